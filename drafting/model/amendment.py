@@ -1,0 +1,88 @@
+"""Amendments: what a delegation proposes to change in one paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class AmendmentKind(StrEnum):
+    """The kinds of proposal negotiators make."""
+
+    REPLACE = "replace"
+    DELETE = "delete"
+    INSERT = "insert"
+    NEW_PARAGRAPH = "new paragraph"
+    """A new paragraph after the target one (it takes an ``OP5 bis`` label)."""
+    DELETE_PARAGRAPH = "delete paragraph"
+    ALTERNATIVE = "alternative"
+    """A whole new formulation of the paragraph, offered beside the current one."""
+    RETAIN = "retain"
+    """Keep the text as it is, against others' proposals."""
+    BRACKET = "bracket"
+    """Put a span in square brackets: it is not agreed."""
+
+
+class AmendmentStatus(StrEnum):
+    """Where an amendment stands. Nothing is ever erased: a withdrawn one stays."""
+
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    STALE = "stale"
+    """The text it amended changed under it."""
+
+
+SPAN_KINDS = frozenset({AmendmentKind.REPLACE, AmendmentKind.DELETE, AmendmentKind.INSERT,
+                        AmendmentKind.BRACKET})
+"""Kinds that change a span of a paragraph (the others act on the whole paragraph)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``start`` to ``end`` (0-based, end excluded) of a paragraph's text.
+
+    An insertion point is an empty span (``start == end``).
+    """
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"a span runs forward from 0: got {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """One proposal against one paragraph of one revision.
+
+    ``paragraph_id`` is the stable id of the target paragraph (for a new
+    paragraph: the one it follows). ``revision`` is the label of the revision
+    the proposal was made against and ``span`` the characters it changes in
+    that revision's text (None for whole-paragraph kinds). ``old_text`` is the
+    text of the span as the proponent saw it; ``new_text`` what they propose
+    in its place (empty for a deletion, the whole paragraph for a new
+    paragraph or an alternative). ``proponents`` own the proposal,
+    ``supporters`` back it; ``submitted_by`` is the person who typed it, kept
+    in the record and never shown as the proponent.
+    """
+
+    id: str
+    kind: AmendmentKind
+    paragraph_id: str
+    revision: str
+    proponents: tuple[str, ...]
+    span: Span | None = None
+    old_text: str = ""
+    new_text: str = ""
+    supporters: tuple[str, ...] = ()
+    reason: str = ""
+    submitted_by: str = ""
+    submitted_at: datetime | None = None
+    status: AmendmentStatus = AmendmentStatus.SUBMITTED

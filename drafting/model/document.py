@@ -1,0 +1,105 @@
+"""A negotiation text: the document, its revisions and their paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class ParagraphKind(StrEnum):
+    """What a paragraph is in the structure of a resolution."""
+
+    PREAMBULAR = "preambular"
+    """PP: opens with a participle ("Recalling ..."), ends with a comma."""
+    OPERATIVE = "operative"
+    """OP: numbered, opens with a verb ("Decides ..."), ends with a semicolon."""
+    HEADING = "heading"
+    """A title or section heading."""
+    OTHER = "other"
+    """Anything else kept in the text (a chapeau, an unnumbered line)."""
+
+
+class ParagraphStatus(StrEnum):
+    """How far negotiators are with a paragraph."""
+
+    OPEN = "open"
+    AGREED_AD_REF = "agreed ad ref"
+    """Agreed subject to confirmation by capitals."""
+    AGREED = "agreed"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as it stands in one revision.
+
+    ``id`` is stable across revisions; ``label`` (``PP2``, ``OP5 bis``, ``H1``)
+    is only how the paragraph is shown today and may change when a revision
+    renumbers. ``text`` is the paragraph without its label; it may hold line
+    breaks (sub-paragraphs ``(a)``, ``(b)``). ``level`` is the heading level
+    (1 for a title) and is 0 for every other kind.
+    """
+
+    id: str
+    label: str
+    kind: ParagraphKind
+    text: str
+    status: ParagraphStatus = ParagraphStatus.OPEN
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """An immutable snapshot of the text: "Zero draft", "Rev.1", ...
+
+    ``label_table`` maps the labels of the previous revision to this one's
+    (``{"OP4 bis": "OP5", "OP5": "OP6"}``); it only lists labels that changed.
+    """
+
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+    created_at: datetime | None = None
+    label_table: tuple[tuple[str, str], ...] = ()
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return iter(self.paragraphs)
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+    def by_label(self, label: str) -> Paragraph | None:
+        """The paragraph shown as ``label`` (spacing and case forgiven), or None."""
+        wanted = _label_key(label)
+        return next((p for p in self.paragraphs if _label_key(p.label) == wanted), None)
+
+    def by_id(self, paragraph_id: str) -> Paragraph | None:
+        """The paragraph with stable id ``paragraph_id``, or None."""
+        return next((p for p in self.paragraphs if p.id == paragraph_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A negotiation text, known by its ``symbol`` (``A/C.2/80/L.12`` or any slug).
+
+    ``revisions`` run oldest first; the last one is the current text.
+    """
+
+    symbol: str
+    title: str = ""
+    revisions: tuple[Revision, ...] = field(default=())
+
+    @property
+    def current(self) -> Revision | None:
+        """The latest revision, or None for a document with none yet."""
+        return self.revisions[-1] if self.revisions else None
+
+    def revision(self, label: str) -> Revision | None:
+        """The revision called ``label`` (case forgiven), or None."""
+        wanted = label.casefold()
+        return next((r for r in self.revisions if r.label.casefold() == wanted), None)
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
