@@ -1,0 +1,337 @@
+"""Square brackets: the text of a paragraph that is not agreed yet.
+
+A paragraph's text reads as a tree of plain text pieces and brackets::
+
+    Requests [urgently / promptly] the report [of the Secretary-General];
+
+Brackets nest. Inside a bracket, alternatives are separated by " / " at that
+bracket's own level; a bare "/" is text (``A/RES/70/1``), except directly next
+to a wide (CJK) character, where it separates alternatives: ``[提交/提出]``.
+Adjacent brackets ``[submit][present]`` are separate nodes in the tree but one
+*group* of alternatives for `groups`, `choose`, `agree` and `delete`.
+Offsets are Python string indices, so Arabic and Chinese need no special care.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+from drafting.errors import BracketError, InputError, excerpt
+
+SPACED_SLASH = " / "
+BARE_SLASH = "/"
+_BLANK = " \t\u00a0\u3000"  # whitespace within a line, ideographic space included
+_CLOSING = ",;.:!?)»”،؛؟，；。：、！？）"  # no space is left before these
+_OPENING = "(«“（"  # nor after these
+_END = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Bracket:
+    """One pair of square brackets and the alternatives it holds.
+
+    An alternative may be empty (``[]`` or ``[a / ]``). ``separators`` are the
+    strings written between alternatives (" / " or "/"); left empty, they
+    default to " / " so a tree is easy to build by hand.
+    """
+
+    alternatives: tuple[tuple[Node, ...], ...]
+    separators: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        needed = len(self.alternatives) - 1
+        if needed < 0:
+            raise ValueError("a bracket holds at least one alternative")
+        if needed and not self.separators:
+            object.__setattr__(self, "separators", (SPACED_SLASH,) * needed)
+        if len(self.separators) != needed:
+            raise ValueError(f"{needed + 1} alternatives need {needed} separators")
+        if any(sep not in (SPACED_SLASH, BARE_SLASH) for sep in self.separators):
+            raise ValueError(f"separators are {SPACED_SLASH!r} or {BARE_SLASH!r}")
+
+
+Node: TypeAlias = str | Bracket
+
+
+@dataclass(frozen=True, slots=True)
+class BracketGroup:
+    """A maximal run of adjacent brackets: one choice still to make.
+
+    ``start``/``end`` are the offsets of its first ``[`` and just past its last
+    ``]``; ``alternatives`` the text of each alternative as written (nested
+    brackets kept), adjacent brackets flattened: ``[a / b][c]`` -> a, b, c.
+    """
+
+    index: int
+    start: int
+    end: int
+    alternatives: tuple[str, ...]
+    depth: int
+
+
+def parse(text: str, *, paragraph: str = "") -> tuple[Node, ...]:
+    """Read ``text`` into a tree; ``unparse`` gives it back exactly.
+
+    Empty text gives no nodes; text without brackets gives one ``str`` node.
+    Raises BracketError (naming ``paragraph`` and the offset) for a ``]`` with
+    no opening ``[``, or for a ``[`` never closed (the last one opened).
+    """
+    return _Reader(text, paragraph).read()
+
+
+def unparse(nodes: Iterable[Node]) -> str:
+    """Write a tree back as text: ``unparse(parse(t)) == t`` for every valid ``t``."""
+    out: list[str] = []
+    pending: list[Iterator[Node]] = [iter(nodes)]
+    while pending:
+        node = next(pending[-1], _END)
+        if node is _END:
+            pending.pop()
+        elif isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, Bracket):
+            pending.append(_written(node))
+        else:
+            raise TypeError(f"a node is a str or a Bracket, not {type(node).__name__}")
+    return "".join(out)
+
+
+def count(text: str, *, paragraph: str = "") -> int:
+    """The bracket pairs in ``text``, nested ones included; 0 for text without any.
+
+    ``[a][b]`` -> 2, ``[a / b]`` -> 1, ``[a [b]]`` -> 2. Raises BracketError
+    like `parse`.
+    """
+    parse(text, paragraph=paragraph)
+    return text.count("[")
+
+
+def groups(text: str, *, paragraph: str = "") -> list[BracketGroup]:
+    """The bracket groups of ``text`` in document order, an outer group before
+    the groups nested in it; an empty list for text without brackets."""
+    return _survey(text, paragraph)[0]
+
+
+def choose(text: str, index: int, alternative: int, *, paragraph: str = "") -> str:
+    """Replace group ``index`` by the text of its ``alternative`` (both 0-based).
+
+    Choosing an empty alternative removes the group as `delete` does. Raises
+    InputError for a group or an alternative that does not exist.
+    """
+    group, context = _pick(text, index, paragraph)
+    if not 0 <= alternative < len(group.alternatives):
+        raise InputError(
+            f"{_where(paragraph)}bracket group {index} has "
+            f"{_numbered(len(group.alternatives), 'alternative')}; "
+            f"there is no alternative {alternative}"
+        )
+    return _replace(text, group, group.alternatives[alternative], context)
+
+
+def agree(text: str, index: int, *, paragraph: str = "") -> str:
+    """Remove the brackets of group ``index`` and keep its text.
+
+    Only for a group with one alternative; for more, raises InputError (use
+    `choose`). Agreeing an empty ``[]`` removes it as `delete` does.
+    """
+    group, context = _pick(text, index, paragraph)
+    if len(group.alternatives) != 1:
+        raise InputError(
+            f"{_where(paragraph)}bracket group {index} has {len(group.alternatives)} "
+            "alternatives; choose one of them instead of agreeing the brackets"
+        )
+    return _replace(text, group, group.alternatives[0], context)
+
+
+def delete(text: str, index: int, *, paragraph: str = "") -> str:
+    """Remove group ``index`` with all its text, and tidy the whitespace at the
+    cut: no doubled space, no space before ``,;.:`` and the like, none at the
+    start or end of the paragraph (or of the alternative the group stood in).
+    Text elsewhere is never changed."""
+    group, context = _pick(text, index, paragraph)
+    return _replace(text, group, "", context)
+
+
+@dataclass(slots=True)
+class _Open:
+    """A bracket being read: where it opened and what it holds so far."""
+
+    start: int
+    alt_start: int
+    alternatives: list[list[Node]] = field(default_factory=lambda: [[]])
+    separators: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # alternatives read
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where one bracket stands: offsets, depth and each alternative's offsets."""
+
+    start: int
+    end: int
+    depth: int
+    alternatives: tuple[tuple[int, int], ...]
+
+
+class _Reader:
+    """One left-to-right pass over a text, with a stack of open brackets."""
+
+    def __init__(self, text: str, paragraph: str) -> None:
+        self.text = text
+        self.paragraph = paragraph
+        self.top: list[Node] = []
+        self.stack: list[_Open] = []
+        self.spans: list[_Span] = []
+        self.piece = 0  # where the plain text not yet stored began
+
+    def read(self) -> tuple[Node, ...]:
+        text, i = self.text, 0
+        while i < len(text):
+            if text[i] == "[":
+                self._flush(i)
+                self.stack.append(_Open(i, i + 1))
+                step = 1
+            elif text[i] == "]":
+                self._close(i)
+                step = 1
+            elif self.stack and (separator := _separator(text, i)):
+                self._separate(i, separator)
+                step = len(separator)
+            else:
+                i += 1
+                continue
+            i += step
+            self.piece = i
+        self._flush(len(text))
+        if self.stack:
+            raise _error(text, self.stack[-1].start, "'[' is never closed", self.paragraph)
+        return tuple(self.top)
+
+    def _current(self) -> list[Node]:
+        return self.stack[-1].alternatives[-1] if self.stack else self.top
+
+    def _flush(self, end: int) -> None:
+        if end > self.piece:
+            self._current().append(self.text[self.piece : end])
+
+    def _close(self, i: int) -> None:
+        if not self.stack:
+            raise _error(self.text, i, "']' has no opening '['", self.paragraph)
+        self._flush(i)
+        opened = self.stack.pop()
+        opened.spans.append((opened.alt_start, i))
+        alternatives = tuple(tuple(nodes) for nodes in opened.alternatives)
+        self._current().append(Bracket(alternatives, tuple(opened.separators)))
+        self.spans.append(_Span(opened.start, i + 1, len(self.stack), tuple(opened.spans)))
+
+    def _separate(self, i: int, separator: str) -> None:
+        self._flush(i)
+        opened = self.stack[-1]
+        opened.spans.append((opened.alt_start, i))
+        opened.separators.append(separator)
+        opened.alternatives.append([])
+        opened.alt_start = i + len(separator)
+
+
+def _separator(text: str, i: int) -> str:
+    """The alternative separator starting at ``text[i]``, or "" if there is none."""
+    if text.startswith(SPACED_SLASH, i):
+        return SPACED_SLASH
+    if text[i] == BARE_SLASH and (_wide(text, i - 1) or _wide(text, i + 1)):
+        return BARE_SLASH
+    return ""
+
+
+def _wide(text: str, i: int) -> bool:
+    """Whether ``text[i]`` exists and is a wide (CJK ideograph, kana...) character."""
+    return 0 <= i < len(text) and unicodedata.east_asian_width(text[i]) in "WF"
+
+
+def _error(text: str, offset: int, what: str, paragraph: str) -> BracketError:
+    where = f"{paragraph}, character {offset}" if paragraph else f"character {offset}"
+    return BracketError(
+        f"{where}: {what}", paragraph=paragraph, offset=offset, details=excerpt(text, offset)
+    )
+
+
+def _written(bracket: Bracket) -> Iterator[Node]:
+    """The pieces of a bracket as written: "[", alternatives and separators, "]"."""
+    yield "["
+    for number, alternative in enumerate(bracket.alternatives):
+        if number:
+            yield bracket.separators[number - 1]
+        yield from alternative
+    yield "]"
+
+
+def _survey(text: str, paragraph: str) -> tuple[list[BracketGroup], list[tuple[int, int]]]:
+    """The groups of ``text`` and the (start, end) offsets of every alternative."""
+    reader = _Reader(text, paragraph)
+    reader.read()
+    runs: list[list[_Span]] = []
+    by_end: dict[int, list[_Span]] = {}  # a run still open to a bracket starting there
+    for span in sorted(reader.spans, key=lambda span: span.start):
+        run = by_end.pop(span.start, None)
+        if run is None:
+            run = []
+            runs.append(run)
+        run.append(span)
+        by_end[span.end] = run
+    found = [
+        BracketGroup(
+            index,
+            run[0].start,
+            run[-1].end,
+            tuple(text[a:b] for span in run for a, b in span.alternatives),
+            run[0].depth,
+        )
+        for index, run in enumerate(runs)
+    ]
+    return found, [alt for span in reader.spans for alt in span.alternatives]
+
+
+def _pick(text: str, index: int, paragraph: str) -> tuple[BracketGroup, tuple[int, int]]:
+    """Group ``index`` and the offsets of the text it stands in (an alternative
+    of the enclosing bracket, or the whole paragraph)."""
+    found, alternatives = _survey(text, paragraph)
+    if not 0 <= index < len(found):
+        have = _numbered(len(found), "bracket group") if found else "no brackets"
+        raise InputError(
+            f"{_where(paragraph)}there is no bracket group {index}; the text has {have}"
+        )
+    group = found[index]
+    around = [(a, b) for a, b in alternatives if a <= group.start and group.end <= b]
+    return group, max(around, default=(0, len(text)))
+
+
+def _replace(text: str, group: BracketGroup, new: str, context: tuple[int, int]) -> str:
+    if new:
+        return text[: group.start] + new + text[group.end :]
+    lo, hi = context
+    left, right = _tidy(text[lo : group.start], text[group.end : hi])
+    return text[:lo] + left + right + text[hi:]
+
+
+def _tidy(left: str, right: str) -> tuple[str, str]:
+    """Drop the whitespace made surplus by cutting the text between ``left`` and ``right``."""
+    if not right:
+        return left.rstrip(), right
+    if not left:
+        return left, right.lstrip()
+    if right[0] in _CLOSING or (left[-1] in _BLANK and right[0] in "\r\n"):
+        return left.rstrip(_BLANK), right
+    if (left[-1].isspace() or left[-1] in _OPENING) and right[0] in _BLANK:
+        return left, right.lstrip(_BLANK)
+    return left, right
+
+
+def _where(paragraph: str) -> str:
+    return f"{paragraph}: " if paragraph else ""
+
+
+def _numbered(n: int, noun: str) -> str:
+    """'1 alternative, numbered 0' or '3 alternatives, numbered 0 to 2'."""
+    return f"1 {noun}, numbered 0" if n == 1 else f"{n} {noun}s, numbered 0 to {n - 1}"
