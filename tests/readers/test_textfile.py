@@ -1,0 +1,150 @@
+from pathlib import Path
+
+import pytest
+
+from drafting.errors import BracketError, ReaderError
+from drafting.model import ParagraphKind
+from drafting.readers import read_draft, read_text
+from drafting.writers import write_text
+
+SAMPLE = Path(__file__).parents[2] / "samples" / "zero-draft.md"
+
+DRAFT = """\
+# Oceans and the law of the sea
+
+## The General Assembly,
+
+PP1 Recalling its resolution 70/1 of 25 September 2015,
+
+Reaffirming the United Nations Convention
+on the Law of the Sea,
+
+OP1 Decides to convene a meeting [in 2027 / in 2028];
+
+2. Requests the Secretary-General to report;
+
+OP2 bis Invites States to contribute:
+(a) To the trust fund;
+(b) To the voluntary fund;
+
+3. Urges States to act.
+
+Annex text without a label.
+"""
+
+
+def test_reads_labels_kinds_and_title():
+    result = read_text(DRAFT, name="draft.md")
+    assert result.title == "Oceans and the law of the sea"
+    got = [(p.label, p.kind, p.text) for p in result.paragraphs]
+    assert got == [
+        ("H1", ParagraphKind.HEADING, "The General Assembly,"),
+        ("PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1 of 25 September 2015,"),
+        ("PP2", ParagraphKind.PREAMBULAR,
+         "Reaffirming the United Nations Convention on the Law of the Sea,"),
+        ("OP1", ParagraphKind.OPERATIVE, "Decides to convene a meeting [in 2027 / in 2028];"),
+        ("OP2", ParagraphKind.OPERATIVE, "Requests the Secretary-General to report;"),
+        ("OP2 bis", ParagraphKind.OPERATIVE,
+         "Invites States to contribute:\n(a) To the trust fund;\n(b) To the voluntary fund;"),
+        ("OP3", ParagraphKind.OPERATIVE, "Urges States to act."),
+        ("T1", ParagraphKind.OTHER, "Annex text without a label."),
+    ]
+    assert result.paragraphs[0].level == 2
+    assert [p.id for p in result.paragraphs] == [f"p{i}" for i in range(1, 9)]
+
+
+def test_unlabelled_text_after_operatives_is_kept_with_a_warning():
+    result = read_text(DRAFT, name="draft.md")
+    assert len(result.warnings) == 1
+    warning = str(result.warnings[0])
+    assert warning.startswith("draft.md, line 20: ")
+    assert "after OP3" in warning and "T1" in warning
+
+
+def test_a_label_used_twice_is_refused_with_both_lines():
+    message = r"d\.md, line 3: the label OP1 is used twice \(first on line 1\)"
+    with pytest.raises(ReaderError, match=message):
+        read_text("OP1 Decides;\n\n1. Requests;\n", name="d.md")
+
+
+def test_unbalanced_brackets_name_file_line_paragraph_and_offset():
+    with pytest.raises(BracketError) as caught:
+        read_text("PP1 Recalling,\n\nOP1 Decides [to act;\n", name="d.md")
+    error = caught.value
+    assert error.paragraph == "OP1"
+    assert error.offset == 8
+    assert error.message.startswith("d.md, line 3: OP1, character 8")
+    assert "^" in error.details
+
+
+def test_written_text_reads_back_the_same():
+    result = read_text(DRAFT, name="draft.md")
+    written = write_text(result.title, result.paragraphs)
+    again = read_text(written)
+    assert again.title == result.title
+    assert again.paragraphs == result.paragraphs
+
+
+def test_canonical_text_is_written_back_unchanged():
+    canonical = (
+        "# Title\n\n## The General Assembly,\n\nPP1 Recalling,\n\nPP2 Noting,\n\n"
+        "OP1 Decides:\n(a) To act;\n(b) To report;\n\nOP1 bis Requests;\n\nOther text.\n"
+    )
+    result = read_text(canonical)
+    assert write_text(result.title, result.paragraphs) == canonical
+
+
+def test_other_text_before_operatives_keeps_its_label_on_the_way_back():
+    from drafting.model import Paragraph
+
+    paragraphs = (
+        Paragraph("p1", "T1", ParagraphKind.OTHER, "The General Assembly,"),
+        Paragraph("p2", "PP1", ParagraphKind.PREAMBULAR, "Recalling,"),
+        Paragraph("p3", "OP1", ParagraphKind.OPERATIVE, "Decides."),
+    )
+    text = write_text("", paragraphs)
+    assert text.startswith("T1 The General Assembly,\n\n")
+    assert read_text(text).paragraphs == paragraphs
+
+
+def test_arabic_and_chinese_paragraphs():
+    text = "OP1 يقرر [تقديم / عرض] تقرير؛\n\nOP2 请秘书长[提交/提出]报告；\n"
+    result = read_text(text)
+    assert [p.text for p in result.paragraphs] == [
+        "يقرر [تقديم / عرض] تقرير؛",
+        "请秘书长[提交/提出]报告；",
+    ]
+    assert write_text("", result.paragraphs) == text
+
+
+def test_empty_text_has_no_paragraphs():
+    result = read_text("\n\n")
+    assert result.paragraphs == () and result.title == ""
+    assert write_text("", ()) == ""
+
+
+def test_files_that_are_not_utf8_or_of_unknown_type(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("OP1 Décide;".encode("latin-1"))
+    with pytest.raises(ReaderError, match=r"latin\.txt: byte 5 is not UTF-8"):
+        read_draft(latin)
+    unknown = r"cannot read '\.pdf' files; use \.markdown, \.md, \.txt"
+    with pytest.raises(ReaderError, match=unknown):
+        read_draft(tmp_path / "draft.pdf")
+    with pytest.raises(ReaderError, match="cannot read the file"):
+        read_draft(tmp_path / "missing.md")
+
+
+def test_a_bom_is_allowed(tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes("\ufeffOP1 Decides;\n".encode())
+    assert read_draft(path).paragraphs[0].text == "Decides;"
+
+
+def test_the_sample_zero_draft():
+    result = read_draft(SAMPLE)
+    kinds = [p.kind for p in result.paragraphs]
+    assert kinds.count(ParagraphKind.PREAMBULAR) == 15
+    assert kinds.count(ParagraphKind.OPERATIVE) == 25
+    assert result.warnings == ()
+    assert write_text(result.title, result.paragraphs) == SAMPLE.read_text(encoding="utf-8")
