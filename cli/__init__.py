@@ -1,0 +1,1 @@
+"""The `drafting` command line: thin - it parses arguments, calls the library, prints."""

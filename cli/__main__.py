@@ -1,0 +1,3 @@
+from drafting_cli.app import main
+
+main()

@@ -1,0 +1,66 @@
+"""The Typer app, and the one place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version
+
+import typer
+
+from drafting.errors import DraftingError
+from drafting_cli import views
+
+app = typer.Typer(
+    name="drafting",
+    help="Co-draft negotiation texts: paragraphs, [bracketed alternatives] and "
+    "amendments attributed to delegations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.command("show")(views.show)
+app.command("brackets")(views.brackets)
+
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"drafting {version('drafting')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error."),
+    _show_version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and stop."
+    ),
+) -> None:
+    _state["debug"] = debug
+
+
+def main() -> None:
+    """Run the command line; every failure is one line on stderr and a non-zero exit."""
+    try:
+        app(standalone_mode=True)
+    except DraftingError as error:
+        if _state["debug"]:
+            raise
+        _fail(f"drafting: {error.message}", error.details, code=1)
+    except Exception as error:  # a bug of ours: say so plainly, never a traceback
+        if _state["debug"]:
+            raise
+        _fail(
+            f"drafting: internal error ({type(error).__name__}: {error}); "
+            "run again with --debug for the traceback and please report it",
+            code=2,
+        )
+
+
+def _fail(message: str, details: str = "", *, code: int) -> None:
+    print(message, file=sys.stderr)
+    if details:
+        print(details, file=sys.stderr)
+    sys.exit(code)
