@@ -9,7 +9,8 @@ One root, so a caller can catch everything we mean with one ``except``::
     │   └── ReaderError           a file that cannot be read (format, encoding)
     └── AmendmentError            an amendment that cannot be placed
         ├── TextNotFound          the quoted text is not in the paragraph
-        └── AmbiguousText         the quoted text occurs more than once
+        ├── AmbiguousText         the quoted text occurs more than once
+        └── StaleError            the words it amended changed under it
 
 Each message says what is wrong, where, and - when there is one - what to do.
 Errors that point into a text also carry ``details``: extra lines (an excerpt
@@ -68,6 +69,13 @@ class TextNotFound(AmendmentError):
 
 class AmbiguousText(AmendmentError):
     """The quoted text occurs more than once; an occurrence number is needed."""
+
+
+class StaleError(AmendmentError):
+    """The words an amendment changed were themselves changed since it was made.
+
+    The message is the reason, fit to show beside the amendment.
+    """
 
 
 def excerpt(text: str, offset: int, width: int = 30) -> str:

@@ -65,10 +65,13 @@ class Amendment:
     ``paragraph_id`` is the stable id of the target paragraph (for a new
     paragraph: the one it follows). ``revision`` is the label of the revision
     the proposal was made against and ``span`` the characters it changes in
-    that revision's text (None for whole-paragraph kinds). ``old_text`` is the
-    text of the span as the proponent saw it; ``new_text`` what they propose
-    in its place (empty for a deletion, the whole paragraph for a new
-    paragraph or an alternative). ``proponents`` own the proposal,
+    that revision's text (None for whole-paragraph kinds; an empty span at the
+    insertion point for an insertion). ``anchor`` is, for an insertion, the
+    span of the quoted text it goes after or before (the insertion is stale
+    if those words change); None otherwise. ``old_text`` is the text of the
+    span as the proponent saw it (for an insertion: the anchor's text);
+    ``new_text`` what they propose in its place (empty for a deletion, the
+    whole paragraph for a new paragraph or an alternative). ``proponents`` own the proposal,
     ``supporters`` back it; ``submitted_by`` is the person who typed it, kept
     in the record and never shown as the proponent.
     """
@@ -79,6 +82,7 @@ class Amendment:
     revision: str
     proponents: tuple[str, ...]
     span: Span | None = None
+    anchor: Span | None = None
     old_text: str = ""
     new_text: str = ""
     supporters: tuple[str, ...] = ()

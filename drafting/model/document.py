@@ -70,7 +70,7 @@ class Revision:
         return len(self.paragraphs)
 
     def by_label(self, label: str) -> Paragraph | None:
-        """The paragraph shown as ``label`` (spacing and case forgiven), or None."""
+        """The paragraph shown as ``label`` (``op 5  BIS`` finds ``OP5 bis``), or None."""
         wanted = _label_key(label)
         return next((p for p in self.paragraphs if _label_key(p.label) == wanted), None)
 
@@ -102,4 +102,4 @@ class Document:
 
 
 def _label_key(label: str) -> str:
-    return " ".join(label.split()).casefold()
+    return "".join(label.split()).casefold()

@@ -1,0 +1,319 @@
+"""From what a delegation asks to an `Amendment` placed on one revision.
+
+A `Proposal` holds one request in the words of the JSON submission and the
+``drafting amend`` options; `draft_amendment` finds the paragraph and the
+quoted words (`locate`), checks the change and builds the `Amendment`;
+`apply` gives a paragraph's text with one span amendment made.
+Quoted text is matched exactly; when it is missing only by case, spacing or
+typographic quotes and dashes, the error says where the near miss is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from drafting import brackets
+from drafting.errors import (
+    AmbiguousText,
+    AmendmentError,
+    BracketError,
+    LabelError,
+    StaleError,
+    TextNotFound,
+    excerpt,
+)
+from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
+from drafting.model.document import ParagraphStatus
+from drafting.model.labels import Label, parse_label
+
+_K = AmendmentKind
+_CONTEXT = 25  # characters shown either side of each occurrence of ambiguous text
+_SHOWN = 300  # characters of a paragraph shown under "text not found"
+_LIKE = {"'": "'‘’‛′", '"': '"“”„″', "-": "-‐‑‒–—―−"}  # typographic look-alikes
+_PLAIN = str.maketrans({c: plain for plain, group in _LIKE.items() for c in group})
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What a delegation asks for one paragraph, in the words of the JSON submission
+    and the ``drafting amend`` options. Exactly one action is set.
+
+    ``paragraph`` is the label as written (``op 2 bis`` is fine). ``replace`` goes
+    with ``with_``; ``insert`` with exactly one of ``after`` / ``before`` (the text
+    it goes next to); ``new_paragraph`` is a paragraph after ``paragraph``.
+    ``occurrence`` (1-based) says which occurrence of the quoted text is meant,
+    for the kinds that quote text (replace, delete, insert, bracket).
+    """
+
+    paragraph: str
+    replace: str | None = None
+    with_: str | None = None
+    delete: str | None = None
+    insert: str | None = None
+    after: str | None = None
+    before: str | None = None
+    new_paragraph: str | None = None
+    delete_paragraph: bool = False
+    alternative: str | None = None
+    retain: bool = False
+    bracket: str | None = None
+    occurrence: int | None = None
+    reason: str = ""
+    supporters: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> AmendmentKind:
+        """The action asked for. Raises AmendmentError for none or several, ``with_``
+        without ``replace`` (or the reverse), an insertion without exactly one of
+        ``after``/``before`` (or those without an insertion), and an ``occurrence``
+        on a kind that quotes no text."""
+        where = f"{self.paragraph}: "
+        actions = {_K.REPLACE: self.replace, _K.DELETE: self.delete, _K.INSERT: self.insert,
+                   _K.NEW_PARAGRAPH: self.new_paragraph, _K.ALTERNATIVE: self.alternative,
+                   _K.BRACKET: self.bracket, _K.DELETE_PARAGRAPH: self.delete_paragraph or None,
+                   _K.RETAIN: self.retain or None}
+        chosen = [kind for kind, value in actions.items() if value is not None]
+        if len(chosen) > 1:
+            raise AmendmentError(where + f"the proposal asks for {' and '.join(chosen)} at "
+                                 "once; make each its own proposal")
+        kind = chosen[0] if chosen else None
+        if (kind is _K.REPLACE) != (self.with_ is not None):
+            raise AmendmentError(where + "'replace' and 'with' go together: say which text to "
+                                 "replace and what to put in its place")
+        if (kind is _K.INSERT) != (self.after is not None or self.before is not None):
+            raise AmendmentError(where + "'after' and 'before' only place an insertion; an "
+                                 "insertion needs one of them")
+        if kind is None:
+            raise AmendmentError(where + "the proposal asks for nothing; give one of replace, "
+                                 "delete, insert, new paragraph, delete paragraph, "
+                                 "alternative, retain or bracket")
+        if self.after is not None and self.before is not None:
+            raise AmendmentError(where + "an insertion goes after some text or before it; "
+                                 "give one of 'after' and 'before', not both")
+        if self.occurrence is not None and kind not in SPAN_KINDS:
+            raise AmendmentError(where + f"an occurrence number only picks quoted text; a "
+                                 f"{kind} proposal quotes none")
+        return kind
+
+
+def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: str = "") -> Span:
+    """Where ``quoted`` occurs in ``text``: an exact, case-sensitive match.
+
+    Occurrences may overlap (``aa`` occurs twice in ``aaa``). Raises
+    AmendmentError for empty ``quoted`` or an ``occurrence`` out of range,
+    TextNotFound (with a hint if it differs only by case, spacing or typographic
+    quotes) and AmbiguousText when it occurs more than once and ``occurrence``
+    is None. Messages start with ``paragraph``.
+    """
+    where = f"{paragraph}: " if paragraph else ""
+    if not quoted:
+        raise AmendmentError(where + "the quoted text is empty; quote the words you mean")
+    starts = [m.start() for m in re.finditer(f"(?={re.escape(quoted)})", text)]
+    if not starts:
+        raise _not_found(text, quoted, where)
+    if occurrence is None and len(starts) > 1:
+        lines = [f"  {n}: {_context(text, s, s + len(quoted))}" for n, s in enumerate(starts, 1)]
+        raise AmbiguousText(where + f"{_show(quoted)} occurs {len(starts)} times; say which "
+                            f"with an occurrence number (1 to {len(starts)})",
+                            details="\n".join(lines))
+    number = 1 if occurrence is None else occurrence
+    if not 1 <= number <= len(starts):
+        times = "once" if len(starts) == 1 else f"{len(starts)} times"
+        raise AmendmentError(where + f"{_show(quoted)} occurs {times}; there is no occurrence "
+                             f"{occurrence} (occurrences are numbered 1 to {len(starts)})")
+    return Span(starts[number - 1], starts[number - 1] + len(quoted))
+
+
+def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponents: Sequence[str],
+                    submitted_by: str = "", submitted_at: datetime | None = None) -> Amendment:
+    """Build the Amendment that ``proposal`` asks for, against ``revision``.
+
+    The paragraph is found by label (case and spacing forgiven) and must not be
+    deleted. Span kinds record the quoted words (for an insertion: the empty
+    span at the insertion point, and the quoted text as ``anchor``/``old_text``);
+    the text they leave must have balanced brackets. A new paragraph or an
+    alternative is stripped of surrounding whitespace and must be non-empty and
+    balanced. ``proponents`` may be one code as a string. Raises AmendmentError
+    (or TextNotFound / AmbiguousText) naming the paragraph and what to do.
+    """
+    kind = proposal.kind
+    codes = (proponents,) if isinstance(proponents, str) else tuple(proponents)
+    if not codes or not all(code.strip() for code in codes):
+        raise AmendmentError(f"{proposal.paragraph}: a proposal needs at least one proponent "
+                             "delegation (and no blank codes)")
+    target = _paragraph(revision, proposal.paragraph)
+    fields = _whole(kind, proposal, target) if kind not in SPAN_KINDS else _span(
+        kind, proposal, target)
+    return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
+                     proponents=codes, supporters=tuple(proposal.supporters),
+                     reason=proposal.reason, submitted_by=submitted_by,
+                     submitted_at=submitted_at, **fields)
+
+
+def apply(text: str, amendment: Amendment) -> str:
+    """``text`` with a span amendment (replace, delete, insert, bracket) made.
+
+    ``text`` must be the paragraph as the amendment saw it: StaleError if the
+    quoted words (the anchor, for an insertion) are no longer at their span.
+    AmendmentError for a whole-paragraph kind: those have no span to apply.
+    """
+    span = amendment.span
+    if amendment.kind not in SPAN_KINDS or span is None:
+        raise AmendmentError(f"a {amendment.kind} amendment acts on the whole paragraph; "
+                             "there is no span to apply")
+    quoted = amendment.anchor if amendment.kind is _K.INSERT else span
+    if quoted is None or text[quoted.start:quoted.end] != amendment.old_text:
+        raise StaleError(f"the text {_show(amendment.old_text)} is no longer at characters "
+                         f"{span.start} to {span.end}; the amendment was made against "
+                         f"{amendment.revision}")
+    return text[:span.start] + amendment.new_text + text[span.end:]
+
+
+def _paragraph(revision: Revision, label: str) -> Paragraph:
+    """The paragraph labelled ``label``: ``op 2`` finds OP2, ``OP5  BIS`` finds OP5 bis."""
+    found = revision.by_label(label)
+    if found is None:
+        wanted = _parsed(label)
+        labels = [p.label for p in revision]
+        alike = [x for x in labels if wanted and (_parsed(x) or wanted).prefix == wanted.prefix]
+        shown = alike or labels
+        some = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
+        raise AmendmentError(f"{label}: there is no such paragraph in {revision.label}; "
+                             f"it has {some or 'no paragraphs'}")
+    if found.status is ParagraphStatus.DELETED:
+        raise AmendmentError(f"{found.label}: the paragraph is deleted in {revision.label}; "
+                             "propose a new paragraph instead")
+    return found
+
+
+def _span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[str, Any]:
+    text, label, number = target.text, target.label, proposal.occurrence
+    anchor = None
+    if kind is _K.INSERT:
+        old = proposal.after if proposal.after is not None else proposal.before
+        anchor = locate(text, old or "", occurrence=number, paragraph=label)
+        point = anchor.end if proposal.after is not None else anchor.start
+        span, old, new = Span(point, point), old or "", proposal.insert or ""
+        if not new:
+            raise AmendmentError(f"{label}: the insertion is empty; give the text to insert")
+    else:
+        old = {_K.REPLACE: proposal.replace, _K.DELETE: proposal.delete}.get(kind, proposal.bracket)
+        span = locate(text, old or "", occurrence=number, paragraph=label)
+        old = old or ""
+        new = {_K.REPLACE: proposal.with_ or "", _K.DELETE: ""}.get(kind, f"[{old}]")
+    if kind is _K.REPLACE and new in (old, ""):
+        raise AmendmentError(f"{label}: replacing {_show(old)} with " + (
+            "the same text changes nothing; give the new wording" if new
+            else "nothing is a deletion; propose it as a deletion"))
+    if kind is _K.BRACKET and text[span.start - 1:span.start] + text[span.end:span.end + 1] \
+            == "[]" and _balanced(old):
+        raise AmendmentError(f"{label}: {_show(old)} is already in brackets")
+    if _balanced(text):  # else the paragraph itself needs mending, not this proposal
+        _check_brackets(kind, label, text[:span.start] + new + text[span.end:], old, new, span)
+    return {"span": span, "anchor": anchor, "old_text": old, "new_text": new}
+
+
+def _whole(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[str, Any]:
+    label, current = target.label, target.text
+    if kind in (_K.DELETE_PARAGRAPH, _K.RETAIN):
+        return {"old_text": current, "new_text": ""}
+    new = (proposal.new_paragraph if kind is _K.NEW_PARAGRAPH else proposal.alternative) or ""
+    new = new.strip()
+    what = "the new paragraph" if kind is _K.NEW_PARAGRAPH else "the alternative"
+    if not new:
+        raise AmendmentError(f"{label}: {what} is empty; give its text")
+    if kind is _K.ALTERNATIVE and new == current:
+        raise AmendmentError(f"{label}: the alternative is the paragraph as it stands and "
+                             "changes nothing; propose 'retain' to keep the text")
+    _refuse_unbalanced(new, f"{label}: {what} has unbalanced brackets", "close every '[' you open")
+    return {"old_text": current if kind is _K.ALTERNATIVE else "", "new_text": new}
+
+
+def _check_brackets(kind: AmendmentKind, label: str, result: str, old: str, new: str,
+                    span: Span) -> None:
+    """Refuse a span change that unbalances the paragraph, or a bracket around half a one."""
+    if kind is _K.BRACKET:  # "[" + old + "]" balances even when old holds half a bracket
+        _refuse_unbalanced(old, f"{label}: bracketing {_show(old)} would cut a bracket in half",
+                           "quote whole brackets", shift=span.start)
+        return
+    new_at_fault = kind is _K.INSERT or (kind is _K.REPLACE and not _balanced(new))
+    verb = {_K.REPLACE: "replacing", _K.DELETE: "deleting", _K.INSERT: "inserting"}[kind]
+    what = _show(new if kind is _K.INSERT else old)
+    if kind is _K.REPLACE and new_at_fault:
+        what += f" with {_show(new)}"
+    _refuse_unbalanced(result, f"{label}: {verb} {what} would leave unbalanced brackets",
+                       "close every '[' you open" if new_at_fault else "quote whole brackets")
+
+
+def _refuse_unbalanced(text: str, message: str, advice: str, shift: int = 0) -> None:
+    """AmendmentError ``message (fault at character N); advice`` if ``text`` is unbalanced;
+    ``shift`` is added to the offset when ``text`` is a piece of the paragraph."""
+    try:
+        brackets.parse(text)
+    except BracketError as error:
+        fault = error.message.rsplit(": ", 1)[-1]  # "']' has no opening '['"
+        raise AmendmentError(f"{message} ({fault} at character {error.offset + shift}); "
+                             f"{advice}", details=error.details) from None
+
+
+def _parsed(label: str) -> Label | None:
+    try:
+        return parse_label(label)
+    except LabelError:
+        return None
+
+
+def _balanced(text: str) -> bool:
+    try:
+        brackets.parse(text)
+    except BracketError:
+        return False
+    return True
+
+
+def _not_found(text: str, quoted: str, where: str) -> TextNotFound:
+    message = f"{where}the text {_show(quoted)} does not occur in the paragraph"
+    shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "..."
+    details = "  " + " ".join(shown.splitlines())
+    near = re.search(_loose_pattern(quoted), text, re.IGNORECASE)
+    if near:
+        found = near.group()
+        differs = [what for what, same in (
+            ("case", lambda s: " ".join(s.translate(_PLAIN).split())),
+            ("spacing", lambda s: s.translate(_PLAIN).casefold()),
+            ("quotation marks or dashes", lambda s: " ".join(s.casefold().split())),
+        ) if same(found) != same(quoted)]
+        message += (f"; it does occur with different {' and '.join(differs) or 'form'} as "
+                    f"{_show(found)} at character {near.start()}: quote it exactly")
+        details += "\n" + excerpt(text, near.start())
+    return TextNotFound(message, details=details)
+
+
+def _loose_pattern(quoted: str) -> str:
+    """A pattern for ``quoted`` with any run of spacing and any typographic look-alike."""
+    parts = []
+    for piece in re.split(r"(\s+)", quoted):
+        if piece and piece.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.extend(f"[{re.escape(_LIKE[c.translate(_PLAIN)])}]"
+                         if c.translate(_PLAIN) in _LIKE else re.escape(c) for c in piece)
+    return "".join(parts)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """One line: the words at start..end in «», with some context either side."""
+    left, right = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+    line = (("..." if left else "") + text[left:start] + "«" + text[start:end] + "»"
+            + text[end:right] + ("..." if right < len(text) else ""))
+    return " ".join(line.splitlines())
+
+
+def _show(text: str, limit: int = 60) -> str:
+    """Quoted text for a message: in single quotes, on one line, shortened if long."""
+    text = text.replace("\n", "\\n")
+    return f"'{text if len(text) <= limit else text[:limit - 3] + '...'}'"

@@ -1,0 +1,220 @@
+"""Anchoring: carry an amendment's span from the revision it was made against to a newer one.
+
+The two texts are diffed word by word (diff-match-patch over tokens). A span moves with the
+text around it; if any of its own words changed, the amendment is stale. It is never moved
+to different words: when the diff cannot tell, the answer is stale.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from functools import cache
+from itertools import pairwise
+from typing import NamedTuple
+
+from diff_match_patch import diff_match_patch
+
+from drafting.errors import StaleError
+from drafting.model.amendment import SPAN_KINDS, Amendment, AmendmentKind, Span
+
+Diff = tuple[int, str]
+
+_CJK = ((0x2E80, 0x2FDF), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+        (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+"""Scripts written without spaces between words: each character is a token of its own."""
+
+_FIRST_CODE, _CODES = 0xF0000, 0x20000
+"""Words are coded as private-use characters: neither letters nor spaces to diff-match-patch,
+so its cleanup has no reason to prefer one word boundary over another."""
+
+_AMENDED = "the words it amended"
+
+
+class _Hunk(NamedTuple):
+    """One changed stretch: old[o1:o2] became new[n1:n2] (o1 == o2 for a pure insertion)."""
+
+    o1: int
+    o2: int
+    n1: int
+    n2: int
+
+
+@cache
+def _kind(char: str) -> str | None:
+    """'w' for word characters (marks such as Arabic harakat included), 's' for whitespace,
+    None for a character that stands alone (punctuation, a CJK ideograph)."""
+    if char.isspace():
+        return "s"
+    if any(lo <= ord(char) <= hi for lo, hi in _CJK):
+        return None
+    if char.isalnum() or char == "_" or unicodedata.category(char).startswith("M"):
+        return "w"
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    """Runs of word characters, runs of whitespace, and every other character alone."""
+    kinds = [_kind(c) for c in text]
+    cuts = [i for i, k in enumerate(kinds) if i == 0 or k is None or k != kinds[i - 1]]
+    return [text[a:b] for a, b in pairwise([*cuts, len(text)])]
+
+
+def word_diff(old: str, new: str) -> list[Diff]:
+    """Diff ``old`` into ``new`` word by word: diff-match-patch ``(op, text)`` pairs.
+
+    A word is changed whole ("submit" -> "transmit" is one deletion and one insertion), never
+    in character pieces. Chinese and Japanese characters count one each, as those scripts put
+    no spaces between words. The 0 and -1 texts joined give ``old``; the 0 and +1 give ``new``.
+    """
+    table: dict[str, str] = {}
+    vocabulary: list[str] = []
+
+    def encode(text: str) -> str:
+        tokens = _tokens(text)
+        for token in tokens:
+            if token not in table:
+                if len(vocabulary) >= _CODES:
+                    raise ValueError(f"too many distinct words to diff (over {_CODES})")
+                table[token] = chr(_FIRST_CODE + len(vocabulary))
+                vocabulary.append(token)
+        return "".join(table[token] for token in tokens)
+
+    dmp = diff_match_patch()
+    coded = dmp.diff_main(encode(old), encode(new), False)
+    # Clean up while each character still stands for a whole word: on the decoded text the
+    # cleanup would split words ("a report" -> "an update" would keep the "a" of "an").
+    dmp.diff_cleanupSemantic(coded)
+    return [(op, "".join(vocabulary[ord(c) - _FIRST_CODE] for c in text)) for op, text in coded]
+
+
+def _hunks(diffs: list[Diff]) -> list[_Hunk]:
+    """The changed stretches of ``diffs``, adjacent deletions and insertions joined."""
+    hunks: list[_Hunk] = []
+    o = n = 0
+    open_hunk = False
+    for op, text in diffs:
+        if op == 0:
+            o, n, open_hunk = o + len(text), n + len(text), False
+            continue
+        if not open_hunk:
+            hunks.append(_Hunk(o, o, n, n))
+            open_hunk = True
+        if op < 0:
+            o += len(text)
+        else:
+            n += len(text)
+        hunks[-1] = hunks[-1]._replace(o2=o, n2=n)
+    return hunks
+
+
+def _to_new(hunks: list[_Hunk], pos: int, *, is_start: bool) -> int:
+    """Where old position ``pos`` falls in the new text. A span's start goes after text
+    inserted at it, its end (or a point) before; inside a change it widens to the change."""
+    shift = 0
+    for h in hunks:
+        if h.o2 < pos or (h.o2 == pos and is_start):
+            shift = h.n2 - h.o2
+        elif h.o1 >= pos:
+            break
+        else:
+            return h.n1 if is_start else h.n2
+    return pos + shift
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    if len(text) > limit:
+        text = f"{text[: limit // 2 - 2]}...{text[2 - limit // 2 :]}"
+    return f"'{text}'"
+
+
+def _stale(what: str, before: str, after: str) -> StaleError:
+    if not after:
+        change = "were deleted"
+    elif after == before:
+        change = "were changed"
+    else:
+        change = f"were changed to {_quote(after)}"
+    return StaleError(f"{what}, {_quote(before)}, {change} since it was made")
+
+
+def _checked_hunks(old: str, new: str, span: Span, diffs: list[Diff] | None) -> list[_Hunk]:
+    if span.end > len(old):
+        raise ValueError(f"span {span.start}..{span.end} runs past the text ({len(old)} chars)")
+    if diffs is None:
+        diffs = word_diff(old, new)
+    elif ("".join(t for op, t in diffs if op <= 0) != old
+          or "".join(t for op, t in diffs if op >= 0) != new):
+        raise ValueError("the diffs given are not a diff of these two texts")
+    return _hunks(diffs)
+
+
+def _map(old: str, new: str, span: Span, diffs: list[Diff] | None, what: str) -> Span:
+    hunks = _checked_hunks(old, new, span, diffs)
+    if not span:
+        for h in hunks:
+            if h.o1 < span.start < h.o2:
+                raise _stale(what, old[h.o1 : h.o2], new[h.n1 : h.n2])
+        point = _to_new(hunks, span.start, is_start=False)
+        return Span(point, point)
+    start = _to_new(hunks, span.start, is_start=True)
+    end = _to_new(hunks, span.end, is_start=False)
+    if any(max(h.o1, span.start) < min(h.o2, span.end)
+           or (h.o1 == h.o2 and span.start < h.o1 < span.end) for h in hunks):
+        raise _stale(what, old[span.start : span.end], new[start:end])
+    return Span(start, end)
+
+
+def map_span(old: str, new: str, span: Span, *, diffs: list[Diff] | None = None) -> Span:
+    """Map ``span`` of ``old`` onto ``new``; ``new[result] == old[span]`` always.
+
+    Changes before or after the span shift it; text inserted right at its start or end stays
+    outside it. A non-empty span is stale if any of its characters was deleted or replaced,
+    or anything was inserted strictly inside it. A point (empty span) is stale only if it lies
+    strictly inside a deleted or replaced stretch; text inserted exactly at it goes after it.
+    ``diffs`` may be a precomputed ``word_diff(old, new)``, to map many spans over one diff.
+
+    Raises StaleError with a reason quoting the words (old, and new where it can tell), and
+    ValueError if the span runs past ``old`` or ``diffs`` does not diff these two texts.
+    """
+    return _map(old, new, span, diffs, _AMENDED)
+
+
+def _follow_anchor(old: str, new: str, point: Span, anchor: Span,
+                   diffs: list[Diff]) -> tuple[Span, Span]:
+    """An insertion's new anchor and point: the point stays after (or before) the anchor."""
+    side = "after" if point.start == anchor.end else "before"
+    moved = _map(old, new, anchor, diffs, f"the words it goes {side}")
+    at = moved.end if side == "after" else moved.start
+    return moved, Span(at, at)
+
+
+def rebase(amendment: Amendment, old: str, new: str, revision: str) -> Amendment:
+    """The same amendment, made against ``revision`` whose paragraph text is ``new``.
+
+    ``old`` is the paragraph text of ``amendment.revision``. Span kinds (replace, delete,
+    bracket) have their span mapped; an insertion has its anchor mapped and its point follows
+    the anchor (after or before it); with no anchor its point is mapped alone. Whole-paragraph
+    kinds (alternative, retain, delete paragraph) are stale as soon as the text changed. A new
+    paragraph is never stale. ``old_text`` is kept. An unchanged text is only relabelled.
+
+    Raises StaleError with the reason, and ValueError if a span kind has no span.
+    """
+    moved = replace(amendment, revision=revision)
+    if old == new or amendment.kind is AmendmentKind.NEW_PARAGRAPH:
+        return moved
+    if amendment.kind not in SPAN_KINDS:
+        raise StaleError(f"the paragraph changed in {revision} since it was made "
+                         f"against {amendment.revision}")
+    span, anchor = amendment.span, amendment.anchor
+    if span is None:
+        raise ValueError(f"amendment {amendment.id} ({amendment.kind}) has no span")
+    diffs = word_diff(old, new)
+    if (amendment.kind is AmendmentKind.INSERT and anchor is not None and not span
+            and span.start in (anchor.start, anchor.end)):
+        new_anchor, point = _follow_anchor(old, new, span, anchor, diffs)
+        return replace(moved, anchor=new_anchor, span=point)
+    if anchor is not None:
+        anchor = _map(old, new, anchor, diffs, "the words it goes beside")
+    what = "the words at its insertion point" if not span else _AMENDED
+    return replace(moved, span=_map(old, new, span, diffs, what), anchor=anchor)

@@ -1,0 +1,99 @@
+"""Diff: what changed between two revisions, in the same segment form as a merge.
+
+The result is a `Compilation` whose changes carry no proponents (a revision is
+the secretariat's text), so every compilation writer renders it too.
+"""
+
+from __future__ import annotations
+
+from drafting.engine.anchoring import word_diff
+from drafting.engine.segments import (
+    Change,
+    Compilation,
+    Credit,
+    Entry,
+    MergedParagraph,
+    NewParagraph,
+    Segment,
+    Text,
+)
+from drafting.errors import InputError
+from drafting.model import Document, Paragraph, Revision
+
+NOBODY = Credit((), ())
+"""The credit of a change between revisions: no proponent."""
+
+
+def diff_revisions(document: Document, old: str, new: str) -> Compilation:
+    """Paragraph by paragraph (matched by stable id), what changed from revision
+    ``old`` to revision ``new``: changed words as changes, new paragraphs in
+    place, deleted paragraphs struck through where they stood.
+
+    Raises InputError naming the revisions the document has when one is unknown.
+    """
+    before, after = _revision(document, old), _revision(document, new)
+    entries: list[Entry] = []
+    previous = ""
+    for paragraph in after:
+        was = before.by_id(paragraph.id)
+        if was is None:
+            entries.append(NewParagraph(paragraph.label, previous, paragraph.text, NOBODY))
+        else:
+            entries.append(MergedParagraph(paragraph, word_segments(was.text, paragraph.text)))
+        previous = paragraph.label
+    _place_deleted(entries, before, after)
+    title = document.title or document.symbol
+    return Compilation(document.symbol, title, f"{before.label} to {after.label}", tuple(entries))
+
+
+def word_segments(old: str, new: str) -> tuple[Segment, ...]:
+    """``old`` -> ``new`` as segments: unchanged words as Text, each run of
+    deleted and inserted words as one Change. Equal texts give one Text."""
+    segments: list[Segment] = []
+    deleted = inserted = ""
+    for op, text in word_diff(old, new):
+        if op == 0:
+            if deleted or inserted:
+                segments.append(Change(deleted, inserted, NOBODY))
+                deleted = inserted = ""
+            segments.append(Text(text))
+        elif op < 0:
+            deleted += text
+        else:
+            inserted += text
+    if deleted or inserted:
+        segments.append(Change(deleted, inserted, NOBODY))
+    return tuple(segments) or (Text(""),)
+
+
+def _place_deleted(entries: list[Entry], before: Revision, after: Revision) -> None:
+    """Put each paragraph of ``before`` missing from ``after`` back where it stood,
+    struck through: after the entry of the nearest earlier paragraph that remains."""
+    anchor_id = ""
+    for paragraph in before:
+        if after.by_id(paragraph.id) is not None:
+            anchor_id = paragraph.id
+            continue
+        entries.insert(_index_after(entries, anchor_id), _struck(paragraph))
+        anchor_id = paragraph.id
+
+
+def _index_after(entries: list[Entry], paragraph_id: str) -> int:
+    if not paragraph_id:
+        return 0
+    for index, entry in enumerate(entries):
+        if isinstance(entry, MergedParagraph) and entry.paragraph.id == paragraph_id:
+            return index + 1
+    return len(entries)
+
+
+def _struck(paragraph: Paragraph) -> MergedParagraph:
+    return MergedParagraph(paragraph, (Change(paragraph.text, "", NOBODY),), deletion=NOBODY)
+
+
+def _revision(document: Document, label: str) -> Revision:
+    revision = document.revision(label)
+    if revision is None:
+        known = ", ".join(r.label for r in document.revisions) or "none"
+        raise InputError(f"{document.symbol} has no revision '{label}'; it has: {known}")
+    return revision

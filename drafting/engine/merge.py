@@ -1,0 +1,292 @@
+"""Merge: every proposal on a text, in place, credited - the compilation's substance.
+
+``merge(document, amendments)`` puts each amendment on the current revision
+(mapping older ones through the text's changes, or setting them aside as stale
+with the reason) and returns a `Compilation` of segments that every writer
+renders. Identical proposals become one change credited to all; proposals on
+overlapping words become one bracket of alternatives; an insertion at the edge
+of another's deletion stands beside it. Nothing is dropped: each amendment is
+credited exactly once in the result, or listed as stale.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from drafting.engine.anchoring import rebase
+from drafting.engine.segments import (
+    Alternatives,
+    Change,
+    Compilation,
+    Credit,
+    Entry,
+    MergedParagraph,
+    NewParagraph,
+    Option,
+    Segment,
+    StaleAmendment,
+    Text,
+)
+from drafting.errors import LabelError, StaleError
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Document,
+    Paragraph,
+    ParagraphStatus,
+    Revision,
+    next_label,
+    parse_label,
+)
+from drafting.model.amendment import SPAN_KINDS
+from drafting.model.labels import Label
+
+
+def submission_order(amendment: Amendment) -> tuple[float, str, str]:
+    """Sort key: submission time, then the first proponent's code, then the id."""
+    when = amendment.submitted_at
+    stamp = when.timestamp() if when is not None else float("-inf")
+    return (stamp, amendment.proponents[0] if amendment.proponents else "", amendment.id)
+
+
+def select(
+    amendments: Iterable[Amendment],
+    *,
+    delegations: Collection[str] | None = None,
+    statuses: Collection[AmendmentStatus] | None = (AmendmentStatus.SUBMITTED,),
+) -> list[Amendment]:
+    """The amendments to merge: by default those still submitted.
+
+    ``delegations`` keeps only amendments one of whose proponents is listed;
+    ``statuses=None`` keeps every status.
+    """
+    return [
+        a
+        for a in amendments
+        if (statuses is None or a.status in statuses)
+        and (delegations is None or any(code in delegations for code in a.proponents))
+    ]
+
+
+def merge(
+    document: Document, amendments: Iterable[Amendment], *, revision: str | None = None
+) -> Compilation:
+    """Put ``amendments`` on ``revision`` (default: the current one) of ``document``.
+
+    Amendments made against an earlier revision are mapped onto this one; those
+    whose words changed meanwhile, whose paragraph is gone, or whose revision is
+    unknown come back in ``Compilation.stale`` with the reason. Raises
+    ValueError for a document with no such revision.
+    """
+    target = _target(document, revision)
+    placed, stale = place(document, target, sorted(amendments, key=submission_order))
+    by_paragraph: dict[str, list[Amendment]] = defaultdict(list)
+    for amendment in placed:
+        by_paragraph[amendment.paragraph_id].append(amendment)
+    entries: list[Entry] = [
+        merge_paragraph(paragraph, by_paragraph.get(paragraph.id, [])) for paragraph in target
+    ]
+    labels = [p.label for p in target]
+    for paragraph in target:
+        for new in _new_paragraphs(paragraph, by_paragraph.get(paragraph.id, []), labels):
+            labels.append(new.label)
+            entries.insert(_slot(entries, new.label), new)
+    return Compilation(document.symbol, document.title, target.label, tuple(entries), tuple(stale))
+
+
+def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> MergedParagraph:
+    """One paragraph with its amendments (already on its text, in submission order)
+    in place. New-paragraph proposals are left to `merge`, which places them."""
+    of_kind: dict[AmendmentKind, list[Amendment]] = defaultdict(list)
+    for amendment in amendments:
+        of_kind[amendment.kind].append(amendment)
+    retains = _credit(of_kind[AmendmentKind.RETAIN])
+    retained_by = _codes(retains) if retains else ()
+    spans = [a for a in amendments if a.kind in SPAN_KINDS]
+    return MergedParagraph(
+        paragraph,
+        _segments(paragraph.text, _units(spans), retained_by),
+        deletion=_credit(of_kind[AmendmentKind.DELETE_PARAGRAPH]),
+        alternatives=_options(of_kind[AmendmentKind.ALTERNATIVE]),
+        retains=retains,
+    )
+
+
+def _target(document: Document, label: str | None) -> Revision:
+    target = document.current if label is None else document.revision(label)
+    if target is None:
+        wanted = "any revision" if label is None else f"a revision '{label}'"
+        raise ValueError(f"{document.symbol} has no {wanted}")
+    return target
+
+
+def place(
+    document: Document, target: Revision, amendments: Iterable[Amendment]
+) -> tuple[list[Amendment], list[StaleAmendment]]:
+    """Each amendment moved onto ``target``'s text, or set aside as stale with
+    the reason; the order given is kept."""
+    placed: list[Amendment] = []
+    stale: list[StaleAmendment] = []
+    for amendment in amendments:
+        try:
+            placed.append(_on_target(document, target, amendment))
+        except StaleError as error:
+            stale.append(StaleAmendment(amendment, error.message))
+    return placed, stale
+
+
+def _on_target(document: Document, target: Revision, amendment: Amendment) -> Amendment:
+    made_on = document.revision(amendment.revision)
+    if made_on is None:
+        raise StaleError(f"it was made against '{amendment.revision}', which this text never had")
+    before = made_on.by_id(amendment.paragraph_id)
+    now = target.by_id(amendment.paragraph_id)
+    if before is None or now is None or now.status is ParagraphStatus.DELETED:
+        raise StaleError(f"its paragraph is no longer in the {target.label}")
+    if amendment.span is not None and before.text[amendment.span.start:amendment.span.end] != (
+        amendment.old_text if amendment.kind is not AmendmentKind.INSERT else ""
+    ):
+        raise StaleError("the words it quotes are not where it says in the text it was made on")
+    if made_on is target:
+        return amendment
+    return rebase(amendment, before.text, now.text, target.label)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """Identical span proposals, merged: one change with all their credit."""
+
+    start: int
+    end: int
+    new_text: str
+    bracket: bool
+    amendments: list[Amendment] = field(default_factory=list)
+
+    @property
+    def point(self) -> bool:
+        return self.start == self.end
+
+
+def _units(amendments: Iterable[Amendment]) -> list[_Unit]:
+    units: dict[tuple[int, int, str, bool], _Unit] = {}
+    for amendment in amendments:
+        span = amendment.span
+        assert span is not None, "span kinds always carry a span"
+        bracket = amendment.kind is AmendmentKind.BRACKET
+        key = (span.start, span.end, amendment.new_text, bracket)
+        units.setdefault(key, _Unit(*key)).amendments.append(amendment)
+    return sorted(units.values(), key=lambda u: (u.start, u.end))
+
+
+def _clusters(units: list[_Unit]) -> list[list[_Unit]]:
+    """Group units whose words overlap. A point (insertion) conflicts with a span
+    only strictly inside it, and with other points at the same place."""
+    clusters: list[list[_Unit]] = []
+    end = -1
+    for unit in units:
+        current = clusters[-1] if clusters else None
+        if current is not None and _joins(unit, current, end):
+            current.append(unit)
+            end = max(end, unit.end)
+        else:
+            clusters.append([unit])
+            end = unit.end
+    return clusters
+
+
+def _joins(unit: _Unit, cluster: list[_Unit], end: int) -> bool:
+    start = cluster[0].start
+    has_span = any(not u.point for u in cluster)
+    if unit.point:
+        return (has_span and start < unit.start < end) or (not has_span and unit.start == start)
+    return has_span and unit.start < end
+
+
+def _segments(text: str, units: list[_Unit], retained_by: tuple[str, ...]) -> tuple[Segment, ...]:
+    segments: list[Segment] = []
+    cursor = 0
+    for cluster in _clusters(units):
+        start = cluster[0].start
+        end = max(u.end for u in cluster)
+        if start > cursor:
+            segments.append(Text(text[cursor:start]))
+        segments.append(_conflict(text, cluster, start, end, retained_by))
+        cursor = end
+    if cursor < len(text) or not segments:
+        segments.append(Text(text[cursor:]))
+    return tuple(s for s in segments if not (isinstance(s, Text) and not s.text))
+
+
+def _conflict(
+    text: str, cluster: list[_Unit], start: int, end: int, retained_by: tuple[str, ...]
+) -> Segment:
+    if len(cluster) == 1 and not retained_by:
+        unit = cluster[0]
+        return Change(text[start:end], unit.new_text, _credit(unit.amendments), unit.bracket)
+    versions: dict[str, list[Amendment]] = {}
+    for unit in sorted(cluster, key=lambda u: submission_order(u.amendments[0])):
+        version = text[start:unit.start] + unit.new_text + text[unit.end:end]
+        versions.setdefault(version, []).extend(unit.amendments)
+    options = tuple(Option(version, _credit(group)) for version, group in versions.items())
+    return Alternatives(text[start:end], retained_by, options)
+
+
+def _options(amendments: list[Amendment]) -> tuple[Option, ...]:
+    """Whole-paragraph texts (alternatives, new paragraphs), identical ones merged."""
+    by_text: dict[str, list[Amendment]] = {}
+    for amendment in amendments:
+        by_text.setdefault(amendment.new_text.strip(), []).append(amendment)
+    return tuple(Option(text, _credit(group)) for text, group in by_text.items())
+
+
+def _new_paragraphs(
+    paragraph: Paragraph, amendments: list[Amendment], labels: list[str]
+) -> list[NewParagraph]:
+    proposals = [a for a in amendments if a.kind is AmendmentKind.NEW_PARAGRAPH]
+    new: list[NewParagraph] = []
+    for option in _options(proposals):
+        label = next_label(paragraph.label, [*labels, *(n.label for n in new)])
+        new.append(NewParagraph(label, paragraph.label, option.text, option.credit))
+    return new
+
+
+def _slot(entries: list[Entry], label: str) -> int:
+    """Where a new paragraph goes: after the last of its family that sorts
+    before it (OP5, OP5 bis, here: OP5 ter), which the paragraph it follows is."""
+    wanted = parse_label(label)
+    for index in range(len(entries) - 1, -1, -1):
+        other = _label(entries[index])
+        same_family = other and (other.prefix, other.number) == (wanted.prefix, wanted.number)
+        if same_family and other < wanted:
+            return index + 1
+    return len(entries)
+
+
+def _label(entry: Entry) -> Label | None:
+    label = entry.label if isinstance(entry, NewParagraph) else entry.paragraph.label
+    try:
+        return parse_label(label)
+    except LabelError:
+        return None
+
+
+def _credit(amendments: Sequence[Amendment]) -> Credit | None:
+    """One credit for identical proposals: proponents in order of first
+    submission, supporters who are not already proponents, every reason."""
+    if not amendments:
+        return None
+    proponents = _unique(code for a in amendments for code in a.proponents)
+    supporters = _unique(c for a in amendments for c in a.supporters if c not in proponents)
+    reasons = _unique(a.reason for a in amendments if a.reason)
+    return Credit(proponents, tuple(a.id for a in amendments), supporters, reasons)
+
+
+def _codes(credit: Credit) -> tuple[str, ...]:
+    return credit.proponents + credit.supporters
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))

@@ -1,0 +1,330 @@
+"""Revise: the secretariat's decisions applied, the next revision issued.
+
+``revise(document, amendments, decisions, label="Rev.1")`` applies the accepted
+amendments and the decisions on brackets, sets agreed paragraphs, places
+accepted new paragraphs and renumbers the text (``OP4 bis`` becomes ``OP5``),
+returning the new revision, the old -> new label table, and every amendment
+with its new standing: decided ones marked accepted or rejected, pending ones
+moved onto the new text or marked stale with the reason.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+
+from drafting import brackets
+from drafting.engine.anchoring import rebase
+from drafting.engine.merge import merge, place, submission_order
+from drafting.engine.segments import NewParagraph, StaleAmendment
+from drafting.errors import AmendmentError, InputError, StaleError
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Document,
+    Paragraph,
+    ParagraphStatus,
+    Revision,
+    renumber,
+)
+from drafting.model.amendment import SPAN_KINDS
+from drafting.model.labels import changed
+
+
+class BracketAction(StrEnum):
+    """What the secretariat decides for one bracket group."""
+
+    CHOOSE = "choose"
+    """Keep one alternative, drop the others and the brackets."""
+    AGREE = "agree"
+    """Keep the text, drop the brackets."""
+    DELETE = "delete"
+    """Drop the bracketed text."""
+
+
+@dataclass(frozen=True, slots=True)
+class BracketDecision:
+    """A decision on bracket group ``group`` (0-based, as `brackets.groups`
+    numbers them in the paragraph's current text)."""
+
+    paragraph_id: str
+    group: int
+    action: BracketAction
+    alternative: int = 0
+    """For CHOOSE: which alternative (0-based)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """What the secretariat decided before issuing a revision.
+
+    ``accepted`` and ``rejected`` hold amendment ids; ``agreed`` maps a
+    paragraph id to AGREED or AGREED_AD_REF. Amendments in neither set stay
+    pending and move on to the new revision.
+    """
+
+    accepted: frozenset[str] = frozenset()
+    rejected: frozenset[str] = frozenset()
+    brackets: tuple[BracketDecision, ...] = ()
+    agreed: Mapping[str, ParagraphStatus] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionOutcome:
+    """The new revision and what became of every amendment.
+
+    ``label_table`` lists the labels that changed (old -> new; a deleted
+    paragraph maps to ""); ``amendments`` holds each amendment given, with its
+    new status (pending ones rebased onto the new revision).
+    """
+
+    revision: Revision
+    label_table: dict[str, str]
+    amendments: tuple[Amendment, ...]
+    stale: tuple[StaleAmendment, ...]
+
+    def apply_to(self, document: Document) -> Document:
+        """``document`` with the new revision appended."""
+        return replace(document, revisions=(*document.revisions, self.revision))
+
+
+def revise(
+    document: Document,
+    amendments: Iterable[Amendment],
+    decisions: Decisions,
+    *,
+    label: str,
+    created_at: datetime | None = None,
+) -> RevisionOutcome:
+    """Issue revision ``label`` of ``document`` from its current revision.
+
+    Raises InputError for a label the document already has or a decision on
+    an unknown or withdrawn amendment, and AmendmentError when accepted
+    amendments cannot all stand (they overlap, or one went stale).
+    """
+    current = _current(document, label)
+    given = sorted(amendments, key=submission_order)
+    _check(decisions, given)
+    live = [a for a in given if _live(a, decisions)]
+    placed, stale = place(document, current, live)
+    _refuse_stale_accepted(stale, decisions)
+    accepted = [a for a in placed if a.id in decisions.accepted]
+    new_labels = _new_labels(document, live)
+    builder = _Builder(current, decisions, accepted, new_labels)
+    paragraphs, deleted = builder.build()
+    table = changed(renumber([p.label for p in paragraphs]))
+    table.update({old: "" for old in deleted})
+    revision = Revision(
+        label,
+        tuple(replace(p, label=table.get(p.label, p.label)) for p in paragraphs),
+        created_at=created_at,
+        label_table=tuple(table.items()),
+    )
+    outcome, more_stale = _standing(given, placed, decisions, current, revision)
+    return RevisionOutcome(revision, table, outcome, (*stale, *more_stale))
+
+
+def _current(document: Document, label: str) -> Revision:
+    if document.current is None:
+        raise InputError(f"{document.symbol} has no text to revise yet")
+    if document.revision(label) is not None:
+        raise InputError(f"{document.symbol} already has a revision '{label}'; choose a new label")
+    return document.current
+
+
+def _check(decisions: Decisions, amendments: list[Amendment]) -> None:
+    known = {a.id: a for a in amendments}
+    both = decisions.accepted & decisions.rejected
+    if both:
+        raise InputError(f"amendments both accepted and rejected: {', '.join(sorted(both))}")
+    for amendment_id in sorted(decisions.accepted | decisions.rejected):
+        amendment = known.get(amendment_id)
+        if amendment is None:
+            raise InputError(f"there is no amendment {amendment_id} to decide on")
+        if amendment.status is AmendmentStatus.WITHDRAWN:
+            raise InputError(f"amendment {amendment_id} was withdrawn; it cannot be decided")
+
+
+def _live(amendment: Amendment, decisions: Decisions) -> bool:
+    decided = amendment.id in decisions.accepted | decisions.rejected
+    return decided or amendment.status is AmendmentStatus.SUBMITTED
+
+
+def _refuse_stale_accepted(stale: list[StaleAmendment], decisions: Decisions) -> None:
+    for item in stale:
+        if item.amendment.id in decisions.accepted:
+            raise AmendmentError(
+                f"amendment {item.amendment.id} cannot be accepted: {item.reason}"
+            )
+
+
+def _new_labels(document: Document, live: list[Amendment]) -> dict[str, str]:
+    """The label each new-paragraph proposal was shown with in the compilation."""
+    labels: dict[str, str] = {}
+    for entry in merge(document, live).entries:
+        if isinstance(entry, NewParagraph):
+            labels.update(dict.fromkeys(entry.credit.amendments, entry.label))
+    return labels
+
+
+class _Builder:
+    """Builds the paragraphs of the new revision, in order, before renumbering."""
+
+    def __init__(
+        self,
+        current: Revision,
+        decisions: Decisions,
+        accepted: list[Amendment],
+        new_labels: dict[str, str],
+    ) -> None:
+        self.current = current
+        self.decisions = decisions
+        self.new_labels = new_labels
+        self.accepted: dict[str, list[Amendment]] = defaultdict(list)
+        for amendment in accepted:
+            self.accepted[amendment.paragraph_id].append(amendment)
+        self.choices: dict[str, list[BracketDecision]] = defaultdict(list)
+        for decision in decisions.brackets:
+            self.choices[decision.paragraph_id].append(decision)
+
+    def build(self) -> tuple[list[Paragraph], list[str]]:
+        paragraphs: list[Paragraph] = []
+        deleted: list[str] = []
+        for paragraph in self.current:
+            mine = self.accepted.get(paragraph.id, [])
+            if any(a.kind is AmendmentKind.DELETE_PARAGRAPH for a in mine):
+                deleted.append(paragraph.label)
+            else:
+                paragraphs.append(self._revised(paragraph, mine))
+            paragraphs.extend(self._born(paragraph, mine))
+        return _unique_labels(paragraphs), deleted
+
+    def _revised(self, paragraph: Paragraph, accepted: list[Amendment]) -> Paragraph:
+        text = _decide_brackets(paragraph, self.choices.get(paragraph.id, []))
+        text = _apply(paragraph, text, accepted)
+        status = self.decisions.agreed.get(paragraph.id, paragraph.status)
+        return replace(paragraph, text=text, status=status)
+
+    def _born(self, paragraph: Paragraph, accepted: list[Amendment]) -> list[Paragraph]:
+        born: dict[str, Paragraph] = {}
+        for amendment in accepted:
+            if amendment.kind is AmendmentKind.NEW_PARAGRAPH:
+                label = self.new_labels[amendment.id]
+                born.setdefault(label, Paragraph(
+                    f"{amendment.id}.p", label, paragraph.kind, amendment.new_text.strip()
+                ))
+        return list(born.values())
+
+
+def _unique_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.label in seen:
+            raise AmendmentError(f"two paragraphs would both be {paragraph.label}")
+        seen.add(paragraph.label)
+    return paragraphs
+
+
+def _decide_brackets(paragraph: Paragraph, decisions: list[BracketDecision]) -> str:
+    """Apply bracket decisions, innermost and last first so indices stay valid."""
+    text = paragraph.text
+    for decision in sorted(decisions, key=lambda d: d.group, reverse=True):
+        if decision.action is BracketAction.CHOOSE:
+            text = brackets.choose(text, decision.group, decision.alternative,
+                                   paragraph=paragraph.label)
+        elif decision.action is BracketAction.AGREE:
+            text = brackets.agree(text, decision.group, paragraph=paragraph.label)
+        else:
+            text = brackets.delete(text, decision.group, paragraph=paragraph.label)
+    return text
+
+
+def _apply(paragraph: Paragraph, text: str, accepted: list[Amendment]) -> str:
+    """The accepted changes of one paragraph applied to ``text`` (its text after
+    bracket decisions). Overlapping accepted changes are refused."""
+    alternatives = [a for a in accepted if a.kind is AmendmentKind.ALTERNATIVE]
+    spans = [a for a in accepted if a.kind in SPAN_KINDS]
+    if alternatives and (spans or len({a.new_text for a in alternatives}) > 1):
+        ids = ", ".join(a.id for a in alternatives + spans)
+        raise AmendmentError(f"{paragraph.label}: accepted amendments {ids} compete for the "
+                             "whole paragraph; accept one")
+    if alternatives:
+        return alternatives[0].new_text.strip()
+    moved = [_onto(paragraph, text, a) for a in spans]
+    unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span}
+    ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
+    for first, second in itertools.pairwise(ordered):
+        if _overlap(first, second):
+            raise AmendmentError(f"{paragraph.label}: accepted amendments {first.id} and "
+                                 f"{second.id} change the same words; accept one")
+    for amendment in reversed(ordered):
+        span = amendment.span
+        text = text[: span.start] + amendment.new_text + text[span.end :]
+    return text
+
+
+def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:
+    if text == paragraph.text:
+        return amendment
+    try:
+        return rebase(amendment, paragraph.text, text, amendment.revision)
+    except StaleError as error:
+        raise AmendmentError(
+            f"{paragraph.label}: amendment {amendment.id} cannot be accepted together with "
+            f"the bracket decisions: {error.message}"
+        ) from error
+
+
+def _overlap(first: Amendment, second: Amendment) -> bool:
+    a, b = first.span, second.span
+    if a.start == a.end or b.start == b.end:
+        return a.start < b.start < a.end or b.start < a.start < b.end or (
+            a.start == a.end == b.start == b.end)
+    return b.start < a.end
+
+
+def _standing(
+    given: list[Amendment],
+    placed: list[Amendment],
+    decisions: Decisions,
+    current: Revision,
+    revision: Revision,
+) -> tuple[tuple[Amendment, ...], list[StaleAmendment]]:
+    """Every amendment with its status after the revision; pending ones moved on."""
+    on_current = {a.id: a for a in placed}
+    result: list[Amendment] = []
+    stale: list[StaleAmendment] = []
+    for amendment in given:
+        if amendment.id in decisions.accepted:
+            result.append(replace(amendment, status=AmendmentStatus.ACCEPTED))
+        elif amendment.id in decisions.rejected:
+            result.append(replace(amendment, status=AmendmentStatus.REJECTED))
+        elif amendment.status is not AmendmentStatus.SUBMITTED:
+            result.append(amendment)
+        elif amendment.id not in on_current:
+            result.append(replace(amendment, status=AmendmentStatus.STALE))
+        else:
+            moved = _move_on(on_current[amendment.id], current, revision)
+            if isinstance(moved, StaleAmendment):
+                stale.append(moved)
+                moved = replace(amendment, status=AmendmentStatus.STALE)
+            result.append(moved)
+    return tuple(result), stale
+
+
+def _move_on(
+    amendment: Amendment, current: Revision, revision: Revision
+) -> Amendment | StaleAmendment:
+    before = current.by_id(amendment.paragraph_id)
+    after = revision.by_id(amendment.paragraph_id)
+    if before is None or after is None:
+        return StaleAmendment(amendment, f"its paragraph is not in {revision.label}")
+    try:
+        return rebase(amendment, before.text, after.text, revision.label)
+    except StaleError as error:
+        return StaleAmendment(amendment, error.message)

@@ -1,0 +1,163 @@
+"""The merged form: one paragraph as a list of segments, every proposal in place.
+
+Merge produces it; every writer (compilation Markdown, text, HTML, Word) renders
+it. A paragraph's segments are, in text order:
+
+- ``Text``: words nobody proposes to change;
+- ``Change``: one proposal (or identical proposals from several delegations)
+  with the words it deletes, the words it inserts and its proponents;
+- ``Alternatives``: where proposals overlap (or a delegation asked to retain
+  the text): the original words with who wants them kept, then each option
+  with its proponents - shown as one bracket ``[submit / present (EU)]``.
+
+Joining ``Text``, ``Change.deleted`` and ``Alternatives.original`` gives the
+paragraph as it stands (`original_text`); a paragraph with no ``Alternatives``
+can be accepted whole (`accepted_text`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from drafting.model import Amendment, Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Who stands behind a proposal: proponents (in order of first submission),
+    supporters, the amendment ids it merges, and their reasons (non-empty ones)."""
+
+    proponents: tuple[str, ...]
+    amendments: tuple[str, ...]
+    supporters: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Unchanged words."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An attributed change: ``deleted`` words out, ``inserted`` words in.
+
+    An insertion has ``deleted == ""``, a deletion ``inserted == ""``. A request
+    to bracket a span has ``bracket=True`` and ``inserted == "[" + deleted + "]"``.
+    """
+
+    deleted: str
+    inserted: str
+    credit: Credit
+    bracket: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One alternative in a bracket: the words as this proposal would have them."""
+
+    text: str
+    credit: Credit
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """Overlapping proposals on the same words, shown as one bracket.
+
+    ``original`` is the current text of the whole overlapping stretch (empty
+    where the proposals are competing insertions at one point), ``retained_by``
+    the delegations that asked to keep the text, and ``options`` each
+    proposal's version of the stretch, in submission order.
+    """
+
+    original: str
+    retained_by: tuple[str, ...]
+    options: tuple[Option, ...]
+
+
+Segment: TypeAlias = Text | Change | Alternatives
+
+
+@dataclass(frozen=True, slots=True)
+class MergedParagraph:
+    """An existing paragraph with every proposal on it in place.
+
+    ``deletion`` credits those who propose deleting the whole paragraph,
+    ``alternatives`` are whole new formulations (shown as ``OP7 Alt``), and
+    ``retains`` credits those who asked to keep the text as it is.
+    """
+
+    paragraph: Paragraph
+    segments: tuple[Segment, ...]
+    deletion: Credit | None = None
+    alternatives: tuple[Option, ...] = ()
+    retains: Credit | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewParagraph:
+    """A proposed new paragraph, in place after the one it follows (``OP5 bis``)."""
+
+    label: str
+    after: str
+    """The label of the paragraph it follows."""
+    text: str
+    credit: Credit
+
+
+Entry: TypeAlias = MergedParagraph | NewParagraph
+
+
+@dataclass(frozen=True, slots=True)
+class StaleAmendment:
+    """An amendment the merge could not place, and why (never silently dropped)."""
+
+    amendment: Amendment
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Compilation:
+    """A whole text with every proposal in place: what every writer renders.
+
+    ``entries`` run in text order, new paragraphs after the one they follow.
+    """
+
+    symbol: str
+    title: str
+    revision: str
+    entries: tuple[Entry, ...]
+    stale: tuple[StaleAmendment, ...] = ()
+
+
+def original_text(segments: Iterable[Segment]) -> str:
+    """The paragraph as it stands, every proposal rejected."""
+    return "".join(_original(segment) for segment in segments)
+
+
+def accepted_text(segments: Iterable[Segment]) -> str:
+    """The paragraph with every change accepted.
+
+    Raises ValueError on ``Alternatives``: a conflict has no single outcome.
+    """
+    return "".join(_accepted(segment) for segment in segments)
+
+
+def _original(segment: Segment) -> str:
+    if isinstance(segment, Text):
+        return segment.text
+    if isinstance(segment, Change):
+        return segment.deleted
+    return segment.original
+
+
+def _accepted(segment: Segment) -> str:
+    if isinstance(segment, Text):
+        return segment.text
+    if isinstance(segment, Change):
+        return segment.inserted
+    raise ValueError("a bracket of alternatives has no single accepted text; choose an option")
