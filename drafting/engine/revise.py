@@ -132,8 +132,10 @@ def revise(
 def _current(document: Document, label: str) -> Revision:
     if document.current is None:
         raise InputError(f"{document.symbol} has no text to revise yet")
-    if document.revision(label) is not None:
-        raise InputError(f"{document.symbol} already has a revision '{label}'; choose a new label")
+    if (existing := document.revision(label)) is not None:
+        raise InputError(
+            f"{document.symbol} already has a revision '{existing.label}'; choose a new label"
+        )
     return document.current
 
 
@@ -256,7 +258,7 @@ def _apply(paragraph: Paragraph, text: str, accepted: list[Amendment]) -> str:
     if alternatives:
         return alternatives[0].new_text.strip()
     moved = [_onto(paragraph, text, a) for a in spans]
-    unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span}
+    unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span is not None}
     ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
     for first, second in itertools.pairwise(ordered):
         if _overlap(first, second):

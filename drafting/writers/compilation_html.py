@@ -1,0 +1,214 @@
+"""The compilation text as one standalone HTML page, made to be printed and shared.
+
+A table with one row per paragraph: its label (and status), the text with
+every proposal in place (``<ins>`` inserted, ``<del>`` deleted, proponent
+codes in ``<span class="by">``) and the brackets it holds; the total sits at
+the top. Every piece of user text is escaped, and paragraphs carry
+``dir="auto"`` so Arabic reads right to left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from drafting.engine.segments import (
+    Alternatives,
+    Compilation,
+    Credit,
+    Entry,
+    MergedParagraph,
+    NewParagraph,
+    original_text,
+)
+from drafting.model import ParagraphStatus
+from drafting.writers.compilation_text import (
+    Piece,
+    PieceKind,
+    alternative_labels,
+    credit_tag,
+    entry_pieces,
+    is_heading,
+    paragraph_labels,
+    paragraph_notes,
+    stale_parts,
+    status_word,
+)
+
+STYLE = """\
+@page { size: A4; margin: 2cm 2cm 2.5cm; }
+body { font-family: "Times New Roman", Times, "Noto Serif", serif; font-size: 12pt;
+       line-height: 1.45; color: #000; max-width: 48em; margin: 2em auto; padding: 0 1em; }
+@media print { body { max-width: none; margin: 0; padding: 0; } }
+h1 { font-size: 1.5em; margin: 0 0 .3em; }
+h2 { font-size: 1.15em; margin: 0; }
+.legend, .total { font-size: .95em; }
+table { border-collapse: collapse; width: 100%; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border-top: 1px solid #888; padding: .45em .5em; vertical-align: top; text-align: start; }
+th[scope="row"] { white-space: nowrap; }
+td p { margin: 0 0 .4em; }
+.count { text-align: end; white-space: nowrap; }
+.status { display: block; font-weight: normal; font-style: italic; font-size: .85em; }
+ins { font-weight: bold; text-decoration: underline; }
+del { text-decoration: line-through; }
+.by { font-variant: small-caps; font-weight: bold; }
+.label { font-weight: bold; }
+"""
+
+
+def render_html(compilation: Compilation) -> str:
+    """The compilation as a UTF-8 HTML page (a str; write it with encoding="utf-8").
+
+    Shows the title (the symbol when empty), symbol and revision, a legend,
+    the total brackets, one table row per entry with its `bracket_count`, and
+    stale proposals, if any, in a closing list.
+    """
+    title = compilation.title or compilation.symbol
+    total = sum(bracket_count(entry) for entry in compilation.entries)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{escape(compilation.symbol)} — {escape(title)}</title>",
+        f"<style>\n{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f'<h1 dir="auto">{escape(title)}</h1>',
+        f'<p class="symbol"><span dir="auto">{escape(compilation.symbol)}</span> — '
+        f"compilation of proposals on the {escape(compilation.revision)}</p>",
+        _LEGEND,
+        f'<p class="total">Brackets in the text: <strong id="total">{total}</strong></p>',
+        "</header>",
+        '<table class="compilation">',
+        '<thead><tr><th scope="col">Paragraph</th><th scope="col">Text and proposals</th>'
+        '<th scope="col" class="count">Brackets</th></tr></thead>',
+        "<tbody>",
+        *(_row(entry) for entry in compilation.entries),
+        "</tbody>",
+        "</table>",
+        *_stale_section(compilation),
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def bracket_count(entry: Entry) -> int:
+    """The brackets an entry holds: each ``[`` in its text as it stands, plus one
+    for each bracket of competing proposals (`Alternatives`).
+
+    Proposed words (insertions, new paragraphs, alternative formulations) are
+    not counted: they are proposals, not the text. A deleted paragraph counts
+    none, as in `drafting.engine.bracket_report`.
+    """
+    if isinstance(entry, NewParagraph) or entry.paragraph.status is ParagraphStatus.DELETED:
+        return 0
+    conflicts = sum(isinstance(segment, Alternatives) for segment in entry.segments)
+    return original_text(entry.segments).count("[") + conflicts
+
+
+_LEGEND = (
+    '<p class="legend">Legend: <ins>inserted words</ins>, <del>deleted words</del>; '
+    'the delegations proposing each change follow it in parentheses, '
+    '<span class="by">(EU; supported by JPN)</span>; square brackets '
+    "<span>[ / ]</span> hold alternatives not agreed, the words as they stand first. "
+    "Brackets: the square brackets in each paragraph as it stands, plus one for each "
+    "bracket of competing proposals.</p>"
+)
+
+
+def _row(entry: Entry) -> str:
+    count = f'<td class="count">{bracket_count(entry)}</td>'
+    if isinstance(entry, NewParagraph):
+        text = _para(_spaced(_credit(entry.credit), _ins(entry.text)))
+        return _tr("new", _label_cell(entry.label, "new"), f"<td>{text}</td>", count)
+    status = status_word(entry.paragraph)
+    css = status.replace(" ", "-") if status else "open"
+    if is_heading(entry):
+        shown = f" <em>({escape(status)})</em>" if status else ""
+        heading = f'<h2 dir="auto">{_pieces(entry_pieces(entry))}{shown}{_notes(entry)}</h2>'
+        return _tr(f"heading {css}", f'<td colspan="2">{heading}</td>', count)
+    paragraphs = [_para(_pieces(entry_pieces(entry)) + _notes(entry))]
+    labels = alternative_labels(entry.paragraph.label, len(entry.alternatives))
+    for label, option in zip(labels, entry.alternatives, strict=True):
+        alt = _spaced(f'<b class="label">{escape(label)}</b>', _credit(option.credit),
+                      _ins(option.text))
+        paragraphs.append(_para(alt, css="alt"))
+    cell = f"<td>{''.join(paragraphs)}</td>"
+    return _tr(css, _label_cell(entry.paragraph.label, status), cell, count)
+
+
+def _tr(css: str, *cells: str) -> str:
+    return f'<tr class="{css}">{"".join(cells)}</tr>'
+
+
+def _label_cell(label: str, status: str) -> str:
+    note = f'<span class="status">{escape(status)}</span>' if status else ""
+    return f'<th scope="row">{escape(label)}{note}</th>'
+
+
+def _para(inner: str, css: str = "") -> str:
+    attribute = f' class="{css}"' if css else ""
+    return f'<p dir="auto"{attribute}>{inner}</p>'
+
+
+def _notes(entry: MergedParagraph) -> str:
+    return "".join(
+        f' — <em class="note">{_spaced(what, _credit(credit))}</em>'
+        for what, credit in paragraph_notes(entry)
+    )
+
+
+def _spaced(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def _pieces(pieces: Iterable[Piece]) -> str:
+    return "".join(_piece(piece) for piece in pieces)
+
+
+def _piece(piece: Piece) -> str:
+    text = _text(piece.text)
+    if piece.kind in (PieceKind.INSERTED, PieceKind.OPTION, PieceKind.BRACKET):
+        return f"<ins>{text}</ins>"
+    if piece.kind is PieceKind.DELETED:
+        return f"<del>{text}</del>"
+    if piece.kind is PieceKind.CREDIT:
+        return _by(piece.text, piece.reasons)
+    return text
+
+
+def _credit(credit: Credit) -> str:
+    tag = credit_tag(credit)
+    return _by(tag, credit.reasons) if tag else ""
+
+
+def _by(tag: str, reasons: tuple[str, ...]) -> str:
+    # Reasons ride along as a tooltip: on screen on demand, out of the printed page.
+    title = f' title="{escape("; ".join(reasons))}"' if reasons else ""
+    return f'<span class="by"{title}>{escape(tag)}</span>'
+
+
+def _ins(text: str) -> str:
+    return f"<ins>{_text(text.strip())}</ins>" if text.strip() else ""
+
+
+def _text(text: str) -> str:
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br>\n")
+
+
+def _stale_section(compilation: Compilation) -> list[str]:
+    if not compilation.stale:
+        return []
+    labels = paragraph_labels(compilation)
+    items = []
+    for stale in compilation.stale:
+        amendment_id, proponents, where, reason = map(escape, stale_parts(stale, labels))
+        items.append(f'<li><b>{amendment_id}</b> <span class="by">({proponents})</span> '
+                     f'on {where}: <span dir="auto">{reason}</span></li>')
+    return ['<section class="stale">', "<h2>Stale proposals</h2>", "<ul>", *items, "</ul>",
+            "</section>"]

@@ -1,0 +1,161 @@
+"""The compilation text as Markdown: insertions **bold**, deletions ~~struck~~.
+
+One block per paragraph, in text order::
+
+    **OP2** Requests the Secretary-General to ~~submit~~ **present** (EU) a report;
+
+    **OP2 bis** (USA) **Invites States to contribute;**
+
+Proponent codes stay plain (bold means inserted words). User text is escaped
+so it cannot change the formatting: ``\\``, ``*``, ``_``, ``~``, backtick and
+``<`` get a backslash, a line break inside a paragraph becomes a hard break,
+and a continuation line that would open a list, heading or quote is escaped.
+Square brackets and slashes are left alone: they are the negotiators' own.
+
+Where an insertion or deletion opens with punctuation right after a word
+(``meeting~~, within ...~~``), CommonMark would not see the ``~~``/``**``;
+a space is put before it (``meeting ~~, within ...~~ (USA)``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
+from drafting.writers.compilation_text import (
+    Piece,
+    PieceKind,
+    alternative_labels,
+    credit_tag,
+    entry_pieces,
+    is_heading,
+    paragraph_labels,
+    paragraph_notes,
+    stale_parts,
+    status_word,
+)
+
+LEGEND = (
+    "Insertions in **bold**, deletions ~~struck through~~, proponents in parentheses; "
+    "[ / ] alternatives not agreed."
+)
+
+_ACTIVE = re.compile(r"([\\*_~`<])")
+_LINE_MARK = re.compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
+_LINE_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
+_MARKERS = {
+    PieceKind.INSERTED: "**",
+    PieceKind.OPTION: "**",
+    PieceKind.BRACKET: "**",
+    PieceKind.DELETED: "~~",
+}
+
+
+def render_markdown(compilation: Compilation) -> str:
+    """The compilation as Markdown: blocks separated by a blank line, ending in a newline.
+
+    Opens with the title (``# ...``; the symbol when the title is empty), the
+    symbol and revision, and a legend. Headings are ``##`` lines (``###`` for
+    level 2, ...); every other block opens with its bold label. Stale proposals,
+    if any, close the text under ``## Stale proposals``.
+    """
+    blocks = [
+        f"# {_inline(escape(compilation.title or compilation.symbol))}",
+        f"{escape(compilation.symbol)} — compilation of proposals on the "
+        f"{escape(compilation.revision)}",
+        LEGEND,
+    ]
+    for entry in compilation.entries:
+        blocks.extend(_entry_blocks(entry))
+    if compilation.stale:
+        labels = paragraph_labels(compilation)
+        lines = []
+        for stale in compilation.stale:
+            amendment_id, proponents, where, reason = map(escape, stale_parts(stale, labels))
+            lines.append(f"- {amendment_id} ({proponents}) on {where}: {_inline(reason)}")
+        blocks += ["## Stale proposals", "\n".join(lines)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def escape(text: str) -> str:
+    """User text made inert: Markdown-active characters get a backslash.
+
+    Escapes ``\\ * _ ~``, backtick and ``<``; ``[``, ``]`` and ``/`` are kept as
+    they are. A line break becomes a hard break (backslash, newline).
+    """
+    return _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")
+
+
+def render_pieces(pieces: Iterable[Piece]) -> str:
+    """Pieces as Markdown inline text (see `compilation_text.paragraph_pieces`)."""
+    out = ""
+    for piece in pieces:
+        text = escape(piece.text)
+        marker = _MARKERS.get(piece.kind)
+        if marker is None:
+            out += text
+            continue
+        if (piece.kind is not PieceKind.BRACKET and out and _is_punctuation(text[0])
+                and not _is_space_or_punctuation(out[-1])):
+            out += " "  # else CommonMark would not open the emphasis
+        out += f"{marker}{text}{marker}"
+    return out
+
+
+def _entry_blocks(entry: Entry) -> list[str]:
+    if isinstance(entry, NewParagraph):
+        return [_block(f"**{escape(entry.label)}**", escape(credit_tag(entry.credit)),
+                       _bold(entry.text))]
+    if is_heading(entry):
+        return [_heading(entry)]
+    paragraph = entry.paragraph
+    status = status_word(paragraph)
+    first = _block(f"**{escape(paragraph.label)}**", f"*({status})*" if status else "",
+                   render_pieces(entry_pieces(entry)) + _notes(entry))
+    labels = alternative_labels(paragraph.label, len(entry.alternatives))
+    return [first] + [
+        _block(f"**{escape(label)}**", escape(credit_tag(option.credit)), _bold(option.text))
+        for label, option in zip(labels, entry.alternatives, strict=True)
+    ]
+
+
+def _heading(entry: MergedParagraph) -> str:
+    level = min(max(entry.paragraph.level, 1) + 1, 6)  # "#" is the document's title
+    status = status_word(entry.paragraph)
+    text = render_pieces(entry_pieces(entry)) + (f" *({status})*" if status else "")
+    return f"{'#' * level} {_inline(text + _notes(entry))}"
+
+
+def _notes(entry: MergedParagraph) -> str:
+    notes = ""
+    for what, credit in paragraph_notes(entry):
+        tag = escape(credit_tag(credit))
+        notes += f" — *{what} {tag}*" if tag else f" — *{what}*"
+    return notes
+
+
+def _bold(text: str) -> str:
+    return render_pieces([Piece(PieceKind.INSERTED, text.strip())] if text.strip() else [])
+
+
+def _block(*parts: str) -> str:
+    text = " ".join(part for part in parts if part).rstrip()
+    first, newline, rest = text.partition("\n")
+    # A continuation line must not open a list, heading, quote or setext underline.
+    rest = _LINE_NUMBER.sub(r"\1\\\2", _LINE_MARK.sub(r"\1\\\2", rest))
+    return first + newline + rest
+
+
+def _inline(text: str) -> str:
+    """One line: line breaks (escaped or not) become spaces."""
+    return " ".join(text.replace("\\\n", " ").split())
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _is_space_or_punctuation(char: str) -> bool:
+    return char.isspace() or _is_punctuation(char)

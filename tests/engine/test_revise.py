@@ -1,0 +1,160 @@
+"""Revise: decisions applied, the next revision issued and renumbered."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from drafting.engine.amend import Proposal, draft_amendment
+from drafting.engine.diff import diff_revisions
+from drafting.engine.revise import BracketAction, BracketDecision, Decisions, revise
+from drafting.engine.segments import Change, NewParagraph, Text
+from drafting.errors import AmendmentError, InputError
+from drafting.model import (
+    AmendmentStatus,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    ParagraphStatus,
+    Revision,
+)
+
+OP = ParagraphKind.OPERATIVE
+ZERO = Revision("Zero draft", (
+    Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1,"),
+    Paragraph("p2", "OP1", OP, "Decides to convene a meeting [in 2027 / in 2028];"),
+    Paragraph("p3", "OP2", OP, "Requests the Secretary-General to submit a report;"),
+    Paragraph("p4", "OP3", OP, "Invites States to contribute [within existing resources]."),
+))
+DOC = Document("A/C.2/81/L.7", "Fisheries", (ZERO,))
+T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+_count = iter(range(1, 1000))
+
+
+def proposal(code="EU", minutes=0, **fields):
+    n = next(_count)
+    return draft_amendment(ZERO, Proposal(**fields), id=f"{code}-{n}", proponents=[code],
+                           submitted_at=T0 + timedelta(minutes=minutes))
+
+
+def test_accepted_changes_and_new_paragraphs_make_the_next_revision():
+    present = proposal(paragraph="OP2", replace="submit", with_="present")
+    annual = proposal("G77", 1, paragraph="OP2", insert="annual ", before="report")
+    new = proposal("JPN", 2, paragraph="OP1", new_paragraph="Decides also to act;")
+    pending = proposal("USA", 3, paragraph="OP3", replace="contribute", with_="give")
+    rejected = proposal("CAN", 4, paragraph="PP1", replace="Recalling", with_="Recalling also")
+    decisions = Decisions(accepted=frozenset({present.id, annual.id, new.id}),
+                          rejected=frozenset({rejected.id}))
+    outcome = revise(DOC, [present, annual, new, pending, rejected], decisions, label="Rev.1")
+
+    texts = [(p.label, p.text) for p in outcome.revision]
+    assert texts == [
+        ("PP1", "Recalling its resolution 70/1,"),
+        ("OP1", "Decides to convene a meeting [in 2027 / in 2028];"),
+        ("OP2", "Decides also to act;"),
+        ("OP3", "Requests the Secretary-General to present a annual report;"),
+        ("OP4", "Invites States to contribute [within existing resources]."),
+    ]
+    assert outcome.label_table == {"OP1 bis": "OP2", "OP2": "OP3", "OP3": "OP4"}
+    assert dict(outcome.revision.label_table) == outcome.label_table
+    assert outcome.revision.by_label("OP3").id == "p3"  # identity survives renumbering
+    status = {a.id: a.status for a in outcome.amendments}
+    assert status == {present.id: AmendmentStatus.ACCEPTED, annual.id: AmendmentStatus.ACCEPTED,
+                      new.id: AmendmentStatus.ACCEPTED, pending.id: AmendmentStatus.SUBMITTED,
+                      rejected.id: AmendmentStatus.REJECTED}
+    moved = next(a for a in outcome.amendments if a.id == pending.id)
+    assert moved.revision == "Rev.1"
+    assert outcome.stale == ()
+
+
+def test_pending_amendments_whose_words_changed_go_stale():
+    accepted = proposal(paragraph="OP2", replace="submit a report", with_="report orally")
+    pending = proposal("G77", 1, paragraph="OP2", replace="a report", with_="an annual report")
+    outcome = revise(DOC, [accepted, pending], Decisions(accepted=frozenset({accepted.id})),
+                     label="Rev.1")
+    (stale,) = outcome.stale
+    assert stale.amendment.id == pending.id and "a report" in stale.reason
+    assert {a.id: a.status for a in outcome.amendments}[pending.id] is AmendmentStatus.STALE
+
+
+def test_bracket_decisions_and_agreement():
+    decisions = Decisions(
+        brackets=(BracketDecision("p2", 0, BracketAction.CHOOSE, alternative=1),
+                  BracketDecision("p4", 0, BracketAction.DELETE)),
+        agreed={"p2": ParagraphStatus.AGREED, "p4": ParagraphStatus.AGREED_AD_REF},
+    )
+    outcome = revise(DOC, [], decisions, label="Rev.1")
+    op1, op3 = outcome.revision.by_label("OP1"), outcome.revision.by_label("OP3")
+    assert op1.text == "Decides to convene a meeting in 2028;"
+    assert op1.status is ParagraphStatus.AGREED
+    assert op3.text == "Invites States to contribute."
+    assert op3.status is ParagraphStatus.AGREED_AD_REF
+    agreed = revise(DOC, [], Decisions(brackets=(BracketDecision("p4", 0, BracketAction.AGREE),)),
+                    label="Rev.1")
+    assert agreed.revision.by_label("OP3").text == (
+        "Invites States to contribute within existing resources.")
+
+
+def test_an_accepted_deletion_removes_the_paragraph_and_renumbers():
+    gone = proposal(paragraph="OP2", delete_paragraph=True)
+    outcome = revise(DOC, [gone], Decisions(accepted=frozenset({gone.id})), label="Rev.1")
+    assert [p.label for p in outcome.revision] == ["PP1", "OP1", "OP2"]
+    assert outcome.revision.by_label("OP2").id == "p4"
+    assert outcome.label_table == {"OP2": "", "OP3": "OP2"}
+
+
+def test_an_accepted_alternative_replaces_the_paragraph():
+    alt = proposal(paragraph="OP3", alternative="Urges States to contribute generously.")
+    outcome = revise(DOC, [alt], Decisions(accepted=frozenset({alt.id})), label="Rev.1")
+    assert outcome.revision.by_label("OP3").text == "Urges States to contribute generously."
+
+
+def test_decisions_that_cannot_stand_are_refused():
+    eu = proposal(paragraph="OP2", replace="submit", with_="present")
+    g77 = proposal("G77", 1, paragraph="OP2", replace="submit", with_="transmit")
+    with pytest.raises(AmendmentError, match="change the same words; accept one"):
+        revise(DOC, [eu, g77], Decisions(accepted=frozenset({eu.id, g77.id})), label="Rev.1")
+    with pytest.raises(InputError, match="both accepted and rejected"):
+        revise(DOC, [eu], Decisions(accepted=frozenset({eu.id}), rejected=frozenset({eu.id})),
+               label="Rev.1")
+    with pytest.raises(InputError, match="there is no amendment X-9"):
+        revise(DOC, [eu], Decisions(accepted=frozenset({"X-9"})), label="Rev.1")
+    from dataclasses import replace
+
+    withdrawn = replace(eu, status=AmendmentStatus.WITHDRAWN)
+    with pytest.raises(InputError, match="was withdrawn"):
+        revise(DOC, [withdrawn], Decisions(accepted=frozenset({eu.id})), label="Rev.1")
+    with pytest.raises(InputError, match="already has a revision 'Zero draft'"):
+        revise(DOC, [], Decisions(), label="zero draft")
+
+
+def test_accepting_words_a_bracket_decision_removed_is_refused():
+    inside = proposal(paragraph="OP3", replace="within existing", with_="with extra")
+    decisions = Decisions(accepted=frozenset({inside.id}),
+                          brackets=(BracketDecision("p4", 0, BracketAction.DELETE),))
+    with pytest.raises(AmendmentError, match="together with the bracket decisions"):
+        revise(DOC, [inside], decisions, label="Rev.1")
+
+
+def test_diff_between_revisions_shows_changed_new_and_deleted_paragraphs():
+    present = proposal(paragraph="OP2", replace="submit", with_="present")
+    new = proposal("JPN", 1, paragraph="OP1", new_paragraph="Decides also to act;")
+    gone = proposal("USA", 2, paragraph="PP1", delete_paragraph=True)
+    outcome = revise(DOC, [present, new, gone],
+                     Decisions(accepted=frozenset({present.id, new.id, gone.id})), label="Rev.1")
+    document = outcome.apply_to(DOC)
+    diff = diff_revisions(document, "Zero draft", "Rev.1")
+    assert diff.revision == "Zero draft to Rev.1"
+    kinds = [type(e).__name__ for e in diff.entries]
+    assert kinds == ["MergedParagraph", "MergedParagraph", "NewParagraph", "MergedParagraph",
+                     "MergedParagraph"]
+    struck = diff.entries[0]
+    assert struck.paragraph.label == "PP1" and struck.deletion is not None
+    assert isinstance(diff.entries[2], NewParagraph) and diff.entries[2].label == "OP2"
+    op3 = diff.entries[3]
+    assert op3.paragraph.label == "OP3"
+    assert op3.segments == (Text("Requests the Secretary-General to "),
+                            Change("submit", "present", op3.segments[1].credit),
+                            Text(" a report;"))
+    assert diff.entries[4].segments == (Text(ZERO.paragraphs[3].text),)
+    with pytest.raises(InputError, match="has no revision 'Rev.7'; it has: Zero draft, Rev.1"):
+        diff_revisions(document, "Zero draft", "Rev.7")

@@ -1,0 +1,234 @@
+import pytest
+
+from drafting.engine.segments import Alternatives, Change, NewParagraph, Option, Text
+from drafting.model import ParagraphKind, ParagraphStatus
+from drafting.writers.compilation_markdown import render_markdown
+
+
+def blocks(compilation) -> list[str]:
+    """The blocks after the three header blocks (title, symbol line, legend)."""
+    text = render_markdown(compilation)
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    return text.removesuffix("\n").split("\n\n")[3:]
+
+
+def one(make, *segments, **options) -> str:
+    [block] = blocks(make.compilation(make.paragraph("OP1", *segments, **options)))
+    return block
+
+
+def test_header_names_the_text_and_explains_the_marks(make):
+    text = render_markdown(make.compilation())
+    assert text == (
+        "# Sustainable fisheries\n"
+        "\n"
+        "A/C.2/81/L.7 — compilation of proposals on the Zero draft\n"
+        "\n"
+        "Insertions in **bold**, deletions ~~struck through~~, proponents in parentheses; "
+        "[ / ] alternatives not agreed.\n"
+    )
+
+
+def test_an_untitled_text_is_headed_by_its_symbol(make):
+    assert render_markdown(make.compilation(title="")).startswith("# A/C.2/81/L.7\n")
+
+
+def test_plain_paragraph_is_its_bold_label_and_text(make):
+    para = make.paragraph("PP1", Text("Recalling its resolution 70/1 of 25 September 2015,"),
+                          kind=ParagraphKind.PREAMBULAR)
+    assert blocks(make.compilation(para)) == [
+        "**PP1** Recalling its resolution 70/1 of 25 September 2015,"
+    ]
+
+
+CHANGED = {
+    "insert": "Requests the Secretary-General to submit a **comprehensive** {tag} report "
+              "within existing resources;",
+    "delete": "Requests the Secretary-General to submit a report ~~within existing resources~~ "
+              "{tag};",
+    "replace": "Requests the Secretary-General to ~~submit~~ **present** {tag} a report "
+               "within existing resources;",
+    "bracket": "Requests the Secretary-General to submit a report "
+               "**[**within existing resources**]** {tag};",
+}
+TAGS = {"one": "(EU)", "several": "(EU, USA)", "supported": "(EU; supported by JPN, CAN)"}
+
+
+def test_each_change_kind_with_each_kind_of_credit(make, change_kind, credit_case):
+    case, by = credit_case
+    expected = "**OP1** " + CHANGED[change_kind].replace("{tag}", TAGS[case])
+    assert one(make, *make.change(change_kind, by)) == expected
+
+
+def test_a_change_opening_with_punctuation_gets_a_space_so_the_strike_shows(make):
+    block = one(make, Text("Decides to convene a meeting"),
+                Change(", within existing resources", "", make.credit("USA")), Text(";"))
+    assert block == "**OP1** Decides to convene a meeting ~~, within existing resources~~ (USA);"
+
+
+def test_alternatives_keep_the_original_first_with_who_retains_it(make):
+    block = one(
+        make,
+        Text("Requests the Secretary-General to "),
+        Alternatives("submit", ("JPN", "CAN"), (
+            Option("present", make.credit("EU")),
+            Option("transmit", make.credit("G77", supporters=("BRA",))),
+        )),
+        Text(" a report;"),
+    )
+    assert block == (
+        "**OP1** Requests the Secretary-General to [submit (retain: JPN, CAN) / **present** (EU)"
+        " / **transmit** (G77; supported by BRA)] a report;"
+    )
+
+
+def test_an_empty_option_proposes_to_delete_the_words(make):
+    block = one(
+        make,
+        Text("Requests a report "),
+        Alternatives("within existing resources", (), (
+            Option("from voluntary contributions", make.credit("EU")),
+            Option("", make.credit("USA", "JPN")),
+        )),
+        Text(";"),
+    )
+    assert block == (
+        "**OP1** Requests a report [within existing resources / "
+        "**from voluntary contributions** (EU) / ~~within existing resources~~ (USA, JPN)];"
+    )
+
+
+def test_competing_insertions_leave_the_empty_original_out(make):
+    block = one(
+        make,
+        Text("Supports small-scale fishers"),
+        Alternatives("", (), (
+            Option(" and fish workers", make.credit("EU")),
+            Option(" and fishworkers", make.credit("G77")),
+        )),
+        Text(";"),
+    )
+    assert block == (
+        "**OP1** Supports small-scale fishers [**and fish workers** (EU) / "
+        "**and fishworkers** (G77)];"
+    )
+
+
+def test_new_paragraph_stands_in_place(make):
+    compilation = make.compilation(
+        make.paragraph("OP4", Text("Decides to act;")),
+        NewParagraph("OP4 bis", "OP4", "Calls upon States to contribute;", make.credit("USA")),
+        make.paragraph("OP5", Text("Decides to remain seized of the matter.")),
+    )
+    assert blocks(compilation) == [
+        "**OP4** Decides to act;",
+        "**OP4 bis** (USA) **Calls upon States to contribute;**",
+        "**OP5** Decides to remain seized of the matter.",
+    ]
+
+
+def test_paragraph_deletion_retain_and_alternative_formulations(make):
+    para = make.paragraph(
+        "OP7", Text("Decides to establish a working group;"),
+        deletion=make.credit("USA"),
+        retains=make.credit("G77", supporters=("BRA", "IND")),
+        alternatives=(Option("Decides to consider the matter;", make.credit("EU")),),
+    )
+    assert blocks(make.compilation(para)) == [
+        "**OP7** Decides to establish a working group; — *delete paragraph (USA)* — "
+        "*retain (G77; supported by BRA, IND)*",
+        "**OP7 Alt** (EU) **Decides to consider the matter;**",
+    ]
+
+
+def test_several_alternative_formulations_are_numbered(make):
+    para = make.paragraph("OP7", Text("Decides;"), alternatives=(
+        Option("Agrees;", make.credit("EU")), Option("Resolves;", make.credit("CHN", "RUS")),
+    ))
+    assert blocks(make.compilation(para))[1:] == [
+        "**OP7 Alt 1** (EU) **Agrees;**",
+        "**OP7 Alt 2** (CHN, RUS) **Resolves;**",
+    ]
+
+
+def test_headings_have_no_label(make):
+    compilation = make.compilation(
+        make.paragraph("H1", Text("The General Assembly,"), kind=ParagraphKind.HEADING, level=1),
+        make.paragraph("H2", Text("Financing"), kind=ParagraphKind.HEADING, level=2),
+    )
+    assert blocks(compilation) == ["## The General Assembly,", "### Financing"]
+
+
+@pytest.mark.parametrize(("status", "expected"), [
+    (ParagraphStatus.OPEN, "**OP3** Decides to act;"),
+    (ParagraphStatus.AGREED_AD_REF, "**OP3** *(agreed ad ref)* Decides to act;"),
+    (ParagraphStatus.AGREED, "**OP3** *(agreed)* Decides to act;"),
+    (ParagraphStatus.DELETED, "**OP3** *(deleted)* ~~Decides to act;~~"),
+])
+def test_status_follows_the_label(make, status, expected):
+    para = make.paragraph("OP3", Text("Decides to act;"), status=status)
+    assert blocks(make.compilation(para)) == [expected]
+
+
+def test_user_text_cannot_change_the_formatting(make):
+    block = one(
+        make,
+        Text("Urges *all* States_Parties ~now~ to use `code` <b> and a \\ in "),
+        Change("", "A/RES/70/1 [*urgently*]", make.credit("EU_1")),
+    )
+    assert block == (
+        "**OP1** Urges \\*all\\* States\\_Parties \\~now\\~ to use \\`code\\` \\<b> and a \\\\ "
+        "in **A/RES/70/1 [\\*urgently\\*]** (EU\\_1)"
+    )
+
+
+def test_line_breaks_stay_inside_the_paragraph(make):
+    block = one(make, Text("Calls upon States:\n(a) To act;\n- To report;\n1. To pay;"))
+    assert block == "**OP1** Calls upon States:\\\n(a) To act;\\\n\\- To report;\\\n1\\. To pay;"
+
+
+def test_stale_proposals_are_listed_at_the_end(make):
+    compilation = make.compilation(
+        make.paragraph("OP3", Text("Decides to act;")),
+        stale=(make.stale("a7", "op3", "EU", "USA", reason="its words changed in Rev.1"),
+               make.stale("a9", "p-gone", "G77", reason="the paragraph was deleted")),
+    )
+    assert blocks(compilation)[1:] == [
+        "## Stale proposals",
+        "- a7 (EU, USA) on OP3: its words changed in Rev.1\n"
+        "- a9 (G77) on p-gone: the paragraph was deleted",
+    ]
+
+
+def test_no_stale_section_without_stale_proposals(make):
+    assert "Stale" not in render_markdown(make.compilation(make.paragraph("OP1", Text("A;"))))
+
+
+def test_commonmark_reads_the_marks_as_meant(make):
+    markdown_it = pytest.importorskip("markdown_it")
+    para = make.paragraph(
+        "OP1",
+        Text("Urges *all* States to meet"),
+        Change(", within existing resources", "", make.credit("USA")),
+        Text(" and to "),
+        Change("submit", "present", make.credit("EU")),
+        Text(" [a / the] report;\n- annually;"),
+    )
+    parser = markdown_it.MarkdownIt("commonmark").enable("strikethrough")
+    html = parser.render(render_markdown(make.compilation(para)))
+    assert (
+        "<p><strong>OP1</strong> Urges *all* States to meet <s>, within existing resources</s>"
+        " (USA) and to <s>submit</s> <strong>present</strong> (EU) [a / the] report;<br />\n"
+        "- annually;</p>"
+    ) in html
+
+
+def test_adjacent_changes_keep_a_space_after_each_tag(make):
+    block = one(make, Text("the integration of such knowledge"),
+                Change("", ", as appropriate", make.credit("JPN")),
+                Change(", with their consent", "", make.credit("USA")),
+                Text(", into science;"))
+    assert block == (
+        "**OP1** the integration of such knowledge **, as appropriate** (JPN) "
+        "~~, with their consent~~ (USA), into science;"
+    )
