@@ -1,34 +1,107 @@
 """drafting: co-draft negotiation texts with bracketed alternatives and attributed amendments.
 
-The public API is what ``__all__`` lists; everything else is internal.
+The public API is what ``__all__`` lists; everything else is internal. Names
+are imported on first use, so ``import drafting.model`` (or a command that
+needs only part of the library) does not load Word, database or CLI code.
 """
 
-from drafting import brackets
-from drafting.engine import BracketReport, bracket_report
-from drafting.errors import DraftingError
-from drafting.model import (
-    Amendment,
-    AmendmentKind,
-    AmendmentStatus,
-    Delegation,
-    DelegationKind,
-    Document,
-    Paragraph,
-    ParagraphKind,
-    ParagraphStatus,
-    Revision,
-    Span,
-    next_label,
-    renumber,
-)
-from drafting.readers import ReadResult, ReadWarning, read_draft
-from drafting.writers import write_text
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from drafting import brackets
+    from drafting.engine import (
+        BracketAction,
+        BracketDecision,
+        BracketReport,
+        Compilation,
+        Decisions,
+        Proposal,
+        RevisionOutcome,
+        bracket_report,
+        diff_revisions,
+        draft_amendment,
+        merge,
+        revise,
+        select,
+    )
+    from drafting.errors import DraftingError
+    from drafting.model import (
+        Amendment,
+        AmendmentKind,
+        AmendmentStatus,
+        Delegation,
+        DelegationKind,
+        Document,
+        Paragraph,
+        ParagraphKind,
+        ParagraphStatus,
+        Revision,
+        Span,
+        next_label,
+        renumber,
+    )
+    from drafting.readers import (
+        ReadResult,
+        ReadWarning,
+        SubmissionError,
+        load_submission,
+        read_draft,
+    )
+    from drafting.writers import render_html, render_markdown, render_text, write_text
+
+_HOMES: dict[str, str] = {
+    "Amendment": "drafting.model",
+    "AmendmentKind": "drafting.model",
+    "AmendmentStatus": "drafting.model",
+    "BracketAction": "drafting.engine",
+    "BracketDecision": "drafting.engine",
+    "BracketReport": "drafting.engine",
+    "Compilation": "drafting.engine",
+    "Decisions": "drafting.engine",
+    "Delegation": "drafting.model",
+    "DelegationKind": "drafting.model",
+    "Document": "drafting.model",
+    "DraftingError": "drafting.errors",
+    "Paragraph": "drafting.model",
+    "ParagraphKind": "drafting.model",
+    "ParagraphStatus": "drafting.model",
+    "Proposal": "drafting.engine",
+    "ReadResult": "drafting.readers",
+    "ReadWarning": "drafting.readers",
+    "Revision": "drafting.model",
+    "RevisionOutcome": "drafting.engine",
+    "Span": "drafting.model",
+    "SubmissionError": "drafting.readers",
+    "bracket_report": "drafting.engine",
+    "brackets": "drafting.brackets",
+    "diff_revisions": "drafting.engine",
+    "draft_amendment": "drafting.engine",
+    "load_submission": "drafting.readers",
+    "merge": "drafting.engine",
+    "next_label": "drafting.model",
+    "read_draft": "drafting.readers",
+    "render_html": "drafting.writers",
+    "render_markdown": "drafting.writers",
+    "render_text": "drafting.writers",
+    "renumber": "drafting.model",
+    "revise": "drafting.engine",
+    "select": "drafting.engine",
+    "write_text": "drafting.writers",
+}
+"""Where each public name lives."""
 
 __all__ = [
     "Amendment",
     "AmendmentKind",
     "AmendmentStatus",
+    "BracketAction",
+    "BracketDecision",
     "BracketReport",
+    "Compilation",
+    "Decisions",
     "Delegation",
     "DelegationKind",
     "Document",
@@ -36,14 +109,40 @@ __all__ = [
     "Paragraph",
     "ParagraphKind",
     "ParagraphStatus",
+    "Proposal",
     "ReadResult",
     "ReadWarning",
     "Revision",
+    "RevisionOutcome",
     "Span",
+    "SubmissionError",
     "bracket_report",
     "brackets",
+    "diff_revisions",
+    "draft_amendment",
+    "load_submission",
+    "merge",
     "next_label",
     "read_draft",
+    "render_html",
+    "render_markdown",
+    "render_text",
     "renumber",
+    "revise",
+    "select",
     "write_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'drafting' has no attribute {name!r}")
+    module = import_module(home)
+    value = module if home == f"drafting.{name}" else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

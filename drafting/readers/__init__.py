@@ -1,6 +1,7 @@
 """Readers: files in the formats delegations use -> the model (plus warnings).
 
-``read_draft(path)`` picks the reader by the file's extension.
+``read_draft(path)`` picks the draft reader by the file's extension;
+``load_submission`` reads a delegation's JSON submission and checks it whole.
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ from pathlib import Path
 
 from drafting.errors import ReaderError
 from drafting.readers.result import ZERO_DRAFT, ReadResult, ReadWarning
+from drafting.readers.submission import (
+    Submission,
+    SubmissionError,
+    check_submission,
+    load_submission,
+    read_submission,
+    read_submission_text,
+)
 from drafting.readers.textfile import read_text, read_text_file
 
 READERS: dict[str, Callable[[Path], ReadResult]] = {
@@ -34,5 +43,18 @@ def read_draft(path: str | Path) -> ReadResult:
     return reader(path)
 
 
-__all__ = ["READERS", "ZERO_DRAFT", "ReadResult", "ReadWarning", "read_draft", "read_text",
-           "read_text_file"]
+__all__ = [
+    "READERS",
+    "ZERO_DRAFT",
+    "ReadResult",
+    "ReadWarning",
+    "Submission",
+    "SubmissionError",
+    "check_submission",
+    "load_submission",
+    "read_draft",
+    "read_submission",
+    "read_submission_text",
+    "read_text",
+    "read_text_file",
+]

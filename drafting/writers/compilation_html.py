@@ -22,7 +22,7 @@ from drafting.engine.segments import (
     original_text,
 )
 from drafting.model import ParagraphStatus
-from drafting.writers.compilation_text import (
+from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,

@@ -10,7 +10,10 @@ Proponent codes stay plain (bold means inserted words). User text is escaped
 so it cannot change the formatting: ``\\``, ``*``, ``_``, ``~``, backtick and
 ``<`` get a backslash, a line break inside a paragraph becomes a hard break,
 and a continuation line that would open a list, heading or quote is escaped.
-Square brackets and slashes are left alone: they are the negotiators' own.
+Square brackets and slashes are left alone: they are the negotiators' own. A
+request to bracket words shows as plain brackets with the proponent's code,
+``[within existing resources] (USA)``, as compilations do (bold brackets would
+make CommonMark read the words as bold, like an insertion).
 
 Where an insertion or deletion opens with punctuation right after a word
 (``meeting~~, within ...~~``), CommonMark would not see the ``~~``/``**``;
@@ -24,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
-from drafting.writers.compilation_text import (
+from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
@@ -48,7 +51,6 @@ _LINE_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 _MARKERS = {
     PieceKind.INSERTED: "**",
     PieceKind.OPTION: "**",
-    PieceKind.BRACKET: "**",
     PieceKind.DELETED: "~~",
 }
 
@@ -97,8 +99,7 @@ def render_pieces(pieces: Iterable[Piece]) -> str:
         if marker is None:
             out += text
             continue
-        if (piece.kind is not PieceKind.BRACKET and out and _is_punctuation(text[0])
-                and not _is_space_or_punctuation(out[-1])):
+        if out and _is_punctuation(text[0]) and not _is_space_or_punctuation(out[-1]):
             out += " "  # else CommonMark would not open the emphasis
         out += f"{marker}{text}{marker}"
     return out

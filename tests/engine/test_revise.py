@@ -156,5 +156,18 @@ def test_diff_between_revisions_shows_changed_new_and_deleted_paragraphs():
                             Change("submit", "present", op3.segments[1].credit),
                             Text(" a report;"))
     assert diff.entries[4].segments == (Text(ZERO.paragraphs[3].text),)
-    with pytest.raises(InputError, match="has no revision 'Rev.7'; it has: Zero draft, Rev.1"):
+    with pytest.raises(InputError, match=r"has no revision 'Rev\.7'; it has: Zero draft, Rev\.1"):
         diff_revisions(document, "Zero draft", "Rev.7")
+
+
+def test_a_diff_renders_with_the_compilation_writers():
+    from drafting.writers import render_markdown, render_text
+
+    present = proposal(paragraph="OP2", replace="submit", with_="present")
+    outcome = revise(DOC, [present], Decisions(accepted=frozenset({present.id})), label="Rev.1")
+    diff = diff_revisions(outcome.apply_to(DOC), "Zero draft", "Rev.1")
+    markdown = render_markdown(diff)
+    assert "**OP2** Requests the Secretary-General to ~~submit~~ **present** a report;" in markdown
+    assert "()" not in markdown
+    assert "OP2 Requests the Secretary-General to -{submit}- +{present}+ a report;" in (
+        render_text(diff))

@@ -49,7 +49,7 @@ CHANGED = {
     "replace": "Requests the Secretary-General to ~~submit~~ **present** {tag} a report "
                "within existing resources;",
     "bracket": "Requests the Secretary-General to submit a report "
-               "**[**within existing resources**]** {tag};",
+               "[within existing resources] {tag};",
 }
 TAGS = {"one": "(EU)", "several": "(EU, USA)", "supported": "(EU; supported by JPN, CAN)"}
 

@@ -1,0 +1,497 @@
+"""Read a delegation's JSON submission and check it against the document.
+
+The format is DESIGN.md section 5 (``schemas/submission.schema.json``, shipped in
+the package as ``drafting/schemas/submission.schema.json``)::
+
+    {"document": "A/C.2/81/L.7", "delegation": "EU",
+     "amendments": [{"paragraph": "OP2", "replace": "submit", "with": "present"}]}
+
+`read_submission` parses the file and checks it against the schema;
+`check_submission` places every amendment on the document with
+`draft_amendment`; `load_submission` does both in one pass, so that a file with
+faults of both sorts is refused with all of them at once. All are all or
+nothing: a file with any fault is refused whole by one `SubmissionError` that
+lists every problem, each naming the file, the amendment (counted from 1) and
+its paragraph, and what is wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from drafting.engine.amend import Proposal, draft_amendment
+from drafting.errors import AmendmentError, InputError, ReaderError, excerpt
+from drafting.model import Amendment, Document
+
+ACTIONS = ("replace", "delete", "insert", "new_paragraph", "delete_paragraph", "alternative",
+           "retain", "bracket")
+"""The JSON keys that name what an amendment does; each amendment has exactly one."""
+
+_TYPES = {"string": "a text", "array": "a list", "integer": "a whole number",
+          "object": "an object", "boolean": "true or false"}
+_WHAT = {
+    "document": "give the symbol of the document amended, e.g. A/C.2/81/L.7",
+    "delegation": "give the code of the delegation making the amendments, e.g. EU",
+    "paragraph": "give the label of the paragraph, e.g. OP2 or PP5 bis",
+    "replace": "quote the words to replace",
+    "with": "give the new words (to remove words, use 'delete')",
+    "delete": "quote the words to delete",
+    "insert": "give the words to insert",
+    "after": "quote the words the insertion goes after",
+    "before": "quote the words the insertion goes before",
+    "new_paragraph": "give the text of the new paragraph",
+    "alternative": "give the text of the alternative",
+    "bracket": "quote the words to put in brackets",
+    "amendments": "give a list of amendments",
+}
+_DEPENDS = {
+    ("replace", "with"): "a replacement needs the new text",
+    ("with", "replace"): "'with' gives the new text for the words quoted in 'replace'",
+    ("after", "insert"): "'after' only places an insertion",
+    ("before", "insert"): "'before' only places an insertion",
+}
+_SHOWN_CODES = 12  # known delegations listed when one is not known
+
+
+class SubmissionError(InputError):
+    """A submission refused whole. ``problems`` lists every fault, one line each
+    (file, amendment, paragraph, what is wrong); the message sums them up and
+    ``details`` is the problems one per line."""
+
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+        super().__init__(f"{source}: {count}; nothing was recorded", details="\n".join(problems))
+        self.source = source
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A delegation's submission as read from JSON, checked against the document.
+
+    ``revision`` is the label it was made against as the file gives it; "" when
+    the file names none, and then `check_submission` uses the document's current
+    revision. ``source`` is the file name, for messages.
+    """
+
+    document: str
+    delegation: str
+    submitted_by: str
+    revision: str
+    proposals: tuple[Proposal, ...]
+    source: str
+
+
+def read_submission(path: str | Path) -> Submission:
+    """Read the JSON submission at ``path`` (UTF-8, a BOM is allowed) and check it
+    against the schema; the document itself is not consulted (see `check_submission`).
+
+    Raises ReaderError for a file that cannot be read or is not JSON (naming line
+    and column), and SubmissionError listing every way it departs from the schema.
+    """
+    return read_submission_text(_read_file(path), name=str(path))
+
+
+def read_submission_text(text: str, *, name: str = "<json>") -> Submission:
+    """Read a JSON submission from a string; ``name`` stands for the file in messages.
+
+    Raises ReaderError for text that is not JSON and SubmissionError for schema faults.
+    """
+    data = _parse(text, name)
+    findings = _schema_findings(data)
+    if findings:
+        raise _refusal(name, findings)
+    return _submission(data, name)
+
+
+def check_submission(submission: Submission, document: Document, *,
+                     delegations: Collection[str] | None = None,
+                     submitted_at: datetime | None = None,
+                     ids: Iterator[str] | None = None) -> list[Amendment]:
+    """Every amendment of ``submission`` placed on ``document``, or nothing.
+
+    The file must name ``document``, a revision it has (default: the current one)
+    and, when ``delegations`` is given, one of those codes; each proposal must
+    pass `draft_amendment`. Every fault is collected and one SubmissionError
+    lists them all. On success each amendment has the delegation as its sole
+    proponent, ``submitted_by`` from the file and ``submitted_at``; its id is the
+    next of ``ids`` or, without them, ``<delegation>-<n>`` (n counting from 1).
+    ``ids`` is only drawn from when the whole submission is accepted.
+    """
+    drafted, findings = _place(
+        document, submission.document, submission.delegation, submission.revision,
+        submission.submitted_by, list(enumerate(submission.proposals, 1)),
+        delegations=delegations, submitted_at=submitted_at)
+    if findings:
+        raise _refusal(submission.source, findings)
+    return _named(drafted, ids, submission.source)
+
+
+def load_submission(path: str | Path, document: Document, *,
+                    delegations: Collection[str] | None = None,
+                    submitted_at: datetime | None = None,
+                    ids: Iterator[str] | None = None) -> tuple[Submission, list[Amendment]]:
+    """`read_submission` and `check_submission` in one pass, for ``drafting submit``:
+    one SubmissionError lists the schema faults and, for every amendment the schema
+    accepts, the faults found against ``document`` too, so one round of corrections
+    suffices. Returns the submission and its amendments when there is no fault at all.
+    """
+    name = str(path)
+    data = _parse(_read_file(path), name)
+    findings = _schema_findings(data)
+    if not findings:
+        submission = _submission(data, name)
+        return submission, check_submission(submission, document, delegations=delegations,
+                                            submitted_at=submitted_at, ids=ids)
+    revision = data.get("revision", "") if isinstance(data, dict) else None
+    if isinstance(revision, str):  # else there is no telling what to place amendments on
+        items = data.get("amendments")
+        proposals = [(number, _proposal(item))
+                     for number, item in enumerate(items if isinstance(items, list) else [], 1)
+                     if _valid_amendment(item)]
+        _, more = _place(document, _text(data, "document"), _text(data, "delegation"),
+                         revision.strip(), "", proposals, delegations=delegations)
+        findings += more
+    raise _refusal(name, findings)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys the file gave more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+_Finding = tuple[int, str, str]
+"""One problem: the amendment's number (0 for the file as a whole), its paragraph
+label ("" if unknown) and what is wrong."""
+
+
+def _refusal(source: str, findings: list[_Finding]) -> SubmissionError:
+    """The SubmissionError listing ``findings``: the file's own, then amendment by amendment."""
+    problems = [_at(source, number, label, text) if number else f"{source}: {text}"
+                for number, label, text in sorted(findings, key=lambda f: f[0])]
+    return SubmissionError(source, list(dict.fromkeys(problems)))
+
+
+def _at(source: str, number: int, label: str, text: str) -> str:
+    return f"{source}, amendment {number}" + (f" ({label})" if label else "") + f": {text}"
+
+
+# Reading
+
+
+def _read_file(path: str | Path) -> str:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReaderError(f"{path}: cannot read the file: {error.strerror}") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ReaderError(
+            f"{path}: byte {error.start} is not UTF-8; save the file as UTF-8 text"
+        ) from error
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object(pairs)
+    counts = Counter(key for key, _ in pairs)
+    if len(counts) < len(pairs):
+        result.duplicates = tuple(key for key, count in counts.items() if count > 1)
+    return result
+
+
+def _parse(text: str, name: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as error:
+        if not text.strip():
+            raise ReaderError(f"{name}: the file is empty; a submission is one JSON "
+                              "object") from None
+        line = text.split("\n")[error.lineno - 1].rstrip("\r")
+        before = text[:error.pos].rstrip()
+        hint = ""
+        if before.endswith(",") and error.msg.startswith(("Expecting property name",
+                                                          "Expecting value")):
+            hint = " (JSON allows no comma before a closing ']' or '}')"
+        raise ReaderError(
+            f"{name}, line {error.lineno}, column {error.colno}: not valid JSON: "
+            f"{error.msg[:1].lower() + error.msg[1:]}{hint}",
+            details=excerpt(line, error.colno - 1),
+        ) from None
+
+
+def _submission(data: dict[str, Any], source: str) -> Submission:
+    """The Submission in ``data``, which the schema accepts."""
+    return Submission(
+        document=data["document"].strip(),
+        delegation=data["delegation"].strip(),
+        submitted_by=data.get("submitted_by", ""),
+        revision=data.get("revision", "").strip(),
+        proposals=tuple(_proposal(item) for item in data["amendments"]),
+        source=source,
+    )
+
+
+def _text(data: dict[str, Any], key: str) -> str | None:
+    """``data[key]`` stripped if it is a non-blank text, else None."""
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _valid_amendment(item: Any) -> bool:
+    return _validator().is_valid({"document": "-", "delegation": "-", "amendments": [item]})
+
+
+def _proposal(item: dict[str, Any]) -> Proposal:
+    occurrence = item.get("occurrence")
+    return Proposal(
+        paragraph=item["paragraph"].strip(),
+        replace=item.get("replace"),
+        with_=item.get("with"),
+        delete=item.get("delete"),
+        insert=item.get("insert"),
+        after=item.get("after"),
+        before=item.get("before"),
+        new_paragraph=item.get("new_paragraph"),
+        delete_paragraph=item.get("delete_paragraph", False),
+        alternative=item.get("alternative"),
+        retain=item.get("retain", False),
+        bracket=item.get("bracket"),
+        occurrence=None if occurrence is None else int(occurrence),  # JSON 2.0 is 2
+        reason=item.get("reason", ""),
+        supporters=tuple(code.strip() for code in item.get("supporters", ())),
+    )
+
+
+# Schema problems as sentences
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    resource = files("drafting") / "schemas" / "submission.schema.json"
+    return Draft202012Validator(json.loads(resource.read_text(encoding="utf-8")))
+
+
+def _schema_findings(data: Any) -> list[_Finding]:
+    """Every way ``data`` departs from the schema, as sentences."""
+    found: list[_Finding] = []
+    amendments = data.get("amendments") if isinstance(data, dict) else None
+    items = amendments if isinstance(amendments, list) else []
+    labels = [""] + [_written_label(item) for item in items]
+    for number, item in [(0, data), *enumerate(items, 1)]:
+        for key in getattr(item, "duplicates", ()):
+            found.append((number, labels[number], f"'{key}' is given more than once; "
+                          "give it once"))
+    schema = _validator().schema
+    guesses = {0: _guesses(data, schema["properties"])}
+    for number, item in enumerate(items, 1):
+        guesses[number] = _guesses(item, schema["$defs"]["amendment"]["properties"])
+    for error in _validator().iter_errors(data):
+        path = list(error.absolute_path)
+        number = path[1] + 1 if len(path) >= 2 and path[0] == "amendments" else 0
+        found.extend((number, labels[number], text) for text in _sentences(
+            error, path[2:] if number else path, bool(number), guesses[number]))
+    return found
+
+
+def _written_label(item: Any) -> str:
+    paragraph = item.get("paragraph") if isinstance(item, dict) else None
+    return paragraph.strip() if isinstance(paragraph, str) else ""
+
+
+def _guesses(item: Any, known: Collection[str]) -> dict[str, str]:
+    """Unknown keys of an object -> the known key each is probably a misspelling of."""
+    if not isinstance(item, dict):
+        return {}
+    guesses = {}
+    for key in item:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if close and close[0] not in item:
+                guesses[key] = close[0]
+    return guesses
+
+
+def _sentences(error: ValidationError, path: list[Any], in_amendment: bool,
+               guesses: dict[str, str]) -> list[str]:
+    """One schema error as plain sentences; none when another sentence already says it.
+
+    ``path`` is relative to the amendment when ``in_amendment``, else to the file;
+    ``guesses`` maps misspelt keys of the object to what they probably mean (a key
+    said to be missing is not reported again when a misspelling of it is).
+    """
+    keyword, instance, field = error.validator, error.instance, _field(path)
+    if keyword == "type":
+        if path:
+            wanted = _TYPES.get(str(error.validator_value), "something else")
+            return [f"{field} must be {wanted}"]
+        if in_amendment:
+            return ['the amendment must be an object, such as {"paragraph": "OP2", '
+                    '"delete": "..."}']
+        return ["the file must hold one JSON object with 'document', 'delegation' and "
+                "'amendments'"]
+    if keyword in ("minLength", "pattern"):
+        if not isinstance(instance, str):
+            return []
+        hint = _WHAT.get(str(path[-1]), "")
+        return [f"{field} is {'blank' if instance else 'empty'}" + (f": {hint}" if hint else "")]
+    if keyword == "minItems":
+        return [f"{field} is empty: a submission needs at least one amendment"]
+    if keyword == "required":
+        return [f"'{key}' is missing: {_WHAT.get(key, 'it is required')}"
+                for key in error.validator_value
+                if key not in instance and key not in guesses.values()]
+    if keyword == "additionalProperties":
+        known = error.schema.get("properties", {})
+        return [f"unknown field '{key}'" + (f" (did you mean '{guesses[key]}'?)"
+                                            if key in guesses else "")
+                for key in instance if key not in known]
+    if keyword == "dependentRequired":
+        return [f"'{need}' is missing: {_DEPENDS.get((key, need), f'{key!r} needs it')}"
+                for key, needs in error.validator_value.items() if key in instance
+                for need in needs if need not in instance and need not in guesses.values()]
+    if keyword == "const":
+        return [f"{field} can only be true; leave it out to ask for something else"]
+    if keyword == "minimum":
+        return [f"{field} must be 1 or more: occurrences are counted from 1"]
+    if keyword == "uniqueItems":
+        counts = Counter(x for x in instance if isinstance(x, str))
+        names = ", ".join(f"'{x}'" for x, n in counts.items() if n > 1) or "a delegation"
+        return [f"{field} names {names} more than once"]
+    if keyword in ("oneOf", "anyOf"):  # about the action; a non-object is reported as such
+        text = _action_sentence(error, instance, guesses) if isinstance(instance, dict) else None
+        return [text] if text else []
+    return [f"{field}: {error.message}" if path else error.message]
+
+
+def _action_sentence(error: ValidationError, item: dict[str, Any],
+                     guesses: dict[str, str]) -> str | None:
+    """What is wrong with an amendment's choice of action, after/before or occurrence."""
+    where = list(error.schema_path)
+    actions = [key for key in ACTIONS if key in item]
+    if "dependentSchemas" in where:
+        governed = where[where.index("dependentSchemas") + 1]
+        if governed == "insert":
+            if "after" in item and "before" in item:
+                return ("an insertion goes after some words or before them: give 'after' or "
+                        "'before', not both")
+            return "an insertion needs 'after' or 'before': quote the words it goes next to"
+        if governed == "occurrence":
+            kind = f"a '{actions[0]}' amendment" if len(actions) == 1 else "this amendment"
+            return (f"'occurrence' only picks among repeated quoted words, and {kind} quotes "
+                    "none; leave it out")
+    if len(actions) > 1:
+        both = ", ".join(f"'{a}'" for a in actions[:-1]) + f" and '{actions[-1]}'"
+        return f"the amendment asks for {both} at once: make each its own amendment"
+    if any(guess in ACTIONS for guess in guesses.values()):
+        return None  # the misspelt key is the action; "unknown field" already says so
+    return ("the amendment asks for nothing: give one of 'replace' (with 'with'), 'delete', "
+            "'insert' (with 'after' or 'before'), 'new_paragraph', 'delete_paragraph', "
+            "'alternative', 'retain' or 'bracket'")
+
+
+def _field(path: list[Any]) -> str:
+    """``['supporters', 1]`` -> ``'supporters' entry 2``; ``['with']`` -> ``'with'``."""
+    if not path:
+        return "the amendment"
+    text = f"'{path[0]}'"
+    for step in path[1:]:
+        text += f" entry {step + 1}" if isinstance(step, int) else f" field '{step}'"
+    return text
+
+
+# Checking against the document
+
+
+def _place(document: Document, symbol: str | None, delegation: str | None, wanted: str,
+           submitted_by: str, proposals: list[tuple[int, Proposal]], *,
+           delegations: Collection[str] | None = None,
+           submitted_at: datetime | None = None) -> tuple[list[Amendment], list[_Finding]]:
+    """The numbered ``proposals`` drafted on the revision ``wanted`` of ``document``
+    (the current one for ""), and every problem found; ``symbol`` and ``delegation``
+    are what the file names (None: not known, not checked)."""
+    found: list[_Finding] = []
+    if symbol is not None and _folded(symbol) != _folded(document.symbol):
+        found.append((0, "", f"the file is for document '{symbol}', not {document.symbol}; "
+                      f"correct 'document' or submit the file to {symbol}"))
+    if delegation is not None and delegations is not None and delegation not in delegations:
+        found.append((0, "", _unknown_delegation(delegation, delegations)))
+    revision = document.revision(wanted) if wanted else document.current
+    if revision is None:
+        if not document.revisions:
+            found.append((0, "", f"{document.symbol} has no text yet; import its draft "
+                          "before submitting amendments"))
+        else:
+            have = ", ".join(r.label for r in document.revisions)
+            found.append((0, "", f"'revision' names '{wanted}', which {document.symbol} "
+                          f"does not have (it has {have})"))
+        return [], found  # nothing to place the amendments on
+    drafted: list[Amendment] = []
+    for number, proposal in proposals:
+        try:
+            drafted.append(draft_amendment(
+                revision, proposal, id=f"{delegation}-{number}", proponents=(delegation or "?",),
+                submitted_by=submitted_by, submitted_at=submitted_at))
+        except AmendmentError as error:
+            found.append((number, *_split_label(error.message, proposal.paragraph)))
+    return drafted, found
+
+
+def _named(drafted: list[Amendment], ids: Iterator[str] | None, source: str) -> list[Amendment]:
+    """``drafted`` with their ids drawn from ``ids``, if given."""
+    if ids is None:
+        return drafted
+    named = []
+    for amendment in drafted:
+        new_id = next(ids, None)
+        if new_id is None:
+            raise ValueError(f"{source}: the ids ran out after {len(named)} of "
+                             f"{len(drafted)} amendments")
+        named.append(dataclasses.replace(amendment, id=new_id))
+    return named
+
+
+def _split_label(message: str, written: str) -> tuple[str, str]:
+    """``OP2: the text ...`` -> (``OP2``, ``the text ...``) when the message opens with
+    the paragraph's label (as the document spells it); else (``written``, message)."""
+    head, sep, rest = message.partition(": ")
+    if sep and _squeezed(head) == _squeezed(written):
+        return head, rest
+    return written, message
+
+
+def _unknown_delegation(code: str, delegations: Collection[str]) -> str:
+    known = sorted(delegations)
+    alike = [c for c in known if c.casefold() == code.casefold()]
+    alike = alike or difflib.get_close_matches(code, known, n=1)
+    if alike:
+        hint = f"did you mean '{alike[0]}'?"
+    elif known:
+        shown = ", ".join(known[:_SHOWN_CODES])
+        more = f" and {len(known) - _SHOWN_CODES} more" if len(known) > _SHOWN_CODES else ""
+        hint = f"known: {shown}{more}; add the delegation first if it is new"
+    else:
+        hint = "no delegations are known yet; add the delegation first"
+    return f"the delegation '{code}' is not known in this negotiation ({hint})"
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _squeezed(label: str) -> str:
+    return "".join(label.split()).casefold()

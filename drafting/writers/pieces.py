@@ -1,0 +1,279 @@
+"""The walk every compilation writer shares: segments -> a flat run of pieces.
+
+The Markdown, HTML and plain-text writers differ only in markup, so the walk
+from segments (see `drafting.engine.segments`) to *pieces* lives here once:
+`paragraph_pieces` turns a paragraph's segments into a flat run of `Piece`
+(plain words, inserted words, deleted words, an option inside a bracket, a
+proponent tag, or a mark such as ``[`` the writer adds itself), and each writer
+turns pieces into its own markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from drafting.engine.segments import (
+    Alternatives,
+    Change,
+    Compilation,
+    Credit,
+    Entry,
+    MergedParagraph,
+    Option,
+    Segment,
+    StaleAmendment,
+    Text,
+    original_text,
+)
+from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
+
+
+class PieceKind(StrEnum):
+    """What a run of characters is in a rendered paragraph."""
+
+    TEXT = "text"
+    """Words as they stand (user text)."""
+    INSERTED = "inserted"
+    """Words a proposal adds."""
+    DELETED = "deleted"
+    """Words a proposal removes."""
+    OPTION = "option"
+    """One proposal's version of the words, inside a bracket of alternatives."""
+    BRACKET = "bracket"
+    """A square bracket a proposal puts around words as they stand (a bracket request)."""
+    CREDIT = "credit"
+    """Who stands behind a proposal, parentheses included: ``(EU; supported by JPN)``."""
+    MARK = "mark"
+    """Punctuation the writer adds itself: ``[``, `` / ``, ``]`` of a bracket."""
+
+
+_MARKED = frozenset({PieceKind.INSERTED, PieceKind.DELETED, PieceKind.OPTION, PieceKind.BRACKET})
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of characters of one kind (``text`` is never empty once tidied)."""
+
+    kind: PieceKind
+    text: str
+    reasons: tuple[str, ...] = ()
+    """For a credit: the proponents' reasons, which a writer may show on demand."""
+
+
+def paragraph_pieces(segments: Iterable[Segment]) -> tuple[Piece, ...]:
+    """The pieces of a paragraph, in text order, adjacent plain text joined.
+
+    Whitespace at either end of a change or a bracket is kept outside the
+    markup, and a proponent tag follows the changed words with one space:
+    ``to `` + ``submit``/``present`` + `` a report`` gives ``to``, deleted
+    ``submit``, inserted ``present``, ``(EU)``, `` a report``.
+    """
+    pieces: list[Piece] = []
+    for segment in segments:
+        pieces.extend(_segment_pieces(segment))
+    return _apart(_tidy(pieces))
+
+
+def _segment_pieces(segment: Segment) -> list[Piece]:
+    """The pieces of one segment (untidied: may hold empty text pieces)."""
+    if isinstance(segment, Text):
+        return [Piece(PieceKind.TEXT, segment.text)]
+    if isinstance(segment, Change):
+        return _change_pieces(segment)
+    return _alternatives_pieces(segment)
+
+
+def _tidy(pieces: Iterable[Piece]) -> tuple[Piece, ...]:
+    """Drop empty pieces and join adjacent plain text."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if out and piece.kind is PieceKind.TEXT and out[-1].kind is PieceKind.TEXT:
+            out[-1] = Piece(PieceKind.TEXT, out[-1].text + piece.text)
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def _apart(pieces: Iterable[Piece]) -> tuple[Piece, ...]:
+    """Put a space between a proponent tag and a change or bracket right after it:
+    ``(JPN) ~~, with ...~~``, not ``(JPN)~~, with ...~~``."""
+    out: list[Piece] = []
+    for piece in pieces:
+        opens = piece.kind in _MARKED or (piece.kind is PieceKind.MARK and piece.text == "[")
+        if opens and out and out[-1].kind is PieceKind.CREDIT:
+            out.append(Piece(PieceKind.TEXT, " "))
+        out.append(piece)
+    return tuple(out)
+
+
+def credit_tag(credit: Credit) -> str:
+    """``(EU, USA)``, ``(EU; supported by JPN, CAN)``; empty when nobody is named."""
+    words = ", ".join(credit.proponents)
+    if credit.supporters:
+        supported = f"supported by {', '.join(credit.supporters)}"
+        words = f"{words}; {supported}" if words else supported
+    return f"({words})" if words else ""
+
+
+def _retain_tag(codes: Sequence[str]) -> str:
+    """``(retain: JPN, CAN)`` for the delegations that want the words kept."""
+    return f"(retain: {', '.join(codes)})"
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    """``text`` as (leading whitespace, core, trailing whitespace).
+
+    All-whitespace text is all lead: ``("  ", "", "")``.
+    """
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core):]
+
+
+def _tagged(credit: Credit) -> list[Piece]:
+    tag = credit_tag(credit)
+    if not tag:
+        return []
+    return [Piece(PieceKind.TEXT, " "), Piece(PieceKind.CREDIT, tag, credit.reasons)]
+
+
+def _change_pieces(change: Change) -> list[Piece]:
+    d_lead, d_core, d_trail = _split_space(change.deleted)
+    if change.bracket:
+        return [
+            Piece(PieceKind.TEXT, d_lead),
+            Piece(PieceKind.BRACKET, "["),
+            Piece(PieceKind.TEXT, d_core),
+            Piece(PieceKind.BRACKET, "]"),
+            *_tagged(change.credit),
+            Piece(PieceKind.TEXT, d_trail),
+        ]
+    i_lead, i_core, i_trail = _split_space(change.inserted)
+    if not d_core and not i_core:
+        # Only whitespace changes: keep one space so the tag does not glue to a word.
+        return [*_tagged(change.credit), Piece(PieceKind.TEXT, " ")]
+    lead, trail = (d_lead, d_trail) if d_core else (i_lead, i_trail)
+    middle = [Piece(PieceKind.TEXT, " ")] if d_core and i_core else []
+    return [
+        Piece(PieceKind.TEXT, lead),
+        Piece(PieceKind.DELETED, d_core),
+        *middle,
+        Piece(PieceKind.INSERTED, i_core),
+        *_tagged(change.credit),
+        Piece(PieceKind.TEXT, trail),
+    ]
+
+
+def _alternatives_pieces(alternatives: Alternatives) -> list[Piece]:
+    lead, core, trail = _split_space(alternatives.original)
+    if not alternatives.original:
+        # Competing insertions: the space around the first one frames the bracket.
+        first = next((o.text for o in alternatives.options if o.text.strip()), "")
+        lead, _, trail = _split_space(first)
+    choices: list[list[Piece]] = []
+    if core or alternatives.retained_by:
+        kept = [Piece(PieceKind.TEXT, core)]
+        if alternatives.retained_by:
+            kept += [Piece(PieceKind.TEXT, " " if core else ""),
+                     Piece(PieceKind.CREDIT, _retain_tag(alternatives.retained_by))]
+        choices.append(kept)
+    choices.extend(_option_pieces(option, core) for option in alternatives.options)
+    pieces = [Piece(PieceKind.TEXT, lead), Piece(PieceKind.MARK, "[")]
+    for index, choice in enumerate(choices):
+        if index:
+            pieces.append(Piece(PieceKind.MARK, " / "))
+        pieces.extend(choice)
+    return [*pieces, Piece(PieceKind.MARK, "]"), Piece(PieceKind.TEXT, trail)]
+
+
+def _option_pieces(option: Option, original: str) -> list[Piece]:
+    words = option.text.strip()
+    if words:
+        shown = [Piece(PieceKind.OPTION, words)]
+    elif original:
+        shown = [Piece(PieceKind.DELETED, original)]  # the proposal is to delete the words
+    else:
+        return [Piece(PieceKind.CREDIT, credit_tag(option.credit), option.credit.reasons)]
+    return shown + _tagged(option.credit)
+
+
+# --- the shared walk: entries ------------------------------------------------------------
+
+
+def status_word(paragraph: Paragraph) -> str:
+    """``agreed ad ref``, ``agreed`` or ``deleted``; empty for an open paragraph."""
+    return "" if paragraph.status is ParagraphStatus.OPEN else str(paragraph.status)
+
+
+def _struck_whole(entry: MergedParagraph) -> bool:
+    """True for a deleted paragraph with no proposal inside it: shown struck through whole.
+
+    A deleted paragraph that still carries proposals is shown with them, so
+    nothing is hidden.
+    """
+    return entry.paragraph.status is ParagraphStatus.DELETED and all(
+        isinstance(segment, Text) for segment in entry.segments
+    )
+
+
+def _deleted_pieces(entry: MergedParagraph) -> tuple[Piece, ...]:
+    """A wholly struck paragraph: its text as one deleted piece (whitespace kept outside)."""
+    lead, core, trail = _split_space(original_text(entry.segments))
+    return _tidy([Piece(PieceKind.TEXT, lead), Piece(PieceKind.DELETED, core),
+                 Piece(PieceKind.TEXT, trail)])
+
+
+def entry_pieces(entry: MergedParagraph) -> tuple[Piece, ...]:
+    """The paragraph's own text with its proposals, or struck through if deleted."""
+    return _deleted_pieces(entry) if _struck_whole(entry) else paragraph_pieces(entry.segments)
+
+
+def paragraph_notes(entry: MergedParagraph) -> list[tuple[str, Credit]]:
+    """Whole-paragraph positions shown after the text: delete paragraph, then retain."""
+    notes = []
+    if entry.deletion is not None:
+        notes.append(("delete paragraph", entry.deletion))
+    if entry.retains is not None:
+        notes.append(("retain", entry.retains))
+    return notes
+
+
+def alternative_labels(label: str, count: int) -> list[str]:
+    """``OP7 Alt`` for one alternative formulation; ``OP7 Alt 1``, ``OP7 Alt 2``, ... for more."""
+    if count == 1:
+        return [f"{label} Alt"]
+    return [f"{label} Alt {number}" for number in range(1, count + 1)]
+
+
+def is_heading(entry: Entry) -> bool:
+    """True for an existing paragraph that is a heading."""
+    return isinstance(entry, MergedParagraph) and entry.paragraph.kind is ParagraphKind.HEADING
+
+
+def paragraph_labels(compilation: Compilation) -> dict[str, str]:
+    """Paragraph id -> label, for the existing paragraphs of the compilation."""
+    return {
+        entry.paragraph.id: entry.paragraph.label
+        for entry in compilation.entries
+        if isinstance(entry, MergedParagraph)
+    }
+
+
+def stale_parts(stale: StaleAmendment, labels: dict[str, str]) -> tuple[str, str, str, str]:
+    """(amendment id, proponents, where, reason) of a stale amendment.
+
+    ``where`` is the label of its paragraph when the compilation has it, else
+    the paragraph id.
+    """
+    amendment = stale.amendment
+    where = labels.get(amendment.paragraph_id, amendment.paragraph_id)
+    return amendment.id, ", ".join(amendment.proponents), where, stale.reason
+
+
+# --- plain-text markup ---------------------------------------------------------------------

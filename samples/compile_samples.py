@@ -1,0 +1,56 @@
+"""Compile the sample negotiation: the zero draft and five delegations' submissions.
+
+Run ``python samples/compile_samples.py`` to (re)write the golden files in
+``samples/golden/``; ``tests/test_samples.py`` checks that the library still
+produces exactly them. Submissions are taken in a fixed order, five minutes
+apart, so the result does not depend on the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from drafting.engine.merge import merge
+from drafting.engine.positions import positions
+from drafting.engine.segments import Compilation
+from drafting.readers import load_submission, read_draft
+from drafting.writers import COMPILATION_WRITERS, render_positions_markdown
+
+HERE = Path(__file__).parent
+SYMBOL = "A/C.2/81/L.7"
+ORDER = ("eu", "g77", "usa", "jpn", "aosis")
+"""The order the delegations' files came in."""
+OPENED = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+
+
+def sample_compilation() -> Compilation:
+    """The sample zero draft with every sample submission merged on it."""
+    document = read_draft(HERE / "zero-draft.md").to_document(SYMBOL)
+    amendments = []
+    for number, name in enumerate(ORDER):
+        when = OPENED + timedelta(minutes=5 * number)
+        path = HERE / "submissions" / f"{name}.json"
+        _, found = load_submission(path, document, submitted_at=when)
+        amendments.extend(found)
+    return merge(document, amendments)
+
+
+def golden_files(compilation: Compilation) -> dict[str, str]:
+    """File name -> content of every golden rendering."""
+    files = {f"compilation.{ext}": render(compilation) for ext, render in
+             COMPILATION_WRITERS.items()}
+    files["positions.md"] = render_positions_markdown(positions(compilation))
+    return files
+
+
+def main() -> None:
+    golden = HERE / "golden"
+    golden.mkdir(exist_ok=True)
+    for name, content in golden_files(sample_compilation()).items():
+        (golden / name).write_text(content, encoding="utf-8")
+        print(f"wrote {golden / name}")
+
+
+if __name__ == "__main__":
+    main()
