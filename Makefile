@@ -13,8 +13,10 @@ $(BIN)/drafting: pyproject.toml
 	touch $@
 
 demo: $(BIN)/drafting
-	$(BIN)/drafting show samples/zero-draft.md
+	$(BIN)/drafting show samples/zero-draft.md --para OP24
 	$(BIN)/drafting brackets samples/zero-draft.md
+	$(BIN)/python samples/compile_samples.py $(OUT)
+	@echo "The compilation of the five sample submissions is in $(OUT)/ (compilation.html, .md, .txt)"
 
 test: $(BIN)/drafting
 	$(BIN)/ruff check drafting cli tests samples

@@ -1,13 +1,15 @@
 """Compile the sample negotiation: the zero draft and five delegations' submissions.
 
 Run ``python samples/compile_samples.py`` to (re)write the golden files in
-``samples/golden/``; ``tests/test_samples.py`` checks that the library still
+``samples/golden/`` (or ``python samples/compile_samples.py OUTDIR`` to write
+them elsewhere); ``tests/test_samples.py`` checks that the library still
 produces exactly them. Submissions are taken in a fixed order, five minutes
 apart, so the result does not depend on the clock.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -44,13 +46,13 @@ def golden_files(compilation: Compilation) -> dict[str, str]:
     return files
 
 
-def main() -> None:
-    golden = HERE / "golden"
-    golden.mkdir(exist_ok=True)
+def main(argv: list[str]) -> None:
+    folder = Path(argv[0]) if argv else HERE / "golden"
+    folder.mkdir(parents=True, exist_ok=True)
     for name, content in golden_files(sample_compilation()).items():
-        (golden / name).write_text(content, encoding="utf-8")
-        print(f"wrote {golden / name}")
+        (folder / name).write_text(content, encoding="utf-8")
+        print(f"wrote {folder / name}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
