@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafting.errors import ReaderError
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.readers.docx_submission import DocxSubmission, read_docx_submission
 from drafting.readers.result import ZERO_DRAFT, ReadResult, ReadWarning
 from drafting.readers.submission import (
     Submission,
@@ -25,6 +27,7 @@ READERS: dict[str, Callable[[Path], ReadResult]] = {
     ".md": read_text_file,
     ".markdown": read_text_file,
     ".txt": read_text_file,
+    ".docx": read_docx_draft,
 }
 """Draft readers by file extension."""
 
@@ -46,12 +49,15 @@ def read_draft(path: str | Path) -> ReadResult:
 __all__ = [
     "READERS",
     "ZERO_DRAFT",
+    "DocxSubmission",
     "ReadResult",
     "ReadWarning",
     "Submission",
     "SubmissionError",
     "check_submission",
     "load_submission",
+    "read_docx_draft",
+    "read_docx_submission",
     "read_draft",
     "read_submission",
     "read_submission_text",

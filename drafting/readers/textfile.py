@@ -33,7 +33,7 @@ _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _LABELLED = re.compile(rf"(?P<label>(?:PP|OP|T)\s?\d+(?:\s+(?:{_SUFFIX}))?)\.?(?:\s+|$)")
 _NUMBERED = re.compile(rf"(?P<number>\d+)(?:\s+(?P<suffix>{_SUFFIX}))?\.(?:\s+|$)")
 _HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
-_SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
+SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ def _blocks(source: str) -> list[_Block]:
 def _join(lines: list[str]) -> str:
     text = lines[0]
     for line in lines[1:]:
-        text += ("\n" if _SUBPARAGRAPH.match(line) else " ") + line
+        text += ("\n" if SUBPARAGRAPH.match(line) else " ") + line
     return text
 
 
@@ -121,7 +121,7 @@ class _Builder:
             label = self._unused("H")
             self._append(block, label, heading["text"].strip(), level=len(heading["hashes"]))
             return
-        label, text = _split_label(block.text)
+        label, text = split_label(block.text)
         if label is None:
             label = self._unlabelled(block)
         self._append(block, label, text)
@@ -164,7 +164,7 @@ class _Builder:
         return f"{self.name}, line {block.line}"
 
 
-def _split_label(text: str) -> tuple[Label | None, str]:
+def split_label(text: str) -> tuple[Label | None, str]:
     """The label a block opens with, if any, and the text after it."""
     if match := _LABELLED.match(text):
         return parse_label(match["label"]), text[match.end():]

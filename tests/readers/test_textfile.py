@@ -128,7 +128,7 @@ def test_files_that_are_not_utf8_or_of_unknown_type(tmp_path):
     latin.write_bytes("OP1 Décide;".encode("latin-1"))
     with pytest.raises(ReaderError, match=r"latin\.txt: byte 5 is not UTF-8"):
         read_draft(latin)
-    unknown = r"cannot read '\.pdf' files; use \.markdown, \.md, \.txt"
+    unknown = r"cannot read '\.pdf' files; use \.docx, \.markdown, \.md, \.txt"
     with pytest.raises(ReaderError, match=unknown):
         read_draft(tmp_path / "draft.pdf")
     with pytest.raises(ReaderError, match="cannot read the file"):

@@ -1,0 +1,326 @@
+"""Word's automatic numbering: the number a reader sees in front of a paragraph.
+
+A numbered paragraph has ``w:pPr/w:numPr`` (``w:numId`` and ``w:ilvl``), set
+on the paragraph or inherited from its style (and the styles that style is
+based on). ``w:numId`` names a ``w:num`` in the numbering part, which points to
+a ``w:abstractNum`` whose ``w:lvl`` elements say, per level, where counting
+starts (``w:start``), how a number is written (``w:numFmt``) and the text
+around it (``w:lvlText``: ``%1.``, ``(%2)``, ``%1.%2``).
+
+Counting follows Word: ``w:num`` elements that share an ``w:abstractNum`` share
+its counters (that is one list), unless a ``w:lvlOverride/w:startOverride``
+restarts a level where that ``w:num`` is first used at that level. Counting a
+level resets all deeper levels. Not modelled: ``w:lvlRestart``, legacy
+``w:legacy`` numbering, and number formats beyond those in `FORMATS` (written
+as decimals).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import docx.document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+LEVELS = 9
+FORMATS = (
+    "decimal", "decimalZero", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman",
+    "bullet", "none",
+)
+"""The ``w:numFmt`` values written as Word writes them; others read as decimal."""
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)
+_BULLET = "•"
+_MAX_STYLE_DEPTH = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ListNumber:
+    """The number shown in front of one paragraph.
+
+    ``text`` is what a reader sees: ``"3."``, ``"(b)"``, ``"2.1"``, ``"•"`` for
+    a bullet (Symbol-font bullets become "•"), or ``""`` for format "none".
+    ``level`` is 0 for the top level; ``value`` is that level's counter and
+    ``format`` its ``w:numFmt``.
+    """
+
+    text: str
+    level: int
+    value: int
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    start: int = 1
+    format: str = "decimal"
+    text: str = ""
+    legal: bool = False
+    style: str | None = None
+
+
+@dataclass(slots=True)
+class _Num:
+    abstract: str
+    levels: dict[int, _Level]
+    start_overrides: dict[int, int] = field(default_factory=dict)
+
+
+class NumberingCounter:
+    """Counts a document's automatic numbering, paragraph by paragraph.
+
+    Give `number` every paragraph a reader sees, in document order (paragraphs
+    in tables too, since Word counts them); each call advances the counters.
+    A document without a numbering part numbers nothing.
+    """
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self._styles = _StyleTable(document.styles.element)
+        root = _numbering_root(document)
+        abstracts = _abstract_levels(root) if root is not None else {}
+        self._nums = _nums(root, abstracts, self._styles) if root is not None else {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._started: set[tuple[str, int]] = set()
+
+    def number(self, paragraph: etree._Element) -> ListNumber | None:
+        """The number Word shows for ``paragraph`` (a ``w:p``), or None when it
+        has no automatic number (no ``w:numPr``, ``w:numId`` 0, or an unknown one)."""
+        found = self._styles.num_pr(paragraph)
+        if found is None:
+            return None
+        num_id, level, styles = found
+        num = self._nums.get(num_id)
+        if num is not None and level is None:
+            level = _styled_level(num, styles)
+        if num is None or level not in num.levels:
+            return None
+        counters = self._counters.setdefault(num.abstract, [None] * LEVELS)
+        value = self._advance(num_id, num, counters, level)
+        return ListNumber(_render(num, counters, level), level, value, num.levels[level].format)
+
+    def _advance(self, num_id: str, num: _Num, counters: list[int | None], level: int) -> int:
+        if (num_id, level) not in self._started and level in num.start_overrides:
+            counters[level] = num.start_overrides[level] - 1
+        self._started.add((num_id, level))
+        current = counters[level]
+        counters[level] = num.levels[level].start if current is None else current + 1
+        counters[level + 1:] = [None] * (LEVELS - level - 1)
+        return counters[level] or 0
+
+
+def _styled_level(num: _Num, styles: list[str]) -> int:
+    """The level a paragraph style is linked to (``w:lvl/w:pStyle``), else 0."""
+    for style in styles:
+        for index, level in sorted(num.levels.items()):
+            if level.style == style:
+                return index
+    return 0
+
+
+def numbered_labels(document: docx.document.Document) -> dict[etree._Element, str]:
+    """The number shown in front of each numbered paragraph of the body, by
+    ``w:p`` element (paragraphs in tables included); unnumbered ones are left out.
+
+    Tracked changes are not taken into account here: a reader that drops
+    deleted paragraphs should use `NumberingCounter` on the paragraphs it keeps.
+    """
+    counter = NumberingCounter(document)
+    labels: dict[etree._Element, str] = {}
+    for paragraph in document.element.body.iter(qn("w:p")):
+        if (number := counter.number(paragraph)) is not None:
+            labels[paragraph] = number.text
+    return labels
+
+
+def format_number(value: int, number_format: str) -> str:
+    """``value`` written in ``number_format`` (``w:numFmt``): 3 -> "3", "c",
+    "C", "iii", "III", "03"; 27 in letters is "aa". Unknown formats and values
+    that a format cannot write (0 or less in letters or roman) give decimals."""
+    if number_format in ("lowerLetter", "upperLetter") and value > 0:
+        letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letters.upper() if number_format == "upperLetter" else letters
+    if number_format in ("lowerRoman", "upperRoman") and 0 < value < 4000:
+        roman = _roman(value)
+        return roman.upper() if number_format == "upperRoman" else roman
+    if number_format == "decimalZero":
+        return f"{value:02d}"
+    if number_format == "none":
+        return ""
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = []
+    for amount, digits in _ROMAN:
+        count, value = divmod(value, amount)
+        out.append(digits * count)
+    return "".join(out)
+
+
+def _render(num: _Num, counters: list[int | None], level: int) -> str:
+    definition = num.levels[level]
+    if definition.format == "bullet":
+        return _bullet(definition.text)
+
+    def placeholder(match: re.Match[str]) -> str:
+        index = int(match[1]) - 1
+        shown = num.levels.get(index, _Level())
+        value = counters[index] if counters[index] is not None else shown.start
+        use = "decimal" if definition.legal and shown.format != "none" else shown.format
+        return format_number(value or 0, use)
+
+    return _PLACEHOLDER.sub(placeholder, definition.text)
+
+
+def _bullet(text: str) -> str:
+    """Symbol and Wingdings bullets live in the private use area; show "•"."""
+    if not text or any("\uf000" <= char <= "\uf0ff" for char in text):
+        return _BULLET
+    return text
+
+
+def _val(element: etree._Element | None, child: str) -> str | None:
+    if element is None:
+        return None
+    found = element.find(qn(child))
+    return None if found is None else found.get(qn("w:val"))
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _numbering_root(document: docx.document.Document) -> etree._Element | None:
+    try:
+        return document.part.part_related_by(RT.NUMBERING).element
+    except (KeyError, AttributeError):
+        return None
+
+
+def _level(lvl: etree._Element) -> _Level:
+    return _Level(
+        start=_int(_val(lvl, "w:start"), 1),
+        format=_val(lvl, "w:numFmt") or "decimal",
+        text=_val(lvl, "w:lvlText") or "",
+        legal=lvl.find(qn("w:isLgl")) is not None
+        and _val(lvl, "w:isLgl") not in ("0", "false"),
+        style=_val(lvl, "w:pStyle"),
+    )
+
+
+def _levels(parent: etree._Element) -> dict[int, _Level]:
+    levels = {_int(lvl.get(qn("w:ilvl")), 0): _level(lvl) for lvl in parent.iter(qn("w:lvl"))}
+    return {index: level for index, level in levels.items() if 0 <= index < LEVELS}
+
+
+@dataclass(frozen=True, slots=True)
+class _Abstract:
+    levels: dict[int, _Level]
+    style_link: str | None  # w:numStyleLink: the levels live in a numbering style
+
+
+def _abstract_levels(root: etree._Element) -> dict[str, _Abstract]:
+    return {
+        abstract.get(qn("w:abstractNumId"), ""): _Abstract(
+            _levels(abstract), _val(abstract, "w:numStyleLink")
+        )
+        for abstract in root.iterchildren(qn("w:abstractNum"))
+    }
+
+
+def _nums(
+    root: etree._Element, abstracts: dict[str, _Abstract], styles: _StyleTable
+) -> dict[str, _Num]:
+    raw = {
+        num.get(qn("w:numId"), ""): num for num in root.iterchildren(qn("w:num"))
+    }
+
+    def abstract_of(num_id: str, depth: int = 0) -> str | None:
+        num = raw.get(num_id)
+        abstract_id = _val(num, "w:abstractNumId") if num is not None else None
+        abstract = abstracts.get(abstract_id or "")
+        if abstract is None or abstract.style_link is None or depth > 3:
+            return abstract_id
+        linked = styles.style_num_id(abstract.style_link)
+        return abstract_of(linked, depth + 1) if linked else abstract_id
+
+    nums: dict[str, _Num] = {}
+    for num_id, num in raw.items():
+        abstract_id = abstract_of(num_id)
+        if abstract_id not in abstracts:
+            continue
+        nums[num_id] = _Num(abstract_id, dict(abstracts[abstract_id].levels))
+        for override in num.iterchildren(qn("w:lvlOverride")):
+            _apply_override(nums[num_id], override)
+    return nums
+
+
+def _apply_override(num: _Num, override: etree._Element) -> None:
+    level = _int(override.get(qn("w:ilvl")), 0)
+    if not 0 <= level < LEVELS:
+        return
+    lvl = override.find(qn("w:lvl"))
+    if lvl is not None:
+        num.levels[level] = _level(lvl)
+    start = _val(override, "w:startOverride")
+    if start is not None:
+        num.start_overrides[level] = _int(start, 1)
+
+
+class _StyleTable:
+    """Numbering set on paragraph styles, with their ``w:basedOn`` chains."""
+
+    def __init__(self, styles: etree._Element) -> None:
+        self._styles: dict[str, etree._Element] = {}
+        self.default: str | None = None
+        for style in styles.iterchildren(qn("w:style")):
+            if style.get(qn("w:type")) not in ("paragraph", "numbering"):
+                continue
+            style_id = style.get(qn("w:styleId"), "")
+            self._styles[style_id] = style
+            if style.get(qn("w:default")) in ("1", "true", "on") and (
+                style.get(qn("w:type")) == "paragraph"
+            ):
+                self.default = style_id
+
+    def chain(self, style_id: str | None) -> list[str]:
+        """``style_id`` and the styles it is based on, nearest first."""
+        out: list[str] = []
+        while style_id and style_id in self._styles and style_id not in out:
+            out.append(style_id)
+            if len(out) > _MAX_STYLE_DEPTH:
+                break
+            style_id = _val(self._styles[style_id], "w:basedOn")
+        return out
+
+    def style_num_id(self, style_id: str) -> str | None:
+        """The ``w:numId`` a (numbering) style sets, if any."""
+        style = self._styles.get(style_id)
+        ppr = style.find(qn("w:pPr")) if style is not None else None
+        return _val(ppr.find(qn("w:numPr")) if ppr is not None else None, "w:numId")
+
+    def num_pr(self, paragraph: etree._Element) -> tuple[str, int | None, list[str]] | None:
+        """``(numId, ilvl, style chain)`` of a paragraph, from itself or its
+        styles; ilvl is None when nothing sets it. None when not numbered."""
+        ppr = paragraph.find(qn("w:pPr"))
+        chain = self.chain(_val(ppr, "w:pStyle") or self.default)
+        sources = [ppr] + [self._styles[s].find(qn("w:pPr")) for s in chain]
+        num_id: str | None = None
+        level: str | None = None
+        for source in sources:
+            num_pr = source.find(qn("w:numPr")) if source is not None else None
+            num_id = num_id or _val(num_pr, "w:numId")
+            level = level or _val(num_pr, "w:ilvl")
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, None if level is None else _int(level, 0), chain

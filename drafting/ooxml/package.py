@@ -1,0 +1,358 @@
+"""Open a ``.docx`` safely: the only way the project opens a Word file.
+
+A ``.docx`` is a zip package of XML parts. Before python-docx sees one,
+`open_docx` refuses, with one line that names the file, the problem and what
+to do, anything that is not a Word document or could hurt us:
+
+- a missing, unreadable, empty or over-large file;
+- a file that is not a zip (a PDF, an RTF or a text file renamed ``.docx``),
+  or an OLE compound file (a password-protected ``.docx`` or an old ``.doc``);
+- a zip without ``word/document.xml``;
+- a zip bomb: too many parts, too many bytes once unpacked, or a large part that
+  unpacks to far more than it takes in the zip (`SAFE_LIMITS`). The zip
+  directory is checked first, and the bytes actually unpacked are counted too,
+  since a directory can lie;
+- an XML part with a document type declaration (``<!DOCTYPE``) or an entity
+  (``<!ENTITY``): the "billion laughs" and external-entity attacks. Word never
+  writes either;
+- malformed XML, or any other package python-docx cannot load.
+
+The file is read once into memory and never written to, so checks and loading
+see the same bytes and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import docx
+import docx.document
+from lxml import etree
+
+from drafting.errors import ReaderError
+
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class SafeLimits:
+    """How much a ``.docx`` may hold before it is refused as a possible zip bomb.
+
+    A real negotiation text with a few images is a few megabytes; every limit
+    is far above that.
+    """
+
+    max_file_bytes: int = 200 * _MB
+    """The ``.docx`` file itself, as stored on disk."""
+    max_parts: int = 2_000
+    """Entries in the zip (parts, folders included)."""
+    max_total_bytes: int = 200 * _MB
+    """All parts together once unpacked: as the zip directory declares them, and
+    as actually unpacked while the XML parts are checked."""
+    max_ratio: int = 200
+    """Unpacked size / packed size of one part above which it is suspect ..."""
+    ratio_floor_bytes: int = 10 * _MB
+    """... but only when it also unpacks to more than this (small XML parts
+    full of repeated markup can reach high ratios innocently)."""
+
+
+SAFE_LIMITS = SafeLimits()
+"""The limits `open_docx` applies unless given others."""
+
+MAIN_PART = "word/document.xml"
+_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+_OTHER_FORMATS = {b"%PDF": "a PDF file", b"{\\rtf": "an RTF file"}
+_FORBIDDEN = ("<!doctype", "<!entity")
+_CHUNK = _MB
+_SAVE_AGAIN = "open it in Word and save it as a .docx document"
+_SAFE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+_CONTENT_TYPES = "[Content_Types].xml"
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE_DOCUMENT = "/officeDocument"
+
+
+def open_docx(path: str | Path, *, limits: SafeLimits = SAFE_LIMITS) -> docx.document.Document:
+    """Check the ``.docx`` at ``path`` and open it with python-docx.
+
+    Raises ReaderError (naming the file, the problem and what to do) for every
+    case listed in the module docstring; python-docx and lxml errors are
+    wrapped (``raise ReaderError(...) from error``). Hostile files are refused
+    within seconds and nothing on disk is changed.
+    """
+    path = Path(path)
+    data = _read_file(path, limits)
+    _check_signature(path, data)
+    with _open_zip(path, data) as package:
+        _check_directory(path, package.infolist(), limits)
+        xml_parts = _xml_part_names(path, package, limits)
+        _check_main_part(path, package)
+    return _load(path, data, xml_parts)
+
+
+def _read_file(path: Path, limits: SafeLimits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ReaderError(f"{path}: is a folder, not a Word file; give the path of a .docx")
+        if size > limits.max_file_bytes:
+            raise ReaderError(
+                f"{path}: the file is {size // _MB} MB, more than the "
+                f"{limits.max_file_bytes // _MB} MB a draft may take; remove large images "
+                "and save it again"
+            )
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_file_bytes + 1)
+    except FileNotFoundError as error:
+        raise ReaderError(f"{path}: no such file; check the name and the folder") from error
+    except OSError as error:
+        raise ReaderError(
+            f"{path}: cannot read the file ({error.strerror}); check that it exists "
+            "and that you may read it"
+        ) from error
+    if not data:
+        raise ReaderError(f"{path}: the file is empty; {_SAVE_AGAIN} and try again")
+    if len(data) > limits.max_file_bytes:
+        raise ReaderError(f"{path}: the file grew while it was read; try again")
+    return data
+
+
+def _check_signature(path: Path, data: bytes) -> None:
+    if data.startswith(_OLE_SIGNATURE):
+        raise ReaderError(
+            f"{path}: password-protected or old .doc format: save it as .docx without a password"
+        )
+    if not data.startswith(b"PK"):
+        kind = next(
+            (name for magic, name in _OTHER_FORMATS.items() if data.startswith(magic)),
+            "not a zip package",
+        )
+        raise ReaderError(f"{path}: not a Word .docx file ({kind}); {_SAVE_AGAIN}")
+
+
+def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        raise ReaderError(
+            f"{path}: not a Word .docx file, or a damaged one (the zip cannot be read: "
+            f"{error}); {_SAVE_AGAIN}"
+        ) from error
+
+
+def _check_directory(path: Path, infos: list[zipfile.ZipInfo], limits: SafeLimits) -> None:
+    """Refuse from the zip directory alone, before anything is unpacked."""
+    if len(infos) > limits.max_parts:
+        raise ReaderError(
+            f"{path}: too many parts ({len(infos)} > {limits.max_parts}); not a normal "
+            f"Word document, possibly a zip bomb: {_SAVE_AGAIN}"
+        )
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_total_bytes:
+        raise ReaderError(
+            f"{path}: unpacks to {total // _MB} MB, more than {limits.max_total_bytes // _MB} MB "
+            f"(possibly a zip bomb); refused: {_SAVE_AGAIN}"
+        )
+    for info in infos:
+        _check_part(path, info, limits)
+
+
+def _check_part(path: Path, info: zipfile.ZipInfo, limits: SafeLimits) -> None:
+    if info.flag_bits & 0x1:
+        raise ReaderError(
+            f"{path}: part {info.filename} is encrypted (password-protected): "
+            "save it as .docx without a password"
+        )
+    ratio = info.file_size / max(info.compress_size, 1)
+    if ratio > limits.max_ratio and info.file_size > limits.ratio_floor_bytes:
+        raise ReaderError(
+            f"{path}: part {info.filename} unpacks {int(ratio)} times its size "
+            f"({info.file_size // _MB} MB), a zip bomb; refused: {_SAVE_AGAIN}"
+        )
+
+
+def _xml_part_names(path: Path, package: zipfile.ZipFile, limits: SafeLimits) -> list[str]:
+    """Scan every XML part for a DTD or an entity, counting the bytes unpacked;
+    return the names of the XML parts."""
+    budget = _Budget(path, limits.max_total_bytes)
+    if _CONTENT_TYPES in package.NameToInfo:
+        _scan(path, package, package.getinfo(_CONTENT_TYPES), budget)
+        types = _content_types(path, package)
+    else:
+        types = _PartTypes({}, {})
+    names = [
+        info.filename
+        for info in package.infolist()
+        if info.filename != _CONTENT_TYPES and types.is_xml(info.filename)
+    ]
+    for name in names:
+        _scan(path, package, package.getinfo(name), budget)
+    return [_CONTENT_TYPES, *names] if _CONTENT_TYPES in package.NameToInfo else names
+
+
+@dataclass(slots=True)
+class _Budget:
+    """Bytes that may still be unpacked; refuses the file once spent."""
+
+    path: Path
+    left: int
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            self.refuse()
+
+    def refuse(self) -> None:
+        raise ReaderError(
+                f"{self.path}: unpacks to more than the zip directory declares "
+                f"(possibly a zip bomb); refused: {_SAVE_AGAIN}"
+            )
+
+
+def _scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> None:
+    """Read one part in chunks and refuse it if it declares a DTD or an entity
+    (in UTF-8, UTF-16 or UTF-32). Reading stops past the part's declared size."""
+    keep = max(len(mark) for mark in _FORBIDDEN) - 1
+    try:
+        with package.open(info) as stream:
+            chunk = stream.read(_CHUNK)
+            decoder = codecs.getincrementaldecoder(_encoding(chunk))(errors="replace")
+            seen, tail = 0, ""
+            while chunk:
+                seen += len(chunk)
+                budget.spend(len(chunk))
+                if seen > info.file_size:
+                    budget.refuse()
+                text = tail + decoder.decode(chunk).lower()
+                if found := next((mark for mark in _FORBIDDEN if mark in text), None):
+                    _refuse_dtd(path, info.filename, found)
+                tail = text[-keep:]
+                chunk = stream.read(_CHUNK)
+    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+        raise ReaderError(
+            f"{path}: part {info.filename} cannot be unpacked ({error}); the file is damaged "
+            f"or not a Word document: {_SAVE_AGAIN}"
+        ) from error
+
+
+def _encoding(head: bytes) -> str:
+    """The encoding of an XML part from its first bytes (XML 1.0, appendix F)."""
+    for marks, name in (
+        ((codecs.BOM_UTF32_LE, b"<\0\0\0"), "utf-32-le"),
+        ((codecs.BOM_UTF32_BE, b"\0\0\0<"), "utf-32-be"),
+        ((codecs.BOM_UTF16_LE, b"<\0"), "utf-16-le"),
+        ((codecs.BOM_UTF16_BE, b"\0<"), "utf-16-be"),
+    ):
+        if head.startswith(marks):
+            return name
+    return "utf-8"
+
+
+def _refuse_dtd(path: Path, part: str, found: str) -> None:
+    what = "a document type declaration" if found == "<!doctype" else "an entity declaration"
+    raise ReaderError(
+        f"{path}: part {part} contains {what} ({found.upper()}), which Word never writes "
+        f"and which can be used to attack the reader; refused: {_SAVE_AGAIN}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _PartTypes:
+    """Content types from ``[Content_Types].xml``: by extension and by part."""
+
+    defaults: dict[str, str]
+    overrides: dict[str, str]
+
+    def is_xml(self, name: str) -> bool:
+        """Whether python-docx may parse the part as XML: by its name or its type."""
+        lower = name.lower()
+        if lower.endswith((".xml", ".rels")):
+            return True
+        kind = self.overrides.get(f"/{name}") or self.defaults.get(PurePosixPath(lower).suffix)
+        return bool(kind) and kind.split(";")[0].strip().endswith("xml")
+
+
+def _content_types(path: Path, package: zipfile.ZipFile) -> _PartTypes:
+    root = _parse_part(path, package, _CONTENT_TYPES)
+    defaults = {
+        "." + item.get("Extension", "").lower(): item.get("ContentType", "")
+        for item in root.iter(f"{_CT_NS}Default")
+    }
+    overrides = {
+        item.get("PartName", ""): item.get("ContentType", "")
+        for item in root.iter(f"{_CT_NS}Override")
+    }
+    return _PartTypes(defaults, overrides)
+
+
+def _check_main_part(path: Path, package: zipfile.ZipFile) -> None:
+    """The main document part is ``word/document.xml``, or whatever part the
+    package relationships name (documents written by some tools)."""
+    if MAIN_PART in package.NameToInfo:
+        return
+    target = ""
+    if "_rels/.rels" in package.NameToInfo:
+        root = _parse_part(path, package, "_rels/.rels")
+        target = next(
+            (
+                rel.get("Target", "").lstrip("/")
+                for rel in root.iter(f"{_RELS_NS}Relationship")
+                if rel.get("Type", "").endswith(_OFFICE_DOCUMENT)
+            ),
+            "",
+        )
+    if not target or target not in package.NameToInfo:
+        raise ReaderError(
+            f"{path}: a zip file without {MAIN_PART}, so not a Word document "
+            f"(perhaps an Excel or PowerPoint file); {_SAVE_AGAIN}"
+        )
+
+
+def _parse_part(path: Path, package: zipfile.ZipFile, name: str) -> etree._Element:
+    """Parse a part already scanned, with a parser that loads no DTD and no entity."""
+    try:
+        return etree.fromstring(package.read(name), _SAFE_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise _malformed(path, name, error) from error
+
+
+def _malformed(path: Path, part: str, error: etree.XMLSyntaxError) -> ReaderError:
+    line = f", line {error.lineno}" if error.lineno else ""
+    return ReaderError(
+        f"{path}: part {part}{line} is malformed XML ({error.msg}); the file is damaged: "
+        "open it in Word (which can often repair it) and save it as .docx again"
+    )
+
+
+def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Document:
+    try:
+        return docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as error:
+        raise _locate_malformed(path, data, xml_parts, error) from error
+    except Exception as error:
+        # python-docx raises many types (KeyError, ValueError, its own OpcError ...)
+        # on a broken package; at this boundary each means "cannot read this file".
+        raise ReaderError(
+            f"{path}: python-docx cannot open this package ({type(error).__name__}: {error}); "
+            f"{_SAVE_AGAIN}"
+        ) from error
+
+
+def _locate_malformed(
+    path: Path, data: bytes, xml_parts: list[str], error: etree.XMLSyntaxError
+) -> ReaderError:
+    """The malformed part python-docx met (it does not say which): the first XML
+    part that does not parse, or the whole error when none is found."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in xml_parts:
+            try:
+                etree.fromstring(package.read(name), _SAFE_PARSER)
+            except etree.XMLSyntaxError as part_error:
+                return _malformed(path, name, part_error)
+    return _malformed(path, "?", error)

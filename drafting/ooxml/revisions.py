@@ -1,0 +1,306 @@
+"""Tracked changes, comments and house-style runs, written through python-docx's lxml tree.
+
+python-docx reads and writes the package but has no API for revisions, so this
+module builds the WordprocessingML itself:
+
+- `make_run`: a ``w:r`` with text (``w:t xml:space="preserve"``), tabs (``w:tab``),
+  line breaks (``w:br``) and bold / italic / underline / strike properties;
+- `RevisionMarks`: wraps runs in ``w:ins`` / ``w:del`` (every ``w:t`` inside a
+  ``w:del`` becomes ``w:delText``), marks a paragraph mark inserted or deleted
+  (``w:pPr/w:rPr/w:ins|w:del``) and anchors comments
+  (``w:commentRangeStart`` ... ``w:commentRangeEnd`` + a ``w:commentReference``
+  run). Every ``w:id`` it gives is unique across insertions, deletions and
+  comments, as Word expects;
+- the house style shared by our Word writers: `label_runs` (the bold label and
+  its tab), `opening_words_end` (a preambular paragraph's italic opening words)
+  and `save_atomically`.
+
+A revision's author and date travel together as a `Stamp`; dates are written as
+ISO 8601 UTC (``2026-11-02T10:00:00Z``), and a stamp without a date writes no
+``w:date`` (Word accepts that).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from drafting.errors import DraftingError
+
+_ID_BEARERS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange",
+               "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
+_AFTER_RPR = ("w:sectPr", "w:pPrChange")  # what follows w:rPr inside w:pPr
+_PIECES = re.compile(r"(\t|\n)")
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """Who made a revision (``w:author``) and when (``w:date``; None writes none)."""
+
+    author: str
+    date: datetime | None = None
+
+
+def iso_date(when: datetime) -> str:
+    """``when`` as Word writes it: ``2026-11-02T10:00:00Z`` (UTC, whole seconds).
+
+    A naive datetime is taken to be UTC already.
+    """
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- runs ---------------------------------------------------------------------------------
+
+
+def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
+             strike: bool = False) -> Any:
+    """A ``w:r`` holding ``text``: each ``\\t`` becomes a ``w:tab``, each ``\\n`` a ``w:br``
+    and the rest ``w:t`` with ``xml:space="preserve"``. Empty text gives a run with no
+    content (only its properties)."""
+    run = OxmlElement("w:r")
+    properties = _run_properties(bold=bold, italic=italic, underline=underline, strike=strike)
+    if properties is not None:
+        run.append(properties)
+    for piece in _PIECES.split(text):
+        if piece == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif piece == "\n":
+            run.append(OxmlElement("w:br"))
+        elif piece:
+            run.append(_text_element("w:t", piece))
+    return run
+
+
+def _run_properties(**flags: bool) -> Any | None:
+    """``w:rPr`` with the flags set, in the schema's order (b, i, strike, u); None if none."""
+    if not any(flags.values()):
+        return None
+    properties = OxmlElement("w:rPr")
+    for flag, tag in (("bold", "w:b"), ("italic", "w:i"), ("strike", "w:strike")):
+        if flags[flag]:
+            properties.append(OxmlElement(tag))
+    if flags["underline"]:
+        properties.append(OxmlElement("w:u", attrs={qn("w:val"): "single"}))
+    return properties
+
+
+def _text_element(tag: str, text: str) -> Any:
+    element = OxmlElement(tag)
+    element.text = text
+    element.set(qn("xml:space"), "preserve")
+    return element
+
+
+def run_text(element: Any) -> str:
+    """The text an element holds (``w:t`` and ``w:delText``, tabs and breaks as
+    ``\\t`` and ``\\n``), whatever revisions wrap it."""
+    out = []
+    for node in element.iter(qn("w:t"), qn("w:delText"), qn("w:tab"), qn("w:br")):
+        if node.tag == qn("w:tab"):
+            out.append("\t")
+        elif node.tag == qn("w:br"):
+            out.append("\n")
+        else:
+            out.append(node.text or "")
+    return "".join(out)
+
+
+# --- revisions and comments -----------------------------------------------------------------
+
+
+class RevisionMarks:
+    """Writes revisions and comments into one python-docx document, with unique ids.
+
+    Ids start above every id already used by a revision or comment in the
+    document, so marks can be added to a document that has some.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self._document = document
+        used = [int(value) for tag in _ID_BEARERS
+                for value in document.element.body.xpath(f".//{tag}/@w:id")
+                if value.lstrip("-").isdigit()]
+        self._next = max(used, default=0) + 1
+
+    def next_id(self) -> int:
+        """A ``w:id`` not given before by this object nor used in the document."""
+        value = self._next
+        self._next += 1
+        return value
+
+    def inserted(self, runs: Iterable[Any], stamp: Stamp) -> Any:
+        """A ``w:ins`` by ``stamp`` holding ``runs`` (``w:r``, or a ``w:del`` for words
+        inserted and then deleted, as Word nests them)."""
+        return self._wrap("w:ins", runs, stamp)
+
+    def deleted(self, runs: Iterable[Any], stamp: Stamp) -> Any:
+        """A ``w:del`` by ``stamp`` holding ``runs``; every ``w:t`` in them becomes
+        ``w:delText`` (and ``w:instrText`` ``w:delInstrText``)."""
+        wrapper = self._wrap("w:del", runs, stamp)
+        for old, new in (("w:t", "w:delText"), ("w:instrText", "w:delInstrText")):
+            for node in wrapper.iter(qn(old)):
+                node.tag = qn(new)
+        return wrapper
+
+    def mark_inserted(self, paragraph: Any, stamp: Stamp) -> None:
+        """Mark ``paragraph``'s mark (the ``w:p``'s end) inserted by ``stamp``.
+
+        Word's convention for a new paragraph after P is P's mark inserted. Does
+        nothing if the mark is already marked inserted.
+        """
+        self._mark(paragraph, "w:ins", stamp)
+
+    def mark_deleted(self, paragraph: Any, stamp: Stamp) -> None:
+        """Mark ``paragraph``'s mark deleted by ``stamp`` (accepting joins it to the next
+        paragraph). Does nothing if the mark is already marked deleted."""
+        self._mark(paragraph, "w:del", stamp)
+
+    def comment(self, first: Any, last: Any, paragraphs: Sequence[str], stamp: Stamp,
+                initials: str | None = None) -> int:
+        """Anchor a comment on ``first`` .. ``last`` (siblings in one ``w:p``, ``first``
+        not after ``last``; a ``w:r``, ``w:ins`` or ``w:del``) and return its id.
+
+        The range markers and the ``w:commentReference`` run stand outside any
+        revision, so accepting or rejecting the change keeps the comment. Each
+        string of ``paragraphs`` is one paragraph of the comment (at least one,
+        possibly empty). ``initials`` default to the author.
+        """
+        texts = list(paragraphs) or [""]
+        made = self._document.comments.add_comment(
+            text="\n".join(texts), author=stamp.author,
+            initials=stamp.author if initials is None else initials)
+        element = made._comment_elm
+        comment_id = self.next_id()
+        element.set(qn("w:id"), str(comment_id))
+        if stamp.date is None:
+            element.attrib.pop(qn("w:date"), None)
+        else:
+            element.set(qn("w:date"), iso_date(stamp.date))
+        first.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(comment_id)}))
+        end = OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(comment_id)})
+        last.addnext(end)
+        end.addnext(_reference_run(comment_id))
+        return comment_id
+
+    def _wrap(self, tag: str, runs: Iterable[Any], stamp: Stamp) -> Any:
+        wrapper = OxmlElement(tag, attrs=self._attributes(stamp))
+        for run in runs:
+            wrapper.append(run)
+        return wrapper
+
+    def _attributes(self, stamp: Stamp) -> dict[str, str]:
+        attributes = {qn("w:id"): str(self.next_id()), qn("w:author"): stamp.author}
+        if stamp.date is not None:
+            attributes[qn("w:date")] = iso_date(stamp.date)
+        return attributes
+
+    def _mark(self, paragraph: Any, tag: str, stamp: Stamp) -> None:
+        properties = _mark_properties(paragraph)
+        if properties.find(qn(tag)) is not None:
+            return
+        mark = OxmlElement(tag, attrs=self._attributes(stamp))
+        if tag == "w:del" and (inserted := properties.find(qn("w:ins"))) is not None:
+            inserted.addnext(mark)  # the schema orders ins before del
+        else:
+            properties.insert(0, mark)
+
+
+def _mark_properties(paragraph: Any) -> Any:
+    """The paragraph mark's run properties (``w:pPr/w:rPr``), created where the schema
+    wants it (before ``w:sectPr`` and ``w:pPrChange``)."""
+    paragraph_properties = paragraph.get_or_add_pPr()
+    found = paragraph_properties.find(qn("w:rPr"))
+    if found is not None:
+        return found
+    properties = OxmlElement("w:rPr")
+    follower = next((paragraph_properties.find(qn(tag)) for tag in _AFTER_RPR
+                     if paragraph_properties.find(qn(tag)) is not None), None)
+    if follower is not None:
+        follower.addprevious(properties)
+    else:
+        paragraph_properties.append(properties)
+    return properties
+
+
+def _reference_run(comment_id: int) -> Any:
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    properties.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
+    run.append(properties)
+    run.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(comment_id)}))
+    return run
+
+
+# --- house style ------------------------------------------------------------------------------
+
+OPENING_WORDS = frozenset({
+    "also", "further", "with", "in", "mind", "note", "deep", "deeply", "concern",
+    "appreciation", "satisfaction", "concerned", "alarmed", "convinced", "regret", "grave",
+})
+"""Words that stay in italics after a preambular paragraph's first word."""
+
+_WORD = re.compile(r"\S+")
+
+
+def opening_words_end(text: str) -> int:
+    """Where a preambular paragraph's italic opening words end in ``text``.
+
+    They are the first word plus the directly following words from
+    `OPENING_WORDS` (case and trailing punctuation forgiven): ``Noting with
+    concern the ...`` -> ``Noting with concern``. Leading whitespace is
+    skipped; 0 for text with no word. The space after the last word is not
+    included.
+    """
+    words = list(_WORD.finditer(text))
+    if not words:
+        return 0
+    end = words[0].end()
+    for word in words[1:]:
+        if word.group().casefold().strip(".,;:!?") not in OPENING_WORDS:
+            break
+        end = word.end()
+    return end
+
+
+def label_runs(label: str) -> list[Any]:
+    """The house-style opening of a paragraph: its label as a bold run, then a run
+    holding a single tab."""
+    return [make_run(label, bold=True), make_run("\t")]
+
+
+def save_atomically(document: DocxDocument, path: str | os.PathLike[str]) -> None:
+    """Save ``document`` to ``path`` through a temporary file in the same folder, so
+    ``path`` holds either its old content or the whole new file, never half of one.
+
+    Raises DraftingError, naming the file, when the folder is missing or not
+    writable (the temporary file is removed).
+    """
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        # os.open applies the umask, as a plain open() would (mkstemp would give 0600)
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as error:
+        raise DraftingError(f"{target}: cannot write the file: {error.strerror}; check that "
+                            "the folder exists and is writable") from error
+    try:
+        document.save(temporary)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise DraftingError(f"{target}: cannot write the file: {error.strerror}") from error
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,384 @@
+"""Read Word paragraphs as flat lists of pieces of text, each with its revision state.
+
+A paragraph (``w:p``) holds runs (``w:r``) directly or inside revision marks (``w:ins``,
+``w:del``, ``w:moveTo``, ``w:moveFrom``) and containers (``w:hyperlink``, ``w:smartTag``,
+``w:fldSimple``, ``w:sdt``/``w:sdtContent``, ``w:customXml``, ``w:dir``, ``w:bdo``). This
+module walks all of them and gives a `RunPiece` per stretch of text that shares one state,
+one revision mark and one set of comments:
+
+* text comes from ``w:t`` and ``w:delText``; ``w:tab``/``w:ptab`` give ``"\\t"``,
+  ``w:br``/``w:cr`` give ``"\\n"`` and ``w:noBreakHyphen`` gives ``"-"``;
+* field codes (``w:instrText``, ``w:delInstrText``, and anything between a ``w:fldChar``
+  *begin* and its *separate*) are not text; a field's result (between *separate* and *end*) is;
+* ``w:moveTo`` counts as inserted and ``w:moveFrom`` as deleted, with ``kind == "move"``;
+* a ``w:del`` inside a ``w:ins`` (one author deleting part of another's insertion) is a
+  *cancelled* piece: it is in neither the original nor the proposed text, and ``inside``
+  names the insertion it undoes;
+* the paragraph mark's own state (``w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo``) is the
+  `ParagraphRead.mark`.
+
+Comments: `read_comments` gives each comment's author, date and text; pieces between
+``w:commentRangeStart`` and ``w:commentRangeEnd`` carry the comment's id, and a comment
+with only a ``w:commentReference`` is put on the piece just before the reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafting.errors import ReaderError
+
+NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
+"""The states of a piece: in both texts, only in the proposed text, only in the original."""
+CHANGE, MOVE = "change", "move"
+"""The kinds of revision mark: ``w:ins``/``w:del``, or ``w:moveTo``/``w:moveFrom``."""
+
+_MARKS = {qn("w:ins"): (INSERTED, CHANGE), qn("w:del"): (DELETED, CHANGE),
+          qn("w:moveTo"): (INSERTED, MOVE), qn("w:moveFrom"): (DELETED, MOVE)}
+_CONTAINERS = frozenset(qn(t) for t in (
+    "w:hyperlink", "w:smartTag", "w:fldSimple", "w:sdt", "w:sdtContent", "w:customXml",
+    "w:dir", "w:bdo"))
+_CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+               qn("w:noBreakHyphen"): "-"}
+_TEXT = frozenset({qn("w:t"), qn("w:delText")})
+_P, _R, _TBL = qn("w:p"), qn("w:r"), qn("w:tbl")
+_FORMAT_CHANGES = tuple(qn(t) for t in (
+    "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange",
+    "w:tcPrChange", "w:tblGridChange", "w:numberingChange"))
+_BLOCK_CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One revision mark: ``state`` is "inserted" or "deleted", ``kind`` "change" or
+    "move". ``author``, ``date`` (UTC) and ``change_id`` are None when the file omits them."""
+
+    state: str
+    author: str | None
+    date: datetime | None
+    change_id: str | None
+    kind: str = CHANGE
+
+
+@dataclass(frozen=True, slots=True)
+class RunPiece:
+    """A stretch of a paragraph's text with one revision state.
+
+    ``state`` is "normal", "inserted" or "deleted"; ``author``, ``date`` and ``change_id``
+    come from the revision mark (None for normal text, or when the mark lacks them);
+    ``kind`` is "" for normal text, "change" or "move". ``comment_ids`` are the comments
+    whose range covers the piece. ``inside`` is set on a deletion made inside an
+    insertion: that insertion. Such a piece is `cancelled`: in neither text.
+    """
+
+    text: str
+    state: str = NORMAL
+    author: str | None = None
+    date: datetime | None = None
+    change_id: str | None = None
+    comment_ids: tuple[str, ...] = ()
+    kind: str = ""
+    inside: Change | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        """True for text inserted and deleted again: it is in neither text."""
+        return self.inside is not None
+
+    @property
+    def in_original(self) -> bool:
+        """True if the piece is in the text with every change rejected."""
+        return self.state in (NORMAL, DELETED) and not self.cancelled
+
+    @property
+    def in_proposed(self) -> bool:
+        """True if the piece is in the text with every change accepted."""
+        return self.state in (NORMAL, INSERTED)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphRead:
+    """A Word paragraph read: its pieces in order and its paragraph mark (a piece with
+    no text whose state is that of the mark: "normal", "inserted" or "deleted")."""
+
+    pieces: tuple[RunPiece, ...]
+    mark: RunPiece
+
+    @property
+    def original(self) -> str:
+        """The paragraph's text with every change rejected (normal + deleted pieces)."""
+        return original_text(self.pieces)
+
+    @property
+    def proposed(self) -> str:
+        """The paragraph's text with every change accepted (normal + inserted pieces)."""
+        return proposed_text(self.pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A Word comment: who wrote it, when (UTC, or None), and its text (its paragraphs
+    joined by line breaks, changes inside it accepted)."""
+
+    id: str
+    author: str
+    date: datetime | None
+    text: str
+
+
+def original_text(pieces: Iterable[RunPiece]) -> str:
+    """The text of ``pieces`` with every change rejected."""
+    return "".join(p.text for p in pieces if p.in_original)
+
+
+def proposed_text(pieces: Iterable[RunPiece]) -> str:
+    """The text of ``pieces`` with every change accepted."""
+    return "".join(p.text for p in pieces if p.in_proposed)
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """A ``w:date`` as an aware UTC datetime; None for a missing or empty one. A date
+    without a zone is taken as UTC. Raises ReaderError for text that is not a date."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ReaderError(f"the revision date '{value}' is not a date and time") from error
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def read_paragraph(p: Any) -> ParagraphRead:
+    """Read one ``w:p`` element. Comment ranges and fields that begin before it are not
+    known here; use `read_paragraphs` for a run of paragraphs."""
+    return _Walker().paragraph(p)
+
+
+def read_paragraphs(paragraphs: Iterable[Any]) -> list[ParagraphRead]:
+    """Read ``w:p`` elements in document order, carrying open comment ranges and fields
+    from one paragraph to the next."""
+    walker = _Walker()
+    return [walker.paragraph(p) for p in paragraphs]
+
+
+def body_blocks(body: Any) -> Iterator[Any]:
+    """The body's paragraphs (``w:p``) and tables (``w:tbl``) in order; block-level
+    content controls and custom XML are opened. Other elements are skipped."""
+    for child in body:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from body_blocks(child)
+
+
+def is_table(element: Any) -> bool:
+    """True for a ``w:tbl`` element."""
+    return bool(element.tag == _TBL)
+
+
+def table_paragraphs(table: Any) -> list[Any]:
+    """Every ``w:p`` inside a table, nested tables included, in order."""
+    return list(table.iter(_P))
+
+
+def has_revisions(element: Any) -> bool:
+    """True if ``element`` holds any insertion, deletion or move mark (run-level or on a
+    paragraph mark)."""
+    return any(True for _ in element.iter(*_MARKS))
+
+
+def has_format_changes(element: Any) -> bool:
+    """True if ``element`` holds a tracked formatting change (``w:rPrChange``,
+    ``w:pPrChange`` and the like), which changes no text."""
+    return any(True for _ in element.iter(*_FORMAT_CHANGES))
+
+
+def style_id(p: Any) -> str | None:
+    """The paragraph's style id (``w:pPr/w:pStyle/@w:val``), or None."""
+    found = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return None if found is None else found.get(qn("w:val"))
+
+
+def read_comments(document: Any) -> dict[str, Comment]:
+    """The comments of a python-docx ``document``, by id; {} when it has no comments part.
+
+    The part is found by its relationship type, so nothing is created when it is absent.
+    Raises ReaderError for a comments part that is not XML or a date that is not a date.
+    """
+    root = _comments_root(document)
+    if root is None:
+        return {}
+    comments: dict[str, Comment] = {}
+    for element in root.iter(qn("w:comment")):
+        comment_id = element.get(qn("w:id"))
+        if comment_id is None:
+            continue
+        paragraphs = read_paragraphs(element.iter(_P))
+        text = "\n".join(p.proposed for p in paragraphs).strip()
+        comments[comment_id] = Comment(comment_id, element.get(qn("w:author")) or "",
+                                       parse_date(element.get(qn("w:date"))), text)
+    return comments
+
+
+def _comments_root(document: Any) -> Any:
+    try:
+        rels = document.part.rels.values()
+    except AttributeError:
+        return None
+    for rel in rels:
+        if rel.reltype != RT.COMMENTS or rel.is_external:
+            continue
+        part = rel.target_part
+        element = getattr(part, "element", None)
+        if element is not None:
+            return element
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        try:
+            return etree.fromstring(part.blob, parser)
+        except etree.XMLSyntaxError as error:
+            raise ReaderError(f"the comments part is not readable XML: {error}") from error
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    state: str = NORMAL
+    change: Change | None = None
+    inside: Change | None = None
+
+
+class _Walker:
+    """Walks paragraphs, keeping open fields and comment ranges between them."""
+
+    def __init__(self) -> None:
+        self.fields: list[bool] = []  # one per open field: True once past its 'separate'
+        self.open_comments: dict[str, None] = {}
+        self.started: set[str] = set()
+        self.pending: list[str] = []  # lone references waiting for the next piece
+        self.pieces: list[RunPiece] = []
+
+    def paragraph(self, p: Any) -> ParagraphRead:
+        self.pieces = []
+        self._children(p, _Context())
+        read = ParagraphRead(tuple(_merged(self.pieces)), _mark(p))
+        for sibling in p.itersiblings():  # comment ranges may open or close between paragraphs
+            if sibling.tag in (_P, _TBL):
+                break
+            self._children([sibling], _Context())
+        return read
+
+    def _children(self, element: Any, context: _Context) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _R:
+                self._run(child, context)
+            elif tag in _MARKS:
+                self._children(child, _enter(context, _change(child)))
+            elif tag in _CONTAINERS:
+                self._children(child, context)
+            elif tag == qn("w:commentRangeStart"):
+                self._start_comment(child.get(qn("w:id")))
+            elif tag == qn("w:commentRangeEnd"):
+                self.open_comments.pop(child.get(qn("w:id")), None)
+
+    def _start_comment(self, comment_id: str | None) -> None:
+        if comment_id is not None:
+            self.open_comments[comment_id] = None
+            self.started.add(comment_id)
+
+    def _run(self, run: Any, context: _Context) -> None:
+        for child in run:
+            tag = child.tag
+            if tag == qn("w:fldChar"):
+                self._field(child.get(qn("w:fldCharType")))
+            elif tag == qn("w:commentReference"):
+                self._reference(child.get(qn("w:id")))
+            elif not all(self.fields):
+                continue  # inside a field's code
+            elif tag in _TEXT:
+                self._add(child.text or "", context)
+            elif tag in _CHARACTERS:
+                self._add(_CHARACTERS[tag], context)
+
+    def _field(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.fields.append(False)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = True
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+
+    def _reference(self, comment_id: str | None) -> None:
+        """A comment with a reference but no range marks the piece just before it (or,
+        at the start of a paragraph, the next one)."""
+        if comment_id is None or comment_id in self.started:
+            return
+        self.started.add(comment_id)
+        if self.pieces:
+            last = self.pieces[-1]
+            self.pieces[-1] = replace(last, comment_ids=(*last.comment_ids, comment_id))
+        else:
+            self.pending.append(comment_id)
+
+    def _add(self, text: str, context: _Context) -> None:
+        if not text:
+            return
+        change = context.change
+        self.pieces.append(RunPiece(
+            text, context.state,
+            author=change.author if change else None, date=change.date if change else None,
+            change_id=change.change_id if change else None,
+            comment_ids=(*self.open_comments, *self.pending), kind=change.kind if change else "",
+            inside=context.inside))
+        self.pending = []
+
+
+def _change(element: Any) -> Change:
+    state, kind = _MARKS[element.tag]
+    return Change(state, element.get(qn("w:author")), parse_date(element.get(qn("w:date"))),
+                  element.get(qn("w:id")), kind)
+
+
+def _enter(context: _Context, change: Change) -> _Context:
+    """The context inside ``change``: a deletion inside an insertion (or the reverse)
+    cancels the text; otherwise the innermost mark decides."""
+    if context.state == INSERTED and change.state == DELETED:
+        return _Context(DELETED, change, context.change)
+    if context.state == DELETED and change.state == INSERTED:
+        return _Context(DELETED, context.change, change)
+    return _Context(change.state, change, context.inside)
+
+
+def _mark(p: Any) -> RunPiece:
+    """The paragraph mark as a piece with no text."""
+    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    context = _Context()
+    if rpr is not None:
+        for child in rpr:
+            if child.tag in _MARKS:
+                context = _enter(context, _change(child))
+    change = context.change
+    if change is None:
+        return RunPiece("")
+    return RunPiece("", context.state, change.author, change.date, change.change_id,
+                    kind=change.kind, inside=context.inside)
+
+
+def _merged(pieces: list[RunPiece]) -> list[RunPiece]:
+    """Adjacent pieces that differ only in their text, joined."""
+    merged: list[RunPiece] = []
+    for piece in pieces:
+        if merged and replace(merged[-1], text="") == replace(piece, text=""):
+            merged[-1] = replace(merged[-1], text=merged[-1].text + piece.text)
+        else:
+            merged.append(piece)
+    return merged

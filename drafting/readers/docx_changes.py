@@ -1,0 +1,203 @@
+"""From a paragraph's pieces to the stretches of the revision text they change.
+
+A Word paragraph read by `drafting.ooxml.runs` is a list of pieces (normal, inserted,
+deleted). Here its label is taken off (`strip_label`), untracked differences from the
+revision's text are turned into changes (`reconcile`), and the changed pieces are grouped
+into hunks (`hunks`), widened to whole words and given a canonical place (`shaped`), with
+the words an insertion goes next to (`anchor`). Pure functions on text; no Word here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from drafting.engine.anchoring import word_diff
+from drafting.model import Paragraph, Span
+from drafting.model.labels import LABEL_RE
+from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
+
+SIMILARITY = 0.6
+"""How alike (difflib ratio) an unlabelled file paragraph and a revision paragraph must be."""
+UNTRACKED = "untracked"
+"""The ``kind`` of pieces that differ from the revision without a tracked change."""
+
+_LABEL_TAB = re.compile(r"\s*([^\t\n]{1,24}?)\s*\t")
+_LABEL = re.compile(rf"(?:{LABEL_RE.pattern})(?:\s+Alt(?:\s*\d+)?)?", re.IGNORECASE)
+"""A label as the house style writes it: ``OP5``, ``OP5 bis``, and ``OP7 Alt`` for an
+alternative in a merged document."""
+
+
+@dataclass
+class Hunk:
+    """Revision text ``start:end`` becomes ``new``; ``pieces`` are the changed pieces."""
+
+    start: int
+    end: int
+    new: str
+    pieces: list[RunPiece]
+
+
+def hunks(pieces: list[RunPiece]) -> list[Hunk]:
+    """Maximal stretches of changed pieces, split where the author changes; positions
+    count the text with every change rejected. No change gives []."""
+    found: list[Hunk] = []
+    position, open_hunk = 0, False
+    for piece in pieces:
+        if piece.state == NORMAL:
+            position += len(piece.text)
+            open_hunk = False
+            continue
+        if not open_hunk or found[-1].pieces[-1].author != piece.author:
+            found.append(Hunk(position, position, "", []))
+            open_hunk = True
+        hunk = found[-1]
+        hunk.pieces.append(piece)
+        if piece.state == DELETED:
+            position += len(piece.text)
+            hunk.end = position
+        else:
+            hunk.new += piece.text
+    return found
+
+
+def shaped(stretches: list[Hunk], text: str) -> list[Hunk]:
+    """``stretches`` of ``text`` widened to whole words where they start or end inside one
+    ("report" + inserted "s" is "report" -> "reports"), never into a neighbouring stretch;
+    pure insertions and deletions are moved so that whitespace leads them (" word", not
+    "word "), as a word diff places them, so tracked and clean copies read the same."""
+    result: list[Hunk] = []
+    for i, hunk in enumerate(stretches):
+        low = result[-1].end if result else 0
+        high = stretches[i + 1].start if i + 1 < len(stretches) else len(text)
+        old = text[hunk.start:hunk.end]
+        start, end, new = hunk.start, hunk.end, hunk.new
+        if start > low and wordy(text[start - 1]) and (wordy(old[:1]) or wordy(new[:1])):
+            while start > low and wordy(text[start - 1]):
+                start -= 1
+        if end < high and wordy(text[end:end + 1]) and (wordy(old[-1:])
+                                                          or wordy(new[-1:])):
+            while end < high and wordy(text[end:end + 1]):
+                end += 1
+        new = text[start:hunk.start] + new + text[hunk.end:end]
+        if start == end:
+            while start > low and new and new[-1] == text[start - 1] and new[-1].isspace():
+                new, start, end = text[start - 1] + new[:-1], start - 1, end - 1
+        elif not new:
+            while start > low and text[start - 1] == text[end - 1] and text[end - 1].isspace():
+                start, end = start - 1, end - 1
+        result.append(Hunk(start, end, new, hunk.pieces))
+    return result
+
+
+def anchor(text: str, point: int) -> Span:
+    """The words an insertion at ``point`` goes next to: the previous word (everything back
+    to the space before it, so ``"70/1,"``) with whatever lies between it and the point.
+    When nothing but spaces comes before the point, the next word, starting at the point:
+    the insertion goes before it. An empty ``text`` gives an empty span."""
+    if text[:point].strip():
+        start = point
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        return Span(start, point)
+    end = point
+    while end < len(text) and text[end].isspace():
+        end += 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return Span(point, end)
+
+
+def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
+    """``pieces`` changed so that their original text is ``target``: text of the file's
+    original that ``target`` lacks becomes an untracked insertion (or nothing, if it was
+    tracked as deleted), and text of ``target`` the file lacks an untracked deletion."""
+    out: list[RunPiece] = []
+    index = offset = 0
+
+    def skip_inserted() -> None:
+        nonlocal index
+        while index < len(pieces) and not pieces[index].in_original:
+            out.append(pieces[index])
+            index += 1
+
+    for op, text in word_diff(target, original_text(pieces)):
+        if op < 0:
+            out.append(RunPiece(text, DELETED, kind=UNTRACKED))
+            continue
+        remaining = len(text)
+        while remaining:
+            skip_inserted()
+            piece = pieces[index]
+            take = min(remaining, len(piece.text) - offset)
+            part = replace(piece, text=piece.text[offset:offset + take])
+            if op == 0:
+                out.append(part)
+            elif piece.state == NORMAL:
+                out.append(RunPiece(part.text, INSERTED, comment_ids=piece.comment_ids,
+                                    kind=UNTRACKED))
+            offset, remaining = offset + take, remaining - take
+            if offset == len(piece.text):
+                index, offset = index + 1, 0
+    out.extend(pieces[index:])
+    return out
+
+
+def strip_label(pieces: list[RunPiece]) -> tuple[str | None, list[RunPiece], bool]:
+    """The label a paragraph opens with ("OP5 bis" + tab), the pieces without it, and
+    whether the label itself was changed. The text with changes rejected is tried first,
+    then (for a wholly inserted paragraph) the text with changes accepted."""
+    for view in ("in_original", "in_proposed"):
+        text = "".join(p.text for p in pieces if getattr(p, view))
+        match = _LABEL_TAB.match(text)
+        if match and _LABEL.fullmatch(match[1]):
+            rest, states = _drop(pieces, match.end(), view)
+            return " ".join(match[1].split()), rest, len(states) > 1
+    return None, pieces, False
+
+
+def _drop(pieces: list[RunPiece], count: int, view: str) -> tuple[list[RunPiece], set[str]]:
+    """``pieces`` without the first ``count`` characters of ``view``, and the states of
+    everything dropped (changes outside the view but inside the label are dropped too)."""
+    rest, states = [], set()
+    for piece in pieces:
+        if not count:
+            rest.append(piece)
+            continue
+        states.add(piece.state)
+        if not getattr(piece, view):
+            continue
+        if len(piece.text) <= count:
+            count -= len(piece.text)
+        else:
+            rest.append(replace(piece, text=piece.text[count:]))
+            count = 0
+    return rest, states
+
+
+def most_similar(text: str, paragraphs: Sequence[Paragraph], window: range) -> int | None:
+    """The index in ``window`` of the paragraph most like ``text`` (difflib ratio at least
+    `SIMILARITY`; an identical one at once), or None. Ties go to the earliest."""
+    best, best_ratio = None, SIMILARITY
+    for k in window:
+        other = paragraphs[k].text
+        if other == text:
+            return k
+        matcher = SequenceMatcher(None, text, other, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (ratio == best_ratio and best is None):
+            best, best_ratio = k, ratio
+    return best
+
+
+def wordy(char: str) -> bool:
+    """True for one letter, digit or underscore (the empty string is not)."""
+    return len(char) == 1 and (char.isalnum() or char == "_")
+
+

@@ -1,0 +1,374 @@
+"""Read a draft from a Word ``.docx``: the text as a reader sees it today.
+
+Paragraphs are told apart as in the text reader (`drafting.readers.textfile`):
+
+- a typed label at the start (``OP3``, ``PP2``, ``OP3 bis``, ``T1``, or ``3.``
+  / ``3 bis.`` for an operative paragraph), followed by a tab or a space;
+- or Word's automatic numbering: a top-level decimal number ("3.") is OP3; a
+  lower level ("(a)", "(i)") is a sub-paragraph, added to the paragraph before
+  it as a line ``"\\n(a) text"``. A typed "(a) ..." paragraph is added the same
+  way when the paragraph before ends with ":" or is itself such a line;
+- styles: the first "Title" paragraph is the document's title (later ones are
+  level-1 headings), "Subtitle" is skipped (our own drafts put the symbol and
+  revision there), "Heading N" is a heading of level N;
+- unlabelled paragraphs before the first operative one are preambular (PP,
+  numbered on); after it they are kept as other text (T1, ...) with a warning.
+
+The text is the current one, as if every tracked change were accepted: runs
+in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not, and
+a deleted paragraph mark joins its paragraph to the next. Tables, images, text
+boxes, footnotes, equations, symbols, comments and hidden text are not
+imported; each gives a warning naming it and where it stands. Empty paragraphs
+are skipped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx.document
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafting import brackets
+from drafting.errors import BracketError, ReaderError
+from drafting.model import Paragraph, ParagraphKind
+from drafting.model.labels import Label
+from drafting.ooxml.numbering import ListNumber, NumberingCounter
+from drafting.ooxml.package import open_docx
+from drafting.readers.result import ReadResult, ReadWarning
+from drafting.readers.textfile import SUBPARAGRAPH, split_label
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_REVISIONS = {
+    f"{_W}{name}"
+    for name in (
+        "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
+        "tblPrChange", "tblPrExChange", "trPrChange", "tcPrChange", "tblGridChange",
+        "numberingChange", "cellIns", "cellDel", "cellMerge",
+    )
+}
+_GONE = {f"{_W}del", f"{_W}moveFrom"}
+_RUN_TEXT = {
+    f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": "",
+}
+_RUN_NOTES = {
+    f"{_W}sym": "symbol", f"{_W}footnoteReference": "footnote",
+    f"{_W}endnoteReference": "endnote", f"{_W}commentReference": "comment",
+    f"{_W}object": "embedded object",
+}
+_GRAPHICS = {f"{_W}drawing", f"{_W}pict", f"{_MC}AlternateContent"}
+_EQUATIONS = {f"{_M}oMath", f"{_M}oMathPara"}
+_HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
+_BLOCKS = frozenset({f"{_W}p", f"{_W}tbl", f"{_W}altChunk"})
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"}
+
+
+def read_docx_draft(path: str | Path) -> ReadResult:
+    """Read a ``.docx`` draft from ``path`` (opened through `open_docx`).
+
+    Raises ReaderError for a file that cannot be opened safely or a label used
+    twice, and BracketError (naming file, paragraph and label) for unbalanced
+    brackets. A document with no text gives no paragraphs and an empty title.
+    """
+    path = Path(path)
+    document = open_docx(path)
+    return _Builder(str(path), document).build()
+
+
+@dataclass(slots=True)
+class _Text:
+    """One Word paragraph's visible text and what was left out of it."""
+
+    element: etree._Element
+    text: str = ""
+    notes: Counter[str] = field(default_factory=Counter)
+    mark_deleted: bool = False
+
+
+def _extract(paragraph: etree._Element) -> _Text:
+    found = _Text(paragraph)
+    parts: list[str] = []
+    for child in paragraph:
+        if child.tag == f"{_W}pPr":
+            mark = child.find(f"{_W}rPr")
+            found.mark_deleted = mark is not None and any(m.tag in _GONE for m in mark)
+        else:
+            _walk(child, parts, found.notes)
+    found.text = "".join(parts)
+    return found
+
+
+def _walk(element: etree._Element, parts: list[str], notes: Counter[str]) -> None:
+    """Collect the visible text under a paragraph-level element."""
+    tag = element.tag
+    if tag in _GONE or not isinstance(tag, str):
+        return
+    if tag == f"{_W}r":
+        _run(element, parts, notes)
+    elif tag in _EQUATIONS:
+        notes["equation"] += 1
+    elif tag == f"{_MC}AlternateContent":  # one of its choices is shown: take the fallback
+        shown = element.find(f"{_MC}Fallback")
+        shown = shown if shown is not None else element.find(f"{_MC}Choice")
+        for child in shown if shown is not None else ():
+            _walk(child, parts, notes)
+    elif tag not in (f"{_W}sdtPr", f"{_W}rPr"):
+        for child in element:  # hyperlinks, fields, smart tags, content controls ...
+            _walk(child, parts, notes)
+
+
+def _run(run: etree._Element, parts: list[str], notes: Counter[str]) -> None:
+    properties = run.find(f"{_W}rPr")
+    if properties is not None and _is_on(properties.find(f"{_W}vanish")):
+        if any(child.tag == f"{_W}t" and child.text for child in run):
+            notes["hidden text"] += 1
+        return
+    for child in run:
+        tag = child.tag
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag in _RUN_TEXT:
+            parts.append(_RUN_TEXT[tag] or "")
+        elif tag in _RUN_NOTES:
+            notes[_RUN_NOTES[tag]] += 1
+        elif tag in _GRAPHICS:
+            notes["text box" if _has(child, "txbxContent") else "image"] += 1
+        elif tag == f"{_W}ruby":
+            base = child.find(f"{_W}rubyBase")
+            for inner in base if base is not None else ():
+                _walk(inner, parts, notes)
+
+
+def _is_on(toggle: etree._Element | None) -> bool:
+    return toggle is not None and toggle.get(f"{_W}val") not in ("0", "false", "off")
+
+
+def _has(element: etree._Element, name: str) -> bool:
+    return next(element.iter(f"{_W}{name}"), None) is not None
+
+
+def _clean(text: str) -> str:
+    """Trim each line and drop empty ones (line breaks at the edges)."""
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _blocks(parent: etree._Element, tags: frozenset[str] = _BLOCKS) -> Iterator[etree._Element]:
+    """Children of ``parent`` with one of ``tags``, in order, looking inside content
+    controls, custom XML and inserted blocks (deleted ones are gone)."""
+    for child in parent:
+        if child.tag in _WRAPPERS:
+            yield from _blocks(child, tags)
+        elif child.tag in tags:
+            yield child
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    """A table's rows that are left once tracked changes are accepted."""
+    rows = []
+    for row in _blocks(table, frozenset({f"{_W}tr"})):
+        properties = row.find(f"{_W}trPr")
+        if properties is None or not any(mark.tag in _GONE for mark in properties):
+            rows.append(row)
+    return rows
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A paragraph being read; sub-paragraph lines may still be added."""
+
+    label: Label
+    text: str
+    where: str
+    level: int = 0
+
+
+class _Builder:
+    """Turns the body of a Word document into the draft's paragraphs."""
+
+    def __init__(self, name: str, document: docx.document.Document) -> None:
+        self.name = name
+        self.body = document.element.body
+        self.numbering = NumberingCounter(document)
+        self.style_names = _style_names(document)
+        self.title: str | None = None
+        self.drafts: list[_Draft] = []
+        self.warnings: list[ReadWarning] = []
+        self.seen: dict[str, str] = {}
+        self.last_number: dict[str, int] = {}
+        self.operative_seen = False
+        self.count = 0  # Word paragraphs met, for messages
+
+    def build(self) -> ReadResult:
+        if changes := sum(1 for e in self.body.iter() if e.tag in _REVISIONS):
+            self.warnings.append(ReadWarning(self.name, (
+                f"has {changes} tracked change{'s' if changes != 1 else ''}; imported as if "
+                "all were accepted - accept or reject them in Word first to be sure"
+            )))
+        held: list[_Text] = []  # paragraphs whose mark is deleted join the next one
+        for block in _blocks(self.body):
+            if block.tag == f"{_W}p":
+                self.count += 1
+                held.append(_extract(block))
+                if not held[-1].mark_deleted:
+                    self._paragraph(held)
+                    held = []
+                continue
+            if held:
+                self._paragraph(held)
+                held = []
+            self._other_block(block)
+        if held:
+            self._paragraph(held)
+        return ReadResult(self.title or "", self._paragraphs(), tuple(self.warnings))
+
+    def _other_block(self, block: etree._Element) -> None:
+        if block.tag == f"{_W}altChunk":
+            self._warn(f"embedded document {self._after()} not imported")
+            return
+        rows = len(kept := _rows(block))
+        if not rows:  # every row deleted (a tracked change): nothing is left to import
+            return
+        for paragraph in (p for row in kept for p in row.iter(f"{_W}p")):
+            self.numbering.number(paragraph)  # Word counts numbered cells too
+        self._warn(
+            f"table {self._after()} ({rows} row{'s' if rows != 1 else ''}) not imported; "
+            "copy its text into paragraphs if it belongs to the draft"
+        )
+
+    def _paragraph(self, pieces: list[_Text]) -> None:
+        text = _clean("".join(piece.text for piece in pieces))
+        notes = sum((piece.notes for piece in pieces), Counter())
+        shown = next((piece for piece in pieces if _clean(piece.text)), pieces[-1])
+        number = self.numbering.number(shown.element)
+        style = self._style(shown.element)
+        if not text:
+            self._notes(notes, self._after())
+            return
+        where = self._where()
+        if style == "subtitle":
+            return
+        if style == "title" and self.title is None:
+            self.title = text
+            self._notes(notes, "the title")
+            return
+        heading = 1 if style == "title" else _heading_level(style)
+        if heading:
+            text = f"{number.text} {text}".strip() if number else text
+            self._add(self._unused("H"), text, where, level=heading)
+        else:
+            self._body_paragraph(text, number, where)
+        self._notes(notes, f"in {self.drafts[-1].label}")
+
+    def _body_paragraph(self, text: str, number: ListNumber | None, where: str) -> None:
+        label, rest = split_label(text)
+        if label is not None:
+            self._add(label, rest, where)
+        elif number is not None and number.level == 0 and number.format.startswith("decimal"):
+            self._add(Label("OP", number.value), text, where)
+        elif number is not None and self._can_extend():
+            self._extend(" ".join(filter(None, (number.text, text))))
+        elif number is not None:
+            self._add(self._unlabelled(where), " ".join(filter(None, (number.text, text))), where)
+        elif SUBPARAGRAPH.match(text) and self._can_extend(typed=True):
+            self._extend(text)
+        else:
+            self._add(self._unlabelled(where), text, where)
+
+    def _extend(self, line: str) -> None:
+        """Add a sub-paragraph line to the paragraph before."""
+        draft = self.drafts[-1]
+        draft.text = f"{draft.text}\n{line}" if draft.text else line
+
+    def _can_extend(self, *, typed: bool = False) -> bool:
+        """Whether a sub-paragraph line can join the paragraph before: one that is
+        not a heading and, for a typed "(a)", ends with ":" or a sub-paragraph."""
+        if not self.drafts or self.drafts[-1].label.kind is ParagraphKind.HEADING:
+            return False
+        last_line = self.drafts[-1].text.rsplit("\n", 1)[-1]
+        return not typed or last_line.endswith(":") or bool(SUBPARAGRAPH.match(last_line))
+
+    def _unlabelled(self, where: str) -> Label:
+        if not self.operative_seen:
+            return self._unused("PP")
+        label = self._unused("T")
+        self.warnings.append(ReadWarning(where, (
+            f"paragraph without a label after {self.drafts[-1].label}; kept as other text "
+            f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph"
+        )))
+        return label
+
+    def _unused(self, prefix: str) -> Label:
+        return Label(prefix, self.last_number.get(prefix, 0) + 1)
+
+    def _add(self, label: Label, text: str, where: str, level: int = 0) -> None:
+        shown = str(label)
+        if shown in self.seen:
+            raise ReaderError(
+                f"{where}: the label {shown} is used twice (first in {self.seen[shown]}); "
+                "each paragraph needs its own"
+            )
+        self.seen[shown] = where.rsplit(", ", 1)[-1]
+        self.last_number[label.prefix] = max(self.last_number.get(label.prefix, 0), label.number)
+        self.operative_seen |= label.kind is ParagraphKind.OPERATIVE
+        self.drafts.append(_Draft(label, text, where, level))
+
+    def _paragraphs(self) -> tuple[Paragraph, ...]:
+        out = []
+        for index, draft in enumerate(self.drafts, start=1):
+            shown = str(draft.label)
+            try:
+                brackets.parse(draft.text, paragraph=shown)
+            except BracketError as error:
+                error.message = f"{draft.where}: {error.message}"
+                error.args = (error.message,)
+                raise
+            out.append(Paragraph(f"p{index}", shown, draft.label.kind, draft.text,
+                                 level=draft.level))
+        return tuple(out)
+
+    def _notes(self, notes: Counter[str], place: str) -> None:
+        for what, count in sorted(notes.items()):
+            many = f"{count} {what}s" if count > 1 and what != "hidden text" else what
+            self._warn(f"{many} {place} not imported")
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(ReadWarning(self.name, message))
+
+    def _after(self) -> str:
+        return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
+
+    def _where(self) -> str:
+        return f"{self.name}, paragraph {self.count}"
+
+    def _style(self, paragraph: etree._Element) -> str:
+        properties = paragraph.find(f"{_W}pPr")
+        style = properties.find(f"{_W}pStyle") if properties is not None else None
+        style_id = style.get(f"{_W}val") if style is not None else None
+        return self.style_names.get(style_id or "", self.style_names.get("", "")).casefold()
+
+
+def _heading_level(style: str) -> int:
+    match = _HEADING.fullmatch(style)
+    return int(match[1]) if match else 0
+
+
+def _style_names(document: docx.document.Document) -> dict[str, str]:
+    """Paragraph style names by style id; "" maps to the default style's name."""
+    names: dict[str, str] = {}
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        if style.get(qn("w:type")) != "paragraph":
+            continue
+        name = style.find(qn("w:name"))
+        style_id = style.get(qn("w:styleId"), "")
+        names[style_id] = name.get(qn("w:val"), "") if name is not None else ""
+        if style.get(qn("w:default")) in ("1", "true", "on"):
+            names[""] = names[style_id]
+    return names

@@ -1,0 +1,223 @@
+"""Tracked changes and comments written through python-docx's lxml tree."""
+
+import shutil
+import subprocess
+import zipfile
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from drafting.errors import DraftingError
+from drafting.ooxml.revisions import (
+    RevisionMarks,
+    Stamp,
+    iso_date,
+    label_runs,
+    make_run,
+    opening_words_end,
+    run_text,
+    save_atomically,
+)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"w": W[1:-1]}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+WHEN = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "docx"
+LO_TRACK = Path("/work/shared/tools/lo_track.py")
+
+
+def tags(element):
+    return [child.tag.replace(W, "w:") for child in element]
+
+
+# --- runs -------------------------------------------------------------------------------------
+
+
+def test_a_run_holds_text_tabs_and_line_breaks():
+    run = make_run("OP3\tCalls upon States:\n(a) To act; ")
+    assert tags(run) == ["w:t", "w:tab", "w:t", "w:br", "w:t"]
+    texts = run.findall(W + "t")
+    assert [t.text for t in texts] == ["OP3", "Calls upon States:", "(a) To act; "]
+    assert all(t.get(XML_SPACE) == "preserve" for t in texts)
+    assert run_text(run) == "OP3\tCalls upon States:\n(a) To act; "
+
+
+def test_run_properties_follow_the_schema_order():
+    run = make_run("x", bold=True, italic=True, underline=True, strike=True)
+    properties = run.find(W + "rPr")
+    assert tags(properties) == ["w:b", "w:i", "w:strike", "w:u"]
+    assert properties.find(W + "u").get(W + "val") == "single"
+    assert make_run("x").find(W + "rPr") is None
+    assert tags(make_run("")) == []
+
+
+def test_a_label_is_bold_then_a_tab():
+    label, tab = label_runs("OP5 bis")
+    assert label.find(f"{W}rPr/{W}b") is not None and run_text(label) == "OP5 bis"
+    assert tags(tab) == ["w:tab"]
+
+
+# --- revisions --------------------------------------------------------------------------------
+
+
+def test_insertions_and_deletions_carry_id_author_and_date():
+    marks = RevisionMarks(docx.Document())
+    inserted = marks.inserted([make_run("present")], Stamp("EU, USA", WHEN))
+    deleted = marks.deleted([make_run("submit\tnow\n")], Stamp("G77", WHEN))
+    assert inserted.tag == W + "ins" and deleted.tag == W + "del"
+    assert inserted.get(W + "author") == "EU, USA"
+    assert inserted.get(W + "date") == deleted.get(W + "date") == "2026-11-02T10:00:00Z"
+    assert inserted.get(W + "id") != deleted.get(W + "id")
+    assert deleted.xpath(".//w:t", namespaces=NS) == []
+    assert [t.text for t in deleted.iter(W + "delText")] == ["submit", "now"]
+    assert deleted.find(f"{W}r/{W}delText").get(XML_SPACE) == "preserve"
+    assert run_text(deleted) == "submit\tnow\n"
+    undated = marks.inserted([make_run("x")], Stamp("EU"))
+    assert W + "date" not in undated.attrib
+
+
+def test_words_inserted_then_deleted_nest_as_word_writes_them():
+    marks = RevisionMarks(docx.Document())
+    nested = marks.inserted([marks.deleted([make_run("words")], Stamp("USA"))], Stamp("EU"))
+    assert tags(nested) == ["w:del"] and tags(nested[0]) == ["w:r"]
+    assert nested[0][0].findtext(W + "delText") == "words"
+
+
+def test_iso_dates_are_utc_whole_seconds():
+    eastern = timezone(timedelta(hours=-5))
+    assert iso_date(datetime(2026, 11, 2, 5, 0, 30, 999, tzinfo=eastern)) == \
+        "2026-11-02T10:00:30Z"
+    assert iso_date(datetime(2026, 11, 2, 10, 0)) == "2026-11-02T10:00:00Z"  # naive = UTC
+
+
+def test_paragraph_marks_inserted_and_deleted():
+    document = docx.Document()
+    marks = RevisionMarks(document)
+    paragraph = document.add_paragraph("PP1", style="Heading 1")._p
+    marks.mark_deleted(paragraph, Stamp("USA", WHEN))
+    marks.mark_inserted(paragraph, Stamp("EU", WHEN))
+    marks.mark_inserted(paragraph, Stamp("EU", WHEN))  # already marked: nothing more
+    properties = paragraph.find(f"{W}pPr/{W}rPr")
+    assert tags(properties) == ["w:ins", "w:del"]  # the schema's order
+    assert tags(paragraph.find(W + "pPr")) == ["w:pStyle", "w:rPr"]
+    assert properties.find(W + "del").get(W + "author") == "USA"
+
+
+def test_ids_are_unique_and_continue_above_those_in_the_document(tmp_path):
+    document = docx.Document()
+    marks = RevisionMarks(document)
+    paragraph = document.add_paragraph()._p
+    for n in range(3):
+        paragraph.append(marks.inserted([make_run(f"w{n}")], Stamp("EU", WHEN)))
+    marks.comment(paragraph[1], paragraph[1], ["why"], Stamp("EU", WHEN))
+    save_atomically(document, tmp_path / "first.docx")
+    reopened = docx.Document(str(tmp_path / "first.docx"))
+    again = RevisionMarks(reopened)
+    assert again.next_id() == 5  # three insertions and a comment took 1 to 4
+
+
+def test_ids_continue_above_those_of_a_word_document():
+    source = FIXTURES / "oxpt_RP047-Inserted-and-Deleted-Paragraph-Mark.docx"
+    if not source.exists():
+        pytest.skip("../shared/fixtures not present")
+    document = docx.Document(str(source))
+    used = document.element.body.xpath("//w:ins/@w:id | //w:del/@w:id")
+    assert RevisionMarks(document).next_id() > max(map(int, used))
+
+
+# --- comments ---------------------------------------------------------------------------------
+
+
+def commented(tmp_path):
+    """A paragraph 'to submit present a report' with a replacement and a comment on it."""
+    document = docx.Document()
+    marks = RevisionMarks(document)
+    paragraph = document.add_paragraph()._p
+    paragraph.append(make_run("to "))
+    deleted = marks.deleted([make_run("submit")], Stamp("EU", WHEN))
+    inserted = marks.inserted([make_run("present")], Stamp("EU", WHEN))
+    paragraph.extend([deleted, inserted, make_run(" a report")])
+    comment_id = marks.comment(deleted, inserted, ["Agreed language.", "Supported by JPN."],
+                               Stamp("EU", WHEN))
+    path = tmp_path / "commented.docx"
+    save_atomically(document, path)
+    return path, comment_id
+
+
+def read(path, name):
+    with zipfile.ZipFile(path) as package:
+        return etree.fromstring(package.read(name))
+
+
+def test_a_comment_is_anchored_around_the_revisions(tmp_path):
+    path, comment_id = commented(tmp_path)
+    paragraph = read(path, "word/document.xml").find(f"{W}body/{W}p")
+    assert tags(paragraph) == ["w:r", "w:commentRangeStart", "w:del", "w:ins",
+                               "w:commentRangeEnd", "w:r", "w:r"]
+    assert paragraph[1].get(W + "id") == paragraph[4].get(W + "id") == str(comment_id)
+    reference = paragraph[5].find(W + "commentReference")
+    assert reference.get(W + "id") == str(comment_id)
+    ids = [paragraph[2].get(W + "id"), paragraph[3].get(W + "id"), str(comment_id)]
+    assert len(set(ids)) == 3  # one id space for revisions and comments
+
+
+def test_the_comment_part_holds_author_date_and_paragraphs(tmp_path):
+    path, comment_id = commented(tmp_path)
+    (comment,) = read(path, "word/comments.xml").iter(W + "comment")
+    assert comment.get(W + "id") == str(comment_id)
+    assert comment.get(W + "author") == "EU" and comment.get(W + "initials") == "EU"
+    assert comment.get(W + "date") == "2026-11-02T10:00:00Z"
+    paragraphs = ["".join(p.itertext()) for p in comment.iter(W + "p")]
+    assert paragraphs == ["Agreed language.", "Supported by JPN."]
+    assert docx.Document(str(path)).comments.get(comment_id).author == "EU"
+
+
+# --- house style and saving -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Recalling its resolution 70/1,", "Recalling"),
+    ("Recalling also its resolution,", "Recalling also"),
+    ("Noting with concern the impacts,", "Noting with concern"),
+    ("Bearing in mind the Code,", "Bearing in mind"),
+    ("Deeply concerned that fishing,", "Deeply concerned"),
+    ("Noting with deep concern, further, that", "Noting with deep concern, further,"),
+    ("  Welcoming", "  Welcoming"),
+    ("", ""),
+])
+def test_preambular_opening_words(text, opening):
+    assert text[:opening_words_end(text)] == opening
+
+
+def test_saving_replaces_the_file_whole_and_leaves_nothing_behind(tmp_path):
+    target = tmp_path / "out.docx"
+    target.write_text("old")
+    document = docx.Document()
+    document.add_paragraph("new")
+    save_atomically(document, target)
+    assert docx.Document(str(target)).paragraphs[0].text == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
+    with pytest.raises(DraftingError, match=r"nowhere.*cannot write"):
+        save_atomically(document, tmp_path / "nowhere" / "out.docx")
+
+
+# --- what LibreOffice makes of it ---------------------------------------------------------------
+
+
+def test_libreoffice_reads_authors_dates_and_comment(tmp_path):
+    if not (shutil.which("soffice") and LO_TRACK.exists()):
+        pytest.skip("LibreOffice (soffice) or /work/shared/tools/lo_track.py absent")
+    path, _ = commented(tmp_path)
+    listed = subprocess.run(["/usr/bin/python3", str(LO_TRACK), "list", str(path)],
+                            capture_output=True, text=True, timeout=180, check=True).stdout
+    assert "type=Delete author='EU' date=2026-11-02T10:00:00" in listed
+    assert "type=Insert author='EU' date=2026-11-02T10:00:00" in listed
+    assert "text='present'" in listed and "comments total: 1" in listed
+    for mode, expected in (("accept", "to present a report"), ("reject", "to submit a report")):
+        shown = subprocess.run(["/usr/bin/python3", str(LO_TRACK), mode, str(path)],
+                               capture_output=True, text=True, timeout=180, check=True).stdout
+        assert shown.strip() == expected

@@ -1,0 +1,224 @@
+"""Build small house-style .docx files with real tracked changes and comments.
+
+python-docx writes the package, the Title/Subtitle/heading paragraphs and the bold label
+runs; the revision marks (``w:ins``, ``w:del``, ``w:moveFrom``, ``w:moveTo``, a paragraph
+mark's ``w:pPr/w:rPr/w:ins``) and comment ranges are written here with lxml, as Word
+writes them. A paragraph is a list of parts:
+
+* a ``str`` is normal text (``"\\t"`` becomes ``w:tab`` and ``"\\n"`` ``w:br``);
+* `ins`, `dele`, `move_to`, `move_from` are revision marks around parts (nestable);
+* `note` puts a comment range (and its reference) around parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from drafting.model import Document, Paragraph, ParagraphKind, Revision
+
+AUTHOR = "Jane Delegate"
+DATE = "2026-11-02T10:00:00Z"
+SYMBOL = "A/C.2/81/L.7"
+TITLE = "Sustainable fisheries"
+
+
+@dataclass
+class Mark:
+    """A revision mark around ``parts``; ``author``/``date`` None leave the attribute out."""
+
+    tag: str
+    parts: list[Part]
+    author: str | None = AUTHOR
+    date: str | None = DATE
+
+
+@dataclass
+class Note:
+    """A comment by ``author`` on ``parts``."""
+
+    text: str
+    parts: list[Part]
+    author: str = "Reviewer"
+
+
+Part = str | Mark | Note
+
+
+def ins(*parts: Part, author: str | None = AUTHOR, date: str | None = DATE) -> Mark:
+    return Mark("w:ins", list(parts), author, date)
+
+
+def dele(*parts: Part, author: str | None = AUTHOR, date: str | None = DATE) -> Mark:
+    return Mark("w:del", list(parts), author, date)
+
+
+def move_to(*parts: Part, author: str | None = AUTHOR, date: str | None = DATE) -> Mark:
+    return Mark("w:moveTo", list(parts), author, date)
+
+
+def move_from(*parts: Part, author: str | None = AUTHOR, date: str | None = DATE) -> Mark:
+    return Mark("w:moveFrom", list(parts), author, date)
+
+
+def note(text: str, *parts: Part, author: str = "Reviewer") -> Note:
+    return Note(text, list(parts), author)
+
+
+@dataclass
+class Para:
+    """One Word paragraph: ``label`` (a bold run and a tab) then ``parts``. ``mark`` is the
+    state of its paragraph mark (a Mark with no parts). ``label_mark`` wraps the label and
+    tab in a revision mark too (for wholly inserted or deleted paragraphs)."""
+
+    parts: list[Part]
+    label: str | None = None
+    style: str | None = None
+    mark: Mark | None = None
+    label_mark: Mark | None = None
+
+
+def para(label: str | None, *parts: Part, mark: Mark | None = None,
+         whole: str | None = None, style: str | None = None) -> Para:
+    """A paragraph; ``whole`` ("ins" or "del") puts the label and tab in that mark too."""
+    label_mark = {"ins": ins(), "del": dele(), None: None}[whole]
+    return Para(list(parts), label, style, mark, label_mark)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.word = docx.Document()
+        self.ids = count(100)
+
+    def paragraph(self, spec: Para) -> None:
+        p = self.word.add_paragraph(style=spec.style)
+        if spec.label is not None:
+            mark = spec.label_mark
+            deleted = mark is not None and mark.tag in ("w:del", "w:moveFrom")
+            head = [*self._runs(spec.label, deleted, bold=True), *self._runs("\t", deleted)]
+            if mark is not None:
+                wrapper = self._mark(mark)
+                for run in head:
+                    wrapper.append(run)
+                head = [wrapper]
+            for element in head:
+                p._p.append(element)
+        for element in self._parts(spec.parts, deleted=False):
+            p._p.append(element)
+        if spec.mark is not None:
+            rpr = OxmlElement("w:rPr")
+            rpr.append(self._mark(spec.mark))
+            p._p.get_or_add_pPr().append(rpr)
+
+    def _parts(self, parts: list[Part], deleted: bool) -> list:
+        elements = []
+        for part in parts:
+            if isinstance(part, str):
+                elements.extend(self._runs(part, deleted))
+            elif isinstance(part, Mark):
+                wrapper = self._mark(part)
+                inner = deleted or part.tag in ("w:del", "w:moveFrom")
+                for element in self._parts(part.parts, inner):
+                    wrapper.append(element)
+                elements.append(wrapper)
+            else:
+                comment = self.word.comments.add_comment(text=part.text, author=part.author)
+                cid = str(comment.comment_id)
+                elements.append(_with_id("w:commentRangeStart", cid))
+                elements.extend(self._parts(part.parts, deleted))
+                elements.append(_with_id("w:commentRangeEnd", cid))
+                run = OxmlElement("w:r")
+                run.append(_with_id("w:commentReference", cid))
+                elements.append(run)
+        return elements
+
+    def _mark(self, mark: Mark):
+        element = _with_id(mark.tag, str(next(self.ids)))
+        if mark.author is not None:
+            element.set(qn("w:author"), mark.author)
+        if mark.date is not None:
+            element.set(qn("w:date"), mark.date)
+        return element
+
+    @staticmethod
+    def _runs(text: str, deleted: bool, bold: bool = False) -> list:
+        run = OxmlElement("w:r")
+        if bold:
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:b"))
+            run.append(rpr)
+        buffer = ""
+
+        def flush() -> None:
+            nonlocal buffer
+            if buffer:
+                t = OxmlElement("w:delText" if deleted else "w:t")
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                t.text = buffer
+                run.append(t)
+                buffer = ""
+
+        for char in text:
+            if char in "\t\n":
+                flush()
+                run.append(OxmlElement("w:tab" if char == "\t" else "w:br"))
+            else:
+                buffer += char
+        flush()
+        return [run]
+
+
+def _with_id(tag: str, value: str):
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), value)
+    return element
+
+
+def write_docx(path: Path, paragraphs: list[Para], *, title: str = TITLE,
+               subtitle: str = f"{SYMBOL} \u2014 Zero draft") -> Path:
+    """Write a house-style file: Title, Subtitle, then ``paragraphs``."""
+    writer = _Writer()
+    if title:
+        writer.word.add_paragraph(title, style="Title")
+    if subtitle:
+        writer.word.add_paragraph(subtitle, style="Subtitle")
+    for spec in paragraphs:
+        writer.paragraph(spec)
+    writer.word.save(str(path))
+    return path
+
+
+def house(revision: Revision, edits: dict[str, list[Part]] | None = None) -> list[Para]:
+    """The revision's paragraphs in house style, with ``edits`` (label -> parts) in place
+    of some paragraphs' text. Headings go in "Heading N" without a label."""
+    edits = edits or {}
+    result = []
+    for p in revision:
+        parts = edits.get(p.label, [p.text])
+        if p.kind is ParagraphKind.HEADING:
+            result.append(Para(parts, None, f"Heading {p.level or 1}"))
+        else:
+            result.append(Para(parts, p.label))
+    return result
+
+
+ZERO = Revision("Zero draft", (
+    Paragraph("h1", "H1", ParagraphKind.HEADING, "The General Assembly,", level=1),
+    Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR,
+              "Recalling its resolution 70/1 of 25 September 2015,"),
+    Paragraph("pp2", "PP2", ParagraphKind.PREAMBULAR,
+              "Noting with concern the state of small-scale fisheries,"),
+    Paragraph("op1", "OP1", ParagraphKind.OPERATIVE,
+              "Requests the Secretary-General to submit a report on small-scale fishers;"),
+    Paragraph("op2", "OP2", ParagraphKind.OPERATIVE,
+              "Decides to include the item in its provisional agenda, within existing "
+              "resources;"),
+    Paragraph("op3", "OP3", ParagraphKind.OPERATIVE,
+              "Calls upon States:\n(a) To protect fishers;\n(b) To support fish workers;"),
+))
+DOCUMENT = Document(SYMBOL, TITLE, (ZERO,))
