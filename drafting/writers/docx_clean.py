@@ -1,0 +1,184 @@
+"""Write one revision of a draft as a clean Word document, in the house style.
+
+The house style (read back by `drafting.readers.docx_draft`):
+
+- the document title in style "Title", then one "Subtitle" line with the
+  symbol and the revision ("A/C.2/81/L.7 — Zero draft");
+- headings in "Heading N" (N = the heading's level);
+- every other paragraph opens with its label as a bold run ("PP1", "OP5 bis",
+  "T1"), then a run holding one tab, then the text; the label hangs in the
+  margin of a hanging indent, so the text lines up;
+- a preambular paragraph's opening words are in italics: the first word and
+  the words from `OPENING_WORDS` directly after it ("Noting with concern");
+- sub-paragraph lines ("\\n(a) To ...") are line breaks in the same paragraph;
+- A4 paper, Times New Roman 12 throughout.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import docx
+import docx.document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from lxml import etree
+
+from drafting.errors import InputError
+from drafting.model import Document, Paragraph, ParagraphKind, Revision
+from drafting.ooxml.revisions import opening_words_end, save_atomically
+
+FONT = "Times New Roman"
+FONT_SIZE = Pt(12)
+DRAFT_STYLE = "Draft Paragraph"
+"""The style of labelled paragraphs: Normal with a hanging indent for the label."""
+HANGING = Cm(1.5)
+
+_PIECES = re.compile(r"(\n|\t)")
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = ".,;:!?"
+
+
+def write_docx_revision(
+    document: Document, path: str | os.PathLike[str], *, revision: str | None = None
+) -> None:
+    """Write ``revision`` of ``document`` (default: the current one) to ``path``.
+
+    The file is written to a temporary file in the same folder and then moved
+    into place, so ``path`` holds either its old content or the whole new
+    document. An empty title writes no "Title" line. Raises InputError when
+    the document has no such revision (or none at all), and DraftingError,
+    naming the file, when it cannot be written (no temporary file is left).
+    """
+    chosen = _revision(document, revision)
+    word = docx.Document()
+    _house_style(word)
+    if document.title:
+        word.add_paragraph(document.title, style="Title")
+    word.add_paragraph(f"{document.symbol} — {chosen.label}", style="Subtitle")
+    body = word.element.body
+    for paragraph in chosen.paragraphs:
+        _append(body, _paragraph_element(paragraph))
+    save_atomically(word, Path(path))
+
+
+def _revision(document: Document, label: str | None) -> Revision:
+    if label is None:
+        if document.current is None:
+            raise InputError(f"{document.symbol} has no revision yet; import a draft first")
+        return document.current
+    found = document.revision(label)
+    if found is None:
+        known = ", ".join(r.label for r in document.revisions) or "none"
+        raise InputError(f"{document.symbol} has no revision '{label}'; it has: {known}")
+    return found
+
+
+
+def _append(body: etree._Element, paragraph: etree._Element) -> None:
+    """Add a paragraph at the end of the body, before its section properties."""
+    section = body.find(qn("w:sectPr"))
+    if section is None:
+        body.append(paragraph)
+    else:
+        section.addprevious(paragraph)
+
+
+def _paragraph_element(paragraph: Paragraph) -> etree._Element:
+    if paragraph.kind is ParagraphKind.HEADING:
+        level = min(max(paragraph.level, 1), 9)
+        return _p(f"Heading{level}", [_run(paragraph.text)])
+    text = paragraph.text
+    end = opening_words_end(text) if paragraph.kind is ParagraphKind.PREAMBULAR else 0
+    runs = [_run(paragraph.label, bold=True), _run("\t"), _run(text[:end], italic=True),
+            _run(text[end:])]
+    return _p(_style_id(DRAFT_STYLE), [run for run in runs if len(run)])
+
+
+
+def _p(style_id: str, runs: list[etree._Element]) -> etree._Element:
+    p = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    properties.append(OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
+    p.append(properties)
+    p.extend(runs)
+    return p
+
+
+def _run(text: str, *, bold: bool = False, italic: bool = False) -> etree._Element:
+    """A run holding ``text`` (tabs as ``w:tab``, line breaks as ``w:br``); an
+    empty text gives an empty run, which callers leave out."""
+    run = OxmlElement("w:r")
+    if not text:
+        return run
+    if bold or italic:
+        properties = OxmlElement("w:rPr")
+        for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+            if flag:
+                properties.append(OxmlElement(tag))
+        run.append(properties)
+    for piece in _PIECES.split(text):
+        if piece == "\n":
+            run.append(OxmlElement("w:br"))
+        elif piece == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif piece:
+            element = OxmlElement("w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = piece
+            run.append(element)
+    return run
+
+
+def _style_id(name: str) -> str:
+    return name.replace(" ", "")
+
+
+def _house_style(word: docx.document.Document) -> None:
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    styles = word.styles
+    normal = styles["Normal"]
+    _font(normal, FONT_SIZE)
+    normal.paragraph_format.space_after = Pt(6)
+    draft = styles.add_style(DRAFT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    draft.base_style = normal
+    draft.paragraph_format.left_indent = HANGING
+    draft.paragraph_format.first_line_indent = -HANGING
+    _font(styles["Title"], Pt(14), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _font(styles["Subtitle"], FONT_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
+    styles["Subtitle"].font.italic = False
+    for level in range(1, 10):
+        _font(styles[f"Heading {level}"], FONT_SIZE, bold=True)
+        styles[f"Heading {level}"].font.italic = False
+
+
+def _font(
+    style: ParagraphStyle, size: Pt, *, bold: bool | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+) -> None:
+    """Set the house font on a style, dropping theme fonts (which would win)
+    and the template's colours and borders."""
+    style.font.name = FONT
+    style.font.size = size
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    if bold is not None:
+        style.font.bold = bold
+    if align is not None:
+        style.paragraph_format.alignment = align
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:cs"), FONT)
+    properties = style.element.pPr
+    if properties is not None:
+        for border in properties.findall(qn("w:pBdr")):
+            properties.remove(border)

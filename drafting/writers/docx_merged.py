@@ -1,0 +1,294 @@
+"""The merged document: the draft as Word, every proposal a real Word tracked change.
+
+Each proposal is a ``w:ins`` / ``w:del`` whose author is its proponents' codes
+(``EU, USA``) and whose date is when its first amendment came in, so the
+secretariat can use Word's own Accept / Reject. Rejecting every change gives the
+draft exactly; accepting every change gives the text with every proposal made
+and, where proposals compete, one bracket of alternatives. From the merged form
+(`drafting.engine.segments`):
+
+- ``Text``: plain runs (a preambular paragraph's opening words in italics);
+- ``Change``: a ``w:del`` of the deleted words, then a ``w:ins`` of the inserted
+  ones, exactly as the proposal has them. A request to bracket words inserts
+  ``[`` before and ``]`` after them: two insertions;
+- ``Alternatives`` (proposals on the same words): the original words stay as they
+  are and insertions are put around them - ``[`` (by everyone with an option),
+  then per option `` / `` + its words (by its proponents), then ``]`` - so
+  accepting all gives ``[submit / present / transmit]``. Whitespace at either
+  end of the original stays outside the bracket and each option's words are
+  stripped, as in the compilation (``a [high-level / ] meeting``). An option that
+  deletes the words shows as `` / `` followed by nothing: nothing is invented in
+  its place. Where the proposals compete to insert at one point (no original
+  words), the options alone stand in the bracket, the first without `` / ``
+  (with a retain, the empty original comes first: ``[ / and fishers]``);
+- a new paragraph (``OP9 bis``) or an alternative formulation (``OP14 Alt``): a
+  new paragraph after its place whose label, tab and text are inserted; following
+  Word, the previous paragraph's mark is marked inserted. After a paragraph
+  proposed for deletion (its mark is deleted) or a heading, the new paragraph's
+  own mark is marked inserted instead - a mark cannot be both deleted and inserted,
+  and a heading's mark holds its style;
+- a paragraph proposed for deletion: all its runs, label included, in a ``w:del``
+  and its mark deleted; words another delegation proposes to insert in it are
+  inserted and deleted (``w:ins`` holding a ``w:del``), so accepting all removes
+  the paragraph whole;
+- retains: a comment ``Retain: G77`` on the paragraph's label; every credit's
+  reasons (and supporters): a comment on the change, by its proponents;
+- stale proposals: a comment on the title each (they cannot be placed in the text).
+
+Paragraphs marked deleted in the draft itself are written struck through
+(formatting, not a revision). Without a date for an amendment the change has no
+``w:date``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import docx
+from docx.document import Document as DocxDocument
+
+from drafting.engine.segments import (
+    Alternatives,
+    Change,
+    Compilation,
+    Credit,
+    MergedParagraph,
+    NewParagraph,
+    Segment,
+    Text,
+)
+from drafting.model import ParagraphKind, ParagraphStatus
+from drafting.ooxml.revisions import (
+    RevisionMarks,
+    Stamp,
+    label_runs,
+    make_run,
+    opening_words_end,
+    save_atomically,
+)
+from drafting.writers.pieces import alternative_labels, credit_tag, paragraph_labels, stale_parts
+
+
+def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
+                      dates: Mapping[str, datetime] | None = None) -> None:
+    """Write ``compilation`` to ``path`` as a Word document with tracked changes.
+
+    ``dates`` maps amendment ids to submission times; a change is dated by the
+    earliest of its amendments found there, and has no date when none is. The
+    file is written atomically (a temporary file in the same folder, then
+    renamed); DraftingError if it cannot be written.
+    """
+    document = docx.Document()
+    _MergedWriter(document, dates or {}).write(compilation)
+    save_atomically(document, path)
+
+
+class _Line:
+    """One Word paragraph being filled; inside a paragraph proposed for deletion
+    (``deleter`` set) every untracked or inserted run is also deleted."""
+
+    def __init__(self, paragraph: Any, marks: RevisionMarks, deleter: Stamp | None) -> None:
+        self.paragraph = paragraph
+        self.marks = marks
+        self.deleter = deleter
+        self.elements: list[Any] = []
+
+    def plain(self, runs: Sequence[Any]) -> list[Any]:
+        if not runs:
+            return []
+        if self.deleter is not None:
+            return self._add([self.marks.deleted(runs, self.deleter)])
+        return self._add(list(runs))
+
+    def inserted(self, runs: Sequence[Any], stamp: Stamp) -> list[Any]:
+        if self.deleter is not None:
+            runs = [self.marks.deleted(runs, self.deleter)]
+        return self._add([self.marks.inserted(runs, stamp)])
+
+    def deleted(self, runs: Sequence[Any], stamp: Stamp) -> list[Any]:
+        return self._add([self.marks.deleted(runs, stamp)])
+
+    def _add(self, elements: list[Any]) -> list[Any]:
+        for element in elements:
+            self.paragraph.append(element)
+        self.elements.extend(elements)
+        return elements
+
+
+class _MergedWriter:
+    def __init__(self, document: DocxDocument, dates: Mapping[str, datetime]) -> None:
+        self.document = document
+        self.marks = RevisionMarks(document)
+        self.dates = dates
+        self.previous: Any = None
+        self.hand_down = False
+        """True when the previous paragraph's mark is untracked and may be marked
+        inserted for a new paragraph after it (Word's convention)."""
+
+    def write(self, compilation: Compilation) -> None:
+        title = compilation.title or compilation.symbol
+        heading = self.document.add_paragraph(title, style="Title")
+        self.document.add_paragraph(
+            f"{compilation.symbol} — {compilation.revision}, with proposals (merged)",
+            style="Subtitle")
+        self.document.core_properties.title = title
+        self.document.core_properties.subject = compilation.symbol
+        self._stale_comments(compilation, heading.runs[0]._r if heading.runs else None)
+        for entry in compilation.entries:
+            if isinstance(entry, NewParagraph):
+                self._new(entry.label, entry.text, entry.credit)
+            else:
+                self._existing(entry)
+
+    # --- whole paragraphs -------------------------------------------------------------
+
+    def _existing(self, entry: MergedParagraph) -> None:
+        paragraph = entry.paragraph
+        is_heading = paragraph.kind is ParagraphKind.HEADING
+        style = f"Heading {min(max(paragraph.level, 1), 9)}" if is_heading else None
+        element = self.document.add_paragraph(style=style)._p
+        deleter = self.stamp(entry.deletion) if entry.deletion else None
+        line = _Line(element, self.marks, deleter)
+        label = [] if is_heading else line.plain(label_runs(paragraph.label))
+        italic_end = (opening_words_end(paragraph.text)
+                      if paragraph.kind is ParagraphKind.PREAMBULAR else 0)
+        struck = paragraph.status is ParagraphStatus.DELETED
+        _SegmentWriter(self, line, italic_end, struck).write(entry.segments)
+        if entry.deletion is not None and deleter is not None:
+            self.marks.mark_deleted(element, deleter)
+            self.note(line.elements, entry.deletion)
+        if entry.retains is not None:
+            self._retain(label or line.elements, entry.retains)
+        self.previous, self.hand_down = element, deleter is None and not is_heading
+        labels = alternative_labels(paragraph.label, len(entry.alternatives))
+        for alternative_label, option in zip(labels, entry.alternatives, strict=True):
+            self._new(alternative_label, option.text, option.credit)
+
+    def _new(self, label: str, text: str, credit: Credit) -> None:
+        """An inserted paragraph after the previous one (see the module docstring)."""
+        stamp = self.stamp(credit)
+        element = self.document.add_paragraph()._p
+        line = _Line(element, self.marks, None)
+        inserted = line.inserted([*label_runs(label), make_run(text)], stamp)
+        if self.hand_down:
+            self.marks.mark_inserted(self.previous, stamp)
+        else:
+            self.marks.mark_inserted(element, stamp)
+        self.previous = element  # hand_down stays: the untracked mark moved down, or none
+        self.note(inserted, credit)
+
+    # --- stamps and comments -------------------------------------------------------------
+
+    def stamp(self, credit: Credit) -> Stamp:
+        return Stamp(", ".join(credit.proponents), self.date(credit.amendments))
+
+    def date(self, amendment_ids: Iterable[str]) -> datetime | None:
+        known = [self.dates[i] for i in amendment_ids if i in self.dates]
+        return min(known, default=None)
+
+    def note(self, elements: Sequence[Any], credit: Credit) -> None:
+        """A comment with the credit's reasons and supporters, if it has any."""
+        lines = list(credit.reasons)
+        if credit.supporters:
+            lines.append(f"Supported by {', '.join(credit.supporters)}.")
+        if lines and elements:
+            self.marks.comment(elements[0], elements[-1], lines, self.stamp(credit))
+
+    def _retain(self, elements: Sequence[Any], credit: Credit) -> None:
+        if elements:
+            lines = [f"Retain: {credit_tag(credit)[1:-1]}", *credit.reasons]
+            self.marks.comment(elements[0], elements[-1], lines, self.stamp(credit))
+
+    def _stale_comments(self, compilation: Compilation, anchor: Any) -> None:
+        labels = paragraph_labels(compilation)
+        for stale in compilation.stale if anchor is not None else ():
+            amendment_id, proponents, where, reason = stale_parts(stale, labels)
+            text = (f"Not placed in the text: {amendment_id} ({proponents}) on {where}: "
+                    f"{reason}")
+            stamp = Stamp(proponents, self.date([amendment_id]))
+            self.marks.comment(anchor, anchor, [text], stamp)
+
+
+class _SegmentWriter:
+    """A paragraph's segments as runs and revisions on one line.
+
+    ``offset`` follows the paragraph's text as it stands, for the italic opening words
+    (``italic_end``) of untracked text.
+    """
+
+    def __init__(self, writer: _MergedWriter, line: _Line, italic_end: int,
+                 struck: bool) -> None:
+        self.writer = writer
+        self.line = line
+        self.italic_end = italic_end
+        self.struck = struck
+        self.offset = 0
+
+    def write(self, segments: Iterable[Segment]) -> None:
+        for segment in segments:
+            if isinstance(segment, Text):
+                self._untracked(segment.text)
+            elif isinstance(segment, Change):
+                self._change(segment)
+            else:
+                self._alternatives(segment)
+
+    def _untracked(self, text: str) -> list[Any]:
+        cut = min(max(self.italic_end - self.offset, 0), len(text))
+        runs = [make_run(part, italic=italic, strike=self.struck)
+                for part, italic in ((text[:cut], True), (text[cut:], False)) if part]
+        self.offset += len(text)
+        return self.line.plain(runs)
+
+    def _inserted(self, text: str, stamp: Stamp) -> list[Any]:
+        return self.line.inserted([make_run(text)], stamp) if text else []
+
+    def _change(self, change: Change) -> None:
+        stamp = self.writer.stamp(change.credit)
+        if change.bracket:
+            elements = self._inserted("[", stamp)
+            self._untracked(change.deleted)
+            elements += self._inserted("]", stamp)
+        else:
+            elements = self.line.deleted([make_run(change.deleted)], stamp) \
+                if change.deleted else []
+            self.offset += len(change.deleted)
+            elements += self._inserted(change.inserted, stamp)
+        self.writer.note(elements, change.credit)
+
+    def _alternatives(self, alternatives: Alternatives) -> None:
+        options = alternatives.options
+        everyone = Stamp(
+            ", ".join(dict.fromkeys(c for o in options for c in o.credit.proponents)),
+            self.writer.date(i for o in options for i in o.credit.amendments))
+        lead, core, trail = _split_space(alternatives.original)
+        first = not core and not alternatives.retained_by
+        if alternatives.original:
+            self._untracked(lead)
+            self._inserted("[", everyone)
+            self._untracked(core)
+        else:  # competing insertions: the first option's spacing frames the bracket
+            lead, _, trail = _split_space(next((o.text for o in options if o.text.strip()), ""))
+            self._inserted(lead + "[", everyone)
+        for option in options:
+            shown = option.text.strip() if first else " / " + option.text.strip()
+            first = False
+            self.writer.note(self._inserted(shown, self.writer.stamp(option.credit)),
+                              option.credit)
+        if alternatives.original:
+            self._inserted("]", everyone)
+            self._untracked(trail)
+        else:
+            self._inserted("]" + trail, everyone)
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    """(leading whitespace, core, trailing whitespace); all-whitespace text is all lead."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core):]

@@ -1,0 +1,180 @@
+"""The compilation text as a plain Word document: formatting carries the proposals.
+
+Compilations come from real merges; the .docx is written to a temporary folder
+and read back with python-docx.
+"""
+
+import importlib.util
+import re
+import zipfile
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafting.engine.amend import Proposal, draft_amendment
+from drafting.engine.merge import merge
+from drafting.model import Document, Paragraph, ParagraphKind, Revision
+from drafting.writers.compilation_text import render_text
+from drafting.writers.docx_compilation import LEGEND, write_compilation_docx
+
+ROOT = Path(__file__).resolve().parents[2]
+T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+PP, OP, H = ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE, ParagraphKind.HEADING
+ZERO = Revision("Zero draft", (
+    Paragraph("h1", "H1", H, "The General Assembly,", level=2),
+    Paragraph("p1", "PP1", PP, "Recalling also its resolution 70/1 of 25 September 2015,"),
+    Paragraph("o1", "OP1", OP, "Decides to convene a high-level meeting in 2027;"),
+    Paragraph("o2", "OP2", OP,
+              "Requests the Secretary-General to submit a report within existing resources;"),
+    Paragraph("o3", "OP3", OP, "Invites States to contribute."),
+))
+DRAFT = Document("A/C.2/81/L.7", "Sustainable fisheries", (ZERO,))
+PROPOSALS = [
+    ("OP2", ["EU"], {"replace": "submit", "with_": "present"}),
+    ("OP2", ["G77"], {"replace": "submit", "with_": "transmit"}),
+    ("OP1", ["USA"], {"delete": " in 2027"}),
+    ("OP1", ["G77"], {"bracket": "high-level"}),
+    ("OP2", ["JPN"], {"insert": "comprehensive ", "before": "report",
+                      "supporters": ("CAN",)}),
+    ("OP2", ["EU", "USA"], {"new_paragraph": "Invites the Secretary-General to brief States;"}),
+    ("OP3", ["USA"], {"delete_paragraph": True}),
+    ("OP3", ["G77"], {"alternative": "Calls upon States to contribute;"}),
+    ("PP1", ["AOSIS"], {"insert": " and 77/1", "after": "70/1"}),
+]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    amendments = [
+        draft_amendment(ZERO, Proposal(label, **fields), id=f"A{n}", proponents=codes,
+                        submitted_at=T0 + timedelta(minutes=n))
+        for n, (label, codes, fields) in enumerate(PROPOSALS)
+    ]
+    stale = replace(draft_amendment(ZERO, Proposal("OP3", delete="States"), id="S1",
+                                    proponents=["EU"]), revision="Draft 0")
+    compilation = merge(DRAFT, [*amendments, stale])
+    path = tmp_path_factory.mktemp("compilation") / "compilation.docx"
+    write_compilation_docx(compilation, path)
+    return docx.Document(str(path)), compilation
+
+
+def paragraph(document, start):
+    return next(p for p in document.paragraphs if p.text.startswith(start))
+
+
+def run(paragraph, text):
+    return next(r for r in paragraph.runs if r.text == text)
+
+
+def test_title_subtitle_and_legend_open_the_document(written):
+    document, _ = written
+    first = document.paragraphs[:3]
+    assert [p.style.name for p in first[:2]] == ["Title", "Subtitle"]
+    assert first[0].text == "Sustainable fisheries"
+    assert first[1].text == "A/C.2/81/L.7 — compilation of proposals on the Zero draft"
+    assert first[2].text == LEGEND
+    assert "bold underline" in LEGEND and "struck through" in LEGEND
+
+
+def test_labels_are_bold_and_followed_by_a_tab(written):
+    document, _ = written
+    for label in ("PP1", "OP1", "OP2", "OP2 bis", "OP3", "OP3 Alt"):
+        found = paragraph(document, label + "\t")
+        assert found.runs[0].text == label and found.runs[0].bold
+        assert found.runs[1].text == "\t"
+    assert paragraph(document, "The General Assembly,").style.name == "Heading 2"
+
+
+def test_insertions_are_bold_underlined_deletions_struck_proponents_bold(written):
+    document, _ = written
+    op1 = paragraph(document, "OP1\t")
+    deleted = run(op1, "in 2027")
+    assert deleted.font.strike and not deleted.bold
+    assert run(op1, "(USA)").bold and not run(op1, "(USA)").underline
+    assert run(op1, "[").bold and run(op1, "]").bold and run(op1, "(G77)").bold
+    assert not run(op1, "high-level").bold  # the words as they stand
+    pp1 = paragraph(document, "PP1\t")
+    inserted = run(pp1, "and 77/1")
+    assert inserted.bold and inserted.underline
+    assert run(pp1, "Recalling also").italic  # the preambular opening words
+    assert pp1.text == ("PP1\tRecalling also its resolution 70/1 and 77/1 (AOSIS) of "
+                        "25 September 2015,")
+
+
+def test_a_bracket_of_alternatives_has_its_options_bold_underlined(written):
+    document, _ = written
+    op2 = paragraph(document, "OP2\t")
+    assert op2.text == ("OP2\tRequests the Secretary-General to [submit / present (EU) / "
+                        "transmit (G77)] a comprehensive (JPN; supported by CAN) report "
+                        "within existing resources;")
+    for option in ("present", "transmit", "comprehensive"):
+        assert run(op2, option).bold and run(op2, option).underline
+    mark = run(op2, " / ")
+    assert not mark.bold and not mark.underline
+    assert not run(op2, "submit").bold  # the original words stay plain
+
+
+def test_new_paragraphs_alternatives_and_paragraph_notes(written):
+    document, _ = written
+    new = paragraph(document, "OP2 bis\t")
+    assert new.text == "OP2 bis\t(EU, USA) Invites the Secretary-General to brief States;"
+    assert run(new, "(EU, USA)").bold
+    words = run(new, "Invites the Secretary-General to brief States;")
+    assert words.bold and words.underline
+    assert paragraph(document, "OP3 Alt\t").text == \
+        "OP3 Alt\t(G77) Calls upon States to contribute;"
+    op3 = paragraph(document, "OP3\t")
+    assert op3.text.endswith(" — delete paragraph (USA)")
+    assert run(op3, " — delete paragraph").italic and run(op3, "(USA)").bold
+
+
+def test_stale_proposals_close_the_document(written):
+    document, compilation = written
+    assert compilation.stale
+    heading = paragraph(document, "Stale proposals")
+    assert heading.style.name == "Heading 1"
+    last = document.paragraphs[-1]
+    assert last.text.startswith("S1 (EU) on OP3: ") and last.style.name == "List Bullet"
+    assert run(last, "(EU)").bold
+
+
+def test_no_stale_section_without_stale_proposals(tmp_path):
+    compilation = merge(DRAFT, [])
+    write_compilation_docx(compilation, tmp_path / "plain.docx")
+    texts = [p.text for p in docx.Document(str(tmp_path / "plain.docx")).paragraphs]
+    assert "Stale proposals" not in texts
+    assert texts[-1] == "OP3\tInvites States to contribute."
+    assert [p.name for p in tmp_path.iterdir()] == ["plain.docx"]  # no temporary file left
+    with zipfile.ZipFile(tmp_path / "plain.docx") as package:
+        assert "w:ins" not in package.read("word/document.xml").decode()
+
+
+# --- the sample: the same content as the plain-text compilation ----------------------------
+
+
+def _formatted(document, **flags):
+    return {r.text for p in document.paragraphs for r in p.runs
+            if all(bool(getattr(r.font, name)) == value for name, value in flags.items())}
+
+
+def test_the_sample_says_what_the_plain_text_compilation_says(tmp_path):
+    spec = importlib.util.spec_from_file_location("compile_samples",
+                                                  ROOT / "samples" / "compile_samples.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    compilation = script.sample_compilation()
+    write_compilation_docx(compilation, tmp_path / "sample.docx")
+    document = docx.Document(str(tmp_path / "sample.docx"))
+    shown = [p.text.replace("\t", " ") for p in document.paragraphs[3:]
+             if not p.style.name.startswith("Head")]
+    blocks = [b for b in render_text(compilation).rstrip("\n").split("\n\n")[3:]
+              if not b.endswith("---")]  # headings are underlined in plain text
+    text = "\n\n".join(blocks)
+    assert shown == re.sub(r"\+\{|\}\+|-\{|\}-", "", text).split("\n\n")
+    assert len(shown) > 40
+    inserted = set(re.findall(r"\+\{(.*?)\}\+", text, re.DOTALL)) - {"[", "]"}
+    assert inserted <= _formatted(document, bold=True, underline=True)
+    assert set(re.findall(r"-\{(.*?)\}-", text, re.DOTALL)) <= _formatted(document, strike=True)
