@@ -7,10 +7,14 @@ One root, so a caller can catch everything we mean with one ``except``::
     │   ├── BracketError          unbalanced or stray square brackets
     │   ├── LabelError            a paragraph label we cannot read or extend
     │   └── ReaderError           a file that cannot be read (format, encoding)
-    └── AmendmentError            an amendment that cannot be placed
-        ├── TextNotFound          the quoted text is not in the paragraph
-        ├── AmbiguousText         the quoted text occurs more than once
-        └── StaleError            the words it amended changed under it
+    ├── AmendmentError            an amendment that cannot be placed
+    │   ├── TextNotFound          the quoted text is not in the paragraph
+    │   ├── AmbiguousText         the quoted text occurs more than once
+    │   └── StaleError            the words it amended changed under it
+    └── StoreError                (drafting/store/errors.py) the record cannot do it
+        ├── SchemaError           no store yet, or one older/newer than the code
+        ├── NotFoundError         unknown document, delegation or amendment
+        └── ConflictError         a write that would contradict the record
 
 Each message says what is wrong, where, and - when there is one - what to do.
 Errors that point into a text also carry ``details``: extra lines (an excerpt

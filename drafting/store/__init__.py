@@ -1,0 +1,26 @@
+"""The store: documents, delegations, amendments and a tamper-evident record of every change.
+
+``open_store(url)`` gives a `Store` over SQLite (the default, ``sqlite:///drafting.db``)
+or PostgreSQL; ``Store.init()`` creates or upgrades it. The store takes and gives the
+model's dataclasses; the engine does the work, the store keeps it.
+"""
+
+from drafting.store.chain import Event, EventKind
+from drafting.store.errors import ConflictError, NotFoundError, SchemaError, StoreError
+from drafting.store.store import Store, open_store
+from drafting.store.submissions import SubmitResult
+from drafting.store.verify import Mismatch, VerifyReport
+
+__all__ = [
+    "ConflictError",
+    "Event",
+    "EventKind",
+    "Mismatch",
+    "NotFoundError",
+    "SchemaError",
+    "Store",
+    "StoreError",
+    "SubmitResult",
+    "VerifyReport",
+    "open_store",
+]

@@ -1,0 +1,85 @@
+"""From a URL to a SQLAlchemy engine set up the way the store needs it.
+
+SQLite: WAL journal (readers do not wait for the writer), a 30 s busy timeout,
+foreign keys on, and Python's own transaction handling off so that the store
+says ``BEGIN IMMEDIATE`` itself for writes: a write takes the file's write
+lock before it reads anything, so two writers cannot interleave.
+PostgreSQL goes through psycopg 3; writes serialise on a row lock of
+``chain_head`` (see `drafting.store.session`).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
+
+from drafting.store.errors import StoreError
+
+DEFAULT_URL = "sqlite:///drafting.db"
+"""Where the store lives when neither an argument nor ``DRAFTING_DB`` says."""
+
+BUSY_TIMEOUT_S = 30
+WRITE_OPTION = "drafting_write"
+"""Execution option marking a connection whose transaction will write."""
+
+
+def resolve_url(url: str | None) -> URL:
+    """The URL to use: ``url``, else ``$DRAFTING_DB``, else `DEFAULT_URL`.
+
+    ``postgresql://`` and ``postgres://`` are rewritten to psycopg 3
+    (``postgresql+psycopg://``). Raises StoreError for a URL SQLAlchemy cannot read.
+    """
+    text = url or os.environ.get("DRAFTING_DB") or DEFAULT_URL
+    try:
+        parsed = make_url(text)
+    except ArgumentError as error:
+        raise StoreError(
+            f"'{text}' is not a database URL: use e.g. sqlite:///drafting.db or "
+            "postgresql://user@host/dbname"
+        ) from error
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def shown(url: URL) -> str:
+    """The URL fit for a message: the password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for ``url``; SQLite gets its pragmas and explicit BEGINs."""
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    memory = url.database in (None, "", ":memory:")
+    options: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_S}}
+    if memory:  # one connection, or every checkout would see a new empty database
+        options.update(poolclass=StaticPool)
+        options["connect_args"]["check_same_thread"] = False
+    engine = create_engine(url, **options)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we say BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        writes = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+    return engine

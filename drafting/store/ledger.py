@@ -1,0 +1,54 @@
+"""The status history and decisions kept beside each amendment.
+
+Every status an amendment takes is a row of ``amendment_statuses`` naming the
+event that set it; every acceptance or rejection is a row of ``decisions``.
+Both are only ever added to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+
+from drafting.model import AmendmentStatus
+from drafting.store.session import Write
+from drafting.store.tables import DecisionRow, StatusChangeRow
+
+DECISION_STATUS = {"accept": AmendmentStatus.ACCEPTED, "reject": AmendmentStatus.REJECTED}
+"""What each decision makes of an amendment."""
+
+
+def revision_note(label: str) -> str:
+    """The note of a decision taken by issuing revision ``label``."""
+    return f"decided in {label}"
+
+
+def decision_for(status: AmendmentStatus) -> str | None:
+    """"accept" or "reject" for a decided status, else None."""
+    return next((word for word, made in DECISION_STATUS.items() if made is status), None)
+
+
+def record_statuses(write: Write, seq: int,
+                    changes: Iterable[tuple[int, AmendmentStatus]]) -> None:
+    """Add a history row for each (amendment number, new status), made by event ``seq``."""
+    changes = list(changes)
+    if not changes:
+        return
+    numbers = [number for number, _ in changes]
+    last = dict(write.session.execute(
+        select(StatusChangeRow.amendment_id, func.max(StatusChangeRow.position))
+        .where(StatusChangeRow.amendment_id.in_(numbers))
+        .group_by(StatusChangeRow.amendment_id)
+    ).all())
+    write.session.add_all(
+        StatusChangeRow(amendment_id=number, position=last.get(number, -1) + 1,
+                        status=str(status), event_seq=seq, at=write.at)
+        for number, status in changes
+    )
+
+
+def record_decision(write: Write, seq: int, number: int, decision: str, note: str) -> None:
+    """Add the row of a decision on amendment ``number`` made by event ``seq``."""
+    write.session.add(DecisionRow(amendment_id=number, decision=decision, note=note,
+                                  event_seq=seq, decided_at=write.at))

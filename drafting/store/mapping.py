@@ -1,0 +1,263 @@
+"""Rows <-> the model's dataclasses, written out by hand; and the loaders that use them.
+
+Nothing here decides anything: it reads rows into `Document`, `Delegation` and
+`Amendment` values, and turns those values into rows. A document loads in four
+queries (document, revisions, label tables, paragraph versions) and a list of
+amendments in three, however many paragraphs or amendments there are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Delegation,
+    DelegationKind,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    ParagraphStatus,
+    Revision,
+    Span,
+)
+from drafting.store.errors import NotFoundError
+from drafting.store.payloads import utc
+from drafting.store.tables import (
+    AmendmentRow,
+    DelegationRow,
+    DocumentRow,
+    LabelChangeRow,
+    MembershipRow,
+    ParagraphRow,
+    ParagraphVersionRow,
+    ProponentRow,
+    RevisionRow,
+    SupporterRow,
+)
+
+_ID = re.compile(r"\s*A(\d+)\s*", re.IGNORECASE)
+_LISTED = 20  # symbols or codes named in a "not found" message
+
+
+def amendment_id(number: int) -> str:
+    """The id an amendment is known by: ``A1``, ``A2``, ..."""
+    return f"A{number}"
+
+
+def amendment_number(text: str) -> int | None:
+    """The number in an amendment id (``A12`` or ``a12`` -> 12), or None if it is not one."""
+    match = _ID.fullmatch(text)
+    return int(match.group(1)) if match else None
+
+
+def known(items: Sequence[str]) -> str:
+    """A short list of what is known, for messages."""
+    if not items:
+        return "none yet"
+    shown = ", ".join(items[:_LISTED])
+    return shown + (f" and {len(items) - _LISTED} more" if len(items) > _LISTED else "")
+
+
+# Documents
+
+
+def find_document(session: Session, symbol: str) -> DocumentRow:
+    """The row of document ``symbol``; NotFoundError lists the symbols there are."""
+    row = session.scalars(select(DocumentRow).where(DocumentRow.symbol == symbol)).first()
+    if row is None:
+        symbols = list(session.scalars(select(DocumentRow.symbol).order_by(DocumentRow.id)))
+        raise NotFoundError(f"there is no document '{symbol}' in the store; known: "
+                            f"{known(symbols)}")
+    return row
+
+
+def load_document(session: Session, row: DocumentRow) -> Document:
+    """The whole document: every revision, oldest first, paragraphs in order."""
+    revisions = list(session.scalars(
+        select(RevisionRow).where(RevisionRow.document_id == row.id)
+        .order_by(RevisionRow.position)))
+    tables: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for change in session.scalars(
+        select(LabelChangeRow).join(RevisionRow, LabelChangeRow.revision_id == RevisionRow.id)
+        .where(RevisionRow.document_id == row.id)
+        .order_by(LabelChangeRow.revision_id, LabelChangeRow.position)
+    ):
+        tables[change.revision_id].append((change.old_label, change.new_label))
+    paragraphs: dict[int, list[Paragraph]] = defaultdict(list)
+    for version, key in session.execute(
+        select(ParagraphVersionRow, ParagraphRow.key)
+        .join(ParagraphRow, ParagraphVersionRow.paragraph_id == ParagraphRow.id)
+        .where(ParagraphRow.document_id == row.id)
+        .order_by(ParagraphVersionRow.revision_id, ParagraphVersionRow.position)
+    ):
+        paragraphs[version.revision_id].append(paragraph_from_row(version, key))
+    return Document(row.symbol, row.title, tuple(
+        Revision(r.label, tuple(paragraphs[r.id]), created_at=utc(r.created_at),
+                 label_table=tuple(tables[r.id]))
+        for r in revisions
+    ))
+
+
+def paragraph_from_row(row: ParagraphVersionRow, key: str) -> Paragraph:
+    """A paragraph version as the model's `Paragraph` (``key`` is its stable id)."""
+    return Paragraph(key, row.label, ParagraphKind(row.kind), row.text,
+                     ParagraphStatus(row.status), row.level)
+
+
+def paragraph_version_row(revision_id: int, position: int, paragraph_id: int,
+                          paragraph: Paragraph) -> ParagraphVersionRow:
+    """The row of ``paragraph`` at ``position`` in a revision."""
+    return ParagraphVersionRow(
+        revision_id=revision_id, position=position, paragraph_id=paragraph_id,
+        label=paragraph.label, kind=str(paragraph.kind), text=paragraph.text,
+        status=str(paragraph.status), level=paragraph.level)
+
+
+def label_change_rows(revision_id: int, table: Iterable[tuple[str, str]]) -> list[LabelChangeRow]:
+    """The rows of a revision's label table, in order."""
+    return [LabelChangeRow(revision_id=revision_id, position=n, old_label=old, new_label=new)
+            for n, (old, new) in enumerate(table)]
+
+
+# Delegations
+
+
+def load_delegations(session: Session) -> list[Delegation]:
+    """Every delegation, by code, with group members in their order."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in session.scalars(select(MembershipRow).order_by(MembershipRow.group_code,
+                                                              MembershipRow.position)):
+        members[row.group_code].append(row.member_code)
+    return [
+        Delegation(row.code, row.name, DelegationKind(row.kind), tuple(members[row.code]))
+        for row in session.scalars(select(DelegationRow).order_by(DelegationRow.code))
+    ]
+
+
+def delegation_rows(delegation: Delegation, at: datetime) -> list[Any]:
+    """The rows of one delegation: itself and its members."""
+    return [
+        DelegationRow(code=delegation.code, name=delegation.name, kind=str(delegation.kind),
+                      created_at=at),
+        *(MembershipRow(group_code=delegation.code, position=n, member_code=member)
+          for n, member in enumerate(delegation.members)),
+    ]
+
+
+# Amendments
+
+
+def amendment_query(document_id: int | None) -> Select[Any]:
+    """Amendment rows with their paragraph's stable id and their revision's label."""
+    query = (
+        select(AmendmentRow, ParagraphRow.key, RevisionRow.label)
+        .join(ParagraphRow, AmendmentRow.paragraph_id == ParagraphRow.id)
+        .join(RevisionRow, AmendmentRow.revision_id == RevisionRow.id)
+        .order_by(AmendmentRow.id)
+    )
+    return query if document_id is None else query.where(AmendmentRow.document_id == document_id)
+
+
+def filtered(query: Select[Any], *, statuses: Collection[AmendmentStatus] | None = None,
+             delegations: Collection[str] | None = None,
+             paragraph_id: str | None = None) -> Select[Any]:
+    """``query`` narrowed to the statuses, proponents and paragraph given (None: any)."""
+    if statuses is not None:
+        query = query.where(AmendmentRow.status.in_([str(s) for s in statuses]))
+    if delegations is not None:
+        proposed = select(ProponentRow.amendment_id).where(
+            ProponentRow.delegation_code.in_(list(delegations)))
+        query = query.where(AmendmentRow.id.in_(proposed))
+    if paragraph_id is not None:
+        query = query.where(ParagraphRow.key == paragraph_id)
+    return query
+
+
+def load_amendments(session: Session, query: Select[Any]) -> list[Amendment]:
+    """The amendments ``query`` (from `amendment_query`) selects, in id order."""
+    found = list(session.execute(query))
+    if not found:
+        return []
+    ids = query.with_only_columns(AmendmentRow.id).order_by(None)
+    proponents = _codes(session, ProponentRow, ids)
+    supporters = _codes(session, SupporterRow, ids)
+    return [
+        amendment_from_row(row, key, label, proponents[row.id], supporters[row.id])
+        for row, key, label in found
+    ]
+
+
+def _codes(session: Session, table: type[ProponentRow] | type[SupporterRow],
+           ids: Select[Any]) -> dict[int, tuple[str, ...]]:
+    codes: dict[int, list[str]] = defaultdict(list)
+    for row in session.scalars(select(table).where(table.amendment_id.in_(ids))
+                               .order_by(table.amendment_id, table.position)):
+        codes[row.amendment_id].append(row.delegation_code)
+    return defaultdict(tuple, {key: tuple(value) for key, value in codes.items()})
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end)
+
+
+def amendment_from_row(row: AmendmentRow, paragraph_key: str, revision_label: str,
+                       proponents: tuple[str, ...], supporters: tuple[str, ...]) -> Amendment:
+    """An amendment row as the model's `Amendment`."""
+    return Amendment(
+        id=amendment_id(row.id),
+        kind=AmendmentKind(row.kind),
+        paragraph_id=paragraph_key,
+        revision=revision_label,
+        proponents=proponents,
+        span=_span(row.span_start, row.span_end),
+        anchor=_span(row.anchor_start, row.anchor_end),
+        old_text=row.old_text,
+        new_text=row.new_text,
+        supporters=supporters,
+        reason=row.reason,
+        submitted_by=row.submitted_by,
+        submitted_at=utc(row.submitted_at),
+        status=AmendmentStatus(row.status),
+    )
+
+
+def place_values(amendment: Amendment) -> dict[str, Any]:
+    """The columns that say where an amendment stands on its revision's text (and its
+    status): what a revision may change."""
+    span, anchor = amendment.span, amendment.anchor
+    return {
+        "span_start": None if span is None else span.start,
+        "span_end": None if span is None else span.end,
+        "anchor_start": None if anchor is None else anchor.start,
+        "anchor_end": None if anchor is None else anchor.end,
+        "old_text": amendment.old_text,
+        "new_text": amendment.new_text,
+        "status": str(amendment.status),
+    }
+
+
+def amendment_rows(number: int, amendment: Amendment, *, document_id: int,
+                   submission_id: int, paragraph_id: int, revision_id: int) -> list[Any]:
+    """The rows of a new amendment: itself, its proponents and its supporters."""
+    return [
+        AmendmentRow(
+            id=number, document_id=document_id, submission_id=submission_id,
+            paragraph_id=paragraph_id, made_against_id=revision_id, revision_id=revision_id,
+            kind=str(amendment.kind), reason=amendment.reason,
+            submitted_by=amendment.submitted_by, submitted_at=amendment.submitted_at,
+            **place_values(amendment)),
+        *(ProponentRow(amendment_id=number, position=n, delegation_code=code)
+          for n, code in enumerate(amendment.proponents)),
+        *(SupporterRow(amendment_id=number, position=n, delegation_code=code)
+          for n, code in enumerate(amendment.supporters)),
+    ]

@@ -1,0 +1,173 @@
+"""The model as JSON: what the event log records and replays.
+
+Each ``*_json`` function turns a dataclass into plain JSON values (dicts,
+lists, strings, integers, None) and each ``*_from`` reads it back, so that
+``document_from(document_json(d)) == d`` for a document whose times are UTC.
+Times are written as ISO 8601 in UTC with microseconds.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Delegation,
+    DelegationKind,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    ParagraphStatus,
+    Revision,
+    Span,
+)
+
+JSONDict = dict[str, Any]
+
+
+def utc(when: datetime) -> datetime:
+    """``when`` in UTC; a naive time is taken to be UTC already (SQLite keeps no zone)."""
+    if when.tzinfo is None:
+        return when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def stamp(when: datetime | None) -> str | None:
+    """``when`` as ISO 8601 in UTC with microseconds, or None."""
+    return None if when is None else utc(when).isoformat(timespec="microseconds")
+
+
+def read_stamp(text: str | None) -> datetime | None:
+    """The time `stamp` wrote, or None."""
+    return None if text is None else utc(datetime.fromisoformat(text))
+
+
+def paragraph_json(paragraph: Paragraph) -> JSONDict:
+    """One paragraph version."""
+    return {"id": paragraph.id, "label": paragraph.label, "kind": str(paragraph.kind),
+            "text": paragraph.text, "status": str(paragraph.status), "level": paragraph.level}
+
+
+def paragraph_from(data: JSONDict) -> Paragraph:
+    """The inverse of `paragraph_json`."""
+    return Paragraph(data["id"], data["label"], ParagraphKind(data["kind"]), data["text"],
+                     ParagraphStatus(data["status"]), data["level"])
+
+
+def revision_json(revision: Revision) -> JSONDict:
+    """A revision with its paragraphs and label table."""
+    return {
+        "label": revision.label,
+        "created_at": stamp(revision.created_at),
+        "label_table": [[old, new] for old, new in revision.label_table],
+        "paragraphs": [paragraph_json(p) for p in revision.paragraphs],
+    }
+
+
+def revision_from(data: JSONDict) -> Revision:
+    """The inverse of `revision_json`."""
+    return Revision(
+        data["label"],
+        tuple(paragraph_from(p) for p in data["paragraphs"]),
+        created_at=read_stamp(data["created_at"]),
+        label_table=tuple((old, new) for old, new in data["label_table"]),
+    )
+
+
+def document_json(document: Document) -> JSONDict:
+    """A whole document: symbol, title and every revision."""
+    return {"symbol": document.symbol, "title": document.title,
+            "revisions": [revision_json(r) for r in document.revisions]}
+
+
+def document_from(data: JSONDict) -> Document:
+    """The inverse of `document_json`."""
+    return Document(data["symbol"], data["title"],
+                    tuple(revision_from(r) for r in data["revisions"]))
+
+
+def delegation_json(delegation: Delegation) -> JSONDict:
+    """A delegation and, for a group, its members."""
+    return {"code": delegation.code, "name": delegation.name, "kind": str(delegation.kind),
+            "members": list(delegation.members)}
+
+
+def delegation_from(data: JSONDict) -> Delegation:
+    """The inverse of `delegation_json`."""
+    return Delegation(data["code"], data["name"], DelegationKind(data["kind"]),
+                      tuple(data["members"]))
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.start, span.end]
+
+
+def _read_span(data: list[int] | None) -> Span | None:
+    return None if data is None else Span(data[0], data[1])
+
+
+def amendment_json(amendment: Amendment) -> JSONDict:
+    """Every field of an amendment."""
+    return {
+        "id": amendment.id,
+        "kind": str(amendment.kind),
+        "paragraph_id": amendment.paragraph_id,
+        "revision": amendment.revision,
+        "proponents": list(amendment.proponents),
+        "span": _span(amendment.span),
+        "anchor": _span(amendment.anchor),
+        "old_text": amendment.old_text,
+        "new_text": amendment.new_text,
+        "supporters": list(amendment.supporters),
+        "reason": amendment.reason,
+        "submitted_by": amendment.submitted_by,
+        "submitted_at": stamp(amendment.submitted_at),
+        "status": str(amendment.status),
+    }
+
+
+def amendment_from(data: JSONDict) -> Amendment:
+    """The inverse of `amendment_json`."""
+    return Amendment(
+        id=data["id"],
+        kind=AmendmentKind(data["kind"]),
+        paragraph_id=data["paragraph_id"],
+        revision=data["revision"],
+        proponents=tuple(data["proponents"]),
+        span=_read_span(data["span"]),
+        anchor=_read_span(data["anchor"]),
+        old_text=data["old_text"],
+        new_text=data["new_text"],
+        supporters=tuple(data["supporters"]),
+        reason=data["reason"],
+        submitted_by=data["submitted_by"],
+        submitted_at=read_stamp(data["submitted_at"]),
+        status=AmendmentStatus(data["status"]),
+    )
+
+
+def submission_content(symbol: str, amendments: list[Amendment]) -> JSONDict:
+    """What makes two submissions the same one: the document and, for each
+    amendment in order, what it proposes and who backs it. Ids, times, status
+    and the person who typed it are left out."""
+    return {
+        "document": symbol,
+        "amendments": [
+            {
+                "revision": a.revision,
+                "kind": str(a.kind),
+                "paragraph_id": a.paragraph_id,
+                "span": _span(a.span),
+                "anchor": _span(a.anchor),
+                "old_text": a.old_text,
+                "new_text": a.new_text,
+                "proponents": list(a.proponents),
+                "supporters": list(a.supporters),
+                "reason": a.reason,
+            }
+            for a in amendments
+        ],
+    }

@@ -1,0 +1,160 @@
+"""Replaying the event log: what the store should hold, by the record alone.
+
+`replay` applies the events in order to an empty `Replayed` state, using the
+payloads only; `drafting.store.verify` compares the result with the rows.
+An event that cannot be applied (its payload was damaged, or it speaks of
+something no earlier event made) is reported and skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
+from drafting.store.chain import Event, EventKind
+from drafting.store.ledger import DECISION_STATUS, decision_for, revision_note
+from drafting.store.payloads import (
+    amendment_from,
+    delegation_from,
+    document_from,
+    revision_from,
+)
+
+Decision = tuple[str, str, str, int]
+"""(amendment id, "accept" or "reject", note, event number)."""
+
+
+@dataclass(slots=True)
+class Replayed:
+    """What the events say the store holds.
+
+    ``origin`` maps a thing's name (as `drafting.store.verify` names rows) to the
+    last event that set it; ``failures`` lists (event number, reason) for events
+    that could not be applied.
+    """
+
+    delegations: dict[str, Delegation] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    amendments: dict[str, Amendment] = field(default_factory=dict)
+    amendment_documents: dict[str, str] = field(default_factory=dict)
+    made_against: dict[str, str] = field(default_factory=dict)
+    history: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    submissions: dict[str, tuple[str, int, tuple[str, ...]]] = field(default_factory=dict)
+    origin: dict[str, int] = field(default_factory=dict)
+    failures: list[tuple[int, str]] = field(default_factory=list)
+
+
+def replay(events: Iterable[Event]) -> Replayed:
+    """The state the events describe, applied in the order given."""
+    state = Replayed()
+    for event in events:
+        apply = _APPLY.get(event.kind)
+        try:
+            if apply is None:
+                raise ValueError(f"unknown kind '{event.kind}'")
+            apply(state, event, event.payload)
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as error:
+            state.failures.append((event.seq, f"{type(error).__name__}: {error}"))
+    return state
+
+
+def _import(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    document = document_from(payload["document"])
+    if document.symbol in state.documents:
+        raise ValueError(f"document {document.symbol} imported twice")
+    state.documents[document.symbol] = document
+    state.origin[f"document {document.symbol}"] = event.seq
+    for revision in document.revisions:
+        state.origin[f"document {document.symbol}, revision '{revision.label}'"] = event.seq
+
+
+def _delegation(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    delegation = delegation_from(payload["delegation"])
+    state.delegations[delegation.code] = delegation
+    state.origin[f"delegation {delegation.code}"] = event.seq
+
+
+def _submit(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    symbol = _document(state, event).symbol
+    amendments = [amendment_from(item) for item in payload["amendments"]]
+    for amendment in amendments:
+        state.amendments[amendment.id] = amendment
+        state.amendment_documents[amendment.id] = symbol
+        state.made_against[amendment.id] = amendment.revision
+        state.history[amendment.id] = [(str(amendment.status), event.seq)]
+        state.origin[f"amendment {amendment.id}"] = event.seq
+    state.submissions[payload["submission"]] = (
+        symbol, event.seq, tuple(a.id for a in amendments))
+
+
+def _set_status(state: Replayed, event: Event, amendment_id: str,
+                status: AmendmentStatus) -> None:
+    amendment = state.amendments[amendment_id]
+    state.amendments[amendment_id] = replace(amendment, status=status)
+    state.history[amendment_id].append((str(status), event.seq))
+    state.origin[f"amendment {amendment_id}"] = event.seq
+
+
+def _withdraw(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    _set_status(state, event, payload["amendment"], AmendmentStatus.WITHDRAWN)
+
+
+def _decide(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    decision = payload["decision"]
+    _set_status(state, event, payload["amendment"], DECISION_STATUS[decision])
+    state.decisions.append((payload["amendment"], decision, payload["note"], event.seq))
+
+
+def _agree(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    document = _document(state, event)
+    current = document.current
+    if current is None or current.label != payload["revision"]:
+        raise ValueError(f"revision '{payload['revision']}' is not the current one")
+    status = ParagraphStatus(payload["status"])
+    key = payload["paragraph"]
+    if current.by_id(key) is None:
+        raise ValueError(f"no paragraph '{key}' in {current.label}")
+    paragraphs = tuple(replace(p, status=status) if p.id == key else p for p in current)
+    revised = replace(current, paragraphs=paragraphs)
+    state.documents[document.symbol] = replace(
+        document, revisions=(*document.revisions[:-1], revised))
+    state.origin[f"document {document.symbol}, revision '{current.label}', "
+                 f"paragraph {key}"] = event.seq
+
+
+def _revise(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    document = _document(state, event)
+    revision = revision_from(payload["revision"])
+    state.documents[document.symbol] = replace(
+        document, revisions=(*document.revisions, revision))
+    state.origin[f"document {document.symbol}, revision '{revision.label}'"] = event.seq
+    for item in payload["amendments"]:
+        new = amendment_from(item)
+        old = state.amendments[new.id]
+        state.amendments[new.id] = new
+        state.origin[f"amendment {new.id}"] = event.seq
+        if new.status is not old.status:
+            state.history[new.id].append((str(new.status), event.seq))
+            if (decision := decision_for(new.status)) is not None:
+                state.decisions.append((new.id, decision, revision_note(revision.label),
+                                        event.seq))
+
+
+def _document(state: Replayed, event: Event) -> Document:
+    if event.document not in state.documents:
+        raise ValueError(f"no earlier event imported document '{event.document}'")
+    return state.documents[event.document]
+
+
+_APPLY: dict[str, Callable[[Replayed, Event, dict[str, Any]], None]] = {
+    EventKind.IMPORT: _import,
+    EventKind.DELEGATION: _delegation,
+    EventKind.SUBMIT: _submit,
+    EventKind.WITHDRAW: _withdraw,
+    EventKind.DECIDE: _decide,
+    EventKind.AGREE: _agree,
+    EventKind.REVISE: _revise,
+}

@@ -1,0 +1,217 @@
+"""Writing documents: an import, a new revision from the engine, a paragraph's status.
+
+Each function runs inside one `Write` (one transaction) and appends its event;
+the rows it writes say exactly what the event's payload says, so that
+`drafting.store.verify` can replay one against the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from drafting.engine.revise import RevisionOutcome
+from drafting.model import Amendment, AmendmentStatus, Document, ParagraphStatus, Revision
+from drafting.store import mapping
+from drafting.store.chain import EventKind
+from drafting.store.errors import ConflictError, NotFoundError, StoreError
+from drafting.store.ledger import decision_for, record_decision, record_statuses, revision_note
+from drafting.store.payloads import amendment_json, document_json, revision_json, utc
+from drafting.store.session import Write
+from drafting.store.tables import (
+    AmendmentRow,
+    DocumentRow,
+    ParagraphRow,
+    ParagraphVersionRow,
+    RevisionRow,
+)
+
+_SETTABLE = (ParagraphStatus.OPEN, ParagraphStatus.AGREED_AD_REF, ParagraphStatus.AGREED)
+_FIXED = ("kind", "paragraph_id", "proponents", "supporters", "reason", "submitted_by")
+
+
+def add_document(write: Write, document: Document) -> None:
+    """Import ``document`` with all its revisions (their times default to now)."""
+    _check_document(document)
+    session = write.session
+    if session.scalars(select(DocumentRow.id).where(DocumentRow.symbol == document.symbol)
+                       ).first() is not None:
+        raise ConflictError(f"the store already has a document '{document.symbol}'; "
+                            "choose another symbol, or issue a revision of that one")
+    document = replace(document, revisions=tuple(_stamped(r, write) for r in document.revisions))
+    write.record(EventKind.IMPORT, document.symbol, {"document": document_json(document)})
+    row = DocumentRow(symbol=document.symbol, title=document.title, created_at=write.at)
+    session.add(row)
+    session.flush()
+    keys: dict[str, int] = {}
+    for position, revision in enumerate(document.revisions):
+        _insert_revision(write, row.id, position, revision, keys)
+
+
+def _check_document(document: Document) -> None:
+    if not document.symbol.strip():
+        raise StoreError("a document needs a symbol (e.g. A/C.2/81/L.7) to be stored")
+    if not document.revisions:
+        raise StoreError(f"{document.symbol} has no revision: import it with its text "
+                         "(at least a zero draft)")
+    labels = [r.label.casefold() for r in document.revisions]
+    if len(set(labels)) != len(labels):
+        raise StoreError(f"{document.symbol}: two revisions have the same label")
+    for revision in document.revisions:
+        _check_revision(document.symbol, revision)
+
+
+def _check_revision(symbol: str, revision: Revision) -> None:
+    if not revision.label.strip():
+        raise StoreError(f"{symbol}: a revision needs a label (e.g. Zero draft, Rev.1)")
+    ids = [p.id for p in revision.paragraphs]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise StoreError(f"{symbol} {revision.label}: paragraph ids used twice: "
+                         f"{', '.join(twice)}; each paragraph needs its own")
+
+
+def _stamped(revision: Revision, write: Write) -> Revision:
+    when = write.at if revision.created_at is None else utc(revision.created_at)
+    return replace(revision, created_at=when)
+
+
+def _insert_revision(write: Write, document_id: int, position: int, revision: Revision,
+                     keys: dict[str, int]) -> int:
+    """Rows for one revision; ``keys`` maps stable paragraph ids to their rows' ids and
+    gains the paragraphs this revision brings."""
+    session = write.session
+    new = {p.id: ParagraphRow(document_id=document_id, key=p.id)
+           for p in revision.paragraphs if p.id not in keys}
+    session.add_all(new.values())
+    row = RevisionRow(document_id=document_id, position=position, label=revision.label,
+                      created_at=revision.created_at)
+    session.add(row)
+    session.flush()
+    keys.update({key: paragraph.id for key, paragraph in new.items()})
+    session.add_all(mapping.paragraph_version_row(row.id, n, keys[p.id], p)
+                    for n, p in enumerate(revision.paragraphs))
+    session.add_all(mapping.label_change_rows(row.id, revision.label_table))
+    return row.id
+
+
+def add_revision(write: Write, symbol: str, outcome: RevisionOutcome) -> None:
+    """Store the revision the engine issued and what became of every amendment."""
+    session = write.session
+    row = mapping.find_document(session, symbol)
+    document = mapping.load_document(session, row)
+    revision = _stamped(outcome.revision, write)
+    _check_revision(symbol, revision)
+    if (existing := document.revision(revision.label)) is not None:
+        raise ConflictError(f"{symbol} already has a revision '{existing.label}'; "
+                            "choose a new label")
+    labels = {r.label for r in document.revisions} | {revision.label}
+    changed = _changed_amendments(session, row.id, outcome.amendments, labels)
+    seq = write.record(EventKind.REVISE, symbol, {
+        "revision": revision_json(revision),
+        "amendments": [amendment_json(new) for _, new in changed],
+    })
+    keys = dict(session.execute(select(ParagraphRow.key, ParagraphRow.id)
+                                .where(ParagraphRow.document_id == row.id)).all())
+    _insert_revision(write, row.id, len(document.revisions), revision, keys)
+    revision_ids = dict(session.execute(select(RevisionRow.label, RevisionRow.id)
+                                        .where(RevisionRow.document_id == row.id)).all())
+    _update_amendments(write, seq, changed, revision_ids, revision.label)
+
+
+def _changed_amendments(session: Session, document_id: int, given: Iterable[Amendment],
+                        labels: set[str]) -> list[tuple[Amendment, Amendment]]:
+    """(stored, new) for each amendment the outcome changes, refusing what it may not."""
+    given = list(given)
+    numbers = [mapping.amendment_number(a.id) for a in given]
+    stored = {a.id: a for a in mapping.load_amendments(
+        session, mapping.amendment_query(document_id).where(
+            AmendmentRow.id.in_([n for n in numbers if n is not None])))}
+    changed = []
+    for amendment in given:
+        old = stored.get(amendment.id)
+        if old is None:
+            raise NotFoundError(f"the revision speaks of amendment {amendment.id}, which is not "
+                                "an amendment of this document in the store")
+        new = replace(amendment, submitted_at=old.submitted_at)
+        _check_change(old, new, labels)
+        if new != old:
+            changed.append((old, new))
+    return changed
+
+
+def _check_change(old: Amendment, new: Amendment, labels: set[str]) -> None:
+    for name in _FIXED:
+        if getattr(old, name) != getattr(new, name):
+            raise ConflictError(f"the revision would change the {name.replace('_', ' ')} of "
+                                f"amendment {old.id}; a revision only moves amendments on "
+                                "and decides them")
+    if old.status is not new.status and old.status in (
+            AmendmentStatus.WITHDRAWN, AmendmentStatus.ACCEPTED, AmendmentStatus.REJECTED):
+        raise ConflictError(
+            f"amendment {old.id} is {old.status} in the store but the revision has it "
+            f"{new.status}: it changed after the revision was prepared; prepare it again")
+    if new.revision not in labels:
+        raise NotFoundError(f"the revision moves amendment {old.id} onto '{new.revision}', "
+                            "which is not a revision of this document")
+
+
+def _update_amendments(write: Write, seq: int, changed: list[tuple[Amendment, Amendment]],
+                       revision_ids: dict[str, int], label: str) -> None:
+    session = write.session
+    statuses = []
+    for old, new in changed:
+        number = mapping.amendment_number(new.id)
+        assert number is not None
+        row = session.get(AmendmentRow, number)
+        assert row is not None
+        row.revision_id = revision_ids[new.revision]
+        for name, value in mapping.place_values(new).items():
+            setattr(row, name, value)
+        if new.status is not old.status:
+            statuses.append((number, new.status))
+            if (decision := decision_for(new.status)) is not None:
+                record_decision(write, seq, number, decision, revision_note(label))
+    session.flush()
+    record_statuses(write, seq, statuses)
+
+
+def set_paragraph_status(write: Write, symbol: str, paragraph_id: str,
+                         status: ParagraphStatus) -> bool:
+    """Set a paragraph's status in the current revision; False (and no event) if it
+    already had that status."""
+    status = ParagraphStatus(status)
+    if status not in _SETTABLE:
+        raise StoreError("a paragraph is deleted by accepting an amendment that deletes it "
+                         "and issuing a revision, not by setting its status")
+    session = write.session
+    row = mapping.find_document(session, symbol)
+    current = session.scalars(
+        select(RevisionRow).where(RevisionRow.document_id == row.id)
+        .order_by(RevisionRow.position.desc()).limit(1)).one()
+    version = session.scalars(
+        select(ParagraphVersionRow).join(ParagraphRow)
+        .where(ParagraphVersionRow.revision_id == current.id, ParagraphRow.key == paragraph_id)
+    ).first()
+    if version is None:
+        raise NotFoundError(_no_paragraph(session, symbol, current, paragraph_id))
+    if version.status == str(status):
+        return False
+    if version.status == str(ParagraphStatus.DELETED):
+        raise ConflictError(f"{symbol} {current.label}: paragraph {version.label} is deleted; "
+                            "it cannot be agreed")
+    write.record(EventKind.AGREE, symbol, {"revision": current.label,
+                                           "paragraph": paragraph_id, "status": str(status)})
+    version.status = str(status)
+    return True
+
+
+def _no_paragraph(session: Session, symbol: str, current: RevisionRow, paragraph_id: str) -> str:
+    count = session.scalar(
+        select(func.count()).select_from(ParagraphVersionRow)
+        .where(ParagraphVersionRow.revision_id == current.id))
+    return (f"{symbol} {current.label} has no paragraph with id '{paragraph_id}' "
+            f"(it has {count}); give the paragraph's id, not its label")

@@ -1,0 +1,79 @@
+"""Fixtures: every store test runs on SQLite (a file in tmp_path) and on PostgreSQL.
+
+PostgreSQL is ``$DRAFTING_TEST_POSTGRES_URL`` (default: postgres on 127.0.0.1,
+database ``test``); each test gets a schema of its own, used through
+``search_path`` and dropped afterwards. Where no server answers, the
+PostgreSQL half is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from functools import cache
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from drafting.store import Store, open_store
+from drafting.store.connect import make_engine, resolve_url
+
+POSTGRES_URL = os.environ.get("DRAFTING_TEST_POSTGRES_URL",
+                              "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@cache
+def _postgres_problem() -> str | None:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install 'psycopg[binary]')"
+    engine = create_engine(resolve_url(POSTGRES_URL), connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # any failure to reach it means: skip, saying why
+        return f"no PostgreSQL at {make_url(POSTGRES_URL).render_as_string()}: {error}"
+    finally:
+        engine.dispose()
+    return None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """The URL of an empty database: a SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    problem = _postgres_problem()
+    if problem:
+        pytest.skip(problem)
+    schema = f"t_{secrets.token_hex(6)}"
+    admin = create_engine(resolve_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    base = resolve_url(POSTGRES_URL)
+    yield base.render_as_string(hide_password=False) + (
+        ("&" if base.query else "?") + "options=" + quote(f"-csearch_path={schema}"))
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture
+def empty_store(store_url: str) -> Iterator[Store]:
+    """A store created at the head schema, with nothing in it."""
+    with open_store(store_url, check_version=False) as store:
+        store.init()
+        yield store
+
+
+@pytest.fixture
+def raw(store_url: str) -> Iterator[Engine]:
+    """An engine on the same database, for SQL behind the library's back."""
+    engine = make_engine(resolve_url(store_url))
+    yield engine
+    engine.dispose()

@@ -1,0 +1,210 @@
+"""Shared test data for the store: a small document, the sample negotiation, helpers.
+
+Run as a script to write the fixture of a store at the current head schema,
+for the migration test (tests/store/test_store_schema.py)::
+
+    python tests/store/store_scenario.py
+
+writes tests/store/data/store_at_<head>.json. Do it once when adding a
+migration, so later migrations are tested on a store made at this one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, MetaData, select
+
+from drafting.engine.amend import Proposal, draft_amendment
+from drafting.engine.revise import Decisions, revise
+from drafting.model import (
+    Amendment,
+    Delegation,
+    DelegationKind,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    ParagraphStatus,
+    Revision,
+)
+from drafting.readers import load_submission, read_draft
+from drafting.store import Store, open_store
+from drafting.store.payloads import amendment_json, delegation_json, document_json
+
+ROOT = Path(__file__).parents[2]
+SAMPLES = ROOT / "samples"
+DATA = Path(__file__).parent / "data"
+SYMBOL = "A/C.2/81/L.7"
+OP = ParagraphKind.OPERATIVE
+
+ZERO = Revision("Zero draft", (
+    Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1,"),
+    Paragraph("p2", "OP1", OP, "Decides to convene a meeting [in 2027 / in 2028];"),
+    Paragraph("p3", "OP2", OP, "Requests the Secretary-General to submit a report;"),
+    Paragraph("p4", "OP3", OP, "Invites States to contribute [within existing resources]."),
+    Paragraph("p5", "OP4", OP, "Décide de rester saisi de la question — 继续处理此事;"),
+))
+SMALL = Document("TEST/1", "A small text", (ZERO,))
+
+
+def delegations() -> list[Delegation]:
+    """The delegations of the sample negotiation, one of them a group with members."""
+    return [
+        Delegation("EU", "European Union", DelegationKind.GROUP, ("FRA", "DEU", "ITA")),
+        Delegation("G77", "Group of 77 and China", DelegationKind.GROUP, ("BRA", "CHN")),
+        Delegation("AOSIS", "Alliance of Small Island States", DelegationKind.GROUP),
+        Delegation("USA", "United States of America"),
+        Delegation("JPN", "Japan"),
+        Delegation("CAN", "Canada"),
+        Delegation("AUS", "Australia"),
+        Delegation("NZL", "New Zealand"),
+        Delegation("FJI", "Fiji"),
+    ]
+
+
+def amend(code: str, label: str, *, revision: Revision = ZERO, **fields: Any) -> Amendment:
+    """An amendment by ``code`` on paragraph ``label`` of ``revision`` (a provisional id)."""
+    return draft_amendment(revision, Proposal(label, **fields), id=f"{code}-tmp",
+                           proponents=[code])
+
+
+def sample_document() -> Document:
+    """The sample zero draft (samples/zero-draft.md) as document A/C.2/81/L.7."""
+    return read_draft(SAMPLES / "zero-draft.md").to_document(SYMBOL)
+
+
+def sample_submissions(document: Document) -> list[list[Amendment]]:
+    """Each delegation's sample submission, drafted on ``document``."""
+    return [load_submission(path, document)[1]
+            for path in sorted((SAMPLES / "submissions").glob("*.json"))]
+
+
+def fill(store: Store) -> None:
+    """A negotiation with something of everything: two documents, groups, submissions,
+    a withdrawal, decisions, agreement and a revision."""
+    for delegation in delegations():
+        store.add_delegation(delegation, actor="secretariat")
+    store.add_document(SMALL, actor="secretariat")
+    document = sample_document()
+    store.add_document(document, actor="secretariat")
+    for submission in sample_submissions(document):
+        store.submit(SYMBOL, submission, actor=submission[0].submitted_by)
+    first = store.submit(SMALL.symbol, [
+        amend("EU", "OP2", replace="submit", with_="present", reason="agreed language"),
+        amend("G77", "OP3", delete=" [within existing resources]"),
+        amend("USA", "OP1", new_paragraph="Decides also to act;", supporters=("JPN", "CAN")),
+        amend("JPN", "OP4", replace="question", with_="matière"),
+    ], actor="Ms. Tanaka")
+    store.withdraw(first.ids[3], "JPN", actor="Ms. Tanaka")
+    store.decide(first.ids[0], "accept", note="consensus in informals", actor="chair")
+    store.decide(first.ids[1], "reject", actor="chair")
+    store.set_paragraph_status(SMALL.symbol, "p1", ParagraphStatus.AGREED_AD_REF)
+    small = store.document(SMALL.symbol)
+    outcome = revise(small, store.amendments(SMALL.symbol),
+                     Decisions(accepted=frozenset({first.ids[0], first.ids[2]}),
+                               rejected=frozenset({first.ids[1]})), label="Rev.1")
+    store.add_revision(SMALL.symbol, outcome, actor="secretariat")
+
+
+def views(store: Store) -> dict[str, Any]:
+    """Everything the API shows, as JSON values (for comparing two stores)."""
+    return {
+        "delegations": [delegation_json(d) for d in store.delegations()],
+        "documents": [document_json(store.document(symbol)) for symbol, _ in store.documents()],
+        "amendments": {symbol: [amendment_json(a) for a in store.amendments(symbol)]
+                       for symbol, _ in store.documents()},
+        "events": [[e.seq, e.kind, e.hash] for e in store.events()],
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def dump_tables(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table (reflected, so any schema), in primary-key order."""
+    metadata = MetaData()
+    metadata.reflect(engine)
+    tables: dict[str, list[dict[str, Any]]] = {}
+    with engine.connect() as connection:
+        for table in metadata.sorted_tables:
+            order = list(table.primary_key.columns) or list(table.columns)
+            rows = connection.execute(select(table).order_by(*order)).mappings()
+            tables[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    return tables
+
+
+def write_fixture(directory: Path = DATA) -> Path:
+    """Fill a fresh SQLite store at the head schema and write its rows and views."""
+    import tempfile
+
+    from drafting.store.connect import make_engine, resolve_url
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/fixture.db"
+        with open_store(url, check_version=False) as store:
+            head = store.init()
+            fill(store)
+            expected = views(store)
+        engine = make_engine(resolve_url(url))
+        tables = dump_tables(engine)
+        engine.dispose()
+    path = directory / f"store_at_{head}.json"
+    path.write_text(json.dumps({"revision": head, "tables": tables, "views": expected},
+                               ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    sys.stdout.write(f"wrote {write_fixture()}\n")
+
+
+def submit_at_once(url: str, code: str, rounds: int, alike: bool, barrier: Any,
+                   results: Any) -> None:
+    """A delegation's process: wait for the others, then submit ``rounds`` submissions of
+    two amendments each, then (if ``alike``) the submission every process sends. Puts
+    (code, ids, shared ids, refused count, error or None) on ``results``."""
+    from drafting.store import ConflictError
+
+    ids: list[str] = []
+    refused = 0
+    shared: tuple[str, ...] = ()
+    try:
+        with open_store(url) as store:
+            current = store.document(SMALL.symbol).current
+            assert current is not None
+            barrier.wait(timeout=120)
+            for n in range(rounds):
+                amendments = [amend(code, "PP1", revision=current, replace="Recalling",
+                                    with_=f"Recalling ({code} {n} {k})") for k in range(2)]
+                try:
+                    ids += store.submit(SMALL.symbol, amendments, actor=code).ids
+                except ConflictError:
+                    refused += 1
+            if alike:
+                same = [amend("EU", "OP2", revision=current, replace="submit", with_="present")]
+                shared = store.submit(SMALL.symbol, same, actor=code).ids
+        results.put((code, ids, shared, refused, None))
+    except BaseException as error:  # report it to the parent, whatever it is
+        results.put((code, ids, shared, refused, repr(error)))
+
+
+def revise_at_once(url: str, barrier: Any, results: Any) -> None:
+    """The secretariat's process: wait for the others, then issue Rev.1 unchanged."""
+    try:
+        with open_store(url) as store:
+            barrier.wait(timeout=120)
+            outcome = revise(store.document(SMALL.symbol), [], Decisions(), label="Rev.1")
+            store.add_revision(SMALL.symbol, outcome, actor="secretariat")
+        results.put(("secretariat", [], (), 0, None))
+    except BaseException as error:
+        results.put(("secretariat", [], (), 0, repr(error)))

@@ -1,0 +1,130 @@
+"""All or nothing, and no double counting: a write that fails half way leaves the
+store exactly as it was; the same submission sent twice is recorded once."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from store_scenario import (
+    SMALL,
+    SYMBOL,
+    ZERO,
+    amend,
+    delegations,
+    dump_tables,
+    fill,
+    sample_document,
+    sample_submissions,
+)
+
+from drafting.engine.revise import Decisions, revise
+from drafting.store import revisions as store_revisions
+from drafting.store import submissions
+
+CODES = ("EU", "USA", "G77", "JPN", "CAN")
+
+
+def forty(revision=ZERO):
+    """Forty amendments on PP1 of ``revision``, all different."""
+    return [amend(code, "PP1", revision=revision, replace="Recalling", with_=f"Recalling ({n})")
+            for n in range(8) for code in CODES]
+
+
+FORTY = forty()
+
+
+class Injected(Exception):
+    """The failure we cause on purpose."""
+
+
+def fail_after(monkeypatch, module, name: str, calls: int) -> list[int]:
+    """Make ``module.name`` raise on call number ``calls`` + 1, after flushing what the
+    earlier calls wrote, so rows really reached the database."""
+    real = getattr(module, name)
+    made: list[int] = []
+
+    def failing(write, *args, **kwargs):
+        if len(made) == calls:
+            write.session.flush()
+            raise Injected(f"{name} failed after {calls} calls")
+        made.append(1)
+        return real(write, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, failing)
+    return made
+
+
+@pytest.fixture
+def filled(empty_store):
+    fill(empty_store)
+    return empty_store
+
+
+def test_a_submission_failing_half_way_leaves_the_store_as_it_was(filled, raw, monkeypatch):
+    before = dump_tables(raw)
+    made = fail_after(monkeypatch, submissions, "_add_amendment", 20)
+    amendments = forty(filled.document(SMALL.symbol).current)
+    with pytest.raises(Injected):
+        filled.submit(SMALL.symbol, amendments, actor="EU")
+    assert len(made) == 20
+    assert dump_tables(raw) == before
+    monkeypatch.undo()
+    result = filled.submit(SMALL.symbol, amendments, actor="EU")
+    assert len(result.ids) == 40 and not result.duplicate
+    numbers = [int(i[1:]) for i in result.ids]
+    assert numbers == list(range(numbers[0], numbers[0] + 40))
+    assert filled.verify().ok
+
+
+def test_a_revision_failing_half_way_leaves_the_store_as_it_was(empty_store, raw, monkeypatch):
+    for delegation in delegations():
+        empty_store.add_delegation(delegation)
+    empty_store.add_document(SMALL)
+    ids = empty_store.submit(SMALL.symbol, FORTY[:5]).ids
+    outcome = revise(empty_store.document(SMALL.symbol), empty_store.amendments(SMALL.symbol),
+                     Decisions(accepted=frozenset(ids[:1])), label="Rev.1")
+    before = dump_tables(raw)
+    fail_after(monkeypatch, store_revisions, "_insert_revision", 0)
+    with pytest.raises(Injected):
+        empty_store.add_revision(SMALL.symbol, outcome)
+    assert dump_tables(raw) == before
+    monkeypatch.undo()
+    empty_store.add_revision(SMALL.symbol, outcome)
+    assert empty_store.verify().ok
+
+
+def test_the_very_same_submission_is_recorded_once(empty_store):
+    for delegation in delegations():
+        empty_store.add_delegation(delegation)
+    document = sample_document()
+    empty_store.add_document(document)
+    eu = sample_submissions(document)[1]
+    first = empty_store.submit(SYMBOL, eu, actor="EU")
+    events = len(empty_store.events())
+    retyped = [dataclasses.replace(a, id=f"EU-{n + 90}", submitted_by="someone else")
+               for n, a in enumerate(eu)]
+    again = empty_store.submit(SYMBOL, retyped, actor="EU")
+    assert again.duplicate and again.ids == first.ids
+    assert again.amendments == first.amendments
+    assert again.message == f"already recorded as {', '.join(first.ids)}; nothing new was recorded"
+    assert len(empty_store.events()) == events
+    assert len(empty_store.amendments(SYMBOL)) == len(eu)
+
+
+def test_a_submission_that_differs_at_all_is_a_new_one(empty_store):
+    for delegation in delegations():
+        empty_store.add_delegation(delegation)
+    empty_store.add_document(SMALL)
+    base = amend("EU", "OP2", replace="submit", with_="present")
+    variants = [
+        base,
+        dataclasses.replace(base, reason="agreed language"),
+        dataclasses.replace(base, supporters=("JPN",)),
+        dataclasses.replace(base, new_text="transmit"),
+        dataclasses.replace(base, proponents=("EU", "USA")),
+    ]
+    results = [empty_store.submit(SMALL.symbol, [v]) for v in variants]
+    assert not any(r.duplicate for r in results)
+    assert empty_store.submit(SMALL.symbol, [base, base]).ids == ("A6", "A7")
+    assert empty_store.submit(SMALL.symbol, [base]).duplicate
