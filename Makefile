@@ -16,7 +16,10 @@ demo: $(BIN)/drafting
 	$(BIN)/drafting show samples/zero-draft.md --para OP24
 	$(BIN)/drafting brackets samples/zero-draft.md
 	$(BIN)/python samples/compile_samples.py $(OUT)
-	@echo "The compilation of the five sample submissions is in $(OUT)/ (compilation.html, .md, .txt)"
+	$(BIN)/python samples/make_docx_samples.py $(OUT)/docx
+	@echo "Done. In $(OUT)/: the compilation of the five sample submissions (compilation.html,"
+	@echo ".md, .txt, .docx), the merged draft with real Word tracked changes (merged.docx), the"
+	@echo "position matrix (positions.md); in $(OUT)/docx/: the sample Word draft and submissions."
 
 test: $(BIN)/drafting
 	$(BIN)/ruff check drafting cli tests samples

@@ -46,12 +46,28 @@ def golden_files(compilation: Compilation) -> dict[str, str]:
     return files
 
 
+def write_word_files(compilation: Compilation, folder: Path) -> list[Path]:
+    """The compilation as a Word document, and the merged draft with every
+    proposal as a Word tracked change (reasons as comments)."""
+    from drafting.writers.docx_compilation import write_compilation_docx
+    from drafting.writers.docx_merged import write_merged_docx
+
+    written = [folder / "compilation.docx", folder / "merged.docx"]
+    write_compilation_docx(compilation, written[0])
+    write_merged_docx(compilation, written[1])
+    return written
+
+
 def main(argv: list[str]) -> None:
     folder = Path(argv[0]) if argv else HERE / "golden"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in golden_files(sample_compilation()).items():
+    compilation = sample_compilation()
+    for name, content in golden_files(compilation).items():
         (folder / name).write_text(content, encoding="utf-8")
         print(f"wrote {folder / name}")
+    if argv:  # the goldens are text; Word files only where asked for
+        for path in write_word_files(compilation, folder):
+            print(f"wrote {path}")
 
 
 if __name__ == "__main__":
