@@ -8,7 +8,7 @@ from importlib.metadata import version
 import typer
 
 from drafting.errors import DraftingError
-from drafting_cli import views
+from drafting_cli import store_commands, views
 
 app = typer.Typer(
     name="drafting",
@@ -21,6 +21,8 @@ app = typer.Typer(
 )
 app.command("show")(views.show)
 app.command("brackets")(views.brackets)
+app.command("init")(store_commands.init)
+app.command("verify")(store_commands.verify)
 
 _state = {"debug": False}
 

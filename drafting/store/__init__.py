@@ -7,7 +7,7 @@ model's dataclasses; the engine does the work, the store keeps it.
 
 from drafting.store.chain import Event, EventKind
 from drafting.store.errors import ConflictError, NotFoundError, SchemaError, StoreError
-from drafting.store.store import Store, open_store
+from drafting.store.store import Store, init_store, open_store
 from drafting.store.submissions import SubmitResult
 from drafting.store.verify import Mismatch, VerifyReport
 
@@ -22,5 +22,6 @@ __all__ = [
     "StoreError",
     "SubmitResult",
     "VerifyReport",
+    "init_store",
     "open_store",
 ]

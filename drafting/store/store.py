@@ -50,6 +50,13 @@ def open_store(url: str | None = None, *, check_version: bool = True) -> Store:
     return store
 
 
+def init_store(url: str | None = None) -> str:
+    """Create the store at ``url`` (see `open_store`), or upgrade an older one in
+    place; returns the migration revision it is at now. Safe to run again."""
+    with open_store(url, check_version=False) as store:
+        return store.init()
+
+
 class Store:
     """A drafting store: documents, delegations, amendments and their record.
 

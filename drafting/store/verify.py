@@ -76,7 +76,8 @@ class VerifyReport:
     def summary(self) -> str:
         """One line for people."""
         if self.ok:
-            return f"the record is intact: {self.events} events, every row matches"
+            events = "1 event" if self.events == 1 else f"{self.events} events"
+            return f"the record is intact: {events}, every row matches"
         more = len(self.mismatches) - 1
         tail = f" (and {more} more)" if more else ""
         return f"the record does not match: {self.first}{tail}"
