@@ -8,7 +8,14 @@ from importlib.metadata import version
 import typer
 
 from drafting.errors import DraftingError
-from drafting_cli import store_commands, views
+from drafting_cli import (
+    amendments,
+    delegations,
+    documents,
+    outputs,
+    secretariat,
+    store_commands,
+)
 
 app = typer.Typer(
     name="drafting",
@@ -19,10 +26,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command("show")(views.show)
-app.command("brackets")(views.brackets)
 app.command("init")(store_commands.init)
+app.command("import")(documents.import_)
+app.add_typer(delegations.app, name="delegation")
+app.command("show")(documents.show)
+app.command("amend")(amendments.amend)
+app.command("submit")(amendments.submit)
+app.command("withdraw")(amendments.withdraw)
+app.command("amendments")(amendments.amendments)
+app.command("compile")(outputs.compile_)
+app.command("merge")(outputs.merge)
+app.command("decide")(secretariat.decide)
+app.command("agree")(secretariat.agree)
+app.command("revise")(secretariat.revise)
+app.command("diff")(outputs.diff)
+app.command("brackets")(documents.brackets)
+app.command("log")(secretariat.log)
 app.command("verify")(store_commands.verify)
+app.command("export")(outputs.export)
 
 _state = {"debug": False}
 

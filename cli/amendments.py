@@ -1,0 +1,171 @@
+"""Commands on amendments: `amend`, `submit`, `withdraw` and `amendments`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from drafting.errors import InputError
+from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, YesOpt, confirm, store_at
+
+DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
+_PROGRESS_FROM = 3
+"""Reading more files than this shows a progress bar (on stderr)."""
+FilesArg = typer.Argument(..., help="Submissions: .json, or .docx (tracked changes or an "
+                          "edited copy).", show_default=False)
+AuthorOpt = typer.Option(
+    [], "--author", help="Word author -> delegation, 'Anna Schmidt (EU)=EU' (repeatable).")
+ProponentsOpt = typer.Option([], "--delegation", "-d", help="Only these proponents (repeatable).")
+StatusesOpt = typer.Option(
+    [], "--status", help="Only these: submitted, withdrawn, accepted, rejected, stale.")
+
+
+def amend(
+    symbol: str = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.",
+                                 show_default=False),
+    label: str = typer.Argument(..., help="The paragraph, e.g. OP3.", show_default=False),
+    delegation: str = DelegationOpt,
+    replace: str = typer.Option(None, "--replace", help="Words to replace (with --with)."),
+    with_: str = typer.Option(None, "--with", help="The words that replace them."),
+    delete: str = typer.Option(None, "--delete", help="Words to delete."),
+    insert: str = typer.Option(None, "--insert", help="Words to insert (--after/--before)."),
+    after: str = typer.Option(None, "--after", help="Insert after these words."),
+    before: str = typer.Option(None, "--before", help="Insert before these words."),
+    new_paragraph: str = typer.Option(None, "--new-paragraph",
+                                      help="A new paragraph after this one."),
+    delete_paragraph: bool = typer.Option(False, "--delete-paragraph",
+                                          help="Delete the whole paragraph."),
+    alternative: str = typer.Option(None, "--alternative",
+                                    help="An alternative formulation of the paragraph."),
+    retain: bool = typer.Option(False, "--retain", help="Keep the paragraph as it stands."),
+    bracket: str = typer.Option(None, "--bracket", help="Words to put in brackets."),
+    occurrence: int = typer.Option(None, "--occurrence", min=1,
+                                   help="Which occurrence of the quoted words (1, 2, ...)."),
+    reason: str = typer.Option("", "--reason", help="Why, shown with the proposal."),
+    dry_run: bool = DryRunOpt,
+    yes: bool = YesOpt,
+    db: str = DbOpt,
+    actor: str = ActorOpt,
+) -> None:
+    """Propose one amendment to a paragraph, on behalf of a delegation.
+
+    It is shown first and recorded only when confirmed.
+    Example: drafting amend A/C.2/81/L.7 OP2 -d EU --replace submit --with present --yes
+    """
+    from drafting.engine import Proposal
+    from drafting.workflow import prepare_amendment, proposals_preview, record
+
+    proposal = Proposal(label, replace=replace, with_=with_, delete=delete, insert=insert,
+                        after=after, before=before, new_paragraph=new_paragraph,
+                        delete_paragraph=delete_paragraph, alternative=alternative,
+                        retain=retain, bracket=bracket, occurrence=occurrence, reason=reason)
+    with store_at(db) as store:
+        amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
+        lines = proposals_preview(store.document(symbol), [amendment])
+        if not confirm(lines, dry_run=dry_run, yes=yes):
+            return
+        result = record(store, symbol, [amendment], actor=actor)
+    typer.echo(result.message)
+
+
+def submit(
+    symbol: str = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.",
+                                 show_default=False),
+    files: list[Path] = FilesArg,
+    delegation: str = typer.Option(None, "--delegation", "-d",
+                                   help="Whose Word files these are (a .json names its own)."),
+    author: list[str] = AuthorOpt,
+    dry_run: bool = DryRunOpt,
+    yes: bool = YesOpt,
+    db: str = DbOpt,
+    actor: str = ActorOpt,
+) -> None:
+    """Submit delegations' files of amendments; each file is recorded whole or not at all.
+
+    Every file is read and checked first; nothing is recorded if one has a problem.
+    Example: drafting submit A/C.2/81/L.7 eu.json g77.json --yes
+    """
+    from drafting.workflow import prepare_files, proposals_preview, record
+
+    authors = _authors(author)
+    with store_at(db) as store:
+        if len(files) > _PROGRESS_FROM:
+            from rich.console import Console
+            from rich.progress import track
+
+            prepared = []
+            for path in track(files, description="reading", console=Console(stderr=True)):
+                prepared += prepare_files(store, symbol, [path], delegation=delegation,
+                                          authors=authors)
+        else:
+            prepared = prepare_files(store, symbol, files, delegation=delegation,
+                                     authors=authors)
+        document = store.document(symbol)
+        lines = []
+        for item in prepared:
+            for warning in item.warnings:
+                typer.echo(f"warning: {warning}", err=True)
+            lines += [f"{item.path.name}: {line}"
+                      for line in proposals_preview(document, item.amendments)]
+        if not confirm(lines, dry_run=dry_run, yes=yes):
+            return
+        for item in prepared:
+            result = record(store, symbol, item.amendments, actor=actor)
+            typer.echo(f"{item.path.name}: {result.message}")
+
+
+def _authors(pairs: list[str]) -> dict[str, str]:
+    authors = {}
+    for pair in pairs:
+        name, sep, code = pair.rpartition("=")
+        if not sep or not name.strip() or not code.strip():
+            raise InputError(f"--author '{pair}': write it as 'Word author name=CODE'")
+        authors[name.strip()] = code.strip()
+    return authors
+
+
+def withdraw(
+    amendment: str = typer.Argument(..., help="The amendment's id, e.g. A12.",
+                                    show_default=False),
+    delegation: str = DelegationOpt,
+    db: str = DbOpt,
+    actor: str = ActorOpt,
+) -> None:
+    """Withdraw an amendment, on behalf of one of its proponents. It stays on record.
+
+    Example: drafting withdraw A12 --delegation EU
+    """
+    with store_at(db) as store:
+        withdrawn = store.withdraw(amendment, delegation, actor=actor)
+    typer.echo(f"withdrew {withdrawn.id} ({delegation})")
+
+
+def amendments(
+    symbol: str = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.",
+                                 show_default=False),
+    para: str = typer.Option(None, "--para", help="Only on this paragraph, e.g. OP3."),
+    delegation: list[str] = ProponentsOpt,
+    status: list[str] = StatusesOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: one object per amendment."),
+    db: str = DbOpt,
+) -> None:
+    """List the amendments to a document, oldest first.
+
+    Example: drafting amendments A/C.2/81/L.7 --para OP3 --status submitted --json
+    """
+    from drafting.workflow import amendment_json, describe, list_amendments
+
+    with store_at(db) as store:
+        document, found = list_amendments(store, symbol, paragraph=para,
+                                          delegations=delegation, statuses=status)
+    if as_json:
+        typer.echo(json.dumps([amendment_json(document, a) for a in found],
+                              ensure_ascii=False, indent=2))
+        return
+    for item in found:
+        data = amendment_json(document, item)
+        typer.echo(f"{item.id:<6} {data['paragraph']:<10} {'/'.join(item.proponents):<10} "
+                   f"{item.status:<10} {describe(item)}")
+    typer.echo(f"{len(found)} amendment{'s' * (len(found) != 1)}")

@@ -1,0 +1,55 @@
+"""What several commands share: the store option, opening the store, and the pause
+before anything is recorded."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import typer
+
+from drafting.errors import InputError
+from drafting_cli.store_commands import DbOpt
+
+if TYPE_CHECKING:
+    from drafting.store import Store
+
+__all__ = ["DbOpt", "DryRunOpt", "YesOpt", "confirm", "store_at"]
+
+DryRunOpt = typer.Option(False, "--dry-run", help="Show what would be recorded; record nothing.")
+YesOpt = typer.Option(False, "--yes", "-y", help="Record without asking.")
+ActorOpt = typer.Option(
+    "", "--actor", envvar="DRAFTING_ACTOR",
+    help="Who is doing this, kept in the record (never shown as the proponent).")
+
+
+@contextmanager
+def store_at(db: str | None) -> Iterator[Store]:
+    """The store at ``db``, closed afterwards."""
+    from drafting.store import open_store
+
+    with open_store(db) as store:
+        yield store
+
+
+def confirm(lines: Sequence[str], *, dry_run: bool, yes: bool) -> bool:
+    """Print what will be recorded and ask; True to go ahead. With ``dry_run`` nothing is
+    asked and False returned; without a terminal and without ``yes``, InputError."""
+    count = len(lines)
+    noun = f"{count} amendment{'s' * (count != 1)}"
+    typer.echo(f"To be recorded ({noun}):")
+    for line in lines:
+        typer.echo(f"  {line}")
+    if dry_run:
+        typer.echo("dry run: nothing recorded")
+        return False
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise InputError("nothing recorded: add --yes to confirm without a terminal")
+    if typer.confirm(f"Record these {noun}?", default=False):
+        return True
+    typer.echo("nothing recorded")
+    return False

@@ -1,0 +1,57 @@
+"""`drafting delegation add` and `drafting delegation list`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from drafting_cli.common import ActorOpt, DbOpt, store_at
+
+app = typer.Typer(
+    name="delegation", help="The delegations that speak in the negotiation.",
+    no_args_is_help=True, rich_markup_mode=None)
+CodesArg = typer.Argument(..., help="One or more codes, e.g. EU G77 USA.", show_default=False)
+
+
+@app.command("add")
+def add(
+    codes: list[str] = CodesArg,
+    name: str = typer.Option("", "--name", help="The full name (with one code only)."),
+    db: str = DbOpt,
+    actor: str = ActorOpt,
+) -> None:
+    """Add delegations (states) by code; all of them or, if one is taken, none.
+
+    Example: drafting delegation add EU G77 USA JPN AOSIS
+    """
+    from drafting.workflow import add_delegations
+
+    with store_at(db) as store:
+        added = add_delegations(store, codes, name=name, actor=actor)
+    typer.echo(f"added {len(added)} delegation{'s' * (len(added) != 1)}: "
+               f"{', '.join(d.code for d in added)}")
+
+
+@app.command("list")
+def list_(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: one object per delegation."),
+    db: str = DbOpt,
+) -> None:
+    """List the delegations in the store, by code.
+
+    Example: drafting delegation list --json
+    """
+    from drafting.workflow import delegation_json
+
+    with store_at(db) as store:
+        delegations = store.delegations()
+    if as_json:
+        typer.echo(json.dumps([delegation_json(d) for d in delegations], ensure_ascii=False,
+                              indent=2))
+        return
+    for delegation in delegations:
+        members = f"  members: {', '.join(delegation.members)}" if delegation.members else ""
+        typer.echo(f"{delegation.code:<10} {delegation.name}{members}".rstrip())
+    if not delegations:
+        typer.echo("no delegation yet: add them with `drafting delegation add CODE ...`")

@@ -1,0 +1,101 @@
+"""Commands that write a view to share: `compile`, `merge`, `diff` and `export`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from drafting.errors import InputError
+from drafting_cli.common import DbOpt, store_at
+
+OutputOpt = typer.Option(..., "--output", "-o", help="OUT.docx, .md, .html or .txt.")
+DocxOpt = typer.Option(..., "--output", "-o", help="OUT.docx")
+JsonOpt = typer.Option(..., "--output", "-o", help="OUT.json")
+SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
+StatusOpt = typer.Option([], "--status", help="Amendments with these statuses (default: "
+                         "submitted); repeatable.")
+DelegationsOpt = typer.Option([], "--delegation", "-d",
+                              help="Only these delegations' proposals (repeatable).")
+
+
+def compile_(
+    symbol: str = SymbolArg,
+    output: Path = OutputOpt,
+    delegation: list[str] = DelegationsOpt,
+    status: list[str] = StatusOpt,
+    db: str = DbOpt,
+) -> None:
+    """Write the compilation: the current text with every proposal and its proponents.
+
+    Example: drafting compile A/C.2/81/L.7 -o compilation.docx
+    """
+    from drafting.workflow import compile_to
+
+    with store_at(db) as store:
+        compilation = compile_to(store, symbol, output, delegations=delegation,
+                                 statuses=status)
+    _wrote(output, compilation)
+
+
+def merge(
+    symbol: str = SymbolArg,
+    output: Path = DocxOpt,
+    delegation: list[str] = DelegationsOpt,
+    status: list[str] = StatusOpt,
+    db: str = DbOpt,
+) -> None:
+    """Write the merged draft: every proposal a Word tracked change by its delegation.
+
+    Example: drafting merge A/C.2/81/L.7 -o merged.docx --delegation EU --delegation G77
+    """
+    from drafting.workflow import merge_to
+
+    with store_at(db) as store:
+        compilation = merge_to(store, symbol, output, delegations=delegation, statuses=status)
+    _wrote(output, compilation)
+
+
+def diff(
+    symbol: str = SymbolArg,
+    old: str = typer.Argument(..., help="From revision, e.g. 'Zero draft'.",
+                              show_default=False),
+    new: str = typer.Argument(..., help="To revision, e.g. Rev.1.", show_default=False),
+    output: Path = OutputOpt,
+    db: str = DbOpt,
+) -> None:
+    """Write what changed between two revisions.
+
+    Example: drafting diff A/C.2/81/L.7 "Zero draft" Rev.1 -o changes.docx
+    """
+    from drafting.workflow import diff_to
+
+    with store_at(db) as store:
+        diff_to(store, symbol, old, new, output)
+    typer.echo(f"wrote {output}")
+
+
+def export(
+    symbol: str = SymbolArg,
+    fmt: str = typer.Option("json", "--format", help="The format: json."),
+    output: Path = JsonOpt,
+    db: str = DbOpt,
+) -> None:
+    """Export a document with its revisions, amendments and record.
+
+    Example: drafting export A/C.2/81/L.7 --format json -o l7.json
+    """
+    from drafting.workflow import export_json
+
+    if fmt != "json":
+        raise InputError(f"cannot export as '{fmt}'; use --format json")
+    with store_at(db) as store:
+        data = export_json(store, symbol, output)
+    typer.echo(f"wrote {output}: {len(data['revisions'])} revision(s), "
+               f"{len(data['amendments'])} amendment(s), {len(data['events'])} event(s)")
+
+
+def _wrote(output: Path, compilation: object) -> None:
+    stale = len(getattr(compilation, "stale", ()))
+    note = f" ({stale} stale amendment{'s' * (stale != 1)} listed at the end)" if stale else ""
+    typer.echo(f"wrote {output}{note}")

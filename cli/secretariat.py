@@ -1,0 +1,101 @@
+"""The secretariat's commands: `decide`, `agree`, `revise` and `log`."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+import typer
+
+from drafting_cli.common import ActorOpt, DbOpt, store_at
+
+SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
+
+
+class Decision(StrEnum):
+    accept = "accept"
+    reject = "reject"
+
+
+DecisionArg = typer.Argument(..., help="accept or reject.", show_default=False)
+
+
+def decide(
+    amendment: str = typer.Argument(..., help="The amendment's id, e.g. A12.",
+                                    show_default=False),
+    decision: Decision = DecisionArg,
+    note: str = typer.Option("", "--note", help="Why, kept in the record."),
+    db: str = DbOpt,
+    actor: str = ActorOpt,
+) -> None:
+    """Accept or reject an amendment; it takes effect in the next revision.
+
+    Example: drafting decide A12 accept --note "agreed in informals"
+    """
+    with store_at(db) as store:
+        decided = store.decide(amendment, decision.value, note=note, actor=actor)
+    typer.echo(f"{decided.id}: {decided.status}")
+
+
+def agree(
+    symbol: str = SymbolArg,
+    label: str = typer.Argument(..., help="The paragraph, e.g. OP3.", show_default=False),
+    ad_ref: bool = typer.Option(False, "--ad-ref", help="Agreed ad referendum."),
+    reopen: bool = typer.Option(False, "--reopen", help="Open the paragraph again."),
+    db: str = DbOpt,
+    actor: str = ActorOpt,
+) -> None:
+    """Mark a paragraph of the current revision agreed (or agreed ad ref).
+
+    Example: drafting agree A/C.2/81/L.7 OP3 --ad-ref
+    """
+    from drafting.workflow import agree_paragraph
+
+    with store_at(db) as store:
+        paragraph = agree_paragraph(store, symbol, label, ad_ref=ad_ref, reopen=reopen,
+                                    actor=actor)
+    what = "open" if reopen else "agreed ad ref" if ad_ref else "agreed"
+    typer.echo(f"{paragraph.label}: {what}")
+
+
+def revise(
+    symbol: str = SymbolArg,
+    label: str = typer.Option(..., "--label", help="The new revision's label, e.g. Rev.1."),
+    db: str = DbOpt,
+    actor: str = ActorOpt,
+) -> None:
+    """Issue the next revision: accepted amendments applied, pending ones moved on.
+
+    Example: drafting revise A/C.2/81/L.7 --label Rev.1
+    """
+    from drafting.workflow import revise_document
+
+    with store_at(db) as store:
+        outcome = revise_document(store, symbol, label, actor=actor)
+    typer.echo(f"issued {outcome.revision.label}: {len(outcome.revision)} paragraphs")
+    for old, new in outcome.label_table.items():
+        typer.echo(f"  {old} -> {new or '(deleted)'}")
+    if outcome.stale:
+        typer.echo(f"{len(outcome.stale)} amendment(s) went stale:")
+        for stale in outcome.stale:
+            typer.echo(f"  {stale.amendment.id}: {stale.reason}")
+
+
+def log(
+    symbol: str = SymbolArg,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: one object per event."),
+    db: str = DbOpt,
+) -> None:
+    """Show the record of a document, oldest first.
+
+    Example: drafting log A/C.2/81/L.7 --json
+    """
+    from drafting.workflow import event_json, event_summary
+
+    with store_at(db) as store:
+        events = store.events(symbol)
+    if as_json:
+        typer.echo(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=2))
+        return
+    for event in events:
+        typer.echo(event_summary(event))

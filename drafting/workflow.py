@@ -1,0 +1,446 @@
+"""The secretariat's workflow on a store, one small function per step.
+
+What the ``drafting`` command line does beyond parsing and printing lives here,
+so that other tools get the same behaviour: import a draft, prepare amendments
+(from options, JSON or Word files) and describe them before they are recorded,
+write the compilation or the merged draft, issue a revision, export the record.
+Every function takes an open `drafting.store.Store`; every file is written
+atomically (a temporary file in the same folder, then renamed).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drafting.errors import DraftingError, InputError
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Delegation,
+    Document,
+    Paragraph,
+    ParagraphStatus,
+    Revision,
+)
+
+if TYPE_CHECKING:
+    from drafting.engine import Compilation, Proposal, RevisionOutcome
+    from drafting.readers import ReadWarning
+    from drafting.store import Store
+
+_K = AmendmentKind
+COMPILATION_FORMATS = ("docx", "html", "md", "txt")
+"""The extensions `compile_to` writes."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFile:
+    """One submission file read and checked against the document, not yet recorded."""
+
+    path: Path
+    amendments: tuple[Amendment, ...]
+    warnings: tuple[str, ...] = ()
+
+
+# Documents
+
+
+def import_draft(store: Store, path: str | Path, symbol: str, title: str | None = None,
+                 actor: str = "") -> tuple[Document, list[ReadWarning]]:
+    """Read the draft at ``path`` (.md, .txt, .docx) and store it as document ``symbol``,
+    its zero draft. Returns the document and the reader's warnings."""
+    from drafting.readers import read_draft
+
+    result = read_draft(path)
+    if not result.paragraphs:
+        raise InputError(f"{path}: no paragraph found; nothing was imported")
+    document = result.to_document(symbol, title=title)
+    store.add_document(document, actor=actor)
+    return store.document(symbol), list(result.warnings)
+
+
+def revision_of(document: Document, label: str | None = None) -> Revision:
+    """Revision ``label`` of ``document`` (default: the current one); InputError naming the
+    revisions there are if it has no such revision."""
+    chosen = document.current if label is None else document.revision(label)
+    if chosen is None:
+        known = ", ".join(r.label for r in document.revisions) or "none"
+        raise InputError(f"{document.symbol} has no revision '{label}'; its revisions: {known}")
+    return chosen
+
+
+def paragraph_of(document: Document, label: str, revision: str | None = None) -> Paragraph:
+    """Paragraph ``label`` of a revision of ``document``; InputError listing labels if absent."""
+    chosen = revision_of(document, revision)
+    found = chosen.by_label(label)
+    if found is None:
+        labels = [p.label for p in chosen]
+        known = ", ".join(labels[:8]) + (", ..." if len(labels) > 8 else "")
+        raise InputError(f"no paragraph {label} in {document.symbol} ({chosen.label}); "
+                         f"its labels are {known}")
+    return found
+
+
+def label_of(document: Document, paragraph_id: str, revision: str | None = None) -> str:
+    """The label paragraph ``paragraph_id`` has in ``revision`` (default: the latest
+    revision that has it), or the id itself when no revision has it."""
+    revisions = [document.revision(revision)] if revision else list(document.revisions)
+    for candidate in reversed([r for r in revisions if r is not None]):
+        found = candidate.by_id(paragraph_id)
+        if found is not None:
+            return found.label
+    return paragraph_id
+
+
+# Delegations
+
+
+def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
+                    actor: str = "") -> list[Delegation]:
+    """Add a delegation (a state) for each code, all or none of them: codes already in
+    the store, or given twice, are refused before any is added."""
+    known = {d.code for d in store.delegations()}
+    taken = sorted({c for c in codes if c in known or list(codes).count(c) > 1})
+    if taken:
+        raise InputError(f"already in the store or given twice: {', '.join(taken)}; "
+                         "nothing was added")
+    if name and len(codes) > 1:
+        raise InputError("--name goes with one code at a time")
+    added = [Delegation(code, name) for code in codes]
+    for delegation in added:
+        store.add_delegation(delegation, actor=actor)
+    return added
+
+
+def require_delegations(store: Store, codes: Collection[str]) -> None:
+    """InputError naming the unknown codes among ``codes`` and listing the known ones."""
+    known = sorted(d.code for d in store.delegations())
+    unknown = sorted(set(codes) - set(known))
+    if unknown:
+        listed = ", ".join(known) or "none yet (add them with `drafting delegation add`)"
+        raise InputError(f"unknown delegation {', '.join(unknown)}; the store knows: {listed}")
+
+
+def delegation_json(delegation: Delegation) -> dict[str, Any]:
+    """A delegation as JSON values."""
+    return {"code": delegation.code, "name": delegation.name, "kind": str(delegation.kind),
+            "members": list(delegation.members)}
+
+
+# Amendments before they are recorded
+
+
+def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation: str,
+                      *, submitted_by: str = "") -> Amendment:
+    """The amendment ``proposal`` asks for on the current revision of ``symbol``, on behalf
+    of ``delegation``; checked (known delegation, paragraph, quoted text), not recorded."""
+    from drafting.engine import draft_amendment
+
+    require_delegations(store, [delegation, *proposal.supporters])
+    document = store.document(symbol)
+    return draft_amendment(revision_of(document), proposal, id="new-1",
+                           proponents=[delegation], submitted_by=submitted_by)
+
+
+def prepare_files(store: Store, symbol: str, paths: Sequence[str | Path], *,
+                  delegation: str | None = None, authors: Mapping[str, str] | None = None,
+                  ) -> list[PreparedFile]:
+    """Read every submission file (.json names its own delegation; .docx takes
+    ``delegation`` and/or the Word ``authors`` map) against document ``symbol``.
+    Raises on the first file with a problem, and names every proponent or supporter the
+    store does not know, so that no file is recorded when another would be refused.
+    Nothing is recorded by this function."""
+    from drafting.readers import load_submission, read_docx_submission
+
+    document = store.document(symbol)
+    codes = {d.code for d in store.delegations()}
+    prepared = []
+    for raw in paths:
+        path = Path(raw)
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            submission, found = load_submission(path, document, delegations=codes)
+            if delegation is not None and submission.delegation != delegation:
+                raise InputError(f"{path}: the file is the submission of "
+                                 f"{submission.delegation}, not of {delegation}")
+            prepared.append(PreparedFile(path, tuple(found)))
+        elif suffix == ".docx":
+            if delegation is None and not authors:
+                raise InputError(f"{path}: a Word submission needs --delegation CODE "
+                                 "(or --author 'Name=CODE' for its tracked changes)")
+            require_delegations(store, [c for c in [delegation, *(authors or {}).values()]
+                                        if c])
+            read = read_docx_submission(path, document, delegation=delegation,
+                                        authors=dict(authors) if authors else None)
+            if not read.amendments:
+                raise InputError(f"{path}: no change found against {document.symbol}; "
+                                 "nothing to submit")
+            prepared.append(PreparedFile(path, read.amendments,
+                                         tuple(str(w) for w in read.warnings)))
+        else:
+            raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files; "
+                             "use .json or .docx")
+    named = {c for item in prepared for a in item.amendments
+             for c in (*a.proponents, *a.supporters)}
+    require_delegations(store, named)
+    return prepared
+
+
+def proposals_preview(document: Document, amendments: Sequence[Amendment]) -> list[str]:
+    """One line per amendment saying exactly what would be recorded: paragraph, what it
+    does (old -> new), proponents and supporters."""
+    lines = []
+    for amendment in amendments:
+        label = label_of(document, amendment.paragraph_id, amendment.revision)
+        who = "/".join(amendment.proponents)
+        if amendment.supporters:
+            who += f", supported by {'/'.join(amendment.supporters)}"
+        lines.append(f"{label}: {describe(amendment)}  ({who})")
+    return lines
+
+
+def describe(amendment: Amendment) -> str:
+    """What an amendment does, in a few words with its texts quoted."""
+    old, new, kind = amendment.old_text, amendment.new_text, amendment.kind
+    if kind is _K.REPLACE:
+        return f"replace {_q(old)} -> {_q(new)}"
+    if kind is _K.DELETE:
+        return f"delete {_q(old)}"
+    if kind is _K.INSERT:
+        return f"insert {_q(new)} next to {_q(old)}"
+    if kind is _K.BRACKET:
+        return f"bracket {_q(old)}"
+    if kind is _K.NEW_PARAGRAPH:
+        return f"new paragraph after it: {_q(new)}"
+    if kind is _K.ALTERNATIVE:
+        return f"alternative formulation: {_q(new)}"
+    if kind is _K.DELETE_PARAGRAPH:
+        return "delete the paragraph"
+    return "retain the paragraph as it stands"
+
+
+def _q(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return f"'{flat if len(flat) <= limit else flat[:limit - 3] + '...'}'"
+
+
+def record(store: Store, symbol: str, amendments: Sequence[Amendment], *,
+           actor: str = "") -> Any:
+    """Record one submission (all its amendments or none); returns the SubmitResult."""
+    return store.submit(symbol, list(amendments), actor=actor)
+
+
+def amendment_json(document: Document, amendment: Amendment) -> dict[str, Any]:
+    """An amendment as JSON values, with the paragraph's label."""
+    return {
+        "id": amendment.id, "paragraph": label_of(document, amendment.paragraph_id,
+                                                  amendment.revision),
+        "kind": str(amendment.kind), "old_text": amendment.old_text,
+        "new_text": amendment.new_text, "proponents": list(amendment.proponents),
+        "supporters": list(amendment.supporters), "reason": amendment.reason,
+        "revision": amendment.revision, "status": str(amendment.status),
+        "submitted_by": amendment.submitted_by,
+        "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
+    }
+
+
+def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
+                    delegations: Collection[str] | None = None,
+                    statuses: Collection[str] | None = None) -> tuple[Document, list[Amendment]]:
+    """The document and its amendments, filtered by paragraph label (current revision),
+    proponent codes and status names."""
+    document = store.document(symbol)
+    paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
+    return document, store.amendments(symbol, statuses=parse_statuses(statuses),
+                                      delegations=delegations or None,
+                                      paragraph_id=paragraph_id)
+
+
+def parse_statuses(names: Collection[str] | None) -> set[AmendmentStatus] | None:
+    """Status names (submitted, withdrawn, accepted, rejected, stale) as statuses."""
+    if not names:
+        return None
+    valid = {s.value: s for s in AmendmentStatus}
+    wrong = sorted(set(names) - set(valid))
+    if wrong:
+        raise InputError(f"unknown status {', '.join(wrong)}; use one of {', '.join(valid)}")
+    return {valid[n] for n in names}
+
+
+# Outputs
+
+
+def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | None = None,
+                   statuses: Collection[str] | None = None) -> tuple[Compilation, list[Amendment]]:
+    """The compilation of ``symbol``'s amendments (default: those still submitted) on its
+    current revision, and the amendments merged."""
+    from drafting.engine import merge, select
+
+    document = store.document(symbol)
+    if delegations:
+        require_delegations(store, delegations)
+    chosen = select(store.amendments(symbol), delegations=delegations or None,
+                    statuses=parse_statuses(statuses) or {AmendmentStatus.SUBMITTED})
+    return merge(document, chosen), chosen
+
+
+def compile_to(store: Store, symbol: str, path: str | Path, *,
+               delegations: Collection[str] | None = None,
+               statuses: Collection[str] | None = None) -> Compilation:
+    """Write the compilation of ``symbol`` to ``path``, in the format its extension names
+    (.docx, .html, .md, .txt)."""
+    from drafting.writers import COMPILATION_WRITERS
+
+    path = Path(path)
+    fmt = _format(path, COMPILATION_FORMATS)
+    compilation, _ = compilation_of(store, symbol, delegations=delegations, statuses=statuses)
+    if fmt == "docx":
+        from drafting.writers.docx_compilation import write_compilation_docx
+
+        write_compilation_docx(compilation, path)
+    else:
+        write_atomically(path, COMPILATION_WRITERS[fmt](compilation))
+    return compilation
+
+
+def merge_to(store: Store, symbol: str, path: str | Path, *,
+             delegations: Collection[str] | None = None,
+             statuses: Collection[str] | None = None) -> Compilation:
+    """Write the merged draft of ``symbol`` to ``path`` (.docx): every proposal a Word
+    tracked change by its delegation, dated when it was submitted."""
+    from drafting.writers.docx_merged import write_merged_docx
+
+    _format(Path(path), ("docx",))
+    compilation, chosen = compilation_of(store, symbol, delegations=delegations,
+                                         statuses=statuses)
+    dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
+    write_merged_docx(compilation, path, dates=dates)
+    return compilation
+
+
+def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path) -> Compilation:
+    """Write the changes from revision ``old`` to ``new`` of ``symbol`` to ``path``
+    (.docx, .html, .md, .txt)."""
+    from drafting.engine import diff_revisions
+    from drafting.writers import COMPILATION_WRITERS
+
+    path = Path(path)
+    fmt = _format(path, COMPILATION_FORMATS)
+    document = store.document(symbol)
+    revision_of(document, old)
+    revision_of(document, new)
+    compilation = diff_revisions(document, old, new)
+    if fmt == "docx":
+        from drafting.writers.docx_merged import write_merged_docx
+
+        write_merged_docx(compilation, path)
+    else:
+        write_atomically(path, COMPILATION_WRITERS[fmt](compilation))
+    return compilation
+
+
+def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
+    """Write document ``symbol`` to ``path`` as JSON: every revision with its paragraphs,
+    every amendment, and the document's event log. Returns what was written."""
+    document = store.document(symbol)
+    data = {
+        "symbol": document.symbol, "title": document.title,
+        "revisions": [{"label": r.label,
+                       "created_at": r.created_at.isoformat() if r.created_at else None,
+                       "label_table": dict(r.label_table),
+                       "paragraphs": [{"id": p.id, "label": p.label, "kind": str(p.kind),
+                                       "text": p.text, "status": str(p.status)} for p in r]}
+                      for r in document.revisions],
+        "amendments": [amendment_json(document, a) for a in store.amendments(symbol)],
+        "events": [event_json(e) for e in store.events(symbol)],
+    }
+    write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return data
+
+
+def event_json(event: Any) -> dict[str, Any]:
+    """An event of the log as JSON values (its payload left out: see `export_json`)."""
+    return {"seq": event.seq, "at": event.at.isoformat(), "actor": event.actor,
+            "kind": event.kind, "document": event.document, "hash": event.hash}
+
+
+def event_summary(event: Any) -> str:
+    """One line for people about an event: what happened, by whom."""
+    payload = event.payload
+    detail = ""
+    if event.kind == "submit":
+        ids = [a.get("id", "?") for a in payload.get("amendments", [])]
+        detail = f"{len(ids)} amendment(s) {', '.join(ids)}"
+    elif event.kind in ("withdraw", "decide"):
+        detail = " ".join(str(v) for k, v in sorted(payload.items()) if isinstance(v, str))
+    elif event.kind == "revise":
+        detail = str(payload.get("revision", {}).get("label", ""))
+    elif event.kind == "agree":
+        detail = " ".join(str(v) for v in payload.values() if isinstance(v, str))
+    by = f" by {event.actor}" if event.actor else ""
+    return f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
+
+
+def _format(path: Path, allowed: Sequence[str]) -> str:
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in allowed:
+        raise InputError(f"{path}: cannot write '{path.suffix or 'no extension'}' files here; "
+                         f"use {', '.join('.' + a for a in allowed)}")
+    return fmt
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder, so
+    ``path`` holds either its old content or the whole new text."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise DraftingError(f"{path}: cannot write the file: {error.strerror}; check that "
+                            "the folder exists and is writable") from error
+
+
+# The secretariat
+
+
+def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = False,
+                    reopen: bool = False, actor: str = "") -> Paragraph:
+    """Mark paragraph ``label`` of the current revision agreed (or agreed ad ref, or open
+    again with ``reopen``); returns the paragraph as it was."""
+    paragraph = paragraph_of(store.document(symbol), label)
+    status = (ParagraphStatus.OPEN if reopen else
+              ParagraphStatus.AGREED_AD_REF if ad_ref else ParagraphStatus.AGREED)
+    store.set_paragraph_status(symbol, paragraph.id, status, actor=actor)
+    return paragraph
+
+
+def revise_document(store: Store, symbol: str, label: str, *,
+                    actor: str = "") -> RevisionOutcome:
+    """Issue revision ``label`` of ``symbol`` and store it: the amendments the store marks
+    accepted (on the current revision) applied, rejected ones dropped, pending ones moved
+    on (or marked stale), agreed statuses kept on the paragraphs."""
+    from drafting.engine import Decisions, revise
+
+    document = store.document(symbol)
+    current = revision_of(document)
+    given = [a for a in store.amendments(symbol)
+             if a.status is AmendmentStatus.SUBMITTED
+             or (a.revision == current.label and a.status in (AmendmentStatus.ACCEPTED,
+                                                              AmendmentStatus.REJECTED))]
+    decisions = Decisions(
+        accepted=frozenset(a.id for a in given if a.status is AmendmentStatus.ACCEPTED),
+        rejected=frozenset(a.id for a in given if a.status is AmendmentStatus.REJECTED),
+        agreed={p.id: p.status for p in current
+                if p.status in (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)})
+    outcome = revise(document, given, decisions, label=label)
+    store.add_revision(symbol, outcome, actor=actor)
+    return outcome
