@@ -22,7 +22,7 @@ demo: $(BIN)/drafting
 	@echo "position matrix (positions.md); in $(OUT)/docx/: the sample Word draft and submissions."
 
 test: $(BIN)/drafting
-	$(BIN)/ruff check drafting cli tests samples
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 clean:
