@@ -7,6 +7,7 @@ from importlib.metadata import version
 
 import typer
 
+from drafting.characters import escaped
 from drafting.errors import DraftingError
 from drafting_cli import (
     amendments,
@@ -83,7 +84,9 @@ def main() -> None:
 
 
 def _fail(message: str, details: str = "", *, code: int) -> None:
-    print(message, file=sys.stderr)
+    # Messages may quote hostile input: control characters are printed as escapes, so
+    # the message stays one line and a terminal obeys nothing in it.
+    print(escaped(message), file=sys.stderr)
     if details:
-        print(details, file=sys.stderr)
+        print(escaped(details, keep="\n"), file=sys.stderr)
     sys.exit(code)

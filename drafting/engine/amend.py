@@ -11,6 +11,7 @@ typographic quotes and dashes, the error says where the near miss is.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -279,6 +280,11 @@ def _not_found(text: str, quoted: str, where: str) -> TextNotFound:
     message = f"{where}the text {_show(quoted)} does not occur in the paragraph"
     shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "..."
     details = "  " + " ".join(shown.splitlines())
+    if unicodedata.normalize("NFD", quoted) in unicodedata.normalize("NFD", text):
+        return TextNotFound(message + "; it does occur with its accents encoded another way "
+                            "(Unicode composed vs decomposed): it looks the same but is not "
+                            "the same text; copy the words from the paragraph as stored",
+                            details=details)
     near = re.search(_loose_pattern(quoted), text, re.IGNORECASE)
     if near:
         found = near.group()

@@ -6,7 +6,9 @@ to do, anything that is not a Word document or could hurt us:
 
 - a missing, unreadable, empty or over-large file;
 - a file that is not a zip (a PDF, an RTF or a text file renamed ``.docx``),
-  or an OLE compound file (a password-protected ``.docx`` or an old ``.doc``);
+  or an OLE compound file: a password-protected ``.docx`` (Word encrypts the
+  whole package into an ``EncryptedPackage`` stream) or an old ``.doc``, each
+  told apart by the stream names in the compound file's directory;
 - a zip without ``word/document.xml``;
 - a zip bomb: too many parts, too many bytes once unpacked, or a large part that
   unpacks to far more than it takes in the zip (`SAFE_LIMITS`). The zip
@@ -15,7 +17,9 @@ to do, anything that is not a Word document or could hurt us:
 - an XML part with a document type declaration (``<!DOCTYPE``) or an entity
   (``<!ENTITY``): the "billion laughs" and external-entity attacks. Word never
   writes either;
-- malformed XML, or any other package python-docx cannot load.
+- malformed XML, XML nested deeper than 256 levels or a text node over 10 MB
+  (lxml's own limits, said as such rather than as damage), or any other
+  package python-docx cannot load.
 
 The file is read once into memory and never written to, so checks and loading
 see the same bytes and nothing is changed.
@@ -65,6 +69,8 @@ SAFE_LIMITS = SafeLimits()
 
 MAIN_PART = "word/document.xml"
 _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORD_97_STREAM = "WordDocument".encode("utf-16-le")
 _OTHER_FORMATS = {b"%PDF": "a PDF file", b"{\\rtf": "an RTF file"}
 _FORBIDDEN = ("<!doctype", "<!entity")
 _CHUNK = _MB
@@ -125,6 +131,16 @@ def _read_file(path: Path, limits: SafeLimits) -> bytes:
 
 def _check_signature(path: Path, data: bytes) -> None:
     if data.startswith(_OLE_SIGNATURE):
+        if _ENCRYPTED_STREAM in data:
+            raise ReaderError(
+                f"{path}: is password-protected (encrypted), so it cannot be read; open it "
+                "in Word, remove the password (File > Info > Protect Document) and save it "
+                "as .docx again"
+            )
+        if _WORD_97_STREAM in data:
+            raise ReaderError(
+                f"{path}: is an old Word 97-2003 .doc file, not a .docx; {_SAVE_AGAIN}"
+            )
         raise ReaderError(
             f"{path}: password-protected or old .doc format: save it as .docx without a password"
         )
@@ -324,6 +340,16 @@ def _parse_part(path: Path, package: zipfile.ZipFile, name: str) -> etree._Eleme
 
 def _malformed(path: Path, part: str, error: etree.XMLSyntaxError) -> ReaderError:
     line = f", line {error.lineno}" if error.lineno else ""
+    if "Excessive depth" in error.msg:
+        return ReaderError(
+            f"{path}: part {part}{line} nests its XML more than 256 levels deep, which no "
+            f"Word document does (possibly built to attack the reader); refused: {_SAVE_AGAIN}"
+        )
+    if "too long" in error.msg or "huge" in error.msg.lower():
+        return ReaderError(
+            f"{path}: part {part}{line} holds one piece of text or markup over 10 MB, more "
+            "than a draft may; split the text into paragraphs and save it again"
+        )
     return ReaderError(
         f"{path}: part {part}{line} is malformed XML ({error.msg}); the file is damaged: "
         "open it in Word (which can often repair it) and save it as .docx again"

@@ -19,7 +19,9 @@ in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not, and
 a deleted paragraph mark joins its paragraph to the next. Tables, images, text
 boxes, footnotes, equations, symbols, comments and hidden text are not
 imported; each gives a warning naming it and where it stands. Empty paragraphs
-are skipped silently.
+are skipped silently. A character that is not text (`drafting.characters`)
+is refused with its paragraph and position; decomposed accents are stored
+composed (NFC), with a warning.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import docx.document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting import brackets
+from drafting import brackets, characters
 from drafting.errors import BracketError, ReaderError
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
@@ -244,7 +246,7 @@ class _Builder:
         )
 
     def _paragraph(self, pieces: list[_Text]) -> None:
-        text = _clean("".join(piece.text for piece in pieces))
+        text = _clean(self._checked("".join(piece.text for piece in pieces)))
         notes = sum((piece.notes for piece in pieces), Counter())
         shown = next((piece for piece in pieces if _clean(piece.text)), pieces[-1])
         number = self.numbering.number(shown.element)
@@ -333,6 +335,20 @@ class _Builder:
             out.append(Paragraph(f"p{index}", shown, draft.label.kind, draft.text,
                                  level=draft.level))
         return tuple(out)
+
+    def _checked(self, text: str) -> str:
+        """``text`` in NFC (with a warning if that changed it); ReaderError naming the
+        paragraph and position of a character that is not text."""
+        if found := characters.problem(text):
+            offset, sentence = found
+            raise ReaderError(f"{self._where()}, {sentence}",
+                              details=characters.caret(text, offset))
+        normal = characters.normalised(text)
+        if normal != text:
+            self.warnings.append(ReadWarning(self._where(), (
+                "accents written as a letter plus a combining mark were stored composed "
+                "(Unicode NFC); the text looks the same")))
+        return normal
 
     def _notes(self, notes: Counter[str], place: str) -> None:
         for what, count in sorted(notes.items()):

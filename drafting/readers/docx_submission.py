@@ -17,6 +17,9 @@ revision. Comments on changed text become the amendments' reasons.
 
 Nothing is dropped silently: what is not read as an amendment (a comment on unchanged text,
 a split or joined paragraph, text inserted and deleted again, a table) is a ReadWarning.
+Text is read in Unicode NFC, as the draft was; a character that is not text
+(`drafting.characters`) in a paragraph or a comment refuses the file, naming
+the paragraph and the position.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from drafting import brackets
+from drafting import brackets, characters
 from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, BracketError, ReaderError
 from drafting.model import Amendment, AmendmentKind, Document, Paragraph, Revision, Span
@@ -163,6 +166,9 @@ class _Reader:
         self.path, self.document, self.target, self.word = path, document, target, word
         self.warnings: list[ReadWarning] = []
         self.comments = runs.read_comments(word)
+        for key, comment in self.comments.items():
+            _check_characters(f"{path}, the comment by {_who(comment.author)}", comment.text)
+            self.comments[key] = replace(comment, text=characters.normalised(comment.text))
         self.used_comments: set[str] = set()
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
         self.tracked = runs.has_revisions(word.element.body)
@@ -234,6 +240,10 @@ class _Reader:
 
     def _chunk(self, number: int, read: runs.ParagraphRead) -> _Chunk:
         chunk = _Chunk(number, None, [], read.mark)
+        _check_characters(f"{self.path}, paragraph {number}",
+                          "".join(piece.text for piece in read.pieces))
+        pieces = [replace(p, text=characters.normalised(p.text)) for p in read.pieces]
+        read = runs.ParagraphRead(tuple(pieces), read.mark)
         chunk.label, chunk.pieces, changed = strip_label([p for p in read.pieces
                                                            if not p.cancelled])
         where = self.where(chunk)
@@ -451,6 +461,7 @@ def _finish(target: Revision, drafts: list[_Draft], delegation: str | None,
                           "delegation it belongs to (delegation=..., or --delegation CODE)")
     amendments = []
     for draft, code in zip(drafts, codes, strict=True):
+        _check_characters(f"{draft.where}, the Word author's name", draft.author or "")
         amendment = Amendment(
             id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
             proponents=(str(code),),
@@ -477,6 +488,12 @@ def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning]) -> 
         warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
                                     f"{_quote(amendment.old_text or amendment.new_text)} "
                                     "leaves the paragraph's square brackets unbalanced"))
+
+
+def _check_characters(where: str, text: str) -> None:
+    if found := characters.problem(text):
+        offset, sentence = found
+        raise ReaderError(f"{where}, {sentence}", details=characters.caret(text, offset))
 
 
 def _balanced(text: str) -> bool:

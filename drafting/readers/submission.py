@@ -12,7 +12,10 @@ the package as ``drafting/schemas/submission.schema.json``)::
 faults of both sorts is refused with all of them at once. All are all or
 nothing: a file with any fault is refused whole by one `SubmissionError` that
 lists every problem, each naming the file, the amendment (counted from 1) and
-its paragraph, and what is wrong.
+its paragraph, and what is wrong. Every text in the file is checked and
+normalised as `drafting.characters` says (a control character is
+refused, naming its field and position; accents are read in NFC, as the draft
+was stored, so that a quotation matches whichever form the file used).
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from drafting import characters
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.errors import AmendmentError, InputError, ReaderError, excerpt
 from drafting.model import Amendment, Document
+from drafting.readers.textfile import read_bytes
 
 ACTIONS = ("replace", "delete", "insert", "new_paragraph", "delete_paragraph", "alternative",
            "retain", "bracket")
@@ -110,7 +115,7 @@ def read_submission_text(text: str, *, name: str = "<json>") -> Submission:
     Raises ReaderError for text that is not JSON and SubmissionError for schema faults.
     """
     data = _parse(text, name)
-    findings = _schema_findings(data)
+    findings = _character_findings(data) + _schema_findings(data)
     if findings:
         raise _refusal(name, findings)
     return _submission(data, name)
@@ -150,7 +155,7 @@ def load_submission(path: str | Path, document: Document, *,
     """
     name = str(path)
     data = _parse(_read_file(path), name)
-    findings = _schema_findings(data)
+    findings = _character_findings(data) + _schema_findings(data)
     if not findings:
         submission = _submission(data, name)
         return submission, check_submission(submission, document, delegations=delegations,
@@ -194,10 +199,7 @@ def _at(source: str, number: int, label: str, text: str) -> str:
 
 def _read_file(path: str | Path) -> str:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReaderError(f"{path}: cannot read the file: {error.strerror}") from error
+    raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -217,6 +219,9 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
 def _parse(text: str, name: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_object)
+    except RecursionError:
+        raise ReaderError(f"{name}: the JSON is nested too deeply to be a submission; a "
+                          "submission is one object with a list of amendments") from None
     except json.JSONDecodeError as error:
         if not text.strip():
             raise ReaderError(f"{name}: the file is empty; a submission is one JSON "
@@ -232,15 +237,47 @@ def _parse(text: str, name: str) -> Any:
             f"{error.msg[:1].lower() + error.msg[1:]}{hint}",
             details=excerpt(line, error.colno - 1),
         ) from None
+    except ValueError as error:  # e.g. a number of thousands of digits
+        raise ReaderError(f"{name}: not a usable JSON submission ({error})") from None
+
+
+def _character_findings(data: Any) -> list[_Finding]:
+    """A finding for every text in ``data`` (keys included) holding a character that is
+    not text, naming the amendment, the field and the position. Iterative: the parser
+    already bounds the depth, and this must not add to it."""
+    amendments = data.get("amendments") if isinstance(data, dict) else None
+    items = amendments if isinstance(amendments, list) else []
+    found: list[_Finding] = []
+    pending: list[tuple[Any, list[Any]]] = [(data, [])]
+    while pending:
+        value, path = pending.pop()
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if problem := characters.problem(key):
+                    found.append(_located(items, path, f"a field name, {problem[1]}"))
+                pending.append((inner, [*path, key]))
+        elif isinstance(value, list):
+            pending.extend((inner, [*path, n]) for n, inner in enumerate(value))
+        elif isinstance(value, str) and (problem := characters.problem(value)):
+            found.append(_located(items, path, problem[1]))
+    return found
+
+
+def _located(items: list[Any], path: list[Any], sentence: str) -> _Finding:
+    """``sentence`` about the text at ``path``, as a finding on its amendment (if any)."""
+    if len(path) >= 2 and path[0] == "amendments" and isinstance(path[1], int):
+        number = path[1] + 1
+        return number, _written_label(items[path[1]]), f"{_field(path[2:])}, {sentence}"
+    return 0, "", f"{_field(path)}, {sentence}" if path else sentence
 
 
 def _submission(data: dict[str, Any], source: str) -> Submission:
     """The Submission in ``data``, which the schema accepts."""
     return Submission(
-        document=data["document"].strip(),
-        delegation=data["delegation"].strip(),
-        submitted_by=data.get("submitted_by", ""),
-        revision=data.get("revision", "").strip(),
+        document=_nfc(data["document"]).strip(),
+        delegation=_nfc(data["delegation"]).strip(),
+        submitted_by=_nfc(data.get("submitted_by", "")),
+        revision=_nfc(data.get("revision", "")).strip(),
         proposals=tuple(_proposal(item) for item in data["amendments"]),
         source=source,
     )
@@ -249,7 +286,12 @@ def _submission(data: dict[str, Any], source: str) -> Submission:
 def _text(data: dict[str, Any], key: str) -> str | None:
     """``data[key]`` stripped if it is a non-blank text, else None."""
     value = data.get(key)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return _nfc(value).strip() if isinstance(value, str) and value.strip() else None
+
+
+def _nfc(text: str | None) -> Any:
+    """``text`` as `characters.normalised` keeps it; None stays None."""
+    return None if text is None else characters.normalised(text)
 
 
 def _valid_amendment(item: Any) -> bool:
@@ -259,21 +301,21 @@ def _valid_amendment(item: Any) -> bool:
 def _proposal(item: dict[str, Any]) -> Proposal:
     occurrence = item.get("occurrence")
     return Proposal(
-        paragraph=item["paragraph"].strip(),
-        replace=item.get("replace"),
-        with_=item.get("with"),
-        delete=item.get("delete"),
-        insert=item.get("insert"),
-        after=item.get("after"),
-        before=item.get("before"),
-        new_paragraph=item.get("new_paragraph"),
+        paragraph=_nfc(item["paragraph"]).strip(),
+        replace=_nfc(item.get("replace")),
+        with_=_nfc(item.get("with")),
+        delete=_nfc(item.get("delete")),
+        insert=_nfc(item.get("insert")),
+        after=_nfc(item.get("after")),
+        before=_nfc(item.get("before")),
+        new_paragraph=_nfc(item.get("new_paragraph")),
         delete_paragraph=item.get("delete_paragraph", False),
-        alternative=item.get("alternative"),
+        alternative=_nfc(item.get("alternative")),
         retain=item.get("retain", False),
-        bracket=item.get("bracket"),
+        bracket=_nfc(item.get("bracket")),
         occurrence=None if occurrence is None else int(occurrence),  # JSON 2.0 is 2
-        reason=item.get("reason", ""),
-        supporters=tuple(code.strip() for code in item.get("supporters", ())),
+        reason=_nfc(item.get("reason", "")),
+        supporters=tuple(_nfc(code).strip() for code in item.get("supporters", ())),
     )
 
 

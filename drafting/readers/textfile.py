@@ -15,6 +15,9 @@ The form, one paragraph per block (blocks are separated by blank lines)::
 
 An unlabelled block after the first operative paragraph is kept as other text
 (``T1``, ``T2``, ...) with a warning. Every paragraph's brackets are checked.
+Characters are checked and the text normalised as `drafting.characters`
+says: a control character is refused with its line and column; accents written
+decomposed are stored composed (NFC), with a warning naming the lines.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting import brackets
+from drafting import brackets, characters
 from drafting.errors import BracketError, ReaderError
 from drafting.model import Paragraph, ParagraphKind, parse_label
 from drafting.model.labels import SUFFIXES, Label
@@ -49,10 +52,7 @@ def read_text_file(path: str | Path) -> ReadResult:
     BracketError (naming file, line and paragraph) for unbalanced brackets.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReaderError(f"{path}: cannot read the file: {error.strerror}") from error
+    raw = read_bytes(path)
     try:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -66,21 +66,64 @@ def read_text(source: str, *, name: str = "<text>") -> ReadResult:
     """Read a draft from a string in the form above; ``name`` is used in messages.
 
     An empty text gives no paragraphs and no title. Raises ReaderError for a
-    label used twice and BracketError for unbalanced brackets.
+    label used twice or a character that is not text (`characters`), and
+    BracketError for unbalanced brackets.
     """
-    blocks = _blocks(source)
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    lines = source.split("\n")
+    _check_characters(lines, name)
+    warnings = _normalise(lines, name)
+    blocks = _blocks([characters.normalised(line) for line in lines])
     title = ""
     if blocks and (heading := _HEADING.fullmatch(blocks[0].text)) and len(heading["hashes"]) == 1:
         title = heading["text"].strip()
         blocks = blocks[1:]
-    return _Builder(name).build(title, blocks)
+    return _Builder(name, warnings).build(title, blocks)
 
 
-def _blocks(source: str) -> list[_Block]:
+MAX_BYTES = 50 * 1024 * 1024
+"""The largest text or JSON file a reader takes: far above any negotiation text."""
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``; ReaderError (naming it) if it cannot be read
+    or holds more than ``limit`` bytes."""
+    try:
+        if path.is_dir():
+            raise ReaderError(f"{path}: is a folder, not a file; give the path of a file")
+        size = path.stat().st_size
+        if size > limit:
+            raise ReaderError(f"{path}: the file is {size // 1024 // 1024} MB, more than the "
+                              f"{limit // 1024 // 1024} MB a reader takes; split it")
+        return path.read_bytes()
+    except OSError as error:
+        raise ReaderError(f"{path}: cannot read the file: {error.strerror}") from error
+
+
+def _check_characters(lines: list[str], name: str) -> None:
+    """ReaderError for the first character that is not text, with its line and column."""
+    for number, line in enumerate(lines, start=1):
+        if found := characters.problem(line):
+            offset, sentence = found
+            raise ReaderError(f"{name}, line {number}, {sentence}",
+                              details=characters.caret(line, offset))
+
+
+def _normalise(lines: list[str], name: str) -> list[ReadWarning]:
+    changed = [n for n, line in enumerate(lines, 1) if characters.normalised(line) != line]
+    if not changed:
+        return []
+    shown = ", ".join(map(str, changed[:10])) + (", ..." if len(changed) > 10 else "")
+    return [ReadWarning(name, (
+        f"line{'s' * (len(changed) > 1)} {shown}: accents written as a letter plus a "
+        "combining mark were stored composed (Unicode NFC); the text looks the same"))]
+
+
+def _blocks(source_lines: list[str]) -> list[_Block]:
     blocks: list[_Block] = []
     lines: list[str] = []
     start = 0
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source_lines, start=1):
         if line.strip():
             if not lines:
                 start = number
@@ -103,10 +146,10 @@ def _join(lines: list[str]) -> str:
 class _Builder:
     """Turns blocks into paragraphs, numbering what has no label."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, warnings: list[ReadWarning] | None = None) -> None:
         self.name = name
         self.paragraphs: list[Paragraph] = []
-        self.warnings: list[ReadWarning] = []
+        self.warnings: list[ReadWarning] = list(warnings or ())
         self.seen: dict[str, int] = {}
         self.last_number: dict[str, int] = {}
         self.operative_seen = False

@@ -1,0 +1,104 @@
+"""Which characters a negotiation text may hold, and the one form it is kept in.
+
+Every reader passes the text it takes in through here, so that what is stored
+reads exactly as it is stored:
+
+- Text is kept in Unicode normal form C (composed accents: ``é`` is one
+  character, not ``e`` + a combining accent). The two forms look the same and
+  mean the same, but a quotation in one form does not match text stored in the
+  other; readers normalise, and say so in a warning when a draft was changed.
+- Line breaks ``\\r\\n`` and ``\\r`` become ``\\n``.
+- Refused, with the place and the character's name: control characters (all
+  but tab and line feed - a NUL, a bell, an escape, the C1 controls), lone UTF-16
+  surrogates (possible in JSON as ``"\\ud800"``), the non-characters U+FFFE and
+  U+FFFF, and the bidirectional *override* characters U+202D and U+202E, which
+  make a text display in another order than it is stored (the "Trojan Source"
+  trick). Right-to-left text itself, Arabic or Hebrew, needs none of them.
+  Nothing is ever dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafting.errors import excerpt
+
+_OTHERS = (
+    "\x7f-\x9f"  # the rest of the control characters (category Cc)
+    "\ud800-\udfff"  # lone surrogates
+    "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
+    "\ufffe\uffff"  # non-characters
+)
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # tab and line feed are text
+_SHOWN = re.compile(f"[\x00-\x1f{_OTHERS}]")  # escaped in messages, tab and line feed too
+_OVERRIDES = frozenset("\u202d\u202e")
+_NAMES = {  # unicodedata has no name for controls
+    "\x00": "NUL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0b": "VERTICAL TAB",
+    "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE",
+}
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def normalised(text: str) -> str:
+    """``text`` in NFC with ``\\n`` line breaks: the form every reader stores."""
+    text = _NEWLINES.sub("\n", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def first_forbidden(text: str) -> int | None:
+    """The offset of the first character a text may not hold, or None."""
+    found = _FORBIDDEN.search(text)
+    return found.start() if found else None
+
+
+def describe(char: str) -> str:
+    """``U+0007 (BELL)``: a character by code point and name, for messages."""
+    category = unicodedata.category(char)
+    name = _NAMES.get(char) or unicodedata.name(char, "")
+    if not name and category == "Cc":
+        name = "a control character"
+    elif not name and category == "Cs":
+        name = "half of a UTF-16 surrogate pair"
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def why(char: str) -> str:
+    """What is wrong with a forbidden character and what to do, as a predicate:
+    ``is not text ...; remove it``."""
+    if char in _OVERRIDES:
+        return ("makes the text display in another order than it is stored; remove it "
+                "(right-to-left text needs no such character)")
+    if unicodedata.category(char) == "Cs":
+        return "is not a character on its own, so the text is damaged; type it again"
+    return "is not text (often left by copying from another program); remove it"
+
+
+def problem(text: str) -> tuple[int, str] | None:
+    """``(offset, sentence)`` for the first forbidden character of ``text``, or None.
+
+    The sentence reads ``character 12: U+0007 (BELL) is not text ...; remove it``,
+    the offset counted from 0 as in every message that points into a text.
+    """
+    offset = first_forbidden(text)
+    if offset is None:
+        return None
+    char = text[offset]
+    return offset, f"character {offset}: {describe(char)} {why(char)}"
+
+
+def escaped(text: str, keep: str = "") -> str:
+    """``text`` with every character that is not text (but those in ``keep``) written
+    as a Python escape (``\\x1b``), so that a message quoting hostile text stays one
+    harmless line; line feeds and tabs are escaped too unless kept."""
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        return char if char in keep else char.encode("unicode_escape", "backslashreplace").decode()
+    return _SHOWN.sub(escape, text)
+
+
+def caret(text: str, offset: int) -> str:
+    """An excerpt of ``text`` with a caret under ``offset``, controls shown as ``?``."""
+    return excerpt(_FORBIDDEN.sub("?", text), offset)
