@@ -172,6 +172,7 @@ class _Reader:
         self.used_comments: set[str] = set()
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
         self.tracked = runs.has_revisions(word.element.body)
+        self.texts = {p.text for p in target}
         self.drafts: list[_Draft] = []
 
     def warn(self, where: str, message: str) -> None:
@@ -219,7 +220,7 @@ class _Reader:
     def _is_heading_line(self, read: runs.ParagraphRead) -> bool:
         """An unstyled title or "symbol - revision" line, when no paragraph has that text."""
         text = read.original.strip()
-        if not text or any(p.text == text for p in self.target):
+        if not text or text in self.texts:
             return False
         symbol = self.document.symbol
         return text == self.document.title.strip() or text == symbol or text.startswith(
