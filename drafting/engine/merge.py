@@ -89,11 +89,19 @@ def merge(
     entries: list[Entry] = [
         merge_paragraph(paragraph, by_paragraph.get(paragraph.id, [])) for paragraph in target
     ]
-    labels = [p.label for p in target]
+    parsed = [_label(entry) for entry in entries]
+    families: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for label in parsed:
+        if label is not None:
+            families[label.prefix, label.number].append(str(label))
     for paragraph in target:
-        for new in _new_paragraphs(paragraph, by_paragraph.get(paragraph.id, []), labels):
-            labels.append(new.label)
-            entries.insert(_slot(entries, new.label), new)
+        family = _family(paragraph.label, families)
+        for new in _new_paragraphs(paragraph, by_paragraph.get(paragraph.id, []), family):
+            family.append(new.label)
+            wanted = parse_label(new.label)
+            slot = _slot(parsed, wanted)
+            entries.insert(slot, new)
+            parsed.insert(slot, wanted)
     return Compilation(document.symbol, document.title, target.label, tuple(entries), tuple(stale))
 
 
@@ -243,26 +251,38 @@ def _options(amendments: list[Amendment]) -> tuple[Option, ...]:
 
 
 def _new_paragraphs(
-    paragraph: Paragraph, amendments: list[Amendment], labels: list[str]
+    paragraph: Paragraph, amendments: list[Amendment], family: list[str]
 ) -> list[NewParagraph]:
+    """The new paragraphs proposed after ``paragraph``, labelled after those of its
+    ``family`` (the labels sharing its prefix and number)."""
     proposals = [a for a in amendments if a.kind is AmendmentKind.NEW_PARAGRAPH]
     new: list[NewParagraph] = []
     for option in _options(proposals):
-        label = next_label(paragraph.label, [*labels, *(n.label for n in new)])
+        label = next_label(paragraph.label, [*family, *(n.label for n in new)])
         new.append(NewParagraph(label, paragraph.label, option.text, option.credit))
     return new
 
 
-def _slot(entries: list[Entry], label: str) -> int:
-    """Where a new paragraph goes: after the last of its family that sorts
-    before it (OP5, OP5 bis, here: OP5 ter), which the paragraph it follows is."""
-    wanted = parse_label(label)
-    for index in range(len(entries) - 1, -1, -1):
-        other = _label(entries[index])
-        same_family = other and (other.prefix, other.number) == (wanted.prefix, wanted.number)
-        if same_family and other < wanted:
+def _family(label: str, families: dict[tuple[str, int], list[str]]) -> list[str]:
+    """The labels of ``label``'s family (OP5, OP5 bis, ...); [] for a label that does not
+    parse (no new paragraph can be numbered after it)."""
+    try:
+        parsed = parse_label(label)
+    except LabelError:
+        return []
+    return families[parsed.prefix, parsed.number]
+
+
+def _slot(parsed: list[Label | None], wanted: Label) -> int:
+    """Where a new paragraph goes among entries with labels ``parsed``: after the last of
+    its family that sorts before it (OP5, OP5 bis, here: OP5 ter), which the paragraph it
+    follows is."""
+    for index in range(len(parsed) - 1, -1, -1):
+        other = parsed[index]
+        if other is not None and other.prefix == wanted.prefix and \
+                other.number == wanted.number and other < wanted:
             return index + 1
-    return len(entries)
+    return len(parsed)
 
 
 def _label(entry: Entry) -> Label | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -50,7 +51,7 @@ class Paragraph:
     level: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Revision:
     """An immutable snapshot of the text: "Zero draft", "Rev.1", ...
 
@@ -76,7 +77,25 @@ class Revision:
 
     def by_id(self, paragraph_id: str) -> Paragraph | None:
         """The paragraph with stable id ``paragraph_id``, or None."""
-        return next((p for p in self.paragraphs if p.id == paragraph_id), None)
+        return _ids_of(self).get(paragraph_id)
+
+
+_BY_ID: dict[int, tuple[weakref.ref[Revision], dict[str, Paragraph]]] = {}
+"""Each live revision's paragraphs by id, made on its first `Revision.by_id`: thousands of
+amendments look up their paragraph among hundreds. Keyed by ``id()``; an entry goes when
+its revision does."""
+
+
+def _ids_of(revision: Revision) -> dict[str, Paragraph]:
+    key = id(revision)
+    found = _BY_ID.get(key)
+    if found is not None and found[0]() is revision:
+        return found[1]
+    ids: dict[str, Paragraph] = {}
+    for paragraph in revision.paragraphs:
+        ids.setdefault(paragraph.id, paragraph)  # the first, as a search from the start finds
+    _BY_ID[key] = (weakref.ref(revision, lambda _, key=key: _BY_ID.pop(key, None)), ids)
+    return ids
 
 
 @dataclass(frozen=True, slots=True)
