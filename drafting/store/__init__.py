@@ -5,13 +5,22 @@ or PostgreSQL; ``Store.init()`` creates or upgrades it. The store takes and give
 model's dataclasses; the engine does the work, the store keeps it.
 """
 
+from drafting.store.access import SECRETARIAT, TokenInfo
 from drafting.store.chain import Event, EventKind
-from drafting.store.errors import ConflictError, NotFoundError, SchemaError, StoreError
+from drafting.store.errors import (
+    AccessError,
+    ConflictError,
+    NotFoundError,
+    SchemaError,
+    StoreError,
+)
 from drafting.store.store import Store, init_store, open_store
 from drafting.store.submissions import SubmitResult
 from drafting.store.verify import Mismatch, VerifyReport
 
 __all__ = [
+    "SECRETARIAT",
+    "AccessError",
     "ConflictError",
     "Event",
     "EventKind",
@@ -21,6 +30,7 @@ __all__ = [
     "Store",
     "StoreError",
     "SubmitResult",
+    "TokenInfo",
     "VerifyReport",
     "init_store",
     "open_store",

@@ -42,6 +42,14 @@ class EventKind(StrEnum):
     """A paragraph's status set (agreed, agreed ad ref, open again)."""
     REVISE = "revise"
     """A new revision issued, with what became of the amendments."""
+    MEMBERS = "members"
+    """Members appended to a group."""
+    SECURE = "secure"
+    """The store made to require tokens, with the tokens issued then."""
+    TOKEN = "token"
+    """A token issued (rotation) or revoked; never the token, only its id and fingerprint."""
+    REFUSED = "refused"
+    """A write refused for want of the right token; nothing else changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +94,17 @@ def event_from(row: EventRow) -> Event:
 def append(session: Session, head: ChainHeadRow, *, at: datetime, actor: str,
            kind: EventKind, document: str | None, payload: Mapping[str, Any]) -> int:
     """Append one event after ``head`` (locked by the caller's transaction) and
-    move the head on; returns the new event's number."""
+    move the head on; returns the new event's number.
+
+    The event is written before the head moves: on a PostgreSQL server with
+    delegation roles (`drafting.store.postgres_roles`) the database checks that an
+    event follows the head, and that the head moves to the last event.
+    """
     seq = head.seq + 1
     digest = chain_hash(head.hash, seq, at, actor, str(kind), document, payload)
     session.add(EventRow(seq=seq, at=at, actor=actor, kind=str(kind), document=document,
                          payload=dict(payload), prev_hash=head.hash, hash=digest))
+    session.flush()
     head.seq, head.hash = seq, digest
     session.flush()
     return seq

@@ -5,9 +5,12 @@
         ├── SchemaError           no store yet, or one made by another version of drafting
         ├── NotFoundError         an unknown document, revision, paragraph, delegation
         │                         or amendment (the message lists what is known)
-        └── ConflictError         a write that contradicts the record: a symbol or code that
-                                  exists, a superseded revision, a withdrawn or decided
-                                  amendment, a withdrawal by someone who is not a proponent
+        ├── ConflictError         a write that contradicts the record: a symbol or code that
+        │                         exists, a superseded revision, a withdrawn or decided
+        │                         amendment, a withdrawal by someone who is not a proponent
+        └── AccessError           a store that requires tokens was not given the right one
+                                  (none, unknown, revoked, or another's); the refusal alone
+                                  is recorded
 
 Database faults (a locked file, a lost connection, a violated constraint) are
 wrapped in a plain StoreError whose message says what to try; the original
@@ -37,3 +40,8 @@ class NotFoundError(StoreError):
 
 class ConflictError(StoreError):
     """A write that would contradict what is already recorded."""
+
+
+class AccessError(StoreError):
+    """The write needs a token this store accepts for it; nothing but the refusal was
+    recorded. The message says whose token is needed, never the token given."""

@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
+from drafting.model import (
+    Amendment,
+    AmendmentStatus,
+    Delegation,
+    DelegationKind,
+    Document,
+    ParagraphStatus,
+)
 from drafting.store.chain import Event, EventKind
 from drafting.store.ledger import DECISION_STATUS, decision_for, revision_note
 from drafting.store.payloads import (
@@ -20,6 +27,7 @@ from drafting.store.payloads import (
     delegation_from,
     document_from,
     revision_from,
+    stamp,
 )
 
 Decision = tuple[str, str, str, int]
@@ -32,7 +40,9 @@ class Replayed:
 
     ``origin`` maps a thing's name (as `drafting.store.verify` names rows) to the
     last event that set it; ``failures`` lists (event number, reason) for events
-    that could not be applied.
+    that could not be applied. ``credentials`` holds each token issued as
+    (holder, fingerprint, time revoked or None), by id; ``secure`` whether the
+    store requires tokens. A ``refused`` event changes nothing.
     """
 
     delegations: dict[str, Delegation] = field(default_factory=dict)
@@ -42,7 +52,10 @@ class Replayed:
     made_against: dict[str, str] = field(default_factory=dict)
     history: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
-    submissions: dict[str, tuple[str, int, tuple[str, ...]]] = field(default_factory=dict)
+    submissions: dict[str, tuple[str, int, tuple[str, ...], str | None]] = field(
+        default_factory=dict)
+    credentials: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    secure: bool = False
     origin: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[int, str]] = field(default_factory=list)
 
@@ -75,6 +88,43 @@ def _delegation(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     delegation = delegation_from(payload["delegation"])
     state.delegations[delegation.code] = delegation
     state.origin[f"delegation {delegation.code}"] = event.seq
+    if "token" in payload:
+        _issued(state, event, payload["token"])
+
+
+def _members(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    group = state.delegations[payload["group"]]
+    state.delegations[group.code] = replace(group, kind=DelegationKind(payload["kind"]),
+                                            members=(*group.members, *payload["members"]))
+    state.origin[f"delegation {group.code}"] = event.seq
+
+
+def _issued(state: Replayed, event: Event, token: dict[str, Any]) -> None:
+    if token["credential"] in state.credentials:
+        raise ValueError(f"token {token['credential']} issued twice")
+    state.credentials[token["credential"]] = (token["holder"], token["fingerprint"], None)
+    state.origin[f"token {token['credential']}"] = event.seq
+
+
+def _secure(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    state.secure = True
+    state.origin["setting secure"] = event.seq
+    for token in payload["issued"]:
+        _issued(state, event, token)
+
+
+def _token(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    for credential in payload["revoked"]:
+        holder, fingerprint, _ = state.credentials[credential]
+        state.credentials[credential] = (holder, fingerprint, stamp(event.at))
+        state.origin[f"token {credential}"] = event.seq
+    if payload["issued"] is not None:
+        _issued(state, event, payload["issued"])
+
+
+def _refused(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    if not isinstance(payload["command"], str):
+        raise ValueError("a refusal names the command refused")
 
 
 def _submit(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
@@ -87,7 +137,7 @@ def _submit(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
         state.history[amendment.id] = [(str(amendment.status), event.seq)]
         state.origin[f"amendment {amendment.id}"] = event.seq
     state.submissions[payload["submission"]] = (
-        symbol, event.seq, tuple(a.id for a in amendments))
+        symbol, event.seq, tuple(a.id for a in amendments), payload.get("delegation"))
 
 
 def _set_status(state: Replayed, event: Event, amendment_id: str,
@@ -157,4 +207,8 @@ _APPLY: dict[str, Callable[[Replayed, Event, dict[str, Any]], None]] = {
     EventKind.DECIDE: _decide,
     EventKind.AGREE: _agree,
     EventKind.REVISE: _revise,
+    EventKind.MEMBERS: _members,
+    EventKind.SECURE: _secure,
+    EventKind.TOKEN: _token,
+    EventKind.REFUSED: _refused,
 }

@@ -22,19 +22,23 @@ from sqlalchemy.orm import Session
 
 from drafting.store.chain import EventKind, append
 from drafting.store.connect import WRITE_OPTION, shown
-from drafting.store.errors import SchemaError, StoreError
+from drafting.store.errors import AccessError, SchemaError, StoreError
 from drafting.store.tables import ChainHeadRow
+
+_INSUFFICIENT_PRIVILEGE = "42501"
+"""PostgreSQL's code for a privilege or row-level security policy that refuses."""
 
 
 @dataclass(slots=True)
 class Write:
-    """An open write transaction: its session, the locked chain head, and the
-    time every row written in it carries."""
+    """An open write transaction: its session, the locked chain head, the time every
+    row written in it carries, and whose token admitted it (None: an open store)."""
 
     session: Session
     head: ChainHeadRow
     at: datetime
     actor: str
+    principal: str | None = None
 
     def record(self, kind: EventKind, document: str | None, payload: Mapping[str, Any]) -> int:
         """Append the event for this write; returns its number."""
@@ -83,6 +87,9 @@ def database_error(error: DBAPIError, url: URL) -> StoreError:
     """A StoreError saying what went wrong with the database and what to try."""
     where = shown(url)
     detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    if getattr(error.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+        return AccessError(f"the database at {where} refused the change for the role this "
+                           f"connection uses ({detail}); nothing was recorded")
     if isinstance(error, IntegrityError):
         return StoreError(f"the store at {where} refused the change ({detail}); "
                           "nothing was recorded")

@@ -2,13 +2,15 @@
 dataclasses; no row, session or engine leaves it.
 
 Each write is one transaction that appends one event (or none, when nothing
-changes); each read is one consistent snapshot.
+changes); each read is one consistent snapshot. In a store that requires
+tokens (`Store.make_secure`) each write first checks the token the store was
+opened with (`drafting.store.access`); a refused write records only the refusal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Literal
 
@@ -18,20 +20,30 @@ from sqlalchemy.orm import Session
 
 from drafting.engine.revise import RevisionOutcome
 from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
-from drafting.store import mapping, revisions, submissions
+from drafting.store import (
+    access,
+    delegations,
+    mapping,
+    names,
+    postgres_roles,
+    revisions,
+    submissions,
+)
+from drafting.store.access import SECRETARIAT, Gate, Need, TokenInfo
 from drafting.store.chain import Event, EventKind, event_from
 from drafting.store.connect import make_engine, resolve_url, shown
-from drafting.store.errors import ConflictError, NotFoundError, StoreError
-from drafting.store.payloads import delegation_json
+from drafting.store.errors import NotFoundError, StoreError
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Write, database_error, reading, writing
 from drafting.store.submissions import SubmitResult
-from drafting.store.tables import DelegationRow, DocumentRow, EventRow
+from drafting.store.tables import DocumentRow, EventRow
 from drafting.store.verify import VerifyReport, verify
 
 
-def open_store(url: str | None = None, *, check_version: bool = True) -> Store:
-    """Open the store at ``url`` (None: ``$DRAFTING_DB``, else ``sqlite:///drafting.db``).
+def open_store(url: str | None = None, *, check_version: bool = True,
+               token: str | None = None) -> Store:
+    """Open the store at ``url`` (None: ``$DRAFTING_DB``, else ``sqlite:///drafting.db``),
+    acting with ``token`` (needed only by a store that requires tokens; see `Store`).
 
     Any SQLAlchemy URL works; ``postgresql://`` is taken through psycopg 3. A
     database with no store yet opens fine (`Store.init` creates it; anything
@@ -40,7 +52,7 @@ def open_store(url: str | None = None, *, check_version: bool = True) -> Store:
     ``drafting init``; pass ``check_version=False`` to open it in order to
     call `Store.init`. A newer store raises SchemaError too.
     """
-    store = Store(url)
+    store = Store(url, token=token)
     if check_version:
         try:
             store._check()
@@ -62,12 +74,20 @@ class Store:
 
     Use it as a context manager, or call `close`. Every method raises
     StoreError (or a subclass) for what it refuses, with nothing changed.
+
+    ``token`` is who acts. An open store (the default) ignores it. A store that
+    requires tokens checks it in every write: the secretariat's token to import,
+    revise, agree, decide, add delegations and manage tokens; a delegation's own
+    token to submit (as sole proponent of every amendment) and to withdraw in its
+    name. Reads need no token. A refusal raises AccessError and records only a
+    ``refused`` event (never the token).
     """
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, token: str | None = None) -> None:
         self._url = resolve_url(url)
         self._engine = make_engine(self._url)
         self._ready = False
+        self._gate = Gate(token)
 
     @property
     def url(self) -> str:
@@ -100,9 +120,20 @@ class Store:
         if not self._ready and self._check() is SchemaState.EMPTY:
             raise empty_store_error(self._url)
 
-    def _write(self, actor: str) -> AbstractContextManager[Write]:
+    @contextmanager
+    def _write(self, actor: str, need: Need) -> Iterator[Write]:
+        """One write transaction, if the token passes ``need``; otherwise the refusal is
+        recorded (and committed) alone, and AccessError raised."""
         self._require()
-        return writing(self._engine, self._url, actor)
+        refusal = None
+        with writing(self._engine, self._url, actor) as write:
+            write.principal, refusal = self._gate.admit(write.session, need)
+            if refusal is None:
+                yield write
+            else:
+                write.record(EventKind.REFUSED, need.document, refusal.payload)
+        if refusal is not None:
+            raise refusal.error
 
     def _read(self) -> AbstractContextManager[Session]:
         self._require()
@@ -124,8 +155,10 @@ class Store:
 
     def add_document(self, document: Document, *, actor: str = "") -> None:
         """Import ``document`` with its revisions (at least one). Revisions without a
-        time get the time of the import. ConflictError if the symbol is taken."""
-        with self._write(actor) as write:
+        time get the time of the import. ConflictError if the symbol is taken;
+        StoreError for a symbol or a text `drafting.store.names` refuses."""
+        names.check_document(document)
+        with self._write(actor, Need("import")) as write:
             revisions.add_document(write, document)
 
     def document(self, symbol: str) -> Document:
@@ -147,29 +180,45 @@ class Store:
         Refused (ConflictError) if the label is taken, or if an amendment the outcome
         changes was withdrawn or decided since the outcome was prepared.
         """
-        with self._write(actor) as write:
+        with self._write(actor, Need("revise", document=symbol)) as write:
             revisions.add_revision(write, symbol, outcome)
 
     def set_paragraph_status(self, symbol: str, paragraph_id: str, status: ParagraphStatus,
                              *, actor: str = "") -> None:
         """Mark paragraph ``paragraph_id`` (its stable id) of the current revision agreed,
         agreed ad ref, or open again. Setting the status it has records nothing."""
-        with self._write(actor) as write:
+        with self._write(actor, Need("agree", document=symbol)) as write:
             revisions.set_paragraph_status(write, symbol, paragraph_id, status)
 
     # Delegations
 
-    def add_delegation(self, delegation: Delegation, *, actor: str = "") -> None:
-        """Add a delegation (a group with its members). ConflictError if the code is taken."""
-        code = delegation.code
-        if not code.strip() or code != code.strip():
-            raise StoreError(f"'{code}' is not a delegation code: give e.g. EU or USA, "
-                             "without spaces around it")
-        with self._write(actor) as write:
-            if write.session.get(DelegationRow, code) is not None:
-                raise ConflictError(f"the delegation {code} is already in the store")
-            write.record(EventKind.DELEGATION, None, {"delegation": delegation_json(delegation)})
-            write.session.add_all(mapping.delegation_rows(delegation, write.at))
+    def add_delegation(self, delegation: Delegation, *, actor: str = "") -> str | None:
+        """Add a delegation (a group with its members). ConflictError if the code is taken;
+        StoreError for a code or name `drafting.store.names` refuses. Returns its new
+        token in a store that requires tokens (shown once: it is kept only as a hash),
+        else None."""
+        return self.add_delegations([delegation], actor=actor).get(delegation.code)
+
+    def add_delegations(self, new: Sequence[Delegation], *, member_of: str | None = None,
+                        actor: str = "") -> dict[str, str]:
+        """Add delegations, all of them or none, and with ``member_of`` append their codes
+        to that group's members (it must be in the store already; it becomes a group).
+        Returns the tokens issued, by code: one per delegation in a store that requires
+        tokens, none in an open store."""
+        for delegation in new:
+            names.check_delegation(delegation)
+            access.check_reserved(delegation.code)
+        with self._write(actor, Need("add delegations")) as write:
+            return delegations.add(write, new, member_of)
+
+    def add_members(self, group: str, codes: Sequence[str], *, actor: str = "") -> Delegation:
+        """Append ``codes`` to the members of delegation ``group`` (NotFoundError if there
+        is none), which becomes a group; codes already members stay where they are, and
+        nothing new records nothing. Returns the group as it now stands."""
+        for code in codes:
+            names.check_code(code)
+        with self._write(actor, Need("add members")) as write:
+            return delegations.add_members(write, group, codes)
 
     def delegations(self) -> list[Delegation]:
         """Every delegation, by code."""
@@ -190,10 +239,13 @@ class Store:
         (ConflictError otherwise: it is never applied to a text it was not made
         on). Every other problem is listed in one StoreError's ``details``.
         Sending the very same submission again records nothing and returns the
-        first ids with ``duplicate=True``.
+        first ids with ``duplicate=True``. A text that is not text
+        (`drafting.store.names.check_text`) refuses the whole submission.
         """
-        with self._write(actor) as write:
-            return submissions.submit(write, symbol, amendments)
+        names.check_amendments(amendments)
+        proponents = tuple(dict.fromkeys(code for a in amendments for code in a.proponents))
+        with self._write(actor, Need("submit", proponents, symbol)) as write:
+            return submissions.submit(write, symbol, amendments, recorded_by=write.principal)
 
     def amendments(self, symbol: str, *, statuses: Collection[AmendmentStatus] | None = None,
                    delegations: Collection[str] | None = None,
@@ -210,15 +262,86 @@ class Store:
     def withdraw(self, amendment_id: str, delegation: str, *, actor: str = "") -> Amendment:
         """Withdraw an amendment on behalf of ``delegation``, which must be a proponent.
         It stays in the store, marked withdrawn. A decided or withdrawn one cannot be."""
-        with self._write(actor) as write:
+        with self._write(actor, Need("withdraw", (delegation,))) as write:
             return submissions.withdraw(write, amendment_id, delegation)
 
     def decide(self, amendment_id: str, decision: Literal["accept", "reject"], *,
                note: str = "", actor: str = "") -> Amendment:
         """Accept or reject an amendment. A withdrawn or already decided one cannot be,
         and a stale one can only be rejected."""
-        with self._write(actor) as write:
+        with self._write(actor, Need("decide")) as write:
             return submissions.decide(write, amendment_id, decision, note)
+
+    # Who may write
+
+    @property
+    def secure(self) -> bool:
+        """True if the store requires tokens to write."""
+        with self._read() as session:
+            return access.is_secure(session)
+
+    def make_secure(self, *, actor: str = "") -> dict[str, str]:
+        """Require tokens from now on. Issues the secretariat's token and one for each
+        delegation already in the store, and returns them by holder (``secretariat``,
+        then codes): each is shown this once, and kept only as a salted hash.
+        ConflictError if the store already requires tokens."""
+        if self.secure:  # said plainly, whoever asks; the write below checks it again
+            raise access.already_secure()
+        with self._write(actor, Need("require tokens")) as write:
+            tokens, payload = access.make_secure(write.session, write.at)
+            write.record(EventKind.SECURE, None, payload)
+            return tokens
+
+    def rotate_token(self, holder: str, *, actor: str = "") -> str:
+        """A new token for ``holder`` (a delegation's code, or ``secretariat``); the one
+        it had stops working. The secretariat's token is needed. Returns the new token
+        (shown once). Also issues a first token to a delegation that has none."""
+        with self._write(actor, Need("rotate tokens")) as write:
+            access.check_holder(write.session, holder)
+            revoked = access.revoke(write.session, holder, write.at)
+            token, issued = access.issue(write.session, holder, write.at)
+            write.record(EventKind.TOKEN, None, {"holder": holder, "issued": issued,
+                                                 "revoked": revoked})
+            return token
+
+    def revoke_token(self, holder: str, *, actor: str = "") -> list[str]:
+        """Stop the token of delegation ``holder`` (the secretariat's token is needed);
+        returns the ids of the tokens stopped (none, and nothing recorded, if it had
+        none). The secretariat's own token is rotated, never revoked: that would leave
+        no one able to manage the store."""
+        if holder == SECRETARIAT:
+            raise StoreError("the secretariat's token cannot be revoked, or no one could "
+                             "manage the store: rotate it instead (drafting token rotate "
+                             "secretariat)")
+        with self._write(actor, Need("revoke tokens")) as write:
+            access.check_holder(write.session, holder)
+            revoked = access.revoke(write.session, holder, write.at)
+            if revoked:
+                write.record(EventKind.TOKEN, None, {"holder": holder, "issued": None,
+                                                     "revoked": revoked})
+            return revoked
+
+    def tokens(self) -> list[TokenInfo]:
+        """Every token issued, live or not, oldest first: holder, id and dates (the
+        tokens themselves are not kept)."""
+        with self._read() as session:
+            return access.token_list(session)
+
+    def delegation_roles_sql(self, prefix: str = postgres_roles.PREFIX) -> str:
+        """The SQL that gives each delegation its own PostgreSQL role (``<prefix><code>``)
+        which can add and withdraw only that delegation's amendments: see
+        `drafting.store.postgres_roles`. StoreError on SQLite, or for a store that does
+        not require tokens."""
+        with self._read() as session:
+            return postgres_roles.script(session, prefix)
+
+    def grant_delegation_roles(self, prefix: str = postgres_roles.PREFIX, *,
+                               actor: str = "") -> dict[str, str]:
+        """Run `delegation_roles_sql` (as the store's owner, with the secretariat's token);
+        returns each delegation's role name, by code. Safe to run again, e.g. after
+        adding delegations or upgrading the store."""
+        with self._write(actor, Need("set up database roles")) as write:
+            return postgres_roles.apply(write.session, prefix)
 
     # The record
 

@@ -65,8 +65,10 @@ def content_hash(symbol: str, amendments: Sequence[Amendment]) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def submit(write: Write, symbol: str, amendments: Sequence[Amendment]) -> SubmitResult:
-    """Store ``amendments`` against document ``symbol``, all of them or none."""
+def submit(write: Write, symbol: str, amendments: Sequence[Amendment], *,
+           recorded_by: str | None = None) -> SubmitResult:
+    """Store ``amendments`` against document ``symbol``, all of them or none;
+    ``recorded_by`` is the delegation whose token recorded it (None: no token needed)."""
     if not amendments:
         raise StoreError(f"{symbol}: the submission holds no amendment; nothing was recorded")
     session = write.session
@@ -86,10 +88,12 @@ def submit(write: Write, symbol: str, amendments: Sequence[Amendment]) -> Submit
                 status=_S.SUBMITTED, revision=_revision_of(document, a))
         for n, a in enumerate(amendments)
     ]
-    seq = write.record(EventKind.SUBMIT, symbol, {
-        "submission": digest, "amendments": [amendment_json(a) for a in stored]})
+    payload = {"submission": digest, "amendments": [amendment_json(a) for a in stored]}
+    if recorded_by is not None:
+        payload["delegation"] = recorded_by
+    seq = write.record(EventKind.SUBMIT, symbol, payload)
     submission = SubmissionRow(document_id=row.id, content_hash=digest, event_seq=seq,
-                               recorded_at=write.at)
+                               recorded_at=write.at, delegation=recorded_by)
     session.add(submission)
     session.flush()
     refs = _references(session, row.id)

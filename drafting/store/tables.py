@@ -12,6 +12,12 @@ amendment points at the paragraph, at the revision it was made against
 append-only and hash-chained; ``chain_head`` is its single-row head, locked by
 every write so that writes follow one another.
 
+Who may write (a store that requires tokens): ``settings`` says whether it
+does, ``credentials`` keeps each token as a salted hash (never the token), and
+a submission remembers the delegation whose token recorded it. On a shared
+PostgreSQL server ``role_delegations`` maps each database role to its
+delegation, for the row-level security of `drafting.store.postgres_roles`.
+
 Constraints are named (`NAMING`) so that Alembic's batch mode can alter them on SQLite.
 """
 
@@ -169,6 +175,8 @@ class SubmissionRow(Base):
     content_hash: Mapped[str] = mapped_column(HASH, unique=True)
     event_seq: Mapped[int] = mapped_column(Integer)
     recorded_at: Mapped[datetime] = mapped_column(STAMP)
+    delegation: Mapped[str | None] = mapped_column(ForeignKey("delegations.code"))
+    """The delegation whose token recorded it; None where no token was needed."""
 
 
 class AmendmentRow(Base):
@@ -271,3 +279,41 @@ class ChainHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(HASH)
+
+
+class SettingRow(Base):
+    """One setting of the store (``secure``: tokens are required to write)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CredentialRow(Base):
+    """A token, kept as a salted hash; ``delegation_code`` None is the secretariat's.
+
+    ``id`` is the public part of the token (``drf_<id>_<secret>``), so that a token
+    finds its row without trying every hash. A revoked (or rotated) token keeps its
+    row, with the time it stopped working.
+    """
+
+    __tablename__ = "credentials"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    delegation_code: Mapped[str | None] = mapped_column(ForeignKey("delegations.code"),
+                                                         index=True)
+    scheme: Mapped[str] = mapped_column(String(60))
+    salt: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(128))
+    issued_at: Mapped[datetime] = mapped_column(STAMP)
+    revoked_at: Mapped[datetime | None] = mapped_column(STAMP)
+
+
+class RoleRow(Base):
+    """A PostgreSQL role and the delegation it acts for (see `drafting.store.postgres_roles`)."""
+
+    __tablename__ = "role_delegations"
+
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    delegation_code: Mapped[str] = mapped_column(ForeignKey("delegations.code"))

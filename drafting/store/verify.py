@@ -5,8 +5,8 @@ every `Mismatch`, the first one first: chain faults (a changed, missing or
 reordered event, a chain head that does not match the last event) in event
 order, then rows that differ from the replayed record (delegations, documents
 with their revisions and paragraphs, amendments with their status history,
-decisions, submissions). It raises StoreError only when the database cannot
-be read at all.
+decisions, submissions, tokens and whether tokens are required). It raises
+StoreError only when the database cannot be read at all.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from drafting.model import Document, Revision
-from drafting.store import mapping
+from drafting.store import access, mapping
 from drafting.store.chain import Event, chain_hash, event_from
 from drafting.store.replay import Replayed, replay
 from drafting.store.tables import (
@@ -260,7 +260,7 @@ def _submissions(session: Session, state: Replayed) -> Iterator[Mismatch]:
             select(AmendmentRow.submission_id, AmendmentRow.id).order_by(AmendmentRow.id)):
         ids[submission].append(mapping.amendment_id(number))
     stored = {
-        row.content_hash: (symbol, row.event_seq, tuple(ids[row.id]))
+        row.content_hash: (symbol, row.event_seq, tuple(ids[row.id]), row.delegation)
         for row, symbol in session.execute(
             select(SubmissionRow, DocumentRow.symbol).join(DocumentRow))
     }
@@ -270,4 +270,23 @@ def _submissions(session: Session, state: Replayed) -> Iterator[Mismatch]:
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
         elif ours != theirs:
-            yield _differs(name, "its document, event and amendments", ours, theirs, event)
+            yield _differs(name, "its document, event, amendments and delegation", ours, theirs,
+                           event)
+    yield from _access(session, state)
+
+
+def _access(session: Session, state: Replayed) -> Iterator[Mismatch]:
+    secure = access.is_secure(session)
+    if secure != state.secure:
+        yield _differs("setting secure", "requiring tokens", secure, state.secure,
+                       state.origin.get("setting secure"))
+    kept = access.credentials_kept(session)
+    for name, ours, theirs, event in _keyed(lambda k: f"token {k}", kept, state.credentials,
+                                            state.origin):
+        if ours is None or theirs is None:
+            yield _presence(name, ours is not None, event)
+            continue
+        for what, mine, recorded in zip(("holder", "fingerprint", "time revoked"), ours, theirs,
+                                        strict=True):
+            if mine != recorded:
+                yield _differs(name, what, mine, recorded, event)

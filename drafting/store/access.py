@@ -1,0 +1,246 @@
+"""Who may write: in a store that requires tokens, the secretariat and each delegation,
+each by its own token.
+
+An open store (the default, for one person's laptop) asks for nothing and
+ignores tokens. `make_secure` turns a store secure: from then on every write
+needs a token (`drafting.store.tokens`), checked in the write's own
+transaction:
+
+- the secretariat's token: import, revise, agree, decide, delegation add, tokens;
+- a delegation's own token: submit (every amendment's proponents must be that
+  delegation alone: a delegation speaks only in its own name; it may name
+  supporters) and withdraw (in its own name).
+
+A refused write (no token, a token that is not a token of this store, a
+revoked one, or another's) changes nothing of the negotiation: the refusal
+alone is recorded, as a ``refused`` event naming the command, who was claimed
+and why, never the token. Tokens are issued with each delegation, rotated
+(a new one; the old one stops working) and revoked by the secretariat; the
+events record each token's id and fingerprint, so `drafting verify` notices a
+credential changed behind the library's back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from drafting.store.errors import AccessError, ConflictError, NotFoundError, StoreError
+from drafting.store.payloads import stamp, utc
+from drafting.store.tables import CredentialRow, DelegationRow, SettingRow
+from drafting.store.tokens import Hashed, matches, new_token, token_id
+
+SECRETARIAT = "secretariat"
+"""The holder name of the secretariat's token (no delegation may take this code)."""
+SECURE = "secure"
+"""The setting that makes a store require tokens (value ``yes``)."""
+_HOW = "--token or DRAFTING_TOKEN"
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """What a write needs: the token of the holder in ``claimed`` (the secretariat, or a
+    delegation; a token is one holder's, so several holders can never all pass).
+    ``command`` and ``document`` say what was attempted, for the record of a refusal."""
+
+    command: str
+    claimed: tuple[str, ...] = (SECRETARIAT,)
+    document: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """A token as `Store.tokens` lists it: never the token, only its id and dates."""
+
+    id: str
+    holder: str
+    issued_at: datetime
+    revoked_at: datetime | None
+
+    @property
+    def live(self) -> bool:
+        """True while the token works."""
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A write refused: the error to raise and the payload of its ``refused`` event."""
+
+    error: AccessError
+    payload: dict[str, Any]
+
+
+def is_secure(session: Session) -> bool:
+    """True if the store requires tokens."""
+    return session.get(SettingRow, SECURE) is not None
+
+
+def holder_of(row: CredentialRow) -> str:
+    """Whose token a credential is: a delegation code, or `SECRETARIAT`."""
+    return row.delegation_code or SECRETARIAT
+
+
+def _hashed(row: CredentialRow) -> Hashed:
+    return Hashed(row.id, row.scheme, row.salt, row.hash)
+
+
+def _name(holder: str) -> str:
+    return "the secretariat" if holder == SECRETARIAT else holder
+
+
+class Gate:
+    """A store's token and the check of it against what each write needs.
+
+    A token whose hash matched once is remembered (its id and hash), so that a
+    `Store` used for many writes hashes it once; its row is still read in every
+    write, so a token revoked meanwhile stops working at once.
+    """
+
+    def __init__(self, token: str | None) -> None:
+        self.token = (token or "").strip() or None
+        self._matched: set[tuple[str, str]] = set()
+
+    def admit(self, session: Session, need: Need) -> tuple[str | None, Refusal | None]:
+        """(holder, None) if the write may go ahead (holder None: an open store), else
+        (None, the refusal)."""
+        if not is_secure(session):
+            return None, None
+        row = self._row(session)
+        holder = None if row is None else holder_of(row)
+        reason = self._fault(row, need)
+        if reason is None:
+            return holder, None
+        return None, _refusal(need, reason, holder, row)
+
+    def _row(self, session: Session) -> CredentialRow | None:
+        found = None if self.token is None else token_id(self.token)
+        if found is None:
+            return None
+        row = session.get(CredentialRow, found)
+        if row is None:
+            return None
+        key = (row.id, row.hash)
+        if key not in self._matched:
+            if not matches(self.token or "", _hashed(row)):
+                return None
+            self._matched.add(key)
+        return row
+
+    def _fault(self, row: CredentialRow | None, need: Need) -> str | None:
+        if row is None:
+            return "no token" if self.token is None else "unknown token"
+        if row.revoked_at is not None:
+            return "revoked token"
+        if any(code != holder_of(row) for code in need.claimed):
+            return "another's token"
+        return None
+
+
+def _refusal(need: Need, reason: str, holder: str | None, row: CredentialRow | None) -> Refusal:
+    wanted = next((c for c in need.claimed if c != holder), None)
+    wanted = wanted or (need.claimed[0] if need.claimed else "its proponent")
+    if reason == "no token":
+        message = (f"this store requires a token to {need.command}: give {_name(wanted)}'s "
+                   f"token ({_HOW}); nothing was recorded")
+    elif reason == "revoked token" and row is not None and row.revoked_at is not None:
+        message = (f"the token given was {_name(holder_of(row))}'s until "
+                   f"{utc(row.revoked_at):%Y-%m-%d %H:%M} UTC, when the secretariat replaced "
+                   "or revoked it; nothing was recorded: ask the secretariat for the new one")
+    elif wanted == SECRETARIAT:
+        message = (f"the token given is not the secretariat's token: only the secretariat may "
+                   f"{need.command}; nothing was recorded")
+    else:
+        message = f"the token given is not {wanted}'s token; nothing was recorded"
+    payload = {"command": need.command, "claimed": list(need.claimed), "reason": reason,
+               "holder": holder}
+    return Refusal(AccessError(message), payload)
+
+
+# Issuing and revoking
+
+
+def issue(session: Session, holder: str, at: datetime) -> tuple[str, dict[str, Any]]:
+    """A new token for ``holder``: its row added, the token (to show once) and what the
+    event records of it returned."""
+    token, hashed = new_token()
+    session.add(CredentialRow(id=hashed.id, scheme=hashed.scheme, salt=hashed.salt,
+                              hash=hashed.hash, issued_at=at,
+                              delegation_code=None if holder == SECRETARIAT else holder))
+    return token, {"holder": holder, "credential": hashed.id, "fingerprint": hashed.fingerprint}
+
+
+def revoke(session: Session, holder: str, at: datetime) -> list[str]:
+    """Stop every live token of ``holder``; returns their ids (oldest first)."""
+    code = None if holder == SECRETARIAT else holder
+    rows = session.scalars(select(CredentialRow).where(
+        CredentialRow.delegation_code.is_(None) if code is None
+        else CredentialRow.delegation_code == code,
+        CredentialRow.revoked_at.is_(None)).order_by(CredentialRow.issued_at, CredentialRow.id))
+    revoked = []
+    for row in rows:
+        row.revoked_at = at
+        revoked.append(row.id)
+    return revoked
+
+
+def make_secure(session: Session, at: datetime) -> tuple[dict[str, str], dict[str, Any]]:
+    """Require tokens from now on: the setting, a token for the secretariat and one for
+    each delegation already in the store. Returns the tokens by holder and the payload
+    of the ``secure`` event. ConflictError if the store already requires tokens."""
+    if is_secure(session):
+        raise already_secure()
+    session.add(SettingRow(key=SECURE, value="yes"))
+    codes = list(session.scalars(select(DelegationRow.code).order_by(DelegationRow.code)))
+    tokens, issued = {}, []
+    for holder in [SECRETARIAT, *codes]:
+        tokens[holder], record = issue(session, holder, at)
+        issued.append(record)
+    return tokens, {"issued": issued}
+
+
+def already_secure() -> ConflictError:
+    """The error for making secure a store that already is."""
+    return ConflictError("the store already requires tokens; no token was issued (to "
+                         "replace one: drafting token rotate HOLDER)")
+
+
+def check_holder(session: Session, holder: str) -> None:
+    """NotFoundError unless ``holder`` is the secretariat or a delegation in the store;
+    ConflictError if the store does not require tokens."""
+    if not is_secure(session):
+        raise ConflictError("this store does not require tokens, so it has none to rotate "
+                            "or revoke: run `drafting init --secure` to require them")
+    if holder != SECRETARIAT and session.get(DelegationRow, holder) is None:
+        raise NotFoundError(f"there is no delegation '{holder}' in the store (the "
+                            f"secretariat's token is '{SECRETARIAT}')")
+
+
+def check_reserved(code: str) -> None:
+    """StoreError if ``code`` is the name reserved for the secretariat's token."""
+    if code.casefold() == SECRETARIAT:
+        raise StoreError(f"'{code}' is reserved for the secretariat's token; "
+                         "give the delegation another code")
+
+
+def token_list(session: Session) -> list[TokenInfo]:
+    """Every token the store has issued (live and revoked), oldest first; those issued
+    together, the secretariat's first, then by code."""
+    found = [TokenInfo(row.id, holder_of(row), utc(row.issued_at),
+                       None if row.revoked_at is None else utc(row.revoked_at))
+             for row in session.scalars(select(CredentialRow))]
+    return sorted(found, key=lambda t: (t.issued_at, t.holder != SECRETARIAT, t.holder))
+
+
+# What verify compares
+
+
+def credentials_kept(session: Session) -> dict[str, tuple[str, str, str | None]]:
+    """Each credential as (holder, fingerprint, time revoked or None), by id."""
+    return {row.id: (holder_of(row), _hashed(row).fingerprint, stamp(row.revoked_at))
+            for row in session.scalars(select(CredentialRow))}
+

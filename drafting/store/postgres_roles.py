@@ -1,0 +1,221 @@
+"""A shared PostgreSQL server where the database itself keeps each delegation to its own
+amendments: one role per delegation, grants, and row-level security.
+
+The secretariat connects as the owner of the store's tables (the role that ran
+``drafting init``); owners are not held by row-level security. Each delegation
+connects as its own role (``drafting_eu`` for EU), a member of one group role
+(``drafting_delegations``) that holds the privileges and to which the policies
+apply; ``role_delegations`` says which delegation each role is. Such a role can:
+
+- read every table (the record is shared: need to share, not need to know);
+- append events that follow the chain head, of three kinds only: ``submit``
+  (recorded by it, every proponent itself), ``withdraw`` (in its name, of an
+  amendment it proposed) and ``refused``; and move the head to the last event;
+- insert a submission recorded by it and tied to the event just appended, the
+  amendments of that submission (status "submitted"), their proponents (itself
+  only), supporters and first status, and take the next submission number;
+- set to "withdrawn" the status of an amendment it proposed that is submitted
+  or stale, with the ``withdraw`` event just appended, and add that status row.
+
+Nothing else: no UPDATE of documents, paragraphs, delegations, decisions or
+events, no DELETE anywhere, no other columns of amendments, no DDL. This is
+exactly what the library writes when a delegation submits or withdraws with its
+own token (a store that requires tokens), so the normal code path works as that
+role, and a client that skips the library's own checks is refused by the server.
+
+`script` writes the SQL (to read, or to run with psql); `apply` runs it. Both
+are safe to run again, e.g. after adding delegations or upgrading the store:
+grants name the tables that exist then. Roles are created ``LOGIN`` without a
+password: set one (``ALTER ROLE drafting_eu PASSWORD '...'``) or use another
+authentication method of the server.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from drafting.store import access
+from drafting.store.errors import StoreError
+from drafting.store.tables import Base, DelegationRow
+
+PREFIX = "drafting_"
+"""The default start of role names: ``drafting_eu``, ``drafting_delegations``."""
+GROUP = "delegations"
+"""The group role's name after the prefix."""
+_PREFIX_FORM = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+_MAX_NAME = 63  # bytes in a PostgreSQL identifier
+
+READ = tuple(sorted([*Base.metadata.tables, "alembic_version"]))
+"""Every table a delegation role may read."""
+APPEND = ("events", "submissions", "amendments", "amendment_proponents",
+          "amendment_supporters", "amendment_statuses")
+"""The tables it may insert into (each under a policy)."""
+GUARDED = ("chain_head", *APPEND)
+"""The tables under row-level security."""
+
+_MINE = ("(SELECT r.delegation_code FROM role_delegations r "
+         "WHERE r.role_name = current_user)")
+_HEAD = "(SELECT h.seq FROM chain_head h WHERE h.id = 1)"
+_FRESH_SUBMISSIONS = f"SELECT s.id FROM submissions s WHERE s.delegation = {_MINE} " \
+                     f"AND s.event_seq = {_HEAD}"
+_FRESH_AMENDMENTS = f"SELECT a.id FROM amendments a WHERE a.submission_id IN " \
+                    f"({_FRESH_SUBMISSIONS})"
+_PROPOSED_BY_ME = ("EXISTS (SELECT 1 FROM amendment_proponents p WHERE "
+                   "'A' || p.amendment_id = {amendment} AND p.delegation_code = " + _MINE + ")")
+_WITHDRAW_EVENT = ("EXISTS (SELECT 1 FROM events e WHERE e.seq = {seq} AND e.kind = 'withdraw' "
+                   "AND e.payload->>'amendment' = 'A' || {amendment} "
+                   "AND e.payload->>'delegation' = " + _MINE + ")")
+
+_SUBMIT_EVENT = (
+    f"kind = 'submit' AND payload->>'delegation' = {_MINE} AND NOT EXISTS (SELECT 1 FROM "
+    "json_array_elements(payload->'amendments') AS a(item), "
+    "json_array_elements_text(a.item->'proponents') AS p(code) "
+    f"WHERE p.code IS DISTINCT FROM {_MINE})"
+)
+_EVENT_ALLOWED = (
+    "seq = (SELECT h.seq + 1 FROM chain_head h WHERE h.id = 1) "
+    "AND prev_hash = (SELECT h.hash FROM chain_head h WHERE h.id = 1) "
+    f"AND (({_SUBMIT_EVENT}) "
+    f"OR (kind = 'withdraw' AND payload->>'delegation' = {_MINE} "
+    "AND " + _PROPOSED_BY_ME.format(amendment="(payload->>'amendment')") + ") "
+    "OR kind = 'refused')"
+)
+
+POLICIES: tuple[tuple[str, str, str, str, str], ...] = (
+    # (table, policy name, command, USING, WITH CHECK)
+    ("events", "drafting_append", "INSERT", "", _EVENT_ALLOWED),
+    ("chain_head", "drafting_move", "UPDATE", "true",
+     "seq = (SELECT max(e.seq) FROM events e) AND hash = (SELECT e.hash FROM events e "
+     "WHERE e.seq = (SELECT max(m.seq) FROM events m))"),
+    ("submissions", "drafting_add", "INSERT", "",
+     f"delegation = {_MINE} AND event_seq = {_HEAD} AND EXISTS (SELECT 1 FROM events e "
+     "WHERE e.seq = submissions.event_seq AND e.kind = 'submit' "
+     "AND e.payload->>'submission' = submissions.content_hash)"),
+    ("amendments", "drafting_add", "INSERT", "",
+     f"status = 'submitted' AND submission_id IN ({_FRESH_SUBMISSIONS})"),
+    ("amendments", "drafting_withdraw", "UPDATE",
+     "status IN ('submitted', 'stale') AND "
+     + _PROPOSED_BY_ME.format(amendment="'A' || amendments.id"),
+     "status = 'withdrawn' AND "
+     + _WITHDRAW_EVENT.format(seq=_HEAD, amendment="amendments.id")),
+    ("amendment_proponents", "drafting_add", "INSERT", "",
+     f"delegation_code = {_MINE} AND amendment_id IN ({_FRESH_AMENDMENTS})"),
+    ("amendment_supporters", "drafting_add", "INSERT", "",
+     f"amendment_id IN ({_FRESH_AMENDMENTS})"),
+    ("amendment_statuses", "drafting_add", "INSERT", "",
+     f"event_seq = {_HEAD} AND ((status = 'submitted' AND amendment_id IN "
+     f"({_FRESH_AMENDMENTS})) OR (status = 'withdrawn' AND "
+     + _WITHDRAW_EVENT.format(seq="amendment_statuses.event_seq",
+                              amendment="amendment_statuses.amendment_id") + "))"),
+)
+"""What a delegation role may write, row by row; every guarded table is also readable."""
+
+
+def quoted(name: str) -> str:
+    """``name`` as a PostgreSQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def role_name(code: str, prefix: str = PREFIX) -> str:
+    """The role of delegation ``code``: the prefix, then the code in lower case with
+    ``- . +`` made ``_`` (``G-77`` -> ``drafting_g_77``)."""
+    return prefix + re.sub(r"[-.+]", "_", code.casefold())
+
+
+def roles(session: Session, prefix: str = PREFIX) -> dict[str, str]:
+    """Each delegation's role name, by code. StoreError for a prefix that is not lower-case
+    letters, digits and ``_``, or for two codes that would share a role, or a name too
+    long for PostgreSQL."""
+    if not _PREFIX_FORM.fullmatch(prefix):
+        raise StoreError(f"'{prefix}' cannot start role names: use lower-case letters, digits "
+                         "and _, up to 40 characters (e.g. drafting_)")
+    codes = list(session.scalars(select(DelegationRow.code).order_by(DelegationRow.code)))
+    found: dict[str, str] = {}
+    for code in codes:
+        name = role_name(code, prefix)
+        if len(name.encode("utf-8")) > _MAX_NAME:
+            raise StoreError(f"the role for {code} would be '{name}', longer than PostgreSQL "
+                             "allows (63 bytes): choose a shorter prefix")
+        if name in found.values() or name == prefix + GROUP:
+            other = next((c for c, n in found.items() if n == name), "the group role")
+            raise StoreError(f"{code} and {other} would share the role '{name}': choose "
+                             "another prefix, or codes that differ by more than case")
+        found[code] = name
+    return found
+
+
+def _check(session: Session) -> None:
+    if session.get_bind().dialect.name != "postgresql":
+        raise StoreError("database roles are for a store on a PostgreSQL server; an SQLite "
+                         "store is one file: guard it with the file's permissions")
+    if not access.is_secure(session):
+        raise StoreError("delegation roles need a store that requires tokens, so that each "
+                         "submission says whose it is: run `drafting init --secure` first")
+
+
+def statements(session: Session, prefix: str = PREFIX) -> list[str]:
+    """The SQL statements that set up (or bring up to date) the delegation roles."""
+    _check(session)
+    found = roles(session, prefix)
+    group = quoted(prefix + GROUP)
+    database = session.scalar(text("SELECT current_database()"))
+    schema = session.scalar(text("SELECT current_schema()"))
+    sequence = session.scalar(text("SELECT pg_get_serial_sequence('submissions', 'id')"))
+    if not database or not schema or not sequence:
+        raise StoreError("the store's schema is not on the search path of this connection")
+    made = [_create_role(prefix + GROUP, login=False)]
+    for name in found.values():
+        made += [_create_role(name, login=True), f"GRANT {group} TO {quoted(name)}"]
+    made += [
+        f"GRANT CONNECT ON DATABASE {quoted(database)} TO {group}",
+        f"GRANT USAGE ON SCHEMA {quoted(schema)} TO {group}",
+        f"GRANT SELECT ON {', '.join(map(quoted, READ))} TO {group}",
+        f"GRANT INSERT ON {', '.join(map(quoted, APPEND))} TO {group}",
+        f"GRANT UPDATE (seq, hash) ON chain_head TO {group}",
+        f"GRANT UPDATE (status) ON amendments TO {group}",
+        f"GRANT USAGE ON SEQUENCE {sequence} TO {group}",
+    ]
+    if found:
+        pairs = ", ".join(f"({_literal(name)}, {_literal(code)})" for code, name in found.items())
+        made.append(f"INSERT INTO role_delegations (role_name, delegation_code) VALUES {pairs} "
+                    "ON CONFLICT (role_name) DO UPDATE SET delegation_code = "
+                    "EXCLUDED.delegation_code")
+    for table in GUARDED:
+        made += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+                 f"DROP POLICY IF EXISTS drafting_read ON {table}",
+                 f"CREATE POLICY drafting_read ON {table} FOR SELECT TO {group} USING (true)"]
+    for table, name, command, using, check in POLICIES:
+        clauses = (f" USING ({using})" if using else "") + (
+            f" WITH CHECK ({check})" if check else "")
+        made += [f"DROP POLICY IF EXISTS {name} ON {table}",
+                 f"CREATE POLICY {name} ON {table} FOR {command} TO {group}{clauses}"]
+    return made
+
+
+def _create_role(name: str, *, login: bool) -> str:
+    kind = "LOGIN" if login else "NOLOGIN"
+    return (f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {_literal(name)}) "
+            f"THEN CREATE ROLE {quoted(name)} {kind} NOSUPERUSER NOCREATEDB NOCREATEROLE; "
+            "END IF; END $$")
+
+
+def script(session: Session, prefix: str = PREFIX) -> str:
+    """The statements as one script for psql, in one transaction, on the store's schema."""
+    body = ";\n".join(statements(session, prefix))
+    schema = session.scalar(text("SELECT current_schema()")) or "public"
+    return f"BEGIN;\nSET LOCAL search_path TO {quoted(schema)};\n{body};\nCOMMIT;\n"
+
+
+def apply(session: Session, prefix: str = PREFIX) -> dict[str, str]:
+    """Run the statements in the caller's transaction; returns the role names by code."""
+    connection = session.connection()
+    for statement in statements(session, prefix):
+        connection.exec_driver_sql(statement)
+    return roles(session, prefix)
