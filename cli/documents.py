@@ -5,18 +5,26 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from drafting.errors import InputError
 from drafting.model import Document
 from drafting_cli.common import ActorOpt, DbOpt, store_at
 from drafting_cli.views import layout, read_file, select
+
+if TYPE_CHECKING:
+    from drafting.engine import BracketReport
 
 SourceArg = typer.Argument(
     ..., help="A document symbol in the store, or a draft file (.md, .txt, .docx).",
     show_default=False)
 StrictOpt = typer.Option(False, "--strict", help="Fail on any reader warning (files only).")
 RevisionOpt = typer.Option(None, "--revision", help="A revision label (default: the current).")
+OutputOpt = typer.Option(
+    None, "-o", "--output",
+    help="Write the revision to this file instead: .docx (clean Word), .md or .txt.")
 FileArg = typer.Argument(..., help="The draft: .docx, .md or .txt.", show_default=False)
 
 
@@ -46,16 +54,28 @@ def show(
     source: str = SourceArg,
     para: str = typer.Option(None, "--para", help="Only this paragraph, e.g. OP3."),
     revision: str = RevisionOpt,
+    output: Path = OutputOpt,
     strict: bool = StrictOpt,
     db: str = DbOpt,
 ) -> None:
-    """Print a text with its labels and the brackets left in each paragraph.
+    """Print a text with its labels and the brackets left in each paragraph, or write
+    a revision to a file to circulate.
 
     Example: drafting show A/C.2/81/L.7 --para OP3   (or a file: drafting show draft.md)
+    Example: drafting show A/C.2/81/L.7 --revision Rev.1 -o Rev.1.docx
     """
     from drafting.engine import bracket_report
 
     draft = _document(source, strict, db, revision)
+    if output is not None:
+        from drafting.workflow import write_revision
+
+        if para is not None:
+            raise InputError("-o writes a whole revision; leave out --para")
+        written = write_revision(draft, output)
+        typer.echo(f"wrote {output} ({draft.symbol} {written.label}, "
+                   f"{len(written)} paragraphs)")
+        return
     paragraphs = select(draft, para)
     report = bracket_report(paragraphs)
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
@@ -71,25 +91,68 @@ def show(
 
 def brackets(
     source: str = SourceArg,
+    para: str = typer.Option(None, "--para",
+                             help="Only this paragraph, with its brackets numbered."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON: total and per paragraph."),
     revision: str = RevisionOpt,
     strict: bool = StrictOpt,
     db: str = DbOpt,
 ) -> None:
-    """Count the brackets left, per paragraph and in total.
+    """Count the brackets left, per paragraph and in total, beside the revision before.
 
-    Example: drafting brackets A/C.2/81/L.7 --json
+    Example: drafting brackets A/C.2/81/L.7            (all paragraphs with brackets)
+    Example: drafting brackets A/C.2/81/L.7 --para OP24 (its brackets, numbered)
     """
     from drafting.engine import bracket_report
+    from drafting.workflow import bracket_progress
 
-    report = bracket_report(_document(source, strict, db, revision).current or ())
+    path = Path(source)
+    if _is_file(path):
+        report = bracket_report(read_file(path, strict).current or ())
+    else:
+        with store_at(db) as store:
+            report = bracket_progress(store.document(source), revision)
+    counts = list(report.paragraphs)
+    if para is not None:
+        key = " ".join(para.split()).casefold()
+        counts = [c for c in counts if " ".join(c.label.split()).casefold() == key]
+        if not counts:
+            raise InputError(f"no paragraph {para} in {source}")
     if as_json:
-        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        data = report.to_json()
+        if para is not None:
+            data["paragraphs"] = [p for p in data["paragraphs"]
+                                  if " ".join(p["label"].split()).casefold() == key]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    for count in report.paragraphs:
-        if count.brackets:
-            typer.echo(f"{count.label:<12} {count.brackets:>3}")
-    typer.echo(f"{'Total':<12} {report.total:>3}")
+    width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+    for count in counts:
+        if count.brackets or count.previous or para is not None:
+            was = ("" if count.previous is None
+                   else f"   ({report.previous_label}: {count.previous})")
+            typer.echo(f"{count.label:<12} {count.brackets:>3}{was}")
+        if para is not None:
+            for group in count.groups:
+                shown = f"  #{group.index + 1} [{' / '.join(group.alternatives)}]"
+                typer.echo(shown if len(shown) <= width else shown[: width - 3] + "...")
+    if para is None:
+        typer.echo(f"{'Total':<12} {report.total:>3}{_total_change(report)}")
+
+
+def _total_change(report: BracketReport) -> str:
+    if report.change is None:
+        return ""
+    if report.change == 0:
+        how = "no change"
+    else:
+        how = f"{abs(report.change)} {'fewer' if report.change < 0 else 'more'}"
+    return f"   ({report.previous_label}: {report.previous_total}; {how})"
+
+
+def _is_file(path: Path) -> bool:
+    from drafting.readers import READERS
+
+    return path.is_file() or path.suffix.lower() in READERS
 
 
 def _document(source: str, strict: bool, db: str | None, revision: str | None) -> Document:
@@ -98,11 +161,10 @@ def _document(source: str, strict: bool, db: str | None, revision: str | None) -
     the revision to show."""
     from dataclasses import replace
 
-    from drafting.readers import READERS
     from drafting.workflow import revision_of
 
     path = Path(source)
-    if path.is_file() or path.suffix.lower() in READERS:
+    if _is_file(path):
         document = read_file(path, strict)
     else:
         with store_at(db) as store:

@@ -58,21 +58,45 @@ def agree(
     typer.echo(f"{paragraph.label}: {what}")
 
 
+ChooseOpt = typer.Option(
+    None, "--choose", show_default=False,
+    help='Keep one alternative of a bracket: "OP24=present" (or "OP24#2=present" where '
+         "more than one bracket offers it). Repeat for more.")
+KeepOpt = typer.Option(
+    None, "--keep", show_default=False,
+    help='Keep a bracketed text and remove its brackets: "OP3" (or "OP3#2"). Repeatable.')
+DropOpt = typer.Option(
+    None, "--drop", show_default=False,
+    help='Delete a bracketed text: "OP3" (or "OP3#2"). Repeatable.')
+
+
 def revise(
     symbol: str = SymbolArg,
     label: str = typer.Option(..., "--label", help="The new revision's label, e.g. Rev.1."),
+    choose: list[str] = ChooseOpt,
+    keep: list[str] = KeepOpt,
+    drop: list[str] = DropOpt,
     db: str = DbOpt,
     actor: str = ActorOpt,
 ) -> None:
-    """Issue the next revision: accepted amendments applied, pending ones moved on.
+    """Issue the next revision: accepted amendments applied, the brackets decided on
+    resolved, pending amendments moved on. Prints the renumbering table.
 
     Example: drafting revise A/C.2/81/L.7 --label Rev.1
+    Example: drafting revise A/C.2/81/L.7 --label Rev.2 --choose "OP24=present" --drop OP7
     """
-    from drafting.workflow import revise_document
+    from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
     with store_at(db) as store:
-        outcome = revise_document(store, symbol, label, actor=actor)
-    typer.echo(f"issued {outcome.revision.label}: {len(outcome.revision)} paragraphs")
+        current = store.document(symbol).current
+        decisions = [] if current is None else bracket_decisions(
+            current, choose=choose or (), keep=keep or (), drop=drop or ())
+        outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor)
+        report = bracket_progress(store.document(symbol), label)
+    typer.echo(f"issued {outcome.revision.label}: {len(outcome.revision)} paragraphs, "
+               f"{report.total} brackets ({report.previous_label}: {report.previous_total})")
+    if outcome.label_table:
+        typer.echo("renumbered:")
     for old, new in outcome.label_table.items():
         typer.echo(f"  {old} -> {new or '(deleted)'}")
     if outcome.stale:

@@ -11,8 +11,6 @@ atomically (a temporary file in the same folder, then renamed).
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +29,13 @@ from drafting.model import (
 )
 
 if TYPE_CHECKING:
-    from drafting.engine import Compilation, Proposal, RevisionOutcome
+    from drafting.engine import (
+        BracketDecision,
+        BracketReport,
+        Compilation,
+        Proposal,
+        RevisionOutcome,
+    )
     from drafting.readers import ReadWarning
     from drafting.store import Store
 
@@ -237,8 +241,15 @@ def record(store: Store, symbol: str, amendments: Sequence[Amendment], *,
     return store.submit(symbol, list(amendments), actor=actor)
 
 
-def amendment_json(document: Document, amendment: Amendment) -> dict[str, Any]:
-    """An amendment as JSON values, with the paragraph's label."""
+def amendment_json(document: Document, amendment: Amendment, *,
+                   full: bool = False) -> dict[str, Any]:
+    """An amendment as JSON values, with the paragraph's label; ``full`` adds the
+    paragraph's id and the span changed (offsets in the text of its revision)."""
+    more: dict[str, Any] = {}
+    if full:
+        span = amendment.span
+        more = {"paragraph_id": amendment.paragraph_id,
+                "span": None if span is None else {"start": span.start, "end": span.end}}
     return {
         "id": amendment.id, "paragraph": label_of(document, amendment.paragraph_id,
                                                   amendment.revision),
@@ -248,7 +259,7 @@ def amendment_json(document: Document, amendment: Amendment) -> dict[str, Any]:
         "revision": amendment.revision, "status": str(amendment.status),
         "submitted_by": amendment.submitted_by,
         "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
-    }
+    } | more
 
 
 def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
@@ -346,11 +357,21 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path) -> 
     return compilation
 
 
+EXPORT_FORMAT = "drafting export"
+"""The value of ``format`` in what `export_json` writes (schemas/export.schema.json)."""
+EXPORT_VERSION = 1
+
+
 def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
-    """Write document ``symbol`` to ``path`` as JSON: every revision with its paragraphs,
-    every amendment, and the document's event log. Returns what was written."""
+    """Write document ``symbol`` to ``path`` as JSON (schemas/export.schema.json): every
+    revision with its paragraphs, every amendment, and the document's event log.
+    Returns what was written."""
+    from datetime import UTC, datetime
+
     document = store.document(symbol)
     data = {
+        "format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,
+        "exported_at": datetime.now(UTC).isoformat(),
         "symbol": document.symbol, "title": document.title,
         "revisions": [{"label": r.label,
                        "created_at": r.created_at.isoformat() if r.created_at else None,
@@ -358,7 +379,8 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
                        "paragraphs": [{"id": p.id, "label": p.label, "kind": str(p.kind),
                                        "text": p.text, "status": str(p.status)} for p in r]}
                       for r in document.revisions],
-        "amendments": [amendment_json(document, a) for a in store.amendments(symbol)],
+        "amendments": [amendment_json(document, a, full=True)
+                       for a in store.amendments(symbol)],
         "events": [event_json(e) for e in store.events(symbol)],
     }
     write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -424,10 +446,12 @@ def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = Fal
 
 
 def revise_document(store: Store, symbol: str, label: str, *,
+                    brackets: Sequence[BracketDecision] = (),
                     actor: str = "") -> RevisionOutcome:
     """Issue revision ``label`` of ``symbol`` and store it: the amendments the store marks
     accepted (on the current revision) applied, rejected ones dropped, pending ones moved
-    on (or marked stale), agreed statuses kept on the paragraphs."""
+    on (or marked stale), the decisions on ``brackets`` applied (see `bracket_decisions`),
+    agreed statuses kept on the paragraphs."""
     from drafting.engine import Decisions, revise
 
     document = store.document(symbol)
@@ -439,8 +463,134 @@ def revise_document(store: Store, symbol: str, label: str, *,
     decisions = Decisions(
         accepted=frozenset(a.id for a in given if a.status is AmendmentStatus.ACCEPTED),
         rejected=frozenset(a.id for a in given if a.status is AmendmentStatus.REJECTED),
+        brackets=tuple(brackets),
         agreed={p.id: p.status for p in current
                 if p.status in (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)})
     outcome = revise(document, given, decisions, label=label)
     store.add_revision(symbol, outcome, actor=actor)
     return outcome
+
+
+def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
+                      keep: Sequence[str] = (), drop: Sequence[str] = ()) -> list[BracketDecision]:
+    """The secretariat's decisions on brackets, from the forms people write them in.
+
+    ``choose`` holds ``"OP24=present"``: in OP24, keep the alternative that reads
+    "present" and drop the others with the brackets; ``keep`` holds ``"OP3"``: keep
+    the bracketed text and remove its brackets; ``drop`` holds ``"OP3"``: delete the
+    bracketed text. Where the paragraph has more than one bracket that fits, name
+    it by its number, counted from 1 as `drafting brackets SYMBOL --para OP3` shows
+    them: ``"OP3#2"``, ``"OP24#1=present"``. InputError, naming the paragraph and
+    what it holds, for anything that does not fit.
+    """
+    from drafting.engine import BracketAction, BracketDecision
+
+    decisions: list[BracketDecision] = []
+    for spec in choose:
+        where, sep, wanted = spec.partition("=")
+        if not sep or not wanted.strip():
+            raise InputError(f"'{spec}': write the paragraph and the alternative to keep, "
+                             "e.g. OP24=present (or OP24#2=present)")
+        paragraph, number = _bracket_place(revision, where)
+        index, alternative = _alternative(paragraph, number, wanted)
+        decisions.append(BracketDecision(paragraph.id, index, BracketAction.CHOOSE, alternative))
+    for specs, action in ((keep, BracketAction.AGREE), (drop, BracketAction.DELETE)):
+        for spec in specs:
+            paragraph, number = _bracket_place(revision, spec)
+            index = _only_group(paragraph, number, action)
+            decisions.append(BracketDecision(paragraph.id, index, action))
+    seen: set[tuple[str, int]] = set()
+    for decision in decisions:
+        key = (decision.paragraph_id, decision.group)
+        if key in seen:
+            label = revision.by_id(decision.paragraph_id)
+            raise InputError(f"{label.label if label else decision.paragraph_id}: bracket "
+                             f"{decision.group + 1} is decided twice; decide it once")
+        seen.add(key)
+    return decisions
+
+
+def _bracket_place(revision: Revision, spec: str) -> tuple[Paragraph, int | None]:
+    label, sep, number = spec.strip().partition("#")
+    paragraph = revision.by_label(label.strip())
+    if paragraph is None:
+        raise InputError(f"'{spec}': {revision.label} has no paragraph {label.strip()}")
+    if not sep:
+        return paragraph, None
+    if not number.strip().isdigit() or int(number) < 1:
+        raise InputError(f"'{spec}': after # give the bracket's number, from 1, as "
+                         f"`drafting brackets SYMBOL --para {paragraph.label}` shows it")
+    return paragraph, int(number)
+
+
+def _groups(paragraph: Paragraph, number: int | None) -> list[Any]:
+    from drafting import brackets
+
+    groups = brackets.groups(paragraph.text, paragraph=paragraph.label)
+    if not groups:
+        raise InputError(f"{paragraph.label} has no brackets left")
+    if number is None:
+        return groups
+    if number > len(groups):
+        raise InputError(f"{paragraph.label} has {len(groups)} bracket(s); there is no "
+                         f"bracket {number}")
+    return [groups[number - 1]]
+
+
+def _alternative(paragraph: Paragraph, number: int | None, wanted: str) -> tuple[int, int]:
+    fits = [(g.index, i) for g in _groups(paragraph, number)
+            for i, text in enumerate(g.alternatives) if " ".join(text.split()) ==
+            " ".join(wanted.split())]
+    if len(fits) == 1:
+        return fits[0]
+    shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]"
+                      for g in _groups(paragraph, number))
+    if not fits:
+        raise InputError(f"{paragraph.label}: no bracket offers '{wanted.strip()}'; its "
+                         f"brackets: {_q(shown, 200)}")
+    raise InputError(f"{paragraph.label}: brackets {', '.join(f'#{g + 1}' for g, _ in fits)} "
+                     f"all offer '{wanted.strip()}'; name one, e.g. "
+                     f"{paragraph.label}#{fits[0][0] + 1}={wanted.strip()}")
+
+
+def _only_group(paragraph: Paragraph, number: int | None, action: Any) -> int:
+    groups = _groups(paragraph, number)
+    if len(groups) > 1:
+        shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]" for g in groups)
+        raise InputError(f"{paragraph.label} has {len(groups)} brackets; name one with "
+                         f"{paragraph.label}#N: {_q(shown, 200)}")
+    return groups[0].index
+
+
+def bracket_progress(document: Document, revision: str | None = None) -> BracketReport:
+    """The brackets left in ``revision`` of ``document`` (default: the current one), per
+    paragraph and in total, beside the figures of the revision before it (if any)."""
+    from drafting.engine import bracket_report
+
+    chosen = revision_of(document, revision)
+    position = [r.label for r in document.revisions].index(chosen.label)
+    before = document.revisions[position - 1] if position > 0 else None
+    return bracket_report(chosen, previous=before,
+                          previous_label=before.label if before else None)
+
+
+REVISION_FORMATS = ("docx", "md", "txt")
+"""The extensions `write_revision` writes."""
+
+
+def write_revision(document: Document, path: str | Path, *,
+                   revision: str | None = None) -> Revision:
+    """Write ``revision`` of ``document`` (default: the current one) to ``path`` as a clean
+    Word document (.docx) or as text (.md, .txt) that `drafting import` reads back.
+    Returns the revision written."""
+    chosen = revision_of(document, revision)
+    path = Path(path)
+    if _format(path, REVISION_FORMATS) == "docx":
+        from drafting.writers.docx_clean import write_docx_revision
+
+        write_docx_revision(document, path, revision=chosen.label)
+    else:
+        from drafting.writers import write_text
+
+        write_atomically(path, write_text(document.title, chosen.paragraphs))
+    return chosen

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from drafting.engine import Proposal
+from drafting.engine import BracketAction, BracketDecision, Proposal
 from drafting.errors import DraftingError, InputError
 from drafting.model import AmendmentStatus, ParagraphStatus
 from drafting.store import init_store, open_store
 from drafting.workflow import (
     add_delegations,
     agree_paragraph,
+    bracket_decisions,
+    bracket_progress,
     compile_to,
     export_json,
     import_draft,
@@ -25,9 +28,11 @@ from drafting.workflow import (
     record,
     revise_document,
     write_atomically,
+    write_revision,
 )
 
-SAMPLES = Path(__file__).parents[1] / "samples"
+ROOT = Path(__file__).parents[1]
+SAMPLES = ROOT / "samples"
 SYMBOL = "A/C.2/81/L.7"
 
 
@@ -126,3 +131,91 @@ def test_write_atomically_replaces_whole_or_names_the_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
     with pytest.raises(DraftingError, match="cannot write the file"):
         write_atomically(tmp_path / "missing" / "out.md", "x")
+
+
+def test_bracket_decisions_read_as_people_write_them(store):
+    current = store.document(SYMBOL).current
+    op6, op22, op24 = (current.by_label(label) for label in ("OP6", "OP22", "OP24"))
+    assert bracket_decisions(current, choose=["OP24=present"], keep=["OP22#2"],
+                             drop=["PP12"]) == [
+        BracketDecision(op24.id, 0, BracketAction.CHOOSE, 1),
+        BracketDecision(op22.id, 1, BracketAction.AGREE),
+        BracketDecision(current.by_label("PP12").id, 0, BracketAction.DELETE),
+    ]
+    # [invites][encourages] is one choice between two adjacent brackets
+    assert bracket_decisions(current, choose=["op 6 = encourages"]) == [
+        BracketDecision(op6.id, 0, BracketAction.CHOOSE, 1)]
+
+
+@pytest.mark.parametrize(("kwargs", "says"), [
+    ({"choose": ["OP24"]}, "e.g. OP24=present"),
+    ({"choose": ["OP24=transmit"]}, r"no bracket offers 'transmit'.*\[submit / present\]"),
+    ({"choose": ["OP99=present"]}, "has no paragraph OP99"),
+    ({"keep": ["OP22"]}, r"OP22 has 2 brackets; name one with OP22#N"),
+    ({"keep": ["OP22#3"]}, "there is no bracket 3"),
+    ({"keep": ["OP22#x"]}, "give the bracket's number"),
+    ({"drop": ["OP1"]}, "OP1 has no brackets left"),
+    ({"keep": ["OP24"]}, "choose one of them"),
+    ({"choose": ["OP24=present"], "drop": ["OP24"]}, "decided twice"),
+])
+def test_bracket_decisions_refuse_what_does_not_fit(store, kwargs, says):
+    current = store.document(SYMBOL).current
+    with pytest.raises(InputError, match=says):
+        decisions = bracket_decisions(current, **kwargs)
+        revise_document(store, SYMBOL, "Rev.1", brackets=decisions)
+    assert [r.label for r in store.document(SYMBOL).revisions] == ["Zero draft"]
+
+
+def test_revise_settles_brackets_and_reports_progress(store):
+    current = store.document(SYMBOL).current
+    decisions = bracket_decisions(current, choose=["OP24=present", "OP6=encourages"],
+                                  drop=["OP21"])
+    outcome = revise_document(store, SYMBOL, "Rev.1", brackets=decisions)
+    texts = {p.label: p.text for p in outcome.revision}
+    assert "to present to the General Assembly" in texts["OP24"]
+    assert "and encourages States that have not yet done so" in texts["OP6"]
+    assert "within existing resources" not in texts["OP21"]
+    assert "General Assembly, in consultation with Member States" in texts["OP21"]
+    report = bracket_progress(store.document(SYMBOL))
+    assert (report.previous_label, report.previous_total, report.total) == ("Zero draft", 9, 5)
+    assert bracket_progress(store.document(SYMBOL), "Zero draft").previous_total is None
+
+
+def test_write_revision_as_word_and_as_text_reads_back(store, tmp_path):
+    from drafting.readers import read_draft
+
+    document = store.document(SYMBOL)
+    for name in ("zero.docx", "zero.md", "zero.txt"):
+        written = write_revision(document, tmp_path / name)
+        assert written.label == "Zero draft"
+        back = read_draft(tmp_path / name).paragraphs
+        assert [(p.label, p.text) for p in back if p.label.startswith(("PP", "OP"))] == [
+            (p.label, p.text) for p in document.current if p.label.startswith(("PP", "OP"))]
+    with pytest.raises(InputError, match=r"use \.docx, \.md, \.txt"):
+        write_revision(document, tmp_path / "zero.html")
+    with pytest.raises(InputError, match=r"no revision 'Rev\.9'"):
+        write_revision(document, tmp_path / "z.docx", revision="Rev.9")
+
+
+def test_export_validates_against_its_schema_and_the_schema_has_teeth(store, tmp_path):
+    schema = json.loads((ROOT / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.check_schema(schema)
+    for path in sorted((SAMPLES / "submissions").glob("*.json")):
+        [prepared] = prepare_files(store, SYMBOL, [path])
+        record(store, SYMBOL, prepared.amendments)
+    first = store.amendments(SYMBOL)[0].id
+    store.withdraw(first, store.amendments(SYMBOL)[0].proponents[0])
+    revise_document(store, SYMBOL, "Rev.1")
+    data = export_json(store, SYMBOL, tmp_path / "e.json")
+    validator.validate(data)
+    assert {a["status"] for a in data["amendments"]} >= {"withdrawn", "submitted"}
+    assert all(a["span"] is None or a["span"]["start"] <= a["span"]["end"]
+               for a in data["amendments"])
+    broken = json.loads(json.dumps(data))
+    broken["amendments"][0]["status"] = "pending"
+    del broken["revisions"][0]["paragraphs"][0]["id"]
+    broken["events"][0]["hash"] = "not a hash"
+    problems = {tuple(e.absolute_path) for e in validator.iter_errors(broken)}
+    assert problems == {("amendments", 0, "status"), ("revisions", 0, "paragraphs", 0),
+                        ("events", 0, "hash")}

@@ -12,46 +12,90 @@ from drafting.model import Paragraph, ParagraphStatus
 
 @dataclass(frozen=True, slots=True)
 class BracketCount:
-    """The bracket pairs (nested included) left in one paragraph."""
+    """The bracket pairs (nested included) left in one paragraph.
+
+    ``previous`` is the count the same paragraph (by id) had in the previous
+    revision: None when there is no previous revision or the paragraph is new.
+    ``groups`` lists the choices still to make, as `drafting.brackets.groups`
+    numbers them (0-based; people see them numbered from 1).
+    """
 
     label: str
     brackets: int
     status: ParagraphStatus = ParagraphStatus.OPEN
+    previous: int | None = None
+    groups: tuple[brackets.BracketGroup, ...] = ()
+
+    @property
+    def change(self) -> int | None:
+        """Brackets gained (positive) or removed (negative) since the previous revision."""
+        return None if self.previous is None else self.brackets - self.previous
 
 
 @dataclass(frozen=True, slots=True)
 class BracketReport:
-    """Bracket pairs per paragraph, in text order, and their total."""
+    """Bracket pairs per paragraph, in text order, and their total; with the
+    previous revision's figures when one was given."""
 
     paragraphs: tuple[BracketCount, ...]
+    previous_label: str | None = None
+    previous_total: int | None = None
 
     @property
     def total(self) -> int:
         """All bracket pairs left in the text."""
         return sum(count.brackets for count in self.paragraphs)
 
+    @property
+    def change(self) -> int | None:
+        """Brackets gained (positive) or removed (negative) in total since the previous
+        revision; None without one."""
+        return None if self.previous_total is None else self.total - self.previous_total
+
     def to_json(self) -> dict[str, Any]:
-        """``{"total": N, "paragraphs": [{"label": ..., "brackets": n, "status": ...}]}``."""
+        """``{"total": N, "previous": {"revision": label, "total": M} | null,
+        "paragraphs": [{"label", "brackets", "previous", "status", "groups"}]}``;
+        each group is ``{"number": n (from 1), "alternatives": [...]}``."""
+        previous = (None if self.previous_total is None
+                    else {"revision": self.previous_label, "total": self.previous_total})
         return {
             "total": self.total,
+            "previous": previous,
             "paragraphs": [
-                {"label": c.label, "brackets": c.brackets, "status": str(c.status)}
+                {"label": c.label, "brackets": c.brackets, "previous": c.previous,
+                 "status": str(c.status),
+                 "groups": [{"number": g.index + 1, "alternatives": list(g.alternatives)}
+                            for g in c.groups]}
                 for c in self.paragraphs
             ],
         }
 
 
-def bracket_report(paragraphs: Iterable[Paragraph]) -> BracketReport:
+def bracket_report(paragraphs: Iterable[Paragraph], *,
+                   previous: Iterable[Paragraph] | None = None,
+                   previous_label: str | None = None) -> BracketReport:
     """Count the bracket pairs in each paragraph. Deleted paragraphs count none.
 
-    Raises BracketError (naming the paragraph) where brackets do not pair up.
+    With ``previous`` (the paragraphs of the revision before), each count also
+    carries the count its paragraph had there, matched by paragraph id, and the
+    report the previous total. Raises BracketError (naming the paragraph) where
+    brackets do not pair up.
     """
+    before: dict[str, int] | None = None
+    if previous is not None:
+        before = {p.id: _count(p) for p in previous}
     counts = tuple(
-        BracketCount(
-            p.label,
-            0 if p.status is ParagraphStatus.DELETED else brackets.count(p.text, paragraph=p.label),
-            p.status,
-        )
+        BracketCount(p.label, _count(p), p.status,
+                     None if before is None else before.get(p.id),
+                     () if p.status is ParagraphStatus.DELETED
+                     else tuple(brackets.groups(p.text, paragraph=p.label)))
         for p in paragraphs
     )
-    return BracketReport(counts)
+    return BracketReport(counts, previous_label if before is not None else None,
+                         None if before is None else sum(before.values()))
+
+
+def _count(paragraph: Paragraph) -> int:
+    if paragraph.status is ParagraphStatus.DELETED:
+        return 0
+    return brackets.count(paragraph.text, paragraph=paragraph.label)

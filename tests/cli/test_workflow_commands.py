@@ -256,3 +256,38 @@ def test_withdraw_decide_agree_revise_diff_log_export(submitted, tmp_path):
     assert [r["label"] for r in data["revisions"]] == ["Zero draft", "Rev.1"]
     assert len(data["amendments"]) == len(statuses)
     assert "the record is intact" in ok(submitted, "verify")
+
+
+def test_revise_settles_brackets_and_brackets_shows_the_change(db, tmp_path):
+    numbered = ok(db, "brackets", SYMBOL, "--para", "OP22")
+    assert "#1 [, [including through] voluntary contributions,]" in numbered
+    assert "#2 [including through]" in numbered
+    refused = drafting(db, "revise", SYMBOL, "--label", "Rev.1", "--keep", "OP22")
+    assert refused.returncode == 1 and "name one with OP22#N" in refused.stderr
+    assert "Rev.1" not in ok(db, "log", SYMBOL)
+    issued = ok(db, "revise", SYMBOL, "--label", "Rev.1", "--choose", "OP24=present",
+                "--keep", "OP22#2", "--drop", "OP21")
+    assert "issued Rev.1: 41 paragraphs, 6 brackets (Zero draft: 9)" in issued
+    lines = ok(db, "brackets", SYMBOL).splitlines()
+    assert "OP24           0   (Zero draft: 1)" in lines
+    assert lines[-1] == "Total          6   (Zero draft: 9; 3 fewer)"
+    report = json.loads(ok(db, "brackets", SYMBOL, "--json"))
+    assert report["previous"] == {"revision": "Zero draft", "total": 9}
+    zero = ok(db, "brackets", SYMBOL, "--revision", "Zero draft").splitlines()
+    assert zero[-1] == "Total          9"  # nothing before the zero draft to compare with
+
+
+def test_show_writes_a_revision_to_circulate(db, tmp_path):
+    target = tmp_path / "Zero draft.docx"
+    assert "41 paragraphs" in ok(db, "show", SYMBOL, "-o", str(target))
+    word = docx.Document(str(target))
+    texts = [p.text for p in word.paragraphs]
+    assert "A/C.2/81/L.7 — Zero draft" in texts
+    assert any("[submit / present]" in t for t in texts)
+    markdown = tmp_path / "zero.md"
+    ok(db, "show", SYMBOL, "--revision", "Zero draft", "-o", str(markdown))
+    again = drafting(db, "import", str(markdown), "--doc", "copy")
+    assert again.returncode == 0 and "41 paragraphs" in again.stdout
+    refused = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "x.pdf"))
+    assert refused.returncode == 1 and "use .docx, .md, .txt" in refused.stderr
+    assert not (tmp_path / "x.pdf").exists()

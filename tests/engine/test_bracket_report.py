@@ -1,0 +1,49 @@
+"""`bracket_report`: brackets left per paragraph, beside the revision before."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting.engine import bracket_report
+from drafting.errors import BracketError
+from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
+
+OP = ParagraphKind.OPERATIVE
+
+
+def test_counts_pairs_nested_and_adjacent_and_lists_the_choices():
+    report = bracket_report([
+        Paragraph("p1", "OP1", OP, "Decides to [submit / present] a report [[soon] / later];"),
+        Paragraph("p2", "OP2", OP, "Invites [States][Members];"),
+        Paragraph("p3", "OP3", OP, "No brackets;"),
+    ])
+    assert [c.brackets for c in report.paragraphs] == [3, 2, 0]
+    assert report.total == 5
+    first = report.paragraphs[0].groups
+    assert [g.alternatives for g in first] == [("submit", "present"), ("[soon]", "later"),
+                                              ("soon",)]
+    assert [g.alternatives for g in report.paragraphs[1].groups] == [("States", "Members")]
+    assert report.change is None and report.paragraphs[0].change is None
+
+
+def test_previous_revision_matched_by_paragraph_id_not_label():
+    before = [Paragraph("a", "OP1", OP, "[x] [y] [z];"), Paragraph("b", "OP2", OP, "[w];"),
+              Paragraph("gone", "OP3", OP, "[v];")]
+    after = [Paragraph("new", "OP1", OP, "New text;"),
+             Paragraph("a", "OP2", OP, "x [y];"),
+             Paragraph("b", "OP3", OP, "[w] and [u];")]
+    report = bracket_report(after, previous=before, previous_label="Rev.1")
+    assert [(c.label, c.brackets, c.previous, c.change) for c in report.paragraphs] == [
+        ("OP1", 0, None, None), ("OP2", 1, 3, -2), ("OP3", 2, 1, 1)]
+    assert (report.previous_total, report.total, report.change) == (5, 3, -2)
+    data = report.to_json()
+    assert data["previous"] == {"revision": "Rev.1", "total": 5}
+    assert data["paragraphs"][2]["groups"] == [{"number": 1, "alternatives": ["w"]},
+                                               {"number": 2, "alternatives": ["u"]}]
+
+
+def test_deleted_paragraphs_count_none_and_broken_brackets_name_the_paragraph():
+    deleted = Paragraph("d", "OP4", OP, "[gone", status=ParagraphStatus.DELETED)
+    assert bracket_report([deleted]).total == 0
+    with pytest.raises(BracketError, match="OP5"):
+        bracket_report([Paragraph("e", "OP5", OP, "Decides [to act;")])
