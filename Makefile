@@ -13,13 +13,7 @@ $(BIN)/drafting: pyproject.toml
 	touch $@
 
 demo: $(BIN)/drafting
-	$(BIN)/drafting show samples/zero-draft.md --para OP24
-	$(BIN)/drafting brackets samples/zero-draft.md
-	$(BIN)/python samples/compile_samples.py $(OUT)
-	$(BIN)/python samples/make_docx_samples.py $(OUT)/docx
-	@echo "Done. In $(OUT)/: the compilation of the five sample submissions (compilation.html,"
-	@echo ".md, .txt, .docx), the merged draft with real Word tracked changes (merged.docx), the"
-	@echo "position matrix (positions.md); in $(OUT)/docx/: the sample Word draft and submissions."
+	$(BIN)/python samples/negotiate.py $(OUT)
 
 test: $(BIN)/drafting
 	$(BIN)/ruff check .
