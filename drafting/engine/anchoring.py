@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
 
-from drafting.errors import StaleError
+from drafting.errors import InputError, StaleError
 from drafting.model.amendment import SPAN_KINDS, Amendment, AmendmentKind, Span
 
 Diff = tuple[int, str]
@@ -66,6 +66,7 @@ def word_diff(old: str, new: str) -> list[Diff]:
     A word is changed whole ("submit" -> "transmit" is one deletion and one insertion), never
     in character pieces. Chinese and Japanese characters count one each, as those scripts put
     no spaces between words. The 0 and -1 texts joined give ``old``; the 0 and +1 give ``new``.
+    Raises InputError when the two texts hold more than 131072 different words together.
     """
     table: dict[str, str] = {}
     vocabulary: list[str] = []
@@ -75,7 +76,8 @@ def word_diff(old: str, new: str) -> list[Diff]:
         for token in tokens:
             if token not in table:
                 if len(vocabulary) >= _CODES:
-                    raise ValueError(f"too many distinct words to diff (over {_CODES})")
+                    raise InputError(f"a paragraph of more than {_CODES} different words "
+                                     "cannot be compared word by word; split it")
                 table[token] = chr(_FIRST_CODE + len(vocabulary))
                 vocabulary.append(token)
         return "".join(table[token] for token in tokens)

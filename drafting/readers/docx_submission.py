@@ -32,7 +32,7 @@ from typing import Any
 
 from drafting import brackets, characters
 from drafting.engine.amend import apply
-from drafting.errors import AmendmentError, BracketError, ReaderError
+from drafting.errors import AmendmentError, BracketError, InputError, ReaderError
 from drafting.model import Amendment, AmendmentKind, Document, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
@@ -385,7 +385,10 @@ class _Reader:
                 self.warn(where, f"the text differs from {paragraph.label} of "
                           f"{self.target.label} outside tracked changes; the differences are "
                           "read as amendments too")
-            pieces = reconcile(pieces, paragraph.text)
+            try:
+                pieces = reconcile(pieces, paragraph.text)
+            except InputError as error:
+                raise ReaderError(f"{where}: {error.message}") from error
         if pieces and all(p.state == DELETED for p in pieces):
             first = next((p for p in pieces if p.kind != UNTRACKED), pieces[0])
             if any(p.kind == runs.MOVE for p in pieces):
