@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafting.errors import DraftingError, InputError
+from drafting import atomic
+from drafting.errors import InputError
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -419,16 +420,9 @@ def _format(path: Path, allowed: Sequence[str]) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder, so
-    ``path`` holds either its old content or the whole new text."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise DraftingError(f"{path}: cannot write the file: {error.strerror}; check that "
-                            "the folder exists and is writable") from error
+    """Write ``text`` (UTF-8) to ``path`` whole or not at all: ``path`` holds either its
+    old content or the whole new text (`drafting.atomic`; DraftingError saying why not)."""
+    atomic.write_atomically(path, text)
 
 
 # The secretariat

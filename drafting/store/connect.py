@@ -5,13 +5,20 @@ foreign keys on, and Python's own transaction handling off so that the store
 says ``BEGIN IMMEDIATE`` itself for writes: a write takes the file's write
 lock before it reads anything, so two writers cannot interleave.
 PostgreSQL goes through psycopg 3; writes serialise on a row lock of
-``chain_head`` (see `drafting.store.session`).
+``chain_head`` (see `drafting.store.session`). A server with no free
+connection slot (``max_connections`` reached, as when every delegation submits
+at once) is tried again, with growing pauses, for up to `CONNECT_WAIT_S`; each
+wait is logged (logger ``drafting.store``, record attribute ``drafting_retry``).
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from typing import Any
+import random
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -19,6 +26,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import StaticPool
 
 from drafting.store.errors import StoreError
+from drafting.store.faults import busy_connecting
 
 DEFAULT_URL = "sqlite:///drafting.db"
 """Where the store lives when neither an argument nor ``DRAFTING_DB`` says."""
@@ -26,6 +34,11 @@ DEFAULT_URL = "sqlite:///drafting.db"
 BUSY_TIMEOUT_S = 30
 WRITE_OPTION = "drafting_write"
 """Execution option marking a connection whose transaction will write."""
+CONNECT_WAIT_S = 120.0
+"""How long to keep trying a PostgreSQL server that has no free connection."""
+
+log = logging.getLogger("drafting.store")
+_T = TypeVar("_T")
 
 
 def resolve_url(url: str | None) -> URL:
@@ -56,7 +69,32 @@ def make_engine(url: URL) -> Engine:
     """An engine for ``url``; SQLite gets its pragmas and explicit BEGINs."""
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return connect_patiently(lambda: dialect.connect(*cargs, **cparams), shown(url))
+
+    return engine
+
+
+def connect_patiently(connect: Callable[[], _T], where: str,
+                      wait_s: float = CONNECT_WAIT_S) -> _T:
+    """``connect()``, tried again while the server says it has no free connection (see
+    `busy_connecting`), for up to ``wait_s`` seconds; other failures are raised at once."""
+    deadline = time.monotonic() + wait_s
+    pause, attempt = 0.05, 0
+    while True:
+        try:
+            return connect()
+        except Exception as error:  # the driver's own class; only busy servers are retried
+            if not busy_connecting(error) or time.monotonic() + pause > deadline:
+                raise
+            attempt += 1
+            log.info("%s has no free connection; trying again (attempt %d)", where, attempt,
+                     extra={"drafting_retry": True})
+            time.sleep(pause * random.uniform(0.5, 1.5))  # jitter: not all at once again
+            pause = min(pause * 2, 2.0)
 
 
 def _sqlite_engine(url: URL) -> Engine:

@@ -3,12 +3,16 @@
 A write (`writing`) begins with ``BEGIN IMMEDIATE`` on SQLite and, on every
 database, locks the ``chain_head`` row: writers queue one behind the other, and
 each sees everything committed before it. Everything done inside commits
-together or not at all. A read (`reading`) sees one consistent snapshot
-(``REPEATABLE READ`` on PostgreSQL, a WAL snapshot on SQLite).
+together or not at all; a SQLite file that other writers keep busy beyond its
+busy timeout is waited for again (`WRITE_WAIT_S` in all). A read (`reading`)
+sees one consistent snapshot (``REPEATABLE READ`` on PostgreSQL, a WAL snapshot
+on SQLite). Database faults become StoreErrors in `drafting.store.faults`.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,14 +20,20 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, IntegrityError, NoResultFound, OperationalError
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import DBAPIError, NoResultFound, OperationalError
 from sqlalchemy.orm import Session
 
+from drafting.store import faults
 from drafting.store.chain import EventKind, append
 from drafting.store.connect import WRITE_OPTION, shown
 from drafting.store.errors import AccessError, SchemaError, StoreError
 from drafting.store.tables import ChainHeadRow
+
+WRITE_WAIT_S = 300.0
+"""How long a write waits, in all, for a SQLite file that other writes keep busy."""
+
+log = logging.getLogger("drafting.store")
 
 _INSUFFICIENT_PRIVILEGE = "42501"
 """PostgreSQL's code for a privilege or row-level security policy that refuses."""
@@ -50,14 +60,40 @@ class Write:
 def writing(engine: Engine, url: URL, actor: str) -> Iterator[Write]:
     """One write transaction; it commits when the block ends and rolls back on any error."""
     try:
-        with engine.connect() as connection:
-            connection.execution_options(**{WRITE_OPTION: True})
-            with connection.begin(), Session(bind=connection, autoflush=False) as session:
-                head = _locked_head(session, url)
-                yield Write(session, head, datetime.now(UTC), actor)
-                session.flush()
+        with _write_transaction(engine, url) as connection, \
+                Session(bind=connection, autoflush=False) as session:
+            head = _locked_head(session, url)
+            yield Write(session, head, datetime.now(UTC), actor)
+            session.flush()
     except DBAPIError as error:
         raise database_error(error, url) from error
+
+
+@contextmanager
+def _write_transaction(engine: Engine, url: URL) -> Iterator[Connection]:
+    """A connection in a write transaction, committed when the block ends and rolled back
+    on any error. A SQLite file still busy after the busy timeout is waited for again,
+    up to `WRITE_WAIT_S` in all (each wait logged): nothing is done before BEGIN."""
+    deadline = time.monotonic() + WRITE_WAIT_S
+    attempt = 0
+    while True:
+        connection = engine.connect()
+        try:
+            connection.execution_options(**{WRITE_OPTION: True})
+            transaction = connection.begin()
+            break
+        except OperationalError as error:
+            connection.close()
+            if not faults.busy_writing(error) or time.monotonic() >= deadline:
+                raise
+            attempt += 1
+            log.info("%s is busy with other writes; waiting again (attempt %d)", shown(url),
+                     attempt, extra={"drafting_retry": True})
+        except BaseException:
+            connection.close()
+            raise
+    with connection, transaction:
+        yield connection
 
 
 @contextmanager
@@ -90,12 +126,4 @@ def database_error(error: DBAPIError, url: URL) -> StoreError:
     if getattr(error.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
         return AccessError(f"the database at {where} refused the change for the role this "
                            f"connection uses ({detail}); nothing was recorded")
-    if isinstance(error, IntegrityError):
-        return StoreError(f"the store at {where} refused the change ({detail}); "
-                          "nothing was recorded")
-    if isinstance(error, OperationalError) and "locked" in detail:
-        return StoreError(f"the store at {where} stayed busy with another write for too long "
-                          "(SQLite); nothing was recorded: try again")
-    if isinstance(error, OperationalError) and "no such table" in detail:
-        return SchemaError(f"there is no drafting store at {where} yet: run `drafting init`")
-    return StoreError(f"the database at {where} failed: {detail}; nothing was recorded")
+    return faults.database_error(error, url)  # a full disk, a read-only file, a busy server
