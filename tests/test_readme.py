@@ -1,0 +1,68 @@
+"""The README's Python examples run as written, through the public API alone."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import drafting
+
+ROOT = Path(__file__).parents[1]
+
+
+def python_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^```python\n(.*?)^```", readme, re.S | re.M)
+
+
+@pytest.fixture
+def in_a_copy(tmp_path, monkeypatch) -> Path:
+    """A working folder that sees the repository's samples, as the README assumes."""
+    (tmp_path / "samples").symlink_to(ROOT / "samples", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def negotiation_block() -> str:
+    [block] = [b for b in python_blocks() if "through the library alone" in b]
+    return block
+
+
+def test_the_library_negotiation_uses_only_the_public_api():
+    block = negotiation_block()
+    assert not re.search(r"^\s*(from|import) drafting\.", block, re.M)
+    used = set(re.findall(r"\bdrafting\.(\w+)", block))
+    assert used and used <= set(drafting.__all__), used - set(drafting.__all__)
+
+
+def test_the_library_negotiation_runs_to_rev2(in_a_copy, capsys):
+    namespace: dict[str, object] = {}
+    exec(compile(negotiation_block(), "README.md", "exec"), namespace)
+    assert capsys.readouterr().out.split() == ["[9,", "8,", "6]", "True"]
+    out = in_a_copy / "out" / "library"
+    for name in ("compilation.html", "compilation.docx", "merged.docx", "Rev.1.docx",
+                 "Rev.2.docx"):
+        assert (out / name).stat().st_size > 0, name
+    with drafting.open_store(f"sqlite:///{out / 'negotiation.db'}") as store:
+        document = store.document("A/C.2/81/L.7")
+        assert [r.label for r in document.revisions] == ["Zero draft", "Rev.1", "Rev.2"]
+        jpn = store.amendments("A/C.2/81/L.7", delegations=["JPN"])
+        assert jpn and {a.status for a in jpn} == {drafting.AmendmentStatus.ACCEPTED}
+        by = {code for a in store.amendments("A/C.2/81/L.7") for code in a.proponents}
+        assert by == {"EU", "USA", "JPN", "AOSIS", "G77"}
+    rev2 = drafting.read_draft(out / "Rev.2.docx").to_document("x").current
+    assert drafting.bracket_report(rev2).total == 6
+    assert "within existing resources" not in rev2.by_label("OP21").text
+    assert "to scale up financial support" in rev2.by_label("OP14").text
+    with zipfile.ZipFile(out / "merged.docx") as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert 'w:author="EU"' in body and 'w:author="AOSIS"' in body
+
+
+def test_the_bracket_example_prints_what_its_comments_say(in_a_copy, capsys):
+    [block] = [b for b in python_blocks() if "brackets.count(op24.text)" in b]
+    exec(compile(block, "README.md", "exec"), {})
+    assert "to [~~submit~~ **present** (EU) / present]" in capsys.readouterr().out
