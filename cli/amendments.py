@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from drafting.errors import InputError
-from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, YesOpt, confirm, store_at
+from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, TokenOpt, YesOpt, confirm, store_at
 
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
 _PROGRESS_FROM = 3
@@ -47,6 +47,7 @@ def amend(
     dry_run: bool = DryRunOpt,
     yes: bool = YesOpt,
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Propose one amendment to a paragraph, on behalf of a delegation.
@@ -61,7 +62,7 @@ def amend(
                         after=after, before=before, new_paragraph=new_paragraph,
                         delete_paragraph=delete_paragraph, alternative=alternative,
                         retain=retain, bracket=bracket, occurrence=occurrence, reason=reason)
-    with store_at(db) as store:
+    with store_at(db, token) as store:
         amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
         lines = proposals_preview(store.document(symbol), [amendment])
         if not confirm(lines, dry_run=dry_run, yes=yes):
@@ -80,6 +81,7 @@ def submit(
     dry_run: bool = DryRunOpt,
     yes: bool = YesOpt,
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Submit delegations' files of amendments; each file is recorded whole or not at all.
@@ -90,7 +92,7 @@ def submit(
     from drafting.workflow import prepare_files, proposals_preview, record
 
     authors = _authors(author)
-    with store_at(db) as store:
+    with store_at(db, token) as store:
         if len(files) > _PROGRESS_FROM:
             from rich.console import Console
             from rich.progress import track
@@ -131,13 +133,14 @@ def withdraw(
                                     show_default=False),
     delegation: str = DelegationOpt,
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Withdraw an amendment, on behalf of one of its proponents. It stays on record.
 
     Example: drafting withdraw A12 --delegation EU
     """
-    with store_at(db) as store:
+    with store_at(db, token) as store:
         withdrawn = store.withdraw(amendment, delegation, actor=actor)
     typer.echo(f"withdrew {withdrawn.id} ({delegation})")
 

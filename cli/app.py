@@ -16,6 +16,7 @@ from drafting_cli import (
     outputs,
     secretariat,
     store_commands,
+    tokens,
 )
 
 app = typer.Typer(
@@ -30,6 +31,7 @@ app = typer.Typer(
 app.command("init")(store_commands.init)
 app.command("import")(documents.import_)
 app.add_typer(delegations.app, name="delegation")
+app.add_typer(tokens.app, name="token")
 app.command("show")(documents.show)
 app.command("amend")(amendments.amend)
 app.command("submit")(amendments.submit)
@@ -44,6 +46,7 @@ app.command("diff")(outputs.diff)
 app.command("brackets")(documents.brackets)
 app.command("log")(secretariat.log)
 app.command("verify")(store_commands.verify)
+app.command("postgres-roles")(store_commands.postgres_roles)
 app.command("export")(outputs.export)
 
 _state = {"debug": False}

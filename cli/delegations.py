@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from drafting_cli.common import ActorOpt, DbOpt, store_at
+from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, show_tokens, store_at
 
 app = typer.Typer(
     name="delegation", help="The delegations that speak in the negotiation.",
@@ -18,19 +18,31 @@ CodesArg = typer.Argument(..., help="One or more codes, e.g. EU G77 USA.", show_
 def add(
     codes: list[str] = CodesArg,
     name: str = typer.Option("", "--name", help="The full name (with one code only)."),
+    member_of: str = typer.Option(
+        None, "--member-of", show_default=False,
+        help="A group already in the store that they join, e.g. G77 (it becomes a group)."),
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Add delegations (states) by code; all of them or, if one is taken, none.
 
+    Where the store requires tokens, prints each new delegation's token, once.
+
+    \b
     Example: drafting delegation add EU G77 USA JPN AOSIS
+    Example: drafting delegation add BRA CHN IND --member-of G77
     """
     from drafting.workflow import add_delegations
 
-    with store_at(db) as store:
-        added = add_delegations(store, codes, name=name, actor=actor)
-    typer.echo(f"added {len(added)} delegation{'s' * (len(added) != 1)}: "
-               f"{', '.join(d.code for d in added)}")
+    with store_at(db, token) as store:
+        added = add_delegations(store, codes, name=name, member_of=member_of, actor=actor)
+    count = len(added.delegations)
+    typer.echo(f"added {count} delegation{'s' * (count != 1)}: "
+               f"{', '.join(d.code for d in added.delegations)}")
+    if added.group is not None:
+        typer.echo(f"{added.group.code} members: {', '.join(added.group.members)}")
+    show_tokens(added.tokens, lead="their tokens")
 
 
 @app.command("list")

@@ -11,7 +11,7 @@ import typer
 
 from drafting.errors import InputError
 from drafting.model import Document
-from drafting_cli.common import ActorOpt, DbOpt, store_at
+from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, store_at
 from drafting_cli.views import layout, read_file, select
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def import_(
     doc: str = typer.Option(..., "--doc", help="The document's symbol, e.g. A/C.2/81/L.7."),
     title: str = typer.Option(None, "--title", help="The title (default: the file's)."),
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Import a draft into the store as the zero draft of a new document.
@@ -41,7 +42,7 @@ def import_(
     """
     from drafting.workflow import import_draft
 
-    with store_at(db) as store:
+    with store_at(db, token) as store:
         document, warnings = import_draft(store, file, doc, title, actor=actor)
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import typer
 
-from drafting_cli.common import ActorOpt, DbOpt, store_at
+from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, store_at
 
 SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
 
@@ -26,13 +26,14 @@ def decide(
     decision: Decision = DecisionArg,
     note: str = typer.Option("", "--note", help="Why, kept in the record."),
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Accept or reject an amendment; it takes effect in the next revision.
 
     Example: drafting decide A12 accept --note "agreed in informals"
     """
-    with store_at(db) as store:
+    with store_at(db, token) as store:
         decided = store.decide(amendment, decision.value, note=note, actor=actor)
     typer.echo(f"{decided.id}: {decided.status}")
 
@@ -43,6 +44,7 @@ def agree(
     ad_ref: bool = typer.Option(False, "--ad-ref", help="Agreed ad referendum."),
     reopen: bool = typer.Option(False, "--reopen", help="Open the paragraph again."),
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Mark a paragraph of the current revision agreed (or agreed ad ref).
@@ -51,7 +53,7 @@ def agree(
     """
     from drafting.workflow import agree_paragraph
 
-    with store_at(db) as store:
+    with store_at(db, token) as store:
         paragraph = agree_paragraph(store, symbol, label, ad_ref=ad_ref, reopen=reopen,
                                     actor=actor)
     what = "open" if reopen else "agreed ad ref" if ad_ref else "agreed"
@@ -77,6 +79,7 @@ def revise(
     keep: list[str] = KeepOpt,
     drop: list[str] = DropOpt,
     db: str = DbOpt,
+    token: str = TokenOpt,
     actor: str = ActorOpt,
 ) -> None:
     """Issue the next revision: accepted amendments applied, the brackets decided on
@@ -87,7 +90,7 @@ def revise(
     """
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
-    with store_at(db) as store:
+    with store_at(db, token) as store:
         current = store.document(symbol).current
         decisions = [] if current is None else bracket_decisions(
             current, choose=choose or (), keep=keep or (), drop=drop or ())

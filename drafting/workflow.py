@@ -108,9 +108,12 @@ def label_of(document: Document, paragraph_id: str, revision: str | None = None)
 
 
 def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
-                    actor: str = "") -> list[Delegation]:
+                    member_of: str | None = None, actor: str = "") -> AddedDelegations:
     """Add a delegation (a state) for each code, all or none of them: codes already in
-    the store, or given twice, are refused before any is added."""
+    the store, or given twice, are refused before any is added. With ``member_of`` they
+    also join that group's members (it must be in the store already; it becomes a
+    group). In a store that requires tokens (the secretariat's token is needed) each
+    new delegation gets its token, returned this once in `AddedDelegations.tokens`."""
     known = {d.code for d in store.delegations()}
     taken = sorted({c for c in codes if c in known or list(codes).count(c) > 1})
     if taken:
@@ -118,10 +121,11 @@ def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
                          "nothing was added")
     if name and len(codes) > 1:
         raise InputError("--name goes with one code at a time")
-    added = [Delegation(code, name) for code in codes]
-    for delegation in added:
-        store.add_delegation(delegation, actor=actor)
-    return added
+    added = tuple(Delegation(code, name) for code in codes)
+    tokens = store.add_delegations(added, member_of=member_of, actor=actor)
+    group = None if member_of is None else next(
+        d for d in store.delegations() if d.code == member_of)
+    return AddedDelegations(added, tokens, group)
 
 
 def require_delegations(store: Store, codes: Collection[str]) -> None:
@@ -588,3 +592,16 @@ def write_revision(document: Document, path: str | Path, *,
 
         write_atomically(path, write_text(document.title, chosen.paragraphs))
     return chosen
+
+
+# Who may do what
+
+
+@dataclass(frozen=True, slots=True)
+class AddedDelegations:
+    """What `add_delegations` added: the delegations, their tokens by code (empty in an
+    open store; shown once, the store keeps only hashes), and the group they joined."""
+
+    delegations: tuple[Delegation, ...]
+    tokens: dict[str, str]
+    group: Delegation | None = None

@@ -1,0 +1,67 @@
+"""`drafting token rotate`, `revoke` and `list`: the tokens of a store that requires them."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, show_tokens, store_at
+
+app = typer.Typer(
+    name="token", help="Tokens, where the store requires them: who may record what.",
+    no_args_is_help=True, rich_markup_mode=None)
+HolderArg = typer.Argument(..., help="A delegation's code (e.g. EU), or: secretariat.",
+                           show_default=False)
+
+
+@app.command("rotate")
+def rotate(holder: str = HolderArg, db: str = DbOpt, token: str = TokenOpt,
+           actor: str = ActorOpt) -> None:
+    """Give a delegation (or the secretariat) a new token; the old one stops working at
+    once. A delegation that has none gets its first. Needs the secretariat's token.
+
+    Example: drafting token rotate EU
+    """
+    with store_at(db, token) as store:
+        new = store.rotate_token(holder, actor=actor)
+    show_tokens({holder: new}, lead=f"new token for {holder}; the old one no longer works")
+
+
+@app.command("revoke")
+def revoke(code: str = typer.Argument(..., help="The delegation, e.g. EU.", show_default=False),
+           db: str = DbOpt, token: str = TokenOpt, actor: str = ActorOpt) -> None:
+    """Stop a delegation's token: it can record nothing until it is given a new one
+    (drafting token rotate CODE). Needs the secretariat's token.
+
+    Example: drafting token revoke EU
+    """
+    with store_at(db, token) as store:
+        stopped = store.revoke_token(code, actor=actor)
+    if stopped:
+        typer.echo(f"revoked {code}'s token ({', '.join(stopped)})")
+    else:
+        typer.echo(f"{code} had no working token; nothing changed")
+
+
+@app.command("list")
+def list_(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON: one object per token."),
+    db: str = DbOpt,
+) -> None:
+    """List the tokens issued, oldest first: holder, id and dates (never the tokens).
+
+    Example: drafting token list
+    """
+    with store_at(db) as store:
+        tokens = store.tokens()
+    rows = [{"holder": t.holder, "id": t.id, "issued_at": t.issued_at.isoformat(),
+             "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None} for t in tokens]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    for t in tokens:
+        state = "works" if t.live else f"revoked {t.revoked_at:%Y-%m-%d %H:%M}"
+        typer.echo(f"{t.holder:<12} {t.id}  issued {t.issued_at:%Y-%m-%d %H:%M}  {state}")
+    if not tokens:
+        typer.echo("no token: this store does not require them (drafting init --secure)")
