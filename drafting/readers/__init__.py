@@ -2,32 +2,69 @@
 
 ``read_draft(path)`` picks the draft reader by the file's extension;
 ``load_submission`` reads a delegation's JSON submission and checks it whole.
+
+The Word readers (python-docx) and the JSON submission reader (jsonschema) are
+imported on first use, so reading a Markdown draft loads neither.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from drafting.errors import ReaderError
-from drafting.readers.docx_draft import read_docx_draft
-from drafting.readers.docx_submission import DocxSubmission, read_docx_submission
 from drafting.readers.result import ZERO_DRAFT, ReadResult, ReadWarning
-from drafting.readers.submission import (
-    Submission,
-    SubmissionError,
-    check_submission,
-    load_submission,
-    read_submission,
-    read_submission_text,
-)
 from drafting.readers.textfile import read_text, read_text_file
+
+if TYPE_CHECKING:
+    from drafting.readers.docx_draft import read_docx_draft
+    from drafting.readers.docx_submission import DocxSubmission, read_docx_submission
+    from drafting.readers.submission import (
+        Submission,
+        SubmissionError,
+        check_submission,
+        load_submission,
+        read_submission,
+        read_submission_text,
+    )
+
+_HOMES = {
+    "read_docx_draft": "drafting.readers.docx_draft",
+    "DocxSubmission": "drafting.readers.docx_submission",
+    "read_docx_submission": "drafting.readers.docx_submission",
+    "Submission": "drafting.readers.submission",
+    "SubmissionError": "drafting.readers.submission",
+    "check_submission": "drafting.readers.submission",
+    "load_submission": "drafting.readers.submission",
+    "read_submission": "drafting.readers.submission",
+    "read_submission_text": "drafting.readers.submission",
+}
+"""Where each name imported on first use lives."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'drafting.readers' has no attribute '{name}'")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def _read_docx_draft(path: Path) -> ReadResult:
+    """`read_docx_draft`, imported when a Word draft is read."""
+    from drafting.readers.docx_draft import read_docx_draft
+
+    return read_docx_draft(path)
+
 
 READERS: dict[str, Callable[[Path], ReadResult]] = {
     ".md": read_text_file,
     ".markdown": read_text_file,
     ".txt": read_text_file,
-    ".docx": read_docx_draft,
+    ".docx": _read_docx_draft,
 }
 """Draft readers by file extension."""
 

@@ -8,18 +8,22 @@ tells an empty database, a current store, an older one and a newer one apart.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
 
 from drafting.store.connect import WRITE_OPTION, shown
 from drafting.store.errors import SchemaError
+
+if TYPE_CHECKING:  # Alembic is imported only to migrate: it costs every command a lot
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = "drafting.store:migrations"
 """Alembic's script location: the ``migrations`` folder of this package."""
@@ -39,6 +43,8 @@ class SchemaState(StrEnum):
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration for the store's migrations (no ini file);
     with ``connection``, migrations run on it."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     if connection is not None:
@@ -48,19 +54,60 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def scripts() -> ScriptDirectory:
     """The migration scripts shipped with this version of drafting."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
+
+
+_REVISION = re.compile(r'^revision(?:: str)? = "(\w+)"$', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision(?:: str \| None)? = (?:"(\w+)"|None)$', re.MULTILINE)
+
+
+def known_revisions() -> tuple[frozenset[str], str]:
+    """Every migration shipped and the newest, read from the migration files' text
+    (``revision: str = "0002"``, ``down_revision: str | None = "0001"``) rather than by
+    Alembic, which imports every migration to tell: every command checks the schema.
+    Falls back on Alembic for files written in another form."""
+    return _revisions_at(MIGRATIONS)
+
+
+@cache
+def _revisions_at(location: str) -> tuple[frozenset[str], str]:
+    package, colon, folder = location.partition(":")
+    root = files(package).joinpath(folder) if colon else Path(location)
+    revisions: dict[str, str | None] = {}
+    for script in root.joinpath("versions").iterdir():
+        if not script.name.endswith(".py") or script.name.startswith("__"):
+            continue
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision is None or down is None:
+            return _alembic_revisions()
+        revisions[revision[1]] = down[1]
+    heads = set(revisions) - set(revisions.values())
+    if len(heads) != 1:
+        return _alembic_revisions()
+    return frozenset(revisions), heads.pop()
+
+
+def _alembic_revisions() -> tuple[frozenset[str], str]:
+    found = scripts()
+    head = found.get_current_head()
+    assert head is not None, "drafting ships at least one migration"
+    return frozenset(r.revision for r in found.walk_revisions()), head
 
 
 def head_revision() -> str:
     """The newest migration this version of drafting knows."""
-    head = scripts().get_current_head()
-    assert head is not None, "drafting ships at least one migration"
-    return head
+    return known_revisions()[1]
 
 
 def current_revision(connection: Connection) -> str | None:
-    """The migration the database stands at, or None for a database with no store."""
-    return MigrationContext.configure(connection).get_current_revision()
+    """The migration the database stands at, or None for a database with no store (read
+    from Alembic's ``alembic_version`` table; there is one row, the history being linear)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
@@ -69,13 +116,10 @@ def schema_state(engine: Engine) -> tuple[SchemaState, str | None]:
         current = current_revision(connection)
     if current is None:
         return SchemaState.EMPTY, None
-    if current == head_revision():
+    known, head = known_revisions()
+    if current == head:
         return SchemaState.CURRENT, current
-    try:
-        scripts().get_revision(current)
-    except CommandError:
-        return SchemaState.NEWER, current
-    return SchemaState.OLDER, current
+    return (SchemaState.OLDER if current in known else SchemaState.NEWER), current
 
 
 def require_current(engine: Engine, url: URL) -> SchemaState:
@@ -119,6 +163,8 @@ def upgrade(engine: Engine, url: URL, target: str = "head") -> str:
             _foreign_keys(connection, on=False)
         try:
             with connection.begin():
+                from alembic import command
+
                 command.upgrade(alembic_config(connection), target)
                 if sqlite:
                     _check_foreign_keys(connection, url)
