@@ -71,7 +71,7 @@ def check_document(document: Document) -> None:
     for revision in document.revisions:
         check_text(f"{document.symbol}: a revision label", revision.label)
         for paragraph in revision.paragraphs:
-            where = f"{document.symbol} {revision.label}, {_shown(paragraph.label)}"
+            where = f"{document.symbol} {revision.label}, {characters.escaped(paragraph.label)}"
             check_text(f"{where} (its label)", paragraph.label)
             check_text(where, paragraph.text)
 
