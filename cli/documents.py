@@ -62,6 +62,7 @@ def show(
     """Print a text with its labels and the brackets left in each paragraph, or write
     a revision to a file to circulate.
 
+    \b
     Example: drafting show A/C.2/81/L.7 --para OP3   (or a file: drafting show draft.md)
     Example: drafting show A/C.2/81/L.7 --revision Rev.1 -o Rev.1.docx
     """
@@ -101,6 +102,7 @@ def brackets(
 ) -> None:
     """Count the brackets left, per paragraph and in total, beside the revision before.
 
+    \b
     Example: drafting brackets A/C.2/81/L.7            (all paragraphs with brackets)
     Example: drafting brackets A/C.2/81/L.7 --para OP24 (its brackets, numbered)
     """

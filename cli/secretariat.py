@@ -85,6 +85,7 @@ def revise(
     """Issue the next revision: accepted amendments applied, the brackets decided on
     resolved, pending amendments moved on. Prints the renumbering table.
 
+    \b
     Example: drafting revise A/C.2/81/L.7 --label Rev.1
     Example: drafting revise A/C.2/81/L.7 --label Rev.2 --choose "OP24=present" --drop OP7
     """
