@@ -53,6 +53,7 @@ def amend(
     """Propose one amendment to a paragraph, on behalf of a delegation.
 
     It is shown first and recorded only when confirmed.
+
     Example: drafting amend A/C.2/81/L.7 OP2 -d EU --replace submit --with present --yes
     """
     from drafting.engine import Proposal

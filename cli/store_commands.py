@@ -22,6 +22,7 @@ def init(
 
     An open store (the default) suits one person's laptop. With --secure, every change
     needs a token: the secretariat's, or a delegation's own to amend, submit, withdraw.
+
     Example: drafting init --db postgresql://secretariat@db.example/negotiations --secure
     """
     from drafting.store import init_store
@@ -46,6 +47,7 @@ def verify(db: str = DbOpt) -> None:
     """Check the record: the hash chain of events, and every row against it.
 
     Exits 1 naming the first event or row that does not match.
+
     Example: drafting verify
     """
     from drafting.store import open_store
@@ -72,6 +74,7 @@ def postgres_roles(
 
     Run again after adding delegations or upgrading drafting. Needs a store that requires
     tokens; --apply needs the secretariat's token.
+
     Example: drafting postgres-roles --db postgresql://secretariat@db.example/neg --apply
     """
     with store_at(db, token) as store:
