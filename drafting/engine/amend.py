@@ -113,7 +113,11 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     where = f"{paragraph}: " if paragraph else ""
     if not quoted:
         raise AmendmentError(where + "the quoted text is empty; quote the words you mean")
-    starts = [m.start() for m in re.finditer(f"(?={re.escape(quoted)})", text)]
+    starts = []  # every occurrence, overlapping ones too
+    found = text.find(quoted)
+    while found != -1:
+        starts.append(found)
+        found = text.find(quoted, found + 1)
     if not starts:
         raise _not_found(text, quoted, where)
     if occurrence is None and len(starts) > 1:
@@ -253,6 +257,8 @@ def _check_brackets(kind: AmendmentKind, label: str, result: str, old: str, new:
 def _refuse_unbalanced(text: str, message: str, advice: str, shift: int = 0) -> None:
     """AmendmentError ``message (fault at character N); advice`` if ``text`` is unbalanced;
     ``shift`` is added to the offset when ``text`` is a piece of the paragraph."""
+    if "[" not in text and "]" not in text:
+        return  # most text has no brackets: no need to parse it
     try:
         brackets.parse(text)
     except BracketError as error:
@@ -269,6 +275,8 @@ def _parsed(label: str) -> Label | None:
 
 
 def _balanced(text: str) -> bool:
+    if "[" not in text and "]" not in text:
+        return True
     try:
         brackets.parse(text)
     except BracketError:

@@ -72,30 +72,33 @@ class Revision:
 
     def by_label(self, label: str) -> Paragraph | None:
         """The paragraph shown as ``label`` (``op 5  BIS`` finds ``OP5 bis``), or None."""
-        wanted = _label_key(label)
-        return next((p for p in self.paragraphs if _label_key(p.label) == wanted), None)
+        return _index_of(self)[1].get(_label_key(label))
 
     def by_id(self, paragraph_id: str) -> Paragraph | None:
         """The paragraph with stable id ``paragraph_id``, or None."""
-        return _ids_of(self).get(paragraph_id)
+        return _index_of(self)[0].get(paragraph_id)
 
 
-_BY_ID: dict[int, tuple[weakref.ref[Revision], dict[str, Paragraph]]] = {}
-"""Each live revision's paragraphs by id, made on its first `Revision.by_id`: thousands of
-amendments look up their paragraph among hundreds. Keyed by ``id()``; an entry goes when
-its revision does."""
+_Index = tuple[dict[str, Paragraph], dict[str, Paragraph]]
+_INDEXES: dict[int, tuple[weakref.ref[Revision], _Index]] = {}
+"""Each live revision's paragraphs by id and by label key, made on its first lookup:
+thousands of amendments look up their paragraph among hundreds. Keyed by ``id()``; an
+entry goes when its revision does."""
 
 
-def _ids_of(revision: Revision) -> dict[str, Paragraph]:
+def _index_of(revision: Revision) -> _Index:
     key = id(revision)
-    found = _BY_ID.get(key)
+    found = _INDEXES.get(key)
     if found is not None and found[0]() is revision:
         return found[1]
     ids: dict[str, Paragraph] = {}
-    for paragraph in revision.paragraphs:
-        ids.setdefault(paragraph.id, paragraph)  # the first, as a search from the start finds
-    _BY_ID[key] = (weakref.ref(revision, lambda _, key=key: _BY_ID.pop(key, None)), ids)
-    return ids
+    labels: dict[str, Paragraph] = {}
+    for paragraph in revision.paragraphs:  # the first of each, as a search from the start
+        ids.setdefault(paragraph.id, paragraph)
+        labels.setdefault(_label_key(paragraph.label), paragraph)
+    index = (ids, labels)
+    _INDEXES[key] = (weakref.ref(revision, lambda _, key=key: _INDEXES.pop(key, None)), index)
+    return index
 
 
 @dataclass(frozen=True, slots=True)

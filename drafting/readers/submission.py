@@ -30,15 +30,17 @@ from datetime import datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from drafting import characters
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.errors import AmendmentError, InputError, ReaderError, excerpt
 from drafting.model import Amendment, Document
+from drafting.readers.submission_shape import plainly_valid
 from drafting.readers.textfile import read_bytes
+
+if TYPE_CHECKING:  # jsonschema is imported when a file needs it (see _schema_findings)
+    from jsonschema import Draft202012Validator, ValidationError
 
 ACTIONS = ("replace", "delete", "insert", "new_paragraph", "delete_paragraph", "alternative",
            "retain", "bracket")
@@ -324,6 +326,8 @@ def _proposal(item: dict[str, Any]) -> Proposal:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     resource = files("drafting") / "schemas" / "submission.schema.json"
     return Draft202012Validator(json.loads(resource.read_text(encoding="utf-8")))
 
@@ -338,6 +342,8 @@ def _schema_findings(data: Any) -> list[_Finding]:
         for key in getattr(item, "duplicates", ()):
             found.append((number, labels[number], f"'{key}' is given more than once; "
                           "give it once"))
+    if plainly_valid(data):  # the usual case, told in microseconds; else the schema explains
+        return found
     schema = _validator().schema
     guesses = {0: _guesses(data, schema["properties"])}
     for number, item in enumerate(items, 1):

@@ -138,12 +138,15 @@ def label_change_rows(revision_id: int, table: Iterable[tuple[str, str]]) -> lis
 def load_delegations(session: Session) -> list[Delegation]:
     """Every delegation, by code, with group members in their order."""
     members: dict[str, list[str]] = defaultdict(list)
-    for row in session.scalars(select(MembershipRow).order_by(MembershipRow.group_code,
-                                                              MembershipRow.position)):
-        members[row.group_code].append(row.member_code)
+    for group, member in session.execute(
+            select(MembershipRow.group_code, MembershipRow.member_code)
+            .order_by(MembershipRow.group_code, MembershipRow.position)):
+        members[group].append(member)
     return [
-        Delegation(row.code, row.name, DelegationKind(row.kind), tuple(members[row.code]))
-        for row in session.scalars(select(DelegationRow).order_by(DelegationRow.code))
+        Delegation(code, name, DelegationKind(kind), tuple(members[code]))
+        for code, name, kind in session.execute(
+            select(DelegationRow.code, DelegationRow.name, DelegationRow.kind)
+            .order_by(DelegationRow.code))
     ]
 
 
@@ -260,18 +263,19 @@ def place_values(amendment: Amendment) -> dict[str, Any]:
     }
 
 
-def amendment_rows(number: int, amendment: Amendment, *, document_id: int,
-                   submission_id: int, paragraph_id: int, revision_id: int) -> list[Any]:
-    """The rows of a new amendment: itself, its proponents and its supporters."""
-    return [
-        AmendmentRow(
-            id=number, document_id=document_id, submission_id=submission_id,
-            paragraph_id=paragraph_id, made_against_id=revision_id, revision_id=revision_id,
-            kind=str(amendment.kind), reason=amendment.reason,
-            submitted_by=amendment.submitted_by, submitted_at=amendment.submitted_at,
-            **place_values(amendment)),
-        *(ProponentRow(amendment_id=number, position=n, delegation_code=code)
-          for n, code in enumerate(amendment.proponents)),
-        *(SupporterRow(amendment_id=number, position=n, delegation_code=code)
-          for n, code in enumerate(amendment.supporters)),
-    ]
+def amendment_values(number: int, amendment: Amendment, *, document_id: int,
+                     submission_id: int, paragraph_id: int, revision_id: int,
+                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of a new amendment as column values, for bulk inserts: its own row (a list
+    of one), its proponents' and its supporters'."""
+    own = {
+        "id": number, "document_id": document_id, "submission_id": submission_id,
+        "paragraph_id": paragraph_id, "made_against_id": revision_id,
+        "revision_id": revision_id, "kind": str(amendment.kind), "reason": amendment.reason,
+        "submitted_by": amendment.submitted_by, "submitted_at": amendment.submitted_at,
+        **place_values(amendment)}
+    return ([own],
+            [{"amendment_id": number, "position": n, "delegation_code": code}
+             for n, code in enumerate(amendment.proponents)],
+            [{"amendment_id": number, "position": n, "delegation_code": code}
+             for n, code in enumerate(amendment.supporters)])

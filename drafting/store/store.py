@@ -247,6 +247,20 @@ class Store:
         with self._write(actor, Need("submit", proponents, symbol)) as write:
             return submissions.submit(write, symbol, amendments, recorded_by=write.principal)
 
+    def submit_all(self, symbol: str, batches: Sequence[Sequence[Amendment]], *,
+                   actor: str = "") -> list[SubmitResult]:
+        """Record several submissions against document ``symbol`` in one transaction,
+        each as `submit` records it (its own ids, event and content hash; one sent before
+        is a duplicate), and all or none: one refused refuses them all. This is how a pile
+        of delegations' files goes in (``drafting submit`` with many files), far faster
+        than one `submit` each."""
+        for amendments in batches:
+            names.check_amendments(amendments)
+        proponents = tuple(dict.fromkeys(
+            code for amendments in batches for a in amendments for code in a.proponents))
+        with self._write(actor, Need("submit", proponents, symbol)) as write:
+            return submissions.submit_all(write, symbol, batches, recorded_by=write.principal)
+
     def amendments(self, symbol: str, *, statuses: Collection[AmendmentStatus] | None = None,
                    delegations: Collection[str] | None = None,
                    paragraph_id: str | None = None) -> list[Amendment]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
@@ -27,9 +27,11 @@ from drafting.store.tables import (
     DelegationRow,
     DocumentRow,
     ParagraphRow,
+    ProponentRow,
     RevisionRow,
     StatusChangeRow,
     SubmissionRow,
+    SupporterRow,
 )
 
 _K = AmendmentKind
@@ -69,20 +71,68 @@ def submit(write: Write, symbol: str, amendments: Sequence[Amendment], *,
            recorded_by: str | None = None) -> SubmitResult:
     """Store ``amendments`` against document ``symbol``, all of them or none;
     ``recorded_by`` is the delegation whose token recorded it (None: no token needed)."""
-    if not amendments:
-        raise StoreError(f"{symbol}: the submission holds no amendment; nothing was recorded")
-    session = write.session
-    digest = content_hash(symbol, amendments)
-    earlier = session.scalars(select(SubmissionRow).where(SubmissionRow.content_hash == digest)
-                              ).first()
-    if earlier is not None:
-        stored = mapping.load_amendments(session, mapping.amendment_query(None).where(
-            AmendmentRow.submission_id == earlier.id))
-        return SubmitResult(tuple(a.id for a in stored), True, tuple(stored))
+    return submit_all(write, symbol, [amendments], recorded_by=recorded_by)[0]
+
+
+def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendment]], *,
+               recorded_by: str | None = None) -> list[SubmitResult]:
+    """Store several submissions against document ``symbol`` in the one transaction of
+    ``write``, each checked and recorded as by `submit` (its own event, its own content
+    hash); one refused refuses them all. The document is loaded once for them all."""
+    target: _Target | None = None
+    results = []
+    for amendments in submissions:
+        if not amendments:
+            raise StoreError(f"{symbol}: the submission holds no amendment; nothing was "
+                             "recorded")
+        digest = content_hash(symbol, amendments)
+        earlier = write.session.scalars(
+            select(SubmissionRow).where(SubmissionRow.content_hash == digest)).first()
+        if earlier is not None:
+            if target is not None:
+                _insert_rows(write, target)  # the earlier one may be in this very pile
+            stored = mapping.load_amendments(write.session, mapping.amendment_query(None).where(
+                AmendmentRow.submission_id == earlier.id))
+            results.append(SubmitResult(tuple(a.id for a in stored), True, tuple(stored)))
+            continue
+        target = target or _target(write.session, symbol)
+        results.append(_record(write, target, digest, amendments, recorded_by))
+    if target is not None:
+        _insert_rows(write, target)
+    return results
+
+
+@dataclass(slots=True)
+class _Target:
+    """What recording submissions to one document needs, read once per transaction."""
+
+    row: DocumentRow
+    document: Document
+    codes: set[str]
+    paragraphs: dict[str, int]
+    revisions: dict[str, int]
+    next_number: int
+    pending: list[tuple[int, int, Amendment]] = field(default_factory=list)
+    """(event, submission row id, amendment) of amendments whose rows are still to insert."""
+
+
+def _target(session: Session, symbol: str) -> _Target:
     row = mapping.find_document(session, symbol)
-    document = mapping.load_document(session, row)
-    _check(session, document, amendments)
-    first = (session.scalar(select(func.max(AmendmentRow.id))) or 0) + 1
+    paragraphs = session.execute(select(ParagraphRow.key, ParagraphRow.id)
+                                 .where(ParagraphRow.document_id == row.id))
+    revisions = session.execute(select(RevisionRow.label, RevisionRow.id)
+                                .where(RevisionRow.document_id == row.id))
+    return _Target(row, mapping.load_document(session, row),
+                   set(session.scalars(select(DelegationRow.code))), dict(paragraphs.all()),
+                   dict(revisions.all()),
+                   (session.scalar(select(func.max(AmendmentRow.id))) or 0) + 1)
+
+
+def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Amendment],
+            recorded_by: str | None) -> SubmitResult:
+    """Check one new submission and write its event and rows."""
+    document, first = target.document, target.next_number
+    _check(document, amendments, target.codes)
     stored = [
         replace(a, id=mapping.amendment_id(first + n), submitted_at=write.at,
                 status=_S.SUBMITTED, revision=_revision_of(document, a))
@@ -91,15 +141,13 @@ def submit(write: Write, symbol: str, amendments: Sequence[Amendment], *,
     payload = {"submission": digest, "amendments": [amendment_json(a) for a in stored]}
     if recorded_by is not None:
         payload["delegation"] = recorded_by
-    seq = write.record(EventKind.SUBMIT, symbol, payload)
-    submission = SubmissionRow(document_id=row.id, content_hash=digest, event_seq=seq,
+    seq = write.record(EventKind.SUBMIT, document.symbol, payload)
+    submission = SubmissionRow(document_id=target.row.id, content_hash=digest, event_seq=seq,
                                recorded_at=write.at, delegation=recorded_by)
-    session.add(submission)
-    session.flush()
-    refs = _references(session, row.id)
-    for number, amendment in enumerate(stored, first):
-        _add_amendment(write, seq, number, amendment, row.id, submission.id, refs)
-    session.flush()
+    write.session.add(submission)
+    write.session.flush()
+    target.pending += [(seq, submission.id, amendment) for amendment in stored]
+    target.next_number = first + len(stored)
     return SubmitResult(tuple(a.id for a in stored), False, tuple(stored))
 
 
@@ -109,32 +157,27 @@ def _revision_of(document: Document, amendment: Amendment) -> str:
     return revision.label
 
 
-@dataclass(frozen=True, slots=True)
-class _References:
-    paragraphs: dict[str, int]
-    revisions: dict[str, int]
+def _insert_rows(write: Write, target: _Target) -> None:
+    """The rows of the amendments pending in ``target`` (each status history starts with
+    its submission's event), inserted table by table: thousands of amendments are a few
+    statements, not thousands of ORM objects."""
+    rows = [mapping.amendment_values(
+        mapping.amendment_number(a.id) or 0, a, document_id=target.row.id,
+        submission_id=submission_id, paragraph_id=target.paragraphs[a.paragraph_id],
+        revision_id=target.revisions[a.revision]) for _, submission_id, a in target.pending]
+    for table, index in ((AmendmentRow, 0), (ProponentRow, 1), (SupporterRow, 2)):
+        values = [value for row in rows for value in row[index]]
+        if values:
+            write.session.execute(insert(table), values)
+    if target.pending:
+        write.session.execute(insert(StatusChangeRow), [
+            {"amendment_id": mapping.amendment_number(a.id), "position": 0,
+             "status": str(_S.SUBMITTED), "event_seq": seq, "at": write.at}
+            for seq, _, a in target.pending])
+    target.pending.clear()
 
 
-def _references(session: Session, document_id: int) -> _References:
-    paragraphs = session.execute(select(ParagraphRow.key, ParagraphRow.id)
-                                 .where(ParagraphRow.document_id == document_id))
-    revisions = session.execute(select(RevisionRow.label, RevisionRow.id)
-                                .where(RevisionRow.document_id == document_id))
-    return _References(dict(paragraphs.all()), dict(revisions.all()))
-
-
-def _add_amendment(write: Write, seq: int, number: int, amendment: Amendment, document_id: int,
-                   submission_id: int, refs: _References) -> None:
-    """The rows of one submitted amendment (the status history starts with it)."""
-    write.session.add_all(mapping.amendment_rows(
-        number, amendment, document_id=document_id, submission_id=submission_id,
-        paragraph_id=refs.paragraphs[amendment.paragraph_id],
-        revision_id=refs.revisions[amendment.revision]))
-    write.session.add(StatusChangeRow(amendment_id=number, position=0, status=str(_S.SUBMITTED),
-                                      event_seq=seq, at=write.at))
-
-
-def _check(session: Session, document: Document, amendments: Sequence[Amendment]) -> None:
+def _check(document: Document, amendments: Sequence[Amendment], codes: set[str]) -> None:
     """Refuse the submission if any amendment is made against a superseded revision
     (ConflictError) or is wrong in any other way (StoreError listing every problem)."""
     current = document.current
@@ -146,7 +189,6 @@ def _check(session: Session, document: Document, amendments: Sequence[Amendment]
             f"{document.symbol}: the submission was made against {', '.join(old)}, but the "
             f"current text is {current.label} (issued since); nothing was recorded: prepare "
             f"the amendments again on {current.label}")
-    codes = set(session.scalars(select(DelegationRow.code)))
     problems = [f"amendment {n}: {problem}" for n, amendment in enumerate(amendments, 1)
                 for problem in _problems(document, amendment, codes)]
     if problems:
