@@ -12,6 +12,7 @@ import typer
 from drafting.errors import InputError
 from drafting.model import Document
 from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, store_at
+from drafting_cli.progress import steps
 from drafting_cli.views import layout, read_file, select
 
 if TYPE_CHECKING:
@@ -42,8 +43,8 @@ def import_(
     """
     from drafting.workflow import import_draft
 
-    with store_at(db, token) as store:
-        document, warnings = import_draft(store, file, doc, title, actor=actor)
+    with store_at(db, token) as store, steps(2) as step:
+        document, warnings = import_draft(store, file, doc, title, actor=actor, step=step)
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     revision = document.current

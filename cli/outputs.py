@@ -8,6 +8,7 @@ import typer
 
 from drafting.errors import InputError
 from drafting_cli.common import DbOpt, store_at
+from drafting_cli.progress import steps
 
 OutputOpt = typer.Option(..., "--output", "-o", help="OUT.docx, .md, .html or .txt.")
 DocxOpt = typer.Option(..., "--output", "-o", help="OUT.docx")
@@ -32,9 +33,9 @@ def compile_(
     """
     from drafting.workflow import compile_to
 
-    with store_at(db) as store:
+    with store_at(db) as store, steps(3) as step:
         compilation = compile_to(store, symbol, output, delegations=delegation,
-                                 statuses=status)
+                                 statuses=status, step=step)
     _wrote(output, compilation)
 
 
@@ -51,8 +52,9 @@ def merge(
     """
     from drafting.workflow import merge_to
 
-    with store_at(db) as store:
-        compilation = merge_to(store, symbol, output, delegations=delegation, statuses=status)
+    with store_at(db) as store, steps(3) as step:
+        compilation = merge_to(store, symbol, output, delegations=delegation, statuses=status,
+                               step=step)
     _wrote(output, compilation)
 
 
@@ -70,8 +72,8 @@ def diff(
     """
     from drafting.workflow import diff_to
 
-    with store_at(db) as store:
-        diff_to(store, symbol, old, new, output)
+    with store_at(db) as store, steps(3) as step:
+        diff_to(store, symbol, old, new, output, step=step)
     typer.echo(f"wrote {output}")
 
 

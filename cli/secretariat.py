@@ -8,6 +8,7 @@ from enum import StrEnum
 import typer
 
 from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, store_at
+from drafting_cli.progress import steps
 
 SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
 
@@ -95,7 +96,9 @@ def revise(
         current = store.document(symbol).current
         decisions = [] if current is None else bracket_decisions(
             current, choose=choose or (), keep=keep or (), drop=drop or ())
-        outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor)
+        with steps(3) as step:
+            outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
+                                      step=step)
         report = bracket_progress(store.document(symbol), label)
     typer.echo(f"issued {outcome.revision.label}: {len(outcome.revision)} paragraphs, "
                f"{report.total} brackets ({report.previous_label}: {report.previous_total})")

@@ -11,7 +11,7 @@ atomically (a temporary file in the same folder, then renamed).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,15 @@ _K = AmendmentKind
 COMPILATION_FORMATS = ("docx", "html", "md", "txt")
 """The extensions `compile_to` writes."""
 
+Step = Callable[[str], None]
+"""Told what a long function does next ("merging 3,860 amendments"), before it does it:
+the command line shows it as a progress bar. The functions that take one say how many
+steps they announce."""
+
+
+def _quiet(_: str) -> None:
+    """A `Step` that shows nothing."""
+
 
 @dataclass(frozen=True, slots=True)
 class PreparedFile:
@@ -58,15 +67,17 @@ class PreparedFile:
 
 
 def import_draft(store: Store, path: str | Path, symbol: str, title: str | None = None,
-                 actor: str = "") -> tuple[Document, list[ReadWarning]]:
+                 actor: str = "", step: Step = _quiet) -> tuple[Document, list[ReadWarning]]:
     """Read the draft at ``path`` (.md, .txt, .docx) and store it as document ``symbol``,
-    its zero draft. Returns the document and the reader's warnings."""
+    its zero draft. Returns the document and the reader's warnings. Two steps."""
     from drafting.readers import read_draft
 
+    step(f"reading {Path(path).name}")
     result = read_draft(path)
     if not result.paragraphs:
         raise InputError(f"{path}: no paragraph found; nothing was imported")
     document = result.to_document(symbol, title=title)
+    step(f"storing {len(result.paragraphs)} paragraphs")
     store.add_document(document, actor=actor)
     return store.document(symbol), list(result.warnings)
 
@@ -294,29 +305,34 @@ def parse_statuses(names: Collection[str] | None) -> set[AmendmentStatus] | None
 
 
 def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | None = None,
-                   statuses: Collection[str] | None = None) -> tuple[Compilation, list[Amendment]]:
+                   statuses: Collection[str] | None = None,
+                   step: Step = _quiet) -> tuple[Compilation, list[Amendment]]:
     """The compilation of ``symbol``'s amendments (default: those still submitted) on its
-    current revision, and the amendments merged."""
+    current revision, and the amendments merged. Two steps."""
     from drafting.engine import merge, select
 
+    step(f"loading {symbol}")
     document = store.document(symbol)
     if delegations:
         require_delegations(store, delegations)
     chosen = select(store.amendments(symbol), delegations=delegations or None,
                     statuses=parse_statuses(statuses) or {AmendmentStatus.SUBMITTED})
+    step(f"merging {len(chosen):,} amendments")
     return merge(document, chosen), chosen
 
 
 def compile_to(store: Store, symbol: str, path: str | Path, *,
                delegations: Collection[str] | None = None,
-               statuses: Collection[str] | None = None) -> Compilation:
+               statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
     """Write the compilation of ``symbol`` to ``path``, in the format its extension names
-    (.docx, .html, .md, .txt)."""
+    (.docx, .html, .md, .txt). Three steps."""
     from drafting.writers import COMPILATION_WRITERS
 
     path = Path(path)
     fmt = _format(path, COMPILATION_FORMATS)
-    compilation, _ = compilation_of(store, symbol, delegations=delegations, statuses=statuses)
+    compilation, _ = compilation_of(store, symbol, delegations=delegations, statuses=statuses,
+                                    step=step)
+    step(f"writing {path.name}")
     if fmt == "docx":
         from drafting.writers.docx_compilation import write_compilation_docx
 
@@ -328,31 +344,36 @@ def compile_to(store: Store, symbol: str, path: str | Path, *,
 
 def merge_to(store: Store, symbol: str, path: str | Path, *,
              delegations: Collection[str] | None = None,
-             statuses: Collection[str] | None = None) -> Compilation:
+             statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
     """Write the merged draft of ``symbol`` to ``path`` (.docx): every proposal a Word
-    tracked change by its delegation, dated when it was submitted."""
+    tracked change by its delegation, dated when it was submitted. Three steps."""
     from drafting.writers.docx_merged import write_merged_docx
 
     _format(Path(path), ("docx",))
     compilation, chosen = compilation_of(store, symbol, delegations=delegations,
-                                         statuses=statuses)
+                                         statuses=statuses, step=step)
+    step(f"writing {Path(path).name}")
     dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
     write_merged_docx(compilation, path, dates=dates)
     return compilation
 
 
-def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path) -> Compilation:
+def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
+            step: Step = _quiet) -> Compilation:
     """Write the changes from revision ``old`` to ``new`` of ``symbol`` to ``path``
-    (.docx, .html, .md, .txt)."""
+    (.docx, .html, .md, .txt). Three steps."""
     from drafting.engine import diff_revisions
     from drafting.writers import COMPILATION_WRITERS
 
     path = Path(path)
     fmt = _format(path, COMPILATION_FORMATS)
+    step(f"loading {symbol}")
     document = store.document(symbol)
     revision_of(document, old)
     revision_of(document, new)
+    step(f"comparing {old} with {new}")
     compilation = diff_revisions(document, old, new)
+    step(f"writing {path.name}")
     if fmt == "docx":
         from drafting.writers.docx_merged import write_merged_docx
 
@@ -445,13 +466,14 @@ def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = Fal
 
 def revise_document(store: Store, symbol: str, label: str, *,
                     brackets: Sequence[BracketDecision] = (),
-                    actor: str = "") -> RevisionOutcome:
+                    actor: str = "", step: Step = _quiet) -> RevisionOutcome:
     """Issue revision ``label`` of ``symbol`` and store it: the amendments the store marks
     accepted (on the current revision) applied, rejected ones dropped, pending ones moved
     on (or marked stale), the decisions on ``brackets`` applied (see `bracket_decisions`),
-    agreed statuses kept on the paragraphs."""
+    agreed statuses kept on the paragraphs. Three steps."""
     from drafting.engine import Decisions, revise
 
+    step(f"loading {symbol}")
     document = store.document(symbol)
     current = revision_of(document)
     given = [a for a in store.amendments(symbol)
@@ -464,7 +486,9 @@ def revise_document(store: Store, symbol: str, label: str, *,
         brackets=tuple(brackets),
         agreed={p.id: p.status for p in current
                 if p.status in (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)})
+    step(f"issuing {label} with {len(decisions.accepted):,} accepted amendments")
     outcome = revise(document, given, decisions, label=label)
+    step(f"storing {label}")
     store.add_revision(symbol, outcome, actor=actor)
     return outcome
 

@@ -219,3 +219,22 @@ def test_export_validates_against_its_schema_and_the_schema_has_teeth(store, tmp
     problems = {tuple(e.absolute_path) for e in validator.iter_errors(broken)}
     assert problems == {("amendments", 0, "status"), ("revisions", 0, "paragraphs", 0),
                         ("events", 0, "hash")}
+
+
+def test_long_functions_announce_each_step_before_doing_it(store, tmp_path):
+    for path in sorted((SAMPLES / "submissions").glob("*.json")):
+        [prepared] = prepare_files(store, SYMBOL, [path])
+        record(store, SYMBOL, prepared.amendments)
+    said: list[str] = []
+    compile_to(store, SYMBOL, tmp_path / "c.html", step=said.append)
+    assert said == [f"loading {SYMBOL}", "merging 28 amendments", "writing c.html"]
+    said.clear()
+    merge_to(store, SYMBOL, tmp_path / "m.docx", delegations=["EU"], step=said.append)
+    assert said == [f"loading {SYMBOL}", "merging 6 amendments", "writing m.docx"]
+    said.clear()
+    revise_document(store, SYMBOL, "Rev.1", step=said.append)
+    assert said == [f"loading {SYMBOL}", "issuing Rev.1 with 0 accepted amendments",
+                    "storing Rev.1"]
+    said.clear()
+    import_draft(store, SAMPLES / "zero-draft.md", "copy", step=said.append)
+    assert said == ["reading zero-draft.md", "storing 41 paragraphs"]

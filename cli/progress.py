@@ -1,0 +1,42 @@
+"""A progress bar on stderr for work that takes a while: `steps` hands out the callback
+the library's long functions call before each step (``step("merging 3,860 amendments")``).
+
+Nothing is drawn when stderr is not a terminal (scripts, CI, pipes), so output stays
+clean; on a terminal the bar disappears when the work is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def steps(total: int) -> Iterator[Callable[[str], None]]:
+    """A bar of ``total`` steps; each call of the yielded function starts the next step,
+    with its description."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield _quiet
+        return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description:<40}"), BarColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=total)
+        started = False
+
+        def step(what: str) -> None:
+            nonlocal started
+            progress.update(task, description=what, advance=1 if started else 0)
+            progress.refresh()  # show each step as it starts, however short
+            started = True
+
+        yield step
+
+
+def _quiet(_: str) -> None:
+    """Steps that show nothing."""

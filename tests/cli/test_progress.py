@@ -1,0 +1,47 @@
+"""Long commands show a progress bar on a terminal, and nothing in a pipe."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+
+def run(args: list[str], env: dict[str, str], *, terminal: bool) -> tuple[int, str]:
+    """Exit code and what the command wrote to stderr (a pseudo-terminal if asked)."""
+    if not terminal:
+        done = subprocess.run([sys.executable, "-m", "drafting_cli", *args], env=env,
+                              capture_output=True, text=True, timeout=120)
+        return done.returncode, done.stderr
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "drafting_cli", *args], env=env,
+                               stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    chunks: list[bytes] = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return process.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_compile_shows_its_steps_on_a_terminal_only(tmp_path):
+    env = dict(os.environ, DRAFTING_DB=f"sqlite:///{tmp_path / 'p.db'}", COLUMNS="100",
+               TERM="xterm")
+    env.pop("CI", None)
+    for args in (["init"], ["import", str(ROOT / "samples" / "zero-draft.md"), "--doc", "L7"]):
+        assert run(args, env, terminal=False)[0] == 0
+    code, shown = run(["compile", "L7", "-o", str(tmp_path / "c.html")], env, terminal=True)
+    assert code == 0
+    assert "loading L7" in shown and "writing c.html" in shown
+    code, piped = run(["compile", "L7", "-o", str(tmp_path / "d.html")], env, terminal=False)
+    assert code == 0 and piped == ""
