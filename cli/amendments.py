@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -88,23 +89,20 @@ def submit(
     """Submit delegations' files of amendments; each file is recorded whole or not at all.
 
     Every file is read and checked first; nothing is recorded if one has a problem.
+
     Example: drafting submit A/C.2/81/L.7 eu.json g77.json --yes
     """
-    from drafting.workflow import prepare_files, proposals_preview, record
+    from drafting.workflow import prepare_files, proposals_preview, record_all
 
     authors = _authors(author)
     with store_at(db, token) as store:
+        paths: Iterable[Path] = files
         if len(files) > _PROGRESS_FROM:
             from rich.console import Console
             from rich.progress import track
 
-            prepared = []
-            for path in track(files, description="reading", console=Console(stderr=True)):
-                prepared += prepare_files(store, symbol, [path], delegation=delegation,
-                                          authors=authors)
-        else:
-            prepared = prepare_files(store, symbol, files, delegation=delegation,
-                                     authors=authors)
+            paths = track(files, description="reading", console=Console(stderr=True))
+        prepared = prepare_files(store, symbol, paths, delegation=delegation, authors=authors)
         document = store.document(symbol)
         lines = []
         for item in prepared:
@@ -114,8 +112,9 @@ def submit(
                       for line in proposals_preview(document, item.amendments)]
         if not confirm(lines, dry_run=dry_run, yes=yes):
             return
-        for item in prepared:
-            result = record(store, symbol, item.amendments, actor=actor)
+        results = record_all(store, symbol, [item.amendments for item in prepared],
+                             actor=actor)
+        for item, result in zip(prepared, results, strict=True):
             typer.echo(f"{item.path.name}: {result.message}")
 
 

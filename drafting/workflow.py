@@ -11,7 +11,7 @@ atomically (a temporary file in the same folder, then renamed).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,7 +169,7 @@ def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation:
                            proponents=[delegation], submitted_by=submitted_by)
 
 
-def prepare_files(store: Store, symbol: str, paths: Sequence[str | Path], *,
+def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
                   delegation: str | None = None, authors: Mapping[str, str] | None = None,
                   ) -> list[PreparedFile]:
     """Read every submission file (.json names its own delegation; .docx takes
@@ -255,6 +255,13 @@ def record(store: Store, symbol: str, amendments: Sequence[Amendment], *,
            actor: str = "") -> Any:
     """Record one submission (all its amendments or none); returns the SubmitResult."""
     return store.submit(symbol, list(amendments), actor=actor)
+
+
+def record_all(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,
+               actor: str = "") -> list[Any]:
+    """Record several submissions (each whole) in one transaction, all or none; returns
+    a SubmitResult for each."""
+    return store.submit_all(symbol, [list(b) for b in batches], actor=actor)
 
 
 def amendment_json(document: Document, amendment: Amendment, *,
