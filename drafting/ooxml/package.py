@@ -17,6 +17,7 @@ to do, anything that is not a Word document or could hurt us:
 - an XML part with a document type declaration (``<!DOCTYPE``) or an entity
   (``<!ENTITY``): the "billion laughs" and external-entity attacks. Word never
   writes either;
+- a main part that is not a ``w:document`` with a ``w:body``;
 - malformed XML, XML nested deeper than 256 levels or a text node over 10 MB
   (lxml's own limits, said as such rather than as damage), or any other
   package python-docx cannot load.
@@ -30,6 +31,7 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -82,6 +84,8 @@ _CONTENT_TYPES = "[Content_Types].xml"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "/officeDocument"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCUMENT, _BODY = f"{_W}document", f"{_W}body"
 
 
 def open_docx(path: str | Path, *, limits: SafeLimits = SAFE_LIMITS) -> docx.document.Document:
@@ -250,11 +254,20 @@ def _scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _
                     _refuse_dtd(path, info.filename, found)
                 tail = text[-keep:]
                 chunk = stream.read(_CHUNK)
-    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
-        raise ReaderError(
-            f"{path}: part {info.filename} cannot be unpacked ({error}); the file is damaged "
-            f"or not a Word document: {_SAVE_AGAIN}"
-        ) from error
+    except _UNPACK_ERRORS as error:
+        raise _damaged(path, info.filename, error) from error
+
+
+_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+                  NotImplementedError)
+"""What zipfile raises on a damaged part: a bad CRC, a broken deflate stream ..."""
+
+
+def _damaged(path: Path, part: str, error: Exception) -> ReaderError:
+    return ReaderError(
+        f"{path}: part {part} cannot be unpacked ({error}); the file is damaged "
+        f"or not a Word document: {_SAVE_AGAIN}"
+    )
 
 
 def _encoding(head: bytes) -> str:
@@ -333,7 +346,11 @@ def _check_main_part(path: Path, package: zipfile.ZipFile) -> None:
 def _parse_part(path: Path, package: zipfile.ZipFile, name: str) -> etree._Element:
     """Parse a part already scanned, with a parser that loads no DTD and no entity."""
     try:
-        return etree.fromstring(package.read(name), _SAFE_PARSER)
+        data = package.read(name)
+    except _UNPACK_ERRORS as error:
+        raise _damaged(path, name, error) from error
+    try:
+        return etree.fromstring(data, _SAFE_PARSER)
     except etree.XMLSyntaxError as error:
         raise _malformed(path, name, error) from error
 
@@ -358,7 +375,7 @@ def _malformed(path: Path, part: str, error: etree.XMLSyntaxError) -> ReaderErro
 
 def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Document:
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except etree.XMLSyntaxError as error:
         raise _locate_malformed(path, data, xml_parts, error) from error
     except Exception as error:
@@ -368,6 +385,14 @@ def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Docume
             f"{path}: python-docx cannot open this package ({type(error).__name__}: {error}); "
             f"{_SAVE_AGAIN}"
         ) from error
+    root = document.element
+    if root.tag != _DOCUMENT or root.find(_BODY) is None:
+        found = etree.QName(root).localname if isinstance(root.tag, str) else "?"
+        raise ReaderError(
+            f"{path}: the main part holds a <{found}> where a Word document has "
+            f"<w:document> with a <w:body>; the file is damaged: {_SAVE_AGAIN}"
+        )
+    return document
 
 
 def _locate_malformed(
@@ -378,7 +403,7 @@ def _locate_malformed(
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in xml_parts:
             try:
-                etree.fromstring(package.read(name), _SAFE_PARSER)
-            except etree.XMLSyntaxError as part_error:
-                return _malformed(path, name, part_error)
+                _parse_part(path, package, name)
+            except ReaderError as part_error:
+                return part_error
     return _malformed(path, "?", error)

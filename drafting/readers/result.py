@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from drafting import characters
 from drafting.model import Document, Paragraph, Revision
 
 ZERO_DRAFT = "Zero draft"
@@ -22,7 +23,8 @@ class ReadWarning:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        # a warning may quote text from the file: control characters are shown escaped
+        return characters.escaped(f"{self.where}: {self.message}")
 
 
 @dataclass(frozen=True, slots=True)

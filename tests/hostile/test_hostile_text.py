@@ -14,13 +14,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from corpus import SYMBOL, draft_body, fingerprint, refused_line, run_cli, word_file
+from corpus import DRAFT, SYMBOL, draft_body, fingerprint, refused_line, run_cli, word_file
 
 from drafting import brackets
 from drafting.engine import Proposal, draft_amendment
 from drafting.errors import BracketError, ReaderError, TextNotFound
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
-from drafting.readers import read_draft, read_text
+from drafting.readers import read_docx_submission, read_draft, read_text
 from drafting.store import open_store
 
 
@@ -227,3 +227,17 @@ def test_an_extremely_long_paragraph_is_read_and_its_brackets_found():
     [group] = brackets.groups(op1.text)
     assert group.alternatives == ("at once", "in time")
     assert op1.text[group.start:group.end] == "[at once / in time]"
+
+
+def test_warnings_quoting_a_file_show_control_characters_escaped(tmp_path):
+    """A table is not read but quoted in a warning: what it quotes cannot drive a terminal."""
+    table = ('<w:tbl><w:tr><w:tc><w:p><w:r><w:t>evil \u202e\u0085 text</w:t></w:r></w:p>'
+             "</w:tc></w:tr></w:tbl>")
+    document = read_text(DRAFT).to_document(SYMBOL)
+    texts = [f"{p.label}\t{p.text}" for p in document.current]
+    body = draft_body(*(t.replace("submit", "present") for t in texts)) + table
+    read = read_docx_submission(word_file(tmp_path / "eu.docx", body), document,
+                                delegation="EU")
+    assert [(a.old_text, a.new_text) for a in read.amendments] == [("submit", "present")]
+    [warning] = [str(w) for w in read.warnings if "table" in str(w)]
+    assert "\\u202e" in warning and "\u202e" not in warning
