@@ -6,7 +6,8 @@
 - The Word readers, given real documents mutated byte by byte or tag by tag, read
   them or raise an InputError (ReaderError, BracketError), never anything else, and
   never hang (a deadline per example far above the time one takes).
-- The JSON reader, given any JSON value or damaged JSON text, likewise.
+- The text reader and the JSON reader, given any text or JSON value (damaged or not),
+  likewise; what the text reader accepts holds only balanced brackets and text.
 
 The number of examples is small so that CI spends a few seconds here; set
 ``DRAFTING_FUZZ_EXAMPLES`` (e.g. 2000) to search longer.
@@ -27,7 +28,7 @@ from corpus import DRAFT, MAIN, SYMBOL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting import brackets
+from drafting import brackets, characters
 from drafting.brackets import SPACED_SLASH, Bracket
 from drafting.engine import Proposal, draft_amendment, merge
 from drafting.errors import BracketError, InputError
@@ -114,6 +115,24 @@ def test_settling_a_group_leaves_balanced_text(nodes, data):
         assert brackets.unparse(brackets.parse(settled)) == settled
     if len(group.alternatives) == 1:
         assert brackets.count(brackets.agree(text, index)) == brackets.count(text) - 1
+
+
+LINES = ["# Title", "## Heading", "PP1 Recalling,", "OP1 Decides;", "OP1 bis Urges;", "3. Notes;",
+         "(a) To act;", "T1 Other", "OP2 [Urges / Calls upon] States;", "", "", "\r", "\x00",
+         "\u202e", "e\u0301", "OP99999999999999999999 x", "OP1 quinquies decies x", "\ufeff"]
+
+
+@bounded(150)
+@given(st.lists(st.sampled_from(LINES) | st.text(max_size=12), max_size=12).map("\n".join))
+def test_the_text_reader_reads_or_refuses_with_an_input_error(source):
+    try:
+        result = read_text(source, name="fuzz.md")
+    except InputError as error:
+        assert str(error).startswith("fuzz.md")
+        return
+    for paragraph in result.paragraphs:
+        assert brackets.unparse(brackets.parse(paragraph.text)) == paragraph.text
+        assert characters.first_forbidden(paragraph.text) is None
 
 
 # The Word readers on mutated documents
