@@ -14,7 +14,8 @@ One root, so a caller can catch everything we mean with one ``except``::
     └── StoreError                (drafting/store/errors.py) the record cannot do it
         ├── SchemaError           no store yet, or one older/newer than the code
         ├── NotFoundError         unknown document, delegation or amendment
-        └── ConflictError         a write that would contradict the record
+        ├── ConflictError         a write that would contradict the record
+        └── AccessError           a store that requires tokens was not given the right one
 
 Each message says what is wrong, where, and - when there is one - what to do.
 Errors that point into a text also carry ``details``: extra lines (an excerpt

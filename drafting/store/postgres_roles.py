@@ -7,7 +7,10 @@ connects as its own role (``drafting_eu`` for EU), a member of one group role
 (``drafting_delegations``) that holds the privileges and to which the policies
 apply; ``role_delegations`` says which delegation each role is. Such a role can:
 
-- read every table (the record is shared: need to share, not need to know);
+- read every table (the record is shared: need to share, not need to know; so
+  a delegation can run ``drafting verify`` itself). That includes the tokens'
+  salted hashes, which are of no use to a reader: each token holds 256 random
+  bits;
 - append events that follow the chain head, of three kinds only: ``submit``
   (recorded by it, every proponent itself), ``withdraw`` (in its name, of an
   amendment it proposed) and ``refused``; and move the head to the last event;
