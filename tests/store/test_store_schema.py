@@ -170,6 +170,7 @@ def test_a_store_made_at_a_shipped_schema_upgrades_with_nothing_lost(store_url, 
     with open_store(store_url) as store:
         assert views(store) == data["views"]
         assert store.verify().ok
+        assert not store.secure and store.tokens() == []  # an upgrade asks for no token
         current = store.document(SMALL.symbol).current
         result = store.submit(SMALL.symbol, [amend("USA", "PP1", revision=current,
                                                    replace="its", with_="the")])
