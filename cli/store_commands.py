@@ -23,7 +23,7 @@ def init(
     An open store (the default) suits one person's laptop. With --secure, every change
     needs a token: the secretariat's, or a delegation's own to amend, submit, withdraw.
 
-    Example: drafting init --db postgresql://secretariat@db.example/negotiations --secure
+    Example: drafting init --secure --db postgresql://sec@db.example/neg
     """
     from drafting.store import init_store
 
@@ -75,7 +75,7 @@ def postgres_roles(
     Run again after adding delegations or upgrading drafting. Needs a store that requires
     tokens; --apply needs the secretariat's token.
 
-    Example: drafting postgres-roles --db postgresql://secretariat@db.example/neg --apply
+    Example: drafting postgres-roles --apply   (without --apply: print the SQL)
     """
     with store_at(db, token) as store:
         if not apply:
