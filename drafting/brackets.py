@@ -14,6 +14,7 @@ Offsets are Python string indices, so Arabic and Chinese need no special care.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -190,6 +191,11 @@ class _Reader:
     def read(self) -> tuple[Node, ...]:
         text, i = self.text, 0
         while i < len(text):
+            if not self.stack:  # outside brackets only brackets matter: skip to the next
+                found = _BRACKET.search(text, i)
+                if found is None:
+                    break
+                i = found.start()
             if text[i] == "[":
                 self._flush(i)
                 self.stack.append(_Open(i, i + 1))
@@ -234,6 +240,9 @@ class _Reader:
         opened.separators.append(separator)
         opened.alternatives.append([])
         opened.alt_start = i + len(separator)
+
+
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def _separator(text: str, i: int) -> str:

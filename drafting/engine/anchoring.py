@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -68,6 +68,13 @@ def word_diff(old: str, new: str) -> list[Diff]:
     no spaces between words. The 0 and -1 texts joined give ``old``; the 0 and +1 give ``new``.
     Raises InputError when the two texts hold more than 131072 different words together.
     """
+    return list(_word_diff(old, new))
+
+
+@lru_cache(maxsize=1024)
+def _word_diff(old: str, new: str) -> tuple[Diff, ...]:
+    """`word_diff`, remembered: the dozens of amendments to one paragraph all map their
+    spans over the same change of its text."""
     table: dict[str, str] = {}
     vocabulary: list[str] = []
 
@@ -87,7 +94,8 @@ def word_diff(old: str, new: str) -> list[Diff]:
     # Clean up while each character still stands for a whole word: on the decoded text the
     # cleanup would split words ("a report" -> "an update" would keep the "a" of "an").
     dmp.diff_cleanupSemantic(coded)
-    return [(op, "".join(vocabulary[ord(c) - _FIRST_CODE] for c in text)) for op, text in coded]
+    return tuple((op, "".join(vocabulary[ord(c) - _FIRST_CODE] for c in text))
+                 for op, text in coded)
 
 
 def _hunks(diffs: list[Diff]) -> list[_Hunk]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from drafting.model import AmendmentStatus
 from drafting.store.session import Write
@@ -41,11 +41,11 @@ def record_statuses(write: Write, seq: int,
         .where(StatusChangeRow.amendment_id.in_(numbers))
         .group_by(StatusChangeRow.amendment_id)
     ).all())
-    write.session.add_all(
-        StatusChangeRow(amendment_id=number, position=last.get(number, -1) + 1,
-                        status=str(status), event_seq=seq, at=write.at)
+    write.session.execute(insert(StatusChangeRow), [  # one statement, however many
+        {"amendment_id": number, "position": last.get(number, -1) + 1, "status": str(status),
+         "event_seq": seq, "at": write.at}
         for number, status in changes
-    )
+    ])
 
 
 def record_decision(write: Write, seq: int, number: int, decision: str, note: str) -> None:

@@ -126,6 +126,14 @@ def paragraph_version_row(revision_id: int, position: int, paragraph_id: int,
         status=str(paragraph.status), level=paragraph.level)
 
 
+def paragraph_version_values(revision_id: int, position: int, paragraph_id: int,
+                             paragraph: Paragraph) -> dict[str, Any]:
+    """`paragraph_version_row` as column values, for bulk inserts."""
+    return {"revision_id": revision_id, "position": position, "paragraph_id": paragraph_id,
+            "label": paragraph.label, "kind": str(paragraph.kind), "text": paragraph.text,
+            "status": str(paragraph.status), "level": paragraph.level}
+
+
 def label_change_rows(revision_id: int, table: Iterable[tuple[str, str]]) -> list[LabelChangeRow]:
     """The rows of a revision's label table, in order."""
     return [LabelChangeRow(revision_id=revision_id, position=n, old_label=old, new_label=new)

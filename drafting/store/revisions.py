@@ -7,10 +7,11 @@ the rows it writes say exactly what the event's payload says, so that
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from drafting.engine.revise import RevisionOutcome
@@ -67,8 +68,8 @@ def _check_document(document: Document) -> None:
 def _check_revision(symbol: str, revision: Revision) -> None:
     if not revision.label.strip():
         raise StoreError(f"{symbol}: a revision needs a label (e.g. Zero draft, Rev.1)")
-    ids = [p.id for p in revision.paragraphs]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
+    counts = Counter(p.id for p in revision.paragraphs)
+    twice = sorted(i for i, n in counts.items() if n > 1)
     if twice:
         raise StoreError(f"{symbol} {revision.label}: paragraph ids used twice: "
                          f"{', '.join(twice)}; each paragraph needs its own")
@@ -92,8 +93,9 @@ def _insert_revision(write: Write, document_id: int, position: int, revision: Re
     session.add(row)
     session.flush()
     keys.update({key: paragraph.id for key, paragraph in new.items()})
-    session.add_all(mapping.paragraph_version_row(row.id, n, keys[p.id], p)
-                    for n, p in enumerate(revision.paragraphs))
+    session.execute(insert(ParagraphVersionRow), [  # one statement for hundreds of rows
+        mapping.paragraph_version_values(row.id, n, keys[p.id], p)
+        for n, p in enumerate(revision.paragraphs)])
     session.add_all(mapping.label_change_rows(row.id, revision.label_table))
     return row.id
 
@@ -125,11 +127,8 @@ def add_revision(write: Write, symbol: str, outcome: RevisionOutcome) -> None:
 def _changed_amendments(session: Session, document_id: int, given: Iterable[Amendment],
                         labels: set[str]) -> list[tuple[Amendment, Amendment]]:
     """(stored, new) for each amendment the outcome changes, refusing what it may not."""
-    given = list(given)
-    numbers = [mapping.amendment_number(a.id) for a in given]
-    stored = {a.id: a for a in mapping.load_amendments(
-        session, mapping.amendment_query(document_id).where(
-            AmendmentRow.id.in_([n for n in numbers if n is not None])))}
+    stored = {a.id: a for a in mapping.load_amendments(  # all of them: one query, no
+        session, mapping.amendment_query(document_id))}  # list of thousands of ids
     changed = []
     for amendment in given:
         old = stored.get(amendment.id)
@@ -163,18 +162,18 @@ def _update_amendments(write: Write, seq: int, changed: list[tuple[Amendment, Am
                        revision_ids: dict[str, int], label: str) -> None:
     session = write.session
     statuses = []
+    values = []
     for old, new in changed:
         number = mapping.amendment_number(new.id)
         assert number is not None
-        row = session.get(AmendmentRow, number)
-        assert row is not None
-        row.revision_id = revision_ids[new.revision]
-        for name, value in mapping.place_values(new).items():
-            setattr(row, name, value)
+        values.append({"id": number, "revision_id": revision_ids[new.revision],
+                       **mapping.place_values(new)})
         if new.status is not old.status:
             statuses.append((number, new.status))
             if (decision := decision_for(new.status)) is not None:
                 record_decision(write, seq, number, decision, revision_note(label))
+    if values:  # by primary key, one statement for thousands of amendments
+        session.execute(update(AmendmentRow), values)
     session.flush()
     record_statuses(write, seq, statuses)
 

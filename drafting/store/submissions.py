@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -166,15 +167,18 @@ def _insert_rows(write: Write, target: _Target) -> None:
         submission_id=submission_id, paragraph_id=target.paragraphs[a.paragraph_id],
         revision_id=target.revisions[a.revision]) for _, submission_id, a in target.pending]
     for table, index in ((AmendmentRow, 0), (ProponentRow, 1), (SupporterRow, 2)):
-        values = [value for row in rows for value in row[index]]
-        if values:
-            write.session.execute(insert(table), values)
-    if target.pending:
-        write.session.execute(insert(StatusChangeRow), [
-            {"amendment_id": mapping.amendment_number(a.id), "position": 0,
-             "status": str(_S.SUBMITTED), "event_seq": seq, "at": write.at}
-            for seq, _, a in target.pending])
+        _insert(write, table, [value for row in rows for value in row[index]])
+    _insert(write, StatusChangeRow, [
+        {"amendment_id": mapping.amendment_number(a.id), "position": 0,
+         "status": str(_S.SUBMITTED), "event_seq": seq, "at": write.at}
+        for seq, _, a in target.pending])
     target.pending.clear()
+
+
+def _insert(write: Write, table: type[Any], values: list[dict[str, Any]]) -> None:
+    """Insert rows into ``table`` in one statement (none for no rows)."""
+    if values:
+        write.session.execute(insert(table), values)
 
 
 def _check(document: Document, amendments: Sequence[Amendment], codes: set[str]) -> None:

@@ -63,11 +63,11 @@ def filled(empty_store):
 
 def test_a_submission_failing_half_way_leaves_the_store_as_it_was(filled, raw, monkeypatch):
     before = dump_tables(raw)
-    made = fail_after(monkeypatch, submissions, "_add_amendment", 20)
+    made = fail_after(monkeypatch, submissions, "_insert", 2)  # after amendments, proponents
     amendments = forty(filled.document(SMALL.symbol).current)
     with pytest.raises(Injected):
         filled.submit(SMALL.symbol, amendments, actor="EU")
-    assert len(made) == 20
+    assert len(made) == 2
     assert dump_tables(raw) == before
     monkeypatch.undo()
     result = filled.submit(SMALL.symbol, amendments, actor="EU")
