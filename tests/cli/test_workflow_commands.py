@@ -179,6 +179,9 @@ def test_submit_dry_run_records_nothing(db):
      "not of USA"),
     (("compile", SYMBOL, "-o", "out.pdf"), "'.pdf'"),
     (("withdraw", "A999", "-d", "EU"), "A999"),
+    (("decide", "A999", "accept"), "A999"),
+    (("agree", SYMBOL, "OP99"), "no paragraph OP99"),
+    (("show", "A/C.2/81/L.99"), "A/C.2/81/L.99"),
 ])
 def test_errors_say_what_is_wrong_and_change_nothing(submitted, args, says):
     before = (count(submitted), events(submitted))
@@ -294,3 +297,44 @@ def test_show_writes_a_revision_to_circulate(db, tmp_path):
     refused = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "x.pdf"))
     assert refused.returncode == 1 and "use .docx, .md, .txt" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_deciding_a_withdrawn_amendment_is_refused_and_recorded_nowhere(submitted):
+    found = json.loads(ok(submitted, "amendments", SYMBOL, "--para", "OP24", "--json"))
+    g77 = next(a["id"] for a in found if a["proponents"] == ["G77"])
+    ok(submitted, "withdraw", g77, "-d", "G77")
+    before = events(submitted)
+    refused = drafting(submitted, "decide", g77, "accept")
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") <= 2 and f"{g77} was withdrawn" in refused.stderr
+    assert events(submitted) == before
+
+
+def test_a_json_file_breaking_the_schema_lists_every_problem(db, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({
+        "document": SYMBOL, "delegation": "EU",
+        "amendments": [{"paragraph": "OP1", "replace": 3, "with": "x"},
+                       {"paragraph": "OP2", "delete": "x", "colour": "red"},
+                       {"replace": "a", "with": "b"}],
+    }), encoding="utf-8")
+    refused = drafting(db, "submit", SYMBOL, str(broken), "--yes")
+    assert refused.returncode == 1
+    lines = refused.stderr.splitlines()
+    assert any("broken.json" in line and "amendment 1" in line and "replace" in line
+               for line in lines), refused.stderr
+    assert any("amendment 2" in line and "colour" in line for line in lines), refused.stderr
+    assert any("amendment 3" in line and "paragraph" in line for line in lines), refused.stderr
+    assert count(db) == 0
+
+
+def test_text_found_more_than_once_lists_every_place_and_records_nothing(submitted):
+    before = (count(submitted), events(submitted))
+    refused = drafting(submitted, "amend", SYMBOL, "OP24", "-d", "EU", "--replace", "the",
+                       "--with", "a", "--yes")
+    assert refused.returncode == 1
+    first, *places = refused.stderr.splitlines()
+    assert first.startswith("drafting: ") and "occurs 5 times; say which" in first
+    assert [line.split(":")[0].strip() for line in places] == ["1", "2", "3", "4", "5"]
+    assert all("«the»" in line for line in places)
+    assert (count(submitted), events(submitted)) == before
