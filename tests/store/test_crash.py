@@ -1,15 +1,17 @@
 """A process killed in the middle of a large submission loses nothing and records no half.
 
-A real child process records a submission of a few thousand amendments and is
-killed with SIGKILL while its transaction is open: once right after its first
+A child process records a submission of a thousand amendments and is killed
+with SIGKILL while its transaction is open: once right after its first
 amendment rows reached the database, once at the very moment it is about to
-commit (every row written), and once as the plain ``drafting submit`` command,
-at a random moment after the database shows its write under way. After each
-kill the store opens, ``verify`` passes, and the submission is either all there
-or absent; sending it again then records it exactly once.
+commit (every row written), and once running the ``drafting submit`` command
+line, at a random moment after the database shows its write under way. After
+each kill the store opens, ``verify`` passes, and the submission is either all
+there or absent; sending it again then records it exactly once.
 
-The first two kill points are reached by an SQLAlchemy event hook in the child
-that prints a line and sleeps; it changes nothing the store does. The third is
+The children are forked from the test (so they need not import drafting again);
+each is a process of its own, with its own database connections. The first two
+kill points are reached by an SQLAlchemy event hook in the child that says so
+through a pipe and sleeps; it changes nothing the store does. The third is
 observed from outside: on SQLite the file's write lock is held, on PostgreSQL
 the child's backend (found by its application name) has a transaction id.
 """
@@ -17,20 +19,21 @@ the child's backend (found by its application name) has a transaction id.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
-import select
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from store_scenario import ROOT, delegations, sample_document
+from sqlalchemy.pool import NullPool
+from store_scenario import delegations, sample_document
 
 from drafting.model import Document
 from drafting.readers import load_submission
@@ -40,38 +43,34 @@ from drafting.store.connect import resolve_url
 AMENDMENTS = 1000
 WAIT_S = 60
 
-# The child: record the submission in FILE; at POINT print "at POINT" and sleep, to be killed.
-CHILD = """
-import sys, time
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from drafting.readers import load_submission
-from drafting.store import open_store
 
-url, symbol, path, point = sys.argv[1:5]
-seen = {"amendment inserts": 0}
 
-def stop_here():
-    print("at", point, flush=True)
-    time.sleep(600)
+def hooked_child(url: str, symbol: str, path: Path, point: str, said: Connection) -> None:
+    """The forked child: record the submission in ``path``; at ``point`` (the first
+    INSERT of amendment rows, or the COMMIT about to be sent) say so and sleep, to be
+    killed there. The hooks only watch; the store does what it always does."""
+    seen = {"amendment inserts": 0}
 
-@event.listens_for(Engine, "after_cursor_execute")
-def _after(connection, cursor, statement, parameters, context, executemany):
-    if statement.lstrip().upper().startswith("INSERT INTO AMENDMENTS "):
-        seen["amendment inserts"] += 1
-        if point == "rows" and seen["amendment inserts"] == 1:
+    def stop_here() -> None:
+        said.send(point)
+        time.sleep(600)
+
+    def after(_connection, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO AMENDMENTS "):
+            seen["amendment inserts"] += 1
+            if point == "rows" and seen["amendment inserts"] == 1:
+                stop_here()
+
+    def commit(_connection) -> None:
+        if point == "commit" and seen["amendment inserts"]:
             stop_here()
 
-@event.listens_for(Engine, "commit")
-def _commit(connection):
-    if point == "commit" and seen["amendment inserts"]:
-        stop_here()
-
-with open_store(url) as store:
-    _, amendments = load_submission(path, store.document(symbol))
-    store.submit(symbol, amendments, actor="crash test")
-print("recorded", flush=True)
-"""
+    event.listen(Engine, "after_cursor_execute", after)
+    event.listen(Engine, "commit", commit)
+    with open_store(url) as store:
+        _, amendments = load_submission(path, store.document(symbol))
+        store.submit(symbol, amendments, actor="crash test")
+    said.send("recorded")
 
 
 def large_submission(document: Document, path: Path, count: int = AMENDMENTS) -> Path:
@@ -105,78 +104,91 @@ def prepared(store_url: str, tmp_path: Path) -> tuple[str, str, Path]:
     return store_url, document.symbol, large_submission(document, tmp_path / "large.json")
 
 
-def child_env(name: str) -> dict[str, str]:
-    """The child's environment: the repository importable, its PostgreSQL connections named."""
-    return {**os.environ, "PYTHONPATH": str(ROOT), "PGAPPNAME": name}
+def cli_child(argv: list[str], name: str, log: str) -> None:
+    """The forked child running the command line, ``drafting`` + ``argv``, in itself (its
+    output into ``log``, its PostgreSQL connections named ``name``); exits with its status."""
+    from drafting_cli.app import main
+
+    os.environ["PGAPPNAME"] = name  # libpq reads it when connecting
+    with open(log, "w") as out:
+        os.dup2(out.fileno(), 1)
+        os.dup2(out.fileno(), 2)
+    sys.argv = ["drafting", *argv]
+    main()
 
 
 def kill_at_hook(url: str, symbol: str, path: Path, point: str) -> None:
-    """Run the hooked child until it reports reaching ``point``, then SIGKILL it."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, url, symbol, str(path), point],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env=child_env("drafting-crash-hook"))
+    """Fork a child that records the submission; SIGKILL it when it reports ``point``.
+    (Forked, so that it need not import drafting again; it is a process of its own,
+    with its own connections.)"""
+    ours, theirs = multiprocessing.Pipe()
+    child = multiprocessing.get_context("fork").Process(
+        target=hooked_child, args=(url, symbol, path, point, theirs))
+    child.start()
     try:
-        ready, _, _ = select.select([child.stdout], [], [], WAIT_S)
-        line = child.stdout.readline() if ready else ""
-        if line.strip() != f"at {point}":
-            child.kill()
-            pytest.fail(f"the child never reached '{point}' (said {line!r}): "
-                        f"{child.communicate()[1][-2000:]}")
-        child.send_signal(signal.SIGKILL)
+        said = ours.recv() if ours.poll(WAIT_S) else "nothing"
+        assert said == point, f"the child never reached '{point}' (it said {said})"
+        os.kill(child.pid, signal.SIGKILL)
     finally:
-        child.wait(timeout=WAIT_S)
-        child.stdout.close()
-        child.stderr.close()
-    assert child.returncode == -signal.SIGKILL
+        child.join(timeout=WAIT_S)
+        if child.is_alive():
+            child.kill()
+    assert child.exitcode == -signal.SIGKILL
 
 
-def writing_now(url: str, name: str) -> bool:
-    """Whether a write transaction is open on the store, seen from outside: the SQLite
+class Watcher:
+    """Sees from outside whether a write transaction is open on the store: the SQLite
     file's write lock is taken, or the PostgreSQL backend named ``name`` holds a
     transaction id (it has locked or written a row)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        probe = sqlite3.connect(parsed.database, timeout=0, isolation_level=None)
-        try:
-            probe.execute("BEGIN IMMEDIATE")
-            probe.execute("ROLLBACK")
-            return False
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                return True
-            raise
-        finally:
-            probe.close()
-    engine = create_engine(resolve_url(url))
-    try:
-        with engine.connect() as connection:
+
+    def __init__(self, url: str, name: str) -> None:
+        self.url, self.name = make_url(url), name
+        self.engine = (None if self.url.get_backend_name() == "sqlite" else
+                       create_engine(resolve_url(url), poolclass=NullPool))
+
+    def writing(self) -> bool:
+        if self.engine is None:
+            probe = sqlite3.connect(self.url.database, timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError as error:
+                if "locked" in str(error) or "busy" in str(error):
+                    return True
+                raise
+            finally:
+                probe.close()
+        with self.engine.connect() as connection:
             return bool(connection.scalar(text(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE application_name = :name AND backend_xid IS NOT NULL"), {"name": name}))
-    finally:
-        engine.dispose()
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name "
+                "AND backend_xid IS NOT NULL"), {"name": self.name}))
 
 
 def kill_cli_while_writing(url: str, symbol: str, path: Path, delay: float,
                            log: Path) -> int:
-    """Run ``drafting submit`` and SIGKILL it ``delay`` seconds after its write is seen
-    under way (or let it finish, if it finishes first); returns its exit status."""
+    """Run ``drafting submit --yes`` in a forked child and SIGKILL it ``delay`` seconds
+    after its write is seen under way (or let it finish, if it finishes first);
+    returns its exit status (negative: the signal)."""
     name = f"drafting-crash-cli-{os.getpid()}"
-    with log.open("w") as out:
-        child = subprocess.Popen(
-            [sys.executable, "-m", "drafting_cli", "submit", symbol, str(path), "--yes",
-             "--db", url], stdout=out, stderr=subprocess.STDOUT, env=child_env(name))
-        try:
-            deadline = time.monotonic() + WAIT_S
-            while child.poll() is None and not writing_now(url, name):
-                assert time.monotonic() < deadline, "the submission never started writing"
-                time.sleep(0.005)
-            time.sleep(delay)
-            if child.poll() is None:
-                child.send_signal(signal.SIGKILL)
-        finally:
-            child.wait(timeout=WAIT_S)
-    return child.returncode
+    watcher = Watcher(url, name)
+    child = multiprocessing.get_context("fork").Process(target=cli_child, args=(
+        ["submit", symbol, str(path), "--yes", "--db", url], name, str(log)))
+    child.start()
+    try:
+        deadline = time.monotonic() + WAIT_S
+        while child.is_alive() and not watcher.writing():
+            assert time.monotonic() < deadline, "the submission never started writing"
+            time.sleep(0.002)
+        time.sleep(delay)
+        if child.is_alive():
+            os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.join(timeout=WAIT_S)
+        if watcher.engine is not None:
+            watcher.engine.dispose()
+    assert child.exitcode is not None
+    return child.exitcode
 
 
 def all_or_nothing(url: str, symbol: str) -> int:
