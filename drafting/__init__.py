@@ -62,7 +62,7 @@ if TYPE_CHECKING:
         read_docx_submission,
         read_draft,
     )
-    from drafting.store import Store, init_store, open_store
+    from drafting.store import AccessError, Store, init_store, open_store
     from drafting.workflow import bracket_decisions, revise_document
     from drafting.writers import render_html, render_markdown, render_text, write_text
     from drafting.writers.docx_clean import write_docx_revision
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from drafting.writers.docx_merged import write_merged_docx
 
 _HOMES: dict[str, str] = {
+    "AccessError": "drafting.store",
     "Amendment": "drafting.model",
     "AmendmentKind": "drafting.model",
     "AmendmentStatus": "drafting.model",
@@ -120,6 +121,7 @@ _HOMES: dict[str, str] = {
 """Where each public name lives."""
 
 __all__ = [
+    "AccessError",
     "Amendment",
     "AmendmentKind",
     "AmendmentStatus",

@@ -439,6 +439,14 @@ def event_summary(event: Any) -> str:
         detail = str(payload.get("revision", {}).get("label", ""))
     elif event.kind == "agree":
         detail = " ".join(str(v) for v in payload.values() if isinstance(v, str))
+    elif event.kind == "refused":
+        claimed = ", ".join(payload.get("claimed", [])) or "?"
+        detail = f"{payload.get('command', '?')} as {claimed}: {payload.get('reason', '')}"
+    elif event.kind == "members":
+        detail = f"{payload.get('group', '?')} + {', '.join(payload.get('members', []))}"
+    elif event.kind == "token":
+        what = "revoked" if not payload.get("issued") else "rotated"
+        detail = f"{payload.get('holder', '?')}'s token {what}"
     by = f" by {event.actor}" if event.actor else ""
     return f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
 

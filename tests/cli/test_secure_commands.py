@@ -120,6 +120,8 @@ def test_each_command_that_records_needs_its_holders_token(cli):
     assert amendments[0]["status"] == "withdrawn"
     log = cli.ok("log", SYMBOL)
     assert len(re.findall(r"\brefused\b", log)) == 5  # those on this document
+    assert re.search(r"refused .*  submit as EU: \w", log), log
+    assert usa not in log and eu not in log  # the log never shows a token
     assert "every row matches" in cli.ok("verify")
 
 
