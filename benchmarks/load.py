@@ -29,7 +29,8 @@ must name an empty database (or schema), which is left as the run made it.
 It prints a table and, per store, one JSON line: processes, amendments recorded,
 refused submissions, wall time, throughput (amendments/s), median, 95th-percentile
 and slowest submission latency (s), the median CPU time a submitting process
-spent itself (s), and retries (waits for a free PostgreSQL connection or a busy
+spent itself (s), the store's pace (mean time between the starts of two
+recorded submissions, s), and retries (waits for a free PostgreSQL connection or a busy
 SQLite file, counted from the store's log). The processes are forked from one
 that has imported drafting already: Python's start-up is not measured, but
 all the delegations' own work (reading and checking their files) shares this
@@ -177,6 +178,7 @@ class Figures:
     p95_s: float = 0.0
     slowest_s: float = 0.0
     cpu_median_s: float = 0.0
+    write_every_s: float = 0.0
     retries: int = 0
     revised: bool = False
     problems: list[str] = field(default_factory=list)
@@ -322,13 +324,27 @@ def figures(store: str, reports: list[dict[str, Any]], per_delegation: int,
     return result
 
 
+def write_every(url: str, symbol: str) -> float:
+    """The store's own pace: the mean time between the starts of consecutive recorded
+    submissions (each event carries the time its write transaction began)."""
+    from drafting.store import open_store
+
+    with open_store(url) as store:
+        times = [e.at for e in store.events(symbol) if e.kind == "submit"]
+    if len(times) < 2:
+        return 0.0
+    return (max(times) - min(times)).total_seconds() / (len(times) - 1)
+
+
 def load_run(url: str, workload: Any, *, per_delegation: int,
              revise_halfway: bool = False) -> tuple[Figures, list[dict[str, Any]]]:
     """Prepare the store, run every process, check; the figures and the reports."""
     prepare(url, workload)
     reports = run(url, workload, revise_halfway=revise_halfway)
     problems = check(url, workload, reports, per_delegation)
-    return figures(_shown(url), reports, per_delegation, problems), reports
+    result = figures(_shown(url), reports, per_delegation, problems)
+    result.write_every_s = write_every(url, workload.symbol)
+    return result, reports
 
 
 # Stores to run on
@@ -372,12 +388,12 @@ def fresh_postgres_schema(base: str) -> Any:
 
 def _table(results: list[Figures]) -> str:
     rows = [("store", "processes", "recorded", "refused", "wall s", "amend./s", "median s",
-             "p95 s", "slowest s", "CPU s", "retries")]
+             "p95 s", "slowest s", "CPU s", "write every s", "retries")]
     for f in results:
         rows.append((f.store if len(f.store) < 40 else f.store[:37] + "...", str(f.processes),
                      str(f.recorded), str(f.refused), f"{f.wall_s:.2f}", f"{f.throughput:.0f}",
                      f"{f.median_s:.2f}", f"{f.p95_s:.2f}", f"{f.slowest_s:.2f}",
-                     f"{f.cpu_median_s:.2f}", str(f.retries)))
+                     f"{f.cpu_median_s:.2f}", f"{f.write_every_s:.3f}", str(f.retries)))
     widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) if n == 0 else cell.rjust(w)
                                for n, (cell, w) in enumerate(zip(row, widths, strict=True)))
