@@ -5,21 +5,26 @@ small tmpfs mounted for the test, filled up with a file until the kernel answers
 "No space left on device", or remounted read-only. Root may write a chmod-ed
 file, but not on a read-only mount, so this holds when the tests run as root (as
 in CI). Mounting needs root with CAP_SYS_ADMIN; where that is refused, the tests
-say so and skip. On PostgreSQL, the server's disk is made full the same way: its
-tables go to a tablespace on such a tmpfs (this needs the server on this
-machine); a read-only server is one whose transactions are read-only
-(``default_transaction_read_only``), as on a standby.
+say so and skip. A store file read-only for its user is tried by an unprivileged
+process: as root, a forked child that has become "nobody". On PostgreSQL, the
+server's disk is made full the same way: its tables go to a tablespace on such a
+tmpfs (this needs the server on this machine); a read-only server is one whose
+transactions are read-only (``default_transaction_read_only``), as on a standby.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import multiprocessing
 import os
 import pwd
 import secrets
+import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import quote
 
@@ -158,6 +163,48 @@ def test_a_store_opened_read_only_refuses_writes_and_still_reads(tmp_path):
         with pytest.raises(StoreError, match=r"is open read-only \(.*\); nothing was recorded"):
             store.submit(sample_document().symbol, amendments)
     still_whole(f"sqlite:///{path}", before)
+
+
+def _submit_as(uid: int | None, url: str, amendments: list, said: Connection) -> None:
+    """Read the draft, then submit, as user ``uid`` (None: as we are); say what happened."""
+    if uid is not None:
+        os.setgid(uid)
+        os.setuid(uid)
+    try:
+        with open_store(url) as store:
+            read = store.document(sample_document().symbol).symbol
+            store.submit(read, amendments)
+        said.send("recorded")
+    except StoreError as error:
+        said.send(f"read {read}; {error}")
+
+
+def test_a_store_file_read_only_for_its_user_is_named_as_the_cause(tmp_path):
+    folder = Path(tempfile.mkdtemp(prefix="drafting-ro-"))  # outside root's 0700 tmp_path
+    try:
+        url = f"sqlite:///{folder / 'store.db'}"
+        filled_store(url)
+        amendments = large(url, tmp_path)
+        before = state(url)
+        folder.chmod(0o777)  # the user may make the -wal and -shm files, not write the store
+        (folder / "store.db").chmod(0o444)
+        ours, theirs = multiprocessing.Pipe()
+        if os.geteuid() == 0:  # root ignores permissions: an unprivileged child, "nobody"
+            child = multiprocessing.get_context("fork").Process(
+                target=_submit_as, args=(pwd.getpwnam("nobody").pw_uid, url, amendments,
+                                         theirs))
+            child.start()
+            child.join(timeout=60)
+        else:
+            _submit_as(None, url, amendments, theirs)
+        said = ours.recv() if ours.poll(1) else "nothing"
+        assert said == (f"read {sample_document().symbol}; the store at {url} cannot be "
+                        f"written: the file {folder / 'store.db'} is read-only for this user: "
+                        "make it writable (chmod u+w), or ask whoever owns it (attempt to "
+                        "write a readonly database); nothing was recorded")
+        still_whole(url, before)
+    finally:
+        shutil.rmtree(folder)
 
 
 # Output files
