@@ -12,11 +12,12 @@ with a note when it does not answer), every step runs as its own ``drafting`` pr
 its wall time and peak memory (maximum resident set size, from ``os.wait4``) are taken:
 importing the draft (.md, .docx), submitting all the delegations' JSON files in one
 command, submitting one delegation's Word file, compiling to .docx and .html, writing the
-merged .docx, issuing a revision (after one amendment per contested paragraph is
-accepted, untimed) and the diff of the two revisions. Beside them runs the floor
+merged .docx, issuing a revision (after one amendment per amended paragraph is accepted,
+untimed) and the diff of the two revisions. Just before each step runs the floor
 (``benchmarks/floor.py``): a plain process writing the same paragraphs and as many
-tracked changes naively. The table shows each step's time as a multiple of the floor's,
-measured in the same run; the last line of output is all the figures as one JSON object.
+tracked changes naively. The table shows each step's wall time as a multiple of the
+floor's run beside it (on a shared machine, load moves both alike); the last line of
+output is all the figures as one JSON object, CPU times included.
 """
 
 from __future__ import annotations
@@ -29,10 +30,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -62,32 +62,59 @@ STEPS = {
 
 @dataclass(frozen=True)
 class Measure:
-    """One process: wall time in seconds, peak resident memory in MB."""
+    """One process: wall time and CPU time (user + system) in seconds, peak resident
+    memory in MB; ``floor`` is the floor process run just before it (for steps)."""
 
     seconds: float
+    cpu: float
     peak_mb: float
+    floor: Measure | None = None
+
+    @property
+    def ratio(self) -> float:
+        """Wall time over the floor's, run side by side (machine load moves both)."""
+        assert self.floor is not None
+        return self.seconds / self.floor.seconds
 
 
 class StepFailed(RuntimeError):
     """A step's process exited with an error."""
 
 
+LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+print(os.waitstatus_to_exitcode(status), seconds, usage.ru_utime + usage.ru_stime,
+      usage.ru_maxrss, file=sys.stderr)
+"""
+"""Runs a command and reports its exit code, wall time, CPU time and peak memory (KB) on
+the last line of stderr. A child's peak memory starts at its parent's size when forked, so
+the command is started from this small process (``python -S``), not from the benchmark."""
+
+
 def measure(command: Sequence[str], *, cwd: Path, db: str | None = None) -> Measure:
     """Run ``command`` as a process (with ``DRAFTING_DB`` set to ``db``, if given); its
-    wall time and peak memory. StepFailed on an error, with what it wrote to stderr."""
+    wall time, CPU time and peak memory. StepFailed on an error, with its stderr."""
     env = dict(os.environ, DRAFTING_DB=db) if db else None
     with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            errors.seek(0)
-            text = errors.read().decode("utf-8", "replace").strip()
-            raise StepFailed(f"{' '.join(command)} exited with {process.returncode}:\n{text}")
-    return Measure(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KB on Linux
+        subprocess.run([sys.executable, "-S", "-c", LAUNCHER, *command], cwd=cwd, env=env,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                       check=True)
+        errors.seek(0)
+        lines = errors.read().decode("utf-8", "replace").strip().splitlines()
+    code, seconds, cpu, peak_kb = lines[-1].split()
+    if code != "0":
+        text = "\n".join(lines[:-1])
+        raise StepFailed(f"{' '.join(command)} exited with {code}:\n{text}")
+    return Measure(float(seconds), float(cpu), int(peak_kb) / 1024)  # ru_maxrss: KB on Linux
 
 
 def drafting_command() -> list[str]:
@@ -176,13 +203,14 @@ def run_once(workload: Workload, url: str, folder: Path) -> dict[str, Measure]:
     out.mkdir(exist_ok=True)
 
     def step(*args: str | Path) -> Measure:
-        return measure([*drafting, *map(str, args)], cwd=folder, db=url)
+        floor = floor_once(workload, folder)
+        return replace(measure([*drafting, *map(str, args)], cwd=folder, db=url), floor=floor)
 
     results: dict[str, Measure] = {}
-    step("init")
+    measure([*drafting, "init"], cwd=folder, db=url)
     results["import_md"] = step("import", workload.draft_md, "--doc", symbol)
     results["import_docx"] = step("import", workload.draft_docx, "--doc", docx_symbol)
-    step("delegation", "add", *workload.codes)
+    measure([*drafting, "delegation", "add", *workload.codes], cwd=folder, db=url)
     results["submit_json"] = step("submit", symbol, *workload.submissions, "--yes")
     results["submit_docx"] = step("submit", docx_symbol, workload.tracked_docx,
                                   "--delegation", workload.codes[0], "--yes")
@@ -205,13 +233,19 @@ def floor_once(workload: Workload, folder: Path) -> Measure:
 # Figures
 
 
-def _summary(measures: list[Measure], floor: float | None) -> dict[str, Any]:
-    best = min(m.seconds for m in measures)
-    figures: dict[str, Any] = {"seconds": round(best, 3),
-                               "worst_seconds": round(max(m.seconds for m in measures), 3),
-                               "peak_mb": round(max(m.peak_mb for m in measures), 1)}
-    if floor:
-        figures["x_floor"] = round(best / floor, 2)
+def _summary(measures: list[Measure]) -> dict[str, Any]:
+    """Best and worst wall time, best CPU time, highest peak memory; for a step, its best
+    ratio to the floor run beside it and that floor's time."""
+    figures: dict[str, Any] = {
+        "seconds": round(min(m.seconds for m in measures), 3),
+        "worst_seconds": round(max(m.seconds for m in measures), 3),
+        "cpu_seconds": round(min(m.cpu for m in measures), 3),
+        "peak_mb": round(max(m.peak_mb for m in measures), 1)}
+    paired = [m for m in measures if m.floor is not None]
+    if paired:
+        best = min(paired, key=lambda m: m.ratio)
+        figures["x_floor"] = round(best.ratio, 2)
+        figures["floor_seconds"] = round(best.floor.seconds, 3) if best.floor else None
     return figures
 
 
@@ -221,20 +255,18 @@ def bench_size(args: argparse.Namespace, per_delegation: int, backends: list[str
     work = folder / f"x{per_delegation}"
     workload = write_workload(work, seed=args.seed, paragraphs=args.paragraphs,
                               delegations=args.delegations, per_delegation=per_delegation)
-    floors: list[Measure] = []
     runs: dict[str, list[dict[str, Measure]]] = {b: [] for b in backends}
     for _ in range(args.repeat):
-        floors.append(floor_once(workload, work))
         for backend in backends:
             with fresh_store(backend, work, args.postgres) as url:
                 runs[backend].append(run_once(workload, url, work))
-    floor = min(m.seconds for m in floors)
+    floors = [m.floor for b in backends for run in runs[b] for m in run.values() if m.floor]
     figures: dict[str, Any] = {
         "paragraphs": args.paragraphs, "delegations": args.delegations,
         "per_delegation": per_delegation, "amendments": args.delegations * per_delegation,
-        "floor": _summary(floors, None)}
+        "floor": _summary(floors)}
     for backend in backends:
-        figures[backend] = {name: _summary([run[name] for run in runs[backend]], floor)
+        figures[backend] = {name: _summary([run[name] for run in runs[backend]])
                             for name in STEPS}
     return figures
 

@@ -35,6 +35,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 
 from drafting.atomic import write_atomically
+from drafting.ooxml import markup
 
 _ID_BEARERS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange",
                "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
@@ -43,6 +44,8 @@ _PIECES = re.compile(r"(\t|\n)")
 _W_NSMAP = {"w": nsmap["w"]}
 _PRESERVE = qn("xml:space")
 _ID = qn("w:id")
+_ANNOTATION_REF = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                   "<w:annotationRef/></w:r>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,7 @@ class RevisionMarks:
                 if value.lstrip("-").isdigit()]
         self._next = max(used, default=0) + 1
         self._comments_root: Any = None
+        self._pending: list[str] = []
 
     def next_id(self) -> int:
         """A ``w:id`` not given before by this object nor used in the document."""
@@ -209,6 +213,44 @@ class RevisionMarks:
         if self._comments_root is None:
             self._comments_root = self._document.comments._comments_elm
         return self._comments_root
+
+    # The same, as markup (see `drafting.ooxml.markup`): for writers of large documents.
+
+    def wrap_xml(self, tag: str, inner: str, stamp: Stamp) -> str:
+        """``inner`` markup in a ``w:ins`` or ``w:del`` (``tag``) by ``stamp``. Runs in a
+        deletion must have been written deleted (``w:delText``)."""
+        date = f' w:date="{iso_date(stamp.date)}"' if stamp.date is not None else ""
+        return (f'<{tag} w:id="{self.next_id()}" w:author="{markup.attribute(stamp.author)}"'
+                f"{date}>{inner}</{tag}>")
+
+    def comment_xml(self, paragraphs: Sequence[str], stamp: Stamp,
+                    initials: str | None = None) -> tuple[str, str]:
+        """A comment added to the document, as `comment` adds one, and the markup that
+        anchors it: (what goes before the first element commented on, what goes after
+        the last: the range's end and the reference run). The comments given this way
+        reach the document's comments part at `finish`."""
+        comment_id = self.next_id()
+        who = markup.attribute(stamp.author)
+        mark = markup.attribute(stamp.author if initials is None else initials)
+        date = f' w:date="{iso_date(stamp.date)}"' if stamp.date is not None else ""
+        body = "".join(
+            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+            + (_ANNOTATION_REF if number == 0 else "")
+            + (markup.run_xml(line) if line else "") + "</w:p>"
+            for number, line in enumerate(list(paragraphs) or [""]))
+        self._pending.append(f'<w:comment w:id="{comment_id}" w:author="{who}" '
+                             f'w:initials="{mark}"{date}>{body}</w:comment>')
+        return (f'<w:commentRangeStart w:id="{comment_id}"/>',
+                f'<w:commentRangeEnd w:id="{comment_id}"/><w:r><w:rPr>'
+                f'<w:rStyle w:val="CommentReference"/></w:rPr>'
+                f'<w:commentReference w:id="{comment_id}"/></w:r>')
+
+    def finish(self) -> None:
+        """Put the comments made by `comment_xml` into the comments part, in one parse."""
+        if self._pending:
+            made = markup.element(f"<w:comments>{''.join(self._pending)}</w:comments>")
+            self._comments().extend(list(made))
+            self._pending.clear()
 
     def _wrap(self, tag: str, runs: Iterable[Any], stamp: Stamp) -> Any:
         wrapper = element(tag, self._attributes(stamp))

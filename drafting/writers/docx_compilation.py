@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
 
 from drafting.engine.segments import Compilation, Credit, Entry, MergedParagraph, NewParagraph
 from drafting.model import Paragraph, ParagraphKind
-from drafting.ooxml.revisions import label_runs, make_run, opening_words_end, save_atomically
+from drafting.ooxml import markup
+from drafting.ooxml.markup import run_xml
+from drafting.ooxml.revisions import opening_words_end, save_atomically
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -70,21 +71,49 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     document.add_paragraph(LEGEND)
     document.core_properties.title = title
     document.core_properties.subject = compilation.symbol
+    out = _Body(document)
     for entry in compilation.entries:
-        _entry(document, entry)
+        _entry(out, entry)
     if compilation.stale:
-        _stale(document, compilation)
+        _stale(out, compilation)
     save_atomically(document, path)
 
 
-def piece_runs(pieces: Iterable[Piece]) -> list[Any]:
-    """``w:r`` elements for pieces, formatted as the module docstring says."""
-    return [make_run(piece.text, **_FORMATS.get(piece.kind, {})) for piece in pieces]
+class _Body:
+    """Paragraphs added at the end of the document's body, each written as markup and
+    parsed once (see `drafting.ooxml.markup`)."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.styles: dict[str, str] = {}
+
+    def add(self, runs: Iterable[str], style: str | None = None) -> None:
+        style_id = None
+        if style is not None:
+            if style not in self.styles:
+                self.styles[style] = self.document.styles[style].style_id
+            style_id = self.styles[style]
+        element = markup.paragraph(runs, style_id)
+        section = self.body.sectPr
+        if section is None:
+            self.body.append(element)
+        else:
+            section.addprevious(element)
 
 
-def _entry(document: DocxDocument, entry: Entry) -> None:
+def piece_runs(pieces: Iterable[Piece]) -> list[str]:
+    """Runs (markup) for pieces, formatted as the module docstring says."""
+    return [run_xml(piece.text, **_FORMATS.get(piece.kind, {})) for piece in pieces]
+
+
+def _label_runs(label: str) -> list[str]:
+    return [run_xml(label, bold=True), run_xml("\t")]
+
+
+def _entry(out: _Body, entry: Entry) -> None:
     if isinstance(entry, NewParagraph):
-        _proposed(document, entry.label, entry.credit, entry.text)
+        _proposed(out, entry.label, entry.credit, entry.text)
         return
     paragraph = entry.paragraph
     status = status_word(paragraph)
@@ -92,20 +121,20 @@ def _entry(document: DocxDocument, entry: Entry) -> None:
         level = min(max(paragraph.level, 1), 9)
         runs = piece_runs(entry_pieces(entry))
         if status:
-            runs.append(make_run(f" ({status})", italic=True))
-        _fill(document.add_paragraph(style=f"Heading {level}")._p, runs + _notes(entry))
+            runs.append(run_xml(f" ({status})", italic=True))
+        out.add(runs + _notes(entry), f"Heading {level}")
         return
-    runs = label_runs(paragraph.label)
+    runs = _label_runs(paragraph.label)
     if status:
-        runs.append(make_run(f"({status}) ", italic=True))
+        runs.append(run_xml(f"({status}) ", italic=True))
     runs += _opening_in_italics(paragraph, entry_pieces(entry)) + _notes(entry)
-    _fill(document.add_paragraph()._p, runs)
+    out.add(runs)
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
-        _proposed(document, label, option.credit, option.text)
+        _proposed(out, label, option.credit, option.text)
 
 
-def _opening_in_italics(paragraph: Paragraph, pieces: tuple[Piece, ...]) -> list[Any]:
+def _opening_in_italics(paragraph: Paragraph, pieces: tuple[Piece, ...]) -> list[str]:
     """Runs for the pieces, a preambular paragraph's opening words in italics when they
     open it unchanged."""
     end = opening_words_end(paragraph.text) if paragraph.kind is ParagraphKind.PREAMBULAR else 0
@@ -114,40 +143,34 @@ def _opening_in_italics(paragraph: Paragraph, pieces: tuple[Piece, ...]) -> list
             or first.text[:end] != paragraph.text[:end]:
         return piece_runs(pieces)
     rest = [Piece(PieceKind.TEXT, first.text[end:])] if first.text[end:] else []
-    return [make_run(first.text[:end], italic=True), *piece_runs([*rest, *pieces[1:]])]
+    return [run_xml(first.text[:end], italic=True), *piece_runs([*rest, *pieces[1:]])]
 
 
-def _proposed(document: DocxDocument, label: str, credit: Credit, text: str) -> None:
+def _proposed(out: _Body, label: str, credit: Credit, text: str) -> None:
     """A new paragraph or an alternative formulation: label, proponents, words in bold
     underline."""
-    runs = label_runs(label)
+    runs = _label_runs(label)
     tag = credit_tag(credit)
     if tag:
-        runs += [make_run(tag, bold=True), make_run(" ")]
+        runs += [run_xml(tag, bold=True), run_xml(" ")]
     runs += piece_runs([Piece(PieceKind.INSERTED, text.strip())] if text.strip() else [])
-    _fill(document.add_paragraph()._p, runs)
+    out.add(runs)
 
 
-def _notes(entry: MergedParagraph) -> list[Any]:
+def _notes(entry: MergedParagraph) -> list[str]:
     runs = []
     for what, credit in paragraph_notes(entry):
-        runs.append(make_run(f" — {what}", italic=True))
+        runs.append(run_xml(f" — {what}", italic=True))
         tag = credit_tag(credit)
         if tag:
-            runs += [make_run(" "), make_run(tag, bold=True)]
+            runs += [run_xml(" "), run_xml(tag, bold=True)]
     return runs
 
 
-def _stale(document: DocxDocument, compilation: Compilation) -> None:
-    document.add_paragraph("Stale proposals", style="Heading 1")
+def _stale(out: _Body, compilation: Compilation) -> None:
+    out.add([run_xml("Stale proposals")], "Heading 1")
     labels = paragraph_labels(compilation)
     for stale in compilation.stale:
         amendment_id, proponents, where, reason = stale_parts(stale, labels)
-        runs = [make_run(amendment_id), make_run(" "), make_run(f"({proponents})", bold=True),
-                make_run(f" on {where}: {reason}")]
-        _fill(document.add_paragraph(style="List Bullet")._p, runs)
-
-
-def _fill(paragraph: Any, runs: Iterable[Any]) -> None:
-    for run in runs:
-        paragraph.append(run)
+        out.add([run_xml(amendment_id), run_xml(" "), run_xml(f"({proponents})", bold=True),
+                 run_xml(f" on {where}: {reason}")], "List Bullet")

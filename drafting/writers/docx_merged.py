@@ -61,14 +61,9 @@ from drafting.engine.segments import (
     Text,
 )
 from drafting.model import ParagraphKind, ParagraphStatus
-from drafting.ooxml.revisions import (
-    RevisionMarks,
-    Stamp,
-    label_runs,
-    make_run,
-    opening_words_end,
-    save_atomically,
-)
+from drafting.ooxml import markup
+from drafting.ooxml.markup import Run
+from drafting.ooxml.revisions import RevisionMarks, Stamp, opening_words_end, save_atomically
 from drafting.writers.pieces import alternative_labels, credit_tag, paragraph_labels, stale_parts
 
 
@@ -82,40 +77,67 @@ def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
     renamed); DraftingError if it cannot be written.
     """
     document = docx.Document()
-    _MergedWriter(document, dates or {}).write(compilation)
+    writer = _MergedWriter(document, dates or {})
+    writer.write(compilation)
+    writer.marks.finish()
     save_atomically(document, path)
 
 
-class _Line:
-    """One Word paragraph being filled; inside a paragraph proposed for deletion
-    (``deleter`` set) every untracked or inserted run is also deleted."""
+def _label_runs(label: str) -> list[Run]:
+    return [Run(label, bold=True), Run("\t")]
 
-    def __init__(self, paragraph: Any, marks: RevisionMarks, deleter: Stamp | None) -> None:
-        self.paragraph = paragraph
+
+class _Line:
+    """One Word paragraph being written, as markup: ``parts`` in order, comment anchors
+    to go before and after some of them. Inside a paragraph proposed for deletion
+    (``deleter`` set) every untracked or inserted run is also deleted. The methods
+    return the positions of the parts they add, for comments to anchor on."""
+
+    def __init__(self, marks: RevisionMarks, deleter: Stamp | None) -> None:
         self.marks = marks
         self.deleter = deleter
-        self.elements: list[Any] = []
+        self.parts: list[str] = []
+        self.before: dict[int, list[str]] = {}
+        self.after: dict[int, list[str]] = {}
 
-    def plain(self, runs: Sequence[Any]) -> list[Any]:
+    def plain(self, runs: Sequence[Run]) -> list[int]:
         if not runs:
             return []
         if self.deleter is not None:
-            return self._add([self.marks.deleted(runs, self.deleter)])
-        return self._add(list(runs))
+            return self._add([self._deleted(runs, self.deleter)])
+        return self._add([run.xml() for run in runs])
 
-    def inserted(self, runs: Sequence[Any], stamp: Stamp) -> list[Any]:
-        if self.deleter is not None:
-            runs = [self.marks.deleted(runs, self.deleter)]
-        return self._add([self.marks.inserted(runs, stamp)])
+    def inserted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
+        if self.deleter is not None:  # inserted and deleted, as Word nests them
+            inner = self._deleted(runs, self.deleter)
+        else:
+            inner = "".join(run.xml() for run in runs)
+        return self._add([self.marks.wrap_xml("w:ins", inner, stamp)])
 
-    def deleted(self, runs: Sequence[Any], stamp: Stamp) -> list[Any]:
-        return self._add([self.marks.deleted(runs, stamp)])
+    def deleted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
+        return self._add([self._deleted(runs, stamp)])
 
-    def _add(self, elements: list[Any]) -> list[Any]:
-        for element in elements:
-            self.paragraph.append(element)
-        self.elements.extend(elements)
-        return elements
+    def comment(self, at: Sequence[int], lines: Sequence[str], stamp: Stamp) -> None:
+        """A comment on the parts from ``at[0]`` to ``at[-1]``."""
+        start, end = self.marks.comment_xml(lines, stamp)
+        self.before.setdefault(at[0], []).append(start)
+        self.after.setdefault(at[-1], []).append(end)
+
+    def element(self, style_id: str | None) -> Any:
+        """The paragraph as a ``w:p`` element."""
+        parts = []
+        for number, part in enumerate(self.parts):
+            parts += [*self.before.get(number, ()), part, *self.after.get(number, ())]
+        return markup.paragraph(parts, style_id)
+
+    def _deleted(self, runs: Sequence[Run], stamp: Stamp) -> str:
+        return self.marks.wrap_xml("w:del", "".join(run.xml(deleted=True) for run in runs),
+                                   stamp)
+
+    def _add(self, parts: list[str]) -> list[int]:
+        first = len(self.parts)
+        self.parts += parts
+        return list(range(first, len(self.parts)))
 
 
 class _MergedWriter:
@@ -123,6 +145,8 @@ class _MergedWriter:
         self.document = document
         self.marks = RevisionMarks(document)
         self.dates = dates
+        self.body = document.element.body
+        self.styles: dict[str, str] = {}
         self.previous: Any = None
         self.hand_down = False
         """True when the previous paragraph's mark is untracked and may be marked
@@ -149,19 +173,21 @@ class _MergedWriter:
         paragraph = entry.paragraph
         is_heading = paragraph.kind is ParagraphKind.HEADING
         style = f"Heading {min(max(paragraph.level, 1), 9)}" if is_heading else None
-        element = self.document.add_paragraph(style=style)._p
         deleter = self.stamp(entry.deletion) if entry.deletion else None
-        line = _Line(element, self.marks, deleter)
-        label = [] if is_heading else line.plain(label_runs(paragraph.label))
+        line = _Line(self.marks, deleter)
+        label = [] if is_heading else line.plain(_label_runs(paragraph.label))
         italic_end = (opening_words_end(paragraph.text)
                       if paragraph.kind is ParagraphKind.PREAMBULAR else 0)
         struck = paragraph.status is ParagraphStatus.DELETED
         _SegmentWriter(self, line, italic_end, struck).write(entry.segments)
+        everything = list(range(len(line.parts)))
+        if entry.deletion is not None and deleter is not None:
+            self.note(line, everything, entry.deletion)
+        if entry.retains is not None:
+            self._retain(line, label or everything, entry.retains)
+        element = self._append(line, style)
         if entry.deletion is not None and deleter is not None:
             self.marks.mark_deleted(element, deleter)
-            self.note(line.elements, entry.deletion)
-        if entry.retains is not None:
-            self._retain(label or line.elements, entry.retains)
         self.previous, self.hand_down = element, deleter is None and not is_heading
         labels = alternative_labels(paragraph.label, len(entry.alternatives))
         for alternative_label, option in zip(labels, entry.alternatives, strict=True):
@@ -170,15 +196,30 @@ class _MergedWriter:
     def _new(self, label: str, text: str, credit: Credit) -> None:
         """An inserted paragraph after the previous one (see the module docstring)."""
         stamp = self.stamp(credit)
-        element = self.document.add_paragraph()._p
-        line = _Line(element, self.marks, None)
-        inserted = line.inserted([*label_runs(label), make_run(text)], stamp)
+        line = _Line(self.marks, None)
+        inserted = line.inserted([*_label_runs(label), Run(text)], stamp)
+        self.note(line, inserted, credit)
+        element = self._append(line, None)
         if self.hand_down:
             self.marks.mark_inserted(self.previous, stamp)
         else:
             self.marks.mark_inserted(element, stamp)
         self.previous = element  # hand_down stays: the untracked mark moved down, or none
-        self.note(inserted, credit)
+
+    def _append(self, line: _Line, style: str | None) -> Any:
+        """The line as a paragraph at the end of the body (before its section settings)."""
+        element = line.element(self._style_id(style) if style else None)
+        section = self.body.sectPr
+        if section is None:
+            self.body.append(element)
+        else:
+            section.addprevious(element)
+        return element
+
+    def _style_id(self, name: str) -> str:
+        if name not in self.styles:
+            self.styles[name] = self.document.styles[name].style_id
+        return self.styles[name]
 
     # --- stamps and comments -------------------------------------------------------------
 
@@ -189,18 +230,18 @@ class _MergedWriter:
         known = [self.dates[i] for i in amendment_ids if i in self.dates]
         return min(known, default=None)
 
-    def note(self, elements: Sequence[Any], credit: Credit) -> None:
+    def note(self, line: _Line, at: Sequence[int], credit: Credit) -> None:
         """A comment with the credit's reasons and supporters, if it has any."""
         lines = list(credit.reasons)
         if credit.supporters:
             lines.append(f"Supported by {', '.join(credit.supporters)}.")
-        if lines and elements:
-            self.marks.comment(elements[0], elements[-1], lines, self.stamp(credit))
+        if lines and at:
+            line.comment(at, lines, self.stamp(credit))
 
-    def _retain(self, elements: Sequence[Any], credit: Credit) -> None:
-        if elements:
+    def _retain(self, line: _Line, at: Sequence[int], credit: Credit) -> None:
+        if at:
             lines = [f"Retain: {credit_tag(credit)[1:-1]}", *credit.reasons]
-            self.marks.comment(elements[0], elements[-1], lines, self.stamp(credit))
+            line.comment(at, lines, self.stamp(credit))
 
     def _stale_comments(self, compilation: Compilation, anchor: Any) -> None:
         labels = paragraph_labels(compilation)
@@ -236,28 +277,27 @@ class _SegmentWriter:
             else:
                 self._alternatives(segment)
 
-    def _untracked(self, text: str) -> list[Any]:
+    def _untracked(self, text: str) -> list[int]:
         cut = min(max(self.italic_end - self.offset, 0), len(text))
-        runs = [make_run(part, italic=italic, strike=self.struck)
+        runs = [Run(part, italic=italic, strike=self.struck)
                 for part, italic in ((text[:cut], True), (text[cut:], False)) if part]
         self.offset += len(text)
         return self.line.plain(runs)
 
-    def _inserted(self, text: str, stamp: Stamp) -> list[Any]:
-        return self.line.inserted([make_run(text)], stamp) if text else []
+    def _inserted(self, text: str, stamp: Stamp) -> list[int]:
+        return self.line.inserted([Run(text)], stamp) if text else []
 
     def _change(self, change: Change) -> None:
         stamp = self.writer.stamp(change.credit)
         if change.bracket:
-            elements = self._inserted("[", stamp)
+            at = self._inserted("[", stamp)
             self._untracked(change.deleted)
-            elements += self._inserted("]", stamp)
+            at += self._inserted("]", stamp)
         else:
-            elements = self.line.deleted([make_run(change.deleted)], stamp) \
-                if change.deleted else []
+            at = self.line.deleted([Run(change.deleted)], stamp) if change.deleted else []
             self.offset += len(change.deleted)
-            elements += self._inserted(change.inserted, stamp)
-        self.writer.note(elements, change.credit)
+            at += self._inserted(change.inserted, stamp)
+        self.writer.note(self.line, at, change.credit)
 
     def _alternatives(self, alternatives: Alternatives) -> None:
         options = alternatives.options
@@ -276,8 +316,8 @@ class _SegmentWriter:
         for option in options:
             shown = option.text.strip() if first else " / " + option.text.strip()
             first = False
-            self.writer.note(self._inserted(shown, self.writer.stamp(option.credit)),
-                              option.credit)
+            self.writer.note(self.line, self._inserted(shown, self.writer.stamp(option.credit)),
+                             option.credit)
         if alternatives.original:
             self._inserted("]", everyone)
             self._untracked(trail)
