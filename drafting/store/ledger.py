@@ -41,7 +41,7 @@ def record_statuses(write: Write, seq: int,
         .where(StatusChangeRow.amendment_id.in_(numbers))
         .group_by(StatusChangeRow.amendment_id)
     ).all())
-    write.session.execute(insert(StatusChangeRow), [  # one statement, however many
+    write.session.execute(insert(StatusChangeRow.__table__), [  # one Core statement
         {"amendment_id": number, "position": last.get(number, -1) + 1, "status": str(status),
          "event_seq": seq, "at": write.at}
         for number, status in changes

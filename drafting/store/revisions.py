@@ -93,7 +93,7 @@ def _insert_revision(write: Write, document_id: int, position: int, revision: Re
     session.add(row)
     session.flush()
     keys.update({key: paragraph.id for key, paragraph in new.items()})
-    session.execute(insert(ParagraphVersionRow), [  # one statement for hundreds of rows
+    session.execute(insert(ParagraphVersionRow.__table__), [  # one Core statement, all rows
         mapping.paragraph_version_values(row.id, n, keys[p.id], p)
         for n, p in enumerate(revision.paragraphs)])
     session.add_all(mapping.label_change_rows(row.id, revision.label_table))

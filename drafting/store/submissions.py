@@ -178,7 +178,7 @@ def _insert_rows(write: Write, target: _Target) -> None:
 def _insert(write: Write, table: type[Any], values: list[dict[str, Any]]) -> None:
     """Insert rows into ``table`` in one statement (none for no rows)."""
     if values:
-        write.session.execute(insert(table), values)
+        write.session.execute(insert(table.__table__), values)  # Core: no ORM bookkeeping
 
 
 def _check(document: Document, amendments: Sequence[Amendment], codes: set[str]) -> None:
