@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -256,10 +257,20 @@ def bench_size(args: argparse.Namespace, per_delegation: int, backends: list[str
     workload = write_workload(work, seed=args.seed, paragraphs=args.paragraphs,
                               delegations=args.delegations, per_delegation=per_delegation)
     runs: dict[str, list[dict[str, Measure]]] = {b: [] for b in backends}
-    for _ in range(args.repeat):
+
+    def on(backend: str) -> None:
+        folder = work / backend
+        folder.mkdir(exist_ok=True)
+        for _ in range(args.repeat):
+            with fresh_store(backend, folder, args.postgres) as url:
+                runs[backend].append(run_once(workload, url, folder))
+
+    if args.together:  # a smoke test: the figures of steps run side by side mean little
+        with ThreadPoolExecutor(len(backends)) as pool:
+            list(pool.map(on, backends))
+    else:
         for backend in backends:
-            with fresh_store(backend, work, args.postgres) as url:
-                runs[backend].append(run_once(workload, url, work))
+            on(backend)
     floors = [m.floor for b in backends for run in runs[b] for m in run.values() if m.floor]
     figures: dict[str, Any] = {
         "paragraphs": args.paragraphs, "delegations": args.delegations,
@@ -327,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (best shown)")
     parser.add_argument("--postgres", default=POSTGRES_URL, help="PostgreSQL URL to use")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    parser.add_argument("--together", action="store_true",
+                        help="run the backends side by side (quicker; for checking that "
+                             "the benchmark works, not for figures)")
     parser.add_argument("--keep", type=Path, help="write the workload and outputs here "
                         "and keep them (default: a temporary folder)")
     args = parser.parse_args(argv)

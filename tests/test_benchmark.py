@@ -1,0 +1,130 @@
+"""The synthetic negotiation and the speed benchmark, at a small size: that they work, not
+how fast (speed is printed by `python benchmarks/run.py`, never asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from drafting.readers import load_submission, read_docx_submission, read_draft
+from drafting.readers.submission import ACTIONS
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "samples"))
+
+from synthetic import MEMBER_STATES, write_workload  # noqa: E402
+
+SCHEMA = Draft202012Validator(json.loads(
+    (ROOT / "schemas" / "submission.schema.json").read_text(encoding="utf-8")))
+SIZE = {"paragraphs": 60, "delegations": 12, "per_delegation": 20}
+
+
+def _run_module():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def workload(tmp_path_factory):
+    return write_workload(tmp_path_factory.mktemp("workload"), seed=3, **SIZE)
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    """Every file the generator wrote; of the Word files, the document part (the package
+    also holds the time it was written)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as package:
+                found[path.name] = package.read("word/document.xml")
+        elif path.is_file():
+            found[str(path.relative_to(folder))] = path.read_bytes()
+    return found
+
+
+def test_the_generator_is_deterministic_by_seed(tmp_path):
+    small = {"paragraphs": 30, "delegations": 4, "per_delegation": 5}
+    first = write_workload(tmp_path / "a", seed=7, **small)
+    write_workload(tmp_path / "b", seed=7, **small)
+    write_workload(tmp_path / "c", seed=8, **small)
+    assert _contents(tmp_path / "a") == _contents(tmp_path / "b")
+    assert _contents(tmp_path / "a") != _contents(tmp_path / "c")
+    assert first.codes == MEMBER_STATES[:4]
+    assert [p.name for p in first.submissions] == [f"{c.lower()}.json" for c in first.codes]
+
+
+def test_the_draft_reads_the_same_from_markdown_and_word(workload):
+    from_md = read_draft(workload.draft_md)
+    from_docx = read_draft(workload.draft_docx)
+    assert [(p.label, p.text) for p in from_md.paragraphs] == [
+        (p.label, p.text) for p in from_docx.paragraphs]
+    labels = [p.label for p in from_md.paragraphs if not p.label.startswith("H")]
+    assert len(labels) == SIZE["paragraphs"]
+    texts = [p.text for p in from_md.paragraphs if p.label.startswith(("PP", "OP"))]
+    assert all(t.endswith(",") for t, label in zip(texts, labels, strict=True)
+               if label.startswith("PP"))
+    assert all(t.endswith(";") for t, label in zip(texts, labels, strict=True)
+               if label.startswith("OP"))
+    assert any("[" in t for t in texts) and all(40 <= len(t.split()) <= 110 for t in texts)
+
+
+def test_the_submissions_fit_the_schema_and_the_draft(workload):
+    document = read_draft(workload.draft_md).to_document(workload.symbol)
+    kinds: Counter[str] = Counter()
+    per_paragraph: Counter[str] = Counter()
+    for path, code in zip(workload.submissions, workload.codes, strict=True):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert SCHEMA.is_valid(data), path.name
+        assert (data["document"], data["delegation"]) == (workload.symbol, code)
+        _, amendments = load_submission(path, document, delegations=set(workload.codes))
+        assert len(amendments) == SIZE["per_delegation"]
+        kinds.update(next(key for key in ACTIONS if key in item) for item in data["amendments"])
+        per_paragraph.update(item["paragraph"] for item in data["amendments"])
+    assert set(kinds) == set(ACTIONS)  # every kind of amendment occurs
+    crowded = sum(count for _, count in per_paragraph.most_common(SIZE["paragraphs"] // 10))
+    assert crowded / sum(per_paragraph.values()) > 0.8  # crowding onto a tenth of the text
+
+
+def test_the_tracked_word_file_holds_its_changes(workload):
+    document = read_draft(workload.draft_md).to_document(workload.symbol)
+    read = read_docx_submission(workload.tracked_docx, document, delegation=workload.codes[0])
+    assert read.tracked
+    assert len(read.amendments) == SIZE["per_delegation"]
+    assert {a.proponents for a in read.amendments} == {(workload.codes[0],)}
+    kinds = Counter(str(a.kind) for a in read.amendments)
+    assert kinds["new paragraph"] == 1 and set(kinds) <= {
+        "new paragraph", "replace", "delete", "insert"}
+
+
+def test_the_benchmark_runs_every_step_and_prints_its_figures(tmp_path):
+    run = _run_module()
+    postgres = run.postgres_problem(run.POSTGRES_URL) is None
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--paragraphs", "30",
+         "--delegations", "5", "--per-delegation", "4", "--together",
+         "--keep", str(tmp_path / "kept")],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["backends"] == (["sqlite", "postgresql"] if postgres else ["sqlite"])
+    (size,) = figures["sizes"]
+    assert (size["paragraphs"], size["amendments"]) == (30, 20)
+    for backend in figures["backends"]:
+        assert set(size[backend]) == set(run.STEPS)
+        for step in size[backend].values():
+            assert step["seconds"] > 0 and step["peak_mb"] > 0 and step["x_floor"] > 0
+    assert "import the draft (.md)" in done.stdout  # the table for people
+    written = {p.name for p in (tmp_path / "kept").rglob("*.docx")}
+    assert {"compilation.docx", "merged.docx", "diff.docx", "floor.docx"} <= written
