@@ -161,12 +161,20 @@ def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation:
                       *, submitted_by: str = "") -> Amendment:
     """The amendment ``proposal`` asks for on the current revision of ``symbol``, on behalf
     of ``delegation``; checked (known delegation, paragraph, quoted text), not recorded."""
+    from drafting import characters
     from drafting.engine import draft_amendment
 
     require_delegations(store, [delegation, *proposal.supporters])
     document = store.document(symbol)
-    return draft_amendment(revision_of(document), proposal, id="new-1",
-                           proponents=[delegation], submitted_by=submitted_by)
+    amendment = draft_amendment(revision_of(document), proposal, id="new-1",
+                                proponents=[delegation], submitted_by=submitted_by)
+    for what, text in (("new text", amendment.new_text), ("reason", amendment.reason),
+                       ("submitted by", amendment.submitted_by)):
+        found = characters.problem(text)
+        if found is not None:
+            raise InputError(f"{proposal.paragraph}: the {what} "
+                             f"has a {found[1]}; nothing was recorded")
+    return amendment
 
 
 def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
@@ -247,7 +255,9 @@ def describe(amendment: Amendment) -> str:
 
 
 def _q(text: str, limit: int = 70) -> str:
-    flat = " ".join(text.split())
+    from drafting.characters import escaped
+
+    flat = escaped(" ".join(text.split()))
     return f"'{flat if len(flat) <= limit else flat[:limit - 3] + '...'}'"
 
 

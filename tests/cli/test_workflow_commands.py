@@ -338,3 +338,11 @@ def test_text_found_more_than_once_lists_every_place_and_records_nothing(submitt
     assert [line.split(":")[0].strip() for line in places] == ["1", "2", "3", "4", "5"]
     assert all("«the»" in line for line in places)
     assert (count(submitted), events(submitted)) == before
+
+
+def test_a_control_character_in_a_typed_amendment_is_refused_before_any_preview(db):
+    refused = drafting(db, "amend", SYMBOL, "OP24", "-d", "EU", "--replace", "submit",
+                       "--with", "pre\x1bsent", "--reason", "ok")
+    assert refused.returncode == 1 and "\x1b" not in refused.stdout + refused.stderr
+    assert "OP24: the new text has a character 3" in refused.stderr
+    assert count(db) == 0
