@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from importlib.metadata import version
 
 import typer
 
@@ -54,6 +53,8 @@ _state = {"debug": False}
 
 def _version(value: bool) -> None:
     if value:
+        from importlib.metadata import version  # only here: it costs every command
+
         typer.echo(f"drafting {version('drafting')}")
         raise typer.Exit()
 

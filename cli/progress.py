@@ -7,6 +7,7 @@ clean; on a terminal the bar disappears when the work is done.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -15,6 +16,9 @@ from contextlib import contextmanager
 def steps(total: int) -> Iterator[Callable[[str], None]]:
     """A bar of ``total`` steps; each call of the yielded function starts the next step,
     with its description."""
+    if not sys.stderr.isatty():  # scripts and pipes: rich is not even imported
+        yield _quiet
+        return
     from rich.console import Console
 
     console = Console(stderr=True)
