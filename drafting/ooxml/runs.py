@@ -25,8 +25,9 @@ with only a ``w:commentReference`` is put on the piece just before the reference
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -377,8 +378,16 @@ def _merged(pieces: list[RunPiece]) -> list[RunPiece]:
     """Adjacent pieces that differ only in their text, joined."""
     merged: list[RunPiece] = []
     for piece in pieces:
-        if merged and replace(merged[-1], text="") == replace(piece, text=""):
+        if merged and _same_but_text(merged[-1], piece):
             merged[-1] = replace(merged[-1], text=merged[-1].text + piece.text)
         else:
             merged.append(piece)
     return merged
+
+
+_BUT_TEXT = attrgetter(*(f.name for f in fields(RunPiece) if f.name != "text"))
+
+
+def _same_but_text(one: RunPiece, other: RunPiece) -> bool:
+    """Whether two pieces differ at most in their text (without building copies)."""
+    return bool(_BUT_TEXT(one) == _BUT_TEXT(other))
