@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import nsmap, qn
@@ -360,6 +360,9 @@ def save_atomically(document: DocxDocument, path: str | os.PathLike[str]) -> Non
     Raises DraftingError, naming the file, the cause and the remedy, when the folder
     is missing, not writable, read-only or full (see `drafting.atomic`).
     """
-    buffer = io.BytesIO()  # built in memory: only our own write meets a full disk
-    document.save(buffer)
-    write_atomically(path, buffer.getvalue())
+    def save(stream: BinaryIO) -> None:
+        buffer = io.BytesIO()  # built in memory: zipfile never meets a full disk half way
+        document.save(buffer)
+        stream.write(buffer.getvalue())
+
+    write_atomically(path, save)
