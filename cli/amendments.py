@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -167,8 +168,10 @@ def amendments(
         typer.echo(json.dumps([amendment_json(document, a) for a in found],
                               ensure_ascii=False, indent=2))
         return
+    width = shutil.get_terminal_size((100, 24)).columns
     for item in found:
         data = amendment_json(document, item)
-        typer.echo(f"{item.id:<6} {data['paragraph']:<10} {'/'.join(item.proponents):<10} "
-                   f"{item.status:<10} {describe(item)}")
+        line = (f"{item.id:<6} {data['paragraph']:<10} {'/'.join(item.proponents):<10} "
+                f"{item.status:<10} {describe(item)}")
+        typer.echo(line if len(line) <= width else line[: max(width, 40) - 3] + "...")
     typer.echo(f"{len(found)} amendment{'s' * (len(found) != 1)}")

@@ -346,3 +346,12 @@ def test_a_control_character_in_a_typed_amendment_is_refused_before_any_preview(
     assert refused.returncode == 1 and "\x1b" not in refused.stdout + refused.stderr
     assert "OP24: the new text has a character 3" in refused.stderr
     assert count(db) == 0
+
+
+def test_the_amendments_table_fits_the_terminal(submitted):
+    env = dict(os.environ, DRAFTING_DB=f"sqlite:///{submitted}", COLUMNS="60")
+    shown = subprocess.run([sys.executable, "-m", "drafting_cli", "amendments", SYMBOL],
+                           capture_output=True, text=True, timeout=120, env=env, check=True)
+    lines = shown.stdout.splitlines()
+    assert len(lines) == count(submitted) + 1
+    assert max(map(len, lines)) == 60 and lines[0].endswith("...")
