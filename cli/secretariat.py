@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from enum import StrEnum
 
 import typer
@@ -128,5 +129,7 @@ def log(
     if as_json:
         typer.echo(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=2))
         return
+    width = max(shutil.get_terminal_size((100, 24)).columns, 40)
     for event in events:
-        typer.echo(event_summary(event))
+        line = event_summary(event)
+        typer.echo(line if len(line) <= width else line[: width - 3] + "...")
