@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
 from sqlalchemy import select
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -109,6 +111,8 @@ class Store:
         self._engine.dispose()
 
     def _check(self) -> SchemaState:
+        if _missing_file(self._url):  # nothing there yet: connecting would create the file
+            return SchemaState.EMPTY
         try:
             state = require_current(self._engine, self._url)
         except DBAPIError as error:
@@ -377,3 +381,10 @@ class Store:
         over what it finds."""
         with self._read() as session:
             return verify(session)
+
+
+def _missing_file(url: URL) -> bool:
+    """Whether ``url`` names a SQLite file that does not exist (not an in-memory one)."""
+    database = url.database or ""
+    return (url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
+            and not database.startswith("file:") and not Path(database).exists())

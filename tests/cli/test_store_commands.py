@@ -51,3 +51,7 @@ def test_a_missing_store_says_which_command_creates_it(tmp_path):
     assert result.returncode == 1
     assert "run `drafting init` to create one" in result.stderr
     assert "Traceback" not in result.stderr
+    for command in (("verify",), ("show", "L.7"), ("amendments", "L.7"), ("log", "L.7")):
+        again = drafting(*command, "--db", f"sqlite:///{tmp_path / 'none.db'}")
+        assert again.returncode == 1 and "drafting init" in again.stderr, command
+    assert list(tmp_path.iterdir()) == []  # asking leaves no empty file behind
