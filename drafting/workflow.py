@@ -185,8 +185,6 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
     Raises on the first file with a problem, and names every proponent or supporter the
     store does not know, so that no file is recorded when another would be refused.
     Nothing is recorded by this function."""
-    from drafting.readers import load_submission, read_docx_submission
-
     document = store.document(symbol)
     codes = {d.code for d in store.delegations()}
     prepared = []
@@ -194,6 +192,8 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
         path = Path(raw)
         suffix = path.suffix.lower()
         if suffix == ".json":
+            from drafting.readers import load_submission  # Word is read only for .docx
+
             submission, found = load_submission(path, document, delegations=codes)
             if delegation is not None and submission.delegation != delegation:
                 raise InputError(f"{path}: the file is the submission of "
@@ -205,6 +205,8 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
                                  "(or --author 'Name=CODE' for its tracked changes)")
             require_delegations(store, [c for c in [delegation, *(authors or {}).values()]
                                         if c])
+            from drafting.readers import read_docx_submission
+
             read = read_docx_submission(path, document, delegation=delegation,
                                         authors=dict(authors) if authors else None)
             if not read.amendments:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -238,3 +240,18 @@ def test_long_functions_announce_each_step_before_doing_it(store, tmp_path):
     said.clear()
     import_draft(store, SAMPLES / "zero-draft.md", "copy", step=said.append)
     assert said == ["reading zero-draft.md", "storing 41 paragraphs"]
+
+
+def test_submitting_json_loads_no_word_code(store):
+    eu = str(SAMPLES / "submissions" / "eu.json")
+    code = (
+        "import sys\n"
+        "from drafting.store import open_store\n"
+        "from drafting.workflow import prepare_files\n"
+        f"with open_store({store.url!r}) as store:\n"
+        f"    [done] = prepare_files(store, {SYMBOL!r}, [{eu!r}])\n"
+        "print(len(done.amendments), sorted({'docx', 'lxml'} & set(sys.modules)))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.split(maxsplit=1)
+    assert shown == ["6", "[]\n"]
