@@ -49,7 +49,6 @@ import multiprocessing
 import os
 import queue
 import re
-import secrets
 import statistics
 import sys
 import tempfile
@@ -57,7 +56,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_URL = os.environ.get("DRAFTING_TEST_POSTGRES_URL",
@@ -360,30 +358,15 @@ def _shown(url: str) -> str:
 def fresh_postgres_schema(base: str) -> Any:
     """A URL on a new schema of the server at ``base``, dropped afterwards; None (with
     the reason printed) when no server answers."""
-    from sqlalchemy import create_engine, text
+    from drafting.store.scratch import scratch_schema, unreachable
 
-    from drafting.store.connect import resolve_url
-
-    schema = f"load_{secrets.token_hex(4)}"
-    admin = create_engine(resolve_url(base), isolation_level="AUTOCOMMIT",
-                          connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE SCHEMA {schema}"))
-    except Exception as error:  # no server, no rights: say so and go on without it
-        print(f"PostgreSQL left out: {_shown(base)} cannot be used ({error})".splitlines()[0],
-              file=sys.stderr)
-        admin.dispose()
+    problem = unreachable(base)
+    if problem is not None:
+        print(f"PostgreSQL left out: {problem}", file=sys.stderr)
         yield None
         return
-    url = resolve_url(base)
-    try:
-        yield url.render_as_string(hide_password=False) + (
-            ("&" if url.query else "?") + "options=" + quote(f"-csearch_path={schema}"))
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with scratch_schema(base, "load") as url:
+        yield url
 
 
 def _table(results: list[Figures]) -> str:

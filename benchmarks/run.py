@@ -36,7 +36,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples"))
@@ -129,22 +128,9 @@ def drafting_command() -> list[str]:
 
 def postgres_problem(url: str) -> str | None:
     """Why PostgreSQL at ``url`` cannot be used, or None when it answers."""
-    try:
-        import psycopg  # noqa: F401
-        from sqlalchemy import create_engine, text
-    except ImportError as error:
-        return f"{error.name} is not installed"
-    from drafting.store.connect import resolve_url
+    from drafting.store.scratch import unreachable
 
-    engine = create_engine(resolve_url(url), connect_args={"connect_timeout": 3})
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception as error:  # any failure to reach it means: skip, saying why
-        return f"no PostgreSQL at {url}: {str(error).splitlines()[0]}"
-    finally:
-        engine.dispose()
-    return None
+    return unreachable(url)
 
 
 @contextmanager
@@ -159,22 +145,10 @@ def fresh_store(backend: str, folder: Path, postgres: str) -> Iterator[str]:
             for leftover in folder.glob(path.name + "*"):
                 leftover.unlink()
         return
-    from sqlalchemy import create_engine, text
+    from drafting.store.scratch import scratch_schema
 
-    from drafting.store.connect import resolve_url
-
-    base = resolve_url(postgres)
-    schema = f"bench_{secrets.token_hex(5)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield base.render_as_string(hide_password=False) + (
-            ("&" if base.query else "?") + "options=" + quote(f"-csearch_path={schema}"))
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+    with scratch_schema(postgres, "bench") as url:
+        yield url
 
 
 # One run

@@ -11,22 +11,20 @@ submission is one event; ``verify`` passes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from drafting.store import open_store
-from drafting.store.connect import resolve_url
+from drafting.store.scratch import scratch_schema, unreachable
 
 ROOT = Path(__file__).parents[1]
 POSTGRES_URL = os.environ.get("DRAFTING_TEST_POSTGRES_URL",
@@ -37,15 +35,7 @@ SYMBOL = "A/C.2/81/L.60"  # samples/synthetic.py
 
 @cache
 def _postgres_problem() -> str | None:
-    engine = create_engine(resolve_url(POSTGRES_URL), connect_args={"connect_timeout": 3})
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception as error:  # any failure to reach it means: skip, saying why
-        return f"no PostgreSQL at {POSTGRES_URL}: {error}".splitlines()[0]
-    finally:
-        engine.dispose()
-    return None
+    return unreachable(POSTGRES_URL)
 
 
 @pytest.fixture(scope="module")
@@ -53,29 +43,22 @@ def load_run(tmp_path_factory) -> Iterator[dict[str, Any]]:
     """Run the script once on both stores; the stores, its JSON lines and the reports."""
     folder = tmp_path_factory.mktemp("load")
     stores = {"sqlite": f"sqlite:///{folder / 'load.db'}"}
-    schema = f"load_{secrets.token_hex(4)}"
-    admin = None
-    if _postgres_problem() is None:
-        admin = create_engine(resolve_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE SCHEMA {schema}"))
-        stores["postgresql"] = (POSTGRES_URL + ("&" if "?" in POSTGRES_URL else "?")
-                                + "options=" + quote(f"-csearch_path={schema}"))
+    with contextlib.ExitStack() as stack:
+        if _postgres_problem() is None:
+            stores["postgresql"] = stack.enter_context(scratch_schema(POSTGRES_URL, "load"))
+        yield _run(folder, stores)
+
+
+def _run(folder: Path, stores: dict[str, str]) -> dict[str, Any]:
     reports = folder / "reports.jsonl"
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "load.py"), "--processes", str(PROCESSES),
          "--per-delegation", str(EACH), "--paragraphs", "30", "--revise-halfway", "--json",
          "--reports", str(reports), *(f"--db={url}" for url in stores.values())],
         capture_output=True, text=True, timeout=300)
-    try:
-        yield {"stores": stores, "done": done,
-               "figures": [json.loads(line) for line in done.stdout.splitlines()],
-               "reports": [json.loads(line) for line in reports.read_text().splitlines()]}
-    finally:
-        if admin is not None:
-            with admin.connect() as connection:
-                connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-            admin.dispose()
+    return {"stores": stores, "done": done,
+            "figures": [json.loads(line) for line in done.stdout.splitlines()],
+            "reports": [json.loads(line) for line in reports.read_text().splitlines()]}
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])

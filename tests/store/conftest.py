@@ -9,17 +9,15 @@ PostgreSQL half is skipped with the reason.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
 from functools import cache
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 
 from drafting.store import Store, open_store
 from drafting.store.connect import make_engine, resolve_url
+from drafting.store.scratch import scratch_schema, unreachable
 
 POSTGRES_URL = os.environ.get("DRAFTING_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -27,19 +25,7 @@ POSTGRES_URL = os.environ.get("DRAFTING_TEST_POSTGRES_URL",
 
 @cache
 def _postgres_problem() -> str | None:
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        return "psycopg is not installed (pip install 'psycopg[binary]')"
-    engine = create_engine(resolve_url(POSTGRES_URL), connect_args={"connect_timeout": 3})
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception as error:  # any failure to reach it means: skip, saying why
-        return f"no PostgreSQL at {make_url(POSTGRES_URL).render_as_string()}: {error}"
-    finally:
-        engine.dispose()
-    return None
+    return unreachable(POSTGRES_URL)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -51,16 +37,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
     problem = _postgres_problem()
     if problem:
         pytest.skip(problem)
-    schema = f"t_{secrets.token_hex(6)}"
-    admin = create_engine(resolve_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    base = resolve_url(POSTGRES_URL)
-    yield base.render_as_string(hide_password=False) + (
-        ("&" if base.query else "?") + "options=" + quote(f"-csearch_path={schema}"))
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with scratch_schema(POSTGRES_URL, "t") as url:
+        yield url
 
 
 @pytest.fixture
