@@ -73,11 +73,17 @@ class Drafting:
             print(_indent(done.stdout), flush=True)
         return done.stdout
 
-    def ids(self, delegation: str, paragraph: str, kind: str | None = None) -> list[str]:
-        """The ids of ``delegation``'s pending amendments to ``paragraph`` (of ``kind``)."""
-        found = json.loads(self("amendments", SYMBOL, "--delegation", delegation, "--para",
-                                paragraph, "--status", "submitted", "--json", show=False))
-        return [a["id"] for a in found if kind in (None, a["kind"])]
+    def pending(self) -> list[dict[str, object]]:
+        """The amendments still pending, as `drafting amendments --json` lists them."""
+        return json.loads(self("amendments", SYMBOL, "--status", "submitted", "--json",
+                               show=False))
+
+
+def ids(pending: list[dict[str, object]], delegation: str, paragraph: str,
+        kind: str | None = None) -> list[str]:
+    """The ids of ``delegation``'s amendments to ``paragraph`` (of ``kind``) in ``pending``."""
+    return [str(a["id"]) for a in pending if a["proponents"] == [delegation]
+            and a["paragraph"] == paragraph and kind in (None, a["kind"])]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,14 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     drafting("brackets", SYMBOL)
 
     _heading("Round 1: the secretariat decides and issues Rev.1")
-    drafting("withdraw", *drafting.ids("G77", "OP24"), "--delegation", "G77")
+    pending = drafting.pending()
+    drafting("withdraw", *ids(pending, "G77", "OP24"), "--delegation", "G77")
     for delegation, paragraph in (("EU", "PP3"), ("EU", "OP10"),
                                   ("JPN", "OP3"), ("JPN", "OP8"), ("AOSIS", "PP9"),
                                   ("AOSIS", "OP9"), ("AOSIS", "OP15"), ("G77", "OP15"),
                                   ("USA", "OP6")):
-        for amendment in drafting.ids(delegation, paragraph):
+        for amendment in ids(pending, delegation, paragraph):
             drafting("decide", amendment, "accept", "--note", "agreed in informals")
-    for amendment in drafting.ids("USA", "OP23"):
+    for amendment in ids(pending, "USA", "OP23"):
         drafting("decide", amendment, "reject", "--note", "no consensus to delete")
     drafting("agree", SYMBOL, "PP1")
     drafting("agree", SYMBOL, "OP1", "--ad-ref")
@@ -127,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     _heading("Round 2: the delegations answer Rev.1")
     for name in ("eu.json", "g77.json"):
         drafting("submit", SYMBOL, HERE / "submissions" / "round-2" / name, "--yes")
-    drafting("withdraw", *drafting.ids("USA", "OP13"), "--delegation", "USA")
+    drafting("withdraw", *ids(drafting.pending(), "USA", "OP13"), "--delegation", "USA")
     edited = _usa_edits(out / "Rev.1.docx", out / "usa-Rev.1-edited.docx")
     drafting("submit", SYMBOL, edited, "--delegation", "USA", "--yes")
     drafting("amend", SYMBOL, "OP23", "--delegation", "JPN", "--replace",
@@ -136,9 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     drafting("brackets", SYMBOL, "--para", "OP15")
 
     _heading("Round 2: the secretariat settles more brackets and issues Rev.2")
+    pending = drafting.pending()
     for delegation, paragraph, kind in (("EU", "PP15", None), ("G77", "OP22", "delete"),
                                         ("USA", "OP13", None), ("G77", "OP7", "bracket")):
-        for amendment in drafting.ids(delegation, paragraph, kind):
+        for amendment in ids(pending, delegation, paragraph, kind):
             drafting("decide", amendment, "accept", "--note", "agreed in informals")
     drafting("revise", SYMBOL, "--label", "Rev.2", "--choose", "OP15=scale up",
              "--keep", "OP23")

@@ -1,7 +1,12 @@
-"""The negotiation workflow on the command line: real processes on a real SQLite store."""
+"""The negotiation workflow on the command line, on a real SQLite store: through the entry
+point `drafting` runs, in this process (quick), and as real processes where standard input
+or the terminal matters.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
@@ -22,10 +27,36 @@ SUPPORTERS = ("AUS", "NZL", "FJI")  # named as supporters in aosis.json
 
 
 def drafting(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`drafting ARGS` on the store ``db``: a real process where what it reads on standard
+    input matters, else the same entry point in this process (the same code, quicker)."""
+    if stdin is None:
+        return _in_process(db, args)
     env = dict(os.environ)
     env["DRAFTING_DB"] = f"sqlite:///{db}"
     return subprocess.run([sys.executable, "-m", "drafting_cli", *args], input=stdin,
                           capture_output=True, text=True, timeout=120, env=env)
+
+
+def _in_process(db: Path, args: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
+    from drafting_cli.app import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = {k: os.environ.pop(k, None) for k in ("DRAFTING_DB", "DRAFTING_TOKEN",
+                                                  "DRAFTING_ACTOR")}
+    os.environ["DRAFTING_DB"] = f"sqlite:///{db}"
+    argv, sys.argv = sys.argv, ["drafting", *args]
+    code: int | str | None = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main()
+    except SystemExit as ended:
+        code = ended.code
+    finally:
+        sys.argv = argv
+        os.environ.pop("DRAFTING_DB", None)
+        os.environ.update({k: v for k, v in saved.items() if v is not None})
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(list(args), status, out.getvalue(), err.getvalue())
 
 
 def ok(db: Path, *args: str) -> str:
