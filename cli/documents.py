@@ -118,15 +118,14 @@ def brackets(
             report = bracket_progress(store.document(source), revision)
     counts = list(report.paragraphs)
     if para is not None:
-        key = " ".join(para.split()).casefold()
-        counts = [c for c in counts if " ".join(c.label.split()).casefold() == key]
-        if not counts:
+        found = report.count_of(para)
+        if found is None:
             raise InputError(f"no paragraph {para} in {source}")
+        counts = [found]
     if as_json:
         data = report.to_json()
-        if para is not None:
-            data["paragraphs"] = [p for p in data["paragraphs"]
-                                  if " ".join(p["label"].split()).casefold() == key]
+        data["paragraphs"] = [p for p in data["paragraphs"]
+                              if p["label"] in {c.label for c in counts}]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)

@@ -8,6 +8,7 @@ from typing import Any
 
 from drafting import brackets
 from drafting.model import Paragraph, ParagraphStatus
+from drafting.model.document import label_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,12 @@ class BracketReport:
         """Brackets gained (positive) or removed (negative) in total since the previous
         revision; None without one."""
         return None if self.previous_total is None else self.total - self.previous_total
+
+    def count_of(self, label: str) -> BracketCount | None:
+        """The count of the paragraph shown as ``label`` (spelt as `Revision.by_label`
+        accepts it: ``op 24`` finds ``OP24``), or None if there is none."""
+        key = label_key(label)
+        return next((c for c in self.paragraphs if label_key(c.label) == key), None)
 
     def to_json(self) -> dict[str, Any]:
         """``{"total": N, "previous": {"revision": label, "total": M} | null,

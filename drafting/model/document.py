@@ -72,7 +72,7 @@ class Revision:
 
     def by_label(self, label: str) -> Paragraph | None:
         """The paragraph shown as ``label`` (``op 5  BIS`` finds ``OP5 bis``), or None."""
-        return _index_of(self)[1].get(_label_key(label))
+        return _index_of(self)[1].get(label_key(label))
 
     def by_id(self, paragraph_id: str) -> Paragraph | None:
         """The paragraph with stable id ``paragraph_id``, or None."""
@@ -95,7 +95,7 @@ def _index_of(revision: Revision) -> _Index:
     labels: dict[str, Paragraph] = {}
     for paragraph in revision.paragraphs:  # the first of each, as a search from the start
         ids.setdefault(paragraph.id, paragraph)
-        labels.setdefault(_label_key(paragraph.label), paragraph)
+        labels.setdefault(label_key(paragraph.label), paragraph)
     index = (ids, labels)
     _INDEXES[key] = (weakref.ref(revision, lambda _, key=key: _INDEXES.pop(key, None)), index)
     return index
@@ -123,5 +123,6 @@ class Document:
         return next((r for r in self.revisions if r.label.casefold() == wanted), None)
 
 
-def _label_key(label: str) -> str:
+def label_key(label: str) -> str:
+    """What two spellings of one label share: ``op 5  BIS`` and ``OP5 bis`` -> ``op5bis``."""
     return "".join(label.split()).casefold()

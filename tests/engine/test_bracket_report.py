@@ -47,3 +47,11 @@ def test_deleted_paragraphs_count_none_and_broken_brackets_name_the_paragraph():
     assert bracket_report([deleted]).total == 0
     with pytest.raises(BracketError, match="OP5"):
         bracket_report([Paragraph("e", "OP5", OP, "Decides [to act;")])
+
+
+def test_a_paragraphs_count_is_found_however_its_label_is_spelt():
+    report = bracket_report([Paragraph("p", "OP5 bis", OP, "[a];"),
+                             Paragraph("q", "OP6", OP, "b;")])
+    assert report.count_of("op 5  BIS").brackets == 1
+    assert report.count_of("op6").label == "OP6"
+    assert report.count_of("OP7") is None
