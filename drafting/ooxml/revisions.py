@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, BinaryIO
 
 from docx.document import Document as DocxDocument
@@ -56,6 +57,7 @@ class Stamp:
     date: datetime | None = None
 
 
+@lru_cache(maxsize=4096)  # a merged draft stamps thousands of changes with few dates
 def iso_date(when: datetime) -> str:
     """``when`` as Word writes it: ``2026-11-02T10:00:00Z`` (UTC, whole seconds).
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from drafting.model import (
@@ -207,23 +207,26 @@ def filtered(query: Select[Any], *, statuses: Collection[AmendmentStatus] | None
 
 
 def load_amendments(session: Session, query: Select[Any]) -> list[Amendment]:
-    """The amendments ``query`` (from `amendment_query`) selects, in id order."""
-    found = list(session.execute(query))
+    """The amendments ``query`` (from `amendment_query`) selects, in id order. Columns
+    only, so through the connection: the ORM's result machinery would add nothing but
+    time (about half the load of thousands of amendments)."""
+    connection = session.connection()
+    found = list(connection.execute(query))
     if not found:
         return []
     ids = query.with_only_columns(AmendmentRow.id).order_by(None)
-    proponents = _codes(session, ProponentRow, ids)
-    supporters = _codes(session, SupporterRow, ids)
+    proponents = _codes(connection, ProponentRow, ids)
+    supporters = _codes(connection, SupporterRow, ids)
     return [
         amendment_from_row(row, row.key, row.label, proponents[row.id], supporters[row.id])
         for row in found
     ]
 
 
-def _codes(session: Session, table: type[ProponentRow] | type[SupporterRow],
+def _codes(connection: Connection, table: type[ProponentRow] | type[SupporterRow],
            ids: Select[Any]) -> dict[int, tuple[str, ...]]:
     codes: dict[int, list[str]] = defaultdict(list)
-    for number, code in session.execute(
+    for number, code in connection.execute(
             select(table.amendment_id, table.delegation_code)
             .where(table.amendment_id.in_(ids)).order_by(table.amendment_id, table.position)):
         codes[number].append(code)
