@@ -8,10 +8,11 @@ from pathlib import Path
 
 from drafting.errors import InputError
 from drafting.model import Document, Paragraph, ParagraphKind
-from drafting.readers import read_draft
 
 
 def read_file(source: Path, strict: bool) -> Document:
+    from drafting.readers import read_draft  # only for a file: store commands skip it
+
     result = read_draft(source)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -30,7 +29,7 @@ def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
     not writable, read-only or full; ``path`` is then as it was before.
     """
     target = Path(path)
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         with open(temporary, "xb") as stream:  # a plain open applies the umask
             if callable(content):
