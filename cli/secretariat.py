@@ -111,6 +111,11 @@ def revise(
         typer.echo(f"{len(outcome.stale)} amendment(s) went stale:")
         for stale in outcome.stale:
             typer.echo(f"  {stale.amendment.id}: {stale.reason}")
+    if outcome.accepted_with:
+        typer.echo(f"{len(outcome.accepted_with)} amendment(s) accepted with the same "
+                   "proposal:")
+        for twin, accepted in outcome.accepted_with.items():
+            typer.echo(f"  {twin}: proposes the same as {accepted}")
 
 
 def log(

@@ -5,7 +5,9 @@ amendments and the decisions on brackets, sets agreed paragraphs, places
 accepted new paragraphs and renumbers the text (``OP4 bis`` becomes ``OP5``),
 returning the new revision, the old -> new label table, and every amendment
 with its new standing: decided ones marked accepted or rejected, pending ones
-moved onto the new text or marked stale with the reason.
+moved onto the new text or marked stale with the reason. A pending amendment
+that proposes the same as an accepted one (the compilation showed them as one
+proposal, with both proponents) is accepted with it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from enum import StrEnum
 from drafting import brackets
 from drafting.engine.anchoring import rebase
 from drafting.engine.merge import merge, place, submission_order
-from drafting.engine.segments import NewParagraph, StaleAmendment
+from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.errors import AmendmentError, InputError, StaleError
 from drafting.model import (
     Amendment,
@@ -87,6 +89,9 @@ class RevisionOutcome:
     label_table: dict[str, str]
     amendments: tuple[Amendment, ...]
     stale: tuple[StaleAmendment, ...]
+    accepted_with: Mapping[str, str] = field(default_factory=dict)
+    """Pending amendments accepted because they propose the same as an accepted one:
+    id -> the accepted amendment's id."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -114,7 +119,9 @@ def revise(
     placed, stale = place(document, current, live)
     _refuse_stale_accepted(stale, decisions)
     accepted = [a for a in placed if a.id in decisions.accepted]
-    new_labels = _new_labels(document, live)
+    compilation = merge(document, live)
+    new_labels = _new_labels(compilation)
+    twins = _identical_to_accepted(compilation, decisions, given)
     builder = _Builder(current, decisions, accepted, new_labels)
     paragraphs, deleted = builder.build()
     table = changed(renumber([p.label for p in paragraphs]))
@@ -125,8 +132,8 @@ def revise(
         created_at=created_at,
         label_table=tuple(table.items()),
     )
-    outcome, more_stale = _standing(given, placed, decisions, current, revision)
-    return RevisionOutcome(revision, table, outcome, (*stale, *more_stale))
+    outcome, more_stale = _standing(given, placed, decisions, twins, current, revision)
+    return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins)
 
 
 def _current(document: Document, label: str) -> Revision:
@@ -165,13 +172,28 @@ def _refuse_stale_accepted(stale: list[StaleAmendment], decisions: Decisions) ->
             )
 
 
-def _new_labels(document: Document, live: list[Amendment]) -> dict[str, str]:
+def _new_labels(compilation: Compilation) -> dict[str, str]:
     """The label each new-paragraph proposal was shown with in the compilation."""
     labels: dict[str, str] = {}
-    for entry in merge(document, live).entries:
+    for entry in compilation.entries:
         if isinstance(entry, NewParagraph):
             labels.update(dict.fromkeys(entry.credit.amendments, entry.label))
     return labels
+
+
+def _identical_to_accepted(compilation: Compilation, decisions: Decisions,
+                           given: list[Amendment]) -> dict[str, str]:
+    """Pending amendments (not decided) that share a credit with an accepted one: id ->
+    the first accepted id in that credit. Only their status follows; the text takes
+    the proposal once, from the amendment accepted."""
+    pending = {a.id for a in given if a.status is AmendmentStatus.SUBMITTED}
+    pending -= decisions.accepted | decisions.rejected
+    twins: dict[str, str] = {}
+    for credit in compilation.credits():
+        accepted = [i for i in credit.amendments if i in decisions.accepted]
+        if accepted:
+            twins.update((i, accepted[0]) for i in credit.amendments if i in pending)
+    return twins
 
 
 class _Builder:
@@ -294,6 +316,7 @@ def _standing(
     given: list[Amendment],
     placed: list[Amendment],
     decisions: Decisions,
+    twins: Mapping[str, str],
     current: Revision,
     revision: Revision,
 ) -> tuple[tuple[Amendment, ...], list[StaleAmendment]]:
@@ -302,7 +325,7 @@ def _standing(
     result: list[Amendment] = []
     stale: list[StaleAmendment] = []
     for amendment in given:
-        if amendment.id in decisions.accepted:
+        if amendment.id in decisions.accepted or amendment.id in twins:
             result.append(replace(amendment, status=AmendmentStatus.ACCEPTED))
         elif amendment.id in decisions.rejected:
             result.append(replace(amendment, status=AmendmentStatus.REJECTED))

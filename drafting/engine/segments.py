@@ -17,7 +17,7 @@ can be accepted whole (`accepted_text`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -132,6 +132,21 @@ class Compilation:
     revision: str
     entries: tuple[Entry, ...]
     stale: tuple[StaleAmendment, ...] = ()
+
+    def credits(self) -> Iterator[Credit]:
+        """Every credit in the text, in order. Each stands for one proposal: the
+        amendments it names proposed the same thing."""
+        for entry in self.entries:
+            if isinstance(entry, NewParagraph):
+                yield entry.credit
+                continue
+            for segment in entry.segments:
+                if isinstance(segment, Change):
+                    yield segment.credit
+                elif isinstance(segment, Alternatives):
+                    yield from (option.credit for option in segment.options)
+            yield from (c for c in (entry.deletion, entry.retains) if c is not None)
+            yield from (option.credit for option in entry.alternatives)
 
 
 def original_text(segments: Iterable[Segment]) -> str:

@@ -295,6 +295,21 @@ def test_withdraw_decide_agree_revise_diff_log_export(submitted, tmp_path):
     assert "the record is intact" in ok(submitted, "verify")
 
 
+def test_revise_accepts_the_same_proposal_from_another_delegation_with_it(submitted):
+    found = json.loads(ok(submitted, "amendments", SYMBOL, "--para", "OP10", "--json"))
+    same = [a for a in found if a["new_text"] == "take effective measures to prevent and combat"]
+    eu, usa = (next(a["id"] for a in same if a["proponents"] == [code]) for code in ("EU", "USA"))
+    ok(submitted, "decide", eu, "accept")
+    issued = ok(submitted, "revise", SYMBOL, "--label", "Rev.1")
+    lines = issued.splitlines()
+    assert f"  {usa}: proposes the same as {eu}" in lines
+    assert not any(line.startswith(f"  {usa}: the words") for line in lines)  # not stale
+    statuses = {a["id"]: a["status"] for a in
+                json.loads(ok(submitted, "amendments", SYMBOL, "--json"))}
+    assert statuses[eu] == statuses[usa] == "accepted"
+    assert "the record is intact" in ok(submitted, "verify")
+
+
 def test_revise_settles_brackets_and_brackets_shows_the_change(db, tmp_path):
     numbered = ok(db, "brackets", SYMBOL, "--para", "OP22")
     assert "#1 [, [including through] voluntary contributions,]" in numbered

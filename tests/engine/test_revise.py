@@ -76,6 +76,28 @@ def test_pending_amendments_whose_words_changed_go_stale():
     assert {a.id: a.status for a in outcome.amendments}[pending.id] is AmendmentStatus.STALE
 
 
+def test_the_same_proposal_from_another_delegation_is_accepted_with_the_one_accepted():
+    eu = proposal(paragraph="OP2", replace="submit", with_="present")
+    usa = proposal("USA", 1, paragraph="OP2", replace="submit", with_="present")
+    can = proposal("CAN", 2, paragraph="OP2", replace="submit", with_="present")
+    other = proposal("G77", 3, paragraph="OP2", replace="submit", with_="transmit")
+    jpn = proposal("JPN", 4, paragraph="OP3", new_paragraph="Decides also to act;")
+    aosis = proposal("AOSIS", 5, paragraph="OP3", new_paragraph="Decides also to act;")
+    decisions = Decisions(accepted=frozenset({eu.id, jpn.id}), rejected=frozenset({can.id}))
+    outcome = revise(DOC, [eu, usa, can, other, jpn, aosis], decisions, label="Rev.1")
+
+    status = {a.id: a.status for a in outcome.amendments}
+    assert status == {eu.id: AmendmentStatus.ACCEPTED, usa.id: AmendmentStatus.ACCEPTED,
+                      can.id: AmendmentStatus.REJECTED,  # a decision taken stands
+                      other.id: AmendmentStatus.STALE,  # a different proposal on those words
+                      jpn.id: AmendmentStatus.ACCEPTED, aosis.id: AmendmentStatus.ACCEPTED}
+    assert outcome.accepted_with == {usa.id: eu.id, aosis.id: jpn.id}
+    assert [s.amendment.id for s in outcome.stale] == [other.id]
+    texts = [p.text for p in outcome.revision]  # each proposal applied once
+    assert texts[2] == "Requests the Secretary-General to present a report;"
+    assert texts.count("Decides also to act;") == 1
+
+
 def test_bracket_decisions_and_agreement():
     decisions = Decisions(
         brackets=(BracketDecision("p2", 0, BracketAction.CHOOSE, alternative=1),
