@@ -26,12 +26,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, insert, select, update
 
+from drafting.store import tables
 from drafting.store.errors import AccessError, ConflictError, NotFoundError, StoreError
 from drafting.store.payloads import stamp, utc
-from drafting.store.tables import CredentialRow, DelegationRow, SettingRow
 from drafting.store.tokens import Hashed, matches, new_token, token_id
 
 SECRETARIAT = "secretariat"
@@ -75,17 +74,19 @@ class Refusal:
     payload: dict[str, Any]
 
 
-def is_secure(session: Session) -> bool:
+def is_secure(connection: Connection) -> bool:
     """True if the store requires tokens."""
-    return session.get(SettingRow, SECURE) is not None
+    setting = tables.settings.c
+    return connection.scalar(select(setting.key).where(setting.key == SECURE)) is not None
 
 
-def holder_of(row: CredentialRow) -> str:
-    """Whose token a credential is: a delegation code, or `SECRETARIAT`."""
+def holder_of(row: Row[Any]) -> str:
+    """Whose token a credential (a row of ``credentials``) is: a delegation code, or
+    `SECRETARIAT`."""
     return row.delegation_code or SECRETARIAT
 
 
-def _hashed(row: CredentialRow) -> Hashed:
+def _hashed(row: Row[Any]) -> Hashed:
     return Hashed(row.id, row.scheme, row.salt, row.hash)
 
 
@@ -105,23 +106,24 @@ class Gate:
         self.token = (token or "").strip() or None
         self._matched: set[tuple[str, str]] = set()
 
-    def admit(self, session: Session, need: Need) -> tuple[str | None, Refusal | None]:
+    def admit(self, connection: Connection, need: Need) -> tuple[str | None, Refusal | None]:
         """(holder, None) if the write may go ahead (holder None: an open store), else
         (None, the refusal)."""
-        if not is_secure(session):
+        if not is_secure(connection):
             return None, None
-        row = self._row(session)
+        row = self._row(connection)
         holder = None if row is None else holder_of(row)
         reason = self._fault(row, need)
         if reason is None:
             return holder, None
         return None, _refusal(need, reason, holder, row)
 
-    def _row(self, session: Session) -> CredentialRow | None:
+    def _row(self, connection: Connection) -> Row[Any] | None:
         found = None if self.token is None else token_id(self.token)
         if found is None:
             return None
-        row = session.get(CredentialRow, found)
+        row = connection.execute(select(tables.credentials)
+                                 .where(tables.credentials.c.id == found)).first()
         if row is None:
             return None
         key = (row.id, row.hash)
@@ -131,7 +133,7 @@ class Gate:
             self._matched.add(key)
         return row
 
-    def _fault(self, row: CredentialRow | None, need: Need) -> str | None:
+    def _fault(self, row: Row[Any] | None, need: Need) -> str | None:
         if row is None:
             return "no token" if self.token is None else "unknown token"
         if row.revoked_at is not None:
@@ -141,7 +143,7 @@ class Gate:
         return None
 
 
-def _refusal(need: Need, reason: str, holder: str | None, row: CredentialRow | None) -> Refusal:
+def _refusal(need: Need, reason: str, holder: str | None, row: Row[Any] | None) -> Refusal:
     wanted = next((c for c in need.claimed if c != holder), None)
     wanted = wanted or (need.claimed[0] if need.claimed else "its proponent")
     if reason == "no token":
@@ -164,41 +166,42 @@ def _refusal(need: Need, reason: str, holder: str | None, row: CredentialRow | N
 # Issuing and revoking
 
 
-def issue(session: Session, holder: str, at: datetime) -> tuple[str, dict[str, Any]]:
+def issue(connection: Connection, holder: str, at: datetime) -> tuple[str, dict[str, Any]]:
     """A new token for ``holder``: its row added, the token (to show once) and what the
     event records of it returned."""
     token, hashed = new_token()
-    session.add(CredentialRow(id=hashed.id, scheme=hashed.scheme, salt=hashed.salt,
-                              hash=hashed.hash, issued_at=at,
-                              delegation_code=None if holder == SECRETARIAT else holder))
+    connection.execute(insert(tables.credentials).values(
+        id=hashed.id, scheme=hashed.scheme, salt=hashed.salt, hash=hashed.hash, issued_at=at,
+        delegation_code=None if holder == SECRETARIAT else holder))
     return token, {"holder": holder, "credential": hashed.id, "fingerprint": hashed.fingerprint}
 
 
-def revoke(session: Session, holder: str, at: datetime) -> list[str]:
+def revoke(connection: Connection, holder: str, at: datetime) -> list[str]:
     """Stop every live token of ``holder``; returns their ids (oldest first)."""
     code = None if holder == SECRETARIAT else holder
-    rows = session.scalars(select(CredentialRow).where(
-        CredentialRow.delegation_code.is_(None) if code is None
-        else CredentialRow.delegation_code == code,
-        CredentialRow.revoked_at.is_(None)).order_by(CredentialRow.issued_at, CredentialRow.id))
-    revoked = []
-    for row in rows:
-        row.revoked_at = at
-        revoked.append(row.id)
+    credential = tables.credentials.c
+    revoked = list(connection.scalars(select(credential.id).where(
+        credential.delegation_code.is_(None) if code is None
+        else credential.delegation_code == code,
+        credential.revoked_at.is_(None)).order_by(credential.issued_at, credential.id)))
+    if revoked:
+        connection.execute(update(tables.credentials).where(credential.id.in_(revoked))
+                           .values(revoked_at=at))
     return revoked
 
 
-def make_secure(session: Session, at: datetime) -> tuple[dict[str, str], dict[str, Any]]:
+def make_secure(connection: Connection, at: datetime) -> tuple[dict[str, str], dict[str, Any]]:
     """Require tokens from now on: the setting, a token for the secretariat and one for
     each delegation already in the store. Returns the tokens by holder and the payload
     of the ``secure`` event. ConflictError if the store already requires tokens."""
-    if is_secure(session):
+    if is_secure(connection):
         raise already_secure()
-    session.add(SettingRow(key=SECURE, value="yes"))
-    codes = list(session.scalars(select(DelegationRow.code).order_by(DelegationRow.code)))
+    connection.execute(insert(tables.settings).values(key=SECURE, value="yes"))
+    code = tables.delegations.c.code
+    codes = list(connection.scalars(select(code).order_by(code)))
     tokens, issued = {}, []
     for holder in [SECRETARIAT, *codes]:
-        tokens[holder], record = issue(session, holder, at)
+        tokens[holder], record = issue(connection, holder, at)
         issued.append(record)
     return tokens, {"issued": issued}
 
@@ -209,13 +212,14 @@ def already_secure() -> ConflictError:
                          "replace one: drafting token rotate HOLDER)")
 
 
-def check_holder(session: Session, holder: str) -> None:
+def check_holder(connection: Connection, holder: str) -> None:
     """NotFoundError unless ``holder`` is the secretariat or a delegation in the store;
     ConflictError if the store does not require tokens."""
-    if not is_secure(session):
+    if not is_secure(connection):
         raise ConflictError("this store does not require tokens, so it has none to rotate "
                             "or revoke: run `drafting init --secure` to require them")
-    if holder != SECRETARIAT and session.get(DelegationRow, holder) is None:
+    code = tables.delegations.c.code
+    if holder != SECRETARIAT and connection.scalar(select(code).where(code == holder)) is None:
         raise NotFoundError(f"there is no delegation '{holder}' in the store (the "
                             f"secretariat's token is '{SECRETARIAT}')")
 
@@ -227,20 +231,20 @@ def check_reserved(code: str) -> None:
                          "give the delegation another code")
 
 
-def token_list(session: Session) -> list[TokenInfo]:
+def token_list(connection: Connection) -> list[TokenInfo]:
     """Every token the store has issued (live and revoked), oldest first; those issued
     together, the secretariat's first, then by code."""
     found = [TokenInfo(row.id, holder_of(row), utc(row.issued_at),
                        None if row.revoked_at is None else utc(row.revoked_at))
-             for row in session.scalars(select(CredentialRow))]
+             for row in connection.execute(select(tables.credentials))]
     return sorted(found, key=lambda t: (t.issued_at, t.holder != SECRETARIAT, t.holder))
 
 
 # What verify compares
 
 
-def credentials_kept(session: Session) -> dict[str, tuple[str, str, str | None]]:
+def credentials_kept(connection: Connection) -> dict[str, tuple[str, str, str | None]]:
     """Each credential as (holder, fingerprint, time revoked or None), by id."""
     return {row.id: (holder_of(row), _hashed(row).fingerprint, stamp(row.revoked_at))
-            for row in session.scalars(select(CredentialRow))}
+            for row in connection.execute(select(tables.credentials))}
 

@@ -17,12 +17,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, insert, update
 
+from drafting.store import tables
 from drafting.store.payloads import stamp, utc
-from drafting.store.tables import GENESIS, ChainHeadRow, EventRow
+from drafting.store.tables import GENESIS
 
-__all__ = ["GENESIS", "Event", "EventKind", "append", "canonical", "chain_hash", "event_from"]
+__all__ = ["GENESIS", "Event", "EventKind", "Head", "append", "canonical", "chain_hash",
+           "event_from"]
 
 
 class EventKind(StrEnum):
@@ -72,6 +74,15 @@ class Event:
     hash: str
 
 
+@dataclass(slots=True)
+class Head:
+    """The chain head as a write holds it (its row locked): the last event's number and
+    hash, moved on by each event the write appends."""
+
+    seq: int
+    hash: str
+
+
 def canonical(value: Any) -> str:
     """``value`` as canonical JSON: sorted keys, no spaces, non-ASCII kept."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -85,13 +96,13 @@ def chain_hash(prev_hash: str, seq: int, at: datetime, actor: str, kind: str,
     return hashlib.sha256((prev_hash + canonical(body)).encode("utf-8")).hexdigest()
 
 
-def event_from(row: EventRow) -> Event:
-    """An event row as an `Event`."""
+def event_from(row: Row[Any]) -> Event:
+    """A row of ``events`` as an `Event`."""
     return Event(row.seq, utc(row.at), row.actor, row.kind, row.document, row.payload,
                  row.prev_hash, row.hash)
 
 
-def append(session: Session, head: ChainHeadRow, *, at: datetime, actor: str,
+def append(connection: Connection, head: Head, *, at: datetime, actor: str,
            kind: EventKind, document: str | None, payload: Mapping[str, Any]) -> int:
     """Append one event after ``head`` (locked by the caller's transaction) and
     move the head on; returns the new event's number.
@@ -102,9 +113,10 @@ def append(session: Session, head: ChainHeadRow, *, at: datetime, actor: str,
     """
     seq = head.seq + 1
     digest = chain_hash(head.hash, seq, at, actor, str(kind), document, payload)
-    session.add(EventRow(seq=seq, at=at, actor=actor, kind=str(kind), document=document,
-                         payload=dict(payload), prev_hash=head.hash, hash=digest))
-    session.flush()
+    connection.execute(insert(tables.events).values(
+        seq=seq, at=at, actor=actor, kind=str(kind), document=document, payload=dict(payload),
+        prev_hash=head.hash, hash=digest))
+    connection.execute(update(tables.chain_head).where(tables.chain_head.c.id == 1)
+                       .values(seq=seq, hash=digest))
     head.seq, head.hash = seq, digest
-    session.flush()
     return seq

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from sqlalchemy import func, insert, select
 
 from drafting.model import AmendmentStatus
+from drafting.store import tables
 from drafting.store.session import Write
-from drafting.store.tables import DecisionRow, StatusChangeRow
 
 DECISION_STATUS = {"accept": AmendmentStatus.ACCEPTED, "reject": AmendmentStatus.REJECTED}
 """What each decision makes of an amendment."""
@@ -36,12 +36,13 @@ def record_statuses(write: Write, seq: int,
     if not changes:
         return
     numbers = [number for number, _ in changes]
-    last = dict(write.session.execute(
-        select(StatusChangeRow.amendment_id, func.max(StatusChangeRow.position))
-        .where(StatusChangeRow.amendment_id.in_(numbers))
-        .group_by(StatusChangeRow.amendment_id)
+    history = tables.amendment_statuses.c
+    last = dict(write.connection.execute(
+        select(history.amendment_id, func.max(history.position))
+        .where(history.amendment_id.in_(numbers))
+        .group_by(history.amendment_id)
     ).all())
-    write.session.execute(insert(StatusChangeRow.__table__), [  # one Core statement
+    write.connection.execute(insert(tables.amendment_statuses), [  # one statement
         {"amendment_id": number, "position": last.get(number, -1) + 1, "status": str(status),
          "event_seq": seq, "at": write.at}
         for number, status in changes
@@ -50,5 +51,13 @@ def record_statuses(write: Write, seq: int,
 
 def record_decision(write: Write, seq: int, number: int, decision: str, note: str) -> None:
     """Add the row of a decision on amendment ``number`` made by event ``seq``."""
-    write.session.add(DecisionRow(amendment_id=number, decision=decision, note=note,
-                                  event_seq=seq, decided_at=write.at))
+    record_decisions(write, seq, [(number, decision, note)])
+
+
+def record_decisions(write: Write, seq: int, made: Iterable[tuple[int, str, str]]) -> None:
+    """Add a row for each (amendment number, decision, note) made by event ``seq``, in
+    one statement (none for none)."""
+    values = [{"amendment_id": number, "decision": decision, "note": note, "event_seq": seq,
+               "decided_at": write.at} for number, decision, note in made]
+    if values:
+        write.connection.execute(insert(tables.decisions), values)

@@ -14,8 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, Select, Table, select
 
 from drafting.model import (
     Amendment,
@@ -30,20 +29,9 @@ from drafting.model import (
     Revision,
     Span,
 )
+from drafting.store import tables
 from drafting.store.errors import NotFoundError
 from drafting.store.payloads import utc
-from drafting.store.tables import (
-    AmendmentRow,
-    DelegationRow,
-    DocumentRow,
-    LabelChangeRow,
-    MembershipRow,
-    ParagraphRow,
-    ParagraphVersionRow,
-    ProponentRow,
-    RevisionRow,
-    SupporterRow,
-)
 
 _ID = re.compile(r"\s*A(\d+)\s*", re.IGNORECASE)
 _LISTED = 20  # symbols or codes named in a "not found" message
@@ -71,164 +59,184 @@ def known(items: Sequence[str]) -> str:
 # Documents
 
 
-def find_document(session: Session, symbol: str) -> DocumentRow:
-    """The row of document ``symbol``; NotFoundError lists the symbols there are."""
-    row = session.scalars(select(DocumentRow).where(DocumentRow.symbol == symbol)).first()
+def find_document(connection: Connection, symbol: str) -> Row[Any]:
+    """The row of document ``symbol`` (of ``documents``); NotFoundError lists the symbols
+    there are."""
+    document = tables.documents.c
+    row = connection.execute(select(tables.documents).where(document.symbol == symbol)).first()
     if row is None:
-        symbols = list(session.scalars(select(DocumentRow.symbol).order_by(DocumentRow.id)))
+        symbols = list(connection.scalars(select(document.symbol).order_by(document.id)))
         raise NotFoundError(f"there is no document '{symbol}' in the store; known: "
                             f"{known(symbols)}")
     return row
 
 
-def load_document(session: Session, row: DocumentRow) -> Document:
-    """The whole document: every revision, oldest first, paragraphs in order."""
-    revisions = list(session.scalars(
-        select(RevisionRow).where(RevisionRow.document_id == row.id)
-        .order_by(RevisionRow.position)))
-    tables: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for change in session.scalars(
-        select(LabelChangeRow).join(RevisionRow, LabelChangeRow.revision_id == RevisionRow.id)
-        .where(RevisionRow.document_id == row.id)
-        .order_by(LabelChangeRow.revision_id, LabelChangeRow.position)
+def load_document(connection: Connection, row: Row[Any]) -> Document:
+    """The whole document (``row`` of ``documents``): every revision, oldest first,
+    paragraphs in order."""
+    revision, change, version = (tables.revisions.c, tables.revision_labels.c,
+                                 tables.paragraph_versions.c)
+    revisions = list(connection.execute(
+        select(revision.id, revision.label, revision.created_at)
+        .where(revision.document_id == row.id).order_by(revision.position)))
+    label_tables: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for revision_id, old, new in connection.execute(
+        select(change.revision_id, change.old_label, change.new_label)
+        .join_from(tables.revision_labels, tables.revisions, change.revision_id == revision.id)
+        .where(revision.document_id == row.id)
+        .order_by(change.revision_id, change.position)
     ):
-        tables[change.revision_id].append((change.old_label, change.new_label))
+        label_tables[revision_id].append((old, new))
     paragraphs: dict[int, list[Paragraph]] = defaultdict(list)
-    version = ParagraphVersionRow
-    for found in session.execute(
+    paragraph = tables.paragraphs.c
+    for found in connection.execute(
         select(version.revision_id, version.label, version.kind, version.text, version.status,
-               version.level, ParagraphRow.key)
-        .join(ParagraphRow, version.paragraph_id == ParagraphRow.id)
-        .where(ParagraphRow.document_id == row.id)
+               version.level, paragraph.key)
+        .join_from(tables.paragraph_versions, tables.paragraphs,
+                   version.paragraph_id == paragraph.id)
+        .where(paragraph.document_id == row.id)
         .order_by(version.revision_id, version.position)
-    ):  # columns, not ORM objects: a long text has thousands of paragraph versions
+    ):
         paragraphs[found.revision_id].append(paragraph_from_row(found, found.key))
     return Document(row.symbol, row.title, tuple(
         Revision(r.label, tuple(paragraphs[r.id]), created_at=utc(r.created_at),
-                 label_table=tuple(tables[r.id]))
+                 label_table=tuple(label_tables[r.id]))
         for r in revisions
     ))
 
 
+def paragraph_ids(connection: Connection, document_id: int) -> dict[str, int]:
+    """The row id of each paragraph of a document, by its stable id (``key``)."""
+    paragraph = tables.paragraphs.c
+    return dict(connection.execute(select(paragraph.key, paragraph.id)
+                                   .where(paragraph.document_id == document_id)).all())
+
+
+def revision_ids(connection: Connection, document_id: int) -> dict[str, int]:
+    """The row id of each revision of a document, by label."""
+    revision = tables.revisions.c
+    return dict(connection.execute(select(revision.label, revision.id)
+                                   .where(revision.document_id == document_id)).all())
+
+
 def paragraph_from_row(row: Any, key: str) -> Paragraph:
-    """A paragraph version (a `ParagraphVersionRow`, or a result row with its label, kind,
-    text, status and level) as the model's `Paragraph` (``key`` is its stable id)."""
+    """A paragraph version (a row with its label, kind, text, status and level) as the
+    model's `Paragraph` (``key`` is its stable id)."""
     return Paragraph(key, row.label, ParagraphKind(row.kind), row.text,
                      ParagraphStatus(row.status), row.level)
 
 
-def paragraph_version_row(revision_id: int, position: int, paragraph_id: int,
-                          paragraph: Paragraph) -> ParagraphVersionRow:
-    """The row of ``paragraph`` at ``position`` in a revision."""
-    return ParagraphVersionRow(
-        revision_id=revision_id, position=position, paragraph_id=paragraph_id,
-        label=paragraph.label, kind=str(paragraph.kind), text=paragraph.text,
-        status=str(paragraph.status), level=paragraph.level)
-
-
 def paragraph_version_values(revision_id: int, position: int, paragraph_id: int,
                              paragraph: Paragraph) -> dict[str, Any]:
-    """`paragraph_version_row` as column values, for bulk inserts."""
+    """The row of ``paragraph`` at ``position`` in a revision, as column values."""
     return {"revision_id": revision_id, "position": position, "paragraph_id": paragraph_id,
             "label": paragraph.label, "kind": str(paragraph.kind), "text": paragraph.text,
             "status": str(paragraph.status), "level": paragraph.level}
 
 
-def label_change_rows(revision_id: int, table: Iterable[tuple[str, str]]) -> list[LabelChangeRow]:
-    """The rows of a revision's label table, in order."""
-    return [LabelChangeRow(revision_id=revision_id, position=n, old_label=old, new_label=new)
+def label_change_values(revision_id: int,
+                        table: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The rows of a revision's label table, in order, as column values."""
+    return [{"revision_id": revision_id, "position": n, "old_label": old, "new_label": new}
             for n, (old, new) in enumerate(table)]
 
 
 # Delegations
 
 
-def load_delegations(session: Session) -> list[Delegation]:
+def load_delegations(connection: Connection) -> list[Delegation]:
     """Every delegation, by code, with group members in their order."""
     members: dict[str, list[str]] = defaultdict(list)
-    for group, member in session.execute(
-            select(MembershipRow.group_code, MembershipRow.member_code)
-            .order_by(MembershipRow.group_code, MembershipRow.position)):
-        members[group].append(member)
+    member = tables.delegation_members.c
+    for group, code in connection.execute(
+            select(member.group_code, member.member_code)
+            .order_by(member.group_code, member.position)):
+        members[group].append(code)
+    delegation = tables.delegations.c
     return [
         Delegation(code, name, DelegationKind(kind), tuple(members[code]))
-        for code, name, kind in session.execute(
-            select(DelegationRow.code, DelegationRow.name, DelegationRow.kind)
-            .order_by(DelegationRow.code))
+        for code, name, kind in connection.execute(
+            select(delegation.code, delegation.name, delegation.kind)
+            .order_by(delegation.code))
     ]
 
 
-def delegation_rows(delegation: Delegation, at: datetime) -> list[Any]:
-    """The rows of one delegation: itself and its members."""
-    return [
-        DelegationRow(code=delegation.code, name=delegation.name, kind=str(delegation.kind),
-                      created_at=at),
-        *(MembershipRow(group_code=delegation.code, position=n, member_code=member)
-          for n, member in enumerate(delegation.members)),
-    ]
+def delegation_values(delegation: Delegation,
+                      at: datetime) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The rows of one delegation as column values: its own, and its members' in order."""
+    own = {"code": delegation.code, "name": delegation.name, "kind": str(delegation.kind),
+           "created_at": at}
+    return own, member_values(delegation.code, delegation.members)
+
+
+def member_values(group: str, codes: Iterable[str], first: int = 0) -> list[dict[str, Any]]:
+    """The rows of ``codes`` as members of ``group``, from position ``first`` on."""
+    return [{"group_code": group, "position": n, "member_code": code}
+            for n, code in enumerate(codes, first)]
 
 
 # Amendments
 
 
-_AMENDMENT_COLUMNS = (
-    AmendmentRow.id, AmendmentRow.kind, AmendmentRow.span_start, AmendmentRow.span_end,
-    AmendmentRow.anchor_start, AmendmentRow.anchor_end, AmendmentRow.old_text,
-    AmendmentRow.new_text, AmendmentRow.reason, AmendmentRow.submitted_by,
-    AmendmentRow.submitted_at, AmendmentRow.status)
+_AMENDMENT_COLUMNS = [tables.amendments.c[name] for name in (
+    "id", "kind", "span_start", "span_end", "anchor_start", "anchor_end", "old_text",
+    "new_text", "reason", "submitted_by", "submitted_at", "status")]
 
 
 def amendment_query(document_id: int | None) -> Select[Any]:
     """The columns of amendments that `load_amendments` reads, with their paragraph's stable
-    id (``key``) and their revision's label (``label``). Columns rather than ORM objects:
-    thousands of amendments load several times faster."""
+    id (``key``) and their revision's label (``label``)."""
+    amendment, paragraph, revision = (tables.amendments.c, tables.paragraphs.c,
+                                      tables.revisions.c)
     query = (
-        select(*_AMENDMENT_COLUMNS, ParagraphRow.key, RevisionRow.label)
-        .join(ParagraphRow, AmendmentRow.paragraph_id == ParagraphRow.id)
-        .join(RevisionRow, AmendmentRow.revision_id == RevisionRow.id)
-        .order_by(AmendmentRow.id)
+        select(*_AMENDMENT_COLUMNS, paragraph.key, revision.label)
+        .join_from(tables.amendments, tables.paragraphs, amendment.paragraph_id == paragraph.id)
+        .join(tables.revisions, amendment.revision_id == revision.id)
+        .order_by(amendment.id)
     )
-    return query if document_id is None else query.where(AmendmentRow.document_id == document_id)
+    return query if document_id is None else query.where(amendment.document_id == document_id)
 
 
 def filtered(query: Select[Any], *, statuses: Collection[AmendmentStatus] | None = None,
              delegations: Collection[str] | None = None,
              paragraph_id: str | None = None) -> Select[Any]:
     """``query`` narrowed to the statuses, proponents and paragraph given (None: any)."""
+    amendment = tables.amendments.c
     if statuses is not None:
-        query = query.where(AmendmentRow.status.in_([str(s) for s in statuses]))
+        query = query.where(amendment.status.in_([str(s) for s in statuses]))
     if delegations is not None:
-        proposed = select(ProponentRow.amendment_id).where(
-            ProponentRow.delegation_code.in_(list(delegations)))
-        query = query.where(AmendmentRow.id.in_(proposed))
+        proponent = tables.amendment_proponents.c
+        proposed = select(proponent.amendment_id).where(
+            proponent.delegation_code.in_(list(delegations)))
+        query = query.where(amendment.id.in_(proposed))
     if paragraph_id is not None:
-        query = query.where(ParagraphRow.key == paragraph_id)
+        query = query.where(tables.paragraphs.c.key == paragraph_id)
     return query
 
 
-def load_amendments(session: Session, query: Select[Any]) -> list[Amendment]:
-    """The amendments ``query`` (from `amendment_query`) selects, in id order. Columns
-    only, so through the connection: the ORM's result machinery would add nothing but
-    time (about half the load of thousands of amendments)."""
-    connection = session.connection()
+def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendment]:
+    """The amendments ``query`` (from `amendment_query`) selects, in id order; with their
+    proponents and supporters, in three queries however many there are."""
     found = list(connection.execute(query))
     if not found:
         return []
-    ids = query.with_only_columns(AmendmentRow.id).order_by(None)
-    proponents = _codes(connection, ProponentRow, ids)
-    supporters = _codes(connection, SupporterRow, ids)
+    ids = query.with_only_columns(tables.amendments.c.id).order_by(None)
+    proponents = _codes(connection, tables.amendment_proponents, ids)
+    supporters = _codes(connection, tables.amendment_supporters, ids)
     return [
         amendment_from_row(row, row.key, row.label, proponents[row.id], supporters[row.id])
         for row in found
     ]
 
 
-def _codes(connection: Connection, table: type[ProponentRow] | type[SupporterRow],
+def _codes(connection: Connection, table: Table,
            ids: Select[Any]) -> dict[int, tuple[str, ...]]:
+    """The delegation codes of ``table`` (proponents or supporters) by amendment number."""
     codes: dict[int, list[str]] = defaultdict(list)
+    column = table.c
     for number, code in connection.execute(
-            select(table.amendment_id, table.delegation_code)
-            .where(table.amendment_id.in_(ids)).order_by(table.amendment_id, table.position)):
+            select(column.amendment_id, column.delegation_code)
+            .where(column.amendment_id.in_(ids)).order_by(column.amendment_id, column.position)):
         codes[number].append(code)
     return defaultdict(tuple, {key: tuple(value) for key, value in codes.items()})
 
@@ -239,8 +247,8 @@ def _span(start: int | None, end: int | None) -> Span | None:
 
 def amendment_from_row(row: Any, paragraph_key: str, revision_label: str,
                        proponents: tuple[str, ...], supporters: tuple[str, ...]) -> Amendment:
-    """An amendment (an `AmendmentRow`, or a result row of `amendment_query`) as the
-    model's `Amendment`."""
+    """An amendment (a row of ``amendments``, or of `amendment_query`) as the model's
+    `Amendment`."""
     return Amendment(
         id=amendment_id(row.id),
         kind=AmendmentKind(row.kind),

@@ -37,12 +37,10 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select, text
 
-from drafting.store import access
+from drafting.store import access, tables
 from drafting.store.errors import StoreError
-from drafting.store.tables import Base, DelegationRow
 
 PREFIX = "drafting_"
 """The default start of role names: ``drafting_eu``, ``drafting_delegations``."""
@@ -51,7 +49,7 @@ GROUP = "delegations"
 _PREFIX_FORM = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 _MAX_NAME = 63  # bytes in a PostgreSQL identifier
 
-READ = tuple(sorted([*Base.metadata.tables, "alembic_version"]))
+READ = tuple(sorted([*tables.metadata.tables, "alembic_version"]))
 """Every table a delegation role may read."""
 APPEND = ("events", "submissions", "amendments", "amendment_proponents",
           "amendment_supporters", "amendment_statuses")
@@ -132,14 +130,15 @@ def role_name(code: str, prefix: str = PREFIX) -> str:
     return prefix + re.sub(r"[-.+]", "_", code.casefold())
 
 
-def roles(session: Session, prefix: str = PREFIX) -> dict[str, str]:
+def roles(connection: Connection, prefix: str = PREFIX) -> dict[str, str]:
     """Each delegation's role name, by code. StoreError for a prefix that is not lower-case
     letters, digits and ``_``, or for two codes that would share a role, or a name too
     long for PostgreSQL."""
     if not _PREFIX_FORM.fullmatch(prefix):
         raise StoreError(f"'{prefix}' cannot start role names: use lower-case letters, digits "
                          "and _, up to 40 characters (e.g. drafting_)")
-    codes = list(session.scalars(select(DelegationRow.code).order_by(DelegationRow.code)))
+    code = tables.delegations.c.code
+    codes = list(connection.scalars(select(code).order_by(code)))
     found: dict[str, str] = {}
     for code in codes:
         name = role_name(code, prefix)
@@ -154,23 +153,23 @@ def roles(session: Session, prefix: str = PREFIX) -> dict[str, str]:
     return found
 
 
-def _check(session: Session) -> None:
-    if session.get_bind().dialect.name != "postgresql":
+def _check(connection: Connection) -> None:
+    if connection.dialect.name != "postgresql":
         raise StoreError("database roles are for a store on a PostgreSQL server; an SQLite "
                          "store is one file: guard it with the file's permissions")
-    if not access.is_secure(session):
+    if not access.is_secure(connection):
         raise StoreError("delegation roles need a store that requires tokens, so that each "
                          "submission says whose it is: run `drafting init --secure` first")
 
 
-def statements(session: Session, prefix: str = PREFIX) -> list[str]:
+def statements(connection: Connection, prefix: str = PREFIX) -> list[str]:
     """The SQL statements that set up (or bring up to date) the delegation roles."""
-    _check(session)
-    found = roles(session, prefix)
+    _check(connection)
+    found = roles(connection, prefix)
     group = quoted(prefix + GROUP)
-    database = session.scalar(text("SELECT current_database()"))
-    schema = session.scalar(text("SELECT current_schema()"))
-    sequence = session.scalar(text("SELECT pg_get_serial_sequence('submissions', 'id')"))
+    database = connection.scalar(text("SELECT current_database()"))
+    schema = connection.scalar(text("SELECT current_schema()"))
+    sequence = connection.scalar(text("SELECT pg_get_serial_sequence('submissions', 'id')"))
     if not database or not schema or not sequence:
         raise StoreError("the store's schema is not on the search path of this connection")
     made = [_create_role(prefix + GROUP, login=False)]
@@ -209,16 +208,15 @@ def _create_role(name: str, *, login: bool) -> str:
             "END IF; END $$")
 
 
-def script(session: Session, prefix: str = PREFIX) -> str:
+def script(connection: Connection, prefix: str = PREFIX) -> str:
     """The statements as one script for psql, in one transaction, on the store's schema."""
-    body = ";\n".join(statements(session, prefix))
-    schema = session.scalar(text("SELECT current_schema()")) or "public"
+    body = ";\n".join(statements(connection, prefix))
+    schema = connection.scalar(text("SELECT current_schema()")) or "public"
     return f"BEGIN;\nSET LOCAL search_path TO {quoted(schema)};\n{body};\nCOMMIT;\n"
 
 
-def apply(session: Session, prefix: str = PREFIX) -> dict[str, str]:
+def apply(connection: Connection, prefix: str = PREFIX) -> dict[str, str]:
     """Run the statements in the caller's transaction; returns the role names by code."""
-    connection = session.connection()
-    for statement in statements(session, prefix):
+    for statement in statements(connection, prefix):
         connection.exec_driver_sql(statement)
-    return roles(session, prefix)
+    return roles(connection, prefix)

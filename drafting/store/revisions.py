@@ -10,25 +10,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 
 from drafting.engine.revise import RevisionOutcome
 from drafting.model import Amendment, AmendmentStatus, Document, ParagraphStatus, Revision
-from drafting.store import mapping
+from drafting.store import mapping, tables
 from drafting.store.chain import EventKind
 from drafting.store.errors import ConflictError, NotFoundError, StoreError
-from drafting.store.ledger import decision_for, record_decision, record_statuses, revision_note
+from drafting.store.ledger import decision_for, record_decisions, record_statuses, revision_note
 from drafting.store.payloads import amendment_json, document_json, revision_json, utc
 from drafting.store.session import Write
-from drafting.store.tables import (
-    AmendmentRow,
-    DocumentRow,
-    ParagraphRow,
-    ParagraphVersionRow,
-    RevisionRow,
-)
 
 _SETTABLE = (ParagraphStatus.OPEN, ParagraphStatus.AGREED_AD_REF, ParagraphStatus.AGREED)
 _FIXED = ("kind", "paragraph_id", "proponents", "supporters", "reason", "submitted_by")
@@ -37,19 +30,20 @@ _FIXED = ("kind", "paragraph_id", "proponents", "supporters", "reason", "submitt
 def add_document(write: Write, document: Document) -> None:
     """Import ``document`` with all its revisions (their times default to now)."""
     _check_document(document)
-    session = write.session
-    if session.scalars(select(DocumentRow.id).where(DocumentRow.symbol == document.symbol)
-                       ).first() is not None:
+    connection = write.connection
+    symbol = tables.documents.c.symbol
+    if connection.scalar(select(symbol).where(symbol == document.symbol)) is not None:
         raise ConflictError(f"the store already has a document '{document.symbol}'; "
                             "choose another symbol, or issue a revision of that one")
     document = replace(document, revisions=tuple(_stamped(r, write) for r in document.revisions))
     write.record(EventKind.IMPORT, document.symbol, {"document": document_json(document)})
-    row = DocumentRow(symbol=document.symbol, title=document.title, created_at=write.at)
-    session.add(row)
-    session.flush()
+    document_id = connection.execute(
+        insert(tables.documents).returning(tables.documents.c.id),
+        {"symbol": document.symbol, "title": document.title, "created_at": write.at},
+    ).scalar_one()
     keys: dict[str, int] = {}
     for position, revision in enumerate(document.revisions):
-        _insert_revision(write, row.id, position, revision, keys)
+        _insert_revision(write, document_id, position, revision, keys)
 
 
 def _check_document(document: Document) -> None:
@@ -84,51 +78,55 @@ def _insert_revision(write: Write, document_id: int, position: int, revision: Re
                      keys: dict[str, int]) -> int:
     """Rows for one revision; ``keys`` maps stable paragraph ids to their rows' ids and
     gains the paragraphs this revision brings."""
-    session = write.session
-    new = {p.id: ParagraphRow(document_id=document_id, key=p.id)
-           for p in revision.paragraphs if p.id not in keys}
-    session.add_all(new.values())
-    row = RevisionRow(document_id=document_id, position=position, label=revision.label,
-                      created_at=revision.created_at)
-    session.add(row)
-    session.flush()
-    keys.update({key: paragraph.id for key, paragraph in new.items()})
-    session.execute(insert(ParagraphVersionRow.__table__), [  # one Core statement, all rows
-        mapping.paragraph_version_values(row.id, n, keys[p.id], p)
+    connection = write.connection
+    new = [{"document_id": document_id, "key": key}
+           for key in dict.fromkeys(p.id for p in revision.paragraphs) if key not in keys]
+    if new:  # one statement; each new paragraph's id comes back with its key
+        paragraph = tables.paragraphs.c
+        keys.update(connection.execute(
+            insert(tables.paragraphs).returning(paragraph.key, paragraph.id,
+                                                sort_by_parameter_order=True),
+            new).all())
+    revision_id = connection.execute(
+        insert(tables.revisions).returning(tables.revisions.c.id),
+        {"document_id": document_id, "position": position, "label": revision.label,
+         "created_at": revision.created_at},
+    ).scalar_one()
+    connection.execute(insert(tables.paragraph_versions), [  # one statement, all rows
+        mapping.paragraph_version_values(revision_id, n, keys[p.id], p)
         for n, p in enumerate(revision.paragraphs)])
-    session.add_all(mapping.label_change_rows(row.id, revision.label_table))
-    return row.id
+    if labels := mapping.label_change_values(revision_id, revision.label_table):
+        connection.execute(insert(tables.revision_labels), labels)
+    return revision_id
 
 
 def add_revision(write: Write, symbol: str, outcome: RevisionOutcome) -> None:
     """Store the revision the engine issued and what became of every amendment."""
-    session = write.session
-    row = mapping.find_document(session, symbol)
-    document = mapping.load_document(session, row)
+    connection = write.connection
+    row = mapping.find_document(connection, symbol)
+    document = mapping.load_document(connection, row)
     revision = _stamped(outcome.revision, write)
     _check_revision(symbol, revision)
     if (existing := document.revision(revision.label)) is not None:
         raise ConflictError(f"{symbol} already has a revision '{existing.label}'; "
                             "choose a new label")
     labels = {r.label for r in document.revisions} | {revision.label}
-    changed = _changed_amendments(session, row.id, outcome.amendments, labels)
+    changed = _changed_amendments(connection, row.id, outcome.amendments, labels)
     seq = write.record(EventKind.REVISE, symbol, {
         "revision": revision_json(revision),
         "amendments": [amendment_json(new) for _, new in changed],
     })
-    keys = dict(session.execute(select(ParagraphRow.key, ParagraphRow.id)
-                                .where(ParagraphRow.document_id == row.id)).all())
+    keys = mapping.paragraph_ids(connection, row.id)
     _insert_revision(write, row.id, len(document.revisions), revision, keys)
-    revision_ids = dict(session.execute(select(RevisionRow.label, RevisionRow.id)
-                                        .where(RevisionRow.document_id == row.id)).all())
+    revision_ids = mapping.revision_ids(connection, row.id)
     _update_amendments(write, seq, changed, revision_ids, revision.label)
 
 
-def _changed_amendments(session: Session, document_id: int, given: Iterable[Amendment],
+def _changed_amendments(connection: Connection, document_id: int, given: Iterable[Amendment],
                         labels: set[str]) -> list[tuple[Amendment, Amendment]]:
     """(stored, new) for each amendment the outcome changes, refusing what it may not."""
     stored = {a.id: a for a in mapping.load_amendments(  # all of them: one query, no
-        session, mapping.amendment_query(document_id))}  # list of thousands of ids
+        connection, mapping.amendment_query(document_id))}  # list of thousands of ids
     changed = []
     for amendment in given:
         old = stored.get(amendment.id)
@@ -160,21 +158,22 @@ def _check_change(old: Amendment, new: Amendment, labels: set[str]) -> None:
 
 def _update_amendments(write: Write, seq: int, changed: list[tuple[Amendment, Amendment]],
                        revision_ids: dict[str, int], label: str) -> None:
-    session = write.session
     statuses = []
+    decided = []
     values = []
     for old, new in changed:
         number = mapping.amendment_number(new.id)
         assert number is not None
-        values.append({"id": number, "revision_id": revision_ids[new.revision],
+        values.append({"number": number, "revision_id": revision_ids[new.revision],
                        **mapping.place_values(new)})
         if new.status is not old.status:
             statuses.append((number, new.status))
             if (decision := decision_for(new.status)) is not None:
-                record_decision(write, seq, number, decision, revision_note(label))
+                decided.append((number, decision, revision_note(label)))
     if values:  # by primary key, one statement for thousands of amendments
-        session.execute(update(AmendmentRow), values)
-    session.flush()
+        write.connection.execute(update(tables.amendments)
+                                 .where(tables.amendments.c.id == bindparam("number")), values)
+    record_decisions(write, seq, decided)
     record_statuses(write, seq, statuses)
 
 
@@ -186,31 +185,37 @@ def set_paragraph_status(write: Write, symbol: str, paragraph_id: str,
     if status not in _SETTABLE:
         raise StoreError("a paragraph is deleted by accepting an amendment that deletes it "
                          "and issuing a revision, not by setting its status")
-    session = write.session
-    row = mapping.find_document(session, symbol)
-    current = session.scalars(
-        select(RevisionRow).where(RevisionRow.document_id == row.id)
-        .order_by(RevisionRow.position.desc()).limit(1)).one()
-    version = session.scalars(
-        select(ParagraphVersionRow).join(ParagraphRow)
-        .where(ParagraphVersionRow.revision_id == current.id, ParagraphRow.key == paragraph_id)
+    connection = write.connection
+    row = mapping.find_document(connection, symbol)
+    revision, version = tables.revisions.c, tables.paragraph_versions.c
+    current = connection.execute(
+        select(revision.id, revision.label).where(revision.document_id == row.id)
+        .order_by(revision.position.desc()).limit(1)).one()
+    found = connection.execute(
+        select(version.position, version.label, version.status)
+        .join_from(tables.paragraph_versions, tables.paragraphs)
+        .where(version.revision_id == current.id, tables.paragraphs.c.key == paragraph_id)
     ).first()
-    if version is None:
-        raise NotFoundError(_no_paragraph(session, symbol, current, paragraph_id))
-    if version.status == str(status):
+    if found is None:
+        raise NotFoundError(_no_paragraph(connection, symbol, current, paragraph_id))
+    if found.status == str(status):
         return False
-    if version.status == str(ParagraphStatus.DELETED):
-        raise ConflictError(f"{symbol} {current.label}: paragraph {version.label} is deleted; "
+    if found.status == str(ParagraphStatus.DELETED):
+        raise ConflictError(f"{symbol} {current.label}: paragraph {found.label} is deleted; "
                             "it cannot be agreed")
     write.record(EventKind.AGREE, symbol, {"revision": current.label,
                                            "paragraph": paragraph_id, "status": str(status)})
-    version.status = str(status)
+    connection.execute(update(tables.paragraph_versions)
+                       .where(version.revision_id == current.id,
+                              version.position == found.position)
+                       .values(status=str(status)))
     return True
 
 
-def _no_paragraph(session: Session, symbol: str, current: RevisionRow, paragraph_id: str) -> str:
-    count = session.scalar(
-        select(func.count()).select_from(ParagraphVersionRow)
-        .where(ParagraphVersionRow.revision_id == current.id))
+def _no_paragraph(connection: Connection, symbol: str, current: Row[Any],
+                  paragraph_id: str) -> str:
+    version = tables.paragraph_versions.c
+    count = connection.scalar(select(func.count()).select_from(tables.paragraph_versions)
+                              .where(version.revision_id == current.id))
     return (f"{symbol} {current.label} has no paragraph with id '{paragraph_id}' "
             f"(it has {count}); give the paragraph's id, not its label")

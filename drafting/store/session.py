@@ -21,14 +21,12 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import URL, Connection
-from sqlalchemy.exc import DBAPIError, NoResultFound, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import DBAPIError, OperationalError
 
-from drafting.store import faults
-from drafting.store.chain import EventKind, append
+from drafting.store import faults, tables
+from drafting.store.chain import EventKind, Head, append
 from drafting.store.connect import WRITE_OPTION, shown
 from drafting.store.errors import AccessError, SchemaError, StoreError
-from drafting.store.tables import ChainHeadRow
 
 WRITE_WAIT_S = 300.0
 """How long a write waits, in all, for a SQLite file that other writes keep busy."""
@@ -41,18 +39,18 @@ _INSUFFICIENT_PRIVILEGE = "42501"
 
 @dataclass(slots=True)
 class Write:
-    """An open write transaction: its session, the locked chain head, the time every
+    """An open write transaction: its connection, the locked chain head, the time every
     row written in it carries, and whose token admitted it (None: an open store)."""
 
-    session: Session
-    head: ChainHeadRow
+    connection: Connection
+    head: Head
     at: datetime
     actor: str
     principal: str | None = None
 
     def record(self, kind: EventKind, document: str | None, payload: Mapping[str, Any]) -> int:
         """Append the event for this write; returns its number."""
-        return append(self.session, self.head, at=self.at, actor=self.actor, kind=kind,
+        return append(self.connection, self.head, at=self.at, actor=self.actor, kind=kind,
                       document=document, payload=payload)
 
 
@@ -60,11 +58,9 @@ class Write:
 def writing(engine: Engine, url: URL, actor: str) -> Iterator[Write]:
     """One write transaction; it commits when the block ends and rolls back on any error."""
     try:
-        with _write_transaction(engine, url) as connection, \
-                Session(bind=connection, autoflush=False) as session:
-            head = _locked_head(session, url)
-            yield Write(session, head, datetime.now(UTC), actor)
-            session.flush()
+        with _write_transaction(engine, url) as connection:
+            head = _locked_head(connection, url)
+            yield Write(connection, head, datetime.now(UTC), actor)
     except DBAPIError as error:
         raise database_error(error, url) from error
 
@@ -97,26 +93,27 @@ def _write_transaction(engine: Engine, url: URL) -> Iterator[Connection]:
 
 
 @contextmanager
-def reading(engine: Engine, url: URL) -> Iterator[Session]:
+def reading(engine: Engine, url: URL) -> Iterator[Connection]:
     """One read-only transaction over a consistent snapshot; it is rolled back at the end."""
     try:
         with engine.connect() as connection:
             if engine.dialect.name == "postgresql":
                 connection.execution_options(isolation_level="REPEATABLE READ")
-            with connection.begin() as transaction, Session(bind=connection) as session:
-                yield session
+            with connection.begin() as transaction:
+                yield connection
                 transaction.rollback()
     except DBAPIError as error:
         raise database_error(error, url) from error
 
 
-def _locked_head(session: Session, url: URL) -> ChainHeadRow:
-    query = select(ChainHeadRow).where(ChainHeadRow.id == 1).with_for_update()
-    try:
-        return session.execute(query).scalar_one()
-    except NoResultFound as error:
+def _locked_head(connection: Connection, url: URL) -> Head:
+    head = tables.chain_head.c
+    query = select(head.seq, head.hash).where(head.id == 1).with_for_update()
+    found = connection.execute(query).first()
+    if found is None:
         raise SchemaError(f"the store at {shown(url)} has lost its chain head row; "
-                          "restore it from a backup") from error
+                          "restore it from a backup")
+    return Head(found.seq, found.hash)
 
 
 def database_error(error: DBAPIError, url: URL) -> StoreError:

@@ -1,5 +1,5 @@
 """`Store`: the library API over the database. It takes and returns the model's
-dataclasses; no row, session or engine leaves it.
+dataclasses; no row, connection or engine leaves it.
 
 Each write is one transaction that appends one event (or none, when nothing
 changes); each read is one consistent snapshot. In a store that requires
@@ -16,9 +16,8 @@ from types import TracebackType
 from typing import Literal
 
 from sqlalchemy import select
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
 from drafting.engine.revise import RevisionOutcome
 from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
@@ -30,6 +29,7 @@ from drafting.store import (
     postgres_roles,
     revisions,
     submissions,
+    tables,
 )
 from drafting.store.access import SECRETARIAT, Gate, Need, TokenInfo
 from drafting.store.chain import Event, EventKind, event_from
@@ -38,7 +38,6 @@ from drafting.store.errors import NotFoundError, StoreError
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Write, database_error, reading, writing
 from drafting.store.submissions import SubmitResult
-from drafting.store.tables import DocumentRow, EventRow
 from drafting.store.verify import VerifyReport, verify
 
 
@@ -131,7 +130,7 @@ class Store:
         self._require()
         refusal = None
         with writing(self._engine, self._url, actor) as write:
-            write.principal, refusal = self._gate.admit(write.session, need)
+            write.principal, refusal = self._gate.admit(write.connection, need)
             if refusal is None:
                 yield write
             else:
@@ -139,7 +138,7 @@ class Store:
         if refusal is not None:
             raise refusal.error
 
-    def _read(self) -> AbstractContextManager[Session]:
+    def _read(self) -> AbstractContextManager[Connection]:
         self._require()
         return reading(self._engine, self._url)
 
@@ -168,14 +167,15 @@ class Store:
     def document(self, symbol: str) -> Document:
         """Document ``symbol``: every revision, paragraphs in order, label tables.
         NotFoundError (listing the symbols there are) if it is not in the store."""
-        with self._read() as session:
-            return mapping.load_document(session, mapping.find_document(session, symbol))
+        with self._read() as connection:
+            return mapping.load_document(connection, mapping.find_document(connection, symbol))
 
     def documents(self) -> list[tuple[str, str]]:
         """(symbol, title) of every document, in the order they were imported."""
-        with self._read() as session:
-            query = select(DocumentRow.symbol, DocumentRow.title).order_by(DocumentRow.id)
-            return [(symbol, title) for symbol, title in session.execute(query)]
+        with self._read() as connection:
+            document = tables.documents.c
+            query = select(document.symbol, document.title).order_by(document.id)
+            return [(symbol, title) for symbol, title in connection.execute(query)]
 
     def add_revision(self, symbol: str, outcome: RevisionOutcome, *, actor: str = "") -> None:
         """Store the revision `drafting.engine.revise` issued, its label table, and what
@@ -226,8 +226,8 @@ class Store:
 
     def delegations(self) -> list[Delegation]:
         """Every delegation, by code."""
-        with self._read() as session:
-            return mapping.load_delegations(session)
+        with self._read() as connection:
+            return mapping.load_delegations(connection)
 
     # Amendments
 
@@ -271,11 +271,11 @@ class Store:
         """Amendments to document ``symbol`` in id order, every status unless ``statuses``
         says; ``delegations`` keeps those with one of these proponents, ``paragraph_id``
         those on that paragraph (its stable id)."""
-        with self._read() as session:
-            row = mapping.find_document(session, symbol)
+        with self._read() as connection:
+            row = mapping.find_document(connection, symbol)
             query = mapping.filtered(mapping.amendment_query(row.id), statuses=statuses,
                                      delegations=delegations, paragraph_id=paragraph_id)
-            return mapping.load_amendments(session, query)
+            return mapping.load_amendments(connection, query)
 
     def withdraw(self, amendment_id: str, delegation: str, *, actor: str = "") -> Amendment:
         """Withdraw an amendment on behalf of ``delegation``, which must be a proponent.
@@ -295,8 +295,8 @@ class Store:
     @property
     def secure(self) -> bool:
         """True if the store requires tokens to write."""
-        with self._read() as session:
-            return access.is_secure(session)
+        with self._read() as connection:
+            return access.is_secure(connection)
 
     def make_secure(self, *, actor: str = "") -> dict[str, str]:
         """Require tokens from now on. Issues the secretariat's token and one for each
@@ -306,7 +306,7 @@ class Store:
         if self.secure:  # said plainly, whoever asks; the write below checks it again
             raise access.already_secure()
         with self._write(actor, Need("require tokens")) as write:
-            tokens, payload = access.make_secure(write.session, write.at)
+            tokens, payload = access.make_secure(write.connection, write.at)
             write.record(EventKind.SECURE, None, payload)
             return tokens
 
@@ -315,9 +315,9 @@ class Store:
         it had stops working. The secretariat's token is needed. Returns the new token
         (shown once). Also issues a first token to a delegation that has none."""
         with self._write(actor, Need("rotate tokens")) as write:
-            access.check_holder(write.session, holder)
-            revoked = access.revoke(write.session, holder, write.at)
-            token, issued = access.issue(write.session, holder, write.at)
+            access.check_holder(write.connection, holder)
+            revoked = access.revoke(write.connection, holder, write.at)
+            token, issued = access.issue(write.connection, holder, write.at)
             write.record(EventKind.TOKEN, None, {"holder": holder, "issued": issued,
                                                  "revoked": revoked})
             return token
@@ -332,8 +332,8 @@ class Store:
                              "manage the store: rotate it instead (drafting token rotate "
                              "secretariat)")
         with self._write(actor, Need("revoke tokens")) as write:
-            access.check_holder(write.session, holder)
-            revoked = access.revoke(write.session, holder, write.at)
+            access.check_holder(write.connection, holder)
+            revoked = access.revoke(write.connection, holder, write.at)
             if revoked:
                 write.record(EventKind.TOKEN, None, {"holder": holder, "issued": None,
                                                      "revoked": revoked})
@@ -342,16 +342,16 @@ class Store:
     def tokens(self) -> list[TokenInfo]:
         """Every token issued, live or not, oldest first: holder, id and dates (the
         tokens themselves are not kept)."""
-        with self._read() as session:
-            return access.token_list(session)
+        with self._read() as connection:
+            return access.token_list(connection)
 
     def delegation_roles_sql(self, prefix: str = postgres_roles.PREFIX) -> str:
         """The SQL that gives each delegation its own PostgreSQL role (``<prefix><code>``)
         which can add and withdraw only that delegation's amendments: see
         `drafting.store.postgres_roles`. StoreError on SQLite, or for a store that does
         not require tokens."""
-        with self._read() as session:
-            return postgres_roles.script(session, prefix)
+        with self._read() as connection:
+            return postgres_roles.script(connection, prefix)
 
     def grant_delegation_roles(self, prefix: str = postgres_roles.PREFIX, *,
                                actor: str = "") -> dict[str, str]:
@@ -359,28 +359,29 @@ class Store:
         returns each delegation's role name, by code. Safe to run again, e.g. after
         adding delegations or upgrading the store."""
         with self._write(actor, Need("set up database roles")) as write:
-            return postgres_roles.apply(write.session, prefix)
+            return postgres_roles.apply(write.connection, prefix)
 
     # The record
 
     def events(self, symbol: str | None = None) -> list[Event]:
         """The event log, oldest first; with ``symbol``, only the events about that
         document (NotFoundError if there is no such document)."""
-        with self._read() as session:
-            query = select(EventRow).order_by(EventRow.seq)
+        with self._read() as connection:
+            query = select(tables.events).order_by(tables.events.c.seq)
             if symbol is not None:
-                found = session.scalar(select(DocumentRow.id).where(DocumentRow.symbol == symbol))
+                found = connection.scalar(select(tables.documents.c.id)
+                                          .where(tables.documents.c.symbol == symbol))
                 if found is None:
                     raise NotFoundError(f"there is no document '{symbol}' in the store")
-                query = query.where(EventRow.document == symbol)
-            return [event_from(row) for row in session.scalars(query)]
+                query = query.where(tables.events.c.document == symbol)
+            return [event_from(row) for row in connection.execute(query)]
 
     def verify(self) -> VerifyReport:
         """Recompute the event chain and replay it against the rows. Returns a report
         naming every mismatch, the first first (`VerifyReport.first`); it does not raise
         over what it finds."""
-        with self._read() as session:
-            return verify(session)
+        with self._read() as connection:
+            return verify(connection)
 
 
 def _missing_file(url: URL) -> bool:

@@ -13,27 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, func, insert, select, update
 
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
-from drafting.store import mapping
+from drafting.store import mapping, tables
 from drafting.store.chain import EventKind, canonical
 from drafting.store.errors import ConflictError, NotFoundError, StoreError
 from drafting.store.ledger import DECISION_STATUS, record_decision, record_statuses
 from drafting.store.payloads import amendment_json, submission_content
 from drafting.store.session import Write
-from drafting.store.tables import (
-    AmendmentRow,
-    DelegationRow,
-    DocumentRow,
-    ParagraphRow,
-    ProponentRow,
-    RevisionRow,
-    StatusChangeRow,
-    SubmissionRow,
-    SupporterRow,
-)
 
 _K = AmendmentKind
 _S = AmendmentStatus
@@ -87,16 +75,17 @@ def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendme
             raise StoreError(f"{symbol}: the submission holds no amendment; nothing was "
                              "recorded")
         digest = content_hash(symbol, amendments)
-        earlier = write.session.scalars(
-            select(SubmissionRow).where(SubmissionRow.content_hash == digest)).first()
+        submission = tables.submissions.c
+        earlier = write.connection.scalar(
+            select(submission.id).where(submission.content_hash == digest))
         if earlier is not None:
             if target is not None:
                 _insert_rows(write, target)  # the earlier one may be in this very pile
-            stored = mapping.load_amendments(write.session, mapping.amendment_query(None).where(
-                AmendmentRow.submission_id == earlier.id))
+            stored = mapping.load_amendments(write.connection, mapping.amendment_query(
+                None).where(tables.amendments.c.submission_id == earlier))
             results.append(SubmitResult(tuple(a.id for a in stored), True, tuple(stored)))
             continue
-        target = target or _target(write.session, symbol)
+        target = target or _target(write.connection, symbol)
         results.append(_record(write, target, digest, amendments, recorded_by))
     if target is not None:
         _insert_rows(write, target)
@@ -107,7 +96,7 @@ def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendme
 class _Target:
     """What recording submissions to one document needs, read once per transaction."""
 
-    row: DocumentRow
+    document_id: int
     document: Document
     codes: set[str]
     paragraphs: dict[str, int]
@@ -117,16 +106,13 @@ class _Target:
     """(event, submission row id, amendment) of amendments whose rows are still to insert."""
 
 
-def _target(session: Session, symbol: str) -> _Target:
-    row = mapping.find_document(session, symbol)
-    paragraphs = session.execute(select(ParagraphRow.key, ParagraphRow.id)
-                                 .where(ParagraphRow.document_id == row.id))
-    revisions = session.execute(select(RevisionRow.label, RevisionRow.id)
-                                .where(RevisionRow.document_id == row.id))
-    return _Target(row, mapping.load_document(session, row),
-                   set(session.scalars(select(DelegationRow.code))), dict(paragraphs.all()),
-                   dict(revisions.all()),
-                   (session.scalar(select(func.max(AmendmentRow.id))) or 0) + 1)
+def _target(connection: Connection, symbol: str) -> _Target:
+    row = mapping.find_document(connection, symbol)
+    return _Target(row.id, mapping.load_document(connection, row),
+                   set(connection.scalars(select(tables.delegations.c.code))),
+                   mapping.paragraph_ids(connection, row.id),
+                   mapping.revision_ids(connection, row.id),
+                   (connection.scalar(select(func.max(tables.amendments.c.id))) or 0) + 1)
 
 
 def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Amendment],
@@ -143,11 +129,12 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     if recorded_by is not None:
         payload["delegation"] = recorded_by
     seq = write.record(EventKind.SUBMIT, document.symbol, payload)
-    submission = SubmissionRow(document_id=target.row.id, content_hash=digest, event_seq=seq,
-                               recorded_at=write.at, delegation=recorded_by)
-    write.session.add(submission)
-    write.session.flush()
-    target.pending += [(seq, submission.id, amendment) for amendment in stored]
+    submission_id = write.connection.execute(
+        insert(tables.submissions).returning(tables.submissions.c.id),
+        {"document_id": target.document_id, "content_hash": digest, "event_seq": seq,
+         "recorded_at": write.at, "delegation": recorded_by},
+    ).scalar_one()
+    target.pending += [(seq, submission_id, amendment) for amendment in stored]
     target.next_number = first + len(stored)
     return SubmitResult(tuple(a.id for a in stored), False, tuple(stored))
 
@@ -161,24 +148,25 @@ def _revision_of(document: Document, amendment: Amendment) -> str:
 def _insert_rows(write: Write, target: _Target) -> None:
     """The rows of the amendments pending in ``target`` (each status history starts with
     its submission's event), inserted table by table: thousands of amendments are a few
-    statements, not thousands of ORM objects."""
+    statements, however many amendments there are."""
     rows = [mapping.amendment_values(
-        mapping.amendment_number(a.id) or 0, a, document_id=target.row.id,
+        mapping.amendment_number(a.id) or 0, a, document_id=target.document_id,
         submission_id=submission_id, paragraph_id=target.paragraphs[a.paragraph_id],
         revision_id=target.revisions[a.revision]) for _, submission_id, a in target.pending]
-    for table, index in ((AmendmentRow, 0), (ProponentRow, 1), (SupporterRow, 2)):
+    for index, table in enumerate((tables.amendments, tables.amendment_proponents,
+                                   tables.amendment_supporters)):
         _insert(write, table, [value for row in rows for value in row[index]])
-    _insert(write, StatusChangeRow, [
+    _insert(write, tables.amendment_statuses, [
         {"amendment_id": mapping.amendment_number(a.id), "position": 0,
          "status": str(_S.SUBMITTED), "event_seq": seq, "at": write.at}
         for seq, _, a in target.pending])
     target.pending.clear()
 
 
-def _insert(write: Write, table: type[Any], values: list[dict[str, Any]]) -> None:
+def _insert(write: Write, table: Table, values: list[dict[str, Any]]) -> None:
     """Insert rows into ``table`` in one statement (none for no rows)."""
     if values:
-        write.session.execute(insert(table.__table__), values)  # Core: no ORM bookkeeping
+        write.connection.execute(insert(table), values)
 
 
 def _check(document: Document, amendments: Sequence[Amendment], codes: set[str]) -> None:
@@ -235,22 +223,32 @@ def _span_problems(label: str, text: str, amendment: Amendment) -> list[str]:
     return []
 
 
-def _stored(session: Session, amendment_id: str) -> tuple[AmendmentRow, Amendment, str]:
+def _stored(connection: Connection, amendment_id: str) -> tuple[int, Amendment, str]:
+    """(number, amendment, the symbol of its document) of amendment ``amendment_id``;
+    NotFoundError if the store has none by that id."""
     number = mapping.amendment_number(amendment_id)
+    amendment = tables.amendments.c
     found = [] if number is None else mapping.load_amendments(
-        session, mapping.amendment_query(None).where(AmendmentRow.id == number))
-    if not found:
+        connection, mapping.amendment_query(None).where(amendment.id == number))
+    if number is None or not found:
         raise NotFoundError(f"there is no amendment '{amendment_id}' in the store "
                             "(ids look like A12; `drafting amendments SYMBOL` lists them)")
-    row = session.get(AmendmentRow, number)
-    symbol = session.scalar(select(DocumentRow.symbol).where(DocumentRow.id == row.document_id))
-    assert row is not None and symbol is not None
-    return row, found[0], symbol
+    symbol = connection.scalar(select(tables.documents.c.symbol)
+                               .join_from(tables.amendments, tables.documents)
+                               .where(amendment.id == number))
+    assert symbol is not None
+    return number, found[0], symbol
+
+
+def _set_status(write: Write, number: int, status: AmendmentStatus) -> None:
+    """Set the status of amendment ``number`` (its history is `record_statuses`')."""
+    write.connection.execute(update(tables.amendments).where(tables.amendments.c.id == number)
+                             .values(status=str(status)))
 
 
 def withdraw(write: Write, amendment_id: str, delegation: str) -> Amendment:
     """Withdraw an amendment on behalf of ``delegation``, one of its proponents."""
-    row, amendment, symbol = _stored(write.session, amendment_id)
+    number, amendment, symbol = _stored(write.connection, amendment_id)
     if delegation not in amendment.proponents:
         raise ConflictError(f"only a proponent ({', '.join(amendment.proponents)}) may "
                             f"withdraw {amendment.id}; {delegation} is not one")
@@ -259,8 +257,8 @@ def withdraw(write: Write, amendment_id: str, delegation: str) -> Amendment:
                             "it cannot be withdrawn now")
     seq = write.record(EventKind.WITHDRAW, symbol,
                        {"amendment": amendment.id, "delegation": delegation})
-    row.status = str(_S.WITHDRAWN)
-    record_statuses(write, seq, [(row.id, _S.WITHDRAWN)])
+    _set_status(write, number, _S.WITHDRAWN)
+    record_statuses(write, seq, [(number, _S.WITHDRAWN)])
     return replace(amendment, status=_S.WITHDRAWN)
 
 
@@ -268,7 +266,7 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
     """Accept or reject an amendment still open (a stale one can only be rejected)."""
     if decision not in DECISION_STATUS:
         raise StoreError(f"'{decision}' is not a decision: use 'accept' or 'reject'")
-    row, amendment, symbol = _stored(write.session, amendment_id)
+    number, amendment, symbol = _stored(write.connection, amendment_id)
     if amendment.status is _S.WITHDRAWN:
         raise ConflictError(f"{amendment.id} was withdrawn by its proponents; "
                             "it cannot be decided")
@@ -280,7 +278,7 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
     status = DECISION_STATUS[decision]
     seq = write.record(EventKind.DECIDE, symbol,
                        {"amendment": amendment.id, "decision": decision, "note": note})
-    row.status = str(status)
-    record_decision(write, seq, row.id, decision, note)
-    record_statuses(write, seq, [(row.id, status)])
+    _set_status(write, number, status)
+    record_decision(write, seq, number, decision, note)
+    record_statuses(write, seq, [(number, status)])
     return replace(amendment, status=status)

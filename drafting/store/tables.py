@@ -1,7 +1,10 @@
-"""The store's tables: SQLAlchemy 2 typed declarative classes.
+"""The store's tables: SQLAlchemy Core `Table` objects on one `MetaData`.
 
-These rows are the store's business only; `drafting.store.mapping` turns them
-into the model's dataclasses and back, and nothing outside the store sees them.
+These tables are the store's business only; `drafting.store.mapping` turns their
+rows into the model's dataclasses and back, and nothing outside the store sees
+them. Core only, no ORM: the store reads and writes with plain statements, and
+every command that opens a store is spared importing ``sqlalchemy.orm`` and
+mapping classes.
 
 A document has revisions; a paragraph (``paragraphs``) keeps its stable id
 across revisions and each revision has its own version of it
@@ -18,27 +21,28 @@ a submission remembers the delegation whose token recorded it. On a shared
 PostgreSQL server ``role_delegations`` maps each database role to its
 delegation, for the row-level security of `drafting.store.postgres_roles`.
 
-Constraints are named (`NAMING`) so that Alembic's batch mode can alter them on SQLite.
+Columns are NOT NULL unless marked ``nullable=True``. Constraints are named
+(`NAMING`) so that Alembic's batch mode can alter them on SQLite.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Column,
     DateTime,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from drafting.model import AmendmentKind, AmendmentStatus, DelegationKind, ParagraphKind
 from drafting.model import ParagraphStatus as _PS
@@ -51,6 +55,9 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 """Constraint names, so that migrations can find them again on every database."""
+
+metadata = MetaData(naming_convention=NAMING)
+"""Every table of the store, with the naming convention."""
 
 GENESIS = "0" * 64
 """The "previous hash" of the first event."""
@@ -68,252 +75,210 @@ def _one_of(column: str, values: Any) -> str:
     return f"{column} IN ({listed})"
 
 
-class Base(DeclarativeBase):
-    """The declarative base; its metadata carries the naming convention."""
-
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class DocumentRow(Base):
-    """A negotiation text, by symbol."""
-
-    __tablename__ = "documents"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    symbol: Mapped[str] = mapped_column(SYMBOL, unique=True)
-    title: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(STAMP)
-
-
-class RevisionRow(Base):
-    """One revision of a document; ``position`` counts from 0, oldest first."""
-
-    __tablename__ = "revisions"
-    __table_args__ = (
-        UniqueConstraint("document_id", "position"),
-        UniqueConstraint("document_id", "label"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
-    position: Mapped[int] = mapped_column(Integer)
-    label: Mapped[str] = mapped_column(LABEL)
-    created_at: Mapped[datetime] = mapped_column(STAMP)
-
-
-class LabelChangeRow(Base):
-    """One line of a revision's label table: the old label and the new ("" if deleted)."""
-
-    __tablename__ = "revision_labels"
-
-    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    old_label: Mapped[str] = mapped_column(LABEL)
-    new_label: Mapped[str] = mapped_column(LABEL)
-
-
-class ParagraphRow(Base):
-    """A paragraph's identity in a document: its stable id (``key``), across revisions."""
-
-    __tablename__ = "paragraphs"
-    __table_args__ = (UniqueConstraint("document_id", "key"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
-    key: Mapped[str] = mapped_column(LABEL)
-
-
-class ParagraphVersionRow(Base):
-    """A paragraph as it stands in one revision."""
-
-    __tablename__ = "paragraph_versions"
-    __table_args__ = (
-        UniqueConstraint("revision_id", "paragraph_id"),
-        CheckConstraint(_one_of("kind", ParagraphKind), name="kind"),
-        CheckConstraint(_one_of("status", _PS), name="status"),
-    )
-
-    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    paragraph_id: Mapped[int] = mapped_column(ForeignKey("paragraphs.id"), index=True)
-    label: Mapped[str] = mapped_column(LABEL)
-    kind: Mapped[str] = mapped_column(WORD)
-    text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(WORD)
-    level: Mapped[int] = mapped_column(Integer)
-
-
-class DelegationRow(Base):
-    """A delegation, by code."""
-
-    __tablename__ = "delegations"
-    __table_args__ = (CheckConstraint(_one_of("kind", DelegationKind), name="kind"),)
-
-    code: Mapped[str] = mapped_column(CODE, primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(WORD)
-    created_at: Mapped[datetime] = mapped_column(STAMP)
-
-
-class MembershipRow(Base):
-    """One member of a group, in the order given (members need not be delegations)."""
-
-    __tablename__ = "delegation_members"
-
-    group_code: Mapped[str] = mapped_column(ForeignKey("delegations.code"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member_code: Mapped[str] = mapped_column(CODE)
-
-
-class SubmissionRow(Base):
-    """One submission, known by the hash of its normalised content (for idempotence)."""
-
-    __tablename__ = "submissions"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
-    content_hash: Mapped[str] = mapped_column(HASH, unique=True)
-    event_seq: Mapped[int] = mapped_column(Integer)
-    recorded_at: Mapped[datetime] = mapped_column(STAMP)
-    delegation: Mapped[str | None] = mapped_column(ForeignKey("delegations.code"))
-    """The delegation whose token recorded it; None where no token was needed."""
-
-
-class AmendmentRow(Base):
-    """An amendment; ``id`` is its number in the store (shown as ``A<id>``)."""
-
-    __tablename__ = "amendments"
-    __table_args__ = (
-        CheckConstraint(_one_of("kind", AmendmentKind), name="kind"),
-        CheckConstraint(_one_of("status", AmendmentStatus), name="status"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
-    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
-    paragraph_id: Mapped[int] = mapped_column(ForeignKey("paragraphs.id"))
-    made_against_id: Mapped[int] = mapped_column(ForeignKey("revisions.id"))
-    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id"))
-    kind: Mapped[str] = mapped_column(WORD)
-    span_start: Mapped[int | None] = mapped_column(Integer)
-    span_end: Mapped[int | None] = mapped_column(Integer)
-    anchor_start: Mapped[int | None] = mapped_column(Integer)
-    anchor_end: Mapped[int | None] = mapped_column(Integer)
-    old_text: Mapped[str] = mapped_column(Text)
-    new_text: Mapped[str] = mapped_column(Text)
-    reason: Mapped[str] = mapped_column(Text)
-    submitted_by: Mapped[str] = mapped_column(Text)
-    submitted_at: Mapped[datetime] = mapped_column(STAMP)
-    status: Mapped[str] = mapped_column(WORD)
-
-
-class ProponentRow(Base):
-    """A proponent of an amendment, in the order given."""
-
-    __tablename__ = "amendment_proponents"
-
-    amendment_id: Mapped[int] = mapped_column(ForeignKey("amendments.id"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    delegation_code: Mapped[str] = mapped_column(ForeignKey("delegations.code"))
-
-
-class SupporterRow(Base):
-    """A supporter of an amendment, in the order given."""
-
-    __tablename__ = "amendment_supporters"
-
-    amendment_id: Mapped[int] = mapped_column(ForeignKey("amendments.id"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    delegation_code: Mapped[str] = mapped_column(ForeignKey("delegations.code"))
-
-
-class StatusChangeRow(Base):
-    """One step of an amendment's status history, with the event that made it."""
-
-    __tablename__ = "amendment_statuses"
-    __table_args__ = (CheckConstraint(_one_of("status", AmendmentStatus), name="status"),)
-
-    amendment_id: Mapped[int] = mapped_column(ForeignKey("amendments.id"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    status: Mapped[str] = mapped_column(WORD)
-    event_seq: Mapped[int] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column(STAMP)
-
-
-class DecisionRow(Base):
-    """The secretariat's decision on an amendment (by `Store.decide` or in a revision)."""
-
-    __tablename__ = "decisions"
-    __table_args__ = (CheckConstraint("decision IN ('accept', 'reject')", name="decision"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    amendment_id: Mapped[int] = mapped_column(ForeignKey("amendments.id"), index=True)
-    decision: Mapped[str] = mapped_column(WORD)
-    note: Mapped[str] = mapped_column(Text)
-    event_seq: Mapped[int] = mapped_column(Integer)
-    decided_at: Mapped[datetime] = mapped_column(STAMP)
-
-
-class EventRow(Base):
-    """One entry of the append-only, hash-chained event log."""
-
-    __tablename__ = "events"
-    __table_args__ = (Index(None, "document"),)
-
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[datetime] = mapped_column(STAMP)
-    actor: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(WORD)
-    document: Mapped[str | None] = mapped_column(SYMBOL)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    prev_hash: Mapped[str] = mapped_column(HASH)
-    hash: Mapped[str] = mapped_column(HASH, unique=True)
-
-
-class ChainHeadRow(Base):
-    """The single row holding the last event's number and hash; writes lock it."""
-
-    __tablename__ = "chain_head"
-    __table_args__ = (CheckConstraint("id = 1", name="single"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    seq: Mapped[int] = mapped_column(Integer)
-    hash: Mapped[str] = mapped_column(HASH)
-
-
-class SettingRow(Base):
-    """One setting of the store (``secure``: tokens are required to write)."""
-
-    __tablename__ = "settings"
-
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-class CredentialRow(Base):
-    """A token, kept as a salted hash; ``delegation_code`` None is the secretariat's.
-
-    ``id`` is the public part of the token (``drf_<id>_<secret>``), so that a token
-    finds its row without trying every hash. A revoked (or rotated) token keeps its
-    row, with the time it stopped working.
-    """
-
-    __tablename__ = "credentials"
-
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    delegation_code: Mapped[str | None] = mapped_column(ForeignKey("delegations.code"),
-                                                         index=True)
-    scheme: Mapped[str] = mapped_column(String(60))
-    salt: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(128))
-    issued_at: Mapped[datetime] = mapped_column(STAMP)
-    revoked_at: Mapped[datetime | None] = mapped_column(STAMP)
-
-
-class RoleRow(Base):
-    """A PostgreSQL role and the delegation it acts for (see `drafting.store.postgres_roles`)."""
-
-    __tablename__ = "role_delegations"
-
-    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
-    delegation_code: Mapped[str] = mapped_column(ForeignKey("delegations.code"))
+def _column(name: str, *parts: Any, nullable: bool = False, **options: Any) -> Column[Any]:
+    """A column of the store: NOT NULL unless ``nullable``."""
+    return Column(name, *parts, nullable=nullable, **options)
+
+
+documents = Table(
+    "documents", metadata,
+    _column("id", Integer, primary_key=True),
+    _column("symbol", SYMBOL, unique=True),
+    _column("title", Text),
+    _column("created_at", STAMP),
+)
+"""Negotiation texts, by symbol."""
+
+revisions = Table(
+    "revisions", metadata,
+    _column("id", Integer, primary_key=True),
+    _column("document_id", Integer, ForeignKey("documents.id")),
+    _column("position", Integer),  # counts from 0, oldest first
+    _column("label", LABEL),
+    _column("created_at", STAMP),
+    UniqueConstraint("document_id", "position"),
+    UniqueConstraint("document_id", "label"),
+)
+"""The revisions of each document."""
+
+revision_labels = Table(
+    "revision_labels", metadata,
+    _column("revision_id", Integer, ForeignKey("revisions.id"), primary_key=True),
+    _column("position", Integer, primary_key=True),
+    _column("old_label", LABEL),
+    _column("new_label", LABEL),  # "" if the paragraph was deleted
+)
+"""Each revision's label table, line by line: the old label and the new."""
+
+paragraphs = Table(
+    "paragraphs", metadata,
+    _column("id", Integer, primary_key=True),
+    _column("document_id", Integer, ForeignKey("documents.id")),
+    _column("key", LABEL),
+    UniqueConstraint("document_id", "key"),
+)
+"""A paragraph's identity in a document: its stable id (``key``), across revisions."""
+
+paragraph_versions = Table(
+    "paragraph_versions", metadata,
+    _column("revision_id", Integer, ForeignKey("revisions.id"), primary_key=True),
+    _column("position", Integer, primary_key=True),
+    _column("paragraph_id", Integer, ForeignKey("paragraphs.id"), index=True),
+    _column("label", LABEL),
+    _column("kind", WORD),
+    _column("text", Text),
+    _column("status", WORD),
+    _column("level", Integer),
+    UniqueConstraint("revision_id", "paragraph_id"),
+    CheckConstraint(_one_of("kind", ParagraphKind), name="kind"),
+    CheckConstraint(_one_of("status", _PS), name="status"),
+)
+"""Each paragraph as it stands in one revision."""
+
+delegations = Table(
+    "delegations", metadata,
+    _column("code", CODE, primary_key=True),
+    _column("name", Text),
+    _column("kind", WORD),
+    _column("created_at", STAMP),
+    CheckConstraint(_one_of("kind", DelegationKind), name="kind"),
+)
+"""Delegations, by code."""
+
+delegation_members = Table(
+    "delegation_members", metadata,
+    _column("group_code", CODE, ForeignKey("delegations.code"), primary_key=True),
+    _column("position", Integer, primary_key=True),
+    _column("member_code", CODE),  # members need not be delegations
+)
+"""The members of each group, in the order given."""
+
+submissions = Table(
+    "submissions", metadata,
+    _column("id", Integer, primary_key=True),
+    _column("document_id", Integer, ForeignKey("documents.id")),
+    _column("content_hash", HASH, unique=True),
+    _column("event_seq", Integer),
+    _column("recorded_at", STAMP),
+    # the delegation whose token recorded it; None where no token was needed
+    _column("delegation", CODE, ForeignKey("delegations.code"), nullable=True),
+)
+"""Submissions, each known by the hash of its normalised content (for idempotence)."""
+
+amendments = Table(
+    "amendments", metadata,
+    _column("id", Integer, primary_key=True, autoincrement=False),  # shown as A<id>
+    _column("document_id", Integer, ForeignKey("documents.id"), index=True),
+    _column("submission_id", Integer, ForeignKey("submissions.id"), index=True),
+    _column("paragraph_id", Integer, ForeignKey("paragraphs.id")),
+    _column("made_against_id", Integer, ForeignKey("revisions.id")),  # never changed
+    _column("revision_id", Integer, ForeignKey("revisions.id")),  # moved on by revisions
+    _column("kind", WORD),
+    _column("span_start", Integer, nullable=True),
+    _column("span_end", Integer, nullable=True),
+    _column("anchor_start", Integer, nullable=True),
+    _column("anchor_end", Integer, nullable=True),
+    _column("old_text", Text),
+    _column("new_text", Text),
+    _column("reason", Text),
+    _column("submitted_by", Text),
+    _column("submitted_at", STAMP),
+    _column("status", WORD),
+    CheckConstraint(_one_of("kind", AmendmentKind), name="kind"),
+    CheckConstraint(_one_of("status", AmendmentStatus), name="status"),
+)
+"""Amendments; ``id`` is an amendment's number in the store (shown as ``A<id>``)."""
+
+amendment_proponents = Table(
+    "amendment_proponents", metadata,
+    _column("amendment_id", Integer, ForeignKey("amendments.id"), primary_key=True),
+    _column("position", Integer, primary_key=True),
+    _column("delegation_code", CODE, ForeignKey("delegations.code")),
+)
+"""The proponents of each amendment, in the order given."""
+
+amendment_supporters = Table(
+    "amendment_supporters", metadata,
+    _column("amendment_id", Integer, ForeignKey("amendments.id"), primary_key=True),
+    _column("position", Integer, primary_key=True),
+    _column("delegation_code", CODE, ForeignKey("delegations.code")),
+)
+"""The supporters of each amendment, in the order given."""
+
+amendment_statuses = Table(
+    "amendment_statuses", metadata,
+    _column("amendment_id", Integer, ForeignKey("amendments.id"), primary_key=True),
+    _column("position", Integer, primary_key=True),
+    _column("status", WORD),
+    _column("event_seq", Integer),  # the event that set it
+    _column("at", STAMP),
+    CheckConstraint(_one_of("status", AmendmentStatus), name="status"),
+)
+"""Each amendment's status history, step by step, with the event that made each step."""
+
+decisions = Table(
+    "decisions", metadata,
+    _column("id", Integer, primary_key=True),
+    _column("amendment_id", Integer, ForeignKey("amendments.id"), index=True),
+    _column("decision", WORD),
+    _column("note", Text),
+    _column("event_seq", Integer),
+    _column("decided_at", STAMP),
+    CheckConstraint("decision IN ('accept', 'reject')", name="decision"),
+)
+"""The secretariat's decisions on amendments (by `Store.decide` or in a revision)."""
+
+events = Table(
+    "events", metadata,
+    _column("seq", Integer, primary_key=True, autoincrement=False),
+    _column("at", STAMP),
+    _column("actor", Text),
+    _column("kind", WORD),
+    _column("document", SYMBOL, nullable=True),
+    _column("payload", JSON),
+    _column("prev_hash", HASH),
+    _column("hash", HASH, unique=True),
+    Index(None, "document"),
+)
+"""The append-only, hash-chained event log."""
+
+chain_head = Table(
+    "chain_head", metadata,
+    _column("id", Integer, primary_key=True, autoincrement=False),
+    _column("seq", Integer),
+    _column("hash", HASH),
+    CheckConstraint("id = 1", name="single"),
+)
+"""The single row (``id`` 1) holding the last event's number and hash; writes lock it."""
+
+settings = Table(
+    "settings", metadata,
+    _column("key", String(100), primary_key=True),
+    _column("value", Text),
+)
+"""The store's settings (``secure``: tokens are required to write)."""
+
+credentials = Table(
+    "credentials", metadata,
+    _column("id", String(32), primary_key=True),
+    _column("delegation_code", CODE, ForeignKey("delegations.code"), index=True,
+            nullable=True),
+    _column("scheme", String(60)),
+    _column("salt", String(64)),
+    _column("hash", String(128)),
+    _column("issued_at", STAMP),
+    _column("revoked_at", STAMP, nullable=True),
+)
+"""Tokens, each kept as a salted hash; ``delegation_code`` None is the secretariat's.
+
+``id`` is the public part of the token (``drf_<id>_<secret>``), so that a token
+finds its row without trying every hash. A revoked (or rotated) token keeps its
+row, with the time it stopped working.
+"""
+
+role_delegations = Table(
+    "role_delegations", metadata,
+    _column("role_name", String(63), primary_key=True),
+    _column("delegation_code", CODE, ForeignKey("delegations.code")),
+)
+"""The PostgreSQL roles and the delegation each acts for (`drafting.store.postgres_roles`)."""

@@ -17,24 +17,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, select
 
 from drafting.model import Document, Revision
-from drafting.store import access, mapping
+from drafting.store import access, mapping, tables
 from drafting.store.chain import Event, chain_hash, event_from
 from drafting.store.replay import Replayed, replay
-from drafting.store.tables import (
-    GENESIS,
-    AmendmentRow,
-    ChainHeadRow,
-    DecisionRow,
-    DocumentRow,
-    EventRow,
-    RevisionRow,
-    StatusChangeRow,
-    SubmissionRow,
-)
+from drafting.store.tables import GENESIS
 
 _SHOWN = 60  # characters of a value shown in a mismatch
 
@@ -83,20 +72,21 @@ class VerifyReport:
         return f"the record does not match: {self.first}{tail}"
 
 
-def verify(session: Session) -> VerifyReport:
-    """Check the store read through ``session`` (one snapshot)."""
-    events = [event_from(row) for row in session.scalars(select(EventRow)
-                                                         .order_by(EventRow.seq))]
-    head = session.get(ChainHeadRow, 1)
+def verify(connection: Connection) -> VerifyReport:
+    """Check the store read through ``connection`` (one snapshot)."""
+    events = [event_from(row) for row in connection.execute(
+        select(tables.events).order_by(tables.events.c.seq))]
+    head = connection.execute(select(tables.chain_head)
+                              .where(tables.chain_head.c.id == 1)).first()
     found = list(_chain(events, head))
     state = replay(events)
     found += [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
               for seq, reason in state.failures]
-    found += list(_rows(session, state))
+    found += list(_rows(connection, state))
     return VerifyReport(len(events), tuple(found))
 
 
-def _chain(events: list[Event], head: ChainHeadRow | None) -> Iterator[Mismatch]:
+def _chain(events: list[Event], head: Row[Any] | None) -> Iterator[Mismatch]:
     previous_seq, previous_hash = 0, GENESIS
     for event in events:
         where = f"event {event.seq} ({event.kind})"
@@ -158,24 +148,25 @@ def _keyed(name: Callable[[str], str], stored: Mapping[str, Any], expected: Mapp
         yield where, stored.get(key), expected.get(key), origin.get(where)
 
 
-def _rows(session: Session, state: Replayed) -> Iterator[Mismatch]:
-    stored_delegations = {d.code: d for d in mapping.load_delegations(session)}
+def _rows(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+    stored_delegations = {d.code: d for d in mapping.load_delegations(connection)}
     for name, ours, theirs, event in _keyed(lambda k: f"delegation {k}", stored_delegations,
                                             state.delegations, state.origin):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
         else:
             yield from _fields(name, ours, theirs, event)
-    documents = {row.symbol: mapping.load_document(session, row)
-                 for row in session.scalars(select(DocumentRow).order_by(DocumentRow.id))}
+    documents = {row.symbol: mapping.load_document(connection, row)
+                 for row in connection.execute(select(tables.documents)
+                                               .order_by(tables.documents.c.id))}
     for name, ours, theirs, event in _keyed(lambda k: f"document {k}", documents, state.documents,
                                             state.origin):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
         else:
             yield from _document(ours, theirs, state.origin)
-    yield from _amendments(session, state)
-    yield from _ledger(session, state)
+    yield from _amendments(connection, state)
+    yield from _ledger(connection, state)
 
 
 def _document(stored: Document, expected: Document, origin: Mapping[str, int]) -> Iterator[
@@ -209,16 +200,20 @@ def _revision(where: str, stored: Revision, expected: Revision,
         yield from _fields(name, mine, recorded, changed)
 
 
-def _amendments(session: Session, state: Replayed) -> Iterator[Mismatch]:
-    stored = {a.id: a for a in mapping.load_amendments(session, mapping.amendment_query(None))}
-    symbols = {mapping.amendment_id(n): s for n, s in session.execute(
-        select(AmendmentRow.id, DocumentRow.symbol).join(DocumentRow))}
-    made = {mapping.amendment_id(n): label for n, label in session.execute(
-        select(AmendmentRow.id, RevisionRow.label)
-        .join(RevisionRow, AmendmentRow.made_against_id == RevisionRow.id))}
+def _amendments(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+    amendment, step = tables.amendments.c, tables.amendment_statuses.c
+    stored = {a.id: a for a in mapping.load_amendments(connection,
+                                                       mapping.amendment_query(None))}
+    symbols = {mapping.amendment_id(n): s for n, s in connection.execute(
+        select(amendment.id, tables.documents.c.symbol)
+        .join_from(tables.amendments, tables.documents))}
+    made = {mapping.amendment_id(n): label for n, label in connection.execute(
+        select(amendment.id, tables.revisions.c.label)
+        .join_from(tables.amendments, tables.revisions,
+                   amendment.made_against_id == tables.revisions.c.id))}
     history: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for row in session.scalars(select(StatusChangeRow).order_by(StatusChangeRow.amendment_id,
-                                                                StatusChangeRow.position)):
+    for row in connection.execute(select(tables.amendment_statuses)
+                                  .order_by(step.amendment_id, step.position)):
         history[mapping.amendment_id(row.amendment_id)].append((row.status, row.event_seq))
     for name, ours, theirs, event in _keyed(lambda k: f"amendment {k}", stored,
                                             state.amendments, state.origin):
@@ -241,28 +236,30 @@ def _also(where: str, event: int | None,
             yield _differs(where, name, ours, theirs, event)
 
 
-def _ledger(session: Session, state: Replayed) -> Iterator[Mismatch]:
+def _ledger(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
     decisions = sorted(
         (mapping.amendment_id(row.amendment_id), row.decision, row.note, row.event_seq)
-        for row in session.scalars(select(DecisionRow)))
+        for row in connection.execute(select(tables.decisions)))
     expected = sorted(state.decisions)
     if decisions != expected:
         first = next((pair for pair in zip(decisions, expected, strict=False)
                       if pair[0] != pair[1]), None)
         shown = first or (decisions[len(expected):] or None, expected[len(decisions):] or None)
         yield _differs("decisions", "a decision", shown[0], shown[1], None)
-    yield from _submissions(session, state)
+    yield from _submissions(connection, state)
 
 
-def _submissions(session: Session, state: Replayed) -> Iterator[Mismatch]:
+def _submissions(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+    amendment = tables.amendments.c
     ids: dict[int, list[str]] = defaultdict(list)
-    for submission, number in session.execute(
-            select(AmendmentRow.submission_id, AmendmentRow.id).order_by(AmendmentRow.id)):
+    for submission, number in connection.execute(
+            select(amendment.submission_id, amendment.id).order_by(amendment.id)):
         ids[submission].append(mapping.amendment_id(number))
     stored = {
-        row.content_hash: (symbol, row.event_seq, tuple(ids[row.id]), row.delegation)
-        for row, symbol in session.execute(
-            select(SubmissionRow, DocumentRow.symbol).join(DocumentRow))
+        row.content_hash: (row.symbol, row.event_seq, tuple(ids[row.id]), row.delegation)
+        for row in connection.execute(
+            select(tables.submissions, tables.documents.c.symbol)
+            .join_from(tables.submissions, tables.documents))
     }
     for name, ours, theirs, _ in _keyed(lambda k: f"submission {k[:12]}", stored,
                                         state.submissions, {}):
@@ -272,15 +269,15 @@ def _submissions(session: Session, state: Replayed) -> Iterator[Mismatch]:
         elif ours != theirs:
             yield _differs(name, "its document, event, amendments and delegation", ours, theirs,
                            event)
-    yield from _access(session, state)
+    yield from _access(connection, state)
 
 
-def _access(session: Session, state: Replayed) -> Iterator[Mismatch]:
-    secure = access.is_secure(session)
+def _access(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+    secure = access.is_secure(connection)
     if secure != state.secure:
         yield _differs("setting secure", "requiring tokens", secure, state.secure,
                        state.origin.get("setting secure"))
-    kept = access.credentials_kept(session)
+    kept = access.credentials_kept(connection)
     for name, ours, theirs, event in _keyed(lambda k: f"token {k}", kept, state.credentials,
                                             state.origin):
         if ours is None or theirs is None:

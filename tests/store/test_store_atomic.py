@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from sqlalchemy import func, select
 from store_scenario import (
     SMALL,
     SYMBOL,
@@ -20,7 +21,7 @@ from store_scenario import (
 
 from drafting.engine.revise import Decisions, revise
 from drafting.store import revisions as store_revisions
-from drafting.store import submissions
+from drafting.store import submissions, tables
 
 CODES = ("EU", "USA", "G77", "JPN", "CAN")
 
@@ -38,17 +39,23 @@ class Injected(Exception):
     """The failure we cause on purpose."""
 
 
+def rows_in(connection) -> int:
+    """How many rows the store's tables hold, as ``connection`` sees them."""
+    return sum(connection.scalar(select(func.count()).select_from(table))
+               for table in tables.metadata.sorted_tables)
+
+
 def fail_after(monkeypatch, module, name: str, calls: int) -> list[int]:
-    """Make ``module.name`` raise on call number ``calls`` + 1, after flushing what the
-    earlier calls wrote, so rows really reached the database."""
+    """Make ``module.name`` raise on call number ``calls`` + 1. Each call appends to the
+    list returned the number of rows the write's own transaction sees then, so a test
+    can check that rows really reached the database before the failure."""
     real = getattr(module, name)
     made: list[int] = []
 
     def failing(write, *args, **kwargs):
-        if len(made) == calls:
-            write.session.flush()
+        made.append(rows_in(write.connection))
+        if len(made) > calls:
             raise Injected(f"{name} failed after {calls} calls")
-        made.append(1)
         return real(write, *args, **kwargs)
 
     monkeypatch.setattr(module, name, failing)
@@ -67,7 +74,8 @@ def test_a_submission_failing_half_way_leaves_the_store_as_it_was(filled, raw, m
     amendments = forty(filled.document(SMALL.symbol).current)
     with pytest.raises(Injected):
         filled.submit(SMALL.symbol, amendments, actor="EU")
-    assert len(made) == 2
+    assert len(made) == 3  # rows seen before the amendments, the proponents, the supporters
+    assert made[1] - made[0] == 40 and made[2] - made[1] == 40  # both reached the database
     assert dump_tables(raw) == before
     monkeypatch.undo()
     result = filled.submit(SMALL.symbol, amendments, actor="EU")
@@ -85,9 +93,12 @@ def test_a_revision_failing_half_way_leaves_the_store_as_it_was(empty_store, raw
     outcome = revise(empty_store.document(SMALL.symbol), empty_store.amendments(SMALL.symbol),
                      Decisions(accepted=frozenset(ids[:1])), label="Rev.1")
     before = dump_tables(raw)
-    fail_after(monkeypatch, store_revisions, "_insert_revision", 0)
+    with raw.connect() as connection:
+        stored = rows_in(connection)
+    made = fail_after(monkeypatch, store_revisions, "_insert_revision", 0)
     with pytest.raises(Injected):
         empty_store.add_revision(SMALL.symbol, outcome)
+    assert made == [stored + 1]  # its event had reached the database
     assert dump_tables(raw) == before
     monkeypatch.undo()
     empty_store.add_revision(SMALL.symbol, outcome)

@@ -18,7 +18,7 @@ from store_scenario import DATA, SMALL, amend, fill, views
 from drafting.store import SchemaError, open_store
 from drafting.store import schema as store_schema
 from drafting.store.connect import make_engine, resolve_url
-from drafting.store.tables import Base
+from drafting.store.tables import metadata as store_metadata
 
 MIGRATIONS = Path(store_schema.__file__).parent / "migrations"
 FIXTURES = sorted(DATA.glob("store_at_*.json"))
@@ -61,7 +61,7 @@ def test_init_creates_the_store_and_is_safe_to_repeat(store_url):
 def test_models_and_migrations_agree(empty_store, raw):
     with raw.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, Base.metadata) == []
+        assert compare_metadata(context, store_metadata) == []
 
 
 def test_migrations_are_found_in_the_package_without_an_ini_file():

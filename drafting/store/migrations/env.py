@@ -12,13 +12,13 @@ from __future__ import annotations
 from alembic import context
 
 from drafting.store.connect import make_engine, resolve_url
-from drafting.store.tables import Base
+from drafting.store.tables import metadata
 
 
 def _run(connection: object) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=True,
         compare_type=True,
     )
