@@ -15,9 +15,10 @@ command, submitting one delegation's Word file, compiling to .docx and .html, wr
 merged .docx, issuing a revision (after one amendment per amended paragraph is accepted,
 untimed) and the diff of the two revisions. Just before each step runs the floor
 (``benchmarks/floor.py``): a plain process writing the same paragraphs and as many
-tracked changes naively. The table shows each step's wall time as a multiple of the
-floor's run beside it (on a shared machine, load moves both alike); the last line of
-output is all the figures as one JSON object, CPU times included.
+tracked changes naively. The table shows each step's best wall time as a multiple of the
+best of the floor runs beside it (the machine's ups and downs touch both alike, and a
+floor run slowed down by them cannot flatter a step); the last line of output is all the
+figures as one JSON object, CPU times included.
 
 Beside the floor runs a second yardstick, the stack: a process that only imports the
 packages every store command is built on (SQLAlchemy, Typer, python-docx). No command can
@@ -80,12 +81,6 @@ class Measure:
     cpu: float
     peak_mb: float
     floor: Measure | None = None
-
-    @property
-    def ratio(self) -> float:
-        """Wall time over the floor's, run side by side (machine load moves both)."""
-        assert self.floor is not None
-        return self.seconds / self.floor.seconds
 
 
 class StepFailed(RuntimeError):
@@ -233,17 +228,16 @@ def floor_once(workload: Workload, folder: Path) -> Measure:
 
 def _summary(measures: list[Measure]) -> dict[str, Any]:
     """Best and worst wall time, best CPU time, highest peak memory; for a step, its best
-    ratio to the floor run beside it and that floor's time."""
+    time over the best of the floor runs beside it, and that floor time."""
     figures: dict[str, Any] = {
         "seconds": round(min(m.seconds for m in measures), 3),
         "worst_seconds": round(max(m.seconds for m in measures), 3),
         "cpu_seconds": round(min(m.cpu for m in measures), 3),
         "peak_mb": round(max(m.peak_mb for m in measures), 1)}
-    paired = [m for m in measures if m.floor is not None]
-    if paired:
-        best = min(paired, key=lambda m: m.ratio)
-        figures["x_floor"] = round(best.ratio, 2)
-        figures["floor_seconds"] = round(best.floor.seconds, 3) if best.floor else None
+    floors = [m.floor.seconds for m in measures if m.floor is not None]
+    if floors:
+        figures["x_floor"] = round(min(m.seconds for m in measures) / min(floors), 2)
+        figures["floor_seconds"] = round(min(floors), 3)
     return figures
 
 

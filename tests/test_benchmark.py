@@ -128,3 +128,14 @@ def test_the_benchmark_runs_every_step_and_prints_its_figures(tmp_path):
     assert "import the draft (.md)" in done.stdout  # the table for people
     written = {p.name for p in (tmp_path / "kept").rglob("*.docx")}
     assert {"compilation.docx", "merged.docx", "diff.docx", "floor.docx"} <= written
+
+
+def test_a_step_is_compared_with_the_best_floor_beside_it():
+    run = _run_module()
+    floors = [run.Measure(0.10, 0.1, 20), run.Measure(0.30, 0.3, 20)]  # the second slowed
+    steps = [run.Measure(0.50, 0.5, 60, floor=floors[0]),
+             run.Measure(0.60, 0.6, 70, floor=floors[1])]
+    figures = run._summary(steps)
+    assert figures["x_floor"] == 5.0  # 0.50 / 0.10, not the flattering 0.60 / 0.30
+    assert figures["floor_seconds"] == 0.1
+    assert (figures["seconds"], figures["worst_seconds"], figures["peak_mb"]) == (0.5, 0.6, 70)
