@@ -67,6 +67,8 @@ def amend(
                         retain=retain, bracket=bracket, occurrence=occurrence, reason=reason)
     with store_at(db, token) as store:
         amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
+        if not dry_run:  # a token that will not do is refused before anything is shown
+            store.check_submit(symbol, [[amendment]], actor=actor)
         lines = proposals_preview(store.document(symbol), [amendment])
         if not confirm(lines, dry_run=dry_run, yes=yes):
             return
@@ -104,6 +106,8 @@ def submit(
 
             paths = track(files, description="reading", console=Console(stderr=True))
         prepared = prepare_files(store, symbol, paths, delegation=delegation, authors=authors)
+        if not dry_run:
+            store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
         document = store.document(symbol)
         lines = []
         for item in prepared:

@@ -247,8 +247,7 @@ class Store:
         (`drafting.store.names.check_text`) refuses the whole submission.
         """
         names.check_amendments(amendments)
-        proponents = tuple(dict.fromkeys(code for a in amendments for code in a.proponents))
-        with self._write(actor, Need("submit", proponents, symbol)) as write:
+        with self._write(actor, _submitting(symbol, [amendments])) as write:
             return submissions.submit(write, symbol, amendments, recorded_by=write.principal)
 
     def submit_all(self, symbol: str, batches: Sequence[Sequence[Amendment]], *,
@@ -260,10 +259,21 @@ class Store:
         than one `submit` each."""
         for amendments in batches:
             names.check_amendments(amendments)
-        proponents = tuple(dict.fromkeys(
-            code for amendments in batches for a in amendments for code in a.proponents))
-        with self._write(actor, Need("submit", proponents, symbol)) as write:
+        with self._write(actor, _submitting(symbol, batches)) as write:
             return submissions.submit_all(write, symbol, batches, recorded_by=write.principal)
+
+    def check_submit(self, symbol: str, batches: Sequence[Sequence[Amendment]], *,
+                     actor: str = "") -> None:
+        """Refuse now what `submit_all` would refuse for want of the right token:
+        AccessError, the refusal recorded as a submission's would be. A command calls this
+        before it shows what it is about to record and asks; when the token passes,
+        nothing is written (and the submission is checked again when it is recorded)."""
+        need = _submitting(symbol, batches)
+        with self._read() as connection:
+            _, refusal = self._gate.admit(connection, need)
+        if refusal is not None:
+            with self._write(actor, need):  # records the refusal and raises it
+                pass
 
     def amendments(self, symbol: str, *, statuses: Collection[AmendmentStatus] | None = None,
                    delegations: Collection[str] | None = None,
@@ -389,3 +399,10 @@ def _missing_file(url: URL) -> bool:
     database = url.database or ""
     return (url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
             and not database.startswith("file:") and not Path(database).exists())
+
+
+def _submitting(symbol: str, batches: Sequence[Sequence[Amendment]]) -> Need:
+    """What recording ``batches`` needs: the token of their proponents (all of them)."""
+    proponents = tuple(dict.fromkeys(
+        code for amendments in batches for a in amendments for code in a.proponents))
+    return Need("submit", proponents, symbol)

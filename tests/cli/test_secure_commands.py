@@ -125,6 +125,20 @@ def test_each_command_that_records_needs_its_holders_token(cli):
     assert "every row matches" in cli.ok("verify")
 
 
+def test_a_wrong_token_is_refused_before_the_preview_is_shown(cli):
+    cli, tokens = cli
+    code, out, err = cli.run("amend", SYMBOL, "OP24", "-d", "EU", "--replace", "submit",
+                             "--with", "present", "--yes", token=tokens["USA"])
+    assert (code, out) == (1, "") and "not EU's token" in err
+    eu_file = str(SAMPLES / "submissions" / "eu.json")
+    code, out, err = cli.run("submit", SYMBOL, eu_file, "--yes", token=tokens["USA"])
+    assert (code, out) == (1, "") and "not EU's token" in err
+    previewed = cli.ok("amend", SYMBOL, "OP24", "-d", "EU", "--replace", "submit", "--with",
+                       "present", "--dry-run", token=tokens["USA"])
+    assert "present" in previewed  # a dry run records nothing, not even a refusal
+    assert len(re.findall(r"\brefused\b", cli.ok("log", SYMBOL))) == 2
+
+
 def test_tokens_are_rotated_revoked_and_listed(cli):
     cli, tokens = cli
     secretariat, eu = tokens["secretariat"], tokens["EU"]

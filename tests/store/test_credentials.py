@@ -157,6 +157,32 @@ def test_a_refusal_changes_nothing_and_is_recorded_without_the_token(secure):
     assert not any(t.split("_", 2)[-1] in logged for t in [wrong, *tokens.values()])
 
 
+def test_check_submit_refuses_a_token_before_anything_is_shown_and_records_the_refusal(secure):
+    url, tokens = secure
+    batches = [[eu_amendment()], [amend("EU", "OP1", bracket="a meeting")]]
+    with acting(url, tokens["USA"]) as usa:
+        before = len(usa.events())
+        with pytest.raises(AccessError, match=r"^the token given is not EU's token; nothing "
+                                              r"was recorded$"):
+            usa.check_submit(SMALL.symbol, batches, actor="someone")
+        (refused,) = usa.events()[before:]
+        assert (refused.kind, refused.actor, refused.payload["command"],
+                refused.payload["claimed"]) == ("refused", "someone", "submit", ["EU"])
+    with acting(url, tokens["EU"]) as eu:
+        before = eu.events()
+        eu.check_submit(SMALL.symbol, batches)  # the right token: passes, writes nothing
+        assert eu.events() == before and eu.amendments(SMALL.symbol) == []
+        assert eu.verify().ok
+
+
+def test_check_submit_on_an_open_store_passes_and_writes_nothing(empty_store):
+    empty_store.add_delegation(Delegation("EU"))
+    empty_store.add_document(SMALL)
+    before = empty_store.events()
+    empty_store.check_submit(SMALL.symbol, [[eu_amendment()]])
+    assert empty_store.events() == before
+
+
 def test_rotating_and_revoking_stop_the_old_token_at_once(secure):
     url, tokens = secure
     with acting(url, tokens["EU"]) as eu, acting(url, tokens[SECRETARIAT]) as secretariat:
