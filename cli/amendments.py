@@ -11,6 +11,7 @@ import typer
 
 from drafting.errors import InputError
 from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, TokenOpt, YesOpt, confirm, store_at
+from drafting_cli.progress import recording
 
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
 _PROGRESS_FROM = 3
@@ -72,7 +73,8 @@ def amend(
         lines = proposals_preview(store.document(symbol), [amendment])
         if not confirm(lines, dry_run=dry_run, yes=yes):
             return
-        result = record(store, symbol, [amendment], actor=actor)
+        with recording(1):
+            result = record(store, symbol, [amendment], actor=actor)
     typer.echo(result.message)
 
 
@@ -117,8 +119,9 @@ def submit(
                       for line in proposals_preview(document, item.amendments)]
         if not confirm(lines, dry_run=dry_run, yes=yes):
             return
-        results = record_all(store, symbol, [item.amendments for item in prepared],
-                             actor=actor)
+        with recording(sum(len(item.amendments) for item in prepared)):
+            results = record_all(store, symbol, [item.amendments for item in prepared],
+                                 actor=actor)
         for item, result in zip(prepared, results, strict=True):
             typer.echo(f"{item.path.name}: {result.message}")
 

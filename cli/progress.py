@@ -42,5 +42,15 @@ def steps(total: int) -> Iterator[Callable[[str], None]]:
         yield step
 
 
+@contextmanager
+def recording(count: int) -> Iterator[None]:
+    """A spinner with the time elapsed while ``count`` amendments are recorded: a write
+    waits its turn behind any other under way (at a deadline, many), and the user sees
+    it is alive. Nothing in a pipe, as for `steps`."""
+    with steps(1) as step:
+        step(f"recording {count:,} amendment{'s' if count != 1 else ''}")
+        yield
+
+
 def _quiet(_: str) -> None:
     """Steps that show nothing."""

@@ -45,3 +45,30 @@ def test_compile_shows_its_steps_on_a_terminal_only(tmp_path):
     assert "loading L7" in shown and "writing c.html" in shown
     code, piped = run(["compile", "L7", "-o", str(tmp_path / "d.html")], env, terminal=False)
     assert code == 0 and piped == ""
+
+
+def test_a_submission_waiting_for_another_write_shows_it_is_recording(tmp_path):
+    import sqlite3
+    import threading
+    import time
+
+    db = tmp_path / "w.db"
+    env = dict(os.environ, DRAFTING_DB=f"sqlite:///{db}", COLUMNS="100", TERM="xterm")
+    env.pop("CI", None)
+    for args in (["init"], ["import", str(ROOT / "samples" / "zero-draft.md"), "--doc", "L7"],
+                 ["delegation", "add", "EU"]):
+        assert run(args, env, terminal=False)[0] == 0
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # another write, under way for 1.5 s
+    timer = threading.Timer(1.5, other.execute, ("COMMIT",))
+    timer.start()
+    started = time.monotonic()
+    amend = ["amend", "L7", "OP24", "-d", "EU", "--replace", "submit", "--with", "present",
+             "--yes"]
+    code, shown = run(amend, env, terminal=True)
+    timer.join()
+    other.close()
+    assert code == 0 and time.monotonic() - started >= 1.5  # it did wait its turn
+    assert "recording 1 amendment" in shown
+    code, piped = run([*amend[:-3], "--with", "transmit", "--yes"], env, terminal=False)
+    assert code == 0 and "recording" not in piped
