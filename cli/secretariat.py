@@ -114,8 +114,9 @@ def revise(
     if outcome.accepted_with:
         typer.echo(f"{len(outcome.accepted_with)} amendment(s) accepted with the same "
                    "proposal:")
+        by = {a.id: ", ".join(a.proponents) for a in outcome.amendments}
         for twin, accepted in outcome.accepted_with.items():
-            typer.echo(f"  {twin}: proposes the same as {accepted}")
+            typer.echo(f"  {twin} ({by[twin]}): proposes the same as {accepted} ({by[accepted]})")
 
 
 def log(

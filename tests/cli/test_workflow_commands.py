@@ -302,7 +302,7 @@ def test_revise_accepts_the_same_proposal_from_another_delegation_with_it(submit
     ok(submitted, "decide", eu, "accept")
     issued = ok(submitted, "revise", SYMBOL, "--label", "Rev.1")
     lines = issued.splitlines()
-    assert f"  {usa}: proposes the same as {eu}" in lines
+    assert f"  {usa} (USA): proposes the same as {eu} (EU)" in lines
     assert not any(line.startswith(f"  {usa}: the words") for line in lines)  # not stale
     statuses = {a["id"]: a["status"] for a in
                 json.loads(ok(submitted, "amendments", SYMBOL, "--json"))}
