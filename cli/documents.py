@@ -82,9 +82,13 @@ def show(
     paragraphs = select(draft, para)
     report = bracket_report(paragraphs)
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
-    if draft.title and para is None:
-        typer.echo(draft.title)
-        typer.echo()
+    if para is None:  # the front matter, the title and the chapeau, as they stand
+        current = draft.current
+        head = [*current.front_matter, draft.title, current.chapeau] if current else []
+        for line in filter(None, head):
+            typer.echo(line)
+        if any(head):
+            typer.echo()
     for paragraph, count in zip(paragraphs, report.paragraphs, strict=True):
         typer.echo(layout(paragraph, count.brackets, width))
     if para is None:
@@ -102,6 +106,7 @@ def brackets(
     db: str = DbOpt,
 ) -> None:
     """Count the brackets left, per paragraph and in total, beside the revision before.
+    Stray brackets (a ']' with no '[', a '[' never closed) are counted apart.
 
     \b
     Example: drafting brackets A/C.2/81/L.7            (all paragraphs with brackets)
@@ -130,16 +135,22 @@ def brackets(
         return
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
     for count in counts:
-        if count.brackets or count.previous or para is not None:
+        if count.brackets or count.previous or count.unbalanced or para is not None:
             was = ("" if count.previous is None
                    else f"   ({report.previous_label}: {count.previous})")
-            typer.echo(f"{count.label:<12} {count.brackets:>3}{was}")
+            typer.echo(f"{count.label:<12} {count.brackets:>3}{_stray(count.unbalanced)}{was}")
         if para is not None:
             for group in count.groups:
                 shown = f"  #{group.index + 1} [{' / '.join(group.alternatives)}]"
                 typer.echo(shown if len(shown) <= width else shown[: width - 3] + "...")
     if para is None:
-        typer.echo(f"{'Total':<12} {report.total:>3}{_total_change(report)}")
+        typer.echo(f"{'Total':<12} {report.total:>3}{_stray(report.unbalanced)}"
+                   f"{_total_change(report)}")
+
+
+def _stray(unbalanced: int) -> str:
+    """`` (2 unbalanced)`` after a count, or nothing when every bracket pairs up."""
+    return f" ({unbalanced} unbalanced)" if unbalanced else ""
 
 
 def _total_change(report: BracketReport) -> str:

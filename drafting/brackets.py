@@ -10,6 +10,11 @@ to a wide (CJK) character, where it separates alternatives: ``[提交/提出]``.
 Adjacent brackets ``[submit][present]`` are separate nodes in the tree but one
 *group* of alternatives for `groups`, `choose`, `agree` and `delete`.
 Offsets are Python string indices, so Arabic and Chinese need no special care.
+
+Official texts have stray brackets (``development]],]``). `faults` lists them;
+``parse(text, tolerant=True)`` and every function that reads a paragraph
+(`count`, `groups`, `choose`, `agree`, `delete`) take them as plain text and
+read the pairs that do close. Only strict `parse` refuses them.
 """
 
 from __future__ import annotations
@@ -58,6 +63,21 @@ Node: TypeAlias = str | Bracket
 
 
 @dataclass(frozen=True, slots=True)
+class BracketFault:
+    """A stray bracket: a ``]`` with no ``[`` open before it, or a ``[`` never closed."""
+
+    offset: int
+    """Index of the stray character in the text."""
+    char: str
+    """``"["`` or ``"]"``."""
+
+    @property
+    def message(self) -> str:
+        """What is wrong, as BracketError words it: "']' has no opening '['"."""
+        return "'[' is never closed" if self.char == "[" else "']' has no opening '['"
+
+
+@dataclass(frozen=True, slots=True)
 class BracketGroup:
     """A maximal run of adjacent brackets: one choice still to make.
 
@@ -73,14 +93,37 @@ class BracketGroup:
     depth: int
 
 
-def parse(text: str, *, paragraph: str = "") -> tuple[Node, ...]:
+def faults(text: str) -> tuple[BracketFault, ...]:
+    """Every stray bracket in text, in order: a ']' with no '[' open before it, and
+    each '[' still open at the end. An empty tuple when the brackets pair up.
+
+    Brackets pair as a stack does: ``[a [b]`` -> the ``[`` at 0 is stray. Every
+    stray ``]`` comes before every stray ``[``, and none stands inside a pair.
+    """
+    if "[" not in text and "]" not in text:
+        return ()
+    stray: list[BracketFault] = []
+    opened: list[int] = []
+    for found in _BRACKET.finditer(text):
+        if found.group() == "[":
+            opened.append(found.start())
+        elif opened:
+            opened.pop()
+        else:
+            stray.append(BracketFault(found.start(), "]"))
+    return (*stray, *(BracketFault(offset, "[") for offset in opened))
+
+
+def parse(text: str, *, paragraph: str = "", tolerant: bool = False) -> tuple[Node, ...]:
     """Read ``text`` into a tree; ``unparse`` gives it back exactly.
 
     Empty text gives no nodes; text without brackets gives one ``str`` node.
     Raises BracketError (naming ``paragraph`` and the offset) for a ``]`` with
-    no opening ``[``, or for a ``[`` never closed (the last one opened).
+    no opening ``[`` (the first), else for a ``[`` never closed (the last one
+    opened). With ``tolerant``, never raises: the stray brackets of `faults`
+    are read as plain text, so ``unparse(parse(t, tolerant=True)) == t`` for any t.
     """
-    return _Reader(text, paragraph).read()
+    return _read(text, paragraph, tolerant).read()
 
 
 def unparse(nodes: Iterable[Node]) -> str:
@@ -103,24 +146,28 @@ def unparse(nodes: Iterable[Node]) -> str:
 def count(text: str, *, paragraph: str = "") -> int:
     """The bracket pairs in ``text``, nested ones included; 0 for text without any.
 
-    ``[a][b]`` -> 2, ``[a / b]`` -> 1, ``[a [b]]`` -> 2. Raises BracketError
-    like `parse`.
+    ``[a][b]`` -> 2, ``[a / b]`` -> 1, ``[a [b]]`` -> 2. Stray brackets (see
+    `faults`) are not counted: ``[a [b]`` -> 1, ``a]`` -> 0. ``paragraph`` is
+    accepted like the other functions take it; nothing here raises.
     """
-    parse(text, paragraph=paragraph)
-    return text.count("[")
+    if "[" not in text:
+        return 0
+    return text.count("[") - sum(fault.char == "[" for fault in faults(text))
 
 
 def groups(text: str, *, paragraph: str = "") -> list[BracketGroup]:
     """The bracket groups of ``text`` in document order, an outer group before
-    the groups nested in it; an empty list for text without brackets."""
-    return _survey(text, paragraph)[0]
+    the groups nested in it; an empty list for text without brackets. Stray
+    brackets are text: they belong to no group and never raise."""
+    return _survey(text)[0]
 
 
 def choose(text: str, index: int, alternative: int, *, paragraph: str = "") -> str:
     """Replace group ``index`` by the text of its ``alternative`` (both 0-based).
 
-    Choosing an empty alternative removes the group as `delete` does. Raises
-    InputError for a group or an alternative that does not exist.
+    Choosing an empty alternative removes the group as `delete` does. Stray
+    brackets (see `faults`) stay as they are here and in `agree` and `delete`.
+    Raises InputError for a group or an alternative that does not exist.
     """
     group, context = _pick(text, index, paragraph)
     if not 0 <= alternative < len(group.alternatives):
@@ -177,12 +224,25 @@ class _Span:
     alternatives: tuple[tuple[int, int], ...]
 
 
-class _Reader:
-    """One left-to-right pass over a text, with a stack of open brackets."""
+def _read(text: str, paragraph: str, tolerant: bool) -> _Reader:
+    """A reader of ``text`` that skips its stray brackets; BracketError for the first
+    fault a strict reading meets (a stray ']' first, else the last '[' opened)."""
+    stray = faults(text)
+    if stray and not tolerant:
+        fault = stray[0] if stray[0].char == "]" else stray[-1]
+        raise _error(text, fault.offset, fault.message, paragraph)
+    return _Reader(text, frozenset(fault.offset for fault in stray))
 
-    def __init__(self, text: str, paragraph: str) -> None:
+
+class _Reader:
+    """One left-to-right pass over a text, with a stack of open brackets.
+
+    The brackets at ``stray`` offsets are read as text; the others pair up.
+    """
+
+    def __init__(self, text: str, stray: frozenset[int] = frozenset()) -> None:
         self.text = text
-        self.paragraph = paragraph
+        self.stray = stray
         self.top: list[Node] = []
         self.stack: list[_Open] = []
         self.spans: list[_Span] = []
@@ -196,6 +256,9 @@ class _Reader:
                 if found is None:
                     break
                 i = found.start()
+                if i in self.stray:  # strays stand outside every pair: plain text
+                    i += 1
+                    continue
             if text[i] == "[":
                 self._flush(i)
                 self.stack.append(_Open(i, i + 1))
@@ -212,8 +275,6 @@ class _Reader:
             i += step
             self.piece = i
         self._flush(len(text))
-        if self.stack:
-            raise _error(text, self.stack[-1].start, "'[' is never closed", self.paragraph)
         return tuple(self.top)
 
     def _current(self) -> list[Node]:
@@ -224,8 +285,6 @@ class _Reader:
             self._current().append(self.text[self.piece : end])
 
     def _close(self, i: int) -> None:
-        if not self.stack:
-            raise _error(self.text, i, "']' has no opening '['", self.paragraph)
         self._flush(i)
         opened = self.stack.pop()
         opened.spans.append((opened.alt_start, i))
@@ -276,9 +335,10 @@ def _written(bracket: Bracket) -> Iterator[Node]:
     yield "]"
 
 
-def _survey(text: str, paragraph: str) -> tuple[list[BracketGroup], list[tuple[int, int]]]:
-    """The groups of ``text`` and the (start, end) offsets of every alternative."""
-    reader = _Reader(text, paragraph)
+def _survey(text: str) -> tuple[list[BracketGroup], list[tuple[int, int]]]:
+    """The groups of ``text`` and the (start, end) offsets of every alternative,
+    stray brackets read as text."""
+    reader = _read(text, "", tolerant=True)
     reader.read()
     runs: list[list[_Span]] = []
     by_end: dict[int, list[_Span]] = {}  # a run still open to a bracket starting there
@@ -305,7 +365,7 @@ def _survey(text: str, paragraph: str) -> tuple[list[BracketGroup], list[tuple[i
 def _pick(text: str, index: int, paragraph: str) -> tuple[BracketGroup, tuple[int, int]]:
     """Group ``index`` and the offsets of the text it stands in (an alternative
     of the enclosing bracket, or the whole paragraph)."""
-    found, alternatives = _survey(text, paragraph)
+    found, alternatives = _survey(text)
     if not 0 <= index < len(found):
         have = _numbered(len(found), "bracket group") if found else "no brackets"
         raise InputError(

@@ -38,6 +38,14 @@ _NAMES = {  # unicodedata has no name for controls
     "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE",
 }
 _NEWLINES = re.compile(r"\r\n?")
+_FROM_WORD = {
+    "\x85": "\u2026",  # NEXT LINE: what older Word files hold where an ellipsis was typed
+    "\u2028": "\n",  # LINE SEPARATOR
+    "\u2029": "\n",  # PARAGRAPH SEPARATOR, inside a paragraph
+    "\u00ad": "",  # SOFT HYPHEN: invisible unless a line breaks there
+}
+_WORD_TABLE = str.maketrans(_FROM_WORD)
+_WORD_FOUND = re.compile(f"[{''.join(_FROM_WORD)}]")
 
 
 def normalised(text: str) -> str:
@@ -46,6 +54,19 @@ def normalised(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+def from_word(text: str) -> tuple[str, str]:
+    """``text`` with the characters Word allows but a negotiation text does not hold
+    replaced (U+0085 by an ellipsis, line and paragraph separators by line breaks, soft
+    hyphens dropped), and a sentence naming what was replaced ("" if nothing was)."""
+    found = dict.fromkeys(_WORD_FOUND.findall(text))
+    if not found:
+        return text, ""
+    names = ", ".join(describe(char) for char in found)
+    return text.translate(_WORD_TABLE), (
+        f"{names} read as Word shows {'it' if len(found) == 1 else 'them'} (U+0085 as "
+        "'\u2026', separators as line breaks, soft hyphens dropped)")
 
 
 def first_forbidden(text: str) -> int | None:

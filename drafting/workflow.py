@@ -421,6 +421,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
         "revisions": [{"label": r.label,
                        "created_at": r.created_at.isoformat() if r.created_at else None,
                        "label_table": dict(r.label_table),
+                       "front_matter": list(r.front_matter), "chapeau": r.chapeau,
                        "paragraphs": [{"id": p.id, "label": p.label, "kind": str(p.kind),
                                        "text": p.text, "status": str(p.status)} for p in r]}
                       for r in document.revisions],
@@ -641,7 +642,9 @@ def write_revision(document: Document, path: str | Path, *,
     else:
         from drafting.writers import write_text
 
-        write_atomically(path, write_text(document.title, chosen.paragraphs))
+        write_atomically(path, write_text(document.title, chosen.paragraphs,
+                                          front_matter=chosen.front_matter,
+                                          chapeau=chosen.chapeau))
     return chosen
 
 

@@ -7,11 +7,13 @@ from hypothesis import strategies as st
 
 from drafting.brackets import (
     Bracket,
+    BracketFault,
     BracketGroup,
     agree,
     choose,
     count,
     delete,
+    faults,
     groups,
     parse,
     unparse,
@@ -164,9 +166,20 @@ def test_count(text, expected):
     assert count(text) == expected
 
 
-def test_count_names_the_paragraph_of_a_fault():
-    with pytest.raises(BracketError, match=r"^OP2, character 3: '\[' is never closed$"):
-        count("[a [b", paragraph="OP2")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[a [b", 0),
+        ("[a [b]", 1),
+        ("development]],]", 0),
+        ("]x[", 0),
+        ("[a]] [b", 1),
+        ("[[a] [b]", 2),
+        ("Decides [to [act / move]]] now [", 2),
+    ],
+)
+def test_count_leaves_out_stray_brackets_and_never_raises(text, expected):
+    assert count(text, paragraph="OP2") == expected
 
 
 # Errors ----------------------------------------------------------------------
@@ -252,6 +265,104 @@ def test_error_caret_under_chinese_text():
     assert caught.value.offset == 4
     assert caught.value.details.split("\n")[1].index("^") == 2 + 4 * 2
     assert split_at_caret(caught.value.details) == ("  请秘书长", "[提交报告")
+
+
+# Stray brackets ----------------------------------------------------------------
+
+
+def stray(*pairs):
+    return tuple(BracketFault(offset, char) for offset, char in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ()),
+        ("Decides to act;", ()),
+        ("[a / b] [c [d]]", ()),
+        ("development]],]", stray((11, "]"), (12, "]"), (14, "]"))),
+        ("[a [b]", stray((0, "["))),
+        ("]x[", stray((0, "]"), (2, "["))),
+        ("[", stray((0, "["))),
+        ("]", stray((0, "]"))),
+        ("[[a] [b]", stray((0, "["))),
+        ("[a [b [c]] d", stray((0, "["))),
+        ("[[a]]]", stray((5, "]"))),
+        ("x [[[", stray((2, "["), (3, "["), (4, "["))),
+        ("[a]] b [c", stray((3, "]"), (7, "["))),
+        ("请秘书长[提交/提出]]报告", stray((11, "]"))),
+        ("يقرر [تقديم تقرير", stray((5, "["))),
+    ],
+)
+def test_faults_are_the_stray_brackets_in_order(text, expected):
+    assert faults(text) == expected
+    assert all(text[fault.offset] == fault.char for fault in expected)
+
+
+def test_fault_messages_use_the_words_of_bracket_error():
+    closing, opening = faults("]x[")
+    assert closing.message == "']' has no opening '['"
+    assert opening.message == "'[' is never closed"
+    with pytest.raises(BracketError) as caught:
+        parse("]x[")
+    assert caught.value.message.endswith(closing.message)
+
+
+def test_paris_agreement_draft_with_stray_brackets():
+    text = ("[Parties [shall / should] take into account] the [needs of] developing country "
+            "Parties [, including for sustainable development]],]")
+    assert [(f.offset, f.char) for f in faults(text)] == [(len(text) - 3, "]"),
+                                                          (len(text) - 1, "]")]
+    assert unparse(parse(text, tolerant=True)) == text
+    assert count(text) == 4
+    assert [g.alternatives for g in groups(text)] == [
+        ("Parties [shall / should] take into account",), ("shall", "should"), ("needs of",),
+        (", including for sustainable development",)]
+    assert choose(text, 1, 1).startswith("[Parties should take into account]")
+    assert delete(text, 3) == ("[Parties [shall / should] take into account] the [needs of] "
+                               "developing country Parties ],]")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[a [b]", ("[a ", Bracket((("b",),)))),
+        ("a] [b / c]", ("a] ", Bracket((("b",), ("c",)), (" / ",)))),
+        ("[b / c]] d", (Bracket((("b",), ("c",)), (" / ",)), "] d")),
+        ("x [a / b", ("x [a / b",)),
+        ("]x[", ("]x[",)),
+        ("[提交/提出", ("[提交/提出",)),
+        ("[a] [", (Bracket((("a",),)), " [")),
+        ("[[a]", ("[", Bracket((("a",),)))),
+    ],
+)
+def test_tolerant_parse_reads_stray_brackets_as_text(text, expected):
+    assert parse(text, tolerant=True) == expected
+    assert unparse(expected) == text
+    with pytest.raises(BracketError):
+        parse(text)
+
+
+def test_tolerant_parse_of_balanced_text_is_the_strict_one():
+    text = "Requests [the Secretary-General / the President] to [submit][present] [[a] b];"
+    assert parse(text, tolerant=True) == parse(text)
+
+
+def test_groups_skip_stray_brackets():
+    text = "a] [b / c][d] [e"
+    assert groups(text) == [BracketGroup(0, 3, 13, ("b", "c", "d"), 0)]
+    assert groups("[a [b / c]") == [BracketGroup(0, 3, 10, ("b", "c"), 0)]
+    assert groups("[a]][b]") == [BracketGroup(0, 0, 3, ("a",), 0),
+                                 BracketGroup(1, 4, 7, ("b",), 0)]
+
+
+def test_operations_settle_groups_and_leave_stray_brackets_as_they_are():
+    assert choose("a] [b / c][d] [e", 0, 1) == "a] c [e"
+    assert choose("[a [b / c]", 0, 0) == "[a b"
+    assert agree("Decides] to [act] now;", 0) == "Decides] to act now;"
+    assert delete("Decides] to act [now];", 0) == "Decides] to act;"
+    assert delete("[Decides to act [now];", 0) == "[Decides to act;"
+    assert delete("[now] acts]", 0) == "acts]"
 
 
 # Groups ----------------------------------------------------------------------
@@ -398,9 +509,11 @@ def test_out_of_range_alternative():
         choose("[a]", 0, -1)
 
 
-def test_operations_check_the_brackets_first():
-    with pytest.raises(BracketError, match="OP1, character 0"):
+def test_operations_on_text_with_only_stray_brackets_find_no_group():
+    with pytest.raises(InputError, match="OP1: there is no bracket group 0; the text has no "
+                                         "brackets") as caught:
         delete("[a", 0, paragraph="OP1")
+    assert not isinstance(caught.value, BracketError)
 
 
 def test_out_of_range_errors_are_not_bracket_errors():
@@ -540,3 +653,63 @@ def test_top_level_delete_adds_no_stray_spaces(text, data):
     for mark in ",;.":
         if f" {mark}" not in text:
             assert f" {mark}" not in result
+
+
+# Stray brackets, any text ------------------------------------------------------
+
+ANY_TEXT = st.lists(st.sampled_from(["[", "]", " / ", "/", "a", "b", " ", "提", ","]),
+                    max_size=30).map("".join)
+
+
+def matched_pairs(text):
+    """The ']' that close an open '[', counted without drafting.brackets."""
+    depth = pairs = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]" and depth:
+            depth, pairs = depth - 1, pairs + 1
+    return pairs
+
+
+def brackets_in(nodes):
+    return sum(1 + sum(brackets_in(alt) for alt in node.alternatives)
+               for node in nodes if isinstance(node, Bracket))
+
+
+@settings(max_examples=300)
+@given(ANY_TEXT)
+def test_any_text_reads_back_tolerantly_and_counts_its_pairs(text):
+    nodes = parse(text, tolerant=True)
+    assert unparse(nodes) == text
+    pairs = matched_pairs(text)
+    assert count(text) == pairs == brackets_in(nodes)
+    found = faults(text)
+    assert len(found) == text.count("[") + text.count("]") - 2 * pairs
+    assert all(text[fault.offset] == fault.char for fault in found)
+    assert [f.offset for f in found] == sorted(f.offset for f in found)
+    cleaned = "".join(c for i, c in enumerate(text) if i not in {f.offset for f in found})
+    assert faults(cleaned) == ()
+    assert count(cleaned) == pairs
+    try:
+        parse(text)
+    except BracketError as error:
+        assert error.offset in {fault.offset for fault in found}
+    else:
+        assert found == ()
+
+
+@settings(max_examples=300)
+@given(ANY_TEXT, st.data())
+def test_settling_a_group_keeps_the_stray_brackets(text, data):
+    found = groups(text)
+    if not found:
+        return
+    group = data.draw(st.sampled_from(found))
+    assert text[group.start] == "[" and text[group.end - 1] == "]"
+    assert {group.start, group.end - 1}.isdisjoint(f.offset for f in faults(text))
+    alternative = data.draw(st.integers(0, len(group.alternatives) - 1))
+    strays = [f.char for f in faults(text)]
+    for settled in (choose(text, group.index, alternative), delete(text, group.index)):
+        assert [f.char for f in faults(settled)] == strays
+        assert count(settled) < count(text)

@@ -66,3 +66,19 @@ def test_the_bracket_example_prints_what_its_comments_say(in_a_copy, capsys):
     [block] = [b for b in python_blocks() if "brackets.count(op24.text)" in b]
     exec(compile(block, "README.md", "exec"), {})
     assert "to [~~submit~~ **present** (EU) / present]" in capsys.readouterr().out
+
+
+def test_the_structure_example_reads_as_the_readme_says(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Documents as they are circulated"):]
+    [example] = re.findall(r"^```markdown\n(.*?)^```", section, re.S | re.M)[:1]
+    source = tmp_path / "draft.md"
+    source.write_text(example, encoding="utf-8")
+    result = drafting.read_draft(source)
+    assert result.front_matter == ("United Nations", "A/C.2/81/L.99",
+                                   "Fiji and Samoa: draft resolution")
+    assert (result.title, result.chapeau) == ("Sustainable small-scale fisheries",
+                                              "The General Assembly,")
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "H1", "2.1"]
+    assert result.paragraphs[1].text == "Calls upon States:\n(a) To protect small-scale fishers;"
+    assert result.paragraphs[-1].text == "[Parties shall establish a fund.][]"

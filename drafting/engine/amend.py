@@ -21,7 +21,6 @@ from drafting import brackets
 from drafting.errors import (
     AmbiguousText,
     AmendmentError,
-    BracketError,
     LabelError,
     StaleError,
     TextNotFound,
@@ -140,9 +139,11 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     The paragraph is found by label (case and spacing forgiven) and must not be
     deleted. Span kinds record the quoted words (for an insertion: the empty
     span at the insertion point, and the quoted text as ``anchor``/``old_text``);
-    the text they leave must have balanced brackets. A new paragraph or an
-    alternative is stripped of surrounding whitespace and must be non-empty and
-    balanced. ``proponents`` may be one code as a string. Raises AmendmentError
+    the text they leave must have balanced brackets or, in a paragraph that
+    already has stray brackets, no stray bracket it did not have. A new
+    paragraph or an alternative is stripped of surrounding whitespace and must
+    be non-empty and balanced (an alternative may keep as many stray brackets as
+    the paragraph has). ``proponents`` may be one code as a string. Raises AmendmentError
     (or TextNotFound / AmbiguousText) naming the paragraph and what to do.
     """
     kind = proposal.kind
@@ -217,8 +218,8 @@ def _span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[st
     if kind is _K.BRACKET and text[span.start - 1:span.start] + text[span.end:span.end + 1] \
             == "[]" and _balanced(old):
         raise AmendmentError(f"{label}: {_show(old)} is already in brackets")
-    if _balanced(text):  # else the paragraph itself needs mending, not this proposal
-        _check_brackets(kind, label, text[:span.start] + new + text[span.end:], old, new, span)
+    _check_brackets(kind, label, text[:span.start] + new + text[span.end:], old, new, span,
+                    _kept_faults(text, span, len(new)))
     return {"span": span, "anchor": anchor, "old_text": old, "new_text": new}
 
 
@@ -234,13 +235,20 @@ def _whole(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[s
     if kind is _K.ALTERNATIVE and new == current:
         raise AmendmentError(f"{label}: the alternative is the paragraph as it stands and "
                              "changes nothing; propose 'retain' to keep the text")
-    _refuse_unbalanced(new, f"{label}: {what} has unbalanced brackets", "close every '[' you open")
+    own = len(brackets.faults(current)) if kind is _K.ALTERNATIVE else 0
+    if not own:
+        _refuse_unbalanced(new, f"{label}: {what} has unbalanced brackets",
+                           "close every '[' you open")
+    elif (stray := len(brackets.faults(new))) > own:  # a copy may keep the paragraph's strays
+        raise AmendmentError(f"{label}: {what} has {stray} stray brackets where the paragraph "
+                             f"has {own}; close every '[' you open")
     return {"old_text": current if kind is _K.ALTERNATIVE else "", "new_text": new}
 
 
 def _check_brackets(kind: AmendmentKind, label: str, result: str, old: str, new: str,
-                    span: Span) -> None:
-    """Refuse a span change that unbalances the paragraph, or a bracket around half a one."""
+                    span: Span, kept: frozenset[int] = frozenset()) -> None:
+    """Refuse a span change that unbalances the paragraph, or a bracket around half a one.
+    ``kept`` are the offsets in ``result`` of the paragraph's own stray brackets."""
     if kind is _K.BRACKET:  # "[" + old + "]" balances even when old holds half a bracket
         _refuse_unbalanced(old, f"{label}: bracketing {_show(old)} would cut a bracket in half",
                            "quote whole brackets", shift=span.start)
@@ -251,20 +259,31 @@ def _check_brackets(kind: AmendmentKind, label: str, result: str, old: str, new:
     if kind is _K.REPLACE and new_at_fault:
         what += f" with {_show(new)}"
     _refuse_unbalanced(result, f"{label}: {verb} {what} would leave unbalanced brackets",
-                       "close every '[' you open" if new_at_fault else "quote whole brackets")
+                       "close every '[' you open" if new_at_fault else "quote whole brackets",
+                       kept=kept)
 
 
-def _refuse_unbalanced(text: str, message: str, advice: str, shift: int = 0) -> None:
-    """AmendmentError ``message (fault at character N); advice`` if ``text`` is unbalanced;
-    ``shift`` is added to the offset when ``text`` is a piece of the paragraph."""
-    if "[" not in text and "]" not in text:
-        return  # most text has no brackets: no need to parse it
-    try:
-        brackets.parse(text)
-    except BracketError as error:
-        fault = error.message.rsplit(": ", 1)[-1]  # "']' has no opening '['"
-        raise AmendmentError(f"{message} ({fault} at character {error.offset + shift}); "
-                             f"{advice}", details=error.details) from None
+def _refuse_unbalanced(text: str, message: str, advice: str, shift: int = 0,
+                       kept: frozenset[int] = frozenset()) -> None:
+    """AmendmentError ``message (fault at character N); advice`` if ``text`` has a stray
+    bracket other than those at ``kept`` offsets; the fault named is the one strict
+    `brackets.parse` names. ``shift`` is added to the offset when ``text`` is a piece
+    of the paragraph."""
+    stray = [fault for fault in brackets.faults(text) if fault.offset not in kept]
+    if not stray:
+        return
+    fault = stray[0] if stray[0].char == "]" else stray[-1]
+    raise AmendmentError(f"{message} ({fault.message} at character {fault.offset + shift}); "
+                         f"{advice}", details=excerpt(text, fault.offset))
+
+
+def _kept_faults(text: str, span: Span, written: int) -> frozenset[int]:
+    """Where the stray brackets of ``text`` outside ``span`` stand once ``written``
+    characters replace the span: the paragraph's own faults, not the proposal's."""
+    shift = written - (span.end - span.start)
+    return frozenset(fault.offset if fault.offset < span.start else fault.offset + shift
+                     for fault in brackets.faults(text)
+                     if not span.start <= fault.offset < span.end)
 
 
 def _parsed(label: str) -> Label | None:
@@ -275,13 +294,7 @@ def _parsed(label: str) -> Label | None:
 
 
 def _balanced(text: str) -> bool:
-    if "[" not in text and "]" not in text:
-        return True
-    try:
-        brackets.parse(text)
-    except BracketError:
-        return False
-    return True
+    return not brackets.faults(text)
 
 
 def _not_found(text: str, quoted: str, where: str) -> TextNotFound:

@@ -18,7 +18,9 @@ class BracketCount:
     ``previous`` is the count the same paragraph (by id) had in the previous
     revision: None when there is no previous revision or the paragraph is new.
     ``groups`` lists the choices still to make, as `drafting.brackets.groups`
-    numbers them (0-based; people see them numbered from 1).
+    numbers them (0-based; people see them numbered from 1). ``unbalanced``
+    counts the stray brackets (`drafting.brackets.faults`), which ``brackets``
+    leaves out: ``Decides [to act]];`` has 1 bracket and 1 unbalanced.
     """
 
     label: str
@@ -26,6 +28,7 @@ class BracketCount:
     status: ParagraphStatus = ParagraphStatus.OPEN
     previous: int | None = None
     groups: tuple[brackets.BracketGroup, ...] = ()
+    unbalanced: int = 0
 
     @property
     def change(self) -> int | None:
@@ -48,6 +51,11 @@ class BracketReport:
         return sum(count.brackets for count in self.paragraphs)
 
     @property
+    def unbalanced(self) -> int:
+        """All stray brackets in the text, counted apart from the pairs."""
+        return sum(count.unbalanced for count in self.paragraphs)
+
+    @property
     def change(self) -> int | None:
         """Brackets gained (positive) or removed (negative) in total since the previous
         revision; None without one."""
@@ -60,17 +68,18 @@ class BracketReport:
         return next((c for c in self.paragraphs if label_key(c.label) == key), None)
 
     def to_json(self) -> dict[str, Any]:
-        """``{"total": N, "previous": {"revision": label, "total": M} | null,
-        "paragraphs": [{"label", "brackets", "previous", "status", "groups"}]}``;
-        each group is ``{"number": n (from 1), "alternatives": [...]}``."""
+        """``{"total": N, "unbalanced": U, "previous": {"revision": label, "total": M} |
+        null, "paragraphs": [{"label", "brackets", "unbalanced", "previous", "status",
+        "groups"}]}``; each group is ``{"number": n (from 1), "alternatives": [...]}``."""
         previous = (None if self.previous_total is None
                     else {"revision": self.previous_label, "total": self.previous_total})
         return {
             "total": self.total,
+            "unbalanced": self.unbalanced,
             "previous": previous,
             "paragraphs": [
-                {"label": c.label, "brackets": c.brackets, "previous": c.previous,
-                 "status": str(c.status),
+                {"label": c.label, "brackets": c.brackets, "unbalanced": c.unbalanced,
+                 "previous": c.previous, "status": str(c.status),
                  "groups": [{"number": g.index + 1, "alternatives": list(g.alternatives)}
                             for g in c.groups]}
                 for c in self.paragraphs
@@ -85,21 +94,25 @@ def bracket_report(paragraphs: Iterable[Paragraph], *,
 
     With ``previous`` (the paragraphs of the revision before), each count also
     carries the count its paragraph had there, matched by paragraph id, and the
-    report the previous total. Raises BracketError (naming the paragraph) where
-    brackets do not pair up.
+    report the previous total. Stray brackets never raise: they are counted
+    apart, as ``unbalanced``, and the pairs that do close are counted as usual.
     """
     before: dict[str, int] | None = None
     if previous is not None:
         before = {p.id: _count(p) for p in previous}
-    counts = tuple(
-        BracketCount(p.label, _count(p), p.status,
-                     None if before is None else before.get(p.id),
-                     () if p.status is ParagraphStatus.DELETED
-                     else tuple(brackets.groups(p.text, paragraph=p.label)))
-        for p in paragraphs
-    )
+    counts = tuple(_counted(p, None if before is None else before.get(p.id))
+                   for p in paragraphs)
     return BracketReport(counts, previous_label if before is not None else None,
                          None if before is None else sum(before.values()))
+
+
+def _counted(paragraph: Paragraph, previous: int | None) -> BracketCount:
+    if paragraph.status is ParagraphStatus.DELETED:
+        return BracketCount(paragraph.label, 0, paragraph.status, previous)
+    text, label = paragraph.text, paragraph.label
+    return BracketCount(label, brackets.count(text, paragraph=label), paragraph.status,
+                        previous, tuple(brackets.groups(text, paragraph=label)),
+                        len(brackets.faults(text)))
 
 
 def _count(paragraph: Paragraph) -> int:

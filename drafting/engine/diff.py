@@ -43,7 +43,8 @@ def diff_revisions(document: Document, old: str, new: str) -> Compilation:
         previous = paragraph.label
     _place_deleted(entries, before, after)
     title = document.title or document.symbol
-    return Compilation(document.symbol, title, f"{before.label} to {after.label}", tuple(entries))
+    return Compilation(document.symbol, title, f"{before.label} to {after.label}", tuple(entries),
+                       front_matter=after.front_matter, chapeau=after.chapeau)
 
 
 def word_segments(old: str, new: str) -> tuple[Segment, ...]:

@@ -90,10 +90,10 @@ def merge(
         merge_paragraph(paragraph, by_paragraph.get(paragraph.id, [])) for paragraph in target
     ]
     parsed = [_label(entry) for entry in entries]
-    families: dict[tuple[str, int], list[str]] = defaultdict(list)
+    families: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for label in parsed:
         if label is not None:
-            families[label.prefix, label.number].append(str(label))
+            families[label.family].append(str(label))
     for paragraph in target:
         family = _family(paragraph.label, families)
         for new in _new_paragraphs(paragraph, by_paragraph.get(paragraph.id, []), family):
@@ -102,7 +102,8 @@ def merge(
             slot = _slot(parsed, wanted)
             entries.insert(slot, new)
             parsed.insert(slot, wanted)
-    return Compilation(document.symbol, document.title, target.label, tuple(entries), tuple(stale))
+    return Compilation(document.symbol, document.title, target.label, tuple(entries), tuple(stale),
+                       front_matter=target.front_matter, chapeau=target.chapeau)
 
 
 def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> MergedParagraph:
@@ -263,14 +264,14 @@ def _new_paragraphs(
     return new
 
 
-def _family(label: str, families: dict[tuple[str, int], list[str]]) -> list[str]:
+def _family(label: str, families: dict[tuple[str, str, int], list[str]]) -> list[str]:
     """The labels of ``label``'s family (OP5, OP5 bis, ...); [] for a label that does not
     parse (no new paragraph can be numbered after it)."""
     try:
         parsed = parse_label(label)
     except LabelError:
         return []
-    return families[parsed.prefix, parsed.number]
+    return families[parsed.family]
 
 
 def _slot(parsed: list[Label | None], wanted: Label) -> int:
@@ -279,8 +280,7 @@ def _slot(parsed: list[Label | None], wanted: Label) -> int:
     follows is."""
     for index in range(len(parsed) - 1, -1, -1):
         other = parsed[index]
-        if other is not None and other.prefix == wanted.prefix and \
-                other.number == wanted.number and other < wanted:
+        if other is not None and other.family == wanted.family and other < wanted:
             return index + 1
     return len(parsed)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -23,7 +24,7 @@ from drafting import brackets
 from drafting.engine.anchoring import rebase
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
-from drafting.errors import AmendmentError, InputError, StaleError
+from drafting.errors import AmendmentError, InputError, LabelError, StaleError
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -35,7 +36,7 @@ from drafting.model import (
     renumber,
 )
 from drafting.model.amendment import SPAN_KINDS
-from drafting.model.labels import changed
+from drafting.model.labels import Label, changed, parse_label
 
 
 class BracketAction(StrEnum):
@@ -106,7 +107,8 @@ def revise(
     label: str,
     created_at: datetime | None = None,
 ) -> RevisionOutcome:
-    """Issue revision ``label`` of ``document`` from its current revision.
+    """Issue revision ``label`` of ``document`` from its current revision (its front
+    matter and chapeau carried over unchanged).
 
     Raises InputError for a label the document already has or a decision on
     an unknown or withdrawn amendment, and AmendmentError when accepted
@@ -131,6 +133,8 @@ def revise(
         tuple(replace(p, label=table.get(p.label, p.label)) for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
+        front_matter=current.front_matter,  # never negotiated: carried as it is
+        chapeau=current.chapeau,
     )
     outcome, more_stale = _standing(given, placed, decisions, twins, current, revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins)
@@ -226,7 +230,7 @@ class _Builder:
             else:
                 paragraphs.append(self._revised(paragraph, mine))
             paragraphs.extend(self._born(paragraph, mine))
-        return _unique_labels(paragraphs), deleted
+        return _unique_labels(_in_family_order(paragraphs)), deleted
 
     def _revised(self, paragraph: Paragraph, accepted: list[Amendment]) -> Paragraph:
         text = _decide_brackets(paragraph, self.choices.get(paragraph.id, []))
@@ -243,6 +247,26 @@ class _Builder:
                     f"{amendment.id}.p", label, paragraph.kind, amendment.new_text.strip()
                 ))
         return list(born.values())
+
+
+def _in_family_order(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Each run of neighbours of one family (OP5, OP5 bis, and OP5 ter proposed after OP5)
+    in label order, as the compilation showed them."""
+    out: list[Paragraph] = []
+    run: list[tuple[Label, Paragraph]] = []
+    for paragraph in [*paragraphs, None]:
+        label = None
+        if paragraph is not None:
+            with suppress(LabelError):
+                label = parse_label(paragraph.label)
+        if run and (label is None or label.family != run[0][0].family):
+            out.extend(p for _, p in sorted(run, key=lambda pair: pair[0]))
+            run = []
+        if label is not None:
+            run.append((label, paragraph))
+        elif paragraph is not None:
+            out.append(paragraph)
+    return out
 
 
 def _unique_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:

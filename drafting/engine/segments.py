@@ -125,6 +125,9 @@ class Compilation:
     """A whole text with every proposal in place: what every writer renders.
 
     ``entries`` run in text order, new paragraphs after the one they follow.
+    ``front_matter`` and ``chapeau`` are the revision's own (see `Revision`):
+    writers show them as they are, the front matter before the title and the
+    chapeau before the first entry, never with a proposal or a label.
     """
 
     symbol: str
@@ -132,6 +135,8 @@ class Compilation:
     revision: str
     entries: tuple[Entry, ...]
     stale: tuple[StaleAmendment, ...] = ()
+    front_matter: tuple[str, ...] = ()
+    chapeau: str = ""
 
     def credits(self) -> Iterator[Credit]:
         """Every credit in the text, in order. Each stands for one proposal: the

@@ -57,12 +57,22 @@ class Revision:
 
     ``label_table`` maps the labels of the previous revision to this one's
     (``{"OP4 bis": "OP5", "OP5": "OP6"}``); it only lists labels that changed.
+
+    ``front_matter`` holds the lines that stand before the title and the chapeau
+    (organ and symbol, "Distr.: Limited", date, session, agenda item, the sponsors
+    line "Fiji and Samoa: draft resolution"), one string per line, and ``chapeau``
+    the line that opens the paragraphs ("The General Assembly,"; "" when there is
+    none). Both are kept and written back as they are: never negotiated, never
+    labelled. Writers put them in this order: front matter, the document's title,
+    the chapeau, then the paragraphs.
     """
 
     label: str
     paragraphs: tuple[Paragraph, ...]
     created_at: datetime | None = None
     label_table: tuple[tuple[str, str], ...] = ()
+    front_matter: tuple[str, ...] = ()
+    chapeau: str = ""
 
     def __iter__(self) -> Iterator[Paragraph]:
         return iter(self.paragraphs)
@@ -124,5 +134,7 @@ class Document:
 
 
 def label_key(label: str) -> str:
-    """What two spellings of one label share: ``op 5  BIS`` and ``OP5 bis`` -> ``op5bis``."""
-    return "".join(label.split()).casefold()
+    """What two spellings of one label share: ``op 5  BIS``, ``OP5bis`` and ``5 bis`` ->
+    ``5bis`` (an operative paragraph may be named by its number alone)."""
+    key = "".join(label.split()).casefold()
+    return key[2:] if key.startswith("op") and key[2:3].isdigit() else key

@@ -1,8 +1,14 @@
-"""Paragraph labels as negotiators write them: ``PP3``, ``OP5``, ``OP5 bis``.
+"""Paragraph labels as negotiators write them: ``PP3``, ``OP5``, ``OP5 bis``, ``3.1``.
 
 A label is a prefix (``PP`` preambular, ``OP`` operative, ``H`` heading,
 ``T`` other text), a number, and for a paragraph proposed between two others a
 Latin suffix: ``OP5 bis``, ``OP5 ter``, ... until a revision renumbers them.
+In a text numbered within its sections (a treaty's articles), an operative
+paragraph's label is SECTION.NUMBER: ``3.1``, ``3.1 bis`` (paragraph 1 of
+Article 3), ``II.4`` (paragraph 4 of Chapter II).
+
+Spellings read: ``OP5 bis``, ``op 5 BIS``, ``OP5bis``, ``5 bis``, ``5bis`` and a
+bare ``5`` (operative), ``3.1 bis``, ``3.1bis``.
 """
 
 from __future__ import annotations
@@ -30,8 +36,15 @@ PREFIX_KINDS: dict[str, ParagraphKind] = {
 KIND_PREFIXES: dict[ParagraphKind, str] = {kind: prefix for prefix, kind in PREFIX_KINDS.items()}
 
 _SUFFIX_PATTERN = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-LABEL_RE = re.compile(rf"(PP|OP|H|T)\s*(\d+)(?:\s+({_SUFFIX_PATTERN}))?", re.IGNORECASE)
-"""A label anywhere; use ``fullmatch`` for a whole label."""
+SECTION_PATTERN = r"\d{1,3}(?:bis|ter)?|[IVXLC]{1,7}|[A-Z]|ANNEX"
+"""What names a section in a label: an article's number (``3``, ``3bis``), a chapter's
+roman numeral, a section's letter, or ``ANNEX``."""
+LABEL_RE = re.compile(
+    rf"(?:(PP|OP|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})(?:\s*({_SUFFIX_PATTERN})\b)?",
+    re.IGNORECASE,
+)
+"""A label anywhere; use ``fullmatch`` for a whole label. Groups: prefix, section,
+number, suffix (a bare number is operative)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -42,10 +55,18 @@ class Label:
     number: int
     suffix: int = 0
     """0 for none, 1 for bis, 2 for ter, ..."""
+    section: str = ""
+    """The section the number counts in (``3`` for Article 3, ``II``); "" for a text
+    numbered straight through. A label with a section is shown ``3.1``."""
 
     def __str__(self) -> str:
-        base = f"{self.prefix}{self.number}"
+        base = f"{self.section}.{self.number}" if self.section else f"{self.prefix}{self.number}"
         return f"{base} {SUFFIXES[self.suffix - 1]}" if self.suffix else base
+
+    @property
+    def family(self) -> tuple[str, str, int]:
+        """What a paragraph and the new ones proposed after it share: OP5, OP5 bis, ..."""
+        return (self.prefix, self.section, self.number)
 
     @property
     def kind(self) -> ParagraphKind:
@@ -54,18 +75,20 @@ class Label:
 
 
 def parse_label(text: str) -> Label:
-    """Read a label such as ``OP5``, ``op 5 bis`` or ``PP12``; case and spacing are forgiven.
+    """Read a label such as ``OP5``, ``op 5 bis``, ``OP5bis``, ``PP12`` or ``3.1 bis``;
+    case and spacing are forgiven, and a bare number (``5``, ``5 bis``) is operative.
 
     Raises LabelError for anything else, saying what a label looks like.
     """
     match = LABEL_RE.fullmatch(text.strip())
     if match is None:
         raise LabelError(
-            f"'{text}' is not a paragraph label: expected e.g. PP3, OP5 or OP5 bis"
+            f"'{text}' is not a paragraph label: expected e.g. PP3, OP5, OP5 bis or 3.1"
         )
-    prefix, number, suffix = match.groups()
+    prefix, section, number, suffix = match.groups()
     suffix_index = SUFFIXES.index(suffix.lower()) + 1 if suffix else 0
-    return Label(prefix.upper(), int(number), suffix_index)
+    return Label((prefix or "OP").upper(), int(number), suffix_index,
+                 (section or "").upper())
 
 
 def normalize_label(text: str) -> str:
@@ -82,14 +105,10 @@ def next_label(after: str, existing: Iterable[str]) -> str:
     queue in the order they come). Raises LabelError past the last suffix.
     """
     base = parse_label(after)
-    taken = {
-        label.suffix
-        for label in map(parse_label, existing)
-        if (label.prefix, label.number) == (base.prefix, base.number)
-    }
+    taken = {label.suffix for label in map(parse_label, existing) if label.family == base.family}
     for suffix in range(base.suffix + 1, len(SUFFIXES) + 1):
         if suffix not in taken:
-            return str(Label(base.prefix, base.number, suffix))
+            return str(Label(base.prefix, base.number, suffix, base.section))
     raise LabelError(
         f"no label left after {after}: every suffix up to '{SUFFIXES[-1]}' is taken; "
         "issue a revision to renumber the text"
@@ -99,19 +118,21 @@ def next_label(after: str, existing: Iterable[str]) -> str:
 def renumber(labels: Sequence[str]) -> dict[str, str]:
     """Number a whole text afresh, in the order given: PP1, PP2, ..., OP1, OP2, ...
 
-    Each prefix counts on its own and suffixes go (``OP4 bis`` becomes ``OP5``
-    and the old ``OP5`` becomes ``OP6``). Returns old -> new for every label;
-    unchanged ones map to themselves. Raises LabelError on a duplicate label.
+    Each prefix counts on its own, and each section's paragraphs within their
+    section (``3.1``, ``3.2``, ...); suffixes go (``OP4 bis`` becomes ``OP5`` and the
+    old ``OP5`` becomes ``OP6``). Returns old -> new for every label; unchanged ones
+    map to themselves. Raises LabelError on a duplicate label.
     """
-    counters: dict[str, int] = {}
+    counters: dict[tuple[str, str], int] = {}
     table: dict[str, str] = {}
     for text in labels:
         label = parse_label(text)
         old = str(label)
         if old in table:
             raise LabelError(f"the label {old} occurs twice; each paragraph needs its own")
-        counters[label.prefix] = counters.get(label.prefix, 0) + 1
-        table[old] = f"{label.prefix}{counters[label.prefix]}"
+        count = counters[label.prefix, label.section] = counters.get(
+            (label.prefix, label.section), 0) + 1
+        table[old] = str(Label(label.prefix, count, 0, label.section))
     return table
 
 

@@ -297,14 +297,15 @@ class _Walker:
             self.started.add(comment_id)
 
     def _run(self, run: Any, context: _Context) -> None:
+        hidden = _hidden(run)  # not shown, so the import did not take it either
         for child in run:
             tag = child.tag
             if tag == qn("w:fldChar"):
                 self._field(child.get(qn("w:fldCharType")))
             elif tag == qn("w:commentReference"):
                 self._reference(child.get(qn("w:id")))
-            elif not all(self.fields):
-                continue  # inside a field's code
+            elif not all(self.fields) or hidden:
+                continue  # inside a field's code, or hidden
             elif tag in _TEXT:
                 self._add(child.text or "", context)
             elif tag in _CHARACTERS:
@@ -341,6 +342,11 @@ class _Walker:
             comment_ids=(*self.open_comments, *self.pending), kind=change.kind if change else "",
             inside=context.inside))
         self.pending = []
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    return vanish is not None and vanish.get(qn("w:val")) not in ("0", "false", "off")
 
 
 def _change(element: Any) -> Change:

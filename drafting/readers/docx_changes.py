@@ -9,7 +9,6 @@ the words an insertion goes next to (`anchor`). Pure functions on text; no Word 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,8 +16,8 @@ from difflib import SequenceMatcher
 
 from drafting.engine.anchoring import word_diff
 from drafting.model import Paragraph, Span
-from drafting.model.labels import LABEL_RE
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
+from drafting.readers.structure import is_alternative, split_label
 
 SIMILARITY = 0.6
 """How alike (difflib ratio) an unlabelled file paragraph and a revision paragraph must be."""
@@ -30,10 +29,6 @@ unlabelled paragraphs from taking quadratic time (minutes) to read."""
 UNTRACKED = "untracked"
 """The ``kind`` of pieces that differ from the revision without a tracked change."""
 
-_LABEL_TAB = re.compile(r"\s*([^\t\n]{1,24}?)\s*\t")
-_LABEL = re.compile(rf"(?:{LABEL_RE.pattern})(?:\s+Alt(?:\s*\d+)?)?", re.IGNORECASE)
-"""A label as the house style writes it: ``OP5``, ``OP5 bis``, and ``OP7 Alt`` for an
-alternative in a merged document."""
 
 
 @dataclass
@@ -154,15 +149,18 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
 
 
 def strip_label(pieces: list[RunPiece]) -> tuple[str | None, list[RunPiece], bool]:
-    """The label a paragraph opens with ("OP5 bis" + tab), the pieces without it, and
-    whether the label itself was changed. The text with changes rejected is tried first,
-    then (for a wholly inserted paragraph) the text with changes accepted."""
+    """The label a paragraph opens with, read as the import reads it (``OP5 bis``, ``5.``,
+    ``3.1``, ``OP7 Alt``: `drafting.readers.structure.split_label`), the pieces without it,
+    and whether the label itself was changed. The text with changes rejected is tried
+    first, then (for a wholly inserted paragraph) the text with changes accepted."""
     for view in ("in_original", "in_proposed"):
         text = "".join(p.text for p in pieces if getattr(p, view))
-        match = _LABEL_TAB.match(text)
-        if match and _LABEL.fullmatch(match[1]):
-            rest, states = _drop(pieces, match.end(), view)
-            return " ".join(match[1].split()), rest, len(states) > 1
+        label, _, skip = split_label(text.lstrip())
+        if label is not None:
+            skip += len(text) - len(text.lstrip())
+            rest, states = _drop(pieces, skip, view)
+            alternative = " Alt" if is_alternative(text.lstrip()) else ""
+            return f"{label}{alternative}", rest, len(states) > 1
     return None, pieces, False
 
 

@@ -1,18 +1,10 @@
 """Read a draft from a Word ``.docx``: the text as a reader sees it today.
 
-Paragraphs are told apart as in the text reader (`drafting.readers.textfile`):
-
-- a typed label at the start (``OP3``, ``PP2``, ``OP3 bis``, ``T1``, or ``3.``
-  / ``3 bis.`` for an operative paragraph), followed by a tab or a space;
-- or Word's automatic numbering: a top-level decimal number ("3.") is OP3; a
-  lower level ("(a)", "(i)") is a sub-paragraph, added to the paragraph before
-  it as a line ``"\\n(a) text"``. A typed "(a) ..." paragraph is added the same
-  way when the paragraph before ends with ":" or is itself such a line;
-- styles: the first "Title" paragraph is the document's title (later ones are
-  level-1 headings), "Subtitle" is skipped (our own drafts put the symbol and
-  revision there), "Heading N" is a heading of level N;
-- unlabelled paragraphs before the first operative one are preambular (PP,
-  numbered on); after it they are kept as other text (T1, ...) with a warning.
+Each Word paragraph becomes a `Block` (its text, its style: "Title", "Heading N"; and
+the number Word's automatic numbering shows in front of it), and the structure (front
+matter, title, chapeau, sections, labels, sub-paragraphs, options) is read from the
+blocks as for every format (`drafting.readers.structure`). "Subtitle" paragraphs are
+skipped (our own drafts put the symbol and revision there).
 
 The text is the current one, as if every tracked change were accepted: runs
 in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not, and
@@ -21,7 +13,8 @@ boxes, footnotes, equations, symbols, comments and hidden text are not
 imported; each gives a warning naming it and where it stands. Empty paragraphs
 are skipped silently. A character that is not text (`drafting.characters`)
 is refused with its paragraph and position; decomposed accents are stored
-composed (NFC), with a warning.
+composed (NFC), and the characters Word allows that a text does not hold (U+0085,
+line separators, soft hyphens) are read as Word shows them, each with a warning.
 """
 
 from __future__ import annotations
@@ -36,14 +29,12 @@ import docx.document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting import brackets, characters
-from drafting.errors import BracketError, ReaderError
-from drafting.model import Paragraph, ParagraphKind
-from drafting.model.labels import Label
-from drafting.ooxml.numbering import ListNumber, NumberingCounter
+from drafting import characters
+from drafting.errors import ReaderError
+from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
 from drafting.readers.result import ReadResult, ReadWarning
-from drafting.readers.textfile import SUBPARAGRAPH, split_label
+from drafting.readers.structure import AutoNumber, Block, read_structure
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -77,8 +68,8 @@ def read_docx_draft(path: str | Path) -> ReadResult:
     """Read a ``.docx`` draft from ``path`` (opened through `open_docx`).
 
     Raises ReaderError for a file that cannot be opened safely or a label used
-    twice, and BracketError (naming file, paragraph and label) for unbalanced
-    brackets. A document with no text gives no paragraphs and an empty title.
+    twice in one section; stray brackets are warnings. A document with no text gives
+    no paragraphs and an empty title.
     """
     path = Path(path)
     document = open_docx(path)
@@ -182,30 +173,16 @@ def _rows(table: etree._Element) -> list[etree._Element]:
     return rows
 
 
-@dataclass(slots=True)
-class _Draft:
-    """A paragraph being read; sub-paragraph lines may still be added."""
-
-    label: Label
-    text: str
-    where: str
-    level: int = 0
-
-
 class _Builder:
-    """Turns the body of a Word document into the draft's paragraphs."""
+    """Turns the body of a Word document into blocks, then reads their structure."""
 
     def __init__(self, name: str, document: docx.document.Document) -> None:
         self.name = name
         self.body = document.element.body
         self.numbering = NumberingCounter(document)
         self.style_names = _style_names(document)
-        self.title: str | None = None
-        self.drafts: list[_Draft] = []
+        self.blocks: list[Block] = []
         self.warnings: list[ReadWarning] = []
-        self.seen: dict[str, str] = {}
-        self.last_number: dict[str, int] = {}
-        self.operative_seen = False
         self.count = 0  # Word paragraphs met, for messages
 
     def build(self) -> ReadResult:
@@ -229,19 +206,19 @@ class _Builder:
             self._other_block(block)
         if held:
             self._paragraph(held)
-        return ReadResult(self.title or "", self._paragraphs(), tuple(self.warnings))
+        return read_structure(self.blocks, name=self.name, warnings=self.warnings).result
 
     def _other_block(self, block: etree._Element) -> None:
         if block.tag == f"{_W}altChunk":
-            self._warn(f"embedded document {self._after()} not imported")
+            self._remark("embedded document {place} not imported")
             return
         rows = len(kept := _rows(block))
         if not rows:  # every row deleted (a tracked change): nothing is left to import
             return
         for paragraph in (p for row in kept for p in row.iter(f"{_W}p")):
             self.numbering.number(paragraph)  # Word counts numbered cells too
-        self._warn(
-            f"table {self._after()} ({rows} row{'s' if rows != 1 else ''}) not imported; "
+        self._remark(
+            f"table {{place}} ({rows} row{'s' if rows != 1 else ''}) not imported; "
             "copy its text into paragraphs if it belongs to the draft"
         )
 
@@ -251,94 +228,20 @@ class _Builder:
         shown = next((piece for piece in pieces if _clean(piece.text)), pieces[-1])
         number = self.numbering.number(shown.element)
         style = self._style(shown.element)
-        if not text:
-            self._notes(notes, self._after())
-            return
-        where = self._where()
-        if style == "subtitle":
-            return
-        if style == "title" and self.title is None:
-            self.title = text
-            self._notes(notes, "the title")
-            return
-        heading = 1 if style == "title" else _heading_level(style)
-        if heading:
-            text = f"{number.text} {text}".strip() if number else text
-            self._add(self._unused("H"), text, where, level=heading)
-        else:
-            self._body_paragraph(text, number, where)
-        self._notes(notes, f"in {self.drafts[-1].label}")
-
-    def _body_paragraph(self, text: str, number: ListNumber | None, where: str) -> None:
-        label, rest = split_label(text)
-        if label is not None:
-            self._add(label, rest, where)
-        elif number is not None and number.level == 0 and number.format.startswith("decimal"):
-            self._add(Label("OP", number.value), text, where)
-        elif number is not None and self._can_extend():
-            self._extend(" ".join(filter(None, (number.text, text))))
-        elif number is not None:
-            self._add(self._unlabelled(where), " ".join(filter(None, (number.text, text))), where)
-        elif SUBPARAGRAPH.match(text) and self._can_extend(typed=True):
-            self._extend(text)
-        else:
-            self._add(self._unlabelled(where), text, where)
-
-    def _extend(self, line: str) -> None:
-        """Add a sub-paragraph line to the paragraph before."""
-        draft = self.drafts[-1]
-        draft.text = f"{draft.text}\n{line}" if draft.text else line
-
-    def _can_extend(self, *, typed: bool = False) -> bool:
-        """Whether a sub-paragraph line can join the paragraph before: one that is
-        not a heading and, for a typed "(a)", ends with ":" or a sub-paragraph."""
-        if not self.drafts or self.drafts[-1].label.kind is ParagraphKind.HEADING:
-            return False
-        last_line = self.drafts[-1].text.rsplit("\n", 1)[-1]
-        return not typed or last_line.endswith(":") or bool(SUBPARAGRAPH.match(last_line))
-
-    def _unlabelled(self, where: str) -> Label:
-        if not self.operative_seen:
-            return self._unused("PP")
-        label = self._unused("T")
-        self.warnings.append(ReadWarning(where, (
-            f"paragraph without a label after {self.drafts[-1].label}; kept as other text "
-            f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph"
-        )))
-        return label
-
-    def _unused(self, prefix: str) -> Label:
-        return Label(prefix, self.last_number.get(prefix, 0) + 1)
-
-    def _add(self, label: Label, text: str, where: str, level: int = 0) -> None:
-        shown = str(label)
-        if shown in self.seen:
-            raise ReaderError(
-                f"{where}: the label {shown} is used twice (first in {self.seen[shown]}); "
-                "each paragraph needs its own"
-            )
-        self.seen[shown] = where.rsplit(", ", 1)[-1]
-        self.last_number[label.prefix] = max(self.last_number.get(label.prefix, 0), label.number)
-        self.operative_seen |= label.kind is ParagraphKind.OPERATIVE
-        self.drafts.append(_Draft(label, text, where, level))
-
-    def _paragraphs(self) -> tuple[Paragraph, ...]:
-        out = []
-        for index, draft in enumerate(self.drafts, start=1):
-            shown = str(draft.label)
-            try:
-                brackets.parse(draft.text, paragraph=shown)
-            except BracketError as error:
-                error.message = f"{draft.where}: {error.message}"
-                error.args = (error.message,)
-                raise
-            out.append(Paragraph(f"p{index}", shown, draft.label.kind, draft.text,
-                                 level=draft.level))
-        return tuple(out)
+        if style == "subtitle" and text:
+            return  # our own drafts put the symbol and revision there
+        auto = None if number is None else AutoNumber(
+            number.text, number.level, number.value, number.format.startswith("decimal"))
+        self.blocks.append(Block(text, self._where(), title_style=style == "title",
+                                 heading=heading_level(style), number=auto, notes=notes))
 
     def _checked(self, text: str) -> str:
-        """``text`` in NFC (with a warning if that changed it); ReaderError naming the
-        paragraph and position of a character that is not text."""
+        """``text`` in NFC (with a warning if that changed it), with the characters Word
+        allows read as Word shows them; ReaderError naming the paragraph and position of
+        a character that is not text."""
+        text, replaced = characters.from_word(text)
+        if replaced:
+            self.warnings.append(ReadWarning(self._where(), replaced))
         if found := characters.problem(text):
             offset, sentence = found
             raise ReaderError(f"{self._where()}, {sentence}",
@@ -350,16 +253,12 @@ class _Builder:
                 "(Unicode NFC); the text looks the same")))
         return normal
 
-    def _notes(self, notes: Counter[str], place: str) -> None:
-        for what, count in sorted(notes.items()):
-            many = f"{count} {what}s" if count > 1 and what != "hidden text" else what
-            self._warn(f"{many} {place} not imported")
-
-    def _warn(self, message: str) -> None:
-        self.warnings.append(ReadWarning(self.name, message))
-
-    def _after(self) -> str:
-        return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
+    def _remark(self, message: str) -> None:
+        """A warning about what stands here, said with the label of the paragraph before
+        (known once the structure is read)."""
+        if not self.blocks:
+            self.blocks.append(Block("", self._where()))
+        self.blocks[-1].remarks.append(message)
 
     def _where(self) -> str:
         return f"{self.name}, paragraph {self.count}"
@@ -371,7 +270,8 @@ class _Builder:
         return self.style_names.get(style_id or "", self.style_names.get("", "")).casefold()
 
 
-def _heading_level(style: str) -> int:
+def heading_level(style: str) -> int:
+    """The level of a "Heading N" paragraph style (its name, casefolded); 0 for others."""
     match = _HEADING.fullmatch(style)
     return int(match[1]) if match else 0
 

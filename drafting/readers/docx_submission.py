@@ -36,6 +36,7 @@ from drafting.errors import AmendmentError, BracketError, InputError, ReaderErro
 from drafting.model import Amendment, AmendmentKind, Document, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
+from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import (
@@ -47,10 +48,12 @@ from drafting.readers.docx_changes import (
     shaped,
     strip_label,
 )
+from drafting.readers.docx_draft import heading_level
 from drafting.readers.result import ReadWarning
+from drafting.readers.structure import AutoNumber, Block, Role, RoleKind, read_structure
 
 _K = AmendmentKind
-_SKIPPED_STYLES = frozenset({"title", "subtitle"})
+_OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
 
@@ -203,29 +206,75 @@ class _Reader:
         paragraphs = [b for b in blocks if not runs.is_table(b)]
         for table in (b for b in blocks if runs.is_table(b)):
             text = " ".join(r.proposed for r in runs.read_paragraphs(runs.table_paragraphs(table)))
-            if text.strip():
+            if text.strip() and not self._front_text(text):
                 self.warn(str(self.path), f"a table ({_quote(text)}) is not part of the house "
                           "style and was not read; put proposals in the paragraphs")
-        names = {s.style_id: (s.name or "").casefold() for s in self.word.styles}
-        chunks = []
-        for number, (p, read) in enumerate(zip(paragraphs, runs.read_paragraphs(paragraphs),
-                                               strict=True), 1):
-            style = names.get(runs.style_id(p) or "", "")
-            if style in _SKIPPED_STYLES or self._is_heading_line(read):
-                self._skip(number, style or "title", read)
-                continue
-            chunks.append(self._chunk(number, read))
+        reads = runs.read_paragraphs(paragraphs)
+        roles = self._roles(paragraphs, reads)
+        chunks: list[_Chunk] = []
+        for number, (read, role) in enumerate(zip(reads, roles, strict=True), 1):
+            if role is None or role.kind in _OUTSIDE:
+                self._skip(number, str(role.kind) if role else "subtitle", read)
+            elif role.kind is RoleKind.LINE and chunks and role.prefix:
+                self._join(chunks[-1], self._chunk(number, read, label=False), role.prefix)
+            else:
+                chunks.append(self._chunk(number, read, label=role.kind is not RoleKind.LINE))
         return chunks
 
-    def _is_heading_line(self, read: runs.ParagraphRead) -> bool:
-        """An unstyled title or "symbol - revision" line, when no paragraph has that text."""
-        text = read.original.strip()
-        if not text or text in self.texts:
-            return False
-        symbol = self.document.symbol
-        return text == self.document.title.strip() or text == symbol or text.startswith(
-            f"{symbol} ")
+    def _roles(self, paragraphs: list[Any], reads: list[runs.ParagraphRead]) -> list[Role | None]:
+        """What each Word paragraph is, by the import's own rules (front matter, title,
+        chapeau, paragraph, sub-paragraph line), read from its text as it was before the
+        changes (or after them, for a paragraph that is all new). None for a subtitle."""
+        names = {s.style_id: (s.name or "").casefold() for s in self.word.styles}
+        counter = NumberingCounter(self.word)
+        blocks, subtitles = [], set()
+        for index, (p, read) in enumerate(zip(paragraphs, reads, strict=True)):
+            style = names.get(runs.style_id(p) or "", "")
+            number = counter.number(p)
+            text = _clean(read.original if read.original.strip() else read.proposed)
+            if style == "subtitle":
+                subtitles.add(index)
+                text = ""
+            auto = None if number is None else AutoNumber(
+                number.text, number.level, number.value, number.format.startswith("decimal"))
+            blocks.append(Block(text, f"{self.path}, paragraph {index + 1}",
+                                title_style=style == "title", heading=heading_level(style),
+                                number=auto))
+        try:
+            roles: list[Role | None] = list(read_structure(blocks, name=str(self.path)).roles)
+        except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
+            roles = [Role(RoleKind.PARAGRAPH)] * len(blocks)
+        for index in subtitles:
+            roles[index] = None
+        for index, role in enumerate(roles):  # where the copy's layout misleads, the text
+            text = _clean(reads[index].original)  # of the draft decides
+            if role is None:
+                continue
+            if role.kind in _OUTSIDE and (text in self.texts or not text):  # new: proposed
+                roles[index] = Role(RoleKind.PARAGRAPH)
+            elif role.kind is RoleKind.PARAGRAPH and text not in self.texts and \
+                    self._front_text(text):
+                roles[index] = Role(RoleKind.FRONT)
+        return roles
 
+    def _front_text(self, text: str) -> bool:
+        """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
+        text = " ".join(text.split())
+        known = {" ".join(line.split()) for line in self.target.front_matter}
+        known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
+        return text in known or any(text and text in line for line in known)
+
+    def _join(self, chunk: _Chunk, line: _Chunk, prefix: str) -> None:
+        """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the
+        import does: a line break (inserted if the line is new) and its number."""
+        first = line.pieces[0] if line.pieces else None
+        if line.new and first is not None:
+            joint = RunPiece(prefix, INSERTED, first.author, first.date, first.change_id,
+                             kind=first.kind)
+        else:
+            joint = RunPiece(prefix)
+        chunk.pieces = [*_trimmed(chunk.pieces), joint, *_trimmed(line.pieces)]
+        chunk.mark = line.mark
     def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
         where = f"{self.path}, paragraph {number}"
         if read.original != read.proposed:
@@ -239,14 +288,23 @@ class _Reader:
                       f"against {self.target.label}")
         self._note_comments(where, read.pieces)
 
-    def _chunk(self, number: int, read: runs.ParagraphRead) -> _Chunk:
+    def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> _Chunk:
         chunk = _Chunk(number, None, [], read.mark)
-        _check_characters(f"{self.path}, paragraph {number}",
-                          "".join(piece.text for piece in read.pieces))
-        pieces = [replace(p, text=characters.normalised(p.text)) for p in read.pieces]
+        where = f"{self.path}, paragraph {number}"
+        pieces = []
+        for piece in read.pieces:
+            text, replaced = characters.from_word(piece.text)
+            if replaced:
+                self.warn(where, replaced)
+            _check_characters(where, text)
+            pieces.append(replace(piece, text=characters.normalised(text)))
         read = runs.ParagraphRead(tuple(pieces), read.mark)
-        chunk.label, chunk.pieces, changed = strip_label([p for p in read.pieces
-                                                           if not p.cancelled])
+        kept = [p for p in read.pieces if not p.cancelled]
+        if label:
+            chunk.label, chunk.pieces, changed = strip_label(kept)
+        else:
+            chunk.pieces, changed = kept, False
+
         where = self.where(chunk)
         if changed:
             self.warn(where, "the paragraph's label was changed; labels are set by the "
@@ -281,10 +339,6 @@ class _Reader:
 
     def _mark_warnings(self, groups: list[_Group]) -> None:
         for group, following in zip(groups, [*groups[1:], None], strict=True):
-            if len(group.hosts) > 1:
-                self.warn(self.where(group.hosts[1]), "this paragraph was split from the one "
-                          "before (an inserted paragraph mark); splitting is not an amendment, "
-                          "so it was read as one paragraph")
             mark = group.closing
             if (group.hosts and mark is not None and mark.state == DELETED
                     and not group.all_deleted and following is not None and following.hosts
@@ -379,7 +433,8 @@ class _Reader:
                           untracked=True)
             return previous
         paragraph = group.match
-        pieces = group.pieces
+        pieces, split_off = _split(group)
+        pieces = _trimmed(pieces)
         if runs.original_text(pieces) != paragraph.text:
             if self.tracked:
                 self.warn(where, f"the text differs from {paragraph.label} of "
@@ -398,6 +453,8 @@ class _Reader:
                                       reason=self._reason(pieces)))
         else:
             self._spans(paragraph, pieces, where)
+        for part in split_off:  # a tracked paragraph mark inserted: the rest is new
+            self._new(part, paragraph)
         return paragraph
 
     def _spans(self, paragraph: Paragraph, pieces: list[RunPiece], where: str) -> None:
@@ -492,6 +549,42 @@ def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning]) -> 
         warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
                                     f"{_quote(amendment.old_text or amendment.new_text)} "
                                     "leaves the paragraph's square brackets unbalanced"))
+
+
+def _split(group: _Group) -> tuple[list[RunPiece], list[_Chunk]]:
+    """A paragraph split by inserted paragraph marks: its own pieces (the text moved out
+    deleted by whoever inserted the mark) and each part after a mark as a new paragraph."""
+    first, *rest = group.hosts
+    pieces, parts = list(first.pieces), []
+    mark = first.mark
+    for chunk in rest:
+        pieces += [p if p.state == DELETED else replace(
+            p, state=DELETED, author=mark.author, date=mark.date, change_id=mark.change_id,
+            kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_original]
+        parts.append(_Chunk(chunk.number, chunk.label, [p if p.state == INSERTED else replace(
+            p, state=INSERTED, author=mark.author, date=mark.date, change_id=mark.change_id,
+            kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_proposed], chunk.mark))
+        mark = chunk.mark
+    return pieces, parts
+
+
+def _trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
+    """``pieces`` without whitespace at either end, as the import trims each paragraph."""
+    pieces = list(pieces)
+    while pieces and not pieces[0].text.lstrip():
+        pieces.pop(0)
+    if pieces:
+        pieces[0] = replace(pieces[0], text=pieces[0].text.lstrip())
+    while pieces and not pieces[-1].text.rstrip():
+        pieces.pop()
+    if pieces:
+        pieces[-1] = replace(pieces[-1], text=pieces[-1].text.rstrip())
+    return pieces
+
+
+def _clean(text: str) -> str:
+    """Each line trimmed, empty ones dropped: a paragraph's text as the import keeps it."""
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 def _check_characters(where: str, text: str) -> None:

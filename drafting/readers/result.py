@@ -29,11 +29,14 @@ class ReadWarning:
 
 @dataclass(frozen=True, slots=True)
 class ReadResult:
-    """A draft as read from a file: its title, its paragraphs, and warnings."""
+    """A draft as read from a file: its title, its paragraphs, and warnings; with the
+    front matter and the chapeau that stood before the paragraphs (see `Revision`)."""
 
     title: str
     paragraphs: tuple[Paragraph, ...]
     warnings: tuple[ReadWarning, ...] = field(default=())
+    front_matter: tuple[str, ...] = ()
+    chapeau: str = ""
 
     def to_document(
         self, symbol: str, *, title: str | None = None, created_at: datetime | None = None
@@ -42,5 +45,6 @@ class ReadResult:
 
         ``title`` overrides the title read from the file when given.
         """
-        revision = Revision(ZERO_DRAFT, self.paragraphs, created_at=created_at)
+        revision = Revision(ZERO_DRAFT, self.paragraphs, created_at=created_at,
+                            front_matter=self.front_matter, chapeau=self.chapeau)
         return Document(symbol, self.title if title is None else title, (revision,))

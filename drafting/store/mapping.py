@@ -1,9 +1,10 @@
 """Rows <-> the model's dataclasses, written out by hand; and the loaders that use them.
 
 Nothing here decides anything: it reads rows into `Document`, `Delegation` and
-`Amendment` values, and turns those values into rows. A document loads in four
-queries (document, revisions, label tables, paragraph versions) and a list of
-amendments in three, however many paragraphs or amendments there are.
+`Amendment` values, and turns those values into rows. A document loads in five
+queries (document, revisions, label tables, front matter and chapeaux, paragraph
+versions) and a list of amendments in three, however many paragraphs or
+amendments there are.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from drafting.store import tables
 from drafting.store.errors import NotFoundError
 from drafting.store.payloads import utc
 
+FRONT, CHAPEAU = tables.FRONT_ROLES
 _ID = re.compile(r"\s*A(\d+)\s*", re.IGNORECASE)
 _LISTED = 20  # symbols or codes named in a "not found" message
 
@@ -87,6 +89,7 @@ def load_document(connection: Connection, row: Row[Any]) -> Document:
         .order_by(change.revision_id, change.position)
     ):
         label_tables[revision_id].append((old, new))
+    fronts = _fronts(connection, row.id)
     paragraphs: dict[int, list[Paragraph]] = defaultdict(list)
     paragraph = tables.paragraphs.c
     for found in connection.execute(
@@ -100,9 +103,32 @@ def load_document(connection: Connection, row: Row[Any]) -> Document:
         paragraphs[found.revision_id].append(paragraph_from_row(found, found.key))
     return Document(row.symbol, row.title, tuple(
         Revision(r.label, tuple(paragraphs[r.id]), created_at=utc(r.created_at),
-                 label_table=tuple(label_tables[r.id]))
+                 label_table=tuple(label_tables[r.id]), front_matter=fronts[r.id][0],
+                 chapeau=fronts[r.id][1])
         for r in revisions
     ))
+
+
+def _fronts(connection: Connection,
+            document_id: int) -> defaultdict[int, tuple[tuple[str, ...], str]]:
+    """(front matter, chapeau) of each revision of a document, by revision row id, in one
+    query; ``((), "")`` for a revision with neither. Should a revision have more than one
+    chapeau row, they are read as lines of one chapeau (so `drafting.store.verify` sees
+    the row that no event wrote)."""
+    front, revision = tables.revision_front.c, tables.revisions.c
+    lines: dict[int, list[str]] = defaultdict(list)
+    chapeaux: dict[int, list[str]] = defaultdict(list)
+    for revision_id, role, text in connection.execute(
+        select(front.revision_id, front.role, front.text)
+        .join_from(tables.revision_front, tables.revisions, front.revision_id == revision.id)
+        .where(revision.document_id == document_id)
+        .order_by(front.revision_id, front.position)
+    ):
+        (chapeaux if role == CHAPEAU else lines)[revision_id].append(text)
+    found: defaultdict[int, tuple[tuple[str, ...], str]] = defaultdict(lambda: ((), ""))
+    for revision_id in lines.keys() | chapeaux.keys():
+        found[revision_id] = (tuple(lines[revision_id]), "\n".join(chapeaux[revision_id]))
+    return found
 
 
 def paragraph_ids(connection: Connection, document_id: int) -> dict[str, int]:
@@ -132,6 +158,17 @@ def paragraph_version_values(revision_id: int, position: int, paragraph_id: int,
     return {"revision_id": revision_id, "position": position, "paragraph_id": paragraph_id,
             "label": paragraph.label, "kind": str(paragraph.kind), "text": paragraph.text,
             "status": str(paragraph.status), "level": paragraph.level}
+
+
+def front_values(revision_id: int, revision: Revision) -> list[dict[str, Any]]:
+    """The rows of a revision's front matter (role ``front``, in order) and of its chapeau
+    (role ``chapeau``, last; no row when it has none), as column values."""
+    rows = [{"revision_id": revision_id, "position": n, "role": FRONT, "text": line}
+            for n, line in enumerate(revision.front_matter)]
+    if revision.chapeau:
+        rows.append({"revision_id": revision_id, "position": len(rows), "role": CHAPEAU,
+                     "text": revision.chapeau})
+    return rows
 
 
 def label_change_values(revision_id: int,

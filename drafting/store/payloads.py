@@ -58,22 +58,37 @@ def paragraph_from(data: JSONDict) -> Paragraph:
 
 
 def revision_json(revision: Revision) -> JSONDict:
-    """A revision with its paragraphs and label table."""
-    return {
+    """A revision with its paragraphs and label table; ``front_matter`` (a list of lines)
+    and ``chapeau`` only when it has them, so that a revision without either is written
+    as versions before them wrote it (and their events keep their hashes)."""
+    data: JSONDict = {
         "label": revision.label,
         "created_at": stamp(revision.created_at),
         "label_table": [[old, new] for old, new in revision.label_table],
         "paragraphs": [paragraph_json(p) for p in revision.paragraphs],
     }
+    if revision.front_matter:
+        data["front_matter"] = list(revision.front_matter)
+    if revision.chapeau:
+        data["chapeau"] = revision.chapeau
+    return data
 
 
 def revision_from(data: JSONDict) -> Revision:
-    """The inverse of `revision_json`."""
+    """The inverse of `revision_json` (no front matter and no chapeau when absent)."""
+    front_matter = data.get("front_matter", [])
+    chapeau = data.get("chapeau", "")
+    if not isinstance(front_matter, list) or not all(isinstance(x, str) for x in front_matter):
+        raise TypeError("front_matter is not a list of lines")
+    if not isinstance(chapeau, str):
+        raise TypeError("chapeau is not a string")
     return Revision(
         data["label"],
         tuple(paragraph_from(p) for p in data["paragraphs"]),
         created_at=read_stamp(data["created_at"]),
         label_table=tuple((old, new) for old, new in data["label_table"]),
+        front_matter=tuple(front_matter),
+        chapeau=chapeau,
     )
 
 

@@ -28,9 +28,11 @@ role, and a client that skips the library's own checks is refused by the server.
 
 `script` writes the SQL (to read, or to run with psql); `apply` runs it. Both
 are safe to run again, e.g. after adding delegations or upgrading the store:
-grants name the tables that exist then. Roles are created ``LOGIN`` without a
-password: set one (``ALTER ROLE drafting_eu PASSWORD '...'``) or use another
-authentication method of the server.
+grants name the tables that exist then. A migration that adds a table to read
+grants it to the roles that could read the others (0003 does, for
+``revision_front``), so an upgrade does not lock the delegations out meanwhile.
+Roles are created ``LOGIN`` without a password: set one (``ALTER ROLE drafting_eu
+PASSWORD '...'``) or use another authentication method of the server.
 """
 
 from __future__ import annotations

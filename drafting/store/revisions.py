@@ -97,6 +97,8 @@ def _insert_revision(write: Write, document_id: int, position: int, revision: Re
         for n, p in enumerate(revision.paragraphs)])
     if labels := mapping.label_change_values(revision_id, revision.label_table):
         connection.execute(insert(tables.revision_labels), labels)
+    if front := mapping.front_values(revision_id, revision):
+        connection.execute(insert(tables.revision_front), front)
     return revision_id
 
 

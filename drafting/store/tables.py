@@ -8,12 +8,13 @@ mapping classes.
 
 A document has revisions; a paragraph (``paragraphs``) keeps its stable id
 across revisions and each revision has its own version of it
-(``paragraph_versions``: position, label, kind, text, status, level). An
-amendment points at the paragraph, at the revision it was made against
-(``made_against_id``, never changed) and at the revision its span is now on
-(``revision_id``, moved on by each revision). The ``events`` log is
-append-only and hash-chained; ``chain_head`` is its single-row head, locked by
-every write so that writes follow one another.
+(``paragraph_versions``: position, label, kind, text, status, level); what
+stands before its paragraphs (front matter lines, the chapeau) is in
+``revision_front``, kept as it is. An amendment points at the paragraph, at
+the revision it was made against (``made_against_id``, never changed) and at
+the revision its span is now on (``revision_id``, moved on by each revision).
+The ``events`` log is append-only and hash-chained; ``chain_head`` is its
+single-row head, locked by every write so that writes follow one another.
 
 Who may write (a store that requires tokens): ``settings`` says whether it
 does, ``credentials`` keeps each token as a salted hash (never the token), and
@@ -109,6 +110,21 @@ revision_labels = Table(
     _column("new_label", LABEL),  # "" if the paragraph was deleted
 )
 """Each revision's label table, line by line: the old label and the new."""
+
+FRONT_ROLES = ("front", "chapeau")
+"""What a row of ``revision_front`` is: a line of front matter, or the chapeau."""
+
+revision_front = Table(
+    "revision_front", metadata,
+    _column("revision_id", Integer, ForeignKey("revisions.id"), primary_key=True),
+    _column("position", Integer, primary_key=True),  # front lines first, the chapeau last
+    _column("role", WORD),
+    _column("text", Text),
+    CheckConstraint(_one_of("role", FRONT_ROLES), name="role"),
+)
+"""What stands before a revision's paragraphs, kept as it is and never negotiated: its
+front matter line by line (role ``front``), then its chapeau (role ``chapeau``, one row
+at most, none when there is no chapeau)."""
 
 paragraphs = Table(
     "paragraphs", metadata,

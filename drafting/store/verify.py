@@ -4,7 +4,8 @@
 every `Mismatch`, the first one first: chain faults (a changed, missing or
 reordered event, a chain head that does not match the last event) in event
 order, then rows that differ from the replayed record (delegations, documents
-with their revisions and paragraphs, amendments with their status history,
+with their revisions - label tables, front matter and chapeau included - and
+paragraphs, amendments with their status history,
 decisions, submissions, tokens and whether tokens are required). It raises
 StoreError only when the database cannot be read at all.
 """
@@ -191,13 +192,26 @@ def _document(stored: Document, expected: Document, origin: Mapping[str, int]) -
 def _revision(where: str, stored: Revision, expected: Revision,
               origin: Mapping[str, int]) -> Iterator[Mismatch]:
     event = origin.get(where)
-    yield from _fields(where, stored, expected, event, skip=("paragraphs", "label"))
+    yield from _fields(where, stored, expected, event,  # created at, label table, chapeau
+                       skip=("paragraphs", "label", "front_matter"))
+    yield from _front_matter(where, stored.front_matter, expected.front_matter, event)
     if len(stored) != len(expected):
         yield _differs(where, "the number of paragraphs", len(stored), len(expected), event)
     for mine, recorded in zip(stored, expected, strict=False):
         name = f"{where}, paragraph {recorded.id} ({recorded.label})"
         changed = origin.get(f"{where}, paragraph {recorded.id}", event)
         yield from _fields(name, mine, recorded, changed)
+
+
+def _front_matter(where: str, stored: tuple[str, ...], expected: tuple[str, ...],
+                  event: int | None) -> Iterator[Mismatch]:
+    """Front matter line by line, so that the line that differs is named."""
+    if len(stored) != len(expected):
+        yield _differs(where, "the number of front matter lines", len(stored), len(expected),
+                       event)
+    for number, (mine, recorded) in enumerate(zip(stored, expected, strict=False), 1):
+        if mine != recorded:
+            yield _differs(where, f"front matter line {number}", mine, recorded, event)
 
 
 def _amendments(connection: Connection, state: Replayed) -> Iterator[Mismatch]:

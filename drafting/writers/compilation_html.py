@@ -55,15 +55,18 @@ ins { font-weight: bold; text-decoration: underline; }
 del { text-decoration: line-through; }
 .by { font-variant: small-caps; font-weight: bold; }
 .label { font-weight: bold; }
+.front { margin: 0; }
+.chapeau { margin: 1em 0 .5em; }
 """
 
 
 def render_html(compilation: Compilation) -> str:
     """The compilation as a UTF-8 HTML page (a str; write it with encoding="utf-8").
 
-    Shows the title (the symbol when empty), symbol and revision, a legend,
-    the total brackets, one table row per entry with its `bracket_count`, and
-    stale proposals, if any, in a closing list.
+    Shows the revision's front matter (one ``<p class="front">`` a line, as it is),
+    the title (the symbol when empty), symbol and revision, a legend, the total
+    brackets, the chapeau (``<p class="chapeau">``, no label), one table row per
+    entry with its `bracket_count`, and stale proposals, if any, in a closing list.
     """
     title = compilation.title or compilation.symbol
     total = sum(bracket_count(entry) for entry in compilation.entries)
@@ -77,12 +80,14 @@ def render_html(compilation: Compilation) -> str:
         "</head>",
         "<body>",
         "<header>",
+        *(_para(_text(line), css="front") for line in compilation.front_matter),
         f'<h1 dir="auto">{escape(title)}</h1>',
         f'<p class="symbol"><span dir="auto">{escape(compilation.symbol)}</span> — '
         f"compilation of proposals on the {escape(compilation.revision)}</p>",
         _LEGEND,
         f'<p class="total">Brackets in the text: <strong id="total">{total}</strong></p>',
         "</header>",
+        *([_para(_text(compilation.chapeau), css="chapeau")] if compilation.chapeau else []),
         '<table class="compilation">',
         '<thead><tr><th scope="col">Paragraph</th><th scope="col">Text and proposals</th>'
         '<th scope="col" class="count">Brackets</th></tr></thead>',

@@ -58,17 +58,22 @@ _MARKERS = {
 def render_markdown(compilation: Compilation) -> str:
     """The compilation as Markdown: blocks separated by a blank line, ending in a newline.
 
-    Opens with the title (``# ...``; the symbol when the title is empty), the
-    symbol and revision, and a legend. Headings are ``##`` lines (``###`` for
-    level 2, ...); every other block opens with its bold label. Stale proposals,
-    if any, close the text under ``## Stale proposals``.
+    Opens with the revision's front matter, one plain block per line (`plain_block`;
+    blank lines left out, Markdown cannot show them), then the title (``# ...``; the
+    symbol when the title is empty), the symbol and revision, a legend, and the
+    chapeau as a plain block. Headings are ``##`` lines (``###`` for level 2, ...);
+    every other block opens with its bold label. Stale proposals, if any, close the
+    text under ``## Stale proposals``.
     """
     blocks = [
+        *(plain_block(line) for line in compilation.front_matter if line.strip()),
         f"# {_inline(escape(compilation.title or compilation.symbol))}",
         f"{escape(compilation.symbol)} — compilation of proposals on the "
         f"{escape(compilation.revision)}",
         LEGEND,
     ]
+    if compilation.chapeau:
+        blocks.append(plain_block(compilation.chapeau))
     for entry in compilation.entries:
         blocks.extend(_entry_blocks(entry))
     if compilation.stale:
@@ -88,6 +93,13 @@ def escape(text: str) -> str:
     they are. A line break becomes a hard break (backslash, newline).
     """
     return _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")
+
+
+def plain_block(text: str) -> str:
+    """A line of text kept as it is (front matter, a chapeau) as a block of its own:
+    escaped, and unable to open a list, heading, quote or code block."""
+    text = "\n".join(line.strip() for line in escape(text).split("\n"))
+    return _LINE_NUMBER.sub(r"\1\\\2", _LINE_MARK.sub(r"\1\\\2", text))
 
 
 def render_pieces(pieces: Iterable[Piece]) -> str:

@@ -39,15 +39,20 @@ LEGEND = (
 def render_text(compilation: Compilation) -> str:
     """The compilation as plain text: blocks separated by a blank line, ending in a newline.
 
-    The title is underlined with ``=``, headings with ``-``; every other block
-    opens with its label (``OP5 bis (USA) +{...}+``). An empty title falls back
-    to the symbol. Stale proposals, if any, are listed at the end.
+    The revision's front matter comes first, one line each as it is; then the
+    title underlined with ``=`` (an empty title falls back to the symbol), the
+    symbol and revision, a legend, and the chapeau as it is. Headings are
+    underlined with ``-``; every other block opens with its label (``OP5 bis
+    (USA) +{...}+``). Stale proposals, if any, are listed at the end.
     """
     blocks = [
+        *(["\n".join(compilation.front_matter)] if compilation.front_matter else []),
         _underlined(compilation.title or compilation.symbol, "="),
         f"{compilation.symbol} — compilation of proposals on the {compilation.revision}",
         LEGEND,
     ]
+    if compilation.chapeau:
+        blocks.append(compilation.chapeau)
     for entry in compilation.entries:
         blocks.extend(_entry_blocks(entry))
     if compilation.stale:

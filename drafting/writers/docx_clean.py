@@ -2,8 +2,12 @@
 
 The house style (read back by `drafting.readers.docx_draft`):
 
+- the revision's front matter first, one plain ("Normal") paragraph a line,
+  written exactly as stored (a delegation's copy is read back against it);
 - the document title in style "Title", then one "Subtitle" line with the
   symbol and the revision ("A/C.2/81/L.7 — Zero draft");
+- the chapeau ("The General Assembly,"), if any, as a plain paragraph with no
+  label, exactly as stored;
 - headings in "Heading N" (N = the heading's level);
 - every other paragraph opens with its label as a bold run ("PP1", "OP5 bis",
   "T1"), then a run holding one tab, then the text; the label hangs in the
@@ -59,10 +63,14 @@ def write_docx_revision(
     chosen = _revision(document, revision)
     word = docx.Document()
     _house_style(word)
+    body = word.element.body
+    for line in chosen.front_matter:
+        _append(body, _plain(line))
     if document.title:
         word.add_paragraph(document.title, style="Title")
     word.add_paragraph(f"{document.symbol} — {chosen.label}", style="Subtitle")
-    body = word.element.body
+    if chosen.chapeau:
+        _append(body, _plain(chosen.chapeau))
     for paragraph in chosen.paragraphs:
         _append(body, _paragraph_element(paragraph))
     save_atomically(word, Path(path))
@@ -100,6 +108,14 @@ def _paragraph_element(paragraph: Paragraph) -> etree._Element:
             _run(text[end:])]
     return _p(_style_id(DRAFT_STYLE), [run for run in runs if len(run)])
 
+
+
+def _plain(text: str) -> etree._Element:
+    """A paragraph in the Normal style holding ``text`` as it is (none for "")."""
+    p = OxmlElement("w:p")
+    if text:
+        p.append(_run(text))
+    return p
 
 
 def _p(style_id: str, runs: list[etree._Element]) -> etree._Element:

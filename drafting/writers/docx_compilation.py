@@ -5,9 +5,11 @@ in Word formatting: words a proposal inserts, and each option of a bracket, in
 bold underline; words it deletes struck through; proponents, parentheses
 included, in bold (``(EU)``); a bracket a proposal asks for in bold; the marks of
 a bracket of alternatives (``[``, `` / ``, ``]``) plain. In the house style:
-title, subtitle, then a legend; a preambular paragraph's opening words in italics
-when no proposal touches them; headings as "Heading N"; every other paragraph
-opens with its bold label and a tab. A new paragraph reads
+the revision's front matter (a plain paragraph a line, as it is), title,
+subtitle, a legend, then the chapeau (a plain paragraph, no label); a
+preambular paragraph's opening words in italics when no proposal touches them;
+headings as "Heading N"; every other paragraph opens with its bold label and a
+tab. A new paragraph reads
 ``OP5 bis<tab>(USA) Invites ...`` with its words in bold underline, an
 alternative formulation ``OP7 Alt<tab>(G77) ...`` likewise. A paragraph's status
 (``(agreed ad ref)``) and whole-paragraph positions (`` — delete paragraph
@@ -64,11 +66,15 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     """
     document = docx.Document()
     title = compilation.title or compilation.symbol
+    for line in compilation.front_matter:
+        document.add_paragraph(line)
     document.add_paragraph(title, style="Title")
     document.add_paragraph(
         f"{compilation.symbol} — compilation of proposals on the {compilation.revision}",
         style="Subtitle")
     document.add_paragraph(LEGEND)
+    if compilation.chapeau:
+        document.add_paragraph(compilation.chapeau)
     document.core_properties.title = title
     document.core_properties.subject = compilation.symbol
     out = _Body(document)

@@ -35,6 +35,10 @@ and, where proposals compete, one bracket of alternatives. From the merged form
   reasons (and supporters): a comment on the change, by its proponents;
 - stale proposals: a comment on the title each (they cannot be placed in the text).
 
+The revision's front matter (a plain paragraph a line, before the title) and its
+chapeau (a plain paragraph after the subtitle, no label) are written as they are,
+never as tracked changes: no proposal touches them.
+
 Paragraphs marked deleted in the draft itself are written struck through
 (formatting, not a revision). Without a date for an amendment the change has no
 ``w:date``.
@@ -154,10 +158,14 @@ class _MergedWriter:
 
     def write(self, compilation: Compilation) -> None:
         title = compilation.title or compilation.symbol
+        for line in compilation.front_matter:  # as it is, never a tracked change
+            self.document.add_paragraph(line)
         heading = self.document.add_paragraph(title, style="Title")
         self.document.add_paragraph(
             f"{compilation.symbol} — {compilation.revision}, with proposals (merged)",
             style="Subtitle")
+        if compilation.chapeau:
+            self.document.add_paragraph(compilation.chapeau)
         self.document.core_properties.title = title
         self.document.core_properties.subject = compilation.symbol
         self._stale_comments(compilation, heading.runs[0]._r if heading.runs else None)

@@ -1,9 +1,11 @@
 """Write a draft as plain text or Markdown, in the form the text reader reads.
 
-Preambular and operative paragraphs are written with their labels
-(``PP1 Recalling ...``), headings as ``#`` lines, other text as it is - with a
+The front matter comes first, one block per line, then the title as a ``#`` line and
+the chapeau as a block of its own. Preambular and operative paragraphs are written
+with their labels (``PP1 Recalling ...``, ``3.1 Each Party ...``), headings as ``#``
+lines (a ``#`` after the title is a level-1 heading), other text as it is - with a
 ``T1`` label only where it would otherwise be read back as preambular.
-``read_text(write_text(...))`` gives the same paragraphs back.
+``read_text(write_text(...))`` gives the same paragraphs, front matter and chapeau back.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from collections.abc import Iterable
 from drafting.model import Paragraph, ParagraphKind
 
 
-def write_text(title: str, paragraphs: Iterable[Paragraph]) -> str:
+def write_text(title: str, paragraphs: Iterable[Paragraph], *,
+               front_matter: Iterable[str] = (), chapeau: str = "") -> str:
     """The draft as text: blocks separated by one blank line, ending in a newline.
 
-    An empty ``title`` writes no title line. Paragraph ids and statuses are not
-    part of this form.
+    An empty ``title`` writes no title line, an empty ``chapeau`` no chapeau. Paragraph
+    ids and statuses are not part of this form.
     """
-    blocks = [f"# {title}"] if title else []
+    blocks = [line for line in front_matter if line.strip()]
+    blocks += [f"# {title}"] if title else []
+    blocks += [chapeau] if chapeau else []
     operative_seen = False
     for paragraph in paragraphs:
         blocks.append(_block(paragraph, bare_other=operative_seen))

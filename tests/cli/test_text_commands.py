@@ -57,8 +57,11 @@ def test_show_one_paragraph():
 def test_show_whole_text_ends_with_counts():
     result = drafting("show", str(SAMPLE))
     assert result.returncode == 0
-    assert result.stdout.rstrip().splitlines()[-1] == (
-        f"{len(SAMPLE.read_text(encoding='utf-8').split(chr(10) * 2)) - 1} paragraphs, "
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["Sustainable small-scale fisheries and the ocean economy",
+                         "The General Assembly,"]  # the title and the chapeau, unlabelled
+    assert result.stdout.rstrip().splitlines()[-1] == (  # blocks but the title and chapeau
+        f"{len(SAMPLE.read_text(encoding='utf-8').split(chr(10) * 2)) - 2} paragraphs, "
         f"{SAMPLE.read_text(encoding='utf-8').count('[')} brackets"
     )
 
@@ -76,16 +79,31 @@ def test_errors_are_one_line_without_traceback(tmp_path):
     assert "no paragraph OP99" in unknown.stderr and "Traceback" not in unknown.stderr
 
 
-def test_unbalanced_brackets_show_where(tmp_path):
-    bad = tmp_path / "bad.md"
-    bad.write_text("PP1 Recalling,\n\nOP1 Decides to act] now;\n", encoding="utf-8")
-    result = drafting("brackets", str(bad))
-    assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    assert lines[0] == f"drafting: {bad}, line 3: OP1, character 14: ']' has no opening '['"
-    excerpt, caret = lines[1], lines[2]
-    assert excerpt[caret.index("^")] == "]"
-    assert "Traceback" not in result.stderr
+STRAY = ("PP1 Recalling,\n\nOP1 Decides [to act]] now [urgently / promptly];\n\n"
+         "OP2 for sustainable development]],]\n\nOP3 Decides to remain seized of the matter;\n")
+
+
+def test_stray_brackets_are_counted_apart_and_the_text_still_read(tmp_path):
+    draft = tmp_path / "stray.md"
+    draft.write_text(STRAY, encoding="utf-8")
+    result = drafting("brackets", str(draft))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "OP1            2 (1 unbalanced)",
+        "OP2            0 (3 unbalanced)",
+        "Total          2 (4 unbalanced)",
+    ]
+    assert "warning: " in result.stderr and "OP1" in result.stderr and "Traceback" not in (
+        result.stderr)
+
+    one = drafting("brackets", str(draft), "--para", "op1")
+    assert one.stdout.splitlines() == [
+        "OP1            2 (1 unbalanced)", "  #1 [to act]", "  #2 [urgently / promptly]"]
+
+    data = json.loads(drafting("brackets", str(draft), "--json").stdout)
+    assert (data["total"], data["unbalanced"]) == (2, 4)
+    assert [(p["label"], p["brackets"], p["unbalanced"]) for p in data["paragraphs"]] == [
+        ("PP1", 0, 0), ("OP1", 2, 1), ("OP2", 0, 3), ("OP3", 0, 0)]
 
 
 def test_strict_fails_on_warnings(tmp_path):

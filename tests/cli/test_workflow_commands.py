@@ -78,7 +78,7 @@ def base(tmp_path_factory) -> Path:
     """A store with the sample zero draft and the delegations, no amendment yet."""
     db = tmp_path_factory.mktemp("base") / "negotiation.db"
     ok(db, "init")
-    assert "41 paragraphs" in ok(db, "import", str(SAMPLES / "zero-draft.md"), "--doc", SYMBOL)
+    assert "40 paragraphs" in ok(db, "import", str(SAMPLES / "zero-draft.md"), "--doc", SYMBOL)
     ok(db, "delegation", "add", *CODES, *SUPPORTERS)
     return db
 
@@ -319,7 +319,7 @@ def test_revise_settles_brackets_and_brackets_shows_the_change(db, tmp_path):
     assert "Rev.1" not in ok(db, "log", SYMBOL)
     issued = ok(db, "revise", SYMBOL, "--label", "Rev.1", "--choose", "OP24=present",
                 "--keep", "OP22#2", "--drop", "OP21")
-    assert "issued Rev.1: 41 paragraphs, 6 brackets (Zero draft: 9)" in issued
+    assert "issued Rev.1: 40 paragraphs, 6 brackets (Zero draft: 9)" in issued
     lines = ok(db, "brackets", SYMBOL).splitlines()
     assert "OP24           0   (Zero draft: 1)" in lines
     assert lines[-1] == "Total          6   (Zero draft: 9; 3 fewer)"
@@ -331,7 +331,7 @@ def test_revise_settles_brackets_and_brackets_shows_the_change(db, tmp_path):
 
 def test_show_writes_a_revision_to_circulate(db, tmp_path):
     target = tmp_path / "Zero draft.docx"
-    assert "41 paragraphs" in ok(db, "show", SYMBOL, "-o", str(target))
+    assert "40 paragraphs" in ok(db, "show", SYMBOL, "-o", str(target))
     word = docx.Document(str(target))
     texts = [p.text for p in word.paragraphs]
     assert "A/C.2/81/L.7 — Zero draft" in texts
@@ -339,7 +339,7 @@ def test_show_writes_a_revision_to_circulate(db, tmp_path):
     markdown = tmp_path / "zero.md"
     ok(db, "show", SYMBOL, "--revision", "Zero draft", "-o", str(markdown))
     again = drafting(db, "import", str(markdown), "--doc", "copy")
-    assert again.returncode == 0 and "41 paragraphs" in again.stdout
+    assert again.returncode == 0 and "40 paragraphs" in again.stdout
     refused = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "x.pdf"))
     assert refused.returncode == 1 and "use .docx, .md, .txt" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()

@@ -3,15 +3,19 @@ from datetime import UTC, datetime
 import pytest
 
 from drafting.engine.amend import Proposal, apply, draft_amendment, locate
-from drafting.errors import AmbiguousText, AmendmentError, StaleError, TextNotFound
+from drafting.engine.merge import merge
+from drafting.engine.revise import Decisions, revise
+from drafting.errors import AmbiguousText, AmendmentError, InputError, StaleError, TextNotFound
 from drafting.model import (
     AmendmentKind,
+    Document,
     Paragraph,
     ParagraphKind,
     ParagraphStatus,
     Revision,
     Span,
 )
+from drafting.workflow import bracket_decisions
 
 PP, OP = ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE
 OP1 = "Encourages States to support small-scale fishers in coastal communities;"
@@ -355,6 +359,85 @@ def test_a_paragraph_already_unbalanced_does_not_block_other_changes():
     broken = Revision("Zero draft", (Paragraph("b1", "OP1", OP, "Decides [to act; urgently"),))
     amendment = draft(broken, paragraph="OP1", replace="urgently", with_="promptly")
     assert apply("Decides [to act; urgently", amendment) == "Decides [to act; promptly"
+
+
+BROKEN = "Parties [shall / should] provide finance for sustainable development]],] [now];"
+UNBALANCED = Revision("Zero draft", (
+    Paragraph("u1", "OP1", OP, BROKEN),
+    Paragraph("u2", "OP2", OP, "Decides [to act;"),
+))
+
+
+@pytest.mark.parametrize(("fields", "result"), [
+    ({"replace": "finance", "with_": "[climate] finance"},
+     "Parties [shall / should] provide [climate] finance for sustainable development]],] [now];"),
+    ({"bracket": "provide"},
+     "Parties [shall / should] [provide] finance for sustainable development]],] [now];"),
+    ({"delete": "[shall / should] "},
+     "Parties provide finance for sustainable development]],] [now];"),
+    ({"delete": ",]"}, "Parties [shall / should] provide finance for sustainable development]] "
+                       "[now];"),
+    ({"insert": "[", "before": "sustainable"},  # mends: the first stray ']' closes it
+     "Parties [shall / should] provide finance for [sustainable development]],] [now];"),
+    ({"insert": " [urgently", "after": "provide"},  # closed by a stray ']' after it
+     "Parties [shall / should] provide [urgently finance for sustainable development]],] [now];"),
+    ({"replace": "development]]", "with_": "development [a]"},  # two strays gone, a pair added
+     "Parties [shall / should] provide finance for sustainable development [a],] [now];"),
+])
+def test_an_unbalanced_paragraph_takes_changes_that_add_no_stray_bracket(fields, result):
+    amendment = draft(UNBALANCED, paragraph="OP1", **fields)
+    assert apply(BROKEN, amendment) == result
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"insert": " [urgently", "after": "[now];"},
+     rf"OP1: inserting ' \[urgently' would leave unbalanced brackets \('\[' is never closed at "
+     rf"character {len(BROKEN) + 1}\); close every '\[' you open"),
+    ({"replace": "[now]", "with_": "now]"},
+     rf"OP1: replacing '\[now\]' with 'now\]' would leave unbalanced brackets \('\]' has no "
+     rf"opening '\[' at character {BROKEN.index('[now]') + 3}\); close every"),
+    ({"delete": "[shall"},
+     rf"OP1: deleting '\[shall' would leave unbalanced brackets \('\]' has no opening '\[' "
+     rf"at character {BROKEN.index('/ should]') + 2}\); quote whole brackets"),
+    ({"bracket": "development]"}, r"OP1: bracketing 'development\]' would cut a bracket in half"),
+    ({"replace": ",]", "with_": ", ["},  # mends one stray bracket, adds another: as many, refused
+     rf"OP1: replacing ',\]' with ', \[' would leave unbalanced brackets \('\[' is never closed "
+     rf"at character {BROKEN.index(',]') + 2}\)"),
+])
+def test_an_unbalanced_paragraph_refuses_a_change_that_adds_a_stray_bracket(fields, message):
+    with pytest.raises(AmendmentError, match=message) as caught:
+        draft(UNBALANCED, paragraph="OP1", **fields)
+    assert caught.value.details.splitlines()[1].endswith("^")
+
+
+def test_an_alternative_may_keep_the_paragraphs_own_stray_brackets_but_add_none():
+    kept = "Parties shall provide finance for sustainable development]],];"
+    assert draft(UNBALANCED, paragraph="OP1", alternative=kept).new_text == kept
+    mended = "Parties shall provide finance for [sustainable development]],];"
+    assert draft(UNBALANCED, paragraph="OP1", alternative=mended).new_text == mended
+    with pytest.raises(AmendmentError, match=r"^OP1: the alternative has 4 stray brackets where "
+                                             r"the paragraph has 3; close every '\[' you open$"):
+        draft(UNBALANCED, paragraph="OP1", alternative=kept + " [")
+    with pytest.raises(AmendmentError, match="OP2: the new paragraph has unbalanced brackets"):
+        draft(UNBALANCED, paragraph="OP2", new_paragraph="Decides [to act;")
+
+
+def test_an_unbalanced_paragraph_goes_through_merge_and_revise():
+    document = Document("A/CONF/1", "Paris", (UNBALANCED,))
+    finance = draft_amendment(UNBALANCED, Proposal("OP1", replace="finance", with_="climate "
+                                                   "finance"), id="EU-1", proponents=["EU"])
+    now = draft_amendment(UNBALANCED, Proposal("OP2", insert=" now", after="act"), id="US-1",
+                          proponents=["USA"])
+    compilation = merge(document, [finance, now])
+    assert [p.paragraph.text for p in compilation.entries] == [BROKEN, "Decides [to act;"]
+    decided = bracket_decisions(UNBALANCED, choose=["OP1=should"], keep=["OP1#2"])
+    outcome = revise(document, [finance, now], Decisions(
+        accepted=frozenset({"EU-1", "US-1"}), brackets=tuple(decided)), label="Rev.1")
+    assert [p.text for p in outcome.revision] == [
+        "Parties should provide climate finance for sustainable development]],] now;",
+        "Decides [to act now;"]
+    with pytest.raises(InputError, match="OP2 has no brackets left"):
+        bracket_decisions(UNBALANCED, keep=["OP2"])
 
 
 @pytest.mark.parametrize("field", ["new_paragraph", "alternative"])

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
+import json
 
 from drafting.engine import bracket_report
-from drafting.errors import BracketError
 from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
 
 OP = ParagraphKind.OPERATIVE
@@ -42,11 +41,37 @@ def test_previous_revision_matched_by_paragraph_id_not_label():
                                                {"number": 2, "alternatives": ["u"]}]
 
 
-def test_deleted_paragraphs_count_none_and_broken_brackets_name_the_paragraph():
-    deleted = Paragraph("d", "OP4", OP, "[gone", status=ParagraphStatus.DELETED)
-    assert bracket_report([deleted]).total == 0
-    with pytest.raises(BracketError, match="OP5"):
-        bracket_report([Paragraph("e", "OP5", OP, "Decides [to act;")])
+def test_deleted_paragraphs_count_none():
+    deleted = Paragraph("d", "OP4", OP, "[gone] [", status=ParagraphStatus.DELETED)
+    report = bracket_report([deleted])
+    assert (report.total, report.unbalanced) == (0, 0)
+    assert report.paragraphs[0].groups == ()
+
+
+def test_stray_brackets_are_counted_apart_from_the_pairs():
+    report = bracket_report([
+        Paragraph("a", "OP1", OP, "Decides [to act;"),
+        Paragraph("b", "OP2", OP, "for [sustainable [development]],] [now];"),
+        Paragraph("c", "OP3", OP, "[a / b];"),
+    ], previous=[Paragraph("b", "OP2", OP, "for sustainable development]],]")],
+        previous_label="Zero draft")
+    assert [(c.brackets, c.unbalanced) for c in report.paragraphs] == [(0, 1), (3, 1), (1, 0)]
+    assert (report.total, report.unbalanced) == (4, 2)
+    assert (report.previous_total, report.change) == (0, 4)  # stray brackets are no progress
+    assert [g.alternatives for g in report.paragraphs[1].groups] == [
+        ("sustainable [development]",), ("development",), ("now",)]
+    data = report.to_json()
+    assert (data["total"], data["unbalanced"]) == (4, 2)
+    assert [(p["label"], p["brackets"], p["unbalanced"]) for p in data["paragraphs"]] == [
+        ("OP1", 0, 1), ("OP2", 3, 1), ("OP3", 1, 0)]
+    assert data["paragraphs"][0]["groups"] == []
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_a_balanced_text_has_nothing_unbalanced():
+    report = bracket_report([Paragraph("a", "OP1", OP, "[a] [b / c];")])
+    assert report.unbalanced == 0 == report.paragraphs[0].unbalanced
+    assert report.to_json()["unbalanced"] == 0
 
 
 def test_a_paragraphs_count_is_found_however_its_label_is_spelt():

@@ -193,3 +193,52 @@ def test_a_diff_renders_with_the_compilation_writers():
     assert "()" not in markdown
     assert "OP2 Requests the Secretary-General to -{submit}- +{present}+ a report;" in (
         render_text(diff))
+
+
+def test_front_matter_and_chapeau_are_carried_into_the_next_revision_unchanged():
+    front = ("United Nations", "A/C.2/81/L.7", "Distr.: Limited", "",
+             "Fiji and Samoa: draft resolution")
+    zero = Revision("Zero draft", ZERO.paragraphs, front_matter=front,
+                    chapeau="The General Assembly,")
+    rev1 = Revision("Rev.1", ZERO.paragraphs, front_matter=("Rev.1 front",))
+    document = Document(DOC.symbol, DOC.title, (zero,))
+    deletion = proposal(paragraph="PP1", delete_paragraph=True)
+    outcome = revise(document, [deletion], Decisions(accepted=frozenset({deletion.id})),
+                     label="Rev.1")
+    assert [p.label for p in outcome.revision] == ["OP1", "OP2", "OP3"]
+    assert outcome.revision.front_matter == front
+    assert outcome.revision.chapeau == "The General Assembly,"
+    # from the current revision, not the first: Rev.2 takes Rev.1's (no chapeau)
+    later = revise(Document(DOC.symbol, DOC.title, (zero, rev1)), [], Decisions(), label="Rev.2")
+    assert (later.revision.front_matter, later.revision.chapeau) == (("Rev.1 front",), "")
+
+
+def test_a_new_paragraph_after_one_with_a_bis_keeps_the_place_the_compilation_gave_it():
+    zero = Revision("Zero draft", (
+        Paragraph("a", "1.1", OP, "Each Party shall act."),
+        Paragraph("b", "1.1 bis", OP, "Each Party may cooperate."),
+        Paragraph("c", "1.2", OP, "Parties shall report."),
+        Paragraph("d", "2.1", OP, "The fund is established."),
+    ))
+    document = Document("BBNJ", "Treaty", (zero,))
+    new = draft_amendment(zero, Proposal(paragraph="1.1", new_paragraph="Each Party shall "
+                                         "designate a focal point."), id="A1",
+                          proponents=["EU"], submitted_at=T0)
+    outcome = revise(document, [new], Decisions(accepted=frozenset({"A1"})), label="Rev.1")
+    assert [(p.label, p.text) for p in outcome.revision] == [
+        ("1.1", "Each Party shall act."), ("1.2", "Each Party may cooperate."),
+        ("1.3", "Each Party shall designate a focal point."), ("1.4", "Parties shall report."),
+        ("2.1", "The fund is established.")]
+    assert outcome.label_table == {"1.1 bis": "1.2", "1.1 ter": "1.3", "1.2": "1.4"}
+
+
+def test_a_diff_carries_the_later_revisions_front_matter_and_chapeau():
+    from dataclasses import replace
+
+    zero = replace(ZERO, front_matter=("United Nations", "A/C.2/81/L.7"),
+                   chapeau="The General Assembly,")
+    rev1 = replace(zero, label="Rev.1", front_matter=("United Nations", "A/C.2/81/L.7/Rev.1"))
+    diff = diff_revisions(Document("A/C.2/81/L.7", "Fisheries", (zero, rev1)), "Zero draft",
+                          "Rev.1")
+    assert diff.front_matter == ("United Nations", "A/C.2/81/L.7/Rev.1")
+    assert diff.chapeau == "The General Assembly,"

@@ -183,8 +183,9 @@ def _huge_text_node(folder: Path) -> Path:
 
 
 def _control_character(folder: Path) -> Path:
-    """A C1 control character (allowed by XML 1.0, so the parser lets it through)."""
-    return word_file(folder / "control.docx", draft_body("OP1 Decides to\u0085 act;"))
+    """A C1 control character (allowed by XML 1.0, so the parser lets it through; U+0085,
+    which Word files hold for an ellipsis, is read as one instead)."""
+    return word_file(folder / "control.docx", draft_body("OP1 Decides to\u0086 act;"))
 
 
 def _bidi_override(folder: Path) -> Path:
@@ -254,7 +255,7 @@ HOSTILE_DOCX: tuple[Hostile, ...] = (
     Hostile("password-protected", _password_protected, "is password-protected (encrypted)"),
     Hostile("word-97-doc", _word_97, "is an old Word 97-2003 .doc file"),
     Hostile("control-character", _control_character,
-            "paragraph 1, character 14: U+0085 (NEXT LINE) is not text"),
+            "paragraph 1, character 14: U+0086 (a control character) is not text"),
     Hostile("bidi-override", _bidi_override,
             "paragraph 1, character 15: U+202E (RIGHT-TO-LEFT OVERRIDE) makes the text "
             "display in another order"),

@@ -18,7 +18,7 @@ from corpus import DRAFT, SYMBOL, draft_body, fingerprint, refused_line, run_cli
 
 from drafting import brackets
 from drafting.engine import Proposal, draft_amendment
-from drafting.errors import BracketError, ReaderError, TextNotFound
+from drafting.errors import ReaderError, TextNotFound
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
 from drafting.readers import read_docx_submission, read_draft, read_text
 from drafting.store import open_store
@@ -38,27 +38,32 @@ def submission(path: Path, symbol: str, *amendments: dict, delegation: str = "EU
 
 
 @pytest.mark.parametrize(("paragraph", "message"), [
-    ("OP2 Decides [to act;", "line 5: OP2, character 8: '[' is never closed"),
-    ("OP2 Decides] to act;", "line 5: OP2, character 7: ']' has no opening '['"),
-    ("OP2 Decides [to [act / do];", "line 5: OP2, character 8: '[' is never closed"),
+    ("OP2 Decides [to act;", "line 5 (OP2, character 8): unbalanced bracket: '[' is never closed"),
+    ("OP2 Decides] to act;",
+     "line 5 (OP2, character 7): unbalanced bracket: ']' has no opening '['"),
+    ("OP2 Decides [to [act / do];",
+     "line 5 (OP2, character 8): unbalanced bracket: '[' is never closed"),
 ])
-def test_unbalanced_brackets_are_refused_with_line_paragraph_and_character(
+def test_unbalanced_brackets_are_read_as_written_and_named_and_strict_refuses(
         paragraph, message, tmp_path, negotiation, capsys):
     path = write(tmp_path / "draft.md", f"# T\n\nOP1 Requests a report;\n\n{paragraph}\n")
-    with pytest.raises(BracketError) as caught:
-        read_draft(path)
-    assert str(caught.value) == f"{path}, {message}"
+    result = read_draft(path)
+    assert result.paragraphs[-1].text == paragraph[4:]  # kept exactly as written
+    [warning] = result.warnings
+    assert str(warning).startswith(f"{path}, {message}")
     before = fingerprint(negotiation)
-    outcome = run_cli(capsys, "import", str(path), "--doc", "NEW/1", "--db", negotiation)
-    assert refused_line(outcome) == f"drafting: {path}, {message}"
-    assert "^" in outcome.err  # the excerpt with a caret under the bracket
+    outcome = run_cli(capsys, "import", str(path), "--doc", "NEW/1", "--db", negotiation,
+                      "--strict")
+    assert outcome.code != 0 and "--strict" in outcome.err
     assert fingerprint(negotiation) == before
+    imported = run_cli(capsys, "import", str(path), "--doc", "NEW/1", "--db", negotiation)
+    assert imported.code == 0 and message in imported.err
 
 
 def test_unbalanced_brackets_in_a_word_draft_name_the_paragraph(tmp_path):
     path = word_file(tmp_path / "draft.docx", draft_body("OP1 Decides;", "OP2 Urges [States;"))
-    with pytest.raises(BracketError, match=r"paragraph 2: OP2, character 6: '\[' is never"):
-        read_draft(path)
+    [warning] = read_draft(path).warnings
+    assert "paragraph 2 (OP2, character 6): unbalanced bracket: '[' is never" in str(warning)
 
 
 def test_an_amendment_that_unbalances_brackets_is_refused(tmp_path, negotiation, capsys):

@@ -15,13 +15,24 @@ from drafting.model.labels import SUFFIXES, Label, changed
         ("OP3 quinquies", Label("OP", 3, 4)),
         ("OP3 decies", Label("OP", 3, 9)),
         ("H2", Label("H", 2)),
+        # spellings found in real texts: no space before the suffix, a bare number
+        ("OP2ter", Label("OP", 2, 2)),
+        ("1bis", Label("OP", 1, 1)),
+        ("1 bis", Label("OP", 1, 1)),
+        ("7", Label("OP", 7)),
+        # numbered within a section: Article 3, paragraph 1; Chapter II, paragraph 4
+        ("3.1", Label("OP", 1, 0, "3")),
+        ("3.1 bis", Label("OP", 1, 1, "3")),
+        ("3.1bis", Label("OP", 1, 1, "3")),
+        ("ii.4", Label("OP", 4, 0, "II")),
     ],
 )
 def test_parse_label(text, label):
     assert parse_label(text) == label
 
 
-@pytest.mark.parametrize("text", ["", "OP", "XX3", "OP5 bisque", "OP-5", "5"])
+@pytest.mark.parametrize(
+    "text", ["", "OP", "XX3", "OP5 bisque", "OP-5", "3.", ".1", "3.1.2", "OP3.1"])
 def test_parse_label_refuses_what_is_not_a_label(text):
     with pytest.raises(LabelError, match="is not a paragraph label"):
         parse_label(text)
@@ -34,6 +45,14 @@ def test_labels_print_and_sort_as_in_a_text():
     assert [str(label) for label in ordered] == ["OP5", "OP5 bis", "OP5 ter", "OP6"]
     assert parse_label("OP5 bis").kind is ParagraphKind.OPERATIVE
     assert parse_label("PP1").kind is ParagraphKind.PREAMBULAR
+
+
+def test_section_labels_print_count_and_renumber_within_their_section():
+    assert str(parse_label("3.1bis")) == "3.1 bis"
+    assert next_label("3.1", ["3.1", "3.1 bis", "3.2", "4.1 bis"]) == "3.1 ter"
+    assert next_label("4.1", ["3.1 bis"]) == "4.1 bis"
+    table = renumber(["PP1", "2.1", "2.1 bis", "2.2", "3.1", "3.1 bis"])
+    assert changed(table) == {"2.1 bis": "2.2", "2.2": "2.3", "3.1 bis": "3.2"}
 
 
 def test_suffixes_run_in_latin_order():

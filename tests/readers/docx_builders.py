@@ -17,6 +17,7 @@ from itertools import count
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -180,9 +181,15 @@ def _with_id(tag: str, value: str):
 
 
 def write_docx(path: Path, paragraphs: list[Para], *, title: str = TITLE,
-               subtitle: str = f"{SYMBOL} \u2014 Zero draft") -> Path:
-    """Write a house-style file: Title, Subtitle, then ``paragraphs``."""
+               subtitle: str = f"{SYMBOL} \u2014 Zero draft", styles: tuple[str, ...] = (),
+               header: str = "") -> Path:
+    """Write a house-style file: Title, Subtitle, then ``paragraphs``; ``styles`` names
+    paragraph styles of the secretariat's own to add, ``header`` a page header's text."""
     writer = _Writer()
+    for name in styles:
+        writer.word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).font.bold = True
+    if header:
+        writer.word.sections[0].header.paragraphs[0].text = header
     if title:
         writer.word.add_paragraph(title, style="Title")
     if subtitle:

@@ -11,7 +11,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from drafting.errors import BracketError, ReaderError
+from drafting.errors import ReaderError
 from drafting.model import ParagraphKind
 from drafting.readers import read_draft
 from drafting.readers.docx_draft import read_docx_draft
@@ -83,18 +83,19 @@ def test_typed_labels_headings_title_and_unlabelled_text(tmp_path):
     document.add_paragraph("Text without a label.")
     result = read_docx_draft(save(document, tmp_path))
     assert result.title == "Oceans"
+    assert result.chapeau == "The General Assembly,"  # a chapeau, whatever its style
+    assert result.front_matter == ()
     assert kinds_and_texts(result) == [
-        ("H1", ParagraphKind.HEADING, "The General Assembly,"),
         ("PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1,"),
         ("PP2", ParagraphKind.PREAMBULAR, "Noting the report,"),
         ("OP1", ParagraphKind.OPERATIVE, "Decides to act;"),
         ("OP1 bis", ParagraphKind.OPERATIVE, "Invites States to contribute;"),
         ("OP2", ParagraphKind.OPERATIVE, "Requests a report\twith annexes;"),
-        ("H2", ParagraphKind.HEADING, "Annex"),
+        ("H1", ParagraphKind.HEADING, "Annex"),
         ("T1", ParagraphKind.OTHER, "Text without a label."),
     ]
-    assert [p.level for p in result.paragraphs][:1] == [2]
-    assert [p.id for p in result.paragraphs] == [f"p{i}" for i in range(1, 9)]
+    assert [p.level for p in result.paragraphs][-2:] == [1, 0]
+    assert [p.id for p in result.paragraphs] == [f"p{i}" for i in range(1, 8)]
     [warning] = result.warnings
     assert str(warning).startswith(f"{tmp_path / 'draft.docx'}, paragraph 11: ")
     assert "kept as other text T1" in warning.message
@@ -220,14 +221,20 @@ def test_tables_images_and_other_content_give_warnings(tmp_path):
     ]
 
 
-def test_unbalanced_brackets_name_file_and_paragraph(tmp_path):
+def test_unbalanced_brackets_are_read_as_written_with_every_fault_named(tmp_path):
     document = docx.Document()
     document.add_paragraph("OP1 Decides to act;")
     document.add_paragraph("OP2 Requests [a report;")
-    with pytest.raises(BracketError) as caught:
-        read_docx_draft(save(document, tmp_path))
-    assert str(caught.value).startswith(f"{tmp_path / 'draft.docx'}, paragraph 2: ")
-    assert caught.value.paragraph == "OP2"
+    document.add_paragraph("OP3 Urges [States] to act on development]],]")
+    result = read_docx_draft(save(document, tmp_path))
+    assert [p.text for p in result.paragraphs][1:] == [
+        "Requests [a report;", "Urges [States] to act on development]],]"]
+    messages = [str(w) for w in result.warnings]
+    assert len(messages) == 3  # the '[' of OP2 closed by OP3's first stray ']', then two
+    assert messages[0].startswith(f"{tmp_path / 'draft.docx'}, paragraph 3 (OP3, character 36)")
+    assert "closes the '[' opened in OP2 at character 9" in messages[0]
+    assert all("unbalanced bracket" in m for m in messages[1:])
+    assert "(OP3, character 37)" in messages[1] and "(OP3, character 39)" in messages[2]
 
 
 def test_a_label_used_twice_is_refused(tmp_path):
@@ -324,3 +331,21 @@ def test_fixtures_read_like_their_accepted_baselines(name):
     assert not any(w.message.startswith("has ") for w in baseline.warnings)
     tables = [w.message for w in original.warnings if w.message.startswith("table")]
     assert tables == [w.message for w in baseline.warnings if w.message.startswith("table")]
+
+
+def test_characters_word_allows_are_read_as_word_shows_them_with_a_warning(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("OP1 Decides to act\x85 soon;")
+    document.add_paragraph("OP2 Re\u00adquests a report:\u2028on fisheries;")
+    path = save(document, tmp_path)
+    result = read_docx_draft(path)
+    assert [p.text for p in result.paragraphs] == ["Decides to act\u2026 soon;",
+                                                   "Requests a report:\non fisheries;"]
+    assert [w.where.rsplit(", ", 1)[-1] for w in result.warnings] == ["paragraph 1",
+                                                                       "paragraph 2"]
+    assert "U+0085 (NEXT LINE)" in result.warnings[0].message
+    # a copy of that very file proposes nothing
+    from drafting.readers.docx_submission import read_docx_submission
+
+    copy = read_docx_submission(path, result.to_document("X"), delegation="EU")
+    assert copy.amendments == ()

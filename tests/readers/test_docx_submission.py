@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from docx_builders import (
+    AUTHOR,
     DOCUMENT,
     ZERO,
     Para,
@@ -286,14 +287,16 @@ def test_untracked_difference_in_a_tracked_file_is_read_with_a_warning(tmp_path)
     assert result.amendments[1].submitted_by == ""
 
 
-def test_split_paragraph_is_a_warning_not_an_amendment(tmp_path):
+def test_a_tracked_paragraph_split_is_a_new_paragraph(tmp_path):
     paragraphs = house(ZERO)
     paragraphs[at(paragraphs, "OP1")] = Para(
         ["Requests the Secretary-General to submit a report"], "OP1", mark=ins())
     paragraphs.insert(at(paragraphs, "OP2"), Para([" on small-scale fishers;"]))
     result = read(tmp_path, paragraphs)
-    assert result.amendments == ()
-    assert any("split" in w.message for w in result.warnings)
+    assert [(a.kind, a.paragraph_id, a.old_text, a.new_text) for a in result.amendments] == [
+        (K.DELETE, "op1", " on small-scale fishers;", ""),
+        (K.NEW_PARAGRAPH, "op1", "", "on small-scale fishers;")]
+    assert {a.submitted_by for a in result.amendments} == {AUTHOR}
 
 
 def test_joined_paragraphs_are_a_warning_not_an_amendment(tmp_path):

@@ -41,13 +41,16 @@ DATA = Path(__file__).parent / "data"
 SYMBOL = "A/C.2/81/L.7"
 OP = ParagraphKind.OPERATIVE
 
+FRONT_MATTER = ("United Nations", "TEST/1", "General Assembly", "Distr.: Limited", "",
+                "Eighty-first session\tAgenda item 18", "Fiji and Samoa: draft resolution")
+"""The small text's front matter: a blank line and a tab kept as they are."""
 ZERO = Revision("Zero draft", (
     Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1,"),
     Paragraph("p2", "OP1", OP, "Decides to convene a meeting [in 2027 / in 2028];"),
     Paragraph("p3", "OP2", OP, "Requests the Secretary-General to submit a report;"),
     Paragraph("p4", "OP3", OP, "Invites States to contribute [within existing resources]."),
     Paragraph("p5", "OP4", OP, "Décide de rester saisi de la question — 继续处理此事;"),
-))
+), front_matter=FRONT_MATTER, chapeau="The General Assembly,")
 SMALL = Document("TEST/1", "A small text", (ZERO,))
 
 

@@ -135,6 +135,9 @@ def raw_refusals(server: Server) -> dict[str, str]:
         "another column of an amendment": "UPDATE amendments SET new_text = 'x'",
         "a document's title": "UPDATE documents SET title = 'x'",
         "a paragraph's text": "UPDATE paragraph_versions SET text = 'x'",
+        "a front matter line": "UPDATE revision_front SET text = 'x'",
+        "a chapeau for a revision": "INSERT INTO revision_front SELECT revision_id, 99, "
+        "'chapeau', 'x' FROM revision_front",
         "an event": "UPDATE events SET actor = 'x'",
         "a delegation": "UPDATE delegations SET name = 'x'",
         "a decision": f"INSERT INTO decisions (amendment_id, decision, note, event_seq, "
@@ -163,6 +166,28 @@ def test_the_server_refuses_eu_every_other_write_in_raw_sql(server):
                                       f"WHERE id = {server.usa_amendment[1:]}")
             assert done.rowcount == 0
     assert record(server.url) == before
+
+
+def test_an_upgrade_lets_the_roles_read_a_new_table_without_granting_again(server):
+    from alembic import command
+
+    from drafting.store.schema import alembic_config
+
+    engine = create_engine(resolve_url(server.url))
+    with engine.begin() as connection:  # back to before revision_front was made
+        command.downgrade(alembic_config(connection), "0002")
+    with open_store(server.url, check_version=False) as store:
+        store.init()
+    eu = server.roles["EU"]
+    with engine.connect() as connection:
+        may = {what: connection.scalar(text(
+            f"SELECT has_table_privilege('{eu}', 'revision_front', '{what}')"))
+            for what in ("SELECT", "INSERT", "UPDATE", "DELETE")}
+    engine.dispose()
+    assert may == {"SELECT": True, "INSERT": False, "UPDATE": False, "DELETE": False}
+    with open_store(server.as_role("EU"), token=server.tokens["EU"]) as mine:
+        assert mine.document(SMALL.symbol).current.front_matter == ()  # the downgrade lost it
+        mine.submit(SMALL.symbol, [amend("EU", "OP1", bracket="a meeting")])
 
 
 def test_roles_need_postgresql_and_a_store_that_requires_tokens(server, tmp_path):

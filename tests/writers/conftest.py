@@ -49,8 +49,17 @@ def paragraph(
     return MergedParagraph(para, segments, deletion, alternatives, retains)
 
 
-def compilation(*entries, stale=(), title="Sustainable fisheries") -> Compilation:
-    return Compilation("A/C.2/81/L.7", title, "Zero draft", entries, stale)
+def compilation(*entries, stale=(), title="Sustainable fisheries", front_matter=(),
+                chapeau="") -> Compilation:
+    return Compilation("A/C.2/81/L.7", title, "Zero draft", entries, stale,
+                       front_matter=front_matter, chapeau=chapeau)
+
+
+FRONT_MATTER = ("United Nations", "A/C.2/81/L.7", "General Assembly", "Distr.: Limited",
+                "", "Eighty-first session\tAgenda item 18 (a)",
+                "Fiji and Samoa: draft resolution")
+"""Front matter as read from a real draft: a blank line and a tab kept as they are."""
+CHAPEAU = "The General Assembly,"
 
 
 def stale(amendment_id: str, paragraph_id: str, *proponents: str, reason: str):
@@ -80,7 +89,8 @@ def change(kind: str, by: Credit) -> tuple[Segment, ...]:
 @pytest.fixture
 def make() -> SimpleNamespace:
     return SimpleNamespace(credit=credit, paragraph=paragraph, compilation=compilation,
-                           stale=stale, change=change)
+                           stale=stale, change=change, front_matter=FRONT_MATTER,
+                           chapeau=CHAPEAU)
 
 
 @pytest.fixture(params=["insert", "delete", "replace", "bracket"])

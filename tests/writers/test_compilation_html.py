@@ -344,3 +344,26 @@ def test_stale_proposals_are_listed_at_the_end(make):
         "",
     ]
     assert "stale" not in render_html(make.compilation())
+
+
+def test_front_matter_heads_the_page_and_the_chapeau_leads_into_the_table(make):
+    compilation = make.compilation(
+        make.paragraph("PP1", Text("Recalling its resolution 70/1,"),
+                       kind=ParagraphKind.PREAMBULAR),
+        front_matter=("United Nations", "", "Fiji & Samoa: <draft> resolution"),
+        chapeau=make.chapeau)
+    html = render_html(compilation)
+    front = ('<header>\n<p dir="auto" class="front">United Nations</p>\n'
+             '<p dir="auto" class="front"></p>\n'
+             '<p dir="auto" class="front">Fiji &amp; Samoa: &lt;draft&gt; resolution</p>\n'
+             '<h1 dir="auto">Sustainable fisheries</h1>\n')
+    assert front in html
+    assert ('</header>\n<p dir="auto" class="chapeau">The General Assembly,</p>\n'
+            '<table class="compilation">') in html
+    assert html.count("The General Assembly,") == 1  # not a row, not labelled
+    checker = WellFormed()
+    checker.feed(html)
+    checker.close()
+    assert checker.problems == []
+    plain = render_html(make.compilation())
+    assert 'class="front"' not in plain and 'class="chapeau"' not in plain

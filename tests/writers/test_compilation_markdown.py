@@ -232,3 +232,41 @@ def test_adjacent_changes_keep_a_space_after_each_tag(make):
         "**OP1** the integration of such knowledge **, as appropriate** (JPN) "
         "~~, with their consent~~ (USA), into science;"
     )
+
+
+def fronted(make, **options):
+    para = make.paragraph("PP1", Text("Recalling its resolution 70/1,"),
+                          kind=ParagraphKind.PREAMBULAR)
+    return make.compilation(para, front_matter=options.get("front", make.front_matter),
+                            chapeau=options.get("chapeau", make.chapeau))
+
+
+def test_front_matter_opens_the_text_and_the_chapeau_leads_into_the_paragraphs(make):
+    text = render_markdown(fronted(make))
+    assert text.removesuffix("\n").split("\n\n") == [
+        "United Nations", "A/C.2/81/L.7", "General Assembly", "Distr.: Limited",
+        "Eighty-first session\tAgenda item 18 (a)", "Fiji and Samoa: draft resolution",
+        "# Sustainable fisheries",
+        "A/C.2/81/L.7 — compilation of proposals on the Zero draft",
+        "Insertions in **bold**, deletions ~~struck through~~, proponents in parentheses; "
+        "[ / ] alternatives not agreed.",
+        "The General Assembly,",
+        "**PP1** Recalling its resolution 70/1,",
+    ]
+
+
+def test_without_front_matter_or_chapeau_the_text_is_as_before(make):
+    assert render_markdown(fronted(make, front=(), chapeau="")) == render_markdown(
+        make.compilation(make.paragraph("PP1", Text("Recalling its resolution 70/1,"),
+                                        kind=ParagraphKind.PREAMBULAR)))
+
+
+def test_front_matter_stays_plain_paragraphs_in_commonmark(make):
+    markdown_it = pytest.importorskip("markdown_it")
+    compilation = fronted(make, front=("1. Distr.: *Limited*", "- 2025 -", "# 5", "    Code"),
+                          chapeau="> The Parties,")
+    html = markdown_it.MarkdownIt("commonmark").render(render_markdown(compilation))
+    assert html.startswith(
+        "<p>1. Distr.: *Limited*</p>\n<p>- 2025 -</p>\n<p># 5</p>\n<p>Code</p>\n"
+        "<h1>Sustainable fisheries</h1>\n")
+    assert "<p>&gt; The Parties,</p>\n<p><strong>PP1</strong>" in html

@@ -183,3 +183,15 @@ def test_adjacent_changes_keep_a_space_after_each_tag(make):
         "OP1 the integration of such knowledge+{, as appropriate}+ (JPN) "
         "-{, with their consent}- (USA), into science;"
     )
+
+
+def test_front_matter_opens_the_text_and_the_chapeau_leads_into_the_paragraphs(make):
+    para = make.paragraph("PP1", Text("Recalling its resolution 70/1,"),
+                          kind=ParagraphKind.PREAMBULAR)
+    text = render_text(make.compilation(para, front_matter=make.front_matter,
+                                        chapeau=make.chapeau))
+    front = "\n".join(make.front_matter)
+    assert text.startswith(front + "\n\nSustainable fisheries\n=====================\n\n")
+    assert text.endswith("alternatives not agreed.\n\nThe General Assembly,\n\n"
+                         "PP1 Recalling its resolution 70/1,\n")
+    assert render_text(make.compilation(para)).startswith("Sustainable fisheries\n")

@@ -159,3 +159,36 @@ def test_interrupted_save_leaves_no_temporary(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         write_docx_revision(DRAFT, tmp_path / "out.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+FRONT = ("United Nations", "A/C.2/81/L.7", "Distr.: Limited", "",
+         "Eighty-first session\tAgenda item 18 (a)", "Fiji and Samoa: draft resolution")
+FRONTED = Document(DRAFT.symbol, DRAFT.title, (
+    Revision("Zero draft", ZERO.paragraphs[1:3], front_matter=FRONT,
+             chapeau="The General Assembly,"),
+    Revision("Rev.1", REV1.paragraphs, front_matter=("Rev.1 line",)),
+))
+
+
+def test_front_matter_opens_the_document_and_the_chapeau_leads_into_the_paragraphs(tmp_path):
+    word = written(tmp_path, FRONTED, revision="Zero draft")
+    shown = [(p.style.name, p.text) for p in word.paragraphs]
+    assert shown == [
+        *(("Normal", line) for line in FRONT),
+        ("Title", "Oceans and the law of the sea"),
+        ("Subtitle", "A/C.2/81/L.7 — Zero draft"),
+        ("Normal", "The General Assembly,"),
+        ("Draft Paragraph", "PP1\tNoting with concern the adverse impacts,"),
+        ("Draft Paragraph", "PP2\tBearing in mind the Code,"),
+    ]
+    plain = [*word.paragraphs[:len(FRONT)], word.paragraphs[len(FRONT) + 2]]
+    assert all(not bold and not italic for p in plain for _, bold, italic in runs(p))
+    assert runs(word.paragraphs[FRONT.index("")]) == []  # the blank line: an empty paragraph
+
+
+def test_each_revision_writes_its_own_front_matter_and_none_writes_none(tmp_path):
+    word = written(tmp_path, FRONTED, revision="Rev.1")
+    assert [(p.style.name, p.text) for p in word.paragraphs[:3]] == [
+        ("Normal", "Rev.1 line"), ("Title", DRAFT.title), ("Subtitle", "A/C.2/81/L.7 — Rev.1")]
+    assert word.paragraphs[3].text == "OP1\tDecides to act;"  # no chapeau, no empty line
+    assert written(tmp_path, revision="Rev.1").paragraphs[0].style.name == "Title"

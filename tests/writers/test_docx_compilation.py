@@ -178,3 +178,31 @@ def test_the_sample_says_what_the_plain_text_compilation_says(tmp_path):
     inserted = set(re.findall(r"\+\{(.*?)\}\+", text, re.DOTALL)) - {"[", "]"}
     assert inserted <= _formatted(document, bold=True, underline=True)
     assert set(re.findall(r"-\{(.*?)\}-", text, re.DOTALL)) <= _formatted(document, strike=True)
+
+
+FRONT = ("United Nations", "A/C.2/81/L.7", "Distr.: Limited", "",
+         "Fiji and Samoa:\tdraft resolution")
+
+
+def test_front_matter_opens_the_document_and_the_chapeau_leads_into_the_paragraphs(tmp_path):
+    fronted = replace(ZERO, front_matter=FRONT, chapeau="The Conference of the Parties,")
+    amendments = [draft_amendment(ZERO, Proposal("OP2", replace="submit", with_="present"),
+                                  id="A1", proponents=["EU"])]
+    compilation = merge(replace(DRAFT, revisions=(fronted,)), amendments)
+    assert (compilation.front_matter, compilation.chapeau) == (
+        FRONT, "The Conference of the Parties,")
+    path = tmp_path / "compilation.docx"
+    write_compilation_docx(compilation, path)
+    document = docx.Document(str(path))
+    shown = [(p.style.name, p.text) for p in document.paragraphs[:len(FRONT) + 5]]
+    assert shown == [
+        *(("Normal", line) for line in FRONT),
+        ("Title", "Sustainable fisheries"),
+        ("Subtitle", "A/C.2/81/L.7 — compilation of proposals on the Zero draft"),
+        ("Normal", LEGEND),
+        ("Normal", "The Conference of the Parties,"),
+        ("Heading 2", "The General Assembly,"),
+    ]
+    plain = [*document.paragraphs[:len(FRONT)], document.paragraphs[len(FRONT) + 3]]
+    assert not any(r.bold or r.italic or r.underline or r.font.strike
+                   for p in plain for r in p.runs)

@@ -119,8 +119,15 @@ def resolved(path, mode):
     return lines + ([pending] if pending else [])
 
 
+def head_lines(compilation):
+    """What stands before the paragraphs: front matter, title, subtitle, chapeau."""
+    return [*compilation.front_matter, compilation.title,
+            f"{compilation.symbol} — {compilation.revision}, with proposals (merged)",
+            *([compilation.chapeau] if compilation.chapeau else [])]
+
+
 def draft_lines(compilation):
-    lines = [compilation.title, f"{compilation.symbol} — Zero draft, with proposals (merged)"]
+    lines = head_lines(compilation)
     for entry in compilation.entries:
         if isinstance(entry, MergedParagraph):
             p = entry.paragraph
@@ -130,7 +137,7 @@ def draft_lines(compilation):
 
 def accepted_lines(compilation, amendments):
     """Every proposal made, computed with amend.apply (descending spans), not the writer."""
-    lines = draft_lines(compilation)[:2]
+    lines = head_lines(compilation)
     for entry in compilation.entries:
         if isinstance(entry, NewParagraph):
             lines.append(f"{entry.label}\t{entry.text}")
@@ -443,4 +450,64 @@ def test_pandoc_agrees(agreed, conflicting, sample, mode):
     for path, compilation, *_ in (agreed, conflicting, sample):
         expected = draft_lines(compilation) if mode == "reject" else resolved(path, "accept")
         # pandoc keeps the title and subtitle as metadata, out of plain text
-        assert _pandoc_words(path, mode) == " ".join(expected[2:]).split()
+        title = len(compilation.front_matter)
+        shown = [*expected[:title], *expected[title + 2:]]
+        assert _pandoc_words(path, mode) == " ".join(shown).split()
+
+
+# --- front matter and chapeau ----------------------------------------------------------------
+
+FRONT = ("United Nations", "A/C.2/81/L.7", "", "Fiji and Samoa:\tdraft resolution")
+CHAPEAU = "The Parties to this Agreement,"
+
+
+@pytest.fixture(scope="module")
+def fronted(tmp_path_factory):
+    revision = Revision(ZERO.label, ZERO.paragraphs, front_matter=FRONT, chapeau=CHAPEAU)
+    amendments = amendments_for(AGREED)
+    compilation = merge(Document(DRAFT.symbol, DRAFT.title, (revision,)), amendments)
+    path = tmp_path_factory.mktemp("merged") / "fronted.docx"
+    write_merged_docx(compilation, path, dates=dates_of(amendments))
+    return path, compilation, amendments
+
+
+def test_front_matter_and_chapeau_stand_plain_and_are_never_tracked(fronted):
+    path, compilation, amendments = fronted
+    head = [*FRONT, DRAFT.title, f"{DRAFT.symbol} — Zero draft, with proposals (merged)",
+            CHAPEAU]
+    assert head_lines(compilation) == head
+    assert resolved(path, "reject") == draft_lines(compilation)
+    assert resolved(path, "accept") == accepted_lines(compilation, amendments)
+    assert resolved(path, "reject")[len(head)] == "The General Assembly,"  # H1, a heading
+    paragraphs = list(part(path).find(W + "body").iter(W + "p"))
+    plain = [*paragraphs[:len(FRONT)], paragraphs[len(FRONT) + 2]]
+    for paragraph in plain:
+        assert paragraph.find(f"{W}pPr/{W}pStyle") is None  # Normal: no title, no heading
+        for tag in ("ins", "del", "commentRangeStart", "b", "i"):
+            assert paragraph.find(f".//{W}{tag}") is None, tag
+    title = paragraphs[len(FRONT)]
+    assert title.find(f"{W}pPr/{W}pStyle").get(W + "val") == "Title"
+
+
+@pytest.mark.parametrize("mode", ["accept", "reject"])
+def test_libreoffice_reads_the_front_matter_and_chapeau_as_written(fronted, mode):
+    path, compilation, amendments = fronted
+    expected = draft_lines(compilation) if mode == "reject" else accepted_lines(compilation,
+                                                                                amendments)
+    assert _lo_lines(path, mode) == _flat(expected)
+
+
+def test_stale_proposals_stay_on_the_title_after_the_front_matter(tmp_path):
+    old = Revision(ZERO.label, ZERO.paragraphs, front_matter=FRONT)
+    new = Revision("Rev.1", tuple(
+        Paragraph(p.id, p.label, p.kind, p.text.replace("submit", "provide"), level=p.level)
+        for p in old), front_matter=FRONT, chapeau=CHAPEAU)
+    amendments = amendments_for([("OP2", ["EU"], {"replace": "submit", "with_": "present"})])
+    compilation = merge(Document("A/C.2/81/L.7", "Fisheries", (old, new)), amendments)
+    assert compilation.stale and compilation.chapeau == CHAPEAU
+    write_merged_docx(compilation, tmp_path / "stale.docx")
+    paragraphs = list(part(tmp_path / "stale.docx").find(W + "body").iter(W + "p"))
+    anchored = [n for n, p in enumerate(paragraphs) if p.find(f".//{W}commentRangeStart")
+                is not None]
+    assert anchored == [len(FRONT)]
+    assert _text(paragraphs[len(FRONT)], W + "del") == "Fisheries"

@@ -1,0 +1,448 @@
+"""How a negotiation text is built, read the same way from every format.
+
+A reader turns its file into `Block`s, one per paragraph as written, and `read_structure`
+tells what each is (`Role`) and builds the draft:
+
+- **Front matter**: what stands before the chapeau (organ and symbol, "Distr.: Limited",
+  date, session, agenda item, the sponsors line). Without a chapeau, what stands before
+  a first paragraph typed ``PP1``. Kept with the revision, never labelled.
+- **Title**: a block in a title style (Word's "Title", Markdown's ``#``), else the last
+  block of the front matter.
+- **Chapeau**: "The General Assembly,", "The Conference of the Parties,", "The Parties
+  to this Agreement,": a short line opening with "The" and ending with a comma.
+- **Sections**: a heading, or a short line such as "Article 3", "Chapter II", "Section B",
+  "Annex", opens a section. Where operative numbers start again in each section (a
+  treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``, ``3.1 bis``); a text
+  numbered straight through keeps ``OP5``.
+- **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
+  automatic numbering at the top level, opens an operative paragraph; unlabelled blocks
+  between the chapeau and the first operative one are preambular; later ones are other
+  text (``T1``) with a warning.
+- **Lines**: sub-paragraphs ("(a)", automatic numbering below the top level, bullets) join
+  the paragraph before as lines of its text.
+- **Options**: "Option 1: ..." / "Option 2: No text" blocks, and a paragraph labelled
+  ``OP7 Alt``, are alternatives of one paragraph, whose text becomes adjacent brackets
+  ``[first][second]`` ("No text" is an empty alternative): one choice still to make.
+- **Brackets** are read as written: every stray bracket is a warning naming the place,
+  and a bracket opened in one paragraph and closed in a later one is named as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from drafting import brackets
+from drafting.errors import ReaderError
+from drafting.model import Paragraph, ParagraphKind
+from drafting.model.labels import SUFFIXES, Label, parse_label
+from drafting.readers.result import ReadResult, ReadWarning
+
+_SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+_LABELLED = re.compile(
+    rf"(?P<label>(?:PP|OP|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?"
+    r"(?:[\t ]+|$)", re.IGNORECASE)
+_NUMBERED = re.compile(rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?\.(?:[\t ]+|$)")
+_SECTIONED = re.compile(
+    rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
+    r"\.?(?:[\t ]+|$)")
+SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
+"""A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``."""
+_CHAPEAU = re.compile(r"The\s+[A-Z][^,;:.\[\]]{2,100},")
+_SECTION = re.compile(
+    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix))"
+    r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])"
+    rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b\.?(?:\s*[-:\u2013\u2014.]\s*.*|\s+[A-Z(].*)?")
+_NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
+_OPTION = re.compile(r"Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]\s*", re.IGNORECASE)
+_NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class AutoNumber:
+    """A number a word processor shows in front of a paragraph (not in its text)."""
+
+    text: str
+    """What a reader sees: ``"3."``, ``"(b)"``, ``"•"``."""
+    level: int
+    value: int
+    decimal: bool
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph as written, before the structure is known."""
+
+    text: str
+    """Its visible text, each line trimmed; a typed label is still on it."""
+    where: str
+    title_style: bool = False
+    """In a title style (Word's "Title", Markdown's ``#``): the title if it comes first or
+    in the front matter, a level-1 heading elsewhere."""
+    heading: int = 0
+    """The heading level its style (or ``#``) gives; 0 for none."""
+    number: AutoNumber | None = None
+    notes: Counter[str] = field(default_factory=Counter)
+    """What was left out of it (footnote, image, ...), counted, for warnings."""
+    remarks: list[str] = field(default_factory=list)
+    """Warnings about what follows it (a table), with ``{place}`` where "after OP4" goes."""
+
+
+class RoleKind(StrEnum):
+    """What a block turned out to be."""
+
+    FRONT = "front matter"
+    TITLE = "title"
+    CHAPEAU = "chapeau"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LINE = "line"
+    """A sub-paragraph, bullet or option: part of the paragraph before."""
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What one block is: ``paragraph`` is the index (in the result's paragraphs) of the
+    paragraph it opens or belongs to; ``skip`` how many characters at its start are a
+    typed label, not text; ``prefix`` the text put before it when it joins a paragraph
+    as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number)."""
+
+    kind: RoleKind
+    paragraph: int | None = None
+    skip: int = 0
+    prefix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The draft read from blocks, and each block's role, in order."""
+
+    result: ReadResult
+    roles: tuple[Role, ...]
+
+
+@dataclass(slots=True)
+class _Draft:
+    label: Label
+    text: str
+    where: str
+    level: int = 0
+    section: str = ""
+    options: list[str] | None = None
+
+
+def read_structure(blocks: list[Block], *, name: str,
+                   warnings: list[ReadWarning] | None = None) -> Structure:
+    """Read ``blocks`` (a file called ``name``) as a draft; see the module's docstring.
+
+    Raises ReaderError for a label used twice in one section. Stray brackets are
+    warnings, never errors.
+    """
+    return _Reader(blocks, name, list(warnings or ())).read()
+
+
+def split_label(text: str) -> tuple[Label | None, str, int]:
+    """The label a block opens with, if any, the text after it, and the length of what
+    was taken off. ``OP7 Alt`` gives OP7 (the caller tells an alternative by
+    `is_alternative`)."""
+    if match := _LABELLED.match(text):
+        return parse_label(match["label"]), text[match.end():], match.end()
+    if match := _NUMBERED.match(text):
+        suffix = f" {match['suffix']}" if match["suffix"] else ""
+        return parse_label(f"OP{match['number']}{suffix}"), text[match.end():], match.end()
+    if match := _SECTIONED.match(text):
+        return parse_label(match["label"]), text[match.end():], match.end()
+    return None, text, 0
+
+
+def is_alternative(text: str) -> bool:
+    """Whether a block opens with a label followed by "Alt" (``OP7 Alt``)."""
+    match = _LABELLED.match(text)
+    return bool(match and match["alt"])
+
+
+def chapeau_like(text: str) -> bool:
+    """Whether ``text`` reads as a chapeau: "The General Assembly,"."""
+    return len(text.split()) <= 12 and bool(_CHAPEAU.fullmatch(text.strip()))
+
+
+def section_key(text: str) -> str | None:
+    """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
+    "Chapter II" -> "II", "Annex" -> "ANNEX"), or None if ``text`` opens no section."""
+    match = _SECTION.fullmatch(text.strip())
+    if match is None or len(text.split()) > 14:
+        return None
+    key = (match["key"] or match["kind"]).upper()
+    return f"{key}{match['suffix'].lower()}" if match["suffix"] else key
+
+
+def _heading_key(text: str) -> str | None:
+    """The section key of a heading: as `section_key`, or its leading number ("II. ...")."""
+    if (key := section_key(text)) is not None:
+        return key
+    match = _NUMBERED_HEADING.match(text)
+    return match["key"] if match else None
+
+
+class _Reader:
+    def __init__(self, blocks: list[Block], name: str, warnings: list[ReadWarning]) -> None:
+        self.blocks = blocks
+        self.name = name
+        self.warnings = warnings
+        self.roles: list[Role] = [Role(RoleKind.EMPTY)] * len(blocks)
+        self.drafts: list[_Draft] = []
+        self.last_number: dict[str, int] = {}
+        self.operative_seen = False
+        self.section = ""
+        self.option_open = False
+
+    def read(self) -> Structure:
+        start = self._front()
+        front = [b for b, r in zip(self.blocks, self.roles, strict=True)
+                 if r.kind is RoleKind.FRONT]
+        title = next((b.text for b, r in zip(self.blocks, self.roles, strict=True)
+                      if r.kind is RoleKind.TITLE), "")
+        chapeau = next((b.text for b, r in zip(self.blocks, self.roles, strict=True)
+                        if r.kind is RoleKind.CHAPEAU), "")
+        for index in range(start, len(self.blocks)):
+            self._block(index)
+        paragraphs = self._paragraphs()
+        self._brackets(paragraphs)
+        result = ReadResult(title, paragraphs, tuple(self.warnings),
+                            front_matter=tuple(b.text for b in front), chapeau=chapeau)
+        return Structure(result, tuple(self.roles))
+
+    # Front matter, title and chapeau
+
+    def _front(self) -> int:
+        """Mark the blocks before the paragraphs; the index of the first paragraph block."""
+        filled = [i for i, b in enumerate(self.blocks) if b.text]
+        first = next((i for i in filled if self._opens_paragraph(i)), None)
+        chapeau = next((i for i in filled if chapeau_like(self.blocks[i].text)
+                        and (first is None or i < first)), None)
+        if chapeau is None:
+            if first is None or split_label(self.blocks[first].text)[0] is None or \
+                    split_label(self.blocks[first].text)[0].kind is not ParagraphKind.PREAMBULAR:
+                self._title_only(filled)
+                return 0
+            end = first
+        else:
+            self.roles[chapeau] = Role(RoleKind.CHAPEAU)
+            end = chapeau
+        before = [i for i in filled if i < end]
+        titled = next((i for i in before if self.blocks[i].title_style), None)
+        title = titled if titled is not None else (before[-1] if before else None)
+        for i in before:
+            self.roles[i] = Role(RoleKind.TITLE if i == title else RoleKind.FRONT)
+            self._notes(self.blocks[i], "in the front matter")
+        return end + (chapeau is not None)
+
+    def _title_only(self, filled: list[int]) -> None:
+        """No front matter: a leading block in a title style is the title."""
+        if filled and self.blocks[filled[0]].title_style:
+            self.roles[filled[0]] = Role(RoleKind.TITLE)
+
+    def _opens_paragraph(self, index: int) -> bool:
+        block = self.blocks[index]
+        if block.heading or block.title_style:
+            return False
+        if split_label(block.text)[0] is not None:
+            return True
+        return block.number is not None and block.number.level == 0 and block.number.decimal
+
+    # The paragraphs
+
+    def _block(self, index: int) -> None:
+        block = self.blocks[index]
+        if self.roles[index].kind is not RoleKind.EMPTY or not block.text:
+            if not block.text:
+                self._notes(block, self._after())
+            return
+        key = section_key(block.text) if not split_label(block.text)[0] else None
+        if block.heading or block.title_style or key is not None:
+            self._heading(index, block, key or _heading_key(block.text))
+        else:
+            self._body(index, block)
+        self._notes(block, f"in {self.drafts[-1].label}")
+
+    def _body(self, index: int, block: Block) -> None:
+        label, rest, skip = split_label(block.text)
+        number = block.number
+        if label is not None and is_alternative(block.text) and self._alternative_of(label):
+            self._option(index, rest, skip, label_alt=True)
+        elif option := _OPTION.match(rest if label is not None else block.text):
+            self._options(index, block, label, rest, skip, option)
+        elif label is not None:
+            self._open(index, label, rest, block, skip)
+        elif number is not None and number.level == 0 and number.decimal:
+            self._open(index, Label("OP", number.value), block.text, block)
+        elif number is not None and self._can_extend():
+            self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
+        elif SUBPARAGRAPH.match(block.text) and self._can_extend(typed=True):
+            self._line(index, block.text, "\n")
+        else:
+            shown = f"{number.text} {block.text}" if number is not None and number.text \
+                else block.text
+            self._open(index, self._unlabelled(block), shown, block)
+
+    def _heading(self, index: int, block: Block, key: str | None) -> None:
+        if key is not None:
+            self.section = key
+        text = f"{block.number.text} {block.text}" if block.number and block.number.text \
+            else block.text
+        level = block.heading or 1
+        self.option_open = False
+        self._add(index, Role(RoleKind.HEADING), _Draft(self._unused("H"), text, block.where,
+                                                        level, self.section))
+
+    def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0) -> None:
+        self.option_open = False
+        self._add(index, Role(RoleKind.PARAGRAPH, skip=skip),
+                  _Draft(label, text, block.where, 0, self.section))
+
+    def _options(self, index: int, block: Block, label: Label | None, rest: str, skip: int,
+                 option: re.Match[str]) -> None:
+        """An "Option N:" block: the first opens a paragraph (labelled, or carrying on a
+        labelled paragraph with no text of its own); later ones add alternatives."""
+        text = rest if label is not None else block.text
+        body = text[option.end():]
+        if label is None and self.option_open and self.drafts:
+            self._option(index, body, skip + option.end())
+            return
+        if label is None and self.drafts and not self.drafts[-1].text and \
+                self.drafts[-1].label.kind is ParagraphKind.OPERATIVE:
+            draft = self.drafts[-1]  # "3." on its own, then "Option 1: ..."
+            draft.options = [_option_text(body)]
+            self.roles[index] = Role(RoleKind.LINE, len(self.drafts) - 1, option.end(), "")
+        else:
+            own = label if label is not None else self._unlabelled(block)
+            self._add(index, Role(RoleKind.PARAGRAPH, skip=skip + option.end()),
+                      _Draft(own, "", block.where, 0, self.section, [_option_text(body)]))
+        self.option_open = True
+
+    def _option(self, index: int, text: str, skip: int, label_alt: bool = False) -> None:
+        draft = self.drafts[-1]
+        if draft.options is None:
+            draft.options = [draft.text]
+        draft.options.append(_option_text(text))
+        self.roles[index] = Role(RoleKind.LINE, len(self.drafts) - 1, skip, "")
+        self.option_open = not label_alt
+
+    def _alternative_of(self, label: Label) -> bool:
+        return bool(self.drafts) and self.drafts[-1].label.family == label.family
+
+    def _line(self, index: int, text: str, prefix: str) -> None:
+        draft = self.drafts[-1]
+        if draft.options is not None:
+            draft.options[-1] = f"{draft.options[-1]}{prefix}{text}"
+        else:
+            draft.text = f"{draft.text}{prefix}{text}" if draft.text else text
+        self.roles[index] = Role(RoleKind.LINE, len(self.drafts) - 1, 0,
+                                 prefix if draft.text or draft.options else "")
+
+    def _can_extend(self, *, typed: bool = False) -> bool:
+        """Whether a sub-paragraph line can join the paragraph before: one that is not a
+        heading and, for a typed "(a)", ends with ":" or a sub-paragraph."""
+        if not self.drafts or self.drafts[-1].label.kind is ParagraphKind.HEADING:
+            return False
+        draft = self.drafts[-1]
+        last_line = (draft.options[-1] if draft.options else draft.text).rsplit("\n", 1)[-1]
+        return not typed or last_line.endswith(":") or bool(SUBPARAGRAPH.match(last_line))
+
+    def _unlabelled(self, block: Block) -> Label:
+        if not self.operative_seen:
+            return self._unused("PP")
+        label = self._unused("T")
+        self.warnings.append(ReadWarning(block.where, (
+            f"paragraph without a label after {self.drafts[-1].label}; kept as other text "
+            f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph")))
+        return label
+
+    def _unused(self, prefix: str) -> Label:
+        return Label(prefix, self.last_number.get(prefix, 0) + 1)
+
+    def _add(self, index: int, role: Role, draft: _Draft) -> None:
+        self.roles[index] = Role(role.kind, len(self.drafts), role.skip, role.prefix)
+        prefix = draft.label.prefix
+        self.last_number[prefix] = max(self.last_number.get(prefix, 0), draft.label.number)
+        self.operative_seen |= draft.label.kind is ParagraphKind.OPERATIVE
+        self.drafts.append(draft)
+
+    # Labels, sections and brackets
+
+    def _paragraphs(self) -> tuple[Paragraph, ...]:
+        sectioned = self._numbered_by_section()
+        seen: dict[str, str] = {}
+        out = []
+        for number, draft in enumerate(self.drafts, start=1):
+            label = draft.label
+            if sectioned and draft.section and not label.section and \
+                    label.kind is ParagraphKind.OPERATIVE:
+                label = Label(label.prefix, label.number, label.suffix, draft.section)
+            shown = str(label)
+            if shown in seen:
+                first = seen[shown]
+                raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "
+                                  f"{'on' if first.startswith('line') else 'in'} {first}); "
+                                  "each paragraph needs its own")
+            seen[shown] = draft.where.rsplit(", ", 1)[-1]
+            text = draft.text if draft.options is None else "".join(
+                f"[{option}]" for option in draft.options)
+            out.append(Paragraph(f"p{number}", shown, label.kind, text, level=draft.level))
+        return tuple(out)
+
+    def _numbered_by_section(self) -> bool:
+        """Whether operative numbers start again in each section (a treaty's articles)."""
+        sections: dict[tuple[int, int], set[str]] = {}
+        for draft in self.drafts:
+            if draft.label.kind is ParagraphKind.OPERATIVE:
+                key = (draft.label.number, draft.label.suffix)
+                sections.setdefault(key, set()).add(draft.section)
+        return any(len(found) > 1 for found in sections.values())
+
+    def _brackets(self, paragraphs: tuple[Paragraph, ...]) -> None:
+        """A warning for every stray bracket; an unclosed '[' that a later paragraph's
+        stray ']' closes is named as one bracket across paragraphs."""
+        open_ones: list[tuple[Paragraph, int, str]] = []
+        for paragraph, draft in zip(paragraphs, self.drafts, strict=True):
+            for fault in brackets.faults(paragraph.text):
+                place = f"{draft.where} ({paragraph.label}, character {fault.offset})"
+                if fault.char == "]" and open_ones:
+                    opened, offset, where = open_ones.pop()
+                    self.warnings.append(ReadWarning(place, (
+                        f"this ']' closes the '[' opened in {opened.label} at character "
+                        f"{offset} ({where}): a bracket across paragraphs is read as "
+                        "two unbalanced brackets; the paragraphs are kept as written")))
+                    continue
+                if fault.char == "[":
+                    open_ones.append((paragraph, fault.offset, draft.where))
+                    continue
+                self._stray(place, paragraph.text, fault.offset, fault.message)
+        for paragraph, offset, where in open_ones:
+            self._stray(f"{where} ({paragraph.label}, character {offset})",
+                        paragraph.text, offset, "'[' is never closed")
+
+    def _stray(self, place: str, text: str, offset: int, message: str) -> None:
+        around = text[max(0, offset - 30):offset + 30].replace("\n", " ")
+        self.warnings.append(ReadWarning(place, (
+            f"unbalanced bracket: {message} (near '{around}'); the paragraph is kept as "
+            "written and the bracket counted as unbalanced")))
+
+    def _notes(self, block: Block, place: str) -> None:
+        after = f"after {self.drafts[-1].label}" if self.drafts else "at the start"
+        for remark in block.remarks:
+            self.warnings.append(ReadWarning(self.name, remark.format(place=after)))
+        for what, count in sorted(block.notes.items()):
+            many = f"{count} {what}s" if count > 1 and what != "hidden text" else what
+            self.warnings.append(ReadWarning(self.name, f"{many} {place} not imported"))
+
+    def _after(self) -> str:
+        return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
+
+
+def _option_text(text: str) -> str:
+    """An option's text; "No text" is an empty alternative."""
+    return "" if _NO_TEXT.fullmatch(text.strip()) else text.strip()

@@ -1,0 +1,170 @@
+"""Word drafts laid out as negotiators lay them out, and delegations' copies of them.
+
+A General Assembly "L." document written by LibreOffice (`un_documents`), and one built
+with python-docx (a title in a style of the secretariat's own, a page header, automatic
+numbering): each imports as its preambular and operative paragraphs only, and a copy of
+it gives exactly the changes the delegation made: none for an unchanged copy.
+"""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx_builders import Para as WordPara
+from docx_builders import dele, ins, write_docx
+from un_documents import FRONT, TITLE, Del, Ins, Para, ga_draft, libreoffice_docx
+
+from drafting.model import AmendmentKind
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.readers.docx_submission import read_docx_submission
+
+K = AmendmentKind
+SYMBOL = "A/C.2/81/L.99"
+
+
+@pytest.fixture(scope="module")
+def ga(tmp_path_factory):
+    """The LibreOffice GA draft: (its path, the document imported from it)."""
+    folder = tmp_path_factory.mktemp("ga")
+    path = libreoffice_docx(ga_draft(), folder / "L99.docx")
+    return path, read_docx_draft(path).to_document(SYMBOL)
+
+
+def changes(path, document, **options):
+    result = read_docx_submission(path, document, delegation="EU", **options)
+    labels = {p.id: p.label for p in document.current}
+    return [(a.kind, labels[a.paragraph_id], a.old_text, a.new_text) for a in result.amendments], \
+        result.warnings
+
+
+def test_a_ga_draft_imports_as_its_paragraphs_only(ga):
+    path, _ = ga
+    result = read_docx_draft(path)
+    assert result.front_matter == tuple(FRONT)
+    assert result.title == TITLE
+    assert result.chapeau == "The General Assembly,"
+    assert [p.label for p in result.paragraphs] == [
+        "PP1", "PP2", "PP3", "OP1", "OP2", "OP3", "OP4"]
+    texts = {p.label: p.text for p in result.paragraphs}
+    assert texts["PP2"] == "Noting with concern the state of small-scale fisheries,"
+    assert texts["OP1"].startswith("Decides to convene")  # the typed "1.<tab>" is the label
+    assert texts["OP2"] == ("Calls upon States:\n(a)\tTo protect the tenure rights of "
+                            "small-scale fishers;\n(b)\tTo report on progress every two years;")
+    assert [w.message for w in result.warnings] == ["footnote in PP2 not imported"]
+
+
+def test_an_unchanged_copy_gives_no_amendment(ga):
+    path, document = ga
+    assert changes(path, document) == ([], ())
+
+
+def test_a_tracked_copy_gives_exactly_its_changes(ga, tmp_path):
+    _, document = ga
+    copy = ga_draft({
+        "PP3": ["Recognizing", " the", Ins(" essential"),
+                " role of women in post-harvest processing and trade,"],
+        "OP1": ["1.\t", "Decides", " to convene a ", Del("one-day "),
+                "high-level meeting on small-scale fisheries;"],
+        "OP2(a)": ["(a)\tTo protect the ", Del("tenure"), Ins("customary tenure"),
+                   " rights of small-scale fishers;"],
+    }, extra={"OP4": Para(("5.\tEncourages", " regional cooperation;"), new=Ins(""))})
+    found, warnings = changes(libreoffice_docx(copy, tmp_path / "eu.docx"), document)
+    assert found == [
+        (K.INSERT, "PP3", "the", " essential"),
+        (K.DELETE, "OP1", " one-day", ""),
+        (K.REPLACE, "OP2", "tenure", "customary tenure"),
+        (K.NEW_PARAGRAPH, "OP4", "", "Encourages regional cooperation;"),
+    ]
+    assert warnings == ()
+
+
+def test_a_clean_edited_copy_gives_exactly_its_changes(ga, tmp_path):
+    _, document = ga
+    copy = ga_draft({
+        "OP4": ["4.\t", "Invites", " Member States and other donors to contribute to the "
+                                   "trust fund;"],
+        "OP2(b)": ["(b)\tTo report on progress every year;"],
+    })
+    found, _ = changes(libreoffice_docx(copy, tmp_path / "jpn.docx"), document)
+    assert found == [(K.REPLACE, "OP2", "two years", "year"),
+                     (K.INSERT, "OP4", "States", " and other donors")]
+
+
+def test_a_changed_front_matter_line_is_a_warning_not_an_amendment(ga, tmp_path):
+    _, document = ga
+    copy = ga_draft()
+    copy.paragraphs[10] = Para(("Fiji", Ins(", Tonga"), " and Samoa: draft resolution"), "Front")
+    found, warnings = changes(libreoffice_docx(copy, tmp_path / "ton.docx"), document)
+    assert found == []
+    assert len(warnings) == 1 and "front matter was changed" in warnings[0].message
+
+
+# The same layout built with python-docx: Word's automatic numbering for the operative
+# paragraphs, a title style of the secretariat's own, a page header, trailing spaces and
+# hidden text that the import leaves out.
+
+def _numbered(path):
+    """Give every "1."-numbered paragraph Word's automatic numbering (%1.), in place."""
+    word = docx.Document(str(path))
+    numbering = word.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0">'
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90">'
+                               '<w:abstractNumId w:val="90"/></w:num>'))
+    for paragraph in word.paragraphs:
+        if paragraph.style.name == "Operative":
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = 90
+    word.save(str(path))
+    return path
+
+
+def _python_docx_ga(path, edits=None):
+    edits = edits or {}
+    body = [WordPara([line]) for line in FRONT]
+    body += [WordPara([TITLE], style="UN Title"), WordPara(["The General Assembly,"])]
+    body += [WordPara(edits.get("PP1", ["Recalling its resolution 70/1,  "])),
+             WordPara(edits.get("PP2", ["Noting with concern the state of fisheries,"]))]
+    body += [WordPara(edits.get("OP1", ["Decides to convene a meeting;"]), style="Operative"),
+             WordPara(edits.get("OP2", ["Requests a report;"]), style="Operative")]
+    write_docx(path, body, title="", subtitle="", styles=("UN Title", "Operative"),
+               header=SYMBOL)
+    return _numbered(path)
+
+
+def _hide(path, text):
+    """Add a hidden run holding ``text`` at the end of the last paragraph."""
+    word = docx.Document(str(path))
+    run = word.paragraphs[-1].add_run(text)
+    run.font.hidden = True
+    word.save(str(path))
+    return path
+
+
+def test_a_python_docx_ga_draft_with_automatic_numbering(tmp_path):
+    result = read_docx_draft(_hide(_python_docx_ga(tmp_path / "d.docx"), " secret"))
+    assert (result.title, result.chapeau, result.front_matter) == (
+        TITLE, "The General Assembly,", tuple(FRONT))
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling its resolution 70/1,"),
+        ("PP2", "Noting with concern the state of fisheries,"),
+        ("OP1", "Decides to convene a meeting;"), ("OP2", "Requests a report;")]
+
+
+def test_python_docx_copies_give_exactly_their_changes(tmp_path):
+    draft = _hide(_python_docx_ga(tmp_path / "d.docx"), " secret")
+    document = read_docx_draft(draft).to_document(SYMBOL)
+    assert changes(draft, document) == ([], ())
+    tracked = _python_docx_ga(tmp_path / "t.docx", {
+        "OP1": ["Decides to convene a ", ins("high-level "), "meeting;"],
+        "PP2": ["Noting with ", dele("concern"), ins("grave concern"),
+                " the state of fisheries,  "]})
+    found, warnings = changes(_hide(tracked, " secret"), document)
+    assert found == [(K.REPLACE, "PP2", "concern", "grave concern"),
+                     (K.INSERT, "OP1", "a", " high-level")]
+    assert warnings == ()

@@ -1,0 +1,182 @@
+"""The structure of real negotiation texts, read from Markdown (the Word reader uses the
+same rules: tests/readers/test_docx_layouts.py)."""
+
+import pytest
+
+from drafting import brackets
+from drafting.errors import ReaderError
+from drafting.model import ParagraphKind
+from drafting.readers import read_text
+from drafting.readers.structure import chapeau_like, section_key
+from drafting.writers import write_text
+
+GA_DRAFT = """\
+United Nations
+
+A/C.2/81/L.99
+
+General Assembly
+
+Distr.: Limited
+14 October 2026
+
+Original: English
+
+Eighty-first session
+Second Committee
+Agenda item 19 (a)
+
+Fiji and Samoa: draft resolution
+
+Sustainable small-scale fisheries
+
+The General Assembly,
+
+Recalling its resolution 70/1 of 25 September 2015,
+
+Noting with concern the state of fish stocks[^1],
+
+1.\tDecides to convene a high-level meeting;
+
+2.\tCalls upon States:
+(a)\tTo protect small-scale fishers;
+(b)\tTo report [annually / biennially];
+
+3.\tRequests the Secretary-General to report.
+"""
+
+TREATY = """\
+# Draft agreement on marine biodiversity
+
+The Parties to this Agreement,
+
+Recognizing the need for a comprehensive regime,
+
+## Article 1
+
+1. Each Party shall take measures.
+
+1bis. Each Party may cooperate.
+
+2. Parties shall report.
+
+## Article 2
+
+1. Option 1: Parties shall establish a fund.
+
+Option 2: No text
+
+2. The fund shall be [administered / managed] by the secretariat.
+
+## Article 3
+
+1. Nothing in this Agreement shall prejudice [the rights of States.
+"""
+
+
+def labels(result):
+    return [p.label for p in result.paragraphs]
+
+
+def test_a_general_assembly_draft_as_circulated_keeps_its_front_matter_apart():
+    result = read_text(GA_DRAFT, name="L.99.md")
+    assert result.front_matter == (
+        "United Nations", "A/C.2/81/L.99", "General Assembly", "Distr.: Limited 14 October 2026",
+        "Original: English", "Eighty-first session Second Committee Agenda item 19 (a)",
+        "Fiji and Samoa: draft resolution")
+    assert result.title == "Sustainable small-scale fisheries"
+    assert result.chapeau == "The General Assembly,"
+    assert labels(result) == ["PP1", "PP2", "OP1", "OP2", "OP3"]
+    assert result.paragraphs[3].text == (
+        "Calls upon States:\n(a)\tTo protect small-scale fishers;\n"
+        "(b)\tTo report [annually / biennially];")
+    assert result.warnings == ()
+
+
+def test_a_title_line_above_typed_labels_is_the_title_not_a_paragraph():
+    result = read_text("Oceans and the law of the sea\n\nPP1 Recalling,\n\nOP1 Decides;\n")
+    assert result.title == "Oceans and the law of the sea"
+    assert labels(result) == ["PP1", "OP1"]
+
+
+def test_a_treaty_numbered_per_article_is_labelled_article_dot_paragraph():
+    result = read_text(TREATY, name="treaty.md")
+    assert result.title == "Draft agreement on marine biodiversity"
+    assert result.chapeau == "The Parties to this Agreement,"
+    assert labels(result) == ["PP1", "H1", "1.1", "1.1 bis", "1.2", "H2", "2.1", "2.2",
+                              "H3", "3.1"]
+    by_label = {p.label: p for p in result.paragraphs}
+    assert by_label["1.1 bis"].kind is ParagraphKind.OPERATIVE
+    # the option block is one paragraph: one choice, "No text" an empty alternative
+    assert by_label["2.1"].text == "[Parties shall establish a fund.][]"
+    assert brackets.count(by_label["2.1"].text) == 2
+    [group] = brackets.groups(by_label["2.1"].text)
+    assert group.alternatives == ("Parties shall establish a fund.", "")
+    # the stray bracket is reported, not refused
+    [warning] = result.warnings
+    assert "3.1" in warning.where and "never closed" in warning.message
+
+
+def test_a_treaty_written_back_reads_the_same():
+    result = read_text(TREATY, name="treaty.md")
+    written = write_text(result.title, result.paragraphs, front_matter=result.front_matter,
+                         chapeau=result.chapeau)
+    again = read_text(written)
+    assert (again.title, again.chapeau, again.front_matter) == (
+        result.title, result.chapeau, result.front_matter)
+    assert [(p.label, p.kind, p.text) for p in again.paragraphs] == [
+        (p.label, p.kind, p.text) for p in result.paragraphs]
+
+
+def test_a_general_assembly_draft_written_back_reads_the_same():
+    result = read_text(GA_DRAFT)
+    written = write_text(result.title, result.paragraphs, front_matter=result.front_matter,
+                         chapeau=result.chapeau)
+    again = read_text(written)
+    assert again.front_matter == result.front_matter
+    assert (again.title, again.chapeau) == (result.title, result.chapeau)
+    assert [(p.label, p.text) for p in again.paragraphs] == [
+        (p.label, p.text) for p in result.paragraphs]
+
+
+def test_a_text_numbered_straight_through_keeps_op_labels_across_headings():
+    text = "# T\n\nThe General Assembly,\n\nRecalling,\n\n## I. Oceans\n\n1. Decides;\n\n" \
+           "## II. Fisheries\n\n2. Requests;\n"
+    assert labels(read_text(text)) == ["PP1", "H1", "OP1", "H2", "OP2"]
+
+
+@pytest.mark.parametrize(("written", "label"), [
+    ("OP2ter Urges;", "OP2 ter"), ("1bis. Urges;", "OP1 bis"), ("1 bis. Urges;", "OP1 bis"),
+    ("OP1bis Urges;", "OP1 bis")])
+def test_label_spellings_found_in_real_texts(written, label):
+    result = read_text(f"OP1 Decides;\n\n{written}\n")
+    assert labels(result)[-1] == label
+    assert result.paragraphs[-1].text == "Urges;"
+
+
+def test_an_alt_paragraph_is_an_alternative_of_the_paragraph_it_names():
+    result = read_text("OP1 Decides;\n\nOP2 Requests a report;\n\nOP2 Alt Requests a note;\n")
+    assert labels(result) == ["OP1", "OP2"]
+    assert result.paragraphs[1].text == "[Requests a report;][Requests a note;]"
+
+
+def test_a_label_used_twice_in_one_article_is_still_refused():
+    with pytest.raises(ReaderError, match=r"the label 1\.1 is used twice"):
+        read_text("## Article 1\n\n1. A;\n\n1. B;\n\n## Article 2\n\n1. C;\n")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Article 3", "3"), ("Article 3 bis", "3bis"), ("ARTICLE 12. Finance", "12"),
+    ("Chapter II", "II"), ("Section B - Finance", "B"), ("Annex", "ANNEX"),
+    ("Article 3 of the Convention provides that", None), ("Articles of faith", None)])
+def test_section_headings(text, key):
+    assert section_key(text) == key
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The General Assembly,", True), ("The Conference of the Parties,", True),
+    ("The Parties to this Agreement,", True), ("The Security Council,", True),
+    ("The General Assembly", False), ("Recalling the General Assembly,", False),
+    ("The Assembly decides, after a long debate, to act,", False)])
+def test_chapeaus(text, expected):
+    assert chapeau_like(text) is expected
