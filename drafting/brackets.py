@@ -10,6 +10,7 @@ to a wide (CJK) character, where it separates alternatives: ``[提交/提出]``.
 Adjacent brackets ``[submit][present]`` are separate nodes in the tree but one
 *group* of alternatives for `groups`, `choose`, `agree` and `delete`.
 Offsets are Python string indices, so Arabic and Chinese need no special care.
+A footnote's marker ``[^3]`` is text, not a bracket.
 
 Official texts have stray brackets (``development]],]``). `faults` lists them;
 ``parse(text, tolerant=True)`` and every function that reads a paragraph
@@ -105,6 +106,8 @@ def faults(text: str) -> tuple[BracketFault, ...]:
     stray: list[BracketFault] = []
     opened: list[int] = []
     for found in _BRACKET.finditer(text):
+        if len(found.group()) > 1:
+            continue  # a footnote's marker
         if found.group() == "[":
             opened.append(found.start())
         elif opened:
@@ -152,7 +155,8 @@ def count(text: str, *, paragraph: str = "") -> int:
     """
     if "[" not in text:
         return 0
-    return text.count("[") - sum(fault.char == "[" for fault in faults(text))
+    markers = len(NOTE_MARKER.findall(text)) if "[^" in text else 0
+    return text.count("[") - markers - sum(fault.char == "[" for fault in faults(text))
 
 
 def groups(text: str, *, paragraph: str = "") -> list[BracketGroup]:
@@ -259,6 +263,9 @@ class _Reader:
                 if i in self.stray:  # strays stand outside every pair: plain text
                     i += 1
                     continue
+            if text[i] == "[" and (marker := NOTE_MARKER.match(text, i)):
+                i = marker.end()  # a footnote's marker is text
+                continue
             if text[i] == "[":
                 self._flush(i)
                 self.stack.append(_Open(i, i + 1))
@@ -301,7 +308,10 @@ class _Reader:
         opened.alt_start = i + len(separator)
 
 
-_BRACKET = re.compile(r"[\[\]]")
+NOTE_MARKER = re.compile(r"\[\^(\d{1,4})\]")
+"""Where a footnote is cited: ``[^3]`` stands in the text for footnote 3 (as in Markdown);
+it is text, never a bracket."""
+_BRACKET = re.compile(r"\[\^\d{1,4}\]|[\[\]]")
 
 
 def _separator(text: str, i: int) -> str:

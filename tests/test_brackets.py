@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drafting import brackets
 from drafting.brackets import (
     Bracket,
     BracketFault,
@@ -713,3 +714,14 @@ def test_settling_a_group_keeps_the_stray_brackets(text, data):
     for settled in (choose(text, group.index, alternative), delete(text, group.index)):
         assert [f.char for f in faults(settled)] == strays
         assert count(settled) < count(text)
+
+
+def test_a_footnote_marker_is_text_not_a_bracket():
+    text = "the state of fish stocks[^1], [in 2027[^2] / in 2028] and more[^12]"
+    assert brackets.faults(text) == ()
+    assert brackets.count(text) == 1
+    [group] = brackets.groups(text)
+    assert group.alternatives == ("in 2027[^2]", "in 2028")
+    assert brackets.choose(text, 0, 0) == "the state of fish stocks[^1], in 2027[^2] and more[^12]"
+    assert brackets.unparse(brackets.parse(text)) == text
+    assert brackets.count("a [^x] b") == 1  # no number: a bracket like any other

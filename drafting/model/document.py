@@ -19,7 +19,9 @@ class ParagraphKind(StrEnum):
     HEADING = "heading"
     """A title or section heading."""
     OTHER = "other"
-    """Anything else kept in the text (a chapeau, an unnumbered line)."""
+    """Anything else kept in the text (an unnumbered line after the operative ones)."""
+    FOOTNOTE = "footnote"
+    """A footnote (FN1, FN2, ...): its text, cited in a paragraph by the marker ``[^1]``."""
 
 
 class ParagraphStatus(StrEnum):

@@ -1,7 +1,7 @@
 """Paragraph labels as negotiators write them: ``PP3``, ``OP5``, ``OP5 bis``, ``3.1``.
 
 A label is a prefix (``PP`` preambular, ``OP`` operative, ``H`` heading,
-``T`` other text), a number, and for a paragraph proposed between two others a
+``T`` other text, ``FN`` footnote), a number, and for a paragraph proposed between two others a
 Latin suffix: ``OP5 bis``, ``OP5 ter``, ... until a revision renumbers them.
 In a text numbered within its sections (a treaty's articles), an operative
 paragraph's label is SECTION.NUMBER: ``3.1``, ``3.1 bis`` (paragraph 1 of
@@ -32,6 +32,7 @@ PREFIX_KINDS: dict[str, ParagraphKind] = {
     "OP": ParagraphKind.OPERATIVE,
     "H": ParagraphKind.HEADING,
     "T": ParagraphKind.OTHER,
+    "FN": ParagraphKind.FOOTNOTE,
 }
 KIND_PREFIXES: dict[ParagraphKind, str] = {kind: prefix for prefix, kind in PREFIX_KINDS.items()}
 
@@ -40,7 +41,7 @@ SECTION_PATTERN = r"\d{1,3}(?:bis|ter)?|[IVXLC]{1,7}|[A-Z]|ANNEX"
 """What names a section in a label: an article's number (``3``, ``3bis``), a chapter's
 roman numeral, a section's letter, or ``ANNEX``."""
 LABEL_RE = re.compile(
-    rf"(?:(PP|OP|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})(?:\s*({_SUFFIX_PATTERN})\b)?",
+    rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})(?:\s*({_SUFFIX_PATTERN})\b)?",
     re.IGNORECASE,
 )
 """A label anywhere; use ``fullmatch`` for a whole label. Groups: prefix, section,

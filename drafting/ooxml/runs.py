@@ -35,6 +35,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from drafting.errors import ReaderError
+from drafting.ooxml.notes import REFERENCE, Footnotes
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
 """The states of a piece: in both texts, only in the proposed text, only in the original."""
@@ -164,10 +165,12 @@ def read_paragraph(p: Any) -> ParagraphRead:
     return _Walker().paragraph(p)
 
 
-def read_paragraphs(paragraphs: Iterable[Any]) -> list[ParagraphRead]:
+def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = None,
+                    ) -> list[ParagraphRead]:
     """Read ``w:p`` elements in document order, carrying open comment ranges and fields
-    from one paragraph to the next."""
-    walker = _Walker()
+    from one paragraph to the next. With ``footnotes``, a footnote reference reads as its
+    marker ``[^N]`` (numbered as `Footnotes.cite` numbers it)."""
+    walker = _Walker(footnotes)
     return [walker.paragraph(p) for p in paragraphs]
 
 
@@ -260,7 +263,8 @@ class _Context:
 class _Walker:
     """Walks paragraphs, keeping open fields and comment ranges between them."""
 
-    def __init__(self) -> None:
+    def __init__(self, footnotes: Footnotes | None = None) -> None:
+        self.footnotes = footnotes
         self.fields: list[bool] = []  # one per open field: True once past its 'separate'
         self.open_comments: dict[str, None] = {}
         self.started: set[str] = set()
@@ -308,6 +312,9 @@ class _Walker:
                 continue  # inside a field's code, or hidden
             elif tag in _TEXT:
                 self._add(child.text or "", context)
+            elif tag == REFERENCE and self.footnotes is not None:
+                if (number := self.footnotes.cite(child)) is not None:
+                    self._add(f"[^{number}]", context)
             elif tag in _CHARACTERS:
                 self._add(_CHARACTERS[tag], context)
 

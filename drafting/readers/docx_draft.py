@@ -31,6 +31,7 @@ from lxml import etree
 
 from drafting import characters
 from drafting.errors import ReaderError
+from drafting.ooxml.notes import REFERENCE, Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
 from drafting.readers.result import ReadResult, ReadWarning
@@ -78,66 +79,74 @@ def read_docx_draft(path: str | Path) -> ReadResult:
 
 @dataclass(slots=True)
 class _Text:
-    """One Word paragraph's visible text and what was left out of it."""
+    """One Word paragraph's visible text, the footnotes it cites (by number, marked
+    ``[^N]`` in the text) and what was left out of it."""
 
     element: etree._Element
+    footnotes: Footnotes | None = None
     text: str = ""
+    parts: list[str] = field(default_factory=list)
+    cited: list[int] = field(default_factory=list)
     notes: Counter[str] = field(default_factory=Counter)
     mark_deleted: bool = False
 
 
-def _extract(paragraph: etree._Element) -> _Text:
-    found = _Text(paragraph)
-    parts: list[str] = []
+def _extract(paragraph: etree._Element, footnotes: Footnotes | None = None) -> _Text:
+    found = _Text(paragraph, footnotes)
     for child in paragraph:
         if child.tag == f"{_W}pPr":
             mark = child.find(f"{_W}rPr")
             found.mark_deleted = mark is not None and any(m.tag in _GONE for m in mark)
         else:
-            _walk(child, parts, found.notes)
-    found.text = "".join(parts)
+            _walk(child, found)
+    found.text = "".join(found.parts)
     return found
 
 
-def _walk(element: etree._Element, parts: list[str], notes: Counter[str]) -> None:
+def _walk(element: etree._Element, found: _Text) -> None:
     """Collect the visible text under a paragraph-level element."""
     tag = element.tag
     if tag in _GONE or not isinstance(tag, str):
         return
     if tag == f"{_W}r":
-        _run(element, parts, notes)
+        _run(element, found)
     elif tag in _EQUATIONS:
-        notes["equation"] += 1
+        found.notes["equation"] += 1
     elif tag == f"{_MC}AlternateContent":  # one of its choices is shown: take the fallback
         shown = element.find(f"{_MC}Fallback")
         shown = shown if shown is not None else element.find(f"{_MC}Choice")
         for child in shown if shown is not None else ():
-            _walk(child, parts, notes)
+            _walk(child, found)
     elif tag not in (f"{_W}sdtPr", f"{_W}rPr"):
         for child in element:  # hyperlinks, fields, smart tags, content controls ...
-            _walk(child, parts, notes)
+            _walk(child, found)
 
 
-def _run(run: etree._Element, parts: list[str], notes: Counter[str]) -> None:
+def _run(run: etree._Element, found: _Text) -> None:
     properties = run.find(f"{_W}rPr")
     if properties is not None and _is_on(properties.find(f"{_W}vanish")):
         if any(child.tag == f"{_W}t" and child.text for child in run):
-            notes["hidden text"] += 1
+            found.notes["hidden text"] += 1
         return
+    parts = found.parts
     for child in run:
         tag = child.tag
         if tag == f"{_W}t":
             parts.append(child.text or "")
         elif tag in _RUN_TEXT:
             parts.append(_RUN_TEXT[tag] or "")
+        elif tag == REFERENCE and found.footnotes is not None and \
+                (number := found.footnotes.cite(child)) is not None:
+            parts.append(f"[^{number}]")
+            found.cited.append(number)
         elif tag in _RUN_NOTES:
-            notes[_RUN_NOTES[tag]] += 1
+            found.notes[_RUN_NOTES[tag]] += 1
         elif tag in _GRAPHICS:
-            notes["text box" if _has(child, "txbxContent") else "image"] += 1
+            found.notes["text box" if _has(child, "txbxContent") else "image"] += 1
         elif tag == f"{_W}ruby":
             base = child.find(f"{_W}rubyBase")
             for inner in base if base is not None else ():
-                _walk(inner, parts, notes)
+                _walk(inner, found)
 
 
 def _is_on(toggle: etree._Element | None) -> bool:
@@ -180,6 +189,7 @@ class _Builder:
         self.name = name
         self.body = document.element.body
         self.numbering = NumberingCounter(document)
+        self.footnotes = Footnotes(document)
         self.style_names = _style_names(document)
         self.blocks: list[Block] = []
         self.warnings: list[ReadWarning] = []
@@ -195,7 +205,7 @@ class _Builder:
         for block in _blocks(self.body):
             if block.tag == f"{_W}p":
                 self.count += 1
-                held.append(_extract(block))
+                held.append(_extract(block, self.footnotes))
                 if not held[-1].mark_deleted:
                     self._paragraph(held)
                     held = []
@@ -234,6 +244,17 @@ class _Builder:
             number.text, number.level, number.value, number.format.startswith("decimal"))
         self.blocks.append(Block(text, self._where(), title_style=style == "title",
                                  heading=heading_level(style), number=auto, notes=notes))
+        for number in (n for piece in pieces for n in piece.cited):
+            self._footnote(number)
+
+    def _footnote(self, number: int) -> None:
+        """Footnote ``number`` as a block of its own after the paragraph citing it, in the
+        form the text reader reads: ``[^N]: its text``."""
+        parts = [_extract(p) for p in self.footnotes.paragraphs(number)]
+        text = _clean(self._checked("\n".join(part.text for part in parts)))
+        notes = sum((part.notes for part in parts), Counter())
+        self.blocks.append(Block(f"[^{number}]: {text}", f"{self._where()}, footnote {number}",
+                                 notes=notes))
 
     def _checked(self, text: str) -> str:
         """``text`` in NFC (with a warning if that changed it), with the characters Word

@@ -31,11 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from drafting import brackets, characters
+from drafting.brackets import NOTE_MARKER
 from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, BracketError, InputError, ReaderError
 from drafting.model import Amendment, AmendmentKind, Document, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
+from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
@@ -209,37 +211,54 @@ class _Reader:
             if text.strip() and not self._front_text(text):
                 self.warn(str(self.path), f"a table ({_quote(text)}) is not part of the house "
                           "style and was not read; put proposals in the paragraphs")
-        reads = runs.read_paragraphs(paragraphs)
-        roles = self._roles(paragraphs, reads)
+        footnotes = Footnotes(self.word)
+        body = runs.read_paragraphs(paragraphs, footnotes)
+        entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
+        for p, read in zip(paragraphs, body, strict=True):
+            entries.append((p, read, None))
+            for number in _cited(read):  # a footnote follows the paragraph citing it
+                entries.append((None, _footnote(footnotes, number), number))
+        roles = self._roles(entries)
         chunks: list[_Chunk] = []
-        for number, (read, role) in enumerate(zip(reads, roles, strict=True), 1):
+        host: _Chunk | None = None  # the last chunk that is not a footnote
+        for number, ((_, read, note), role) in enumerate(zip(entries, roles, strict=True), 1):
             if role is None or role.kind in _OUTSIDE:
                 self._skip(number, str(role.kind) if role else "subtitle", read)
-            elif role.kind is RoleKind.LINE and chunks and role.prefix:
-                self._join(chunks[-1], self._chunk(number, read, label=False), role.prefix)
+            elif note is not None:
+                chunks.append(self._chunk(number, read, label=False))
+                chunks[-1].label = f"FN{note}"
+            elif role.kind is RoleKind.LINE and host is not None and role.prefix:
+                self._join(host, self._chunk(number, read, label=False), role.prefix)
             else:
-                chunks.append(self._chunk(number, read, label=role.kind is not RoleKind.LINE))
+                chunks.append(host := self._chunk(number, read,
+                                                  label=role.kind is not RoleKind.LINE))
         return chunks
 
-    def _roles(self, paragraphs: list[Any], reads: list[runs.ParagraphRead]) -> list[Role | None]:
+    def _roles(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]],
+               ) -> list[Role | None]:
         """What each Word paragraph is, by the import's own rules (front matter, title,
-        chapeau, paragraph, sub-paragraph line), read from its text as it was before the
-        changes (or after them, for a paragraph that is all new). None for a subtitle."""
+        chapeau, paragraph, sub-paragraph line, footnote), read from its text as it was
+        before the changes (or after them, for a paragraph that is all new). None for a
+        subtitle."""
         names = {s.style_id: (s.name or "").casefold() for s in self.word.styles}
         counter = NumberingCounter(self.word)
         blocks, subtitles = [], set()
-        for index, (p, read) in enumerate(zip(paragraphs, reads, strict=True)):
+        reads = [read for _, read, _ in entries]
+        for index, (p, read, note) in enumerate(entries):
+            text = _clean(read.original if read.original.strip() else read.proposed)
+            where = f"{self.path}, paragraph {index + 1}"
+            if note is not None:
+                blocks.append(Block(f"[^{note}]: {text}", where))
+                continue
             style = names.get(runs.style_id(p) or "", "")
             number = counter.number(p)
-            text = _clean(read.original if read.original.strip() else read.proposed)
             if style == "subtitle":
                 subtitles.add(index)
                 text = ""
             auto = None if number is None else AutoNumber(
                 number.text, number.level, number.value, number.format.startswith("decimal"))
-            blocks.append(Block(text, f"{self.path}, paragraph {index + 1}",
-                                title_style=style == "title", heading=heading_level(style),
-                                number=auto))
+            blocks.append(Block(text, where, title_style=style == "title",
+                                heading=heading_level(style), number=auto))
         try:
             roles: list[Role | None] = list(read_structure(blocks, name=str(self.path)).roles)
         except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
@@ -549,6 +568,21 @@ def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning]) -> 
         warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
                                     f"{_quote(amendment.old_text or amendment.new_text)} "
                                     "leaves the paragraph's square brackets unbalanced"))
+
+
+def _cited(read: runs.ParagraphRead) -> list[int]:
+    """The footnotes a paragraph cites, by number, in order (new ones included)."""
+    found = NOTE_MARKER.findall("".join(piece.text for piece in read.pieces))
+    return list(dict.fromkeys(int(number) for number in found))
+
+
+def _footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
+    """Footnote ``number``'s paragraphs read as one, joined by line breaks."""
+    reads = runs.read_paragraphs(footnotes.paragraphs(number))
+    pieces: list[RunPiece] = []
+    for read in reads:
+        pieces += [RunPiece("\n")] * bool(pieces) + list(read.pieces)
+    return runs.ParagraphRead(tuple(pieces), reads[-1].mark if reads else RunPiece(""))
 
 
 def _split(group: _Group) -> tuple[list[RunPiece], list[_Chunk]]:

@@ -23,6 +23,8 @@ tells what each is (`Role`) and builds the draft:
 - **Options**: "Option 1: ..." / "Option 2: No text" blocks, and a paragraph labelled
   ``OP7 Alt``, are alternatives of one paragraph, whose text becomes adjacent brackets
   ``[first][second]`` ("No text" is an empty alternative): one choice still to make.
+- **Footnotes**: a block ``[^3]: text`` is footnote 3 (label ``FN3``), cited where the
+  marker ``[^3]`` stands in a paragraph's text.
 - **Brackets** are read as written: every stray bracket is a warning naming the place,
   and a bracket opened in one paragraph and closed in a later one is named as such.
 """
@@ -35,6 +37,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from drafting import brackets
+from drafting.brackets import NOTE_MARKER
 from drafting.errors import ReaderError
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import SUFFIXES, Label, parse_label
@@ -42,7 +45,7 @@ from drafting.readers.result import ReadResult, ReadWarning
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _LABELLED = re.compile(
-    rf"(?P<label>(?:PP|OP|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?"
+    rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?"
     r"(?:[\t ]+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?\.(?:[\t ]+|$)")
 _SECTIONED = re.compile(
@@ -56,6 +59,9 @@ _SECTION = re.compile(
     r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])"
     rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b\.?(?:\s*[-:\u2013\u2014.]\s*.*|\s+[A-Z(].*)?")
 _NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
+FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
+"""A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
+each footnote as such a block after the paragraph citing it)."""
 _OPTION = re.compile(r"Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]\s*", re.IGNORECASE)
 _NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
 
@@ -211,6 +217,7 @@ class _Reader:
             self._block(index)
         paragraphs = self._paragraphs()
         self._brackets(paragraphs)
+        self._footnotes(paragraphs)
         result = ReadResult(title, paragraphs, tuple(self.warnings),
                             front_matter=tuple(b.text for b in front), chapeau=chapeau)
         return Structure(result, tuple(self.roles))
@@ -247,7 +254,7 @@ class _Reader:
 
     def _opens_paragraph(self, index: int) -> bool:
         block = self.blocks[index]
-        if block.heading or block.title_style:
+        if block.heading or block.title_style or FOOTNOTE.match(block.text):
             return False
         if split_label(block.text)[0] is not None:
             return True
@@ -262,7 +269,10 @@ class _Reader:
                 self._notes(block, self._after())
             return
         key = section_key(block.text) if not split_label(block.text)[0] else None
-        if block.heading or block.title_style or key is not None:
+        if note := FOOTNOTE.match(block.text):
+            self._add(index, Role(RoleKind.PARAGRAPH, skip=note.end()), _Draft(
+                Label("FN", int(note["number"])), block.text[note.end():], block.where))
+        elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or _heading_key(block.text))
         else:
             self._body(index, block)
@@ -309,14 +319,14 @@ class _Reader:
         labelled paragraph with no text of its own); later ones add alternatives."""
         text = rest if label is not None else block.text
         body = text[option.end():]
-        if label is None and self.option_open and self.drafts:
+        if label is None and self.option_open and self._host >= 0:
             self._option(index, body, skip + option.end())
             return
-        if label is None and self.drafts and not self.drafts[-1].text and \
-                self.drafts[-1].label.kind is ParagraphKind.OPERATIVE:
-            draft = self.drafts[-1]  # "3." on its own, then "Option 1: ..."
+        if label is None and self._host >= 0 and not self.drafts[self._host].text and \
+                self.drafts[self._host].label.kind is ParagraphKind.OPERATIVE:
+            draft = self.drafts[self._host]  # "3." on its own, then "Option 1: ..."
             draft.options = [_option_text(body)]
-            self.roles[index] = Role(RoleKind.LINE, len(self.drafts) - 1, option.end(), "")
+            self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "")
         else:
             own = label if label is not None else self._unlabelled(block)
             self._add(index, Role(RoleKind.PARAGRAPH, skip=skip + option.end()),
@@ -324,33 +334,40 @@ class _Reader:
         self.option_open = True
 
     def _option(self, index: int, text: str, skip: int, label_alt: bool = False) -> None:
-        draft = self.drafts[-1]
+        draft = self.drafts[self._host]
         if draft.options is None:
             draft.options = [draft.text]
         draft.options.append(_option_text(text))
-        self.roles[index] = Role(RoleKind.LINE, len(self.drafts) - 1, skip, "")
+        self.roles[index] = Role(RoleKind.LINE, self._host, skip, "")
         self.option_open = not label_alt
 
     def _alternative_of(self, label: Label) -> bool:
-        return bool(self.drafts) and self.drafts[-1].label.family == label.family
+        return self._host >= 0 and self.drafts[self._host].label.family == label.family
 
     def _line(self, index: int, text: str, prefix: str) -> None:
-        draft = self.drafts[-1]
+        draft = self.drafts[self._host]
         if draft.options is not None:
             draft.options[-1] = f"{draft.options[-1]}{prefix}{text}"
         else:
             draft.text = f"{draft.text}{prefix}{text}" if draft.text else text
-        self.roles[index] = Role(RoleKind.LINE, len(self.drafts) - 1, 0,
+        self.roles[index] = Role(RoleKind.LINE, self._host, 0,
                                  prefix if draft.text or draft.options else "")
 
     def _can_extend(self, *, typed: bool = False) -> bool:
         """Whether a sub-paragraph line can join the paragraph before: one that is not a
         heading and, for a typed "(a)", ends with ":" or a sub-paragraph."""
-        if not self.drafts or self.drafts[-1].label.kind is ParagraphKind.HEADING:
+        if self._host < 0 or self.drafts[self._host].label.kind is ParagraphKind.HEADING:
             return False
-        draft = self.drafts[-1]
+        draft = self.drafts[self._host]
         last_line = (draft.options[-1] if draft.options else draft.text).rsplit("\n", 1)[-1]
         return not typed or last_line.endswith(":") or bool(SUBPARAGRAPH.match(last_line))
+
+    @property
+    def _host(self) -> int:
+        """The index of the paragraph a line or an option joins: the last one that is not
+        a footnote (a footnote's block follows the paragraph citing it); -1 for none."""
+        return next((i for i in range(len(self.drafts) - 1, -1, -1)
+                     if self.drafts[i].label.kind is not ParagraphKind.FOOTNOTE), -1)
 
     def _unlabelled(self, block: Block) -> Label:
         if not self.operative_seen:
@@ -424,6 +441,21 @@ class _Reader:
         for paragraph, offset, where in open_ones:
             self._stray(f"{where} ({paragraph.label}, character {offset})",
                         paragraph.text, offset, "'[' is never closed")
+
+    def _footnotes(self, paragraphs: tuple[Paragraph, ...]) -> None:
+        """A warning for a marker ``[^N]`` with no footnote N, and a footnote never cited."""
+        notes = {p.label: p for p in paragraphs if p.kind is ParagraphKind.FOOTNOTE}
+        cited: set[str] = set()
+        for paragraph, draft in zip(paragraphs, self.drafts, strict=True):
+            for marker in NOTE_MARKER.finditer(paragraph.text):
+                cited.add(f"FN{marker[1]}")
+                if f"FN{marker[1]}" not in notes:
+                    self.warnings.append(ReadWarning(f"{draft.where} ({paragraph.label})", (
+                        f"the marker {marker[0]} cites footnote {marker[1]}, which the "
+                        "text does not have")))
+        for label in sorted(set(notes) - cited, key=lambda name: int(name[2:])):
+            self.warnings.append(ReadWarning(self.name, f"footnote {label[2:]} is cited by no "
+                                             "paragraph (no marker [^N] for it)"))
 
     def _stray(self, place: str, text: str, offset: int, message: str) -> None:
         around = text[max(0, offset - 30):offset + 30].replace("\n", " ")

@@ -3,7 +3,8 @@
 The front matter comes first, one block per line, then the title as a ``#`` line and
 the chapeau as a block of its own. Preambular and operative paragraphs are written
 with their labels (``PP1 Recalling ...``, ``3.1 Each Party ...``), headings as ``#``
-lines (a ``#`` after the title is a level-1 heading), other text as it is - with a
+lines (a ``#`` after the title is a level-1 heading), footnotes as ``[^1]: text``, other
+text as it is - with a
 ``T1`` label only where it would otherwise be read back as preambular.
 ``read_text(write_text(...))`` gives the same paragraphs, front matter and chapeau back.
 """
@@ -33,6 +34,8 @@ def write_text(title: str, paragraphs: Iterable[Paragraph], *,
 
 
 def _block(paragraph: Paragraph, *, bare_other: bool) -> str:
+    if paragraph.kind is ParagraphKind.FOOTNOTE:  # cited in the text as [^N]
+        return f"[^{paragraph.label.removeprefix('FN')}]: {paragraph.text}"
     if paragraph.kind is ParagraphKind.HEADING:
         return f"{'#' * max(paragraph.level, 1)} {paragraph.text}"
     if paragraph.kind is ParagraphKind.OTHER and bare_other:

@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx_builders import Para as WordPara
 from docx_builders import dele, ins, write_docx
-from un_documents import FRONT, TITLE, Del, Ins, Para, ga_draft, libreoffice_docx
+from un_documents import FRONT, TITLE, Del, Ins, Note, Para, ga_draft, libreoffice_docx
 
 from drafting.model import AmendmentKind
 from drafting.readers.docx_draft import read_docx_draft
@@ -46,13 +46,15 @@ def test_a_ga_draft_imports_as_its_paragraphs_only(ga):
     assert result.title == TITLE
     assert result.chapeau == "The General Assembly,"
     assert [p.label for p in result.paragraphs] == [
-        "PP1", "PP2", "PP3", "OP1", "OP2", "OP3", "OP4"]
+        "PP1", "PP2", "FN1", "PP3", "OP1", "OP2", "OP3", "OP4"]
     texts = {p.label: p.text for p in result.paragraphs}
-    assert texts["PP2"] == "Noting with concern the state of small-scale fisheries,"
+    # the footnote is cited where Word shows its number, and follows its paragraph
+    assert texts["PP2"] == "Noting with concern the state of small-scale fisheries[^1],"
+    assert texts["FN1"] == "See A/79/123, para. 4."
     assert texts["OP1"].startswith("Decides to convene")  # the typed "1.<tab>" is the label
     assert texts["OP2"] == ("Calls upon States:\n(a)\tTo protect the tenure rights of "
                             "small-scale fishers;\n(b)\tTo report on progress every two years;")
-    assert [w.message for w in result.warnings] == ["footnote in PP2 not imported"]
+    assert result.warnings == ()
 
 
 def test_an_unchanged_copy_gives_no_amendment(ga):
@@ -90,6 +92,16 @@ def test_a_clean_edited_copy_gives_exactly_its_changes(ga, tmp_path):
     found, _ = changes(libreoffice_docx(copy, tmp_path / "jpn.docx"), document)
     assert found == [(K.REPLACE, "OP2", "two years", "year"),
                      (K.INSERT, "OP4", "States", " and other donors")]
+
+
+def test_a_tracked_change_inside_a_footnote_amends_the_footnote(ga, tmp_path):
+    _, document = ga
+    copy = ga_draft({"PP2": ["Noting with concern", " the state of small-scale fisheries",
+                             Note(("See A/79/123, ", Del("para. 4"), Ins("paras. 4-6"), ".")),
+                             ","]})
+    found, warnings = changes(libreoffice_docx(copy, tmp_path / "fn.docx"), document)
+    assert found == [(K.REPLACE, "FN1", "para. 4", "paras. 4-6")]
+    assert warnings == ()
 
 
 def test_a_changed_front_matter_line_is_a_warning_not_an_amendment(ga, tmp_path):
@@ -168,3 +180,64 @@ def test_python_docx_copies_give_exactly_their_changes(tmp_path):
     assert found == [(K.REPLACE, "PP2", "concern", "grave concern"),
                      (K.INSERT, "OP1", "a", " high-level")]
     assert warnings == ()
+
+
+def test_a_ga_draft_from_word_written_back_as_markdown_reads_the_same(ga, tmp_path):
+    from drafting.readers import read_draft
+    from drafting.writers import write_text
+
+    path, _ = ga
+    word = read_docx_draft(path)
+    markdown = tmp_path / "L99.md"
+    markdown.write_text(write_text(word.title, word.paragraphs, front_matter=word.front_matter,
+                                   chapeau=word.chapeau), encoding="utf-8")
+    again = read_draft(markdown)
+    assert (again.front_matter, again.title, again.chapeau) == (
+        word.front_matter, word.title, word.chapeau)
+    assert [(p.label, p.kind, p.text) for p in again.paragraphs] == [
+        (p.label, p.kind, p.text) for p in word.paragraphs]
+    assert "[^1]: See A/79/123, para. 4." in markdown.read_text(encoding="utf-8")
+
+
+def _treaty():
+    from un_documents import Draft
+
+    draft = Draft("BBNJ/IGC/2026/1")
+    body = [
+        ("Draft agreement on marine biological diversity", "UNTitle"),
+        ("The Parties to this Agreement,", "Chapeau"),
+        ("Recognizing the need for a comprehensive global regime,", "Body"),
+        ("Article 1", "Chapeau"),
+        ("1.\tEach Party shall take the necessary measures.", "Body"),
+        ("1bis.\tEach Party may cooperate with others.", "Body"),
+        ("2.\tParties shall report to the Conference.", "Body"),
+        ("Article 2", "Chapeau"),
+        ("1.\tOption 1: Parties shall establish a special fund.", "Body"),
+        ("Option 2: No text", "Body"),
+        ("2.\tThe fund shall be [administered / managed] by the secretariat.", "Body"),
+        ("Article 3", "Chapeau"),
+        ("1.\tNothing in this Agreement shall prejudice the rights of States]],]", "Body"),
+    ]
+    draft.paragraphs += [Para((text,), style) for text, style in body]
+    cited = draft.paragraphs[6]
+    draft.paragraphs[6] = Para((cited.pieces[0][:-1], Note("As defined in article 1."), "."),
+                               "Body")
+    return draft
+
+
+def test_a_treaty_from_word_is_addressed_by_article_and_paragraph(tmp_path):
+    from drafting import brackets
+
+    result = read_docx_draft(libreoffice_docx(_treaty(), tmp_path / "treaty.docx"))
+    assert (result.title, result.chapeau) == (
+        "Draft agreement on marine biological diversity", "The Parties to this Agreement,")
+    assert [p.label for p in result.paragraphs] == [
+        "PP1", "H1", "1.1", "1.1 bis", "1.2", "FN1", "H2", "2.1", "2.2", "H3", "3.1"]
+    texts = {p.label: p.text for p in result.paragraphs}
+    assert texts["1.2"] == "Parties shall report to the Conference[^1]."
+    assert texts["2.1"] == "[Parties shall establish a special fund.][]"
+    assert brackets.count(texts["3.1"]) == 0
+    # each of the three stray brackets of "States]],]" is named, and nothing refused
+    assert [w.where.rsplit("(", 1)[-1] for w in result.warnings] == [
+        "3.1, character 62)", "3.1, character 63)", "3.1, character 65)"]
+    assert all("unbalanced bracket" in w.message for w in result.warnings)

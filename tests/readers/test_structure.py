@@ -43,6 +43,8 @@ Noting with concern the state of fish stocks[^1],
 (b)\tTo report [annually / biennially];
 
 3.\tRequests the Secretary-General to report.
+
+[^1]: See A/79/123, para. 4.
 """
 
 TREATY = """\
@@ -86,11 +88,21 @@ def test_a_general_assembly_draft_as_circulated_keeps_its_front_matter_apart():
         "Fiji and Samoa: draft resolution")
     assert result.title == "Sustainable small-scale fisheries"
     assert result.chapeau == "The General Assembly,"
-    assert labels(result) == ["PP1", "PP2", "OP1", "OP2", "OP3"]
+    assert labels(result) == ["PP1", "PP2", "OP1", "OP2", "OP3", "FN1"]
+    assert result.paragraphs[1].text == "Noting with concern the state of fish stocks[^1],"
+    assert result.paragraphs[-1].text == "See A/79/123, para. 4."
     assert result.paragraphs[3].text == (
         "Calls upon States:\n(a)\tTo protect small-scale fishers;\n"
         "(b)\tTo report [annually / biennially];")
     assert result.warnings == ()
+
+
+def test_footnote_markers_and_texts_that_do_not_meet_are_named():
+    result = read_text("OP1 Decides[^1];\n\n[^2]: A note no paragraph cites.\n", name="d.md")
+    assert [p.label for p in result.paragraphs] == ["OP1", "FN2"]
+    assert [w.message for w in result.warnings] == [
+        "the marker [^1] cites footnote 1, which the text does not have",
+        "footnote 2 is cited by no paragraph (no marker [^N] for it)"]
 
 
 def test_a_title_line_above_typed_labels_is_the_title_not_a_paragraph():

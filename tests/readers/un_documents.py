@@ -39,9 +39,9 @@ class Del:
 
 @dataclass(frozen=True)
 class Note:
-    """A footnote cited here."""
+    """A footnote cited here: its text, or its pieces (tracked changes inside it)."""
 
-    text: str
+    text: str | tuple[str | Ins | Del, ...]
 
 
 Piece = str | Ins | Del | Note
@@ -193,10 +193,14 @@ class _Writer:
             self.notes += 1
             return (f'<text:note text:id="ftn{self.notes}" text:note-class="footnote">'
                     f"<text:note-citation>{self.notes}</text:note-citation><text:note-body>"
-                    f'<text:p text:style-name="Footnote">{escape(piece.text)}</text:p>'
+                    f'<text:p text:style-name="Footnote">{self.pieces(piece.text)}</text:p>'
                     "</text:note-body></text:note>")
         return f'<text:span text:style-name="Em">{_text(piece)}</text:span>' if italic \
             else _text(piece)
+
+    def pieces(self, text: str | tuple[str | Ins | Del, ...]) -> str:
+        return _text(text) if isinstance(text, str) else "".join(
+            self.piece(p, False) for p in text)
 
     def paragraph(self, para: Para) -> str:
         inner = "".join(self.piece(p, para.italic_opening and i == (1 if isinstance(

@@ -1,0 +1,64 @@
+"""Footnotes: the ``w:footnote`` elements of a document's footnotes part, and the number
+each one is shown with.
+
+Word numbers footnotes in the order the body cites them (``w:footnoteReference``); the
+separators Word keeps in the same part (``w:type="separator"``, ...) are not notes.
+A footnote is cited in our texts by the marker ``[^N]`` (`drafting.brackets.NOTE_MARKER`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafting.errors import ReaderError
+
+REFERENCE = qn("w:footnoteReference")
+"""The run child that cites a footnote."""
+_NOTE = qn("w:footnote")
+_ID = qn("w:id")
+
+
+class Footnotes:
+    """A document's footnotes by id, numbered in the order they are first cited."""
+
+    def __init__(self, document: Any) -> None:
+        root = _part_root(document)
+        self.elements: dict[str, etree._Element] = {}
+        for note in root.iterchildren(_NOTE) if root is not None else ():
+            if note.get(qn("w:type")) in (None, "normal"):
+                self.elements[note.get(_ID, "")] = note
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, reference: etree._Element) -> int | None:
+        """The number of the footnote a ``w:footnoteReference`` cites (the next number the
+        first time it is cited), or None when the document has no such footnote."""
+        note_id = reference.get(_ID, "")
+        if note_id not in self.elements:
+            return None
+        return self.numbers.setdefault(note_id, len(self.numbers) + 1)
+
+    def paragraphs(self, number: int) -> list[etree._Element]:
+        """The ``w:p`` elements of footnote ``number`` ([] if none has it)."""
+        for note_id, n in self.numbers.items():
+            if n == number:
+                return list(self.elements[note_id].iter(qn("w:p")))
+        return []
+
+
+def _part_root(document: Any) -> etree._Element | None:
+    try:
+        part = document.part.part_related_by(RT.FOOTNOTES)
+    except (KeyError, AttributeError):
+        return None
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(part.blob, parser)
+    except etree.XMLSyntaxError as error:
+        raise ReaderError(f"the footnotes part is not readable XML: {error}") from error
