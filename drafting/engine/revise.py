@@ -21,6 +21,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from drafting import brackets
+from drafting.brackets import NOTE_MARKER
 from drafting.engine.anchoring import rebase
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
@@ -128,9 +129,11 @@ def revise(
     paragraphs, deleted = builder.build()
     table = changed(renumber([p.label for p in paragraphs]))
     table.update({old: "" for old in deleted})
+    markers = _footnote_numbers(table)
     revision = Revision(
         label,
-        tuple(replace(p, label=table.get(p.label, p.label)) for p in paragraphs),
+        tuple(replace(p, label=table.get(p.label, p.label), text=_cite(p.text, markers))
+              for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
         front_matter=current.front_matter,  # never negotiated: carried as it is
@@ -247,6 +250,24 @@ class _Builder:
                     f"{amendment.id}.p", label, paragraph.kind, amendment.new_text.strip()
                 ))
         return list(born.values())
+
+
+def _footnote_numbers(table: dict[str, str]) -> dict[str, str]:
+    """Old -> new footnote numbers from a renumbering table (FN3 -> FN2: "3" -> "2")."""
+    numbers = {}
+    for old, new in table.items():
+        with suppress(LabelError):
+            was, now = parse_label(old), parse_label(new) if new else None
+            if was.prefix == "FN" and not was.suffix and now is not None:
+                numbers[str(was.number)] = str(now.number)
+    return numbers
+
+
+def _cite(text: str, numbers: dict[str, str]) -> str:
+    """``text`` with its footnote markers renumbered as the footnotes were."""
+    if not numbers or "[^" not in text:
+        return text
+    return NOTE_MARKER.sub(lambda m: f"[^{numbers.get(m[1], m[1])}]", text)
 
 
 def _in_family_order(paragraphs: list[Paragraph]) -> list[Paragraph]:

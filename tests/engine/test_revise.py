@@ -242,3 +242,25 @@ def test_a_diff_carries_the_later_revisions_front_matter_and_chapeau():
                           "Rev.1")
     assert diff.front_matter == ("United Nations", "A/C.2/81/L.7/Rev.1")
     assert diff.chapeau == "The General Assembly,"
+
+
+def test_deleting_a_footnote_renumbers_the_others_and_their_markers():
+    fn = ParagraphKind.FOOTNOTE
+    zero = Revision("Zero draft", (
+        Paragraph("a", "PP1", ParagraphKind.PREAMBULAR, "Recalling A/RES/70/1[^1],"),
+        Paragraph("n1", "FN1", fn, "Adopted in 2015."),
+        Paragraph("b", "OP1", OP, "Decides to act[^2] and report[^3];"),
+        Paragraph("n2", "FN2", fn, "Within existing resources."),
+        Paragraph("n3", "FN3", fn, "See A/79/1."),
+    ))
+    document = Document("X", "X", (zero,))
+    cut = draft_amendment(zero, Proposal(paragraph="FN2", delete_paragraph=True), id="A1",
+                          proponents=["EU"], submitted_at=T0)
+    unmark = draft_amendment(zero, Proposal(paragraph="OP1", delete="[^2]"), id="A2",
+                             proponents=["EU"], submitted_at=T0)
+    outcome = revise(document, [cut, unmark], Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    assert [(p.label, p.text) for p in outcome.revision] == [
+        ("PP1", "Recalling A/RES/70/1[^1],"), ("FN1", "Adopted in 2015."),
+        ("OP1", "Decides to act and report[^2];"), ("FN2", "See A/79/1.")]
+    assert outcome.label_table == {"FN3": "FN2", "FN2": ""}
