@@ -194,6 +194,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.warnings: list[ReadWarning] = []
         self.count = 0  # Word paragraphs met, for messages
+        self.tables = 0
 
     def build(self) -> ReadResult:
         if changes := sum(1 for e in self.body.iter() if e.tag in _REVISIONS):
@@ -225,12 +226,18 @@ class _Builder:
         rows = len(kept := _rows(block))
         if not rows:  # every row deleted (a tracked change): nothing is left to import
             return
+        self.tables += 1
+        remark = (f"table {{place}} ({rows} row{'s' if rows != 1 else ''}) not imported; "
+                  "copy its text into paragraphs if it belongs to the draft")
+        cells = []  # in the front matter (a symbol block), its lines are front matter
         for paragraph in (p for row in kept for p in row.iter(f"{_W}p")):
             self.numbering.number(paragraph)  # Word counts numbered cells too
-        self._remark(
-            f"table {{place}} ({rows} row{'s' if rows != 1 else ''}) not imported; "
-            "copy its text into paragraphs if it belongs to the draft"
-        )
+            if text := _clean(self._checked(_extract(paragraph).text)):
+                cells.append(Block(text, self._where(), table=self.tables))
+        if not cells:
+            cells.append(Block("", self._where(), table=self.tables))
+        cells[0].remarks.append(remark)
+        self.blocks.extend(cells)
 
     def _paragraph(self, pieces: list[_Text]) -> None:
         text = _clean(self._checked("".join(piece.text for piece in pieces)))

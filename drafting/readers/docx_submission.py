@@ -207,8 +207,16 @@ class _Reader:
         blocks = list(runs.body_blocks(self.word.element.body))
         paragraphs = [b for b in blocks if not runs.is_table(b)]
         for table in (b for b in blocks if runs.is_table(b)):
-            text = " ".join(r.proposed for r in runs.read_paragraphs(runs.table_paragraphs(table)))
-            if text.strip() and not self._front_text(text):
+            cells = runs.read_paragraphs(runs.table_paragraphs(table))
+            text = " ".join(r.proposed for r in cells)
+            lines = [line for r in cells for line in r.original.split("\n") if line.strip()]
+            known = [self._front_text(line) for line in lines]
+            if any(known):  # the front matter's own table (a symbol block)
+                if not all(known) or any(r.original != r.proposed for r in cells):
+                    self.warn(str(self.path), f"the front matter was changed ({_quote(text)}); "
+                              "only paragraphs take amendments, so this change was not read")
+                continue
+            if text.strip():
                 self.warn(str(self.path), f"a table ({_quote(text)}) is not part of the house "
                           "style and was not read; put proposals in the paragraphs")
         footnotes = Footnotes(self.word)

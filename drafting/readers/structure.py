@@ -94,6 +94,9 @@ class Block:
     """What was left out of it (footnote, image, ...), counted, for warnings."""
     remarks: list[str] = field(default_factory=list)
     """Warnings about what follows it (a table), with ``{place}`` where "after OP4" goes."""
+    table: int = 0
+    """The table it stands in (1 for the first), 0 for none. A table's text is front
+    matter before the chapeau (a symbol block); after it, a table is not read."""
 
 
 class RoleKind(StrEnum):
@@ -138,6 +141,8 @@ class _Draft:
     level: int = 0
     section: str = ""
     options: list[str] | None = None
+    automatic: bool = False
+    """Numbered by the word processor, not typed."""
 
 
 def read_structure(blocks: list[Block], *, name: str,
@@ -218,8 +223,9 @@ class _Reader:
         paragraphs = self._paragraphs()
         self._brackets(paragraphs)
         self._footnotes(paragraphs)
+        lines = tuple(line for b in front for line in b.text.split("\n"))
         result = ReadResult(title, paragraphs, tuple(self.warnings),
-                            front_matter=tuple(b.text for b in front), chapeau=chapeau)
+                            front_matter=lines, chapeau=chapeau)
         return Structure(result, tuple(self.roles))
 
     # Front matter, title and chapeau
@@ -228,6 +234,7 @@ class _Reader:
         """Mark the blocks before the paragraphs; the index of the first paragraph block."""
         filled = [i for i, b in enumerate(self.blocks) if b.text]
         first = next((i for i in filled if self._opens_paragraph(i)), None)
+        filled = [i for i in filled if not self.blocks[i].table or first is None or i < first]
         chapeau = next((i for i in filled if chapeau_like(self.blocks[i].text)
                         and (first is None or i < first)), None)
         if chapeau is None:
@@ -241,10 +248,12 @@ class _Reader:
             end = chapeau
         before = [i for i in filled if i < end]
         titled = next((i for i in before if self.blocks[i].title_style), None)
-        title = titled if titled is not None else (before[-1] if before else None)
+        last = next((i for i in reversed(before) if not self.blocks[i].table), None)
+        title = titled if titled is not None else last
         for i in before:
             self.roles[i] = Role(RoleKind.TITLE if i == title else RoleKind.FRONT)
-            self._notes(self.blocks[i], "in the front matter")
+            if not self.blocks[i].table:  # a table up there is the front matter's own
+                self._notes(self.blocks[i], "in the front matter")
         return end + (chapeau is not None)
 
     def _title_only(self, filled: list[int]) -> None:
@@ -254,7 +263,7 @@ class _Reader:
 
     def _opens_paragraph(self, index: int) -> bool:
         block = self.blocks[index]
-        if block.heading or block.title_style or FOOTNOTE.match(block.text):
+        if block.heading or block.title_style or block.table or FOOTNOTE.match(block.text):
             return False
         if split_label(block.text)[0] is not None:
             return True
@@ -264,6 +273,9 @@ class _Reader:
 
     def _block(self, index: int) -> None:
         block = self.blocks[index]
+        if block.table and self.roles[index].kind is RoleKind.EMPTY:
+            self._notes(block, self._after())  # a table among the paragraphs: not read
+            return
         if self.roles[index].kind is not RoleKind.EMPTY or not block.text:
             if not block.text:
                 self._notes(block, self._after())
@@ -289,6 +301,7 @@ class _Reader:
             self._open(index, label, rest, block, skip)
         elif number is not None and number.level == 0 and number.decimal:
             self._open(index, Label("OP", number.value), block.text, block)
+            self.drafts[-1].automatic = True
         elif number is not None and self._can_extend():
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
         elif SUBPARAGRAPH.match(block.text) and self._can_extend(typed=True):
@@ -400,6 +413,14 @@ class _Reader:
                     label.kind is ParagraphKind.OPERATIVE:
                 label = Label(label.prefix, label.number, label.suffix, draft.section)
             shown = str(label)
+            if shown in seen and draft.automatic:  # a list numbered again from 1
+                label = self._unused("T")
+                self.last_number["T"] = label.number
+                self.warnings.append(ReadWarning(draft.where, (
+                    f"Word's automatic numbering shows {shown} a second time (the list starts "
+                    f"again with no heading before it); kept as other text {label}. Put a "
+                    "heading (e.g. Annex) before it if its numbers start a new section")))
+                shown = str(label)
             if shown in seen:
                 first = seen[shown]
                 raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "

@@ -241,3 +241,70 @@ def test_a_treaty_from_word_is_addressed_by_article_and_paragraph(tmp_path):
     assert [w.where.rsplit("(", 1)[-1] for w in result.warnings] == [
         "3.1, character 62)", "3.1, character 63)", "3.1, character 65)"]
     assert all("unbalanced bracket" in w.message for w in result.warnings)
+
+
+def _third_committee(path, urges="Urges States:", table_edit=None):
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "United Nations", "A/C.3/81/L.12"
+    table.cell(1, 0).text = "General Assembly"
+    table.cell(1, 1).text = table_edit or "Distr.: Limited"
+    for line in ("Third Committee", "Chile and Mexico: draft resolution", "Rights of the child",
+                 "The General Assembly,", "Reaffirming its resolutions,", f"1.\t{urges}"):
+        word.add_paragraph(line)
+    word.add_paragraph("To ratify the Convention;", style="List Bullet")
+    word.add_paragraph("To withdraw reservations;", style="List Bullet")
+    word.add_paragraph("2.\tDecides to remain seized of the matter.")
+    word.save(str(path))
+    return path
+
+
+def test_a_symbol_block_in_a_table_is_front_matter_and_bullets_are_lines(tmp_path):
+    result = read_docx_draft(_third_committee(tmp_path / "d.docx"))
+    assert result.front_matter == ("United Nations", "A/C.3/81/L.12", "General Assembly",
+                                   "Distr.: Limited", "Third Committee",
+                                   "Chile and Mexico: draft resolution")
+    assert result.title == "Rights of the child"
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Reaffirming its resolutions,"),
+        ("OP1", "Urges States:\n\u2022 To ratify the Convention;\n\u2022 To withdraw "
+                "reservations;"),
+        ("OP2", "Decides to remain seized of the matter.")]
+    assert result.warnings == ()
+
+
+def test_copies_of_a_draft_with_a_symbol_table_and_bullets(tmp_path):
+    path = _third_committee(tmp_path / "d.docx")
+    document = read_docx_draft(path).to_document("A/C.3/81/L.12")
+    assert changes(path, document) == ([], ())
+    edited = _third_committee(tmp_path / "e.docx", urges="Urges all States:",
+                              table_edit="Distr.: General")
+    found, warnings = changes(edited, document)
+    assert found == [(K.INSERT, "OP1", "Urges", " all")]
+    assert [w.message[:30] for w in warnings] == ["the front matter was changed ("]
+
+
+def test_automatic_numbering_that_starts_again_is_read_not_refused(tmp_path):
+    word = docx.Document()
+    numbering = word.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        "</w:abstractNum>"))
+    for num_id in (91, 92):  # two lists of one definition: the second starts again at 1
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="91"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    word.add_paragraph("The General Assembly,")
+    for num_id, text in ((91, "Decides to act;"), (91, "Requests a report;"),
+                         (92, "Annexed text one;"), (92, "Annexed text two;")):
+        paragraph = word.add_paragraph(text)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
+    path = tmp_path / "restart.docx"
+    word.save(str(path))
+    result = read_docx_draft(path)
+    assert [p.label for p in result.paragraphs] == ["OP1", "OP2", "T1", "T2"]
+    assert "shows OP1 a second time" in result.warnings[0].message
+    assert changes(path, result.to_document("X"))[0] == []
