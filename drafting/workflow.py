@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         RevisionOutcome,
     )
     from drafting.readers import ReadWarning
-    from drafting.store import Store
+    from drafting.store import SourceInfo, Store
 
 _K = AmendmentKind
 COMPILATION_FORMATS = ("docx", "html", "md", "txt")
@@ -69,17 +69,36 @@ class PreparedFile:
 def import_draft(store: Store, path: str | Path, symbol: str, title: str | None = None,
                  actor: str = "", step: Step = _quiet) -> tuple[Document, list[ReadWarning]]:
     """Read the draft at ``path`` (.md, .txt, .docx) and store it as document ``symbol``,
-    its zero draft. Returns the document and the reader's warnings. Two steps."""
+    its zero draft; a ``.docx`` is kept with it, byte for byte, as its source
+    (`Store.source`). Returns the document and the reader's warnings. Two steps."""
     from drafting.readers import read_draft
 
-    step(f"reading {Path(path).name}")
-    result = read_draft(path)
+    path = Path(path)
+    step(f"reading {path.name}")
+    word = path.suffix.lower() == ".docx"
+    source = _source_bytes(path) if word else None
+    result = read_draft(path)  # reads the file again: what it read must be what is kept
+    if word and (source is None or _source_bytes(path) != source):
+        raise InputError(f"{path}: the file changed while it was read; nothing was imported: "
+                         "wait until it is saved and import it again")
     if not result.paragraphs:
         raise InputError(f"{path}: no paragraph found; nothing was imported")
     document = result.to_document(symbol, title=title)
     step(f"storing {len(result.paragraphs)} paragraphs")
-    store.add_document(document, actor=actor)
+    store.add_document(document, source=source, actor=actor)
     return store.document(symbol), list(result.warnings)
+
+
+def _source_bytes(path: Path) -> bytes | None:
+    """The bytes of the Word file at ``path``, to keep as its source; StoreError if it is
+    more than the store keeps, None if it cannot be read (the reader says why)."""
+    from drafting.store.sources import check_size
+
+    try:
+        check_size(path.stat().st_size)
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def revision_of(document: Document, label: str | None = None) -> Revision:
@@ -409,11 +428,12 @@ EXPORT_VERSION = 1
 
 def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
     """Write document ``symbol`` to ``path`` as JSON (schemas/export.schema.json): every
-    revision with its paragraphs, every amendment, and the document's event log.
-    Returns what was written."""
+    revision with its paragraphs (and what is kept of its Word source: SHA-256, size and
+    format), every amendment, and the document's event log. Returns what was written."""
     from datetime import UTC, datetime
 
     document = store.document(symbol)
+    sources = store.sources(symbol)
     data = {
         "format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,
         "exported_at": datetime.now(UTC).isoformat(),
@@ -422,6 +442,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
                        "created_at": r.created_at.isoformat() if r.created_at else None,
                        "label_table": dict(r.label_table),
                        "front_matter": list(r.front_matter), "chapeau": r.chapeau,
+                       **_source_entry(sources.get(r.label)),
                        "paragraphs": [{"id": p.id, "label": p.label, "kind": str(p.kind),
                                        "text": p.text, "status": str(p.status)} for p in r]}
                       for r in document.revisions],
@@ -431,6 +452,14 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
     }
     write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data
+
+
+def _source_entry(info: SourceInfo | None) -> dict[str, Any]:
+    """A revision's ``source`` in the export (its SHA-256, size and format, never its
+    bytes); nothing for a revision without one."""
+    if info is None:
+        return {}
+    return {"source": {"sha256": info.sha256, "size": info.size, "format": info.format}}
 
 
 def event_json(event: Any) -> dict[str, Any]:

@@ -14,11 +14,13 @@ from drafting.store.errors import (
     SchemaError,
     StoreError,
 )
+from drafting.store.sources import MAX_SOURCE_BYTES, SourceInfo
 from drafting.store.store import Store, init_store, open_store
 from drafting.store.submissions import SubmitResult
 from drafting.store.verify import Mismatch, VerifyReport
 
 __all__ = [
+    "MAX_SOURCE_BYTES",
     "SECRETARIAT",
     "AccessError",
     "ConflictError",
@@ -27,6 +29,7 @@ __all__ = [
     "Mismatch",
     "NotFoundError",
     "SchemaError",
+    "SourceInfo",
     "Store",
     "StoreError",
     "SubmitResult",

@@ -31,7 +31,7 @@ class EventKind(StrEnum):
     """What an event records."""
 
     IMPORT = "import"
-    """A document imported with its revisions."""
+    """A document imported with its revisions (and its Word source's SHA-256, if any)."""
     DELEGATION = "delegation"
     """A delegation added."""
     SUBMIT = "submit"
@@ -43,7 +43,8 @@ class EventKind(StrEnum):
     AGREE = "agree"
     """A paragraph's status set (agreed, agreed ad ref, open again)."""
     REVISE = "revise"
-    """A new revision issued, with what became of the amendments."""
+    """A new revision issued, with what became of the amendments (and its Word source's
+    SHA-256, if any)."""
     MEMBERS = "members"
     """Members appended to a group."""
     SECURE = "secure"

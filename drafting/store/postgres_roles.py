@@ -20,7 +20,7 @@ apply; ``role_delegations`` says which delegation each role is. Such a role can:
 - set to "withdrawn" the status of an amendment it proposed that is submitted
   or stale, with the ``withdraw`` event just appended, and add that status row.
 
-Nothing else: no UPDATE of documents, paragraphs, delegations, decisions or
+Nothing else: no UPDATE of documents, paragraphs, sources, delegations, decisions or
 events, no DELETE anywhere, no other columns of amendments, no DDL. This is
 exactly what the library writes when a delegation submits or withdraws with its
 own token (a store that requires tokens), so the normal code path works as that
@@ -30,7 +30,8 @@ role, and a client that skips the library's own checks is refused by the server.
 are safe to run again, e.g. after adding delegations or upgrading the store:
 grants name the tables that exist then. A migration that adds a table to read
 grants it to the roles that could read the others (0003 does, for
-``revision_front``), so an upgrade does not lock the delegations out meanwhile.
+``revision_front``; 0005 for ``revision_sources``, the Word files revisions came
+from), so an upgrade does not lock the delegations out meanwhile.
 Roles are created ``LOGIN`` without a password: set one (``ALTER ROLE drafting_eu
 PASSWORD '...'``) or use another authentication method of the server.
 """

@@ -29,6 +29,7 @@ from drafting.store.payloads import (
     revision_from,
     stamp,
 )
+from drafting.store.sources import SourceInfo, info_from
 
 Decision = tuple[str, str, str, int]
 """(amendment id, "accept" or "reject", note, event number)."""
@@ -42,7 +43,9 @@ class Replayed:
     last event that set it; ``failures`` lists (event number, reason) for events
     that could not be applied. ``credentials`` holds each token issued as
     (holder, fingerprint, time revoked or None), by id; ``secure`` whether the
-    store requires tokens. A ``refused`` event changes nothing.
+    store requires tokens; ``sources`` each revision's Word source as recorded, with
+    the event that recorded it, by the revision's name. A ``refused`` event changes
+    nothing.
     """
 
     delegations: dict[str, Delegation] = field(default_factory=dict)
@@ -56,6 +59,7 @@ class Replayed:
         default_factory=dict)
     credentials: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
     secure: bool = False
+    sources: dict[str, tuple[SourceInfo, int]] = field(default_factory=dict)
     origin: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[int, str]] = field(default_factory=list)
 
@@ -78,10 +82,22 @@ def _import(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     document = document_from(payload["document"])
     if document.symbol in state.documents:
         raise ValueError(f"document {document.symbol} imported twice")
+    source = payload.get("source")
+    if source is not None and source["revision"] not in [r.label for r in document.revisions]:
+        raise ValueError(f"its source is for revision {source['revision']!r}, which it does "
+                         "not import")
+    info = None if source is None else info_from(source)
     state.documents[document.symbol] = document
     state.origin[f"document {document.symbol}"] = event.seq
     for revision in document.revisions:
         state.origin[f"document {document.symbol}, revision '{revision.label}'"] = event.seq
+    if source is not None and info is not None:
+        state.sources[_named(document.symbol, source["revision"])] = (info, event.seq)
+
+
+def _named(symbol: str, label: str) -> str:
+    """A revision's name, as `drafting.store.verify` names it."""
+    return f"document {symbol}, revision '{label}'"
 
 
 def _delegation(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
@@ -178,9 +194,12 @@ def _agree(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
 def _revise(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     document = _document(state, event)
     revision = revision_from(payload["revision"])
+    info = info_from(payload["source"]) if "source" in payload else None
     state.documents[document.symbol] = replace(
         document, revisions=(*document.revisions, revision))
-    state.origin[f"document {document.symbol}, revision '{revision.label}'"] = event.seq
+    state.origin[_named(document.symbol, revision.label)] = event.seq
+    if info is not None:
+        state.sources[_named(document.symbol, revision.label)] = (info, event.seq)
     for item in payload["amendments"]:
         new = amendment_from(item)
         old = state.amendments[new.id]

@@ -2,7 +2,9 @@
 
 Each function runs inside one `Write` (one transaction) and appends its event;
 the rows it writes say exactly what the event's payload says, so that
-`drafting.store.verify` can replay one against the other.
+`drafting.store.verify` can replay one against the other. A revision's Word source
+(`drafting.store.sources`) is recorded by its SHA-256, size and format only, and
+only when there is one, so that events without a source read as they always did.
 """
 
 from __future__ import annotations
@@ -22,28 +24,37 @@ from drafting.store.errors import ConflictError, NotFoundError, StoreError
 from drafting.store.ledger import decision_for, record_decisions, record_statuses, revision_note
 from drafting.store.payloads import amendment_json, document_json, revision_json, utc
 from drafting.store.session import Write
+from drafting.store.sources import SourceInfo, describe, info_json, insert_source, load_source
 
 _SETTABLE = (ParagraphStatus.OPEN, ParagraphStatus.AGREED_AD_REF, ParagraphStatus.AGREED)
 _FIXED = ("kind", "paragraph_id", "proponents", "supporters", "reason", "submitted_by")
 
 
-def add_document(write: Write, document: Document) -> None:
-    """Import ``document`` with all its revisions (their times default to now)."""
+def add_document(write: Write, document: Document, source: bytes | None = None) -> None:
+    """Import ``document`` with all its revisions (their times default to now), and
+    ``source``, the Word file it was read from, as the source of its current revision
+    (the payload's ``source``: that revision's label, SHA-256, size and format)."""
     _check_document(document)
+    info = None if source is None else describe(source)
     connection = write.connection
     symbol = tables.documents.c.symbol
     if connection.scalar(select(symbol).where(symbol == document.symbol)) is not None:
         raise ConflictError(f"the store already has a document '{document.symbol}'; "
                             "choose another symbol, or issue a revision of that one")
     document = replace(document, revisions=tuple(_stamped(r, write) for r in document.revisions))
-    write.record(EventKind.IMPORT, document.symbol, {"document": document_json(document)})
+    payload: dict[str, Any] = {"document": document_json(document)}
+    if info is not None:
+        payload["source"] = {"revision": document.revisions[-1].label, **info_json(info)}
+    write.record(EventKind.IMPORT, document.symbol, payload)
     document_id = connection.execute(
         insert(tables.documents).returning(tables.documents.c.id),
         {"symbol": document.symbol, "title": document.title, "created_at": write.at},
     ).scalar_one()
     keys: dict[str, int] = {}
-    for position, revision in enumerate(document.revisions):
-        _insert_revision(write, document_id, position, revision, keys)
+    ids = [_insert_revision(write, document_id, position, revision, keys)
+           for position, revision in enumerate(document.revisions)]
+    if source is not None and info is not None:
+        insert_source(connection, ids[-1], source, info)
 
 
 def _check_document(document: Document) -> None:
@@ -102,8 +113,11 @@ def _insert_revision(write: Write, document_id: int, position: int, revision: Re
     return revision_id
 
 
-def add_revision(write: Write, symbol: str, outcome: RevisionOutcome) -> None:
-    """Store the revision the engine issued and what became of every amendment."""
+def add_revision(write: Write, symbol: str, outcome: RevisionOutcome,
+                 source: bytes | None = None) -> None:
+    """Store the revision the engine issued and what became of every amendment, with its
+    Word source: ``source``, or else (None) the previous revision's, if it has one; the
+    payload's ``source`` gives its SHA-256, size and format."""
     connection = write.connection
     row = mapping.find_document(connection, symbol)
     document = mapping.load_document(connection, row)
@@ -112,16 +126,35 @@ def add_revision(write: Write, symbol: str, outcome: RevisionOutcome) -> None:
     if (existing := document.revision(revision.label)) is not None:
         raise ConflictError(f"{symbol} already has a revision '{existing.label}'; "
                             "choose a new label")
+    kept = _source_for(connection, row.id, document, source)
     labels = {r.label for r in document.revisions} | {revision.label}
     changed = _changed_amendments(connection, row.id, outcome.amendments, labels)
-    seq = write.record(EventKind.REVISE, symbol, {
+    payload: dict[str, Any] = {
         "revision": revision_json(revision),
         "amendments": [amendment_json(new) for _, new in changed],
-    })
+    }
+    if kept is not None:
+        payload["source"] = info_json(kept[1])
+    seq = write.record(EventKind.REVISE, symbol, payload)
     keys = mapping.paragraph_ids(connection, row.id)
-    _insert_revision(write, row.id, len(document.revisions), revision, keys)
+    revision_id = _insert_revision(write, row.id, len(document.revisions), revision, keys)
+    if kept is not None:
+        insert_source(connection, revision_id, *kept)
     revision_ids = mapping.revision_ids(connection, row.id)
     _update_amendments(write, seq, changed, revision_ids, revision.label)
+
+
+def _source_for(connection: Connection, document_id: int, document: Document,
+                given: bytes | None) -> tuple[bytes, SourceInfo] | None:
+    """The new revision's source and its description: ``given``, or the current one's."""
+    if given is not None:
+        return given, describe(given)
+    current = document.current
+    if current is None:
+        return None
+    where = f"{document.symbol} {current.label}"
+    return load_source(connection, mapping.revision_ids(connection, document_id)[current.label],
+                       where)
 
 
 def _changed_amendments(connection: Connection, document_id: int, given: Iterable[Amendment],

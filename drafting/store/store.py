@@ -13,9 +13,9 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -28,6 +28,7 @@ from drafting.store import (
     names,
     postgres_roles,
     revisions,
+    sources,
     submissions,
     tables,
 )
@@ -37,6 +38,7 @@ from drafting.store.connect import make_engine, resolve_url, shown
 from drafting.store.errors import NotFoundError, StoreError
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Write, database_error, reading, writing
+from drafting.store.sources import SourceInfo
 from drafting.store.submissions import SubmitResult
 from drafting.store.verify import VerifyReport, verify
 
@@ -156,19 +158,44 @@ class Store:
 
     # Documents
 
-    def add_document(self, document: Document, *, actor: str = "") -> None:
+    def add_document(self, document: Document, *, source: bytes | None = None,
+                     actor: str = "") -> None:
         """Import ``document`` with its revisions (at least one). Revisions without a
         time get the time of the import. ConflictError if the symbol is taken;
-        StoreError for a symbol or a text `drafting.store.names` refuses."""
+        StoreError for a symbol or a text `drafting.store.names` refuses.
+
+        ``source`` is the Word file the document was read from, byte for byte: it is
+        kept as the source of its current revision (its SHA-256 in the import event),
+        for `source` to give back. StoreError for one that is not a ``.docx`` (a zip
+        package) or is over `MAX_SOURCE_BYTES` (50 MB).
+        """
         names.check_document(document)
         with self._write(actor, Need("import")) as write:
-            revisions.add_document(write, document)
+            revisions.add_document(write, document, source)
 
     def document(self, symbol: str) -> Document:
         """Document ``symbol``: every revision, paragraphs in order, label tables.
         NotFoundError (listing the symbols there are) if it is not in the store."""
         with self._read() as connection:
             return mapping.load_document(connection, mapping.find_document(connection, symbol))
+
+    def source(self, symbol: str, revision_label: str | None = None) -> bytes | None:
+        """The Word file revision ``revision_label`` of ``symbol`` (default: the current
+        one) came from, byte for byte; None for a text that came from Markdown or plain
+        text. NotFoundError for an unknown document or revision; StoreError if the bytes
+        no longer match the SHA-256 kept with them."""
+        with self._read() as connection:
+            row = mapping.find_document(connection, symbol)
+            revision_id, label = _revision_row(connection, row, revision_label)
+            found = sources.load_source(connection, revision_id, f"{symbol} {label}")
+            return None if found is None else found[0]
+
+    def sources(self, symbol: str) -> dict[str, SourceInfo]:
+        """What is kept of each revision's source (SHA-256, size, format; not the bytes),
+        by revision label, oldest first; revisions without one are left out."""
+        with self._read() as connection:
+            return sources.source_infos(connection,
+                                        mapping.find_document(connection, symbol).id)
 
     def documents(self) -> list[tuple[str, str]]:
         """(symbol, title) of every document, in the order they were imported."""
@@ -177,15 +204,20 @@ class Store:
             query = select(document.symbol, document.title).order_by(document.id)
             return [(symbol, title) for symbol, title in connection.execute(query)]
 
-    def add_revision(self, symbol: str, outcome: RevisionOutcome, *, actor: str = "") -> None:
+    def add_revision(self, symbol: str, outcome: RevisionOutcome, *,
+                     source: bytes | None = None, actor: str = "") -> None:
         """Store the revision `drafting.engine.revise` issued, its label table, and what
         became of each amendment it was given (status; revision, span and texts moved on).
 
         Refused (ConflictError) if the label is taken, or if an amendment the outcome
         changes was withdrawn or decided since the outcome was prepared.
+
+        The new revision keeps a Word source: ``source`` if given (checked as
+        `add_document` checks it), else a copy of the previous revision's, if that has
+        one (StoreError if that one's bytes no longer match their SHA-256).
         """
         with self._write(actor, Need("revise", document=symbol)) as write:
-            revisions.add_revision(write, symbol, outcome)
+            revisions.add_revision(write, symbol, outcome, source)
 
     def set_paragraph_status(self, symbol: str, paragraph_id: str, status: ParagraphStatus,
                              *, actor: str = "") -> None:
@@ -399,6 +431,23 @@ def _missing_file(url: URL) -> bool:
     database = url.database or ""
     return (url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
             and not database.startswith("file:") and not Path(database).exists())
+
+
+def _revision_row(connection: Connection, document: Row[Any],
+                  label: str | None) -> tuple[int, str]:
+    """(row id, label) of revision ``label`` of ``document`` (None: the current one);
+    NotFoundError listing its revisions if it has no such revision."""
+    revision = tables.revisions.c
+    found = connection.execute(select(revision.id, revision.label)
+                               .where(revision.document_id == document.id)
+                               .order_by(revision.position)).all()
+    if label is None:
+        return found[-1].id, found[-1].label
+    for number, name in found:
+        if name.casefold() == label.casefold():  # case forgiven, as `Document.revision`
+            return number, name
+    raise NotFoundError(f"{document.symbol} has no revision '{label}'; its revisions: "
+                        f"{mapping.known([name for _, name in found])}")
 
 
 def _submitting(symbol: str, batches: Sequence[Sequence[Amendment]]) -> Need:

@@ -10,7 +10,8 @@ A document has revisions; a paragraph (``paragraphs``) keeps its stable id
 across revisions and each revision has its own version of it
 (``paragraph_versions``: position, label, kind, text, status, level); what
 stands before its paragraphs (front matter lines, the chapeau) is in
-``revision_front``, kept as it is. An amendment points at the paragraph, at
+``revision_front``, kept as it is; the Word file a revision came from (its
+source) is in ``revision_sources``, with its SHA-256. An amendment points at the paragraph, at
 the revision it was made against (``made_against_id``, never changed) and at
 the revision its span is now on (``revision_id``, moved on by each revision).
 The ``events`` log is append-only and hash-chained; ``chain_head`` is its
@@ -38,6 +39,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -125,6 +127,22 @@ revision_front = Table(
 """What stands before a revision's paragraphs, kept as it is and never negotiated: its
 front matter line by line (role ``front``), then its chapeau (role ``chapeau``, one row
 at most, none when there is no chapeau)."""
+
+SOURCE_FORMATS = ("docx",)
+"""What a revision's source may be: a Word ``.docx`` package."""
+
+revision_sources = Table(
+    "revision_sources", metadata,
+    _column("revision_id", Integer, ForeignKey("revisions.id"), primary_key=True),
+    _column("format", WORD),
+    _column("sha256", HASH),  # of content, lower-case hex; also in the event that stored it
+    _column("size", Integer),  # bytes in content
+    _column("content", LargeBinary),
+    CheckConstraint(_one_of("format", SOURCE_FORMATS), name="format"),
+)
+"""The file a revision came from (its source), byte for byte: the ``.docx`` a draft was
+imported from, and each later revision's own copy; no row for a revision whose text came
+from Markdown or plain text."""
 
 paragraphs = Table(
     "paragraphs", metadata,

@@ -5,7 +5,9 @@ every `Mismatch`, the first one first: chain faults (a changed, missing or
 reordered event, a chain head that does not match the last event) in event
 order, then rows that differ from the replayed record (delegations, documents
 with their revisions - label tables, front matter and chapeau included - and
-paragraphs, amendments with their status history,
+paragraphs, each revision's Word source (hashed again: its bytes against the
+SHA-256 kept with them, and both against the event), amendments with their status
+history,
 decisions, submissions, tokens and whether tokens are required). It raises
 StoreError only when the database cannot be read at all.
 """
@@ -24,6 +26,7 @@ from drafting.model import Document, Revision
 from drafting.store import access, mapping, tables
 from drafting.store.chain import Event, chain_hash, event_from
 from drafting.store.replay import Replayed, replay
+from drafting.store.sources import SourceInfo, StoredSource, stored_sources
 from drafting.store.tables import GENESIS
 
 _SHOWN = 60  # characters of a value shown in a mismatch
@@ -166,6 +169,7 @@ def _rows(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
             yield _presence(name, ours is not None, event)
         else:
             yield from _document(ours, theirs, state.origin)
+    yield from _sources(connection, state)
     yield from _amendments(connection, state)
     yield from _ledger(connection, state)
 
@@ -212,6 +216,32 @@ def _front_matter(where: str, stored: tuple[str, ...], expected: tuple[str, ...]
     for number, (mine, recorded) in enumerate(zip(stored, expected, strict=False), 1):
         if mine != recorded:
             yield _differs(where, f"front matter line {number}", mine, recorded, event)
+
+
+def _sources(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+    """Each revision's source: there when the record says, its bytes still those hashed,
+    its SHA-256, size and format those recorded."""
+    stored = {f"document {s.symbol}, revision '{s.label}'": s
+              for s in stored_sources(connection)}
+    recorded = {name: info for name, (info, _) in state.sources.items()}
+    origin = {f"{name}, source": seq for name, (_, seq) in state.sources.items()}
+    for name, ours, theirs, event in _keyed(lambda k: f"{k}, source", stored, recorded,
+                                            origin):
+        if ours is None or theirs is None:
+            yield _presence(name, ours is not None, event)
+        else:
+            yield from _source(name, ours, theirs, event)
+
+
+def _source(where: str, stored: StoredSource, expected: SourceInfo,
+            event: int | None) -> Iterator[Mismatch]:
+    if (stored.sha256, stored.size) != (stored.info.sha256, stored.info.size):
+        yield Mismatch(where, f"its bytes ({stored.size} bytes, SHA-256 {stored.sha256[:12]}...) "
+                       "do not match the SHA-256 and size kept with them: the file was "
+                       "changed after it was stored", event)
+    yield from _also(where, event, [("its SHA-256", stored.info.sha256, expected.sha256),
+                                    ("its size", stored.info.size, expected.size),
+                                    ("its format", stored.info.format, expected.format)])
 
 
 def _amendments(connection: Connection, state: Replayed) -> Iterator[Mismatch]:

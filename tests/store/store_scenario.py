@@ -3,21 +3,25 @@
 Run as a script to write the fixture of a store at the current head schema,
 for the migration test (tests/store/test_store_schema.py)::
 
-    python tests/store/store_scenario.py
+    python tests/store/store_scenario.py [REVISION]
 
 writes tests/store/data/store_at_<head>.json. Do it once when adding a
-migration, so later migrations are tested on a store made at this one.
+migration, so later migrations are tested on a store made at this one. With an
+older REVISION it writes the store as that schema held it: the same scenario
+without what came later (Word sources before 0005), its rows in that schema's
+tables only.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import Engine, MetaData, inspect, select, update
 
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.engine.revise import Decisions, revise
@@ -34,11 +38,14 @@ from drafting.model import (
 from drafting.readers import load_submission, read_draft
 from drafting.store import Store, open_store
 from drafting.store.payloads import amendment_json, delegation_json, document_json
+from drafting.store.sources import info_json
 
 ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).parent / "data"
 SYMBOL = "A/C.2/81/L.7"
+SAMPLE_DOCX = SAMPLES / "docx" / "zero-draft.docx"
+"""The sample zero draft as a Word file: the same text as samples/zero-draft.md."""
 OP = ParagraphKind.OPERATIVE
 
 FRONT_MATTER = ("United Nations", "TEST/1", "General Assembly", "Distr.: Limited", "",
@@ -86,14 +93,16 @@ def sample_submissions(document: Document) -> list[list[Amendment]]:
             for path in sorted((SAMPLES / "submissions").glob("*.json"))]
 
 
-def fill(store: Store) -> None:
-    """A negotiation with something of everything: two documents, groups, submissions,
-    a withdrawal, decisions, agreement and a revision."""
+def fill(store: Store, *, sources: bool = True) -> None:
+    """A negotiation with something of everything: two documents (the sample one with
+    its Word file as source, unless not ``sources``), groups, submissions, a withdrawal,
+    decisions, agreement and a revision."""
     for delegation in delegations():
         store.add_delegation(delegation, actor="secretariat")
     store.add_document(SMALL, actor="secretariat")
     document = sample_document()
-    store.add_document(document, actor="secretariat")
+    store.add_document(document, source=SAMPLE_DOCX.read_bytes() if sources else None,
+                       actor="secretariat")
     for submission in sample_submissions(document):
         store.submit(SYMBOL, submission, actor=submission[0].submitted_by)
     first = store.submit(SMALL.symbol, [
@@ -121,6 +130,8 @@ def views(store: Store) -> dict[str, Any]:
         "amendments": {symbol: [amendment_json(a) for a in store.amendments(symbol)]
                        for symbol, _ in store.documents()},
         "events": [[e.seq, e.kind, e.hash] for e in store.events()],
+        "sources": [[symbol, label, info_json(info)] for symbol, _ in store.documents()
+                    for label, info in store.sources(symbol).items()],
     }
 
 
@@ -130,6 +141,8 @@ def _plain(value: Any) -> Any:
         return aware.astimezone(UTC).isoformat(timespec="microseconds")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, bytes | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 
@@ -146,8 +159,9 @@ def dump_tables(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def write_fixture(directory: Path = DATA) -> Path:
-    """Fill a fresh SQLite store at the head schema and write its rows and views."""
+def write_fixture(directory: Path = DATA, revision: str | None = None) -> Path:
+    """Fill a fresh SQLite store and write its rows and views: at the head schema, or
+    as schema ``revision`` held it (see the module's docstring)."""
     import tempfile
 
     from drafting.store.connect import make_engine, resolve_url
@@ -156,19 +170,44 @@ def write_fixture(directory: Path = DATA) -> Path:
         url = f"sqlite:///{tmp}/fixture.db"
         with open_store(url, check_version=False) as store:
             head = store.init()
-            fill(store)
+            revision = revision or head
+            fill(store, sources=revision >= "0005")
             expected = views(store)
         engine = make_engine(resolve_url(url))
+        if revision != head:
+            with engine.begin() as connection:
+                connection.execute(update(_version()).values(version_num=revision))
         tables = dump_tables(engine)
         engine.dispose()
-    path = directory / f"store_at_{head}.json"
-    path.write_text(json.dumps({"revision": head, "tables": tables, "views": expected},
+        kept = _tables_at(f"{tmp}/at.db", revision)
+    tables = {name: rows for name, rows in tables.items() if name in kept}
+    path = directory / f"store_at_{revision}.json"
+    path.write_text(json.dumps({"revision": revision, "tables": tables, "views": expected},
                                ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
 
 
+def _version() -> Any:
+    from sqlalchemy import Column, String, Table
+
+    return Table("alembic_version", MetaData(), Column("version_num", String(32)))
+
+
+def _tables_at(file: str, revision: str) -> set[str]:
+    """The tables of a store at schema ``revision``."""
+    from drafting.store.connect import make_engine, resolve_url
+    from drafting.store.schema import upgrade
+
+    url = resolve_url(f"sqlite:///{file}")
+    engine = make_engine(url)
+    upgrade(engine, url, revision)
+    names = set(inspect(engine).get_table_names())
+    engine.dispose()
+    return names
+
+
 if __name__ == "__main__":
-    sys.stdout.write(f"wrote {write_fixture()}\n")
+    sys.stdout.write(f"wrote {write_fixture(DATA, *sys.argv[1:2])}\n")
 
 
 def submit_at_once(url: str, code: str, rounds: int, alike: bool, barrier: Any,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from store_scenario import SMALL, amend, views
+from store_scenario import SAMPLE_DOCX, SMALL, amend, views
 
 from drafting.model import Delegation, ParagraphStatus
 from drafting.store import SECRETARIAT, AccessError, StoreError, open_store
@@ -44,7 +44,7 @@ def server(store_url) -> Iterator[Server]:
         store.init()
         for code in ("EU", "USA"):
             store.add_delegation(Delegation(code))
-        store.add_document(SMALL, actor="secretariat")
+        store.add_document(SMALL, source=SAMPLE_DOCX.read_bytes(), actor="secretariat")
         tokens = store.make_secure(actor="secretariat")
     with open_store(store_url, token=tokens["USA"]) as usa:
         usa_amendment = usa.submit(SMALL.symbol, [amend("USA", "OP1", bracket="a meeting")]).ids[0]
@@ -138,6 +138,10 @@ def raw_refusals(server: Server) -> dict[str, str]:
         "a front matter line": "UPDATE revision_front SET text = 'x'",
         "a chapeau for a revision": "INSERT INTO revision_front SELECT revision_id, 99, "
         "'chapeau', 'x' FROM revision_front",
+        "a source's bytes": "UPDATE revision_sources SET content = 'x', size = 1",
+        "a source's SHA-256": "UPDATE revision_sources SET sha256 = repeat('0', 64)",
+        "a source for a revision": "INSERT INTO revision_sources SELECT id, 'docx', "
+        "repeat('0', 64), 1, 'x' FROM revisions",
         "an event": "UPDATE events SET actor = 'x'",
         "a delegation": "UPDATE delegations SET name = 'x'",
         "a decision": f"INSERT INTO decisions (amendment_id, decision, note, event_seq, "
@@ -180,13 +184,17 @@ def test_an_upgrade_lets_the_roles_read_a_new_table_without_granting_again(serve
         store.init()
     eu = server.roles["EU"]
     with engine.connect() as connection:
-        may = {what: connection.scalar(text(
-            f"SELECT has_table_privilege('{eu}', 'revision_front', '{what}')"))
+        may = {(table, what): connection.scalar(text(
+            f"SELECT has_table_privilege('{eu}', '{table}', '{what}')"))
+            for table in ("revision_front", "revision_sources")
             for what in ("SELECT", "INSERT", "UPDATE", "DELETE")}
     engine.dispose()
-    assert may == {"SELECT": True, "INSERT": False, "UPDATE": False, "DELETE": False}
+    assert may == {(table, what): what == "SELECT"
+                   for table in ("revision_front", "revision_sources")
+                   for what in ("SELECT", "INSERT", "UPDATE", "DELETE")}
     with open_store(server.as_role("EU"), token=server.tokens["EU"]) as mine:
         assert mine.document(SMALL.symbol).current.front_matter == ()  # the downgrade lost it
+        assert mine.source(SMALL.symbol) is None  # and the source
         mine.submit(SMALL.symbol, [amend("EU", "OP1", bracket="a meeting")])
 
 
