@@ -26,7 +26,8 @@ class Footnotes:
     """A document's footnotes by id, numbered in the order they are first cited."""
 
     def __init__(self, document: Any) -> None:
-        root = _part_root(document)
+        self.part, root = _part(document)
+        self.root = root
         self.elements: dict[str, etree._Element] = {}
         for note in root.iterchildren(_NOTE) if root is not None else ():
             if note.get(qn("w:type")) in (None, "normal"):
@@ -49,11 +50,23 @@ class Footnotes:
         return []
 
 
-def _part_root(document: Any) -> etree._Element | None:
+    def save(self) -> None:
+        """Put the footnotes, as changed in place, back into the package's part (which
+        python-docx holds as bytes)."""
+        if self.root is not None and getattr(self.part, "element", None) is None:
+            self.part._blob = etree.tostring(self.root, xml_declaration=True,
+                                             encoding="UTF-8", standalone=True)
+
+
+def _part(document: Any) -> tuple[Any, etree._Element | None]:
     try:
         part = document.part.part_related_by(RT.FOOTNOTES)
     except (KeyError, AttributeError):
-        return None
+        return None, None
+    return part, _part_root(part)
+
+
+def _part_root(part: Any) -> etree._Element | None:
     element = getattr(part, "element", None)
     if element is not None:
         return element

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx.document
@@ -31,15 +30,14 @@ from lxml import etree
 
 from drafting import characters
 from drafting.errors import ReaderError
-from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
+from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.result import ReadResult, ReadWarning
-from drafting.readers.structure import AutoNumber, Block, read_structure
+from drafting.readers.structure import AutoNumber, Block, Structure, read_structure
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _REVISIONS = {
     f"{_W}{name}"
     for name in (
@@ -48,18 +46,6 @@ _REVISIONS = {
         "numberingChange", "cellIns", "cellDel", "cellMerge",
     )
 }
-_GONE = {f"{_W}del", f"{_W}moveFrom"}
-_RUN_TEXT = {
-    f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
-    f"{_W}noBreakHyphen": "-", f"{_W}softHyphen": "",
-}
-_RUN_NOTES = {
-    f"{_W}sym": "symbol", f"{_W}footnoteReference": "footnote",
-    f"{_W}endnoteReference": "endnote", f"{_W}commentReference": "comment",
-    f"{_W}object": "embedded object",
-}
-_GRAPHICS = {f"{_W}drawing", f"{_W}pict", f"{_MC}AlternateContent"}
-_EQUATIONS = {f"{_M}oMath", f"{_M}oMathPara"}
 _HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _BLOCKS = frozenset({f"{_W}p", f"{_W}tbl", f"{_W}altChunk"})
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"}
@@ -75,86 +61,6 @@ def read_docx_draft(path: str | Path) -> ReadResult:
     path = Path(path)
     document = open_docx(path)
     return _Builder(str(path), document).build()
-
-
-@dataclass(slots=True)
-class _Text:
-    """One Word paragraph's visible text, the footnotes it cites (by number, marked
-    ``[^N]`` in the text) and what was left out of it."""
-
-    element: etree._Element
-    footnotes: Footnotes | None = None
-    text: str = ""
-    parts: list[str] = field(default_factory=list)
-    cited: list[int] = field(default_factory=list)
-    notes: Counter[str] = field(default_factory=Counter)
-    mark_deleted: bool = False
-
-
-def _extract(paragraph: etree._Element, footnotes: Footnotes | None = None) -> _Text:
-    found = _Text(paragraph, footnotes)
-    for child in paragraph:
-        if child.tag == f"{_W}pPr":
-            mark = child.find(f"{_W}rPr")
-            found.mark_deleted = mark is not None and any(m.tag in _GONE for m in mark)
-        else:
-            _walk(child, found)
-    found.text = "".join(found.parts)
-    return found
-
-
-def _walk(element: etree._Element, found: _Text) -> None:
-    """Collect the visible text under a paragraph-level element."""
-    tag = element.tag
-    if tag in _GONE or not isinstance(tag, str):
-        return
-    if tag == f"{_W}r":
-        _run(element, found)
-    elif tag in _EQUATIONS:
-        found.notes["equation"] += 1
-    elif tag == f"{_MC}AlternateContent":  # one of its choices is shown: take the fallback
-        shown = element.find(f"{_MC}Fallback")
-        shown = shown if shown is not None else element.find(f"{_MC}Choice")
-        for child in shown if shown is not None else ():
-            _walk(child, found)
-    elif tag not in (f"{_W}sdtPr", f"{_W}rPr"):
-        for child in element:  # hyperlinks, fields, smart tags, content controls ...
-            _walk(child, found)
-
-
-def _run(run: etree._Element, found: _Text) -> None:
-    properties = run.find(f"{_W}rPr")
-    if properties is not None and _is_on(properties.find(f"{_W}vanish")):
-        if any(child.tag == f"{_W}t" and child.text for child in run):
-            found.notes["hidden text"] += 1
-        return
-    parts = found.parts
-    for child in run:
-        tag = child.tag
-        if tag == f"{_W}t":
-            parts.append(child.text or "")
-        elif tag in _RUN_TEXT:
-            parts.append(_RUN_TEXT[tag] or "")
-        elif tag == REFERENCE and found.footnotes is not None and \
-                (number := found.footnotes.cite(child)) is not None:
-            parts.append(f"[^{number}]")
-            found.cited.append(number)
-        elif tag in _RUN_NOTES:
-            found.notes[_RUN_NOTES[tag]] += 1
-        elif tag in _GRAPHICS:
-            found.notes["text box" if _has(child, "txbxContent") else "image"] += 1
-        elif tag == f"{_W}ruby":
-            base = child.find(f"{_W}rubyBase")
-            for inner in base if base is not None else ():
-                _walk(inner, found)
-
-
-def _is_on(toggle: etree._Element | None) -> bool:
-    return toggle is not None and toggle.get(f"{_W}val") not in ("0", "false", "off")
-
-
-def _has(element: etree._Element, name: str) -> bool:
-    return next(element.iter(f"{_W}{name}"), None) is not None
 
 
 def _clean(text: str) -> str:
@@ -177,7 +83,7 @@ def _rows(table: etree._Element) -> list[etree._Element]:
     rows = []
     for row in _blocks(table, frozenset({f"{_W}tr"})):
         properties = row.find(f"{_W}trPr")
-        if properties is None or not any(mark.tag in _GONE for mark in properties):
+        if properties is None or not any(mark.tag in GONE for mark in properties):
             rows.append(row)
     return rows
 
@@ -192,21 +98,28 @@ class _Builder:
         self.footnotes = Footnotes(document)
         self.style_names = _style_names(document)
         self.blocks: list[Block] = []
+        self.sources: list[tuple[list[Visible], str]] = []
+        """For each block, the Word paragraphs it was read from and what joined them."""
         self.warnings: list[ReadWarning] = []
         self.count = 0  # Word paragraphs met, for messages
         self.tables = 0
 
     def build(self) -> ReadResult:
+        """The draft the document holds."""
+        return self.structure().result
+
+    def structure(self) -> Structure:
+        """The draft and the role of each block (see `sources` for their paragraphs)."""
         if changes := sum(1 for e in self.body.iter() if e.tag in _REVISIONS):
             self.warnings.append(ReadWarning(self.name, (
                 f"has {changes} tracked change{'s' if changes != 1 else ''}; imported as if "
                 "all were accepted - accept or reject them in Word first to be sure"
             )))
-        held: list[_Text] = []  # paragraphs whose mark is deleted join the next one
+        held: list[Visible] = []  # paragraphs whose mark is deleted join the next one
         for block in _blocks(self.body):
             if block.tag == f"{_W}p":
                 self.count += 1
-                held.append(_extract(block, self.footnotes))
+                held.append(visible(block, self.footnotes))
                 if not held[-1].mark_deleted:
                     self._paragraph(held)
                     held = []
@@ -217,7 +130,11 @@ class _Builder:
             self._other_block(block)
         if held:
             self._paragraph(held)
-        return read_structure(self.blocks, name=self.name, warnings=self.warnings).result
+        return read_structure(self.blocks, name=self.name, warnings=self.warnings)
+
+    def _block(self, block: Block, sources: list[Visible], joiner: str = "") -> None:
+        self.blocks.append(block)
+        self.sources.append((sources, joiner))
 
     def _other_block(self, block: etree._Element) -> None:
         if block.tag == f"{_W}altChunk":
@@ -232,14 +149,15 @@ class _Builder:
         cells = []  # in the front matter (a symbol block), its lines are front matter
         for paragraph in (p for row in kept for p in row.iter(f"{_W}p")):
             self.numbering.number(paragraph)  # Word counts numbered cells too
-            if text := _clean(self._checked(_extract(paragraph).text)):
+            if text := _clean(self._checked(visible(paragraph).text)):
                 cells.append(Block(text, self._where(), table=self.tables))
         if not cells:
             cells.append(Block("", self._where(), table=self.tables))
         cells[0].remarks.append(remark)
-        self.blocks.extend(cells)
+        for cell in cells:
+            self._block(cell, [])
 
-    def _paragraph(self, pieces: list[_Text]) -> None:
+    def _paragraph(self, pieces: list[Visible]) -> None:
         text = _clean(self._checked("".join(piece.text for piece in pieces)))
         notes = sum((piece.notes for piece in pieces), Counter())
         shown = next((piece for piece in pieces if _clean(piece.text)), pieces[-1])
@@ -249,19 +167,19 @@ class _Builder:
             return  # our own drafts put the symbol and revision there
         auto = None if number is None else AutoNumber(
             number.text, number.level, number.value, number.format.startswith("decimal"))
-        self.blocks.append(Block(text, self._where(), title_style=style == "title",
-                                 heading=heading_level(style), number=auto, notes=notes))
+        self._block(Block(text, self._where(), title_style=style == "title",
+                          heading=heading_level(style), number=auto, notes=notes), pieces)
         for number in (n for piece in pieces for n in piece.cited):
             self._footnote(number)
 
     def _footnote(self, number: int) -> None:
         """Footnote ``number`` as a block of its own after the paragraph citing it, in the
         form the text reader reads: ``[^N]: its text``."""
-        parts = [_extract(p) for p in self.footnotes.paragraphs(number)]
+        parts = [visible(p) for p in self.footnotes.paragraphs(number)]
         text = _clean(self._checked("\n".join(part.text for part in parts)))
         notes = sum((part.notes for part in parts), Counter())
-        self.blocks.append(Block(f"[^{number}]: {text}", f"{self._where()}, footnote {number}",
-                                 notes=notes))
+        self._block(Block(f"[^{number}]: {text}", f"{self._where()}, footnote {number}",
+                          notes=notes), parts, "\n")
 
     def _checked(self, text: str) -> str:
         """``text`` in NFC (with a warning if that changed it), with the characters Word
@@ -285,7 +203,7 @@ class _Builder:
         """A warning about what stands here, said with the label of the paragraph before
         (known once the structure is read)."""
         if not self.blocks:
-            self.blocks.append(Block("", self._where()))
+            self._block(Block("", self._where()), [])
         self.blocks[-1].remarks.append(message)
 
     def _where(self) -> str:

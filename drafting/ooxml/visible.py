@@ -1,0 +1,130 @@
+"""What a reader sees of one Word paragraph: its text as if every tracked change were
+accepted, and where each piece of that text stands in the XML.
+
+Runs in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not; tabs and
+breaks read as ``\\t`` and ``\\n``; a footnote reference reads as its marker ``[^N]``
+(numbered by `drafting.ooxml.notes.Footnotes`); hidden runs, images, text boxes,
+equations, symbols and the like read as nothing and are counted in ``notes``. Each
+piece of the text is an `Atom` naming the run and the element it came from, so a writer
+can find any character of the text in the document again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafting.ooxml.notes import REFERENCE, Footnotes
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+GONE = frozenset({f"{W}del", f"{W}moveFrom"})
+_RUN_TEXT = {
+    f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n",
+    f"{W}noBreakHyphen": "-", f"{W}softHyphen": "",
+}
+_RUN_NOTES = {
+    f"{W}sym": "symbol", f"{W}footnoteReference": "footnote",
+    f"{W}endnoteReference": "endnote", f"{W}commentReference": "comment",
+    f"{W}object": "embedded object",
+}
+_GRAPHICS = {f"{W}drawing", f"{W}pict", f"{_MC}AlternateContent"}
+_EQUATIONS = {f"{_M}oMath", f"{_M}oMathPara"}
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """A piece of a paragraph's visible text: ``text`` read from ``node`` (a ``w:t``,
+    ``w:tab``, ``w:footnoteReference``, ...) of the run ``run``."""
+
+    text: str
+    run: etree._Element
+    node: etree._Element
+
+
+@dataclass(slots=True)
+class Visible:
+    """One Word paragraph's visible text, its atoms, the footnotes it cites (by number,
+    marked ``[^N]`` in the text) and what was left out of it."""
+
+    element: etree._Element
+    footnotes: Footnotes | None = None
+    text: str = ""
+    atoms: list[Atom] = field(default_factory=list)
+    cited: list[int] = field(default_factory=list)
+    notes: Counter[str] = field(default_factory=Counter)
+    mark_deleted: bool = False
+
+
+def visible(paragraph: etree._Element, footnotes: Footnotes | None = None) -> Visible:
+    """What a reader sees of the ``w:p`` ``paragraph``; footnote references read as
+    markers when ``footnotes`` is given, else as nothing (counted as a footnote)."""
+    found = Visible(paragraph, footnotes)
+    for child in paragraph:
+        if child.tag == f"{W}pPr":
+            mark = child.find(f"{W}rPr")
+            found.mark_deleted = mark is not None and any(m.tag in GONE for m in mark)
+        else:
+            _walk(child, found)
+    found.text = "".join(atom.text for atom in found.atoms)
+    return found
+
+
+def _walk(element: etree._Element, found: Visible) -> None:
+    """Collect the visible text under a paragraph-level element."""
+    tag = element.tag
+    if tag in GONE or not isinstance(tag, str):
+        return
+    if tag == f"{W}r":
+        _run(element, found)
+    elif tag in _EQUATIONS:
+        found.notes["equation"] += 1
+    elif tag == f"{_MC}AlternateContent":  # one of its choices is shown: take the fallback
+        shown = element.find(f"{_MC}Fallback")
+        shown = shown if shown is not None else element.find(f"{_MC}Choice")
+        for child in shown if shown is not None else ():
+            _walk(child, found)
+    elif tag not in (f"{W}sdtPr", f"{W}rPr"):
+        for child in element:  # hyperlinks, fields, smart tags, content controls ...
+            _walk(child, found)
+
+
+def _run(run: etree._Element, found: Visible) -> None:
+    properties = run.find(f"{W}rPr")
+    if properties is not None and is_on(properties.find(f"{W}vanish")):
+        if any(child.tag == f"{W}t" and child.text for child in run):
+            found.notes["hidden text"] += 1
+        return
+    atoms = found.atoms
+    for child in run:
+        tag = child.tag
+        if tag == f"{W}t":
+            if child.text:
+                atoms.append(Atom(child.text, run, child))
+        elif tag in _RUN_TEXT:
+            if _RUN_TEXT[tag]:
+                atoms.append(Atom(_RUN_TEXT[tag], run, child))
+        elif tag == REFERENCE and found.footnotes is not None and \
+                (number := found.footnotes.cite(child)) is not None:
+            atoms.append(Atom(f"[^{number}]", run, child))
+            found.cited.append(number)
+        elif tag in _RUN_NOTES:
+            found.notes[_RUN_NOTES[tag]] += 1
+        elif tag in _GRAPHICS:
+            found.notes["text box" if _has(child, "txbxContent") else "image"] += 1
+        elif tag == f"{W}ruby":
+            base = child.find(f"{W}rubyBase")
+            for inner in base if base is not None else ():
+                _walk(inner, found)
+
+
+def is_on(toggle: etree._Element | None) -> bool:
+    """Whether a toggle property (``w:vanish``, ``w:b``, ...) is present and not off."""
+    return toggle is not None and toggle.get(f"{W}val") not in ("0", "false", "off")
+
+
+def _has(element: etree._Element, name: str) -> bool:
+    return next(element.iter(f"{W}{name}"), None) is not None
