@@ -384,7 +384,9 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
              delegations: Collection[str] | None = None,
              statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
     """Write the merged draft of ``symbol`` to ``path`` (.docx): every proposal a Word
-    tracked change by its delegation, dated when it was submitted. Three steps."""
+    tracked change by its delegation, dated when it was submitted. A draft imported from
+    Word is written into its own document (`drafting.writers.docx_source`) while that
+    document holds the revision's text; others into our template. Three steps."""
     from drafting.writers.docx_merged import write_merged_docx
 
     _format(Path(path), ("docx",))
@@ -392,6 +394,15 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
                                          statuses=statuses, step=step)
     step(f"writing {Path(path).name}")
     dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
+    source = store.source(symbol, compilation.revision)
+    if source is not None:
+        from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
+
+        try:
+            write_merged_into_source(source, compilation, path, dates=dates)
+            return compilation
+        except SourceMismatch:
+            pass  # a revision issued since: its text is not yet in a Word source
     write_merged_docx(compilation, path, dates=dates)
     return compilation
 

@@ -1,0 +1,183 @@
+"""Tracked changes woven into a paragraph's own runs.
+
+An `Edit` deletes the visible characters ``start:end`` of a Word paragraph (read by
+`drafting.ooxml.visible`), or inserts text at ``start``. `weave` applies a paragraph's
+edits from its end to its start, so each offset still means what it meant when read:
+a run is split where a change begins or ends (both halves keep its ``w:rPr``), deleted
+runs move into a ``w:del`` (their ``w:t`` become ``w:delText``), and inserted text is a
+new run carrying the formatting of the character before it (or after it, at the start)
+inside a ``w:ins``. Nothing else in the paragraph changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafting.ooxml.revisions import RevisionMarks, Stamp
+from drafting.ooxml.visible import Atom
+
+_T = qn("w:t")
+_R = qn("w:r")
+_RPR = qn("w:rPr")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@dataclass(slots=True)
+class Edit:
+    """Delete characters ``start:end`` (``text`` empty), or insert ``text`` at ``start``
+    (``start == end``). ``made`` receives the ``w:ins``/``w:del`` elements it wrote,
+    for comments to anchor on; ``deleter`` nests an insertion in a deletion (words
+    proposed inside a paragraph another proposes to delete)."""
+
+    start: int
+    end: int
+    stamp: Stamp
+    text: str = ""
+    deleter: Stamp | None = None
+    made: list[Any] = field(default_factory=list)
+
+
+def weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: RevisionMarks) -> None:
+    """Apply ``edits`` to one paragraph; ``read`` gives its visible atoms as they stand
+    (a split or an insertion keeps the offsets before it; edits go from the end)."""
+    ordered = sorted(enumerate(edits), key=lambda pair: (pair[1].start, pair[0]), reverse=True)
+    for _, edit in ordered:
+        if edit.end > edit.start:
+            _delete(read, edit, marks)
+        if edit.text:
+            _insert(read, edit, marks)
+
+
+def _delete(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) -> None:
+    _split_at(read(), edit.end)
+    _split_at(read(), edit.start)
+    runs, offset = [], 0
+    for atom in read():
+        if offset >= edit.start and offset + len(atom.text) <= edit.end and \
+                atom.run not in runs:
+            runs.append(atom.run)
+        offset += len(atom.text)
+    for group in _sibling_groups(runs):
+        wrapper = marks.deleted([], edit.stamp)
+        group[0].addprevious(wrapper)
+        for run in group:
+            wrapper.append(run)
+        for old, new in (("w:t", "w:delText"), ("w:instrText", "w:delInstrText")):
+            for node in wrapper.iter(qn(old)):
+                node.tag = qn(new)
+        edit.made.append(wrapper)
+
+
+def _insert(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) -> None:
+    before = None
+    if edit.start > 0:
+        _split_at(read(), edit.start)
+        position = 0
+        for atom in read():
+            position += len(atom.text)
+            if position >= edit.start:
+                before = atom.run
+                break
+    atoms = read()
+    model = before if before is not None else (atoms[0].run if atoms else None)
+    run = _new_run(edit.text, model)
+    if edit.deleter is not None:
+        wrapper = marks.inserted([marks.deleted([run], edit.deleter)], edit.stamp)
+    else:
+        wrapper = marks.inserted([run], edit.stamp)
+    if before is not None:
+        _outermost(before).addnext(wrapper)
+    elif atoms:
+        _outermost(atoms[0].run).addprevious(wrapper)
+    else:
+        return
+    edit.made.append(wrapper)
+
+
+def _split_at(atoms: list[Atom], offset: int) -> None:
+    """Make ``offset`` fall between two runs (not inside one)."""
+    position = 0
+    for atom in atoms:
+        end = position + len(atom.text)
+        if position < offset < end and atom.node.tag == _T:
+            _split_text(atom, offset - position)
+            return
+        if offset == end:
+            _split_after(atom.run, atom.node)
+            return
+        position = end
+
+
+def _split_text(atom: Atom, cut: int) -> None:
+    """Split a ``w:t`` at ``cut`` into two runs: the first keeps the first part."""
+    node = atom.node
+    rest = etree.Element(_T)
+    rest.text = (node.text or "")[cut:]
+    node.text = (node.text or "")[:cut]
+    for text in (node, rest):
+        text.set(_XML_SPACE, "preserve")
+    node.addnext(rest)
+    _split_after(atom.run, node)
+
+
+def _split_after(run: Any, node: Any) -> None:
+    """Move the children of ``run`` after ``node`` into a new run after it (same
+    ``w:rPr``); nothing when ``node`` is its last child."""
+    following = list(node.itersiblings())
+    if not following:
+        return
+    second = etree.Element(_R)
+    if (properties := run.find(_RPR)) is not None:
+        second.append(copy.deepcopy(properties))
+    for child in following:
+        second.append(child)
+    run.addnext(second)
+
+
+def _sibling_groups(runs: list[Any]) -> list[list[Any]]:
+    """Runs in groups of adjacent siblings (runs inside a hyperlink form their own)."""
+    groups: list[list[Any]] = []
+    for run in runs:
+        if groups and groups[-1][-1].getnext() is run:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    return groups
+
+
+def _outermost(run: Any) -> Any:
+    """The run, or the revision mark around it (an insertion goes beside, not inside)."""
+    parent = run.getparent()
+    return parent if parent is not None and parent.tag in (qn("w:ins"), qn("w:del")) else run
+
+
+def _new_run(text: str, model: Any | None) -> Any:
+    """A run of ``text`` (tabs and line breaks as Word writes them) formatted as
+    ``model``."""
+    run = etree.Element(_R)
+    if model is not None and (properties := model.find(_RPR)) is not None:
+        run.append(_without_revisions(copy.deepcopy(properties)))
+    for number, piece in enumerate(text.split("\n")):
+        if number:
+            etree.SubElement(run, qn("w:br"))
+        for part_number, part in enumerate(piece.split("\t")):
+            if part_number:
+                etree.SubElement(run, qn("w:tab"))
+            if part:
+                node = etree.SubElement(run, _T)
+                node.text = part
+                node.set(_XML_SPACE, "preserve")
+    return run
+
+
+def _without_revisions(properties: Any) -> Any:
+    for change in properties.findall(qn("w:rPrChange")):
+        properties.remove(change)
+    return properties
+

@@ -1,0 +1,338 @@
+"""The merged document written into the secretariat's own Word file.
+
+The source (the ``.docx`` the revision was imported from) is opened and every proposal
+woven into its paragraphs' own runs as Word tracked changes, by the same rules as the
+merged document built from our template (`drafting.writers.docx_merged`: the same
+segments, the same brackets of alternatives, the same authors, dates and comments):
+
+- a change inside a paragraph: the runs split where it begins and ends, the deleted
+  words in a ``w:del``, the inserted ones in a ``w:ins`` formatted as the words before
+  them (`drafting.ooxml.weave`); changes inside footnotes are tracked in the footnotes;
+- a paragraph proposed for deletion: all its runs deleted and its mark deleted;
+- a new paragraph or an alternative formulation: a paragraph after its place with the
+  paragraph properties of the one before (numbering, style, indents), its label typed as
+  the source types labels (``5 bis.<tab>``, or none where Word numbers paragraphs), and
+  its mark inserted;
+- retains and reasons: comments, as in the template's merged document.
+
+Nothing else changes: every part of the package that holds no change is copied byte for
+byte, and so is every paragraph no proposal touches. Rejecting every change gives the
+source's text. A paragraph whose characters cannot all be found in the source (an option
+block) keeps its text, and its proposals are named in a comment on it.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+
+from drafting.atomic import write_atomically
+from drafting.engine.segments import Compilation, Credit, MergedParagraph, NewParagraph
+from drafting.errors import DraftingError
+from drafting.model import Revision
+from drafting.ooxml.markup import Run
+from drafting.ooxml.revisions import Stamp
+from drafting.ooxml.visible import visible
+from drafting.ooxml.weave import Edit, weave
+from drafting.readers.source_places import SourcePlace, source_places
+from drafting.writers.docx_merged import _MergedWriter, _SegmentWriter
+
+_TYPED_NUMBER = re.compile(r"\s*\d{1,4}(?:\s*[a-z]+)?\.\t")
+
+
+class SourceMismatch(DraftingError):
+    """The source document does not hold the revision's text (it came from elsewhere)."""
+
+
+def source_holds(source: bytes, revision: Revision) -> bool:
+    """Whether ``source`` reads as ``revision`` (same paragraphs and texts), so that
+    changes to the revision can be written into it."""
+    result, _ = source_places(docx.Document(io.BytesIO(source)))
+    return [(p.label, p.text) for p in result.paragraphs] == [
+        (p.label, p.text) for p in revision.paragraphs]
+
+
+def write_merged_into_source(source: bytes, compilation: Compilation,
+                             path: str | os.PathLike[str], *,
+                             dates: Mapping[str, datetime] | None = None) -> None:
+    """Write ``compilation`` into a copy of the Word file ``source`` at ``path``, every
+    proposal a tracked change (see the module docstring). Raises SourceMismatch when the
+    source does not hold the compilation's revision."""
+    document = docx.Document(io.BytesIO(source))
+    result, places = source_places(document)
+    writer = _SourceWriter(document, dates or {}, places)
+    writer.check(result.paragraphs, compilation)
+    writer.write(compilation)
+    writer.finish()
+    saved = io.BytesIO()
+    document.save(saved)
+    _save(source, saved.getvalue(), writer.changed_parts(), path)
+
+
+class _Line:
+    """A paragraph's segments as edits of its source text (offsets in the paragraph's
+    text), in the shape `_SegmentWriter` writes lines: plain, inserted, deleted, comment."""
+
+    def __init__(self, deleter: Stamp | None) -> None:
+        self.deleter = deleter
+        self.offset = 0
+        self.edits: list[Edit] = []
+        self.comments: list[tuple[list[int], Sequence[str], Stamp]] = []
+
+    def plain(self, runs: Sequence[Run]) -> list[int]:
+        text = "".join(run.text for run in runs)
+        if self.deleter is not None and text:
+            return self._add(Edit(self.offset, self.offset + len(text), self.deleter))
+        self.offset += len(text)
+        return []
+
+    def inserted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
+        text = "".join(run.text for run in runs)
+        return self._add(Edit(self.offset, self.offset, stamp, text, self.deleter)) \
+            if text else []
+
+    def deleted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
+        text = "".join(run.text for run in runs)
+        return self._add(Edit(self.offset, self.offset + len(text), stamp)) if text else []
+
+    def comment(self, at: Sequence[int], lines: Sequence[str], stamp: Stamp) -> None:
+        self.comments.append((list(at), lines, stamp))
+
+    def _add(self, edit: Edit) -> list[int]:
+        self.edits.append(edit)
+        self.offset = edit.end
+        return [len(self.edits) - 1]
+
+
+class _SourceWriter(_MergedWriter):
+    """The template writer's stamps, dates and comments, on the source's paragraphs."""
+
+    def __init__(self, document: Any, dates: Mapping[str, datetime],
+                 places: list[SourcePlace | None]) -> None:
+        super().__init__(document, dates)
+        self.places = places
+        self.by_id: dict[str, SourcePlace | None] = {}
+        self.footnotes_changed = False
+        self.comments_made = False
+        self.last: Any = None  # the w:p new paragraphs go after
+        self.main: Any = None  # the w:p whose form they take (not a sub-paragraph's)
+        self.typed = ""  # the typed label of the last paragraph ("5.\t"), if any
+
+    def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
+        ours = [e.paragraph for e in compilation.entries if isinstance(e, MergedParagraph)]
+        if [(p.id, p.text) for p in paragraphs] != [(p.id, p.text) for p in ours]:
+            raise SourceMismatch(f"the Word source of {compilation.symbol} does not hold "
+                                 f"its {compilation.revision} text")
+        self.by_id = {p.id: place for p, place in zip(paragraphs, self.places, strict=True)}
+
+    def write(self, compilation: Compilation) -> None:
+        for entry in compilation.entries:
+            if isinstance(entry, NewParagraph):
+                self._new(entry.label, entry.text, entry.credit)
+            else:
+                self._existing(entry)
+
+    def finish(self) -> None:
+        self.marks.finish()
+        if self.footnotes_changed:
+            next(p for p in self.places if p is not None).footnotes.save()
+
+    def changed_parts(self) -> set[str]:
+        parts = {"/word/document.xml"}
+        if self.comments_made:
+            parts.add(str(self.document.part._comments_part.partname))
+        if self.footnotes_changed:
+            parts |= {str(place.footnotes.part.partname) for place in self.places
+                      if place is not None and place.footnotes.part is not None}
+        return parts
+
+    # --- existing paragraphs ----------------------------------------------------------
+
+    def _existing(self, entry: MergedParagraph) -> None:
+        place = self.by_id.get(entry.paragraph.id)
+        if place is None or not place.paragraphs:
+            return
+        elements = place.elements()
+        in_body = elements[0].getparent() is not None and \
+            elements[0].getparent().tag == qn("w:body")
+        deleter = self.stamp(entry.deletion) if entry.deletion else None
+        line = _Line(deleter)
+        _SegmentWriter(self, line, 0, False).write(entry.segments)
+        self._weave(place, line)
+        if deleter is not None:
+            for element in elements:
+                self.marks.mark_deleted(element, deleter)
+        if entry.retains is not None:
+            lines = [f"Retain: {', '.join(entry.retains.proponents)}", *entry.retains.reasons]
+            self._comment_paragraph(elements[0], lines, self.stamp(entry.retains))
+        if in_body:
+            self.main, self.last = elements[0], elements[-1]
+            first = place.paragraphs[0].text
+            typed = _TYPED_NUMBER.match(first)
+            self.typed = typed.group() if typed else ""
+        for alternative_label, option in zip(
+                _alternative_labels(entry.paragraph.label, len(entry.alternatives)),
+                entry.alternatives, strict=True):
+            self._new(alternative_label, option.text, option.credit)
+
+    def _weave(self, place: SourcePlace, line: _Line) -> None:
+        per: dict[int, list[Edit]] = {}
+        for edit in line.edits:
+            for index, moved in _to_source(place, edit):
+                per.setdefault(index, []).append(moved)
+        for index, edits in per.items():
+            source = place.paragraphs[index]
+            weave(lambda source=source: visible(source.element, place.footnotes).atoms,
+                  edits, self.marks)
+            if source.element.getparent() is None or \
+                    source.element.getparent().tag != qn("w:body"):
+                self.footnotes_changed = True
+        for at, lines, stamp in line.comments:
+            made = [e for n in at for e in line.edits[n].made]
+            if made:
+                self._comment(made[0], made[-1], lines, stamp)
+
+    # --- new paragraphs ---------------------------------------------------------------
+
+    def _new(self, label: str, text: str, credit: Credit) -> None:
+        if self.last is None:
+            return
+        stamp = self.stamp(credit)
+        final = _is_last(self.last)  # nothing after it to take in its emptied place
+        paragraph = copy.deepcopy(self.last if final else self.main)
+        for child in list(paragraph):
+            if child.tag != qn("w:pPr"):
+                paragraph.remove(child)
+        properties = paragraph.find(qn("w:pPr"))
+        for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"):
+            for found in properties.findall(qn(tag) if "/" not in tag else
+                                            "/".join(map(qn, tag.split("/")))) \
+                    if properties is not None else ():
+                found.getparent().remove(found)
+        model = _last_run(self.last)
+        typed = _typed_label(label, self.typed)
+        paragraph.append(self.marks.inserted([_plain_run(typed + text, model)], stamp))
+        self.last.addnext(paragraph)
+        if final and not _mark_deleted(self.last):  # the mark before becomes the new one,
+            self.marks.mark_inserted(self.last, stamp)  # ours carries the old one on
+        else:  # rejected, the emptied paragraph joins the next, which keeps its own form
+            self.marks.mark_inserted(paragraph, stamp)
+        self.last = self.main = paragraph
+        lines = list(credit.reasons)
+        if credit.supporters:
+            lines.append(f"Supported by {', '.join(credit.supporters)}.")
+        if lines:
+            inserted = paragraph.find(qn("w:ins"))
+            self._comment(inserted, inserted, lines, stamp)
+
+    # --- comments ---------------------------------------------------------------------
+
+    def _comment(self, first: Any, last: Any, lines: Sequence[str], stamp: Stamp) -> None:
+        if first.getparent() is not last.getparent():
+            first = last
+        if first.getparent() is None or first.getparent().tag == qn("w:body"):
+            return
+        self.marks.comment(first, last, lines, stamp)
+        self.comments_made = True
+
+    def _comment_paragraph(self, paragraph: Any, lines: Sequence[str], stamp: Stamp) -> None:
+        runs = paragraph.findall(qn("w:r"))
+        if runs:
+            self._comment(runs[0], runs[-1], lines, stamp)
+
+
+def _to_source(place: SourcePlace, edit: Edit) -> list[tuple[int, Edit]]:
+    """The edit in the source's coordinates: one per Word paragraph it touches."""
+    places = place.places
+    if edit.end == edit.start:
+        found = _anchor(places, edit.start)
+        if found is None:
+            return []
+        index, offset = found
+        return [(index, Edit(offset, offset, edit.stamp, edit.text, edit.deleter, edit.made))]
+    spans: dict[int, list[int]] = {}
+    for where in places[edit.start:edit.end]:
+        if where is not None:
+            spans.setdefault(where[0], []).append(where[1])
+    return [(index, Edit(min(offsets), max(offsets) + 1, edit.stamp, "", None, edit.made))
+            for index, offsets in spans.items()]
+
+
+def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
+    """Where an insertion at ``offset`` goes: after the character before it, else
+    before the character after it."""
+    for before in range(offset - 1, -1, -1):
+        if places[before] is not None:
+            index, at = places[before]
+            return index, at + 1
+    for after in range(offset, len(places)):
+        if places[after] is not None:
+            return places[after]
+    return None
+
+
+def _alternative_labels(label: str, count: int) -> list[str]:
+    from drafting.writers.pieces import alternative_labels
+
+    return list(alternative_labels(label, count))
+
+
+def _typed_label(label: str, typed: str) -> str:
+    """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
+    gives "5 bis.\\t" for OP5 bis; nothing where Word numbers the paragraphs."""
+    if not typed:
+        return ""
+    shown = label.removeprefix("OP").split(".", 1)[-1] if label[:2] in ("OP",) or \
+        "." in label else label
+    return f"{shown}.\t"
+
+
+def _is_last(paragraph: Any) -> bool:
+    return not any(sibling.tag == qn("w:p") for sibling in paragraph.itersiblings())
+
+
+def _mark_deleted(paragraph: Any) -> bool:
+    return paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
+def _last_run(paragraph: Any) -> Any | None:
+    runs = [r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    return runs[-1] if runs else None
+
+
+def _plain_run(text: str, model: Any | None) -> Any:
+    from drafting.ooxml.weave import _new_run
+
+    return _new_run(text, model)
+
+
+def _save(source: bytes, saved: bytes, changed: set[str], path: str | os.PathLike[str]) -> None:
+    """Write the package: the parts ``changed`` (and parts that are new, with the
+    relationships and content types that name them) as python-docx wrote them; every
+    other part byte for byte as the source has it."""
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(io.BytesIO(saved)) as new:
+        old_names = old.namelist()
+        new_names = new.namelist()
+        added = [n for n in new_names if n not in old_names]
+        wanted = {name.lstrip("/") for name in changed} | set(added)
+        if added:
+            wanted |= {"[Content_Types].xml", "word/_rels/document.xml.rels"}
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+            for name in old_names:
+                if name in wanted and name in new_names:
+                    package.writestr(old.getinfo(name), new.read(name))
+                else:
+                    package.writestr(old.getinfo(name), old.read(name))
+            for name in added:
+                package.writestr(name, new.read(name))
+    write_atomically(path, out.getvalue())

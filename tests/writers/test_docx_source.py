@@ -1,0 +1,210 @@
+"""The merged document written into the secretariat's own Word file: a GA draft laid out
+by LibreOffice (front matter, a title style of its own, a page header, italic openings,
+typed numbers, sub-paragraphs, a footnote) gets every proposal as a tracked change in
+its own runs, and nothing else of it changes."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+from un_documents import ga_draft, libreoffice_docx
+
+from drafting.engine import Proposal, draft_amendment
+from drafting.engine.merge import merge
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.writers.docx_source import (
+    SourceMismatch,
+    source_holds,
+    write_merged_into_source,
+)
+
+LO_TRACK = Path(__file__).parents[3] / "shared" / "tools" / "lo_track.py"
+T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+PROPOSALS = [
+    ("EU", "OP3", {"replace": "submit", "with_": "present"}),
+    ("G77", "OP3", {"replace": "submit", "with_": "transmit"}),
+    ("USA", "PP3", {"insert": " essential", "after": "the"}),
+    ("JPN", "OP1", {"delete": "one-day "}),
+    ("AOSIS", "OP4", {"new_paragraph": "Encourages regional cooperation;"}),
+    ("NZL", "OP2", {"new_paragraph": "Stresses the role of science;"}),
+    ("EU", "FN1", {"replace": "para. 4", "with_": "paras. 4-6"}),
+    ("EU", "OP2", {"replace": "tenure", "with_": "customary tenure",
+                   "reason": "agreed language"}),
+    ("CAN", "PP1", {"delete_paragraph": True}),
+]
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    """(source path, merged path, document) for the GA draft and `PROPOSALS`."""
+    folder = tmp_path_factory.mktemp("source")
+    source = libreoffice_docx(ga_draft(), folder / "L99.docx")
+    document = read_docx_draft(source).to_document("A/C.2/81/L.99")
+    amendments = [draft_amendment(document.current, Proposal(label, **fields), id=f"A{n}",
+                                  proponents=[code], submitted_at=T0)
+                  for n, (code, label, fields) in enumerate(PROPOSALS, 1)]
+    target = folder / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target,
+                             dates={a.id: T0 for a in amendments})
+    return source, target, document
+
+
+def _entries(path):
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_every_part_without_a_change_is_the_sources_byte_for_byte(merged):
+    source, target, _ = merged
+    before, after = _entries(source), _entries(target)
+    changed = {name for name in before if before[name] != after.get(name)}
+    assert changed <= {"word/document.xml", "word/footnotes.xml", "word/comments.xml",
+                       "[Content_Types].xml", "word/_rels/document.xml.rels"}
+    assert "word/styles.xml" in before and before["word/styles.xml"] == after["word/styles.xml"]
+    headers = [n for n in before if n.startswith("word/header")]
+    assert headers and all(before[n] == after[n] for n in headers)
+    assert set(before) <= set(after)
+
+
+def _body(path):
+    with zipfile.ZipFile(path) as package:
+        return etree.fromstring(package.read("word/document.xml"))
+
+
+def test_untouched_paragraphs_are_the_sources_xml(merged):
+    source, target, _ = merged
+    old = [etree.tostring(p) for p in _body(source).iter(qn("w:p"))]
+    new = [etree.tostring(p) for p in _body(target).iter(qn("w:p"))]
+    assert old[:12] == new[:12]  # the front matter, the title and the chapeau
+    assert old[-3] == new[-5]  # OP2 (b): untouched, and "2 bis" follows it
+    assert sum(1 for p in new if p in old) == len(old) - 6  # PP1, PP3, OP1, OP2(a), OP3, OP4
+
+
+def _rejected(path):
+    """The document with every change rejected, as python-docx XML: inserted runs and
+    paragraphs gone, deleted runs back, runs of one format joined, comments gone."""
+    body = _body(path)
+    for p in list(body.iter(qn("w:p"))):
+        runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None
+                or r.find(qn("w:tab")) is not None]
+        if runs and all(r.getparent().tag == qn("w:ins") for r in runs):
+            p.getparent().remove(p)
+    for tag in ("w:ins", "w:commentRangeStart", "w:commentRangeEnd"):
+        for found in list(body.iter(qn(tag))):
+            found.getparent().remove(found)
+    for reference in list(body.iter(qn("w:commentReference"))):
+        run = reference.getparent()
+        run.getparent().remove(run)
+    for deleted in list(body.iter(qn("w:del"))):
+        parent = deleted.getparent()
+        if parent.tag == qn("w:rPr"):
+            parent.remove(deleted)
+            continue
+        for child in list(deleted):
+            deleted.addprevious(child)
+        parent.remove(deleted)
+    for text in list(body.iter(qn("w:delText"))):
+        text.tag = qn("w:t")
+    return [_joined(p) for p in body.iter(qn("w:p"))]
+
+
+def _joined(paragraph):
+    """(paragraph properties, [(run properties, text)]) with runs of one format joined."""
+    properties = paragraph.find(qn("w:pPr"))
+    runs: list[tuple[bytes, str]] = []
+    for run in paragraph.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        form = etree.tostring(rpr) if rpr is not None else b""
+        text = "".join(t.text or "" if t.tag == qn("w:t") else "\t" for t in run
+                       if t.tag in (qn("w:t"), qn("w:tab")))
+        if runs and runs[-1][0] == form:
+            runs[-1] = (form, runs[-1][1] + text)
+        elif text:
+            runs.append((form, text))
+    return (etree.tostring(properties) if properties is not None else b"", runs)
+
+
+def test_rejecting_every_change_gives_the_source_paragraph_for_paragraph(merged):
+    source, target, _ = merged
+    assert _rejected(target) == _rejected(source)
+
+
+def _libreoffice(path, mode):
+    if shutil.which("soffice") is None or not LO_TRACK.exists():
+        pytest.skip("LibreOffice or shared/tools/lo_track.py is absent")
+    done = subprocess.run(["/usr/bin/python3", str(LO_TRACK), mode, str(path)],
+                          capture_output=True, text=True, timeout=180, check=True)
+    return [line for line in done.stdout.splitlines() if not line.startswith("[timing]")]
+
+
+def test_libreoffice_rejects_to_the_source_and_accepts_every_proposal(merged):
+    source, target, _ = merged
+    assert _libreoffice(target, "reject") == _libreoffice(source, "reject")
+    accepted = _libreoffice(target, "accept")
+    assert "Recognizing the essential role of women in post-harvest processing and trade," \
+        in accepted
+    assert "1.\tDecides to convene a high-level meeting on small-scale fisheries;" in accepted
+    assert "(a)\tTo protect the customary tenure rights of small-scale fishers;" in accepted
+    assert any(line.startswith("3.\tRequests the Secretary-General to [submit / present / "
+                               "transmit] a report") for line in accepted)
+    assert accepted.index("2 bis.\tStresses the role of science;") == \
+        accepted.index("(b)\tTo report on progress every two years;") + 1
+    assert accepted[-1] == "4 bis.\tEncourages regional cooperation;"
+    assert not any(line.startswith("Recalling its resolution 70/1") for line in accepted)
+
+
+def test_pandoc_rejects_to_the_source(merged):
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    source, target, _ = merged
+
+    def words(path, mode):
+        return subprocess.run(["pandoc", f"--track-changes={mode}", "-t", "plain",
+                               "--wrap=none", str(path)], capture_output=True, text=True,
+                              timeout=120, check=True).stdout.split()
+
+    assert words(target, "reject") == words(source, "reject")
+    assert "4-6." in words(target, "accept")  # the change inside the footnote
+
+
+def test_changes_carry_authors_dates_formatting_and_reasons(merged):
+    _, target, _ = merged
+    body = _body(target)
+    authors = {c.get(qn("w:author")) for c in body.iter(qn("w:ins"), qn("w:del"))}
+    assert {"EU", "G77", "USA", "JPN", "AOSIS", "NZL", "CAN", "EU, G77"} <= authors
+    assert all(c.get(qn("w:date")) == "2026-11-02T10:00:00Z"
+               for c in body.iter(qn("w:ins"), qn("w:del")) if c.getparent().tag != qn("w:rPr"))
+    essential = next(i for i in body.iter(qn("w:ins")) if "".join(i.itertext()) == " essential")
+    before = essential.getprevious()  # "the", not italic: the inserted words are not either
+    assert etree.tostring(essential.find(f".//{qn('w:rPr')}")) == etree.tostring(
+        before.find(qn("w:rPr")))
+    with zipfile.ZipFile(target) as package:
+        comments = etree.fromstring(package.read("word/comments.xml"))
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+    assert ["".join(c.itertext()) for c in comments.iter(qn("w:comment"))] == ["agreed language"]
+    assert [("".join(d.itertext()), d.get(qn("w:author"))) for d in notes.iter(qn("w:del"))] \
+        == [("para. 4", "EU")]
+
+
+def test_a_source_that_does_not_hold_the_revision_is_refused(merged, tmp_path):
+    source, _, document = merged
+    other = docx.Document()
+    other.add_paragraph("OP1 Something else entirely;")
+    buffer = io.BytesIO()
+    other.save(buffer)
+    assert source_holds(source.read_bytes(), document.current)
+    assert not source_holds(buffer.getvalue(), document.current)
+    with pytest.raises(SourceMismatch):
+        write_merged_into_source(buffer.getvalue(), merge(document, []), tmp_path / "x.docx")
