@@ -71,11 +71,16 @@ def show(
 
     draft = _document(source, strict, db, revision)
     if output is not None:
-        from drafting.workflow import write_revision
+        from drafting.outputs import write_revision
 
         if para is not None:
             raise InputError("-o writes a whole revision; leave out --para")
-        written = write_revision(draft, output)
+        stored = None
+        if not _is_file(Path(source)):  # the revision's own Word document, if it has one
+            with store_at(db) as store:
+                stored = store.source(draft.symbol, draft.current.label if draft.current
+                                      else None)
+        written = write_revision(draft, output, source=stored)
         typer.echo(f"wrote {output} ({draft.symbol} {written.label}, "
                    f"{len(written)} paragraphs)")
         return

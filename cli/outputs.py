@@ -31,7 +31,7 @@ def compile_(
 
     Example: drafting compile A/C.2/81/L.7 -o compilation.docx
     """
-    from drafting.workflow import compile_to
+    from drafting.outputs import compile_to
 
     with store_at(db) as store, steps(3) as step:
         compilation = compile_to(store, symbol, output, delegations=delegation,
@@ -50,7 +50,7 @@ def merge(
 
     Example: drafting merge A/C.2/81/L.7 -o merged.docx --delegation EU --delegation G77
     """
-    from drafting.workflow import merge_to
+    from drafting.outputs import merge_to
 
     with store_at(db) as store, steps(3) as step:
         compilation = merge_to(store, symbol, output, delegations=delegation, statuses=status,
@@ -70,7 +70,7 @@ def diff(
 
     Example: drafting diff A/C.2/81/L.7 "Zero draft" Rev.1 -o changes.docx
     """
-    from drafting.workflow import diff_to
+    from drafting.outputs import diff_to
 
     with store_at(db) as store, steps(3) as step:
         diff_to(store, symbol, old, new, output, step=step)

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from drafting.store import SourceInfo, Store
 
 _K = AmendmentKind
-COMPILATION_FORMATS = ("docx", "html", "md", "txt")
 """The extensions `compile_to` writes."""
 
 Step = Callable[[str], None]
@@ -359,79 +358,6 @@ def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | 
     return merge(document, chosen), chosen
 
 
-def compile_to(store: Store, symbol: str, path: str | Path, *,
-               delegations: Collection[str] | None = None,
-               statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
-    """Write the compilation of ``symbol`` to ``path``, in the format its extension names
-    (.docx, .html, .md, .txt). Three steps."""
-    from drafting.writers import COMPILATION_WRITERS
-
-    path = Path(path)
-    fmt = _format(path, COMPILATION_FORMATS)
-    compilation, _ = compilation_of(store, symbol, delegations=delegations, statuses=statuses,
-                                    step=step)
-    step(f"writing {path.name}")
-    if fmt == "docx":
-        from drafting.writers.docx_compilation import write_compilation_docx
-
-        write_compilation_docx(compilation, path)
-    else:
-        write_atomically(path, COMPILATION_WRITERS[fmt](compilation))
-    return compilation
-
-
-def merge_to(store: Store, symbol: str, path: str | Path, *,
-             delegations: Collection[str] | None = None,
-             statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
-    """Write the merged draft of ``symbol`` to ``path`` (.docx): every proposal a Word
-    tracked change by its delegation, dated when it was submitted. A draft imported from
-    Word is written into its own document (`drafting.writers.docx_source`) while that
-    document holds the revision's text; others into our template. Three steps."""
-    from drafting.writers.docx_merged import write_merged_docx
-
-    _format(Path(path), ("docx",))
-    compilation, chosen = compilation_of(store, symbol, delegations=delegations,
-                                         statuses=statuses, step=step)
-    step(f"writing {Path(path).name}")
-    dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
-    source = store.source(symbol, compilation.revision)
-    if source is not None:
-        from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
-
-        try:
-            write_merged_into_source(source, compilation, path, dates=dates)
-            return compilation
-        except SourceMismatch:
-            pass  # a revision issued since: its text is not yet in a Word source
-    write_merged_docx(compilation, path, dates=dates)
-    return compilation
-
-
-def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
-            step: Step = _quiet) -> Compilation:
-    """Write the changes from revision ``old`` to ``new`` of ``symbol`` to ``path``
-    (.docx, .html, .md, .txt). Three steps."""
-    from drafting.engine import diff_revisions
-    from drafting.writers import COMPILATION_WRITERS
-
-    path = Path(path)
-    fmt = _format(path, COMPILATION_FORMATS)
-    step(f"loading {symbol}")
-    document = store.document(symbol)
-    revision_of(document, old)
-    revision_of(document, new)
-    step(f"comparing {old} with {new}")
-    compilation = diff_revisions(document, old, new)
-    step(f"writing {path.name}")
-    if fmt == "docx":
-        from drafting.writers.docx_merged import write_merged_docx
-
-        write_merged_docx(compilation, path)
-    else:
-        write_atomically(path, COMPILATION_WRITERS[fmt](compilation))
-    return compilation
-
-
 EXPORT_FORMAT = "drafting export"
 """The value of ``format`` in what `export_json` writes (schemas/export.schema.json)."""
 EXPORT_VERSION = 1
@@ -504,12 +430,6 @@ def event_summary(event: Any) -> str:
     return f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
 
 
-def _format(path: Path, allowed: Sequence[str]) -> str:
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in allowed:
-        raise InputError(f"{path}: cannot write '{path.suffix or 'no extension'}' files here; "
-                         f"use {', '.join('.' + a for a in allowed)}")
-    return fmt
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -556,9 +476,26 @@ def revise_document(store: Store, symbol: str, label: str, *,
                 if p.status in (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)})
     step(f"issuing {label} with {len(decisions.accepted):,} accepted amendments")
     outcome = revise(document, given, decisions, label=label)
+    source = _revised_source(store, symbol, current, outcome.revision)
     step(f"storing {label}")
-    store.add_revision(symbol, outcome, actor=actor)
+    store.add_revision(symbol, outcome, source=source, actor=actor)
     return outcome
+
+
+def _revised_source(store: Store, symbol: str, current: Revision,
+                    new: Revision) -> bytes | None:
+    """The Word document of ``new``, made from ``current``'s (None when the text did not
+    come from Word, or its document no longer holds it)."""
+    source = store.source(symbol, current.label)
+    if source is None:
+        return None
+    from drafting.writers.docx_revision import revise_source
+    from drafting.writers.docx_source import SourceMismatch
+
+    try:
+        return revise_source(source, current, new, symbol=symbol)
+    except SourceMismatch:
+        return None
 
 
 def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
@@ -662,30 +599,6 @@ def bracket_progress(document: Document, revision: str | None = None) -> Bracket
     before = document.revisions[position - 1] if position > 0 else None
     return bracket_report(chosen, previous=before,
                           previous_label=before.label if before else None)
-
-
-REVISION_FORMATS = ("docx", "md", "txt")
-"""The extensions `write_revision` writes."""
-
-
-def write_revision(document: Document, path: str | Path, *,
-                   revision: str | None = None) -> Revision:
-    """Write ``revision`` of ``document`` (default: the current one) to ``path`` as a clean
-    Word document (.docx) or as text (.md, .txt) that `drafting import` reads back.
-    Returns the revision written."""
-    chosen = revision_of(document, revision)
-    path = Path(path)
-    if _format(path, REVISION_FORMATS) == "docx":
-        from drafting.writers.docx_clean import write_docx_revision
-
-        write_docx_revision(document, path, revision=chosen.label)
-    else:
-        from drafting.writers import write_text
-
-        write_atomically(path, write_text(document.title, chosen.paragraphs,
-                                          front_matter=chosen.front_matter,
-                                          chapeau=chosen.chapeau))
-    return chosen
 
 
 # Who may do what

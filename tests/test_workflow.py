@@ -13,24 +13,22 @@ import pytest
 from drafting.engine import BracketAction, BracketDecision, Proposal
 from drafting.errors import DraftingError, InputError
 from drafting.model import AmendmentStatus, ParagraphStatus
+from drafting.outputs import compile_to, merge_to, write_revision
 from drafting.store import init_store, open_store
 from drafting.workflow import (
     add_delegations,
     agree_paragraph,
     bracket_decisions,
     bracket_progress,
-    compile_to,
     export_json,
     import_draft,
     list_amendments,
-    merge_to,
     prepare_amendment,
     prepare_files,
     proposals_preview,
     record,
     revise_document,
     write_atomically,
-    write_revision,
 )
 
 ROOT = Path(__file__).parents[1]
@@ -193,7 +191,7 @@ def test_write_revision_as_word_and_as_text_reads_back(store, tmp_path):
         back = read_draft(tmp_path / name).paragraphs
         assert [(p.label, p.text) for p in back if p.label.startswith(("PP", "OP"))] == [
             (p.label, p.text) for p in document.current if p.label.startswith(("PP", "OP"))]
-    with pytest.raises(InputError, match=r"use \.docx, \.md, \.txt"):
+    with pytest.raises(InputError, match=r"use \.docx, \.pdf, \.md, \.txt"):
         write_revision(document, tmp_path / "zero.html")
     with pytest.raises(InputError, match=r"no revision 'Rev\.9'"):
         write_revision(document, tmp_path / "z.docx", revision="Rev.9")

@@ -13,6 +13,7 @@ proposal, with both proponents) is accepted with it.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
@@ -38,6 +39,8 @@ from drafting.model import (
 )
 from drafting.model.amendment import SPAN_KINDS
 from drafting.model.labels import Label, changed, parse_label
+
+_REVISION_LABEL = re.compile(r"Rev\.\d+")
 
 
 class BracketAction(StrEnum):
@@ -136,7 +139,8 @@ def revise(
               for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
-        front_matter=current.front_matter,  # never negotiated: carried as it is
+        front_matter=tuple(revised_symbol(line, document.symbol, label)
+                           for line in current.front_matter),  # else carried as it is
         chapeau=current.chapeau,
     )
     outcome, more_stale = _standing(given, placed, decisions, twins, current, revision)
@@ -238,6 +242,8 @@ class _Builder:
     def _revised(self, paragraph: Paragraph, accepted: list[Amendment]) -> Paragraph:
         text = _decide_brackets(paragraph, self.choices.get(paragraph.id, []))
         text = _apply(paragraph, text, accepted)
+        if text != paragraph.text:  # a deleted last word leaves no space behind it
+            text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
         status = self.decisions.agreed.get(paragraph.id, paragraph.status)
         return replace(paragraph, text=text, status=status)
 
@@ -250,6 +256,15 @@ class _Builder:
                     f"{amendment.id}.p", label, paragraph.kind, amendment.new_text.strip()
                 ))
         return list(born.values())
+
+
+def revised_symbol(text: str, symbol: str, label: str) -> str:
+    """``text`` with the document's symbol followed by revision ``label``, as the UN
+    writes it (``A/C.2/81/L.7`` -> ``A/C.2/81/L.7/Rev.1``, an earlier ``/Rev.1`` replaced),
+    when ``label`` is a "Rev.N"; else ``text`` as it is."""
+    if not _REVISION_LABEL.fullmatch(label) or symbol not in text:
+        return text
+    return re.sub(re.escape(symbol) + r"(?:/Rev\.\d+)?", f"{symbol}/{label}", text)
 
 
 def _footnote_numbers(table: dict[str, str]) -> dict[str, str]:

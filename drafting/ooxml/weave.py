@@ -41,6 +41,9 @@ class Edit:
     text: str = ""
     deleter: Stamp | None = None
     made: list[Any] = field(default_factory=list)
+    tracked: bool = True
+    """False to make the change itself (a revision issued): deleted runs go, inserted
+    ones are plain runs."""
 
 
 def weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: RevisionMarks) -> None:
@@ -63,6 +66,10 @@ def _delete(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) ->
                 atom.run not in runs:
             runs.append(atom.run)
         offset += len(atom.text)
+    if not edit.tracked:
+        for run in runs:
+            run.getparent().remove(run)
+        return
     for group in _sibling_groups(runs):
         wrapper = marks.deleted([], edit.stamp)
         group[0].addprevious(wrapper)
@@ -85,9 +92,16 @@ def _insert(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) ->
                 before = atom.run
                 break
     atoms = read()
+    if not edit.tracked and before is not None and _joins(before, edit.text):
+        last = before[-1]  # plain words after plain words: one run, as Word keeps them
+        last.text = (last.text or "") + edit.text
+        last.set(_XML_SPACE, "preserve")
+        return
     model = before if before is not None else (atoms[0].run if atoms else None)
     run = _new_run(edit.text, model)
-    if edit.deleter is not None:
+    if not edit.tracked:
+        wrapper = run
+    elif edit.deleter is not None:
         wrapper = marks.inserted([marks.deleted([run], edit.deleter)], edit.stamp)
     else:
         wrapper = marks.inserted([run], edit.stamp)
@@ -138,6 +152,12 @@ def _split_after(run: Any, node: Any) -> None:
     for child in following:
         second.append(child)
     run.addnext(second)
+
+
+def _joins(run: Any, text: str) -> bool:
+    """Whether ``text`` can go at the end of ``run``'s last ``w:t``."""
+    return len(run) > 0 and run[-1].tag == _T and "\t" not in text and "\n" not in text and \
+        run.getparent() is not None and run.getparent().tag not in (qn("w:ins"), qn("w:del"))
 
 
 def _sibling_groups(runs: list[Any]) -> list[list[Any]]:

@@ -29,6 +29,7 @@ import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -36,7 +37,14 @@ import docx
 from docx.oxml.ns import qn
 
 from drafting.atomic import write_atomically
-from drafting.engine.segments import Compilation, Credit, MergedParagraph, NewParagraph
+from drafting.engine.segments import (
+    Change,
+    Compilation,
+    Credit,
+    MergedParagraph,
+    NewParagraph,
+    Text,
+)
 from drafting.errors import DraftingError
 from drafting.model import Revision
 from drafting.ooxml.markup import Run
@@ -128,8 +136,9 @@ class _SourceWriter(_MergedWriter):
         self.typed = ""  # the typed label of the last paragraph ("5.\t"), if any
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
-        ours = [e.paragraph for e in compilation.entries if isinstance(e, MergedParagraph)]
-        if [(p.id, p.text) for p in paragraphs] != [(p.id, p.text) for p in ours]:
+        ours = [(e.paragraph.id, _original(e)) for e in compilation.entries
+                if isinstance(e, MergedParagraph)]
+        if [(p.id, p.text) for p in paragraphs] != ours:
             raise SourceMismatch(f"the Word source of {compilation.symbol} does not hold "
                                  f"its {compilation.revision} text")
         self.by_id = {p.id: place for p, place in zip(paragraphs, self.places, strict=True)}
@@ -187,7 +196,7 @@ class _SourceWriter(_MergedWriter):
     def _weave(self, place: SourcePlace, line: _Line) -> None:
         per: dict[int, list[Edit]] = {}
         for edit in line.edits:
-            for index, moved in _to_source(place, edit):
+            for index, moved in to_source(place, edit):
                 per.setdefault(index, []).append(moved)
         for index, edits in per.items():
             source = place.paragraphs[index]
@@ -250,21 +259,35 @@ class _SourceWriter(_MergedWriter):
             self._comment(runs[0], runs[-1], lines, stamp)
 
 
-def _to_source(place: SourcePlace, edit: Edit) -> list[tuple[int, Edit]]:
-    """The edit in the source's coordinates: one per Word paragraph it touches."""
+def _original(entry: MergedParagraph) -> str:
+    """The text a merged paragraph's segments were made on (what Reject All gives)."""
+    parts = []
+    for segment in entry.segments:
+        if isinstance(segment, Text):
+            parts.append(segment.text)
+        elif isinstance(segment, Change):
+            parts.append(segment.deleted)
+        else:
+            parts.append(segment.original)
+    return "".join(parts)
+
+
+def to_source(place: SourcePlace, edit: Edit) -> list[tuple[int, Edit]]:
+    """The edit in the source's coordinates: one per Word paragraph it touches (an
+    insertion after the last character of the deletion's first paragraph)."""
     places = place.places
-    if edit.end == edit.start:
-        found = _anchor(places, edit.start)
-        if found is None:
-            return []
-        index, offset = found
-        return [(index, Edit(offset, offset, edit.stamp, edit.text, edit.deleter, edit.made))]
     spans: dict[int, list[int]] = {}
     for where in places[edit.start:edit.end]:
         if where is not None:
             spans.setdefault(where[0], []).append(where[1])
-    return [(index, Edit(min(offsets), max(offsets) + 1, edit.stamp, "", None, edit.made))
-            for index, offsets in spans.items()]
+    moved = [(index, replace(edit, start=min(offsets), end=max(offsets) + 1, text=""))
+             for index, offsets in spans.items()]
+    if edit.text:
+        found = _anchor(places, edit.end)
+        if found is not None:
+            index, offset = found
+            moved.append((index, replace(edit, start=offset, end=offset)))
+    return moved
 
 
 def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
@@ -316,9 +339,13 @@ def _plain_run(text: str, model: Any | None) -> Any:
 
 
 def _save(source: bytes, saved: bytes, changed: set[str], path: str | os.PathLike[str]) -> None:
-    """Write the package: the parts ``changed`` (and parts that are new, with the
-    relationships and content types that name them) as python-docx wrote them; every
-    other part byte for byte as the source has it."""
+    write_atomically(path, package_bytes(source, saved, changed))
+
+
+def package_bytes(source: bytes, saved: bytes, changed: set[str]) -> bytes:
+    """The package: the parts ``changed`` (and parts that are new, with the relationships
+    and content types that name them) as python-docx wrote them in ``saved``; every other
+    part byte for byte as ``source`` has it, in its order."""
     with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(io.BytesIO(saved)) as new:
         old_names = old.namelist()
         new_names = new.namelist()
@@ -335,4 +362,4 @@ def _save(source: bytes, saved: bytes, changed: set[str], path: str | os.PathLik
                     package.writestr(old.getinfo(name), old.read(name))
             for name in added:
                 package.writestr(name, new.read(name))
-    write_atomically(path, out.getvalue())
+    return out.getvalue()

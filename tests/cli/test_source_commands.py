@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import zipfile
 from pathlib import Path
 
+import docx
 from test_workflow_commands import drafting
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
@@ -28,3 +30,64 @@ def test_merge_writes_the_proposals_into_the_secretariats_own_document(tmp_path)
     assert "A/C.2/81/L.99" in body and "Distr.: Limited" in body
     assert 'w:author="EU"' in body and ">present<" in body
     assert "PP1" not in body  # no label the source did not have
+
+
+def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
+    from drafting.readers.docx_draft import read_docx_draft
+
+    db, source = tmp_path / "s.db", libreoffice_docx(ga_draft(), tmp_path / "L99.docx")
+    symbol = "A/C.2/81/L.99"
+    for args in (("init",), ("import", str(source), "--doc", symbol),
+                 ("delegation", "add", "EU", "AOSIS"),
+                 ("amend", symbol, "OP1", "--delegation", "AOSIS", "--new-paragraph",
+                  "Encourages regional cooperation;", "--yes"),
+                 ("amend", symbol, "OP3", "--delegation", "EU", "--replace", "submit",
+                  "--with", "present", "--yes")):
+        done = drafting(db, *args)
+        assert done.returncode == 0, done.stderr
+    for amendment in ("A1", "A2"):
+        assert drafting(db, "decide", amendment, "accept").returncode == 0
+    assert drafting(db, "revise", symbol, "--label", "Rev.1").returncode == 0
+    rev1 = tmp_path / "Rev.1.docx"
+    assert drafting(db, "show", symbol, "-o", str(rev1)).returncode == 0
+    read = read_docx_draft(rev1)
+    texts = {p.label: p.text for p in read.paragraphs}
+    assert texts["OP2"] == "Encourages regional cooperation;"  # was OP1 bis
+    assert texts["OP4"].startswith("Requests the Secretary-General to present a report")
+    assert "A/C.2/81/L.99/Rev.1" in read.front_matter
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(rev1) as new:
+        assert old.read("word/styles.xml") == new.read("word/styles.xml")
+        headers = [n for n in new.namelist() if n.startswith("word/header")]
+        assert any(b"A/C.2/81/L.99/Rev.1" in new.read(n) for n in headers)
+        body = new.read("word/document.xml").decode()
+    typed = [p.text.split("\t")[0] for p in docx.Document(str(rev1)).paragraphs
+             if p.text[:1].isdigit() and "\t" in p.text]
+    assert typed == ["1.", "2.", "3.", "4.", "5."]  # typed numbers follow the renumbering
+    assert body.count("w:ins ") == 0 and body.count("w:del ") == 0  # a clean revision
+    assert drafting(db, "verify").returncode == 0
+
+    # the diff: the zero draft's own document with Rev.1's changes tracked in it
+    changes = tmp_path / "changes.docx"
+    assert drafting(db, "diff", symbol, "Zero draft", "Rev.1", "-o", str(changes)).returncode == 0
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(changes) as new:
+        assert old.read("word/styles.xml") == new.read("word/styles.xml")
+        body = new.read("word/document.xml").decode()
+    assert ">present<" in body and "Encourages regional cooperation;" in body
+    assert "w:del " in body and "w:ins " in body
+
+    if shutil.which("soffice"):  # and the same, to share as PDF
+        pdf = tmp_path / "Rev.1.pdf"
+        assert drafting(db, "show", symbol, "-o", str(pdf)).returncode == 0
+        assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
+    import pytest
+
+    from drafting.errors import InputError
+    from drafting.pdf import write_pdf
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(InputError, match="apt-get install libreoffice-writer"):
+        write_pdf(tmp_path / "x.pdf", lambda target: None)
+    assert not (tmp_path / "x.pdf").exists()

@@ -208,7 +208,7 @@ def test_submit_dry_run_records_nothing(db):
     (("amend", SYMBOL, "OP24", "-d", "XYZ", "--retain", "--yes"), "unknown delegation XYZ"),
     (("submit", SYMBOL, str(SAMPLES / "submissions" / "eu.json"), "-d", "USA", "--yes"),
      "not of USA"),
-    (("compile", SYMBOL, "-o", "out.pdf"), "'.pdf'"),
+    (("compile", SYMBOL, "-o", "out.odt"), "'.odt'"),
     (("withdraw", "A999", "-d", "EU"), "A999"),
     (("decide", "A999", "accept"), "A999"),
     (("agree", SYMBOL, "OP99"), "no paragraph OP99"),
@@ -340,9 +340,9 @@ def test_show_writes_a_revision_to_circulate(db, tmp_path):
     ok(db, "show", SYMBOL, "--revision", "Zero draft", "-o", str(markdown))
     again = drafting(db, "import", str(markdown), "--doc", "copy")
     assert again.returncode == 0 and "40 paragraphs" in again.stdout
-    refused = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "x.pdf"))
-    assert refused.returncode == 1 and "use .docx, .md, .txt" in refused.stderr
-    assert not (tmp_path / "x.pdf").exists()
+    refused = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "x.odt"))
+    assert refused.returncode == 1 and "use .docx, .pdf, .md, .txt" in refused.stderr
+    assert not (tmp_path / "x.odt").exists()
 
 
 def test_deciding_a_withdrawn_amendment_is_refused_and_recorded_nowhere(submitted):

@@ -195,7 +195,7 @@ def test_a_diff_renders_with_the_compilation_writers():
         render_text(diff))
 
 
-def test_front_matter_and_chapeau_are_carried_into_the_next_revision_unchanged():
+def test_front_matter_and_chapeau_are_carried_into_the_next_revision():
     front = ("United Nations", "A/C.2/81/L.7", "Distr.: Limited", "",
              "Fiji and Samoa: draft resolution")
     zero = Revision("Zero draft", ZERO.paragraphs, front_matter=front,
@@ -206,11 +206,25 @@ def test_front_matter_and_chapeau_are_carried_into_the_next_revision_unchanged()
     outcome = revise(document, [deletion], Decisions(accepted=frozenset({deletion.id})),
                      label="Rev.1")
     assert [p.label for p in outcome.revision] == ["OP1", "OP2", "OP3"]
-    assert outcome.revision.front_matter == front
+    # carried as they are, but for the symbol, which gains the revision as the UN writes it
+    assert outcome.revision.front_matter == ("United Nations", "A/C.2/81/L.7/Rev.1",
+                                             *front[2:])
     assert outcome.revision.chapeau == "The General Assembly,"
     # from the current revision, not the first: Rev.2 takes Rev.1's (no chapeau)
     later = revise(Document(DOC.symbol, DOC.title, (zero, rev1)), [], Decisions(), label="Rev.2")
     assert (later.revision.front_matter, later.revision.chapeau) == (("Rev.1 front",), "")
+
+
+@pytest.mark.parametrize(("line", "label", "shown"), [
+    ("A/C.2/81/L.7", "Rev.1", "A/C.2/81/L.7/Rev.1"),
+    ("A/C.2/81/L.7/Rev.1", "Rev.2", "A/C.2/81/L.7/Rev.2"),
+    ("Distr.: Limited", "Rev.1", "Distr.: Limited"),
+    ("A/C.2/81/L.7", "Second draft", "A/C.2/81/L.7"),  # not a "Rev.N": left alone
+])
+def test_the_symbol_gains_the_revision(line, label, shown):
+    from drafting.engine.revise import revised_symbol
+
+    assert revised_symbol(line, "A/C.2/81/L.7", label) == shown
 
 
 def test_a_new_paragraph_after_one_with_a_bis_keeps_the_place_the_compilation_gave_it():

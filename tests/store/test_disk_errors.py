@@ -35,10 +35,10 @@ from store_scenario import delegations, dump_tables, sample_document, sample_sub
 from test_crash import large_submission
 
 from drafting.errors import DraftingError
+from drafting.outputs import compile_to, merge_to
 from drafting.readers import load_submission
 from drafting.store import StoreError, open_store
 from drafting.store.connect import make_engine, resolve_url
-from drafting.workflow import compile_to, merge_to
 
 
 @contextlib.contextmanager

@@ -122,9 +122,11 @@ def test_a_payload_written_before_them_reads_as_none():
 def test_a_revision_carries_them_over_unchanged(filled):
     small = filled.document(SMALL.symbol)
     assert [r.label for r in small.revisions] == ["Zero draft", "Rev.1"]
-    assert {(r.front_matter, r.chapeau) for r in small.revisions} == {(FRONT_MATTER, CHAPEAU)}
+    rev1 = tuple(line.replace("TEST/1", "TEST/1/Rev.1") for line in FRONT_MATTER)
+    assert [(r.front_matter, r.chapeau) for r in small.revisions] == [
+        (FRONT_MATTER, CHAPEAU), (rev1, CHAPEAU)]  # the symbol gains the revision
     [revised] = [e.payload["revision"] for e in filled.events() if e.kind == "revise"]
-    assert (revised["front_matter"], revised["chapeau"]) == (list(FRONT_MATTER), CHAPEAU)
+    assert (revised["front_matter"], revised["chapeau"]) == (list(rev1), CHAPEAU)
     assert filled.verify().ok
 
 
@@ -150,7 +152,7 @@ def test_a_front_matter_line_added_or_removed_is_named(filled, raw):
     sql(raw, f"DELETE FROM revision_front WHERE position IN (0, 7) AND revision_id = {REV1_ID}")
     report = filled.verify()
     assert report.first.what.startswith("the number of front matter lines is 6 in the store")
-    assert "front matter line 1 is 'TEST/1' in the store" in report.mismatches[1].what
+    assert "front matter line 1 is 'TEST/1/Rev.1' in the store" in report.mismatches[1].what
 
 
 def test_a_chapeau_edited_removed_or_doubled_is_named(filled, raw):

@@ -19,6 +19,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+from ooxml_views import body as _body
+from ooxml_views import rejected as _rejected
 from un_documents import ga_draft, libreoffice_docx
 
 from drafting.engine import Proposal, draft_amendment
@@ -78,11 +80,6 @@ def test_every_part_without_a_change_is_the_sources_byte_for_byte(merged):
     assert set(before) <= set(after)
 
 
-def _body(path):
-    with zipfile.ZipFile(path) as package:
-        return etree.fromstring(package.read("word/document.xml"))
-
-
 def test_untouched_paragraphs_are_the_sources_xml(merged):
     source, target, _ = merged
     old = [etree.tostring(p) for p in _body(source).iter(qn("w:p"))]
@@ -90,50 +87,6 @@ def test_untouched_paragraphs_are_the_sources_xml(merged):
     assert old[:12] == new[:12]  # the front matter, the title and the chapeau
     assert old[-3] == new[-5]  # OP2 (b): untouched, and "2 bis" follows it
     assert sum(1 for p in new if p in old) == len(old) - 6  # PP1, PP3, OP1, OP2(a), OP3, OP4
-
-
-def _rejected(path):
-    """The document with every change rejected, as python-docx XML: inserted runs and
-    paragraphs gone, deleted runs back, runs of one format joined, comments gone."""
-    body = _body(path)
-    for p in list(body.iter(qn("w:p"))):
-        runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None
-                or r.find(qn("w:tab")) is not None]
-        if runs and all(r.getparent().tag == qn("w:ins") for r in runs):
-            p.getparent().remove(p)
-    for tag in ("w:ins", "w:commentRangeStart", "w:commentRangeEnd"):
-        for found in list(body.iter(qn(tag))):
-            found.getparent().remove(found)
-    for reference in list(body.iter(qn("w:commentReference"))):
-        run = reference.getparent()
-        run.getparent().remove(run)
-    for deleted in list(body.iter(qn("w:del"))):
-        parent = deleted.getparent()
-        if parent.tag == qn("w:rPr"):
-            parent.remove(deleted)
-            continue
-        for child in list(deleted):
-            deleted.addprevious(child)
-        parent.remove(deleted)
-    for text in list(body.iter(qn("w:delText"))):
-        text.tag = qn("w:t")
-    return [_joined(p) for p in body.iter(qn("w:p"))]
-
-
-def _joined(paragraph):
-    """(paragraph properties, [(run properties, text)]) with runs of one format joined."""
-    properties = paragraph.find(qn("w:pPr"))
-    runs: list[tuple[bytes, str]] = []
-    for run in paragraph.iter(qn("w:r")):
-        rpr = run.find(qn("w:rPr"))
-        form = etree.tostring(rpr) if rpr is not None else b""
-        text = "".join(t.text or "" if t.tag == qn("w:t") else "\t" for t in run
-                       if t.tag in (qn("w:t"), qn("w:tab")))
-        if runs and runs[-1][0] == form:
-            runs[-1] = (form, runs[-1][1] + text)
-        elif text:
-            runs.append((form, text))
-    return (etree.tostring(properties) if properties is not None else b"", runs)
 
 
 def test_rejecting_every_change_gives_the_source_paragraph_for_paragraph(merged):

@@ -1,0 +1,174 @@
+"""Every view of a negotiation written to a file: the compilation, the merged draft, the
+diff between two revisions, and a revision to circulate.
+
+Word outputs of a draft imported from Word are written into the secretariat's own
+document while it holds the revision's text (`drafting.writers.docx_source`,
+`drafting.writers.docx_revision`); others use our template. Each of them is also written
+as ``.pdf``: the Word file, converted by LibreOffice (`drafting.pdf`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafting import atomic
+from drafting.errors import InputError
+from drafting.workflow import Step, compilation_of, revision_of
+
+if TYPE_CHECKING:
+    from drafting.engine import Compilation
+    from drafting.model import Document, Revision
+    from drafting.store import Store
+
+COMPILATION_FORMATS = ("docx", "pdf", "html", "md", "txt")
+"""The extensions `compile_to` and `diff_to` write."""
+REVISION_FORMATS = ("docx", "pdf", "md", "txt")
+"""The extensions `write_revision` writes."""
+MERGED_FORMATS = ("docx", "pdf")
+"""The extensions `merge_to` writes."""
+
+
+def _quiet(_: str) -> None:
+    """A step reporter that says nothing."""
+
+
+def compile_to(store: Store, symbol: str, path: str | Path, *,
+               delegations: Collection[str] | None = None,
+               statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
+    """Write the compilation of ``symbol`` to ``path``, in the format its extension names
+    (.docx, .pdf, .html, .md, .txt). Three steps."""
+    from drafting.writers import COMPILATION_WRITERS
+
+    path = Path(path)
+    fmt = _format(path, COMPILATION_FORMATS)
+    compilation, _ = compilation_of(store, symbol, delegations=delegations, statuses=statuses,
+                                    step=step)
+    step(f"writing {path.name}")
+    if fmt in ("docx", "pdf"):
+        from drafting.writers.docx_compilation import write_compilation_docx
+
+        _word(path, lambda target: write_compilation_docx(compilation, target))
+    else:
+        atomic.write_atomically(path, COMPILATION_WRITERS[fmt](compilation))
+    return compilation
+
+
+def merge_to(store: Store, symbol: str, path: str | Path, *,
+             delegations: Collection[str] | None = None,
+             statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
+    """Write the merged draft of ``symbol`` to ``path`` (.docx, .pdf): every proposal a
+    Word tracked change by its delegation, dated when it was submitted. A draft imported
+    from Word is written into its own document while that document holds the revision's
+    text; others into our template. Three steps."""
+    from drafting.writers.docx_merged import write_merged_docx
+
+    path = Path(path)
+    _format(path, MERGED_FORMATS)
+    compilation, chosen = compilation_of(store, symbol, delegations=delegations,
+                                         statuses=statuses, step=step)
+    step(f"writing {path.name}")
+    dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
+    source = store.source(symbol, compilation.revision)
+
+    def write(target: Path) -> None:
+        if source is not None:
+            from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
+
+            try:
+                write_merged_into_source(source, compilation, target, dates=dates)
+                return
+            except SourceMismatch:
+                pass  # its Word document does not hold this revision's text
+        write_merged_docx(compilation, target, dates=dates)
+
+    _word(path, write)
+    return compilation
+
+
+def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
+            step: Step = _quiet) -> Compilation:
+    """Write the changes from revision ``old`` to ``new`` of ``symbol`` to ``path``
+    (.docx, .pdf, .html, .md, .txt). In Word, they are tracked changes in ``old``'s own
+    document when it came from Word (Reject All gives ``old``, Accept All ``new``).
+    Three steps."""
+    from drafting.engine import diff_revisions
+    from drafting.writers import COMPILATION_WRITERS
+
+    path = Path(path)
+    fmt = _format(path, COMPILATION_FORMATS)
+    step(f"loading {symbol}")
+    document = store.document(symbol)
+    before = revision_of(document, old)
+    revision_of(document, new)
+    step(f"comparing {old} with {new}")
+    compilation = diff_revisions(document, old, new)
+    step(f"writing {path.name}")
+    if fmt not in ("docx", "pdf"):
+        atomic.write_atomically(path, COMPILATION_WRITERS[fmt](compilation))
+        return compilation
+    source = store.source(symbol, before.label)
+
+    def write(target: Path) -> None:
+        from drafting.writers.docx_merged import write_merged_docx
+
+        if source is not None:
+            from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
+
+            try:
+                write_merged_into_source(source, compilation, target)
+                return
+            except SourceMismatch:
+                pass
+        write_merged_docx(compilation, target)
+
+    _word(path, write)
+    return compilation
+
+
+def write_revision(document: Document, path: str | Path, *,
+                   revision: str | None = None, source: bytes | None = None) -> Revision:
+    """Write ``revision`` of ``document`` (default: the current one) to ``path`` as a clean
+    Word document (.docx, or .pdf) or as text (.md, .txt) that `drafting import` reads
+    back. With ``source`` (the revision's own Word document, `Store.source`) that holds
+    the revision, the Word file is that document. Returns the revision written."""
+    chosen = revision_of(document, revision)
+    path = Path(path)
+    if _format(path, REVISION_FORMATS) in ("docx", "pdf"):
+        from drafting.writers.docx_clean import write_docx_revision
+        from drafting.writers.docx_source import source_holds
+
+        def write(target: Path) -> None:
+            if source is not None and source_holds(source, chosen):
+                atomic.write_atomically(target, source)
+            else:
+                write_docx_revision(document, target, revision=chosen.label)
+
+        _word(path, write)
+    else:
+        from drafting.writers import write_text
+
+        atomic.write_atomically(path, write_text(document.title, chosen.paragraphs,
+                                                 front_matter=chosen.front_matter,
+                                                 chapeau=chosen.chapeau))
+    return chosen
+
+
+def _word(path: Path, write: Callable[[Path], None]) -> None:
+    """``write`` the Word file at ``path``, or, for a .pdf, into a temporary Word file
+    that LibreOffice converts."""
+    if path.suffix.lower() == ".pdf":
+        from drafting.pdf import write_pdf
+
+        write_pdf(path, write)
+    else:
+        write(path)
+
+
+def _format(path: Path, allowed: tuple[str, ...]) -> str:
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in allowed:
+        raise InputError(f"{path}: cannot write '{path.suffix or 'no extension'}' files here; "
+                         f"use {', '.join('.' + a for a in allowed)}")
+    return fmt

@@ -1,0 +1,170 @@
+"""A revision written into the Word document of the revision before it.
+
+`revise_source` takes the previous revision's source (the secretariat's own ``.docx``)
+and makes the new revision's changes in it, untracked, changing only what it must:
+
+- the words each paragraph's text changed (accepted amendments, brackets settled), in
+  the paragraph's own runs: the runs keep their formatting, new words take the
+  formatting of the words before them;
+- paragraphs gone are removed; new ones stand where the revision puts them, with the
+  form of the paragraph before and its number typed as the source types numbers;
+- typed numbers follow the renumbering (an accepted "6 bis" becomes "7." and the old 7
+  becomes "8."); automatic numbering follows by itself;
+- the document's symbol, where it stands in the front matter or a page header, gains the
+  revision (``A/C.2/81/L.99`` becomes ``A/C.2/81/L.99/Rev.1``).
+
+Every other part of the package is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+
+from drafting.engine.diff import word_segments
+from drafting.engine.segments import Change, Text
+from drafting.model import Paragraph, Revision
+from drafting.model.labels import parse_label
+from drafting.ooxml.revisions import RevisionMarks, Stamp
+from drafting.ooxml.visible import visible
+from drafting.ooxml.weave import Edit, _new_run, weave
+from drafting.readers.source_places import SourcePlace, source_places
+from drafting.writers.docx_source import SourceMismatch, package_bytes, to_source
+
+_TYPED = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
+_REVISION = re.compile(r"Rev\.\d+")
+_NOBODY = Stamp("", None)
+
+
+def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -> bytes:
+    """The Word document of ``new``, made from ``source`` (which must hold ``old``: else
+    SourceMismatch)."""
+    document = docx.Document(io.BytesIO(source))
+    result, places = source_places(document)
+    if [(p.id, p.text) for p in result.paragraphs] != [(p.id, p.text) for p in old]:
+        raise SourceMismatch(f"the Word source of {symbol} does not hold its {old.label} text")
+    writer = _Reviser(document, dict(zip((p.id for p in old), places, strict=True)))
+    writer.revise(old, new)
+    changed = {"/word/document.xml"} | writer.symbol(symbol, new.label)
+    if writer.footnotes is not None and writer.footnotes_changed:
+        writer.footnotes.save()
+        changed.add(str(writer.footnotes.part.partname))
+    saved = io.BytesIO()
+    document.save(saved)
+    return package_bytes(source, saved.getvalue(), changed)
+
+
+class _Reviser:
+    def __init__(self, document: Any, places: dict[str, SourcePlace | None]) -> None:
+        self.document = document
+        self.places = places
+        self.marks = RevisionMarks(document)
+        self.footnotes = next((p.footnotes for p in places.values() if p is not None), None)
+        self.footnotes_changed = False
+        self.main: Any = None
+        self.last: Any = None
+        self.typed = False
+
+    def revise(self, old: Revision, new: Revision) -> None:
+        kept = {p.id for p in new}
+        for paragraph in old:
+            place = self.places.get(paragraph.id)
+            if paragraph.id not in kept and place is not None:
+                for element in place.elements():
+                    if _in_body(element):
+                        element.getparent().remove(element)
+        for paragraph in new:
+            was = old.by_id(paragraph.id)
+            place = self.places.get(paragraph.id)
+            if was is None or place is None:
+                self._new(paragraph)
+            else:
+                self._changed(was, paragraph, place)
+
+    def _changed(self, was: Paragraph, now: Paragraph, place: SourcePlace) -> None:
+        edits, offset = [], 0
+        for segment in word_segments(was.text, now.text):
+            if isinstance(segment, Text):
+                offset += len(segment.text)
+            elif isinstance(segment, Change):
+                edits.append(Edit(offset, offset + len(segment.deleted), _NOBODY,
+                                  segment.inserted, tracked=False))
+                offset += len(segment.deleted)
+        per: dict[int, list[Edit]] = {}
+        for edit in edits:
+            for index, moved in to_source(place, edit):
+                per.setdefault(index, []).append(moved)
+        first = place.paragraphs[0]
+        typed = _TYPED.match(first.text)
+        if typed and was.label != now.label:  # the typed number follows the renumbering
+            per.setdefault(0, []).append(Edit(typed.start("number"), typed.end("number"),
+                                              _NOBODY, _number(now.label), tracked=False))
+        for index, changes in per.items():
+            source = place.paragraphs[index]
+            weave(lambda source=source: visible(source.element, place.footnotes).atoms,
+                  changes, self.marks)
+            self.footnotes_changed |= not _in_body(source.element)
+        if _in_body(first.element):
+            elements = [e for e in place.elements() if _in_body(e)]
+            self.main, self.last, self.typed = elements[0], elements[-1], bool(typed)
+
+    def _new(self, paragraph: Paragraph) -> None:
+        if self.last is None:
+            return
+        made = copy.deepcopy(self.main)
+        for child in list(made):
+            if child.tag != qn("w:pPr"):
+                made.remove(child)
+        runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        typed = f"{_number(paragraph.label)}.\t" if self.typed else ""
+        made.append(_new_run(typed + paragraph.text, runs[-1] if runs else None))
+        self.last.addnext(made)
+        self.last = self.main = made
+
+    def symbol(self, symbol: str, label: str) -> set[str]:
+        """Give the symbol the revision where it stands in the front matter and the page
+        headers; the names of the parts changed."""
+        if not _REVISION.fullmatch(label):
+            return set()
+        pattern = re.compile(re.escape(symbol) + r"(?P<old>/Rev\.\d+)?")
+        changed: set[str] = set()
+        first = next((p.paragraphs[0].element for p in self.places.values()
+                      if p is not None and p.paragraphs), None)
+        body = self.document.element.body
+        front = []
+        for element in body.iter(qn("w:p")):
+            if element is first:
+                break
+            front.append(element)
+        headers = []
+        for section in self.document.sections:
+            for header in (section.header, section.first_page_header, section.even_page_header):
+                if not header.is_linked_to_previous:
+                    headers.append(header)
+        for element, part in [*((e, None) for e in front),
+                              *((p._p, h.part) for h in headers for p in h.paragraphs)]:
+            text = visible(element).text
+            edits = [Edit(m.end() - len(m["old"] or ""), m.end(), _NOBODY, f"/{label}",
+                          tracked=False) for m in pattern.finditer(text)]
+            if edits:
+                weave(lambda element=element: visible(element).atoms, edits, self.marks)
+                if part is not None:
+                    changed.add(str(part.partname))
+        return changed
+
+
+def _number(label: str) -> str:
+    """The number a paragraph types for ``label``: ``OP7`` -> ``7``, ``3.2`` -> ``2``."""
+    parsed = parse_label(label)
+    return str(parsed).split(".", 1)[-1].removeprefix(parsed.prefix) if not parsed.section \
+        else str(parsed).split(".", 1)[1]
+
+
+def _in_body(element: Any) -> bool:
+    parent = element.getparent()
+    return parent is not None and parent.tag == qn("w:body")
