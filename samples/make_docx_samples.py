@@ -2,14 +2,16 @@
 
 ``python samples/make_docx_samples.py [OUTDIR]`` (default ``samples/docx/``) writes:
 
-- ``zero-draft.docx``: the sample zero draft in the house style;
+- ``zero-draft.docx``: the sample zero draft laid out as the UN lays out an "L."
+  document (`drafting.writers.docx_un`);
 - ``eu-tracked.docx``: the EU's proposals as Word tracked changes typed by two
   people of the EU delegation, with their reasons as comments;
 - ``usa-tracked.docx``: the USA's proposals as tracked changes, reasons as comments;
 - ``jpn-edited.docx``: Japan's proposals typed into a clean copy, no tracked changes.
 
-They are made from ``submissions/*.json`` with the library's own writers, so
-they can be regenerated whenever the writers change.
+The delegations' files are the zero draft's own document, changed as a delegation would
+change it in Word. They are made from ``submissions/*.json`` with the library's own
+writers, so they can be regenerated whenever the writers change.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from drafting.engine.amend import apply
 from drafting.engine.merge import merge
 from drafting.model import SPAN_KINDS, Amendment, Document, Revision
 from drafting.readers import load_submission, read_draft
-from drafting.writers.docx_clean import write_docx_revision
-from drafting.writers.docx_merged import write_merged_docx
+from drafting.writers.docx_revision import revise_source
+from drafting.writers.docx_source import write_merged_into_source
+from drafting.writers.docx_un import un_document
 
 HERE = Path(__file__).parent
 SYMBOL = "A/C.2/81/L.7"
+SECRETARIAT = "Secretariat of the Second Committee"
 EU_TYPISTS = ("Anna Schmidt (EU)", "Marc Dubois (EU)")
 """The EU's tracked changes are typed by two people, alternately."""
 
@@ -73,15 +77,17 @@ def main(argv: list[str]) -> None:
     folder = Path(argv[0]) if argv else HERE / "docx"
     folder.mkdir(parents=True, exist_ok=True)
     document = zero_draft()
-    write_docx_revision(document, folder / "zero-draft.docx")
-    for code in ("EU", "USA"):
+    source = un_document(document, author=SECRETARIAT)
+    (folder / "zero-draft.docx").write_bytes(source)
+    for code in ("EU", "USA"):  # each sends the secretariat's file back with Track Changes
         mine = amendments_of(document, code)
         path = folder / f"{code.lower()}-tracked.docx"
-        write_merged_docx(merge(document, mine), path)
+        write_merged_into_source(source, merge(document, mine), path)
         if code == "EU":
             retype(path, EU_TYPISTS)
-    jpn = amendments_of(document, "JPN")
-    write_docx_revision(edited_copy(document, jpn), folder / "jpn-edited.docx")
+    jpn = edited_copy(document, amendments_of(document, "JPN"))  # typed in, untracked
+    (folder / "jpn-edited.docx").write_bytes(
+        revise_source(source, document.current, jpn.current, symbol=SYMBOL))
     for name in sorted(p.name for p in folder.glob("*.docx")):
         print(f"wrote {folder / name}")
 

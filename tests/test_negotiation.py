@@ -120,7 +120,12 @@ def test_revision_files_hold_the_decided_text(story):
     assert ", including through voluntary contributions, and" in rev2.by_label("OP23").text
     assert "[and encourages States to refrain" in rev2.by_label("OP7").text
     assert rev2.by_label("PP12").text.count("[") == 1
-    assert "A/C.2/81/L.7 — Rev.2" in body_text(out / "Rev.2.docx")
+    # Rev.2 is the secretariat's own document, made from Rev.1's, made from the zero draft's
+    assert "A/C.2/81/L.7/Rev.2" in body_text(out / "Rev.2.docx")
+    with zipfile.ZipFile(ROOT / "samples" / "docx" / "zero-draft.docx") as zero, \
+            zipfile.ZipFile(out / "Rev.2.docx") as rev2:
+        assert zero.read("word/styles.xml") == rev2.read("word/styles.xml")
+        assert b"A/C.2/81/L.7/Rev.2" in rev2.read("word/header1.xml")
 
 
 def test_compilation_credits_every_delegation_however_it_submitted(story):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -327,10 +328,49 @@ OPENING_WORDS = frozenset({
 """Words that stay in italics after a preambular paragraph's first word."""
 
 _WORD = re.compile(r"\S+")
+_NO_ITALICS = re.compile("[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+                         "\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def takes_italics(text: str) -> bool:
+    """False for text in a script that is not set in italics (Chinese, Japanese, Korean,
+    Arabic, Hebrew): its opening words stay upright."""
+    return _NO_ITALICS.search(text) is None
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` reads from right to left: its first strong character is Arabic or
+    Hebrew (Unicode bidirectional class R or AL)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def set_right_to_left(paragraph: Any) -> Any:
+    """Mark a ``w:p`` right to left: ``w:bidi`` on the paragraph, ``w:rtl`` on its runs
+    (Word then lays Arabic out from the right margin). Returns it."""
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = element("w:pPr")
+        paragraph.insert(0, properties)
+    properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0,
+                      element("w:bidi"))
+    for run in paragraph.iter(qn("w:r")):
+        run_properties = run.find(qn("w:rPr"))
+        if run_properties is None:
+            run_properties = element("w:rPr")
+            run.insert(0, run_properties)
+        run_properties.append(element("w:rtl"))
+    return paragraph
 
 
 def opening_words_end(text: str) -> int:
-    """Where a preambular paragraph's italic opening words end in ``text``.
+    """Where a preambular paragraph's italic opening words end in ``text``; 0 for a
+    script without italics (`takes_italics`).
 
     They are the first word plus the directly following words from
     `OPENING_WORDS` (case and trailing punctuation forgiven): ``Noting with
@@ -339,7 +379,7 @@ def opening_words_end(text: str) -> int:
     included.
     """
     words = list(_WORD.finditer(text))
-    if not words:
+    if not words or not takes_italics(text):
         return 0
     end = words[0].end()
     for word in words[1:]:

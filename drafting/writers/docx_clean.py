@@ -36,7 +36,12 @@ from lxml import etree
 
 from drafting.errors import InputError
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
-from drafting.ooxml.revisions import opening_words_end, save_atomically
+from drafting.ooxml.revisions import (
+    opening_words_end,
+    right_to_left,
+    save_atomically,
+    set_right_to_left,
+)
 
 FONT = "Times New Roman"
 FONT_SIZE = Pt(12)
@@ -106,7 +111,8 @@ def _paragraph_element(paragraph: Paragraph) -> etree._Element:
     end = opening_words_end(text) if paragraph.kind is ParagraphKind.PREAMBULAR else 0
     runs = [_run(paragraph.label, bold=True), _run("\t"), _run(text[:end], italic=True),
             _run(text[end:])]
-    return _p(_style_id(DRAFT_STYLE), [run for run in runs if len(run)])
+    made = _p(_style_id(DRAFT_STYLE), [run for run in runs if len(run)])
+    return set_right_to_left(made) if right_to_left(text) else made
 
 
 

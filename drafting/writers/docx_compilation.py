@@ -19,11 +19,14 @@ close the document under a "Stale proposals" heading.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 
 from drafting.engine.segments import Compilation, Credit, Entry, MergedParagraph, NewParagraph
 from drafting.model import Paragraph, ParagraphKind
@@ -57,14 +60,16 @@ _FORMATS: dict[PieceKind, dict[str, bool]] = {
 }
 
 
-def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str]) -> None:
+def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str], *,
+                           base: bytes | None = None) -> None:
     """Write the compilation text of ``compilation`` to ``path`` as a .docx.
 
-    An empty title falls back to the symbol. The file is written atomically (a
-    temporary file in the same folder, then renamed); DraftingError if it
-    cannot be written.
+    With ``base`` (the draft's own Word document), the compilation keeps its page
+    setup, styles, headers and footers: its body is replaced by the compilation. An
+    empty title falls back to the symbol. The file is written atomically (a temporary
+    file in the same folder, then renamed); DraftingError if it cannot be written.
     """
-    document = docx.Document()
+    document = docx.Document() if base is None else _emptied(base)
     title = compilation.title or compilation.symbol
     for line in compilation.front_matter:
         document.add_paragraph(line)
@@ -83,6 +88,22 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     if compilation.stale:
         _stale(out, compilation)
     save_atomically(document, path)
+
+
+def _emptied(base: bytes) -> DocxDocument:
+    """The Word document ``base`` with an empty body (its section settings kept) and the
+    paragraph styles the compilation uses (added where it has none of that name)."""
+    document = docx.Document(io.BytesIO(base))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    names = {style.name for style in document.styles}
+    for name in ("Title", "Subtitle", *(f"Heading {n}" for n in range(1, 10))):
+        if name not in names:
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.font.bold = name != "Subtitle"
+    return document
 
 
 class _Body:

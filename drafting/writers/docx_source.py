@@ -136,12 +136,12 @@ class _SourceWriter(_MergedWriter):
         self.typed = ""  # the typed label of the last paragraph ("5.\t"), if any
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
-        ours = [(e.paragraph.id, _original(e)) for e in compilation.entries
-                if isinstance(e, MergedParagraph)]
-        if [(p.id, p.text) for p in paragraphs] != ours:
+        ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
+        if [p.text for p in paragraphs] != [_original(e) for e in ours]:
             raise SourceMismatch(f"the Word source of {compilation.symbol} does not hold "
                                  f"its {compilation.revision} text")
-        self.by_id = {p.id: place for p, place in zip(paragraphs, self.places, strict=True)}
+        # paragraph by paragraph in order: the source's own reading numbers them afresh
+        self.by_id = {e.paragraph.id: place for e, place in zip(ours, self.places, strict=True)}
 
     def write(self, compilation: Compilation) -> None:
         for entry in compilation.entries:
@@ -177,9 +177,13 @@ class _SourceWriter(_MergedWriter):
         line = _Line(deleter)
         _SegmentWriter(self, line, 0, False).write(entry.segments)
         self._weave(place, line)
-        if deleter is not None:
+        if deleter is not None and entry.deletion is not None:
             for element in elements:
                 self.marks.mark_deleted(element, deleter)
+            made = [e for edit in line.edits for e in edit.made]
+            lines = _note_lines(entry.deletion)
+            if made and lines:  # the reasons for deleting it, on the paragraph
+                self._comment(made[0], made[-1], lines, deleter)
         if entry.retains is not None:
             lines = [f"Retain: {', '.join(entry.retains.proponents)}", *entry.retains.reasons]
             self._comment_paragraph(elements[0], lines, self.stamp(entry.retains))
@@ -236,9 +240,7 @@ class _SourceWriter(_MergedWriter):
         else:  # rejected, the emptied paragraph joins the next, which keeps its own form
             self.marks.mark_inserted(paragraph, stamp)
         self.last = self.main = paragraph
-        lines = list(credit.reasons)
-        if credit.supporters:
-            lines.append(f"Supported by {', '.join(credit.supporters)}.")
+        lines = _note_lines(credit)
         if lines:
             inserted = paragraph.find(qn("w:ins"))
             self._comment(inserted, inserted, lines, stamp)
@@ -257,6 +259,14 @@ class _SourceWriter(_MergedWriter):
         runs = paragraph.findall(qn("w:r"))
         if runs:
             self._comment(runs[0], runs[-1], lines, stamp)
+
+
+def _note_lines(credit: Credit) -> list[str]:
+    """What a comment on a proposal says: its reasons, and who supports it."""
+    lines = list(credit.reasons)
+    if credit.supporters:
+        lines.append(f"Supported by {', '.join(credit.supporters)}.")
+    return lines
 
 
 def _original(entry: MergedParagraph) -> str:

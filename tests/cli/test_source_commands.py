@@ -24,6 +24,12 @@ def test_merge_writes_the_proposals_into_the_secretariats_own_document(tmp_path)
     assert amended.returncode == 0, amended.stderr
     merged = tmp_path / "merged.docx"
     assert drafting(db, "merge", "A/C.2/81/L.99", "-o", str(merged)).returncode == 0
+    compiled = tmp_path / "compilation.docx"  # in the source's page setup and styles
+    assert drafting(db, "compile", "A/C.2/81/L.99", "-o", str(compiled)).returncode == 0
+    word = docx.Document(str(compiled))
+    assert "UN Title" in {style.name for style in word.styles}
+    assert word.sections[0].header.paragraphs[0].text == "A/C.2/81/L.99"
+    assert any("present" in p.text and "(EU)" in p.text for p in word.paragraphs)
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(merged) as new:
         assert old.read("word/styles.xml") == new.read("word/styles.xml")
         body = new.read("word/document.xml").decode()

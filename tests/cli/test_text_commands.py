@@ -58,10 +58,11 @@ def test_show_whole_text_ends_with_counts():
     result = drafting("show", str(SAMPLE))
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert lines[:2] == ["Sustainable small-scale fisheries and the ocean economy",
-                         "The General Assembly,"]  # the title and the chapeau, unlabelled
-    assert result.stdout.rstrip().splitlines()[-1] == (  # blocks but the title and chapeau
-        f"{len(SAMPLE.read_text(encoding='utf-8').split(chr(10) * 2)) - 2} paragraphs, "
+    assert lines[:2] == ["United Nations", "A/C.2/81/L.7"]  # the front matter, as it stands
+    assert lines[11:13] == ["Sustainable small-scale fisheries and the ocean economy",
+                            "The General Assembly,"]  # the title and the chapeau, unlabelled
+    assert result.stdout.rstrip().splitlines()[-1] == (  # blocks but those 13 lines
+        f"{len(SAMPLE.read_text(encoding='utf-8').split(chr(10) * 2)) - 13} paragraphs, "
         f"{SAMPLE.read_text(encoding='utf-8').count('[')} brackets"
     )
 

@@ -149,5 +149,7 @@ def test_the_sample_zero_draft():
     assert kinds.count(ParagraphKind.OPERATIVE) == 25
     assert result.warnings == ()
     assert result.chapeau == "The General Assembly,"
-    written = write_text(result.title, result.paragraphs, chapeau=result.chapeau)
+    assert result.front_matter[:2] == ("United Nations", "A/C.2/81/L.7")
+    written = write_text(result.title, result.paragraphs, front_matter=result.front_matter,
+                         chapeau=result.chapeau)
     assert written == SAMPLE.read_text(encoding="utf-8")

@@ -168,9 +168,11 @@ def test_the_sample_says_what_the_plain_text_compilation_says(tmp_path):
     compilation = script.sample_compilation()
     write_compilation_docx(compilation, tmp_path / "sample.docx")
     document = docx.Document(str(tmp_path / "sample.docx"))
-    shown = [p.text.replace("\t", " ") for p in document.paragraphs[3:]
-             if not p.style.name.startswith("Head")]
-    blocks = [b for b in render_text(compilation).rstrip("\n").split("\n\n")[3:]
+    texts = [p.text for p in document.paragraphs]  # from the chapeau on, in both
+    shown = [p.text.replace("\t", " ") for p in document.paragraphs[
+        texts.index(compilation.chapeau):] if not p.style.name.startswith("Head")]
+    all_blocks = render_text(compilation).rstrip("\n").split("\n\n")
+    blocks = [b for b in all_blocks[all_blocks.index(compilation.chapeau):]
               if not b.endswith("---")]  # headings are underlined in plain text
     text = "\n\n".join(blocks)
     assert shown == re.sub(r"\+\{|\}\+|-\{|\}-", "", text).split("\n\n")

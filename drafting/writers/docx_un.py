@@ -1,0 +1,129 @@
+"""A revision written as the United Nations lays out a draft resolution.
+
+For a text that did not come from Word, the Word document every writer starts from:
+A4, Times New Roman 12 (`drafting.writers.docx_clean`'s house fonts), the symbol in the
+page header, the front matter one line a paragraph, the title in bold, the chapeau,
+preambular paragraphs unlabelled with their opening words in italics, operative
+paragraphs typed ``1.<tab>`` (``1 bis.<tab>``; within an article, its own number) with
+their first word in italics, sub-paragraphs ``(a)`` as paragraphs of their own, headings
+in "Heading N". Arabic paragraphs run right to left (``w:bidi``, ``w:rtl``); no italics
+are forced on Arabic, Chinese or Japanese openings. Footnotes stand as ``[^1]: text``
+paragraphs after the paragraph citing them, as the text form writes them. No text is
+written that the import would not read back as the same paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from lxml import etree
+
+from drafting.model import Document, Paragraph, ParagraphKind
+from drafting.model.labels import parse_label
+from drafting.ooxml.revisions import opening_words_end, right_to_left, set_right_to_left
+from drafting.writers.docx_clean import _append, _house_style, _p, _plain, _revision, _run
+
+INDENT = Cm(1.27)
+
+
+def un_document(document: Document, *, revision: str | None = None,
+                author: str = "") -> bytes:
+    """The ``.docx`` of ``revision`` (default: the current one) in the UN layout.
+
+    ``author`` names who made it in the document's properties (the secretariat); the
+    time is the revision's. InputError for a revision the document does not have.
+    """
+    chosen = _revision(document, revision)
+    word = docx.Document()
+    _house_style(word)
+    _properties(word, document, author, chosen.created_at)
+    header = word.sections[0].header.paragraphs[0]
+    header.text = document.symbol
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    body = word.element.body
+    for line in chosen.front_matter:
+        _append(body, _tight(_plain(line)))
+    if document.title:
+        word.add_paragraph(document.title, style="Title")
+    if chosen.chapeau:
+        _append(body, _indented(_p("Normal", [_run(chosen.chapeau)]), first=0))
+    for paragraph in chosen.paragraphs:
+        for element in _elements(paragraph):
+            _append(body, element)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _elements(paragraph: Paragraph) -> list[etree._Element]:
+    kind, text = paragraph.kind, paragraph.text
+    if kind is ParagraphKind.HEADING:
+        return [_p(f"Heading{min(max(paragraph.level, 1), 9)}", [_run(text)])]
+    if kind is ParagraphKind.FOOTNOTE:
+        return [_indented(_p("Normal", [_run(f"[^{paragraph.label[2:]}]: {text}")]))]
+    first, *lines = text.split("\n")
+    end = opening_words_end(first) if kind in (ParagraphKind.PREAMBULAR,
+                                               ParagraphKind.OPERATIVE) else 0
+    runs = [_run(first[:end], italic=True), _run(first[end:])]
+    if kind is ParagraphKind.OPERATIVE:
+        runs.insert(0, _run(f"{_number(paragraph.label)}.\t"))
+    elif kind is ParagraphKind.OTHER:
+        runs.insert(0, _run(f"{paragraph.label}\t"))  # read back as other text, not a PP
+    made = [_indented(_p("Normal", [r for r in runs if len(r)]))]
+    made += [_indented(_p("Normal", [_run(line)]), left=3 * INDENT, first=-INDENT)
+             for line in lines]
+    return [set_right_to_left(p) for p in made] if right_to_left(text) else made
+
+
+def _number(label: str) -> str:
+    """What an operative paragraph types: ``OP7`` -> ``7``, ``OP7 bis`` -> ``7 bis``,
+    ``3.1`` -> ``1`` (its article's heading names the article)."""
+    parsed = parse_label(label)
+    shown = str(parsed)
+    return shown.split(".", 1)[1] if parsed.section else shown.removeprefix(parsed.prefix)
+
+
+def _indented(p: etree._Element, *, left: int = INDENT, first: int = INDENT) -> etree._Element:
+    """``p`` indented ``left`` (EMU) with its first line ``first`` further (negative:
+    hanging), and a tab stop one indent further in."""
+    properties = p.find(qn("w:pPr"))
+    tabs = OxmlElement("w:tabs")
+    tabs.append(OxmlElement("w:tab", attrs={qn("w:val"): "left",
+                                            qn("w:pos"): str(_twips(left + INDENT))}))
+    properties.append(tabs)
+    properties.append(OxmlElement("w:ind", attrs={
+        qn("w:left"): str(_twips(left)),
+        qn("w:firstLine" if first >= 0 else "w:hanging"): str(_twips(abs(first)))}))
+    return p
+
+
+def _tight(p: etree._Element) -> etree._Element:
+    """``p`` with no space after it (the front matter's lines stand together)."""
+    properties = p.find(qn("w:pPr"))
+    if properties is None:
+        properties = OxmlElement("w:pPr")
+        p.insert(0, properties)
+    properties.append(OxmlElement("w:spacing", attrs={qn("w:after"): "0"}))
+    return p
+
+
+def _twips(emu: int) -> int:
+    return round(emu / 635)
+
+
+def _properties(word: docx.document.Document, document: Document, author: str,
+                when: datetime | None) -> None:
+    """Document properties that name the text and who made it, never python-docx."""
+    properties = word.core_properties
+    properties.title = document.title or document.symbol
+    properties.subject = document.symbol
+    properties.author = properties.last_modified_by = author
+    properties.comments = properties.keywords = ""
+    if when is not None:
+        properties.created = properties.modified = when.replace(tzinfo=None)

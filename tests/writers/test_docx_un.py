@@ -1,0 +1,70 @@
+"""The UN layout every writer starts from for a text that did not come from Word."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from drafting.readers import read_draft, read_text
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.writers.docx_un import un_document
+
+SAMPLE = Path(__file__).parents[2] / "samples" / "zero-draft.md"
+
+
+def _written(document, tmp_path):
+    path = tmp_path / "un.docx"
+    path.write_bytes(un_document(document, author="Secretariat"))
+    return path
+
+
+def test_the_sample_reads_back_as_it_was_written(tmp_path):
+    markdown = read_draft(SAMPLE)
+    path = _written(markdown.to_document("A/C.2/81/L.7"), tmp_path)
+    word = read_docx_draft(path)
+    assert (word.front_matter, word.title, word.chapeau) == (
+        markdown.front_matter, markdown.title, markdown.chapeau)
+    assert [(p.label, p.kind, p.text) for p in word.paragraphs] == [
+        (p.label, p.kind, p.text) for p in markdown.paragraphs]
+    assert word.warnings == ()
+
+
+def test_it_looks_like_a_un_draft_and_names_the_secretariat(tmp_path):
+    path = _written(read_draft(SAMPLE).to_document("A/C.2/81/L.7"), tmp_path)
+    word = docx.Document(str(path))
+    section = word.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert word.styles["Normal"].font.name == "Times New Roman"
+    assert section.header.paragraphs[0].text == "A/C.2/81/L.7"
+    texts = [p.text for p in word.paragraphs]
+    assert "PP1" not in "".join(texts)  # preambular paragraphs carry no label
+    op1 = next(p for p in word.paragraphs if p.text.startswith("1.\t"))
+    assert [r.italic for r in op1.runs if r.text.strip()][:2] == [None, True]  # 1. *Decides*
+    assert word.core_properties.author == "Secretariat"
+    assert "python-docx" not in (word.core_properties.author + word.core_properties.comments)
+
+
+def test_treaty_articles_numbers_and_footnotes_read_back(tmp_path):
+    text = ("# Draft agreement\n\nThe Parties to this Agreement,\n\nRecognizing the need[^1],\n\n"
+            "[^1]: As agreed in 2023.\n\n## Article 1\n\n1. Each Party shall act.\n\n"
+            "1 bis. Each Party may cooperate.\n\n## Article 2\n\n1. Parties shall report.\n")
+    read = read_text(text)
+    path = _written(read.to_document("BBNJ"), tmp_path)
+    again = read_docx_draft(path)
+    assert [(p.label, p.text) for p in again.paragraphs] == [
+        (p.label, p.text) for p in read.paragraphs]
+    assert [p.label for p in again.paragraphs] == ["PP1", "FN1", "H1", "1.1", "1.1 bis", "H2",
+                                                   "2.1"]
+
+
+def test_arabic_runs_right_to_left_and_chinese_stays_upright(tmp_path):
+    read = read_text("إن الجمعية العامة،\n\nإذ تشير إلى قرارها 70/1،\n\n1. 回顾其第70/1号决议;\n")
+    body = docx.Document(io.BytesIO(un_document(read.to_document("X")))).element.body
+    paragraphs = list(body.iter(qn("w:p")))
+    arabic = next(p for p in paragraphs if "إذ تشير" in "".join(p.itertext()))
+    assert arabic.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
+    assert all(r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None for r in arabic.iter(qn("w:r")))
+    assert not list(body.iter(qn("w:i")))  # no italics forced on either script
