@@ -63,10 +63,13 @@ def _part(document: Any) -> tuple[Any, etree._Element | None]:
         part = document.part.part_related_by(RT.FOOTNOTES)
     except (KeyError, AttributeError):
         return None, None
-    return part, _part_root(part)
+    return part, part_root(part, "footnotes")
 
 
-def _part_root(part: Any) -> etree._Element | None:
+def part_root(part: Any, name: str) -> etree._Element:
+    """The root element of a package ``part``: python-docx's own when it parsed the part,
+    else parsed here from its bytes (no entities, no network). ReaderError naming the
+    part (``name``) when it is not XML."""
     element = getattr(part, "element", None)
     if element is not None:
         return element
@@ -74,4 +77,4 @@ def _part_root(part: Any) -> etree._Element | None:
     try:
         return etree.fromstring(part.blob, parser)
     except etree.XMLSyntaxError as error:
-        raise ReaderError(f"the footnotes part is not readable XML: {error}") from error
+        raise ReaderError(f"the {name} part is not readable XML: {error}") from error

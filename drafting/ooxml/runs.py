@@ -32,10 +32,9 @@ from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from lxml import etree
 
 from drafting.errors import ReaderError
-from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.notes import REFERENCE, Footnotes, part_root
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
 """The states of a piece: in both texts, only in the proposed text, only in the original."""
@@ -241,15 +240,7 @@ def _comments_root(document: Any) -> Any:
     for rel in rels:
         if rel.reltype != RT.COMMENTS or rel.is_external:
             continue
-        part = rel.target_part
-        element = getattr(part, "element", None)
-        if element is not None:
-            return element
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        try:
-            return etree.fromstring(part.blob, parser)
-        except etree.XMLSyntaxError as error:
-            raise ReaderError(f"the comments part is not readable XML: {error}") from error
+        return part_root(rel.target_part, "comments")
     return None
 
 

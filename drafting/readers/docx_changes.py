@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from drafting.engine.anchoring import word_diff
 from drafting.model import Paragraph, Span
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
-from drafting.readers.structure import is_alternative, split_label
+from drafting.readers.lines import is_alternative, split_label
 
 SIMILARITY = 0.6
 """How alike (difflib ratio) an unlabelled file paragraph and a revision paragraph must be."""

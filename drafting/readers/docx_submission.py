@@ -31,14 +31,11 @@ from pathlib import Path
 from typing import Any
 
 from drafting import brackets, characters
-from drafting.brackets import NOTE_MARKER
 from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, BracketError, InputError, ReaderError
 from drafting.model import Amendment, AmendmentKind, Document, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
-from drafting.ooxml.notes import Footnotes
-from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import (
@@ -48,11 +45,17 @@ from drafting.readers.docx_changes import (
     most_similar,
     reconcile,
     shaped,
-    strip_label,
 )
-from drafting.readers.docx_draft import heading_level
+from drafting.readers.docx_copy import (
+    Chunk,
+    CopyLayout,
+    check_characters,
+    quoted,
+    trimmed,
+    who,
+)
 from drafting.readers.result import ReadWarning
-from drafting.readers.structure import AutoNumber, Block, Role, RoleKind, read_structure
+from drafting.readers.structure import RoleKind
 
 _K = AmendmentKind
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
@@ -115,28 +118,14 @@ def _revision(document: Document, label: str | None, path: Path) -> Revision:
 
 
 @dataclass
-class _Chunk:
-    """One Word paragraph's content: its label (stripped) and its pieces."""
-
-    number: int
-    label: str | None
-    pieces: list[RunPiece]
-    mark: RunPiece
-
-    @property
-    def new(self) -> bool:
-        return bool(self.pieces) and all(p.state == INSERTED for p in self.pieces)
-
-
-@dataclass
 class _Group:
     """One paragraph of the original text: the Word paragraphs up to one whose mark was
     there before the changes. ``hosts`` hold the original text; ``before``/``after`` are
     wholly inserted paragraphs around them."""
 
-    hosts: list[_Chunk] = field(default_factory=list)
-    before: list[_Chunk] = field(default_factory=list)
-    after: list[_Chunk] = field(default_factory=list)
+    hosts: list[Chunk] = field(default_factory=list)
+    before: list[Chunk] = field(default_factory=list)
+    after: list[Chunk] = field(default_factory=list)
     match: Paragraph | None = None
     closing: RunPiece | None = None
     """The paragraph mark that ends the group (one that was there before the changes)."""
@@ -166,26 +155,19 @@ class _Draft:
     reason: str = ""
 
 
-class _Reader:
+class _Reader(CopyLayout):
     def __init__(self, path: Path, document: Document, target: Revision, word: Any) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
         self.warnings: list[ReadWarning] = []
         self.comments = runs.read_comments(word)
         for key, comment in self.comments.items():
-            _check_characters(f"{path}, the comment by {_who(comment.author)}", comment.text)
+            check_characters(f"{path}, the comment by {who(comment.author)}", comment.text)
             self.comments[key] = replace(comment, text=characters.normalised(comment.text))
         self.used_comments: set[str] = set()
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
         self.tracked = runs.has_revisions(word.element.body)
         self.texts = {p.text for p in target}
         self.drafts: list[_Draft] = []
-
-    def warn(self, where: str, message: str) -> None:
-        self.warnings.append(ReadWarning(where, message))
-
-    def where(self, chunk: _Chunk) -> str:
-        label = f" ({chunk.label})" if chunk.label else ""
-        return f"{self.path}, paragraph {chunk.number}{label}"
 
     def read(self, delegation: str | None) -> list[_Draft]:
         if not self.tracked and not delegation:
@@ -203,150 +185,9 @@ class _Reader:
 
     # Layout: Word paragraphs -> chunks -> groups
 
-    def _chunks(self) -> list[_Chunk]:
-        blocks = list(runs.body_blocks(self.word.element.body))
-        paragraphs = [b for b in blocks if not runs.is_table(b)]
-        for table in (b for b in blocks if runs.is_table(b)):
-            cells = runs.read_paragraphs(runs.table_paragraphs(table))
-            text = " ".join(r.proposed for r in cells)
-            lines = [line for r in cells for line in r.original.split("\n") if line.strip()]
-            known = [self._front_text(line) for line in lines]
-            if any(known):  # the front matter's own table (a symbol block)
-                if not all(known) or any(r.original != r.proposed for r in cells):
-                    self.warn(str(self.path), f"the front matter was changed ({_quote(text)}); "
-                              "only paragraphs take amendments, so this change was not read")
-                continue
-            if text.strip():
-                self.warn(str(self.path), f"a table ({_quote(text)}) is not part of the house "
-                          "style and was not read; put proposals in the paragraphs")
-        footnotes = Footnotes(self.word)
-        body = runs.read_paragraphs(paragraphs, footnotes)
-        entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
-        for p, read in zip(paragraphs, body, strict=True):
-            entries.append((p, read, None))
-            for number in _cited(read):  # a footnote follows the paragraph citing it
-                entries.append((None, _footnote(footnotes, number), number))
-        roles = self._roles(entries)
-        chunks: list[_Chunk] = []
-        host: _Chunk | None = None  # the last chunk that is not a footnote
-        for number, ((_, read, note), role) in enumerate(zip(entries, roles, strict=True), 1):
-            if role is None or role.kind in _OUTSIDE:
-                self._skip(number, str(role.kind) if role else "subtitle", read)
-            elif note is not None:
-                chunks.append(self._chunk(number, read, label=False))
-                chunks[-1].label = f"FN{note}"
-            elif role.kind is RoleKind.LINE and host is not None and role.prefix:
-                self._join(host, self._chunk(number, read, label=False), role.prefix)
-            else:
-                chunks.append(host := self._chunk(number, read,
-                                                  label=role.kind is not RoleKind.LINE))
-        return chunks
-
-    def _roles(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]],
-               ) -> list[Role | None]:
-        """What each Word paragraph is, by the import's own rules (front matter, title,
-        chapeau, paragraph, sub-paragraph line, footnote), read from its text as it was
-        before the changes (or after them, for a paragraph that is all new). None for a
-        subtitle."""
-        names = {s.style_id: (s.name or "").casefold() for s in self.word.styles}
-        counter = NumberingCounter(self.word)
-        blocks, subtitles = [], set()
-        reads = [read for _, read, _ in entries]
-        for index, (p, read, note) in enumerate(entries):
-            text = _clean(read.original if read.original.strip() else read.proposed)
-            where = f"{self.path}, paragraph {index + 1}"
-            if note is not None:
-                blocks.append(Block(f"[^{note}]: {text}", where))
-                continue
-            style = names.get(runs.style_id(p) or "", "")
-            number = counter.number(p)
-            if style == "subtitle":
-                subtitles.add(index)
-                text = ""
-            auto = None if number is None else AutoNumber(
-                number.text, number.level, number.value, number.format.startswith("decimal"))
-            blocks.append(Block(text, where, title_style=style == "title",
-                                heading=heading_level(style), number=auto))
-        try:
-            roles: list[Role | None] = list(read_structure(blocks, name=str(self.path)).roles)
-        except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
-            roles = [Role(RoleKind.PARAGRAPH)] * len(blocks)
-        for index in subtitles:
-            roles[index] = None
-        for index, role in enumerate(roles):  # where the copy's layout misleads, the text
-            text = _clean(reads[index].original)  # of the draft decides
-            if role is None:
-                continue
-            if role.kind in _OUTSIDE and (text in self.texts or not text):  # new: proposed
-                roles[index] = Role(RoleKind.PARAGRAPH)
-            elif role.kind is RoleKind.PARAGRAPH and text not in self.texts and \
-                    self._front_text(text):
-                roles[index] = Role(RoleKind.FRONT)
-        return roles
-
-    def _front_text(self, text: str) -> bool:
-        """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
-        text = " ".join(text.split())
-        known = {" ".join(line.split()) for line in self.target.front_matter}
-        known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
-        return text in known or any(text and text in line for line in known)
-
-    def _join(self, chunk: _Chunk, line: _Chunk, prefix: str) -> None:
-        """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the
-        import does: a line break (inserted if the line is new) and its number."""
-        first = line.pieces[0] if line.pieces else None
-        if line.new and first is not None:
-            joint = RunPiece(prefix, INSERTED, first.author, first.date, first.change_id,
-                             kind=first.kind)
-        else:
-            joint = RunPiece(prefix)
-        chunk.pieces = [*_trimmed(chunk.pieces), joint, *_trimmed(line.pieces)]
-        chunk.mark = line.mark
-    def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
-        where = f"{self.path}, paragraph {number}"
-        if read.original != read.proposed:
-            self.warn(where, f"the {style} was changed ({_quote(read.original)} -> "
-                      f"{_quote(read.proposed)}); only paragraphs take amendments, so this "
-                      "change was not read")
-        named = read.proposed.rsplit("\u2014", 1)[-1].strip()
-        other = self.document.revision(named) if "\u2014" in read.proposed else None
-        if other is not None and other.label != self.target.label:
-            self.warn(where, f"the file says it was made from {other.label}, but it is read "
-                      f"against {self.target.label}")
-        self._note_comments(where, read.pieces)
-
-    def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> _Chunk:
-        chunk = _Chunk(number, None, [], read.mark)
-        where = f"{self.path}, paragraph {number}"
-        pieces = []
-        for piece in read.pieces:
-            text, replaced = characters.from_word(piece.text)
-            if replaced:
-                self.warn(where, replaced)
-            _check_characters(where, text)
-            pieces.append(replace(piece, text=characters.normalised(text)))
-        read = runs.ParagraphRead(tuple(pieces), read.mark)
-        kept = [p for p in read.pieces if not p.cancelled]
-        if label:
-            chunk.label, chunk.pieces, changed = strip_label(kept)
-        else:
-            chunk.pieces, changed = kept, False
-
-        where = self.where(chunk)
-        if changed:
-            self.warn(where, "the paragraph's label was changed; labels are set by the "
-                      "secretariat, so the change was not read")
-        for piece in read.pieces:
-            if piece.inside is not None:
-                self.warn(where, f"{_quote(piece.text)} was inserted by "
-                          f"{_who(piece.inside.author)} and deleted again by "
-                          f"{_who(piece.author)}: it is in neither text, so it is no amendment")
-                self._note_comments(where, [piece])
-        return chunk
-
-    def _groups(self, chunks: list[_Chunk]) -> list[_Group]:
+    def _groups(self, chunks: list[Chunk]) -> list[_Group]:
         groups, current = [], _Group()
-        pending: list[_Chunk] = []
+        pending: list[Chunk] = []
         for chunk in chunks:
             if chunk.new:
                 (current.after if current.hosts else pending).append(chunk)
@@ -426,20 +267,20 @@ class _Reader:
         self.drafts.append(_Draft(_K.DELETE_PARAGRAPH, paragraph, None, None, where,
                                   old_text=paragraph.text))
 
-    def _new(self, chunk: _Chunk, previous: Paragraph | None, untracked: bool = False) -> None:
+    def _new(self, chunk: Chunk, previous: Paragraph | None, untracked: bool = False) -> None:
         text = runs.proposed_text(chunk.pieces).strip()
         if not text:
             return
         where = self.where(chunk)
         if previous is None:
-            raise ReaderError(f"paragraph {chunk.number} ({_quote(text)}) is new and comes "
+            raise ReaderError(f"paragraph {chunk.number} ({quoted(text)}) is new and comes "
                               f"before every paragraph of {self.target.label}; a new paragraph "
                               "can only follow an existing one: move it after one")
         first = chunk.pieces[0]
         author = None if untracked else first.author
         if any(p.author != first.author for p in chunk.pieces):
             self.warn(where, f"the new paragraph was typed by several authors; it is read as "
-                      f"{_who(first.author)}'s")
+                      f"{who(first.author)}'s")
         if any(p.kind == runs.MOVE for p in chunk.pieces):
             self.warn(where, _MOVED)
         self.drafts.append(_Draft(_K.NEW_PARAGRAPH, previous, author, first.date, where,
@@ -450,18 +291,18 @@ class _Reader:
         where = self.where(chunk)
         if group.match is None:
             if group.all_deleted:
-                self.warn(where, f"a deleted paragraph ({_quote(runs.original_text(group.pieces))})"
+                self.warn(where, f"a deleted paragraph ({quoted(runs.original_text(group.pieces))})"
                           f" is not in {self.target.label}, so there is nothing to delete")
             else:
                 if self.tracked:
                     self.warn(where, f"this paragraph is not in {self.target.label} and is not "
                               "tracked as inserted; it is read as a new paragraph")
-                self._new(_Chunk(chunk.number, chunk.label, group.pieces, chunk.mark), previous,
+                self._new(Chunk(chunk.number, chunk.label, group.pieces, chunk.mark), previous,
                           untracked=True)
             return previous
         paragraph = group.match
         pieces, split_off = _split(group)
-        pieces = _trimmed(pieces)
+        pieces = trimmed(pieces)
         if runs.original_text(pieces) != paragraph.text:
             if self.tracked:
                 self.warn(where, f"the text differs from {paragraph.label} of "
@@ -514,19 +355,14 @@ class _Reader:
         return "; ".join(self.comments[c].text for c in ids if c in self.comments
                          and self.comments[c].text)
 
-    def _note_comments(self, where: str, pieces: list[RunPiece]) -> None:
-        for piece in pieces:
-            for comment_id in piece.comment_ids:
-                self.seen_comments.setdefault(comment_id, (where, piece.text))
-
     def _unused_comments(self) -> None:
         for comment_id, comment in self.comments.items():
             if comment_id in self.used_comments:
                 continue
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
-            place = f" on {_quote(on)}" if on else ""
-            self.warn(where, f"a comment by {_who(comment.author)}{place} is not on a change "
-                      f"that became an amendment, so it was not read: {_quote(comment.text, 200)}")
+            place = f" on {quoted(on)}" if on else ""
+            self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
+                      f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
 
 
 def _finish(target: Revision, drafts: list[_Draft], delegation: str | None,
@@ -549,7 +385,7 @@ def _finish(target: Revision, drafts: list[_Draft], delegation: str | None,
                           "delegation it belongs to (delegation=..., or --delegation CODE)")
     amendments = []
     for draft, code in zip(drafts, codes, strict=True):
-        _check_characters(f"{draft.where}, the Word author's name", draft.author or "")
+        check_characters(f"{draft.where}, the Word author's name", draft.author or "")
         amendment = Amendment(
             id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
             proponents=(str(code),),
@@ -574,26 +410,11 @@ def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning]) -> 
                           f"{draft.paragraph.label}: {error.message}") from error
     if _balanced(draft.paragraph.text) and not _balanced(result):
         warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
-                                    f"{_quote(amendment.old_text or amendment.new_text)} "
+                                    f"{quoted(amendment.old_text or amendment.new_text)} "
                                     "leaves the paragraph's square brackets unbalanced"))
 
 
-def _cited(read: runs.ParagraphRead) -> list[int]:
-    """The footnotes a paragraph cites, by number, in order (new ones included)."""
-    found = NOTE_MARKER.findall("".join(piece.text for piece in read.pieces))
-    return list(dict.fromkeys(int(number) for number in found))
-
-
-def _footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
-    """Footnote ``number``'s paragraphs read as one, joined by line breaks."""
-    reads = runs.read_paragraphs(footnotes.paragraphs(number))
-    pieces: list[RunPiece] = []
-    for read in reads:
-        pieces += [RunPiece("\n")] * bool(pieces) + list(read.pieces)
-    return runs.ParagraphRead(tuple(pieces), reads[-1].mark if reads else RunPiece(""))
-
-
-def _split(group: _Group) -> tuple[list[RunPiece], list[_Chunk]]:
+def _split(group: _Group) -> tuple[list[RunPiece], list[Chunk]]:
     """A paragraph split by inserted paragraph marks: its own pieces (the text moved out
     deleted by whoever inserted the mark) and each part after a mark as a new paragraph."""
     first, *rest = group.hosts
@@ -603,36 +424,11 @@ def _split(group: _Group) -> tuple[list[RunPiece], list[_Chunk]]:
         pieces += [p if p.state == DELETED else replace(
             p, state=DELETED, author=mark.author, date=mark.date, change_id=mark.change_id,
             kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_original]
-        parts.append(_Chunk(chunk.number, chunk.label, [p if p.state == INSERTED else replace(
+        parts.append(Chunk(chunk.number, chunk.label, [p if p.state == INSERTED else replace(
             p, state=INSERTED, author=mark.author, date=mark.date, change_id=mark.change_id,
             kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_proposed], chunk.mark))
         mark = chunk.mark
     return pieces, parts
-
-
-def _trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
-    """``pieces`` without whitespace at either end, as the import trims each paragraph."""
-    pieces = list(pieces)
-    while pieces and not pieces[0].text.lstrip():
-        pieces.pop(0)
-    if pieces:
-        pieces[0] = replace(pieces[0], text=pieces[0].text.lstrip())
-    while pieces and not pieces[-1].text.rstrip():
-        pieces.pop()
-    if pieces:
-        pieces[-1] = replace(pieces[-1], text=pieces[-1].text.rstrip())
-    return pieces
-
-
-def _clean(text: str) -> str:
-    """Each line trimmed, empty ones dropped: a paragraph's text as the import keeps it."""
-    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
-
-
-def _check_characters(where: str, text: str) -> None:
-    if found := characters.problem(text):
-        offset, sentence = found
-        raise ReaderError(f"{where}, {sentence}", details=characters.caret(text, offset))
 
 
 def _balanced(text: str) -> bool:
@@ -645,12 +441,3 @@ def _balanced(text: str) -> bool:
 
 def _key(label: str) -> str:
     return "".join(label.split()).casefold()
-
-
-def _who(author: str | None) -> str:
-    return author or "an unnamed author"
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"'{text if len(text) <= limit else text[:limit - 3] + '...'}'"

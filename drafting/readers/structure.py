@@ -40,30 +40,19 @@ from drafting import brackets
 from drafting.brackets import NOTE_MARKER
 from drafting.errors import ReaderError
 from drafting.model import Paragraph, ParagraphKind
-from drafting.model.labels import SUFFIXES, Label, parse_label
+from drafting.model.labels import Label
+from drafting.readers.lines import (
+    FOOTNOTE,
+    OPTION,
+    SUBPARAGRAPH,
+    chapeau_like,
+    heading_key,
+    is_alternative,
+    option_text,
+    section_key,
+    split_label,
+)
 from drafting.readers.result import ReadResult, ReadWarning
-
-_SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-_LABELLED = re.compile(
-    rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?"
-    r"(?:[\t ]+|$)", re.IGNORECASE)
-_NUMBERED = re.compile(rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?\.(?:[\t ]+|$)")
-_SECTIONED = re.compile(
-    rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
-    r"\.?(?:[\t ]+|$)")
-SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
-"""A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``."""
-_CHAPEAU = re.compile(r"The\s+[A-Z][^,;:.\[\]]{2,100},")
-_SECTION = re.compile(
-    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix))"
-    r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])"
-    rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b\.?(?:\s*[-:\u2013\u2014.]\s*.*|\s+[A-Z(].*)?")
-_NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
-FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
-"""A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
-each footnote as such a block after the paragraph citing it)."""
-_OPTION = re.compile(r"Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]\s*", re.IGNORECASE)
-_NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,49 +144,6 @@ def read_structure(blocks: list[Block], *, name: str,
     return _Reader(blocks, name, list(warnings or ())).read()
 
 
-def split_label(text: str) -> tuple[Label | None, str, int]:
-    """The label a block opens with, if any, the text after it, and the length of what
-    was taken off. ``OP7 Alt`` gives OP7 (the caller tells an alternative by
-    `is_alternative`)."""
-    if match := _LABELLED.match(text):
-        return parse_label(match["label"]), text[match.end():], match.end()
-    if match := _NUMBERED.match(text):
-        suffix = f" {match['suffix']}" if match["suffix"] else ""
-        return parse_label(f"OP{match['number']}{suffix}"), text[match.end():], match.end()
-    if match := _SECTIONED.match(text):
-        return parse_label(match["label"]), text[match.end():], match.end()
-    return None, text, 0
-
-
-def is_alternative(text: str) -> bool:
-    """Whether a block opens with a label followed by "Alt" (``OP7 Alt``)."""
-    match = _LABELLED.match(text)
-    return bool(match and match["alt"])
-
-
-def chapeau_like(text: str) -> bool:
-    """Whether ``text`` reads as a chapeau: "The General Assembly,"."""
-    return len(text.split()) <= 12 and bool(_CHAPEAU.fullmatch(text.strip()))
-
-
-def section_key(text: str) -> str | None:
-    """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
-    "Chapter II" -> "II", "Annex" -> "ANNEX"), or None if ``text`` opens no section."""
-    match = _SECTION.fullmatch(text.strip())
-    if match is None or len(text.split()) > 14:
-        return None
-    key = (match["key"] or match["kind"]).upper()
-    return f"{key}{match['suffix'].lower()}" if match["suffix"] else key
-
-
-def _heading_key(text: str) -> str | None:
-    """The section key of a heading: as `section_key`, or its leading number ("II. ...")."""
-    if (key := section_key(text)) is not None:
-        return key
-    match = _NUMBERED_HEADING.match(text)
-    return match["key"] if match else None
-
-
 class _Reader:
     def __init__(self, blocks: list[Block], name: str, warnings: list[ReadWarning]) -> None:
         self.blocks = blocks
@@ -285,7 +231,7 @@ class _Reader:
             self._add(index, Role(RoleKind.PARAGRAPH, skip=note.end()), _Draft(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
-            self._heading(index, block, key or _heading_key(block.text))
+            self._heading(index, block, key or heading_key(block.text))
         else:
             self._body(index, block)
         self._notes(block, f"in {self.drafts[-1].label}")
@@ -295,7 +241,7 @@ class _Reader:
         number = block.number
         if label is not None and is_alternative(block.text) and self._alternative_of(label):
             self._option(index, rest, skip, label_alt=True)
-        elif option := _OPTION.match(rest if label is not None else block.text):
+        elif option := OPTION.match(rest if label is not None else block.text):
             self._options(index, block, label, rest, skip, option)
         elif label is not None:
             self._open(index, label, rest, block, skip)
@@ -338,19 +284,19 @@ class _Reader:
         if label is None and self._host >= 0 and not self.drafts[self._host].text and \
                 self.drafts[self._host].label.kind is ParagraphKind.OPERATIVE:
             draft = self.drafts[self._host]  # "3." on its own, then "Option 1: ..."
-            draft.options = [_option_text(body)]
+            draft.options = [option_text(body)]
             self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "")
         else:
             own = label if label is not None else self._unlabelled(block)
             self._add(index, Role(RoleKind.PARAGRAPH, skip=skip + option.end()),
-                      _Draft(own, "", block.where, 0, self.section, [_option_text(body)]))
+                      _Draft(own, "", block.where, 0, self.section, [option_text(body)]))
         self.option_open = True
 
     def _option(self, index: int, text: str, skip: int, label_alt: bool = False) -> None:
         draft = self.drafts[self._host]
         if draft.options is None:
             draft.options = [draft.text]
-        draft.options.append(_option_text(text))
+        draft.options.append(option_text(text))
         self.roles[index] = Role(RoleKind.LINE, self._host, skip, "")
         self.option_open = not label_alt
 
@@ -494,8 +440,3 @@ class _Reader:
 
     def _after(self) -> str:
         return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
-
-
-def _option_text(text: str) -> str:
-    """An option's text; "No text" is an empty alternative."""
-    return "" if _NO_TEXT.fullmatch(text.strip()) else text.strip()

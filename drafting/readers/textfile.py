@@ -32,8 +32,9 @@ from pathlib import Path
 
 from drafting import characters
 from drafting.errors import ReaderError
+from drafting.readers.lines import SUBPARAGRAPH
 from drafting.readers.result import ReadResult, ReadWarning
-from drafting.readers.structure import SUBPARAGRAPH, Block, read_structure
+from drafting.readers.structure import Block, read_structure
 
 _HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
 

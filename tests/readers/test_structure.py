@@ -7,7 +7,7 @@ from drafting import brackets
 from drafting.errors import ReaderError
 from drafting.model import ParagraphKind
 from drafting.readers import read_text
-from drafting.readers.structure import chapeau_like, section_key
+from drafting.readers.lines import chapeau_like, section_key
 from drafting.writers import write_text
 
 GA_DRAFT = """\

@@ -1,0 +1,262 @@
+"""A delegation's Word copy as the import reads a draft: its Word paragraphs (and its
+footnotes, after the paragraph citing them) given the roles `drafting.readers.structure`
+gives them, so that front matter, the title, the chapeau, typed numbers, sub-paragraph
+lines and whitespace at either end are never amendments. What comes out are chunks:
+one per paragraph of the draft, its runs' pieces in order, its label taken off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from drafting import characters
+from drafting.brackets import NOTE_MARKER
+from drafting.errors import ReaderError
+from drafting.model import Document, Revision
+from drafting.ooxml import runs
+from drafting.ooxml.notes import Footnotes
+from drafting.ooxml.numbering import NumberingCounter
+from drafting.ooxml.runs import INSERTED, RunPiece
+from drafting.readers.docx_changes import strip_label
+from drafting.readers.docx_draft import heading_level
+from drafting.readers.result import ReadWarning
+from drafting.readers.structure import AutoNumber, Block, Role, RoleKind, read_structure
+
+_OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
+
+
+@dataclass
+class Chunk:
+    """One Word paragraph's content: its label (stripped) and its pieces."""
+
+    number: int
+    label: str | None
+    pieces: list[RunPiece]
+    mark: RunPiece
+
+    @property
+    def new(self) -> bool:
+        return bool(self.pieces) and all(p.state == INSERTED for p in self.pieces)
+
+
+
+class CopyLayout:
+    """Reading a delegation's copy, Word paragraph by Word paragraph, into chunks by the
+    import's own rules; `_Reader` goes on from the chunks. Its state (``path``,
+    ``document``, ``target``, ``word``, ``texts``, ``warnings``, ``seen_comments``) is
+    set by the reader."""
+
+    path: Path
+    document: Document
+    target: Revision
+    word: Any
+    texts: set[str]
+    warnings: list[ReadWarning]
+    seen_comments: dict[str, tuple[str, str]]
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append(ReadWarning(where, message))
+
+    def where(self, chunk: Chunk) -> str:
+        label = f" ({chunk.label})" if chunk.label else ""
+        return f"{self.path}, paragraph {chunk.number}{label}"
+
+    def _chunks(self) -> list[Chunk]:
+        blocks = list(runs.body_blocks(self.word.element.body))
+        paragraphs = [b for b in blocks if not runs.is_table(b)]
+        for table in (b for b in blocks if runs.is_table(b)):
+            cells = runs.read_paragraphs(runs.table_paragraphs(table))
+            text = " ".join(r.proposed for r in cells)
+            lines = [line for r in cells for line in r.original.split("\n") if line.strip()]
+            known = [self._front_text(line) for line in lines]
+            if any(known):  # the front matter's own table (a symbol block)
+                if not all(known) or any(r.original != r.proposed for r in cells):
+                    self.warn(str(self.path), f"the front matter was changed ({quoted(text)}); "
+                              "only paragraphs take amendments, so this change was not read")
+                continue
+            if text.strip():
+                self.warn(str(self.path), f"a table ({quoted(text)}) is not part of the house "
+                          "style and was not read; put proposals in the paragraphs")
+        footnotes = Footnotes(self.word)
+        body = runs.read_paragraphs(paragraphs, footnotes)
+        entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
+        for p, read in zip(paragraphs, body, strict=True):
+            entries.append((p, read, None))
+            for number in _cited(read):  # a footnote follows the paragraph citing it
+                entries.append((None, _footnote(footnotes, number), number))
+        roles = self._roles(entries)
+        chunks: list[Chunk] = []
+        host: Chunk | None = None  # the last chunk that is not a footnote
+        for number, ((_, read, note), role) in enumerate(zip(entries, roles, strict=True), 1):
+            if role is None or role.kind in _OUTSIDE:
+                self._skip(number, str(role.kind) if role else "subtitle", read)
+            elif note is not None:
+                chunks.append(self._chunk(number, read, label=False))
+                chunks[-1].label = f"FN{note}"
+            elif role.kind is RoleKind.LINE and host is not None and role.prefix:
+                self._join(host, self._chunk(number, read, label=False), role.prefix)
+            else:
+                chunks.append(host := self._chunk(number, read,
+                                                  label=role.kind is not RoleKind.LINE))
+        return chunks
+
+    def _roles(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]],
+               ) -> list[Role | None]:
+        """What each Word paragraph is, by the import's own rules (front matter, title,
+        chapeau, paragraph, sub-paragraph line, footnote), read from its text as it was
+        before the changes (or after them, for a paragraph that is all new). None for a
+        subtitle."""
+        names = {s.style_id: (s.name or "").casefold() for s in self.word.styles}
+        counter = NumberingCounter(self.word)
+        blocks, subtitles = [], set()
+        reads = [read for _, read, _ in entries]
+        for index, (p, read, note) in enumerate(entries):
+            text = _clean(read.original if read.original.strip() else read.proposed)
+            where = f"{self.path}, paragraph {index + 1}"
+            if note is not None:
+                blocks.append(Block(f"[^{note}]: {text}", where))
+                continue
+            style = names.get(runs.style_id(p) or "", "")
+            number = counter.number(p)
+            if style == "subtitle":
+                subtitles.add(index)
+                text = ""
+            auto = None if number is None else AutoNumber(
+                number.text, number.level, number.value, number.format.startswith("decimal"))
+            blocks.append(Block(text, where, title_style=style == "title",
+                                heading=heading_level(style), number=auto))
+        try:
+            roles: list[Role | None] = list(read_structure(blocks, name=str(self.path)).roles)
+        except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
+            roles = [Role(RoleKind.PARAGRAPH)] * len(blocks)
+        for index in subtitles:
+            roles[index] = None
+        for index, role in enumerate(roles):  # where the copy's layout misleads, the text
+            text = _clean(reads[index].original)  # of the draft decides
+            if role is None:
+                continue
+            if role.kind in _OUTSIDE and (text in self.texts or not text):  # new: proposed
+                roles[index] = Role(RoleKind.PARAGRAPH)
+            elif role.kind is RoleKind.PARAGRAPH and text not in self.texts and \
+                    self._front_text(text):
+                roles[index] = Role(RoleKind.FRONT)
+        return roles
+
+    def _front_text(self, text: str) -> bool:
+        """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
+        text = " ".join(text.split())
+        known = {" ".join(line.split()) for line in self.target.front_matter}
+        known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
+        return text in known or any(text and text in line for line in known)
+
+    def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:
+        """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the
+        import does: a line break (inserted if the line is new) and its number."""
+        first = line.pieces[0] if line.pieces else None
+        if line.new and first is not None:
+            joint = RunPiece(prefix, INSERTED, first.author, first.date, first.change_id,
+                             kind=first.kind)
+        else:
+            joint = RunPiece(prefix)
+        chunk.pieces = [*trimmed(chunk.pieces), joint, *trimmed(line.pieces)]
+        chunk.mark = line.mark
+    def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
+        where = f"{self.path}, paragraph {number}"
+        if read.original != read.proposed:
+            self.warn(where, f"the {style} was changed ({quoted(read.original)} -> "
+                      f"{quoted(read.proposed)}); only paragraphs take amendments, so this "
+                      "change was not read")
+        named = read.proposed.rsplit("\u2014", 1)[-1].strip()
+        other = self.document.revision(named) if "\u2014" in read.proposed else None
+        if other is not None and other.label != self.target.label:
+            self.warn(where, f"the file says it was made from {other.label}, but it is read "
+                      f"against {self.target.label}")
+        self._note_comments(where, read.pieces)
+
+    def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> Chunk:
+        chunk = Chunk(number, None, [], read.mark)
+        where = f"{self.path}, paragraph {number}"
+        pieces = []
+        for piece in read.pieces:
+            text, replaced = characters.from_word(piece.text)
+            if replaced:
+                self.warn(where, replaced)
+            check_characters(where, text)
+            pieces.append(replace(piece, text=characters.normalised(text)))
+        read = runs.ParagraphRead(tuple(pieces), read.mark)
+        kept = [p for p in read.pieces if not p.cancelled]
+        if label:
+            chunk.label, chunk.pieces, changed = strip_label(kept)
+        else:
+            chunk.pieces, changed = kept, False
+
+        where = self.where(chunk)
+        if changed:
+            self.warn(where, "the paragraph's label was changed; labels are set by the "
+                      "secretariat, so the change was not read")
+        for piece in read.pieces:
+            if piece.inside is not None:
+                self.warn(where, f"{quoted(piece.text)} was inserted by "
+                          f"{who(piece.inside.author)} and deleted again by "
+                          f"{who(piece.author)}: it is in neither text, so it is no amendment")
+                self._note_comments(where, [piece])
+        return chunk
+
+    def _note_comments(self, where: str, pieces: list[RunPiece]) -> None:
+        for piece in pieces:
+            for comment_id in piece.comment_ids:
+                self.seen_comments.setdefault(comment_id, (where, piece.text))
+
+
+def _cited(read: runs.ParagraphRead) -> list[int]:
+    """The footnotes a paragraph cites, by number, in order (new ones included)."""
+    found = NOTE_MARKER.findall("".join(piece.text for piece in read.pieces))
+    return list(dict.fromkeys(int(number) for number in found))
+
+
+def _footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
+    """Footnote ``number``'s paragraphs read as one, joined by line breaks."""
+    reads = runs.read_paragraphs(footnotes.paragraphs(number))
+    pieces: list[RunPiece] = []
+    for read in reads:
+        pieces += [RunPiece("\n")] * bool(pieces) + list(read.pieces)
+    return runs.ParagraphRead(tuple(pieces), reads[-1].mark if reads else RunPiece(""))
+
+
+def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
+    """``pieces`` without whitespace at either end, as the import trims each paragraph."""
+    pieces = list(pieces)
+    while pieces and not pieces[0].text.lstrip():
+        pieces.pop(0)
+    if pieces:
+        pieces[0] = replace(pieces[0], text=pieces[0].text.lstrip())
+    while pieces and not pieces[-1].text.rstrip():
+        pieces.pop()
+    if pieces:
+        pieces[-1] = replace(pieces[-1], text=pieces[-1].text.rstrip())
+    return pieces
+
+
+def _clean(text: str) -> str:
+    """Each line trimmed, empty ones dropped: a paragraph's text as the import keeps it."""
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def check_characters(where: str, text: str) -> None:
+    """ReaderError naming ``where`` and the position of a character that is not text."""
+    if found := characters.problem(text):
+        offset, sentence = found
+        raise ReaderError(f"{where}, {sentence}", details=characters.caret(text, offset))
+
+
+def who(author: str | None) -> str:
+    """A Word author for messages."""
+    return author or "an unnamed author"
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``text`` on one line, in quotes, cut to ``limit`` characters."""
+    text = " ".join(text.split())
+    return f"'{text if len(text) <= limit else text[:limit - 3] + '...'}'"

@@ -1,0 +1,82 @@
+"""What one line of a negotiation text says about its place in the structure: a label it
+opens with (``PP2``, ``3.``, ``1bis.``, ``3.1``, ``OP7 Alt``), a chapeau, a section
+heading ("Article 3"), a footnote (``[^1]: ...``), an option ("Option 2: No text"), a
+sub-paragraph ("(a) "). Pure functions on text, used by `drafting.readers.structure`
+and by the reading of a delegation's copy alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.model.labels import SUFFIXES, Label, parse_label
+
+_SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+_LABELLED = re.compile(
+    rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?"
+    r"(?:[\t ]+|$)", re.IGNORECASE)
+_NUMBERED = re.compile(rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?\.(?:[\t ]+|$)")
+_SECTIONED = re.compile(
+    rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
+    r"\.?(?:[\t ]+|$)")
+SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
+"""A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``."""
+_CHAPEAU = re.compile(r"The\s+[A-Z][^,;:.\[\]]{2,100},")
+_SECTION = re.compile(
+    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix))"
+    r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])"
+    rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b\.?(?:\s*[-:\u2013\u2014.]\s*.*|\s+[A-Z(].*)?")
+_NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
+FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
+"""A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
+each footnote as such a block after the paragraph citing it)."""
+OPTION = re.compile(r"Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]\s*", re.IGNORECASE)
+_NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
+
+
+def split_label(text: str) -> tuple[Label | None, str, int]:
+    """The label a block opens with, if any, the text after it, and the length of what
+    was taken off. ``OP7 Alt`` gives OP7 (the caller tells an alternative by
+    `is_alternative`)."""
+    if match := _LABELLED.match(text):
+        return parse_label(match["label"]), text[match.end():], match.end()
+    if match := _NUMBERED.match(text):
+        suffix = f" {match['suffix']}" if match["suffix"] else ""
+        return parse_label(f"OP{match['number']}{suffix}"), text[match.end():], match.end()
+    if match := _SECTIONED.match(text):
+        return parse_label(match["label"]), text[match.end():], match.end()
+    return None, text, 0
+
+
+def is_alternative(text: str) -> bool:
+    """Whether a block opens with a label followed by "Alt" (``OP7 Alt``)."""
+    match = _LABELLED.match(text)
+    return bool(match and match["alt"])
+
+
+def chapeau_like(text: str) -> bool:
+    """Whether ``text`` reads as a chapeau: "The General Assembly,"."""
+    return len(text.split()) <= 12 and bool(_CHAPEAU.fullmatch(text.strip()))
+
+
+def section_key(text: str) -> str | None:
+    """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
+    "Chapter II" -> "II", "Annex" -> "ANNEX"), or None if ``text`` opens no section."""
+    match = _SECTION.fullmatch(text.strip())
+    if match is None or len(text.split()) > 14:
+        return None
+    key = (match["key"] or match["kind"]).upper()
+    return f"{key}{match['suffix'].lower()}" if match["suffix"] else key
+
+
+def heading_key(text: str) -> str | None:
+    """The section key of a heading: as `section_key`, or its leading number ("II. ...")."""
+    if (key := section_key(text)) is not None:
+        return key
+    match = _NUMBERED_HEADING.match(text)
+    return match["key"] if match else None
+
+
+def option_text(text: str) -> str:
+    """An option's text; "No text" is an empty alternative."""
+    return "" if _NO_TEXT.fullmatch(text.strip()) else text.strip()
