@@ -72,17 +72,18 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
     step(f"writing {path.name}")
     dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
     source = store.source(symbol, compilation.revision)
+    if source is None:  # a text that did not come from Word: our UN layout
+        from drafting.writers.docx_un import un_document
+
+        source = un_document(store.document(symbol), revision=compilation.revision)
 
     def write(target: Path) -> None:
-        if source is not None:
-            from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
+        from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
 
-            try:
-                write_merged_into_source(source, compilation, target, dates=dates)
-                return
-            except SourceMismatch:
-                pass  # its Word document does not hold this revision's text
-        write_merged_docx(compilation, target, dates=dates)
+        try:
+            write_merged_into_source(source, compilation, target, dates=dates)
+        except SourceMismatch:  # its Word document does not hold this revision's text
+            write_merged_docx(compilation, target, dates=dates)
 
     _word(path, write)
     return compilation
@@ -139,10 +140,13 @@ def write_revision(document: Document, path: str | Path, *,
     if _format(path, REVISION_FORMATS) in ("docx", "pdf"):
         from drafting.writers.docx_clean import write_docx_revision
         from drafting.writers.docx_source import source_holds
+        from drafting.writers.docx_un import un_document
 
         def write(target: Path) -> None:
             if source is not None and source_holds(source, chosen):
                 atomic.write_atomically(target, source)
+            elif source is None:  # a text that did not come from Word: our UN layout
+                atomic.write_atomically(target, un_document(document, revision=chosen.label))
             else:
                 write_docx_revision(document, target, revision=chosen.label)
 

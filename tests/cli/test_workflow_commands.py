@@ -332,10 +332,15 @@ def test_revise_settles_brackets_and_brackets_shows_the_change(db, tmp_path):
 def test_show_writes_a_revision_to_circulate(db, tmp_path):
     target = tmp_path / "Zero draft.docx"
     assert "40 paragraphs" in ok(db, "show", SYMBOL, "-o", str(target))
-    word = docx.Document(str(target))
+    word = docx.Document(str(target))  # a text from Markdown: written in the UN layout
     texts = [p.text for p in word.paragraphs]
-    assert "A/C.2/81/L.7 — Zero draft" in texts
+    assert word.sections[0].header.paragraphs[0].text == "A/C.2/81/L.7"
     assert any("[submit / present]" in t for t in texts)
+    assert not any(t.startswith("PP1") for t in texts)  # preambular paragraphs unlabelled
+    from drafting.readers import read_draft
+
+    back = read_draft(target)
+    assert [p.label for p in back.paragraphs][:2] == ["PP1", "PP2"] and len(back.paragraphs) == 40
     markdown = tmp_path / "zero.md"
     ok(db, "show", SYMBOL, "--revision", "Zero draft", "-o", str(markdown))
     again = drafting(db, "import", str(markdown), "--doc", "copy")
