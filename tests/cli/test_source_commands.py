@@ -65,6 +65,8 @@ def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
         assert old.read("word/styles.xml") == new.read("word/styles.xml")
         headers = [n for n in new.namelist() if n.startswith("word/header")]
         assert any(b"A/C.2/81/L.99/Rev.1" in new.read(n) for n in headers)
+        footers = [n for n in old.namelist() if n.startswith("word/footer")]
+        assert footers and all(old.read(n) == new.read(n) for n in footers)
         body = new.read("word/document.xml").decode()
     typed = [p.text.split("\t")[0] for p in docx.Document(str(rev1)).paragraphs
              if p.text[:1].isdigit() and "\t" in p.text]

@@ -238,7 +238,8 @@ def fodt(draft: Draft) -> str:
             '<office:master-styles><style:master-page style:name="Standard" '
             'style:page-layout-name="pm1"><style:header>'
             f'<text:p text:style-name="Header">{escape(draft.header)}</text:p>'
-            "</style:header></style:master-page></office:master-styles>"
+            '</style:header><style:footer><text:p text:style-name="Header">26-18542 (E)'
+            "</text:p></style:footer></style:master-page></office:master-styles>"
             f"<office:body><office:text>{changes}{''.join(body)}</office:text></office:body>"
             "</office:document>\n")
 

@@ -75,8 +75,9 @@ def test_every_part_without_a_change_is_the_sources_byte_for_byte(merged):
     assert changed <= {"word/document.xml", "word/footnotes.xml", "word/comments.xml",
                        "[Content_Types].xml", "word/_rels/document.xml.rels"}
     assert "word/styles.xml" in before and before["word/styles.xml"] == after["word/styles.xml"]
-    headers = [n for n in before if n.startswith("word/header")]
-    assert headers and all(before[n] == after[n] for n in headers)
+    for kind in ("header", "footer"):  # the page header and footer, byte for byte
+        parts = [n for n in before if n.startswith(f"word/{kind}")]
+        assert parts and all(before[n] == after[n] for n in parts)
     assert set(before) <= set(after)
 
 
