@@ -2,7 +2,8 @@
 
 An `Edit` deletes the visible characters ``start:end`` of a Word paragraph (read by
 `drafting.ooxml.visible`), or inserts text at ``start``. `weave` applies a paragraph's
-edits from its end to its start, so each offset still means what it meant when read:
+edits from its end to its start, so each offset (and each piece of text read before it)
+still means what it meant when read:
 a run is split where a change begins or ends (both halves keep its ``w:rPr``), deleted
 runs move into a ``w:del`` (their ``w:t`` become ``w:delText``), and inserted text is a
 new run carrying the formatting of the character before it (or after it, at the start)
@@ -50,16 +51,20 @@ def weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: Revision
     """Apply ``edits`` to one paragraph; ``read`` gives its visible atoms as they stand
     (a split or an insertion keeps the offsets before it; edits go from the end)."""
     ordered = sorted(enumerate(edits), key=lambda pair: (pair[1].start, pair[0]), reverse=True)
+    atoms = read()  # read once: each edit changes only what stands at or after its start
+    ends = {edit.end for edit in edits if edit.end > edit.start}
     for _, edit in ordered:
         if edit.end > edit.start:
-            _delete(read, edit, marks)
-        if edit.text:
-            _insert(read, edit, marks)
+            _delete(atoms, read, edit, marks)
+        if edit.text:  # words after words deleted get a run of their own; words in
+            fresh = read() if edit.end > edit.start else atoms  # their place, a new reading
+            _insert(fresh, edit, marks, join=edit.start not in ends)
 
 
-def _delete(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) -> None:
-    _split_at(read(), edit.end)
-    _split_at(read(), edit.start)
+def _delete(atoms: list[Atom], read: Callable[[], list[Atom]], edit: Edit,
+            marks: RevisionMarks) -> None:
+    _split_at(atoms, edit.end)  # the end first: the atoms before it stay as they were
+    _split_at(atoms, edit.start)
     runs, offset = [], 0
     for atom in read():
         if offset >= edit.start and offset + len(atom.text) <= edit.end and \
@@ -81,18 +86,9 @@ def _delete(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) ->
         edit.made.append(wrapper)
 
 
-def _insert(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) -> None:
-    before = None
-    if edit.start > 0:
-        _split_at(read(), edit.start)
-        position = 0
-        for atom in read():
-            position += len(atom.text)
-            if position >= edit.start:
-                before = atom.run
-                break
-    atoms = read()
-    if not edit.tracked and before is not None and _joins(before, edit.text):
+def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *, join: bool = True) -> None:
+    before = _split_at(atoms, edit.start) if edit.start > 0 else None
+    if join and not edit.tracked and before is not None and _joins(before, edit.text):
         last = before[-1]  # plain words after plain words: one run, as Word keeps them
         last.text = (last.text or "") + edit.text
         last.set(_XML_SPACE, "preserve")
@@ -114,18 +110,20 @@ def _insert(read: Callable[[], list[Atom]], edit: Edit, marks: RevisionMarks) ->
     edit.made.append(wrapper)
 
 
-def _split_at(atoms: list[Atom], offset: int) -> None:
-    """Make ``offset`` fall between two runs (not inside one)."""
+def _split_at(atoms: list[Atom], offset: int) -> Any | None:
+    """Make ``offset`` fall between two runs (not inside one); the run that now ends
+    there (None when no character comes before it)."""
     position = 0
     for atom in atoms:
         end = position + len(atom.text)
         if position < offset < end and atom.node.tag == _T:
             _split_text(atom, offset - position)
-            return
+            return atom.run
         if offset == end:
             _split_after(atom.run, atom.node)
-            return
+            return atom.run
         position = end
+    return None
 
 
 def _split_text(atom: Atom, cut: int) -> None:

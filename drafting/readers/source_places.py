@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from drafting import characters
@@ -90,30 +91,34 @@ def _mapped(sources: list[Visible], joiner: str) -> tuple[str, list[Place]] | No
     """The text the import keeps of ``sources`` (joined by ``joiner``; Word's own
     characters read as Word shows them; each line trimmed, empty lines dropped), with the
     place of each of its characters; None when normalisation changed the text."""
-    raw: list[tuple[str, Place]] = []
+    parts: list[str] = []
+    places: list[Place] = []
     for index, source in enumerate(sources):
         if index and joiner:
-            raw.append((joiner, None))
-        for offset, char in enumerate(source.text):
-            shown, _ = characters.from_word(char)
-            raw.extend((c, (index, offset)) for c in shown)
-    text = "".join(char for char, _ in raw)
+            parts.append(joiner)
+            places.append(None)
+        text = source.text
+        if characters.from_word(text)[1]:  # rare: character by character
+            for offset, char in enumerate(text):
+                shown, _ = characters.from_word(char)
+                parts.append(shown)
+                places.extend([(index, offset)] * len(shown))
+        else:
+            parts.append(text)
+            places.extend(zip(repeat(index), range(len(text))))
+    text = "".join(parts)
     if not unicodedata.is_normalized("NFC", text):
         return None
-    lines: list[list[tuple[str, Place]]] = [[]]
-    for char, place in raw:
-        if char == "\n":
-            lines.append([])
-        else:
-            lines[-1].append((char, place))
-    kept: list[tuple[str, Place]] = []
-    for line in lines:
-        line_text = "".join(char for char, _ in line)
-        start = len(line_text) - len(line_text.lstrip())
-        end = len(line_text.rstrip())
-        if start >= end:
-            continue
-        if kept:
-            kept.append(("\n", None))
-        kept += line[start:end]
-    return "".join(char for char, _ in kept), [place for _, place in kept]
+    kept: list[str] = []
+    kept_places: list[Place] = []
+    position = 0
+    for line in text.split("\n"):
+        start, end = len(line) - len(line.lstrip()), len(line.rstrip())
+        if start < end:
+            if kept:
+                kept.append("\n")
+                kept_places.append(None)
+            kept.append(line[start:end])
+            kept_places.extend(places[position + start:position + end])
+        position += len(line) + 1
+    return "".join(kept), kept_places
