@@ -73,9 +73,7 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
     dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
     source = store.source(symbol, compilation.revision)
     if source is None:  # a text that did not come from Word: our UN layout
-        from drafting.writers.docx_un import un_document
-
-        source = un_document(store.document(symbol), revision=compilation.revision)
+        source = _layout_of(compilation)
 
     def write(target: Path) -> None:
         from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
@@ -158,6 +156,19 @@ def write_revision(document: Document, path: str | Path, *,
                                                  front_matter=chosen.front_matter,
                                                  chapeau=chosen.chapeau))
     return chosen
+
+
+def _layout_of(compilation: Compilation) -> bytes:
+    """The UN-layout Word document of the revision ``compilation`` was made on."""
+    from drafting.engine.segments import MergedParagraph
+    from drafting.model import Document, Revision
+    from drafting.writers.docx_un import un_document
+
+    paragraphs = tuple(e.paragraph for e in compilation.entries
+                       if isinstance(e, MergedParagraph))
+    revision = Revision(compilation.revision, paragraphs, front_matter=compilation.front_matter,
+                        chapeau=compilation.chapeau)
+    return un_document(Document(compilation.symbol, compilation.title, (revision,)))
 
 
 def _word(path: Path, write: Callable[[Path], None]) -> None:
