@@ -46,8 +46,9 @@ class SourcePlace:
 def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
                                                                 list[SourcePlace | None]]:
     """The draft in the python-docx ``document`` and, for each of its paragraphs, its
-    place in the document (None for a paragraph that cannot be mapped character by
-    character: an option block, or text changed by normalisation)."""
+    place in the document: None for a paragraph no Word paragraph holds; no place for
+    any character of one that cannot be mapped character by character (an option block,
+    text changed by normalisation)."""
     builder = _Builder(name, document)
     structure = builder.structure()
     result = structure.result
@@ -58,11 +59,11 @@ def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
             continue
         mapped = _mapped(sources, joiner)
         if mapped is None:
-            pieces[role.paragraph].append(("\0", [None], []))  # never matches: unmappable
+            pieces[role.paragraph].append(("\0", [None], sources))  # unmappable: no match
             continue
         text, places = mapped
         if text != block.text[len(block.text) - len(text):]:
-            pieces[role.paragraph].append(("\0", [None], []))
+            pieces[role.paragraph].append(("\0", [None], sources))
             continue
         synthetic = len(block.text) - len(text)  # "[^N]: " before a footnote's text
         skip = max(role.skip - synthetic, 0)
@@ -76,8 +77,11 @@ def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
 def _place(text: str, parts: list[tuple[str, list[Place], list[Visible]]],
            footnotes: Footnotes) -> SourcePlace | None:
     built = "".join(piece for piece, _, _ in parts)
-    if not parts or not text.endswith(built):
+    if not parts:
         return None
+    if not text.endswith(built):  # its Word paragraphs are known, not its characters'
+        return SourcePlace(tuple(v for _, _, sources in parts for v in sources),
+                           (None,) * len(text), footnotes)
     paragraphs: list[Visible] = []
     places: list[Place] = [None] * (len(text) - len(built))  # an automatic number
     for _, part_places, sources in parts:

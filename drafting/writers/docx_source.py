@@ -176,8 +176,11 @@ class _SourceWriter(_MergedWriter):
         deleter = self.stamp(entry.deletion) if entry.deletion else None
         line = _Line(deleter)
         _SegmentWriter(self, line, 0, False).write(entry.segments)
-        self._weave(place, line)
-        if deleter is not None and entry.deletion is not None:
+        if all(where is None for where in place.places):  # an option block: say it instead
+            self._unplaced(elements[0], entry)
+        else:
+            self._weave(place, line)
+        if deleter is not None and entry.deletion is not None and any(e.made for e in line.edits):
             for element in elements:
                 self.marks.mark_deleted(element, deleter)
             made = [e for edit in line.edits for e in edit.made]
@@ -254,6 +257,23 @@ class _SourceWriter(_MergedWriter):
             return
         self.marks.comment(first, last, lines, stamp)
         self.comments_made = True
+
+    def _unplaced(self, paragraph: Any, entry: MergedParagraph) -> None:
+        """The proposals on a paragraph whose words cannot be found one by one in the
+        document (an option block), named in a comment on it instead."""
+        lines = []
+        for segment in entry.segments:
+            if isinstance(segment, Change):
+                lines.append(f"{', '.join(segment.credit.proponents)}: "
+                             f"'{segment.deleted}' -> '{segment.inserted}'")
+            elif not isinstance(segment, Text):
+                lines += [f"{', '.join(o.credit.proponents)}: '{segment.original}' -> "
+                          f"'{o.text}'" for o in segment.options]
+        if entry.deletion is not None:
+            lines.append(f"{', '.join(entry.deletion.proponents)}: delete the paragraph")
+        if lines:
+            self._comment_paragraph(paragraph, ["Proposals not shown as tracked changes:",
+                                                *lines], Stamp("drafting", None))
 
     def _comment_paragraph(self, paragraph: Any, lines: Sequence[str], stamp: Stamp) -> None:
         runs = paragraph.findall(qn("w:r"))

@@ -162,3 +162,26 @@ def test_a_source_that_does_not_hold_the_revision_is_refused(merged, tmp_path):
     assert not source_holds(buffer.getvalue(), document.current)
     with pytest.raises(SourceMismatch):
         write_merged_into_source(buffer.getvalue(), merge(document, []), tmp_path / "x.docx")
+
+
+def test_proposals_on_an_option_block_are_named_in_a_comment(tmp_path):
+    from docx_builders import Para, write_docx
+
+    source = write_docx(tmp_path / "options.docx", [
+        Para(["The Parties to this Agreement,"]), Para(["Article 1"]),
+        Para(["1.\tOption 1: Parties shall establish a fund."]), Para(["Option 2: No text"]),
+        Para(["2.\tParties shall report."])], title="Draft agreement", subtitle="")
+    document = read_docx_draft(source).to_document("BBNJ")
+    assert document.current.by_label("OP1").text == "[Parties shall establish a fund.][]"
+    amendments = [
+        draft_amendment(document.current, Proposal("OP1", replace="a fund", with_="two funds"),
+                        id="A1", proponents=["AOSIS"], submitted_at=T0),
+        draft_amendment(document.current, Proposal("OP2", replace="report", with_="inform"),
+                        id="A2", proponents=["EU"], submitted_at=T0)]
+    target = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
+    with zipfile.ZipFile(target) as package:
+        comments = "".join(etree.fromstring(package.read("word/comments.xml")).itertext())
+    assert "AOSIS: 'a fund' -> 'two funds'" in comments  # not lost: named where it stands
+    assert _rejected(target) == _rejected(source)
+    assert "inform" in "".join(_body(target).itertext())  # the other proposal is woven in
