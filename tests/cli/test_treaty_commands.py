@@ -4,34 +4,11 @@ takes and shows labels such as ``2.1``, options are one choice, stray brackets w
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from test_workflow_commands import drafting
 
-TREATY = """\
-# Draft agreement on marine biodiversity
-
-The Parties to this Agreement,
-
-Recognizing the need for a comprehensive regime,
-
-## Article 1
-
-1. Each Party shall take measures.
-
-1bis. Each Party may cooperate.
-
-2. Parties shall report.
-
-## Article 2
-
-1. Option 1: Parties shall establish a fund.
-
-Option 2: No text
-
-## Article 3
-
-1. Nothing in this Agreement shall prejudice [the rights of States.
-"""
+TREATY = (Path(__file__).parents[1] / "data" / "treaty.md").read_text(encoding="utf-8")
 
 
 def test_a_treaty_negotiated_by_article_and_paragraph(tmp_path):

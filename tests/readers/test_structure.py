@@ -1,6 +1,8 @@
 """The structure of real negotiation texts, read from Markdown (the Word reader uses the
 same rules: tests/readers/test_docx_layouts.py)."""
 
+from pathlib import Path
+
 import pytest
 
 from drafting import brackets
@@ -47,33 +49,8 @@ Noting with concern the state of fish stocks[^1],
 [^1]: See A/79/123, para. 4.
 """
 
-TREATY = """\
-# Draft agreement on marine biodiversity
-
-The Parties to this Agreement,
-
-Recognizing the need for a comprehensive regime,
-
-## Article 1
-
-1. Each Party shall take measures.
-
-1bis. Each Party may cooperate.
-
-2. Parties shall report.
-
-## Article 2
-
-1. Option 1: Parties shall establish a fund.
-
-Option 2: No text
-
-2. The fund shall be [administered / managed] by the secretariat.
-
-## Article 3
-
-1. Nothing in this Agreement shall prejudice [the rights of States.
-"""
+TREATY = (Path(__file__).parents[1] / "data" / "treaty.md").read_text(encoding="utf-8")
+"""A treaty text: articles numbered on their own, 1bis, an option block, a stray bracket."""
 
 
 def labels(result):
