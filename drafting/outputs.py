@@ -76,11 +76,11 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
         source = _layout_of(compilation)
 
     def write(target: Path) -> None:
-        from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
+        from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
 
         try:
             write_merged_into_source(source, compilation, target, dates=dates)
-        except SourceMismatch:  # its Word document does not hold this revision's text
+        except NOT_WOVEN:  # its Word document does not hold this revision's text
             write_merged_docx(compilation, target, dates=dates)
 
     _word(path, write)
@@ -114,12 +114,12 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
         from drafting.writers.docx_merged import write_merged_docx
 
         if source is not None:
-            from drafting.writers.docx_source import SourceMismatch, write_merged_into_source
+            from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
 
             try:
                 write_merged_into_source(source, compilation, target)
                 return
-            except SourceMismatch:
+            except NOT_WOVEN:
                 pass
         write_merged_docx(compilation, target)
 

@@ -490,11 +490,11 @@ def _revised_source(store: Store, symbol: str, current: Revision,
     if source is None:
         return None
     from drafting.writers.docx_revision import revise_source
-    from drafting.writers.docx_source import SourceMismatch
+    from drafting.writers.docx_source import NOT_WOVEN
 
     try:
         return revise_source(source, current, new, symbol=symbol)
-    except SourceMismatch:
+    except NOT_WOVEN:  # the revision is kept all the same; its document is the last one's
         return None
 
 

@@ -61,6 +61,12 @@ class SourceMismatch(DraftingError):
     """The source document does not hold the revision's text (it came from elsewhere)."""
 
 
+NOT_WOVEN = (SourceMismatch, LookupError, ValueError, TypeError, AttributeError)
+"""What makes a writer fall back to our own template rather than fail: the source does
+not hold the text, or its XML is laid out in a way the weaving does not know. A
+proposal is never lost for a layout: the template writes every one."""
+
+
 def source_holds(source: bytes, revision: Revision) -> bool:
     """Whether ``source`` reads as ``revision`` (same paragraphs and texts), so that
     changes to the revision can be written into it."""

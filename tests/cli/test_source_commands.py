@@ -99,3 +99,23 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
     with pytest.raises(InputError, match="apt-get install libreoffice-writer"):
         write_pdf(tmp_path / "x.pdf", lambda target: None)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_document_the_weaving_cannot_handle_still_gets_every_proposal(tmp_path, monkeypatch):
+    import drafting.writers.docx_source as docx_source
+
+    db, source = tmp_path / "s.db", libreoffice_docx(ga_draft(), tmp_path / "L99.docx")
+    for args in (("init",), ("import", str(source), "--doc", "X"), ("delegation", "add", "EU"),
+                 ("amend", "X", "OP3", "--delegation", "EU", "--replace", "submit", "--with",
+                  "present", "--yes")):
+        assert drafting(db, *args).returncode == 0
+
+    def broken(*args, **kwargs):
+        raise ValueError("a layout the weaving does not know")
+
+    monkeypatch.setattr(docx_source, "weave", broken)
+    merged = tmp_path / "merged.docx"
+    assert drafting(db, "merge", "X", "-o", str(merged)).returncode == 0
+    with zipfile.ZipFile(merged) as package:
+        body = package.read("word/document.xml").decode()
+    assert 'w:author="EU"' in body and ">present<" in body  # our own template, all there
