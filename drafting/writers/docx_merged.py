@@ -81,7 +81,7 @@ def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
     renamed); DraftingError if it cannot be written.
     """
     document = docx.Document()
-    writer = _MergedWriter(document, dates or {})
+    writer = MergedWriter(document, dates or {})
     writer.write(compilation)
     writer.marks.finish()
     save_atomically(document, path)
@@ -144,7 +144,11 @@ class _Line:
         return list(range(first, len(self.parts)))
 
 
-class _MergedWriter:
+class MergedWriter:
+    """Writes a compilation's entries into a Word document as tracked changes: the stamps
+    (authors, dates), comments and paragraphs; `drafting.writers.docx_source` reuses its
+    stamps and comments on the secretariat's own document."""
+
     def __init__(self, document: DocxDocument, dates: Mapping[str, datetime]) -> None:
         self.document = document
         self.marks = RevisionMarks(document)
@@ -187,7 +191,7 @@ class _MergedWriter:
         italic_end = (opening_words_end(paragraph.text)
                       if paragraph.kind is ParagraphKind.PREAMBULAR else 0)
         struck = paragraph.status is ParagraphStatus.DELETED
-        _SegmentWriter(self, line, italic_end, struck).write(entry.segments)
+        SegmentWriter(self, line, italic_end, struck).write(entry.segments)
         everything = list(range(len(line.parts)))
         if entry.deletion is not None and deleter is not None:
             self.note(line, everything, entry.deletion)
@@ -261,14 +265,16 @@ class _MergedWriter:
             self.marks.comment(anchor, anchor, [text], stamp)
 
 
-class _SegmentWriter:
-    """A paragraph's segments as runs and revisions on one line.
+class SegmentWriter:
+    """A paragraph's segments as runs and revisions on one line (any object with the
+    line's ``plain``, ``inserted``, ``deleted`` and ``comment``: the template's `_Line`,
+    or the source's edits in `drafting.writers.docx_source`).
 
     ``offset`` follows the paragraph's text as it stands, for the italic opening words
     (``italic_end``) of untracked text.
     """
 
-    def __init__(self, writer: _MergedWriter, line: _Line, italic_end: int,
+    def __init__(self, writer: MergedWriter, line: _Line, italic_end: int,
                  struck: bool) -> None:
         self.writer = writer
         self.line = line

@@ -52,7 +52,7 @@ from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, weave
 from drafting.readers.source_places import SourcePlace, source_places
-from drafting.writers.docx_merged import _MergedWriter, _SegmentWriter
+from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 
 _TYPED_NUMBER = re.compile(r"\s*\d{1,4}(?:\s*[a-z]+)?\.\t")
 
@@ -94,7 +94,7 @@ def write_merged_into_source(source: bytes, compilation: Compilation,
 
 class _Line:
     """A paragraph's segments as edits of its source text (offsets in the paragraph's
-    text), in the shape `_SegmentWriter` writes lines: plain, inserted, deleted, comment."""
+    text), in the shape `SegmentWriter` writes lines: plain, inserted, deleted, comment."""
 
     def __init__(self, deleter: Stamp | None) -> None:
         self.deleter = deleter
@@ -127,7 +127,7 @@ class _Line:
         return [len(self.edits) - 1]
 
 
-class _SourceWriter(_MergedWriter):
+class _SourceWriter(MergedWriter):
     """The template writer's stamps, dates and comments, on the source's paragraphs."""
 
     def __init__(self, document: Any, dates: Mapping[str, datetime],
@@ -181,7 +181,7 @@ class _SourceWriter(_MergedWriter):
             elements[0].getparent().tag == qn("w:body")
         deleter = self.stamp(entry.deletion) if entry.deletion else None
         line = _Line(deleter)
-        _SegmentWriter(self, line, 0, False).write(entry.segments)
+        SegmentWriter(self, line, 0, False).write(entry.segments)
         if all(where is None for where in place.places):  # an option block: say it instead
             self._unplaced(elements[0], entry)
         else:
