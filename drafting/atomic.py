@@ -2,9 +2,10 @@
 
 `write_atomically` writes into a hidden temporary file in the target's folder,
 forces it to disk, then renames it over the target: the target holds either its
-old content or the whole new one. When anything fails (a full disk, a read-only
-folder) the temporary file is removed and one DraftingError names the file, the
-cause and the remedy.
+old content or the whole new one. It never replaces a link, a device, a pipe or a
+database (the store itself, named as an output by mistake). When anything fails
+(a full disk, a read-only folder) the temporary file is removed and one
+DraftingError names the file, the cause and the remedy.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -29,6 +31,7 @@ def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
     not writable, read-only or full; ``path`` is then as it was before.
     """
     target = Path(path)
+    _refuse_to_replace(target)
     temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         with open(temporary, "xb") as stream:  # a plain open applies the umask
@@ -45,6 +48,33 @@ def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
     except BaseException:
         _remove(temporary)
         raise
+
+
+_DATABASE = b"SQLite format 3\x00"
+"""How every SQLite database file begins: a drafting store, most likely."""
+
+
+def _refuse_to_replace(target: Path) -> None:
+    """DraftingError, before anything is written, when ``target`` is something an output
+    must never replace: a link, a device or a pipe (the rename would put a plain file in
+    its place), or a database (the drafting store itself, given as ``-o``)."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        return  # absent (the usual case), or the write itself will say what is wrong
+    if stat.S_ISDIR(info.st_mode):
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise DraftingError(f"{target}: is not a plain file (a link, a device or a pipe); "
+                            "nothing was written: give the path of a file")
+    try:
+        with open(target, "rb") as existing:
+            head = existing.read(len(_DATABASE))
+    except OSError:
+        return
+    if head == _DATABASE:
+        raise DraftingError(f"{target}: is a database (perhaps the drafting store itself); "
+                            "nothing was written: choose another file name")
 
 
 def cannot_write(path: Path, error: OSError) -> DraftingError:

@@ -1,0 +1,58 @@
+"""An output path never destroys what it names: the store itself, a link, a device or a
+pipe are refused before anything is written, and the store still verifies."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "cli"))
+from test_workflow_commands import drafting
+
+SAMPLE = Path(__file__).parents[1] / "samples" / "zero-draft.md"
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = tmp_path / "s.db"
+    assert drafting(db, "init").returncode == 0
+    assert drafting(db, "import", str(SAMPLE), "--doc", "L.7").returncode == 0
+    return db
+
+
+@pytest.mark.parametrize(("args", "name"), [
+    (("export", "L.7", "--format", "json", "-o"), "s.json"), (("compile", "L.7", "-o"), "s.md"),
+    (("show", "L.7", "-o"), "s.docx"), (("merge", "L.7", "-o"), "s.docx")])
+def test_the_store_itself_is_never_an_output(store, tmp_path, args, name):
+    twin = tmp_path / name
+    before = store.read_bytes()
+    os.link(store, twin)  # the store under an output's name, as a mistyped -o would give
+    refused = drafting(store, *args, str(twin))
+    assert refused.returncode == 1 and "is a database" in refused.stderr
+    assert store.read_bytes() == before
+    assert drafting(store, "verify").returncode == 0
+
+
+def test_a_link_or_a_pipe_is_not_replaced(store, tmp_path):
+    target = tmp_path / "real.md"
+    target.write_text("kept\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    refused = drafting(store, "compile", "L.7", "-o", str(link))
+    assert refused.returncode == 1 and "not a plain file" in refused.stderr
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "kept\n"
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    refused = drafting(store, "compile", "L.7", "-o", str(pipe))
+    assert refused.returncode == 1 and "not a plain file" in refused.stderr
+    assert pipe.exists() and not pipe.is_file()
+
+
+def test_export_over_the_stores_own_path_is_refused(store):
+    before = store.read_bytes()
+    refused = drafting(store, "export", "L.7", "--format", "json", "-o", str(store))
+    assert refused.returncode == 1 and "is a database" in refused.stderr
+    assert store.read_bytes() == before and drafting(store, "verify").returncode == 0
