@@ -69,21 +69,22 @@ def show(
     """
     from drafting.engine import bracket_report
 
-    draft = _document(source, strict, db, revision)
     if output is not None:
-        from drafting.outputs import write_revision
+        from drafting.outputs import write_revision, write_stored_revision
 
         if para is not None:
             raise InputError("-o writes a whole revision; leave out --para")
-        stored = None
-        if not _is_file(Path(source)):  # the revision's own Word document, if it has one
+        if _is_file(Path(source)):
+            draft = _document(source, strict, db, revision)
+            written = write_revision(draft, output)
+            symbol = draft.symbol
+        else:
             with store_at(db) as store:
-                stored = store.source(draft.symbol, draft.current.label if draft.current
-                                      else None)
-        written = write_revision(draft, output, source=stored)
-        typer.echo(f"wrote {output} ({draft.symbol} {written.label}, "
-                   f"{len(written)} paragraphs)")
+                written = write_stored_revision(store, source, output, revision=revision)
+            symbol = source
+        typer.echo(f"wrote {output} ({symbol} {written.label}, {len(written)} paragraphs)")
         return
+    draft = _document(source, strict, db, revision)
     paragraphs = select(draft, para)
     report = bracket_report(paragraphs)
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)

@@ -158,6 +158,16 @@ def write_revision(document: Document, path: str | Path, *,
     return chosen
 
 
+def write_stored_revision(store: Store, symbol: str, path: str | Path, *,
+                          revision: str | None = None) -> Revision:
+    """`write_revision` for a document in the store: the Word file is the revision's own
+    document when it has one. Returns the revision written."""
+    document = store.document(symbol)
+    chosen = revision_of(document, revision)
+    source = store.source(symbol, chosen.label)
+    return write_revision(document, path, revision=chosen.label, source=source)
+
+
 def _layout_of(compilation: Compilation) -> bytes:
     """The UN-layout Word document of the revision ``compilation`` was made on."""
     from drafting.engine.segments import MergedParagraph

@@ -137,6 +137,15 @@ def renumber(labels: Sequence[str]) -> dict[str, str]:
     return table
 
 
+def typed_number(label: str) -> str:
+    """What a document types before an operative paragraph, without the full stop:
+    ``OP7`` -> ``7``, ``OP7 bis`` -> ``7 bis``, ``3.1`` -> ``1`` (the article's heading
+    names the article). Raises LabelError for what is not a label."""
+    parsed = parse_label(label)
+    shown = str(parsed)
+    return shown.split(".", 1)[1] if parsed.section else shown.removeprefix(parsed.prefix)
+
+
 def changed(table: dict[str, str]) -> dict[str, str]:
     """Only the entries of a renumbering table whose label changes."""
     return {old: new for old, new in table.items() if old != new}

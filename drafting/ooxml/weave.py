@@ -94,7 +94,7 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *, join: bool =
         last.set(_XML_SPACE, "preserve")
         return
     model = before if before is not None else (atoms[0].run if atoms else None)
-    run = _new_run(edit.text, model)
+    run = new_run(edit.text, model)
     if not edit.tracked:
         wrapper = run
     elif edit.deleter is not None:
@@ -175,7 +175,7 @@ def _outermost(run: Any) -> Any:
     return parent if parent is not None and parent.tag in (qn("w:ins"), qn("w:del")) else run
 
 
-def _new_run(text: str, model: Any | None) -> Any:
+def new_run(text: str, model: Any | None) -> Any:
     """A run of ``text`` (tabs and line breaks as Word writes them) formatted as
     ``model``."""
     run = etree.Element(_R)

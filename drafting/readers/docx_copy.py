@@ -20,7 +20,7 @@ from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.runs import INSERTED, RunPiece
 from drafting.readers.docx_changes import strip_label
-from drafting.readers.docx_draft import heading_level
+from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import AutoNumber, Block, Role, RoleKind, read_structure
 
@@ -113,7 +113,7 @@ class CopyLayout:
         blocks, subtitles = [], set()
         reads = [read for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
-            text = _clean(read.original if read.original.strip() else read.proposed)
+            text = clean_lines(read.original if read.original.strip() else read.proposed)
             where = f"{self.path}, paragraph {index + 1}"
             if note is not None:
                 blocks.append(Block(f"[^{note}]: {text}", where))
@@ -134,7 +134,7 @@ class CopyLayout:
         for index in subtitles:
             roles[index] = None
         for index, role in enumerate(roles):  # where the copy's layout misleads, the text
-            text = _clean(reads[index].original)  # of the draft decides
+            text = clean_lines(reads[index].original)  # of the draft decides
             if role is None:
                 continue
             if role.kind in _OUTSIDE and (text in self.texts or not text):  # new: proposed
@@ -237,11 +237,6 @@ def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
     if pieces:
         pieces[-1] = replace(pieces[-1], text=pieces[-1].text.rstrip())
     return pieces
-
-
-def _clean(text: str) -> str:
-    """Each line trimmed, empty ones dropped: a paragraph's text as the import keeps it."""
-    return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 def check_characters(where: str, text: str) -> None:

@@ -60,10 +60,10 @@ def read_docx_draft(path: str | Path) -> ReadResult:
     """
     path = Path(path)
     document = open_docx(path)
-    return _Builder(str(path), document).build()
+    return DraftReader(str(path), document).build()
 
 
-def _clean(text: str) -> str:
+def clean_lines(text: str) -> str:
     """Trim each line and drop empty ones (line breaks at the edges)."""
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
@@ -88,7 +88,7 @@ def _rows(table: etree._Element) -> list[etree._Element]:
     return rows
 
 
-class _Builder:
+class DraftReader:
     """Turns the body of a Word document into blocks, then reads their structure."""
 
     def __init__(self, name: str, document: docx.document.Document) -> None:
@@ -149,7 +149,7 @@ class _Builder:
         cells = []  # in the front matter (a symbol block), its lines are front matter
         for paragraph in (p for row in kept for p in row.iter(f"{_W}p")):
             self.numbering.number(paragraph)  # Word counts numbered cells too
-            if text := _clean(self._checked(visible(paragraph).text)):
+            if text := clean_lines(self._checked(visible(paragraph).text)):
                 cells.append(Block(text, self._where(), table=self.tables))
         if not cells:
             cells.append(Block("", self._where(), table=self.tables))
@@ -158,9 +158,9 @@ class _Builder:
             self._block(cell, [])
 
     def _paragraph(self, pieces: list[Visible]) -> None:
-        text = _clean(self._checked("".join(piece.text for piece in pieces)))
+        text = clean_lines(self._checked("".join(piece.text for piece in pieces)))
         notes = sum((piece.notes for piece in pieces), Counter())
-        shown = next((piece for piece in pieces if _clean(piece.text)), pieces[-1])
+        shown = next((piece for piece in pieces if clean_lines(piece.text)), pieces[-1])
         number = self.numbering.number(shown.element)
         style = self._style(shown.element)
         if style == "subtitle" and text:
@@ -176,7 +176,7 @@ class _Builder:
         """Footnote ``number`` as a block of its own after the paragraph citing it, in the
         form the text reader reads: ``[^N]: its text``."""
         parts = [visible(p) for p in self.footnotes.paragraphs(number)]
-        text = _clean(self._checked("\n".join(part.text for part in parts)))
+        text = clean_lines(self._checked("\n".join(part.text for part in parts)))
         notes = sum((part.notes for part in parts), Counter())
         self._block(Block(f"[^{number}]: {text}", f"{self._where()}, footnote {number}",
                           notes=notes), parts, "\n")

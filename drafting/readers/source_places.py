@@ -18,7 +18,7 @@ from typing import Any
 from drafting import characters
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.visible import Visible
-from drafting.readers.docx_draft import _Builder
+from drafting.readers.docx_draft import DraftReader
 from drafting.readers.result import ReadResult
 from drafting.readers.structure import RoleKind
 
@@ -49,7 +49,7 @@ def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
     place in the document: None for a paragraph no Word paragraph holds; no place for
     any character of one that cannot be mapped character by character (an option block,
     text changed by normalisation)."""
-    builder = _Builder(name, document)
+    builder = DraftReader(name, document)
     structure = builder.structure()
     result = structure.result
     pieces: list[list[tuple[str, list[Place], list[Visible]]]] = [[] for _ in result.paragraphs]

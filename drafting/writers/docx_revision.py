@@ -29,10 +29,10 @@ from docx.oxml.ns import qn
 from drafting.engine.diff import word_segments
 from drafting.engine.segments import Change, Text
 from drafting.model import Paragraph, Revision
-from drafting.model.labels import parse_label
+from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
-from drafting.ooxml.weave import Edit, _new_run, weave
+from drafting.ooxml.weave import Edit, new_run, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch, package_bytes, to_source
 
@@ -103,7 +103,7 @@ class _Reviser:
         typed = _TYPED.match(first.text)
         if typed and was.label != now.label:  # the typed number follows the renumbering
             per.setdefault(0, []).append(Edit(typed.start("number"), typed.end("number"),
-                                              _NOBODY, _number(now.label), tracked=False))
+                                              _NOBODY, typed_number(now.label), tracked=False))
         for index, changes in per.items():
             source = place.paragraphs[index]
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
@@ -121,8 +121,8 @@ class _Reviser:
             if child.tag != qn("w:pPr"):
                 made.remove(child)
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
-        typed = f"{_number(paragraph.label)}.\t" if self.typed else ""
-        made.append(_new_run(typed + paragraph.text, runs[-1] if runs else None))
+        typed = f"{typed_number(paragraph.label)}.\t" if self.typed else ""
+        made.append(new_run(typed + paragraph.text, runs[-1] if runs else None))
         self.last.addnext(made)
         self.last = self.main = made
 
@@ -156,13 +156,6 @@ class _Reviser:
                 if part is not None:
                     changed.add(str(part.partname))
         return changed
-
-
-def _number(label: str) -> str:
-    """The number a paragraph types for ``label``: ``OP7`` -> ``7``, ``3.2`` -> ``2``."""
-    parsed = parse_label(label)
-    return str(parsed).split(".", 1)[-1].removeprefix(parsed.prefix) if not parsed.section \
-        else str(parsed).split(".", 1)[1]
 
 
 def _in_body(element: Any) -> bool:

@@ -45,14 +45,16 @@ from drafting.engine.segments import (
     NewParagraph,
     Text,
 )
-from drafting.errors import DraftingError
+from drafting.errors import DraftingError, LabelError
 from drafting.model import Revision
+from drafting.model.labels import parse_label, typed_number
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.visible import visible
-from drafting.ooxml.weave import Edit, weave
+from drafting.ooxml.weave import Edit, new_run, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
+from drafting.writers.pieces import alternative_labels
 
 _TYPED_NUMBER = re.compile(r"\s*\d{1,4}(?:\s*[a-z]+)?\.\t")
 
@@ -202,7 +204,7 @@ class _SourceWriter(MergedWriter):
             typed = _TYPED_NUMBER.match(first)
             self.typed = typed.group() if typed else ""
         for alternative_label, option in zip(
-                _alternative_labels(entry.paragraph.label, len(entry.alternatives)),
+                alternative_labels(entry.paragraph.label, len(entry.alternatives)),
                 entry.alternatives, strict=True):
             self._new(alternative_label, option.text, option.credit)
 
@@ -242,7 +244,7 @@ class _SourceWriter(MergedWriter):
                 found.getparent().remove(found)
         model = _last_run(self.last)
         typed = _typed_label(label, self.typed)
-        paragraph.append(self.marks.inserted([_plain_run(typed + text, model)], stamp))
+        paragraph.append(self.marks.inserted([new_run(typed + text, model)], stamp))
         self.last.addnext(paragraph)
         if final and not _mark_deleted(self.last):  # the mark before becomes the new one,
             self.marks.mark_inserted(self.last, stamp)  # ours carries the old one on
@@ -339,20 +341,19 @@ def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _alternative_labels(label: str, count: int) -> list[str]:
-    from drafting.writers.pieces import alternative_labels
-
-    return list(alternative_labels(label, count))
-
-
 def _typed_label(label: str, typed: str) -> str:
     """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
-    gives "5 bis.\\t" for OP5 bis; nothing where Word numbers the paragraphs."""
+    gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt); nothing where Word numbers
+    the paragraphs."""
     if not typed:
         return ""
-    shown = label.removeprefix("OP").split(".", 1)[-1] if label[:2] in ("OP",) or \
-        "." in label else label
-    return f"{shown}.\t"
+    base, alt, rest = label.partition(" Alt")
+    try:
+        if parse_label(base).prefix == "OP":
+            return f"{typed_number(base)}{alt}{rest}.\t"
+    except LabelError:
+        pass
+    return f"{label}.\t"  # other text keeps its label (T1 bis)
 
 
 def _is_last(paragraph: Any) -> bool:
@@ -368,10 +369,6 @@ def _last_run(paragraph: Any) -> Any | None:
     return runs[-1] if runs else None
 
 
-def _plain_run(text: str, model: Any | None) -> Any:
-    from drafting.ooxml.weave import _new_run
-
-    return _new_run(text, model)
 
 
 def _save(source: bytes, saved: bytes, changed: set[str], path: str | os.PathLike[str]) -> None:

@@ -25,7 +25,7 @@ from docx.shared import Cm
 from lxml import etree
 
 from drafting.model import Document, Paragraph, ParagraphKind
-from drafting.model.labels import parse_label
+from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import opening_words_end, right_to_left, set_right_to_left
 from drafting.writers.docx_clean import _append, _house_style, _p, _plain, _revision, _run
 
@@ -72,21 +72,13 @@ def _elements(paragraph: Paragraph) -> list[etree._Element]:
                                                ParagraphKind.OPERATIVE) else 0
     runs = [_run(first[:end], italic=True), _run(first[end:])]
     if kind is ParagraphKind.OPERATIVE:
-        runs.insert(0, _run(f"{_number(paragraph.label)}.\t"))
+        runs.insert(0, _run(f"{typed_number(paragraph.label)}.\t"))
     elif kind is ParagraphKind.OTHER:
         runs.insert(0, _run(f"{paragraph.label}\t"))  # read back as other text, not a PP
     made = [_indented(_p("Normal", [r for r in runs if len(r)]))]
     made += [_indented(_p("Normal", [_run(line)]), left=3 * INDENT, first=-INDENT)
              for line in lines]
     return [set_right_to_left(p) for p in made] if right_to_left(text) else made
-
-
-def _number(label: str) -> str:
-    """What an operative paragraph types: ``OP7`` -> ``7``, ``OP7 bis`` -> ``7 bis``,
-    ``3.1`` -> ``1`` (its article's heading names the article)."""
-    parsed = parse_label(label)
-    shown = str(parsed)
-    return shown.split(".", 1)[1] if parsed.section else shown.removeprefix(parsed.prefix)
 
 
 def _indented(p: etree._Element, *, left: int = INDENT, first: int = INDENT) -> etree._Element:

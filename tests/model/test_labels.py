@@ -100,3 +100,11 @@ def test_renumber_closes_gaps_left_by_deleted_paragraphs():
 def test_renumber_refuses_a_duplicate():
     with pytest.raises(LabelError, match="OP2 occurs twice"):
         renumber(["OP1", "OP2", "op2"])
+
+
+@pytest.mark.parametrize(("label", "typed"), [
+    ("OP7", "7"), ("op 7 bis", "7 bis"), ("3.1", "1"), ("3.1 ter", "1 ter")])
+def test_the_number_a_document_types_for_a_label(label, typed):
+    from drafting.model.labels import typed_number
+
+    assert typed_number(label) == typed
