@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterable
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -13,6 +14,14 @@ from drafting.errors import InputError
 from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, TokenOpt, YesOpt, confirm, store_at
 from drafting_cli.progress import recording
 
+
+class Place(StrEnum):
+    AFTER = "after"
+    BEFORE = "before"
+
+
+PlaceOpt = typer.Option(Place.AFTER, "--place", help="Where the new paragraph goes: after "
+                        "this paragraph, or before it (only the first paragraph takes one).")
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
 _PROGRESS_FROM = 3
 """Reading more files than this shows a progress bar (on stderr)."""
@@ -37,7 +46,8 @@ def amend(
     after: str = typer.Option(None, "--after", help="Insert after these words."),
     before: str = typer.Option(None, "--before", help="Insert before these words."),
     new_paragraph: str = typer.Option(None, "--new-paragraph",
-                                      help="A new paragraph after this one."),
+                                      help="A new paragraph after this one (see --place)."),
+    place: Place = PlaceOpt,
     delete_paragraph: bool = typer.Option(False, "--delete-paragraph",
                                           help="Delete the whole paragraph."),
     alternative: str = typer.Option(None, "--alternative",
@@ -64,6 +74,7 @@ def amend(
 
     proposal = Proposal(label, replace=replace, with_=with_, delete=delete, insert=insert,
                         after=after, before=before, new_paragraph=new_paragraph,
+                        place_before=place is Place.BEFORE,
                         delete_paragraph=delete_paragraph, alternative=alternative,
                         retain=retain, bracket=bracket, occurrence=occurrence, reason=reason)
     with store_at(db, token) as store:

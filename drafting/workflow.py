@@ -266,7 +266,8 @@ def describe(amendment: Amendment) -> str:
     if kind is _K.BRACKET:
         return f"bracket {_q(old)}"
     if kind is _K.NEW_PARAGRAPH:
-        return f"new paragraph after it: {_q(new)}"
+        where = "before" if amendment.precedes else "after"
+        return f"new paragraph {where} it: {_q(new)}"
     if kind is _K.ALTERNATIVE:
         return f"alternative formulation: {_q(new)}"
     if kind is _K.DELETE_PARAGRAPH:

@@ -44,7 +44,8 @@ class Proposal:
 
     ``paragraph`` is the label as written (``op 2 bis`` is fine). ``replace`` goes
     with ``with_``; ``insert`` with exactly one of ``after`` / ``before`` (the text
-    it goes next to); ``new_paragraph`` is a paragraph after ``paragraph``.
+    it goes next to); ``new_paragraph`` is a paragraph after ``paragraph``, or before it
+    with ``place_before`` (only the text's first paragraph takes one before it).
     ``occurrence`` (1-based) says which occurrence of the quoted text is meant,
     for the kinds that quote text (replace, delete, insert, bracket).
     """
@@ -57,6 +58,7 @@ class Proposal:
     after: str | None = None
     before: str | None = None
     new_paragraph: str | None = None
+    place_before: bool = False
     delete_paragraph: bool = False
     alternative: str | None = None
     retain: bool = False
@@ -91,6 +93,9 @@ class Proposal:
             raise AmendmentError(where + "the proposal asks for nothing; give one of replace, "
                                  "delete, insert, new paragraph, delete paragraph, "
                                  "alternative, retain or bracket")
+        if self.place_before and kind is not _K.NEW_PARAGRAPH:
+            raise AmendmentError(where + "only a new paragraph is placed before a paragraph; "
+                                 f"a {kind} proposal acts on the paragraph itself")
         if self.after is not None and self.before is not None:
             raise AmendmentError(where + "an insertion goes after some text or before it; "
                                  "give one of 'after' and 'before', not both")
@@ -154,6 +159,9 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     target = _paragraph(revision, proposal.paragraph)
     fields = _whole(kind, proposal, target) if kind not in SPAN_KINDS else _span(
         kind, proposal, target)
+    if proposal.place_before:
+        _refuse_before(revision, target)
+        fields["span"] = Span(0, 0)
     return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,
@@ -194,6 +202,17 @@ def _paragraph(revision: Revision, label: str) -> Paragraph:
         raise AmendmentError(f"{found.label}: the paragraph is deleted in {revision.label}; "
                              "propose a new paragraph instead")
     return found
+
+
+def _refuse_before(revision: Revision, target: Paragraph) -> None:
+    """Only the text's first paragraph takes a new paragraph before it; elsewhere a new
+    paragraph follows the one before."""
+    paragraphs = list(revision)
+    index = next(n for n, p in enumerate(paragraphs) if p.id == target.id)
+    if index:
+        raise AmendmentError(f"{target.label}: a new paragraph goes after the paragraph it "
+                             f"follows; only the first paragraph of {revision.label} takes "
+                             f"one before it: propose it after {paragraphs[index - 1].label}")
 
 
 def _span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[str, Any]:

@@ -94,6 +94,8 @@ def merge(
     for label in parsed:
         if label is not None:
             families[label.family].append(str(label))
+    leading = _leading(target, by_paragraph, families)
+    entries[:0], parsed[:0] = leading, [parse_label(new.label) for new in leading]
     for paragraph in target:
         family = _family(paragraph.label, families)
         for new in _new_paragraphs(paragraph, by_paragraph.get(paragraph.id, []), family):
@@ -256,11 +258,34 @@ def _new_paragraphs(
 ) -> list[NewParagraph]:
     """The new paragraphs proposed after ``paragraph``, labelled after those of its
     ``family`` (the labels sharing its prefix and number)."""
-    proposals = [a for a in amendments if a.kind is AmendmentKind.NEW_PARAGRAPH]
+    proposals = [a for a in amendments
+                 if a.kind is AmendmentKind.NEW_PARAGRAPH and not a.precedes]
     new: list[NewParagraph] = []
     for option in _options(proposals):
         label = next_label(paragraph.label, [*family, *(n.label for n in new)])
         new.append(NewParagraph(label, paragraph.label, option.text, option.credit))
+    return new
+
+
+def _leading(target: Revision, by_paragraph: dict[str, list[Amendment]],
+             families: dict[tuple[str, str, int], list[str]]) -> list[NewParagraph]:
+    """The new paragraphs proposed before the text's first paragraph, in order: numbered 0
+    in its series (``PP0``, then ``PP0 bis``), so that a revision numbers them first."""
+    first = next(iter(target), None)
+    if first is None:
+        return []
+    proposals = [a for a in by_paragraph.get(first.id, []) if a.precedes]
+    try:
+        own = parse_label(first.label)
+    except LabelError:
+        own = Label("T", 1)
+    base = Label(own.prefix, 0, 0, own.section)
+    family = families[base.family]
+    new: list[NewParagraph] = []
+    for option in _options(proposals):
+        label = str(base) if str(base) not in family else next_label(family[-1], family)
+        family.append(label)
+        new.append(NewParagraph(label, "", option.text, option.credit))
     return new
 
 

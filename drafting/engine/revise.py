@@ -232,6 +232,7 @@ class _Builder:
         deleted: list[str] = []
         for paragraph in self.current:
             mine = self.accepted.get(paragraph.id, [])
+            paragraphs.extend(self._born(paragraph, mine, before=True))
             if any(a.kind is AmendmentKind.DELETE_PARAGRAPH for a in mine):
                 deleted.append(paragraph.label)
             else:
@@ -247,10 +248,12 @@ class _Builder:
         status = self.decisions.agreed.get(paragraph.id, paragraph.status)
         return replace(paragraph, text=text, status=status)
 
-    def _born(self, paragraph: Paragraph, accepted: list[Amendment]) -> list[Paragraph]:
+    def _born(self, paragraph: Paragraph, accepted: list[Amendment], *,
+              before: bool = False) -> list[Paragraph]:
+        """The accepted new paragraphs after ``paragraph`` (or before it: a new first one)."""
         born: dict[str, Paragraph] = {}
         for amendment in accepted:
-            if amendment.kind is AmendmentKind.NEW_PARAGRAPH:
+            if amendment.kind is AmendmentKind.NEW_PARAGRAPH and amendment.precedes == before:
                 label = self.new_labels[amendment.id]
                 born.setdefault(label, Paragraph(
                     f"{amendment.id}.p", label, paragraph.kind, amendment.new_text.strip()

@@ -14,7 +14,8 @@ class AmendmentKind(StrEnum):
     DELETE = "delete"
     INSERT = "insert"
     NEW_PARAGRAPH = "new paragraph"
-    """A new paragraph after the target one (it takes an ``OP5 bis`` label)."""
+    """A new paragraph after the target one (it takes an ``OP5 bis`` label), or before the
+    text's first paragraph (``PP0``)."""
     DELETE_PARAGRAPH = "delete paragraph"
     ALTERNATIVE = "alternative"
     """A whole new formulation of the paragraph, offered beside the current one."""
@@ -63,7 +64,8 @@ class Amendment:
     """One proposal against one paragraph of one revision.
 
     ``paragraph_id`` is the stable id of the target paragraph (for a new
-    paragraph: the one it follows). ``revision`` is the label of the revision
+    paragraph: the one it follows, or for a new first paragraph the one it precedes,
+    marked by the empty span at 0: see `precedes`). ``revision`` is the label of the revision
     the proposal was made against and ``span`` the characters it changes in
     that revision's text (None for whole-paragraph kinds; an empty span at the
     insertion point for an insertion). ``anchor`` is, for an insertion, the
@@ -90,3 +92,10 @@ class Amendment:
     submitted_by: str = ""
     submitted_at: datetime | None = None
     status: AmendmentStatus = AmendmentStatus.SUBMITTED
+
+    @property
+    def precedes(self) -> bool:
+        """True for a new paragraph that goes before its paragraph (a new first paragraph of
+        the text): its break is proposed at the start of that paragraph, the empty span at
+        0. Every other new paragraph has no span and follows its paragraph."""
+        return self.kind is AmendmentKind.NEW_PARAGRAPH and self.span == Span(0, 0)

@@ -33,7 +33,15 @@ from typing import Any
 from drafting import brackets, characters
 from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, BracketError, InputError, ReaderError
-from drafting.model import Amendment, AmendmentKind, Document, Paragraph, Revision, Span
+from drafting.model import (
+    SPAN_KINDS,
+    Amendment,
+    AmendmentKind,
+    Document,
+    Paragraph,
+    Revision,
+    Span,
+)
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
 from drafting.ooxml.package import open_docx
@@ -272,10 +280,6 @@ class _Reader(CopyLayout):
         if not text:
             return
         where = self.where(chunk)
-        if previous is None:
-            raise ReaderError(f"paragraph {chunk.number} ({quoted(text)}) is new and comes "
-                              f"before every paragraph of {self.target.label}; a new paragraph "
-                              "can only follow an existing one: move it after one")
         first = chunk.pieces[0]
         author = None if untracked else first.author
         if any(p.author != first.author for p in chunk.pieces):
@@ -283,7 +287,10 @@ class _Reader(CopyLayout):
                       f"{who(first.author)}'s")
         if any(p.kind == runs.MOVE for p in chunk.pieces):
             self.warn(where, _MOVED)
-        self.drafts.append(_Draft(_K.NEW_PARAGRAPH, previous, author, first.date, where,
+        before = previous is None  # a new first paragraph goes before the text's first
+        self.drafts.append(_Draft(_K.NEW_PARAGRAPH, next(iter(self.target)) if before
+                                  else previous, author, first.date, where,
+                                  span=Span(0, 0) if before else None,
                                   new_text=text, reason=self._reason(chunk.pieces)))
 
     def _host(self, group: _Group, previous: Paragraph | None) -> Paragraph | None:
@@ -401,7 +408,7 @@ def _finish(target: Revision, drafts: list[_Draft], delegation: str | None,
 def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning]) -> None:
     """ReaderError if the amendment does not fit its paragraph; a warning if it leaves
     the paragraph's brackets unbalanced."""
-    if draft.span is None:
+    if draft.span is None or draft.kind not in SPAN_KINDS:
         return
     try:
         result = apply(draft.paragraph.text, amendment)

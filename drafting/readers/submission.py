@@ -68,6 +68,7 @@ _DEPENDS = {
     ("with", "replace"): "'with' gives the new text for the words quoted in 'replace'",
     ("after", "insert"): "'after' only places an insertion",
     ("before", "insert"): "'before' only places an insertion",
+    ("place", "new_paragraph"): "'place' only places a new paragraph",
 }
 _SHOWN_CODES = 12  # known delegations listed when one is not known
 
@@ -311,6 +312,7 @@ def _proposal(item: dict[str, Any]) -> Proposal:
         after=_nfc(item.get("after")),
         before=_nfc(item.get("before")),
         new_paragraph=_nfc(item.get("new_paragraph")),
+        place_before=item.get("place") == "before",
         delete_paragraph=item.get("delete_paragraph", False),
         alternative=_nfc(item.get("alternative")),
         retain=item.get("retain", False),

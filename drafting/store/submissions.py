@@ -207,6 +207,14 @@ def _problems(document: Document, amendment: Amendment, codes: set[str]) -> list
         problems.append(f"it is marked {amendment.status}; a submission is new amendments")
     if paragraph is not None and amendment.kind in SPAN_KINDS:
         problems += _span_problems(paragraph.label, paragraph.text, amendment)
+    elif paragraph is not None and amendment.span is not None:
+        first = next(iter(revision))
+        if not amendment.precedes:
+            problems.append(f"{paragraph.label}: a {amendment.kind} acts on the whole "
+                            "paragraph and has no span")
+        elif paragraph.id != first.id:
+            problems.append(f"{paragraph.label}: only the first paragraph ({first.label}) "
+                            "takes a new paragraph before it")
     return problems
 
 

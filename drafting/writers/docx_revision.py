@@ -50,6 +50,9 @@ def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -
         raise SourceMismatch(f"the Word source of {symbol} does not hold its {old.label} text")
     writer = _Reviser(document, dict(zip((p.id for p in old), places, strict=True)))
     writer.revise(old, new)
+    if writer.leading:
+        raise SourceMismatch(f"the Word source of {symbol} has no paragraph in its body to "
+                             "put the new first paragraph before")
     changed = {"/word/document.xml"} | writer.symbol(symbol, new.label)
     if writer.footnotes is not None and writer.footnotes_changed:
         writer.footnotes.save()
@@ -69,6 +72,7 @@ class _Reviser:
         self.main: Any = None
         self.last: Any = None
         self.typed = False
+        self.leading: list[Paragraph] = []
 
     def revise(self, old: Revision, new: Revision) -> None:
         kept = {p.id for p in new}
@@ -112,10 +116,21 @@ class _Reviser:
         if _in_body(first.element):
             elements = [e for e in place.elements() if _in_body(e)]
             self.main, self.last, self.typed = elements[0], elements[-1], bool(typed)
+            for leading in self.leading:  # new paragraphs before the text's first
+                elements[0].addprevious(self._made(leading))
+            self.leading = []
 
     def _new(self, paragraph: Paragraph) -> None:
-        if self.last is None:
+        if self.last is None:  # before the first paragraph: put there once it is placed
+            self.leading.append(paragraph)
             return
+        made = self._made(paragraph)
+        self.last.addnext(made)
+        self.last = self.main = made
+
+    def _made(self, paragraph: Paragraph) -> Any:
+        """``paragraph`` in the form of the main paragraph placed last (or next, for a new
+        first one), its number typed as that one types its own."""
         made = copy.deepcopy(self.main)
         for child in list(made):
             if child.tag != qn("w:pPr"):
@@ -123,8 +138,7 @@ class _Reviser:
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         typed = f"{typed_number(paragraph.label)}.\t" if self.typed else ""
         made.append(new_run(typed + paragraph.text, runs[-1] if runs else None))
-        self.last.addnext(made)
-        self.last = self.main = made
+        return made
 
     def symbol(self, symbol: str, label: str) -> set[str]:
         """Give the symbol the revision where it stands in the front matter and the page

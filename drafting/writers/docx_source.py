@@ -142,6 +142,7 @@ class _SourceWriter(MergedWriter):
         self.last: Any = None  # the w:p new paragraphs go after
         self.main: Any = None  # the w:p whose form they take (not a sub-paragraph's)
         self.typed = ""  # the typed label of the last paragraph ("5.\t"), if any
+        self.leading: list[tuple[str, str, Credit]] = []  # new ones before the first
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
         ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
@@ -159,6 +160,9 @@ class _SourceWriter(MergedWriter):
                 self._existing(entry)
 
     def finish(self) -> None:
+        if self.leading:
+            raise SourceMismatch("the source has no paragraph in its body to put the new "
+                                 "first paragraph before")
         self.marks.finish()
         if self.footnotes_changed:
             next(p for p in self.places if p is not None).footnotes.save()
@@ -199,10 +203,12 @@ class _SourceWriter(MergedWriter):
             lines = [f"Retain: {', '.join(entry.retains.proponents)}", *entry.retains.reasons]
             self._comment_paragraph(elements[0], lines, self.stamp(entry.retains))
         if in_body:
-            self.main, self.last = elements[0], elements[-1]
             first = place.paragraphs[0].text
             typed = _TYPED_NUMBER.match(first)
             self.typed = typed.group() if typed else ""
+            if self.leading:
+                self._lead(elements[0], self.typed)
+            self.main, self.last = elements[0], elements[-1]
         for alternative_label, option in zip(
                 alternative_labels(entry.paragraph.label, len(entry.alternatives)),
                 entry.alternatives, strict=True):
@@ -228,20 +234,12 @@ class _SourceWriter(MergedWriter):
     # --- new paragraphs ---------------------------------------------------------------
 
     def _new(self, label: str, text: str, credit: Credit) -> None:
-        if self.last is None:
+        if self.last is None:  # before the text's first paragraph: placed with it
+            self.leading.append((label, text, credit))
             return
         stamp = self.stamp(credit)
         final = _is_last(self.last)  # nothing after it to take in its emptied place
-        paragraph = copy.deepcopy(self.last if final else self.main)
-        for child in list(paragraph):
-            if child.tag != qn("w:pPr"):
-                paragraph.remove(child)
-        properties = paragraph.find(qn("w:pPr"))
-        for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"):
-            for found in properties.findall(qn(tag) if "/" not in tag else
-                                            "/".join(map(qn, tag.split("/")))) \
-                    if properties is not None else ():
-                found.getparent().remove(found)
+        paragraph = _blank(self.last if final else self.main)
         model = _last_run(self.last)
         typed = _typed_label(label, self.typed)
         paragraph.append(self.marks.inserted([new_run(typed + text, model)], stamp))
@@ -251,6 +249,22 @@ class _SourceWriter(MergedWriter):
         else:  # rejected, the emptied paragraph joins the next, which keeps its own form
             self.marks.mark_inserted(paragraph, stamp)
         self.last = self.main = paragraph
+        self._credit_new(paragraph, credit, stamp)
+
+    def _lead(self, first: Any, typed: str) -> None:
+        """The new paragraphs proposed before the text's first, put before ``first`` in its
+        form; rejected, each emptied paragraph joins ``first``, which keeps its own."""
+        for label, text, credit in self.leading:
+            stamp = self.stamp(credit)
+            paragraph = _blank(first)
+            words = new_run(_typed_label(label, typed) + text, _last_run(first))
+            paragraph.append(self.marks.inserted([words], stamp))
+            first.addprevious(paragraph)
+            self.marks.mark_inserted(paragraph, stamp)
+            self._credit_new(paragraph, credit, stamp)
+        self.leading = []
+
+    def _credit_new(self, paragraph: Any, credit: Credit, stamp: Stamp) -> None:
         lines = _note_lines(credit)
         if lines:
             inserted = paragraph.find(qn("w:ins"))
@@ -362,6 +376,21 @@ def _is_last(paragraph: Any) -> bool:
 
 def _mark_deleted(paragraph: Any) -> bool:
     return paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
+def _blank(form: Any) -> Any:
+    """An empty paragraph with the properties of ``form`` (no section break, no tracked
+    change of its own)."""
+    paragraph = copy.deepcopy(form)
+    for child in list(paragraph):
+        if child.tag != qn("w:pPr"):
+            paragraph.remove(child)
+    properties = paragraph.find(qn("w:pPr"))
+    for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"):
+        for found in properties.findall("/".join(map(qn, tag.split("/")))) \
+                if properties is not None else ():
+            found.getparent().remove(found)
+    return paragraph
 
 
 def _last_run(paragraph: Any) -> Any | None:

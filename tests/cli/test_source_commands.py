@@ -48,10 +48,13 @@ def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
                  ("amend", symbol, "OP1", "--delegation", "AOSIS", "--new-paragraph",
                   "Encourages regional cooperation;", "--yes"),
                  ("amend", symbol, "OP3", "--delegation", "EU", "--replace", "submit",
-                  "--with", "present", "--yes")):
+                  "--with", "present", "--yes"),
+                 ("amend", symbol, "PP1", "--delegation", "EU", "--new-paragraph",
+                  "Reaffirming the Charter of the United Nations,", "--place", "before",
+                  "--yes")):
         done = drafting(db, *args)
         assert done.returncode == 0, done.stderr
-    for amendment in ("A1", "A2"):
+    for amendment in ("A1", "A2", "A3"):
         assert drafting(db, "decide", amendment, "accept").returncode == 0
     assert drafting(db, "revise", symbol, "--label", "Rev.1").returncode == 0
     rev1 = tmp_path / "Rev.1.docx"
@@ -59,6 +62,8 @@ def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
     read = read_docx_draft(rev1)
     texts = {p.label: p.text for p in read.paragraphs}
     assert texts["OP2"] == "Encourages regional cooperation;"  # was OP1 bis
+    assert texts["PP1"] == "Reaffirming the Charter of the United Nations,"  # was PP0
+    assert texts["PP2"].startswith("Recalling its resolution 70/1")
     assert texts["OP4"].startswith("Requests the Secretary-General to present a report")
     assert "A/C.2/81/L.99/Rev.1" in read.front_matter
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(rev1) as new:
@@ -81,6 +86,7 @@ def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
         assert old.read("word/styles.xml") == new.read("word/styles.xml")
         body = new.read("word/document.xml").decode()
     assert ">present<" in body and "Encourages regional cooperation;" in body
+    assert "Reaffirming the Charter of the United Nations," in body
     assert "w:del " in body and "w:ins " in body
 
     if shutil.which("soffice"):  # and the same, to share as PDF

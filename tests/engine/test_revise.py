@@ -6,6 +6,7 @@ import pytest
 
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.engine.diff import diff_revisions
+from drafting.engine.merge import merge
 from drafting.engine.revise import BracketAction, BracketDecision, Decisions, revise
 from drafting.engine.segments import Change, NewParagraph, Text
 from drafting.errors import AmendmentError, InputError
@@ -278,3 +279,30 @@ def test_deleting_a_footnote_renumbers_the_others_and_their_markers():
         ("PP1", "Recalling A/RES/70/1[^1],"), ("FN1", "Adopted in 2015."),
         ("OP1", "Decides to act and report[^2];"), ("FN2", "See A/79/1.")]
     assert outcome.label_table == {"FN3": "FN2", "FN2": ""}
+
+
+def test_a_new_first_paragraph_goes_before_the_first_and_takes_its_number():
+    first = proposal("JPN", paragraph="PP1", new_paragraph="Reaffirming the Charter,",
+                     place_before=True)
+    second = proposal("CAN", 1, paragraph="pp1", new_paragraph="Guided by the Charter,",
+                      place_before=True)
+    assert first.precedes and first.span is not None and not first.span
+    compilation = merge(DOC, [first, second])
+    shown = [(e.label, e.text) if isinstance(e, NewParagraph) else e.paragraph.label
+             for e in compilation.entries]
+    assert shown == [("PP0", "Reaffirming the Charter,"), ("PP0 bis", "Guided by the Charter,"),
+                     "PP1", "OP1", "OP2", "OP3"]
+    outcome = revise(DOC, [first, second], Decisions(accepted=frozenset({first.id, second.id})),
+                     label="Rev.1")
+    assert [(p.label, p.text) for p in outcome.revision][:3] == [
+        ("PP1", "Reaffirming the Charter,"), ("PP2", "Guided by the Charter,"),
+        ("PP3", "Recalling its resolution 70/1,")]
+    assert outcome.revision.by_label("PP3").id == "p1"
+
+
+def test_only_the_first_paragraph_takes_a_new_one_before_it():
+    with pytest.raises(AmendmentError, match="only the first paragraph of Zero draft takes one "
+                       "before it: propose it after PP1"):
+        proposal(paragraph="OP1", new_paragraph="Decides;", place_before=True)
+    with pytest.raises(AmendmentError, match="only a new paragraph is placed before"):
+        proposal(paragraph="PP1", delete_paragraph=True, place_before=True)

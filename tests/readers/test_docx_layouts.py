@@ -8,6 +8,8 @@ it gives exactly the changes the delegation made: none for an unchanged copy.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import docx
 import pytest
 from docx.oxml import parse_xml
@@ -92,6 +94,24 @@ def test_a_clean_edited_copy_gives_exactly_its_changes(ga, tmp_path):
     found, _ = changes(libreoffice_docx(copy, tmp_path / "jpn.docx"), document)
     assert found == [(K.REPLACE, "OP2", "two years", "year"),
                      (K.INSERT, "OP4", "States", " and other donors")]
+
+
+def test_a_new_first_preambular_paragraph_goes_before_the_first(ga, tmp_path):
+    """A delegation's new paragraph between the chapeau and PP1, tracked or typed into a
+    clean copy, is a new paragraph before PP1 (the front matter and chapeau stand before
+    it, and are never a paragraph it could follow)."""
+    _, document = ga
+    new = Para(("Reaffirming", " the Charter of the United Nations,"), italic_opening=True,
+               new=Ins(""))
+    tracked = libreoffice_docx(ga_draft(extra={"chapeau": new}), tmp_path / "t.docx")
+    clean = libreoffice_docx(ga_draft(extra={"chapeau": replace(new, new=None)}),
+                             tmp_path / "c.docx")
+    for path in (tracked, clean):
+        result = read_docx_submission(path, document, delegation="EU")
+        (amendment,) = result.amendments
+        assert (amendment.kind, amendment.new_text, amendment.precedes) == (
+            K.NEW_PARAGRAPH, "Reaffirming the Charter of the United Nations,", True)
+        assert amendment.paragraph_id == document.current.by_label("PP1").id
 
 
 def test_a_tracked_change_inside_a_footnote_amends_the_footnote(ga, tmp_path):

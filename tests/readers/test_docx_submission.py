@@ -419,10 +419,12 @@ def test_fixture_formatting_change_is_a_warning_not_an_amendment():
     assert any("formatting" in w.message for w in result.warnings)
 
 
-def test_new_paragraph_before_every_paragraph_is_refused(tmp_path):
+def test_a_new_paragraph_before_every_paragraph_goes_before_the_first(tmp_path):
     paragraphs = [para(None, ins("Acknowledging the work done,"), mark=ins()), *house(ZERO)]
-    with pytest.raises(ReaderError, match="before every paragraph of Zero draft"):
-        read(tmp_path, paragraphs)
+    result = read(tmp_path, paragraphs)
+    assert brief(result) == [(K.NEW_PARAGRAPH, ZERO.paragraphs[0].id, "",
+                              "Acknowledging the work done,")]
+    assert result.amendments[0].precedes
 
 
 def test_changed_label_is_a_warning(tmp_path):

@@ -121,6 +121,21 @@ def test_without_a_revision_the_current_one_is_used(document):
     assert amendment.id == "EU-1"
 
 
+def test_a_new_first_paragraph_is_placed_before_the_first_one(document):
+    read = read_submission_text(submission(
+        {"paragraph": "PP1", "new_paragraph": "Reaffirming the Charter,", "place": "before"},
+        {"paragraph": "PP1", "new_paragraph": "Noting the report,", "place": "after"}))
+    before, after = check_submission(read, document)
+    assert (before.precedes, after.precedes) == (True, False)
+    assert before.paragraph_id == after.paragraph_id == document.current.by_label("PP1").id
+    elsewhere = read_submission_text(submission(
+        {"paragraph": "PP2", "new_paragraph": "Reaffirming the Charter,", "place": "before"}))
+    assert "propose it after PP1" in refusal(lambda: check_submission(elsewhere, document)).details
+    wrong = submission({"paragraph": "PP1", "delete": "Recalling", "place": "before"})
+    assert "'place' only places a new paragraph" in str(
+        refusal(lambda: read_submission_text(wrong)).details)
+
+
 # Schema faults
 
 

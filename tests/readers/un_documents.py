@@ -92,12 +92,15 @@ SUBPARAGRAPHS = ["To protect the tenure rights of small-scale fishers;",
 def ga_draft(changes: dict[str, list[Piece]] | None = None,
              extra: dict[str, Para] | None = None) -> Draft:
     """The GA draft; ``changes`` replaces a paragraph's pieces by key (``PP2``, ``OP3``,
-    ``OP2(a)``) and ``extra`` adds a paragraph after the one named."""
+    ``OP2(a)``) and ``extra`` adds a paragraph after the one named (``chapeau``: before
+    the first paragraph)."""
     changes, extra = changes or {}, extra or {}
     draft = Draft("A/C.2/81/L.99")
     draft.paragraphs += [Para((line,), "Front") for line in FRONT]
     draft.paragraphs.append(Para((TITLE,), "UNTitle"))
     draft.paragraphs.append(Para(("The General Assembly,",), "Chapeau"))
+    if "chapeau" in extra:
+        draft.paragraphs.append(extra["chapeau"])
 
     def add(key: str, para: Para) -> None:
         draft.paragraphs.append(Para(tuple(changes.get(key, para.pieces)), para.style,

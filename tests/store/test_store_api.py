@@ -139,6 +139,25 @@ def test_quoted_words_must_be_where_the_span_says(store):
     assert "are 'submit', not 'present'" in caught.value.details
 
 
+def test_a_new_first_paragraph_is_stored_and_comes_back_before_the_first(store):
+    first = next(iter(SMALL.current)).label
+    leading = amend("EU", first, new_paragraph="Reaffirming the Charter,", place_before=True)
+    store.submit(SMALL.symbol, [leading])
+    assert store.amendments(SMALL.symbol)[0].precedes
+    assert store.verify().ok
+    second = SMALL.current.paragraphs[1]
+    elsewhere = dataclasses.replace(leading, paragraph_id=second.id)
+    spanned = dataclasses.replace(amend("EU", second.label, delete_paragraph=True),
+                                  span=leading.span)
+    with pytest.raises(StoreError) as caught:
+        store.submit(SMALL.symbol, [elsewhere, spanned])
+    assert f"only the first paragraph ({first}) takes a new paragraph before it" in \
+        caught.value.details
+    assert "a delete paragraph acts on the whole paragraph and has no span" in \
+        caught.value.details
+    assert len(store.amendments(SMALL.symbol)) == 1
+
+
 def test_a_submission_on_a_superseded_revision_is_refused(store):
     made_on_zero = amend("EU", "OP2", replace="submit", with_="present")
     outcome = revise(store.document(SMALL.symbol), [], Decisions(), label="Rev.1")

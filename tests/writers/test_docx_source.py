@@ -45,6 +45,8 @@ PROPOSALS = [
     ("EU", "OP2", {"replace": "tenure", "with_": "customary tenure",
                    "reason": "agreed language"}),
     ("CAN", "PP1", {"delete_paragraph": True}),
+    ("CHL", "PP1", {"new_paragraph": "Reaffirming the Charter of the United Nations,",
+                    "place_before": True}),
 ]
 
 
@@ -117,6 +119,8 @@ def test_libreoffice_rejects_to_the_source_and_accepts_every_proposal(merged):
         accepted.index("(b)\tTo report on progress every two years;") + 1
     assert accepted[-1] == "4 bis.\tEncourages regional cooperation;"
     assert not any(line.startswith("Recalling its resolution 70/1") for line in accepted)
+    assert accepted[accepted.index("The General Assembly,") + 1] == \
+        "Reaffirming the Charter of the United Nations,"  # a new first paragraph, in place
 
 
 def test_pandoc_rejects_to_the_source(merged):
