@@ -34,9 +34,8 @@ from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_run, weave
 from drafting.readers.source_places import SourcePlace, source_places
-from drafting.writers.docx_source import SourceMismatch, package_bytes, to_source
+from drafting.writers.docx_source import TYPED_NUMBER, SourceMismatch, package_bytes, to_source
 
-_TYPED = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
 _REVISION = re.compile(r"Rev\.\d+")
 _NOBODY = Stamp("", None)
 
@@ -104,7 +103,7 @@ class _Reviser:
             for index, moved in to_source(place, edit):
                 per.setdefault(index, []).append(moved)
         first = place.paragraphs[0]
-        typed = _TYPED.match(first.text)
+        typed = TYPED_NUMBER.match(first.text)
         if typed and was.label != now.label:  # the typed number follows the renumbering
             per.setdefault(0, []).append(Edit(typed.start("number"), typed.end("number"),
                                               _NOBODY, typed_number(now.label), tracked=False))

@@ -56,7 +56,11 @@ from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
 
-_TYPED_NUMBER = re.compile(r"\s*\d{1,4}(?:\s*[a-z]+)?\.\t")
+TYPED_NUMBER = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
+"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``."""
+
+
+_RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
 
 
 class SourceMismatch(DraftingError):
@@ -191,7 +195,7 @@ class _SourceWriter(MergedWriter):
         if all(where is None for where in place.places):  # an option block: say it instead
             self._unplaced(elements[0], entry)
         else:
-            self._weave(place, line)
+            self._weave(place, line, _renumbered(place, entry.paragraph.label))
         if deleter is not None and entry.deletion is not None and any(e.made for e in line.edits):
             for element in elements:
                 self.marks.mark_deleted(element, deleter)
@@ -204,7 +208,7 @@ class _SourceWriter(MergedWriter):
             self._comment_paragraph(elements[0], lines, self.stamp(entry.retains))
         if in_body:
             first = place.paragraphs[0].text
-            typed = _TYPED_NUMBER.match(first)
+            typed = TYPED_NUMBER.match(first)
             self.typed = typed.group() if typed else ""
             if self.leading:
                 self._lead(elements[0], self.typed)
@@ -214,8 +218,10 @@ class _SourceWriter(MergedWriter):
                 entry.alternatives, strict=True):
             self._new(alternative_label, option.text, option.credit)
 
-    def _weave(self, place: SourcePlace, line: _Line) -> None:
-        per: dict[int, list[Edit]] = {}
+    def _weave(self, place: SourcePlace, line: _Line, number: Edit | None = None) -> None:
+        """``line``'s edits woven into the paragraph's runs, and ``number``, a change of
+        its typed number (a diff across a renumbering), into its first line."""
+        per: dict[int, list[Edit]] = {0: [number]} if number is not None else {}
         for edit in line.edits:
             for index, moved in to_source(place, edit):
                 per.setdefault(index, []).append(moved)
@@ -368,6 +374,21 @@ def _typed_label(label: str, typed: str) -> str:
     except LabelError:
         pass
     return f"{label}.\t"  # other text keeps its label (T1 bis)
+
+
+def _renumbered(place: SourcePlace, label: str) -> Edit | None:
+    """The tracked change of an operative paragraph's typed number where ``label`` numbers
+    it otherwise ("7." in the older document, ``OP8`` now); None where it agrees."""
+    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+    if typed is None:
+        return None
+    try:
+        now, was = parse_label(typed_number(label)), parse_label(typed["number"])
+    except LabelError:
+        return None
+    if parse_label(label).prefix != "OP" or now == was:
+        return None
+    return Edit(typed.start("number"), typed.end("number"), _RENUMBERING, typed_number(label))
 
 
 def _is_last(paragraph: Any) -> bool:

@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
+from lxml import etree
 from test_workflow_commands import drafting
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
@@ -88,11 +90,31 @@ def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
     assert ">present<" in body and "Encourages regional cooperation;" in body
     assert "Reaffirming the Charter of the United Nations," in body
     assert "w:del " in body and "w:ins " in body
+    # the renumbering is a change too: accepted, the typed numbers are Rev.1's
+    assert _typed(changes, accept=True) == ["1.", "2.", "3.", "4.", "5."]
+    assert _typed(changes, accept=False) == ["1.", "2.", "3.", "4."]
 
     if shutil.which("soffice"):  # and the same, to share as PDF
         pdf = tmp_path / "Rev.1.pdf"
         assert drafting(db, "show", symbol, "-o", str(pdf)).returncode == 0
         assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def _typed(path, *, accept):
+    """The typed numbers ("1.") of the body's paragraphs with every tracked change accepted
+    (or rejected), read from the XML."""
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    numbers = []
+    for paragraph in root.iter(qn("w:p")):
+        text = ""
+        for node in paragraph.iter(qn("w:t"), qn("w:delText"), qn("w:tab")):
+            within = {a.tag for a in node.iterancestors()}
+            if qn("w:del" if accept else "w:ins") not in within:
+                text += "\t" if node.tag == qn("w:tab") else node.text or ""
+        if text[:1].isdigit() and "\t" in text:
+            numbers.append(text.split("\t")[0])
+    return numbers
 
 
 def test_pdf_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
