@@ -13,6 +13,7 @@ inside a ``w:ins``. Nothing else in the paragraph changes.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,12 +21,14 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.ooxml.revisions import RevisionMarks, Stamp
-from drafting.ooxml.visible import Atom
+from drafting.ooxml.revisions import RevisionMarks, Stamp, opening_words_end
+from drafting.ooxml.visible import Atom, visible
 
 _T = qn("w:t")
 _R = qn("w:r")
 _RPR = qn("w:rPr")
+_TYPED_START = re.compile(r"\s*(?:\d{1,4}(?:\s*[a-z]+)?\.|\([a-z0-9]{1,5}\))\s*")
+"""A typed number ("5.", "5 bis.", "(a)") where a paragraph's text begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -192,6 +195,44 @@ def new_run(text: str, model: Any | None) -> Any:
                 node.text = part
                 node.set(_XML_SPACE, "preserve")
     return run
+
+
+def new_runs(text: str, model: Any | None, form: Any | None = None, typed: str = "") -> list[Any]:
+    """The runs of a new paragraph: ``typed`` (its typed number, "5 bis.\t") and ``text``
+    formatted as the run ``model``, except that where the paragraph ``form`` opens its
+    words otherwise than it goes on (a resolution's participle or verb in italics), the
+    opening words of ``text`` take that form too (`opening_words_end`)."""
+    opening = _opening_run(form) if form is not None else None
+    end = opening_words_end(text) if opening is not None else 0
+    if not end:
+        return [new_run(typed + text, model)]
+    runs = [new_run(typed, model)] if typed else []
+    return [*runs, new_run(text[:end], opening), new_run(text[end:], model)]
+
+
+def _opening_run(paragraph: Any) -> Any | None:
+    """The run of ``paragraph``'s first word (after a typed number), where it is formatted
+    otherwise than the paragraph's last words; else None."""
+    atoms = [a for a in visible(paragraph).atoms if a.node.tag == _T]
+    if not atoms:
+        return None
+    text = "".join(a.text for a in atoms)
+    found = _TYPED_START.match(text)
+    typed = found.end() if found else 0
+    offset = 0
+    for atom in atoms:
+        if offset + len(atom.text) > typed and atom.text.strip():
+            first = atom.run
+            break
+        offset += len(atom.text)
+    else:
+        return None
+
+    def form(run: Any) -> bytes:
+        properties = run.find(_RPR)
+        return b"" if properties is None else etree.tostring(properties)
+
+    return first if form(first) != form(atoms[-1].run) else None
 
 
 def _without_revisions(properties: Any) -> Any:

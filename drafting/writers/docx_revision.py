@@ -32,7 +32,7 @@ from drafting.model import Paragraph, Revision
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
-from drafting.ooxml.weave import Edit, new_run, weave
+from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import TYPED_NUMBER, SourceMismatch, package_bytes, to_source
 
@@ -136,7 +136,7 @@ class _Reviser:
                 made.remove(child)
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         typed = f"{typed_number(paragraph.label)}.\t" if self.typed else ""
-        made.append(new_run(typed + paragraph.text, runs[-1] if runs else None))
+        made.extend(new_runs(paragraph.text, runs[-1] if runs else None, self.main, typed))
         return made
 
     def symbol(self, symbol: str, label: str) -> set[str]:

@@ -51,7 +51,7 @@ from drafting.model.labels import parse_label, typed_number
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.visible import visible
-from drafting.ooxml.weave import Edit, new_run, weave
+from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
@@ -246,9 +246,9 @@ class _SourceWriter(MergedWriter):
         stamp = self.stamp(credit)
         final = _is_last(self.last)  # nothing after it to take in its emptied place
         paragraph = _blank(self.last if final else self.main)
-        model = _last_run(self.last)
         typed = _typed_label(label, self.typed)
-        paragraph.append(self.marks.inserted([new_run(typed + text, model)], stamp))
+        paragraph.append(self.marks.inserted(
+            new_runs(text, _last_run(self.last), self.main, typed), stamp))
         self.last.addnext(paragraph)
         if final and not _mark_deleted(self.last):  # the mark before becomes the new one,
             self.marks.mark_inserted(self.last, stamp)  # ours carries the old one on
@@ -263,8 +263,8 @@ class _SourceWriter(MergedWriter):
         for label, text, credit in self.leading:
             stamp = self.stamp(credit)
             paragraph = _blank(first)
-            words = new_run(_typed_label(label, typed) + text, _last_run(first))
-            paragraph.append(self.marks.inserted([words], stamp))
+            words = new_runs(text, _last_run(first), first, _typed_label(label, typed))
+            paragraph.append(self.marks.inserted(words, stamp))
             first.addprevious(paragraph)
             self.marks.mark_inserted(paragraph, stamp)
             self._credit_new(paragraph, credit, stamp)

@@ -59,12 +59,19 @@ class Para:
     """Set for a paragraph a delegation inserted whole (its mark is tracked too)."""
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table among the paragraphs (never a paragraph of the draft): its rows of cells."""
+
+    rows: tuple[tuple[str, ...], ...]
+
+
 @dataclass
 class Draft:
-    """A whole document: a page header and its paragraphs."""
+    """A whole document: a page header and its paragraphs (and tables)."""
 
     header: str
-    paragraphs: list[Para] = field(default_factory=list)
+    paragraphs: list[Para | Table] = field(default_factory=list)
 
 
 FRONT = ["United Nations", "A/C.2/81/L.99", "General Assembly", "Distr.: Limited",
@@ -89,11 +96,16 @@ SUBPARAGRAPHS = ["To protect the tenure rights of small-scale fishers;",
                  "To report on progress every two years;"]
 
 
+TABLE = Table((("Region", "Share of catch"), ("Pacific", "12 per cent"),
+               ("Caribbean", "4 per cent")))
+"""The table that stands after OP3 when a draft is asked for one."""
+
+
 def ga_draft(changes: dict[str, list[Piece]] | None = None,
-             extra: dict[str, Para] | None = None) -> Draft:
+             extra: dict[str, Para] | None = None, *, table: bool = False) -> Draft:
     """The GA draft; ``changes`` replaces a paragraph's pieces by key (``PP2``, ``OP3``,
     ``OP2(a)``) and ``extra`` adds a paragraph after the one named (``chapeau``: before
-    the first paragraph)."""
+    the first paragraph); ``table`` puts `TABLE` after OP3."""
     changes, extra = changes or {}, extra or {}
     draft = Draft("A/C.2/81/L.99")
     draft.paragraphs += [Para((line,), "Front") for line in FRONT]
@@ -107,6 +119,8 @@ def ga_draft(changes: dict[str, list[Piece]] | None = None,
                                      para.italic_opening and key not in changes, para.new))
         if key in extra:
             draft.paragraphs.append(extra[key])
+        if table and key == "OP3":
+            draft.paragraphs.append(TABLE)
 
     for n, (opening, rest) in enumerate(PREAMBULAR, 1):
         pieces: tuple[Piece, ...] = (opening, rest)
@@ -166,6 +180,7 @@ _NS = " ".join(f'xmlns:{k}="{v}"' for k, v in {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
 }.items())
 
 
@@ -225,6 +240,9 @@ def fodt(draft: Draft) -> str:
     writer = _Writer()
     body, open_change = [], None
     for para in draft.paragraphs:
+        if isinstance(para, Table):
+            body.append(_table(para))
+            continue
         xml, started = writer.paragraph(para)
         if open_change is not None:  # an inserted paragraph ends where the next begins
             xml = xml.replace(">", f'><text:change-end text:change-id="{open_change}"/>', 1)
@@ -245,6 +263,18 @@ def fodt(draft: Draft) -> str:
             "</text:p></style:footer></style:master-page></office:master-styles>"
             f"<office:body><office:text>{changes}{''.join(body)}</office:text></office:body>"
             "</office:document>\n")
+
+
+def _table(table: Table) -> str:
+    columns = max(len(row) for row in table.rows)
+    rows = "".join(
+        "<table:table-row>" + "".join(
+            '<table:table-cell office:value-type="string">'
+            f'<text:p text:style-name="Standard">{escape(cell)}</text:p></table:table-cell>'
+            for cell in row) + "</table:table-row>"
+        for row in table.rows)
+    return (f'<table:table table:name="Table1"><table:table-column '
+            f'table:number-columns-repeated="{columns}"/>{rows}</table:table>')
 
 
 def libreoffice_docx(draft: Draft, path: Path) -> Path:

@@ -148,6 +148,12 @@ def test_changes_carry_authors_dates_formatting_and_reasons(merged):
     before = essential.getprevious()  # "the", not italic: the inserted words are not either
     assert etree.tostring(essential.find(f".//{qn('w:rPr')}")) == etree.tostring(
         before.find(qn("w:rPr")))
+    # a new paragraph opens as its neighbours do: the verb in the source's italic style
+    opening = {"".join(r.itertext()): r.find(qn("w:rPr")) for r in body.iter(qn("w:r"))
+               if r.getparent().tag == qn("w:ins")}
+    italic = etree.tostring(before.getparent().find(f"{qn('w:r')}/{qn('w:rPr')}"))
+    assert b"Em" in italic and etree.tostring(opening["Stresses"]) == italic
+    assert b"Em" not in etree.tostring(opening[" the role of science;"])
     with zipfile.ZipFile(target) as package:
         comments = etree.fromstring(package.read("word/comments.xml"))
         notes = etree.fromstring(package.read("word/footnotes.xml"))
@@ -189,3 +195,46 @@ def test_proposals_on_an_option_block_are_named_in_a_comment(tmp_path):
     assert "AOSIS: 'a fund' -> 'two funds'" in comments  # not lost: named where it stands
     assert _rejected(target) == _rejected(source)
     assert "inform" in "".join(_body(target).itertext())  # the other proposal is woven in
+
+
+def test_a_table_among_the_paragraphs_stays_as_it_is_in_merged_and_rev1(tmp_path):
+    """A table after OP3 is no paragraph of the draft: the merged file and Rev.1 keep it
+    byte for byte where it stood, and the paragraphs around it take their changes."""
+    from drafting.engine.revise import Decisions, revise
+    from drafting.writers.docx_revision import revise_source
+
+    source = libreoffice_docx(ga_draft(table=True), tmp_path / "L99.docx")
+    read = read_docx_draft(source)
+    assert [w.message[:15] for w in read.warnings] == ["table after OP3"]
+    document = read.to_document("A/C.2/81/L.99")
+    asked = [("EU", "OP3", {"replace": "submit", "with_": "present"}),
+             ("AOSIS", "OP3", {"new_paragraph": "Encourages regional cooperation;"}),
+             ("JPN", "OP4", {"replace": "Member States", "with_": "States"})]
+    amendments = [draft_amendment(document.current, Proposal(label, **fields), id=f"A{n}",
+                                  proponents=[code], submitted_at=T0)
+                  for n, (code, label, fields) in enumerate(asked, 1)]
+    target = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
+
+    def table(path):
+        (found,) = _body(path).iter(qn("w:tbl"))
+        return etree.tostring(found)
+
+    assert table(target) == table(source)
+    assert _rejected(target) == _rejected(source)
+    accepted = _libreoffice(target, "accept")
+    assert "Pacific" in accepted and accepted.index("3 bis.\tEncourages regional cooperation;") \
+        < accepted.index("Region") < accepted.index("4.\tInvites States to contribute to the "
+                                                     "trust fund;")
+
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2", "A3"})),
+                     label="Rev.1")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=document.symbol))
+    assert table(rev1) == table(source)
+    texts = [p.text for p in docx.Document(str(rev1)).paragraphs]
+    assert texts.index("4.\tEncourages regional cooperation;") < texts.index(
+        "5.\tInvites States to contribute to the trust fund;")
+    assert [p.text for p in read_docx_draft(rev1).paragraphs] == [
+        p.text for p in outcome.revision]
