@@ -57,7 +57,8 @@ def _write(path, body):
 
 @st.composite
 def proposals(draw, revision):
-    """Up to four proposals, each on a paragraph of its own (none competes)."""
+    """Up to four proposals, each on a paragraph of its own (none competes), and perhaps a
+    new paragraph before the first."""
     chosen = draw(st.lists(st.sampled_from([p for p in revision if len(p.text.split()) > 3]),
                            unique_by=lambda p: p.id, max_size=4))
     made = []
@@ -79,6 +80,9 @@ def proposals(draw, revision):
         else:
             fields = {"insert": " urgently", "after": word}
         made.append((paragraph.label, fields))
+    if draw(st.booleans()):  # a new first paragraph, before the first
+        made.append((next(iter(revision)).label,
+                     {"new_paragraph": f"Reaffirming {draw(sentence)},", "place_before": True}))
     return made
 
 
