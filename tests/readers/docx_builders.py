@@ -7,7 +7,10 @@ writes them. A paragraph is a list of parts:
 
 * a ``str`` is normal text (``"\\t"`` becomes ``w:tab`` and ``"\\n"`` ``w:br``);
 * `ins`, `dele`, `move_to`, `move_from` are revision marks around parts (nestable);
-* `note` puts a comment range (and its reference) around parts.
+* `note` puts a comment range (and its reference) around parts;
+* `Styled` is text in italics, bold, ... (its own run);
+* `footnote` cites a footnote (its text as parts, tracked changes allowed) in a
+  footnotes part of its own, as Word writes one.
 """
 
 from __future__ import annotations
@@ -18,8 +21,13 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part as OpcPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
 
@@ -48,7 +56,26 @@ class Note:
     author: str = "Reviewer"
 
 
-Part = str | Mark | Note
+@dataclass
+class Styled:
+    """Text in a run of its own with these run properties (``w:i``, ``w:b``, ``w:u``...)."""
+
+    text: str
+    properties: tuple[str, ...] = ("w:i",)
+
+
+@dataclass
+class Footnote:
+    """A footnote cited here: its reference in the text, its own text as ``parts``."""
+
+    parts: list[Part]
+
+
+Part = str | Mark | Note | Styled | Footnote
+
+
+def footnote(*parts: Part) -> Footnote:
+    return Footnote(list(parts))
 
 
 def ins(*parts: Part, author: str | None = AUTHOR, date: str | None = DATE) -> Mark:
@@ -95,6 +122,7 @@ class _Writer:
     def __init__(self) -> None:
         self.word = docx.Document()
         self.ids = count(100)
+        self.notes: list[list] = []  # the footnotes' paragraph children, in citation order
 
     def paragraph(self, spec: Para) -> None:
         p = self.word.add_paragraph(style=spec.style)
@@ -121,6 +149,23 @@ class _Writer:
         for part in parts:
             if isinstance(part, str):
                 elements.extend(self._runs(part, deleted))
+            elif isinstance(part, Styled):
+                (run,) = self._runs(part.text, deleted)
+                rpr = OxmlElement("w:rPr")
+                for tag in part.properties:
+                    rpr.append(OxmlElement(tag))
+                run.insert(0, rpr)
+                elements.append(run)
+            elif isinstance(part, Footnote):
+                self.notes.append(self._parts(part.parts, deleted=False))
+                run = OxmlElement("w:r")
+                rpr = OxmlElement("w:rPr")
+                align = OxmlElement("w:vertAlign")
+                align.set(qn("w:val"), "superscript")
+                rpr.append(align)
+                run.append(rpr)
+                run.append(_with_id("w:footnoteReference", str(len(self.notes))))
+                elements.append(run)
             elif isinstance(part, Mark):
                 wrapper = self._mark(part)
                 inner = deleted or part.tag in ("w:del", "w:moveFrom")
@@ -137,6 +182,26 @@ class _Writer:
                 run.append(_with_id("w:commentReference", cid))
                 elements.append(run)
         return elements
+
+    def footnotes_part(self) -> None:
+        """The footnotes part: Word's two separators, then each note, numbered 1, 2, ..."""
+        root = parse_xml(f'<w:footnotes {nsdecls("w")}>'
+                         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+                         '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator"'
+                         ' w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+                         "</w:footnote></w:footnotes>")
+        for number, children in enumerate(self.notes, 1):
+            note = parse_xml(f'<w:footnote {nsdecls("w")} w:id="{number}"><w:p><w:r>'
+                             '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/>'
+                             '</w:r><w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>'
+                             "</w:footnote>")
+            for child in children:
+                note[0].append(child)
+            root.append(note)
+        part = OpcPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
+                       etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True), self.word.part.package)
+        self.word.part.relate_to(part, RT.FOOTNOTES)
 
     def _mark(self, mark: Mark):
         element = _with_id(mark.tag, str(next(self.ids)))
@@ -196,6 +261,8 @@ def write_docx(path: Path, paragraphs: list[Para], *, title: str = TITLE,
         writer.word.add_paragraph(subtitle, style="Subtitle")
     for spec in paragraphs:
         writer.paragraph(spec)
+    if writer.notes:
+        writer.footnotes_part()
     writer.word.save(str(path))
     return path
 
