@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from drafting import brackets
 from drafting.brackets import NOTE_MARKER
-from drafting.engine.anchoring import rebase
+from drafting.engine.anchoring import rebase, word_diff
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.errors import AmendmentError, InputError, LabelError, StaleError
@@ -39,6 +39,7 @@ from drafting.model import (
 )
 from drafting.model.amendment import SPAN_KINDS
 from drafting.model.labels import Label, changed, parse_label
+from drafting.model.marks import carried
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
 
@@ -135,7 +136,7 @@ def revise(
     markers = _footnote_numbers(table)
     revision = Revision(
         label,
-        tuple(replace(p, label=table.get(p.label, p.label), text=_cite(p.text, markers))
+        tuple(_retext(replace(p, label=table.get(p.label, p.label)), _cite(p.text, markers))
               for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
@@ -246,7 +247,7 @@ class _Builder:
         if text != paragraph.text:  # a deleted last word leaves no space behind it
             text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
         status = self.decisions.agreed.get(paragraph.id, paragraph.status)
-        return replace(paragraph, text=text, status=status)
+        return _retext(replace(paragraph, status=status), text)
 
     def _born(self, paragraph: Paragraph, accepted: list[Amendment], *,
               before: bool = False) -> list[Paragraph]:
@@ -268,6 +269,14 @@ def revised_symbol(text: str, symbol: str, label: str) -> str:
     if not _REVISION_LABEL.fullmatch(label) or symbol not in text:
         return text
     return re.sub(re.escape(symbol) + r"(?:/Rev\.\d+)?", f"{symbol}/{label}", text)
+
+
+def _retext(paragraph: Paragraph, text: str) -> Paragraph:
+    """``paragraph`` with ``text``, its formatting marks moved with the words."""
+    if text == paragraph.text:
+        return paragraph
+    return replace(paragraph, text=text,
+                   marks=carried(paragraph.marks, word_diff(paragraph.text, text)))
 
 
 def _footnote_numbers(table: dict[str, str]) -> dict[str, str]:

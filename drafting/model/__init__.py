@@ -13,6 +13,7 @@ from drafting.model.document import (
     Revision,
 )
 from drafting.model.labels import Label, next_label, normalize_label, parse_label, renumber
+from drafting.model.marks import Mark, Style
 
 __all__ = [
     "SPAN_KINDS",
@@ -23,11 +24,13 @@ __all__ = [
     "DelegationKind",
     "Document",
     "Label",
+    "Mark",
     "Paragraph",
     "ParagraphKind",
     "ParagraphStatus",
     "Revision",
     "Span",
+    "Style",
     "next_label",
     "normalize_label",
     "parse_label",

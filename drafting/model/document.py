@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from drafting.model.marks import Mark
+
 
 class ParagraphKind(StrEnum):
     """What a paragraph is in the structure of a resolution."""
@@ -42,7 +44,8 @@ class Paragraph:
     is only how the paragraph is shown today and may change when a revision
     renumbers. ``text`` is the paragraph without its label; it may hold line
     breaks (sub-paragraphs ``(a)``, ``(b)``). ``level`` is the heading level
-    (1 for a title) and is 0 for every other kind.
+    (1 for a title) and is 0 for every other kind. ``marks`` are the text's inline
+    formatting (italic, bold, ...: `drafting.model.marks`), sorted and merged.
     """
 
     id: str
@@ -51,6 +54,7 @@ class Paragraph:
     text: str
     status: ParagraphStatus = ParagraphStatus.OPEN
     level: int = 0
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)

@@ -54,13 +54,15 @@ _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}
 def read_docx_draft(path: str | Path) -> ReadResult:
     """Read a ``.docx`` draft from ``path`` (opened through `open_docx`).
 
-    Raises ReaderError for a file that cannot be opened safely or a label used
+    Each paragraph comes with its inline formatting as marks (`docx_marks`). Raises
+    ReaderError for a file that cannot be opened safely or a label used
     twice in one section; stray brackets are warnings. A document with no text gives
     no paragraphs and an empty title.
     """
+    from drafting.readers.docx_marks import read_marked  # reads with `DraftReader` too
+
     path = Path(path)
-    document = open_docx(path)
-    return DraftReader(str(path), document).build()
+    return read_marked(open_docx(path), str(path))
 
 
 def clean_lines(text: str) -> str:

@@ -9,6 +9,7 @@ amendments there are.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -32,7 +33,7 @@ from drafting.model import (
 )
 from drafting.store import tables
 from drafting.store.errors import NotFoundError
-from drafting.store.payloads import utc
+from drafting.store.payloads import marks_from, marks_json, utc
 
 FRONT, CHAPEAU = tables.FRONT_ROLES
 _ID = re.compile(r"\s*A(\d+)\s*", re.IGNORECASE)
@@ -94,7 +95,7 @@ def load_document(connection: Connection, row: Row[Any]) -> Document:
     paragraph = tables.paragraphs.c
     for found in connection.execute(
         select(version.revision_id, version.label, version.kind, version.text, version.status,
-               version.level, paragraph.key)
+               version.level, version.marks, paragraph.key)
         .join_from(tables.paragraph_versions, tables.paragraphs,
                    version.paragraph_id == paragraph.id)
         .where(paragraph.document_id == row.id)
@@ -149,7 +150,8 @@ def paragraph_from_row(row: Any, key: str) -> Paragraph:
     """A paragraph version (a row with its label, kind, text, status and level) as the
     model's `Paragraph` (``key`` is its stable id)."""
     return Paragraph(key, row.label, ParagraphKind(row.kind), row.text,
-                     ParagraphStatus(row.status), row.level)
+                     ParagraphStatus(row.status), row.level,
+                     marks_from(json.loads(row.marks)) if row.marks else ())
 
 
 def paragraph_version_values(revision_id: int, position: int, paragraph_id: int,
@@ -157,7 +159,8 @@ def paragraph_version_values(revision_id: int, position: int, paragraph_id: int,
     """The row of ``paragraph`` at ``position`` in a revision, as column values."""
     return {"revision_id": revision_id, "position": position, "paragraph_id": paragraph_id,
             "label": paragraph.label, "kind": str(paragraph.kind), "text": paragraph.text,
-            "status": str(paragraph.status), "level": paragraph.level}
+            "status": str(paragraph.status), "level": paragraph.level,
+            "marks": json.dumps(marks_json(paragraph.marks)) if paragraph.marks else ""}
 
 
 def front_values(revision_id: int, revision: Revision) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ Times are written as ISO 8601 in UTC with microseconds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,11 +19,13 @@ from drafting.model import (
     Delegation,
     DelegationKind,
     Document,
+    Mark,
     Paragraph,
     ParagraphKind,
     ParagraphStatus,
     Revision,
     Span,
+    Style,
 )
 
 JSONDict = dict[str, Any]
@@ -46,15 +49,31 @@ def read_stamp(text: str | None) -> datetime | None:
 
 
 def paragraph_json(paragraph: Paragraph) -> JSONDict:
-    """One paragraph version."""
-    return {"id": paragraph.id, "label": paragraph.label, "kind": str(paragraph.kind),
-            "text": paragraph.text, "status": str(paragraph.status), "level": paragraph.level}
+    """One paragraph version (``marks`` only when it has some: records made before marks
+    were kept hash as they did)."""
+    data: JSONDict = {"id": paragraph.id, "label": paragraph.label,
+                      "kind": str(paragraph.kind), "text": paragraph.text,
+                      "status": str(paragraph.status), "level": paragraph.level}
+    if paragraph.marks:
+        data["marks"] = marks_json(paragraph.marks)
+    return data
 
 
 def paragraph_from(data: JSONDict) -> Paragraph:
     """The inverse of `paragraph_json`."""
     return Paragraph(data["id"], data["label"], ParagraphKind(data["kind"]), data["text"],
-                     ParagraphStatus(data["status"]), data["level"])
+                     ParagraphStatus(data["status"]), data["level"],
+                     marks_from(data.get("marks", [])))
+
+
+def marks_json(marks: Sequence[Mark]) -> list[list[Any]]:
+    """Marks as ``[start, end, style]`` lists."""
+    return [[mark.start, mark.end, str(mark.style)] for mark in marks]
+
+
+def marks_from(data: Sequence[Sequence[Any]]) -> tuple[Mark, ...]:
+    """The inverse of `marks_json`. ValueError for one that is not a mark."""
+    return tuple(Mark(int(start), int(end), Style(style)) for start, end, style in data)
 
 
 def revision_json(revision: Revision) -> JSONDict:

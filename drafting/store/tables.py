@@ -163,6 +163,7 @@ paragraph_versions = Table(
     _column("text", Text),
     _column("status", WORD),
     _column("level", Integer),
+    _column("marks", Text, server_default=""),  # JSON [[start, end, style], ...], "" for none
     UniqueConstraint("revision_id", "paragraph_id"),
     CheckConstraint(_one_of("kind", ParagraphKind), name="kind"),
     CheckConstraint(_one_of("status", _PS), name="status"),

@@ -306,3 +306,28 @@ def test_only_the_first_paragraph_takes_a_new_one_before_it():
         proposal(paragraph="OP1", new_paragraph="Decides;", place_before=True)
     with pytest.raises(AmendmentError, match="only a new paragraph is placed before"):
         proposal(paragraph="PP1", delete_paragraph=True, place_before=True)
+
+
+def test_formatting_marks_move_with_the_words_of_a_revised_paragraph():
+    from drafting.model import Mark, Style
+
+    italic = Mark(0, 8, Style.ITALIC)  # "Requests"
+    bold = Mark(13, 34, Style.BOLD)  # "Secretary-General to "
+    marked = Revision("Zero draft", (
+        Paragraph("p1", "OP1", OP, "Requests the Secretary-General to submit a report;",
+                  marks=(italic, bold)),))
+    document = Document("A/1", "T", (marked,))
+    ask = [draft_amendment(marked, Proposal(**fields), id=f"A{n}", proponents=["EU"],
+                           submitted_at=T0)
+           for n, fields in enumerate([{"paragraph": "OP1", "insert": "Also ",
+                                        "before": "Requests"},
+                                       {"paragraph": "OP1", "replace": "General",
+                                        "with_": "General of the United Nations"}], 1)]
+    outcome = revise(document, ask, Decisions(accepted=frozenset({"A1", "A2"})), label="Rev.1")
+    (paragraph,) = outcome.revision
+    text = paragraph.text
+    assert text == ("Also Requests the Secretary-General of the United Nations to submit "
+                    "a report;")
+    shown = {str(m.style): text[m.start:m.end] for m in paragraph.marks}
+    assert shown == {"italic": "Requests",
+                     "bold": "Secretary-General of the United Nations to "}
