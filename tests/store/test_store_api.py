@@ -57,6 +57,25 @@ def test_a_document_with_history_keeps_every_revision_and_label_table(empty_stor
     assert empty_store.document("TEST/2") == document
 
 
+def test_formatting_marks_come_back_and_a_changed_one_fails_verify(empty_store, raw):
+    from sqlalchemy import text
+
+    from drafting.model import Mark, Style
+
+    first = ZERO.paragraphs[0]
+    italic = dataclasses.replace(first, marks=(Mark(0, 4, Style.ITALIC),
+                                               Mark(5, 7, Style.BOLD)))
+    document = Document("TEST/3", "Marks", (dataclasses.replace(
+        ZERO, paragraphs=(italic, *ZERO.paragraphs[1:])),))
+    empty_store.add_document(document)
+    assert empty_store.document("TEST/3").current.paragraphs[0].marks == italic.marks
+    assert empty_store.verify().ok
+    with raw.begin() as connection:
+        connection.execute(text("UPDATE paragraph_versions SET marks = '[[0, 9, \"bold\"]]' "
+                                "WHERE marks <> ''"))
+    assert not empty_store.verify().ok
+
+
 def test_a_symbol_is_imported_once(store):
     with pytest.raises(ConflictError, match="already has a document 'TEST/1'"):
         store.add_document(SMALL)
