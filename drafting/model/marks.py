@@ -57,21 +57,22 @@ def normalised(marks: Iterable[Mark], length: int | None = None) -> tuple[Mark, 
                         for start, end in spans))
 
 
-def pieces(text: str, marks: Sequence[Mark], start: int = 0,
-           end: int | None = None) -> list[tuple[str, frozenset[Style]]]:
-    """``text[start:end]`` cut where its styles change: (piece, its styles), in order."""
-    end = len(text) if end is None else end
-    cuts = {start, end}
+def pieces(text: str, marks: Sequence[Mark], offset: int = 0
+           ) -> list[tuple[str, frozenset[Style]]]:
+    """``text``, which stands at ``offset`` in its paragraph, cut where its styles
+    change: (piece, its styles), in order."""
+    end = offset + len(text)
+    cuts = {offset, end}
     for mark in marks:
-        cuts.update(c for c in (mark.start, mark.end) if start < c < end)
-    ordered = sorted(cuts)
+        cuts.update(c for c in (mark.start, mark.end) if offset < c < end)
     out: list[tuple[str, frozenset[Style]]] = []
-    for a, b in pairwise(ordered):
+    for a, b in pairwise(sorted(cuts)):
         styles = frozenset(m.style for m in marks if m.start <= a and b <= m.end)
+        piece = text[a - offset:b - offset]
         if out and out[-1][1] == styles:
-            out[-1] = (out[-1][0] + text[a:b], styles)
+            out[-1] = (out[-1][0] + piece, styles)
         else:
-            out.append((text[a:b], styles))
+            out.append((piece, styles))
     return out
 
 

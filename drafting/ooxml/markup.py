@@ -5,20 +5,23 @@ element; a merged draft of thousands of proposals has tens of thousands of them.
 writers therefore spell each paragraph's runs and revisions out as markup (escaped
 here, and nowhere else) and turn the whole paragraph into python-docx elements with one
 parse (`paragraph`), several times faster. The markup is the same as the element
-builders of `drafting.ooxml.revisions` make: ``w:r`` with ``w:rPr`` (b, i, strike, u),
+builders of `drafting.ooxml.revisions` make: ``w:r`` with ``w:rPr`` (b, i, smallCaps,
+strike, u, vertAlign),
 ``w:t xml:space="preserve"`` (``w:delText`` inside a deletion), ``w:tab`` and ``w:br``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from lxml import etree
+
+from drafting.model.marks import Mark, Style, pieces
 
 _PIECES = re.compile(r"(\t|\n)")
 _OPEN_P = f'<w:p xmlns:w="{nsmap["w"]}">'
@@ -44,22 +47,49 @@ class Run:
     italic: bool = False
     underline: bool = False
     strike: bool = False
+    small_caps: bool = False
+    raised: str = ""
+    """"superscript" or "subscript"; "" for neither."""
 
     def xml(self, *, deleted: bool = False) -> str:
         """The run's markup; ``deleted`` writes its text as ``w:delText``."""
         return run_xml(self.text, bold=self.bold, italic=self.italic,
-                       underline=self.underline, strike=self.strike, deleted=deleted)
+                       underline=self.underline, strike=self.strike,
+                       small_caps=self.small_caps, raised=self.raised, deleted=deleted)
+
+
+def styled(text: str, marks: Sequence[Mark], offset: int = 0, **form: Any) -> list[Run]:
+    """Runs for ``text`` (standing at ``offset`` in its paragraph), cut where the
+    paragraph's ``marks`` change its formatting; ``form`` (``strike=True``) goes on all."""
+    return [Run(piece, **{**form_of(styles), **form})
+            for piece, styles in pieces(text, marks, offset) if piece]
+
+
+def form_of(styles: Iterable[Style]) -> dict[str, Any]:
+    """The `Run` / `run_xml` keywords that show ``styles``."""
+    shown = set(styles)
+    form: dict[str, Any] = {name: True for style, name in _FLAGS.items() if style in shown}
+    raised = next((name for style, name in _RAISED.items() if style in shown), "")
+    return {**form, "raised": raised} if raised else form
+
+
+_FLAGS = {Style.ITALIC: "italic", Style.BOLD: "bold", Style.UNDERLINE: "underline",
+          Style.SMALL_CAPS: "small_caps"}
+_RAISED = {Style.SUPERSCRIPT: "superscript", Style.SUBSCRIPT: "subscript"}
 
 
 def run_xml(value: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
-            strike: bool = False, deleted: bool = False) -> str:
+            strike: bool = False, small_caps: bool = False, raised: str = "",
+            deleted: bool = False) -> str:
     """A ``w:r`` holding ``value`` (``\\t`` a ``w:tab``, ``\\n`` a ``w:br``); empty text
-    gives a run with only its properties."""
+    gives a run with only its properties; ``raised`` is "superscript" or "subscript"."""
     properties = ""
-    if bold or italic or underline or strike:
+    if bold or italic or underline or strike or small_caps or raised:
         properties = ("<w:rPr>" + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+                      + ("<w:smallCaps/>" if small_caps else "")
                       + ("<w:strike/>" if strike else "")
-                      + ('<w:u w:val="single"/>' if underline else "") + "</w:rPr>")
+                      + ('<w:u w:val="single"/>' if underline else "")
+                      + (f'<w:vertAlign w:val="{raised}"/>' if raised else "") + "</w:rPr>")
     tag = "w:delText" if deleted else "w:t"
     if "\t" not in value and "\n" not in value:
         body = f'<{tag} xml:space="preserve">{text(value)}</{tag}>' if value else ""

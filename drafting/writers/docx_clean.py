@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -35,13 +36,15 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from drafting.errors import InputError
-from drafting.model import Document, Paragraph, ParagraphKind, Revision
+from drafting.model import Document, Mark, Paragraph, ParagraphKind, Revision
+from drafting.model.marks import pieces
+from drafting.ooxml.markup import form_of
 from drafting.ooxml.revisions import (
-    opening_words_end,
     right_to_left,
     save_atomically,
     set_right_to_left,
 )
+from drafting.writers.pieces import carries_formatting, shown_marks
 
 FONT = "Times New Roman"
 FONT_SIZE = Pt(12)
@@ -76,8 +79,9 @@ def write_docx_revision(
     word.add_paragraph(f"{document.symbol} — {chosen.label}", style="Subtitle")
     if chosen.chapeau:
         _append(body, _plain(chosen.chapeau))
+    formatted = carries_formatting(chosen.paragraphs)
     for paragraph in chosen.paragraphs:
-        _append(body, _paragraph_element(paragraph))
+        _append(body, _paragraph_element(paragraph, shown_marks(paragraph, formatted)))
     save_atomically(word, Path(path))
 
 
@@ -103,14 +107,12 @@ def _append(body: etree._Element, paragraph: etree._Element) -> None:
         section.addprevious(paragraph)
 
 
-def _paragraph_element(paragraph: Paragraph) -> etree._Element:
+def _paragraph_element(paragraph: Paragraph, marks: Sequence[Mark]) -> etree._Element:
     if paragraph.kind is ParagraphKind.HEADING:
         level = min(max(paragraph.level, 1), 9)
         return _p(f"Heading{level}", [_run(paragraph.text)])
     text = paragraph.text
-    end = opening_words_end(text) if paragraph.kind is ParagraphKind.PREAMBULAR else 0
-    runs = [_run(paragraph.label, bold=True), _run("\t"), _run(text[:end], italic=True),
-            _run(text[end:])]
+    runs = [_run(paragraph.label, bold=True), _run("\t"), *_marked(text, marks)]
     made = _p(_style_id(DRAFT_STYLE), [run for run in runs if len(run)])
     return set_right_to_left(made) if right_to_left(text) else made
 
@@ -133,17 +135,29 @@ def _p(style_id: str, runs: list[etree._Element]) -> etree._Element:
     return p
 
 
-def _run(text: str, *, bold: bool = False, italic: bool = False) -> etree._Element:
+def _marked(text: str, marks: Sequence[Mark], offset: int = 0) -> list[etree._Element]:
+    """Runs for ``text`` (at ``offset`` in its paragraph) in the formatting ``marks`` give."""
+    return [_run(piece, **form_of(styles)) for piece, styles in pieces(text, marks, offset)
+            if piece]
+
+
+def _run(text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
+         small_caps: bool = False, raised: str = "") -> etree._Element:
     """A run holding ``text`` (tabs as ``w:tab``, line breaks as ``w:br``); an
-    empty text gives an empty run, which callers leave out."""
+    empty text gives an empty run, which callers leave out. ``raised`` is "superscript"
+    or "subscript"."""
     run = OxmlElement("w:r")
     if not text:
         return run
-    if bold or italic:
+    if bold or italic or underline or small_caps or raised:
         properties = OxmlElement("w:rPr")
-        for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+        for flag, tag in ((bold, "w:b"), (italic, "w:i"), (small_caps, "w:smallCaps")):
             if flag:
                 properties.append(OxmlElement(tag))
+        if underline:
+            properties.append(OxmlElement("w:u", attrs={qn("w:val"): "single"}))
+        if raised:
+            properties.append(OxmlElement("w:vertAlign", attrs={qn("w:val"): raised}))
         run.append(properties)
     for piece in _PIECES.split(text):
         if piece == "\n":

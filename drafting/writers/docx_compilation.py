@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import docx
 from docx.document import Document as DocxDocument
@@ -29,19 +29,22 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from drafting.engine.segments import Compilation, Credit, Entry, MergedParagraph, NewParagraph
-from drafting.model import Paragraph, ParagraphKind
+from drafting.model import Mark
 from drafting.ooxml import markup
-from drafting.ooxml.markup import run_xml
-from drafting.ooxml.revisions import opening_words_end, save_atomically
+from drafting.ooxml.markup import form_of, run_xml
+from drafting.ooxml.revisions import save_atomically
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
+    compilation_formatted,
     credit_tag,
     entry_pieces,
     is_heading,
     paragraph_labels,
     paragraph_notes,
+    piece_styles,
+    shown_marks,
     stale_parts,
     status_word,
 )
@@ -82,7 +85,7 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
         document.add_paragraph(compilation.chapeau)
     document.core_properties.title = title
     document.core_properties.subject = compilation.symbol
-    out = _Body(document)
+    out = _Body(document, compilation_formatted(compilation))
     for entry in compilation.entries:
         _entry(out, entry)
     if compilation.stale:
@@ -110,8 +113,9 @@ class _Body:
     """Paragraphs added at the end of the document's body, each written as markup and
     parsed once (see `drafting.ooxml.markup`)."""
 
-    def __init__(self, document: DocxDocument) -> None:
+    def __init__(self, document: DocxDocument, formatted: bool) -> None:
         self.document = document
+        self.formatted = formatted  # the text came with its formatting (see shown_marks)
         self.body = document.element.body
         self.styles: dict[str, str] = {}
 
@@ -154,23 +158,18 @@ def _entry(out: _Body, entry: Entry) -> None:
     runs = _label_runs(paragraph.label)
     if status:
         runs.append(run_xml(f"({status}) ", italic=True))
-    runs += _opening_in_italics(paragraph, entry_pieces(entry)) + _notes(entry)
+    runs += _marked_runs(entry_pieces(entry), shown_marks(paragraph, out.formatted))
+    runs += _notes(entry)
     out.add(runs)
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         _proposed(out, label, option.credit, option.text)
 
 
-def _opening_in_italics(paragraph: Paragraph, pieces: tuple[Piece, ...]) -> list[str]:
-    """Runs for the pieces, a preambular paragraph's opening words in italics when they
-    open it unchanged."""
-    end = opening_words_end(paragraph.text) if paragraph.kind is ParagraphKind.PREAMBULAR else 0
-    first = pieces[0] if pieces else None
-    if not end or first is None or first.kind is not PieceKind.TEXT \
-            or first.text[:end] != paragraph.text[:end]:
-        return piece_runs(pieces)
-    rest = [Piece(PieceKind.TEXT, first.text[end:])] if first.text[end:] else []
-    return [run_xml(first.text[:end], italic=True), *piece_runs([*rest, *pieces[1:]])]
+def _marked_runs(pieces: Iterable[Piece], marks: Sequence[Mark]) -> list[str]:
+    """Runs for the pieces, the paragraph's own words in their formatting (``marks``)."""
+    return [run_xml(text, **{**form_of(styles), **_FORMATS.get(piece.kind, {})})
+            for piece in pieces for text, styles in piece_styles(piece, marks)]
 
 
 def _proposed(out: _Body, label: str, credit: Credit, text: str) -> None:

@@ -64,11 +64,18 @@ from drafting.engine.segments import (
     Segment,
     Text,
 )
-from drafting.model import ParagraphKind, ParagraphStatus
+from drafting.model import Mark, ParagraphKind, ParagraphStatus
 from drafting.ooxml import markup
-from drafting.ooxml.markup import Run
-from drafting.ooxml.revisions import RevisionMarks, Stamp, opening_words_end, save_atomically
-from drafting.writers.pieces import alternative_labels, credit_tag, paragraph_labels, stale_parts
+from drafting.ooxml.markup import Run, styled
+from drafting.ooxml.revisions import RevisionMarks, Stamp, save_atomically
+from drafting.writers.pieces import (
+    alternative_labels,
+    compilation_formatted,
+    credit_tag,
+    paragraph_labels,
+    shown_marks,
+    stale_parts,
+)
 
 
 def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
@@ -159,6 +166,7 @@ class MergedWriter:
         self.hand_down = False
         """True when the previous paragraph's mark is untracked and may be marked
         inserted for a new paragraph after it (Word's convention)."""
+        self.formatted = False  # the text came with its formatting (see shown_marks)
 
     def write(self, compilation: Compilation) -> None:
         title = compilation.title or compilation.symbol
@@ -173,6 +181,7 @@ class MergedWriter:
         self.document.core_properties.title = title
         self.document.core_properties.subject = compilation.symbol
         self._stale_comments(compilation, heading.runs[0]._r if heading.runs else None)
+        self.formatted = compilation_formatted(compilation)
         for entry in compilation.entries:
             if isinstance(entry, NewParagraph):
                 self._new(entry.label, entry.text, entry.credit)
@@ -188,10 +197,9 @@ class MergedWriter:
         deleter = self.stamp(entry.deletion) if entry.deletion else None
         line = _Line(self.marks, deleter)
         label = [] if is_heading else line.plain(_label_runs(paragraph.label))
-        italic_end = (opening_words_end(paragraph.text)
-                      if paragraph.kind is ParagraphKind.PREAMBULAR else 0)
         struck = paragraph.status is ParagraphStatus.DELETED
-        SegmentWriter(self, line, italic_end, struck).write(entry.segments)
+        marks = shown_marks(paragraph, self.formatted)
+        SegmentWriter(self, line, marks, struck).write(entry.segments)
         everything = list(range(len(line.parts)))
         if entry.deletion is not None and deleter is not None:
             self.note(line, everything, entry.deletion)
@@ -270,15 +278,15 @@ class SegmentWriter:
     line's ``plain``, ``inserted``, ``deleted`` and ``comment``: the template's `_Line`,
     or the source's edits in `drafting.writers.docx_source`).
 
-    ``offset`` follows the paragraph's text as it stands, for the italic opening words
-    (``italic_end``) of untracked text.
+    ``offset`` follows the paragraph's text as it stands, for the formatting (``marks``)
+    of its own words, kept or deleted.
     """
 
-    def __init__(self, writer: MergedWriter, line: _Line, italic_end: int,
+    def __init__(self, writer: MergedWriter, line: _Line, marks: Sequence[Mark],
                  struck: bool) -> None:
         self.writer = writer
         self.line = line
-        self.italic_end = italic_end
+        self.marks = marks
         self.struck = struck
         self.offset = 0
 
@@ -292,9 +300,7 @@ class SegmentWriter:
                 self._alternatives(segment)
 
     def _untracked(self, text: str) -> list[int]:
-        cut = min(max(self.italic_end - self.offset, 0), len(text))
-        runs = [Run(part, italic=italic, strike=self.struck)
-                for part, italic in ((text[:cut], True), (text[cut:], False)) if part]
+        runs = styled(text, self.marks, self.offset, strike=self.struck)
         self.offset += len(text)
         return self.line.plain(runs)
 
@@ -308,7 +314,8 @@ class SegmentWriter:
             self._untracked(change.deleted)
             at += self._inserted("]", stamp)
         else:
-            at = self.line.deleted([Run(change.deleted)], stamp) if change.deleted else []
+            at = self.line.deleted(styled(change.deleted, self.marks, self.offset),
+                                   stamp) if change.deleted else []
             self.offset += len(change.deleted)
             at += self._inserted(change.inserted, stamp)
         self.writer.note(self.line, at, change.credit)

@@ -191,7 +191,7 @@ class _SourceWriter(MergedWriter):
             elements[0].getparent().tag == qn("w:body")
         deleter = self.stamp(entry.deletion) if entry.deletion else None
         line = _Line(deleter)
-        SegmentWriter(self, line, 0, False).write(entry.segments)
+        SegmentWriter(self, line, (), False).write(entry.segments)  # the source's own form
         if all(where is None for where in place.places):  # an option block: say it instead
             self._unplaced(elements[0], entry)
         else:

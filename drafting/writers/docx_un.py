@@ -15,6 +15,8 @@ written that the import would not read back as the same paragraphs.
 from __future__ import annotations
 
 import io
+import itertools
+from collections.abc import Sequence
 from datetime import datetime
 
 import docx
@@ -24,10 +26,19 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
-from drafting.model import Document, Paragraph, ParagraphKind
+from drafting.model import Document, Mark, Paragraph, ParagraphKind
 from drafting.model.labels import typed_number
-from drafting.ooxml.revisions import opening_words_end, right_to_left, set_right_to_left
-from drafting.writers.docx_clean import _append, _house_style, _p, _plain, _revision, _run
+from drafting.ooxml.revisions import right_to_left, set_right_to_left
+from drafting.writers.docx_clean import (
+    _append,
+    _house_style,
+    _marked,
+    _p,
+    _plain,
+    _revision,
+    _run,
+)
+from drafting.writers.pieces import carries_formatting, shown_marks
 
 INDENT = Cm(1.27)
 
@@ -53,31 +64,32 @@ def un_document(document: Document, *, revision: str | None = None,
         word.add_paragraph(document.title, style="Title")
     if chosen.chapeau:
         _append(body, _indented(_p("Normal", [_run(chosen.chapeau)]), first=0))
+    formatted = carries_formatting(chosen.paragraphs)
     for paragraph in chosen.paragraphs:
-        for element in _elements(paragraph):
+        for element in _elements(paragraph, shown_marks(paragraph, formatted)):
             _append(body, element)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
 
 
-def _elements(paragraph: Paragraph) -> list[etree._Element]:
+def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
     kind, text = paragraph.kind, paragraph.text
     if kind is ParagraphKind.HEADING:
-        return [_p(f"Heading{min(max(paragraph.level, 1), 9)}", [_run(text)])]
+        return [_p(f"Heading{min(max(paragraph.level, 1), 9)}", _marked(text, marks))]
     if kind is ParagraphKind.FOOTNOTE:
-        return [_indented(_p("Normal", [_run(f"[^{paragraph.label[2:]}]: {text}")]))]
+        return [_indented(_p("Normal", [_run(f"[^{paragraph.label[2:]}]: "),
+                                        *_marked(text, marks)]))]
     first, *lines = text.split("\n")
-    end = opening_words_end(first) if kind in (ParagraphKind.PREAMBULAR,
-                                               ParagraphKind.OPERATIVE) else 0
-    runs = [_run(first[:end], italic=True), _run(first[end:])]
+    runs = _marked(first, marks)
     if kind is ParagraphKind.OPERATIVE:
         runs.insert(0, _run(f"{typed_number(paragraph.label)}.\t"))
     elif kind is ParagraphKind.OTHER:
         runs.insert(0, _run(f"{paragraph.label}\t"))  # read back as other text, not a PP
     made = [_indented(_p("Normal", [r for r in runs if len(r)]))]
-    made += [_indented(_p("Normal", [_run(line)]), left=3 * INDENT, first=-INDENT)
-             for line in lines]
+    offsets = itertools.accumulate((len(line) + 1 for line in [first, *lines]), initial=0)
+    made += [_indented(_p("Normal", _marked(line, marks, at)), left=3 * INDENT,
+                       first=-INDENT) for line, at in zip(lines, list(offsets)[1:], strict=False)]
     return [set_right_to_left(p) for p in made] if right_to_left(text) else made
 
 

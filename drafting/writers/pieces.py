@@ -11,7 +11,7 @@ turns pieces into its own markup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from drafting.engine.segments import (
@@ -28,6 +28,9 @@ from drafting.engine.segments import (
     original_text,
 )
 from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
+from drafting.model.marks import Mark, Style
+from drafting.model.marks import pieces as styled_pieces
+from drafting.ooxml.revisions import opening_words_end
 
 
 class PieceKind(StrEnum):
@@ -60,6 +63,9 @@ class Piece:
     text: str
     reasons: tuple[str, ...] = ()
     """For a credit: the proponents' reasons, which a writer may show on demand."""
+    at: int | None = field(default=None, compare=False)
+    """Where the piece stands in the paragraph's own text (words as they stand, words
+    deleted), for its formatting marks; None for words the paragraph does not hold."""
 
 
 def paragraph_pieces(segments: Iterable[Segment]) -> tuple[Piece, ...]:
@@ -71,28 +77,36 @@ def paragraph_pieces(segments: Iterable[Segment]) -> tuple[Piece, ...]:
     ``submit``, inserted ``present``, ``(EU)``, `` a report``.
     """
     pieces: list[Piece] = []
+    offset = 0
     for segment in segments:
-        pieces.extend(_segment_pieces(segment))
+        pieces.extend(_segment_pieces(segment, offset))
+        offset += len(segment.text if isinstance(segment, Text) else
+                      segment.deleted if isinstance(segment, Change) else segment.original)
     return _apart(_tidy(pieces))
 
 
-def _segment_pieces(segment: Segment) -> list[Piece]:
-    """The pieces of one segment (untidied: may hold empty text pieces)."""
+def _segment_pieces(segment: Segment, offset: int) -> list[Piece]:
+    """The pieces of one segment standing at ``offset`` in the paragraph's text
+    (untidied: may hold empty text pieces)."""
     if isinstance(segment, Text):
-        return [Piece(PieceKind.TEXT, segment.text)]
+        return [Piece(PieceKind.TEXT, segment.text, at=offset)]
     if isinstance(segment, Change):
-        return _change_pieces(segment)
-    return _alternatives_pieces(segment)
+        return _change_pieces(segment, offset)
+    return _alternatives_pieces(segment, offset)
 
 
 def _tidy(pieces: Iterable[Piece]) -> tuple[Piece, ...]:
-    """Drop empty pieces and join adjacent plain text."""
+    """Drop empty pieces and join adjacent plain text (the paragraph's own words only
+    with the words that follow them in it)."""
     out: list[Piece] = []
     for piece in pieces:
         if not piece.text:
             continue
-        if out and piece.kind is PieceKind.TEXT and out[-1].kind is PieceKind.TEXT:
-            out[-1] = Piece(PieceKind.TEXT, out[-1].text + piece.text)
+        last = out[-1] if out else None
+        if last is not None and piece.kind is PieceKind.TEXT is last.kind and (
+                (last.at is None and piece.at is None)
+                or (last.at is not None and piece.at == last.at + len(last.text))):
+            out[-1] = Piece(PieceKind.TEXT, last.text + piece.text, at=last.at)
         else:
             out.append(piece)
     return tuple(out)
@@ -143,64 +157,106 @@ def _tagged(credit: Credit) -> list[Piece]:
     return [Piece(PieceKind.TEXT, " "), Piece(PieceKind.CREDIT, tag, credit.reasons)]
 
 
-def _change_pieces(change: Change) -> list[Piece]:
+def _change_pieces(change: Change, at: int) -> list[Piece]:
     d_lead, d_core, d_trail = _split_space(change.deleted)
+    core_at, trail_at = at + len(d_lead), at + len(d_lead) + len(d_core)
     if change.bracket:
         return [
-            Piece(PieceKind.TEXT, d_lead),
+            Piece(PieceKind.TEXT, d_lead, at=at),
             Piece(PieceKind.BRACKET, "["),
-            Piece(PieceKind.TEXT, d_core),
+            Piece(PieceKind.TEXT, d_core, at=core_at),
             Piece(PieceKind.BRACKET, "]"),
             *_tagged(change.credit),
-            Piece(PieceKind.TEXT, d_trail),
+            Piece(PieceKind.TEXT, d_trail, at=trail_at),
         ]
     i_lead, i_core, i_trail = _split_space(change.inserted)
     if not d_core and not i_core:
         # Only whitespace changes: keep one space so the tag does not glue to a word.
         return [*_tagged(change.credit), Piece(PieceKind.TEXT, " ")]
-    lead, trail = (d_lead, d_trail) if d_core else (i_lead, i_trail)
+    if d_core:
+        lead, trail, lead_at, end_at = d_lead, d_trail, at, trail_at
+    else:
+        lead, trail, lead_at, end_at = i_lead, i_trail, None, None
     middle = [Piece(PieceKind.TEXT, " ")] if d_core and i_core else []
     return [
-        Piece(PieceKind.TEXT, lead),
-        Piece(PieceKind.DELETED, d_core),
+        Piece(PieceKind.TEXT, lead, at=lead_at),
+        Piece(PieceKind.DELETED, d_core, at=core_at),
         *middle,
         Piece(PieceKind.INSERTED, i_core),
         *_tagged(change.credit),
-        Piece(PieceKind.TEXT, trail),
+        Piece(PieceKind.TEXT, trail, at=end_at),
     ]
 
 
-def _alternatives_pieces(alternatives: Alternatives) -> list[Piece]:
+def _alternatives_pieces(alternatives: Alternatives, at: int) -> list[Piece]:
     lead, core, trail = _split_space(alternatives.original)
+    core_at = at + len(lead)
     if not alternatives.original:
         # Competing insertions: the space around the first one frames the bracket.
         first = next((o.text for o in alternatives.options if o.text.strip()), "")
         lead, _, trail = _split_space(first)
     choices: list[list[Piece]] = []
     if core or alternatives.retained_by:
-        kept = [Piece(PieceKind.TEXT, core)]
+        kept = [Piece(PieceKind.TEXT, core, at=core_at)]
         if alternatives.retained_by:
             kept += [Piece(PieceKind.TEXT, " " if core else ""),
                      Piece(PieceKind.CREDIT, _retain_tag(alternatives.retained_by))]
         choices.append(kept)
-    choices.extend(_option_pieces(option, core) for option in alternatives.options)
-    pieces = [Piece(PieceKind.TEXT, lead), Piece(PieceKind.MARK, "[")]
+    choices.extend(_option_pieces(option, core, core_at) for option in alternatives.options)
+    original = bool(alternatives.original)
+    pieces = [Piece(PieceKind.TEXT, lead, at=at if original else None),
+              Piece(PieceKind.MARK, "[")]
     for index, choice in enumerate(choices):
         if index:
             pieces.append(Piece(PieceKind.MARK, " / "))
         pieces.extend(choice)
-    return [*pieces, Piece(PieceKind.MARK, "]"), Piece(PieceKind.TEXT, trail)]
+    trail_at = core_at + len(core) if original else None
+    return [*pieces, Piece(PieceKind.MARK, "]"), Piece(PieceKind.TEXT, trail, at=trail_at)]
 
 
-def _option_pieces(option: Option, original: str) -> list[Piece]:
+def _option_pieces(option: Option, original: str, at: int) -> list[Piece]:
     words = option.text.strip()
     if words:
         shown = [Piece(PieceKind.OPTION, words)]
-    elif original:
-        shown = [Piece(PieceKind.DELETED, original)]  # the proposal is to delete the words
+    elif original:  # the proposal is to delete the words
+        shown = [Piece(PieceKind.DELETED, original, at=at)]
     else:
         return [Piece(PieceKind.CREDIT, credit_tag(option.credit), option.credit.reasons)]
     return shown + _tagged(option.credit)
+
+
+# --- formatting ---------------------------------------------------------------------------
+
+
+def carries_formatting(paragraphs: Iterable[Paragraph]) -> bool:
+    """Whether a text came with its formatting (a Word draft): some paragraph has marks."""
+    return any(paragraph.marks for paragraph in paragraphs)
+
+
+def compilation_formatted(compilation: Compilation) -> bool:
+    """`carries_formatting` for the paragraphs of a compilation."""
+    return carries_formatting(e.paragraph for e in compilation.entries
+                              if isinstance(e, MergedParagraph))
+
+
+def shown_marks(paragraph: Paragraph, formatted: bool) -> tuple[Mark, ...]:
+    """The formatting to show on ``paragraph``: its own marks where the text came with
+    its formatting (``formatted``, see `carries_formatting`); else the UN convention, the
+    opening words of a preambular or operative paragraph in italics."""
+    if formatted:
+        return paragraph.marks
+    if paragraph.kind not in (ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE):
+        return ()
+    end = opening_words_end(paragraph.text.split("\n", 1)[0])
+    return (Mark(0, end, Style.ITALIC),) if end else ()
+
+
+def piece_styles(piece: Piece, marks: Sequence[Mark]) -> list[tuple[str, frozenset[Style]]]:
+    """``piece`` cut where ``marks`` change its formatting: (text, styles), in order;
+    words the paragraph does not hold (inserted, offered) have none."""
+    if piece.at is None or not marks:
+        return [(piece.text, frozenset())]
+    return styled_pieces(piece.text, marks, piece.at)
 
 
 # --- the shared walk: entries ------------------------------------------------------------
@@ -225,8 +281,9 @@ def _struck_whole(entry: MergedParagraph) -> bool:
 def _deleted_pieces(entry: MergedParagraph) -> tuple[Piece, ...]:
     """A wholly struck paragraph: its text as one deleted piece (whitespace kept outside)."""
     lead, core, trail = _split_space(original_text(entry.segments))
-    return _tidy([Piece(PieceKind.TEXT, lead), Piece(PieceKind.DELETED, core),
-                 Piece(PieceKind.TEXT, trail)])
+    return _tidy([Piece(PieceKind.TEXT, lead, at=0),
+                  Piece(PieceKind.DELETED, core, at=len(lead)),
+                  Piece(PieceKind.TEXT, trail, at=len(lead) + len(core))])
 
 
 def entry_pieces(entry: MergedParagraph) -> tuple[Piece, ...]:

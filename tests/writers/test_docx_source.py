@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+from libreoffice import lo_track
 from ooxml_views import body as _body
 from ooxml_views import rejected as _rejected
 from un_documents import ga_draft, libreoffice_docx
@@ -98,11 +99,7 @@ def test_rejecting_every_change_gives_the_source_paragraph_for_paragraph(merged)
 
 
 def _libreoffice(path, mode):
-    if shutil.which("soffice") is None or not LO_TRACK.exists():
-        pytest.skip("LibreOffice or shared/tools/lo_track.py is absent")
-    done = subprocess.run(["/usr/bin/python3", str(LO_TRACK), mode, str(path)],
-                          capture_output=True, text=True, timeout=180, check=True)
-    return [line for line in done.stdout.splitlines() if not line.startswith("[timing]")]
+    return lo_track(mode, path).stdout.splitlines()
 
 
 def test_libreoffice_rejects_to_the_source_and_accepts_every_proposal(merged):

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+from libreoffice import lo_track
 
 from drafting.engine import Proposal, draft_amendment
 from drafting.engine.merge import merge
@@ -70,9 +74,7 @@ def test_libreoffice_rejects_to_the_source(name, tmp_path):
     source, target, count = _merged(name, tmp_path)
 
     def lines(path: Path, mode: str) -> list[str]:
-        done = subprocess.run(["/usr/bin/python3", str(LO_TRACK), mode, str(path)],
-                              capture_output=True, text=True, timeout=180, check=True)
-        return [line for line in done.stdout.splitlines() if not line.startswith("[timing]")]
+        return lo_track(mode, path).stdout.splitlines()
 
     assert count > 0
     assert lines(target, "reject") == lines(source, "reject")
