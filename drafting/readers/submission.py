@@ -526,7 +526,9 @@ def _unknown_delegation(code: str, delegations: Collection[str]) -> str:
     known = sorted(delegations)
     alike = [c for c in known if c.casefold() == code.casefold()]
     alike = alike or difflib.get_close_matches(code, known, n=1)
-    if alike:
+    if (why := characters.code_problem(code)) is not None:
+        hint = f"not a delegation code: {why}"
+    elif alike:
         hint = f"did you mean '{alike[0]}'?"
     elif known:
         shown = ", ".join(known[:_SHOWN_CODES])
