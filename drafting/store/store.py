@@ -37,6 +37,7 @@ from drafting.store.access import SECRETARIAT, Gate, Need, TokenInfo
 from drafting.store.chain import Event, EventKind, event_from
 from drafting.store.connect import make_engine, resolve_url, shown
 from drafting.store.errors import NotFoundError, StoreError
+from drafting.store.faults import sqlite_file_problem
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Write, database_error, reading, writing
 from drafting.store.sources import SourceInfo
@@ -115,6 +116,8 @@ class Store:
     def _check(self) -> SchemaState:
         if _missing_file(self._url):  # nothing there yet: connecting would create the file
             return SchemaState.EMPTY
+        if (problem := sqlite_file_problem(self._url)) is not None:
+            raise problem
         try:
             state = require_current(self._engine, self._url)
         except DBAPIError as error:
@@ -155,7 +158,11 @@ class Store:
 
     def init(self) -> str:
         """Create the store, or upgrade it to this version's schema; returns the
-        schema revision it stands at (Alembic's head). Safe to run again."""
+        schema revision it stands at (Alembic's head). Safe to run again. An empty
+        SQLite file (0 bytes) becomes a store; a file that is not a SQLite database is
+        refused, untouched."""
+        if (problem := sqlite_file_problem(self._url, creating=True)) is not None:
+            raise problem
         try:
             head = upgrade(self._engine, self._url)
         except DBAPIError as error:
