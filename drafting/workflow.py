@@ -239,9 +239,10 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
 
             read = read_docx_submission(path, document, delegation=delegation,
                                         authors=dict(authors) if authors else None)
-            if not read.amendments:
+            if not read.amendments:  # what was not read may be why: said below
                 raise InputError(f"{path}: no change found against {document.symbol}; "
-                                 "nothing to submit")
+                                 "nothing to submit",
+                                 details="\n".join(f"warning: {w}" for w in read.warnings))
             prepared.append(PreparedFile(path, read.amendments,
                                          tuple(str(w) for w in read.warnings)))
         else:
