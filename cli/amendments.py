@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
 from pathlib import Path
 
 import typer
 
 from drafting.errors import InputError
 from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, TokenOpt, YesOpt, confirm, store_at
-from drafting_cli.progress import recording
+from drafting_cli.progress import each, recording
 
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
-_PROGRESS_FROM = 3
-"""Reading more files than this shows a progress bar (on stderr)."""
 FilesArg = typer.Argument(..., help="Submissions: .json, or .docx (tracked changes or an "
                           "edited copy).", show_default=False)
 AuthorOpt = typer.Option(
@@ -101,13 +98,9 @@ def submit(
 
     authors = _authors(author)
     with store_at(db, token) as store:
-        paths: Iterable[Path] = files
-        if len(files) > _PROGRESS_FROM:
-            from rich.console import Console
-            from rich.progress import track
-
-            paths = track(files, description="reading", console=Console(stderr=True))
-        prepared = prepare_files(store, symbol, paths, delegation=delegation, authors=authors)
+        with each(files, lambda path: f"reading {path.name}") as paths:
+            prepared = prepare_files(store, symbol, paths, delegation=delegation,
+                                     authors=authors)
         if not dry_run:
             store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
         document = store.document(symbol)
