@@ -31,6 +31,12 @@ from drafting.store.faults import busy_connecting
 DEFAULT_URL = "sqlite:///drafting.db"
 """Where the store lives when neither an argument nor ``DRAFTING_DB`` says."""
 
+SUPPORTED = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
+"""The URL schemes of a store: SQLite through Python's own sqlite3, PostgreSQL through
+psycopg 3."""
+_FORMS = ("sqlite:///drafting.db (a file in this folder), sqlite:////srv/drafting.db (an "
+          "absolute path) or postgresql://user@host/dbname")
+
 BUSY_TIMEOUT_S = 30
 WRITE_OPTION = "drafting_write"
 """Execution option marking a connection whose transaction will write."""
@@ -62,13 +68,6 @@ def resolve_url(url: str | None) -> URL:
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
-
-
-SUPPORTED = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
-"""The URL schemes of a store: SQLite through Python's own sqlite3, PostgreSQL through
-psycopg 3."""
-_FORMS = ("sqlite:///drafting.db (a file in this folder), sqlite:////srv/drafting.db (an "
-          "absolute path) or postgresql://user@host/dbname")
 
 
 def _unsupported(url: URL) -> str:

@@ -318,6 +318,14 @@ def fingerprint(url: str) -> dict[str, object]:
         }
 
 
+def verifies(url: str) -> bool:
+    """Whether the store at ``url`` verifies: its chain and every row against it."""
+    from drafting.store import open_store
+
+    with open_store(url) as store:
+        return store.verify().ok
+
+
 # The command line
 
 

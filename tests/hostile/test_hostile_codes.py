@@ -13,7 +13,7 @@ import json
 
 import pytest
 from conftest import make_negotiation
-from corpus import SYMBOL, fingerprint, refused_line, run_cli
+from corpus import SYMBOL, fingerprint, refused_line, run_cli, verifies
 
 from drafting.engine import Proposal, draft_amendment
 from drafting.model import Delegation, DelegationKind
@@ -105,7 +105,7 @@ def test_delegation_add_names_the_look_alike_character(negotiation, capsys):
                     "(e.g. EU, G77 or G-77); character 0 is U+0415 (CYRILLIC CAPITAL LETTER IE)")
     line = refused_line(run_cli(capsys, "delegation", "add", "CAN", "eu", "--db", negotiation))
     assert "'eu' is the delegation code EU, already in the store, in another case" in line
-    assert fingerprint(negotiation) == before
+    assert fingerprint(negotiation) == before and verifies(negotiation)
 
 
 def test_amend_submit_and_compile_name_the_code_meant(tmp_path, negotiation, capsys):
@@ -136,7 +136,7 @@ def test_amend_submit_and_compile_name_the_code_meant(tmp_path, negotiation, cap
     line = refused_line(run_cli(capsys, "compile", SYMBOL, "-o", str(tmp_path / "c.md"),
                                 "--delegation", "g77", "--db", negotiation))
     assert "the store has G77" in line
-    assert fingerprint(negotiation) == before
+    assert fingerprint(negotiation) == before and verifies(negotiation)
 
 
 def test_a_token_for_a_look_alike_is_refused(negotiation, capsys):
@@ -146,4 +146,4 @@ def test_a_token_for_a_look_alike_is_refused(negotiation, capsys):
     line = refused_line(run_cli(capsys, "token", "rotate", "eu", "--token", secretariat,
                                 "--db", negotiation))
     assert line == "drafting: there is no delegation 'eu' in the store (it is EU in another case)"
-    assert fingerprint(negotiation) == before
+    assert fingerprint(negotiation) == before and verifies(negotiation)

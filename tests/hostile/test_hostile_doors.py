@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import pytest
 from conftest import make_negotiation
-from corpus import SYMBOL, fingerprint, refused_line, run_cli
+from corpus import SYMBOL, fingerprint, refused_line, run_cli, verifies
 
 from drafting.engine import Decisions, Proposal, draft_amendment, revise
 from drafting.model import Delegation, Document, Paragraph, ParagraphKind, Revision
@@ -150,7 +150,7 @@ def test_revise_refuses_a_label_that_is_not_text_and_show_still_works(tmp_path, 
     line = refused_line(run_cli(capsys, "revise", SYMBOL, "--label", "Rev.1\nOP9", "--db",
                                 negotiation))
     assert "U+000A (LINE FEED) has no place in a single line" in line
-    assert fingerprint(negotiation) == before
+    assert fingerprint(negotiation) == before and verifies(negotiation)
     assert run_cli(capsys, "show", SYMBOL, "-o", str(tmp_path / "x.docx"), "--db",
                    negotiation).code == 0
     assert run_cli(capsys, "revise", SYMBOL, "--label", "Rev.1", "--db", negotiation).code == 0
@@ -176,7 +176,7 @@ def test_decide_and_amend_refuse_text_that_is_not_text(negotiation, capsys):
     line = refused_line(run_cli(capsys, "delegation", "add", "CAN", "--name", "Canada\nX",
                                 "--db", negotiation))
     assert "the name of CAN, character 6: U+000A (LINE FEED)" in line
-    assert fingerprint(negotiation) == before
+    assert fingerprint(negotiation) == before and verifies(negotiation)
 
 
 def test_log_escapes_what_an_older_store_holds(negotiation, capsys):
