@@ -195,3 +195,20 @@ def test_log_escapes_what_an_older_store_holds(negotiation, capsys):
     for raw in ("\x1b", "\x85", "\u202e", "\x07"):
         assert raw not in outcome.out
     assert json.loads(outcome.out)[-1]["actor"] == f"J{ESC}ane\x85"
+
+
+def test_a_json_submission_is_checked_as_the_store_checks_it(tmp_path, negotiation, capsys):
+    """Refused when read, every problem listed, before anything is shown or asked."""
+    path = tmp_path / "eu.json"
+    path.write_text(json.dumps({
+        "document": SYMBOL, "delegation": "EU", "submitted_by": "Jane\nDoe",
+        "amendments": [{"paragraph": "OP1", "replace": "submit",
+                        "with": "present\n\nOP99 Injected;", "reason": "two\n\nlines"}]}),
+        encoding="utf-8")
+    before = fingerprint(negotiation)
+    outcome = run_cli(capsys, "submit", SYMBOL, str(path), "--dry-run", "--db", negotiation)
+    assert outcome.code == 1 and "To be recorded" not in outcome.out
+    assert "'submitted_by', character 4: U+000A (LINE FEED) has no place" in outcome.err
+    assert "'with', character 7: an empty line" in outcome.err
+    assert "reason" not in outcome.err  # a reason may hold empty lines
+    assert fingerprint(negotiation) == before and verifies(negotiation)
