@@ -84,6 +84,9 @@ def _check_members(group: str, codes: Sequence[str], known: Sequence[str]) -> No
 def _group(write: Write, code: str) -> Row[Any]:
     row = write.connection.execute(select(tables.delegations)
                                    .where(tables.delegations.c.code == code)).first()
+    if row is None and (twin := characters.code_twin(code, _known(write.connection))):
+        raise NotFoundError(f"there is no delegation '{code}' to add members to: it is "
+                            f"{twin} in another case; nothing was added")
     if row is None:
         raise NotFoundError(f"there is no delegation '{code}' to add members to: add the "
                             f"group first (drafting delegation add {code}); nothing was added")

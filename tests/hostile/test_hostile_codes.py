@@ -105,6 +105,10 @@ def test_delegation_add_names_the_look_alike_character(negotiation, capsys):
                     "(e.g. EU, G77 or G-77); character 0 is U+0415 (CYRILLIC CAPITAL LETTER IE)")
     line = refused_line(run_cli(capsys, "delegation", "add", "CAN", "eu", "--db", negotiation))
     assert "'eu' is the delegation code EU, already in the store, in another case" in line
+    line = refused_line(run_cli(capsys, "delegation", "add", "BRA", "--member-of", "g77",
+                                "--db", negotiation))
+    assert line == ("drafting: there is no delegation 'g77' to add members to: it is G77 in "
+                    "another case; nothing was added")
     assert fingerprint(negotiation) == before and verifies(negotiation)
 
 
