@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import typer
 
 from drafting.errors import InputError
 from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, TokenOpt, YesOpt, confirm, store_at
-from drafting_cli.progress import recording
+from drafting_cli.progress import each, recording
 
 
 class Place(StrEnum):
@@ -23,8 +22,6 @@ class Place(StrEnum):
 PlaceOpt = typer.Option(Place.AFTER, "--place", help="Where the new paragraph goes: after "
                         "this paragraph, or before it (only the first paragraph takes one).")
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
-_PROGRESS_FROM = 3
-"""Reading more files than this shows a progress bar (on stderr)."""
 FilesArg = typer.Argument(..., help="Submissions: .json, or .docx (tracked changes or an "
                           "edited copy).", show_default=False)
 AuthorOpt = typer.Option(
@@ -112,13 +109,9 @@ def submit(
 
     authors = _authors(author)
     with store_at(db, token) as store:
-        paths: Iterable[Path] = files
-        if len(files) > _PROGRESS_FROM:
-            from rich.console import Console
-            from rich.progress import track
-
-            paths = track(files, description="reading", console=Console(stderr=True))
-        prepared = prepare_files(store, symbol, paths, delegation=delegation, authors=authors)
+        with each(files, lambda path: f"reading {path.name}") as paths:
+            prepared = prepare_files(store, symbol, paths, delegation=delegation,
+                                     authors=authors)
         if not dry_run:
             store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
         document = store.document(symbol)

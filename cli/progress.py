@@ -8,8 +8,11 @@ clean; on a terminal the bar disappears when the work is done.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 
 @contextmanager
@@ -40,6 +43,19 @@ def steps(total: int) -> Iterator[Callable[[str], None]]:
             started = True
 
         yield step
+
+
+@contextmanager
+def each(items: Sequence[_T], what: Callable[[_T], str]) -> Iterator[Iterator[_T]]:
+    """``items`` one by one, as a bar of one step each (``what(item)`` describing it) on a
+    terminal; nothing drawn in a pipe, as for `steps`."""
+    with steps(len(items)) as step:
+        def walk() -> Iterator[_T]:
+            for item in items:
+                step(what(item))
+                yield item
+
+        yield walk()
 
 
 @contextmanager

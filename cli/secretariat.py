@@ -128,12 +128,14 @@ def log(
 
     Example: drafting log A/C.2/81/L.7 --json
     """
+    from drafting.characters import escaped_json
     from drafting.workflow import event_json, event_summary
 
     with store_at(db) as store:
         events = store.events(symbol)
     if as_json:
-        typer.echo(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=2))
+        typer.echo(escaped_json(json.dumps([event_json(e) for e in events], ensure_ascii=False,
+                                           indent=2)))
         return
     width = max(shutil.get_terminal_size((100, 24)).columns, 40)
     for event in events:

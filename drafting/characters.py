@@ -15,12 +15,26 @@ reads exactly as it is stored:
   make a text display in another order than it is stored (the "Trojan Source"
   trick). Right-to-left text itself, Arabic or Hebrew, needs none of them.
   Nothing is ever dropped silently.
+
+`problem` is the one check every text passes on its way into the store, in one
+of three forms (`TextKind`): free *text* (a reason, a note: lines allowed), a
+*paragraph* (a paragraph, a quotation, a title, front matter: lines allowed, but
+no empty line, which would end the paragraph when the text is written back as
+Markdown or plain text), and a single *line* (a label, a name, who acted: no
+line break and no tab either).
+
+Delegation codes are narrower still (`code_problem`): ASCII letters, digits and
+hyphens, as delegation codes are in practice, so that no code can look like
+another (``ЕU`` with a Cyrillic Е, fullwidth ``ＥＵ``); and two codes are the same
+code when they differ only in case (`code_key`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Literal
 
 from drafting.errors import excerpt
 
@@ -33,9 +47,11 @@ _OTHERS = (
 _FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # tab and line feed are text
 _SHOWN = re.compile(f"[\x00-\x1f{_OTHERS}]")  # escaped in messages, tab and line feed too
 _OVERRIDES = frozenset("\u202d\u202e")
+_UNESCAPED_BY_JSON = re.compile(f"[{_OTHERS}]")  # json.dumps escapes the C0 controls itself
 _NAMES = {  # unicodedata has no name for controls
-    "\x00": "NUL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0b": "VERTICAL TAB",
-    "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE",
+    "\t": "TAB", "\n": "LINE FEED", "\x00": "NUL", "\x07": "BELL", "\x08": "BACKSPACE",
+    "\x0b": "VERTICAL TAB", "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE",
+    "\x85": "NEXT LINE",
 }
 _NEWLINES = re.compile(r"\r\n?")
 _FROM_WORD = {
@@ -69,6 +85,13 @@ def from_word(text: str) -> tuple[str, str]:
         "'\u2026', separators as line breaks, soft hyphens dropped)")
 
 
+TextKind = Literal["text", "paragraph", "line"]
+"""What a text is, for `problem`: free ``text``, a ``paragraph`` or a single ``line``."""
+
+_LINE_BREAKS = re.compile("[\t\n\u2028\u2029]")  # C0 and C1 breaks are refused anyway
+_EMPTY_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def first_forbidden(text: str) -> int | None:
     """The offset of the first character a text may not hold, or None."""
     found = _FORBIDDEN.search(text)
@@ -97,17 +120,26 @@ def why(char: str) -> str:
     return "is not text (often left by copying from another program); remove it"
 
 
-def problem(text: str) -> tuple[int, str] | None:
-    """``(offset, sentence)`` for the first forbidden character of ``text``, or None.
+def problem(text: str, kind: TextKind = "text") -> tuple[int, str] | None:
+    """``(offset, sentence)`` for the first thing ``text`` may not hold as a ``kind``
+    (see the module), or None.
 
     The sentence reads ``character 12: U+0007 (BELL) is not text ...; remove it``,
     the offset counted from 0 as in every message that points into a text.
     """
     offset = first_forbidden(text)
-    if offset is None:
-        return None
-    char = text[offset]
-    return offset, f"character {offset}: {describe(char)} {why(char)}"
+    if offset is not None:
+        char = text[offset]
+        return offset, f"character {offset}: {describe(char)} {why(char)}"
+    if kind == "line" and (found := _LINE_BREAKS.search(text)):
+        return found.start(), (f"character {found.start()}: {describe(found.group())} "
+                               "has no place in a single line; remove it")
+    if kind == "paragraph" and (found := _EMPTY_LINE.search(text)):
+        return found.start(), (
+            f"character {found.start()}: an empty line, which would end the paragraph "
+            "where the text is written as Markdown or plain text; remove it (propose "
+            "another paragraph on its own)")
+    return None
 
 
 def escaped(text: str, keep: str = "") -> str:
@@ -120,6 +152,55 @@ def escaped(text: str, keep: str = "") -> str:
     return _SHOWN.sub(escape, text)
 
 
+def escaped_json(text: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with the characters that are
+    not text and that JSON leaves as they are (DELETE, the C1 controls, bidirectional
+    overrides, lone surrogates, non-characters) written as ``\\uXXXX`` escapes: the
+    same JSON, safe to print. Such characters only ever stand inside JSON strings."""
+    return _UNESCAPED_BY_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def caret(text: str, offset: int) -> str:
     """An excerpt of ``text`` with a caret under ``offset``, controls shown as ``?``."""
     return excerpt(_FORBIDDEN.sub("?", text), offset)
+
+
+CODE_LENGTH = 40
+"""The longest a delegation code may be."""
+_CODE = re.compile(f"[A-Za-z0-9][A-Za-z0-9-]{{0,{CODE_LENGTH - 1}}}")
+_CODE_RULE = (f"use ASCII letters, digits and hyphens, starting with a letter or digit, up "
+              f"to {CODE_LENGTH} characters (e.g. EU, G77 or G-77)")
+
+
+def code_problem(code: str) -> str | None:
+    """What is wrong with ``code`` as a delegation code, as the end of a sentence
+    (``use ASCII letters ...; character 0 is U+0415 (CYRILLIC CAPITAL LETTER IE)``);
+    None if it is one."""
+    if _CODE.fullmatch(code):
+        return None
+    bad = next((n for n, char in enumerate(code)
+                if not (char.isascii() and (char.isalnum() or char == "-"))), None)
+    if not code:
+        why = "this one is empty"
+    elif bad is not None:
+        why = f"character {bad} is {describe(code[bad])}"
+    elif code.startswith("-"):
+        why = "this one starts with a hyphen"
+    else:
+        why = f"this one has {len(code)} characters"
+    folded = unicodedata.normalize("NFKC", code)
+    if folded != code and _CODE.fullmatch(folded):
+        why += f" (type it as {folded})"
+    return f"{_CODE_RULE}; {why}"
+
+
+def code_key(code: str) -> str:
+    """What codes are compared by: ``EU``, ``eu`` and fullwidth ``ＥＵ`` are one code."""
+    return unicodedata.normalize("NFKC", code).casefold()
+
+
+def code_twin(code: str, known: Iterable[str]) -> str | None:
+    """The code among ``known`` that ``code`` is the same as without being spelt the
+    same (``EU`` for ``eu``); None if there is none."""
+    key = code_key(code)
+    return next((other for other in known if other != code and code_key(other) == key), None)

@@ -158,9 +158,19 @@ def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
 
 
 def require_delegations(store: Store, codes: Collection[str]) -> None:
-    """InputError naming the unknown codes among ``codes`` and listing the known ones."""
+    """InputError naming the unknown codes among ``codes`` and listing the known ones; a
+    look-alike of a code (``eu``, ``ЕU`` with a Cyrillic Е) is told as such."""
+    from drafting.characters import code_problem, code_twin, escaped
+
     known = sorted(d.code for d in store.delegations())
     unknown = sorted(set(codes) - set(known))
+    for code in unknown:
+        if (twin := code_twin(code, known)) is not None:
+            raise InputError(f"unknown delegation '{code}': the store has {twin}, and codes "
+                             f"are compared without regard to case; use {twin}")
+        if (why := code_problem(code)) is not None:
+            raise InputError(f"unknown delegation '{escaped(code)}', which is not a "
+                             f"delegation code: {why}")
     if unknown:
         listed = ", ".join(known) or "none yet (add them with `drafting delegation add`)"
         raise InputError(f"unknown delegation {', '.join(unknown)}; the store knows: {listed}")
@@ -186,9 +196,11 @@ def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation:
     document = store.document(symbol)
     amendment = draft_amendment(revision_of(document), proposal, id="new-1",
                                 proponents=[delegation], submitted_by=submitted_by)
-    for what, text in (("new text", amendment.new_text), ("reason", amendment.reason),
-                       ("submitted by", amendment.submitted_by)):
-        found = characters.problem(text)
+    texts: tuple[tuple[str, str, characters.TextKind], ...] = (
+        ("new text", amendment.new_text, "paragraph"), ("reason", amendment.reason, "text"),
+        ("submitted by", amendment.submitted_by, "line"))
+    for what, text, kind in texts:
+        found = characters.problem(text, kind)
         if found is not None:
             raise InputError(f"{proposal.paragraph}: the {what} "
                              f"has a {found[1]}; nothing was recorded")
@@ -227,9 +239,10 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
 
             read = read_docx_submission(path, document, delegation=delegation,
                                         authors=dict(authors) if authors else None)
-            if not read.amendments:
+            if not read.amendments:  # what was not read may be why: said below
                 raise InputError(f"{path}: no change found against {document.symbol}; "
-                                 "nothing to submit")
+                                 "nothing to submit",
+                                 details="\n".join(f"warning: {w}" for w in read.warnings))
             prepared.append(PreparedFile(path, read.amendments,
                                          tuple(str(w) for w in read.warnings)))
         else:
@@ -428,7 +441,10 @@ def event_summary(event: Any) -> str:
         what = "revoked" if not payload.get("issued") else "rotated"
         detail = f"{payload.get('holder', '?')}'s token {what}"
     by = f" by {event.actor}" if event.actor else ""
-    return f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
+    line = f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
+    from drafting.characters import escaped
+
+    return escaped(line)  # a store written before the text check may hold anything
 
 
 
@@ -461,7 +477,9 @@ def revise_document(store: Store, symbol: str, label: str, *,
     on (or marked stale), the decisions on ``brackets`` applied (see `bracket_decisions`),
     agreed statuses kept on the paragraphs. Three steps."""
     from drafting.engine import Decisions, revise
+    from drafting.store.names import check_line
 
+    check_line(f"{symbol}: the revision label", label)  # before it is written into Word
     step(f"loading {symbol}")
     document = store.document(symbol)
     current = revision_of(document)

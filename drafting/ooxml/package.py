@@ -18,6 +18,8 @@ to do, anything that is not a Word document or could hurt us:
   (``<!ENTITY``): the "billion laughs" and external-entity attacks. Word never
   writes either;
 - a main part that is not a ``w:document`` with a ``w:body``;
+- a package or main part with two relationships to what a document has one of
+  (two style sheets, two numbering or footnotes parts, two main parts ...);
 - malformed XML, XML nested deeper than 256 levels or a text node over 10 MB
   (lxml's own limits, said as such rather than as damage), or any other
   package python-docx cannot load.
@@ -32,6 +34,7 @@ import codecs
 import io
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -102,7 +105,8 @@ def open_docx(path: str | Path, *, limits: SafeLimits = SAFE_LIMITS) -> docx.doc
     with _open_zip(path, data) as package:
         _check_directory(path, package.infolist(), limits)
         xml_parts = _xml_part_names(path, package, limits)
-        _check_main_part(path, package)
+        main = _check_main_part(path, package)
+        _check_relationships(path, package, main)
     return _load(path, data, xml_parts)
 
 
@@ -293,7 +297,9 @@ def _refuse_dtd(path: Path, part: str, found: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _PartTypes:
-    """Content types from ``[Content_Types].xml``: by extension and by part."""
+    """Content types from ``[Content_Types].xml``: by extension and by part name, both
+    in lower case (a package's names compare without regard to case, as python-docx
+    compares them)."""
 
     defaults: dict[str, str]
     overrides: dict[str, str]
@@ -303,7 +309,7 @@ class _PartTypes:
         lower = name.lower()
         if lower.endswith((".xml", ".rels")):
             return True
-        kind = self.overrides.get(f"/{name}") or self.defaults.get(PurePosixPath(lower).suffix)
+        kind = self.overrides.get(f"/{lower}") or self.defaults.get(PurePosixPath(lower).suffix)
         return bool(kind) and kind.split(";")[0].strip().endswith("xml")
 
 
@@ -313,18 +319,18 @@ def _content_types(path: Path, package: zipfile.ZipFile) -> _PartTypes:
         "." + item.get("Extension", "").lower(): item.get("ContentType", "")
         for item in root.iter(f"{_CT_NS}Default")
     }
-    overrides = {
-        item.get("PartName", ""): item.get("ContentType", "")
+    overrides = {  # part names compare without regard to case (OPC, ECMA-376 part 2)
+        item.get("PartName", "").lower(): item.get("ContentType", "")
         for item in root.iter(f"{_CT_NS}Override")
     }
     return _PartTypes(defaults, overrides)
 
 
-def _check_main_part(path: Path, package: zipfile.ZipFile) -> None:
-    """The main document part is ``word/document.xml``, or whatever part the
+def _check_main_part(path: Path, package: zipfile.ZipFile) -> str:
+    """The name of the main document part: ``word/document.xml``, or whatever part the
     package relationships name (documents written by some tools)."""
     if MAIN_PART in package.NameToInfo:
-        return
+        return MAIN_PART
     target = ""
     if "_rels/.rels" in package.NameToInfo:
         root = _parse_part(path, package, "_rels/.rels")
@@ -341,6 +347,36 @@ def _check_main_part(path: Path, package: zipfile.ZipFile) -> None:
             f"{path}: a zip file without {MAIN_PART}, so not a Word document "
             f"(perhaps an Excel or PowerPoint file); {_SAVE_AGAIN}"
         )
+    return target
+
+
+_ONE_OF_EACH = {
+    "_rels/.rels": frozenset({"officeDocument", "core-properties", "extended-properties"}),
+    "main": frozenset({"styles", "numbering", "footnotes", "endnotes", "comments", "settings",
+                       "fontTable", "webSettings", "theme"}),
+}
+"""What a package, and its main part, relate to once at most (by the relationship type's
+last word): python-docx takes each as the one there is, and fails on two."""
+
+
+def _check_relationships(path: Path, package: zipfile.ZipFile, main: str) -> None:
+    """Refuse a package, or a main part, with two relationships of a type a Word document
+    has once (two style sheets ...)."""
+    folder, _, name = main.rpartition("/")
+    for rels, owner, kinds in (
+            ("_rels/.rels", "the package", _ONE_OF_EACH["_rels/.rels"]),
+            (f"{folder}/_rels/{name}.rels".lstrip("/"), f"part {main}", _ONE_OF_EACH["main"])):
+        if rels not in package.NameToInfo:
+            continue
+        counts = Counter(rel.get("Type", "").rsplit("/", 1)[-1]
+                         for rel in _parse_part(path, package, rels).iter(f"{_RELS_NS}Relationship")
+                         if rel.get("TargetMode") != "External")
+        if twice := sorted(kind for kind in kinds if counts[kind] > 1):
+            said = ", ".join(f"{counts[kind]} {kind} parts" for kind in twice)
+            raise ReaderError(
+                f"{path}: {owner} names {said}, where a Word document has one; the file is "
+                f"damaged or was not written by Word: {_SAVE_AGAIN}"
+            )
 
 
 def _parse_part(path: Path, package: zipfile.ZipFile, name: str) -> etree._Element:

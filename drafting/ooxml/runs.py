@@ -24,6 +24,7 @@ with only a ``w:commentReference`` is put on the piece just before the reference
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
@@ -181,6 +182,16 @@ def body_blocks(body: Any) -> Iterator[Any]:
             yield child
         elif child.tag in _BLOCK_CONTAINERS:
             yield from body_blocks(child)
+
+
+_EMBEDDED = {qn("w:altChunk"): "embedded document (altChunk)",
+             qn("w:object"): "embedded object (OLE)"}
+
+
+def embedded(element: Any) -> Counter[str]:
+    """What ``element`` embeds that holds no text a reader can take, by what it is
+    (``embedded document (altChunk)``, ``embedded object (OLE)``), counted."""
+    return Counter(_EMBEDDED[item.tag] for item in element.iter(*_EMBEDDED))
 
 
 def is_table(element: Any) -> bool:

@@ -7,6 +7,7 @@ one per paragraph of the draft, its runs' pieces in order, its label taken off.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,7 @@ class CopyLayout:
             entries.append((p, read, None))
             for number in _cited(read):  # a footnote follows the paragraph citing it
                 entries.append((None, _footnote(footnotes, number), number))
+        self._embedded(entries)
         roles = self._roles(entries)
         chunks: list[Chunk] = []
         host: Chunk | None = None  # the last chunk that is not a footnote
@@ -101,6 +103,19 @@ class CopyLayout:
                 chunks.append(host := self._chunk(number, read,
                                                   label=role.kind is not RoleKind.LINE))
         return chunks
+
+    def _embedded(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:
+        """A warning for each embedded document or object (OLE), never read as text."""
+        placed: Counter[str] = Counter()
+        places = [(f"{self.path}, paragraph {number}", p)
+                  for number, (p, _, _) in enumerate(entries, 1) if p is not None]
+        for where, element in [*places, (str(self.path), self.word.element.body)]:
+            found = runs.embedded(element) - placed
+            placed += found
+            for what, count in found.items():
+                many = f"{count} {what.replace(' (', 's (', 1)}" if count > 1 else f"an {what}"
+                self.warn(where, f"{many} not read: only the text of paragraphs takes "
+                          "amendments; put a proposal in the text itself")
 
     def _roles(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]],
                ) -> list[Role | None]:

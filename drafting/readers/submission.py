@@ -245,9 +245,10 @@ def _parse(text: str, name: str) -> Any:
 
 
 def _character_findings(data: Any) -> list[_Finding]:
-    """A finding for every text in ``data`` (keys included) holding a character that is
-    not text, naming the amendment, the field and the position. Iterative: the parser
-    already bounds the depth, and this must not add to it."""
+    """A finding for every text in ``data`` (keys included) that the store's text check
+    refuses (`drafting.characters.problem`), naming the amendment, the field and the
+    position. Iterative: the parser already bounds the depth, and this must not add to
+    it."""
     amendments = data.get("amendments") if isinstance(data, dict) else None
     items = amendments if isinstance(amendments, list) else []
     found: list[_Finding] = []
@@ -261,9 +262,21 @@ def _character_findings(data: Any) -> list[_Finding]:
                 pending.append((inner, [*path, key]))
         elif isinstance(value, list):
             pending.extend((inner, [*path, n]) for n, inner in enumerate(value))
-        elif isinstance(value, str) and (problem := characters.problem(value)):
+        elif isinstance(value, str) and (problem := characters.problem(value, _kind(path))):
             found.append(_located(items, path, problem[1]))
     return found
+
+
+_LINES = frozenset({"document", "delegation", "submitted_by", "revision", "paragraph",
+                    "supporters"})
+_PARAGRAPHS = frozenset({"with", "insert", "new_paragraph", "alternative"})
+
+
+def _kind(path: list[Any]) -> characters.TextKind:
+    """What the text at ``path`` is, for the store's check: a code, a label or a name is
+    one line; new text is a paragraph's (no empty line); the rest is free text."""
+    key = next((step for step in reversed(path) if isinstance(step, str)), "")
+    return "line" if key in _LINES else "paragraph" if key in _PARAGRAPHS else "text"
 
 
 def _located(items: list[Any], path: list[Any], sentence: str) -> _Finding:
@@ -528,7 +541,9 @@ def _unknown_delegation(code: str, delegations: Collection[str]) -> str:
     known = sorted(delegations)
     alike = [c for c in known if c.casefold() == code.casefold()]
     alike = alike or difflib.get_close_matches(code, known, n=1)
-    if alike:
+    if (why := characters.code_problem(code)) is not None:
+        hint = f"not a delegation code: {why}"
+    elif alike:
         hint = f"did you mean '{alike[0]}'?"
     elif known:
         shown = ", ".join(known[:_SHOWN_CODES])

@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
+from drafting.characters import code_twin
 from drafting.store import tables
 from drafting.store.errors import AccessError, ConflictError, NotFoundError, StoreError
 from drafting.store.payloads import stamp, utc
@@ -220,8 +221,10 @@ def check_holder(connection: Connection, holder: str) -> None:
                             "or revoke: run `drafting init --secure` to require them")
     code = tables.delegations.c.code
     if holder != SECRETARIAT and connection.scalar(select(code).where(code == holder)) is None:
-        raise NotFoundError(f"there is no delegation '{holder}' in the store (the "
-                            f"secretariat's token is '{SECRETARIAT}')")
+        twin = code_twin(holder, [SECRETARIAT, *connection.scalars(select(code))])
+        hint = (f"it is {twin} in another case" if twin is not None
+                else f"the secretariat's token is '{SECRETARIAT}'")
+        raise NotFoundError(f"there is no delegation '{holder}' in the store ({hint})")
 
 
 def check_reserved(code: str) -> None:

@@ -31,6 +31,12 @@ from drafting.store.faults import busy_connecting
 DEFAULT_URL = "sqlite:///drafting.db"
 """Where the store lives when neither an argument nor ``DRAFTING_DB`` says."""
 
+SUPPORTED = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
+"""The URL schemes of a store: SQLite through Python's own sqlite3, PostgreSQL through
+psycopg 3."""
+_FORMS = ("sqlite:///drafting.db (a file in this folder), sqlite:////srv/drafting.db (an "
+          "absolute path) or postgresql://user@host/dbname")
+
 BUSY_TIMEOUT_S = 30
 WRITE_OPTION = "drafting_write"
 """Execution option marking a connection whose transaction will write."""
@@ -45,7 +51,9 @@ def resolve_url(url: str | None) -> URL:
     """The URL to use: ``url``, else ``$DRAFTING_DB``, else `DEFAULT_URL`.
 
     ``postgresql://`` and ``postgres://`` are rewritten to psycopg 3
-    (``postgresql+psycopg://``). Raises StoreError for a URL SQLAlchemy cannot read.
+    (``postgresql+psycopg://``). Raises StoreError for a URL SQLAlchemy cannot read, and
+    for one of another database or driver (`SUPPORTED`): a store is a SQLite file or a
+    PostgreSQL database.
     """
     text = url or os.environ.get("DRAFTING_DB") or DEFAULT_URL
     try:
@@ -55,9 +63,28 @@ def resolve_url(url: str | None) -> URL:
             f"'{text}' is not a database URL: use e.g. sqlite:///drafting.db or "
             "postgresql://user@host/dbname"
         ) from error
+    if parsed.drivername not in SUPPORTED:
+        raise StoreError(_unsupported(parsed))
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def _unsupported(url: URL) -> str:
+    """Why drafting cannot open a store at ``url``, and the URL forms it can."""
+    shown_url = shown(url)
+    backend = url.get_backend_name()
+    if backend == "file":
+        return (f"'{shown_url}' is a file URL; a store in a file is named by a SQLite URL: "
+                f"use {_FORMS}")
+    if backend in ("postgresql", "postgres"):
+        return (f"'{shown_url}': drafting connects to PostgreSQL through psycopg 3, not "
+                f"{url.get_driver_name()}; write postgresql://user@host/dbname")
+    if backend == "sqlite":
+        return (f"'{shown_url}': drafting opens SQLite files through Python's own sqlite3, "
+                f"not {url.get_driver_name()}; write sqlite:///path/to/file.db")
+    return (f"'{shown_url}': a drafting store is a SQLite file or a PostgreSQL database, "
+            f"not {backend}; use {_FORMS}")
 
 
 def shown(url: URL) -> str:

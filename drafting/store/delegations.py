@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Connection, Row, insert, select, update
 
+from drafting import characters
 from drafting.model import Delegation, DelegationKind
-from drafting.store import access, mapping, tables
+from drafting.store import access, mapping, names, tables
 from drafting.store.chain import EventKind
 from drafting.store.errors import ConflictError, NotFoundError, StoreError
 from drafting.store.payloads import delegation_json
@@ -31,13 +32,15 @@ def add(write: Write, delegations: Sequence[Delegation],
     twice = sorted({code for code in codes if codes.count(code) > 1})
     if twice:
         raise StoreError(f"given twice: {', '.join(twice)}; nothing was added")
-    code = tables.delegations.c.code
-    known = set(connection.scalars(select(code).where(code.in_(codes))))
+    known = _known(connection)
     taken = [c for c in codes if c in known]
     if taken:
         verb = "is" if len(taken) == 1 else "are"
         raise ConflictError(f"the delegation {', '.join(taken)} {verb} already in the store; "
                             "nothing was added")
+    names.check_new_codes(codes, known)
+    for delegation in delegations:
+        _check_members(delegation.code, delegation.members, [*known, *codes])
     if member_of is not None:
         _group(write, member_of)
     secure = access.is_secure(connection)
@@ -57,9 +60,33 @@ def add(write: Write, delegations: Sequence[Delegation],
     return tokens
 
 
+def _known(connection: Connection) -> list[str]:
+    """The code of every delegation in the store."""
+    return list(connection.scalars(select(tables.delegations.c.code)))
+
+
+def _check_members(group: str, codes: Sequence[str], known: Sequence[str]) -> None:
+    """StoreError for a member code that is neither a delegation code
+    (`names.check_code`) nor exactly one ``known``, or that is one of ``known`` (or of
+    ``codes``) in another case."""
+    for code in codes:
+        if code not in known:
+            names.check_code(code)
+    seen = list(known)
+    for code in dict.fromkeys(codes):
+        if (twin := characters.code_twin(code, seen)) is not None:
+            raise StoreError(f"'{code}' cannot join {group}: it is the delegation code "
+                             f"{twin} in another case (codes are compared without regard "
+                             f"to case); use {twin}; nothing was added")
+        seen.append(code)
+
+
 def _group(write: Write, code: str) -> Row[Any]:
     row = write.connection.execute(select(tables.delegations)
                                    .where(tables.delegations.c.code == code)).first()
+    if row is None and (twin := characters.code_twin(code, _known(write.connection))):
+        raise NotFoundError(f"there is no delegation '{code}' to add members to: it is "
+                            f"{twin} in another case; nothing was added")
     if row is None:
         raise NotFoundError(f"there is no delegation '{code}' to add members to: add the "
                             f"group first (drafting delegation add {code}); nothing was added")
@@ -71,6 +98,7 @@ def add_members(write: Write, group: str, codes: Sequence[str]) -> Delegation:
     Codes already members are left where they are; nothing new records nothing."""
     connection = write.connection
     row = _group(write, group)
+    _check_members(group, codes, _known(connection))
     if group in codes:
         raise StoreError(f"{group} cannot be a member of itself; nothing was added")
     member = tables.delegation_members.c

@@ -10,6 +10,10 @@ transaction that was rolled back: nothing was recorded.
 `busy_connecting` and `busy_writing` tell which failures are worth waiting
 out: a PostgreSQL server with no free connection (or starting up), a SQLite
 file another process is writing to.
+
+`sqlite_file_problem` looks at a SQLite store's file before anything connects to it
+(connecting writes to it): an empty file, or one that is not a SQLite database
+(``/proc/self/environ``, a text file), is said to be what it is.
 """
 
 from __future__ import annotations
@@ -122,7 +126,7 @@ def _file_trouble(url: URL) -> str | None:
     if disk.f_flag & os.ST_RDONLY:
         return (f"{folder} is on a file system mounted read-only: mount it read-write, or "
                 "copy the store to a writable folder")
-    if disk.f_bavail * disk.f_frsize < NEARLY_FULL_BYTES:
+    if disk.f_blocks and disk.f_bavail * disk.f_frsize < NEARLY_FULL_BYTES:  # not /proc
         return "full"
     if path.exists() and not os.access(path, os.W_OK):
         return (f"the file {path} is read-only for this user: make it writable "
@@ -154,3 +158,44 @@ def _server_error(error: DBAPIError, where: str, detail: str) -> StoreError:
                           "port, database, user)")
     return StoreError(f"the database at {where} failed: {detail}; nothing was recorded")
 
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""How every SQLite database file begins."""
+
+
+def sqlite_file_problem(url: URL, *, creating: bool = False) -> StoreError | None:
+    """What stops the existing SQLite file of ``url`` from being a store: it is not a
+    regular file, does not begin as a SQLite database does, or is empty (0 bytes, with
+    no write-ahead log beside it). ``creating`` (``drafting init``) takes an empty file:
+    SQLite makes a database in it. None for a file that may be one, a missing file or
+    an in-memory database, and when the file cannot be read (SQLite will say why)."""
+    name = url.database or ""
+    if name in ("", ":memory:") or name.startswith("file:") or not os.path.lexists(name):
+        return None
+    where, path = url.render_as_string(hide_password=True), Path(name)
+    if path.is_dir():
+        return StoreError(f"{path} is a folder, not a store ({where}): name the store's "
+                          "file, e.g. sqlite:///drafting.db")
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(len(SQLITE_HEADER))
+    except OSError:
+        return None
+    if not path.is_file() or (head and not head.startswith(SQLITE_HEADER)):
+        return StoreError(f"the file at {where} is not a SQLite database, so not a drafting "
+                          "store; nothing was read or recorded: check the path")
+    if head or creating or _has_log(path):
+        return None
+    return StoreError(f"the file at {where} is empty (0 bytes), so it holds no drafting "
+                      "store: if it was made for one, run `drafting init` to create the "
+                      "store in it; if it held a store, the store was lost: restore it "
+                      "from a backup")
+
+
+def _has_log(path: Path) -> bool:
+    """Whether a non-empty SQLite write-ahead log stands beside ``path``."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False

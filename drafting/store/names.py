@@ -9,21 +9,26 @@ message rather than stored:
   characters, letters and digits of any script, and ``/ . - _ : ( ) +``; it
   starts with a letter or a digit (so it is never read as an option, ``-x``, or a
   path, ``/x`` or ``../x``);
-- a **code** (``EU``, ``G77``, ``USA``, ``AOSIS``): 1 to 40 characters, letters
-  and digits of any script and ``- _ . +``, starting with a letter or a digit.
-  ``/``, ``,`` and brackets are out: compilations use them around codes.
+- a **code** (``EU``, ``G77``, ``G-77``, ``AOSIS``): 1 to 40 ASCII letters, digits
+  and hyphens, starting with a letter or a digit (`drafting.characters.code_problem`),
+  as delegation codes are in practice: no code can then look like another (``ЕU``
+  with a Cyrillic Е beside ``EU``). Codes are compared without regard to case
+  (`drafting.characters.code_key`): ``eu`` is refused beside ``EU``, as a new
+  delegation or a member of a group.
 
-Both must be in Unicode NFC, so that one name has one spelling. Quotes,
+A symbol must be in Unicode NFC, so that one name has one spelling. Quotes,
 semicolons, spaces, ``$``, backquotes, ``|``, ``&``, ``<>``, ``*``, ``?``,
 ``\\``, ``%`` and ``=`` never occur in either and are refused: a name never needs
 quoting in SQL or in a shell. (The store never builds SQL from text anyway:
 every value goes to the database as a bound parameter.)
 
-Free text - titles, names of delegations, paragraphs, quotations, reasons, who
-submitted - is stored exactly as given, metacharacters and all, but must not hold
-a character that is not text (`drafting.characters`: control characters, lone
-surrogates, bidirectional overrides), which PostgreSQL would refuse (NUL) or a
-terminal would obey (ESC).
+Every other text - titles, names of delegations, paragraphs, quotations, reasons,
+notes, labels, who acted - is stored exactly as given, metacharacters and all, but
+passes `check_text` (`drafting.characters.problem`): no character that is not text
+(control characters, lone surrogates, bidirectional overrides), which PostgreSQL
+would refuse (NUL), a terminal would obey (ESC) or a Word file cannot hold; no line
+break in what is one line (labels, names, who acted, codes named), and no empty line
+in a paragraph, which would split it when written back as Markdown.
 """
 
 from __future__ import annotations
@@ -33,11 +38,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from drafting import characters
-from drafting.model import Amendment, Delegation, Document
+from drafting.model import Amendment, Delegation, Document, Revision
 from drafting.store.errors import StoreError
 
 _SYMBOL = re.compile(r"[^\W_][\w/.\-:()+]{0,199}")
-_CODE = re.compile(r"[^\W_][\w.\-+]{0,39}")
 
 
 def check_symbol(symbol: str) -> None:
@@ -51,50 +55,95 @@ def check_symbol(symbol: str) -> None:
 
 def check_code(code: str) -> None:
     """StoreError unless ``code`` is a delegation code as the module says."""
-    if not _CODE.fullmatch(code) or not unicodedata.is_normalized("NFC", code):
-        raise StoreError(
-            f"{_shown(code)} is not a delegation code: use letters, digits and - _ . +, "
-            "starting with a letter or digit, up to 40 characters, without spaces around it "
-            "(e.g. EU, G77 or USA)")
+    if (why := characters.code_problem(code)) is not None:
+        raise StoreError(f"{_shown(code)} is not a delegation code: {why}")
 
 
-def check_text(where: str, text: str) -> None:
-    """StoreError naming ``where`` and the position of a character that is not text."""
-    if found := characters.problem(text):
+def check_new_codes(codes: Sequence[str], known: Iterable[str]) -> None:
+    """StoreError if one of ``codes``, to be added, is the same code as one ``known`` (or
+    as another of ``codes``) spelt in another case."""
+    seen = list(known)
+    for code in codes:
+        if (twin := characters.code_twin(code, seen)) is not None:
+            where = "already in the store" if twin in known else "given with it"
+            raise StoreError(f"{_shown(code)} is the delegation code {twin}, {where}, in "
+                             f"another case: codes are compared without regard to case; "
+                             f"use {twin}, or another code; nothing was added")
+        seen.append(code)
+
+
+def check_text(where: str, text: str, kind: characters.TextKind = "text") -> None:
+    """StoreError naming ``where`` and what ``text`` may not hold as a ``kind``
+    (`drafting.characters.problem`): the one check of every text entering the store."""
+    if found := characters.problem(text, kind):
         raise StoreError(f"{where}, {found[1]}", details=characters.caret(text, found[0]))
 
 
+def check_line(where: str, text: str) -> None:
+    """`check_text` for a text that is one line: a label, a name, who acted."""
+    check_text(where, text, "line")
+
+
 def check_document(document: Document) -> None:
-    """The symbol, title and every label and paragraph text of ``document``."""
+    """The symbol, title and every revision of ``document`` (see `check_revision`)."""
     check_symbol(document.symbol)
-    check_text(f"{document.symbol}: the title", document.title)
+    check_text(f"{document.symbol}: the title", document.title, "paragraph")
     for revision in document.revisions:
-        check_text(f"{document.symbol}: a revision label", revision.label)
-        for paragraph in revision.paragraphs:
-            where = f"{document.symbol} {revision.label}, {characters.escaped(paragraph.label)}"
-            check_text(f"{where} (its label)", paragraph.label)
-            check_text(where, paragraph.text)
+        check_revision(document.symbol, revision)
+
+
+def check_revision(symbol: str, revision: Revision) -> None:
+    """The label, front matter, chapeau, label table and paragraphs (ids, labels, texts)
+    of a revision of document ``symbol``."""
+    check_line(f"{symbol}: the revision label", revision.label)
+    where = f"{symbol} {characters.escaped(revision.label)}"
+    for line in revision.front_matter:
+        check_text(f"{where}: the front matter", line, "paragraph")
+    check_text(f"{where}: the chapeau", revision.chapeau, "paragraph")
+    for old, new in revision.label_table:
+        for label in (old, new or ""):
+            check_line(f"{where}: the label table", label)
+    for paragraph in revision.paragraphs:
+        place = f"{where}, {characters.escaped(paragraph.label)}"
+        check_line(f"{place} (its id)", paragraph.id)
+        check_line(f"{place} (its label)", paragraph.label)
+        check_text(place, paragraph.text, "paragraph")
 
 
 def check_delegation(delegation: Delegation) -> None:
-    """The code, the members' codes and the name of ``delegation``."""
-    for code in (delegation.code, *delegation.members):
+    """The code and the name of ``delegation`` (its members are checked against the
+    store: `drafting.store.delegations`)."""
+    check_code(delegation.code)
+    check_line(f"the name of {delegation.code}", delegation.name)
+    for code in delegation.members:
+        check_member(code)
+
+
+def check_member(code: str) -> None:
+    """StoreError for a member's code that is not even one line of text (said as a code
+    that is not one). Whether it is a delegation code, or exactly one the store knows,
+    is checked in the write (`drafting.store.delegations`)."""
+    if characters.problem(code, "line") is not None:
         check_code(code)
-    check_text(f"the name of {delegation.code}", delegation.name)
 
 
 def check_amendments(amendments: Sequence[Amendment]) -> None:
     """Every text an amendment brings into the store."""
     for number, amendment in enumerate(amendments, 1):
-        for field, text in _texts(amendment):
-            check_text(f"amendment {number}: {field}", text)
+        for field, text, kind in _texts(amendment):
+            check_text(f"amendment {number}: {field}", text, kind)
 
 
-def _texts(amendment: Amendment) -> Iterable[tuple[str, str]]:
-    yield "the old text", amendment.old_text
-    yield "the new text", amendment.new_text
-    yield "the reason", amendment.reason
-    yield "submitted by", amendment.submitted_by
+def _texts(amendment: Amendment) -> Iterable[tuple[str, str, characters.TextKind]]:
+    yield "its id", amendment.id, "line"
+    yield "the paragraph id", amendment.paragraph_id, "line"
+    yield "the revision", amendment.revision, "line"
+    yield "the old text", amendment.old_text, "paragraph"
+    yield "the new text", amendment.new_text, "paragraph"
+    yield "the reason", amendment.reason, "text"
+    yield "submitted by", amendment.submitted_by, "line"
+    for code in (*amendment.proponents, *amendment.supporters):
+        yield "a delegation", code, "line"
 
 
 def _shown(name: str) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy import Row, select
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 
+from drafting import characters
 from drafting.engine.revise import RevisionOutcome
 from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
 from drafting.store import (
@@ -36,6 +37,7 @@ from drafting.store.access import SECRETARIAT, Gate, Need, TokenInfo
 from drafting.store.chain import Event, EventKind, event_from
 from drafting.store.connect import make_engine, resolve_url, shown
 from drafting.store.errors import NotFoundError, StoreError
+from drafting.store.faults import sqlite_file_problem
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Write, database_error, reading, writing
 from drafting.store.sources import SourceInfo
@@ -114,6 +116,8 @@ class Store:
     def _check(self) -> SchemaState:
         if _missing_file(self._url):  # nothing there yet: connecting would create the file
             return SchemaState.EMPTY
+        if (problem := sqlite_file_problem(self._url)) is not None:
+            raise problem
         try:
             state = require_current(self._engine, self._url)
         except DBAPIError as error:
@@ -128,7 +132,13 @@ class Store:
     @contextmanager
     def _write(self, actor: str, need: Need) -> Iterator[Write]:
         """One write transaction, if the token passes ``need``; otherwise the refusal is
-        recorded (and committed) alone, and AccessError raised."""
+        recorded (and committed) alone, and AccessError raised. Who acts, and what the
+        refusal would record, pass the store's text check first (`names.check_line`)."""
+        names.check_line("who acts (the actor)", actor)
+        for code in need.claimed:
+            names.check_line("the delegation named", code)
+        if need.document is not None:
+            names.check_line("the document named", need.document)
         self._require()
         refusal = None
         with writing(self._engine, self._url, actor) as write:
@@ -148,7 +158,11 @@ class Store:
 
     def init(self) -> str:
         """Create the store, or upgrade it to this version's schema; returns the
-        schema revision it stands at (Alembic's head). Safe to run again."""
+        schema revision it stands at (Alembic's head). Safe to run again. An empty
+        SQLite file (0 bytes) becomes a store; a file that is not a SQLite database is
+        refused, untouched."""
+        if (problem := sqlite_file_problem(self._url, creating=True)) is not None:
+            raise problem
         try:
             head = upgrade(self._engine, self._url)
         except DBAPIError as error:
@@ -216,6 +230,8 @@ class Store:
         `add_document` checks it), else a copy of the previous revision's, if that has
         one (StoreError if that one's bytes no longer match their SHA-256).
         """
+        names.check_revision(symbol, outcome.revision)
+        names.check_amendments(outcome.amendments)
         with self._write(actor, Need("revise", document=symbol)) as write:
             revisions.add_revision(write, symbol, outcome, source)
 
@@ -223,6 +239,7 @@ class Store:
                              *, actor: str = "") -> None:
         """Mark paragraph ``paragraph_id`` (its stable id) of the current revision agreed,
         agreed ad ref, or open again. Setting the status it has records nothing."""
+        names.check_line("the paragraph id", paragraph_id)
         with self._write(actor, Need("agree", document=symbol)) as write:
             revisions.set_paragraph_status(write, symbol, paragraph_id, status)
 
@@ -252,7 +269,7 @@ class Store:
         is none), which becomes a group; codes already members stay where they are, and
         nothing new records nothing. Returns the group as it now stands."""
         for code in codes:
-            names.check_code(code)
+            names.check_member(code)
         with self._write(actor, Need("add members")) as write:
             return delegations.add_members(write, group, codes)
 
@@ -322,13 +339,17 @@ class Store:
     def withdraw(self, amendment_id: str, delegation: str, *, actor: str = "") -> Amendment:
         """Withdraw an amendment on behalf of ``delegation``, which must be a proponent.
         It stays in the store, marked withdrawn. A decided or withdrawn one cannot be."""
+        names.check_line("the amendment id", amendment_id)
         with self._write(actor, Need("withdraw", (delegation,))) as write:
             return submissions.withdraw(write, amendment_id, delegation)
 
     def decide(self, amendment_id: str, decision: Literal["accept", "reject"], *,
                note: str = "", actor: str = "") -> Amendment:
         """Accept or reject an amendment. A withdrawn or already decided one cannot be,
-        and a stale one can only be rejected."""
+        and a stale one can only be rejected. ``note`` may hold several lines, but only
+        text (`drafting.store.names.check_text`)."""
+        names.check_line("the amendment id", amendment_id)
+        names.check_text(f"the note on {characters.escaped(amendment_id)}", note)
         with self._write(actor, Need("decide")) as write:
             return submissions.decide(write, amendment_id, decision, note)
 
@@ -356,6 +377,7 @@ class Store:
         """A new token for ``holder`` (a delegation's code, or ``secretariat``); the one
         it had stops working. The secretariat's token is needed. Returns the new token
         (shown once). Also issues a first token to a delegation that has none."""
+        names.check_line("the holder", holder)
         with self._write(actor, Need("rotate tokens")) as write:
             access.check_holder(write.connection, holder)
             revoked = access.revoke(write.connection, holder, write.at)
@@ -373,6 +395,7 @@ class Store:
             raise StoreError("the secretariat's token cannot be revoked, or no one could "
                              "manage the store: rotate it instead (drafting token rotate "
                              "secretariat)")
+        names.check_line("the holder", holder)
         with self._write(actor, Need("revoke tokens")) as write:
             access.check_holder(write.connection, holder)
             revoked = access.revoke(write.connection, holder, write.at)

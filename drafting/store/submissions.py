@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
 
+from drafting import characters
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
 from drafting.store import mapping, tables
 from drafting.store.chain import EventKind, canonical
@@ -201,8 +202,7 @@ def _problems(document: Document, amendment: Amendment, codes: set[str]) -> list
         problems.append("it has no proponent delegation")
     for role, names in (("proponent", amendment.proponents),
                         ("supporter", amendment.supporters)):
-        problems += [f"{role} '{code}' is not a known delegation: add it first "
-                     f"(drafting delegation add {code})" for code in names if code not in codes]
+        problems += [_unknown(role, code, codes) for code in names if code not in codes]
     if amendment.status is not _S.SUBMITTED:
         problems.append(f"it is marked {amendment.status}; a submission is new amendments")
     if paragraph is not None and amendment.kind in SPAN_KINDS:
@@ -216,6 +216,17 @@ def _problems(document: Document, amendment: Amendment, codes: set[str]) -> list
             problems.append(f"{paragraph.label}: only the first paragraph ({first.label}) "
                             "takes a new paragraph before it")
     return problems
+
+
+def _unknown(role: str, code: str, codes: set[str]) -> str:
+    """Why ``code`` (a proponent or supporter) is not a delegation of the store."""
+    if (twin := characters.code_twin(code, codes)) is not None:
+        return (f"{role} '{code}' is not a known delegation: it is {twin} in another case "
+                "(codes are compared without regard to case)")
+    if (why := characters.code_problem(code)) is not None:
+        return f"{role} '{code}' is not a delegation code: {why}"
+    return (f"{role} '{code}' is not a known delegation: add it first "
+            f"(drafting delegation add {code})")
 
 
 def _span_problems(label: str, text: str, amendment: Amendment) -> list[str]:

@@ -72,3 +72,22 @@ def test_a_submission_waiting_for_another_write_shows_it_is_recording(tmp_path):
     assert "recording 1 amendment" in shown
     code, piped = run([*amend[:-3], "--with", "transmit", "--yes"], env, terminal=False)
     assert code == 0 and "recording" not in piped
+
+
+def test_submit_of_many_files_draws_its_bar_on_a_terminal_only(tmp_path):
+    """Reading many files shows a bar on a terminal; stderr that is a pipe (a script, a
+    log file) gets nothing, not even the finished bar."""
+    env = dict(os.environ, DRAFTING_DB=f"sqlite:///{tmp_path / 's.db'}", COLUMNS="100",
+               TERM="xterm")
+    env.pop("CI", None)
+    files = sorted(str(path) for path in (ROOT / "samples" / "submissions").glob("*.json"))
+    assert len(files) == 5
+    for args in (["init"], ["import", str(ROOT / "samples" / "zero-draft.md"), "--doc",
+                            "A/C.2/81/L.7"],
+                 ["delegation", "add", "EU", "G77", "USA", "JPN", "AOSIS", "AUS", "NZL", "FJI"]):
+        assert run(args, env, terminal=False)[0] == 0
+    submit = ["submit", "A/C.2/81/L.7", *files, "--dry-run"]
+    code, piped = run(submit, env, terminal=False)
+    assert code == 0 and piped == ""
+    code, shown = run(submit, env, terminal=True)
+    assert code == 0 and "reading usa.json" in shown

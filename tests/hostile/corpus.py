@@ -155,6 +155,33 @@ def _external_dtd(folder: Path) -> Path:
     return word_file(folder / "dtd.docx", draft_body("OP1 Decides;"), prolog=prolog)
 
 
+def _part_name_in_another_case(folder: Path) -> Path:
+    """The style sheet moved to ``word/styles.bin``, a billion laughs, typed as XML by an
+    override naming it ``/WORD/STYLES.BIN``: part names compare without regard to case,
+    so python-docx parses it as the styles; the scan must read it too."""
+    parts = package_parts()
+    styles = parts.pop("word/styles.xml")
+    head, _, body = styles.partition(b"?>\n")
+    parts["word/styles.bin"] = head + b"?>\n" + LAUGHS.encode() + body
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b'PartName="/word/styles.xml"', b'PartName="/WORD/STYLES.BIN"')
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(b'Target="styles.xml"', b'Target="styles.bin"')
+    parts[MAIN] = document_xml(draft_body("OP1 Decides;"))
+    return write_package(folder / "styles-bin.docx", parts)
+
+
+def _two_style_sheets(folder: Path) -> Path:
+    """The main part related to two style sheets: python-docx takes one, and fails."""
+    parts = package_parts()
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", (
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/styles" Target="stylesWithEffects.xml"/></Relationships>'))
+    parts[MAIN] = document_xml(draft_body("OP1 Decides;"))
+    return write_package(folder / "two-styles.docx", parts)
+
+
 def _zip_bomb(folder: Path) -> Path:
     """A main part that unpacks to 12 MB from about 12 KB: a ratio of about 1000."""
     padding = "<!--" + " " * (12 * 1024 * 1024) + "-->"
@@ -248,6 +275,10 @@ HOSTILE_DOCX: tuple[Hostile, ...] = (
     Hostile("billion-laughs", _billion_laughs, "contains a document type declaration"),
     Hostile("external-entity", _external_entity, "contains a document type declaration"),
     Hostile("external-dtd", _external_dtd, "contains a document type declaration"),
+    Hostile("part-name-in-another-case", _part_name_in_another_case,
+            "part word/styles.bin contains a document type declaration"),
+    Hostile("two-style-sheets", _two_style_sheets,
+            f"part {MAIN} names 2 styles parts, where a Word document has one"),
     Hostile("zip-bomb", _zip_bomb, "a zip bomb"),
     Hostile("too-many-parts", _too_many_parts, "too many parts ("),
     Hostile("deep-nesting", _deep, "more than 256 levels deep"),
@@ -285,6 +316,14 @@ def fingerprint(url: str) -> dict[str, object]:
             "documents": documents,
             "delegations": [(d.code, d.name, d.members) for d in store.delegations()],
         }
+
+
+def verifies(url: str) -> bool:
+    """Whether the store at ``url`` verifies: its chain and every row against it."""
+    from drafting.store import open_store
+
+    with open_store(url) as store:
+        return store.verify().ok
 
 
 # The command line
