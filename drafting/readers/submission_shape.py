@@ -21,7 +21,8 @@ _TRUE = ("delete_paragraph", "retain")
 _ACTIONS = ("replace", "delete", "insert", "new_paragraph", "delete_paragraph",
             "alternative", "retain", "bracket")
 _QUOTING = {"replace", "delete", "insert", "bracket"}
-_AMENDMENT_FIELDS = {"paragraph", *_QUOTED, *_TRUE, "occurrence", "reason", "supporters"}
+_AMENDMENT_FIELDS = {"paragraph", *_QUOTED, *_TRUE, "occurrence", "reason", "supporters",
+                     "place"}
 _NOT_BLANK = re.compile(r"\S")
 
 
@@ -59,6 +60,9 @@ def _amendment(item: Any) -> bool:
         return False
     if ("insert" in item) != (("after" in item) + ("before" in item) == 1) or (
             "after" in item and "before" in item):
+        return False
+    if "place" in item and not (item["place"] in ("after", "before")
+                                and type(item["place"]) is str and "new_paragraph" in item):
         return False
     if "occurrence" in item and not (type(item["occurrence"]) is int and item["occurrence"] >= 1
                                      and actions[0] in _QUOTING):

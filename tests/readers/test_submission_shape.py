@@ -18,7 +18,7 @@ ROOT = Path(__file__).parents[2]
 SCHEMA = json.loads((files("drafting") / "schemas" / "submission.schema.json").read_text(
     encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
-REVIEWED = "0baa4b16f48fe6087f90926de8d8c4088e8891ecba2c72af8b376e283acf6b12"
+REVIEWED = "5d692ee63a498dd3e6c7d61c6bace3eb51c029e31ac3ada505a1385afd50d207"
 """The digest of the schema plainly_valid was written for."""
 
 AMENDMENT_KEYS = [*SCHEMA["$defs"]["amendment"]["properties"], "bogus"]
@@ -36,6 +36,7 @@ valid_base = st.fixed_dictionaries(
 ).flatmap(lambda base: st.sampled_from([
     {"replace": "a", "with": "b"}, {"delete": "a", "occurrence": 2}, {"insert": "x", "after": "a"},
     {"insert": "x", "before": "a"}, {"new_paragraph": "T"}, {"delete_paragraph": True},
+    {"new_paragraph": "T", "place": "before"}, {"new_paragraph": "T", "place": "after"},
     {"alternative": "T"}, {"retain": True}, {"bracket": "a"},
 ]).map(lambda action: {**base, **action}))
 mutated = st.tuples(valid_base, st.dictionaries(st.sampled_from(AMENDMENT_KEYS), values,
@@ -72,6 +73,7 @@ def test_a_single_amendment_is_judged_as_the_schema_does(item):
 BASES = [
     {"replace": "a", "with": "b"}, {"delete": "a", "occurrence": 2}, {"insert": "x", "after": "a"},
     {"insert": "x", "before": "a"}, {"new_paragraph": "T"}, {"delete_paragraph": True},
+    {"new_paragraph": "T", "place": "before"}, {"new_paragraph": "T", "place": "after"},
     {"alternative": "T"}, {"retain": True}, {"bracket": "a"},
 ]
 EDGES = ["", " ", "a", True, False, 0, 1, 2, 2.0, -1, None, [], ["EU"], ["EU", "EU"], [""],
