@@ -9,7 +9,7 @@ the top. Every piece of user text is escaped, and paragraphs carry
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from drafting.engine.segments import (
@@ -21,16 +21,19 @@ from drafting.engine.segments import (
     NewParagraph,
     original_text,
 )
-from drafting.model import ParagraphStatus
+from drafting.model import Mark, ParagraphStatus, Style
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
+    compilation_formatted,
     credit_tag,
     entry_pieces,
     is_heading,
     paragraph_labels,
     paragraph_notes,
+    piece_styles,
+    shown_marks,
     stale_parts,
     status_word,
 )
@@ -54,6 +57,7 @@ td p { margin: 0 0 .4em; }
 ins { font-weight: bold; text-decoration: underline; }
 del { text-decoration: line-through; }
 .by { font-variant: small-caps; font-weight: bold; }
+.smallcaps { font-variant: small-caps; }
 .label { font-weight: bold; }
 .front { margin: 0; }
 .chapeau { margin: 1em 0 .5em; }
@@ -70,6 +74,7 @@ def render_html(compilation: Compilation) -> str:
     """
     title = compilation.title or compilation.symbol
     total = sum(bracket_count(entry) for entry in compilation.entries)
+    formatted = compilation_formatted(compilation)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -92,7 +97,7 @@ def render_html(compilation: Compilation) -> str:
         '<thead><tr><th scope="col">Paragraph</th><th scope="col">Text and proposals</th>'
         '<th scope="col" class="count">Brackets</th></tr></thead>',
         "<tbody>",
-        *(_row(entry) for entry in compilation.entries),
+        *(_row(entry, formatted) for entry in compilation.entries),
         "</tbody>",
         "</table>",
         *_stale_section(compilation),
@@ -126,7 +131,7 @@ _LEGEND = (
 )
 
 
-def _row(entry: Entry) -> str:
+def _row(entry: Entry, formatted: bool) -> str:
     count = f'<td class="count">{bracket_count(entry)}</td>'
     if isinstance(entry, NewParagraph):
         text = _para(_spaced(_credit(entry.credit), _ins(entry.text)))
@@ -137,7 +142,8 @@ def _row(entry: Entry) -> str:
         shown = f" <em>({escape(status)})</em>" if status else ""
         heading = f'<h2 dir="auto">{_pieces(entry_pieces(entry))}{shown}{_notes(entry)}</h2>'
         return _tr(f"heading {css}", f'<td colspan="2">{heading}</td>', count)
-    paragraphs = [_para(_pieces(entry_pieces(entry)) + _notes(entry))]
+    marks = shown_marks(entry.paragraph, formatted, convention=False)
+    paragraphs = [_para(_pieces(entry_pieces(entry), marks) + _notes(entry))]
     labels = alternative_labels(entry.paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         alt = _spaced(f'<b class="label">{escape(label)}</b>', _credit(option.credit),
@@ -172,12 +178,12 @@ def _spaced(*parts: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _pieces(pieces: Iterable[Piece]) -> str:
-    return "".join(_piece(piece) for piece in pieces)
+def _pieces(pieces: Iterable[Piece], marks: Sequence[Mark] = ()) -> str:
+    return "".join(_piece(piece, marks) for piece in pieces)
 
 
-def _piece(piece: Piece) -> str:
-    text = _text(piece.text)
+def _piece(piece: Piece, marks: Sequence[Mark] = ()) -> str:
+    text = "".join(_styled(_text(part), styles) for part, styles in piece_styles(piece, marks))
     if piece.kind in (PieceKind.INSERTED, PieceKind.OPTION, PieceKind.BRACKET):
         return f"<ins>{text}</ins>"
     if piece.kind is PieceKind.DELETED:
@@ -185,6 +191,18 @@ def _piece(piece: Piece) -> str:
     if piece.kind is PieceKind.CREDIT:
         return _by(piece.text, piece.reasons)
     return text
+
+
+_TAGS = {Style.ITALIC: "em", Style.BOLD: "strong", Style.UNDERLINE: "u",
+         Style.SUPERSCRIPT: "sup", Style.SUBSCRIPT: "sub"}
+
+
+def _styled(html: str, styles: frozenset[Style]) -> str:
+    """``html`` in the elements that show ``styles`` (small capitals: a classed span)."""
+    for style in sorted(styles):
+        tag = _TAGS.get(style)
+        html = f"<{tag}>{html}</{tag}>" if tag else f'<span class="smallcaps">{html}</span>'
+    return html
 
 
 def _credit(credit: Credit) -> str:

@@ -239,11 +239,13 @@ def compilation_formatted(compilation: Compilation) -> bool:
                               if isinstance(e, MergedParagraph))
 
 
-def shown_marks(paragraph: Paragraph, formatted: bool) -> tuple[Mark, ...]:
+def shown_marks(paragraph: Paragraph, formatted: bool, *,
+                convention: bool = True) -> tuple[Mark, ...]:
     """The formatting to show on ``paragraph``: its own marks where the text came with
-    its formatting (``formatted``, see `carries_formatting`); else the UN convention, the
-    opening words of a preambular or operative paragraph in italics."""
-    if formatted:
+    its formatting (``formatted``, see `carries_formatting`); else, with ``convention``
+    (the Word writers), the UN convention: the opening words of a preambular or operative
+    paragraph in italics."""
+    if formatted or not convention:
         return paragraph.marks
     if paragraph.kind not in (ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE):
         return ()

@@ -32,6 +32,9 @@ def test_merge_writes_the_proposals_into_the_secretariats_own_document(tmp_path)
     assert "UN Title" in {style.name for style in word.styles}
     assert word.sections[0].header.paragraphs[0].text == "A/C.2/81/L.99"
     assert any("present" in p.text and "(EU)" in p.text for p in word.paragraphs)
+    # the draft's own formatting, kept by the import: its italic openings
+    italic = {r.text for p in word.paragraphs for r in p.runs if r.italic}
+    assert {"Recalling", "Noting with concern", "Decides", "Requests"} <= italic
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(merged) as new:
         assert old.read("word/styles.xml") == new.read("word/styles.xml")
         body = new.read("word/document.xml").decode()

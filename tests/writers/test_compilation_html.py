@@ -367,3 +367,21 @@ def test_front_matter_heads_the_page_and_the_chapeau_leads_into_the_table(make):
     assert checker.problems == []
     plain = render_html(make.compilation())
     assert 'class="front"' not in plain and 'class="chapeau"' not in plain
+
+
+def test_the_drafts_own_formatting_shows_on_its_words_not_on_proposed_ones(make):
+    from dataclasses import replace
+
+    from drafting.model import Mark, Style
+
+    entry = make.paragraph("PP1", Text("Recalling its resolution 70/"),
+                           Change("1", "2", make.credit("EU")), Text(" of 2015,"),
+                           kind=ParagraphKind.PREAMBULAR)
+    # "Recalling" italic, "70/1" bold (the "1" deleted keeps it), "2015" with a raised "15"
+    marked = (Mark(0, 9, Style.ITALIC), Mark(25, 29, Style.BOLD),
+              Mark(35, 37, Style.SUPERSCRIPT))
+    entry = replace(entry, paragraph=replace(entry.paragraph, marks=marked))
+    [row] = rows(render_html(make.compilation(entry)))
+    assert row["text"] == (
+        '<p dir="auto"><em>Recalling</em> its resolution <strong>70/</strong><del><strong>1'
+        '</strong></del> <ins>2</ins> <span class="by">(EU)</span> of 20<sup>15</sup>,</p>')

@@ -208,3 +208,36 @@ def test_front_matter_opens_the_document_and_the_chapeau_leads_into_the_paragrap
     plain = [*document.paragraphs[:len(FRONT)], document.paragraphs[len(FRONT) + 3]]
     assert not any(r.bold or r.italic or r.underline or r.font.strike
                    for p in plain for r in p.runs)
+
+
+def test_every_word_writer_shows_the_drafts_own_formatting(tmp_path):
+    """A draft read from Word keeps its formatting as marks: a title cited in italics
+    mid-sentence, a bold word, a raised "th"; the compilation, the merged draft (our
+    template), the UN layout and the labelled revision show exactly those, and no
+    convention of their own."""
+    from drafting.model import Document, Mark, Paragraph, ParagraphKind, Revision, Style
+    from drafting.writers.docx_clean import write_docx_revision
+    from drafting.writers.docx_merged import write_merged_docx
+    from drafting.writers.docx_un import un_document
+
+    text = 'Recalling its resolution entitled "Transforming our world", adopted on the 25th,'
+    marks = (Mark(35, 57, Style.ITALIC), Mark(60, 67, Style.BOLD),
+             Mark(77, 79, Style.SUPERSCRIPT))
+    assert text[35:57] == "Transforming our world" and text[77:79] == "th"
+    revision = Revision("Zero draft", (
+        Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, text, marks=marks),
+        Paragraph("p2", "OP1", ParagraphKind.OPERATIVE, "Decides to act;")))
+    document = Document("A/1", "Oceans", (revision,))
+    compiled, merged, un = tmp_path / "c.docx", tmp_path / "m.docx", tmp_path / "u.docx"
+    write_compilation_docx(merge(document, []), compiled)
+    write_merged_docx(merge(document, []), merged)
+    un.write_bytes(un_document(document))
+    write_docx_revision(document, tmp_path / "r.docx")
+    for path in (compiled, merged, un, tmp_path / "r.docx"):
+        word = docx.Document(str(path))
+        shown = {(r.text, bool(r.italic), bool(r.bold), bool(r.font.superscript))
+                 for p in word.paragraphs if "Transforming" in p.text for r in p.runs}
+        assert {("Transforming our world", True, False, False), ("adopted", False, True, False),
+                ("th", False, False, True)} <= shown, path.name
+        assert not any(r.italic for p in word.paragraphs for r in p.runs
+                       if r.text.startswith(("Recalling", "Decides"))), path.name
