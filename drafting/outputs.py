@@ -154,7 +154,8 @@ def write_revision(document: Document, path: str | Path, *,
 
         atomic.write_atomically(path, write_text(document.title, chosen.paragraphs,
                                                  front_matter=chosen.front_matter,
-                                                 chapeau=chosen.chapeau))
+                                                 chapeau=chosen.chapeau,
+                                                 markdown=path.suffix.lower() == ".md"))
     return chosen
 
 

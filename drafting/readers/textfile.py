@@ -27,11 +27,12 @@ stored composed (NFC), with a warning naming the lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from drafting import characters
 from drafting.errors import ReaderError
+from drafting.inline_markdown import unmarked
 from drafting.readers.lines import SUBPARAGRAPH
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import Block, read_structure
@@ -59,15 +60,16 @@ def read_text_file(path: str | Path) -> ReadResult:
         raise ReaderError(
             f"{path}: byte {error.start} is not UTF-8; save the file as UTF-8 text"
         ) from error
-    return read_text(source, name=str(path))
+    return read_text(source, name=str(path), markdown=path.suffix.lower() == ".md")
 
 
-def read_text(source: str, *, name: str = "<text>") -> ReadResult:
+def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> ReadResult:
     """Read a draft from a string in the form above; ``name`` is used in messages.
 
-    An empty text gives no paragraphs and no title. Raises ReaderError for a
-    label used twice in one section or a character that is not text (`characters`);
-    stray brackets are warnings.
+    With ``markdown``, a paragraph's inline formatting (``*italic*``, ``**bold**``, ...:
+    `drafting.inline_markdown`) becomes its marks. An empty text gives no
+    paragraphs and no title. Raises ReaderError for a label used twice in one section or
+    a character that is not text (`characters`); stray brackets are warnings.
     """
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     lines = source.split("\n")
@@ -75,7 +77,12 @@ def read_text(source: str, *, name: str = "<text>") -> ReadResult:
     warnings = _normalise(lines, name)
     blocks = [_structure_block(block, name)
               for block in _blocks([characters.normalised(line) for line in lines])]
-    return read_structure(blocks, name=name, warnings=warnings).result
+    result = read_structure(blocks, name=name, warnings=warnings).result
+    if not markdown:
+        return result
+    return replace(result, paragraphs=tuple(
+        replace(p, text=text, marks=marks) if marks or text != p.text else p
+        for p in result.paragraphs for text, marks in [unmarked(p.text)]))
 
 
 def _structure_block(block: _Block, name: str) -> Block:

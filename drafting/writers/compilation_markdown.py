@@ -24,18 +24,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
+from drafting.model import Mark, Style
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
+    compilation_formatted,
     credit_tag,
     entry_pieces,
     is_heading,
     paragraph_labels,
     paragraph_notes,
+    piece_styles,
+    shown_marks,
     stale_parts,
     status_word,
 )
@@ -74,8 +78,9 @@ def render_markdown(compilation: Compilation) -> str:
     ]
     if compilation.chapeau:
         blocks.append(plain_block(compilation.chapeau))
+    formatted = compilation_formatted(compilation)
     for entry in compilation.entries:
-        blocks.extend(_entry_blocks(entry))
+        blocks.extend(_entry_blocks(entry, formatted))
     if compilation.stale:
         labels = paragraph_labels(compilation)
         lines = []
@@ -102,11 +107,14 @@ def plain_block(text: str) -> str:
     return _LINE_NUMBER.sub(r"\1\\\2", _LINE_MARK.sub(r"\1\\\2", text))
 
 
-def render_pieces(pieces: Iterable[Piece]) -> str:
-    """Pieces as Markdown inline text (see `compilation_text.paragraph_pieces`)."""
+def render_pieces(pieces: Iterable[Piece], marks: Sequence[Mark] = ()) -> str:
+    """Pieces as Markdown inline text (see `compilation_text.paragraph_pieces`); the
+    paragraph's own words in italics where its ``marks`` say so (bold stays for what a
+    proposal inserts)."""
     out = ""
     for piece in pieces:
-        text = escape(piece.text)
+        text = "".join(_italic(escape(part)) if Style.ITALIC in styles else escape(part)
+                       for part, styles in piece_styles(piece, marks))
         marker = _MARKERS.get(piece.kind)
         if marker is None:
             out += text
@@ -117,7 +125,16 @@ def render_pieces(pieces: Iterable[Piece]) -> str:
     return out
 
 
-def _entry_blocks(entry: Entry) -> list[str]:
+def _italic(text: str) -> str:
+    """``*text*``, its spaces outside the asterisks (or CommonMark would not read them)."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core)
+    return f"{text[:start]}*{core}*{text[start + len(core):]}"
+
+
+def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
     if isinstance(entry, NewParagraph):
         return [_block(f"**{escape(entry.label)}**", escape(credit_tag(entry.credit)),
                        _bold(entry.text))]
@@ -125,8 +142,9 @@ def _entry_blocks(entry: Entry) -> list[str]:
         return [_heading(entry)]
     paragraph = entry.paragraph
     status = status_word(paragraph)
+    marks = shown_marks(paragraph, formatted, convention=False)
     first = _block(f"**{escape(paragraph.label)}**", f"*({status})*" if status else "",
-                   render_pieces(entry_pieces(entry)) + _notes(entry))
+                   render_pieces(entry_pieces(entry), marks) + _notes(entry))
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     return [first] + [
         _block(f"**{escape(label)}**", escape(credit_tag(option.credit)), _bold(option.text))

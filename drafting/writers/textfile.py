@@ -12,22 +12,28 @@ text as it is - with a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
+from drafting.inline_markdown import marked
 from drafting.model import Paragraph, ParagraphKind
 
 
 def write_text(title: str, paragraphs: Iterable[Paragraph], *,
-               front_matter: Iterable[str] = (), chapeau: str = "") -> str:
+               front_matter: Iterable[str] = (), chapeau: str = "",
+               markdown: bool = False) -> str:
     """The draft as text: blocks separated by one blank line, ending in a newline.
 
-    An empty ``title`` writes no title line, an empty ``chapeau`` no chapeau. Paragraph
-    ids and statuses are not part of this form.
+    With ``markdown``, paragraphs carry their formatting (``*italic*``, ``**bold**``,
+    ...: `drafting.inline_markdown`). An empty ``title`` writes no title line, an
+    empty ``chapeau`` no chapeau. Paragraph ids and statuses are not part of this form.
     """
     blocks = [line for line in front_matter if line.strip()]
     blocks += [f"# {title}"] if title else []
     blocks += [chapeau] if chapeau else []
     operative_seen = False
     for paragraph in paragraphs:
+        if markdown:
+            paragraph = replace(paragraph, text=marked(paragraph.text, paragraph.marks))
         blocks.append(_block(paragraph, bare_other=operative_seen))
         operative_seen |= paragraph.kind is ParagraphKind.OPERATIVE
     return "\n\n".join(blocks) + "\n" if blocks else ""

@@ -270,3 +270,18 @@ def test_front_matter_stays_plain_paragraphs_in_commonmark(make):
         "<p>1. Distr.: *Limited*</p>\n<p>- 2025 -</p>\n<p># 5</p>\n<p>Code</p>\n"
         "<h1>Sustainable fisheries</h1>\n")
     assert "<p>&gt; The Parties,</p>\n<p><strong>PP1</strong>" in html
+
+
+def test_the_drafts_own_italics_show_on_its_words(make):
+    from dataclasses import replace
+
+    from drafting.engine.segments import Change, Text
+    from drafting.model import Mark, ParagraphKind, Style
+
+    entry = make.paragraph("PP1", Text("Noting with concern the "),
+                           Change("state", "situation", make.credit("EU")), Text(" of fish,"),
+                           kind=ParagraphKind.PREAMBULAR)
+    marks = (Mark(0, 19, Style.ITALIC), Mark(24, 29, Style.ITALIC))  # the deleted "state" too
+    entry = replace(entry, paragraph=replace(entry.paragraph, marks=marks))
+    text = render_markdown(make.compilation(entry))
+    assert "**PP1** *Noting with concern* the ~~*state*~~ **situation** (EU) of fish," in text

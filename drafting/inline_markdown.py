@@ -1,0 +1,122 @@
+"""Inline formatting written in Markdown: ``*italic*``, ``**bold**``, a few HTML tags.
+
+What `drafting.writers.textfile` writes for a paragraph's marks, read back: asterisks
+around words (one for italics, two for bold, three for both) that open before a
+character that is not a space and close after one; ``<u>``, ``<sup>``, ``<sub>``,
+``<em>``/``<i>``, ``<strong>``/``<b>`` and ``<span class="smallcaps">``; ``\\*``,
+``\\<`` and ``\\\\`` for the characters themselves. Anything else (a lone asterisk,
+``A/C.2/81/L.7*``) is text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from drafting.model.marks import Mark, Style, normalised, pieces
+
+_ASTERISKS = {1: (Style.ITALIC,), 2: (Style.BOLD,), 3: (Style.ITALIC, Style.BOLD)}
+_TAGS = {"u": Style.UNDERLINE, "sup": Style.SUPERSCRIPT, "sub": Style.SUBSCRIPT,
+         "em": Style.ITALIC, "i": Style.ITALIC, "strong": Style.BOLD, "b": Style.BOLD,
+         'span class="smallcaps"': Style.SMALL_CAPS}
+_TAG = re.compile(r"<(/?)(u|sup|sub|em|i|strong|b|span class=\"smallcaps\"|span)>")
+_WRITTEN = {Style.UNDERLINE: "u", Style.SUPERSCRIPT: "sup", Style.SUBSCRIPT: "sub",
+            Style.SMALL_CAPS: 'span class="smallcaps"'}
+_ESCAPED = re.compile(r"([\\*<])")
+
+
+def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
+    """``text`` without its inline Markdown, and the marks it made."""
+    out: list[str] = []
+    marks: list[Mark] = []
+    opened: list[tuple[str, int, tuple[Style, ...]]] = []  # (delimiter, start, styles)
+    at = 0
+    while at < len(text):
+        char = text[at]
+        if char == "\\" and at + 1 < len(text) and text[at + 1] in "\\*<":
+            out.append(text[at + 1])
+            at += 2
+            continue
+        if char == "*":
+            run = len(text) - at - len(text[at:].lstrip("*"))
+            size = min(run, 3)
+            before = text[at - 1] if at else " "
+            after = text[at + size] if at + size < len(text) else " "
+            delimiter = "*" * size
+            if opened and opened[-1][0] == delimiter and not before.isspace():
+                _, start, styles = opened.pop()
+                marks += [Mark(start, len("".join(out)), s) for s in styles
+                          if len("".join(out)) > start]
+                at += size
+                continue
+            if not after.isspace() and _closes(text, at + size, delimiter):
+                opened.append((delimiter, len("".join(out)), _ASTERISKS[size]))
+                at += size
+                continue
+        if char == "<" and (tag := _TAG.match(text, at)):
+            name = tag[2]
+            closer = f"</{name.split()[0]}>"
+            if tag[1] and opened and opened[-1][0] == f"</{name}>":
+                _, start, styles = opened.pop()
+                marks += [Mark(start, len("".join(out)), s) for s in styles
+                          if len("".join(out)) > start]
+                at = tag.end()
+                continue
+            if not tag[1] and name in _TAGS and closer in text[tag.end():]:
+                opened.append((closer, len("".join(out)), (_TAGS[name],)))
+                at = tag.end()
+                continue
+        out.append(char)
+        at += 1
+    plain = "".join(out)
+    if opened:  # never closed: the text as written
+        return _literal(text), ()
+    return plain, normalised(marks, len(plain))
+
+
+def _closes(text: str, start: int, delimiter: str) -> bool:
+    """Whether a run of exactly ``delimiter``'s asterisks closes it later in ``text``,
+    after a character that is not a space (escaped asterisks are text)."""
+    at = start
+    while at < len(text):
+        if text[at] == "\\" and at + 1 < len(text) and text[at + 1] in "\\*<":
+            at += 2
+            continue
+        if text[at] == "*":
+            run = len(text) - at - len(text[at:].lstrip("*"))
+            if run == len(delimiter) and at > start and not text[at - 1].isspace():
+                return True
+            at += run
+            continue
+        at += 1
+    return False
+
+
+def _literal(text: str) -> str:
+    return re.sub(r"\\([\\*<])", r"\1", text)
+
+
+def marked(text: str, marks: Sequence[Mark]) -> str:
+    """``text`` written in inline Markdown with its ``marks`` (`unmarked` reads it back).
+    Italics and bold are asterisks around words, unless they touch other formatted
+    words or begin or end with a space (then ``<em>``, ``<strong>``, which say exactly
+    where they begin and end)."""
+    parts = pieces(text, marks)
+    out = []
+    for n, (piece, styles) in enumerate(parts):
+        touching = (n and parts[n - 1][1]) or (n + 1 < len(parts) and parts[n + 1][1])
+        out.append(_piece(piece, styles, tags=bool(touching) or piece != piece.strip()))
+    return "".join(out)
+
+
+def _piece(text: str, styles: Iterable[Style], *, tags: bool) -> str:
+    shown = set(styles)
+    if not shown:
+        return _ESCAPED.sub(r"\\\1", text)
+    inner = _ESCAPED.sub(r"\\\1", text)
+    written = {**_WRITTEN, Style.ITALIC: "em", Style.BOLD: "strong"} if tags else _WRITTEN
+    for style, tag in written.items():
+        if style in shown:
+            inner = f"<{tag}>{inner}</{tag.split()[0]}>"
+    stars = "" if tags else "*" * ((Style.ITALIC in shown) + 2 * (Style.BOLD in shown))
+    return f"{stars}{inner}{stars}"
