@@ -95,14 +95,14 @@ def _parse(stamp: str) -> Any:
     return datetime.fromisoformat(stamp)
 
 
-def replaced_text(amendment_id: str, old: str, new: str) -> Any:
-    """A payload change: in every amendment ``amendment_id`` the payload lists, the text
-    ``old`` of its new text made ``new``."""
+def new_text(amendment_id: str, text: str) -> Any:
+    """A payload change for `rewrite_history`: amendment ``amendment_id``, wherever the
+    payload lists it, made to propose ``text``."""
     def change(payload: dict[str, Any]) -> dict[str, Any]:
         changed = json.loads(json.dumps(payload))
         for item in _amendments(changed):
             if item.get("id") == amendment_id:
-                item["new_text"] = item["new_text"].replace(old, new)
+                item["new_text"] = text
         return changed
     return change
 
