@@ -33,7 +33,7 @@ TokenOpt = typer.Option(
          "stays out of your shell history).")
 
 
-JsonOpt = typer.Option(False, "--json", help="Print JSON instead (receipts included).")
+JsonOpt = typer.Option(False, "--json", help="Print JSON instead.")
 
 
 @contextmanager

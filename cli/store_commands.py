@@ -89,7 +89,7 @@ def verify(
     db: str = DbOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """Check the record: every row, the hash chain of events, every row against it, and
+    """Check the record: each row readable, the hash chain of events, every row against it, and
     that the chain still passes through the receipts given.
 
     Exits 1 naming everything that does not match, the first first.

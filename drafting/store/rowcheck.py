@@ -33,6 +33,7 @@ from sqlalchemy import (
     DateTime,
     Integer,
     LargeBinary,
+    Row,
     Select,
     String,
     Table,
@@ -121,12 +122,13 @@ def check_rows(connection: Connection) -> Checked:
             checked.unreadable[table.name].add(key)
             _add(checked, table, key, faults)
         if table.name == "events":
-            checked.events = rows
-        keys = list(table.primary_key.columns)
+            checked.events = [row._mapping for row in rows]
+        rules = [_rule(table.name, column) for column in columns]
+        keys = [columns.index(column) for column in table.primary_key.columns]
         for row in rows:
-            faults = list(_faults(table, columns, row, codes))
+            faults = _value_faults(rules, row) + list(_row_faults(table.name, row, codes))
             if faults:
-                _add(checked, table, tuple(row[c.name] for c in keys), faults)
+                _add(checked, table, tuple(row[n] for n in keys), faults)
     return checked
 
 
@@ -143,7 +145,7 @@ def _add(checked: Checked, table: Table, key: tuple[Any, ...], faults: list[str]
 
 
 def _read(connection: Connection, table: Table, columns: Sequence[Column[Any]]) -> tuple[
-        list[Mapping[str, Any]], dict[tuple[Any, ...], list[str]]]:
+        list[Row[Any]], dict[tuple[Any, ...], list[str]]]:
     """Every row of ``table`` that can be read (``columns`` only), and for each row that
     cannot, what cannot be read in it, by primary key."""
     key = list(table.primary_key.columns)
@@ -152,7 +154,7 @@ def _read(connection: Connection, table: Table, columns: Sequence[Column[Any]]) 
         return _fetch(connection, query), {}
     except UNREADABLE:
         pass
-    rows: list[Mapping[str, Any]] = []
+    rows: list[Row[Any]] = []
     unreadable: dict[tuple[Any, ...], list[str]] = {}
     for offset in range(0, _count(connection, table), _CHUNK):
         try:
@@ -170,8 +172,8 @@ def _read(connection: Connection, table: Table, columns: Sequence[Column[Any]]) 
     return rows, unreadable
 
 
-def _fetch(connection: Connection, query: Select[Any]) -> list[Mapping[str, Any]]:
-    return [dict(row._mapping) for row in connection.execute(query)]
+def _fetch(connection: Connection, query: Select[Any]) -> list[Row[Any]]:
+    return list(connection.execute(query))
 
 
 def _count(connection: Connection, table: Table) -> int:
@@ -216,35 +218,54 @@ def _shown(value: Any, limit: int = 60) -> str:
 # Checking
 
 
-def _faults(table: Table, columns: Sequence[Column[Any]], row: Mapping[str, Any],
-            codes: set[str]) -> Iterator[str]:
-    for column in columns:
-        yield from _value_faults(table.name, column, row[column.name])
-    if table.name == "amendments":
-        yield from _span_faults(row)
-    elif table.name == "events" and not isinstance(row["payload"], dict | None):
-        yield f"payload is {_shown(row['payload'])}, not a JSON object"
-    elif table.name == "role_delegations":
-        yield from _role_faults(row["role_name"], row["delegation_code"], codes)
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """What the values of one column must be: a value unless ``nullable``, of Python type
+    ``kind`` (None: any), one of ``choices`` (None: any), at least ``least``."""
+
+    name: str
+    nullable: bool
+    kind: Any
+    noun: str
+    choices: tuple[str, ...] | None
+    least: int | None
 
 
-def _value_faults(table: str, column: Column[Any], value: Any) -> Iterator[str]:
-    name = column.name
-    if value is None:
-        if not column.nullable:
-            yield f"{name} is NULL, where a value is required"
-        return
-    wanted = _python_type(column)
-    if wanted is not None and (not isinstance(value, wanted) or isinstance(value, bool)):
-        yield f"{name} is {_shown(value)}, not {_noun(column)}"
-        return
-    choices = _CHOICES.get((table, name))
-    if choices is not None and value not in choices:
-        yield f"{name} is {_shown(value)}, which is not one of: {', '.join(choices)}"
-    if name in _COUNTS and isinstance(value, int) and value < 0:
-        yield f"{name} is {value}, below 0"
-    if (table, name) in _NUMBERED and isinstance(value, int) and value < 1:
-        yield f"{name} is {value}, but events are numbered from 1"
+def _rule(table: str, column: Column[Any]) -> _Rule:
+    least = 1 if (table, column.name) in _NUMBERED else 0 if column.name in _COUNTS else None
+    choices = _CHOICES.get((table, column.name))
+    return _Rule(column.name, bool(column.nullable), _python_type(column), _noun(column),
+                 None if choices is None else tuple(choices), least)
+
+
+def _value_faults(rules: Sequence[_Rule], row: Sequence[Any]) -> list[str]:
+    """What is wrong with the values of ``row``, one fault at most a value (a loop, not a
+    call a value: it runs over every value of the store)."""
+    found = []
+    for rule, value in zip(rules, row, strict=True):
+        if value is None:
+            if not rule.nullable:
+                found.append(f"{rule.name} is NULL, where a value is required")
+        elif rule.kind is not None and (not isinstance(value, rule.kind)
+                                        or value.__class__ is bool):
+            found.append(f"{rule.name} is {_shown(value)}, not {rule.noun}")
+        elif rule.choices is not None and value not in rule.choices:
+            found.append(f"{rule.name} is {_shown(value)}, which is not one of: "
+                         f"{', '.join(rule.choices)}")
+        elif rule.least is not None and value < rule.least:
+            found.append(f"{rule.name} is {value}, below {rule.least}"
+                         + (": events are numbered from 1" if rule.least else ""))
+    return found
+
+
+def _row_faults(table: str, row: Row[Any], codes: set[str]) -> Iterator[str]:
+    """What is wrong with ``row`` as a whole (several of its values together)."""
+    if table == "amendments":
+        yield from _span_faults(row._mapping)
+    elif table == "events" and not isinstance(row.payload, dict | None):
+        yield f"payload is {_shown(row.payload)}, not a JSON object"
+    elif table == "role_delegations":
+        yield from _role_faults(row.role_name, row.delegation_code, codes)
 
 
 def _python_type(column: Column[Any]) -> Any:
