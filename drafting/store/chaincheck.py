@@ -48,11 +48,18 @@ def read_head(connection: Connection) -> Receipt | None:
 
 
 def events_from(rows: Iterable[Mapping[str, Any]]) -> dict[int, Event]:
-    """The events of rows of ``events`` read whole, by number; rows whose time is not a
-    time are left out (they cannot be hashed again)."""
+    """The events of rows of ``events`` read whole, by number; rows that cannot be hashed
+    again (a time that is not a time, text that is not text) are left out: the row checks
+    name them."""
     return {row["seq"]: Event(row["seq"], utc(row["at"]), row["actor"], row["kind"],
                               row["document"], row["payload"], row["prev_hash"], row["hash"])
-            for row in rows if isinstance(row["at"], datetime)}
+            for row in rows if _hashable(row)}
+
+
+def _hashable(row: Mapping[str, Any]) -> bool:
+    return (isinstance(row["at"], datetime) and isinstance(row["seq"], int)
+            and all(isinstance(row[name], str) for name in ("actor", "kind", "prev_hash"))
+            and isinstance(row["document"], str | None))
 
 
 def check_chain(links: Sequence[Link], events: Mapping[int, Event],

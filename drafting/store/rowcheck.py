@@ -43,7 +43,7 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 
 from drafting.model import AmendmentKind, AmendmentStatus, DelegationKind, ParagraphKind
 from drafting.model import ParagraphStatus as _PS
@@ -56,7 +56,20 @@ UNREADABLE: tuple[type[Exception], ...] = (DataError, ValueError, TypeError, Ove
                                            ArithmeticError)
 """What reading a value that is not what its column promises raises: the driver's
 DataError (PostgreSQL: a timestamp out of Python's range), or the conversion's own error
-(SQLite: a time or JSON that does not parse)."""
+(SQLite: a time or JSON that does not parse). See `unreadable` for the whole test."""
+
+
+def unreadable(error: BaseException) -> bool:
+    """Whether ``error``, raised while reading rows, says a value cannot be read as its
+    column promises (rather than that the database cannot be read at all): one of
+    `UNREADABLE`, or SQLite's "Could not decode to UTF-8" for bytes that are not text."""
+    if isinstance(error, UNREADABLE):
+        return True
+    return isinstance(error, OperationalError) and "could not decode" in str(error).lower()
+
+
+class _Unreadable(Exception):
+    """A query failed over a value it could not read (`unreadable`)."""
 
 _CHUNK = 500
 _LEFT_UNREAD = {("revision_sources", "content")}  # large; `verify` hashes it itself
@@ -129,7 +142,21 @@ def check_rows(connection: Connection) -> Checked:
             faults = _value_faults(rules, row) + list(_row_faults(table.name, row, codes))
             if faults:
                 _add(checked, table, tuple(row[n] for n in keys), faults)
+    for key, kind in _not_bytes(connection):
+        _add(checked, tables.revision_sources, (key,), [f"content is {kind}, not bytes"])
     return checked
+
+
+def _not_bytes(connection: Connection) -> list[tuple[Any, str]]:
+    """(revision id, what it is) of each source whose content SQLite holds as something
+    else than bytes (a PostgreSQL bytea column holds nothing else); the bytes themselves
+    are not read here."""
+    if connection.dialect.name != "sqlite":
+        return []
+    source = tables.revision_sources.c
+    kind = func.typeof(source.content)
+    return [(row[0], row[1]) for row in connection.execute(
+        select(source.revision_id, kind).where(kind != "blob"))]
 
 
 def _add(checked: Checked, table: Table, key: tuple[Any, ...], faults: list[str]) -> None:
@@ -152,7 +179,7 @@ def _read(connection: Connection, table: Table, columns: Sequence[Column[Any]]) 
     query = select(*columns).order_by(*key)
     try:
         return _fetch(connection, query), {}
-    except UNREADABLE:
+    except _Unreadable:
         pass
     rows: list[Row[Any]] = []
     unreadable: dict[tuple[Any, ...], list[str]] = {}
@@ -160,20 +187,26 @@ def _read(connection: Connection, table: Table, columns: Sequence[Column[Any]]) 
         try:
             rows += _fetch(connection, query.limit(_CHUNK).offset(offset))
             continue
-        except UNREADABLE:
+        except _Unreadable:
             pass
         for found in connection.execute(select(*key).order_by(*key).limit(_CHUNK)
                                         .offset(offset)):
             one = and_(*(column == value for column, value in zip(key, found, strict=True)))
             try:
                 rows += _fetch(connection, query.where(one))
-            except UNREADABLE:
+            except _Unreadable:
                 unreadable[tuple(found)] = list(_unreadable(connection, columns, one))
     return rows, unreadable
 
 
 def _fetch(connection: Connection, query: Select[Any]) -> list[Row[Any]]:
-    return list(connection.execute(query))
+    """The rows of ``query``; _Unreadable if a value in them cannot be read."""
+    try:
+        return list(connection.execute(query))
+    except Exception as error:
+        if unreadable(error):
+            raise _Unreadable from error
+        raise
 
 
 def _count(connection: Connection, table: Table) -> int:
@@ -183,18 +216,24 @@ def _count(connection: Connection, table: Table) -> int:
 def _unreadable(connection: Connection, columns: Sequence[Column[Any]],
                 one: Any) -> Iterator[str]:
     """What cannot be read in the row ``one`` selects, column by column, with the value
-    as the database has it (as text)."""
+    as the database has it (as text, or on SQLite in hex when it is not even text)."""
     for column in columns:
         try:
-            connection.execute(select(column).where(one)).all()
+            _fetch(connection, select(column).where(one))
             continue
-        except UNREADABLE:
+        except _Unreadable:
             pass
-        try:
-            raw = connection.scalar(select(cast(column, Text)).where(one))
-        except UNREADABLE:
-            raw = "(not even as text)"
-        yield f"{column.name} is {_shown(raw)}, which cannot be read as {_noun(column)}"
+        shown = "(not even as text)"
+        forms = [cast(column, Text)]
+        if connection.dialect.name == "sqlite":
+            forms.append("x'" + func.lower(func.hex(column)) + "'")
+        for form in forms:
+            try:
+                shown = _shown(_fetch(connection, select(form).where(one))[0][0])
+                break
+            except _Unreadable:
+                continue
+        yield f"{column.name} is {shown}, which cannot be read as {_noun(column)}"
 
 
 def _noun(column: Column[Any]) -> str:

@@ -39,7 +39,7 @@ from drafting.store.chaincheck import (
 from drafting.store.mismatch import Mismatch
 from drafting.store.receipts import Receipt
 from drafting.store.replay import Replayed, replay
-from drafting.store.rowcheck import UNREADABLE, Skipped, check_rows
+from drafting.store.rowcheck import Skipped, check_rows, unreadable
 from drafting.store.sources import SourceInfo, StoredSource, stored_sources
 
 __all__ = ["Mismatch", "VerifyReport", "verify"]
@@ -99,6 +99,11 @@ def verify(connection: Connection, anchors: Sequence[Receipt] = ()) -> VerifyRep
     return VerifyReport(len(links), tuple(found), len(anchors), head)
 
 
+def _first_line(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else ""
+
+
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
@@ -152,9 +157,12 @@ def _rows(connection: Connection, state: Replayed, skip: Skipped) -> list[Mismat
     for name, section in sections:
         try:
             found += section(connection, state, skip)
-        except (*UNREADABLE, KeyError, AttributeError, IndexError) as error:
+        except Exception as error:
+            if not (unreadable(error) or isinstance(error, KeyError | AttributeError |
+                                                    IndexError)):
+                raise
             found.append(Mismatch(name, f"cannot be compared with the record: a row cannot "
-                                  f"be used ({type(error).__name__}: {error})"))
+                                  f"be used ({type(error).__name__}: {_first_line(error)})"))
     return found
 
 
@@ -230,7 +238,7 @@ def _sources(connection: Connection, state: Replayed, skip: Skipped) -> Iterator
     """Each revision's source: there when the record says, its bytes still those hashed,
     its SHA-256, size and format those recorded."""
     stored = {f"document {s.symbol}, revision '{s.label}'": s
-              for s in stored_sources(connection) if s.symbol not in skip.documents}
+              for s in stored_sources(connection, skip=skip.documents)}
     recorded = {name: info for name, (info, _) in state.sources.items()}
     origin = {f"{name}, source": seq for name, (_, seq) in state.sources.items()}
     left_out = {name for name in [*stored, *recorded]
