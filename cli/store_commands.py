@@ -114,9 +114,11 @@ def verify(
     elif report.ok:
         typer.echo(report.summary())
     else:
-        print(f"drafting: {report.summary()}", file=sys.stderr)
-        for mismatch in report.mismatches:
-            print(f"  {mismatch}", file=sys.stderr)
+        from drafting.characters import escaped  # rows may hold anything: print no control
+
+        print(escaped(f"drafting: {report.summary()}"), file=sys.stderr)
+        for mismatch in report.mismatches[1:]:  # the first is in the line above
+            print(escaped(f"  {mismatch}"), file=sys.stderr)
     if not report.ok:
         raise typer.Exit(1)
 

@@ -187,4 +187,6 @@ def test_the_command_line_names_the_receipt_after_the_rewrite(filled, raw, store
                                       f"#{kept.seq}: event {kept.seq} has the hash ")
     from_export = drafting("verify", "--db", store_url, "--anchors", str(export))
     assert from_export.returncode == 1
-    assert f"\n  receipt #{kept.seq}: event {kept.seq} has the hash " in from_export.stderr
+    assert from_export.stderr.startswith(f"drafting: the record does not match: receipt "
+                                         f"#{kept.seq}: event {kept.seq} has the hash ")
+    assert "\n  receipt #" in from_export.stderr  # and the export's head, on a line of its own

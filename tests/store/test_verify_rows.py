@@ -176,12 +176,13 @@ def test_every_bad_row_is_named_in_one_run_and_the_command_exits_1(filled, raw, 
     assert run.returncode == 1, run.stderr
     assert run.stdout == ""
     first, *listed = run.stderr.splitlines()
-    assert first.startswith("drafting: the record does not match: ")
+    assert first.startswith(f"drafting: the record does not match: {report.first}")
+    assert len(listed) == len(report.mismatches) - 1  # the others, one a line
     assert "internal error" not in run.stderr and "Traceback" not in run.stderr
-    for bad in made:  # every one on a line of its own
+    for bad in made:
         where = bad.where.format(**rows)
-        assert any(line.startswith(f"  {where}: ") and bad.said(dialect) in line
-                   for line in listed), (bad.name, run.stderr)
+        assert any(f"{where}: " in line and bad.said(dialect) in line
+                   for line in [first, *listed]), (bad.name, run.stderr)
 
 
 def test_a_bad_row_put_right_verifies_again(filled, raw):
