@@ -4,9 +4,9 @@ can: raw SQL, with the database's own guards out of the way.
 A store may hold rows written before a CHECK constraint, a foreign key or a trigger
 existed, and `drafting verify` must name them all the same. So these helpers write such
 rows on today's schema: on SQLite with ``PRAGMA ignore_check_constraints`` and
-``foreign_keys`` off for the one connection; on PostgreSQL by dropping the CHECK and
-FOREIGN KEY constraints of the tables named (in the test's own schema, dropped after
-it) and disabling the user triggers on ``events``.
+``foreign_keys`` off for the one connection (and any trigger on ``events`` dropped); on
+PostgreSQL by dropping the CHECK and FOREIGN KEY constraints of the tables named (in the
+test's own schema, dropped after it) and disabling the user triggers on ``events``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def tamper(raw: Engine, *statements: str, tables: Sequence[str] = (),
             driver.execute("PRAGMA foreign_keys = OFF")  # only outside a transaction
             try:
                 with connection.begin():
+                    drop_sqlite_triggers(connection)
                     for statement in statements:
                         connection.execute(text(statement), values)
             finally:
@@ -46,6 +47,15 @@ def tamper(raw: Engine, *statements: str, tables: Sequence[str] = (),
         connection.execute(text("ALTER TABLE events DISABLE TRIGGER USER"))
         for statement in statements:
             connection.execute(text(statement), values)
+
+
+def drop_sqlite_triggers(connection: Connection) -> None:
+    """Drop the triggers on ``events`` (SQLite has no way to disable one): none today, but
+    a later version may guard the log with some, and the file's owner can drop them."""
+    names = connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND tbl_name = 'events'")).all()
+    for name in names:
+        connection.execute(text(f'DROP TRIGGER "{name}"'))
 
 
 def drop_constraints(connection: Connection, table: str) -> None:
@@ -83,6 +93,8 @@ def rewrite_history(raw: Engine, change: Mapping[int, Any]) -> None:
     with raw.begin() as connection:
         if raw.dialect.name == "postgresql":
             connection.execute(text("ALTER TABLE events DISABLE TRIGGER USER"))
+        else:
+            drop_sqlite_triggers(connection)
         for values in statements:
             connection.execute(update, values)
         connection.execute(text("UPDATE chain_head SET seq = :seq, hash = :hash WHERE id = 1"),
