@@ -6,12 +6,27 @@ import json
 import shutil
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from drafting.errors import InputError
-from drafting_cli.common import ActorOpt, DbOpt, DryRunOpt, TokenOpt, YesOpt, confirm, store_at
+from drafting_cli.common import (
+    ActorOpt,
+    DbOpt,
+    DryRunOpt,
+    JsonOpt,
+    TokenOpt,
+    YesOpt,
+    confirm,
+    receipts_json,
+    show_receipts,
+    store_at,
+)
 from drafting_cli.progress import each, recording
+
+if TYPE_CHECKING:
+    from drafting.store import SubmitResult
 
 
 class Place(StrEnum):
@@ -59,10 +74,12 @@ def amend(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Propose one amendment to a paragraph, on behalf of a delegation.
 
-    It is shown first and recorded only when confirmed.
+    It is shown first and recorded only when confirmed. Prints the receipt of what was
+    recorded (keep it: drafting verify --anchor checks the record still holds it).
 
     Example: drafting amend A/C.2/81/L.7 OP2 -d EU --replace submit --with present --yes
     """
@@ -79,11 +96,17 @@ def amend(
         if not dry_run:  # a token that will not do is refused before anything is shown
             store.check_submit(symbol, [[amendment]], actor=actor)
         lines = proposals_preview(store.document(symbol), [amendment])
-        if not confirm(lines, dry_run=dry_run, yes=yes):
+        if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
+            if as_json:
+                typer.echo(json.dumps({"recorded": [], "duplicate": False, "receipt": None}))
             return
         with recording(1):
             result = record(store, symbol, [amendment], actor=actor)
+    if as_json:
+        typer.echo(json.dumps(_submitted_json(result), indent=2))
+        return
     typer.echo(result.message)
+    show_receipts([result.receipt] if result.receipt else [])
 
 
 def submit(
@@ -98,10 +121,13 @@ def submit(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Submit delegations' files of amendments; each file is recorded whole or not at all.
 
-    Every file is read and checked first; nothing is recorded if one has a problem.
+    Every file is read and checked first; nothing is recorded if one has a problem. Prints
+    each file's receipt (keep it: drafting verify --anchor checks the record still holds
+    it).
 
     Example: drafting submit A/C.2/81/L.7 eu.json g77.json --yes
     """
@@ -121,13 +147,27 @@ def submit(
                 typer.echo(f"warning: {warning}", err=True)
             lines += [f"{item.path.name}: {line}"
                       for line in proposals_preview(document, item.amendments)]
-        if not confirm(lines, dry_run=dry_run, yes=yes):
+        if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
+            if as_json:
+                typer.echo(json.dumps({"files": [], "receipts": []}))
             return
         with recording(sum(len(item.amendments) for item in prepared)):
             results = record_all(store, symbol, [item.amendments for item in prepared],
                                  actor=actor)
-        for item, result in zip(prepared, results, strict=True):
-            typer.echo(f"{item.path.name}: {result.message}")
+    if as_json:
+        files = [{"file": item.path.name, **_submitted_json(result)}
+                 for item, result in zip(prepared, results, strict=True)]
+        typer.echo(json.dumps({"files": files, "receipts": receipts_json(
+            r.receipt for r in results if r.receipt and not r.duplicate)}, indent=2))
+        return
+    for item, result in zip(prepared, results, strict=True):
+        typer.echo(f"{item.path.name}: {result.message}")
+        show_receipts([result.receipt] if result.receipt else [], lead=f"{item.path.name}: ")
+
+
+def _submitted_json(result: SubmitResult) -> dict[str, Any]:
+    return {"recorded": list(result.ids), "duplicate": result.duplicate,
+            "receipt": result.receipt.to_json() if result.receipt else None}
 
 
 def _authors(pairs: list[str]) -> dict[str, str]:
@@ -147,6 +187,7 @@ def withdraw(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Withdraw an amendment, on behalf of one of its proponents. It stays on record.
 
@@ -154,7 +195,14 @@ def withdraw(
     """
     with store_at(db, token) as store:
         withdrawn = store.withdraw(amendment, delegation, actor=actor)
+        receipts = store.receipts
+    if as_json:
+        typer.echo(json.dumps({"amendment": withdrawn.id, "status": str(withdrawn.status),
+                               "delegation": delegation,
+                               "receipt": receipts[-1].to_json()}, indent=2))
+        return
     typer.echo(f"withdrew {withdrawn.id} ({delegation})")
+    show_receipts(receipts)
 
 
 def amendments(

@@ -4,18 +4,19 @@ before anything is recorded."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from drafting.errors import InputError
 
 if TYPE_CHECKING:
-    from drafting.store import Store
+    from drafting.store import Receipt, Store
 
-__all__ = ["DbOpt", "DryRunOpt", "TokenOpt", "YesOpt", "confirm", "show_tokens", "store_at"]
+__all__ = ["DbOpt", "DryRunOpt", "JsonOpt", "TokenOpt", "YesOpt", "confirm", "receipts_json",
+           "show_receipts", "show_tokens", "store_at"]
 
 DbOpt = typer.Option(
     None, "--db", envvar="DRAFTING_DB", show_default="sqlite:///drafting.db",
@@ -30,6 +31,9 @@ TokenOpt = typer.Option(
     None, "--token", envvar="DRAFTING_TOKEN", show_default=False,
     help="Your token, where the store requires tokens (better: set DRAFTING_TOKEN, so it "
          "stays out of your shell history).")
+
+
+JsonOpt = typer.Option(False, "--json", help="Print JSON instead.")
 
 
 @contextmanager
@@ -52,22 +56,35 @@ def show_tokens(tokens: dict[str, str], *, lead: str) -> None:
         typer.echo(f"  {holder:<{width}}  {token}")
 
 
-def confirm(lines: Sequence[str], *, dry_run: bool, yes: bool) -> bool:
+def show_receipts(receipts: Iterable[Receipt], *, lead: str = "") -> None:
+    """Print each receipt as a line to keep: ``receipt: #42 <the whole hash>`` (stdout:
+    it is part of the result)."""
+    for receipt in receipts:
+        typer.echo(f"{lead}receipt: {receipt}")
+
+
+def receipts_json(receipts: Iterable[Receipt]) -> list[dict[str, Any]]:
+    """Receipts as JSON values, for --json output."""
+    return [receipt.to_json() for receipt in receipts]
+
+
+def confirm(lines: Sequence[str], *, dry_run: bool, yes: bool, err: bool = False) -> bool:
     """Print what will be recorded and ask; True to go ahead. With ``dry_run`` nothing is
-    asked and False returned; without a terminal and without ``yes``, InputError."""
+    asked and False returned; without a terminal and without ``yes``, InputError. ``err``
+    prints on stderr (under --json, stdout holds the JSON alone)."""
     count = len(lines)
     noun = f"{count} amendment{'s' * (count != 1)}"
-    typer.echo(f"To be recorded ({noun}):")
+    typer.echo(f"To be recorded ({noun}):", err=err)
     for line in lines:
-        typer.echo(f"  {line}")
+        typer.echo(f"  {line}", err=err)
     if dry_run:
-        typer.echo("dry run: nothing recorded")
+        typer.echo("dry run: nothing recorded", err=err)
         return False
     if yes:
         return True
     if not sys.stdin.isatty():
         raise InputError("nothing recorded: add --yes to confirm without a terminal")
-    if typer.confirm(f"Record these {noun}?", default=False):
+    if typer.confirm(f"Record these {noun}?", default=False, err=err):
         return True
-    typer.echo("nothing recorded")
+    typer.echo("nothing recorded", err=err)
     return False

@@ -6,7 +6,16 @@ import json
 
 import typer
 
-from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, show_tokens, store_at
+from drafting_cli.common import (
+    ActorOpt,
+    DbOpt,
+    JsonOpt,
+    TokenOpt,
+    receipts_json,
+    show_receipts,
+    show_tokens,
+    store_at,
+)
 
 app = typer.Typer(
     name="delegation", help="The delegations that speak in the negotiation.",
@@ -24,6 +33,7 @@ def add(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Add delegations (states) by code; all of them or, if one is taken, none.
 
@@ -33,16 +43,24 @@ def add(
     Example: drafting delegation add EU G77 USA JPN AOSIS
     Example: drafting delegation add BRA CHN IND --member-of G77
     """
-    from drafting.workflow import add_delegations
+    from drafting.workflow import add_delegations, delegation_json
 
     with store_at(db, token) as store:
         added = add_delegations(store, codes, name=name, member_of=member_of, actor=actor)
+        receipts = store.receipts
+    if as_json:
+        typer.echo(json.dumps({
+            "added": [d.code for d in added.delegations],
+            "group": delegation_json(added.group) if added.group else None,
+            "tokens": added.tokens, "receipts": receipts_json(receipts)}, indent=2))
+        return
     count = len(added.delegations)
     typer.echo(f"added {count} delegation{'s' * (count != 1)}: "
                f"{', '.join(d.code for d in added.delegations)}")
     if added.group is not None:
         typer.echo(f"{added.group.code} members: {', '.join(added.group.members)}")
     show_tokens(added.tokens, lead="their tokens")
+    show_receipts(receipts)
 
 
 @app.command("list")

@@ -11,7 +11,7 @@ import typer
 
 from drafting.errors import InputError
 from drafting.model import Document
-from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, store_at
+from drafting_cli.common import ActorOpt, DbOpt, JsonOpt, TokenOpt, show_receipts, store_at
 from drafting_cli.progress import steps
 from drafting_cli.views import layout, read_file, select
 
@@ -36,6 +36,7 @@ def import_(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Import a draft into the store as the zero draft of a new document.
 
@@ -45,11 +46,18 @@ def import_(
 
     with store_at(db, token) as store, steps(2) as step:
         document, warnings = import_draft(store, file, doc, title, actor=actor, step=step)
+        receipts = store.receipts
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     revision = document.current
     count = len(revision) if revision else 0
+    if as_json:
+        typer.echo(json.dumps({"document": document.symbol, "paragraphs": count,
+                               "receipt": receipts[-1].to_json()}, ensure_ascii=False,
+                              indent=2))
+        return
     typer.echo(f"imported {document.symbol}: {count} paragraphs")
+    show_receipts(receipts)
 
 
 def show(

@@ -94,7 +94,8 @@ def export(
     with store_at(db) as store:
         data = export_json(store, symbol, output)
     typer.echo(f"wrote {output}: {len(data['revisions'])} revision(s), "
-               f"{len(data['amendments'])} amendment(s), {len(data['events'])} event(s)")
+               f"{len(data['amendments'])} amendment(s), {len(data['events'])} event(s); "
+               f"head: #{data['head']['seq']} {data['head']['hash']}")
 
 
 def _wrote(output: Path, compilation: object) -> None:

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import typer
 
-from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, store_at
+from drafting_cli.common import ActorOpt, DbOpt, JsonOpt, TokenOpt, show_receipts, store_at
 from drafting_cli.progress import steps
 
 SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
@@ -30,6 +30,7 @@ def decide(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Accept or reject an amendment; it takes effect in the next revision.
 
@@ -37,7 +38,13 @@ def decide(
     """
     with store_at(db, token) as store:
         decided = store.decide(amendment, decision.value, note=note, actor=actor)
+        receipts = store.receipts
+    if as_json:
+        typer.echo(json.dumps({"amendment": decided.id, "status": str(decided.status),
+                               "receipt": receipts[-1].to_json()}, indent=2))
+        return
     typer.echo(f"{decided.id}: {decided.status}")
+    show_receipts(receipts)
 
 
 def agree(
@@ -48,6 +55,7 @@ def agree(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Mark a paragraph of the current revision agreed (or agreed ad ref).
 
@@ -58,8 +66,14 @@ def agree(
     with store_at(db, token) as store:
         paragraph = agree_paragraph(store, symbol, label, ad_ref=ad_ref, reopen=reopen,
                                     actor=actor)
+        receipts = store.receipts
     what = "open" if reopen else "agreed ad ref" if ad_ref else "agreed"
-    typer.echo(f"{paragraph.label}: {what}")
+    if as_json:
+        typer.echo(json.dumps({"paragraph": paragraph.label, "status": what, "receipt":
+                               receipts[-1].to_json() if receipts else None}, indent=2))
+        return
+    typer.echo(f"{paragraph.label}: {what}" + ("" if receipts else " already; nothing recorded"))
+    show_receipts(receipts)
 
 
 ChooseOpt = typer.Option(
@@ -83,6 +97,7 @@ def revise(
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Issue the next revision: accepted amendments applied, the brackets decided on
     resolved, pending amendments moved on. Prints the renumbering table.
@@ -100,9 +115,19 @@ def revise(
         with steps(3) as step:
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
                                       step=step)
+        receipts = store.receipts
         report = bracket_progress(store.document(symbol), label)
+    if as_json:
+        typer.echo(json.dumps({
+            "revision": outcome.revision.label, "paragraphs": len(outcome.revision),
+            "brackets": report.total, "renumbered": dict(outcome.label_table),
+            "stale": [{"amendment": s.amendment.id, "reason": s.reason} for s in outcome.stale],
+            "accepted_with": dict(outcome.accepted_with),
+            "receipt": receipts[-1].to_json()}, ensure_ascii=False, indent=2))
+        return
     typer.echo(f"issued {outcome.revision.label}: {len(outcome.revision)} paragraphs, "
                f"{report.total} brackets ({report.previous_label}: {report.previous_total})")
+    show_receipts(receipts)
     if outcome.label_table:
         typer.echo("renumbered:")
     for old, new in outcome.label_table.items():

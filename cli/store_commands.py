@@ -1,14 +1,33 @@
-"""Commands on the store itself: `init`, `verify` and `postgres-roles`."""
+"""Commands on the store itself: `init`, `head`, `verify` and `postgres-roles`."""
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import typer
 
-from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, show_tokens, store_at
+from drafting_cli.common import (
+    ActorOpt,
+    DbOpt,
+    JsonOpt,
+    TokenOpt,
+    show_receipts,
+    show_tokens,
+    store_at,
+)
 
-__all__ = ["DbOpt", "init", "postgres_roles", "verify"]
+__all__ = ["DbOpt", "head", "init", "postgres_roles", "verify"]
+
+AnchorOpt = typer.Option(
+    None, "--anchor", show_default=False,
+    help="A receipt kept from earlier, SEQ:HASH (or as printed: '#42 <hash>'): fail unless "
+         "the log still passes through it. Repeatable.")
+AnchorsOpt = typer.Option(
+    None, "--anchors", show_default=False,
+    help="A file of kept receipts: the 'receipt: #N <hash>' lines commands print, SEQ:HASH "
+         "lines, a command's --json output, or an export (drafting export). Repeatable.")
 
 
 def init(
@@ -17,6 +36,7 @@ def init(
         "and one for each delegation already in the store, once."),
     db: str = DbOpt,
     actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
 ) -> None:
     """Create the store, or upgrade one made by an older drafting in place.
 
@@ -27,12 +47,18 @@ def init(
     """
     from drafting.store import init_store
 
-    head = init_store(db)
+    schema = init_store(db)
     with store_at(db) as store:
         already = store.secure
         tokens = {} if already or not secure else store.make_secure(actor=actor)
+        receipts = store.receipts if tokens else ()
     where = db or "sqlite:///drafting.db"
-    typer.echo(f"store ready at {where} (schema {head}"
+    if as_json:
+        typer.echo(json.dumps({"store": where, "schema": schema,
+                               "tokens_required": bool(already or tokens), "tokens": tokens,
+                               "receipts": [r.to_json() for r in receipts]}, indent=2))
+        return
+    typer.echo(f"store ready at {where} (schema {schema}"
                f"{', tokens required' if already or tokens else ''})")
     if secure and already:
         typer.echo("it already required tokens; none was issued (drafting token rotate "
@@ -41,23 +67,60 @@ def init(
     if tokens:
         typer.echo("Each person sets DRAFTING_TOKEN to their delegation's token (or passes "
                    "--token) to record anything.")
+    show_receipts(receipts)
 
 
-def verify(db: str = DbOpt) -> None:
-    """Check the record: the hash chain of events, and every row against it.
+def head(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
+    """Print the head of the record: the number and hash of the last event.
 
-    Exits 1 naming the first event or row that does not match.
+    Kept outside the store, it is a receipt for the whole record as it stands: `drafting
+    verify --anchor SEQ:HASH` fails if anything up to it is ever rewritten.
 
-    Example: drafting verify
+    Example: drafting head --json > head-2026-05-01.json
     """
-    from drafting.store import open_store
+    with store_at(db) as store:
+        now = store.head()
+    typer.echo(json.dumps(now.to_json()) if as_json else f"head: {now}")
 
-    with open_store(db) as store:
-        report = store.verify()
+
+def verify(
+    anchor: list[str] = AnchorOpt,
+    anchors: list[Path] = AnchorsOpt,
+    db: str = DbOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Check the record: each row readable, the hash chain of events, every row against it, and
+    that the chain still passes through the receipts given.
+
+    Exits 1 naming everything that does not match, the first first.
+
+    \b
+    Example: drafting verify
+    Example: drafting verify --anchor 42:3211d1dd... --anchors receipts.txt
+    """
+    from drafting.store.receipts import parse_receipt, read_anchors
+
+    kept = [parse_receipt(text) for text in anchor or ()]
+    for path in anchors or ():
+        kept += read_anchors(path)
+    with store_at(db) as store:
+        report = store.verify(list(dict.fromkeys(kept)))
+    if as_json:
+        typer.echo(json.dumps({
+            "ok": report.ok, "events": report.events, "anchors": report.anchors,
+            "head": report.head.to_json() if report.head else None,
+            "mismatches": [{"where": m.where, "what": m.what, "event": m.event}
+                           for m in report.mismatches]}, ensure_ascii=False, indent=2))
+    elif report.ok:
+        typer.echo(report.summary())
+    else:
+        from drafting.characters import escaped  # rows may hold anything: print no control
+
+        print(escaped(f"drafting: {report.summary()}"), file=sys.stderr)
+        for mismatch in report.mismatches[1:]:  # the first is in the line above
+            print(escaped(f"  {mismatch}"), file=sys.stderr)
     if not report.ok:
-        print(f"drafting: {report.summary()}", file=sys.stderr)
         raise typer.Exit(1)
-    typer.echo(report.summary())
 
 
 def postgres_roles(

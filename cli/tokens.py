@@ -6,7 +6,16 @@ import json
 
 import typer
 
-from drafting_cli.common import ActorOpt, DbOpt, TokenOpt, show_tokens, store_at
+from drafting_cli.common import (
+    ActorOpt,
+    DbOpt,
+    JsonOpt,
+    TokenOpt,
+    receipts_json,
+    show_receipts,
+    show_tokens,
+    store_at,
+)
 
 app = typer.Typer(
     name="token", help="Tokens, where the store requires them: who may record what.",
@@ -17,7 +26,7 @@ HolderArg = typer.Argument(..., help="A delegation's code (e.g. EU), or: secreta
 
 @app.command("rotate")
 def rotate(holder: str = HolderArg, db: str = DbOpt, token: str = TokenOpt,
-           actor: str = ActorOpt) -> None:
+           actor: str = ActorOpt, as_json: bool = JsonOpt) -> None:
     """Give a delegation (or the secretariat) a new token; the old one stops working at
     once. A delegation that has none gets its first. Needs the secretariat's token.
 
@@ -25,12 +34,19 @@ def rotate(holder: str = HolderArg, db: str = DbOpt, token: str = TokenOpt,
     """
     with store_at(db, token) as store:
         new = store.rotate_token(holder, actor=actor)
+        receipts = store.receipts
+    if as_json:
+        typer.echo(json.dumps({"holder": holder, "token": new,
+                               "receipts": receipts_json(receipts)}, indent=2))
+        return
     show_tokens({holder: new}, lead=f"new token for {holder}; the old one no longer works")
+    show_receipts(receipts)
 
 
 @app.command("revoke")
 def revoke(code: str = typer.Argument(..., help="The delegation, e.g. EU.", show_default=False),
-           db: str = DbOpt, token: str = TokenOpt, actor: str = ActorOpt) -> None:
+           db: str = DbOpt, token: str = TokenOpt, actor: str = ActorOpt,
+           as_json: bool = JsonOpt) -> None:
     """Stop a delegation's token: it can record nothing until it is given a new one
     (drafting token rotate CODE). Needs the secretariat's token.
 
@@ -38,10 +54,16 @@ def revoke(code: str = typer.Argument(..., help="The delegation, e.g. EU.", show
     """
     with store_at(db, token) as store:
         stopped = store.revoke_token(code, actor=actor)
+        receipts = store.receipts
+    if as_json:
+        typer.echo(json.dumps({"holder": code, "revoked": stopped,
+                               "receipts": receipts_json(receipts)}, indent=2))
+        return
     if stopped:
         typer.echo(f"revoked {code}'s token ({', '.join(stopped)})")
     else:
         typer.echo(f"{code} had no working token; nothing changed")
+    show_receipts(receipts)
 
 
 @app.command("list")

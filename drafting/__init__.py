@@ -8,7 +8,8 @@ The public API is what ``__all__`` lists; everything else is internal:
 - engine: `draft_amendment` (a `Proposal` made an amendment), `merge` (the compilation),
   `revise` with `Decisions`, `diff_revisions`, `bracket_report`, the `brackets` language;
 - store: `init_store`, `open_store` -> `Store`; `revise_document` and `bracket_decisions`
-  issue a revision on a store;
+  issue a revision on a store; every write's `Receipt` (its event's number and hash) to
+  keep, and check later with `Store.verify`;
 - write: `render_html`, `render_markdown`, `render_text`, `write_text`,
   `write_compilation_docx`, `write_merged_docx` (real tracked changes), `write_docx_revision`.
 
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
         read_docx_submission,
         read_draft,
     )
-    from drafting.store import AccessError, Store, init_store, open_store
+    from drafting.store import AccessError, Receipt, Store, init_store, open_store
     from drafting.workflow import bracket_decisions, revise_document
     from drafting.writers import render_html, render_markdown, render_text, write_text
     from drafting.writers.docx_clean import write_docx_revision
@@ -89,6 +90,7 @@ _HOMES: dict[str, str] = {
     "Proposal": "drafting.engine",
     "ReadResult": "drafting.readers",
     "ReadWarning": "drafting.readers",
+    "Receipt": "drafting.store",
     "Revision": "drafting.model",
     "RevisionOutcome": "drafting.engine",
     "Span": "drafting.model",
@@ -140,6 +142,7 @@ __all__ = [
     "Proposal",
     "ReadResult",
     "ReadWarning",
+    "Receipt",
     "Revision",
     "RevisionOutcome",
     "Span",

@@ -380,9 +380,12 @@ EXPORT_VERSION = 1
 def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
     """Write document ``symbol`` to ``path`` as JSON (schemas/export.schema.json): every
     revision with its paragraphs (and what is kept of its Word source: SHA-256, size and
-    format), every amendment, and the document's event log. Returns what was written."""
+    format), every amendment, the document's event log, and the head of the whole log
+    (number and hash of its last event) when the export began: with the events' own
+    hashes, receipts that ``drafting verify --anchors`` checks. Returns what was written."""
     from datetime import UTC, datetime
 
+    head = store.head()
     document = store.document(symbol)
     sources = store.sources(symbol)
     data = {
@@ -400,6 +403,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
         "amendments": [amendment_json(document, a, full=True)
                        for a in store.amendments(symbol)],
         "events": [event_json(e) for e in store.events(symbol)],
+        "head": head.to_json(),
     }
     write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data

@@ -2,7 +2,9 @@
 
 ``open_store(url)`` gives a `Store` over SQLite (the default, ``sqlite:///drafting.db``)
 or PostgreSQL; ``Store.init()`` creates or upgrades it. The store takes and gives the
-model's dataclasses; the engine does the work, the store keeps it.
+model's dataclasses; the engine does the work, the store keeps it. Every write's event
+comes with a `Receipt` (number and hash) to keep outside the store, and
+``Store.verify(anchors)`` checks the log still passes through receipts kept.
 """
 
 from drafting.store.access import SECRETARIAT, TokenInfo
@@ -14,10 +16,12 @@ from drafting.store.errors import (
     SchemaError,
     StoreError,
 )
+from drafting.store.mismatch import Mismatch
+from drafting.store.receipts import Receipt
 from drafting.store.sources import MAX_SOURCE_BYTES, SourceInfo
 from drafting.store.store import Store, init_store, open_store
 from drafting.store.submissions import SubmitResult
-from drafting.store.verify import Mismatch, VerifyReport
+from drafting.store.verify import VerifyReport
 
 __all__ = [
     "MAX_SOURCE_BYTES",
@@ -28,6 +32,7 @@ __all__ = [
     "EventKind",
     "Mismatch",
     "NotFoundError",
+    "Receipt",
     "SchemaError",
     "SourceInfo",
     "Store",

@@ -22,6 +22,7 @@ credential changed behind the library's back.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -246,8 +247,13 @@ def token_list(connection: Connection) -> list[TokenInfo]:
 # What verify compares
 
 
-def credentials_kept(connection: Connection) -> dict[str, tuple[str, str, str | None]]:
-    """Each credential as (holder, fingerprint, time revoked or None), by id."""
+def credentials_kept(connection: Connection, *, skip: Collection[str] = (),
+                     ) -> dict[str, tuple[str, str, str | None]]:
+    """Each credential but those in ``skip`` as (holder, fingerprint, time revoked or
+    None), by id."""
+    credential = tables.credentials.c
     return {row.id: (holder_of(row), _hashed(row).fingerprint, stamp(row.revoked_at))
-            for row in connection.execute(select(tables.credentials))}
+            for row in connection.execute(select(
+                credential.id, credential.delegation_code, credential.scheme, credential.salt,
+                credential.hash, credential.revoked_at).where(credential.id.not_in(skip)))}
 

@@ -17,14 +17,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, update
+from sqlalchemy import Connection, Row, insert, select, update
 
 from drafting.store import tables
+from drafting.store.errors import SchemaError
 from drafting.store.payloads import stamp, utc
+from drafting.store.receipts import Receipt
 from drafting.store.tables import GENESIS
 
 __all__ = ["GENESIS", "Event", "EventKind", "Head", "append", "canonical", "chain_hash",
-           "event_from"]
+           "event_from", "head"]
 
 
 class EventKind(StrEnum):
@@ -121,3 +123,14 @@ def append(connection: Connection, head: Head, *, at: datetime, actor: str,
                        .values(seq=seq, hash=digest))
     head.seq, head.hash = seq, digest
     return seq
+
+
+def head(connection: Connection) -> Receipt:
+    """The chain head as a receipt: the last event's number and hash (0 and `GENESIS`
+    for an empty log). SchemaError if the head row is missing."""
+    row = connection.execute(select(tables.chain_head.c.seq, tables.chain_head.c.hash)
+                             .where(tables.chain_head.c.id == 1)).first()
+    if row is None:
+        raise SchemaError("the store has lost its chain head row: run `drafting verify`, "
+                          "and restore the store from a backup")
+    return Receipt(row.seq, row.hash)

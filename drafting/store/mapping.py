@@ -184,8 +184,9 @@ def label_change_values(revision_id: int,
 # Delegations
 
 
-def load_delegations(connection: Connection) -> list[Delegation]:
-    """Every delegation, by code, with group members in their order."""
+def load_delegations(connection: Connection, *, skip: Collection[str] = ()) -> list[Delegation]:
+    """Every delegation (but those whose codes are in ``skip``), by code, with group
+    members in their order."""
     members: dict[str, list[str]] = defaultdict(list)
     member = tables.delegation_members.c
     for group, code in connection.execute(
@@ -197,7 +198,7 @@ def load_delegations(connection: Connection) -> list[Delegation]:
         Delegation(code, name, DelegationKind(kind), tuple(members[code]))
         for code, name, kind in connection.execute(
             select(delegation.code, delegation.name, delegation.kind)
-            .order_by(delegation.code))
+            .where(delegation.code.not_in(skip)).order_by(delegation.code))
     ]
 
 

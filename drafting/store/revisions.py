@@ -135,7 +135,7 @@ def add_revision(write: Write, symbol: str, outcome: RevisionOutcome,
     }
     if kept is not None:
         payload["source"] = info_json(kept[1])
-    seq = write.record(EventKind.REVISE, symbol, payload)
+    seq = write.record(EventKind.REVISE, symbol, payload).seq
     keys = mapping.paragraph_ids(connection, row.id)
     revision_id = _insert_revision(write, row.id, len(document.revisions), revision, keys)
     if kept is not None:

@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from drafting.store import faults, tables
 from drafting.store.chain import EventKind, Head, append
 from drafting.store.connect import WRITE_OPTION, shown
 from drafting.store.errors import AccessError, SchemaError, StoreError
+from drafting.store.receipts import Receipt
 
 WRITE_WAIT_S = 300.0
 """How long a write waits, in all, for a SQLite file that other writes keep busy."""
@@ -40,18 +41,23 @@ _INSUFFICIENT_PRIVILEGE = "42501"
 @dataclass(slots=True)
 class Write:
     """An open write transaction: its connection, the locked chain head, the time every
-    row written in it carries, and whose token admitted it (None: an open store)."""
+    row written in it carries, whose token admitted it (None: an open store), and the
+    receipts of the events it appended, oldest first."""
 
     connection: Connection
     head: Head
     at: datetime
     actor: str
     principal: str | None = None
+    receipts: list[Receipt] = field(default_factory=list)
 
-    def record(self, kind: EventKind, document: str | None, payload: Mapping[str, Any]) -> int:
-        """Append the event for this write; returns its number."""
-        return append(self.connection, self.head, at=self.at, actor=self.actor, kind=kind,
-                      document=document, payload=payload)
+    def record(self, kind: EventKind, document: str | None,
+               payload: Mapping[str, Any]) -> Receipt:
+        """Append the event for this write; returns its receipt (number and hash)."""
+        seq = append(self.connection, self.head, at=self.at, actor=self.actor, kind=kind,
+                     document=document, payload=payload)
+        self.receipts.append(Receipt(seq, self.head.hash))
+        return self.receipts[-1]
 
 
 @contextmanager

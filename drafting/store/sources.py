@@ -9,7 +9,7 @@ hashes each stored source again and compares it with its row and its event.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,15 +132,18 @@ class StoredSource:
     """The number of bytes stored."""
 
 
-def stored_sources(connection: Connection) -> Iterator[StoredSource]:
-    """Every stored source, document by document, oldest revision first; each one's
-    bytes are hashed as it is read and not kept."""
+def stored_sources(connection: Connection, *,
+                   skip: Collection[str] = ()) -> Iterator[StoredSource]:
+    """Every stored source (but those of the documents whose symbols are in ``skip``),
+    document by document, oldest revision first; each one's bytes are hashed as it is
+    read and not kept."""
     source, revision = tables.revision_sources.c, tables.revisions.c
     query = (select(tables.documents.c.symbol, revision.label, source.format, source.sha256,
                     source.size, source.content)
              .join_from(tables.revision_sources, tables.revisions,
                         source.revision_id == revision.id)
              .join(tables.documents, revision.document_id == tables.documents.c.id)
+             .where(tables.documents.c.symbol.not_in(skip))
              .order_by(tables.documents.c.id, revision.position)
              .execution_options(yield_per=4))  # a few sources in memory at a time
     for row in connection.execute(query):

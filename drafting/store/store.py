@@ -24,6 +24,7 @@ from drafting.engine.revise import RevisionOutcome
 from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
 from drafting.store import (
     access,
+    chain,
     delegations,
     mapping,
     names,
@@ -38,6 +39,7 @@ from drafting.store.chain import Event, EventKind, event_from
 from drafting.store.connect import make_engine, resolve_url, shown
 from drafting.store.errors import NotFoundError, StoreError
 from drafting.store.faults import sqlite_file_problem
+from drafting.store.receipts import Receipt
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Write, database_error, reading, writing
 from drafting.store.sources import SourceInfo
@@ -86,6 +88,10 @@ class Store:
     token to submit (as sole proponent of every amendment) and to withdraw in its
     name. Reads need no token. A refusal raises AccessError and records only a
     ``refused`` event (never the token).
+
+    Every write's events come with receipts (`Receipt`: number and hash) to keep
+    outside the store: `receipts` holds those of the last write, and `verify` checks
+    that the log still passes through receipts kept from earlier.
     """
 
     def __init__(self, url: str | None = None, *, token: str | None = None) -> None:
@@ -93,6 +99,7 @@ class Store:
         self._engine = make_engine(self._url)
         self._ready = False
         self._gate = Gate(token)
+        self._receipts: tuple[Receipt, ...] = ()
 
     @property
     def url(self) -> str:
@@ -140,6 +147,7 @@ class Store:
         if need.document is not None:
             names.check_line("the document named", need.document)
         self._require()
+        self._receipts = ()
         refusal = None
         with writing(self._engine, self._url, actor) as write:
             write.principal, refusal = self._gate.admit(write.connection, need)
@@ -147,8 +155,25 @@ class Store:
                 yield write
             else:
                 write.record(EventKind.REFUSED, need.document, refusal.payload)
+        self._receipts = tuple(write.receipts)  # committed
         if refusal is not None:
             raise refusal.error
+
+    @property
+    def receipts(self) -> tuple[Receipt, ...]:
+        """The receipts of the events the last write through this `Store` recorded (and
+        committed), oldest first: one for most writes, one per submission for
+        `submit_all`, one per delegation for `add_delegations` (and one for the members
+        it appended); empty when it recorded nothing or failed. A write refused for want
+        of the right token leaves the receipt of its ``refused`` event."""
+        return self._receipts
+
+    def head(self) -> Receipt:
+        """The receipt of the last event in the log: what the chain head says (number 0
+        and 64 zeros for an empty log). Kept outside the store, it anchors the whole log
+        as it stands now: `verify` with it fails if anything up to it is rewritten."""
+        with self._read() as connection:
+            return chain.head(connection)
 
     def _read(self) -> AbstractContextManager[Connection]:
         self._require()
@@ -173,7 +198,7 @@ class Store:
     # Documents
 
     def add_document(self, document: Document, *, source: bytes | None = None,
-                     actor: str = "") -> None:
+                     actor: str = "") -> Receipt:
         """Import ``document`` with its revisions (at least one). Revisions without a
         time get the time of the import. ConflictError if the symbol is taken;
         StoreError for a symbol or a text `drafting.store.names` refuses.
@@ -181,11 +206,12 @@ class Store:
         ``source`` is the Word file the document was read from, byte for byte: it is
         kept as the source of its current revision (its SHA-256 in the import event),
         for `source` to give back. StoreError for one that is not a ``.docx`` (a zip
-        package) or is over `MAX_SOURCE_BYTES` (50 MB).
+        package) or is over `MAX_SOURCE_BYTES` (50 MB). Returns the import's receipt.
         """
         names.check_document(document)
         with self._write(actor, Need("import")) as write:
             revisions.add_document(write, document, source)
+        return self._receipts[-1]
 
     def document(self, symbol: str) -> Document:
         """Document ``symbol``: every revision, paragraphs in order, label tables.
@@ -219,7 +245,7 @@ class Store:
             return [(symbol, title) for symbol, title in connection.execute(query)]
 
     def add_revision(self, symbol: str, outcome: RevisionOutcome, *,
-                     source: bytes | None = None, actor: str = "") -> None:
+                     source: bytes | None = None, actor: str = "") -> Receipt:
         """Store the revision `drafting.engine.revise` issued, its label table, and what
         became of each amendment it was given (status; revision, span and texts moved on).
 
@@ -228,20 +254,24 @@ class Store:
 
         The new revision keeps a Word source: ``source`` if given (checked as
         `add_document` checks it), else a copy of the previous revision's, if that has
-        one (StoreError if that one's bytes no longer match their SHA-256).
+        one (StoreError if that one's bytes no longer match their SHA-256). Returns the
+        revision's receipt.
         """
         names.check_revision(symbol, outcome.revision)
         names.check_amendments(outcome.amendments)
         with self._write(actor, Need("revise", document=symbol)) as write:
             revisions.add_revision(write, symbol, outcome, source)
+        return self._receipts[-1]
 
     def set_paragraph_status(self, symbol: str, paragraph_id: str, status: ParagraphStatus,
-                             *, actor: str = "") -> None:
+                             *, actor: str = "") -> Receipt | None:
         """Mark paragraph ``paragraph_id`` (its stable id) of the current revision agreed,
-        agreed ad ref, or open again. Setting the status it has records nothing."""
+        agreed ad ref, or open again; returns the receipt. Setting the status it has
+        records nothing and returns None."""
         names.check_line("the paragraph id", paragraph_id)
         with self._write(actor, Need("agree", document=symbol)) as write:
             revisions.set_paragraph_status(write, symbol, paragraph_id, status)
+        return self._receipts[-1] if self._receipts else None
 
     # Delegations
 
@@ -441,12 +471,14 @@ class Store:
                 query = query.where(tables.events.c.document == symbol)
             return [event_from(row) for row in connection.execute(query)]
 
-    def verify(self) -> VerifyReport:
-        """Recompute the event chain and replay it against the rows. Returns a report
-        naming every mismatch, the first first (`VerifyReport.first`); it does not raise
-        over what it finds."""
+    def verify(self, anchors: Sequence[Receipt] = ()) -> VerifyReport:
+        """Check every row, recompute the event chain and replay it against the rows, and
+        check that the log still passes through each of ``anchors`` (receipts kept from
+        earlier: the event of that number still has that hash). Returns a report naming
+        every mismatch, the first first (`VerifyReport.first`); it does not raise over
+        what it finds."""
         with self._read() as connection:
-            return verify(connection)
+            return verify(connection, anchors)
 
 
 def _missing_file(url: URL) -> bool:

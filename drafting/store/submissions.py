@@ -22,6 +22,7 @@ from drafting.store.chain import EventKind, canonical
 from drafting.store.errors import ConflictError, NotFoundError, StoreError
 from drafting.store.ledger import DECISION_STATUS, record_decision, record_statuses
 from drafting.store.payloads import amendment_json, submission_content
+from drafting.store.receipts import Receipt
 from drafting.store.session import Write
 
 _K = AmendmentKind
@@ -35,12 +36,15 @@ class SubmitResult:
     ``ids`` are the store's ids of the submission's amendments, in the order
     given, and ``amendments`` the amendments as stored. ``duplicate`` is True
     when the very same submission had been recorded before: nothing new was
-    written and ``ids`` are the ones it got then.
+    written and ``ids`` are the ones it got then. ``receipt`` is the number and
+    hash of the event that recorded it (for a duplicate, the event that recorded
+    it the first time; None only if that event is no longer in the log).
     """
 
     ids: tuple[str, ...]
     duplicate: bool
     amendments: tuple[Amendment, ...]
+    receipt: Receipt | None = None
 
     @property
     def message(self) -> str:
@@ -77,14 +81,16 @@ def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendme
                              "recorded")
         digest = content_hash(symbol, amendments)
         submission = tables.submissions.c
-        earlier = write.connection.scalar(
-            select(submission.id).where(submission.content_hash == digest))
+        earlier = write.connection.execute(
+            select(submission.id, submission.event_seq)
+            .where(submission.content_hash == digest)).first()
         if earlier is not None:
             if target is not None:
                 _insert_rows(write, target)  # the earlier one may be in this very pile
             stored = mapping.load_amendments(write.connection, mapping.amendment_query(
-                None).where(tables.amendments.c.submission_id == earlier))
-            results.append(SubmitResult(tuple(a.id for a in stored), True, tuple(stored)))
+                None).where(tables.amendments.c.submission_id == earlier.id))
+            results.append(SubmitResult(tuple(a.id for a in stored), True, tuple(stored),
+                                        _receipt_of(write, earlier.event_seq)))
             continue
         target = target or _target(write.connection, symbol)
         results.append(_record(write, target, digest, amendments, recorded_by))
@@ -129,7 +135,8 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     payload = {"submission": digest, "amendments": [amendment_json(a) for a in stored]}
     if recorded_by is not None:
         payload["delegation"] = recorded_by
-    seq = write.record(EventKind.SUBMIT, document.symbol, payload)
+    receipt = write.record(EventKind.SUBMIT, document.symbol, payload)
+    seq = receipt.seq
     submission_id = write.connection.execute(
         insert(tables.submissions).returning(tables.submissions.c.id),
         {"document_id": target.document_id, "content_hash": digest, "event_seq": seq,
@@ -137,7 +144,14 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     ).scalar_one()
     target.pending += [(seq, submission_id, amendment) for amendment in stored]
     target.next_number = first + len(stored)
-    return SubmitResult(tuple(a.id for a in stored), False, tuple(stored))
+    return SubmitResult(tuple(a.id for a in stored), False, tuple(stored), receipt)
+
+
+def _receipt_of(write: Write, seq: int) -> Receipt | None:
+    """The receipt of event ``seq`` (None if the log has no such event)."""
+    event = tables.events.c
+    digest = write.connection.scalar(select(event.hash).where(event.seq == seq))
+    return None if digest is None else Receipt(seq, digest)
 
 
 def _revision_of(document: Document, amendment: Amendment) -> str:
@@ -275,7 +289,7 @@ def withdraw(write: Write, amendment_id: str, delegation: str) -> Amendment:
         raise ConflictError(f"{amendment.id} was already {amendment.status}; "
                             "it cannot be withdrawn now")
     seq = write.record(EventKind.WITHDRAW, symbol,
-                       {"amendment": amendment.id, "delegation": delegation})
+                       {"amendment": amendment.id, "delegation": delegation}).seq
     _set_status(write, number, _S.WITHDRAWN)
     record_statuses(write, seq, [(number, _S.WITHDRAWN)])
     return replace(amendment, status=_S.WITHDRAWN)
@@ -296,7 +310,7 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
                             "it can be rejected, not accepted")
     status = DECISION_STATUS[decision]
     seq = write.record(EventKind.DECIDE, symbol,
-                       {"amendment": amendment.id, "decision": decision, "note": note})
+                       {"amendment": amendment.id, "decision": decision, "note": note}).seq
     _set_status(write, number, status)
     record_decision(write, seq, number, decision, note)
     record_statuses(write, seq, [(number, status)])

@@ -1,60 +1,62 @@
-"""Verify: the event chain is whole, and the rows are what replaying it says.
+"""Verify: every row readable, the event chain whole and passing through the receipts
+kept outside the store, and the rows what replaying the chain says.
 
 `verify` never raises over what it finds; it returns a `VerifyReport` listing
-every `Mismatch`, the first one first: chain faults (a changed, missing or
-reordered event, a chain head that does not match the last event) in event
-order, then rows that differ from the replayed record (delegations, documents
-with their revisions - label tables, front matter and chapeau included - and
-paragraphs, each revision's Word source (hashed again: its bytes against the
-SHA-256 kept with them, and both against the event), amendments with their status
-history,
-decisions, submissions, tokens and whether tokens are required). It raises
-StoreError only when the database cannot be read at all.
+every `Mismatch`, the first one first: receipts the log no longer passes through
+(`drafting.store.chaincheck`), chain faults (a changed, missing or reordered event,
+a chain head that does not match the last event) in event order, rows that are not
+what their columns promise (`drafting.store.rowcheck`: each named by table and
+primary key), events that cannot be replayed, then rows that differ from the
+replayed record (delegations, documents with their revisions - label tables,
+front matter and chapeau included - and paragraphs, each revision's Word source
+(hashed again: its bytes against the SHA-256 kept with them, and both against the
+event), amendments with their status history, decisions, submissions, tokens and
+whether tokens are required). What a faulty row belongs to is left out of that
+comparison (its fault is reported instead), and a part of it that still cannot be
+compared says so rather than stopping the rest. It raises StoreError only when the
+database cannot be read at all.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from drafting.model import Document, Revision
 from drafting.store import access, mapping, tables
-from drafting.store.chain import Event, chain_hash, event_from
+from drafting.store.chaincheck import (
+    check_anchors,
+    check_chain,
+    events_from,
+    read_head,
+    read_links,
+)
+from drafting.store.mismatch import Mismatch
+from drafting.store.receipts import Receipt
 from drafting.store.replay import Replayed, replay
+from drafting.store.rowcheck import Skipped, check_rows, unreadable
 from drafting.store.sources import SourceInfo, StoredSource, stored_sources
-from drafting.store.tables import GENESIS
+
+__all__ = ["Mismatch", "VerifyReport", "verify"]
 
 _SHOWN = 60  # characters of a value shown in a mismatch
 
 
 @dataclass(frozen=True, slots=True)
-class Mismatch:
-    """One thing that is not as the record says.
-
-    ``where`` names it (``event 7``, ``amendment A3``, ``document X, revision
-    'Rev.1', paragraph p4 (OP3)``); ``what`` says how it differs; ``event`` is
-    the event concerned, when there is one.
-    """
-
-    where: str
-    what: str
-    event: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}"
-
-
-@dataclass(frozen=True, slots=True)
 class VerifyReport:
-    """The outcome of `Store.verify`: ``events`` checked, and every mismatch found."""
+    """The outcome of `Store.verify`: ``events`` checked, every mismatch found, how many
+    receipts (``anchors``) were checked, and the chain head as the store has it (None if
+    its row is missing)."""
 
     events: int
     mismatches: tuple[Mismatch, ...]
+    anchors: int = 0
+    head: Receipt | None = None
 
     @property
     def ok(self) -> bool:
@@ -70,50 +72,36 @@ class VerifyReport:
         """One line for people."""
         if self.ok:
             events = "1 event" if self.events == 1 else f"{self.events} events"
-            return f"the record is intact: {events}, every row matches"
+            anchored = ""
+            if self.anchors:
+                noun = "the receipt" if self.anchors == 1 else f"all {self.anchors} receipts"
+                anchored = f"; the log passes through {noun} given"
+            return f"the record is intact: {events}, every row matches{anchored}"
         more = len(self.mismatches) - 1
         tail = f" (and {more} more)" if more else ""
         return f"the record does not match: {self.first}{tail}"
 
 
-def verify(connection: Connection) -> VerifyReport:
-    """Check the store read through ``connection`` (one snapshot)."""
-    events = [event_from(row) for row in connection.execute(
-        select(tables.events).order_by(tables.events.c.seq))]
-    head = connection.execute(select(tables.chain_head)
-                              .where(tables.chain_head.c.id == 1)).first()
-    found = list(_chain(events, head))
-    state = replay(events)
+def verify(connection: Connection, anchors: Sequence[Receipt] = ()) -> VerifyReport:
+    """Check the store read through ``connection`` (one snapshot), and that its log passes
+    through each of ``anchors``."""
+    checked = check_rows(connection)
+    links, head = read_links(connection), read_head(connection)
+    unread = {key[0] for key in checked.unreadable.get("events", ())}
+    events = events_from(row for row in checked.events if row["seq"] not in unread)
+    found = list(check_anchors(links, anchors))
+    found += check_chain(links, events, head)
+    found += checked.faults
+    state = replay(events.values())
     found += [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
               for seq, reason in state.failures]
-    found += list(_rows(connection, state))
-    return VerifyReport(len(events), tuple(found))
+    found += _rows(connection, state, checked.skipped(connection))
+    return VerifyReport(len(links), tuple(found), len(anchors), head)
 
 
-def _chain(events: list[Event], head: Row[Any] | None) -> Iterator[Mismatch]:
-    previous_seq, previous_hash = 0, GENESIS
-    for event in events:
-        where = f"event {event.seq} ({event.kind})"
-        if event.seq != previous_seq + 1:
-            gap = event.seq - previous_seq - 1
-            more = f", and {gap - 1} more after it" if gap > 1 else ""
-            yield Mismatch(f"event {previous_seq + 1}", f"is missing{more}: the log goes from "
-                           f"event {previous_seq} to event {event.seq}", previous_seq + 1)
-        elif event.prev_hash != previous_hash:
-            yield Mismatch(where, f"does not follow event {previous_seq}: the hash it chains "
-                           "to is not that event's", event.seq)
-        digest = chain_hash(event.prev_hash, event.seq, event.at, event.actor, event.kind,
-                            event.document, event.payload)
-        if digest != event.hash:
-            yield Mismatch(where, "its content does not match its hash: it was changed after "
-                           "it was recorded", event.seq)
-        previous_seq, previous_hash = event.seq, event.hash
-    if head is None:
-        yield Mismatch("chain head", "the row is missing")
-    elif (head.seq, head.hash) != (previous_seq, previous_hash):
-        yield Mismatch("chain head", f"it says the log ends at event {head.seq}, but the last "
-                       f"event is {previous_seq}: events were removed or changed at the end",
-                       head.seq)
+def _first_line(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0] if text else ""
 
 
 def _show(value: Any) -> str:
@@ -144,34 +132,62 @@ def _fields(where: str, stored: Any, expected: Any, event: int | None,
 
 
 def _keyed(name: Callable[[str], str], stored: Mapping[str, Any], expected: Mapping[str, Any],
-           origin: Mapping[str, int]) -> Iterator[tuple[str, Any, Any, int | None]]:
-    """(name, stored, expected, event) for every key of either side, the record's
-    order first; a side without the key gives None."""
+           origin: Mapping[str, int], skip: Collection[str] = ()) -> Iterator[
+        tuple[str, Any, Any, int | None]]:
+    """(name, stored, expected, event) for every key of either side but those in
+    ``skip``, the record's order first; a side without the key gives None."""
     for key in [*expected, *(k for k in stored if k not in expected)]:
+        if key in skip:
+            continue
         where = name(key)
         yield where, stored.get(key), expected.get(key), origin.get(where)
 
 
-def _rows(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
-    stored_delegations = {d.code: d for d in mapping.load_delegations(connection)}
-    for name, ours, theirs, event in _keyed(lambda k: f"delegation {k}", stored_delegations,
-                                            state.delegations, state.origin):
+Section = Callable[[Connection, Replayed, Skipped], Iterable[Mismatch]]
+
+
+def _rows(connection: Connection, state: Replayed, skip: Skipped) -> list[Mismatch]:
+    """Every part of the store against the replayed record. A part that still cannot be
+    read (a fault no row check foresaw) is reported as such, and the others compared."""
+    found: list[Mismatch] = []
+    sections: list[tuple[str, Section]] = [
+        ("delegations", _delegations), ("documents", _documents), ("sources", _sources),
+        ("amendments", _amendments), ("decisions", _decisions),
+        ("submissions", _submissions), ("tokens", _access)]
+    for name, section in sections:
+        try:
+            found += section(connection, state, skip)
+        except Exception as error:
+            if not (unreadable(error) or isinstance(error, KeyError | AttributeError |
+                                                    IndexError)):
+                raise
+            found.append(Mismatch(name, f"cannot be compared with the record: a row cannot "
+                                  f"be used ({type(error).__name__}: {_first_line(error)})"))
+    return found
+
+
+def _delegations(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
+    stored = {d.code: d for d in mapping.load_delegations(connection, skip=skip.delegations)}
+    for name, ours, theirs, event in _keyed(lambda k: f"delegation {k}", stored,
+                                            state.delegations, state.origin, skip.delegations):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
         else:
             yield from _fields(name, ours, theirs, event)
+
+
+def _documents(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
+    document = tables.documents.c
     documents = {row.symbol: mapping.load_document(connection, row)
-                 for row in connection.execute(select(tables.documents)
-                                               .order_by(tables.documents.c.id))}
+                 for row in connection.execute(select(document.id, document.symbol,
+                                                      document.title).order_by(document.id))
+                 if row.symbol not in skip.documents}
     for name, ours, theirs, event in _keyed(lambda k: f"document {k}", documents, state.documents,
-                                            state.origin):
+                                            state.origin, skip.documents):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
         else:
             yield from _document(ours, theirs, state.origin)
-    yield from _sources(connection, state)
-    yield from _amendments(connection, state)
-    yield from _ledger(connection, state)
 
 
 def _document(stored: Document, expected: Document, origin: Mapping[str, int]) -> Iterator[
@@ -218,15 +234,17 @@ def _front_matter(where: str, stored: tuple[str, ...], expected: tuple[str, ...]
             yield _differs(where, f"front matter line {number}", mine, recorded, event)
 
 
-def _sources(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+def _sources(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
     """Each revision's source: there when the record says, its bytes still those hashed,
     its SHA-256, size and format those recorded."""
     stored = {f"document {s.symbol}, revision '{s.label}'": s
-              for s in stored_sources(connection)}
+              for s in stored_sources(connection, skip=skip.documents)}
     recorded = {name: info for name, (info, _) in state.sources.items()}
     origin = {f"{name}, source": seq for name, (_, seq) in state.sources.items()}
+    left_out = {name for name in [*stored, *recorded]
+                if any(name.startswith(f"document {symbol}, ") for symbol in skip.documents)}
     for name, ours, theirs, event in _keyed(lambda k: f"{k}, source", stored, recorded,
-                                            origin):
+                                            origin, left_out):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
         else:
@@ -244,10 +262,11 @@ def _source(where: str, stored: StoredSource, expected: SourceInfo,
                                     ("its format", stored.info.format, expected.format)])
 
 
-def _amendments(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+def _amendments(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
     amendment, step = tables.amendments.c, tables.amendment_statuses.c
-    stored = {a.id: a for a in mapping.load_amendments(connection,
-                                                       mapping.amendment_query(None))}
+    numbers = [mapping.amendment_number(key) for key in skip.amendments]
+    stored = {a.id: a for a in mapping.load_amendments(connection, mapping.amendment_query(
+        None).where(amendment.id.not_in(numbers)))}
     symbols = {mapping.amendment_id(n): s for n, s in connection.execute(
         select(amendment.id, tables.documents.c.symbol)
         .join_from(tables.amendments, tables.documents))}
@@ -256,11 +275,11 @@ def _amendments(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
         .join_from(tables.amendments, tables.revisions,
                    amendment.made_against_id == tables.revisions.c.id))}
     history: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for row in connection.execute(select(tables.amendment_statuses)
+    for row in connection.execute(select(step.amendment_id, step.status, step.event_seq)
                                   .order_by(step.amendment_id, step.position)):
         history[mapping.amendment_id(row.amendment_id)].append((row.status, row.event_seq))
     for name, ours, theirs, event in _keyed(lambda k: f"amendment {k}", stored,
-                                            state.amendments, state.origin):
+                                            state.amendments, state.origin, skip.amendments):
         key = name.removeprefix("amendment ")
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
@@ -280,50 +299,54 @@ def _also(where: str, event: int | None,
             yield _differs(where, name, ours, theirs, event)
 
 
-def _ledger(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+def _decisions(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
+    decision = tables.decisions.c
     decisions = sorted(
         (mapping.amendment_id(row.amendment_id), row.decision, row.note, row.event_seq)
-        for row in connection.execute(select(tables.decisions)))
-    expected = sorted(state.decisions)
+        for row in connection.execute(select(decision.amendment_id, decision.decision,
+                                             decision.note, decision.event_seq)))
+    decisions = [d for d in decisions if d[0] not in skip.amendments]
+    expected = sorted(d for d in state.decisions if d[0] not in skip.amendments)
     if decisions != expected:
         first = next((pair for pair in zip(decisions, expected, strict=False)
                       if pair[0] != pair[1]), None)
         shown = first or (decisions[len(expected):] or None, expected[len(decisions):] or None)
         yield _differs("decisions", "a decision", shown[0], shown[1], None)
-    yield from _submissions(connection, state)
 
 
-def _submissions(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+def _submissions(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[
+        Mismatch]:
     amendment = tables.amendments.c
     ids: dict[int, list[str]] = defaultdict(list)
     for submission, number in connection.execute(
             select(amendment.submission_id, amendment.id).order_by(amendment.id)):
         ids[submission].append(mapping.amendment_id(number))
+    submission = tables.submissions.c
     stored = {
         row.content_hash: (row.symbol, row.event_seq, tuple(ids[row.id]), row.delegation)
         for row in connection.execute(
-            select(tables.submissions, tables.documents.c.symbol)
+            select(submission.id, submission.content_hash, submission.event_seq,
+                   submission.delegation, tables.documents.c.symbol)
             .join_from(tables.submissions, tables.documents))
     }
     for name, ours, theirs, _ in _keyed(lambda k: f"submission {k[:12]}", stored,
-                                        state.submissions, {}):
+                                        state.submissions, {}, skip.submissions):
         event = theirs[1] if theirs else None
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
         elif ours != theirs:
             yield _differs(name, "its document, event, amendments and delegation", ours, theirs,
                            event)
-    yield from _access(connection, state)
 
 
-def _access(connection: Connection, state: Replayed) -> Iterator[Mismatch]:
+def _access(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
     secure = access.is_secure(connection)
     if secure != state.secure:
         yield _differs("setting secure", "requiring tokens", secure, state.secure,
                        state.origin.get("setting secure"))
-    kept = access.credentials_kept(connection)
+    kept = access.credentials_kept(connection, skip=skip.credentials)
     for name, ours, theirs, event in _keyed(lambda k: f"token {k}", kept, state.credentials,
-                                            state.origin):
+                                            state.origin, skip.credentials):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
             continue
