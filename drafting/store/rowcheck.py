@@ -6,7 +6,8 @@ or by hand. `check_rows` reads every table and names each row holding something
 drafting cannot use: a value that cannot be read at all (a time that is not a time,
 a payload that is not JSON), NULL where a value is required (or one end of a span
 without the other), a kind, status or role that does not exist, a span that runs
-backwards or starts before 0, a negative position or level, a payload that is not a
+backwards or starts before 0, a negative position or level, formatting marks that are
+not marks, a payload that is not a
 JSON object, a database role acting for a delegation that is not in the store or
 named for another one. It never raises over what it finds.
 
@@ -19,6 +20,7 @@ the loaders could not load; the faults already name them.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -50,6 +52,7 @@ from drafting.model import ParagraphStatus as _PS
 from drafting.store import mapping, tables
 from drafting.store.chain import EventKind
 from drafting.store.mismatch import Mismatch
+from drafting.store.payloads import marks_from
 from drafting.store.postgres_roles import GROUP, role_name
 
 UNREADABLE: tuple[type[Exception], ...] = (DataError, ValueError, TypeError, OverflowError,
@@ -305,6 +308,11 @@ def _row_faults(table: str, row: Row[Any], codes: set[str]) -> Iterator[str]:
         yield f"payload is {_shown(row.payload)}, not a JSON object"
     elif table == "role_delegations":
         yield from _role_faults(row.role_name, row.delegation_code, codes)
+    elif table == "paragraph_versions" and isinstance(row.marks, str) and row.marks:
+        try:
+            marks_from(json.loads(row.marks))
+        except (ValueError, TypeError):
+            yield f"marks are {_shown(row.marks)}, not the marks of a text"
 
 
 def _python_type(column: Column[Any]) -> Any:

@@ -296,3 +296,22 @@ ZERO = Revision("Zero draft", (
               "Calls upon States:\n(a) To protect fishers;\n(b) To support fish workers;"),
 ))
 DOCUMENT = Document(SYMBOL, TITLE, (ZERO,))
+
+
+def numbered(path: Path, style: str) -> Path:
+    """Give every paragraph in ``style`` Word's automatic numbering ("%1."), in place."""
+    word = docx.Document(str(path))
+    numbering = word.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0">'
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90">'
+                               '<w:abstractNumId w:val="90"/></w:num>'))
+    for paragraph in word.paragraphs:
+        if paragraph.style.name == style:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = 90
+    word.save(str(path))
+    return path

@@ -15,7 +15,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx_builders import Para as WordPara
-from docx_builders import dele, ins, write_docx
+from docx_builders import dele, ins, numbered, write_docx
 from un_documents import FRONT, TITLE, Del, Ins, Note, Para, ga_draft, libreoffice_docx
 
 from drafting.model import AmendmentKind
@@ -137,25 +137,6 @@ def test_a_changed_front_matter_line_is_a_warning_not_an_amendment(ga, tmp_path)
 # paragraphs, a title style of the secretariat's own, a page header, trailing spaces and
 # hidden text that the import leaves out.
 
-def _numbered(path):
-    """Give every "1."-numbered paragraph Word's automatic numbering (%1.), in place."""
-    word = docx.Document(str(path))
-    numbering = word.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0">'
-        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
-        "</w:abstractNum>"))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90">'
-                               '<w:abstractNumId w:val="90"/></w:num>'))
-    for paragraph in word.paragraphs:
-        if paragraph.style.name == "Operative":
-            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-            num_pr.get_or_add_ilvl().val = 0
-            num_pr.get_or_add_numId().val = 90
-    word.save(str(path))
-    return path
-
-
 def _python_docx_ga(path, edits=None):
     edits = edits or {}
     body = [WordPara([line]) for line in FRONT]
@@ -166,7 +147,7 @@ def _python_docx_ga(path, edits=None):
              WordPara(edits.get("OP2", ["Requests a report;"]), style="Operative")]
     write_docx(path, body, title="", subtitle="", styles=("UN Title", "Operative"),
                header=SYMBOL)
-    return _numbered(path)
+    return numbered(path, "Operative")
 
 
 def _hide(path, text):
