@@ -183,6 +183,11 @@ def body_blocks(body: Any) -> Iterator[Any]:
             yield from body_blocks(child)
 
 
+def count_paragraphs(element: Any) -> int:
+    """How many ``w:p`` ``element`` holds, at any depth (tables and text boxes included)."""
+    return sum(1 for _ in element.iter(_P))
+
+
 def is_table(element: Any) -> bool:
     """True for a ``w:tbl`` element."""
     return bool(element.tag == _TBL)
