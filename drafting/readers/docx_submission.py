@@ -3,7 +3,7 @@
 The file was made from one revision of the document in the house style: a "Title" and a
 "Subtitle" paragraph (skipped), headings, and every other paragraph opening with its label
 as a bold run and a tab. File paragraphs are matched to the revision's paragraphs by label
-first, then, in order, by similarity of text (`difflib` ratio of at least 0.6), so files
+first, then, in order, by similarity of text (word by word, at least 0.6), so files
 without labels are read too.
 
 With tracked changes, each Word paragraph's text with every change rejected must be the
