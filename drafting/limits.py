@@ -8,7 +8,11 @@ expensive work starts - before any diff, any matching, any amendment is drafted 
 the file, the paragraph and the limit, and nothing is recorded.
 
 The limits on a ``.docx`` package as a zip (file size, parts, unpacked bytes, ratio)
-are `drafting.ooxml.package.SafeLimits`, whose defaults are taken from here.
+are `drafting.ooxml.package.SafeLimits`, whose defaults are taken from here. Two limits
+live with what they bound: the store keeps a Word draft of at most
+`drafting.store.sources.MAX_SOURCE_BYTES` (50 MB), and a paragraph compared word by word
+may hold at most 131,072 different words with its new version
+(`drafting.engine.anchoring.word_diff`).
 """
 
 from __future__ import annotations
