@@ -168,7 +168,7 @@ class _Reader(CopyLayout):
         self.comments = runs.read_comments(word)
         for key, comment in self.comments.items():
             if len(comment.text) > MAX_PARAGRAPH_CHARS:
-                raise too_long(f"{path}", len(comment.text),
+                raise too_long(str(path), len(comment.text),
                                f"the comment by {who(comment.author)}")
             check_characters(f"{path}, the comment by {who(comment.author)}", comment.text)
             self.comments[key] = replace(comment, text=characters.normalised(comment.text))

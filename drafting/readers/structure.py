@@ -144,11 +144,11 @@ def read_structure(blocks: list[Block], *, name: str,
     its lines make, longer than `MAX_PARAGRAPH_CHARS`. Stray brackets are warnings,
     never errors.
     """
-    check_limits(blocks, name)
+    _check_limits(blocks, name)
     return _Reader(blocks, name, list(warnings or ())).read()
 
 
-def check_limits(blocks: list[Block], name: str) -> None:
+def _check_limits(blocks: list[Block], name: str) -> None:
     """LimitError naming ``name`` (and the block's place and label) if ``blocks`` are
     more than a document may hold or one is longer than a paragraph may be."""
     if len(blocks) > MAX_PARAGRAPHS:
