@@ -7,6 +7,7 @@ One root, so a caller can catch everything we mean with one ``except``::
     │   ├── BracketError          unbalanced or stray square brackets
     │   ├── LabelError            a paragraph label we cannot read or extend
     │   └── ReaderError           a file that cannot be read (format, encoding)
+    │       └── LimitError        a file past one of the input limits (drafting.limits)
     ├── AmendmentError            an amendment that cannot be placed
     │   ├── TextNotFound          the quoted text is not in the paragraph
     │   ├── AmbiguousText         the quoted text occurs more than once
@@ -62,6 +63,12 @@ class LabelError(InputError):
 
 class ReaderError(InputError):
     """A file that cannot be read; the message names the file and the place."""
+
+
+class LimitError(ReaderError):
+    """A file (or a text in it) past one of the input limits of `drafting.limits`:
+    refused before the expensive work starts; the message names the file, the place
+    and the limit."""
 
 
 class AmendmentError(DraftingError):

@@ -26,6 +26,7 @@ from drafting.errors import (
     TextNotFound,
     excerpt,
 )
+from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.model.labels import Label, parse_label
@@ -149,8 +150,10 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     paragraph or an alternative is stripped of surrounding whitespace and must
     be non-empty and balanced (an alternative may keep as many stray brackets as
     the paragraph has). ``proponents`` may be one code as a string. Raises AmendmentError
-    (or TextNotFound / AmbiguousText) naming the paragraph and what to do.
+    (or TextNotFound / AmbiguousText) naming the paragraph and what to do, also for a
+    text longer than a paragraph may be (`drafting.limits.MAX_PARAGRAPH_CHARS`).
     """
+    _check_lengths(proposal)
     kind = proposal.kind
     codes = (proponents,) if isinstance(proponents, str) else tuple(proponents)
     if not codes or not all(code.strip() for code in codes):
@@ -166,6 +169,17 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,
                      submitted_at=submitted_at, **fields)
+
+
+def _check_lengths(proposal: Proposal) -> None:
+    for name in ("replace", "with_", "delete", "insert", "after", "before", "new_paragraph",
+                 "alternative", "bracket", "reason"):
+        text = getattr(proposal, name)
+        if text is not None and len(text) > MAX_PARAGRAPH_CHARS:
+            raise AmendmentError(
+                f"{proposal.paragraph[:40]}: the text of '{name.rstrip('_')}' has "
+                f"{len(text):,} characters, more than the {MAX_PARAGRAPH_CHARS:,} a paragraph "
+                "may have (see \"Input limits\" in the README); shorten it")
 
 
 def apply(text: str, amendment: Amendment) -> str:

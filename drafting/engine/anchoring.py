@@ -1,7 +1,9 @@
 """Anchoring: carry an amendment's span from the revision it was made against to a newer one.
 
-The two texts are diffed word by word (diff-match-patch over tokens). A span moves with the
-text around it; if any of its own words changed, the amendment is stale. It is never moved
+The two texts are diffed word by word (diff-match-patch over tokens: each word is coded as
+one character, the coded texts diffed, the words put back), so the work grows with the
+words, not the characters, and never outlasts `drafting.limits.DIFF_SECONDS`. A span moves
+with the text around it; if any of its own words changed, the amendment is stale. It is never moved
 to different words: when the diff cannot tell, the answer is stale.
 """
 
@@ -16,6 +18,7 @@ from typing import NamedTuple
 from diff_match_patch import diff_match_patch
 
 from drafting.errors import InputError, StaleError
+from drafting.limits import DIFF_SECONDS
 from drafting.model.amendment import SPAN_KINDS, Amendment, AmendmentKind, Span
 
 Diff = tuple[int, str]
@@ -53,43 +56,62 @@ def _kind(char: str) -> str | None:
     return None
 
 
-def _tokens(text: str) -> list[str]:
-    """Runs of word characters, runs of whitespace, and every other character alone."""
+def tokens(text: str) -> list[str]:
+    """``text`` as `word_diff` compares it: runs of word characters, runs of whitespace,
+    and every other character (punctuation, a Chinese or Japanese character) alone."""
     kinds = [_kind(c) for c in text]
     cuts = [i for i, k in enumerate(kinds) if i == 0 or k is None or k != kinds[i - 1]]
     return [text[a:b] for a, b in pairwise([*cuts, len(text)])]
 
 
-def word_diff(old: str, new: str) -> list[Diff]:
+def word_diff(old: str, new: str, *, remember: bool = True) -> list[Diff]:
     """Diff ``old`` into ``new`` word by word: diff-match-patch ``(op, text)`` pairs.
 
     A word is changed whole ("submit" -> "transmit" is one deletion and one insertion), never
     in character pieces. Chinese and Japanese characters count one each, as those scripts put
     no spaces between words. The 0 and -1 texts joined give ``old``; the 0 and +1 give ``new``.
+    A comparison stops after `DIFF_SECONDS` (texts within the input limits take
+    milliseconds): what is left is then one deletion and one insertion, still a diff of
+    the two texts. The last 1,024 diffs are remembered (``remember=False``: not this one).
     Raises InputError when the two texts hold more than 131072 different words together.
     """
-    return list(_word_diff(old, new))
+    return list(_remembered(old, new) if remember else _diff_words(old, new))
+
+
+def similarity(old: str, new: str) -> float:
+    """How alike two texts are, word by word: twice the characters `word_diff` leaves
+    unchanged over the characters of both (1.0 for two empty texts). Not remembered."""
+    total = len(old) + len(new)
+    if not total:
+        return 1.0
+    same = sum(len(text) for op, text in word_diff(old, new, remember=False) if op == 0)
+    return 2 * same / total
 
 
 @lru_cache(maxsize=1024)
-def _word_diff(old: str, new: str) -> tuple[Diff, ...]:
+def _remembered(old: str, new: str) -> tuple[Diff, ...]:
     """`word_diff`, remembered: the dozens of amendments to one paragraph all map their
     spans over the same change of its text."""
+    return _diff_words(old, new)
+
+
+def _diff_words(old: str, new: str) -> tuple[Diff, ...]:
     table: dict[str, str] = {}
     vocabulary: list[str] = []
 
     def encode(text: str) -> str:
-        tokens = _tokens(text)
-        for token in tokens:
-            if token not in table:
+        words = tokens(text)
+        for word in words:
+            if word not in table:
                 if len(vocabulary) >= _CODES:
                     raise InputError(f"a paragraph of more than {_CODES} different words "
                                      "cannot be compared word by word; split it")
-                table[token] = chr(_FIRST_CODE + len(vocabulary))
-                vocabulary.append(token)
-        return "".join(table[token] for token in tokens)
+                table[word] = chr(_FIRST_CODE + len(vocabulary))
+                vocabulary.append(word)
+        return "".join(table[word] for word in words)
 
     dmp = diff_match_patch()
+    dmp.Diff_Timeout = DIFF_SECONDS
     coded = dmp.diff_main(encode(old), encode(new), False)
     # Clean up while each character still stands for a whole word: on the decoded text the
     # cleanup would split words ("a report" -> "an update" would keep the "a" of "an").

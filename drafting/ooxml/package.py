@@ -14,6 +14,8 @@ to do, anything that is not a Word document or could hurt us:
   unpacks to far more than it takes in the zip (`SAFE_LIMITS`). The zip
   directory is checked first, and the bytes actually unpacked are counted too,
   since a directory can lie;
+- an XML part that unpacks to more than `SafeLimits.max_xml_part_bytes`: it would
+  be parsed whole into memory;
 - an XML part with a document type declaration (``<!DOCTYPE``) or an entity
   (``<!ENTITY``): the "billion laughs" and external-entity attacks. Word never
   writes either;
@@ -42,7 +44,8 @@ import docx
 import docx.document
 from lxml import etree
 
-from drafting.errors import ReaderError
+from drafting import limits as _limits
+from drafting.errors import LimitError, ReaderError
 
 _MB = 1024 * 1024
 
@@ -52,16 +55,19 @@ class SafeLimits:
     """How much a ``.docx`` may hold before it is refused as a possible zip bomb.
 
     A real negotiation text with a few images is a few megabytes; every limit
-    is far above that.
+    is far above that. The defaults are `drafting.limits`'.
     """
 
-    max_file_bytes: int = 200 * _MB
+    max_file_bytes: int = _limits.MAX_DOCX_BYTES
     """The ``.docx`` file itself, as stored on disk."""
-    max_parts: int = 2_000
+    max_parts: int = _limits.MAX_DOCX_PARTS
     """Entries in the zip (parts, folders included)."""
-    max_total_bytes: int = 200 * _MB
+    max_total_bytes: int = _limits.MAX_DOCX_BYTES
     """All parts together once unpacked: as the zip directory declares them, and
     as actually unpacked while the XML parts are checked."""
+    max_xml_part_bytes: int = _limits.MAX_XML_PART_BYTES
+    """One XML part once unpacked (it is parsed whole): as the zip directory declares
+    it, and as actually unpacked."""
     max_ratio: int = 200
     """Unpacked size / packed size of one part above which it is suspect ..."""
     ratio_floor_bytes: int = 10 * _MB
@@ -216,7 +222,15 @@ def _xml_part_names(path: Path, package: zipfile.ZipFile, limits: SafeLimits) ->
         if info.filename != _CONTENT_TYPES and types.is_xml(info.filename)
     ]
     for name in names:
-        _scan(path, package, package.getinfo(name), budget)
+        info = package.getinfo(name)
+        if info.file_size > limits.max_xml_part_bytes:
+            raise LimitError(
+                f"{path}: part {name} unpacks to {info.file_size / _MB:.1f} MB, more than the "
+                f"{limits.max_xml_part_bytes / _MB:.1f} MB one part of a Word document may hold "
+                "(see \"Input limits\" in the README); the file is refused: split the "
+                "document into several files"
+            )
+        _scan(path, package, info, budget)
     return [_CONTENT_TYPES, *names] if _CONTENT_TYPES in package.NameToInfo else names
 
 

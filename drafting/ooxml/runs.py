@@ -194,6 +194,11 @@ def embedded(element: Any) -> Counter[str]:
     return Counter(_EMBEDDED[item.tag] for item in element.iter(*_EMBEDDED))
 
 
+def count_paragraphs(element: Any) -> int:
+    """How many ``w:p`` ``element`` holds, at any depth (tables and text boxes included)."""
+    return sum(1 for _ in element.iter(_P))
+
+
 def is_table(element: Any) -> bool:
     """True for a ``w:tbl`` element."""
     return bool(element.tag == _TBL)

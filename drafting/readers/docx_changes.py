@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+from functools import lru_cache
 
-from drafting.engine.anchoring import word_diff
+from drafting.engine.anchoring import similarity, tokens, word_diff
+from drafting.errors import InputError
 from drafting.model import Paragraph, Span
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
 from drafting.readers.lines import is_alternative, split_label
 
 SIMILARITY = 0.6
-"""How alike (difflib ratio) an unlabelled file paragraph and a revision paragraph must be."""
+"""How alike (`drafting.engine.anchoring.similarity`: the share of characters in words
+left unchanged) an unlabelled file paragraph and a revision paragraph must be."""
 LOOKAHEAD = 50
 """How many of the revision's paragraphs, from the one after the last matched, are
 compared with a file paragraph that has no label. An edited copy keeps the draft's
@@ -185,29 +187,45 @@ def _drop(pieces: list[RunPiece], count: int, view: str) -> tuple[list[RunPiece]
 
 def most_similar(text: str, paragraphs: Sequence[Paragraph], window: range) -> int | None:
     """The index in ``window`` of the paragraph most like ``text``, or None: the first
-    identical one, else the best of the first `LOOKAHEAD` by difflib ratio (at least
-    `SIMILARITY`). Ties go to the earliest."""
+    identical one, else the best of the first `LOOKAHEAD` by `similarity` (word by word,
+    at least `SIMILARITY`). Ties go to the earliest."""
     identical = next((k for k in window if paragraphs[k].text == text), None)
     if identical is not None:
         return identical
     best, best_ratio = None, SIMILARITY
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(text)  # indexed once; each candidate is the cheap side
-    letters = Counter(text)
+    words = _words(text)
     for k in window[:LOOKAHEAD]:
         other = paragraphs[k].text
         total = len(text) + len(other)
         # Upper bounds of the ratio, cheapest first: from the lengths, then from the
-        # characters in common (difflib's quick_ratio, counted in C).
+        # words in common (in any order); only then the word diff itself.
         if 2 * min(len(text), len(other)) < best_ratio * total:
             continue
-        if 2 * (letters & Counter(other)).total() < best_ratio * total:
+        if 2 * _shared(words, _words(other)) < best_ratio * total:
             continue
-        matcher.set_seq1(other)
-        ratio = matcher.ratio()
+        try:
+            ratio = similarity(other, text)
+        except InputError:  # too many different words to compare: not alike
+            continue
         if ratio > best_ratio or (ratio == best_ratio and best is None):
             best, best_ratio = k, ratio
     return best
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> Counter[str]:
+    """The words of ``text`` (`tokens`) counted; remembered, as a revision's paragraphs
+    are compared with many of the file's."""
+    return Counter(tokens(text))
+
+
+def _shared(one: Counter[str], other: Counter[str]) -> int:
+    """Characters of the words ``one`` and ``other`` have in common, counted as often as
+    both have them: no word diff of the two texts leaves more unchanged."""
+    if len(other) < len(one):
+        one, other = other, one
+    return sum(len(word) * min(count, other[word]) for word, count in one.items()
+               if word in other)
 
 
 def wordy(char: str) -> bool:

@@ -14,7 +14,8 @@ from typing import Any
 
 from drafting import characters
 from drafting.brackets import NOTE_MARKER
-from drafting.errors import ReaderError
+from drafting.errors import LimitError, ReaderError
+from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
@@ -23,7 +24,14 @@ from drafting.ooxml.runs import INSERTED, RunPiece
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.result import ReadWarning
-from drafting.readers.structure import AutoNumber, Block, Role, RoleKind, read_structure
+from drafting.readers.structure import (
+    AutoNumber,
+    Block,
+    Role,
+    RoleKind,
+    labelled,
+    read_structure,
+)
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 
@@ -65,6 +73,9 @@ class CopyLayout:
         return f"{self.path}, paragraph {chunk.number}{label}"
 
     def _chunks(self) -> list[Chunk]:
+        count = runs.count_paragraphs(self.word.element.body)
+        if count > MAX_PARAGRAPHS:
+            raise too_many_paragraphs(str(self.path), count)
         blocks = list(runs.body_blocks(self.word.element.body))
         paragraphs = [b for b in blocks if not runs.is_table(b)]
         for table in (b for b in blocks if runs.is_table(b)):
@@ -88,6 +99,8 @@ class CopyLayout:
             for number in _cited(read):  # a footnote follows the paragraph citing it
                 entries.append((None, _footnote(footnotes, number), number))
         self._embedded(entries)
+        for number, (_, read, note) in enumerate(entries, 1):
+            _check_length(f"{self.path}, paragraph {number}", read, note)
         roles = self._roles(entries)
         chunks: list[Chunk] = []
         host: Chunk | None = None  # the last chunk that is not a footnote
@@ -144,6 +157,8 @@ class CopyLayout:
                                 heading=heading_level(style), number=auto))
         try:
             roles: list[Role | None] = list(read_structure(blocks, name=str(self.path)).roles)
+        except LimitError:
+            raise
         except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
             roles = [Role(RoleKind.PARAGRAPH)] * len(blocks)
         for index in subtitles:
@@ -223,6 +238,17 @@ class CopyLayout:
         for piece in pieces:
             for comment_id in piece.comment_ids:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
+
+
+def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> None:
+    """LimitError if the Word paragraph's text before its tracked changes, or after them
+    (text inserted and deleted again counted too), is longer than a paragraph may be."""
+    before = sum(len(p.text) for p in read.pieces if p.in_original)
+    after = sum(len(p.text) for p in read.pieces if p.in_proposed or p.cancelled)
+    if max(before, after) > MAX_PARAGRAPH_CHARS:
+        head = read.original if before >= after else read.proposed
+        place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
+        raise too_long(place, max(before, after))
 
 
 def _cited(read: runs.ParagraphRead) -> list[int]:

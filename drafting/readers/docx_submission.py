@@ -3,7 +3,7 @@
 The file was made from one revision of the document in the house style: a "Title" and a
 "Subtitle" paragraph (skipped), headings, and every other paragraph opening with its label
 as a bold run and a tab. File paragraphs are matched to the revision's paragraphs by label
-first, then, in order, by similarity of text (`difflib` ratio of at least 0.6), so files
+first, then, in order, by similarity of text (word by word, at least 0.6), so files
 without labels are read too.
 
 With tracked changes, each Word paragraph's text with every change rejected must be the
@@ -33,6 +33,12 @@ from typing import Any
 from drafting import brackets, characters
 from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, BracketError, InputError, ReaderError
+from drafting.limits import (
+    MAX_AMENDMENTS_PER_FILE,
+    MAX_PARAGRAPH_CHARS,
+    too_long,
+    too_many_amendments,
+)
 from drafting.model import (
     SPAN_KINDS,
     Amendment,
@@ -169,6 +175,9 @@ class _Reader(CopyLayout):
         self.warnings: list[ReadWarning] = []
         self.comments = runs.read_comments(word)
         for key, comment in self.comments.items():
+            if len(comment.text) > MAX_PARAGRAPH_CHARS:
+                raise too_long(str(path), len(comment.text),
+                               f"the comment by {who(comment.author)}")
             check_characters(f"{path}, the comment by {who(comment.author)}", comment.text)
             self.comments[key] = replace(comment, text=characters.normalised(comment.text))
         self.used_comments: set[str] = set()
@@ -236,13 +245,18 @@ class _Reader(CopyLayout):
             j = by_label.get(_key(label)) if label else None
             if j is not None and j > last:
                 found[i], last = j, j
-        last = -1
+        last, new = -1, 0
         for i, group in enumerate(hosts):
             if found[i] is None:
                 limit = min((j for j in found[i + 1:] if j is not None), default=len(paragraphs))
                 found[i] = most_similar(runs.original_text(group.pieces), paragraphs,
                                          range(last + 1, limit))
             last = found[i] if found[i] is not None else last
+            if found[i] is None and not group.all_deleted and \
+                    runs.proposed_text(group.pieces).strip():
+                new += 1  # each will be a new paragraph: stop comparing past the limit
+                if new > MAX_AMENDMENTS_PER_FILE:
+                    raise too_many_amendments(str(self.path))
         for group, j in zip(hosts, found, strict=True):
             group.match = None if j is None else paragraphs[j]
         taken = set(found)
@@ -264,8 +278,12 @@ class _Reader(CopyLayout):
                 previous = self._host(group, previous)
             for chunk in group.after:
                 self._new(chunk, previous)
+            if len(self.drafts) > MAX_AMENDMENTS_PER_FILE:  # stop reading: refused anyway
+                raise too_many_amendments(str(self.path))
         for paragraph in missing:
             self._lost(paragraph)
+        if len(self.drafts) > MAX_AMENDMENTS_PER_FILE:
+            raise too_many_amendments(str(self.path))
 
     def _lost(self, paragraph: Paragraph) -> None:
         where = f"{self.path} ({paragraph.label})"

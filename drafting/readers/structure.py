@@ -39,6 +39,7 @@ from enum import StrEnum
 from drafting import brackets
 from drafting.brackets import NOTE_MARKER
 from drafting.errors import ReaderError
+from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.lines import (
@@ -138,10 +139,30 @@ def read_structure(blocks: list[Block], *, name: str,
                    warnings: list[ReadWarning] | None = None) -> Structure:
     """Read ``blocks`` (a file called ``name``) as a draft; see the module's docstring.
 
-    Raises ReaderError for a label used twice in one section. Stray brackets are
-    warnings, never errors.
+    Raises ReaderError for a label used twice in one section, and LimitError (before
+    reading anything) for more blocks than `MAX_PARAGRAPHS` or a block, or a paragraph
+    its lines make, longer than `MAX_PARAGRAPH_CHARS`. Stray brackets are warnings,
+    never errors.
     """
+    _check_limits(blocks, name)
     return _Reader(blocks, name, list(warnings or ())).read()
+
+
+def _check_limits(blocks: list[Block], name: str) -> None:
+    """LimitError naming ``name`` (and the block's place and label) if ``blocks`` are
+    more than a document may hold or one is longer than a paragraph may be."""
+    if len(blocks) > MAX_PARAGRAPHS:
+        raise too_many_paragraphs(name, len(blocks))
+    for block in blocks:
+        if len(block.text) > MAX_PARAGRAPH_CHARS:
+            raise too_long(labelled(block.where, block.text), len(block.text))
+
+
+def labelled(where: str, text: str) -> str:
+    """``where`` with the label ``text`` opens with, if any: ``eu.docx, paragraph 31 (OP3)``.
+    Only the start of ``text`` is read."""
+    label, _, _ = split_label(text[:200].lstrip())
+    return f"{where} ({label})" if label is not None else where
 
 
 class _Reader:
@@ -167,6 +188,9 @@ class _Reader:
         for index in range(start, len(self.blocks)):
             self._block(index)
         paragraphs = self._paragraphs()
+        for paragraph in paragraphs:  # lines joined to a paragraph can make it too long
+            if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
+                raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
         self._brackets(paragraphs)
         self._footnotes(paragraphs)
         lines = tuple(line for b in front for line in b.text.split("\n"))

@@ -36,6 +36,7 @@ from drafting import characters
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.errors import AmendmentError, InputError, ReaderError, excerpt
 from drafting.model import Amendment, Document
+from drafting.readers.submission_limits import limit_findings
 from drafting.readers.submission_shape import plainly_valid
 from drafting.readers.textfile import read_bytes
 
@@ -115,9 +116,12 @@ def read_submission(path: str | Path) -> Submission:
 def read_submission_text(text: str, *, name: str = "<json>") -> Submission:
     """Read a JSON submission from a string; ``name`` stands for the file in messages.
 
-    Raises ReaderError for text that is not JSON and SubmissionError for schema faults.
+    Raises ReaderError for text that is not JSON and SubmissionError for schema faults
+    (or, alone, for going past the input limits: `submission_limits`).
     """
     data = _parse(text, name)
+    if limited := limit_findings(data):
+        raise _refusal(name, limited)
     findings = _character_findings(data) + _schema_findings(data)
     if findings:
         raise _refusal(name, findings)
@@ -158,6 +162,8 @@ def load_submission(path: str | Path, document: Document, *,
     """
     name = str(path)
     data = _parse(_read_file(path), name)
+    if limited := limit_findings(data):
+        raise _refusal(name, limited)
     findings = _character_findings(data) + _schema_findings(data)
     if not findings:
         submission = _submission(data, name)

@@ -33,6 +33,7 @@ from pathlib import Path
 from drafting import characters
 from drafting.errors import ReaderError
 from drafting.inline_markdown import unmarked
+from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.lines import SUBPARAGRAPH
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import Block, read_structure
@@ -93,7 +94,7 @@ def _structure_block(block: _Block, name: str) -> Block:
     return Block(block.text, where)
 
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = MAX_TEXT_FILE_BYTES
 """The largest text or JSON file a reader takes: far above any negotiation text."""
 
 

@@ -67,6 +67,28 @@ def test_word_diff_takes_chinese_character_by_character():
     ]
 
 
+def test_word_diff_of_two_unlike_long_texts_stops_at_its_time_limit():
+    """Two paragraphs as long as allowed, sharing their words in no order: comparing them
+    fully would take minutes; the diff stops after DIFF_SECONDS and is still a diff of
+    the two texts (the rest as one deletion and one insertion)."""
+    import random
+    import time
+
+    from drafting.limits import DIFF_SECONDS, MAX_PARAGRAPH_CHARS
+
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(3000)]
+
+    def text() -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(20_000))[:MAX_PARAGRAPH_CHARS]
+
+    old, new = text(), text()
+    started = time.perf_counter()
+    diffs = word_diff(old, new, remember=False)
+    assert time.perf_counter() - started < DIFF_SECONDS + 10
+    assert old_and_new(diffs) == (old, new)
+
+
 # --- map_span: drift around the span -----------------------------------------------------------
 
 def test_words_added_before_the_span_shift_it_by_their_length():

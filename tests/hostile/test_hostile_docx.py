@@ -4,7 +4,7 @@ Each file of the corpus is refused by the draft reader and by the submission rea
 with a ReaderError that names the file and what is wrong, in one line; on the command
 line (`drafting import`, `drafting submit`) it exits 1 with that line and no
 traceback, and the store is unchanged. Big but honest files - thousands of
-paragraphs, a run of a megabyte - are read correctly.
+paragraphs, a run as long as a paragraph may be - are read correctly.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from corpus import (
 )
 
 from drafting.errors import ReaderError
+from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.readers import read_docx_submission, read_draft, read_text
 from drafting.store import open_store
 
@@ -142,12 +143,17 @@ def test_an_edited_copy_of_thousands_of_unlabelled_paragraphs_is_matched_in_orde
     assert {(a.old_text, a.new_text) for a in read.amendments} == {("shall", "should")}
 
 
-def test_a_one_megabyte_run_is_read_whole_and_amended_at_its_end(tmp_path, negotiation,
-                                                                  capsys):
-    words = " ".join(f"measure{n % 5000}" for n in range(120_000))  # about 1.2 MB
+def test_a_run_as_long_as_a_paragraph_may_be_is_read_whole_and_amended_at_its_end(
+        tmp_path, negotiation, capsys):
+    """One run of exactly `MAX_PARAGRAPH_CHARS` (it was a megabyte before the input limits:
+    past the limit a paragraph is refused, tests/hostile/test_limits.py)."""
+    room = MAX_PARAGRAPH_CHARS - len("OP1 Decides  at once;")  # its label counts too
+    words = " ".join(f"measure{n % 5000}" for n in range(room // 8))[:room].rstrip()
+    words += "x" * (room - len(words))
     path = word_file(tmp_path / "run.docx", paragraph(f"OP1 Decides {words} at once;"))
     [read] = read_draft(path).paragraphs
     assert read.text == f"Decides {words} at once;"
+    assert len(f"OP1 {read.text}") == MAX_PARAGRAPH_CHARS
     assert run_cli(capsys, "import", str(path), "--doc", "RUN/1", "--db", negotiation).code == 0
     submission = tmp_path / "eu.json"
     submission.write_text('{"document": "RUN/1", "delegation": "EU", "amendments": ['

@@ -18,7 +18,8 @@ from corpus import DRAFT, SYMBOL, draft_body, fingerprint, refused_line, run_cli
 
 from drafting import brackets
 from drafting.engine import Proposal, draft_amendment
-from drafting.errors import ReaderError, TextNotFound
+from drafting.errors import LimitError, ReaderError, TextNotFound
+from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
 from drafting.readers import read_docx_submission, read_draft, read_text
 from drafting.store import open_store
@@ -225,13 +226,28 @@ def test_text_stored_decomposed_by_the_library_fails_clearly_when_quoted_compose
 # Extremely long paragraphs
 
 
-def test_an_extremely_long_paragraph_is_read_and_its_brackets_found():
-    words = " ".join(f"clause{n}" for n in range(150_000))  # about 1.5 MB
-    [op1] = read_text(f"OP1 Decides {words} [at once / in time];").paragraphs
-    assert len(op1.text) > 1_000_000
+def test_a_paragraph_as_long_as_allowed_is_read_and_its_brackets_found():
+    end = " [at once / in time];"
+    room = MAX_PARAGRAPH_CHARS - len(f"OP1 Decides {end}")  # the label counts too
+    words = " ".join(f"clause{n}" for n in range(15_000))[:room]
+    [op1] = read_text(f"OP1 Decides {words}{end}").paragraphs
+    assert len(f"OP1 {op1.text}") == MAX_PARAGRAPH_CHARS
     [group] = brackets.groups(op1.text)
     assert group.alternatives == ("at once", "in time")
     assert op1.text[group.start:group.end] == "[at once / in time]"
+
+
+def test_an_extremely_long_paragraph_is_refused_by_the_reader_but_not_by_the_brackets():
+    """Past the input limit a reader refuses the paragraph; the bracket language itself
+    still reads a text of megabytes."""
+    words = " ".join(f"clause{n}" for n in range(150_000))  # about 1.5 MB
+    text = f"OP1 Decides {words} [at once / in time];"
+    with pytest.raises(LimitError, match=r"^<text>, line 1 \(OP1\): the paragraph has "
+                       rf"{len(text):,} characters, more than the 100,000 "):
+        read_text(text)
+    [group] = brackets.groups(text)
+    assert group.alternatives == ("at once", "in time")
+    assert text[group.start:group.end] == "[at once / in time]"
 
 
 def test_warnings_quoting_a_file_show_control_characters_escaped(tmp_path):

@@ -1,0 +1,80 @@
+"""The input limits: how much one file may hold before drafting refuses it.
+
+Every limit is here, named once, and listed in the README ("Input limits"). Each is far
+above any real negotiation text and low enough that reading a file never takes more
+than seconds and memory of the order of the file's size. Past a limit the reader
+refuses the file (`LimitError`, or a `SubmissionError` finding for JSON) before the
+expensive work starts - before any diff, any matching, any amendment is drafted - naming
+the file, the paragraph and the limit, and nothing is recorded.
+
+The limits on a ``.docx`` package as a zip (file size, parts, unpacked bytes, ratio)
+are `drafting.ooxml.package.SafeLimits`, whose defaults are taken from here. Two limits
+live with what they bound: the store keeps a Word draft of at most
+`drafting.store.sources.MAX_SOURCE_BYTES` (50 MB), and a paragraph compared word by word
+may hold at most 131,072 different words with its new version
+(`drafting.engine.anchoring.word_diff`).
+"""
+
+from __future__ import annotations
+
+from drafting.errors import LimitError
+
+_MB = 1024 * 1024
+
+MAX_PARAGRAPH_CHARS = 100_000
+"""Characters in one paragraph (a footnote counts as one; in a Word copy, its text before
+and its text after the tracked changes each), and in any one text of an amendment (new
+words, a new paragraph, an alternative, a reason). Negotiation paragraphs are rarely
+beyond a few thousand characters; 100,000 is some thirty pages."""
+
+MAX_PARAGRAPHS = 10_000
+"""Paragraphs in one document: a draft imported, or a delegation's Word copy (every
+Word paragraph counts, empty ones and those in tables included)."""
+
+MAX_AMENDMENTS_PER_FILE = 2_000
+"""Amendments in one submission file (JSON, or a Word file's changes)."""
+
+MAX_TEXT_FILE_BYTES = 50 * _MB
+"""A text, Markdown or JSON file."""
+
+MAX_DOCX_BYTES = 200 * _MB
+"""A ``.docx`` file as stored on disk, and all its parts together once unpacked."""
+
+MAX_XML_PART_BYTES = 50 * _MB
+"""One XML part of a ``.docx`` (``word/document.xml``, footnotes, comments ...) once
+unpacked: it is parsed whole into memory. A document of thousands of pages takes a
+fraction of this."""
+
+MAX_DOCX_PARTS = 2_000
+"""Entries in a ``.docx`` zip package."""
+
+DIFF_SECONDS = 1.0
+"""The most one word-by-word comparison of two texts may take (diff-match-patch's
+``Diff_Timeout``). Texts within the limits above are compared in milliseconds; past
+this time the comparison stops with a coarser but correct answer (the rest of the two
+texts as one replacement), so it can never run unbounded."""
+
+
+_SEE = "(see \"Input limits\" in the README)"
+
+
+def too_long(where: str, length: int, what: str = "the paragraph") -> LimitError:
+    """The refusal of a text of ``length`` characters at ``where`` (file, paragraph)."""
+    return LimitError(f"{where}: {what} has {length:,} characters, more than the "
+                      f"{MAX_PARAGRAPH_CHARS:,} a paragraph may have {_SEE}; the file is "
+                      "refused: split it into shorter paragraphs")
+
+
+def too_many_paragraphs(where: str, count: int) -> LimitError:
+    """The refusal of a document of ``count`` paragraphs."""
+    return LimitError(f"{where}: the document has {count:,} paragraphs, more than the "
+                      f"{MAX_PARAGRAPHS:,} a document may have {_SEE}; the file is refused: "
+                      "split it into several documents")
+
+
+def too_many_amendments(where: str) -> LimitError:
+    """The refusal of a file of more than `MAX_AMENDMENTS_PER_FILE` amendments (reading
+    stops at the first one past the limit, so the whole count is not known)."""
+    return LimitError(f"{where}: the file holds more than the {MAX_AMENDMENTS_PER_FILE:,} "
+                      f"amendments one file may hold {_SEE}; the file is refused: split it "
+                      "into several files")

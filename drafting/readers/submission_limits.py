@@ -1,0 +1,67 @@
+"""The input limits (`drafting.limits`) on a JSON submission, checked first.
+
+A file of more amendments than `MAX_AMENDMENTS_PER_FILE`, or with a text longer than
+`MAX_PARAGRAPH_CHARS`, is refused on these findings alone, before the schema is asked
+and before any amendment is placed on the document: each names the amendment (counted
+from 1), its paragraph and the field, as the reader's other findings do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drafting.limits import MAX_AMENDMENTS_PER_FILE, MAX_PARAGRAPH_CHARS
+
+_SEE = '(see "Input limits" in the README)'
+
+Finding = tuple[int, str, str]
+"""The amendment's number (0 for the file as a whole), its paragraph label ("" if
+unknown) and what is wrong."""
+
+
+def limit_findings(data: Any) -> list[Finding]:
+    """Every way ``data`` (parsed JSON) goes past the input limits; [] when it does not.
+    Too many amendments is said alone: their texts are then not looked at."""
+    amendments = data.get("amendments") if isinstance(data, dict) else None
+    items = amendments if isinstance(amendments, list) else []
+    if len(items) > MAX_AMENDMENTS_PER_FILE:
+        return [(0, "", f"the file holds {len(items):,} amendments, more than the "
+                 f"{MAX_AMENDMENTS_PER_FILE:,} one file may hold {_SEE}; split it into "
+                 "several files")]
+    found: list[Finding] = []
+    pending: list[tuple[Any, list[Any]]] = [(data, [])]
+    while pending:  # iterative: the parser already bounds the depth
+        value, path = pending.pop()
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if len(key) > MAX_PARAGRAPH_CHARS:
+                    found.append(_finding(items, path, "a field name", len(key)))
+                pending.append((inner, [*path, key]))
+        elif isinstance(value, list):
+            pending.extend((inner, [*path, n]) for n, inner in enumerate(value))
+        elif isinstance(value, str) and len(value) > MAX_PARAGRAPH_CHARS:
+            found.append(_finding(items, path, "", len(value)))
+    return sorted(found)
+
+
+def _finding(items: list[Any], path: list[Any], what: str, length: int) -> Finding:
+    in_amendment = len(path) >= 2 and path[0] == "amendments" and isinstance(path[1], int)
+    rest = path[2:] if in_amendment else path
+    what = what or _field(rest)
+    sentence = (f"{what} has {length:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} "
+                f"a paragraph may have {_SEE}; shorten it")
+    if not in_amendment:
+        return 0, "", sentence
+    item = items[path[1]]
+    label = item.get("paragraph") if isinstance(item, dict) else None
+    return path[1] + 1, label.strip()[:40] if isinstance(label, str) else "", sentence
+
+
+def _field(path: list[Any]) -> str:
+    """``['supporters', 1]`` -> ``'supporters' entry 2``; ``['with']`` -> ``'with'``."""
+    if not path:
+        return "the text"
+    text = f"'{path[0]}'"
+    for step in path[1:]:
+        text += f" entry {step + 1}" if isinstance(step, int) else f" field '{step}'"
+    return text
