@@ -17,9 +17,10 @@ from drafting.store.errors import (
     StoreError,
 )
 from drafting.store.mismatch import Mismatch
+from drafting.store.opening import init_store, open_store
 from drafting.store.receipts import Receipt
 from drafting.store.sources import MAX_SOURCE_BYTES, SourceInfo
-from drafting.store.store import Store, init_store, open_store
+from drafting.store.store import Store
 from drafting.store.submissions import SubmitResult
 from drafting.store.verify import VerifyReport
 

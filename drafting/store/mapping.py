@@ -339,3 +339,20 @@ def amendment_values(number: int, amendment: Amendment, *, document_id: int,
              for n, code in enumerate(amendment.proponents)],
             [{"amendment_id": number, "position": n, "delegation_code": code}
              for n, code in enumerate(amendment.supporters)])
+
+
+def revision_row(connection: Connection, document: Row[Any],
+                  label: str | None) -> tuple[int, str]:
+    """(row id, label) of revision ``label`` of ``document`` (None: the current one);
+    NotFoundError listing its revisions if it has no such revision."""
+    revision = tables.revisions.c
+    found = connection.execute(select(revision.id, revision.label)
+                               .where(revision.document_id == document.id)
+                               .order_by(revision.position)).all()
+    if label is None:
+        return found[-1].id, found[-1].label
+    for number, name in found:
+        if name.casefold() == label.casefold():  # case forgiven, as `Document.revision`
+            return number, name
+    raise NotFoundError(f"{document.symbol} has no revision '{label}'; its revisions: "
+                        f"{known([name for _, name in found])}")

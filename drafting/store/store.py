@@ -13,9 +13,9 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Literal
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -45,35 +45,6 @@ from drafting.store.session import Write, database_error, reading, writing
 from drafting.store.sources import SourceInfo
 from drafting.store.submissions import SubmitResult
 from drafting.store.verify import VerifyReport, verify
-
-
-def open_store(url: str | None = None, *, check_version: bool = True,
-               token: str | None = None) -> Store:
-    """Open the store at ``url`` (None: ``$DRAFTING_DB``, else ``sqlite:///drafting.db``),
-    acting with ``token`` (needed only by a store that requires tokens; see `Store`).
-
-    Any SQLAlchemy URL works; ``postgresql://`` is taken through psycopg 3. A
-    database with no store yet opens fine (`Store.init` creates it; anything
-    else raises SchemaError saying so). A store made by an older version of
-    drafting is not upgraded silently: opening it raises SchemaError naming
-    ``drafting init``; pass ``check_version=False`` to open it in order to
-    call `Store.init`. A newer store raises SchemaError too.
-    """
-    store = Store(url, token=token)
-    if check_version:
-        try:
-            store._check()
-        except BaseException:
-            store.close()
-            raise
-    return store
-
-
-def init_store(url: str | None = None) -> str:
-    """Create the store at ``url`` (see `open_store`), or upgrade an older one in
-    place; returns the migration revision it is at now. Safe to run again."""
-    with open_store(url, check_version=False) as store:
-        return store.init()
 
 
 class Store:
@@ -226,7 +197,7 @@ class Store:
         no longer match the SHA-256 kept with them."""
         with self._read() as connection:
             row = mapping.find_document(connection, symbol)
-            revision_id, label = _revision_row(connection, row, revision_label)
+            revision_id, label = mapping.revision_row(connection, row, revision_label)
             found = sources.load_source(connection, revision_id, f"{symbol} {label}")
             return None if found is None else found[0]
 
@@ -486,23 +457,6 @@ def _missing_file(url: URL) -> bool:
     database = url.database or ""
     return (url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
             and not database.startswith("file:") and not Path(database).exists())
-
-
-def _revision_row(connection: Connection, document: Row[Any],
-                  label: str | None) -> tuple[int, str]:
-    """(row id, label) of revision ``label`` of ``document`` (None: the current one);
-    NotFoundError listing its revisions if it has no such revision."""
-    revision = tables.revisions.c
-    found = connection.execute(select(revision.id, revision.label)
-                               .where(revision.document_id == document.id)
-                               .order_by(revision.position)).all()
-    if label is None:
-        return found[-1].id, found[-1].label
-    for number, name in found:
-        if name.casefold() == label.casefold():  # case forgiven, as `Document.revision`
-            return number, name
-    raise NotFoundError(f"{document.symbol} has no revision '{label}'; its revisions: "
-                        f"{mapping.known([name for _, name in found])}")
 
 
 def _submitting(symbol: str, batches: Sequence[Sequence[Amendment]]) -> Need:
