@@ -2,7 +2,7 @@
 articles numbered on their own or a text numbered straight through, sub-paragraph lines,
 opening words in italics, bold words, footnotes, trailing spaces): an unchanged Word copy
 gives no amendment, and a copy with random tracked edits, in the text and in its
-footnotes, gives exactly those edits."""
+footnotes, gives exactly those edits. The import keeps the formatting as marks."""
 
 from __future__ import annotations
 
@@ -104,6 +104,25 @@ def _parts(block: Block, index: int, text_parts=None, note_parts=None) -> list:
     return [block.prefix, *parts] if block.prefix else parts
 
 
+def _shown(paragraph):
+    """A paragraph's marks as (words, style)."""
+    return sorted((paragraph.text[m.start:m.end], str(m.style)) for m in paragraph.marks)
+
+
+def _formatting(body: list[Block]):
+    """(label, the formatting its words were written with) for each paragraph and note."""
+    notes = 0
+    for block in body:
+        if block.label not in (None, LINE):
+            words = block.text.split(" ")
+            shown = [(words[0], "italic")] if block.italic else []
+            shown += [(words[2], "bold")] if block.bold and len(words) > 3 else []
+            yield block.label, sorted(shown)
+        if block.note is not None:
+            notes += 1
+            yield f"FN{notes}", []
+
+
 def _write(path, body, edits=None):
     edits = edits or {}
     paragraphs = [Para(_parts(block, i, *edits.get(i, (None, None))), style=block.style)
@@ -132,6 +151,8 @@ def test_copies_give_exactly_their_edits(tmp_path, body, data):
     result = read_docx_draft(path)
     assert [p.label for p in result.paragraphs if p.kind != "heading"] == labels(body)
     assert result.warnings == ()
+    assert {p.label: _shown(p) for p in result.paragraphs if p.kind != "heading"} == {
+        label: formatting for label, formatting in _formatting(body)}
     document = result.to_document("A/C.2/81/L.5")
     assert read_docx_submission(path, document, delegation="EU").amendments == ()
 
