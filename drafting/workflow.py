@@ -397,8 +397,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
                        "label_table": dict(r.label_table),
                        "front_matter": list(r.front_matter), "chapeau": r.chapeau,
                        **_source_entry(sources.get(r.label)),
-                       "paragraphs": [{"id": p.id, "label": p.label, "kind": str(p.kind),
-                                       "text": p.text, "status": str(p.status)} for p in r]}
+                       "paragraphs": [_paragraph_entry(p) for p in r]}
                       for r in document.revisions],
         "amendments": [amendment_json(document, a, full=True)
                        for a in store.amendments(symbol)],
@@ -407,6 +406,16 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
     }
     write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data
+
+
+def _paragraph_entry(paragraph: Any) -> dict[str, Any]:
+    """A paragraph in the export: its formatting marks only when it has some."""
+    entry = {"id": paragraph.id, "label": paragraph.label, "kind": str(paragraph.kind),
+             "text": paragraph.text, "status": str(paragraph.status)}
+    if paragraph.marks:
+        entry["marks"] = [{"start": m.start, "end": m.end, "style": str(m.style)}
+                          for m in paragraph.marks]
+    return entry
 
 
 def _source_entry(info: SourceInfo | None) -> dict[str, Any]:

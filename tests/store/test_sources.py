@@ -278,3 +278,27 @@ def test_the_export_describes_each_source_and_its_schema_validates_it(imported, 
     broken["revisions"][1]["source"]["content"] = "UEsDBA=="
     problems = {tuple(e.absolute_path) for e in validator.iter_errors(broken)}
     assert problems == {("revisions", 0, "source", "sha256"), ("revisions", 1, "source")}
+
+
+def test_the_export_carries_footnotes_marks_and_a_new_first_paragraph(empty_store, tmp_path):
+    from drafting.engine import Proposal, draft_amendment
+    from drafting.model import Delegation, Document, Mark, Paragraph, ParagraphKind, Style
+    from drafting.model import Revision as Rev
+
+    schema = json.loads((ROOT / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    zero = Rev("Zero draft", (
+        Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution[^1],",
+                  marks=(Mark(0, 9, Style.ITALIC),)),
+        Paragraph("p2", "FN1", ParagraphKind.FOOTNOTE, "See A/79/1."),
+        Paragraph("p3", "OP1", ParagraphKind.OPERATIVE, "Decides to act;")))
+    empty_store.add_delegation(Delegation("EU"))
+    empty_store.add_document(Document("A/1", "Marks", (zero,)))
+    leading = draft_amendment(zero, Proposal("PP1", new_paragraph="Reaffirming the Charter,",
+                                             place_before=True), id="x", proponents=["EU"])
+    empty_store.submit("A/1", [leading])
+    data = export_json(empty_store, "A/1", tmp_path / "a.json")
+    jsonschema.Draft202012Validator(schema).validate(data)
+    paragraphs = data["revisions"][0]["paragraphs"]
+    assert paragraphs[0]["marks"] == [{"start": 0, "end": 9, "style": "italic"}]
+    assert paragraphs[1]["kind"] == "footnote" and "marks" not in paragraphs[1]
+    assert data["amendments"][0]["span"] == {"start": 0, "end": 0}
