@@ -49,7 +49,8 @@ def compile_to(store: Store, symbol: str, path: str | Path, *,
     if fmt in ("docx", "pdf"):
         from drafting.writers.docx_compilation import write_compilation_docx
 
-        base = store.source(symbol, compilation.revision)  # its page setup and styles
+        # its page setup and styles: the draft's own document, else our UN layout
+        base = store.source(symbol, compilation.revision) or _layout_of(compilation)
         _word(path, lambda target: write_compilation_docx(compilation, target, base=base))
     else:
         atomic.write_atomically(path, COMPILATION_WRITERS[fmt](compilation))

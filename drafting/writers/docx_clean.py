@@ -44,6 +44,7 @@ from drafting.ooxml.revisions import (
     save_atomically,
     set_right_to_left,
 )
+from drafting.writers.blank_word import blank_word
 from drafting.writers.pieces import carries_formatting, shown_marks
 
 FONT = "Times New Roman"
@@ -69,7 +70,8 @@ def write_docx_revision(
     naming the file, when it cannot be written (no temporary file is left).
     """
     chosen = _revision(document, revision)
-    word = docx.Document()
+    word = blank_word(document.title or document.symbol, document.symbol,
+                      when=chosen.created_at)
     _house_style(word)
     body = word.element.body
     for line in chosen.front_matter:

@@ -33,6 +33,7 @@ from drafting.model import Mark
 from drafting.ooxml import markup
 from drafting.ooxml.markup import form_of, run_xml
 from drafting.ooxml.revisions import save_atomically
+from drafting.writers.blank_word import blank_word
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -72,8 +73,8 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     empty title falls back to the symbol. The file is written atomically (a temporary
     file in the same folder, then renamed); DraftingError if it cannot be written.
     """
-    document = docx.Document() if base is None else _emptied(base)
     title = compilation.title or compilation.symbol
+    document = blank_word(title, compilation.symbol) if base is None else _emptied(base)
     for line in compilation.front_matter:
         document.add_paragraph(line)
     document.add_paragraph(title, style="Title")

@@ -51,7 +51,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-import docx
 from docx.document import Document as DocxDocument
 
 from drafting.engine.segments import (
@@ -68,6 +67,7 @@ from drafting.model import Mark, ParagraphKind, ParagraphStatus
 from drafting.ooxml import markup
 from drafting.ooxml.markup import Run, styled
 from drafting.ooxml.revisions import RevisionMarks, Stamp, save_atomically
+from drafting.writers.blank_word import blank_word
 from drafting.writers.pieces import (
     alternative_labels,
     compilation_formatted,
@@ -87,7 +87,7 @@ def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
     file is written atomically (a temporary file in the same folder, then
     renamed); DraftingError if it cannot be written.
     """
-    document = docx.Document()
+    document = blank_word(compilation.title or compilation.symbol, compilation.symbol)
     writer = MergedWriter(document, dates or {})
     writer.write(compilation)
     writer.marks.finish()

@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 
 from drafting.engine.diff import word_segments
 from drafting.engine.segments import Change, Text
-from drafting.model import Paragraph, Revision
+from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
@@ -135,7 +135,8 @@ class _Reviser:
             if child.tag != qn("w:pPr"):
                 made.remove(child)
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
-        typed = f"{typed_number(paragraph.label)}.\t" if self.typed else ""
+        operative = paragraph.kind is ParagraphKind.OPERATIVE
+        typed = f"{typed_number(paragraph.label)}.\t" if self.typed and operative else ""
         made.extend(new_runs(paragraph.text, runs[-1] if runs else None, self.main, typed))
         return made
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Sequence
-from datetime import datetime
 
-import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -29,6 +27,7 @@ from lxml import etree
 from drafting.model import Document, Mark, Paragraph, ParagraphKind
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import right_to_left, set_right_to_left
+from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import (
     _append,
     _house_style,
@@ -51,9 +50,9 @@ def un_document(document: Document, *, revision: str | None = None,
     time is the revision's. InputError for a revision the document does not have.
     """
     chosen = _revision(document, revision)
-    word = docx.Document()
+    word = blank_word(document.title or document.symbol, document.symbol, author=author,
+                      when=chosen.created_at)
     _house_style(word)
-    _properties(word, document, author, chosen.created_at)
     header = word.sections[0].header.paragraphs[0]
     header.text = document.symbol
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -119,15 +118,3 @@ def _tight(p: etree._Element) -> etree._Element:
 
 def _twips(emu: int) -> int:
     return round(emu / 635)
-
-
-def _properties(word: docx.document.Document, document: Document, author: str,
-                when: datetime | None) -> None:
-    """Document properties that name the text and who made it, never python-docx."""
-    properties = word.core_properties
-    properties.title = document.title or document.symbol
-    properties.subject = document.symbol
-    properties.author = properties.last_modified_by = author
-    properties.comments = properties.keywords = ""
-    if when is not None:
-        properties.created = properties.modified = when.replace(tzinfo=None)

@@ -241,3 +241,30 @@ def test_every_word_writer_shows_the_drafts_own_formatting(tmp_path):
                 ("th", False, False, True)} <= shown, path.name
         assert not any(r.italic for p in word.paragraphs for r in p.runs
                        if r.text.startswith(("Recalling", "Decides"))), path.name
+
+
+def test_no_word_output_is_signed_python_docx(tmp_path):
+    """Our writers' document properties name the text, never python-docx and its 2013."""
+    from datetime import UTC, datetime
+
+    from drafting.model import Document, Paragraph, ParagraphKind, Revision
+    from drafting.writers.docx_clean import write_docx_revision
+    from drafting.writers.docx_merged import write_merged_docx
+    from drafting.writers.docx_un import un_document
+
+    when = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+    revision = Revision("Zero draft", (
+        Paragraph("p1", "OP1", ParagraphKind.OPERATIVE, "Decides to act;"),), created_at=when)
+    document = Document("A/1", "Oceans", (revision,))
+    paths = [tmp_path / name for name in ("c.docx", "m.docx", "r.docx", "u.docx")]
+    write_compilation_docx(merge(document, []), paths[0])
+    write_merged_docx(merge(document, []), paths[1])
+    write_docx_revision(document, paths[2])
+    paths[3].write_bytes(un_document(document, author="Secretariat"))
+    for path in paths:
+        properties = docx.Document(str(path)).core_properties
+        assert properties.author in ("", "Secretariat"), path.name
+        assert properties.last_modified_by != "python-docx", path.name
+        assert properties.created.year == 2026 and properties.title == "Oceans", path.name
+    assert docx.Document(str(paths[3])).core_properties.author == "Secretariat"
+    assert docx.Document(str(paths[2])).core_properties.created == when

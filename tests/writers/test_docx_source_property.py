@@ -113,3 +113,25 @@ def _saved(path, data):
     path.write_bytes(data)
     docx.Document(io.BytesIO(data))  # python-docx opens it
     return path
+
+
+def test_a_new_first_paragraph_in_place_of_a_deleted_first_one(tmp_path):
+    """Found by the property test: PP1 deleted and a new paragraph put before it, both
+    accepted, before a typed "1." paragraph: the new one is preambular, not typed "1."."""
+    body = [("", "A/C.2/81/L.5", None), ("", "Oceans", "Title"),
+            ("", "The General Assembly,", None),
+            ("", "Recalling fisheries States report measures,", None),
+            ("1.\t", "Decides fisheries States report measures;", None)]
+    source = _write(tmp_path / "draft.docx", body)
+    document = read_docx_draft(source).to_document("A/C.2/81/L.5")
+    current = document.current
+    asked = [Proposal("PP1", delete_paragraph=True),
+             Proposal("PP1", new_paragraph="Reaffirming the Charter,", place_before=True)]
+    amendments = [draft_amendment(current, proposal, id=f"A{n}", proponents=["EU"],
+                                  submitted_at=T0) for n, proposal in enumerate(asked, 1)]
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    rev1 = revise_source(source.read_bytes(), current, outcome.revision, symbol=document.symbol)
+    again = read_docx_draft(_saved(tmp_path / "rev1.docx", rev1))
+    assert [(p.label, p.text) for p in again.paragraphs] == [
+        ("PP1", "Reaffirming the Charter,"), ("OP1", "Decides fisheries States report measures;")]
