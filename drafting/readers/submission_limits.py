@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from drafting.limits import MAX_AMENDMENTS_PER_FILE, MAX_PARAGRAPH_CHARS
+from drafting.readers.submission_findings import field_name
 
 _SEE = '(see "Input limits" in the README)'
 
@@ -47,7 +48,7 @@ def limit_findings(data: Any) -> list[Finding]:
 def _finding(items: list[Any], path: list[Any], what: str, length: int) -> Finding:
     in_amendment = len(path) >= 2 and path[0] == "amendments" and isinstance(path[1], int)
     rest = path[2:] if in_amendment else path
-    what = what or _field(rest)
+    what = what or field_name(rest, "the text")
     sentence = (f"{what} has {length:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} "
                 f"a paragraph may have {_SEE}; shorten it")
     if not in_amendment:
@@ -55,13 +56,3 @@ def _finding(items: list[Any], path: list[Any], what: str, length: int) -> Findi
     item = items[path[1]]
     label = item.get("paragraph") if isinstance(item, dict) else None
     return path[1] + 1, label.strip()[:40] if isinstance(label, str) else "", sentence
-
-
-def _field(path: list[Any]) -> str:
-    """``['supporters', 1]`` -> ``'supporters' entry 2``; ``['with']`` -> ``'with'``."""
-    if not path:
-        return "the text"
-    text = f"'{path[0]}'"
-    for step in path[1:]:
-        text += f" entry {step + 1}" if isinstance(step, int) else f" field '{step}'"
-    return text
