@@ -5,19 +5,32 @@ so that other tools get the same behaviour: import a draft, prepare amendments
 (from options, JSON or Word files) and describe them before they are recorded,
 write the compilation or the merged draft, issue a revision, export the record.
 Every function takes an open `drafting.store.Store`; every file is written
-atomically (a temporary file in the same folder, then renamed).
+atomically (a temporary file in the same folder, then renamed). The export
+(`drafting.export`), the lookups by label (`drafting.lookup`) and the reading of bracket
+decisions (`drafting.bracket_choices`) live in modules of their own; their functions are
+named here too.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting import atomic
+from drafting.bracket_choices import bracket_decisions as bracket_decisions
 from drafting.errors import InputError
+from drafting.export import EXPORT_FORMAT as EXPORT_FORMAT
+from drafting.export import EXPORT_VERSION as EXPORT_VERSION
+from drafting.export import amendment_json as amendment_json
+from drafting.export import event_json as event_json
+from drafting.export import event_summary as event_summary
+from drafting.export import export_json as export_json
+from drafting.lookup import brief
+from drafting.lookup import label_of as label_of
+from drafting.lookup import paragraph_of as paragraph_of
+from drafting.lookup import revision_of as revision_of
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -38,7 +51,7 @@ if TYPE_CHECKING:
         RevisionOutcome,
     )
     from drafting.readers import ReadWarning
-    from drafting.store import SourceInfo, Store
+    from drafting.store import Store
 
 _K = AmendmentKind
 """The extensions `compile_to` writes."""
@@ -98,39 +111,6 @@ def _source_bytes(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
-
-
-def revision_of(document: Document, label: str | None = None) -> Revision:
-    """Revision ``label`` of ``document`` (default: the current one); InputError naming the
-    revisions there are if it has no such revision."""
-    chosen = document.current if label is None else document.revision(label)
-    if chosen is None:
-        known = ", ".join(r.label for r in document.revisions) or "none"
-        raise InputError(f"{document.symbol} has no revision '{label}'; its revisions: {known}")
-    return chosen
-
-
-def paragraph_of(document: Document, label: str, revision: str | None = None) -> Paragraph:
-    """Paragraph ``label`` of a revision of ``document``; InputError listing labels if absent."""
-    chosen = revision_of(document, revision)
-    found = chosen.by_label(label)
-    if found is None:
-        labels = [p.label for p in chosen]
-        known = ", ".join(labels[:8]) + (", ..." if len(labels) > 8 else "")
-        raise InputError(f"no paragraph {label} in {document.symbol} ({chosen.label}); "
-                         f"its labels are {known}")
-    return found
-
-
-def label_of(document: Document, paragraph_id: str, revision: str | None = None) -> str:
-    """The label paragraph ``paragraph_id`` has in ``revision`` (default: the latest
-    revision that has it), or the id itself when no revision has it."""
-    revisions = [document.revision(revision)] if revision else list(document.revisions)
-    for candidate in reversed([r for r in revisions if r is not None]):
-        found = candidate.by_id(paragraph_id)
-        if found is not None:
-            return found.label
-    return paragraph_id
 
 
 # Delegations
@@ -271,28 +251,21 @@ def describe(amendment: Amendment) -> str:
     """What an amendment does, in a few words with its texts quoted."""
     old, new, kind = amendment.old_text, amendment.new_text, amendment.kind
     if kind is _K.REPLACE:
-        return f"replace {_q(old)} -> {_q(new)}"
+        return f"replace {brief(old)} -> {brief(new)}"
     if kind is _K.DELETE:
-        return f"delete {_q(old)}"
+        return f"delete {brief(old)}"
     if kind is _K.INSERT:
-        return f"insert {_q(new)} next to {_q(old)}"
+        return f"insert {brief(new)} next to {brief(old)}"
     if kind is _K.BRACKET:
-        return f"bracket {_q(old)}"
+        return f"bracket {brief(old)}"
     if kind is _K.NEW_PARAGRAPH:
         where = "before" if amendment.precedes else "after"
-        return f"new paragraph {where} it: {_q(new)}"
+        return f"new paragraph {where} it: {brief(new)}"
     if kind is _K.ALTERNATIVE:
-        return f"alternative formulation: {_q(new)}"
+        return f"alternative formulation: {brief(new)}"
     if kind is _K.DELETE_PARAGRAPH:
         return "delete the paragraph"
     return "retain the paragraph as it stands"
-
-
-def _q(text: str, limit: int = 70) -> str:
-    from drafting.characters import escaped
-
-    flat = escaped(" ".join(text.split()))
-    return f"'{flat if len(flat) <= limit else flat[:limit - 3] + '...'}'"
 
 
 def record(store: Store, symbol: str, amendments: Sequence[Amendment], *,
@@ -306,27 +279,6 @@ def record_all(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]]
     """Record several submissions (each whole) in one transaction, all or none; returns
     a SubmitResult for each."""
     return store.submit_all(symbol, [list(b) for b in batches], actor=actor)
-
-
-def amendment_json(document: Document, amendment: Amendment, *,
-                   full: bool = False) -> dict[str, Any]:
-    """An amendment as JSON values, with the paragraph's label; ``full`` adds the
-    paragraph's id and the span changed (offsets in the text of its revision)."""
-    more: dict[str, Any] = {}
-    if full:
-        span = amendment.span
-        more = {"paragraph_id": amendment.paragraph_id,
-                "span": None if span is None else {"start": span.start, "end": span.end}}
-    return {
-        "id": amendment.id, "paragraph": label_of(document, amendment.paragraph_id,
-                                                  amendment.revision),
-        "kind": str(amendment.kind), "old_text": amendment.old_text,
-        "new_text": amendment.new_text, "proponents": list(amendment.proponents),
-        "supporters": list(amendment.supporters), "reason": amendment.reason,
-        "revision": amendment.revision, "status": str(amendment.status),
-        "submitted_by": amendment.submitted_by,
-        "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
-    } | more
 
 
 def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
@@ -370,94 +322,6 @@ def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | 
                     statuses=parse_statuses(statuses) or {AmendmentStatus.SUBMITTED})
     step(f"merging {len(chosen):,} amendments")
     return merge(document, chosen), chosen
-
-
-EXPORT_FORMAT = "drafting export"
-"""The value of ``format`` in what `export_json` writes (schemas/export.schema.json)."""
-EXPORT_VERSION = 1
-
-
-def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
-    """Write document ``symbol`` to ``path`` as JSON (schemas/export.schema.json): every
-    revision with its paragraphs (and what is kept of its Word source: SHA-256, size and
-    format), every amendment, the document's event log, and the head of the whole log
-    (number and hash of its last event) when the export began: with the events' own
-    hashes, receipts that ``drafting verify --anchors`` checks. Returns what was written."""
-    from datetime import UTC, datetime
-
-    head = store.head()
-    document = store.document(symbol)
-    sources = store.sources(symbol)
-    data = {
-        "format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,
-        "exported_at": datetime.now(UTC).isoformat(),
-        "symbol": document.symbol, "title": document.title,
-        "revisions": [{"label": r.label,
-                       "created_at": r.created_at.isoformat() if r.created_at else None,
-                       "label_table": dict(r.label_table),
-                       "front_matter": list(r.front_matter), "chapeau": r.chapeau,
-                       **_source_entry(sources.get(r.label)),
-                       "paragraphs": [_paragraph_entry(p) for p in r]}
-                      for r in document.revisions],
-        "amendments": [amendment_json(document, a, full=True)
-                       for a in store.amendments(symbol)],
-        "events": [event_json(e) for e in store.events(symbol)],
-        "head": head.to_json(),
-    }
-    write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return data
-
-
-def _paragraph_entry(paragraph: Any) -> dict[str, Any]:
-    """A paragraph in the export: its formatting marks only when it has some."""
-    entry = {"id": paragraph.id, "label": paragraph.label, "kind": str(paragraph.kind),
-             "text": paragraph.text, "status": str(paragraph.status)}
-    if paragraph.marks:
-        entry["marks"] = [{"start": m.start, "end": m.end, "style": str(m.style)}
-                          for m in paragraph.marks]
-    return entry
-
-
-def _source_entry(info: SourceInfo | None) -> dict[str, Any]:
-    """A revision's ``source`` in the export (its SHA-256, size and format, never its
-    bytes); nothing for a revision without one."""
-    if info is None:
-        return {}
-    return {"source": {"sha256": info.sha256, "size": info.size, "format": info.format}}
-
-
-def event_json(event: Any) -> dict[str, Any]:
-    """An event of the log as JSON values (its payload left out: see `export_json`)."""
-    return {"seq": event.seq, "at": event.at.isoformat(), "actor": event.actor,
-            "kind": event.kind, "document": event.document, "hash": event.hash}
-
-
-def event_summary(event: Any) -> str:
-    """One line for people about an event: what happened, by whom."""
-    payload = event.payload
-    detail = ""
-    if event.kind == "submit":
-        ids = [a.get("id", "?") for a in payload.get("amendments", [])]
-        detail = f"{len(ids)} amendment(s) {', '.join(ids)}"
-    elif event.kind in ("withdraw", "decide"):
-        detail = " ".join(str(v) for k, v in sorted(payload.items()) if isinstance(v, str))
-    elif event.kind == "revise":
-        detail = str(payload.get("revision", {}).get("label", ""))
-    elif event.kind == "agree":
-        detail = " ".join(str(v) for v in payload.values() if isinstance(v, str))
-    elif event.kind == "refused":
-        claimed = ", ".join(payload.get("claimed", [])) or "?"
-        detail = f"{payload.get('command', '?')} as {claimed}: {payload.get('reason', '')}"
-    elif event.kind == "members":
-        detail = f"{payload.get('group', '?')} + {', '.join(payload.get('members', []))}"
-    elif event.kind == "token":
-        what = "revoked" if not payload.get("issued") else "rotated"
-        detail = f"{payload.get('holder', '?')}'s token {what}"
-    by = f" by {event.actor}" if event.actor else ""
-    line = f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
-    from drafting.characters import escaped
-
-    return escaped(line)  # a store written before the text check may hold anything
 
 
 
@@ -528,97 +392,6 @@ def _revised_source(store: Store, symbol: str, current: Revision,
         return revise_source(source, current, new, symbol=symbol)
     except NOT_WOVEN:  # the revision is kept all the same; its document is the last one's
         return None
-
-
-def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
-                      keep: Sequence[str] = (), drop: Sequence[str] = ()) -> list[BracketDecision]:
-    """The secretariat's decisions on brackets, from the forms people write them in.
-
-    ``choose`` holds ``"OP24=present"``: in OP24, keep the alternative that reads
-    "present" and drop the others with the brackets; ``keep`` holds ``"OP3"``: keep
-    the bracketed text and remove its brackets; ``drop`` holds ``"OP3"``: delete the
-    bracketed text. Where the paragraph has more than one bracket that fits, name
-    it by its number, counted from 1 as `drafting brackets SYMBOL --para OP3` shows
-    them: ``"OP3#2"``, ``"OP24#1=present"``. InputError, naming the paragraph and
-    what it holds, for anything that does not fit.
-    """
-    from drafting.engine import BracketAction, BracketDecision
-
-    decisions: list[BracketDecision] = []
-    for spec in choose:
-        where, sep, wanted = spec.partition("=")
-        if not sep or not wanted.strip():
-            raise InputError(f"'{spec}': write the paragraph and the alternative to keep, "
-                             "e.g. OP24=present (or OP24#2=present)")
-        paragraph, number = _bracket_place(revision, where)
-        index, alternative = _alternative(paragraph, number, wanted)
-        decisions.append(BracketDecision(paragraph.id, index, BracketAction.CHOOSE, alternative))
-    for specs, action in ((keep, BracketAction.AGREE), (drop, BracketAction.DELETE)):
-        for spec in specs:
-            paragraph, number = _bracket_place(revision, spec)
-            index = _only_group(paragraph, number, action)
-            decisions.append(BracketDecision(paragraph.id, index, action))
-    seen: set[tuple[str, int]] = set()
-    for decision in decisions:
-        key = (decision.paragraph_id, decision.group)
-        if key in seen:
-            label = revision.by_id(decision.paragraph_id)
-            raise InputError(f"{label.label if label else decision.paragraph_id}: bracket "
-                             f"{decision.group + 1} is decided twice; decide it once")
-        seen.add(key)
-    return decisions
-
-
-def _bracket_place(revision: Revision, spec: str) -> tuple[Paragraph, int | None]:
-    label, sep, number = spec.strip().partition("#")
-    paragraph = revision.by_label(label.strip())
-    if paragraph is None:
-        raise InputError(f"'{spec}': {revision.label} has no paragraph {label.strip()}")
-    if not sep:
-        return paragraph, None
-    if not number.strip().isdigit() or int(number) < 1:
-        raise InputError(f"'{spec}': after # give the bracket's number, from 1, as "
-                         f"`drafting brackets SYMBOL --para {paragraph.label}` shows it")
-    return paragraph, int(number)
-
-
-def _groups(paragraph: Paragraph, number: int | None) -> list[Any]:
-    from drafting import brackets
-
-    groups = brackets.groups(paragraph.text, paragraph=paragraph.label)
-    if not groups:
-        raise InputError(f"{paragraph.label} has no brackets left")
-    if number is None:
-        return groups
-    if number > len(groups):
-        raise InputError(f"{paragraph.label} has {len(groups)} bracket(s); there is no "
-                         f"bracket {number}")
-    return [groups[number - 1]]
-
-
-def _alternative(paragraph: Paragraph, number: int | None, wanted: str) -> tuple[int, int]:
-    fits = [(g.index, i) for g in _groups(paragraph, number)
-            for i, text in enumerate(g.alternatives) if " ".join(text.split()) ==
-            " ".join(wanted.split())]
-    if len(fits) == 1:
-        return fits[0]
-    shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]"
-                      for g in _groups(paragraph, number))
-    if not fits:
-        raise InputError(f"{paragraph.label}: no bracket offers '{wanted.strip()}'; its "
-                         f"brackets: {_q(shown, 200)}")
-    raise InputError(f"{paragraph.label}: brackets {', '.join(f'#{g + 1}' for g, _ in fits)} "
-                     f"all offer '{wanted.strip()}'; name one, e.g. "
-                     f"{paragraph.label}#{fits[0][0] + 1}={wanted.strip()}")
-
-
-def _only_group(paragraph: Paragraph, number: int | None, action: Any) -> int:
-    groups = _groups(paragraph, number)
-    if len(groups) > 1:
-        shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]" for g in groups)
-        raise InputError(f"{paragraph.label} has {len(groups)} brackets; name one with "
-                         f"{paragraph.label}#N: {_q(shown, 200)}")
-    return groups[0].index
 
 
 def bracket_progress(document: Document, revision: str | None = None) -> BracketReport:

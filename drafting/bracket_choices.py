@@ -1,0 +1,105 @@
+"""The secretariat's decisions on brackets, read from the forms people write them in
+(``OP24=present``, ``OP3#2``): what ``drafting revise --choose/--keep/--drop`` takes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from drafting.errors import InputError
+from drafting.lookup import brief
+from drafting.model import Paragraph, Revision
+
+if TYPE_CHECKING:
+    from drafting.engine import BracketDecision
+
+
+def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
+                      keep: Sequence[str] = (), drop: Sequence[str] = ()) -> list[BracketDecision]:
+    """The secretariat's decisions on brackets, from the forms people write them in.
+
+    ``choose`` holds ``"OP24=present"``: in OP24, keep the alternative that reads
+    "present" and drop the others with the brackets; ``keep`` holds ``"OP3"``: keep
+    the bracketed text and remove its brackets; ``drop`` holds ``"OP3"``: delete the
+    bracketed text. Where the paragraph has more than one bracket that fits, name
+    it by its number, counted from 1 as `drafting brackets SYMBOL --para OP3` shows
+    them: ``"OP3#2"``, ``"OP24#1=present"``. InputError, naming the paragraph and
+    what it holds, for anything that does not fit.
+    """
+    from drafting.engine import BracketAction, BracketDecision
+
+    decisions: list[BracketDecision] = []
+    for spec in choose:
+        where, sep, wanted = spec.partition("=")
+        if not sep or not wanted.strip():
+            raise InputError(f"'{spec}': write the paragraph and the alternative to keep, "
+                             "e.g. OP24=present (or OP24#2=present)")
+        paragraph, number = _bracket_place(revision, where)
+        index, alternative = _alternative(paragraph, number, wanted)
+        decisions.append(BracketDecision(paragraph.id, index, BracketAction.CHOOSE, alternative))
+    for specs, action in ((keep, BracketAction.AGREE), (drop, BracketAction.DELETE)):
+        for spec in specs:
+            paragraph, number = _bracket_place(revision, spec)
+            index = _only_group(paragraph, number, action)
+            decisions.append(BracketDecision(paragraph.id, index, action))
+    seen: set[tuple[str, int]] = set()
+    for decision in decisions:
+        key = (decision.paragraph_id, decision.group)
+        if key in seen:
+            label = revision.by_id(decision.paragraph_id)
+            raise InputError(f"{label.label if label else decision.paragraph_id}: bracket "
+                             f"{decision.group + 1} is decided twice; decide it once")
+        seen.add(key)
+    return decisions
+
+
+def _bracket_place(revision: Revision, spec: str) -> tuple[Paragraph, int | None]:
+    label, sep, number = spec.strip().partition("#")
+    paragraph = revision.by_label(label.strip())
+    if paragraph is None:
+        raise InputError(f"'{spec}': {revision.label} has no paragraph {label.strip()}")
+    if not sep:
+        return paragraph, None
+    if not number.strip().isdigit() or int(number) < 1:
+        raise InputError(f"'{spec}': after # give the bracket's number, from 1, as "
+                         f"`drafting brackets SYMBOL --para {paragraph.label}` shows it")
+    return paragraph, int(number)
+
+
+def _groups(paragraph: Paragraph, number: int | None) -> list[Any]:
+    from drafting import brackets
+
+    groups = brackets.groups(paragraph.text, paragraph=paragraph.label)
+    if not groups:
+        raise InputError(f"{paragraph.label} has no brackets left")
+    if number is None:
+        return groups
+    if number > len(groups):
+        raise InputError(f"{paragraph.label} has {len(groups)} bracket(s); there is no "
+                         f"bracket {number}")
+    return [groups[number - 1]]
+
+
+def _alternative(paragraph: Paragraph, number: int | None, wanted: str) -> tuple[int, int]:
+    fits = [(g.index, i) for g in _groups(paragraph, number)
+            for i, text in enumerate(g.alternatives) if " ".join(text.split()) ==
+            " ".join(wanted.split())]
+    if len(fits) == 1:
+        return fits[0]
+    shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]"
+                      for g in _groups(paragraph, number))
+    if not fits:
+        raise InputError(f"{paragraph.label}: no bracket offers '{wanted.strip()}'; its "
+                         f"brackets: {brief(shown, 200)}")
+    raise InputError(f"{paragraph.label}: brackets {', '.join(f'#{g + 1}' for g, _ in fits)} "
+                     f"all offer '{wanted.strip()}'; name one, e.g. "
+                     f"{paragraph.label}#{fits[0][0] + 1}={wanted.strip()}")
+
+
+def _only_group(paragraph: Paragraph, number: int | None, action: Any) -> int:
+    groups = _groups(paragraph, number)
+    if len(groups) > 1:
+        shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]" for g in groups)
+        raise InputError(f"{paragraph.label} has {len(groups)} brackets; name one with "
+                         f"{paragraph.label}#N: {brief(shown, 200)}")
+    return groups[0].index

@@ -1,0 +1,125 @@
+"""The record as JSON: a document exported whole (`export_json`,
+``schemas/export.schema.json``), its amendments and events as JSON values, and an
+event in one line for people."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drafting import atomic
+from drafting.lookup import label_of
+from drafting.model import Amendment, Document
+
+if TYPE_CHECKING:
+    from drafting.store import SourceInfo, Store
+
+
+def amendment_json(document: Document, amendment: Amendment, *,
+                   full: bool = False) -> dict[str, Any]:
+    """An amendment as JSON values, with the paragraph's label; ``full`` adds the
+    paragraph's id and the span changed (offsets in the text of its revision)."""
+    more: dict[str, Any] = {}
+    if full:
+        span = amendment.span
+        more = {"paragraph_id": amendment.paragraph_id,
+                "span": None if span is None else {"start": span.start, "end": span.end}}
+    return {
+        "id": amendment.id, "paragraph": label_of(document, amendment.paragraph_id,
+                                                  amendment.revision),
+        "kind": str(amendment.kind), "old_text": amendment.old_text,
+        "new_text": amendment.new_text, "proponents": list(amendment.proponents),
+        "supporters": list(amendment.supporters), "reason": amendment.reason,
+        "revision": amendment.revision, "status": str(amendment.status),
+        "submitted_by": amendment.submitted_by,
+        "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
+    } | more
+
+
+EXPORT_FORMAT = "drafting export"
+"""The value of ``format`` in what `export_json` writes (schemas/export.schema.json)."""
+EXPORT_VERSION = 1
+
+
+def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
+    """Write document ``symbol`` to ``path`` as JSON (schemas/export.schema.json): every
+    revision with its paragraphs (and what is kept of its Word source: SHA-256, size and
+    format), every amendment, the document's event log, and the head of the whole log
+    (number and hash of its last event) when the export began: with the events' own
+    hashes, receipts that ``drafting verify --anchors`` checks. Returns what was written."""
+    from datetime import UTC, datetime
+
+    head = store.head()
+    document = store.document(symbol)
+    sources = store.sources(symbol)
+    data = {
+        "format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,
+        "exported_at": datetime.now(UTC).isoformat(),
+        "symbol": document.symbol, "title": document.title,
+        "revisions": [{"label": r.label,
+                       "created_at": r.created_at.isoformat() if r.created_at else None,
+                       "label_table": dict(r.label_table),
+                       "front_matter": list(r.front_matter), "chapeau": r.chapeau,
+                       **_source_entry(sources.get(r.label)),
+                       "paragraphs": [_paragraph_entry(p) for p in r]}
+                      for r in document.revisions],
+        "amendments": [amendment_json(document, a, full=True)
+                       for a in store.amendments(symbol)],
+        "events": [event_json(e) for e in store.events(symbol)],
+        "head": head.to_json(),
+    }
+    atomic.write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return data
+
+
+def _paragraph_entry(paragraph: Any) -> dict[str, Any]:
+    """A paragraph in the export: its formatting marks only when it has some."""
+    entry = {"id": paragraph.id, "label": paragraph.label, "kind": str(paragraph.kind),
+             "text": paragraph.text, "status": str(paragraph.status)}
+    if paragraph.marks:
+        entry["marks"] = [{"start": m.start, "end": m.end, "style": str(m.style)}
+                          for m in paragraph.marks]
+    return entry
+
+
+def _source_entry(info: SourceInfo | None) -> dict[str, Any]:
+    """A revision's ``source`` in the export (its SHA-256, size and format, never its
+    bytes); nothing for a revision without one."""
+    if info is None:
+        return {}
+    return {"source": {"sha256": info.sha256, "size": info.size, "format": info.format}}
+
+
+def event_json(event: Any) -> dict[str, Any]:
+    """An event of the log as JSON values (its payload left out: see `export_json`)."""
+    return {"seq": event.seq, "at": event.at.isoformat(), "actor": event.actor,
+            "kind": event.kind, "document": event.document, "hash": event.hash}
+
+
+def event_summary(event: Any) -> str:
+    """One line for people about an event: what happened, by whom."""
+    payload = event.payload
+    detail = ""
+    if event.kind == "submit":
+        ids = [a.get("id", "?") for a in payload.get("amendments", [])]
+        detail = f"{len(ids)} amendment(s) {', '.join(ids)}"
+    elif event.kind in ("withdraw", "decide"):
+        detail = " ".join(str(v) for k, v in sorted(payload.items()) if isinstance(v, str))
+    elif event.kind == "revise":
+        detail = str(payload.get("revision", {}).get("label", ""))
+    elif event.kind == "agree":
+        detail = " ".join(str(v) for v in payload.values() if isinstance(v, str))
+    elif event.kind == "refused":
+        claimed = ", ".join(payload.get("claimed", [])) or "?"
+        detail = f"{payload.get('command', '?')} as {claimed}: {payload.get('reason', '')}"
+    elif event.kind == "members":
+        detail = f"{payload.get('group', '?')} + {', '.join(payload.get('members', []))}"
+    elif event.kind == "token":
+        what = "revoked" if not payload.get("issued") else "rotated"
+        detail = f"{payload.get('holder', '?')}'s token {what}"
+    by = f" by {event.actor}" if event.actor else ""
+    line = f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
+    from drafting.characters import escaped
+
+    return escaped(line)  # a store written before the text check may hold anything
