@@ -120,6 +120,11 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     """Check one new submission and write its event and rows."""
     document, first = target.document, target.next_number
     _check(document, amendments, target.codes)
+    if first + len(amendments) - 1 > tables.MAX_AMENDMENT:
+        raise StoreError(f"{document.symbol}: the store's amendments are numbered up to "
+                         f"A{first - 1}, and numbers stop at A{tables.MAX_AMENDMENT}: there is "
+                         f"no number left for {len(amendments)} more; nothing was recorded: "
+                         "record further negotiations in a new store")
     stored = [
         replace(a, id=mapping.amendment_id(first + n), submitted_at=write.at,
                 status=_S.SUBMITTED, revision=_revision_of(document, a))

@@ -1,0 +1,409 @@
+"""A delegation's role cannot break the shared store (issue 15, break 2): the database
+itself refuses what would break its readers or its record, whatever the client.
+
+EU's role writes behind the library's back, in raw SQL, exactly what the library
+writes for a submission (its event with the hash computed as `drafting.store.chain`
+does, the head moved, the submission, the amendment, its proponent and first status),
+with one value changed: an amendment numbered 2147483647, a reversed or negative span,
+an unknown status or kind, an event with a bogus hash, the head moved to a bogus hash or
+backwards, and more. The unchanged forgery is recorded and verifies, so each refusal is
+the server's answer to the one value changed. After them all the store still verifies
+and a normal submission still works.
+
+The roles are cluster-wide: each test makes its own (a random prefix) and drops them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from store_scenario import SMALL, amend, views
+
+from drafting.model import Delegation
+from drafting.store import SECRETARIAT, open_store
+from drafting.store.chain import canonical, chain_hash
+from drafting.store.connect import resolve_url
+from drafting.store.payloads import stamp
+
+pytestmark = pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+
+CONTENT = ("revision", "kind", "paragraph_id", "span", "anchor", "old_text", "new_text",
+           "proponents", "supporters", "reason")
+"""What a submission's content hash covers, of each amendment (`submission_content`)."""
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    tokens: dict[str, str]
+    roles: dict[str, str]
+    accepted: str  # EU's amendment the secretariat accepted
+    pending: str  # EU's amendment still submitted
+
+    def as_role(self, code: str) -> str:
+        """The store's URL, connecting as ``code``'s role."""
+        return make_url(self.url).set(username=self.roles[code]).render_as_string(False)
+
+
+@pytest.fixture
+def server(store_url) -> Iterator[Server]:
+    prefix = f"dt{secrets.token_hex(4)}_"
+    with open_store(store_url, check_version=False) as store:
+        store.init()
+        for code in ("EU", "USA"):
+            store.add_delegation(Delegation(code))
+        store.add_document(SMALL, actor="secretariat")
+        tokens = store.make_secure(actor="secretariat")
+    with open_store(store_url, token=tokens["USA"]) as usa:
+        usa.submit(SMALL.symbol, [amend("USA", "OP1", bracket="a meeting")])
+    with open_store(store_url, token=tokens["EU"]) as eu:
+        accepted, pending = eu.submit(SMALL.symbol, [
+            amend("EU", "OP3", delete=" [within existing resources]"),
+            amend("EU", "OP4", replace="question", with_="matter")]).ids
+    with open_store(store_url, token=tokens[SECRETARIAT]) as secretariat:
+        secretariat.decide(accepted, "accept")
+        roles = secretariat.grant_delegation_roles(prefix)
+    try:
+        yield Server(store_url, tokens, roles, accepted, pending)
+    finally:
+        admin = create_engine(resolve_url(store_url), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            for role in [*roles.values(), f"{prefix}delegations"]:
+                connection.execute(text(f'DROP OWNED BY "{role}"'))
+                connection.execute(text(f'DROP ROLE "{role}"'))
+        admin.dispose()
+
+
+@pytest.fixture
+def eu(server) -> Iterator[Engine]:
+    """An engine connected as EU's role: a client that skips every check of the library."""
+    engine = create_engine(resolve_url(server.as_role("EU")))
+    yield engine
+    engine.dispose()
+
+
+def record(url: str) -> dict:
+    with open_store(url) as store:
+        assert store.verify().ok
+        return views(store)
+
+
+def _one(connection: Connection, sql: str, **values: Any) -> Any:
+    return connection.execute(text(sql), values).one()
+
+
+def _event(connection: Connection, *, kind: str, payload: Any, head: Any = True,
+           **changed: Any) -> int:
+    """Append an event after the head, hashed as the library hashes it, and move the head
+    to it (``head``: True; False leaves it; or the (seq, hash) to move it to). ``changed``
+    replaces any column; a payload given as text is written as it stands. Returns its seq."""
+    seq, last = _one(connection, "SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
+    row = {"seq": seq + 1, "at": datetime.now(UTC), "actor": "forger", "kind": kind,
+           "document": SMALL.symbol, "prev_hash": last, **changed}
+    written = payload if isinstance(payload, str) else json.dumps(payload)
+    if "hash" not in row:
+        row["hash"] = chain_hash(row["prev_hash"], row["seq"], row["at"], row["actor"],
+                                 row["kind"], row["document"], json.loads(written))
+    connection.execute(text(
+        "INSERT INTO events (seq, at, actor, kind, document, payload, prev_hash, hash) VALUES "
+        "(:seq, CAST(:at AS timestamptz), :actor, :kind, :document, CAST(:payload AS json), "
+        ":prev_hash, :hash)"), {**row, "payload": written})
+    if head:
+        moved = (row["seq"], row["hash"]) if head is True else head
+        connection.execute(text("UPDATE chain_head SET seq = :seq, hash = :hash WHERE id = 1"),
+                           {"seq": moved[0], "hash": moved[1]})
+    return row["seq"]
+
+
+def forge(engine: Engine, *, row: dict | None = None,
+          payload: Callable[[dict], Any] | None = None, steps: int = 1,
+          **event: Any) -> str:
+    """Write one submission of EU's as the library writes it, in raw SQL: OP2's "submit"
+    replaced by "present". ``row`` changes the amendment's columns (its event's payload
+    follows them, as a forger would make it); ``payload`` then changes the payload (dict
+    or text); ``steps`` is the number of status rows (0, 1, or 2 for the first twice);
+    ``event`` changes the event's columns (see `_event`). Returns the amendment's id."""
+    with engine.begin() as connection:
+        document, revision, label = _one(
+            connection, "SELECT d.id, r.id, r.label FROM documents d JOIN revisions r ON "
+            "r.document_id = d.id WHERE d.symbol = :s ORDER BY r.position DESC LIMIT 1",
+            s=SMALL.symbol)
+        paragraph, words = _one(
+            connection, "SELECT p.id, v.text FROM paragraphs p JOIN paragraph_versions v ON "
+            "v.paragraph_id = p.id WHERE v.revision_id = :r AND p.key = 'p3'", r=revision)
+        number = _one(connection, "SELECT coalesce(max(id), 0) + 1 FROM amendments")[0]
+        at = datetime.now(UTC)
+        start = words.index("submit")
+        values = {"id": number, "document_id": document, "paragraph_id": paragraph,
+                  "made_against_id": revision, "revision_id": revision, "kind": "replace",
+                  "span_start": start, "span_end": start + 6, "anchor_start": None,
+                  "anchor_end": None, "old_text": "submit", "new_text": "present",
+                  "reason": "", "submitted_by": "forger", "submitted_at": at,
+                  "status": "submitted", **(row or {})}
+        item = _item(values, label)
+        content = {"document": SMALL.symbol, "amendments": [{k: item[k] for k in CONTENT}]}
+        made = {"submission": hashlib.sha256(canonical(content).encode()).hexdigest(),
+                "amendments": [item], "delegation": "EU"}
+        made = payload(made) if payload else made
+        seq = _event(connection, kind="submit", payload=made, **{"at": at, **event})
+        digest = made["submission"] if isinstance(made, dict) else json.loads(made)["submission"]
+        values["submission_id"] = _one(
+            connection, "INSERT INTO submissions (document_id, content_hash, event_seq, "
+            "recorded_at, delegation) VALUES (:d, :h, :s, :at, 'EU') RETURNING id",
+            d=document, h=digest, s=seq, at=at)[0]
+        columns = ", ".join(values)
+        connection.execute(text(f"INSERT INTO amendments ({columns}) VALUES "
+                                f"({', '.join(':' + c for c in values)})"), values)
+        connection.execute(text("INSERT INTO amendment_proponents VALUES (:n, 0, 'EU')"),
+                           {"n": values["id"]})
+        for step in range(steps):
+            connection.execute(text("INSERT INTO amendment_statuses VALUES "
+                                    "(:n, :p, 'submitted', :s, :at)"),
+                               {"n": values["id"], "p": step, "s": seq, "at": at})
+    return item["id"]
+
+
+def _item(values: dict, label: str) -> dict:
+    """The amendment's entry in its event, as `amendment_json` writes it."""
+    def span(start: str, end: str) -> list | None:
+        return None if values[start] is None else [values[start], values[end]]
+
+    return {"id": f"A{values['id']}", "kind": values["kind"], "paragraph_id": "p3",
+            "revision": label, "proponents": ["EU"], "span": span("span_start", "span_end"),
+            "anchor": span("anchor_start", "anchor_end"), "old_text": values["old_text"],
+            "new_text": values["new_text"], "supporters": [], "reason": values["reason"],
+            "submitted_by": values["submitted_by"], "status": values["status"],
+            "submitted_at": stamp(at) if isinstance(at := values["submitted_at"], datetime)
+            else at}
+
+
+def refused(attempt: Callable[[], Any]) -> str:
+    """The server's refusal of ``attempt``, first line (the test fails if it is let through)."""
+    with pytest.raises(DBAPIError) as caught:
+        attempt()
+    return str(caught.value.orig).splitlines()[0]
+
+
+def test_the_forgery_unchanged_is_recorded_and_verifies(server, eu):
+    number = forge(eu)
+    with open_store(server.url) as store:
+        assert store.verify().ok
+        forged = [a for a in store.amendments(SMALL.symbol) if a.id == number]
+        assert [(a.proponents, a.new_text, a.status) for a in forged] == [
+            (("EU",), "present", "submitted")]
+
+
+def _set(**values: Any) -> dict[str, Any]:
+    return {"row": values}
+
+
+def _also_a_float(payload: dict) -> str:
+    return json.dumps(payload).replace('], "anchor"', '.0], "anchor"', 1)  # span [a, b.0]
+
+
+def _a_key_twice(payload: dict) -> str:
+    return json.dumps(payload).replace('"reason": ""', '"reason": "x", "reason": ""', 1)
+
+
+def _other_text(payload: dict) -> dict:
+    payload["amendments"][0]["new_text"] = "transmit"
+    return payload
+
+
+def _squatted(payload: dict) -> dict:
+    return {**payload, "submission": hashlib.sha256(b"someone else's submission").hexdigest()}
+
+
+BOGUS = "ab" * 32
+SUBMISSIONS: dict[str, tuple[dict[str, Any], str]] = {
+    # what is tried: (how the forgery differs, what the server answers)
+    "amendment number 2147483647": (_set(id=2147483647), "ck_amendments_number"),
+    "an amendment number skipping ahead": (_set(id=900), "take the next number"),
+    "a reversed span": (_set(span_start=10, span_end=3, old_text=""), "ck_amendments_span"),
+    "a negative span": (_set(span_start=-5, span_end=3, old_text=""), "ck_amendments_span"),
+    "half a span": (_set(span_end=None), "ck_amendments_span"),
+    "a replacement without a span": (_set(span_start=None, span_end=None),
+                                     "ck_amendments_span_kind"),
+    "a reversed anchor": (_set(anchor_start=9, anchor_end=2), "ck_amendments_anchor"),
+    "a span past the paragraph's end": (_set(span_end=3000), "its span in the paragraph"),
+    "old text that is not at its span": (_set(old_text="report"), "its span in the paragraph"),
+    "an unknown status": (_set(status="approved"), "ck_amendments_status|row-level security"),
+    "an accepted status": (_set(status="accepted"), "row-level security"),
+    "an unknown kind": (_set(kind="rewrite"), "ck_amendments_kind"),
+    "a time no reader can read": (_set(submitted_at="infinity"), "ck_amendments_submitted_at"),
+    "an event with a bogus hash": ({"hash": BOGUS}, "its hash is not the SHA-256"),
+    "an event chained to another hash": ({"prev_hash": "0" * 64}, "row-level security"),
+    "an event at time infinity": ({"at": "infinity", "hash": BOGUS}, "ck_events_at"),
+    "the head moved to a bogus hash": ({"head": (99, BOGUS)}, "row-level security"),
+    "a number Python reads as a float": ({"payload": _also_a_float}, "only whole numbers"),
+    "a key twice (Python keeps the last)": ({"payload": _a_key_twice}, "holds a key twice"),
+    "a payload its rows do not hold": ({"payload": _other_text}, "not what its submission"),
+    "a submission hash not its content's": ({"payload": _squatted}, "not the SHA-256 of what"),
+    "no status history": ({"steps": 0}, "starts its status history"),
+    "a status history begun twice": ({"steps": 2}, "uq_amendment_statuses_amendment_id_event_seq"),
+}
+
+
+def test_the_server_refuses_each_value_that_would_break_the_store(server, eu):
+    before = record(server.url)
+    problems = []
+    for what, (changes, answer) in SUBMISSIONS.items():
+        try:
+            forge(eu, **changes)
+            problems.append(f"{what}: recorded")
+        except DBAPIError as error:
+            said = str(error.orig).splitlines()[0]
+            if not any(part in said for part in answer.split("|")):
+                problems.append(f"{what}: refused, but with '{said}'")
+    assert problems == []
+    assert record(server.url) == before
+
+
+def test_the_head_cannot_move_back_or_to_a_bogus_hash(server, eu):
+    before = record(server.url)
+    moves = {
+        "back": "UPDATE chain_head SET seq = seq - 1, hash = (SELECT e.hash FROM events e "
+                "WHERE e.seq = chain_head.seq - 1)",
+        "to a bogus hash": f"UPDATE chain_head SET hash = '{BOGUS}'",
+        "on, to no event": f"UPDATE chain_head SET seq = seq + 1, hash = '{BOGUS}'",
+    }
+    for statement in moves.values():
+        assert "row-level security" in refused(lambda s=statement: _run(eu, s))
+    assert record(server.url) == before
+
+
+def _run(engine: Engine, *statements: str) -> None:
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+
+
+def test_rows_added_later_to_its_own_submission_are_refused(server, eu):
+    number = int(forge(eu)[1:])  # EU's submission is now the head: its rows are "fresh"
+    before = record(server.url)
+    copied = ("document_id, submission_id, paragraph_id, made_against_id, revision_id, kind, "
+              "span_start, span_end, anchor_start, anchor_end, old_text, new_text, reason, "
+              "submitted_by, submitted_at, status")
+    attempts = [
+        (f"INSERT INTO amendments (id, {copied}) SELECT id + 1, {copied} FROM amendments "
+         f"WHERE id = {number}", f"INSERT INTO amendment_proponents VALUES ({number + 1}, 0, "
+         f"'EU')", f"INSERT INTO amendment_statuses SELECT {number + 1}, 0, status, "
+         f"event_seq, at FROM amendment_statuses WHERE amendment_id = {number}"),
+        (f"INSERT INTO amendment_supporters VALUES ({number}, 0, 'USA')",),
+        (f"INSERT INTO amendment_proponents VALUES ({number}, 1, 'EU')",),
+    ]
+    for statements in attempts:
+        assert "not as the submit event of its submission" in refused(
+            lambda s=statements: _run(eu, *s))
+    assert record(server.url) == before
+
+
+def test_events_of_the_kinds_a_delegation_may_append_must_hold(server, eu):
+    before = record(server.url)
+    usa_number = 1
+    attempts = {
+        "an event the head does not move to": (
+            {"kind": "refused", "payload": {"command": "x"}, "head": False},
+            "is not on the last event"),
+        "a refusal naming no command": ({"kind": "refused", "payload": {}},
+                                        "names the command refused"),
+        "a payload that is not an object": ({"kind": "refused", "payload": '"refused"'},
+                                            "not a JSON object"),
+        "withdrawing an accepted amendment": (
+            {"kind": "withdraw", "payload": {"amendment": server.accepted, "delegation": "EU"}},
+            "is not withdrawn by it"),
+        "a withdrawal recorded, the amendment left as it was": (
+            {"kind": "withdraw", "payload": {"amendment": server.pending, "delegation": "EU"}},
+            "is not withdrawn by it"),
+        "a withdrawal of USA's amendment": (
+            {"kind": "withdraw", "payload": {"amendment": f"A{usa_number}",
+                                             "delegation": "EU"}}, "row-level security"),
+        "a submission with no rows": (
+            {"kind": "submit", "payload": {"submission": "x", "amendments": [],
+                                           "delegation": "EU"}}, "one submission must be"),
+    }
+    for what, (event, answer) in attempts.items():
+        def attempt(e: dict = event) -> None:
+            with eu.begin() as connection:
+                _event(connection, **e)
+        said = refused(attempt)
+        assert answer in said, f"{what}: {said}"
+    assert record(server.url) == before
+
+
+def test_the_role_cannot_switch_the_guards_off(server, eu):
+    attempts = ["ALTER TABLE events DISABLE TRIGGER drafting_event_chained",
+                "ALTER TABLE amendments DROP CONSTRAINT ck_amendments_span",
+                "SET session_replication_role = replica",
+                "DROP FUNCTION drafting_event_chained() CASCADE",
+                "CREATE OR REPLACE FUNCTION drafting_stamp(value timestamptz) RETURNS text "
+                "LANGUAGE sql AS $$ SELECT 'x' $$"]
+    for statement in attempts:
+        said = refused(lambda s=statement: _run(eu, s))
+        assert "must be owner" in said or "permission denied" in said, said
+    assert "its hash is not the SHA-256" in refused(lambda: forge(eu, hash=BOGUS))
+
+
+def test_the_guards_run_as_the_owner_with_the_search_path_pinned(server):
+    engine = create_engine(resolve_url(server.url))
+    with engine.connect() as connection:
+        owner = connection.scalar(text("SELECT tableowner FROM pg_tables WHERE "
+                                       "tablename = 'events' AND schemaname = current_schema()"))
+        found = connection.execute(text(
+            "SELECT p.proname, p.prosecdef, p.proconfig, pg_get_userbyid(p.proowner) FROM "
+            "pg_proc p JOIN pg_trigger t ON t.tgfoid = p.oid WHERE p.pronamespace = "
+            "current_schema()::regnamespace")).all()
+    engine.dispose()
+    assert {name for name, *_ in found} == {
+        "drafting_event_chained", "drafting_event_settled", "drafting_head_moved",
+        "drafting_amendment_added", "drafting_amendment_recorded", "drafting_status_added"}
+    schema = make_url(server.url).query["options"].split("=")[-1]
+    for name, definer, config, by in found:
+        assert definer and by == owner, name
+        assert config == [f"search_path=pg_catalog, {schema}, pg_temp"], name
+
+
+def test_the_owners_own_connection_is_held_to_the_hash_and_the_head_too(server):
+    engine = create_engine(resolve_url(server.url))
+    try:
+        with engine.begin() as connection:
+            last = _one(connection, "SELECT seq FROM chain_head")[0]
+        assert "its hash is not the SHA-256" in refused(lambda: _owner_event(engine, BOGUS))
+        assert "moves one event on" in refused(lambda: _run(
+            engine, "UPDATE chain_head SET seq = seq - 1, hash = (SELECT e.hash FROM events e "
+            "WHERE e.seq = chain_head.seq - 1)"))
+        with engine.begin() as connection:
+            assert _one(connection, "SELECT seq FROM chain_head")[0] == last
+    finally:
+        engine.dispose()
+    assert record(server.url)
+
+
+def _owner_event(engine: Engine, digest: str) -> None:
+    with engine.begin() as connection:
+        _event(connection, kind="agree", payload={"x": 1}, hash=digest)
+
+
+def test_after_every_refusal_the_store_verifies_and_takes_a_submission(server, eu):
+    for changes, _ in SUBMISSIONS.values():
+        with pytest.raises(DBAPIError):
+            forge(eu, **changes)
+    with open_store(server.as_role("EU"), token=server.tokens["EU"]) as mine:
+        assert mine.verify().ok  # EU can check the record itself
+        done = mine.submit(SMALL.symbol, [amend("EU", "OP2", replace="submit",
+                                                with_="present")])
+        assert done.ids == ("A4",) and not done.duplicate
+        assert mine.withdraw(done.ids[0], "EU").status == "withdrawn"
+    with open_store(server.url) as store:
+        assert store.verify().ok
+        assert [e.kind for e in store.events()[-2:]] == ["submit", "withdraw"]
