@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from store_scenario import SMALL, amend, views
 
+from drafting.engine.revise import Decisions, revise
 from drafting.model import Delegation
 from drafting.store import SECRETARIAT, open_store
 from drafting.store.chain import canonical, chain_hash
@@ -134,8 +135,8 @@ def forge(engine: Engine, *, row: dict | None = None,
     or text); ``steps`` is the number of status rows (0, 1, or 2 for the first twice);
     ``event`` changes the event's columns (see `_event`). Returns the amendment's id."""
     with engine.begin() as connection:
-        document, revision, label = _one(
-            connection, "SELECT d.id, r.id, r.label FROM documents d JOIN revisions r ON "
+        document, revision = _one(
+            connection, "SELECT d.id, r.id FROM documents d JOIN revisions r ON "
             "r.document_id = d.id WHERE d.symbol = :s ORDER BY r.position DESC LIMIT 1",
             s=SMALL.symbol)
         paragraph, words = _one(
@@ -150,6 +151,8 @@ def forge(engine: Engine, *, row: dict | None = None,
                   "anchor_end": None, "old_text": "submit", "new_text": "present",
                   "reason": "", "submitted_by": "forger", "submitted_at": at,
                   "status": "submitted", **(row or {})}
+        label = _one(connection, "SELECT label FROM revisions WHERE id = :r",
+                     r=values["made_against_id"])[0]
         item = _item(values, label)
         content = {"document": SMALL.symbol, "amendments": [{k: item[k] for k in CONTENT}]}
         made = {"submission": hashlib.sha256(canonical(content).encode()).hexdigest(),
@@ -235,8 +238,8 @@ SUBMISSIONS: dict[str, tuple[dict[str, Any], str]] = {
     "a replacement without a span": (_set(span_start=None, span_end=None),
                                      "ck_amendments_span_kind"),
     "a reversed anchor": (_set(anchor_start=9, anchor_end=2), "ck_amendments_anchor"),
-    "a span past the paragraph's end": (_set(span_end=3000), "its span in the paragraph"),
-    "old text that is not at its span": (_set(old_text="report"), "its span in the paragraph"),
+    "a span past the paragraph's end": (_set(span_end=3000), "its span inside the"),
+    "old text that is not at its span": (_set(old_text="report"), "its span inside the"),
     "an unknown status": (_set(status="approved"), "ck_amendments_status|row-level security"),
     "an accepted status": (_set(status="accepted"), "row-level security"),
     "an unknown kind": (_set(kind="rewrite"), "ck_amendments_kind"),
@@ -382,10 +385,29 @@ def test_the_owners_own_connection_is_held_to_the_hash_and_the_head_too(server):
         assert "moves one event on" in refused(lambda: _run(
             engine, "UPDATE chain_head SET seq = seq - 1, hash = (SELECT e.hash FROM events e "
             "WHERE e.seq = chain_head.seq - 1)"))
+        assert "grows one step at a time; step 5 is refused" in refused(lambda: _run(
+            engine, "INSERT INTO amendment_statuses SELECT amendment_id, 5, 'withdrawn', 2, at "
+            "FROM amendment_statuses WHERE position = 0 LIMIT 1"))
         with engine.begin() as connection:
             assert _one(connection, "SELECT seq FROM chain_head")[0] == last
     finally:
         engine.dispose()
+    assert record(server.url)
+
+
+def test_an_amendment_on_a_superseded_revision_is_refused(server, eu):
+    with open_store(server.url, token=server.tokens[SECRETARIAT]) as secretariat:
+        zero = secretariat.document(SMALL.symbol)
+        secretariat.add_revision(SMALL.symbol, revise(zero, [], Decisions(), label="Rev.1"))
+    engine = create_engine(resolve_url(server.url))
+    with engine.connect() as connection:
+        old = _one(connection, "SELECT min(id) FROM revisions")[0]
+    engine.dispose()
+    before = record(server.url)
+    said = refused(lambda: forge(eu, row={"made_against_id": old, "revision_id": old}))
+    assert "made against its current revision" in said
+    assert record(server.url) == before
+    forge(eu)  # on Rev.1 it is recorded
     assert record(server.url)
 
 

@@ -158,8 +158,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS 
 BEGIN
   IF NEW.id <> OLD.id OR NEW.seq <> OLD.seq + 1 OR NOT EXISTS (
       SELECT 1 FROM events e WHERE e.seq = NEW.seq AND e.hash = NEW.hash) THEN
-    {fail} format('the chain head moves one event on, to the event just appended: '
-                  'from event %s to %s is refused', OLD.seq, NEW.seq);
+    {fail} format('the chain head moves one event on, to the event just appended; moving '
+                  'it from event %s to %s is refused', OLD.seq, NEW.seq);
   END IF;
   RETURN NULL;
 END $$;
@@ -268,8 +268,8 @@ BEGIN
      OR NOT EXISTS (SELECT 1 FROM amendment_statuses x WHERE x.amendment_id = number
                     AND x.position = last.position - 1 AND x.status IN ('submitted', 'stale'))
   THEN
-    {fail} format('withdraw event %s: %s is not withdrawn by it, by a proponent, from '
-                  'submitted or stale', event.seq, payload ->> 'amendment');
+    {fail} format('withdraw event %s: %s is not withdrawn by it (status and last step), by '
+                  'a proponent, from submitted or stale', event.seq, payload ->> 'amendment');
   END IF;
 END $$;
 
@@ -307,8 +307,8 @@ BEGIN
                     AND s.document_id = NEW.document_id)
      OR NEW.made_against_id IS DISTINCT FROM (SELECT r.id FROM revisions r
        WHERE r.document_id = NEW.document_id ORDER BY r.position DESC LIMIT 1) THEN
-    {fail} format('amendment A%s: a new amendment is submitted, in its submission''s '
-                  'document, against its current revision', NEW.id);
+    {fail} format('amendment A%s is refused: a new amendment is submitted, in the document '
+                  'of its submission, made against its current revision', NEW.id);
   END IF;
   SELECT v.text INTO paragraph FROM paragraph_versions v
     WHERE v.revision_id = NEW.made_against_id AND v.paragraph_id = NEW.paragraph_id;
@@ -316,8 +316,8 @@ BEGIN
      OR NEW.anchor_end > char_length(paragraph)
      OR (NEW.kind IN ('replace', 'delete', 'bracket') AND NEW.old_text IS DISTINCT FROM
          substr(paragraph, NEW.span_start + 1, NEW.span_end - NEW.span_start)) THEN
-    {fail} format('amendment A%s: its paragraph is in the revision, and its span in the '
-                  'paragraph, on the words it quotes', NEW.id);
+    {fail} format('amendment A%s is refused: its paragraph must be in the revision, its '
+                  'span inside the paragraph, its old text the words at its span', NEW.id);
   END IF;
   RETURN NULL;
 END $$;
@@ -331,8 +331,8 @@ BEGIN
      OR (NEW.position > 0 AND NOT EXISTS (
       SELECT 1 FROM amendment_statuses x WHERE x.amendment_id = NEW.amendment_id
       AND x.position = NEW.position - 1)) THEN
-    {fail} format('A%s: a status history starts with "submitted" by its submission''s event '
-                  'and grows one step at a time (step %s refused)', NEW.amendment_id,
+    {fail} format('A%s: a status history starts with "submitted", by its submission''s '
+                  'event, and grows one step at a time; step %s is refused', NEW.amendment_id,
                   NEW.position);
   END IF;
   RETURN NULL;
