@@ -20,6 +20,7 @@ import json
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,8 +31,8 @@ from sqlalchemy.exc import DBAPIError
 from store_scenario import SMALL, amend, views
 
 from drafting.engine.revise import Decisions, revise
-from drafting.model import Delegation
-from drafting.store import SECRETARIAT, open_store
+from drafting.model import Delegation, Span
+from drafting.store import SECRETARIAT, StoreError, chain, open_store, submissions, tables
 from drafting.store.chain import canonical, chain_hash
 from drafting.store.connect import resolve_url
 from drafting.store.payloads import stamp
@@ -204,6 +205,39 @@ def test_the_forgery_unchanged_is_recorded_and_verifies(server, eu):
         forged = [a for a in store.amendments(SMALL.symbol) if a.id == number]
         assert [(a.proponents, a.new_text, a.status) for a in forged] == [
             (("EU",), "present", "submitted")]
+
+
+def test_the_librarys_own_write_path_with_a_check_skipped_is_refused(server, monkeypatch):
+    """The issue's own words: the library's write path, run as EU's role with EU's token,
+    with one of its checks skipped; the server refuses and nothing is recorded."""
+    before = record(server.url)
+    backwards = object.__new__(Span)  # a span the model itself would refuse to make
+    object.__setattr__(backwards, "start", 10)
+    object.__setattr__(backwards, "end", 3)
+    proposal = amend("EU", "OP2", replace="submit", with_="present")
+    numbered = submissions._target
+
+    def far_ahead(connection: Connection, symbol: str) -> Any:
+        return dataclass_replace(numbered(connection, symbol), next_number=2147483647)
+
+    skipped = {
+        "amendment number 2147483647": (
+            [(submissions, "_target", far_ahead), (tables, "MAX_AMENDMENT", 2**40)],
+            [proposal], "ck_amendments_number"),
+        "a reversed span": ([(submissions, "_check", lambda *_: None)],
+                            [dataclass_replace(proposal, span=backwards)], "ck_amendments_span"),
+        "an event with a bogus hash": ([(chain, "chain_hash", lambda *_: BOGUS)], [proposal],
+                                       "its hash is not the SHA-256"),
+    }
+    for what, (patches, amendments, answer) in skipped.items():
+        with monkeypatch.context() as patched:
+            for target, name, value in patches:
+                patched.setattr(target, name, value)
+            with (open_store(server.as_role("EU"), token=server.tokens["EU"]) as store,
+                  pytest.raises(StoreError, match="refused the change") as caught):
+                store.submit(SMALL.symbol, amendments)
+        assert answer in str(caught.value) and "nothing was recorded" in str(caught.value), what
+    assert record(server.url) == before
 
 
 def _set(**values: Any) -> dict[str, Any]:
