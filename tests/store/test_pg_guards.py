@@ -25,6 +25,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -248,8 +250,13 @@ def _also_a_float(payload: dict) -> str:
     return json.dumps(payload).replace('], "anchor"', '.0], "anchor"', 1)  # span [a, b.0]
 
 
+def _a_long_number(payload: dict) -> str:
+    return json.dumps(payload).replace('], "anchor"', ', 1234567890123456789], "anchor"', 1)
+
+
 def _a_key_twice(payload: dict) -> str:
-    return json.dumps(payload).replace('"reason": ""', '"reason": "x", "reason": ""', 1)
+    """The rows hold the first reason; Python, and the server, read the last."""
+    return json.dumps(payload).replace('"reason": ""', '"reason": "", "reason": "x"', 1)
 
 
 def _other_text(payload: dict) -> dict:
@@ -282,11 +289,14 @@ SUBMISSIONS: dict[str, tuple[dict[str, Any], str]] = {
     "an event chained to another hash": ({"prev_hash": "0" * 64}, "row-level security"),
     "an event at time infinity": ({"at": "infinity", "hash": BOGUS}, "ck_events_at"),
     "the head moved to a bogus hash": ({"head": (99, BOGUS)}, "row-level security"),
-    "a number Python reads as a float": ({"payload": _also_a_float}, "only whole numbers"),
-    "a key twice (Python keeps the last)": ({"payload": _a_key_twice}, "holds a key twice"),
-    "a payload its rows do not hold": ({"payload": _other_text}, "not what its submission"),
+    "a number Python reads as a float": ({"payload": _also_a_float}, "not a whole number"),
+    "a number of 19 digits": ({"payload": _a_long_number}, "not a whole number of up to 18"),
+    "a key twice, the rows holding the first": ({"payload": _a_key_twice},
+                                                "not as the submit event of its submission"),
+    "a payload its rows do not hold": ({"payload": _other_text},
+                                       "not as the submit event of its submission"),
     "a submission hash not its content's": ({"payload": _squatted}, "not the SHA-256 of what"),
-    "no status history": ({"steps": 0}, "starts its status history"),
+    "no status history": ({"steps": 0}, "a first status step is missing"),
     "a status history begun twice": ({"steps": 2}, "uq_amendment_statuses_amendment_id_event_seq"),
 }
 
@@ -367,7 +377,7 @@ def test_events_of_the_kinds_a_delegation_may_append_must_hold(server, eu):
                                              "delegation": "EU"}}, "row-level security"),
         "a submission with no rows": (
             {"kind": "submit", "payload": {"submission": "x", "amendments": [],
-                                           "delegation": "EU"}}, "one submission must be"),
+                                           "delegation": "EU"}}, "one submission of its document"),
     }
     for what, (event, answer) in attempts.items():
         def attempt(e: dict = event) -> None:
@@ -403,7 +413,7 @@ def test_the_guards_run_as_the_owner_with_the_search_path_pinned(server):
     engine.dispose()
     assert {name for name, *_ in found} == {
         "drafting_event_chained", "drafting_event_settled", "drafting_head_moved",
-        "drafting_amendment_added", "drafting_amendment_recorded", "drafting_status_added"}
+        "drafting_amendments_added", "drafting_backers_added", "drafting_statuses_added"}
     schema = make_url(server.url).query["options"].split("=")[-1]
     for name, definer, config, by in found:
         assert definer and by == owner, name
@@ -443,6 +453,36 @@ def test_an_amendment_on_a_superseded_revision_is_refused(server, eu):
     assert record(server.url) == before
     forge(eu)  # on Rev.1 it is recorded
     assert record(server.url)
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**18) + 1, 10**18 - 1) | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=25)
+
+
+def test_the_servers_canonical_json_is_pythons_byte_for_byte(server):
+    """What the server hashes is what `drafting.store.chain.canonical` writes, for any JSON
+    a payload may hold: nesting, key order by code point, escapes, any Unicode."""
+    engine = create_engine(resolve_url(server.url))
+
+    @settings(max_examples=300, deadline=None)
+    @given(value=_JSON)
+    def same(value: Any) -> None:
+        with engine.connect() as connection:
+            ours = connection.scalar(text("SELECT drafting_canonical(CAST(:v AS jsonb))"),
+                                     {"v": json.dumps(value)})
+        assert ours == canonical(value)
+
+    try:
+        same()
+        with engine.connect() as connection:
+            assert connection.scalar(text(
+                "SELECT drafting_stamp(CAST('2026-03-04 05:06:07.000008+01' AS timestamptz))"
+            )) == stamp(datetime(2026, 3, 4, 4, 6, 7, 8, tzinfo=UTC))
+    finally:
+        engine.dispose()
 
 
 def _owner_event(engine: Engine, digest: str) -> None:

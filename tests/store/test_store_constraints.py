@@ -162,9 +162,8 @@ def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(filled, store_ur
     if "triggers" in fresh:
         assert {t.split()[1] for t in fresh["triggers"]} == {
             "drafting_event_chained", "drafting_event_settled", "drafting_head_moved",
-            "drafting_amendment_added", "drafting_amendment_recorded",
-            "drafting_status_added"}
-        assert len(fresh["triggers"]) == 8  # "recorded" on three tables
+            "drafting_amendments_added", "drafting_backers_added", "drafting_statuses_added"}
+        assert len(fresh["triggers"]) == 7  # "backers" on proponents and supporters
     current = filled.document(SMALL.symbol).current
     filled.submit(SMALL.symbol, [amend("EU", "PP1", revision=current, replace="Recalling",
                                        with_="Recalling further")])

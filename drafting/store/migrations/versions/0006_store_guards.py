@@ -88,7 +88,7 @@ LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT pg_catalog.to_char(value AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '+00:00'
 $$;
 
-CREATE FUNCTION {s}.drafting_canonical(value json, depth integer DEFAULT 0) RETURNS text
+CREATE FUNCTION {s}.drafting_canonical(value jsonb, depth integer DEFAULT 0) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE
   found text;
@@ -96,37 +96,43 @@ BEGIN
   IF depth > 32 THEN
     {fail} 'a payload nested deeper than 32 levels';
   END IF;
-  CASE pg_catalog.json_typeof(value)
-  WHEN 'object' THEN
-    IF (SELECT count(*) <> count(DISTINCT e.key COLLATE "C") FROM pg_catalog.json_each(value) e)
-    THEN
-      {fail} 'a payload object holds a key twice';
-    END IF;
-    SELECT string_agg(pg_catalog.to_json(e.key)::text || ':' || {s}.drafting_canonical(e.value,
-                      depth + 1), ',' ORDER BY e.key COLLATE "C")
-      INTO found FROM pg_catalog.json_each(value) e;
+  -- members: a scalar as jsonb writes it (a string escaped as Python's json writes it with
+  -- ensure_ascii=False, a whole number as given), an array of scalars inline, an object or
+  -- any other array one level down
+  IF pg_catalog.jsonb_typeof(value) = 'object' THEN
+    SELECT string_agg(pg_catalog.to_json(e.key)::text || ':' || CASE
+             WHEN pg_catalog.jsonb_typeof(e.value) NOT IN ('object', 'array')
+             THEN e.value::text
+             WHEN pg_catalog.jsonb_typeof(e.value) = 'object' OR pg_catalog.jsonb_path_exists(
+               e.value, 'strict $[*] ? (@.type() == "object" || @.type() == "array")')
+             THEN {s}.drafting_canonical(e.value, depth + 1)
+             ELSE '[' || coalesce((SELECT string_agg(x.value::text, ',' ORDER BY x.n) FROM
+               pg_catalog.jsonb_array_elements(e.value) WITH ORDINALITY x(value, n)), '') || ']'
+           END,
+           ',' ORDER BY e.key COLLATE "C")
+      INTO found FROM pg_catalog.jsonb_each(value) e;
     RETURN '{{' || coalesce(found, '') || '}}';
-  WHEN 'array' THEN
-    SELECT string_agg({s}.drafting_canonical(e.value, depth + 1), ',' ORDER BY e.n)
-      INTO found FROM pg_catalog.json_array_elements(value) WITH ORDINALITY e(value, n);
+  ELSIF pg_catalog.jsonb_typeof(value) = 'array' THEN
+    SELECT string_agg(CASE
+             WHEN pg_catalog.jsonb_typeof(e.value) NOT IN ('object', 'array')
+             THEN e.value::text
+             WHEN pg_catalog.jsonb_typeof(e.value) = 'object' OR pg_catalog.jsonb_path_exists(
+               e.value, 'strict $[*] ? (@.type() == "object" || @.type() == "array")')
+             THEN {s}.drafting_canonical(e.value, depth + 1)
+             ELSE '[' || coalesce((SELECT string_agg(x.value::text, ',' ORDER BY x.n) FROM
+               pg_catalog.jsonb_array_elements(e.value) WITH ORDINALITY x(value, n)), '') || ']'
+           END, ',' ORDER BY e.n)
+      INTO found FROM pg_catalog.jsonb_array_elements(value) WITH ORDINALITY e(value, n);
     RETURN '[' || coalesce(found, '') || ']';
-  WHEN 'string' THEN
-    RETURN pg_catalog.to_json(value #>> '{{}}')::text;
-  WHEN 'number' THEN
-    IF value::text !~ '^(0|-?[1-9][0-9]{{0,17}})$' THEN
-      {fail} format('a payload holds the number %s: only whole numbers of up to 18 digits',
-                    value::text);
-    END IF;
-    RETURN value::text;
-  ELSE
-    RETURN value::text;
-  END CASE;
+  END IF;
+  RETURN value::text;
 END $$;
 
 CREATE FUNCTION {s}.drafting_event_chained() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
 DECLARE
   head record;
+  bare text;
   body text;
 BEGIN
   SELECT h.seq, h.hash INTO head FROM chain_head h WHERE h.id = 1;
@@ -141,9 +147,15 @@ BEGIN
   THEN
     {fail} format('event %s: a refusal names the command refused', NEW.seq);
   END IF;
+  -- Python reads 1.0 or 1e2 as a float and writes it back otherwise: whole numbers only
+  bare := regexp_replace(NEW.payload::text, '"(?:[^"\\]|\\.)*"', '""', 'g');
+  IF bare ~ '[0-9][.eE]' OR bare ~ '[0-9]{{19}}' THEN
+    {fail} format('event %s: its payload holds a number that is not a whole number of up to '
+                  '18 digits', NEW.seq);
+  END IF;
   body := '{{"actor":' || to_json(NEW.actor)::text || ',"at":"' || drafting_stamp(NEW.at)
     || '","document":' || coalesce(to_json(NEW.document)::text, 'null') || ',"kind":'
-    || to_json(NEW.kind)::text || ',"payload":' || drafting_canonical(NEW.payload)
+    || to_json(NEW.kind)::text || ',"payload":' || drafting_canonical(NEW.payload::jsonb)
     || ',"seq":' || NEW.seq::text || '}}';
   IF NEW.hash IS DISTINCT FROM encode(sha256(convert_to(NEW.prev_hash || body, 'UTF8')), 'hex')
   THEN
@@ -164,83 +176,58 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION {s}.drafting_amendment_json(number integer) RETURNS jsonb
-LANGUAGE sql STABLE STRICT AS $$
-  SELECT jsonb_build_object(
-      'id', 'A' || a.id, 'kind', a.kind, 'paragraph_id', p.key, 'revision', r.label,
-      'proponents', (SELECT coalesce(jsonb_agg(x.delegation_code ORDER BY x.position), '[]')
-                     FROM {s}.amendment_proponents x WHERE x.amendment_id = a.id),
-      'span', CASE WHEN a.span_start IS NOT NULL
-                   THEN jsonb_build_array(a.span_start, a.span_end) END,
-      'anchor', CASE WHEN a.anchor_start IS NOT NULL
-                     THEN jsonb_build_array(a.anchor_start, a.anchor_end) END,
-      'old_text', a.old_text, 'new_text', a.new_text,
-      'supporters', (SELECT coalesce(jsonb_agg(x.delegation_code ORDER BY x.position), '[]')
-                     FROM {s}.amendment_supporters x WHERE x.amendment_id = a.id),
-      'reason', a.reason, 'submitted_by', a.submitted_by,
-      'submitted_at', {s}.drafting_stamp(a.submitted_at), 'status', 'submitted')
-  FROM {s}.amendments a JOIN {s}.paragraphs p ON p.id = a.paragraph_id
-  JOIN {s}.revisions r ON r.id = a.made_against_id
-  WHERE a.id = number
-$$;
-
 CREATE FUNCTION {s}.drafting_submitted(event {s}.events) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
 DECLARE
   payload jsonb := event.payload::jsonb;
   submission record;
-  held jsonb;
+  held record;
+  said record;
   content jsonb;
 BEGIN
-  IF (SELECT count(*) FROM submissions s WHERE s.event_seq = event.seq) <> 1 THEN
-    {fail} format('submit event %s: one submission must be tied to it', event.seq);
+  SELECT s.id, s.event_seq, s.delegation, d.symbol INTO submission
+    FROM submissions s JOIN documents d ON d.id = s.document_id
+    WHERE s.content_hash = payload ->> 'submission';
+  IF submission.id IS NULL OR submission.event_seq <> event.seq
+     OR submission.symbol IS DISTINCT FROM event.document
+     OR submission.delegation IS DISTINCT FROM payload ->> 'delegation'
+     OR payload - 'submission' - 'amendments' - 'delegation' <> '{{}}'::jsonb
+     OR jsonb_typeof(payload -> 'amendments') IS DISTINCT FROM 'array'
+     OR jsonb_array_length(payload -> 'amendments') = 0 THEN
+    {fail} format('submit event %s: one submission of its document, of the delegation it '
+                  'names, must be tied to it', event.seq);
   END IF;
-  SELECT s.id, s.content_hash, s.delegation, d.symbol INTO submission
-    FROM submissions s JOIN documents d ON d.id = s.document_id WHERE s.event_seq = event.seq;
-  SELECT coalesce(jsonb_agg(drafting_amendment_json(a.id) ORDER BY a.id), '[]') INTO held
-    FROM amendments a WHERE a.submission_id = submission.id;
-  held := jsonb_build_object('submission', submission.content_hash, 'amendments', held)
-    || CASE WHEN submission.delegation IS NULL THEN '{{}}'::jsonb
-            ELSE jsonb_build_object('delegation', submission.delegation) END;
-  IF submission.symbol IS DISTINCT FROM event.document OR held IS DISTINCT FROM payload
-     OR jsonb_array_length(held -> 'amendments') = 0 THEN
-    {fail} format('submit event %s: its payload is not what its submission''s rows hold',
+  -- each row was checked against the payload as it was written (a proponent or supporter
+  -- at a place the payload gives it): here, that none is missing
+  SELECT jsonb_agg('A' || a.id ORDER BY a.id) AS ids, count(*) AS amendments,
+         sum((SELECT count(*) FROM amendment_proponents x WHERE x.amendment_id = a.id))
+           AS proponents,
+         sum((SELECT count(*) FROM amendment_supporters x WHERE x.amendment_id = a.id))
+           AS supporters,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM amendment_statuses x
+                                        WHERE x.amendment_id = a.id AND x.position = 0))
+           AS begun
+    INTO held FROM amendments a WHERE a.submission_id = submission.id;
+  SELECT jsonb_agg(x.item -> 'id' ORDER BY x.n) AS ids,
+         sum(jsonb_array_length(CASE jsonb_typeof(x.item -> 'proponents')
+                                WHEN 'array' THEN x.item -> 'proponents' END)) AS proponents,
+         sum(jsonb_array_length(CASE jsonb_typeof(x.item -> 'supporters')
+                                WHEN 'array' THEN x.item -> 'supporters' END)) AS supporters
+    INTO said FROM jsonb_array_elements(payload -> 'amendments') WITH ORDINALITY x(item, n);
+  IF held.ids IS DISTINCT FROM said.ids OR held.proponents IS DISTINCT FROM said.proponents
+     OR held.supporters IS DISTINCT FROM said.supporters OR held.begun <> held.amendments THEN
+    {fail} format('submit event %s: its payload is not what its submission''s rows hold (an '
+                  'amendment, a proponent, a supporter or a first status step is missing)',
                   event.seq);
   END IF;
   SELECT jsonb_agg(x.item - 'id' - 'submitted_by' - 'submitted_at' - 'status' ORDER BY x.n)
     INTO content FROM jsonb_array_elements(payload -> 'amendments') WITH ORDINALITY x(item, n);
   content := jsonb_build_object('document', event.document, 'amendments', content);
-  IF submission.content_hash IS DISTINCT FROM encode(sha256(convert_to(
-       drafting_canonical(content::json), 'UTF8')), 'hex') THEN
+  IF payload ->> 'submission' IS DISTINCT FROM encode(sha256(convert_to(
+       drafting_canonical(content), 'UTF8')), 'hex') THEN
     {fail} format('submit event %s: its submission''s hash is not the SHA-256 of what it '
                   'proposes', event.seq);
   END IF;
-  IF EXISTS (SELECT 1 FROM amendments a WHERE a.submission_id = submission.id AND NOT EXISTS (
-      SELECT 1 FROM amendment_statuses x WHERE x.amendment_id = a.id AND x.position = 0)) THEN
-    {fail} format('submit event %s: each of its amendments starts its status history with it',
-                  event.seq);
-  END IF;
-END $$;
-
-CREATE FUNCTION {s}.drafting_amendment_recorded() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
-DECLARE
-  number integer;
-BEGIN
-  IF TG_TABLE_NAME = 'amendments' THEN
-    number := NEW.id;
-  ELSE
-    number := NEW.amendment_id;
-  END IF;
-  IF NOT EXISTS (
-      SELECT 1 FROM amendments a JOIN submissions s ON s.id = a.submission_id
-      JOIN events e ON e.seq = s.event_seq AND e.kind = 'submit'
-      CROSS JOIN LATERAL jsonb_array_elements(e.payload::jsonb -> 'amendments') x(item)
-      WHERE a.id = number AND x.item ->> 'id' = 'A' || number
-      AND x.item = drafting_amendment_json(number)) THEN
-    {fail} format('A%s is not as the submit event of its submission records it', number);
-  END IF;
-  RETURN NULL;
 END $$;
 
 CREATE FUNCTION {s}.drafting_withdrawn(event {s}.events) RETURNS void
@@ -293,47 +280,102 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION {s}.drafting_amendment_added() RETURNS trigger
+CREATE FUNCTION {s}.drafting_amendments_added() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
 DECLARE
-  paragraph text;
+  bad text;
+  seqs integer[];
+  items jsonb;
 BEGIN
-  IF NEW.id > 1 AND NOT EXISTS (SELECT 1 FROM amendments a WHERE a.id = NEW.id - 1) THEN
-    {fail} format('amendment A%s: amendments take the next number, and there is no A%s',
-                  NEW.id, NEW.id - 1);
+  SELECT n.id INTO bad FROM added n
+    WHERE n.id > 1 AND NOT EXISTS (SELECT 1 FROM amendments a WHERE a.id = n.id - 1) LIMIT 1;
+  IF bad IS NOT NULL THEN
+    {fail} format('amendment A%s: amendments take the next number, and there is no A%s', bad,
+                  bad::integer - 1);
   END IF;
-  IF NEW.status <> 'submitted' OR NEW.revision_id <> NEW.made_against_id
-     OR NOT EXISTS (SELECT 1 FROM submissions s WHERE s.id = NEW.submission_id
-                    AND s.document_id = NEW.document_id)
-     OR NEW.made_against_id IS DISTINCT FROM (SELECT r.id FROM revisions r
-       WHERE r.document_id = NEW.document_id ORDER BY r.position DESC LIMIT 1) THEN
+  SELECT n.id INTO bad FROM added n LEFT JOIN submissions s ON s.id = n.submission_id
+    WHERE n.status <> 'submitted' OR n.revision_id <> n.made_against_id
+       OR s.document_id IS DISTINCT FROM n.document_id
+       OR n.made_against_id IS DISTINCT FROM (SELECT r.id FROM revisions r
+            WHERE r.document_id = n.document_id ORDER BY r.position DESC LIMIT 1) LIMIT 1;
+  IF bad IS NOT NULL THEN
     {fail} format('amendment A%s is refused: a new amendment is submitted, in the document '
-                  'of its submission, made against its current revision', NEW.id);
+                  'of its submission, made against its current revision', bad);
   END IF;
-  SELECT v.text INTO paragraph FROM paragraph_versions v
-    WHERE v.revision_id = NEW.made_against_id AND v.paragraph_id = NEW.paragraph_id;
-  IF paragraph IS NULL OR NEW.span_end > char_length(paragraph)
-     OR NEW.anchor_end > char_length(paragraph)
-     OR (NEW.kind IN ('replace', 'delete', 'bracket') AND NEW.old_text IS DISTINCT FROM
-         substr(paragraph, NEW.span_start + 1, NEW.span_end - NEW.span_start)) THEN
+  SELECT n.id INTO bad FROM added n LEFT JOIN paragraph_versions v
+    ON v.revision_id = n.made_against_id AND v.paragraph_id = n.paragraph_id
+    WHERE v.text IS NULL OR n.span_end > char_length(v.text)
+       OR n.anchor_end > char_length(v.text)
+       OR (n.kind IN ('replace', 'delete', 'bracket') AND n.old_text IS DISTINCT FROM
+           substr(v.text, n.span_start + 1, n.span_end - n.span_start)) LIMIT 1;
+  IF bad IS NOT NULL THEN
     {fail} format('amendment A%s is refused: its paragraph must be in the revision, its '
-                  'span inside the paragraph, its old text the words at its span', NEW.id);
+                  'span inside the paragraph, its old text the words at its span', bad);
+  END IF;
+  -- each submit event's payload is read once, its amendments looked up by id
+  SELECT array_agg(DISTINCT s.event_seq) INTO seqs
+    FROM added n JOIN submissions s ON s.id = n.submission_id;
+  SELECT jsonb_object_agg(x.item ->> 'id', x.item - 'proponents' - 'supporters') INTO items
+    FROM events e CROSS JOIN LATERAL jsonb_array_elements(e.payload::jsonb -> 'amendments') x(item)
+    WHERE e.seq = ANY (seqs) AND e.kind = 'submit';
+  SELECT 'A' || n.id INTO bad FROM added n
+    JOIN paragraphs p ON p.id = n.paragraph_id JOIN revisions r ON r.id = n.made_against_id
+    WHERE (items -> ('A' || n.id)) IS DISTINCT FROM jsonb_build_object(
+        'id', 'A' || n.id, 'kind', n.kind, 'paragraph_id', p.key, 'revision', r.label,
+        'span', CASE WHEN n.span_start IS NOT NULL
+                     THEN jsonb_build_array(n.span_start, n.span_end) END,
+        'anchor', CASE WHEN n.anchor_start IS NOT NULL
+                       THEN jsonb_build_array(n.anchor_start, n.anchor_end) END,
+        'old_text', n.old_text, 'new_text', n.new_text, 'reason', n.reason,
+        'submitted_by', n.submitted_by, 'submitted_at', drafting_stamp(n.submitted_at),
+        'status', 'submitted')
+    LIMIT 1;
+  IF bad IS NOT NULL THEN
+    {fail} format('%s is not as the submit event of its submission records it', bad);
   END IF;
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION {s}.drafting_status_added() RETURNS trigger
+CREATE FUNCTION {s}.drafting_backers_added() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
+DECLARE
+  side text := CASE TG_TABLE_NAME WHEN 'amendment_proponents' THEN 'proponents'
+                                  ELSE 'supporters' END;
+  bad text;
+  seqs integer[];
+  items jsonb;
 BEGIN
-  IF (NEW.position = 0 AND (NEW.status <> 'submitted' OR NEW.event_seq IS DISTINCT FROM (
-        SELECT s.event_seq FROM amendments a JOIN submissions s ON s.id = a.submission_id
-        WHERE a.id = NEW.amendment_id)))
-     OR (NEW.position > 0 AND NOT EXISTS (
-      SELECT 1 FROM amendment_statuses x WHERE x.amendment_id = NEW.amendment_id
-      AND x.position = NEW.position - 1)) THEN
+  SELECT array_agg(DISTINCT s.event_seq) INTO seqs FROM added n
+    JOIN amendments a ON a.id = n.amendment_id JOIN submissions s ON s.id = a.submission_id;
+  SELECT jsonb_object_agg(x.item ->> 'id', x.item -> side) INTO items
+    FROM events e CROSS JOIN LATERAL jsonb_array_elements(e.payload::jsonb -> 'amendments') x(item)
+    WHERE e.seq = ANY (seqs) AND e.kind = 'submit';
+  SELECT 'A' || n.amendment_id INTO bad FROM added n
+    WHERE (items -> ('A' || n.amendment_id) ->> n.position) IS DISTINCT FROM n.delegation_code
+    LIMIT 1;
+  IF bad IS NOT NULL THEN
+    {fail} format('%s is not as the submit event of its submission records it (its %s)',
+                  bad, side);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION {s}.drafting_statuses_added() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
+DECLARE
+  bad record;
+BEGIN
+  SELECT n.amendment_id, n.position INTO bad FROM added n
+    WHERE (n.position = 0 AND (n.status <> 'submitted' OR n.event_seq IS DISTINCT FROM (
+             SELECT s.event_seq FROM amendments a JOIN submissions s ON s.id = a.submission_id
+             WHERE a.id = n.amendment_id)))
+       OR (n.position > 0 AND NOT EXISTS (SELECT 1 FROM amendment_statuses x
+             WHERE x.amendment_id = n.amendment_id AND x.position = n.position - 1))
+    LIMIT 1;
+  IF bad.amendment_id IS NOT NULL THEN
     {fail} format('A%s: a status history starts with "submitted", by its submission''s '
-                  'event, and grows one step at a time; step %s is refused', NEW.amendment_id,
-                  NEW.position);
+                  'event, and grows one step at a time; step %s is refused', bad.amendment_id,
+                  bad.position);
   END IF;
   RETURN NULL;
 END $$;
@@ -344,40 +386,37 @@ CREATE CONSTRAINT TRIGGER drafting_event_settled AFTER INSERT ON {s}.events
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {s}.drafting_event_settled();
 CREATE TRIGGER drafting_head_moved AFTER UPDATE ON {s}.chain_head
   FOR EACH ROW EXECUTE FUNCTION {s}.drafting_head_moved();
-CREATE TRIGGER drafting_amendment_added AFTER INSERT ON {s}.amendments
-  FOR EACH ROW EXECUTE FUNCTION {s}.drafting_amendment_added();
-CREATE TRIGGER drafting_status_added AFTER INSERT ON {s}.amendment_statuses
-  FOR EACH ROW EXECUTE FUNCTION {s}.drafting_status_added();
-CREATE CONSTRAINT TRIGGER drafting_amendment_recorded AFTER INSERT ON {s}.amendments
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-  EXECUTE FUNCTION {s}.drafting_amendment_recorded();
-CREATE CONSTRAINT TRIGGER drafting_amendment_recorded AFTER INSERT ON {s}.amendment_proponents
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-  EXECUTE FUNCTION {s}.drafting_amendment_recorded();
-CREATE CONSTRAINT TRIGGER drafting_amendment_recorded AFTER INSERT ON {s}.amendment_supporters
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-  EXECUTE FUNCTION {s}.drafting_amendment_recorded();
+CREATE TRIGGER drafting_amendments_added AFTER INSERT ON {s}.amendments
+  REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION {s}.drafting_amendments_added();
+CREATE TRIGGER drafting_backers_added AFTER INSERT ON {s}.amendment_proponents
+  REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION {s}.drafting_backers_added();
+CREATE TRIGGER drafting_backers_added AFTER INSERT ON {s}.amendment_supporters
+  REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION {s}.drafting_backers_added();
+CREATE TRIGGER drafting_statuses_added AFTER INSERT ON {s}.amendment_statuses
+  REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION {s}.drafting_statuses_added();
 """
 
 _DROP = """
-DROP TRIGGER drafting_amendment_recorded ON {s}.amendment_supporters;
-DROP TRIGGER drafting_amendment_recorded ON {s}.amendment_proponents;
-DROP TRIGGER drafting_amendment_recorded ON {s}.amendments;
-DROP FUNCTION {s}.drafting_amendment_recorded();
-DROP TRIGGER drafting_status_added ON {s}.amendment_statuses;
-DROP TRIGGER drafting_amendment_added ON {s}.amendments;
+DROP TRIGGER drafting_statuses_added ON {s}.amendment_statuses;
+DROP TRIGGER drafting_backers_added ON {s}.amendment_supporters;
+DROP TRIGGER drafting_backers_added ON {s}.amendment_proponents;
+DROP TRIGGER drafting_amendments_added ON {s}.amendments;
 DROP TRIGGER drafting_head_moved ON {s}.chain_head;
 DROP TRIGGER drafting_event_settled ON {s}.events;
 DROP TRIGGER drafting_event_chained ON {s}.events;
-DROP FUNCTION {s}.drafting_status_added();
-DROP FUNCTION {s}.drafting_amendment_added();
+DROP FUNCTION {s}.drafting_statuses_added();
+DROP FUNCTION {s}.drafting_backers_added();
+DROP FUNCTION {s}.drafting_amendments_added();
 DROP FUNCTION {s}.drafting_event_settled();
 DROP FUNCTION {s}.drafting_withdrawn({s}.events);
 DROP FUNCTION {s}.drafting_submitted({s}.events);
-DROP FUNCTION {s}.drafting_amendment_json(integer);
 DROP FUNCTION {s}.drafting_head_moved();
 DROP FUNCTION {s}.drafting_event_chained();
-DROP FUNCTION {s}.drafting_canonical(json, integer);
+DROP FUNCTION {s}.drafting_canonical(jsonb, integer);
 DROP FUNCTION {s}.drafting_stamp(timestamptz);
 """
 
