@@ -29,10 +29,11 @@ delegation's role may write on a shared server (events, the chain head, submissi
 amendments and their proponents, supporters and statuses) refuse, on every database,
 what would break their readers: an amendment number outside 1..`MAX_AMENDMENT`, a span
 or anchor that is half given, negative or reversed, a span kind without a span, an
-unknown kind or status, a number or position below its first, a time Python cannot
-read. On PostgreSQL, triggers (migration 0006) check the rest: each event's hash and
-link, the head's move, and that the rows of a submission or a withdrawal are what its
-event says.
+unknown kind or status, a number or position below its first, two status steps from one
+event, a time Python cannot read (on SQLite, anything `date()` cannot read as a time).
+On PostgreSQL, triggers (migration 0006) check the rest: each event's hash and link,
+the head's move, and that the rows of a submission or a withdrawal are what its event
+says.
 """
 
 from __future__ import annotations

@@ -131,12 +131,13 @@ def _event(connection: Connection, *, kind: str, payload: Any, head: Any = True,
 
 def forge(engine: Engine, *, row: dict | None = None,
           payload: Callable[[dict], Any] | None = None, steps: int = 1,
-          **event: Any) -> str:
+          then: tuple[str, ...] = (), **event: Any) -> str:
     """Write one submission of EU's as the library writes it, in raw SQL: OP2's "submit"
     replaced by "present". ``row`` changes the amendment's columns (its event's payload
     follows them, as a forger would make it); ``payload`` then changes the payload (dict
     or text); ``steps`` is the number of status rows (0, 1, or 2 for the first twice);
-    ``event`` changes the event's columns (see `_event`). Returns the amendment's id."""
+    ``then`` are statements run after, in the same transaction; ``event`` changes the
+    event's columns (see `_event`). Returns the amendment's id."""
     with engine.begin() as connection:
         document, revision = _one(
             connection, "SELECT d.id, r.id FROM documents d JOIN revisions r ON "
@@ -176,6 +177,8 @@ def forge(engine: Engine, *, row: dict | None = None,
             connection.execute(text("INSERT INTO amendment_statuses VALUES "
                                     "(:n, :p, 'submitted', :s, :at)"),
                                {"n": values["id"], "p": step, "s": seq, "at": at})
+        for statement in then:
+            connection.execute(text(statement))
     return item["id"]
 
 
@@ -297,6 +300,9 @@ SUBMISSIONS: dict[str, tuple[dict[str, Any], str]] = {
                                        "not as the submit event of its submission"),
     "a submission hash not its content's": ({"payload": _squatted}, "not the SHA-256 of what"),
     "no status history": ({"steps": 0}, "a first status step is missing"),
+    "a supporter added once the checks were run early": (
+        {"then": ("SET CONSTRAINTS ALL IMMEDIATE", "INSERT INTO amendment_supporters SELECT "
+                  "max(id), 0, 'USA' FROM amendments")}, "not as the submit event"),
     "a status history begun twice": ({"steps": 2}, "uq_amendment_statuses_amendment_id_event_seq"),
 }
 

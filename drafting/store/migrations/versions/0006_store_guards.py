@@ -15,20 +15,25 @@ pinned, so that a delegation's role can neither skip nor fool them):
 
 - each event must follow the chain head (its number next, its previous hash the
   head's) and carry the hash the database computes itself from the previous hash and
-  the event's canonical JSON, byte for byte as `drafting.store.chain` does; a payload
-  that Python could read differently (a key twice, a number that is not a whole number
-  of at most 18 digits, deeper than 32 levels) is refused;
+  the event's canonical JSON, byte for byte as `drafting.store.chain` does (a key given
+  twice is read as Python reads it, the last; a number that is not a whole number of at
+  most 18 digits, which Python would read or write otherwise, and nesting deeper than
+  32 levels are refused); a ``refused`` event names the command refused;
 - the head moves one event on at a time, to the event just appended; at commit it
   stands on the last event;
-- at commit, a ``submit`` event's payload is what the rows of its one submission hold
-  (amendments, proponents, supporters, first status), and the submission's hash is the
-  SHA-256 of what it proposes; a ``withdraw`` event's amendment is withdrawn, by it, from
-  a state it could be withdrawn from; a ``refused`` event names the command refused;
-- a new amendment takes the next number, is submitted, against the current revision of
-  its submission's document, on a paragraph of that revision, with its span inside the
-  paragraph and its old text the words at its span; a status history grows one step
-  at a time from "submitted".
+- new amendments (checked once per statement, over the rows it added) take the next
+  number, are submitted, in their submission's document, against its current revision,
+  on a paragraph of it, their span inside the paragraph and their old text the words at
+  their span, and are what their submission's event records; so are new proponents and
+  supporters, each at the place the event gives it; a status history starts with
+  "submitted", by the submission's event, and grows one step at a time;
+- at commit, a ``submit`` event has its one submission, of its document and delegation,
+  none of its rows missing, the submission's hash the SHA-256 of what it proposes; a
+  ``withdraw`` event's amendment is withdrawn by it (status and last step), named by a
+  proponent, from submitted or stale.
 
+Checks of rows run as their statement ends (not deferred, so ``SET CONSTRAINTS`` cannot
+move them); only the event's checks wait for the commit, when every row is there.
 Values written out here, not imported: a migration stays what it was when it shipped.
 """
 
