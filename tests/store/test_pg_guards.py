@@ -18,8 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from dataclasses import replace as dataclass_replace
 from datetime import UTC, datetime
 from typing import Any
@@ -27,36 +26,20 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pg_forgery import BOGUS, Server, append_event, forge, one, record, refused, run
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from store_scenario import SMALL, amend, views
+from store_scenario import SMALL, amend
 
 from drafting.engine.revise import Decisions, revise
 from drafting.model import Delegation, Span
 from drafting.store import SECRETARIAT, StoreError, chain, open_store, submissions, tables
-from drafting.store.chain import canonical, chain_hash
+from drafting.store.chain import canonical
 from drafting.store.connect import resolve_url
 from drafting.store.payloads import stamp
 
 pytestmark = pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
-
-CONTENT = ("revision", "kind", "paragraph_id", "span", "anchor", "old_text", "new_text",
-           "proponents", "supporters", "reason")
-"""What a submission's content hash covers, of each amendment (`submission_content`)."""
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    tokens: dict[str, str]
-    roles: dict[str, str]
-    accepted: str  # EU's amendment the secretariat accepted
-    pending: str  # EU's amendment still submitted
-
-    def as_role(self, code: str) -> str:
-        """The store's URL, connecting as ``code``'s role."""
-        return make_url(self.url).set(username=self.roles[code]).render_as_string(False)
 
 
 @pytest.fixture
@@ -94,113 +77,6 @@ def eu(server) -> Iterator[Engine]:
     engine = create_engine(resolve_url(server.as_role("EU")))
     yield engine
     engine.dispose()
-
-
-def record(url: str) -> dict:
-    with open_store(url) as store:
-        assert store.verify().ok
-        return views(store)
-
-
-def _one(connection: Connection, sql: str, **values: Any) -> Any:
-    return connection.execute(text(sql), values).one()
-
-
-def _event(connection: Connection, *, kind: str, payload: Any, head: Any = True,
-           **changed: Any) -> int:
-    """Append an event after the head, hashed as the library hashes it, and move the head
-    to it (``head``: True; False leaves it; or the (seq, hash) to move it to). ``changed``
-    replaces any column; a payload given as text is written as it stands. Returns its seq."""
-    seq, last = _one(connection, "SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
-    row = {"seq": seq + 1, "at": datetime.now(UTC), "actor": "forger", "kind": kind,
-           "document": SMALL.symbol, "prev_hash": last, **changed}
-    written = payload if isinstance(payload, str) else json.dumps(payload)
-    if "hash" not in row:
-        row["hash"] = chain_hash(row["prev_hash"], row["seq"], row["at"], row["actor"],
-                                 row["kind"], row["document"], json.loads(written))
-    connection.execute(text(
-        "INSERT INTO events (seq, at, actor, kind, document, payload, prev_hash, hash) VALUES "
-        "(:seq, CAST(:at AS timestamptz), :actor, :kind, :document, CAST(:payload AS json), "
-        ":prev_hash, :hash)"), {**row, "payload": written})
-    if head:
-        moved = (row["seq"], row["hash"]) if head is True else head
-        connection.execute(text("UPDATE chain_head SET seq = :seq, hash = :hash WHERE id = 1"),
-                           {"seq": moved[0], "hash": moved[1]})
-    return row["seq"]
-
-
-def forge(engine: Engine, *, row: dict | None = None,
-          payload: Callable[[dict], Any] | None = None, steps: int = 1,
-          then: tuple[str, ...] = (), **event: Any) -> str:
-    """Write one submission of EU's as the library writes it, in raw SQL: OP2's "submit"
-    replaced by "present". ``row`` changes the amendment's columns (its event's payload
-    follows them, as a forger would make it); ``payload`` then changes the payload (dict
-    or text); ``steps`` is the number of status rows (0, 1, or 2 for the first twice);
-    ``then`` are statements run after, in the same transaction; ``event`` changes the
-    event's columns (see `_event`). Returns the amendment's id."""
-    with engine.begin() as connection:
-        document, revision = _one(
-            connection, "SELECT d.id, r.id FROM documents d JOIN revisions r ON "
-            "r.document_id = d.id WHERE d.symbol = :s ORDER BY r.position DESC LIMIT 1",
-            s=SMALL.symbol)
-        paragraph, words = _one(
-            connection, "SELECT p.id, v.text FROM paragraphs p JOIN paragraph_versions v ON "
-            "v.paragraph_id = p.id WHERE v.revision_id = :r AND p.key = 'p3'", r=revision)
-        number = _one(connection, "SELECT coalesce(max(id), 0) + 1 FROM amendments")[0]
-        at = datetime.now(UTC)
-        start = words.index("submit")
-        values = {"id": number, "document_id": document, "paragraph_id": paragraph,
-                  "made_against_id": revision, "revision_id": revision, "kind": "replace",
-                  "span_start": start, "span_end": start + 6, "anchor_start": None,
-                  "anchor_end": None, "old_text": "submit", "new_text": "present",
-                  "reason": "", "submitted_by": "forger", "submitted_at": at,
-                  "status": "submitted", **(row or {})}
-        label = _one(connection, "SELECT label FROM revisions WHERE id = :r",
-                     r=values["made_against_id"])[0]
-        item = _item(values, label)
-        content = {"document": SMALL.symbol, "amendments": [{k: item[k] for k in CONTENT}]}
-        made = {"submission": hashlib.sha256(canonical(content).encode()).hexdigest(),
-                "amendments": [item], "delegation": "EU"}
-        made = payload(made) if payload else made
-        seq = _event(connection, kind="submit", payload=made, **{"at": at, **event})
-        digest = made["submission"] if isinstance(made, dict) else json.loads(made)["submission"]
-        values["submission_id"] = _one(
-            connection, "INSERT INTO submissions (document_id, content_hash, event_seq, "
-            "recorded_at, delegation) VALUES (:d, :h, :s, :at, 'EU') RETURNING id",
-            d=document, h=digest, s=seq, at=at)[0]
-        columns = ", ".join(values)
-        connection.execute(text(f"INSERT INTO amendments ({columns}) VALUES "
-                                f"({', '.join(':' + c for c in values)})"), values)
-        connection.execute(text("INSERT INTO amendment_proponents VALUES (:n, 0, 'EU')"),
-                           {"n": values["id"]})
-        for step in range(steps):
-            connection.execute(text("INSERT INTO amendment_statuses VALUES "
-                                    "(:n, :p, 'submitted', :s, :at)"),
-                               {"n": values["id"], "p": step, "s": seq, "at": at})
-        for statement in then:
-            connection.execute(text(statement))
-    return item["id"]
-
-
-def _item(values: dict, label: str) -> dict:
-    """The amendment's entry in its event, as `amendment_json` writes it."""
-    def span(start: str, end: str) -> list | None:
-        return None if values[start] is None else [values[start], values[end]]
-
-    return {"id": f"A{values['id']}", "kind": values["kind"], "paragraph_id": "p3",
-            "revision": label, "proponents": ["EU"], "span": span("span_start", "span_end"),
-            "anchor": span("anchor_start", "anchor_end"), "old_text": values["old_text"],
-            "new_text": values["new_text"], "supporters": [], "reason": values["reason"],
-            "submitted_by": values["submitted_by"], "status": values["status"],
-            "submitted_at": stamp(at) if isinstance(at := values["submitted_at"], datetime)
-            else at}
-
-
-def refused(attempt: Callable[[], Any]) -> str:
-    """The server's refusal of ``attempt``, first line (the test fails if it is let through)."""
-    with pytest.raises(DBAPIError) as caught:
-        attempt()
-    return str(caught.value.orig).splitlines()[0]
 
 
 def test_the_forgery_unchanged_is_recorded_and_verifies(server, eu):
@@ -271,7 +147,6 @@ def _squatted(payload: dict) -> dict:
     return {**payload, "submission": hashlib.sha256(b"someone else's submission").hexdigest()}
 
 
-BOGUS = "ab" * 32
 SUBMISSIONS: dict[str, tuple[dict[str, Any], str]] = {
     # what is tried: (how the forgery differs, what the server answers)
     "amendment number 2147483647": (_set(id=2147483647), "ck_amendments_number"),
@@ -331,14 +206,8 @@ def test_the_head_cannot_move_back_or_to_a_bogus_hash(server, eu):
         "on, to no event": f"UPDATE chain_head SET seq = seq + 1, hash = '{BOGUS}'",
     }
     for statement in moves.values():
-        assert "row-level security" in refused(lambda s=statement: _run(eu, s))
+        assert "row-level security" in refused(lambda s=statement: run(eu, s))
     assert record(server.url) == before
-
-
-def _run(engine: Engine, *statements: str) -> None:
-    with engine.begin() as connection:
-        for statement in statements:
-            connection.execute(text(statement))
 
 
 def test_rows_added_later_to_its_own_submission_are_refused(server, eu):
@@ -357,7 +226,7 @@ def test_rows_added_later_to_its_own_submission_are_refused(server, eu):
     ]
     for statements in attempts:
         assert "not as the submit event of its submission" in refused(
-            lambda s=statements: _run(eu, *s))
+            lambda s=statements: run(eu, *s))
     assert record(server.url) == before
 
 
@@ -388,7 +257,7 @@ def test_events_of_the_kinds_a_delegation_may_append_must_hold(server, eu):
     for what, (event, answer) in attempts.items():
         def attempt(e: dict = event) -> None:
             with eu.begin() as connection:
-                _event(connection, **e)
+                append_event(connection, **e)
         said = refused(attempt)
         assert answer in said, f"{what}: {said}"
     assert record(server.url) == before
@@ -402,7 +271,7 @@ def test_the_role_cannot_switch_the_guards_off(server, eu):
                 "CREATE OR REPLACE FUNCTION drafting_stamp(value timestamptz) RETURNS text "
                 "LANGUAGE sql AS $$ SELECT 'x' $$"]
     for statement in attempts:
-        said = refused(lambda s=statement: _run(eu, s))
+        said = refused(lambda s=statement: run(eu, s))
         assert "must be owner" in said or "permission denied" in said, said
     assert "its hash is not the SHA-256" in refused(lambda: forge(eu, hash=BOGUS))
 
@@ -430,16 +299,16 @@ def test_the_owners_own_connection_is_held_to_the_hash_and_the_head_too(server):
     engine = create_engine(resolve_url(server.url))
     try:
         with engine.begin() as connection:
-            last = _one(connection, "SELECT seq FROM chain_head")[0]
-        assert "its hash is not the SHA-256" in refused(lambda: _owner_event(engine, BOGUS))
-        assert "moves one event on" in refused(lambda: _run(
+            last = one(connection, "SELECT seq FROM chain_head")[0]
+        assert "its hash is not the SHA-256" in refused(lambda: _ownerevent(engine, BOGUS))
+        assert "moves one event on" in refused(lambda: run(
             engine, "UPDATE chain_head SET seq = seq - 1, hash = (SELECT e.hash FROM events e "
             "WHERE e.seq = chain_head.seq - 1)"))
-        assert "grows one step at a time; step 5 is refused" in refused(lambda: _run(
+        assert "grows one step at a time; step 5 is refused" in refused(lambda: run(
             engine, "INSERT INTO amendment_statuses SELECT amendment_id, 5, 'withdrawn', 2, at "
             "FROM amendment_statuses WHERE position = 0 LIMIT 1"))
         with engine.begin() as connection:
-            assert _one(connection, "SELECT seq FROM chain_head")[0] == last
+            assert one(connection, "SELECT seq FROM chain_head")[0] == last
     finally:
         engine.dispose()
     assert record(server.url)
@@ -451,7 +320,7 @@ def test_an_amendment_on_a_superseded_revision_is_refused(server, eu):
         secretariat.add_revision(SMALL.symbol, revise(zero, [], Decisions(), label="Rev.1"))
     engine = create_engine(resolve_url(server.url))
     with engine.connect() as connection:
-        old = _one(connection, "SELECT min(id) FROM revisions")[0]
+        old = one(connection, "SELECT min(id) FROM revisions")[0]
     engine.dispose()
     before = record(server.url)
     said = refused(lambda: forge(eu, row={"made_against_id": old, "revision_id": old}))
@@ -491,9 +360,9 @@ def test_the_servers_canonical_json_is_pythons_byte_for_byte(server):
         engine.dispose()
 
 
-def _owner_event(engine: Engine, digest: str) -> None:
+def _ownerevent(engine: Engine, digest: str) -> None:
     with engine.begin() as connection:
-        _event(connection, kind="agree", payload={"x": 1}, hash=digest)
+        append_event(connection, kind="agree", payload={"x": 1}, hash=digest)
 
 
 def test_after_every_refusal_the_store_verifies_and_takes_a_submission(server, eu):
