@@ -40,17 +40,19 @@ class Server:
 
 
 def record(url: str) -> dict:
+    """Everything the store shows, once it has verified."""
     with open_store(url) as store:
         assert store.verify().ok
         return views(store)
 
 
 def one(connection: Connection, sql: str, **values: Any) -> Any:
+    """The one row ``sql`` gives."""
     return connection.execute(text(sql), values).one()
 
 
 def append_event(connection: Connection, *, kind: str, payload: Any, head: Any = True,
-           **changed: Any) -> int:
+                 **changed: Any) -> int:
     """Append an event after the head, hashed as the library hashes it, and move the head
     to it (``head``: True; False leaves it; or the (seq, hash) to move it to). ``changed``
     replaces any column; a payload given as text is written as it stands. Returns its seq."""
