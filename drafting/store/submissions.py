@@ -168,17 +168,32 @@ def _insert_rows(write: Write, target: _Target) -> None:
     target.pending.clear()
 
 
+_PARAMETERS = 30_000
+"""Values bound in one multi-row INSERT, at most (PostgreSQL takes 65,535)."""
+
+
 def _insert(write: Write, table: Table, values: list[dict[str, Any]]) -> None:
-    """Insert rows into ``table``: on PostgreSQL as multi-row statements of up to 1,000
-    rows (SQLAlchemy's "insert many values", which asks for RETURNING), so that the
-    server's checks of new rows (migration 0006) run once per statement, not once per row;
-    on SQLite as one executemany. None for no rows."""
+    """Insert rows into ``table`` (none for no rows). On PostgreSQL as few multi-row
+    statements as its limit on parameters allows, so that the server's checks of new rows
+    (migration 0006) run once per statement, not once per row: written out for the driver
+    (SQLAlchemy would compile thousands of named parameters, or ask for RETURNING). On
+    SQLite as one executemany."""
     if not values:
         return
-    statement = insert(table)
-    if write.connection.dialect.name == "postgresql":
-        statement = statement.returning(*table.primary_key.columns)
-    write.connection.execute(statement, values)
+    connection = write.connection
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), values)
+        return
+    columns = list(values[0])
+    preparer = connection.dialect.identifier_preparer
+    head = (f"INSERT INTO {preparer.format_table(table)} "
+            f"({', '.join(preparer.quote(c) for c in columns)}) VALUES ")
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    step = max(1, _PARAMETERS // len(columns))
+    for start in range(0, len(values), step):
+        chunk = values[start:start + step]
+        connection.exec_driver_sql(head + ", ".join([row] * len(chunk)),
+                                   tuple(v[c] for v in chunk for c in columns))
 
 
 def _check(document: Document, amendments: Sequence[Amendment], codes: set[str]) -> None:
