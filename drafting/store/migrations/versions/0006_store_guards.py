@@ -384,6 +384,10 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- only the triggers (running as the owner) call these; nobody needs them directly
+REVOKE EXECUTE ON FUNCTION {s}.drafting_submitted({s}.events) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION {s}.drafting_withdrawn({s}.events) FROM PUBLIC;
+
 CREATE TRIGGER drafting_event_chained AFTER INSERT ON {s}.events
   FOR EACH ROW EXECUTE FUNCTION {s}.drafting_event_chained();
 CREATE CONSTRAINT TRIGGER drafting_event_settled AFTER INSERT ON {s}.events
