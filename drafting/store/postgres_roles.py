@@ -25,6 +25,9 @@ events, no DELETE anywhere, no other columns of amendments, no DDL. This is
 exactly what the library writes when a delegation submits or withdraws with its
 own token (a store that requires tokens), so the normal code path works as that
 role, and a client that skips the library's own checks is refused by the server.
+The policies say who may write a row; what it may hold is checked for every role by
+the store's constraints and triggers (migration 0006): an event's hash and link, the
+head's move, numbering, spans, and that a submission's rows are what its event says.
 
 `script` writes the SQL (to read, or to run with psql); `apply` runs it. Both
 are safe to run again, e.g. after adding delegations or upgrading the store:

@@ -127,6 +127,11 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     """Check one new submission and write its event and rows."""
     document, first = target.document, target.next_number
     _check(document, amendments, target.codes)
+    if first + len(amendments) - 1 > tables.MAX_AMENDMENT:
+        raise StoreError(f"{document.symbol}: the store's amendments are numbered up to "
+                         f"A{first - 1}, and numbers stop at A{tables.MAX_AMENDMENT}: there is "
+                         f"no number left for {len(amendments)} more; nothing was recorded: "
+                         "record further negotiations in a new store")
     stored = [
         replace(a, id=mapping.amendment_id(first + n), submitted_at=write.at,
                 status=_S.SUBMITTED, revision=_revision_of(document, a))
@@ -178,10 +183,32 @@ def _insert_rows(write: Write, target: _Target) -> None:
     target.pending.clear()
 
 
+_PARAMETERS = 30_000
+"""Values bound in one multi-row INSERT, at most (PostgreSQL takes 65,535)."""
+
+
 def _insert(write: Write, table: Table, values: list[dict[str, Any]]) -> None:
-    """Insert rows into ``table`` in one statement (none for no rows)."""
-    if values:
-        write.connection.execute(insert(table), values)
+    """Insert rows into ``table`` (none for no rows). On PostgreSQL as few multi-row
+    statements as its limit on parameters allows, so that the server's checks of new rows
+    (migration 0006) run once per statement, not once per row: written out for the driver
+    (SQLAlchemy would compile thousands of named parameters, or ask for RETURNING). On
+    SQLite as one executemany."""
+    if not values:
+        return
+    connection = write.connection
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), values)
+        return
+    columns = list(values[0])
+    preparer = connection.dialect.identifier_preparer
+    head = (f"INSERT INTO {preparer.format_table(table)} "
+            f"({', '.join(preparer.quote(c) for c in columns)}) VALUES ")
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    step = max(1, _PARAMETERS // len(columns))
+    for start in range(0, len(values), step):
+        chunk = values[start:start + step]
+        connection.exec_driver_sql(head + ", ".join([row] * len(chunk)),
+                                   tuple(v[c] for v in chunk for c in columns))
 
 
 def _check(document: Document, amendments: Sequence[Amendment], codes: set[str]) -> None:

@@ -24,7 +24,16 @@ PostgreSQL server ``role_delegations`` maps each database role to its
 delegation, for the row-level security of `drafting.store.postgres_roles`.
 
 Columns are NOT NULL unless marked ``nullable=True``. Constraints are named
-(`NAMING`) so that Alembic's batch mode can alter them on SQLite.
+(`NAMING`) so that Alembic's batch mode can alter them on SQLite. The tables a
+delegation's role may write on a shared server (events, the chain head, submissions,
+amendments and their proponents, supporters and statuses) refuse, on every database,
+what would break their readers: an amendment number outside 1..`MAX_AMENDMENT`, a span
+or anchor that is half given, negative or reversed, a span kind without a span, an
+unknown kind or status, a number or position below its first, two status steps from one
+event, a time Python cannot read (on SQLite, anything `date()` cannot read as a time).
+On PostgreSQL, triggers (migration 0006) check the rest: each event's hash and link,
+the head's move, and that the rows of a submission or a withdrawal are what its event
+says.
 """
 
 from __future__ import annotations
@@ -47,7 +56,13 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from drafting.model import AmendmentKind, AmendmentStatus, DelegationKind, ParagraphKind
+from drafting.model import (
+    SPAN_KINDS,
+    AmendmentKind,
+    AmendmentStatus,
+    DelegationKind,
+    ParagraphKind,
+)
 from drafting.model import ParagraphStatus as _PS
 
 NAMING = {
@@ -73,9 +88,37 @@ HASH = String(64)
 STAMP = DateTime(timezone=True)
 
 
+MAX_AMENDMENT = 1_000_000
+"""The highest amendment number a store gives (``A1000000``): far below the databases'
+integer limit, so that numbering never overflows; the library refuses to go past it."""
+
+EVENT_KINDS = ("import", "delegation", "submit", "withdraw", "decide", "agree", "revise",
+               "members", "secure", "token", "refused")
+"""What an event may record (`drafting.store.chain.EventKind`, which a test holds to it)."""
+
+FIRST_TIME, LAST_TIME = "0001-01-02", "9999-12-31"
+"""Times are refused outside these (exclusive of the last): Python reads every time between,
+in any time zone; PostgreSQL would keep ``infinity`` or year 20000, which no reader can."""
+
+
 def _one_of(column: str, values: Any) -> str:
     listed = ", ".join(f"'{value}'" for value in values)
     return f"{column} IN ({listed})"
+
+
+_SPAN_KINDS = ", ".join(f"'{kind}'" for kind in sorted(SPAN_KINDS))
+
+
+def _span(start: str, end: str) -> str:
+    """Both ends given, from 0 and forward, or neither (an unknown end passes no CHECK)."""
+    return (f"({start} IS NULL AND {end} IS NULL) OR ({start} IS NOT NULL AND {end} IS NOT "
+            f"NULL AND {start} >= 0 AND {start} <= {end})")
+
+
+def _time(column: str) -> CheckConstraint:
+    # date() is NULL for what SQLite cannot read as a time (it keeps times as text)
+    return CheckConstraint(f"date({column}) IS NOT NULL AND {column} >= '{FIRST_TIME}' AND "
+                           f"{column} < '{LAST_TIME}'", name=column)
 
 
 def _column(name: str, *parts: Any, nullable: bool = False, **options: Any) -> Column[Any]:
@@ -197,6 +240,8 @@ submissions = Table(
     _column("recorded_at", STAMP),
     # the delegation whose token recorded it; None where no token was needed
     _column("delegation", CODE, ForeignKey("delegations.code"), nullable=True),
+    CheckConstraint("event_seq >= 1", name="event_seq"),
+    _time("recorded_at"),
 )
 """Submissions, each known by the hash of its normalised content (for idempotence)."""
 
@@ -221,14 +266,21 @@ amendments = Table(
     _column("status", WORD),
     CheckConstraint(_one_of("kind", AmendmentKind), name="kind"),
     CheckConstraint(_one_of("status", AmendmentStatus), name="status"),
+    CheckConstraint(f"id >= 1 AND id <= {MAX_AMENDMENT}", name="number"),
+    CheckConstraint(_span("span_start", "span_end"), name="span"),
+    CheckConstraint(_span("anchor_start", "anchor_end"), name="anchor"),
+    CheckConstraint(f"span_start IS NOT NULL OR kind NOT IN ({_SPAN_KINDS})", name="span_kind"),
+    _time("submitted_at"),
 )
-"""Amendments; ``id`` is an amendment's number in the store (shown as ``A<id>``)."""
+"""Amendments; ``id`` is an amendment's number in the store (shown as ``A<id>``), from 1 to
+`MAX_AMENDMENT`."""
 
 amendment_proponents = Table(
     "amendment_proponents", metadata,
     _column("amendment_id", Integer, ForeignKey("amendments.id"), primary_key=True),
     _column("position", Integer, primary_key=True),
     _column("delegation_code", CODE, ForeignKey("delegations.code")),
+    CheckConstraint("position >= 0", name="position"),
 )
 """The proponents of each amendment, in the order given."""
 
@@ -237,6 +289,7 @@ amendment_supporters = Table(
     _column("amendment_id", Integer, ForeignKey("amendments.id"), primary_key=True),
     _column("position", Integer, primary_key=True),
     _column("delegation_code", CODE, ForeignKey("delegations.code")),
+    CheckConstraint("position >= 0", name="position"),
 )
 """The supporters of each amendment, in the order given."""
 
@@ -248,8 +301,13 @@ amendment_statuses = Table(
     _column("event_seq", Integer),  # the event that set it
     _column("at", STAMP),
     CheckConstraint(_one_of("status", AmendmentStatus), name="status"),
+    CheckConstraint("position >= 0", name="position"),
+    CheckConstraint("event_seq >= 1", name="event_seq"),
+    _time("at"),
+    UniqueConstraint("amendment_id", "event_seq"),
 )
-"""Each amendment's status history, step by step, with the event that made each step."""
+"""Each amendment's status history, step by step, with the event that made each step (one
+step per event at most)."""
 
 decisions = Table(
     "decisions", metadata,
@@ -274,6 +332,9 @@ events = Table(
     _column("prev_hash", HASH),
     _column("hash", HASH, unique=True),
     Index(None, "document"),
+    CheckConstraint("seq >= 1", name="seq"),
+    CheckConstraint(_one_of("kind", EVENT_KINDS), name="kind"),
+    _time("at"),
 )
 """The append-only, hash-chained event log."""
 
@@ -283,6 +344,7 @@ chain_head = Table(
     _column("seq", Integer),
     _column("hash", HASH),
     CheckConstraint("id = 1", name="single"),
+    CheckConstraint("seq >= 0", name="seq"),
 )
 """The single row (``id`` 1) holding the last event's number and hash; writes lock it."""
 

@@ -164,6 +164,21 @@ class Watcher:
                 "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name "
                 "AND backend_xid IS NOT NULL"), {"name": self.name}))
 
+    def wait_until_gone(self) -> None:
+        """Wait until the server has finished with the child's connections: a client killed
+        while its COMMIT runs (checks at commit included) leaves the server to finish it,
+        and only then does the store show what became of the write."""
+        if self.engine is None:
+            return
+        deadline = time.monotonic() + WAIT_S
+        with self.engine.connect() as connection:
+            while connection.scalar(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = :name"),
+                    {"name": self.name}):
+                assert time.monotonic() < deadline, "the killed client's backend stayed"
+                connection.rollback()
+                time.sleep(0.01)
+
 
 def kill_cli_while_writing(url: str, symbol: str, path: Path, delay: float,
                            log: Path) -> int:
@@ -186,6 +201,7 @@ def kill_cli_while_writing(url: str, symbol: str, path: Path, delay: float,
     finally:
         child.join(timeout=WAIT_S)
         if watcher.engine is not None:
+            watcher.wait_until_gone()
             watcher.engine.dispose()
     assert child.exitcode is not None
     return child.exitcode
