@@ -6,7 +6,7 @@ existed, and `drafting verify` must name them all the same. So these helpers wri
 rows on today's schema: on SQLite with ``PRAGMA ignore_check_constraints`` and
 ``foreign_keys`` off for the one connection (and any trigger on ``events`` dropped); on
 PostgreSQL by dropping the CHECK and FOREIGN KEY constraints of the tables named (in the
-test's own schema, dropped after it) and disabling the user triggers on ``events``.
+test's own schema, dropped after it) and disabling the user triggers of its tables.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from drafting.store.tables import GENESIS
 def tamper(raw: Engine, *statements: str, tables: Sequence[str] = (),
            **values: Any) -> None:
     """Run ``statements`` (with ``values`` bound) in one transaction, the constraints of
-    ``tables`` and the triggers of ``events`` out of their way."""
+    ``tables`` and the tables' triggers out of their way."""
     if raw.dialect.name == "sqlite":
         with raw.connect() as connection:
             driver = connection.connection.driver_connection
@@ -44,9 +44,20 @@ def tamper(raw: Engine, *statements: str, tables: Sequence[str] = (),
     with raw.begin() as connection:
         for table in tables:
             drop_constraints(connection, table)
-        connection.execute(text("ALTER TABLE events DISABLE TRIGGER USER"))
+        disable_triggers(connection)
         for statement in statements:
             connection.execute(text(statement), values)
+
+
+def disable_triggers(connection: Connection) -> None:
+    """On PostgreSQL, disable the user triggers of every table of the test's schema that
+    has some (the log, the head, amendments and their backers: migration 0006), as the
+    tables' owner can."""
+    names = connection.scalars(text(
+        "SELECT DISTINCT event_object_table FROM information_schema.triggers "
+        "WHERE trigger_schema = current_schema()")).all()
+    for name in names:
+        connection.execute(text(f'ALTER TABLE "{name}" DISABLE TRIGGER USER'))
 
 
 def drop_sqlite_triggers(connection: Connection) -> None:
@@ -92,7 +103,7 @@ def rewrite_history(raw: Engine, change: Mapping[int, Any]) -> None:
                   "WHERE seq = :seq").bindparams(bindparam("payload", type_=JSON))
     with raw.begin() as connection:
         if raw.dialect.name == "postgresql":
-            connection.execute(text("ALTER TABLE events DISABLE TRIGGER USER"))
+            disable_triggers(connection)
         else:
             drop_sqlite_triggers(connection)
         for values in statements:
