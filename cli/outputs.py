@@ -1,7 +1,9 @@
-"""Commands that write a view to share: `compile`, `merge`, `diff` and `export`."""
+"""Commands that write a view to share: `compile`, `merge`, `diff`, `positions` and
+`export`."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -16,6 +18,8 @@ JsonOpt = typer.Option(..., "--output", "-o", help="OUT.json")
 SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
 StatusOpt = typer.Option([], "--status", help="Amendments with these statuses (default: "
                          "submitted); repeatable.")
+PositionsOutOpt = typer.Option(None, "--output", "-o",
+                               help="Write OUT.html, .md, .docx or .pdf instead.")
 DelegationsOpt = typer.Option([], "--delegation", "-d",
                               help="Only these delegations' proposals (repeatable).")
 
@@ -75,6 +79,38 @@ def diff(
     with store_at(db) as store, steps(3) as step:
         diff_to(store, symbol, old, new, output, step=step)
     typer.echo(f"wrote {output}")
+
+
+def positions(
+    symbol: str = SymbolArg,
+    para: str = typer.Option(None, "--para", help="Only this paragraph, e.g. OP9 bis."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead."),
+    output: Path = PositionsOutOpt,
+    db: str = DbOpt,
+) -> None:
+    """Show who stands where: for each paragraph, who proposed, supported, asked to retain
+    (opposed) and withdrew what.
+
+    \b
+    Example: drafting positions A/C.2/81/L.7 --para OP9
+    Example: drafting positions A/C.2/81/L.7 -o positions.docx
+    """
+    from drafting.outputs import positions_to
+    from drafting.workflow import position_matrix
+    from drafting.writers import render_positions_markdown
+
+    with store_at(db) as store:
+        if output is not None:
+            positions_to(store, symbol, output, paragraph=para)
+            typer.echo(f"wrote {output}")
+            return
+        matrix = position_matrix(store, symbol, paragraph=para)
+    if as_json:
+        typer.echo(json.dumps({"delegations": list(matrix.delegations), "paragraphs": [
+            {"paragraph": row.label, "positions": dict(row.cells)} for row in matrix.rows]},
+            ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_positions_markdown(matrix), nl=False)
 
 
 def export(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafting import atomic
 from drafting.errors import InputError
@@ -126,6 +126,32 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
 
     _word(path, write)
     return compilation
+
+
+POSITION_FORMATS = ("docx", "pdf", "html", "md")
+"""The extensions `positions_to` writes."""
+
+
+def positions_to(store: Store, symbol: str, path: str | Path, *,
+                 paragraph: str | None = None) -> Any:
+    """Write who stands where on ``symbol`` (`drafting.workflow.position_matrix`) to
+    ``path`` (.docx, .pdf, .html, .md); returns the matrix."""
+    from drafting.workflow import position_matrix
+    from drafting.writers import render_positions_markdown
+    from drafting.writers.positions_tables import render_positions_html, write_positions_docx
+
+    path = Path(path)
+    fmt = _format(path, POSITION_FORMATS)
+    matrix = position_matrix(store, symbol, paragraph=paragraph)
+    title = store.document(symbol).title
+    if fmt == "md":
+        atomic.write_atomically(path, render_positions_markdown(matrix))
+    elif fmt == "html":
+        atomic.write_atomically(path, render_positions_html(matrix, symbol=symbol, title=title))
+    else:
+        _word(path, lambda target: write_positions_docx(matrix, target, symbol=symbol,
+                                                        title=title))
+    return matrix
 
 
 def write_revision(document: Document, path: str | Path, *,

@@ -307,6 +307,43 @@ def parse_statuses(names: Collection[str] | None) -> set[AmendmentStatus] | None
 # Outputs
 
 
+def position_matrix(store: Store, symbol: str, *, paragraph: str | None = None) -> Any:
+    """Who stands where on ``symbol``'s current revision (`drafting.engine.positions`):
+    what is proposed, supported and opposed (retain) now, and who withdrew an amendment,
+    per paragraph; with ``paragraph`` (a label, ``op 9 bis`` forgiven) that one only
+    (InputError when the text has no such paragraph, new ones proposed included)."""
+    from drafting.engine.positions import PositionMatrix, positions
+
+    compilation, _ = compilation_of(store, symbol)
+    document = store.document(symbol)
+    withdrawn: dict[str, list[str]] = {}
+    for amendment in store.amendments(symbol, statuses=[AmendmentStatus.WITHDRAWN]):
+        label = label_of(document, amendment.paragraph_id)
+        withdrawn.setdefault(label, []).extend(amendment.proponents)
+    matrix = positions(compilation, withdrawn)
+    if paragraph is None:
+        return matrix
+    wanted = _spelled(paragraph)
+    rows = tuple(row for row in matrix.rows if _spelled(row.label) == wanted)
+    if not rows:
+        known = ", ".join(row.label for row in matrix.rows[:8])
+        raise InputError(f"{symbol} has no paragraph {paragraph}; it has {known}"
+                         + (", ..." if len(matrix.rows) > 8 else ""))
+    codes = tuple(sorted({code for row in rows for code, _ in row.cells}))
+    return PositionMatrix(codes, rows)
+
+
+def _spelled(label: str) -> str:
+    """A label as `normalize_label` spells it, or as written when it is none."""
+    from drafting.errors import LabelError
+    from drafting.model import normalize_label
+
+    try:
+        return normalize_label(label)
+    except LabelError:
+        return label.strip()
+
+
 def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | None = None,
                    statuses: Collection[str] | None = None,
                    step: Step = _quiet) -> tuple[Compilation, list[Amendment]]:

@@ -8,7 +8,9 @@ paragraph (``"proposed, retain"``):
   paragraph, an alternative formulation or the deletion of the paragraph;
 - ``supported``: supporter of any of those;
 - ``retain``: asked to keep the text as it is (proponent or supporter of a
-  retain, or named in a bracket's ``retained_by``) - the opposing position.
+  retain, or named in a bracket's ``retained_by``) - the opposing position;
+- ``withdrew``: proponent of an amendment to the paragraph it has withdrawn (given to
+  `positions` apart: a compilation holds only what is still proposed).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from drafting.engine.segments import (
 PROPOSED = "proposed"
 SUPPORTED = "supported"
 RETAIN = "retain"
-ROLES: tuple[str, ...] = (PROPOSED, SUPPORTED, RETAIN)
+WITHDREW = "withdrew"
+ROLES: tuple[str, ...] = (PROPOSED, SUPPORTED, RETAIN, WITHDREW)
 """The roles, in the order they are joined in a cell."""
 
 
@@ -59,17 +62,20 @@ class PositionMatrix:
     rows: tuple[PositionRow, ...]
 
 
-def positions(compilation: Compilation) -> PositionMatrix:
-    """The position matrix of ``compilation``. A text with no proposals gives rows
+def positions(compilation: Compilation,
+              withdrawn: Mapping[str, Iterable[str]] | None = None) -> PositionMatrix:
+    """The position matrix of ``compilation``; ``withdrawn`` maps a paragraph's label to
+    the delegations that withdrew an amendment to it. A text with no proposals gives rows
     with no cells and no delegations."""
-    rows = tuple(_row(entry) for entry in compilation.entries)
+    withdrawn = withdrawn or {}
+    rows = tuple(_row(entry, withdrawn.get(_label(entry), ())) for entry in compilation.entries)
     delegations = sorted({code for row in rows for code, _ in row.cells})
     return PositionMatrix(tuple(delegations), rows)
 
 
-def _row(entry: Entry) -> PositionRow:
+def _row(entry: Entry, withdrew: Iterable[str] = ()) -> PositionRow:
     roles: dict[str, set[str]] = {}
-    for role, codes in _positions(entry):
+    for role, codes in [*_positions(entry), (WITHDREW, tuple(withdrew))]:
         for code in codes:
             roles.setdefault(code, set()).add(role)
     return PositionRow(_label(entry), _cells(roles))

@@ -92,3 +92,29 @@ def test_markdown_table_cells_cannot_break_the_table():
         "| --- | --- |\n"
         "| OP\\*1 | proposed |\n"
     )
+
+
+def test_who_withdrew_an_amendment_shows_beside_what_it_still_proposes(make):
+    matrix = positions(negotiation(make), {"OP1": ["EU", "CHN"], "OP9": ["JPN"]})
+    rows = {row.label: row for row in matrix.rows}
+    assert rows["OP1"].cell("EU") == "proposed, withdrew"
+    assert rows["OP1"].cell("CHN") == "withdrew"
+    assert "OP9" not in rows  # a paragraph the text no longer has is not invented
+
+
+def test_the_matrix_as_a_page_and_a_word_table(make, tmp_path):
+    import docx
+
+    from drafting.writers.positions_tables import render_positions_html, write_positions_docx
+
+    matrix = positions(negotiation(make))
+    page = render_positions_html(matrix, symbol="A/C.2/81/L.7", title="Fisheries <draft>")
+    assert "<h1 dir=\"auto\">Fisheries &lt;draft&gt;</h1>" in page
+    assert ('<tr><th scope="row">OP2 bis</th><td></td><td>supported</td><td></td><td></td>'
+            '<td></td><td></td><td></td><td>proposed</td></tr>') in page
+    path = tmp_path / "p.docx"
+    write_positions_docx(matrix, path, symbol="A/C.2/81/L.7", title="Fisheries")
+    (table,) = docx.Document(str(path)).tables
+    assert [c.text for c in table.rows[0].cells] == ["Paragraph", *matrix.delegations]
+    assert [c.text for c in table.rows[5].cells][:3] == ["OP3", "", ""]
+    assert table.rows[5].cells[matrix.delegations.index("G77") + 1].text == "proposed, retain"
