@@ -122,12 +122,14 @@ def revise(
             "revision": outcome.revision.label, "paragraphs": len(outcome.revision),
             "brackets": report.total, "renumbered": dict(outcome.label_table),
             "stale": [{"amendment": s.amendment.id, "reason": s.reason} for s in outcome.stale],
-            "accepted_with": dict(outcome.accepted_with),
+            "accepted_with": dict(outcome.accepted_with), "emptied": list(outcome.emptied),
             "receipt": receipts[-1].to_json()}, ensure_ascii=False, indent=2))
         return
     typer.echo(f"issued {outcome.revision.label}: {len(outcome.revision)} paragraphs, "
                f"{report.total} brackets ({report.previous_label}: {report.previous_total})")
     show_receipts(receipts)
+    for label in outcome.emptied:
+        typer.echo(f"{label}: nothing was left once its brackets were settled; deleted")
     if outcome.label_table:
         typer.echo("renumbered:")
     for old, new in outcome.label_table.items():

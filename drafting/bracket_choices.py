@@ -21,10 +21,11 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     ``choose`` holds ``"OP24=present"``: in OP24, keep the alternative that reads
     "present" and drop the others with the brackets; ``keep`` holds ``"OP3"``: keep
     the bracketed text and remove its brackets; ``drop`` holds ``"OP3"``: delete the
-    bracketed text. Where the paragraph has more than one bracket that fits, name
-    it by its number, counted from 1 as `drafting brackets SYMBOL --para OP3` shows
-    them: ``"OP3#2"``, ``"OP24#1=present"``. InputError, naming the paragraph and
-    what it holds, for anything that does not fit.
+    bracketed text. A paragraph named alone in ``keep`` or ``drop`` has every one of its
+    brackets settled so (a paragraph left with nothing is deleted by the revision); one
+    bracket is named by its number, counted from 1 as `drafting brackets SYMBOL --para
+    OP3` shows them: ``"OP3#2"``, ``"OP24#1=present"``. InputError, naming the paragraph
+    and what it holds, for anything that does not fit.
     """
     from drafting.engine import BracketAction, BracketDecision
 
@@ -40,8 +41,8 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     for specs, action in ((keep, BracketAction.AGREE), (drop, BracketAction.DELETE)):
         for spec in specs:
             paragraph, number = _bracket_place(revision, spec)
-            index = _only_group(paragraph, number, action)
-            decisions.append(BracketDecision(paragraph.id, index, action))
+            decisions += [BracketDecision(paragraph.id, index, action)
+                          for index in _settled(paragraph, number, action)]
     seen: set[tuple[str, int]] = set()
     for decision in decisions:
         key = (decision.paragraph_id, decision.group)
@@ -96,10 +97,18 @@ def _alternative(paragraph: Paragraph, number: int | None, wanted: str) -> tuple
                      f"{paragraph.label}#{fits[0][0] + 1}={wanted.strip()}")
 
 
-def _only_group(paragraph: Paragraph, number: int | None, action: Any) -> int:
+def _settled(paragraph: Paragraph, number: int | None, action: Any) -> list[int]:
+    """The brackets ``--keep``/``--drop`` settle: the one named by its number, else every
+    bracket of the paragraph. Keeping one of several alternatives needs ``--choose``."""
+    from drafting.engine import BracketAction
+
     groups = _groups(paragraph, number)
-    if len(groups) > 1:
-        shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]" for g in groups)
-        raise InputError(f"{paragraph.label} has {len(groups)} brackets; name one with "
-                         f"{paragraph.label}#N: {brief(shown, 200)}")
-    return groups[0].index
+    if action is BracketAction.AGREE:
+        several = [g for g in groups if len(g.alternatives) > 1]
+        if several:
+            shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]"
+                              for g in several)
+            raise InputError(f"{paragraph.label}: keeping a bracket of alternatives means "
+                             f"choosing one: use --choose \"{paragraph.label}"
+                             f"#{several[0].index + 1}=...\" for {brief(shown, 200)}")
+    return [g.index for g in groups]

@@ -151,11 +151,11 @@ def test_bracket_decisions_read_as_people_write_them(store):
     ({"choose": ["OP24"]}, "e.g. OP24=present"),
     ({"choose": ["OP24=transmit"]}, r"no bracket offers 'transmit'.*\[submit / present\]"),
     ({"choose": ["OP99=present"]}, "has no paragraph OP99"),
-    ({"keep": ["OP22"]}, r"OP22 has 2 brackets; name one with OP22#N"),
     ({"keep": ["OP22#3"]}, "there is no bracket 3"),
     ({"keep": ["OP22#x"]}, "give the bracket's number"),
     ({"drop": ["OP1"]}, "OP1 has no brackets left"),
-    ({"keep": ["OP24"]}, "choose one of them"),
+    ({"keep": ["OP24"]}, r'keeping a bracket of alternatives means choosing one: use '
+                         r'--choose "OP24#1=\.\.\."'),
     ({"choose": ["OP24=present"], "drop": ["OP24"]}, "decided twice"),
 ])
 def test_bracket_decisions_refuse_what_does_not_fit(store, kwargs, says):
@@ -164,6 +164,34 @@ def test_bracket_decisions_refuse_what_does_not_fit(store, kwargs, says):
         decisions = bracket_decisions(current, **kwargs)
         revise_document(store, SYMBOL, "Rev.1", brackets=decisions)
     assert [r.label for r in store.document(SYMBOL).revisions] == ["Zero draft"]
+
+
+def test_keep_or_drop_on_a_paragraph_settles_every_bracket_and_an_empty_one_goes(store):
+    current = store.document(SYMBOL).current
+    op22 = current.by_label("OP22")
+    kept = bracket_decisions(current, keep=["OP22"])  # "[, [including through] ...,]"
+    assert [(d.paragraph_id, d.group) for d in kept] == [(op22.id, 0), (op22.id, 1)]
+    outcome = revise_document(store, SYMBOL, "Rev.1", brackets=kept)
+    assert "meeting, including through voluntary contributions, and in its" in \
+        outcome.revision.by_id(op22.id).text
+    assert outcome.emptied == ()
+
+
+def test_a_paragraph_whose_every_bracket_is_dropped_is_deleted_and_said(tmp_path):
+    from drafting.engine import Decisions, revise
+    from drafting.model import Document, Paragraph, ParagraphKind, Revision
+
+    zero = Revision("Zero draft", (
+        Paragraph("p1", "OP1", ParagraphKind.OPERATIVE, "Decides to act;"),
+        Paragraph("p2", "OP2", ParagraphKind.OPERATIVE, "[Requests a report] [annually];"),
+        Paragraph("p3", "OP3", ParagraphKind.OPERATIVE, "[Invites States to act.]")))
+    decisions = bracket_decisions(zero, drop=["OP2", "OP3"])
+    assert len(decisions) == 3
+    outcome = revise(Document("A/1", "T", (zero,)), [], Decisions(brackets=tuple(decisions)),
+                     label="Rev.1")
+    assert [(p.label, p.text) for p in outcome.revision] == [("OP1", "Decides to act;")]
+    assert outcome.emptied == ("OP2", "OP3")  # a ";" alone is no paragraph
+    assert outcome.label_table == {"OP2": "", "OP3": ""}
 
 
 def test_revise_settles_brackets_and_reports_progress(store):

@@ -98,6 +98,9 @@ class RevisionOutcome:
     accepted_with: Mapping[str, str] = field(default_factory=dict)
     """Pending amendments accepted because they propose the same as an accepted one:
     id -> the accepted amendment's id."""
+    emptied: tuple[str, ...] = ()
+    """The labels of paragraphs deleted because no word was left of them once their
+    brackets were settled (every bracket dropped; a ";" alone is no paragraph)."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -145,7 +148,8 @@ def revise(
         chapeau=current.chapeau,
     )
     outcome, more_stale = _standing(given, placed, decisions, twins, current, revision)
-    return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins)
+    return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
+                           tuple(builder.emptied))
 
 
 def _current(document: Document, label: str) -> Revision:
@@ -221,6 +225,7 @@ class _Builder:
         self.current = current
         self.decisions = decisions
         self.new_labels = new_labels
+        self.emptied: list[str] = []
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
         for amendment in accepted:
             self.accepted[amendment.paragraph_id].append(amendment)
@@ -234,10 +239,16 @@ class _Builder:
         for paragraph in self.current:
             mine = self.accepted.get(paragraph.id, [])
             paragraphs.extend(self._born(paragraph, mine, before=True))
-            if any(a.kind is AmendmentKind.DELETE_PARAGRAPH for a in mine):
+            revised = None if any(a.kind is AmendmentKind.DELETE_PARAGRAPH for a in mine) \
+                else self._revised(paragraph, mine)
+            if revised is not None and _wordless(revised.text) and not _wordless(
+                    paragraph.text):  # every bracket dropped: no word left, a ";" at most
+                self.emptied.append(paragraph.label)
+                revised = None
+            if revised is None:
                 deleted.append(paragraph.label)
             else:
-                paragraphs.append(self._revised(paragraph, mine))
+                paragraphs.append(revised)
             paragraphs.extend(self._born(paragraph, mine))
         return _unique_labels(_in_family_order(paragraphs)), deleted
 
@@ -269,6 +280,11 @@ def revised_symbol(text: str, symbol: str, label: str) -> str:
     if not _REVISION_LABEL.fullmatch(label) or symbol not in text:
         return text
     return re.sub(re.escape(symbol) + r"(?:/Rev\.\d+)?", f"{symbol}/{label}", text)
+
+
+def _wordless(text: str) -> bool:
+    """Whether ``text`` holds no letter or digit (nothing, or punctuation alone)."""
+    return not any(char.isalnum() for char in text)
 
 
 def _retext(paragraph: Paragraph, text: str) -> Paragraph:
