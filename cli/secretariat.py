@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 from enum import StrEnum
+from typing import Any
 
 import typer
 
 from drafting_cli.common import ActorOpt, DbOpt, JsonOpt, TokenOpt, show_receipts, store_at
 from drafting_cli.progress import steps
+from drafting_cli.views import layout
 
 SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
 
@@ -19,6 +21,8 @@ class Decision(StrEnum):
     reject = "reject"
 
 
+RevisePreviewOpt = typer.Option(False, "--dry-run", help="Show the revision it would issue "
+                                "(text, renumbering, what goes stale); record nothing.")
 DecisionArg = typer.Argument(..., help="accept or reject.", show_default=False)
 
 
@@ -98,34 +102,44 @@ def revise(
     token: str = TokenOpt,
     actor: str = ActorOpt,
     as_json: bool = JsonOpt,
+    dry_run: bool = RevisePreviewOpt,
 ) -> None:
     """Issue the next revision: accepted amendments applied, the brackets decided on
     resolved, pending amendments moved on. Prints the renumbering table.
 
     \b
+    Example: drafting revise A/C.2/81/L.7 --label Rev.1 --dry-run   (a preview)
     Example: drafting revise A/C.2/81/L.7 --label Rev.1
     Example: drafting revise A/C.2/81/L.7 --label Rev.2 --choose "OP24=present" --drop OP7
     """
+    from drafting.engine import bracket_report
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
     with store_at(db, token) as store:
         current = store.document(symbol).current
         decisions = [] if current is None else bracket_decisions(
             current, choose=choose or (), keep=keep or (), drop=drop or ())
-        with steps(3) as step:
+        with steps(2 if dry_run else 3) as step:
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
-                                      step=step)
-        receipts = store.receipts
-        report = bracket_progress(store.document(symbol), label)
+                                      step=step, dry_run=dry_run)
+        receipts = () if dry_run else store.receipts
+        report = bracket_report(outcome.revision, previous=current,
+                                previous_label=current.label if current else None) \
+            if dry_run else bracket_progress(store.document(symbol), label)
+    if dry_run and not as_json:
+        _preview(store.document(symbol).title, outcome.revision, report)
     if as_json:
         typer.echo(json.dumps({
             "revision": outcome.revision.label, "paragraphs": len(outcome.revision),
             "brackets": report.total, "renumbered": dict(outcome.label_table),
             "stale": [{"amendment": s.amendment.id, "reason": s.reason} for s in outcome.stale],
             "accepted_with": dict(outcome.accepted_with), "emptied": list(outcome.emptied),
-            "receipt": receipts[-1].to_json()}, ensure_ascii=False, indent=2))
+            **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
+                                          for p in outcome.revision]} if dry_run
+               else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"issued {outcome.revision.label}: {len(outcome.revision)} paragraphs, "
+    verb = "would issue" if dry_run else "issued"
+    typer.echo(f"{verb} {outcome.revision.label}: {len(outcome.revision)} paragraphs, "
                f"{report.total} brackets ({report.previous_label}: {report.previous_total})")
     show_receipts(receipts)
     for label in outcome.emptied:
@@ -144,6 +158,20 @@ def revise(
         by = {a.id: ", ".join(a.proponents) for a in outcome.amendments}
         for twin, accepted in outcome.accepted_with.items():
             typer.echo(f"  {twin} ({by[twin]}): proposes the same as {accepted} ({by[accepted]})")
+    if dry_run:
+        typer.echo(f"nothing was recorded (a preview): run it again without --dry-run to "
+                   f"issue {outcome.revision.label}")
+
+
+def _preview(title: str, revision: Any, report: Any) -> None:
+    """The text a revision would have, as `drafting show` prints one."""
+    width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+    for line in filter(None, [*revision.front_matter, title, revision.chapeau]):
+        typer.echo(line)
+    typer.echo()
+    for paragraph, count in zip(revision, report.paragraphs, strict=True):
+        typer.echo(layout(paragraph, count.brackets, width))
+    typer.echo()
 
 
 def log(

@@ -385,11 +385,13 @@ def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = Fal
 
 def revise_document(store: Store, symbol: str, label: str, *,
                     brackets: Sequence[BracketDecision] = (),
-                    actor: str = "", step: Step = _quiet) -> RevisionOutcome:
+                    actor: str = "", step: Step = _quiet,
+                    dry_run: bool = False) -> RevisionOutcome:
     """Issue revision ``label`` of ``symbol`` and store it: the amendments the store marks
     accepted (on the current revision) applied, rejected ones dropped, pending ones moved
     on (or marked stale), the decisions on ``brackets`` applied (see `bracket_decisions`),
-    agreed statuses kept on the paragraphs. Three steps."""
+    agreed statuses kept on the paragraphs. With ``dry_run``, the same revision is made
+    and returned, and nothing is stored. Three steps (two in a dry run)."""
     from drafting.engine import Decisions, revise
     from drafting.store.names import check_line
 
@@ -409,6 +411,8 @@ def revise_document(store: Store, symbol: str, label: str, *,
                 if p.status in (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)})
     step(f"issuing {label} with {len(decisions.accepted):,} accepted amendments")
     outcome = revise(document, given, decisions, label=label)
+    if dry_run:
+        return outcome
     source = _revised_source(store, symbol, current, outcome.revision)
     step(f"storing {label}")
     store.add_revision(symbol, outcome, source=source, actor=actor)

@@ -25,3 +25,31 @@ def test_drop_on_a_paragraph_settles_all_its_brackets_and_says_what_it_deleted(t
     assert "OP2 -> (deleted)" in done.stdout
     shown = drafting(db, "show", "A/1").stdout
     assert "Decides to act;" in shown and "Requests" not in shown
+
+
+def test_a_dry_run_shows_the_revision_and_records_nothing(tmp_path):
+    import json
+
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU"),
+                 ("amend", "A/1", "OP1", "-d", "EU", "--replace", "act", "--with", "move",
+                  "--yes"),
+                 ("decide", "A1", "accept")):
+        assert drafting(db, *args).returncode == 0
+    events = drafting(db, "log", "A/1").stdout
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--drop", "OP2", "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "Decides to move [now] [soon];" in done.stdout  # the text it would have
+    assert "would issue Rev.1: 1 paragraphs" in done.stdout
+    assert "OP2 -> (deleted)" in done.stdout and "nothing was recorded" in done.stdout
+    assert "receipt" not in done.stdout
+    assert drafting(db, "log", "A/1").stdout == events  # nothing recorded
+    assert "Rev.1" not in drafting(db, "show", "A/1").stdout
+    data = json.loads(drafting(db, "revise", "A/1", "--label", "Rev.1", "--dry-run",
+                               "--json").stdout)
+    assert data["dry_run"] is True and "receipt" not in data
+    assert data["text"][0] == {"paragraph": "OP1", "text": "Decides to move [now] [soon];"}
+    issued = drafting(db, "revise", "A/1", "--label", "Rev.1")
+    assert issued.returncode == 0 and "issued Rev.1" in issued.stdout
