@@ -188,11 +188,12 @@ def log(
 
     with store_at(db) as store:
         events = store.events(symbol)
+        document = store.document(symbol)
     if as_json:
         typer.echo(escaped_json(json.dumps([event_json(e) for e in events], ensure_ascii=False,
                                            indent=2)))
         return
     width = max(shutil.get_terminal_size((100, 24)).columns, 40)
     for event in events:
-        line = event_summary(event)
+        line = event_summary(event, document)
         typer.echo(line if len(line) <= width else line[: width - 3] + "...")

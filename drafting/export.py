@@ -97,19 +97,39 @@ def event_json(event: Any) -> dict[str, Any]:
             "kind": event.kind, "document": event.document, "hash": event.hash}
 
 
-def event_summary(event: Any) -> str:
-    """One line for people about an event: what happened, by whom."""
-    payload = event.payload
+def event_summary(event: Any, document: Document | None = None) -> str:
+    """One line for people about an event: what happened, by whom; with ``document``,
+    paragraphs by their labels (``OP1``), not their ids."""
+    payload = event.payload if isinstance(event.payload, dict) else {}
+
+    def label(paragraph_id: Any, revision: str | None = None) -> str:
+        if document is None or not isinstance(paragraph_id, str):
+            return str(paragraph_id)
+        return label_of(document, paragraph_id, revision)
+
     detail = ""
     if event.kind == "submit":
-        ids = [a.get("id", "?") for a in payload.get("amendments", [])]
-        detail = f"{len(ids)} amendment(s) {', '.join(ids)}"
-    elif event.kind in ("withdraw", "decide"):
-        detail = " ".join(str(v) for k, v in sorted(payload.items()) if isinstance(v, str))
+        items = [a for a in payload.get("amendments", []) if isinstance(a, dict)]
+        ids = [str(a.get("id", "?")) for a in items]
+        codes = dict.fromkeys(c for a in items for c in a.get("proponents", []))
+        where = dict.fromkeys(label(a.get("paragraph_id"), a.get("revision")) for a in items)
+        detail = (f"by {', '.join(codes) or '?'}: {len(ids)} amendment"
+                  f"{'s' * (len(ids) != 1)} {', '.join(ids)} ({', '.join(where)})")
+    elif event.kind == "withdraw":
+        detail = f"{payload.get('amendment', '?')} by {payload.get('delegation', '?')}"
+    elif event.kind == "decide":
+        verdict = {"accept": "accepted", "reject": "rejected"}.get(
+            str(payload.get("decision")), str(payload.get("decision", "?")))
+        note = f": {payload['note']}" if payload.get("note") else ""
+        detail = f"{payload.get('amendment', '?')} {verdict}{note}"
     elif event.kind == "revise":
-        detail = str(payload.get("revision", {}).get("label", ""))
+        detail = f"{payload.get('revision', {}).get('label', '')} issued"
+    elif event.kind == "import":
+        revision = payload.get("document", {}).get("revisions", [{}])
+        detail = f"{len(revision[-1].get('paragraphs', [])) if revision else 0} paragraphs"
     elif event.kind == "agree":
-        detail = " ".join(str(v) for v in payload.values() if isinstance(v, str))
+        detail = (f"{label(payload.get('paragraph'), payload.get('revision'))} "
+                  f"{payload.get('status', '?')} ({payload.get('revision', '?')})")
     elif event.kind == "refused":
         claimed = ", ".join(payload.get("claimed", [])) or "?"
         detail = f"{payload.get('command', '?')} as {claimed}: {payload.get('reason', '')}"
@@ -118,6 +138,8 @@ def event_summary(event: Any) -> str:
     elif event.kind == "token":
         what = "revoked" if not payload.get("issued") else "rotated"
         detail = f"{payload.get('holder', '?')}'s token {what}"
+    elif event.kind == "delegation":
+        detail = str(payload.get("delegation", {}).get("code", ""))
     by = f" by {event.actor}" if event.actor else ""
     line = f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
     from drafting.characters import escaped

@@ -53,3 +53,20 @@ def test_a_dry_run_shows_the_revision_and_records_nothing(tmp_path):
     assert data["text"][0] == {"paragraph": "OP1", "text": "Decides to move [now] [soon];"}
     issued = drafting(db, "revise", "A/1", "--label", "Rev.1")
     assert issued.returncode == 0 and "issued Rev.1" in issued.stdout
+
+
+def test_the_log_names_paragraphs_and_delegations_not_ids(tmp_path):
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU"),
+                 ("amend", "A/1", "OP2", "-d", "EU", "--replace", "report", "--with",
+                  "study", "--yes"),
+                 ("decide", "A1", "reject", "--note", "no support"),
+                 ("agree", "A/1", "OP1", "--ad-ref")):
+        assert drafting(db, *args).returncode == 0, args
+    log = drafting(db, "log", "A/1").stdout
+    assert "submit      by EU: 1 amendment A1 (OP2)" in log
+    assert "decide      A1 rejected: no support" in log
+    assert "agree       OP1 agreed ad ref (Zero draft)" in log
+    assert " p1 " not in log and " p2 " not in log

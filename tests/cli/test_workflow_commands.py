@@ -314,8 +314,8 @@ def test_revise_settles_brackets_and_brackets_shows_the_change(db, tmp_path):
     numbered = ok(db, "brackets", SYMBOL, "--para", "OP22")
     assert "#1 [, [including through] voluntary contributions,]" in numbered
     assert "#2 [including through]" in numbered
-    refused = drafting(db, "revise", SYMBOL, "--label", "Rev.1", "--keep", "OP22")
-    assert refused.returncode == 1 and "name one with OP22#N" in refused.stderr
+    refused = drafting(db, "revise", SYMBOL, "--label", "Rev.1", "--keep", "OP24")
+    assert refused.returncode == 1 and '--choose "OP24#1=..."' in refused.stderr
     assert "Rev.1" not in ok(db, "log", SYMBOL)
     issued = ok(db, "revise", SYMBOL, "--label", "Rev.1", "--choose", "OP24=present",
                 "--keep", "OP22#2", "--drop", "OP21")

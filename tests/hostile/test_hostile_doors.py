@@ -190,7 +190,7 @@ def test_log_escapes_what_an_older_store_holds(negotiation, capsys):
         assert store.verify().ok
     outcome = run_cli(capsys, "log", SYMBOL, "--db", negotiation)
     assert outcome.code == 0
-    assert r"decide     by J\x1b[2Jane\x85  A1 accept ok\x1b[2J\u202e\x07" in outcome.out
+    assert r"decide     by J\x1b[2Jane\x85  A1 accepted: ok\x1b[2J\u202e\x07" in outcome.out
     outcome = run_cli(capsys, "log", SYMBOL, "--json", "--db", negotiation)
     for raw in ("\x1b", "\x85", "\u202e", "\x07"):
         assert raw not in outcome.out
