@@ -82,3 +82,22 @@ def test_the_structure_example_reads_as_the_readme_says(tmp_path):
     assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "H1", "2.1"]
     assert result.paragraphs[1].text == "Calls upon States:\n(a) To protect small-scale fishers;"
     assert result.paragraphs[-1].text == "[Parties shall establish a fund.][]"
+
+
+def test_the_command_line_workflow_runs_as_written(in_a_copy):
+    """Every command of the README's workflow succeeds in a fresh folder, its amendment ids
+    naming the delegations it says (the EU's A6 accepted, the USA's A23 withdrawn)."""
+    import os
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"^```sh\n(.*?)^```", readme, re.S | re.M)
+               if b.startswith(". .venv/bin/activate")]
+    script = "set -e\n" + block.replace(". .venv/bin/activate", "", 1)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-c", script], cwd=in_a_copy, env=env, text=True,
+                          capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "A6: accepted" in done.stdout and "withdrew A23 (USA)" in done.stdout
+    assert "issued Rev.1" in done.stdout and (in_a_copy / "changes.docx").exists()
