@@ -37,8 +37,8 @@ def select(draft: Document, label: str | None) -> list[Paragraph]:
 def layout(paragraph: Paragraph, brackets_left: int, width: int) -> str:
     if paragraph.kind is ParagraphKind.HEADING:
         return f"\n{paragraph.text}\n"
-    mark = f"[{brackets_left}]" if brackets_left else ""
-    head = f"{paragraph.label:<11}{mark:>4} "
+    mark = f"{brackets_left} br" if brackets_left else ""  # never "[1]": read as a bracket
+    head = f"{paragraph.label:<11}{mark:>6} "
     lines: list[str] = []
     for piece in paragraph.text.split("\n"):
         lines += textwrap.wrap(piece, width - len(head), break_on_hyphens=False) or [""]

@@ -50,8 +50,9 @@ def test_show_one_paragraph():
     result = drafting("show", str(SAMPLE), "--para", label.lower())
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(label)
-    assert f"[{text.count('[')}]" in result.stdout.splitlines()[0]
-    assert " ".join(result.stdout.split()[2:]) == " ".join(text.split())
+    first = result.stdout.splitlines()[0]
+    assert f" {text.count('[')} br " in first  # the count, never "[1]": not a bracket
+    assert " ".join(result.stdout.split()[3:]) == " ".join(text.split())
 
 
 def test_show_whole_text_ends_with_counts():
