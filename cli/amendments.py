@@ -36,6 +36,8 @@ class Place(StrEnum):
 
 PlaceOpt = typer.Option(Place.AFTER, "--place", help="Where the new paragraph goes: after "
                         "this paragraph, or before it (only the first paragraph takes one).")
+DuplicatesOpt = typer.Option(False, "--allow-duplicates", help="Record a change even where "
+                             "its delegation already proposes the very same one.")
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
 FilesArg = typer.Argument(..., help="Submissions: .json, or .docx (tracked changes or an "
                           "edited copy).", show_default=False)
@@ -70,6 +72,7 @@ def amend(
                                    help="Which occurrence of the quoted words (1, 2, ...)."),
     reason: str = typer.Option("", "--reason", help="Why, shown with the proposal."),
     dry_run: bool = DryRunOpt,
+    allow_duplicates: bool = DuplicatesOpt,
     yes: bool = YesOpt,
     db: str = DbOpt,
     token: str = TokenOpt,
@@ -101,7 +104,8 @@ def amend(
                 typer.echo(json.dumps({"recorded": [], "duplicate": False, "receipt": None}))
             return
         with recording(1):
-            result = record(store, symbol, [amendment], actor=actor)
+            result = record(store, symbol, [amendment], actor=actor,
+                            allow_duplicates=allow_duplicates)
     if as_json:
         typer.echo(json.dumps(_submitted_json(result), indent=2))
         return
@@ -117,6 +121,7 @@ def submit(
                                    help="Whose Word files these are (a .json names its own)."),
     author: list[str] = AuthorOpt,
     dry_run: bool = DryRunOpt,
+    allow_duplicates: bool = DuplicatesOpt,
     yes: bool = YesOpt,
     db: str = DbOpt,
     token: str = TokenOpt,
@@ -153,6 +158,7 @@ def submit(
             return
         with recording(sum(len(item.amendments) for item in prepared)):
             results = record_all(store, symbol, [item.amendments for item in prepared],
+                                 allow_duplicates=allow_duplicates,
                                  actor=actor)
     if as_json:
         files = [{"file": item.path.name, **_submitted_json(result)}

@@ -269,16 +269,19 @@ def describe(amendment: Amendment) -> str:
 
 
 def record(store: Store, symbol: str, amendments: Sequence[Amendment], *,
-           actor: str = "") -> Any:
-    """Record one submission (all its amendments or none); returns the SubmitResult."""
-    return store.submit(symbol, list(amendments), actor=actor)
+           actor: str = "", allow_duplicates: bool = False) -> Any:
+    """Record one submission (all its amendments or none); returns the SubmitResult. A
+    change its proponents already propose is refused unless ``allow_duplicates``."""
+    return store.submit(symbol, list(amendments), actor=actor,
+                        allow_duplicates=allow_duplicates)
 
 
 def record_all(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,
-               actor: str = "") -> list[Any]:
+               actor: str = "", allow_duplicates: bool = False) -> list[Any]:
     """Record several submissions (each whole) in one transaction, all or none; returns
-    a SubmitResult for each."""
-    return store.submit_all(symbol, [list(b) for b in batches], actor=actor)
+    a SubmitResult for each (see `record` for ``allow_duplicates``)."""
+    return store.submit_all(symbol, [list(b) for b in batches], actor=actor,
+                            allow_duplicates=allow_duplicates)
 
 
 def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,

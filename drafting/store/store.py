@@ -282,7 +282,7 @@ class Store:
     # Amendments
 
     def submit(self, symbol: str, amendments: Sequence[Amendment], *,
-               actor: str = "") -> SubmitResult:
+               actor: str = "", allow_duplicates: bool = False) -> SubmitResult:
         """Record a submission against document ``symbol``: all its amendments or none.
 
         Each amendment gets the store's next id (``A1``, ``A2``, ... across the store,
@@ -293,15 +293,18 @@ class Store:
         (ConflictError otherwise: it is never applied to a text it was not made
         on). Every other problem is listed in one StoreError's ``details``.
         Sending the very same submission again records nothing and returns the
-        first ids with ``duplicate=True``. A text that is not text
+        first ids with ``duplicate=True``; proposing again what its proponents already
+        propose (the same change to the same paragraph) is refused, unless
+        ``allow_duplicates``. A text that is not text
         (`drafting.store.names.check_text`) refuses the whole submission.
         """
         names.check_amendments(amendments)
         with self._write(actor, _submitting(symbol, [amendments])) as write:
-            return submissions.submit(write, symbol, amendments, recorded_by=write.principal)
+            return submissions.submit(write, symbol, amendments, recorded_by=write.principal,
+                                      allow_duplicates=allow_duplicates)
 
     def submit_all(self, symbol: str, batches: Sequence[Sequence[Amendment]], *,
-                   actor: str = "") -> list[SubmitResult]:
+                   actor: str = "", allow_duplicates: bool = False) -> list[SubmitResult]:
         """Record several submissions against document ``symbol`` in one transaction,
         each as `submit` records it (its own ids, event and content hash; one sent before
         is a duplicate), and all or none: one refused refuses them all. This is how a pile
@@ -310,7 +313,8 @@ class Store:
         for amendments in batches:
             names.check_amendments(amendments)
         with self._write(actor, _submitting(symbol, batches)) as write:
-            return submissions.submit_all(write, symbol, batches, recorded_by=write.principal)
+            return submissions.submit_all(write, symbol, batches, recorded_by=write.principal,
+                                          allow_duplicates=allow_duplicates)
 
     def check_submit(self, symbol: str, batches: Sequence[Sequence[Amendment]], *,
                      actor: str = "") -> None:

@@ -62,17 +62,24 @@ def content_hash(symbol: str, amendments: Sequence[Amendment]) -> str:
 
 
 def submit(write: Write, symbol: str, amendments: Sequence[Amendment], *,
-           recorded_by: str | None = None) -> SubmitResult:
+           recorded_by: str | None = None, allow_duplicates: bool = False) -> SubmitResult:
     """Store ``amendments`` against document ``symbol``, all of them or none;
     ``recorded_by`` is the delegation whose token recorded it (None: no token needed)."""
-    return submit_all(write, symbol, [amendments], recorded_by=recorded_by)[0]
+    return submit_all(write, symbol, [amendments], recorded_by=recorded_by,
+                      allow_duplicates=allow_duplicates)[0]
 
 
 def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendment]], *,
-               recorded_by: str | None = None) -> list[SubmitResult]:
+               recorded_by: str | None = None,
+               allow_duplicates: bool = False) -> list[SubmitResult]:
     """Store several submissions against document ``symbol`` in the one transaction of
     ``write``, each checked and recorded as by `submit` (its own event, its own content
-    hash); one refused refuses them all. The document is loaded once for them all."""
+    hash); one refused refuses them all. The document is loaded once for them all.
+
+    A new submission proposing what its proponents already propose (the same change to
+    the same paragraph of the same revision, still pending or accepted: a JSON file sent
+    again as a Word copy) is refused naming the amendments it repeats, unless
+    ``allow_duplicates``."""
     target: _Target | None = None
     results = []
     for amendments in submissions:
@@ -93,7 +100,12 @@ def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendme
                                         _receipt_of(write, earlier.event_seq)))
             continue
         target = target or _target(write.connection, symbol)
+        if not allow_duplicates:
+            _refuse_repeats(write.connection, target, amendments)
         results.append(_record(write, target, digest, amendments, recorded_by))
+        if target.proposed is not None:
+            target.proposed.update((_proposal_key(target.document, a), a.id)
+                                   for a in results[-1].amendments)
     if target is not None:
         _insert_rows(write, target)
     return results
@@ -111,6 +123,8 @@ class _Target:
     next_number: int
     pending: list[tuple[int, int, Amendment]] = field(default_factory=list)
     """(event, submission row id, amendment) of amendments whose rows are still to insert."""
+    proposed: dict[tuple[Any, ...], str] | None = None
+    """What is proposed already (`_proposal_key` -> amendment id), read when first needed."""
 
 
 def _target(connection: Connection, symbol: str) -> _Target:
@@ -150,6 +164,41 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     target.pending += [(seq, submission_id, amendment) for amendment in stored]
     target.next_number = first + len(stored)
     return SubmitResult(tuple(a.id for a in stored), False, tuple(stored), receipt)
+
+
+def _proposal_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
+    """What makes two amendments the same proposal: who, which paragraph of which revision,
+    what change."""
+    revision = document.revision(amendment.revision)
+    span = amendment.span
+    return (tuple(sorted(amendment.proponents)), amendment.paragraph_id,
+            revision.label if revision is not None else amendment.revision, str(amendment.kind),
+            None if span is None else (span.start, span.end), amendment.old_text,
+            amendment.new_text)
+
+
+def _refuse_repeats(connection: Connection, target: _Target,
+                    amendments: Sequence[Amendment]) -> None:
+    if target.proposed is None:
+        live = (str(_S.SUBMITTED), str(_S.ACCEPTED))
+        stored = mapping.load_amendments(connection, mapping.amendment_query(
+            target.document_id).where(tables.amendments.c.status.in_(live)))
+        target.proposed = {_proposal_key(target.document, a): a.id for a in stored}
+    problems = []
+    for number, amendment in enumerate(amendments, 1):
+        earlier = target.proposed.get(_proposal_key(target.document, amendment))
+        if earlier is not None:
+            revision = target.document.revision(amendment.revision)
+            paragraph = revision.by_id(amendment.paragraph_id) if revision else None
+            problems.append(f"amendment {number} ({paragraph.label if paragraph else '?'}): "
+                            f"{', '.join(amendment.proponents)} already proposes this as "
+                            f"{earlier}")
+    if problems:
+        count = f"{len(problems)} amendment" + ("s" if len(problems) > 1 else "")
+        raise StoreError(f"{target.document.symbol}: {count} of the submission repeat what "
+                         "is already proposed (the same change to the same paragraph); "
+                         "nothing was recorded: leave them out, or submit with "
+                         "--allow-duplicates", details="\n".join(problems))
 
 
 def _receipt_of(write: Write, seq: int) -> Receipt | None:

@@ -108,7 +108,8 @@ def test_each_command_that_records_needs_its_holders_token(cli):
     assert "recorded 1 amendment: A1" in cli.ok(*amend, token=eu)
     eu_file = str(SAMPLES / "submissions" / "eu.json")
     cli.refused("submit", SYMBOL, eu_file, "--yes", token=secretariat)
-    assert "eu.json: recorded" in cli.ok("submit", SYMBOL, eu_file, "--yes", "--token", eu)
+    assert "eu.json: recorded" in cli.ok("submit", SYMBOL, eu_file, "--yes", "--token", eu,
+                                         "--allow-duplicates")  # it holds A1's change too
     assert "not EU's token" in cli.refused("withdraw", "A1", "-d", "EU", token=usa)
     assert "withdrew A1" in cli.ok("withdraw", "A1", "-d", "EU", token=eu)
     for command in (("decide", "A2", "accept"), ("agree", SYMBOL, "OP1"),

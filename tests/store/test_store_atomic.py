@@ -20,8 +20,8 @@ from store_scenario import (
 )
 
 from drafting.engine.revise import Decisions, revise
+from drafting.store import StoreError, submissions, tables
 from drafting.store import revisions as store_revisions
-from drafting.store import submissions, tables
 
 CODES = ("EU", "USA", "G77", "JPN", "CAN")
 
@@ -135,7 +135,27 @@ def test_a_submission_that_differs_at_all_is_a_new_one(empty_store):
         dataclasses.replace(base, new_text="transmit"),
         dataclasses.replace(base, proponents=("EU", "USA")),
     ]
-    results = [empty_store.submit(SMALL.symbol, [v]) for v in variants]
+    results = [empty_store.submit(SMALL.symbol, [v], allow_duplicates=True) for v in variants]
     assert not any(r.duplicate for r in results)
-    assert empty_store.submit(SMALL.symbol, [base, base]).ids == ("A6", "A7")
-    assert empty_store.submit(SMALL.symbol, [base]).duplicate
+    assert empty_store.submit(SMALL.symbol, [base, base],
+                              allow_duplicates=True).ids == ("A6", "A7")
+    assert empty_store.submit(SMALL.symbol, [base]).duplicate  # the very same: no repeat
+
+
+def test_proposing_again_what_a_delegation_proposes_is_refused_unless_allowed(empty_store):
+    for delegation in delegations():
+        empty_store.add_delegation(delegation)
+    empty_store.add_document(SMALL)
+    base = amend("EU", "OP2", replace="submit", with_="present")
+    other = amend("EU", "OP1", delete="a meeting")
+    empty_store.submit(SMALL.symbol, [base])
+    again = dataclasses.replace(base, reason="as in our Word copy")  # another channel
+    with pytest.raises(StoreError) as caught:
+        empty_store.submit(SMALL.symbol, [other, again])
+    assert "1 amendment of the submission repeat what is already proposed" in \
+        caught.value.message
+    assert caught.value.details == "amendment 2 (OP2): EU already proposes this as A1"
+    assert [a.id for a in empty_store.amendments(SMALL.symbol)] == ["A1"]
+    # another delegation proposing the same words is no repeat: credited to both
+    empty_store.submit(SMALL.symbol, [dataclasses.replace(base, proponents=("USA",))])
+    assert empty_store.submit(SMALL.symbol, [again], allow_duplicates=True).ids == ("A3",)
