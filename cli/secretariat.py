@@ -134,6 +134,7 @@ def revise(
             "brackets": report.total, "renumbered": dict(outcome.label_table),
             "stale": [{"amendment": s.amendment.id, "reason": s.reason} for s in outcome.stale],
             "accepted_with": dict(outcome.accepted_with), "emptied": list(outcome.emptied),
+            "settled": dict(outcome.settled),
             **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
                                           for p in outcome.revision]} if dry_run
                else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
@@ -158,6 +159,12 @@ def revise(
         by = {a.id: ", ".join(a.proponents) for a in outcome.amendments}
         for twin, accepted in outcome.accepted_with.items():
             typer.echo(f"  {twin} ({by[twin]}): proposes the same as {accepted} ({by[accepted]})")
+    if outcome.settled:
+        typer.echo(f"{len(outcome.settled)} amendment(s) settled by the bracket decisions, "
+                   "accepted:")
+        by = {a.id: ", ".join(a.proponents) for a in outcome.amendments}
+        for settled, what in outcome.settled.items():
+            typer.echo(f"  {settled} ({by[settled]}): {what}")
     if dry_run:
         typer.echo(f"nothing was recorded (a preview): run it again without --dry-run to "
                    f"issue {outcome.revision.label}")

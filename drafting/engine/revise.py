@@ -101,6 +101,9 @@ class RevisionOutcome:
     emptied: tuple[str, ...] = ()
     """The labels of paragraphs deleted because no word was left of them once their
     brackets were settled (every bracket dropped; a ";" alone is no paragraph)."""
+    settled: Mapping[str, str] = field(default_factory=dict)
+    """Pending amendments accepted because a bracket decision did what they propose (the
+    words they proposed chosen, kept or dropped): id -> what was decided."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -147,9 +150,11 @@ def revise(
                            for line in current.front_matter),  # else carried as it is
         chapeau=current.chapeau,
     )
-    outcome, more_stale = _standing(given, placed, decisions, twins, current, revision)
+    settled = _settled_by_decisions(current, placed, decisions)
+    outcome, more_stale = _standing(given, placed, decisions, {**settled, **twins}, current,
+                                    revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
-                           tuple(builder.emptied))
+                           tuple(builder.emptied), settled)
 
 
 def _current(document: Document, label: str) -> Revision:
@@ -398,6 +403,39 @@ def _overlap(first: Amendment, second: Amendment) -> bool:
         return a.start < b.start < a.end or b.start < a.start < b.end or (
             a.start == a.end == b.start == b.end)
     return b.start < a.end
+
+
+def _settled_by_decisions(current: Revision, placed: list[Amendment],
+                          decisions: Decisions) -> dict[str, str]:
+    """Pending amendments whose proposal a bracket decision carries out: on the words of
+    the bracket decided, the words the secretariat chose (or kept) as they proposed them,
+    or the words it dropped as they proposed to delete them. id -> what was decided."""
+    settled: dict[str, str] = {}
+    decided = decisions.accepted | decisions.rejected
+    for decision in decisions.brackets:
+        paragraph = current.by_id(decision.paragraph_id)
+        found = brackets.groups(paragraph.text) if paragraph is not None else []
+        if paragraph is None or not 0 <= decision.group < len(found):
+            continue
+        group = found[decision.group]
+        if decision.action is BracketAction.DELETE:
+            kinds, words, said = {AmendmentKind.DELETE}, None, "dropped"
+        else:
+            pick = decision.alternative if decision.action is BracketAction.CHOOSE else 0
+            kinds = {AmendmentKind.REPLACE, AmendmentKind.INSERT}
+            words = " ".join(group.alternatives[pick].split())
+            said = f"'{words}' chosen" if decision.action is BracketAction.CHOOSE \
+                else f"'{words}' kept"
+        for amendment in placed:
+            span = amendment.span
+            if (amendment.paragraph_id == paragraph.id and amendment.id not in decided
+                    and amendment.status is AmendmentStatus.SUBMITTED
+                    and amendment.kind in kinds and span is not None
+                    and group.start <= span.start and span.end <= group.end
+                    and (words is None or " ".join(amendment.new_text.split()) == words)):
+                what = said if words is not None else f"'{amendment.old_text.strip()}' dropped"
+                settled[amendment.id] = f"{paragraph.label}: {what}"
+    return settled
 
 
 def _standing(

@@ -70,3 +70,20 @@ def test_the_log_names_paragraphs_and_delegations_not_ids(tmp_path):
     assert "decide      A1 rejected: no support" in log
     assert "agree       OP1 agreed ad ref (Zero draft)" in log
     assert " p1 " not in log and " p2 " not in log
+
+
+def test_choosing_the_words_a_delegation_proposed_accepts_its_amendment(tmp_path):
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. Requests a report to "
+                     "[submit / present] to the Assembly;\n", encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU"),
+                 ("amend", "A/1", "OP1", "-d", "EU", "--replace", "submit", "--with",
+                  "present", "--yes")):
+        assert drafting(db, *args).returncode == 0, args
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP1=present")
+    assert done.returncode == 0, done.stderr
+    assert "A1 (EU): OP1: 'present' chosen" in done.stdout
+    assert "went stale" not in done.stdout
+    listed = drafting(db, "amendments", "A/1").stdout
+    assert "accepted" in listed and "stale" not in listed

@@ -331,3 +331,28 @@ def test_formatting_marks_move_with_the_words_of_a_revised_paragraph():
     shown = {str(m.style): text[m.start:m.end] for m in paragraph.marks}
     assert shown == {"italic": "Requests",
                      "bold": "Secretary-General of the United Nations to "}
+
+
+def test_a_bracket_decision_that_does_what_a_pending_amendment_proposes_settles_it():
+    zero = Revision("Zero draft", (
+        Paragraph("p1", "OP1", OP, "Requests a report to [submit / present] [annually];"),
+        Paragraph("p2", "OP2", OP, "Invites States [within existing resources]."),))
+    document = Document("A/1", "T", (zero,))
+
+    def proposed(code, **fields):
+        return draft_amendment(zero, Proposal(**fields), id=f"{code}-{fields['paragraph']}",
+                               proponents=[code], submitted_at=T0)
+
+    eu = proposed("EU", paragraph="OP1", replace="submit", with_="present")
+    g77 = proposed("G77", paragraph="OP1", replace="submit", with_="transmit")
+    usa = proposed("USA", paragraph="OP2", delete="within existing resources")
+    decisions = Decisions(brackets=(BracketDecision("p1", 0, BracketAction.CHOOSE, 1),
+                                    BracketDecision("p2", 0, BracketAction.DELETE)))
+    outcome = revise(document, [eu, g77, usa], decisions, label="Rev.1")
+    status = {a.id: a.status for a in outcome.amendments}
+    assert status == {eu.id: AmendmentStatus.ACCEPTED, usa.id: AmendmentStatus.ACCEPTED,
+                      g77.id: AmendmentStatus.STALE}
+    assert outcome.settled == {eu.id: "OP1: 'present' chosen",
+                               usa.id: "OP2: 'within existing resources' dropped"}
+    assert [s.amendment.id for s in outcome.stale] == [g77.id]
+    assert outcome.revision.by_id("p1").text == "Requests a report to present [annually];"
