@@ -42,6 +42,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -54,6 +55,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 from drafting.model import (
@@ -93,7 +95,7 @@ MAX_AMENDMENT = 1_000_000
 integer limit, so that numbering never overflows; the library refuses to go past it."""
 
 EVENT_KINDS = ("import", "delegation", "submit", "withdraw", "decide", "agree", "revise",
-               "members", "secure", "token", "refused")
+               "members", "secure", "token", "refused", "support")
 """What an event may record (`drafting.store.chain.EventKind`, which a test holds to it)."""
 
 FIRST_TIME, LAST_TIME = "0001-01-02", "9999-12-31"
@@ -289,9 +291,13 @@ amendment_supporters = Table(
     _column("amendment_id", Integer, ForeignKey("amendments.id"), primary_key=True),
     _column("position", Integer, primary_key=True),
     _column("delegation_code", CODE, ForeignKey("delegations.code")),
+    _column("requested", Boolean, server_default=false()),
     CheckConstraint("position >= 0", name="position"),
 )
-"""The supporters of each amendment, in the order given."""
+"""The supporters of each amendment, in the order they confirmed (those a submission names
+first, then each who joined later); ``requested`` for one named by another delegation in a
+store that requires tokens, who has not confirmed yet. A supporter who confirms or withdraws
+loses its row (the one who confirms takes a new one, last)."""
 
 amendment_statuses = Table(
     "amendment_statuses", metadata,
