@@ -344,6 +344,17 @@ class Store:
         with self._write(actor, Need("withdraw", (delegation,))) as write:
             return submissions.withdraw(write, amendment_id, delegation)
 
+    def support(self, amendment_id: str, delegation: str, *, withdraw: bool = False,
+                actor: str = "") -> Amendment:
+        """Record that ``delegation`` supports an amendment (joining it, or confirming the
+        support another's submission requested in its name), or with ``withdraw`` that it
+        no longer does. In a store that requires tokens, only ``delegation``'s own token
+        may; a refusal is recorded. Returns the amendment as it now stands."""
+        names.check_line("the amendment id", amendment_id)
+        names.check_line("the delegation", delegation)
+        with self._write(actor, Need("support", (delegation,))) as write:
+            return submissions.support(write, amendment_id, delegation, withdraw=withdraw)
+
     def decide(self, amendment_id: str, decision: Literal["accept", "reject"], *,
                note: str = "", actor: str = "") -> Amendment:
         """Accept or reject an amendment. A withdrawn or already decided one cannot be,

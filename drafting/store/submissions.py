@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from drafting import characters
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
@@ -79,6 +79,8 @@ def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendme
         if not amendments:
             raise StoreError(f"{symbol}: the submission holds no amendment; nothing was "
                              "recorded")
+        if recorded_by is not None:
+            amendments = [requesting(a, recorded_by) for a in amendments]
         digest = content_hash(symbol, amendments)
         submission = tables.submissions.c
         earlier = write.connection.execute(
@@ -281,6 +283,69 @@ def _span_problems(label: str, text: str, amendment: Amendment) -> list[str]:
         return [f"{label}: the words at {span.start}..{span.end} are "
                 f"'{text[span.start:span.end]}', not '{amendment.old_text}'"]
     return []
+
+
+def requesting(amendment: Amendment, recorded_by: str) -> Amendment:
+    """``amendment`` as a store that requires tokens records it from ``recorded_by``: each
+    supporter it names but ``recorded_by`` itself is requested, until it confirms (no
+    delegation speaks in another's name)."""
+    named = (*amendment.supporters, *amendment.requested)
+    return replace(amendment, supporters=tuple(c for c in named if c == recorded_by),
+                   requested=tuple(c for c in named if c != recorded_by))
+
+
+def support(write: Write, amendment_id: str, delegation: str, *,
+            withdraw: bool = False) -> Amendment:
+    """Record that ``delegation`` supports amendment ``amendment_id`` (confirming a
+    requested support, or joining it), or, ``withdraw``, no longer supports it (confirmed
+    or requested). ConflictError for a proponent, for support it already gave (or has not
+    given, to withdraw), or for an amendment no longer open."""
+    number, amendment, symbol = _stored(write.connection, amendment_id)
+    if delegation not in _codes(write.connection):
+        raise NotFoundError(f"there is no delegation '{delegation}' in the store; "
+                            "`drafting delegation list` shows them")
+    if delegation in amendment.proponents:
+        raise ConflictError(f"{delegation} proposes {amendment.id}: a proponent does not "
+                            "support its own amendment")
+    named = delegation in amendment.supporters or delegation in amendment.requested
+    if withdraw and not named:
+        raise ConflictError(f"{delegation} does not support {amendment.id} (its supporters: "
+                            f"{', '.join(amendment.supporters) or 'none'}); nothing to withdraw")
+    if not withdraw and delegation in amendment.supporters:
+        raise ConflictError(f"{delegation} already supports {amendment.id}; nothing was "
+                            "recorded")
+    if not withdraw and amendment.status not in (_S.SUBMITTED, _S.STALE):
+        raise ConflictError(f"{amendment.id} was {amendment.status}; it cannot be supported now")
+    write.record(EventKind.SUPPORT, symbol, {"amendment": amendment.id,
+                                             "delegation": delegation, "withdraw": withdraw})
+    return _write_support(write, number, amendment, delegation, withdraw)
+
+
+def supported(amendment: Amendment, delegation: str, withdraw: bool) -> Amendment:
+    """``amendment`` once ``delegation``'s support is given (last of its supporters) or
+    withdrawn; what replaying a ``support`` event does."""
+    others = tuple(c for c in amendment.supporters if c != delegation)
+    return replace(amendment, supporters=others if withdraw else (*others, delegation),
+                   requested=tuple(c for c in amendment.requested if c != delegation))
+
+
+def _write_support(write: Write, number: int, amendment: Amendment, delegation: str,
+                   withdraw: bool) -> Amendment:
+    row = tables.amendment_supporters.c
+    connection = write.connection
+    connection.execute(delete(tables.amendment_supporters).where(
+        row.amendment_id == number, row.delegation_code == delegation))
+    if not withdraw:
+        last = connection.scalar(select(func.max(row.position)).where(
+            row.amendment_id == number))
+        connection.execute(insert(tables.amendment_supporters), {
+            "amendment_id": number, "position": 0 if last is None else last + 1,
+            "delegation_code": delegation, "requested": False})
+    return supported(amendment, delegation, withdraw)
+
+
+def _codes(connection: Connection) -> set[str]:
+    return set(connection.scalars(select(tables.delegations.c.code)))
 
 
 def _stored(connection: Connection, amendment_id: str) -> tuple[int, Amendment, str]:
