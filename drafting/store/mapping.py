@@ -265,7 +265,7 @@ def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendmen
     ids = query.with_only_columns(tables.amendments.c.id).order_by(None)
     proponents = _codes(connection, tables.amendment_proponents, ids)
     supporters = _codes(connection, tables.amendment_supporters, ids)
-    requested = _codes(connection, tables.amendment_supporters, ids, requested=True)
+    requested = _codes(connection, tables.amendment_supporters, ids, state="requested")
     return [
         replace(amendment_from_row(row, row.key, row.label, proponents[row.id],
                                    supporters[row.id]), requested=requested[row.id])
@@ -274,15 +274,15 @@ def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendmen
 
 
 def _codes(connection: Connection, table: Table, ids: Select[Any],
-           requested: bool = False) -> dict[int, tuple[str, ...]]:
+           state: str = "confirmed") -> dict[int, tuple[str, ...]]:
     """The delegation codes of ``table`` (proponents or supporters) by amendment number;
-    of supporters, the confirmed ones, or the ``requested`` ones."""
+    of supporters, those in ``state``."""
     codes: dict[int, list[str]] = defaultdict(list)
     column = table.c
     query = select(column.amendment_id, column.delegation_code).where(
         column.amendment_id.in_(ids)).order_by(column.amendment_id, column.position)
     if table is tables.amendment_supporters:
-        query = query.where(column.requested.is_(requested))
+        query = query.where(column.state == state)
     for number, code in connection.execute(query):
         codes[number].append(code)
     return defaultdict(tuple, {key: tuple(value) for key, value in codes.items()})
@@ -344,7 +344,7 @@ def amendment_values(number: int, amendment: Amendment, *, document_id: int,
             [{"amendment_id": number, "position": n, "delegation_code": code}
              for n, code in enumerate(amendment.proponents)],
             [{"amendment_id": number, "position": n, "delegation_code": code,
-              "requested": n >= len(amendment.supporters)}
+              "state": "requested" if n >= len(amendment.supporters) else "confirmed"}
              for n, code in enumerate((*amendment.supporters, *amendment.requested))])
 
 

@@ -21,11 +21,11 @@ apply; ``role_delegations`` says which delegation each role is. Such a role can:
 - set to "withdrawn" the status of an amendment it proposed that is submitted
   or stale, with the ``withdraw`` event just appended, and add that status row;
 - name no supporter but itself in a submission (others it names are requested), and,
-  with a ``support`` event in its own name just appended, add or remove its own
-  supporter row of that amendment (schema 0008; run this again after upgrading).
+  with a ``support`` event in its own name just appended, add, confirm or withdraw its
+  own supporter row of that amendment (schema 0008; run this again after upgrading).
 
 Nothing else: no UPDATE of documents, paragraphs, sources, delegations, decisions or
-events, no DELETE but of its own support, no other columns of amendments, no DDL. This is
+events, no DELETE anywhere, no other columns of amendments, no DDL. This is
 exactly what the library writes when a delegation submits or withdraws with its
 own token (a store that requires tokens), so the normal code path works as that
 role, and a client that skips the library's own checks is refused by the server.
@@ -123,9 +123,9 @@ POLICIES: tuple[tuple[str, str, str, str, str], ...] = (
      f"delegation_code = {_MINE} AND amendment_id IN ({_FRESH_AMENDMENTS})"),
     ("amendment_supporters", "drafting_add", "INSERT", "",
      f"amendment_id IN ({_FRESH_AMENDMENTS}) OR (delegation_code = {_MINE} "
-     f"AND NOT requested AND {_SUPPORT_EVENT})"),
-    ("amendment_supporters", "drafting_unsupport", "DELETE",
-     f"delegation_code = {_MINE} AND {_SUPPORT_EVENT}", ""),
+     f"AND state = 'confirmed' AND {_SUPPORT_EVENT})"),
+    ("amendment_supporters", "drafting_support", "UPDATE", f"delegation_code = {_MINE}",
+     f"delegation_code = {_MINE} AND {_SUPPORT_EVENT}"),
     ("amendment_statuses", "drafting_add", "INSERT", "",
      f"event_seq = {_HEAD} AND ((status = 'submitted' AND amendment_id IN "
      f"({_FRESH_AMENDMENTS})) OR (status = 'withdrawn' AND "
@@ -202,7 +202,7 @@ def statements(connection: Connection, prefix: str = PREFIX) -> list[str]:
         f"GRANT INSERT ON {', '.join(map(quoted, APPEND))} TO {group}",
         f"GRANT UPDATE (seq, hash) ON chain_head TO {group}",
         f"GRANT UPDATE (status) ON amendments TO {group}",
-        f"GRANT DELETE ON amendment_supporters TO {group}",
+        f"GRANT UPDATE (state, position) ON amendment_supporters TO {group}",
         f"GRANT USAGE ON SEQUENCE {sequence} TO {group}",
     ]
     if found:

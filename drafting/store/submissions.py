@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 
 from drafting import characters
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
@@ -331,16 +331,22 @@ def supported(amendment: Amendment, delegation: str, withdraw: bool) -> Amendmen
 
 def _write_support(write: Write, number: int, amendment: Amendment, delegation: str,
                    withdraw: bool) -> Amendment:
+    """Its row withdrawn, or confirmed and moved last (a new row if it had none)."""
     row = tables.amendment_supporters.c
     connection = write.connection
-    connection.execute(delete(tables.amendment_supporters).where(
-        row.amendment_id == number, row.delegation_code == delegation))
-    if not withdraw:
-        last = connection.scalar(select(func.max(row.position)).where(
-            row.amendment_id == number))
-        connection.execute(insert(tables.amendment_supporters), {
-            "amendment_id": number, "position": 0 if last is None else last + 1,
-            "delegation_code": delegation, "requested": False})
+    mine = (row.amendment_id == number, row.delegation_code == delegation)
+    had = connection.scalar(select(row.position).where(*mine)) is not None
+    if withdraw:
+        connection.execute(update(tables.amendment_supporters).where(*mine)
+                           .values(state="withdrawn"))
+        return supported(amendment, delegation, withdraw)
+    last = connection.scalar(select(func.max(row.position)).where(row.amendment_id == number))
+    values = {"position": 0 if last is None else last + 1, "state": "confirmed"}
+    if had:
+        connection.execute(update(tables.amendment_supporters).where(*mine).values(**values))
+    else:
+        connection.execute(insert(tables.amendment_supporters),
+                           {"amendment_id": number, "delegation_code": delegation, **values})
     return supported(amendment, delegation, withdraw)
 
 

@@ -4,18 +4,20 @@ Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-04
 
-One new column, ``amendment_supporters.requested``: true for a supporter that another
-delegation named in a store that requires tokens and that has not confirmed yet (false,
-confirmed, for every supporter stored before). A new event kind, ``support``: its payload
-names the amendment, the delegation and whether it withdraws its support; it adds that
-delegation's row (confirmed, after every other) or removes it.
+One new column, ``amendment_supporters.state``: ``requested`` for a supporter that another
+delegation named in a store that requires tokens and that has not confirmed yet,
+``withdrawn`` for one that withdrew its support, ``confirmed`` otherwise (every supporter
+stored before). A new event kind, ``support``: its payload names the amendment, the
+delegation and whether it withdraws its support; it confirms that delegation's row (moved
+after every other, or added there) or marks it withdrawn. No row is ever deleted.
 
 On PostgreSQL the owner's triggers of 0006 learn it: a supporter row is what the submit
 event of its submission records (``supporters`` confirmed, then ``requested``), or the row
-of the delegation whose ``support`` event was just appended, last; a supporter row goes
-only with a ``support`` event of that delegation on that amendment; at commit, after a
-``support`` event its delegation holds one confirmed row of the amendment, or none after a
-withdrawal. A submission's rows and hash count and hash the requested supporters too.
+of the delegation whose ``support`` event was just appended, confirmed and last; a
+supporter row changes only with a ``support`` event of its delegation on its amendment
+(confirmed and moved last, or withdrawn where it stands); at commit, after a ``support``
+event its delegation holds one row of the amendment, confirmed, or withdrawn. A
+submission's rows and hash count and hash the requested supporters too.
 SQL written out here, not imported: a migration stays what it was when it shipped (the
 downgrade takes 0006's own functions back from that migration).
 """
@@ -37,6 +39,8 @@ depends_on: str | Sequence[str] | None = None
 _KINDS = ("'import', 'delegation', 'submit', 'withdraw', 'decide', 'agree', 'revise', "
           "'members', 'secure', 'token', 'refused'")
 
+_STATES = "state IN ('confirmed', 'requested', 'withdrawn')"
+
 _FAIL = "RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = "
 
 _FUNCTIONS = r"""
@@ -46,7 +50,8 @@ DECLARE
   payload jsonb := event.payload::jsonb;
   number integer;
   held integer;
-  confirmed integer;
+  wanted text := CASE payload -> 'withdraw' WHEN 'true'::jsonb THEN 'withdrawn'
+                 ELSE 'confirmed' END;
 BEGIN
   IF jsonb_typeof(payload -> 'delegation') IS DISTINCT FROM 'string'
      OR jsonb_typeof(payload -> 'withdraw') IS DISTINCT FROM 'boolean'
@@ -56,13 +61,13 @@ BEGIN
                   'whether it withdraws', event.seq);
   END IF;
   number := substr(payload ->> 'amendment', 2)::integer;
-  SELECT count(*), count(*) FILTER (WHERE NOT x.requested) INTO held, confirmed
+  SELECT count(*) FILTER (WHERE x.state = wanted) - count(*) INTO held
     FROM amendment_supporters x
     WHERE x.amendment_id = number AND x.delegation_code = payload ->> 'delegation';
   IF NOT EXISTS (SELECT 1 FROM amendments a JOIN documents d ON d.id = a.document_id
                  WHERE a.id = number AND d.symbol = event.document)
-     OR (payload -> 'withdraw' = 'true'::jsonb AND held <> 0)
-     OR (payload -> 'withdraw' = 'false'::jsonb AND (held <> 1 OR confirmed <> 1)) THEN
+     OR held <> 0 OR (wanted = 'confirmed' AND NOT EXISTS (SELECT 1 FROM amendment_supporters x
+       WHERE x.amendment_id = number AND x.delegation_code = payload ->> 'delegation')) THEN
     {fail} format('support event %s: %s of %s does not have %s as its supporter as the '
                   'event says', event.seq, payload ->> 'amendment', event.document,
                   payload ->> 'delegation');
@@ -102,9 +107,9 @@ BEGIN
     SELECT 'A' || n.amendment_id INTO bad FROM added n
       WHERE NOT ((items -> ('A' || n.amendment_id) -> 'codes' ->> n.position)
                    IS NOT DISTINCT FROM n.delegation_code
-                 AND n.requested = (n.position >= (items -> ('A' || n.amendment_id)
-                                                   ->> 'confirmed')::integer))
-        AND NOT (head.kind = 'support' AND NOT n.requested
+                 AND n.state = CASE WHEN n.position >= (items -> ('A' || n.amendment_id)
+                     ->> 'confirmed')::integer THEN 'requested' ELSE 'confirmed' END)
+        AND NOT (head.kind = 'support' AND n.state = 'confirmed'
                  AND head.payload ->> 'amendment' = 'A' || n.amendment_id
                  AND head.payload ->> 'delegation' = n.delegation_code
                  AND head.payload -> 'withdraw' = 'false'::jsonb
@@ -120,31 +125,33 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE FUNCTION {s}.drafting_supporters_removed() RETURNS trigger
+CREATE FUNCTION {s}.drafting_supporters_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
 DECLARE
   head record;
-  bad text;
 BEGIN
   SELECT e.kind, e.payload::jsonb AS payload INTO head FROM events e
     WHERE e.seq = (SELECT h.seq FROM chain_head h WHERE h.id = 1);
-  SELECT 'A' || o.amendment_id || ' (' || o.delegation_code || ')' INTO bad FROM gone o
-    WHERE head.kind IS DISTINCT FROM 'support'
-       OR head.payload ->> 'amendment' IS DISTINCT FROM 'A' || o.amendment_id
-       OR head.payload ->> 'delegation' IS DISTINCT FROM o.delegation_code
-    LIMIT 1;
-  IF bad IS NOT NULL THEN
-    {fail} format('the supporter of %s is removed only by its own support event, just '
-                  'recorded', bad);
+  IF head.kind IS DISTINCT FROM 'support' OR NEW.amendment_id <> OLD.amendment_id
+     OR NEW.delegation_code <> OLD.delegation_code
+     OR head.payload ->> 'amendment' IS DISTINCT FROM 'A' || NEW.amendment_id
+     OR head.payload ->> 'delegation' IS DISTINCT FROM NEW.delegation_code
+     OR NOT ((head.payload -> 'withdraw' = 'true'::jsonb AND NEW.state = 'withdrawn'
+              AND NEW.position = OLD.position)
+             OR (head.payload -> 'withdraw' = 'false'::jsonb AND NEW.state = 'confirmed'
+              AND NOT EXISTS (SELECT 1 FROM amendment_supporters x
+                WHERE x.amendment_id = NEW.amendment_id AND x.position > NEW.position))) THEN
+    {fail} format('the supporter %s of A%s changes only with its own support event, just '
+                  'recorded: confirmed and last, or withdrawn where it stands',
+                  OLD.delegation_code, OLD.amendment_id);
   END IF;
   RETURN NULL;
 END $$;
 
 REVOKE EXECUTE ON FUNCTION {s}.drafting_supported({s}.events) FROM PUBLIC;
 
-CREATE TRIGGER drafting_supporters_removed AFTER DELETE ON {s}.amendment_supporters
-  REFERENCING OLD TABLE AS gone
-  FOR EACH STATEMENT EXECUTE FUNCTION {s}.drafting_supporters_removed();
+CREATE TRIGGER drafting_supporters_changed AFTER UPDATE ON {s}.amendment_supporters
+  FOR EACH ROW EXECUTE FUNCTION {s}.drafting_supporters_changed();
 
 CREATE OR REPLACE FUNCTION {s}.drafting_submitted(event {s}.events) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, {s}, pg_temp AS $$
@@ -284,9 +291,25 @@ END $$;
 """
 
 _DROP = """
-DROP TRIGGER drafting_supporters_removed ON {s}.amendment_supporters;
-DROP FUNCTION {s}.drafting_supporters_removed();
+DROP TRIGGER drafting_supporters_changed ON {s}.amendment_supporters;
+DROP FUNCTION {s}.drafting_supporters_changed();
 """
+
+_POLICIES_BACK = """
+DROP POLICY IF EXISTS drafting_support ON {s}.amendment_supporters;
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_policies WHERE schemaname = current_schema()
+             AND tablename = 'amendment_supporters' AND policyname = 'drafting_add') THEN
+    ALTER POLICY drafting_add ON amendment_supporters WITH CHECK (amendment_id IN (
+      SELECT a.id FROM amendments a WHERE a.submission_id IN (SELECT s.id FROM submissions s
+        WHERE s.delegation = (SELECT r.delegation_code FROM role_delegations r
+                              WHERE r.role_name = current_user)
+        AND s.event_seq = (SELECT h.seq FROM chain_head h WHERE h.id = 1))));
+  END IF;
+END $$;
+"""
+"""The delegation roles' policies on supporters as before (`drafting.store.postgres_roles`
+at 0007), where they were made: they name the column that goes."""
 
 _RESTORED = ("drafting_submitted", "drafting_amendments_added", "drafting_event_settled",
              "drafting_backers_added")
@@ -310,8 +333,9 @@ def _kinds(kinds: str) -> None:
 def upgrade() -> None:
     """The column, the new event kind; on PostgreSQL, the triggers that know it."""
     with op.batch_alter_table("amendment_supporters") as batch:
-        batch.add_column(sa.Column("requested", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+        batch.add_column(sa.Column("state", sa.String(30), nullable=False,
+                                   server_default="confirmed"))
+        batch.create_check_constraint(op.f("ck_amendment_supporters_state"), _STATES)
     _kinds(_KINDS + ", 'support'")
     if op.get_bind().dialect.name == "postgresql":
         _run(_FUNCTIONS)
@@ -335,12 +359,14 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.exec_driver_sql("SELECT count(*) FROM events WHERE kind = 'support'").scalar() or \
             bind.exec_driver_sql(
-                "SELECT count(*) FROM amendment_supporters WHERE requested").scalar():
+                "SELECT count(*) FROM amendment_supporters WHERE state <> 'confirmed'"
+            ).scalar():
         raise RuntimeError("this store records support given after the fact, or requested; "
                            "schema 0007 cannot hold it: keep 0008")
     if bind.dialect.name == "postgresql":
-        _run(_DROP + "DROP FUNCTION {s}.drafting_supported({s}.events);\n"
+        _run(_POLICIES_BACK + _DROP + "DROP FUNCTION {s}.drafting_supported({s}.events);\n"
              + _functions_of_0006())
     _kinds(_KINDS)
     with op.batch_alter_table("amendment_supporters") as batch:
-        batch.drop_column("requested")
+        batch.drop_constraint(op.f("ck_amendment_supporters_state"), type_="check")
+        batch.drop_column("state")
