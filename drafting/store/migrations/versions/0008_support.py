@@ -66,8 +66,8 @@ BEGIN
     WHERE x.amendment_id = number AND x.delegation_code = payload ->> 'delegation';
   IF NOT EXISTS (SELECT 1 FROM amendments a JOIN documents d ON d.id = a.document_id
                  WHERE a.id = number AND d.symbol = event.document)
-     OR held <> 0 OR (wanted = 'confirmed' AND NOT EXISTS (SELECT 1 FROM amendment_supporters x
-       WHERE x.amendment_id = number AND x.delegation_code = payload ->> 'delegation')) THEN
+     OR held <> 0 OR NOT EXISTS (SELECT 1 FROM amendment_supporters x
+       WHERE x.amendment_id = number AND x.delegation_code = payload ->> 'delegation') THEN
     {fail} format('support event %s: %s of %s does not have %s as its supporter as the '
                   'event says', event.seq, payload ->> 'amendment', event.document,
                   payload ->> 'delegation');
