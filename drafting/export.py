@@ -34,7 +34,7 @@ def amendment_json(document: Document, amendment: Amendment, *,
         "revision": amendment.revision, "status": str(amendment.status),
         "submitted_by": amendment.submitted_by,
         "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
-    } | more
+    } | ({"support_requested": list(amendment.requested)} if amendment.requested else {}) | more
 
 
 EXPORT_FORMAT = "drafting export"
@@ -106,6 +106,9 @@ def event_summary(event: Any) -> str:
         detail = f"{len(ids)} amendment(s) {', '.join(ids)}"
     elif event.kind in ("withdraw", "decide"):
         detail = " ".join(str(v) for k, v in sorted(payload.items()) if isinstance(v, str))
+    elif event.kind == "support":
+        gives = "withdraws its support" if payload.get("withdraw") else "supports"
+        detail = f"{payload.get('delegation', '?')} {gives} {payload.get('amendment', '?')}"
     elif event.kind == "revise":
         detail = str(payload.get("revision", {}).get("label", ""))
     elif event.kind == "agree":

@@ -352,7 +352,9 @@ class Store:
         may; a refusal is recorded. Returns the amendment as it now stands."""
         names.check_line("the amendment id", amendment_id)
         names.check_line("the delegation", delegation)
-        with self._write(actor, Need("support", (delegation,))) as write:
+        with self._read() as connection:  # so that a refusal is in the document's log
+            symbol = submissions.document_of(connection, amendment_id)
+        with self._write(actor, Need("support", (delegation,), symbol)) as write:
             return submissions.support(write, amendment_id, delegation, withdraw=withdraw)
 
     def decide(self, amendment_id: str, decision: Literal["accept", "reject"], *,

@@ -354,6 +354,12 @@ def _codes(connection: Connection) -> set[str]:
     return set(connection.scalars(select(tables.delegations.c.code)))
 
 
+def document_of(connection: Connection, amendment_id: str) -> str:
+    """The symbol of the document of amendment ``amendment_id``; NotFoundError if the store
+    has none by that id."""
+    return _stored(connection, amendment_id)[2]
+
+
 def _stored(connection: Connection, amendment_id: str) -> tuple[int, Amendment, str]:
     """(number, amendment, the symbol of its document) of amendment ``amendment_id``;
     NotFoundError if the store has none by that id."""
