@@ -100,7 +100,7 @@ def amend(
         amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
         if not dry_run:  # a token that will not do is refused before anything is shown
             store.check_submit(symbol, [[amendment]], actor=actor)
-        lines = proposals_preview(store.document(symbol), [amendment])
+        lines = proposals_preview(store.document(symbol), store.as_recorded([amendment]))
         if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
             if as_json:
                 typer.echo(json.dumps({"recorded": [], "duplicate": False, "receipt": None}))
@@ -150,8 +150,8 @@ def submit(
         for item in prepared:
             for warning in item.warnings:
                 typer.echo(f"warning: {warning}", err=True)
-            lines += [f"{item.path.name}: {line}"
-                      for line in proposals_preview(document, item.amendments)]
+            lines += [f"{item.path.name}: {line}" for line in proposals_preview(
+                document, store.as_recorded(item.amendments))]
         if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
             if as_json:
                 typer.echo(json.dumps({"files": [], "receipts": []}))

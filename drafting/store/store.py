@@ -325,6 +325,16 @@ class Store:
             with self._write(actor, need):  # records the refusal and raises it
                 pass
 
+    def as_recorded(self, amendments: Sequence[Amendment]) -> list[Amendment]:
+        """``amendments`` as a submission with this store's token would record them: in a
+        store that requires tokens, each supporter but the token's delegation requested
+        (`submit` does the same); unchanged in an open store. For previews."""
+        with self._read() as connection:
+            holder = self._gate.holder(connection)
+        if holder is None or holder == access.SECRETARIAT:
+            return list(amendments)
+        return [submissions.requesting(a, holder) for a in amendments]
+
     def amendments(self, symbol: str, *, statuses: Collection[AmendmentStatus] | None = None,
                    delegations: Collection[str] | None = None,
                    paragraph_id: str | None = None) -> list[Amendment]:

@@ -43,6 +43,9 @@ def test_in_a_secure_store_only_the_supporters_token_confirms(cli, tmp_path):
     cli.ok("delegation", "add", "EU", "USA", "G77")
     tokens = dict(TOKEN.findall(cli.ok("init", "--secure")))
     cli.monkeypatch.setenv("DRAFTING_TOKEN", tokens["EU"])
+    code, preview, _ = cli.run("amend", SYMBOL, "OP21", "-d", "EU", "--replace", "one-day",
+                               "--with", "two-day", "--supporters", "USA,G77", "--dry-run")
+    assert code == 0 and "(EU, support requested: USA/G77)" in preview  # as it will be kept
     cli.ok("amend", SYMBOL, "OP21", "-d", "EU", "--replace", "one-day", "--with", "two-day",
            "--supporters", "USA", "--supporters", "G77", "--yes")
     listed = cli.ok("amendments", SYMBOL)

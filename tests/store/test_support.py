@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from store_scenario import SMALL, amend
 
 from drafting.model import Delegation
@@ -104,3 +106,20 @@ def test_support_refused_for_a_proponent_or_an_unknown_delegation(secure):
         with pytest.raises(ConflictError, match="does not support"):
             usa.support(number, "USA", withdraw=True)
         assert usa.verify().ok
+
+
+def test_a_requested_support_confirmed_behind_the_librarys_back_is_caught(secure, raw):
+    url, tokens = secure
+    with open_store(url, token=tokens["EU"]) as eu:
+        eu.submit(SMALL.symbol, [_eu_op2(supporters=("USA",))])
+    forged = "UPDATE amendment_supporters SET state = 'confirmed' WHERE delegation_code = 'USA'"
+    if raw.dialect.name == "postgresql":  # the owner's own trigger refuses it
+        with pytest.raises(DBAPIError, match="changes only with its own support event"), \
+                raw.begin() as connection:
+            connection.execute(text(forged))
+        return
+    with raw.begin() as connection:  # a SQLite file holds no trigger: verify finds it
+        connection.execute(text(forged))
+    with open_store(url) as reader:
+        report = reader.verify()
+        assert not report.ok and "A1" in report.summary()
