@@ -1,4 +1,4 @@
-"""Commands on amendments: `amend`, `submit`, `withdraw` and `amendments`."""
+"""Commands on amendments: `amend`, `submit`, `withdraw`, `support` and `amendments`."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ FilesArg = typer.Argument(..., help="Submissions: .json, or .docx (tracked chang
 AuthorOpt = typer.Option(
     [], "--author", help="Word author -> delegation, 'Anna Schmidt (EU)=EU' (repeatable).")
 ProponentsOpt = typer.Option([], "--delegation", "-d", help="Only these proponents (repeatable).")
+SupportersOpt = typer.Option(
+    [], "--supporters", help="Delegations that support it: USA,JPN (repeatable). In a store "
+    "that requires tokens each is asked, until it confirms with drafting support.")
 StatusesOpt = typer.Option(
     [], "--status", help="Only these: submitted, withdrawn, accepted, rejected, stale.")
 
@@ -71,6 +74,7 @@ def amend(
     occurrence: int = typer.Option(None, "--occurrence", min=1,
                                    help="Which occurrence of the quoted words (1, 2, ...)."),
     reason: str = typer.Option("", "--reason", help="Why, shown with the proposal."),
+    supporters: list[str] = SupportersOpt,
     dry_run: bool = DryRunOpt,
     allow_duplicates: bool = DuplicatesOpt,
     yes: bool = YesOpt,
@@ -93,12 +97,13 @@ def amend(
                         after=after, before=before, new_paragraph=new_paragraph,
                         place_before=place is Place.BEFORE,
                         delete_paragraph=delete_paragraph, alternative=alternative,
-                        retain=retain, bracket=bracket, occurrence=occurrence, reason=reason)
+                        retain=retain, bracket=bracket, occurrence=occurrence, reason=reason,
+                        supporters=tuple(_codes(supporters)))
     with store_at(db, token) as store:
         amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
         if not dry_run:  # a token that will not do is refused before anything is shown
             store.check_submit(symbol, [[amendment]], actor=actor)
-        lines = proposals_preview(store.document(symbol), [amendment])
+        lines = proposals_preview(store.document(symbol), store.as_recorded([amendment]))
         if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
             if as_json:
                 typer.echo(json.dumps({"recorded": [], "duplicate": False, "receipt": None}))
@@ -150,8 +155,8 @@ def submit(
         for item in prepared:
             for warning in item.warnings:
                 typer.echo(f"warning: {warning}", err=True)
-            lines += [f"{item.path.name}: {line}"
-                      for line in proposals_preview(document, item.amendments)]
+            lines += [f"{item.path.name}: {line}" for line in proposals_preview(
+                document, store.as_recorded(item.amendments))]
         if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
             if as_json:
                 typer.echo(json.dumps({"files": [], "receipts": []}))
@@ -211,6 +216,45 @@ def withdraw(
     show_receipts(receipts)
 
 
+def _codes(given: list[str]) -> list[str]:
+    """``["USA,JPN", "G77"]`` -> ``["USA", "JPN", "G77"]``."""
+    return [code.strip() for item in given for code in item.split(",") if code.strip()]
+
+
+def support(
+    amendment: str = typer.Argument(..., help="The amendment's id, e.g. A12.",
+                                    show_default=False),
+    delegation: str = typer.Option(..., "--delegation", "-d",
+                                   help="The delegation that supports it, e.g. JPN."),
+    withdraw: bool = typer.Option(False, "--withdraw",
+                                  help="Withdraw the support (given, or requested)."),
+    db: str = DbOpt,
+    token: str = TokenOpt,
+    actor: str = ActorOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Support an amendment on behalf of a delegation (or confirm the support another's
+    submission asked of it), or withdraw that support. Recorded as an event; in a store
+    that requires tokens, only that delegation's own token may.
+
+    Example: drafting support A12 --delegation JPN
+    """
+    from drafting.workflow import backing, support
+
+    with store_at(db, token) as store:
+        now = support(store, amendment, delegation, withdraw=withdraw, actor=actor)
+        receipts = store.receipts
+    if as_json:
+        typer.echo(json.dumps({"amendment": now.id, "delegation": delegation,
+                               "withdrawn": withdraw, "supporters": list(now.supporters),
+                               "support_requested": list(now.requested),
+                               "receipt": receipts[-1].to_json()}, indent=2))
+        return
+    done = "withdrew the support of" if withdraw else "recorded the support of"
+    typer.echo(f"{done} {delegation} for {now.id}: {backing(now)}")
+    show_receipts(receipts)
+
+
 def amendments(
     symbol: str = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.",
                                  show_default=False),
@@ -224,7 +268,7 @@ def amendments(
 
     Example: drafting amendments A/C.2/81/L.7 --para OP3 --status submitted --json
     """
-    from drafting.workflow import amendment_json, describe, list_amendments
+    from drafting.workflow import amendment_json, backing, describe, list_amendments
 
     with store_at(db) as store:
         document, found = list_amendments(store, symbol, paragraph=para,
@@ -238,5 +282,7 @@ def amendments(
         data = amendment_json(document, item)
         line = (f"{item.id:<6} {data['paragraph']:<10} {'/'.join(item.proponents):<10} "
                 f"{item.status:<10} {describe(item)}")
+        if item.supporters or item.requested:
+            line += f"  ({backing(item).partition(', ')[2]})"
         typer.echo(line if len(line) <= width else line[: max(width, 40) - 3] + "...")
     typer.echo(f"{len(found)} amendment{'s' * (len(found) != 1)}")

@@ -34,7 +34,7 @@ def amendment_json(document: Document, amendment: Amendment, *,
         "revision": amendment.revision, "status": str(amendment.status),
         "submitted_by": amendment.submitted_by,
         "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
-    } | more
+    } | ({"support_requested": list(amendment.requested)} if amendment.requested else {}) | more
 
 
 EXPORT_FORMAT = "drafting export"
@@ -122,6 +122,9 @@ def event_summary(event: Any, document: Document | None = None) -> str:
             str(payload.get("decision")), str(payload.get("decision", "?")))
         note = f": {payload['note']}" if payload.get("note") else ""
         detail = f"{payload.get('amendment', '?')} {verdict}{note}"
+    elif event.kind == "support":
+        gives = "withdraws its support from" if payload.get("withdraw") else "supports"
+        detail = f"{payload.get('delegation', '?')} {gives} {payload.get('amendment', '?')}"
     elif event.kind == "revise":
         detail = f"{payload.get('revision', {}).get('label', '')} issued"
     elif event.kind == "import":

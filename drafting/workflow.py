@@ -240,11 +240,28 @@ def proposals_preview(document: Document, amendments: Sequence[Amendment]) -> li
     lines = []
     for amendment in amendments:
         label = label_of(document, amendment.paragraph_id, amendment.revision)
-        who = "/".join(amendment.proponents)
-        if amendment.supporters:
-            who += f", supported by {'/'.join(amendment.supporters)}"
-        lines.append(f"{label}: {describe(amendment)}  ({who})")
+        lines.append(f"{label}: {describe(amendment)}  ({backing(amendment)})")
     return lines
+
+
+def backing(amendment: Amendment) -> str:
+    """Who backs an amendment, in a few words: ``EU, supported by JPN/USA, support requested:
+    G77`` (requested support is named apart: it is not support until it is confirmed)."""
+    who = "/".join(amendment.proponents)
+    if amendment.supporters:
+        who += f", supported by {'/'.join(amendment.supporters)}"
+    if amendment.requested:
+        who += f", support requested: {'/'.join(amendment.requested)}"
+    return who
+
+
+def support(store: Store, amendment_id: str, delegation: str, *, withdraw: bool = False,
+            actor: str = "") -> Amendment:
+    """``delegation`` supports amendment ``amendment_id`` (or confirms the support another
+    requested in its name), or with ``withdraw`` no longer does (`Store.support`); InputError
+    for an unknown delegation."""
+    require_delegations(store, [delegation])
+    return store.support(amendment_id, delegation, withdraw=withdraw, actor=actor)
 
 
 def describe(amendment: Amendment) -> str:

@@ -74,8 +74,11 @@ class Amendment:
     span as the proponent saw it (for an insertion: the anchor's text);
     ``new_text`` what they propose in its place (empty for a deletion, the
     whole paragraph for a new paragraph or an alternative). ``proponents`` own the proposal,
-    ``supporters`` back it; ``submitted_by`` is the person who typed it, kept
-    in the record and never shown as the proponent.
+    ``supporters`` back it (confirmed: each said so itself, or the store needs no
+    tokens); ``requested`` were named as supporters by another delegation in a store
+    that requires tokens, and back it only once they confirm (``drafting support``);
+    ``submitted_by`` is the person who typed it, kept in the record and never shown as
+    the proponent.
     """
 
     id: str
@@ -92,6 +95,7 @@ class Amendment:
     submitted_by: str = ""
     submitted_at: datetime | None = None
     status: AmendmentStatus = AmendmentStatus.SUBMITTED
+    requested: tuple[str, ...] = ()
 
     @property
     def precedes(self) -> bool:

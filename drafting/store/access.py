@@ -120,6 +120,14 @@ class Gate:
             return holder, None
         return None, _refusal(need, reason, holder, row)
 
+    def holder(self, connection: Connection) -> str | None:
+        """Whose live token this is, in a store that requires tokens (None: an open store, or
+        no live token)."""
+        if not is_secure(connection):
+            return None
+        row = self._row(connection)
+        return None if row is None or row.revoked_at is not None else holder_of(row)
+
     def _row(self, connection: Connection) -> Row[Any] | None:
         found = None if self.token is None else token_id(self.token)
         if found is None:

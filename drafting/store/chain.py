@@ -55,6 +55,9 @@ class EventKind(StrEnum):
     """A token issued (rotation) or revoked; never the token, only its id and fingerprint."""
     REFUSED = "refused"
     """A write refused for want of the right token; nothing else changed."""
+    SUPPORT = "support"
+    """A delegation's support of an amendment given (or a requested one confirmed), or
+    withdrawn."""
 
 
 @dataclass(frozen=True, slots=True)

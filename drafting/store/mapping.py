@@ -13,6 +13,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -264,20 +265,25 @@ def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendmen
     ids = query.with_only_columns(tables.amendments.c.id).order_by(None)
     proponents = _codes(connection, tables.amendment_proponents, ids)
     supporters = _codes(connection, tables.amendment_supporters, ids)
+    requested = _codes(connection, tables.amendment_supporters, ids, state="requested")
     return [
-        amendment_from_row(row, row.key, row.label, proponents[row.id], supporters[row.id])
+        replace(amendment_from_row(row, row.key, row.label, proponents[row.id],
+                                   supporters[row.id]), requested=requested[row.id])
         for row in found
     ]
 
 
-def _codes(connection: Connection, table: Table,
-           ids: Select[Any]) -> dict[int, tuple[str, ...]]:
-    """The delegation codes of ``table`` (proponents or supporters) by amendment number."""
+def _codes(connection: Connection, table: Table, ids: Select[Any],
+           state: str = "confirmed") -> dict[int, tuple[str, ...]]:
+    """The delegation codes of ``table`` (proponents or supporters) by amendment number;
+    of supporters, those in ``state``."""
     codes: dict[int, list[str]] = defaultdict(list)
     column = table.c
-    for number, code in connection.execute(
-            select(column.amendment_id, column.delegation_code)
-            .where(column.amendment_id.in_(ids)).order_by(column.amendment_id, column.position)):
+    query = select(column.amendment_id, column.delegation_code).where(
+        column.amendment_id.in_(ids)).order_by(column.amendment_id, column.position)
+    if table is tables.amendment_supporters:
+        query = query.where(column.state == state)
+    for number, code in connection.execute(query):
         codes[number].append(code)
     return defaultdict(tuple, {key: tuple(value) for key, value in codes.items()})
 
@@ -337,8 +343,9 @@ def amendment_values(number: int, amendment: Amendment, *, document_id: int,
     return ([own],
             [{"amendment_id": number, "position": n, "delegation_code": code}
              for n, code in enumerate(amendment.proponents)],
-            [{"amendment_id": number, "position": n, "delegation_code": code}
-             for n, code in enumerate(amendment.supporters)])
+            [{"amendment_id": number, "position": n, "delegation_code": code,
+              "state": "requested" if n >= len(amendment.supporters) else "confirmed"}
+             for n, code in enumerate((*amendment.supporters, *amendment.requested))])
 
 
 def revision_row(connection: Connection, document: Row[Any],

@@ -144,8 +144,9 @@ def _read_span(data: list[int] | None) -> Span | None:
 
 
 def amendment_json(amendment: Amendment) -> JSONDict:
-    """Every field of an amendment."""
-    return {
+    """Every field of an amendment (``requested`` only when some support is requested, so
+    that what was recorded before it existed reads the same)."""
+    found = {
         "id": amendment.id,
         "kind": str(amendment.kind),
         "paragraph_id": amendment.paragraph_id,
@@ -161,6 +162,9 @@ def amendment_json(amendment: Amendment) -> JSONDict:
         "submitted_at": stamp(amendment.submitted_at),
         "status": str(amendment.status),
     }
+    if amendment.requested:
+        found["requested"] = list(amendment.requested)
+    return found
 
 
 def amendment_from(data: JSONDict) -> Amendment:
@@ -180,6 +184,7 @@ def amendment_from(data: JSONDict) -> Amendment:
         submitted_by=data["submitted_by"],
         submitted_at=read_stamp(data["submitted_at"]),
         status=AmendmentStatus(data["status"]),
+        requested=tuple(data.get("requested", ())),
     )
 
 
@@ -201,7 +206,7 @@ def submission_content(symbol: str, amendments: list[Amendment]) -> JSONDict:
                 "proponents": list(a.proponents),
                 "supporters": list(a.supporters),
                 "reason": a.reason,
-            }
+            } | ({"requested": list(a.requested)} if a.requested else {})
             for a in amendments
         ],
     }

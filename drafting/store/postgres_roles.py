@@ -11,14 +11,18 @@ apply; ``role_delegations`` says which delegation each role is. Such a role can:
   a delegation can run ``drafting verify`` itself). That includes the tokens'
   salted hashes, which are of no use to a reader: each token holds 256 random
   bits;
-- append events that follow the chain head, of three kinds only: ``submit``
-  (recorded by it, every proponent itself), ``withdraw`` (in its name, of an
-  amendment it proposed) and ``refused``; and move the head to the last event;
+- append events that follow the chain head, of four kinds only: ``submit``
+  (recorded by it, every proponent and confirmed supporter itself), ``withdraw`` (in its
+  name, of an amendment it proposed), ``support`` (in its name) and
+  ``refused``; and move the head to the last event;
 - insert a submission recorded by it and tied to the event just appended, the
   amendments of that submission (status "submitted"), their proponents (itself
   only), supporters and first status, and take the next submission number;
 - set to "withdrawn" the status of an amendment it proposed that is submitted
-  or stale, with the ``withdraw`` event just appended, and add that status row.
+  or stale, with the ``withdraw`` event just appended, and add that status row;
+- name no supporter but itself in a submission (others it names are requested), and,
+  with a ``support`` event in its own name just appended, add, confirm or withdraw its
+  own supporter row of that amendment (schema 0008; run this again after upgrading).
 
 Nothing else: no UPDATE of documents, paragraphs, sources, delegations, decisions or
 events, no DELETE anywhere, no other columns of amendments, no DDL. This is
@@ -80,14 +84,21 @@ _SUBMIT_EVENT = (
     f"kind = 'submit' AND payload->>'delegation' = {_MINE} AND NOT EXISTS (SELECT 1 FROM "
     "json_array_elements(payload->'amendments') AS a(item), "
     "json_array_elements_text(a.item->'proponents') AS p(code) "
+    f"WHERE p.code IS DISTINCT FROM {_MINE}) AND NOT EXISTS (SELECT 1 FROM "
+    "json_array_elements(payload->'amendments') AS a(item), "
+    "json_array_elements_text(coalesce(a.item->'supporters', '[]')) AS p(code) "
     f"WHERE p.code IS DISTINCT FROM {_MINE})"
 )
+_SUPPORT_EVENT = ("EXISTS (SELECT 1 FROM events e WHERE e.seq = " + _HEAD + " AND e.kind = "
+                  "'support' AND e.payload->>'amendment' = 'A' || amendment_supporters."
+                  "amendment_id AND e.payload->>'delegation' = " + _MINE + ")")
 _EVENT_ALLOWED = (
     "seq = (SELECT h.seq + 1 FROM chain_head h WHERE h.id = 1) "
     "AND prev_hash = (SELECT h.hash FROM chain_head h WHERE h.id = 1) "
     f"AND (({_SUBMIT_EVENT}) "
     f"OR (kind = 'withdraw' AND payload->>'delegation' = {_MINE} "
     "AND " + _PROPOSED_BY_ME.format(amendment="(payload->>'amendment')") + ") "
+    f"OR (kind = 'support' AND payload->>'delegation' = {_MINE}) "
     "OR kind = 'refused')"
 )
 
@@ -111,7 +122,10 @@ POLICIES: tuple[tuple[str, str, str, str, str], ...] = (
     ("amendment_proponents", "drafting_add", "INSERT", "",
      f"delegation_code = {_MINE} AND amendment_id IN ({_FRESH_AMENDMENTS})"),
     ("amendment_supporters", "drafting_add", "INSERT", "",
-     f"amendment_id IN ({_FRESH_AMENDMENTS})"),
+     f"amendment_id IN ({_FRESH_AMENDMENTS}) OR (delegation_code = {_MINE} "
+     f"AND state = 'confirmed' AND {_SUPPORT_EVENT})"),
+    ("amendment_supporters", "drafting_support", "UPDATE", f"delegation_code = {_MINE}",
+     f"delegation_code = {_MINE} AND {_SUPPORT_EVENT}"),
     ("amendment_statuses", "drafting_add", "INSERT", "",
      f"event_seq = {_HEAD} AND ((status = 'submitted' AND amendment_id IN "
      f"({_FRESH_AMENDMENTS})) OR (status = 'withdrawn' AND "
@@ -188,6 +202,7 @@ def statements(connection: Connection, prefix: str = PREFIX) -> list[str]:
         f"GRANT INSERT ON {', '.join(map(quoted, APPEND))} TO {group}",
         f"GRANT UPDATE (seq, hash) ON chain_head TO {group}",
         f"GRANT UPDATE (status) ON amendments TO {group}",
+        f"GRANT UPDATE (state, position) ON amendment_supporters TO {group}",
         f"GRANT USAGE ON SEQUENCE {sequence} TO {group}",
     ]
     if found:

@@ -30,6 +30,7 @@ from drafting.store.payloads import (
     stamp,
 )
 from drafting.store.sources import SourceInfo, info_from
+from drafting.store.submissions import supported
 
 Decision = tuple[str, str, str, int]
 """(amendment id, "accept" or "reject", note, event number)."""
@@ -168,6 +169,15 @@ def _withdraw(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     _set_status(state, event, payload["amendment"], AmendmentStatus.WITHDRAWN)
 
 
+def _support(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
+    key = payload["amendment"]
+    if not isinstance(payload["withdraw"], bool):
+        raise ValueError("a support event says whether it withdraws, true or false")
+    state.amendments[key] = supported(state.amendments[key], payload["delegation"],
+                                      payload["withdraw"])
+    state.origin[f"amendment {key}"] = event.seq
+
+
 def _decide(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     decision = payload["decision"]
     _set_status(state, event, payload["amendment"], DECISION_STATUS[decision])
@@ -230,4 +240,5 @@ _APPLY: dict[str, Callable[[Replayed, Event, dict[str, Any]], None]] = {
     EventKind.SECURE: _secure,
     EventKind.TOKEN: _token,
     EventKind.REFUSED: _refused,
+    EventKind.SUPPORT: _support,
 }

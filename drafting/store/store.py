@@ -329,6 +329,16 @@ class Store:
             with self._write(actor, need):  # records the refusal and raises it
                 pass
 
+    def as_recorded(self, amendments: Sequence[Amendment]) -> list[Amendment]:
+        """``amendments`` as a submission with this store's token would record them: in a
+        store that requires tokens, each supporter but the token's delegation requested
+        (`submit` does the same); unchanged in an open store. For previews."""
+        with self._read() as connection:
+            holder = self._gate.holder(connection)
+        if holder is None or holder == access.SECRETARIAT:
+            return list(amendments)
+        return [submissions.requesting(a, holder) for a in amendments]
+
     def amendments(self, symbol: str, *, statuses: Collection[AmendmentStatus] | None = None,
                    delegations: Collection[str] | None = None,
                    paragraph_id: str | None = None) -> list[Amendment]:
@@ -347,6 +357,19 @@ class Store:
         names.check_line("the amendment id", amendment_id)
         with self._write(actor, Need("withdraw", (delegation,))) as write:
             return submissions.withdraw(write, amendment_id, delegation)
+
+    def support(self, amendment_id: str, delegation: str, *, withdraw: bool = False,
+                actor: str = "") -> Amendment:
+        """Record that ``delegation`` supports an amendment (joining it, or confirming the
+        support another's submission requested in its name), or with ``withdraw`` that it
+        no longer does. In a store that requires tokens, only ``delegation``'s own token
+        may; a refusal is recorded. Returns the amendment as it now stands."""
+        names.check_line("the amendment id", amendment_id)
+        names.check_line("the delegation", delegation)
+        with self._read() as connection:  # so that a refusal is in the document's log
+            symbol = submissions.document_of(connection, amendment_id)
+        with self._write(actor, Need("support", (delegation,), symbol)) as write:
+            return submissions.support(write, amendment_id, delegation, withdraw=withdraw)
 
     def decide(self, amendment_id: str, decision: Literal["accept", "reject"], *,
                note: str = "", actor: str = "") -> Amendment:

@@ -86,6 +86,8 @@ def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendme
         if not amendments:
             raise StoreError(f"{symbol}: the submission holds no amendment; nothing was "
                              "recorded")
+        if recorded_by is not None:
+            amendments = [requesting(a, recorded_by) for a in amendments]
         digest = content_hash(symbol, amendments)
         submission = tables.submissions.c
         earlier = write.connection.execute(
@@ -330,6 +332,81 @@ def _span_problems(label: str, text: str, amendment: Amendment) -> list[str]:
         return [f"{label}: the words at {span.start}..{span.end} are "
                 f"'{text[span.start:span.end]}', not '{amendment.old_text}'"]
     return []
+
+
+def requesting(amendment: Amendment, recorded_by: str) -> Amendment:
+    """``amendment`` as a store that requires tokens records it from ``recorded_by``: each
+    supporter it names but ``recorded_by`` itself is requested, until it confirms (no
+    delegation speaks in another's name)."""
+    named = (*amendment.supporters, *amendment.requested)
+    return replace(amendment, supporters=tuple(c for c in named if c == recorded_by),
+                   requested=tuple(c for c in named if c != recorded_by))
+
+
+def support(write: Write, amendment_id: str, delegation: str, *,
+            withdraw: bool = False) -> Amendment:
+    """Record that ``delegation`` supports amendment ``amendment_id`` (confirming a
+    requested support, or joining it), or, ``withdraw``, no longer supports it (confirmed
+    or requested). ConflictError for a proponent, for support it already gave (or has not
+    given, to withdraw), or for an amendment no longer open."""
+    number, amendment, symbol = _stored(write.connection, amendment_id)
+    if delegation not in _codes(write.connection):
+        raise NotFoundError(f"there is no delegation '{delegation}' in the store; "
+                            "`drafting delegation list` shows them")
+    if delegation in amendment.proponents:
+        raise ConflictError(f"{delegation} proposes {amendment.id}: a proponent does not "
+                            "support its own amendment")
+    named = delegation in amendment.supporters or delegation in amendment.requested
+    if withdraw and not named:
+        raise ConflictError(f"{delegation} does not support {amendment.id} (its supporters: "
+                            f"{', '.join(amendment.supporters) or 'none'}); nothing to withdraw")
+    if not withdraw and delegation in amendment.supporters:
+        raise ConflictError(f"{delegation} already supports {amendment.id}; nothing was "
+                            "recorded")
+    if not withdraw and amendment.status not in (_S.SUBMITTED, _S.STALE):
+        raise ConflictError(f"{amendment.id} was {amendment.status}; it cannot be supported now")
+    write.record(EventKind.SUPPORT, symbol, {"amendment": amendment.id,
+                                             "delegation": delegation, "withdraw": withdraw})
+    return _write_support(write, number, amendment, delegation, withdraw)
+
+
+def supported(amendment: Amendment, delegation: str, withdraw: bool) -> Amendment:
+    """``amendment`` once ``delegation``'s support is given (last of its supporters) or
+    withdrawn; what replaying a ``support`` event does."""
+    others = tuple(c for c in amendment.supporters if c != delegation)
+    return replace(amendment, supporters=others if withdraw else (*others, delegation),
+                   requested=tuple(c for c in amendment.requested if c != delegation))
+
+
+def _write_support(write: Write, number: int, amendment: Amendment, delegation: str,
+                   withdraw: bool) -> Amendment:
+    """Its row withdrawn, or confirmed and moved last (a new row if it had none)."""
+    row = tables.amendment_supporters.c
+    connection = write.connection
+    mine = (row.amendment_id == number, row.delegation_code == delegation)
+    had = connection.scalar(select(row.position).where(*mine)) is not None
+    if withdraw:
+        connection.execute(update(tables.amendment_supporters).where(*mine)
+                           .values(state="withdrawn"))
+        return supported(amendment, delegation, withdraw)
+    last = connection.scalar(select(func.max(row.position)).where(row.amendment_id == number))
+    values = {"position": 0 if last is None else last + 1, "state": "confirmed"}
+    if had:
+        connection.execute(update(tables.amendment_supporters).where(*mine).values(**values))
+    else:
+        connection.execute(insert(tables.amendment_supporters),
+                           {"amendment_id": number, "delegation_code": delegation, **values})
+    return supported(amendment, delegation, withdraw)
+
+
+def _codes(connection: Connection) -> set[str]:
+    return set(connection.scalars(select(tables.delegations.c.code)))
+
+
+def document_of(connection: Connection, amendment_id: str) -> str:
+    """The symbol of the document of amendment ``amendment_id``; NotFoundError if the store
+    has none by that id."""
+    return _stored(connection, amendment_id)[2]
 
 
 def _stored(connection: Connection, amendment_id: str) -> tuple[int, Amendment, str]:

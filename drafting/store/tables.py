@@ -93,8 +93,11 @@ MAX_AMENDMENT = 1_000_000
 integer limit, so that numbering never overflows; the library refuses to go past it."""
 
 EVENT_KINDS = ("import", "delegation", "submit", "withdraw", "decide", "agree", "revise",
-               "members", "secure", "token", "refused")
+               "members", "secure", "token", "refused", "support")
 """What an event may record (`drafting.store.chain.EventKind`, which a test holds to it)."""
+
+SUPPORT_STATES = ("confirmed", "requested", "withdrawn")
+"""The states of a supporter row (``amendment_supporters.state``)."""
 
 FIRST_TIME, LAST_TIME = "0001-01-02", "9999-12-31"
 """Times are refused outside these (exclusive of the last): Python reads every time between,
@@ -289,9 +292,15 @@ amendment_supporters = Table(
     _column("amendment_id", Integer, ForeignKey("amendments.id"), primary_key=True),
     _column("position", Integer, primary_key=True),
     _column("delegation_code", CODE, ForeignKey("delegations.code")),
+    _column("state", WORD, server_default="confirmed"),
     CheckConstraint("position >= 0", name="position"),
+    CheckConstraint(_one_of("state", SUPPORT_STATES), name="state"),
 )
-"""The supporters of each amendment, in the order given."""
+"""The supporters of each amendment, in the order they confirmed (those a submission names
+first, then each who joined later). ``state``: ``confirmed``; ``requested`` for one named
+by another delegation in a store that requires tokens, who has not confirmed yet;
+``withdrawn`` for one who withdrew its support. Rows are never deleted: one who confirms
+(or supports again) takes the next position, last."""
 
 amendment_statuses = Table(
     "amendment_statuses", metadata,

@@ -154,7 +154,7 @@ def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(filled, store_ur
     back = _guards(store_url)
     assert "ck_amendments_span" not in back["amendments"] and not back.get("triggers")
     assert "uq_amendment_statuses_amendment_id_event_seq" not in back["amendment_statuses"]
-    assert filled.init() == "0007"  # with every row of a whole negotiation in it
+    assert filled.init() == "0008"  # with every row of a whole negotiation in it
     assert _guards(store_url) == fresh
     assert views(filled) == before and filled.verify().ok
     with pytest.raises(IntegrityError, match="ck_amendments_span"):
@@ -162,8 +162,9 @@ def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(filled, store_ur
     if "triggers" in fresh:
         assert {t.split()[1] for t in fresh["triggers"]} == {
             "drafting_event_chained", "drafting_event_settled", "drafting_head_moved",
-            "drafting_amendments_added", "drafting_backers_added", "drafting_statuses_added"}
-        assert len(fresh["triggers"]) == 7  # "backers" on proponents and supporters
+            "drafting_amendments_added", "drafting_backers_added", "drafting_statuses_added",
+            "drafting_supporters_changed"}
+        assert len(fresh["triggers"]) == 8  # "backers" on proponents and supporters
     current = filled.document(SMALL.symbol).current
     filled.submit(SMALL.symbol, [amend("EU", "PP1", revision=current, replace="Recalling",
                                        with_="Recalling further")])
