@@ -113,8 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     drafting("merge", SYMBOL, "-o", out / "merged.docx")
     drafting("brackets", SYMBOL)
 
-    _heading("Round 1: the secretariat decides and issues Rev.1")
+    _heading("Round 1: in the room, Japan supports the EU on OP10")
     pending = drafting.pending()
+    drafting("support", *ids(pending, "EU", "OP10"), "--delegation", "JPN")
+    drafting("positions", SYMBOL, "--para", "OP10")
+
+    _heading("Round 1: the secretariat decides, previews and issues Rev.1")
     drafting("withdraw", *ids(pending, "G77", "OP24"), "--delegation", "G77")
     for delegation, paragraph in (("EU", "PP3"), ("EU", "OP10"),
                                   ("JPN", "OP3"), ("JPN", "OP8"), ("AOSIS", "PP9"),
@@ -126,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         drafting("decide", amendment, "reject", "--note", "no consensus to delete")
     drafting("agree", SYMBOL, "PP1")
     drafting("agree", SYMBOL, "OP1", "--ad-ref")
+    preview = drafting("revise", SYMBOL, "--label", "Rev.1", "--choose", "OP24=present",
+                       "--keep", "OP22#2", "--dry-run", show=False)  # records nothing
+    print("$ drafting revise ... --dry-run   (the text it would issue, then:)")
+    print(_indent(preview[preview.index("would issue"):]), flush=True)
     drafting("revise", SYMBOL, "--label", "Rev.1", "--choose", "OP24=present",
              "--keep", "OP22#2")
     drafting("show", SYMBOL, "-o", out / "Rev.1.docx")
