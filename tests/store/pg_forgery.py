@@ -1,24 +1,28 @@
 """Forging writes as a delegation's role, for the tests of the server's own guards
-(tests/store/test_pg_guards.py, which makes the store and its roles): the raw SQL the
+(tests/store/test_pg_guards.py, test_support_roles.py; `secure_store` and `granted_roles`
+make the store and its roles): the raw SQL the
 library would write for a submission or an event, any value of it changed."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from store_scenario import SMALL, views
 
-from drafting.store import open_store
+from drafting.model import Delegation
+from drafting.store import SECRETARIAT, open_store
 from drafting.store.chain import canonical, chain_hash
+from drafting.store.connect import resolve_url
 from drafting.store.payloads import stamp
 
 CONTENT = ("revision", "kind", "paragraph_id", "span", "anchor", "old_text", "new_text",
@@ -37,6 +41,33 @@ class Server:
     def as_role(self, code: str) -> str:
         """The store's URL, connecting as ``code``'s role."""
         return make_url(self.url).set(username=self.roles[code]).render_as_string(False)
+
+
+def secure_store(url: str) -> dict[str, str]:
+    """A store requiring tokens, with EU, USA and the small document: the tokens."""
+    with open_store(url, check_version=False) as store:
+        store.init()
+        for code in ("EU", "USA"):
+            store.add_delegation(Delegation(code))
+        store.add_document(SMALL, actor="secretariat")
+        return store.make_secure(actor="secretariat")
+
+
+@contextmanager
+def granted_roles(url: str, prefix: str, tokens: dict[str, str]) -> Iterator[dict[str, str]]:
+    """The delegations' roles (``prefix``), granted with the secretariat's token and
+    dropped afterwards: they are cluster-wide."""
+    with open_store(url, token=tokens[SECRETARIAT]) as secretariat:
+        roles = secretariat.grant_delegation_roles(prefix)
+    try:
+        yield roles
+    finally:
+        admin = create_engine(resolve_url(url), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            for role in [*roles.values(), f"{prefix}delegations"]:
+                connection.execute(text(f'DROP OWNED BY "{role}"'))
+                connection.execute(text(f'DROP ROLE "{role}"'))
+        admin.dispose()
 
 
 def record(url: str) -> dict:

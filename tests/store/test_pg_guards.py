@@ -26,14 +26,25 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pg_forgery import BOGUS, Server, append_event, forge, one, record, refused, run
+from pg_forgery import (
+    BOGUS,
+    Server,
+    append_event,
+    forge,
+    granted_roles,
+    one,
+    record,
+    refused,
+    run,
+    secure_store,
+)
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from store_scenario import SMALL, amend
 
 from drafting.engine.revise import Decisions, revise
-from drafting.model import Delegation, Span
+from drafting.model import Span
 from drafting.store import SECRETARIAT, StoreError, chain, open_store, submissions, tables
 from drafting.store.chain import canonical
 from drafting.store.connect import resolve_url
@@ -44,13 +55,7 @@ pytestmark = pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
 
 @pytest.fixture
 def server(store_url) -> Iterator[Server]:
-    prefix = f"dt{secrets.token_hex(4)}_"
-    with open_store(store_url, check_version=False) as store:
-        store.init()
-        for code in ("EU", "USA"):
-            store.add_delegation(Delegation(code))
-        store.add_document(SMALL, actor="secretariat")
-        tokens = store.make_secure(actor="secretariat")
+    tokens = secure_store(store_url)
     with open_store(store_url, token=tokens["USA"]) as usa:
         usa.submit(SMALL.symbol, [amend("USA", "OP1", bracket="a meeting")])
     with open_store(store_url, token=tokens["EU"]) as eu:
@@ -59,16 +64,8 @@ def server(store_url) -> Iterator[Server]:
             amend("EU", "OP4", replace="question", with_="matter")]).ids
     with open_store(store_url, token=tokens[SECRETARIAT]) as secretariat:
         secretariat.decide(accepted, "accept")
-        roles = secretariat.grant_delegation_roles(prefix)
-    try:
+    with granted_roles(store_url, f"dt{secrets.token_hex(4)}_", tokens) as roles:
         yield Server(store_url, tokens, roles, accepted, pending)
-    finally:
-        admin = create_engine(resolve_url(store_url), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            for role in [*roles.values(), f"{prefix}delegations"]:
-                connection.execute(text(f'DROP OWNED BY "{role}"'))
-                connection.execute(text(f'DROP ROLE "{role}"'))
-        admin.dispose()
 
 
 @pytest.fixture

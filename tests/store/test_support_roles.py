@@ -12,13 +12,12 @@ import secrets
 from collections.abc import Iterator
 
 import pytest
-from pg_forgery import CONTENT, Server, append_event, forge, record
+from pg_forgery import CONTENT, Server, append_event, forge, granted_roles, record, secure_store
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DBAPIError
 from store_scenario import SMALL, amend
 
-from drafting.model import Delegation
-from drafting.store import SECRETARIAT, open_store
+from drafting.store import open_store
 from drafting.store.chain import canonical
 from drafting.store.connect import resolve_url
 
@@ -27,27 +26,12 @@ pytestmark = pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
 
 @pytest.fixture
 def server(store_url) -> Iterator[Server]:
-    prefix = f"ds{secrets.token_hex(4)}_"
-    with open_store(store_url, check_version=False) as store:
-        store.init()
-        for code in ("EU", "USA"):
-            store.add_delegation(Delegation(code))
-        store.add_document(SMALL, actor="secretariat")
-        tokens = store.make_secure(actor="secretariat")
+    tokens = secure_store(store_url)
     with open_store(store_url, token=tokens["EU"]) as eu:
         (pending,) = eu.submit(SMALL.symbol, [amend("EU", "OP4", replace="question",
                                                     with_="matter")]).ids
-    with open_store(store_url, token=tokens[SECRETARIAT]) as secretariat:
-        roles = secretariat.grant_delegation_roles(prefix)
-    try:
+    with granted_roles(store_url, f"ds{secrets.token_hex(4)}_", tokens) as roles:
         yield Server(store_url, tokens, roles, pending, pending)
-    finally:
-        admin = create_engine(resolve_url(store_url), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            for role in [*roles.values(), f"{prefix}delegations"]:
-                connection.execute(text(f'DROP OWNED BY "{role}"'))
-                connection.execute(text(f'DROP ROLE "{role}"'))
-        admin.dispose()
 
 
 @pytest.fixture
