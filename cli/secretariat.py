@@ -153,21 +153,22 @@ def revise(
         typer.echo(f"{len(outcome.stale)} amendment(s) went stale:")
         for stale in outcome.stale:
             typer.echo(f"  {stale.amendment.id}: {stale.reason}")
-    if outcome.accepted_with:
-        typer.echo(f"{len(outcome.accepted_with)} amendment(s) accepted with the same "
-                   "proposal:")
-        by = {a.id: ", ".join(a.proponents) for a in outcome.amendments}
-        for twin, accepted in outcome.accepted_with.items():
-            typer.echo(f"  {twin} ({by[twin]}): proposes the same as {accepted} ({by[accepted]})")
-    if outcome.settled:
-        typer.echo(f"{len(outcome.settled)} amendment(s) settled by the bracket decisions, "
-                   "accepted:")
-        by = {a.id: ", ".join(a.proponents) for a in outcome.amendments}
-        for settled, what in outcome.settled.items():
-            typer.echo(f"  {settled} ({by[settled]}): {what}")
+    by = {a.id: ", ".join(a.proponents) for a in outcome.amendments}
+    _accepted("accepted with the same proposal", {
+        twin: f"proposes the same as {accepted} ({by[accepted]})"
+        for twin, accepted in outcome.accepted_with.items()}, by)
+    _accepted("settled by the bracket decisions, accepted", outcome.settled, by)
     if dry_run:
         typer.echo(f"nothing was recorded (a preview): run it again without --dry-run to "
                    f"issue {outcome.revision.label}")
+
+
+def _accepted(why: str, amendments: dict[str, str], by: dict[str, str]) -> None:
+    """The amendments a revision accepted without a decision of their own, and why."""
+    if amendments:
+        typer.echo(f"{len(amendments)} amendment(s) {why}:")
+    for amendment, what in amendments.items():
+        typer.echo(f"  {amendment} ({by[amendment]}): {what}")
 
 
 def _preview(title: str, revision: Any, report: Any) -> None:
