@@ -116,7 +116,8 @@ def revise(
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
     with store_at(db, token) as store:
-        current = store.document(symbol).current
+        document = store.document(symbol)
+        current = document.current
         decisions = [] if current is None else bracket_decisions(
             current, choose=choose or (), keep=keep or (), drop=drop or ())
         with steps(2 if dry_run else 3) as step:
@@ -127,7 +128,7 @@ def revise(
                                 previous_label=current.label if current else None) \
             if dry_run else bracket_progress(store.document(symbol), label)
     if dry_run and not as_json:
-        _preview(store.document(symbol).title, outcome.revision, report)
+        _preview(document.title, outcome.revision, report)
     if as_json:
         typer.echo(json.dumps({
             "revision": outcome.revision.label, "paragraphs": len(outcome.revision),

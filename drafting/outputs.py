@@ -136,14 +136,15 @@ def positions_to(store: Store, symbol: str, path: str | Path, *,
                  paragraph: str | None = None) -> Any:
     """Write who stands where on ``symbol`` (`drafting.workflow.position_matrix`) to
     ``path`` (.docx, .pdf, .html, .md); returns the matrix."""
-    from drafting.workflow import position_matrix
+    from drafting.workflow import positions_of
     from drafting.writers import render_positions_markdown
     from drafting.writers.positions_tables import render_positions_html, write_positions_docx
 
     path = Path(path)
     fmt = _format(path, POSITION_FORMATS)
-    matrix = position_matrix(store, symbol, paragraph=paragraph)
-    title = store.document(symbol).title
+    document = store.document(symbol)
+    matrix = positions_of(document, store.amendments(symbol), paragraph=paragraph)
+    title = document.title
     if fmt == "md":
         atomic.write_atomically(path, render_positions_markdown(matrix))
     elif fmt == "html":

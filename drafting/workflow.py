@@ -332,22 +332,27 @@ def position_matrix(store: Store, symbol: str, *, paragraph: str | None = None) 
     what is proposed, supported and opposed (retain) now, and who withdrew an amendment,
     per paragraph; with ``paragraph`` (a label, ``op 9 bis`` forgiven) that one only
     (InputError when the text has no such paragraph, new ones proposed included)."""
+    return positions_of(store.document(symbol), store.amendments(symbol), paragraph=paragraph)
+
+
+def positions_of(document: Document, amendments: Sequence[Amendment], *,
+                 paragraph: str | None = None) -> Any:
+    """`position_matrix` of a document and its amendments, already read."""
+    from drafting.engine import merge, select
     from drafting.engine.positions import PositionMatrix, positions
 
-    compilation, _ = compilation_of(store, symbol)
-    document = store.document(symbol)
     withdrawn: dict[str, list[str]] = {}
-    for amendment in store.amendments(symbol, statuses=[AmendmentStatus.WITHDRAWN]):
+    for amendment in select(amendments, statuses=(AmendmentStatus.WITHDRAWN,)):
         label = label_of(document, amendment.paragraph_id)
         withdrawn.setdefault(label, []).extend(amendment.proponents)
-    matrix = positions(compilation, withdrawn)
+    matrix = positions(merge(document, select(amendments)), withdrawn)
     if paragraph is None:
         return matrix
     wanted = _spelled(paragraph)
     rows = tuple(row for row in matrix.rows if _spelled(row.label) == wanted)
     if not rows:
         known = ", ".join(row.label for row in matrix.rows[:8])
-        raise InputError(f"{symbol} has no paragraph {paragraph}; it has {known}"
+        raise InputError(f"{document.symbol} has no paragraph {paragraph}; it has {known}"
                          + (", ..." if len(matrix.rows) > 8 else ""))
     codes = tuple(sorted({code for row in rows for code, _ in row.cells}))
     return PositionMatrix(codes, rows)

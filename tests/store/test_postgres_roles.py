@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from pg_forgery import granted_roles
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from store_scenario import SAMPLE_DOCX, SMALL, amend, views
@@ -48,18 +49,10 @@ def server(store_url) -> Iterator[Server]:
         tokens = store.make_secure(actor="secretariat")
     with open_store(store_url, token=tokens["USA"]) as usa:
         usa_amendment = usa.submit(SMALL.symbol, [amend("USA", "OP1", bracket="a meeting")]).ids[0]
-    with open_store(store_url, token=tokens[SECRETARIAT]) as secretariat:
-        roles = secretariat.grant_delegation_roles(prefix)
-        assert secretariat.grant_delegation_roles(prefix) == roles  # safe to run again
-    try:
+    with granted_roles(store_url, prefix, tokens) as roles:
+        with open_store(store_url, token=tokens[SECRETARIAT]) as secretariat:
+            assert secretariat.grant_delegation_roles(prefix) == roles  # safe to run again
         yield Server(store_url, tokens, roles, usa_amendment)
-    finally:
-        admin = create_engine(resolve_url(store_url), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            for role in [*roles.values(), f"{prefix}delegations"]:
-                connection.execute(text(f'DROP OWNED BY "{role}"'))
-                connection.execute(text(f'DROP ROLE "{role}"'))
-        admin.dispose()
 
 
 def record(url: str) -> dict:
