@@ -137,7 +137,8 @@ def revise(
     twins = _identical_to_accepted(compilation, decisions, given)
     builder = _Builder(current, decisions, accepted, new_labels)
     paragraphs, deleted = builder.build()
-    table = changed(renumber([p.label for p in paragraphs]))
+    table = changed(renumber([p.label for p in paragraphs],
+                             starts=[p.label for p in current]))
     table.update({old: "" for old in deleted})
     markers = _footnote_numbers(table)
     revision = Revision(

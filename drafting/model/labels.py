@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
 from drafting.errors import LabelError
@@ -116,15 +117,24 @@ def next_label(after: str, existing: Iterable[str]) -> str:
     )
 
 
-def renumber(labels: Sequence[str]) -> dict[str, str]:
+def renumber(labels: Sequence[str], *, starts: Iterable[str] = ()) -> dict[str, str]:
     """Number a whole text afresh, in the order given: PP1, PP2, ..., OP1, OP2, ...
 
     Each prefix counts on its own, and each section's paragraphs within their
     section (``3.1``, ``3.2``, ...); suffixes go (``OP4 bis`` becomes ``OP5`` and the
-    old ``OP5`` becomes ``OP6``). Returns old -> new for every label; unchanged ones
-    map to themselves. Raises LabelError on a duplicate label.
+    old ``OP5`` becomes ``OP6``). A series counts from 1, or from the lowest number
+    ``starts`` gives it (the labels of the text before: a text whose paragraphs are
+    numbered from 6, continuing another, keeps counting from 6). Returns old -> new for
+    every label; unchanged ones map to themselves. Raises LabelError on a duplicate label.
     """
-    counters: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], int] = {}
+    for text in starts:
+        with suppress(LabelError):
+            label = parse_label(text)
+            if label.number > 0:
+                key = (label.prefix, label.section)
+                first[key] = min(first.get(key, label.number), label.number)
+    counters: dict[tuple[str, str], int] = {key: start - 1 for key, start in first.items()}
     table: dict[str, str] = {}
     for text in labels:
         label = parse_label(text)

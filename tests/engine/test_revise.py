@@ -356,3 +356,16 @@ def test_a_bracket_decision_that_does_what_a_pending_amendment_proposes_settles_
                                usa.id: "OP2: 'within existing resources' dropped"}
     assert [s.amendment.id for s in outcome.stale] == [g77.id]
     assert outcome.revision.by_id("p1").text == "Requests a report to present [annually];"
+
+
+def test_a_text_numbered_from_further_on_keeps_its_numbers_in_the_next_revision():
+    excerpt = Revision("Zero draft", (
+        Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution,"),
+        Paragraph("p6", "OP6", OP, "Decides to act;"),
+        Paragraph("p7", "OP7", OP, "Requests a report.")))
+    new = draft_amendment(excerpt, Proposal("OP6", new_paragraph="Invites States;"),
+                          id="A1", proponents=["EU"], submitted_at=T0)
+    outcome = revise(Document("A/1", "T", (excerpt,)), [new],
+                     Decisions(accepted=frozenset({"A1"})), label="Rev.1")
+    assert [p.label for p in outcome.revision] == ["PP1", "OP6", "OP7", "OP8"]
+    assert outcome.label_table == {"OP6 bis": "OP7", "OP7": "OP8"}

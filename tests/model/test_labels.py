@@ -108,3 +108,13 @@ def test_the_number_a_document_types_for_a_label(label, typed):
     from drafting.model.labels import typed_number
 
     assert typed_number(label) == typed
+
+
+def test_renumbering_keeps_a_text_numbered_from_further_on():
+    from drafting.model.labels import renumber
+
+    before = ["PP1", "OP6", "OP7", "OP8"]  # an excerpt: its operative numbers start at 6
+    assert renumber(["PP0", "PP1", "OP6", "OP6 bis", "OP8"], starts=before) == {
+        "PP0": "PP1", "PP1": "PP2", "OP6": "OP6", "OP6 bis": "OP7", "OP8": "OP8"}
+    assert renumber(["OP2", "OP3"], starts=["OP1", "OP2", "OP3"]) == {"OP2": "OP1",
+                                                                      "OP3": "OP2"}
