@@ -113,13 +113,16 @@ def revise(
     Example: drafting revise A/C.2/81/L.7 --label Rev.2 --choose "OP24=present" --drop OP7
     """
     from drafting.engine import bracket_report
+    from drafting.model import AmendmentStatus
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
     with store_at(db, token) as store:
         document = store.document(symbol)
         current = document.current
         decisions = [] if current is None else bracket_decisions(
-            current, choose=choose or (), keep=keep or (), drop=drop or ())
+            current, choose=choose or (), keep=keep or (), drop=drop or (),
+            proposals=store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
+            if choose else ())
         with steps(2 if dry_run else 3) as step:
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
                                       step=step, dry_run=dry_run)

@@ -8,14 +8,22 @@ from typing import TYPE_CHECKING, Any
 
 from drafting.errors import InputError
 from drafting.lookup import brief
-from drafting.model import Paragraph, Revision
+from drafting.model import (
+    SPAN_KINDS,
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Paragraph,
+    Revision,
+)
 
 if TYPE_CHECKING:
     from drafting.engine import BracketDecision
 
 
 def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
-                      keep: Sequence[str] = (), drop: Sequence[str] = ()) -> list[BracketDecision]:
+                      keep: Sequence[str] = (), drop: Sequence[str] = (),
+                      proposals: Sequence[Amendment] = ()) -> list[BracketDecision]:
     """The secretariat's decisions on brackets, from the forms people write them in.
 
     ``choose`` holds ``"OP24=present"``: in OP24, keep the alternative that reads
@@ -24,8 +32,11 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     bracketed text. A paragraph named alone in ``keep`` or ``drop`` has every one of its
     brackets settled so (a paragraph left with nothing is deleted by the revision); one
     bracket is named by its number, counted from 1 as `drafting brackets SYMBOL --para
-    OP3` shows them: ``"OP3#2"``, ``"OP24#1=present"``. InputError, naming the paragraph
-    and what it holds, for anything that does not fit.
+    OP3` shows them: ``"OP3#2"``, ``"OP24#1=present"``. Words no bracket offers but a pending
+    amendment among ``proposals`` proposes in one of its alternatives (``OP1=in 2029``, where
+    the EU proposes "2029" for "2028" in ``[in 2027 / in 2028]``) choose that alternative
+    and accept the amendment with the choice. InputError, naming the paragraph and what it
+    holds, for anything that does not fit.
     """
     from drafting.engine import BracketAction, BracketDecision
 
@@ -36,8 +47,16 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
             raise InputError(f"'{spec}': write the paragraph and the alternative to keep, "
                              "e.g. OP24=present (or OP24#2=present)")
         paragraph, number = _bracket_place(revision, where)
-        index, alternative = _alternative(paragraph, number, wanted)
-        decisions.append(BracketDecision(paragraph.id, index, BracketAction.CHOOSE, alternative))
+        try:
+            index, alternative = _alternative(paragraph, number, wanted)
+            proposed = ""
+        except InputError as error:
+            found = _proposed(paragraph, number, wanted, proposals)
+            if found is None:
+                raise error from None
+            index, alternative, proposed = found
+        decisions.append(BracketDecision(paragraph.id, index, BracketAction.CHOOSE, alternative,
+                                         amendment=proposed))
     for specs, action in ((keep, BracketAction.AGREE), (drop, BracketAction.DELETE)):
         for spec in specs:
             paragraph, number = _bracket_place(revision, spec)
@@ -52,6 +71,40 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
                              f"{decision.group + 1} is decided twice; decide it once")
         seen.add(key)
     return decisions
+
+
+def _proposed(paragraph: Paragraph, number: int | None, wanted: str,
+              proposals: Sequence[Amendment]) -> tuple[int, int, str] | None:
+    """The bracket, alternative and pending amendment whose change, inside that alternative,
+    makes it read ``wanted``; None when no amendment, or more than one change, does."""
+    from drafting import brackets
+
+    words = " ".join(wanted.split())
+    fits: dict[tuple[int, int, int, int, str], str] = {}
+    for amendment in proposals:
+        span = amendment.span
+        if (amendment.paragraph_id != paragraph.id or amendment.amends or span is None
+                or amendment.kind not in SPAN_KINDS or amendment.kind is AmendmentKind.BRACKET
+                or amendment.status is not AmendmentStatus.SUBMITTED):
+            continue
+        text = paragraph.text
+        if text[span.start:span.end] != (amendment.old_text if len(span) else ""):
+            continue  # made on an earlier text: its words are not where it says here
+        for group in _groups(paragraph, number):
+            if not group.start < span.start <= span.end < group.end:
+                continue
+            changed = text[:span.start] + amendment.new_text + text[span.end:]
+            after = [g for g in brackets.groups(changed) if g.start == group.start]
+            if not after or len(after[0].alternatives) != len(group.alternatives):
+                continue
+            for index, alternative in enumerate(after[0].alternatives):
+                if " ".join(alternative.split()) == words:
+                    key = (group.index, index, span.start, span.end, amendment.new_text)
+                    fits.setdefault(key, amendment.id)
+    if len(fits) != 1:
+        return None
+    ((group_index, alternative, *_), amendment_id), = fits.items()
+    return group_index, alternative, amendment_id
 
 
 def _bracket_place(revision: Revision, spec: str) -> tuple[Paragraph, int | None]:

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 def amendment_json(document: Document, amendment: Amendment, *,
                    full: bool = False) -> dict[str, Any]:
-    """An amendment as JSON values, with the paragraph's label; ``full`` adds the
-    paragraph's id and the span changed (offsets in the text of its revision)."""
+    """An amendment as JSON values, with the paragraph's label (and ``amends``, the proposal
+    it amends, for an amendment to a proposal); ``full`` adds the paragraph's id and the span
+    changed (offsets in the text of its revision, or in the words of the proposal amended)."""
     more: dict[str, Any] = {}
     if full:
         span = amendment.span
@@ -34,7 +35,8 @@ def amendment_json(document: Document, amendment: Amendment, *,
         "revision": amendment.revision, "status": str(amendment.status),
         "submitted_by": amendment.submitted_by,
         "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
-    } | ({"support_requested": list(amendment.requested)} if amendment.requested else {}) | more
+    } | ({"support_requested": list(amendment.requested)} if amendment.requested else {}) \
+        | ({"amends": amendment.amends} if amendment.amends else {}) | more
 
 
 EXPORT_FORMAT = "drafting export"

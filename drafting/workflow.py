@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,6 @@ from drafting.export import amendment_json as amendment_json
 from drafting.export import event_json as event_json
 from drafting.export import event_summary as event_summary
 from drafting.export import export_json as export_json
-from drafting.lookup import brief
 from drafting.lookup import label_of as label_of
 from drafting.lookup import paragraph_of as paragraph_of
 from drafting.lookup import revision_of as revision_of
@@ -41,6 +41,9 @@ from drafting.model import (
     ParagraphStatus,
     Revision,
 )
+from drafting.wording import backing as backing
+from drafting.wording import describe as describe
+from drafting.wording import proposals_preview as proposals_preview
 
 if TYPE_CHECKING:
     from drafting.engine import (
@@ -168,14 +171,27 @@ def delegation_json(delegation: Delegation) -> dict[str, Any]:
 def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation: str,
                       *, submitted_by: str = "") -> Amendment:
     """The amendment ``proposal`` asks for on the current revision of ``symbol``, on behalf
-    of ``delegation``; checked (known delegation, paragraph, quoted text), not recorded."""
+    of ``delegation``; checked (known delegation, paragraph, quoted text), not recorded.
+    ``proposal.paragraph`` may name a pending proposal instead of a paragraph (``A12``, or
+    ``OP9 bis``, a new paragraph as the compilation labels it): the amendment is then to
+    the words that proposal proposes."""
     from drafting import characters
     from drafting.engine import draft_amendment
+    from drafting.engine.subamend import draft_subamendment, parent_of
 
     require_delegations(store, [delegation, *proposal.supporters])
     document = store.document(symbol)
-    amendment = draft_amendment(revision_of(document), proposal, id="new-1",
-                                proponents=[delegation], submitted_by=submitted_by)
+    parent = None
+    if revision_of(document).by_label(proposal.paragraph) is None:
+        pending = store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
+        parent = parent_of(proposal.paragraph, document, pending)
+    if parent is not None:  # an amendment to a proposal: A12, or OP9 bis as compiled
+        amendment = draft_subamendment(parent, proposal, id="new-1", proponents=[delegation],
+                                       revision=revision_of(document).label,
+                                       submitted_by=submitted_by)
+    else:
+        amendment = draft_amendment(revision_of(document), proposal, id="new-1",
+                                    proponents=[delegation], submitted_by=submitted_by)
     texts: tuple[tuple[str, str, characters.TextKind], ...] = (
         ("new text", amendment.new_text, "paragraph"), ("reason", amendment.reason, "text"),
         ("submitted by", amendment.submitted_by, "line"))
@@ -197,6 +213,7 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
     Nothing is recorded by this function."""
     document = store.document(symbol)
     codes = {d.code for d in store.delegations()}
+    pending = cache(lambda: store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED}))
     prepared = []
     for raw in paths:
         path = Path(raw)
@@ -204,7 +221,8 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
         if suffix == ".json":
             from drafting.readers import load_submission  # Word is read only for .docx
 
-            submission, found = load_submission(path, document, delegations=codes)
+            submission, found = load_submission(path, document, delegations=codes,
+                                                pending=pending)
             if delegation is not None and submission.delegation != delegation:
                 raise InputError(f"{path}: the file is the submission of "
                                  f"{submission.delegation}, not of {delegation}")
@@ -234,25 +252,8 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
     return prepared
 
 
-def proposals_preview(document: Document, amendments: Sequence[Amendment]) -> list[str]:
-    """One line per amendment saying exactly what would be recorded: paragraph, what it
-    does (old -> new), proponents and supporters."""
-    lines = []
-    for amendment in amendments:
-        label = label_of(document, amendment.paragraph_id, amendment.revision)
-        lines.append(f"{label}: {describe(amendment)}  ({backing(amendment)})")
-    return lines
 
 
-def backing(amendment: Amendment) -> str:
-    """Who backs an amendment, in a few words: ``EU, supported by JPN/USA, support requested:
-    G77`` (requested support is named apart: it is not support until it is confirmed)."""
-    who = "/".join(amendment.proponents)
-    if amendment.supporters:
-        who += f", supported by {'/'.join(amendment.supporters)}"
-    if amendment.requested:
-        who += f", support requested: {'/'.join(amendment.requested)}"
-    return who
 
 
 def support(store: Store, amendment_id: str, delegation: str, *, withdraw: bool = False,
@@ -264,25 +265,6 @@ def support(store: Store, amendment_id: str, delegation: str, *, withdraw: bool 
     return store.support(amendment_id, delegation, withdraw=withdraw, actor=actor)
 
 
-def describe(amendment: Amendment) -> str:
-    """What an amendment does, in a few words with its texts quoted."""
-    old, new, kind = amendment.old_text, amendment.new_text, amendment.kind
-    if kind is _K.REPLACE:
-        return f"replace {brief(old)} -> {brief(new)}"
-    if kind is _K.DELETE:
-        return f"delete {brief(old)}"
-    if kind is _K.INSERT:
-        return f"insert {brief(new)} next to {brief(old)}"
-    if kind is _K.BRACKET:
-        return f"bracket {brief(old)}"
-    if kind is _K.NEW_PARAGRAPH:
-        where = "before" if amendment.precedes else "after"
-        return f"new paragraph {where} it: {brief(new)}"
-    if kind is _K.ALTERNATIVE:
-        return f"alternative formulation: {brief(new)}"
-    if kind is _K.DELETE_PARAGRAPH:
-        return "delete the paragraph"
-    return "retain the paragraph as it stands"
 
 
 def record(store: Store, symbol: str, amendments: Sequence[Amendment], *,

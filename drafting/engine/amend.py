@@ -160,7 +160,7 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
         raise AmendmentError(f"{proposal.paragraph}: a proposal needs at least one proponent "
                              "delegation (and no blank codes)")
     target = _paragraph(revision, proposal.paragraph)
-    fields = _whole(kind, proposal, target) if kind not in SPAN_KINDS else _span(
+    fields = _whole(kind, proposal, target) if kind not in SPAN_KINDS else draft_span(
         kind, proposal, target)
     if proposal.place_before:
         _refuse_before(revision, target)
@@ -229,7 +229,9 @@ def _refuse_before(revision: Revision, target: Paragraph) -> None:
                              f"one before it: propose it after {paragraphs[index - 1].label}")
 
 
-def _span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[str, Any]:
+def draft_span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[str, Any]:
+    """The span fields (span, anchor, old and new text) of a span ``proposal`` on the text of
+    ``target``, checked: the quoted words found, brackets left balanced."""
     text, label, number = target.text, target.label, proposal.occurrence
     anchor = None
     if kind is _K.INSERT:

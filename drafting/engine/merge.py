@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafting.engine.anchoring import rebase
 from drafting.engine.segments import (
     Alternatives,
+    Amended,
     Change,
     Compilation,
     Credit,
@@ -29,6 +30,7 @@ from drafting.engine.segments import (
     StaleAmendment,
     Text,
 )
+from drafting.engine.subamend import split
 from drafting.errors import LabelError, StaleError
 from drafting.model import (
     Amendment,
@@ -82,7 +84,8 @@ def merge(
     ValueError for a document with no such revision.
     """
     target = _target(document, revision)
-    placed, stale = place(document, target, sorted(amendments, key=submission_order))
+    plain, nested = split(sorted(amendments, key=submission_order))
+    placed, stale = place(document, target, plain)
     by_paragraph: dict[str, list[Amendment]] = defaultdict(list)
     for amendment in placed:
         by_paragraph[amendment.paragraph_id].append(amendment)
@@ -104,6 +107,8 @@ def merge(
             slot = _slot(parsed, wanted)
             entries.insert(slot, new)
             parsed.insert(slot, wanted)
+    if nested:
+        entries, stale = _amended(entries, placed, nested, stale)
     return Compilation(document.symbol, document.title, target.label, tuple(entries), tuple(stale),
                        front_matter=target.front_matter, chapeau=target.chapeau)
 
@@ -124,6 +129,44 @@ def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> Me
         alternatives=_options(of_kind[AmendmentKind.ALTERNATIVE]),
         retains=retains,
     )
+
+
+def _amended(entries: list[Entry], placed: list[Amendment], nested: list[Amendment],
+             stale: list[StaleAmendment]) -> tuple[list[Entry], list[StaleAmendment]]:
+    """``entries`` with the amendments to their proposals (``nested``) under each proposal;
+    an amendment whose proposal is not in the compilation (stale, decided, or left out)
+    is listed stale, saying so."""
+    parents = {a.id: a for a in placed}
+    gone = {item.amendment.id: item.reason for item in stale}
+    mine: dict[str, list[Amendment]] = defaultdict(list)
+    stale = list(stale)
+    for amendment in nested:
+        if amendment.amends in parents:
+            mine[amendment.amends].append(amendment)
+        else:
+            why = "is stale" if amendment.amends in gone else "is not among the pending " \
+                "proposals compiled (decided, withdrawn, or left out)"
+            stale.append(StaleAmendment(amendment, f"it amends {amendment.amends}, which {why}"))
+    result: list[Entry] = []
+    for entry in entries:
+        amended = []
+        for credit in _proposal_credits(entry):
+            subs = [a for i in credit.amendments for a in mine.get(i, [])]
+            if subs:
+                text = parents[credit.amendments[0]].new_text
+                amended.append(Amended(credit, text, _segments(text, _units(subs), ())))
+        result.append(replace(entry, amended=tuple(amended)) if amended else entry)
+    return result, stale
+
+
+def _proposal_credits(entry: Entry) -> list[Credit]:
+    """The credits of the proposals in ``entry`` that propose words of their own."""
+    if isinstance(entry, NewParagraph):
+        return [entry.credit]
+    found = [segment.credit for segment in entry.segments if isinstance(segment, Change)]
+    found += [option.credit for segment in entry.segments
+              if isinstance(segment, Alternatives) for option in segment.options]
+    return found + [option.credit for option in entry.alternatives]
 
 
 def _target(document: Document, label: str | None) -> Revision:

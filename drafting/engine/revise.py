@@ -19,13 +19,22 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import StrEnum
 
 from drafting import brackets
 from drafting.brackets import NOTE_MARKER
 from drafting.engine.anchoring import rebase, word_diff
+from drafting.engine.decisions import BracketAction as BracketAction
+from drafting.engine.decisions import BracketDecision as BracketDecision
+from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
+from drafting.engine.standing import (
+    check_nested,
+    nested_standing,
+    settled_by_decisions,
+    standing,
+)
+from drafting.engine.subamend import split, with_subamendments
 from drafting.errors import AmendmentError, InputError, LabelError, StaleError
 from drafting.model import (
     Amendment,
@@ -33,7 +42,6 @@ from drafting.model import (
     AmendmentStatus,
     Document,
     Paragraph,
-    ParagraphStatus,
     Revision,
     renumber,
 )
@@ -44,42 +52,7 @@ from drafting.model.marks import carried
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
 
 
-class BracketAction(StrEnum):
-    """What the secretariat decides for one bracket group."""
 
-    CHOOSE = "choose"
-    """Keep one alternative, drop the others and the brackets."""
-    AGREE = "agree"
-    """Keep the text, drop the brackets."""
-    DELETE = "delete"
-    """Drop the bracketed text."""
-
-
-@dataclass(frozen=True, slots=True)
-class BracketDecision:
-    """A decision on bracket group ``group`` (0-based, as `brackets.groups`
-    numbers them in the paragraph's current text)."""
-
-    paragraph_id: str
-    group: int
-    action: BracketAction
-    alternative: int = 0
-    """For CHOOSE: which alternative (0-based)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Decisions:
-    """What the secretariat decided before issuing a revision.
-
-    ``accepted`` and ``rejected`` hold amendment ids; ``agreed`` maps a
-    paragraph id to AGREED or AGREED_AD_REF. Amendments in neither set stay
-    pending and move on to the new revision.
-    """
-
-    accepted: frozenset[str] = frozenset()
-    rejected: frozenset[str] = frozenset()
-    brackets: tuple[BracketDecision, ...] = ()
-    agreed: Mapping[str, ParagraphStatus] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +100,13 @@ def revise(
     """
     current = _current(document, label)
     given = sorted(amendments, key=submission_order)
+    chosen = {d.amendment: d for d in decisions.brackets if d.amendment}
+    decisions = replace(decisions, accepted=decisions.accepted | chosen.keys())
     _check(decisions, given)
-    live = [a for a in given if _live(a, decisions)]
+    given, nested = split(given)
+    made = check_nested(nested, decisions, {a.id: a for a in given})
+    live = [with_subamendments(a, made) if a.id in decisions.accepted else a
+            for a in given if _live(a, decisions)]
     placed, stale = place(document, current, live)
     _refuse_stale_accepted(stale, decisions)
     accepted = [a for a in placed if a.id in decisions.accepted]
@@ -151,11 +129,28 @@ def revise(
                            for line in current.front_matter),  # else carried as it is
         chapeau=current.chapeau,
     )
-    settled = _settled_by_decisions(current, placed, decisions)
-    outcome, more_stale = _standing(given, placed, decisions, {**settled, **twins}, current,
+    settled = settled_by_decisions(current, placed, decisions) | _settled_by_choice(
+        current, given, chosen)
+    outcome, more_stale = standing(given, placed, decisions, {**settled, **twins}, current,
                                     revision)
+    if nested:
+        outcome, more_stale = nested_standing(nested, outcome, more_stale, decisions, revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
                            tuple(builder.emptied), settled)
+
+
+def _settled_by_choice(current: Revision, given: list[Amendment],
+                       chosen: Mapping[str, BracketDecision]) -> dict[str, str]:
+    """The amendments accepted because the secretariat chose the words they propose:
+    id -> what was decided."""
+    settled = {}
+    for amendment in given:
+        decision = chosen.get(amendment.id)
+        if decision is not None:
+            paragraph = current.by_id(decision.paragraph_id)
+            label = paragraph.label if paragraph is not None else decision.paragraph_id
+            settled[amendment.id] = f"{label}: '{amendment.new_text.strip()}' chosen"
+    return settled
 
 
 def _current(document: Document, label: str) -> Revision:
@@ -179,6 +174,8 @@ def _check(decisions: Decisions, amendments: list[Amendment]) -> None:
             raise InputError(f"there is no amendment {amendment_id} to decide on")
         if amendment.status is AmendmentStatus.WITHDRAWN:
             raise InputError(f"amendment {amendment_id} was withdrawn; it cannot be decided")
+
+
 
 
 def _live(amendment: Amendment, decisions: Decisions) -> bool:
@@ -404,79 +401,3 @@ def _overlap(first: Amendment, second: Amendment) -> bool:
         return a.start < b.start < a.end or b.start < a.start < b.end or (
             a.start == a.end == b.start == b.end)
     return b.start < a.end
-
-
-def _settled_by_decisions(current: Revision, placed: list[Amendment],
-                          decisions: Decisions) -> dict[str, str]:
-    """Pending amendments whose proposal a bracket decision carries out: on the words of
-    the bracket decided, the words the secretariat chose (or kept) as they proposed them,
-    or the words it dropped as they proposed to delete them. id -> what was decided."""
-    settled: dict[str, str] = {}
-    decided = decisions.accepted | decisions.rejected
-    for decision in decisions.brackets:
-        paragraph = current.by_id(decision.paragraph_id)
-        found = brackets.groups(paragraph.text) if paragraph is not None else []
-        if paragraph is None or not 0 <= decision.group < len(found):
-            continue
-        group = found[decision.group]
-        if decision.action is BracketAction.DELETE:
-            kinds, words, said = {AmendmentKind.DELETE}, None, "dropped"
-        else:
-            pick = decision.alternative if decision.action is BracketAction.CHOOSE else 0
-            kinds = {AmendmentKind.REPLACE, AmendmentKind.INSERT}
-            words = " ".join(group.alternatives[pick].split())
-            said = f"'{words}' chosen" if decision.action is BracketAction.CHOOSE \
-                else f"'{words}' kept"
-        for amendment in placed:
-            span = amendment.span
-            if (amendment.paragraph_id == paragraph.id and amendment.id not in decided
-                    and amendment.status is AmendmentStatus.SUBMITTED
-                    and amendment.kind in kinds and span is not None
-                    and group.start <= span.start and span.end <= group.end
-                    and (words is None or " ".join(amendment.new_text.split()) == words)):
-                what = said if words is not None else f"'{amendment.old_text.strip()}' dropped"
-                settled[amendment.id] = f"{paragraph.label}: {what}"
-    return settled
-
-
-def _standing(
-    given: list[Amendment],
-    placed: list[Amendment],
-    decisions: Decisions,
-    twins: Mapping[str, str],
-    current: Revision,
-    revision: Revision,
-) -> tuple[tuple[Amendment, ...], list[StaleAmendment]]:
-    """Every amendment with its status after the revision; pending ones moved on."""
-    on_current = {a.id: a for a in placed}
-    result: list[Amendment] = []
-    stale: list[StaleAmendment] = []
-    for amendment in given:
-        if amendment.id in decisions.accepted or amendment.id in twins:
-            result.append(replace(amendment, status=AmendmentStatus.ACCEPTED))
-        elif amendment.id in decisions.rejected:
-            result.append(replace(amendment, status=AmendmentStatus.REJECTED))
-        elif amendment.status is not AmendmentStatus.SUBMITTED:
-            result.append(amendment)
-        elif amendment.id not in on_current:
-            result.append(replace(amendment, status=AmendmentStatus.STALE))
-        else:
-            moved = _move_on(on_current[amendment.id], current, revision)
-            if isinstance(moved, StaleAmendment):
-                stale.append(moved)
-                moved = replace(amendment, status=AmendmentStatus.STALE)
-            result.append(moved)
-    return tuple(result), stale
-
-
-def _move_on(
-    amendment: Amendment, current: Revision, revision: Revision
-) -> Amendment | StaleAmendment:
-    before = current.by_id(amendment.paragraph_id)
-    after = revision.by_id(amendment.paragraph_id)
-    if before is None or after is None:
-        return StaleAmendment(amendment, f"its paragraph is not in {revision.label}")
-    try:
-        return rebase(amendment, before.text, after.text, revision.label)
-    except StaleError as error:
-        return StaleAmendment(amendment, error.message)

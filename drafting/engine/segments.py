@@ -83,6 +83,21 @@ Segment: TypeAlias = Text | Change | Alternatives
 
 
 @dataclass(frozen=True, slots=True)
+class Amended:
+    """Amendments to one proposal (sub-amendments), shown under it: the words it proposes
+    (``text``) with every amendment to them in place, merged as a paragraph's are."""
+
+    of: Credit
+    """The proposal amended: its proponents and amendment ids."""
+    text: str
+    segments: tuple[Segment, ...]
+
+    def credits(self) -> Iterator[Credit]:
+        """The credit of each amendment to the proposal."""
+        yield from _segment_credits(self.segments)
+
+
+@dataclass(frozen=True, slots=True)
 class MergedParagraph:
     """An existing paragraph with every proposal on it in place.
 
@@ -96,6 +111,8 @@ class MergedParagraph:
     deletion: Credit | None = None
     alternatives: tuple[Option, ...] = ()
     retains: Credit | None = None
+    amended: tuple[Amended, ...] = ()
+    """Amendments to the proposals on this paragraph, one `Amended` per proposal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +124,8 @@ class NewParagraph:
     """The label of the paragraph it follows."""
     text: str
     credit: Credit
+    amended: tuple[Amended, ...] = ()
+    """Amendments to this proposal (at most one `Amended`)."""
 
 
 Entry: TypeAlias = MergedParagraph | NewParagraph
@@ -144,14 +163,20 @@ class Compilation:
         for entry in self.entries:
             if isinstance(entry, NewParagraph):
                 yield entry.credit
-                continue
-            for segment in entry.segments:
-                if isinstance(segment, Change):
-                    yield segment.credit
-                elif isinstance(segment, Alternatives):
-                    yield from (option.credit for option in segment.options)
-            yield from (c for c in (entry.deletion, entry.retains) if c is not None)
-            yield from (option.credit for option in entry.alternatives)
+            else:
+                yield from _segment_credits(entry.segments)
+                yield from (c for c in (entry.deletion, entry.retains) if c is not None)
+                yield from (option.credit for option in entry.alternatives)
+            for amended in entry.amended:
+                yield from amended.credits()
+
+
+def _segment_credits(segments: Iterable[Segment]) -> Iterator[Credit]:
+    for segment in segments:
+        if isinstance(segment, Change):
+            yield segment.credit
+        elif isinstance(segment, Alternatives):
+            yield from (option.credit for option in segment.options)
 
 
 def original_text(segments: Iterable[Segment]) -> str:

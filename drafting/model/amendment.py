@@ -78,7 +78,9 @@ class Amendment:
     tokens); ``requested`` were named as supporters by another delegation in a store
     that requires tokens, and back it only once they confirm (``drafting support``);
     ``submitted_by`` is the person who typed it, kept in the record and never shown as
-    the proponent.
+    the proponent. ``amends`` is, for an amendment to another's proposal (a sub-amendment:
+    "replace 'present' in the EU's proposal with 'transmit'"), the id of that proposal; its
+    ``span`` and ``old_text`` are then in the proposal's ``new_text``, not the paragraph's.
     """
 
     id: str
@@ -96,6 +98,7 @@ class Amendment:
     submitted_at: datetime | None = None
     status: AmendmentStatus = AmendmentStatus.SUBMITTED
     requested: tuple[str, ...] = ()
+    amends: str = ""
 
     @property
     def precedes(self) -> bool:
@@ -103,3 +106,12 @@ class Amendment:
         the text): its break is proposed at the start of that paragraph, the empty span at
         0. Every other new paragraph has no span and follows its paragraph."""
         return self.kind is AmendmentKind.NEW_PARAGRAPH and self.span == Span(0, 0)
+
+
+AMENDABLE_KINDS = frozenset({AmendmentKind.NEW_PARAGRAPH, AmendmentKind.ALTERNATIVE,
+                             AmendmentKind.REPLACE, AmendmentKind.INSERT})
+"""Kinds of proposal whose words another delegation may amend (a sub-amendment): those that
+propose words of their own."""
+SUBAMENDMENT_KINDS = frozenset({AmendmentKind.REPLACE, AmendmentKind.DELETE,
+                                AmendmentKind.INSERT})
+"""What a sub-amendment may do to the words of the proposal it amends."""

@@ -24,7 +24,7 @@ import dataclasses
 import difflib
 import json
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +32,7 @@ from typing import Any
 
 from drafting import characters
 from drafting.engine.amend import Proposal, draft_amendment
+from drafting.engine.subamend import draft_subamendment, parent_of
 from drafting.errors import AmendmentError, InputError, ReaderError, excerpt
 from drafting.model import Amendment, Document
 from drafting.readers.submission_findings import ACTIONS as ACTIONS  # part of this API
@@ -104,7 +105,9 @@ def read_submission_text(text: str, *, name: str = "<json>") -> Submission:
 def check_submission(submission: Submission, document: Document, *,
                      delegations: Collection[str] | None = None,
                      submitted_at: datetime | None = None,
-                     ids: Iterator[str] | None = None) -> list[Amendment]:
+                     ids: Iterator[str] | None = None,
+                     pending: Callable[[], Sequence[Amendment]] | None = None,
+                     ) -> list[Amendment]:
     """Every amendment of ``submission`` placed on ``document``, or nothing.
 
     The file must name ``document``, a revision it has (default: the current one)
@@ -113,12 +116,14 @@ def check_submission(submission: Submission, document: Document, *,
     lists them all. On success each amendment has the delegation as its sole
     proponent, ``submitted_by`` from the file and ``submitted_at``; its id is the
     next of ``ids`` or, without them, ``<delegation>-<n>`` (n counting from 1).
-    ``ids`` is only drawn from when the whole submission is accepted.
+    ``ids`` is only drawn from when the whole submission is accepted. With ``pending`` (the
+    pending amendments, asked for only when needed), a ``paragraph`` that names a pending
+    proposal (``A12``, or ``OP9 bis`` as compiled) amends that proposal's words.
     """
     drafted, findings = _place(
         document, submission.document, submission.delegation, submission.revision,
         submission.submitted_by, list(enumerate(submission.proposals, 1)),
-        delegations=delegations, submitted_at=submitted_at)
+        delegations=delegations, submitted_at=submitted_at, pending=pending)
     if findings:
         raise _refusal(submission.source, findings)
     return _named(drafted, ids, submission.source)
@@ -127,7 +132,9 @@ def check_submission(submission: Submission, document: Document, *,
 def load_submission(path: str | Path, document: Document, *,
                     delegations: Collection[str] | None = None,
                     submitted_at: datetime | None = None,
-                    ids: Iterator[str] | None = None) -> tuple[Submission, list[Amendment]]:
+                    ids: Iterator[str] | None = None,
+                    pending: Callable[[], Sequence[Amendment]] | None = None,
+                    ) -> tuple[Submission, list[Amendment]]:
     """`read_submission` and `check_submission` in one pass, for ``drafting submit``:
     one SubmissionError lists the schema faults and, for every amendment the schema
     accepts, the faults found against ``document`` too, so one round of corrections
@@ -141,7 +148,8 @@ def load_submission(path: str | Path, document: Document, *,
     if not findings:
         submission = _submission(data, name)
         return submission, check_submission(submission, document, delegations=delegations,
-                                            submitted_at=submitted_at, ids=ids)
+                                            submitted_at=submitted_at, ids=ids,
+                                            pending=pending)
     revision = data.get("revision", "") if isinstance(data, dict) else None
     if isinstance(revision, str):  # else there is no telling what to place amendments on
         items = data.get("amendments")
@@ -149,7 +157,8 @@ def load_submission(path: str | Path, document: Document, *,
                      for number, item in enumerate(items if isinstance(items, list) else [], 1)
                      if valid_amendment(item)]
         _, more = _place(document, _text(data, "document"), _text(data, "delegation"),
-                         revision.strip(), "", proposals, delegations=delegations)
+                         revision.strip(), "", proposals, delegations=delegations,
+                         pending=pending)
         findings += more
     raise _refusal(name, findings)
 
@@ -304,7 +313,9 @@ def _proposal(item: dict[str, Any]) -> Proposal:
 def _place(document: Document, symbol: str | None, delegation: str | None, wanted: str,
            submitted_by: str, proposals: list[tuple[int, Proposal]], *,
            delegations: Collection[str] | None = None,
-           submitted_at: datetime | None = None) -> tuple[list[Amendment], list[Finding]]:
+           submitted_at: datetime | None = None,
+           pending: Callable[[], Sequence[Amendment]] | None = None,
+           ) -> tuple[list[Amendment], list[Finding]]:
     """The numbered ``proposals`` drafted on the revision ``wanted`` of ``document``
     (the current one for ""), and every problem found; ``symbol`` and ``delegation``
     are what the file names (None: not known, not checked)."""
@@ -327,6 +338,15 @@ def _place(document: Document, symbol: str | None, delegation: str | None, wante
     drafted: list[Amendment] = []
     for number, proposal in proposals:
         try:
+            parent = None
+            if pending is not None and revision.by_label(proposal.paragraph) is None:
+                parent = parent_of(proposal.paragraph, document, pending())
+            if parent is not None:
+                drafted.append(draft_subamendment(
+                    parent, proposal, id=f"{delegation}-{number}",
+                    proponents=(delegation or "?",), revision=revision.label,
+                    submitted_by=submitted_by, submitted_at=submitted_at))
+                continue
             drafted.append(draft_amendment(
                 revision, proposal, id=f"{delegation}-{number}", proponents=(delegation or "?",),
                 submitted_by=submitted_by, submitted_at=submitted_at))

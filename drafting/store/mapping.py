@@ -222,7 +222,7 @@ def member_values(group: str, codes: Iterable[str], first: int = 0) -> list[dict
 
 _AMENDMENT_COLUMNS = [tables.amendments.c[name] for name in (
     "id", "kind", "span_start", "span_end", "anchor_start", "anchor_end", "old_text",
-    "new_text", "reason", "submitted_by", "submitted_at", "status")]
+    "new_text", "reason", "submitted_by", "submitted_at", "status", "amends_id")]
 
 
 def amendment_query(document_id: int | None) -> Select[Any]:
@@ -311,6 +311,7 @@ def amendment_from_row(row: Any, paragraph_key: str, revision_label: str,
         submitted_by=row.submitted_by,
         submitted_at=utc(row.submitted_at),
         status=AmendmentStatus(row.status),
+        amends=amendment_id(row.amends_id) if row.amends_id is not None else "",
     )
 
 
@@ -338,6 +339,7 @@ def amendment_values(number: int, amendment: Amendment, *, document_id: int,
         "id": number, "document_id": document_id, "submission_id": submission_id,
         "paragraph_id": paragraph_id, "made_against_id": revision_id,
         "revision_id": revision_id, "kind": str(amendment.kind), "reason": amendment.reason,
+        "amends_id": amendment_number(amendment.amends) if amendment.amends else None,
         "submitted_by": amendment.submitted_by, "submitted_at": amendment.submitted_at,
         **place_values(amendment)}
     return ([own],

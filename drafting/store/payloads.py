@@ -144,8 +144,9 @@ def _read_span(data: list[int] | None) -> Span | None:
 
 
 def amendment_json(amendment: Amendment) -> JSONDict:
-    """Every field of an amendment (``requested`` only when some support is requested, so
-    that what was recorded before it existed reads the same)."""
+    """Every field of an amendment (``requested`` only when some support is requested, and
+    ``amends`` only for an amendment to a proposal, so that what was recorded before they
+    existed reads the same)."""
     found = {
         "id": amendment.id,
         "kind": str(amendment.kind),
@@ -164,6 +165,8 @@ def amendment_json(amendment: Amendment) -> JSONDict:
     }
     if amendment.requested:
         found["requested"] = list(amendment.requested)
+    if amendment.amends:
+        found["amends"] = amendment.amends
     return found
 
 
@@ -185,6 +188,7 @@ def amendment_from(data: JSONDict) -> Amendment:
         submitted_at=read_stamp(data["submitted_at"]),
         status=AmendmentStatus(data["status"]),
         requested=tuple(data.get("requested", ())),
+        amends=data.get("amends", ""),
     )
 
 
@@ -207,6 +211,7 @@ def submission_content(symbol: str, amendments: list[Amendment]) -> JSONDict:
                 "supporters": list(a.supporters),
                 "reason": a.reason,
             } | ({"requested": list(a.requested)} if a.requested else {})
+            | ({"amends": a.amends} if a.amends else {})
             for a in amendments
         ],
     }

@@ -9,13 +9,14 @@ records it once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, update
 
 from drafting import characters
+from drafting.engine.subamend import subamendment_problems
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
 from drafting.store import mapping, tables
 from drafting.store.chain import EventKind, canonical
@@ -142,7 +143,7 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
             recorded_by: str | None) -> SubmitResult:
     """Check one new submission and write its event and rows."""
     document, first = target.document, target.next_number
-    _check(document, amendments, target.codes)
+    _check(document, amendments, target.codes, _parents(write.connection, target, amendments))
     if first + len(amendments) - 1 > tables.MAX_AMENDMENT:
         raise StoreError(f"{document.symbol}: the store's amendments are numbered up to "
                          f"A{first - 1}, and numbers stop at A{tables.MAX_AMENDMENT}: there is "
@@ -169,14 +170,14 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
 
 
 def _proposal_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
-    """What makes two amendments the same proposal: who, which paragraph of which revision,
-    what change."""
+    """What makes two amendments the same proposal: who, which paragraph of which revision
+    (and which proposal, for an amendment to one), what change."""
     revision = document.revision(amendment.revision)
     span = amendment.span
     return (tuple(sorted(amendment.proponents)), amendment.paragraph_id,
             revision.label if revision is not None else amendment.revision, str(amendment.kind),
             None if span is None else (span.start, span.end), amendment.old_text,
-            amendment.new_text)
+            amendment.new_text, amendment.amends.upper())
 
 
 def _refuse_repeats(connection: Connection, target: _Target,
@@ -262,7 +263,19 @@ def _insert(write: Write, table: Table, values: list[dict[str, Any]]) -> None:
                                    tuple(v[c] for v in chunk for c in columns))
 
 
-def _check(document: Document, amendments: Sequence[Amendment], codes: set[str]) -> None:
+def _parents(connection: Connection, target: _Target, amendments: Sequence[Amendment],
+             ) -> dict[str, Amendment]:
+    """The proposals that ``amendments`` amend, as stored (by id)."""
+    numbers = {mapping.amendment_number(a.amends) for a in amendments if a.amends} - {None}
+    if not numbers:
+        return {}
+    query = mapping.amendment_query(target.document_id).where(
+        tables.amendments.c.id.in_(sorted(numbers)))
+    return {a.id: a for a in mapping.load_amendments(connection, query)}
+
+
+def _check(document: Document, amendments: Sequence[Amendment], codes: set[str],
+           parents: Mapping[str, Amendment]) -> None:
     """Refuse the submission if any amendment is made against a superseded revision
     (ConflictError) or is wrong in any other way (StoreError listing every problem)."""
     current = document.current
@@ -275,14 +288,15 @@ def _check(document: Document, amendments: Sequence[Amendment], codes: set[str])
             f"current text is {current.label} (issued since); nothing was recorded: prepare "
             f"the amendments again on {current.label}")
     problems = [f"amendment {n}: {problem}" for n, amendment in enumerate(amendments, 1)
-                for problem in _problems(document, amendment, codes)]
+                for problem in _problems(document, amendment, codes, parents)]
     if problems:
         count = f"{len(problems)} problem" + ("s" if len(problems) > 1 else "")
         raise StoreError(f"{document.symbol}: the submission has {count}; nothing was recorded",
                          details="\n".join(problems))
 
 
-def _problems(document: Document, amendment: Amendment, codes: set[str]) -> list[str]:
+def _problems(document: Document, amendment: Amendment, codes: set[str],
+              parents: Mapping[str, Amendment]) -> list[str]:
     revision = document.revision(amendment.revision)
     if revision is None:
         return [f"{document.symbol} has no revision '{amendment.revision}'"]
@@ -297,7 +311,9 @@ def _problems(document: Document, amendment: Amendment, codes: set[str]) -> list
         problems += [_unknown(role, code, codes) for code in names if code not in codes]
     if amendment.status is not _S.SUBMITTED:
         problems.append(f"it is marked {amendment.status}; a submission is new amendments")
-    if paragraph is not None and amendment.kind in SPAN_KINDS:
+    if amendment.amends:
+        problems += subamendment_problems(amendment, parents.get(amendment.amends.upper()))
+    elif paragraph is not None and amendment.kind in SPAN_KINDS:
         problems += _span_problems(paragraph.label, paragraph.text, amendment)
     elif paragraph is not None and amendment.span is not None:
         first = next(iter(revision))

@@ -267,6 +267,7 @@ amendments = Table(
     _column("submitted_by", Text),
     _column("submitted_at", STAMP),
     _column("status", WORD),
+    _column("amends_id", Integer, ForeignKey("amendments.id"), nullable=True),
     CheckConstraint(_one_of("kind", AmendmentKind), name="kind"),
     CheckConstraint(_one_of("status", AmendmentStatus), name="status"),
     CheckConstraint(f"id >= 1 AND id <= {MAX_AMENDMENT}", name="number"),
@@ -276,7 +277,8 @@ amendments = Table(
     _time("submitted_at"),
 )
 """Amendments; ``id`` is an amendment's number in the store (shown as ``A<id>``), from 1 to
-`MAX_AMENDMENT`."""
+`MAX_AMENDMENT`. ``amends_id``: for an amendment to another's proposal, that proposal (its
+span is then in the proposal's new text); NULL otherwise."""
 
 amendment_proponents = Table(
     "amendment_proponents", metadata,

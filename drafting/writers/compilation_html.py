@@ -26,6 +26,8 @@ from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
+    amended_lead,
+    amended_pieces,
     compilation_formatted,
     credit_tag,
     entry_pieces,
@@ -54,6 +56,7 @@ th[scope="row"] { white-space: nowrap; }
 td p { margin: 0 0 .4em; }
 .count { text-align: end; white-space: nowrap; }
 .status { display: block; font-weight: normal; font-style: italic; font-size: .85em; }
+p.amended { margin-left: 2em; }
 ins { font-weight: bold; text-decoration: underline; }
 del { text-decoration: line-through; }
 .by { font-variant: small-caps; font-weight: bold; }
@@ -134,7 +137,7 @@ _LEGEND = (
 def _row(entry: Entry, formatted: bool) -> str:
     count = f'<td class="count">{bracket_count(entry)}</td>'
     if isinstance(entry, NewParagraph):
-        text = _para(_spaced(_credit(entry.credit), _ins(entry.text)))
+        text = _para(_spaced(_credit(entry.credit), _ins(entry.text))) + _amended(entry)
         return _tr("new", _label_cell(entry.label, "new"), f"<td>{text}</td>", count)
     status = status_word(entry.paragraph)
     css = status.replace(" ", "-") if status else "open"
@@ -149,8 +152,16 @@ def _row(entry: Entry, formatted: bool) -> str:
         alt = _spaced(f'<b class="label">{escape(label)}</b>', _credit(option.credit),
                       _ins(option.text))
         paragraphs.append(_para(alt, css="alt"))
+    paragraphs.append(_amended(entry))
     cell = f"<td>{''.join(paragraphs)}</td>"
     return _tr(css, _label_cell(entry.paragraph.label, status), cell, count)
+
+
+def _amended(entry: Entry) -> str:
+    """A paragraph under the entry for each of its proposals that others amend."""
+    return "".join(_para(_spaced(f"<i>{escape(amended_lead(amended))}</i>",
+                                 _pieces(amended_pieces(amended))), css="amended")
+                   for amended in entry.amended)
 
 
 def _tr(css: str, *cells: str) -> str:

@@ -32,6 +32,8 @@ from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
+    amended_lead,
+    amended_pieces,
     compilation_formatted,
     credit_tag,
     entry_pieces,
@@ -137,7 +139,7 @@ def _italic(text: str) -> str:
 def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
     if isinstance(entry, NewParagraph):
         return [_block(f"**{escape(entry.label)}**", escape(credit_tag(entry.credit)),
-                       _bold(entry.text))]
+                       _bold(entry.text)), *_amended(entry)]
     if is_heading(entry):
         return [_heading(entry)]
     paragraph = entry.paragraph
@@ -149,7 +151,13 @@ def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
     return [first] + [
         _block(f"**{escape(label)}**", escape(credit_tag(option.credit)), _bold(option.text))
         for label, option in zip(labels, entry.alternatives, strict=True)
-    ]
+    ] + _amended(entry)
+
+
+def _amended(entry: Entry) -> list[str]:
+    """A block under the entry for each of its proposals that others amend."""
+    return [_block("↳", f"*{escape(amended_lead(amended))}*",
+                   render_pieces(amended_pieces(amended))) for amended in entry.amended]
 
 
 def _heading(entry: MergedParagraph) -> str:

@@ -21,6 +21,8 @@ from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
+    amended_lead,
+    amended_pieces,
     credit_tag,
     entry_pieces,
     is_heading,
@@ -65,7 +67,7 @@ def render_text(compilation: Compilation) -> str:
 def _entry_blocks(entry: Entry) -> list[str]:
     if isinstance(entry, NewParagraph):
         tag = credit_tag(entry.credit)
-        return [_join(entry.label, tag, _inserted(entry.text.strip()))]
+        return [_join(entry.label, tag, _inserted(entry.text.strip())), *_amended(entry)]
     if is_heading(entry):
         return [_heading_block(entry)]
     paragraph = entry.paragraph
@@ -77,7 +79,13 @@ def _entry_blocks(entry: Entry) -> list[str]:
     return [first] + [
         _join(label, credit_tag(option.credit), _inserted(option.text.strip()))
         for label, option in alternatives
-    ]
+    ] + _amended(entry)
+
+
+def _amended(entry: Entry) -> list[str]:
+    """A block under the entry for each of its proposals that others amend."""
+    return [_join("  ->", amended_lead(amended), _pieces(amended_pieces(amended)))
+            for amended in entry.amended]
 
 
 def _heading_block(entry: MergedParagraph) -> str:

@@ -38,6 +38,8 @@ from drafting.writers.pieces import (
     Piece,
     PieceKind,
     alternative_labels,
+    amended_lead,
+    amended_pieces,
     compilation_formatted,
     credit_tag,
     entry_pieces,
@@ -146,6 +148,7 @@ def _label_runs(label: str) -> list[str]:
 def _entry(out: _Body, entry: Entry) -> None:
     if isinstance(entry, NewParagraph):
         _proposed(out, entry.label, entry.credit, entry.text)
+        _amended(out, entry)
         return
     paragraph = entry.paragraph
     status = status_word(paragraph)
@@ -165,6 +168,15 @@ def _entry(out: _Body, entry: Entry) -> None:
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         _proposed(out, label, option.credit, option.text)
+    _amended(out, entry)
+
+
+def _amended(out: _Body, entry: Entry) -> None:
+    """A paragraph under the entry for each of its proposals that others amend: the
+    proposal's words with the amendments to them in place, each credited."""
+    for amended in entry.amended:
+        out.add([run_xml("\t"), run_xml(amended_lead(amended), italic=True), run_xml(" "),
+                 *piece_runs(amended_pieces(amended))])
 
 
 def _marked_runs(pieces: Iterable[Piece], marks: Sequence[Mark]) -> list[str]:

@@ -55,6 +55,7 @@ from docx.document import Document as DocxDocument
 
 from drafting.engine.segments import (
     Alternatives,
+    Amended,
     Change,
     Compilation,
     Credit,
@@ -75,6 +76,7 @@ from drafting.writers.pieces import (
     paragraph_labels,
     shown_marks,
     stale_parts,
+    subamendment_notes,
 )
 
 
@@ -167,6 +169,13 @@ class MergedWriter:
         """True when the previous paragraph's mark is untracked and may be marked
         inserted for a new paragraph after it (Word's convention)."""
         self.formatted = False  # the text came with its formatting (see shown_marks)
+        self.amended: dict[str, Amended] = {}
+        """Amendments to proposals, by the first amendment id of the proposal amended."""
+
+    def know_amended(self, compilation: Compilation) -> None:
+        """Learn the amendments to proposals, to comment on each proposal amended."""
+        self.amended = {amended.of.amendments[0]: amended for entry in compilation.entries
+                        for amended in entry.amended}
 
     def write(self, compilation: Compilation) -> None:
         title = compilation.title or compilation.symbol
@@ -182,6 +191,7 @@ class MergedWriter:
         self.document.core_properties.subject = compilation.symbol
         self._stale_comments(compilation, heading.runs[0]._r if heading.runs else None)
         self.formatted = compilation_formatted(compilation)
+        self.know_amended(compilation)
         for entry in compilation.entries:
             if isinstance(entry, NewParagraph):
                 self._new(entry.label, entry.text, entry.credit)
@@ -257,6 +267,13 @@ class MergedWriter:
             lines.append(f"Supported by {', '.join(credit.supporters)}.")
         if lines and at:
             line.comment(at, lines, self.stamp(credit))
+        for sub, words in self.subamendments(credit) if at else ():
+            line.comment(at, [words, *sub.reasons], self.stamp(sub))
+
+    def subamendments(self, credit: Credit) -> list[tuple[Credit, str]]:
+        """The amendments to the proposal ``credit`` stands for, each in words."""
+        amended = self.amended.get(credit.amendments[0]) if credit.amendments else None
+        return subamendment_notes(amended) if amended is not None else []
 
     def _retain(self, line: _Line, at: Sequence[int], credit: Credit) -> None:
         if at:

@@ -157,6 +157,7 @@ class _SourceWriter(MergedWriter):
         self.by_id = {e.paragraph.id: place for e, place in zip(ours, self.places, strict=True)}
 
     def write(self, compilation: Compilation) -> None:
+        self.know_amended(compilation)
         for entry in compilation.entries:
             if isinstance(entry, NewParagraph):
                 self._new(entry.label, entry.text, entry.credit)
@@ -272,9 +273,11 @@ class _SourceWriter(MergedWriter):
 
     def _credit_new(self, paragraph: Any, credit: Credit, stamp: Stamp) -> None:
         lines = _note_lines(credit)
+        inserted = paragraph.find(qn("w:ins"))
         if lines:
-            inserted = paragraph.find(qn("w:ins"))
             self._comment(inserted, inserted, lines, stamp)
+        for sub, words in self.subamendments(credit):
+            self._comment(inserted, inserted, [words, *sub.reasons], self.stamp(sub))
 
     # --- comments ---------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from drafting.engine.segments import (
     Alternatives,
+    Amended,
     Change,
     Compilation,
     Credit,
@@ -301,6 +302,40 @@ def paragraph_notes(entry: MergedParagraph) -> list[tuple[str, Credit]]:
     if entry.retains is not None:
         notes.append(("retain", entry.retains))
     return notes
+
+
+def amended_lead(amended: Amended) -> str:
+    """``Amendment to the proposal of EU (A12):``: what opens the amendments to one
+    proposal, shown under it (their words follow, each credited in place)."""
+    count = sum(1 for _ in amended.credits())
+    noun = "Amendment" if count == 1 else "Amendments"
+    return (f"{noun} to the proposal of {', '.join(amended.of.proponents)} "
+            f"({', '.join(amended.of.amendments)}):")
+
+
+def subamendment_notes(amended: Amended) -> list[tuple[Credit, str]]:
+    """Each amendment to a proposal in words, with its credit: ``Amendment A14 (USA) to
+    this proposal: replace 'present' with 'transmit'.`` (what a Word comment on the proposal
+    says)."""
+    notes = []
+    for segment in amended.segments:
+        if isinstance(segment, Change):
+            changes = [(segment.credit, segment.deleted, segment.inserted)]
+        elif isinstance(segment, Alternatives):
+            changes = [(o.credit, segment.original, o.text) for o in segment.options]
+        else:
+            continue
+        for credit, old, new in changes:
+            what = (f"replace '{old.strip()}' with '{new.strip()}'" if old.strip() and new.strip()
+                    else f"delete '{old.strip()}'" if old.strip() else f"insert '{new.strip()}'")
+            notes.append((credit, f"Amendment {', '.join(credit.amendments)} "
+                                  f"{credit_tag(credit)} to this proposal: {what}."))
+    return notes
+
+
+def amended_pieces(amended: Amended) -> tuple[Piece, ...]:
+    """The words a proposal proposes with the amendments to them in place."""
+    return paragraph_pieces(amended.segments)
 
 
 def alternative_labels(label: str, count: int) -> list[str]:

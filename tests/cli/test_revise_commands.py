@@ -87,3 +87,26 @@ def test_choosing_the_words_a_delegation_proposed_accepts_its_amendment(tmp_path
     assert "went stale" not in done.stdout
     listed = drafting(db, "amendments", "A/1").stdout
     assert "accepted" in listed and "stale" not in listed
+
+
+def test_choosing_words_only_an_amendment_proposes_chooses_its_alternative_and_accepts_it(
+        tmp_path):
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. Decides to convene a meeting "
+                     "[in 2027 / in 2028] in [Geneva / Nairobi];\n", encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU", "G77"),
+                 ("amend", "A/1", "OP1", "-d", "EU", "--replace", "2028", "--with", "2029",
+                  "--yes"),
+                 ("amend", "A/1", "OP1", "-d", "G77", "--replace", "Nairobi", "--with",
+                  "Bonn", "--yes")):
+        assert drafting(db, *args).returncode == 0, args
+    nowhere = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP1=in 2030")
+    assert nowhere.returncode != 0 and "no bracket offers 'in 2030'" in nowhere.stderr
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP1=in 2029")
+    assert done.returncode == 0, done.stderr
+    assert "A1 (EU): OP1: '2029' chosen" in done.stdout
+    shown = " ".join(drafting(db, "show", "A/1").stdout.split())
+    assert "Decides to convene a meeting in 2029 in [Geneva / Nairobi];" in shown
+    listed = drafting(db, "amendments", "A/1").stdout.splitlines()
+    assert "accepted" in listed[0] and "submitted" in listed[1]  # G77's Bonn still pending

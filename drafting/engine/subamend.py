@@ -1,0 +1,173 @@
+"""Amendments to proposals: a delegation changes the words another delegation proposed.
+
+"Replace 'present' in the EU's proposal with 'transmit'": the EU's proposal (a new
+paragraph ``OP9 bis``, an alternative formulation, or the words of a replacement or an
+insertion) is the *parent*; the USA's change to it is a sub-amendment, an `Amendment`
+whose ``amends`` names the parent and whose span quotes the parent's ``new_text``.
+
+One level only, as in the rules of procedure of United Nations bodies: an amendment to an
+amendment, never to a sub-amendment. A sub-amendment is decided before its parent. When
+the parent is accepted the accepted sub-amendments are made in its words (`amended_text`);
+a sub-amendment whose parent is rejected, withdrawn or overtaken has nothing left to amend.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from drafting.engine.amend import Proposal, apply, draft_span
+from drafting.errors import AmendmentError, LabelError
+from drafting.model import Amendment, AmendmentStatus, Document, Paragraph, ParagraphKind
+from drafting.model.amendment import AMENDABLE_KINDS, SUBAMENDMENT_KINDS
+
+AMENDMENT_ID = re.compile(r"A[1-9]\d{0,8}", re.IGNORECASE)
+"""How an amendment is named on the command line and in files: ``A12``."""
+
+
+def names_amendment(text: str) -> bool:
+    """Whether ``text`` names an amendment (``A12``, ``a12``) rather than a paragraph."""
+    return AMENDMENT_ID.fullmatch(text.strip()) is not None
+
+
+def whose(amendment: Amendment) -> str:
+    """``the proposal of EU (A12)``: how a parent is named in messages and outputs."""
+    return f"the proposal of {', '.join(amendment.proponents)} ({amendment.id})"
+
+
+def check_parent(parent: Amendment) -> None:
+    """Refuse a proposal that cannot be amended: one that is not pending, a sub-amendment
+    itself, or one that proposes no words of its own (a deletion, a retain, a bracket)."""
+    if parent.amends:
+        raise AmendmentError(f"{parent.id} is itself an amendment to {parent.amends}; amend "
+                             f"{parent.amends} instead (an amendment to an amendment is as "
+                             "far as it goes)")
+    if parent.status is not AmendmentStatus.SUBMITTED:
+        raise AmendmentError(f"{parent.id} is {parent.status}; only a pending proposal can be "
+                             "amended")
+    if parent.kind not in AMENDABLE_KINDS:
+        raise AmendmentError(f"{parent.id} is a {parent.kind} proposal and proposes no words "
+                             "of its own to amend; propose your change to the paragraph")
+
+
+def draft_subamendment(parent: Amendment, proposal: Proposal, *, id: str,
+                       proponents: Sequence[str], revision: str, submitted_by: str = "",
+                       submitted_at: datetime | None = None) -> Amendment:
+    """The amendment ``proposal`` asks for in the words ``parent`` proposes (replace,
+    delete or insert, quoting the parent's words), made against ``revision``. Raises
+    AmendmentError (or TextNotFound / AmbiguousText) saying what is wrong."""
+    check_parent(parent)
+    kind = proposal.kind
+    if kind not in SUBAMENDMENT_KINDS:
+        raise AmendmentError(f"{parent.id}: an amendment to a proposal replaces, deletes or "
+                             f"inserts words in it; a {kind} proposal cannot")
+    codes = (proponents,) if isinstance(proponents, str) else tuple(proponents)
+    if not codes or not all(code.strip() for code in codes):
+        raise AmendmentError(f"{parent.id}: a proposal needs at least one proponent")
+    if set(codes) & set(parent.proponents):
+        raise AmendmentError(f"{parent.id} is {', '.join(parent.proponents)}'s own proposal: "
+                             "withdraw it and propose it again as you want it")
+    words = Paragraph(parent.paragraph_id, whose(parent), ParagraphKind.OTHER, parent.new_text)
+    fields = draft_span(kind, proposal, words)
+    return Amendment(id=id, kind=kind, paragraph_id=parent.paragraph_id, revision=revision,
+                     proponents=codes, supporters=tuple(proposal.supporters),
+                     reason=proposal.reason, submitted_by=submitted_by,
+                     submitted_at=submitted_at, amends=parent.id, **fields)
+
+
+def subamendment_problems(amendment: Amendment, parent: Amendment | None) -> list[str]:
+    """What is wrong with recording ``amendment`` (which ``amends`` ``parent``): the parent
+    unknown or not amendable, another paragraph, or quoted words not in its text."""
+    if parent is None:
+        return [f"it amends {amendment.amends}, and there is no such amendment to this text"]
+    try:
+        check_parent(parent)
+    except AmendmentError as error:
+        return [error.message]
+    problems = []
+    if amendment.kind not in SUBAMENDMENT_KINDS:
+        problems.append(f"a {amendment.kind} cannot amend a proposal")
+    if amendment.paragraph_id != parent.paragraph_id:
+        problems.append(f"it amends {parent.id} but names another paragraph")
+    span = amendment.span
+    quoted = amendment.anchor if amendment.anchor is not None else span
+    text = parent.new_text
+    if span is None or quoted is None or span.end > len(text) or quoted.end > len(text) or (
+            text[quoted.start:quoted.end] != amendment.old_text):
+        problems.append(f"the words it quotes are not where it says in {whose(parent)}")
+    return problems
+
+
+def amended_text(parent: Amendment, subamendments: Iterable[Amendment]) -> str:
+    """The words ``parent`` proposes with ``subamendments`` (on its words) made, from the
+    last in the text to the first. AmendmentError when two of them overlap."""
+    made = sorted(subamendments, key=lambda a: (a.span.start, a.span.end) if a.span else (0, 0))
+    for first, second in itertools.pairwise(made):
+        assert first.span is not None and second.span is not None
+        if second.span.start < first.span.end or (
+                first.span == second.span and not len(first.span)):
+            raise AmendmentError(f"{first.id} and {second.id} change the same words of "
+                                 f"{whose(parent)}; accept one of them")
+    text = parent.new_text
+    for amendment in reversed(made):
+        text = apply(text, amendment)
+    return text
+
+
+def with_subamendments(parent: Amendment, accepted: Iterable[Amendment]) -> Amendment:
+    """``parent`` proposing its words as amended by the ``accepted`` sub-amendments."""
+    mine = [a for a in accepted if a.amends == parent.id]
+    return replace(parent, new_text=amended_text(parent, mine)) if mine else parent
+
+
+def split(amendments: Iterable[Amendment]) -> tuple[list[Amendment], list[Amendment]]:
+    """Proposals to the text, and amendments to proposals, in the order given."""
+    plain: list[Amendment] = []
+    nested: list[Amendment] = []
+    for amendment in amendments:
+        (nested if amendment.amends else plain).append(amendment)
+    return plain, nested
+
+
+def parent_of(label_or_id: str, document: Document, pending: Sequence[Amendment]
+              ) -> Amendment | None:
+    """The pending proposal ``label_or_id`` names: an amendment id (``A12``), or the label a
+    proposed new paragraph carries in the compilation (``OP9 bis``) when the text has no
+    such paragraph. None when it names a paragraph of the current text. AmendmentError
+    for an id or label that names no pending proposal."""
+    wanted = label_or_id.strip()
+    if names_amendment(wanted):
+        found = {a.id.upper(): a for a in pending}.get(wanted.upper())
+        if found is None:
+            raise AmendmentError(f"{wanted}: there is no pending proposal with this id to "
+                                 f"{document.symbol}; see drafting amendments")
+        return found
+    current = document.current
+    if current is None or current.by_label(wanted) is not None:
+        return None
+    from drafting.engine.merge import merge
+    from drafting.engine.segments import NewParagraph
+    from drafting.model.labels import normalize_label
+
+    try:
+        label = normalize_label(wanted)
+    except LabelError:  # not a label: the paragraph lookup says so
+        return None
+    plain, _ = split(pending)
+    by_id = {a.id: a for a in plain}
+    for entry in merge(document, plain).entries:
+        if isinstance(entry, NewParagraph) and entry.label == label:
+            return by_id[entry.credit.amendments[0]]
+    return None
+
+
+def by_parent(amendments: Iterable[Amendment]) -> Mapping[str, list[Amendment]]:
+    """Sub-amendments grouped by the id of the proposal they amend."""
+    found: dict[str, list[Amendment]] = {}
+    for amendment in amendments:
+        if amendment.amends:
+            found.setdefault(amendment.amends, []).append(amendment)
+    return found

@@ -1,0 +1,172 @@
+"""Amendments to proposals (issue 16, point 2): one delegation amends the words another
+proposed; the compilation shows them nested under the proposal, and a revision makes them
+in the proposal's words when both are accepted."""
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from drafting.engine.amend import Proposal, draft_amendment
+from drafting.engine.merge import merge
+from drafting.engine.revise import Decisions, revise
+from drafting.engine.segments import Change, MergedParagraph, NewParagraph, Text
+from drafting.engine.subamend import (
+    amended_text,
+    draft_subamendment,
+    parent_of,
+    subamendment_problems,
+)
+from drafting.errors import AmendmentError, TextNotFound
+from drafting.model import AmendmentStatus, Document, Paragraph, ParagraphKind, Revision
+from drafting.writers.compilation_markdown import render_markdown
+
+OP = ParagraphKind.OPERATIVE
+ZERO = Revision("Zero draft", (
+    Paragraph("p1", "OP1", OP, "Decides to convene a meeting in 2027;"),
+    Paragraph("p2", "OP2", OP, "Requests the Secretary-General to submit a report;"),
+))
+DOC = Document("A/1", "Fisheries", (ZERO,))
+T0 = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+NEW = "Invites States to present their views to the Secretariat;"
+
+
+def _eu_new_paragraph():
+    return draft_amendment(ZERO, Proposal("OP2", new_paragraph=NEW), id="A1",
+                           proponents=["EU"], submitted_at=T0)
+
+
+def _usa_on(parent, minutes=1, **fields):
+    return draft_subamendment(parent, Proposal(parent.id, **fields), id=f"A{minutes + 1}",
+                              proponents=["USA"], revision="Zero draft",
+                              submitted_at=T0 + timedelta(minutes=minutes))
+
+
+def test_a_change_to_a_proposed_paragraph_quotes_its_words_and_names_it():
+    parent = _eu_new_paragraph()
+    sub = _usa_on(parent, replace="present", with_="transmit")
+    assert sub.amends == "A1" and sub.paragraph_id == "p2"
+    assert NEW[sub.span.start:sub.span.end] == "present" and sub.new_text == "transmit"
+    assert subamendment_problems(sub, parent) == []
+    assert amended_text(parent, [sub]) == NEW.replace("present", "transmit")
+
+
+def test_what_cannot_be_amended_is_refused_with_the_reason():
+    parent = _eu_new_paragraph()
+    with pytest.raises(TextNotFound):
+        _usa_on(parent, replace="submit", with_="transmit")  # OP2's words, not the EU's
+    sub = _usa_on(parent, replace="present", with_="transmit")
+    with pytest.raises(AmendmentError, match="itself an amendment to A1"):
+        _usa_on(sub, delete="transmit")
+    deletion = draft_amendment(ZERO, Proposal("OP2", delete=" to submit a report"), id="A9",
+                               proponents=["EU"])
+    with pytest.raises(AmendmentError, match="proposes no words of its own"):
+        _usa_on(deletion, delete="report")
+    with pytest.raises(AmendmentError, match="EU's own proposal"):
+        draft_subamendment(parent, Proposal("A1", delete="their "), id="A5",
+                           proponents=["EU"], revision="Zero draft")
+    with pytest.raises(AmendmentError, match="only a pending proposal"):
+        _usa_on(replace(parent, status=AmendmentStatus.WITHDRAWN), delete="their ")
+    with pytest.raises(AmendmentError, match="replaces, deletes or inserts"):
+        _usa_on(parent, new_paragraph="Something else;")
+    moved = replace(sub, span=replace(sub.span, start=sub.span.start + 1))
+    assert subamendment_problems(moved, parent) == [
+        "the words it quotes are not where it says in the proposal of EU (A1)"]
+    assert "no such amendment" in subamendment_problems(sub, None)[0]
+
+
+def test_the_compilation_shows_amendments_nested_under_the_proposal_with_both_proponents():
+    parent = _eu_new_paragraph()
+    usa = _usa_on(parent, replace="present", with_="transmit")
+    jpn = replace(_usa_on(parent, minutes=2, insert=" written", after="their"),
+                  proponents=("JPN",))
+    compilation = merge(DOC, [parent, usa, jpn])
+    (new,) = [e for e in compilation.entries if isinstance(e, NewParagraph)]
+    (amended,) = new.amended
+    assert amended.of.proponents == ("EU",) and amended.text == NEW
+    changes = [s for s in amended.segments if isinstance(s, Change)]
+    assert [(c.deleted, c.inserted, c.credit.proponents) for c in changes] == [
+        ("present", "transmit", ("USA",)), ("", " written", ("JPN",))]
+    assert "".join(s.text if isinstance(s, Text) else s.deleted for s in amended.segments) \
+        == NEW
+    assert not compilation.stale
+    text = render_markdown(compilation)
+    assert "**OP2 bis** (EU) **Invites States to present their views" in text
+    assert ("↳ *Amendments to the proposal of EU (A1):* Invites States to ~~present~~ "
+            "**transmit** (USA) their **written** (JPN) views") in text
+
+
+def test_amendments_to_the_words_of_a_replacement_sit_under_its_paragraph():
+    parent = draft_amendment(ZERO, Proposal("OP2", replace="submit a report",
+                                            with_="present a comprehensive report"),
+                             id="A1", proponents=["EU"], submitted_at=T0)
+    sub = _usa_on(parent, delete=" comprehensive")
+    (entry,) = [e for e in merge(DOC, [parent, sub]).entries
+                if isinstance(e, MergedParagraph) and e.paragraph.id == "p2"]
+    (amended,) = entry.amended
+    assert amended.text == "present a comprehensive report"
+    assert any(isinstance(s, Change) and s.deleted == " comprehensive"
+               for s in amended.segments)
+
+
+def test_an_amendment_whose_proposal_is_not_compiled_is_listed_stale_with_the_reason():
+    parent = _eu_new_paragraph()
+    sub = _usa_on(parent, replace="present", with_="transmit")
+    (stale,) = merge(DOC, [sub]).stale
+    assert stale.amendment.id == sub.id and "it amends A1, which is not among" in stale.reason
+
+
+def test_a_revision_makes_an_accepted_amendment_in_the_accepted_proposal():
+    parent = _eu_new_paragraph()
+    sub = _usa_on(parent, replace="present", with_="transmit")
+    outcome = revise(DOC, [parent, sub], Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    assert [p.text for p in outcome.revision] == [
+        ZERO.paragraphs[0].text, ZERO.paragraphs[1].text, NEW.replace("present", "transmit")]
+    status = {a.id: a for a in outcome.amendments}
+    assert status["A1"].status is AmendmentStatus.ACCEPTED
+    assert status["A1"].new_text == NEW  # the EU's proposal is kept as it was made
+    assert status["A2"].status is AmendmentStatus.ACCEPTED
+
+
+def test_an_accepted_amendment_to_an_undecided_proposal_stops_the_revision():
+    parent = _eu_new_paragraph()
+    sub = _usa_on(parent, replace="present", with_="transmit")
+    with pytest.raises(AmendmentError, match="A1, the proposal it amends, is not decided"):
+        revise(DOC, [parent, sub], Decisions(accepted=frozenset({"A2"})), label="Rev.1")
+
+
+def test_pending_amendments_follow_their_proposal_or_go_stale_with_it():
+    parent = _eu_new_paragraph()
+    sub = _usa_on(parent, replace="present", with_="transmit")
+    pending = revise(DOC, [parent, sub], Decisions(), label="Rev.1")
+    moved = {a.id: a for a in pending.amendments}
+    assert moved["A2"].status is AmendmentStatus.SUBMITTED
+    assert moved["A2"].revision == "Rev.1" and moved["A2"].amends == "A1"
+    rejected = revise(DOC, [parent, sub], Decisions(rejected=frozenset({"A1"})), label="Rev.1")
+    after = {a.id: a for a in rejected.amendments}
+    assert after["A2"].status is AmendmentStatus.STALE
+    assert any("the proposal it amends, A1, is rejected" in s.reason for s in rejected.stale)
+    # the rules of procedure: a sub-amendment adopted, the proposal as amended rejected
+    both = revise(DOC, [parent, sub], Decisions(accepted=frozenset({"A2"}),
+                                                rejected=frozenset({"A1"})), label="Rev.1")
+    assert [p.text for p in both.revision] == [p.text for p in ZERO]
+
+
+def test_overlapping_accepted_amendments_to_one_proposal_are_refused():
+    parent = _eu_new_paragraph()
+    one = _usa_on(parent, replace="present their views", with_="report")
+    two = replace(_usa_on(parent, minutes=2, replace="views", with_="opinions"),
+                  proponents=("JPN",))
+    with pytest.raises(AmendmentError, match="change the same words"):
+        amended_text(parent, [one, two])
+
+
+def test_a_proposed_paragraph_is_found_by_its_compiled_label_or_its_id():
+    parent = _eu_new_paragraph()
+    assert parent_of("OP2 bis", DOC, [parent]) == parent
+    assert parent_of("op2bis", DOC, [parent]) == parent
+    assert parent_of("a1", DOC, [parent]) == parent
+    assert parent_of("OP2", DOC, [parent]) is None  # a paragraph of the text
+    with pytest.raises(AmendmentError, match="no pending proposal with this id"):
+        parent_of("A7", DOC, [parent])
