@@ -96,6 +96,10 @@ EVENT_KINDS = ("import", "delegation", "submit", "withdraw", "decide", "agree", 
                "members", "secure", "token", "refused", "support")
 """What an event may record (`drafting.store.chain.EventKind`, which a test holds to it)."""
 
+DECISIONS = ("accept", "reject", "reopen")
+"""What a row of ``decisions`` records: an acceptance, a rejection, or a reopening of
+either (`drafting.store.reopening`)."""
+
 SUPPORT_STATES = ("confirmed", "requested", "withdrawn")
 """The states of a supporter row (``amendment_supporters.state``)."""
 
@@ -326,9 +330,10 @@ decisions = Table(
     _column("note", Text),
     _column("event_seq", Integer),
     _column("decided_at", STAMP),
-    CheckConstraint("decision IN ('accept', 'reject')", name="decision"),
+    CheckConstraint(_one_of("decision", DECISIONS), name="decision"),
 )
-"""The secretariat's decisions on amendments (by `Store.decide` or in a revision)."""
+"""The secretariat's decisions on amendments (by `Store.decide` or in a revision), a
+reopening among them."""
 
 events = Table(
     "events", metadata,

@@ -93,10 +93,13 @@ def sample_submissions(document: Document) -> list[list[Amendment]]:
             for path in sorted((SAMPLES / "submissions").glob("*.json"))]
 
 
-def fill(store: Store, *, sources: bool = True) -> None:
+def fill(store: Store, *, sources: bool = True, support: bool = True,
+         reopen: bool = True) -> None:
     """A negotiation with something of everything: two documents (the sample one with
-    its Word file as source, unless not ``sources``), groups, submissions, a withdrawal,
-    decisions, agreement and a revision."""
+    its Word file as source, unless not ``sources``), groups, submissions, support given
+    and withdrawn after the fact (unless not ``support``: schema 0008), a withdrawal,
+    decisions, one of them taken by mistake and reopened (unless not ``reopen``: schema
+    0009), agreement and a revision."""
     for delegation in delegations():
         store.add_delegation(delegation, actor="secretariat")
     store.add_document(SMALL, actor="secretariat")
@@ -111,8 +114,15 @@ def fill(store: Store, *, sources: bool = True) -> None:
         amend("USA", "OP1", new_paragraph="Decides also to act;", supporters=("JPN", "CAN")),
         amend("JPN", "OP4", replace="question", with_="matière"),
     ], actor="Ms. Tanaka")
+    if support:
+        store.support(first.ids[2], "AUS", actor="Mr. Smith")
+        store.support(first.ids[2], "CAN", withdraw=True, actor="Ms. Roy")
     store.withdraw(first.ids[3], "JPN", actor="Ms. Tanaka")
     store.decide(first.ids[0], "accept", note="consensus in informals", actor="chair")
+    if reopen:
+        store.decide(first.ids[1], "accept", actor="chair")
+        store.decide(first.ids[1], "reopen", note="accepted by mistake: the EU objects",
+                     actor="chair")
     store.decide(first.ids[1], "reject", actor="chair")
     store.set_paragraph_status(SMALL.symbol, "p1", ParagraphStatus.AGREED_AD_REF)
     small = store.document(SMALL.symbol)
@@ -171,7 +181,8 @@ def write_fixture(directory: Path = DATA, revision: str | None = None) -> Path:
         with open_store(url, check_version=False) as store:
             head = store.init()
             revision = revision or head
-            fill(store, sources=revision >= "0005")
+            fill(store, sources=revision >= "0005", support=revision >= "0008",
+                 reopen=revision >= "0009")
             expected = views(store)
         engine = make_engine(resolve_url(url))
         if revision != head:
