@@ -33,7 +33,7 @@ unknown kind or status, a number or position below its first, two status steps f
 event, a time Python cannot read (on SQLite, anything `date()` cannot read as a time).
 On PostgreSQL, triggers (migration 0006) check the rest: each event's hash and link,
 the head's move, and that the rows of a submission or a withdrawal are what its event
-says.
+says; those of 0009, that only a reopening takes a decision back.
 """
 
 from __future__ import annotations
