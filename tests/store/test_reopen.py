@@ -13,12 +13,13 @@ from dataclasses import replace
 
 import jsonschema
 import pytest
-from sqlalchemy import select
+from sqlalchemy import CheckConstraint, select
 from store_scenario import ROOT, SMALL, amend
 
 from drafting.export import event_summary, export_json
 from drafting.model import AmendmentStatus, Delegation
 from drafting.store import AccessError, ConflictError, StoreError, open_store, tables
+from drafting.store.ledger import DECISION_STATUS, REOPEN
 from drafting.store.replay import replay
 from drafting.workflow import revise_document
 
@@ -202,3 +203,9 @@ def test_the_export_holds_both_decisions_and_its_schema_knows_them(negotiation, 
     assert [e["kind"] for e in data["events"]][-2:] == ["decide", "decide"]
     assert [a["status"] for a in data["amendments"]] == ["submitted", "submitted"]
     assert "reopen" in schema["$defs"]["event"]["properties"]["kind"]["description"]
+
+
+def test_the_decisions_a_row_may_hold_are_the_librarys():
+    assert (*DECISION_STATUS, REOPEN) == tables.DECISIONS
+    [check] = [c for c in tables.decisions.constraints if isinstance(c, CheckConstraint)]
+    assert str(check.sqltext) == "decision IN ('accept', 'reject', 'reopen')"
