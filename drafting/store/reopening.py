@@ -43,14 +43,13 @@ def reopen(write: Write, amendment_id: str, note: str) -> Amendment:
         raise ConflictError(f"{amendment.id} is {amendment.status}, not accepted or rejected: "
                             "there is no decision to reopen")
     steps = _history(write.connection, number)
+    if len(steps) < 2 or steps[-2][0] not in RETURNS_TO:
+        raise StoreError(f"{amendment.id}'s status history does not say what it was before "
+                         f"it was {amendment.status}; `drafting verify` checks the store")
     issued = _issued_since(write.connection, symbol, steps[-1][1])
     if issued is not None:
         raise ConflictError(_too_late(write.connection, amendment, symbol, issued))
-    before = _S(steps[-2][0]) if len(steps) > 1 else None
-    if before not in RETURNS_TO:
-        raise StoreError(f"{amendment.id}'s status history does not say what it was before "
-                         f"it was {amendment.status}; `drafting verify` checks the store")
-    assert before is not None
+    before = _S(steps[-2][0])
     seq = write.record(EventKind.DECIDE, symbol,
                        {"amendment": amendment.id, "decision": REOPEN, "note": note}).seq
     set_status(write, number, before)
