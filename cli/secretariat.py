@@ -19,26 +19,33 @@ SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_de
 class Decision(StrEnum):
     accept = "accept"
     reject = "reject"
+    reopen = "reopen"
 
 
 RevisePreviewOpt = typer.Option(False, "--dry-run", help="Show the revision it would issue "
                                 "(text, renumbering, what goes stale); record nothing.")
-DecisionArg = typer.Argument(..., help="accept or reject.", show_default=False)
+DecisionArg = typer.Argument(..., help="accept, reject, or reopen (take back a decision "
+                             "taken by mistake, before the next revision; needs --note).",
+                             show_default=False)
 
 
 def decide(
     amendment: str = typer.Argument(..., help="The amendment's id, e.g. A12.",
                                     show_default=False),
     decision: Decision = DecisionArg,
-    note: str = typer.Option("", "--note", help="Why, kept in the record."),
+    note: str = typer.Option("", "--note", help="Why, kept in the record (required to "
+                             "reopen)."),
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """Accept or reject an amendment; it takes effect in the next revision.
+    """Accept or reject an amendment; it takes effect in the next revision. A decision
+    taken by mistake can be reopened until then (both stay in the record).
 
     Example: drafting decide A12 accept --note "agreed in informals"
+
+    Example: drafting decide A12 reopen --note "G77 had not agreed"
     """
     with store_at(db, token) as store:
         decided = store.decide(amendment, decision.value, note=note, actor=actor)
@@ -47,7 +54,8 @@ def decide(
         typer.echo(json.dumps({"amendment": decided.id, "status": str(decided.status),
                                "receipt": receipts[-1].to_json()}, indent=2))
         return
-    typer.echo(f"{decided.id}: {decided.status}")
+    again = f"reopened, {decided.status} again" if decision is Decision.reopen else None
+    typer.echo(f"{decided.id}: {again or decided.status}")
     show_receipts(receipts)
 
 

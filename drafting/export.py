@@ -120,7 +120,7 @@ def event_summary(event: Any, document: Document | None = None) -> str:
     elif event.kind == "withdraw":
         detail = f"{payload.get('amendment', '?')} by {payload.get('delegation', '?')}"
     elif event.kind == "decide":
-        verdict = {"accept": "accepted", "reject": "rejected"}.get(
+        verdict = {"accept": "accepted", "reject": "rejected", "reopen": "reopened"}.get(
             str(payload.get("decision")), str(payload.get("decision", "?")))
         note = f": {payload['note']}" if payload.get("note") else ""
         detail = f"{payload.get('amendment', '?')} {verdict}{note}"

@@ -15,7 +15,8 @@ there what a secretariat circulates:
 Round 1: the secretariat imports the Word zero draft; the EU and the United States send
 it back with Track Changes on, Japan an edited copy without tracked changes, AOSIS a
 JSON file, and the G77 coordinator types its proposals on the command line. The
-secretariat compiles, decides, settles two brackets and issues Rev.1. Round 2: the
+secretariat compiles, decides (one decision taken by mistake, reopened with a note and
+taken again), previews Rev.1, settles two brackets and issues it. Round 2: the
 delegations answer Rev.1 (JSON, an edited Word copy, the command line); the
 secretariat settles more brackets and issues Rev.2, which has fewer brackets than
 Rev.1, which has fewer than the zero draft.
@@ -126,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
                                   ("USA", "OP6")):
         for amendment in ids(pending, delegation, paragraph):
             drafting("decide", amendment, "accept", "--note", "agreed in informals")
-    for amendment in ids(pending, "USA", "OP23"):
+    for amendment in ids(pending, "USA", "OP23"):  # accepted by mistake, then corrected
+        drafting("decide", amendment, "accept")
+        drafting("decide", amendment, "reopen", "--note", "accepted by mistake")
         drafting("decide", amendment, "reject", "--note", "no consensus to delete")
     drafting("agree", SYMBOL, "PP1")
     drafting("agree", SYMBOL, "OP1", "--ad-ref")

@@ -203,6 +203,20 @@ def test_export_follows_its_schema_and_keeps_the_whole_record(story):
     assert "the record is intact" in drafting(out, "verify")
 
 
+def test_a_decision_taken_by_mistake_is_reopened_and_taken_again(story):
+    """USA's deletion of OP23 is accepted by mistake, reopened with a note and rejected;
+    both decisions stay in the log, and Rev.1 keeps OP23 (the last one applied)."""
+    out, printed = story
+    log = drafting(out, "log", SYMBOL)
+    [reopened] = [line for line in log.splitlines() if " reopened: " in line]
+    amendment = reopened.split("  ")[-1].split()[0]
+    decided = [line.split("  ")[-1] for line in log.splitlines()
+               if " decide " in line and f" {amendment} " in line + " "]
+    assert decided == [f"{amendment} accepted", f"{amendment} reopened: accepted by mistake",
+                       f"{amendment} rejected: no consensus to delete"]
+    assert f"{amendment}: reopened, submitted again" in printed
+
+
 def test_renumbering_is_printed_and_kept(story):
     out, printed = story
     rev1 = json.loads((out / "A-C.2-81-L.7.json").read_text(encoding="utf-8"))["revisions"][1]

@@ -86,7 +86,8 @@ def test_the_structure_example_reads_as_the_readme_says(tmp_path):
 
 def test_the_command_line_workflow_runs_as_written(in_a_copy):
     """Every command of the README's workflow succeeds in a fresh folder, its amendment ids
-    naming the delegations it says (the EU's A6 accepted, the USA's A23 withdrawn)."""
+    naming the delegations it says (the EU's A6 accepted, the USA's A23 withdrawn), and the
+    EU's A7, accepted by mistake, reopened and rejected."""
     import os
     import subprocess
     import sys
@@ -100,4 +101,5 @@ def test_the_command_line_workflow_runs_as_written(in_a_copy):
                           capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "A6: accepted" in done.stdout and "withdrew A23 (USA)" in done.stdout
+    assert "A7: reopened, submitted again\n" in done.stdout and "A7: rejected" in done.stdout
     assert "issued Rev.1" in done.stdout and (in_a_copy / "changes.docx").exists()

@@ -1,7 +1,7 @@
 """The status history and decisions kept beside each amendment.
 
 Every status an amendment takes is a row of ``amendment_statuses`` naming the
-event that set it; every acceptance or rejection is a row of ``decisions``.
+event that set it; every acceptance, rejection or reopening is a row of ``decisions``.
 Both are only ever added to.
 """
 
@@ -17,6 +17,10 @@ from drafting.store.session import Write
 
 DECISION_STATUS = {"accept": AmendmentStatus.ACCEPTED, "reject": AmendmentStatus.REJECTED}
 """What each decision makes of an amendment."""
+
+REOPEN = "reopen"
+"""The decision that takes back an acceptance or rejection (`drafting.store.reopening`):
+the amendment returns to the status it had before it."""
 
 
 def revision_note(label: str) -> str:

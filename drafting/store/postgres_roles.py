@@ -25,7 +25,8 @@ apply; ``role_delegations`` says which delegation each role is. Such a role can:
   own supporter row of that amendment (schema 0008; run this again after upgrading).
 
 Nothing else: no UPDATE of documents, paragraphs, sources, delegations, decisions or
-events, no DELETE anywhere, no other columns of amendments, no DDL. This is
+events, no DELETE anywhere, no other columns of amendments, no DDL; no ``decide`` event, so
+no decision, nor the reopening of one (schema 0009), which is the secretariat's alone. This is
 exactly what the library writes when a delegation submits or withdraws with its
 own token (a store that requires tokens), so the normal code path works as that
 role, and a client that skips the library's own checks is refused by the server.

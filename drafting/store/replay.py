@@ -21,7 +21,7 @@ from drafting.model import (
     ParagraphStatus,
 )
 from drafting.store.chain import Event, EventKind
-from drafting.store.ledger import DECISION_STATUS, decision_for, revision_note
+from drafting.store.ledger import DECISION_STATUS, REOPEN, decision_for, revision_note
 from drafting.store.payloads import (
     amendment_from,
     delegation_from,
@@ -33,7 +33,7 @@ from drafting.store.sources import SourceInfo, info_from
 from drafting.store.submissions import supported
 
 Decision = tuple[str, str, str, int]
-"""(amendment id, "accept" or "reject", note, event number)."""
+"""(amendment id, "accept", "reject" or "reopen", note, event number)."""
 
 
 @dataclass(slots=True)
@@ -180,8 +180,26 @@ def _support(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
 
 def _decide(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     decision = payload["decision"]
-    _set_status(state, event, payload["amendment"], DECISION_STATUS[decision])
-    state.decisions.append((payload["amendment"], decision, payload["note"], event.seq))
+    key = payload["amendment"]
+    status = _reopened(state, key) if decision == REOPEN else DECISION_STATUS[decision]
+    _set_status(state, event, key, status)
+    state.decisions.append((key, decision, payload["note"], event.seq))
+
+
+def _reopened(state: Replayed, key: str) -> AmendmentStatus:
+    """What reopening the decision on ``key`` returns it to: its status before that
+    decision, if no revision of its document was issued since (as `reopening` checks)."""
+    amendment, steps = state.amendments[key], state.history[key]
+    if amendment.status not in (AmendmentStatus.ACCEPTED, AmendmentStatus.REJECTED):
+        raise ValueError(f"{key} is {amendment.status}: there is no decision to reopen")
+    current = state.documents[state.amendment_documents[key]].current
+    issued = 0 if current is None else state.origin.get(
+        _named(state.amendment_documents[key], current.label), 0)
+    if issued >= steps[-1][1]:
+        raise ValueError(f"{key} was decided for a revision issued since (event {issued})")
+    if len(steps) < 2 or steps[-2][0] not in ("submitted", "stale"):
+        raise ValueError(f"{key} was neither submitted nor stale before its decision")
+    return AmendmentStatus(steps[-2][0])
 
 
 def _agree(state: Replayed, event: Event, payload: dict[str, Any]) -> None:

@@ -83,7 +83,7 @@ _CHOICES: dict[tuple[str, str], Collection[str]] = {
     ("amendments", "kind"): [str(k) for k in AmendmentKind],
     ("amendments", "status"): [str(s) for s in AmendmentStatus],
     ("amendment_statuses", "status"): [str(s) for s in AmendmentStatus],
-    ("decisions", "decision"): ["accept", "reject"],
+    ("decisions", "decision"): tables.DECISIONS,
     ("events", "kind"): [str(k) for k in EventKind],
     ("revision_front", "role"): tables.FRONT_ROLES,
     ("revision_sources", "format"): tables.SOURCE_FORMATS,

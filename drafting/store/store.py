@@ -29,6 +29,7 @@ from drafting.store import (
     mapping,
     names,
     postgres_roles,
+    reopening,
     revisions,
     sources,
     submissions,
@@ -371,14 +372,17 @@ class Store:
         with self._write(actor, Need("support", (delegation,), symbol)) as write:
             return submissions.support(write, amendment_id, delegation, withdraw=withdraw)
 
-    def decide(self, amendment_id: str, decision: Literal["accept", "reject"], *,
+    def decide(self, amendment_id: str, decision: Literal["accept", "reject", "reopen"], *,
                note: str = "", actor: str = "") -> Amendment:
         """Accept or reject an amendment. A withdrawn or already decided one cannot be,
-        and a stale one can only be rejected. ``note`` may hold several lines, but only
-        text (`drafting.store.names.check_text`)."""
+        and a stale one can only be rejected. ``reopen`` takes back a decision taken by
+        mistake, with a ``note`` saying why, until the next revision is issued
+        (`drafting.store.reopening`). ``note`` may hold several lines, but only text."""
         names.check_line("the amendment id", amendment_id)
         names.check_text(f"the note on {characters.escaped(amendment_id)}", note)
         with self._write(actor, Need("decide")) as write:
+            if decision == reopening.REOPEN:
+                return reopening.reopen(write, amendment_id, note)
             return submissions.decide(write, amendment_id, decision, note)
 
     # Who may write

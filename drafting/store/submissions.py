@@ -365,7 +365,7 @@ def support(write: Write, amendment_id: str, delegation: str, *,
     requested support, or joining it), or, ``withdraw``, no longer supports it (confirmed
     or requested). ConflictError for a proponent, for support it already gave (or has not
     given, to withdraw), or for an amendment no longer open."""
-    number, amendment, symbol = _stored(write.connection, amendment_id)
+    number, amendment, symbol = stored(write.connection, amendment_id)
     if delegation not in _codes(write.connection):
         raise NotFoundError(f"there is no delegation '{delegation}' in the store; "
                             "`drafting delegation list` shows them")
@@ -422,10 +422,10 @@ def _codes(connection: Connection) -> set[str]:
 def document_of(connection: Connection, amendment_id: str) -> str:
     """The symbol of the document of amendment ``amendment_id``; NotFoundError if the store
     has none by that id."""
-    return _stored(connection, amendment_id)[2]
+    return stored(connection, amendment_id)[2]
 
 
-def _stored(connection: Connection, amendment_id: str) -> tuple[int, Amendment, str]:
+def stored(connection: Connection, amendment_id: str) -> tuple[int, Amendment, str]:
     """(number, amendment, the symbol of its document) of amendment ``amendment_id``;
     NotFoundError if the store has none by that id."""
     number = mapping.amendment_number(amendment_id)
@@ -442,7 +442,7 @@ def _stored(connection: Connection, amendment_id: str) -> tuple[int, Amendment, 
     return number, found[0], symbol
 
 
-def _set_status(write: Write, number: int, status: AmendmentStatus) -> None:
+def set_status(write: Write, number: int, status: AmendmentStatus) -> None:
     """Set the status of amendment ``number`` (its history is `record_statuses`')."""
     write.connection.execute(update(tables.amendments).where(tables.amendments.c.id == number)
                              .values(status=str(status)))
@@ -450,7 +450,7 @@ def _set_status(write: Write, number: int, status: AmendmentStatus) -> None:
 
 def withdraw(write: Write, amendment_id: str, delegation: str) -> Amendment:
     """Withdraw an amendment on behalf of ``delegation``, one of its proponents."""
-    number, amendment, symbol = _stored(write.connection, amendment_id)
+    number, amendment, symbol = stored(write.connection, amendment_id)
     if delegation not in amendment.proponents:
         raise ConflictError(f"only a proponent ({', '.join(amendment.proponents)}) may "
                             f"withdraw {amendment.id}; {delegation} is not one")
@@ -459,7 +459,7 @@ def withdraw(write: Write, amendment_id: str, delegation: str) -> Amendment:
                             "it cannot be withdrawn now")
     seq = write.record(EventKind.WITHDRAW, symbol,
                        {"amendment": amendment.id, "delegation": delegation}).seq
-    _set_status(write, number, _S.WITHDRAWN)
+    set_status(write, number, _S.WITHDRAWN)
     record_statuses(write, seq, [(number, _S.WITHDRAWN)])
     return replace(amendment, status=_S.WITHDRAWN)
 
@@ -467,20 +467,22 @@ def withdraw(write: Write, amendment_id: str, delegation: str) -> Amendment:
 def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendment:
     """Accept or reject an amendment still open (a stale one can only be rejected)."""
     if decision not in DECISION_STATUS:
-        raise StoreError(f"'{decision}' is not a decision: use 'accept' or 'reject'")
-    number, amendment, symbol = _stored(write.connection, amendment_id)
+        raise StoreError(f"'{decision}' is not a decision: use 'accept', 'reject' or 'reopen'")
+    number, amendment, symbol = stored(write.connection, amendment_id)
     if amendment.status is _S.WITHDRAWN:
         raise ConflictError(f"{amendment.id} was withdrawn by its proponents; "
                             "it cannot be decided")
     if amendment.status in (_S.ACCEPTED, _S.REJECTED):
-        raise ConflictError(f"{amendment.id} was already {amendment.status}")
+        raise ConflictError(f"{amendment.id} was already {amendment.status}; to correct a "
+                            f"decision taken by mistake, reopen it first: drafting decide "
+                            f'{amendment.id} reopen --note "why"')
     if amendment.status is _S.STALE and decision == "accept":
         raise ConflictError(f"{amendment.id} is stale (the words it changed have changed); "
                             "it can be rejected, not accepted")
     status = DECISION_STATUS[decision]
     seq = write.record(EventKind.DECIDE, symbol,
                        {"amendment": amendment.id, "decision": decision, "note": note}).seq
-    _set_status(write, number, status)
+    set_status(write, number, status)
     record_decision(write, seq, number, decision, note)
     record_statuses(write, seq, [(number, status)])
     return replace(amendment, status=status)

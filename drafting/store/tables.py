@@ -33,7 +33,7 @@ unknown kind or status, a number or position below its first, two status steps f
 event, a time Python cannot read (on SQLite, anything `date()` cannot read as a time).
 On PostgreSQL, triggers (migration 0006) check the rest: each event's hash and link,
 the head's move, and that the rows of a submission or a withdrawal are what its event
-says.
+says; those of 0009, that only a reopening takes a decision back.
 """
 
 from __future__ import annotations
@@ -95,6 +95,10 @@ integer limit, so that numbering never overflows; the library refuses to go past
 EVENT_KINDS = ("import", "delegation", "submit", "withdraw", "decide", "agree", "revise",
                "members", "secure", "token", "refused", "support")
 """What an event may record (`drafting.store.chain.EventKind`, which a test holds to it)."""
+
+DECISIONS = ("accept", "reject", "reopen")
+"""What a row of ``decisions`` records: an acceptance, a rejection, or a reopening of
+either (`drafting.store.reopening`)."""
 
 SUPPORT_STATES = ("confirmed", "requested", "withdrawn")
 """The states of a supporter row (``amendment_supporters.state``)."""
@@ -328,9 +332,10 @@ decisions = Table(
     _column("note", Text),
     _column("event_seq", Integer),
     _column("decided_at", STAMP),
-    CheckConstraint("decision IN ('accept', 'reject')", name="decision"),
+    CheckConstraint(_one_of("decision", DECISIONS), name="decision"),
 )
-"""The secretariat's decisions on amendments (by `Store.decide` or in a revision)."""
+"""The secretariat's decisions on amendments (by `Store.decide` or in a revision), a
+reopening among them."""
 
 events = Table(
     "events", metadata,

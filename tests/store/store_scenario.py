@@ -25,6 +25,7 @@ from sqlalchemy import Engine, MetaData, inspect, select, update
 
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.engine.revise import Decisions, revise
+from drafting.engine.subamend import draft_subamendment
 from drafting.model import (
     Amendment,
     Delegation,
@@ -93,10 +94,14 @@ def sample_submissions(document: Document) -> list[list[Amendment]]:
             for path in sorted((SAMPLES / "submissions").glob("*.json"))]
 
 
-def fill(store: Store, *, sources: bool = True) -> None:
+def fill(store: Store, *, sources: bool = True, support: bool = True,
+         reopen: bool = True, subamend: bool = True) -> None:
     """A negotiation with something of everything: two documents (the sample one with
-    its Word file as source, unless not ``sources``), groups, submissions, a withdrawal,
-    decisions, agreement and a revision."""
+    its Word file as source, unless not ``sources``), groups, submissions, support given
+    and withdrawn after the fact (unless not ``support``: schema 0008), a withdrawal,
+    decisions, one of them taken by mistake and reopened (unless not ``reopen``: schema
+    0009), an amendment to another's proposal, accepted with it (unless not ``subamend``:
+    schema 0010), agreement and a revision."""
     for delegation in delegations():
         store.add_delegation(delegation, actor="secretariat")
     store.add_document(SMALL, actor="secretariat")
@@ -111,13 +116,26 @@ def fill(store: Store, *, sources: bool = True) -> None:
         amend("USA", "OP1", new_paragraph="Decides also to act;", supporters=("JPN", "CAN")),
         amend("JPN", "OP4", replace="question", with_="matière"),
     ], actor="Ms. Tanaka")
+    accepted = {first.ids[0], first.ids[2]}
+    if subamend:
+        (usa,) = [a for a in store.amendments(SMALL.symbol) if a.id == first.ids[2]]
+        sub = draft_subamendment(usa, Proposal(usa.id, replace="act", with_="proceed"),
+                                 id="AUS-tmp", proponents=["AUS"], revision="Zero draft")
+        accepted |= set(store.submit(SMALL.symbol, [sub], actor="Mr. Smith").ids)
+    if support:
+        store.support(first.ids[2], "AUS", actor="Mr. Smith")
+        store.support(first.ids[2], "CAN", withdraw=True, actor="Ms. Roy")
     store.withdraw(first.ids[3], "JPN", actor="Ms. Tanaka")
     store.decide(first.ids[0], "accept", note="consensus in informals", actor="chair")
+    if reopen:
+        store.decide(first.ids[1], "accept", actor="chair")
+        store.decide(first.ids[1], "reopen", note="accepted by mistake: the EU objects",
+                     actor="chair")
     store.decide(first.ids[1], "reject", actor="chair")
     store.set_paragraph_status(SMALL.symbol, "p1", ParagraphStatus.AGREED_AD_REF)
     small = store.document(SMALL.symbol)
     outcome = revise(small, store.amendments(SMALL.symbol),
-                     Decisions(accepted=frozenset({first.ids[0], first.ids[2]}),
+                     Decisions(accepted=frozenset(accepted),
                                rejected=frozenset({first.ids[1]})), label="Rev.1")
     store.add_revision(SMALL.symbol, outcome, actor="secretariat")
 
@@ -171,7 +189,8 @@ def write_fixture(directory: Path = DATA, revision: str | None = None) -> Path:
         with open_store(url, check_version=False) as store:
             head = store.init()
             revision = revision or head
-            fill(store, sources=revision >= "0005")
+            fill(store, sources=revision >= "0005", support=revision >= "0008",
+                 reopen=revision >= "0009", subamend=revision >= "0010")
             expected = views(store)
         engine = make_engine(resolve_url(url))
         if revision != head:

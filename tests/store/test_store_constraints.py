@@ -147,14 +147,16 @@ def _downgrade(raw, target: str) -> None:
             connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
-def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(filled, store_url, raw):
+def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(empty_store, store_url, raw):
+    filled = empty_store
+    fill(filled, support=False, reopen=False, subamend=False)  # what 0005 can hold
     fresh, before = _guards(store_url), views(filled)
     assert {name: fresh[name] for name in tables.metadata.tables} == _declared()
     _downgrade(raw, "0005")
     back = _guards(store_url)
     assert "ck_amendments_span" not in back["amendments"] and not back.get("triggers")
     assert "uq_amendment_statuses_amendment_id_event_seq" not in back["amendment_statuses"]
-    assert filled.init() == store_schema.head_revision()  # with a whole negotiation in it
+    assert filled.init() == store_schema.head_revision()  # every row of a negotiation in it
     assert _guards(store_url) == fresh
     assert views(filled) == before and filled.verify().ok
     with pytest.raises(IntegrityError, match="ck_amendments_span"):
@@ -163,8 +165,9 @@ def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(filled, store_ur
         assert {t.split()[1] for t in fresh["triggers"]} == {
             "drafting_event_chained", "drafting_event_settled", "drafting_head_moved",
             "drafting_amendments_added", "drafting_backers_added", "drafting_statuses_added",
-            "drafting_supporters_changed"}
-        assert len(fresh["triggers"]) == 8  # "backers" on proponents and supporters
+            "drafting_supporters_changed", "drafting_decision_kept", "drafting_steps_reopened",
+            "drafting_reopened"}
+        assert len(fresh["triggers"]) == 11  # "backers" on proponents and supporters
     current = filled.document(SMALL.symbol).current
     filled.submit(SMALL.symbol, [amend("EU", "PP1", revision=current, replace="Recalling",
                                        with_="Recalling further")])

@@ -40,7 +40,8 @@ def test_each_event_hashes_the_previous_hash_and_its_canonical_json(filled):
         assert event.hash == hashlib.sha256((previous + canonical).encode()).hexdigest()
         previous = event.hash
     kinds = {e.kind for e in events}
-    assert kinds == {"import", "delegation", "submit", "withdraw", "decide", "agree", "revise"}
+    assert kinds == {"import", "delegation", "submit", "withdraw", "decide", "agree", "revise",
+                     "support"}
 
 
 def test_an_untouched_store_verifies(filled):
