@@ -18,7 +18,7 @@ ROOT = Path(__file__).parents[2]
 SCHEMA = json.loads((files("drafting") / "schemas" / "submission.schema.json").read_text(
     encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
-REVIEWED = "5d692ee63a498dd3e6c7d61c6bace3eb51c029e31ac3ada505a1385afd50d207"
+REVIEWED = "161565ac1100a49eadf4325b2741a49640427dbd1e1ddefa7e7344d143dcb7d2"
 """The digest of the schema plainly_valid was written for."""
 
 AMENDMENT_KEYS = [*SCHEMA["$defs"]["amendment"]["properties"], "bogus"]
