@@ -1,16 +1,15 @@
-"""Commands on amendments: `amend`, `submit`, `withdraw`, `support` and `amendments`."""
+"""Commands on amendments: `amend`, `withdraw`, `support` and `amendments` (`submit` is
+in `drafting_cli.submit`)."""
 
 from __future__ import annotations
 
 import json
 import shutil
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from drafting.errors import InputError
 from drafting_cli.common import (
     ActorOpt,
     DbOpt,
@@ -19,11 +18,10 @@ from drafting_cli.common import (
     TokenOpt,
     YesOpt,
     confirm,
-    receipts_json,
     show_receipts,
     store_at,
 )
-from drafting_cli.progress import each, recording
+from drafting_cli.progress import recording
 
 if TYPE_CHECKING:
     from drafting.store import SubmitResult
@@ -39,10 +37,6 @@ PlaceOpt = typer.Option(Place.AFTER, "--place", help="Where the new paragraph go
 DuplicatesOpt = typer.Option(False, "--allow-duplicates", help="Record a change even where "
                              "its delegation already proposes the very same one.")
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
-FilesArg = typer.Argument(..., help="Submissions: .json, or .docx (tracked changes or an "
-                          "edited copy).", show_default=False)
-AuthorOpt = typer.Option(
-    [], "--author", help="Word author -> delegation, 'Anna Schmidt (EU)=EU' (repeatable).")
 ProponentsOpt = typer.Option([], "--delegation", "-d", help="Only these proponents (repeatable).")
 SupportersOpt = typer.Option(
     [], "--supporters", help="Delegations that support it: USA,JPN (repeatable). In a store "
@@ -112,83 +106,15 @@ def amend(
             result = record(store, symbol, [amendment], actor=actor,
                             allow_duplicates=allow_duplicates)
     if as_json:
-        typer.echo(json.dumps(_submitted_json(result), indent=2))
+        typer.echo(json.dumps(submitted_json(result), indent=2))
         return
     typer.echo(result.message)
     show_receipts([result.receipt] if result.receipt else [])
 
 
-def submit(
-    symbol: str = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.",
-                                 show_default=False),
-    files: list[Path] = FilesArg,
-    delegation: str = typer.Option(None, "--delegation", "-d",
-                                   help="Whose Word files these are (a .json names its own)."),
-    author: list[str] = AuthorOpt,
-    dry_run: bool = DryRunOpt,
-    allow_duplicates: bool = DuplicatesOpt,
-    yes: bool = YesOpt,
-    db: str = DbOpt,
-    token: str = TokenOpt,
-    actor: str = ActorOpt,
-    as_json: bool = JsonOpt,
-) -> None:
-    """Submit delegations' files of amendments; each file is recorded whole or not at all.
-
-    Every file is read and checked first; nothing is recorded if one has a problem. Prints
-    each file's receipt (keep it: drafting verify --anchor checks the record still holds
-    it).
-
-    Example: drafting submit A/C.2/81/L.7 eu.json g77.json --yes
-    """
-    from drafting.workflow import prepare_files, proposals_preview, record_all
-
-    authors = _authors(author)
-    with store_at(db, token) as store:
-        with each(files, lambda path: f"reading {path.name}") as paths:
-            prepared = prepare_files(store, symbol, paths, delegation=delegation,
-                                     authors=authors)
-        if not dry_run:
-            store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
-        document = store.document(symbol)
-        lines = []
-        for item in prepared:
-            for warning in item.warnings:
-                typer.echo(f"warning: {warning}", err=True)
-            lines += [f"{item.path.name}: {line}" for line in proposals_preview(
-                document, store.as_recorded(item.amendments))]
-        if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
-            if as_json:
-                typer.echo(json.dumps({"files": [], "receipts": []}))
-            return
-        with recording(sum(len(item.amendments) for item in prepared)):
-            results = record_all(store, symbol, [item.amendments for item in prepared],
-                                 allow_duplicates=allow_duplicates,
-                                 actor=actor)
-    if as_json:
-        files = [{"file": item.path.name, **_submitted_json(result)}
-                 for item, result in zip(prepared, results, strict=True)]
-        typer.echo(json.dumps({"files": files, "receipts": receipts_json(
-            r.receipt for r in results if r.receipt and not r.duplicate)}, indent=2))
-        return
-    for item, result in zip(prepared, results, strict=True):
-        typer.echo(f"{item.path.name}: {result.message}")
-        show_receipts([result.receipt] if result.receipt else [], lead=f"{item.path.name}: ")
-
-
-def _submitted_json(result: SubmitResult) -> dict[str, Any]:
+def submitted_json(result: SubmitResult) -> dict[str, Any]:
     return {"recorded": list(result.ids), "duplicate": result.duplicate,
             "receipt": result.receipt.to_json() if result.receipt else None}
-
-
-def _authors(pairs: list[str]) -> dict[str, str]:
-    authors = {}
-    for pair in pairs:
-        name, sep, code = pair.rpartition("=")
-        if not sep or not name.strip() or not code.strip():
-            raise InputError(f"--author '{pair}': write it as 'Word author name=CODE'")
-        authors[name.strip()] = code.strip()
-    return authors
 
 
 def withdraw(

@@ -15,6 +15,7 @@ from drafting_cli import (
     outputs,
     secretariat,
     store_commands,
+    submit,
     tokens,
 )
 
@@ -33,7 +34,7 @@ app.add_typer(delegations.app, name="delegation")
 app.add_typer(tokens.app, name="token")
 app.command("show")(documents.show)
 app.command("amend")(amendments.amend)
-app.command("submit")(amendments.submit)
+app.command("submit")(submit.submit)
 app.command("withdraw")(amendments.withdraw)
 app.command("support")(amendments.support)
 app.command("amendments")(amendments.amendments)

@@ -68,11 +68,13 @@ def receipts_json(receipts: Iterable[Receipt]) -> list[dict[str, Any]]:
     return [receipt.to_json() for receipt in receipts]
 
 
-def confirm(lines: Sequence[str], *, dry_run: bool, yes: bool, err: bool = False) -> bool:
+def confirm(lines: Sequence[str], *, dry_run: bool, yes: bool, err: bool = False,
+            count: int | None = None) -> bool:
     """Print what will be recorded and ask; True to go ahead. With ``dry_run`` nothing is
     asked and False returned; without a terminal and without ``yes``, InputError. ``err``
-    prints on stderr (under --json, stdout holds the JSON alone)."""
-    count = len(lines)
+    prints on stderr (under --json, stdout holds the JSON alone). ``count`` is the number
+    of amendments, when the lines are not one each (headings among them)."""
+    count = len(lines) if count is None else count
     noun = f"{count} amendment{'s' * (count != 1)}"
     typer.echo(f"To be recorded ({noun}):", err=err)
     for line in lines:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,8 @@ from drafting.export import amendment_json as amendment_json
 from drafting.export import event_json as event_json
 from drafting.export import event_summary as event_summary
 from drafting.export import export_json as export_json
+from drafting.intake import PreparedFile as PreparedFile
+from drafting.intake import prepare_file as prepare_file
 from drafting.lookup import label_of as label_of
 from drafting.lookup import paragraph_of as paragraph_of
 from drafting.lookup import revision_of as revision_of
@@ -67,15 +68,6 @@ steps they announce."""
 
 def _quiet(_: str) -> None:
     """A `Step` that shows nothing."""
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedFile:
-    """One submission file read and checked against the document, not yet recorded."""
-
-    path: Path
-    amendments: tuple[Amendment, ...]
-    warnings: tuple[str, ...] = ()
 
 
 # Documents
@@ -210,42 +202,12 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
     ``delegation`` and/or the Word ``authors`` map) against document ``symbol``.
     Raises on the first file with a problem, and names every proponent or supporter the
     store does not know, so that no file is recorded when another would be refused.
-    Nothing is recorded by this function."""
+    Nothing is recorded by this function. (`drafting.intake.read_inbox` reads an inbox
+    of several delegations' files, listing every problem.)"""
     document = store.document(symbol)
     codes = {d.code for d in store.delegations()}
-    pending = cache(lambda: store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED}))
-    prepared = []
-    for raw in paths:
-        path = Path(raw)
-        suffix = path.suffix.lower()
-        if suffix == ".json":
-            from drafting.readers import load_submission  # Word is read only for .docx
-
-            submission, found = load_submission(path, document, delegations=codes,
-                                                pending=pending)
-            if delegation is not None and submission.delegation != delegation:
-                raise InputError(f"{path}: the file is the submission of "
-                                 f"{submission.delegation}, not of {delegation}")
-            prepared.append(PreparedFile(path, tuple(found)))
-        elif suffix == ".docx":
-            if delegation is None and not authors:
-                raise InputError(f"{path}: a Word submission needs --delegation CODE "
-                                 "(or --author 'Name=CODE' for its tracked changes)")
-            require_delegations(store, [c for c in [delegation, *(authors or {}).values()]
-                                        if c])
-            from drafting.readers import read_docx_submission
-
-            read = read_docx_submission(path, document, delegation=delegation,
-                                        authors=dict(authors) if authors else None)
-            if not read.amendments:  # what was not read may be why: said below
-                raise InputError(f"{path}: no change found against {document.symbol}; "
-                                 "nothing to submit",
-                                 details="\n".join(f"warning: {w}" for w in read.warnings))
-            prepared.append(PreparedFile(path, read.amendments,
-                                         tuple(str(w) for w in read.warnings)))
-        else:
-            raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files; "
-                             "use .json or .docx")
+    prepared = [prepare_file(store, document, path, delegation=delegation, authors=authors,
+                             codes=codes) for path in paths]
     named = {c for item in prepared for a in item.amendments
              for c in (*a.proponents, *a.supporters)}
     require_delegations(store, named)

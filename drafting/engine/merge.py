@@ -11,6 +11,7 @@ credited exactly once in the result, or listed as stale.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -47,11 +48,14 @@ from drafting.model.amendment import SPAN_KINDS
 from drafting.model.labels import Label
 
 
-def submission_order(amendment: Amendment) -> tuple[float, str, str]:
-    """Sort key: submission time, then the first proponent's code, then the id."""
+def submission_order(amendment: Amendment) -> tuple[float, str, tuple[str | int, ...]]:
+    """Sort key: submission time, then the first proponent's code, then the id, its
+    numbers read as numbers (A2 before A10: one file's amendments in the file's order)."""
     when = amendment.submitted_at
     stamp = when.timestamp() if when is not None else float("-inf")
-    return (stamp, amendment.proponents[0] if amendment.proponents else "", amendment.id)
+    pieces = re.split(r"(\d+)", amendment.id)  # text at even places, figures at odd ones
+    number = tuple(int(p) if i % 2 else p for i, p in enumerate(pieces))
+    return (stamp, amendment.proponents[0] if amendment.proponents else "", number)
 
 
 def select(

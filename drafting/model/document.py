@@ -141,6 +141,8 @@ class Document:
 
 def label_key(label: str) -> str:
     """What two spellings of one label share: ``op 5  BIS``, ``OP5bis`` and ``5 bis`` ->
-    ``5bis`` (an operative paragraph may be named by its number alone)."""
+    ``5bis`` (an operative paragraph may be named by its number alone). ``OP5.21``
+    keeps its prefix: a bare ``5.21`` is paragraph 21 of section 5."""
     key = "".join(label.split()).casefold()
-    return key[2:] if key.startswith("op") and key[2:3].isdigit() else key
+    bare = key.startswith("op") and key[2:3].isdigit() and "." not in key
+    return key[2:] if bare else key

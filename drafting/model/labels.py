@@ -7,8 +7,20 @@ In a text numbered within its sections (a treaty's articles), an operative
 paragraph's label is SECTION.NUMBER: ``3.1``, ``3.1 bis`` (paragraph 1 of
 Article 3), ``II.4`` (paragraph 4 of Chapter II).
 
+Past the Latin suffixes the count goes on in figures: ``OP5 vicies`` is the twentieth
+paragraph numbered 5 (the nineteenth new one), and the next are ``OP5.21``, ``OP5.22``,
+... without end (the figure after the dot says which paragraph numbered 5 it is, as the
+Latin did); in a sectioned text, ``3.1.21`` follows ``3.1 vicies``. They sort after
+``vicies`` and before ``OP6``. Three numbers cannot be a section label (``3.1`` is
+paragraph 1 of Article 3), and a prefix is never written before a section label, so
+``OP5.21`` and ``3.1.21`` each read one way only; a bare ``5.21`` is paragraph 21 of
+section 5, as it always was. The figures start at 21: ``OP5.2`` is not a label (write
+``OP5 bis``). Word writers type ``5.21.`` before such a paragraph; the readers take
+``OP5.21`` (prefix written) as this label, never a bare ``5.21.`` or ``3.1.21``, which
+documents use for paragraphs numbered on three levels.
+
 Spellings read: ``OP5 bis``, ``op 5 BIS``, ``OP5bis``, ``5 bis``, ``5bis`` and a
-bare ``5`` (operative), ``3.1 bis``, ``3.1bis``.
+bare ``5`` (operative), ``3.1 bis``, ``3.1bis``, ``op5.21``, ``3.1.21``.
 """
 
 from __future__ import annotations
@@ -26,7 +38,16 @@ SUFFIXES: tuple[str, ...] = (
     "undecies", "duodecies", "terdecies", "quaterdecies", "quindecies", "sexdecies",
     "septdecies", "octodecies", "novodecies", "vicies",
 )
-"""Latin suffixes in order: the n-th new paragraph after OP5 is ``OP5 <SUFFIXES[n-1]>``."""
+"""Latin suffixes in order: the n-th new paragraph after OP5 is ``OP5 <SUFFIXES[n-1]>``;
+past the last, the (n+1)-th paragraph numbered 5 is ``OP5.<n+1>`` (`FIRST_FIGURE` on)."""
+
+FIRST_FIGURE = len(SUFFIXES) + 2
+"""The first suffix written in figures: ``OP5.21`` follows ``OP5 vicies``."""
+MAX_FIGURE = 9_999_999
+"""The last one (seven figures: more new paragraphs after one paragraph than amendments a
+store numbers)."""
+FIGURE_PATTERN = r"(?:2[1-9]|[3-9]\d|[1-9]\d{2,6})(?!\d)"
+"""A suffix in figures, without its dot: 21 to 9,999,999."""
 
 PREFIX_KINDS: dict[str, ParagraphKind] = {
     "PP": ParagraphKind.PREAMBULAR,
@@ -42,11 +63,13 @@ SECTION_PATTERN = r"\d{1,3}(?:bis|ter)?|[IVXLC]{1,7}|[A-Z]|ANNEX"
 """What names a section in a label: an article's number (``3``, ``3bis``), a chapter's
 roman numeral, a section's letter, or ``ANNEX``."""
 LABEL_RE = re.compile(
-    rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})(?:\s*({_SUFFIX_PATTERN})\b)?",
+    rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})"
+    rf"(?:\s*({_SUFFIX_PATTERN})\b|\.(\d{{1,7}}))?",
     re.IGNORECASE,
 )
 """A label anywhere; use ``fullmatch`` for a whole label. Groups: prefix, section,
-number, suffix (a bare number is operative)."""
+number, Latin suffix, suffix in figures (a bare number is operative; `parse_label` refuses
+figures below 21)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -56,14 +79,18 @@ class Label:
     prefix: str
     number: int
     suffix: int = 0
-    """0 for none, 1 for bis, 2 for ter, ..."""
+    """0 for none, 1 for bis, 2 for ter, ..., 19 for vicies, 20 for ``.21``, ..."""
     section: str = ""
     """The section the number counts in (``3`` for Article 3, ``II``); "" for a text
     numbered straight through. A label with a section is shown ``3.1``."""
 
     def __str__(self) -> str:
         base = f"{self.section}.{self.number}" if self.section else f"{self.prefix}{self.number}"
-        return f"{base} {SUFFIXES[self.suffix - 1]}" if self.suffix else base
+        if not self.suffix:
+            return base
+        if self.suffix <= len(SUFFIXES):
+            return f"{base} {SUFFIXES[self.suffix - 1]}"
+        return f"{base}.{self.suffix + 1}"
 
     @property
     def family(self) -> tuple[str, str, int]:
@@ -77,18 +104,22 @@ class Label:
 
 
 def parse_label(text: str) -> Label:
-    """Read a label such as ``OP5``, ``op 5 bis``, ``OP5bis``, ``PP12`` or ``3.1 bis``;
-    case and spacing are forgiven, and a bare number (``5``, ``5 bis``) is operative.
+    """Read a label such as ``OP5``, ``op 5 bis``, ``OP5bis``, ``PP12``, ``3.1 bis``,
+    ``OP5.21`` or ``3.1.21``; case and spacing are forgiven, and a bare number (``5``,
+    ``5 bis``) is operative.
 
     Raises LabelError for anything else, saying what a label looks like.
     """
     match = LABEL_RE.fullmatch(text.strip())
-    if match is None:
+    figure = int(match[5]) if match is not None and match[5] is not None else 0
+    if match is None or (match[5] is not None and figure < FIRST_FIGURE):
         raise LabelError(
             f"'{text}' is not a paragraph label: expected e.g. PP3, OP5, OP5 bis or 3.1"
-        )
-    prefix, section, number, suffix = match.groups()
-    suffix_index = SUFFIXES.index(suffix.lower()) + 1 if suffix else 0
+            + (" (a figure after the dot counts from 21, after vicies; below it write "
+               "bis, ter, ...)" if match is not None else ""))
+    prefix, section, number, suffix = match.groups()[:4]
+    suffix_index = (SUFFIXES.index(suffix.lower()) + 1 if suffix else
+                    figure - 1 if figure else 0)
     return Label((prefix or "OP").upper(), int(number), suffix_index,
                  (section or "").upper())
 
@@ -101,20 +132,21 @@ def normalize_label(text: str) -> str:
 def next_label(after: str, existing: Iterable[str]) -> str:
     """The label for a new paragraph proposed after the paragraph ``after``.
 
-    It takes the first Latin suffix beyond ``after``'s own that no label in
-    ``existing`` uses: after ``OP5`` it is ``OP5 bis``; if ``OP5 bis`` is
-    taken, ``OP5 ter`` (new paragraphs proposed after the same paragraph
-    queue in the order they come). Raises LabelError past the last suffix.
+    It takes the first suffix beyond ``after``'s own that no label in ``existing``
+    uses: after ``OP5`` it is ``OP5 bis``; if ``OP5 bis`` is taken, ``OP5 ter`` (new
+    paragraphs proposed after the same paragraph queue in the order they come); after
+    ``OP5 vicies``, ``OP5.21``, ``OP5.22``, ... Raises LabelError only past
+    ``OP5.9999999``.
     """
     base = parse_label(after)
     taken = {label.suffix for label in map(parse_label, existing) if label.family == base.family}
-    for suffix in range(base.suffix + 1, len(SUFFIXES) + 1):
-        if suffix not in taken:
-            return str(Label(base.prefix, base.number, suffix, base.section))
-    raise LabelError(
-        f"no label left after {after}: every suffix up to '{SUFFIXES[-1]}' is taken; "
-        "issue a revision to renumber the text"
-    )
+    suffix = base.suffix + 1
+    while suffix in taken:
+        suffix += 1
+    if suffix + 1 > MAX_FIGURE:
+        raise LabelError(f"no label left after {after}: every suffix up to "
+                         f".{MAX_FIGURE} is taken; issue a revision to renumber the text")
+    return str(Label(base.prefix, base.number, suffix, base.section))
 
 
 def renumber(labels: Sequence[str], *, starts: Iterable[str] = ()) -> dict[str, str]:
@@ -149,8 +181,9 @@ def renumber(labels: Sequence[str], *, starts: Iterable[str] = ()) -> dict[str, 
 
 def typed_number(label: str) -> str:
     """What a document types before an operative paragraph, without the full stop:
-    ``OP7`` -> ``7``, ``OP7 bis`` -> ``7 bis``, ``3.1`` -> ``1`` (the article's heading
-    names the article). Raises LabelError for what is not a label."""
+    ``OP7`` -> ``7``, ``OP7 bis`` -> ``7 bis``, ``OP7.21`` -> ``7.21``, ``3.1`` -> ``1``
+    (the article's heading names the article). Raises LabelError for what is not a
+    label."""
     parsed = parse_label(label)
     shown = str(parsed)
     return shown.split(".", 1)[1] if parsed.section else shown.removeprefix(parsed.prefix)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from drafting.model.labels import SUFFIXES, Label, parse_label
+from drafting.model.labels import FIGURE_PATTERN, SUFFIXES, Label, parse_label
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-_LABELLED = re.compile(
-    rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?"
-    r"(?:[\t ]+|$)", re.IGNORECASE)
+_LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
+    rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
+    r"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:[\t ]+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?\.(?:[\t ]+|$)")
 _SECTIONED = re.compile(
     rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"

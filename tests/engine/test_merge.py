@@ -198,6 +198,21 @@ def test_new_paragraphs_go_after_an_existing_bis():
     assert labels == ["OP1", "OP1 bis", "OP1 ter", "OP2"]
 
 
+def test_one_files_new_paragraphs_keep_its_order_past_vicies():
+    from dataclasses import replace as with_
+
+    # one file: one time, one proponent; its ids A1 ... A36 in the file's order
+    new = [with_(amendment(AmendmentKind.NEW_PARAGRAPH, OP1, new=f"Decides, {n};"),
+                 id=f"A{n}") for n in range(1, 37)]
+    entries = merge(DOC, list(reversed(new))).entries
+    added = [e for e in entries if isinstance(e, NewParagraph)]
+    assert [e.text for e in added] == [f"Decides, {n};" for n in range(1, 37)]  # A2 < A10
+    assert [e.label for e in added][18:21] == ["OP1 vicies", "OP1.21", "OP1.22"]
+    assert added[-1].label == "OP1.37"
+    labels = [e.label if isinstance(e, NewParagraph) else e.paragraph.label for e in entries]
+    assert labels[-3:] == ["OP1.37", "OP2", "OP3"]
+
+
 def test_order_is_submission_time_then_delegation_code():
     later = replace("submit", "transmit", by=["AAA"], minutes=5)
     usa = replace("submit", "deliver", by=["USA"], minutes=1)

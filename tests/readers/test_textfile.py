@@ -95,6 +95,19 @@ def test_canonical_text_is_written_back_unchanged():
     assert write_text(result.title, result.paragraphs, chapeau=result.chapeau) == canonical
 
 
+def test_labels_past_vicies_read_back_with_their_prefix_only():
+    canonical = "OP11 Decides;\n\nOP11 vicies Invites;\n\nOP11.21 Urges;\n\nOP12 Requests;\n"
+    result = read_text(canonical)
+    assert [p.label for p in result.paragraphs] == ["OP11", "OP11 vicies", "OP11.21", "OP12"]
+    assert write_text("", result.paragraphs) == canonical
+    revision = result.to_document("X").current
+    assert revision.by_label("op 11.21").text == "Urges;"
+    assert revision.by_label("11.21") is None  # paragraph 21 of section 11, not OP11.21
+    # a bare 3.1.21 is a paragraph numbered on three levels, as documents number them
+    three = read_text("3.1.21 Each Party shall act.\n").paragraphs
+    assert [(p.label, p.text) for p in three] == [("PP1", "3.1.21 Each Party shall act.")]
+
+
 def test_other_text_before_operatives_keeps_its_label_on_the_way_back():
     from drafting.model import Paragraph
 

@@ -1,0 +1,211 @@
+"""Taking in delegations' files: read each against the document, then record them.
+
+`prepare_file` reads one file (.json names its own delegation; a Word file takes the
+delegation it is submitted as and/or a Word author map) and records nothing.
+`read_inbox` reads every file of a `drafting.inbox.Inbox` and checks the token before
+anything is shown: all or nothing by default (every problem listed, naming each file),
+or, ``each``, setting the files with a problem aside so that the others can go in.
+`record_intake` then records the files read: all in one transaction, or each on its own
+(``each``), saying for each file what was recorded or why not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafting.errors import DraftingError, InputError
+from drafting.inbox import Inbox, Refused
+from drafting.model import AmendmentStatus
+
+if TYPE_CHECKING:
+    from drafting.model import Amendment, Document
+    from drafting.store import Store, SubmitResult
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFile:
+    """One submission file read and checked against the document, not yet recorded."""
+
+    path: Path
+    amendments: tuple[Amendment, ...]
+    warnings: tuple[str, ...] = ()
+    delegation: str = ""
+    """Whose file it is: a .json file's own delegation, or the one a Word file was
+    submitted as; "" for a Word file whose authors alone tell (see `proponents`)."""
+
+    @property
+    def proponents(self) -> str:
+        """Who proposes what the file holds: its delegation, else its amendments'
+        proponents (``EU/G77``)."""
+        if self.delegation:
+            return self.delegation
+        codes = dict.fromkeys(c for a in self.amendments for c in a.proponents)
+        return "/".join(codes) or "nobody"
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What became of one file: recorded (``result``), or not, and why (``error``)."""
+
+    path: Path
+    delegation: str
+    result: SubmitResult | None = None
+    error: str = ""
+
+    @property
+    def recorded(self) -> bool:
+        return self.result is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Intake:
+    """The files of an inbox read against ``document``, ready to be shown and recorded,
+    and those set aside (``each`` only), each with the reason."""
+
+    document: Document
+    prepared: tuple[PreparedFile, ...]
+    failed: tuple[FileOutcome, ...] = ()
+
+    @property
+    def count(self) -> int:
+        """How many amendments would be recorded."""
+        return sum(len(item.amendments) for item in self.prepared)
+
+    def by_delegation(self) -> list[tuple[str, list[PreparedFile]]]:
+        """The files read, grouped by whose they are (`PreparedFile.proponents`), in the
+        order each delegation first comes, its files in the order given."""
+        groups: dict[str, list[PreparedFile]] = {}
+        for item in self.prepared:
+            groups.setdefault(item.proponents, []).append(item)
+        return list(groups.items())
+
+
+def prepare_file(store: Store, document: Document, path: str | Path, *,
+                 delegation: str | None = None, authors: Mapping[str, str] | None = None,
+                 codes: Collection[str] | None = None) -> PreparedFile:
+    """Read one submission file against ``document``'s current revision: a .json file
+    (its own delegation, which must be ``delegation`` when one is given), or a .docx
+    (tracked changes or an edited copy) whose changes are ``delegation``'s and/or, by
+    Word author, ``authors``'. ``codes`` are the store's delegations (read when None).
+    Raises InputError (or the reader's error) naming the file; records nothing."""
+    from drafting.workflow import require_delegations
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        from drafting.readers import load_submission  # Word is read only for .docx
+
+        known = codes if codes is not None else {d.code for d in store.delegations()}
+        pending = cache(lambda: store.amendments(document.symbol,  # only when one is named
+                                                 statuses={AmendmentStatus.SUBMITTED}))
+        submission, found = load_submission(path, document, delegations=set(known),
+                                            pending=pending)
+        if delegation is not None and submission.delegation != delegation:
+            raise InputError(f"{path}: the file is the submission of "
+                             f"{submission.delegation}, not of {delegation}")
+        return PreparedFile(path, tuple(found), delegation=submission.delegation)
+    if suffix != ".docx":
+        raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files; "
+                         "use .json or .docx")
+    if delegation is None and not authors:
+        raise InputError(f"{path}: a Word submission needs --delegation CODE "
+                         "(or --author 'Name=CODE' for its tracked changes)")
+    require_delegations(store, [c for c in [delegation, *(authors or {}).values()] if c])
+    from drafting.readers import read_docx_submission
+
+    read = read_docx_submission(path, document, delegation=delegation,
+                                authors=dict(authors) if authors else None)
+    if not read.amendments:  # what was not read may be why: said below
+        raise InputError(f"{path}: no change found against {document.symbol}; "
+                         "nothing to submit",
+                         details="\n".join(f"warning: {w}" for w in read.warnings))
+    return PreparedFile(path, read.amendments, tuple(str(w) for w in read.warnings),
+                        delegation or "")
+
+
+def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
+               check_token: bool = True, actor: str = "",
+               step: Callable[[str], None] | None = None) -> Intake:
+    """Read every file of ``inbox`` against document ``symbol`` (`prepare_file`) and check
+    that the store's token may submit them (unless not ``check_token``: a dry run).
+
+    All or nothing by default: InputError naming every file the inbox refused (its name
+    told nobody) before any file is read, then every file that cannot be read, with the
+    reason, and nothing recorded. With ``each``, those files are set aside in
+    `Intake.failed` and the others kept. ``step`` is told of each file before it is read.
+    """
+    from drafting.workflow import require_delegations
+
+    codes = {d.code for d in store.delegations()}
+    if not each:
+        inbox.check(codes)
+    document = store.document(symbol)
+    prepared, failed, errors = [], [_failed(r) for r in inbox.refused], []
+    for entry in inbox.files:
+        if step is not None:
+            step(f"reading {entry.path.name}")
+        try:
+            item = prepare_file(store, document, entry.path, delegation=entry.delegation,
+                                authors=entry.authors, codes=codes)
+            require_delegations(store, {c for a in item.amendments
+                                        for c in (*a.proponents, *a.supporters)})
+            if check_token and each:
+                store.check_submit(symbol, [item.amendments], actor=actor)
+        except DraftingError as error:
+            failed.append(FileOutcome(entry.path, entry.delegation or "",
+                                      error=_naming(entry.path, error.message)))
+            errors.append(error)
+            continue
+        prepared.append(item)
+    if errors and not each:
+        _refuse(failed, errors)
+    if check_token and not each:
+        store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
+    return Intake(document, tuple(prepared), tuple(failed))
+
+
+def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = False,
+                  actor: str = "", allow_duplicates: bool = False) -> list[FileOutcome]:
+    """Record the files of ``intake``: all in one transaction (all or none; a refusal
+    raises), or with ``each`` every file in its own, a file refused (a change its
+    delegation already proposes, a revision issued meanwhile, ...) told in its outcome
+    while the others are recorded. Returns one outcome per file read, in order (those
+    set aside before are in `Intake.failed`)."""
+    if not each:
+        results = store.submit_all(symbol, [list(item.amendments) for item in intake.prepared],
+                                   actor=actor, allow_duplicates=allow_duplicates)
+        return [FileOutcome(item.path, item.proponents, result)
+                for item, result in zip(intake.prepared, results, strict=True)]
+    outcomes = []
+    for item in intake.prepared:
+        try:
+            result = store.submit(symbol, list(item.amendments), actor=actor,
+                                  allow_duplicates=allow_duplicates)
+        except DraftingError as error:
+            outcomes.append(FileOutcome(item.path, item.proponents,
+                                        error=_naming(item.path, error.message)))
+            continue
+        outcomes.append(FileOutcome(item.path, item.proponents, result))
+    return outcomes
+
+
+def _failed(refused: Refused) -> FileOutcome:
+    return FileOutcome(refused.path, "", error=refused.reason)
+
+
+def _naming(path: Path, message: str) -> str:
+    """``message`` beginning with the file it is about."""
+    return message if message.startswith((str(path), path.name)) else f"{path}: {message}"
+
+
+def _refuse(failed: Sequence[FileOutcome], errors: Sequence[DraftingError]) -> None:
+    """Raise the one error, or an InputError listing every file that will not do."""
+    if len(errors) == 1:
+        raise errors[0]
+    raise InputError(f"{len(errors)} files cannot be submitted; nothing was recorded: "
+                     "correct them or leave them out (--each records the others)",
+                     details="\n".join(f"  {outcome.error}" for outcome in failed))
