@@ -14,7 +14,8 @@ there what a secretariat circulates:
 
 Round 1: the secretariat imports the Word zero draft; the EU and the United States send
 it back with Track Changes on, Japan an edited copy without tracked changes, AOSIS a
-JSON file, and the G77 coordinator types its proposals on the command line. The
+JSON file, and the G77 coordinator types its proposals on the command line, one of them an
+amendment to the EU's proposed new paragraph (``OP9 bis``), shown under it. The
 secretariat compiles, decides (one decision taken by mistake, reopened with a note and
 taken again), previews Rev.1, settles two brackets and issues it. Round 2: the
 delegations answer Rev.1 (JSON, an edited Word copy, the command line); the
@@ -108,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     drafting("submit", SYMBOL, HERE / "submissions" / "aosis.json", "--yes")
     for label, *proposal in G77_BY_HAND:
         drafting("amend", SYMBOL, label, "--delegation", "G77", *proposal, "--yes")
+    drafting("amend", SYMBOL, "OP9 bis", "--delegation", "G77",  # amends the EU's proposal
+             "--replace", "recognizing and respecting their rights",
+             "--with", "recognizing, respecting and protecting their rights", "--yes")
     drafting("amendments", SYMBOL)
     drafting("compile", SYMBOL, "-o", out / "compilation.docx")
     drafting("compile", SYMBOL, "-o", out / "compilation.html")

@@ -217,6 +217,21 @@ def test_a_decision_taken_by_mistake_is_reopened_and_taken_again(story):
     assert f"{amendment}: reopened, submitted again" in printed
 
 
+def test_the_g77s_amendment_to_the_eus_proposed_paragraph_is_shown_under_it(story):
+    """The G77 amends the words of the EU's OP9 bis: shown under it in both rounds'
+    compilations, as a comment by the G77 in the merged draft, pending with its proposal."""
+    out, _ = story
+    text = body_text(out / "compilation.docx")
+    nested = text.index("Amendment to the proposal of EU (A3): Encourages States")
+    assert text.index("OP9 bis") < nested < text.index("OP9 ter")
+    assert "recognizing, respecting and protecting their rights (G77)" in text[nested:]
+    with zipfile.ZipFile(out / "merged.docx") as package:
+        comments = package.read("word/comments.xml").decode("utf-8")
+    assert "to this proposal: replace 'recognizing and respecting their rights'" in comments
+    assert "Amendment to the proposal of EU (A3)" in (
+        out / "compilation-Rev.1.html").read_text(encoding="utf-8")  # moved on with it
+
+
 def test_renumbering_is_printed_and_kept(story):
     out, printed = story
     rev1 = json.loads((out / "A-C.2-81-L.7.json").read_text(encoding="utf-8"))["revisions"][1]
