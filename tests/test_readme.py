@@ -103,3 +103,5 @@ def test_the_command_line_workflow_runs_as_written(in_a_copy):
     assert "A6: accepted" in done.stdout and "withdrew A23 (USA)" in done.stdout
     assert "A7: reopened, submitted again\n" in done.stdout and "A7: rejected" in done.stdout
     assert "issued Rev.1" in done.stdout and (in_a_copy / "changes.docx").exists()
+    assert "OP9: in the words A3 proposes, replace 'Recognizes' -> 'Affirms'  (G77)" \
+        in done.stdout  # AOSIS's OP9 bis, amended (a preview: nothing recorded)
