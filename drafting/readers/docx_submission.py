@@ -179,7 +179,8 @@ class _Reader(CopyLayout):
                 raise too_long(str(path), len(comment.text),
                                f"the comment by {who(comment.author)}")
             check_characters(f"{path}, the comment by {who(comment.author)}", comment.text)
-            self.comments[key] = replace(comment, text=characters.normalised(comment.text))
+            if (text := characters.normalised(comment.text)) != comment.text:
+                self.comments[key] = replace(comment, text=text)
         self.used_comments: set[str] = set()
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
         self.tracked = runs.has_revisions(word.element.body)

@@ -176,6 +176,14 @@ class _Reader:
         self.operative_seen = False
         self.section = ""
         self.option_open = False
+        self.labels: dict[int, tuple[Label | None, str, int]] = {}
+
+    def _label(self, index: int) -> tuple[Label | None, str, int]:
+        """`split_label` of block ``index``'s text, worked out once."""
+        found = self.labels.get(index)
+        if found is None:
+            found = self.labels[index] = split_label(self.blocks[index].text)
+        return found
 
     def read(self) -> Structure:
         start = self._front()
@@ -208,8 +216,8 @@ class _Reader:
         chapeau = next((i for i in filled if chapeau_like(self.blocks[i].text)
                         and (first is None or i < first)), None)
         if chapeau is None:
-            if first is None or split_label(self.blocks[first].text)[0] is None or \
-                    split_label(self.blocks[first].text)[0].kind is not ParagraphKind.PREAMBULAR:
+            if first is None or self._label(first)[0] is None or \
+                    self._label(first)[0].kind is not ParagraphKind.PREAMBULAR:
                 self._title_only(filled)
                 return 0
             end = first
@@ -235,7 +243,7 @@ class _Reader:
         block = self.blocks[index]
         if block.heading or block.title_style or block.table or FOOTNOTE.match(block.text):
             return False
-        if split_label(block.text)[0] is not None:
+        if self._label(index)[0] is not None:
             return True
         return block.number is not None and block.number.level == 0 and block.number.decimal
 
@@ -250,7 +258,7 @@ class _Reader:
             if not block.text:
                 self._notes(block, self._after())
             return
-        key = section_key(block.text) if not split_label(block.text)[0] else None
+        key = section_key(block.text) if not self._label(index)[0] else None
         if note := FOOTNOTE.match(block.text):
             self._add(index, Role(RoleKind.PARAGRAPH, skip=note.end()), _Draft(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
@@ -261,7 +269,7 @@ class _Reader:
         self._notes(block, f"in {self.drafts[-1].label}")
 
     def _body(self, index: int, block: Block) -> None:
-        label, rest, skip = split_label(block.text)
+        label, rest, skip = self._label(index)
         number = block.number
         if label is not None and is_alternative(block.text) and self._alternative_of(label):
             self._option(index, rest, skip, label_alt=True)
