@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -108,15 +109,18 @@ class RunPiece:
     @property
     def in_original(self) -> bool:
         """True if the piece is in the text with every change rejected."""
-        return self.state in (NORMAL, DELETED) and not self.cancelled
+        return self.inside is None and self.state in _ORIGINAL
 
     @property
     def in_proposed(self) -> bool:
         """True if the piece is in the text with every change accepted."""
-        return self.state in (NORMAL, INSERTED)
+        return self.state in _PROPOSED
 
 
-@dataclass(frozen=True, slots=True)
+_ORIGINAL, _PROPOSED = frozenset({NORMAL, DELETED}), frozenset({NORMAL, INSERTED})
+
+
+@dataclass(frozen=True)
 class ParagraphRead:
     """A Word paragraph read: its pieces in order and its paragraph mark (a piece with
     no text whose state is that of the mark: "normal", "inserted" or "deleted")."""
@@ -124,12 +128,12 @@ class ParagraphRead:
     pieces: tuple[RunPiece, ...]
     mark: RunPiece
 
-    @property
+    @cached_property
     def original(self) -> str:
         """The paragraph's text with every change rejected (normal + deleted pieces)."""
         return original_text(self.pieces)
 
-    @property
+    @cached_property
     def proposed(self) -> str:
         """The paragraph's text with every change accepted (normal + inserted pieces)."""
         return proposed_text(self.pieces)
