@@ -209,6 +209,34 @@ def embedded(element: Any) -> Counter[str]:
     return Counter(_EMBEDDED[item.tag] for item in element.iter(*_EMBEDDED))
 
 
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What a body holds, found in one walk: its paragraphs (``w:p`` at any depth), whether
+    it has revision marks (`has_revisions`) or tracked formatting changes
+    (`has_format_changes`), and what it embeds (`embedded`)."""
+
+    paragraphs: int
+    revisions: bool
+    format_changes: bool
+    embedded: Counter[str]
+
+
+def survey(element: Any) -> Survey:
+    """`Survey` of ``element``: one walk where four would each go through it all."""
+    paragraphs, revisions, format_changes, embedded = 0, False, False, Counter[str]()
+    for item in element.iter(_P, *_MARKS, *_FORMAT_CHANGES, *_EMBEDDED):
+        tag = item.tag
+        if tag == _P:
+            paragraphs += 1
+        elif tag in _MARKS:
+            revisions = True
+        elif tag in _EMBEDDED:
+            embedded[_EMBEDDED[tag]] += 1
+        else:
+            format_changes = True
+    return Survey(paragraphs, revisions, format_changes, embedded)
+
+
 def count_paragraphs(element: Any) -> int:
     """How many ``w:p`` ``element`` holds, at any depth (tables and text boxes included)."""
     return sum(1 for _ in element.iter(_P))

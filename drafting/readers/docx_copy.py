@@ -58,8 +58,8 @@ class Chunk:
 class CopyLayout:
     """Reading a delegation's copy, Word paragraph by Word paragraph, into chunks by the
     import's own rules; `_Reader` goes on from the chunks. Its state (``path``,
-    ``document``, ``target``, ``word``, ``texts``, ``warnings``, ``seen_comments``) is
-    set by the reader."""
+    ``document``, ``target``, ``word``, ``texts``, ``warnings``, ``seen_comments``,
+    ``survey``) is set by the reader."""
 
     path: Path
     document: Document
@@ -68,6 +68,7 @@ class CopyLayout:
     texts: set[str]
     warnings: list[ReadWarning]
     seen_comments: dict[str, tuple[str, str]]
+    survey: runs.Survey
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(ReadWarning(where, message))
@@ -77,7 +78,7 @@ class CopyLayout:
         return f"{self.path}, paragraph {chunk.number}{label}"
 
     def _chunks(self) -> list[Chunk]:
-        count = runs.count_paragraphs(self.word.element.body)
+        count = self.survey.paragraphs
         if count > MAX_PARAGRAPHS:
             raise too_many_paragraphs(str(self.path), count)
         blocks = list(runs.body_blocks(self.word.element.body))
@@ -123,7 +124,7 @@ class CopyLayout:
 
     def _embedded(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:
         """A warning for each embedded document or object (OLE), never read as text."""
-        if not runs.embedded(self.word.element.body):  # nearly always: nothing to place
+        if not self.survey.embedded:  # nearly always: nothing to place
             return
         placed: Counter[str] = Counter()
         places = [(f"{self.path}, paragraph {number}", p)
