@@ -25,6 +25,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.ooxml.runs import first_child
+
 LEVELS = 9
 FORMATS = (
     "decimal", "decimalZero", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman",
@@ -318,7 +320,7 @@ class _StyleTable:
     def num_pr(self, paragraph: etree._Element) -> tuple[str, int | None, list[str]] | None:
         """``(numId, ilvl, style chain)`` of a paragraph, from itself or its
         styles; ilvl is None when nothing sets it. None when not numbered."""
-        ppr = paragraph.find(_PPR)
+        ppr = first_child(paragraph, _PPR)
         num_pr = ppr.find(_NUM_PR) if ppr is not None else None
         chain, styled_id, styled_level = self._styled(_val(ppr, "w:pStyle") or self.default)
         num_id = _val(num_pr, "w:numId") or styled_id

@@ -264,9 +264,20 @@ def has_format_changes(element: Any) -> bool:
     return any(True for _ in element.iter(*_FORMAT_CHANGES))
 
 
+def first_child(element: Any, tag: str) -> Any | None:
+    """``element``'s first child ``tag`` (or None): the first child is looked at first,
+    where the schema puts properties (``w:pPr``, ``w:rPr``), before a search."""
+    if len(element):
+        first = element[0]
+        if first.tag == tag:
+            return first
+        return element.find(tag)
+    return None
+
+
 def style_id(p: Any) -> str | None:
     """The paragraph's style id (``w:pPr/w:pStyle/@w:val``), or None."""
-    properties = p.find(_PPR)
+    properties = first_child(p, _PPR)
     found = properties.find(_STYLE) if properties is not None else None
     return None if found is None else found.get(_VAL)
 
@@ -463,7 +474,7 @@ def _context(state: str, change: Change, inside: Change | None) -> _Context:
 
 def _mark(p: Any) -> RunPiece:
     """The paragraph mark as a piece with no text."""
-    ppr = p.find(_PPR)
+    ppr = first_child(p, _PPR)
     rpr = ppr.find(_RPR) if ppr is not None else None
     context = _OUTSIDE
     if rpr is not None:

@@ -163,7 +163,8 @@ class CopyLayout:
             blocks.append(Block(text, where, title_style=style == "title",
                                 heading=heading_level(style), number=auto))
         try:
-            roles: list[Role | None] = list(read_structure(blocks, name=str(self.path)).roles)
+            roles: list[Role | None] = list(
+                read_structure(blocks, name=str(self.path), text_warnings=False).roles)
         except LimitError:
             raise
         except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
@@ -184,14 +185,17 @@ class CopyLayout:
     def _front_text(self, text: str) -> bool:
         """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
         text = " ".join(text.split())
-        known = self._front_known
-        return text in known or any(text and text in line for line in known)
+        known, longest = self._front_known
+        return text in known or (len(text) <= longest and
+                                 any(text and text in line for line in known))
 
     @cached_property
-    def _front_known(self) -> set[str]:
-        """The revision's front matter lines, title and chapeau, spaces collapsed."""
+    def _front_known(self) -> tuple[set[str], int]:
+        """The revision's front matter lines, title and chapeau, spaces collapsed, and
+        the length of the longest (no longer text is part of one)."""
         known = {" ".join(line.split()) for line in self.target.front_matter}
-        return known | {self.target.chapeau.strip(), self.document.title.strip()} - {""}
+        known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
+        return known, max(map(len, known), default=0)
 
     def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:
         """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the

@@ -33,6 +33,7 @@ from drafting.errors import ReaderError
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
+from drafting.ooxml.runs import first_child
 from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import AutoNumber, Block, Structure, read_structure
@@ -217,7 +218,7 @@ class DraftReader:
         return f"{self.name}, paragraph {self.count}"
 
     def _style(self, paragraph: etree._Element) -> str:
-        properties = paragraph.find(_P_PR)
+        properties = first_child(paragraph, _P_PR)
         style = properties.find(_P_STYLE) if properties is not None else None
         style_id = style.get(_VAL) if style is not None else None
         return self.style_names.get(style_id or "", self.style_names.get("", "")).casefold()

@@ -136,8 +136,11 @@ class _Draft:
 
 
 def read_structure(blocks: list[Block], *, name: str,
-                   warnings: list[ReadWarning] | None = None) -> Structure:
+                   warnings: list[ReadWarning] | None = None,
+                   text_warnings: bool = True) -> Structure:
     """Read ``blocks`` (a file called ``name``) as a draft; see the module's docstring.
+    Without ``text_warnings``, stray brackets and footnote markers are not looked for
+    (for a reader that only wants the roles).
 
     Raises ReaderError for a label used twice in one section, and LimitError (before
     reading anything) for more blocks than `MAX_PARAGRAPHS` or a block, or a paragraph
@@ -145,7 +148,7 @@ def read_structure(blocks: list[Block], *, name: str,
     never errors.
     """
     _check_limits(blocks, name)
-    return _Reader(blocks, name, list(warnings or ())).read()
+    return _Reader(blocks, name, list(warnings or ())).read(text_warnings)
 
 
 def _check_limits(blocks: list[Block], name: str) -> None:
@@ -185,7 +188,7 @@ class _Reader:
             found = self.labels[index] = split_label(self.blocks[index].text)
         return found
 
-    def read(self) -> Structure:
+    def read(self, text_warnings: bool = True) -> Structure:
         start = self._front()
         front = [b for b, r in zip(self.blocks, self.roles, strict=True)
                  if r.kind is RoleKind.FRONT]
@@ -199,8 +202,9 @@ class _Reader:
         for paragraph in paragraphs:  # lines joined to a paragraph can make it too long
             if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
-        self._brackets(paragraphs)
-        self._footnotes(paragraphs)
+        if text_warnings:
+            self._brackets(paragraphs)
+            self._footnotes(paragraphs)
         lines = tuple(line for b in front for line in b.text.split("\n"))
         result = ReadResult(title, paragraphs, tuple(self.warnings),
                             front_matter=lines, chapeau=chapeau)
@@ -255,7 +259,7 @@ class _Reader:
             self._notes(block, self._after())  # a table among the paragraphs: not read
             return
         if self.roles[index].kind is not RoleKind.EMPTY or not block.text:
-            if not block.text:
+            if not block.text and (block.notes or block.remarks):
                 self._notes(block, self._after())
             return
         key = section_key(block.text) if not self._label(index)[0] else None
@@ -266,7 +270,8 @@ class _Reader:
             self._heading(index, block, key or heading_key(block.text))
         else:
             self._body(index, block)
-        self._notes(block, f"in {self.drafts[-1].label}")
+        if block.notes or block.remarks:
+            self._notes(block, f"in {self.drafts[-1].label}")
 
     def _body(self, index: int, block: Block) -> None:
         label, rest, skip = self._label(index)
