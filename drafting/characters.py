@@ -67,7 +67,8 @@ _WORD_FOUND = re.compile(f"[{''.join(_FROM_WORD)}]")
 
 def normalised(text: str) -> str:
     """``text`` in NFC with ``\\n`` line breaks: the form every reader stores."""
-    text = _NEWLINES.sub("\n", text)
+    if "\r" in text:
+        text = _NEWLINES.sub("\n", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

@@ -326,6 +326,8 @@ class _Context:
 
 
 _OUTSIDE = _Context()
+_NO_MARK = RunPiece("")
+"""The mark of a paragraph whose mark has no revision (pieces are immutable: one will do)."""
 
 
 class _Walker:
@@ -349,10 +351,10 @@ class _Walker:
         self.stretches = []
         self._children(p, _OUTSIDE)
         read = ParagraphRead(tuple(self.flush()), _mark(p))
-        for sibling in p.itersiblings():  # comment ranges may open or close between paragraphs
-            if sibling.tag in _BLOCKS:
-                break
+        sibling = p.getnext()  # comment ranges may open or close between paragraphs
+        while sibling is not None and sibling.tag not in _BLOCKS:
             self._children((sibling,), _OUTSIDE)
+            sibling = sibling.getnext()
         return read
 
     def flush(self) -> list[RunPiece]:
@@ -483,6 +485,6 @@ def _mark(p: Any) -> RunPiece:
                 context = _enter(context, _change(child))
     change = context.change
     if change is None:
-        return RunPiece("")
+        return _NO_MARK
     return RunPiece("", context.state, change.author, change.date, change.change_id,
                     kind=change.kind, inside=context.inside)

@@ -184,18 +184,21 @@ class CopyLayout:
 
     def _front_text(self, text: str) -> bool:
         """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
+        known, longest, together = self._front_known
+        head = text[:64].split(None, 1)
+        if head and head[0] not in together:  # its first word is in no line: quickly no
+            return False
         text = " ".join(text.split())
-        known, longest = self._front_known
         return text in known or (len(text) <= longest and
                                  any(text and text in line for line in known))
 
     @cached_property
-    def _front_known(self) -> tuple[set[str], int]:
-        """The revision's front matter lines, title and chapeau, spaces collapsed, and
-        the length of the longest (no longer text is part of one)."""
+    def _front_known(self) -> tuple[set[str], int, str]:
+        """The revision's front matter lines, title and chapeau, spaces collapsed; the
+        length of the longest (no longer text is part of one); all of them together."""
         known = {" ".join(line.split()) for line in self.target.front_matter}
         known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
-        return known, max(map(len, known), default=0)
+        return known, max(map(len, known), default=0), "\n".join(known)
 
     def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:
         """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the
@@ -289,8 +292,10 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
 
 def _cited(read: runs.ParagraphRead) -> list[int]:
     """The footnotes a paragraph cites, by number, in order (new ones included)."""
-    found = NOTE_MARKER.findall("".join(piece.text for piece in read.pieces))
-    return list(dict.fromkeys(int(number) for number in found))
+    text = "".join(piece.text for piece in read.pieces)
+    if "[^" not in text:  # nearly always: no marker to look for
+        return []
+    return list(dict.fromkeys(int(number) for number in NOTE_MARKER.findall(text)))
 
 
 def _footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
