@@ -271,7 +271,7 @@ def first_child(element: Any, tag: str) -> Any | None:
         first = element[0]
         if first.tag == tag:
             return first
-        return element.find(tag)
+        return next(element.iterchildren(tag), None)
     return None
 
 
