@@ -25,6 +25,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.ooxml.runs import first_child
+
 LEVELS = 9
 FORMATS = (
     "decimal", "decimalZero", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman",
@@ -186,11 +188,16 @@ def _bullet(text: str) -> str:
     return text
 
 
+_PPR, _NUM_PR, _VAL = qn("w:pPr"), qn("w:numPr"), qn("w:val")
+_NAMES: dict[str, str] = {}
+
+
 def _val(element: etree._Element | None, child: str) -> str | None:
     if element is None:
         return None
-    found = element.find(qn(child))
-    return None if found is None else found.get(qn("w:val"))
+    name = _NAMES.get(child) or _NAMES.setdefault(child, qn(child))
+    found = element.find(name)
+    return None if found is None else found.get(_VAL)
 
 
 def _int(text: str | None, default: int) -> int:
@@ -282,6 +289,7 @@ class _StyleTable:
 
     def __init__(self, styles: etree._Element) -> None:
         self._styles: dict[str, etree._Element] = {}
+        self._by_style: dict[str | None, tuple[list[str], str | None, str | None]] = {}
         self.default: str | None = None
         for style in styles.iterchildren(qn("w:style")):
             if style.get(qn("w:type")) not in ("paragraph", "numbering"):
@@ -312,15 +320,27 @@ class _StyleTable:
     def num_pr(self, paragraph: etree._Element) -> tuple[str, int | None, list[str]] | None:
         """``(numId, ilvl, style chain)`` of a paragraph, from itself or its
         styles; ilvl is None when nothing sets it. None when not numbered."""
-        ppr = paragraph.find(qn("w:pPr"))
-        chain = self.chain(_val(ppr, "w:pStyle") or self.default)
-        sources = [ppr] + [self._styles[s].find(qn("w:pPr")) for s in chain]
-        num_id: str | None = None
-        level: str | None = None
-        for source in sources:
-            num_pr = source.find(qn("w:numPr")) if source is not None else None
-            num_id = num_id or _val(num_pr, "w:numId")
-            level = level or _val(num_pr, "w:ilvl")
+        ppr = first_child(paragraph, _PPR)
+        num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+        chain, styled_id, styled_level = self._styled(_val(ppr, "w:pStyle") or self.default)
+        num_id = _val(num_pr, "w:numId") or styled_id
+        level = _val(num_pr, "w:ilvl") or styled_level
         if num_id is None or num_id == "0":
             return None
         return num_id, None if level is None else _int(level, 0), chain
+
+    def _styled(self, style_id: str | None) -> tuple[list[str], str | None, str | None]:
+        """A paragraph style's chain and the ``numId`` and ``ilvl`` it sets (the nearest
+        style that sets each), worked out once per style."""
+        if style_id in self._by_style:
+            return self._by_style[style_id]
+        chain = self.chain(style_id)
+        num_id: str | None = None
+        level: str | None = None
+        for name in chain:
+            ppr = self._styles[name].find(_PPR)
+            num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+            num_id = num_id or _val(num_pr, "w:numId")
+            level = level or _val(num_pr, "w:ilvl")
+        self._by_style[style_id] = (chain, num_id, level)
+        return chain, num_id, level

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 import zlib
 from collections import Counter
@@ -84,6 +85,9 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _WORD_97_STREAM = "WordDocument".encode("utf-16-le")
 _OTHER_FORMATS = {b"%PDF": "a PDF file", b"{\\rtf": "an RTF file"}
 _FORBIDDEN = ("<!doctype", "<!entity")
+_FORBIDDEN_UTF8 = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
+"""`_FORBIDDEN` in UTF-8 bytes, in any case (no other character lowers to these letters
+but the Kelvin sign, not among them)."""
 _CHUNK = _MB
 _SAVE_AGAIN = "open it in Word and save it as a .docx document"
 _SAFE_PARSER = etree.XMLParser(
@@ -128,7 +132,11 @@ def _read_file(path: Path, limits: SafeLimits) -> bytes:
                 "and save it again"
             )
         with path.open("rb") as stream:
-            data = stream.read(limits.max_file_bytes + 1)
+            # As much as the file holds (a read of the whole limit would reserve 200 MB
+            # each time), then whatever it grew by since, up to the limit.
+            data = stream.read(min(size, limits.max_file_bytes) + 1)
+            if len(data) > size:
+                data += stream.read(limits.max_file_bytes + 1 - len(data))
     except FileNotFoundError as error:
         raise ReaderError(f"{path}: no such file; check the name and the folder") from error
     except OSError as error:
@@ -260,17 +268,24 @@ def _scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _
     try:
         with package.open(info) as stream:
             chunk = stream.read(_CHUNK)
-            decoder = codecs.getincrementaldecoder(_encoding(chunk))(errors="replace")
-            seen, tail = 0, ""
+            encoding = _encoding(chunk)
+            decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+            seen, tail, raw_tail = 0, "", b""
             while chunk:
                 seen += len(chunk)
                 budget.spend(len(chunk))
                 if seen > info.file_size:
                     budget.refuse()
-                text = tail + decoder.decode(chunk).lower()
-                if found := next((mark for mark in _FORBIDDEN if mark in text), None):
-                    _refuse_dtd(path, info.filename, found)
-                tail = text[-keep:]
+                if encoding == "utf-8":  # nearly always: search the bytes themselves
+                    window = raw_tail + chunk
+                    if found_bytes := _FORBIDDEN_UTF8.search(window):
+                        _refuse_dtd(path, info.filename, found_bytes[0].decode().lower())
+                    raw_tail = window[-keep:]
+                else:
+                    text = tail + decoder.decode(chunk).lower()
+                    if found := next((mark for mark in _FORBIDDEN if mark in text), None):
+                        _refuse_dtd(path, info.filename, found)
+                    tail = text[-keep:]
                 chunk = stream.read(_CHUNK)
     except _UNPACK_ERRORS as error:
         raise _damaged(path, info.filename, error) from error

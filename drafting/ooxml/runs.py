@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from operator import attrgetter
+from functools import cached_property
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -55,6 +55,13 @@ _FORMAT_CHANGES = tuple(qn(t) for t in (
     "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange",
     "w:tcPrChange", "w:tblGridChange", "w:numberingChange"))
 _BLOCK_CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+_BLOCKS = frozenset({_P, _TBL})
+_ID, _AUTHOR, _DATE, _VAL = qn("w:id"), qn("w:author"), qn("w:date"), qn("w:val")
+_COMMENT, _COMMENT_START, _COMMENT_END = (
+    qn("w:comment"), qn("w:commentRangeStart"), qn("w:commentRangeEnd"))
+_COMMENT_REFERENCE = qn("w:commentReference")
+_FLD_CHAR, _FLD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
+_PPR, _RPR, _VANISH, _STYLE = qn("w:pPr"), qn("w:rPr"), qn("w:vanish"), qn("w:pStyle")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,11 @@ class RunPiece:
     kind: str = ""
     inside: Change | None = None
 
+    def with_text(self, text: str) -> RunPiece:
+        """The same piece with ``text`` (quicker than `dataclasses.replace`)."""
+        return RunPiece(text, self.state, self.author, self.date, self.change_id,
+                        self.comment_ids, self.kind, self.inside)
+
     @property
     def cancelled(self) -> bool:
         """True for text inserted and deleted again: it is in neither text."""
@@ -97,15 +109,18 @@ class RunPiece:
     @property
     def in_original(self) -> bool:
         """True if the piece is in the text with every change rejected."""
-        return self.state in (NORMAL, DELETED) and not self.cancelled
+        return self.inside is None and self.state in _ORIGINAL
 
     @property
     def in_proposed(self) -> bool:
         """True if the piece is in the text with every change accepted."""
-        return self.state in (NORMAL, INSERTED)
+        return self.state in _PROPOSED
 
 
-@dataclass(frozen=True, slots=True)
+_ORIGINAL, _PROPOSED = frozenset({NORMAL, DELETED}), frozenset({NORMAL, INSERTED})
+
+
+@dataclass(frozen=True)
 class ParagraphRead:
     """A Word paragraph read: its pieces in order and its paragraph mark (a piece with
     no text whose state is that of the mark: "normal", "inserted" or "deleted")."""
@@ -113,12 +128,12 @@ class ParagraphRead:
     pieces: tuple[RunPiece, ...]
     mark: RunPiece
 
-    @property
+    @cached_property
     def original(self) -> str:
         """The paragraph's text with every change rejected (normal + deleted pieces)."""
         return original_text(self.pieces)
 
-    @property
+    @cached_property
     def proposed(self) -> str:
         """The paragraph's text with every change accepted (normal + inserted pieces)."""
         return proposed_text(self.pieces)
@@ -194,6 +209,34 @@ def embedded(element: Any) -> Counter[str]:
     return Counter(_EMBEDDED[item.tag] for item in element.iter(*_EMBEDDED))
 
 
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What a body holds, found in one walk: its paragraphs (``w:p`` at any depth), whether
+    it has revision marks (`has_revisions`) or tracked formatting changes
+    (`has_format_changes`), and what it embeds (`embedded`)."""
+
+    paragraphs: int
+    revisions: bool
+    format_changes: bool
+    embedded: Counter[str]
+
+
+def survey(element: Any) -> Survey:
+    """`Survey` of ``element``: one walk where four would each go through it all."""
+    paragraphs, revisions, format_changes, embedded = 0, False, False, Counter[str]()
+    for item in element.iter(_P, *_MARKS, *_FORMAT_CHANGES, *_EMBEDDED):
+        tag = item.tag
+        if tag == _P:
+            paragraphs += 1
+        elif tag in _MARKS:
+            revisions = True
+        elif tag in _EMBEDDED:
+            embedded[_EMBEDDED[tag]] += 1
+        else:
+            format_changes = True
+    return Survey(paragraphs, revisions, format_changes, embedded)
+
+
 def count_paragraphs(element: Any) -> int:
     """How many ``w:p`` ``element`` holds, at any depth (tables and text boxes included)."""
     return sum(1 for _ in element.iter(_P))
@@ -221,10 +264,22 @@ def has_format_changes(element: Any) -> bool:
     return any(True for _ in element.iter(*_FORMAT_CHANGES))
 
 
+def first_child(element: Any, tag: str) -> Any | None:
+    """``element``'s first child ``tag`` (or None): the first child is looked at first,
+    where the schema puts properties (``w:pPr``, ``w:rPr``), before a search."""
+    if len(element):
+        first = element[0]
+        if first.tag == tag:
+            return first
+        return next(element.iterchildren(tag), None)
+    return None
+
+
 def style_id(p: Any) -> str | None:
     """The paragraph's style id (``w:pPr/w:pStyle/@w:val``), or None."""
-    found = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return None if found is None else found.get(qn("w:val"))
+    properties = first_child(p, _PPR)
+    found = properties.find(_STYLE) if properties is not None else None
+    return None if found is None else found.get(_VAL)
 
 
 def read_comments(document: Any) -> dict[str, Comment]:
@@ -237,14 +292,14 @@ def read_comments(document: Any) -> dict[str, Comment]:
     if root is None:
         return {}
     comments: dict[str, Comment] = {}
-    for element in root.iter(qn("w:comment")):
-        comment_id = element.get(qn("w:id"))
+    for element in root.iter(_COMMENT):
+        comment_id = element.get(_ID)
         if comment_id is None:
             continue
         paragraphs = read_paragraphs(element.iter(_P))
         text = "\n".join(p.proposed for p in paragraphs).strip()
-        comments[comment_id] = Comment(comment_id, element.get(qn("w:author")) or "",
-                                       parse_date(element.get(qn("w:date"))), text)
+        comments[comment_id] = Comment(comment_id, element.get(_AUTHOR) or "",
+                                       parse_date(element.get(_DATE)), text)
     return comments
 
 
@@ -265,28 +320,47 @@ class _Context:
     state: str = NORMAL
     change: Change | None = None
     inside: Change | None = None
+    key: tuple[Any, ...] = (NORMAL, None, None, None, "", None)
+    """What a piece read here carries besides its text and comments: state, author, date,
+    change id, kind, inside (the order of `_Walker.flush`)."""
+
+
+_OUTSIDE = _Context()
+_NO_MARK = RunPiece("")
+"""The mark of a paragraph whose mark has no revision (pieces are immutable: one will do)."""
 
 
 class _Walker:
-    """Walks paragraphs, keeping open fields and comment ranges between them."""
+    """Walks paragraphs, keeping open fields and comment ranges between them.
+
+    A paragraph's text is gathered as it is met: a list of [key, comments, texts] per
+    stretch of one state, one mark and one set of comments, so that each piece is made
+    once, whole (never copied to join it to the next)."""
 
     def __init__(self, footnotes: Footnotes | None = None) -> None:
         self.footnotes = footnotes
         self.fields: list[bool] = []  # one per open field: True once past its 'separate'
+        self.in_code = False  # inside a field's code (some open field not yet separated)
         self.open_comments: dict[str, None] = {}
+        self.comments: tuple[str, ...] = ()  # the open comments' ids, as pieces carry them
         self.started: set[str] = set()
         self.pending: list[str] = []  # lone references waiting for the next piece
-        self.pieces: list[RunPiece] = []
+        self.stretches: list[list[Any]] = []
 
     def paragraph(self, p: Any) -> ParagraphRead:
-        self.pieces = []
-        self._children(p, _Context())
-        read = ParagraphRead(tuple(_merged(self.pieces)), _mark(p))
-        for sibling in p.itersiblings():  # comment ranges may open or close between paragraphs
-            if sibling.tag in (_P, _TBL):
-                break
-            self._children([sibling], _Context())
+        self.stretches = []
+        self._children(p, _OUTSIDE)
+        read = ParagraphRead(tuple(self.flush()), _mark(p))
+        sibling = p.getnext()  # comment ranges may open or close between paragraphs
+        while sibling is not None and sibling.tag not in _BLOCKS:
+            self._children((sibling,), _OUTSIDE)
+            sibling = sibling.getnext()
         return read
+
+    def flush(self) -> list[RunPiece]:
+        """The pieces gathered so far, each stretch made one piece."""
+        return [RunPiece("".join(texts), key[0], key[1], key[2], key[3], comments, key[4],
+                         key[5]) for key, comments, texts in self.stretches]
 
     def _children(self, element: Any, context: _Context) -> None:
         for child in element:
@@ -297,33 +371,39 @@ class _Walker:
                 self._children(child, _enter(context, _change(child)))
             elif tag in _CONTAINERS:
                 self._children(child, context)
-            elif tag == qn("w:commentRangeStart"):
-                self._start_comment(child.get(qn("w:id")))
-            elif tag == qn("w:commentRangeEnd"):
-                self.open_comments.pop(child.get(qn("w:id")), None)
+            elif tag == _COMMENT_START:
+                self._start_comment(child.get(_ID))
+            elif tag == _COMMENT_END:
+                comment_id = child.get(_ID)
+                if comment_id in self.open_comments:
+                    del self.open_comments[comment_id]
+                    self.comments = tuple(self.open_comments)
 
     def _start_comment(self, comment_id: str | None) -> None:
         if comment_id is not None:
             self.open_comments[comment_id] = None
+            self.comments = tuple(self.open_comments)
             self.started.add(comment_id)
 
     def _run(self, run: Any, context: _Context) -> None:
-        hidden = _hidden(run)  # not shown, so the import did not take it either
-        for child in run:
+        children = list(run)
+        hidden = _hidden(children)  # not shown, so the import did not take it either
+        for child in children:
             tag = child.tag
-            if tag == qn("w:fldChar"):
-                self._field(child.get(qn("w:fldCharType")))
-            elif tag == qn("w:commentReference"):
-                self._reference(child.get(qn("w:id")))
-            elif not all(self.fields) or hidden:
+            if tag in _TEXT:
+                if not (self.in_code or hidden):
+                    self._add(child.text or "", context)
+            elif tag == _FLD_CHAR:
+                self._field(child.get(_FLD_CHAR_TYPE))
+            elif tag == _COMMENT_REFERENCE:
+                self._reference(child.get(_ID))
+            elif self.in_code or hidden:
                 continue  # inside a field's code, or hidden
-            elif tag in _TEXT:
-                self._add(child.text or "", context)
-            elif tag == REFERENCE and self.footnotes is not None:
-                if (number := self.footnotes.cite(child)) is not None:
-                    self._add(f"[^{number}]", context)
             elif tag in _CHARACTERS:
                 self._add(_CHARACTERS[tag], context)
+            elif tag == REFERENCE and self.footnotes is not None and \
+                    (number := self.footnotes.cite(child)) is not None:
+                self._add(f"[^{number}]", context)
 
     def _field(self, kind: str | None) -> None:
         if kind == "begin":
@@ -332,6 +412,7 @@ class _Walker:
             self.fields[-1] = True
         elif kind == "end" and self.fields:
             self.fields.pop()
+        self.in_code = not all(self.fields)
 
     def _reference(self, comment_id: str | None) -> None:
         """A comment with a reference but no range marks the piece just before it (or,
@@ -339,75 +420,71 @@ class _Walker:
         if comment_id is None or comment_id in self.started:
             return
         self.started.add(comment_id)
-        if self.pieces:
-            last = self.pieces[-1]
-            self.pieces[-1] = replace(last, comment_ids=(*last.comment_ids, comment_id))
-        else:
+        if not self.stretches:
             self.pending.append(comment_id)
+            return
+        last = self.stretches[-1]
+        if len(last[2]) > 1:  # the text just read, split from the stretch it joined
+            last = [last[0], last[1], [last[2].pop()]]
+            self.stretches.append(last)
+        last[1] = (*last[1], comment_id)
 
     def _add(self, text: str, context: _Context) -> None:
         if not text:
             return
-        change = context.change
-        self.pieces.append(RunPiece(
-            text, context.state,
-            author=change.author if change else None, date=change.date if change else None,
-            change_id=change.change_id if change else None,
-            comment_ids=(*self.open_comments, *self.pending), kind=change.kind if change else "",
-            inside=context.inside))
+        comments = (*self.comments, *self.pending) if self.pending else self.comments
         self.pending = []
+        stretches, key = self.stretches, context.key
+        if stretches:
+            last = stretches[-1]
+            if last[1] == comments and (last[0] is key or last[0] == key):
+                last[2].append(text)
+                return
+        stretches.append([key, comments, [text]])
 
 
-def _hidden(run: Any) -> bool:
-    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
-    return vanish is not None and vanish.get(qn("w:val")) not in ("0", "false", "off")
+def _hidden(children: list[Any]) -> bool:
+    """Whether a run (its ``children``) is hidden: its first ``w:rPr`` has ``w:vanish``
+    on. The properties come first in a run, so that is nearly always the first look."""
+    for child in children:
+        if child.tag == _RPR:
+            vanish = child.find(_VANISH)
+            return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
+    return False
 
 
 def _change(element: Any) -> Change:
     state, kind = _MARKS[element.tag]
-    return Change(state, element.get(qn("w:author")), parse_date(element.get(qn("w:date"))),
-                  element.get(qn("w:id")), kind)
+    return Change(state, element.get(_AUTHOR), parse_date(element.get(_DATE)),
+                  element.get(_ID), kind)
 
 
 def _enter(context: _Context, change: Change) -> _Context:
     """The context inside ``change``: a deletion inside an insertion (or the reverse)
     cancels the text; otherwise the innermost mark decides."""
     if context.state == INSERTED and change.state == DELETED:
-        return _Context(DELETED, change, context.change)
+        return _context(DELETED, change, context.change)
     if context.state == DELETED and change.state == INSERTED:
-        return _Context(DELETED, context.change, change)
-    return _Context(change.state, change, context.inside)
+        return _context(DELETED, context.change, change)
+    return _context(change.state, change, context.inside)
+
+
+def _context(state: str, change: Change, inside: Change | None) -> _Context:
+    return _Context(state, change, inside,
+                    (state, change.author, change.date, change.change_id, change.kind, inside))
 
 
 def _mark(p: Any) -> RunPiece:
     """The paragraph mark as a piece with no text."""
-    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
-    context = _Context()
+    ppr = first_child(p, _PPR)
+    rpr = ppr.find(_RPR) if ppr is not None else None
+    context = _OUTSIDE
     if rpr is not None:
         for child in rpr:
             if child.tag in _MARKS:
                 context = _enter(context, _change(child))
     change = context.change
     if change is None:
-        return RunPiece("")
+        return _NO_MARK
     return RunPiece("", context.state, change.author, change.date, change.change_id,
                     kind=change.kind, inside=context.inside)
-
-
-def _merged(pieces: list[RunPiece]) -> list[RunPiece]:
-    """Adjacent pieces that differ only in their text, joined."""
-    merged: list[RunPiece] = []
-    for piece in pieces:
-        if merged and _same_but_text(merged[-1], piece):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + piece.text)
-        else:
-            merged.append(piece)
-    return merged
-
-
-_BUT_TEXT = attrgetter(*(f.name for f in fields(RunPiece) if f.name != "text"))
-
-
-def _same_but_text(one: RunPiece, other: RunPiece) -> bool:
-    """Whether two pieces differ at most in their text (without building copies)."""
-    return bool(_BUT_TEXT(one) == _BUT_TEXT(other))

@@ -33,6 +33,12 @@ _RUN_NOTES = {
 }
 _GRAPHICS = {f"{W}drawing", f"{W}pict", f"{_MC}AlternateContent"}
 _EQUATIONS = {f"{_M}oMath", f"{_M}oMathPara"}
+_P_PR, _R_PR, _R, _T, _VANISH, _VAL = (
+    f"{W}pPr", f"{W}rPr", f"{W}r", f"{W}t", f"{W}vanish", f"{W}val")
+_ALTERNATE, _FALLBACK, _CHOICE = (
+    f"{_MC}AlternateContent", f"{_MC}Fallback", f"{_MC}Choice")
+_OPAQUE = frozenset({f"{W}sdtPr", f"{W}rPr"})
+_RUBY, _RUBY_BASE = f"{W}ruby", f"{W}rubyBase"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,44 +70,47 @@ def visible(paragraph: etree._Element, footnotes: Footnotes | None = None) -> Vi
     markers when ``footnotes`` is given, else as nothing (counted as a footnote)."""
     found = Visible(paragraph, footnotes)
     for child in paragraph:
-        if child.tag == f"{W}pPr":
-            mark = child.find(f"{W}rPr")
+        if child.tag == _P_PR:
+            mark = child.find(_R_PR)
             found.mark_deleted = mark is not None and any(m.tag in GONE for m in mark)
         else:
             _walk(child, found)
-    found.text = "".join(atom.text for atom in found.atoms)
+    found.text = "".join([atom.text for atom in found.atoms])
     return found
 
 
 def _walk(element: etree._Element, found: Visible) -> None:
     """Collect the visible text under a paragraph-level element."""
     tag = element.tag
-    if tag in GONE or not isinstance(tag, str):
-        return
-    if tag == f"{W}r":
+    if tag == _R:
         _run(element, found)
+    elif tag in GONE or not isinstance(tag, str):
+        return
     elif tag in _EQUATIONS:
         found.notes["equation"] += 1
-    elif tag == f"{_MC}AlternateContent":  # one of its choices is shown: take the fallback
-        shown = element.find(f"{_MC}Fallback")
-        shown = shown if shown is not None else element.find(f"{_MC}Choice")
+    elif tag == _ALTERNATE:  # one of its choices is shown: take the fallback
+        shown = element.find(_FALLBACK)
+        shown = shown if shown is not None else element.find(_CHOICE)
         for child in shown if shown is not None else ():
             _walk(child, found)
-    elif tag not in (f"{W}sdtPr", f"{W}rPr"):
+    elif tag not in _OPAQUE:
         for child in element:  # hyperlinks, fields, smart tags, content controls ...
             _walk(child, found)
 
 
 def _run(run: etree._Element, found: Visible) -> None:
-    properties = run.find(f"{W}rPr")
-    if properties is not None and is_on(properties.find(f"{W}vanish")):
-        if any(child.tag == f"{W}t" and child.text for child in run):
-            found.notes["hidden text"] += 1
-        return
+    children = list(run)
+    for child in children:  # the run's properties come first
+        if child.tag == _R_PR:
+            if is_on(child.find(_VANISH)):
+                if any(item.tag == _T and item.text for item in children):
+                    found.notes["hidden text"] += 1
+                return
+            break
     atoms = found.atoms
-    for child in run:
+    for child in children:
         tag = child.tag
-        if tag == f"{W}t":
+        if tag == _T:
             if child.text:
                 atoms.append(Atom(child.text, run, child))
         elif tag in _RUN_TEXT:
@@ -115,15 +124,15 @@ def _run(run: etree._Element, found: Visible) -> None:
             found.notes[_RUN_NOTES[tag]] += 1
         elif tag in _GRAPHICS:
             found.notes["text box" if _has(child, "txbxContent") else "image"] += 1
-        elif tag == f"{W}ruby":
-            base = child.find(f"{W}rubyBase")
+        elif tag == _RUBY:
+            base = child.find(_RUBY_BASE)
             for inner in base if base is not None else ():
                 _walk(inner, found)
 
 
 def is_on(toggle: etree._Element | None) -> bool:
     """Whether a toggle property (``w:vanish``, ``w:b``, ...) is present and not off."""
-    return toggle is not None and toggle.get(f"{W}val") not in ("0", "false", "off")
+    return toggle is not None and toggle.get(_VAL) not in ("0", "false", "off")
 
 
 def _has(element: etree._Element, name: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.engine.anchoring import similarity, tokens, word_diff
@@ -137,7 +137,7 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
             skip_inserted()
             piece = pieces[index]
             take = min(remaining, len(piece.text) - offset)
-            part = replace(piece, text=piece.text[offset:offset + take])
+            part = piece.with_text(piece.text[offset:offset + take])
             if op == 0:
                 out.append(part)
             elif piece.state == NORMAL:
@@ -180,7 +180,7 @@ def _drop(pieces: list[RunPiece], count: int, view: str) -> tuple[list[RunPiece]
         if len(piece.text) <= count:
             count -= len(piece.text)
         else:
-            rest.append(replace(piece, text=piece.text[count:]))
+            rest.append(piece.with_text(piece.text[count:]))
             count = 0
     return rest, states
 

@@ -8,9 +8,12 @@ one per paragraph of the draft, its runs' pieces in order, its label taken off.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from docx.oxml.ns import qn
 
 from drafting import characters
 from drafting.brackets import NOTE_MARKER
@@ -34,6 +37,7 @@ from drafting.readers.structure import (
 )
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
+_STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
 
 
 @dataclass
@@ -54,8 +58,8 @@ class Chunk:
 class CopyLayout:
     """Reading a delegation's copy, Word paragraph by Word paragraph, into chunks by the
     import's own rules; `_Reader` goes on from the chunks. Its state (``path``,
-    ``document``, ``target``, ``word``, ``texts``, ``warnings``, ``seen_comments``) is
-    set by the reader."""
+    ``document``, ``target``, ``word``, ``texts``, ``warnings``, ``seen_comments``,
+    ``survey``) is set by the reader."""
 
     path: Path
     document: Document
@@ -64,6 +68,7 @@ class CopyLayout:
     texts: set[str]
     warnings: list[ReadWarning]
     seen_comments: dict[str, tuple[str, str]]
+    survey: runs.Survey
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(ReadWarning(where, message))
@@ -73,7 +78,7 @@ class CopyLayout:
         return f"{self.path}, paragraph {chunk.number}{label}"
 
     def _chunks(self) -> list[Chunk]:
-        count = runs.count_paragraphs(self.word.element.body)
+        count = self.survey.paragraphs
         if count > MAX_PARAGRAPHS:
             raise too_many_paragraphs(str(self.path), count)
         blocks = list(runs.body_blocks(self.word.element.body))
@@ -119,6 +124,8 @@ class CopyLayout:
 
     def _embedded(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:
         """A warning for each embedded document or object (OLE), never read as text."""
+        if not self.survey.embedded:  # nearly always: nothing to place
+            return
         placed: Counter[str] = Counter()
         places = [(f"{self.path}, paragraph {number}", p)
                   for number, (p, _, _) in enumerate(entries, 1) if p is not None]
@@ -136,12 +143,12 @@ class CopyLayout:
         chapeau, paragraph, sub-paragraph line, footnote), read from its text as it was
         before the changes (or after them, for a paragraph that is all new). None for a
         subtitle."""
-        names = {s.style_id: (s.name or "").casefold() for s in self.word.styles}
+        names = style_names(self.word)
         counter = NumberingCounter(self.word)
         blocks, subtitles = [], set()
-        reads = [read for _, read, _ in entries]
+        originals = [clean_lines(read.original) for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
-            text = clean_lines(read.original if read.original.strip() else read.proposed)
+            text = originals[index] or clean_lines(read.proposed)
             where = f"{self.path}, paragraph {index + 1}"
             if note is not None:
                 blocks.append(Block(f"[^{note}]: {text}", where))
@@ -156,7 +163,8 @@ class CopyLayout:
             blocks.append(Block(text, where, title_style=style == "title",
                                 heading=heading_level(style), number=auto))
         try:
-            roles: list[Role | None] = list(read_structure(blocks, name=str(self.path)).roles)
+            roles: list[Role | None] = list(
+                read_structure(blocks, name=str(self.path), text_warnings=False).roles)
         except LimitError:
             raise
         except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
@@ -164,7 +172,7 @@ class CopyLayout:
         for index in subtitles:
             roles[index] = None
         for index, role in enumerate(roles):  # where the copy's layout misleads, the text
-            text = clean_lines(reads[index].original)  # of the draft decides
+            text = originals[index]  # of the draft decides
             if role is None:
                 continue
             if role.kind in _OUTSIDE and (text in self.texts or not text):  # new: proposed
@@ -176,10 +184,21 @@ class CopyLayout:
 
     def _front_text(self, text: str) -> bool:
         """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
+        known, longest, together = self._front_known
+        head = text[:64].split(None, 1)
+        if head and head[0] not in together:  # its first word is in no line: quickly no
+            return False
         text = " ".join(text.split())
+        return text in known or (len(text) <= longest and
+                                 any(text and text in line for line in known))
+
+    @cached_property
+    def _front_known(self) -> tuple[set[str], int, str]:
+        """The revision's front matter lines, title and chapeau, spaces collapsed; the
+        length of the longest (no longer text is part of one); all of them together."""
         known = {" ".join(line.split()) for line in self.target.front_matter}
         known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
-        return text in known or any(text and text in line for line in known)
+        return known, max(map(len, known), default=0), "\n".join(known)
 
     def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:
         """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the
@@ -208,14 +227,7 @@ class CopyLayout:
     def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> Chunk:
         chunk = Chunk(number, None, [], read.mark)
         where = f"{self.path}, paragraph {number}"
-        pieces = []
-        for piece in read.pieces:
-            text, replaced = characters.from_word(piece.text)
-            if replaced:
-                self.warn(where, replaced)
-            check_characters(where, text)
-            pieces.append(replace(piece, text=characters.normalised(text)))
-        read = runs.ParagraphRead(tuple(pieces), read.mark)
+        read = runs.ParagraphRead(tuple(self._cleaned(where, read.pieces)), read.mark)
         kept = [p for p in read.pieces if not p.cancelled]
         if label:
             chunk.label, chunk.pieces, changed = strip_label(kept)
@@ -234,10 +246,37 @@ class CopyLayout:
                 self._note_comments(where, [piece])
         return chunk
 
+    def _cleaned(self, where: str, pieces: tuple[RunPiece, ...]) -> list[RunPiece]:
+        """``pieces`` with the characters Word allows read as Word shows them (with a
+        warning), in NFC; ReaderError for a character that is not text. A piece is copied
+        only when its text changes."""
+        whole = "".join(piece.text for piece in pieces)
+        if characters.first_forbidden(whole) is None and not characters.from_word(whole)[1]:
+            return [piece if (text := characters.normalised(piece.text)) == piece.text
+                    else piece.with_text(text) for piece in pieces]
+        cleaned = []
+        for piece in pieces:
+            text, replaced = characters.from_word(piece.text)
+            if replaced:
+                self.warn(where, replaced)
+            check_characters(where, text)
+            text = characters.normalised(text)
+            cleaned.append(piece if text == piece.text else piece.with_text(text))
+        return cleaned
+
     def _note_comments(self, where: str, pieces: list[RunPiece]) -> None:
         for piece in pieces:
             for comment_id in piece.comment_ids:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
+
+
+def style_names(word: Any) -> dict[str | None, str]:
+    """Every style's name (casefolded; "" for none) by its id, read from the styles part."""
+    names: dict[str | None, str] = {}
+    for style in word.styles.element.iterchildren(_STYLE):
+        name = style.find(_NAME)
+        names[style.get(_STYLE_ID)] = (name.get(_VAL) or "" if name is not None else "").casefold()
+    return names
 
 
 def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> None:
@@ -253,8 +292,10 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
 
 def _cited(read: runs.ParagraphRead) -> list[int]:
     """The footnotes a paragraph cites, by number, in order (new ones included)."""
-    found = NOTE_MARKER.findall("".join(piece.text for piece in read.pieces))
-    return list(dict.fromkeys(int(number) for number in found))
+    text = "".join(piece.text for piece in read.pieces)
+    if "[^" not in text:  # nearly always: no marker to look for
+        return []
+    return list(dict.fromkeys(int(number) for number in NOTE_MARKER.findall(text)))
 
 
 def _footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
@@ -268,16 +309,17 @@ def _footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
 
 def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
     """``pieces`` without whitespace at either end, as the import trims each paragraph."""
-    pieces = list(pieces)
-    while pieces and not pieces[0].text.lstrip():
-        pieces.pop(0)
-    if pieces:
-        pieces[0] = replace(pieces[0], text=pieces[0].text.lstrip())
-    while pieces and not pieces[-1].text.rstrip():
-        pieces.pop()
-    if pieces:
-        pieces[-1] = replace(pieces[-1], text=pieces[-1].text.rstrip())
-    return pieces
+    start, end = 0, len(pieces)
+    while start < end and not pieces[start].text.lstrip():
+        start += 1
+    while end > start and not pieces[end - 1].text.rstrip():
+        end -= 1
+    kept = list(pieces[start:end])
+    if kept and (text := kept[0].text.lstrip()) != kept[0].text:
+        kept[0] = kept[0].with_text(text)
+    if kept and (text := kept[-1].text.rstrip()) != kept[-1].text:
+        kept[-1] = kept[-1].with_text(text)
+    return kept
 
 
 def check_characters(where: str, text: str) -> None:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import docx.document
-from docx.oxml.ns import qn
 from lxml import etree
 
 from drafting import characters
@@ -33,6 +33,7 @@ from drafting.errors import ReaderError
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx
+from drafting.ooxml.runs import first_child
 from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import AutoNumber, Block, Structure, read_structure
@@ -49,6 +50,9 @@ _REVISIONS = {
 _HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _BLOCKS = frozenset({f"{_W}p", f"{_W}tbl", f"{_W}altChunk"})
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"}
+_P, _P_PR, _P_STYLE, _VAL = f"{_W}p", f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
+_STYLE, _TYPE, _NAME, _STYLE_ID, _DEFAULT = (
+    f"{_W}style", f"{_W}type", f"{_W}name", f"{_W}styleId", f"{_W}default")
 
 
 def read_docx_draft(path: str | Path) -> ReadResult:
@@ -112,14 +116,14 @@ class DraftReader:
 
     def structure(self) -> Structure:
         """The draft and the role of each block (see `sources` for their paragraphs)."""
-        if changes := sum(1 for e in self.body.iter() if e.tag in _REVISIONS):
+        if changes := sum(1 for _ in self.body.iter(*_REVISIONS)):
             self.warnings.append(ReadWarning(self.name, (
                 f"has {changes} tracked change{'s' if changes != 1 else ''}; imported as if "
                 "all were accepted - accept or reject them in Word first to be sure"
             )))
         held: list[Visible] = []  # paragraphs whose mark is deleted join the next one
         for block in _blocks(self.body):
-            if block.tag == f"{_W}p":
+            if block.tag == _P:
                 self.count += 1
                 held.append(visible(block, self.footnotes))
                 if not held[-1].mark_deleted:
@@ -161,8 +165,10 @@ class DraftReader:
 
     def _paragraph(self, pieces: list[Visible]) -> None:
         text = clean_lines(self._checked("".join(piece.text for piece in pieces)))
-        notes = sum((piece.notes for piece in pieces), Counter())
-        shown = next((piece for piece in pieces if clean_lines(piece.text)), pieces[-1])
+        notes: Counter[str] = Counter()
+        for piece in pieces:
+            notes.update(piece.notes)
+        shown = next((piece for piece in pieces if piece.text.strip()), pieces[-1])
         number = self.numbering.number(shown.element)
         style = self._style(shown.element)
         if style == "subtitle" and text:
@@ -212,12 +218,13 @@ class DraftReader:
         return f"{self.name}, paragraph {self.count}"
 
     def _style(self, paragraph: etree._Element) -> str:
-        properties = paragraph.find(f"{_W}pPr")
-        style = properties.find(f"{_W}pStyle") if properties is not None else None
-        style_id = style.get(f"{_W}val") if style is not None else None
+        properties = first_child(paragraph, _P_PR)
+        style = properties.find(_P_STYLE) if properties is not None else None
+        style_id = style.get(_VAL) if style is not None else None
         return self.style_names.get(style_id or "", self.style_names.get("", "")).casefold()
 
 
+@lru_cache(maxsize=256)
 def heading_level(style: str) -> int:
     """The level of a "Heading N" paragraph style (its name, casefolded); 0 for others."""
     match = _HEADING.fullmatch(style)
@@ -227,12 +234,12 @@ def heading_level(style: str) -> int:
 def _style_names(document: docx.document.Document) -> dict[str, str]:
     """Paragraph style names by style id; "" maps to the default style's name."""
     names: dict[str, str] = {}
-    for style in document.styles.element.iterchildren(qn("w:style")):
-        if style.get(qn("w:type")) != "paragraph":
+    for style in document.styles.element.iterchildren(_STYLE):
+        if style.get(_TYPE) != "paragraph":
             continue
-        name = style.find(qn("w:name"))
-        style_id = style.get(qn("w:styleId"), "")
-        names[style_id] = name.get(qn("w:val"), "") if name is not None else ""
-        if style.get(qn("w:default")) in ("1", "true", "on"):
+        name = style.find(_NAME)
+        style_id = style.get(_STYLE_ID, "")
+        names[style_id] = name.get(_VAL, "") if name is not None else ""
+        if style.get(_DEFAULT) in ("1", "true", "on"):
             names[""] = names[style_id]
     return names

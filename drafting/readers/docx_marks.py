@@ -10,6 +10,8 @@ document (an automatic number) have none.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -23,40 +25,68 @@ from drafting.readers.source_places import SourcePlace, source_places
 _OFF = {"0", "false", "off", "none"}
 _TOGGLES = {qn("w:i"): Style.ITALIC, qn("w:b"): Style.BOLD, qn("w:smallCaps"): Style.SMALL_CAPS}
 _RAISED = {"superscript": Style.SUPERSCRIPT, "subscript": Style.SUBSCRIPT}
+_FOOTNOTE_REFERENCE = qn("w:footnoteReference")
+_STYLE, _TYPE, _STYLE_ID, _VAL = qn("w:style"), qn("w:type"), qn("w:styleId"), qn("w:val")
+_RPR, _RSTYLE, _BASED_ON = qn("w:rPr"), qn("w:rStyle"), qn("w:basedOn")
+_U, _VERT_ALIGN = qn("w:u"), qn("w:vertAlign")
 
 
 def read_marked(document: Any, name: str) -> ReadResult:
     """The draft in the python-docx ``document``, each paragraph with its marks."""
     result, places = source_places(document, name)
     styles = _CharacterStyles(document)
-    paragraphs = tuple(
-        replace(paragraph, marks=_marks(place, styles)) if place is not None else paragraph
-        for paragraph, place in zip(result.paragraphs, places, strict=True))
-    return replace(result, paragraphs=paragraphs)
+    paragraphs = []
+    for paragraph, place in zip(result.paragraphs, places, strict=True):
+        marks = _marks(place, styles) if place is not None else ()
+        paragraphs.append(replace(paragraph, marks=marks) if marks else paragraph)
+    return replace(result, paragraphs=tuple(paragraphs))
 
 
 def _marks(place: SourcePlace, styles: _CharacterStyles) -> tuple[Mark, ...]:
-    runs = [_RunFinder(visible) for visible in place.paragraphs]
-    found: list[Mark] = []
-    for offset, where in enumerate(place.places):
-        if where is None:
-            continue
-        run = runs[where[0]].run_at(where[1])
-        found += [Mark(offset, offset + 1, style) for style in styles.of(run)]
-    return normalised(found)
+    """The marks of a paragraph's text: each stretch of it that stands in one run takes
+    that run's formatting (stretches met in order, so a style's spans are joined as they
+    come)."""
+    runs = [_Runs(visible) for visible in place.paragraphs]
+    spans: dict[Style, list[list[int]]] = {}
+    position = 0
+    for length, index, offset in place.places.stretches:
+        if index is not None:
+            for start, end, run in runs[index].between(offset, offset + length):
+                start, end = position + start - offset, position + end - offset
+                for style in styles.of(run):
+                    found = spans.setdefault(style, [])
+                    if found and found[-1][1] >= start:
+                        found[-1][1] = max(found[-1][1], end)
+                    else:
+                        found.append([start, end])
+        position += length
+    return normalised(Mark(start, end, style) for style, found in spans.items()
+                      for start, end in found)
 
 
-class _RunFinder:
-    """The run each character of a Word paragraph's visible text stands in."""
+class _Runs:
+    """The run each stretch of a Word paragraph's visible text stands in."""
 
     def __init__(self, visible: Visible) -> None:
-        self.runs: list[Any] = []
+        self.starts: list[int] = []
+        self.atoms: list[tuple[int, int, Any]] = []
+        position = 0
         for atom in visible.atoms:  # a footnote's marker stands in no formatted run
-            run = None if atom.node.tag == qn("w:footnoteReference") else atom.run
-            self.runs += [run] * len(atom.text)
+            run = None if atom.node.tag == _FOOTNOTE_REFERENCE else atom.run
+            self.starts.append(position)
+            self.atoms.append((position, position + len(atom.text), run))
+            position += len(atom.text)
 
-    def run_at(self, offset: int) -> Any | None:
-        return self.runs[offset] if 0 <= offset < len(self.runs) else None
+    def between(self, start: int, end: int) -> Iterator[tuple[int, int, Any]]:
+        """``(start, end, run)`` for each part of offsets ``start:end`` that stands in a
+        run (offsets past the text, and a footnote's marker, stand in none)."""
+        k = max(bisect_right(self.starts, start) - 1, 0)
+        for low, high, run in self.atoms[k:]:
+            if low >= end:
+                break
+            low, high = max(low, start), min(high, end)
+            if low < high and run is not None:
+                yield low, high, run
 
 
 class _CharacterStyles:
@@ -65,9 +95,9 @@ class _CharacterStyles:
     def __init__(self, document: Any) -> None:
         self.styles: dict[str, Any] = {}
         root = document.styles.element
-        for style in root.iterchildren(qn("w:style")):
-            if style.get(qn("w:type")) == "character":
-                self.styles[style.get(qn("w:styleId"), "")] = style
+        for style in root.iterchildren(_STYLE):
+            if style.get(_TYPE) == "character":
+                self.styles[style.get(_STYLE_ID, "")] = style
         self.cache: dict[int, frozenset[Style]] = {}
 
     def of(self, run: Any | None) -> frozenset[Style]:
@@ -75,21 +105,21 @@ class _CharacterStyles:
             return frozenset()
         key = id(run)
         if key not in self.cache:
-            self.cache[key] = self._resolve(run.find(qn("w:rPr")))
+            self.cache[key] = self._resolve(run.find(_RPR))
         return self.cache[key]
 
     def _resolve(self, properties: Any | None) -> frozenset[Style]:
         chain = [properties] if properties is not None else []
-        style_id = properties.find(qn("w:rStyle")) if properties is not None else None
+        style_id = properties.find(_RSTYLE) if properties is not None else None
         seen: set[str] = set()
-        name = style_id.get(qn("w:val"), "") if style_id is not None else ""
+        name = style_id.get(_VAL, "") if style_id is not None else ""
         while name and name not in seen and name in self.styles:
             seen.add(name)
             style = self.styles[name]
-            if (own := style.find(qn("w:rPr"))) is not None:
+            if (own := style.find(_RPR)) is not None:
                 chain.append(own)
-            based = style.find(qn("w:basedOn"))
-            name = based.get(qn("w:val"), "") if based is not None else ""
+            based = style.find(_BASED_ON)
+            name = based.get(_VAL, "") if based is not None else ""
         shown: dict[Style, bool] = {}
         for element in reversed(chain):  # the style first, the run's own last
             for child in element:
@@ -100,11 +130,11 @@ class _CharacterStyles:
 
 def _styles_of(child: Any) -> list[tuple[Style, bool]]:
     """What one run property sets: (style, on or off)."""
-    value = child.get(qn("w:val"))
+    value = child.get(_VAL)
     if child.tag in _TOGGLES:
         return [(_TOGGLES[child.tag], value is None or value.lower() not in _OFF)]
-    if child.tag == qn("w:u"):
+    if child.tag == _U:
         return [(Style.UNDERLINE, value is None or value.lower() not in _OFF)]
-    if child.tag == qn("w:vertAlign"):
+    if child.tag == _VERT_ALIGN:
         return [(style, value == name) for name, style in _RAISED.items()]
     return []

@@ -32,7 +32,7 @@ from typing import Any
 
 from drafting import brackets, characters
 from drafting.engine.amend import apply
-from drafting.errors import AmendmentError, BracketError, InputError, ReaderError
+from drafting.errors import AmendmentError, InputError, ReaderError
 from drafting.limits import (
     MAX_AMENDMENTS_PER_FILE,
     MAX_PARAGRAPH_CHARS,
@@ -179,10 +179,12 @@ class _Reader(CopyLayout):
                 raise too_long(str(path), len(comment.text),
                                f"the comment by {who(comment.author)}")
             check_characters(f"{path}, the comment by {who(comment.author)}", comment.text)
-            self.comments[key] = replace(comment, text=characters.normalised(comment.text))
+            if (text := characters.normalised(comment.text)) != comment.text:
+                self.comments[key] = replace(comment, text=text)
         self.used_comments: set[str] = set()
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
-        self.tracked = runs.has_revisions(word.element.body)
+        self.survey = runs.survey(word.element.body)
+        self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
         self.drafts: list[_Draft] = []
 
@@ -191,7 +193,7 @@ class _Reader(CopyLayout):
             raise ReaderError("the file has no tracked changes, so it is read as an edited "
                               "copy of the draft; say which delegation it comes from "
                               "(delegation=..., or --delegation CODE)")
-        if runs.has_format_changes(self.word.element.body):
+        if self.survey.format_changes:
             self.warn(str(self.path), "the file has tracked formatting changes (bold, italics, "
                       "paragraph settings); formatting is not an amendment and was not read")
         groups = self._groups(self._chunks())
@@ -409,6 +411,7 @@ def _finish(target: Revision, drafts: list[_Draft], delegation: str | None,
         raise ReaderError(f"{where}: a change has no Word author (or is not tracked); give the "
                           "delegation it belongs to (delegation=..., or --delegation CODE)")
     amendments = []
+    balanced: dict[str, bool] = {}  # by paragraph id: many amendments share one
     for draft, code in zip(drafts, codes, strict=True):
         check_characters(f"{draft.where}, the Word author's name", draft.author or "")
         amendment = Amendment(
@@ -417,15 +420,17 @@ def _finish(target: Revision, drafts: list[_Draft], delegation: str | None,
             span=draft.span, anchor=draft.anchor, old_text=draft.old_text,
             new_text=draft.new_text, reason=draft.reason, submitted_by=draft.author or "",
             submitted_at=draft.date or submitted_at)
-        _check(draft, amendment, warnings)
+        _check(draft, amendment, warnings, balanced)
         amendments.append(amendment)
     return [replace(a, id=next(ids) if ids is not None else f"{a.proponents[0]}-docx-{n}")
             for n, a in enumerate(amendments, 1)]
 
 
-def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning]) -> None:
+def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning],
+           balanced: dict[str, bool]) -> None:
     """ReaderError if the amendment does not fit its paragraph; a warning if it leaves
-    the paragraph's brackets unbalanced."""
+    the paragraph's brackets unbalanced (``balanced``: whether each paragraph's are, by
+    id, filled in as paragraphs are met)."""
     if draft.span is None or draft.kind not in SPAN_KINDS:
         return
     try:
@@ -433,7 +438,10 @@ def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning]) -> 
     except AmendmentError as error:
         raise ReaderError(f"{draft.where}: the change cannot be placed on "
                           f"{draft.paragraph.label}: {error.message}") from error
-    if _balanced(draft.paragraph.text) and not _balanced(result):
+    paragraph = draft.paragraph
+    if paragraph.id not in balanced:
+        balanced[paragraph.id] = _balanced(paragraph.text)
+    if balanced[paragraph.id] and not _balanced(result):
         warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
                                     f"{quoted(amendment.old_text or amendment.new_text)} "
                                     "leaves the paragraph's square brackets unbalanced"))
@@ -457,11 +465,8 @@ def _split(group: _Group) -> tuple[list[RunPiece], list[Chunk]]:
 
 
 def _balanced(text: str) -> bool:
-    try:
-        brackets.parse(text)
-    except BracketError:
-        return False
-    return True
+    """Whether ``text``'s square brackets pair up (as `brackets.parse` reads them)."""
+    return not brackets.faults(text)
 
 
 def _key(label: str) -> str:

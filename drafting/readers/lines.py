@@ -8,6 +8,7 @@ and by the reading of a delegation's copy alike.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafting.model.labels import FIGURE_PATTERN, SUFFIXES, Label, parse_label
 
@@ -34,17 +35,22 @@ OPTION = re.compile(r"Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]\s*", re.IGNORECASE)
 _NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
 
 
+_parsed = lru_cache(maxsize=4096)(parse_label)
+"""`parse_label`, remembered: a label is read again and again (its paragraph's structure,
+then its copy's, in every copy of a draft). A Label is immutable, so it can be shared."""
+
+
 def split_label(text: str) -> tuple[Label | None, str, int]:
     """The label a block opens with, if any, the text after it, and the length of what
     was taken off. ``OP7 Alt`` gives OP7 (the caller tells an alternative by
     `is_alternative`)."""
     if match := _LABELLED.match(text):
-        return parse_label(match["label"]), text[match.end():], match.end()
+        return _parsed(match["label"]), text[match.end():], match.end()
     if match := _NUMBERED.match(text):
         suffix = f" {match['suffix']}" if match["suffix"] else ""
-        return parse_label(f"OP{match['number']}{suffix}"), text[match.end():], match.end()
+        return _parsed(f"OP{match['number']}{suffix}"), text[match.end():], match.end()
     if match := _SECTIONED.match(text):
-        return parse_label(match["label"]), text[match.end():], match.end()
+        return _parsed(match["label"]), text[match.end():], match.end()
     return None, text, 0
 
 

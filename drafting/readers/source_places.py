@@ -11,9 +11,11 @@ brackets of an option block) have no place.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, overload
 
 from drafting import characters
 from drafting.ooxml.notes import Footnotes
@@ -26,6 +28,66 @@ Place = tuple[int, int] | None
 """(index of the Word paragraph among the paragraph's `SourcePlace.paragraphs`, offset in
 its visible text), or None for a character the document does not hold as such."""
 
+Stretch = tuple[int, int | None, int]
+"""``(length, index, offset)``: ``length`` characters in a row, at offsets ``offset``,
+``offset + 1``, ... of Word paragraph ``index``; or, with ``index`` None, characters
+that have no place."""
+
+
+class Places(Sequence[Place]):
+    """The place of each character of a paragraph's text, kept as stretches (a paragraph
+    of 100,000 characters is a handful of stretches, not 100,000 pairs). Indexing,
+    slicing and iterating give `Place`s."""
+
+    __slots__ = ("_length", "_starts", "stretches")
+
+    def __init__(self, stretches: Iterable[Stretch] = ()) -> None:
+        self.stretches: tuple[Stretch, ...] = tuple(_joined(stretches))
+        self._starts: list[int] = []
+        position = 0
+        for length, _, _ in self.stretches:
+            self._starts.append(position)
+            position += length
+        self._length = position
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, key: int) -> Place: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[Place]: ...
+
+    def __getitem__(self, key: int | slice) -> Place | list[Place]:
+        if isinstance(key, slice):
+            return [self[k] for k in range(*key.indices(self._length))]
+        if key < 0:
+            key += self._length
+        if not 0 <= key < self._length:
+            raise IndexError("place index out of range")
+        k = bisect_right(self._starts, key) - 1
+        _, index, offset = self.stretches[k]
+        return None if index is None else (index, offset + key - self._starts[k])
+
+    def __iter__(self) -> Iterator[Place]:
+        for length, index, offset in self.stretches:
+            if index is None:
+                yield from repeat(None, length)
+            else:
+                yield from zip(repeat(index), range(offset, offset + length))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Places):
+            return self.stretches == other.stretches
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash(self.stretches)
+
+    def __repr__(self) -> str:
+        return f"Places({list(self.stretches)!r})"
+
 
 @dataclass(frozen=True, slots=True)
 class SourcePlace:
@@ -33,7 +95,7 @@ class SourcePlace:
     place of each character of its text."""
 
     paragraphs: tuple[Visible, ...]
-    places: tuple[Place, ...]
+    places: Places
     footnotes: Footnotes
     """The document's footnotes, numbered as the import numbered them (to read a
     paragraph's visible text again with the same markers)."""
@@ -52,77 +114,122 @@ def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
     builder = DraftReader(name, document)
     structure = builder.structure()
     result = structure.result
-    pieces: list[list[tuple[str, list[Place], list[Visible]]]] = [[] for _ in result.paragraphs]
+    pieces: list[list[tuple[str, list[Stretch], list[Visible]]]] = [
+        [] for _ in result.paragraphs]
     for block, role, (sources, joiner) in zip(builder.blocks, structure.roles, builder.sources,
                                               strict=True):
         if role.paragraph is None or role.kind not in (RoleKind.PARAGRAPH, RoleKind.LINE):
             continue
         mapped = _mapped(sources, joiner)
         if mapped is None:
-            pieces[role.paragraph].append(("\0", [None], sources))  # unmappable: no match
+            pieces[role.paragraph].append(("\0", [(1, None, 0)], sources))  # unmappable
             continue
         text, places = mapped
         if text != block.text[len(block.text) - len(text):]:
-            pieces[role.paragraph].append(("\0", [None], sources))
+            pieces[role.paragraph].append(("\0", [(1, None, 0)], sources))
             continue
         synthetic = len(block.text) - len(text)  # "[^N]: " before a footnote's text
         skip = max(role.skip - synthetic, 0)
         lead = role.prefix
-        pieces[role.paragraph].append((lead + text[skip:], [None] * len(lead) + places[skip:],
-                                       sources))
+        pieces[role.paragraph].append((lead + text[skip:], [
+            (len(lead), None, 0), *_cut(places, [(skip, len(text))])[0]], sources))
     return result, [_place(p.text, parts, builder.footnotes)
                     for p, parts in zip(result.paragraphs, pieces, strict=True)]
 
 
-def _place(text: str, parts: list[tuple[str, list[Place], list[Visible]]],
+def _place(text: str, parts: list[tuple[str, list[Stretch], list[Visible]]],
            footnotes: Footnotes) -> SourcePlace | None:
     built = "".join(piece for piece, _, _ in parts)
     if not parts:
         return None
     if not text.endswith(built):  # its Word paragraphs are known, not its characters'
         return SourcePlace(tuple(v for _, _, sources in parts for v in sources),
-                           (None,) * len(text), footnotes)
+                           Places([(len(text), None, 0)]), footnotes)
     paragraphs: list[Visible] = []
-    places: list[Place] = [None] * (len(text) - len(built))  # an automatic number
+    places: list[Stretch] = [(len(text) - len(built), None, 0)]  # an automatic number
     for _, part_places, sources in parts:
         base = len(paragraphs)
         paragraphs += sources
-        places += [None if p is None else (base + p[0], p[1]) for p in part_places]
-    return SourcePlace(tuple(paragraphs), tuple(places), footnotes)
+        places += [(length, None if index is None else base + index, offset)
+                   for length, index, offset in part_places]
+    return SourcePlace(tuple(paragraphs), Places(places), footnotes)
 
 
-def _mapped(sources: list[Visible], joiner: str) -> tuple[str, list[Place]] | None:
+def _mapped(sources: list[Visible], joiner: str) -> tuple[str, list[Stretch]] | None:
     """The text the import keeps of ``sources`` (joined by ``joiner``; Word's own
     characters read as Word shows them; each line trimmed, empty lines dropped), with the
     place of each of its characters; None when normalisation changed the text."""
     parts: list[str] = []
-    places: list[Place] = []
+    places: list[Stretch] = []
     for index, source in enumerate(sources):
         if index and joiner:
             parts.append(joiner)
-            places.append(None)
+            places.append((1, None, 0))
         text = source.text
         if characters.from_word(text)[1]:  # rare: character by character
             for offset, char in enumerate(text):
                 shown, _ = characters.from_word(char)
-                parts.append(shown)
-                places.extend([(index, offset)] * len(shown))
+                parts.append(shown)  # one character, or none (a soft hyphen)
+                places.append((len(shown), index, offset))
         else:
             parts.append(text)
-            places.extend(zip(repeat(index), range(len(text))))
+            places.append((len(text), index, 0))
     text = "".join(parts)
     if not unicodedata.is_normalized("NFC", text):
         return None
     kept: list[str] = []
-    kept_places: list[Place] = []
+    spans: list[tuple[int, int]] = []
     position = 0
     for line in text.split("\n"):
         start, end = len(line) - len(line.lstrip()), len(line.rstrip())
         if start < end:
-            if kept:
-                kept.append("\n")
-                kept_places.append(None)
             kept.append(line[start:end])
-            kept_places.extend(places[position + start:position + end])
+            spans.append((position + start, position + end))
         position += len(line) + 1
-    return "".join(kept), kept_places
+    kept_places: list[Stretch] = []
+    for number, cut in enumerate(_cut(places, spans)):
+        if number:
+            kept_places.append((1, None, 0))  # the line break between two kept lines
+        kept_places += cut
+    return "\n".join(kept), kept_places
+
+
+def _cut(stretches: list[Stretch], spans: list[tuple[int, int]]) -> list[list[Stretch]]:
+    """The stretches of characters ``start:end`` for each span, in one pass (the spans
+    in order, none overlapping)."""
+    cuts: list[list[Stretch]] = []
+    k, position = 0, 0  # the stretch at hand and where it starts
+    for start, end in spans:
+        cut: list[Stretch] = []
+        while k < len(stretches) and position + stretches[k][0] <= start:
+            position += stretches[k][0]
+            k += 1
+        j, at = k, position
+        while j < len(stretches) and at < end:
+            length, index, offset = stretches[j]
+            lo, hi = max(start, at), min(end, at + length)
+            if lo < hi:
+                cut.append((hi - lo, index, offset + lo - at))
+            if at + length > end:
+                break
+            at += length
+            j += 1
+        cuts.append(cut)
+    return cuts
+
+
+def _joined(stretches: Iterable[Stretch]) -> Iterator[Stretch]:
+    """``stretches`` without empty ones, each joined to the next where it goes on."""
+    last: Stretch | None = None
+    for length, index, offset in stretches:
+        if length <= 0:
+            continue
+        if last is not None and last[1] == index and (
+                index is None or last[2] + last[0] == offset):
+            last = (last[0] + length, index, last[2])
+            continue
+        if last is not None:
+            yield last
+        last = (length, index, offset)
+    if last is not None:
+        yield last

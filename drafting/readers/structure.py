@@ -136,8 +136,11 @@ class _Draft:
 
 
 def read_structure(blocks: list[Block], *, name: str,
-                   warnings: list[ReadWarning] | None = None) -> Structure:
+                   warnings: list[ReadWarning] | None = None,
+                   text_warnings: bool = True) -> Structure:
     """Read ``blocks`` (a file called ``name``) as a draft; see the module's docstring.
+    Without ``text_warnings``, stray brackets and footnote markers are not looked for
+    (for a reader that only wants the roles).
 
     Raises ReaderError for a label used twice in one section, and LimitError (before
     reading anything) for more blocks than `MAX_PARAGRAPHS` or a block, or a paragraph
@@ -145,7 +148,7 @@ def read_structure(blocks: list[Block], *, name: str,
     never errors.
     """
     _check_limits(blocks, name)
-    return _Reader(blocks, name, list(warnings or ())).read()
+    return _Reader(blocks, name, list(warnings or ())).read(text_warnings)
 
 
 def _check_limits(blocks: list[Block], name: str) -> None:
@@ -176,8 +179,16 @@ class _Reader:
         self.operative_seen = False
         self.section = ""
         self.option_open = False
+        self.labels: dict[int, tuple[Label | None, str, int]] = {}
 
-    def read(self) -> Structure:
+    def _label(self, index: int) -> tuple[Label | None, str, int]:
+        """`split_label` of block ``index``'s text, worked out once."""
+        found = self.labels.get(index)
+        if found is None:
+            found = self.labels[index] = split_label(self.blocks[index].text)
+        return found
+
+    def read(self, text_warnings: bool = True) -> Structure:
         start = self._front()
         front = [b for b, r in zip(self.blocks, self.roles, strict=True)
                  if r.kind is RoleKind.FRONT]
@@ -191,8 +202,9 @@ class _Reader:
         for paragraph in paragraphs:  # lines joined to a paragraph can make it too long
             if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
-        self._brackets(paragraphs)
-        self._footnotes(paragraphs)
+        if text_warnings:
+            self._brackets(paragraphs)
+            self._footnotes(paragraphs)
         lines = tuple(line for b in front for line in b.text.split("\n"))
         result = ReadResult(title, paragraphs, tuple(self.warnings),
                             front_matter=lines, chapeau=chapeau)
@@ -208,8 +220,8 @@ class _Reader:
         chapeau = next((i for i in filled if chapeau_like(self.blocks[i].text)
                         and (first is None or i < first)), None)
         if chapeau is None:
-            if first is None or split_label(self.blocks[first].text)[0] is None or \
-                    split_label(self.blocks[first].text)[0].kind is not ParagraphKind.PREAMBULAR:
+            if first is None or self._label(first)[0] is None or \
+                    self._label(first)[0].kind is not ParagraphKind.PREAMBULAR:
                 self._title_only(filled)
                 return 0
             end = first
@@ -235,7 +247,7 @@ class _Reader:
         block = self.blocks[index]
         if block.heading or block.title_style or block.table or FOOTNOTE.match(block.text):
             return False
-        if split_label(block.text)[0] is not None:
+        if self._label(index)[0] is not None:
             return True
         return block.number is not None and block.number.level == 0 and block.number.decimal
 
@@ -247,10 +259,10 @@ class _Reader:
             self._notes(block, self._after())  # a table among the paragraphs: not read
             return
         if self.roles[index].kind is not RoleKind.EMPTY or not block.text:
-            if not block.text:
+            if not block.text and (block.notes or block.remarks):
                 self._notes(block, self._after())
             return
-        key = section_key(block.text) if not split_label(block.text)[0] else None
+        key = section_key(block.text) if not self._label(index)[0] else None
         if note := FOOTNOTE.match(block.text):
             self._add(index, Role(RoleKind.PARAGRAPH, skip=note.end()), _Draft(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
@@ -258,10 +270,11 @@ class _Reader:
             self._heading(index, block, key or heading_key(block.text))
         else:
             self._body(index, block)
-        self._notes(block, f"in {self.drafts[-1].label}")
+        if block.notes or block.remarks:
+            self._notes(block, f"in {self.drafts[-1].label}")
 
     def _body(self, index: int, block: Block) -> None:
-        label, rest, skip = split_label(block.text)
+        label, rest, skip = self._label(index)
         number = block.number
         if label is not None and is_alternative(block.text) and self._alternative_of(label):
             self._option(index, rest, skip, label_alt=True)

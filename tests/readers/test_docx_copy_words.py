@@ -8,11 +8,14 @@ amendment a negotiator would write by hand.
 from __future__ import annotations
 
 import time
+import tracemalloc
+from pathlib import Path
 
 import pytest
-from docx_builders import DOCUMENT, ZERO, Para, house, write_docx
+from docx_builders import DOCUMENT, ZERO, Para, house, ins, write_docx
 
 from drafting.engine.anchoring import similarity
+from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision, Span
 from drafting.readers.docx_submission import read_docx_submission
 
@@ -83,3 +86,60 @@ def test_similarity_counts_the_characters_of_the_words_left_unchanged():
     assert similarity("submit a report", "submit a report") == 1.0
     assert similarity("submit a report", "present a report") == 2 * len(" a report") / 31
     assert similarity("alpha", "beta") == 0.0
+
+
+def _long_paragraph() -> tuple[Document, str, list[int]]:
+    """A document whose PP2 is just under the length limit ("Noting measure0 of item 0,
+    measure1 of item 1, ..."), and five items of it, spread over the paragraph, that an
+    edit calls "N bis"."""
+    items = []
+    while sum(map(len, items)) + len(items) < MAX_PARAGRAPH_CHARS - 300:
+        items.append(f"measure{len(items) % 3000} of item {len(items)},")
+    text = "Noting " + " ".join(items) + " done;"
+    revision = Revision("Zero draft", (
+        Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolutions,"),
+        Paragraph("pp2", "PP2", ParagraphKind.PREAMBULAR, text),
+        Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, "Decides to act;")))
+    numbers = [k * len(items) // 6 for k in range(1, 6)]
+    return Document(DOCUMENT.symbol, DOCUMENT.title, (revision,)), text, numbers
+
+
+def _edited(path: Path, text: str, numbers: list[int], tracked: bool) -> Path:
+    """A copy of `_long_paragraph`'s document with " bis" after each of ``numbers``."""
+    parts: list = []
+    rest = text
+    for number in numbers:
+        before, found, rest = rest.partition(f" of item {number},")
+        assert found
+        parts += [f"{before} of item {number}", ins(" bis") if tracked else " bis", ","]
+    parts.append(rest)
+    return write_docx(path, [Para(["Recalling its resolutions,"], "PP1"), Para(parts, "PP2"),
+                             Para(["Decides to act;"], "OP1")])
+
+
+@pytest.mark.parametrize("tracked", [False, True], ids=["edited copy", "tracked copy"])
+def test_a_paragraph_near_the_limit_edited_in_five_places_reads_in_little_memory(
+        tmp_path, tracked):
+    """A paragraph of nearly 100,000 characters with " bis" put after five numbers gives
+    the five insertions, whether diffed word by word (an edited copy) or tracked, and
+    reading it takes a few megabytes, not the hundreds that a character diff (or reading
+    the file with room for the largest file allowed) took."""
+    document, text, numbers = _long_paragraph()
+    path = _edited(tmp_path / "copy.docx", text, numbers, tracked)
+    result = read_docx_submission(path, document, delegation="EU")
+    assert result.tracked is tracked and not result.warnings
+    found = [(a.kind, a.paragraph_id, a.old_text, a.new_text) for a in result.amendments]
+    assert found == [(K.INSERT, "pp2", str(number), " bis") for number in numbers]
+    for amendment, number in zip(result.amendments, numbers, strict=True):
+        point = text.index(f" of item {number},") + len(f" of item {number}")
+        assert amendment.span == Span(point, point)
+    # Memory, on other places (so that no diff is remembered from the reading above);
+    # tracing slows the diff down, past its time bound here, so only memory is checked.
+    other = _edited(tmp_path / "other.docx", text, [n + 1 for n in numbers], tracked)
+    tracemalloc.start()
+    try:
+        read_docx_submission(other, document, delegation="EU")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024, f"{peak / 1e6:.0f} MB"
