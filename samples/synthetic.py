@@ -1,7 +1,7 @@
 """A large synthetic negotiation, the same for the same seed: for benchmarks and load tests.
 
 ``python samples/synthetic.py OUTDIR [--seed 1] [--paragraphs 600] [--delegations 193]
-[--per-delegation 20]`` writes into OUTDIR:
+[--per-delegation 20] [--hot-share 10]`` writes into OUTDIR:
 
 - ``draft.md`` and ``draft.docx``: a UN-style draft resolution of ``paragraphs`` preambular
   and operative paragraphs (about 60 words each, one in five with a bracket), under the
@@ -9,9 +9,12 @@
 - ``submissions/<code>.json``: one JSON submission per delegation (193 codes of the member
   states), ``per_delegation`` amendments each, of every kind (replace, delete, insert after
   or before, bracket, new paragraph, delete paragraph, alternative, retain), some with
-  supporters and reasons. They crowd onto a tenth of the paragraphs, and a third of them
+  supporters and reasons. They crowd onto a tenth of the paragraphs (one in
+  ``hot_share``; ``--hot-share 1`` spreads them over every paragraph), and a third of them
   quote one of a few contested passages of those paragraphs, so that proposals overlap
-  heavily (identical ones, competing ones, deletions under replacements);
+  heavily (identical ones, competing ones, deletions under replacements). At 193 x 520
+  (100,360 amendments) the crowded text has about 1,250 on each amended paragraph, the
+  spread one about 170;
 - ``tracked.docx``: the first delegation's Word file: the draft with ``per_delegation``
   tracked changes (replacements, deletions, insertions, one new paragraph), as a
   delegation sends it back.
@@ -203,12 +206,15 @@ class _Paragraph:
 
 
 def write_workload(outdir: Path, *, seed: int = 1, paragraphs: int = 600,
-                   delegations: int = 193, per_delegation: int = 20) -> Workload:
+                   delegations: int = 193, per_delegation: int = 20,
+                   hot_share: int = HOT_SHARE) -> Workload:
     """Write a synthetic negotiation into ``outdir`` (created if missing), the same files for
     the same arguments. ``paragraphs`` counts preambular and operative paragraphs (headings
-    come on top); more than 193 delegations get codes ``X194``, ``X195``, ..."""
-    if paragraphs < 10 or delegations < 1 or per_delegation < 1:
-        raise ValueError("need at least 10 paragraphs, 1 delegation and 1 amendment each")
+    come on top); more than 193 delegations get codes ``X194``, ``X195``, ...; the
+    amendments go to one paragraph in ``hot_share`` (1: every paragraph)."""
+    if paragraphs < 10 or delegations < 1 or per_delegation < 1 or hot_share < 1:
+        raise ValueError("need at least 10 paragraphs, 1 delegation and 1 amendment each, "
+                         "and a hot share of 1 or more")
     outdir = Path(outdir)
     (outdir / "submissions").mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -216,7 +222,7 @@ def write_workload(outdir: Path, *, seed: int = 1, paragraphs: int = 600,
     draft_md = outdir / "draft.md"
     draft_md.write_text(_markdown(draft), encoding="utf-8")
     codes = (MEMBER_STATES + [f"X{n}" for n in range(194, delegations + 1)])[:delegations]
-    hot = sorted(rng.sample(range(paragraphs), max(1, paragraphs // HOT_SHARE)))
+    hot = sorted(rng.sample(range(paragraphs), max(1, paragraphs // hot_share)))
     contested = {n: _contested(rng, draft[n]) for n in hot}
     new_after: dict[int, int] = {}
     submissions = []
@@ -514,9 +520,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--paragraphs", type=int, default=600)
     parser.add_argument("--delegations", type=int, default=193)
     parser.add_argument("--per-delegation", type=int, default=20)
+    parser.add_argument("--hot-share", type=int, default=HOT_SHARE,
+                        help="amend one paragraph in this many (1: spread over all)")
     args = parser.parse_args(argv)
     workload = write_workload(args.outdir, seed=args.seed, paragraphs=args.paragraphs,
-                              delegations=args.delegations, per_delegation=args.per_delegation)
+                              delegations=args.delegations, per_delegation=args.per_delegation,
+                              hot_share=args.hot_share)
     total = len(workload.submissions) * args.per_delegation
     print(f"wrote {workload.draft_md}, {workload.draft_docx}, {workload.tracked_docx} and "
           f"{len(workload.submissions)} submissions ({total} amendments) for {workload.symbol}")

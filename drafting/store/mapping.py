@@ -259,6 +259,18 @@ def filtered(query: Select[Any], *, statuses: Collection[AmendmentStatus] | None
 def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendment]:
     """The amendments ``query`` (from `amendment_query`) selects, in id order; with their
     proponents and supporters, in three queries however many there are."""
+    convert = _Converter()
+    return [convert(row, *codes) for row, codes in amendment_rows(connection, query)]
+
+
+CodeLists = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""An amendment's proponents, confirmed supporters and requested supporters."""
+
+
+def amendment_rows(connection: Connection, query: Select[Any]) -> list[tuple[Row[Any], CodeLists]]:
+    """The rows ``query`` (from `amendment_query`) selects, in id order, each with its
+    `CodeLists`: what `load_amendments` turns into amendments, for a caller that only
+    compares values (in four queries however many there are)."""
     found = connection.execute(query).all()
     if not found:
         return []
@@ -266,9 +278,8 @@ def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendmen
     proponents = _codes(connection, tables.amendment_proponents, ids)
     supporters = _codes(connection, tables.amendment_supporters, ids)
     requested = _codes(connection, tables.amendment_supporters, ids, state="requested")
-    convert = _Converter()
-    return [convert(row, proponents.get(row[0], ()), supporters.get(row[0], ()),
-                    requested.get(row[0], ())) for row in found]
+    return [(row, (proponents.get(row[0], ()), supporters.get(row[0], ()),
+                   requested.get(row[0], ()))) for row in found]
 
 
 def _codes(connection: Connection, table: Table, ids: Select[Any],
