@@ -22,12 +22,14 @@ built on (SQLAlchemy, Typer, python-docx), which no command can beat; the *impor
 process that only imports ``drafting``'s command line and the modules a merge loads; and
 the *floor* (``benchmarks/floor.py``), run just before each step: a plain process writing
 the same paragraphs and as many tracked changes naively, which tells its own work too.
-Each step is shown as a multiple of the stack (whole process) and of the floor's own work
-(its work over the floor's); ``x floor`` is the whole process over the best floor process
+Each step also runs under Python's ``-X importtime``, and a process importing exactly the
+modules it imported, and nothing else, is timed after it: the step's import time. Each
+step is shown as a multiple of the stack (whole process) and of the floor's own work (its
+work over the floor's); ``x floor`` is the whole process over the best floor process
 beside it (the machine's ups and downs touch both alike). ``--huge`` adds 193 x 52 and
 193 x 520 amendments (10,036 and 100,360; SQLite only), crowded onto a tenth of the
 paragraphs and spread over all of them, and each step's growth from the one to the other:
-of its CPU time beyond the imports process's (its work, as little disturbed by other
+of its CPU time beyond that of its imports (its work, as little disturbed by other
 processes on the machine as can be had), of its wall time and of its peak memory. The last
 line of output is all the figures as one JSON object.
 
@@ -72,6 +74,8 @@ HUGE = {"crowded": HOT_SHARE, "spread": 1}
 GROWTH_LIMIT = 1.2
 """The target: a step's work grows at most 1.2 times as fast as the amendments."""
 _TIMING = re.compile(r"timing: work ([0-9.]+) s")
+_TOP_IMPORT = re.compile(r"import time:\s+\d+ \|\s+\d+ \| (\S+)$")
+"""A module imported by the program itself (not by another module), in ``-X importtime``."""
 
 __all__ = ["SCENARIOS", "accept_some", "main"]
 
@@ -80,13 +84,16 @@ __all__ = ["SCENARIOS", "accept_some", "main"]
 class Measure:
     """One process: wall time and CPU time (user + system) in seconds, peak resident
     memory in MB, the work it told (``DRAFTING_TIMING``; None if it told none);
-    ``floor`` is the floor process run just before it (for steps)."""
+    ``floor`` is the floor process run just before it (for steps); ``modules`` what it
+    imported (with ``importtime``) and ``imports`` a process importing only those."""
 
     seconds: float
     cpu: float
     peak_mb: float
     floor: Measure | None = None
     work: float | None = None
+    modules: tuple[str, ...] = ()
+    imports: Measure | None = None
 
 
 class StepFailed(RuntimeError):
@@ -112,10 +119,15 @@ the last line of stderr. A child's peak memory starts at its parent's size when 
 the command is started from this small process (``python -S``), not from the benchmark."""
 
 
-def measure(command: Sequence[str], *, cwd: Path, db: str | None = None) -> Measure:
+def measure(command: Sequence[str], *, cwd: Path, db: str | None = None,
+            importtime: bool = False) -> Measure:
     """Run ``command`` as a process (with ``DRAFTING_DB`` set to ``db``, if given); its
-    wall time, CPU time and peak memory. StepFailed on an error, with its stderr."""
+    wall time, CPU time and peak memory; with ``importtime``, the modules it imported
+    (Python's ``-X importtime``, which costs it little). StepFailed on an error, with its
+    stderr."""
     env = dict(os.environ, DRAFTING_TIMING="1", **({"DRAFTING_DB": db} if db else {}))
+    if importtime:
+        env["PYTHONPROFILEIMPORTTIME"] = "1"
     with tempfile.TemporaryFile() as errors:
         subprocess.run([sys.executable, "-S", "-c", LAUNCHER, *command], cwd=cwd, env=env,
                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
@@ -124,11 +136,30 @@ def measure(command: Sequence[str], *, cwd: Path, db: str | None = None) -> Meas
         lines = errors.read().decode("utf-8", "replace").strip().splitlines()
     code, seconds, cpu, peak_kb = lines[-1].split()
     if code != "0":
-        text = "\n".join(lines[:-1])
+        text = "\n".join(line for line in lines[:-1] if not line.startswith("import time:"))
         raise StepFailed(f"{' '.join(command)} exited with {code}:\n{text}")
     told = [float(m.group(1)) for line in lines[:-1] if (m := _TIMING.search(line))]
+    modules = tuple(dict.fromkeys(
+        m.group(1) for line in lines if (m := _TOP_IMPORT.match(line))
+        and m.group(1) != "__main__" and not m.group(1).endswith(".__main__")))
     return Measure(float(seconds), float(cpu), int(peak_kb) / 1024,  # ru_maxrss: KB
-                   work=told[-1] if told else None)
+                   work=told[-1] if told else None, modules=modules)
+
+
+IMPORT_ONLY = """
+import importlib, sys
+for name in sys.argv[1:]:
+    try:
+        importlib.import_module(name)
+    except Exception:
+        pass
+"""
+"""Imports the modules named, in order, and does nothing else: a step's imports alone."""
+
+
+def imports_of(step: Measure, cwd: Path) -> Measure:
+    """A process importing what ``step`` imported (its ``modules``), and nothing done."""
+    return measure([sys.executable, "-c", IMPORT_ONLY, *step.modules], cwd=cwd)
 
 
 def compile_bytecode() -> None:
@@ -193,7 +224,9 @@ def run_once(scenario: Scenario, workload: Workload, url: str,
             measure(line, cwd=folder, db=url)
             continue
         floor = floor_once(workload, folder)
-        results[step.name] = replace(measure(line, cwd=folder, db=url), floor=floor)
+        found = measure(line, cwd=folder, db=url, importtime=not step.yardstick)
+        imports = None if step.yardstick else imports_of(found, folder)
+        results[step.name] = replace(found, floor=floor, imports=imports)
     return results
 
 
@@ -221,6 +254,10 @@ def _summary(measures: list[Measure]) -> dict[str, Any]:
         "cpu_seconds": round(min(m.cpu for m in measures), 3),
         "peak_mb": round(max(m.peak_mb for m in measures), 1),
         "work_seconds": _best([m.work for m in measures])}
+    imports = [m.imports for m in measures if m.imports is not None]
+    if imports:
+        figures["imports_seconds"] = round(min(i.seconds for i in imports), 3)
+        figures["imports_cpu"] = round(min(i.cpu for i in imports), 3)
     floors = [m.floor for m in measures if m.floor is not None]
     if floors:
         figures["floor_seconds"] = round(min(f.seconds for f in floors), 3)
@@ -231,14 +268,18 @@ def _summary(measures: list[Measure]) -> dict[str, Any]:
 
 def _ratios(steps: dict[str, dict[str, Any]]) -> None:
     """Each step over the stack (whole process) and over the floor's own work; its CPU
-    time beyond the imports process's (``work_cpu``)."""
-    stack, imports = steps["stack"]["seconds"], steps["imports"]["cpu_seconds"]
-    for name, figures in steps.items():
+    time beyond that of a process importing what it imported (``work_cpu``), and its wall
+    time beyond that process's (``net_seconds``)."""
+    stack = steps["stack"]["seconds"]
+    for figures in steps.values():
         figures["x_stack"] = round(figures["seconds"] / stack, 2)
         work, floor = figures["work_seconds"], figures.get("floor_work")
         figures["x_floor_work"] = round(work / floor, 1) if work and floor else None
-        if name not in ("stack", "imports"):
-            figures["work_cpu"] = round(max(figures["cpu_seconds"] - imports, 0.001), 3)
+        if "imports_cpu" in figures:
+            figures["work_cpu"] = round(max(figures["cpu_seconds"] - figures["imports_cpu"],
+                                            0.001), 3)
+            figures["net_seconds"] = round(max(figures["seconds"]
+                                               - figures["imports_seconds"], 0.001), 3)
 
 
 def bench_size(args: argparse.Namespace, per_delegation: int, backends: list[str],
@@ -309,16 +350,17 @@ def table(size: dict[str, Any], backend: str, titles: dict[str, str], repeat: in
     lines = [f"\n{backend}: {size['paragraphs']} paragraphs, {size['delegations']} delegations"
              f" x {size['per_delegation']} = {size['amendments']:,} amendments, {crowd}"
              + (f" (best of {repeat}; worst in brackets)" if repeat > 1 else "")]
-    head = (f"{'step':<28}{'s':>15}{'cpu':>8}{'work':>8}{'MB':>6}{'x stack':>9}"
-            f"{'x floor work':>14}{'x floor':>9}")
+    head = (f"{'step':<28}{'s':>15}{'cpu':>8}{'imports':>8}{'work':>8}{'MB':>6}"
+            f"{'x stack':>9}{'x floor work':>14}{'x floor':>9}")
     lines += [head, "-" * len(head)]
     floor = size["floor"]
     lines.append(f"{'floor (naive, no store)':<28}{_seconds(floor, repeat):>15}"
-                 f"{floor['cpu_seconds']:>8.2f}{_cell(floor['work_seconds'], 8)}"
+                 f"{floor['cpu_seconds']:>8.2f}{'-':>8}{_cell(floor['work_seconds'], 8)}"
                  f"{floor['peak_mb']:>6.0f}")
     for name, title in titles.items():
         got = size[backend][name]
         lines.append(f"{title:<28}{_seconds(got, repeat):>15}{got['cpu_seconds']:>8.2f}"
+                     f"{_cell(got.get('imports_seconds'), 8)}"
                      f"{_cell(got['work_seconds'], 8)}{got['peak_mb']:>6.0f}"
                      f"{got['x_stack']:>9.2f}{_cell(got['x_floor_work'], 14, '.1f')}"
                      f"{got['x_floor']:>9.2f}")
@@ -329,8 +371,8 @@ def growth_table(first: dict[str, Any], last: dict[str, Any], grown: dict[str, A
                  backend: str, titles: dict[str, str], what: str = "") -> str:
     """How each step grew from the first size to the last, for people."""
     lines = [f"\n{backend}: growth from {first['amendments']:,} to {last['amendments']:,} "
-             f"amendments (x{grown['amendments']:.1f}){what}; work is CPU beyond the "
-             "imports process; target: per amendment at most "
+             f"amendments (x{grown['amendments']:.1f}){what}; work is CPU beyond its "
+             "imports; target: per amendment at most "
              f"{GROWTH_LIMIT}", f"{'step':<28}{'wall':>8}{'work':>8}{'per amendment':>15}"
              f"{'memory':>8}"]
     for name, title in titles.items():

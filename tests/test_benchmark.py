@@ -139,7 +139,7 @@ def test_the_benchmark_runs_every_step_and_prints_its_figures(tmp_path):
             "positions.md", "export.json", "diff.docx", "floor.docx"} <= written
 
 
-def test_growth_is_the_work_beyond_the_imports_over_the_amendments():
+def test_growth_is_the_work_beyond_a_steps_imports_over_the_amendments():
     run = _run_module()
 
     def size(amendments: int, cpu: float) -> dict:
@@ -148,14 +148,15 @@ def test_growth_is_the_work_beyond_the_imports_over_the_amendments():
                  "imports": {"seconds": 0.5, "cpu_seconds": 0.5, "peak_mb": 50,
                              "work_seconds": None},
                  "merge_docx": {"seconds": cpu + 0.1, "cpu_seconds": cpu, "peak_mb": 100,
-                                "work_seconds": cpu - 0.2, "floor_work": 0.1}}
+                                "work_seconds": cpu - 0.2, "floor_work": 0.1,
+                                "imports_seconds": 0.6, "imports_cpu": 0.5}}
         run._ratios(steps)
         return {"amendments": amendments, "sqlite": steps}
 
     grown = run.growth(size(10_000, 1.5), size(100_000, 12.5), ["sqlite"])
     merge = grown["sqlite"]["merge_docx"]
     assert grown["amendments"] == 10.0
-    assert merge["work_cpu"] == 12.0  # (12.5 - 0.5) / (1.5 - 0.5): the imports left out
+    assert merge["work_cpu"] == 12.0  # (12.5 - 0.5) / (1.5 - 0.5): its imports left out
     assert merge["per_amendment"] == 1.2 and merge["peak_mb"] == 1.0
     table = run.growth_table(size(10_000, 1.5), size(100_000, 12.5), grown, "sqlite",
                              {"merge_docx": "merge to .docx"})
