@@ -113,7 +113,7 @@ def test_the_benchmark_runs_every_step_and_prints_its_figures(tmp_path):
     postgres = run.postgres_problem(run.POSTGRES_URL) is None
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--paragraphs", "30",
-         "--delegations", "5", "--sizes", "4", "--together",
+         "--delegations", "5", "--sizes", "4", "--together", "--import-runs", "1",
          "--keep", str(tmp_path / "kept")],
         capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
