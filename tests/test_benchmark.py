@@ -186,3 +186,16 @@ def test_a_step_is_compared_with_the_best_floor_beside_it():
     assert figures["x_floor"] == 5.0  # 0.50 / 0.10, not the flattering 0.60 / 0.30
     assert figures["floor_seconds"] == 0.1
     assert (figures["seconds"], figures["worst_seconds"], figures["peak_mb"]) == (0.5, 0.6, 70)
+
+
+def test_a_hot_share_of_one_spreads_the_amendments_over_every_paragraph(tmp_path):
+    size = {"paragraphs": 40, "delegations": 6, "per_delegation": 10}
+
+    def amended(folder: Path, hot_share: int) -> Counter[str]:
+        workload = write_workload(folder, seed=5, hot_share=hot_share, **size)
+        return Counter(item["paragraph"] for path in workload.submissions
+                       for item in json.loads(path.read_text(encoding="utf-8"))["amendments"])
+
+    crowded, spread = amended(tmp_path / "c", 10), amended(tmp_path / "s", 1)
+    assert sum(crowded.values()) == sum(spread.values()) == 60
+    assert len(crowded) <= 8 < 25 <= len(spread)  # 4 hot paragraphs (and a few misses)
