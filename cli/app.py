@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
+import time
 
 import typer
 
@@ -74,7 +77,41 @@ def _options(
 
 
 def main() -> None:
-    """Run the command line; every failure is one line on stderr and a non-zero exit."""
+    """Run the command line; every failure is one line on stderr and a non-zero exit.
+    With ``DRAFTING_TIMING=1`` the command's own time is told on stderr at the end."""
+    before = gc.get_threshold()
+    gc.freeze()  # what importing built (modules, classes) is never walked again
+    gc.set_threshold(*GC_THRESHOLDS)
+    started = time.perf_counter()
+    try:
+        _run()
+    finally:  # as it was, for a program (or a test) that calls main() and goes on
+        gc.set_threshold(*before)
+        gc.unfreeze()
+        if os.environ.get("DRAFTING_TIMING"):
+            _timing(time.perf_counter() - started)
+
+
+GC_THRESHOLDS = (100_000, 20, 100)
+"""Cyclic garbage collections as rarely as this: the youngest every 100,000 new objects
+(Python's default: 700). A command builds its objects once and keeps them to the end
+(100,000 amendments are millions of objects): with the default, collections walking them
+took 10-25% of compile, merge and the amendment list at 100,000 amendments, and more the
+more there were. The reference counts free almost everything (peak memory is the same
+with collections off); the collections that remain are few, and cost in proportion to
+what is new."""
+
+
+def _timing(seconds: float) -> None:
+    import resource  # only here: Unix only, and only when asked
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"drafting: timing: work {seconds:.3f} s, process cpu "
+          f"{usage.ru_utime + usage.ru_stime:.3f} s, peak {usage.ru_maxrss / 1024:.1f} MB",
+          file=sys.stderr)
+
+
+def _run() -> None:
     try:
         app(standalone_mode=True)
     except DraftingError as error:

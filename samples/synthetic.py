@@ -1,7 +1,7 @@
 """A large synthetic negotiation, the same for the same seed: for benchmarks and load tests.
 
 ``python samples/synthetic.py OUTDIR [--seed 1] [--paragraphs 600] [--delegations 193]
-[--per-delegation 20]`` writes into OUTDIR:
+[--per-delegation 20] [--hot-share 10]`` writes into OUTDIR:
 
 - ``draft.md`` and ``draft.docx``: a UN-style draft resolution of ``paragraphs`` preambular
   and operative paragraphs (about 60 words each, one in five with a bracket), under the
@@ -9,9 +9,12 @@
 - ``submissions/<code>.json``: one JSON submission per delegation (193 codes of the member
   states), ``per_delegation`` amendments each, of every kind (replace, delete, insert after
   or before, bracket, new paragraph, delete paragraph, alternative, retain), some with
-  supporters and reasons. They crowd onto a tenth of the paragraphs, and a third of them
+  supporters and reasons. They crowd onto a tenth of the paragraphs (one in
+  ``hot_share``; ``--hot-share 1`` spreads them over every paragraph), and a third of them
   quote one of a few contested passages of those paragraphs, so that proposals overlap
-  heavily (identical ones, competing ones, deletions under replacements);
+  heavily (identical ones, competing ones, deletions under replacements). At 193 x 520
+  (100,360 amendments) the crowded text has about 1,250 on each amended paragraph, the
+  spread one about 170;
 - ``tracked.docx``: the first delegation's Word file: the draft with ``per_delegation``
   tracked changes (replacements, deletions, insertions, one new paragraph), as a
   delegation sends it back.
@@ -30,6 +33,32 @@ import string
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+# the words beside this file, however this file is loaded (benchmarks/load.py loads it by path)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_words import (
+    ACTORS,
+    BENEFICIARIES,
+    BRACKETS,
+    FINANCE,
+    INSERTIONS,
+    MEANS,
+    MEETINGS,
+    MONTHS,
+    NOUN_CLAUSES,
+    NOUN_JOINS,
+    OP_NOUN_OPENERS,
+    OP_VERB_OPENERS,
+    PP_OPENERS,
+    REASONS,
+    REPLACEMENTS,
+    SESSIONS,
+    THREATS,
+    TOPICS,
+    VERB_CLAUSES,
+    VERB_JOINS,
+)
 
 SYMBOL = "A/C.2/81/L.60"
 TITLE = "Oceans, fisheries and the blue economy (synthetic negotiation)"
@@ -52,116 +81,6 @@ _MEMBER_STATES = (
 MEMBER_STATES = _MEMBER_STATES.split()
 """ISO 3166 alpha-3 codes of the 193 member states of the United Nations."""
 
-PP_OPENERS = (
-    "Recalling", "Reaffirming", "Recognizing", "Noting with concern", "Bearing in mind",
-    "Stressing", "Emphasizing", "Welcoming", "Acknowledging", "Mindful of", "Taking note of",
-    "Expressing concern at", "Underlining", "Noting with appreciation", "Highlighting",
-    "Reiterating", "Recalling also", "Recognizing further", "Welcoming also", "Considering",
-)
-OP_NOUN_OPENERS = (
-    "Welcomes", "Reaffirms", "Stresses", "Emphasizes", "Recognizes", "Takes note of",
-    "Underlines", "Notes with appreciation", "Acknowledges", "Reiterates",
-)
-OP_VERB_OPENERS = (
-    "Decides to", "Requests the Secretary-General to", "Calls upon States to",
-    "Encourages Member States to", "Invites relevant international organizations to",
-    "Urges States to", "Also requests the Secretary-General to", "Further calls upon States to",
-    "Encourages development partners to", "Invites States and regional organizations to",
-)
-TOPICS = (
-    "the conservation and sustainable use of marine biological diversity",
-    "sustainable small-scale fisheries", "the sustainable management of fish stocks",
-    "coastal resilience", "ocean science and observation", "a sustainable ocean economy",
-    "food security and nutrition", "the protection of coral reefs",
-    "integrated coastal zone management", "the prevention of marine pollution",
-    "the implementation of the 2030 Agenda for Sustainable Development",
-    "the reduction of plastic pollution", "adaptation in coastal communities",
-    "port State measures", "marine spatial planning",
-    "the restoration of mangroves and seagrass meadows", "access to markets for artisanal fishers",
-    "the collection and sharing of fisheries data", "safety at sea for fishers",
-    "decent work in the fisheries sector", "the monitoring of fishing vessels",
-)
-BENEFICIARIES = (
-    "small island developing States", "least developed countries",
-    "coastal developing countries", "Indigenous Peoples and local communities",
-    "women and youth in fishing communities", "landlocked developing countries",
-    "small-scale fishers and fish workers", "all Member States", "coastal communities",
-)
-ACTORS = (
-    "the Food and Agriculture Organization of the United Nations",
-    "regional fisheries management organizations", "the International Maritime Organization",
-    "the Intergovernmental Oceanographic Commission",
-    "the United Nations Environment Programme", "civil society and the private sector",
-    "international financial institutions", "regional seas conventions and action plans",
-    "the International Labour Organization", "the scientific community",
-)
-THREATS = (
-    "climate change", "ocean acidification", "illegal, unreported and unregulated fishing",
-    "marine plastic litter", "sea-level rise", "harmful fisheries subsidies",
-    "the loss of biodiversity", "eutrophication and hypoxia", "destructive fishing practices",
-)
-MEANS = (
-    "capacity-building", "the transfer of marine technology", "technical assistance",
-    "South-South and triangular cooperation", "public-private partnerships",
-    "national plans of action", "the exchange of best practices", "scientific research",
-)
-MEETINGS = (
-    "United Nations Ocean Conference", "Committee on Fisheries", "high-level political forum",
-    "Conference of the Parties to the Convention on Biological Diversity",
-    "Informal Consultative Process on Oceans and the Law of the Sea",
-)
-FINANCE = ("adequate financial resources", "new and additional resources",
-           "voluntary contributions", "concessional finance", "predictable funding")
-SESSIONS = ("eighty-second", "eighty-third", "eighty-fourth", "eighty-fifth")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-NOUN_CLAUSES = (
-    "the importance of {topic} for {beneficiary}",
-    "its resolution {res} of {date} on {topic}",
-    "the report of the Secretary-General on {topic} ({doc})",
-    "the need to strengthen {topic} in {beneficiary}",
-    "the adverse impacts of {threat} on {topic}",
-    "the role of {actor} in {topic}",
-    "the outcome of the {meeting}, held in {year}",
-    "the contribution of {actor} to {topic}",
-    "the efforts of {beneficiary} to address {threat}",
-)
-VERB_CLAUSES = (
-    "strengthen {topic}, including through {means}",
-    "promote {topic} in {beneficiary}",
-    "support {beneficiary} in addressing {threat}",
-    "ensure {topic} for {beneficiary}",
-    "report on {topic} to the General Assembly at its {session} session",
-    "enhance cooperation with {actor} on {topic}",
-    "mobilize {finance} for {topic}",
-    "consider {means} for {beneficiary}",
-)
-NOUN_JOINS = (" and ", ", as well as ", ", including ", ", in particular ")
-VERB_JOINS = (", and to ", ", while continuing to ", ", and further to ")
-BRACKETS = (
-    " [within existing resources]",
-    " [in accordance with national legislation / as appropriate]",
-    " [on voluntarily and mutually agreed terms / on mutually agreed terms]",
-    " [, with appropriate and effective special and differential treatment]",
-    " [urgently][as a matter of priority]",
-)
-REPLACEMENTS = (
-    "effective", "all relevant", "in a timely manner", "as appropriate", "where feasible",
-    "on a voluntary basis", "sustainable", "including through international cooperation",
-    "in line with national priorities", "with the support of the international community",
-    "consistent with international law", "in particular developing countries",
-)
-INSERTIONS = (
-    "as appropriate", "and effective", "in accordance with national legislation",
-    "including women and youth", "on a voluntary basis", "where appropriate",
-    "in close cooperation with relevant stakeholders", "and inclusive",
-    "consistent with the United Nations Convention on the Law of the Sea",
-)
-REASONS = (
-    "agreed language from resolution 78/68", "consistency with the 2030 Agenda",
-    "the text prejudges ongoing negotiations", "national legislation differs",
-    "streamlining", "the reference is outdated", "to reflect the needs of developing countries",
-)
 KINDS = {"replace": 30, "delete": 12, "insert": 18, "bracket": 6, "new_paragraph": 5,
          "delete_paragraph": 3, "alternative": 4, "retain": 5}
 """How often each kind of amendment is drawn (weights), outside the contested passages."""
@@ -203,12 +122,15 @@ class _Paragraph:
 
 
 def write_workload(outdir: Path, *, seed: int = 1, paragraphs: int = 600,
-                   delegations: int = 193, per_delegation: int = 20) -> Workload:
+                   delegations: int = 193, per_delegation: int = 20,
+                   hot_share: int = HOT_SHARE) -> Workload:
     """Write a synthetic negotiation into ``outdir`` (created if missing), the same files for
     the same arguments. ``paragraphs`` counts preambular and operative paragraphs (headings
-    come on top); more than 193 delegations get codes ``X194``, ``X195``, ..."""
-    if paragraphs < 10 or delegations < 1 or per_delegation < 1:
-        raise ValueError("need at least 10 paragraphs, 1 delegation and 1 amendment each")
+    come on top); more than 193 delegations get codes ``X194``, ``X195``, ...; the
+    amendments go to one paragraph in ``hot_share`` (1: every paragraph)."""
+    if paragraphs < 10 or delegations < 1 or per_delegation < 1 or hot_share < 1:
+        raise ValueError("need at least 10 paragraphs, 1 delegation and 1 amendment each, "
+                         "and a hot share of 1 or more")
     outdir = Path(outdir)
     (outdir / "submissions").mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -216,7 +138,7 @@ def write_workload(outdir: Path, *, seed: int = 1, paragraphs: int = 600,
     draft_md = outdir / "draft.md"
     draft_md.write_text(_markdown(draft), encoding="utf-8")
     codes = (MEMBER_STATES + [f"X{n}" for n in range(194, delegations + 1)])[:delegations]
-    hot = sorted(rng.sample(range(paragraphs), max(1, paragraphs // HOT_SHARE)))
+    hot = sorted(rng.sample(range(paragraphs), max(1, paragraphs // hot_share)))
     contested = {n: _contested(rng, draft[n]) for n in hot}
     new_after: dict[int, int] = {}
     submissions = []
@@ -514,9 +436,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--paragraphs", type=int, default=600)
     parser.add_argument("--delegations", type=int, default=193)
     parser.add_argument("--per-delegation", type=int, default=20)
+    parser.add_argument("--hot-share", type=int, default=HOT_SHARE,
+                        help="amend one paragraph in this many (1: spread over all)")
     args = parser.parse_args(argv)
     workload = write_workload(args.outdir, seed=args.seed, paragraphs=args.paragraphs,
-                              delegations=args.delegations, per_delegation=args.per_delegation)
+                              delegations=args.delegations, per_delegation=args.per_delegation,
+                              hot_share=args.hot_share)
     total = len(workload.submissions) * args.per_delegation
     print(f"wrote {workload.draft_md}, {workload.draft_docx}, {workload.tracked_docx} and "
           f"{len(workload.submissions)} submissions ({total} amendments) for {workload.symbol}")

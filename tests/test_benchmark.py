@@ -113,21 +113,68 @@ def test_the_benchmark_runs_every_step_and_prints_its_figures(tmp_path):
     postgres = run.postgres_problem(run.POSTGRES_URL) is None
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--paragraphs", "30",
-         "--delegations", "5", "--per-delegation", "4", "--together",
+         "--delegations", "5", "--sizes", "4", "--together", "--import-runs", "1",
          "--keep", str(tmp_path / "kept")],
         capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     assert figures["backends"] == (["sqlite", "postgresql"] if postgres else ["sqlite"])
     (size,) = figures["sizes"]
-    assert (size["paragraphs"], size["amendments"]) == (30, 20)
+    assert (size["paragraphs"], size["amendments"], size["hot_share"]) == (30, 20, 10)
+    assert size["floor"]["work_seconds"] > 0  # the floor tells its own work
     for backend in figures["backends"]:
         assert set(size[backend]) == set(run.STEPS)
-        for step in size[backend].values():
+        for name, step in size[backend].items():
             assert step["seconds"] > 0 and step["peak_mb"] > 0 and step["x_floor"] > 0
+            assert step["x_stack"] == round(step["seconds"] / size[backend]["stack"]["seconds"],
+                                            2)
+            if name in ("stack", "imports"):  # yardsticks: no drafting in them
+                assert step["work_seconds"] is None
+            else:  # drafting told its own work (DRAFTING_TIMING), less than the process
+                assert 0 < step["work_seconds"] < step["seconds"]
+                assert step["x_floor_work"] > 0 and step["work_cpu"] > 0
     assert "import the draft (.md)" in done.stdout  # the table for people
-    written = {p.name for p in (tmp_path / "kept").rglob("*.docx")}
-    assert {"compilation.docx", "merged.docx", "diff.docx", "floor.docx"} <= written
+    written = {p.name for p in (tmp_path / "kept").rglob("*") if p.is_file()}
+    assert {"compilation.docx", "compilation.html", "compilation.md", "merged.docx",
+            "positions.md", "export.json", "diff.docx", "floor.docx"} <= written
+
+
+def test_growth_is_the_work_beyond_a_steps_imports_over_the_amendments():
+    run = _run_module()
+
+    def size(amendments: int, cpu: float) -> dict:
+        steps = {"stack": {"seconds": 0.3, "cpu_seconds": 0.3, "peak_mb": 45,
+                           "work_seconds": None},
+                 "imports": {"seconds": 0.5, "cpu_seconds": 0.5, "peak_mb": 50,
+                             "work_seconds": None},
+                 "merge_docx": {"seconds": cpu + 0.1, "cpu_seconds": cpu, "peak_mb": 100,
+                                "work_seconds": cpu - 0.2, "floor_work": 0.1,
+                                "imports_seconds": 0.6, "imports_cpu": 0.5}}
+        run._ratios(steps)
+        return {"amendments": amendments, "sqlite": steps}
+
+    grown = run.growth(size(10_000, 1.5), size(100_000, 12.5), ["sqlite"])
+    merge = grown["sqlite"]["merge_docx"]
+    assert grown["amendments"] == 10.0
+    assert merge["work_cpu"] == 12.0  # (12.5 - 0.5) / (1.5 - 0.5): its imports left out
+    assert merge["per_amendment"] == 1.2 and merge["peak_mb"] == 1.0
+    table = run.growth_table(size(10_000, 1.5), size(100_000, 12.5), grown, "sqlite",
+                             {"merge_docx": "merge to .docx"})
+    assert "merge to .docx" in table and table.rstrip().endswith("ok")
+    over = run.growth(size(10_000, 1.5), size(100_000, 13.5), ["sqlite"])
+    assert over["sqlite"]["merge_docx"]["per_amendment"] == 1.3
+    assert run.growth_table(size(10_000, 1.5), size(100_000, 13.5), over, "sqlite",
+                            {"merge_docx": "merge"}).rstrip().endswith("OVER")
+
+
+def test_every_scenario_names_its_steps_once_and_times_the_yardsticks_first():
+    run = _run_module()
+    for scenario in run.SCENARIOS.values():
+        names = [step.name for step in scenario.steps]
+        assert len(names) == len(set(names))
+        assert names[:2] == ["stack", "imports"]
+        assert all(step.yardstick == (step.name in ("stack", "imports"))
+                   for step in scenario.steps)
 
 
 def test_a_step_is_compared_with_the_best_floor_beside_it():
@@ -139,3 +186,16 @@ def test_a_step_is_compared_with_the_best_floor_beside_it():
     assert figures["x_floor"] == 5.0  # 0.50 / 0.10, not the flattering 0.60 / 0.30
     assert figures["floor_seconds"] == 0.1
     assert (figures["seconds"], figures["worst_seconds"], figures["peak_mb"]) == (0.5, 0.6, 70)
+
+
+def test_a_hot_share_of_one_spreads_the_amendments_over_every_paragraph(tmp_path):
+    size = {"paragraphs": 40, "delegations": 6, "per_delegation": 10}
+
+    def amended(folder: Path, hot_share: int) -> Counter[str]:
+        workload = write_workload(folder, seed=5, hot_share=hot_share, **size)
+        return Counter(item["paragraph"] for path in workload.submissions
+                       for item in json.loads(path.read_text(encoding="utf-8"))["amendments"])
+
+    crowded, spread = amended(tmp_path / "c", 10), amended(tmp_path / "s", 1)
+    assert sum(crowded.values()) == sum(spread.values()) == 60
+    assert len(crowded) <= 8 < 25 <= len(spread)  # 4 hot paragraphs (and a few misses)

@@ -13,7 +13,6 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -42,7 +41,8 @@ _LISTED = 20  # symbols or codes named in a "not found" message
 
 
 def amendment_id(number: int) -> str:
-    """The id an amendment is known by: ``A1``, ``A2``, ..."""
+    """The id an amendment is known by: ``A1``, ``A2``, ... (`_Converter` spells it
+    too)."""
     return f"A{number}"
 
 
@@ -259,60 +259,85 @@ def filtered(query: Select[Any], *, statuses: Collection[AmendmentStatus] | None
 def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendment]:
     """The amendments ``query`` (from `amendment_query`) selects, in id order; with their
     proponents and supporters, in three queries however many there are."""
-    found = list(connection.execute(query))
+    convert = _Converter()
+    return [convert(row, *codes) for row, codes in amendment_rows(connection, query)]
+
+
+CodeLists = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""An amendment's proponents, confirmed supporters and requested supporters."""
+
+
+def amendment_rows(connection: Connection, query: Select[Any]) -> list[tuple[Row[Any], CodeLists]]:
+    """The rows ``query`` (from `amendment_query`) selects, in id order, each with its
+    `CodeLists`: what `load_amendments` turns into amendments, for a caller that only
+    compares values (in four queries however many there are)."""
+    found = connection.execute(query).all()
     if not found:
         return []
     ids = query.with_only_columns(tables.amendments.c.id).order_by(None)
     proponents = _codes(connection, tables.amendment_proponents, ids)
     supporters = _codes(connection, tables.amendment_supporters, ids)
     requested = _codes(connection, tables.amendment_supporters, ids, state="requested")
-    return [
-        replace(amendment_from_row(row, row.key, row.label, proponents[row.id],
-                                   supporters[row.id]), requested=requested[row.id])
-        for row in found
-    ]
+    return [(row, (proponents.get(row[0], ()), supporters.get(row[0], ()),
+                   requested.get(row[0], ()))) for row in found]
 
 
 def _codes(connection: Connection, table: Table, ids: Select[Any],
            state: str = "confirmed") -> dict[int, tuple[str, ...]]:
     """The delegation codes of ``table`` (proponents or supporters) by amendment number;
-    of supporters, those in ``state``."""
+    of supporters, those in ``state``. An amendment with none is left out."""
     codes: dict[int, list[str]] = defaultdict(list)
     column = table.c
     query = select(column.amendment_id, column.delegation_code).where(
         column.amendment_id.in_(ids)).order_by(column.amendment_id, column.position)
     if table is tables.amendment_supporters:
         query = query.where(column.state == state)
-    for number, code in connection.execute(query):
+    for number, code in connection.execute(query).all():
         codes[number].append(code)
-    return defaultdict(tuple, {key: tuple(value) for key, value in codes.items()})
+    # one tuple per distinct list: thousands of amendments share ("EU",)
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return {key: shared.setdefault(tuple(value), tuple(value)) for key, value in codes.items()}
 
 
-def _span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None or end is None else Span(start, end)
+_KINDS = {str(kind): kind for kind in AmendmentKind}
+_STATUSES = {str(status): status for status in AmendmentStatus}
+
+
+class _Converter:
+    """Rows of `amendment_query` as amendments, the names and times they share read once
+    (the amendments of one submission share one time). Turning rows into amendments is
+    most of what loading 100,000 of them costs, so the row is unpacked by position."""
+
+    def __init__(self) -> None:
+        self.times: dict[Any, datetime] = {}
+
+    def __call__(self, row: Any, proponents: tuple[str, ...], supporters: tuple[str, ...],
+                 requested: tuple[str, ...] = ()) -> Amendment:
+        (number, kind, start, end, anchor_start, anchor_end, old_text, new_text, reason,
+         submitted_by, when, status, amends, paragraph_key, revision_label) = row
+        try:
+            submitted_at = self.times[when]
+        except KeyError:
+            submitted_at = self.times[when] = utc(when)
+        return Amendment(
+            f"A{number}", _KINDS.get(kind) or AmendmentKind(kind), paragraph_key,
+            revision_label, proponents,
+            None if start is None or end is None else Span(start, end),
+            None if anchor_start is None or anchor_end is None
+            else Span(anchor_start, anchor_end),
+            old_text, new_text, supporters, reason, submitted_by, submitted_at,
+            _STATUSES.get(status) or AmendmentStatus(status), requested,
+            "" if amends is None else f"A{amends}")
 
 
 def amendment_from_row(row: Any, paragraph_key: str, revision_label: str,
-                       proponents: tuple[str, ...], supporters: tuple[str, ...]) -> Amendment:
+                       proponents: tuple[str, ...], supporters: tuple[str, ...],
+                       requested: tuple[str, ...] = ()) -> Amendment:
     """An amendment (a row of ``amendments``, or of `amendment_query`) as the model's
     `Amendment`."""
-    return Amendment(
-        id=amendment_id(row.id),
-        kind=AmendmentKind(row.kind),
-        paragraph_id=paragraph_key,
-        revision=revision_label,
-        proponents=proponents,
-        span=_span(row.span_start, row.span_end),
-        anchor=_span(row.anchor_start, row.anchor_end),
-        old_text=row.old_text,
-        new_text=row.new_text,
-        supporters=supporters,
-        reason=row.reason,
-        submitted_by=row.submitted_by,
-        submitted_at=utc(row.submitted_at),
-        status=AmendmentStatus(row.status),
-        amends=amendment_id(row.amends_id) if row.amends_id is not None else "",
-    )
+    values = [getattr(row, column.name) for column in _AMENDMENT_COLUMNS]
+    return _Converter()((*values, paragraph_key, revision_label), proponents, supporters,
+                        requested)
 
 
 def place_values(amendment: Amendment) -> dict[str, Any]:

@@ -128,10 +128,14 @@ def check_member(code: str) -> None:
 
 
 def check_amendments(amendments: Sequence[Amendment]) -> None:
-    """Every text an amendment brings into the store."""
+    """Every text an amendment brings into the store. A text met before (thousands of
+    amendments share their revision, codes and often their words) is checked once."""
+    passed: set[tuple[str, str]] = set()
     for number, amendment in enumerate(amendments, 1):
         for field, text, kind in _texts(amendment):
-            check_text(f"amendment {number}: {field}", text, kind)
+            if (text, kind) not in passed:
+                check_text(f"amendment {number}: {field}", text, kind)
+                passed.add((text, kind))
 
 
 def _texts(amendment: Amendment) -> Iterable[tuple[str, str, characters.TextKind]]:

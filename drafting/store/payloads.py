@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from drafting.model import (
@@ -173,23 +174,24 @@ def amendment_json(amendment: Amendment) -> JSONDict:
 def amendment_from(data: JSONDict) -> Amendment:
     """The inverse of `amendment_json`."""
     return Amendment(
-        id=data["id"],
-        kind=AmendmentKind(data["kind"]),
-        paragraph_id=data["paragraph_id"],
-        revision=data["revision"],
-        proponents=tuple(data["proponents"]),
-        span=_read_span(data["span"]),
-        anchor=_read_span(data["anchor"]),
-        old_text=data["old_text"],
-        new_text=data["new_text"],
-        supporters=tuple(data["supporters"]),
-        reason=data["reason"],
-        submitted_by=data["submitted_by"],
-        submitted_at=read_stamp(data["submitted_at"]),
-        status=AmendmentStatus(data["status"]),
-        requested=tuple(data.get("requested", ())),
-        amends=data.get("amends", ""),
+        data["id"], _KINDS.get(data["kind"]) or AmendmentKind(data["kind"]),
+        data["paragraph_id"], data["revision"], tuple(data["proponents"]),
+        _read_span(data["span"]), _read_span(data["anchor"]), data["old_text"],
+        data["new_text"], tuple(data["supporters"]), data["reason"], data["submitted_by"],
+        _read_stamp_once(data["submitted_at"]),
+        _STATUSES.get(data["status"]) or AmendmentStatus(data["status"]),
+        tuple(data.get("requested", ())), data.get("amends", ""),
     )
+
+
+_KINDS = {str(kind): kind for kind in AmendmentKind}
+_STATUSES = {str(status): status for status in AmendmentStatus}
+
+
+@lru_cache(maxsize=4096)
+def _read_stamp_once(text: str | None) -> datetime | None:
+    """`read_stamp`, remembered: the amendments of one submission share their time."""
+    return read_stamp(text)
 
 
 def submission_content(symbol: str, amendments: list[Amendment]) -> JSONDict:

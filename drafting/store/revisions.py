@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 
@@ -27,7 +27,8 @@ from drafting.store.session import Write
 from drafting.store.sources import SourceInfo, describe, info_json, insert_source, load_source
 
 _SETTABLE = (ParagraphStatus.OPEN, ParagraphStatus.AGREED_AD_REF, ParagraphStatus.AGREED)
-_FIXED = ("kind", "paragraph_id", "proponents", "supporters", "reason", "submitted_by")
+_FIXED = ("kind", "paragraph_id", "proponents", "supporters", "reason", "submitted_by",
+          "amends")
 
 
 def add_document(write: Write, document: Document, source: bytes | None = None) -> None:
@@ -157,41 +158,84 @@ def _source_for(connection: Connection, document_id: int, document: Document,
                        where)
 
 
+class _Stored(NamedTuple):
+    """An amendment as the store holds it, in the values a revision checks and compares
+    (texts, codes and names: the amendments were made into `Amendment` values once, for
+    the engine; the store reads them again only to see that none changed since)."""
+
+    kind: str
+    paragraph_id: str
+    revision: str
+    places: tuple[int | None, ...]
+    old_text: str
+    new_text: str
+    reason: str
+    submitted_by: str
+    status: str
+    proponents: tuple[str, ...]
+    supporters: tuple[str, ...]
+    requested: tuple[str, ...]
+    amends: str
+
+
+def _as_stored(amendment: Amendment) -> _Stored:
+    span, anchor = amendment.span, amendment.anchor
+    return _Stored(amendment.kind, amendment.paragraph_id, amendment.revision, (
+        None if span is None else span.start, None if span is None else span.end,
+        None if anchor is None else anchor.start, None if anchor is None else anchor.end),
+        amendment.old_text, amendment.new_text, amendment.reason, amendment.submitted_by,
+        amendment.status, amendment.proponents, amendment.supporters, amendment.requested,
+        amendment.amends)
+
+
+def _stored(connection: Connection, document_id: int) -> dict[str, tuple[_Stored, Any]]:
+    """Every amendment of a document as stored, with its submission time, by id."""
+    found = {}
+    for row, codes in mapping.amendment_rows(connection, mapping.amendment_query(document_id)):
+        (number, kind, start, end, anchor_start, anchor_end, old_text, new_text, reason,
+         submitted_by, when, status, amends, key, label) = row
+        found[mapping.amendment_id(number)] = (_Stored(
+            kind, key, label, (start, end, anchor_start, anchor_end), old_text, new_text,
+            reason, submitted_by, status, *codes,
+            "" if amends is None else mapping.amendment_id(amends)), when)
+    return found
+
+
 def _changed_amendments(connection: Connection, document_id: int, given: Iterable[Amendment],
-                        labels: set[str]) -> list[tuple[Amendment, Amendment]]:
+                        labels: set[str]) -> list[tuple[_Stored, Amendment]]:
     """(stored, new) for each amendment the outcome changes, refusing what it may not."""
-    stored = {a.id: a for a in mapping.load_amendments(  # all of them: one query, no
-        connection, mapping.amendment_query(document_id))}  # list of thousands of ids
+    stored = _stored(connection, document_id)  # all of them: one query, no list of ids
     changed = []
     for amendment in given:
-        old = stored.get(amendment.id)
-        if old is None:
+        found = stored.get(amendment.id)
+        if found is None:
             raise NotFoundError(f"the revision speaks of amendment {amendment.id}, which is not "
                                 "an amendment of this document in the store")
-        new = replace(amendment, submitted_at=old.submitted_at)
-        _check_change(old, new, labels)
-        if new != old:
-            changed.append((old, new))
+        old, when = found
+        new = _as_stored(amendment)
+        _check_change(amendment.id, old, new, labels)
+        if new != old:  # str and StrEnum values compare as their text
+            changed.append((old, replace(amendment, submitted_at=utc(when))))
     return changed
 
 
-def _check_change(old: Amendment, new: Amendment, labels: set[str]) -> None:
+def _check_change(number: str, old: _Stored, new: _Stored, labels: set[str]) -> None:
     for name in _FIXED:
         if getattr(old, name) != getattr(new, name):
             raise ConflictError(f"the revision would change the {name.replace('_', ' ')} of "
-                                f"amendment {old.id}; a revision only moves amendments on "
+                                f"amendment {number}; a revision only moves amendments on "
                                 "and decides them")
-    if old.status is not new.status and old.status in (
+    if old.status != new.status and old.status in (
             AmendmentStatus.WITHDRAWN, AmendmentStatus.ACCEPTED, AmendmentStatus.REJECTED):
         raise ConflictError(
-            f"amendment {old.id} is {old.status} in the store but the revision has it "
+            f"amendment {number} is {old.status} in the store but the revision has it "
             f"{new.status}: it changed after the revision was prepared; prepare it again")
     if new.revision not in labels:
-        raise NotFoundError(f"the revision moves amendment {old.id} onto '{new.revision}', "
+        raise NotFoundError(f"the revision moves amendment {number} onto '{new.revision}', "
                             "which is not a revision of this document")
 
 
-def _update_amendments(write: Write, seq: int, changed: list[tuple[Amendment, Amendment]],
+def _update_amendments(write: Write, seq: int, changed: list[tuple[_Stored, Amendment]],
                        revision_ids: dict[str, int], label: str) -> None:
     statuses = []
     decided = []
@@ -201,7 +245,7 @@ def _update_amendments(write: Write, seq: int, changed: list[tuple[Amendment, Am
         assert number is not None
         values.append({"number": number, "revision_id": revision_ids[new.revision],
                        **mapping.place_values(new)})
-        if new.status is not old.status:
+        if new.status != old.status:
             statuses.append((number, new.status))
             if (decision := decision_for(new.status)) is not None:
                 decided.append((number, decision, revision_note(label)))

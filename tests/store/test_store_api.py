@@ -277,6 +277,37 @@ def test_a_revision_prepared_before_a_withdrawal_is_refused(store):
     assert len(store.document(SMALL.symbol).revisions) == 1
 
 
+def test_a_revision_only_moves_amendments_on_and_decides_them(store):
+    ids = store.submit(SMALL.symbol, [
+        amend("EU", "OP2", replace="submit", with_="present", reason="agreed language"),
+        amend("JPN", "OP3", replace="contribute", with_="give")]).ids
+    outcome = revise(store.document(SMALL.symbol), store.amendments(SMALL.symbol),
+                     Decisions(accepted=frozenset({ids[0]})), label="Rev.1")
+    moved = {a.id: a for a in outcome.amendments}
+    assert moved[ids[1]].revision == "Rev.1"  # what the store compares below
+
+    def altered(**changes):
+        return dataclasses.replace(outcome, amendments=tuple(
+            dataclasses.replace(a, **changes) if a.id == ids[1] else a
+            for a in outcome.amendments))
+
+    with pytest.raises(ConflictError, match=f"change the reason of amendment {ids[1]}"):
+        store.add_revision(SMALL.symbol, altered(reason="another reason"))
+    with pytest.raises(ConflictError, match=f"change the proponents of amendment {ids[1]}"):
+        store.add_revision(SMALL.symbol, altered(proponents=("USA",)))
+    with pytest.raises(NotFoundError, match=f"moves amendment {ids[1]} onto 'Rev.9'"):
+        store.add_revision(SMALL.symbol, altered(revision="Rev.9"))
+    with pytest.raises(NotFoundError, match="speaks of amendment A99"):
+        store.add_revision(SMALL.symbol, altered(id="A99"))
+    assert len(store.document(SMALL.symbol).revisions) == 1
+    store.add_revision(SMALL.symbol, outcome)  # as the engine issued it: recorded
+    stored = {a.id: a for a in store.amendments(SMALL.symbol)}
+    assert (stored[ids[0]].status, stored[ids[1]].revision) == (AmendmentStatus.ACCEPTED,
+                                                                "Rev.1")
+    assert stored[ids[1]] == dataclasses.replace(moved[ids[1]],
+                                                 submitted_at=stored[ids[1]].submitted_at)
+
+
 def test_events_name_the_document_the_actor_and_the_time(store):
     store.submit(SMALL.symbol, [amend("EU", "OP2", replace="submit", with_="present")],
                  actor="Ms. Rossi")

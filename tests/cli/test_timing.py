@@ -1,0 +1,48 @@
+"""DRAFTING_TIMING, and the command line's garbage collection settings, which must not
+outlive a call of main() (tests and other programs call it and go on)."""
+
+from __future__ import annotations
+
+import gc
+import re
+
+import pytest
+
+from drafting_cli.app import GC_THRESHOLDS, main
+
+
+def _run(monkeypatch, *args: str) -> int:
+    monkeypatch.setattr("sys.argv", ["drafting", *args])
+    with pytest.raises(SystemExit) as done:
+        main()
+    return done.value.code or 0
+
+
+def test_timing_is_told_on_stderr_when_asked(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("DRAFTING_TIMING", "1")
+    assert _run(monkeypatch, "init", "--db", f"sqlite:///{tmp_path / 'a.db'}") == 0
+    told = capsys.readouterr().err.strip().splitlines()[-1]
+    assert re.fullmatch(r"drafting: timing: work \d+\.\d{3} s, process cpu \d+\.\d{3} s, "
+                        r"peak \d+\.\d MB", told)
+
+
+def test_no_timing_unless_asked_and_a_failure_still_tells_it(monkeypatch, capsys, tmp_path):
+    monkeypatch.delenv("DRAFTING_TIMING", raising=False)
+    assert _run(monkeypatch, "init", "--db", f"sqlite:///{tmp_path / 'a.db'}") == 0
+    assert "timing" not in capsys.readouterr().err
+    monkeypatch.setenv("DRAFTING_TIMING", "1")
+    missing = f"sqlite:///{tmp_path / 'missing.db'}"
+    assert _run(monkeypatch, "amendments", "X/1", "--db", missing) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert "no drafting store" in lines[0] and lines[-1].startswith("drafting: timing: work")
+
+
+def test_collections_are_rare_during_a_command_and_as_before_after_it(monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr("drafting_cli.app._run", lambda: seen.append(
+        (gc.get_threshold(), gc.get_freeze_count() > 0)))
+    before = gc.get_threshold()
+    assert before != GC_THRESHOLDS
+    main()
+    assert seen == [(GC_THRESHOLDS, True)]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
