@@ -62,7 +62,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from scenarios import NEGOTIATION, SCENARIOS, Scenario, accept_some, command  # noqa: E402
+from scenarios import (  # noqa: E402
+    INBOX,
+    NEGOTIATION,
+    SCENARIOS,
+    Scenario,
+    accept_some,
+    command,
+)
 from synthetic import HOT_SHARE, Workload, write_workload  # noqa: E402
 
 POSTGRES_URL = os.environ.get("DRAFTING_BENCH_POSTGRES_URL",
@@ -293,6 +300,8 @@ def bench_size(args: argparse.Namespace, per_delegation: int, backends: list[str
                               delegations=args.delegations, per_delegation=per_delegation,
                               hot_share=hot_share)
     scenario = SCENARIOS[args.scenario]
+    if scenario.prepare is not None:
+        scenario.prepare(workload)
     runs: dict[str, list[dict[str, Measure]]] = {b: [] for b in backends}
 
     def on(backend: str) -> None:
@@ -318,7 +327,52 @@ def bench_size(args: argparse.Namespace, per_delegation: int, backends: list[str
         figures[backend] = {name: _summary([run[name] for run in runs[backend]])
                             for name in scenario.timed}
         _ratios(figures[backend])
+    if scenario is INBOX and args.libreoffice:
+        figures["libreoffice"] = libreoffice_compare(workload, args.libreoffice, figures)
     return figures
+
+
+def libreoffice_line(found: dict[str, Any]) -> str:
+    """The LibreOffice comparison in one line (or its note)."""
+    if "note" in found:
+        return found["note"]
+    return (f"LibreOffice's Compare: {found['seconds_per_copy']:.2f} s a copy (of "
+            f"{found['copies_compared']}), {found['for_all_copies']:.0f} s for the inbox; "
+            f"drafting read every edited copy and merged in "
+            f"{found['drafting_inbox_and_merge']:.2f} s ({found['drafting_per_copy']:.3f} s "
+            f"a copy): {found['x_faster']}x faster, {found['inbox_x_stack']}x the stack")
+
+
+LO_PYTHON = "/usr/bin/python3"
+"""The interpreter that can ``import uno`` (Debian's python3-uno) for `lo_compare.py`."""
+
+
+def libreoffice_compare(workload: Workload, count: int, figures: dict[str, Any],
+                        ) -> dict[str, Any]:
+    """LibreOffice's Compare of ``count`` edited copies against the draft (its per-copy
+    time, `benchmarks/lo_compare.py`) beside reading the whole inbox and merging it; a
+    note instead when LibreOffice or python3-uno is missing."""
+    from inbox import inbox_paths
+
+    if shutil.which("soffice") is None or subprocess.run(
+            [LO_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
+        return {"note": "LibreOffice with python3-uno not installed: its Compare not timed"}
+    copies = inbox_paths(workload, "edited")
+    done = subprocess.run([LO_PYTHON, str(ROOT / "benchmarks" / "lo_compare.py"),
+                           str(workload.draft_docx), *map(str, copies[:count]), "--json"],
+                          capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        return {"note": f"LibreOffice's Compare failed: {done.stderr.strip()[-300:]}"}
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    per_copy = found["seconds"] / found["copies"]
+    ours = figures["sqlite"]
+    inbox = ours["submit_edited"]["seconds"] + ours["merge_edited"]["seconds"]
+    return {"copies_compared": found["copies"], "seconds_per_copy": round(per_copy, 3),
+            "for_all_copies": round(per_copy * len(copies), 1),
+            "drafting_inbox_and_merge": round(inbox, 3),
+            "drafting_per_copy": round(ours["submit_edited"]["seconds"] / len(copies), 4),
+            "x_faster": round(per_copy * len(copies) / inbox, 1),
+            "inbox_x_stack": round(inbox / ours["stack"]["seconds"], 1)}
 
 
 def growth(first: dict[str, Any], last: dict[str, Any], backends: list[str]) -> dict[str, Any]:
@@ -418,6 +472,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--together", action="store_true",
                         help="run the backends side by side (quicker; for checking that "
                              "the benchmark works, not for figures)")
+    parser.add_argument("--libreoffice", type=int, default=5, metavar="N",
+                        help="with --scenario inbox: time LibreOffice's Compare on N edited "
+                             "copies, where it is installed (0: not at all)")
     parser.add_argument("--keep", type=Path, help="write the workload and outputs here "
                         "and keep them (default: a temporary folder)")
     return parser
@@ -444,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
         result["sizes"] = sizes
         for size in sizes:
             print("\n".join(table(size, b, titles, args.repeat) for b in backends))
+            if "libreoffice" in size:
+                print(libreoffice_line(size["libreoffice"]))
         if len(sizes) > 1:
             result["growth"] = growth(sizes[0], sizes[-1], backends)
             for backend in backends:

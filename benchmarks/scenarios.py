@@ -50,6 +50,8 @@ class Scenario:
 
     name: str
     steps: tuple[Step, ...]
+    prepare: Callable[[Workload], object] | None = None
+    """Writes what the steps need beyond the workload (untimed, once per workload)."""
 
     @property
     def timed(self) -> dict[str, str]:
@@ -115,7 +117,48 @@ NEGOTIATION = Scenario("negotiation", (
 ))
 """The secretariat's day on a synthetic negotiation (`samples/synthetic.py`)."""
 
-SCENARIOS = {s.name: s for s in (NEGOTIATION,)}
+def _inbox(w: Workload, kind: str) -> list[Path]:
+    from inbox import inbox_paths
+
+    return inbox_paths(w, kind)
+
+
+def _write_inbox(w: Workload) -> None:
+    from inbox import write_inbox
+
+    write_inbox(w)
+
+
+def _edited(w: Workload) -> str:
+    return w.symbol + EDITED_SUFFIX
+
+
+EDITED_SUFFIX = "-E"
+"""The draft imported a second time for the edited copies, ``SYMBOL-E`` (the same
+delegation's tracked and edited copies propose the same changes: one document each)."""
+
+INBOX = Scenario("inbox", (
+    Step("stack", "the stack (imports only)", lambda w, out: ["-c", STACK], yardstick=True),
+    Step("init", "create the store", lambda w, out: ["init"], timed=False),
+    Step("import_docx", "import the draft (.docx)",
+         lambda w, out: ["import", w.draft_docx, "--doc", _docx(w)]),
+    Step("import_again", "import it again for the edited copies",
+         lambda w, out: ["import", w.draft_docx, "--doc", _edited(w)], timed=False),
+    Step("delegations", "add the delegations",
+         lambda w, out: ["delegation", "add", *w.codes], timed=False),
+    Step("submit_tracked", "submit all tracked copies",
+         lambda w, out: ["submit", _docx(w), *_inbox(w, "tracked"), "--by-filename",
+                         "--yes"]),
+    Step("submit_edited", "submit all edited copies",
+         lambda w, out: ["submit", _edited(w), *_inbox(w, "edited"), "--by-filename",
+                         "--yes"]),
+    Step("merge_edited", "merge the edited inbox",
+         lambda w, out: ["merge", _edited(w), "-o", out / "merged-inbox.docx"]),
+), prepare=lambda w: _write_inbox(w))
+"""The inbox: every delegation's Word copy (tracked, then edited) of the draft read in one
+command each, then merged (`benchmarks/inbox.py` writes the copies)."""
+
+SCENARIOS = {s.name: s for s in (NEGOTIATION, INBOX)}
 """Every scenario, by name."""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -137,6 +138,30 @@ def test_the_benchmark_runs_every_step_and_prints_its_figures(tmp_path):
     written = {p.name for p in (tmp_path / "kept").rglob("*") if p.is_file()}
     assert {"compilation.docx", "compilation.html", "compilation.md", "merged.docx",
             "positions.md", "export.json", "diff.docx", "floor.docx"} <= written
+
+
+def test_the_inbox_scenario_reads_every_delegations_copy_in_one_command(tmp_path):
+    """Each delegation's tracked and edited copy (named by its code) read with one `submit
+    --by-filename` each and merged: every copy's changes recorded as its delegation's."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--scenario", "inbox",
+         "--paragraphs", "30", "--delegations", "4", "--sizes", "3", "--no-postgres",
+         "--import-runs", "1", "--libreoffice", "0", "--keep", str(tmp_path / "kept")],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    (size,) = json.loads(done.stdout.strip().splitlines()[-1])["sizes"]
+    assert set(size["sqlite"]) == {"stack", "import_docx", "submit_tracked", "submit_edited",
+                                   "merge_edited"}
+    codes = sorted(p.stem for p in (tmp_path / "kept").rglob("edited/*.docx"))
+    [merged] = (tmp_path / "kept").rglob("merged-inbox.docx")
+    with zipfile.ZipFile(merged) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    authors = Counter(re.findall(r'<w:(?:ins|del) [^>]*w:author="([^"]+)"', body))
+    credited = Counter()  # identical changes from two copies are one, credited to both
+    for author, count in authors.items():
+        credited.update(dict.fromkeys(author.split(", "), count))
+    assert len(codes) == 4 and sorted(credited) == codes  # every copy's changes, its own
+    assert min(credited.values()) >= 20  # 20 changes a copy (a replacement is two marks)
 
 
 def test_growth_is_the_work_beyond_a_steps_imports_over_the_amendments():
