@@ -139,6 +139,8 @@ delegation's tracked and edited copies propose the same changes: one document ea
 
 INBOX = Scenario("inbox", (
     Step("stack", "the stack (imports only)", lambda w, out: ["-c", STACK], yardstick=True),
+    Step("imports", "drafting's imports only", lambda w, out: ["-c", IMPORTS],
+         yardstick=True),
     Step("init", "create the store", lambda w, out: ["init"], timed=False),
     Step("import_docx", "import the draft (.docx)",
          lambda w, out: ["import", w.draft_docx, "--doc", _docx(w)]),

@@ -150,8 +150,8 @@ def test_the_inbox_scenario_reads_every_delegations_copy_in_one_command(tmp_path
         capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     (size,) = json.loads(done.stdout.strip().splitlines()[-1])["sizes"]
-    assert set(size["sqlite"]) == {"stack", "import_docx", "submit_tracked", "submit_edited",
-                                   "merge_edited"}
+    assert set(size["sqlite"]) == {"stack", "imports", "import_docx", "submit_tracked",
+                                   "submit_edited", "merge_edited"}
     codes = sorted(p.stem for p in (tmp_path / "kept").rglob("edited/*.docx"))
     [merged] = (tmp_path / "kept").rglob("merged-inbox.docx")
     with zipfile.ZipFile(merged) as package:
