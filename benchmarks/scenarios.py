@@ -156,7 +156,7 @@ INBOX = Scenario("inbox", (
                          "--yes"]),
     Step("merge_edited", "merge the edited inbox",
          lambda w, out: ["merge", _edited(w), "-o", out / "merged-inbox.docx"]),
-), prepare=lambda w: _write_inbox(w))
+), prepare=_write_inbox)
 """The inbox: every delegation's Word copy (tracked, then edited) of the draft read in one
 command each, then merged (`benchmarks/inbox.py` writes the copies)."""
 

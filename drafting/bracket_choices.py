@@ -80,17 +80,16 @@ def _proposed(paragraph: Paragraph, number: int | None, wanted: str,
     from drafting import brackets
 
     words = " ".join(wanted.split())
-    fits: dict[tuple[int, int, int, int, str], str] = {}
+    text, groups = paragraph.text, _groups(paragraph, number)
+    fits: dict[tuple[int, int, int, int, str], tuple[int, int, str]] = {}  # distinct changes
     for amendment in proposals:
         span = amendment.span
         if (amendment.paragraph_id != paragraph.id or amendment.amends or span is None
                 or amendment.kind not in SPAN_KINDS or amendment.kind is AmendmentKind.BRACKET
-                or amendment.status is not AmendmentStatus.SUBMITTED):
-            continue
-        text = paragraph.text
-        if text[span.start:span.end] != (amendment.old_text if len(span) else ""):
-            continue  # made on an earlier text: its words are not where it says here
-        for group in _groups(paragraph, number):
+                or amendment.status is not AmendmentStatus.SUBMITTED
+                or text[span.start:span.end] != (amendment.old_text if len(span) else "")):
+            continue  # not a change of words here (or made on an earlier text)
+        for group in groups:
             if not group.start < span.start <= span.end < group.end:
                 continue
             changed = text[:span.start] + amendment.new_text + text[span.end:]
@@ -99,12 +98,9 @@ def _proposed(paragraph: Paragraph, number: int | None, wanted: str,
                 continue
             for index, alternative in enumerate(after[0].alternatives):
                 if " ".join(alternative.split()) == words:
-                    key = (group.index, index, span.start, span.end, amendment.new_text)
-                    fits.setdefault(key, amendment.id)
-    if len(fits) != 1:
-        return None
-    ((group_index, alternative, *_), amendment_id), = fits.items()
-    return group_index, alternative, amendment_id
+                    fits.setdefault((group.index, index, span.start, span.end,
+                                     amendment.new_text), (group.index, index, amendment.id))
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _bracket_place(revision: Revision, spec: str) -> tuple[Paragraph, int | None]:

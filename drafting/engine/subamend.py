@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -162,12 +162,3 @@ def parent_of(label_or_id: str, document: Document, pending: Sequence[Amendment]
         if isinstance(entry, NewParagraph) and entry.label == label:
             return by_id[entry.credit.amendments[0]]
     return None
-
-
-def by_parent(amendments: Iterable[Amendment]) -> Mapping[str, list[Amendment]]:
-    """Sub-amendments grouped by the id of the proposal they amend."""
-    found: dict[str, list[Amendment]] = {}
-    for amendment in amendments:
-        if amendment.amends:
-            found.setdefault(amendment.amends, []).append(amendment)
-    return found
