@@ -56,9 +56,11 @@ def merge(
     """
     from drafting.outputs import merge_to
 
+    warnings: list[str] = []  # told after the progress bar is gone
     with store_at(db) as store, steps(3) as step:
         compilation = merge_to(store, symbol, output, delegations=delegation, statuses=status,
-                               step=step)
+                               step=step, warn=warnings.append)
+    _warn(warnings)
     _wrote(output, compilation)
 
 
@@ -76,8 +78,10 @@ def diff(
     """
     from drafting.outputs import diff_to
 
+    warnings: list[str] = []
     with store_at(db) as store, steps(3) as step:
-        diff_to(store, symbol, old, new, output, step=step)
+        diff_to(store, symbol, old, new, output, step=step, warn=warnings.append)
+    _warn(warnings)
     typer.echo(f"wrote {output}")
 
 
@@ -138,3 +142,8 @@ def _wrote(output: Path, compilation: object) -> None:
     stale = len(getattr(compilation, "stale", ()))
     note = f" ({stale} stale amendment{'s' * (stale != 1)} listed at the end)" if stale else ""
     typer.echo(f"wrote {output}{note}")
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)

@@ -131,9 +131,12 @@ def revise(
             current, choose=choose or (), keep=keep or (), drop=drop or (),
             proposals=store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
             if choose else ())
+        warnings: list[str] = []  # told after the progress bar is gone
         with steps(2 if dry_run else 3) as step:
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
-                                      step=step, dry_run=dry_run)
+                                      step=step, warn=warnings.append, dry_run=dry_run)
+        for warning in warnings:
+            typer.echo(f"warning: {warning}", err=True)
         receipts = () if dry_run else store.receipts
         report = bracket_report(outcome.revision, previous=current,
                                 previous_label=current.label if current else None) \

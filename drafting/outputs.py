@@ -59,11 +59,13 @@ def compile_to(store: Store, symbol: str, path: str | Path, *,
 
 def merge_to(store: Store, symbol: str, path: str | Path, *,
              delegations: Collection[str] | None = None,
-             statuses: Collection[str] | None = None, step: Step = _quiet) -> Compilation:
+             statuses: Collection[str] | None = None, step: Step = _quiet,
+             warn: Step = _quiet) -> Compilation:
     """Write the merged draft of ``symbol`` to ``path`` (.docx, .pdf): every proposal a
     Word tracked change by its delegation, dated when it was submitted. A draft imported
     from Word is written into its own document while that document holds the revision's
-    text; others into our template. Three steps."""
+    text; others into our template, and ``warn`` says why when a draft's own document
+    could not be used. Three steps."""
     from drafting.writers.docx_merged import write_merged_docx
 
     path = Path(path)
@@ -72,28 +74,36 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
                                          statuses=statuses, step=step)
     step(f"writing {path.name}")
     dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
-    source = store.source(symbol, compilation.revision)
-    if source is None:  # a text that did not come from Word: our UN layout
-        source = _layout_of(compilation)
+    own = store.source(symbol, compilation.revision)
+    source = own if own is not None else _layout_of(compilation)  # else our UN layout
 
     def write(target: Path) -> None:
         from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
 
         try:
             write_merged_into_source(source, compilation, target, dates=dates)
-        except NOT_WOVEN:  # its Word document does not hold this revision's text
+        except NOT_WOVEN as error:  # its Word document does not hold this revision's text
+            if own is not None:
+                warn(_not_own(symbol, compilation.revision, path, error))
             write_merged_docx(compilation, target, dates=dates)
 
     _word(path, write)
     return compilation
 
 
+def _not_own(symbol: str, revision: str, path: Path, error: Exception) -> str:
+    """Why ``path`` is not the secretariat's own document of ``symbol``'s ``revision``."""
+    reason = str(error) or type(error).__name__
+    return (f"{path.name}: written in drafting's own layout, not in the Word document "
+            f"{symbol} {revision} was imported from ({reason})")
+
+
 def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
-            step: Step = _quiet) -> Compilation:
+            step: Step = _quiet, warn: Step = _quiet) -> Compilation:
     """Write the changes from revision ``old`` to ``new`` of ``symbol`` to ``path``
     (.docx, .pdf, .html, .md, .txt). In Word, they are tracked changes in ``old``'s own
-    document when it came from Word (Reject All gives ``old``, Accept All ``new``).
-    Three steps."""
+    document when it came from Word (Reject All gives ``old``, Accept All ``new``);
+    ``warn`` says why when that document could not be used. Three steps."""
     from drafting.engine import diff_revisions
     from drafting.writers import COMPILATION_WRITERS
 
@@ -120,8 +130,8 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
             try:
                 write_merged_into_source(source, compilation, target)
                 return
-            except NOT_WOVEN:
-                pass
+            except NOT_WOVEN as error:
+                warn(_not_own(symbol, before.label, path, error))
         write_merged_docx(compilation, target)
 
     _word(path, write)

@@ -354,13 +354,15 @@ def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = Fal
 
 def revise_document(store: Store, symbol: str, label: str, *,
                     brackets: Sequence[BracketDecision] = (),
-                    actor: str = "", step: Step = _quiet,
+                    actor: str = "", step: Step = _quiet, warn: Step = _quiet,
                     dry_run: bool = False) -> RevisionOutcome:
     """Issue revision ``label`` of ``symbol`` and store it: the amendments the store marks
     accepted (on the current revision) applied, rejected ones dropped, pending ones moved
     on (or marked stale), the decisions on ``brackets`` applied (see `bracket_decisions`),
     agreed statuses kept on the paragraphs. With ``dry_run``, the same revision is made
-    and returned, and nothing is stored. Three steps (two in a dry run)."""
+    and returned, and nothing is stored. A text imported from Word gets its new Word
+    document made from the last one; ``warn`` says why when that cannot be done (the
+    revision is issued all the same). Three steps (two in a dry run)."""
     from drafting.engine import Decisions, revise
     from drafting.store.names import check_line
 
@@ -382,14 +384,14 @@ def revise_document(store: Store, symbol: str, label: str, *,
     outcome = revise(document, given, decisions, label=label)
     if dry_run:
         return outcome
-    source = _revised_source(store, symbol, current, outcome.revision)
+    source = _revised_source(store, symbol, current, outcome.revision, warn)
     step(f"storing {label}")
     store.add_revision(symbol, outcome, source=source, actor=actor)
     return outcome
 
 
-def _revised_source(store: Store, symbol: str, current: Revision,
-                    new: Revision) -> bytes | None:
+def _revised_source(store: Store, symbol: str, current: Revision, new: Revision,
+                    warn: Step) -> bytes | None:
     """The Word document of ``new``, made from ``current``'s (None when the text did not
     come from Word, or its document no longer holds it)."""
     source = store.source(symbol, current.label)
@@ -400,7 +402,11 @@ def _revised_source(store: Store, symbol: str, current: Revision,
 
     try:
         return revise_source(source, current, new, symbol=symbol)
-    except NOT_WOVEN:  # the revision is kept all the same; its document is the last one's
+    except NOT_WOVEN as error:  # the revision is issued all the same
+        reason = str(error) or type(error).__name__
+        warn(f"{symbol} {new.label}: its Word document could not be made from "
+             f"{current.label}'s ({reason}); its Word outputs will be in drafting's own "
+             "layout")
         return None
 
 

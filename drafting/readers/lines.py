@@ -26,7 +26,8 @@ _CHAPEAU = re.compile(r"The\s+[A-Z][^,;:.\[\]]{2,100},")
 _SECTION = re.compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix))"
     r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])"
-    rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b\.?(?:\s*[-:\u2013\u2014.]\s*.*|\s+[A-Z(].*)?")
+    rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
+    r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
 FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
 """A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
@@ -67,12 +68,27 @@ def chapeau_like(text: str) -> bool:
 
 def section_key(text: str) -> str | None:
     """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
-    "Chapter II" -> "II", "Annex" -> "ANNEX"), or None if ``text`` opens no section."""
-    match = _SECTION.fullmatch(text.strip())
-    if match is None or len(text.split()) > 14:
+    "Chapter II" -> "II", "Annex" -> "ANNEX"), or None if ``text`` opens no section.
+    A line of more than 14 words opens one only when a mark follows its number
+    ("Article 3. This Agreement shall ..."): an article written on one line."""
+    match = _section(text)
+    if match is None:
         return None
     key = (match["key"] or match["kind"]).upper()
     return f"{key}{match['suffix'].lower()}" if match["suffix"] else key
+
+
+def opens_article(text: str) -> bool:
+    """Whether ``text`` is a section heading naming an article ("Article 26")."""
+    match = _section(text)
+    return match is not None and match["kind"].lower() == "article"
+
+
+def _section(text: str) -> re.Match[str] | None:
+    match = _SECTION.fullmatch(text.strip())
+    if match is None or (len(text.split()) > 14 and not (match["key"] and match["mark"])):
+        return None  # a long line is a heading only when a mark follows its number
+    return match
 
 
 def heading_key(text: str) -> str | None:

@@ -24,6 +24,9 @@ from drafting.readers.docx_draft import DraftReader
 from drafting.readers.result import ReadResult
 from drafting.readers.structure import RoleKind
 
+_PLACED = (RoleKind.PARAGRAPH, RoleKind.LINE, RoleKind.HEADING)
+"""The blocks that hold a paragraph's text (a heading is a paragraph of the draft too)."""
+
 Place = tuple[int, int] | None
 """(index of the Word paragraph among the paragraph's `SourcePlace.paragraphs`, offset in
 its visible text), or None for a character the document does not hold as such."""
@@ -118,7 +121,7 @@ def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
         [] for _ in result.paragraphs]
     for block, role, (sources, joiner) in zip(builder.blocks, structure.roles, builder.sources,
                                               strict=True):
-        if role.paragraph is None or role.kind not in (RoleKind.PARAGRAPH, RoleKind.LINE):
+        if role.paragraph is None or role.kind not in _PLACED:
             continue
         mapped = _mapped(sources, joiner)
         if mapped is None:

@@ -17,7 +17,9 @@ tells what each is (`Role`) and builds the draft:
 - **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
   automatic numbering at the top level, opens an operative paragraph; unlabelled blocks
   between the chapeau and the first operative one are preambular; later ones are other
-  text (``T1``) with a warning.
+  text (``T1``) with a warning, except in a section whose heading names it ("Article 26")
+  and that numbers none of its paragraphs: there they are the section's operative
+  paragraphs, numbered within it (`drafting.readers.sections`).
 - **Lines**: sub-paragraphs ("(a)", automatic numbering below the top level, bullets) join
   the paragraph before as lines of its text.
 - **Options**: "Option 1: ..." / "Option 2: No text" blocks, and a paragraph labelled
@@ -54,6 +56,7 @@ from drafting.readers.lines import (
     split_label,
 )
 from drafting.readers.result import ReadResult, ReadWarning
+from drafting.readers.sections import unnumbered_sections
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +183,7 @@ class _Reader:
         self.section = ""
         self.option_open = False
         self.labels: dict[int, tuple[Label | None, str, int]] = {}
+        self.unnumbered = unnumbered_sections(blocks, lambda i: self._label(i)[0])
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once."""
@@ -292,7 +296,7 @@ class _Reader:
         else:
             shown = f"{number.text} {block.text}" if number is not None and number.text \
                 else block.text
-            self._open(index, self._unlabelled(block), shown, block)
+            self._open(index, self._unlabelled(index, block), shown, block)
 
     def _heading(self, index: int, block: Block, key: str | None) -> None:
         if key is not None:
@@ -324,7 +328,7 @@ class _Reader:
             draft.options = [option_text(body)]
             self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "")
         else:
-            own = label if label is not None else self._unlabelled(block)
+            own = label if label is not None else self._unlabelled(index, block)
             self._add(index, Role(RoleKind.PARAGRAPH, skip=skip + option.end()),
                       _Draft(own, "", block.where, 0, self.section, [option_text(body)]))
         self.option_open = True
@@ -365,7 +369,10 @@ class _Reader:
         return next((i for i in range(len(self.drafts) - 1, -1, -1)
                      if self.drafts[i].label.kind is not ParagraphKind.FOOTNOTE), -1)
 
-    def _unlabelled(self, block: Block) -> Label:
+    def _unlabelled(self, index: int, block: Block) -> Label:
+        if index in self.unnumbered:  # an article's own text: numbered within it
+            return Label("OP", 1 + sum(d.section == self.section and d.label.kind is
+                                       ParagraphKind.OPERATIVE for d in self.drafts))
         if not self.operative_seen:
             return self._unused("PP")
         label = self._unused("T")

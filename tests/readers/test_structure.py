@@ -169,3 +169,62 @@ def test_section_headings(text, key):
     ("The Assembly decides, after a long debate, to act,", False)])
 def test_chapeaus(text, expected):
     assert chapeau_like(text) is expected
+
+
+TREATY_WITH_PLAIN_ARTICLES = """# Draft agreement
+
+The Parties to this Agreement,
+
+Recognizing the need for cooperation,
+
+Have agreed as follows:
+
+## Article 1
+
+For the purposes of this Agreement, the definitions in the annex apply.
+
+## Article 2
+
+1. Each Party shall report.
+
+2. Each Party may cooperate.
+
+## Article 3
+
+### Depositary
+
+The Secretary-General of the United Nations shall be the Depositary.
+
+The Depositary shall inform the Parties of every signature.
+"""
+
+
+def test_an_articles_unnumbered_paragraphs_are_its_operative_text():
+    result = read_text(TREATY_WITH_PLAIN_ARTICLES)
+    assert [(p.label, p.kind) for p in result.paragraphs] == [
+        ("PP1", ParagraphKind.PREAMBULAR), ("PP2", ParagraphKind.PREAMBULAR),
+        ("H1", ParagraphKind.HEADING), ("1.1", ParagraphKind.OPERATIVE),
+        ("H2", ParagraphKind.HEADING), ("2.1", ParagraphKind.OPERATIVE),
+        ("2.2", ParagraphKind.OPERATIVE), ("H3", ParagraphKind.HEADING),
+        ("H4", ParagraphKind.HEADING), ("3.1", ParagraphKind.OPERATIVE),
+        ("3.2", ParagraphKind.OPERATIVE)]
+    assert result.paragraphs[-2].text.startswith("The Secretary-General")
+    assert result.warnings == ()  # none of them is "other text" to be labelled
+
+
+def test_an_article_that_numbers_some_paragraphs_keeps_asking_for_the_others_labels():
+    result = read_text("## Article 1\n\n1. Each Party shall report.\n\n"
+                       "Nothing here is numbered.\n\n## Annex\n\nAn annex's plain text.\n")
+    assert labels(result) == ["H1", "OP1", "T1", "H2", "T2"]
+    assert [w.message[:28] for w in result.warnings] == [
+        "paragraph without a label af"] * 2
+
+
+def test_an_article_written_on_one_line_opens_its_article_whatever_its_length():
+    long = ("Article 3. This Agreement shall enter into force on the thirtieth day after "
+            "the date of deposit of the tenth instrument of ratification.")
+    result = read_text(f"## Article 2\n\nEach Party shall report.\n\n{long}\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("H1", "Article 2"), ("OP1", "Each Party shall report."), ("H2", long)]
+    assert section_key(long) == "3"
+    assert section_key(long.replace("Article 3.", "Article 3")) is None  # a sentence

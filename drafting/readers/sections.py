@@ -1,0 +1,51 @@
+"""Which blocks stand in an article whose paragraphs carry no numbers.
+
+A treaty's article often holds one paragraph, or a few, with no number of their own:
+"Article 26 / The Secretary-General of the United Nations shall be the Depositary of
+this Agreement." Those paragraphs are the article's operative text, not preambular
+paragraphs nor "other text": `drafting.readers.structure` numbers them within their
+article (``26.1``, ``26.2``) when nothing else in that article is numbered. Other
+sections (a chapter, an annex) are left as they were: an unnumbered paragraph there
+is other text, with a warning asking for a label. An article
+that numbers some of its paragraphs keeps the numbers it gives; its unnumbered blocks
+are read as before (lines, or other text with a warning).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from drafting.model.labels import Label
+from drafting.readers.lines import opens_article, section_key
+
+if TYPE_CHECKING:
+    from drafting.readers.structure import Block
+
+
+def unnumbered_sections(blocks: Sequence[Block],
+                        label: Callable[[int], Label | None]) -> frozenset[int]:
+    """The indices of the blocks that stand in an article (a section whose heading names
+    it: "Article 3"; a chapter, part or annex is not one) in which no block opens a
+    numbered paragraph (a typed label, or top-level automatic numbering). ``label(i)``
+    is the label block ``i`` opens with, or None. Headings are not included."""
+    found: set[int] = set()
+    members: list[int] = []
+    numbered = False
+    opened = False
+    for index, block in enumerate(blocks):
+        if label(index) is None and section_key(block.text) is not None:
+            if opened and not numbered:
+                found.update(members)
+            members, numbered, opened = [], False, opens_article(block.text)
+            continue
+        if not opened:
+            continue
+        members.append(index)
+        number = block.number
+        if label(index) is not None or (number is not None and number.level == 0
+                                        and number.decimal):
+            numbered = True
+    if opened and not numbered:
+        found.update(members)
+    return frozenset(found)

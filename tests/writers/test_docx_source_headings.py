@@ -1,0 +1,80 @@
+"""Headings are paragraphs of the draft too: proposals on them, and on a treaty written
+one article to a line ("Article 1. The Parties shall ..."), are woven into the
+secretariat's own Word document, not into our template."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from ooxml_views import body as _body
+from ooxml_views import rejected as _rejected
+
+from drafting.engine import Proposal, draft_amendment
+from drafting.engine.merge import merge
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.writers.docx_source import write_merged_into_source
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+
+T0 = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+
+
+def _treaty(path: Path) -> Path:
+    """A treaty laid out by its secretariat: a style of its own for the articles, each
+    article one line, one heading in Word's Heading 1."""
+    word = docx.Document()
+    style = word.styles.add_style("Treaty Article", 1)
+    style.font.size = Pt(13)
+    word.add_paragraph("The Parties to this Agreement,")
+    word.add_paragraph("Final provisions", style="Heading 1")
+    for line in ("Article 1. The Parties shall cooperate in good faith.",
+                 "Article 2. Each Party shall report annually to the Secretariat.",
+                 "Article 3. This Agreement shall enter into force on signature."):
+        word.add_paragraph(line, style="Treaty Article")
+    word.save(path)
+    return path
+
+
+def _paragraph_with(path: Path, words: str):
+    (found,) = [p for p in _body(path).iter(qn("w:p"))
+                if words in "".join(t.text or "" for t in p.iter(qn("w:t")))]
+    return found
+
+
+def test_proposals_on_headings_are_woven_into_the_secretariats_document(tmp_path):
+    source = _treaty(tmp_path / "treaty.docx")
+    document = read_docx_draft(source).to_document("T/1")
+    assert [(p.label, p.text[:10]) for p in document.current] == [
+        ("H1", "Final prov"), ("H2", "Article 1."), ("H3", "Article 2."), ("H4", "Article 3.")]
+    asked = [("ATL", "H1", {"insert": " and transitional", "after": "Final"}),
+             ("ATL", "H3", {"delete": " annually"}),
+             ("UTO", "H3", {"replace": "Secretariat", "with_": "Conference of the Parties"}),
+             ("UTO", "H4", {"new_paragraph": "Article 4. No reservations may be made."})]
+    amendments = [draft_amendment(document.current, Proposal(label, **fields), id=f"A{n}",
+                                  proponents=[code], submitted_at=T0)
+                  for n, (code, label, fields) in enumerate(asked, 1)]
+    target = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
+
+    assert _rejected(target) == _rejected(source)  # Reject All gives the source back
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target) as new:
+        assert old.read("word/styles.xml") == new.read("word/styles.xml")
+    article2 = _paragraph_with(target, "Each Party shall report")
+    assert article2.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "TreatyArticle"
+    assert {"".join(t.text for t in d.iter(qn("w:delText"))): d.get(qn("w:author"))
+            for d in article2.iter(qn("w:del"))} == {" annually": "ATL", "Secretariat": "UTO"}
+    inserted = {"".join(t.text for t in i.iter(qn("w:t"))): i.get(qn("w:author"))
+                for i in _body(target).iter(qn("w:ins")) if i.find(qn("w:r")) is not None}
+    assert inserted == {" and transitional": "ATL", "Conference of the Parties": "UTO",
+                        "Article 4. No reservations may be made.": "UTO"}
+    heading = _paragraph_with(target, "Final")
+    assert heading.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Heading1"
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in _body(target).iter(
+        qn("w:p"))]
+    assert texts[-1] == "Article 4. No reservations may be made."  # after Article 3
