@@ -120,6 +120,8 @@ class CopyLayout:
             else:
                 chunks.append(host := self._chunk(number, read,
                                                   label=role.kind is not RoleKind.LINE))
+                if role.kind is RoleKind.HEADING and role.prefix:  # its automatic number
+                    host.pieces.insert(0, RunPiece(role.prefix))
         return chunks
 
     def _embedded(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:

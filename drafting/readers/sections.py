@@ -34,10 +34,10 @@ def unnumbered_sections(blocks: Sequence[Block],
     numbered = False
     opened = False
     for index, block in enumerate(blocks):
-        if label(index) is None and section_key(block.text) is not None:
+        if label(index) is None and section_key(block.shown) is not None:
             if opened and not numbered:
                 found.update(members)
-            members, numbered, opened = [], False, opens_article(block.text)
+            members, numbered, opened = [], False, opens_article(block.shown)
             continue
         if not opened:
             continue

@@ -91,6 +91,13 @@ class Block:
     """The table it stands in (1 for the first), 0 for none. A table's text is front
     matter before the chapeau (a symbol block); after it, a table is not read."""
 
+    @property
+    def shown(self) -> str:
+        """Its text as a reader sees it: after its automatic number, if it has one
+        ("Article 3 Objective" for a heading Word numbers "Article %1")."""
+        number = self.number
+        return f"{number.text} {self.text}" if number is not None and number.text else self.text
+
 
 class RoleKind(StrEnum):
     """What a block turned out to be."""
@@ -110,7 +117,8 @@ class Role:
     """What one block is: ``paragraph`` is the index (in the result's paragraphs) of the
     paragraph it opens or belongs to; ``skip`` how many characters at its start are a
     typed label, not text; ``prefix`` the text put before it when it joins a paragraph
-    as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number)."""
+    as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number), or before a
+    heading's own text (its automatic number: ``"Article 3 "``)."""
 
     kind: RoleKind
     paragraph: int | None = None
@@ -266,7 +274,7 @@ class _Reader:
             if not block.text and (block.notes or block.remarks):
                 self._notes(block, self._after())
             return
-        key = section_key(block.text) if not self._label(index)[0] else None
+        key = section_key(block.shown) if not self._label(index)[0] else None
         if note := FOOTNOTE.match(block.text):
             self._add(index, Role(RoleKind.PARAGRAPH, skip=note.end()), _Draft(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
@@ -301,12 +309,11 @@ class _Reader:
     def _heading(self, index: int, block: Block, key: str | None) -> None:
         if key is not None:
             self.section = key
-        text = f"{block.number.text} {block.text}" if block.number and block.number.text \
-            else block.text
+        text = block.shown
         level = block.heading or 1
         self.option_open = False
-        self._add(index, Role(RoleKind.HEADING), _Draft(self._unused("H"), text, block.where,
-                                                        level, self.section))
+        self._add(index, Role(RoleKind.HEADING, prefix=text[:len(text) - len(block.text)]),
+                  _Draft(self._unused("H"), text, block.where, level, self.section))
 
     def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0) -> None:
         self.option_open = False

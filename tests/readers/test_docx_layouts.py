@@ -309,3 +309,55 @@ def test_automatic_numbering_that_starts_again_is_read_not_refused(tmp_path):
     assert [p.label for p in result.paragraphs] == ["OP1", "OP2", "T1", "T2"]
     assert "shows OP1 a second time" in result.warnings[0].message
     assert changes(path, result.to_document("X"))[0] == []
+
+
+def test_articles_numbered_by_words_heading_numbering_open_their_articles(tmp_path):
+    """A treaty whose headings Word numbers "Article %1" (their text is "Objective"):
+    each opens its article, its paragraphs are 1.1, 2.1, and a plain one is 3.1."""
+    word = docx.Document()
+    numbering = word.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="93"><w:lvl w:ilvl="0">'
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Article %1"/>'
+        "</w:lvl></w:abstractNum>"))
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="93"><w:abstractNumId w:val="93"/></w:num>'))
+    word.add_paragraph("The Parties to this Agreement,")
+    for text, style in (("Objective", "Heading 2"), ("1.\tThe objective is cooperation.", None),
+                        ("2.\tThe Parties shall act in good faith.", None),
+                        ("Reporting", "Heading 2"), ("1.\tEach Party shall report.", None),
+                        ("Depositary", "Heading 2"),
+                        ("The Secretary-General shall be the Depositary.", None)):
+        paragraph = word.add_paragraph(text, style=style)
+        if style is not None:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = 93
+    path = tmp_path / "treaty.docx"
+    word.save(str(path))
+    result = read_docx_draft(path)
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("H1", "Article 1 Objective"), ("1.1", "The objective is cooperation."),
+        ("1.2", "The Parties shall act in good faith."), ("H2", "Article 2 Reporting"),
+        ("2.1", "Each Party shall report."), ("H3", "Article 3 Depositary"),
+        ("3.1", "The Secretary-General shall be the Depositary.")]
+    assert result.warnings == ()
+    document = result.to_document("T/1")
+    edited = tmp_path / "EU.docx"
+    copy = docx.Document(str(path))
+    copy.paragraphs[-1].runs[0].text = "The Secretary-General shall be the sole Depositary."
+    copy.save(str(edited))
+    assert changes(edited, document)[0] == [(K.INSERT, "3.1", "the", " sole")]  # no more
+    from drafting.engine import Proposal, draft_amendment
+    from drafting.engine.merge import merge
+    from drafting.writers.docx_source import write_merged_into_source
+
+    renamed = draft_amendment(document.current, Proposal("H2", insert=" and review",
+                                                          after="Reporting"),
+                              id="A1", proponents=["EU"])
+    merged = tmp_path / "merged.docx"  # woven into the treaty's own document
+    write_merged_into_source(path.read_bytes(), merge(document, [renamed]), merged)
+    (heading,) = [p for p in docx.Document(str(merged)).paragraphs
+                  if p.style.name == "Heading 2" and "Reporting" in p._p.xml]
+    assert 'w:author="EU"' in heading._p.xml and "and review" in heading._p.xml
+    assert heading._p.pPr.numPr is not None  # still numbered "Article 2" by Word
