@@ -1,4 +1,9 @@
-"""Which blocks stand in an article whose paragraphs carry no numbers.
+"""Sections as treaties lay them out: an article's title on a line of its own, and
+the blocks that stand in an article whose paragraphs carry no numbers.
+
+A title line follows its section's heading: "Article 3" then "Depositary". It is short,
+carries no label or number and no closing punctuation, and more of the section follows
+it; it is read as a heading under that heading, not as a paragraph.
 
 A treaty's article often holds one paragraph, or a few, with no number of their own:
 "Article 26 / The Secretary-General of the United Nations shall be the Depositary of
@@ -21,6 +26,35 @@ from drafting.readers.lines import opens_article, section_key
 
 if TYPE_CHECKING:
     from drafting.readers.structure import Block
+
+_TITLE_WORDS = 12
+"""The most words a section's title line has."""
+
+
+def section_title(blocks: Sequence[Block], index: int,
+                  label: Callable[[int], Label | None]) -> bool:
+    """Whether block ``index`` is the title of the section whose heading stands just
+    before it ("Article 3", then "Depositary"); ``label`` as for `unnumbered_sections`."""
+    block = blocks[index]
+    text = block.text
+    if label(index) is not None or block.number is not None or block.heading or \
+            block.title_style or block.table or len(text.split()) > _TITLE_WORDS or \
+            text[-1] in ".;:,!?" or text.startswith("[^"):
+        return False
+    before, after = _filled(blocks, index, -1), _filled(blocks, index, 1)
+    return before is not None and after is not None and label(before) is None and \
+        section_key(blocks[before].shown) is not None and \
+        section_key(blocks[after].shown) is None
+
+
+def _filled(blocks: Sequence[Block], index: int, step: int) -> int | None:
+    """The nearest block before (``step`` -1) or after (1) ``index`` that has text."""
+    index += step
+    while 0 <= index < len(blocks):
+        if blocks[index].text:
+            return index
+        index += step
+    return None
 
 
 def unnumbered_sections(blocks: Sequence[Block],

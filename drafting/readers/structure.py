@@ -11,8 +11,9 @@ tells what each is (`Role`) and builds the draft:
 - **Chapeau**: "The General Assembly,", "The Conference of the Parties,", "The Parties
   to this Agreement,": a short line opening with "The" and ending with a comma.
 - **Sections**: a heading, or a short line such as "Article 3", "Chapter II", "Section B",
-  "Annex", opens a section. Where operative numbers start again in each section (a
-  treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``, ``3.1 bis``); a text
+  "Annex", opens a section; a short title on the line after it ("Depositary") is a
+  heading too (`drafting.readers.sections`). Where operative numbers start again in each
+  section (a treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``); a text
   numbered straight through keeps ``OP5``.
 - **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
   automatic numbering at the top level, opens an operative paragraph; unlabelled blocks
@@ -38,8 +39,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from drafting import brackets
-from drafting.brackets import NOTE_MARKER
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
@@ -56,7 +55,8 @@ from drafting.readers.lines import (
     split_label,
 )
 from drafting.readers.result import ReadResult, ReadWarning
-from drafting.readers.sections import unnumbered_sections
+from drafting.readers.sections import section_title, unnumbered_sections
+from drafting.readers.text_checks import bracket_warnings, footnote_warnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +215,9 @@ class _Reader:
             if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
         if text_warnings:
-            self._brackets(paragraphs)
-            self._footnotes(paragraphs)
+            wheres = [draft.where for draft in self.drafts]
+            self.warnings += bracket_warnings(paragraphs, wheres)
+            self.warnings += footnote_warnings(paragraphs, wheres, self.name)
         lines = tuple(line for b in front for line in b.text.split("\n"))
         result = ReadResult(title, paragraphs, tuple(self.warnings),
                             front_matter=lines, chapeau=chapeau)
@@ -280,6 +281,9 @@ class _Reader:
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or heading_key(block.text))
+        elif self.drafts and self.drafts[-1].label.kind is ParagraphKind.HEADING and \
+                section_title(self.blocks, index, lambda i: self._label(i)[0]):
+            self._heading(index, block, None, self.drafts[-1].level + 1)  # "Depositary"
         else:
             self._body(index, block)
         if block.notes or block.remarks:
@@ -306,11 +310,11 @@ class _Reader:
                 else block.text
             self._open(index, self._unlabelled(index, block), shown, block)
 
-    def _heading(self, index: int, block: Block, key: str | None) -> None:
+    def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:
             self.section = key
         text = block.shown
-        level = block.heading or 1
+        level = level or block.heading or 1
         self.option_open = False
         self._add(index, Role(RoleKind.HEADING, prefix=text[:len(text) - len(block.text)]),
                   _Draft(self._unused("H"), text, block.where, level, self.section))
@@ -398,7 +402,7 @@ class _Reader:
         self.operative_seen |= draft.label.kind is ParagraphKind.OPERATIVE
         self.drafts.append(draft)
 
-    # Labels, sections and brackets
+    # Labels and sections
 
     def _paragraphs(self) -> tuple[Paragraph, ...]:
         sectioned = self._numbered_by_section()
@@ -437,49 +441,6 @@ class _Reader:
                 key = (draft.label.number, draft.label.suffix)
                 sections.setdefault(key, set()).add(draft.section)
         return any(len(found) > 1 for found in sections.values())
-
-    def _brackets(self, paragraphs: tuple[Paragraph, ...]) -> None:
-        """A warning for every stray bracket; an unclosed '[' that a later paragraph's
-        stray ']' closes is named as one bracket across paragraphs."""
-        open_ones: list[tuple[Paragraph, int, str]] = []
-        for paragraph, draft in zip(paragraphs, self.drafts, strict=True):
-            for fault in brackets.faults(paragraph.text):
-                place = f"{draft.where} ({paragraph.label}, character {fault.offset})"
-                if fault.char == "]" and open_ones:
-                    opened, offset, where = open_ones.pop()
-                    self.warnings.append(ReadWarning(place, (
-                        f"this ']' closes the '[' opened in {opened.label} at character "
-                        f"{offset} ({where}): a bracket across paragraphs is read as "
-                        "two unbalanced brackets; the paragraphs are kept as written")))
-                    continue
-                if fault.char == "[":
-                    open_ones.append((paragraph, fault.offset, draft.where))
-                    continue
-                self._stray(place, paragraph.text, fault.offset, fault.message)
-        for paragraph, offset, where in open_ones:
-            self._stray(f"{where} ({paragraph.label}, character {offset})",
-                        paragraph.text, offset, "'[' is never closed")
-
-    def _footnotes(self, paragraphs: tuple[Paragraph, ...]) -> None:
-        """A warning for a marker ``[^N]`` with no footnote N, and a footnote never cited."""
-        notes = {p.label: p for p in paragraphs if p.kind is ParagraphKind.FOOTNOTE}
-        cited: set[str] = set()
-        for paragraph, draft in zip(paragraphs, self.drafts, strict=True):
-            for marker in NOTE_MARKER.finditer(paragraph.text):
-                cited.add(f"FN{marker[1]}")
-                if f"FN{marker[1]}" not in notes:
-                    self.warnings.append(ReadWarning(f"{draft.where} ({paragraph.label})", (
-                        f"the marker {marker[0]} cites footnote {marker[1]}, which the "
-                        "text does not have")))
-        for label in sorted(set(notes) - cited, key=lambda name: int(name[2:])):
-            self.warnings.append(ReadWarning(self.name, f"footnote {label[2:]} is cited by no "
-                                             "paragraph (no marker [^N] for it)"))
-
-    def _stray(self, place: str, text: str, offset: int, message: str) -> None:
-        around = text[max(0, offset - 30):offset + 30].replace("\n", " ")
-        self.warnings.append(ReadWarning(place, (
-            f"unbalanced bracket: {message} (near '{around}'); the paragraph is kept as "
-            "written and the bracket counted as unbalanced")))
 
     def _notes(self, block: Block, place: str) -> None:
         after = f"after {self.drafts[-1].label}" if self.drafts else "at the start"

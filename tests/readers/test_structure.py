@@ -228,3 +228,23 @@ def test_an_article_written_on_one_line_opens_its_article_whatever_its_length():
         ("H1", "Article 2"), ("OP1", "Each Party shall report."), ("H2", long)]
     assert section_key(long) == "3"
     assert section_key(long.replace("Article 3.", "Article 3")) is None  # a sentence
+
+
+def test_an_articles_title_on_the_line_after_its_heading_is_a_heading_too():
+    result = read_text("The Parties to this Agreement,\n\nRecognizing the need,\n\n"
+                       "Article 1\n\nUse of terms\n\n1. For the purposes of this Agreement, "
+                       "terms apply.\n\n2. Other terms apply.\n\nArticle 2\n\nDepositary\n\n"
+                       "The Secretary-General shall be the Depositary.\n\n"
+                       "Article 3\n\nEntry into force\n")
+    assert [(p.label, p.kind, p.level, p.text[:16]) for p in result.paragraphs] == [
+        ("PP1", ParagraphKind.PREAMBULAR, 0, "Recognizing the "),
+        ("H1", ParagraphKind.HEADING, 1, "Article 1"),
+        ("H2", ParagraphKind.HEADING, 2, "Use of terms"),
+        ("1.1", ParagraphKind.OPERATIVE, 0, "For the purposes"),
+        ("1.2", ParagraphKind.OPERATIVE, 0, "Other terms appl"),
+        ("H3", ParagraphKind.HEADING, 1, "Article 2"),
+        ("H4", ParagraphKind.HEADING, 2, "Depositary"),
+        ("2.1", ParagraphKind.OPERATIVE, 0, "The Secretary-Ge"),
+        ("H5", ParagraphKind.HEADING, 1, "Article 3"),
+        ("3.1", ParagraphKind.OPERATIVE, 0, "Entry into force")]  # its text, not a title
+    assert result.warnings == ()
