@@ -2,8 +2,9 @@
 the blocks that stand in an article whose paragraphs carry no numbers.
 
 A title line follows its section's heading: "Article 3" then "Depositary". It is short,
-carries no label or number and no closing punctuation, and more of the section follows
-it; it is read as a heading under that heading, not as a paragraph.
+carries no label or number, no closing punctuation and no opening bracket (a bracketed
+placeholder is text to negotiate), and more of the section follows it; it is read as a
+heading under that heading, not as a paragraph.
 
 A treaty's article often holds one paragraph, or a few, with no number of their own:
 "Article 26 / The Secretary-General of the United Nations shall be the Depositary of
@@ -39,7 +40,7 @@ def section_title(blocks: Sequence[Block], index: int,
     text = block.text
     if label(index) is not None or block.number is not None or block.heading or \
             block.title_style or block.table or len(text.split()) > _TITLE_WORDS or \
-            text[-1] in ".;:,!?" or text.startswith("[^"):
+            text[-1] in ".;:,!?" or text.startswith("["):  # "[Placeholder on finance]"
         return False
     before, after = _filled(blocks, index, -1), _filled(blocks, index, 1)
     return before is not None and after is not None and label(before) is None and \

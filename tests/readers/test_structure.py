@@ -248,3 +248,13 @@ def test_an_articles_title_on_the_line_after_its_heading_is_a_heading_too():
         ("H5", ParagraphKind.HEADING, 1, "Article 3"),
         ("3.1", ParagraphKind.OPERATIVE, 0, "Entry into force")]  # its text, not a title
     assert result.warnings == ()
+
+
+def test_a_bracketed_placeholder_after_an_article_heading_stays_text_to_negotiate():
+    result = read_text("Article 1\n\n[Placeholder for provisions on finance]\n\n"
+                       "[Placeholder for provisions on transfer of technology]\n\n"
+                       "Article 2\n\nEach Party shall report.\n")
+    assert [(p.label, p.kind) for p in result.paragraphs][:3] == [
+        ("H1", ParagraphKind.HEADING), ("1.1", ParagraphKind.OPERATIVE),
+        ("1.2", ParagraphKind.OPERATIVE)]
+
