@@ -34,7 +34,13 @@ from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
-from drafting.writers.docx_source import TYPED_NUMBER, SourceMismatch, package_bytes, to_source
+from drafting.writers.docx_source import (
+    TYPED_NUMBER,
+    SourceMismatch,
+    in_body,
+    package_bytes,
+    to_source,
+)
 
 _REVISION = re.compile(r"Rev\.\d+")
 _NOBODY = Stamp("", None)
@@ -79,7 +85,7 @@ class _Reviser:
             place = self.places.get(paragraph.id)
             if paragraph.id not in kept and place is not None:
                 for element in place.elements():
-                    if _in_body(element):
+                    if in_body(element):
                         element.getparent().remove(element)
         for paragraph in new:
             was = old.by_id(paragraph.id)
@@ -111,9 +117,9 @@ class _Reviser:
             source = place.paragraphs[index]
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
                   changes, self.marks)
-            self.footnotes_changed |= not _in_body(source.element)
-        if _in_body(first.element):
-            elements = [e for e in place.elements() if _in_body(e)]
+            self.footnotes_changed |= not in_body(source.element)
+        if in_body(first.element):
+            elements = [e for e in place.elements() if in_body(e)]
             self.main, self.last, self.typed = elements[0], elements[-1], bool(typed)
             for leading in self.leading:  # new paragraphs before the text's first
                 elements[0].addprevious(self._made(leading))
@@ -172,6 +178,3 @@ class _Reviser:
         return changed
 
 
-def _in_body(element: Any) -> bool:
-    parent = element.getparent()
-    return parent is not None and parent.tag == qn("w:body")

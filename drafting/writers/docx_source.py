@@ -63,6 +63,23 @@ TYPED_NUMBER = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
 
 
+_BODY, _P = qn("w:body"), qn("w:p")
+_NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment", "tc",
+                                                  "txbxContent", "hdr", "ftr"))
+
+
+def in_body(element: Any) -> bool:
+    """Whether the ``w:p`` ``element`` is one of the main text's paragraphs: in the
+    document's body, directly or inside a content control (``w:sdt``), not in a note,
+    comment, table cell or text box."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == _BODY:
+            return True
+        if ancestor.tag in _NOT_BODY or ancestor.tag == _P:
+            return False
+    return False
+
+
 class SourceMismatch(DraftingError):
     """The source document does not hold the revision's text (it came from elsewhere)."""
 
@@ -188,8 +205,7 @@ class _SourceWriter(MergedWriter):
         if place is None or not place.paragraphs:
             return
         elements = place.elements()
-        in_body = elements[0].getparent() is not None and \
-            elements[0].getparent().tag == qn("w:body")
+        main = in_body(elements[0])  # not a footnote's
         deleter = self.stamp(entry.deletion) if entry.deletion else None
         line = _Line(deleter)
         SegmentWriter(self, line, (), False).write(entry.segments)  # the source's own form
@@ -207,7 +223,7 @@ class _SourceWriter(MergedWriter):
         if entry.retains is not None:
             lines = [f"Retain: {', '.join(entry.retains.proponents)}", *entry.retains.reasons]
             self._comment_paragraph(elements[0], lines, self.stamp(entry.retains))
-        if in_body:
+        if main:
             first = place.paragraphs[0].text
             typed = TYPED_NUMBER.match(first)
             self.typed = typed.group() if typed else ""
@@ -230,8 +246,7 @@ class _SourceWriter(MergedWriter):
             source = place.paragraphs[index]
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
                   edits, self.marks)
-            if source.element.getparent() is None or \
-                    source.element.getparent().tag != qn("w:body"):
+            if not in_body(source.element):
                 self.footnotes_changed = True
         for at, lines, stamp in line.comments:
             made = [e for n in at for e in line.edits[n].made]
@@ -284,7 +299,7 @@ class _SourceWriter(MergedWriter):
     def _comment(self, first: Any, last: Any, lines: Sequence[str], stamp: Stamp) -> None:
         if first.getparent() is not last.getparent():
             first = last
-        if first.getparent() is None or first.getparent().tag == qn("w:body"):
+        if first.getparent() is None or first.tag == qn("w:p"):  # a whole new paragraph
             return
         self.marks.comment(first, last, lines, stamp)
         self.comments_made = True

@@ -1,6 +1,7 @@
-"""Headings are paragraphs of the draft too: proposals on them, and on a treaty written
-one article to a line ("Article 1. The Parties shall ..."), are woven into the
-secretariat's own Word document, not into our template."""
+"""Layouts of the secretariat's own Word document that proposals must be woven into,
+not replaced by our template: headings (paragraphs of the draft too, as in a treaty
+written one article to a line, "Article 1. The Parties shall ..."), and paragraphs held
+in a content control (``w:sdt``), as document templates hold their body."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 from ooxml_views import body as _body
 from ooxml_views import rejected as _rejected
@@ -78,3 +80,65 @@ def test_proposals_on_headings_are_woven_into_the_secretariats_document(tmp_path
     texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in _body(target).iter(
         qn("w:p"))]
     assert texts[-1] == "Article 4. No reservations may be made."  # after Article 3
+
+
+def _in_content_control(path: Path) -> Path:
+    """A GA draft whose operative paragraphs stand in a content control, one of them
+    with a content control of its own around some words."""
+    word = docx.Document()
+    word.add_paragraph("The General Assembly,")
+    word.add_paragraph("Recalling its resolution 70/1,")
+    control = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:tag w:val="body"/></w:sdtPr>'
+                        "<w:sdtContent/></w:sdt>")
+    word.element.body.find(qn("w:sectPr")).addprevious(control)
+    content = control.find(qn("w:sdtContent"))
+    for text in ("1.\tDecides to act;", "2.\tRequests a report"):
+        content.append(word.add_paragraph(text)._p)
+    content[-1].append(parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent><w:r><w:t xml:space="preserve">'
+        " within existing resources;</w:t></w:r></w:sdtContent></w:sdt>"))
+    word.save(path)
+    return path
+
+
+def _accepted(path: Path) -> list[str]:
+    """Each paragraph's text with every change accepted, in the document's order."""
+    texts = []
+    for p in _body(path).iter(qn("w:p")):
+        if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is None:
+            texts.append("".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:tab")) if
+                                 t.tag == qn("w:t")) or "")
+    return [t for t in texts if t]
+
+
+def test_paragraphs_in_a_content_control_take_their_proposals_in_place(tmp_path):
+    from drafting.engine.revise import Decisions, revise
+    from drafting.writers.docx_revision import revise_source
+
+    source = _in_content_control(tmp_path / "L99.docx")
+    document = read_docx_draft(source).to_document("A/C.2/81/L.99")
+    assert [p.label for p in document.current] == ["PP1", "OP1", "OP2"]
+    asked = [("EU", "OP1", {"new_paragraph": "Invites States to act;"}),
+             ("G77", "OP2", {"replace": "a report", "with_": "an oral report"})]
+    amendments = [draft_amendment(document.current, Proposal(label, **fields), id=f"A{n}",
+                                  proponents=[code], submitted_at=T0)
+                  for n, (code, label, fields) in enumerate(asked, 1)]
+    target = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
+    assert _rejected(target) == _rejected(source)
+    assert _accepted(target) == [
+        "The General Assembly,", "Recalling its resolution 70/1,", "1.Decides to act;",
+        "1 bis.Invites States to act;",  # after OP1, in the control: not before it
+        "2.Requests an oral report within existing resources;"]
+
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=document.symbol))
+    assert [p.text for p in read_docx_draft(rev1).paragraphs] == [
+        "Recalling its resolution 70/1,", "Decides to act;", "Invites States to act;",
+        "Requests an oral report within existing resources;"]
+    assert _accepted(rev1)[2:] == ["1.Decides to act;", "2.Invites States to act;",
+                                   "3.Requests an oral report within existing resources;"]
+
