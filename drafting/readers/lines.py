@@ -22,10 +22,15 @@ _SECTIONED = re.compile(
     r"\.?(?:[\t ]+|$)")
 SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``."""
-_CHAPEAU = re.compile(r"The\s+[A-Z][^,;:.\[\]]{2,100},")
+_CHAPEAU = re.compile(  # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
+    r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,100},")
+_ARTICLES = ("article", "artículo", "articulo")
+"""The words that name an article, in English, French and Spanish."""
 _SECTION = re.compile(
-    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix))"
-    r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])"
+    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix"  # English
+    r"|chapitre|partie|annexe|appendice"  # French (article, section as in English)
+    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice))"  # Spanish
+    r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z]|(?i:premier|primero))"
     rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
@@ -62,7 +67,8 @@ def is_alternative(text: str) -> bool:
 
 
 def chapeau_like(text: str) -> bool:
-    """Whether ``text`` reads as a chapeau: "The General Assembly,"."""
+    """Whether ``text`` reads as a chapeau: "The General Assembly,", "L'Assemblée
+    générale,", "La Asamblea General,"."""
     return len(text.split()) <= 12 and bool(_CHAPEAU.fullmatch(text.strip()))
 
 
@@ -75,13 +81,15 @@ def section_key(text: str) -> str | None:
     if match is None:
         return None
     key = (match["key"] or match["kind"]).upper()
+    key = "1" if key in ("PREMIER", "PRIMERO") else key  # "Article premier"
     return f"{key}{match['suffix'].lower()}" if match["suffix"] else key
 
 
 def opens_article(text: str) -> bool:
-    """Whether ``text`` is a section heading naming an article ("Article 26")."""
+    """Whether ``text`` is a section heading naming an article ("Article 26",
+    "Artículo 26")."""
     match = _section(text)
-    return match is not None and match["kind"].lower() == "article"
+    return match is not None and match["kind"].lower() in _ARTICLES
 
 
 def _section(text: str) -> re.Match[str] | None:

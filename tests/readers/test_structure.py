@@ -157,7 +157,10 @@ def test_a_label_used_twice_in_one_article_is_still_refused():
 @pytest.mark.parametrize(("text", "key"), [
     ("Article 3", "3"), ("Article 3 bis", "3bis"), ("ARTICLE 12. Finance", "12"),
     ("Chapter II", "II"), ("Section B - Finance", "B"), ("Annex", "ANNEX"),
-    ("Article 3 of the Convention provides that", None), ("Articles of faith", None)])
+    ("Article 3 of the Convention provides that", None), ("Articles of faith", None),
+    ("Article premier", "1"), ("Chapitre IV", "IV"), ("Annexe", "ANNEXE"),
+    ("Artículo 12", "12"), ("Capítulo II - Finanzas", "II"), ("Anexo", "ANEXO"),
+    ("Parte de los recursos", None), ("Partie des ressources", None)])
 def test_section_headings(text, key):
     assert section_key(text) == key
 
@@ -166,7 +169,11 @@ def test_section_headings(text, key):
     ("The General Assembly,", True), ("The Conference of the Parties,", True),
     ("The Parties to this Agreement,", True), ("The Security Council,", True),
     ("The General Assembly", False), ("Recalling the General Assembly,", False),
-    ("The Assembly decides, after a long debate, to act,", False)])
+    ("The Assembly decides, after a long debate, to act,", False),
+    ("L'Assemblée générale,", True), ("L\u2019Assemblée générale,", True),
+    ("Le Conseil de sécurité,", True), ("Les Parties au présent Accord,", True),
+    ("La Asamblea General,", True), ("Los Estados Partes en el presente Convenio,", True),
+    ("Rappelant sa résolution 70/1,", False), ("Recordando su resolución 70/1,", False)])
 def test_chapeaus(text, expected):
     assert chapeau_like(text) is expected
 
@@ -257,4 +264,20 @@ def test_a_bracketed_placeholder_after_an_article_heading_stays_text_to_negotiat
     assert [(p.label, p.kind) for p in result.paragraphs][:3] == [
         ("H1", ParagraphKind.HEADING), ("1.1", ParagraphKind.OPERATIVE),
         ("1.2", ParagraphKind.OPERATIVE)]
+
+
+def test_a_french_treaty_and_a_spanish_resolution_read_as_the_english_ones_do():
+    french = read_text("Les Parties au présent Accord,\n\nRappelant la Charte,\n\n"
+                       "Sont convenues de ce qui suit :\n\nArticle premier\n\nObjet\n\n"
+                       "Le présent Accord a pour objet la coopération.\n\nArticle 2\n\n"
+                       "1. Chaque Partie fait rapport.\n\n2. Chaque Partie coopère.\n")
+    assert french.chapeau == "Les Parties au présent Accord,"
+    assert [p.label for p in french.paragraphs] == [
+        "PP1", "PP2", "H1", "H2", "1.1", "H3", "2.1", "2.2"]
+    assert french.warnings == ()
+    spanish = read_text("La Asamblea General,\n\nRecordando su resolución 70/1,\n\n"
+                        "1. Decide actuar;\n\nAnexo\n\nTérminos de referencia\n\n"
+                        "1. El fondo apoya a los Estados.\n")
+    assert spanish.chapeau == "La Asamblea General,"
+    assert [p.label for p in spanish.paragraphs] == ["PP1", "OP1", "H1", "H2", "ANEXO.1"]
 
