@@ -192,6 +192,7 @@ class _Reader:
         self.option_open = False
         self.labels: dict[int, tuple[Label | None, str, int]] = {}
         self.unnumbered = unnumbered_sections(blocks, lambda i: self._label(i)[0])
+        self.operative_in: Counter[str] = Counter()  # operative paragraphs, by section
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once."""
@@ -382,8 +383,7 @@ class _Reader:
 
     def _unlabelled(self, index: int, block: Block) -> Label:
         if index in self.unnumbered:  # an article's own text: numbered within it
-            return Label("OP", 1 + sum(d.section == self.section and d.label.kind is
-                                       ParagraphKind.OPERATIVE for d in self.drafts))
+            return Label("OP", self.operative_in[self.section] + 1)
         if not self.operative_seen:
             return self._unused("PP")
         label = self._unused("T")
@@ -400,6 +400,7 @@ class _Reader:
         prefix = draft.label.prefix
         self.last_number[prefix] = max(self.last_number.get(prefix, 0), draft.label.number)
         self.operative_seen |= draft.label.kind is ParagraphKind.OPERATIVE
+        self.operative_in[draft.section] += draft.label.kind is ParagraphKind.OPERATIVE
         self.drafts.append(draft)
 
     # Labels and sections
