@@ -17,7 +17,7 @@ demo: $(BIN)/drafting
 
 test: $(BIN)/drafting
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis .ruff_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,15 +37,25 @@ SAMPLES = ROOT / "samples"
 SYMBOL = "A/C.2/81/L.7"
 
 
-@pytest.fixture
-def store(tmp_path):
-    url = f"sqlite:///{tmp_path / 'w.db'}"
+@pytest.fixture(scope="module")
+def _store_file(tmp_path_factory) -> Path:
+    """The sample draft imported and eight delegations added, once per module."""
+    path = tmp_path_factory.mktemp("workflow") / "w.db"
+    url = f"sqlite:///{path}"
     init_store(url)
     with open_store(url) as opened:
         document, warnings = import_draft(opened, SAMPLES / "zero-draft.md", SYMBOL,
                                           title="Fisheries", actor="secretariat")
         assert document.title == "Fisheries" and warnings == []
         add_delegations(opened, ["EU", "G77", "USA", "JPN", "AOSIS", "AUS", "NZL", "FJI"])
+    return path
+
+
+@pytest.fixture
+def store(_store_file, tmp_path):
+    """A copy of the module's store, the test's own."""
+    shutil.copyfile(_store_file, tmp_path / "w.db")
+    with open_store(f"sqlite:///{tmp_path / 'w.db'}") as opened:
         yield opened
 
 

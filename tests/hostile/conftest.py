@@ -1,7 +1,8 @@
 """Fixtures for the hostile-input corpus.
 
 ``store_url`` is the store tests' own fixture (SQLite, and PostgreSQL when a server
-answers), loaded from tests/store/conftest.py so that both stay one fixture.
+answers), loaded from tests/store/conftest.py so that both stay one fixture (with
+``store_templates``, which it uses).
 ``negotiation`` is a SQLite store with a small draft and three delegations, made
 once per module: hostile input must leave it unchanged, so tests can share it.
 """
@@ -25,6 +26,7 @@ assert _spec is not None and _spec.loader is not None
 _store_fixtures = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_store_fixtures)
 store_url = _store_fixtures.store_url
+store_templates = _store_fixtures.store_templates
 
 
 def make_negotiation(url: str) -> str:

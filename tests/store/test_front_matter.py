@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
-from store_scenario import FRONT_MATTER, SMALL, ZERO, fill
+from store_scenario import FRONT_MATTER, SMALL, ZERO
 
 from drafting.model import Document, Revision
 from drafting.store import open_store
@@ -33,12 +33,6 @@ REV1_ID = ("(SELECT r.id FROM revisions r JOIN documents d ON d.id = r.document_
 def sql(raw, statement: str) -> None:
     with raw.begin() as connection:
         connection.execute(text(statement))
-
-
-@pytest.fixture
-def filled(empty_store):
-    fill(empty_store)
-    return empty_store
 
 
 def history() -> Document:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from store_scenario import SMALL, amend, fill
+from store_scenario import SMALL, amend
 from tamper import new_text, rewrite_history, tamper
 
 from drafting.engine.revise import Decisions, revise
@@ -95,12 +95,6 @@ def test_token_writes_and_refusals_give_receipts_too(empty_store, store_url):
         "secure", "token", "token", "refused"]
     logged(empty_store, [*secured, *rotated, *revoked, *refused])
     assert empty_store.verify([*secured, *rotated, *revoked, *refused]).ok
-
-
-@pytest.fixture
-def filled(empty_store):
-    fill(empty_store)
-    return empty_store
 
 
 def test_a_history_rewritten_whole_passes_verify_but_not_a_receipt_kept_before_it(

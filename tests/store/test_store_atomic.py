@@ -14,7 +14,6 @@ from store_scenario import (
     amend,
     delegations,
     dump_tables,
-    fill,
     sample_document,
     sample_submissions,
 )
@@ -60,12 +59,6 @@ def fail_after(monkeypatch, module, name: str, calls: int) -> list[int]:
 
     monkeypatch.setattr(module, name, failing)
     return made
-
-
-@pytest.fixture
-def filled(empty_store):
-    fill(empty_store)
-    return empty_store
 
 
 def test_a_submission_failing_half_way_leaves_the_store_as_it_was(filled, raw, monkeypatch):

@@ -75,12 +75,6 @@ POISONS: dict[str, tuple[str, str]] = {
 }
 
 
-@pytest.fixture
-def filled(empty_store):
-    fill(empty_store)
-    return empty_store
-
-
 def _sql(raw, statement: str) -> None:
     with raw.begin() as connection:
         connection.execute(text(statement))

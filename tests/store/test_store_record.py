@@ -6,17 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-import pytest
 from sqlalchemy import JSON, bindparam, text
-from store_scenario import SMALL, fill
+from store_scenario import SMALL
 
 from drafting.model import AmendmentStatus
-
-
-@pytest.fixture
-def filled(empty_store):
-    fill(empty_store)
-    return empty_store
 
 
 def sql(raw, statement: str, **values) -> None:

@@ -120,10 +120,9 @@ BAD = [
 
 
 @pytest.fixture
-def filled(empty_store):
-    fill(empty_store)
-    assert empty_store.verify().ok
-    return empty_store
+def filled(filled):
+    assert filled.verify().ok
+    return filled
 
 
 def span_rows(raw) -> dict[str, int]:
