@@ -34,7 +34,8 @@ from datetime import datetime
 from typing import Any
 
 import docx
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from lxml import etree
 
 from drafting.atomic import write_atomically
 from drafting.engine.segments import (
@@ -52,7 +53,7 @@ from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.source_places import SourcePlace, source_places
+from drafting.readers.source_places import Place, SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
 
@@ -239,8 +240,9 @@ class _SourceWriter(MergedWriter):
         """``line``'s edits woven into the paragraph's runs, and ``number``, a change of
         its typed number (a diff across a renumbering), into its first line."""
         per: dict[int, list[Edit]] = {0: [number]} if number is not None else {}
+        places = list(place.places)  # read once: each edit looks up a stretch of them
         for edit in line.edits:
-            for index, moved in to_source(place, edit):
+            for index, moved in to_source(place, edit, places):
                 per.setdefault(index, []).append(moved)
         for index, edits in per.items():
             source = place.paragraphs[index]
@@ -348,10 +350,12 @@ def _original(entry: MergedParagraph) -> str:
     return "".join(parts)
 
 
-def to_source(place: SourcePlace, edit: Edit) -> list[tuple[int, Edit]]:
+def to_source(place: SourcePlace, edit: Edit,
+              places: Sequence[Place] | None = None) -> list[tuple[int, Edit]]:
     """The edit in the source's coordinates: one per Word paragraph it touches (an
-    insertion after the last character of the deletion's first paragraph)."""
-    places = place.places
+    insertion after the last character of the deletion's first paragraph). ``places``:
+    ``place.places`` as a list, for a caller that maps many edits of one paragraph."""
+    places = place.places if places is None else places
     spans: dict[int, list[int]] = {}
     for where in places[edit.start:edit.end]:
         if where is not None:
@@ -432,9 +436,13 @@ def _blank(form: Any) -> Any:
     return paragraph
 
 
+_TEXT_RUNS = etree.XPath("(.//w:r[w:t])[last()]", namespaces={"w": nsmap["w"]})
+
+
 def _last_run(paragraph: Any) -> Any | None:
-    runs = [r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
-    return runs[-1] if runs else None
+    """The last run in ``paragraph`` that holds text (a ``w:t``), at any depth."""
+    found = _TEXT_RUNS(paragraph)
+    return found[0] if found else None
 
 
 
