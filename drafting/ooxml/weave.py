@@ -27,6 +27,8 @@ from drafting.ooxml.visible import Atom, visible
 _T = qn("w:t")
 _R = qn("w:r")
 _RPR = qn("w:rPr")
+_MARKS = (qn("w:ins"), qn("w:del"))
+_DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
 _TYPED_START = re.compile(r"\s*(?:\d{1,4}(?:\s*[a-z]+)?\.|\([a-z0-9]{1,5}\))\s*")
 """A typed number ("5.", "5 bis.", "(a)") where a paragraph's text begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -83,9 +85,9 @@ def _delete(atoms: list[Atom], read: Callable[[], list[Atom]], edit: Edit,
         group[0].addprevious(wrapper)
         for run in group:
             wrapper.append(run)
-        for old, new in (("w:t", "w:delText"), ("w:instrText", "w:delInstrText")):
-            for node in wrapper.iter(qn(old)):
-                node.tag = qn(new)
+        for old, new in _DELETED_TAGS:
+            for node in wrapper.iter(old):
+                node.tag = new
         edit.made.append(wrapper)
 
 
@@ -158,7 +160,7 @@ def _split_after(run: Any, node: Any) -> None:
 def _joins(run: Any, text: str) -> bool:
     """Whether ``text`` can go at the end of ``run``'s last ``w:t``."""
     return len(run) > 0 and run[-1].tag == _T and "\t" not in text and "\n" not in text and \
-        run.getparent() is not None and run.getparent().tag not in (qn("w:ins"), qn("w:del"))
+        run.getparent() is not None and run.getparent().tag not in _MARKS
 
 
 def _sibling_groups(runs: list[Any]) -> list[list[Any]]:
@@ -175,7 +177,7 @@ def _sibling_groups(runs: list[Any]) -> list[list[Any]]:
 def _outermost(run: Any) -> Any:
     """The run, or the revision mark around it (an insertion goes beside, not inside)."""
     parent = run.getparent()
-    return parent if parent is not None and parent.tag in (qn("w:ins"), qn("w:del")) else run
+    return parent if parent is not None and parent.tag in _MARKS else run
 
 
 def new_run(text: str, model: Any | None) -> Any:

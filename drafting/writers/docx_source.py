@@ -57,6 +57,7 @@ from drafting.readers.source_places import Place, SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
 
+_PPR = qn("w:pPr")
 TYPED_NUMBER = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``."""
 
@@ -424,11 +425,15 @@ def _mark_deleted(paragraph: Any) -> bool:
 def _blank(form: Any) -> Any:
     """An empty paragraph with the properties of ``form`` (no section break, no tracked
     change of its own)."""
-    paragraph = copy.deepcopy(form)
-    for child in list(paragraph):
-        if child.tag != qn("w:pPr"):
-            paragraph.remove(child)
-    properties = paragraph.find(qn("w:pPr"))
+    children = list(form)
+    for child in children:  # copied without them: a paragraph may hold thousands of changes
+        if child.tag != _PPR:
+            form.remove(child)
+    try:
+        paragraph = copy.deepcopy(form)
+    finally:
+        form[:] = children
+    properties = paragraph.find(_PPR)
     for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"):
         for found in properties.findall("/".join(map(qn, tag.split("/")))) \
                 if properties is not None else ():
