@@ -27,11 +27,10 @@ import copy
 import io
 import os
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.oxml.ns import nsmap, qn
@@ -56,6 +55,10 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import Place, SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
+from drafting.writers.word_package import parts_of, repackaged, source_package
+
+if TYPE_CHECKING:
+    from drafting.writers.docx_un import UnLayout
 
 _PPR = qn("w:pPr")
 TYPED_NUMBER = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
@@ -100,21 +103,31 @@ def source_holds(source: bytes, revision: Revision) -> bool:
         (p.label, p.text) for p in revision.paragraphs]
 
 
-def write_merged_into_source(source: bytes, compilation: Compilation,
+def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
                              path: str | os.PathLike[str], *,
                              dates: Mapping[str, datetime] | None = None) -> None:
     """Write ``compilation`` into a copy of the Word file ``source`` at ``path``, every
-    proposal a tracked change (see the module docstring). Raises SourceMismatch when the
-    source does not hold the compilation's revision."""
-    document = docx.Document(io.BytesIO(source))
+    proposal a tracked change (see the module docstring); or into our UN layout of its
+    revision, as built (the same file as writing into that layout saved and opened
+    again). Raises SourceMismatch when the source does not hold the compilation's
+    revision."""
+    if isinstance(source, bytes):
+        document = docx.Document(io.BytesIO(source))
+    else:
+        document = source.word()
+        built = {name: read() for name, read in parts_of(document).items()}  # as saved
     result, places = source_places(document)
     writer = _SourceWriter(document, dates or {}, places)
     writer.check(result.paragraphs, compilation)
     writer.write(compilation)
     writer.finish()
-    saved = io.BytesIO()
-    document.save(saved)
-    _save(source, saved.getvalue(), writer.changed_parts(), path)
+    changed, new = writer.changed_parts(), parts_of(document)
+    if isinstance(source, bytes):
+        write_atomically(path, source_package(source, new, changed))
+    else:
+        write_atomically(path, repackaged(
+            [(name, name, lambda blob=blob: blob) for name, blob in built.items()],
+            new, changed))
 
 
 class _Line:
@@ -448,32 +461,3 @@ def _last_run(paragraph: Any) -> Any | None:
     """The last run in ``paragraph`` that holds text (a ``w:t``), at any depth."""
     found = _TEXT_RUNS(paragraph)
     return found[0] if found else None
-
-
-
-
-def _save(source: bytes, saved: bytes, changed: set[str], path: str | os.PathLike[str]) -> None:
-    write_atomically(path, package_bytes(source, saved, changed))
-
-
-def package_bytes(source: bytes, saved: bytes, changed: set[str]) -> bytes:
-    """The package: the parts ``changed`` (and parts that are new, with the relationships
-    and content types that name them) as python-docx wrote them in ``saved``; every other
-    part byte for byte as ``source`` has it, in its order."""
-    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(io.BytesIO(saved)) as new:
-        old_names = old.namelist()
-        new_names = new.namelist()
-        added = [n for n in new_names if n not in old_names]
-        wanted = {name.lstrip("/") for name in changed} | set(added)
-        if added:
-            wanted |= {"[Content_Types].xml", "word/_rels/document.xml.rels"}
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-            for name in old_names:
-                if name in wanted and name in new_names:
-                    package.writestr(old.getinfo(name), new.read(name))
-                else:
-                    package.writestr(old.getinfo(name), old.read(name))
-            for name in added:
-                package.writestr(name, new.read(name))
-    return out.getvalue()

@@ -17,7 +17,9 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -49,6 +51,16 @@ def un_document(document: Document, *, revision: str | None = None,
     ``author`` names who made it in the document's properties (the secretariat); the
     time is the revision's. InputError for a revision the document does not have.
     """
+    buffer = io.BytesIO()
+    un_word(document, revision=revision, author=author).save(buffer)
+    return buffer.getvalue()
+
+
+def un_word(document: Document, *, revision: str | None = None, author: str = "",
+            body: bool = True) -> DocxDocument:
+    """`un_document` as python-docx's document, not saved; with ``body`` False, only
+    what stands around the text (page setup, styles, header, properties), the body
+    empty."""
     chosen = _revision(document, revision)
     word = blank_word(document.title or document.symbol, document.symbol, author=author,
                       when=chosen.created_at)
@@ -56,20 +68,34 @@ def un_document(document: Document, *, revision: str | None = None,
     header = word.sections[0].header.paragraphs[0]
     header.text = document.symbol
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    body = word.element.body
+    if not body:
+        return word
+    element = word.element.body
     for line in chosen.front_matter:
-        _append(body, _tight(_plain(line)))
+        _append(element, _tight(_plain(line)))
     if document.title:
         word.add_paragraph(document.title, style="Title")
     if chosen.chapeau:
-        _append(body, _indented(_p("Normal", [_run(chosen.chapeau)]), first=0))
+        _append(element, _indented(_p("Normal", [_run(chosen.chapeau)]), first=0))
     formatted = carries_formatting(chosen.paragraphs)
     for paragraph in chosen.paragraphs:
-        for element in _elements(paragraph, shown_marks(paragraph, formatted)):
-            _append(body, element)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
+        for made in _elements(paragraph, shown_marks(paragraph, formatted)):
+            _append(element, made)
+    return word
+
+
+@dataclass(frozen=True)
+class UnLayout:
+    """The UN-layout Word document of ``document``'s current revision, built only when a
+    writer asks for it, and never saved to be opened again: a merged draft is written
+    into it as built (`word`), a compilation keeps only what stands around the text
+    (``word(body=False)``)."""
+
+    document: Document
+
+    def word(self, *, body: bool = True) -> DocxDocument:
+        """The document, built afresh at each call."""
+        return un_word(self.document, body=body)
 
 
 def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
