@@ -254,7 +254,7 @@ class _SourceWriter(MergedWriter):
         """``line``'s edits woven into the paragraph's runs, and ``number``, a change of
         its typed number (a diff across a renumbering), into its first line."""
         per: dict[int, list[Edit]] = {0: [number]} if number is not None else {}
-        places = list(place.places)  # read once: each edit looks up a stretch of them
+        places = list(place.places) if line.edits else []  # read once for all edits
         for edit in line.edits:
             for index, moved in to_source(place, edit, places):
                 per.setdefault(index, []).append(moved)
@@ -438,14 +438,23 @@ def _mark_deleted(paragraph: Any) -> bool:
 def _blank(form: Any) -> Any:
     """An empty paragraph with the properties of ``form`` (no section break, no tracked
     change of its own)."""
-    children = list(form)
-    for child in children:  # copied without them: a paragraph may hold thousands of changes
-        if child.tag != _PPR:
-            form.remove(child)
+    # copied without its content: a paragraph may hold thousands of changes
+    children = None
+    if len(form) and form[0].tag == _PPR:  # as the schema has it: its properties first
+        content = form[1:]
+        del form[1:]
+    else:
+        children = list(form)
+        for child in children:
+            if child.tag != _PPR:
+                form.remove(child)
     try:
         paragraph = copy.deepcopy(form)
     finally:
-        form[:] = children
+        if children is None:
+            form.extend(content)
+        else:
+            form[:] = children
     properties = paragraph.find(_PPR)
     for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"):
         for found in properties.findall("/".join(map(qn, tag.split("/")))) \
