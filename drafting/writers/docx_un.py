@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ from lxml import etree
 
 from drafting.model import Document, Mark, Paragraph, ParagraphKind
 from drafting.model.labels import typed_number
+from drafting.model.marks import pieces
+from drafting.ooxml import markup
+from drafting.ooxml.markup import form_of
 from drafting.ooxml.revisions import right_to_left, set_right_to_left
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import (
@@ -99,6 +103,60 @@ class UnLayout:
 
 
 def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
+    """The ``w:p`` of ``paragraph``: one, and one a line after the first of a paragraph of
+    lines. Spelt out as markup and parsed once each (see `drafting.ooxml.markup`);
+    element by element where the text holds a character that markup would not give
+    back as it is (a carriage return, a control character)."""
+    if _AS_IS.search(paragraph.text) or _AS_IS.search(paragraph.label):
+        return _built(paragraph, marks)
+    kind, text = paragraph.kind, paragraph.text
+    if kind is ParagraphKind.HEADING:
+        style = f"Heading{min(max(paragraph.level, 1), 9)}"
+        return [_parsed(style, "", _marked_xml(text, marks))]
+    if kind is ParagraphKind.FOOTNOTE:
+        return [_parsed("Normal", _indent_xml(), [markup.run_xml(
+            f"[^{paragraph.label[2:]}]: "), *_marked_xml(text, marks)])]
+    first, *lines = text.split("\n")
+    runs = _marked_xml(first, marks)
+    if kind is ParagraphKind.OPERATIVE:
+        runs.insert(0, markup.run_xml(f"{typed_number(paragraph.label)}.\t"))
+    elif kind is ParagraphKind.OTHER:
+        runs.insert(0, markup.run_xml(f"{paragraph.label}\t"))
+    made = [_parsed("Normal", _indent_xml(), runs)]
+    offsets = itertools.accumulate((len(line) + 1 for line in [first, *lines]), initial=0)
+    made += [_parsed("Normal", _indent_xml(left=3 * INDENT, first=-INDENT),
+                     _marked_xml(line, marks, at))
+             for line, at in zip(lines, list(offsets)[1:], strict=False)]
+    return [set_right_to_left(p) for p in made] if right_to_left(text) else made
+
+
+_AS_IS = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What markup would not give back as it is: a carriage return (read as a line end) and
+what XML cannot hold (the element builders refuse it, as they always have)."""
+
+
+def _parsed(style_id: str, properties: str, runs: Sequence[str]) -> etree._Element:
+    """A ``w:p`` in ``style_id`` with more ``properties`` after its style, holding ``runs``
+    (markup), as `_p` and `_indented` build it element by element."""
+    return markup.element(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{properties}</w:pPr>'
+                          f"{''.join(runs)}</w:p>")
+
+
+def _indent_xml(*, left: int = INDENT, first: int = INDENT) -> str:
+    """`_indented`'s tab stop and indents, as markup."""
+    return (f'<w:tabs><w:tab w:val="left" w:pos="{_twips(left + INDENT)}"/></w:tabs>'
+            f'<w:ind w:left="{_twips(left)}" w:{"firstLine" if first >= 0 else "hanging"}='
+            f'"{_twips(abs(first))}"/>')
+
+
+def _marked_xml(text: str, marks: Sequence[Mark], offset: int = 0) -> list[str]:
+    """`_marked`, as markup."""
+    return [markup.run_xml(piece, **form_of(styles))
+            for piece, styles in pieces(text, marks, offset) if piece]
+
+
+def _built(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
+    """`_elements`, element by element."""
     kind, text = paragraph.kind, paragraph.text
     if kind is ParagraphKind.HEADING:
         return [_p(f"Heading{min(max(paragraph.level, 1), 9)}", _marked(text, marks))]
