@@ -22,7 +22,6 @@ ISO 8601 UTC (``2026-11-02T10:00:00Z``), and a stamp without a date writes no
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 import re
@@ -302,7 +301,7 @@ def _mark_properties(paragraph: Any) -> Any:
 def _reference_run(comment_id: int | None, tag: str) -> Any:
     """A run in the CommentReference style holding ``tag``: the ``w:commentReference`` in
     the text (with ``comment_id``), or the ``w:annotationRef`` opening a comment."""
-    run = copy.deepcopy(_reference_form(tag))
+    run = _reference_form(tag).__copy__()  # lxml's deep copy
     if comment_id is not None:
         run[1].set(_ID, str(comment_id))
     return run
@@ -310,7 +309,7 @@ def _reference_run(comment_id: int | None, tag: str) -> Any:
 
 def _comment_paragraph(text: str, *, first: bool) -> Any:
     """One paragraph of a comment, as Word writes it (the first opens with the mark)."""
-    paragraph = copy.deepcopy(_comment_paragraph_form(first))
+    paragraph = _comment_paragraph_form(first).__copy__()
     if text:
         paragraph.append(make_run(text))
     return paragraph

@@ -12,7 +12,6 @@ inside a ``w:ins``. Nothing else in the paragraph changes.
 
 from __future__ import annotations
 
-import copy
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -201,7 +200,7 @@ def _split_after(run: Any, node: Any) -> None:
         return
     second = etree.Element(_R)
     if (properties := run.find(_RPR)) is not None:
-        second.append(copy.deepcopy(properties))
+        second.append(properties.__copy__())  # lxml's deep copy
     for child in following:
         second.append(child)
     run.addnext(second)
@@ -235,7 +234,7 @@ def new_run(text: str, model: Any | None) -> Any:
     ``model``."""
     run = etree.Element(_R)
     if model is not None and (properties := model.find(_RPR)) is not None:
-        run.append(_without_revisions(copy.deepcopy(properties)))
+        run.append(_without_revisions(properties.__copy__()))
     for number, piece in enumerate(text.split("\n")):
         if number:
             etree.SubElement(run, qn("w:br"))

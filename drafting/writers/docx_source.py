@@ -23,12 +23,10 @@ block) keeps its text, and its proposals are named in a comment on it.
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -374,14 +372,20 @@ def to_source(place: SourcePlace, edit: Edit,
     for where in places[edit.start:edit.end]:
         if where is not None:
             spans.setdefault(where[0], []).append(where[1])
-    moved = [(index, replace(edit, start=min(offsets), end=max(offsets) + 1, text=""))
+    moved = [(index, _moved(edit, min(offsets), max(offsets) + 1, ""))
              for index, offsets in spans.items()]
     if edit.text:
         found = _anchor(places, edit.end)
         if found is not None:
             index, offset = found
-            moved.append((index, replace(edit, start=offset, end=offset)))
+            moved.append((index, _moved(edit, offset, offset, edit.text)))
     return moved
+
+
+def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
+    """``edit`` at ``start:end`` with ``text``, as `dataclasses.replace` would give it (its
+    ``made`` shared, so the woven elements reach the line), without its cost."""
+    return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked)
 
 
 def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
@@ -449,7 +453,7 @@ def _blank(form: Any) -> Any:
             if child.tag != _PPR:
                 form.remove(child)
     try:
-        paragraph = copy.deepcopy(form)
+        paragraph = form.__copy__()  # lxml's deep copy
     finally:
         if children is None:
             form.extend(content)
