@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from drafting.engine import Compilation
     from drafting.model import Document, Revision
     from drafting.store import Store
+    from drafting.writers.docx_un import UnLayout
 
 COMPILATION_FORMATS = ("docx", "pdf", "html", "md", "txt")
 """The extensions `compile_to` and `diff_to` write."""
@@ -207,17 +208,18 @@ def write_stored_revision(store: Store, symbol: str, path: str | Path, *,
     return write_revision(document, path, revision=chosen.label, source=source)
 
 
-def _layout_of(compilation: Compilation) -> bytes:
-    """The UN-layout Word document of the revision ``compilation`` was made on."""
+def _layout_of(compilation: Compilation) -> UnLayout:
+    """The UN-layout Word document of the revision ``compilation`` was made on, built
+    when a writer asks for it."""
     from drafting.engine.segments import MergedParagraph
     from drafting.model import Document, Revision
-    from drafting.writers.docx_un import un_document
+    from drafting.writers.docx_un import UnLayout
 
     paragraphs = tuple(e.paragraph for e in compilation.entries
                        if isinstance(e, MergedParagraph))
     revision = Revision(compilation.revision, paragraphs, front_matter=compilation.front_matter,
                         chapeau=compilation.chapeau)
-    return un_document(Document(compilation.symbol, compilation.title, (revision,)))
+    return UnLayout(Document(compilation.symbol, compilation.title, (revision,)))
 
 
 def _word(path: Path, write: Callable[[Path], None]) -> None:

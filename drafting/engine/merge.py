@@ -53,9 +53,21 @@ def submission_order(amendment: Amendment) -> tuple[float, str, tuple[str | int,
     numbers read as numbers (A2 before A10: one file's amendments in the file's order)."""
     when = amendment.submitted_at
     stamp = when.timestamp() if when is not None else float("-inf")
-    pieces = re.split(r"(\d+)", amendment.id)  # text at even places, figures at odd ones
-    number = tuple(int(p) if i % 2 else p for i, p in enumerate(pieces))
-    return (stamp, amendment.proponents[0] if amendment.proponents else "", number)
+    return (stamp, amendment.proponents[0] if amendment.proponents else "",
+            _id_key(amendment.id))
+
+
+_FIGURES = re.compile(r"(\d+)")
+
+
+def _id_key(amendment_id: str) -> tuple[str | int, ...]:
+    """``amendment_id`` in pieces, text at even places and numbers at odd ones:
+    ``A12`` -> ``("A", 12, "")``."""
+    head, figures = amendment_id[:1], amendment_id[1:]
+    if figures.isdecimal() and not head.isdecimal():  # the usual A12, at once
+        return (head, int(figures), "")
+    pieces = _FIGURES.split(amendment_id)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(pieces))
 
 
 def select(
@@ -97,20 +109,23 @@ def merge(
         merge_paragraph(paragraph, by_paragraph.get(paragraph.id, [])) for paragraph in target
     ]
     parsed = [_label(entry) for entry in entries]
+    kin = [None if label is None else label.family for label in parsed]  # read once
     families: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for label in parsed:
         if label is not None:
             families[label.family].append(str(label))
     leading = _leading(target, by_paragraph, families)
     entries[:0], parsed[:0] = leading, [parse_label(new.label) for new in leading]
+    kin[:0] = [label.family for label in parsed[:len(leading)]]
     for paragraph in target:
         family = _family(paragraph.label, families)
         for new in _new_paragraphs(paragraph, by_paragraph.get(paragraph.id, []), family):
             family.append(new.label)
             wanted = parse_label(new.label)
-            slot = _slot(parsed, wanted)
+            slot = _slot(parsed, wanted, kin)
             entries.insert(slot, new)
             parsed.insert(slot, wanted)
+            kin.insert(slot, wanted.family)
     if nested:
         entries, stale = _amended(entries, placed, nested, stale)
     return Compilation(document.symbol, document.title, target.label, tuple(entries), tuple(stale),
@@ -346,13 +361,14 @@ def _family(label: str, families: dict[tuple[str, str, int], list[str]]) -> list
     return families[parsed.family]
 
 
-def _slot(parsed: list[Label | None], wanted: Label) -> int:
-    """Where a new paragraph goes among entries with labels ``parsed``: after the last of
-    its family that sorts before it (OP5, OP5 bis, here: OP5 ter), which the paragraph it
-    follows is."""
+def _slot(parsed: list[Label | None], wanted: Label,
+          kin: list[tuple[str, str, int] | None]) -> int:
+    """Where a new paragraph goes among entries with labels ``parsed`` (of families
+    ``kin``): after the last of its family that sorts before it (OP5, OP5 bis, here:
+    OP5 ter), which the paragraph it follows is."""
+    family = wanted.family
     for index in range(len(parsed) - 1, -1, -1):
-        other = parsed[index]
-        if other is not None and other.family == wanted.family and other < wanted:
+        if kin[index] == family and (other := parsed[index]) is not None and other < wanted:
             return index + 1
     return len(parsed)
 

@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, BinaryIO
 
 from docx.document import Document as DocxDocument
@@ -42,10 +42,13 @@ from drafting.ooxml import markup
 _ID_BEARERS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange",
                "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
 _AFTER_RPR = ("w:sectPr", "w:pPrChange")  # what follows w:rPr inside w:pPr
+_DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
 _PIECES = re.compile(r"(\t|\n)")
 _W_NSMAP = {"w": nsmap["w"]}
 _PRESERVE = qn("xml:space")
 _ID = qn("w:id")
+_AUTHOR, _DATE, _INITIALS, _VAL = qn("w:author"), qn("w:date"), qn("w:initials"), qn("w:val")
+_clark = cache(qn)  # "w:r" -> "{...main}r", computed once a tag
 _ANNOTATION_REF = ('<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
                    "<w:annotationRef/></w:r>")
 
@@ -78,7 +81,7 @@ def element(tag: str, attrs: dict[str, str] | None = None) -> Any:
 
     The same as python-docx's ``OxmlElement``, several times faster: thousands of these
     make a large merged document."""
-    return oxml_parser.makeelement(qn(tag), attrib=attrs, nsmap=_W_NSMAP)
+    return oxml_parser.makeelement(_clark(tag), attrib=attrs, nsmap=_W_NSMAP)
 
 
 def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
@@ -168,9 +171,9 @@ class RevisionMarks:
         """A ``w:del`` by ``stamp`` holding ``runs``; every ``w:t`` in them becomes
         ``w:delText`` (and ``w:instrText`` ``w:delInstrText``)."""
         wrapper = self._wrap("w:del", runs, stamp)
-        for old, new in (("w:t", "w:delText"), ("w:instrText", "w:delInstrText")):
-            for node in wrapper.iter(qn(old)):
-                node.tag = qn(new)
+        for old, new in _DELETED_TAGS:
+            for node in wrapper.iter(old):
+                node.tag = new
         return wrapper
 
     def mark_inserted(self, paragraph: Any, stamp: Stamp) -> None:
@@ -197,10 +200,10 @@ class RevisionMarks:
         possibly empty). ``initials`` default to the author.
         """
         comment_id = self.next_id()
-        attributes = {_ID: str(comment_id), qn("w:author"): stamp.author,
-                      qn("w:initials"): stamp.author if initials is None else initials}
+        attributes = {_ID: str(comment_id), _AUTHOR: stamp.author,
+                      _INITIALS: stamp.author if initials is None else initials}
         if stamp.date is not None:
-            attributes[qn("w:date")] = iso_date(stamp.date)
+            attributes[_DATE] = iso_date(stamp.date)
         made = element("w:comment", attributes)
         for number, text in enumerate(list(paragraphs) or [""]):
             made.append(_comment_paragraph(text, first=number == 0))
@@ -262,9 +265,9 @@ class RevisionMarks:
         return wrapper
 
     def _attributes(self, stamp: Stamp) -> dict[str, str]:
-        attributes = {_ID: str(self.next_id()), qn("w:author"): stamp.author}
+        attributes = {_ID: str(self.next_id()), _AUTHOR: stamp.author}
         if stamp.date is not None:
-            attributes[qn("w:date")] = iso_date(stamp.date)
+            attributes[_DATE] = iso_date(stamp.date)
         return attributes
 
     def _mark(self, paragraph: Any, tag: str, stamp: Stamp) -> None:
@@ -298,24 +301,41 @@ def _mark_properties(paragraph: Any) -> Any:
 def _reference_run(comment_id: int | None, tag: str) -> Any:
     """A run in the CommentReference style holding ``tag``: the ``w:commentReference`` in
     the text (with ``comment_id``), or the ``w:annotationRef`` opening a comment."""
-    run = element("w:r")
-    properties = element("w:rPr")
-    properties.append(element("w:rStyle", {qn("w:val"): "CommentReference"}))
-    run.append(properties)
-    run.append(element(tag, None if comment_id is None else {_ID: str(comment_id)}))
+    run = _reference_form(tag).__copy__()  # lxml's deep copy
+    if comment_id is not None:
+        run[1].set(_ID, str(comment_id))
     return run
 
 
 def _comment_paragraph(text: str, *, first: bool) -> Any:
     """One paragraph of a comment, as Word writes it (the first opens with the mark)."""
+    paragraph = _comment_paragraph_form(first).__copy__()
+    if text:
+        paragraph.append(make_run(text))
+    return paragraph
+
+
+# A comment's fixed pieces are built once and copied: one copy costs less than the
+# elements one by one. The forms themselves are never handed out.
+
+@cache
+def _reference_form(tag: str) -> Any:
+    run = element("w:r")
+    properties = element("w:rPr")
+    properties.append(element("w:rStyle", {_VAL: "CommentReference"}))
+    run.append(properties)
+    run.append(element(tag))
+    return run
+
+
+@cache
+def _comment_paragraph_form(first: bool) -> Any:
     paragraph = element("w:p")
     properties = element("w:pPr")
-    properties.append(element("w:pStyle", {qn("w:val"): "CommentText"}))
+    properties.append(element("w:pStyle", {_VAL: "CommentText"}))
     paragraph.append(properties)
     if first:
         paragraph.append(_reference_run(None, "w:annotationRef"))
-    if text:
-        paragraph.append(make_run(text))
     return paragraph
 
 

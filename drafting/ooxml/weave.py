@@ -12,8 +12,8 @@ inside a ``w:ins``. Nothing else in the paragraph changes.
 
 from __future__ import annotations
 
-import copy
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +27,8 @@ from drafting.ooxml.visible import Atom, visible
 _T = qn("w:t")
 _R = qn("w:r")
 _RPR = qn("w:rPr")
+_MARKS = (qn("w:ins"), qn("w:del"))
+_DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
 _TYPED_START = re.compile(r"\s*(?:\d{1,4}(?:\s*[a-z]+)?\.|\([a-z0-9]{1,5}\))\s*")
 """A typed number ("5.", "5 bis.", "(a)") where a paragraph's text begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -53,49 +55,90 @@ class Edit:
 def weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: RevisionMarks) -> None:
     """Apply ``edits`` to one paragraph; ``read`` gives its visible atoms as they stand
     (a split or an insertion keeps the offsets before it; edits go from the end)."""
+    _weave(read, edits, marks, known=all(edit.tracked for edit in edits))
+
+
+def _weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: RevisionMarks, *,
+           known: bool) -> None:
+    """`weave`; with ``known``, a deletion that ends before every edit made so far
+    finds its runs in the first reading instead of reading the paragraph again
+    (`_runs_within`): what stands before an edit's start is as it was read, as long as
+    every change is tracked and lands where it was meant to."""
     ordered = sorted(enumerate(edits), key=lambda pair: (pair[1].start, pair[0]), reverse=True)
     atoms = read()  # read once: each edit changes only what stands at or after its start
     ends = {edit.end for edit in edits if edit.end > edit.start}
+    settled = sys.maxsize  # the atoms before this offset are still as first read
     for _, edit in ordered:
         if edit.end > edit.start:
-            _delete(atoms, read, edit, marks)
+            before = _delete(atoms, read, edit, marks, known=known and edit.end <= settled)
+            known = known and (before is not None or edit.start == 0)
         if edit.text:  # words after words deleted get a run of their own; words in
             fresh = read() if edit.end > edit.start else atoms  # their place, a new reading
-            _insert(fresh, edit, marks, join=edit.start not in ends)
+            before = _insert(fresh, edit, marks, join=edit.start not in ends)
+            known = known and (before is not None or edit.start == 0)
+        settled = min(settled, edit.start)
 
 
 def _delete(atoms: list[Atom], read: Callable[[], list[Atom]], edit: Edit,
-            marks: RevisionMarks) -> None:
+            marks: RevisionMarks, *, known: bool = False) -> Any | None:
+    """Delete ``edit``'s characters; the run that now ends at its start (None when the
+    start could not be made a run boundary). ``known``: ``atoms`` still hold what
+    stands before the end as it is (see `_weave`)."""
     _split_at(atoms, edit.end)  # the end first: the atoms before it stay as they were
-    _split_at(atoms, edit.start)
-    runs, offset = [], 0
-    for atom in read():
-        if offset >= edit.start and offset + len(atom.text) <= edit.end and \
-                atom.run not in runs:
-            runs.append(atom.run)
-        offset += len(atom.text)
+    before, rest = _cut(atoms, edit.start)
+    if known:
+        runs = _runs_within(atoms, edit.start, edit.end, rest)
+    else:
+        runs, offset = [], 0
+        for atom in read():
+            if offset >= edit.start and offset + len(atom.text) <= edit.end and \
+                    atom.run not in runs:
+                runs.append(atom.run)
+            offset += len(atom.text)
     if not edit.tracked:
         for run in runs:
             run.getparent().remove(run)
-        return
+        return before
     for group in _sibling_groups(runs):
         wrapper = marks.deleted([], edit.stamp)
         group[0].addprevious(wrapper)
         for run in group:
             wrapper.append(run)
-        for old, new in (("w:t", "w:delText"), ("w:instrText", "w:delInstrText")):
-            for node in wrapper.iter(qn(old)):
-                node.tag = qn(new)
+        for old, new in _DELETED_TAGS:
+            for node in wrapper.iter(old):
+                node.tag = new
         edit.made.append(wrapper)
+    return before
 
 
-def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *, join: bool = True) -> None:
+def _runs_within(atoms: list[Atom], start: int, end: int, rest: Any | None) -> list[Any]:
+    """The runs whose visible text lies wholly within ``start:end`` once both are run
+    boundaries, in order: what a new reading would give, from the atoms read before the
+    cuts (``rest``: the ``w:t`` cut off at ``start``). A ``w:t`` that ran past ``end``
+    was cut there and now ends there; anything else that does is left out."""
+    runs = [] if rest is None else [rest.getparent()]
+    position = 0
+    for atom in atoms:
+        if position >= end:
+            break
+        stop = position + len(atom.text)
+        if position >= start and (stop <= end or atom.node.tag == _T):
+            run = atom.node.getparent()  # moved to a run of its own by a cut, maybe
+            if run not in runs:
+                runs.append(run)
+        position = stop
+    return runs
+
+
+def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
+            join: bool = True) -> Any | None:
+    """Insert ``edit``'s words; the run they follow (None at the paragraph's start)."""
     before = _split_at(atoms, edit.start) if edit.start > 0 else None
     if join and not edit.tracked and before is not None and _joins(before, edit.text):
         last = before[-1]  # plain words after plain words: one run, as Word keeps them
         last.text = (last.text or "") + edit.text
         last.set(_XML_SPACE, "preserve")
-        return
+        return before
     model = before if before is not None else (atoms[0].run if atoms else None)
     run = new_run(edit.text, model)
     if not edit.tracked:
@@ -109,28 +152,35 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *, join: bool =
     elif atoms:
         _outermost(atoms[0].run).addprevious(wrapper)
     else:
-        return
+        return None
     edit.made.append(wrapper)
+    return before
 
 
 def _split_at(atoms: list[Atom], offset: int) -> Any | None:
     """Make ``offset`` fall between two runs (not inside one); the run that now ends
     there (None when no character comes before it)."""
+    return _cut(atoms, offset)[0]
+
+
+def _cut(atoms: list[Atom], offset: int) -> tuple[Any | None, Any | None]:
+    """`_split_at`, and the ``w:t`` that now begins at ``offset`` when one was cut in
+    two there."""
     position = 0
     for atom in atoms:
         end = position + len(atom.text)
         if position < offset < end and atom.node.tag == _T:
-            _split_text(atom, offset - position)
-            return atom.run
+            return atom.run, _split_text(atom, offset - position)
         if offset == end:
             _split_after(atom.run, atom.node)
-            return atom.run
+            return atom.run, None
         position = end
-    return None
+    return None, None
 
 
-def _split_text(atom: Atom, cut: int) -> None:
-    """Split a ``w:t`` at ``cut`` into two runs: the first keeps the first part."""
+def _split_text(atom: Atom, cut: int) -> Any:
+    """Split a ``w:t`` at ``cut`` into two runs: the first keeps the first part; the
+    ``w:t`` of the second part."""
     node = atom.node
     rest = etree.Element(_T)
     rest.text = (node.text or "")[cut:]
@@ -139,6 +189,7 @@ def _split_text(atom: Atom, cut: int) -> None:
         text.set(_XML_SPACE, "preserve")
     node.addnext(rest)
     _split_after(atom.run, node)
+    return rest
 
 
 def _split_after(run: Any, node: Any) -> None:
@@ -149,7 +200,7 @@ def _split_after(run: Any, node: Any) -> None:
         return
     second = etree.Element(_R)
     if (properties := run.find(_RPR)) is not None:
-        second.append(copy.deepcopy(properties))
+        second.append(properties.__copy__())  # lxml's deep copy
     for child in following:
         second.append(child)
     run.addnext(second)
@@ -158,7 +209,7 @@ def _split_after(run: Any, node: Any) -> None:
 def _joins(run: Any, text: str) -> bool:
     """Whether ``text`` can go at the end of ``run``'s last ``w:t``."""
     return len(run) > 0 and run[-1].tag == _T and "\t" not in text and "\n" not in text and \
-        run.getparent() is not None and run.getparent().tag not in (qn("w:ins"), qn("w:del"))
+        run.getparent() is not None and run.getparent().tag not in _MARKS
 
 
 def _sibling_groups(runs: list[Any]) -> list[list[Any]]:
@@ -175,7 +226,7 @@ def _sibling_groups(runs: list[Any]) -> list[list[Any]]:
 def _outermost(run: Any) -> Any:
     """The run, or the revision mark around it (an insertion goes beside, not inside)."""
     parent = run.getparent()
-    return parent if parent is not None and parent.tag in (qn("w:ins"), qn("w:del")) else run
+    return parent if parent is not None and parent.tag in _MARKS else run
 
 
 def new_run(text: str, model: Any | None) -> Any:
@@ -183,7 +234,7 @@ def new_run(text: str, model: Any | None) -> Any:
     ``model``."""
     run = etree.Element(_R)
     if model is not None and (properties := model.find(_RPR)) is not None:
-        run.append(_without_revisions(copy.deepcopy(properties)))
+        run.append(_without_revisions(properties.__copy__()))
     for number, piece in enumerate(text.split("\n")):
         if number:
             etree.SubElement(run, qn("w:br"))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document as DocxDocument
@@ -51,6 +52,10 @@ from drafting.writers.pieces import (
     stale_parts,
     status_word,
 )
+from drafting.writers.word_package import read_back
+
+if TYPE_CHECKING:
+    from drafting.writers.docx_un import UnLayout
 
 LEGEND = (
     "Insertions in bold underline, deletions struck through, proponents in bold "
@@ -67,11 +72,12 @@ _FORMATS: dict[PieceKind, dict[str, bool]] = {
 
 
 def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str], *,
-                           base: bytes | None = None) -> None:
+                           base: bytes | UnLayout | None = None) -> None:
     """Write the compilation text of ``compilation`` to ``path`` as a .docx.
 
-    With ``base`` (the draft's own Word document), the compilation keeps its page
-    setup, styles, headers and footers: its body is replaced by the compilation. An
+    With ``base`` (the draft's own Word document, or our UN layout of it), the
+    compilation keeps its page setup, styles, headers and footers: its body is replaced
+    by the compilation. An
     empty title falls back to the symbol. The file is written atomically (a temporary
     file in the same folder, then renamed); DraftingError if it cannot be written.
     """
@@ -96,10 +102,15 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     save_atomically(document, path)
 
 
-def _emptied(base: bytes) -> DocxDocument:
+def _emptied(base: bytes | UnLayout) -> DocxDocument:
     """The Word document ``base`` with an empty body (its section settings kept) and the
-    paragraph styles the compilation uses (added where it has none of that name)."""
-    document = docx.Document(io.BytesIO(base))
+    paragraph styles the compilation uses (added where it has none of that name). Our
+    layout is built with an empty body, not built whole to be emptied."""
+    if isinstance(base, bytes):
+        document = docx.Document(io.BytesIO(base))
+    else:  # as the layout read back from its file, but for the body
+        document = base.word(body=False)
+        read_back(document)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

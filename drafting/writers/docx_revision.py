@@ -34,13 +34,8 @@ from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
-from drafting.writers.docx_source import (
-    TYPED_NUMBER,
-    SourceMismatch,
-    in_body,
-    package_bytes,
-    to_source,
-)
+from drafting.writers.docx_source import TYPED_NUMBER, SourceMismatch, in_body, to_source
+from drafting.writers.word_package import package_bytes
 
 _REVISION = re.compile(r"Rev\.\d+")
 _NOBODY = Stamp("", None)

@@ -23,18 +23,16 @@ block) keeps its text, and its proposals are named in a comment on it.
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import docx
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from lxml import etree
 
 from drafting.atomic import write_atomically
 from drafting.engine.segments import (
@@ -52,10 +50,15 @@ from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.source_places import SourcePlace, source_places
+from drafting.readers.source_places import Place, SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
+from drafting.writers.word_package import parts_of, repackaged, source_package
 
+if TYPE_CHECKING:
+    from drafting.writers.docx_un import UnLayout
+
+_PPR = qn("w:pPr")
 TYPED_NUMBER = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``."""
 
@@ -98,21 +101,31 @@ def source_holds(source: bytes, revision: Revision) -> bool:
         (p.label, p.text) for p in revision.paragraphs]
 
 
-def write_merged_into_source(source: bytes, compilation: Compilation,
+def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
                              path: str | os.PathLike[str], *,
                              dates: Mapping[str, datetime] | None = None) -> None:
     """Write ``compilation`` into a copy of the Word file ``source`` at ``path``, every
-    proposal a tracked change (see the module docstring). Raises SourceMismatch when the
-    source does not hold the compilation's revision."""
-    document = docx.Document(io.BytesIO(source))
+    proposal a tracked change (see the module docstring); or into our UN layout of its
+    revision, as built (the same file as writing into that layout saved and opened
+    again). Raises SourceMismatch when the source does not hold the compilation's
+    revision."""
+    if isinstance(source, bytes):
+        document = docx.Document(io.BytesIO(source))
+    else:
+        document = source.word()
+        built = {name: read() for name, read in parts_of(document).items()}  # as saved
     result, places = source_places(document)
     writer = _SourceWriter(document, dates or {}, places)
     writer.check(result.paragraphs, compilation)
     writer.write(compilation)
     writer.finish()
-    saved = io.BytesIO()
-    document.save(saved)
-    _save(source, saved.getvalue(), writer.changed_parts(), path)
+    changed, new = writer.changed_parts(), parts_of(document)
+    if isinstance(source, bytes):
+        write_atomically(path, source_package(source, new, changed))
+    else:
+        write_atomically(path, repackaged(
+            [(name, name, lambda blob=blob: blob) for name, blob in built.items()],
+            new, changed))
 
 
 class _Line:
@@ -239,8 +252,9 @@ class _SourceWriter(MergedWriter):
         """``line``'s edits woven into the paragraph's runs, and ``number``, a change of
         its typed number (a diff across a renumbering), into its first line."""
         per: dict[int, list[Edit]] = {0: [number]} if number is not None else {}
+        places = list(place.places) if line.edits else []  # read once for all edits
         for edit in line.edits:
-            for index, moved in to_source(place, edit):
+            for index, moved in to_source(place, edit, places):
                 per.setdefault(index, []).append(moved)
         for index, edits in per.items():
             source = place.paragraphs[index]
@@ -348,22 +362,30 @@ def _original(entry: MergedParagraph) -> str:
     return "".join(parts)
 
 
-def to_source(place: SourcePlace, edit: Edit) -> list[tuple[int, Edit]]:
+def to_source(place: SourcePlace, edit: Edit,
+              places: Sequence[Place] | None = None) -> list[tuple[int, Edit]]:
     """The edit in the source's coordinates: one per Word paragraph it touches (an
-    insertion after the last character of the deletion's first paragraph)."""
-    places = place.places
+    insertion after the last character of the deletion's first paragraph). ``places``:
+    ``place.places`` as a list, for a caller that maps many edits of one paragraph."""
+    places = place.places if places is None else places
     spans: dict[int, list[int]] = {}
     for where in places[edit.start:edit.end]:
         if where is not None:
             spans.setdefault(where[0], []).append(where[1])
-    moved = [(index, replace(edit, start=min(offsets), end=max(offsets) + 1, text=""))
+    moved = [(index, _moved(edit, min(offsets), max(offsets) + 1, ""))
              for index, offsets in spans.items()]
     if edit.text:
         found = _anchor(places, edit.end)
         if found is not None:
             index, offset = found
-            moved.append((index, replace(edit, start=offset, end=offset)))
+            moved.append((index, _moved(edit, offset, offset, edit.text)))
     return moved
+
+
+def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
+    """``edit`` at ``start:end`` with ``text``, as `dataclasses.replace` would give it (its
+    ``made`` shared, so the woven elements reach the line), without its cost."""
+    return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked)
 
 
 def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
@@ -420,11 +442,24 @@ def _mark_deleted(paragraph: Any) -> bool:
 def _blank(form: Any) -> Any:
     """An empty paragraph with the properties of ``form`` (no section break, no tracked
     change of its own)."""
-    paragraph = copy.deepcopy(form)
-    for child in list(paragraph):
-        if child.tag != qn("w:pPr"):
-            paragraph.remove(child)
-    properties = paragraph.find(qn("w:pPr"))
+    # copied without its content: a paragraph may hold thousands of changes
+    children = None
+    if len(form) and form[0].tag == _PPR:  # as the schema has it: its properties first
+        content = form[1:]
+        del form[1:]
+    else:
+        children = list(form)
+        for child in children:
+            if child.tag != _PPR:
+                form.remove(child)
+    try:
+        paragraph = form.__copy__()  # lxml's deep copy
+    finally:
+        if children is None:
+            form.extend(content)
+        else:
+            form[:] = children
+    properties = paragraph.find(_PPR)
     for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"):
         for found in properties.findall("/".join(map(qn, tag.split("/")))) \
                 if properties is not None else ():
@@ -432,35 +467,10 @@ def _blank(form: Any) -> Any:
     return paragraph
 
 
+_TEXT_RUNS = etree.XPath("(.//w:r[w:t])[last()]", namespaces={"w": nsmap["w"]})
+
+
 def _last_run(paragraph: Any) -> Any | None:
-    runs = [r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
-    return runs[-1] if runs else None
-
-
-
-
-def _save(source: bytes, saved: bytes, changed: set[str], path: str | os.PathLike[str]) -> None:
-    write_atomically(path, package_bytes(source, saved, changed))
-
-
-def package_bytes(source: bytes, saved: bytes, changed: set[str]) -> bytes:
-    """The package: the parts ``changed`` (and parts that are new, with the relationships
-    and content types that name them) as python-docx wrote them in ``saved``; every other
-    part byte for byte as ``source`` has it, in its order."""
-    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(io.BytesIO(saved)) as new:
-        old_names = old.namelist()
-        new_names = new.namelist()
-        added = [n for n in new_names if n not in old_names]
-        wanted = {name.lstrip("/") for name in changed} | set(added)
-        if added:
-            wanted |= {"[Content_Types].xml", "word/_rels/document.xml.rels"}
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-            for name in old_names:
-                if name in wanted and name in new_names:
-                    package.writestr(old.getinfo(name), new.read(name))
-                else:
-                    package.writestr(old.getinfo(name), old.read(name))
-            for name in added:
-                package.writestr(name, new.read(name))
-    return out.getvalue()
+    """The last run in ``paragraph`` that holds text (a ``w:t``), at any depth."""
+    found = _TEXT_RUNS(paragraph)
+    return found[0] if found else None

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,6 +29,9 @@ from lxml import etree
 
 from drafting.model import Document, Mark, Paragraph, ParagraphKind
 from drafting.model.labels import typed_number
+from drafting.model.marks import pieces
+from drafting.ooxml import markup
+from drafting.ooxml.markup import form_of
 from drafting.ooxml.revisions import right_to_left, set_right_to_left
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import (
@@ -49,6 +55,16 @@ def un_document(document: Document, *, revision: str | None = None,
     ``author`` names who made it in the document's properties (the secretariat); the
     time is the revision's. InputError for a revision the document does not have.
     """
+    buffer = io.BytesIO()
+    un_word(document, revision=revision, author=author).save(buffer)
+    return buffer.getvalue()
+
+
+def un_word(document: Document, *, revision: str | None = None, author: str = "",
+            body: bool = True) -> DocxDocument:
+    """`un_document` as python-docx's document, not saved; with ``body`` False, only
+    what stands around the text (page setup, styles, header, properties), the body
+    empty."""
     chosen = _revision(document, revision)
     word = blank_word(document.title or document.symbol, document.symbol, author=author,
                       when=chosen.created_at)
@@ -56,23 +72,91 @@ def un_document(document: Document, *, revision: str | None = None,
     header = word.sections[0].header.paragraphs[0]
     header.text = document.symbol
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    body = word.element.body
+    if not body:
+        return word
+    element = word.element.body
     for line in chosen.front_matter:
-        _append(body, _tight(_plain(line)))
+        _append(element, _tight(_plain(line)))
     if document.title:
         word.add_paragraph(document.title, style="Title")
     if chosen.chapeau:
-        _append(body, _indented(_p("Normal", [_run(chosen.chapeau)]), first=0))
+        _append(element, _indented(_p("Normal", [_run(chosen.chapeau)]), first=0))
     formatted = carries_formatting(chosen.paragraphs)
     for paragraph in chosen.paragraphs:
-        for element in _elements(paragraph, shown_marks(paragraph, formatted)):
-            _append(body, element)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
+        for made in _elements(paragraph, shown_marks(paragraph, formatted)):
+            _append(element, made)
+    return word
+
+
+@dataclass(frozen=True)
+class UnLayout:
+    """The UN-layout Word document of ``document``'s current revision, built only when a
+    writer asks for it, and never saved to be opened again: a merged draft is written
+    into it as built (`word`), a compilation keeps only what stands around the text
+    (``word(body=False)``)."""
+
+    document: Document
+
+    def word(self, *, body: bool = True) -> DocxDocument:
+        """The document, built afresh at each call."""
+        return un_word(self.document, body=body)
 
 
 def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
+    """The ``w:p`` of ``paragraph``: one, and one a line after the first of a paragraph of
+    lines. Spelt out as markup and parsed once each (see `drafting.ooxml.markup`);
+    element by element where the text holds a character that markup would not give
+    back as it is (a carriage return, a control character)."""
+    if _AS_IS.search(paragraph.text) or _AS_IS.search(paragraph.label):
+        return _built(paragraph, marks)
+    kind, text = paragraph.kind, paragraph.text
+    if kind is ParagraphKind.HEADING:
+        style = f"Heading{min(max(paragraph.level, 1), 9)}"
+        return [_parsed(style, "", _marked_xml(text, marks))]
+    if kind is ParagraphKind.FOOTNOTE:
+        return [_parsed("Normal", _indent_xml(), [markup.run_xml(
+            f"[^{paragraph.label[2:]}]: "), *_marked_xml(text, marks)])]
+    first, *lines = text.split("\n")
+    runs = _marked_xml(first, marks)
+    if kind is ParagraphKind.OPERATIVE:
+        runs.insert(0, markup.run_xml(f"{typed_number(paragraph.label)}.\t"))
+    elif kind is ParagraphKind.OTHER:
+        runs.insert(0, markup.run_xml(f"{paragraph.label}\t"))
+    made = [_parsed("Normal", _indent_xml(), runs)]
+    offsets = itertools.accumulate((len(line) + 1 for line in [first, *lines]), initial=0)
+    made += [_parsed("Normal", _indent_xml(left=3 * INDENT, first=-INDENT),
+                     _marked_xml(line, marks, at))
+             for line, at in zip(lines, list(offsets)[1:], strict=False)]
+    return [set_right_to_left(p) for p in made] if right_to_left(text) else made
+
+
+_AS_IS = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What markup would not give back as it is: a carriage return (read as a line end) and
+what XML cannot hold (the element builders refuse it, as they always have)."""
+
+
+def _parsed(style_id: str, properties: str, runs: Sequence[str]) -> etree._Element:
+    """A ``w:p`` in ``style_id`` with more ``properties`` after its style, holding ``runs``
+    (markup), as `_p` and `_indented` build it element by element."""
+    return markup.element(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{properties}</w:pPr>'
+                          f"{''.join(runs)}</w:p>")
+
+
+def _indent_xml(*, left: int = INDENT, first: int = INDENT) -> str:
+    """`_indented`'s tab stop and indents, as markup."""
+    return (f'<w:tabs><w:tab w:val="left" w:pos="{_twips(left + INDENT)}"/></w:tabs>'
+            f'<w:ind w:left="{_twips(left)}" w:{"firstLine" if first >= 0 else "hanging"}='
+            f'"{_twips(abs(first))}"/>')
+
+
+def _marked_xml(text: str, marks: Sequence[Mark], offset: int = 0) -> list[str]:
+    """`_marked`, as markup."""
+    return [markup.run_xml(piece, **form_of(styles))
+            for piece, styles in pieces(text, marks, offset) if piece]
+
+
+def _built(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
+    """`_elements`, element by element."""
     kind, text = paragraph.kind, paragraph.text
     if kind is ParagraphKind.HEADING:
         return [_p(f"Heading{min(max(paragraph.level, 1), 9)}", _marked(text, marks))]

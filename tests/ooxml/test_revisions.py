@@ -178,6 +178,26 @@ def test_the_comment_part_holds_author_date_and_paragraphs(tmp_path):
     assert docx.Document(str(path)).comments.get(comment_id).author == "EU"
 
 
+def test_comments_made_one_after_another_keep_their_own_ids_and_words():
+    # the fixed pieces of a comment are copied from forms built once: no copy may
+    # carry another comment's id or words, nor change the forms
+    document = docx.Document()
+    marks = RevisionMarks(document)
+    paragraph = document.add_paragraph()._p
+    runs = [make_run(word) for word in ("one ", "two ", "three")]
+    paragraph.extend(runs)
+    made = [(marks.comment(run, run, [f"why {n}", ""], Stamp(f"D{n}", WHEN)), n)
+            for n, run in enumerate(runs)]
+    references = [r.get(W + "id") for r in paragraph.iter(W + "commentReference")]
+    assert references == [str(comment_id) for comment_id, _ in made]
+    comments = list(document.comments._comments_elm.iter(W + "comment"))
+    for (comment_id, n), comment in zip(made, comments, strict=True):
+        assert comment.get(W + "id") == str(comment_id)
+        words = ["".join(t.text for t in p.iter(W + "t")) for p in comment.iter(W + "p")]
+        assert words == [f"why {n}", ""]
+        assert len(list(comment.iter(W + "annotationRef"))) == 1  # on the first paragraph
+
+
 # --- house style and saving -----------------------------------------------------------------
 
 

@@ -235,3 +235,19 @@ def test_a_table_among_the_paragraphs_stays_as_it_is_in_merged_and_rev1(tmp_path
         "5.\tInvites States to contribute to the trust fund;")
     assert [p.text for p in read_docx_draft(rev1).paragraphs] == [
         p.text for p in outcome.revision]
+
+
+def test_an_edit_moved_to_the_source_is_what_replace_gives():
+    # _moved spells dataclasses.replace out field by field: a new field of Edit must
+    # be carried there too (this fails until it is)
+    from dataclasses import fields, replace
+
+    from drafting.ooxml.revisions import Stamp
+    from drafting.ooxml.weave import Edit
+    from drafting.writers.docx_source import _moved
+
+    edit = Edit(3, 9, Stamp("EU", T0), "words", Stamp("USA"), ["made"], False)
+    assert [f.name for f in fields(Edit)] == [
+        "start", "end", "stamp", "text", "deleter", "made", "tracked"]
+    moved = _moved(edit, 4, 5, "")
+    assert moved == replace(edit, start=4, end=5, text="") and moved.made is edit.made

@@ -68,3 +68,28 @@ def test_arabic_runs_right_to_left_and_chinese_stays_upright(tmp_path):
     assert arabic.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
     assert all(r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None for r in arabic.iter(qn("w:r")))
     assert not list(body.iter(qn("w:i")))  # no italics forced on either script
+
+
+def test_paragraphs_spelt_as_markup_are_those_built_element_by_element():
+    from lxml import etree
+
+    from drafting.model import Mark, Style
+    from drafting.writers.docx_un import _built, _elements
+    from drafting.writers.pieces import carries_formatting, shown_marks
+
+    texts = [SAMPLE.read_text(encoding="utf-8"),
+             "# Draft agreement\n\nThe Parties to this Agreement,\n\nRecognizing the need[^1],"
+             "\n\n[^1]: As agreed in 2023 & <later>.\n\n## Article 1\n\n1. Each Party shall act:"
+             "\n(a) first;\n(b) second.\n\n1 bis. Each Party may \tcooperate.\n",
+             "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 70/1،\n\n1. 回顾其第70/1号决议;\n",
+             "The General Assembly,\n\nNoting with concern  the   spaces,\n\n1. Decides\r so;\n"]
+    for text in texts:
+        paragraphs = read_text(text).to_document("X").current.paragraphs
+        formatted = carries_formatting(paragraphs)
+        for paragraph in paragraphs:
+            for marks in (shown_marks(paragraph, formatted),
+                          (Mark(2, 9, Style.ITALIC), Mark(4, 12, Style.BOLD),
+                           Mark(6, 8, Style.SUPERSCRIPT), Mark(7, 30, Style.UNDERLINE),
+                           Mark(20, 25, Style.SMALL_CAPS))):
+                assert [etree.tostring(e) for e in _elements(paragraph, marks)] == \
+                    [etree.tostring(e) for e in _built(paragraph, marks)]
