@@ -31,11 +31,11 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from drafting.errors import ReaderError
-from drafting.ooxml.notes import REFERENCE, Footnotes, part_root
+from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.parts import word_parts
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
 """The states of a piece: in both texts, only in the proposed text, only in the original."""
@@ -283,12 +283,13 @@ def style_id(p: Any) -> str | None:
 
 
 def read_comments(document: Any) -> dict[str, Comment]:
-    """The comments of a python-docx ``document``, by id; {} when it has no comments part.
+    """The comments of ``document`` (python-docx's, or its parts: `drafting.ooxml.parts`),
+    by id; {} when it has no comments part.
 
     The part is found by its relationship type, so nothing is created when it is absent.
     Raises ReaderError for a comments part that is not XML or a date that is not a date.
     """
-    root = _comments_root(document)
+    root = word_parts(document).comments
     if root is None:
         return {}
     comments: dict[str, Comment] = {}
@@ -301,18 +302,6 @@ def read_comments(document: Any) -> dict[str, Comment]:
         comments[comment_id] = Comment(comment_id, element.get(_AUTHOR) or "",
                                        parse_date(element.get(_DATE)), text)
     return comments
-
-
-def _comments_root(document: Any) -> Any:
-    try:
-        rels = document.part.rels.values()
-    except AttributeError:
-        return None
-    for rel in rels:
-        if rel.reltype != RT.COMMENTS or rel.is_external:
-            continue
-        return part_root(rel.target_part, "comments")
-    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from drafting.model import Document, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
+from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import INSERTED, RunPiece
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
@@ -64,7 +65,7 @@ class CopyLayout:
     path: Path
     document: Document
     target: Revision
-    word: Any
+    word: Parts
     texts: set[str]
     warnings: list[ReadWarning]
     seen_comments: dict[str, tuple[str, str]]
@@ -81,7 +82,7 @@ class CopyLayout:
         count = self.survey.paragraphs
         if count > MAX_PARAGRAPHS:
             raise too_many_paragraphs(str(self.path), count)
-        blocks = list(runs.body_blocks(self.word.element.body))
+        blocks = list(runs.body_blocks(self.word.body))
         paragraphs = [b for b in blocks if not runs.is_table(b)]
         for table in (b for b in blocks if runs.is_table(b)):
             cells = runs.read_paragraphs(runs.table_paragraphs(table))
@@ -129,7 +130,7 @@ class CopyLayout:
         placed: Counter[str] = Counter()
         places = [(f"{self.path}, paragraph {number}", p)
                   for number, (p, _, _) in enumerate(entries, 1) if p is not None]
-        for where, element in [*places, (str(self.path), self.word.element.body)]:
+        for where, element in [*places, (str(self.path), self.word.body)]:
             found = runs.embedded(element) - placed
             placed += found
             for what, count in found.items():
@@ -271,9 +272,10 @@ class CopyLayout:
 
 
 def style_names(word: Any) -> dict[str | None, str]:
-    """Every style's name (casefolded; "" for none) by its id, read from the styles part."""
+    """Every style's name (casefolded; "" for none) by its id, read from the styles part
+    of ``word`` (python-docx's ``Document``, or its parts)."""
     names: dict[str | None, str] = {}
-    for style in word.styles.element.iterchildren(_STYLE):
+    for style in word_parts(word).styles.iterchildren(_STYLE):
         name = style.find(_NAME)
         names[style.get(_STYLE_ID)] = (name.get(_VAL) or "" if name is not None else "").casefold()
     return names
