@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from drafting.ooxml.parts import word_parts
-from drafting.ooxml.runs import first_child
+from drafting.ooxml.runs import child_of, first_child
 
 LEVELS = 9
 FORMATS = (
@@ -199,7 +199,7 @@ def _val(element: etree._Element | None, child: str) -> str | None:
     if element is None:
         return None
     name = _NAMES.get(child) or _NAMES.setdefault(child, qn(child))
-    found = element.find(name)
+    found = child_of(element, name)
     return None if found is None else found.get(_VAL)
 
 
@@ -317,7 +317,7 @@ class _StyleTable:
         """``(numId, ilvl, style chain)`` of a paragraph, from itself or its
         styles; ilvl is None when nothing sets it. None when not numbered."""
         ppr = first_child(paragraph, _PPR)
-        num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+        num_pr = child_of(ppr, _NUM_PR) if ppr is not None else None
         chain, styled_id, styled_level = self._styled(_val(ppr, "w:pStyle") or self.default)
         num_id = _val(num_pr, "w:numId") or styled_id
         level = _val(num_pr, "w:ilvl") or styled_level
@@ -335,7 +335,7 @@ class _StyleTable:
         level: str | None = None
         for name in chain:
             ppr = self._styles[name].find(_PPR)
-            num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+            num_pr = child_of(ppr, _NUM_PR) if ppr is not None else None
             num_id = num_id or _val(num_pr, "w:numId")
             level = level or _val(num_pr, "w:ilvl")
         self._by_style[style_id] = (chain, num_id, level)

@@ -9,6 +9,10 @@ tree), so a reader reads the same either way. Whatever python-docx would find
 unusual, or refuse, `load_parts` leaves to python-docx (it returns None): a part
 missing, a content type unknown, a part that is not XML, no style sheet ...
 
+The style sheet and numbering definitions a process has just parsed are parsed once for
+every copy that holds them byte for byte (an inbox of copies of one draft): readers
+never change a part.
+
 `word_parts` gives the same view of a python-docx ``Document`` (the writers open the
 secretariat's document with python-docx to write into it).
 """
@@ -43,6 +47,12 @@ _READ = {RT.STYLES: CT.WML_STYLES, RT.NUMBERING: CT.WML_NUMBERING,
          RT.FOOTNOTES: None, RT.COMMENTS: CT.WML_COMMENTS}
 """The main part's relationships a reader follows, with the content type it expects
 (None: a part python-docx keeps as bytes)."""
+_SHARED_TYPES = frozenset({CT.WML_STYLES, CT.WML_NUMBERING})
+"""Parts that every copy of one draft holds byte for byte: each parsed once for all the
+copies a process reads (an inbox), as readers never change a part."""
+_SHARED_MAX = 4
+_shared: dict[bytes, etree._Element] = {}
+"""The last `_SHARED_MAX` such parts parsed, by their bytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +226,8 @@ class _Loader:
             if target is None or target in self.parts:
                 continue
             kind = self.types.of(target)
-            self.parts[target] = (kind, self._parse(target) if kind in _PARSED_TYPES
-                                  else self._read(target))
+            self.parts[target] = (kind, self._parse(target, kind in _SHARED_TYPES)
+                                  if kind in _PARSED_TYPES else self._read(target))
             self._walk(target)
 
     def _relationships(self, source: str) -> list[tuple[str, str | None, str | None]]:
@@ -241,8 +251,17 @@ class _Loader:
         data = self.unpacked.pop(name[1:], None)
         return data if data is not None else self.package.read(name[1:])
 
-    def _parse(self, name: str) -> etree._Element:
-        return etree.fromstring(self._read(name), _PARSER)
+    def _parse(self, name: str, shared: bool = False) -> etree._Element:
+        data = self._read(name)
+        if not shared:
+            return etree.fromstring(data, _PARSER)
+        root = _shared.get(data)
+        if root is None:
+            root = etree.fromstring(data, _PARSER)
+            if len(_shared) >= _SHARED_MAX:
+                del _shared[next(iter(_shared))]
+            _shared[data] = root
+        return root
 
 
 def _blob_root(content: etree._Element | bytes) -> etree._Element:

@@ -63,8 +63,8 @@ def scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo,
                     budget.refuse()
                 if encoding == "utf-8":  # nearly always: search the bytes themselves
                     window = raw_tail + chunk if raw_tail else chunk
-                    # "<!" is rare in Word's XML: look for it before the pattern
-                    if b"<!" in window and (found_bytes := _FORBIDDEN_UTF8.search(window)):
+                    # "!" is rare in Word's XML ("<" is everywhere): look for it first
+                    if b"!" in window and (found_bytes := _FORBIDDEN_UTF8.search(window)):
                         _refuse_dtd(path, info.filename, found_bytes[0].decode().lower())
                     raw_tail = window[-keep:]
                 else:

@@ -34,7 +34,7 @@ from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts, word_parts
-from drafting.ooxml.runs import first_child
+from drafting.ooxml.runs import child_of, first_child
 from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import AutoNumber, Block, Structure, read_structure
@@ -72,6 +72,8 @@ def read_docx_draft(path: str | Path) -> ReadResult:
 
 def clean_lines(text: str) -> str:
     """Trim each line and drop empty ones (line breaks at the edges)."""
+    if "\n" not in text:  # nearly always: one line
+        return text.strip()
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
@@ -222,7 +224,7 @@ class DraftReader:
 
     def _style(self, paragraph: etree._Element) -> str:
         properties = first_child(paragraph, _P_PR)
-        style = properties.find(_P_STYLE) if properties is not None else None
+        style = child_of(properties, _P_STYLE) if properties is not None else None
         style_id = style.get(_VAL) if style is not None else None
         return self.style_names.get(style_id or "", self.style_names.get("", "")).casefold()
 

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 
 from drafting.model.marks import Mark, Style, normalised
 from drafting.ooxml.parts import Parts, word_parts
+from drafting.ooxml.runs import child_of
 from drafting.ooxml.visible import Visible
 from drafting.readers.result import ReadResult
 from drafting.readers.source_places import SourcePlace, source_places
@@ -108,12 +109,12 @@ class _CharacterStyles:
             return frozenset()
         key = id(run)
         if key not in self.cache:
-            self.cache[key] = self._resolve(run.find(_RPR))
+            self.cache[key] = self._resolve(child_of(run, _RPR))
         return self.cache[key]
 
     def _resolve(self, properties: Any | None) -> frozenset[Style]:
         chain = [properties] if properties is not None else []
-        style_id = properties.find(_RSTYLE) if properties is not None else None
+        style_id = child_of(properties, _RSTYLE) if properties is not None else None
         seen: set[str] = set()
         name = style_id.get(_VAL, "") if style_id is not None else ""
         while name and name not in seen and name in self.styles:

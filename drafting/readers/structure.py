@@ -217,8 +217,8 @@ class _Reader:
         filled = [i for i, b in enumerate(self.blocks) if b.text]
         first = next((i for i in filled if self._opens_paragraph(i)), None)
         filled = [i for i in filled if not self.blocks[i].table or first is None or i < first]
-        chapeau = next((i for i in filled if chapeau_like(self.blocks[i].text)
-                        and (first is None or i < first)), None)
+        chapeau = next((i for i in filled if (first is None or i < first)
+                        and chapeau_like(self.blocks[i].text)), None)
         if chapeau is None:
             if first is None or self._label(first)[0] is None or \
                     self._label(first)[0].kind is not ParagraphKind.PREAMBULAR:
