@@ -24,8 +24,8 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.parts import word_parts
-from drafting.ooxml.runs import child_of, first_child
 
 LEVELS = 9
 FORMATS = (

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from drafting.ooxml.body import child_of
 from drafting.ooxml.notes import REFERENCE, Footnotes
-from drafting.ooxml.runs import child_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"

@@ -228,8 +228,8 @@ class CopyLayout:
     def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> Chunk:
         chunk = Chunk(number, None, [], read.mark)
         where = f"{self.path}, paragraph {number}"
-        read = runs.ParagraphRead(tuple(self._cleaned(where, read.pieces)), read.mark)
-        kept = [p for p in read.pieces if not p.cancelled]
+        pieces = self._cleaned(where, read.pieces)
+        kept = [p for p in pieces if p.inside is None]  # not cancelled
         if label:
             chunk.label, chunk.pieces, changed = strip_label(kept)
         else:
@@ -239,7 +239,7 @@ class CopyLayout:
         if changed:
             self.warn(where, "the paragraph's label was changed; labels are set by the "
                       "secretariat, so the change was not read")
-        for piece in read.pieces:
+        for piece in pieces if len(kept) < len(pieces) else ():
             if piece.inside is not None:
                 self.warn(where, f"{quoted(piece.text)} was inserted by "
                           f"{who(piece.inside.author)} and deleted again by "
@@ -284,8 +284,9 @@ def style_names(word: Any) -> dict[str | None, str]:
 def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> None:
     """LimitError if the Word paragraph's text before its tracked changes, or after them
     (text inserted and deleted again counted too), is longer than a paragraph may be."""
-    before = sum(len(p.text) for p in read.pieces if p.in_original)
-    after = sum(len(p.text) for p in read.pieces if p.in_proposed or p.cancelled)
+    before = len(read.original)
+    after = len(read.proposed) + sum(len(p.text) for p in read.pieces
+                                     if p.cancelled and not p.in_proposed)
     if max(before, after) > MAX_PARAGRAPH_CHARS:
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
@@ -294,7 +295,7 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
 
 def _cited(read: runs.ParagraphRead) -> list[int]:
     """The footnotes a paragraph cites, by number, in order (new ones included)."""
-    text = "".join(piece.text for piece in read.pieces)
+    text = "".join([piece.text for piece in read.pieces])
     if "[^" not in text:  # nearly always: no marker to look for
         return []
     return list(dict.fromkeys(int(number) for number in NOTE_MARKER.findall(text)))

@@ -30,11 +30,11 @@ from lxml import etree
 
 from drafting import characters
 from drafting.errors import ReaderError
+from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts, word_parts
-from drafting.ooxml.runs import child_of, first_child
 from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import AutoNumber, Block, Structure, read_structure

@@ -18,8 +18,8 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting.model.marks import Mark, Style, normalised
+from drafting.ooxml.body import child_of
 from drafting.ooxml.parts import Parts, word_parts
-from drafting.ooxml.runs import child_of
 from drafting.ooxml.visible import Visible
 from drafting.readers.result import ReadResult
 from drafting.readers.source_places import SourcePlace, source_places

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -470,5 +471,6 @@ def _balanced(text: str) -> bool:
     return not brackets.faults(text)
 
 
+@lru_cache(maxsize=4096)
 def _key(label: str) -> str:
     return "".join(label.split()).casefold()
