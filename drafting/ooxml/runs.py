@@ -303,9 +303,12 @@ class _Walker:
 
     def _run(self, run: Any, context: _Context) -> None:
         children = list(run)
-        hidden = _hidden(children)  # not shown, so the import did not take it either
-        if children and children[0].tag == _RPR:  # nearly always: nothing to read there
-            del children[0]
+        if children and children[0].tag == _RPR:  # nearly always: the properties first
+            vanish = child_of(children[0], _VANISH)  # hidden: the import did not take it
+            hidden = vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
+            del children[0]  # nothing to read there
+        else:
+            hidden = _hidden(children)
         for child in children:
             tag = child.tag
             if tag in _TEXT:

@@ -63,6 +63,8 @@ class CopyLayout:
     ``survey``) is set by the reader."""
 
     path: Path
+    name: str
+    """``path`` as text, for messages."""
     document: Document
     target: Revision
     word: Parts
@@ -76,7 +78,7 @@ class CopyLayout:
 
     def where(self, chunk: Chunk) -> str:
         label = f" ({chunk.label})" if chunk.label else ""
-        return f"{self.path}, paragraph {chunk.number}{label}"
+        return f"{self.name}, paragraph {chunk.number}{label}"
 
     def _chunks(self) -> list[Chunk]:
         count = self.survey.paragraphs
@@ -106,7 +108,7 @@ class CopyLayout:
                 entries.append((None, _footnote(footnotes, number), number))
         self._embedded(entries)
         for number, (_, read, note) in enumerate(entries, 1):
-            _check_length(f"{self.path}, paragraph {number}", read, note)
+            _check_length(f"{self.name}, paragraph {number}", read, note)
         roles = self._roles(entries)
         chunks: list[Chunk] = []
         host: Chunk | None = None  # the last chunk that is not a footnote
@@ -128,7 +130,7 @@ class CopyLayout:
         if not self.survey.embedded:  # nearly always: nothing to place
             return
         placed: Counter[str] = Counter()
-        places = [(f"{self.path}, paragraph {number}", p)
+        places = [(f"{self.name}, paragraph {number}", p)
                   for number, (p, _, _) in enumerate(entries, 1) if p is not None]
         for where, element in [*places, (str(self.path), self.word.body)]:
             found = runs.embedded(element) - placed
@@ -150,7 +152,7 @@ class CopyLayout:
         originals = [clean_lines(read.original) for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
             text = originals[index] or clean_lines(read.proposed)
-            where = f"{self.path}, paragraph {index + 1}"
+            where = f"{self.name}, paragraph {index + 1}"
             if note is not None:
                 blocks.append(Block(f"[^{note}]: {text}", where))
                 continue
@@ -213,7 +215,7 @@ class CopyLayout:
         chunk.pieces = [*trimmed(chunk.pieces), joint, *trimmed(line.pieces)]
         chunk.mark = line.mark
     def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
-        where = f"{self.path}, paragraph {number}"
+        where = f"{self.name}, paragraph {number}"
         if read.original != read.proposed:
             self.warn(where, f"the {style} was changed ({quoted(read.original)} -> "
                       f"{quoted(read.proposed)}); only paragraphs take amendments, so this "
@@ -227,7 +229,7 @@ class CopyLayout:
 
     def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> Chunk:
         chunk = Chunk(number, None, [], read.mark)
-        where = f"{self.path}, paragraph {number}"
+        where = f"{self.name}, paragraph {number}"
         pieces = self._cleaned(where, read.pieces)
         kept = [p for p in pieces if p.inside is None]  # not cancelled
         if label:
@@ -318,10 +320,10 @@ def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
     while end > start and not pieces[end - 1].text.rstrip():
         end -= 1
     kept = list(pieces[start:end])
-    if kept and (text := kept[0].text.lstrip()) != kept[0].text:
-        kept[0] = kept[0].with_text(text)
-    if kept and (text := kept[-1].text.rstrip()) != kept[-1].text:
-        kept[-1] = kept[-1].with_text(text)
+    if kept and kept[0].text[:1].isspace():  # what strip() takes off: a look before it
+        kept[0] = kept[0].with_text(kept[0].text.lstrip())
+    if kept and kept[-1].text[-1:].isspace():
+        kept[-1] = kept[-1].with_text(kept[-1].text.rstrip())
     return kept
 
 

@@ -174,6 +174,7 @@ class _Draft:
 class _Reader(CopyLayout):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
+        self.name = str(path)
         self.warnings: list[ReadWarning] = []
         self.comments = runs.read_comments(word)
         for key, comment in self.comments.items():
