@@ -100,12 +100,11 @@ def has_format_changes(element: Any) -> bool:
 def first_child(element: Any, tag: str) -> Any | None:
     """``element``'s first child ``tag`` (or None): the first child is looked at first,
     where the schema puts properties (``w:pPr``, ``w:rPr``), before a search."""
-    if len(element):
+    try:
         first = element[0]
-        if first.tag == tag:
-            return first
-        return next(element.iterchildren(tag), None)
-    return None
+    except IndexError:
+        return None
+    return first if first.tag == tag else next(element.iterchildren(tag), None)
 
 
 def child_of(element: Any, tag: str) -> Any | None:

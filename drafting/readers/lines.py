@@ -53,6 +53,12 @@ def is_alternative(text: str) -> bool:
     return _split(text)[3]
 
 
+def read_label(text: str) -> tuple[Label | None, int, bool]:
+    """`split_label`'s label and length taken off, and `is_alternative`, in one look."""
+    label, _, skip, alternative = _split(text)
+    return label, skip, alternative
+
+
 _SPLIT_MAX, _SPLIT_LONGEST = 4096, 2000
 _splits: dict[str, tuple[Label | None, str, int, bool]] = {}
 """`_split` of texts up to `_SPLIT_LONGEST` characters, by text: a paragraph's label is
