@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.errors import ReaderError
+from drafting.ooxml.parts import part_root as part_root  # where it was before
+from drafting.ooxml.parts import word_parts
 
 REFERENCE = qn("w:footnoteReference")
 """The run child that cites a footnote."""
@@ -23,11 +23,14 @@ _ID = qn("w:id")
 
 
 class Footnotes:
-    """A document's footnotes by id, numbered in the order they are first cited."""
+    """A document's footnotes by id, numbered in the order they are first cited.
+
+    ``document``: a python-docx ``Document`` or its parts (`drafting.ooxml.parts`)."""
 
     def __init__(self, document: Any) -> None:
-        self.part, root = _part(document)
-        self.root = root
+        parts = word_parts(document)
+        self.root = root = parts.footnotes
+        self.part = parts.footnotes_part if root is not None else None
         self.elements: dict[str, etree._Element] = {}
         for note in root.iterchildren(_NOTE) if root is not None else ():
             if note.get(qn("w:type")) in (None, "normal"):
@@ -53,28 +56,7 @@ class Footnotes:
     def save(self) -> None:
         """Put the footnotes, as changed in place, back into the package's part (which
         python-docx holds as bytes)."""
-        if self.root is not None and getattr(self.part, "element", None) is None:
+        if self.root is not None and self.part is not None and \
+                getattr(self.part, "element", None) is None:
             self.part._blob = etree.tostring(self.root, xml_declaration=True,
                                              encoding="UTF-8", standalone=True)
-
-
-def _part(document: Any) -> tuple[Any, etree._Element | None]:
-    try:
-        part = document.part.part_related_by(RT.FOOTNOTES)
-    except (KeyError, AttributeError):
-        return None, None
-    return part, part_root(part, "footnotes")
-
-
-def part_root(part: Any, name: str) -> etree._Element:
-    """The root element of a package ``part``: python-docx's own when it parsed the part,
-    else parsed here from its bytes (no entities, no network). ReaderError naming the
-    part (``name``) when it is not XML."""
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        return etree.fromstring(part.blob, parser)
-    except etree.XMLSyntaxError as error:
-        raise ReaderError(f"the {name} part is not readable XML: {error}") from error

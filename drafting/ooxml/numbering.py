@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-import docx.document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.ooxml.runs import first_child
+from drafting.ooxml.body import child_of, first_child
+from drafting.ooxml.parts import word_parts
 
 LEVELS = 9
 FORMATS = (
@@ -80,12 +80,14 @@ class NumberingCounter:
 
     Give `number` every paragraph a reader sees, in document order (paragraphs
     in tables too, since Word counts them); each call advances the counters.
-    A document without a numbering part numbers nothing.
+    A document without a numbering part numbers nothing. ``document``: a python-docx
+    ``Document`` or its parts (`drafting.ooxml.parts`).
     """
 
-    def __init__(self, document: docx.document.Document) -> None:
-        self._styles = _StyleTable(document.styles.element)
-        root = _numbering_root(document)
+    def __init__(self, document: Any) -> None:
+        parts = word_parts(document)
+        self._styles = _StyleTable(parts.styles)
+        root = parts.numbering
         abstracts = _abstract_levels(root) if root is not None else {}
         self._nums = _nums(root, abstracts, self._styles) if root is not None else {}
         self._counters: dict[str, list[int | None]] = {}
@@ -126,16 +128,17 @@ def _styled_level(num: _Num, styles: list[str]) -> int:
     return 0
 
 
-def numbered_labels(document: docx.document.Document) -> dict[etree._Element, str]:
+def numbered_labels(document: Any) -> dict[etree._Element, str]:
     """The number shown in front of each numbered paragraph of the body, by
     ``w:p`` element (paragraphs in tables included); unnumbered ones are left out.
 
     Tracked changes are not taken into account here: a reader that drops
     deleted paragraphs should use `NumberingCounter` on the paragraphs it keeps.
     """
-    counter = NumberingCounter(document)
+    parts = word_parts(document)
+    counter = NumberingCounter(parts)
     labels: dict[etree._Element, str] = {}
-    for paragraph in document.element.body.iter(qn("w:p")):
+    for paragraph in parts.body.iter(qn("w:p")):
         if (number := counter.number(paragraph)) is not None:
             labels[paragraph] = number.text
     return labels
@@ -196,7 +199,7 @@ def _val(element: etree._Element | None, child: str) -> str | None:
     if element is None:
         return None
     name = _NAMES.get(child) or _NAMES.setdefault(child, qn(child))
-    found = element.find(name)
+    found = child_of(element, name)
     return None if found is None else found.get(_VAL)
 
 
@@ -205,13 +208,6 @@ def _int(text: str | None, default: int) -> int:
         return int(text) if text is not None else default
     except ValueError:
         return default
-
-
-def _numbering_root(document: docx.document.Document) -> etree._Element | None:
-    try:
-        return document.part.part_related_by(RT.NUMBERING).element
-    except (KeyError, AttributeError):
-        return None
 
 
 def _level(lvl: etree._Element) -> _Level:
@@ -321,7 +317,7 @@ class _StyleTable:
         """``(numId, ilvl, style chain)`` of a paragraph, from itself or its
         styles; ilvl is None when nothing sets it. None when not numbered."""
         ppr = first_child(paragraph, _PPR)
-        num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+        num_pr = child_of(ppr, _NUM_PR) if ppr is not None else None
         chain, styled_id, styled_level = self._styled(_val(ppr, "w:pStyle") or self.default)
         num_id = _val(num_pr, "w:numId") or styled_id
         level = _val(num_pr, "w:ilvl") or styled_level
@@ -339,7 +335,7 @@ class _StyleTable:
         level: str | None = None
         for name in chain:
             ppr = self._styles[name].find(_PPR)
-            num_pr = ppr.find(_NUM_PR) if ppr is not None else None
+            num_pr = child_of(ppr, _NUM_PR) if ppr is not None else None
             num_id = num_id or _val(num_pr, "w:numId")
             level = level or _val(num_pr, "w:ilvl")
         self._by_style[style_id] = (chain, num_id, level)

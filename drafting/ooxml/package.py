@@ -27,16 +27,15 @@ to do, anything that is not a Word document or could hurt us:
   package python-docx cannot load.
 
 The file is read once into memory and never written to, so checks and loading
-see the same bytes and nothing is changed.
+see the same bytes and nothing is changed. `open_word` makes the same checks and gives
+readers the parts they read (`drafting.ooxml.parts`) without python-docx's object model,
+each XML part unpacked once.
 """
 
 from __future__ import annotations
 
-import codecs
 import io
-import re
 import zipfile
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -47,6 +46,8 @@ from lxml import etree
 
 from drafting import limits as _limits
 from drafting.errors import LimitError, ReaderError
+from drafting.ooxml.parts import DocxParts, Parts, load_parts
+from drafting.ooxml.unpack import SAVE_AGAIN, UNPACK_ERRORS, Budget, damaged, scan
 
 _MB = 1024 * 1024
 
@@ -84,12 +85,6 @@ _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _WORD_97_STREAM = "WordDocument".encode("utf-16-le")
 _OTHER_FORMATS = {b"%PDF": "a PDF file", b"{\\rtf": "an RTF file"}
-_FORBIDDEN = ("<!doctype", "<!entity")
-_FORBIDDEN_UTF8 = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
-"""`_FORBIDDEN` in UTF-8 bytes, in any case (no other character lowers to these letters
-but the Kelvin sign, not among them)."""
-_CHUNK = _MB
-_SAVE_AGAIN = "open it in Word and save it as a .docx document"
 _SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
 )
@@ -113,11 +108,34 @@ def open_docx(path: str | Path, *, limits: SafeLimits = SAFE_LIMITS) -> docx.doc
     data = _read_file(path, limits)
     _check_signature(path, data)
     with _open_zip(path, data) as package:
-        _check_directory(path, package.infolist(), limits)
-        xml_parts = _xml_part_names(path, package, limits)
-        main = _check_main_part(path, package)
-        _check_relationships(path, package, main)
+        xml_parts = list(_check_package(path, package, limits))
     return _load(path, data, xml_parts)
+
+
+def open_word(path: str | Path, *, limits: SafeLimits = SAFE_LIMITS) -> Parts:
+    """Check the ``.docx`` at ``path`` as `open_docx` does (the same refusals, in the
+    same words) and give the parts a reader reads: parsed with lxml, each once, when
+    python-docx would open the package without a remark; else as python-docx opens
+    it (`DocxParts`)."""
+    path = Path(path)
+    data = _read_file(path, limits)
+    _check_signature(path, data)
+    with _open_zip(path, data) as package:
+        unpacked = _check_package(path, package, limits)
+        xml_parts = list(unpacked)
+        parts = load_parts(package, unpacked)
+    return parts if parts is not None else DocxParts(_load(path, data, xml_parts))
+
+
+def _check_package(path: Path, package: zipfile.ZipFile, limits: SafeLimits,
+                   ) -> dict[str, bytes]:
+    """Every check made on the zip; the XML parts' bytes, by name, in the zip's order
+    (``[Content_Types].xml`` first)."""
+    _check_directory(path, package.infolist(), limits)
+    unpacked = _xml_parts(path, package, limits)
+    main = _check_main_part(path, package, unpacked)
+    _check_relationships(path, package, main, unpacked)
+    return unpacked
 
 
 def _read_file(path: Path, limits: SafeLimits) -> bytes:
@@ -145,7 +163,7 @@ def _read_file(path: Path, limits: SafeLimits) -> bytes:
             "and that you may read it"
         ) from error
     if not data:
-        raise ReaderError(f"{path}: the file is empty; {_SAVE_AGAIN} and try again")
+        raise ReaderError(f"{path}: the file is empty; {SAVE_AGAIN} and try again")
     if len(data) > limits.max_file_bytes:
         raise ReaderError(f"{path}: the file grew while it was read; try again")
     return data
@@ -161,7 +179,7 @@ def _check_signature(path: Path, data: bytes) -> None:
             )
         if _WORD_97_STREAM in data:
             raise ReaderError(
-                f"{path}: is an old Word 97-2003 .doc file, not a .docx; {_SAVE_AGAIN}"
+                f"{path}: is an old Word 97-2003 .doc file, not a .docx; {SAVE_AGAIN}"
             )
         raise ReaderError(
             f"{path}: password-protected or old .doc format: save it as .docx without a password"
@@ -171,7 +189,7 @@ def _check_signature(path: Path, data: bytes) -> None:
             (name for magic, name in _OTHER_FORMATS.items() if data.startswith(magic)),
             "not a zip package",
         )
-        raise ReaderError(f"{path}: not a Word .docx file ({kind}); {_SAVE_AGAIN}")
+        raise ReaderError(f"{path}: not a Word .docx file ({kind}); {SAVE_AGAIN}")
 
 
 def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
@@ -180,7 +198,7 @@ def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
         raise ReaderError(
             f"{path}: not a Word .docx file, or a damaged one (the zip cannot be read: "
-            f"{error}); {_SAVE_AGAIN}"
+            f"{error}); {SAVE_AGAIN}"
         ) from error
 
 
@@ -189,13 +207,13 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo], limits: SafeLimit
     if len(infos) > limits.max_parts:
         raise ReaderError(
             f"{path}: too many parts ({len(infos)} > {limits.max_parts}); not a normal "
-            f"Word document, possibly a zip bomb: {_SAVE_AGAIN}"
+            f"Word document, possibly a zip bomb: {SAVE_AGAIN}"
         )
     total = sum(info.file_size for info in infos)
     if total > limits.max_total_bytes:
         raise ReaderError(
             f"{path}: unpacks to {total // _MB} MB, more than {limits.max_total_bytes // _MB} MB "
-            f"(possibly a zip bomb); refused: {_SAVE_AGAIN}"
+            f"(possibly a zip bomb); refused: {SAVE_AGAIN}"
         )
     for info in infos:
         _check_part(path, info, limits)
@@ -211,17 +229,19 @@ def _check_part(path: Path, info: zipfile.ZipInfo, limits: SafeLimits) -> None:
     if ratio > limits.max_ratio and info.file_size > limits.ratio_floor_bytes:
         raise ReaderError(
             f"{path}: part {info.filename} unpacks {int(ratio)} times its size "
-            f"({info.file_size // _MB} MB), a zip bomb; refused: {_SAVE_AGAIN}"
+            f"({info.file_size // _MB} MB), a zip bomb; refused: {SAVE_AGAIN}"
         )
 
 
-def _xml_part_names(path: Path, package: zipfile.ZipFile, limits: SafeLimits) -> list[str]:
+def _xml_parts(path: Path, package: zipfile.ZipFile, limits: SafeLimits) -> dict[str, bytes]:
     """Scan every XML part for a DTD or an entity, counting the bytes unpacked;
-    return the names of the XML parts."""
-    budget = _Budget(path, limits.max_total_bytes)
+    return the XML parts' bytes by name."""
+    budget = Budget(path, limits.max_total_bytes)
+    unpacked: dict[str, bytes] = {}
     if _CONTENT_TYPES in package.NameToInfo:
-        _scan(path, package, package.getinfo(_CONTENT_TYPES), budget)
-        types = _content_types(path, package)
+        unpacked[_CONTENT_TYPES] = scan(path, package, package.getinfo(_CONTENT_TYPES),
+                                         budget)
+        types = _content_types(path, package, unpacked)
     else:
         types = _PartTypes({}, {})
     names = [
@@ -238,90 +258,8 @@ def _xml_part_names(path: Path, package: zipfile.ZipFile, limits: SafeLimits) ->
                 "(see \"Input limits\" in the README); the file is refused: split the "
                 "document into several files"
             )
-        _scan(path, package, info, budget)
-    return [_CONTENT_TYPES, *names] if _CONTENT_TYPES in package.NameToInfo else names
-
-
-@dataclass(slots=True)
-class _Budget:
-    """Bytes that may still be unpacked; refuses the file once spent."""
-
-    path: Path
-    left: int
-
-    def spend(self, count: int) -> None:
-        self.left -= count
-        if self.left < 0:
-            self.refuse()
-
-    def refuse(self) -> None:
-        raise ReaderError(
-                f"{self.path}: unpacks to more than the zip directory declares "
-                f"(possibly a zip bomb); refused: {_SAVE_AGAIN}"
-            )
-
-
-def _scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> None:
-    """Read one part in chunks and refuse it if it declares a DTD or an entity
-    (in UTF-8, UTF-16 or UTF-32). Reading stops past the part's declared size."""
-    keep = max(len(mark) for mark in _FORBIDDEN) - 1
-    try:
-        with package.open(info) as stream:
-            chunk = stream.read(_CHUNK)
-            encoding = _encoding(chunk)
-            decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-            seen, tail, raw_tail = 0, "", b""
-            while chunk:
-                seen += len(chunk)
-                budget.spend(len(chunk))
-                if seen > info.file_size:
-                    budget.refuse()
-                if encoding == "utf-8":  # nearly always: search the bytes themselves
-                    window = raw_tail + chunk
-                    if found_bytes := _FORBIDDEN_UTF8.search(window):
-                        _refuse_dtd(path, info.filename, found_bytes[0].decode().lower())
-                    raw_tail = window[-keep:]
-                else:
-                    text = tail + decoder.decode(chunk).lower()
-                    if found := next((mark for mark in _FORBIDDEN if mark in text), None):
-                        _refuse_dtd(path, info.filename, found)
-                    tail = text[-keep:]
-                chunk = stream.read(_CHUNK)
-    except _UNPACK_ERRORS as error:
-        raise _damaged(path, info.filename, error) from error
-
-
-_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
-                  NotImplementedError)
-"""What zipfile raises on a damaged part: a bad CRC, a broken deflate stream ..."""
-
-
-def _damaged(path: Path, part: str, error: Exception) -> ReaderError:
-    return ReaderError(
-        f"{path}: part {part} cannot be unpacked ({error}); the file is damaged "
-        f"or not a Word document: {_SAVE_AGAIN}"
-    )
-
-
-def _encoding(head: bytes) -> str:
-    """The encoding of an XML part from its first bytes (XML 1.0, appendix F)."""
-    for marks, name in (
-        ((codecs.BOM_UTF32_LE, b"<\0\0\0"), "utf-32-le"),
-        ((codecs.BOM_UTF32_BE, b"\0\0\0<"), "utf-32-be"),
-        ((codecs.BOM_UTF16_LE, b"<\0"), "utf-16-le"),
-        ((codecs.BOM_UTF16_BE, b"\0<"), "utf-16-be"),
-    ):
-        if head.startswith(marks):
-            return name
-    return "utf-8"
-
-
-def _refuse_dtd(path: Path, part: str, found: str) -> None:
-    what = "a document type declaration" if found == "<!doctype" else "an entity declaration"
-    raise ReaderError(
-        f"{path}: part {part} contains {what} ({found.upper()}), which Word never writes "
-        f"and which can be used to attack the reader; refused: {_SAVE_AGAIN}"
-    )
+        unpacked[name] = scan(path, package, info, budget)
+    return unpacked
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,8 +280,9 @@ class _PartTypes:
         return bool(kind) and kind.split(";")[0].strip().endswith("xml")
 
 
-def _content_types(path: Path, package: zipfile.ZipFile) -> _PartTypes:
-    root = _parse_part(path, package, _CONTENT_TYPES)
+def _content_types(path: Path, package: zipfile.ZipFile, unpacked: dict[str, bytes],
+                   ) -> _PartTypes:
+    root = _parse_part(path, package, _CONTENT_TYPES, unpacked)
     defaults = {
         "." + item.get("Extension", "").lower(): item.get("ContentType", "")
         for item in root.iter(f"{_CT_NS}Default")
@@ -355,14 +294,14 @@ def _content_types(path: Path, package: zipfile.ZipFile) -> _PartTypes:
     return _PartTypes(defaults, overrides)
 
 
-def _check_main_part(path: Path, package: zipfile.ZipFile) -> str:
+def _check_main_part(path: Path, package: zipfile.ZipFile, unpacked: dict[str, bytes]) -> str:
     """The name of the main document part: ``word/document.xml``, or whatever part the
     package relationships name (documents written by some tools)."""
     if MAIN_PART in package.NameToInfo:
         return MAIN_PART
     target = ""
     if "_rels/.rels" in package.NameToInfo:
-        root = _parse_part(path, package, "_rels/.rels")
+        root = _parse_part(path, package, "_rels/.rels", unpacked)
         target = next(
             (
                 rel.get("Target", "").lstrip("/")
@@ -374,7 +313,7 @@ def _check_main_part(path: Path, package: zipfile.ZipFile) -> str:
     if not target or target not in package.NameToInfo:
         raise ReaderError(
             f"{path}: a zip file without {MAIN_PART}, so not a Word document "
-            f"(perhaps an Excel or PowerPoint file); {_SAVE_AGAIN}"
+            f"(perhaps an Excel or PowerPoint file); {SAVE_AGAIN}"
         )
     return target
 
@@ -388,7 +327,8 @@ _ONE_OF_EACH = {
 last word): python-docx takes each as the one there is, and fails on two."""
 
 
-def _check_relationships(path: Path, package: zipfile.ZipFile, main: str) -> None:
+def _check_relationships(path: Path, package: zipfile.ZipFile, main: str,
+                         unpacked: dict[str, bytes]) -> None:
     """Refuse a package, or a main part, with two relationships of a type a Word document
     has once (two style sheets ...)."""
     folder, _, name = main.rpartition("/")
@@ -398,22 +338,26 @@ def _check_relationships(path: Path, package: zipfile.ZipFile, main: str) -> Non
         if rels not in package.NameToInfo:
             continue
         counts = Counter(rel.get("Type", "").rsplit("/", 1)[-1]
-                         for rel in _parse_part(path, package, rels).iter(f"{_RELS_NS}Relationship")
+                         for rel in _parse_part(path, package, rels, unpacked).iter(
+                             f"{_RELS_NS}Relationship")
                          if rel.get("TargetMode") != "External")
         if twice := sorted(kind for kind in kinds if counts[kind] > 1):
             said = ", ".join(f"{counts[kind]} {kind} parts" for kind in twice)
             raise ReaderError(
                 f"{path}: {owner} names {said}, where a Word document has one; the file is "
-                f"damaged or was not written by Word: {_SAVE_AGAIN}"
+                f"damaged or was not written by Word: {SAVE_AGAIN}"
             )
 
 
-def _parse_part(path: Path, package: zipfile.ZipFile, name: str) -> etree._Element:
-    """Parse a part already scanned, with a parser that loads no DTD and no entity."""
+def _parse_part(path: Path, package: zipfile.ZipFile, name: str,
+                unpacked: dict[str, bytes] | None = None) -> etree._Element:
+    """Parse a part already scanned (its bytes in ``unpacked``, else unpacked again),
+    with a parser that loads no DTD and no entity."""
+    data = unpacked.get(name) if unpacked is not None else None
     try:
-        data = package.read(name)
-    except _UNPACK_ERRORS as error:
-        raise _damaged(path, name, error) from error
+        data = package.read(name) if data is None else data
+    except UNPACK_ERRORS as error:
+        raise damaged(path, name, error) from error
     try:
         return etree.fromstring(data, _SAFE_PARSER)
     except etree.XMLSyntaxError as error:
@@ -425,7 +369,7 @@ def _malformed(path: Path, part: str, error: etree.XMLSyntaxError) -> ReaderErro
     if "Excessive depth" in error.msg:
         return ReaderError(
             f"{path}: part {part}{line} nests its XML more than 256 levels deep, which no "
-            f"Word document does (possibly built to attack the reader); refused: {_SAVE_AGAIN}"
+            f"Word document does (possibly built to attack the reader); refused: {SAVE_AGAIN}"
         )
     if "too long" in error.msg or "huge" in error.msg.lower():
         return ReaderError(
@@ -448,14 +392,14 @@ def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Docume
         # on a broken package; at this boundary each means "cannot read this file".
         raise ReaderError(
             f"{path}: python-docx cannot open this package ({type(error).__name__}: {error}); "
-            f"{_SAVE_AGAIN}"
+            f"{SAVE_AGAIN}"
         ) from error
     root = document.element
     if root.tag != _DOCUMENT or root.find(_BODY) is None:
         found = etree.QName(root).localname if isinstance(root.tag, str) else "?"
         raise ReaderError(
             f"{path}: the main part holds a <{found}> where a Word document has "
-            f"<w:document> with a <w:body>; the file is damaged: {_SAVE_AGAIN}"
+            f"<w:document> with a <w:body>; the file is damaged: {SAVE_AGAIN}"
         )
     return document
 

@@ -24,18 +24,28 @@ with only a ``w:commentReference`` is put on the piece just before the reference
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from drafting.errors import ReaderError
-from drafting.ooxml.notes import REFERENCE, Footnotes, part_root
+from drafting.ooxml.body import Survey as Survey  # these were here first: said here too
+from drafting.ooxml.body import body_blocks as body_blocks
+from drafting.ooxml.body import child_of as child_of
+from drafting.ooxml.body import count_paragraphs as count_paragraphs
+from drafting.ooxml.body import embedded as embedded
+from drafting.ooxml.body import first_child
+from drafting.ooxml.body import has_format_changes as has_format_changes
+from drafting.ooxml.body import has_revisions as has_revisions
+from drafting.ooxml.body import is_table as is_table
+from drafting.ooxml.body import style_id as style_id
+from drafting.ooxml.body import survey as survey
+from drafting.ooxml.body import table_paragraphs as table_paragraphs
+from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.parts import word_parts
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
 """The states of a piece: in both texts, only in the proposed text, only in the original."""
@@ -51,10 +61,6 @@ _CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr
                qn("w:noBreakHyphen"): "-"}
 _TEXT = frozenset({qn("w:t"), qn("w:delText")})
 _P, _R, _TBL = qn("w:p"), qn("w:r"), qn("w:tbl")
-_FORMAT_CHANGES = tuple(qn(t) for t in (
-    "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange",
-    "w:tcPrChange", "w:tblGridChange", "w:numberingChange"))
-_BLOCK_CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 _BLOCKS = frozenset({_P, _TBL})
 _ID, _AUTHOR, _DATE, _VAL = qn("w:id"), qn("w:author"), qn("w:date"), qn("w:val")
 _COMMENT, _COMMENT_START, _COMMENT_END = (
@@ -120,6 +126,20 @@ class RunPiece:
 _ORIGINAL, _PROPOSED = frozenset({NORMAL, DELETED}), frozenset({NORMAL, INSERTED})
 
 
+class _Once:
+    """A property worked out on first use and kept in the instance (as
+    `functools.cached_property`, without the lock it takes in Python 3.11)."""
+
+    def __init__(self, function: Any) -> None:
+        self.function, self.name, self.__doc__ = function, function.__name__, function.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class ParagraphRead:
     """A Word paragraph read: its pieces in order and its paragraph mark (a piece with
@@ -128,12 +148,12 @@ class ParagraphRead:
     pieces: tuple[RunPiece, ...]
     mark: RunPiece
 
-    @cached_property
+    @_Once
     def original(self) -> str:
         """The paragraph's text with every change rejected (normal + deleted pieces)."""
         return original_text(self.pieces)
 
-    @cached_property
+    @_Once
     def proposed(self) -> str:
         """The paragraph's text with every change accepted (normal + inserted pieces)."""
         return proposed_text(self.pieces)
@@ -152,12 +172,12 @@ class Comment:
 
 def original_text(pieces: Iterable[RunPiece]) -> str:
     """The text of ``pieces`` with every change rejected."""
-    return "".join(p.text for p in pieces if p.in_original)
+    return "".join([p.text for p in pieces if p.inside is None and p.state in _ORIGINAL])
 
 
 def proposed_text(pieces: Iterable[RunPiece]) -> str:
     """The text of ``pieces`` with every change accepted."""
-    return "".join(p.text for p in pieces if p.in_proposed)
+    return "".join([p.text for p in pieces if p.state in _PROPOSED])
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -189,106 +209,14 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
     return [walker.paragraph(p) for p in paragraphs]
 
 
-def body_blocks(body: Any) -> Iterator[Any]:
-    """The body's paragraphs (``w:p``) and tables (``w:tbl``) in order; block-level
-    content controls and custom XML are opened. Other elements are skipped."""
-    for child in body:
-        if child.tag in (_P, _TBL):
-            yield child
-        elif child.tag in _BLOCK_CONTAINERS:
-            yield from body_blocks(child)
-
-
-_EMBEDDED = {qn("w:altChunk"): "embedded document (altChunk)",
-             qn("w:object"): "embedded object (OLE)"}
-
-
-def embedded(element: Any) -> Counter[str]:
-    """What ``element`` embeds that holds no text a reader can take, by what it is
-    (``embedded document (altChunk)``, ``embedded object (OLE)``), counted."""
-    return Counter(_EMBEDDED[item.tag] for item in element.iter(*_EMBEDDED))
-
-
-@dataclass(frozen=True, slots=True)
-class Survey:
-    """What a body holds, found in one walk: its paragraphs (``w:p`` at any depth), whether
-    it has revision marks (`has_revisions`) or tracked formatting changes
-    (`has_format_changes`), and what it embeds (`embedded`)."""
-
-    paragraphs: int
-    revisions: bool
-    format_changes: bool
-    embedded: Counter[str]
-
-
-def survey(element: Any) -> Survey:
-    """`Survey` of ``element``: one walk where four would each go through it all."""
-    paragraphs, revisions, format_changes, embedded = 0, False, False, Counter[str]()
-    for item in element.iter(_P, *_MARKS, *_FORMAT_CHANGES, *_EMBEDDED):
-        tag = item.tag
-        if tag == _P:
-            paragraphs += 1
-        elif tag in _MARKS:
-            revisions = True
-        elif tag in _EMBEDDED:
-            embedded[_EMBEDDED[tag]] += 1
-        else:
-            format_changes = True
-    return Survey(paragraphs, revisions, format_changes, embedded)
-
-
-def count_paragraphs(element: Any) -> int:
-    """How many ``w:p`` ``element`` holds, at any depth (tables and text boxes included)."""
-    return sum(1 for _ in element.iter(_P))
-
-
-def is_table(element: Any) -> bool:
-    """True for a ``w:tbl`` element."""
-    return bool(element.tag == _TBL)
-
-
-def table_paragraphs(table: Any) -> list[Any]:
-    """Every ``w:p`` inside a table, nested tables included, in order."""
-    return list(table.iter(_P))
-
-
-def has_revisions(element: Any) -> bool:
-    """True if ``element`` holds any insertion, deletion or move mark (run-level or on a
-    paragraph mark)."""
-    return any(True for _ in element.iter(*_MARKS))
-
-
-def has_format_changes(element: Any) -> bool:
-    """True if ``element`` holds a tracked formatting change (``w:rPrChange``,
-    ``w:pPrChange`` and the like), which changes no text."""
-    return any(True for _ in element.iter(*_FORMAT_CHANGES))
-
-
-def first_child(element: Any, tag: str) -> Any | None:
-    """``element``'s first child ``tag`` (or None): the first child is looked at first,
-    where the schema puts properties (``w:pPr``, ``w:rPr``), before a search."""
-    if len(element):
-        first = element[0]
-        if first.tag == tag:
-            return first
-        return next(element.iterchildren(tag), None)
-    return None
-
-
-def style_id(p: Any) -> str | None:
-    """The paragraph's style id (``w:pPr/w:pStyle/@w:val``), or None."""
-    properties = first_child(p, _PPR)
-    found = properties.find(_STYLE) if properties is not None else None
-    return None if found is None else found.get(_VAL)
-
-
 def read_comments(document: Any) -> dict[str, Comment]:
-    """The comments of a python-docx ``document``, by id; {} when it has no comments part.
+    """The comments of ``document`` (python-docx's, or its parts: `drafting.ooxml.parts`),
+    by id; {} when it has no comments part.
 
     The part is found by its relationship type, so nothing is created when it is absent.
     Raises ReaderError for a comments part that is not XML or a date that is not a date.
     """
-    root = _comments_root(document)
+    root = word_parts(document).comments
     if root is None:
         return {}
     comments: dict[str, Comment] = {}
@@ -301,18 +229,6 @@ def read_comments(document: Any) -> dict[str, Comment]:
         comments[comment_id] = Comment(comment_id, element.get(_AUTHOR) or "",
                                        parse_date(element.get(_DATE)), text)
     return comments
-
-
-def _comments_root(document: Any) -> Any:
-    try:
-        rels = document.part.rels.values()
-    except AttributeError:
-        return None
-    for rel in rels:
-        if rel.reltype != RT.COMMENTS or rel.is_external:
-            continue
-        return part_root(rel.target_part, "comments")
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +303,12 @@ class _Walker:
 
     def _run(self, run: Any, context: _Context) -> None:
         children = list(run)
-        hidden = _hidden(children)  # not shown, so the import did not take it either
+        if children and children[0].tag == _RPR:  # nearly always: the properties first
+            vanish = child_of(children[0], _VANISH)  # hidden: the import did not take it
+            hidden = vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
+            del children[0]  # nothing to read there
+        else:
+            hidden = _hidden(children)
         for child in children:
             tag = child.tag
             if tag in _TEXT:
@@ -448,7 +369,7 @@ def _hidden(children: list[Any]) -> bool:
     on. The properties come first in a run, so that is nearly always the first look."""
     for child in children:
         if child.tag == _RPR:
-            vanish = child.find(_VANISH)
+            vanish = child_of(child, _VANISH)
             return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
     return False
 
@@ -477,7 +398,7 @@ def _context(state: str, change: Change, inside: Change | None) -> _Context:
 def _mark(p: Any) -> RunPiece:
     """The paragraph mark as a piece with no text."""
     ppr = first_child(p, _PPR)
-    rpr = ppr.find(_RPR) if ppr is not None else None
+    rpr = child_of(ppr, _RPR) if ppr is not None else None
     context = _OUTSIDE
     if rpr is not None:
         for child in rpr:

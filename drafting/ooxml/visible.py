@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from drafting.ooxml.body import child_of
 from drafting.ooxml.notes import REFERENCE, Footnotes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -71,7 +72,7 @@ def visible(paragraph: etree._Element, footnotes: Footnotes | None = None) -> Vi
     found = Visible(paragraph, footnotes)
     for child in paragraph:
         if child.tag == _P_PR:
-            mark = child.find(_R_PR)
+            mark = child_of(child, _R_PR)
             found.mark_deleted = mark is not None and any(m.tag in GONE for m in mark)
         else:
             _walk(child, found)
@@ -102,7 +103,7 @@ def _run(run: etree._Element, found: Visible) -> None:
     children = list(run)
     for child in children:  # the run's properties come first
         if child.tag == _R_PR:
-            if is_on(child.find(_VANISH)):
+            if is_on(child_of(child, _VANISH)):
                 if any(item.tag == _T and item.text for item in children):
                     found.notes["hidden text"] += 1
                 return

@@ -18,7 +18,7 @@ from drafting.engine.anchoring import similarity, tokens, word_diff
 from drafting.errors import InputError
 from drafting.model import Paragraph, Span
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
-from drafting.readers.lines import is_alternative, split_label
+from drafting.readers.lines import read_label
 
 SIMILARITY = 0.6
 """How alike (`drafting.engine.anchoring.similarity`: the share of characters in words
@@ -156,13 +156,13 @@ def strip_label(pieces: list[RunPiece]) -> tuple[str | None, list[RunPiece], boo
     and whether the label itself was changed. The text with changes rejected is tried
     first, then (for a wholly inserted paragraph) the text with changes accepted."""
     for view in ("in_original", "in_proposed"):
-        text = "".join(p.text for p in pieces if getattr(p, view))
-        label, _, skip = split_label(text.lstrip())
+        text = "".join([p.text for p in pieces if getattr(p, view)])
+        stripped = text.lstrip()
+        label, skip, alternative = read_label(stripped)
         if label is not None:
-            skip += len(text) - len(text.lstrip())
+            skip += len(text) - len(stripped)
             rest, states = _drop(pieces, skip, view)
-            alternative = " Alt" if is_alternative(text.lstrip()) else ""
-            return f"{label}{alternative}", rest, len(states) > 1
+            return f"{label}{' Alt' if alternative else ''}", rest, len(states) > 1
     return None, pieces, False
 
 

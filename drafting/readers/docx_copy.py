@@ -23,6 +23,7 @@ from drafting.model import Document, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
+from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import INSERTED, RunPiece
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
@@ -62,9 +63,11 @@ class CopyLayout:
     ``survey``) is set by the reader."""
 
     path: Path
+    name: str
+    """``path`` as text, for messages."""
     document: Document
     target: Revision
-    word: Any
+    word: Parts
     texts: set[str]
     warnings: list[ReadWarning]
     seen_comments: dict[str, tuple[str, str]]
@@ -75,13 +78,13 @@ class CopyLayout:
 
     def where(self, chunk: Chunk) -> str:
         label = f" ({chunk.label})" if chunk.label else ""
-        return f"{self.path}, paragraph {chunk.number}{label}"
+        return f"{self.name}, paragraph {chunk.number}{label}"
 
     def _chunks(self) -> list[Chunk]:
         count = self.survey.paragraphs
         if count > MAX_PARAGRAPHS:
             raise too_many_paragraphs(str(self.path), count)
-        blocks = list(runs.body_blocks(self.word.element.body))
+        blocks = list(runs.body_blocks(self.word.body))
         paragraphs = [b for b in blocks if not runs.is_table(b)]
         for table in (b for b in blocks if runs.is_table(b)):
             cells = runs.read_paragraphs(runs.table_paragraphs(table))
@@ -105,7 +108,7 @@ class CopyLayout:
                 entries.append((None, _footnote(footnotes, number), number))
         self._embedded(entries)
         for number, (_, read, note) in enumerate(entries, 1):
-            _check_length(f"{self.path}, paragraph {number}", read, note)
+            _check_length(f"{self.name}, paragraph {number}", read, note)
         roles = self._roles(entries)
         chunks: list[Chunk] = []
         host: Chunk | None = None  # the last chunk that is not a footnote
@@ -129,9 +132,9 @@ class CopyLayout:
         if not self.survey.embedded:  # nearly always: nothing to place
             return
         placed: Counter[str] = Counter()
-        places = [(f"{self.path}, paragraph {number}", p)
+        places = [(f"{self.name}, paragraph {number}", p)
                   for number, (p, _, _) in enumerate(entries, 1) if p is not None]
-        for where, element in [*places, (str(self.path), self.word.element.body)]:
+        for where, element in [*places, (str(self.path), self.word.body)]:
             found = runs.embedded(element) - placed
             placed += found
             for what, count in found.items():
@@ -151,7 +154,7 @@ class CopyLayout:
         originals = [clean_lines(read.original) for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
             text = originals[index] or clean_lines(read.proposed)
-            where = f"{self.path}, paragraph {index + 1}"
+            where = f"{self.name}, paragraph {index + 1}"
             if note is not None:
                 blocks.append(Block(f"[^{note}]: {text}", where))
                 continue
@@ -214,7 +217,7 @@ class CopyLayout:
         chunk.pieces = [*trimmed(chunk.pieces), joint, *trimmed(line.pieces)]
         chunk.mark = line.mark
     def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
-        where = f"{self.path}, paragraph {number}"
+        where = f"{self.name}, paragraph {number}"
         if read.original != read.proposed:
             self.warn(where, f"the {style} was changed ({quoted(read.original)} -> "
                       f"{quoted(read.proposed)}); only paragraphs take amendments, so this "
@@ -228,9 +231,9 @@ class CopyLayout:
 
     def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> Chunk:
         chunk = Chunk(number, None, [], read.mark)
-        where = f"{self.path}, paragraph {number}"
-        read = runs.ParagraphRead(tuple(self._cleaned(where, read.pieces)), read.mark)
-        kept = [p for p in read.pieces if not p.cancelled]
+        where = f"{self.name}, paragraph {number}"
+        pieces = self._cleaned(where, read.pieces)
+        kept = [p for p in pieces if p.inside is None]  # not cancelled
         if label:
             chunk.label, chunk.pieces, changed = strip_label(kept)
         else:
@@ -240,7 +243,7 @@ class CopyLayout:
         if changed:
             self.warn(where, "the paragraph's label was changed; labels are set by the "
                       "secretariat, so the change was not read")
-        for piece in read.pieces:
+        for piece in pieces if len(kept) < len(pieces) else ():
             if piece.inside is not None:
                 self.warn(where, f"{quoted(piece.text)} was inserted by "
                           f"{who(piece.inside.author)} and deleted again by "
@@ -273,9 +276,10 @@ class CopyLayout:
 
 
 def style_names(word: Any) -> dict[str | None, str]:
-    """Every style's name (casefolded; "" for none) by its id, read from the styles part."""
+    """Every style's name (casefolded; "" for none) by its id, read from the styles part
+    of ``word`` (python-docx's ``Document``, or its parts)."""
     names: dict[str | None, str] = {}
-    for style in word.styles.element.iterchildren(_STYLE):
+    for style in word_parts(word).styles.iterchildren(_STYLE):
         name = style.find(_NAME)
         names[style.get(_STYLE_ID)] = (name.get(_VAL) or "" if name is not None else "").casefold()
     return names
@@ -284,8 +288,9 @@ def style_names(word: Any) -> dict[str | None, str]:
 def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> None:
     """LimitError if the Word paragraph's text before its tracked changes, or after them
     (text inserted and deleted again counted too), is longer than a paragraph may be."""
-    before = sum(len(p.text) for p in read.pieces if p.in_original)
-    after = sum(len(p.text) for p in read.pieces if p.in_proposed or p.cancelled)
+    before = len(read.original)
+    after = len(read.proposed) + sum(len(p.text) for p in read.pieces
+                                     if p.cancelled and not p.in_proposed)
     if max(before, after) > MAX_PARAGRAPH_CHARS:
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
@@ -294,7 +299,7 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
 
 def _cited(read: runs.ParagraphRead) -> list[int]:
     """The footnotes a paragraph cites, by number, in order (new ones included)."""
-    text = "".join(piece.text for piece in read.pieces)
+    text = "".join([piece.text for piece in read.pieces])
     if "[^" not in text:  # nearly always: no marker to look for
         return []
     return list(dict.fromkeys(int(number) for number in NOTE_MARKER.findall(text)))
@@ -317,10 +322,10 @@ def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
     while end > start and not pieces[end - 1].text.rstrip():
         end -= 1
     kept = list(pieces[start:end])
-    if kept and (text := kept[0].text.lstrip()) != kept[0].text:
-        kept[0] = kept[0].with_text(text)
-    if kept and (text := kept[-1].text.rstrip()) != kept[-1].text:
-        kept[-1] = kept[-1].with_text(text)
+    if kept and kept[0].text[:1].isspace():  # what strip() takes off: a look before it
+        kept[0] = kept[0].with_text(kept[0].text.lstrip())
+    if kept and kept[-1].text[-1:].isspace():
+        kept[-1] = kept[-1].with_text(kept[-1].text.rstrip())
     return kept
 
 

@@ -24,16 +24,17 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-import docx.document
 from lxml import etree
 
 from drafting import characters
 from drafting.errors import ReaderError
+from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
-from drafting.ooxml.package import open_docx
-from drafting.ooxml.runs import first_child
+from drafting.ooxml.package import open_word
+from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import AutoNumber, Block, Structure, read_structure
@@ -56,7 +57,7 @@ _STYLE, _TYPE, _NAME, _STYLE_ID, _DEFAULT = (
 
 
 def read_docx_draft(path: str | Path) -> ReadResult:
-    """Read a ``.docx`` draft from ``path`` (opened through `open_docx`).
+    """Read a ``.docx`` draft from ``path`` (opened through `open_word`).
 
     Each paragraph comes with its inline formatting as marks (`docx_marks`). Raises
     ReaderError for a file that cannot be opened safely or a label used
@@ -66,11 +67,13 @@ def read_docx_draft(path: str | Path) -> ReadResult:
     from drafting.readers.docx_marks import read_marked  # reads with `DraftReader` too
 
     path = Path(path)
-    return read_marked(open_docx(path), str(path))
+    return read_marked(open_word(path), str(path))
 
 
 def clean_lines(text: str) -> str:
     """Trim each line and drop empty ones (line breaks at the edges)."""
+    if "\n" not in text:  # nearly always: one line
+        return text.strip()
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
@@ -95,14 +98,16 @@ def _rows(table: etree._Element) -> list[etree._Element]:
 
 
 class DraftReader:
-    """Turns the body of a Word document into blocks, then reads their structure."""
+    """Turns the body of a Word document (a python-docx ``Document``, or its parts:
+    `drafting.ooxml.parts`) into blocks, then reads their structure."""
 
-    def __init__(self, name: str, document: docx.document.Document) -> None:
+    def __init__(self, name: str, document: Any) -> None:
         self.name = name
-        self.body = document.element.body
-        self.numbering = NumberingCounter(document)
-        self.footnotes = Footnotes(document)
-        self.style_names = _style_names(document)
+        parts = word_parts(document)
+        self.body = parts.body
+        self.numbering = NumberingCounter(parts)
+        self.footnotes = Footnotes(parts)
+        self.style_names = _style_names(parts)
         self.blocks: list[Block] = []
         self.sources: list[tuple[list[Visible], str]] = []
         """For each block, the Word paragraphs it was read from and what joined them."""
@@ -219,7 +224,7 @@ class DraftReader:
 
     def _style(self, paragraph: etree._Element) -> str:
         properties = first_child(paragraph, _P_PR)
-        style = properties.find(_P_STYLE) if properties is not None else None
+        style = child_of(properties, _P_STYLE) if properties is not None else None
         style_id = style.get(_VAL) if style is not None else None
         return self.style_names.get(style_id or "", self.style_names.get("", "")).casefold()
 
@@ -231,10 +236,10 @@ def heading_level(style: str) -> int:
     return int(match[1]) if match else 0
 
 
-def _style_names(document: docx.document.Document) -> dict[str, str]:
+def _style_names(parts: Parts) -> dict[str, str]:
     """Paragraph style names by style id; "" maps to the default style's name."""
     names: dict[str, str] = {}
-    for style in document.styles.element.iterchildren(_STYLE):
+    for style in parts.styles.iterchildren(_STYLE):
         if style.get(_TYPE) != "paragraph":
             continue
         name = style.find(_NAME)

@@ -18,6 +18,8 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting.model.marks import Mark, Style, normalised
+from drafting.ooxml.body import child_of
+from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.visible import Visible
 from drafting.readers.result import ReadResult
 from drafting.readers.source_places import SourcePlace, source_places
@@ -32,7 +34,9 @@ _U, _VERT_ALIGN = qn("w:u"), qn("w:vertAlign")
 
 
 def read_marked(document: Any, name: str) -> ReadResult:
-    """The draft in the python-docx ``document``, each paragraph with its marks."""
+    """The draft in ``document`` (python-docx's, or its parts: `drafting.ooxml.parts`),
+    each paragraph with its marks."""
+    document = word_parts(document)
     result, places = source_places(document, name)
     styles = _CharacterStyles(document)
     paragraphs = []
@@ -92,9 +96,9 @@ class _Runs:
 class _CharacterStyles:
     """The formatting a run shows: its own properties over its character style's."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Parts) -> None:
         self.styles: dict[str, Any] = {}
-        root = document.styles.element
+        root = document.styles
         for style in root.iterchildren(_STYLE):
             if style.get(_TYPE) == "character":
                 self.styles[style.get(_STYLE_ID, "")] = style
@@ -105,12 +109,12 @@ class _CharacterStyles:
             return frozenset()
         key = id(run)
         if key not in self.cache:
-            self.cache[key] = self._resolve(run.find(_RPR))
+            self.cache[key] = self._resolve(child_of(run, _RPR))
         return self.cache[key]
 
     def _resolve(self, properties: Any | None) -> frozenset[Style]:
         chain = [properties] if properties is not None else []
-        style_id = properties.find(_RSTYLE) if properties is not None else None
+        style_id = child_of(properties, _RSTYLE) if properties is not None else None
         seen: set[str] = set()
         name = style_id.get(_VAL, "") if style_id is not None else ""
         while name and name not in seen and name in self.styles:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,8 @@ from drafting.model import (
 )
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
-from drafting.ooxml.package import open_docx
+from drafting.ooxml.package import open_word
+from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import (
     UNTRACKED,
@@ -108,7 +110,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     """
     path = Path(path)
     target = _revision(document, revision, path)
-    word = open_docx(path)
+    word = open_word(path)
     try:
         reader = _Reader(path, document, target, word)
         drafts = reader.read(delegation)
@@ -170,8 +172,9 @@ class _Draft:
 
 
 class _Reader(CopyLayout):
-    def __init__(self, path: Path, document: Document, target: Revision, word: Any) -> None:
+    def __init__(self, path: Path, document: Document, target: Revision, word: Parts) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
+        self.name = str(path)
         self.warnings: list[ReadWarning] = []
         self.comments = runs.read_comments(word)
         for key, comment in self.comments.items():
@@ -183,7 +186,7 @@ class _Reader(CopyLayout):
                 self.comments[key] = replace(comment, text=text)
         self.used_comments: set[str] = set()
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
-        self.survey = runs.survey(word.element.body)
+        self.survey = runs.survey(word.body)
         self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
         self.drafts: list[_Draft] = []
@@ -469,5 +472,6 @@ def _balanced(text: str) -> bool:
     return not brackets.faults(text)
 
 
+@lru_cache(maxsize=4096)
 def _key(label: str) -> str:
     return "".join(label.split()).casefold()

@@ -50,20 +50,49 @@ def split_label(text: str) -> tuple[Label | None, str, int]:
     """The label a block opens with, if any, the text after it, and the length of what
     was taken off. ``OP7 Alt`` gives OP7 (the caller tells an alternative by
     `is_alternative`)."""
-    if match := _LABELLED.match(text):
-        return _parsed(match["label"]), text[match.end():], match.end()
-    if match := _NUMBERED.match(text):
-        suffix = f" {match['suffix']}" if match["suffix"] else ""
-        return _parsed(f"OP{match['number']}{suffix}"), text[match.end():], match.end()
-    if match := _SECTIONED.match(text):
-        return _parsed(match["label"]), text[match.end():], match.end()
-    return None, text, 0
+    label, rest, skip, _ = _split(text)
+    return label, rest, skip
 
 
 def is_alternative(text: str) -> bool:
     """Whether a block opens with a label followed by "Alt" (``OP7 Alt``)."""
-    match = _LABELLED.match(text)
-    return bool(match and match["alt"])
+    return _split(text)[3]
+
+
+def read_label(text: str) -> tuple[Label | None, int, bool]:
+    """`split_label`'s label and length taken off, and `is_alternative`, in one look."""
+    label, _, skip, alternative = _split(text)
+    return label, skip, alternative
+
+
+_SPLIT_MAX, _SPLIT_LONGEST = 4096, 2000
+_splits: dict[str, tuple[Label | None, str, int, bool]] = {}
+"""`_split` of texts up to `_SPLIT_LONGEST` characters, by text: a paragraph's label is
+read by its structure and its copy's, in every copy of a draft (an inbox)."""
+
+
+def _split(text: str) -> tuple[Label | None, str, int, bool]:
+    """`split_label` of ``text`` and whether the label is followed by "Alt"."""
+    found = _splits.get(text)
+    if found is None:
+        found = _split_now(text)
+        if len(text) <= _SPLIT_LONGEST:
+            if len(_splits) >= _SPLIT_MAX:
+                _splits.clear()
+            _splits[text] = found
+    return found
+
+
+def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
+    if match := _LABELLED.match(text):
+        return _parsed(match["label"]), text[match.end():], match.end(), bool(match["alt"])
+    if match := _NUMBERED.match(text):
+        suffix = f" {match['suffix']}" if match["suffix"] else ""
+        return (_parsed(f"OP{match['number']}{suffix}"), text[match.end():], match.end(),
+                False)
+    if match := _SECTIONED.match(text):
+        return _parsed(match["label"]), text[match.end():], match.end(), False
+    return None, text, 0, False
 
 
 def chapeau_like(text: str) -> bool:

@@ -231,8 +231,8 @@ class _Reader:
         filled = [i for i, b in enumerate(self.blocks) if b.text]
         first = next((i for i in filled if self._opens_paragraph(i)), None)
         filled = [i for i in filled if not self.blocks[i].table or first is None or i < first]
-        chapeau = next((i for i in filled if chapeau_like(self.blocks[i].text)
-                        and (first is None or i < first)), None)
+        chapeau = next((i for i in filled if (first is None or i < first)
+                        and chapeau_like(self.blocks[i].text)), None)
         if chapeau is None:
             if first is None or self._label(first)[0] is None or \
                     self._label(first)[0].kind is not ParagraphKind.PREAMBULAR:
@@ -278,7 +278,7 @@ class _Reader:
             return
         key = section_key(block.shown) if not self._label(index)[0] else None
         if note := FOOTNOTE.match(block.text):
-            self._add(index, Role(RoleKind.PARAGRAPH, skip=note.end()), _Draft(
+            self._add(index, RoleKind.PARAGRAPH, note.end(), _Draft(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or heading_key(block.text))
@@ -317,12 +317,13 @@ class _Reader:
         text = block.shown
         level = level or block.heading or 1
         self.option_open = False
-        self._add(index, Role(RoleKind.HEADING, prefix=text[:len(text) - len(block.text)]),
-                  _Draft(self._unused("H"), text, block.where, level, self.section))
+        self._add(index, RoleKind.HEADING, 0,
+                  _Draft(self._unused("H"), text, block.where, level, self.section),
+                  prefix=text[:len(text) - len(block.text)])
 
     def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0) -> None:
         self.option_open = False
-        self._add(index, Role(RoleKind.PARAGRAPH, skip=skip),
+        self._add(index, RoleKind.PARAGRAPH, skip,
                   _Draft(label, text, block.where, 0, self.section))
 
     def _options(self, index: int, block: Block, label: Label | None, rest: str, skip: int,
@@ -341,7 +342,7 @@ class _Reader:
             self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "")
         else:
             own = label if label is not None else self._unlabelled(index, block)
-            self._add(index, Role(RoleKind.PARAGRAPH, skip=skip + option.end()),
+            self._add(index, RoleKind.PARAGRAPH, skip + option.end(),
                       _Draft(own, "", block.where, 0, self.section, [option_text(body)]))
         self.option_open = True
 
@@ -395,8 +396,9 @@ class _Reader:
     def _unused(self, prefix: str) -> Label:
         return Label(prefix, self.last_number.get(prefix, 0) + 1)
 
-    def _add(self, index: int, role: Role, draft: _Draft) -> None:
-        self.roles[index] = Role(role.kind, len(self.drafts), role.skip, role.prefix)
+    def _add(self, index: int, kind: RoleKind, skip: int, draft: _Draft,
+             prefix: str = "") -> None:
+        self.roles[index] = Role(kind, len(self.drafts), skip, prefix)
         prefix = draft.label.prefix
         self.last_number[prefix] = max(self.last_number.get(prefix, 0), draft.label.number)
         self.operative_seen |= draft.label.kind is ParagraphKind.OPERATIVE

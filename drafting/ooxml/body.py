@@ -1,0 +1,120 @@
+"""A Word body at block level, and the properties of its paragraphs: what it holds
+(`survey`: paragraphs, revision marks, embedded objects, in one walk), its paragraphs and
+tables in order (`body_blocks`), and quick looks at a properties element's children
+(`first_child`, `child_of`, `style_id`). Used by `drafting.ooxml.runs` and the readers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from docx.oxml.ns import qn
+
+_P, _TBL = qn("w:p"), qn("w:tbl")
+_MARKS = tuple(qn(t) for t in ("w:ins", "w:del", "w:moveTo", "w:moveFrom"))
+_FORMAT_CHANGES = tuple(qn(t) for t in (
+    "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange",
+    "w:tcPrChange", "w:tblGridChange", "w:numberingChange"))
+_BLOCK_CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+_PPR, _STYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+
+
+def body_blocks(body: Any) -> Iterator[Any]:
+    """The body's paragraphs (``w:p``) and tables (``w:tbl``) in order; block-level
+    content controls and custom XML are opened. Other elements are skipped."""
+    for child in body:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from body_blocks(child)
+
+
+_EMBEDDED = {qn("w:altChunk"): "embedded document (altChunk)",
+             qn("w:object"): "embedded object (OLE)"}
+
+
+def embedded(element: Any) -> Counter[str]:
+    """What ``element`` embeds that holds no text a reader can take, by what it is
+    (``embedded document (altChunk)``, ``embedded object (OLE)``), counted."""
+    return Counter(_EMBEDDED[item.tag] for item in element.iter(*_EMBEDDED))
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What a body holds, found in one walk: its paragraphs (``w:p`` at any depth), whether
+    it has revision marks (`has_revisions`) or tracked formatting changes
+    (`has_format_changes`), and what it embeds (`embedded`)."""
+
+    paragraphs: int
+    revisions: bool
+    format_changes: bool
+    embedded: Counter[str]
+
+
+def survey(element: Any) -> Survey:
+    """`Survey` of ``element``: one walk where four would each go through it all."""
+    paragraphs, revisions, format_changes, embedded = 0, False, False, Counter[str]()
+    for item in element.iter(_P, *_MARKS, *_FORMAT_CHANGES, *_EMBEDDED):
+        tag = item.tag
+        if tag == _P:
+            paragraphs += 1
+        elif tag in _MARKS:
+            revisions = True
+        elif tag in _EMBEDDED:
+            embedded[_EMBEDDED[tag]] += 1
+        else:
+            format_changes = True
+    return Survey(paragraphs, revisions, format_changes, embedded)
+
+
+def count_paragraphs(element: Any) -> int:
+    """How many ``w:p`` ``element`` holds, at any depth (tables and text boxes included)."""
+    return sum(1 for _ in element.iter(_P))
+
+
+def is_table(element: Any) -> bool:
+    """True for a ``w:tbl`` element."""
+    return bool(element.tag == _TBL)
+
+
+def table_paragraphs(table: Any) -> list[Any]:
+    """Every ``w:p`` inside a table, nested tables included, in order."""
+    return list(table.iter(_P))
+
+
+def has_revisions(element: Any) -> bool:
+    """True if ``element`` holds any insertion, deletion or move mark (run-level or on a
+    paragraph mark)."""
+    return any(True for _ in element.iter(*_MARKS))
+
+
+def has_format_changes(element: Any) -> bool:
+    """True if ``element`` holds a tracked formatting change (``w:rPrChange``,
+    ``w:pPrChange`` and the like), which changes no text."""
+    return any(True for _ in element.iter(*_FORMAT_CHANGES))
+
+
+def first_child(element: Any, tag: str) -> Any | None:
+    """``element``'s first child ``tag`` (or None): the first child is looked at first,
+    where the schema puts properties (``w:pPr``, ``w:rPr``), before a search."""
+    try:
+        first = element[0]
+    except IndexError:
+        return None
+    return first if first.tag == tag else next(element.iterchildren(tag), None)
+
+
+def child_of(element: Any, tag: str) -> Any | None:
+    """``element``'s first child ``tag``, or None: as ``element.find(tag)``, without the
+    path machinery (lxml picks the children by tag, making no object for the others)."""
+    return next(element.iterchildren(tag), None)
+
+
+def style_id(p: Any) -> str | None:
+    """The paragraph's style id (``w:pPr/w:pStyle/@w:val``), or None."""
+    properties = first_child(p, _PPR)
+    found = child_of(properties, _STYLE) if properties is not None else None
+    return None if found is None else found.get(_VAL)

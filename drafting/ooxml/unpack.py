@@ -1,0 +1,111 @@
+"""Unpacking a part of a ``.docx`` as `drafting.ooxml.package` checks it: in chunks,
+counting the bytes (a zip directory can lie about sizes), refusing a document type
+declaration or an entity in any encoding XML allows."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafting.errors import ReaderError
+
+SAVE_AGAIN = "open it in Word and save it as a .docx document"
+_MB = 1024 * 1024
+
+_FORBIDDEN = ("<!doctype", "<!entity")
+_FORBIDDEN_UTF8 = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
+"""`_FORBIDDEN` in UTF-8 bytes, in any case (no other character lowers to these letters
+but the Kelvin sign, not among them)."""
+_CHUNK = _MB
+
+
+@dataclass(slots=True)
+class Budget:
+    """Bytes that may still be unpacked; refuses the file once spent."""
+
+    path: Path
+    left: int
+
+    def spend(self, count: int) -> None:
+        self.left -= count
+        if self.left < 0:
+            self.refuse()
+
+    def refuse(self) -> None:
+        raise ReaderError(
+                f"{self.path}: unpacks to more than the zip directory declares "
+                f"(possibly a zip bomb); refused: {SAVE_AGAIN}"
+            )
+
+
+def scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo,
+         budget: Budget) -> bytes:
+    """Read one part in chunks and refuse it if it declares a DTD or an entity
+    (in UTF-8, UTF-16 or UTF-32); its bytes. Reading stops past the part's declared
+    size."""
+    keep = max(len(mark) for mark in _FORBIDDEN) - 1
+    chunks = []
+    try:
+        with package.open(info) as stream:
+            chunk = stream.read(_CHUNK)
+            encoding = _encoding(chunk)
+            decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+            seen, tail, raw_tail = 0, "", b""
+            while chunk:
+                chunks.append(chunk)
+                seen += len(chunk)
+                budget.spend(len(chunk))
+                if seen > info.file_size:
+                    budget.refuse()
+                if encoding == "utf-8":  # nearly always: search the bytes themselves
+                    window = raw_tail + chunk if raw_tail else chunk
+                    # "!" is rare in Word's XML ("<" is everywhere): look for it first
+                    if b"!" in window and (found_bytes := _FORBIDDEN_UTF8.search(window)):
+                        _refuse_dtd(path, info.filename, found_bytes[0].decode().lower())
+                    raw_tail = window[-keep:]
+                else:
+                    text = tail + decoder.decode(chunk).lower()
+                    if found := next((mark for mark in _FORBIDDEN if mark in text), None):
+                        _refuse_dtd(path, info.filename, found)
+                    tail = text[-keep:]
+                chunk = stream.read(_CHUNK)
+    except UNPACK_ERRORS as error:
+        raise damaged(path, info.filename, error) from error
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+                 NotImplementedError)
+"""What zipfile raises on a damaged part: a bad CRC, a broken deflate stream ..."""
+
+
+def damaged(path: Path, part: str, error: Exception) -> ReaderError:
+    return ReaderError(
+        f"{path}: part {part} cannot be unpacked ({error}); the file is damaged "
+        f"or not a Word document: {SAVE_AGAIN}"
+    )
+
+
+def _encoding(head: bytes) -> str:
+    """The encoding of an XML part from its first bytes (XML 1.0, appendix F)."""
+    for marks, name in (
+        ((codecs.BOM_UTF32_LE, b"<\0\0\0"), "utf-32-le"),
+        ((codecs.BOM_UTF32_BE, b"\0\0\0<"), "utf-32-be"),
+        ((codecs.BOM_UTF16_LE, b"<\0"), "utf-16-le"),
+        ((codecs.BOM_UTF16_BE, b"\0<"), "utf-16-be"),
+    ):
+        if head.startswith(marks):
+            return name
+    return "utf-8"
+
+
+def _refuse_dtd(path: Path, part: str, found: str) -> None:
+    what = "a document type declaration" if found == "<!doctype" else "an entity declaration"
+    raise ReaderError(
+        f"{path}: part {part} contains {what} ({found.upper()}), which Word never writes "
+        f"and which can be used to attack the reader; refused: {SAVE_AGAIN}"
+    )
