@@ -9,10 +9,10 @@ to different words: when the diff cannot tell, the answer is stale.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from functools import cache, lru_cache
-from itertools import pairwise
 from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
@@ -56,12 +56,25 @@ def _kind(char: str) -> str | None:
     return None
 
 
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK)
+_TOKEN = re.compile(rf"\s+|[^\W{_CJK_CLASS}]+|.", re.DOTALL)
+"""Runs of whitespace, runs of word characters (``\\w`` is `str.isalnum` or "_"; CJK
+characters stand alone), any other character alone: `tokens` but for marks."""
+
+
 def tokens(text: str) -> list[str]:
     """``text`` as `word_diff` compares it: runs of word characters, runs of whitespace,
     and every other character (punctuation, a Chinese or Japanese character) alone."""
-    kinds = [_kind(c) for c in text]
-    cuts = [i for i, k in enumerate(kinds) if i == 0 or k is None or k != kinds[i - 1]]
-    return [text[a:b] for a, b in pairwise([*cuts, len(text)])]
+    found = _TOKEN.findall(text)
+    if text.isascii():
+        return found
+    joined: list[str] = []  # a mark (Arabic harakat) is part of the word it stands in
+    for token in found:
+        if joined and _kind(token[0]) == "w" and _kind(joined[-1][-1]) == "w":
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
 
 
 def word_diff(old: str, new: str, *, remember: bool = True) -> list[Diff]:

@@ -350,3 +350,24 @@ def test_a_mapped_span_always_holds_the_same_words(words, edits, data):
     except StaleError:
         return
     assert new[mapped.start:mapped.end] == old[start:end]
+
+
+def _tokens_char_by_char(text):
+    """`tokens` as it was first written: each character's kind, cut where kinds change."""
+    from itertools import pairwise
+
+    from drafting.engine.anchoring import _kind
+
+    kinds = [_kind(c) for c in text]
+    cuts = [i for i, k in enumerate(kinds) if i == 0 or k is None or k != kinds[i - 1]]
+    return [text[a:b] for a, b in pairwise([*cuts, len(text)])]
+
+
+@given(st.text(alphabet=st.sampled_from(
+    "ab Z_9 \t\n.,;’“”-–[]()\u00e9\u0301\u064e\u0628\u0644\u4e2d\u6587\u3042\u0915\u093e"
+    "\u00a0\u2028\U00020001\u0660"), max_size=60))
+def test_tokens_cut_words_spaces_and_marks_as_the_character_by_character_reading(text):
+    from drafting.engine.anchoring import tokens
+
+    assert tokens(text) == _tokens_char_by_char(text)
+    assert "".join(tokens(text)) == text
