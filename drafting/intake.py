@@ -115,14 +115,15 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
     if delegation is None and not authors:
         raise InputError(f"{path}: a Word submission needs --delegation CODE "
                          "(or --author 'Name=CODE' for its tracked changes)")
-    require_delegations(store, [c for c in [delegation, *(authors or {}).values()] if c])
+    require_delegations(store, [c for c in [delegation, *(authors or {}).values()] if c],
+                        known=codes)
     from drafting.readers import read_docx_submission
 
     read = read_docx_submission(path, document, delegation=delegation,
                                 authors=dict(authors) if authors else None)
-    # The Word package read is a web of cycles (python-docx's parts and their package), and
+    # A Word package opened through python-docx (an unusual file) is a web of cycles, and
     # the command line collects cycles rarely (drafting_cli.app): freed here, file by file,
-    # an inbox of 193 copies peaks at a tenth of the memory (1.3 GB before).
+    # an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB without).
     gc.collect(1)
     if not read.amendments:  # what was not read may be why: said below
         raise InputError(f"{path}: no change found against {document.symbol}; "
@@ -157,7 +158,7 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
             item = prepare_file(store, document, entry.path, delegation=entry.delegation,
                                 authors=entry.authors, codes=codes)
             require_delegations(store, {c for a in item.amendments
-                                        for c in (*a.proponents, *a.supporters)})
+                                        for c in (*a.proponents, *a.supporters)}, known=codes)
             if check_token and each:
                 store.check_submit(symbol, [item.amendments], actor=actor)
         except DraftingError as error:

@@ -132,12 +132,14 @@ def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
     return AddedDelegations(added, tokens, group)
 
 
-def require_delegations(store: Store, codes: Collection[str]) -> None:
+def require_delegations(store: Store, codes: Collection[str], *,
+                        known: Collection[str] | None = None) -> None:
     """InputError naming the unknown codes among ``codes`` and listing the known ones; a
-    look-alike of a code (``eu``, ``ЕU`` with a Cyrillic Е) is told as such."""
+    look-alike of a code (``eu``, ``ЕU`` with a Cyrillic Е) is told as such. ``known``:
+    the store's codes, when already read (an inbox checks file after file)."""
     from drafting.characters import code_problem, code_twin, escaped
 
-    known = sorted(d.code for d in store.delegations())
+    known = sorted(known if known is not None else (d.code for d in store.delegations()))
     unknown = sorted(set(codes) - set(known))
     for code in unknown:
         if (twin := code_twin(code, known)) is not None:
