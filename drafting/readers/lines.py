@@ -24,12 +24,13 @@ SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``."""
 _CHAPEAU = re.compile(  # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
     r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,100},")
-_ARTICLES = ("article", "artículo", "articulo")
-"""The words that name an article, in English, French and Spanish."""
+_ARTICLES = ("article", "artículo", "articulo", "статья")
+"""The words that name an article, in English, French, Spanish and Russian."""
 _SECTION = re.compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix"  # English
     r"|chapitre|partie|annexe|appendice"  # French (article, section as in English)
-    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice))"  # Spanish
+    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice"  # Spanish
+    r"|статья|глава|раздел|часть|приложение))"  # Russian
     r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z]|(?i:premier|primero))"
     rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")

@@ -160,7 +160,9 @@ def test_a_label_used_twice_in_one_article_is_still_refused():
     ("Article 3 of the Convention provides that", None), ("Articles of faith", None),
     ("Article premier", "1"), ("Chapitre IV", "IV"), ("Annexe", "ANNEXE"),
     ("Artículo 12", "12"), ("Capítulo II - Finanzas", "II"), ("Anexo", "ANEXO"),
-    ("Parte de los recursos", None), ("Partie des ressources", None)])
+    ("Parte de los recursos", None), ("Partie des ressources", None),
+    ("Статья 1", "1"), ("Статья 12. Депозитарий", "12"), ("Глава II", "II"),
+    ("статья 5 Конвенции предусматривает", None)])
 def test_section_headings(text, key):
     assert section_key(text) == key
 
@@ -280,4 +282,12 @@ def test_a_french_treaty_and_a_spanish_resolution_read_as_the_english_ones_do():
                         "1. El fondo apoya a los Estados.\n")
     assert spanish.chapeau == "La Asamblea General,"
     assert [p.label for p in spanish.paragraphs] == ["PP1", "OP1", "H1", "H2", "ANEXO.1"]
+
+
+def test_a_russian_treaty_numbered_per_article_is_read_not_refused():
+    result = read_text("Стороны настоящего Соглашения,\n\nпризнавая необходимость,\n\n"
+                       "Статья 1\n\n1. Каждая Сторона представляет доклад.\n\n"
+                       "2. Каждая Сторона сотрудничает.\n\nСтатья 2\n\n"
+                       "1. Депозитарием является Генеральный секретарь.\n")
+    assert [p.label for p in result.paragraphs][-4:] == ["1.1", "1.2", "H2", "2.1"]
 
