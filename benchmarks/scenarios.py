@@ -79,11 +79,16 @@ def _docx(w: Workload) -> str:
     return w.symbol + DOCX_SUFFIX
 
 
-NEGOTIATION = Scenario("negotiation", (
+_OPENING = (
     Step("stack", "the stack (imports only)", lambda w, out: ["-c", STACK], yardstick=True),
     Step("imports", "drafting's imports only", lambda w, out: ["-c", IMPORTS],
          yardstick=True),
     Step("init", "create the store", lambda w, out: ["init"], timed=False),
+)
+"""How every scenario opens: the two yardsticks, then a new store."""
+
+NEGOTIATION = Scenario("negotiation", (
+    *_OPENING,
     Step("import_md", "import the draft (.md)",
          lambda w, out: ["import", w.draft_md, "--doc", w.symbol]),
     Step("import_docx", "import the draft (.docx)",
@@ -117,6 +122,7 @@ NEGOTIATION = Scenario("negotiation", (
 ))
 """The secretariat's day on a synthetic negotiation (`samples/synthetic.py`)."""
 
+
 def _inbox(w: Workload, kind: str) -> list[Path]:
     from inbox import inbox_paths
 
@@ -138,10 +144,7 @@ EDITED_SUFFIX = "-E"
 delegation's tracked and edited copies propose the same changes: one document each)."""
 
 INBOX = Scenario("inbox", (
-    Step("stack", "the stack (imports only)", lambda w, out: ["-c", STACK], yardstick=True),
-    Step("imports", "drafting's imports only", lambda w, out: ["-c", IMPORTS],
-         yardstick=True),
-    Step("init", "create the store", lambda w, out: ["init"], timed=False),
+    *_OPENING,
     Step("import_docx", "import the draft (.docx)",
          lambda w, out: ["import", w.draft_docx, "--doc", _docx(w)]),
     Step("import_again", "import it again for the edited copies",

@@ -56,6 +56,12 @@ def show_tokens(tokens: dict[str, str], *, lead: str) -> None:
         typer.echo(f"  {holder:<{width}}  {token}")
 
 
+def show_warnings(warnings: Iterable[object]) -> None:
+    """Each warning on stderr, one line each: ``warning: ...``."""
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+
+
 def show_receipts(receipts: Iterable[Receipt], *, lead: str = "") -> None:
     """Print each receipt as a line to keep: ``receipt: #42 <the whole hash>`` (stdout:
     it is part of the result)."""

@@ -11,7 +11,15 @@ import typer
 
 from drafting.errors import InputError
 from drafting.model import Document
-from drafting_cli.common import ActorOpt, DbOpt, JsonOpt, TokenOpt, show_receipts, store_at
+from drafting_cli.common import (
+    ActorOpt,
+    DbOpt,
+    JsonOpt,
+    TokenOpt,
+    show_receipts,
+    show_warnings,
+    store_at,
+)
 from drafting_cli.progress import steps
 from drafting_cli.views import layout, read_file, select
 
@@ -47,8 +55,7 @@ def import_(
     with store_at(db, token) as store, steps(2) as step:
         document, warnings = import_draft(store, file, doc, title, actor=actor, step=step)
         receipts = store.receipts
-    for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)
+    show_warnings(warnings)
     revision = document.current
     count = len(revision) if revision else 0
     if as_json:

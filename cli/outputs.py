@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from drafting.errors import InputError
-from drafting_cli.common import DbOpt, store_at
+from drafting_cli.common import DbOpt, show_warnings, store_at
 from drafting_cli.progress import steps
 
 OutputOpt = typer.Option(..., "--output", "-o", help="OUT.docx, .md, .html or .txt.")
@@ -60,7 +60,7 @@ def merge(
     with store_at(db) as store, steps(3) as step:
         compilation = merge_to(store, symbol, output, delegations=delegation, statuses=status,
                                step=step, warn=warnings.append)
-    _warn(warnings)
+    show_warnings(warnings)
     _wrote(output, compilation)
 
 
@@ -81,7 +81,7 @@ def diff(
     warnings: list[str] = []
     with store_at(db) as store, steps(3) as step:
         diff_to(store, symbol, old, new, output, step=step, warn=warnings.append)
-    _warn(warnings)
+    show_warnings(warnings)
     typer.echo(f"wrote {output}")
 
 
@@ -142,8 +142,3 @@ def _wrote(output: Path, compilation: object) -> None:
     stale = len(getattr(compilation, "stale", ()))
     note = f" ({stale} stale amendment{'s' * (stale != 1)} listed at the end)" if stale else ""
     typer.echo(f"wrote {output}{note}")
-
-
-def _warn(warnings: list[str]) -> None:
-    for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)

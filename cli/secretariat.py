@@ -9,7 +9,15 @@ from typing import Any
 
 import typer
 
-from drafting_cli.common import ActorOpt, DbOpt, JsonOpt, TokenOpt, show_receipts, store_at
+from drafting_cli.common import (
+    ActorOpt,
+    DbOpt,
+    JsonOpt,
+    TokenOpt,
+    show_receipts,
+    show_warnings,
+    store_at,
+)
 from drafting_cli.progress import steps
 from drafting_cli.views import layout
 
@@ -135,8 +143,7 @@ def revise(
         with steps(2 if dry_run else 3) as step:
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
                                       step=step, warn=warnings.append, dry_run=dry_run)
-        for warning in warnings:
-            typer.echo(f"warning: {warning}", err=True)
+        show_warnings(warnings)
         receipts = () if dry_run else store.receipts
         report = bracket_report(outcome.revision, previous=current,
                                 previous_label=current.label if current else None) \

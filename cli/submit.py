@@ -20,6 +20,7 @@ from drafting_cli.common import (
     confirm,
     receipts_json,
     show_receipts,
+    show_warnings,
     store_at,
 )
 from drafting_cli.progress import recording, steps
@@ -82,8 +83,7 @@ def submit(
             intake = read_inbox(store, symbol, inbox, each=each_file, check_token=not dry_run,
                                 actor=actor, step=step)
         for item in intake.prepared:
-            for warning in item.warnings:
-                typer.echo(f"warning: {warning}", err=True)
+            show_warnings(item.warnings)
         for failure in intake.failed:
             typer.echo(f"not submitted: {failure.error}", err=True)
         if not intake.prepared:

@@ -347,7 +347,8 @@ def test_articles_numbered_by_words_heading_numbering_open_their_articles(tmp_pa
     copy = docx.Document(str(path))
     copy.paragraphs[-1].runs[0].text = "The Secretary-General shall be the sole Depositary."
     copy.save(str(edited))
-    assert changes(edited, document)[0] == [(K.INSERT, "3.1", "the", " sole")]  # no more
+    # the one change, and no deletion of the headings' "Article N" numbers
+    assert changes(edited, document)[0] == [(K.INSERT, "3.1", "the", " sole")]
     from drafting.engine import Proposal, draft_amendment
     from drafting.engine.merge import merge
     from drafting.writers.docx_source import write_merged_into_source

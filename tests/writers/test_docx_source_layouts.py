@@ -5,7 +5,6 @@ in a content control (``w:sdt``), as document templates hold their body."""
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +20,6 @@ from drafting.engine import Proposal, draft_amendment
 from drafting.engine.merge import merge
 from drafting.readers.docx_draft import read_docx_draft
 from drafting.writers.docx_source import write_merged_into_source
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
 
 T0 = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
 
@@ -103,11 +100,9 @@ def _in_content_control(path: Path) -> Path:
 
 def _accepted(path: Path) -> list[str]:
     """Each paragraph's text with every change accepted, in the document's order."""
-    texts = []
-    for p in _body(path).iter(qn("w:p")):
-        if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is None:
-            texts.append("".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:tab")) if
-                                 t.tag == qn("w:t")) or "")
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+             for p in _body(path).iter(qn("w:p"))
+             if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is None]
     return [t for t in texts if t]
 
 
