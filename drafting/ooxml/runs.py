@@ -68,6 +68,13 @@ _COMMENT, _COMMENT_START, _COMMENT_END = (
 _COMMENT_REFERENCE = qn("w:commentReference")
 _FLD_CHAR, _FLD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 _PPR, _RPR, _VANISH, _STYLE = qn("w:pPr"), qn("w:rPr"), qn("w:vanish"), qn("w:pStyle")
+_TABS = qn("w:tabs")
+_PLAIN = (qn("w:t"), *_CHARACTERS)
+_PLAIN_TAGS = frozenset(_PLAIN)
+"""What text a paragraph of plain runs is made of (`plain_paragraphs`)."""
+_NOT_PLAIN = (*_MARKS, qn("w:delText"), _FLD_CHAR, _COMMENT_START, _COMMENT_END,
+              _COMMENT_REFERENCE, REFERENCE, _VANISH)
+"""What a paragraph of plain runs holds none of."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +212,47 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
     """Read ``w:p`` elements in document order, carrying open comment ranges and fields
     from one paragraph to the next. With ``footnotes``, a footnote reference reads as its
     marker ``[^N]`` (numbered as `Footnotes.cite` numbers it)."""
+    paragraphs = list(paragraphs)
     walker = _Walker(footnotes)
+    parents: dict[int, list[Any]] = {}
+    for p in paragraphs:
+        parent = p.getparent()
+        if parent is not None:
+            parents.setdefault(id(parent), [parent, 0])[1] += 1
+    for parent, count in parents.values():
+        if 2 * count >= len(parent):  # most of what it holds: one pass over it pays
+            walker.plain.update(plain_paragraphs(parent))
     return [walker.paragraph(p) for p in paragraphs]
+
+
+def plain_paragraphs(element: Any) -> dict[Any, str]:
+    """The text of each paragraph in ``element`` that holds nothing but text in runs
+    (in containers at most): no revision mark, field, comment, footnote, hidden text or
+    text box. One pass over ``element``; `_Walker` reads the others run by run."""
+    texts: dict[Any, list[str]] = {}
+    mixed: set[Any] = set()
+    p: Any = None
+    for node in element.iter(_P, *_PLAIN, *_NOT_PLAIN):
+        tag = node.tag
+        if tag == _P:
+            p = node
+            texts[p] = []
+            continue
+        parent = node.getparent()
+        if tag in _PLAIN_TAGS and parent.tag == _R:
+            owner = parent.getparent()
+            while owner is not None and owner.tag in _CONTAINERS:
+                owner = owner.getparent()
+            if owner is p:
+                texts[p].append(_CHARACTERS.get(tag) or node.text or "")
+                continue
+        elif tag in _PLAIN_TAGS and parent.tag == _TABS:  # a tab stop, not a tab
+            continue
+        while parent is not None and parent.tag != _P:  # anything else: the walk reads
+            parent = parent.getparent()  # its paragraph
+        mixed.add(parent)
+        mixed.add(p)
+    return {p: "".join(found) for p, found in texts.items() if p not in mixed}
 
 
 def read_comments(document: Any) -> dict[str, Comment]:
@@ -262,12 +308,20 @@ class _Walker:
         self.started: set[str] = set()
         self.pending: list[str] = []  # lone references waiting for the next piece
         self.stretches: list[list[Any]] = []
+        self.vanish = True  # whether the paragraph being read hides some text (w:vanish)
+        self.plain: dict[Any, str] = {}  # paragraphs of plain runs: their text
 
     def paragraph(self, p: Any) -> ParagraphRead:
-        self.stretches = []
-        self._children(p, _OUTSIDE)
-        read = ParagraphRead(tuple(self.flush()), _mark(p))
+        plain = None if self.fields or self.comments or self.pending else self.plain.get(p)
+        if plain is not None:  # nearly always: one piece of text, the mark as it was
+            read = ParagraphRead((RunPiece(plain),) if plain else (), _NO_MARK)
+        else:
+            self.stretches = []
+            self.vanish = next(p.iter(_VANISH), None) is not None
+            self._children(p, _OUTSIDE)
+            read = ParagraphRead(tuple(self.flush()), _mark(p))
         sibling = p.getnext()  # comment ranges may open or close between paragraphs
+        self.vanish = True
         while sibling is not None and sibling.tag not in _BLOCKS:
             self._children((sibling,), _OUTSIDE)
             sibling = sibling.getnext()
@@ -302,14 +356,8 @@ class _Walker:
             self.started.add(comment_id)
 
     def _run(self, run: Any, context: _Context) -> None:
-        children = list(run)
-        if children and children[0].tag == _RPR:  # nearly always: the properties first
-            vanish = child_of(children[0], _VANISH)  # hidden: the import did not take it
-            hidden = vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
-            del children[0]  # nothing to read there
-        else:
-            hidden = _hidden(children)
-        for child in children:
+        hidden = self.vanish and _hidden(run)  # hidden: the import did not take it
+        for child in run:
             tag = child.tag
             if tag in _TEXT:
                 if not (self.in_code or hidden):
@@ -364,14 +412,12 @@ class _Walker:
         stretches.append([key, comments, [text]])
 
 
-def _hidden(children: list[Any]) -> bool:
-    """Whether a run (its ``children``) is hidden: its first ``w:rPr`` has ``w:vanish``
-    on. The properties come first in a run, so that is nearly always the first look."""
-    for child in children:
-        if child.tag == _RPR:
-            vanish = child_of(child, _VANISH)
-            return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
-    return False
+def _hidden(run: Any) -> bool:
+    """Whether ``run`` is hidden: its first ``w:rPr`` has ``w:vanish`` on. The
+    properties come first in a run, so that is nearly always the first look."""
+    properties = first_child(run, _RPR)
+    vanish = child_of(properties, _VANISH) if properties is not None else None
+    return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
 
 
 def _change(element: Any) -> Change:
