@@ -24,9 +24,10 @@ from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
-from drafting.ooxml.runs import INSERTED, RunPiece
+from drafting.ooxml.runs import INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
+from drafting.readers.lines import read_label
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import (
     AutoNumber,
@@ -230,6 +231,10 @@ class CopyLayout:
         self._note_comments(where, read.pieces)
 
     def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> Chunk:
+        if len(read.pieces) == 1 and read.pieces[0].state == NORMAL:  # nearly always
+            plain = _plain_chunk(number, read, label)
+            if plain is not None:
+                return plain
         chunk = Chunk(number, None, [], read.mark)
         where = f"{self.name}, paragraph {number}"
         pieces = self._cleaned(where, read.pieces)
@@ -275,6 +280,28 @@ class CopyLayout:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
 
 
+def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool) -> Chunk | None:
+    """`CopyLayout._chunk` of a paragraph that is one piece of unchanged text (what
+    `strip_label` and `CopyLayout._cleaned` make of it, with nothing to warn about), or
+    None when its characters need a closer look."""
+    (piece,) = read.pieces
+    text = piece.text
+    if characters.first_forbidden(text) is not None or characters.from_word(text)[1]:
+        return None
+    if (normal := characters.normalised(text)) != text:
+        piece, text = piece.with_text(normal), normal
+    chunk = Chunk(number, None, [piece], read.mark)
+    if not label:
+        return chunk
+    stripped = text.lstrip()
+    found, skip, alternative = read_label(stripped)
+    if found is not None:
+        skip += len(text) - len(stripped)
+        chunk.label = f"{found}{' Alt' if alternative else ''}"
+        chunk.pieces = [piece.with_text(text[skip:])] if skip < len(text) else []
+    return chunk
+
+
 def style_names(word: Any) -> dict[str | None, str]:
     """Every style's name (casefolded; "" for none) by its id, read from the styles part
     of ``word`` (python-docx's ``Document``, or its parts)."""
@@ -288,9 +315,10 @@ def style_names(word: Any) -> dict[str | None, str]:
 def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> None:
     """LimitError if the Word paragraph's text before its tracked changes, or after them
     (text inserted and deleted again counted too), is longer than a paragraph may be."""
-    before = len(read.original)
-    after = len(read.proposed) + sum(len(p.text) for p in read.pieces
-                                     if p.cancelled and not p.in_proposed)
+    before = after = len(read.original)
+    if len(read.pieces) != 1 or read.pieces[0].state != NORMAL:  # else the same text
+        after = len(read.proposed) + sum(len(p.text) for p in read.pieces
+                                         if p.cancelled and not p.in_proposed)
     if max(before, after) > MAX_PARAGRAPH_CHARS:
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])

@@ -318,6 +318,8 @@ class _Reader(CopyLayout):
 
     def _host(self, group: _Group, previous: Paragraph | None) -> Paragraph | None:
         chunk = group.hosts[0]
+        if group.match is not None and _unchanged(group, group.match.text):
+            return group.match  # nearly always: nothing proposed here
         where = self.where(chunk)
         if group.match is None:
             if group.all_deleted:
@@ -448,6 +450,15 @@ def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning],
         warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
                                     f"{quoted(amendment.old_text or amendment.new_text)} "
                                     "leaves the paragraph's square brackets unbalanced"))
+
+
+def _unchanged(group: _Group, text: str) -> bool:
+    """Whether ``group`` is one Word paragraph of unchanged text, with no comment, that
+    reads as ``text``: no amendment, no warning (what `_Reader._host` would find)."""
+    if len(group.hosts) != 1 or len(group.hosts[0].pieces) != 1:
+        return False
+    (piece,) = group.hosts[0].pieces
+    return piece.state == NORMAL and not piece.comment_ids and piece.text.strip() == text
 
 
 def _split(group: _Group) -> tuple[list[RunPiece], list[Chunk]]:
