@@ -53,7 +53,9 @@ class Chunk:
 
     @property
     def new(self) -> bool:
-        return bool(self.pieces) and all(p.state == INSERTED for p in self.pieces)
+        pieces = self.pieces  # nearly always: the first piece is not inserted
+        return bool(pieces) and pieces[0].state == INSERTED and \
+            all(p.state == INSERTED for p in pieces)
 
 
 
