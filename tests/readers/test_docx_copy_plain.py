@@ -1,0 +1,53 @@
+"""An edited copy's unchanged-looking paragraphs (one piece of plain text each) are read
+by a short path: its text must still be checked, composed and compared as any other's."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from docx_builders import house, write_docx
+
+from drafting.errors import ReaderError
+from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
+from drafting.readers.docx_submission import read_docx_submission
+
+CAFE = "Welcoming the work of the caf\u00e9 owners of R\u00edo,"
+REVISION = Revision("Zero draft", (
+    Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR, CAFE),
+    Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, "Decides to act;"),
+))
+DOCUMENT = Document("A/C.2/81/L.9", "Caf\u00e9s", (REVISION,))
+
+
+def _read(tmp_path, edits):
+    path = write_docx(tmp_path / "copy.docx", house(REVISION, edits))
+    return read_docx_submission(path, DOCUMENT, delegation="EU")
+
+
+def test_text_written_decomposed_reads_as_the_same_composed_text(tmp_path):
+    decomposed = unicodedata.normalize("NFD", CAFE)
+    assert decomposed != CAFE
+    assert _read(tmp_path, {"PP1": [decomposed]}).amendments == ()
+    read = _read(tmp_path, {"PP1": [decomposed.replace("owners", "keepers")]})
+    (amendment,) = read.amendments
+    assert (amendment.kind, amendment.old_text, amendment.new_text) == (
+        AmendmentKind.REPLACE, "owners", "keepers")
+
+
+def test_spaces_around_an_unchanged_paragraph_propose_nothing(tmp_path):
+    assert _read(tmp_path, {"PP1": [f"  {CAFE} "], "OP1": ["Decides to act;\u00a0"]}
+                 ).amendments == ()
+
+
+def test_a_soft_hyphen_is_dropped_with_a_warning_and_proposes_nothing(tmp_path):
+    read = _read(tmp_path, {"OP1": ["Decides to ac\u00adt;"]})
+    assert read.amendments == ()
+    (warning,) = read.warnings
+    assert "copy.docx, paragraph 4: U+00AD (SOFT HYPHEN) read as Word shows it" in str(warning)
+
+
+def test_a_control_character_refuses_the_copy_with_its_place(tmp_path):
+    # counted in the Word paragraph, its label and tab ("OP1\t") included
+    with pytest.raises(ReaderError, match=r"paragraph 4, character 15: U\+0086"):
+        _read(tmp_path, {"OP1": ["Decides to \u0086act;"]})
