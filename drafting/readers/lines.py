@@ -16,24 +16,44 @@ _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
     r"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:[\t ]+|$)", re.IGNORECASE)
-_NUMBERED = re.compile(rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?\.(?:[\t ]+|$)")
+_NUMBERED = re.compile(  # "5.", "5 bis.", and in Arabic texts "5 - "
+    rf"(?P<number>[0-9]{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?(?:\.|[\t ]+[-\u2013](?=[\t ]))"
+    r"(?:[\t ]+|$)")
 _SECTIONED = re.compile(
     rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     r"\.?(?:[\t ]+|$)")
-SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2})\)\s")
-"""A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``."""
-_CHAPEAU = re.compile(  # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
-    r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,100},")
-_ARTICLES = ("article", "artículo", "articulo", "статья")
-"""The words that name an article, in English, French, Spanish and Russian."""
+SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a])\)\s")
+"""A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
+``(أ) ``."""
+_CHAPEAU = re.compile(
+    # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
+    r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,100},"
+    # Russian: who acts, capitalised ("Генеральная Ассамблея,", "Стороны настоящего ...,")
+    r"|(?:Генеральная|Совет|Экономический|Конференция|Стороны|Государства|Высокие"
+    r"|Участники|Правительства|Ассамблея|Комиссия|Комитет)\s[^,;:.\[\]]{2,100},"
+    # Arabic: "إن الجمعية العامة،" ("the General Assembly," opened by the particle inna)
+    r"|إن\s[^,;:.\[\]\u060c\u061b]{2,100}[,\u060c]"
+    # Chinese: the organ or the parties, then a comma ("大会，", "本协定缔约方，")
+    r"|[^,;:.\[\]\uff0c\uff1b\uff1a\u3002]{0,20}"
+    r"(?:大会|理事会|委员会|缔约方|缔约国|缔约各方|各国政府)[,\uff0c]")
+_ARTICLES = ("article", "artículo", "articulo", "статья", "المادة", "条")
+"""The words that name an article, in the six languages of the United Nations."""
 _SECTION = re.compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix"  # English
     r"|chapitre|partie|annexe|appendice"  # French (article, section as in English)
     r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice"  # Spanish
-    r"|статья|глава|раздел|часть|приложение))"  # Russian
+    r"|статья|глава|раздел|часть|приложение"  # Russian
+    r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z]|(?i:premier|primero))"
     rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
+_CJK_SECTION = re.compile(  # "第一条", "第3章", "第二部分 定义", "附件", "附件二"
+    r"(?:第\s*(?P<key>[0-9〇零一二三四五六七八九十百两]{1,6})\s*(?P<kind>条|章|节|部分|编)"
+    r"|(?P<annex>附件|附录)\s*(?P<annex_key>[0-9一二三四五六七八九十]{0,4}))"
+    r"(?:[ \t\u3000]+.*)?")
+"""A section heading in Chinese: the number comes between 第 and the word for the
+section; a title may follow after a space (none: "第一条所述" opens a sentence)."""
+_CJK_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
 FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
 """A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
@@ -104,22 +124,45 @@ def chapeau_like(text: str) -> bool:
 
 def section_key(text: str) -> str | None:
     """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
-    "Chapter II" -> "II", "Annex" -> "ANNEX"), or None if ``text`` opens no section.
-    A line of more than 14 words opens one only when a mark follows its number
-    ("Article 3. This Agreement shall ..."): an article written on one line."""
+    "Chapter II" -> "II", "Annex" -> "ANNEX", "第十二条" -> "12"), or None if ``text``
+    opens no section. A line of more than 14 words opens one only when a mark follows
+    its number ("Article 3. This Agreement shall ..."): an article written on one line."""
+    if (cjk := _CJK_SECTION.fullmatch(text.strip())) is not None:
+        if cjk["annex"]:
+            return f"ANNEX{_cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else "ANNEX"
+        return _cjk_number(cjk["key"])
     match = _section(text)
     if match is None:
         return None
     key = (match["key"] or match["kind"]).upper()
     key = "1" if key in ("PREMIER", "PRIMERO") else key  # "Article premier"
+    key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
     return f"{key}{match['suffix'].lower()}" if match["suffix"] else key
 
 
 def opens_article(text: str) -> bool:
     """Whether ``text`` is a section heading naming an article ("Article 26",
-    "Artículo 26")."""
+    "Artículo 26", "المادة 26", "第二十六条")."""
+    if (cjk := _CJK_SECTION.fullmatch(text.strip())) is not None:
+        return cjk["kind"] == "条"
     match = _section(text)
     return match is not None and match["kind"].lower() in _ARTICLES
+
+
+def _cjk_number(text: str) -> str:
+    """A number written in Chinese numerals ("十二", "二十六", "一百零五") or digits, in
+    digits."""
+    if text.isdigit():
+        return str(int(text))
+    total, current = 0, 0
+    for char in text:
+        if char == "百":
+            total, current = total + (current or 1) * 100, 0
+        elif char == "十":
+            total, current = total + (current or 1) * 10, 0
+        else:
+            current = _CJK_DIGITS[char]
+    return str(total + current)
 
 
 def _section(text: str) -> re.Match[str] | None:

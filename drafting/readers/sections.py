@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 _TITLE_WORDS = 12
 """The most words a section's title line has."""
+_CLOSING = ".;:,!?\u060c\u061b\u061f\u3002\uff1b\uff1a\uff0c\uff01\uff1f"
+"""What ends a sentence or a clause, never a title: Latin, Arabic and Chinese marks."""
 
 
 def section_title(blocks: Sequence[Block], index: int,
@@ -40,7 +42,7 @@ def section_title(blocks: Sequence[Block], index: int,
     text = block.text
     if label(index) is not None or block.number is not None or block.heading or \
             block.title_style or block.table or len(text.split()) > _TITLE_WORDS or \
-            text[-1] in ".;:,!?" or text.startswith("["):  # "[Placeholder on finance]"
+            text[-1] in _CLOSING or text.startswith("["):  # "[Placeholder on finance]"
         return False
     before, after = _filled(blocks, index, -1), _filled(blocks, index, 1)
     return before is not None and after is not None and label(before) is None and \

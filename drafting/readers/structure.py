@@ -373,7 +373,8 @@ class _Reader:
             return False
         draft = self.drafts[self._host]
         last_line = (draft.options[-1] if draft.options else draft.text).rsplit("\n", 1)[-1]
-        return not typed or last_line.endswith(":") or bool(SUBPARAGRAPH.match(last_line))
+        return not typed or last_line.endswith((":", "\uff1a")) or \
+            bool(SUBPARAGRAPH.match(last_line))
 
     @property
     def _host(self) -> int:
