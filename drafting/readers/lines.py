@@ -17,7 +17,7 @@ _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
     r"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:[\t ]+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and in Arabic texts "5 - "
-    rf"(?P<number>[0-9]{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?(?:\.|[\t ]+[-\u2013](?=[\t ]))"
+    rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?(?:\.|[\t ]+[-\u2013](?=[\t ]))"
     r"(?:[\t ]+|$)")
 _SECTIONED = re.compile(
     rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
@@ -48,8 +48,8 @@ _SECTION = re.compile(
     rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _CJK_SECTION = re.compile(  # "第一条", "第3章", "第二部分 定义", "附件", "附件二"
-    r"(?:第\s*(?P<key>[0-9〇零一二三四五六七八九十百两]{1,6})\s*(?P<kind>条|章|节|部分|编)"
-    r"|(?P<annex>附件|附录)\s*(?P<annex_key>[0-9一二三四五六七八九十]{0,4}))"
+    r"(?:第\s*(?P<key>[0-9]{1,3}|[〇零一二三四五六七八九十百两]{1,6})\s*(?P<kind>条|章|节|部分|编)"
+    r"|(?P<annex>附件|附录)\s*(?P<annex_key>[0-9]{1,3}|[一二三四五六七八九十]{1,4})?)"
     r"(?:[ \t\u3000]+.*)?")
 """A section heading in Chinese: the number comes between 第 and the word for the
 section; a title may follow after a space (none: "第一条所述" opens a sentence)."""

@@ -89,6 +89,7 @@ def test_an_arabic_treaty_numbers_paragraphs_within_its_articles():
     ("第二章", "2", False), ("第三部分 执行", "3", False), ("附件", "ANNEX", False),
     ("附件二", "ANNEX2", False), ("المادة ١٢", "12", True), ("المرفق", "المرفق", False),
     ("第一条所述", None, False), ("第一条规定的义务", None, False),
+    ("第1十条", None, False),  # digits and numerals mixed: no number
 ])
 def test_section_headings_in_chinese_and_arabic(heading, key, article):
     assert section_key(heading) == key
@@ -103,6 +104,13 @@ def test_section_headings_in_chinese_and_arabic(heading, key, article):
 ])
 def test_who_acts_opens_the_text_in_russian_arabic_and_chinese(line, chapeau):
     assert chapeau_like(line) is chapeau
+
+
+def test_arabic_indic_digits_number_paragraphs_as_digits_do():
+    result = read_text("إن الجمعية العامة،\n\nإذ تشير إلى قرارها،\n\n١ - تقرر عقد اجتماع؛\n\n"
+                       "٢ - تطلب تقريرا؛\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "إذ تشير إلى قرارها،"), ("OP1", "تقرر عقد اجتماع؛"), ("OP2", "تطلب تقريرا؛")]
 
 
 def test_a_word_draft_in_arabic_is_read_as_the_text_is(tmp_path):
