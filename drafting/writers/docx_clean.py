@@ -77,7 +77,7 @@ def write_docx_revision(
     for line in chosen.front_matter:
         _append(body, _plain(line))
     if document.title:
-        word.add_paragraph(document.title, style="Title")
+        add_title(word, document.title)
     word.add_paragraph(f"{document.symbol} — {chosen.label}", style="Subtitle")
     if chosen.chapeau:
         _append(body, _plain(chosen.chapeau))
@@ -121,11 +121,23 @@ def _paragraph_element(paragraph: Paragraph, marks: Sequence[Mark]) -> etree._El
 
 
 def _plain(text: str) -> etree._Element:
-    """A paragraph in the Normal style holding ``text`` as it is (none for "")."""
+    """A paragraph in the Normal style holding ``text`` as it is (none for ""), right to
+    left when its script is."""
     p = OxmlElement("w:p")
     if text:
         p.append(_run(text))
-    return p
+    return directed(p, text)
+
+
+def directed(p: etree._Element, text: str) -> etree._Element:
+    """``p`` (holding ``text``) marked right to left when ``text`` is Arabic or Hebrew."""
+    return set_right_to_left(p) if right_to_left(text) else p
+
+
+def add_title(word: docx.document.Document, text: str, style: str = "Title") -> None:
+    """A paragraph in ``style`` holding ``text`` at the end of ``word`` (python-docx's
+    document), right to left when its script is."""
+    directed(word.add_paragraph(text, style=style)._p, text)
 
 
 def _p(style_id: str, runs: list[etree._Element]) -> etree._Element:
@@ -216,7 +228,28 @@ def _font(
     for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(attribute), None)
     fonts.set(qn("w:cs"), FONT)
+    _complex_script(style.element.get_or_add_rPr(), size, bold)
     properties = style.element.pPr
     if properties is not None:
         for border in properties.findall(qn("w:pBdr")):
             properties.remove(border)
+
+
+def _complex_script(run_properties: etree._Element, size: Pt, bold: bool | None) -> None:
+    """Arabic and Hebrew (complex scripts) in the same size and weight as the rest
+    (``w:szCs``, ``w:bCs``: the template's Title has 26 points there), and no letter
+    spacing (``w:spacing``), which pulls Arabic letters apart where they join."""
+    for spacing in run_properties.findall(qn("w:spacing")):
+        run_properties.remove(spacing)
+    for tag, value, after in (("w:szCs", str(round(size.pt * 2)), "w:sz"),
+                              ("w:bCs", None if bold else "0", "w:b")):
+        if tag == "w:bCs" and bold is None:
+            continue
+        found = run_properties.find(qn(tag))
+        if found is None:
+            found = OxmlElement(tag)
+            run_properties.find(qn(after)).addnext(found)
+        if value is None:
+            found.attrib.pop(qn("w:val"), None)
+        else:
+            found.set(qn("w:val"), value)

@@ -35,6 +35,7 @@ from drafting.ooxml import markup
 from drafting.ooxml.markup import form_of, run_xml
 from drafting.ooxml.revisions import save_atomically
 from drafting.writers.blank_word import blank_word
+from drafting.writers.docx_clean import add_title, directed
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -84,14 +85,14 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     title = compilation.title or compilation.symbol
     document = blank_word(title, compilation.symbol) if base is None else _emptied(base)
     for line in compilation.front_matter:
-        document.add_paragraph(line)
-    document.add_paragraph(title, style="Title")
+        directed(document.add_paragraph(line)._p, line)
+    add_title(document, title)
     document.add_paragraph(
         f"{compilation.symbol} — compilation of proposals on the {compilation.revision}",
         style="Subtitle")
     document.add_paragraph(LEGEND)
     if compilation.chapeau:
-        document.add_paragraph(compilation.chapeau)
+        directed(document.add_paragraph(compilation.chapeau)._p, compilation.chapeau)
     document.core_properties.title = title
     document.core_properties.subject = compilation.symbol
     out = _Body(document, compilation_formatted(compilation))

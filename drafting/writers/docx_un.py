@@ -42,6 +42,8 @@ from drafting.writers.docx_clean import (
     _plain,
     _revision,
     _run,
+    add_title,
+    directed,
 )
 from drafting.writers.pieces import carries_formatting, shown_marks
 
@@ -78,9 +80,10 @@ def un_word(document: Document, *, revision: str | None = None, author: str = ""
     for line in chosen.front_matter:
         _append(element, _tight(_plain(line)))
     if document.title:
-        word.add_paragraph(document.title, style="Title")
+        add_title(word, document.title)
     if chosen.chapeau:
-        _append(element, _indented(_p("Normal", [_run(chosen.chapeau)]), first=0))
+        _append(element, directed(_indented(_p("Normal", [_run(chosen.chapeau)]), first=0),
+                                  chosen.chapeau))
     formatted = carries_formatting(chosen.paragraphs)
     for paragraph in chosen.paragraphs:
         for made in _elements(paragraph, shown_marks(paragraph, formatted)):

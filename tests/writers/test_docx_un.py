@@ -70,6 +70,27 @@ def test_arabic_runs_right_to_left_and_chinese_stays_upright(tmp_path):
     assert not list(body.iter(qn("w:i")))  # no italics forced on either script
 
 
+def test_an_arabic_draft_runs_right_to_left_from_its_first_line_and_reads_back(tmp_path):
+    text = ("الأمم المتحدة\n\nA/C.2/81/L.98\n\nمصائد الأسماك المستدامة\n\n"
+            "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 70/1،\n\n1 - تقرر عقد اجتماع؛\n")
+    read = read_text(text)
+    path = _written(read.to_document("A/C.2/81/L.98"), tmp_path)
+    word = docx.Document(str(path))
+    direction = {p.text: p._p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") is not None
+                 for p in word.paragraphs}
+    assert direction["الأمم المتحدة"] and direction["مصائد الأسماك المستدامة"]
+    assert direction["إن الجمعية العامة،"] and not direction["A/C.2/81/L.98"]
+    title = word.styles["Title"].element.rPr  # Arabic in the Title's own size and weight,
+    assert title.find(qn("w:szCs")).get(qn("w:val")) == title.find(qn("w:sz")).get(qn("w:val"))
+    assert title.find(qn("w:bCs")) is not None  # its letters not pulled apart
+    assert title.find(qn("w:spacing")) is None
+    again = read_docx_draft(path)
+    assert (again.front_matter, again.title, again.chapeau) == (
+        read.front_matter, read.title, read.chapeau)
+    assert [(p.label, p.text) for p in again.paragraphs] == [
+        (p.label, p.text) for p in read.paragraphs]
+
+
 def test_paragraphs_spelt_as_markup_are_those_built_element_by_element():
     from lxml import etree
 
