@@ -94,9 +94,12 @@ def show(
             written = write_revision(draft, output)
             symbol = draft.symbol
         else:
+            warnings: list[str] = []
             with store_at(db) as store:
-                written = write_stored_revision(store, source, output, revision=revision)
+                written = write_stored_revision(store, source, output, revision=revision,
+                                                warn=warnings.append)
             symbol = source
+            show_warnings(warnings)
         typer.echo(f"wrote {output} ({symbol} {written.label}, {len(written)} paragraphs)")
         return
     draft = _document(source, strict, db, revision)

@@ -167,11 +167,13 @@ def positions_to(store: Store, symbol: str, path: str | Path, *,
 
 
 def write_revision(document: Document, path: str | Path, *,
-                   revision: str | None = None, source: bytes | None = None) -> Revision:
+                   revision: str | None = None, source: bytes | None = None,
+                   warn: Step = _quiet) -> Revision:
     """Write ``revision`` of ``document`` (default: the current one) to ``path`` as a clean
     Word document (.docx, or .pdf) or as text (.md, .txt) that `drafting import` reads
     back. With ``source`` (the revision's own Word document, `Store.source`) that holds
-    the revision, the Word file is that document. Returns the revision written."""
+    the revision, the Word file is that document; one that no longer does is said to
+    ``warn``, and the file written in drafting's own layout. Returns the revision written."""
     chosen = revision_of(document, revision)
     path = Path(path)
     if _format(path, REVISION_FORMATS) in ("docx", "pdf"):
@@ -185,6 +187,9 @@ def write_revision(document: Document, path: str | Path, *,
             elif source is None:  # a text that did not come from Word: our UN layout
                 atomic.write_atomically(target, un_document(document, revision=chosen.label))
             else:
+                warn(f"{path.name}: written in drafting's own layout, not in the Word "
+                     f"document of {document.symbol} {chosen.label} (that document does not "
+                     f"read as {chosen.label}'s paragraphs)")
                 write_docx_revision(document, target, revision=chosen.label)
 
         _word(path, write)
@@ -199,13 +204,13 @@ def write_revision(document: Document, path: str | Path, *,
 
 
 def write_stored_revision(store: Store, symbol: str, path: str | Path, *,
-                          revision: str | None = None) -> Revision:
+                          revision: str | None = None, warn: Step = _quiet) -> Revision:
     """`write_revision` for a document in the store: the Word file is the revision's own
     document when it has one. Returns the revision written."""
     document = store.document(symbol)
     chosen = revision_of(document, revision)
     source = store.source(symbol, chosen.label)
-    return write_revision(document, path, revision=chosen.label, source=source)
+    return write_revision(document, path, revision=chosen.label, source=source, warn=warn)
 
 
 def _layout_of(compilation: Compilation) -> UnLayout:

@@ -400,10 +400,14 @@ def _revised_source(store: Store, symbol: str, current: Revision, new: Revision,
     if source is None:
         return None
     from drafting.writers.docx_revision import revise_source
-    from drafting.writers.docx_source import NOT_WOVEN
+    from drafting.writers.docx_source import NOT_WOVEN, SourceMismatch, source_holds
 
     try:
-        return revise_source(source, current, new, symbol=symbol)
+        made = revise_source(source, current, new, symbol=symbol)
+        if not source_holds(made, new):  # e.g. numbers typed in a way not renumbered
+            raise SourceMismatch(f"the document made does not read as {new.label}'s "
+                                 "paragraphs")
+        return made
     except NOT_WOVEN as error:  # the revision is issued all the same
         reason = str(error) or type(error).__name__
         warn(f"{symbol} {new.label}: its Word document could not be made from "

@@ -55,6 +55,13 @@ def test_merge_revise_and_diff_say_when_the_drafts_own_document_was_not_used(tmp
     assert diffed.returncode == 0, diffed.stderr
     assert "warning: d.docx: written in drafting's own layout" in diffed.stderr
 
+    shown = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "rev1.docx"))
+    assert shown.returncode == 0, shown.stderr
+    assert "warning: rev1.docx: written in drafting's own layout, not in the Word document " \
+        f"of {SYMBOL} Rev.1 (that document does not read as Rev.1's paragraphs)" in shown.stderr
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "rev1.docx")).paragraphs)
+    assert "Each Party shall report." in text and "Something else" not in text
+
 
 def test_a_draft_without_a_word_document_merges_without_a_warning(tmp_path):
     db = tmp_path / "s.db"
