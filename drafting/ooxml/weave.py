@@ -29,8 +29,10 @@ _R = qn("w:r")
 _RPR = qn("w:rPr")
 _MARKS = (qn("w:ins"), qn("w:del"))
 _DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
-_TYPED_START = re.compile(r"\s*(?:\d{1,4}(?:\s*[a-z]+)?\.|\([a-z0-9]{1,5}\))\s*")
-"""A typed number ("5.", "5 bis.", "(a)") where a paragraph's text begins."""
+_TYPED_START = re.compile(
+    r"\s*(?:\d{1,4}(?:\s*[a-z]+)?(?:\.|\s+[-\u2013](?=\s))|\([a-z0-9\u0621-\u064a]{1,5}\))\s*")
+"""A typed number ("5.", "5 bis.", Arabic "5 -", "(a)", "(أ)") where a paragraph's text
+begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 

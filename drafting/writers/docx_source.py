@@ -59,8 +59,10 @@ if TYPE_CHECKING:
     from drafting.writers.docx_un import UnLayout
 
 _PPR = qn("w:pPr")
-TYPED_NUMBER = re.compile(r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)\.\t")
-"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``."""
+TYPED_NUMBER = re.compile(
+    r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)(?P<after>\.\t|[\t ]+[-\u2013][\t ])")
+"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, and as Arabic
+texts type it, ``5 -<tab>`` or ``5 - ``; ``after`` is what follows the number."""
 
 
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
@@ -403,17 +405,19 @@ def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
 
 def _typed_label(label: str, typed: str) -> str:
     """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
-    gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt); nothing where Word numbers
-    the paragraphs."""
+    gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt), "5 -\\t" gives
+    "5 bis -\\t"; nothing where Word numbers the paragraphs."""
     if not typed:
         return ""
+    found = TYPED_NUMBER.match(typed)
+    after = found["after"] if found else ".\t"
     base, alt, rest = label.partition(" Alt")
     try:
         if parse_label(base).prefix == "OP":
-            return f"{typed_number(base)}{alt}{rest}.\t"
+            return f"{typed_number(base)}{alt}{rest}{after}"
     except LabelError:
         pass
-    return f"{label}.\t"  # other text keeps its label (T1 bis)
+    return f"{label}{after}"  # other text keeps its label (T1 bis)
 
 
 def _renumbered(place: SourcePlace, label: str) -> Edit | None:
