@@ -81,7 +81,19 @@ def element(tag: str, attrs: dict[str, str] | None = None) -> Any:
 
     The same as python-docx's ``OxmlElement``, several times faster: thousands of these
     make a large merged document."""
-    return oxml_parser.makeelement(_clark(tag), attrib=attrs, nsmap=_W_NSMAP)
+    if not attrs:
+        return _form(tag, ()).__copy__()
+    made = _form(tag, tuple(attrs)).__copy__()
+    for key, value in attrs.items():
+        made.set(key, value)
+    return made
+
+
+@cache
+def _form(tag: str, keys: tuple[str, ...]) -> Any:
+    """An element of ``tag`` with the attributes ``keys`` (empty, in that order), copied
+    for each new one: a copy costs less than making an element and its attributes."""
+    return oxml_parser.makeelement(_clark(tag), attrib=dict.fromkeys(keys, ""), nsmap=_W_NSMAP)
 
 
 def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
@@ -200,14 +212,8 @@ class RevisionMarks:
         possibly empty). ``initials`` default to the author.
         """
         comment_id = self.next_id()
-        attributes = {_ID: str(comment_id), _AUTHOR: stamp.author,
-                      _INITIALS: stamp.author if initials is None else initials}
-        if stamp.date is not None:
-            attributes[_DATE] = iso_date(stamp.date)
-        made = element("w:comment", attributes)
-        for number, text in enumerate(list(paragraphs) or [""]):
-            made.append(_comment_paragraph(text, first=number == 0))
-        self._comments().append(made)
+        self._comments().append(markup.element(_comment_xml(comment_id, paragraphs, stamp,
+                                                            initials)))
         first.addprevious(element("w:commentRangeStart", {_ID: str(comment_id)}))
         end = element("w:commentRangeEnd", {_ID: str(comment_id)})
         last.addnext(end)
@@ -236,16 +242,7 @@ class RevisionMarks:
         the last: the range's end and the reference run). The comments given this way
         reach the document's comments part at `finish`."""
         comment_id = self.next_id()
-        who = markup.attribute(stamp.author)
-        mark = markup.attribute(stamp.author if initials is None else initials)
-        date = f' w:date="{iso_date(stamp.date)}"' if stamp.date is not None else ""
-        body = "".join(
-            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
-            + (_ANNOTATION_REF if number == 0 else "")
-            + (markup.run_xml(line) if line else "") + "</w:p>"
-            for number, line in enumerate(list(paragraphs) or [""]))
-        self._pending.append(f'<w:comment w:id="{comment_id}" w:author="{who}" '
-                             f'w:initials="{mark}"{date}>{body}</w:comment>')
+        self._pending.append(_comment_xml(comment_id, paragraphs, stamp, initials))
         return (f'<w:commentRangeStart w:id="{comment_id}"/>',
                 f'<w:commentRangeEnd w:id="{comment_id}"/><w:r><w:rPr>'
                 f'<w:rStyle w:val="CommentReference"/></w:rPr>'
@@ -307,16 +304,24 @@ def _reference_run(comment_id: int | None, tag: str) -> Any:
     return run
 
 
-def _comment_paragraph(text: str, *, first: bool) -> Any:
-    """One paragraph of a comment, as Word writes it (the first opens with the mark)."""
-    paragraph = _comment_paragraph_form(first).__copy__()
-    if text:
-        paragraph.append(make_run(text))
-    return paragraph
+def _comment_xml(comment_id: int, paragraphs: Sequence[str], stamp: Stamp,
+                 initials: str | None) -> str:
+    """A ``w:comment`` as markup: each of ``paragraphs`` one paragraph (at least one), the
+    first opening with the annotation mark, as Word writes them."""
+    who = markup.attribute(stamp.author)
+    mark = markup.attribute(stamp.author if initials is None else initials)
+    date = f' w:date="{iso_date(stamp.date)}"' if stamp.date is not None else ""
+    body = "".join(
+        '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+        + (_ANNOTATION_REF if number == 0 else "")
+        + (markup.run_xml(line) if line else "") + "</w:p>"
+        for number, line in enumerate(list(paragraphs) or [""]))
+    return (f'<w:comment w:id="{comment_id}" w:author="{who}" w:initials="{mark}"{date}>'
+            f"{body}</w:comment>")
 
 
-# A comment's fixed pieces are built once and copied: one copy costs less than the
-# elements one by one. The forms themselves are never handed out.
+# A comment reference's fixed run is built once and copied: one copy costs less than
+# the elements one by one. The form itself is never handed out.
 
 @cache
 def _reference_form(tag: str) -> Any:
@@ -326,17 +331,6 @@ def _reference_form(tag: str) -> Any:
     run.append(properties)
     run.append(element(tag))
     return run
-
-
-@cache
-def _comment_paragraph_form(first: bool) -> Any:
-    paragraph = element("w:p")
-    properties = element("w:pPr")
-    properties.append(element("w:pStyle", {_VAL: "CommentText"}))
-    paragraph.append(properties)
-    if first:
-        paragraph.append(_reference_run(None, "w:annotationRef"))
-    return paragraph
 
 
 # --- house style ------------------------------------------------------------------------------

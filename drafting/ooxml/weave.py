@@ -21,7 +21,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.ooxml.revisions import RevisionMarks, Stamp, opening_words_end
+from drafting.ooxml.revisions import RevisionMarks, Stamp, element, opening_words_end
 from drafting.ooxml.visible import Atom, visible
 
 _T = qn("w:t")
@@ -32,6 +32,7 @@ _DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInst
 _TYPED_START = re.compile(r"\s*(?:\d{1,4}(?:\s*[a-z]+)?\.|\([a-z0-9]{1,5}\))\s*")
 """A typed number ("5.", "5 bis.", "(a)") where a paragraph's text begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PRESERVED = {_XML_SPACE: "preserve"}
 
 
 @dataclass(slots=True)
@@ -182,11 +183,10 @@ def _split_text(atom: Atom, cut: int) -> Any:
     """Split a ``w:t`` at ``cut`` into two runs: the first keeps the first part; the
     ``w:t`` of the second part."""
     node = atom.node
-    rest = etree.Element(_T)
+    rest = element("w:t", _PRESERVED)
     rest.text = (node.text or "")[cut:]
     node.text = (node.text or "")[:cut]
-    for text in (node, rest):
-        text.set(_XML_SPACE, "preserve")
+    node.set(_XML_SPACE, "preserve")
     node.addnext(rest)
     _split_after(atom.run, node)
     return rest
@@ -198,7 +198,7 @@ def _split_after(run: Any, node: Any) -> None:
     following = list(node.itersiblings())
     if not following:
         return
-    second = etree.Element(_R)
+    second = element("w:r")
     if (properties := run.find(_RPR)) is not None:
         second.append(properties.__copy__())  # lxml's deep copy
     for child in following:
@@ -232,19 +232,19 @@ def _outermost(run: Any) -> Any:
 def new_run(text: str, model: Any | None) -> Any:
     """A run of ``text`` (tabs and line breaks as Word writes them) formatted as
     ``model``."""
-    run = etree.Element(_R)
+    run = element("w:r")
     if model is not None and (properties := model.find(_RPR)) is not None:
         run.append(_without_revisions(properties.__copy__()))
     for number, piece in enumerate(text.split("\n")):
         if number:
-            etree.SubElement(run, qn("w:br"))
+            run.append(element("w:br"))
         for part_number, part in enumerate(piece.split("\t")):
             if part_number:
-                etree.SubElement(run, qn("w:tab"))
+                run.append(element("w:tab"))
             if part:
-                node = etree.SubElement(run, _T)
+                node = element("w:t", _PRESERVED)
                 node.text = part
-                node.set(_XML_SPACE, "preserve")
+                run.append(node)
     return run
 
 
