@@ -16,6 +16,7 @@ from drafting.errors import DraftingError
 from drafting.ooxml.revisions import (
     RevisionMarks,
     Stamp,
+    element,
     iso_date,
     label_runs,
     make_run,
@@ -55,6 +56,18 @@ def test_run_properties_follow_the_schema_order():
     assert properties.find(W + "u").get(W + "val") == "single"
     assert make_run("x").find(W + "rPr") is None
     assert tags(make_run("")) == []
+
+
+def test_new_elements_are_copies_of_a_form_no_one_else_holds():
+    # element() copies a cached form: each copy is its own, in python-docx's class,
+    # its attributes in the order given, and changing one changes no later one
+    first = element("w:ins", {W + "id": "1", W + "author": "EU"})
+    first.set(W + "id", "9")
+    first.append(element("w:r"))
+    second = element("w:ins", {W + "id": "2", W + "author": "G77"})
+    assert list(second.attrib.items()) == [(W + "id", "2"), (W + "author", "G77")]
+    assert len(second) == 0 and first.get(W + "id") == "9"
+    assert type(element("w:r")).__name__ == "CT_R" and element("w:r") is not element("w:r")
 
 
 def test_a_label_is_bold_then_a_tab():
