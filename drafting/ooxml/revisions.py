@@ -42,7 +42,8 @@ from drafting.ooxml import markup
 _ID_BEARERS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange",
                "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
 _AFTER_RPR = ("w:sectPr", "w:pPrChange")  # what follows w:rPr inside w:pPr
-_DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
+DELETED_TAGS = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
+"""What text elements become inside a deletion."""
 _PIECES = re.compile(r"(\t|\n)")
 _W_NSMAP = {"w": nsmap["w"]}
 _PRESERVE = qn("xml:space")
@@ -106,7 +107,7 @@ def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: 
         run.append(_run_properties(bold, italic, underline, strike))
     if "\t" not in text and "\n" not in text:
         if text:
-            run.append(_text_element("w:t", text))
+            run.append(text_element("w:t", text))
         return run
     for piece in _PIECES.split(text):
         if piece == "\t":
@@ -114,7 +115,7 @@ def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: 
         elif piece == "\n":
             run.append(element("w:br"))
         elif piece:
-            run.append(_text_element("w:t", piece))
+            run.append(text_element("w:t", piece))
     return run
 
 
@@ -129,10 +130,17 @@ def _run_properties(bold: bool, italic: bool, underline: bool, strike: bool) -> 
     return properties
 
 
-def _text_element(tag: str, text: str) -> Any:
-    made = element(tag, {_PRESERVE: "preserve"})
+def text_element(tag: str, text: str) -> Any:
+    """A ``w:t`` (or ``w:delText``: ``tag``) holding ``text``, its spaces kept
+    (``xml:space="preserve"``)."""
+    made = _preserved(tag).__copy__()
     made.text = text
     return made
+
+
+@cache
+def _preserved(tag: str) -> Any:
+    return element(tag, {_PRESERVE: "preserve"})
 
 
 def run_text(element: Any) -> str:
@@ -183,9 +191,8 @@ class RevisionMarks:
         """A ``w:del`` by ``stamp`` holding ``runs``; every ``w:t`` in them becomes
         ``w:delText`` (and ``w:instrText`` ``w:delInstrText``)."""
         wrapper = self._wrap("w:del", runs, stamp)
-        for old, new in _DELETED_TAGS:
-            for node in wrapper.iter(old):
-                node.tag = new
+        for node in wrapper.iter(*DELETED_TAGS):
+            node.tag = DELETED_TAGS[node.tag]
         return wrapper
 
     def mark_inserted(self, paragraph: Any, stamp: Stamp) -> None:

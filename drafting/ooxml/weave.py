@@ -21,18 +21,23 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.ooxml.revisions import RevisionMarks, Stamp, element, opening_words_end
+from drafting.ooxml.revisions import (
+    DELETED_TAGS,
+    RevisionMarks,
+    Stamp,
+    element,
+    opening_words_end,
+    text_element,
+)
 from drafting.ooxml.visible import Atom, visible
 
 _T = qn("w:t")
 _R = qn("w:r")
 _RPR = qn("w:rPr")
 _MARKS = (qn("w:ins"), qn("w:del"))
-_DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
 _TYPED_START = re.compile(r"\s*(?:\d{1,4}(?:\s*[a-z]+)?\.|\([a-z0-9]{1,5}\))\s*")
 """A typed number ("5.", "5 bis.", "(a)") where a paragraph's text begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_PRESERVED = {_XML_SPACE: "preserve"}
 
 
 @dataclass(slots=True)
@@ -105,9 +110,8 @@ def _delete(atoms: list[Atom], read: Callable[[], list[Atom]], edit: Edit,
         group[0].addprevious(wrapper)
         for run in group:
             wrapper.append(run)
-        for old, new in _DELETED_TAGS:
-            for node in wrapper.iter(old):
-                node.tag = new
+        for node in wrapper.iter(*DELETED_TAGS):
+            node.tag = DELETED_TAGS[node.tag]
         edit.made.append(wrapper)
     return before
 
@@ -183,8 +187,7 @@ def _split_text(atom: Atom, cut: int) -> Any:
     """Split a ``w:t`` at ``cut`` into two runs: the first keeps the first part; the
     ``w:t`` of the second part."""
     node = atom.node
-    rest = element("w:t", _PRESERVED)
-    rest.text = (node.text or "")[cut:]
+    rest = text_element("w:t", (node.text or "")[cut:])
     node.text = (node.text or "")[:cut]
     node.set(_XML_SPACE, "preserve")
     node.addnext(rest)
@@ -235,6 +238,10 @@ def new_run(text: str, model: Any | None) -> Any:
     run = element("w:r")
     if model is not None and (properties := model.find(_RPR)) is not None:
         run.append(_without_revisions(properties.__copy__()))
+    if "\n" not in text and "\t" not in text:  # most often: one piece of text
+        if text:
+            run.append(text_element("w:t", text))
+        return run
     for number, piece in enumerate(text.split("\n")):
         if number:
             run.append(element("w:br"))
@@ -242,9 +249,7 @@ def new_run(text: str, model: Any | None) -> Any:
             if part_number:
                 run.append(element("w:tab"))
             if part:
-                node = element("w:t", _PRESERVED)
-                node.text = part
-                run.append(node)
+                run.append(text_element("w:t", part))
     return run
 
 

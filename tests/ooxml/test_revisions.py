@@ -23,6 +23,7 @@ from drafting.ooxml.revisions import (
     opening_words_end,
     run_text,
     save_atomically,
+    text_element,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -252,3 +253,10 @@ def test_libreoffice_reads_authors_dates_and_comment(tmp_path):
     for mode, expected in (("accept", "to present a report"), ("reject", "to submit a report")):
         shown = lo_track(mode, path).stdout
         assert shown.strip() == expected
+
+
+def test_text_elements_keep_their_spaces_and_are_their_own():
+    first, second = text_element("w:t", " a "), text_element("w:delText", "b")
+    first.text = " changed "
+    assert (first.get(XML_SPACE), second.get(XML_SPACE)) == ("preserve", "preserve")
+    assert text_element("w:t", " a ").text == " a " and second.tag == W + "delText"
