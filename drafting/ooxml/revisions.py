@@ -175,6 +175,7 @@ class RevisionMarks:
         self._next = max(used, default=0) + 1
         self._comments_root: Any = None
         self._pending: list[str] = []
+        self._forms: dict[tuple[str, Stamp], Any] = {}
 
     def next_id(self) -> int:
         """A ``w:id`` not given before by this object nor used in the document."""
@@ -263,22 +264,29 @@ class RevisionMarks:
             self._pending.clear()
 
     def _wrap(self, tag: str, runs: Iterable[Any], stamp: Stamp) -> Any:
-        wrapper = element(tag, self._attributes(stamp))
+        wrapper = self._stamped(tag, stamp)
         for run in runs:
             wrapper.append(run)
         return wrapper
 
-    def _attributes(self, stamp: Stamp) -> dict[str, str]:
-        attributes = {_ID: str(self.next_id()), _AUTHOR: stamp.author}
-        if stamp.date is not None:
-            attributes[_DATE] = iso_date(stamp.date)
-        return attributes
+    def _stamped(self, tag: str, stamp: Stamp) -> Any:
+        """A new ``tag`` element by ``stamp`` with the next id: a copy of one made for
+        the stamp (a merged draft has thousands of changes by a few hundred stamps)."""
+        form = self._forms.get((tag, stamp))
+        if form is None:
+            attributes = {_ID: "", _AUTHOR: stamp.author}  # the id set on each copy
+            if stamp.date is not None:
+                attributes[_DATE] = iso_date(stamp.date)
+            form = self._forms[tag, stamp] = element(tag, attributes)
+        made = form.__copy__()
+        made.set(_ID, str(self.next_id()))
+        return made
 
     def _mark(self, paragraph: Any, tag: str, stamp: Stamp) -> None:
         properties = _mark_properties(paragraph)
         if properties.find(qn(tag)) is not None:
             return
-        mark = element(tag, self._attributes(stamp))
+        mark = self._stamped(tag, stamp)
         if tag == "w:del" and (inserted := properties.find(qn("w:ins"))) is not None:
             inserted.addnext(mark)  # the schema orders ins before del
         else:

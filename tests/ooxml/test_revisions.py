@@ -260,3 +260,13 @@ def test_text_elements_keep_their_spaces_and_are_their_own():
     first.text = " changed "
     assert (first.get(XML_SPACE), second.get(XML_SPACE)) == ("preserve", "preserve")
     assert text_element("w:t", " a ").text == " a " and second.tag == W + "delText"
+
+
+def test_changes_by_one_stamp_are_copies_each_with_its_own_id():
+    marks = RevisionMarks(docx.Document())
+    first = marks.inserted([make_run("a")], Stamp("EU", WHEN))
+    second = marks.deleted([make_run("b")], Stamp("EU", WHEN))
+    third = marks.inserted([], Stamp("EU", WHEN))
+    assert len({first.get(W + "id"), second.get(W + "id"), third.get(W + "id")}) == 3
+    assert list(third.attrib) == [W + "id", W + "author", W + "date"] and len(third) == 0
+    assert marks.inserted([], Stamp("EU")).get(W + "date") is None
