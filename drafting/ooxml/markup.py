@@ -61,6 +61,8 @@ class Run:
 def styled(text: str, marks: Sequence[Mark], offset: int = 0, **form: Any) -> list[Run]:
     """Runs for ``text`` (standing at ``offset`` in its paragraph), cut where the
     paragraph's ``marks`` change its formatting; ``form`` (``strike=True``) goes on all."""
+    if not marks:  # one run, as the pieces of unmarked text would give it
+        return [Run(text, **form)] if text else []
     return [Run(piece, **{**form_of(styles), **form})
             for piece, styles in pieces(text, marks, offset) if piece]
 

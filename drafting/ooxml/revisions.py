@@ -42,7 +42,8 @@ from drafting.ooxml import markup
 _ID_BEARERS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange",
                "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
 _AFTER_RPR = ("w:sectPr", "w:pPrChange")  # what follows w:rPr inside w:pPr
-_DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
+DELETED_TAGS = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
+"""What text elements become inside a deletion."""
 _PIECES = re.compile(r"(\t|\n)")
 _W_NSMAP = {"w": nsmap["w"]}
 _PRESERVE = qn("xml:space")
@@ -81,7 +82,19 @@ def element(tag: str, attrs: dict[str, str] | None = None) -> Any:
 
     The same as python-docx's ``OxmlElement``, several times faster: thousands of these
     make a large merged document."""
-    return oxml_parser.makeelement(_clark(tag), attrib=attrs, nsmap=_W_NSMAP)
+    if not attrs:
+        return _form(tag, ()).__copy__()
+    made = _form(tag, tuple(attrs)).__copy__()
+    for key, value in attrs.items():
+        made.set(key, value)
+    return made
+
+
+@cache
+def _form(tag: str, keys: tuple[str, ...]) -> Any:
+    """An element of ``tag`` with the attributes ``keys`` (empty, in that order), copied
+    for each new one: a copy costs less than making an element and its attributes."""
+    return oxml_parser.makeelement(_clark(tag), attrib=dict.fromkeys(keys, ""), nsmap=_W_NSMAP)
 
 
 def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
@@ -94,7 +107,7 @@ def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: 
         run.append(_run_properties(bold, italic, underline, strike))
     if "\t" not in text and "\n" not in text:
         if text:
-            run.append(_text_element("w:t", text))
+            run.append(text_element("w:t", text))
         return run
     for piece in _PIECES.split(text):
         if piece == "\t":
@@ -102,7 +115,7 @@ def make_run(text: str, *, bold: bool = False, italic: bool = False, underline: 
         elif piece == "\n":
             run.append(element("w:br"))
         elif piece:
-            run.append(_text_element("w:t", piece))
+            run.append(text_element("w:t", piece))
     return run
 
 
@@ -117,10 +130,17 @@ def _run_properties(bold: bool, italic: bool, underline: bool, strike: bool) -> 
     return properties
 
 
-def _text_element(tag: str, text: str) -> Any:
-    made = element(tag, {_PRESERVE: "preserve"})
+def text_element(tag: str, text: str) -> Any:
+    """A ``w:t`` (or ``w:delText``: ``tag``) holding ``text``, its spaces kept
+    (``xml:space="preserve"``)."""
+    made = _preserved(tag).__copy__()
     made.text = text
     return made
+
+
+@cache
+def _preserved(tag: str) -> Any:
+    return element(tag, {_PRESERVE: "preserve"})
 
 
 def run_text(element: Any) -> str:
@@ -155,6 +175,7 @@ class RevisionMarks:
         self._next = max(used, default=0) + 1
         self._comments_root: Any = None
         self._pending: list[str] = []
+        self._forms: dict[tuple[str, Stamp], Any] = {}
 
     def next_id(self) -> int:
         """A ``w:id`` not given before by this object nor used in the document."""
@@ -171,9 +192,8 @@ class RevisionMarks:
         """A ``w:del`` by ``stamp`` holding ``runs``; every ``w:t`` in them becomes
         ``w:delText`` (and ``w:instrText`` ``w:delInstrText``)."""
         wrapper = self._wrap("w:del", runs, stamp)
-        for old, new in _DELETED_TAGS:
-            for node in wrapper.iter(old):
-                node.tag = new
+        for node in wrapper.iter(*DELETED_TAGS):
+            node.tag = DELETED_TAGS[node.tag]
         return wrapper
 
     def mark_inserted(self, paragraph: Any, stamp: Stamp) -> None:
@@ -200,14 +220,8 @@ class RevisionMarks:
         possibly empty). ``initials`` default to the author.
         """
         comment_id = self.next_id()
-        attributes = {_ID: str(comment_id), _AUTHOR: stamp.author,
-                      _INITIALS: stamp.author if initials is None else initials}
-        if stamp.date is not None:
-            attributes[_DATE] = iso_date(stamp.date)
-        made = element("w:comment", attributes)
-        for number, text in enumerate(list(paragraphs) or [""]):
-            made.append(_comment_paragraph(text, first=number == 0))
-        self._comments().append(made)
+        self._comments().append(markup.element(_comment_xml(comment_id, paragraphs, stamp,
+                                                            initials)))
         first.addprevious(element("w:commentRangeStart", {_ID: str(comment_id)}))
         end = element("w:commentRangeEnd", {_ID: str(comment_id)})
         last.addnext(end)
@@ -236,16 +250,7 @@ class RevisionMarks:
         the last: the range's end and the reference run). The comments given this way
         reach the document's comments part at `finish`."""
         comment_id = self.next_id()
-        who = markup.attribute(stamp.author)
-        mark = markup.attribute(stamp.author if initials is None else initials)
-        date = f' w:date="{iso_date(stamp.date)}"' if stamp.date is not None else ""
-        body = "".join(
-            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
-            + (_ANNOTATION_REF if number == 0 else "")
-            + (markup.run_xml(line) if line else "") + "</w:p>"
-            for number, line in enumerate(list(paragraphs) or [""]))
-        self._pending.append(f'<w:comment w:id="{comment_id}" w:author="{who}" '
-                             f'w:initials="{mark}"{date}>{body}</w:comment>')
+        self._pending.append(_comment_xml(comment_id, paragraphs, stamp, initials))
         return (f'<w:commentRangeStart w:id="{comment_id}"/>',
                 f'<w:commentRangeEnd w:id="{comment_id}"/><w:r><w:rPr>'
                 f'<w:rStyle w:val="CommentReference"/></w:rPr>'
@@ -259,22 +264,29 @@ class RevisionMarks:
             self._pending.clear()
 
     def _wrap(self, tag: str, runs: Iterable[Any], stamp: Stamp) -> Any:
-        wrapper = element(tag, self._attributes(stamp))
+        wrapper = self._stamped(tag, stamp)
         for run in runs:
             wrapper.append(run)
         return wrapper
 
-    def _attributes(self, stamp: Stamp) -> dict[str, str]:
-        attributes = {_ID: str(self.next_id()), _AUTHOR: stamp.author}
-        if stamp.date is not None:
-            attributes[_DATE] = iso_date(stamp.date)
-        return attributes
+    def _stamped(self, tag: str, stamp: Stamp) -> Any:
+        """A new ``tag`` element by ``stamp`` with the next id: a copy of one made for
+        the stamp (a merged draft has thousands of changes by a few hundred stamps)."""
+        form = self._forms.get((tag, stamp))
+        if form is None:
+            attributes = {_ID: "", _AUTHOR: stamp.author}  # the id set on each copy
+            if stamp.date is not None:
+                attributes[_DATE] = iso_date(stamp.date)
+            form = self._forms[tag, stamp] = element(tag, attributes)
+        made = form.__copy__()
+        made.set(_ID, str(self.next_id()))
+        return made
 
     def _mark(self, paragraph: Any, tag: str, stamp: Stamp) -> None:
         properties = _mark_properties(paragraph)
         if properties.find(qn(tag)) is not None:
             return
-        mark = element(tag, self._attributes(stamp))
+        mark = self._stamped(tag, stamp)
         if tag == "w:del" and (inserted := properties.find(qn("w:ins"))) is not None:
             inserted.addnext(mark)  # the schema orders ins before del
         else:
@@ -307,16 +319,24 @@ def _reference_run(comment_id: int | None, tag: str) -> Any:
     return run
 
 
-def _comment_paragraph(text: str, *, first: bool) -> Any:
-    """One paragraph of a comment, as Word writes it (the first opens with the mark)."""
-    paragraph = _comment_paragraph_form(first).__copy__()
-    if text:
-        paragraph.append(make_run(text))
-    return paragraph
+def _comment_xml(comment_id: int, paragraphs: Sequence[str], stamp: Stamp,
+                 initials: str | None) -> str:
+    """A ``w:comment`` as markup: each of ``paragraphs`` one paragraph (at least one), the
+    first opening with the annotation mark, as Word writes them."""
+    who = markup.attribute(stamp.author)
+    mark = markup.attribute(stamp.author if initials is None else initials)
+    date = f' w:date="{iso_date(stamp.date)}"' if stamp.date is not None else ""
+    body = "".join(
+        '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+        + (_ANNOTATION_REF if number == 0 else "")
+        + (markup.run_xml(line) if line else "") + "</w:p>"
+        for number, line in enumerate(list(paragraphs) or [""]))
+    return (f'<w:comment w:id="{comment_id}" w:author="{who}" w:initials="{mark}"{date}>'
+            f"{body}</w:comment>")
 
 
-# A comment's fixed pieces are built once and copied: one copy costs less than the
-# elements one by one. The forms themselves are never handed out.
+# A comment reference's fixed run is built once and copied: one copy costs less than
+# the elements one by one. The form itself is never handed out.
 
 @cache
 def _reference_form(tag: str) -> Any:
@@ -326,17 +346,6 @@ def _reference_form(tag: str) -> Any:
     run.append(properties)
     run.append(element(tag))
     return run
-
-
-@cache
-def _comment_paragraph_form(first: bool) -> Any:
-    paragraph = element("w:p")
-    properties = element("w:pPr")
-    properties.append(element("w:pStyle", {_VAL: "CommentText"}))
-    paragraph.append(properties)
-    if first:
-        paragraph.append(_reference_run(None, "w:annotationRef"))
-    return paragraph
 
 
 # --- house style ------------------------------------------------------------------------------

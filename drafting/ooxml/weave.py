@@ -21,14 +21,20 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.ooxml.revisions import RevisionMarks, Stamp, opening_words_end
+from drafting.ooxml.revisions import (
+    DELETED_TAGS,
+    RevisionMarks,
+    Stamp,
+    element,
+    opening_words_end,
+    text_element,
+)
 from drafting.ooxml.visible import Atom, visible
 
 _T = qn("w:t")
 _R = qn("w:r")
 _RPR = qn("w:rPr")
 _MARKS = (qn("w:ins"), qn("w:del"))
-_DELETED_TAGS = ((qn("w:t"), qn("w:delText")), (qn("w:instrText"), qn("w:delInstrText")))
 _TYPED_START = re.compile(
     r"\s*(?:\d{1,4}(?:\s*[a-z]+)?(?:\.|\s+[-\u2013](?=\s))|\([a-z0-9\u0621-\u064a]{1,5}\))\s*")
 """A typed number ("5.", "5 bis.", Arabic "5 -", "(a)", "(أ)") where a paragraph's text
@@ -106,9 +112,8 @@ def _delete(atoms: list[Atom], read: Callable[[], list[Atom]], edit: Edit,
         group[0].addprevious(wrapper)
         for run in group:
             wrapper.append(run)
-        for old, new in _DELETED_TAGS:
-            for node in wrapper.iter(old):
-                node.tag = new
+        for node in wrapper.iter(*DELETED_TAGS):
+            node.tag = DELETED_TAGS[node.tag]
         edit.made.append(wrapper)
     return before
 
@@ -184,11 +189,9 @@ def _split_text(atom: Atom, cut: int) -> Any:
     """Split a ``w:t`` at ``cut`` into two runs: the first keeps the first part; the
     ``w:t`` of the second part."""
     node = atom.node
-    rest = etree.Element(_T)
-    rest.text = (node.text or "")[cut:]
+    rest = text_element("w:t", (node.text or "")[cut:])
     node.text = (node.text or "")[:cut]
-    for text in (node, rest):
-        text.set(_XML_SPACE, "preserve")
+    node.set(_XML_SPACE, "preserve")
     node.addnext(rest)
     _split_after(atom.run, node)
     return rest
@@ -200,7 +203,7 @@ def _split_after(run: Any, node: Any) -> None:
     following = list(node.itersiblings())
     if not following:
         return
-    second = etree.Element(_R)
+    second = element("w:r")
     if (properties := run.find(_RPR)) is not None:
         second.append(properties.__copy__())  # lxml's deep copy
     for child in following:
@@ -234,19 +237,21 @@ def _outermost(run: Any) -> Any:
 def new_run(text: str, model: Any | None) -> Any:
     """A run of ``text`` (tabs and line breaks as Word writes them) formatted as
     ``model``."""
-    run = etree.Element(_R)
+    run = element("w:r")
     if model is not None and (properties := model.find(_RPR)) is not None:
         run.append(_without_revisions(properties.__copy__()))
+    if "\n" not in text and "\t" not in text:  # most often: one piece of text
+        if text:
+            run.append(text_element("w:t", text))
+        return run
     for number, piece in enumerate(text.split("\n")):
         if number:
-            etree.SubElement(run, qn("w:br"))
+            run.append(element("w:br"))
         for part_number, part in enumerate(piece.split("\t")):
             if part_number:
-                etree.SubElement(run, qn("w:tab"))
+                run.append(element("w:tab"))
             if part:
-                node = etree.SubElement(run, _T)
-                node.text = part
-                node.set(_XML_SPACE, "preserve")
+                run.append(text_element("w:t", part))
     return run
 
 

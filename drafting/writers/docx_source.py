@@ -443,32 +443,30 @@ def _mark_deleted(paragraph: Any) -> bool:
     return paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
 
 
+_RAW_TEXT = etree.ElementBase.text
+"""lxml's own ``text`` of an element (before its first child)."""
+
+
 def _blank(form: Any) -> Any:
     """An empty paragraph with the properties of ``form`` (no section break, no tracked
     change of its own)."""
-    # copied without its content: a paragraph may hold thousands of changes
-    children = None
-    if len(form) and form[0].tag == _PPR:  # as the schema has it: its properties first
-        content = form[1:]
-        del form[1:]
-    else:
-        children = list(form)
-        for child in children:
-            if child.tag != _PPR:
-                form.remove(child)
-    try:
-        paragraph = form.__copy__()  # lxml's deep copy
-    finally:
-        if children is None:
-            form.extend(content)
-        else:
-            form[:] = children
+    # made beside ``form``, not copied whole: a paragraph may hold thousands of changes
+    paragraph = form.makeelement(form.tag, form.attrib)
+    _RAW_TEXT.__set__(paragraph, _RAW_TEXT.__get__(form))  # python-docx's w:p hides it
+    paragraph.tail = form.tail
+    kept = form[:1] if len(form) and form[0].tag == _PPR else form.findall(_PPR)
+    for properties in kept:
+        paragraph.append(properties.__copy__())  # lxml's deep copy
     properties = paragraph.find(_PPR)
-    for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"):
-        for found in properties.findall("/".join(map(qn, tag.split("/")))) \
-                if properties is not None else ():
+    for path in _NOT_CARRIED if properties is not None else ():
+        for found in properties.findall(path):
             found.getparent().remove(found)
     return paragraph
+
+
+_NOT_CARRIED = tuple("/".join(map(qn, tag.split("/")))
+                     for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"))
+"""What a new paragraph does not take from the properties of the one it is made like."""
 
 
 _TEXT_RUNS = etree.XPath("(.//w:r[w:t])[last()]", namespaces={"w": nsmap["w"]})

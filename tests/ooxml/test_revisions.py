@@ -16,12 +16,14 @@ from drafting.errors import DraftingError
 from drafting.ooxml.revisions import (
     RevisionMarks,
     Stamp,
+    element,
     iso_date,
     label_runs,
     make_run,
     opening_words_end,
     run_text,
     save_atomically,
+    text_element,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -55,6 +57,18 @@ def test_run_properties_follow_the_schema_order():
     assert properties.find(W + "u").get(W + "val") == "single"
     assert make_run("x").find(W + "rPr") is None
     assert tags(make_run("")) == []
+
+
+def test_new_elements_are_copies_of_a_form_no_one_else_holds():
+    # element() copies a cached form: each copy is its own, in python-docx's class,
+    # its attributes in the order given, and changing one changes no later one
+    first = element("w:ins", {W + "id": "1", W + "author": "EU"})
+    first.set(W + "id", "9")
+    first.append(element("w:r"))
+    second = element("w:ins", {W + "id": "2", W + "author": "G77"})
+    assert list(second.attrib.items()) == [(W + "id", "2"), (W + "author", "G77")]
+    assert len(second) == 0 and first.get(W + "id") == "9"
+    assert type(element("w:r")).__name__ == "CT_R" and element("w:r") is not element("w:r")
 
 
 def test_a_label_is_bold_then_a_tab():
@@ -239,3 +253,20 @@ def test_libreoffice_reads_authors_dates_and_comment(tmp_path):
     for mode, expected in (("accept", "to present a report"), ("reject", "to submit a report")):
         shown = lo_track(mode, path).stdout
         assert shown.strip() == expected
+
+
+def test_text_elements_keep_their_spaces_and_are_their_own():
+    first, second = text_element("w:t", " a "), text_element("w:delText", "b")
+    first.text = " changed "
+    assert (first.get(XML_SPACE), second.get(XML_SPACE)) == ("preserve", "preserve")
+    assert text_element("w:t", " a ").text == " a " and second.tag == W + "delText"
+
+
+def test_changes_by_one_stamp_are_copies_each_with_its_own_id():
+    marks = RevisionMarks(docx.Document())
+    first = marks.inserted([make_run("a")], Stamp("EU", WHEN))
+    second = marks.deleted([make_run("b")], Stamp("EU", WHEN))
+    third = marks.inserted([], Stamp("EU", WHEN))
+    assert len({first.get(W + "id"), second.get(W + "id"), third.get(W + "id")}) == 3
+    assert list(third.attrib) == [W + "id", W + "author", W + "date"] and len(third) == 0
+    assert marks.inserted([], Stamp("EU")).get(W + "date") is None

@@ -251,3 +251,25 @@ def test_an_edit_moved_to_the_source_is_what_replace_gives():
         "start", "end", "stamp", "text", "deleter", "made", "tracked"]
     moved = _moved(edit, 4, 5, "")
     assert moved == replace(edit, start=4, end=5, text="") and moved.made is edit.made
+
+
+def test_a_blank_paragraph_takes_the_form_of_another_and_nothing_of_its_content():
+    from drafting.writers.docx_source import _blank
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    document = docx.Document()
+    body = document.element.body
+    body.append(etree.fromstring(
+        f'<w:p xmlns:w="{w}" xmlns:w14="{w14}" w14:paraId="1A2B" w:rsidR="00AB">'
+        '<w:pPr><w:pStyle w:val="Normal"/><w:rPr><w:ins w:id="1" w:author="X"/></w:rPr>'
+        '<w:sectPr/><w:pPrChange w:id="2" w:author="X"><w:pPr/></w:pPrChange></w:pPr>'
+        '<w:r><w:t>words</w:t></w:r></w:p>'))
+    form = body[-1]
+    before = etree.tostring(form)
+    form.addnext(_blank(form))
+    assert etree.tostring(form) == before  # the form keeps everything
+    made = etree.tostring(form.getnext()).decode()
+    assert 'w14:paraId="1A2B" w:rsidR="00AB"' in made and "<w:pStyle " in made
+    for gone in ("<w:r>", "<w:sectPr", "<w:pPrChange", "<w:ins "):
+        assert gone not in made
