@@ -38,6 +38,7 @@ from docx.oxml.parser import oxml_parser
 
 from drafting.atomic import write_atomically
 from drafting.ooxml import markup
+from drafting.ooxml.schema_order import place
 
 _ID_BEARERS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange",
                "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
@@ -386,14 +387,15 @@ def set_right_to_left(paragraph: Any) -> Any:
     if properties is None:
         properties = element("w:pPr")
         paragraph.insert(0, properties)
-    properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0,
-                      element("w:bidi"))
+    if properties.find(qn("w:bidi")) is None:
+        place(properties, element("w:bidi"))  # in the schema's order, as Word asks
     for run in paragraph.iter(qn("w:r")):
         run_properties = run.find(qn("w:rPr"))
         if run_properties is None:
             run_properties = element("w:rPr")
             run.insert(0, run_properties)
-        run_properties.append(element("w:rtl"))
+        if run_properties.find(qn("w:rtl")) is None:
+            place(run_properties, element("w:rtl"))
     return paragraph
 
 
