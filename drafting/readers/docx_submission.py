@@ -244,12 +244,20 @@ class _Reader(CopyLayout):
         hosts = [g for g in groups if g.hosts]
         found: list[int | None] = [None] * len(hosts)
         by_label = {_key(p.label): k for k, p in enumerate(paragraphs)}
+        texts: set[str] | None = None  # every file paragraph's text, when first needed
         last = -1
         for i, group in enumerate(hosts):
             label = group.hosts[0].label
             j = by_label.get(_key(label)) if label else None
-            if j is not None and j > last:
-                found[i], last = j, j
+            if j is None or j <= last:
+                continue
+            target = paragraphs[j].text
+            if not _unchanged(group, target):  # its label, or its text, may have moved:
+                if texts is None:  # a paragraph typed "3." before the old 3, renumbered
+                    texts = {runs.original_text(g.pieces).strip() for g in hosts}
+                if target in texts:  # or not, stands elsewhere as it was: found by text
+                    continue
+            found[i], last = j, j
         last, new = -1, 0
         for i, group in enumerate(hosts):
             if found[i] is None:

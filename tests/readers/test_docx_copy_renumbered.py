@@ -1,0 +1,53 @@
+"""A delegation that inserts a paragraph in its copy types a number for it: "2 bis.", or
+the next number ("3.") with the rest renumbered, or left as they were. Each is the same
+proposal: a new paragraph after OP2, the old OP3 unchanged wherever its number went."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from drafting.model import AmendmentKind
+from drafting.readers import read_draft
+from drafting.readers.docx_submission import read_docx_submission
+
+HEAD = ["United Nations", "A/C.2/81/L.5", "Fisheries", "The General Assembly,",
+        "Recalling its resolution 70/1,"]
+OP1, OP2, OP3 = ("Decides to convene a meeting;", "Requests the Secretary-General to report;",
+                 "Decides to remain seized of the matter.")
+NEW = "Invites Member States to contribute to the fund;"
+
+
+def _word(path, lines):
+    word = docx.Document()
+    for line in [*HEAD, *lines]:
+        word.add_paragraph(line)
+    word.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("typed", [
+    pytest.param(["1.", "2.", "2 bis.", "3."], id="typed 2 bis"),
+    pytest.param(["1.", "2.", "3.", "4."], id="typed 3, the old 3 renumbered 4"),
+    pytest.param(["1.", "2.", "3.", "3."], id="typed 3, the old 3 left as it was"),
+])
+def test_a_paragraph_inserted_in_a_copy_is_new_however_it_is_numbered(tmp_path, typed):
+    draft = _word(tmp_path / "draft.docx", [f"{n}.\t{t}" for n, t in
+                                            zip("123", (OP1, OP2, OP3), strict=True)])
+    document = read_draft(draft).to_document("A/C.2/81/L.5")
+    copy = _word(tmp_path / "copy.docx", [f"{n}\t{t}" for n, t in
+                                          zip(typed, (OP1, OP2, NEW, OP3), strict=True)])
+    (amendment,) = read_docx_submission(copy, document, delegation="EU").amendments
+    assert (amendment.kind, amendment.paragraph_id, amendment.new_text) == (
+        AmendmentKind.NEW_PARAGRAPH, document.current.by_label("OP2").id, NEW)
+
+
+def test_a_paragraph_rewritten_whole_under_its_own_number_is_still_that_paragraph(tmp_path):
+    draft = _word(tmp_path / "draft.docx", [f"{n}.\t{t}" for n, t in
+                                            zip("123", (OP1, OP2, OP3), strict=True)])
+    document = read_draft(draft).to_document("A/C.2/81/L.5")
+    copy = _word(tmp_path / "copy.docx", [f"1.\t{OP1}", f"2.\t{OP2}", f"3.\t{NEW}"])
+    amendments = read_docx_submission(copy, document, delegation="EU").amendments
+    assert {(a.kind, a.paragraph_id) for a in amendments} == {
+        (AmendmentKind.REPLACE, document.current.by_label("OP3").id)}
+    assert amendments[0].new_text.startswith("Invites")  # no new paragraph, no deletion
