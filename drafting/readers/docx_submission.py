@@ -75,6 +75,9 @@ from drafting.readers.structure import RoleKind
 
 _K = AmendmentKind
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
+_RENUMBERED = 8
+"""How many file paragraphs after one whose label names a paragraph it does not hold are
+looked at for that paragraph's text, unchanged (it was renumbered past new ones)."""
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
 
@@ -244,19 +247,16 @@ class _Reader(CopyLayout):
         hosts = [g for g in groups if g.hosts]
         found: list[int | None] = [None] * len(hosts)
         by_label = {_key(p.label): k for k, p in enumerate(paragraphs)}
-        texts: set[str] | None = None  # every file paragraph's text, when first needed
         last = -1
         for i, group in enumerate(hosts):
             label = group.hosts[0].label
             j = by_label.get(_key(label)) if label else None
             if j is None or j <= last:
                 continue
-            target = paragraphs[j].text
-            if not _unchanged(group, target):  # its label, or its text, may have moved:
-                if texts is None:  # a paragraph typed "3." before the old 3, renumbered
-                    texts = {runs.original_text(g.pieces).strip() for g in hosts}
-                if target in texts:  # or not, stands elsewhere as it was: found by text
-                    continue
+            target = paragraphs[j].text  # a paragraph typed "3." before the old 3 (its
+            if not _unchanged(group, target) and any(  # number moved on, or not): the
+                    _unchanged(g, target) for g in hosts[i + 1:i + 1 + _RENUMBERED]):
+                continue  # old 3 stands a little further on as it was, found by its text
             found[i], last = j, j
         last, new = -1, 0
         for i, group in enumerate(hosts):
