@@ -22,9 +22,11 @@ _NUMBERED = re.compile(  # "5.", "5 bis.", and in Arabic texts "5 - "
 _SECTIONED = re.compile(
     rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     r"\.?(?:[\t ]+|$)")
-SUBPARAGRAPH = re.compile(r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a])\)\s")
+SUBPARAGRAPH = re.compile(
+    r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a]|[а-яё])\)\s"
+    r"|\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
-``(أ) ``."""
+``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after)."""
 _CHAPEAU = re.compile(
     # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
     r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,100},"

@@ -121,3 +121,19 @@ def test_a_word_draft_in_arabic_is_read_as_the_text_is(tmp_path):
     result = read_draft(tmp_path / "arabic.docx")
     assert (result.title, result.chapeau) == ("مصائد الأسماك المستدامة", "إن الجمعية العامة،")
     assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    pytest.param("Генеральная Ассамблея,\n\nссылаясь на резолюцию,\n\n1. призывает государства:"
+                 "\n\nа) защищать рыбаков;\n\nб) представлять доклады;\n\n2. просит доклад;\n",
+                 "призывает государства:\nа) защищать рыбаков;\nб) представлять доклады;",
+                 id="Russian а) б)"),
+    pytest.param("大会，\n\n回顾其第70/1号决议，\n\n1. 吁请各国：\n\n（一）保护渔民；\n\n"
+                 "（二）提交报告；\n\n2. 请秘书长提交报告；\n",
+                 "吁请各国：\n（一）保护渔民；\n（二）提交报告；",
+                 id="Chinese （一）（二）"),
+])
+def test_sub_paragraphs_are_lines_of_their_paragraph_in_russian_and_chinese(text, joined):
+    result = read_text(text)
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert result.paragraphs[1].text == joined
