@@ -6,6 +6,7 @@ Each test process runs LibreOffice with a profile of its own, so that two runs a
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -20,7 +21,9 @@ TOOL = Path(__file__).resolve().parents[3] / "shared" / "tools" / "lo_track.py"
 
 @cache
 def _profile() -> str:
-    return str(Path(tempfile.mkdtemp(prefix="drafting-lo-")) / "profile")
+    folder = tempfile.mkdtemp(prefix="drafting-lo-")
+    atexit.register(shutil.rmtree, folder, True)  # gone with the process that made it
+    return str(Path(folder) / "profile")
 
 
 def lo_track(mode: str, path: Path) -> subprocess.CompletedProcess[str]:
