@@ -95,8 +95,8 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
 def _not_own(symbol: str, revision: str, path: Path, error: Exception) -> str:
     """Why ``path`` is not the secretariat's own document of ``symbol``'s ``revision``."""
     reason = str(error) or type(error).__name__
-    return (f"{path.name}: written in drafting's own layout, not in the Word document "
-            f"{symbol} {revision} was imported from ({reason})")
+    return (f"{path.name}: written in drafting's own layout, not in the Word document of "
+            f"{symbol} {revision} ({reason})")
 
 
 def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,

@@ -4,9 +4,10 @@ For a text that did not come from Word, the Word document every writer starts fr
 A4, Times New Roman 12 (`drafting.writers.docx_clean`'s house fonts), the symbol in the
 page header, the front matter one line a paragraph, the title in bold, the chapeau,
 preambular paragraphs unlabelled with their opening words in italics, operative
-paragraphs typed ``1.<tab>`` (``1 bis.<tab>``; within an article, its own number) with
-their first word in italics, sub-paragraphs ``(a)`` as paragraphs of their own, headings
-in "Heading N". Arabic paragraphs run right to left (``w:bidi``, ``w:rtl``); no italics
+paragraphs typed ``1.<tab>`` (``1 bis.<tab>``; within an article, its own number; in
+Arabic ``1 -<tab>``) with their first word in italics, sub-paragraphs ``(a)`` as
+paragraphs of their own, headings in "Heading N". Arabic lines run right to left
+(``w:bidi``, ``w:rtl``), the front matter, title and chapeau included; no italics
 are forced on Arabic, Chinese or Japanese openings. Footnotes stand as ``[^1]: text``
 paragraphs after the paragraph citing them, as the text form writes them. No text is
 written that the import would not read back as the same paragraphs.
@@ -122,7 +123,7 @@ def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Elemen
     first, *lines = text.split("\n")
     runs = _marked_xml(first, marks)
     if kind is ParagraphKind.OPERATIVE:
-        runs.insert(0, markup.run_xml(f"{typed_number(paragraph.label)}.\t"))
+        runs.insert(0, markup.run_xml(_typed(paragraph)))
     elif kind is ParagraphKind.OTHER:
         runs.insert(0, markup.run_xml(f"{paragraph.label}\t"))
     made = [_parsed("Normal", _indent_xml(), runs)]
@@ -131,6 +132,13 @@ def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Elemen
                      _marked_xml(line, marks, at))
              for line, at in zip(lines, list(offsets)[1:], strict=False)]
     return [set_right_to_left(p) for p in made] if right_to_left(text) else made
+
+
+def _typed(paragraph: Paragraph) -> str:
+    """An operative paragraph's typed number: "5.<tab>", and "5 -<tab>" in Arabic, as the
+    United Nations types it there."""
+    number = typed_number(paragraph.label)
+    return f"{number} -\t" if right_to_left(paragraph.text) else f"{number}.\t"
 
 
 _AS_IS = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -169,7 +177,7 @@ def _built(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
     first, *lines = text.split("\n")
     runs = _marked(first, marks)
     if kind is ParagraphKind.OPERATIVE:
-        runs.insert(0, _run(f"{typed_number(paragraph.label)}.\t"))
+        runs.insert(0, _run(_typed(paragraph)))
     elif kind is ParagraphKind.OTHER:
         runs.insert(0, _run(f"{paragraph.label}\t"))  # read back as other text, not a PP
     made = [_indented(_p("Normal", [r for r in runs if len(r)]))]

@@ -38,7 +38,7 @@ def test_merge_revise_and_diff_say_when_the_drafts_own_document_was_not_used(tmp
     merged = drafting(db, "merge", SYMBOL, "-o", str(tmp_path / "merged.docx"))
     assert merged.returncode == 0, merged.stderr
     assert "warning: merged.docx: written in drafting's own layout, not in the Word " \
-        f"document {SYMBOL} Zero draft was imported from (the Word source of {SYMBOL} " \
+        f"document of {SYMBOL} Zero draft (the Word source of {SYMBOL} " \
         "does not hold its Zero draft text)" in merged.stderr
     body = docx.Document(str(tmp_path / "merged.docx")).element.body.xml
     assert 'w:author="EU"' in body and "annually" in body  # the proposal is there all the same

@@ -80,6 +80,7 @@ def test_an_arabic_draft_runs_right_to_left_from_its_first_line_and_reads_back(t
                  for p in word.paragraphs}
     assert direction["الأمم المتحدة"] and direction["مصائد الأسماك المستدامة"]
     assert direction["إن الجمعية العامة،"] and not direction["A/C.2/81/L.98"]
+    assert direction["1 -\tتقرر عقد اجتماع؛"]  # numbered as the UN types Arabic
     title = word.styles["Title"].element.rPr  # Arabic in the Title's own size and weight,
     assert title.find(qn("w:szCs")).get(qn("w:val")) == title.find(qn("w:sz")).get(qn("w:val"))
     assert title.find(qn("w:bCs")) is not None  # its letters not pulled apart
