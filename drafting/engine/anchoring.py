@@ -129,8 +129,8 @@ def _diff_words(old: str, new: str) -> tuple[Diff, ...]:
     # Clean up while each character still stands for a whole word: on the decoded text the
     # cleanup would split words ("a report" -> "an update" would keep the "a" of "an").
     dmp.diff_cleanupSemantic(coded)
-    return tuple((op, "".join(vocabulary[ord(c) - _FIRST_CODE] for c in text))
-                 for op, text in coded)
+    words = {_FIRST_CODE + n: word for n, word in enumerate(vocabulary)}
+    return tuple((op, text.translate(words)) for op, text in coded)  # each code its word
 
 
 def _hunks(diffs: list[Diff]) -> list[_Hunk]:
