@@ -121,7 +121,7 @@ def _diff_words(old: str, new: str) -> tuple[Diff, ...]:
                                      "cannot be compared word by word; split it")
                 table[word] = chr(_FIRST_CODE + len(vocabulary))
                 vocabulary.append(word)
-        return "".join(table[word] for word in words)
+        return "".join([table[word] for word in words])
 
     dmp = diff_match_patch()
     dmp.Diff_Timeout = DIFF_SECONDS
