@@ -96,6 +96,8 @@ class NumberingCounter:
     def number(self, paragraph: etree._Element) -> ListNumber | None:
         """The number Word shows for ``paragraph`` (a ``w:p``), or None when it
         has no automatic number (no ``w:numPr``, ``w:numId`` 0, or an unknown one)."""
+        if not self._nums:  # no numbering part, or an empty one: nothing is numbered
+            return None
         found = self._styles.num_pr(paragraph)
         if found is None:
             return None
