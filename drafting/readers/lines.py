@@ -16,9 +16,9 @@ _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
     r"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:[\t ]+|$)", re.IGNORECASE)
-_NUMBERED = re.compile(  # "5.", "5 bis.", and in Arabic texts "5 - "
-    rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?(?:\.|[\t ]+[-\u2013](?=[\t ]))"
-    r"(?:[\t ]+|$)")
+_NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
+    rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?"
+    r"(?:\.(?:[\t ]+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
 _SECTIONED = re.compile(
     rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     r"\.?(?:[\t ]+|$)")

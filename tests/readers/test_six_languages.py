@@ -14,7 +14,7 @@ import pytest
 
 from drafting.model import ParagraphKind
 from drafting.readers import read_draft, read_text
-from drafting.readers.lines import chapeau_like, opens_article, section_key
+from drafting.readers.lines import chapeau_like, opens_article, section_key, split_label
 
 RUSSIAN = ("Организация Объединенных Наций\n\nA/C.2/81/L.99\n\nГенеральная Ассамблея\n\n"
            "Distr.: Limited\n\nУстойчивое рыболовство\n\nГенеральная Ассамблея,\n\n"
@@ -137,3 +137,13 @@ def test_sub_paragraphs_are_lines_of_their_paragraph_in_russian_and_chinese(text
     result = read_text(text)
     assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "OP2"]
     assert result.paragraphs[1].text == joined
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("1 - تقرر عقد اجتماع؛", "OP1"), ("12 -\tتطلب إلى الأمين العام", "OP12"),
+    ("2021 – 2030: United Nations Decade of Ocean Science", None),  # years, not a number
+    ("5 - Decides to act;", None),  # the dash numbers Arabic paragraphs only
+])
+def test_a_number_and_a_dash_open_an_arabic_paragraph_only(line, label):
+    found = split_label(line)[0]
+    assert (str(found) if found else None) == label
