@@ -14,7 +14,8 @@ a character that is not a letter or a digit: ``eu comments.docx`` is EU's, ``EUR
 not (unless EUR is itself a code); the longest code wins (``G77_rev.docx`` is G77's when
 G7 is known too). A name that opens with no code, or with two (``EU-USA.docx``), is
 refused. A ``.json`` file names its own delegation: its name is checked only when it
-names one (then the two must agree, as with ``--delegation``).
+names one (then the two must agree, as with ``--delegation``). Word's lock files
+(``~$EU.docx``, kept beside a document while it is open) are passed over with a note.
 
 The map: one line per file, ``file,delegation[,Word author=CODE ...]``; a first line
 ``file,delegation,...`` is a header and is skipped, as are empty lines and lines
@@ -87,8 +88,26 @@ class Inbox:
 def given(paths: Iterable[str | Path], *, delegation: str | None = None,
           authors: Mapping[str, str] | None = None) -> Inbox:
     """Every file as one ``delegation``'s (a ``.json`` names its own; it must agree), with
-    the Word ``authors`` map."""
-    return Inbox(tuple(InboxFile(Path(p), delegation, dict(authors or {})) for p in paths))
+    the Word ``authors`` map; a lock file a word processor keeps beside an open document
+    is passed over (`Inbox.skipped` says so)."""
+    paths, skipped = _without_locks(paths)
+    return Inbox(tuple(InboxFile(p, delegation, dict(authors or {})) for p in paths),
+                 skipped=skipped)
+
+
+def _without_locks(paths: Iterable[str | Path]) -> tuple[list[Path], tuple[str, ...]]:
+    """``paths`` without the lock files word processors leave in a folder while a document
+    is open (Word's ``~$EU.docx``: never a submission, and not a Word document), and a
+    note for each one left out."""
+    kept, notes = [], []
+    for raw in paths:
+        path = Path(raw)
+        if path.name.startswith("~$"):
+            notes.append(f"{path} passed over: a lock file Word keeps beside a document "
+                         "while it is open, not a submission")
+        else:
+            kept.append(path)
+    return kept, tuple(notes)
 
 
 def delegation_from_name(path: str | Path, known: Collection[str]) -> str | None:
@@ -116,8 +135,8 @@ def by_filename(paths: Iterable[str | Path], known: Collection[str], *,
     files with the ``authors`` map. A file whose name tells nobody (or two), or that is
     neither .docx nor .json, is in `Inbox.refused`; no file is opened."""
     files, refused = [], []
-    for raw in paths:
-        path = Path(raw)
+    paths, skipped = _without_locks(paths)
+    for path in paths:
         if (wrong := _wrong_kind(path)) is not None:
             refused.append(Refused(path, wrong))
             continue
@@ -131,7 +150,7 @@ def by_filename(paths: Iterable[str | Path], known: Collection[str], *,
             continue
         word = path.suffix.lower() == ".docx"
         files.append(InboxFile(path, code, dict(authors or {}) if word else {}))
-    return Inbox(tuple(files), tuple(refused))
+    return Inbox(tuple(files), tuple(refused), skipped)
 
 
 def read_map(path: str | Path, known: Collection[str], *,

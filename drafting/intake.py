@@ -149,6 +149,9 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
     codes = {d.code for d in store.delegations()}
     if not each:
         inbox.check(codes)
+    if not inbox.files and not inbox.refused and inbox.skipped:
+        raise InputError(f"nothing to submit: every file given was passed over "
+                         f"({len(inbox.skipped)}; see the notes)")
     document = store.document(symbol)
     prepared, failed, errors = [], [_failed(r) for r in inbox.refused], []
     for entry in inbox.files:

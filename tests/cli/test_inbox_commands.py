@@ -66,6 +66,19 @@ def test_an_inbox_goes_in_by_file_name_with_a_preview_by_delegation(db, inbox):
     assert {a["proponents"][0] for a in found} == {"EU", "G77", "JPN", "USA"} and len(found) == 23
 
 
+def test_word_lock_files_in_the_inbox_are_passed_over_with_a_note(db, inbox):
+    # Word keeps "~$EU.docx" beside EU.docx while it is open: not a zip, nobody's file
+    (inbox / "~$EU.docx").write_bytes(b"\x0bJane Doe" + b"\x00" * 151)
+    done = drafting(db, "submit", SYMBOL, *files(inbox), "--by-filename", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert f"note: {inbox / '~$EU.docx'} passed over: a lock file Word keeps beside a " \
+        "document while it is open, not a submission" in done.stderr
+    assert count(db) == 23
+    alone = drafting(db, "submit", SYMBOL, str(inbox / "~$EU.docx"), "--delegation", "EU")
+    assert alone.returncode != 0
+    assert "drafting: nothing to submit: every file given was passed over" in alone.stderr
+
+
 def test_a_name_that_tells_nobody_refuses_the_whole_inbox(db, inbox):
     shutil.copy(inbox / "EU.docx", inbox / "comments.docx")
     (inbox / "EU-USA.docx").write_text("never read", encoding="utf-8")
