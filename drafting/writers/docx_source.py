@@ -60,9 +60,10 @@ if TYPE_CHECKING:
 
 _PPR = qn("w:pPr")
 TYPED_NUMBER = re.compile(
-    r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)(?P<after>\.\t|[\t ]+[-\u2013][\t ])")
-"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, and as Arabic
-texts type it, ``5 -<tab>`` or ``5 - ``; ``after`` is what follows the number."""
+    r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)(?P<after>\.\t|\. +|[\t ]+[-\u2013][\t ])")
+"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, ``5. `` (spaces
+for the tab), and as Arabic texts type it, ``5 -<tab>`` or ``5 - ``; ``after`` is what
+follows the number."""
 
 
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 from test_workflow_commands import drafting
@@ -153,23 +154,33 @@ def test_a_document_the_weaving_cannot_handle_still_gets_every_proposal(tmp_path
     assert 'w:author="EU"' in body and ">present<" in body  # our own template, all there
 
 
-ARABIC_FRONT = ["الأمم المتحدة", "A/C.2/81/L.97", "الجمعية العامة", "مصائد الأسماك المستدامة",
-                "إن الجمعية العامة،", "إذ تشير إلى قرارها 70/1،"]
-ARABIC_OPERATIVE = ["تقرر عقد اجتماع رفيع المستوى؛", "تطلب إلى الأمين العام أن يقدم تقريرا؛",
-                    "تقرر أن تبقي المسألة قيد نظرها."]
+ARABIC = (["الأمم المتحدة", "A/C.2/81/L.97", "الجمعية العامة", "مصائد الأسماك المستدامة",
+           "إن الجمعية العامة،", "إذ تشير إلى قرارها 70/1،"],
+          ["تقرر عقد اجتماع رفيع المستوى؛", "تطلب إلى الأمين العام أن يقدم تقريرا؛",
+           "تقرر أن تبقي المسألة قيد نظرها."], "تدعو الدول الأعضاء إلى المساهمة؛")
+ENGLISH = (["United Nations", "A/C.2/81/L.97", "General Assembly", "Fisheries",
+            "The General Assembly,", "Recalling its resolution 70/1,"],
+           ["Decides to convene a meeting;", "Requests the Secretary-General to report;",
+            "Decides to remain seized of the matter."], "Invites States to contribute;")
 
 
-def test_an_arabic_document_keeps_its_own_numbers_typed_1_dash(tmp_path):
-    """Arabic texts type "1 -<tab>": a new paragraph is typed so in the merged draft and
-    in Rev.1, and the renumbering follows, in the secretariat's own document."""
+@pytest.mark.parametrize(("text", "typed"), [
+    pytest.param(ARABIC, " -\t", id="Arabic '1 -<tab>'"),
+    pytest.param(ENGLISH, ". ", id="'1. ' typed with a space"),
+])
+def test_numbers_typed_the_documents_own_way_are_kept_and_renumbered(tmp_path, text, typed):
+    """A new paragraph is typed as the document types its numbers ("2 bis -<tab>" in
+    Arabic, "2 bis. " where a space stands for the tab) in the merged draft and in Rev.1,
+    and the renumbering follows, in the secretariat's own document."""
+    front, operative, new = text
     source = tmp_path / "L97.docx"
     word = docx.Document()
-    for line in ARABIC_FRONT:
+    for line in front:
         word.add_paragraph(line)
-    for n, text in enumerate(ARABIC_OPERATIVE, 1):
-        word.add_paragraph(f"{n} -\t{text}")
+    for n, paragraph in enumerate(operative, 1):
+        word.add_paragraph(f"{n}{typed}{paragraph}")
     word.save(str(source))
-    db, symbol, new = tmp_path / "s.db", "A/C.2/81/L.97", "تدعو الدول الأعضاء إلى المساهمة؛"
+    db, symbol = tmp_path / "s.db", "A/C.2/81/L.97"
     for args in (("init",), ("import", str(source), "--doc", symbol),
                  ("delegation", "add", "EGY"),
                  ("amend", symbol, "OP2", "--delegation", "EGY", "--new-paragraph", new,
@@ -179,15 +190,15 @@ def test_an_arabic_document_keeps_its_own_numbers_typed_1_dash(tmp_path):
     merged = tmp_path / "merged.docx"
     assert drafting(db, "merge", symbol, "-o", str(merged)).returncode == 0
     body = docx.Document(str(merged)).element.body  # the new paragraph, tracked inserted
-    assert f"2 bis -\t{new}" in ["".join("\t" if n.tag == qn("w:tab") else n.text or ""
-                                          for n in p.iter(qn("w:t"), qn("w:tab")))
-                                  for p in body.iter(qn("w:p"))]
+    assert f"2 bis{typed}{new}" in ["".join("\t" if n.tag == qn("w:tab") else n.text or ""
+                                            for n in p.iter(qn("w:t"), qn("w:tab")))
+                                    for p in body.iter(qn("w:p"))]
     assert drafting(db, "decide", "A1", "accept").returncode == 0
     revised = drafting(db, "revise", symbol, "--label", "Rev.1")
     assert revised.returncode == 0 and "warning" not in revised.stderr, revised.stderr
     rev1 = tmp_path / "Rev.1.docx"
     shown = drafting(db, "show", symbol, "-o", str(rev1))
     assert shown.returncode == 0 and "warning" not in shown.stderr, shown.stderr
-    typed = [p.text for p in docx.Document(str(rev1)).paragraphs if "\t" in p.text]
-    assert typed == [f"1 -\t{ARABIC_OPERATIVE[0]}", f"2 -\t{ARABIC_OPERATIVE[1]}",
-                     f"3 -\t{new}", f"4 -\t{ARABIC_OPERATIVE[2]}"]
+    numbered = [p.text for p in docx.Document(str(rev1)).paragraphs][len(front):]
+    assert numbered == [f"1{typed}{operative[0]}", f"2{typed}{operative[1]}", f"3{typed}{new}",
+                        f"4{typed}{operative[2]}"]
