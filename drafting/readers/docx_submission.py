@@ -31,9 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafting import brackets, characters
-from drafting.engine.amend import apply
-from drafting.errors import AmendmentError, InputError, ReaderError
+from drafting import characters
+from drafting.errors import InputError, ReaderError
 from drafting.limits import (
     MAX_AMENDMENTS_PER_FILE,
     MAX_PARAGRAPH_CHARS,
@@ -41,7 +40,6 @@ from drafting.limits import (
     too_many_amendments,
 )
 from drafting.model import (
-    SPAN_KINDS,
     Amendment,
     AmendmentKind,
     Document,
@@ -70,6 +68,7 @@ from drafting.readers.docx_copy import (
     trimmed,
     who,
 )
+from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import RoleKind
 
@@ -117,7 +116,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     try:
         reader = _Reader(path, document, target, word)
         drafts = reader.read(delegation)
-        amendments = _finish(target, drafts, delegation, authors, submitted_at, ids,
+        amendments = finish(target, drafts, delegation, authors, submitted_at, ids,
                              reader.warnings)
     except ReaderError as error:
         if not error.message.startswith(str(path)):
@@ -158,22 +157,6 @@ class _Group:
         return bool(self.pieces) and all(p.state == DELETED for p in self.pieces)
 
 
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """An amendment before its proponent and id are known."""
-
-    kind: AmendmentKind
-    paragraph: Paragraph
-    author: str | None
-    date: datetime | None
-    where: str
-    span: Span | None = None
-    anchor: Span | None = None
-    old_text: str = ""
-    new_text: str = ""
-    reason: str = ""
-
-
 class _Reader(CopyLayout):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
@@ -192,9 +175,9 @@ class _Reader(CopyLayout):
         self.survey = runs.survey(word.body)
         self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
-        self.drafts: list[_Draft] = []
+        self.drafts: list[Draft] = []
 
-    def read(self, delegation: str | None) -> list[_Draft]:
+    def read(self, delegation: str | None) -> list[Draft]:
         if not self.tracked and not delegation:
             raise ReaderError("the file has no tracked changes, so it is read as an edited "
                               "copy of the draft; say which delegation it comes from "
@@ -303,7 +286,7 @@ class _Reader(CopyLayout):
         if self.tracked:
             self.warn(where, f"{paragraph.label} of {self.target.label} is not in the file and "
                       "its deletion is not tracked; it is read as a paragraph deletion")
-        self.drafts.append(_Draft(_K.DELETE_PARAGRAPH, paragraph, None, None, where,
+        self.drafts.append(Draft(_K.DELETE_PARAGRAPH, paragraph, None, None, where,
                                   old_text=paragraph.text))
 
     def _new(self, chunk: Chunk, previous: Paragraph | None, untracked: bool = False) -> None:
@@ -319,7 +302,7 @@ class _Reader(CopyLayout):
         if any(p.kind == runs.MOVE for p in chunk.pieces):
             self.warn(where, _MOVED)
         before = previous is None  # a new first paragraph goes before the text's first
-        self.drafts.append(_Draft(_K.NEW_PARAGRAPH, next(iter(self.target)) if before
+        self.drafts.append(Draft(_K.NEW_PARAGRAPH, next(iter(self.target)) if before
                                   else previous, author, first.date, where,
                                   span=Span(0, 0) if before else None,
                                   new_text=text, reason=self._reason(chunk.pieces)))
@@ -356,7 +339,7 @@ class _Reader(CopyLayout):
             first = next((p for p in pieces if p.kind != UNTRACKED), pieces[0])
             if any(p.kind == runs.MOVE for p in pieces):
                 self.warn(where, _MOVED)
-            self.drafts.append(_Draft(_K.DELETE_PARAGRAPH, paragraph, first.author, first.date,
+            self.drafts.append(Draft(_K.DELETE_PARAGRAPH, paragraph, first.author, first.date,
                                       where, old_text=paragraph.text,
                                       reason=self._reason(pieces)))
         else:
@@ -384,7 +367,7 @@ class _Reader(CopyLayout):
             else:
                 fields["kind"] = _K.REPLACE if hunk.new else _K.DELETE
             date = next((p.date for p in hunk.pieces if p.date is not None), None)
-            self.drafts.append(_Draft(paragraph=paragraph, author=first.author, date=date,
+            self.drafts.append(Draft(paragraph=paragraph, author=first.author, date=date,
                                       where=where, reason=self._reason(hunk.pieces), **fields))
 
     # Comments
@@ -403,61 +386,6 @@ class _Reader(CopyLayout):
             place = f" on {quoted(on)}" if on else ""
             self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
                       f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
-
-
-def _finish(target: Revision, drafts: list[_Draft], delegation: str | None,
-            authors: Mapping[str, str] | None, submitted_at: datetime | None,
-            ids: Iterator[str] | None, warnings: list[ReadWarning]) -> list[Amendment]:
-    """Attribute every draft and check it against the text; then give each an id."""
-    codes = [delegation if d.author is None or authors is None else authors.get(d.author)
-             for d in drafts]
-    unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
-                      if c is None and d.author})
-    if unknown:
-        names = ", ".join(f"'{a}'" for a in unknown)
-        example = ", ".join(f"'{a}': 'CODE'" for a in unknown[:2])
-        raise ReaderError(f"no delegation is known for the Word author(s) {names}; map each "
-                          f"author to a delegation code (authors={{{example}}}), or give one "
-                          "delegation for the whole file")
-    if any(c is None for c in codes):
-        where = next(d.where for d, c in zip(drafts, codes, strict=True) if c is None)
-        raise ReaderError(f"{where}: a change has no Word author (or is not tracked); give the "
-                          "delegation it belongs to (delegation=..., or --delegation CODE)")
-    amendments = []
-    balanced: dict[str, bool] = {}  # by paragraph id: many amendments share one
-    for draft, code in zip(drafts, codes, strict=True):
-        check_characters(f"{draft.where}, the Word author's name", draft.author or "")
-        amendment = Amendment(
-            id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
-            proponents=(str(code),),
-            span=draft.span, anchor=draft.anchor, old_text=draft.old_text,
-            new_text=draft.new_text, reason=draft.reason, submitted_by=draft.author or "",
-            submitted_at=draft.date or submitted_at)
-        _check(draft, amendment, warnings, balanced)
-        amendments.append(amendment)
-    return [replace(a, id=next(ids) if ids is not None else f"{a.proponents[0]}-docx-{n}")
-            for n, a in enumerate(amendments, 1)]
-
-
-def _check(draft: _Draft, amendment: Amendment, warnings: list[ReadWarning],
-           balanced: dict[str, bool]) -> None:
-    """ReaderError if the amendment does not fit its paragraph; a warning if it leaves
-    the paragraph's brackets unbalanced (``balanced``: whether each paragraph's are, by
-    id, filled in as paragraphs are met)."""
-    if draft.span is None or draft.kind not in SPAN_KINDS:
-        return
-    try:
-        result = apply(draft.paragraph.text, amendment)
-    except AmendmentError as error:
-        raise ReaderError(f"{draft.where}: the change cannot be placed on "
-                          f"{draft.paragraph.label}: {error.message}") from error
-    paragraph = draft.paragraph
-    if paragraph.id not in balanced:
-        balanced[paragraph.id] = _balanced(paragraph.text)
-    if balanced[paragraph.id] and not _balanced(result):
-        warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
-                                    f"{quoted(amendment.old_text or amendment.new_text)} "
-                                    "leaves the paragraph's square brackets unbalanced"))
 
 
 def _unchanged(group: _Group, text: str) -> bool:
@@ -484,11 +412,6 @@ def _split(group: _Group) -> tuple[list[RunPiece], list[Chunk]]:
             kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_proposed], chunk.mark))
         mark = chunk.mark
     return pieces, parts
-
-
-def _balanced(text: str) -> bool:
-    """Whether ``text``'s square brackets pair up (as `brackets.parse` reads them)."""
-    return not brackets.faults(text)
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,92 @@
+"""A Word submission's amendments as the reader finds them (`Draft`: no proponent, no id
+yet), then attributed to delegations, checked against the revision's text and numbered
+(`finish`): the last step of `drafting.readers.docx_submission`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from drafting import brackets
+from drafting.engine.amend import apply
+from drafting.errors import AmendmentError, ReaderError
+from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
+from drafting.readers.docx_copy import check_characters, quoted
+from drafting.readers.result import ReadWarning
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An amendment before its proponent and id are known."""
+
+    kind: AmendmentKind
+    paragraph: Paragraph
+    author: str | None
+    date: datetime | None
+    where: str
+    span: Span | None = None
+    anchor: Span | None = None
+    old_text: str = ""
+    new_text: str = ""
+    reason: str = ""
+
+
+def finish(target: Revision, drafts: list[Draft], delegation: str | None,
+           authors: Mapping[str, str] | None, submitted_at: datetime | None,
+           ids: Iterator[str] | None, warnings: list[ReadWarning]) -> list[Amendment]:
+    """Attribute every draft and check it against the text; then give each an id."""
+    codes = [delegation if d.author is None or authors is None else authors.get(d.author)
+             for d in drafts]
+    unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
+                      if c is None and d.author})
+    if unknown:
+        names = ", ".join(f"'{a}'" for a in unknown)
+        example = ", ".join(f"'{a}': 'CODE'" for a in unknown[:2])
+        raise ReaderError(f"no delegation is known for the Word author(s) {names}; map each "
+                          f"author to a delegation code (authors={{{example}}}), or give one "
+                          "delegation for the whole file")
+    if any(c is None for c in codes):
+        where = next(d.where for d, c in zip(drafts, codes, strict=True) if c is None)
+        raise ReaderError(f"{where}: a change has no Word author (or is not tracked); give the "
+                          "delegation it belongs to (delegation=..., or --delegation CODE)")
+    amendments = []
+    balanced: dict[str, bool] = {}  # by paragraph id: many amendments share one
+    for draft, code in zip(drafts, codes, strict=True):
+        check_characters(f"{draft.where}, the Word author's name", draft.author or "")
+        amendment = Amendment(
+            id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
+            proponents=(str(code),),
+            span=draft.span, anchor=draft.anchor, old_text=draft.old_text,
+            new_text=draft.new_text, reason=draft.reason, submitted_by=draft.author or "",
+            submitted_at=draft.date or submitted_at)
+        _check(draft, amendment, warnings, balanced)
+        amendments.append(amendment)
+    return [replace(a, id=next(ids) if ids is not None else f"{a.proponents[0]}-docx-{n}")
+            for n, a in enumerate(amendments, 1)]
+
+
+def _check(draft: Draft, amendment: Amendment, warnings: list[ReadWarning],
+           balanced: dict[str, bool]) -> None:
+    """ReaderError if the amendment does not fit its paragraph; a warning if it leaves
+    the paragraph's brackets unbalanced (``balanced``: whether each paragraph's are, by
+    id, filled in as paragraphs are met)."""
+    if draft.span is None or draft.kind not in SPAN_KINDS:
+        return
+    try:
+        result = apply(draft.paragraph.text, amendment)
+    except AmendmentError as error:
+        raise ReaderError(f"{draft.where}: the change cannot be placed on "
+                          f"{draft.paragraph.label}: {error.message}") from error
+    paragraph = draft.paragraph
+    if paragraph.id not in balanced:
+        balanced[paragraph.id] = _balanced(paragraph.text)
+    if balanced[paragraph.id] and not _balanced(result):
+        warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
+                                    f"{quoted(amendment.old_text or amendment.new_text)} "
+                                    "leaves the paragraph's square brackets unbalanced"))
+
+
+def _balanced(text: str) -> bool:
+    """Whether ``text``'s square brackets pair up (as `brackets.parse` reads them)."""
+    return not brackets.faults(text)
