@@ -187,6 +187,7 @@ class _Reader(CopyLayout):
                       "paragraph settings); formatting is not an amendment and was not read")
         groups = self._groups(self._chunks())
         self._match(groups)
+        self._same_revision(groups)
         self._emit(groups)
         self._unused_comments()
         return self.drafts
@@ -257,6 +258,43 @@ class _Reader(CopyLayout):
             group.match = None if j is None else paragraphs[j]
         taken = set(found)
         self.unmatched = [p for k, p in enumerate(paragraphs) if k not in taken]
+
+    def _same_revision(self, groups: list[_Group]) -> None:
+        """ReaderError when the file is a copy of another revision than the one it is read
+        against: it holds paragraphs only that revision has (as Rev.1 worded them) and
+        none that only this one has. Read against this revision, every difference would
+        be proposed in the delegation's name (Rev.2's changes undone). With one such
+        paragraph only, a delegation may mean to restore its wording: a warning."""
+        others = [r for r in self.document.revisions if r.label != self.target.label]
+        if not others:
+            return
+        hosts = [g for g in groups if g.hosts]
+        kept = {g.match.text for g in hosts  # paragraphs the file holds as this revision
+                if g.match is not None and _unchanged(g, g.match.text)}
+        texts = {runs.original_text(g.pieces).strip() for g in hosts  # the others' texts
+                 if g.match is None or not _unchanged(g, g.match.text)}
+        ours = {p.text for p in self.target if p.status is not ParagraphStatus.DELETED}
+        found: list[tuple[Revision, set[str]]] = []  # revisions the file may be a copy of
+        for other in reversed(others):  # the latest first
+            theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
+            if (only_theirs := (theirs - ours) & texts) and not (ours - theirs) & kept:
+                found.append((other, only_theirs))
+        strong = [(other, only) for other, only in found if len(only) > 1]
+        if strong:
+            other, only_theirs = max(strong, key=lambda pair: len(pair[1]))
+            raise ReaderError(
+                f"the file is a copy of {other.label}, not of {self.target.label}: it holds "
+                f"{quoted(min(only_theirs, key=len))} as {other.label} has it, and nothing "
+                f"{self.target.label} changed. Read against {self.target.label}, "
+                f"{other.label}'s text would be proposed in the delegation's name; ask for "
+                f"its changes on {self.target.label}")
+        if found:
+            other, (text,) = found[0]
+            group = next(g for g in hosts if runs.original_text(g.pieces).strip() == text)
+            self.warn(self.where(group.hosts[0]), f"the paragraph reads as {other.label} had "
+                      f"it, and nothing else {self.target.label} changed is in the file: if "
+                      f"the file is a copy of {other.label}, undoing {self.target.label}'s "
+                      "change is not the delegation's proposal")
 
     # Emitting drafts in file order
 
