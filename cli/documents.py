@@ -21,10 +21,11 @@ from drafting_cli.common import (
     store_at,
 )
 from drafting_cli.progress import steps
-from drafting_cli.views import layout, read_file, select
+from drafting_cli.views import layout, proposal_layout, read_file, select
 
 if TYPE_CHECKING:
     from drafting.engine import BracketReport
+    from drafting.engine.segments import NewParagraph
 
 SourceArg = typer.Argument(
     ..., help="A document symbol in the store, or a draft file (.md, .txt, .docx).",
@@ -103,9 +104,16 @@ def show(
         typer.echo(f"wrote {output} ({symbol} {written.label}, {len(written)} paragraphs)")
         return
     draft = _document(source, strict, db, revision)
-    paragraphs = select(draft, para)
-    report = bracket_report(paragraphs)
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+    try:
+        paragraphs = select(draft, para)
+    except InputError:  # "OP9 bis": a new paragraph proposed, not yet in the text
+        proposal = _proposal(source, para, db) if revision is None and para else None
+        if proposal is None:
+            raise
+        typer.echo(proposal_layout(proposal, width))
+        return
+    report = bracket_report(paragraphs)
     if para is None:  # the front matter, the title and the chapeau, as they stand
         current = draft.current
         head = [*current.front_matter, draft.title, current.chapeau] if current else []
@@ -191,6 +199,16 @@ def _is_file(path: Path) -> bool:
     from drafting.readers import READERS
 
     return path.is_file() or path.suffix.lower() in READERS
+
+
+def _proposal(source: str, label: str, db: str | None) -> NewParagraph | None:
+    """The new paragraph proposed on the stored document ``source`` labelled ``label``."""
+    if _is_file(Path(source)):
+        return None
+    from drafting.workflow import proposed_paragraph
+
+    with store_at(db) as store:
+        return proposed_paragraph(store, source, label)
 
 
 def _document(source: str, strict: bool, db: str | None, revision: str | None) -> Document:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafting.errors import InputError
 from drafting.model import Document, Paragraph, ParagraphKind
+
+if TYPE_CHECKING:
+    from drafting.engine.segments import NewParagraph
 
 
 def read_file(source: Path, strict: bool) -> Document:
@@ -41,6 +45,19 @@ def layout(paragraph: Paragraph, brackets_left: int, width: int) -> str:
     head = f"{paragraph.label:<11}{mark:>6} "
     lines: list[str] = []
     for piece in paragraph.text.split("\n"):
+        lines += textwrap.wrap(piece, width - len(head), break_on_hyphens=False) or [""]
+    indent = " " * len(head)
+    return head + ("\n" + indent).join(lines)
+
+
+def proposal_layout(proposal: NewParagraph, width: int) -> str:
+    """A new paragraph only proposed (``OP9 bis``), as `layout` shows a paragraph: its
+    label, who proposes it (and the amendment) and where, then its words."""
+    head = f"{proposal.label:<11}{'':>6} "
+    credit = proposal.credit
+    lines = [f"(proposed by {'/'.join(credit.proponents)}, {', '.join(credit.amendments)}; "
+             f"after {proposal.after})"]
+    for piece in proposal.text.split("\n"):
         lines += textwrap.wrap(piece, width - len(head), break_on_hyphens=False) or [""]
     indent = " " * len(head)
     return head + ("\n" + indent).join(lines)

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         Proposal,
         RevisionOutcome,
     )
+    from drafting.engine.segments import NewParagraph
     from drafting.readers import ReadWarning
     from drafting.store import Store
 
@@ -250,13 +251,34 @@ def record_all(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]]
 def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
                     delegations: Collection[str] | None = None,
                     statuses: Collection[str] | None = None) -> tuple[Document, list[Amendment]]:
-    """The document and its amendments, filtered by paragraph label (current revision),
-    proponent codes and status names."""
+    """The document and its amendments, filtered by paragraph label (current revision;
+    a new paragraph only proposed, ``OP9 bis``, gives the proposal and the amendments to
+    it), proponent codes and status names."""
     document = store.document(symbol)
-    paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
-    return document, store.amendments(symbol, statuses=parse_statuses(statuses),
+    wanted = parse_statuses(statuses)
+    try:
+        paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
+    except InputError:
+        proposal = proposed_paragraph(store, symbol, paragraph or "")
+        if proposal is None:
+            raise
+        ids = set(proposal.credit.amendments)
+        return document, [a for a in store.amendments(symbol, statuses=wanted,
+                                                      delegations=delegations or None)
+                          if a.id in ids or a.amends in ids]
+    return document, store.amendments(symbol, statuses=wanted,
                                       delegations=delegations or None,
                                       paragraph_id=paragraph_id)
+
+
+def proposed_paragraph(store: Store, symbol: str, label: str) -> NewParagraph | None:
+    """The new paragraph proposed on ``symbol``'s current revision that the compilation
+    labels ``label`` (``OP9 bis``; ``op 9 bis`` forgiven), with its text and who proposes
+    it, or None when no pending proposal is labelled so."""
+    from drafting.engine.subamend import proposed_labelled
+
+    pending = store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
+    return proposed_labelled(label, store.document(symbol), pending)
 
 
 def parse_statuses(names: Collection[str] | None) -> set[AmendmentStatus] | None:

@@ -18,11 +18,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from drafting.engine.amend import Proposal, apply, draft_span
 from drafting.errors import AmendmentError, LabelError
 from drafting.model import Amendment, AmendmentStatus, Document, Paragraph, ParagraphKind
 from drafting.model.amendment import AMENDABLE_KINDS, SUBAMENDMENT_KINDS
+
+if TYPE_CHECKING:
+    from drafting.engine.segments import NewParagraph
 
 AMENDMENT_ID = re.compile(r"A[1-9]\d{0,8}", re.IGNORECASE)
 """How an amendment is named on the command line and in files: ``A12``."""
@@ -148,17 +152,25 @@ def parent_of(label_or_id: str, document: Document, pending: Sequence[Amendment]
     current = document.current
     if current is None or current.by_label(wanted) is not None:
         return None
+    entry = proposed_labelled(wanted, document, pending)
+    if entry is None:  # not a label, or no proposal: the paragraph lookup says so
+        return None
+    return {a.id: a for a in pending}[entry.credit.amendments[0]]
+
+
+def proposed_labelled(label: str, document: Document, pending: Sequence[Amendment]
+                      ) -> NewParagraph | None:
+    """The new paragraph the compilation of the ``pending`` proposals labels ``label``
+    (``OP9 bis``; ``op 9 bis`` forgiven): its text, where it goes and who proposes it.
+    None when ``label`` is no label, or no proposal carries it."""
     from drafting.engine.merge import merge
     from drafting.engine.segments import NewParagraph
     from drafting.model.labels import normalize_label
 
     try:
-        label = normalize_label(wanted)
-    except LabelError:  # not a label: the paragraph lookup says so
+        wanted = normalize_label(label.strip())
+    except LabelError:
         return None
     plain, _ = split(pending)
-    by_id = {a.id: a for a in plain}
-    for entry in merge(document, plain).entries:
-        if isinstance(entry, NewParagraph) and entry.label == label:
-            return by_id[entry.credit.amendments[0]]
-    return None
+    return next((entry for entry in merge(document, plain).entries
+                 if isinstance(entry, NewParagraph) and entry.label == wanted), None)
