@@ -28,27 +28,27 @@ from drafting.store import (
     delegations,
     mapping,
     names,
-    postgres_roles,
     reopening,
     revisions,
     sources,
     submissions,
     tables,
 )
-from drafting.store.access import SECRETARIAT, Gate, Need, TokenInfo
+from drafting.store.access import Gate, Need
 from drafting.store.chain import Event, EventKind, event_from
 from drafting.store.connect import make_engine, resolve_url, shown
-from drafting.store.errors import NotFoundError, StoreError
+from drafting.store.errors import NotFoundError
 from drafting.store.faults import sqlite_file_problem
 from drafting.store.receipts import Receipt
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Write, database_error, reading, writing
 from drafting.store.sources import SourceInfo
+from drafting.store.store_tokens import TokenKeeping
 from drafting.store.submissions import SubmitResult
 from drafting.store.verify import VerifyReport, verify
 
 
-class Store:
+class Store(TokenKeeping):
     """A drafting store: documents, delegations, amendments and their record.
 
     Use it as a context manager, or call `close`. Every method raises
@@ -356,7 +356,8 @@ class Store:
         """Withdraw an amendment on behalf of ``delegation``, which must be a proponent.
         It stays in the store, marked withdrawn. A decided or withdrawn one cannot be."""
         names.check_line("the amendment id", amendment_id)
-        with self._write(actor, Need("withdraw", (delegation,))) as write:
+        symbol = self._document_of(amendment_id)  # so that a refusal is in its log
+        with self._write(actor, Need("withdraw", (delegation,), symbol)) as write:
             return submissions.withdraw(write, amendment_id, delegation)
 
     def support(self, amendment_id: str, delegation: str, *, withdraw: bool = False,
@@ -367,8 +368,7 @@ class Store:
         may; a refusal is recorded. Returns the amendment as it now stands."""
         names.check_line("the amendment id", amendment_id)
         names.check_line("the delegation", delegation)
-        with self._read() as connection:  # so that a refusal is in the document's log
-            symbol = submissions.document_of(connection, amendment_id)
+        symbol = self._document_of(amendment_id)  # so that a refusal is in its log
         with self._write(actor, Need("support", (delegation,), symbol)) as write:
             return submissions.support(write, amendment_id, delegation, withdraw=withdraw)
 
@@ -380,83 +380,16 @@ class Store:
         (`drafting.store.reopening`). ``note`` may hold several lines, but only text."""
         names.check_line("the amendment id", amendment_id)
         names.check_text(f"the note on {characters.escaped(amendment_id)}", note)
-        with self._write(actor, Need("decide")) as write:
+        symbol = self._document_of(amendment_id)  # so that a refusal is in its log
+        with self._write(actor, Need("decide", document=symbol)) as write:
             if decision == reopening.REOPEN:
                 return reopening.reopen(write, amendment_id, note)
             return submissions.decide(write, amendment_id, decision, note)
 
-    # Who may write
-
-    @property
-    def secure(self) -> bool:
-        """True if the store requires tokens to write."""
+    def _document_of(self, amendment_id: str) -> str:
+        """The symbol of amendment ``amendment_id``'s document (NotFoundError for none)."""
         with self._read() as connection:
-            return access.is_secure(connection)
-
-    def make_secure(self, *, actor: str = "") -> dict[str, str]:
-        """Require tokens from now on. Issues the secretariat's token and one for each
-        delegation already in the store, and returns them by holder (``secretariat``,
-        then codes): each is shown this once, and kept only as a salted hash.
-        ConflictError if the store already requires tokens."""
-        if self.secure:  # said plainly, whoever asks; the write below checks it again
-            raise access.already_secure()
-        with self._write(actor, Need("require tokens")) as write:
-            tokens, payload = access.make_secure(write.connection, write.at)
-            write.record(EventKind.SECURE, None, payload)
-            return tokens
-
-    def rotate_token(self, holder: str, *, actor: str = "") -> str:
-        """A new token for ``holder`` (a delegation's code, or ``secretariat``); the one
-        it had stops working. The secretariat's token is needed. Returns the new token
-        (shown once). Also issues a first token to a delegation that has none."""
-        names.check_line("the holder", holder)
-        with self._write(actor, Need("rotate tokens")) as write:
-            access.check_holder(write.connection, holder)
-            revoked = access.revoke(write.connection, holder, write.at)
-            token, issued = access.issue(write.connection, holder, write.at)
-            write.record(EventKind.TOKEN, None, {"holder": holder, "issued": issued,
-                                                 "revoked": revoked})
-            return token
-
-    def revoke_token(self, holder: str, *, actor: str = "") -> list[str]:
-        """Stop the token of delegation ``holder`` (the secretariat's token is needed);
-        returns the ids of the tokens stopped (none, and nothing recorded, if it had
-        none). The secretariat's own token is rotated, never revoked: that would leave
-        no one able to manage the store."""
-        if holder == SECRETARIAT:
-            raise StoreError("the secretariat's token cannot be revoked, or no one could "
-                             "manage the store: rotate it instead (drafting token rotate "
-                             "secretariat)")
-        names.check_line("the holder", holder)
-        with self._write(actor, Need("revoke tokens")) as write:
-            access.check_holder(write.connection, holder)
-            revoked = access.revoke(write.connection, holder, write.at)
-            if revoked:
-                write.record(EventKind.TOKEN, None, {"holder": holder, "issued": None,
-                                                     "revoked": revoked})
-            return revoked
-
-    def tokens(self) -> list[TokenInfo]:
-        """Every token issued, live or not, oldest first: holder, id and dates (the
-        tokens themselves are not kept)."""
-        with self._read() as connection:
-            return access.token_list(connection)
-
-    def delegation_roles_sql(self, prefix: str = postgres_roles.PREFIX) -> str:
-        """The SQL that gives each delegation its own PostgreSQL role (``<prefix><code>``)
-        which can add and withdraw only that delegation's amendments: see
-        `drafting.store.postgres_roles`. StoreError on SQLite, or for a store that does
-        not require tokens."""
-        with self._read() as connection:
-            return postgres_roles.script(connection, prefix)
-
-    def grant_delegation_roles(self, prefix: str = postgres_roles.PREFIX, *,
-                               actor: str = "") -> dict[str, str]:
-        """Run `delegation_roles_sql` (as the store's owner, with the secretariat's token);
-        returns each delegation's role name, by code. Safe to run again, e.g. after
-        adding delegations or upgrading the store."""
-        with self._write(actor, Need("set up database roles")) as write:
-            return postgres_roles.apply(write.connection, prefix)
+            return submissions.document_of(connection, amendment_id)
 
     # The record
 

@@ -120,8 +120,10 @@ def test_each_command_that_records_needs_its_holders_token(cli):
     amendments = json.loads(cli.ok("amendments", SYMBOL, "--json"))  # reading needs none
     assert amendments[0]["status"] == "withdrawn"
     log = cli.ok("log", SYMBOL)
-    assert len(re.findall(r"\brefused\b", log)) == 5  # those on this document
+    assert len(re.findall(r"\brefused\b", log)) == 7  # those on this document
     assert re.search(r"refused .*  submit as EU: \w", log), log
+    assert re.search(r"refused .*  withdraw as EU: \w", log), log  # by its amendment's
+    assert re.search(r"refused .*  decide as secretariat: \w", log), log  # document too
     assert usa not in log and eu not in log  # the log never shows a token
     assert "every row matches" in cli.ok("verify")
 
