@@ -117,7 +117,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
         reader = _Reader(path, document, target, word)
         drafts = reader.read(delegation)
         amendments = finish(target, drafts, delegation, authors, submitted_at, ids,
-                             reader.warnings)
+                            reader.warnings)
     except ReaderError as error:
         if not error.message.startswith(str(path)):
             error.message = f"{path}: {error.message}"
