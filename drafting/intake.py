@@ -171,7 +171,7 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
             continue
         prepared.append(item)
     if errors and not each:
-        _refuse(failed, errors)
+        _refuse(failed, errors, len(inbox.files) + len(inbox.refused))
     if check_token and not each:
         store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
     return Intake(document, tuple(prepared), tuple(failed))
@@ -211,10 +211,16 @@ def _naming(path: Path, message: str) -> str:
     return message if message.startswith((str(path), path.name)) else f"{path}: {message}"
 
 
-def _refuse(failed: Sequence[FileOutcome], errors: Sequence[DraftingError]) -> None:
-    """Raise the one error, or an InputError listing every file that will not do."""
-    if len(errors) == 1:
+def _refuse(failed: Sequence[FileOutcome], errors: Sequence[DraftingError],
+            total: int) -> None:
+    """Raise the error of a file submitted alone, or an InputError listing every file
+    (of ``total``) that will not do."""
+    if total == 1 and len(errors) == 1:
         raise errors[0]
-    raise InputError(f"{len(errors)} files cannot be submitted; nothing was recorded: "
-                     "correct them or leave them out (--each records the others)",
-                     details="\n".join(f"  {outcome.error}" for outcome in failed))
+    files, them = (f"{len(errors)} files", "them") if len(errors) > 1 else \
+        (f"1 file of {total}", "it")
+    lines = [f"  {outcome.error}" for outcome in failed]
+    if len(errors) == 1 and errors[0].details:  # what the one file's reading found
+        lines += [f"    {line}" for line in errors[0].details.splitlines()]
+    raise InputError(f"{files} cannot be submitted; nothing was recorded: correct {them} or "
+                     f"leave {them} out (--each records the others)", details="\n".join(lines))

@@ -79,6 +79,18 @@ def test_word_lock_files_in_the_inbox_are_passed_over_with_a_note(db, inbox):
     assert "drafting: nothing to submit: every file given was passed over" in alone.stderr
 
 
+def test_one_file_with_nothing_to_submit_says_the_others_were_not_recorded(db, inbox):
+    shutil.copy(SAMPLES / "docx" / "zero-draft.docx", inbox / "AOSIS.docx")  # sent back as is
+    refused = drafting(db, "submit", SYMBOL, *files(inbox), "--by-filename", "--yes")
+    assert refused.returncode == 1 and count(db) == 0
+    assert refused.stderr.startswith("drafting: 1 file of 5 cannot be submitted; nothing was "
+                                     "recorded: correct it or leave it out (--each records "
+                                     "the others)")
+    assert f"{inbox / 'AOSIS.docx'}: no change found against {SYMBOL}" in refused.stderr
+    alone = drafting(db, "submit", SYMBOL, str(inbox / "AOSIS.docx"), "-d", "AOSIS", "--yes")
+    assert alone.stderr.startswith(f"drafting: {inbox / 'AOSIS.docx'}: no change found")
+
+
 def test_a_name_that_tells_nobody_refuses_the_whole_inbox(db, inbox):
     shutil.copy(inbox / "EU.docx", inbox / "comments.docx")
     (inbox / "EU-USA.docx").write_text("never read", encoding="utf-8")
