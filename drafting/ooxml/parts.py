@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -176,7 +177,8 @@ def load_parts(package: zipfile.ZipFile, unpacked: dict[str, bytes]) -> WordPart
     try:
         return _Loader(package, unpacked).load()
     except (_Unusual, etree.XMLSyntaxError, KeyError, ValueError, TypeError, AttributeError,
-            zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError):
+            zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+            NotImplementedError):  # a part not unpacked before (an image) may be damaged
         return None
 
 

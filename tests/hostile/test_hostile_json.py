@@ -180,7 +180,10 @@ def test_one_bad_file_among_several_records_none(tmp_path, negotiation, capsys):
     before = fingerprint(negotiation)
     outcome = run_cli(capsys, "submit", SYMBOL, str(good), str(bad), "--yes",
                       "--db", negotiation)
-    assert refused_line(outcome).startswith(f"drafting: {bad}: 1 problem")
+    assert refused_line(outcome).startswith("drafting: 1 file of 2 cannot be submitted; "
+                                            "nothing was recorded")
+    assert f"  {bad}: 1 problem" in outcome.err  # the file, then what is wrong in it
+    assert "amendment 1 (OP9): there is no such paragraph" in outcome.err
     assert fingerprint(negotiation) == before
     outcome = run_cli(capsys, "submit", SYMBOL, str(good), "--yes", "--db", negotiation)
     assert outcome.code == 0, outcome.err  # the good one alone goes through

@@ -106,3 +106,19 @@ def test_a_malformed_header_is_refused_in_the_same_words(tmp_path):
         open_word(path)
     assert str(light.value) == str(heavy.value)
     assert "part word/header1.xml" in str(light.value)
+
+
+def test_a_damaged_part_read_only_as_bytes_is_refused_not_a_crash(tmp_path):
+    """The thumbnail (a part no reader parses) with a broken deflate stream: a refusal
+    naming the file, as for any damaged package, never zlib's own error."""
+    path = write(tmp_path / "damaged.docx", parts_of(plain_docx(tmp_path)))
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("docProps/thumbnail.jpeg")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start] = 0xFF  # a deflate block of type 3: there is none
+    path.write_bytes(bytes(data))
+    for read in (lambda: read_draft(path), lambda: read_docx_submission(
+            path, read_draft(plain_docx(tmp_path)).to_document("X"), delegation="EU")):
+        with pytest.raises(ReaderError, match=r"damaged\.docx: .*open it in Word and save it"):
+            read()
