@@ -33,12 +33,13 @@ def body_blocks(body: Any) -> Iterator[Any]:
 
 
 _EMBEDDED = {qn("w:altChunk"): "embedded document (altChunk)",
-             qn("w:object"): "embedded object (OLE)"}
+             qn("w:object"): "embedded object (OLE)",
+             qn("w:endnoteReference"): "endnote (at the end of the document)"}
 
 
 def embedded(element: Any) -> Counter[str]:
-    """What ``element`` embeds that holds no text a reader can take, by what it is
-    (``embedded document (altChunk)``, ``embedded object (OLE)``), counted."""
+    """What ``element`` holds that no reader takes as text, by what it is (``embedded
+    document (altChunk)``, ``embedded object (OLE)``, an endnote), counted."""
     return Counter(_EMBEDDED[item.tag] for item in element.iter(*_EMBEDDED))
 
 

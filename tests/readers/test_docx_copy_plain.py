@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 
+import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx_builders import house, write_docx
 
 from drafting.errors import ReaderError
@@ -51,3 +54,16 @@ def test_a_control_character_refuses_the_copy_with_its_place(tmp_path):
     # counted in the Word paragraph, its label and tab ("OP1\t") included
     with pytest.raises(ReaderError, match=r"paragraph 4, character 15: U\+0086"):
         _read(tmp_path, {"OP1": ["Decides to \u0086act;"]})
+
+
+def test_an_endnote_in_a_copy_is_named_as_not_read(tmp_path):
+    path = write_docx(tmp_path / "copy.docx", house(REVISION, {}))
+    word = docx.Document(str(path))
+    op1 = next(p for p in word.paragraphs if p.text.startswith("OP1"))
+    op1._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:endnoteReference w:id="1"/></w:r>'))
+    word.save(str(path))
+    read = read_docx_submission(path, DOCUMENT, delegation="EU")
+    assert read.amendments == ()
+    (warning,) = read.warnings
+    assert "paragraph 4" in str(warning) and "an endnote (at the end of the document) not " \
+        "read: only the text of paragraphs takes amendments" in str(warning)
