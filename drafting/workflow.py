@@ -259,7 +259,10 @@ def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
     try:
         paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
     except InputError:
-        proposal = proposed_paragraph(store, symbol, paragraph or "")
+        from drafting.engine.subamend import proposed_labelled
+
+        pending = store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
+        proposal = proposed_labelled(paragraph or "", document, pending)
         if proposal is None:
             raise
         ids = set(proposal.credit.amendments)

@@ -271,13 +271,13 @@ class _Reader(CopyLayout):
         hosts = [g for g in groups if g.hosts]
         kept = {g.match.text for g in hosts  # paragraphs the file holds as this revision
                 if g.match is not None and _unchanged(g, g.match.text)}
-        texts = {runs.original_text(g.pieces).strip() for g in hosts  # the others' texts
+        texts = {runs.original_text(g.pieces).strip(): g for g in hosts  # the others'
                  if g.match is None or not _unchanged(g, g.match.text)}
         ours = {p.text for p in self.target if p.status is not ParagraphStatus.DELETED}
         found: list[tuple[Revision, set[str]]] = []  # revisions the file may be a copy of
         for other in reversed(others):  # the latest first
             theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
-            if (only_theirs := (theirs - ours) & texts) and not (ours - theirs) & kept:
+            if (only_theirs := (theirs - ours) & texts.keys()) and not (ours - theirs) & kept:
                 found.append((other, only_theirs))
         strong = [(other, only) for other, only in found if len(only) > 1]
         if strong:
@@ -290,11 +290,10 @@ class _Reader(CopyLayout):
                 f"its changes on {self.target.label}")
         if found:
             other, (text,) = found[0]
-            group = next(g for g in hosts if runs.original_text(g.pieces).strip() == text)
-            self.warn(self.where(group.hosts[0]), f"the paragraph reads as {other.label} had "
-                      f"it, and nothing else {self.target.label} changed is in the file: if "
-                      f"the file is a copy of {other.label}, undoing {self.target.label}'s "
-                      "change is not the delegation's proposal")
+            self.warn(self.where(texts[text].hosts[0]), f"the paragraph reads as "
+                      f"{other.label} had it, and nothing else {self.target.label} changed "
+                      f"is in the file: if the file is a copy of {other.label}, undoing "
+                      f"{self.target.label}'s change is not the delegation's proposal")
 
     # Emitting drafts in file order
 
