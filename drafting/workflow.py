@@ -78,7 +78,10 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
                  actor: str = "", step: Step = _quiet) -> tuple[Document, list[ReadWarning]]:
     """Read the draft at ``path`` (.md, .txt, .docx) and store it as document ``symbol``,
     its zero draft; a ``.docx`` is kept with it, byte for byte, as its source
-    (`Store.source`). Returns the document and the reader's warnings. Two steps."""
+    (`Store.source`): one saved as Strict Open XML in the transitional form Word saves
+    by default (`drafting.ooxml.strict`). Returns the document and the reader's
+    warnings. Two steps."""
+    from drafting.ooxml.package import word_package
     from drafting.readers import read_draft
 
     path = Path(path)
@@ -91,6 +94,8 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
                          "wait until it is saved and import it again")
     if not result.paragraphs:
         raise InputError(f"{path}: no paragraph found; nothing was imported")
+    if source is not None:  # a document saved as Strict Open XML: kept as Word saves it
+        source = word_package(path, source)
     document = result.to_document(symbol, title=title)
     step(f"storing {len(result.paragraphs)} paragraphs")
     store.add_document(document, source=source, actor=actor)

@@ -30,6 +30,9 @@ The file is read once into memory and never written to, so checks and loading
 see the same bytes and nothing is changed. `open_word` makes the same checks and gives
 readers the parts they read (`drafting.ooxml.parts`) without python-docx's object model,
 each XML part unpacked once.
+
+A document saved as Strict Open XML is read as the same document in the transitional
+form (`drafting.ooxml.strict`), once its zip directory is checked.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from lxml import etree
 
 from drafting import limits as _limits
 from drafting.errors import LimitError, ReaderError
+from drafting.ooxml import strict
 from drafting.ooxml.parts import DocxParts, Parts, load_parts
 from drafting.ooxml.unpack import SAVE_AGAIN, UNPACK_ERRORS, Budget, damaged, scan
 
@@ -105,8 +109,7 @@ def open_docx(path: str | Path, *, limits: SafeLimits = SAFE_LIMITS) -> docx.doc
     within seconds and nothing on disk is changed.
     """
     path = Path(path)
-    data = _read_file(path, limits)
-    _check_signature(path, data)
+    data = _transitional(path, _read_file(path, limits), limits)
     with _open_zip(path, data) as package:
         xml_parts = list(_check_package(path, package, limits))
     return _load(path, data, xml_parts)
@@ -118,13 +121,29 @@ def open_word(path: str | Path, *, limits: SafeLimits = SAFE_LIMITS) -> Parts:
     python-docx would open the package without a remark; else as python-docx opens
     it (`DocxParts`)."""
     path = Path(path)
-    data = _read_file(path, limits)
-    _check_signature(path, data)
+    data = _transitional(path, _read_file(path, limits), limits)
     with _open_zip(path, data) as package:
         unpacked = _check_package(path, package, limits)
         xml_parts = list(unpacked)
         parts = load_parts(package, unpacked)
     return parts if parts is not None else DocxParts(_load(path, data, xml_parts))
+
+
+def word_package(path: str | Path, data: bytes, *, limits: SafeLimits = SAFE_LIMITS) -> bytes:
+    """The ``.docx`` ``data`` (the file at ``path``) as the project reads and writes it:
+    ``data`` itself, or, for a document saved as Strict Open XML, the same document in
+    the transitional form (`drafting.ooxml.strict`). The file's signature and, for a
+    strict one, its zip directory are checked as `open_docx` checks them."""
+    return _transitional(Path(path), data, limits)
+
+
+def _transitional(path: Path, data: bytes, limits: SafeLimits) -> bytes:
+    _check_signature(path, data)
+    with _open_zip(path, data) as package:
+        if not strict.is_strict(package):
+            return data
+        _check_directory(path, package.infolist(), limits)
+        return strict.transitional(path, package, Budget(path, limits.max_total_bytes))
 
 
 def _check_package(path: Path, package: zipfile.ZipFile, limits: SafeLimits,
