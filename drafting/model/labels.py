@@ -59,9 +59,14 @@ PREFIX_KINDS: dict[str, ParagraphKind] = {
 KIND_PREFIXES: dict[ParagraphKind, str] = {kind: prefix for prefix, kind in PREFIX_KINDS.items()}
 
 _SUFFIX_PATTERN = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-SECTION_PATTERN = r"\d{1,3}(?:bis|ter)?|[IVXLC]{1,7}|[A-Z]|ANNEX"
+SECTION_PATTERN = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?)?"
+                   r"|ARTICLE|CHAPTER|PART|SECTION|\d{1,3}(?:bis|ter)?|[IVXLC]{1,7}|[A-Z]")
 """What names a section in a label: an article's number (``3``, ``3bis``), a chapter's
-roman numeral, a section's letter, or ``ANNEX``."""
+roman numeral, a section's letter; an annex or an appendix, with its own number if it
+has one (``ANNEX``, ``ANNEX I``, ``APPENDIX 2``), so that paragraph 1 of Annex I
+(``ANNEX I.1``) is never paragraph 1 of Chapter I (``I.1``); or the kind of a section
+whose heading gives no number (``CHAPTER``)."""
+_ANNEX_NUMBER = re.compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
 LABEL_RE = re.compile(
     rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})"
     rf"(?:\s*({_SUFFIX_PATTERN})\b|\.(\d{{1,7}}))?",
@@ -121,7 +126,14 @@ def parse_label(text: str) -> Label:
     suffix_index = (SUFFIXES.index(suffix.lower()) + 1 if suffix else
                     figure - 1 if figure else 0)
     return Label((prefix or "OP").upper(), int(number), suffix_index,
-                 (section or "").upper())
+                 _section_name(section or ""))
+
+
+def _section_name(section: str) -> str:
+    """A section's name as labels write it: ``annexi`` -> ``ANNEX I``, ``3BIS`` -> ``3bis``
+    (as the heading "Article 3 bis" gives it)."""
+    name = _ANNEX_NUMBER.sub(r"\1 ", section.upper())
+    return name[:-3] + name[-3:].lower() if name.endswith(("BIS", "TER")) else name
 
 
 def normalize_label(text: str) -> str:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from drafting.model.labels import FIGURE_PATTERN, SUFFIXES, Label, parse_label
+from drafting.model.labels import (
+    FIGURE_PATTERN,
+    SECTION_PATTERN,
+    SUFFIXES,
+    Label,
+    parse_label,
+)
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
@@ -20,7 +26,7 @@ _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never 
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?"
     r"(?:\.(?:[\t ]+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
 _SECTIONED = re.compile(
-    rf"(?P<label>(?:\d{{1,3}}|[IVXLC]{{1,7}}|[A-Z]|ANNEX)\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
+    rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     r"\.?(?:[\t ]+|$)")
 SUBPARAGRAPH = re.compile(
     r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a]|[а-яё])\)\s"
@@ -40,6 +46,20 @@ _CHAPEAU = re.compile(
     r"(?:大会|理事会|委员会|缔约方|缔约国|缔约各方|各国政府)[,\uff0c]")
 _ARTICLES = ("article", "artículo", "articulo", "статья", "المادة", "条")
 """The words that name an article, in the six languages of the United Nations."""
+_KINDS = {
+    "ANNEX": ("annex", "annexe", "anexo", "приложение", "المرفق", "附件"),
+    "APPENDIX": ("appendix", "appendice", "apéndice", "apendice", "التذييل", "附录"),
+    "ARTICLE": _ARTICLES,
+    "CHAPTER": ("chapter", "chapitre", "capítulo", "capitulo", "глава", "الفصل", "章"),
+    "PART": ("part", "partie", "parte", "часть", "الجزء", "الباب", "部分", "编"),
+    "SECTION": ("section", "sección", "seccion", "раздел", "الفرع", "节"),
+}
+_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
+"""The kind of section each word names, in the six languages, by the English word a
+label writes: an annex's paragraphs are labelled ``ANNEX I.1`` in every language, and
+a section whose heading gives no number is known by its kind (``CHAPTER``)."""
+_OWN_KEYS = ("ANNEX", "APPENDIX")
+"""The kinds whose number is part of the key: Annex I is not Chapter I."""
 _SECTION = re.compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix"  # English
     r"|chapitre|partie|annexe|appendice"  # French (article, section as in English)
@@ -126,20 +146,26 @@ def chapeau_like(text: str) -> bool:
 
 def section_key(text: str) -> str | None:
     """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
-    "Chapter II" -> "II", "Annex" -> "ANNEX", "第十二条" -> "12"), or None if ``text``
-    opens no section. A line of more than 14 words opens one only when a mark follows
-    its number ("Article 3. This Agreement shall ..."): an article written on one line."""
+    "Chapter II" -> "II", "Annex" -> "ANNEX", "Annex I" and "Annexe I" -> "ANNEX I",
+    "第十二条" -> "12", "附件二" -> "ANNEX 2"), or None if ``text`` opens no section. A
+    line of more than 14 words opens one only when a mark follows its number ("Article
+    3. This Agreement shall ..."): an article written on one line."""
     if (cjk := _CJK_SECTION.fullmatch(text.strip())) is not None:
         if cjk["annex"]:
-            return f"ANNEX{_cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else "ANNEX"
+            kind = _KIND_OF[cjk["annex"]]
+            return f"{kind} {_cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else kind
         return _cjk_number(cjk["key"])
     match = _section(text)
     if match is None:
         return None
-    key = (match["key"] or match["kind"]).upper()
+    kind = _KIND_OF.get(match["kind"].lower(), "SECTION")
+    if not match["key"]:
+        return kind
+    key = match["key"].upper()
     key = "1" if key in ("PREMIER", "PRIMERO") else key  # "Article premier"
     key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
-    return f"{key}{match['suffix'].lower()}" if match["suffix"] else key
+    key = f"{key}{match['suffix'].lower()}" if match["suffix"] else key
+    return f"{kind} {key}" if kind in _OWN_KEYS else key
 
 
 def opens_article(text: str) -> bool:

@@ -1,10 +1,12 @@
 """Sections as treaties lay them out: an article's title on a line of its own, and
 the blocks that stand in an article whose paragraphs carry no numbers.
 
-A title line follows its section's heading: "Article 3" then "Depositary". It is short,
-carries no label or number, no closing punctuation and no opening bracket (a bracketed
-placeholder is text to negotiate), and more of the section follows it; it is read as a
-heading under that heading, not as a paragraph.
+A title line follows its section's heading: "Article 3" then "Depositary", "Part I"
+then "General provisions". It is short, carries no label or number, no closing
+punctuation and no opening bracket (a bracketed placeholder is text to negotiate), and
+more follows it: more of the section, or, after a part's or a chapter's heading, the
+heading of its first article; it is read as a heading under that heading, not as a
+paragraph.
 
 A treaty's article often holds one paragraph, or a few, with no number of their own:
 "Article 26 / The Secretary-General of the United Nations shall be the Depositary of
@@ -45,9 +47,12 @@ def section_title(blocks: Sequence[Block], index: int,
             text[-1] in _CLOSING or text.startswith("["):  # "[Placeholder on finance]"
         return False
     before, after = _filled(blocks, index, -1), _filled(blocks, index, 1)
-    return before is not None and after is not None and label(before) is None and \
-        section_key(blocks[before].shown) is not None and \
-        section_key(blocks[after].shown) is None
+    if before is None or after is None or label(before) is not None or \
+            section_key(blocks[before].shown) is None:
+        return False
+    # an article's one short line before the next heading is its text ("Article 3",
+    # "Entry into force", "Article 4"); a part's or a chapter's is its title
+    return section_key(blocks[after].shown) is None or not opens_article(blocks[before].shown)
 
 
 def _filled(blocks: Sequence[Block], index: int, step: int) -> int | None:

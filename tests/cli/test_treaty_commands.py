@@ -51,3 +51,90 @@ def test_a_treaty_negotiated_by_article_and_paragraph(tmp_path):
         db, "show", "BBNJ", "--para", "1.3").stdout
     assert "Parties shall establish a fund." in drafting(db, "show", "BBNJ", "--para",
                                                          "2.1").stdout
+
+
+ANNEXED = """The Parties to this Agreement,
+
+Recognizing the need for cooperation,
+
+Have agreed as follows:
+
+Part I
+
+General provisions
+
+Article 1
+
+1. This Agreement applies to fisheries.
+
+Chapter I
+
+1. The Parties shall cooperate.
+
+2. The Parties shall report.
+
+Annex I
+
+List of species
+
+1. Tuna.
+
+2. Cod.
+
+Annexe II
+
+1. Notification within [30][60] days.
+"""
+
+
+def test_a_chapter_and_an_annex_of_the_same_number_keep_their_own_paragraphs(tmp_path):
+    """Paragraph 1 of Annex I is not paragraph 1 of Chapter I (the import used to refuse
+    the text, the label used twice), and an annex's paragraphs are amended, decided and
+    renumbered by their labels; a part's title is a heading, not a preambular paragraph."""
+    db, source = tmp_path / "s.db", tmp_path / "annexed.md"
+    source.write_text(ANNEXED, encoding="utf-8")
+    assert drafting(db, "init").returncode == 0
+    imported = drafting(db, "import", str(source), "--doc", "FISH")
+    assert imported.returncode == 0, imported.stderr
+    shown = drafting(db, "show", "FISH").stdout
+    lines = [line.split(None, 1) for line in shown.splitlines() if line.strip()]
+    assert ["Part I"] in [[" ".join(line)] for line in lines]
+    assert "PP3" not in shown and "T1" not in shown  # "General provisions": a heading
+    for label, text in (("I.1", "The Parties shall cooperate."), ("ANNEX I.1", "Tuna."),
+                        ("ANNEX I.2", "Cod.")):
+        assert f"\n{label:<18}{text}" in shown
+    assert "\nANNEX II.1   2 br Notification" in shown  # its brackets counted
+    assert drafting(db, "delegation", "add", "EU").returncode == 0
+    for args in (("ANNEX I.1", "--new-paragraph", "Swordfish."),
+                 ("annex i.2", "--replace", "Cod", "--with", "Atlantic cod")):
+        amended = drafting(db, "amend", "FISH", *args, "--delegation", "EU", "--yes")
+        assert amended.returncode == 0, amended.stderr
+    listed = json.loads(drafting(db, "amendments", "FISH", "--para", "ANNEX I.2",
+                                 "--json").stdout)
+    assert [a["new_text"] for a in listed] == ["Atlantic cod"]
+    for amendment in json.loads(drafting(db, "amendments", "FISH", "--json").stdout):
+        assert drafting(db, "decide", amendment["id"], "accept").returncode == 0
+    revised = drafting(db, "revise", "FISH", "--label", "Rev.1",
+                       "--choose", "ANNEX II.1=30")
+    assert revised.returncode == 0, revised.stderr
+    assert "  ANNEX I.1 bis -> ANNEX I.2\n  ANNEX I.2 -> ANNEX I.3\n" in revised.stdout
+    assert "Atlantic cod." in drafting(db, "show", "FISH", "--para", "ANNEX I.3").stdout
+    assert "Swordfish." in drafting(db, "show", "FISH", "--para", "ANNEX I.2").stdout
+    assert "The Parties shall cooperate." in drafting(db, "show", "FISH", "--para",
+                                                      "I.1").stdout
+
+
+def test_an_annex_in_chinese_is_labelled_as_in_english(tmp_path):
+    db, source = tmp_path / "s.db", tmp_path / "annexed.txt"
+    source.write_text("本协定缔约方，\n\n认识到合作的必要，\n\n第一条\n\n1. 本协定适用于渔业。\n\n"
+                      "附件二\n\n1. 金枪鱼。\n\n2. 鳕鱼。\n", encoding="utf-8")
+    assert drafting(db, "init").returncode == 0
+    assert drafting(db, "import", str(source), "--doc", "FISH").returncode == 0
+    assert drafting(db, "delegation", "add", "CHN").returncode == 0
+    amended = drafting(db, "amend", "FISH", "ANNEX 2.2", "--delegation", "CHN",
+                       "--replace", "鳕鱼", "--with", "大西洋鳕鱼", "--yes")
+    assert amended.returncode == 0, amended.stderr
+    compiled = tmp_path / "c.md"
+    assert drafting(db, "compile", "FISH", "-o", str(compiled)).returncode == 0
+    assert "ANNEX 2.2" in compiled.read_text(encoding="utf-8")
+    assert "大西洋鳕鱼" in compiled.read_text(encoding="utf-8")

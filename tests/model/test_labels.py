@@ -160,7 +160,8 @@ def test_renumbering_keeps_a_text_numbered_from_further_on():
 
 
 _SECTIONS = st.one_of(st.just(""), st.integers(1, 999).map(str),
-                      st.sampled_from(["II", "XIV", "A", "ANNEX", "3BIS"]))
+                      st.sampled_from(["II", "XIV", "A", "ANNEX", "3bis", "ANNEX I",
+                                       "APPENDIX 12", "ANNEX Cbis", "CHAPTER"]))
 
 
 @given(prefix=st.sampled_from(["PP", "OP", "FN", "H", "T"]), number=st.integers(0, 9999),

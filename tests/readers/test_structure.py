@@ -158,8 +158,10 @@ def test_a_label_used_twice_in_one_article_is_still_refused():
     ("Article 3", "3"), ("Article 3 bis", "3bis"), ("ARTICLE 12. Finance", "12"),
     ("Chapter II", "II"), ("Section B - Finance", "B"), ("Annex", "ANNEX"),
     ("Article 3 of the Convention provides that", None), ("Articles of faith", None),
-    ("Article premier", "1"), ("Chapitre IV", "IV"), ("Annexe", "ANNEXE"),
-    ("Artículo 12", "12"), ("Capítulo II - Finanzas", "II"), ("Anexo", "ANEXO"),
+    ("Article premier", "1"), ("Chapitre IV", "IV"), ("Annexe", "ANNEX"),
+    ("Artículo 12", "12"), ("Capítulo II - Finanzas", "II"), ("Anexo", "ANNEX"),
+    ("Annex I", "ANNEX I"), ("Annexe II", "ANNEX II"), ("Anexo 3", "ANNEX 3"),
+    ("Appendix A", "APPENDIX A"), ("Приложение I", "ANNEX I"), ("Chapter", "CHAPTER"),
     ("Parte de los recursos", None), ("Partie des ressources", None),
     ("Статья 1", "1"), ("Статья 12. Депозитарий", "12"), ("Глава II", "II"),
     ("статья 5 Конвенции предусматривает", None)])
@@ -281,7 +283,7 @@ def test_a_french_treaty_and_a_spanish_resolution_read_as_the_english_ones_do():
                         "1. Decide actuar;\n\nAnexo\n\nTérminos de referencia\n\n"
                         "1. El fondo apoya a los Estados.\n")
     assert spanish.chapeau == "La Asamblea General,"
-    assert [p.label for p in spanish.paragraphs] == ["PP1", "OP1", "H1", "H2", "ANEXO.1"]
+    assert [p.label for p in spanish.paragraphs] == ["PP1", "OP1", "H1", "H2", "ANNEX.1"]
 
 
 def test_a_russian_treaty_numbered_per_article_is_read_not_refused():
