@@ -67,6 +67,7 @@ has one (``ANNEX``, ``ANNEX I``, ``APPENDIX 2``), so that paragraph 1 of Annex I
 (``ANNEX I.1``) is never paragraph 1 of Chapter I (``I.1``); or the kind of a section
 whose heading gives no number (``CHAPTER``)."""
 _ANNEX_NUMBER = re.compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
+_SUFFIXED_SECTION = re.compile(r"(\d{1,3}|(?:ANNEX|APPENDIX) \w{1,7}?)(BIS|TER)")
 LABEL_RE = re.compile(
     rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})"
     rf"(?:\s*({_SUFFIX_PATTERN})\b|\.(\d{{1,7}}))?",
@@ -133,7 +134,8 @@ def _section_name(section: str) -> str:
     """A section's name as labels write it: ``annexi`` -> ``ANNEX I``, ``3BIS`` -> ``3bis``
     (as the heading "Article 3 bis" gives it)."""
     name = _ANNEX_NUMBER.sub(r"\1 ", section.upper())
-    return name[:-3] + name[-3:].lower() if name.endswith(("BIS", "TER")) else name
+    suffixed = _SUFFIXED_SECTION.fullmatch(name)
+    return f"{suffixed[1]}{suffixed[2].lower()}" if suffixed else name
 
 
 def normalize_label(text: str) -> str:
