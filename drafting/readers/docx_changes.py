@@ -18,7 +18,7 @@ from drafting.engine.anchoring import similarity, tokens, word_diff
 from drafting.errors import InputError
 from drafting.model import Paragraph, Span
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
-from drafting.readers.lines import read_label
+from drafting.readers.lines import read_label, read_numbered
 
 SIMILARITY = 0.6
 """How alike (`drafting.engine.anchoring.similarity`: the share of characters in words
@@ -150,15 +150,19 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
     return out
 
 
-def strip_label(pieces: list[RunPiece]) -> tuple[str | None, list[RunPiece], bool]:
+def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,
+                ) -> tuple[str | None, list[RunPiece], bool]:
     """The label a paragraph opens with, read as the import reads it (``OP5 bis``, ``5.``,
-    ``3.1``, ``OP7 Alt``: `drafting.readers.structure.split_label`), the pieces without it,
-    and whether the label itself was changed. The text with changes rejected is tried
-    first, then (for a wholly inserted paragraph) the text with changes accepted."""
+    ``3.1``, ``OP7 Alt``: `drafting.readers.structure.split_label`; and "(2) " where
+    ``bracketed``, the import having found a number in brackets opening it), the pieces
+    without it, and whether the label itself was changed. The text with changes rejected
+    is tried first, then (for a wholly inserted paragraph) the text with changes
+    accepted."""
+    read = read_numbered if bracketed else read_label
     for view in ("in_original", "in_proposed"):
         text = "".join([p.text for p in pieces if getattr(p, view)])
         stripped = text.lstrip()
-        label, skip, alternative = read_label(stripped)
+        label, skip, alternative = read(stripped)
         if label is not None:
             skip += len(text) - len(stripped)
             rest, states = _drop(pieces, skip, view)

@@ -27,7 +27,7 @@ from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
-from drafting.readers.lines import read_label
+from drafting.readers.lines import read_label, read_numbered
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import (
     AutoNumber,
@@ -125,7 +125,8 @@ class CopyLayout:
                 self._join(host, self._chunk(number, read, label=False), role.prefix)
             else:
                 chunks.append(host := self._chunk(number, read,
-                                                  label=role.kind is not RoleKind.LINE))
+                                                  label=role.kind is not RoleKind.LINE,
+                                                  bracketed=role.skip > 0))
                 if role.kind is RoleKind.HEADING and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
         return chunks
@@ -232,9 +233,12 @@ class CopyLayout:
                       f"against {self.target.label}")
         self._note_comments(where, read.pieces)
 
-    def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True) -> Chunk:
+    def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True,
+               bracketed: bool = False) -> Chunk:
+        """The chunk of one Word paragraph; with ``label``, the label it opens with
+        taken off (and, where ``bracketed``, a number in brackets: "(2) ")."""
         if len(read.pieces) == 1 and read.pieces[0].state == NORMAL:  # nearly always
-            plain = _plain_chunk(number, read, label)
+            plain = _plain_chunk(number, read, label, bracketed)
             if plain is not None:
                 return plain
         chunk = Chunk(number, None, [], read.mark)
@@ -242,7 +246,7 @@ class CopyLayout:
         pieces = self._cleaned(where, read.pieces)
         kept = [p for p in pieces if p.inside is None]  # not cancelled
         if label:
-            chunk.label, chunk.pieces, changed = strip_label(kept)
+            chunk.label, chunk.pieces, changed = strip_label(kept, bracketed=bracketed)
         else:
             chunk.pieces, changed = kept, False
 
@@ -282,7 +286,8 @@ class CopyLayout:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
 
 
-def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool) -> Chunk | None:
+def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
+                 bracketed: bool = False) -> Chunk | None:
     """`CopyLayout._chunk` of a paragraph that is one piece of unchanged text (what
     `strip_label` and `CopyLayout._cleaned` make of it, with nothing to warn about), or
     None when its characters need a closer look."""
@@ -296,7 +301,7 @@ def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool) -> Chunk | 
     if not label:
         return chunk
     stripped = text.lstrip()
-    found, skip, alternative = read_label(stripped)
+    found, skip, alternative = (read_numbered if bracketed else read_label)(stripped)
     if found is not None:
         skip += len(text) - len(stripped)
         chunk.label = f"{found}{' Alt' if alternative else ''}"

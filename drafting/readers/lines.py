@@ -28,6 +28,12 @@ _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never 
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     r"\.?(?:[\t ]+|$)")
+BRACKETED_NUMBER = re.compile(
+    rf"(?P<open>\()?(?P<number>\d{{1,3}})(?:\s?(?P<suffix>{_SUFFIX}))?\)[\t ]+")
+"""A paragraph number typed in brackets, as WIPO treaties number an article's paragraphs
+(``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``); a number
+only where `drafting.readers.structure` finds that it opens a paragraph, else a
+sub-paragraph's."""
 SUBPARAGRAPH = re.compile(
     r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a]|[а-яё])\)\s"
     r"|\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09")
@@ -106,6 +112,26 @@ def read_label(text: str) -> tuple[Label | None, int, bool]:
     """`split_label`'s label and length taken off, and `is_alternative`, in one look."""
     label, _, skip, alternative = _split(text)
     return label, skip, alternative
+
+
+def bracketed_label(text: str) -> tuple[Label, int] | None:
+    """The label of the paragraph number ``text`` opens with in brackets ("(2bis) " is
+    ``OP2 bis``) and its length with the space after it; None if it opens with none."""
+    found = BRACKETED_NUMBER.match(text)
+    if found is None:
+        return None
+    suffix = SUFFIXES.index(found["suffix"].lower()) + 1 if found["suffix"] else 0
+    return Label("OP", int(found["number"]), suffix), found.end()
+
+
+def read_numbered(text: str) -> tuple[Label | None, int, bool]:
+    """`read_label`, or else a paragraph number typed in brackets (`bracketed_label`):
+    for a paragraph that the structure found opened by one."""
+    found = read_label(text)
+    if found[0] is not None:
+        return found
+    bracketed = bracketed_label(text)
+    return (bracketed[0], bracketed[1], False) if bracketed else found
 
 
 _SPLIT_MAX, _SPLIT_LONGEST = 4096, 2000

@@ -47,6 +47,7 @@ from drafting.readers.lines import (
     FOOTNOTE,
     OPTION,
     SUBPARAGRAPH,
+    bracketed_label,
     chapeau_like,
     heading_key,
     is_alternative,
@@ -144,6 +145,8 @@ class _Draft:
     options: list[str] | None = None
     automatic: bool = False
     """Numbered by the word processor, not typed."""
+    bracketed: bool = False
+    """Its number typed in brackets: "(2) "."""
 
 
 def read_structure(blocks: list[Block], *, name: str,
@@ -304,12 +307,35 @@ class _Reader:
             self.drafts[-1].automatic = True
         elif number is not None and self._can_extend():
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
+        elif (bracketed := self._bracketed(block.text)) is not None:
+            self._open(index, bracketed[0], block.text[bracketed[1]:], block, bracketed[1])
+            self.drafts[-1].bracketed = True
         elif SUBPARAGRAPH.match(block.text) and self._can_extend(typed=True):
             self._line(index, block.text, "\n")
         else:
             shown = f"{number.text} {block.text}" if number is not None and number.text \
                 else block.text
             self._open(index, self._unlabelled(index, block), shown, block)
+
+    def _bracketed(self, text: str) -> tuple[Label, int] | None:
+        """The label of a paragraph whose number is typed in brackets, "(2) " or "2) ",
+        and the length of that number; None where the number is a sub-paragraph's. It
+        is a paragraph's when it goes on from the paragraph before, itself numbered so
+        ("(2)" or "(1bis)" after "(1)"), or starts a series ("(1)") other than where a
+        line ending with ":" introduces a list."""
+        found = bracketed_label(text)
+        if found is None:
+            return None
+        label = found[0]
+        host = self.drafts[self._host] if self._host >= 0 else None
+        if host is not None and host.bracketed:
+            before = host.label
+            goes_on = (label.number == before.number and label.suffix > before.suffix) or \
+                (label.number == before.number + 1 and not label.suffix)
+            return found if goes_on else None
+        introduced = host is not None and host.label.kind is not ParagraphKind.HEADING and \
+            (host.options[-1] if host.options else host.text).endswith((":", "\uff1a"))
+        return found if (label.number, label.suffix) == (1, 0) and not introduced else None
 
     def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:

@@ -71,7 +71,8 @@ class _Reviser:
         self.footnotes_changed = False
         self.main: Any = None
         self.last: Any = None
-        self.typed = ""  # what follows the last paragraph's typed number (".\t"), if any
+        self.typed: tuple[str, str] | None = None
+        """What stands before and after the last paragraph's typed number ("", ".\t")."""
         self.leading: list[Paragraph] = []
 
     def revise(self, old: Revision, new: Revision) -> None:
@@ -116,7 +117,7 @@ class _Reviser:
         if in_body(first.element):
             elements = [e for e in place.elements() if in_body(e)]
             self.main, self.last = elements[0], elements[-1]
-            self.typed = typed["after"] if typed else ""
+            self.typed = (typed["before"], typed["after"]) if typed else None
             for leading in self.leading:  # new paragraphs before the text's first
                 elements[0].addprevious(self._made(leading))
             self.leading = []
@@ -138,8 +139,8 @@ class _Reviser:
                 made.remove(child)
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         operative = paragraph.kind is ParagraphKind.OPERATIVE
-        typed = f"{typed_number(paragraph.label)}{self.typed}" if self.typed and operative \
-            else ""
+        typed = f"{self.typed[0]}{typed_number(paragraph.label)}{self.typed[1]}" \
+            if self.typed and operative else ""
         made.extend(new_runs(paragraph.text, runs[-1] if runs else None, self.main, typed))
         return made
 

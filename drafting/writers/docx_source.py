@@ -60,10 +60,12 @@ if TYPE_CHECKING:
 
 _PPR = qn("w:pPr")
 TYPED_NUMBER = re.compile(
-    r"\s*(?P<number>\d{1,4}(?:\s*[a-z]+)?)(?P<after>\.\t|\. +|[\t ]+[-\u2013][\t ])")
+    r"\s*(?P<before>\(?)(?P<number>\d{1,4}(?:\s*[a-z]+)?)"
+    r"(?P<after>\.\t|\. +|[\t ]+[-\u2013][\t ]|\)\t|\) +)")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, ``5. `` (spaces
-for the tab), and as Arabic texts type it, ``5 -<tab>`` or ``5 - ``; ``after`` is what
-follows the number."""
+for the tab), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and in brackets,
+``(5)<tab>`` or ``5) ``; ``before`` and ``after`` are what stand before and after the
+number."""
 
 
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
@@ -407,18 +409,19 @@ def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
 def _typed_label(label: str, typed: str) -> str:
     """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
     gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt), "5 -\\t" gives
-    "5 bis -\\t"; nothing where Word numbers the paragraphs."""
+    "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t"; nothing where Word numbers the
+    paragraphs."""
     if not typed:
         return ""
     found = TYPED_NUMBER.match(typed)
-    after = found["after"] if found else ".\t"
+    before, after = (found["before"], found["after"]) if found else ("", ".\t")
     base, alt, rest = label.partition(" Alt")
     try:
         if parse_label(base).prefix == "OP":
-            return f"{typed_number(base)}{alt}{rest}{after}"
+            return f"{before}{typed_number(base)}{alt}{rest}{after}"
     except LabelError:
         pass
-    return f"{label}{after}"  # other text keeps its label (T1 bis)
+    return f"{before}{label}{after}"  # other text keeps its label (T1 bis)
 
 
 def _renumbered(place: SourcePlace, label: str) -> Edit | None:
