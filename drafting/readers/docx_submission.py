@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting import characters
+from drafting.engine.anchoring import similarity
 from drafting.errors import InputError, ReaderError
 from drafting.limits import (
     MAX_AMENDMENTS_PER_FILE,
@@ -53,6 +54,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import (
+    SIMILARITY,
     UNTRACKED,
     anchor,
     hunks,
@@ -77,6 +79,10 @@ _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _RENUMBERED = 8
 """How many file paragraphs after one whose label names a paragraph it does not hold are
 looked at for that paragraph's text, unchanged (it was renumbered past new ones)."""
+_LIGHT_EDIT, _CLEARLY = 0.9, 0.2
+"""A file paragraph at least this like the revision's paragraph its number names is that
+paragraph; one less like it is another renumbered there when a paragraph after it is
+like that one by `SIMILARITY`, and by ``_CLEARLY`` more."""
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
 
@@ -231,16 +237,21 @@ class _Reader(CopyLayout):
         hosts = [g for g in groups if g.hosts]
         found: list[int | None] = [None] * len(hosts)
         by_label = {_key(p.label): k for k, p in enumerate(paragraphs)}
+        labelled = [by_label.get(_key(g.hosts[0].label)) if g.hosts[0].label else None
+                    for g in hosts]
+        as_labelled = [j is not None and _unchanged(g, paragraphs[j].text)
+                       for g, j in zip(hosts, labelled, strict=True)]
+        shifted = [self._shifted(g, j, before, paragraphs, plain)
+                   for g, j, before, plain in zip(hosts, labelled, [None, *labelled],
+                                                  as_labelled, strict=False)]
         last = -1
-        for i, group in enumerate(hosts):
-            label = group.hosts[0].label
-            j = by_label.get(_key(label)) if label else None
+        for i, (group, j) in enumerate(zip(hosts, labelled, strict=True)):
             if j is None or j <= last:
                 continue
-            target = paragraphs[j].text  # a paragraph typed "3." before the old 3 (its
-            if not _unchanged(group, target) and any(  # number moved on, or not): the
-                    _unchanged(g, target) for g in hosts[i + 1:i + 1 + _RENUMBERED]):
-                continue  # old 3 stands a little further on as it was, found by its text
+            ahead = slice(i + 1, i + 1 + _RENUMBERED)
+            if not as_labelled[i] and any(shifted[ahead]) and \
+                    _renumbered_past(group, paragraphs[j].text, hosts[ahead]):
+                continue  # found by its text, as the old 3 is
             found[i], last = j, j
         last, new = -1, 0
         for i, group in enumerate(hosts):
@@ -258,6 +269,23 @@ class _Reader(CopyLayout):
             group.match = None if j is None else paragraphs[j]
         taken = set(found)
         self.unmatched = [p for k, p in enumerate(paragraphs) if k not in taken]
+
+    @staticmethod
+    def _shifted(group: _Group, labelled: int | None, before: int | None,
+                 paragraphs: list[Paragraph], plain: bool) -> bool:
+        """Whether ``group`` is typed with a number that is not its own, as where the
+        paragraphs after a new one were renumbered (or the new one took the number of the
+        next): the number names no paragraph, or the one the paragraph before names too,
+        or one ``group`` does not read as (``plain``: it does) while it reads unchanged
+        as one a little before it."""
+        if not group.hosts[0].label:
+            return False
+        if labelled is None or labelled == before:
+            return True
+        if plain:
+            return False
+        return any(_unchanged(group, paragraphs[k].text)
+                   for k in range(max(labelled - _RENUMBERED, 0), labelled))
 
     def _same_revision(self, groups: list[_Group]) -> None:
         """ReaderError when the file is a copy of another revision than the one it is read
@@ -423,6 +451,22 @@ class _Reader(CopyLayout):
             place = f" on {quoted(on)}" if on else ""
             self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
                       f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
+
+
+def _renumbered_past(group: _Group, target: str, following: list[_Group]) -> bool:
+    """Whether ``group``, typed with the number of the paragraph that reads ``target``,
+    is not that paragraph, which stands a little further on in ``following`` (renumbered
+    past a paragraph inserted and typed "3.", or not): as it was, or plainly more like
+    ``target`` than ``group`` is when both were edited. A paragraph edited lightly is
+    that paragraph without a look further."""
+    if any(_unchanged(g, target) for g in following):
+        return True
+    here = similarity(runs.original_text(group.pieces), target)
+    if here >= _LIGHT_EDIT:
+        return False
+    return any(similarity(runs.original_text(g.pieces), target) >= max(SIMILARITY,
+                                                                        here + _CLEARLY)
+               for g in following if g.hosts)
 
 
 def _unchanged(group: _Group, text: str) -> bool:

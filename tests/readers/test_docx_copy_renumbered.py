@@ -51,3 +51,26 @@ def test_a_paragraph_rewritten_whole_under_its_own_number_is_still_that_paragrap
     assert {(a.kind, a.paragraph_id) for a in amendments} == {
         (AmendmentKind.REPLACE, document.current.by_label("OP3").id)}
     assert amendments[0].new_text.startswith("Invites")  # no new paragraph, no deletion
+
+
+OP4 = "Requests the Secretary-General to report on the implementation of this resolution;"
+OP5 = "Decides to include in the provisional agenda of its eighty-third session the item;"
+
+
+def test_paragraphs_renumbered_past_a_new_one_and_edited_are_still_their_own(tmp_path):
+    """The old 3 and 4, typed "4." and "5." after a paragraph inserted as "3." and both
+    edited, amend OP3 and OP4: not OP3 rewritten as the new text, OP4 as OP3's."""
+    draft = _word(tmp_path / "draft.docx", [f"{n}.\t{t}" for n, t in
+                                            zip("1234", (OP1, OP2, OP4, OP5), strict=True)])
+    document = read_draft(draft).to_document("A/C.2/81/L.5")
+    edited_4 = OP4.replace("report on", "report annually on")
+    edited_5 = OP5.replace("eighty-third", "eighty-fourth")
+    copy = _word(tmp_path / "copy.docx", [f"1.\t{OP1}", f"2.\t{OP2}", f"3.\t{NEW}",
+                                          f"4.\t{edited_4}", f"5.\t{edited_5}"])
+    amendments = read_docx_submission(copy, document, delegation="EU").amendments
+    label = {p.id: p.label for p in document.current.paragraphs}
+    assert sorted((label[a.paragraph_id], a.kind.value, a.old_text, a.new_text)
+                  for a in amendments) == [
+        ("OP2", "new paragraph", "", NEW),
+        ("OP3", "insert", "report", " annually"),  # after "report"
+        ("OP4", "replace", "third", "fourth")]  # words are cut at hyphens
