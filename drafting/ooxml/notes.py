@@ -4,6 +4,11 @@ each one is shown with.
 Word numbers footnotes in the order the body cites them (``w:footnoteReference``); the
 separators Word keeps in the same part (``w:type="separator"``, ...) are not notes.
 A footnote is cited in our texts by the marker ``[^N]`` (`drafting.brackets.NOTE_MARKER`).
+
+A footnote with a mark of its own (``w:customMarkFollows``: the "*" a UN document puts
+after its agenda item, typed in the run after the reference) takes no number, in Word
+or here: it is no footnote of the draft, its mark stays text, and the footnotes after it
+keep the numbers Word shows.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ REFERENCE = qn("w:footnoteReference")
 """The run child that cites a footnote."""
 _NOTE = qn("w:footnote")
 _ID = qn("w:id")
+_CUSTOM_MARK = qn("w:customMarkFollows")
+_ON = frozenset({"1", "true", "on"})
 
 
 class Footnotes:
@@ -36,12 +43,18 @@ class Footnotes:
             if note.get(qn("w:type")) in (None, "normal"):
                 self.elements[note.get(_ID, "")] = note
         self.numbers: dict[str, int] = {}
+        self.own_marks: dict[str, etree._Element] = {}
+        """The footnotes cited with a mark of their own, by id."""
 
     def cite(self, reference: etree._Element) -> int | None:
         """The number of the footnote a ``w:footnoteReference`` cites (the next number the
-        first time it is cited), or None when the document has no such footnote."""
+        first time it is cited), or None when the document has no such footnote or it has
+        a mark of its own."""
         note_id = reference.get(_ID, "")
         if note_id not in self.elements:
+            return None
+        if reference.get(_CUSTOM_MARK) in _ON:
+            self.own_marks[note_id] = self.elements[note_id]
             return None
         return self.numbers.setdefault(note_id, len(self.numbers) + 1)
 
@@ -51,7 +64,6 @@ class Footnotes:
             if n == number:
                 return list(self.elements[note_id].iter(qn("w:p")))
         return []
-
 
     def save(self) -> None:
         """Put the footnotes, as changed in place, back into the package's part (which

@@ -40,6 +40,7 @@ _ALTERNATE, _FALLBACK, _CHOICE = (
     f"{_MC}AlternateContent", f"{_MC}Fallback", f"{_MC}Choice")
 _OPAQUE = frozenset({f"{W}sdtPr", f"{W}rPr"})
 _RUBY, _RUBY_BASE = f"{W}ruby", f"{W}rubyBase"
+_ID = f"{W}id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,9 @@ def _run(run: etree._Element, found: Visible) -> None:
                 (number := found.footnotes.cite(child)) is not None:
             atoms.append(Atom(f"[^{number}]", run, child))
             found.cited.append(number)
+        elif tag == REFERENCE and found.footnotes is not None and \
+                child.get(_ID) in found.footnotes.own_marks:  # its "*" is the next text
+            found.notes["custom-mark footnote"] += 1
         elif tag in _RUN_NOTES:
             found.notes[_RUN_NOTES[tag]] += 1
         elif tag in _GRAPHICS:

@@ -40,6 +40,7 @@ from drafting.readers.structure import (
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
+_TRACKED = tuple(qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo"))
 
 
 @dataclass
@@ -104,6 +105,11 @@ class CopyLayout:
                           "style and was not read; put proposals in the paragraphs")
         footnotes = Footnotes(self.word)
         body = runs.read_paragraphs(paragraphs, footnotes)
+        if any(next(note.iter(*_TRACKED), None) is not None
+               for note in footnotes.own_marks.values()):
+            self.warn(str(self.path), "a custom-mark footnote (one with a mark of its own, "
+                      "such as \"*\") was changed; only numbered footnotes take amendments, "
+                      "so this change was not read")
         entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
         for p, read in zip(paragraphs, body, strict=True):
             entries.append((p, read, None))
