@@ -39,6 +39,16 @@ SUBPARAGRAPH = re.compile(
     r"|\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
 ``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after)."""
+_FIRST_ITEMS = frozenset({"a", "i", "1", "\u0623", "\u0430", "\u4e00"})
+"""How each kind of list opens: (a), (i), (1), Arabic (أ), Russian а), Chinese （一）."""
+
+
+def first_item(text: str) -> bool:
+    """Whether ``text`` opens the first item of a list: "(a) ", "(i) ", "1) ", "（一）"."""
+    found = SUBPARAGRAPH.match(text)
+    return found is not None and found.group().strip("()\uff08\uff09 \t") in _FIRST_ITEMS
+
+
 _CHAPEAU = re.compile(
     # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
     r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,100},"

@@ -49,6 +49,7 @@ from drafting.readers.lines import (
     SUBPARAGRAPH,
     bracketed_label,
     chapeau_like,
+    first_item,
     heading_key,
     is_alternative,
     option_text,
@@ -125,6 +126,10 @@ class Role:
     paragraph: int | None = None
     skip: int = 0
     prefix: str = ""
+
+
+_SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
+"""What ends a paragraph's sentence: a list after it is no part of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +315,7 @@ class _Reader:
         elif (bracketed := self._bracketed(block.text)) is not None:
             self._open(index, bracketed[0], block.text[bracketed[1]:], block, bracketed[1])
             self.drafts[-1].bracketed = True
-        elif SUBPARAGRAPH.match(block.text) and self._can_extend(typed=True):
+        elif SUBPARAGRAPH.match(block.text) and self._can_extend(typed=block.text):
             self._line(index, block.text, "\n")
         else:
             shown = f"{number.text} {block.text}" if number is not None and number.text \
@@ -321,8 +326,9 @@ class _Reader:
         """The label of a paragraph whose number is typed in brackets, "(2) " or "2) ",
         and the length of that number; None where the number is a sub-paragraph's. It
         is a paragraph's when it goes on from the paragraph before, itself numbered so
-        ("(2)" or "(1bis)" after "(1)"), or starts a series ("(1)") other than where a
-        line ending with ":" introduces a list."""
+        ("(2)" or "(1bis)" after "(1)"), or starts a series ("(1)") after a heading or a
+        preambular paragraph that does not end with ":" (after an operative paragraph,
+        or a line introducing a list, it is the list's)."""
         found = bracketed_label(text)
         if found is None:
             return None
@@ -333,9 +339,10 @@ class _Reader:
             goes_on = (label.number == before.number and label.suffix > before.suffix) or \
                 (label.number == before.number + 1 and not label.suffix)
             return found if goes_on else None
-        introduced = host is not None and host.label.kind is not ParagraphKind.HEADING and \
-            (host.options[-1] if host.options else host.text).endswith((":", "\uff1a"))
-        return found if (label.number, label.suffix) == (1, 0) and not introduced else None
+        starts = host is None or host.label.kind is ParagraphKind.HEADING or (
+            host.label.kind is ParagraphKind.PREAMBULAR and
+            not (host.options[-1] if host.options else host.text).endswith((":", "\uff1a")))
+        return found if (label.number, label.suffix) == (1, 0) and starts else None
 
     def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:
@@ -392,15 +399,18 @@ class _Reader:
         self.roles[index] = Role(RoleKind.LINE, self._host, 0,
                                  prefix if draft.text or draft.options else "")
 
-    def _can_extend(self, *, typed: bool = False) -> bool:
+    def _can_extend(self, *, typed: str = "") -> bool:
         """Whether a sub-paragraph line can join the paragraph before: one that is not a
-        heading and, for a typed "(a)", ends with ":" or a sub-paragraph."""
+        heading and, for a ``typed`` "(a) ...", ends with ":" or a sub-paragraph, or, for
+        the first of a list ("(a)", "(i)"), anywhere but at the end of a sentence ("Decides
+        that", "Calls upon States, inter alia,")."""
         if self._host < 0 or self.drafts[self._host].label.kind is ParagraphKind.HEADING:
             return False
         draft = self.drafts[self._host]
         last_line = (draft.options[-1] if draft.options else draft.text).rsplit("\n", 1)[-1]
         return not typed or last_line.endswith((":", "\uff1a")) or \
-            bool(SUBPARAGRAPH.match(last_line))
+            bool(SUBPARAGRAPH.match(last_line)) or \
+            (first_item(typed) and not last_line.rstrip().endswith(_SENTENCE_ENDS))
 
     @property
     def _host(self) -> int:

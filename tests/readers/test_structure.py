@@ -293,3 +293,35 @@ def test_a_russian_treaty_numbered_per_article_is_read_not_refused():
                        "1. Депозитарием является Генеральный секретарь.\n")
     assert [p.label for p in result.paragraphs][-4:] == ["1.1", "1.2", "H2", "2.1"]
 
+
+
+@pytest.mark.parametrize("opening", ["Decides that", "Calls upon States, inter alia,",
+                                     "Calls upon States \u2014"])
+def test_a_list_after_a_paragraph_that_does_not_end_its_sentence_is_part_of_it(opening):
+    """Not only a line ending with ":" introduces a list: "Decides that" followed by
+    "(a) ..." is one paragraph (its list was other text, with a warning to label it)."""
+    result = read_text(f"The General Assembly,\n\nRecalling,\n\n1. {opening}\n\n"
+                       "(a) the meeting shall be held;\n\n(b) it shall last one day;\n\n"
+                       "2. Requests a report.\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling,"),
+        ("OP1", f"{opening}\n(a) the meeting shall be held;\n(b) it shall last one day;"),
+        ("OP2", "Requests a report.")]
+    assert result.warnings == ()
+
+
+def test_a_list_that_starts_mid_way_or_after_a_sentence_is_not_joined():
+    result = read_text("The General Assembly,\n\nRecalling,\n\n1. Decides to act.\n\n"
+                       "(a) the meeting shall be held;\n\n2. Calls upon States \u2014\n\n"
+                       "(c) to act;\n")
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "T1", "OP2", "T2"]
+    assert len(result.warnings) == 2  # each asks for a label
+
+
+def test_a_list_numbered_in_brackets_under_an_operative_paragraph_is_its_list():
+    result = read_text("The General Assembly,\n\nRecalling,\n\n1. Decides that\n\n"
+                       "(1) the meeting shall be held;\n\n(2) it shall last one day;\n\n"
+                       "2. Requests a report.\n")
+    assert [(p.label, p.text) for p in result.paragraphs][1:] == [
+        ("OP1", "Decides that\n(1) the meeting shall be held;\n(2) it shall last one day;"),
+        ("OP2", "Requests a report.")]
