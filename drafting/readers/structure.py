@@ -289,7 +289,8 @@ class _Reader:
             self._add(index, RoleKind.PARAGRAPH, note.end(), _Draft(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
-            self._heading(index, block, key or heading_key(block.text))
+            annexed = self.section.startswith(("ANNEX", "APPENDIX"))  # "I. General" in it
+            self._heading(index, block, key or (None if annexed else heading_key(block.text)))
         elif self.drafts and self.drafts[-1].label.kind is ParagraphKind.HEADING and \
                 section_title(self.blocks, index, lambda i: self._label(i)[0]):
             self._heading(index, block, None, self.drafts[-1].level + 1)  # "Depositary"

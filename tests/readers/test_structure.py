@@ -325,3 +325,14 @@ def test_a_list_numbered_in_brackets_under_an_operative_paragraph_is_its_list():
     assert [(p.label, p.text) for p in result.paragraphs][1:] == [
         ("OP1", "Decides that\n(1) the meeting shall be held;\n(2) it shall last one day;"),
         ("OP2", "Requests a report.")]
+
+
+def test_numbered_headings_inside_annexes_keep_the_annex_in_the_labels():
+    """ "I. General" in Annex I and in Annex II named the same section "I", and the
+    import refused the text (the label I.1 used twice)."""
+    result = read_text("The General Assembly,\n\nRecalling,\n\n1. Adopts the annexes;\n\n"
+                       "# Annex I\n\n## I. General\n\n1. These guidelines apply.\n\n"
+                       "## II. Implementation\n\n2. States shall report.\n\n# Annex II\n\n"
+                       "## I. Sessions\n\n1. The body shall meet.\n")
+    assert [p.label for p in result.paragraphs if p.kind is ParagraphKind.OPERATIVE] == [
+        "OP1", "ANNEX I.1", "ANNEX I.2", "ANNEX II.1"]
