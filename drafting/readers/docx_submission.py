@@ -4,7 +4,8 @@ The file was made from one revision of the document in the house style: a "Title
 "Subtitle" paragraph (skipped), headings, and every other paragraph opening with its label
 as a bold run and a tab. File paragraphs are matched to the revision's paragraphs by label
 first, then, in order, by similarity of text (word by word, at least 0.6), so files
-without labels are read too.
+without labels are read too; where a paragraph inserted or deleted shifted the copy's
+numbers, by text (`drafting.readers.docx_matching`).
 
 With tracked changes, each Word paragraph's text with every change rejected must be the
 revision's text; each stretch of changed text becomes one amendment (delete, insert or
@@ -25,14 +26,12 @@ the paragraph and the position.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from drafting import characters
-from drafting.engine.anchoring import similarity
 from drafting.errors import InputError, ReaderError
 from drafting.limits import (
     MAX_AMENDMENTS_PER_FILE,
@@ -54,11 +53,9 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import (
-    SIMILARITY,
     UNTRACKED,
     anchor,
     hunks,
-    most_similar,
     reconcile,
     shaped,
 )
@@ -71,18 +68,12 @@ from drafting.readers.docx_copy import (
     who,
 )
 from drafting.readers.docx_drafts import Draft, finish
+from drafting.readers.docx_matching import Group, match_groups, unchanged
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import RoleKind
 
 _K = AmendmentKind
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
-_RENUMBERED = 8
-"""How many file paragraphs after one whose label names a paragraph it does not hold are
-looked at for that paragraph's text, unchanged (it was renumbered past new ones)."""
-_LIGHT_EDIT, _CLEARLY = 0.9, 0.2
-"""A file paragraph at least this like the revision's paragraph its number names is that
-paragraph; one less like it is another renumbered there when a paragraph after it is
-like that one by `SIMILARITY`, and by ``_CLEARLY`` more."""
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
 
@@ -141,28 +132,6 @@ def _revision(document: Document, label: str | None, path: Path) -> Revision:
     return found
 
 
-@dataclass
-class _Group:
-    """One paragraph of the original text: the Word paragraphs up to one whose mark was
-    there before the changes. ``hosts`` hold the original text; ``before``/``after`` are
-    wholly inserted paragraphs around them."""
-
-    hosts: list[Chunk] = field(default_factory=list)
-    before: list[Chunk] = field(default_factory=list)
-    after: list[Chunk] = field(default_factory=list)
-    match: Paragraph | None = None
-    closing: RunPiece | None = None
-    """The paragraph mark that ends the group (one that was there before the changes)."""
-
-    @property
-    def pieces(self) -> list[RunPiece]:
-        return [piece for chunk in self.hosts for piece in chunk.pieces]
-
-    @property
-    def all_deleted(self) -> bool:
-        return bool(self.pieces) and all(p.state == DELETED for p in self.pieces)
-
-
 class _Reader(CopyLayout):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
@@ -200,8 +169,8 @@ class _Reader(CopyLayout):
 
     # Layout: Word paragraphs -> chunks -> groups
 
-    def _groups(self, chunks: list[Chunk]) -> list[_Group]:
-        groups, current = [], _Group()
+    def _groups(self, chunks: list[Chunk]) -> list[Group]:
+        groups, current = [], Group()
         pending: list[Chunk] = []
         for chunk in chunks:
             if chunk.new:
@@ -214,13 +183,13 @@ class _Reader(CopyLayout):
             if chunk.mark.in_original:
                 current.before, current.closing, pending = pending, chunk.mark, []
                 groups.append(current)
-                current = _Group()
+                current = Group()
         current.before = pending
         groups.append(current)
         self._mark_warnings(groups)
         return [g for g in groups if g.hosts or g.before or g.after]
 
-    def _mark_warnings(self, groups: list[_Group]) -> None:
+    def _mark_warnings(self, groups: list[Group]) -> None:
         for group, following in zip(groups, [*groups[1:], None], strict=True):
             mark = group.closing
             if (group.hosts and mark is not None and mark.state == DELETED
@@ -232,62 +201,11 @@ class _Reader(CopyLayout):
 
     # Matching file paragraphs to the revision's
 
-    def _match(self, groups: list[_Group]) -> None:
+    def _match(self, groups: list[Group]) -> None:
         paragraphs = [p for p in self.target if p.status is not ParagraphStatus.DELETED]
-        hosts = [g for g in groups if g.hosts]
-        found: list[int | None] = [None] * len(hosts)
-        by_label = {_key(p.label): k for k, p in enumerate(paragraphs)}
-        labelled = [by_label.get(_key(g.hosts[0].label)) if g.hosts[0].label else None
-                    for g in hosts]
-        as_labelled = [j is not None and _unchanged(g, paragraphs[j].text)
-                       for g, j in zip(hosts, labelled, strict=True)]
-        shifted = [self._shifted(g, j, before, paragraphs, plain)
-                   for g, j, before, plain in zip(hosts, labelled, [None, *labelled],
-                                                  as_labelled, strict=False)]
-        last = -1
-        for i, (group, j) in enumerate(zip(hosts, labelled, strict=True)):
-            if j is None or j <= last:
-                continue
-            ahead = slice(i + 1, i + 1 + _RENUMBERED)
-            if not as_labelled[i] and any(shifted[ahead]) and \
-                    _renumbered_past(group, paragraphs[j].text, hosts[ahead]):
-                continue  # found by its text, as the old 3 is
-            found[i], last = j, j
-        last, new = -1, 0
-        for i, group in enumerate(hosts):
-            if found[i] is None:
-                limit = min((j for j in found[i + 1:] if j is not None), default=len(paragraphs))
-                found[i] = most_similar(runs.original_text(group.pieces), paragraphs,
-                                         range(last + 1, limit))
-            last = found[i] if found[i] is not None else last
-            if found[i] is None and not group.all_deleted and \
-                    runs.proposed_text(group.pieces).strip():
-                new += 1  # each will be a new paragraph: stop comparing past the limit
-                if new > MAX_AMENDMENTS_PER_FILE:
-                    raise too_many_amendments(str(self.path))
-        for group, j in zip(hosts, found, strict=True):
-            group.match = None if j is None else paragraphs[j]
-        taken = set(found)
-        self.unmatched = [p for k, p in enumerate(paragraphs) if k not in taken]
+        self.unmatched = match_groups([g for g in groups if g.hosts], paragraphs, self.path)
 
-    @staticmethod
-    def _shifted(group: _Group, labelled: int | None, before: int | None,
-                 paragraphs: list[Paragraph], plain: bool) -> bool:
-        """Whether ``group`` is typed with a number that is not its own, as where the
-        paragraphs after a new one were renumbered (or the new one took the number of the
-        next): the number names no paragraph, or the one the paragraph before names too,
-        or one ``group`` does not read as (``plain``: it does) while it reads unchanged
-        as one a little before it."""
-        if not group.hosts[0].label:
-            return False
-        if labelled is None or labelled == before:
-            return True
-        if plain:
-            return False
-        return any(_unchanged(group, paragraphs[k].text)
-                   for k in range(max(labelled - _RENUMBERED, 0), labelled))
-
-    def _same_revision(self, groups: list[_Group]) -> None:
+    def _same_revision(self, groups: list[Group]) -> None:
         """ReaderError when the file is a copy of another revision than the one it is read
         against: it holds paragraphs only that revision has (as Rev.1 worded them) and
         none that only this one has. Read against this revision, every difference would
@@ -298,9 +216,9 @@ class _Reader(CopyLayout):
             return
         hosts = [g for g in groups if g.hosts]
         kept = {g.match.text for g in hosts  # paragraphs the file holds as this revision
-                if g.match is not None and _unchanged(g, g.match.text)}
+                if g.match is not None and unchanged(g, g.match.text)}
         texts = {runs.original_text(g.pieces).strip(): g for g in hosts  # the others'
-                 if g.match is None or not _unchanged(g, g.match.text)}
+                 if g.match is None or not unchanged(g, g.match.text)}
         ours = {p.text for p in self.target if p.status is not ParagraphStatus.DELETED}
         found: list[tuple[Revision, set[str]]] = []  # revisions the file may be a copy of
         for other in reversed(others):  # the latest first
@@ -325,7 +243,7 @@ class _Reader(CopyLayout):
 
     # Emitting drafts in file order
 
-    def _emit(self, groups: list[_Group]) -> None:
+    def _emit(self, groups: list[Group]) -> None:
         previous: Paragraph | None = None
         order = {p.id: k for k, p in enumerate(self.target)}
         missing = list(self.unmatched)
@@ -372,9 +290,9 @@ class _Reader(CopyLayout):
                                   span=Span(0, 0) if before else None,
                                   new_text=text, reason=self._reason(chunk.pieces)))
 
-    def _host(self, group: _Group, previous: Paragraph | None) -> Paragraph | None:
+    def _host(self, group: Group, previous: Paragraph | None) -> Paragraph | None:
         chunk = group.hosts[0]
-        if group.match is not None and _unchanged(group, group.match.text):
+        if group.match is not None and unchanged(group, group.match.text):
             return group.match  # nearly always: nothing proposed here
         where = self.where(chunk)
         if group.match is None:
@@ -453,32 +371,7 @@ class _Reader(CopyLayout):
                       f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
 
 
-def _renumbered_past(group: _Group, target: str, following: list[_Group]) -> bool:
-    """Whether ``group``, typed with the number of the paragraph that reads ``target``,
-    is not that paragraph, which stands a little further on in ``following`` (renumbered
-    past a paragraph inserted and typed "3.", or not): as it was, or plainly more like
-    ``target`` than ``group`` is when both were edited. A paragraph edited lightly is
-    that paragraph without a look further."""
-    if any(_unchanged(g, target) for g in following):
-        return True
-    here = similarity(runs.original_text(group.pieces), target)
-    if here >= _LIGHT_EDIT:
-        return False
-    return any(similarity(runs.original_text(g.pieces), target) >= max(SIMILARITY,
-                                                                        here + _CLEARLY)
-               for g in following if g.hosts)
-
-
-def _unchanged(group: _Group, text: str) -> bool:
-    """Whether ``group`` is one Word paragraph of unchanged text, with no comment, that
-    reads as ``text``: no amendment, no warning (what `_Reader._host` would find)."""
-    if len(group.hosts) != 1 or len(group.hosts[0].pieces) != 1:
-        return False
-    (piece,) = group.hosts[0].pieces
-    return piece.state == NORMAL and not piece.comment_ids and piece.text.strip() == text
-
-
-def _split(group: _Group) -> tuple[list[RunPiece], list[Chunk]]:
+def _split(group: Group) -> tuple[list[RunPiece], list[Chunk]]:
     """A paragraph split by inserted paragraph marks: its own pieces (the text moved out
     deleted by whoever inserted the mark) and each part after a mark as a new paragraph."""
     first, *rest = group.hosts
@@ -493,8 +386,3 @@ def _split(group: _Group) -> tuple[list[RunPiece], list[Chunk]]:
             kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_proposed], chunk.mark))
         mark = chunk.mark
     return pieces, parts
-
-
-@lru_cache(maxsize=4096)
-def _key(label: str) -> str:
-    return "".join(label.split()).casefold()

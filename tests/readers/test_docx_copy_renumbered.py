@@ -74,3 +74,23 @@ def test_paragraphs_renumbered_past_a_new_one_and_edited_are_still_their_own(tmp
         ("OP2", "new paragraph", "", NEW),
         ("OP3", "insert", "report", " annually"),  # after "report"
         ("OP4", "replace", "third", "fourth")]  # words are cut at hyphens
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["as it was", "edited"])
+def test_a_paragraph_deleted_with_the_rest_renumbered_is_a_deletion(tmp_path, edited):
+    """The old 4 and 5, typed "3." and "4." once OP3 is gone, are OP4 and OP5: not OP3
+    rewritten as OP4, OP4 as OP5, and OP5 deleted."""
+    ops = (OP1, OP2, NEW, OP4, OP5)
+    draft = _word(tmp_path / "draft.docx", [f"{n}.\t{t}" for n, t in
+                                            zip("12345", ops, strict=True)])
+    document = read_draft(draft).to_document("A/C.2/81/L.5")
+    fourth = OP4.replace("report on", "report annually on") if edited else OP4
+    copy = _word(tmp_path / "copy.docx", [f"1.\t{OP1}", f"2.\t{OP2}", f"3.\t{fourth}",
+                                          f"4.\t{OP5}"])
+    amendments = read_docx_submission(copy, document, delegation="EU").amendments
+    label = {p.id: p.label for p in document.current.paragraphs}
+    expected = [("OP3", "delete paragraph", NEW, "")]
+    if edited:
+        expected.append(("OP4", "insert", "report", " annually"))
+    assert sorted((label[a.paragraph_id], a.kind.value, a.old_text, a.new_text)
+                  for a in amendments) == expected

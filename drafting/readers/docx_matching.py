@@ -1,0 +1,150 @@
+"""Which paragraph of the revision each paragraph of a delegation's copy is.
+
+A copy's paragraph is first the one its label names ("3.", ``OP3``), then, in order, the
+most like it by text (`drafting.readers.docx_changes.most_similar`). A label is not
+trusted where the copy's numbers are shifted: a delegation that inserts a paragraph, or
+deletes one, often renumbers the paragraphs after it, or types the number the next one
+had. There a paragraph that reads as another paragraph near the one its number names
+(unchanged, or plainly more like it when edited), or whose numbered paragraph stands a
+little further on, is found by its text instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from drafting.engine.anchoring import similarity
+from drafting.limits import MAX_AMENDMENTS_PER_FILE, too_many_amendments
+from drafting.model import Paragraph
+from drafting.ooxml import runs
+from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
+from drafting.readers.docx_changes import SIMILARITY, most_similar
+from drafting.readers.docx_copy import Chunk
+
+NEAR = 8
+"""How many paragraphs either side of the one a copy's number names are looked at for
+the paragraph it really is, and how many of the copy's paragraphs after it for the one
+its number names."""
+_LIGHT_EDIT, _CLEARLY = 0.9, 0.2
+"""A copy's paragraph at least this like the paragraph its number names is that
+paragraph; one less like it is another when that other is like it by `SIMILARITY`, and
+by ``_CLEARLY`` more."""
+
+
+@dataclass
+class Group:
+    """One paragraph of the original text: the Word paragraphs up to one whose mark was
+    there before the changes. ``hosts`` hold the original text; ``before``/``after`` are
+    wholly inserted paragraphs around them."""
+
+    hosts: list[Chunk] = field(default_factory=list)
+    before: list[Chunk] = field(default_factory=list)
+    after: list[Chunk] = field(default_factory=list)
+    match: Paragraph | None = None
+    closing: RunPiece | None = None
+    """The paragraph mark that ends the group (one that was there before the changes)."""
+
+    @property
+    def pieces(self) -> list[RunPiece]:
+        return [piece for chunk in self.hosts for piece in chunk.pieces]
+
+    @property
+    def all_deleted(self) -> bool:
+        return bool(self.pieces) and all(p.state == DELETED for p in self.pieces)
+
+
+def match_groups(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
+                 ) -> list[Paragraph]:
+    """Set each group's ``match`` (None for a new paragraph) among ``paragraphs`` (the
+    revision's, in order); the paragraphs no group matched. LimitError (naming ``path``)
+    for more new paragraphs than a file may propose."""
+    found: list[int | None] = [None] * len(hosts)
+    by_label = {_key(p.label): k for k, p in enumerate(paragraphs)}
+    labelled = [by_label.get(_key(g.hosts[0].label)) if g.hosts[0].label else None
+                for g in hosts]
+    plain = [j is not None and unchanged(g, paragraphs[j].text)
+             for g, j in zip(hosts, labelled, strict=True)]
+    shifted = [_shifted(g, j, before, paragraphs, same)
+               for g, j, before, same in zip(hosts, labelled, [None, *labelled], plain,
+                                             strict=False)]
+    last = -1
+    for i, (group, j) in enumerate(zip(hosts, labelled, strict=True)):
+        if j is None or j <= last:
+            continue
+        ahead = slice(i + 1, i + 1 + NEAR)
+        if not plain[i] and (shifted[i] or any(shifted[ahead])) and \
+                _numbered_otherwise(group, j, paragraphs, hosts[ahead]):
+            continue  # found by its text
+        found[i], last = j, j
+    last, new = -1, 0
+    for i, group in enumerate(hosts):
+        if found[i] is None:
+            limit = min((j for j in found[i + 1:] if j is not None), default=len(paragraphs))
+            found[i] = most_similar(runs.original_text(group.pieces), paragraphs,
+                                    range(last + 1, limit))
+        last = found[i] if found[i] is not None else last
+        if found[i] is None and not group.all_deleted and \
+                runs.proposed_text(group.pieces).strip():
+            new += 1  # each will be a new paragraph: stop comparing past the limit
+            if new > MAX_AMENDMENTS_PER_FILE:
+                raise too_many_amendments(str(path))
+    for group, j in zip(hosts, found, strict=True):
+        group.match = None if j is None else paragraphs[j]
+    taken = set(found)
+    return [p for k, p in enumerate(paragraphs) if k not in taken]
+
+
+def unchanged(group: Group, text: str) -> bool:
+    """Whether ``group`` is one Word paragraph of unchanged text, with no comment, that
+    reads as ``text``: no amendment, no warning."""
+    if len(group.hosts) != 1 or len(group.hosts[0].pieces) != 1:
+        return False
+    (piece,) = group.hosts[0].pieces
+    return piece.state == NORMAL and not piece.comment_ids and piece.text.strip() == text
+
+
+def _shifted(group: Group, labelled: int | None, before: int | None,
+             paragraphs: list[Paragraph], plain: bool) -> bool:
+    """Whether ``group`` is typed with a number that is not its own: the number names no
+    paragraph, or the one the paragraph before names too, or one ``group`` does not read
+    as (``plain``: it does) while it reads unchanged as another near it."""
+    if not group.hosts[0].label:
+        return False
+    if labelled is None or labelled == before:
+        return True
+    return not plain and any(unchanged(group, paragraphs[k].text)
+                             for k in _near(labelled, len(paragraphs)))
+
+
+def _numbered_otherwise(group: Group, j: int, paragraphs: list[Paragraph],
+                        following: list[Group]) -> bool:
+    """Whether ``group``, typed with the number of paragraph ``j``, is not that
+    paragraph: ``j`` stands a little further on in ``following`` (as it was, or plainly
+    more like itself there when both were edited), or ``group`` is another paragraph near
+    ``j`` (unchanged, or plainly more like it). A paragraph edited lightly is ``j``
+    without a look further."""
+    target = paragraphs[j].text
+    near = _near(j, len(paragraphs))
+    if any(unchanged(g, target) for g in following) or \
+            any(unchanged(group, paragraphs[k].text) for k in near):
+        return True
+    text = runs.original_text(group.pieces)
+    here = similarity(text, target)
+    if here >= _LIGHT_EDIT:
+        return False
+    bar = max(SIMILARITY, here + _CLEARLY)
+    return any(similarity(runs.original_text(g.pieces), target) >= bar
+               for g in following if g.hosts) or \
+        any(similarity(text, paragraphs[k].text) >= bar for k in near)
+
+
+def _near(j: int, count: int) -> list[int]:
+    """The paragraphs up to `NEAR` before and after paragraph ``j`` of ``count``."""
+    return [k for k in range(max(j - NEAR, 0), min(j + NEAR + 1, count)) if k != j]
+
+
+@lru_cache(maxsize=4096)
+def _key(label: str) -> str:
+    return "".join(label.split()).casefold()
