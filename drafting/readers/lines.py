@@ -19,17 +19,20 @@ from drafting.model.labels import (
 )
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+GAP = "[\t \u00a0\u2002-\u200a\u202f]"
+"""What may stand between a typed number and its text: a tab, spaces, and the no-break
+and fixed-width spaces a text copied from a web page or a PDF brings ("1.\u00a0Decides")."""
 _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
-    r"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:[\t ]+|$)", re.IGNORECASE)
+    rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?"
-    r"(?:\.(?:[\t ]+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
+    rf"(?:\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
-    r"\.?(?:[\t ]+|$)")
+    rf"\.?(?:{GAP}+|$)")
 BRACKETED_NUMBER = re.compile(
-    rf"(?P<open>\()?(?P<number>\d{{1,3}})(?:\s?(?P<suffix>{_SUFFIX}))?\)[\t ]+")
+    rf"(?P<open>\()?(?P<number>\d{{1,3}})(?:\s?(?P<suffix>{_SUFFIX}))?\){GAP}+")
 """A paragraph number typed in brackets, as WIPO treaties number an article's paragraphs
 (``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``); a number
 only where `drafting.readers.structure` finds that it opens a paragraph, else a

@@ -61,11 +61,12 @@ if TYPE_CHECKING:
 _PPR = qn("w:pPr")
 TYPED_NUMBER = re.compile(
     r"\s*(?P<before>\(?)(?P<number>\d{1,4}(?:\s*[a-z]+)?)"
-    r"(?P<after>\.\t|\. +|[\t ]+[-\u2013][\t ]|\)\t|\) +)")
+    r"(?P<after>\.\t|\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|\)\t|"
+    r"\)[ \u00a0\u2002-\u200a\u202f]+)")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, ``5. `` (spaces
-for the tab), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and in brackets,
-``(5)<tab>`` or ``5) ``; ``before`` and ``after`` are what stand before and after the
-number."""
+for the tab, no-break ones too), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and
+in brackets, ``(5)<tab>`` or ``5) ``; ``before`` and ``after`` are what stand before and
+after the number."""
 
 
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation

@@ -142,3 +142,27 @@ def _texts(path: Path, tag: str) -> list[str]:
         found.append("".join("\t" if n.tag == qn("w:tab") else n.text or ""
                              for n in element.iter(qn("w:t"), qn("w:tab"))))
     return found
+
+
+def test_numbers_followed_by_a_no_break_space_open_paragraphs(tmp_path):
+    """A draft copied from a web page or a PDF types "1.\u00a0Decides": its paragraphs
+    were preambular ones, without a word; now they are operative, and a new paragraph is
+    typed as the draft types them."""
+    word = docx.Document()
+    for line in ("The General Assembly,", "Recalling its resolution 70/1,",
+                 "1.\u00a0Decides to act;", "2.\u00a0Requests a report."):
+        word.add_paragraph(line)
+    source = tmp_path / "nbsp.docx"
+    word.save(source)
+    assert [(p.label, p.text) for p in read_draft(source).paragraphs] == [
+        ("PP1", "Recalling its resolution 70/1,"), ("OP1", "Decides to act;"),
+        ("OP2", "Requests a report.")]
+    db, merged = tmp_path / "s.db", tmp_path / "merged.docx"
+    for args in (("init",), ("import", str(source), "--doc", "L1"),
+                 ("delegation", "add", "EU"),
+                 ("amend", "L1", "OP1", "--delegation", "EU", "--new-paragraph",
+                  "Invites States to act;", "--yes"),
+                 ("merge", "L1", "-o", str(merged))):
+        done = drafting(db, *args)
+        assert done.returncode == 0 and "own layout" not in done.stderr, (args, done.stderr)
+    assert "1 bis.\u00a0Invites States to act;" in _texts(merged, "w:ins")

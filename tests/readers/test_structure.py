@@ -336,3 +336,11 @@ def test_numbered_headings_inside_annexes_keep_the_annex_in_the_labels():
                        "## I. Sessions\n\n1. The body shall meet.\n")
     assert [p.label for p in result.paragraphs if p.kind is ParagraphKind.OPERATIVE] == [
         "OP1", "ANNEX I.1", "ANNEX I.2", "ANNEX II.1"]
+
+
+@pytest.mark.parametrize("gap", ["\u00a0", "\u2003", "\u202f", "  "])
+def test_a_number_followed_by_any_space_opens_an_operative_paragraph(gap):
+    result = read_text(f"The General Assembly,\n\nRecalling,\n\n1.{gap}Decides to act;\n\n"
+                       f"2.{gap}Requests a report.\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling,"), ("OP1", "Decides to act;"), ("OP2", "Requests a report.")]
