@@ -107,7 +107,9 @@ class Proposal:
 
 
 def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: str = "") -> Span:
-    """Where ``quoted`` occurs in ``text``: an exact, case-sensitive match.
+    """Where ``quoted`` occurs in ``text``: an exact, case-sensitive match, or, where there
+    is none, one in which a space of the quote stands for a no-break or fixed-width space of
+    the text (typed on a keyboard, "25 September" quotes a draft's "25<no-break>September").
 
     Occurrences may overlap (``aa`` occurs twice in ``aaa``). Raises
     AmendmentError for empty ``quoted`` or an ``occurrence`` out of range,
@@ -118,11 +120,9 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     where = f"{paragraph}: " if paragraph else ""
     if not quoted:
         raise AmendmentError(where + "the quoted text is empty; quote the words you mean")
-    starts = []  # every occurrence, overlapping ones too
-    found = text.find(quoted)
-    while found != -1:
-        starts.append(found)
-        found = text.find(quoted, found + 1)
+    starts = _starts(text, quoted)
+    if not starts and (spaced := text.translate(_SPACES)) != text:
+        starts = _starts(spaced, quoted.translate(_SPACES))  # "25 September" quotes 25<nbsp>
     if not starts:
         raise _not_found(text, quoted, where)
     if occurrence is None and len(starts) > 1:
@@ -136,6 +136,16 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
         raise AmendmentError(where + f"{_show(quoted)} occurs {times}; there is no occurrence "
                              f"{occurrence} (occurrences are numbered 1 to {len(starts)})")
     return Span(starts[number - 1], starts[number - 1] + len(quoted))
+
+
+def _starts(text: str, quoted: str) -> list[int]:
+    """Where ``quoted`` starts in ``text``, every occurrence, overlapping ones too."""
+    starts = []
+    found = text.find(quoted)
+    while found != -1:
+        starts.append(found)
+        found = text.find(quoted, found + 1)
+    return starts
 
 
 def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponents: Sequence[str],
@@ -238,13 +248,13 @@ def draft_span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> di
         old = proposal.after if proposal.after is not None else proposal.before
         anchor = locate(text, old or "", occurrence=number, paragraph=label)
         point = anchor.end if proposal.after is not None else anchor.start
-        span, old, new = Span(point, point), old or "", proposal.insert or ""
+        span, old, new = Span(point, point), text[anchor.start:anchor.end], proposal.insert or ""
         if not new:
             raise AmendmentError(f"{label}: the insertion is empty; give the text to insert")
     else:
         old = {_K.REPLACE: proposal.replace, _K.DELETE: proposal.delete}.get(kind, proposal.bracket)
         span = locate(text, old or "", occurrence=number, paragraph=label)
-        old = old or ""
+        old = text[span.start:span.end]  # the paragraph's own words, its spaces as they are
         new = {_K.REPLACE: proposal.with_ or "", _K.DELETE: ""}.get(kind, f"[{old}]")
     if kind is _K.REPLACE and new in (old, ""):
         raise AmendmentError(f"{label}: replacing {_show(old)} with " + (
@@ -330,6 +340,11 @@ def _parsed(label: str) -> Label | None:
 
 def _balanced(text: str) -> bool:
     return not brackets.faults(text)
+
+
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                       "\u2009\u200a\u202f\u205f\u3000", " "))
+"""The spaces a keyboard does not type, each read as one space where a quote is found."""
 
 
 def _not_found(text: str, quoted: str, where: str) -> TextNotFound:

@@ -212,6 +212,22 @@ def test_missing_text_hints_at_a_difference_in_spacing():
         locate(OP2, "to  submit", paragraph="OP2")
 
 
+def test_a_typed_space_quotes_a_no_break_space_of_the_text():
+    """A draft holds "25<no-break space>September" (as UN texts do); no keyboard types it,
+    so a space quotes it, and the amendment records the paragraph's own words."""
+    text = "Recalling its resolution 70/1 of 25\u00a0September 2015,"
+    assert locate(text, "25 September 2015") == Span(33, 50)
+    revision = Revision("Zero draft", (Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR,
+                                                  text),))
+    amendment = draft_amendment(revision, Proposal("PP1", replace="25 September 2015",
+                                                   with_="25 September 2016"),
+                                id="A1", proponents="EU")
+    assert (amendment.old_text, amendment.new_text) == ("25\u00a0September 2015",
+                                                        "25 September 2016")
+    with pytest.raises(TextNotFound, match="different spacing"):  # two spaces are not one
+        locate(text, "25  September")
+
+
 def test_missing_text_hints_at_case_and_spacing_together():
     with pytest.raises(TextNotFound, match="different case and spacing as 'to submit'"):
         locate(OP2, "To\nsubmit", paragraph="OP2")
