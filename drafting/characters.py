@@ -65,6 +65,17 @@ _WORD_TABLE = str.maketrans(_FROM_WORD)
 _WORD_FOUND = re.compile(f"[{''.join(_FROM_WORD)}]")
 
 
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                       "\u2009\u200a\u202f\u205f\u3000", " "))
+
+
+def keyboard_spaces(text: str) -> str:
+    """``text`` with every no-break or fixed-width space (U+00A0, U+2002-U+200A, U+202F,
+    U+205F, U+3000) an ordinary one, each for one: what a keyboard types for the spaces
+    a UN text holds in "25 September". The length stays the same."""
+    return text.translate(_SPACES)
+
+
 def normalised(text: str) -> str:
     """``text`` in NFC with ``\\n`` line breaks: the form every reader stores."""
     if "\r" in text:

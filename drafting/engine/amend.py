@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from drafting import brackets
+from drafting.characters import keyboard_spaces
 from drafting.errors import (
     AmbiguousText,
     AmendmentError,
@@ -121,8 +122,8 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     if not quoted:
         raise AmendmentError(where + "the quoted text is empty; quote the words you mean")
     starts = _starts(text, quoted)
-    if not starts and (spaced := text.translate(_SPACES)) != text:
-        starts = _starts(spaced, quoted.translate(_SPACES))  # "25 September" quotes 25<nbsp>
+    if not starts and (spaced := keyboard_spaces(text)) != text:
+        starts = _starts(spaced, keyboard_spaces(quoted))  # "25 September" quotes 25<nbsp>
     if not starts:
         raise _not_found(text, quoted, where)
     if occurrence is None and len(starts) > 1:
@@ -340,11 +341,6 @@ def _parsed(label: str) -> Label | None:
 
 def _balanced(text: str) -> bool:
     return not brackets.faults(text)
-
-
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                       "\u2009\u200a\u202f\u205f\u3000", " "))
-"""The spaces a keyboard does not type, each read as one space where a quote is found."""
 
 
 def _not_found(text: str, quoted: str, where: str) -> TextNotFound:

@@ -338,6 +338,12 @@ class _Reader(CopyLayout):
             old = text[hunk.start:hunk.end]
             if old == hunk.new:
                 continue
+            if characters.keyboard_spaces(old) == characters.keyboard_spaces(hunk.new):
+                around = " ".join(text[:hunk.start].split()[-2:] + text[hunk.end:].split()[:2])
+                self.warn(where, f"a no-break space became an ordinary one, or the reverse, "
+                          f"in {quoted(around)}; spacing alone is no amendment, so it was "
+                          "not read")
+                continue
             first = hunk.pieces[0]
             if any(p.kind == runs.MOVE for p in hunk.pieces):
                 self.warn(where, _MOVED)

@@ -43,6 +43,21 @@ def test_spaces_around_an_unchanged_paragraph_propose_nothing(tmp_path):
                  ).amendments == ()
 
 
+def test_a_no_break_space_typed_as_an_ordinary_one_proposes_nothing(tmp_path):
+    """A UN draft holds "25<no-break>September"; a delegation that retypes the words
+    proposes no invisible change in its name (it used to replace the space by a space)."""
+    dated = Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR,
+                      "Recalling its resolution 70/1 of 25\u00a0September 2015,")
+    document = Document("A/C.2/81/L.9", "Dates", (Revision("Zero draft", (dated,)),))
+    path = write_docx(tmp_path / "copy.docx", house(document.current, {
+        "PP1": ["Recalling its resolution 70/1 of 25 September 2016,"]}))
+    read = read_docx_submission(path, document, delegation="EU")
+    assert [(a.old_text, a.new_text) for a in read.amendments] == [("2015", "2016")]
+    (warning,) = read.warnings
+    assert "a no-break space became an ordinary one, or the reverse, in 'of 25 September " \
+        "2015,'" in str(warning)
+
+
 def test_a_soft_hyphen_is_dropped_with_a_warning_and_proposes_nothing(tmp_path):
     read = _read(tmp_path, {"OP1": ["Decides to ac\u00adt;"]})
     assert read.amendments == ()
