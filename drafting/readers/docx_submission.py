@@ -338,11 +338,11 @@ class _Reader(CopyLayout):
             old = text[hunk.start:hunk.end]
             if old == hunk.new:
                 continue
-            if characters.keyboard_spaces(old) == characters.keyboard_spaces(hunk.new):
+            if _spacing_only(text, hunk.start, hunk.end, hunk.new):
                 around = " ".join(text[:hunk.start].split()[-2:] + text[hunk.end:].split()[:2])
-                self.warn(where, f"a no-break space became an ordinary one, or the reverse, "
-                          f"in {quoted(around)}; spacing alone is no amendment, so it was "
-                          "not read")
+                self.warn(where, f"the spaces in {quoted(around)} were changed (one for two, "
+                          "or a no-break one for an ordinary one, or the reverse); spacing "
+                          "alone is no amendment, so it was not read")
                 continue
             first = hunk.pieces[0]
             if any(p.kind == runs.MOVE for p in hunk.pieces):
@@ -375,6 +375,17 @@ class _Reader(CopyLayout):
             place = f" on {quoted(on)}" if on else ""
             self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
                       f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
+
+
+def _spacing_only(text: str, start: int, end: int, new: str) -> bool:
+    """Whether putting ``new`` for ``text[start:end]`` changes spaces only and leaves the
+    words apart as they were: one space for two, a no-break space for an ordinary one."""
+    old = text[start:end]
+    if characters.keyboard_spaces(old + new).strip(" "):
+        return False  # a word, a tab or a line break changed
+    if old and new:
+        return True
+    return " " in characters.keyboard_spaces(text[start - 1:start] + text[end:end + 1])
 
 
 def _split(group: Group) -> tuple[list[RunPiece], list[Chunk]]:

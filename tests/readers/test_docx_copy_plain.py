@@ -54,8 +54,18 @@ def test_a_no_break_space_typed_as_an_ordinary_one_proposes_nothing(tmp_path):
     read = read_docx_submission(path, document, delegation="EU")
     assert [(a.old_text, a.new_text) for a in read.amendments] == [("2015", "2016")]
     (warning,) = read.warnings
-    assert "a no-break space became an ordinary one, or the reverse, in 'of 25 September " \
-        "2015,'" in str(warning)
+    assert "the spaces in 'of 25 September 2015,' were changed" in str(warning)
+
+
+@pytest.mark.parametrize(("typed", "proposed"), [
+    ("Decides  to act;", []),  # two spaces for one: nothing
+    ("Decides to  act;", []),
+    ("Decidesto act;", [("Decides to", "Decidesto")]),  # two words joined: a proposal
+])
+def test_spacing_alone_proposes_nothing_but_joined_words_do(tmp_path, typed, proposed):
+    read = _read(tmp_path, {"OP1": [typed]})
+    assert [(a.old_text, a.new_text) for a in read.amendments] == proposed
+    assert bool(read.warnings) is not bool(proposed)
 
 
 def test_a_soft_hyphen_is_dropped_with_a_warning_and_proposes_nothing(tmp_path):
