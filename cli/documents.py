@@ -21,7 +21,7 @@ from drafting_cli.common import (
     store_at,
 )
 from drafting_cli.progress import steps
-from drafting_cli.views import layout, proposal_layout, read_file, select
+from drafting_cli.views import layouts, proposal_layout, read_file, select
 
 if TYPE_CHECKING:
     from drafting.engine import BracketReport
@@ -121,8 +121,8 @@ def show(
             typer.echo(line)
         if any(head):
             typer.echo()
-    for paragraph, count in zip(paragraphs, report.paragraphs, strict=True):
-        typer.echo(layout(paragraph, count.brackets, width))
+    for shown in layouts(paragraphs, (c.brackets for c in report.paragraphs), width):
+        typer.echo(shown)
     if para is None:
         typer.echo()
         typer.echo(f"{len(paragraphs)} paragraphs, {report.total} brackets")

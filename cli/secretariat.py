@@ -19,7 +19,7 @@ from drafting_cli.common import (
     store_at,
 )
 from drafting_cli.progress import steps
-from drafting_cli.views import layout
+from drafting_cli.views import layouts
 
 SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
 
@@ -199,8 +199,8 @@ def _preview(title: str, revision: Any, report: Any) -> None:
     for line in filter(None, [*revision.front_matter, title, revision.chapeau]):
         typer.echo(line)
     typer.echo()
-    for paragraph, count in zip(revision, report.paragraphs, strict=True):
-        typer.echo(layout(paragraph, count.brackets, width))
+    for shown in layouts(revision, (c.brackets for c in report.paragraphs), width):
+        typer.echo(shown)
     typer.echo()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,17 @@ def select(draft: Document, label: str | None) -> list[Paragraph]:
         known += ", ..." if len(paragraphs) > 6 else ""
         raise InputError(f"no paragraph {label} in {draft.symbol}; its labels are {known}")
     return [paragraph]
+
+
+def layouts(paragraphs: Iterable[Paragraph], brackets_left: Iterable[int],
+            width: int) -> Iterator[str]:
+    """Each paragraph as `layout` shows it; a heading right after another (an article's
+    title after "Article 3") without a second blank line before it."""
+    after_heading = False
+    for paragraph, count in zip(paragraphs, brackets_left, strict=True):
+        shown = layout(paragraph, count, width)
+        yield shown[1:] if after_heading and shown.startswith("\n") else shown
+        after_heading = paragraph.kind is ParagraphKind.HEADING
 
 
 def layout(paragraph: Paragraph, brackets_left: int, width: int) -> str:
