@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.errors import InputError
+from drafting.readers.file_kinds import kind_advice
 
 SUFFIXES = (".docx", ".json")
 """The files a delegation submits."""
@@ -331,7 +332,8 @@ def _wrong_kind(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in SUFFIXES:
         return None
-    return (f"{path}: cannot submit '{suffix or 'no extension'}' files; use .json or .docx")
+    return (f"{path}: cannot submit '{suffix or 'no extension'}' files{kind_advice(suffix)}; "
+            "use .json or .docx")
 
 
 def _unknown(code: str, known: Collection[str]) -> str | None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from drafting.errors import DraftingError, InputError
 from drafting.inbox import Inbox, Refused
 from drafting.model import AmendmentStatus
+from drafting.readers.file_kinds import kind_advice
 
 if TYPE_CHECKING:
     from drafting.model import Amendment, Document
@@ -110,8 +111,8 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
                              f"{submission.delegation}, not of {delegation}")
         return PreparedFile(path, tuple(found), delegation=submission.delegation)
     if suffix != ".docx":
-        raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files; "
-                         "use .json or .docx")
+        raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files"
+                         f"{kind_advice(suffix)}; use .json or .docx")
     if delegation is None and not authors:
         raise InputError(f"{path}: a Word submission needs --delegation CODE "
                          "(or --author 'Name=CODE' for its tracked changes)")

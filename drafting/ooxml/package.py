@@ -330,11 +330,28 @@ def _check_main_part(path: Path, package: zipfile.ZipFile, unpacked: dict[str, b
             "",
         )
     if not target or target not in package.NameToInfo:
+        if _is_opendocument(package):
+            raise ReaderError(
+                f"{path}: an OpenDocument file (as LibreOffice saves it) with a Word name, "
+                "not a Word document: save it in Word's format, File > Save As, Word 2007-365")
         raise ReaderError(
             f"{path}: a zip file without {MAIN_PART}, so not a Word document "
             f"(perhaps an Excel or PowerPoint file); {SAVE_AGAIN}"
         )
     return target
+
+
+def _is_opendocument(package: zipfile.ZipFile) -> bool:
+    """Whether ``package`` is an OpenDocument file: its first part, ``mimetype``, names an
+    OpenDocument type (read up to its first bytes only)."""
+    info = package.NameToInfo.get("mimetype")
+    if info is None or info.file_size > 200:
+        return False
+    try:
+        with package.open(info) as stream:
+            return stream.read(201).startswith(b"application/vnd.oasis.opendocument")
+    except UNPACK_ERRORS:
+        return False
 
 
 _ONE_OF_EACH = {

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import ReaderError
+from drafting.readers.file_kinds import kind_advice
 from drafting.readers.result import ZERO_DRAFT, ReadResult, ReadWarning
 from drafting.readers.textfile import read_text, read_text_file
 
@@ -79,7 +80,8 @@ def read_draft(path: str | Path) -> ReadResult:
     if reader is None:
         known = ", ".join(sorted(READERS))
         kind = path.suffix or "no extension"
-        raise ReaderError(f"{path}: cannot read '{kind}' files; use {known}")
+        raise ReaderError(f"{path}: cannot read '{kind}' files{kind_advice(path.suffix)}; "
+                          f"use {known}")
     return reader(path)
 
 

@@ -237,3 +237,12 @@ def test_encrypted_part(tmp_path):
     struct.pack_into("<H", data, entry + 8, flags | 0x1)
     path.write_bytes(bytes(data))
     refused(path, "is encrypted (password-protected)")
+
+
+def test_an_opendocument_file_named_docx_is_named_as_such(tmp_path):
+    path = write_zip(tmp_path / "eu.docx", {
+        "mimetype": b"application/vnd.oasis.opendocument.text",
+        "content.xml": b'<?xml version="1.0"?><office:document-content '
+                       b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'})
+    message = refused(path, "an OpenDocument file (as LibreOffice saves it) with a Word name")
+    assert "File > Save As, Word 2007-365" in message

@@ -142,9 +142,16 @@ def test_files_that_are_not_utf8_or_of_unknown_type(tmp_path):
     latin.write_bytes("OP1 Décide;".encode("latin-1"))
     with pytest.raises(ReaderError, match=r"latin\.txt: byte 5 is not UTF-8"):
         read_draft(latin)
-    unknown = r"cannot read '\.pdf' files; use \.docx, \.markdown, \.md, \.txt"
+    unknown = (r"cannot read '\.pdf' files \(a PDF holds no paragraphs or tracked changes "
+               r"to read: send the Word file it was made from\); use \.docx, \.markdown, "
+               r"\.md, \.txt")
     with pytest.raises(ReaderError, match=unknown):
         read_draft(tmp_path / "draft.pdf")
+    with pytest.raises(ReaderError, match=r"'\.odt' files \(an OpenDocument text, as "
+                                          r"LibreOffice saves it: save it in Word's format"):
+        read_draft(tmp_path / "draft.odt")
+    with pytest.raises(ReaderError, match=r"'\.xyz' files; use"):  # nothing more to say
+        read_draft(tmp_path / "draft.xyz")
     with pytest.raises(ReaderError, match="cannot read the file"):
         read_draft(tmp_path / "missing.md")
 
