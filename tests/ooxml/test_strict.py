@@ -18,7 +18,7 @@ import pytest
 
 from drafting.errors import ReaderError
 from drafting.ooxml import strict
-from drafting.ooxml.package import open_docx, open_word
+from drafting.ooxml.package import SafeLimits, open_docx, open_word
 from drafting.readers import read_docx_submission, read_draft
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "cli"))
@@ -143,3 +143,18 @@ def test_merge_writes_into_a_strict_draft_and_word_opens_it(tmp_path, zero):
     with zipfile.ZipFile(merged) as package:
         body = package.read("word/document.xml").decode()
     assert body.count('w:author="USA"') >= 2
+
+
+def test_a_strict_zip_bomb_is_refused_as_any_other(tmp_path, zero):
+    """Converting the strict form unpacks every part: within the same limits."""
+    with zipfile.ZipFile(zero) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["word/media/filler.bin"] = b"\0" * (3 * 1024 * 1024)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    limits = SafeLimits(max_total_bytes=2 * 1024 * 1024)
+    with pytest.raises(ReaderError, match="zip bomb"):
+        open_word(bomb, limits=limits)
+    assert strict.is_strict(zipfile.ZipFile(bomb))  # refused as the strict file it is
