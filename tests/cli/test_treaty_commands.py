@@ -129,13 +129,13 @@ def test_an_annex_in_chinese_is_labelled_as_in_english(tmp_path):
     db, source = tmp_path / "s.db", tmp_path / "annexed.txt"
     source.write_text("本协定缔约方，\n\n认识到合作的必要，\n\n第一条\n\n1. 本协定适用于渔业。\n\n"
                       "附件二\n\n1. 金枪鱼。\n\n2. 鳕鱼。\n", encoding="utf-8")
-    assert drafting(db, "init").returncode == 0
-    assert drafting(db, "import", str(source), "--doc", "FISH").returncode == 0
-    assert drafting(db, "delegation", "add", "CHN").returncode == 0
-    amended = drafting(db, "amend", "FISH", "ANNEX 2.2", "--delegation", "CHN",
-                       "--replace", "鳕鱼", "--with", "大西洋鳕鱼", "--yes")
-    assert amended.returncode == 0, amended.stderr
     compiled = tmp_path / "c.md"
-    assert drafting(db, "compile", "FISH", "-o", str(compiled)).returncode == 0
+    for args in (("init",), ("import", str(source), "--doc", "FISH"),
+                 ("delegation", "add", "CHN"),
+                 ("amend", "FISH", "ANNEX 2.2", "--delegation", "CHN", "--replace", "鳕鱼",
+                  "--with", "大西洋鳕鱼", "--yes"),
+                 ("compile", "FISH", "-o", str(compiled))):
+        done = drafting(db, *args)
+        assert done.returncode == 0, (args, done.stderr)
     assert "ANNEX 2.2" in compiled.read_text(encoding="utf-8")
     assert "大西洋鳕鱼" in compiled.read_text(encoding="utf-8")
