@@ -282,7 +282,15 @@ def revised_symbol(text: str, symbol: str, label: str) -> str:
     when ``label`` is a "Rev.N"; else ``text`` as it is."""
     if not _REVISION_LABEL.fullmatch(label) or symbol not in text:
         return text
-    return re.sub(re.escape(symbol) + r"(?:/Rev\.\d+)?", f"{symbol}/{label}", text)
+    return symbol_pattern(symbol).sub(f"{symbol}/{label}", text)
+
+
+def symbol_pattern(symbol: str) -> re.Pattern[str]:
+    """The document's ``symbol`` where it stands as itself, with the revision it names if
+    any (group ``old``): never inside a word ("G" in "General") or a longer symbol
+    (``A/C.2/81/L.7`` in ``A/C.2/81/L.70`` or ``A/C.2/81/L.7/Corr.1``)."""
+    return re.compile(r"(?<![\w/.-])" + re.escape(symbol) + r"(?P<old>/Rev\.\d+)?"
+                      r"(?![\w/-])")
 
 
 def _wordless(text: str) -> bool:

@@ -27,6 +27,7 @@ import docx
 from docx.oxml.ns import qn
 
 from drafting.engine.diff import word_segments
+from drafting.engine.revise import symbol_pattern
 from drafting.engine.segments import Change, Text
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import typed_number
@@ -149,7 +150,7 @@ class _Reviser:
         headers; the names of the parts changed."""
         if not _REVISION.fullmatch(label):
             return set()
-        pattern = re.compile(re.escape(symbol) + r"(?P<old>/Rev\.\d+)?")
+        pattern = symbol_pattern(symbol)
         changed: set[str] = set()
         first = next((p.paragraphs[0].element for p in self.places.values()
                       if p is not None and p.paragraphs), None)

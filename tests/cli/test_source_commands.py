@@ -202,3 +202,24 @@ def test_numbers_typed_the_documents_own_way_are_kept_and_renumbered(tmp_path, t
     numbered = [p.text for p in docx.Document(str(rev1)).paragraphs][len(front):]
     assert numbered == [f"1{typed}{operative[0]}", f"2{typed}{operative[1]}", f"3{typed}{new}",
                         f"4{typed}{operative[2]}"]
+
+
+def test_rev1_of_a_draft_with_a_short_symbol_keeps_its_words(tmp_path):
+    """The symbol "G" gains "/Rev.1" where it stands alone, not inside "General" (Rev.1's
+    document read "The G/Rev.1eneral Assembly," and fell back to drafting's layout)."""
+    word = docx.Document()
+    for line in ("G", "Guidelines on fisheries", "The General Assembly,",
+                 "Recalling its resolution 70/1,", "1.\tDecides to act;"):
+        word.add_paragraph(line)
+    source, db, rev1 = tmp_path / "g.docx", tmp_path / "s.db", tmp_path / "Rev.1.docx"
+    word.save(source)
+    for args in (("init",), ("import", str(source), "--doc", "G"), ("delegation", "add", "EU"),
+                 ("amend", "G", "OP1", "--delegation", "EU", "--replace", "act",
+                  "--with", "act now", "--yes"),
+                 ("decide", "A1", "accept"), ("revise", "G", "--label", "Rev.1"),
+                 ("show", "G", "-o", str(rev1))):
+        done = drafting(db, *args)
+        assert done.returncode == 0 and "own layout" not in done.stderr, (args, done.stderr)
+    assert [p.text for p in docx.Document(str(rev1)).paragraphs] == [
+        "G/Rev.1", "Guidelines on fisheries", "The General Assembly,",
+        "Recalling its resolution 70/1,", "1.\tDecides to act now;"]

@@ -221,11 +221,26 @@ def test_front_matter_and_chapeau_are_carried_into_the_next_revision():
     ("A/C.2/81/L.7/Rev.1", "Rev.2", "A/C.2/81/L.7/Rev.2"),
     ("Distr.: Limited", "Rev.1", "Distr.: Limited"),
     ("A/C.2/81/L.7", "Second draft", "A/C.2/81/L.7"),  # not a "Rev.N": left alone
+    ("Draft L.70 replaces A/C.2/81/L.70", "Rev.1", "Draft L.70 replaces A/C.2/81/L.70"),
+    ("A/C.2/81/L.7/Corr.1", "Rev.1", "A/C.2/81/L.7/Corr.1"),  # another document's symbol
 ])
 def test_the_symbol_gains_the_revision(line, label, shown):
     from drafting.engine.revise import revised_symbol
 
     assert revised_symbol(line, "A/C.2/81/L.7", label) == shown
+
+
+@pytest.mark.parametrize(("line", "shown"), [
+    ("General Assembly", "General Assembly"), ("CBD/COP/17", "CBD/COP/17"),
+    ("CBD", "CBD/Rev.1"), ("Symbol: CBD.", "Symbol: CBD/Rev.1."),
+])
+def test_a_short_symbol_gains_the_revision_only_where_it_stands_alone(line, shown):
+    """A symbol may be any slug ("G", "CBD"): the letters of a word or of another symbol
+    are not it (Rev.1 used to read "The G/Rev.1eneral Assembly,")."""
+    from drafting.engine.revise import revised_symbol
+
+    symbol = "G" if line.startswith("General") else "CBD"
+    assert revised_symbol(line, symbol, "Rev.1") == shown
 
 
 def test_a_new_paragraph_after_one_with_a_bis_keeps_the_place_the_compilation_gave_it():
