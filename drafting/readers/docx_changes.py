@@ -153,7 +153,7 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
 def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,
                 ) -> tuple[str | None, list[RunPiece], bool]:
     """The label a paragraph opens with, read as the import reads it (``OP5 bis``, ``5.``,
-    ``3.1``, ``OP7 Alt``: `drafting.readers.structure.split_label`; and "(2) " where
+    ``3.1``, ``OP7 Alt``: `drafting.readers.lines.split_label`; and "(2) " where
     ``bracketed``, the import having found a number in brackets opening it), the pieces
     without it, and whether the label itself was changed. The text with changes rejected
     is tried first, then (for a wholly inserted paragraph) the text with changes

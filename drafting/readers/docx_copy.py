@@ -25,18 +25,12 @@ from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import INSERTED, NORMAL, RunPiece
+from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.lines import read_label, read_numbered
 from drafting.readers.result import ReadWarning
-from drafting.readers.structure import (
-    AutoNumber,
-    Block,
-    Role,
-    RoleKind,
-    labelled,
-    read_structure,
-)
+from drafting.readers.structure import labelled, read_structure
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")

@@ -36,8 +36,9 @@ from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.visible import GONE, Visible, visible
+from drafting.readers.blocks import AutoNumber, Block, Structure
 from drafting.readers.result import ReadResult, ReadWarning
-from drafting.readers.structure import AutoNumber, Block, Structure, read_structure
+from drafting.readers.structure import read_structure
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REVISIONS = {

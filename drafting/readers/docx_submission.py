@@ -52,6 +52,7 @@ from drafting.ooxml import runs
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
+from drafting.readers.blocks import RoleKind
 from drafting.readers.docx_changes import (
     UNTRACKED,
     anchor,
@@ -70,7 +71,6 @@ from drafting.readers.docx_copy import (
 from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_matching import Group, match_groups, unchanged
 from drafting.readers.result import ReadWarning
-from drafting.readers.structure import RoleKind
 
 _K = AmendmentKind
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})

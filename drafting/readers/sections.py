@@ -28,7 +28,7 @@ from drafting.model.labels import Label
 from drafting.readers.lines import opens_article, section_key
 
 if TYPE_CHECKING:
-    from drafting.readers.structure import Block
+    from drafting.readers.blocks import Block
 
 _TITLE_WORDS = 12
 """The most words a section's title line has."""

@@ -20,9 +20,9 @@ from typing import Any, overload
 from drafting import characters
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.visible import Visible
+from drafting.readers.blocks import RoleKind
 from drafting.readers.docx_draft import DraftReader
 from drafting.readers.result import ReadResult
-from drafting.readers.structure import RoleKind
 
 _PLACED = (RoleKind.PARAGRAPH, RoleKind.LINE, RoleKind.HEADING)
 """The blocks that hold a paragraph's text (a heading is a paragraph of the draft too)."""

@@ -13,16 +13,21 @@ tells what each is (`Role`) and builds the draft:
 - **Sections**: a heading, or a short line such as "Article 3", "Chapter II", "Section B",
   "Annex", opens a section; a short title on the line after it ("Depositary") is a
   heading too (`drafting.readers.sections`). Where operative numbers start again in each
-  section (a treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``); a text
-  numbered straight through keeps ``OP5``.
+  section (a treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``; in an
+  annex ``ANNEX I.1``, whatever numbered headings stand in it); a text numbered straight
+  through keeps ``OP5``.
 - **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
-  automatic numbering at the top level, opens an operative paragraph; unlabelled blocks
+  automatic numbering at the top level, opens an operative paragraph, as does a number
+  in brackets ("(1) ", "(2bis) ") that starts a series after a heading or a preambular
+  paragraph, or goes on from the paragraph before; unlabelled blocks
   between the chapeau and the first operative one are preambular; later ones are other
   text (``T1``) with a warning, except in a section whose heading names it ("Article 26")
   and that numbers none of its paragraphs: there they are the section's operative
   paragraphs, numbered within it (`drafting.readers.sections`).
 - **Lines**: sub-paragraphs ("(a)", automatic numbering below the top level, bullets) join
-  the paragraph before as lines of its text.
+  the paragraph before as lines of its text: a typed one after a line ending with ":" or
+  another sub-paragraph, or as a list's first item ("(a)", "(i)") after a line that does
+  not end its sentence ("Decides that").
 - **Options**: "Option 1: ..." / "Option 2: No text" blocks, and a paragraph labelled
   ``OP7 Alt``, are alternatives of one paragraph, whose text becomes adjacent brackets
   ``[first][second]`` ("No text" is an empty alternative): one choice still to make.
@@ -36,13 +41,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
+from drafting.readers.blocks import Block, Role, RoleKind, Structure
 from drafting.readers.lines import (
     FOOTNOTE,
     OPTION,
@@ -60,84 +65,8 @@ from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import section_title, unnumbered_sections
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings
 
-
-@dataclass(frozen=True, slots=True)
-class AutoNumber:
-    """A number a word processor shows in front of a paragraph (not in its text)."""
-
-    text: str
-    """What a reader sees: ``"3."``, ``"(b)"``, ``"•"``."""
-    level: int
-    value: int
-    decimal: bool
-
-
-@dataclass(slots=True)
-class Block:
-    """One paragraph as written, before the structure is known."""
-
-    text: str
-    """Its visible text, each line trimmed; a typed label is still on it."""
-    where: str
-    title_style: bool = False
-    """In a title style (Word's "Title", Markdown's ``#``): the title if it comes first or
-    in the front matter, a level-1 heading elsewhere."""
-    heading: int = 0
-    """The heading level its style (or ``#``) gives; 0 for none."""
-    number: AutoNumber | None = None
-    notes: Counter[str] = field(default_factory=Counter)
-    """What was left out of it (footnote, image, ...), counted, for warnings."""
-    remarks: list[str] = field(default_factory=list)
-    """Warnings about what follows it (a table), with ``{place}`` where "after OP4" goes."""
-    table: int = 0
-    """The table it stands in (1 for the first), 0 for none. A table's text is front
-    matter before the chapeau (a symbol block); after it, a table is not read."""
-
-    @property
-    def shown(self) -> str:
-        """Its text as a reader sees it: after its automatic number, if it has one
-        ("Article 3 Objective" for a heading Word numbers "Article %1")."""
-        number = self.number
-        return f"{number.text} {self.text}" if number is not None and number.text else self.text
-
-
-class RoleKind(StrEnum):
-    """What a block turned out to be."""
-
-    FRONT = "front matter"
-    TITLE = "title"
-    CHAPEAU = "chapeau"
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    LINE = "line"
-    """A sub-paragraph, bullet or option: part of the paragraph before."""
-    EMPTY = "empty"
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """What one block is: ``paragraph`` is the index (in the result's paragraphs) of the
-    paragraph it opens or belongs to; ``skip`` how many characters at its start are a
-    typed label, not text; ``prefix`` the text put before it when it joins a paragraph
-    as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number), or before a
-    heading's own text (its automatic number: ``"Article 3 "``)."""
-
-    kind: RoleKind
-    paragraph: int | None = None
-    skip: int = 0
-    prefix: str = ""
-
-
 _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Structure:
-    """The draft read from blocks, and each block's role, in order."""
-
-    result: ReadResult
-    roles: tuple[Role, ...]
 
 
 @dataclass(slots=True)

@@ -34,9 +34,10 @@ from drafting import characters
 from drafting.errors import ReaderError
 from drafting.inline_markdown import unmarked
 from drafting.limits import MAX_TEXT_FILE_BYTES
+from drafting.readers.blocks import Block
 from drafting.readers.lines import SUBPARAGRAPH
 from drafting.readers.result import ReadResult, ReadWarning
-from drafting.readers.structure import Block, read_structure
+from drafting.readers.structure import read_structure
 
 _HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
 

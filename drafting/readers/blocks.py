@@ -1,0 +1,86 @@
+"""What the structure reader reads and gives (`drafting.readers.structure`): a reader
+turns its file into `Block`s, one per paragraph as written; `read_structure` tells what
+each is (a `Role`) and builds the draft (`Structure`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from drafting.readers.result import ReadResult
+
+
+@dataclass(frozen=True, slots=True)
+class AutoNumber:
+    """A number a word processor shows in front of a paragraph (not in its text)."""
+
+    text: str
+    """What a reader sees: ``"3."``, ``"(b)"``, ``"•"``."""
+    level: int
+    value: int
+    decimal: bool
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph as written, before the structure is known."""
+
+    text: str
+    """Its visible text, each line trimmed; a typed label is still on it."""
+    where: str
+    title_style: bool = False
+    """In a title style (Word's "Title", Markdown's ``#``): the title if it comes first or
+    in the front matter, a level-1 heading elsewhere."""
+    heading: int = 0
+    """The heading level its style (or ``#``) gives; 0 for none."""
+    number: AutoNumber | None = None
+    notes: Counter[str] = field(default_factory=Counter)
+    """What was left out of it (footnote, image, ...), counted, for warnings."""
+    remarks: list[str] = field(default_factory=list)
+    """Warnings about what follows it (a table), with ``{place}`` where "after OP4" goes."""
+    table: int = 0
+    """The table it stands in (1 for the first), 0 for none. A table's text is front
+    matter before the chapeau (a symbol block); after it, a table is not read."""
+
+    @property
+    def shown(self) -> str:
+        """Its text as a reader sees it: after its automatic number, if it has one
+        ("Article 3 Objective" for a heading Word numbers "Article %1")."""
+        number = self.number
+        return f"{number.text} {self.text}" if number is not None and number.text else self.text
+
+
+class RoleKind(StrEnum):
+    """What a block turned out to be."""
+
+    FRONT = "front matter"
+    TITLE = "title"
+    CHAPEAU = "chapeau"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LINE = "line"
+    """A sub-paragraph, bullet or option: part of the paragraph before."""
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What one block is: ``paragraph`` is the index (in the result's paragraphs) of the
+    paragraph it opens or belongs to; ``skip`` how many characters at its start are a
+    typed label, not text; ``prefix`` the text put before it when it joins a paragraph
+    as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number), or before a
+    heading's own text (its automatic number: ``"Article 3 "``)."""
+
+    kind: RoleKind
+    paragraph: int | None = None
+    skip: int = 0
+    prefix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The draft read from blocks, and each block's role, in order."""
+
+    result: ReadResult
+    roles: tuple[Role, ...]
