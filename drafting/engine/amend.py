@@ -109,8 +109,10 @@ class Proposal:
 
 def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: str = "") -> Span:
     """Where ``quoted`` occurs in ``text``: an exact, case-sensitive match, or, where there
-    is none, one in which a space of the quote stands for a no-break or fixed-width space of
-    the text (typed on a keyboard, "25 September" quotes a draft's "25<no-break>September").
+    is none, one that reads the same on the screen: a space of the quote may stand for a
+    no-break or fixed-width space of the text (typed on a keyboard, "25 September" quotes
+    a draft's "25<no-break>September"), and the text may hold invisible characters (a
+    zero-width space, a soft hyphen) that the quote leaves out.
 
     Occurrences may overlap (``aa`` occurs twice in ``aaa``). Raises
     AmendmentError for empty ``quoted`` or an ``occurrence`` out of range,
@@ -121,22 +123,38 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     where = f"{paragraph}: " if paragraph else ""
     if not quoted:
         raise AmendmentError(where + "the quoted text is empty; quote the words you mean")
-    starts = _starts(text, quoted)
-    if not starts and (spaced := keyboard_spaces(text)) != text:
-        starts = _starts(spaced, keyboard_spaces(quoted))  # "25 September" quotes 25<nbsp>
-    if not starts:
+    found = [(s, s + len(quoted)) for s in _starts(text, quoted)]
+    if not found and (spaced := keyboard_spaces(text)) != text:
+        found = [(s, s + len(quoted)) for s in _starts(spaced, keyboard_spaces(quoted))]
+    if not found and _INVISIBLE.search(text):
+        found = [m.span(1) for m in re.finditer(f"(?=({_seen_as(quoted)}))", text)]
+    if not found:
         raise _not_found(text, quoted, where)
-    if occurrence is None and len(starts) > 1:
-        lines = [f"  {n}: {_context(text, s, s + len(quoted))}" for n, s in enumerate(starts, 1)]
-        raise AmbiguousText(where + f"{_show(quoted)} occurs {len(starts)} times; say which "
-                            f"with an occurrence number (1 to {len(starts)})",
+    if occurrence is None and len(found) > 1:
+        lines = [f"  {n}: {_context(text, s, e)}" for n, (s, e) in enumerate(found, 1)]
+        raise AmbiguousText(where + f"{_show(quoted)} occurs {len(found)} times; say which "
+                            f"with an occurrence number (1 to {len(found)})",
                             details="\n".join(lines))
     number = 1 if occurrence is None else occurrence
-    if not 1 <= number <= len(starts):
-        times = "once" if len(starts) == 1 else f"{len(starts)} times"
+    if not 1 <= number <= len(found):
+        times = "once" if len(found) == 1 else f"{len(found)} times"
         raise AmendmentError(where + f"{_show(quoted)} occurs {times}; there is no occurrence "
-                             f"{occurrence} (occurrences are numbered 1 to {len(starts)})")
-    return Span(starts[number - 1], starts[number - 1] + len(quoted))
+                             f"{occurrence} (occurrences are numbered 1 to {len(found)})")
+    return Span(*found[number - 1])
+
+
+_INVISIBLE_CHARS = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+"""Characters a text may hold that show nothing (or a hyphen only at a line's end): soft
+hyphen, zero-width space and joiners, direction marks, word joiner."""
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+
+
+def _seen_as(quoted: str) -> str:
+    """A pattern for the text that reads as ``quoted`` on the screen: any space for a space,
+    and invisible characters anywhere between its characters."""
+    between = f"[{_INVISIBLE_CHARS}]*"
+    return between.join(" " if c == " " else re.escape(c) for c in keyboard_spaces(quoted)
+                        ).replace(" ", "[ \u00a0\u2002-\u200a\u202f\u205f\u3000]")
 
 
 def _starts(text: str, quoted: str) -> list[int]:

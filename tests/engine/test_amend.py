@@ -228,6 +228,18 @@ def test_a_typed_space_quotes_a_no_break_space_of_the_text():
         locate(text, "25  September")
 
 
+@pytest.mark.parametrize(("quoted", "found"), [
+    ("act", "a\u200bct"),  # a zero-width space pasted from a web page
+    ("25 September", "25\u00a0Sep\u00adtember"),  # a no-break space and a soft hyphen
+])
+def test_a_quote_finds_words_that_hold_invisible_characters(quoted, found):
+    text = "Decides to a\u200bct on the 25\u00a0Sep\u00adtember report;"
+    span = locate(text, quoted)
+    assert text[span.start:span.end] == found
+    with pytest.raises(AmbiguousText):  # occurrences are counted as they are found
+        locate(text + " a\u200bct", "act")
+
+
 def test_missing_text_hints_at_case_and_spacing_together():
     with pytest.raises(TextNotFound, match="different case and spacing as 'to submit'"):
         locate(OP2, "To\nsubmit", paragraph="OP2")
