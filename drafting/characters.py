@@ -76,6 +76,19 @@ def keyboard_spaces(text: str) -> str:
     return text.translate(_SPACES)
 
 
+INVISIBLE = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+"""Characters a text may hold that show nothing (a soft hyphen shows only at a line's
+end): soft hyphen, Arabic letter mark, zero-width space and joiners, direction marks,
+word joiner, zero-width no-break space."""
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+
+
+def on_screen(text: str) -> str:
+    """``text`` as a reader sees it: its spaces `keyboard_spaces`, its `INVISIBLE`
+    characters gone."""
+    return keyboard_spaces(text).translate(_DROP_INVISIBLE)
+
+
 def normalised(text: str) -> str:
     """``text`` in NFC with ``\\n`` line breaks: the form every reader stores."""
     if "\r" in text:

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from drafting import brackets
-from drafting.characters import keyboard_spaces
+from drafting.characters import INVISIBLE, keyboard_spaces
 from drafting.errors import (
     AmbiguousText,
     AmendmentError,
@@ -143,16 +143,13 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     return Span(*found[number - 1])
 
 
-_INVISIBLE_CHARS = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
-"""Characters a text may hold that show nothing (or a hyphen only at a line's end): soft
-hyphen, zero-width space and joiners, direction marks, word joiner."""
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def _seen_as(quoted: str) -> str:
     """A pattern for the text that reads as ``quoted`` on the screen: any space for a space,
     and invisible characters anywhere between its characters."""
-    between = f"[{_INVISIBLE_CHARS}]*"
+    between = f"[{INVISIBLE}]*"
     return between.join(" " if c == " " else re.escape(c) for c in keyboard_spaces(quoted)
                         ).replace(" ", "[ \u00a0\u2002-\u200a\u202f\u205f\u3000]")
 
