@@ -7,6 +7,7 @@ one per paragraph of the draft, its runs' pieces in order, its label taken off.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -105,7 +106,8 @@ class CopyLayout:
                       "such as \"*\") was changed; only numbered footnotes take amendments, "
                       "so this change was not read")
         entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
-        for p, read in zip(paragraphs, body, strict=True):
+        for number, (p, read) in enumerate(zip(paragraphs, body, strict=True), 1):
+            read = self._without_new_notes(f"{self.name}, paragraph {number}", read, footnotes)
             entries.append((p, read, None))
             for number in _cited(read):  # a footnote follows the paragraph citing it
                 entries.append((None, _footnote(footnotes, number), number))
@@ -130,6 +132,27 @@ class CopyLayout:
                 if role.kind is RoleKind.HEADING and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
         return chunks
+
+    def _without_new_notes(self, where: str, read: runs.ParagraphRead,
+                           footnotes: Footnotes) -> runs.ParagraphRead:
+        """``read`` without the markers of footnotes inserted as tracked changes, each named
+        in a warning: a new footnote is not yet a proposal drafting can record (read as
+        one, its text would stand as a paragraph of the draft)."""
+        if "[^" not in read.proposed:  # nearly always
+            return read
+        new = {int(n) for piece in read.pieces if piece.state == INSERTED
+               for n in NOTE_MARKER.findall(piece.text)}
+        if not new:
+            return read
+        for number in sorted(new):
+            text = _footnote(footnotes, number).proposed
+            self.warn(where, f"a footnote was inserted ({quoted(text)}): a new footnote "
+                      "cannot be proposed from a Word file yet, so it was not read; propose "
+                      "its words in the paragraph, or ask the secretariat to add it")
+        dropped = re.compile("|".join(re.escape(f"[^{n}]") for n in sorted(new)))
+        pieces = [piece if piece.state != INSERTED else piece.with_text(
+            dropped.sub("", piece.text)) for piece in read.pieces]
+        return runs.ParagraphRead(tuple(p for p in pieces if p.text), read.mark)
 
     def _embedded(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:
         """A warning for each embedded document or object (OLE), never read as text."""
