@@ -7,7 +7,6 @@ one per paragraph of the draft, its runs' pieces in order, its label taken off.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,7 +16,6 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting import characters
-from drafting.brackets import NOTE_MARKER
 from drafting.errors import LimitError, ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Document, Revision
@@ -27,6 +25,7 @@ from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
+from drafting.readers.copy_notes import cited, footnote, own_numbers
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.lines import read_label, read_numbered
@@ -105,12 +104,18 @@ class CopyLayout:
             self.warn(str(self.path), "a custom-mark footnote (one with a mark of its own, "
                       "such as \"*\") was changed; only numbered footnotes take amendments, "
                       "so this change was not read")
+        body, numbers, new = own_numbers(body, footnotes, self.target.paragraphs)
+        for note, index in new.items():
+            self.warn(f"{self.name}, paragraph {index + 1}", "a footnote was inserted "
+                      f"({quoted(footnote(footnotes, note).proposed)}): a new footnote cannot "
+                      "be proposed from a Word file yet, so it was not read; propose its "
+                      "words in the paragraph, or ask the secretariat to add it")
+        copied = {ours: theirs for theirs, ours in numbers.items()}  # ours: the revision's
         entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
-        for number, (p, read) in enumerate(zip(paragraphs, body, strict=True), 1):
-            read = self._without_new_notes(f"{self.name}, paragraph {number}", read, footnotes)
+        for p, read in zip(paragraphs, body, strict=True):
             entries.append((p, read, None))
-            for number in _cited(read):  # a footnote follows the paragraph citing it
-                entries.append((None, _footnote(footnotes, number), number))
+            for number in cited(read):  # a footnote follows the paragraph citing it
+                entries.append((None, footnote(footnotes, copied[number]), number))
         self._embedded(entries)
         for number, (_, read, note) in enumerate(entries, 1):
             _check_length(f"{self.name}, paragraph {number}", read, note)
@@ -132,27 +137,6 @@ class CopyLayout:
                 if role.kind is RoleKind.HEADING and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
         return chunks
-
-    def _without_new_notes(self, where: str, read: runs.ParagraphRead,
-                           footnotes: Footnotes) -> runs.ParagraphRead:
-        """``read`` without the markers of footnotes inserted as tracked changes, each named
-        in a warning: a new footnote is not yet a proposal drafting can record (read as
-        one, its text would stand as a paragraph of the draft)."""
-        if "[^" not in read.proposed:  # nearly always
-            return read
-        new = {int(n) for piece in read.pieces if piece.state == INSERTED
-               for n in NOTE_MARKER.findall(piece.text)}
-        if not new:
-            return read
-        for number in sorted(new):
-            text = _footnote(footnotes, number).proposed
-            self.warn(where, f"a footnote was inserted ({quoted(text)}): a new footnote "
-                      "cannot be proposed from a Word file yet, so it was not read; propose "
-                      "its words in the paragraph, or ask the secretariat to add it")
-        dropped = re.compile("|".join(re.escape(f"[^{n}]") for n in sorted(new)))
-        pieces = [piece if piece.state != INSERTED else piece.with_text(
-            dropped.sub("", piece.text)) for piece in read.pieces]
-        return runs.ParagraphRead(tuple(p for p in pieces if p.text), read.mark)
 
     def _embedded(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:
         """A warning for each embedded document or object (OLE), never read as text."""
@@ -353,23 +337,6 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
         raise too_long(place, max(before, after))
-
-
-def _cited(read: runs.ParagraphRead) -> list[int]:
-    """The footnotes a paragraph cites, by number, in order (new ones included)."""
-    text = "".join([piece.text for piece in read.pieces])
-    if "[^" not in text:  # nearly always: no marker to look for
-        return []
-    return list(dict.fromkeys(int(number) for number in NOTE_MARKER.findall(text)))
-
-
-def _footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
-    """Footnote ``number``'s paragraphs read as one, joined by line breaks."""
-    reads = runs.read_paragraphs(footnotes.paragraphs(number))
-    pieces: list[RunPiece] = []
-    for read in reads:
-        pieces += [RunPiece("\n")] * bool(pieces) + list(read.pieces)
-    return runs.ParagraphRead(tuple(pieces), reads[-1].mark if reads else RunPiece(""))
 
 
 def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
