@@ -45,6 +45,8 @@ class Chunk:
     label: str | None
     pieces: list[RunPiece]
     mark: RunPiece
+    heading: bool = False
+    """Read as a heading (in a heading style, or "Article 3")."""
 
     @property
     def new(self) -> bool:
@@ -134,7 +136,8 @@ class CopyLayout:
                 chunks.append(host := self._chunk(number, read,
                                                   label=role.kind is not RoleKind.LINE,
                                                   bracketed=role.skip > 0))
-                if role.kind is RoleKind.HEADING and role.prefix:  # its automatic number
+                host.heading = role.kind is RoleKind.HEADING
+                if host.heading and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
         return chunks
 

@@ -6,7 +6,9 @@ trusted where the copy's numbers are shifted: a delegation that inserts a paragr
 deletes one, often renumbers the paragraphs after it, or types the number the next one
 had. There a paragraph that reads as another paragraph near the one its number names
 (unchanged, or plainly more like it when edited), or whose numbered paragraph stands a
-little further on, is found by its text instead.
+little further on, is found by its text instead. A paragraph found only because it is
+like one ("Article 1bis" like "Article 2") is new when that one stands, as it was, a
+little further on.
 """
 
 from __future__ import annotations
@@ -82,8 +84,12 @@ def match_groups(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
     for i, group in enumerate(hosts):
         if found[i] is None:
             limit = min((j for j in found[i + 1:] if j is not None), default=len(paragraphs))
-            found[i] = most_similar(runs.original_text(group.pieces), paragraphs,
-                                    range(last + 1, limit))
+            text = runs.original_text(group.pieces)
+            found[i] = most_similar(text, paragraphs, range(last + 1, limit))
+            like = None if found[i] is None else paragraphs[found[i]].text
+            if like is not None and like != text.strip() and \
+                    any(unchanged(g, like) for g in hosts[i + 1:i + 1 + NEAR]):
+                found[i] = None  # only like it: it stands as it was a little further on
         last = found[i] if found[i] is not None else last
         if found[i] is None and not group.all_deleted and \
                 runs.proposed_text(group.pieces).strip():

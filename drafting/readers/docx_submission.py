@@ -284,6 +284,10 @@ class _Reader(CopyLayout):
                       f"{who(first.author)}'s")
         if any(p.kind == runs.MOVE for p in chunk.pieces):
             self.warn(where, _MOVED)
+        if chunk.heading:
+            self.warn(where, f"the new heading {quoted(text)} is proposed as a new paragraph "
+                      "of the section before it: a new section is not yet a proposal "
+                      "drafting records as such; the secretariat decides where it goes")
         before = previous is None  # a new first paragraph goes before the text's first
         self.drafts.append(Draft(_K.NEW_PARAGRAPH, next(iter(self.target)) if before
                                   else previous, author, first.date, where,
@@ -303,8 +307,8 @@ class _Reader(CopyLayout):
                 if self.tracked:
                     self.warn(where, f"this paragraph is not in {self.target.label} and is not "
                               "tracked as inserted; it is read as a new paragraph")
-                self._new(Chunk(chunk.number, chunk.label, group.pieces, chunk.mark), previous,
-                          untracked=True)
+                self._new(Chunk(chunk.number, chunk.label, group.pieces, chunk.mark,
+                                chunk.heading), previous, untracked=True)
             return previous
         paragraph = group.match
         pieces, split_off = _split(group)

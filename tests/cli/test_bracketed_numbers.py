@@ -166,3 +166,20 @@ def test_numbers_followed_by_a_no_break_space_open_paragraphs(tmp_path):
         done = drafting(db, *args)
         assert done.returncode == 0 and "own layout" not in done.stderr, (args, done.stderr)
     assert "1 bis.\u00a0Invites States to act;" in _texts(merged, "w:ins")
+
+
+def test_a_new_article_heading_in_a_copy_is_proposed_with_a_warning(tmp_path):
+    """A heading is not yet a kind of new paragraph drafting records: the proposal is kept
+    (nothing a delegation sends is dropped) and a warning says the secretariat places it."""
+    source = treaty(tmp_path / "treaty.docx")
+    document = read_draft(source).to_document(SYMBOL)
+    word = docx.Document(str(source))
+    before = next(p for p in word.paragraphs if p.text.startswith("Article 2"))
+    before.insert_paragraph_before("Article 1bis", style="Heading 2")
+    copied = tmp_path / "jpn.docx"
+    word.save(copied)
+    read = read_docx_submission(copied, document, delegation="JPN")
+    assert [(a.kind.value, a.new_text) for a in read.amendments] == [
+        ("new paragraph", "Article 1bis")]
+    (warning,) = read.warnings
+    assert "the new heading 'Article 1bis' is proposed as a new paragraph" in str(warning)
