@@ -5,53 +5,39 @@ the copy (Word numbers footnotes as they are cited): the renumbering proposes no
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
+from footnote_edits import edited, paragraph_reading, w
 from lxml import etree
 from un_documents import Ins, Note, ga_draft, libreoffice_docx
 
 from drafting.readers import read_docx_submission, read_draft
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 def with_new_footnote(path: Path, target: Path, *, ending: str = "trust fund;",
                       tracked: bool = True) -> Path:
     """``path`` with a footnote inserted (as a tracked change, or not) before the last
     character of the paragraph ending with ``ending``."""
-    with zipfile.ZipFile(path) as package:
-        parts = {info.filename: package.read(info) for info in package.infolist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    notes = etree.fromstring(parts["word/footnotes.xml"])
-    note_id = str(max(int(n.get(_w("id"))) for n in notes.iter(_w("footnote"))) + 1)
-    citing = next(p for p in body.iter(_w("p"))
-                  if "".join(t.text or "" for t in p.iter(_w("t"))).endswith(ending))
-    last = citing.findall(_w("r"))[-1]
-    text = last.find(_w("t"))
-    text.text, end = text.text[:-1], text.text[-1]  # the reference before the last mark
-    stamp = {_w("id"): "900", _w("author"): "MEX delegate", _w("date"): "2026-11-02T10:00:00Z"}
-    inserted = etree.Element(_w("ins"), stamp)
-    etree.SubElement(etree.SubElement(inserted, _w("r")), _w("footnoteReference"),
-                     {_w("id"): note_id})
-    last.addnext(inserted if tracked else inserted[0])
-    closing = etree.Element(_w("r"))
-    etree.SubElement(closing, _w("t")).text = end
-    last.getnext().addnext(closing)
-    paragraph = etree.SubElement(etree.SubElement(notes, _w("footnote"), {_w("id"): note_id}),
-                                 _w("p"))
-    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("t")).text = "See A/80/456."
-    parts["word/document.xml"] = etree.tostring(body)
-    parts["word/footnotes.xml"] = etree.tostring(notes)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return target
+    def edit(body, notes, note_id):
+        citing = paragraph_reading(body, lambda text: text.endswith(ending))
+        last = citing.findall(w("r"))[-1]
+        text = last.find(w("t"))
+        text.text, end = text.text[:-1], text.text[-1]  # the reference before the last mark
+        stamp = {w("id"): "900", w("author"): "MEX delegate",
+                 w("date"): "2026-11-02T10:00:00Z"}
+        inserted = etree.Element(w("ins"), stamp)
+        etree.SubElement(etree.SubElement(inserted, w("r")), w("footnoteReference"),
+                         {w("id"): note_id})
+        last.addnext(inserted if tracked else inserted[0])
+        closing = etree.Element(w("r"))
+        etree.SubElement(closing, w("t")).text = end
+        last.getnext().addnext(closing)
+        paragraph = etree.SubElement(etree.SubElement(notes, w("footnote"), {w("id"): note_id}),
+                                     w("p"))
+        etree.SubElement(etree.SubElement(paragraph, w("r")), w("t")).text = "See A/80/456."
+
+    return edited(path, target, edit)
 
 
 def test_a_footnote_inserted_in_a_copy_is_named_and_proposes_nothing(tmp_path):

@@ -4,55 +4,40 @@ stays text, and the footnote itself is kept in the secretariat's document, not r
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
+from footnote_edits import edited, paragraph_reading, w
 from lxml import etree
 from un_documents import Del, Ins, Note, ga_draft, libreoffice_docx
 
 from drafting.readers import read_docx_submission, read_draft
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SYMBOL = "A/C.2/81/L.99"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 def with_custom_mark(path: Path, *, changed: bool = False) -> Path:
     """``path`` with a footnote marked "*" after "Agenda item 19 (a)", as a UN document
     has it (inserted into by a delegation where ``changed``)."""
-    with zipfile.ZipFile(path) as package:
-        parts = {info.filename: package.read(info) for info in package.infolist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    notes = etree.fromstring(parts["word/footnotes.xml"])
-    note_id = str(max(int(n.get(_w("id"))) for n in notes.iter(_w("footnote"))) + 1)
-    agenda = next(p for p in body.iter(_w("p"))
-                  if "".join(t.text or "" for t in p.iter(_w("t"))) == "Agenda item 19 (a)")
-    run = etree.SubElement(agenda, _w("r"))
-    etree.SubElement(run, _w("footnoteReference"),
-                     {_w("customMarkFollows"): "1", _w("id"): note_id})
-    etree.SubElement(run, _w("t")).text = "*"
-    paragraph = etree.SubElement(etree.SubElement(notes, _w("footnote"), {_w("id"): note_id}),
-                                 _w("p"))
-    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("t")).text = "*"
-    text = etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("t"))
-    text.text, text.attrib["{http://www.w3.org/XML/1998/namespace}space"] = " A/81/150.", \
-        "preserve"
-    if changed:
-        stamp = {_w("id"): "901", _w("author"): "EU delegate", _w("date"): "2026-11-02T10:00:00Z"}
-        added = etree.SubElement(etree.SubElement(paragraph, _w("ins"), stamp), _w("r"))
-        etree.SubElement(added, _w("t")).text = " Corr.1"
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8",
-                                                standalone=True)
-    parts["word/footnotes.xml"] = etree.tostring(notes, xml_declaration=True,
-                                                 encoding="UTF-8", standalone=True)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return path
+    def edit(body, notes, note_id):
+        agenda = paragraph_reading(body, lambda text: text == "Agenda item 19 (a)")
+        run = etree.SubElement(agenda, w("r"))
+        etree.SubElement(run, w("footnoteReference"),
+                         {w("customMarkFollows"): "1", w("id"): note_id})
+        etree.SubElement(run, w("t")).text = "*"
+        paragraph = etree.SubElement(etree.SubElement(notes, w("footnote"), {w("id"): note_id}),
+                                     w("p"))
+        etree.SubElement(etree.SubElement(paragraph, w("r")), w("t")).text = "*"
+        text = etree.SubElement(etree.SubElement(paragraph, w("r")), w("t"))
+        text.text = " A/81/150."
+        text.attrib["{http://www.w3.org/XML/1998/namespace}space"] = "preserve"
+        if changed:
+            stamp = {w("id"): "901", w("author"): "EU delegate",
+                     w("date"): "2026-11-02T10:00:00Z"}
+            added = etree.SubElement(etree.SubElement(paragraph, w("ins"), stamp), w("r"))
+            etree.SubElement(added, w("t")).text = " Corr.1"
+
+    return edited(path, path, edit)
 
 
 @pytest.fixture
