@@ -68,6 +68,22 @@ def test_the_eu_file_keeps_who_typed_each_change(folder):
     read = read_docx_submission(folder / "eu-tracked.docx", samples.zero_draft(),
                                 authors={a: "EU" for a in samples.EU_TYPISTS})
     assert {a.submitted_by for a in read.amendments} == set(samples.EU_TYPISTS)
+    assert not any("Word authors" in w.message for w in read.warnings)  # mapped: no doubt
+
+
+def test_several_typists_read_as_one_delegation_are_named(folder):
+    """Without a map, every typist's changes are the one delegation's: unless each typist
+    names it ("Anna Schmidt (EU)"), a warning names them, in case a copy passed on still
+    holds another delegation's changes."""
+    read = read_docx_submission(folder / "eu-tracked.docx", samples.zero_draft(),
+                                delegation="EU")
+    assert {a.proponents for a in read.amendments} == {("EU",)}
+    assert not any("Word authors" in w.message for w in read.warnings)
+    read = read_docx_submission(folder / "eu-tracked.docx", samples.zero_draft(),
+                                delegation="USA")  # the EU's file, sent on by the USA
+    (warning,) = [w.message for w in read.warnings if "Word authors" in w.message]
+    assert all(typist in warning for typist in samples.EU_TYPISTS)
+    assert "all read as USA's" in warning and "--author 'Name=CODE'" in warning
 
 
 def test_an_unmapped_typist_is_refused(folder):

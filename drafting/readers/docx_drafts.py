@@ -4,6 +4,8 @@ yet), then attributed to delegations, checked against the revision's text and nu
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -50,6 +52,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         where = next(d.where for d, c in zip(drafts, codes, strict=True) if c is None)
         raise ReaderError(f"{where}: a change has no Word author (or is not tracked); give the "
                           "delegation it belongs to (delegation=..., or --delegation CODE)")
+    _several_authors(drafts, delegation, authors, warnings)
     amendments = []
     balanced: dict[str, bool] = {}  # by paragraph id: many amendments share one
     for draft, code in zip(drafts, codes, strict=True):
@@ -64,6 +67,25 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         amendments.append(amendment)
     return [replace(a, id=next(ids) if ids is not None else f"{a.proponents[0]}-docx-{n}")
             for n, a in enumerate(amendments, 1)]
+
+
+def _several_authors(drafts: list[Draft], delegation: str | None,
+                     authors: Mapping[str, str] | None, warnings: list[ReadWarning]) -> None:
+    """A warning when the changes of several Word authors, not all of whom name the
+    delegation, are all read as ``delegation``'s (no ``authors`` map): a copy passed on
+    from another delegation still holds that delegation's tracked changes, which would be
+    proposed in this one's name."""
+    if authors or delegation is None:
+        return
+    counts = Counter(d.author for d in drafts if d.author)
+    named = re.compile(rf"(?<![\w-]){re.escape(delegation)}(?![\w-])", re.IGNORECASE)
+    if len(counts) < 2 or all(named.search(author) for author in counts):
+        return  # one author, or each names the delegation ("Anna Schmidt (EU)")
+    names = ", ".join(f"{author} ({count})" for author, count in counts.most_common())
+    warnings.append(ReadWarning(drafts[0].where.split(", paragraph", 1)[0], (
+        f"the tracked changes are by {len(counts)} Word authors ({names}), all read as "
+        f"{delegation}'s; if some are another delegation's, map each author to its "
+        "delegation (--author 'Name=CODE')")))
 
 
 def _check(draft: Draft, amendment: Amendment, warnings: list[ReadWarning],
