@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from drafting import brackets
-from drafting.characters import INVISIBLE, keyboard_spaces
+from drafting.characters import INVISIBLE, keyboard_spaces, on_screen
 from drafting.errors import (
     AmbiguousText,
     AmendmentError,
@@ -127,7 +127,7 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     if not found and (spaced := keyboard_spaces(text)) != text:
         found = [(s, s + len(quoted)) for s in _starts(spaced, keyboard_spaces(quoted))]
     if not found and _INVISIBLE.search(text):
-        found = [m.span(1) for m in re.finditer(f"(?=({_seen_as(quoted)}))", text)]
+        found = _seen_spans(text, quoted)
     if not found:
         raise _not_found(text, quoted, where)
     if occurrence is None and len(found) > 1:
@@ -146,12 +146,16 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
-def _seen_as(quoted: str) -> str:
-    """A pattern for the text that reads as ``quoted`` on the screen: any space for a space,
-    and invisible characters anywhere between its characters."""
-    between = f"[{INVISIBLE}]*"
-    return between.join(" " if c == " " else re.escape(c) for c in keyboard_spaces(quoted)
-                        ).replace(" ", "[ \u00a0\u2002-\u200a\u202f\u205f\u3000]")
+def _seen_spans(text: str, quoted: str) -> list[tuple[int, int]]:
+    """Where ``quoted`` stands in ``text`` as a reader sees both (`characters.on_screen`:
+    invisible characters left out, every space a space): found in linear time, as `_starts`
+    finds, then given back as places in ``text``."""
+    visible = [i for i, char in enumerate(text) if char not in INVISIBLE]
+    wanted = on_screen(quoted)
+    if not wanted:
+        return []
+    shown = keyboard_spaces("".join(text[i] for i in visible))
+    return [(visible[s], visible[s + len(wanted) - 1] + 1) for s in _starts(shown, wanted)]
 
 
 def _starts(text: str, quoted: str) -> list[int]:
@@ -367,30 +371,52 @@ def _not_found(text: str, quoted: str, where: str) -> TextNotFound:
                             "(Unicode composed vs decomposed): it looks the same but is not "
                             "the same text; copy the words from the paragraph as stored",
                             details=details)
-    near = re.search(_loose_pattern(quoted), text, re.IGNORECASE)
+    near = _loose_span(text, quoted)
     if near:
-        found = near.group()
+        found = text[near[0]:near[1]]
         differs = [what for what, same in (
             ("case", lambda s: " ".join(s.translate(_PLAIN).split())),
             ("spacing", lambda s: s.translate(_PLAIN).casefold()),
             ("quotation marks or dashes", lambda s: " ".join(s.casefold().split())),
         ) if same(found) != same(quoted)]
         message += (f"; it does occur with different {' and '.join(differs) or 'form'} as "
-                    f"{_show(found)} at character {near.start()}: quote it exactly")
-        details += "\n" + excerpt(text, near.start())
+                    f"{_show(found)} at character {near[0]}: quote it exactly")
+        details += "\n" + excerpt(text, near[0])
     return TextNotFound(message, details=details)
 
 
-def _loose_pattern(quoted: str) -> str:
-    """A pattern for ``quoted`` with any run of spacing and any typographic look-alike."""
-    parts = []
-    for piece in re.split(r"(\s+)", quoted):
-        if piece and piece.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.extend(f"[{re.escape(_LIKE[c.translate(_PLAIN)])}]"
-                         if c.translate(_PLAIN) in _LIKE else re.escape(c) for c in piece)
-    return "".join(parts)
+def _loose_span(text: str, quoted: str) -> tuple[int, int] | None:
+    """Where ``quoted`` stands in ``text`` with any run of spacing for any other, any
+    typographic look-alike for another and any case: the first place, found in linear
+    time (a long quote on a long paragraph made a pattern search take seconds)."""
+    loose_text, where = _loosened(text)
+    loose_quote, _ = _loosened(quoted)
+    if not loose_quote.strip():
+        return None
+    start = loose_text.find(loose_quote)
+    if start < 0:
+        return None
+    return where[start], where[start + len(loose_quote) - 1] + 1
+
+
+def _loosened(text: str) -> tuple[str, list[int]]:
+    """``text`` with each run of spacing one space, look-alikes plain and letters in lower
+    case (where that keeps one character one), and where each character came from."""
+    out: list[str] = []
+    where: list[int] = []
+    spacing = False  # within a run of spacing: its first character stands for it
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not spacing:
+                out.append(" ")
+                where.append(index)
+            spacing = True
+            continue
+        spacing = False
+        low = char.translate(_PLAIN).lower()
+        out.append(low if len(low) == 1 else char)
+        where.append(index)
+    return "".join(out), where
 
 
 def _context(text: str, start: int, end: int) -> str:

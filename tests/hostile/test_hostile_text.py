@@ -262,3 +262,21 @@ def test_warnings_quoting_a_file_show_control_characters_escaped(tmp_path):
     assert [(a.old_text, a.new_text) for a in read.amendments] == [("submit", "present")]
     [warning] = [str(w) for w in read.warnings if "table" in str(w)]
     assert "\\u202e" in warning and "\u202e" not in warning
+
+
+@pytest.mark.parametrize("invisible", ["", "\u200b"], ids=["plain", "zero-width space"])
+def test_a_long_quote_that_is_nowhere_is_refused_at_once(invisible):
+    """A quote of 30,000 characters that almost matches a paragraph of 100,000 (a
+    proposal's own text can be made so, then sub-amended) is refused in well under a
+    second: looking for a near match took five seconds a quote, and a submission may
+    hold thousands of quotes."""
+    import time
+
+    text = "a" * (MAX_PARAGRAPH_CHARS - 1) + invisible
+    revision = Revision("Zero draft", (Paragraph("p1", "OP1", ParagraphKind.OPERATIVE,
+                                                  text),))
+    started = time.perf_counter()
+    with pytest.raises(TextNotFound, match="does not occur"):
+        draft_amendment(revision, Proposal("OP1", delete="a" * 30_000 + "b"),
+                        id="A1", proponents="EU")
+    assert time.perf_counter() - started < 2.0  # it was 5 s
