@@ -214,7 +214,8 @@ def _check_signature(path: Path, data: bytes) -> None:
 def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError,
+            NotImplementedError) as error:  # "zip file version 6.4": a damaged directory
         raise ReaderError(
             f"{path}: not a Word .docx file, or a damaged one (the zip cannot be read: "
             f"{error}); {SAVE_AGAIN}"

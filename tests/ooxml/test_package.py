@@ -246,3 +246,15 @@ def test_an_opendocument_file_named_docx_is_named_as_such(tmp_path):
                        b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'})
     message = refused(path, "an OpenDocument file (as LibreOffice saves it) with a Word name")
     assert "File > Save As, Word 2007-365" in message
+
+
+def test_a_zip_directory_asking_for_an_unknown_zip_version_is_refused_as_damaged(tmp_path):
+    """A damaged byte in the zip directory can ask for "zip file version 6.4", which
+    zipfile does not read: refused as a damaged file, not zipfile's NotImplementedError
+    (found by the byte fuzz)."""
+    path = write_zip(tmp_path / "version.docx", base_parts())
+    data = bytearray(path.read_bytes())
+    directory = data.rfind(b"PK\x01\x02")  # the last entry of the central directory
+    data[directory + 6] = 64  # "version needed to extract": 6.4
+    path.write_bytes(bytes(data))
+    refused(path, "the zip cannot be read")
