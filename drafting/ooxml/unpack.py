@@ -79,8 +79,9 @@ def scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo,
 
 
 UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
-                 NotImplementedError)
-"""What zipfile raises on a damaged part: a bad CRC, a broken deflate stream ..."""
+                 NotImplementedError, ValueError)
+"""What zipfile raises on a damaged part: a bad CRC, a broken deflate stream, a part said
+to start before the file does ("negative seek value") ..."""
 
 
 def damaged(path: Path, part: str, error: Exception) -> ReaderError:

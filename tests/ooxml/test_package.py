@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from drafting.errors import ReaderError
-from drafting.ooxml.package import SAFE_LIMITS, SafeLimits, open_docx
+from drafting.ooxml.package import SAFE_LIMITS, SafeLimits, open_docx, open_word
 
 MAIN = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -258,3 +258,19 @@ def test_a_zip_directory_asking_for_an_unknown_zip_version_is_refused_as_damaged
     data[directory + 6] = 64  # "version needed to extract": 6.4
     path.write_bytes(bytes(data))
     refused(path, "the zip cannot be read")
+
+
+@pytest.mark.parametrize("shift", [1, 5000])
+def test_a_zip_directory_placed_past_its_place_is_refused_as_damaged(tmp_path, shift):
+    """A damaged end record that puts the zip directory further on than it is makes every
+    part start before the file does: refused as a damaged file, not zipfile's "negative
+    seek value" (found by the byte fuzz)."""
+    path = write_zip(tmp_path / "seek.docx", base_parts())
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")  # the end of central directory record
+    offset = struct.unpack_from("<I", data, end + 16)[0]
+    struct.pack_into("<I", data, end + 16, offset + shift)
+    path.write_bytes(bytes(data))
+    refused(path, "cannot be unpacked")
+    with pytest.raises(ReaderError, match="cannot be unpacked"):
+        open_word(path)
