@@ -10,7 +10,6 @@ typographic quotes and dashes, the error says where the near miss is.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -124,9 +123,7 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     if not quoted:
         raise AmendmentError(where + "the quoted text is empty; quote the words you mean")
     found = [(s, s + len(quoted)) for s in _starts(text, quoted)]
-    if not found and (spaced := keyboard_spaces(text)) != text:
-        found = [(s, s + len(quoted)) for s in _starts(spaced, keyboard_spaces(quoted))]
-    if not found and _INVISIBLE.search(text):
+    if not found and on_screen(text) != text:  # "25 September" quotes 25<no-break>...
         found = _seen_spans(text, quoted)
     if not found:
         raise _not_found(text, quoted, where)
@@ -141,9 +138,6 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
         raise AmendmentError(where + f"{_show(quoted)} occurs {times}; there is no occurrence "
                              f"{occurrence} (occurrences are numbered 1 to {len(found)})")
     return Span(*found[number - 1])
-
-
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def _seen_spans(text: str, quoted: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ its marker taken out, never read as a paragraph of the draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from drafting.brackets import NOTE_MARKER
 from drafting.engine.anchoring import similarity
@@ -43,19 +43,19 @@ def cited(read: runs.ParagraphRead) -> list[int]:
     return list(dict.fromkeys(int(number) for number in NOTE_MARKER.findall(text)))
 
 
-def own_numbers(reads: list[runs.ParagraphRead], footnotes: Footnotes,
+def own_numbers(reads: list[runs.ParagraphRead], note: Callable[[int], runs.ParagraphRead],
                 revision: Sequence[Paragraph],
                 ) -> tuple[list[runs.ParagraphRead], dict[int, int], dict[int, int]]:
-    """The copy's paragraphs (``reads``) with their footnote markers numbered as the
-    ``revision``'s and the new ones taken out; the copy's footnote numbers -> the
-    revision's; and the new footnotes: the paragraph (index in ``reads``) citing each,
-    by the copy's number."""
+    """The copy's paragraphs (``reads``; ``note(n)`` reads its footnote ``n``) with their
+    footnote markers numbered as the ``revision``'s and the new ones taken out; the
+    copy's footnote numbers -> the revision's; and the new footnotes: the paragraph
+    (index in ``reads``) citing each, by the copy's number."""
     order = list(dict.fromkeys(n for read in reads for n in cited(read)))
     if not order:
         return reads, {}, {}
     inserted = {int(n) for read in reads for piece in read.pieces if piece.state == INSERTED
                 for n in NOTE_MARKER.findall(piece.text)}
-    texts = {n: " ".join(clean_lines(footnote(footnotes, n).original).split())
+    texts = {n: " ".join(clean_lines(note(n).original).split())
              for n in order if n not in inserted}
     free = {parse_label(p.label).number: " ".join(p.text.split())
             for p in revision if p.kind is ParagraphKind.FOOTNOTE}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -106,10 +106,11 @@ class CopyLayout:
             self.warn(str(self.path), "a custom-mark footnote (one with a mark of its own, "
                       "such as \"*\") was changed; only numbered footnotes take amendments, "
                       "so this change was not read")
-        body, numbers, new = own_numbers(body, footnotes, self.target.paragraphs)
-        for note, index in new.items():
+        note = cache(partial(footnote, footnotes))  # each footnote read once
+        body, numbers, new = own_numbers(body, note, self.target.paragraphs)
+        for number, index in new.items():
             self.warn(f"{self.name}, paragraph {index + 1}", "a footnote was inserted "
-                      f"({quoted(footnote(footnotes, note).proposed)}): a new footnote cannot "
+                      f"({quoted(note(number).proposed)}): a new footnote cannot "
                       "be proposed from a Word file yet, so it was not read; propose its "
                       "words in the paragraph, or ask the secretariat to add it")
         copied = {ours: theirs for theirs, ours in numbers.items()}  # ours: the revision's
@@ -117,7 +118,7 @@ class CopyLayout:
         for p, read in zip(paragraphs, body, strict=True):
             entries.append((p, read, None))
             for number in cited(read):  # a footnote follows the paragraph citing it
-                entries.append((None, footnote(footnotes, copied[number]), number))
+                entries.append((None, note(copied[number]), number))
         self._embedded(entries)
         for number, (_, read, note) in enumerate(entries, 1):
             _check_length(f"{self.name}, paragraph {number}", read, note)
