@@ -70,7 +70,8 @@ class Role:
     paragraph it opens or belongs to; ``skip`` how many characters at its start are a
     typed label, not text; ``prefix`` the text put before it when it joins a paragraph
     as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number), or before a
-    heading's own text (its automatic number: ``"Article 3 "``)."""
+    heading's or a paragraph's own text (its automatic number: ``"Article 3 "``, a
+    bullet ``"• "``)."""
 
     kind: RoleKind
     paragraph: int | None = None

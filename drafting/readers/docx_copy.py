@@ -138,7 +138,7 @@ class CopyLayout:
                                                   label=role.kind is not RoleKind.LINE,
                                                   bracketed=role.skip > 0))
                 host.heading = role.kind is RoleKind.HEADING
-                if host.heading and role.prefix:  # its automatic number
+                if role.kind is not RoleKind.LINE and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
         return chunks
 

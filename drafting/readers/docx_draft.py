@@ -50,6 +50,8 @@ _REVISIONS = {
     )
 }
 _HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
+_UN_HEADINGS = {"hch": 1, "h1": 2, "h23": 3, "h4": 4, "h56": 5}
+"""The United Nations' heading styles (casefolded, without Geneva's "_G") by level."""
 _BLOCKS = frozenset({f"{_W}p", f"{_W}tbl", f"{_W}altChunk"})
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"}
 _P, _P_PR, _P_STYLE, _VAL = f"{_W}p", f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
@@ -232,9 +234,13 @@ class DraftReader:
 
 @lru_cache(maxsize=256)
 def heading_level(style: str) -> int:
-    """The level of a "Heading N" paragraph style (its name, casefolded); 0 for others."""
+    """The level of a heading's paragraph style (its name, casefolded): Word's "Heading
+    N", or one of the United Nations' templates (chapter "HCh", then "H1", "H23", "H4",
+    "H56", in New York's names or Geneva's "H1_G"); 0 for others."""
     match = _HEADING.fullmatch(style)
-    return int(match[1]) if match else 0
+    if match:
+        return int(match[1])
+    return _UN_HEADINGS.get(style.removesuffix("_g"), 0)
 
 
 def _style_names(parts: Parts) -> dict[str, str]:

@@ -42,6 +42,12 @@ SUBPARAGRAPH = re.compile(
     r"|\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
 ``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after)."""
+RECITALS = re.compile(
+    r"(?i:whereas|considérant ce qui suit|considerando lo siguiente"
+    r"|in erwägung nachstehender gründe|considerando quanto segue|overwegende hetgeen volgt)"
+    r"\s*:")
+"""The line that opens a European Union act's numbered recitals ("Whereas:"), in the
+languages its drafts are most often negotiated in; ``fullmatch`` it."""
 _FIRST_ITEMS = frozenset({"a", "i", "1", "\u0623", "\u0430", "\u4e00"})
 """How each kind of list opens: (a), (i), (1), Arabic (أ), Russian а), Chinese （一）."""
 

@@ -21,6 +21,7 @@ are read as before (lines, or other text with a warning).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -34,17 +35,15 @@ _TITLE_WORDS = 12
 """The most words a section's title line has."""
 _CLOSING = ".;:,!?\u060c\u061b\u061f\u3002\uff1b\uff1a\uff0c\uff01\uff1f"
 """What ends a sentence or a clause, never a title: Latin, Arabic and Chinese marks."""
+_NUMBERED_TITLE = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])\.[\t \u00a0]+\S")
+"""A heading's own number: "II. ", "B. "."""
 
 
 def section_title(blocks: Sequence[Block], index: int,
                   label: Callable[[int], Label | None]) -> bool:
     """Whether block ``index`` is the title of the section whose heading stands just
     before it ("Article 3", then "Depositary"); ``label`` as for `unnumbered_sections`."""
-    block = blocks[index]
-    text = block.text
-    if label(index) is not None or block.number is not None or block.heading or \
-            block.title_style or block.table or len(text.split()) > _TITLE_WORDS or \
-            text[-1] in _CLOSING or text.startswith("["):  # "[Placeholder on finance]"
+    if not _short_title(blocks[index], label(index)):  # "[Placeholder on finance]"
         return False
     before, after = _filled(blocks, index, -1), _filled(blocks, index, 1)
     if before is None or after is None or label(before) is not None or \
@@ -53,6 +52,39 @@ def section_title(blocks: Sequence[Block], index: int,
     # an article's one short line before the next heading is its text ("Article 3",
     # "Entry into force", "Article 4"); a part's or a chapter's is its title
     return section_key(blocks[after].shown) is None or not opens_article(blocks[before].shown)
+
+
+def heading_line(blocks: Sequence[Block], index: int,
+                 label: Callable[[int], Label | None], *, operative_seen: bool) -> bool:
+    """Whether block ``index``, in no heading style, is a heading by its shape: a short
+    line with no closing punctuation that opens with a Roman numeral or a capital letter
+    and a full stop ("II. Means of implementation", "B. Financing"), as outcome documents
+    head their parts; or, once operative paragraphs have begun, such a line with no
+    number at all ("Follow-up and review") standing before a numbered paragraph or
+    another heading. ``label`` as for `unnumbered_sections`."""
+    block = blocks[index]
+    text = block.text
+    if not _short_title(block, label(index)) or text.startswith(("(", "\u201c", '"', "'")):
+        return False
+    if _NUMBERED_TITLE.match(text):
+        return True
+    after = _filled(blocks, index, 1)
+    return operative_seen and after is not None and (
+        label(after) is not None or blocks[after].heading > 0 or
+        _NUMBERED_TITLE.match(blocks[after].text) is not None or
+        (blocks[after].number is not None and blocks[after].number.level == 0 and
+         blocks[after].number.decimal))
+
+
+def _short_title(block: Block, label: Label | None) -> bool:
+    """Whether ``block`` could be a title: short, with no label, automatic number, style
+    of its own, closing punctuation or opening square bracket (a bracketed placeholder
+    is text to negotiate)."""
+    text = block.text
+    return bool(text) and label is None and block.number is None and not block.heading \
+        and not block.title_style and not block.table and \
+        len(text.split()) <= _TITLE_WORDS and text[-1] not in _CLOSING and \
+        not text.startswith("[")
 
 
 def _filled(blocks: Sequence[Block], index: int, step: int) -> int | None:

@@ -12,7 +12,10 @@ tells what each is (`Role`) and builds the draft:
   to this Agreement,": a short line opening with "The" and ending with a comma.
 - **Sections**: a heading, or a short line such as "Article 3", "Chapter II", "Section B",
   "Annex", opens a section; a short title on the line after it ("Depositary") is a
-  heading too (`drafting.readers.sections`). Where operative numbers start again in each
+  heading too, as is a short line with no closing punctuation opening with its own
+  number ("II. Means of implementation", "B. Financing") or, among operative
+  paragraphs, standing before a numbered one ("Follow-up and review")
+  (`drafting.readers.sections`). Where operative numbers start again in each
   section (a treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``; in an
   annex ``ANNEX I.1``, whatever numbered headings stand in it); a text numbered straight
   through keeps ``OP5``.
@@ -20,7 +23,9 @@ tells what each is (`Role`) and builds the draft:
   automatic numbering at the top level, opens an operative paragraph, as does a number
   in brackets ("(1) ", "(2bis) ") that starts a series after a heading or a preambular
   paragraph, or goes on from the paragraph before; unlabelled blocks
-  between the chapeau and the first operative one are preambular; later ones are other
+  between the chapeau and the first operative one are preambular (a European Union
+  act's recitals, numbered "(1)" after "Whereas:", each one of them, its number kept as
+  typed); later ones are other
   text (``T1``) with a warning, except in a section whose heading names it ("Article 26")
   and that numbers none of its paragraphs: there they are the section's operative
   paragraphs, numbered within it (`drafting.readers.sections`).
@@ -49,8 +54,10 @@ from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import Block, Role, RoleKind, Structure
 from drafting.readers.lines import (
+    BRACKETED_NUMBER,
     FOOTNOTE,
     OPTION,
+    RECITALS,
     SUBPARAGRAPH,
     bracketed_label,
     chapeau_like,
@@ -62,11 +69,13 @@ from drafting.readers.lines import (
     split_label,
 )
 from drafting.readers.result import ReadResult, ReadWarning
-from drafting.readers.sections import section_title, unnumbered_sections
+from drafting.readers.sections import heading_line, section_title, unnumbered_sections
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings
 
 _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
+_ITEM_MARKS = ("-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u00b7")
+"""What a typed bullet opens with: no heading."""
 
 
 @dataclass(slots=True)
@@ -81,6 +90,8 @@ class _Draft:
     """Numbered by the word processor, not typed."""
     bracketed: bool = False
     """Its number typed in brackets: "(2) "."""
+    recital: bool = False
+    """A numbered recital of a European Union act ("(1) ..." after "Whereas:")."""
 
 
 def read_structure(blocks: list[Block], *, name: str,
@@ -223,15 +234,30 @@ class _Reader:
         elif self.drafts and self.drafts[-1].label.kind is ParagraphKind.HEADING and \
                 section_title(self.blocks, index, lambda i: self._label(i)[0]):
             self._heading(index, block, None, self.drafts[-1].level + 1)  # "Depositary"
+        elif self._shaped_heading(index, block):  # "II. Means of implementation"
+            annexed = self.section.startswith(("ANNEX", "APPENDIX"))
+            self._heading(index, block, None if annexed else heading_key(block.text))
         else:
             self._body(index, block)
         if block.notes or block.remarks:
             self._notes(block, f"in {self.drafts[-1].label}")
 
+    def _shaped_heading(self, index: int, block: Block) -> bool:
+        """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
+        option, list item or numbered paragraph."""
+        text = block.text
+        return not (OPTION.match(text) or SUBPARAGRAPH.match(text) or
+                    BRACKETED_NUMBER.match(text) or text.startswith(_ITEM_MARKS)) and \
+            heading_line(self.blocks, index, lambda i: self._label(i)[0],
+                         operative_seen=self.operative_seen)
+
     def _body(self, index: int, block: Block) -> None:
         label, rest, skip = self._label(index)
         number = block.number
-        if label is not None and is_alternative(block.text) and self._alternative_of(label):
+        if label is None and self._recital(block):  # "(1) Forests provide ..." after "Whereas:"
+            self._open(index, self._unused("PP"), block.text, block)  # Word's number is Word's
+            self.drafts[-1].recital = True
+        elif label is not None and is_alternative(block.text) and self._alternative_of(label):
             self._option(index, rest, skip, label_alt=True)
         elif option := OPTION.match(rest if label is not None else block.text):
             self._options(index, block, label, rest, skip, option)
@@ -249,8 +275,21 @@ class _Reader:
             self._line(index, block.text, "\n")
         else:
             shown = f"{number.text} {block.text}" if number is not None and number.text \
-                else block.text
-            self._open(index, self._unlabelled(index, block), shown, block)
+                else block.text  # "• Recalling ...": its bullet is part of its text
+            self._open(index, self._unlabelled(index, block), shown, block,
+                       prefix=shown[:len(shown) - len(block.text)])
+
+    def _recital(self, block: Block) -> bool:
+        """Whether ``block`` is a recital of a European Union act: numbered ("(1) ", typed
+        or by Word) in the preamble, after "Whereas:" or another recital. Each is a
+        preambular paragraph keeping its number as text, not a line of "Whereas:"."""
+        if self.operative_seen or self._host < 0 or (
+                block.number is None and not BRACKETED_NUMBER.match(block.text)):
+            return False
+        host = self.drafts[self._host]
+        return host.recital or (host.label.kind is ParagraphKind.PREAMBULAR and
+                                host.options is None and
+                                RECITALS.fullmatch(host.text) is not None)
 
     def _bracketed(self, text: str) -> tuple[Label, int] | None:
         """The label of a paragraph whose number is typed in brackets, "(2) " or "2) ",
@@ -284,10 +323,11 @@ class _Reader:
                   _Draft(self._unused("H"), text, block.where, level, self.section),
                   prefix=text[:len(text) - len(block.text)])
 
-    def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0) -> None:
+    def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0,
+              prefix: str = "") -> None:
         self.option_open = False
         self._add(index, RoleKind.PARAGRAPH, skip,
-                  _Draft(label, text, block.where, 0, self.section))
+                  _Draft(label, text, block.where, 0, self.section), prefix)
 
     def _options(self, index: int, block: Block, label: Label | None, rest: str, skip: int,
                  option: re.Match[str]) -> None:

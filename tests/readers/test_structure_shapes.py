@@ -1,0 +1,233 @@
+"""Lines that are headings by their shape alone, and the numbered recitals of a European
+Union act: texts as written by others, with no heading style and no ``#``."""
+
+import docx
+import pytest
+
+from drafting.model import ParagraphKind
+from drafting.readers import read_text
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.readers.docx_submission import read_docx_submission
+from drafting.writers import write_text
+
+OUTCOME = """\
+The General Assembly,
+
+Recalling its resolution 70/1,
+
+Adopts the following declaration:
+
+I. Introduction
+
+1. We, the Heads of State and Government, have gathered.
+
+2. We reaffirm our commitment.
+
+II. Means of implementation
+
+A. Financing
+
+3. We commit to mobilize resources.
+
+Follow-up and review
+
+4. We decide to review progress.
+"""
+
+
+def test_roman_and_lettered_lines_and_short_titles_between_paragraphs_are_headings():
+    """ "I. Introduction" was read as a preambular paragraph, "II. ..." and "Follow-up
+    and review" as other text with a warning asking for a label."""
+    result = read_text(OUTCOME)
+    assert [(p.label, p.kind, p.text) for p in result.paragraphs] == [
+        ("PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1,"),
+        ("PP2", ParagraphKind.PREAMBULAR, "Adopts the following declaration:"),
+        ("H1", ParagraphKind.HEADING, "I. Introduction"),
+        ("OP1", ParagraphKind.OPERATIVE, "We, the Heads of State and Government, have gathered."),
+        ("OP2", ParagraphKind.OPERATIVE, "We reaffirm our commitment."),
+        ("H2", ParagraphKind.HEADING, "II. Means of implementation"),
+        ("H3", ParagraphKind.HEADING, "A. Financing"),
+        ("OP3", ParagraphKind.OPERATIVE, "We commit to mobilize resources."),
+        ("H4", ParagraphKind.HEADING, "Follow-up and review"),
+        ("OP4", ParagraphKind.OPERATIVE, "We decide to review progress.")]
+    assert result.warnings == ()
+
+
+def test_an_outcome_document_written_back_reads_the_same():
+    result = read_text(OUTCOME)
+    again = read_text(write_text(result.title, result.paragraphs,
+                                 front_matter=result.front_matter, chapeau=result.chapeau))
+    assert [(p.label, p.text) for p in again.paragraphs] == [
+        (p.label, p.text) for p in result.paragraphs]
+
+
+def test_sections_numbered_by_roman_headings_label_their_paragraphs_by_section():
+    result = read_text("I. Scope\n\n1.1 These guidelines apply to ships.\n\n"
+                       "1.2 They are voluntary.\n\nII. Application\n\n"
+                       "2.1 Flag States apply them.\n")
+    assert [(p.label, p.kind) for p in result.paragraphs] == [
+        ("H1", ParagraphKind.HEADING), ("1.1", ParagraphKind.OPERATIVE),
+        ("1.2", ParagraphKind.OPERATIVE), ("H2", ParagraphKind.HEADING),
+        ("2.1", ParagraphKind.OPERATIVE)]
+
+
+@pytest.mark.parametrize("line", [
+    "Requests a report.",  # a sentence: other text, to be labelled
+    "[Placeholder on finance]",  # text to negotiate
+    "- a bullet without a full stop",
+    "\u201cQuoted words\u201d",
+])
+def test_lines_that_are_not_headings_stay_other_text_with_a_warning(line):
+    result = read_text(f"The General Assembly,\n\nRecalling,\n\n1. Decides;\n\n{line}\n\n"
+                       "2. Requests;\n")
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "T1", "OP2"]
+    assert len(result.warnings) == 1
+
+
+def test_options_and_list_items_without_full_stops_are_no_headings():
+    result = read_text("The General Assembly,\n\nRecalling,\n\n1. Calls upon States:\n\n"
+                       "(a) Fishers\n\n(b) Farmers\n\n2.\n\nOption 1: Annually\n\n"
+                       "Option 2: No text\n\n3. Requests a report.\n")
+    assert [(p.label, p.text) for p in result.paragraphs][1:] == [
+        ("OP1", "Calls upon States:\n(a) Fishers\n(b) Farmers"),
+        ("OP2", "[Annually][]"),
+        ("OP3", "Requests a report.")]
+    assert result.warnings == ()
+
+
+EU_ACT = """\
+THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,
+
+Having regard to the Treaty on the Functioning of the European Union,
+
+Whereas:
+
+(1)\tForests provide a broad variety of benefits.
+
+(2)\tDeforestation is taking place at an alarming rate.
+
+(3)\tThe Union should [reduce][halt] its contribution, in particular:
+
+(a)\tby trade measures;
+
+(b)\tby cooperation.
+
+HAVE ADOPTED THIS REGULATION:
+
+Article 1
+
+1. This Regulation lays down rules.
+
+Article 2
+
+For the purposes of this Regulation, the following definitions shall apply:
+
+(1) 'forest' means land spanning more than 0.5 hectares;
+
+(2) 'Union' means the European Union.
+"""
+
+
+def test_numbered_recitals_after_whereas_are_preambular_paragraphs_of_their_own():
+    """Each recital was a line of "Whereas:": the whole preamble one paragraph that no
+    delegation could amend recital by recital."""
+    result = read_text(EU_ACT)
+    assert [(p.label, p.kind, p.text) for p in result.paragraphs][2:7] == [
+        ("PP3", ParagraphKind.PREAMBULAR, "Whereas:"),
+        ("PP4", ParagraphKind.PREAMBULAR, "(1)\tForests provide a broad variety of benefits."),
+        ("PP5", ParagraphKind.PREAMBULAR,
+         "(2)\tDeforestation is taking place at an alarming rate."),
+        ("PP6", ParagraphKind.PREAMBULAR,
+         "(3)\tThe Union should [reduce][halt] its contribution, in particular:\n"
+         "(a)\tby trade measures;\n(b)\tby cooperation."),
+        ("PP7", ParagraphKind.PREAMBULAR, "HAVE ADOPTED THIS REGULATION:")]
+    # an article's numbered points after ":" stay its list
+    assert result.paragraphs[-1].label == "2.1"
+    assert result.paragraphs[-1].text.endswith("(2) 'Union' means the European Union.")
+
+
+def test_a_list_numbered_in_brackets_under_another_preambular_paragraph_stays_its_list():
+    result = read_text("The General Assembly,\n\nRecalling the following:\n\n"
+                       "(1) the Charter;\n\n(2) the Declaration,\n\n1. Decides.\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling the following:\n(1) the Charter;\n(2) the Declaration,"),
+        ("OP1", "Decides.")]
+
+
+def _eu_docx(path, second="Deforestation is taking place at an alarming rate."):
+    """Recitals numbered by Word (the "List Number" style) after "Whereas:"."""
+    word = docx.Document()
+    word.add_paragraph("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,")
+    word.add_paragraph("Whereas:")
+    for text in ("Forests provide a broad variety of benefits.", second):
+        word.add_paragraph(text, style="List Number")
+    word.add_paragraph("HAVE ADOPTED THIS REGULATION:")
+    word.add_paragraph("Article 1")
+    word.add_paragraph("This Regulation lays down rules.")
+    word.save(str(path))
+    return path
+
+
+def test_recitals_numbered_by_word_are_preambular_and_their_copies_amend_them(tmp_path):
+    """Word's numbered recitals were read as operative paragraphs OP1 and OP2."""
+    result = read_docx_draft(_eu_docx(tmp_path / "eu.docx"))
+    assert [(p.label, p.kind) for p in result.paragraphs] == [
+        ("PP1", ParagraphKind.PREAMBULAR), ("PP2", ParagraphKind.PREAMBULAR),
+        ("PP3", ParagraphKind.PREAMBULAR), ("PP4", ParagraphKind.PREAMBULAR),
+        ("PP5", ParagraphKind.PREAMBULAR), ("H1", ParagraphKind.HEADING),
+        ("OP1", ParagraphKind.OPERATIVE)]
+    # the number is Word's, as an operative paragraph's: Word renumbers it, the text keeps none
+    assert result.paragraphs[3].text == "Deforestation is taking place at an alarming rate."
+    document = result.to_document("EU/1")
+    copy = _eu_docx(tmp_path / "copy.docx", "Deforestation is taking place at a worrying rate.")
+    found = read_docx_submission(copy, document, delegation="EU")
+    labels = {p.id: p.label for p in document.current}
+    assert [(labels[a.paragraph_id], a.old_text, a.new_text) for a in found.amendments] == [
+        ("PP4", "an alarming", "a worrying")]
+
+
+def _bulleted(path, recalling="Recalling its resolution 70/1 of 25 September 2015, entitled "
+              "\u201cTransforming our world\u201d,"):
+    """A preamble whose first paragraph carries Word's bullet (the "List Bullet" style)."""
+    word = docx.Document()
+    word.add_paragraph("The General Assembly,")
+    word.add_paragraph(recalling, style="List Bullet")
+    word.add_paragraph("Noting the report,")
+    word.add_paragraph("Decides to act;", style="List Number")
+    word.save(str(path))
+    return path
+
+
+def test_a_copy_of_a_bulleted_preamble_proposes_only_its_edits(tmp_path):
+    """The bullet is part of the paragraph's text: a copy read without it proposed to
+    delete it, in the delegation's name."""
+    result = read_docx_draft(_bulleted(tmp_path / "d.docx"))
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "\u2022 Recalling its resolution 70/1 of 25 September 2015, entitled "
+                "\u201cTransforming our world\u201d,"), ("PP2", "Noting the report,"),
+        ("OP1", "Decides to act;")]
+    document = result.to_document("A/1")
+    assert read_docx_submission(tmp_path / "d.docx", document, delegation="EU").amendments == ()
+    copy = _bulleted(tmp_path / "c.docx", "Recalling its resolution 70/1 of 25 September "
+                     "2015, entitled \u201cTransforming our world together\u201d,")
+    found = read_docx_submission(copy, document, delegation="EU").amendments
+    assert [(a.old_text, a.new_text) for a in found] == [
+        ("world", " together")]  # inserted after "world"
+
+
+def test_the_united_nations_heading_styles_are_headings(tmp_path):
+    """A heading in the template's own style ("HCh", Geneva's "H1_G") was read as a
+    preambular paragraph when no operative paragraph had come yet."""
+    word = docx.Document()
+    for name in ("HCh", "H1_G"):
+        word.styles.add_style(name, docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    word.add_paragraph("The General Assembly,")
+    word.add_paragraph("Recalling its resolution 70/1,")
+    word.add_paragraph("Oceans", style="HCh")
+    word.add_paragraph("Fisheries", style="H1_G")
+    word.add_paragraph("1. Decides to act;")
+    word.save(str(tmp_path / "d.docx"))
+    result = read_docx_draft(tmp_path / "d.docx")
+    assert [(p.label, p.text, p.level) for p in result.paragraphs] == [
+        ("PP1", "Recalling its resolution 70/1,", 0), ("H1", "Oceans", 1),
+        ("H2", "Fisheries", 2), ("OP1", "Decides to act;", 0)]
