@@ -64,7 +64,8 @@ def heading_line(blocks: Sequence[Block], index: int,
     another heading. ``label`` as for `unnumbered_sections`."""
     block = blocks[index]
     text = block.text
-    if not _short_title(block, label(index)) or text.startswith(("(", "\u201c", '"', "'")):
+    if not text or text[-1] in _CLOSING or not _short_title(block, label(index)) or \
+            text.startswith(("(", "\u201c", '"', "'")):
         return False
     if _NUMBERED_TITLE.match(text):
         return True
@@ -80,11 +81,10 @@ def _short_title(block: Block, label: Label | None) -> bool:
     """Whether ``block`` could be a title: short, with no label, automatic number, style
     of its own, closing punctuation or opening square bracket (a bracketed placeholder
     is text to negotiate)."""
-    text = block.text
-    return bool(text) and label is None and block.number is None and not block.heading \
-        and not block.title_style and not block.table and \
-        len(text.split()) <= _TITLE_WORDS and text[-1] not in _CLOSING and \
-        not text.startswith("[")
+    text = block.text  # the cheapest tests first: nearly every paragraph ends with a mark
+    return bool(text) and text[-1] not in _CLOSING and label is None and \
+        block.number is None and not block.heading and not block.title_style and \
+        not block.table and not text.startswith("[") and len(text.split()) <= _TITLE_WORDS
 
 
 def _filled(blocks: Sequence[Block], index: int, step: int) -> int | None:

@@ -246,10 +246,10 @@ class _Reader:
         """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
         option, list item or numbered paragraph."""
         text = block.text
-        return not (OPTION.match(text) or SUBPARAGRAPH.match(text) or
-                    BRACKETED_NUMBER.match(text) or text.startswith(_ITEM_MARKS)) and \
-            heading_line(self.blocks, index, lambda i: self._label(i)[0],
-                         operative_seen=self.operative_seen)
+        return heading_line(self.blocks, index, lambda i: self._label(i)[0],
+                            operative_seen=self.operative_seen) and \
+            not (OPTION.match(text) or SUBPARAGRAPH.match(text) or
+                 BRACKETED_NUMBER.match(text) or text.startswith(_ITEM_MARKS))
 
     def _body(self, index: int, block: Block) -> None:
         label, rest, skip = self._label(index)
