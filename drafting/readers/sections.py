@@ -21,12 +21,11 @@ are read as before (lines, or other text with a warning).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from drafting.model.labels import Label
-from drafting.readers.lines import opens_article, section_key
+from drafting.readers.lines import opens_article, own_number, section_key
 
 if TYPE_CHECKING:
     from drafting.readers.blocks import Block
@@ -35,8 +34,6 @@ _TITLE_WORDS = 12
 """The most words a section's title line has."""
 _CLOSING = ".;:,!?\u060c\u061b\u061f\u3002\uff1b\uff1a\uff0c\uff01\uff1f"
 """What ends a sentence or a clause, never a title: Latin, Arabic and Chinese marks."""
-_NUMBERED_TITLE = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])\.[\t \u00a0]+\S")
-"""A heading's own number: "II. ", "B. "."""
 
 
 def section_title(blocks: Sequence[Block], index: int,
@@ -57,9 +54,9 @@ def section_title(blocks: Sequence[Block], index: int,
 def heading_line(blocks: Sequence[Block], index: int,
                  label: Callable[[int], Label | None], *, operative_seen: bool) -> bool:
     """Whether block ``index``, in no heading style, is a heading by its shape: a short
-    line with no closing punctuation that opens with a Roman numeral or a capital letter
-    and a full stop ("II. Means of implementation", "B. Financing"), as outcome documents
-    head their parts; or, once operative paragraphs have begun, such a line with no
+    line with no closing punctuation that opens with its own number (`own_number`: "II.
+    Means of implementation", "B. Financing", "二、执行手段"), as outcome documents head
+    their parts; or, once operative paragraphs have begun, such a line with no
     number at all ("Follow-up and review") standing before a numbered paragraph or
     another heading. ``label`` as for `unnumbered_sections`."""
     block = blocks[index]
@@ -67,12 +64,12 @@ def heading_line(blocks: Sequence[Block], index: int,
     if not text or text[-1] in _CLOSING or not _short_title(block, label(index)) or \
             text.startswith(("(", "\u201c", '"', "'")):
         return False
-    if _NUMBERED_TITLE.match(text):
+    if own_number(text) is not None:
         return True
     after = _filled(blocks, index, 1)
     return operative_seen and after is not None and (
         label(after) is not None or blocks[after].heading > 0 or
-        _NUMBERED_TITLE.match(blocks[after].text) is not None or
+        own_number(blocks[after].text) is not None or
         (blocks[after].number is not None and blocks[after].number.level == 0 and
          blocks[after].number.decimal))
 

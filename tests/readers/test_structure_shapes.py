@@ -71,6 +71,26 @@ def test_sections_numbered_by_roman_headings_label_their_paragraphs_by_section()
         ("2.1", ParagraphKind.OPERATIVE)]
 
 
+@pytest.mark.parametrize(("chapeau", "first", "second", "texts"), [
+    pytest.param("The General Assembly,", "I. Introduction", "II. Means of implementation",
+                 ("1. Text one.", "1. Text two."), id="English"),
+    pytest.param("大会，", "一、导言", "二、执行手段", ("1. 案文一。", "1. 案文二。"), id="Chinese"),
+    pytest.param("إن الجمعية العامة،", "أولا - مقدمة", "ثانيا - وسائل التنفيذ",
+                 ("1 - نص أول.", "1 - نص ثان."), id="Arabic"),
+])
+def test_numbered_headings_in_the_six_languages_number_their_sections_alike(
+        chapeau, first, second, texts):
+    """Paragraphs numbered from 1 under each heading are labelled by the heading's number,
+    as a Roman numeral in every language (the Chinese and Arabic headings were other
+    text, and the second "1." refused as a label used twice)."""
+    result = read_text(f"{chapeau}\n\n{first}\n\n{texts[0]}\n\n{second}\n\n{texts[1]}\n")
+    assert [(p.label, p.kind) for p in result.paragraphs] == [
+        ("H1", ParagraphKind.HEADING), ("I.1", ParagraphKind.OPERATIVE),
+        ("H2", ParagraphKind.HEADING), ("II.1", ParagraphKind.OPERATIVE)]
+    assert result.paragraphs[2].text == second
+    assert result.warnings == ()
+
+
 @pytest.mark.parametrize("line", [
     "Requests a report.",  # a sentence: other text, to be labelled
     "[Placeholder on finance]",  # text to negotiate
