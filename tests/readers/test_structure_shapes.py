@@ -74,7 +74,8 @@ def test_sections_numbered_by_roman_headings_label_their_paragraphs_by_section()
 @pytest.mark.parametrize(("chapeau", "first", "second", "texts"), [
     pytest.param("The General Assembly,", "I. Introduction", "II. Means of implementation",
                  ("1. Text one.", "1. Text two."), id="English"),
-    pytest.param("大会，", "一、导言", "二、执行手段", ("1. 案文一。", "1. 案文二。"), id="Chinese"),
+    pytest.param("大会，", "一、导言", "二、执行手段", ("1. 案文一。", "1. 案文二。"),
+                 id="Chinese"),
     pytest.param("إن الجمعية العامة،", "أولا - مقدمة", "ثانيا - وسائل التنفيذ",
                  ("1 - نص أول.", "1 - نص ثان."), id="Arabic"),
 ])
