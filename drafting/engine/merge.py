@@ -39,6 +39,7 @@ from drafting.model import (
     AmendmentStatus,
     Document,
     Paragraph,
+    ParagraphKind,
     ParagraphStatus,
     Revision,
     next_label,
@@ -117,9 +118,16 @@ def merge(
     leading = _leading(target, by_paragraph, families)
     entries[:0], parsed[:0] = leading, [parse_label(new.label) for new in leading]
     kin[:0] = [label.family for label in parsed[:len(leading)]]
-    for paragraph in target:
+    paragraphs = list(target)
+    for index, paragraph in enumerate(paragraphs):
+        proposed = by_paragraph.get(paragraph.id, [])
+        opening = _section_opening(paragraphs, index) if proposed else None
+        if opening is not None:  # after a heading: the section's new first paragraph
+            _open_section(entries, parsed, kin, paragraph, opening,
+                          families[opening.family], proposed)
+            continue
         family = _family(paragraph.label, families)
-        for new in _new_paragraphs(paragraph, by_paragraph.get(paragraph.id, []), family):
+        for new in _new_paragraphs(paragraph, proposed, family):
             family.append(new.label)
             wanted = parse_label(new.label)
             slot = _slot(parsed, wanted, kin)
@@ -327,6 +335,51 @@ def _new_paragraphs(
         label = next_label(paragraph.label, [*family, *(n.label for n in new)])
         new.append(NewParagraph(label, paragraph.label, option.text, option.credit))
     return new
+
+
+def _section_opening(paragraphs: Sequence[Paragraph], index: int) -> Label | None:
+    """For a heading (paragraph ``index``), the label its new paragraphs are numbered
+    after: they are the text's paragraphs, not headings, and open its section. They
+    follow the last paragraph of the series the section's first paragraph is in (``OP2``
+    before "II. ...", whose first is ``OP3``: ``OP2 bis``), or start it (``3.0`` in
+    Article 3, whose first is ``3.1``); at the end of the text they follow its last
+    paragraph. None for any other paragraph, or a text of headings alone."""
+    if paragraphs[index].kind is not ParagraphKind.HEADING:
+        return None
+    body = [k for k, p in enumerate(paragraphs)
+            if p.kind not in (ParagraphKind.HEADING, ParagraphKind.FOOTNOTE)]
+    following = next((k for k in body if k > index), None)
+    before = [k for k in body if k < index]
+    try:
+        if following is None:
+            return parse_label(paragraphs[before[-1]].label) if before else None
+        first = parse_label(paragraphs[following].label)
+        for k in reversed(before):
+            label = parse_label(paragraphs[k].label)
+            if (label.prefix, label.section) == (first.prefix, first.section):
+                return label
+    except LabelError:
+        return None
+    return Label(first.prefix, 0, 0, first.section)
+
+
+def _open_section(entries: list[Entry], parsed: list[Label | None],
+                  kin: list[tuple[str, str, int] | None], heading: Paragraph, after: Label,
+                  family: list[str], proposed: list[Amendment]) -> None:
+    """The new paragraphs proposed after ``heading``, numbered ``after`` ``after`` (in
+    its ``family``) and put right after the heading, each after those before it."""
+    at = next(k for k, e in enumerate(entries)
+              if isinstance(e, MergedParagraph) and e.paragraph is heading) + 1
+    proposals = [a for a in proposed if a.kind is AmendmentKind.NEW_PARAGRAPH and not a.precedes]
+    for option in _options(proposals):
+        label = str(after) if after.number == 0 and str(after) not in family \
+            else next_label(str(after), family)
+        family.append(label)
+        wanted = parse_label(label)
+        entries.insert(at, NewParagraph(label, heading.label, option.text, option.credit))
+        parsed.insert(at, wanted)
+        kin.insert(at, wanted.family)
+        at += 1
 
 
 def _leading(target: Revision, by_paragraph: dict[str, list[Amendment]],

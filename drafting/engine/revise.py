@@ -42,6 +42,7 @@ from drafting.model import (
     AmendmentStatus,
     Document,
     Paragraph,
+    ParagraphKind,
     Revision,
     renumber,
 )
@@ -270,8 +271,12 @@ class _Builder:
         for amendment in accepted:
             if amendment.kind is AmendmentKind.NEW_PARAGRAPH and amendment.precedes == before:
                 label = self.new_labels[amendment.id]
+                kind = paragraph.kind  # after a heading: what its label says (OP2 bis)
+                if kind is ParagraphKind.HEADING:
+                    with suppress(LabelError):
+                        kind = parse_label(label).kind
                 born.setdefault(label, Paragraph(
-                    f"{amendment.id}.p", label, paragraph.kind, amendment.new_text.strip()
+                    f"{amendment.id}.p", label, kind, amendment.new_text.strip()
                 ))
         return list(born.values())
 

@@ -7,7 +7,8 @@ and makes the new revision's changes in it, untracked, changing only what it mus
   the paragraph's own runs: the runs keep their formatting, new words take the
   formatting of the words before them;
 - paragraphs gone are removed; new ones stand where the revision puts them, with the
-  form of the paragraph before and its number typed as the source types numbers;
+  form of the paragraph before (after a heading, of a paragraph of their own kind) and
+  their number typed as the source types numbers;
 - typed numbers follow the renumbering (an accepted "6 bis" becomes "7." and the old 7
   becomes "8."); automatic numbering follows by itself;
 - the document's symbol, where it stands in the front matter or a page header, gains the
@@ -35,7 +36,8 @@ from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
-from drafting.writers.docx_source import TYPED_NUMBER, SourceMismatch, in_body, to_source
+from drafting.writers.docx_source import SourceMismatch, in_body, to_source
+from drafting.writers.typed_numbers import TYPED_NUMBER
 from drafting.writers.word_package import package_bytes
 
 _REVISION = re.compile(r"Rev\.\d+")
@@ -74,6 +76,10 @@ class _Reviser:
         self.last: Any = None
         self.typed: tuple[str, str] | None = None
         """What stands before and after the last paragraph's typed number ("", ".\t")."""
+        self.kind: ParagraphKind | None = None  # the main one's
+        self.forms: dict[ParagraphKind, tuple[Any, tuple[str, str] | None]] = {}
+        """The w:p and typed number of a paragraph of each kind: the last placed, else the
+        first to come (a new paragraph after a heading takes a paragraph's form)."""
         self.leading: list[Paragraph] = []
 
     def revise(self, old: Revision, new: Revision) -> None:
@@ -84,6 +90,11 @@ class _Reviser:
                 for element in place.elements():
                     if in_body(element):
                         element.getparent().remove(element)
+        for paragraph in new:  # the first of each kind, for a new one before any
+            place = self.places.get(paragraph.id)
+            if place is not None and place.paragraphs and paragraph.kind not in self.forms \
+                    and in_body(place.paragraphs[0].element):
+                self.forms[paragraph.kind] = (place.paragraphs[0].element, _typed(place))
         for paragraph in new:
             was = old.by_id(paragraph.id)
             place = self.places.get(paragraph.id)
@@ -119,6 +130,8 @@ class _Reviser:
             elements = [e for e in place.elements() if in_body(e)]
             self.main, self.last = elements[0], elements[-1]
             self.typed = (typed["before"], typed["after"]) if typed else None
+            self.kind = now.kind
+            self.forms[now.kind] = (self.main, self.typed)
             for leading in self.leading:  # new paragraphs before the text's first
                 elements[0].addprevious(self._made(leading))
             self.leading = []
@@ -127,6 +140,9 @@ class _Reviser:
         if self.last is None:  # before the first paragraph: put there once it is placed
             self.leading.append(paragraph)
             return
+        if paragraph.kind is not self.kind and paragraph.kind in self.forms:
+            self.main, self.typed = self.forms[paragraph.kind]  # after a heading: a body's
+            self.kind = paragraph.kind
         made = self._made(paragraph)
         self.last.addnext(made)
         self.last = self.main = made
@@ -177,3 +193,8 @@ class _Reviser:
         return changed
 
 
+def _typed(place: SourcePlace) -> tuple[str, str] | None:
+    """What stands before and after the number typed before a paragraph's text ("",
+    ".\t"), or None."""
+    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+    return (typed["before"], typed["after"]) if typed else None

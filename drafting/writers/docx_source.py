@@ -10,9 +10,9 @@ segments, the same brackets of alternatives, the same authors, dates and comment
   them (`drafting.ooxml.weave`); changes inside footnotes are tracked in the footnotes;
 - a paragraph proposed for deletion: all its runs deleted and its mark deleted;
 - a new paragraph or an alternative formulation: a paragraph after its place with the
-  paragraph properties of the one before (numbering, style, indents), its label typed as
-  the source types labels (``5 bis.<tab>``, or none where Word numbers paragraphs), and
-  its mark inserted;
+  paragraph properties of the one before (numbering, style, indents; after a heading,
+  of a paragraph of its own kind), its label typed as the source types labels
+  (``5 bis.<tab>``, or none where Word numbers paragraphs), and its mark inserted;
 - retains and reasons: comments, as in the template's merged document.
 
 Nothing else changes: every part of the package that holds no change is copied byte for
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -44,7 +43,7 @@ from drafting.engine.segments import (
     Text,
 )
 from drafting.errors import DraftingError, LabelError
-from drafting.model import Revision
+from drafting.model import ParagraphKind, Revision
 from drafting.model.labels import parse_label, typed_number
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
@@ -53,22 +52,13 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import Place, SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
+from drafting.writers.typed_numbers import TYPED_NUMBER, label_kind, typed_before, typed_label
 from drafting.writers.word_package import parts_of, repackaged, source_package
 
 if TYPE_CHECKING:
     from drafting.writers.docx_un import UnLayout
 
 _PPR = qn("w:pPr")
-TYPED_NUMBER = re.compile(
-    r"\s*(?P<before>\(?)(?P<number>\d{1,4}(?:\s*[a-z]+)?)"
-    r"(?P<after>\.\t|\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|\)\t|"
-    r"\)[ \u00a0\u2002-\u200a\u202f]+)")
-"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, ``5. `` (spaces
-for the tab, no-break ones too), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and
-in brackets, ``(5)<tab>`` or ``5) ``; ``before`` and ``after`` are what stand before and
-after the number."""
-
-
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
 
 
@@ -182,6 +172,10 @@ class _SourceWriter(MergedWriter):
         self.last: Any = None  # the w:p new paragraphs go after
         self.main: Any = None  # the w:p whose form they take (not a sub-paragraph's)
         self.typed = ""  # the typed label of the last paragraph ("5.\t"), if any
+        self.kind: ParagraphKind | None = None  # the main one's
+        self.forms: dict[ParagraphKind, tuple[Any, str]] = {}
+        """The w:p and typed label of a paragraph of each kind: the last placed, else the
+        first to come (a new paragraph after a heading takes a paragraph's form)."""
         self.leading: list[tuple[str, str, Credit]] = []  # new ones before the first
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
@@ -194,6 +188,12 @@ class _SourceWriter(MergedWriter):
 
     def write(self, compilation: Compilation) -> None:
         self.know_amended(compilation)
+        for entry in compilation.entries:  # the first of each kind, for one before any
+            place = self.by_id.get(entry.paragraph.id) \
+                if isinstance(entry, MergedParagraph) else None
+            if place is not None and place.paragraphs and \
+                    entry.paragraph.kind not in self.forms and in_body(place.elements()[0]):
+                self.forms[entry.paragraph.kind] = (place.elements()[0], typed_before(place))
         for entry in compilation.entries:
             if isinstance(entry, NewParagraph):
                 self._new(entry.label, entry.text, entry.credit)
@@ -243,12 +243,12 @@ class _SourceWriter(MergedWriter):
             lines = [f"Retain: {', '.join(entry.retains.proponents)}", *entry.retains.reasons]
             self._comment_paragraph(elements[0], lines, self.stamp(entry.retains))
         if main:
-            first = place.paragraphs[0].text
-            typed = TYPED_NUMBER.match(first)
-            self.typed = typed.group() if typed else ""
+            self.typed = typed_before(place)
             if self.leading:
                 self._lead(elements[0], self.typed)
             self.main, self.last = elements[0], elements[-1]
+            self.kind = entry.paragraph.kind
+            self.forms[self.kind] = (self.main, self.typed)
         for alternative_label, option in zip(
                 alternative_labels(entry.paragraph.label, len(entry.alternatives)),
                 entry.alternatives, strict=True):
@@ -281,10 +281,16 @@ class _SourceWriter(MergedWriter):
             return
         stamp = self.stamp(credit)
         final = _is_last(self.last)  # nothing after it to take in its emptied place
+        kind = label_kind(label)
+        if kind is not None and kind is not self.kind and kind in self.forms and not final:
+            self.main, self.typed = self.forms[kind]  # a heading's new paragraph: a body's
+            self.kind, words = kind, self.main
+        else:
+            words = self.last
         paragraph = _blank(self.last if final else self.main)
-        typed = _typed_label(label, self.typed)
+        typed = typed_label(label, self.typed)
         paragraph.append(self.marks.inserted(
-            new_runs(text, _last_run(self.last), self.main, typed), stamp))
+            new_runs(text, _last_run(words), self.main, typed), stamp))
         self.last.addnext(paragraph)
         if final and not _mark_deleted(self.last):  # the mark before becomes the new one,
             self.marks.mark_inserted(self.last, stamp)  # ours carries the old one on
@@ -299,7 +305,7 @@ class _SourceWriter(MergedWriter):
         for label, text, credit in self.leading:
             stamp = self.stamp(credit)
             paragraph = _blank(first)
-            words = new_runs(text, _last_run(first), first, _typed_label(label, typed))
+            words = new_runs(text, _last_run(first), first, typed_label(label, typed))
             paragraph.append(self.marks.inserted(words, stamp))
             first.addprevious(paragraph)
             self.marks.mark_inserted(paragraph, stamp)
@@ -405,24 +411,6 @@ def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
         if places[after] is not None:
             return places[after]
     return None
-
-
-def _typed_label(label: str, typed: str) -> str:
-    """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
-    gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt), "5 -\\t" gives
-    "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t"; nothing where Word numbers the
-    paragraphs."""
-    if not typed:
-        return ""
-    found = TYPED_NUMBER.match(typed)
-    before, after = (found["before"], found["after"]) if found else ("", ".\t")
-    base, alt, rest = label.partition(" Alt")
-    try:
-        if parse_label(base).prefix == "OP":
-            return f"{before}{typed_number(base)}{alt}{rest}{after}"
-    except LabelError:
-        pass
-    return f"{before}{label}{after}"  # other text keeps its label (T1 bis)
 
 
 def _renumbered(place: SourcePlace, label: str) -> Edit | None:

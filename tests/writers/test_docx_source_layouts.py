@@ -137,3 +137,64 @@ def test_paragraphs_in_a_content_control_take_their_proposals_in_place(tmp_path)
     assert _accepted(rev1)[2:] == ["1.Decides to act;", "2.Invites States to act;",
                                    "3.Requests an oral report within existing resources;"]
 
+
+
+def _outcome(path: Path) -> Path:
+    """An outcome document: headings in bold (no heading style), numbers typed."""
+    word = docx.Document()
+    word.add_paragraph("The General Assembly,")
+    word.add_paragraph("Recalling its resolution 70/1,")
+    for line in ("I. Introduction", "1.\tWe have gathered.", "2.\tWe reaffirm our commitment.",
+                 "II. Means of implementation", "A. Financing",
+                 "3.\tWe commit to mobilize resources.", "Follow-up and review",
+                 "4.\tWe decide to review progress."):
+        run = word.add_paragraph().add_run(line)
+        if not line[0].isdigit():
+            run.bold = True
+    word.save(path)
+    return path
+
+
+def _shown(paragraph) -> str:
+    return "".join(t.text or "" if t.tag == qn("w:t") else "\t"
+                   for t in paragraph.iter(qn("w:t"), qn("w:tab")))
+
+
+def test_a_new_paragraph_after_a_heading_takes_a_paragraphs_form_not_the_headings(tmp_path):
+    """It took the heading's: bold, with no typed number, and the revision made from the
+    secretariat's document read it back as a heading, so Rev.1 fell back to our layout."""
+    from drafting.engine.revise import Decisions, revise
+    from drafting.writers.docx_revision import revise_source
+
+    source = _outcome(tmp_path / "outcome.docx")
+    document = read_docx_draft(source).to_document("A/80/L.1")
+    assert [p.label for p in document.current] == [
+        "PP1", "H1", "OP1", "OP2", "H2", "H3", "OP3", "H4", "OP4"]
+    amendments = [draft_amendment(document.current, Proposal(label, new_paragraph=text),
+                                  id=f"A{n}", proponents=[code], submitted_at=T0)
+                  for n, (code, label, text) in enumerate([
+                      ("MEX", "H1", "We recognize the urgency."),
+                      ("EU", "H3", "We welcome innovative finance.")], 1)]
+    target = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
+    assert _rejected(target) == _rejected(source)
+    for typed, words in (("0.\t", "We recognize the urgency."),
+                         ("2 bis.\t", "We welcome innovative finance.")):
+        made = _paragraph_with(target, words)
+        assert _shown(made) == f"{typed}{words}"
+        assert made.find(f".//{qn('w:b')}") is None  # not in the heading's bold
+    texts = [_shown(p) for p in _body(target).iter(qn("w:p"))]
+    assert texts.index("0.\tWe recognize the urgency.") == texts.index("I. Introduction") + 1
+    assert texts.index("2 bis.\tWe welcome innovative finance.") == \
+        texts.index("A. Financing") + 1
+
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    revised = tmp_path / "rev1.docx"
+    revised.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                      symbol="A/80/L.1"))
+    again = read_docx_draft(revised)
+    assert [(p.label, p.kind, p.text) for p in again.paragraphs] == [
+        (p.label, p.kind, p.text) for p in outcome.revision]
+    assert [p.label for p in again.paragraphs] == [
+        "PP1", "H1", "OP1", "OP2", "OP3", "H2", "H3", "OP4", "OP5", "H4", "OP6"]

@@ -1,0 +1,52 @@
+"""Paragraph numbers as the secretariat's document types them ("5.<tab>", "5 bis.<tab>",
+"(5)<tab>", Arabic "5 -<tab>"), read from its paragraphs and typed for new ones."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.errors import LabelError
+from drafting.model import ParagraphKind
+from drafting.model.labels import parse_label, typed_number
+from drafting.readers.source_places import SourcePlace
+
+TYPED_NUMBER = re.compile(
+    r"\s*(?P<before>\(?)(?P<number>\d{1,4}(?:\s*[a-z]+)?)"
+    r"(?P<after>\.\t|\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|\)\t|"
+    r"\)[ \u00a0\u2002-\u200a\u202f]+)")
+"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, ``5. `` (spaces
+for the tab, no-break ones too), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and
+in brackets, ``(5)<tab>`` or ``5) ``; ``before`` and ``after`` are what stand before and
+after the number."""
+
+
+def typed_label(label: str, typed: str) -> str:
+    """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
+    gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt), "5 -\\t" gives
+    "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t"; nothing where Word numbers the
+    paragraphs."""
+    if not typed:
+        return ""
+    found = TYPED_NUMBER.match(typed)
+    before, after = (found["before"], found["after"]) if found else ("", ".\t")
+    base, alt, rest = label.partition(" Alt")
+    try:
+        if parse_label(base).prefix == "OP":
+            return f"{before}{typed_number(base)}{alt}{rest}{after}"
+    except LabelError:
+        pass
+    return f"{before}{label}{after}"  # other text keeps its label (T1 bis)
+
+
+def typed_before(place: SourcePlace) -> str:
+    """The label typed before a paragraph's text ("5.\\t"), or ""."""
+    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+    return typed.group() if typed else ""
+
+
+def label_kind(label: str) -> ParagraphKind | None:
+    """The kind of paragraph ``label`` names, None for one that does not parse."""
+    try:
+        return parse_label(label.partition(" Alt")[0]).kind
+    except LabelError:
+        return None

@@ -1,0 +1,98 @@
+"""A new paragraph proposed right after a heading opens that heading's section: it is one
+of the text's paragraphs, numbered in the series of the section's first paragraph and
+placed after the heading; it never becomes a heading (it did: "H1 bis", then H2)."""
+
+from datetime import UTC, datetime
+
+from drafting.engine.amend import Proposal, draft_amendment
+from drafting.engine.merge import merge
+from drafting.engine.revise import Decisions, revise
+from drafting.engine.segments import NewParagraph
+from drafting.model import Document, Paragraph, ParagraphKind, Revision
+
+OP, H = ParagraphKind.OPERATIVE, ParagraphKind.HEADING
+T0 = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+
+OUTCOME = Revision("Zero draft", (
+    Paragraph("p", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1,"),
+    Paragraph("h1", "H1", H, "I. Introduction"),
+    Paragraph("a", "OP1", OP, "We have gathered."),
+    Paragraph("b", "OP2", OP, "We reaffirm our commitment."),
+    Paragraph("h2", "H2", H, "II. Means of implementation"),
+    Paragraph("h3", "H3", H, "A. Financing"),
+    Paragraph("c", "OP3", OP, "We commit to mobilize resources."),
+))
+TREATY = Revision("Zero draft", (
+    Paragraph("h1", "H1", H, "Article 1"),
+    Paragraph("a", "1.1", OP, "Each Party shall act."),
+    Paragraph("a2", "1.2", OP, "Parties shall report."),
+    Paragraph("h2", "H2", H, "Article 2"),
+    Paragraph("h3", "H3", H, "Institutions"),
+    Paragraph("b", "2.1", OP, "A fund is established."),
+))
+
+
+def _new(revision, after, text, code="EU", id_=None):
+    return draft_amendment(revision, Proposal(paragraph=after, new_paragraph=text),
+                           id=id_ or f"{code}-{after}", proponents=[code], submitted_at=T0)
+
+
+def _shown(compilation):
+    return [(e.label, e.text) if isinstance(e, NewParagraph) else e.paragraph.label
+            for e in compilation.entries]
+
+
+def test_new_paragraphs_after_headings_are_numbered_in_their_sections_series():
+    document = Document("A/80/L.1", "Oceans", (OUTCOME,))
+    first = _new(OUTCOME, "H1", "We recognize the urgency.", "MEX")
+    after_ii = _new(OUTCOME, "H2", "We welcome partnerships.", "JPN")
+    finance = _new(OUTCOME, "H3", "We welcome innovative finance.")
+    after_op2 = _new(OUTCOME, "OP2", "We stress cooperation.", "CAN")
+    amendments = [first, after_ii, finance, after_op2]
+    assert _shown(merge(document, amendments)) == [
+        "PP1", "H1", ("OP0", "We recognize the urgency."), "OP1", "OP2",
+        ("OP2 bis", "We stress cooperation."), "H2",
+        ("OP2 ter", "We welcome partnerships."), "H3",
+        ("OP2 quater", "We welcome innovative finance."), "OP3"]
+    outcome = revise(document, amendments, Decisions(accepted=frozenset(
+        a.id for a in amendments)), label="Rev.1")
+    assert [(p.label, p.kind, p.text) for p in outcome.revision] == [
+        ("PP1", ParagraphKind.PREAMBULAR, "Recalling its resolution 70/1,"),
+        ("H1", H, "I. Introduction"),
+        ("OP1", OP, "We recognize the urgency."),
+        ("OP2", OP, "We have gathered."),
+        ("OP3", OP, "We reaffirm our commitment."),
+        ("OP4", OP, "We stress cooperation."),
+        ("H2", H, "II. Means of implementation"),
+        ("OP5", OP, "We welcome partnerships."),
+        ("H3", H, "A. Financing"),
+        ("OP6", OP, "We welcome innovative finance."),
+        ("OP7", OP, "We commit to mobilize resources.")]
+
+
+def test_in_a_treaty_a_new_paragraph_after_an_articles_heading_opens_the_article():
+    document = Document("BBNJ", "Treaty", (TREATY,))
+    opening = _new(TREATY, "H2", "The Conference shall decide.")
+    titled = _new(TREATY, "H3", "The fund shall be voluntary.", "JPN")
+    compilation = merge(document, [opening, titled])
+    assert _shown(compilation) == [
+        "H1", "1.1", "1.2", "H2", ("2.0", "The Conference shall decide."), "H3",
+        ("2.0 bis", "The fund shall be voluntary."), "2.1"]
+    outcome = revise(document, [opening, titled],
+                     Decisions(accepted=frozenset({opening.id, titled.id})), label="Rev.1")
+    assert [(p.label, p.kind) for p in outcome.revision] == [
+        ("H1", H), ("1.1", OP), ("1.2", OP), ("H2", H), ("2.1", OP), ("H3", H), ("2.2", OP),
+        ("2.3", OP)]
+    assert outcome.revision.by_label("2.3").text == "A fund is established."
+
+
+def test_after_a_heading_that_ends_the_text_a_new_paragraph_follows_the_last_one():
+    ending = Revision("Zero draft", (*OUTCOME.paragraphs,
+                                     Paragraph("h4", "H4", H, "Follow-up and review")))
+    document = Document("A/80/L.1", "Oceans", (ending,))
+    review = _new(ending, "H4", "We decide to review progress.")
+    assert _shown(merge(document, [review]))[-2:] == [
+        "H4", ("OP3 bis", "We decide to review progress.")]
+    outcome = revise(document, [review], Decisions(accepted=frozenset({review.id})),
+                     label="Rev.1")
+    assert [(p.label, p.kind) for p in outcome.revision][-2:] == [("H4", H), ("OP4", OP)]
