@@ -53,6 +53,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
+from drafting.readers.copy_revision import OtherRevision, carried
 from drafting.readers.docx_changes import (
     UNTRACKED,
     anchor,
@@ -111,16 +112,26 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     target = _revision(document, revision, path)
     word = open_word(path)
     try:
-        reader = _Reader(path, document, target, word)
-        drafts = reader.read(delegation)
-        amendments = finish(target, drafts, delegation, authors, submitted_at, ids,
-                            reader.warnings)
+        try:
+            reader = _Reader(path, document, target, word)
+            drafts = reader.read(delegation)
+        except OtherRevision as other:  # a copy of an earlier revision: read against it
+            if revision is not None:
+                raise
+            target = _revision(document, other.label, path)
+            reader = _Reader(path, document, target, word)
+            drafts = reader.read(delegation, compare=False)
+        amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
+                                  reader.warnings))
+        if target is not document.current:
+            moved = carried(amendments, document, target, str(path))
+            amendments, reader.warnings = moved.amendments, [moved.warning, *reader.warnings]
     except ReaderError as error:
         if not error.message.startswith(str(path)):
             error.message = f"{path}: {error.message}"
             error.args = (error.message,)
         raise
-    return DocxSubmission(tuple(amendments), tuple(reader.warnings), reader.tracked)
+    return DocxSubmission(amendments, tuple(reader.warnings), reader.tracked)
 
 
 def _revision(document: Document, label: str | None, path: Path) -> Revision:
@@ -152,7 +163,9 @@ class _Reader(CopyLayout):
         self.texts = {p.text for p in target}
         self.drafts: list[Draft] = []
 
-    def read(self, delegation: str | None) -> list[Draft]:
+    def read(self, delegation: str | None, compare: bool = True) -> list[Draft]:
+        """The file's changes; without ``compare``, not held against the other revisions
+        (it is read against the one it was found to be a copy of)."""
         if not self.tracked and not delegation:
             raise ReaderError("the file has no tracked changes, so it is read as an edited "
                               "copy of the draft; say which delegation it comes from "
@@ -162,7 +175,8 @@ class _Reader(CopyLayout):
                       "paragraph settings); formatting is not an amendment and was not read")
         groups = self._groups(self._chunks())
         self._match(groups)
-        self._same_revision(groups)
+        if compare:
+            self._same_revision(groups)
         self._emit(groups)
         self._unused_comments()
         return self.drafts
@@ -206,36 +220,41 @@ class _Reader(CopyLayout):
         self.unmatched = match_groups([g for g in groups if g.hosts], paragraphs, self.path)
 
     def _same_revision(self, groups: list[Group]) -> None:
-        """ReaderError when the file is a copy of another revision than the one it is read
-        against: it holds paragraphs only that revision has (as Rev.1 worded them) and
-        none that only this one has. Read against this revision, every difference would
-        be proposed in the delegation's name (Rev.2's changes undone). With one such
-        paragraph only, a delegation may mean to restore its wording: a warning."""
+        """`OtherRevision` when the file is a copy of another revision than the one it is
+        read against: it holds paragraphs as only that revision has them (as Rev.1 worded
+        them), or lacks paragraphs only this one has (new in Rev.2), two at least, and holds
+        nothing only this one has. Read against this revision, every difference would be
+        proposed in the delegation's name (Rev.2's changes undone). With one such paragraph
+        only, a delegation may mean to restore its wording: a warning."""
         others = [r for r in self.document.revisions if r.label != self.target.label]
         if not others:
             return
         hosts = [g for g in groups if g.hosts]
         kept = {g.match.text for g in hosts  # paragraphs the file holds as this revision
                 if g.match is not None and unchanged(g, g.match.text)}
+        held = {g.match.text for g in hosts if g.match is not None}  # edited or not
         texts = {runs.original_text(g.pieces).strip(): g for g in hosts  # the others'
                  if g.match is None or not unchanged(g, g.match.text)}
         ours = {p.text for p in self.target if p.status is not ParagraphStatus.DELETED}
         found: list[tuple[Revision, set[str]]] = []  # revisions the file may be a copy of
         for other in reversed(others):  # the latest first
             theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
-            if (only_theirs := (theirs - ours) & texts.keys()) and not (ours - theirs) & kept:
-                found.append((other, only_theirs))
+            if (ours - theirs) & kept:
+                continue  # it holds what only this revision has
+            only_theirs = (theirs - ours) & texts.keys()
+            if evidence := only_theirs | ((ours - theirs) - held):
+                found.append((other, evidence))
         strong = [(other, only) for other, only in found if len(only) > 1]
         if strong:
-            other, only_theirs = max(strong, key=lambda pair: len(pair[1]))
-            raise ReaderError(
+            other, evidence = max(strong, key=lambda pair: len(pair[1]))
+            raise OtherRevision(
                 f"the file is a copy of {other.label}, not of {self.target.label}: it holds "
-                f"{quoted(min(only_theirs, key=len))} as {other.label} has it, and nothing "
-                f"{self.target.label} changed. Read against {self.target.label}, "
-                f"{other.label}'s text would be proposed in the delegation's name; ask for "
-                f"its changes on {self.target.label}")
-        if found:
-            other, (text,) = found[0]
+                f"{len(evidence)} paragraphs as {other.label} has them, and nothing "
+                f"{self.target.label} changed", other.label)
+        only = [(other, text) for other, evidence in found for text in evidence
+                if text in texts]
+        if only:
+            other, text = only[0]
             self.warn(self.where(texts[text].hosts[0]), f"the paragraph reads as "
                       f"{other.label} had it, and nothing else {self.target.label} changed "
                       f"is in the file: if the file is a copy of {other.label}, undoing "

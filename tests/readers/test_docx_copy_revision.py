@@ -1,7 +1,9 @@
 """A copy of an older revision read against the current one would propose, in the
-delegation's name, to undo every change the revision made. It is refused; where a single
-paragraph reads as the older revision had it (a delegation may mean to restore it), a
-warning says so."""
+delegation's name, to undo every change the revision made. It is read against the
+revision it was made from and its changes carried onto the current text, with a warning
+(a change whose words the revision changed since refuses the file, saying which); where a
+single paragraph reads as the older revision had it (a delegation may mean to restore
+it), a warning says so."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import pytest
 from docx_builders import SYMBOL, TITLE, ZERO, dele, house, ins, write_docx
 
 from drafting.errors import ReaderError
-from drafting.model import AmendmentKind, Document, Revision
+from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
 from drafting.readers.docx_submission import read_docx_submission
 
 OP1, OP2 = ZERO.by_label("OP1").text, ZERO.by_label("OP2").text
@@ -31,18 +33,47 @@ def _read(tmp_path, document, revision, edits=None):
     return read_docx_submission(path, document, delegation="EU")
 
 
-def test_an_edited_copy_of_the_zero_draft_is_refused_against_rev1(tmp_path):
+def test_an_edited_copy_of_the_zero_draft_is_read_against_it_and_carried_to_rev1(tmp_path):
+    """It was refused: the delegation had to be asked for its changes again."""
     document = _document("OP1", "OP2")
-    with pytest.raises(ReaderError, match=r"the file is a copy of Zero draft, not of Rev\.1"):
-        _read(tmp_path, document, ZERO, {"PP1": ["Recalling also its resolution 70/1,"]})
+    read = _read(tmp_path, document, ZERO, {"PP1": ["Recalling also its resolution 70/1 of "
+                                                    "25 September 2015,"]})
+    (amendment,) = read.amendments  # Rev.1's changes to OP1 and OP2 are not undone
+    assert (amendment.revision, amendment.paragraph_id, amendment.old_text,
+            amendment.new_text) == ("Rev.1", "pp1", "Recalling", " also")
+    assert "the file is a copy of Zero draft, not of Rev.1" in str(read.warnings[0])
 
 
-def test_a_tracked_copy_of_the_zero_draft_is_refused_against_rev1(tmp_path):
+def test_a_tracked_copy_of_the_zero_draft_is_carried_to_rev1(tmp_path):
     document = _document("OP1", "OP2")
-    edits = {"PP2": ["Noting ", ins("with deep concern"), dele("with concern"),
-                     " the state of small-scale fisheries,"]}
-    with pytest.raises(ReaderError, match=r"copy of Zero draft.*ask for its changes on Rev\.1"):
+    edits = {"OP1": ["Requests the Secretary-General to submit a ", ins("detailed "),
+                     "report on small-scale fishers;"]}
+    read = _read(tmp_path, document, ZERO, edits)
+    (amendment,) = read.amendments
+    rev1 = document.current.by_id("op1").text
+    assert amendment.revision == "Rev.1" and amendment.new_text.strip() == "detailed"
+    assert amendment.span is not None and rev1[:amendment.span.start].endswith("present a")
+
+
+def test_a_copy_of_the_zero_draft_changing_words_rev1_changed_is_refused(tmp_path):
+    document = _document("OP1", "OP2")
+    edits = {"OP1": ["Requests the Secretary-General to ", dele("submit"), ins("send"),
+                     " a report on small-scale fishers;"]}
+    with pytest.raises(ReaderError, match=r"copy of Zero draft, not of Rev\.1, and 1 of its "
+                       r"changes cannot be carried onto Rev\.1's text: OP1 \(replace\)"):
         _read(tmp_path, document, ZERO, edits)
+
+
+def test_a_copy_without_the_paragraphs_rev1_added_is_a_copy_of_the_zero_draft(tmp_path):
+    """Rev.1 only added paragraphs: the copy of the zero draft lacks them, and read
+    against Rev.1 it proposed deleting them, in the delegation's name."""
+    new = [Paragraph(f"new{n}", f"OP{n}", ParagraphKind.OPERATIVE, text) for n, text in
+           ((5, "Invites donors to contribute;"), (6, "Decides to remain seized;"))]
+    rev1 = Revision("Rev.1", (*ZERO.paragraphs, *new))
+    document = Document(SYMBOL, TITLE, (ZERO, rev1))
+    read = _read(tmp_path, document, ZERO, {"OP2": [OP2.replace("existing", "available")]})
+    assert [(a.kind, a.paragraph_id, a.revision) for a in read.amendments] == [
+        (AmendmentKind.REPLACE, "op2", "Rev.1")]
 
 
 def test_a_copy_of_rev1_restoring_one_paragraph_is_its_proposal(tmp_path):
