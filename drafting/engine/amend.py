@@ -113,11 +113,12 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     a draft's "25<no-break>September"), and the text may hold invisible characters (a
     zero-width space, a soft hyphen) that the quote leaves out.
 
-    Occurrences may overlap (``aa`` occurs twice in ``aaa``). Raises
-    AmendmentError for empty ``quoted`` or an ``occurrence`` out of range,
-    TextNotFound (with a hint if it differs only by case, spacing or typographic
-    quotes) and AmbiguousText when it occurs more than once and ``occurrence``
-    is None. Messages start with ``paragraph``.
+    Occurrences may overlap (``aa`` occurs twice in ``aaa``); without ``occurrence``, a
+    quote found once as whole words is that one ("sources" in "resources from all
+    sources"). Raises AmendmentError for empty ``quoted`` or an ``occurrence`` out of
+    range, TextNotFound (with a hint if it differs only by case, spacing or typographic
+    quotes) and AmbiguousText when it occurs more than once (as whole words or not) and
+    ``occurrence`` is None. Messages start with ``paragraph``.
     """
     where = f"{paragraph}: " if paragraph else ""
     if not quoted:
@@ -127,6 +128,8 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
         found = _seen_spans(text, quoted)
     if not found:
         raise _not_found(text, quoted, where)
+    if occurrence is None and len(found) > 1 and len(whole := _whole_words(text, found)) == 1:
+        return Span(*whole[0])  # "sources", not the end of "resources"
     if occurrence is None and len(found) > 1:
         lines = [f"  {n}: {_context(text, s, e)}" for n, (s, e) in enumerate(found, 1)]
         raise AmbiguousText(where + f"{_show(quoted)} occurs {len(found)} times; say which "
@@ -138,6 +141,13 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
         raise AmendmentError(where + f"{_show(quoted)} occurs {times}; there is no occurrence "
                              f"{occurrence} (occurrences are numbered 1 to {len(found)})")
     return Span(*found[number - 1])
+
+
+def _whole_words(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in ``found`` that do not start or end inside a word of ``text``."""
+    return [(start, end) for start, end in found
+            if not (start > 0 and text[start - 1].isalnum() and text[start].isalnum())
+            and not (end < len(text) and text[end].isalnum() and text[end - 1].isalnum())]
 
 
 def _seen_spans(text: str, quoted: str) -> list[tuple[int, int]]:

@@ -528,3 +528,14 @@ def test_chinese_occurrences_and_brackets():
     assert apply(ZH, bracket) == "请秘书长[提交]关于本决议执行情况的报告，并在报告中提出建议；"
     with pytest.raises(TextNotFound, match="OP3: the text '递交' does not occur"):
         draft(LANGUAGES, paragraph="OP3", delete="递交")
+
+
+def test_a_word_quoted_once_as_a_word_is_found_inside_longer_words_too():
+    """ "sources" was ambiguous in "resources from all sources": the amendment could not
+    be made without an occurrence number, though the delegation quoted one word."""
+    text = "We commit to mobilize resources from all sources."
+    span = locate(text, "sources")
+    assert (span.start, span.end) == (41, 48)
+    assert locate(text, "sources", occurrence=1) == Span(24, 31)  # numbers count them all
+    with pytest.raises(AmbiguousText, match="'sources' occurs 3 times"):
+        locate(text + " Other sources.", "sources")
