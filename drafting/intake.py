@@ -86,13 +86,30 @@ class Intake:
         return list(groups.items())
 
 
+def pending_by_paragraph(store: Store, document: Document,
+                         ) -> Callable[[], Mapping[str, Sequence[Amendment]]]:
+    """The pending amendments to ``document``, by paragraph id, read from the store once,
+    when first asked for: what a copy of the merged draft shows, not proposed again."""
+    @cache
+    def pending() -> Mapping[str, Sequence[Amendment]]:
+        grouped: dict[str, list[Amendment]] = {}
+        for amendment in store.amendments(document.symbol,
+                                          statuses={AmendmentStatus.SUBMITTED}):
+            grouped.setdefault(amendment.paragraph_id, []).append(amendment)
+        return grouped
+    return pending
+
+
 def prepare_file(store: Store, document: Document, path: str | Path, *,
                  delegation: str | None = None, authors: Mapping[str, str] | None = None,
-                 codes: Collection[str] | None = None) -> PreparedFile:
+                 codes: Collection[str] | None = None,
+                 proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
+                 ) -> PreparedFile:
     """Read one submission file against ``document``'s current revision: a .json file
     (its own delegation, which must be ``delegation`` when one is given), or a .docx
     (tracked changes or an edited copy) whose changes are ``delegation``'s and/or, by
-    Word author, ``authors``'. ``codes`` are the store's delegations (read when None).
+    Word author, ``authors``'. ``codes`` are the store's delegations (read when None);
+    ``proposed`` the pending amendments (`pending_by_paragraph`, made when None).
     Raises InputError (or the reader's error) naming the file; records nothing."""
     from drafting.workflow import require_delegations
 
@@ -121,7 +138,8 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
     from drafting.readers import read_docx_submission
 
     read = read_docx_submission(path, document, delegation=delegation,
-                                authors=dict(authors) if authors else None)
+                                authors=dict(authors) if authors else None,
+                                proposed=(proposed or pending_by_paragraph(store, document))())
     # A Word package opened through python-docx (an unusual file) is a web of cycles, and
     # the command line collects cycles rarely (drafting_cli.app): freed here, file by file,
     # an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB without).
@@ -154,13 +172,14 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
         raise InputError(f"nothing to submit: every file given was passed over "
                          f"({len(inbox.skipped)}; see the notes)")
     document = store.document(symbol)
+    proposed = pending_by_paragraph(store, document)
     prepared, failed, errors = [], [_failed(r) for r in inbox.refused], []
     for entry in inbox.files:
         if step is not None:
             step(f"reading {entry.path.name}")
         try:
             item = prepare_file(store, document, entry.path, delegation=entry.delegation,
-                                authors=entry.authors, codes=codes)
+                                authors=entry.authors, codes=codes, proposed=proposed)
             require_delegations(store, {c for a in item.amendments
                                         for c in (*a.proponents, *a.supporters)}, known=codes)
             if check_token and each:

@@ -28,6 +28,7 @@ from drafting.export import event_json as event_json
 from drafting.export import event_summary as event_summary
 from drafting.export import export_json as export_json
 from drafting.intake import PreparedFile as PreparedFile
+from drafting.intake import pending_by_paragraph
 from drafting.intake import prepare_file as prepare_file
 from drafting.lookup import label_of as label_of
 from drafting.lookup import paragraph_of as paragraph_of
@@ -214,8 +215,9 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
     of several delegations' files, listing every problem.)"""
     document = store.document(symbol)
     codes = {d.code for d in store.delegations()}
+    proposed = pending_by_paragraph(store, document)
     prepared = [prepare_file(store, document, path, delegation=delegation, authors=authors,
-                             codes=codes) for path in paths]
+                             codes=codes, proposed=proposed) for path in paths]
     named = {c for item in prepared for a in item.amendments
              for c in (*a.proponents, *a.supporters)}
     require_delegations(store, named)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -36,8 +36,14 @@ class Draft:
 
 def finish(target: Revision, drafts: list[Draft], delegation: str | None,
            authors: Mapping[str, str] | None, submitted_at: datetime | None,
-           ids: Iterator[str] | None, warnings: list[ReadWarning]) -> list[Amendment]:
-    """Attribute every draft and check it against the text; then give each an id."""
+           ids: Iterator[str] | None, warnings: list[ReadWarning],
+           proposed: Mapping[str, Sequence[Amendment]] | None = None) -> list[Amendment]:
+    """Attribute every draft and check it against the text; then give each an id. A draft
+    that is one of the ``proposed`` amendments (pending ones, by paragraph id), by the
+    delegations proposing it (as the merged draft writes it), is left out with a warning
+    (`already_proposed`)."""
+    if proposed:
+        drafts = _not_proposed(drafts, target, proposed, warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
@@ -67,6 +73,61 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         amendments.append(amendment)
     return [replace(a, id=next(ids) if ids is not None else f"{a.proponents[0]}-docx-{n}")
             for n, a in enumerate(amendments, 1)]
+
+
+def _not_proposed(drafts: list[Draft], target: Revision,
+                  proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
+                  delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
+    """``drafts`` but those `already_proposed` by others than the delegation each would
+    be read as (its own, sent again, are the store's to call duplicates); one warning
+    names those left out."""
+    kept, found, first = [], [], ""
+    for draft in drafts:
+        own = (authors or {}).get(draft.author or "", delegation)
+        same = already_proposed(draft, target, proposed)
+        if same and {a.strip() for a in (draft.author or "").split(",")} != {own}:
+            found += same
+            first = first or draft.where
+        else:
+            kept.append(draft)
+    if found:
+        ids = list(dict.fromkeys(a.id for a in found))  # in the file's order
+        who = sorted({code for a in found for code in a.proponents})
+        shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+        count = len(drafts) - len(kept)
+        what = "1 tracked change (here) by" if count == 1 else \
+            f"{count} tracked changes (the first here) by"
+        warnings.append(ReadWarning(first, (
+            f"{what} {', '.join(who)} {'is' if count == 1 else 'are'} pending already "
+            f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
+            "proposed again in this file's name")))
+    return kept
+
+
+def already_proposed(draft: Draft, target: Revision,
+                     proposed: Mapping[str, Sequence[Amendment]]) -> list[Amendment]:
+    """The pending amendments among ``proposed`` (by paragraph id) that ``draft`` is:
+    the same change to the same paragraph of ``target``, tracked by Word author "EU" or
+    "EU, USA", the delegations that propose it, as the merged draft that `drafting
+    merge` writes tracks it; [] for a change of the file's own. A copy of the merged
+    draft carries every delegation's proposals: read as the changes of the delegation
+    sending it, they would be proposed again in its name."""
+    names = {name.strip() for name in (draft.author or "").split(",")} - {""}
+    if not names:
+        return []
+    text = draft.paragraph.text
+    same = [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
+            and a.kind is draft.kind and _effect(a, text) == _effect(draft, text)]
+    return same if same and names <= {code for a in same for code in a.proponents} else []
+
+
+def _effect(change: Amendment | Draft, text: str) -> str:
+    """What a change does to its paragraph (whose text is ``text``), however its span was
+    drawn: the text it leaves, or for a whole-paragraph one, the text it proposes."""
+    span = change.span
+    if change.kind in SPAN_KINDS and span is not None:
+        return text[:span.start] + change.new_text + text[span.end:]
+    return change.new_text.strip()
 
 
 def _several_authors(drafts: list[Draft], delegation: str | None,

@@ -25,7 +25,7 @@ the paragraph and the position.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -92,7 +92,9 @@ class DocxSubmission:
 def read_docx_submission(path: str | Path, document: Document, *, delegation: str | None = None,
                          authors: Mapping[str, str] | None = None, revision: str | None = None,
                          ids: Iterator[str] | None = None,
-                         submitted_at: datetime | None = None) -> DocxSubmission:
+                         submitted_at: datetime | None = None,
+                         proposed: Mapping[str, Sequence[Amendment]] | None = None,
+                         ) -> DocxSubmission:
     """Read the Word file at ``path``, made from ``revision`` of ``document`` (default: the
     current revision), as amendments.
 
@@ -101,7 +103,9 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     and untracked differences; without ``authors``, everything belongs to ``delegation``.
     ``submitted_by`` is the Word author ("" when none) and ``submitted_at`` the change's
     date (UTC), or the ``submitted_at`` given when the change has none. Ids are drawn from
-    ``ids`` (only once the whole file is read), else ``<code>-docx-<n>``.
+    ``ids`` (only once the whole file is read), else ``<code>-docx-<n>``. ``proposed``
+    (the pending amendments, by paragraph id) are not proposed again where the file
+    tracks them by the delegations proposing them: a copy of the merged draft.
 
     Raises ReaderError, returning nothing, for a file that cannot be opened, an unknown
     revision, authors that cannot be attributed (listing them and how to map them), an
@@ -122,8 +126,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             reader = _Reader(path, document, target, word)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
-                                  reader.warnings))
-        if target is not document.current:
+                                  reader.warnings, proposed))
+        if target is not document.current and revision is None:  # found, not asked for
             moved = carried(amendments, document, target, str(path))
             amendments, reader.warnings = moved.amendments, [moved.warning, *reader.warnings]
     except ReaderError as error:

@@ -1,0 +1,93 @@
+"""A delegation answers on the merged draft the secretariat circulated: its copy carries
+every delegation's proposals as tracked changes by "EU", "G77", ... Read as the sending
+delegation's changes, they were all proposed again in its name; they are the pending
+proposals already, and only the delegation's own changes are read."""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafting.engine import Proposal
+from drafting.errors import InputError
+from drafting.outputs import merge_to
+from drafting.store import init_store, open_store
+from drafting.workflow import (
+    add_delegations,
+    import_draft,
+    prepare_amendment,
+    prepare_files,
+    record,
+)
+
+SAMPLES = Path(__file__).parents[1] / "samples"
+SYMBOL = "A/C.2/81/L.7"
+
+
+@pytest.fixture
+def store(tmp_path):
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    init_store(url)
+    with open_store(url) as opened:
+        import_draft(opened, SAMPLES / "zero-draft.md", SYMBOL, title="Fisheries")
+        add_delegations(opened, ["EU", "G77", "USA", "JPN"])
+        for code, proposal in (("EU", Proposal("OP24", replace="submit", with_="transmit")),
+                               ("G77", Proposal("OP24", insert="annual ", before="report")),
+                               ("EU", Proposal("PP1", delete_paragraph=True))):
+            record(opened, SYMBOL, [prepare_amendment(opened, SYMBOL, proposal, code)])
+        yield opened
+
+
+def _with_own_change(merged: Path, copy_path: Path, author: str) -> Path:
+    """``merged`` with one more tracked insertion by ``author`` at the end of its last
+    paragraph holding text, as a delegation's Word adds one."""
+    with zipfile.ZipFile(merged) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    body = etree.fromstring(parts["word/document.xml"])
+    last = [p for p in body.iter(qn("w:p")) if any(t.text for t in p.iter(qn("w:t")))][-1]
+    run = copy.deepcopy(next(r for r in last.iter(qn("w:r")) if r.find(qn("w:t")) is not None))
+    run.find(qn("w:t")).text = " Also"
+    inserted = etree.SubElement(last, qn("w:ins"), {qn("w:id"): "9001", qn("w:author"): author,
+                                                    qn("w:date"): "2026-12-06T10:00:00Z"})
+    inserted.append(run)
+    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True,
+                                                encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(copy_path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return copy_path
+
+
+def test_the_merged_draft_sent_back_unchanged_proposes_nothing_in_the_senders_name(
+        store, tmp_path):
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    with pytest.raises(InputError, match="no change found") as refused:
+        prepare_files(store, SYMBOL, [tmp_path / "merged.docx"], delegation="USA")
+    assert "3 tracked changes (the first here) by EU, G77 are pending already (A3, A1, " \
+           "A2), as the merged draft shows them: not proposed again" in refused.value.details
+
+
+def test_a_copy_of_the_merged_draft_gives_the_senders_own_changes_only(store, tmp_path):
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    sent = _with_own_change(tmp_path / "merged.docx", tmp_path / "usa.docx", "John Smith")
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("USA",), " Also")]
+    assert any("are pending already" in w for w in prepared.warnings)
+    record(store, SYMBOL, list(prepared.amendments))  # A4
+    merge_to(store, SYMBOL, tmp_path / "merged2.docx")  # now with the USA's, by "USA"
+    with pytest.raises(InputError, match="no change found"):
+        prepare_files(store, SYMBOL, [tmp_path / "merged2.docx"], delegation="JPN")
+    # the EU's own proposals sent back by the EU are the store's to call duplicates
+    [own] = prepare_files(store, SYMBOL, [tmp_path / "merged2.docx"], delegation="EU")
+    assert sorted(a.old_text for a in own.amendments) == sorted(
+        a.old_text for a in store.amendments(SYMBOL) if a.proponents == ("EU",))
+    # the very change the USA proposes, typed by the EU's own delegate, is the EU's too
+    same = _with_own_change(tmp_path / "merged.docx", tmp_path / "eu.docx", "Anna Schmidt")
+    [prepared] = prepare_files(store, SYMBOL, [same], delegation="EU")
+    assert " Also" in {a.new_text for a in prepared.amendments}
+    assert "annual " not in {a.new_text for a in prepared.amendments}  # the G77's stays its
