@@ -139,7 +139,7 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
 
     read = read_docx_submission(path, document, delegation=delegation,
                                 authors=dict(authors) if authors else None,
-                                proposed=(proposed or pending_by_paragraph(store, document))())
+                                proposed=proposed or pending_by_paragraph(store, document))
     # A Word package opened through python-docx (an unusual file) is a web of cycles, and
     # the command line collects cycles rarely (drafting_cli.app): freed here, file by file,
     # an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB without).

@@ -91,3 +91,23 @@ def test_a_copy_of_the_merged_draft_gives_the_senders_own_changes_only(store, tm
     [prepared] = prepare_files(store, SYMBOL, [same], delegation="EU")
     assert " Also" in {a.new_text for a in prepared.amendments}
     assert "annual " not in {a.new_text for a in prepared.amendments}  # the G77's stays its
+
+
+def test_pending_proposals_are_read_only_for_authors_that_read_as_codes(store):
+    """A delegate's own Word name ("Anna Schmidt (EU)") is never a merged draft's: the
+    store's pending amendments are not read for it (at 100,000 amendments, seconds)."""
+    from drafting.intake import prepare_file
+
+    asked = []
+
+    def proposed():
+        asked.append(True)
+        return {}
+
+    document = store.document(SYMBOL)
+    prepare_file(store, document, SAMPLES / "docx" / "eu-tracked.docx", delegation="EU",
+                 proposed=proposed)
+    assert asked == []
+    prepare_file(store, document, SAMPLES / "docx" / "usa-tracked.docx", delegation="EU",
+                 proposed=proposed)  # tracked by "USA": it may be a merged draft's
+    assert asked == [True]

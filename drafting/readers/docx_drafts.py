@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -16,6 +16,9 @@ from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_copy import check_characters, quoted
 from drafting.readers.result import ReadWarning
+
+_CODE_LONGEST = 20
+"""The longest Word author name read as a delegation's code ("AOSIS", "G77")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +40,15 @@ class Draft:
 def finish(target: Revision, drafts: list[Draft], delegation: str | None,
            authors: Mapping[str, str] | None, submitted_at: datetime | None,
            ids: Iterator[str] | None, warnings: list[ReadWarning],
-           proposed: Mapping[str, Sequence[Amendment]] | None = None) -> list[Amendment]:
+           proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
+           ) -> list[Amendment]:
     """Attribute every draft and check it against the text; then give each an id. A draft
-    that is one of the ``proposed`` amendments (pending ones, by paragraph id), by the
-    delegations proposing it (as the merged draft writes it), is left out with a warning
+    that is one of the ``proposed`` amendments (the pending ones, by paragraph id, asked
+    for only where a change's Word author reads as delegation codes), by the delegations
+    proposing it (as the merged draft writes it), is left out with a warning
     (`already_proposed`)."""
-    if proposed:
-        drafts = _not_proposed(drafts, target, proposed, warnings, delegation, authors)
+    if proposed is not None and any(_by_codes(d, delegation, authors) for d in drafts):
+        drafts = _not_proposed(drafts, target, proposed(), warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
@@ -83,9 +88,9 @@ def _not_proposed(drafts: list[Draft], target: Revision,
     names those left out."""
     kept, found, first = [], [], ""
     for draft in drafts:
-        own = (authors or {}).get(draft.author or "", delegation)
-        same = already_proposed(draft, target, proposed)
-        if same and {a.strip() for a in (draft.author or "").split(",")} != {own}:
+        same = _by_codes(draft, delegation, authors) and \
+            already_proposed(draft, target, proposed)
+        if same:
             found += same
             first = first or draft.where
         else:
@@ -102,6 +107,17 @@ def _not_proposed(drafts: list[Draft], target: Revision,
             f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
             "proposed again in this file's name")))
     return kept
+
+
+def _by_codes(draft: Draft, delegation: str | None,
+              authors: Mapping[str, str] | None) -> bool:
+    """Whether ``draft``'s Word author reads as the codes of delegations ("EU", "EU, G77")
+    other than the one it would be read as (whose own proposals sent again are the
+    store's to call duplicates)."""
+    names = [name.strip() for name in (draft.author or "").split(",")]
+    own = (authors or {}).get(draft.author or "", delegation)
+    return all(name and " " not in name and len(name) <= _CODE_LONGEST for name in names) \
+        and set(names) != {own}
 
 
 def already_proposed(draft: Draft, target: Revision,

@@ -25,7 +25,7 @@ the paragraph and the position.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -93,8 +93,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
                          authors: Mapping[str, str] | None = None, revision: str | None = None,
                          ids: Iterator[str] | None = None,
                          submitted_at: datetime | None = None,
-                         proposed: Mapping[str, Sequence[Amendment]] | None = None,
-                         ) -> DocxSubmission:
+                         proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None
+                         = None) -> DocxSubmission:
     """Read the Word file at ``path``, made from ``revision`` of ``document`` (default: the
     current revision), as amendments.
 
@@ -103,9 +103,10 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     and untracked differences; without ``authors``, everything belongs to ``delegation``.
     ``submitted_by`` is the Word author ("" when none) and ``submitted_at`` the change's
     date (UTC), or the ``submitted_at`` given when the change has none. Ids are drawn from
-    ``ids`` (only once the whole file is read), else ``<code>-docx-<n>``. ``proposed``
-    (the pending amendments, by paragraph id) are not proposed again where the file
-    tracks them by the delegations proposing them: a copy of the merged draft.
+    ``ids`` (only once the whole file is read), else ``<code>-docx-<n>``. The amendments
+    ``proposed`` gives (the pending ones, by paragraph id; asked for only where a Word
+    author reads as delegation codes) are not proposed again where the file tracks them
+    by the delegations proposing them: a copy of the merged draft.
 
     Raises ReaderError, returning nothing, for a file that cannot be opened, an unknown
     revision, authors that cannot be attributed (listing them and how to map them), an
