@@ -60,15 +60,19 @@ def first_item(text: str) -> bool:
 
 _CHAPEAU = re.compile(
     # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
-    r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,100},"
-    # Russian: who acts, capitalised ("Генеральная Ассамблея,", "Стороны настоящего ...,")
+    r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,160},"
+    # Russian: who acts, capitalised ("Генеральная Ассамблея,", "Стороны настоящего ...,",
+    # "Конференция Сторон, действующая в качестве совещания Сторон ...,")
     r"|(?:Генеральная|Совет|Экономический|Конференция|Стороны|Государства|Высокие"
-    r"|Участники|Правительства|Ассамблея|Комиссия|Комитет)\s[^,;:.\[\]]{2,100},"
+    r"|Участники|Правительства|Ассамблея|Комиссия|Комитет|Совещание)\s[^;:.\[\]]{2,160},"
     # Arabic: "إن الجمعية العامة،" ("the General Assembly," opened by the particle inna)
-    r"|إن\s[^,;:.\[\]\u060c\u061b]{2,100}[,\u060c]"
-    # Chinese: the organ or the parties, then a comma ("大会，", "本协定缔约方，")
-    r"|[^,;:.\[\]\uff0c\uff1b\uff1a\u3002]{0,20}"
+    r"|إن\s[^,;:.\[\]\u060c\u061b]{2,160}[,\u060c]"
+    # Chinese: the organ or the parties, then a comma ("大会，", "本协定缔约方，",
+    # "作为《巴黎协定》缔约方会议的《公约》缔约方大会，")
+    r"|[^,;:.\[\]\uff0c\uff1b\uff1a\u3002]{0,40}"
     r"(?:大会|理事会|委员会|缔约方|缔约国|缔约各方|各国政府)[,\uff0c]")
+_CHAPEAU_WORDS = 20
+"""The most words a chapeau has (the Paris Agreement's meeting of the Parties takes 16)."""
 _ARTICLES = ("article", "artículo", "articulo", "статья", "المادة", "条")
 """The words that name an article, in the six languages of the United Nations."""
 _KINDS = {
@@ -196,8 +200,11 @@ def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
 
 def chapeau_like(text: str) -> bool:
     """Whether ``text`` reads as a chapeau: "The General Assembly,", "L'Assemblée
-    générale,", "La Asamblea General,"."""
-    return len(text.split()) <= 12 and bool(_CHAPEAU.fullmatch(text.strip()))
+    générale,", "La Asamblea General,", and the long ones of the treaty bodies: "The
+    Conference of the Parties serving as the meeting of the Parties to the Paris
+    Agreement,", "The Meeting of the Parties to the Montreal Protocol on Substances that
+    Deplete the Ozone Layer,"."""
+    return len(text.split()) <= _CHAPEAU_WORDS and bool(_CHAPEAU.fullmatch(text.strip()))
 
 
 def section_key(text: str) -> str | None:

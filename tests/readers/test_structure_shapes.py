@@ -252,3 +252,22 @@ def test_the_united_nations_heading_styles_are_headings(tmp_path):
     assert [(p.label, p.text, p.level) for p in result.paragraphs] == [
         ("PP1", "Recalling its resolution 70/1,", 0), ("H1", "Oceans", 1),
         ("H2", "Fisheries", 2), ("OP1", "Decides to act;", 0)]
+
+
+@pytest.mark.parametrize("chapeau", [
+    "The Conference of the Parties serving as the meeting of the Parties to the Paris "
+    "Agreement,",
+    "The Meeting of the Parties to the Montreal Protocol on Substances that Deplete the "
+    "Ozone Layer,",
+    "La Conferencia de las Partes en calidad de reunión de las Partes en el Acuerdo de París,",
+    "Конференция Сторон, действующая в качестве совещания Сторон Парижского соглашения,",
+    "作为《巴黎协定》缔约方会议的《公约》缔约方大会，",
+])
+def test_the_long_chapeaus_of_treaty_bodies_set_the_front_matter_apart(chapeau):
+    """A decision of the Paris Agreement's meeting of the Parties (16 words before the
+    comma) had its symbol, title and chapeau read as preambular paragraphs."""
+    result = read_text(f"Decision -/CMA.6\n\nNew collective quantified goal\n\n{chapeau}\n\n"
+                       "Recalling Article 9,\n\n1. Decides to act;\n")
+    assert (result.front_matter, result.title, result.chapeau) == (
+        ("Decision -/CMA.6",), "New collective quantified goal", chapeau)
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1"]
