@@ -366,7 +366,7 @@ def _section_opening(paragraphs: Sequence[Paragraph], index: int) -> Label | Non
 def _open_section(entries: list[Entry], parsed: list[Label | None],
                   kin: list[tuple[str, str, int] | None], heading: Paragraph, after: Label,
                   family: list[str], proposed: list[Amendment]) -> None:
-    """The new paragraphs proposed after ``heading``, numbered ``after`` ``after`` (in
+    """The new paragraphs proposed after ``heading``, numbered after ``after`` (in
     its ``family``) and put right after the heading, each after those before it."""
     at = next(k for k, e in enumerate(entries)
               if isinstance(e, MergedParagraph) and e.paragraph is heading) + 1

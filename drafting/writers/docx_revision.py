@@ -195,6 +195,6 @@ class _Reviser:
 
 def _typed(place: SourcePlace) -> tuple[str, str] | None:
     """What stands before and after the number typed before a paragraph's text ("",
-    ".\t"), or None."""
+    ".\\t"), or None."""
     typed = TYPED_NUMBER.match(place.paragraphs[0].text)
     return (typed["before"], typed["after"]) if typed else None
