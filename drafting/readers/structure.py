@@ -280,11 +280,13 @@ class _Reader:
                        prefix=shown[:len(shown) - len(block.text)])
 
     def _recital(self, block: Block) -> bool:
-        """Whether ``block`` is a recital of a European Union act: numbered ("(1) ", typed
-        or by Word) in the preamble, after "Whereas:" or another recital. Each is a
-        preambular paragraph keeping its number as text, not a line of "Whereas:"."""
-        if self.operative_seen or self._host < 0 or (
-                block.number is None and not BRACKETED_NUMBER.match(block.text)):
+        """Whether ``block`` is a recital of a European Union act: numbered ("(1) ", typed,
+        or by Word at the top level) in the preamble, after "Whereas:" or another recital.
+        Each is a preambular paragraph, not a line of "Whereas:" (a typed number stays its
+        text; Word's stays Word's)."""
+        word = block.number is not None and block.number.level == 0
+        if self.operative_seen or self._host < 0 or not (
+                word or BRACKETED_NUMBER.match(block.text)):
             return False
         host = self.drafts[self._host]
         return host.recital or (host.label.kind is ParagraphKind.PREAMBULAR and

@@ -3,6 +3,8 @@ Union act: texts as written by others, with no heading style and no ``#``."""
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from drafting.model import ParagraphKind
 from drafting.readers import read_text
@@ -176,12 +178,22 @@ def test_a_list_numbered_in_brackets_under_another_preambular_paragraph_stays_it
 
 
 def _eu_docx(path, second="Deforestation is taking place at an alarming rate."):
-    """Recitals numbered by Word (the "List Number" style) after "Whereas:"."""
+    """Recitals numbered by Word (the "List Number" style) after "Whereas:", the second
+    with a point numbered one level down."""
     word = docx.Document()
     word.add_paragraph("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,")
     word.add_paragraph("Whereas:")
     for text in ("Forests provide a broad variety of benefits.", second):
         word.add_paragraph(text, style="List Number")
+    point = word.add_paragraph("in the tropics;", style="List Number")
+    numbers = point._p.get_or_add_pPr().get_or_add_numPr()
+    numbers.get_or_add_ilvl().val = 1
+    numbers.get_or_add_numId().val = word.styles["List Number"].element.pPr.numPr.numId.val
+    for listed in word.part.numbering_part.element.iter(qn("w:abstractNum")):
+        if any(s.get(qn("w:val")) == "ListNumber" for s in listed.iter(qn("w:pStyle"))):
+            listed.append(parse_xml(  # the template's list has one level: give it a second
+                f'<w:lvl {nsdecls("w")} w:ilvl="1"><w:start w:val="1"/>'
+                '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>'))
     word.add_paragraph("HAVE ADOPTED THIS REGULATION:")
     word.add_paragraph("Article 1")
     word.add_paragraph("This Regulation lays down rules.")
@@ -197,8 +209,11 @@ def test_recitals_numbered_by_word_are_preambular_and_their_copies_amend_them(tm
         ("PP3", ParagraphKind.PREAMBULAR), ("PP4", ParagraphKind.PREAMBULAR),
         ("PP5", ParagraphKind.PREAMBULAR), ("H1", ParagraphKind.HEADING),
         ("OP1", ParagraphKind.OPERATIVE)]
-    # the number is Word's, as an operative paragraph's: Word renumbers it, the text keeps none
-    assert result.paragraphs[3].text == "Deforestation is taking place at an alarming rate."
+    # the number is Word's, as an operative paragraph's: Word renumbers it, the text keeps
+    # none; the point one level down is a line of its recital
+    assert result.paragraphs[3].text.startswith(
+        "Deforestation is taking place at an alarming rate.\n")
+    assert result.paragraphs[3].text.endswith("\n(a) in the tropics;")
     document = result.to_document("EU/1")
     copy = _eu_docx(tmp_path / "copy.docx", "Deforestation is taking place at a worrying rate.")
     found = read_docx_submission(copy, document, delegation="EU")
