@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 
 from drafting.engine.anchoring import rebase
@@ -119,12 +120,15 @@ def merge(
     entries[:0], parsed[:0] = leading, [parse_label(new.label) for new in leading]
     kin[:0] = [label.family for label in parsed[:len(leading)]]
     paragraphs = list(target)
+    openings = _section_openings(paragraphs) if any(
+        p.kind is ParagraphKind.HEADING and p.id in by_paragraph for p in paragraphs) else {}
     for index, paragraph in enumerate(paragraphs):
         proposed = by_paragraph.get(paragraph.id, [])
-        opening = _section_opening(paragraphs, index) if proposed else None
+        opening = openings.get(index) if proposed else None
         if opening is not None:  # after a heading: the section's new first paragraph
+            guess = index + len(entries) - len(paragraphs)  # the new ones so far are before
             _open_section(entries, parsed, kin, paragraph, opening,
-                          families[opening.family], proposed)
+                          families[opening.family], proposed, guess)
             continue
         family = _family(paragraph.label, families)
         for new in _new_paragraphs(paragraph, proposed, family):
@@ -337,39 +341,51 @@ def _new_paragraphs(
     return new
 
 
-def _section_opening(paragraphs: Sequence[Paragraph], index: int) -> Label | None:
-    """For a heading (paragraph ``index``), the label its new paragraphs are numbered
-    after: they are the text's paragraphs, not headings, and open its section. They
-    follow the last paragraph of the series the section's first paragraph is in (``OP2``
-    before "II. ...", whose first is ``OP3``: ``OP2 bis``), or start it (``3.0`` in
-    Article 3, whose first is ``3.1``); at the end of the text they follow its last
-    paragraph. None for any other paragraph, or a text of headings alone."""
-    if paragraphs[index].kind is not ParagraphKind.HEADING:
-        return None
-    body = [k for k, p in enumerate(paragraphs)
-            if p.kind not in (ParagraphKind.HEADING, ParagraphKind.FOOTNOTE)]
-    following = next((k for k in body if k > index), None)
-    before = [k for k in body if k < index]
-    try:
-        if following is None:
-            return parse_label(paragraphs[before[-1]].label) if before else None
-        first = parse_label(paragraphs[following].label)
-        for k in reversed(before):
-            label = parse_label(paragraphs[k].label)
-            if (label.prefix, label.section) == (first.prefix, first.section):
-                return label
-    except LabelError:
-        return None
-    return Label(first.prefix, 0, 0, first.section)
+def _section_openings(paragraphs: Sequence[Paragraph]) -> dict[int, Label]:
+    """For each heading (by index), the label its new paragraphs are numbered after:
+    they are the text's paragraphs, not headings, and open its section. They follow the
+    last paragraph of the series the section's first paragraph is in (``OP2`` before
+    "II. ...", whose first is ``OP3``: ``OP2 bis``), or start it (``3.0`` in Article 3,
+    whose first is ``3.1``); at the end of the text they follow its last paragraph. A
+    heading in a text of headings alone has none. One pass each way, however many."""
+    labels: list[Label | None] = [None] * len(paragraphs)
+    for k, paragraph in enumerate(paragraphs):
+        if paragraph.kind not in (ParagraphKind.HEADING, ParagraphKind.FOOTNOTE):
+            with suppress(LabelError):
+                labels[k] = parse_label(paragraph.label)
+    following: list[Label | None] = [None] * len(paragraphs)
+    ahead: Label | None = None
+    for k in range(len(paragraphs) - 1, -1, -1):
+        following[k] = ahead
+        ahead = labels[k] or ahead
+    openings: dict[int, Label] = {}
+    last: dict[tuple[str, str], Label] = {}  # the last label of each series so far
+    behind: Label | None = None
+    for k, paragraph in enumerate(paragraphs):
+        if (label := labels[k]) is not None:
+            last[(label.prefix, label.section)] = behind = label
+        elif paragraph.kind is ParagraphKind.HEADING:
+            first = following[k]
+            if first is None:
+                if behind is not None:
+                    openings[k] = behind
+            else:
+                openings[k] = last.get((first.prefix, first.section),
+                                       Label(first.prefix, 0, 0, first.section))
+    return openings
 
 
 def _open_section(entries: list[Entry], parsed: list[Label | None],
                   kin: list[tuple[str, str, int] | None], heading: Paragraph, after: Label,
-                  family: list[str], proposed: list[Amendment]) -> None:
-    """The new paragraphs proposed after ``heading``, numbered after ``after`` (in
-    its ``family``) and put right after the heading, each after those before it."""
-    at = next(k for k, e in enumerate(entries)
-              if isinstance(e, MergedParagraph) and e.paragraph is heading) + 1
+                  family: list[str], proposed: list[Amendment], guess: int) -> None:
+    """The new paragraphs proposed after ``heading`` (at ``guess`` in ``entries``, or
+    looked for), numbered after ``after`` (in its ``family``) and put right after the
+    heading, each after those before it."""
+    if not (0 <= guess < len(entries) and isinstance(found := entries[guess], MergedParagraph)
+            and found.paragraph is heading):
+        guess = next(k for k, e in enumerate(entries)
+                     if isinstance(e, MergedParagraph) and e.paragraph is heading)
+    at = guess + 1
     proposals = [a for a in proposed if a.kind is AmendmentKind.NEW_PARAGRAPH and not a.precedes]
     for option in _options(proposals):
         label = str(after) if after.number == 0 and str(after) not in family \
