@@ -369,8 +369,9 @@ class _Reader(CopyLayout):
             if _spacing_only(text, hunk.start, hunk.end, hunk.new):
                 around = " ".join(text[:hunk.start].split()[-2:] + text[hunk.end:].split()[:2])
                 self.warn(where, f"the spaces in {quoted(around)} were changed (one for two, "
-                          "a no-break one for an ordinary one, an invisible character in or "
-                          "out); spacing alone is no amendment, so it was not read")
+                          "a no-break one for an ordinary one, a line break or a tab for a "
+                          "space, an invisible character in or out); spacing alone is no "
+                          "amendment, so it was not read")
                 continue
             first = hunk.pieces[0]
             if any(p.kind == runs.MOVE for p in hunk.pieces):
@@ -408,12 +409,13 @@ class _Reader(CopyLayout):
 def _spacing_only(text: str, start: int, end: int, new: str) -> bool:
     """Whether putting ``new`` for ``text[start:end]`` changes nothing a reader sees but
     spaces, and leaves the words apart as they were: one space for two, a no-break space
-    for an ordinary one, an invisible character (a zero-width space) in or out."""
+    for an ordinary one, a line break (Shift+Enter) or a tab for a space, an invisible
+    character (a zero-width space) in or out."""
     old, new = characters.on_screen(text[start:end]), characters.on_screen(new)
     if old == new:
         return True  # the same on the screen
-    if (old + new).strip(" "):
-        return False  # a word, a tab or a line break changed
+    if (old + new).strip(" \t\n"):
+        return False  # a word or a mark changed
     if old and new:
         return True
     return " " in characters.keyboard_spaces(text[start - 1:start] + text[end:end + 1])

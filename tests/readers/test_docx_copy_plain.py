@@ -61,6 +61,8 @@ def test_a_no_break_space_typed_as_an_ordinary_one_proposes_nothing(tmp_path):
     ("Decides  to act;", []),  # two spaces for one: nothing
     ("Decides to  act;", []),
     ("Decides to a\u200bct;", []),  # a zero-width space pasted in
+    ("Decides to\nact;", []),  # a line break (Shift+Enter) for a space: it was "'' -> ''"
+    ("Decides\tto act;", []),
     ("Decidesto act;", [("Decides to", "Decidesto")]),  # two words joined: a proposal
 ])
 def test_spacing_alone_proposes_nothing_but_joined_words_do(tmp_path, typed, proposed):
