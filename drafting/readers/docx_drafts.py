@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from drafting import brackets
 from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_copy import check_characters, quoted
+from drafting.readers.merged_copies import by_codes, not_proposed
 from drafting.readers.result import ReadWarning
 
-_CODE_LONGEST = 20
-"""The longest Word author name read as a delegation's code ("AOSIS", "G77")."""
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +48,11 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     that is one of the ``proposed`` amendments (the pending ones, by paragraph id, asked
     for only where a change's Word author reads as delegation codes), by the delegations
     proposing it (as the merged draft writes it), is left out with a warning
-    (`already_proposed`)."""
-    if proposed is not None and any(_by_codes(d, delegation, authors) for d in drafts):
-        drafts = _not_proposed(drafts, target, proposed(), warnings, delegation, authors)
+    (`drafting.readers.merged_copies`); a "[" and a "]" inserted around words are one
+    bracket proposal (`bracketed`)."""
+    drafts = bracketed(drafts)
+    if proposed is not None and any(by_codes(d, delegation, authors) for d in drafts):
+        drafts = not_proposed(drafts, target, proposed(), warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
@@ -80,70 +84,31 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
             for n, a in enumerate(amendments, 1)]
 
 
-def _not_proposed(drafts: list[Draft], target: Revision,
-                  proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
-                  delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
-    """``drafts`` but those `already_proposed` by others than the delegation each would
-    be read as (its own, sent again, are the store's to call duplicates); one warning
-    names those left out."""
-    kept, found, first = [], [], ""
+def bracketed(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with each "[" inserted and the "]" its author inserted next in the same
+    paragraph, around words the file leaves as they were, made one bracket proposal
+    (``[from all sources]``): what a delegation means by bracketing words in Word. Two
+    insertions of half a bracket each were proposed, each unbalancing the paragraph."""
+    out: list[Draft] = []
     for draft in drafts:
-        same = _by_codes(draft, delegation, authors) and \
-            already_proposed(draft, target, proposed)
-        if same:
-            found += same
-            first = first or draft.where
-        else:
-            kept.append(draft)
-    if found:
-        ids = list(dict.fromkeys(a.id for a in found))  # in the file's order
-        who = sorted({code for a in found for code in a.proponents})
-        shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
-        count = len(drafts) - len(kept)
-        what = "1 tracked change (here) by" if count == 1 else \
-            f"{count} tracked changes (the first here) by"
-        warnings.append(ReadWarning(first, (
-            f"{what} {', '.join(who)} {'is' if count == 1 else 'are'} pending already "
-            f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
-            "proposed again in this file's name")))
-    return kept
+        opening = out[-1] if out else None
+        if opening is not None and _half(opening, "[") and _half(draft, "]") and \
+                draft.paragraph is opening.paragraph and draft.author == opening.author:
+            start, end = opening.span.start, draft.span.start  # type: ignore[union-attr]
+            words = draft.paragraph.text[start:end]
+            if words.strip() and not brackets.faults(words):
+                out[-1] = replace(opening, kind=AmendmentKind.BRACKET, span=Span(start, end),
+                                  anchor=None, old_text=words, new_text=f"[{words}]",
+                                  reason=opening.reason or draft.reason)
+                continue
+        out.append(draft)
+    return out
 
 
-def _by_codes(draft: Draft, delegation: str | None,
-              authors: Mapping[str, str] | None) -> bool:
-    """Whether ``draft``'s Word author reads as the codes of delegations ("EU", "EU, G77")
-    other than the one it would be read as (whose own proposals sent again are the
-    store's to call duplicates)."""
-    names = [name.strip() for name in (draft.author or "").split(",")]
-    own = (authors or {}).get(draft.author or "", delegation)
-    return all(name and " " not in name and len(name) <= _CODE_LONGEST for name in names) \
-        and set(names) != {own}
-
-
-def already_proposed(draft: Draft, target: Revision,
-                     proposed: Mapping[str, Sequence[Amendment]]) -> list[Amendment]:
-    """The pending amendments among ``proposed`` (by paragraph id) that ``draft`` is:
-    the same change to the same paragraph of ``target``, tracked by Word author "EU" or
-    "EU, USA", the delegations that propose it, as the merged draft that `drafting
-    merge` writes tracks it; [] for a change of the file's own. A copy of the merged
-    draft carries every delegation's proposals: read as the changes of the delegation
-    sending it, they would be proposed again in its name."""
-    names = {name.strip() for name in (draft.author or "").split(",")} - {""}
-    if not names:
-        return []
-    text = draft.paragraph.text
-    same = [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
-            and a.kind is draft.kind and _effect(a, text) == _effect(draft, text)]
-    return same if same and names <= {code for a in same for code in a.proponents} else []
-
-
-def _effect(change: Amendment | Draft, text: str) -> str:
-    """What a change does to its paragraph (whose text is ``text``), however its span was
-    drawn: the text it leaves, or for a whole-paragraph one, the text it proposes."""
-    span = change.span
-    if change.kind in SPAN_KINDS and span is not None:
-        return text[:span.start] + change.new_text + text[span.end:]
-    return change.new_text.strip()
+def _half(draft: Draft, mark: str) -> bool:
+    """Whether ``draft`` inserts ``mark`` alone (half a bracket)."""
+    return draft.kind is AmendmentKind.INSERT and draft.new_text == mark and \
+        draft.span is not None
 
 
 def _several_authors(drafts: list[Draft], delegation: str | None,

@@ -1,0 +1,85 @@
+"""Copies of the merged draft: a delegation answers on the document the secretariat
+circulated, every delegation's proposals still tracked in it as `drafting merge` wrote
+them ("EU", "EU, G77" as Word authors). Read as the sending delegation's changes, they
+would all be proposed again in its name; they are the pending proposals already, and
+left out with one warning (`not_proposed`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from drafting.model import SPAN_KINDS, Amendment, Revision
+from drafting.readers.result import ReadWarning
+
+if TYPE_CHECKING:
+    from drafting.readers.docx_drafts import Draft
+
+_CODE_LONGEST = 20
+"""The longest Word author name read as a delegation's code ("AOSIS", "G77")."""
+
+
+def not_proposed(drafts: list[Draft], target: Revision,
+                 proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
+                 delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
+    """``drafts`` but those `already_proposed` by others than the delegation each would
+    be read as (its own, sent again, are the store's to call duplicates); one warning
+    names those left out."""
+    kept, found, first = [], [], ""
+    for draft in drafts:
+        same = by_codes(draft, delegation, authors) and \
+            already_proposed(draft, target, proposed)
+        if same:
+            found += same
+            first = first or draft.where
+        else:
+            kept.append(draft)
+    if found:
+        ids = list(dict.fromkeys(a.id for a in found))  # in the file's order
+        who = sorted({code for a in found for code in a.proponents})
+        shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+        count = len(drafts) - len(kept)
+        what = "1 tracked change (here) by" if count == 1 else \
+            f"{count} tracked changes (the first here) by"
+        warnings.append(ReadWarning(first, (
+            f"{what} {', '.join(who)} {'is' if count == 1 else 'are'} pending already "
+            f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
+            "proposed again in this file's name")))
+    return kept
+
+
+def by_codes(draft: Draft, delegation: str | None,
+              authors: Mapping[str, str] | None) -> bool:
+    """Whether ``draft``'s Word author reads as the codes of delegations ("EU", "EU, G77")
+    other than the one it would be read as (whose own proposals sent again are the
+    store's to call duplicates)."""
+    names = [name.strip() for name in (draft.author or "").split(",")]
+    own = (authors or {}).get(draft.author or "", delegation)
+    return all(name and " " not in name and len(name) <= _CODE_LONGEST for name in names) \
+        and set(names) != {own}
+
+
+def already_proposed(draft: Draft, target: Revision,
+                     proposed: Mapping[str, Sequence[Amendment]]) -> list[Amendment]:
+    """The pending amendments among ``proposed`` (by paragraph id) that ``draft`` is:
+    the same change to the same paragraph of ``target``, tracked by Word author "EU" or
+    "EU, USA", the delegations that propose it, as the merged draft that `drafting
+    merge` writes tracks it; [] for a change of the file's own. A copy of the merged
+    draft carries every delegation's proposals: read as the changes of the delegation
+    sending it, they would be proposed again in its name."""
+    names = {name.strip() for name in (draft.author or "").split(",")} - {""}
+    if not names:
+        return []
+    text = draft.paragraph.text
+    same = [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
+            and a.kind is draft.kind and _effect(a, text) == _effect(draft, text)]
+    return same if same and names <= {code for a in same for code in a.proponents} else []
+
+
+def _effect(change: Amendment | Draft, text: str) -> str:
+    """What a change does to its paragraph (whose text is ``text``), however its span was
+    drawn: the text it leaves, or for a whole-paragraph one, the text it proposes."""
+    span = change.span
+    if change.kind in SPAN_KINDS and span is not None:
+        return text[:span.start] + change.new_text + text[span.end:]
+    return change.new_text.strip()

@@ -1,0 +1,55 @@
+"""Bracketing words in Word, the commonest move of a negotiation: a "[" typed before them
+and a "]" after is one bracket proposal, tracked or not. It was two insertions of half
+a bracket, each unbalancing the paragraph, each with a warning."""
+
+from __future__ import annotations
+
+from docx_builders import house, ins, write_docx
+
+from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
+from drafting.readers.docx_submission import read_docx_submission
+
+OP1 = "Commits to mobilize resources from all sources;"
+REVISION = Revision("Zero draft", (
+    Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, OP1),
+    Paragraph("op2", "OP2", ParagraphKind.OPERATIVE, "Decides to act;"),
+))
+DOCUMENT = Document("A/C.2/81/L.9", "Finance", (REVISION,))
+
+
+def _read(tmp_path, parts):
+    path = write_docx(tmp_path / "copy.docx", house(REVISION, {"OP1": parts}))
+    return read_docx_submission(path, DOCUMENT, delegation="USA")
+
+
+def _shown(read):
+    return [(a.kind, a.old_text, a.new_text) for a in read.amendments]
+
+
+def test_a_tracked_bracket_around_words_is_one_bracket_proposal(tmp_path):
+    read = _read(tmp_path, ["Commits to mobilize resources ", ins("["), "from all sources",
+                            ins("]"), ";"])
+    assert _shown(read) == [(AmendmentKind.BRACKET, "from all sources", "[from all sources]")]
+    assert read.warnings == ()
+    (amendment,) = read.amendments
+    assert OP1[amendment.span.start:amendment.span.end] == "from all sources"
+
+
+def test_brackets_typed_in_an_edited_copy_are_one_bracket_proposal(tmp_path):
+    read = _read(tmp_path, ["Commits to mobilize [resources from all sources];"])
+    assert _shown(read) == [
+        (AmendmentKind.BRACKET, "resources from all sources", "[resources from all sources]")]
+
+
+def test_half_a_bracket_or_a_bracket_around_a_change_stays_as_typed(tmp_path):
+    lone = _read(tmp_path, ["Commits to mobilize resources ", ins("["), "from all sources;"])
+    assert [(a.kind, a.new_text) for a in lone.amendments] == [(AmendmentKind.INSERT, "[")]
+    assert len(lone.warnings) == 1  # it leaves the paragraph unbalanced
+    around = _read(tmp_path, ["Commits to mobilize ", ins("["), "resources from ",
+                              ins("public and private"), " sources", ins("]"), ";"])
+    kinds = [(a.kind, a.new_text) for a in around.amendments]  # the words in it changed
+    assert kinds[0] == (AmendmentKind.INSERT, "[") and kinds[-1] == (AmendmentKind.INSERT, "]")
+    assert AmendmentKind.BRACKET not in {kind for kind, _ in kinds}
+    by_two = _read(tmp_path, ["Commits to mobilize resources ", ins("[", author="Anna (EU)"),
+                              "from all sources", ins("]", author="John (USA)"), ";"])
+    assert [a.kind for a in by_two.amendments] == [AmendmentKind.INSERT] * 2
