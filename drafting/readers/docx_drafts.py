@@ -87,28 +87,33 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
 def bracketed(drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with each "[" inserted and the "]" its author inserted next in the same
     paragraph, around words the file leaves as they were, made one bracket proposal
-    (``[from all sources]``): what a delegation means by bracketing words in Word. Two
-    insertions of half a bracket each were proposed, each unbalancing the paragraph."""
+    (``[from all sources]``): what a delegation means by bracketing words in Word; or,
+    where an alternative comes before the "]" (``[from all sources / from public
+    sources]``, ``[from all sources][from public sources]``), one replacement of the words
+    by the bracket. Two insertions of half a bracket each were proposed, each leaving the
+    paragraph unbalanced."""
     out: list[Draft] = []
     for draft in drafts:
         opening = out[-1] if out else None
-        if opening is not None and _half(opening, "[") and _half(draft, "]") and \
-                draft.paragraph is opening.paragraph and draft.author == opening.author:
+        if opening is not None and _inserts(opening) == "[" and _inserts(draft).endswith("]") \
+                and draft.paragraph is opening.paragraph and draft.author == opening.author:
             start, end = opening.span.start, draft.span.start  # type: ignore[union-attr]
             words = draft.paragraph.text[start:end]
-            if words.strip() and not brackets.faults(words):
-                out[-1] = replace(opening, kind=AmendmentKind.BRACKET, span=Span(start, end),
-                                  anchor=None, old_text=words, new_text=f"[{words}]",
+            new = f"[{words}{draft.new_text}"
+            if words.strip() and not brackets.faults(words) and not brackets.faults(new):
+                kind = AmendmentKind.BRACKET if draft.new_text == "]" else AmendmentKind.REPLACE
+                out[-1] = replace(opening, kind=kind, span=Span(start, end), anchor=None,
+                                  old_text=words, new_text=new,
                                   reason=opening.reason or draft.reason)
                 continue
         out.append(draft)
     return out
 
 
-def _half(draft: Draft, mark: str) -> bool:
-    """Whether ``draft`` inserts ``mark`` alone (half a bracket)."""
-    return draft.kind is AmendmentKind.INSERT and draft.new_text == mark and \
-        draft.span is not None
+def _inserts(draft: Draft) -> str:
+    """What ``draft`` inserts, if it is an insertion ("" otherwise)."""
+    return draft.new_text if draft.kind is AmendmentKind.INSERT and draft.span is not None \
+        else ""
 
 
 def _several_authors(drafts: list[Draft], delegation: str | None,

@@ -41,6 +41,15 @@ def test_brackets_typed_in_an_edited_copy_are_one_bracket_proposal(tmp_path):
         (AmendmentKind.BRACKET, "resources from all sources", "[resources from all sources]")]
 
 
+def test_a_bracket_with_an_alternative_is_one_proposal(tmp_path):
+    for closing in (" / from public sources]", "][from public sources]"):
+        read = _read(tmp_path, ["Commits to mobilize resources ", ins("["), "from all sources",
+                                ins(closing), ";"])
+        assert _shown(read) == [(AmendmentKind.REPLACE, "from all sources",
+                                 f"[from all sources{closing}")]
+        assert read.warnings == ()
+
+
 def test_half_a_bracket_or_a_bracket_around_a_change_stays_as_typed(tmp_path):
     lone = _read(tmp_path, ["Commits to mobilize resources ", ins("["), "from all sources;"])
     assert [(a.kind, a.new_text) for a in lone.amendments] == [(AmendmentKind.INSERT, "[")]
