@@ -69,6 +69,7 @@ _COMMENT_REFERENCE = qn("w:commentReference")
 _FLD_CHAR, _FLD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 _PPR, _RPR, _VANISH, _STYLE = qn("w:pPr"), qn("w:rPr"), qn("w:vanish"), qn("w:pStyle")
 _TABS = qn("w:tabs")
+_STRIKES = (qn("w:strike"), qn("w:dstrike"))
 _PLAIN = (qn("w:t"), *_CHARACTERS)
 _PLAIN_TAGS = frozenset(_PLAIN)
 """What text a paragraph of plain runs is made of (`plain_paragraphs`)."""
@@ -207,13 +208,16 @@ def read_paragraph(p: Any) -> ParagraphRead:
     return _Walker().paragraph(p)
 
 
-def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = None,
-                    ) -> list[ParagraphRead]:
+def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = None, *,
+                    struck: bool = False) -> list[ParagraphRead]:
     """Read ``w:p`` elements in document order, carrying open comment ranges and fields
     from one paragraph to the next. With ``footnotes``, a footnote reference reads as its
-    marker ``[^N]`` (numbered as `Footnotes.cite` numbers it)."""
+    marker ``[^N]`` (numbered as `Footnotes.cite` numbers it). With ``struck``, words
+    struck through (``w:strike``, ``w:dstrike``) outside any revision mark read as deleted
+    by nobody named: a copy that marks its changes by hand, without Track Changes."""
     paragraphs = list(paragraphs)
     walker = _Walker(footnotes)
+    walker.struck = struck
     parents: dict[int, list[Any]] = {}
     for p in paragraphs:
         parent = p.getparent()
@@ -222,6 +226,8 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
     for parent, count in parents.values():
         if 2 * count >= len(parent):  # most of what it holds: one pass over it pays
             walker.plain.update(plain_paragraphs(parent))
+            for strike in parent.iter(*_STRIKES) if struck else ():  # read run by run
+                walker.plain.pop(next(strike.iterancestors(_P), None), None)
     return [walker.paragraph(p) for p in paragraphs]
 
 
@@ -290,6 +296,8 @@ class _Context:
 _OUTSIDE = _Context()
 _NO_MARK = RunPiece("")
 """The mark of a paragraph whose mark has no revision (pieces are immutable: one will do)."""
+STRUCK = "struck"
+"""The ``kind`` of a piece deleted by striking its words through, not by Track Changes."""
 
 
 class _Walker:
@@ -310,6 +318,7 @@ class _Walker:
         self.stretches: list[list[Any]] = []
         self.vanish = True  # whether the paragraph being read hides some text (w:vanish)
         self.plain: dict[Any, str] = {}  # paragraphs of plain runs: their text
+        self.struck = False  # whether struck-through words read as deleted
 
     def paragraph(self, p: Any) -> ParagraphRead:
         plain = None if self.fields or self.comments or self.pending else self.plain.get(p)
@@ -357,6 +366,8 @@ class _Walker:
 
     def _run(self, run: Any, context: _Context) -> None:
         hidden = self.vanish and _hidden(run)  # hidden: the import did not take it
+        if self.struck and context.state == NORMAL and _on(run, _STRIKES):
+            context = _STRUCK
         for child in run:
             tag = child.tag
             if tag in _TEXT:
@@ -420,6 +431,15 @@ def _hidden(run: Any) -> bool:
     return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
 
 
+def _on(run: Any, tags: tuple[str, ...]) -> bool:
+    """Whether ``run``'s own properties turn one of ``tags`` on (``w:strike``)."""
+    properties = first_child(run, _RPR)
+    if properties is None:
+        return False
+    return any(flag is not None and flag.get(_VAL) not in ("0", "false", "off")
+               for flag in (child_of(properties, tag) for tag in tags))
+
+
 def _change(element: Any) -> Change:
     state, kind = _MARKS[element.tag]
     return Change(state, element.get(_AUTHOR), parse_date(element.get(_DATE)),
@@ -455,3 +475,6 @@ def _mark(p: Any) -> RunPiece:
         return _NO_MARK
     return RunPiece("", context.state, change.author, change.date, change.change_id,
                     kind=change.kind, inside=context.inside)
+
+
+_STRUCK = _context(DELETED, Change(DELETED, None, None, None, STRUCK), None)

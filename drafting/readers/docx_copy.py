@@ -100,7 +100,11 @@ class CopyLayout:
                 self.warn(str(self.path), f"a table ({quoted(text)}) is not part of the house "
                           "style and was not read; put proposals in the paragraphs")
         footnotes = Footnotes(self.word)
-        body = runs.read_paragraphs(paragraphs, footnotes)
+        struck = not self.survey.revisions  # changes marked by hand: struck words deleted
+        body = runs.read_paragraphs(paragraphs, footnotes, struck=struck)
+        if struck and any(p.kind == runs.STRUCK for read in body for p in read.pieces):
+            self.warn(str(self.path), "the file marks its changes by hand, without Track "
+                      "Changes: the words struck through in it are read as deleted")
         if any(next(note.iter(*_TRACKED), None) is not None
                for note in footnotes.own_marks.values()):
             self.warn(str(self.path), "a custom-mark footnote (one with a mark of its own, "

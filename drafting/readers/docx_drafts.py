@@ -50,7 +50,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     proposing it (as the merged draft writes it), is left out with a warning
     (`drafting.readers.merged_copies`); a "[" and a "]" inserted around words are one
     bracket proposal (`bracketed`)."""
-    drafts = bracketed(drafts)
+    drafts = replacements(bracketed(drafts))
     if proposed is not None and any(by_codes(d, delegation, authors) for d in drafts):
         drafts = not_proposed(drafts, target, proposed(), warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
@@ -106,6 +106,34 @@ def bracketed(drafts: list[Draft]) -> list[Draft]:
                                   old_text=words, new_text=new,
                                   reason=opening.reason or draft.reason)
                 continue
+        out.append(draft)
+    return out
+
+
+def replacements(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with a deletion and the insertion its author made next, where only
+    spaces stand between them, made one replacement ("all" struck through and "public and
+    private" typed after it: all -> public and private), as Word makes one of words
+    selected and typed over."""
+    out: list[Draft] = []
+    for draft in drafts:
+        gone = out[-1] if out else None
+        if gone is not None and gone.kind is AmendmentKind.DELETE and gone.span is not None \
+                and _inserts(draft) and draft.paragraph is gone.paragraph \
+                and draft.author == gone.author:
+            text, start, end = draft.paragraph.text, gone.span.start, gone.span.end
+            point = draft.span.start  # type: ignore[union-attr]
+            if point >= end and not text[end:point].strip():
+                new = text[end:point] + draft.new_text
+                if start > 0 and text[start - 1].isspace():
+                    new = new.lstrip()
+                if point < len(text) and text[point].isspace():
+                    new = new.rstrip()
+                if new and new != text[start:point]:
+                    out[-1] = replace(gone, kind=AmendmentKind.REPLACE,
+                                      span=Span(start, point), old_text=text[start:point],
+                                      new_text=new, reason=gone.reason or draft.reason)
+                    continue
         out.append(draft)
     return out
 

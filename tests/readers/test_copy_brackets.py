@@ -4,7 +4,8 @@ a bracket, each unbalancing the paragraph, each with a warning."""
 
 from __future__ import annotations
 
-from docx_builders import house, ins, write_docx
+import docx
+from docx_builders import dele, house, ins, write_docx
 
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
 from drafting.readers.docx_submission import read_docx_submission
@@ -62,3 +63,35 @@ def test_half_a_bracket_or_a_bracket_around_a_change_stays_as_typed(tmp_path):
     by_two = _read(tmp_path, ["Commits to mobilize resources ", ins("[", author="Anna (EU)"),
                               "from all sources", ins("]", author="John (USA)"), ";"])
     assert [a.kind for a in by_two.amendments] == [AmendmentKind.INSERT] * 2
+
+
+def test_words_struck_through_by_hand_are_deleted_and_words_typed_after_replace_them(
+        tmp_path):
+    """Many delegations mark a clean copy by hand: deletions struck through, additions in
+    bold. The struck words were read as still there, so "all" stayed beside its
+    replacement; now they are deleted, and one replacement is proposed, with a warning."""
+    path = write_docx(tmp_path / "copy.docx", house(REVISION))
+    word = docx.Document(str(path))
+    (paragraph,) = [p for p in word.paragraphs if "all sources" in p.text]
+    for run in paragraph.runs:
+        run.text = run.text.replace("from all sources;", "from ")
+    paragraph.add_run("all").font.strike = True
+    paragraph.add_run(" public and private").bold = True
+    paragraph.add_run(" sources;")
+    word.save(str(path))
+    read = read_docx_submission(path, DOCUMENT, delegation="USA")
+    assert _shown(read) == [(AmendmentKind.REPLACE, "all", "public and private")]
+    (warning,) = read.warnings
+    assert "marks its changes by hand" in str(warning)
+
+
+def test_in_a_tracked_copy_struck_words_are_formatting_and_a_deletion_and_insertion_one(
+        tmp_path):
+    path = write_docx(tmp_path / "copy.docx", house(REVISION, {"OP1": [
+        "Commits to mobilize resources from ", dele("all"), " ", ins("public and private "),
+        "sources;"]}))
+    word = docx.Document(str(path))
+    word.paragraphs[-1].runs[-1].font.strike = True  # "Decides to act;", struck: formatting
+    word.save(str(path))
+    read = read_docx_submission(path, DOCUMENT, delegation="USA")
+    assert _shown(read) == [(AmendmentKind.REPLACE, "all", "public and private")]
