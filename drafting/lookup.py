@@ -41,7 +41,9 @@ def label_of(document: Document, paragraph_id: str, revision: str | None = None)
 
 
 def brief(text: str, limit: int = 70) -> str:
+    """``text`` quoted on one line, its spaces and line breaks one space each, cut at
+    ``limit``; spacing alone is shown as it is (``'\\n'``), never as ``''``."""
     from drafting.characters import escaped
 
-    flat = escaped(" ".join(text.split()))
+    flat = escaped(" ".join(text.split()) if text.strip() else text)
     return f"'{flat if len(flat) <= limit else flat[:limit - 3] + '...'}'"

@@ -292,3 +292,12 @@ def test_submitting_json_loads_no_word_code(store):
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True).stdout.split(maxsplit=1)
     assert shown == ["6", "[]\n"]
+
+
+def test_a_preview_shows_spacing_as_it_is_never_as_nothing(store):
+    """A change of spacing alone (a JSON file may propose a line break) was shown
+    "replace '' -> ''": nothing anyone could check."""
+    amendment = prepare_amendment(store, SYMBOL, Proposal("op 24", replace=" ", with_="\n",
+                                                          occurrence=1), "JPN")
+    lines = proposals_preview(store.document(SYMBOL), [amendment])
+    assert lines == ["OP24: replace ' ' -> '\\n'  (JPN)"]
