@@ -50,13 +50,15 @@ class ListNumber:
     ``text`` is what a reader sees: ``"3."``, ``"(b)"``, ``"2.1"``, ``"•"`` for
     a bullet (Symbol-font bullets become "•"), or ``""`` for format "none".
     ``level`` is 0 for the top level; ``value`` is that level's counter and
-    ``format`` its ``w:numFmt``.
+    ``format`` its ``w:numFmt``; ``list`` names the list it counts in (its
+    ``w:abstractNum``: Word's "List Number" and "List Number 2" are two).
     """
 
     text: str
     level: int
     value: int
     format: str
+    list: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,8 @@ class NumberingCounter:
             return None
         counters = self._counters.setdefault(num.abstract, [None] * LEVELS)
         value = self._advance(num_id, num, counters, level)
-        return ListNumber(_render(num, counters, level), level, value, num.levels[level].format)
+        return ListNumber(_render(num, counters, level), level, value, num.levels[level].format,
+                          num.abstract)
 
     def _advance(self, num_id: str, num: _Num, counters: list[int | None], level: int) -> int:
         if (num_id, level) not in self._started and level in num.start_overrides:

@@ -20,6 +20,8 @@ class AutoNumber:
     level: int
     value: int
     decimal: bool
+    list: str = ""
+    """The list it counts in: Word's "List Number 2" is not "List Number"."""
 
 
 @dataclass(slots=True)

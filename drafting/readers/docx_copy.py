@@ -183,7 +183,8 @@ class CopyLayout:
                 subtitles.add(index)
                 text = ""
             auto = None if number is None else AutoNumber(
-                number.text, number.level, number.value, number.format.startswith("decimal"))
+                number.text, number.level, number.value, number.format.startswith("decimal"),
+                number.list)
             blocks.append(Block(text, where, title_style=style == "title",
                                 heading=heading_level(style), number=auto))
         try:

@@ -52,7 +52,7 @@ from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
-from drafting.readers.blocks import Block, Role, RoleKind, Structure
+from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
 from drafting.readers.lines import (
     BRACKETED_NUMBER,
     FOOTNOTE,
@@ -92,6 +92,10 @@ class _Draft:
     """Its number typed in brackets: "(2) "."""
     recital: bool = False
     """A numbered recital of a European Union act ("(1) ..." after "Whereas:")."""
+    list: str = ""
+    """The word processor's list its number counts in, if automatic."""
+    sublist: str = ""
+    """Another list whose items are its lines ("List Number 2" after "Calls upon:")."""
 
 
 def read_structure(blocks: list[Block], *, name: str,
@@ -263,9 +267,14 @@ class _Reader:
             self._options(index, block, label, rest, skip, option)
         elif label is not None:
             self._open(index, label, rest, block, skip)
+        elif number is not None and number.level == 0 and number.decimal and \
+                self._sublist(number):  # "List Number 2" under "Calls upon States:"
+            self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
+            self.drafts[self._host].sublist = number.list
         elif number is not None and number.level == 0 and number.decimal:
             self._open(index, Label("OP", number.value), block.text, block)
             self.drafts[-1].automatic = True
+            self.drafts[-1].list = number.list
         elif number is not None and self._can_extend():
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
         elif (bracketed := self._bracketed(block.text)) is not None:
@@ -278,6 +287,19 @@ class _Reader:
                 else block.text  # "• Recalling ...": its bullet is part of its text
             self._open(index, self._unlabelled(index, block), shown, block,
                        prefix=shown[:len(shown) - len(block.text)])
+
+    def _sublist(self, number: AutoNumber) -> bool:
+        """Whether a paragraph numbered at the top level of a list of its own is a line of
+        the paragraph before: one Word numbers in another list that ends with ":" (or
+        already holds this list's items), as Word's "List Number 2" is used under "List
+        Number" ("2. Calls upon States:", then "1. To protect ...")."""
+        if self._host < 0 or not number.list:
+            return False
+        host = self.drafts[self._host]
+        if not host.automatic or not host.list or host.list == number.list:
+            return False
+        last = (host.options[-1] if host.options else host.text).rstrip()
+        return host.sublist == number.list or last.endswith((":", "\uff1a"))
 
     def _recital(self, block: Block) -> bool:
         """Whether ``block`` is a recital of a European Union act: numbered ("(1) ", typed,

@@ -286,3 +286,40 @@ def test_the_long_chapeaus_of_treaty_bodies_set_the_front_matter_apart(chapeau):
     assert (result.front_matter, result.title, result.chapeau) == (
         ("Decision -/CMA.6",), "New collective quantified goal", chapeau)
     assert [p.label for p in result.paragraphs] == ["PP1", "OP1"]
+
+
+def _sub_listed(path, protect="To protect fishers;", after="Calls upon States:"):
+    """Operative paragraphs in Word's "List Number", the items of one in "List Number 2"
+    (a list of its own, numbered from 1 again, indented)."""
+    word = docx.Document()
+    word.add_paragraph("The General Assembly,")
+    word.add_paragraph("Recalling its resolution 70/1,")
+    word.add_paragraph("Decides to convene a meeting;", style="List Number")
+    word.add_paragraph(after, style="List Number")
+    for item in (protect, "To support workers;"):
+        word.add_paragraph(item, style="List Number 2")
+    word.add_paragraph("Requests a report.", style="List Number")
+    word.save(str(path))
+    return path
+
+
+def test_a_list_of_its_own_under_a_paragraph_ending_with_a_colon_is_its_lines(tmp_path):
+    """Its items were other text, T1 and T2, each with a warning that the numbering
+    showed OP1 and OP2 a second time."""
+    result = read_docx_draft(_sub_listed(tmp_path / "d.docx"))
+    assert [(p.label, p.text) for p in result.paragraphs][1:] == [
+        ("OP1", "Decides to convene a meeting;"),
+        ("OP2", "Calls upon States:\n1. To protect fishers;\n2. To support workers;"),
+        ("OP3", "Requests a report.")]
+    assert result.warnings == ()
+    document = result.to_document("A/1")
+    copy = _sub_listed(tmp_path / "c.docx", protect="To protect small-scale fishers;")
+    found = read_docx_submission(copy, document, delegation="EU").amendments
+    assert [(a.paragraph_id, a.new_text.strip()) for a in found] == [
+        (document.current.by_label("OP2").id, "small-scale")]
+
+
+def test_a_list_of_its_own_after_a_finished_sentence_is_still_named(tmp_path):
+    result = read_docx_draft(_sub_listed(tmp_path / "d.docx", after="Calls upon States."))
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "OP2", "T1", "T2", "OP3"]
+    assert len(result.warnings) == 2
