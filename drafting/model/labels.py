@@ -60,8 +60,9 @@ KIND_PREFIXES: dict[ParagraphKind, str] = {kind: prefix for prefix, kind in PREF
 
 _SUFFIX_PATTERN = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 SECTION_PATTERN = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?)?"
-                   r"|ARTICLE|CHAPTER|PART|SECTION|\d{1,3}(?:bis|ter)?|[IVXLC]{1,7}|[A-Z]")
-"""What names a section in a label: an article's number (``3``, ``3bis``), a chapter's
+                   r"|ARTICLE|CHAPTER|PART|SECTION|\d{1,3}(?:bis|ter|[A-Z])?|[IVXLC]{1,7}|[A-Z]")
+"""What names a section in a label: an article's number (``3``, ``3bis``, and as the
+European Union numbers an article inserted after Article 3, ``3A``), a chapter's
 roman numeral, a section's letter; an annex or an appendix, with its own number if it
 has one (``ANNEX``, ``ANNEX I``, ``APPENDIX 2``), so that paragraph 1 of Annex I
 (``ANNEX I.1``) is never paragraph 1 of Chapter I (``I.1``); or the kind of a section

@@ -95,7 +95,8 @@ _SECTION = re.compile(
     r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice"  # Spanish
     r"|статья|глава|раздел|часть|приложение"  # Russian
     r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
-    r"(?:\s+(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z]|(?i:premier|primero))"
+    r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
+    r"|(?i:premier|primero))"
     rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _CJK_SECTION = re.compile(  # "第一条", "第3章", "第二部分 定义", "附件", "附件二"

@@ -6,7 +6,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from drafting.model import ParagraphKind
+from drafting.model import ParagraphKind, parse_label
 from drafting.readers import read_text
 from drafting.readers.docx_draft import read_docx_draft
 from drafting.readers.docx_submission import read_docx_submission
@@ -323,3 +323,13 @@ def test_a_list_of_its_own_after_a_finished_sentence_is_still_named(tmp_path):
     result = read_docx_draft(_sub_listed(tmp_path / "d.docx", after="Calls upon States."))
     assert [p.label for p in result.paragraphs] == ["PP1", "OP1", "OP2", "T1", "T2", "OP3"]
     assert len(result.warnings) == 2
+
+
+def test_an_article_inserted_as_the_european_union_numbers_it_opens_its_own_section():
+    """ "Article 5a" (inserted after Article 5) was no heading: its "1." was Article 5's
+    paragraph 1 again, and the import was refused (the label 5.1 used twice)."""
+    result = read_text("Article 5\n\n1. Text one.\n\n2. Text two.\n\nArticle 5a\n\n"
+                       "1. New article text.\n\nArticle 6\n\n1. Six.\n")
+    assert [p.label for p in result.paragraphs] == [
+        "H1", "5.1", "5.2", "H2", "5A.1", "H3", "6.1"]
+    assert parse_label("5a.1") == parse_label("5A.1") and str(parse_label("5a.1")) == "5A.1"
