@@ -255,7 +255,7 @@ class _Reader(CopyLayout):
             raise OtherRevision(
                 f"the file is a copy of {other.label}, not of {self.target.label}: it holds "
                 f"{len(evidence)} paragraphs as {other.label} has them, and nothing "
-                f"{self.target.label} changed", other.label)
+                f"{self.target.label} changed; read it against {other.label}", other.label)
         only = [(other, text) for other, evidence in found for text in evidence
                 if text in texts]
         if only:
