@@ -97,3 +97,11 @@ def test_a_copy_of_the_current_revision_reads_as_ever(tmp_path):
     document = _document("OP1", "OP2")
     read = _read(tmp_path, document, document.current, {"OP1": [NEW_OP1 + " Also"]})
     assert [a.new_text for a in read.amendments] == [" Also"] and read.warnings == ()
+
+
+def test_a_copy_read_against_a_revision_it_is_plainly_not_a_copy_of_is_refused(tmp_path):
+    document = _document("OP1", "OP2")
+    path = write_docx(tmp_path / "copy.docx", house(ZERO), subtitle="")
+    with pytest.raises(ReaderError, match=r"copy of Zero draft, not of Rev\.1: it holds 2 "
+                       r"paragraphs as Zero draft has them.*read it against Zero draft"):
+        read_docx_submission(path, document, delegation="EU", revision="Rev.1")
