@@ -57,8 +57,9 @@ def heading_line(blocks: Sequence[Block], index: int,
     line with no closing punctuation that opens with its own number (`own_number`: "II.
     Means of implementation", "B. Financing", "二、执行手段"), as outcome documents head
     their parts; or, once operative paragraphs have begun, such a line with no
-    number at all ("Follow-up and review") standing before a numbered paragraph or
-    another heading. ``label`` as for `unnumbered_sections`."""
+    number at all ("Follow-up and review", never in lower case: a line a paragraph
+    broke off) standing before a numbered paragraph or another heading. ``label`` as for
+    `unnumbered_sections`."""
     block = blocks[index]
     text = block.text
     if not text or text[-1] in _CLOSING or not _short_title(block, label(index)) or \
@@ -67,7 +68,7 @@ def heading_line(blocks: Sequence[Block], index: int,
     if own_number(text) is not None:
         return True
     after = _filled(blocks, index, 1)
-    return operative_seen and after is not None and (
+    return operative_seen and after is not None and not text[0].islower() and (
         label(after) is not None or blocks[after].heading > 0 or
         own_number(blocks[after].text) is not None or
         (blocks[after].number is not None and blocks[after].number.level == 0 and

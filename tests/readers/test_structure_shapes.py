@@ -99,6 +99,7 @@ def test_numbered_headings_in_the_six_languages_number_their_sections_alike(
     "[Placeholder on finance]",  # text to negotiate
     "- a bullet without a full stop",
     "\u201cQuoted words\u201d",
+    "small-scale fisheries and aquaculture",  # a paragraph's line broken off, as from a PDF
 ])
 def test_lines_that_are_not_headings_stay_other_text_with_a_warning(line):
     result = read_text(f"The General Assembly,\n\nRecalling,\n\n1. Decides;\n\n{line}\n\n"
