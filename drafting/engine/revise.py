@@ -47,7 +47,8 @@ from drafting.model import (
     renumber,
 )
 from drafting.model.amendment import SPAN_KINDS
-from drafting.model.labels import Label, changed, parse_label
+from drafting.model.headings import numbered_title
+from drafting.model.labels import Label, changed, next_label, parse_label
 from drafting.model.marks import carried
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
@@ -229,6 +230,7 @@ class _Builder:
         self.current = current
         self.decisions = decisions
         self.new_labels = new_labels
+        self.sectioned = any(_section(p.label) for p in current)
         self.emptied: list[str] = []
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
         for amendment in accepted:
@@ -253,8 +255,25 @@ class _Builder:
                 deleted.append(paragraph.label)
             else:
                 paragraphs.append(revised)
-            paragraphs.extend(self._born(paragraph, mine))
+            for born in self._born(paragraph, mine):
+                paragraphs.append(self._as_heading(born, paragraphs) or born)
         return _unique_labels(_in_family_order(paragraphs)), deleted
+
+    def _as_heading(self, born: Paragraph, before: list[Paragraph]) -> Paragraph | None:
+        """A new paragraph a delegation typed as a heading that numbers itself ("B.
+        Technology", proposed after OP3) as the heading it is, labelled after the last
+        heading ``before`` it (``H3 bis``) and numbered with the headings; None for text,
+        and in a text numbered by section (a new section would renumber its paragraphs)."""
+        if self.sectioned or born.kind is ParagraphKind.HEADING or \
+                not numbered_title(born.text):
+            return None
+        heading = next((p for p in reversed(before) if p.kind is ParagraphKind.HEADING), None)
+        after = parse_label(heading.label) if heading is not None else Label("H", 0)
+        taken = [p.label for p in before if p.label.startswith("H")]
+        label = str(after) if after.number == 0 and str(after) not in taken \
+            else next_label(str(after), taken)
+        return replace(born, label=label, kind=ParagraphKind.HEADING, level=heading.level
+                       if heading is not None else 1)
 
     def _revised(self, paragraph: Paragraph, accepted: list[Amendment]) -> Paragraph:
         text = _decide_brackets(paragraph, self.choices.get(paragraph.id, []))
@@ -347,6 +366,15 @@ def _in_family_order(paragraphs: list[Paragraph]) -> list[Paragraph]:
         elif paragraph is not None:
             out.append(paragraph)
     return out
+
+
+def _section(label: str) -> str:
+    """The section ``label`` counts in ("3" for 3.1), "" for none or a label that does not
+    parse."""
+    try:
+        return parse_label(label).section
+    except LabelError:
+        return ""
 
 
 def _unique_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:

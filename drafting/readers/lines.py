@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafting.model.headings import cjk_number, own_number
 from drafting.model.labels import (
     FIGURE_PATTERN,
     SECTION_PATTERN,
@@ -105,19 +106,7 @@ _CJK_SECTION = re.compile(  # "第一条", "第3章", "第二部分 定义", "�
     r"(?:[ \t\u3000]+.*)?")
 """A section heading in Chinese: the number comes between 第 and the word for the
 section; a title may follow after a space (none: "第一条所述" opens a sentence)."""
-_CJK_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
-_OWN_NUMBER = re.compile(
-    r"(?P<key>[IVXLC]{1,7}|[A-Z])\.[\t \u00a0]+\S"  # "II. Scope", "B. Financing"
-    r"|(?P<cjk>[一二三四五六七八九十]{1,3})[、.．][\t \u3000]*\S"  # "二、范围"
-    r"|(?P<arabic>أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)"
-    r"[\u064b]?[\t ]*[-\u2013][\t ]*\S")  # "ثانيا - النطاق"
-"""A heading's own number, as the six languages type it: a Roman numeral or a capital
-letter and a full stop, a Chinese numeral and "、", an Arabic ordinal and a dash."""
-_ARABIC_ORDINALS = ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا",
-                    "تاسعا", "عاشرا")
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
 FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
 """A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
 each footnote as such a block after the paragraph citing it)."""
@@ -217,8 +206,8 @@ def section_key(text: str) -> str | None:
     if (cjk := _CJK_SECTION.fullmatch(text.strip())) is not None:
         if cjk["annex"]:
             kind = _KIND_OF[cjk["annex"]]
-            return f"{kind} {_cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else kind
-        return _cjk_number(cjk["key"])
+            return f"{kind} {cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else kind
+        return cjk_number(cjk["key"])
     match = _section(text)
     if match is None:
         return None
@@ -241,22 +230,6 @@ def opens_article(text: str) -> bool:
     return match is not None and match["kind"].lower() in _ARTICLES
 
 
-def _cjk_number(text: str) -> str:
-    """A number written in Chinese numerals ("十二", "二十六", "一百零五") or digits, in
-    digits."""
-    if text.isdigit():
-        return str(int(text))
-    total, current = 0, 0
-    for char in text:
-        if char == "百":
-            total, current = total + (current or 1) * 100, 0
-        elif char == "十":
-            total, current = total + (current or 1) * 10, 0
-        else:
-            current = _CJK_DIGITS[char]
-    return str(total + current)
-
-
 def _section(text: str) -> re.Match[str] | None:
     match = _SECTION.fullmatch(text.strip())
     if match is None or (len(text.split()) > 14 and not (match["key"] and match["mark"])):
@@ -273,23 +246,6 @@ def heading_key(text: str) -> str | None:
         return key
     match = _NUMBERED_HEADING.match(text)
     return match["key"] if match else None
-
-
-def own_number(text: str) -> str | None:
-    """The number a heading opens with, in any of the six languages, as a Roman numeral
-    (or a capital letter) so that the sections of one text read alike in each: "II.
-    Scope", "二、范围" and "ثانيا - النطاق" give "II", "B. Financing" "B"; None for a
-    text that opens with none."""
-    match = _OWN_NUMBER.match(text)
-    if match is None:
-        return None
-    if match["cjk"]:
-        number = int(_cjk_number(match["cjk"]))
-    elif match["arabic"]:
-        number = _ARABIC_ORDINALS.index(match["arabic"]) + 1
-    else:
-        return match["key"]
-    return _ROMAN[number - 1] if 0 < number <= len(_ROMAN) else str(number)
 
 
 def option_text(text: str) -> str:

@@ -24,16 +24,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label
 from drafting.readers.lines import opens_article, own_number, section_key
 
 if TYPE_CHECKING:
     from drafting.readers.blocks import Block
 
-_TITLE_WORDS = 12
-"""The most words a section's title line has."""
-_CLOSING = ".;:,!?\u060c\u061b\u061f\u3002\uff1b\uff1a\uff0c\uff01\uff1f"
-"""What ends a sentence or a clause, never a title: Latin, Arabic and Chinese marks."""
 
 
 def section_title(blocks: Sequence[Block], index: int,
@@ -62,7 +59,7 @@ def heading_line(blocks: Sequence[Block], index: int,
     `unnumbered_sections`."""
     block = blocks[index]
     text = block.text
-    if not text or text[-1] in _CLOSING or not _short_title(block, label(index)) or \
+    if not text or text[-1] in CLOSING or not _short_title(block, label(index)) or \
             text.startswith(("(", "\u201c", '"', "'")):
         return False
     if own_number(text) is not None:
@@ -80,9 +77,9 @@ def _short_title(block: Block, label: Label | None) -> bool:
     of its own, closing punctuation or opening square bracket (a bracketed placeholder
     is text to negotiate)."""
     text = block.text  # the cheapest tests first: nearly every paragraph ends with a mark
-    return bool(text) and text[-1] not in _CLOSING and label is None and \
+    return bool(text) and text[-1] not in CLOSING and label is None and \
         block.number is None and not block.heading and not block.title_style and \
-        not block.table and not text.startswith("[") and len(text.split()) <= _TITLE_WORDS
+        not block.table and not text.startswith("[") and len(text.split()) <= TITLE_WORDS
 
 
 def _filled(blocks: Sequence[Block], index: int, step: int) -> int | None:

@@ -96,3 +96,30 @@ def test_after_a_heading_that_ends_the_text_a_new_paragraph_follows_the_last_one
     outcome = revise(document, [review], Decisions(accepted=frozenset({review.id})),
                      label="Rev.1")
     assert [(p.label, p.kind) for p in outcome.revision][-2:] == [("H4", H), ("OP4", OP)]
+
+
+def test_an_accepted_new_paragraph_typed_as_a_numbered_heading_is_a_heading():
+    """ "B. Technology", proposed (from a copy) as a new paragraph after OP3, became
+    an operative paragraph of Rev.1; it is a heading, numbered with the headings."""
+    heading = _new(OUTCOME, "OP3", "B. Technology", id_="A1")
+    text = draft_amendment(OUTCOME, Proposal(paragraph="OP3", new_paragraph="We commit to "
+                                             "share technology."), id="A2",
+                           proponents=["EU"], submitted_at=T0)
+    plain = _new(OUTCOME, "OP1", "A new start is needed.", id_="A3")  # text, not a heading
+    document = Document("A/80/L.1", "Oceans", (OUTCOME,))
+    outcome = revise(document, [heading, text, plain],
+                     Decisions(accepted=frozenset({"A1", "A2", "A3"})), label="Rev.1")
+    assert [(p.label, p.kind, p.text) for p in outcome.revision][-4:] == [
+        ("H3", H, "A. Financing"), ("OP4", OP, "We commit to mobilize resources."),
+        ("H4", H, "B. Technology"), ("OP5", OP, "We commit to share technology.")]
+    assert outcome.revision.by_label("OP2").text == "A new start is needed."
+    assert outcome.label_table["H3 bis"] == "H4"
+
+
+def test_in_a_treaty_a_new_paragraph_typed_as_a_heading_stays_text():
+    """A new section there would renumber its article's paragraphs: not guessed."""
+    document = Document("BBNJ", "Treaty", (TREATY,))
+    heading = _new(TREATY, "1.2", "A. Reporting")
+    outcome = revise(document, [heading], Decisions(accepted=frozenset({heading.id})),
+                     label="Rev.1")
+    assert outcome.revision.by_label("1.3").kind is OP

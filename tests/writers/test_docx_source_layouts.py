@@ -198,3 +198,24 @@ def test_a_new_paragraph_after_a_heading_takes_a_paragraphs_form_not_the_heading
         (p.label, p.kind, p.text) for p in outcome.revision]
     assert [p.label for p in again.paragraphs] == [
         "PP1", "H1", "OP1", "OP2", "OP3", "H2", "H3", "OP4", "OP5", "H4", "OP6"]
+
+
+def test_a_new_heading_accepted_is_written_in_a_headings_form(tmp_path):
+    from drafting.engine.revise import Decisions, revise
+    from drafting.writers.docx_revision import revise_source
+
+    source = _outcome(tmp_path / "outcome.docx")
+    document = read_docx_draft(source).to_document("A/80/L.1")
+    amendments = [draft_amendment(document.current, Proposal("OP3", new_paragraph=text),
+                                  id=f"A{n}", proponents=["EU"], submitted_at=T0)
+                  for n, text in enumerate(("B. Technology", "We share technology."), 1)]
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    revised = tmp_path / "rev1.docx"
+    revised.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                      symbol="A/80/L.1"))
+    again = read_docx_draft(revised)
+    assert [(p.label, p.kind, p.text) for p in again.paragraphs] == [
+        (p.label, p.kind, p.text) for p in outcome.revision]
+    made = _paragraph_with(revised, "B. Technology")
+    assert made.find(f".//{qn('w:b')}") is not None  # bold, as the source's headings
