@@ -27,8 +27,10 @@ _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
     rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
-    rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}))?"
+    rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX})|(?P<letter>[a-s]))?"
     rf"(?:\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
+"""A typed paragraph number; ``letter`` is the European Union's for one inserted after
+another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...)."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")
@@ -180,7 +182,8 @@ def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
     if match := _LABELLED.match(text):
         return _parsed(match["label"]), text[match.end():], match.end(), bool(match["alt"])
     if match := _NUMBERED.match(text):
-        suffix = f" {match['suffix']}" if match["suffix"] else ""
+        suffix = f" {match['suffix']}" if match["suffix"] else \
+            f" {SUFFIXES[ord(match['letter']) - ord('a')]}" if match["letter"] else ""
         return (_parsed(f"OP{match['number']}{suffix}"), text[match.end():], match.end(),
                 False)
     if match := _SECTIONED.match(text):

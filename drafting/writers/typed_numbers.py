@@ -23,19 +23,30 @@ after the number."""
 def typed_label(label: str, typed: str) -> str:
     """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
     gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt), "5 -\\t" gives
-    "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t"; nothing where Word numbers the
-    paragraphs."""
+    "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t", and after a number lettered as the
+    European Union letters them ("1a.\\t"), "1b.\\t" for OP1 ter; nothing where Word
+    numbers the paragraphs."""
     if not typed:
         return ""
     found = TYPED_NUMBER.match(typed)
     before, after = (found["before"], found["after"]) if found else ("", ".\t")
     base, alt, rest = label.partition(" Alt")
     try:
-        if parse_label(base).prefix == "OP":
-            return f"{before}{typed_number(base)}{alt}{rest}{after}"
+        parsed = parse_label(base)
+        if parsed.prefix == "OP":
+            number = typed_number(base)
+            if found and _LETTERED.fullmatch(found["number"]) and \
+                    0 < parsed.suffix <= _LETTERS:  # "1a." before it: "1b.", not "1 ter."
+                number = f"{parsed.number}{chr(ord('a') + parsed.suffix - 1)}"
+            return f"{before}{number}{alt}{rest}{after}"
     except LabelError:
         pass
     return f"{before}{label}{after}"  # other text keeps its label (T1 bis)
+
+
+_LETTERED = re.compile(r"\d{1,4}[a-s]")
+_LETTERS = 19
+"""How many letters stand for suffixes: a for bis to s for novies decies, as read."""
 
 
 def typed_before(place: SourcePlace) -> str:

@@ -334,3 +334,14 @@ def test_an_article_inserted_as_the_european_union_numbers_it_opens_its_own_sect
     assert [p.label for p in result.paragraphs] == [
         "H1", "5.1", "5.2", "H2", "5A.1", "H3", "6.1"]
     assert parse_label("5a.1") == parse_label("5A.1") and str(parse_label("5a.1")) == "5A.1"
+
+
+def test_paragraphs_lettered_as_the_european_union_inserts_them_are_bis_ter():
+    """ "1a." (inserted after "1.") was other text with a warning asking for a label."""
+    result = read_text("Article 5\n\n1. Text one.\n\n1a. Inserted.\n\n1b. Inserted too.\n\n"
+                       "2. Text two.\n\nArticle 6\n\n1. Six.\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("H1", "Article 5"), ("5.1", "Text one."), ("5.1 bis", "Inserted."),
+        ("5.1 ter", "Inserted too."), ("5.2", "Text two."), ("H2", "Article 6"),
+        ("6.1", "Six.")]
+    assert result.warnings == ()

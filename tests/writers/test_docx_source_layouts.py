@@ -219,3 +219,36 @@ def test_a_new_heading_accepted_is_written_in_a_headings_form(tmp_path):
         (p.label, p.kind, p.text) for p in outcome.revision]
     made = _paragraph_with(revised, "B. Technology")
     assert made.find(f".//{qn('w:b')}") is not None  # bold, as the source's headings
+
+
+def _lettered(path: Path) -> Path:
+    """An EU act's article with a paragraph inserted as "1a."."""
+    word = docx.Document()
+    word.add_paragraph("HAVE ADOPTED THIS REGULATION:")
+    for line in ("Article 1", "1.\tThis Regulation lays down rules.",
+                 "1a.\tIt applies to cattle and soy.", "2.\tIt shall not apply to old stock."):
+        word.add_paragraph(line)
+    word.save(path)
+    return path
+
+
+def test_a_lettered_paragraph_is_renumbered_and_new_ones_after_it_are_lettered(tmp_path):
+    from drafting.engine.revise import Decisions, revise
+    from drafting.writers.docx_revision import revise_source
+
+    source = _lettered(tmp_path / "act.docx")
+    document = read_docx_draft(source).to_document("EU/1")
+    assert [p.label for p in document.current][2:] == ["OP1", "OP1 bis", "OP2"]
+    new = draft_amendment(document.current, Proposal("OP1", new_paragraph="It applies to "
+                                                     "coffee."), id="A1", proponents=["FR"],
+                          submitted_at=T0)
+    merged = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, [new]), merged)
+    assert _shown(_paragraph_with(merged, "coffee")) == "1b.\tIt applies to coffee."
+    outcome = revise(document, [new], Decisions(accepted=frozenset({"A1"})), label="Rev.1")
+    revised = tmp_path / "rev1.docx"
+    revised.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                      symbol="EU/1"))
+    assert [_shown(p) for p in _body(revised).iter(qn("w:p"))][2:] == [
+        "1.\tThis Regulation lays down rules.", "2.\tIt applies to cattle and soy.",
+        "3.\tIt applies to coffee.", "4.\tIt shall not apply to old stock."]
