@@ -43,15 +43,15 @@ def store(tmp_path):
         yield opened
 
 
-def _with_own_change(merged: Path, copy_path: Path, author: str) -> Path:
-    """``merged`` with one more tracked insertion by ``author`` at the end of its last
-    paragraph holding text, as a delegation's Word adds one."""
+def _with_own_change(merged: Path, copy_path: Path, author: str, words: str = " Also") -> Path:
+    """``merged`` with one more tracked insertion of ``words`` by ``author`` at the end of
+    its last paragraph holding text, as a delegation's Word adds one."""
     with zipfile.ZipFile(merged) as package:
         parts = {name: package.read(name) for name in package.namelist()}
     body = etree.fromstring(parts["word/document.xml"])
     last = [p for p in body.iter(qn("w:p")) if any(t.text for t in p.iter(qn("w:t")))][-1]
     run = copy.deepcopy(next(r for r in last.iter(qn("w:r")) if r.find(qn("w:t")) is not None))
-    run.find(qn("w:t")).text = " Also"
+    run.find(qn("w:t")).text = words
     inserted = etree.SubElement(last, qn("w:ins"), {qn("w:id"): "9001", qn("w:author"): author,
                                                     qn("w:date"): "2026-12-06T10:00:00Z"})
     inserted.append(run)
@@ -82,10 +82,16 @@ def test_a_copy_of_the_merged_draft_gives_the_senders_own_changes_only(store, tm
     merge_to(store, SYMBOL, tmp_path / "merged2.docx")  # now with the USA's, by "USA"
     with pytest.raises(InputError, match="no change found"):
         prepare_files(store, SYMBOL, [tmp_path / "merged2.docx"], delegation="JPN")
-    # the EU's own proposals sent back by the EU are the store's to call duplicates
+    # the EU's own proposals sent back by the EU, and nothing else: the store's duplicates
     [own] = prepare_files(store, SYMBOL, [tmp_path / "merged2.docx"], delegation="EU")
     assert sorted(a.old_text for a in own.amendments) == sorted(
         a.old_text for a in store.amendments(SYMBOL) if a.proponents == ("EU",))
+    # beside a change of its own, they are left out: the file was refused as repeating them
+    eu = _with_own_change(tmp_path / "merged2.docx", tmp_path / "eu2.docx", "Anna Schmidt",
+                          " Indeed")
+    [answer] = prepare_files(store, SYMBOL, [eu], delegation="EU")
+    assert [(a.proponents, a.new_text) for a in answer.amendments] == [(("EU",), " Indeed")]
+    record(store, SYMBOL, list(answer.amendments))
     # the very change the USA proposes, typed by the EU's own delegate, is the EU's too
     same = _with_own_change(tmp_path / "merged.docx", tmp_path / "eu.docx", "Anna Schmidt")
     [prepared] = prepare_files(store, SYMBOL, [same], delegation="EU")

@@ -51,7 +51,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     (`drafting.readers.merged_copies`); a "[" and a "]" inserted around words are one
     bracket proposal (`bracketed`)."""
     drafts = replacements(bracketed(drafts))
-    if proposed is not None and any(by_codes(d, delegation, authors) for d in drafts):
+    if proposed is not None and any(by_codes(d, delegation, authors, own=True) for d in drafts):
         drafts = not_proposed(drafts, target, proposed(), warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]

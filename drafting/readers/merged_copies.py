@@ -22,18 +22,25 @@ _CODE_LONGEST = 20
 def not_proposed(drafts: list[Draft], target: Revision,
                  proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
                  delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
-    """``drafts`` but those `already_proposed` by others than the delegation each would
-    be read as (its own, sent again, are the store's to call duplicates); one warning
-    names those left out."""
-    kept, found, first = [], [], ""
+    """``drafts`` but those `already_proposed`; one warning names those left out. The
+    sending delegation's own pending proposals are left out only beside changes of its
+    own: a file that holds nothing else is sent again, and the store calls it so."""
+    kept, found, own, first = [], [], [], ""
     for draft in drafts:
-        same = by_codes(draft, delegation, authors) and \
+        same = by_codes(draft, delegation, authors, own=True) and \
             already_proposed(draft, target, proposed)
-        if same:
+        if same and by_codes(draft, delegation, authors):
             found += same
             first = first or draft.where
+        elif same:
+            own.append((draft, same))
         else:
             kept.append(draft)
+    if own and not kept:
+        kept = [draft for draft, _ in own]  # all of them sent again: the store's duplicates
+    else:
+        found += [a for _, same in own for a in same]
+        first = first or (own[0][0].where if own else "")
     if found:
         ids = list(dict.fromkeys(a.id for a in found))  # in the file's order
         who = sorted({code for a in found for code in a.proponents})
@@ -44,19 +51,19 @@ def not_proposed(drafts: list[Draft], target: Revision,
         warnings.append(ReadWarning(first, (
             f"{what} {', '.join(who)} {'is' if count == 1 else 'are'} pending already "
             f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
-            "proposed again in this file's name")))
+            "proposed again")))
     return kept
 
 
-def by_codes(draft: Draft, delegation: str | None,
-              authors: Mapping[str, str] | None) -> bool:
-    """Whether ``draft``'s Word author reads as the codes of delegations ("EU", "EU, G77")
-    other than the one it would be read as (whose own proposals sent again are the
-    store's to call duplicates)."""
+def by_codes(draft: Draft, delegation: str | None, authors: Mapping[str, str] | None,
+             *, own: bool = False) -> bool:
+    """Whether ``draft``'s Word author reads as the codes of delegations ("EU", "EU, G77"),
+    as the merged draft writes them: other than the one it would be read as, or with
+    ``own``, that one too."""
     names = [name.strip() for name in (draft.author or "").split(",")]
-    own = (authors or {}).get(draft.author or "", delegation)
+    mine = (authors or {}).get(draft.author or "", delegation)
     return all(name and " " not in name and len(name) <= _CODE_LONGEST for name in names) \
-        and set(names) != {own}
+        and (own or set(names) != {mine})
 
 
 def already_proposed(draft: Draft, target: Revision,
