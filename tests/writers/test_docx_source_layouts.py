@@ -18,6 +18,7 @@ from ooxml_views import rejected as _rejected
 
 from drafting.engine import Proposal, draft_amendment
 from drafting.engine.merge import merge
+from drafting.model import ParagraphKind
 from drafting.readers.docx_draft import read_docx_draft
 from drafting.writers.docx_source import write_merged_into_source
 
@@ -160,12 +161,26 @@ def _shown(paragraph) -> str:
                    for t in paragraph.iter(qn("w:t"), qn("w:tab")))
 
 
-def test_a_new_paragraph_after_a_heading_takes_a_paragraphs_form_not_the_headings(tmp_path):
-    """It took the heading's: bold, with no typed number, and the revision made from the
-    secretariat's document read it back as a heading, so Rev.1 fell back to our layout."""
+def _revised(source: Path, document, amendments, tmp_path: Path):
+    """Rev.1 with every one of ``amendments`` accepted, written into ``source``: its path
+    and its reading, checked to be Rev.1's paragraphs."""
     from drafting.engine.revise import Decisions, revise
     from drafting.writers.docx_revision import revise_source
 
+    outcome = revise(document, amendments, Decisions(accepted=frozenset(
+        a.id for a in amendments)), label="Rev.1")
+    revised = tmp_path / "rev1.docx"
+    revised.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                      symbol=document.symbol))
+    again = read_docx_draft(revised)
+    assert [(p.label, p.kind, p.text) for p in again.paragraphs] == [
+        (p.label, p.kind, p.text) for p in outcome.revision]
+    return revised, again
+
+
+def test_a_new_paragraph_after_a_heading_takes_a_paragraphs_form_not_the_headings(tmp_path):
+    """It took the heading's: bold, with no typed number, and the revision made from the
+    secretariat's document read it back as a heading, so Rev.1 fell back to our layout."""
     source = _outcome(tmp_path / "outcome.docx")
     document = read_docx_draft(source).to_document("A/80/L.1")
     assert [p.label for p in document.current] == [
@@ -188,35 +203,20 @@ def test_a_new_paragraph_after_a_heading_takes_a_paragraphs_form_not_the_heading
     assert texts.index("2 bis.\tWe welcome innovative finance.") == \
         texts.index("A. Financing") + 1
 
-    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
-                     label="Rev.1")
-    revised = tmp_path / "rev1.docx"
-    revised.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
-                                      symbol="A/80/L.1"))
-    again = read_docx_draft(revised)
-    assert [(p.label, p.kind, p.text) for p in again.paragraphs] == [
-        (p.label, p.kind, p.text) for p in outcome.revision]
+    _, again = _revised(source, document, amendments, tmp_path)
     assert [p.label for p in again.paragraphs] == [
         "PP1", "H1", "OP1", "OP2", "OP3", "H2", "H3", "OP4", "OP5", "H4", "OP6"]
 
 
 def test_a_new_heading_accepted_is_written_in_a_headings_form(tmp_path):
-    from drafting.engine.revise import Decisions, revise
-    from drafting.writers.docx_revision import revise_source
-
     source = _outcome(tmp_path / "outcome.docx")
     document = read_docx_draft(source).to_document("A/80/L.1")
     amendments = [draft_amendment(document.current, Proposal("OP3", new_paragraph=text),
                                   id=f"A{n}", proponents=["EU"], submitted_at=T0)
                   for n, text in enumerate(("B. Technology", "We share technology."), 1)]
-    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
-                     label="Rev.1")
-    revised = tmp_path / "rev1.docx"
-    revised.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
-                                      symbol="A/80/L.1"))
-    again = read_docx_draft(revised)
-    assert [(p.label, p.kind, p.text) for p in again.paragraphs] == [
-        (p.label, p.kind, p.text) for p in outcome.revision]
+    revised, again = _revised(source, document, amendments, tmp_path)
+    assert [p.text for p in again.paragraphs if p.kind is ParagraphKind.HEADING][-2:] == [
+        "B. Technology", "Follow-up and review"]
     made = _paragraph_with(revised, "B. Technology")
     assert made.find(f".//{qn('w:b')}") is not None  # bold, as the source's headings
 
@@ -233,9 +233,6 @@ def _lettered(path: Path) -> Path:
 
 
 def test_a_lettered_paragraph_is_renumbered_and_new_ones_after_it_are_lettered(tmp_path):
-    from drafting.engine.revise import Decisions, revise
-    from drafting.writers.docx_revision import revise_source
-
     source = _lettered(tmp_path / "act.docx")
     document = read_docx_draft(source).to_document("EU/1")
     assert [p.label for p in document.current][2:] == ["OP1", "OP1 bis", "OP2"]
@@ -245,10 +242,7 @@ def test_a_lettered_paragraph_is_renumbered_and_new_ones_after_it_are_lettered(t
     merged = tmp_path / "merged.docx"
     write_merged_into_source(source.read_bytes(), merge(document, [new]), merged)
     assert _shown(_paragraph_with(merged, "coffee")) == "1b.\tIt applies to coffee."
-    outcome = revise(document, [new], Decisions(accepted=frozenset({"A1"})), label="Rev.1")
-    revised = tmp_path / "rev1.docx"
-    revised.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
-                                      symbol="EU/1"))
+    revised, _ = _revised(source, document, [new], tmp_path)
     assert [_shown(p) for p in _body(revised).iter(qn("w:p"))][2:] == [
         "1.\tThis Regulation lays down rules.", "2.\tIt applies to cattle and soy.",
         "3.\tIt applies to coffee.", "4.\tIt shall not apply to old stock."]
