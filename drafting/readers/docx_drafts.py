@@ -49,7 +49,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     for only where a change's Word author reads as delegation codes), by the delegations
     proposing it (as the merged draft writes it), is left out with a warning
     (`drafting.readers.merged_copies`); a "[" and a "]" inserted around words are one
-    bracket proposal (`bracketed`)."""
+    bracket proposal (`bracketed`), and a deletion and the insertion typed after it one
+    replacement (`replacements`)."""
     drafts = replacements(bracketed(drafts))
     if proposed is not None and any(by_codes(d, delegation, authors, own=True) for d in drafts):
         drafts = not_proposed(drafts, target, proposed(), warnings, delegation, authors)
