@@ -426,13 +426,12 @@ class _Walker:
 def _hidden(run: Any) -> bool:
     """Whether ``run`` is hidden: its first ``w:rPr`` has ``w:vanish`` on. The
     properties come first in a run, so that is nearly always the first look."""
-    properties = first_child(run, _RPR)
-    vanish = child_of(properties, _VANISH) if properties is not None else None
-    return vanish is not None and vanish.get(_VAL) not in ("0", "false", "off")
+    return _on(run, (_VANISH,))
 
 
 def _on(run: Any, tags: tuple[str, ...]) -> bool:
-    """Whether ``run``'s own properties turn one of ``tags`` on (``w:strike``)."""
+    """Whether ``run``'s own properties turn one of ``tags`` on (``w:vanish``,
+    ``w:strike``)."""
     properties = first_child(run, _RPR)
     if properties is None:
         return False

@@ -7,8 +7,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from drafting.readers.result import ReadResult
+
+if TYPE_CHECKING:
+    from drafting.ooxml.numbering import ListNumber
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,14 @@ class AutoNumber:
     decimal: bool
     list: str = ""
     """The list it counts in: Word's "List Number 2" is not "List Number"."""
+
+    @classmethod
+    def shown(cls, number: ListNumber | None) -> AutoNumber | None:
+        """The number Word shows (`drafting.ooxml.numbering`), as the structure reads it."""
+        if number is None:
+            return None
+        return cls(number.text, number.level, number.value,
+                   number.format.startswith("decimal"), number.list)
 
 
 @dataclass(slots=True)

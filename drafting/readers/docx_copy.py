@@ -182,9 +182,7 @@ class CopyLayout:
             if style == "subtitle":
                 subtitles.add(index)
                 text = ""
-            auto = None if number is None else AutoNumber(
-                number.text, number.level, number.value, number.format.startswith("decimal"),
-                number.list)
+            auto = AutoNumber.shown(number)
             blocks.append(Block(text, where, title_style=style == "title",
                                 heading=heading_level(style), number=auto))
         try:

@@ -181,9 +181,7 @@ class DraftReader:
         style = self._style(shown.element)
         if style == "subtitle" and text:
             return  # our own drafts put the symbol and revision there
-        auto = None if number is None else AutoNumber(
-            number.text, number.level, number.value, number.format.startswith("decimal"),
-            number.list)
+        auto = AutoNumber.shown(number)
         self._block(Block(text, self._where(), title_style=style == "title",
                           heading=heading_level(style), number=auto, notes=notes), pieces)
         for number in (n for piece in pieces for n in piece.cited):

@@ -59,8 +59,7 @@ def heading_line(blocks: Sequence[Block], index: int,
     `unnumbered_sections`."""
     block = blocks[index]
     text = block.text
-    if not text or text[-1] in CLOSING or not _short_title(block, label(index)) or \
-            text.startswith(("(", "\u201c", '"', "'")):
+    if not _short_title(block, label(index)) or text.startswith(("(", "\u201c", '"', "'")):
         return False
     if own_number(text) is not None:
         return True

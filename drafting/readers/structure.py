@@ -233,18 +233,22 @@ class _Reader:
             self._add(index, RoleKind.PARAGRAPH, note.end(), _Draft(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
-            annexed = self.section.startswith(("ANNEX", "APPENDIX"))  # "I. General" in it
-            self._heading(index, block, key or (None if annexed else heading_key(block.text)))
+            self._heading(index, block, key or self._own_key(block))
         elif self.drafts and self.drafts[-1].label.kind is ParagraphKind.HEADING and \
                 section_title(self.blocks, index, lambda i: self._label(i)[0]):
             self._heading(index, block, None, self.drafts[-1].level + 1)  # "Depositary"
         elif self._shaped_heading(index, block):  # "II. Means of implementation"
-            annexed = self.section.startswith(("ANNEX", "APPENDIX"))
-            self._heading(index, block, None if annexed else heading_key(block.text))
+            self._heading(index, block, self._own_key(block))
         else:
             self._body(index, block)
         if block.notes or block.remarks:
             self._notes(block, f"in {self.drafts[-1].label}")
+
+    def _own_key(self, block: Block) -> str | None:
+        """The section a heading's own number ("II. ...") opens; None inside an annex,
+        whose "I. General" keeps the annex's key."""
+        annexed = self.section.startswith(("ANNEX", "APPENDIX"))
+        return None if annexed else heading_key(block.text)
 
     def _shaped_heading(self, index: int, block: Block) -> bool:
         """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
