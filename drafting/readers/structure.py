@@ -100,18 +100,21 @@ class _Draft:
 
 def read_structure(blocks: list[Block], *, name: str,
                    warnings: list[ReadWarning] | None = None,
-                   text_warnings: bool = True) -> Structure:
+                   text_warnings: bool = True, unique: bool = True) -> Structure:
     """Read ``blocks`` (a file called ``name``) as a draft; see the module's docstring.
     Without ``text_warnings``, stray brackets and footnote markers are not looked for
-    (for a reader that only wants the roles).
+    (for a reader that only wants the roles). Without ``unique``, a label used twice is
+    read as it stands (a delegation's copy types "21." for a new paragraph after OP20).
 
-    Raises ReaderError for a label used twice in one section, and LimitError (before
-    reading anything) for more blocks than `MAX_PARAGRAPHS` or a block, or a paragraph
-    its lines make, longer than `MAX_PARAGRAPH_CHARS`. Stray brackets are warnings,
-    never errors.
+    Raises ReaderError for a label used twice in one section (with ``unique``), and
+    LimitError (before reading anything) for more blocks than `MAX_PARAGRAPHS` or a
+    block, or a paragraph its lines make, longer than `MAX_PARAGRAPH_CHARS`. Stray
+    brackets are warnings, never errors.
     """
     _check_limits(blocks, name)
-    return _Reader(blocks, name, list(warnings or ())).read(text_warnings)
+    reader = _Reader(blocks, name, list(warnings or ()))
+    reader.unique = unique
+    return reader.read(text_warnings)
 
 
 def _check_limits(blocks: list[Block], name: str) -> None:
@@ -145,6 +148,7 @@ class _Reader:
         self.labels: dict[int, tuple[Label | None, str, int]] = {}
         self.unnumbered = unnumbered_sections(blocks, lambda i: self._label(i)[0])
         self.operative_in: Counter[str] = Counter()  # operative paragraphs, by section
+        self.unique = True  # a label used twice refuses the text
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once."""
@@ -247,8 +251,7 @@ class _Reader:
     def _own_key(self, block: Block) -> str | None:
         """The section a heading's own number ("II. ...") opens; None inside an annex,
         whose "I. General" keeps the annex's key."""
-        annexed = self.section.startswith(("ANNEX", "APPENDIX"))
-        return None if annexed else heading_key(block.text)
+        return None if _annexed(self.section) else heading_key(block.text)
 
     def _shaped_heading(self, index: int, block: Block) -> bool:
         """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
@@ -448,8 +451,8 @@ class _Reader:
         out = []
         for number, draft in enumerate(self.drafts, start=1):
             label = draft.label
-            if sectioned and draft.section and not label.section and \
-                    label.kind is ParagraphKind.OPERATIVE:
+            if (sectioned or _annexed(draft.section)) and draft.section and \
+                    not label.section and label.kind is ParagraphKind.OPERATIVE:
                 label = Label(label.prefix, label.number, label.suffix, draft.section)
             shown = str(label)
             if shown in seen and draft.automatic:  # a list numbered again from 1
@@ -460,7 +463,7 @@ class _Reader:
                     f"again with no heading before it); kept as other text {label}. Put a "
                     "heading (e.g. Annex) before it if its numbers start a new section")))
                 shown = str(label)
-            if shown in seen:
+            if shown in seen and self.unique:
                 first = seen[shown]
                 raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "
                                   f"{'on' if first.startswith('line') else 'in'} {first}); "
@@ -472,10 +475,12 @@ class _Reader:
         return tuple(out)
 
     def _numbered_by_section(self) -> bool:
-        """Whether operative numbers start again in each section (a treaty's articles)."""
+        """Whether operative numbers start again in each section (a treaty's articles).
+        An annex's own numbering (a resolution's annex counting from 1 again) is the
+        annex's: the text before it, numbered straight through, keeps ``OP5``."""
         sections: dict[tuple[int, int], set[str]] = {}
         for draft in self.drafts:
-            if draft.label.kind is ParagraphKind.OPERATIVE:
+            if draft.label.kind is ParagraphKind.OPERATIVE and not _annexed(draft.section):
                 key = (draft.label.number, draft.label.suffix)
                 sections.setdefault(key, set()).add(draft.section)
         return any(len(found) > 1 for found in sections.values())
@@ -490,3 +495,8 @@ class _Reader:
 
     def _after(self) -> str:
         return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
+
+
+def _annexed(section: str) -> bool:
+    """Whether ``section`` is an annex's or an appendix's (``ANNEX I``), numbered on its own."""
+    return section.startswith(("ANNEX", "APPENDIX"))

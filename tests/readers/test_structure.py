@@ -338,6 +338,31 @@ def test_numbered_headings_inside_annexes_keep_the_annex_in_the_labels():
         "OP1", "ANNEX I.1", "ANNEX I.2", "ANNEX II.1"]
 
 
+@pytest.mark.parametrize("annex", ["Annex", "Annex I", "Appendix"])
+def test_an_annex_numbered_from_1_leaves_the_resolution_numbered_straight_through(annex):
+    """A resolution in parts ("I. Objectives", "II. Follow-up") whose annex counts its
+    paragraphs from 1 again keeps OP1-OP4 (its parts were read as sections: I.1, I.2,
+    II.3, II.4, because the annex's 1 and 2 stood in a second section)."""
+    result = read_text("The General Assembly,\n\nRecalling its resolution 76/307,\n\n"
+                       "I. Objectives\n\n1. Decides to act;\n\n2. Recognizes the divide;\n\n"
+                       "II. Follow-up\n\n3. Reaffirms the Charter;\n\n"
+                       "4. Adopts the Compact contained in the annex.\n\n"
+                       f"{annex}\n\n1. We commit to an inclusive future.\n\n"
+                       "2. We recognize the divide.\n")
+    key = annex.upper()
+    assert [p.label for p in result.paragraphs if p.kind is ParagraphKind.OPERATIVE] == [
+        "OP1", "OP2", "OP3", "OP4", f"{key}.1", f"{key}.2"]
+
+
+def test_articles_numbered_on_their_own_are_still_sections_beside_an_annex():
+    result = read_text("The Parties to this Agreement,\n\nRecalling,\n\nArticle 1\n\n"
+                       "1. Each Party shall act.\n\n2. Each Party shall report.\n\n"
+                       "Article 2\n\n1. This Agreement enters into force.\n\nAnnex\n\n"
+                       "1. Technical guidance.\n")
+    assert [p.label for p in result.paragraphs if p.kind is ParagraphKind.OPERATIVE] == [
+        "1.1", "1.2", "2.1", "ANNEX.1"]
+
+
 @pytest.mark.parametrize("gap", ["\u00a0", "\u2003", "\u202f", "  "])
 def test_a_number_followed_by_any_space_opens_an_operative_paragraph(gap):
     result = read_text(f"The General Assembly,\n\nRecalling,\n\n1.{gap}Decides to act;\n\n"
