@@ -47,6 +47,9 @@ class Chunk:
     mark: RunPiece
     heading: bool = False
     """Read as a heading (in a heading style, or "Article 3")."""
+    note: int | None = None
+    """The number of the revision's footnote it is (labelled ``FN<n>``); None for a
+    paragraph of the body."""
 
     @property
     def new(self) -> bool:
@@ -134,7 +137,7 @@ class CopyLayout:
                 self._skip(number, str(role.kind) if role else "subtitle", read)
             elif note is not None:
                 chunks.append(self._chunk(number, read, label=False))
-                chunks[-1].label = f"FN{note}"
+                chunks[-1].label, chunks[-1].note = f"FN{note}", note
             elif role.kind is RoleKind.LINE and host is not None and role.prefix:
                 self._join(host, self._chunk(number, read, label=False), role.prefix)
             else:
@@ -185,12 +188,12 @@ class CopyLayout:
             auto = AutoNumber.shown(number)
             blocks.append(Block(text, where, title_style=style == "title",
                                 heading=heading_level(style), number=auto))
-        try:
-            roles: list[Role | None] = list(
-                read_structure(blocks, name=str(self.path), text_warnings=False).roles)
+        try:  # a number typed twice is a new paragraph typed without renumbering
+            roles: list[Role | None] = list(read_structure(
+                blocks, name=str(self.path), text_warnings=False, unique=False).roles)
         except LimitError:
             raise
-        except ReaderError:  # e.g. a label typed twice: read paragraph by paragraph
+        except ReaderError:  # what else the import refuses: read paragraph by paragraph
             roles = [Role(RoleKind.PARAGRAPH)] * len(blocks)
         for index in subtitles:
             roles[index] = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from drafting.model import AmendmentKind
 from drafting.readers import read_draft
@@ -94,3 +95,36 @@ def test_a_paragraph_deleted_with_the_rest_renumbered_is_a_deletion(tmp_path, ed
         expected.append(("OP4", "insert", "report", " annually"))
     assert sorted((label[a.paragraph_id], a.kind.value, a.old_text, a.new_text)
                   for a in amendments) == expected
+
+
+
+CALLS = "Calls upon States:"
+ITEMS = ("(a)\tTo protect mangroves and coral reefs;", "(b)\tTo extend social protection;")
+_TRACKED = {qn("w:author"): "Taro Yamada", qn("w:date"): "2026-12-06T00:00:00Z"}
+
+
+@pytest.mark.parametrize("tracked", [False, True], ids=["edited copy", "tracked copy"])
+def test_a_number_typed_twice_leaves_the_other_paragraphs_lines_their_own(tmp_path, tracked):
+    """A new paragraph typed "3." before the old 3 (not renumbered) leaves OP1's
+    sub-paragraph lines lines of OP1: they are not proposed as new paragraphs, nor
+    deleted from OP1 (the repeated number used to make every Word paragraph a
+    paragraph of its own)."""
+    body = [f"1.\t{CALLS}", *ITEMS, f"2.\t{OP2}", f"3.\t{OP3}"]
+    document = read_draft(_word(tmp_path / "draft.docx", body)).to_document("A/C.2/81/L.5")
+    assert document.current.by_label("OP1").text.count("\n") == 2
+    path = _word(tmp_path / "copy.docx", [*body[:-1], f"3.\t{NEW}", body[-1]])
+    if tracked:  # the new paragraph, its words and its mark, inserted with Track Changes
+        word = docx.Document(str(path))
+        new = word.paragraphs[-2]._p
+        inserted = new.makeelement(qn("w:ins"), {qn("w:id"): "1", **_TRACKED})
+        for run in new.findall(qn("w:r")):
+            inserted.append(run)
+        new.append(inserted)
+        mark = new.get_or_add_pPr().makeelement(qn("w:rPr"), {})
+        mark.append(mark.makeelement(qn("w:ins"), {qn("w:id"): "2", **_TRACKED}))
+        new.get_or_add_pPr().append(mark)
+        word.save(str(path))
+    read = read_docx_submission(path, document, delegation="JPN")
+    assert read.tracked is tracked
+    assert [(a.kind, a.paragraph_id, a.new_text) for a in read.amendments] == [
+        (AmendmentKind.NEW_PARAGRAPH, document.current.by_label("OP2").id, NEW)]
