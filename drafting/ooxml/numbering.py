@@ -95,9 +95,12 @@ class NumberingCounter:
         self._counters: dict[str, list[int | None]] = {}
         self._started: set[tuple[str, int]] = set()
 
-    def number(self, paragraph: etree._Element) -> ListNumber | None:
+    def number(self, paragraph: etree._Element, *, count: bool = True) -> ListNumber | None:
         """The number Word shows for ``paragraph`` (a ``w:p``), or None when it
-        has no automatic number (no ``w:numPr``, ``w:numId`` 0, or an unknown one)."""
+        has no automatic number (no ``w:numPr``, ``w:numId`` 0, or an unknown one).
+        Without ``count``, the paragraph is numbered where it stands but the ones after
+        it are numbered as if it were not there (a paragraph a tracked change inserts,
+        for the numbers the others had before it)."""
         if not self._nums:  # no numbering part, or an empty one: nothing is numbered
             return None
         found = self._styles.num_pr(paragraph)
@@ -110,9 +113,15 @@ class NumberingCounter:
         if num is None or level not in num.levels:
             return None
         counters = self._counters.setdefault(num.abstract, [None] * LEVELS)
+        before = None if count else (list(counters), (num_id, level) in self._started)
         value = self._advance(num_id, num, counters, level)
-        return ListNumber(_render(num, counters, level), level, value, num.levels[level].format,
-                          num.abstract)
+        shown = ListNumber(_render(num, counters, level), level, value,
+                           num.levels[level].format, num.abstract)
+        if before is not None:  # as it was: the paragraph is not counted
+            counters[:], started = before
+            if not started:
+                self._started.discard((num_id, level))
+        return shown
 
     def _advance(self, num_id: str, num: _Num, counters: list[int | None], level: int) -> int:
         if (num_id, level) not in self._started and level in num.start_overrides:

@@ -181,7 +181,9 @@ class CopyLayout:
                 blocks.append(Block(f"[^{note}]: {text}", where))
                 continue
             style = names.get(runs.style_id(p) or "", "")
-            number = counter.number(p)
+            # a paragraph the copy inserts takes the number Word shows it; the others
+            # keep theirs from before it (its list's next items are not renumbered)
+            number = counter.number(p, count=bool(originals[index]) or not text)
             if style == "subtitle":
                 subtitles.add(index)
                 text = ""
