@@ -196,8 +196,25 @@ def chapeau_like(text: str) -> bool:
     générale,", "La Asamblea General,", and the long ones of the treaty bodies: "The
     Conference of the Parties serving as the meeting of the Parties to the Paris
     Agreement,", "The Meeting of the Parties to the Montreal Protocol on Substances that
-    Deplete the Ozone Layer,"."""
-    return len(text.split()) <= _CHAPEAU_WORDS and bool(_CHAPEAU.fullmatch(text.strip()))
+    Deplete the Ozone Layer,"; in capitals, as the European Union's acts write it ("THE
+    EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"); and a principal organ
+    named without a comma, as a resolution adopting an outcome document opens ("The
+    General Assembly", then "Adopts the following ...:")."""
+    text = text.strip()
+    if len(text.split()) > _CHAPEAU_WORDS:
+        return False
+    if text.isupper():  # capitals: read as written in lower case
+        text = text.title()
+    return bool(_CHAPEAU.fullmatch(text) or _ORGAN.fullmatch(text))
+
+
+_ORGAN = re.compile(
+    r"The (?:General Assembly|Security Council|Economic and Social Council"
+    r"|Human Rights Council)|L['\u2019]Assembl\u00e9e g\u00e9n\u00e9rale"
+    r"|Le Conseil (?:de s\u00e9curit\u00e9|\u00e9conomique et social|des droits de l['\u2019]homme)"
+    r"|La Asamblea General|El Consejo (?:de Seguridad|Econ\u00f3mico y Social"
+    r"|de Derechos Humanos)")
+"""The principal organs, named without a comma: a chapeau only so."""
 
 
 def section_key(text: str) -> str | None:

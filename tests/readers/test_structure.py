@@ -172,7 +172,12 @@ def test_section_headings(text, key):
 @pytest.mark.parametrize(("text", "expected"), [
     ("The General Assembly,", True), ("The Conference of the Parties,", True),
     ("The Parties to this Agreement,", True), ("The Security Council,", True),
-    ("The General Assembly", False), ("Recalling the General Assembly,", False),
+    ("The General Assembly", True),  # no comma: a resolution adopting a declaration
+    ("The situation in Afghanistan", False), ("The General Assembly hall", False),
+    ("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,", True),
+    ("LE PARLEMENT EUROPÉEN ET LE CONSEIL DE L'UNION EUROPÉENNE,", True),
+    ("THE SITUATION IN AFGHANISTAN", False), ("HAVE ADOPTED THIS REGULATION:", False),
+    ("Recalling the General Assembly,", False),
     ("The Assembly decides, after a long debate, to act,", False),
     ("L'Assemblée générale,", True), ("L\u2019Assemblée générale,", True),
     ("Le Conseil de sécurité,", True), ("Les Parties au présent Accord,", True),
@@ -180,6 +185,20 @@ def test_section_headings(text, key):
     ("Rappelant sa résolution 70/1,", False), ("Recordando su resolución 70/1,", False)])
 def test_chapeaus(text, expected):
     assert chapeau_like(text) is expected
+
+
+def test_an_act_of_the_european_union_opens_with_its_chapeau_in_capitals():
+    """Its front matter (the Council's note) was read as PP1-PP14, chapeau included."""
+    result = read_text("Council of the European Union\n\nBrussels, 26 January 2024\n\n"
+                       "LIMITE\n\nProposal for a\n\nREGULATION OF THE EUROPEAN PARLIAMENT "
+                       "AND OF THE COUNCIL\n\nTHE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE "
+                       "EUROPEAN UNION,\n\nHaving regard to the Treaty,\n\nWhereas:\n\n"
+                       "(1) The internal market should function well.\n\n"
+                       "HAVE ADOPTED THIS REGULATION:\n\nArticle 1\n\n"
+                       "1. This Regulation lays down rules.\n")
+    assert result.chapeau == "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"
+    assert result.title == "REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL"
+    assert [p.label for p in result.paragraphs][:2] == ["PP1", "PP2"]
 
 
 TREATY_WITH_PLAIN_ARTICLES = """# Draft agreement
