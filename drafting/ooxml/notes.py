@@ -13,11 +13,13 @@ keep the numbers Word shows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.ooxml.body import Survey, has_format_changes, has_revisions, survey
 from drafting.ooxml.parts import part_root as part_root  # where it was before
 from drafting.ooxml.parts import word_parts
 
@@ -72,3 +74,16 @@ class Footnotes:
                 getattr(self.part, "element", None) is None:
             self.part._blob = etree.tostring(self.root, xml_declaration=True,
                                              encoding="UTF-8", standalone=True)
+
+
+def survey_with_footnotes(document: Any) -> Survey:
+    """`drafting.ooxml.body.survey` of the body of ``document`` (python-docx's
+    ``Document``, or its parts), with the revision marks and tracked formatting changes
+    of its footnotes counted too: a copy whose only tracked change is in a footnote is a
+    tracked copy. Paragraphs and embedded objects are the body's."""
+    parts = word_parts(document)
+    found, root = survey(parts.body), parts.footnotes
+    if root is None or (found.revisions and found.format_changes):
+        return found
+    return replace(found, revisions=found.revisions or has_revisions(root),
+                   format_changes=found.format_changes or has_format_changes(root))

@@ -9,6 +9,10 @@ had. There a paragraph that reads as another paragraph near the one its number n
 little further on, is found by its text instead. A paragraph found only because it is
 like one ("Article 1bis" like "Article 2") is new when that one stands, as it was, a
 little further on.
+
+A Word footnote is the revision's footnote its number names (the copy's numbers are
+the revision's by then, `drafting.readers.copy_notes`), and no paragraph of the body is
+that footnote.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from pathlib import Path
 
 from drafting.engine.anchoring import similarity
 from drafting.limits import MAX_AMENDMENTS_PER_FILE, too_many_amendments
-from drafting.model import Paragraph
+from drafting.model import Paragraph, ParagraphKind
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
 from drafting.readers.docx_changes import SIMILARITY, most_similar
@@ -56,12 +60,33 @@ class Group:
     def all_deleted(self) -> bool:
         return bool(self.pieces) and all(p.state == DELETED for p in self.pieces)
 
+    @property
+    def note(self) -> int | None:
+        """The number of the footnote the group is (a group of its own), else None."""
+        return self.hosts[0].note if self.hosts else None
+
 
 def match_groups(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
                  ) -> list[Paragraph]:
-    """Set each group's ``match`` (None for a new paragraph) among ``paragraphs`` (the
-    revision's, in order); the paragraphs no group matched. LimitError (naming ``path``)
-    for more new paragraphs than a file may propose."""
+    """Set each group's ``match`` among ``paragraphs`` (the revision's, in order): a
+    Word footnote's, the revision's footnote of its number (None if it has none); a body
+    paragraph's, among the others (None for a new paragraph; a footnote written as a
+    paragraph, "FN1", is one). The paragraphs no group matched, in order. LimitError
+    (naming ``path``) for more new paragraphs than a file may propose."""
+    notes = {p.label: p for p in paragraphs if p.kind is ParagraphKind.FOOTNOTE}
+    claimed = set()
+    for group in hosts:
+        if group.note is not None and (found := notes.pop(group.hosts[0].label, None)):
+            group.match = found
+            claimed.add(found.id)
+    body = [g for g in hosts if g.note is None]
+    return _match_body(body, [p for p in paragraphs if p.id not in claimed] if claimed
+                       else paragraphs, path)
+
+
+def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
+                ) -> list[Paragraph]:
+    """`match_groups` for the body's groups (``hosts``) and paragraphs."""
     found: list[int | None] = [None] * len(hosts)
     by_label = {_key(p.label): k for k, p in enumerate(paragraphs)}
     labelled = [by_label.get(_key(g.hosts[0].label)) if g.hosts[0].label else None

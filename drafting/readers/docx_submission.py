@@ -49,6 +49,7 @@ from drafting.model import (
 )
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
+from drafting.ooxml.notes import survey_with_footnotes
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
@@ -163,7 +164,7 @@ class _Reader(CopyLayout):
                 self.comments[key] = replace(comment, text=text)
         self.used_comments: set[str] = set()
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
-        self.survey = runs.survey(word.body)
+        self.survey = survey_with_footnotes(word)
         self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
         self.drafts: list[Draft] = []
@@ -189,9 +190,19 @@ class _Reader(CopyLayout):
     # Layout: Word paragraphs -> chunks -> groups
 
     def _groups(self, chunks: list[Chunk]) -> list[Group]:
+        """The body's paragraphs as groups, and each footnote as a group of its own after
+        the group of the paragraph citing it: a footnote, read between two Word paragraphs
+        of the body, never joins, splits or closes one, nor is it one."""
         groups, current = [], Group()
         pending: list[Chunk] = []
+        notes: list[Group] = []  # the footnotes cited in the group being read
+        closed = False  # whether the body's last Word paragraph ended a group
         for chunk in chunks:
+            if chunk.note is not None:  # it follows the paragraph citing it
+                if chunk.pieces:
+                    (groups if closed else notes).append(Group([chunk], closing=chunk.mark))
+                continue
+            closed = chunk.mark.in_original
             if chunk.new:
                 (current.after if current.hosts else pending).append(chunk)
             elif chunk.pieces:
@@ -199,13 +210,13 @@ class _Reader(CopyLayout):
                     current.hosts.extend(current.after)
                     current.after = []
                 current.hosts.append(chunk)
-            if chunk.mark.in_original:
+            if closed:
                 current.before, current.closing, pending = pending, chunk.mark, []
-                groups.append(current)
-                current = Group()
+                groups += [current, *notes]
+                current, notes = Group(), []
         current.before = pending
-        groups.append(current)
-        self._mark_warnings(groups)
+        groups += [current, *notes]
+        self._mark_warnings([g for g in groups if g.note is None])
         return [g for g in groups if g.hosts or g.before or g.after]
 
     def _mark_warnings(self, groups: list[Group]) -> None:
@@ -277,7 +288,9 @@ class _Reader(CopyLayout):
                     self._lost(missing.pop(0))
             for chunk in group.before:
                 self._new(chunk, previous)
-            if group.hosts:
+            if group.note is not None:  # a footnote: no new paragraph goes after it
+                self._host(group, previous)
+            elif group.hosts:
                 previous = self._host(group, previous)
             for chunk in group.after:
                 self._new(chunk, previous)
@@ -325,6 +338,10 @@ class _Reader(CopyLayout):
         if group.match is not None and unchanged(group, group.match.text):
             return group.match  # nearly always: nothing proposed here
         where = self.where(chunk)
+        if group.match is None and group.note is not None:  # cited, yet none of the revision's
+            self.warn(where, f"{chunk.label} is not in {self.target.label}, so its text "
+                      f"({quoted(runs.proposed_text(group.pieces))}) was not read")
+            return previous
         if group.match is None:
             if group.all_deleted:
                 self.warn(where, f"a deleted paragraph ({quoted(runs.original_text(group.pieces))})"
