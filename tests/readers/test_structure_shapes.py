@@ -156,15 +156,16 @@ def test_numbered_recitals_after_whereas_are_preambular_paragraphs_of_their_own(
     """Each recital was a line of "Whereas:": the whole preamble one paragraph that no
     delegation could amend recital by recital."""
     result = read_text(EU_ACT)
-    assert [(p.label, p.kind, p.text) for p in result.paragraphs][2:7] == [
-        ("PP3", ParagraphKind.PREAMBULAR, "Whereas:"),
-        ("PP4", ParagraphKind.PREAMBULAR, "(1)\tForests provide a broad variety of benefits."),
-        ("PP5", ParagraphKind.PREAMBULAR,
+    assert result.chapeau == "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"
+    assert [(p.label, p.kind, p.text) for p in result.paragraphs][1:6] == [
+        ("PP2", ParagraphKind.PREAMBULAR, "Whereas:"),
+        ("PP3", ParagraphKind.PREAMBULAR, "(1)\tForests provide a broad variety of benefits."),
+        ("PP4", ParagraphKind.PREAMBULAR,
          "(2)\tDeforestation is taking place at an alarming rate."),
-        ("PP6", ParagraphKind.PREAMBULAR,
+        ("PP5", ParagraphKind.PREAMBULAR,
          "(3)\tThe Union should [reduce][halt] its contribution, in particular:\n"
          "(a)\tby trade measures;\n(b)\tby cooperation."),
-        ("PP7", ParagraphKind.PREAMBULAR, "HAVE ADOPTED THIS REGULATION:")]
+        ("PP6", ParagraphKind.PREAMBULAR, "HAVE ADOPTED THIS REGULATION:")]
     # an article's numbered points after ":" stay its list
     assert result.paragraphs[-1].label == "2.1"
     assert result.paragraphs[-1].text.endswith("(2) 'Union' means the European Union.")
@@ -205,22 +206,21 @@ def _eu_docx(path, second="Deforestation is taking place at an alarming rate."):
 def test_recitals_numbered_by_word_are_preambular_and_their_copies_amend_them(tmp_path):
     """Word's numbered recitals were read as operative paragraphs OP1 and OP2."""
     result = read_docx_draft(_eu_docx(tmp_path / "eu.docx"))
-    assert [(p.label, p.kind) for p in result.paragraphs] == [
+    assert [(p.label, p.kind) for p in result.paragraphs] == [  # the chapeau is no PP
         ("PP1", ParagraphKind.PREAMBULAR), ("PP2", ParagraphKind.PREAMBULAR),
         ("PP3", ParagraphKind.PREAMBULAR), ("PP4", ParagraphKind.PREAMBULAR),
-        ("PP5", ParagraphKind.PREAMBULAR), ("H1", ParagraphKind.HEADING),
-        ("OP1", ParagraphKind.OPERATIVE)]
+        ("H1", ParagraphKind.HEADING), ("OP1", ParagraphKind.OPERATIVE)]
     # the number is Word's, as an operative paragraph's: Word renumbers it, the text keeps
     # none; the point one level down is a line of its recital
-    assert result.paragraphs[3].text.startswith(
+    assert result.paragraphs[2].text.startswith(
         "Deforestation is taking place at an alarming rate.\n")
-    assert result.paragraphs[3].text.endswith("\n(a) in the tropics;")
+    assert result.paragraphs[2].text.endswith("\n(a) in the tropics;")
     document = result.to_document("EU/1")
     copy = _eu_docx(tmp_path / "copy.docx", "Deforestation is taking place at a worrying rate.")
     found = read_docx_submission(copy, document, delegation="EU")
     labels = {p.id: p.label for p in document.current}
     assert [(labels[a.paragraph_id], a.old_text, a.new_text) for a in found.amendments] == [
-        ("PP4", "an alarming", "a worrying")]
+        ("PP3", "an alarming", "a worrying")]
 
 
 def _bulleted(path, recalling="Recalling its resolution 70/1 of 25 September 2015, entitled "
