@@ -3,9 +3,10 @@
 What `drafting.writers.textfile` writes for a paragraph's marks, read back: asterisks
 around words (one for italics, two for bold, three for both) that open before a
 character that is not a space and close after one; ``<u>``, ``<sup>``, ``<sub>``,
-``<em>``/``<i>``, ``<strong>``/``<b>`` and ``<span class="smallcaps">``; ``\\*``,
-``\\<`` and ``\\\\`` for the characters themselves. Anything else (a lone asterisk,
-``A/C.2/81/L.7*``) is text as written.
+``<em>``/``<i>``, ``<strong>``/``<b>`` and ``<span class="smallcaps">``. A backslash
+before an ASCII punctuation character is that character, as CommonMark says (pandoc
+writes ``\\(a\\)``, ``\\[arbitrary\\]``); the writer escapes only ``\\``, ``*`` and
+``<``. Anything else (a lone asterisk, ``A/C.2/81/L.7*``) is text as written.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _TAG = re.compile(r"<(/?)(u|sup|sub|em|i|strong|b|span class=\"smallcaps\"|span)
 _WRITTEN = {Style.UNDERLINE: "u", Style.SUPERSCRIPT: "sup", Style.SUBSCRIPT: "sub",
             Style.SMALL_CAPS: 'span class="smallcaps"'}
 _ESCAPED = re.compile(r"([\\*<])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A backslash escape: a backslash before an ASCII punctuation character."""
+MARKUP = "\\*<"
+"""The characters whose escapes `unmarked` must see (the rest can be read before)."""
 
 
 def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
@@ -33,7 +38,7 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
     at = 0
     while at < len(text):
         char = text[at]
-        if char == "\\" and at + 1 < len(text) and text[at + 1] in "\\*<":
+        if char == "\\" and _ESCAPE.match(text, at):
             out.append(text[at + 1])
             at += 2
             continue
@@ -70,7 +75,7 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
         at += 1
     plain = "".join(out)
     if opened:  # never closed: the text as written
-        return _literal(text), ()
+        return unescaped(text), ()
     return plain, normalised(marks, len(plain))
 
 
@@ -79,7 +84,7 @@ def _closes(text: str, start: int, delimiter: str) -> bool:
     after a character that is not a space (escaped asterisks are text)."""
     at = start
     while at < len(text):
-        if text[at] == "\\" and at + 1 < len(text) and text[at + 1] in "\\*<":
+        if text[at] == "\\" and _ESCAPE.match(text, at):
             at += 2
             continue
         if text[at] == "*":
@@ -92,8 +97,11 @@ def _closes(text: str, start: int, delimiter: str) -> bool:
     return False
 
 
-def _literal(text: str) -> str:
-    return re.sub(r"\\([\\*<])", r"\1", text)
+def unescaped(text: str, keep: str = "") -> str:
+    """``text`` with each backslash escape read as its character (``\\[`` is ``[``),
+    except the escapes of the characters in ``keep``, left as written. A backslash
+    before anything else (a letter, a space, the end) is text."""
+    return _ESCAPE.sub(lambda found: found[0] if found[1] in keep else found[1], text)
 
 
 def marked(text: str, marks: Sequence[Mark]) -> str:

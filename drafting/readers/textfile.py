@@ -1,6 +1,6 @@
 """Read a draft written as plain text or Markdown.
 
-The form, one paragraph per block (blocks are separated by blank lines)::
+The documented form, one paragraph per block (blocks are separated by blank lines)::
 
     United Nations                           <- front matter: the blocks before the
     A/C.2/81/L.7                                title and the chapeau, one line each
@@ -18,6 +18,22 @@ The form, one paragraph per block (blocks are separated by blank lines)::
                                                 numbers start again in each article
     Option 1: ... / Option 2: No text        <- alternatives of one paragraph
 
+A text written one paragraph per line, with no blank line between paragraphs (Word's or
+LibreOffice's "Save as text", Notepad, an e-mail) is read so: each line is a block, when
+its line breaks fall between paragraphs (after a line ending with "," ";" ":" "." before
+a capital or a typed label, or after a chapeau) more often than blank lines do, at
+least twice as often as inside a sentence (before a word in small letters), and at
+least twice, or once before a label or after a chapeau (`_blocks`). There, a line
+opening in small letters continues the line before it after a line break, as Word's
+manual line break does (unless the text's paragraphs open in small letters, as Russian
+ones do). Otherwise a block's lines are one paragraph, as above; a line in it that
+opens like a paragraph of its own ("2. Requests", or after "The General Assembly,")
+after a line ending one is a warning.
+
+In Markdown (``markdown``), a backslash before an ASCII punctuation character is that
+character (``\\(a\\)`` is "(a)", ``\\[`` a bracket), as pandoc writes them, and a
+backslash at the end of a line inside a block is a line break.
+
 The structure is read as `drafting.readers.structure` says, for every format alike.
 Characters are checked and the text normalised as `drafting.characters` says: a
 control character is refused with its line and column; accents written decomposed are
@@ -27,19 +43,27 @@ stored composed (NFC), with a warning naming the lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from drafting import characters
 from drafting.errors import ReaderError
-from drafting.inline_markdown import unmarked
+from drafting.inline_markdown import MARKUP, unescaped, unmarked
 from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
-from drafting.readers.lines import SUBPARAGRAPH
+from drafting.readers.lines import SUBPARAGRAPH, chapeau_like, split_label
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
 _HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
+_ENDS = re.compile(r"(?:[,;:.!?\u060c\u061b\u3002\uff0c\uff1b\uff1a]|[,;]\d{1,3})"
+                   r"[\"'\u2019\u201d)\]*\\]*$")
+"""How a line that ends a paragraph ends: a comma, semicolon, colon or full stop (a
+footnote's number may follow a comma or semicolon, closing quotes and brackets any)."""
+_OPENERS = "*_\\[\"'\u201c\u2018"
+"""What may stand before a paragraph's first letter: a bracket, a quote, Markdown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +86,8 @@ def read_text_file(path: str | Path) -> ReadResult:
         raise ReaderError(
             f"{path}: byte {error.start} is not UTF-8; save the file as UTF-8 text"
         ) from error
-    return read_text(source, name=str(path), markdown=path.suffix.lower() == ".md")
+    return read_text(source, name=str(path),
+                     markdown=path.suffix.lower() in (".md", ".markdown"))
 
 
 def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> ReadResult:
@@ -77,22 +102,28 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     lines = source.split("\n")
     _check_characters(lines, name)
     warnings = _normalise(lines, name)
-    blocks = [_structure_block(block, name)
-              for block in _blocks([characters.normalised(line) for line in lines])]
-    result = read_structure(blocks, name=name, warnings=warnings).result
+    runs = _runs([characters.normalised(line) for line in lines], markdown=markdown)
+    found, joined = _blocks(runs, name)
+    blocks = [_structure_block(block, name, markdown=markdown) for block in found]
+    result = read_structure(blocks, name=name, warnings=warnings + joined).result
     if not markdown:
         return result
-    return replace(result, paragraphs=tuple(
-        replace(p, text=text, marks=marks) if marks or text != p.text else p
-        for p in result.paragraphs for text, marks in [unmarked(p.text)]))
+    return replace(
+        result, title=unescaped(result.title), chapeau=unescaped(result.chapeau),
+        front_matter=tuple(unescaped(line) for line in result.front_matter),
+        paragraphs=tuple(replace(p, text=text, marks=marks) if marks or text != p.text else p
+                         for p in result.paragraphs for text, marks in [unmarked(p.text)]))
 
 
-def _structure_block(block: _Block, name: str) -> Block:
+def _structure_block(block: _Block, name: str, *, markdown: bool) -> Block:
     where = f"{name}, line {block.line}"
     if heading := _HEADING.fullmatch(block.text):
         level = len(heading["hashes"])
-        return Block(heading["text"].strip(), where, title_style=level == 1, heading=level)
-    return Block(block.text, where)
+        text = heading["text"].strip()
+        return Block(unescaped(text, MARKUP) if markdown else text, where,
+                     title_style=level == 1, heading=level)
+    # "\#" was kept until now, so as not to open a heading; "\*", "\<" are `unmarked`'s
+    return Block(unescaped(block.text, MARKUP) if markdown else block.text, where)
 
 
 MAX_BYTES = MAX_TEXT_FILE_BYTES
@@ -133,21 +164,103 @@ def _normalise(lines: list[str], name: str) -> list[ReadWarning]:
         "combining mark were stored composed (Unicode NFC); the text looks the same"))]
 
 
-def _blocks(source_lines: list[str]) -> list[_Block]:
-    blocks: list[_Block] = []
-    lines: list[str] = []
-    start = 0
+def _runs(source_lines: list[str], *, markdown: bool) -> list[list[_Block]]:
+    """The runs of lines between blank lines, each line trimmed. In Markdown, escapes
+    but those of ``#`` and `MARKUP` are read, and a line ending with a backslash (an
+    odd number of them) takes the next one after a line break."""
+    runs: list[list[_Block]] = []
+    run: list[_Block] = []
+    broken = False
     for number, line in enumerate(source_lines, start=1):
-        if line.strip():
-            if not lines:
-                start = number
-            lines.append(line.strip())
-        elif lines:
-            blocks.append(_Block(start, _join(lines)))
-            lines = []
-    if lines:
-        blocks.append(_Block(start, _join(lines)))
+        text = line.strip()
+        if not text:
+            if run:
+                runs.append(run)
+            run, broken = [], False
+            continue
+        if markdown:
+            text = unescaped(text, MARKUP + "#")
+        if broken:
+            run[-1] = _Block(run[-1].line, f"{run[-1].text[:-1].rstrip()}\n{text}")
+        else:
+            run.append(_Block(number, text))
+        broken = markdown and (len(text) - len(text.rstrip("\\"))) % 2 == 1
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _blocks(runs: list[list[_Block]], name: str) -> tuple[list[_Block], list[ReadWarning]]:
+    """The blocks the runs of lines make (see the module's docstring), and a warning
+    for each line joined to a paragraph although it seems to open one of its own."""
+    breaks = [(run[0], line, _break(before.text, line.text))
+              for run in runs for before, line in pairwise(run)]
+    kinds = Counter(kind for _, _, kind in breaks)
+    new = kinds["opens"] + kinds["capital"]
+    gaps = len(runs) - 1  # blank lines between paragraphs: the documented form
+    if new > gaps and new >= 2 * kinds["wrap"] and (new >= 2 or kinds["opens"]):
+        small_continues = not _small_openings(runs)
+        return [block for run in runs for block in _per_line(run, small_continues)], []
+    warnings = [
+        ReadWarning(f"{name}, line {line.line}", (
+            f"read as part of the paragraph above (line {first.line}), as no blank line "
+            f"stands between them, though it opens like a paragraph of its own "
+            f"(\"{_preview(line.text)}\"); if it is one, put a blank line before it"))
+        for first, line, kind in breaks if kind == "opens"]
+    return [_Block(run[0].line, _join([line.text for line in run])) for run in runs], warnings
+
+
+def _preview(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else f"{text[:size].rstrip()}..."
+
+
+def _per_line(run: list[_Block], small_continues: bool) -> list[_Block]:
+    """One block per line, but a line in small letters continues the line before it
+    (after a line break) if that one does not end a paragraph, or if ``small_continues``."""
+    blocks = [run[0]]
+    for line in run[1:]:
+        kind = _break(blocks[-1].text, line.text)
+        if kind == "wrap" or (kind == "small" and small_continues):
+            blocks[-1] = _Block(blocks[-1].line, f"{blocks[-1].text}\n{line.text}")
+        else:
+            blocks.append(line)
     return blocks
+
+
+def _small_openings(runs: list[list[_Block]]) -> bool:
+    """Whether more of the text's paragraphs open in small letters than in capitals, as
+    Russian ones do ("ссылаясь на ...,", "1. постановляет ..."): counted on the lines
+    that follow a line ending a paragraph, after their label."""
+    cases = Counter(_first(line.text, label=True).islower()
+                    for run in runs for before, line in pairwise(run)
+                    if _ENDS.search(before.text) and not SUBPARAGRAPH.match(line.text)
+                    and _first(line.text, label=True).isalpha())
+    return cases[True] > cases[False]
+
+
+def _first(line: str, *, label: bool = False) -> str:
+    """The first character of a line's words: after brackets, quotes and Markdown's
+    emphasis, and with ``label`` after a typed label ("1.\t")."""
+    return line[split_label(line)[2] if label else 0:].lstrip(_OPENERS)[:1]
+
+
+def _break(before: str, after: str) -> str:
+    """What a line break between two lines says: ``opens`` (a paragraph ends, and a
+    typed label or a chapeau follows, or a chapeau ends), ``capital`` (a paragraph
+    ends, a capital follows), ``small`` (a paragraph ends, a small letter follows),
+    ``wrap`` (inside a sentence: a small letter follows a line that ends none), or
+    ``""`` (nothing: a sub-paragraph, a digit, a capital after a line that ends none)."""
+    last = before.rsplit("\n", 1)[-1]
+    if SUBPARAGRAPH.match(after):
+        return ""
+    first = _first(after)
+    if not _ENDS.search(last):
+        return "wrap" if first.islower() else ""
+    if chapeau_like(last) or split_label(after)[0] is not None or chapeau_like(after):
+        return "opens"
+    if first.islower():
+        return "small"
+    return "capital" if first.isalpha() else ""
 
 
 def _join(lines: list[str]) -> str:
