@@ -16,7 +16,7 @@ from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_copy import check_characters, quoted
-from drafting.readers.merged_copies import by_codes, not_proposed
+from drafting.readers.merged_copies import by_codes, not_proposed, on_proposals, own_amended
 from drafting.readers.result import ReadWarning
 
 if TYPE_CHECKING:
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """An amendment before its proponent and id are known."""
+    """An amendment before its proponent and id are known. ``amends``: the pending
+    proposal it amends (its span and old text then in that proposal's words)."""
 
     kind: AmendmentKind
     paragraph: Paragraph
@@ -37,6 +38,7 @@ class Draft:
     old_text: str = ""
     new_text: str = ""
     reason: str = ""
+    amends: Amendment | None = None
 
 
 def finish(target: Revision, drafts: list[Draft], delegation: str | None,
@@ -50,10 +52,15 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     proposing it (as the merged draft writes it), is left out with a warning
     (`drafting.readers.merged_copies`); a "[" and a "]" inserted around words are one
     bracket proposal (`bracketed`), and a deletion and the insertion typed after it one
-    replacement (`replacements`)."""
+    replacement (`replacements`). Where the file tracks pending proposals, what it does to
+    them is read by `drafting.readers.merged_copies.on_proposals` first: words typed in a
+    proposal's words amend it, a proposal changed in the copy refuses the file, one the
+    copy accepted untracked is named in a warning."""
     drafts = replacements(bracketed(drafts))
     if proposed is not None and any(by_codes(d, delegation, authors, own=True) for d in drafts):
-        drafts = not_proposed(drafts, target, proposed(), warnings, delegation, authors)
+        pending = proposed()
+        drafts = on_proposals(drafts, target, pending, warnings, delegation, authors)
+        drafts = not_proposed(drafts, target, pending, warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
@@ -68,6 +75,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         where = next(d.where for d, c in zip(drafts, codes, strict=True) if c is None)
         raise ReaderError(f"{where}: a change has no Word author (or is not tracked); give the "
                           "delegation it belongs to (delegation=..., or --delegation CODE)")
+    own_amended(drafts, codes)
     _several_authors(drafts, delegation, authors, warnings)
     amendments = []
     balanced: dict[str, bool] = {}  # by paragraph id: many amendments share one
@@ -78,7 +86,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
             proponents=(str(code),),
             span=draft.span, anchor=draft.anchor, old_text=draft.old_text,
             new_text=draft.new_text, reason=draft.reason, submitted_by=draft.author or "",
-            submitted_at=draft.date or submitted_at)
+            submitted_at=draft.date or submitted_at,
+            amends=draft.amends.id if draft.amends is not None else "")
         _check(draft, amendment, warnings, balanced)
         amendments.append(amendment)
     return [replace(a, id=next(ids) if ids is not None else f"{a.proponents[0]}-docx-{n}")
@@ -171,15 +180,17 @@ def _check(draft: Draft, amendment: Amendment, warnings: list[ReadWarning],
     id, filled in as paragraphs are met)."""
     if draft.span is None or draft.kind not in SPAN_KINDS:
         return
+    words = draft.paragraph.text if draft.amends is None else draft.amends.new_text
     try:
-        result = apply(draft.paragraph.text, amendment)
+        result = apply(words, amendment)
     except AmendmentError as error:
         raise ReaderError(f"{draft.where}: the change cannot be placed on "
                           f"{draft.paragraph.label}: {error.message}") from error
     paragraph = draft.paragraph
-    if paragraph.id not in balanced:
+    if draft.amends is None and paragraph.id not in balanced:
         balanced[paragraph.id] = _balanced(paragraph.text)
-    if balanced[paragraph.id] and not _balanced(result):
+    was = _balanced(words) if draft.amends is not None else balanced[paragraph.id]
+    if was and not _balanced(result):
         warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
                                     f"{quoted(amendment.old_text or amendment.new_text)} "
                                     "leaves the paragraph's square brackets unbalanced"))
