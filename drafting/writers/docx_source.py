@@ -8,7 +8,8 @@ segments, the same brackets of alternatives, the same authors, dates and comment
 - a change inside a paragraph: the runs split where it begins and ends, the deleted
   words in a ``w:del``, the inserted ones in a ``w:ins`` formatted as the words before
   them (`drafting.ooxml.weave`); changes inside footnotes are tracked in the footnotes;
-- a paragraph proposed for deletion: all its runs deleted and its mark deleted;
+- a paragraph proposed for deletion: all its runs deleted (its typed number and tab
+  too) and its mark deleted;
 - a new paragraph or an alternative formulation: a paragraph after its place with the
   paragraph properties of the one before (numbering, style, indents; after a heading,
   of a paragraph of its own kind), its label typed as the source types labels
@@ -62,7 +63,7 @@ _PPR = qn("w:pPr")
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
 
 
-_BODY, _P = qn("w:body"), qn("w:p")
+_BODY, _P, _INS, _DEL = qn("w:body"), qn("w:p"), qn("w:ins"), qn("w:del")
 _NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment", "tc",
                                                   "txbxContent", "hdr", "ftr"))
 
@@ -228,14 +229,19 @@ class _SourceWriter(MergedWriter):
         deleter = self.stamp(entry.deletion) if entry.deletion else None
         line = _Line(deleter)
         SegmentWriter(self, line, (), False).write(entry.segments)  # the source's own form
+        whole: list[tuple[int, Edit]] = []  # what else a deleted paragraph shows
         if all(where is None for where in place.places):  # an option block: say it instead
             self._unplaced(elements[0], entry)
+        elif deleter is not None and entry.deletion is not None:
+            whole = _rest_deleted(place, deleter)  # its number goes with it, not renumbered
+            self._weave(place, line, extra=whole)
         else:
             self._weave(place, line, _renumbered(place, entry.paragraph.label))
-        if deleter is not None and entry.deletion is not None and any(e.made for e in line.edits):
+        edits = [*line.edits, *(edit for _, edit in whole)]
+        if deleter is not None and entry.deletion is not None and any(e.made for e in edits):
             for element in elements:
                 self.marks.mark_deleted(element, deleter)
-            made = [e for edit in line.edits for e in edit.made]
+            made = _in_order(elements, edits)
             lines = _note_lines(entry.deletion)
             if made and lines:  # the reasons for deleting it, on the paragraph
                 self._comment(made[0], made[-1], lines, deleter)
@@ -254,10 +260,14 @@ class _SourceWriter(MergedWriter):
                 entry.alternatives, strict=True):
             self._new(alternative_label, option.text, option.credit)
 
-    def _weave(self, place: SourcePlace, line: _Line, number: Edit | None = None) -> None:
-        """``line``'s edits woven into the paragraph's runs, and ``number``, a change of
-        its typed number (a diff across a renumbering), into its first line."""
+    def _weave(self, place: SourcePlace, line: _Line, number: Edit | None = None,
+               extra: Sequence[tuple[int, Edit]] = ()) -> None:
+        """``line``'s edits woven into the paragraph's runs, ``number``, a change of its
+        typed number (a diff across a renumbering), into its first line, and each of
+        ``extra`` (Word paragraph index, edit in its own coordinates) as it stands."""
         per: dict[int, list[Edit]] = {0: [number]} if number is not None else {}
+        for index, edit in extra:
+            per.setdefault(index, []).append(edit)
         places = list(place.places) if line.edits else []  # read once for all edits
         for edit in line.edits:
             for index, moved in to_source(place, edit, places):
@@ -411,6 +421,36 @@ def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
         if places[after] is not None:
             return places[after]
     return None
+
+
+def _rest_deleted(place: SourcePlace, stamp: Stamp) -> list[tuple[int, Edit]]:
+    """The deletions, by ``stamp``, of what a paragraph's Word paragraphs in the body show
+    beyond its text's characters: before them (a typed number and its tab, spaces) and
+    after them (spaces), or all of a Word paragraph none of them is in; so that accepting
+    the paragraph's deletion leaves nothing of it. Pairs of (Word paragraph index, edit)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for length, index, offset in place.places.stretches:
+        if index is not None:
+            low, high = spans.get(index, (offset, offset + length))
+            spans[index] = (min(low, offset), max(high, offset + length))
+    edits: list[tuple[int, Edit]] = []
+    for index, source in enumerate(place.paragraphs):
+        if not in_body(source.element):  # a footnote goes with its reference
+            continue
+        size = len(source.text)
+        low, high = spans.get(index, (size, size))
+        if low > 0:
+            edits.append((index, Edit(0, low, stamp)))
+        if high < size:
+            edits.append((index, Edit(high, size, stamp)))
+    return edits
+
+
+def _in_order(elements: Sequence[Any], edits: Sequence[Edit]) -> list[Any]:
+    """The ``w:ins``/``w:del`` elements ``edits`` made, in the order they stand in the
+    Word paragraphs ``elements``."""
+    made = {e for edit in edits for e in edit.made}
+    return [e for p in elements for e in p.iter(_INS, _DEL) if e in made]
 
 
 def _renumbered(place: SourcePlace, label: str) -> Edit | None:
