@@ -36,7 +36,8 @@ from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
-from drafting.writers.docx_source import SourceMismatch, in_body, to_source
+from drafting.writers.docx_source import SourceMismatch
+from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.typed_numbers import TYPED_NUMBER
 from drafting.writers.word_package import package_bytes
 

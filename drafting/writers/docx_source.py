@@ -43,41 +43,26 @@ from drafting.engine.segments import (
     NewParagraph,
     Text,
 )
-from drafting.errors import DraftingError, LabelError
+from drafting.errors import DraftingError
 from drafting.model import ParagraphKind, Revision
-from drafting.model.labels import parse_label, typed_number
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.source_places import Place, SourcePlace, source_places
+from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
-from drafting.writers.typed_numbers import TYPED_NUMBER, label_kind, typed_before, typed_label
+from drafting.writers.source_edits import in_body, renumbered, rest_deleted, to_source
+from drafting.writers.typed_numbers import label_kind, typed_before, typed_label
 from drafting.writers.word_package import parts_of, repackaged, source_package
 
 if TYPE_CHECKING:
     from drafting.writers.docx_un import UnLayout
 
 _PPR = qn("w:pPr")
-_RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
 
 
-_BODY, _P, _INS, _DEL = qn("w:body"), qn("w:p"), qn("w:ins"), qn("w:del")
-_NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment", "tc",
-                                                  "txbxContent", "hdr", "ftr"))
-
-
-def in_body(element: Any) -> bool:
-    """Whether the ``w:p`` ``element`` is one of the main text's paragraphs: in the
-    document's body, directly or inside a content control (``w:sdt``), not in a note,
-    comment, table cell or text box."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag == _BODY:
-            return True
-        if ancestor.tag in _NOT_BODY or ancestor.tag == _P:
-            return False
-    return False
+_P, _INS, _DEL = qn("w:p"), qn("w:ins"), qn("w:del")
 
 
 class SourceMismatch(DraftingError):
@@ -233,10 +218,10 @@ class _SourceWriter(MergedWriter):
         if all(where is None for where in place.places):  # an option block: say it instead
             self._unplaced(elements[0], entry)
         elif deleter is not None and entry.deletion is not None:
-            whole = _rest_deleted(place, deleter)  # its number goes with it, not renumbered
+            whole = rest_deleted(place, deleter)  # its number goes with it, not renumbered
             self._weave(place, line, extra=whole)
         else:
-            self._weave(place, line, _renumbered(place, entry.paragraph.label))
+            self._weave(place, line, renumbered(place, entry.paragraph.label))
         edits = [*line.edits, *(edit for _, edit in whole)]
         if deleter is not None and entry.deletion is not None and any(e.made for e in edits):
             for element in elements:
@@ -384,88 +369,11 @@ def _original(entry: MergedParagraph) -> str:
     return "".join(parts)
 
 
-def to_source(place: SourcePlace, edit: Edit,
-              places: Sequence[Place] | None = None) -> list[tuple[int, Edit]]:
-    """The edit in the source's coordinates: one per Word paragraph it touches (an
-    insertion after the last character of the deletion's first paragraph). ``places``:
-    ``place.places`` as a list, for a caller that maps many edits of one paragraph."""
-    places = place.places if places is None else places
-    spans: dict[int, list[int]] = {}
-    for where in places[edit.start:edit.end]:
-        if where is not None:
-            spans.setdefault(where[0], []).append(where[1])
-    moved = [(index, _moved(edit, min(offsets), max(offsets) + 1, ""))
-             for index, offsets in spans.items()]
-    if edit.text:
-        found = _anchor(places, edit.end)
-        if found is not None:
-            index, offset = found
-            moved.append((index, _moved(edit, offset, offset, edit.text)))
-    return moved
-
-
-def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
-    """``edit`` at ``start:end`` with ``text``, as `dataclasses.replace` would give it (its
-    ``made`` shared, so the woven elements reach the line), without its cost."""
-    return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked)
-
-
-def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
-    """Where an insertion at ``offset`` goes: after the character before it, else
-    before the character after it."""
-    for before in range(offset - 1, -1, -1):
-        if places[before] is not None:
-            index, at = places[before]
-            return index, at + 1
-    for after in range(offset, len(places)):
-        if places[after] is not None:
-            return places[after]
-    return None
-
-
-def _rest_deleted(place: SourcePlace, stamp: Stamp) -> list[tuple[int, Edit]]:
-    """The deletions, by ``stamp``, of what a paragraph's Word paragraphs in the body show
-    beyond its text's characters: before them (a typed number and its tab, spaces) and
-    after them (spaces), or all of a Word paragraph none of them is in; so that accepting
-    the paragraph's deletion leaves nothing of it. Pairs of (Word paragraph index, edit)."""
-    spans: dict[int, tuple[int, int]] = {}
-    for length, index, offset in place.places.stretches:
-        if index is not None:
-            low, high = spans.get(index, (offset, offset + length))
-            spans[index] = (min(low, offset), max(high, offset + length))
-    edits: list[tuple[int, Edit]] = []
-    for index, source in enumerate(place.paragraphs):
-        if not in_body(source.element):  # a footnote goes with its reference
-            continue
-        size = len(source.text)
-        low, high = spans.get(index, (size, size))
-        if low > 0:
-            edits.append((index, Edit(0, low, stamp)))
-        if high < size:
-            edits.append((index, Edit(high, size, stamp)))
-    return edits
-
-
 def _in_order(elements: Sequence[Any], edits: Sequence[Edit]) -> list[Any]:
     """The ``w:ins``/``w:del`` elements ``edits`` made, in the order they stand in the
     Word paragraphs ``elements``."""
     made = {e for edit in edits for e in edit.made}
     return [e for p in elements for e in p.iter(_INS, _DEL) if e in made]
-
-
-def _renumbered(place: SourcePlace, label: str) -> Edit | None:
-    """The tracked change of an operative paragraph's typed number where ``label`` numbers
-    it otherwise ("7." in the older document, ``OP8`` now); None where it agrees."""
-    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
-    if typed is None:
-        return None
-    try:
-        now, was = parse_label(typed_number(label)), parse_label(typed["number"])
-    except LabelError:
-        return None
-    if parse_label(label).prefix != "OP" or now == was:
-        return None
-    return Edit(typed.start("number"), typed.end("number"), _RENUMBERING, typed_number(label))
 
 
 def _is_last(paragraph: Any) -> bool:

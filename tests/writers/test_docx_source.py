@@ -244,7 +244,7 @@ def test_an_edit_moved_to_the_source_is_what_replace_gives():
 
     from drafting.ooxml.revisions import Stamp
     from drafting.ooxml.weave import Edit
-    from drafting.writers.docx_source import _moved
+    from drafting.writers.source_edits import _moved
 
     edit = Edit(3, 9, Stamp("EU", T0), "words", Stamp("USA"), ["made"], False)
     assert [f.name for f in fields(Edit)] == [

@@ -1,0 +1,113 @@
+"""A paragraph's changes in its Word source's own coordinates: where the revision's
+characters stand in the source's Word paragraphs (`drafting.readers.source_places`),
+edits moved there (`to_source`), and the edits a writer adds of its own: what a deleted
+paragraph shows beyond its text (`rest_deleted`), and a typed number that a renumbering
+changes (`renumbered`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.oxml.ns import qn
+
+from drafting.errors import LabelError
+from drafting.model.labels import parse_label, typed_number
+from drafting.ooxml.revisions import Stamp
+from drafting.ooxml.weave import Edit
+from drafting.readers.source_places import Place, SourcePlace
+from drafting.writers.typed_numbers import TYPED_NUMBER
+
+_RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
+_BODY, _P = qn("w:body"), qn("w:p")
+_NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment", "tc",
+                                                  "txbxContent", "hdr", "ftr"))
+
+
+def in_body(element: Any) -> bool:
+    """Whether the ``w:p`` ``element`` is one of the main text's paragraphs: in the
+    document's body, directly or inside a content control (``w:sdt``), not in a note,
+    comment, table cell or text box."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == _BODY:
+            return True
+        if ancestor.tag in _NOT_BODY or ancestor.tag == _P:
+            return False
+    return False
+
+
+def to_source(place: SourcePlace, edit: Edit,
+              places: Sequence[Place] | None = None) -> list[tuple[int, Edit]]:
+    """The edit in the source's coordinates: one per Word paragraph it touches (an
+    insertion after the last character of the deletion's first paragraph). ``places``:
+    ``place.places`` as a list, for a caller that maps many edits of one paragraph."""
+    places = place.places if places is None else places
+    spans: dict[int, list[int]] = {}
+    for where in places[edit.start:edit.end]:
+        if where is not None:
+            spans.setdefault(where[0], []).append(where[1])
+    moved = [(index, _moved(edit, min(offsets), max(offsets) + 1, ""))
+             for index, offsets in spans.items()]
+    if edit.text:
+        found = _anchor(places, edit.end)
+        if found is not None:
+            index, offset = found
+            moved.append((index, _moved(edit, offset, offset, edit.text)))
+    return moved
+
+
+def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
+    """``edit`` at ``start:end`` with ``text``, as `dataclasses.replace` would give it (its
+    ``made`` shared, so the woven elements reach the line), without its cost."""
+    return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked)
+
+
+def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
+    """Where an insertion at ``offset`` goes: after the character before it, else
+    before the character after it."""
+    for before in range(offset - 1, -1, -1):
+        if places[before] is not None:
+            index, at = places[before]
+            return index, at + 1
+    for after in range(offset, len(places)):
+        if places[after] is not None:
+            return places[after]
+    return None
+
+
+def rest_deleted(place: SourcePlace, stamp: Stamp) -> list[tuple[int, Edit]]:
+    """The deletions, by ``stamp``, of what a paragraph's Word paragraphs in the body show
+    beyond its text's characters: before them (a typed number and its tab, spaces) and
+    after them (spaces), or all of a Word paragraph none of them is in; so that accepting
+    the paragraph's deletion leaves nothing of it. Pairs of (Word paragraph index, edit)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for length, index, offset in place.places.stretches:
+        if index is not None:
+            low, high = spans.get(index, (offset, offset + length))
+            spans[index] = (min(low, offset), max(high, offset + length))
+    edits: list[tuple[int, Edit]] = []
+    for index, source in enumerate(place.paragraphs):
+        if not in_body(source.element):  # a footnote goes with its reference
+            continue
+        size = len(source.text)
+        low, high = spans.get(index, (size, size))
+        if low > 0:
+            edits.append((index, Edit(0, low, stamp)))
+        if high < size:
+            edits.append((index, Edit(high, size, stamp)))
+    return edits
+
+
+def renumbered(place: SourcePlace, label: str) -> Edit | None:
+    """The tracked change of an operative paragraph's typed number where ``label`` numbers
+    it otherwise ("7." in the older document, ``OP8`` now); None where it agrees."""
+    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+    if typed is None:
+        return None
+    try:
+        now, was = parse_label(typed_number(label)), parse_label(typed["number"])
+    except LabelError:
+        return None
+    if parse_label(label).prefix != "OP" or now == was:
+        return None
+    return Edit(typed.start("number"), typed.end("number"), _RENUMBERING, typed_number(label))
