@@ -161,7 +161,9 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
     All or nothing by default: InputError naming every file the inbox refused (its name
     told nobody) before any file is read, then every file that cannot be read, with the
     reason, and nothing recorded. With ``each``, those files are set aside in
-    `Intake.failed` and the others kept. ``step`` is told of each file before it is read.
+    `Intake.failed` and the others kept, a file that meets a bug of ours too (said as
+    an internal error in its outcome; without ``each`` the error is raised). ``step``
+    is told of each file before it is read.
     """
     from drafting.workflow import require_delegations
 
@@ -189,6 +191,12 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
                                       error=_naming(entry.path, error.message)))
             errors.append(error)
             continue
+        except Exception as error:  # a bug met in one file: the others still go in
+            if not each:
+                raise
+            failed.append(FileOutcome(entry.path, entry.delegation or "",
+                                      error=_internal(entry.path, error)))
+            continue
         prepared.append(item)
     if errors and not each:
         _refuse(failed, errors, len(inbox.files) + len(inbox.refused))
@@ -201,9 +209,9 @@ def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = Fal
                   actor: str = "", allow_duplicates: bool = False) -> list[FileOutcome]:
     """Record the files of ``intake``: all in one transaction (all or none; a refusal
     raises), or with ``each`` every file in its own, a file refused (a change its
-    delegation already proposes, a revision issued meanwhile, ...) told in its outcome
-    while the others are recorded. Returns one outcome per file read, in order (those
-    set aside before are in `Intake.failed`)."""
+    delegation already proposes, a revision issued meanwhile, ..., or a bug of ours met)
+    told in its outcome while the others are recorded. Returns one outcome per file
+    read, in order (those set aside before are in `Intake.failed`)."""
     if not each:
         results = store.submit_all(symbol, [list(item.amendments) for item in intake.prepared],
                                    actor=actor, allow_duplicates=allow_duplicates)
@@ -218,6 +226,10 @@ def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = Fal
             outcomes.append(FileOutcome(item.path, item.proponents,
                                         error=_naming(item.path, error.message)))
             continue
+        except Exception as error:  # a bug met in one file: the others are still recorded
+            outcomes.append(FileOutcome(item.path, item.proponents,
+                                        error=_internal(item.path, error)))
+            continue
         outcomes.append(FileOutcome(item.path, item.proponents, result))
     return outcomes
 
@@ -229,6 +241,13 @@ def _failed(refused: Refused) -> FileOutcome:
 def _naming(path: Path, message: str) -> str:
     """``message`` beginning with the file it is about."""
     return message if message.startswith((str(path), path.name)) else f"{path}: {message}"
+
+
+def _internal(path: Path, error: Exception) -> str:
+    """What a file's outcome says of a bug of ours met while it was read or recorded."""
+    return (f"{path}: internal error ({type(error).__name__}: {error}); submit this file "
+            "alone, without --each, with drafting --debug for the traceback, and please "
+            "report it")
 
 
 def _refuse(failed: Sequence[FileOutcome], errors: Sequence[DraftingError],

@@ -48,6 +48,24 @@ fraction of this."""
 MAX_DOCX_PARTS = 2_000
 """Entries in a ``.docx`` zip package."""
 
+MAX_SECONDARY_XML_BYTES = 5 * _MB
+"""The XML parts of a ``.docx`` parsed whole besides the document's own (its main part,
+style sheet, numbering, settings, comments and properties: the largest part of each of
+these kinds), together, once unpacked: headers, footers, and any further part of those
+kinds (a glossary's style sheet ...). A header or footer is a few KB, so a thousand of
+them fit; without this bound, parts each within the other limits (19 headers of 9.9 MB
+of empty paragraphs) took 4 GB to parse, some 20 times their size."""
+
+MAX_LIST_NUMBER = 32_767
+"""The value a Word list may start (or restart) at (``w:start``, ``w:startOverride``),
+either side of zero: far above any real list, and where the standard bounds a list's
+start it bounds it at this (``ST_TextBulletStartAtNum``). Past it, a number in letters
+took thousands of characters each time it was written (megabytes a paragraph)."""
+
+MAX_LIST_NUMBER_TEXT = 100
+"""Characters of the text a list level writes its number with (``w:lvlText``: ``%1.``,
+``(%2)``, ``Article %1.%2``). Word allows 31 once the numbers are in."""
+
 DIFF_SECONDS = 1.0
 """The most one word-by-word comparison of two texts may take (diff-match-patch's
 ``Diff_Timeout``). Texts within the limits above are compared in milliseconds; past

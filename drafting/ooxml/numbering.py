@@ -13,6 +13,13 @@ restarts a level where that ``w:num`` is first used at that level. Counting a
 level resets all deeper levels. Not modelled: ``w:lvlRestart``, legacy
 ``w:legacy`` numbering, and number formats beyond those in `FORMATS` (written
 as decimals).
+
+Bounded as Word bounds it: a list that starts (or restarts) beyond
+`drafting.limits.MAX_LIST_NUMBER` either side of zero, or a level that writes its
+number with more than `drafting.limits.MAX_LIST_NUMBER_TEXT` characters, is refused
+(`LimitError`, naming the list and level) when the definitions are read: Word writes
+neither, and no number can be shown for them that Word would show. Numbers counted
+past what letters (`MAX_LETTERS`) or roman numerals write are written as decimals.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.errors import LimitError
+from drafting.limits import MAX_LIST_NUMBER, MAX_LIST_NUMBER_TEXT
 from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.parts import word_parts
 
@@ -40,6 +49,10 @@ _ROMAN = (
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 )
 _BULLET = "•"
+MAX_LETTERS = 26 * 30
+"""The highest number written in letters ("zz...z", 30 letters; no real list counts so
+far); beyond it, decimals, so that no number grows with its value."""
+_SEE = '(see "Input limits" in the README)'
 _MAX_STYLE_DEPTH = 20
 
 
@@ -161,8 +174,9 @@ def numbered_labels(document: Any) -> dict[etree._Element, str]:
 def format_number(value: int, number_format: str) -> str:
     """``value`` written in ``number_format`` (``w:numFmt``): 3 -> "3", "c",
     "C", "iii", "III", "03"; 27 in letters is "aa". Unknown formats and values
-    that a format cannot write (0 or less in letters or roman) give decimals."""
-    if number_format in ("lowerLetter", "upperLetter") and value > 0:
+    that a format cannot write (0 or less, or over `MAX_LETTERS` in letters; 0 or less,
+    or over 3,999 in roman numerals) give decimals."""
+    if number_format in ("lowerLetter", "upperLetter") and 0 < value <= MAX_LETTERS:
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters.upper() if number_format == "upperLetter" else letters
     if number_format in ("lowerRoman", "upperRoman") and 0 < value < 4000:
@@ -224,20 +238,45 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
-def _level(lvl: etree._Element) -> _Level:
+def _start(text: str | None, where: str, verb: str = "starts") -> int:
+    """A level's start (``w:start``, ``w:startOverride``); 1 when missing or not a number.
+    LimitError naming ``where`` beyond `MAX_LIST_NUMBER` either side of zero."""
+    value = _int(text, 1)
+    digits = (text or "").strip().lstrip("+-")
+    if abs(value) <= MAX_LIST_NUMBER and not (digits.isdigit() and len(digits) > 20):
+        return value
+    shown = f"{value:,}" if len(digits) <= 20 else f"a number of {len(digits):,} digits"
+    raise LimitError(
+        f"{where} {verb} at {shown}, beyond the {MAX_LIST_NUMBER:,} a Word list may start "
+        f"at {_SEE}; the file is refused: in Word, set the list's number again "
+        "(right-click it, Set Numbering Value) and save the file")
+
+
+def _level(lvl: etree._Element, where: str) -> _Level:
+    """One ``w:lvl``; LimitError naming ``where`` past the limits Word keeps to."""
+    text = _val(lvl, "w:lvlText") or ""
+    if len(text) > MAX_LIST_NUMBER_TEXT:
+        raise LimitError(
+            f"{where} writes its number with {len(text):,} characters (w:lvlText), more "
+            f"than the {MAX_LIST_NUMBER_TEXT} a list number may have {_SEE}; the file is "
+            "refused: in Word, define the list's number format again and save the file")
     return _Level(
-        start=_int(_val(lvl, "w:start"), 1),
+        start=_start(_val(lvl, "w:start"), where),
         format=_val(lvl, "w:numFmt") or "decimal",
-        text=_val(lvl, "w:lvlText") or "",
+        text=text,
         legal=lvl.find(qn("w:isLgl")) is not None
         and _val(lvl, "w:isLgl") not in ("0", "false"),
         style=_val(lvl, "w:pStyle"),
     )
 
 
-def _levels(parent: etree._Element) -> dict[int, _Level]:
-    levels = {_int(lvl.get(qn("w:ilvl")), 0): _level(lvl) for lvl in parent.iter(qn("w:lvl"))}
-    return {index: level for index, level in levels.items() if 0 <= index < LEVELS}
+def _levels(parent: etree._Element, where: str) -> dict[int, _Level]:
+    levels = {}
+    for lvl in parent.iter(qn("w:lvl")):
+        index = _int(lvl.get(qn("w:ilvl")), 0)
+        if 0 <= index < LEVELS:
+            levels[index] = _level(lvl, f"{where}, level {index + 1},")
+    return levels
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +288,8 @@ class _Abstract:
 def _abstract_levels(root: etree._Element) -> dict[str, _Abstract]:
     return {
         abstract.get(qn("w:abstractNumId"), ""): _Abstract(
-            _levels(abstract), _val(abstract, "w:numStyleLink")
+            _levels(abstract, _list(abstract.get(qn("w:abstractNumId"), ""))),
+            _val(abstract, "w:numStyleLink"),
         )
         for abstract in root.iterchildren(qn("w:abstractNum"))
     }
@@ -278,20 +318,27 @@ def _nums(
             continue
         nums[num_id] = _Num(abstract_id, dict(abstracts[abstract_id].levels))
         for override in num.iterchildren(qn("w:lvlOverride")):
-            _apply_override(nums[num_id], override)
+            _apply_override(nums[num_id], override, _list(num_id, "w:num"))
     return nums
 
 
-def _apply_override(num: _Num, override: etree._Element) -> None:
+def _list(list_id: str, tag: str = "w:abstractNum") -> str:
+    """How a message names a list definition (quoted as the file has it, kept short)."""
+    shown = list_id if len(list_id) <= 20 else f"{list_id[:20]}..."
+    return f"the list numbering ({tag} {shown!r})"
+
+
+def _apply_override(num: _Num, override: etree._Element, where: str) -> None:
     level = _int(override.get(qn("w:ilvl")), 0)
     if not 0 <= level < LEVELS:
         return
+    where = f"{where}, level {level + 1},"
     lvl = override.find(qn("w:lvl"))
     if lvl is not None:
-        num.levels[level] = _level(lvl)
+        num.levels[level] = _level(lvl, where)
     start = _val(override, "w:startOverride")
     if start is not None:
-        num.start_overrides[level] = _int(start, 1)
+        num.start_overrides[level] = _start(start, where, "restarts")
 
 
 class _StyleTable:

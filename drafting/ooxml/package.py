@@ -16,6 +16,8 @@ to do, anything that is not a Word document or could hurt us:
   since a directory can lie;
 - an XML part that unpacks to more than `SafeLimits.max_xml_part_bytes`: it would
   be parsed whole into memory;
+- headers, footers and other parts parsed whole besides the document's own, past
+  `SafeLimits.max_secondary_xml_bytes` together (many parts, each within the limits);
 - an XML part with a document type declaration (``<!DOCTYPE``) or an entity
   (``<!ENTITY``): the "billion laughs" and external-entity attacks. Word never
   writes either;
@@ -45,12 +47,13 @@ from pathlib import Path, PurePosixPath
 
 import docx
 import docx.document
+from docx.opc.constants import CONTENT_TYPE as CT
 from lxml import etree
 
 from drafting import limits as _limits
 from drafting.errors import LimitError, ReaderError
 from drafting.ooxml import strict
-from drafting.ooxml.parts import DocxParts, Parts, load_parts
+from drafting.ooxml.parts import PARSED_TYPES, DocxParts, Parts, load_parts
 from drafting.ooxml.unpack import SAVE_AGAIN, UNPACK_ERRORS, Budget, damaged, scan
 
 _MB = 1024 * 1024
@@ -74,6 +77,8 @@ class SafeLimits:
     max_xml_part_bytes: int = _limits.MAX_XML_PART_BYTES
     """One XML part once unpacked (it is parsed whole): as the zip directory declares
     it, and as actually unpacked."""
+    max_secondary_xml_bytes: int = _limits.MAX_SECONDARY_XML_BYTES
+    """Headers, footers and other parts parsed whole besides the document's own, together."""
     max_ratio: int = 200
     """Unpacked size / packed size of one part above which it is suspect ..."""
     ratio_floor_bytes: int = 10 * _MB
@@ -269,6 +274,7 @@ def _xml_parts(path: Path, package: zipfile.ZipFile, limits: SafeLimits) -> dict
         for info in package.infolist()
         if info.filename != _CONTENT_TYPES and types.is_xml(info.filename)
     ]
+    _check_secondary(path, [package.getinfo(name) for name in names], types, limits)
     for name in names:
         info = package.getinfo(name)
         if info.file_size > limits.max_xml_part_bytes:
@@ -282,6 +288,39 @@ def _xml_parts(path: Path, package: zipfile.ZipFile, limits: SafeLimits) -> dict
     return unpacked
 
 
+_OWN_ONCE = PARSED_TYPES - {CT.WML_HEADER, CT.WML_FOOTER}
+"""What a document has one of, of the parts parsed whole (main part, styles ...)."""
+
+
+def _check_secondary(path: Path, infos: list[zipfile.ZipInfo], types: _PartTypes,
+                     limits: SafeLimits) -> None:
+    """Refuse, from the zip directory (`scan` holds parts to it), a package whose parts
+    parsed whole besides the document's own (every header and footer; of each kind in
+    `_OWN_ONCE`, all but the largest) pass ``limits.max_secondary_xml_bytes`` together."""
+    by_kind: dict[str, list[zipfile.ZipInfo]] = {}
+    for info in infos:
+        if (kind := types.of(info.filename)) in PARSED_TYPES:
+            by_kind.setdefault(kind, []).append(info)
+    secondary = []
+    for kind, found in by_kind.items():
+        found.sort(key=lambda info: info.file_size, reverse=True)
+        secondary += found[1:] if kind in _OWN_ONCE else found
+    total = sum(info.file_size for info in secondary)
+    if total <= limits.max_secondary_xml_bytes:
+        return
+    largest = max(secondary, key=lambda info: info.file_size)
+    which = (f"{len(secondary)} parts, the largest {largest.filename} of "
+             f"{largest.file_size / _MB:.1f} MB" if len(secondary) > 1
+             else f"part {largest.filename}")
+    raise LimitError(
+        f"{path}: its headers, footers and other parts read whole besides the document's "
+        f"own unpack to {total / _MB:.1f} MB together ({which}), more than the "
+        f"{limits.max_secondary_xml_bytes / _MB:.1f} MB a Word document may hold in them "
+        "(see \"Input limits\" in the README; a header is a few KB); the file is refused: "
+        "empty its headers and footers in Word and save it again"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _PartTypes:
     """Content types from ``[Content_Types].xml``: by extension and by part name, both
@@ -293,11 +332,16 @@ class _PartTypes:
 
     def is_xml(self, name: str) -> bool:
         """Whether python-docx may parse the part as XML: by its name or its type."""
-        lower = name.lower()
-        if lower.endswith((".xml", ".rels")):
+        if name.lower().endswith((".xml", ".rels")):
             return True
-        kind = self.overrides.get(f"/{lower}") or self.defaults.get(PurePosixPath(lower).suffix)
+        kind = self.of(name)
         return bool(kind) and kind.split(";")[0].strip().endswith("xml")
+
+    def of(self, name: str) -> str:
+        """The content type of part ``name``: by its name, else its extension; or ""."""
+        lower = name.lower()
+        return (self.overrides.get(f"/{lower}")
+                or self.defaults.get(PurePosixPath(lower).suffix) or "")
 
 
 def _content_types(path: Path, package: zipfile.ZipFile, unpacked: dict[str, bytes],

@@ -40,7 +40,7 @@ _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 """python-docx's own parser options (without its element classes): the same tree."""
 _BLOB_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 """For parts python-docx keeps as bytes (footnotes), as `part_root` parses them."""
-_PARSED_TYPES = frozenset({
+PARSED_TYPES = frozenset({
     CT.OPC_CORE_PROPERTIES, CT.WML_COMMENTS, CT.WML_DOCUMENT_MAIN, CT.WML_FOOTER,
     CT.WML_HEADER, CT.WML_NUMBERING, CT.WML_SETTINGS, CT.WML_STYLES})
 """The content types python-docx parses as XML when it opens a package."""
@@ -209,7 +209,7 @@ class _Loader:
                 continue
             kind, content = self.parts[target]
             if expected is None:  # kept as bytes: parsed as `part_root` parses them
-                if kind in _PARSED_TYPES:
+                if kind in PARSED_TYPES:
                     raise _Unusual(target)
                 found[reltype] = _blob_root(content)
             elif kind != expected:
@@ -229,7 +229,7 @@ class _Loader:
                 continue
             kind = self.types.of(target)
             self.parts[target] = (kind, self._parse(target, kind in _SHARED_TYPES)
-                                  if kind in _PARSED_TYPES else self._read(target))
+                                  if kind in PARSED_TYPES else self._read(target))
             self._walk(target)
 
     def _relationships(self, source: str) -> list[tuple[str, str | None, str | None]]:

@@ -190,7 +190,8 @@ def proposed_text(pieces: Iterable[RunPiece]) -> str:
 
 def parse_date(value: str | None) -> datetime | None:
     """A ``w:date`` as an aware UTC datetime; None for a missing or empty one. A date
-    without a zone is taken as UTC. Raises ReaderError for text that is not a date."""
+    without a zone is taken as UTC. Raises ReaderError for text that is not a date, and
+    for a date that is out of range once in UTC (``0001-01-01T00:00:00+01:00``)."""
     if not value:
         return None
     try:
@@ -199,7 +200,11 @@ def parse_date(value: str | None) -> datetime | None:
         raise ReaderError(f"the revision date '{value}' is not a date and time") from error
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError as error:
+        raise ReaderError(f"the revision date '{value}' is not a date and time (in UTC it "
+                          "falls before the year 1 or after 9999)") from error
 
 
 def read_paragraph(p: Any) -> ParagraphRead:
@@ -266,21 +271,29 @@ def read_comments(document: Any) -> dict[str, Comment]:
     by id; {} when it has no comments part.
 
     The part is found by its relationship type, so nothing is created when it is absent.
+    Comments that share an id (Word gives each its own) are kept as one: their texts
+    joined in file order by "; " (as a change's several comments are joined into its
+    reason), with the first one's author and date, so that no text is lost.
     Raises ReaderError for a comments part that is not XML or a date that is not a date.
     """
     root = word_parts(document).comments
     if root is None:
         return {}
-    comments: dict[str, Comment] = {}
+    found: dict[str, tuple[str, datetime | None, list[str]]] = {}
     for element in root.iter(_COMMENT):
         comment_id = element.get(_ID)
         if comment_id is None:
             continue
         paragraphs = read_paragraphs(element.iter(_P))
         text = "\n".join(p.proposed for p in paragraphs).strip()
-        comments[comment_id] = Comment(comment_id, element.get(_AUTHOR) or "",
-                                       parse_date(element.get(_DATE)), text)
-    return comments
+        date = parse_date(element.get(_DATE))
+        if comment_id in found:
+            found[comment_id][2].append(text)
+        else:
+            found[comment_id] = (element.get(_AUTHOR) or "", date, [text])
+    return {comment_id: Comment(comment_id, author, date,
+                                texts[0] if len(texts) == 1 else "; ".join(filter(None, texts)))
+            for comment_id, (author, date, texts) in found.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,14 +63,20 @@ def read_docx_draft(path: str | Path) -> ReadResult:
     """Read a ``.docx`` draft from ``path`` (opened through `open_word`).
 
     Each paragraph comes with its inline formatting as marks (`docx_marks`). Raises
-    ReaderError for a file that cannot be opened safely or a label used
-    twice in one section; stray brackets are warnings. A document with no text gives
-    no paragraphs and an empty title.
+    ReaderError (its message beginning with the file) for a file that cannot be opened
+    safely or a label used twice in one section; stray brackets are warnings. A
+    document with no text gives no paragraphs and an empty title.
     """
     from drafting.readers.docx_marks import read_marked  # reads with `DraftReader` too
 
     path = Path(path)
-    return read_marked(open_word(path), str(path))
+    try:
+        return read_marked(open_word(path), str(path))
+    except ReaderError as error:  # raised where the file is not known (numbering ...)
+        if not error.message.startswith(str(path)):
+            error.message = f"{path}: {error.message}"
+            error.args = (error.message,)
+        raise
 
 
 def clean_lines(text: str) -> str:
