@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
+from itertools import accumulate, pairwise
 from typing import TypeAlias
 
 from drafting.errors import BracketError, InputError, excerpt
@@ -78,20 +79,75 @@ class BracketFault:
         return "'[' is never closed" if self.char == "[" else "']' has no opening '['"
 
 
-@dataclass(frozen=True, slots=True)
 class BracketGroup:
     """A maximal run of adjacent brackets: one choice still to make.
 
     ``start``/``end`` are the offsets of its first ``[`` and just past its last
     ``]``; ``alternatives`` the text of each alternative as written (nested
-    brackets kept), adjacent brackets flattened: ``[a / b][c]`` -> a, b, c.
+    brackets kept), adjacent brackets flattened: ``[a / b][c]`` -> a, b, c;
+    ``depth`` the brackets around it (0 for a group at the paragraph's level).
+    Immutable, compared and hashed by these five values. A group from `groups`
+    holds the offsets of its alternatives in the paragraph's one string and slices
+    them when asked: copies would cost n times the text for brackets n deep.
     """
 
+    __slots__ = ("_spans", "_text", "depth", "end", "index", "start")
+    __match_args__ = ("index", "start", "end", "alternatives", "depth")
     index: int
     start: int
     end: int
-    alternatives: tuple[str, ...]
     depth: int
+    _text: str
+    _spans: tuple[tuple[int, int], ...]
+
+    def __init__(self, index: int, start: int, end: int, alternatives: Iterable[str],
+                 depth: int) -> None:
+        texts = tuple(alternatives)
+        spans = tuple(pairwise((0, *accumulate(map(len, texts)))))
+        self._set(index, start, end, depth, "".join(texts), spans)
+
+    @classmethod
+    def _within(cls, text: str, index: int, start: int, end: int, depth: int,
+                spans: tuple[tuple[int, int], ...]) -> BracketGroup:
+        """The group whose alternatives are ``text[a:b]`` for each (a, b) of ``spans``."""
+        group = cls.__new__(cls)
+        group._set(index, start, end, depth, text, spans)
+        return group
+
+    def _set(self, index: int, start: int, end: int, depth: int, text: str,
+             spans: tuple[tuple[int, int], ...]) -> None:
+        for name, value in (("index", index), ("start", start), ("end", end),
+                            ("depth", depth), ("_text", text), ("_spans", spans)):
+            object.__setattr__(self, name, value)
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """The text of each alternative, sliced anew at each call."""
+        return tuple(self._text[a:b] for a, b in self._spans)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BracketGroup):
+            return NotImplemented
+        return self._key() == other._key() and self.alternatives == other.alternatives
+
+    def __hash__(self) -> int:
+        return hash((*self._key(), self.alternatives))
+
+    def __repr__(self) -> str:
+        return (f"BracketGroup(index={self.index}, start={self.start}, end={self.end}, "
+                f"alternatives={self.alternatives!r}, depth={self.depth})")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[BracketGroup], tuple[object, ...]]:
+        return BracketGroup, (self.index, self.start, self.end, self.alternatives, self.depth)
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return self.index, self.start, self.end, self.depth
 
 
 def faults(text: str) -> tuple[BracketFault, ...]:
@@ -157,6 +213,22 @@ def count(text: str, *, paragraph: str = "") -> int:
         return 0
     markers = len(NOTE_MARKER.findall(text)) if "[^" in text else 0
     return text.count("[") - markers - sum(fault.char == "[" for fault in faults(text))
+
+
+def nesting(text: str) -> int:
+    """How deep the bracket pairs of ``text`` nest: 0 without any, ``[a]`` -> 1,
+    ``[a [b] / c]`` -> 2, ``[a][b]`` -> 1. Stray brackets (see `faults`) and
+    footnote markers do not count: ``[[a]`` -> 1."""
+    if "[" not in text:
+        return 0
+    stray = {fault.offset for fault in faults(text)}
+    deepest = level = 0
+    for found in _BRACKET.finditer(text):
+        if len(found.group()) > 1 or found.start() in stray:
+            continue
+        level += 1 if found.group() == "[" else -1
+        deepest = max(deepest, level)
+    return deepest
 
 
 def groups(text: str, *, paragraph: str = "") -> list[BracketGroup]:
@@ -359,14 +431,9 @@ def _survey(text: str) -> tuple[list[BracketGroup], list[tuple[int, int]]]:
             runs.append(run)
         run.append(span)
         by_end[span.end] = run
-    found = [
-        BracketGroup(
-            index,
-            run[0].start,
-            run[-1].end,
-            tuple(text[a:b] for span in run for a, b in span.alternatives),
-            run[0].depth,
-        )
+    found = [  # offsets, not copies: the text nested n deep is in n groups
+        BracketGroup._within(text, index, run[0].start, run[-1].end, run[0].depth,
+                             tuple(alt for span in run for alt in span.alternatives))
         for index, run in enumerate(runs)
     ]
     return found, [alt for span in reader.spans for alt in span.alternatives]

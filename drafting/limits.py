@@ -27,6 +27,14 @@ and its text after the tracked changes each), and in any one text of an amendmen
 words, a new paragraph, an alternative, a reason). Negotiation paragraphs are rarely
 beyond a few thousand characters; 100,000 is some thirty pages."""
 
+MAX_BRACKET_DEPTH = 32
+"""How deep square brackets may nest in one paragraph, and in any one text of an
+amendment: ``[a [b]]`` nests 2 deep (`drafting.brackets.nesting`). Real negotiation
+texts nest 2 to 4 deep (a bracket within an alternative of a bracket); 32 leaves room
+for many more. The bound matters because every bracket group is a choice shown with its
+text, nested brackets included: the report of a paragraph nested n deep shows its
+innermost words n times, so n is kept small."""
+
 MAX_PARAGRAPHS = 10_000
 """Paragraphs in one document: a draft imported, or a delegation's Word copy (every
 Word paragraph counts, empty ones and those in tables included)."""
@@ -81,6 +89,19 @@ def too_long(where: str, length: int, what: str = "the paragraph") -> LimitError
     return LimitError(f"{where}: {what} has {length:,} characters, more than the "
                       f"{MAX_PARAGRAPH_CHARS:,} a paragraph may have {_SEE}; the file is "
                       "refused: split it into shorter paragraphs")
+
+
+def nested_too_deep(what: str, depth: int) -> str:
+    """The sentence that refuses ``what`` (a text) for brackets nested ``depth`` deep."""
+    return (f"{what} nests square brackets {depth:,} deep, more than the "
+            f"{MAX_BRACKET_DEPTH} levels a paragraph may have {_SEE}")
+
+
+def too_deep(where: str, depth: int, what: str = "the paragraph") -> LimitError:
+    """The refusal of a text at ``where`` (file, paragraph) whose brackets nest ``depth``
+    deep (`drafting.brackets.nesting`)."""
+    return LimitError(f"{where}: {nested_too_deep(what, depth)}; the file is refused: "
+                      "take out the brackets that stand inside others")
 
 
 def too_many_paragraphs(where: str, count: int) -> LimitError:

@@ -26,7 +26,7 @@ from drafting.errors import (
     TextNotFound,
     excerpt,
 )
-from drafting.limits import MAX_PARAGRAPH_CHARS
+from drafting.limits import MAX_BRACKET_DEPTH, MAX_PARAGRAPH_CHARS, nested_too_deep
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.model.labels import Label, parse_label
@@ -185,7 +185,8 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     be non-empty and balanced (an alternative may keep as many stray brackets as
     the paragraph has). ``proponents`` may be one code as a string. Raises AmendmentError
     (or TextNotFound / AmbiguousText) naming the paragraph and what to do, also for a
-    text longer than a paragraph may be (`drafting.limits.MAX_PARAGRAPH_CHARS`).
+    text longer than a paragraph may be (`drafting.limits.MAX_PARAGRAPH_CHARS`) or whose
+    brackets nest deeper (`drafting.limits.MAX_BRACKET_DEPTH`).
     """
     _check_lengths(proposal)
     kind = proposal.kind
@@ -208,12 +209,15 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
 def _check_lengths(proposal: Proposal) -> None:
     for name in ("replace", "with_", "delete", "insert", "after", "before", "new_paragraph",
                  "alternative", "bracket", "reason"):
-        text = getattr(proposal, name)
+        text, what = getattr(proposal, name), f"the text of '{name.rstrip('_')}'"
         if text is not None and len(text) > MAX_PARAGRAPH_CHARS:
             raise AmendmentError(
-                f"{proposal.paragraph[:40]}: the text of '{name.rstrip('_')}' has "
+                f"{proposal.paragraph[:40]}: {what} has "
                 f"{len(text):,} characters, more than the {MAX_PARAGRAPH_CHARS:,} a paragraph "
                 "may have (see \"Input limits\" in the README); shorten it")
+        if text is not None and (depth := brackets.nesting(text)) > MAX_BRACKET_DEPTH:
+            raise AmendmentError(f"{proposal.paragraph[:40]}: {nested_too_deep(what, depth)}; "
+                                 "take out the brackets that stand inside others")
 
 
 def apply(text: str, amendment: Amendment) -> str:

@@ -16,8 +16,16 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting import characters
+from drafting.brackets import nesting
 from drafting.errors import LimitError, ReaderError
-from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
+from drafting.limits import (
+    MAX_BRACKET_DEPTH,
+    MAX_PARAGRAPH_CHARS,
+    MAX_PARAGRAPHS,
+    too_deep,
+    too_long,
+    too_many_paragraphs,
+)
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
@@ -340,7 +348,8 @@ def style_names(word: Any) -> dict[str | None, str]:
 
 def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> None:
     """LimitError if the Word paragraph's text before its tracked changes, or after them
-    (text inserted and deleted again counted too), is longer than a paragraph may be."""
+    (text inserted and deleted again counted too), is longer than a paragraph may be, or
+    its brackets nest deeper."""
     before = after = len(read.original)
     if len(read.pieces) != 1 or read.pieces[0].state != NORMAL:  # else the same text
         after = len(read.proposed) + sum(len(p.text) for p in read.pieces
@@ -349,6 +358,10 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
         raise too_long(place, max(before, after))
+    if (depth := max(nesting(read.original), nesting(read.proposed))) > MAX_BRACKET_DEPTH:
+        head = read.original or read.proposed
+        place = f"{where} (FN{note})" if note is not None else labelled(where, head)
+        raise too_deep(place, depth)
 
 
 def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:

@@ -48,8 +48,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from drafting.brackets import nesting
 from drafting.errors import ReaderError
-from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
+from drafting.limits import (
+    MAX_BRACKET_DEPTH,
+    MAX_PARAGRAPH_CHARS,
+    MAX_PARAGRAPHS,
+    too_deep,
+    too_long,
+    too_many_paragraphs,
+)
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
@@ -108,8 +116,9 @@ def read_structure(blocks: list[Block], *, name: str,
 
     Raises ReaderError for a label used twice in one section (with ``unique``), and
     LimitError (before reading anything) for more blocks than `MAX_PARAGRAPHS` or a
-    block, or a paragraph its lines make, longer than `MAX_PARAGRAPH_CHARS`. Stray
-    brackets are warnings, never errors.
+    block, or a paragraph its lines make, longer than `MAX_PARAGRAPH_CHARS`, or a
+    paragraph whose brackets nest deeper than `MAX_BRACKET_DEPTH`. Stray brackets are
+    warnings, never errors.
     """
     _check_limits(blocks, name)
     reader = _Reader(blocks, name, list(warnings or ()))
@@ -171,6 +180,8 @@ class _Reader:
         for paragraph in paragraphs:  # lines joined to a paragraph can make it too long
             if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
+            if (depth := nesting(paragraph.text)) > MAX_BRACKET_DEPTH:
+                raise too_deep(f"{self.name} ({paragraph.label})", depth)
         if text_warnings:
             wheres = [draft.where for draft in self.drafts]
             self.warnings += bracket_warnings(paragraphs, wheres)

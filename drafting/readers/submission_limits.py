@@ -1,16 +1,23 @@
 """The input limits (`drafting.limits`) on a JSON submission, checked first.
 
 A file of more amendments than `MAX_AMENDMENTS_PER_FILE`, or with a text longer than
-`MAX_PARAGRAPH_CHARS`, is refused on these findings alone, before the schema is asked
-and before any amendment is placed on the document: each names the amendment (counted
-from 1), its paragraph and the field, as the reader's other findings do.
+`MAX_PARAGRAPH_CHARS` or whose brackets nest deeper than `MAX_BRACKET_DEPTH`, is refused
+on these findings alone, before the schema is asked and before any amendment is placed
+on the document: each names the amendment (counted from 1), its paragraph and the field,
+as the reader's other findings do.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from drafting.limits import MAX_AMENDMENTS_PER_FILE, MAX_PARAGRAPH_CHARS
+from drafting.brackets import nesting
+from drafting.limits import (
+    MAX_AMENDMENTS_PER_FILE,
+    MAX_BRACKET_DEPTH,
+    MAX_PARAGRAPH_CHARS,
+    nested_too_deep,
+)
 from drafting.readers.submission_findings import field_name
 
 _SEE = '(see "Input limits" in the README)'
@@ -21,7 +28,8 @@ unknown) and what is wrong."""
 
 
 def limit_findings(data: Any) -> list[Finding]:
-    """Every way ``data`` (parsed JSON) goes past the input limits; [] when it does not.
+    """Every way ``data`` (parsed JSON) goes past the input limits (a text too long, or
+    its brackets nested too deep); [] when it does not.
     Too many amendments is said alone: their texts are then not looked at."""
     amendments = data.get("amendments") if isinstance(data, dict) else None
     items = amendments if isinstance(amendments, list) else []
@@ -42,15 +50,21 @@ def limit_findings(data: Any) -> list[Finding]:
             pending.extend((inner, [*path, n]) for n, inner in enumerate(value))
         elif isinstance(value, str) and len(value) > MAX_PARAGRAPH_CHARS:
             found.append(_finding(items, path, "", len(value)))
+        elif isinstance(value, str) and (depth := nesting(value)) > MAX_BRACKET_DEPTH:
+            found.append(_finding(items, path, "", depth, deep=True))
     return sorted(found)
 
 
-def _finding(items: list[Any], path: list[Any], what: str, length: int) -> Finding:
+def _finding(items: list[Any], path: list[Any], what: str, size: int,
+             deep: bool = False) -> Finding:
+    """The finding for the text at ``path``: ``size`` characters, or (``deep``) brackets
+    nested ``size`` deep."""
     in_amendment = len(path) >= 2 and path[0] == "amendments" and isinstance(path[1], int)
     rest = path[2:] if in_amendment else path
     what = what or field_name(rest, "the text")
-    sentence = (f"{what} has {length:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} "
-                f"a paragraph may have {_SEE}; shorten it")
+    sentence = (f"{nested_too_deep(what, size)}; take out the brackets that stand inside "
+                "others" if deep else f"{what} has {size:,} characters, more than the "
+                f"{MAX_PARAGRAPH_CHARS:,} a paragraph may have {_SEE}; shorten it")
     if not in_amendment:
         return 0, "", sentence
     item = items[path[1]]
