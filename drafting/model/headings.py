@@ -56,6 +56,12 @@ def own_number(text: str) -> str | None:
         number = _ARABIC_ORDINALS.index(match["arabic"]) + 1
     else:
         return match["key"]
+    return roman(number)
+
+
+def roman(number: int) -> str:
+    """``number`` in Roman numerals, as headings number parts (up to the last `_ROMAN`
+    knows; in figures beyond)."""
     return _ROMAN[number - 1] if 0 < number <= len(_ROMAN) else str(number)
 
 

@@ -85,12 +85,14 @@ class Role:
     typed label, not text; ``prefix`` the text put before it when it joins a paragraph
     as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number), or before a
     heading's or a paragraph's own text (its automatic number: ``"Article 3 "``, a
-    bullet ``"• "``)."""
+    bullet ``"• "``). ``option``: the block is one alternative of its paragraph ("Option
+    2: ...", "OP4 Alt ..."), its text after ``skip`` the alternative's."""
 
     kind: RoleKind
     paragraph: int | None = None
     skip: int = 0
     prefix: str = ""
+    option: bool = False
 
 
 @dataclass(frozen=True, slots=True)

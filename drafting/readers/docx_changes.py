@@ -165,12 +165,12 @@ def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,
         label, skip, alternative = read(stripped)
         if label is not None:
             skip += len(text) - len(stripped)
-            rest, states = _drop(pieces, skip, view)
+            rest, states = drop(pieces, skip, view)
             return f"{label}{' Alt' if alternative else ''}", rest, len(states) > 1
     return None, pieces, False
 
 
-def _drop(pieces: list[RunPiece], count: int, view: str) -> tuple[list[RunPiece], set[str]]:
+def drop(pieces: list[RunPiece], count: int, view: str) -> tuple[list[RunPiece], set[str]]:
     """``pieces`` without the first ``count`` characters of ``view``, and the states of
     everything dropped (changes outside the view but inside the label are dropped too)."""
     rest, states = [], set()

@@ -31,12 +31,12 @@ from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
-from drafting.ooxml.runs import INSERTED, NORMAL, RunPiece
+from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_notes import cited, footnote, own_numbers
-from drafting.readers.docx_changes import strip_label
+from drafting.readers.docx_changes import drop, strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
-from drafting.readers.lines import read_label, read_numbered
+from drafting.readers.lines import OPTION, option_text, read_label, read_numbered
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import labelled, read_structure
 
@@ -55,6 +55,8 @@ class Chunk:
     mark: RunPiece
     heading: bool = False
     """Read as a heading (in a heading style, or "Article 3")."""
+    alternatives: bool = False
+    """Its pieces are its alternatives, in brackets ("Option 1: ..." read as "[...]")."""
     note: int | None = None
     """The number of the revision's footnote it is (labelled ``FN<n>``); None for a
     paragraph of the body."""
@@ -146,8 +148,13 @@ class CopyLayout:
             elif note is not None:
                 chunks.append(self._chunk(number, read, label=False))
                 chunks[-1].label, chunks[-1].note = f"FN{note}", note
+            elif role.option and role.kind is RoleKind.LINE and host is not None:
+                self._alternative(host, self._chunk(number, read))  # "Option 2: ..."
             elif role.kind is RoleKind.LINE and host is not None and role.prefix:
                 self._join(host, self._chunk(number, read, label=False), role.prefix)
+            elif role.option:  # "3. Option 1: ...": the first alternative opens it
+                chunks.append(host := self._chunk(number, read))
+                self._alternative(host, None)
             else:
                 chunks.append(host := self._chunk(number, read,
                                                   label=role.kind is not RoleKind.LINE,
@@ -238,15 +245,33 @@ class CopyLayout:
 
     def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:
         """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the
-        import does: a line break (inserted if the line is new) and its number."""
-        first = line.pieces[0] if line.pieces else None
+        import does: a line break (inserted if the line is new, deleted with the mark
+        before it: two lines joined) and its number."""
+        first, mark = (line.pieces[0] if line.pieces else None), chunk.mark
         if line.new and first is not None:
             joint = RunPiece(prefix, INSERTED, first.author, first.date, first.change_id,
                              kind=first.kind)
+        elif mark.state == DELETED and mark.in_original:
+            joint = RunPiece(prefix, DELETED, mark.author, mark.date, mark.change_id,
+                             kind=mark.kind)
         else:
             joint = RunPiece(prefix)
         chunk.pieces = [*trimmed(chunk.pieces), joint, *trimmed(line.pieces)]
         chunk.mark = line.mark
+
+    def _alternative(self, host: Chunk, option: Chunk | None) -> None:
+        """Read a paragraph's alternatives as the import writes them, adjacent brackets
+        (``[first][second][]``): ``host``'s own text becomes the first alternative (once),
+        and ``option`` (an "Option 2: ..." or "OP4 Alt ..." paragraph) is added as the next,
+        each without its "Option N:" and with "No text" as nothing."""
+        if not host.alternatives:
+            host.alternatives = True
+            if host.pieces:  # else "3." on its own: the options follow
+                host.pieces = _bracketed(_option_body(host.pieces))
+        if option is not None:
+            host.pieces = [*host.pieces, *_bracketed(_option_body(option.pieces))]
+            host.mark = option.mark
+
     def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
         where = f"{self.name}, paragraph {number}"
         if read.original != read.proposed:
@@ -311,6 +336,32 @@ class CopyLayout:
         for piece in pieces:
             for comment_id in piece.comment_ids:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
+
+
+def _option_body(pieces: list[RunPiece]) -> list[RunPiece]:
+    """An alternative's pieces without the "Option 2:" opening them, and none for "No
+    text" (only words inserted in its place are kept)."""
+    pieces = trimmed(pieces)
+    view = "in_original" if any(p.in_original for p in pieces) else "in_proposed"
+    text = "".join(p.text for p in pieces if getattr(p, view))
+    if found := OPTION.match(text):
+        pieces, _ = drop(pieces, found.end(), view)
+        text = text[found.end():]
+    if text.strip() and not option_text(text):  # "No text"
+        pieces = [p for p in pieces if not getattr(p, view)]
+    return pieces
+
+
+def _bracketed(pieces: list[RunPiece]) -> list[RunPiece]:
+    """``pieces`` in the brackets of an alternative: inserted with them where they are all
+    inserted (a new option), else there already."""
+    first = pieces[0] if pieces else None
+    if first is not None and all(p.state == INSERTED for p in pieces):
+        def mark(text: str) -> RunPiece:
+            return RunPiece(text, INSERTED, first.author, first.date, first.change_id,
+                            kind=first.kind)
+        return [mark("["), *pieces, mark("]")]
+    return [RunPiece("["), *pieces, RunPiece("]")]
 
 
 def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from drafting.model.headings import cjk_number, own_number
+from drafting.model.headings import cjk_number, own_number, roman
 from drafting.model.labels import (
     FIGURE_PATTERN,
     SECTION_PATTERN,
@@ -28,9 +28,10 @@ _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is
     rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX})|(?P<letter>[a-s]))?"
-    rf"(?:\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
+    rf"(?P<alt>\s+(?i:alt))?(?:\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
 """A typed paragraph number; ``letter`` is the European Union's for one inserted after
-another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...)."""
+another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...); ``alt`` an
+alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 Alt``)."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")
@@ -92,6 +93,13 @@ label writes: an annex's paragraphs are labelled ``ANNEX I.1`` in every language
 a section whose heading gives no number is known by its kind (``CHAPTER``)."""
 _OWN_KEYS = ("ANNEX", "APPENDIX")
 """The kinds whose number is part of the key: Annex I is not Chapter I."""
+_ARABIC_ORDINALS = tuple(word for pair in zip(
+    ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+     "التاسع", "العاشر"),
+    ("الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+     "التاسعة", "العاشرة"), strict=True) for word in reversed(pair))
+"""Arabic ordinals, first to tenth, feminine (for an article) before masculine (for a
+part or a chapter): "المادة الأولى" is Article 1, "الجزء الأول" Part I."""
 _SECTION = re.compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix"  # English
     r"|chapitre|partie|annexe|appendice"  # French (article, section as in English)
@@ -99,7 +107,7 @@ _SECTION = re.compile(
     r"|статья|глава|раздел|часть|приложение"  # Russian
     r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
-    r"|(?i:premier|primero))"
+    r"|(?i:premier|primero)|" + "|".join(_ARABIC_ORDINALS) + ")"
     rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _CJK_SECTION = re.compile(  # "第一条", "第3章", "第二部分 定义", "附件", "附件二"
@@ -185,7 +193,7 @@ def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
         suffix = f" {match['suffix']}" if match["suffix"] else \
             f" {SUFFIXES[ord(match['letter']) - ord('a')]}" if match["letter"] else ""
         return (_parsed(f"OP{match['number']}{suffix}"), text[match.end():], match.end(),
-                False)
+                bool(match["alt"]))
     if match := _SECTIONED.match(text):
         return _parsed(match["label"]), text[match.end():], match.end(), False
     return None, text, 0, False
@@ -236,6 +244,9 @@ def section_key(text: str) -> str | None:
         return kind
     key = match["key"].upper()
     key = "1" if key in ("PREMIER", "PRIMERO") else key  # "Article premier"
+    if key in _ARABIC_ORDINALS:  # "المادة الأولى": 1; "الجزء الأول": I, as English numbers it
+        number = _ARABIC_ORDINALS.index(key) // 2 + 1
+        key = str(number) if kind == "ARTICLE" else roman(number)
     key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
     key = f"{key}{match['suffix'].lower()}" if match["suffix"] else key
     return f"{kind} {key}" if kind in _OWN_KEYS else key

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafting.brackets import nesting
 from drafting.errors import ReaderError
@@ -384,11 +384,12 @@ class _Reader:
                 self.drafts[self._host].label.kind is ParagraphKind.OPERATIVE:
             draft = self.drafts[self._host]  # "3." on its own, then "Option 1: ..."
             draft.options = [option_text(body)]
-            self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "")
+            self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "", option=True)
         else:
             own = label if label is not None else self._unlabelled(index, block)
             self._add(index, RoleKind.PARAGRAPH, skip + option.end(),
                       _Draft(own, "", block.where, 0, self.section, [option_text(body)]))
+            self.roles[index] = replace(self.roles[index], option=True)
         self.option_open = True
 
     def _option(self, index: int, text: str, skip: int, label_alt: bool = False) -> None:
@@ -396,7 +397,7 @@ class _Reader:
         if draft.options is None:
             draft.options = [draft.text]
         draft.options.append(option_text(text))
-        self.roles[index] = Role(RoleKind.LINE, self._host, skip, "")
+        self.roles[index] = Role(RoleKind.LINE, self._host, skip, "", option=True)
         self.option_open = not label_alt
 
     def _alternative_of(self, label: Label) -> bool:
@@ -475,6 +476,7 @@ class _Reader:
                     "heading (e.g. Annex) before it if its numbers start a new section")))
                 shown = str(label)
             if shown in seen and self.unique:
+                self._several_drafts()
                 first = seen[shown]
                 raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "
                                   f"{'on' if first.startswith('line') else 'in'} {first}); "
@@ -484,6 +486,17 @@ class _Reader:
                 f"[{option}]" for option in draft.options)
             out.append(Paragraph(f"p{number}", shown, label.kind, text, level=draft.level))
         return tuple(out)
+
+    def _several_drafts(self) -> None:
+        """ReaderError naming them where the text holds several drafts, each with its own
+        chapeau (a committee's report: "Draft resolution I", "Draft resolution II")."""
+        chapeaus = [b for b in self.blocks if b.text and chapeau_like(b.text)]
+        if len(chapeaus) > 1:
+            raise ReaderError(
+                f"{chapeaus[1].where}: a second chapeau ({chapeaus[1].text.strip()!r}): the "
+                f"file holds {len(chapeaus)} drafts, each with its own paragraphs (a report "
+                "with draft resolutions I, II, ...); import each draft as a document of its "
+                "own, from a file holding only it")
 
     def _numbered_by_section(self) -> bool:
         """Whether operative numbers start again in each section (a treaty's articles).

@@ -143,10 +143,25 @@ def test_label_spellings_found_in_real_texts(written, label):
     assert result.paragraphs[-1].text == "Urges;"
 
 
-def test_an_alt_paragraph_is_an_alternative_of_the_paragraph_it_names():
-    result = read_text("OP1 Decides;\n\nOP2 Requests a report;\n\nOP2 Alt Requests a note;\n")
-    assert labels(result) == ["OP1", "OP2"]
-    assert result.paragraphs[1].text == "[Requests a report;][Requests a note;]"
+@pytest.mark.parametrize("alt", ["OP2 Alt ", "2 alt.\t", "2 Alt. "])
+def test_an_alt_paragraph_is_an_alternative_of_the_paragraph_it_names(alt):
+    """Climate texts type the alternative "2 alt." (it was other text, T1)."""
+    numbered = alt[0].isdigit()
+    first, second = ("1.\t", "2.\t") if numbered else ("OP1 ", "OP2 ")
+    result = read_text(f"The Conference of the Parties,\n\nRecalling,\n\n{first}Decides;\n\n"
+                       f"{second}Requests a report;\n\n{alt}Requests a note;\n")
+    assert labels(result) == ["PP1", "OP1", "OP2"]
+    assert result.paragraphs[2].text == "[Requests a report;][Requests a note;]"
+
+
+def test_a_report_holding_several_draft_resolutions_is_refused_by_what_it_is():
+    """It was refused for "the label OP1 is used twice", which sends one looking for a
+    typing error."""
+    with pytest.raises(ReaderError, match=r"a second chapeau \('The General Assembly,'\): "
+                       r"the file holds 2 drafts"):
+        read_text("Draft resolution I\n\nThe General Assembly,\n\nRecalling,\n\n"
+                  "1. Decides;\n\nDraft resolution II\n\nThe General Assembly,\n\n"
+                  "Noting,\n\n1. Requests;\n")
 
 
 def test_a_label_used_twice_in_one_article_is_still_refused():
@@ -164,7 +179,10 @@ def test_a_label_used_twice_in_one_article_is_still_refused():
     ("Appendix A", "APPENDIX A"), ("Приложение I", "ANNEX I"), ("Chapter", "CHAPTER"),
     ("Parte de los recursos", None), ("Partie des ressources", None),
     ("Статья 1", "1"), ("Статья 12. Депозитарий", "12"), ("Глава II", "II"),
-    ("статья 5 Конвенции предусматривает", None)])
+    ("статья 5 Конвенции предусматривает", None),
+    # Arabic numbers parts and articles in words: Part One (I), Article One (1)
+    ("الجزء الأول", "I"), ("الجزء الثاني - أحكام عامة", "II"), ("المادة الأولى", "1"),
+    ("المادة العاشرة", "10"), ("الفصل الثالث", "III"), ("المرفق الثاني", "ANNEX II")])
 def test_section_headings(text, key):
     assert section_key(text) == key
 
