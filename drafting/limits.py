@@ -84,11 +84,13 @@ texts as one replacement), so it can never run unbounded."""
 _SEE = "(see \"Input limits\" in the README)"
 
 
-def too_long(where: str, length: int, what: str = "the paragraph") -> LimitError:
-    """The refusal of a text of ``length`` characters at ``where`` (file, paragraph)."""
+def too_long(where: str, length: int, what: str = "the paragraph",
+             fix: str = "split it into shorter paragraphs") -> LimitError:
+    """The refusal of a text of ``length`` characters at ``where`` (file, paragraph);
+    ``fix`` says what to do."""
     return LimitError(f"{where}: {what} has {length:,} characters, more than the "
                       f"{MAX_PARAGRAPH_CHARS:,} a paragraph may have {_SEE}; the file is "
-                      "refused: split it into shorter paragraphs")
+                      f"refused: {fix}")
 
 
 def nested_too_deep(what: str, depth: int) -> str:

@@ -396,12 +396,15 @@ def revise_document(store: Store, symbol: str, label: str, *,
     agreed statuses kept on the paragraphs. With ``dry_run``, the same revision is made
     and returned, and nothing is stored. A text imported from Word gets its new Word
     document made from the last one; ``warn`` says why when that cannot be done (the
-    revision is issued all the same). Three steps (two in a dry run)."""
+    revision is issued all the same). If anything is recorded about ``symbol`` while the
+    revision is made (a submission, a decision), nothing is stored: ConflictError says
+    what, and the revision is to be issued again. Three steps (two in a dry run)."""
     from drafting.engine import Decisions, revise
     from drafting.store.names import check_line
 
     check_line(f"{symbol}: the revision label", label)  # before it is written into Word
     step(f"loading {symbol}")
+    basis = store.head()  # read first: anything recorded after it refuses the revision
     document = store.document(symbol)
     current = revision_of(document)
     given = [a for a in store.amendments(symbol)
@@ -420,7 +423,7 @@ def revise_document(store: Store, symbol: str, label: str, *,
         return outcome
     source = _revised_source(store, symbol, current, outcome.revision, warn)
     step(f"storing {label}")
-    store.add_revision(symbol, outcome, source=source, actor=actor)
+    store.add_revision(symbol, outcome, source=source, actor=actor, based_on=basis)
     return outcome
 
 

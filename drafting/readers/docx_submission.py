@@ -410,10 +410,18 @@ class _Reader(CopyLayout):
     # Comments
 
     def _reason(self, pieces: list[RunPiece]) -> str:
+        """The texts of the comments on a change, joined: LimitError naming the file and
+        the change when together they pass the length any reason may have."""
         ids = list(dict.fromkeys(c for p in pieces for c in p.comment_ids))
         self.used_comments.update(ids)
-        return "; ".join(self.comments[c].text for c in ids if c in self.comments
-                         and self.comments[c].text)
+        texts = [self.comments[c].text for c in ids if c in self.comments
+                 and self.comments[c].text]
+        reason = "; ".join(texts)
+        if len(reason) > MAX_PARAGRAPH_CHARS:
+            raise too_long(f"{self.path}, the change {_change(pieces)}", len(reason),
+                           f"the reason its {len(texts):,} comments make together",
+                           fix="shorten the comments on it")
+        return reason
 
     def _unused_comments(self) -> None:
         for comment_id, comment in self.comments.items():
@@ -423,6 +431,17 @@ class _Reader(CopyLayout):
             place = f" on {quoted(on)}" if on else ""
             self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
                       f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
+
+
+def _change(pieces: list[RunPiece]) -> str:
+    """A tracked change for a message: "'submit' -> 'present'", "inserting 'new'"."""
+    gone = "".join(p.text for p in pieces if p.state == DELETED and not p.cancelled)
+    put = "".join(p.text for p in pieces if p.state == INSERTED and not p.cancelled)
+    if gone and put:
+        return f"{quoted(gone)} -> {quoted(put)}"
+    if gone or put:
+        return f"{'deleting' if gone else 'inserting'} {quoted(gone or put)}"
+    return quoted("".join(p.text for p in pieces))
 
 
 def _spacing_only(text: str, start: int, end: int, new: str) -> bool:

@@ -115,10 +115,13 @@ def _insert_revision(write: Write, document_id: int, position: int, revision: Re
 
 
 def add_revision(write: Write, symbol: str, outcome: RevisionOutcome,
-                 source: bytes | None = None) -> None:
+                 source: bytes | None = None, based_on: int | None = None) -> None:
     """Store the revision the engine issued and what became of every amendment, with its
     Word source: ``source``, or else (None) the previous revision's, if it has one; the
-    payload's ``source`` gives its SHA-256, size and format."""
+    payload's ``source`` gives its SHA-256, size and format. ``based_on``: the number of
+    the last event when the revision was prepared; ConflictError if anything was recorded
+    about ``symbol`` since (`changed_since`), or if the outcome leaves out an amendment
+    of that record still submitted, or decided on the current revision."""
     connection = write.connection
     row = mapping.find_document(connection, symbol)
     document = mapping.load_document(connection, row)
@@ -127,9 +130,13 @@ def add_revision(write: Write, symbol: str, outcome: RevisionOutcome,
     if (existing := document.revision(revision.label)) is not None:
         raise ConflictError(f"{symbol} already has a revision '{existing.label}'; "
                             "choose a new label")
+    if based_on is not None and (since := changed_since(connection, document, based_on)):
+        raise ConflictError(f"{symbol}: the record changed while {revision.label} was "
+                            f"prepared ({since}); nothing was recorded; run revise again")
     kept = _source_for(connection, row.id, document, source)
     labels = {r.label for r in document.revisions} | {revision.label}
-    changed = _changed_amendments(connection, row.id, outcome.amendments, labels)
+    whole = None if based_on is None else document.revisions[-1].label
+    changed = _changed_amendments(connection, row.id, outcome.amendments, labels, whole)
     payload: dict[str, Any] = {
         "revision": revision_json(revision),
         "amendments": [amendment_json(new) for _, new in changed],
@@ -202,9 +209,15 @@ def _stored(connection: Connection, document_id: int) -> dict[str, tuple[_Stored
 
 
 def _changed_amendments(connection: Connection, document_id: int, given: Iterable[Amendment],
-                        labels: set[str]) -> list[tuple[_Stored, Amendment]]:
-    """(stored, new) for each amendment the outcome changes, refusing what it may not."""
+                        labels: set[str], whole: str | None) -> list[tuple[_Stored, Amendment]]:
+    """(stored, new) for each amendment the outcome changes, refusing what it may not. With
+    ``whole`` (the label of the revision it is issued from), refusing too an outcome that
+    leaves out an amendment still submitted, or decided on ``whole``: it would be passed
+    over without a word."""
     stored = _stored(connection, document_id)  # all of them: one query, no list of ids
+    given = list(given)
+    if whole is not None:
+        _refuse_left_out(stored, {a.id for a in given}, whole)
     changed = []
     for amendment in given:
         found = stored.get(amendment.id)
@@ -217,6 +230,62 @@ def _changed_amendments(connection: Connection, document_id: int, given: Iterabl
         if new != old:  # str and StrEnum values compare as their text
             changed.append((old, replace(amendment, submitted_at=utc(when))))
     return changed
+
+
+def _refuse_left_out(stored: dict[str, tuple[_Stored, Any]], given: set[str],
+                     current: str) -> None:
+    """ConflictError naming the amendments a revision issued from ``current`` does not
+    speak of and must: those still submitted, and those decided on ``current``."""
+    decided = (AmendmentStatus.ACCEPTED, AmendmentStatus.REJECTED)
+    missing = [number for number, (old, _) in stored.items() if number not in given and (
+        old.status == AmendmentStatus.SUBMITTED
+        or (old.status in decided and old.revision == current))]
+    if missing:
+        listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more"
+                                           if len(missing) > 5 else "")
+        raise ConflictError(f"the revision leaves out amendment{'s' * (len(missing) > 1)} "
+                            f"{listed}, still open or decided on {current}; nothing was "
+                            "recorded: prepare it again from all the amendments")
+
+
+def changed_since(connection: Connection, document: Document, seq: int) -> str:
+    """What was recorded about ``document`` after event ``seq`` ("A2002 submitted, A7
+    accepted"), refusals left aside; "" when nothing was."""
+    event = tables.events.c
+    query = (select(event.kind, event.payload)
+             .where(event.document == document.symbol, event.seq > seq,
+                    event.kind != str(EventKind.REFUSED))
+             .order_by(event.seq).limit(_TOLD + 1))
+    told = [_told(kind, payload, document) for kind, payload in connection.execute(query)]
+    return ", ".join(told[:_TOLD]) + (", ..." if len(told) > _TOLD else "")
+
+
+_TOLD = 5
+"""How many events `changed_since` tells of."""
+
+
+def _told(kind: str, payload: Any, document: Document) -> str:
+    """One event for a message: "A2002 submitted", "OP3 agreed", "Rev.1 issued"."""
+    data = payload if isinstance(payload, dict) else {}
+    amendment = str(data.get("amendment", "an amendment"))
+    if kind == EventKind.SUBMIT:
+        ids = [str(a.get("id")) for a in data.get("amendments", []) if isinstance(a, dict)]
+        shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+        return f"{shown or 'a submission'} submitted"
+    if kind == EventKind.DECIDE:
+        verdict = {"accept": "accepted", "reject": "rejected", "reopen": "reopened"}
+        return f"{amendment} {verdict.get(str(data.get('decision')), 'decided')}"
+    if kind == EventKind.WITHDRAW:
+        return f"{amendment} withdrawn"
+    if kind == EventKind.SUPPORT:
+        return f"{data.get('delegation', 'a delegation')}'s support of {amendment} " + (
+            "withdrawn" if data.get("withdraw") else "recorded")
+    if kind == EventKind.AGREE:
+        found = document.current.by_id(str(data.get("paragraph"))) if document.current else None
+        return f"{found.label if found else 'a paragraph'} set {data.get('status', '')}"
+    if kind == EventKind.REVISE:
+        return f"{data.get('revision', {}).get('label', 'a revision')} issued"
+    return f"{kind} recorded"
 
 
 def _check_change(number: str, old: _Stored, new: _Stored, labels: set[str]) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from drafting import characters
 from drafting.engine.revise import RevisionOutcome
+from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
 from drafting.store import (
     access,
@@ -37,7 +38,7 @@ from drafting.store import (
 from drafting.store.access import Gate, Need
 from drafting.store.chain import Event, EventKind, event_from
 from drafting.store.connect import make_engine, resolve_url, shown
-from drafting.store.errors import NotFoundError
+from drafting.store.errors import NotFoundError, StoreError
 from drafting.store.faults import sqlite_file_problem
 from drafting.store.receipts import Receipt
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
@@ -217,12 +218,19 @@ class Store(TokenKeeping):
             return [(symbol, title) for symbol, title in connection.execute(query)]
 
     def add_revision(self, symbol: str, outcome: RevisionOutcome, *,
-                     source: bytes | None = None, actor: str = "") -> Receipt:
+                     source: bytes | None = None, actor: str = "",
+                     based_on: Receipt | None = None) -> Receipt:
         """Store the revision `drafting.engine.revise` issued, its label table, and what
         became of each amendment it was given (status; revision, span and texts moved on).
 
         Refused (ConflictError) if the label is taken, or if an amendment the outcome
-        changes was withdrawn or decided since the outcome was prepared.
+        changes was withdrawn or decided since the outcome was prepared. With ``based_on``
+        (the `head` read before the document and its amendments were read to prepare it),
+        refused too if anything at all was recorded about ``symbol`` after it, or if the
+        outcome leaves out an amendment still submitted or decided on the current
+        revision: the revision is issued on exactly the record it was prepared from, and
+        speaks of every amendment open in it (`drafting.workflow.revise_document` gives
+        it).
 
         The new revision keeps a Word source: ``source`` if given (checked as
         `add_document` checks it), else a copy of the previous revision's, if that has
@@ -232,7 +240,8 @@ class Store(TokenKeeping):
         names.check_revision(symbol, outcome.revision)
         names.check_amendments(outcome.amendments)
         with self._write(actor, Need("revise", document=symbol)) as write:
-            revisions.add_revision(write, symbol, outcome, source)
+            revisions.add_revision(write, symbol, outcome, source,
+                                   None if based_on is None else based_on.seq)
         return self._receipts[-1]
 
     def set_paragraph_status(self, symbol: str, paragraph_id: str, status: ParagraphStatus,
@@ -297,9 +306,11 @@ class Store(TokenKeeping):
         first ids with ``duplicate=True``; proposing again what its proponents already
         propose (the same change to the same paragraph) is refused, unless
         ``allow_duplicates``. A text that is not text
-        (`drafting.store.names.check_text`) refuses the whole submission.
+        (`drafting.store.names.check_text`), or one longer than
+        `drafting.limits.MAX_PARAGRAPH_CHARS`, refuses the whole submission.
         """
         names.check_amendments(amendments)
+        _check_lengths(symbol, amendments)
         with self._write(actor, _submitting(symbol, [amendments])) as write:
             return submissions.submit(write, symbol, amendments, recorded_by=write.principal,
                                       allow_duplicates=allow_duplicates)
@@ -313,6 +324,7 @@ class Store(TokenKeeping):
         than one `submit` each."""
         for amendments in batches:
             names.check_amendments(amendments)
+            _check_lengths(symbol, amendments)
         with self._write(actor, _submitting(symbol, batches)) as write:
             return submissions.submit_all(write, symbol, batches, recorded_by=write.principal,
                                           allow_duplicates=allow_duplicates)
@@ -421,6 +433,22 @@ def _missing_file(url: URL) -> bool:
     database = url.database or ""
     return (url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
             and not database.startswith("file:") and not Path(database).exists())
+
+
+def _check_lengths(symbol: str, amendments: Sequence[Amendment]) -> None:
+    """StoreError listing every text of ``amendments`` (old and new words, reason) longer
+    than `MAX_PARAGRAPH_CHARS`: whichever way a submission came (options, JSON, Word), the
+    store records none."""
+    problems = [f"amendment {number}: {what} has {len(text):,} characters"
+                for number, amendment in enumerate(amendments, 1)
+                for what, text in (("the old text", amendment.old_text),
+                                   ("the new text", amendment.new_text),
+                                   ("the reason", amendment.reason))
+                if len(text) > MAX_PARAGRAPH_CHARS]
+    if problems:
+        raise StoreError(f"{symbol}: {problems[0]}, more than the {MAX_PARAGRAPH_CHARS:,} a "
+                         "text of an amendment may have (see \"Input limits\" in the README)"
+                         "; nothing was recorded: shorten it", details="\n".join(problems))
 
 
 def _submitting(symbol: str, batches: Sequence[Sequence[Amendment]]) -> Need:

@@ -479,6 +479,8 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
     if amendment.status is _S.STALE and decision == "accept":
         raise ConflictError(f"{amendment.id} is stale (the words it changed have changed); "
                             "it can be rejected, not accepted")
+    if decision == "accept":
+        _refuse_behind(write.connection, amendment, symbol)
     status = DECISION_STATUS[decision]
     seq = write.record(EventKind.DECIDE, symbol,
                        {"amendment": amendment.id, "decision": decision, "note": note}).seq
@@ -486,3 +488,17 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
     record_decision(write, seq, number, decision, note)
     record_statuses(write, seq, [(number, status)])
     return replace(amendment, status=status)
+
+
+def _refuse_behind(connection: Connection, amendment: Amendment, symbol: str) -> None:
+    """ConflictError for accepting an amendment made on a revision before the current one
+    and never moved onto it (one recorded while a revision was issued, before drafting
+    refused that): the next revision would not apply it."""
+    _, current = mapping.revision_row(connection, mapping.find_document(connection, symbol),
+                                      None)
+    if amendment.revision != current:
+        raise ConflictError(
+            f"{amendment.id} was made on {amendment.revision} and the current text is "
+            f"{current}, onto which it was never moved: accepted now, no revision would "
+            "apply it. Issue the next revision, which moves it on (or marks it stale), "
+            "and decide it then; it can be rejected now")
