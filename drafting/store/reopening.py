@@ -17,11 +17,11 @@ from sqlalchemy import Connection, func, select
 
 from drafting.model import Amendment, AmendmentStatus
 from drafting.store import tables
+from drafting.store.amendment_steps import set_status, stored
 from drafting.store.chain import EventKind
 from drafting.store.errors import ConflictError, StoreError
 from drafting.store.ledger import REOPEN, record_decision, record_statuses
 from drafting.store.session import Write
-from drafting.store.submissions import set_status, stored
 
 _S = AmendmentStatus
 REOPENABLE = (_S.ACCEPTED, _S.REJECTED)

@@ -20,6 +20,7 @@ from drafting.model import (
     Document,
     ParagraphStatus,
 )
+from drafting.store.amendment_steps import supported
 from drafting.store.chain import Event, EventKind
 from drafting.store.ledger import DECISION_STATUS, REOPEN, decision_for, revision_note
 from drafting.store.payloads import (
@@ -30,7 +31,6 @@ from drafting.store.payloads import (
     stamp,
 )
 from drafting.store.sources import SourceInfo, info_from
-from drafting.store.submissions import supported
 
 Decision = tuple[str, str, str, int]
 """(amendment id, "accept", "reject" or "reopen", note, event number)."""

@@ -25,6 +25,7 @@ from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import Amendment, AmendmentStatus, Delegation, Document, ParagraphStatus
 from drafting.store import (
     access,
+    amendment_steps,
     chain,
     delegations,
     mapping,
@@ -370,7 +371,7 @@ class Store(TokenKeeping):
         names.check_line("the amendment id", amendment_id)
         symbol = self._document_of(amendment_id)  # so that a refusal is in its log
         with self._write(actor, Need("withdraw", (delegation,), symbol)) as write:
-            return submissions.withdraw(write, amendment_id, delegation)
+            return amendment_steps.withdraw(write, amendment_id, delegation)
 
     def support(self, amendment_id: str, delegation: str, *, withdraw: bool = False,
                 actor: str = "") -> Amendment:
@@ -382,7 +383,7 @@ class Store(TokenKeeping):
         names.check_line("the delegation", delegation)
         symbol = self._document_of(amendment_id)  # so that a refusal is in its log
         with self._write(actor, Need("support", (delegation,), symbol)) as write:
-            return submissions.support(write, amendment_id, delegation, withdraw=withdraw)
+            return amendment_steps.support(write, amendment_id, delegation, withdraw=withdraw)
 
     def decide(self, amendment_id: str, decision: Literal["accept", "reject", "reopen"], *,
                note: str = "", actor: str = "") -> Amendment:
@@ -396,12 +397,12 @@ class Store(TokenKeeping):
         with self._write(actor, Need("decide", document=symbol)) as write:
             if decision == reopening.REOPEN:
                 return reopening.reopen(write, amendment_id, note)
-            return submissions.decide(write, amendment_id, decision, note)
+            return amendment_steps.decide(write, amendment_id, decision, note)
 
     def _document_of(self, amendment_id: str) -> str:
         """The symbol of amendment ``amendment_id``'s document (NotFoundError for none)."""
         with self._read() as connection:
-            return submissions.document_of(connection, amendment_id)
+            return amendment_steps.document_of(connection, amendment_id)
 
     # The record
 

@@ -21,7 +21,7 @@ from corpus import SYMBOL, fingerprint, refused_line, run_cli, verifies
 from drafting.engine import Decisions, Proposal, draft_amendment, revise
 from drafting.model import Delegation, Document, Paragraph, ParagraphKind, Revision
 from drafting.readers import read_text
-from drafting.store import StoreError, open_store, submissions
+from drafting.store import StoreError, amendment_steps, open_store
 from drafting.store.session import writing
 from drafting.workflow import revise_document
 
@@ -186,7 +186,7 @@ def test_log_escapes_what_an_older_store_holds(negotiation, capsys):
         store.submit(SYMBOL, [draft_amendment(current, Proposal("OP2", delete="provisional"),
                                               id="x", proponents=["EU"])])
         with writing(store._engine, store._url, f"J{ESC}ane\x85") as write:  # as of old
-            submissions.decide(write, "A1", "accept", f"ok{ESC}\u202e\x07")
+            amendment_steps.decide(write, "A1", "accept", f"ok{ESC}\u202e\x07")
         assert store.verify().ok
     outcome = run_cli(capsys, "log", SYMBOL, "--db", negotiation)
     assert outcome.code == 0
