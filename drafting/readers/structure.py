@@ -46,10 +46,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from drafting.brackets import nesting
-from drafting.errors import ReaderError
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
@@ -61,6 +60,7 @@ from drafting.limits import (
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
+from drafting.readers.draft_labels import DraftParagraph, annexed, labelled_paragraphs
 from drafting.readers.lines import (
     BRACKETED_NUMBER,
     FOOTNOTE,
@@ -84,26 +84,6 @@ _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
 _ITEM_MARKS = ("-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u00b7")
 """What a typed bullet opens with: no heading."""
-
-
-@dataclass(slots=True)
-class _Draft:
-    label: Label
-    text: str
-    where: str
-    level: int = 0
-    section: str = ""
-    options: list[str] | None = None
-    automatic: bool = False
-    """Numbered by the word processor, not typed."""
-    bracketed: bool = False
-    """Its number typed in brackets: "(2) "."""
-    recital: bool = False
-    """A numbered recital of a European Union act ("(1) ..." after "Whereas:")."""
-    list: str = ""
-    """The word processor's list its number counts in, if automatic."""
-    sublist: str = ""
-    """Another list whose items are its lines ("List Number 2" after "Calls upon:")."""
 
 
 def read_structure(blocks: list[Block], *, name: str,
@@ -149,7 +129,7 @@ class _Reader:
         self.name = name
         self.warnings = warnings
         self.roles: list[Role] = [Role(RoleKind.EMPTY)] * len(blocks)
-        self.drafts: list[_Draft] = []
+        self.drafts: list[DraftParagraph] = []
         self.last_number: dict[str, int] = {}
         self.operative_seen = False
         self.section = ""
@@ -245,7 +225,7 @@ class _Reader:
             return
         key = section_key(block.shown) if not self._label(index)[0] else None
         if note := FOOTNOTE.match(block.text):
-            self._add(index, RoleKind.PARAGRAPH, note.end(), _Draft(
+            self._add(index, RoleKind.PARAGRAPH, note.end(), DraftParagraph(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or self._own_key(block))
@@ -262,7 +242,7 @@ class _Reader:
     def _own_key(self, block: Block) -> str | None:
         """The section a heading's own number ("II. ...") opens; None inside an annex,
         whose "I. General" keeps the annex's key."""
-        return None if _annexed(self.section) else heading_key(block.text)
+        return None if annexed(self.section) else heading_key(block.text)
 
     def _shaped_heading(self, index: int, block: Block) -> bool:
         """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
@@ -362,14 +342,14 @@ class _Reader:
         level = level or block.heading or 1
         self.option_open = False
         self._add(index, RoleKind.HEADING, 0,
-                  _Draft(self._unused("H"), text, block.where, level, self.section),
+                  DraftParagraph(self._unused("H"), text, block.where, level, self.section),
                   prefix=text[:len(text) - len(block.text)])
 
     def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0,
               prefix: str = "") -> None:
         self.option_open = False
         self._add(index, RoleKind.PARAGRAPH, skip,
-                  _Draft(label, text, block.where, 0, self.section), prefix)
+                  DraftParagraph(label, text, block.where, 0, self.section), prefix)
 
     def _options(self, index: int, block: Block, label: Label | None, rest: str, skip: int,
                  option: re.Match[str]) -> None:
@@ -388,7 +368,7 @@ class _Reader:
         else:
             own = label if label is not None else self._unlabelled(index, block)
             self._add(index, RoleKind.PARAGRAPH, skip + option.end(),
-                      _Draft(own, "", block.where, 0, self.section, [option_text(body)]))
+                      DraftParagraph(own, "", block.where, 0, self.section, [option_text(body)]))
             self.roles[index] = replace(self.roles[index], option=True)
         self.option_open = True
 
@@ -446,7 +426,7 @@ class _Reader:
     def _unused(self, prefix: str) -> Label:
         return Label(prefix, self.last_number.get(prefix, 0) + 1)
 
-    def _add(self, index: int, kind: RoleKind, skip: int, draft: _Draft,
+    def _add(self, index: int, kind: RoleKind, skip: int, draft: DraftParagraph,
              prefix: str = "") -> None:
         self.roles[index] = Role(kind, len(self.drafts), skip, prefix)
         prefix = draft.label.prefix
@@ -458,56 +438,14 @@ class _Reader:
     # Labels and sections
 
     def _paragraphs(self) -> tuple[Paragraph, ...]:
-        sectioned = self._numbered_by_section()
-        seen: dict[str, str] = {}
-        out = []
-        for number, draft in enumerate(self.drafts, start=1):
-            label = draft.label
-            if (sectioned or _annexed(draft.section)) and draft.section and \
-                    not label.section and label.kind is ParagraphKind.OPERATIVE:
-                label = Label(label.prefix, label.number, label.suffix, draft.section)
-            shown = str(label)
-            if shown in seen and draft.automatic:  # a list numbered again from 1
-                label = self._unused("T")
-                self.last_number["T"] = label.number
-                self.warnings.append(ReadWarning(draft.where, (
-                    f"Word's automatic numbering shows {shown} a second time (the list starts "
-                    f"again with no heading before it); kept as other text {label}. Put a "
-                    "heading (e.g. Annex) before it if its numbers start a new section")))
-                shown = str(label)
-            if shown in seen and self.unique:
-                self._several_drafts()
-                first = seen[shown]
-                raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "
-                                  f"{'on' if first.startswith('line') else 'in'} {first}); "
-                                  "each paragraph needs its own")
-            seen[shown] = draft.where.rsplit(", ", 1)[-1]
-            text = draft.text if draft.options is None else "".join(
-                f"[{option}]" for option in draft.options)
-            out.append(Paragraph(f"p{number}", shown, label.kind, text, level=draft.level))
-        return tuple(out)
+        return labelled_paragraphs(self.drafts, self.blocks, self.warnings, self._other_text,
+                                   unique=self.unique)
 
-    def _several_drafts(self) -> None:
-        """ReaderError naming them where the text holds several drafts, each with its own
-        chapeau (a committee's report: "Draft resolution I", "Draft resolution II")."""
-        chapeaus = [b for b in self.blocks if b.text and chapeau_like(b.text)]
-        if len(chapeaus) > 1:
-            raise ReaderError(
-                f"{chapeaus[1].where}: a second chapeau ({chapeaus[1].text.strip()!r}): the "
-                f"file holds {len(chapeaus)} drafts, each with its own paragraphs (a report "
-                "with draft resolutions I, II, ...); import each draft as a document of its "
-                "own, from a file holding only it")
-
-    def _numbered_by_section(self) -> bool:
-        """Whether operative numbers start again in each section (a treaty's articles).
-        An annex's own numbering (a resolution's annex counting from 1 again) is the
-        annex's: the text before it, numbered straight through, keeps ``OP5``."""
-        sections: dict[tuple[int, int], set[str]] = {}
-        for draft in self.drafts:
-            if draft.label.kind is ParagraphKind.OPERATIVE and not _annexed(draft.section):
-                key = (draft.label.number, draft.label.suffix)
-                sections.setdefault(key, set()).add(draft.section)
-        return any(len(found) > 1 for found in sections.values())
+    def _other_text(self) -> Label:
+        """The next other text's label (``T3``), taken."""
+        label = self._unused("T")
+        self.last_number["T"] = label.number
+        return label
 
     def _notes(self, block: Block, place: str) -> None:
         after = f"after {self.drafts[-1].label}" if self.drafts else "at the start"
@@ -520,7 +458,3 @@ class _Reader:
     def _after(self) -> str:
         return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
 
-
-def _annexed(section: str) -> bool:
-    """Whether ``section`` is an annex's or an appendix's (``ANNEX I``), numbered on its own."""
-    return section.startswith(("ANNEX", "APPENDIX"))
