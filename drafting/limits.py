@@ -17,6 +17,7 @@ may hold at most 131,072 different words with its new version
 
 from __future__ import annotations
 
+from drafting.brackets import nesting
 from drafting.errors import LimitError
 
 _MB = 1024 * 1024
@@ -91,6 +92,13 @@ def too_long(where: str, length: int, what: str = "the paragraph",
     return LimitError(f"{where}: {what} has {length:,} characters, more than the "
                       f"{MAX_PARAGRAPH_CHARS:,} a paragraph may have {_SEE}; the file is "
                       f"refused: {fix}")
+
+
+def bracket_depth(text: str) -> int:
+    """How deep the brackets of ``text`` nest (`drafting.brackets.nesting`) where that may
+    pass `MAX_BRACKET_DEPTH`, else 0: they nest no deeper than ``text`` has "[" (counted
+    first, as every paragraph of every copy is checked)."""
+    return nesting(text) if text.count("[") > MAX_BRACKET_DEPTH else 0
 
 
 def nested_too_deep(what: str, depth: int) -> str:

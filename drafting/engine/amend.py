@@ -26,7 +26,12 @@ from drafting.errors import (
     TextNotFound,
     excerpt,
 )
-from drafting.limits import MAX_BRACKET_DEPTH, MAX_PARAGRAPH_CHARS, nested_too_deep
+from drafting.limits import (
+    MAX_BRACKET_DEPTH,
+    MAX_PARAGRAPH_CHARS,
+    bracket_depth,
+    nested_too_deep,
+)
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.model.labels import Label, parse_label
@@ -215,7 +220,7 @@ def _check_lengths(proposal: Proposal) -> None:
                 f"{proposal.paragraph[:40]}: {what} has "
                 f"{len(text):,} characters, more than the {MAX_PARAGRAPH_CHARS:,} a paragraph "
                 "may have (see \"Input limits\" in the README); shorten it")
-        if text is not None and (depth := brackets.nesting(text)) > MAX_BRACKET_DEPTH:
+        if text is not None and (depth := bracket_depth(text)) > MAX_BRACKET_DEPTH:
             raise AmendmentError(f"{proposal.paragraph[:40]}: {nested_too_deep(what, depth)}; "
                                  "take out the brackets that stand inside others")
 

@@ -16,12 +16,12 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting import characters
-from drafting.brackets import nesting
 from drafting.errors import LimitError, ReaderError
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
     MAX_PARAGRAPHS,
+    bracket_depth,
     too_deep,
     too_long,
     too_many_paragraphs,
@@ -409,7 +409,8 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
         raise too_long(place, max(before, after))
-    if (depth := max(nesting(read.original), nesting(read.proposed))) > MAX_BRACKET_DEPTH:
+    if (depth := max(bracket_depth(read.original), bracket_depth(read.proposed))) > \
+            MAX_BRACKET_DEPTH:
         head = read.original or read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head)
         raise too_deep(place, depth)

@@ -48,11 +48,11 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from drafting.brackets import nesting
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
     MAX_PARAGRAPHS,
+    bracket_depth,
     too_deep,
     too_long,
     too_many_paragraphs,
@@ -160,7 +160,7 @@ class _Reader:
         for paragraph in paragraphs:  # lines joined to a paragraph can make it too long
             if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
-            if (depth := nesting(paragraph.text)) > MAX_BRACKET_DEPTH:
+            if (depth := bracket_depth(paragraph.text)) > MAX_BRACKET_DEPTH:
                 raise too_deep(f"{self.name} ({paragraph.label})", depth)
         if text_warnings:
             wheres = [draft.where for draft in self.drafts]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafting.brackets import nesting
 from drafting.limits import (
     MAX_AMENDMENTS_PER_FILE,
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
+    bracket_depth,
     nested_too_deep,
 )
 from drafting.readers.submission_findings import field_name
@@ -50,7 +50,7 @@ def limit_findings(data: Any) -> list[Finding]:
             pending.extend((inner, [*path, n]) for n, inner in enumerate(value))
         elif isinstance(value, str) and len(value) > MAX_PARAGRAPH_CHARS:
             found.append(_finding(items, path, "", len(value)))
-        elif isinstance(value, str) and (depth := nesting(value)) > MAX_BRACKET_DEPTH:
+        elif isinstance(value, str) and (depth := bracket_depth(value)) > MAX_BRACKET_DEPTH:
             found.append(_finding(items, path, "", depth, deep=True))
     return sorted(found)
 
