@@ -191,7 +191,8 @@ class _Reader:
             end = chapeau
         before = [i for i in filled if i < end]
         titled = next((i for i in before if self.blocks[i].title_style), None)
-        last = next((i for i in reversed(before) if not self.blocks[i].table), None)
+        last = next((i for i in reversed(before) if not self.blocks[i].table
+                     and not FOOTNOTE.match(self.blocks[i].text)), None)  # nor its note
         title = titled if titled is not None else last
         for i in before:
             self.roles[i] = Role(RoleKind.TITLE if i == title else RoleKind.FRONT)

@@ -154,6 +154,17 @@ def test_an_alt_paragraph_is_an_alternative_of_the_paragraph_it_names(alt):
     assert result.paragraphs[2].text == "[Requests a report;][Requests a note;]"
 
 
+def test_a_footnote_on_the_title_is_not_the_title():
+    """It was: the footnote follows the paragraph citing it, the title the last line
+    before the chapeau."""
+    result = read_text("United Nations\n\nA/C.2/81/L.42\n\nSustainable oceans[^1]\n\n"
+                       "[^1]: On behalf of the Alliance of Small Island States.\n\n"
+                       "The General Assembly,\n\nRecalling its resolution 78/123,\n\n"
+                       "1. Decides to act.\n")
+    assert result.title == "Sustainable oceans[^1]"
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1"]
+
+
 def test_a_report_holding_several_draft_resolutions_is_refused_by_what_it_is():
     """It was refused for "the label OP1 is used twice", which sends one looking for a
     typing error."""
