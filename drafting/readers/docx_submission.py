@@ -411,11 +411,16 @@ class _Reader(CopyLayout):
 
     def _reason(self, pieces: list[RunPiece]) -> str:
         """The texts of the comments on a change, joined: LimitError naming the file and
-        the change when together they pass the length any reason may have."""
-        ids = list(dict.fromkeys(c for p in pieces for c in p.comment_ids))
+        the change when together they pass the length any reason may have. A comment
+        dated before the change was made is no reason for it: it was there already (the
+        secretariat's, left in the draft)."""
+        dates = [p.date for p in pieces if p.state != NORMAL]
+        made = min(dates) if dates and None not in dates else None
+        ids = [c for c in dict.fromkeys(c for p in pieces for c in p.comment_ids)
+               if c in self.comments and (made is None or self.comments[c].date is None
+                                          or self.comments[c].date >= made)]
         self.used_comments.update(ids)
-        texts = [self.comments[c].text for c in ids if c in self.comments
-                 and self.comments[c].text]
+        texts = [self.comments[c].text for c in ids if self.comments[c].text]
         reason = "; ".join(texts)
         if len(reason) > MAX_PARAGRAPH_CHARS:
             raise too_long(f"{self.path}, the change {_change(pieces)}", len(reason),

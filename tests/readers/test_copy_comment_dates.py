@@ -1,0 +1,50 @@
+"""A comment left in the draft (the secretariat's "Check with capital") covers words a
+delegation then changes in its copy: it is no reason of the delegation's. It was joined
+into the amendment's reason, in the delegation's name. A comment made with the change,
+or after it (a colleague's), is its reason."""
+
+from __future__ import annotations
+
+import docx
+from docx.oxml.ns import qn
+from docx_builders import DATE, ZERO, dele, house, ins, note, write_docx
+
+from drafting.model import Document
+from drafting.readers.docx_submission import read_docx_submission
+
+OP1 = "Requests the Secretary-General to "
+
+
+def _dated(path, dates):
+    """The file at ``path`` with its comments dated: ``dates`` by comment author."""
+    word = docx.Document(str(path))
+    for comment in word.part._comments_part.element.iter(qn("w:comment")):
+        comment.set(qn("w:date"), dates[comment.get(qn("w:author"))])
+    word.save(str(path))
+    return path
+
+
+def test_a_comment_older_than_the_change_is_no_reason_for_it(tmp_path):
+    change = note("Consistent with the 2030 Agenda.", dele("submit"), ins("present"),
+                  author="Jane Delegate")
+    old = note("Check with capital", change, author="Secretariat")
+    path = write_docx(tmp_path / "copy.docx", house(ZERO, {
+        "OP1": [OP1, old, " a report on small-scale fishers;"]}))
+    _dated(path, {"Secretariat": "2026-10-01T09:00:00Z", "Jane Delegate": DATE})
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (ZERO,)),
+                                authors={"Jane Delegate": "EU"})
+    (amendment,) = read.amendments
+    assert (amendment.old_text, amendment.new_text) == ("submit", "present")
+    assert amendment.reason == "Consistent with the 2030 Agenda."
+    (warning,) = read.warnings  # the secretariat's comment is named, not lost
+    assert "Secretariat" in warning.message and "Check with capital" in warning.message
+
+
+def test_a_colleagues_comment_made_after_the_change_is_its_reason(tmp_path):
+    change = note("See OP5", dele("submit"), ins("present"), author="Hans Colleague")
+    path = write_docx(tmp_path / "copy.docx", house(ZERO, {
+        "OP1": [OP1, change, " a report on small-scale fishers;"]}))
+    _dated(path, {"Hans Colleague": "2026-11-03T09:00:00Z"})  # the change: DATE, before
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (ZERO,)),
+                                authors={"Jane Delegate": "EU"})
+    assert [a.reason for a in read.amendments] == ["See OP5"]
