@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,7 @@ from drafting.readers.docx_matching import Group, match_groups, unchanged
 from drafting.readers.result import ReadWarning
 
 _K = AmendmentKind
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
@@ -202,6 +203,15 @@ class _Reader(CopyLayout):
                 if chunk.pieces:
                     (groups if closed else notes).append(Group([chunk], closing=chunk.mark))
                 continue
+            if current.hosts and not chunk.new and \
+                    runs.original_text(chunk.pieces).strip() in self.texts:
+                # a paragraph of the revision, whole, after a mark tracked as inserted was
+                # never part of the one before: LibreOffice tracks a new paragraph's own
+                # mark as inserted too, where Word tracks only the mark before it
+                current.before, pending = pending, []
+                current.closing = (current.after or current.hosts)[-1].mark
+                groups += [current, *notes]
+                current, notes = Group(), []
             closed = chunk.mark.in_original
             if chunk.new:
                 (current.after if current.hosts else pending).append(chunk)
@@ -356,6 +366,8 @@ class _Reader(CopyLayout):
         paragraph = group.match
         pieces, split_off = _split(group)
         pieces = trimmed(pieces)
+        if runs.original_text(pieces) != paragraph.text and self.tracked:
+            pieces = self._in_the_draft(pieces, paragraph.text, where)
         if runs.original_text(pieces) != paragraph.text:
             if self.tracked:
                 self.warn(where, f"the text differs from {paragraph.label} of "
@@ -377,6 +389,25 @@ class _Reader(CopyLayout):
         for part in split_off:  # a tracked paragraph mark inserted: the rest is new
             self._new(part, paragraph)
         return paragraph
+
+    def _in_the_draft(self, pieces: list[RunPiece], text: str, where: str) -> list[RunPiece]:
+        """``pieces`` with the tracked changes that ``text`` (the revision's) already holds
+        accepted: a draft imported with changes still tracked in it reads as if they were
+        accepted, and its copies carry them still, no proposal of the sender's. The oldest
+        authors' changes are taken first, as few as make the text the revision's; none
+        where no such changes do."""
+        stamps = sorted({(p.date or _NO_DATE, p.author or "") for p in pieces
+                         if p.state != NORMAL and not p.cancelled})
+        for end in range(1, len(stamps) + 1):
+            taken = set(stamps[:end])
+            accepted = _accepting(pieces, taken)
+            if runs.original_text(accepted) == text:
+                who_ = sorted({author or "an unnamed author" for _, author in taken})
+                self.warn(where, f"the changes tracked by {', '.join(who_)} were in the "
+                          f"draft already (it was imported with them accepted): read as "
+                          "part of its text, not as proposals")
+                return accepted
+        return pieces
 
     def _spans(self, paragraph: Paragraph, pieces: list[RunPiece], where: str) -> None:
         text = paragraph.text
@@ -436,6 +467,19 @@ class _Reader(CopyLayout):
             place = f" on {quoted(on)}" if on else ""
             self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
                       f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
+
+
+def _accepting(pieces: list[RunPiece], taken: set[tuple[datetime, str]]) -> list[RunPiece]:
+    """``pieces`` with the changes whose (date, author) is ``taken`` accepted: their
+    insertions plain text, their deletions gone."""
+    accepted = []
+    for piece in pieces:
+        if piece.state == NORMAL or piece.cancelled or \
+                (piece.date or _NO_DATE, piece.author or "") not in taken:
+            accepted.append(piece)
+        elif piece.state == INSERTED:
+            accepted.append(RunPiece(piece.text, comment_ids=piece.comment_ids))
+    return accepted
 
 
 def _change(pieces: list[RunPiece]) -> str:
