@@ -94,7 +94,11 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
         raise InputError(f"{path}: the file changed while it was read; nothing was imported: "
                          "wait until it is saved and import it again")
     if not result.paragraphs:
-        raise InputError(f"{path}: no paragraph found; nothing was imported")
+        lines = len(result.front_matter) + bool(result.title)
+        raise InputError(f"{path}: no paragraph found; nothing was imported" + (
+            f" (its {lines} lines of text were read as front matter and title, as the text "
+            "of a table at the top is: a draft laid out inside a table is read so; take "
+            "the text out of the table)" if lines > 1 else ""))
     if source is not None:  # a document saved as Strict Open XML: kept as Word saves it
         source = word_package(path, source)
     document = result.to_document(symbol, title=title)
