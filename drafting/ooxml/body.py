@@ -19,6 +19,8 @@ _FORMAT_CHANGES = tuple(qn(t) for t in (
     "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange",
     "w:tcPrChange", "w:tblGridChange", "w:numberingChange"))
 _BLOCK_CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PPR, _STYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 
 
@@ -46,29 +48,41 @@ def embedded(element: Any) -> Counter[str]:
 @dataclass(frozen=True, slots=True)
 class Survey:
     """What a body holds, found in one walk: its paragraphs (``w:p`` at any depth), whether
-    it has revision marks (`has_revisions`) or tracked formatting changes
-    (`has_format_changes`), and what it embeds (`embedded`)."""
+    it has revision marks (`has_revisions`) outside text boxes, tracked formatting changes
+    (`has_format_changes`), what it embeds (`embedded`), and whether its text boxes (no
+    part of the text) hold revision marks."""
 
     paragraphs: int
     revisions: bool
     format_changes: bool
     embedded: Counter[str]
+    boxed: bool = False
 
 
 def survey(element: Any) -> Survey:
-    """`Survey` of ``element``: one walk where four would each go through it all."""
-    paragraphs, revisions, format_changes, embedded = 0, False, False, Counter[str]()
-    for item in element.iter(_P, *_MARKS, *_FORMAT_CHANGES, *_EMBEDDED):
+    """`Survey` of ``element``: one walk where five would each go through it all."""
+    paragraphs, marks, format_changes, embedded = 0, 0, False, Counter[str]()
+    boxed: set[Any] = set()  # the marks inside text boxes
+    for item in element.iter(_P, _BOX, *_MARKS, *_FORMAT_CHANGES, *_EMBEDDED):
         tag = item.tag
         if tag == _P:
             paragraphs += 1
         elif tag in _MARKS:
-            revisions = True
+            marks += 1
+        elif tag == _BOX:
+            boxed.update(item.iter(*_MARKS))
         elif tag in _EMBEDDED:
             embedded[_EMBEDDED[tag]] += 1
         else:
             format_changes = True
-    return Survey(paragraphs, revisions, format_changes, embedded)
+    return Survey(paragraphs, marks > len(boxed), format_changes, embedded, bool(boxed))
+
+
+def changed_boxes(element: Any) -> list[Any]:
+    """The text boxes (``w:txbxContent``) in ``element`` that hold revision marks, each
+    once: Word's VML copy of a text box (in ``mc:Fallback``) is left out."""
+    return [box for box in element.iter(_BOX) if has_revisions(box)
+            and next(box.iterancestors(_FALLBACK), None) is None]
 
 
 def count_paragraphs(element: Any) -> int:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from drafting.characters import keyboard_spaces, on_screen
 from drafting.engine.anchoring import similarity, tokens, word_diff
 from drafting.errors import InputError
 from drafting.model import Paragraph, Span
@@ -30,6 +31,9 @@ order, so its paragraph is among the next few; the bound keeps a file of thousan
 unlabelled paragraphs from taking quadratic time (minutes) to read."""
 UNTRACKED = "untracked"
 """The ``kind`` of pieces that differ from the revision without a tracked change."""
+RESPACED = "respaced"
+"""The ``kind`` of unchanged pieces whose spaces an edited copy typed otherwise (an
+ordinary space for the revision's no-break one): they keep the revision's."""
 
 
 
@@ -85,14 +89,39 @@ def shaped(stretches: list[Hunk], text: str) -> list[Hunk]:
             while end < high and wordy(text[end:end + 1]):
                 end += 1
         new = text[start:hunk.start] + new + text[hunk.end:end]
-        if start == end:
-            while start > low and new and new[-1] == text[start - 1] and new[-1].isspace():
-                new, start, end = text[start - 1] + new[:-1], start - 1, end - 1
+        if start == end:  # the space ending it leads it instead ("terme" + " et globale")
+            while start > low and new and new[-1].isspace() and \
+                    keyboard_spaces(new[-1]) == keyboard_spaces(text[start - 1]):
+                new, start, end = new[-1] + new[:-1], start - 1, end - 1
         elif not new:
             while start > low and text[start - 1] == text[end - 1] and text[end - 1].isspace():
                 start, end = start - 1, end - 1
         result.append(Hunk(start, end, new, hunk.pieces))
     return result
+
+
+def spacing_only(text: str, start: int, end: int, new: str) -> bool:
+    """Whether putting ``new`` for ``text[start:end]`` changes nothing a reader sees but
+    spaces, and leaves the words apart as they were: one space for two, a no-break space
+    for an ordinary one, a line break (Shift+Enter) or a tab for a space, an invisible
+    character (a zero-width space) in or out."""
+    old, new = on_screen(text[start:end]), on_screen(new)
+    if old == new:
+        return True  # the same on the screen
+    if (old + new).strip(" \t\n"):
+        return False  # a word or a mark changed
+    if old and new:
+        return True
+    return " " in keyboard_spaces(text[start - 1:start] + text[end:end + 1])
+
+
+def respaced(text: str, start: int, end: int) -> str:
+    """The warning for spaces changed at ``text[start:end]``, which no amendment reads."""
+    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2])
+    around = f"'{around if len(around) <= 60 else around[:57] + '...'}'"  # as quoted()
+    return (f"the spaces in {around} were changed (one for two, a no-break one for an "
+            "ordinary one, a line break or a tab for a space, an invisible character in or "
+            "out); spacing alone is no amendment, so it was not read")
 
 
 def anchor(text: str, point: int) -> Span:
@@ -118,9 +147,12 @@ def anchor(text: str, point: int) -> Span:
 def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
     """``pieces`` changed so that their original text is ``target``: text of the file's
     original that ``target`` lacks becomes an untracked insertion (or nothing, if it was
-    tracked as deleted), and text of ``target`` the file lacks an untracked deletion."""
+    tracked as deleted), and text of ``target`` the file lacks an untracked deletion.
+    Spaces are compared as a keyboard types them: where the file has an ordinary space
+    for ``target``'s no-break one (or the other way), ``target``'s is kept, in a
+    `RESPACED` piece when it is unchanged text."""
     out: list[RunPiece] = []
-    index = offset = 0
+    index = offset = at = 0  # at: the position in target
 
     def skip_inserted() -> None:
         nonlocal index
@@ -128,9 +160,10 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
             out.append(pieces[index])
             index += 1
 
-    for op, text in word_diff(target, original_text(pieces)):
+    for op, text in word_diff(keyboard_spaces(target), keyboard_spaces(original_text(pieces))):
         if op < 0:
-            out.append(RunPiece(text, DELETED, kind=UNTRACKED))
+            out.append(RunPiece(target[at:at + len(text)], DELETED, kind=UNTRACKED))
+            at += len(text)
             continue
         remaining = len(text)
         while remaining:
@@ -139,7 +172,8 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
             take = min(remaining, len(piece.text) - offset)
             part = piece.with_text(piece.text[offset:offset + take])
             if op == 0:
-                out.append(part)
+                out.extend(_respaced(part, target[at:at + take]))
+                at += take
             elif piece.state == NORMAL:
                 out.append(RunPiece(part.text, INSERTED, comment_ids=piece.comment_ids,
                                     kind=UNTRACKED))
@@ -147,6 +181,24 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
             if offset == len(piece.text):
                 index, offset = index + 1, 0
     out.extend(pieces[index:])
+    return out
+
+
+def _respaced(part: RunPiece, expected: str) -> list[RunPiece]:
+    """``part`` (the same as ``expected`` but for the kind of its spaces) with
+    ``expected``'s spaces: the stretches that differ split off, `RESPACED` if unchanged."""
+    if part.text == expected:  # nearly always
+        return [part]
+    out, start = [], 0
+    for end in range(1, len(expected) + 1):
+        if end == len(expected) or \
+                (part.text[end] == expected[end]) != (part.text[start] == expected[start]):
+            if part.text[start] == expected[start]:
+                out.append(part.with_text(expected[start:end]))
+            else:
+                kind = RESPACED if part.state == NORMAL else part.kind
+                out.append(replace(part.with_text(expected[start:end]), kind=kind))
+            start = end
     return out
 
 
@@ -165,27 +217,43 @@ def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,
         label, skip, alternative = read(stripped)
         if label is not None:
             skip += len(text) - len(stripped)
-            rest, states = drop(pieces, skip, view)
+            aside = None  # the label as the changes leave it: "4." tracked as "5."
+            if view == "in_original":
+                proposed = "".join([p.text for p in pieces if p.in_proposed])
+                found, more, _ = read(proposed.lstrip())
+                if found is not None:
+                    aside = more + len(proposed) - len(proposed.lstrip())
+            rest, states = drop(pieces, skip, view, aside)
             return f"{label}{' Alt' if alternative else ''}", rest, len(states) > 1
     return None, pieces, False
 
 
-def drop(pieces: list[RunPiece], count: int, view: str) -> tuple[list[RunPiece], set[str]]:
+def drop(pieces: list[RunPiece], count: int, view: str, aside: int | None = None,
+         ) -> tuple[list[RunPiece], set[str]]:
     """``pieces`` without the first ``count`` characters of ``view``, and the states of
-    everything dropped (changes outside the view but inside the label are dropped too)."""
+    everything dropped. Changes outside the view but inside the label are dropped whole;
+    with ``aside``, the label's length in the original's other view (the text with the
+    changes accepted), only its first ``aside`` characters are: a number tracked as
+    retyped with the word after it ("4. Invites" -> "5. Invites") keeps that word."""
     rest, states = [], set()
+    other = aside or 0
     for piece in pieces:
-        if not count:
+        mine = getattr(piece, view)
+        if not (count if mine else other or (count and aside is None)):
             rest.append(piece)
             continue
         states.add(piece.state)
-        if not getattr(piece, view):
+        if not mine and aside is None:  # inside the label: dropped whole
             continue
-        if len(piece.text) <= count:
-            count -= len(piece.text)
+        cut = min(len(piece.text), count if mine else other)
+        if mine:
+            count -= cut
+            if piece.in_original and piece.in_proposed:  # in the other view too
+                other = max(0, other - cut)
         else:
-            rest.append(piece.with_text(piece.text[count:]))
-            count = 0
+            other -= cut
+        if cut < len(piece.text):
+            rest.append(piece.with_text(piece.text[cut:]))
     return rest, states
 
 

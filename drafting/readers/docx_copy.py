@@ -28,6 +28,7 @@ from drafting.limits import (
 )
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
+from drafting.ooxml.body import changed_boxes
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
@@ -43,6 +44,7 @@ from drafting.readers.structure import labelled, read_structure
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
 _TRACKED = tuple(qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo"))
+_P = qn("w:p")
 
 
 @dataclass
@@ -137,6 +139,7 @@ class CopyLayout:
             for number in cited(read):  # a footnote follows the paragraph citing it
                 entries.append((None, note(copied[number]), number))
         self._embedded(entries)
+        self._boxes(entries)
         for number, (_, read, note) in enumerate(entries, 1):
             _check_length(f"{self.name}, paragraph {number}", read, note)
         roles = self._roles(entries)
@@ -178,6 +181,18 @@ class CopyLayout:
                 many = f"{count} {what.replace(' (', 's (', 1)}" if count > 1 else f"an {what}"
                 self.warn(where, f"{many} not read: only the text of paragraphs takes "
                           "amendments; put a proposal in the text itself")
+
+    def _boxes(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:
+        """A warning for each text box holding a tracked change, never read as text."""
+        if not self.survey.boxed:  # nearly always: no change in a text box
+            return
+        for number, (p, _, _) in enumerate(entries, 1):
+            for box in changed_boxes(p) if p is not None else ():
+                text = " ".join(r.proposed for r in runs.read_paragraphs(box.iter(_P)))
+                self.warn(f"{self.name}, paragraph {number}", f"a change in a text box "
+                          f"({quoted(text, 120)}) was not read: text boxes are not part of the "
+                          "text (the import leaves them out too); put proposals in the "
+                          "paragraphs")
 
     def _roles(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]],
                ) -> list[Role | None]:

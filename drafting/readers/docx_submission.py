@@ -56,21 +56,24 @@ from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_revision import OtherRevision, carried
 from drafting.readers.docx_changes import (
+    RESPACED,
     UNTRACKED,
     anchor,
     hunks,
     reconcile,
+    respaced,
     shaped,
+    spacing_only,
 )
 from drafting.readers.docx_copy import (
     Chunk,
-    CopyLayout,
     check_characters,
     quoted,
     trimmed,
     who,
 )
 from drafting.readers.docx_drafts import Draft, finish
+from drafting.readers.docx_groups import CopyGroups
 from drafting.readers.docx_matching import Group, match_groups, unchanged
 from drafting.readers.result import ReadWarning
 
@@ -150,7 +153,7 @@ def _revision(document: Document, label: str | None, path: Path) -> Revision:
     return found
 
 
-class _Reader(CopyLayout):
+class _Reader(CopyGroups):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
         self.name = str(path)
@@ -173,7 +176,9 @@ class _Reader(CopyLayout):
     def read(self, delegation: str | None, compare: bool = True) -> list[Draft]:
         """The file's changes; without ``compare``, not held against the other revisions
         (it is read against the one it was found to be a copy of)."""
-        if not self.tracked and not delegation:
+        # tracked changes that are no amendments: text it differs by needs a delegation
+        untextual = not self.tracked and (self.survey.boxed or self.survey.format_changes)
+        if not self.tracked and not delegation and not untextual:
             raise ReaderError("the file has no tracked changes, so it is read as an edited "
                               "copy of the draft; say which delegation it comes from "
                               "(delegation=..., or --delegation CODE)")
@@ -185,59 +190,13 @@ class _Reader(CopyLayout):
         if compare:
             self._same_revision(groups)
         self._emit(groups)
+        if self.survey.boxed and not self.tracked and not self.drafts:
+            raise ReaderError("the file's only tracked changes to text are in text boxes, "
+                              "which are not part of the text (the import leaves them out "
+                              "too), and its paragraphs are the draft's: nothing to submit; "
+                              "put proposals in the paragraphs")
         self._unused_comments()
         return self.drafts
-
-    # Layout: Word paragraphs -> chunks -> groups
-
-    def _groups(self, chunks: list[Chunk]) -> list[Group]:
-        """The body's paragraphs as groups, and each footnote as a group of its own after
-        the group of the paragraph citing it: a footnote, read between two Word paragraphs
-        of the body, never joins, splits or closes one, nor is it one."""
-        groups, current = [], Group()
-        pending: list[Chunk] = []
-        notes: list[Group] = []  # the footnotes cited in the group being read
-        closed = False  # whether the body's last Word paragraph ended a group
-        for chunk in chunks:
-            if chunk.note is not None:  # it follows the paragraph citing it
-                if chunk.pieces:
-                    (groups if closed else notes).append(Group([chunk], closing=chunk.mark))
-                continue
-            if current.hosts and not chunk.new and \
-                    runs.original_text(chunk.pieces).strip() in self.texts:
-                # a paragraph of the revision, whole, after a mark tracked as inserted was
-                # never part of the one before: LibreOffice tracks a new paragraph's own
-                # mark as inserted too, where Word tracks only the mark before it
-                current.before, pending = pending, []
-                current.closing = (current.after or current.hosts)[-1].mark
-                groups += [current, *notes]
-                current, notes = Group(), []
-            closed = chunk.mark.in_original
-            if chunk.new:
-                (current.after if current.hosts else pending).append(chunk)
-            elif chunk.pieces:
-                if current.after:  # text between two host parts: keep it in file order
-                    current.hosts.extend(current.after)
-                    current.after = []
-                current.hosts.append(chunk)
-            if closed:
-                current.before, current.closing, pending = pending, chunk.mark, []
-                groups += [current, *notes]
-                current, notes = Group(), []
-        current.before = pending
-        groups += [current, *notes]
-        self._mark_warnings([g for g in groups if g.note is None])
-        return [g for g in groups if g.hosts or g.before or g.after]
-
-    def _mark_warnings(self, groups: list[Group]) -> None:
-        for group, following in zip(groups, [*groups[1:], None], strict=True):
-            mark = group.closing
-            if (group.hosts and mark is not None and mark.state == DELETED
-                    and not group.all_deleted and following is not None and following.hosts
-                    and not following.all_deleted):
-                self.warn(self.where(group.hosts[-1]), "this paragraph was joined with the "
-                          "next one (a deleted paragraph mark); joining is not an amendment, "
-                          "so they were read apart")
 
     # Matching file paragraphs to the revision's
 
@@ -412,16 +371,17 @@ class _Reader(CopyLayout):
     def _spans(self, paragraph: Paragraph, pieces: list[RunPiece], where: str) -> None:
         text = paragraph.text
         self._note_comments(where, [p for p in pieces if p.state == NORMAL])
+        position = 0
+        for piece in pieces:  # an edited copy's spaces that differ in kind only
+            if piece.kind == RESPACED:
+                self.warn(where, respaced(text, position, position + len(piece.text)))
+            position += len(piece.text) if piece.in_original else 0
         for hunk in shaped(hunks(pieces), text):
             old = text[hunk.start:hunk.end]
             if old == hunk.new:
                 continue
-            if _spacing_only(text, hunk.start, hunk.end, hunk.new):
-                around = " ".join(text[:hunk.start].split()[-2:] + text[hunk.end:].split()[:2])
-                self.warn(where, f"the spaces in {quoted(around)} were changed (one for two, "
-                          "a no-break one for an ordinary one, a line break or a tab for a "
-                          "space, an invisible character in or out); spacing alone is no "
-                          "amendment, so it was not read")
+            if spacing_only(text, hunk.start, hunk.end, hunk.new):
+                self.warn(where, respaced(text, hunk.start, hunk.end))
                 continue
             first = hunk.pieces[0]
             if any(p.kind == runs.MOVE for p in hunk.pieces):
@@ -491,21 +451,6 @@ def _change(pieces: list[RunPiece]) -> str:
     if gone or put:
         return f"{'deleting' if gone else 'inserting'} {quoted(gone or put)}"
     return quoted("".join(p.text for p in pieces))
-
-
-def _spacing_only(text: str, start: int, end: int, new: str) -> bool:
-    """Whether putting ``new`` for ``text[start:end]`` changes nothing a reader sees but
-    spaces, and leaves the words apart as they were: one space for two, a no-break space
-    for an ordinary one, a line break (Shift+Enter) or a tab for a space, an invisible
-    character (a zero-width space) in or out."""
-    old, new = characters.on_screen(text[start:end]), characters.on_screen(new)
-    if old == new:
-        return True  # the same on the screen
-    if (old + new).strip(" \t\n"):
-        return False  # a word or a mark changed
-    if old and new:
-        return True
-    return " " in characters.keyboard_spaces(text[start - 1:start] + text[end:end + 1])
 
 
 def _split(group: Group) -> tuple[list[RunPiece], list[Chunk]]:
