@@ -53,10 +53,10 @@ def heading_line(blocks: Sequence[Block], index: int,
     """Whether block ``index``, in no heading style, is a heading by its shape: a short
     line with no closing punctuation that opens with its own number (`own_number`: "II.
     Means of implementation", "B. Financing", "二、执行手段"), as outcome documents head
-    their parts; or, once operative paragraphs have begun (or after a preambular one:
-    ``operative_seen``), such a line with no number at all ("Follow-up and review",
-    never in lower case: a line a paragraph broke off) standing before a numbered
-    paragraph or another heading. ``label`` as for `unnumbered_sections`."""
+    their parts; or, once operative paragraphs have begun, such a line with no
+    number at all ("Follow-up and review", never in lower case: a line a paragraph
+    broke off) standing before a numbered paragraph or another heading. ``label`` as for
+    `unnumbered_sections`."""
     block = blocks[index]
     text = block.text
     if not _short_title(block, label(index)) or text.startswith(("(", "\u201c", '"', "'")):

@@ -249,9 +249,8 @@ class _Reader:
         """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
         option, list item or numbered paragraph."""
         text = block.text
-        preamble = bool(self.drafts) and self.drafts[-1].label.kind is ParagraphKind.PREAMBULAR
         return heading_line(self.blocks, index, lambda i: self._label(i)[0],
-                            operative_seen=self.operative_seen or preamble) and \
+                            operative_seen=self.operative_seen) and \
             not (OPTION.match(text) or SUBPARAGRAPH.match(text) or
                  BRACKETED_NUMBER.match(text) or text.startswith(_ITEM_MARKS))
 

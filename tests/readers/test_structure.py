@@ -154,17 +154,6 @@ def test_an_alt_paragraph_is_an_alternative_of_the_paragraph_it_names(alt):
     assert result.paragraphs[2].text == "[Requests a report;][Requests a note;]"
 
 
-def test_a_short_line_between_the_preamble_and_the_first_operative_one_is_a_heading():
-    """It was PP3, a preambular paragraph to negotiate."""
-    result = read_text("The General Assembly,\n\nRecalling its resolution 76/129,\n\n"
-                       "Welcoming the proclamation,\n\nMountain ecosystems\n\n"
-                       "1. Takes note of the report;\n\n2. Encourages States;\n")
-    assert [(p.label, p.kind) for p in result.paragraphs] == [
-        ("PP1", ParagraphKind.PREAMBULAR), ("PP2", ParagraphKind.PREAMBULAR),
-        ("H1", ParagraphKind.HEADING), ("OP1", ParagraphKind.OPERATIVE),
-        ("OP2", ParagraphKind.OPERATIVE)]
-
-
 def test_a_footnote_on_the_title_is_not_the_title():
     """It was: the footnote follows the paragraph citing it, the title the last line
     before the chapeau."""
