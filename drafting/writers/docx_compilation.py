@@ -21,21 +21,24 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
+from drafting.brackets import NOTE_MARKER
 from drafting.engine.segments import Compilation, Credit, Entry, MergedParagraph, NewParagraph
 from drafting.model import Mark
 from drafting.ooxml import markup
 from drafting.ooxml.markup import form_of, run_xml
 from drafting.ooxml.revisions import save_atomically
+from drafting.ooxml.sections import first_section
 from drafting.writers.blank_word import blank_word
-from drafting.writers.docx_clean import add_title, directed
+from drafting.writers.docx_clean import directed
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -84,18 +87,17 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     """
     title = compilation.title or compilation.symbol
     document = blank_word(title, compilation.symbol) if base is None else _emptied(base)
-    for line in compilation.front_matter:
-        directed(document.add_paragraph(line)._p, line)
-    add_title(document, title)
-    document.add_paragraph(
-        f"{compilation.symbol} — compilation of proposals on the {compilation.revision}",
-        style="Subtitle")
-    document.add_paragraph(LEGEND)
-    if compilation.chapeau:
-        directed(document.add_paragraph(compilation.chapeau)._p, compilation.chapeau)
-    document.core_properties.title = title
-    document.core_properties.subject = compilation.symbol
     out = _Body(document, compilation_formatted(compilation))
+    for line in compilation.front_matter:
+        out.add(noted_runs(line), direction=line)
+    out.add(noted_runs(title), "Title", direction=title)
+    out.add([run_xml(f"{compilation.symbol} — compilation of proposals on the "
+                     f"{compilation.revision}")], "Subtitle")
+    out.add([run_xml(LEGEND)])
+    if compilation.chapeau:
+        out.add(noted_runs(compilation.chapeau), direction=compilation.chapeau)
+    document.core_properties.title = NOTE_MARKER.sub("", title)
+    document.core_properties.subject = compilation.symbol
     for entry in compilation.entries:
         _entry(out, entry)
     if compilation.stale:
@@ -104,18 +106,25 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
 
 
 def _emptied(base: bytes | UnLayout) -> DocxDocument:
-    """The Word document ``base`` with an empty body (its section settings kept) and the
-    paragraph styles the compilation uses (added where it has none of that name). Our
-    layout is built with an empty body, not built whole to be emptied."""
+    """The Word document ``base`` with an empty body, laid out as its first section (the
+    main text's page setup, headers and footers, not an annex's), and the paragraph
+    styles the compilation uses (added where it has none of that name). Our layout is
+    built with an empty body, not built whole to be emptied."""
     if isinstance(base, bytes):
         document = docx.Document(io.BytesIO(base))
     else:  # as the layout read back from its file, but for the body
         document = base.word(body=False)
         read_back(document)
     body = document.element.body
+    first = first_section(body)
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    last = body.find(qn("w:sectPr"))
+    if first is not None and first is not last:  # the main text's pages, not an annex's
+        if last is not None:
+            body.remove(last)
+        body.append(first)
     names = {style.name for style in document.styles}
     for name in ("Title", "Subtitle", *(f"Heading {n}" for n in range(1, 10))):
         if name not in names:
@@ -134,13 +143,15 @@ class _Body:
         self.body = document.element.body
         self.styles: dict[str, str] = {}
 
-    def add(self, runs: Iterable[str], style: str | None = None) -> None:
+    def add(self, runs: Iterable[str], style: str | None = None, *, direction: str = "") -> None:
+        """A paragraph of ``runs`` in ``style``, right to left where ``direction`` (its
+        text) is written so."""
         style_id = None
         if style is not None:
             if style not in self.styles:
                 self.styles[style] = self.document.styles[style].style_id
             style_id = self.styles[style]
-        element = markup.paragraph(runs, style_id)
+        element = directed(markup.paragraph(runs, style_id), direction)
         section = self.body.sectPr
         if section is None:
             self.body.append(element)
@@ -150,7 +161,31 @@ class _Body:
 
 def piece_runs(pieces: Iterable[Piece]) -> list[str]:
     """Runs (markup) for pieces, formatted as the module docstring says."""
-    return [run_xml(piece.text, **_FORMATS.get(piece.kind, {})) for piece in pieces]
+    return [run for piece in pieces
+            for run in noted_runs(piece.text, **_FORMATS.get(piece.kind, {}))]
+
+
+def noted_runs(text: str, **form: Any) -> list[str]:
+    """Runs (markup) of ``text`` formatted as ``form``, each footnote marker (``[^2]``)
+    its number raised as Word shows a note's reference, and the ``[^1]: `` opening a
+    note's own line likewise (the number, then a space)."""
+    if "[^" not in text:
+        return [run_xml(text, **form)]
+    runs, position = [], 0
+    for found in NOTE_MARKER.finditer(text):
+        if found.start() > position:
+            runs.append(run_xml(text[position:found.start()], **form))
+        runs.append(run_xml(found[1], **{**form, "raised": "superscript"}))
+        position = found.end()
+        if found.start() == 0 and (line := _NOTE_LINE.match(text, position)):
+            runs.append(run_xml(" ", **form))
+            position = line.end()
+    if position < len(text):
+        runs.append(run_xml(text[position:], **form))
+    return runs
+
+
+_NOTE_LINE = re.compile(r":\s*")
 
 
 def _label_runs(label: str) -> list[str]:
@@ -193,8 +228,8 @@ def _amended(out: _Body, entry: Entry) -> None:
 
 def _marked_runs(pieces: Iterable[Piece], marks: Sequence[Mark]) -> list[str]:
     """Runs for the pieces, the paragraph's own words in their formatting (``marks``)."""
-    return [run_xml(text, **{**form_of(styles), **_FORMATS.get(piece.kind, {})})
-            for piece in pieces for text, styles in piece_styles(piece, marks)]
+    return [run for piece in pieces for text, styles in piece_styles(piece, marks)
+            for run in noted_runs(text, **{**form_of(styles), **_FORMATS.get(piece.kind, {})})]
 
 
 def _proposed(out: _Body, label: str, credit: Credit, text: str) -> None:

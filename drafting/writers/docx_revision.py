@@ -9,6 +9,8 @@ and makes the new revision's changes in it, untracked, changing only what it mus
 - paragraphs gone are removed; new ones stand where the revision puts them, with the
   form of the paragraph before (after a heading, of a paragraph of their own kind) and
   their number typed as the source types numbers;
+- section breaks stay as many as they were: one held by a paragraph gone moves to the
+  paragraph before, one held by the paragraph a new one follows moves to the new one;
 - typed numbers follow the renumbering (an accepted "6 bis" becomes "7." and the old 7
   becomes "8."); automatic numbering follows by itself;
 - the document's symbol, where it stands in the front matter or a page header, gains the
@@ -33,6 +35,7 @@ from drafting.engine.segments import Change, Text
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
+from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
@@ -90,7 +93,7 @@ class _Reviser:
             if paragraph.id not in kept and place is not None:
                 for element in place.elements():
                     if in_body(element):
-                        element.getparent().remove(element)
+                        _remove(element)
         for paragraph in new:  # the first of each kind, for a new one before any
             place = self.places.get(paragraph.id)
             if place is not None and place.paragraphs and paragraph.kind not in self.forms \
@@ -146,6 +149,7 @@ class _Reviser:
             self.kind = paragraph.kind
         made = self._made(paragraph)
         self.last.addnext(made)
+        hand_on(self.last, made)  # the new last paragraph of the section ends it
         self.last = self.main = made
 
     def _made(self, paragraph: Paragraph) -> Any:
@@ -155,6 +159,8 @@ class _Reviser:
         for child in list(made):
             if child.tag != qn("w:pPr"):
                 made.remove(child)
+        for found in made.findall(f"{qn('w:pPr')}/{qn('w:sectPr')}"):
+            found.getparent().remove(found)  # one section break, where it stood
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         operative = paragraph.kind is ParagraphKind.OPERATIVE
         typed = f"{self.typed[0]}{typed_number(paragraph.label)}{self.typed[1]}" \
@@ -192,6 +198,24 @@ class _Reviser:
                 if part is not None:
                     changed.add(str(part.partname))
         return changed
+
+
+def _remove(paragraph: Any) -> None:
+    """Remove ``paragraph`` from the body; a section break it holds goes to the paragraph
+    before it (`keeper`), else the paragraph stays, emptied and unnumbered, to hold it."""
+    if section_break(paragraph) is None:
+        paragraph.getparent().remove(paragraph)
+        return
+    before = keeper(paragraph)
+    if before is not None:
+        hand_on(paragraph, before)
+        paragraph.getparent().remove(paragraph)
+        return
+    for child in list(paragraph):
+        if child.tag != qn("w:pPr"):
+            paragraph.remove(child)
+    for number in paragraph.findall(f"{qn('w:pPr')}/{qn('w:numPr')}"):
+        number.getparent().remove(number)
 
 
 def _typed(place: SourcePlace) -> tuple[str, str] | None:

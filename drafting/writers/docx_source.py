@@ -9,11 +9,16 @@ segments, the same brackets of alternatives, the same authors, dates and comment
   words in a ``w:del``, the inserted ones in a ``w:ins`` formatted as the words before
   them (`drafting.ooxml.weave`); changes inside footnotes are tracked in the footnotes;
 - a paragraph proposed for deletion: all its runs deleted (its typed number and tab
-  too) and its mark deleted;
+  too) and its mark deleted; where its mark ends a section, the mark before it is
+  deleted instead (the words before take the break, in their own form), so that the
+  break is never lost;
 - a new paragraph or an alternative formulation: a paragraph after its place with the
   paragraph properties of the one before (numbering, style, indents; after a heading,
   of a paragraph of its own kind), its label typed as the source types labels
-  (``5 bis.<tab>``, or none where Word numbers paragraphs), and its mark inserted;
+  (``5 bis.<tab>``, or none where Word numbers paragraphs: an alternative then says
+  what it is in a comment), and its mark inserted; after the last paragraph of a
+  section (or of the body), as Word does on Enter, the mark before is inserted and the
+  new paragraph carries on the old mark and its section break;
 - retains and reasons: comments, as in the template's merged document.
 
 Nothing else changes: every part of the package that holds no change is copied byte for
@@ -47,6 +52,13 @@ from drafting.errors import DraftingError
 from drafting.model import ParagraphKind, Revision
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
+from drafting.ooxml.sections import (
+    hand_on,
+    keeper,
+    properties_change,
+    properties_differ,
+    section_break,
+)
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
@@ -225,7 +237,7 @@ class _SourceWriter(MergedWriter):
         edits = [*line.edits, *(edit for _, edit in whole)]
         if deleter is not None and entry.deletion is not None and any(e.made for e in edits):
             for element in elements:
-                self.marks.mark_deleted(element, deleter)
+                self._delete_mark(element, deleter)
             made = _in_order(elements, edits)
             lines = _note_lines(entry.deletion)
             if made and lines:  # the reasons for deleting it, on the paragraph
@@ -244,6 +256,21 @@ class _SourceWriter(MergedWriter):
                 alternative_labels(entry.paragraph.label, len(entry.alternatives)),
                 entry.alternatives, strict=True):
             self._new(alternative_label, option.text, option.credit)
+
+    def _delete_mark(self, paragraph: Any, stamp: Stamp) -> None:
+        """Mark ``paragraph``'s mark deleted; where it ends a section, the mark before it
+        instead, so that accepted, the words before take the section break (in the form
+        of their own paragraph) and rejected, all is as it was. With no paragraph there to
+        take it, the break stays on the emptied paragraph."""
+        if section_break(paragraph) is None or not in_body(paragraph):
+            self.marks.mark_deleted(paragraph, stamp)
+            return
+        before = keeper(paragraph)
+        if before is None:
+            return
+        self.marks.mark_deleted(before, stamp)
+        if properties_differ(before, paragraph):
+            properties_change(paragraph, before, self.marks, stamp)
 
     def _weave(self, place: SourcePlace, line: _Line, number: Edit | None = None,
                extra: Sequence[tuple[int, Edit]] = ()) -> None:
@@ -275,24 +302,28 @@ class _SourceWriter(MergedWriter):
             self.leading.append((label, text, credit))
             return
         stamp = self.stamp(credit)
-        final = _is_last(self.last)  # nothing after it to take in its emptied place
+        # nothing after it to take in its emptied place, or it ends a section: as Word
+        # does on Enter at its end, the new mark ends it, ours carries its own (and the
+        # section break) on
+        carried = _is_last(self.last) or section_break(self.last) is not None
         kind = label_kind(label)
-        if kind is not None and kind is not self.kind and kind in self.forms and not final:
+        if kind is not None and kind is not self.kind and kind in self.forms and not carried:
             self.main, self.typed = self.forms[kind]  # a heading's new paragraph: a body's
             self.kind, words = kind, self.main
         else:
             words = self.last
-        paragraph = _blank(self.last if final else self.main)
+        paragraph = _blank(self.last if carried else self.main)
         typed = typed_label(label, self.typed)
         paragraph.append(self.marks.inserted(
             new_runs(text, _last_run(words), self.main, typed), stamp))
         self.last.addnext(paragraph)
-        if final and not _mark_deleted(self.last):  # the mark before becomes the new one,
-            self.marks.mark_inserted(self.last, stamp)  # ours carries the old one on
+        if carried and not _mark_deleted(self.last):
+            hand_on(self.last, paragraph)
+            self.marks.mark_inserted(self.last, stamp)
         else:  # rejected, the emptied paragraph joins the next, which keeps its own form
             self.marks.mark_inserted(paragraph, stamp)
         self.last = self.main = paragraph
-        self._credit_new(paragraph, credit, stamp)
+        self._credit_new(paragraph, credit, stamp, label if not typed else None)
 
     def _lead(self, first: Any, typed: str) -> None:
         """The new paragraphs proposed before the text's first, put before ``first`` in its
@@ -307,8 +338,15 @@ class _SourceWriter(MergedWriter):
             self._credit_new(paragraph, credit, stamp)
         self.leading = []
 
-    def _credit_new(self, paragraph: Any, credit: Credit, stamp: Stamp) -> None:
+    def _credit_new(self, paragraph: Any, credit: Credit, stamp: Stamp,
+                    label: str | None = None) -> None:
+        """Comments on a new paragraph: its reasons and supporters; where Word numbers it
+        (``label`` given, nothing typed), that it is an alternative formulation."""
         lines = _note_lines(credit)
+        base, alternative, _ = (label or "").partition(" Alt")
+        if alternative:
+            lines.insert(0, f"Alternative to {base} proposed by "
+                            f"{', '.join(credit.proponents)}.")
         inserted = paragraph.find(qn("w:ins"))
         if lines:
             self._comment(inserted, inserted, lines, stamp)
