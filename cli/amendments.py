@@ -37,7 +37,8 @@ PlaceOpt = typer.Option(Place.AFTER, "--place", help="Where the new paragraph go
 DuplicatesOpt = typer.Option(False, "--allow-duplicates", help="Record a change even where "
                              "its delegation already proposes the very same one.")
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")
-ProponentsOpt = typer.Option([], "--delegation", "-d", help="Only these proponents (repeatable).")
+ProponentsOpt = typer.Option([], "--delegation", "-d", help="Only these proponents "
+                             "(repeatable; case forgiven: eu is EU).")
 SupportersOpt = typer.Option(
     [], "--supporters", help="Delegations that support it: USA,JPN (repeatable). In a store "
     "that requires tokens each is asked, until it confirms with drafting support.")
@@ -97,6 +98,10 @@ def amend(
         amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
         if not dry_run:  # a token that will not do is refused before anything is shown
             store.check_submit(symbol, [[amendment]], actor=actor)
+        else:  # what recording would refuse, said as it would be
+            from drafting.intake import check_recordable
+
+            check_recordable(store, symbol, [[amendment]], allow_duplicates=allow_duplicates)
         lines = proposals_preview(store.document(symbol), store.as_recorded([amendment]))
         if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
             if as_json:
@@ -194,11 +199,13 @@ def amendments(
 
     Example: drafting amendments A/C.2/81/L.7 --para OP3 --status submitted --json
     """
+    from drafting.lookup import known_codes
     from drafting.workflow import amendment_json, backing, describe, list_amendments
 
     with store_at(db) as store:
         document, found = list_amendments(store, symbol, paragraph=para,
-                                          delegations=delegation, statuses=status)
+                                          delegations=known_codes(store, delegation),
+                                          statuses=status)
     if as_json:
         typer.echo(json.dumps([amendment_json(document, a) for a in found],
                               ensure_ascii=False, indent=2))

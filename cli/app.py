@@ -21,6 +21,7 @@ from drafting_cli import (
     submit,
     tokens,
 )
+from drafting_cli.common import OnceCommand
 
 app = typer.Typer(
     name="drafting",
@@ -31,29 +32,29 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command("init")(store_commands.init)
-app.command("import")(documents.import_)
+app.command("init", cls=OnceCommand)(store_commands.init)
+app.command("import", cls=OnceCommand)(documents.import_)
 app.add_typer(delegations.app, name="delegation")
 app.add_typer(tokens.app, name="token")
-app.command("show")(documents.show)
-app.command("amend")(amendments.amend)
-app.command("submit")(submit.submit)
-app.command("withdraw")(amendments.withdraw)
-app.command("support")(amendments.support)
-app.command("amendments")(amendments.amendments)
-app.command("compile")(outputs.compile_)
-app.command("merge")(outputs.merge)
-app.command("decide")(secretariat.decide)
-app.command("agree")(secretariat.agree)
-app.command("revise")(secretariat.revise)
-app.command("diff")(outputs.diff)
-app.command("positions")(outputs.positions)
-app.command("brackets")(documents.brackets)
-app.command("log")(secretariat.log)
-app.command("head")(store_commands.head)
-app.command("verify")(store_commands.verify)
-app.command("postgres-roles")(store_commands.postgres_roles)
-app.command("export")(outputs.export)
+app.command("show", cls=OnceCommand)(documents.show)
+app.command("amend", cls=OnceCommand)(amendments.amend)
+app.command("submit", cls=OnceCommand)(submit.submit)
+app.command("withdraw", cls=OnceCommand)(amendments.withdraw)
+app.command("support", cls=OnceCommand)(amendments.support)
+app.command("amendments", cls=OnceCommand)(amendments.amendments)
+app.command("compile", cls=OnceCommand)(outputs.compile_)
+app.command("merge", cls=OnceCommand)(outputs.merge)
+app.command("decide", cls=OnceCommand)(secretariat.decide)
+app.command("agree", cls=OnceCommand)(secretariat.agree)
+app.command("revise", cls=OnceCommand)(secretariat.revise)
+app.command("diff", cls=OnceCommand)(outputs.diff)
+app.command("positions", cls=OnceCommand)(outputs.positions)
+app.command("brackets", cls=OnceCommand)(documents.brackets)
+app.command("log", cls=OnceCommand)(secretariat.log)
+app.command("head", cls=OnceCommand)(store_commands.head)
+app.command("verify", cls=OnceCommand)(store_commands.verify)
+app.command("postgres-roles", cls=OnceCommand)(store_commands.postgres_roles)
+app.command("export", cls=OnceCommand)(outputs.export)
 
 _state = {"debug": False}
 

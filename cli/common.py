@@ -4,19 +4,21 @@ before anything is recorded."""
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperCommand, TyperOption
 
 from drafting.errors import InputError
 
 if TYPE_CHECKING:
     from drafting.store import Receipt, Store
 
-__all__ = ["DbOpt", "DryRunOpt", "JsonOpt", "TokenOpt", "YesOpt", "confirm", "receipts_json",
-           "show_receipts", "show_tokens", "store_at"]
+__all__ = ["DbOpt", "DryRunOpt", "JsonOpt", "OnceCommand", "TokenOpt", "YesOpt", "confirm",
+           "receipts_json", "show_receipts", "show_tokens", "store_at"]
 
 DbOpt = typer.Option(
     None, "--db", envvar="DRAFTING_DB", show_default="sqlite:///drafting.db",
@@ -34,6 +36,36 @@ TokenOpt = typer.Option(
 
 
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead.")
+
+ONCE_HINTS = {
+    ("amend", "delegation"): "an amendment has one proponent; the others support it "
+                             "(--supporters USA,JPN, or drafting support)",
+    ("amend", ""): "one amend proposes one amendment; for several, one command each "
+                   "(or a JSON file for drafting submit)",
+    ("submit", "delegation"): "it says whose all the Word files are; for files of several "
+                              "delegations use --by-filename or --map",
+}
+"""What to do instead, by (command, option; "" for any) when an option is given twice."""
+
+
+class OnceCommand(TyperCommand):
+    """A command that refuses an option taking one value given more than once, which
+    would otherwise keep the last silently (``amend -d EU -d USA`` dropping EU)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            _, _, order = self.make_parser(ctx).parse_args(args=list(args))
+        except Exception:  # parsing again below says what is wrong
+            order = []
+        single = [p for p in order if isinstance(p, TyperOption) and not p.multiple
+                  and not p.is_flag and not p.count]
+        for param, times in Counter(single).items():
+            if times > 1 and not any(getattr(p, "is_eager", False) for p in order):
+                hint = ONCE_HINTS.get((ctx.info_name, param.name or "")) or ONCE_HINTS.get(
+                    (ctx.info_name, ""), "give it once")
+                raise InputError(f"{'/'.join(param.opts)} given {times} times, and it takes "
+                                 f"one value: {hint}; nothing was done")
+        return super().parse_args(ctx, args)
 
 
 @contextmanager

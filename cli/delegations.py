@@ -10,6 +10,7 @@ from drafting_cli.common import (
     ActorOpt,
     DbOpt,
     JsonOpt,
+    OnceCommand,
     TokenOpt,
     receipts_json,
     show_receipts,
@@ -23,7 +24,7 @@ app = typer.Typer(
 CodesArg = typer.Argument(..., help="One or more codes, e.g. EU G77 USA.", show_default=False)
 
 
-@app.command("add")
+@app.command("add", cls=OnceCommand)
 def add(
     codes: list[str] = CodesArg,
     name: str = typer.Option("", "--name", help="The full name (with one code only)."),
@@ -63,7 +64,7 @@ def add(
     show_receipts(receipts)
 
 
-@app.command("list")
+@app.command("list", cls=OnceCommand)
 def list_(
     as_json: bool = typer.Option(False, "--json", help="Print JSON: one object per delegation."),
     db: str = DbOpt,

@@ -81,6 +81,7 @@ def agree(
 
     Example: drafting agree A/C.2/81/L.7 OP3 --ad-ref
     """
+    from drafting.wording import unsettled
     from drafting.workflow import agree_paragraph
 
     with store_at(db, token) as store:
@@ -93,6 +94,8 @@ def agree(
                                receipts[-1].to_json() if receipts else None}, indent=2))
         return
     typer.echo(f"{paragraph.label}: {what}" + ("" if receipts else " already; nothing recorded"))
+    if not reopen and (left := unsettled(paragraph)):
+        typer.echo(f"warning: {left}", err=True)
     show_receipts(receipts)
 
 
@@ -129,11 +132,13 @@ def revise(
     Example: drafting revise A/C.2/81/L.7 --label Rev.2 --choose "OP24=present" --drop OP7
     """
     from drafting.engine import bracket_report
+    from drafting.lookup import check_new_revision
     from drafting.model import AmendmentStatus
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
     with store_at(db, token) as store:
         document = store.document(symbol)
+        check_new_revision(document, label)  # refused as the store would: a dry run too
         current = document.current
         decisions = [] if current is None else bracket_decisions(
             current, choose=choose or (), keep=keep or (), drop=drop or (),
@@ -156,7 +161,7 @@ def revise(
             "brackets": report.total, "renumbered": dict(outcome.label_table),
             "stale": [{"amendment": s.amendment.id, "reason": s.reason} for s in outcome.stale],
             "accepted_with": dict(outcome.accepted_with), "emptied": list(outcome.emptied),
-            "settled": dict(outcome.settled),
+            "settled": dict(outcome.settled), "reopened": list(outcome.reopened),
             **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
                                           for p in outcome.revision]} if dry_run
                else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
@@ -167,6 +172,8 @@ def revise(
     show_receipts(receipts)
     for label in outcome.emptied:
         typer.echo(f"{label}: nothing was left once its brackets were settled; deleted")
+    for label in outcome.reopened:
+        typer.echo(f"{label} was agreed; its text changed, so it is open again")
     if outcome.label_table:
         typer.echo("renumbered:")
     for old, new in outcome.label_table.items():

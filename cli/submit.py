@@ -72,7 +72,7 @@ def submit(
 
     Example: drafting submit A/C.2/81/L.7 inbox/* --by-filename --yes
     """
-    from drafting.intake import read_inbox, record_intake
+    from drafting.intake import check_intake, read_inbox, record_intake
 
     authors = _authors(author)
     with store_at(db, token) as store:
@@ -82,6 +82,9 @@ def submit(
         with steps(len(inbox.files)) as step:
             intake = read_inbox(store, symbol, inbox, each=each_file, check_token=not dry_run,
                                 actor=actor, step=step)
+        if dry_run:  # what recording would refuse, said now as it would be then
+            intake = check_intake(store, symbol, intake, each=each_file,
+                                  allow_duplicates=allow_duplicates)
         for item in intake.prepared:
             show_warnings(item.warnings)
         for failure in intake.failed:
@@ -175,5 +178,9 @@ def _authors(pairs: list[str]) -> dict[str, str]:
         name, sep, code = pair.rpartition("=")
         if not sep or not name.strip() or not code.strip():
             raise InputError(f"--author '{pair}': write it as 'Word author name=CODE'")
+        if authors.get(name.strip(), code.strip()) != code.strip():
+            raise InputError(f"--author gives '{name.strip()}' twice, as "
+                             f"{authors[name.strip()]} and as {code.strip()}: a Word author "
+                             "is one delegation's; give it once")
         authors[name.strip()] = code.strip()
     return authors

@@ -10,6 +10,7 @@ from drafting_cli.common import (
     ActorOpt,
     DbOpt,
     JsonOpt,
+    OnceCommand,
     TokenOpt,
     receipts_json,
     show_receipts,
@@ -24,7 +25,7 @@ HolderArg = typer.Argument(..., help="A delegation's code (e.g. EU), or: secreta
                            show_default=False)
 
 
-@app.command("rotate")
+@app.command("rotate", cls=OnceCommand)
 def rotate(holder: str = HolderArg, db: str = DbOpt, token: str = TokenOpt,
            actor: str = ActorOpt, as_json: bool = JsonOpt) -> None:
     """Give a delegation (or the secretariat) a new token; the old one stops working at
@@ -43,7 +44,7 @@ def rotate(holder: str = HolderArg, db: str = DbOpt, token: str = TokenOpt,
     show_receipts(receipts)
 
 
-@app.command("revoke")
+@app.command("revoke", cls=OnceCommand)
 def revoke(code: str = typer.Argument(..., help="The delegation, e.g. EU.", show_default=False),
            db: str = DbOpt, token: str = TokenOpt, actor: str = ActorOpt,
            as_json: bool = JsonOpt) -> None:
@@ -66,7 +67,7 @@ def revoke(code: str = typer.Argument(..., help="The delegation, e.g. EU.", show
     show_receipts(receipts)
 
 
-@app.command("list")
+@app.command("list", cls=OnceCommand)
 def list_(
     as_json: bool = typer.Option(False, "--json", help="Print JSON: one object per token."),
     db: str = DbOpt,

@@ -15,6 +15,7 @@ import gc
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -232,6 +233,53 @@ def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = Fal
             continue
         outcomes.append(FileOutcome(item.path, item.proponents, result))
     return outcomes
+
+
+def refused_batches(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,
+                    allow_duplicates: bool = False) -> list[DraftingError | None]:
+    """What recording each of ``batches`` against ``symbol`` would refuse, checked the way
+    the store checks it and writing nothing (a dry run): for each, the error recording it
+    would raise (a revision issued since it was made, a proponent named as a supporter,
+    a change its delegation already proposes, ...), or None. The token is not checked
+    (`Store.check_submit` does that)."""
+    from drafting.store import EventKind
+    from drafting.store.submissions import refusals
+
+    given = store.as_recorded([a for batch in batches for a in batch])  # one read
+    starts = [0]
+    for batch in batches:
+        starts.append(starts[-1] + len(batch))
+    recorded = cache(lambda: {str(e.payload.get("submission")) for e in store.events(symbol)
+                              if e.kind == EventKind.SUBMIT and isinstance(e.payload, dict)})
+    return list(refusals(store.document(symbol),
+                         [given[start:end] for start, end in pairwise(starts)],
+                         {d.code for d in store.delegations()}, store.amendments(symbol),
+                         recorded, allow_duplicates=allow_duplicates))
+
+
+def check_recordable(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,
+                     allow_duplicates: bool = False) -> None:
+    """Raise, writing nothing, the error recording ``batches`` together would raise (the
+    first refusal: `refused_batches`); return if they would be recorded."""
+    for error in refused_batches(store, symbol, batches, allow_duplicates=allow_duplicates):
+        if error is not None:
+            raise error
+
+
+def check_intake(store: Store, symbol: str, intake: Intake, *, each: bool = False,
+                 allow_duplicates: bool = False) -> Intake:
+    """``intake`` checked as `record_intake` would record it, writing nothing (a dry run
+    says what the real one would): without ``each``, the error it would raise is raised;
+    with ``each``, the files it would refuse are moved to `Intake.failed`, each with why."""
+    batches = [item.amendments for item in intake.prepared]
+    if not each:
+        check_recordable(store, symbol, batches, allow_duplicates=allow_duplicates)
+        return intake
+    errors = refused_batches(store, symbol, batches, allow_duplicates=allow_duplicates)
+    kept = tuple(item for item, error in zip(intake.prepared, errors, strict=True) if not error)
+    failed = tuple(FileOutcome(item.path, item.proponents, error=_naming(item.path, error.message))
+                   for item, error in zip(intake.prepared, errors, strict=True) if error)
+    return Intake(intake.document, kept, (*intake.failed, *failed))
 
 
 def _failed(refused: Refused) -> FileOutcome:

@@ -3,8 +3,15 @@ errors that list what there is; and quoting text briefly in messages."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
 from drafting.errors import InputError
 from drafting.model import Document, Paragraph, Revision
+from drafting.model.document import revision_label_problem
+
+if TYPE_CHECKING:
+    from drafting.store import Store
 
 
 def revision_of(document: Document, label: str | None = None) -> Revision:
@@ -15,6 +22,37 @@ def revision_of(document: Document, label: str | None = None) -> Revision:
         known = ", ".join(r.label for r in document.revisions) or "none"
         raise InputError(f"{document.symbol} has no revision '{label}'; its revisions: {known}")
     return chosen
+
+
+def check_new_revision(document: Document, label: str) -> None:
+    """InputError if ``label`` cannot name a new revision of ``document``: empty, spaced
+    otherwise than it reads (`revision_label_problem`), or a label it has already as a
+    negotiator reads it (``Rev.1 `` beside ``Rev.1``). The store refuses the same, in the
+    same words, when the revision is recorded; this says it before (a dry run too).
+    A character that is not text, or a line break, is refused first, as the store does."""
+    from drafting.store.names import check_line
+
+    check_line(f"{document.symbol}: the revision label", label)
+    if (why := revision_label_problem(label)) is not None:
+        raise InputError(f"{document.symbol}: {why}")
+    if (existing := document.revision(label)) is not None:
+        raise InputError(f"{document.symbol} already has a revision '{existing.label}'; "
+                         "choose a new label")
+
+
+def known_codes(store: Store, codes: Iterable[str],
+                known: Collection[str] | None = None) -> list[str]:
+    """``codes`` as the store spells them (``eu`` is ``EU``: codes are compared without
+    regard to case), for a filter; InputError naming any the store does not know, as
+    `drafting.workflow.require_delegations` does. ``known``: the store's codes, if read."""
+    from drafting.characters import code_key
+    from drafting.workflow import require_delegations
+
+    known = [d.code for d in store.delegations()] if known is None else list(known)
+    by_key = {code_key(code): code for code in known}
+    given = list(codes)
+    require_delegations(store, [c for c in given if code_key(c) not in by_key], known=known)
+    return list(dict.fromkeys(by_key[code_key(c)] for c in given))
 
 
 def paragraph_of(document: Document, label: str, revision: str | None = None) -> Paragraph:
@@ -40,10 +78,12 @@ def label_of(document: Document, paragraph_id: str, revision: str | None = None)
     return paragraph_id
 
 
-def brief(text: str, limit: int = 70) -> str:
+def brief(text: str, limit: int = 70, *, exact: bool = False) -> str:
     """``text`` quoted on one line, its spaces and line breaks one space each, cut at
-    ``limit``; spacing alone is shown as it is (``'\\n'``), never as ``''``."""
+    ``limit``; spacing alone is shown as it is (``'\\n'``), never as ``''``. With
+    ``exact``, every space is kept as it is (line breaks as ``\\n``): for words that
+    go in as given, where a space more or less is a glued word (``' technical'``)."""
     from drafting.characters import escaped
 
-    flat = escaped(" ".join(text.split()) if text.strip() else text)
+    flat = escaped(text if exact or not text.strip() else " ".join(text.split()))
     return f"'{flat if len(flat) <= limit else flat[:limit - 3] + '...'}'"

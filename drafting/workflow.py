@@ -382,7 +382,9 @@ def write_atomically(path: Path, text: str) -> None:
 def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = False,
                     reopen: bool = False, actor: str = "") -> Paragraph:
     """Mark paragraph ``label`` of the current revision agreed (or agreed ad ref, or open
-    again with ``reopen``); returns the paragraph as it was."""
+    again with ``reopen``); returns the paragraph as it was (`wording.unsettled` says
+    whether brackets are left in it: agreed in the room, they are settled by the next
+    revision's choices)."""
     paragraph = paragraph_of(store.document(symbol), label)
     status = (ParagraphStatus.OPEN if reopen else
               ParagraphStatus.AGREED_AD_REF if ad_ref else ParagraphStatus.AGREED)
@@ -397,7 +399,10 @@ def revise_document(store: Store, symbol: str, label: str, *,
     """Issue revision ``label`` of ``symbol`` and store it: the amendments the store marks
     accepted (on the current revision) applied, rejected ones dropped, pending ones moved
     on (or marked stale), the decisions on ``brackets`` applied (see `bracket_decisions`),
-    agreed statuses kept on the paragraphs. With ``dry_run``, the same revision is made
+    agreed statuses kept on the paragraphs whose text the amendments leave as it is (one
+    they change is open again: `RevisionOutcome.reopened`). Accepted amendments that
+    cannot all take effect refuse the revision, naming them (AmendmentError), with
+    nothing stored, in a dry run too. With ``dry_run``, the same revision is made
     and returned, and nothing is stored. A text imported from Word gets its new Word
     document made from the last one; ``warn`` says why when that cannot be done (the
     revision is issued all the same). If anything is recorded about ``symbol`` while the

@@ -12,7 +12,6 @@ proposal, with both proponents) is accepted with it.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -20,9 +19,9 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from drafting import brackets
 from drafting.brackets import NOTE_MARKER
-from drafting.engine.anchoring import rebase, word_diff
+from drafting.engine.anchoring import word_diff
+from drafting.engine.applied import apply_accepted, decide_brackets, refuse_together
 from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
@@ -35,7 +34,8 @@ from drafting.engine.standing import (
     standing,
 )
 from drafting.engine.subamend import split, with_subamendments
-from drafting.errors import AmendmentError, InputError, LabelError, StaleError
+from drafting.errors import AmendmentError, InputError, LabelError
+from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -43,18 +43,16 @@ from drafting.model import (
     Document,
     Paragraph,
     ParagraphKind,
+    ParagraphStatus,
     Revision,
     renumber,
 )
-from drafting.model.amendment import SPAN_KINDS
 from drafting.model.headings import numbered_title
 from drafting.model.labels import Label, changed, next_label, parse_label
 from drafting.model.marks import carried
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
-
-
-
+_AGREED = (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +77,10 @@ class RevisionOutcome:
     settled: Mapping[str, str] = field(default_factory=dict)
     """Pending amendments accepted because a bracket decision did what they propose (the
     words they proposed chosen, kept or dropped): id -> what was decided."""
+    reopened: tuple[str, ...] = ()
+    """The labels (in the revision revised) of paragraphs that were agreed (or agreed ad
+    ref) and are open again: accepted amendments changed their text, and the agreement
+    was on the old text."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -98,7 +100,10 @@ def revise(
 
     Raises InputError for a label the document already has or a decision on
     an unknown or withdrawn amendment, and AmendmentError when accepted
-    amendments cannot all stand (they overlap, or one went stale).
+    amendments cannot all stand (they overlap, one went stale, a paragraph's
+    deletion or retention was accepted beside a change of it, or together they make
+    a paragraph longer than `drafting.limits.MAX_PARAGRAPH_CHARS`). A paragraph agreed
+    whose text accepted amendments change is open again (`RevisionOutcome.reopened`).
     """
     current = _current(document, label)
     given = sorted(amendments, key=submission_order)
@@ -117,6 +122,7 @@ def revise(
     twins = _identical_to_accepted(compilation, decisions, given)
     builder = _Builder(current, decisions, accepted, new_labels)
     paragraphs, deleted = builder.build()
+    _refuse_too_long(paragraphs, builder.accepted)
     table = changed(renumber([p.label for p in paragraphs],
                              starts=[p.label for p in current]))
     table.update({old: "" for old in deleted})
@@ -138,7 +144,7 @@ def revise(
     if nested:
         outcome, more_stale = nested_standing(nested, outcome, more_stale, decisions, revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
-                           tuple(builder.emptied), settled)
+                           tuple(builder.emptied), settled, tuple(builder.reopened))
 
 
 def _settled_by_choice(current: Revision, given: list[Amendment],
@@ -232,6 +238,7 @@ class _Builder:
         self.new_labels = new_labels
         self.sectioned = any(_section(p.label) for p in current)
         self.emptied: list[str] = []
+        self.reopened: list[str] = []
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
         for amendment in accepted:
             self.accepted[amendment.paragraph_id].append(amendment)
@@ -240,6 +247,7 @@ class _Builder:
             self.choices[decision.paragraph_id].append(decision)
 
     def build(self) -> tuple[list[Paragraph], list[str]]:
+        refuse_together((p, self.accepted.get(p.id, [])) for p in self.current)
         paragraphs: list[Paragraph] = []
         deleted: list[str] = []
         for paragraph in self.current:
@@ -276,11 +284,17 @@ class _Builder:
                        if heading is not None else 1)
 
     def _revised(self, paragraph: Paragraph, accepted: list[Amendment]) -> Paragraph:
-        text = _decide_brackets(paragraph, self.choices.get(paragraph.id, []))
-        text = _apply(paragraph, text, accepted)
+        """``paragraph`` with its bracket decisions and accepted amendments applied; agreed,
+        it stays so unless the amendments change its text (the bracket decisions are
+        settled with the agreement)."""
+        settled = decide_brackets(paragraph, self.choices.get(paragraph.id, []))
+        text = apply_accepted(paragraph, settled, accepted)
+        status = self.decisions.agreed.get(paragraph.id, paragraph.status)
+        if status in _AGREED and text != settled:
+            self.reopened.append(paragraph.label)
+            status = ParagraphStatus.OPEN
         if text != paragraph.text:  # a deleted last word leaves no space behind it
             text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
-        status = self.decisions.agreed.get(paragraph.id, paragraph.status)
         return _retext(replace(paragraph, status=status), text)
 
     def _born(self, paragraph: Paragraph, accepted: list[Amendment], *,
@@ -315,6 +329,23 @@ def symbol_pattern(symbol: str) -> re.Pattern[str]:
     (``A/C.2/81/L.7`` in ``A/C.2/81/L.70`` or ``A/C.2/81/L.7/Corr.1``)."""
     return re.compile(r"(?<![\w/.-])" + re.escape(symbol) + r"(?P<old>/Rev\.\d+)?"
                       r"(?![\w/-])")
+
+
+def _refuse_too_long(paragraphs: list[Paragraph],
+                     accepted: Mapping[str, list[Amendment]]) -> None:
+    """AmendmentError naming a paragraph the accepted amendments make longer than a
+    paragraph may be: the revision could not be read back (`show -o`, `import`)."""
+    for paragraph in paragraphs:
+        if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
+            ids = [a.id for a in accepted.get(paragraph.id, [])
+                   if a.kind is not AmendmentKind.NEW_PARAGRAPH] or [
+                paragraph.id.removesuffix(".p")]  # an accepted new paragraph: "A3.p"
+            raise AmendmentError(
+                f"{paragraph.label}: the accepted amendments ({', '.join(ids)}) make it "
+                f"{len(paragraph.text):,} characters long, more than the "
+                f"{MAX_PARAGRAPH_CHARS:,} a paragraph may have (see \"Input limits\" in the "
+                f"README); nothing was issued: reopen one (drafting decide {ids[0]} reopen "
+                "--note \"...\")")
 
 
 def _wordless(text: str) -> bool:
@@ -384,61 +415,3 @@ def _unique_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:
             raise AmendmentError(f"two paragraphs would both be {paragraph.label}")
         seen.add(paragraph.label)
     return paragraphs
-
-
-def _decide_brackets(paragraph: Paragraph, decisions: list[BracketDecision]) -> str:
-    """Apply bracket decisions, innermost and last first so indices stay valid."""
-    text = paragraph.text
-    for decision in sorted(decisions, key=lambda d: d.group, reverse=True):
-        if decision.action is BracketAction.CHOOSE:
-            text = brackets.choose(text, decision.group, decision.alternative,
-                                   paragraph=paragraph.label)
-        elif decision.action is BracketAction.AGREE:
-            text = brackets.agree(text, decision.group, paragraph=paragraph.label)
-        else:
-            text = brackets.delete(text, decision.group, paragraph=paragraph.label)
-    return text
-
-
-def _apply(paragraph: Paragraph, text: str, accepted: list[Amendment]) -> str:
-    """The accepted changes of one paragraph applied to ``text`` (its text after
-    bracket decisions). Overlapping accepted changes are refused."""
-    alternatives = [a for a in accepted if a.kind is AmendmentKind.ALTERNATIVE]
-    spans = [a for a in accepted if a.kind in SPAN_KINDS]
-    if alternatives and (spans or len({a.new_text for a in alternatives}) > 1):
-        ids = ", ".join(a.id for a in alternatives + spans)
-        raise AmendmentError(f"{paragraph.label}: accepted amendments {ids} compete for the "
-                             "whole paragraph; accept one")
-    if alternatives:
-        return alternatives[0].new_text.strip()
-    moved = [_onto(paragraph, text, a) for a in spans]
-    unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span is not None}
-    ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
-    for first, second in itertools.pairwise(ordered):
-        if _overlap(first, second):
-            raise AmendmentError(f"{paragraph.label}: accepted amendments {first.id} and "
-                                 f"{second.id} change the same words; accept one")
-    for amendment in reversed(ordered):
-        span = amendment.span
-        text = text[: span.start] + amendment.new_text + text[span.end :]
-    return text
-
-
-def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:
-    if text == paragraph.text:
-        return amendment
-    try:
-        return rebase(amendment, paragraph.text, text, amendment.revision)
-    except StaleError as error:
-        raise AmendmentError(
-            f"{paragraph.label}: amendment {amendment.id} cannot be accepted together with "
-            f"the bracket decisions: {error.message}"
-        ) from error
-
-
-def _overlap(first: Amendment, second: Amendment) -> bool:
-    a, b = first.span, second.span
-    if a.start == a.end or b.start == b.end:
-        return a.start < b.start < a.end or b.start < a.start < b.end or (
-            a.start == a.end == b.start == b.end)
-    return b.start < a.end

@@ -134,9 +134,28 @@ class Document:
         return self.revisions[-1] if self.revisions else None
 
     def revision(self, label: str) -> Revision | None:
-        """The revision called ``label`` (case forgiven), or None."""
-        wanted = label.casefold()
-        return next((r for r in self.revisions if r.label.casefold() == wanted), None)
+        """The revision called ``label`` as a negotiator reads it (``rev.1``, `` Rev.1 ``
+        find ``Rev.1``: see `revision_key`), or None."""
+        wanted = revision_key(label)
+        return next((r for r in self.revisions if revision_key(r.label) == wanted), None)
+
+
+def revision_key(label: str) -> str:
+    """What two spellings of one revision label share: case, surrounding spaces and runs
+    of spaces are not significant (``Rev.1``, ``rev.1 `` and ``REV.1`` are one label)."""
+    return " ".join(label.split()).casefold()
+
+
+def revision_label_problem(label: str) -> str | None:
+    """Why ``label`` cannot name a revision, or None: it is empty, or it has spaces around
+    it or doubled, which nobody reads (``'Rev.1 '`` would stand beside ``Rev.1``)."""
+    tidy = " ".join(label.split())
+    if not tidy:
+        return "a revision needs a label (e.g. Zero draft, Rev.1)"
+    if tidy != label:
+        return (f"the revision label {label!r} has spaces around it or doubled; "
+                f"write it {tidy!r}")
+    return None
 
 
 def label_key(label: str) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 
 from drafting.engine.revise import RevisionOutcome
 from drafting.model import Amendment, AmendmentStatus, Document, ParagraphStatus, Revision
+from drafting.model.document import revision_key, revision_label_problem
 from drafting.store import mapping, tables
 from drafting.store.chain import EventKind
 from drafting.store.errors import ConflictError, NotFoundError, StoreError
@@ -64,7 +65,7 @@ def _check_document(document: Document) -> None:
     if not document.revisions:
         raise StoreError(f"{document.symbol} has no revision: import it with its text "
                          "(at least a zero draft)")
-    labels = [r.label.casefold() for r in document.revisions]
+    labels = [revision_key(r.label) for r in document.revisions]
     if len(set(labels)) != len(labels):
         raise StoreError(f"{document.symbol}: two revisions have the same label")
     for revision in document.revisions:
@@ -72,8 +73,8 @@ def _check_document(document: Document) -> None:
 
 
 def _check_revision(symbol: str, revision: Revision) -> None:
-    if not revision.label.strip():
-        raise StoreError(f"{symbol}: a revision needs a label (e.g. Zero draft, Rev.1)")
+    if (why := revision_label_problem(revision.label)) is not None:
+        raise StoreError(f"{symbol}: {why}")
     counts = Counter(p.id for p in revision.paragraphs)
     twice = sorted(i for i, n in counts.items() if n > 1)
     if twice:

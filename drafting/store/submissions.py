@@ -10,7 +10,7 @@ records it once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -187,18 +187,24 @@ def _refuse_repeats(connection: Connection, target: _Target,
         stored = mapping.load_amendments(connection, mapping.amendment_query(
             target.document_id).where(tables.amendments.c.status.in_(live)))
         target.proposed = {_proposal_key(target.document, a): a.id for a in stored}
+    _check_repeats(target.document, target.proposed, amendments)
+
+
+def _check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
+                   amendments: Sequence[Amendment]) -> None:
+    """StoreError naming the amendments that repeat one ``proposed`` already."""
     problems = []
     for number, amendment in enumerate(amendments, 1):
-        earlier = target.proposed.get(_proposal_key(target.document, amendment))
+        earlier = proposed.get(_proposal_key(document, amendment))
         if earlier is not None:
-            revision = target.document.revision(amendment.revision)
+            revision = document.revision(amendment.revision)
             paragraph = revision.by_id(amendment.paragraph_id) if revision else None
             problems.append(f"amendment {number} ({paragraph.label if paragraph else '?'}): "
                             f"{', '.join(amendment.proponents)} already proposes this as "
                             f"{earlier}")
     if problems:
         count = f"{len(problems)} amendment" + ("s" if len(problems) > 1 else "")
-        raise StoreError(f"{target.document.symbol}: {count} of the submission repeat what "
+        raise StoreError(f"{document.symbol}: {count} of the submission repeat what "
                          "is already proposed (the same change to the same paragraph); "
                          "nothing was recorded: leave them out, or submit with "
                          "--allow-duplicates", details="\n".join(problems))
@@ -263,6 +269,43 @@ def _insert(write: Write, table: Table, values: list[dict[str, Any]]) -> None:
                                    tuple(v[c] for v in chunk for c in columns))
 
 
+def refusals(document: Document, batches: Sequence[Sequence[Amendment]], codes: set[str],
+             stored: Sequence[Amendment], recorded: Callable[[], Collection[str]], *,
+             allow_duplicates: bool = False) -> list[StoreError | None]:
+    """What `submit_all` would refuse of each of ``batches``, checked without writing (a
+    dry run): for each, the error its recording would raise, or None. ``batches`` are the
+    amendments as the store would record them (`requesting` applied); ``stored`` the
+    document's amendments in the store, ``codes`` its delegations; ``recorded`` gives the
+    content hashes of the submissions recorded, asked only of a batch that would be
+    refused (one sent again is a duplicate, not refused). Each batch is checked as if those
+    before it that pass were recorded: as `submit` records them one by one, and as
+    `submit_all` does up to its first refusal."""
+    live = (_S.SUBMITTED, _S.ACCEPTED)
+    proposed = {_proposal_key(document, a): a.id for a in stored if a.status in live}
+    parents = {a.id: a for a in stored}
+    seen: set[str] = set()
+    found: list[StoreError | None] = []
+    for amendments in batches:
+        digest = content_hash(document.symbol, amendments)
+        error = None
+        try:
+            if not amendments:
+                raise StoreError(f"{document.symbol}: the submission holds no amendment; "
+                                 "nothing was recorded")
+            if digest not in seen:
+                if not allow_duplicates:
+                    _check_repeats(document, proposed, amendments)
+                _check(document, amendments, codes, parents)
+        except StoreError as refused:
+            error = None if digest in recorded() else refused
+        found.append(error)
+        if error is None:
+            seen.add(digest)
+            proposed.update((_proposal_key(document, a), "one given before it")
+                            for a in amendments)
+    return found
+
+
 def _parents(connection: Connection, target: _Target, amendments: Sequence[Amendment],
              ) -> dict[str, Amendment]:
     """The proposals that ``amendments`` amend, as stored (by id)."""
@@ -309,6 +352,7 @@ def _problems(document: Document, amendment: Amendment, codes: set[str],
     for role, names in (("proponent", amendment.proponents),
                         ("supporter", amendment.supporters)):
         problems += [_unknown(role, code, codes) for code in names if code not in codes]
+    problems += _backing_problems(amendment)
     if amendment.status is not _S.SUBMITTED:
         problems.append(f"it is marked {amendment.status}; a submission is new amendments")
     if amendment.amends:
@@ -323,6 +367,19 @@ def _problems(document: Document, amendment: Amendment, codes: set[str],
         elif paragraph.id != first.id:
             problems.append(f"{paragraph.label}: only the first paragraph ({first.label}) "
                             "takes a new paragraph before it")
+    return problems
+
+
+def _backing_problems(amendment: Amendment) -> list[str]:
+    """A delegation named twice among the proponents or the supporters (confirmed or
+    requested), or a proponent named as a supporter: the rule `support` keeps too."""
+    problems = []
+    backers = (*amendment.supporters, *amendment.requested)
+    for role, names in (("proponent", amendment.proponents), ("supporter", backers)):
+        twice = [code for code in dict.fromkeys(names) if names.count(code) > 1]
+        problems += [f"{code} is named twice as a {role}; name it once" for code in twice]
+    problems += [f"{code} proposes it: a proponent does not support its own amendment"
+                 for code in dict.fromkeys(backers) if code in amendment.proponents]
     return problems
 
 

@@ -1,0 +1,112 @@
+"""One paragraph's decisions applied to its text, for `drafting.engine.revise`: the
+bracket decisions, then the accepted changes. Accepted amendments that cannot all take
+effect (they change the same words, compete for the whole paragraph, change a paragraph
+whose deletion or retention was accepted too) are refused, naming them, before anything
+is issued: a decision is never silently dropped."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+
+from drafting import brackets
+from drafting.engine.anchoring import rebase
+from drafting.engine.decisions import BracketAction, BracketDecision
+from drafting.errors import AmendmentError, StaleError
+from drafting.model import Amendment, AmendmentKind, Paragraph
+from drafting.model.amendment import SPAN_KINDS
+from drafting.wording import describe
+
+_K = AmendmentKind
+
+
+def refuse_together(accepted: Iterable[tuple[Paragraph, Sequence[Amendment]]]) -> None:
+    """AmendmentError naming every paragraph whose accepted amendments cannot all take
+    effect (`cannot_all_apply`); ``accepted``: each paragraph with its accepted ones."""
+    found = [why for paragraph, mine in accepted
+             if (why := cannot_all_apply(paragraph.label, mine)) is not None]
+    if found:
+        raise AmendmentError("; ".join(found))
+
+
+def cannot_all_apply(label: str, accepted: Sequence[Amendment]) -> str | None:
+    """Why the accepted amendments of paragraph ``label`` cannot all take effect, or None:
+    its deletion beside any other change of it (or a retain), or a retain (keep the text
+    as it stands) beside a change of its words. New paragraphs after it never conflict."""
+    deletions = [a for a in accepted if a.kind is _K.DELETE_PARAGRAPH]
+    retains = [a for a in accepted if a.kind is _K.RETAIN]
+    changes = [a for a in accepted if a.kind in SPAN_KINDS or a.kind is _K.ALTERNATIVE]
+    first, others = (deletions, [*changes, *retains]) if deletions else (retains, changes)
+    if not first or not others:
+        return None
+    return (f"{label}: accepted amendments {', '.join(a.id for a in first)} "
+            f"({describe(first[0])}) and {', '.join(a.id for a in others)} cannot all be "
+            f"applied; reopen one (drafting decide {others[0].id} reopen --note \"...\")")
+
+
+def decide_brackets(paragraph: Paragraph, decisions: Sequence[BracketDecision]) -> str:
+    """Apply bracket decisions, innermost and last first so indices stay valid."""
+    text = paragraph.text
+    for decision in sorted(decisions, key=lambda d: d.group, reverse=True):
+        if decision.action is BracketAction.CHOOSE:
+            text = brackets.choose(text, decision.group, decision.alternative,
+                                   paragraph=paragraph.label)
+        elif decision.action is BracketAction.AGREE:
+            text = brackets.agree(text, decision.group, paragraph=paragraph.label)
+        else:
+            text = brackets.delete(text, decision.group, paragraph=paragraph.label)
+    return text
+
+
+def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment]) -> str:
+    """The accepted changes of one paragraph applied to ``text`` (its text after
+    bracket decisions). Overlapping accepted changes are refused; a retain changes
+    nothing (`refuse_together` refuses it beside a change)."""
+    alternatives = [a for a in accepted if a.kind is _K.ALTERNATIVE]
+    spans = [a for a in accepted if a.kind in SPAN_KINDS]
+    if alternatives and (spans or len({a.new_text for a in alternatives}) > 1):
+        ids = ", ".join(a.id for a in alternatives + spans)
+        raise AmendmentError(f"{paragraph.label}: accepted amendments {ids} compete for the "
+                             "whole paragraph; accept one")
+    if alternatives:
+        return alternatives[0].new_text.strip()
+    moved = [_onto(paragraph, text, a) for a in spans]
+    unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span is not None}
+    ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
+    for first, second in itertools.pairwise(ordered):
+        if _overlap(first, second):
+            raise AmendmentError(f"{paragraph.label}: accepted amendments {first.id} and "
+                                 f"{second.id} change the same words; accept one")
+    for amendment in reversed(ordered):
+        span = amendment.span
+        text = joined(text[: span.start], amendment.new_text, text[span.end :])
+    return text
+
+
+def joined(before: str, new: str, after: str) -> str:
+    """``before + new + after``, where a deletion (``new`` empty) leaves two spaces at its
+    join with one of them gone, as a secretariat would type it ("communities  in" ->
+    "communities in")."""
+    if not new and before.endswith(" ") and after.startswith(" "):
+        after = after[1:]
+    return before + new + after
+
+
+def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:
+    if text == paragraph.text:
+        return amendment
+    try:
+        return rebase(amendment, paragraph.text, text, amendment.revision)
+    except StaleError as error:
+        raise AmendmentError(
+            f"{paragraph.label}: amendment {amendment.id} cannot be accepted together with "
+            f"the bracket decisions: {error.message}"
+        ) from error
+
+
+def _overlap(first: Amendment, second: Amendment) -> bool:
+    a, b = first.span, second.span
+    if a.start == a.end or b.start == b.end:
+        return a.start < b.start < a.end or b.start < a.start < b.end or (
+            a.start == a.end == b.start == b.end)
+    return b.start < a.end
