@@ -140,7 +140,14 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
                             "it can be rejected, not accepted")
     if decision == "accept":
         _refuse_behind(write.connection, amendment, symbol)
-    status = DECISION_STATUS[decision]
+    return record_verdict(write, symbol, number, amendment, decision, note,
+                          DECISION_STATUS[decision])
+
+
+def record_verdict(write: Write, symbol: str, number: int, amendment: Amendment,
+                   decision: str, note: str, status: AmendmentStatus) -> Amendment:
+    """Record ``decision`` (accept, reject, reopen) on the stored amendment ``number`` as
+    an event, its new ``status`` with it; the amendment as it now stands."""
     seq = write.record(EventKind.DECIDE, symbol,
                        {"amendment": amendment.id, "decision": decision, "note": note}).seq
     set_status(write, number, status)

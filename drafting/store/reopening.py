@@ -11,16 +11,14 @@ revision.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlalchemy import Connection, func, select
 
 from drafting.model import Amendment, AmendmentStatus
 from drafting.store import tables
-from drafting.store.amendment_steps import set_status, stored
+from drafting.store.amendment_steps import record_verdict, stored
 from drafting.store.chain import EventKind
 from drafting.store.errors import ConflictError, StoreError
-from drafting.store.ledger import REOPEN, record_decision, record_statuses
+from drafting.store.ledger import REOPEN
 from drafting.store.session import Write
 
 _S = AmendmentStatus
@@ -49,13 +47,7 @@ def reopen(write: Write, amendment_id: str, note: str) -> Amendment:
     issued = _issued_since(write.connection, symbol, steps[-1][1])
     if issued is not None:
         raise ConflictError(_too_late(write.connection, amendment, symbol, issued))
-    before = _S(steps[-2][0])
-    seq = write.record(EventKind.DECIDE, symbol,
-                       {"amendment": amendment.id, "decision": REOPEN, "note": note}).seq
-    set_status(write, number, before)
-    record_decision(write, seq, number, REOPEN, note)
-    record_statuses(write, seq, [(number, before)])
-    return replace(amendment, status=before)
+    return record_verdict(write, symbol, number, amendment, REOPEN, note, _S(steps[-2][0]))
 
 
 def _history(connection: Connection, number: int) -> list[tuple[str, int]]:

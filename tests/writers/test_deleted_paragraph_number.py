@@ -17,8 +17,9 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
 from docx_builders import Para, Styled, numbered, write_docx
 from libreoffice import lo_track
 from ooxml_views import body, rejected
+from source_merges import merge_into, proposed
 
-from drafting.engine import Decisions, Proposal, diff_revisions, draft_amendment, revise
+from drafting.engine import Decisions, diff_revisions, revise
 from drafting.engine.merge import merge
 from drafting.readers.docx_draft import read_docx_draft
 from drafting.writers.docx_merged import write_merged_docx
@@ -48,20 +49,6 @@ def _draft(path: Path, operative: list[Para], *, auto: bool = False) -> Path:
     return numbered(path, "Operative") if auto else path
 
 
-def _proposed(document, asked):
-    return [draft_amendment(document.current, Proposal(label, **fields), id=f"A{n}",
-                            proponents=[code], submitted_at=T0)
-            for n, (code, label, fields) in enumerate(asked, 1)]
-
-
-def _merged(source: Path, asked, target: Path) -> Path:
-    document = read_docx_draft(source).to_document(SYMBOL)
-    amendments = _proposed(document, asked)
-    write_merged_into_source(source.read_bytes(), merge(document, amendments), target,
-                             dates={a.id: T0 for a in amendments})
-    return target
-
-
 def _written(element) -> str:
     """Every character a paragraph (or part of one) holds, deleted or not."""
     return "".join("\t" if n.tag == W_TAB else n.text or ""
@@ -89,7 +76,7 @@ def typed(tmp_path_factory) -> tuple[Path, Path]:
     """(source, merged): the typed draft with `ASKED` merged into it."""
     folder = tmp_path_factory.mktemp("typed")
     source = _draft(folder / "L96.docx", TYPED)
-    return source, _merged(source, ASKED, folder / "merged.docx")
+    return source, merge_into(source, ASKED, folder / "merged.docx", SYMBOL)
 
 
 def test_a_deleted_paragraphs_typed_number_is_deleted_with_it(typed):
@@ -128,7 +115,7 @@ def test_rejecting_every_change_gives_the_source(typed):
 def test_a_paragraph_a_revision_deleted_is_struck_number_and_all_in_the_diff(tmp_path):
     source = _draft(tmp_path / "L96.docx", TYPED)
     document = read_docx_draft(source).to_document(SYMBOL)
-    amendments = _proposed(document, ASKED[:1])
+    amendments = proposed(document, ASKED[:1])
     rev1 = revise(document, amendments, Decisions(accepted=frozenset({"A1"})),
                   label="Rev.1").revision
     both = dataclasses.replace(document, revisions=(*document.revisions, rev1))
@@ -145,7 +132,7 @@ def test_word_numbered_paragraphs_are_deleted_whole_and_keep_their_numbering(tmp
         "Decides to convene a meeting;", "Requests a report;", "Invites States to act;")]
     source = _draft(tmp_path / "L96.docx", operative, auto=True)
     asked = [("EU", "OP2", {"delete_paragraph": True, "reason": "Not needed."})]
-    merged = _merged(source, asked, tmp_path / "merged.docx")
+    merged = merge_into(source, asked, tmp_path / "merged.docx", SYMBOL)
     paragraph = _paragraph(merged, "Requests")
     assert _shown(paragraph) == "" and _mark_deleted(paragraph)
     assert paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
@@ -156,7 +143,7 @@ def test_word_numbered_paragraphs_are_deleted_whole_and_keep_their_numbering(tmp
 def test_our_template_deletes_the_label_with_the_paragraph(tmp_path):
     document = read_docx_draft(_draft(tmp_path / "L96.docx", TYPED)).to_document(SYMBOL)
     target = tmp_path / "merged.docx"
-    write_merged_docx(merge(document, _proposed(document, ASKED)), target)
+    write_merged_docx(merge(document, proposed(document, ASKED)), target)
     for opening in ("OP3\tRequests", "OP2\t"):
         paragraph = _paragraph(target, opening)
         assert _shown(paragraph) == "" and _mark_deleted(paragraph)

@@ -32,8 +32,9 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
 from docx_builders import numbered
 from libreoffice import TOOL
 from ooxml_views import joined, rejected
+from source_merges import merge_into, proposed
 
-from drafting.engine import Decisions, Proposal, diff_revisions, draft_amendment, revise
+from drafting.engine import Decisions, diff_revisions, revise
 from drafting.engine.merge import merge
 from drafting.engine.segments import Text
 from drafting.readers.docx_draft import read_docx_draft
@@ -82,24 +83,10 @@ def _draft(path: Path, *, indented_last: bool = False) -> Path:
     return path
 
 
-def _proposed(document, asked):
-    return [draft_amendment(document.current, Proposal(label, **fields), id=f"A{n}",
-                            proponents=[code], submitted_at=T0)
-            for n, (code, label, fields) in enumerate(asked, 1)]
-
-
-def _merged(source: Path, asked, target: Path) -> Path:
-    document = read_docx_draft(source).to_document(SYMBOL)
-    amendments = _proposed(document, asked)
-    write_merged_into_source(source.read_bytes(), merge(document, amendments), target,
-                             dates={a.id: T0 for a in amendments})
-    return target
-
-
 def _revised(source: Path, asked):
     """(document with Zero draft and Rev.1, Rev.1's Word file), every proposal accepted."""
     document = read_docx_draft(source).to_document(SYMBOL)
-    amendments = _proposed(document, asked)
+    amendments = proposed(document, asked)
     rev1 = revise(document, amendments, Decisions(accepted=frozenset(a.id for a in amendments)),
                   label="Rev.1").revision
     both = dataclasses.replace(document, revisions=(*document.revisions, rev1))
@@ -222,7 +209,7 @@ def test_the_draft_is_made_as_word_makes_it(source):
 def test_a_new_paragraph_after_the_break_ends_the_section_in_the_merged_draft(source, tmp_path):
     other = "Calls upon States to act;"
     asked = [("G77", "OP3", {"new_paragraph": NEW}), ("EU", "OP3", {"new_paragraph": other})]
-    merged = _merged(source, asked, tmp_path / "merged.docx")
+    merged = merge_into(source, asked, tmp_path / "merged.docx", SYMBOL)
     main, annex = _breaks(source)
     accepted = _texts(_all(merged, accept=True))
     at = accepted.index((OPERATIVE[-1], None))  # the last new one ends the section
@@ -234,8 +221,8 @@ def test_a_new_paragraph_after_the_break_ends_the_section_in_the_merged_draft(so
 
 
 def test_deleting_the_paragraph_that_holds_the_break_keeps_the_break(source, tmp_path):
-    merged = _merged(source, [("USA", "OP3", {"delete_paragraph": True})],
-                     tmp_path / "merged.docx")
+    merged = merge_into(source, [("USA", "OP3", {"delete_paragraph": True})],
+                     tmp_path / "merged.docx", SYMBOL)
     main, annex = _breaks(source)
     assert _breaks(merged) == [(OPERATIVE[-1], main[1]), annex]  # deleted words, kept mark
     accepted = _texts(_all(merged, accept=True))
@@ -245,8 +232,8 @@ def test_deleting_the_paragraph_that_holds_the_break_keeps_the_break(source, tmp
 
 def test_the_words_before_keep_their_own_form_with_the_break(tmp_path):
     source = _draft(tmp_path / "L9.docx", indented_last=True)
-    merged = _merged(source, [("USA", "OP3", {"delete_paragraph": True})],
-                     tmp_path / "merged.docx")
+    merged = merge_into(source, [("USA", "OP3", {"delete_paragraph": True})],
+                     tmp_path / "merged.docx", SYMBOL)
     before, accepted = _all(source, accept=True), _all(merged, accept=True)
     assert accepted[-4][1:] == (before[-5][1], before[-4][2])  # OP2's words, OP3's break
     assert accepted[-4][0] == before[-5][0] != before[-4][0]  # in OP2's form
@@ -315,8 +302,8 @@ def test_an_alternative_to_a_word_numbered_paragraph_says_so_in_a_comment(tmp_pa
         word.add_paragraph(text, style="Operative")
     word.save(str(source))
     numbered(source, "Operative")
-    merged = _merged(source, [("G77", "OP1", {"alternative": "Decides to meet;"})],
-                     tmp_path / "merged.docx")
+    merged = merge_into(source, [("G77", "OP1", {"alternative": "Decides to meet;"})],
+                     tmp_path / "merged.docx", SYMBOL)
     with zipfile.ZipFile(merged) as package:
         comments = package.read("word/comments.xml").decode()
     assert "Alternative to OP1 proposed by G77." in comments
@@ -331,7 +318,7 @@ def test_libreoffice_keeps_the_breaks_where_they_belong(source, tmp_path):
     if shutil.which("soffice") is None or not TOOL.exists():
         pytest.skip("LibreOffice (soffice) or ../shared/tools/lo_track.py is absent")
     asked = [("G77", "OP3", {"new_paragraph": NEW}), ("USA", "OP2", {"delete_paragraph": True})]
-    merged = _merged(source, asked, tmp_path / "merged.docx")
+    merged = merge_into(source, asked, tmp_path / "merged.docx", SYMBOL)
     outcome = {}
     for mode in ("accept", "reject"):
         out = tmp_path / f"{mode}.docx"
