@@ -355,13 +355,15 @@ def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | 
                    statuses: Collection[str] | None = None,
                    step: Step = _quiet) -> tuple[Compilation, list[Amendment]]:
     """The compilation of ``symbol``'s amendments (default: those still submitted) on its
-    current revision, and the amendments merged. Two steps."""
+    current revision, and the amendments merged; ``delegations`` filters them, codes in
+    any case (``eu`` is EU). Two steps."""
     from drafting.engine import merge, select
+    from drafting.lookup import known_codes
 
     step(f"loading {symbol}")
     document = store.document(symbol)
     if delegations:
-        require_delegations(store, delegations)
+        delegations = known_codes(store, delegations)
     chosen = select(store.amendments(symbol), delegations=delegations or None,
                     statuses=parse_statuses(statuses) or {AmendmentStatus.SUBMITTED})
     step(f"merging {len(chosen):,} amendments")

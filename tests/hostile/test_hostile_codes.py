@@ -138,9 +138,15 @@ def test_amend_submit_and_compile_name_the_code_meant(tmp_path, negotiation, cap
                                 negotiation))
     assert "unknown delegation 'usa': the store has USA" in line
     line = refused_line(run_cli(capsys, "compile", SYMBOL, "-o", str(tmp_path / "c.md"),
-                                "--delegation", "g77", "--db", negotiation))
-    assert "the store has G77" in line
+                                "--delegation", "G\u039777", "--db", negotiation))
+    assert "U+0397 (GREEK CAPITAL LETTER ETA)" in line  # a look-alike is still named
     assert fingerprint(negotiation) == before and verifies(negotiation)
+    # a filter takes a code in any case, as `amendments --delegation` does: nothing is
+    # recorded in its spelling
+    for code, name in (("g77", "lower.md"), ("G77", "upper.md")):
+        assert run_cli(capsys, "compile", SYMBOL, "-o", str(tmp_path / name), "--delegation",
+                       code, "--db", negotiation).code == 0
+    assert (tmp_path / "lower.md").read_bytes() == (tmp_path / "upper.md").read_bytes()
 
 
 def test_a_token_for_a_look_alike_is_refused(negotiation, capsys):
