@@ -5,7 +5,8 @@ text shows. Three roles, in this order when a delegation has several on one
 paragraph (``"proposed, retain"``):
 
 - ``proposed``: proponent of a change, an option in a bracket, a new
-  paragraph, an alternative formulation or the deletion of the paragraph;
+  paragraph, an alternative formulation or the deletion of the paragraph, or of an
+  amendment to one of those (a sub-amendment);
 - ``supported``: supporter of any of those;
 - ``retain``: asked to keep the text as it is (proponent or supporter of a
   retain, or named in a bracket's ``retained_by``) - the opposing position;
@@ -93,7 +94,11 @@ def _label(entry: Entry) -> str:
 
 
 def _positions(entry: Entry) -> Iterable[tuple[str, tuple[str, ...]]]:
-    """(role, delegations) pairs for everything said about one paragraph."""
+    """(role, delegations) pairs for everything said about one paragraph, amendments
+    to its proposals (sub-amendments) included: their proponents propose on it too."""
+    for amended in entry.amended:
+        for credit in amended.credits():
+            yield from _credited(credit)
     if not isinstance(entry, MergedParagraph):
         yield from _credited(entry.credit)
         return

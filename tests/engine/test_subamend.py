@@ -170,3 +170,22 @@ def test_a_proposed_paragraph_is_found_by_its_compiled_label_or_its_id():
     assert parent_of("OP2", DOC, [parent]) is None  # a paragraph of the text
     with pytest.raises(AmendmentError, match="no pending proposal with this id"):
         parent_of("A7", DOC, [parent])
+
+
+def test_the_positions_name_who_amends_a_proposal_on_its_paragraph():
+    """JPN amending the EU's replacement, and USA the EU's new paragraph, were left out
+    of `positions` (shown in the compilation)."""
+    from drafting.engine.positions import positions
+
+    replacement = draft_amendment(ZERO, Proposal("OP2", replace="submit a report",
+                                                 with_="present a report"), id="A3",
+                                  proponents=["EU"], submitted_at=T0)
+    parent = _eu_new_paragraph()
+    usa = _usa_on(parent, replace="present", with_="transmit")
+    jpn = replace(_usa_on(replacement, minutes=3, replace="present", with_="submit orally"),
+                  proponents=("JPN",))
+    matrix = positions(merge(DOC, [parent, replacement, usa, jpn]))
+    cells = {row.label: dict(row.cells) for row in matrix.rows}
+    assert cells["OP2"] == {"EU": "proposed", "JPN": "proposed"}
+    assert cells["OP2 bis"] == {"EU": "proposed", "USA": "proposed"}
+    assert matrix.delegations == ("EU", "JPN", "USA")
