@@ -58,6 +58,7 @@ from drafting.limits import (
     too_many_paragraphs,
 )
 from drafting.model import Paragraph, ParagraphKind
+from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
 from drafting.readers.draft_labels import DraftParagraph, annexed, labelled_paragraphs
@@ -417,7 +418,11 @@ class _Reader:
         if index in self.unnumbered:  # an article's own text: numbered within it
             return Label("OP", self.operative_in[self.section] + 1)
         if not self.operative_seen:
-            return self._unused("PP")
+            label = self._unused("PP")
+            if why := _not_preambular(block.text):
+                self.warnings.append(ReadWarning(block.where, f"read as {label}, a "
+                                                 f"preambular paragraph, though {why}"))
+            return label
         label = self._unused("T")
         self.warnings.append(ReadWarning(block.where, (
             f"paragraph without a label after {self.drafts[-1].label}; kept as other text "
@@ -459,3 +464,23 @@ class _Reader:
     def _after(self) -> str:
         return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
 
+
+_ROMAN_NUMBER = re.compile(r"(?:[IVXLC]{1,7})\.\s")
+"""A paragraph typed with a Roman numeral ("I. Takes note ..."): a number drafting does
+not read as an operative paragraph's."""
+
+
+def _not_preambular(text: str) -> str:
+    """Why a paragraph read as preambular may be something else, or "": one opening with
+    a Roman numeral (operative paragraphs numbered so), or one holding several lines
+    that each end as preambular paragraphs end (paragraphs joined by Shift+Enter)."""
+    if _ROMAN_NUMBER.match(text) and (text.rstrip()[-1:] in CLOSING or
+                                      len(text.split()) > TITLE_WORDS):  # no heading
+        return (f"it opens with the number {text.split()[0]!r}: if the text numbers its "
+                "operative paragraphs so, number them 1., 2., ... (or with Word's numbering)")
+    lines = text.split("\n")
+    if len(lines) > 1 and sum(line.rstrip().endswith(",") for line in lines[:-1]) > 1:
+        return (f"its {len(lines)} lines each end with a comma, as preambular paragraphs "
+                "do: if they are paragraphs of their own, separate them with Enter (a line "
+                "break, Shift+Enter, keeps them one paragraph)")
+    return ""

@@ -154,6 +154,20 @@ def test_an_alt_paragraph_is_an_alternative_of_the_paragraph_it_names(alt):
     assert result.paragraphs[2].text == "[Requests a report;][Requests a note;]"
 
 
+@pytest.mark.parametrize(("body", "said"), [
+    ("I. Takes note of the report;\n\nII. Encourages States to act;",
+     "it opens with the number 'I.'"),
+    ("Recalling its resolution 70/1,\\\nNoting the report,\\\nWelcoming the Year,",
+     "its 3 lines each end with a comma")])
+def test_a_preambular_paragraph_that_may_be_another_thing_is_warned_about(body, said):
+    """Operative paragraphs numbered "I.", and preambular ones joined by Shift+Enter (in
+    Markdown, a backslash at the line's end), were read as preambular paragraphs without
+    a word."""
+    result = read_text(f"The General Assembly,\n\n{body}\n", markdown=True)
+    assert result.paragraphs[0].label == "PP1"
+    assert said in result.warnings[0].message
+
+
 def test_a_footnote_on_the_title_is_not_the_title():
     """It was: the footnote follows the paragraph citing it, the title the last line
     before the chapeau."""
