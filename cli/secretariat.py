@@ -132,13 +132,11 @@ def revise(
     Example: drafting revise A/C.2/81/L.7 --label Rev.2 --choose "OP24=present" --drop OP7
     """
     from drafting.engine import bracket_report
-    from drafting.lookup import check_new_revision
     from drafting.model import AmendmentStatus
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
     with store_at(db, token) as store:
         document = store.document(symbol)
-        check_new_revision(document, label)  # refused as the store would: a dry run too
         current = document.current
         decisions = [] if current is None else bracket_decisions(
             current, choose=choose or (), keep=keep or (), drop=drop or (),

@@ -15,7 +15,7 @@ import gc
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -246,9 +246,7 @@ def refused_batches(store: Store, symbol: str, batches: Sequence[Sequence[Amendm
     from drafting.store.submissions import refusals
 
     given = store.as_recorded([a for batch in batches for a in batch])  # one read
-    starts = [0]
-    for batch in batches:
-        starts.append(starts[-1] + len(batch))
+    starts = list(accumulate((len(batch) for batch in batches), initial=0))
     recorded = cache(lambda: {str(e.payload.get("submission")) for e in store.events(symbol)
                               if e.kind == EventKind.SUBMIT and isinstance(e.payload, dict)})
     return list(refusals(store.document(symbol),

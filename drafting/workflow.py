@@ -411,12 +411,12 @@ def revise_document(store: Store, symbol: str, label: str, *,
     revision is made (a submission, a decision), nothing is stored: ConflictError says
     what, and the revision is to be issued again. Three steps (two in a dry run)."""
     from drafting.engine import Decisions, revise
-    from drafting.store.names import check_line
+    from drafting.lookup import check_new_revision
 
-    check_line(f"{symbol}: the revision label", label)  # before it is written into Word
     step(f"loading {symbol}")
     basis = store.head()  # read first: anything recorded after it refuses the revision
     document = store.document(symbol)
+    check_new_revision(document, label)  # as the store would refuse it: a dry run too
     current = revision_of(document)
     given = [a for a in store.amendments(symbol)
              if a.status is AmendmentStatus.SUBMITTED

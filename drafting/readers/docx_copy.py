@@ -459,6 +459,7 @@ def who(author: str | None) -> str:
 
 
 def quoted(text: str, limit: int = 60) -> str:
-    """``text`` on one line, in quotes, cut to ``limit`` characters."""
-    text = " ".join(text.split())
+    """``text`` on one line, in quotes, cut to ``limit`` characters (spaces alone shown
+    as they are)."""
+    text = " ".join(text.split()) if text.strip() else text
     return f"'{text if len(text) <= limit else text[:limit - 3] + '...'}'"

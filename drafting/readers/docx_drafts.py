@@ -16,7 +16,8 @@ from drafting.engine.amend import apply
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_copy import check_characters, quoted
-from drafting.readers.merged_copies import by_codes, not_proposed, on_proposals, own_amended
+from drafting.readers.merged_copies import by_codes, not_proposed
+from drafting.readers.proposal_edits import on_proposals, own_amended
 from drafting.readers.result import ReadWarning
 
 if TYPE_CHECKING:
