@@ -106,10 +106,12 @@ what is new."""
 def _timing(seconds: float) -> None:
     import resource  # only here: Unix only, and only when asked
 
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"drafting: timing: work {seconds:.3f} s, process cpu "
-          f"{usage.ru_utime + usage.ru_stime:.3f} s, peak {usage.ru_maxrss / 1024:.1f} MB",
-          file=sys.stderr)
+    own, workers = (resource.getrusage(who)  # workers: those reading an inbox's Word files
+                    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    peak = max(own.ru_maxrss, workers.ru_maxrss)
+    print(f"drafting: timing: work {seconds:.3f} s, process cpu {cpu:.3f} s, "
+          f"peak {peak / 1024:.1f} MB", file=sys.stderr)
 
 
 def _run() -> None:

@@ -41,6 +41,9 @@ ByFilenameOpt = typer.Option(
 MapOpt = typer.Option(
     None, "--map", help="A CSV file: file,delegation[,Word author=CODE ...] per line "
     "(paths relative to it); without FILES, every file it lists.", show_default=False)
+JobsOpt = typer.Option(
+    None, "--jobs", "-j", min=1, help="Read Word files in this many processes at once "
+    "(default: one per processor; 1: one after the other).", show_default=False)
 EachOpt = typer.Option(
     False, "--each", help="Record file by file: a file with a problem is reported and left "
     "out, the others are recorded (the exit code says some were not).")
@@ -56,6 +59,7 @@ def submit(
     map_: Path = MapOpt,
     author: list[str] = AuthorOpt,
     each_file: bool = EachOpt,
+    jobs: int = JobsOpt,
     dry_run: bool = DryRunOpt,
     allow_duplicates: bool = DuplicatesOpt,
     yes: bool = YesOpt,
@@ -81,7 +85,7 @@ def submit(
             typer.echo(f"note: {note}", err=True)
         with steps(len(inbox.files)) as step:
             intake = read_inbox(store, symbol, inbox, each=each_file, check_token=not dry_run,
-                                actor=actor, step=step)
+                                actor=actor, step=step, jobs=jobs)
         if dry_run:  # what recording would refuse, said now as it would be then
             intake = check_intake(store, symbol, intake, each=each_file,
                                   allow_duplicates=allow_duplicates)

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafting.errors import DraftingError, InputError
-from drafting.inbox import Inbox, Refused
+from drafting.inbox import Inbox, InboxFile, Refused
 from drafting.model import AmendmentStatus
 from drafting.readers.file_kinds import kind_advice
 
 if TYPE_CHECKING:
     from drafting.model import Amendment, Document
+    from drafting.readers import DocxSubmission
     from drafting.store import Store, SubmitResult
 
 
@@ -105,12 +106,13 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
                  delegation: str | None = None, authors: Mapping[str, str] | None = None,
                  codes: Collection[str] | None = None,
                  proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
-                 ) -> PreparedFile:
+                 read: DocxSubmission | None = None) -> PreparedFile:
     """Read one submission file against ``document``'s current revision: a .json file
     (its own delegation, which must be ``delegation`` when one is given), or a .docx
     (tracked changes or an edited copy) whose changes are ``delegation``'s and/or, by
     Word author, ``authors``'. ``codes`` are the store's delegations (read when None);
-    ``proposed`` the pending amendments (`pending_by_paragraph`, made when None).
+    ``proposed`` the pending amendments (`pending_by_paragraph`, made when None); ``read``
+    the Word file already read so (`drafting.read_ahead`), checked here as if read here.
     Raises InputError (or the reader's error) naming the file; records nothing."""
     from drafting.workflow import require_delegations
 
@@ -136,15 +138,17 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
                          "(or --author 'Name=CODE' for its tracked changes)")
     require_delegations(store, [c for c in [delegation, *(authors or {}).values()] if c],
                         known=codes)
-    from drafting.readers import read_docx_submission
+    if read is None:
+        from drafting.readers import read_docx_submission
 
-    read = read_docx_submission(path, document, delegation=delegation,
-                                authors=dict(authors) if authors else None,
-                                proposed=proposed or pending_by_paragraph(store, document))
-    # A Word package opened through python-docx (an unusual file) is a web of cycles, and
-    # the command line collects cycles rarely (drafting_cli.app): freed here, file by file,
-    # an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB without).
-    gc.collect(1)
+        read = read_docx_submission(path, document, delegation=delegation,
+                                    authors=dict(authors) if authors else None,
+                                    proposed=proposed or pending_by_paragraph(store, document))
+        # A Word package opened through python-docx (an unusual file) is a web of cycles,
+        # and the command line collects cycles rarely (drafting_cli.app): freed here, file
+        # by file, an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB
+        # without).
+        gc.collect(1)
     if not read.amendments:  # what was not read may be why: said below
         raise InputError(f"{path}: no change found against {document.symbol}; "
                          "nothing to submit",
@@ -155,7 +159,7 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
 
 def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
                check_token: bool = True, actor: str = "",
-               step: Callable[[str], None] | None = None) -> Intake:
+               step: Callable[[str], None] | None = None, jobs: int | None = None) -> Intake:
     """Read every file of ``inbox`` against document ``symbol`` (`prepare_file`) and check
     that the store's token may submit them (unless not ``check_token``: a dry run).
 
@@ -164,8 +168,11 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
     reason, and nothing recorded. With ``each``, those files are set aside in
     `Intake.failed` and the others kept, a file that meets a bug of ours too (said as
     an internal error in its outcome; without ``each`` the error is raised). ``step``
-    is told of each file before it is read.
+    is told of each file before it is read. Word files are read by ``jobs`` worker
+    processes at once (`drafting.read_ahead`; None: one per processor, 1: none), with the
+    same outcome as one by one.
     """
+    from drafting.read_ahead import WordFile, read_ahead
     from drafting.workflow import require_delegations
 
     codes = {d.code for d in store.delegations()}
@@ -177,33 +184,43 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
     document = store.document(symbol)
     proposed = pending_by_paragraph(store, document)
     prepared, failed, errors = [], [_failed(r) for r in inbox.refused], []
-    for entry in inbox.files:
-        if step is not None:
-            step(f"reading {entry.path.name}")
-        try:
-            item = prepare_file(store, document, entry.path, delegation=entry.delegation,
-                                authors=entry.authors, codes=codes, proposed=proposed)
-            require_delegations(store, {c for a in item.amendments
-                                        for c in (*a.proponents, *a.supporters)}, known=codes)
-            if check_token and each:
-                store.check_submit(symbol, [item.amendments], actor=actor)
-        except DraftingError as error:
-            failed.append(FileOutcome(entry.path, entry.delegation or "",
-                                      error=_naming(entry.path, error.message)))
-            errors.append(error)
-            continue
-        except Exception as error:  # a bug met in one file: the others still go in
-            if not each:
-                raise
-            failed.append(FileOutcome(entry.path, entry.delegation or "",
-                                      error=_internal(entry.path, error)))
-            continue
-        prepared.append(item)
+    word = [WordFile(e.path, e.delegation, e.authors) for e in inbox.files if _word(e)]
+    with read_ahead(document, word, jobs) as ahead:
+        for entry in inbox.files:
+            if step is not None:
+                step(f"reading {entry.path.name}")
+            read = next(ahead) if _word(entry) else None
+            try:
+                item = prepare_file(store, document, entry.path, delegation=entry.delegation,
+                                    authors=entry.authors, codes=codes, proposed=proposed,
+                                    read=read)
+                require_delegations(store, {c for a in item.amendments
+                                            for c in (*a.proponents, *a.supporters)},
+                                    known=codes)
+                if check_token and each:
+                    store.check_submit(symbol, [item.amendments], actor=actor)
+            except DraftingError as error:
+                failed.append(FileOutcome(entry.path, entry.delegation or "",
+                                          error=_naming(entry.path, error.message)))
+                errors.append(error)
+                continue
+            except Exception as error:  # a bug met in one file: the others still go in
+                if not each:
+                    raise
+                failed.append(FileOutcome(entry.path, entry.delegation or "",
+                                          error=_internal(entry.path, error)))
+                continue
+            prepared.append(item)
     if errors and not each:
         _refuse(failed, errors, len(inbox.files) + len(inbox.refused))
     if check_token and not each:
         store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
     return Intake(document, tuple(prepared), tuple(failed))
+
+
+def _word(entry: InboxFile) -> bool:
+    """Whether ``entry`` is a Word file with someone to submit it as (read ahead)."""
+    return entry.path.suffix.lower() == ".docx" and bool(entry.delegation or entry.authors)
 
 
 def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = False,

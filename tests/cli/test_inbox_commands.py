@@ -171,3 +171,11 @@ def test_options_that_contradict_each_other_are_refused(db, inbox, args, says):
     assert result.returncode == 1 and says in result.stderr and count(db) == 0
     bare = drafting(db, "submit", SYMBOL, "--yes")
     assert bare.returncode == 1 and "give the files to submit" in bare.stderr
+
+
+def test_jobs_says_how_many_processes_read_the_word_files_with_the_same_outcome(db, inbox):
+    dry = [ok(db, "submit", SYMBOL, *files(inbox), "--by-filename", "--dry-run", "--jobs", n)
+           for n in ("1", "3")]
+    assert dry[0] == dry[1] and "To be recorded (23 amendments):" in dry[0]
+    refused = drafting(db, "submit", SYMBOL, *files(inbox), "--by-filename", "--jobs", "0")
+    assert refused.returncode == 2 and "--jobs" in refused.stderr and count(db) == 0

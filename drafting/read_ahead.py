@@ -1,0 +1,141 @@
+"""Reading an inbox's Word files ahead, in worker processes, while the files are taken in order.
+
+Reading a delegation's Word copy is nearly all that submitting it costs (25-35 ms for a
+600-paragraph draft), and each copy is read on its own: with several processors, an inbox
+of 193 copies is read by as many processes at once. `read_ahead` starts them and gives,
+file by file and in the order given, what each worker read; `drafting.intake.read_inbox`
+takes each as its turn comes, and checks and records everything itself, as before.
+
+A worker never touches the store, and never says why a file failed: a file that needs the
+store (a copy of the merged draft, whose Word authors are delegations: their pending
+amendments are read from it), a file that cannot be read, or a bug met, comes back as None
+and is read again by the caller, so that every error is raised there, word for word as it
+is without workers. On Linux the workers are forked, and start at once; elsewhere they are
+new processes, which import the package first, so they are used for large inboxes only.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from drafting.model import Document
+    from drafting.readers import DocxSubmission
+
+MIN_FILES = {"fork": 2, "spawn": 24}
+"""The fewest Word files worth workers: a forked worker starts in milliseconds, a spawned
+one imports the package first (about half a second)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WordFile:
+    """A Word file to read, as `drafting.readers.read_docx_submission` is asked to."""
+
+    path: Path
+    delegation: str | None = None
+    authors: Mapping[str, str] | None = None
+
+
+def processors() -> int:
+    """How many processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def workers_for(files: int, jobs: int | None = None, *, method: str | None = None) -> int:
+    """How many worker processes read ``files`` Word files: ``jobs`` (None: one per
+    processor), never more than the files; 0 where workers do not pay (one processor,
+    one job, or too few files for the way workers start)."""
+    wanted = processors() if jobs is None else jobs
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    count = min(wanted, files)
+    return count if count > 1 and files >= MIN_FILES[method or _method()] else 0
+
+
+@contextmanager
+def read_ahead(document: Document, files: Sequence[WordFile], jobs: int | None = None,
+               ) -> Iterator[Iterator[DocxSubmission | None]]:
+    """Read ``files`` against ``document`` in worker processes (`workers_for`); yields
+    an iterator giving, for each file in order, what was read, or None for a file the
+    caller reads itself (no workers, or the worker met a problem: see the module). Leaving
+    the block stops the workers, whatever is left unread."""
+    count = workers_for(len(files), jobs)
+    if not count:
+        yield iter([None] * len(files))
+        return
+    import multiprocessing  # only here: 20 ms that one file need not pay
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(_method())
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_start,
+                               initargs=(document,))
+    try:
+        yield _in_order(pool, files)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_order(pool: ProcessPoolExecutor, files: Sequence[WordFile],
+              ) -> Iterator[DocxSubmission | None]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    try:
+        for result in pool.map(_read, files):
+            done += 1
+            yield result
+    except BrokenProcessPool:  # a worker died (killed, out of memory): the caller reads on
+        pass
+    except Exception:  # what a worker read did not come back (pickling): the caller reads on
+        pass
+    yield from [None] * (len(files) - done)
+
+
+def _method() -> str:
+    """Fork where it is safe and at hand (Linux), else spawn."""
+    return "fork" if sys.platform == "linux" else "spawn"
+
+
+_document: Document | None = None
+"""The document every file is read against, in a worker."""
+
+
+class _StoreNeeded(Exception):
+    """A worker was asked for what only the store knows."""
+
+
+def _start(document: Document) -> None:
+    global _document
+    _document = document
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+
+
+def _read(file: WordFile) -> DocxSubmission | None:
+    """What one worker reads of ``file``, or None for the caller to read it."""
+    from drafting.readers import read_docx_submission
+
+    assert _document is not None
+    try:
+        return read_docx_submission(file.path, _document, delegation=file.delegation,
+                                    authors=dict(file.authors) if file.authors else None,
+                                    proposed=_store_needed)
+    except Exception:  # read again by the caller, which says what is wrong as it would alone
+        return None
+    finally:
+        gc.collect(1)  # as `drafting.intake.prepare_file` does: see there
+
+
+def _store_needed() -> Mapping[str, Sequence[object]]:
+    raise _StoreNeeded
