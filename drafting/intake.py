@@ -185,7 +185,7 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
     proposed = pending_by_paragraph(store, document)
     prepared, failed, errors = [], [_failed(r) for r in inbox.refused], []
     word = [WordFile(e.path, e.delegation, e.authors) for e in inbox.files if _word(e)]
-    with read_ahead(document, word, jobs) as ahead:
+    with read_ahead(document, word, jobs, store_url=store.connect_url) as ahead:
         for entry in inbox.files:
             if step is not None:
                 step(f"reading {entry.path.name}")

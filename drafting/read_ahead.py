@@ -6,12 +6,13 @@ of 193 copies is read by as many processes at once. `read_ahead` starts them and
 file by file and in the order given, what each worker read; `drafting.intake.read_inbox`
 takes each as its turn comes, and checks and records everything itself, as before.
 
-A worker never touches the store, and never says why a file failed: a file that needs the
-store (a copy of the merged draft, whose Word authors are delegations: their pending
-amendments are read from it), a file that cannot be read, or a bug met, comes back as None
-and is read again by the caller, so that every error is raised there, word for word as it
-is without workers. On Linux the workers are forked, and start at once; elsewhere they are
-new processes, which import the package first, so they are used for large inboxes only.
+A worker only reads the store where a file needs it (tracked changes whose Word authors
+read as delegation codes, as in a copy of the merged draft: the pending amendments are read
+then, once per worker), and never says why a file failed: a file that cannot be read, or a
+bug met, comes back as None and is read again by the caller, so that every error is raised
+there, word for word as it is without workers. On Linux the workers are forked, and start
+at once; elsewhere they are new processes, which import the package first, so they are
+used for large inboxes only.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from drafting.model import Document
+    from drafting.model import Amendment, Document
     from drafting.readers import DocxSubmission
 
 MIN_FILES = {"fork": 2, "spawn": 24}
@@ -65,12 +67,15 @@ def workers_for(files: int, jobs: int | None = None, *, method: str | None = Non
 
 
 @contextmanager
-def read_ahead(document: Document, files: Sequence[WordFile], jobs: int | None = None,
-               ) -> Iterator[Iterator[DocxSubmission | None]]:
+def read_ahead(document: Document, files: Sequence[WordFile], jobs: int | None = None, *,
+               store_url: str | None = None) -> Iterator[Iterator[DocxSubmission | None]]:
     """Read ``files`` against ``document`` in worker processes (`workers_for`); yields
     an iterator giving, for each file in order, what was read, or None for a file the
-    caller reads itself (no workers, or the worker met a problem: see the module). Leaving
-    the block stops the workers, whatever is left unread."""
+    caller reads itself (no workers, or the worker met a problem: see the module). A
+    worker reads the pending amendments from the store at ``store_url``
+    (`drafting.store.Store.connect_url`) where a file needs them; without it, such a
+    file is left to the caller. Leaving the block stops the workers, whatever is left
+    unread."""
     count = workers_for(len(files), jobs)
     if not count:
         yield iter([None] * len(files))
@@ -80,7 +85,7 @@ def read_ahead(document: Document, files: Sequence[WordFile], jobs: int | None =
 
     context = multiprocessing.get_context(_method())
     pool = ProcessPoolExecutor(count, mp_context=context, initializer=_start,
-                               initargs=(document,))
+                               initargs=(document, store_url))
     try:
         yield _in_order(pool, files)
     finally:
@@ -110,15 +115,17 @@ def _method() -> str:
 
 _document: Document | None = None
 """The document every file is read against, in a worker."""
+_store_url: str | None = None
+"""Where a worker reads the pending amendments, if a file needs them."""
 
 
 class _StoreNeeded(Exception):
-    """A worker was asked for what only the store knows."""
+    """A worker was asked for what only the store knows, and has no store."""
 
 
-def _start(document: Document) -> None:
-    global _document
-    _document = document
+def _start(document: Document, store_url: str | None) -> None:
+    global _document, _store_url
+    _document, _store_url = document, store_url
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
 
 
@@ -130,12 +137,21 @@ def _read(file: WordFile) -> DocxSubmission | None:
     try:
         return read_docx_submission(file.path, _document, delegation=file.delegation,
                                     authors=dict(file.authors) if file.authors else None,
-                                    proposed=_store_needed)
+                                    proposed=_pending)
     except Exception:  # read again by the caller, which says what is wrong as it would alone
         return None
     finally:
         gc.collect(1)  # as `drafting.intake.prepare_file` does: see there
 
 
-def _store_needed() -> Mapping[str, Sequence[object]]:
-    raise _StoreNeeded
+@cache
+def _pending() -> Mapping[str, Sequence[Amendment]]:
+    """The pending amendments to the document, by paragraph id, read once by this worker
+    (`drafting.intake.pending_by_paragraph`)."""
+    from drafting.intake import pending_by_paragraph
+    from drafting.store import Store
+
+    if _store_url is None or _document is None:
+        raise _StoreNeeded
+    with Store(_store_url) as store:
+        return pending_by_paragraph(store, _document)()

@@ -93,15 +93,19 @@ def test_all_or_nothing_with_workers_refuses_with_the_same_words(store, inbox):
     assert "EU.docx" in messages[1][1] and "USA.docx" in messages[1][1]
 
 
-def test_the_workers_read_the_word_files_and_leave_the_caller_what_needs_the_store(
-        store, inbox):
+def test_the_workers_read_the_word_files_and_the_store_where_a_file_needs_it(store, inbox):
     document = store.document(SYMBOL)
     files = [WordFile(inbox / "EU.docx", "EU"), WordFile(inbox / "AUS.docx", "AUS"),
              WordFile(inbox / "G77.json", "G77"), WordFile(inbox / "JPN.docx", "JPN")]
-    with read_ahead.read_ahead(document, files, jobs=2) as ahead:
+    with read_ahead.read_ahead(document, files, jobs=2) as ahead:  # no store: the caller's
         read = list(ahead)
     assert [r is not None for r in read] == [True, False, False, True]
     assert {a.proponents for a in read[0].amendments} == {("EU",)}
+    with read_ahead.read_ahead(document, files, jobs=2,
+                               store_url=store.connect_url) as ahead:
+        read = list(ahead)
+    assert [r is not None for r in read] == [True, True, False, True]
+    assert [(a.proponents, a.new_text) for a in read[1].amendments] == [(("AUS",), " Also")]
     with read_ahead.read_ahead(document, files, jobs=1) as ahead:  # no workers: all the caller's
         assert list(ahead) == [None] * 4
 

@@ -80,6 +80,13 @@ class Store(TokenKeeping):
         """The database URL, password hidden."""
         return shown(self._url)
 
+    @property
+    def connect_url(self) -> str:
+        """The database URL as it is connected to, password included: for a worker
+        process of the same command to open the store for reading (`drafting.read_ahead`);
+        never to be shown."""
+        return self._url
+
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
 
