@@ -86,13 +86,16 @@ class Role:
     as a line (``"\\n"``, or ``"\\n(a) "`` for an automatic number), or before a
     heading's or a paragraph's own text (its automatic number: ``"Article 3 "``, a
     bullet ``"• "``). ``option``: the block is one alternative of its paragraph ("Option
-    2: ...", "OP4 Alt ..."), its text after ``skip`` the alternative's."""
+    2: ...", "OP4 Alt ..."), its text after ``skip`` the alternative's. ``skip_at``: where
+    the typed label starts, 1 for a paragraph bracketed whole with its number ("[2.
+    Decides ...]": the bracket is text, the label after it is not)."""
 
     kind: RoleKind
     paragraph: int | None = None
     skip: int = 0
     prefix: str = ""
     option: bool = False
+    skip_at: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,7 +161,8 @@ class CopyLayout:
             else:
                 chunks.append(host := self._chunk(number, read,
                                                   label=role.kind is not RoleKind.LINE,
-                                                  bracketed=role.skip > 0))
+                                                  bracketed=role.skip > 0,
+                                                  inside=role.skip_at > 0))
                 host.heading = role.kind is RoleKind.HEADING
                 if role.kind is not RoleKind.LINE and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
@@ -301,21 +302,25 @@ class CopyLayout:
         self._note_comments(where, read.pieces)
 
     def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True,
-               bracketed: bool = False) -> Chunk:
+               bracketed: bool = False, inside: bool = False) -> Chunk:
         """The chunk of one Word paragraph; with ``label``, the label it opens with
-        taken off (and, where ``bracketed``, a number in brackets: "(2) ")."""
+        taken off (and, where ``bracketed``, a number in brackets: "(2) "; where
+        ``inside``, the label after the "[" of a paragraph bracketed whole: "[2. ...]")."""
         if len(read.pieces) == 1 and read.pieces[0].state == NORMAL:  # nearly always
-            plain = _plain_chunk(number, read, label, bracketed)
+            plain = _plain_chunk(number, read, label, bracketed, inside)
             if plain is not None:
                 return plain
         chunk = Chunk(number, None, [], read.mark)
         where = f"{self.name}, paragraph {number}"
         pieces = self._cleaned(where, read.pieces)
         kept = [p for p in pieces if p.inside is None]  # not cancelled
+        opening, kept = _opening_bracket(kept) if label and (inside or _bracketing(kept)) \
+            else ([], kept)
         if label:
             chunk.label, chunk.pieces, changed = strip_label(kept, bracketed=bracketed)
         else:
             chunk.pieces, changed = kept, False
+        chunk.pieces = [*opening, *chunk.pieces]
 
         where = self.where(chunk)
         if changed:
@@ -379,8 +384,31 @@ def _bracketed(pieces: list[RunPiece]) -> list[RunPiece]:
     return [RunPiece("["), *pieces, RunPiece("]")]
 
 
+def _opening_bracket(pieces: list[RunPiece]) -> tuple[list[RunPiece], list[RunPiece]]:
+    """``pieces`` cut after the "[" opening a paragraph bracketed whole ("[2. Decides
+    ...]": the label comes after it), the whitespace before it dropped as the import
+    trims; ([], ``pieces``) when no "[" opens them."""
+    for index, piece in enumerate(pieces):
+        stripped = piece.text.lstrip()
+        if not stripped:
+            continue
+        if not stripped.startswith("["):
+            break
+        rest = stripped[1:]
+        return [piece.with_text("[")], [*([piece.with_text(rest)] if rest else []),
+                                        *pieces[index + 1:]]
+    return [], pieces
+
+
+def _bracketing(pieces: list[RunPiece]) -> bool:
+    """Whether the copy inserts a "[" before the paragraph's number, bracketing it whole
+    ("[3. Requests ...]"): the bracket is a proposal, the number is still its label."""
+    first = next((piece for piece in pieces if piece.text.strip()), None)
+    return first is not None and first.state == INSERTED and first.text.strip() == "["
+
+
 def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
-                 bracketed: bool = False) -> Chunk | None:
+                 bracketed: bool = False, inside: bool = False) -> Chunk | None:
     """`CopyLayout._chunk` of a paragraph that is one piece of unchanged text (what
     `strip_label` and `CopyLayout._cleaned` make of it, with nothing to warn about), or
     None when its characters need a closer look."""
@@ -394,11 +422,14 @@ def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
     if not label:
         return chunk
     stripped = text.lstrip()
+    opening = "[" if inside and stripped.startswith("[") else ""  # "[2. Decides ...]"
+    stripped = stripped[len(opening):]
     found, skip, alternative = (read_numbered if bracketed else read_label)(stripped)
     if found is not None:
         skip += len(text) - len(stripped)
         chunk.label = f"{found}{' Alt' if alternative else ''}"
-        chunk.pieces = [piece.with_text(text[skip:])] if skip < len(text) else []
+        kept = opening + text[skip:]
+        chunk.pieces = [piece.with_text(kept)] if kept else []
     return chunk
 
 

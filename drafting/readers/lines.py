@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafting.model.document import ParagraphKind
 from drafting.model.headings import cjk_number, own_number, roman
 from drafting.model.labels import (
     FIGURE_PATTERN,
@@ -135,6 +136,20 @@ def split_label(text: str) -> tuple[Label | None, str, int]:
     `is_alternative`)."""
     label, rest, skip, _ = _split(text)
     return label, rest, skip
+
+
+def split_bracketed_label(text: str) -> tuple[Label | None, str, int]:
+    """A paragraph bracketed whole with its number, as negotiators bracket one that is not
+    agreed ("[2. Decides to convene ...;]", "[PP3 Recalling ...]"): its label, read inside
+    the opening bracket; its text, the bracket kept and the label taken out ("[Decides
+    to convene ...;]"); and the label's length, which starts after the bracket. (None,
+    ``text``, 0) for any other text."""
+    if not text.startswith("[") or text.startswith("[^"):
+        return None, text, 0
+    label, rest, skip = split_label(text[1:])
+    if label is None or label.kind not in (ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE):
+        return None, text, 0
+    return label, "[" + rest, skip
 
 
 def is_alternative(text: str) -> bool:

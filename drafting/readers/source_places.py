@@ -133,9 +133,11 @@ def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
             continue
         synthetic = len(block.text) - len(text)  # "[^N]: " before a footnote's text
         skip = max(role.skip - synthetic, 0)
+        at = role.skip_at  # the label's start: 1 after the "[" of "[2. Decides ...]"
         lead = role.prefix
-        pieces[role.paragraph].append((lead + text[skip:], [
-            (len(lead), None, 0), *_cut(places, [(skip, len(text))])[0]], sources))
+        head, rest = _cut(places, [(0, at), (at + skip, len(text))])
+        pieces[role.paragraph].append((lead + text[:at] + text[at + skip:], [
+            (len(lead), None, 0), *head, *rest], sources))
     return result, [_place(p.text, parts, builder.footnotes)
                     for p, parts in zip(result.paragraphs, pieces, strict=True)]
 

@@ -75,6 +75,7 @@ from drafting.readers.lines import (
     is_alternative,
     option_text,
     section_key,
+    split_bracketed_label,
     split_label,
 )
 from drafting.readers.result import ReadResult, ReadWarning
@@ -136,15 +137,23 @@ class _Reader:
         self.section = ""
         self.option_open = False
         self.labels: dict[int, tuple[Label | None, str, int]] = {}
+        self.bracketed_whole: set[int] = set()  # "[2. Decides ...]": the label after "["
         self.unnumbered = unnumbered_sections(blocks, lambda i: self._label(i)[0])
         self.operative_in: Counter[str] = Counter()  # operative paragraphs, by section
         self.unique = True  # a label used twice refuses the text
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
-        """`split_label` of block ``index``'s text, worked out once."""
+        """`split_label` of block ``index``'s text, worked out once; or, for a paragraph
+        bracketed whole with its number, `split_bracketed_label` (noted in ``bracketed``)."""
         found = self.labels.get(index)
         if found is None:
-            found = self.labels[index] = split_label(self.blocks[index].text)
+            text = self.blocks[index].text
+            found = split_label(text)
+            if found[0] is None and text.startswith("[") and \
+                    (inside := split_bracketed_label(text))[0] is not None:
+                found = inside
+                self.bracketed_whole.add(index)
+            self.labels[index] = found
         return found
 
     def read(self, text_warnings: bool = True) -> Structure:
@@ -434,7 +443,8 @@ class _Reader:
 
     def _add(self, index: int, kind: RoleKind, skip: int, draft: DraftParagraph,
              prefix: str = "") -> None:
-        self.roles[index] = Role(kind, len(self.drafts), skip, prefix)
+        self.roles[index] = Role(kind, len(self.drafts), skip, prefix,
+                                 skip_at=int(index in self.bracketed_whole))
         prefix = draft.label.prefix
         self.last_number[prefix] = max(self.last_number.get(prefix, 0), draft.label.number)
         self.operative_seen |= draft.label.kind is ParagraphKind.OPERATIVE
