@@ -52,6 +52,8 @@ from drafting.model.labels import Label, changed, next_label, parse_label
 from drafting.model.marks import carried
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
+_SYMBOL_LIKE = re.compile(r"[/\d]")
+"""What a UN document symbol holds and a word does not: "A/C.2/81/L.7", "L.7"."""
 _AGREED = (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)
 
 
@@ -250,7 +252,11 @@ class _Builder:
         refuse_together((p, self.accepted.get(p.id, [])) for p in self.current)
         paragraphs: list[Paragraph] = []
         deleted: list[str] = []
+        after: list[Paragraph] = []  # new paragraphs, held past the footnotes cited before
         for paragraph in self.current:
+            if paragraph.kind is not ParagraphKind.FOOTNOTE:
+                self._place(after, paragraphs)
+                after = []
             mine = self.accepted.get(paragraph.id, [])
             paragraphs.extend(self._born(paragraph, mine, before=True))
             revised = None if any(a.kind is AmendmentKind.DELETE_PARAGRAPH for a in mine) \
@@ -263,9 +269,15 @@ class _Builder:
                 deleted.append(paragraph.label)
             else:
                 paragraphs.append(revised)
-            for born in self._born(paragraph, mine):
-                paragraphs.append(self._as_heading(born, paragraphs) or born)
+            after += self._born(paragraph, mine)  # a paragraph's footnotes come first
+        self._place(after, paragraphs)
         return _unique_labels(_in_family_order(paragraphs)), deleted
+
+    def _place(self, born: list[Paragraph], paragraphs: list[Paragraph]) -> None:
+        """Add the new paragraphs ``born`` after ``paragraphs``, each a heading where
+        it is one (`_as_heading`)."""
+        for new in born:
+            paragraphs.append(self._as_heading(new, paragraphs) or new)
 
     def _as_heading(self, born: Paragraph, before: list[Paragraph]) -> Paragraph | None:
         """A new paragraph a delegation typed as a heading that numbers itself ("B.
@@ -320,13 +332,21 @@ def revised_symbol(text: str, symbol: str, label: str) -> str:
     when ``label`` is a "Rev.N"; else ``text`` as it is."""
     if not _REVISION_LABEL.fullmatch(label) or symbol not in text:
         return text
-    return symbol_pattern(symbol).sub(f"{symbol}/{label}", text)
+    def revised(found: re.Match[str]) -> str:  # what the pattern took before it stays
+        return found[0][:len(found[0]) - len(found[0].lstrip())] + f"{symbol}/{label}"
+
+    return symbol_pattern(symbol).sub(revised, text)
 
 
 def symbol_pattern(symbol: str) -> re.Pattern[str]:
     """The document's ``symbol`` where it stands as itself, with the revision it names if
     any (group ``old``): never inside a word ("G" in "General") or a longer symbol
-    (``A/C.2/81/L.7`` in ``A/C.2/81/L.70`` or ``A/C.2/81/L.7/Corr.1``)."""
+    (``A/C.2/81/L.7`` in ``A/C.2/81/L.70`` or ``A/C.2/81/L.7/Corr.1``). A symbol with
+    neither "/" nor a digit may be a word too ("WHO", "CBD"): it is the symbol only where
+    it stands alone, a line of its own ("WHO Intergovernmental Negotiating Body" keeps
+    its "WHO")."""
+    if not _SYMBOL_LIKE.search(symbol):
+        return re.compile(r"^\s*" + re.escape(symbol) + r"(?P<old>/Rev\.\d+)?(?=\s*$)")
     return re.compile(r"(?<![\w/.-])" + re.escape(symbol) + r"(?P<old>/Rev\.\d+)?"
                       r"(?![\w/-])")
 

@@ -232,15 +232,18 @@ def test_the_symbol_gains_the_revision(line, label, shown):
 
 @pytest.mark.parametrize(("line", "shown"), [
     ("General Assembly", "General Assembly"), ("CBD/COP/17", "CBD/COP/17"),
-    ("CBD", "CBD/Rev.1"), ("Symbol: CBD.", "Symbol: CBD/Rev.1."),
+    ("CBD", "CBD/Rev.1"), (" CBD/Rev.1 ", " CBD/Rev.2 "), ("Symbol: CBD.", "Symbol: CBD."),
+    ("CBD Secretariat", "CBD Secretariat"),
 ])
 def test_a_short_symbol_gains_the_revision_only_where_it_stands_alone(line, shown):
-    """A symbol may be any slug ("G", "CBD"): the letters of a word or of another symbol
-    are not it (Rev.1 used to read "The G/Rev.1eneral Assembly,")."""
+    """A symbol may be any slug ("G", "CBD", "WHO"): the letters of a word or of another
+    symbol are not it (Rev.1 used to read "The G/Rev.1eneral Assembly,"), nor is the word
+    in a line ("WHO Intergovernmental Negotiating Body" became "WHO/Rev.1 ...")."""
     from drafting.engine.revise import revised_symbol
 
     symbol = "G" if line.startswith("General") else "CBD"
-    assert revised_symbol(line, symbol, "Rev.1") == shown
+    label = "Rev.2" if "Rev.1" in line else "Rev.1"
+    assert revised_symbol(line, symbol, label) == shown
 
 
 def test_a_new_paragraph_after_one_with_a_bis_keeps_the_place_the_compilation_gave_it():
