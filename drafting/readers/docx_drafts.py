@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from drafting import brackets
 from drafting.engine.amend import apply
+from drafting.engine.applied import apply_accepted
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_copy import check_characters, quoted
@@ -80,6 +81,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     _several_authors(drafts, delegation, authors, warnings)
     amendments = []
     balanced: dict[str, bool] = {}  # by paragraph id: many amendments share one
+    unbalancing: list[tuple[Draft, Amendment]] = []
     for draft, code in zip(drafts, codes, strict=True):
         check_characters(f"{draft.where}, the Word author's name", draft.author or "")
         amendment = Amendment(
@@ -89,8 +91,14 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
             new_text=draft.new_text, reason=draft.reason, submitted_by=draft.author or "",
             submitted_at=draft.date or submitted_at,
             amends=draft.amends.id if draft.amends is not None else "")
-        _check(draft, amendment, warnings, balanced)
+        if _unbalancing(draft, amendment, balanced):
+            unbalancing.append((draft, amendment))
         amendments.append(amendment)
+    for draft, amendment in unbalancing:
+        if not _balanced_together(draft, amendment, amendments):
+            warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
+                                        f"{quoted(amendment.old_text or amendment.new_text)} "
+                                        "leaves the paragraph's square brackets unbalanced"))
     return [replace(a, id=next(ids) if ids is not None else f"{a.proponents[0]}-docx-{n}")
             for n, a in enumerate(amendments, 1)]
 
@@ -174,13 +182,12 @@ def _several_authors(drafts: list[Draft], delegation: str | None,
         "delegation (--author 'Name=CODE')")))
 
 
-def _check(draft: Draft, amendment: Amendment, warnings: list[ReadWarning],
-           balanced: dict[str, bool]) -> None:
-    """ReaderError if the amendment does not fit its paragraph; a warning if it leaves
-    the paragraph's brackets unbalanced (``balanced``: whether each paragraph's are, by
-    id, filled in as paragraphs are met)."""
+def _unbalancing(draft: Draft, amendment: Amendment, balanced: dict[str, bool]) -> bool:
+    """ReaderError if the amendment does not fit its paragraph; whether it leaves the
+    paragraph's brackets unbalanced (``balanced``: whether each paragraph's are, by id,
+    filled in as paragraphs are met)."""
     if draft.span is None or draft.kind not in SPAN_KINDS:
-        return
+        return False
     words = draft.paragraph.text if draft.amends is None else draft.amends.new_text
     try:
         result = apply(words, amendment)
@@ -191,10 +198,23 @@ def _check(draft: Draft, amendment: Amendment, warnings: list[ReadWarning],
     if draft.amends is None and paragraph.id not in balanced:
         balanced[paragraph.id] = _balanced(paragraph.text)
     was = _balanced(words) if draft.amends is not None else balanced[paragraph.id]
-    if was and not _balanced(result):
-        warnings.append(ReadWarning(draft.where, f"the {amendment.kind} of "
-                                    f"{quoted(amendment.old_text or amendment.new_text)} "
-                                    "leaves the paragraph's square brackets unbalanced"))
+    return was and not _balanced(result)
+
+
+def _balanced_together(draft: Draft, amendment: Amendment,
+                       amendments: Sequence[Amendment]) -> bool:
+    """Whether the changes the file makes to ``amendment``'s paragraph in the name of its
+    proponents, taken together, leave its brackets balanced: a "[" and a "]" deleted
+    around words agreed (the brackets taken away) unbalance nothing."""
+    if draft.amends is not None:
+        return False
+    together = [a for a in amendments if a.paragraph_id == amendment.paragraph_id
+                and a.proponents == amendment.proponents and not a.amends
+                and a.kind in SPAN_KINDS]
+    try:
+        return _balanced(apply_accepted(draft.paragraph, draft.paragraph.text, together))
+    except AmendmentError:  # changes that overlap: no telling
+        return False
 
 
 def _balanced(text: str) -> bool:

@@ -95,3 +95,21 @@ def test_in_a_tracked_copy_struck_words_are_formatting_and_a_deletion_and_insert
     word.save(str(path))
     read = read_docx_submission(path, DOCUMENT, delegation="USA")
     assert _shown(read) == [(AmendmentKind.REPLACE, "all", "public and private")]
+
+
+def test_brackets_taken_away_around_words_warn_of_nothing(tmp_path):
+    bracketed = Revision("Zero draft", (
+        Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, "Commits to [mobilize] resources;"),))
+    document = Document("A/C.2/81/L.9", "Finance", (bracketed,))
+
+    def read(parts):
+        path = write_docx(tmp_path / "copy.docx", house(bracketed, {"OP1": parts}))
+        return read_docx_submission(path, document, delegation="USA")
+
+    agreed = read(["Commits to ", dele("["), "mobilize", dele("]"), " resources;"])
+    assert _shown(agreed) == [(AmendmentKind.DELETE, "[", ""), (AmendmentKind.DELETE, "]", "")]
+    assert agreed.warnings == ()  # the two together leave the brackets balanced
+    half = read(["Commits to ", dele("["), "mobilize] resources;"])
+    assert _shown(half) == [(AmendmentKind.DELETE, "[", "")]
+    assert [w.message for w in half.warnings] == [
+        "the delete of '[' leaves the paragraph's square brackets unbalanced"]
