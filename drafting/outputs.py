@@ -66,7 +66,8 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
     Word tracked change by its delegation, dated when it was submitted. A draft imported
     from Word is written into its own document while that document holds the revision's
     text; others into our template, and ``warn`` says why when a draft's own document
-    could not be used. Three steps."""
+    could not be used, and names any proposal its document cannot show as a tracked
+    change (named in a comment there instead). Three steps."""
     from drafting.writers.docx_merged import write_merged_docx
 
     path = Path(path)
@@ -82,14 +83,24 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
         from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
 
         try:
-            write_merged_into_source(source, compilation, target, dates=dates)
+            lost = write_merged_into_source(source, compilation, target, dates=dates)
         except NOT_WOVEN as error:  # its Word document does not hold this revision's text
             if own is not None:
                 warn(_not_own(symbol, compilation.revision, path, error))
             write_merged_docx(compilation, target, dates=dates)
+        else:
+            _unshown(path, lost, warn)
 
     _word(path, write)
     return compilation
+
+
+def _unshown(path: Path, lost: list[str], warn: Step) -> None:
+    """Warn of the proposals ``lost``, which ``path`` names in comments, not as changes."""
+    if lost:
+        warn(f"{path.name}: {len(lost)} proposal{'s' if len(lost) > 1 else ''} not shown "
+             f"as tracked changes, named in comments on their paragraphs instead: "
+             f"{'; '.join(lost)}")
 
 
 def _not_own(symbol: str, revision: str, path: Path, error: Exception) -> str:
@@ -104,7 +115,8 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
     """Write the changes from revision ``old`` to ``new`` of ``symbol`` to ``path``
     (.docx, .pdf, .html, .md, .txt). In Word, they are tracked changes in ``old``'s own
     document when it came from Word (Reject All gives ``old``, Accept All ``new``);
-    ``warn`` says why when that document could not be used. Three steps."""
+    ``warn`` says why when that document could not be used, and names any change it
+    cannot show as a tracked change. Three steps."""
     from drafting.engine import diff_revisions
     from drafting.writers import COMPILATION_WRITERS
 
@@ -129,10 +141,12 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
             from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
 
             try:
-                write_merged_into_source(source, compilation, target)
-                return
+                lost = write_merged_into_source(source, compilation, target)
             except NOT_WOVEN as error:
                 warn(_not_own(symbol, before.label, path, error))
+            else:
+                _unshown(path, lost, warn)
+                return
         write_merged_docx(compilation, target)
 
     _word(path, write)

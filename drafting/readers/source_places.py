@@ -5,7 +5,9 @@ keeps, for each character of each paragraph's text, the Word paragraph and the o
 its visible text (`drafting.ooxml.visible`) that the character came from. Writers use it
 to put changes into the secretariat's own document. Characters the document does not
 hold as such (a line break between two Word paragraphs, an automatic number, the
-brackets of an option block) have no place.
+brackets around each alternative of an option block) have no place; nor has an empty
+alternative ("Option 2: No text"). An alternative's words are placed in its own Word
+paragraph, after its label ("Option 2: ", "OP2 Alt<tab>"), which is not text.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.visible import Visible
 from drafting.readers.blocks import RoleKind
 from drafting.readers.docx_draft import DraftReader
+from drafting.readers.lines import option_text
 from drafting.readers.result import ReadResult
 
 _PLACED = (RoleKind.PARAGRAPH, RoleKind.LINE, RoleKind.HEADING)
@@ -35,6 +38,10 @@ Stretch = tuple[int, int | None, int]
 """``(length, index, offset)``: ``length`` characters in a row, at offsets ``offset``,
 ``offset + 1``, ... of Word paragraph ``index``; or, with ``index`` None, characters
 that have no place."""
+
+Piece = tuple[str, list[Stretch], list[Visible], bool]
+"""What one block gives its paragraph: its text, their places, its Word paragraphs, and
+whether it opens an alternative ("Option 2: ...", "OP2 Alt ...")."""
 
 
 class Places(Sequence[Place]):
@@ -102,6 +109,10 @@ class SourcePlace:
     footnotes: Footnotes
     """The document's footnotes, numbered as the import numbered them (to read a
     paragraph's visible text again with the same markers)."""
+    alternatives: tuple[tuple[int, int, int], ...] = ()
+    """For an option block, each alternative as ``(start, end, index)``: its words'
+    span in the text (inside its brackets; empty for "No text") and the Word paragraph
+    it opens in. Empty for any other paragraph."""
 
     def elements(self) -> list[Any]:
         """The ``w:p`` elements, in order."""
@@ -112,52 +123,96 @@ def source_places(document: Any, name: str = "source") -> tuple[ReadResult,
                                                                 list[SourcePlace | None]]:
     """The draft in the python-docx ``document`` and, for each of its paragraphs, its
     place in the document: None for a paragraph no Word paragraph holds; no place for
-    any character of one that cannot be mapped character by character (an option block,
-    text changed by normalisation)."""
+    any character of one that cannot be mapped character by character (text changed by
+    normalisation)."""
     builder = DraftReader(name, document)
     structure = builder.structure()
     result = structure.result
-    pieces: list[list[tuple[str, list[Stretch], list[Visible]]]] = [
-        [] for _ in result.paragraphs]
+    pieces: list[list[Piece]] = [[] for _ in result.paragraphs]
     for block, role, (sources, joiner) in zip(builder.blocks, structure.roles, builder.sources,
                                               strict=True):
         if role.paragraph is None or role.kind not in _PLACED:
             continue
         mapped = _mapped(sources, joiner)
-        if mapped is None:
-            pieces[role.paragraph].append(("\0", [(1, None, 0)], sources))  # unmappable
+        if mapped is None or mapped[0] != block.text[len(block.text) - len(mapped[0]):]:
+            pieces[role.paragraph].append(("\0", [(1, None, 0)], sources, False))  # unmappable
             continue
         text, places = mapped
-        if text != block.text[len(block.text) - len(text):]:
-            pieces[role.paragraph].append(("\0", [(1, None, 0)], sources))
-            continue
         synthetic = len(block.text) - len(text)  # "[^N]: " before a footnote's text
         skip = max(role.skip - synthetic, 0)
         at = role.skip_at  # the label's start: 1 after the "[" of "[2. Decides ...]"
         lead = role.prefix
         head, rest = _cut(places, [(0, at), (at + skip, len(text))])
-        pieces[role.paragraph].append((lead + text[:at] + text[at + skip:], [
-            (len(lead), None, 0), *head, *rest], sources))
+        kept = lead + text[:at] + text[at + skip:]
+        stretches = [(len(lead), None, 0), *head, *rest]
+        if role.option and not option_text(kept):  # "No text": an empty alternative
+            kept, stretches = "", []
+        pieces[role.paragraph].append((kept, stretches, sources, role.option))
     return result, [_place(p.text, parts, builder.footnotes)
                     for p, parts in zip(result.paragraphs, pieces, strict=True)]
 
 
-def _place(text: str, parts: list[tuple[str, list[Stretch], list[Visible]]],
-           footnotes: Footnotes) -> SourcePlace | None:
-    built = "".join(piece for piece, _, _ in parts)
+def _place(text: str, parts: list[Piece], footnotes: Footnotes) -> SourcePlace | None:
     if not parts:
         return None
-    if not text.endswith(built):  # its Word paragraphs are known, not its characters'
-        return SourcePlace(tuple(v for _, _, sources in parts for v in sources),
+    spans: list[tuple[int, int, int]] = []
+    if any(option for *_, option in parts):
+        parts, spans = _bracketed(text, parts)
+    built = "".join(piece for piece, *_ in parts)
+    if not text.endswith(built) or (spans and text != built):
+        # its Word paragraphs are known, not its characters'
+        return SourcePlace(tuple(v for _, _, sources, _ in parts for v in sources),
                            Places([(len(text), None, 0)]), footnotes)
     paragraphs: list[Visible] = []
     places: list[Stretch] = [(len(text) - len(built), None, 0)]  # an automatic number
-    for _, part_places, sources in parts:
+    for _, part_places, sources, _ in parts:
         base = len(paragraphs)
         paragraphs += sources
         places += [(length, None if index is None else base + index, offset)
                    for length, index, offset in part_places]
-    return SourcePlace(tuple(paragraphs), Places(places), footnotes)
+    return SourcePlace(tuple(paragraphs), Places(places), footnotes, tuple(spans))
+
+
+def _bracketed(text: str, parts: list[Piece]) -> tuple[list[Piece], list[tuple[int, int, int]]]:
+    """An option block's pieces with a bracket, placed nowhere, around each alternative
+    (the piece opening it and the lines after it), and each alternative's
+    `SourcePlace.alternatives` entry. The pieces before the first "Option N:" are the
+    first alternative where the text has them as one ("2. Decides ..." before "OP2 Alt"),
+    else no alternative ("2." on its own before "Option 1: ...")."""
+    for own in (True, False):
+        opening = {n for n, (*_, option) in enumerate(parts) if option or (own and n == 0)}
+        out, spans = _around(parts, opening)
+        if "".join(piece for piece, *_ in out) == text:
+            break
+    return out, spans
+
+
+def _around(parts: list[Piece], opening: set[int]) -> tuple[list[Piece],
+                                                            list[tuple[int, int, int]]]:
+    """``parts`` with "[" before each of ``opening`` and "]" ending the one before, and
+    the spans inside the brackets with the Word paragraph each opens in."""
+    out: list[Piece] = []
+    spans: list[list[int]] = []
+    position = paragraphs = 0
+    for number, part in enumerate(parts):
+        if number in opening:
+            if spans:
+                out.append(_CLOSE)
+                position += 1
+            out.append(_OPEN)
+            position += 1
+            spans.append([position, position, paragraphs])
+        out.append(part)
+        position += len(part[0])
+        paragraphs += len(part[2])
+        if spans:
+            spans[-1][1] = position
+    out.append(_CLOSE)
+    return out, [(start, end, index) for start, end, index in spans]
+
+
+_OPEN: Piece = ("[", [(1, None, 0)], [], False)
+_CLOSE: Piece = ("]", [(1, None, 0)], [], False)
 
 
 def _mapped(sources: list[Visible], joiner: str) -> tuple[str, list[Stretch]] | None:

@@ -23,8 +23,10 @@ segments, the same brackets of alternatives, the same authors, dates and comment
 
 Nothing else changes: every part of the package that holds no change is copied byte for
 byte, and so is every paragraph no proposal touches. Rejecting every change gives the
-source's text. A paragraph whose characters cannot all be found in the source (an option
-block) keeps its text, and its proposals are named in a comment on it.
+source's text. An option block's alternatives are changed in their own Word paragraphs.
+What the source cannot show (words for an empty alternative, "Option 2: No text"; any
+proposal on a paragraph whose characters cannot all be found in the source) is named
+in a comment on the paragraph, by its delegation, and returned for a warning.
 """
 
 from __future__ import annotations
@@ -64,8 +66,9 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.pieces import alternative_labels
-from drafting.writers.source_edits import in_body, renumbered, rest_deleted, to_source
+from drafting.writers.source_edits import in_body, renumbered, rest_deleted, shown, to_source
 from drafting.writers.typed_numbers import label_kind, typed_before, typed_label
+from drafting.writers.unshown import unshown, where
 from drafting.writers.word_package import parts_of, repackaged, source_package
 
 if TYPE_CHECKING:
@@ -97,12 +100,13 @@ def source_holds(source: bytes, revision: Revision) -> bool:
 
 def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
                              path: str | os.PathLike[str], *,
-                             dates: Mapping[str, datetime] | None = None) -> None:
+                             dates: Mapping[str, datetime] | None = None) -> list[str]:
     """Write ``compilation`` into a copy of the Word file ``source`` at ``path``, every
     proposal a tracked change (see the module docstring); or into our UN layout of its
     revision, as built (the same file as writing into that layout saved and opened
-    again). Raises SourceMismatch when the source does not hold the compilation's
-    revision."""
+    again). Returns the proposals not shown as tracked changes, in words ("OP2 (EU):
+    'shall' -> 'should'"); none, as a rule. Raises SourceMismatch when the source does
+    not hold the compilation's revision."""
     if isinstance(source, bytes):
         document = docx.Document(io.BytesIO(source))
     else:
@@ -120,6 +124,7 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
         write_atomically(path, repackaged(
             [(name, name, lambda blob=blob: blob) for name, blob in built.items()],
             new, changed))
+    return writer.unshown
 
 
 class _Line:
@@ -175,6 +180,7 @@ class _SourceWriter(MergedWriter):
         """The w:p and typed label of a paragraph of each kind: the last placed, else the
         first to come (a new paragraph after a heading takes a paragraph's form)."""
         self.leading: list[tuple[str, str, Credit]] = []  # new ones before the first
+        self.unshown: list[str] = []  # the proposals not shown as tracked changes
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
         ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
@@ -227,13 +233,16 @@ class _SourceWriter(MergedWriter):
         line = _Line(deleter)
         SegmentWriter(self, line, (), False).write(entry.segments)  # the source's own form
         whole: list[tuple[int, Edit]] = []  # what else a deleted paragraph shows
-        if all(where is None for where in place.places):  # an option block: say it instead
+        lost: list[Edit] = []
+        if all(at is None for at in place.places):  # no character found: say it instead
             self._unplaced(elements[0], entry)
         elif deleter is not None and entry.deletion is not None:
             whole = rest_deleted(place, deleter)  # its number goes with it, not renumbered
-            self._weave(place, line, extra=whole)
+            lost = self._weave(place, line, extra=whole)
         else:
-            self._weave(place, line, renumbered(place, entry.paragraph.label))
+            lost = self._weave(place, line, renumbered(place, entry.paragraph.label))
+        if lost:
+            self._unplaced(elements[where(place, lost)], entry, lost)
         edits = [*line.edits, *(edit for _, edit in whole)]
         if deleter is not None and entry.deletion is not None and any(e.made for e in edits):
             for element in elements:
@@ -273,16 +282,23 @@ class _SourceWriter(MergedWriter):
             properties_change(paragraph, before, self.marks, stamp)
 
     def _weave(self, place: SourcePlace, line: _Line, number: Edit | None = None,
-               extra: Sequence[tuple[int, Edit]] = ()) -> None:
+               extra: Sequence[tuple[int, Edit]] = ()) -> list[Edit]:
         """``line``'s edits woven into the paragraph's runs, ``number``, a change of its
         typed number (a diff across a renumbering), into its first line, and each of
-        ``extra`` (Word paragraph index, edit in its own coordinates) as it stands."""
+        ``extra`` (Word paragraph index, edit in its own coordinates) as it stands.
+        Returns the proposals' edits it cannot show whole (not the paragraph's deletion's),
+        which it leaves out."""
         per: dict[int, list[Edit]] = {0: [number]} if number is not None else {}
         for index, edit in extra:
             per.setdefault(index, []).append(edit)
         places = list(place.places) if line.edits else []  # read once for all edits
+        lost = []
         for edit in line.edits:
-            for index, moved in to_source(place, edit, places):
+            pieces = to_source(place, edit, places)
+            if edit.stamp is not line.deleter and not shown(edit, pieces):
+                lost.append(edit)
+                continue
+            for index, moved in pieces:
                 per.setdefault(index, []).append(moved)
         for index, edits in per.items():
             source = place.paragraphs[index]
@@ -294,6 +310,7 @@ class _SourceWriter(MergedWriter):
             made = [e for n in at for e in line.edits[n].made]
             if made:
                 self._comment(made[0], made[-1], lines, stamp)
+        return lost
 
     # --- new paragraphs ---------------------------------------------------------------
 
@@ -363,22 +380,16 @@ class _SourceWriter(MergedWriter):
         self.marks.comment(first, last, lines, stamp)
         self.comments_made = True
 
-    def _unplaced(self, paragraph: Any, entry: MergedParagraph) -> None:
-        """The proposals on a paragraph whose words cannot be found one by one in the
-        document (an option block), named in a comment on it instead."""
-        lines = []
-        for segment in entry.segments:
-            if isinstance(segment, Change):
-                lines.append(f"{', '.join(segment.credit.proponents)}: "
-                             f"'{segment.deleted}' -> '{segment.inserted}'")
-            elif not isinstance(segment, Text):
-                lines += [f"{', '.join(o.credit.proponents)}: '{segment.original}' -> "
-                          f"'{o.text}'" for o in segment.options]
-        if entry.deletion is not None:
-            lines.append(f"{', '.join(entry.deletion.proponents)}: delete the paragraph")
-        if lines:
-            self._comment_paragraph(paragraph, ["Proposals not shown as tracked changes:",
-                                                *lines], Stamp("drafting", None))
+    def _unplaced(self, paragraph: Any, entry: MergedParagraph,
+                  lost: Sequence[Edit] | None = None) -> None:
+        """The proposals the document cannot show as tracked changes (those ``lost``
+        touches; for None, all: its words cannot be found one by one), each named in a
+        comment on ``paragraph`` by its delegation, and kept for the warning."""
+        for credit, words in unshown(entry, lost):
+            self._comment_paragraph(paragraph, [f"Not shown as a tracked change: {words}"],
+                                    self.stamp(credit))
+            who = f" ({', '.join(credit.proponents)})" if credit.proponents else ""
+            self.unshown.append(f"{entry.paragraph.label}{who}: {words}")
 
     def _comment_paragraph(self, paragraph: Any, lines: Sequence[str], stamp: Stamp) -> None:
         runs = paragraph.findall(qn("w:r"))

@@ -40,7 +40,10 @@ def to_source(place: SourcePlace, edit: Edit,
               places: Sequence[Place] | None = None) -> list[tuple[int, Edit]]:
     """The edit in the source's coordinates: one per Word paragraph it touches (an
     insertion after the last character of the deletion's first paragraph). ``places``:
-    ``place.places`` as a list, for a caller that maps many edits of one paragraph."""
+    ``place.places`` as a list, for a caller that maps many edits of one paragraph.
+    What has no place is left out: characters without one are not deleted, and an
+    insertion with no character to stand by is dropped (in an option block: one into an
+    empty alternative, or outside the alternatives' words); `shown` tells."""
     places = place.places if places is None else places
     spans: dict[int, list[int]] = {}
     for where in places[edit.start:edit.end]:
@@ -49,11 +52,19 @@ def to_source(place: SourcePlace, edit: Edit,
     moved = [(index, _moved(edit, min(offsets), max(offsets) + 1, ""))
              for index, offsets in spans.items()]
     if edit.text:
-        found = _anchor(places, edit.end)
+        found = _anchor(places, edit.end, _within(place, edit.end, len(places)))
         if found is not None:
             index, offset = found
             moved.append((index, _moved(edit, offset, offset, edit.text)))
     return moved
+
+
+def shown(edit: Edit, moved: Sequence[tuple[int, Edit]]) -> bool:
+    """Whether ``moved``, `to_source`'s pieces of ``edit``, show all it proposes: some
+    of the words it deletes, and the words it inserts."""
+    deletes = any(piece.start < piece.end for _, piece in moved)
+    inserts = any(piece.text for _, piece in moved)
+    return (deletes or edit.start == edit.end) and (inserts or not edit.text)
 
 
 def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
@@ -62,14 +73,28 @@ def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
     return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked)
 
 
-def _anchor(places: Sequence[Any], offset: int) -> tuple[int, int] | None:
+def _within(place: SourcePlace, offset: int, size: int) -> tuple[int, int]:
+    """The span of a paragraph's text (``size`` characters) where an insertion at
+    ``offset`` finds its place: all of it; in an option block, the words of the
+    alternative it stands among (at their start or end too), none outside them."""
+    if not place.alternatives:
+        return 0, size
+    return next(((start, end) for start, end, _ in place.alternatives
+                 if start <= offset <= end), (offset, offset))
+
+
+def _anchor(places: Sequence[Any], offset: int,
+            within: tuple[int, int]) -> tuple[int, int] | None:
     """Where an insertion at ``offset`` goes: after the character before it, else
-    before the character after it."""
-    for before in range(offset - 1, -1, -1):
+    before the character after it; both looked for ``within`` the span given (an
+    alternative's words: one at its start goes into its own Word paragraph, not after
+    the alternative before)."""
+    low, high = within
+    for before in range(offset - 1, low - 1, -1):
         if places[before] is not None:
             index, at = places[before]
             return index, at + 1
-    for after in range(offset, len(places)):
+    for after in range(offset, high):
         if places[after] is not None:
             return places[after]
     return None

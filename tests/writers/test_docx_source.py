@@ -171,7 +171,7 @@ def test_a_source_that_does_not_hold_the_revision_is_refused(merged, tmp_path):
         write_merged_into_source(buffer.getvalue(), merge(document, []), tmp_path / "x.docx")
 
 
-def test_proposals_on_an_option_block_are_named_in_a_comment(tmp_path):
+def test_proposals_on_an_option_block_are_tracked_in_its_options_paragraph(tmp_path):
     from docx_builders import Para, write_docx
 
     source = write_docx(tmp_path / "options.docx", [
@@ -188,8 +188,11 @@ def test_proposals_on_an_option_block_are_named_in_a_comment(tmp_path):
     target = tmp_path / "merged.docx"
     write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
     with zipfile.ZipFile(target) as package:
-        comments = "".join(etree.fromstring(package.read("word/comments.xml")).itertext())
-    assert "AOSIS: 'a fund' -> 'two funds'" in comments  # not lost: named where it stands
+        assert "word/comments.xml" not in package.namelist()  # nothing left to name
+    option = next(p for p in _body(target).iter(qn("w:p"))
+                  if "".join(p.itertext()).startswith("1.Option 1:"))
+    assert [(c.get(qn("w:author")), "".join(c.itertext())) for c in option.iter(
+        qn("w:del"), qn("w:ins"))] == [("AOSIS", "a fund"), ("AOSIS", "two funds")]
     assert _rejected(target) == _rejected(source)
     assert "inform" in "".join(_body(target).itertext())  # the other proposal is woven in
 

@@ -1,0 +1,189 @@
+"""A paragraph with alternatives typed as Word paragraphs of their own ("2.<tab>Decides
+...", then "OP2 Alt<tab>...", "2 alt.<tab>..." or "Option 2: ...") is read as one
+paragraph "[first][second]": the merged draft written into the secretariat's document
+puts each proposal on an alternative's words into that alternative's Word paragraph, as
+a tracked change by its delegation, and names what it cannot show in a comment; Rev.1
+applies the accepted ones there."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+from docx_builders import Para, numbered, write_docx
+from ooxml_views import body, rejected
+from source_merges import T0, merge_into, proposed
+
+from drafting.engine import Decisions, revise
+from drafting.engine.merge import merge
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.readers.source_places import source_places
+from drafting.writers.docx_revision import revise_source
+from drafting.writers.docx_source import write_merged_into_source
+
+SYMBOL = "A/C.2/80/L.5"
+FIRST = "Encourages States to [consider] measures that [shall][should] apply;"
+SECOND = "Encourages States to improve access to finance;"
+FORMS = {
+    "OP2 Alt": (f"2.\t{FIRST}", f"OP2 Alt\t{SECOND}"),
+    "2 alt.": (f"2.\t{FIRST}", f"2 alt.\t{SECOND}"),
+    "Option N:": (f"2.\tOption 1: {FIRST}", f"Option 2: {SECOND}"),
+}
+DATE = "2026-11-02T10:00:00Z"
+
+
+def _draft(path: Path, *alternatives: str) -> Path:
+    word = docx.Document()
+    for line in ("United Nations", SYMBOL, "Fiji: draft resolution", "Oceans",
+                 "The General Assembly,", "Recalling its resolution 70/1,",
+                 "1.\tCalls upon States to act;", *alternatives,
+                 "3.\tDecides to remain seized of the matter."):
+        word.add_paragraph(line)
+    word.save(str(path))
+    return path
+
+
+def _paragraph(path: Path, opening: str):
+    """The ``w:p`` of ``path`` whose text (deleted words too) opens with ``opening``."""
+    for p in body(path).iter(qn("w:p")):
+        if "".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText"))).startswith(
+                opening):
+            return p
+    raise AssertionError(f"no paragraph opens with {opening!r}")
+
+
+def _changes(paragraph, tag: str) -> list[tuple[str, str, str]]:
+    """(author, date, text) of each ``w:ins`` or ``w:del`` in ``paragraph``."""
+    return [(change.get(qn("w:author")), change.get(qn("w:date")),
+             "".join(t.text or "" for t in change.iter(qn("w:t"), qn("w:delText"))))
+            for change in paragraph.iter(qn(tag))]
+
+
+def _comments(path: Path) -> list[tuple[str, str, str]]:
+    """(author, date, text) of each comment in ``path``."""
+    with zipfile.ZipFile(path) as package:
+        if "word/comments.xml" not in package.namelist():
+            return []
+        comments = etree.fromstring(package.read("word/comments.xml"))
+    return [(c.get(qn("w:author")), c.get(qn("w:date")),
+             "".join(t.text or "" for t in c.iter(qn("w:t"))))
+            for c in comments.iter(qn("w:comment"))]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_changes_to_each_alternative_are_tracked_in_its_own_word_paragraph(tmp_path, form):
+    first, second = FORMS[form]
+    source = _draft(tmp_path / "L5.docx", first, second)
+    assert read_docx_draft(source).paragraphs[2].text == f"[{FIRST}][{SECOND}]"
+    merged = merge_into(source, [
+        ("EU", "OP2", {"delete": "[shall]"}),
+        ("G77", "OP2", {"replace": "improve access to", "with_": "scale up"}),
+    ], tmp_path / "merged.docx", SYMBOL)
+    one, two = _paragraph(merged, "2."), _paragraph(merged, second[:6])
+    assert _changes(one, "w:del") == [("EU", DATE, "[shall]")] and not _changes(one, "w:ins")
+    assert _changes(two, "w:del") == [("G77", DATE, "improve access to")]
+    assert _changes(two, "w:ins") == [("G77", DATE, "scale up")]
+    assert rejected(merged) == rejected(source)
+    assert not _comments(merged)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_words_put_at_the_start_of_the_second_alternative_go_into_its_paragraph(
+        tmp_path, form):
+    first, second = FORMS[form]
+    source = _draft(tmp_path / "L5.docx", first, second)
+    merged = merge_into(source, [
+        ("EU", "OP2", {"insert": "Also ", "before": "Encourages", "occurrence": 2}),
+        ("USA", "OP2", {"insert": " now", "after": "apply;"}),
+    ], tmp_path / "merged.docx", SYMBOL)
+    one, two = _paragraph(merged, "2."), _paragraph(merged, second[:6])
+    assert _changes(one, "w:ins") == [("USA", DATE, " now")]
+    assert _changes(two, "w:ins") == [("EU", DATE, "Also ")]
+    words = "".join(t.text for t in two.iter(qn("w:t")))
+    assert words.endswith(f"Also {SECOND}")  # after the alternative's label, not before
+    assert rejected(merged) == rejected(source)
+
+
+def test_an_option_block_deleted_whole_leaves_nothing_of_it_accepted(tmp_path):
+    first, second = FORMS["Option N:"]
+    source = _draft(tmp_path / "L5.docx", first, second)
+    merged = merge_into(source, [("EU", "OP2", {"delete_paragraph": True})],
+                        tmp_path / "merged.docx", SYMBOL)
+    for opening in ("2.", "Option 2"):
+        paragraph = _paragraph(merged, opening)
+        assert [t.text for t in paragraph.iter(qn("w:t")) if t.text] == []
+        assert {author for author, _, _ in _changes(paragraph, "w:del")} == {"EU"}
+    assert rejected(merged) == rejected(source)
+
+
+def test_an_empty_alternative_is_placed_nowhere_and_its_new_words_are_named(tmp_path):
+    first, second = "2.\tOption 1: Decides to continue its consideration;", "Option 2: No text"
+    source = _draft(tmp_path / "L5.docx", first, second)
+    result, places = source_places(docx.Document(str(source)))
+    assert result.paragraphs[2].text == "[Decides to continue its consideration;][]"
+    place = places[2]
+    assert list(place.places)[:2] == [None, (0, 13)]  # "[" nowhere; "D" after "Option 1: "
+    assert place.alternatives == ((1, 39, 0), (41, 41, 1))
+    document = read_docx_draft(source).to_document(SYMBOL)
+    amendments = proposed(document, [
+        ("EU", "OP2", {"replace": "continue", "with_": "pursue"}),
+        ("USA", "OP2", {"replace": "[]", "with_": "[Requests a report;]"}),
+    ])
+    merged = tmp_path / "merged.docx"
+    lost = write_merged_into_source(source.read_bytes(), merge(document, amendments), merged,
+                                    dates={a.id: T0 for a in amendments})
+    assert lost == ["OP2 (USA): '[]' -> '[Requests a report;]'"]
+    one, two = _paragraph(merged, "2."), _paragraph(merged, "Option 2")
+    assert _changes(one, "w:ins") == [("EU", DATE, "pursue")]
+    assert not _changes(two, "w:ins")
+    # the proposal it cannot show: a comment on the empty alternative, by its delegation
+    assert two.find(qn("w:commentRangeStart")) is not None
+    assert _comments(merged) == [
+        ("USA", DATE, "Not shown as a tracked change: '[]' -> '[Requests a report;]'")]
+    assert rejected(merged) == rejected(source)
+
+
+def test_alternatives_after_a_paragraph_word_numbers(tmp_path):
+    lines = [Para([line]) for line in ("United Nations", SYMBOL, "Fiji: draft resolution",
+                                       "The General Assembly,",
+                                       "Recalling its resolution 70/1,")]
+    lines += [Para(["Calls upon States to act;"], style="Operative"),
+              Para([FIRST], style="Operative"), Para([f"OP2 Alt\t{SECOND}"]),
+              Para(["Decides to remain seized of the matter."], style="Operative")]
+    source = write_docx(tmp_path / "L5.docx", lines, title="", subtitle="",
+                        styles=("Operative",))
+    numbered(source, "Operative")
+    merged = merge_into(source, [("EU", "OP2", {"delete": " to finance"}),
+                                 ("G77", "OP2", {"insert": "also ", "before": "measures"})],
+                        tmp_path / "merged.docx", SYMBOL)
+    one, two = _paragraph(merged, "Encourages States to [consider]"), \
+        _paragraph(merged, "OP2 Alt")
+    assert _changes(one, "w:ins") == [("G77", DATE, "also ")]
+    assert _changes(two, "w:del") == [("EU", DATE, " to finance")]
+    assert rejected(merged) == rejected(source)
+
+
+def test_rev1_applies_accepted_changes_in_each_alternatives_paragraph(tmp_path):
+    first, second = FORMS["2 alt."]
+    source = _draft(tmp_path / "L5.docx", first, second)
+    document = read_docx_draft(source).to_document(SYMBOL)
+    amendments = proposed(document, [
+        ("EU", "OP2", {"delete": "[shall]"}),
+        ("G77", "OP2", {"replace": "improve access to", "with_": "scale up"})])
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=SYMBOL))
+    assert [p.text for p in docx.Document(str(rev1)).paragraphs][-3:-1] == [
+        "2.\tEncourages States to [consider] measures that [should] apply;",
+        "2 alt.\tEncourages States to scale up finance;"]
+    assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
+        (p.label, p.text) for p in outcome.revision]
