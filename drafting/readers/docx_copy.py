@@ -37,9 +37,10 @@ from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_notes import cited, footnote, own_numbers
 from drafting.readers.docx_changes import drop, strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
+from drafting.readers.draft_labels import labelled
 from drafting.readers.lines import OPTION, option_text, read_label, read_numbered
 from drafting.readers.result import ReadWarning
-from drafting.readers.structure import labelled, read_structure
+from drafting.readers.structure import read_structure
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")

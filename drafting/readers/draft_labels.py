@@ -1,7 +1,8 @@
 """The labels of a draft's paragraphs, once `drafting.readers.structure` has read them
 all: numbered straight through (``OP5``) or within their sections (``3.1``, a treaty's
-articles), an annex numbered on its own (``ANNEX.1``), and a label used twice refused
-(or, for a list that Word numbers again, kept as other text)."""
+articles), an annex numbered on its own (``ANNEX.1``, also where it types "1.1", "1.2.1"),
+and a label used twice refused (or, for a list that Word numbers again, kept as other
+text); and the limits a text's blocks are checked against before it is read."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from drafting.errors import ReaderError
+from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import Block
-from drafting.readers.lines import chapeau_like
+from drafting.readers.lines import DECIMAL, chapeau_like, split_label
 from drafting.readers.result import ReadWarning
 
 
@@ -99,3 +101,38 @@ def numbered_by_section(drafts: Sequence[DraftParagraph]) -> bool:
 def annexed(section: str) -> bool:
     """Whether ``section`` is an annex's or an appendix's (``ANNEX I``), numbered on its own."""
     return section.startswith(("ANNEX", "APPENDIX"))
+
+
+def check_limits(blocks: list[Block], name: str) -> None:
+    """LimitError naming ``name`` (and the block's place and label) if ``blocks`` are
+    more than a document may hold or one is longer than a paragraph may be."""
+    if len(blocks) > MAX_PARAGRAPHS:
+        raise too_many_paragraphs(name, len(blocks))
+    for block in blocks:
+        if len(block.text) > MAX_PARAGRAPH_CHARS:
+            raise too_long(labelled(block.where, block.text), len(block.text))
+
+
+def labelled(where: str, text: str) -> str:
+    """``where`` with the label ``text`` opens with, if any: ``eu.docx, paragraph 31 (OP3)``.
+    Only the start of ``text`` is read."""
+    label, _, _ = split_label(text[:200].lstrip())
+    return f"{where} ({label})" if label is not None else where
+
+
+def annex_decimal(text: str, section: str, *, mixed: bool, count: int,
+                  other: Callable[[], Label]) -> tuple[Label | None, str]:
+    """The label of a paragraph of the annex ``section`` whose ``text`` opens with a
+    number on several levels ("1.1", "1.2.1"), which a label cannot hold (and "1.1" is
+    no paragraph of Article 1), and why, for a warning: the annex's next (``ANNEX.3``,
+    after ``count`` of its paragraphs), or ``other`` text where the annex also numbers
+    paragraphs on one level ("1.", ``mixed``). Its typed number stays its text, which a
+    revision does not renumber. (None, "") for any other text."""
+    if not DECIMAL.match(text.lstrip("[")):
+        return None, ""
+    found = other() if mixed else Label("OP", count + 1, 0, section)
+    why = (", other text (the annex numbers other paragraphs 1., 2., ...)" if mixed
+           else f", a paragraph of {section} numbered in order (and so the next ones)")
+    return found, (f"paragraph numbered {text.lstrip('[').split(maxsplit=1)[0]!r} in "
+                   f"{section}: read as {found}{why}, its typed number kept as its text, "
+                   "which a revision does not renumber")

@@ -42,6 +42,8 @@ BRACKETED_NUMBER = re.compile(
 (``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``); a number
 only where `drafting.readers.structure` finds that it opens a paragraph, else a
 sub-paragraph's."""
+DECIMAL = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?{GAP}+")
+"""A number on several levels, "1.1 " or "1.2.1. ", as an annex numbers its clauses."""
 SUBPARAGRAPH = re.compile(
     r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a]|[а-яё])\)\s"
     r"|\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09")
@@ -243,10 +245,12 @@ _ORGAN = re.compile(
 def section_key(text: str) -> str | None:
     """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
     "Chapter II" -> "II", "Annex" -> "ANNEX", "Annex I" and "Annexe I" -> "ANNEX I",
-    "第十二条" -> "12", "附件二" -> "ANNEX 2"), or None if ``text`` opens no section. A
+    "第十二条" -> "12", "附件二" -> "ANNEX 2"), or None if ``text`` opens no section; a
+    heading bracketed as an article not agreed ("[Article 4]", "[Article 4") too. A
     line of more than 14 words opens one only when a mark follows its number ("Article
     3. This Agreement shall ..."): an article written on one line."""
-    if (cjk := _CJK_SECTION.fullmatch(text.strip())) is not None:
+    text = _unbracketed(text)
+    if (cjk := _CJK_SECTION.fullmatch(text)) is not None:
         if cjk["annex"]:
             kind = _KIND_OF[cjk["annex"]]
             return f"{kind} {cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else kind
@@ -269,11 +273,22 @@ def section_key(text: str) -> str | None:
 
 def opens_article(text: str) -> bool:
     """Whether ``text`` is a section heading naming an article ("Article 26",
-    "Artículo 26", "المادة 26", "第二十六条")."""
-    if (cjk := _CJK_SECTION.fullmatch(text.strip())) is not None:
+    "Artículo 26", "المادة 26", "第二十六条"), bracketed or not (`section_key`)."""
+    text = _unbracketed(text)
+    if (cjk := _CJK_SECTION.fullmatch(text)) is not None:
         return cjk["kind"] == "条"
     match = _section(text)
     return match is not None and match["kind"].lower() in _ARTICLES
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` stripped, and without the brackets of a heading bracketed whole as
+    negotiators bracket an article not agreed: "[Article 4]", or "[Article 4" whose
+    title line closes the bracket ("Financial mechanism]")."""
+    text = text.strip()
+    if text.startswith("[") and "[" not in text[1:] and "]" not in text[1:-1]:
+        return text[1:].removesuffix("]").strip()
+    return text
 
 
 def _section(text: str) -> re.Match[str] | None:

@@ -3,7 +3,8 @@ the blocks that stand in an article whose paragraphs carry no numbers.
 
 A title line follows its section's heading: "Article 3" then "Depositary", "Part I"
 then "General provisions". It is short, carries no label or number, no closing
-punctuation and no opening bracket (a bracketed placeholder is text to negotiate), and
+punctuation and no opening bracket (a bracketed placeholder is text to negotiate; the
+title of a bracketed heading, "[Article 4]" then "[Financial mechanism]", is one), and
 more follows it: more of the section, or, after a part's or a chapter's heading, the
 heading of its first article; it is read as a heading under that heading, not as a
 paragraph.
@@ -37,12 +38,15 @@ def section_title(blocks: Sequence[Block], index: int,
                   label: Callable[[int], Label | None]) -> bool:
     """Whether block ``index`` is the title of the section whose heading stands just
     before it ("Article 3", then "Depositary"); ``label`` as for `unnumbered_sections`."""
-    if not _short_title(blocks[index], label(index)):  # "[Placeholder on finance]"
+    bracketed = blocks[index].text.startswith("[")
+    if not _short_title(blocks[index], label(index), bracketed=bracketed):
         return False
     before, after = _filled(blocks, index, -1), _filled(blocks, index, 1)
     if before is None or after is None or label(before) is not None or \
             section_key(blocks[before].shown) is None:
         return False
+    if bracketed and not blocks[before].text.startswith("["):
+        return False  # "[Placeholder on finance]"; "[Article 4]" then "[Financial mechanism]"
     # an article's one short line before the next heading is its text ("Article 3",
     # "Entry into force", "Article 4"); a part's or a chapter's is its title
     return section_key(blocks[after].shown) is None or not opens_article(blocks[before].shown)
@@ -71,14 +75,15 @@ def heading_line(blocks: Sequence[Block], index: int,
          blocks[after].number.decimal))
 
 
-def _short_title(block: Block, label: Label | None) -> bool:
+def _short_title(block: Block, label: Label | None, *, bracketed: bool = False) -> bool:
     """Whether ``block`` could be a title: short, with no label, automatic number, style
-    of its own, closing punctuation or opening square bracket (a bracketed placeholder
-    is text to negotiate)."""
+    of its own, closing punctuation or, unless ``bracketed``, opening square bracket (a
+    bracketed placeholder is text to negotiate)."""
     text = block.text  # the cheapest tests first: nearly every paragraph ends with a mark
     return bool(text) and text[-1] not in CLOSING and label is None and \
         block.number is None and not block.heading and not block.title_style and \
-        not block.table and not text.startswith("[") and len(text.split()) <= TITLE_WORDS
+        not block.table and (bracketed or not text.startswith("[")) and \
+        len(text.split()) <= TITLE_WORDS
 
 
 def _filled(blocks: Sequence[Block], index: int, step: int) -> int | None:

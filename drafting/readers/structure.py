@@ -23,7 +23,9 @@ tells what each is (`Role`) and builds the draft:
   automatic numbering at the top level, opens an operative paragraph, as does a number
   in brackets ("(1) ", "(2bis) ") that starts a series after a heading or a preambular
   paragraph, or goes on from the paragraph before; unlabelled blocks
-  between the chapeau and the first operative one are preambular (a European Union
+  between the chapeau and the first operative one (or "Have agreed as follows:", which
+  like a treaty's closing matter is other text: `drafting.readers.formulas`) are
+  preambular (a European Union
   act's recitals, numbered "(1)" after "Whereas:", each one of them, its number kept as
   typed); later ones are other
   text (``T1``) with a warning, except in a section whose heading names it ("Article 26")
@@ -51,17 +53,21 @@ from dataclasses import replace
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
-    MAX_PARAGRAPHS,
     bracket_depth,
     too_deep,
     too_long,
-    too_many_paragraphs,
 )
 from drafting.model import Paragraph, ParagraphKind
-from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
-from drafting.readers.draft_labels import DraftParagraph, annexed, labelled_paragraphs
+from drafting.readers.draft_labels import (
+    DraftParagraph,
+    annex_decimal,
+    annexed,
+    check_limits,
+    labelled_paragraphs,
+)
+from drafting.readers.formulas import Formulas
 from drafting.readers.lines import (
     BRACKETED_NUMBER,
     FOOTNOTE,
@@ -80,7 +86,7 @@ from drafting.readers.lines import (
 )
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import heading_line, section_title, unnumbered_sections
-from drafting.readers.text_checks import bracket_warnings, footnote_warnings
+from drafting.readers.text_checks import bracket_warnings, footnote_warnings, not_preambular
 
 _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
@@ -102,27 +108,10 @@ def read_structure(blocks: list[Block], *, name: str,
     paragraph whose brackets nest deeper than `MAX_BRACKET_DEPTH`. Stray brackets are
     warnings, never errors.
     """
-    _check_limits(blocks, name)
+    check_limits(blocks, name)
     reader = _Reader(blocks, name, list(warnings or ()))
     reader.unique = unique
     return reader.read(text_warnings)
-
-
-def _check_limits(blocks: list[Block], name: str) -> None:
-    """LimitError naming ``name`` (and the block's place and label) if ``blocks`` are
-    more than a document may hold or one is longer than a paragraph may be."""
-    if len(blocks) > MAX_PARAGRAPHS:
-        raise too_many_paragraphs(name, len(blocks))
-    for block in blocks:
-        if len(block.text) > MAX_PARAGRAPH_CHARS:
-            raise too_long(labelled(block.where, block.text), len(block.text))
-
-
-def labelled(where: str, text: str) -> str:
-    """``where`` with the label ``text`` opens with, if any: ``eu.docx, paragraph 31 (OP3)``.
-    Only the start of ``text`` is read."""
-    label, _, _ = split_label(text[:200].lstrip())
-    return f"{where} ({label})" if label is not None else where
 
 
 class _Reader:
@@ -141,6 +130,9 @@ class _Reader:
         self.unnumbered = unnumbered_sections(blocks, lambda i: self._label(i)[0])
         self.operative_in: Counter[str] = Counter()  # operative paragraphs, by section
         self.unique = True  # a label used twice refuses the text
+        self.formulas = Formulas()  # "Have agreed as follows:", "IN WITNESS WHEREOF ..."
+        self.typed_in: set[str] = set()  # sections with paragraphs numbered "1.", "2."
+        self.decimal_in: set[str] = set()  # annexes numbered "1.1", "1.2.1"
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once; or, for a paragraph
@@ -240,6 +232,8 @@ class _Reader:
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or self._own_key(block))
+        elif self._formula(index, block):
+            pass
         elif self.drafts and self.drafts[-1].label.kind is ParagraphKind.HEADING and \
                 section_title(self.blocks, index, lambda i: self._label(i)[0]):
             self._heading(index, block, None, self.drafts[-1].level + 1)  # "Depositary"
@@ -249,6 +243,16 @@ class _Reader:
             self._body(index, block)
         if block.notes or block.remarks:
             self._notes(block, f"in {self.drafts[-1].label}")
+
+    def _formula(self, index: int, block: Block) -> bool:
+        """Read ``block`` as other text if it is a treaty's formula (`drafting.readers.
+        formulas`): the end of its preamble, or its closing matter, which runs from the
+        testimonium or "DONE at" to the next section heading (the signature lines)."""
+        if self._label(index)[0] is not None or block.number is not None or \
+                not self.formulas.reads(block.text, operative_seen=self.operative_seen):
+            return False
+        self._open(index, self._unused("T"), block.text, block)
+        return True
 
     def _own_key(self, block: Block) -> str | None:
         """The section a heading's own number ("II. ...") opens; None inside an annex,
@@ -267,7 +271,10 @@ class _Reader:
     def _body(self, index: int, block: Block) -> None:
         label, rest, skip = self._label(index)
         number = block.number
-        if label is None and self._recital(block):  # "(1) Forests provide ..." after "Whereas:"
+        if (decimal := self._annex_decimal(block, label)) is not None:  # "1.2.1" in an annex
+            self.bracketed_whole.discard(index)
+            self._open(index, decimal, block.text, block)
+        elif label is None and self._recital(block):  # "(1) Forests provide ..." after "Whereas:"
             self._open(index, self._unused("PP"), block.text, block)  # Word's number is Word's
             self.drafts[-1].recital = True
         elif label is not None and is_alternative(block.text) and self._alternative_of(label):
@@ -276,6 +283,7 @@ class _Reader:
             self._options(index, block, label, rest, skip, option)
         elif label is not None:
             self._open(index, label, rest, block, skip)
+            self.typed_in.add(self.section)
         elif number is not None and number.level == 0 and number.decimal and \
                 self._sublist(number):  # "List Number 2" under "Calls upon States:"
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
@@ -296,6 +304,20 @@ class _Reader:
                 else block.text  # "• Recalling ...": its bullet is part of its text
             self._open(index, self._unlabelled(index, block), shown, block,
                        prefix=shown[:len(shown) - len(block.text)])
+
+    def _annex_decimal(self, block: Block, label: Label | None) -> Label | None:
+        """`annex_decimal` of ``block`` in the section being read, warned about at the
+        first in each annex (and each one read as other text)."""
+        if not annexed(self.section) or (label is not None and annexed(label.section)):
+            return None
+        mixed = self.section in self.typed_in
+        found, why = annex_decimal(block.text, self.section, mixed=mixed,
+                                   count=self.operative_in[self.section],
+                                   other=lambda: self._unused("T"))
+        if found is not None and (mixed or self.section not in self.decimal_in):
+            self.decimal_in.add(self.section)
+            self.warnings.append(ReadWarning(block.where, why))
+        return found
 
     def _sublist(self, number: AutoNumber) -> bool:
         """Whether a paragraph numbered at the top level of a list of its own is a line of
@@ -349,6 +371,7 @@ class _Reader:
     def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:
             self.section = key
+            self.formulas.section_opened()
         text = block.shown
         level = level or block.heading or 1
         self.option_open = False
@@ -426,9 +449,9 @@ class _Reader:
     def _unlabelled(self, index: int, block: Block) -> Label:
         if index in self.unnumbered:  # an article's own text: numbered within it
             return Label("OP", self.operative_in[self.section] + 1)
-        if not self.operative_seen:
+        if not self.operative_seen and not self.formulas.preamble_closed:
             label = self._unused("PP")
-            if why := _not_preambular(block.text):
+            if why := not_preambular(block.text):
                 self.warnings.append(ReadWarning(block.where, f"read as {label}, a "
                                                  f"preambular paragraph, though {why}"))
             return label
@@ -473,24 +496,3 @@ class _Reader:
 
     def _after(self) -> str:
         return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
-
-
-_ROMAN_NUMBER = re.compile(r"(?:[IVXLC]{1,7})\.\s")
-"""A paragraph typed with a Roman numeral ("I. Takes note ..."): a number drafting does
-not read as an operative paragraph's."""
-
-
-def _not_preambular(text: str) -> str:
-    """Why a paragraph read as preambular may be something else, or "": one opening with
-    a Roman numeral (operative paragraphs numbered so), or one holding several lines
-    that each end as preambular paragraphs end (paragraphs joined by Shift+Enter)."""
-    if _ROMAN_NUMBER.match(text) and (text.rstrip()[-1:] in CLOSING or
-                                      len(text.split()) > TITLE_WORDS):  # no heading
-        return (f"it opens with the number {text.split()[0]!r}: if the text numbers its "
-                "operative paragraphs so, number them 1., 2., ... (or with Word's numbering)")
-    lines = text.split("\n")
-    if len(lines) > 1 and sum(line.rstrip().endswith(",") for line in lines[:-1]) > 1:
-        return (f"its {len(lines)} lines each end with a comma, as preambular paragraphs "
-                "do: if they are paragraphs of their own, separate them with Enter (a line "
-                "break, Shift+Enter, keeps them one paragraph)")
-    return ""

@@ -1,15 +1,17 @@
 """Warnings about a draft's text once its paragraphs are known: stray brackets (one
 opened in a paragraph and closed in a later one named as such) and footnote markers
-with no footnote, or footnotes no marker cites. Never errors: the text is kept as
-written."""
+with no footnote, or footnotes no marker cites, and a paragraph read as preambular that
+may be something else. Never errors: the text is kept as written."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from drafting import brackets
 from drafting.brackets import NOTE_MARKER
 from drafting.model import Paragraph, ParagraphKind
+from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.readers.result import ReadWarning
 
 
@@ -65,3 +67,24 @@ def _stray(place: str, text: str, offset: int, message: str) -> ReadWarning:
     return ReadWarning(place, (
         f"unbalanced bracket: {message} (near '{around}'); the paragraph is kept as "
         "written and the bracket counted as unbalanced"))
+
+
+_ROMAN_NUMBER = re.compile(r"(?:[IVXLC]{1,7})\.\s")
+"""A paragraph typed with a Roman numeral ("I. Takes note ..."): a number drafting does
+not read as an operative paragraph's."""
+
+
+def not_preambular(text: str) -> str:
+    """Why a paragraph read as preambular may be something else, or "": one opening with
+    a Roman numeral (operative paragraphs numbered so), or one holding several lines
+    that each end as preambular paragraphs end (paragraphs joined by Shift+Enter)."""
+    if _ROMAN_NUMBER.match(text) and (text.rstrip()[-1:] in CLOSING or
+                                      len(text.split()) > TITLE_WORDS):  # no heading
+        return (f"it opens with the number {text.split()[0]!r}: if the text numbers its "
+                "operative paragraphs so, number them 1., 2., ... (or with Word's numbering)")
+    lines = text.split("\n")
+    if len(lines) > 1 and sum(line.rstrip().endswith(",") for line in lines[:-1]) > 1:
+        return (f"its {len(lines)} lines each end with a comma, as preambular paragraphs "
+                "do: if they are paragraphs of their own, separate them with Enter (a line "
+                "break, Shift+Enter, keeps them one paragraph)")
+    return ""

@@ -34,6 +34,7 @@ from drafting.model.marks import pieces
 from drafting.ooxml import markup
 from drafting.ooxml.markup import form_of
 from drafting.ooxml.revisions import right_to_left, set_right_to_left
+from drafting.readers.formulas import formula
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import (
     _append,
@@ -124,7 +125,7 @@ def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Elemen
     runs = _marked_xml(first, marks)
     if kind is ParagraphKind.OPERATIVE:
         runs.insert(0, markup.run_xml(_typed(paragraph)))
-    elif kind is ParagraphKind.OTHER:
+    elif kind is ParagraphKind.OTHER and not formula(text):  # a formula is read back so
         runs.insert(0, markup.run_xml(f"{paragraph.label}\t"))
     made = [_parsed("Normal", _indent_xml(), runs)]
     offsets = itertools.accumulate((len(line) + 1 for line in [first, *lines]), initial=0)
@@ -178,7 +179,7 @@ def _built(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
     runs = _marked(first, marks)
     if kind is ParagraphKind.OPERATIVE:
         runs.insert(0, _run(_typed(paragraph)))
-    elif kind is ParagraphKind.OTHER:
+    elif kind is ParagraphKind.OTHER and not formula(text):
         runs.insert(0, _run(f"{paragraph.label}\t"))  # read back as other text, not a PP
     made = [_indented(_p("Normal", [r for r in runs if len(r)]))]
     offsets = itertools.accumulate((len(line) + 1 for line in [first, *lines]), initial=0)

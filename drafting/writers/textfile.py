@@ -5,7 +5,8 @@ the chapeau as a block of its own. Preambular and operative paragraphs are writt
 with their labels (``PP1 Recalling ...``, ``3.1 Each Party ...``), headings as ``#``
 lines (a ``#`` after the title is a level-1 heading), footnotes as ``[^1]: text``, other
 text as it is - with a
-``T1`` label only where it would otherwise be read back as preambular.
+``T1`` label only where it would otherwise be read back as preambular (a treaty's
+formulas, "Have agreed as follows:", never: `drafting.readers.formulas`).
 ``read_text(write_text(...))`` gives the same paragraphs, front matter and chapeau back.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import replace
 
 from drafting.inline_markdown import marked
 from drafting.model import Paragraph, ParagraphKind
+from drafting.readers.formulas import formula
 
 
 def write_text(title: str, paragraphs: Iterable[Paragraph], *,
@@ -44,6 +46,6 @@ def _block(paragraph: Paragraph, *, bare_other: bool) -> str:
         return f"[^{paragraph.label.removeprefix('FN')}]: {paragraph.text}"
     if paragraph.kind is ParagraphKind.HEADING:
         return f"{'#' * max(paragraph.level, 1)} {paragraph.text}"
-    if paragraph.kind is ParagraphKind.OTHER and bare_other:
+    if paragraph.kind is ParagraphKind.OTHER and (bare_other or formula(paragraph.text)):
         return paragraph.text
     return f"{paragraph.label} {paragraph.text}"

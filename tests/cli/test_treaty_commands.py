@@ -99,7 +99,8 @@ def test_a_chapter_and_an_annex_of_the_same_number_keep_their_own_paragraphs(tmp
     shown = drafting(db, "show", "FISH").stdout
     lines = [line.split(None, 1) for line in shown.splitlines() if line.strip()]
     assert ["Part I"] in [[" ".join(line)] for line in lines]
-    assert "PP3" not in shown and "T1" not in shown  # "General provisions": a heading
+    assert "PP3" not in shown and "T2" not in shown  # "General provisions": a heading
+    assert "\nT1                Have agreed as follows:\n" in shown  # it ends the preamble
     assert "\nPart I\n\nGeneral provisions\n\nArticle 1\n\n1.1 " in shown  # one blank line
     for label, text in (("I.1", "The Parties shall cooperate."), ("ANNEX I.1", "Tuna."),
                         ("ANNEX I.2", "Cod.")):

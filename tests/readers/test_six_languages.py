@@ -63,7 +63,7 @@ def test_a_chinese_treaty_numbers_its_articles_in_chinese_numerals():
                        "第一条所述的目标适用于所有缔约方。\n")
     assert result.chapeau == "本协定缔约方，"
     assert [(p.label, p.kind) for p in result.paragraphs] == [
-        ("PP1", ParagraphKind.PREAMBULAR), ("PP2", ParagraphKind.PREAMBULAR),
+        ("PP1", ParagraphKind.PREAMBULAR), ("T1", ParagraphKind.OTHER),
         ("H1", ParagraphKind.HEADING), ("H2", ParagraphKind.HEADING),
         ("1.1", ParagraphKind.OPERATIVE), ("H3", ParagraphKind.HEADING),
         ("2.1", ParagraphKind.OPERATIVE), ("2.2", ParagraphKind.OPERATIVE),

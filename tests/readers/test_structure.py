@@ -275,7 +275,7 @@ The Depositary shall inform the Parties of every signature.
 def test_an_articles_unnumbered_paragraphs_are_its_operative_text():
     result = read_text(TREATY_WITH_PLAIN_ARTICLES)
     assert [(p.label, p.kind) for p in result.paragraphs] == [
-        ("PP1", ParagraphKind.PREAMBULAR), ("PP2", ParagraphKind.PREAMBULAR),
+        ("PP1", ParagraphKind.PREAMBULAR), ("T1", ParagraphKind.OTHER),
         ("H1", ParagraphKind.HEADING), ("1.1", ParagraphKind.OPERATIVE),
         ("H2", ParagraphKind.HEADING), ("2.1", ParagraphKind.OPERATIVE),
         ("2.2", ParagraphKind.OPERATIVE), ("H3", ParagraphKind.HEADING),
@@ -339,7 +339,7 @@ def test_a_french_treaty_and_a_spanish_resolution_read_as_the_english_ones_do():
                        "1. Chaque Partie fait rapport.\n\n2. Chaque Partie coopère.\n")
     assert french.chapeau == "Les Parties au présent Accord,"
     assert [p.label for p in french.paragraphs] == [
-        "PP1", "PP2", "H1", "H2", "1.1", "H3", "2.1", "2.2"]
+        "PP1", "T1", "H1", "H2", "1.1", "H3", "2.1", "2.2"]
     assert french.warnings == ()
     spanish = read_text("La Asamblea General,\n\nRecordando su resolución 70/1,\n\n"
                         "1. Decide actuar;\n\nAnexo\n\nTérminos de referencia\n\n"

@@ -1,0 +1,77 @@
+"""The formulas that frame a treaty's articles: the line that closes its preamble ("Have
+agreed as follows:") and the closing matter after its last article: the testimonium ("IN
+WITNESS WHEREOF the undersigned ... have signed this Convention."), the place and date
+("DONE at Geneva, this ... day of ...") and the signature lines after them ("For the
+European Union"). They are no preambular paragraph nor a paragraph of the last article:
+`drafting.readers.structure` keeps them as other text (``T1``), never numbered, and the
+writers write them back as typed, without a label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PREAMBLE_END = re.compile(
+    r"(?:(?:have|hereby|have\s+hereby)\s+)?agreed?\s+(?:as\s+follows|upon\s+the\s+following)"
+    r"|(?:sont|ont)\s+convenu(?:e)?s?\s+(?:de\s+ce\s+qui\s+suit|des\s+dispositions\s+suivantes)"
+    r"|han\s+(?:convenido|acordado)\s+(?:en\s+)?lo\s+siguiente"
+    r"|согласились\s+о\s+нижеследующем"
+    r"|兹协议如下",
+    re.IGNORECASE)
+"""How a treaty's preamble ends, before its first article, in English, French, Spanish,
+Russian and Chinese; then a colon."""
+_CLOSING = re.compile(
+    r"(?:in\s+witness\s+whereof|in\s+faith\s+whereof|en\s+foi\s+de\s+quoi"
+    r"|en\s+testimonio\s+de\s+lo\s+cual|в\s+удостоверение\s+чего"
+    r"|done\s+(?:at|in)|fait\s+[àa]|hecho\s+en|совершено\s+в)\b",
+    re.IGNORECASE)
+"""How a treaty's closing matter opens: the testimonium, or the place and date it was
+done at, in English, French, Spanish and Russian."""
+
+
+def ends_preamble(text: str) -> bool:
+    """Whether ``text`` is the line that closes a treaty's preamble: "Have agreed as
+    follows:", "HAVE AGREED AS FOLLOWS:", "Sont convenus de ce qui suit :"."""
+    text = text.strip()
+    return text.endswith((":", "\uff1a")) and \
+        _PREAMBLE_END.fullmatch(text[:-1].rstrip()) is not None
+
+
+def opens_closing(text: str) -> bool:
+    """Whether ``text`` opens a treaty's closing matter: "IN WITNESS WHEREOF ...",
+    "DONE at Geneva, ...", "Done in Brussels on ...". What follows it, up to the next
+    section heading (an annex), is closing matter too (the signature lines)."""
+    return _CLOSING.match(text.lstrip()) is not None
+
+
+def formula(text: str) -> bool:
+    """Whether ``text`` is read back as a formula by itself (`ends_preamble`,
+    `opens_closing`): a writer writes it without a label."""
+    return ends_preamble(text) or opens_closing(text)
+
+
+@dataclass(slots=True)
+class Formulas:
+    """Where a reader stands among a treaty's formulas, block after block."""
+
+    preamble_closed: bool = False
+    """"Have agreed as follows:" read: what follows is no preambular paragraph."""
+    closing: bool = False
+    """In the closing matter, until the next section heading (`section_opened`)."""
+
+    def reads(self, text: str, *, operative_seen: bool) -> bool:
+        """Whether an unnumbered block's ``text`` is a formula: the end of the preamble
+        before any operative paragraph (`ends_preamble`), or after one the closing
+        matter, from `opens_closing` on."""
+        if not operative_seen and ends_preamble(text):
+            self.preamble_closed = True
+        elif operative_seen and (self.closing or opens_closing(text)):
+            self.closing = True
+        else:
+            return False
+        return True
+
+    def section_opened(self) -> None:
+        """A section heading (an annex after the signatures) ends the closing matter."""
+        self.closing = False
