@@ -22,7 +22,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -85,27 +85,40 @@ def read_ahead(document: Document, files: Sequence[WordFile], jobs: int | None =
 
     context = multiprocessing.get_context(_method())
     pool = ProcessPoolExecutor(count, mp_context=context, initializer=_start,
-                               initargs=(document, store_url))
+                               initargs=(document, store_url, os.getpid()))
     try:
-        yield _in_order(pool, files)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        yield _in_order(pool.map(_read, files), len(files))  # every file asked for now
+    except BaseException:  # Ctrl-C, or the caller's error: no waiting on a file that hangs
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _in_order(pool: ProcessPoolExecutor, files: Sequence[WordFile],
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once, whatever they are reading (a pipe that never ends)."""
+    workers = list(getattr(pool, "_processes", None) or {})  # the pool's own, by pid
+    pool.shutdown(wait=False, cancel_futures=True)
+    for pid in workers:
+        with suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _in_order(results: Iterator[DocxSubmission | None], count: int,
               ) -> Iterator[DocxSubmission | None]:
+    """The ``count`` ``results`` of the workers, in order; None for each one that did not
+    come back."""
     from concurrent.futures.process import BrokenProcessPool
 
     done = 0
     try:
-        for result in pool.map(_read, files):
+        for result in results:
             done += 1
             yield result
     except BrokenProcessPool:  # a worker died (killed, out of memory): the caller reads on
         pass
     except Exception:  # what a worker read did not come back (pickling): the caller reads on
         pass
-    yield from [None] * (len(files) - done)
+    yield from [None] * (count - done)
 
 
 def _method() -> str:
@@ -123,10 +136,28 @@ class _StoreNeeded(Exception):
     """A worker was asked for what only the store knows, and has no store."""
 
 
-def _start(document: Document, store_url: str | None) -> None:
+def _start(document: Document, store_url: str | None, parent: int) -> None:
     global _document, _store_url
     _document, _store_url = document, store_url
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's to handle
+    _end_with(parent)
+
+
+def _end_with(parent: int) -> None:
+    """Have this worker killed when the command that started it ends, however it ends
+    (killed, or out of memory): on Linux, by the kernel (``PR_SET_PDEATHSIG``); a worker
+    whose command has ended already ends now."""
+    if sys.platform == "linux":
+        import ctypes
+
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+"""Linux's prctl option: the signal a process gets when its parent ends."""
 
 
 def _read(file: WordFile) -> DocxSubmission | None:

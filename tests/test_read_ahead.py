@@ -5,8 +5,14 @@ caller, which says what is wrong word for word as it would without workers."""
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -145,3 +151,74 @@ def test_how_many_workers(files, jobs, method, workers):
 def test_jobs_below_one_are_refused():
     with pytest.raises(ValueError, match="at least 1"):
         workers_for(10, 0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie is no worker
+        return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _gone(pids: list[int], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(_alive(pid) for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _hangs(file: WordFile) -> None:
+    """A worker reading a file that never ends (a network share that stalled)."""
+    time.sleep(3600)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked on Linux only")
+def test_ctrl_c_ends_workers_stuck_on_a_file_at_once(store, inbox, monkeypatch):
+    monkeypatch.setattr(read_ahead, "_read", _hangs)
+    files = [WordFile(inbox / "EU.docx", "EU"), WordFile(inbox / "JPN.docx", "JPN")]
+    started = time.monotonic()
+    document = store.document(SYMBOL)
+    with pytest.raises(KeyboardInterrupt), read_ahead.read_ahead(document, files, jobs=2):
+        workers = [p.pid for p in multiprocessing.active_children()]
+        raise KeyboardInterrupt  # the secretariat presses Ctrl-C while they read
+    assert workers and _gone(workers) and time.monotonic() - started < 10
+
+
+CHILD = """
+import sys, time
+from pathlib import Path
+import drafting.read_ahead as ra
+from drafting.model import Document, Revision
+
+def hangs(file):
+    time.sleep(3600)
+
+ra._read = hangs
+files = [ra.WordFile(Path(name), "EU") for name in ("a.docx", "b.docx")]
+with ra.read_ahead(Document("X", "x", (Revision("Zero draft", ()),)), files, jobs=2) as ahead:
+    import multiprocessing
+    print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+    next(ahead)  # waits for ever: only the kernel ends the workers now
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel ends them on Linux")
+def test_workers_end_with_the_command_however_it_is_killed(tmp_path):
+    command = subprocess.Popen([sys.executable, "-c", CHILD], stdout=subprocess.PIPE,
+                               text=True, cwd=tmp_path)
+    workers: list[int] = []
+    try:
+        workers = [int(pid) for pid in command.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        command.kill()  # SIGKILL: nothing of the command runs again
+        command.wait()
+        assert _gone(workers)
+    finally:  # nothing left behind if the test fails
+        for pid in [command.pid, *workers]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        command.wait()
