@@ -15,7 +15,8 @@ not (unless EUR is itself a code); the longest code wins (``G77_rev.docx`` is G7
 G7 is known too). A name that opens with no code, or with two (``EU-USA.docx``), is
 refused. A ``.json`` file names its own delegation: its name is checked only when it
 names one (then the two must agree, as with ``--delegation``). Word's lock files
-(``~$EU.docx``, kept beside a document while it is open) are passed over with a note.
+(``~$EU.docx``, kept beside a document while it is open), and a file given twice (by
+the same path or another, ``./EU.docx``), are passed over with a note.
 
 The map: one line per file, ``file,delegation[,Word author=CODE ...]``; a first line
 ``file,delegation,...`` is a header and is skipped, as are empty lines and lines
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,14 +100,18 @@ def given(paths: Iterable[str | Path], *, delegation: str | None = None,
 
 def _without_locks(paths: Iterable[str | Path]) -> tuple[list[Path], tuple[str, ...]]:
     """``paths`` without the lock files word processors leave in a folder while a document
-    is open (Word's ``~$EU.docx``: never a submission, and not a Word document), and a
-    note for each one left out."""
+    is open (Word's ``~$EU.docx``: never a submission, and not a Word document) and
+    without a file given again (by another path too: ``./EU.docx``), and a note for each
+    one left out."""
     kept, notes = [], []
+    seen: dict[str, Path] = {}
     for raw in paths:
         path = Path(raw)
         if path.name.startswith("~$"):
             notes.append(f"{path} passed over: a lock file Word keeps beside a document "
                          "while it is open, not a submission")
+        elif (first := seen.setdefault(os.path.realpath(path), path)) is not path:
+            notes.append(f"{path} passed over: the same file as {first}, given before")
         else:
             kept.append(path)
     return kept, tuple(notes)

@@ -6,6 +6,7 @@ copy)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -249,3 +250,28 @@ def test_each_in_a_store_that_requires_tokens_records_only_the_tokens_own(tmp_pa
         assert "not USA's token" in intake.failed[0].error
         [outcome] = record_intake(eu, SYMBOL, intake, each=True)
         assert outcome.recorded and {a.proponents for a in eu.amendments(SYMBOL)} == {("EU",)}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a Unix thing")
+def test_a_pipe_named_like_a_submission_is_refused_not_waited_on(store, inbox):
+    # reading a named pipe waits for a writer that never comes: the inbox would hang
+    os.mkfifo(inbox / "JPN.docx")
+    os.mkfifo(inbox / "AUS.json")
+    with pytest.raises(InputError) as refused:
+        read_inbox(store, SYMBOL, by_filename(sorted(inbox.iterdir()), CODES))
+    assert refused.value.message.startswith("2 files cannot be submitted")
+    assert "JPN.docx: is not a file (a pipe, a socket or a device)" in refused.value.details
+    assert "AUS.json: is not a file (a pipe, a socket or a device)" in refused.value.details
+
+
+def test_a_file_given_twice_is_read_once_with_a_note(store, inbox):
+    eu = inbox / "EU.docx"
+    link = inbox / "eu-link.docx"  # the same file by another path
+    link.symlink_to(eu)
+    again = by_filename([eu, eu, link, inbox / "jpn edited.docx"], CODES)
+    assert [entry.path for entry in again.files] == [eu, inbox / "jpn edited.docx"]
+    assert again.skipped == (f"{eu} passed over: the same file as {eu}, given before",
+                             f"{link} passed over: the same file as {eu}, given before")
+    intake = read_inbox(store, SYMBOL, again)
+    assert intake.count == sum(len(item.amendments) for item in intake.prepared) and \
+        [item.path.name for item in intake.prepared] == ["EU.docx", "jpn edited.docx"]

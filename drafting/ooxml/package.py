@@ -167,6 +167,9 @@ def _read_file(path: Path, limits: SafeLimits) -> bytes:
         size = path.stat().st_size
         if path.is_dir():
             raise ReaderError(f"{path}: is a folder, not a Word file; give the path of a .docx")
+        if not path.is_file():  # a pipe or a device: reading it may never end
+            raise ReaderError(f"{path}: is not a file (a pipe, a socket or a device); "
+                              "give the path of a .docx saved on disk")
         if size > limits.max_file_bytes:
             raise ReaderError(
                 f"{path}: the file is {size // _MB} MB, more than the "

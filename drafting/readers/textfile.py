@@ -136,6 +136,9 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise ReaderError(f"{path}: is a folder, not a file; give the path of a file")
+        if path.exists() and not path.is_file():  # a pipe or a device: it may never end
+            raise ReaderError(f"{path}: is not a file (a pipe, a socket or a device); give "
+                              "the path of a file saved on disk")
         size = path.stat().st_size
         if size > limit:
             raise ReaderError(f"{path}: the file is {size // 1024 // 1024} MB, more than the "
