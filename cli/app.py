@@ -106,17 +106,24 @@ what is new."""
 def _timing(seconds: float) -> None:
     import resource  # only here: Unix only, and only when asked
 
-    own, workers = (resource.getrusage(who)  # workers: those reading an inbox's Word files
+    # workers: those reading an inbox's Word files; their CPU counts, and their peak is
+    # the largest one's (each forked from the command, sharing most of its memory)
+    own, workers = (resource.getrusage(who)
                     for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
     peak = max(own.ru_maxrss, workers.ru_maxrss)
     print(f"drafting: timing: work {seconds:.3f} s, process cpu {cpu:.3f} s, "
-          f"peak {peak / 1024:.1f} MB", file=sys.stderr)
+          f"peak {peak / 1024:.1f} MB (the largest process)", file=sys.stderr)
 
 
 def _run() -> None:
     try:
         app(standalone_mode=True)
+    except SystemExit as end:
+        if end.code == INTERRUPTED:  # Ctrl-C, which Typer ends silently
+            print("drafting: interrupted; nothing is left half done (a write under way "
+                  "was undone, a file under way not written)", file=sys.stderr)
+        raise
     except DraftingError as error:
         if _state["debug"]:
             raise
@@ -129,6 +136,10 @@ def _run() -> None:
             "run again with --debug for the traceback and please report it",
             code=2,
         )
+
+
+INTERRUPTED = 130
+"""The exit code of a command ended by Ctrl-C (128 + SIGINT, as shells have it)."""
 
 
 def _fail(message: str, details: str = "", *, code: int) -> None:

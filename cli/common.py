@@ -89,9 +89,17 @@ def show_tokens(tokens: dict[str, str], *, lead: str) -> None:
 
 
 def show_warnings(warnings: Iterable[object]) -> None:
-    """Each warning on stderr, one line each: ``warning: ...``."""
+    """Each warning on stderr, one line each: ``warning: ...`` (what it quotes escaped)."""
     for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
+
+
+def say(line: str, *, err: bool = False) -> None:
+    """One line that may quote a file's name or text, its characters that are not text
+    escaped (``\\x1b``, ``\\n``): a terminal obeys nothing in it, and it stays one line."""
+    from drafting.characters import escaped
+
+    typer.echo(escaped(line), err=err)
 
 
 def show_receipts(receipts: Iterable[Receipt], *, lead: str = "") -> None:

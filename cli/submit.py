@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from drafting.characters import escaped
 from drafting.errors import InputError
 from drafting_cli.amendments import DuplicatesOpt, submitted_json
 from drafting_cli.common import (
@@ -19,6 +20,7 @@ from drafting_cli.common import (
     YesOpt,
     confirm,
     receipts_json,
+    say,
     show_receipts,
     show_warnings,
     store_at,
@@ -82,7 +84,7 @@ def submit(
     with store_at(db, token) as store:
         inbox = _inbox(store, files or [], delegation, by_filename, map_, authors)
         for note in inbox.skipped:
-            typer.echo(f"note: {note}", err=True)
+            say(f"note: {note}", err=True)
         with steps(len(inbox.files)) as step:
             intake = read_inbox(store, symbol, inbox, each=each_file, check_token=not dry_run,
                                 actor=actor, step=step, jobs=jobs)
@@ -92,7 +94,7 @@ def submit(
         for item in intake.prepared:
             show_warnings(item.warnings)
         for failure in intake.failed:
-            typer.echo(f"not submitted: {failure.error}", err=True)
+            say(f"not submitted: {failure.error}", err=True)
         if not intake.prepared:
             _report([], intake, as_json)
             return
@@ -135,7 +137,7 @@ def _preview(store: Store, intake: Intake) -> list[str]:
         count = sum(len(item.amendments) for item in items)
         lines.append(f"{who} ({_many(len(items), 'file')}, {_many(count, 'amendment')}):")
         for item in items:
-            lines += [f"  {item.path.name}: {line}" for line in proposals_preview(
+            lines += [f"  {escaped(item.path.name)}: {line}" for line in proposals_preview(
                 intake.document, store.as_recorded(item.amendments))]
     return lines
 
@@ -152,16 +154,16 @@ def _report(outcomes: list[FileOutcome], intake: Intake, as_json: bool) -> None:
     for outcome in outcomes:
         name = outcome.path.name
         if outcome.result is None:
-            typer.echo(f"not recorded: {outcome.error}", err=True)
+            say(f"not recorded: {outcome.error}", err=True)
         elif not as_json:
-            typer.echo(f"{name}: {outcome.result.message}")
+            say(f"{name}: {outcome.result.message}")
             receipt = outcome.result.receipt
-            show_receipts([receipt] if receipt else [], lead=f"{name}: ")
+            show_receipts([receipt] if receipt else [], lead=f"{escaped(name)}: ")
     if failed:
         recorded = sum(o.recorded for o in outcomes)
         names = ", ".join(o.path.name for o in failed)
-        typer.echo(f"drafting: {_many(len(failed), 'file')} not recorded ({names}); "
-                   f"{recorded} recorded", err=True)
+        say(f"drafting: {_many(len(failed), 'file')} not recorded ({names}); "
+            f"{recorded} recorded", err=True)
         raise typer.Exit(1)
 
 

@@ -179,3 +179,15 @@ def test_jobs_says_how_many_processes_read_the_word_files_with_the_same_outcome(
     assert dry[0] == dry[1] and "To be recorded (23 amendments):" in dry[0]
     refused = drafting(db, "submit", SYMBOL, *files(inbox), "--by-filename", "--jobs", "0")
     assert refused.returncode == 2 and "--jobs" in refused.stderr and count(db) == 0
+
+
+def test_a_file_name_a_terminal_would_obey_is_shown_escaped(db, inbox):
+    # a name is anything a sender chose: ESC ] 0 ; ... BEL retitles a terminal window
+    (inbox / "jpn edited.docx").rename(inbox / "JPN\x1b]0;pwned\x07.docx")
+    (inbox / "USA\nnew line.docx").write_text("not a Word file", encoding="utf-8")
+    result = drafting(db, "submit", SYMBOL, *files(inbox), "--by-filename", "--each", "--yes")
+    assert result.returncode == 1
+    shown = result.stdout + result.stderr
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "JPN\\x1b]0;pwned\\x07.docx: recorded 5 amendments" in result.stdout
+    assert "not submitted: " in result.stderr and "USA\\nnew line.docx" in result.stderr

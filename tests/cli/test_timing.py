@@ -23,7 +23,7 @@ def test_timing_is_told_on_stderr_when_asked(monkeypatch, capsys, tmp_path):
     assert _run(monkeypatch, "init", "--db", f"sqlite:///{tmp_path / 'a.db'}") == 0
     told = capsys.readouterr().err.strip().splitlines()[-1]
     assert re.fullmatch(r"drafting: timing: work \d+\.\d{3} s, process cpu \d+\.\d{3} s, "
-                        r"peak \d+\.\d MB", told)
+                        r"peak \d+\.\d MB \(the largest process\)", told)
 
 
 def test_no_timing_unless_asked_and_a_failure_still_tells_it(monkeypatch, capsys, tmp_path):
@@ -46,3 +46,18 @@ def test_collections_are_rare_during_a_command_and_as_before_after_it(monkeypatc
     main()
     assert seen == [(GC_THRESHOLDS, True)]
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_ctrl_c_says_the_command_was_interrupted_and_nothing_is_half_done(
+        monkeypatch, capsys, tmp_path):
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    assert _run(monkeypatch, "init", "--db", db) == 0
+
+    def pressed(*args, **kwargs):  # Ctrl-C while the inbox is read
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drafting.intake.read_inbox", pressed)
+    assert _run(monkeypatch, "submit", "X", str(tmp_path / "EU.docx"), "--by-filename",
+                "--db", db) == 130
+    assert capsys.readouterr().err.strip().splitlines()[-1].startswith(
+        "drafting: interrupted; nothing is left half done")
