@@ -43,6 +43,11 @@ Word paragraph counts, empty ones and those in tables included)."""
 MAX_AMENDMENTS_PER_FILE = 2_000
 """Amendments in one submission file (JSON, or a Word file's changes)."""
 
+MAX_TRACKED_PROPOSALS = 200_000
+"""Tracked changes by delegation codes ("EU", "EU, G77") in one Word file: a copy of the
+merged draft carries every pending proposal so, and they are set aside as proposed
+already; the sender's own changes are held to `MAX_AMENDMENTS_PER_FILE`."""
+
 MAX_TEXT_FILE_BYTES = 50 * _MB
 """A text, Markdown or JSON file."""
 

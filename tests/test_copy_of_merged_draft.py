@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from drafting.engine import Proposal
-from drafting.errors import InputError
+from drafting.errors import InputError, LimitError
 from drafting.outputs import merge_to
 from drafting.store import init_store, open_store
 from drafting.workflow import (
@@ -117,3 +117,32 @@ def test_pending_proposals_are_read_only_for_authors_that_read_as_codes(store):
     prepare_file(store, document, SAMPLES / "docx" / "usa-tracked.docx", delegation="EU",
                  proposed=proposed)  # tracked by "USA": it may be a merged draft's
     assert asked == [True]
+
+
+def test_the_pending_proposals_a_merged_copy_carries_do_not_count_against_the_file_limit(
+        store, tmp_path, monkeypatch):
+    # a merged draft of a large negotiation tracks thousands of pending proposals: here
+    # the limit on a file's amendments is 2, the merged draft carries 3, the sender adds 1
+    from drafting.readers import docx_submission
+
+    monkeypatch.setattr(docx_submission, "MAX_AMENDMENTS_PER_FILE", 2)
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    sent = _with_own_change(tmp_path / "merged.docx", tmp_path / "usa.docx", "USA")
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("USA",), " Also")]
+    with zipfile.ZipFile(tmp_path / "merged.docx") as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    body = etree.fromstring(parts["word/document.xml"])
+    texts = [p for p in body.iter(qn("w:p")) if any(t.text for t in p.iter(qn("w:t")))]
+    for number, paragraph in enumerate(texts[-3:]):  # its own three: one too many
+        inserted = etree.SubElement(paragraph, qn("w:ins"), {
+            qn("w:id"): str(9100 + number), qn("w:author"): "USA",
+            qn("w:date"): "2026-12-06T10:00:00Z"})
+        etree.SubElement(etree.SubElement(inserted, qn("w:r")), qn("w:t")).text = " Also"
+    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8",
+                                                standalone=True)
+    with zipfile.ZipFile(tmp_path / "usa-three.docx", "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    with pytest.raises(LimitError, match="more than the 2,000 amendments"):
+        prepare_files(store, SYMBOL, [tmp_path / "usa-three.docx"], delegation="USA")

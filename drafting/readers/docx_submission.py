@@ -36,6 +36,7 @@ from drafting.errors import InputError, ReaderError
 from drafting.limits import (
     MAX_AMENDMENTS_PER_FILE,
     MAX_PARAGRAPH_CHARS,
+    MAX_TRACKED_PROPOSALS,
     too_long,
     too_many_amendments,
 )
@@ -75,6 +76,7 @@ from drafting.readers.docx_copy import (
 from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_groups import CopyGroups
 from drafting.readers.docx_matching import Group, match_groups, unchanged
+from drafting.readers.merged_copies import by_codes
 from drafting.readers.result import ReadWarning
 
 _K = AmendmentKind
@@ -133,6 +135,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed))
+        if len(amendments) > MAX_AMENDMENTS_PER_FILE:  # a merged copy's own, set aside
+            raise too_many_amendments(str(path))
         if target is not document.current and revision is None:  # found, not asked for
             moved = carried(amendments, document, target, str(path))
             amendments, reader.warnings = moved.amendments, [moved.warning, *reader.warnings]
@@ -172,6 +176,7 @@ class _Reader(CopyGroups):
         self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
         self.drafts: list[Draft] = []
+        self.counted = self.coded = 0  # drafts weighed by `_too_many`, those by codes
 
     def read(self, delegation: str | None, compare: bool = True) -> list[Draft]:
         """The file's changes; without ``compare``, not held against the other revisions
@@ -263,12 +268,24 @@ class _Reader(CopyGroups):
                 previous = self._host(group, previous)
             for chunk in group.after:
                 self._new(chunk, previous)
-            if len(self.drafts) > MAX_AMENDMENTS_PER_FILE:  # stop reading: refused anyway
+            if self._too_many():  # stop reading: refused anyway
                 raise too_many_amendments(str(self.path))
         for paragraph in missing:
             self._lost(paragraph)
-        if len(self.drafts) > MAX_AMENDMENTS_PER_FILE:
+        if self._too_many():
             raise too_many_amendments(str(self.path))
+
+    def _too_many(self) -> bool:
+        """Whether the changes read so far are more than one file may propose: those
+        tracked by delegation codes (a copy of the merged draft: pending proposals, set
+        aside once read) count against `MAX_TRACKED_PROPOSALS` instead."""
+        if len(self.drafts) <= MAX_AMENDMENTS_PER_FILE:  # nearly always
+            return False
+        self.coded += sum(by_codes(d, None, None, own=True)  # the drafts not counted yet
+                          for d in self.drafts[self.counted:])
+        self.counted = len(self.drafts)
+        return self.counted - self.coded > MAX_AMENDMENTS_PER_FILE or \
+            self.coded > MAX_TRACKED_PROPOSALS
 
     def _lost(self, paragraph: Paragraph) -> None:
         where = f"{self.path} ({paragraph.label})"
