@@ -146,3 +146,25 @@ def test_the_pending_proposals_a_merged_copy_carries_do_not_count_against_the_fi
             package.writestr(name, data)
     with pytest.raises(LimitError, match="more than the 2,000 amendments"):
         prepare_files(store, SYMBOL, [tmp_path / "usa-three.docx"], delegation="USA")
+
+
+def test_overlapping_proposals_the_merged_draft_brackets_are_not_proposed_again(
+        store, tmp_path):
+    # where proposals overlap the merged draft shows them as a bracket of alternatives,
+    # "[a report / annual report (G77) / reports (USA)]", "[" and "]" by "G77, USA":
+    # read change by change no alternative was any one proposal, and an unchanged copy
+    # was refused; two insertions at one place are such a bracket too
+    for code, proposal in (("USA", Proposal("OP24", replace="a report", with_="reports")),
+                           ("USA", Proposal("OP24", insert=" urgently", after="resolution")),
+                           ("EU", Proposal("OP24", insert=" in full", after="resolution"))):
+        record(store, SYMBOL, [prepare_amendment(store, SYMBOL, proposal, code)])
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    with zipfile.ZipFile(tmp_path / "merged.docx") as package:
+        shown = package.read("word/document.xml").decode()
+    assert 'w:author="G77, USA"' in shown and 'w:author="USA, EU"' in shown  # brackets
+    with pytest.raises(InputError, match="no change found") as refused:
+        prepare_files(store, SYMBOL, [tmp_path / "merged.docx"], delegation="JPN")
+    assert "are pending already, as the merged draft brackets them" in refused.value.details
+    sent = _with_own_change(tmp_path / "merged.docx", tmp_path / "jpn.docx", "JPN")
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="JPN")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("JPN",), " Also")]

@@ -17,7 +17,7 @@ from drafting.engine.applied import apply_accepted
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_copy import check_characters, quoted
-from drafting.readers.merged_copies import by_codes, not_proposed
+from drafting.readers.merged_copies import by_codes, not_proposed, overlapping
 from drafting.readers.proposal_edits import on_proposals, own_amended
 from drafting.readers.result import ReadWarning
 
@@ -61,6 +61,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     drafts = replacements(bracketed(drafts))
     if proposed is not None and any(by_codes(d, delegation, authors, own=True) for d in drafts):
         pending = proposed()
+        drafts = overlapping(drafts, target, pending, warnings)
         drafts = on_proposals(drafts, target, pending, warnings, delegation, authors)
         drafts = not_proposed(drafts, target, pending, warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)

@@ -7,6 +7,7 @@ left out with one warning (`not_proposed`). Its answer may touch those proposals
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,90 @@ def not_proposed(drafts: list[Draft], target: Revision,
             f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
             "proposed again")))
     return kept
+
+
+def overlapping(drafts: list[Draft], target: Revision,
+                proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
+                ) -> list[Draft]:
+    """``drafts`` but the brackets of alternatives the merged draft writes where pending
+    proposals overlap: a "[" by their delegations ("JPN, BIH"), the words they would
+    change, " / " and each one's words by each ("JPN", "BIH"), and a "]" by them all, each
+    alternative one of the ``proposed`` amendments' effect on those words. Read change
+    by change, no alternative is any one proposal, and the copy was refused as changing
+    them; one warning names those left out."""
+    kept: list[Draft] = []
+    found: list[Amendment] = []
+    first = ""
+    index = 0
+    while index < len(drafts):
+        end, same = _alternatives(drafts, index, target, proposed)
+        if same:
+            found += same
+            first = first or drafts[index].where
+            index = end
+        else:
+            kept.append(drafts[index])
+            index += 1
+    if found:
+        ids = list(dict.fromkeys(a.id for a in found))
+        who = sorted({code for a in found for code in a.proponents})
+        warnings.append(ReadWarning(first, (
+            f"the alternatives of {', '.join(who)} ({', '.join(ids)}) are pending already, "
+            "as the merged draft brackets them where they overlap: not proposed again")))
+    return kept
+
+
+def _alternatives(drafts: list[Draft], index: int, target: Revision,
+                  proposed: Mapping[str, Sequence[Amendment]]) -> tuple[int, list[Amendment]]:
+    """Where the bracket of alternatives opening at ``drafts[index]`` ends (the index
+    after its "]") and the pending amendments it shows; (index, []) for none."""
+    opening = drafts[index]
+    if opening.kind is not _K.INSERT or opening.new_text.strip() != "[" or \
+            opening.span is None:
+        return index, []
+    paragraph, start = opening.paragraph, opening.span.start
+    alternatives: list[Draft] = []
+    for end in range(index + 1, len(drafts)):
+        draft = drafts[end]
+        if draft.paragraph is not paragraph or draft.kind is not _K.INSERT or \
+                draft.span is None:
+            return index, []
+        if draft.new_text.strip() == "]" and draft.author == opening.author and alternatives:
+            break
+        first = not alternatives and draft.span.start == start  # words where there were none
+        if not (draft.new_text.startswith(" / ") or first) or (
+                alternatives and draft.span != alternatives[0].span):
+            return index, []
+        alternatives.append(draft)
+    else:
+        return index, []
+    stop = alternatives[0].span.start
+    if drafts[end].span.start != stop or stop < start:
+        return index, []
+    text = paragraph.text
+    pending = [a for a in proposed.get(paragraph.id, ()) if a.revision == target.label
+               and not a.amends and a.kind in SPAN_KINDS]
+    shown: list[Amendment] = []
+    effects = [(a, _spaced(effect(a, text))) for a in pending]
+    for alternative in alternatives:
+        words = alternative.new_text.removeprefix(" / ")
+        result = _spaced(text[:start] + words + text[stop:])
+        same = [a for a, made in effects if made == result]
+        names = {name.strip() for name in (alternative.author or "").split(",")}
+        if not same or not names <= {code for a in same for code in a.proponents}:
+            return index, []
+        shown += same
+    return end + 1, shown
+
+
+def _spaced(text: str) -> str:
+    """``text`` without its spaces: the merged draft's alternative and the proposal it
+    shows may differ by one ("fisheries ," for a deletion of " sector" shown as an empty
+    alternative to "sector")."""
+    return _SPACES.sub("", text)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def by_codes(draft: Draft, delegation: str | None, authors: Mapping[str, str] | None,
