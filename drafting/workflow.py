@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafting import atomic
 from drafting.bracket_choices import bracket_decisions as bracket_decisions
-from drafting.errors import InputError
+from drafting.errors import InputError, ReaderError
 from drafting.export import EXPORT_FORMAT as EXPORT_FORMAT
 from drafting.export import EXPORT_VERSION as EXPORT_VERSION
 from drafting.export import amendment_json as amendment_json
@@ -454,8 +454,8 @@ def _revised_source(store: Store, symbol: str, current: Revision, new: Revision,
             raise SourceMismatch(f"the document made does not read as {new.label}'s "
                                  "paragraphs")
         return made
-    except NOT_WOVEN as error:  # the revision is issued all the same
-        reason = str(error) or type(error).__name__
+    except (*NOT_WOVEN, ReaderError) as error:  # the revision is issued all the same (a
+        reason = str(error) or type(error).__name__  # document made that reads otherwise)
         warn(f"{symbol} {new.label}: its Word document could not be made from "
              f"{current.label}'s ({reason}); its Word outputs will be in drafting's own "
              "layout")

@@ -77,3 +77,59 @@ def test_a_document_named_by_a_word_of_its_front_matter_keeps_that_word(store):
     assert list(store.document("WHO").current.front_matter[:2]) == FRONT
     made = docx.Document(io.BytesIO(store.source("WHO", "Rev.1")))
     assert [p.text for p in made.paragraphs[1:3]] == FRONT
+
+
+def _draft_of(tmp_path, lines: list[str]) -> Path:
+    word = docx.Document()
+    word.add_paragraph("Draft resolution", style="Title")
+    for line in ["The General Assembly,", "Recalling its resolutions,", *lines]:
+        word.add_paragraph(line)
+    path = tmp_path / "typed.docx"
+    word.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("lines", "revised"), [
+    (["1.\tDecides to act;", "[2.\tInvites States;]", "3.\tDecides to remain seized."],
+     ["1.\tDecides to act;", "2.\tWelcomes the report;", "[3.\tInvites States;]",
+      "4.\tDecides to remain seized."]),
+    (["1.\tDecides to act;", "2.\tRequests a report;", "OP2 Alt\tRequests two reports;",
+      "3.\tDecides to remain seized."],
+     ["1.\tDecides to act;", "2.\tWelcomes the report;", "3.\tRequests a report;",
+      "OP3 Alt\tRequests two reports;", "4.\tDecides to remain seized."]),
+    (["1.\tDecides to act;", "2.\tRequests a report;", "2 alt.\tRequests two reports;",
+      "3.\tDecides to remain seized."],
+     ["1.\tDecides to act;", "2.\tWelcomes the report;", "3.\tRequests a report;",
+      "3 alt.\tRequests two reports;", "4.\tDecides to remain seized."]),
+])
+def test_typed_numbers_after_a_bracket_or_before_alt_follow_the_renumbering(
+        tmp_path, lines, revised):
+    url = f"sqlite:///{tmp_path / 't.db'}"
+    init_store(url)
+    with open_store(url) as store:
+        import_draft(store, _draft_of(tmp_path, lines), "A/C.3/81/L.5")
+        add_delegations(store, ["EU"])
+        amendment = prepare_amendment(store, "A/C.3/81/L.5", Proposal(
+            "OP1", new_paragraph="Welcomes the report;"), "EU")
+        (recorded,) = record(store, "A/C.3/81/L.5", [amendment]).amendments
+        store.decide(recorded.id, "accept")
+        warnings: list[str] = []
+        revise_document(store, "A/C.3/81/L.5", "Rev.1", warn=warnings.append)
+        assert warnings == []  # it used to refuse: "the label OP2 is used twice"
+        made = docx.Document(io.BytesIO(store.source("A/C.3/81/L.5", "Rev.1")))
+        assert [p.text for p in made.paragraphs][3:] == revised
+
+
+def test_a_document_that_reads_otherwise_once_made_leaves_the_revision_issued(
+        store, monkeypatch):
+    from drafting.errors import ReaderError
+
+    def unreadable(*args):
+        raise ReaderError("source, paragraph 7: the label OP2 is used twice")
+
+    monkeypatch.setattr("drafting.writers.docx_source.source_holds", unreadable)
+    _accepted(store, "OP2", delete_paragraph=True)
+    warnings: list[str] = []
+    revise_document(store, "WHO", "Rev.1", warn=warnings.append)
+    assert store.document("WHO").current.label == "Rev.1"
+    assert len(warnings) == 1 and "drafting's own layout" in warnings[0]

@@ -125,6 +125,12 @@ class _Reviser:
         if typed and was.label != now.label:  # the typed number follows the renumbering
             per.setdefault(0, []).append(Edit(typed.start("number"), typed.end("number"),
                                               _NOBODY, typed_number(now.label), tracked=False))
+        for index in {index for _, _, index in place.alternatives} - {0}:
+            alternative = _ALTERNATIVE.match(place.paragraphs[index].text)  # "OP2 Alt", "2 alt."
+            if alternative and was.label != now.label:
+                per.setdefault(index, []).append(Edit(
+                    alternative.start("number"), alternative.end("number"), _NOBODY,
+                    typed_number(now.label), tracked=False))
         for index, changes in per.items():
             source = place.paragraphs[index]
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
@@ -216,6 +222,12 @@ def _remove(paragraph: Any) -> None:
             paragraph.remove(child)
     for number in paragraph.findall(f"{qn('w:pPr')}/{qn('w:numPr')}"):
         number.getparent().remove(number)
+
+
+_ALTERNATIVE = re.compile(r"\s*(?:OP\s?)?(?P<number>\d{1,4}(?:\s*[a-z]+)??)(?=\s*alt\b)",
+                          re.IGNORECASE)
+"""The number an alternative's own Word paragraph types before "Alt": ``OP2 Alt``,
+``2 alt.``, ``2 bis Alt``."""
 
 
 def _typed(place: SourcePlace) -> tuple[str, str] | None:

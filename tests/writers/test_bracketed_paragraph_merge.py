@@ -40,3 +40,14 @@ def test_changes_to_a_bracketed_paragraph_land_around_its_typed_number(tmp_path)
     assert _marks(paragraph) == [
         ("", "[2.\t"), ("del", "Decides"), ("ins", "Resolves"),
         ("", " to convene a conference in "), ("del", "2027"), ("ins", "2028"), ("", ";]")]
+
+
+def test_a_new_paragraph_after_a_bracketed_one_is_typed_in_the_texts_form(tmp_path):
+    source = typed_draft(tmp_path / "draft.docx")
+    merged = merge_into(source, [("EU", "OP2", {"new_paragraph": "Notes the plan;"})],
+                        tmp_path / "merged.docx", SYMBOL)
+    texts = ["".join(t.text or "" if t.tag == qn("w:t") else "\t"
+                     for t in p.iter(qn("w:t"), qn("w:tab")))
+             for p in body_of(merged).iter(qn("w:p"))]
+    after = texts.index("[2.\tDecides to convene a conference in 2027;]") + 1
+    assert texts[after] == "2 bis.\tNotes the plan;"  # no number, and no bracket, before
