@@ -38,7 +38,7 @@ from drafting.readers.copy_notes import cited, footnote, own_numbers
 from drafting.readers.docx_changes import drop, strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.draft_labels import labelled
-from drafting.readers.lines import OPTION, option_text, read_label, read_numbered
+from drafting.readers.lines import DECIMAL, OPTION, option_text, read_label, read_numbered
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -160,8 +160,9 @@ class CopyLayout:
                 chunks.append(host := self._chunk(number, read))
                 self._alternative(host, None)
             else:
-                chunks.append(host := self._chunk(number, read,
-                                                  label=role.kind is not RoleKind.LINE,
+                typed = role.kind is not RoleKind.LINE and not (  # "1.2" in an annex: text
+                    role.skip == 0 and DECIMAL.match((read.original or read.proposed).lstrip()))
+                chunks.append(host := self._chunk(number, read, label=typed,
                                                   bracketed=role.skip > 0,
                                                   inside=role.skip_at > 0))
                 host.heading = role.kind is RoleKind.HEADING

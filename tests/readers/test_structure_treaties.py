@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from drafting.model import ParagraphKind
-from drafting.readers import read_text
+from drafting.readers import read_docx_submission, read_text
 from drafting.readers.docx_draft import read_docx_draft
 from drafting.readers.lines import section_key
 from drafting.writers import write_text
@@ -95,6 +95,21 @@ def test_an_annex_numbered_on_several_levels_keeps_its_numbers_as_its_own(tmp_pa
             "numbered in order (and so the next ones), its typed number kept as its text, "
             "which a revision does not renumber"]
         assert "3.1" in labels(result)  # Article 3's own, no longer "used twice"
+
+
+def test_a_copy_of_an_annex_numbered_on_several_levels_is_read_against_it(tmp_path):
+    # its "1.1" is text, as at import: a copy took it for paragraph 1 of Article 1
+    texts = convention(["Article 4", "Financial mechanism"], annex=ANNEX)
+    document = read_docx_draft(word(tmp_path, texts)).to_document("A/CONF.1/L.1")
+    same = read_docx_submission(word(tmp_path, texts, "same.docx"), document,
+                                delegation="EU")
+    assert same.amendments == ()  # the very file proposes nothing
+    edited = [t.replace("annual contributions", "yearly contributions") for t in texts]
+    read = read_docx_submission(word(tmp_path, edited, "eu.docx"), document,
+                                delegation="EU")
+    annex3 = document.current.by_label("ANNEX.3")
+    assert [(a.paragraph_id, a.old_text, a.new_text) for a in read.amendments] == [
+        (annex3.id, "annual", "yearly")]
 
 
 def test_an_annex_numbered_1_and_1_1_keeps_the_second_as_other_text():
