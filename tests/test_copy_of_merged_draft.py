@@ -168,3 +168,69 @@ def test_overlapping_proposals_the_merged_draft_brackets_are_not_proposed_again(
     sent = _with_own_change(tmp_path / "merged.docx", tmp_path / "jpn.docx", "JPN")
     [prepared] = prepare_files(store, SYMBOL, [sent], delegation="JPN")
     assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("JPN",), " Also")]
+
+
+def _accepted_all(merged: Path, path: Path, *, also: tuple[str, str] | None = None) -> Path:
+    """``merged`` with every tracked change accepted, as Word's Accept All leaves it, and
+    ``also`` (old, new) typed over without Track Changes."""
+    with zipfile.ZipFile(merged) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    body = etree.fromstring(parts["word/document.xml"])
+    for deleted in list(body.iter(qn("w:del"))):
+        deleted.getparent().remove(deleted)
+    for inserted in list(body.iter(qn("w:ins"))):
+        parent = inserted.getparent()
+        if parent.tag == qn("w:rPr"):  # an inserted paragraph mark: kept as it is
+            parent.remove(inserted)
+            continue
+        for child in list(inserted):
+            inserted.addprevious(child)
+        parent.remove(inserted)
+    for text in body.iter(qn("w:t")):
+        if also and also[0] in (text.text or ""):
+            text.text = text.text.replace(*also)
+    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8",
+                                                standalone=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+def test_the_merged_draft_with_every_change_accepted_proposes_none_of_them_again(
+        store, tmp_path):
+    # Accept All leaves no tracked change: the copy read as edited, every proposal it
+    # accepted was recorded in the sender's name, without a word
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    untouched = _accepted_all(tmp_path / "merged.docx", tmp_path / "usa.docx")
+    with pytest.raises(InputError, match="no change found") as refused:
+        prepare_files(store, SYMBOL, [untouched], delegation="USA")
+    assert refused.value.details.count("this copy accepted it") == 3  # A1, A2, A3
+    edited = _accepted_all(tmp_path / "merged.docx", tmp_path / "usa2.docx",
+                           also=("UN-Oceans", "UN-Oceans and UN-Water"))
+    [prepared] = prepare_files(store, SYMBOL, [edited], delegation="USA")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [
+        (("USA",), " and UN-Water")]
+
+
+def test_a_proposal_beside_a_retain_is_not_proposed_again(store, tmp_path):
+    # a retain beside a change: the merged draft brackets the change by its delegation
+    # alone, "[submit / transmit]" tracked by EU, read as one replacement by the bracket
+    record(store, SYMBOL, [prepare_amendment(store, SYMBOL, Proposal("OP24", retain=True),
+                                             "USA")])
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    with pytest.raises(InputError, match="no change found") as refused:
+        prepare_files(store, SYMBOL, [tmp_path / "merged.docx"], delegation="JPN")
+    assert "the alternatives of EU, G77 (A1, A2)" in refused.value.details
+
+
+def test_an_alternative_formulation_the_merged_draft_shows_is_not_proposed_again(
+        store, tmp_path):
+    # the merged draft shows it as an "Alt" paragraph G77 inserts; read back, the
+    # paragraph was bracketed whole and "[...]" put after it: both in the sender's name
+    record(store, SYMBOL, [prepare_amendment(store, SYMBOL, Proposal(
+        "OP23", alternative="Invites Member States to report on progress;"), "G77")])
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    with pytest.raises(InputError, match="no change found") as refused:
+        prepare_files(store, SYMBOL, [tmp_path / "merged.docx"], delegation="JPN")
+    assert "the alternatives of G77 (A4)" in refused.value.details

@@ -18,7 +18,7 @@ from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_copy import check_characters, quoted
 from drafting.readers.merged_copies import by_codes, not_proposed, overlapping
-from drafting.readers.proposal_edits import on_proposals, own_amended
+from drafting.readers.proposal_edits import accepted, on_proposals, own_amended
 from drafting.readers.result import ReadWarning
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         drafts = overlapping(drafts, target, pending, warnings)
         drafts = on_proposals(drafts, target, pending, warnings, delegation, authors)
         drafts = not_proposed(drafts, target, pending, warnings, delegation, authors)
+    elif proposed is not None and drafts and all(d.author is None for d in drafts):
+        # an edited copy: it may be the merged draft with every change accepted in Word
+        drafts = accepted(drafts, target, proposed(), warnings, delegation, authors)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)

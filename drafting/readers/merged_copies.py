@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision
+from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.result import ReadWarning
 
 if TYPE_CHECKING:
@@ -75,6 +75,8 @@ def overlapping(drafts: list[Draft], target: Revision,
     index = 0
     while index < len(drafts):
         end, same = _alternatives(drafts, index, target, proposed)
+        if not same:
+            end, same = _formulations(drafts, index, target, proposed)
         if same:
             found += same
             first = first or drafts[index].where
@@ -96,6 +98,9 @@ def _alternatives(drafts: list[Draft], index: int, target: Revision,
     """Where the bracket of alternatives opening at ``drafts[index]`` ends (the index
     after its "]") and the pending amendments it shows; (index, []) for none."""
     opening = drafts[index]
+    if opening.span is not None and (opening.kind is _K.REPLACE or (  # one delegation's
+            opening.kind is _K.INSERT and opening.new_text.lstrip().startswith("[ / "))):
+        return _one_bracket(opening, index, target, proposed)
     if opening.kind is not _K.INSERT or opening.new_text.strip() != "[" or \
             opening.span is None:
         return index, []
@@ -118,20 +123,73 @@ def _alternatives(drafts: list[Draft], index: int, target: Revision,
     stop = alternatives[0].span.start
     if drafts[end].span.start != stop or stop < start:
         return index, []
-    text = paragraph.text
-    pending = [a for a in proposed.get(paragraph.id, ()) if a.revision == target.label
-               and not a.amends and a.kind in SPAN_KINDS]
+    shown = _shown(paragraph, start, stop, [(a.new_text.removeprefix(" / "), a.author)
+                                            for a in alternatives], target, proposed)
+    return (end + 1, shown) if shown else (index, [])
+
+
+def _formulations(drafts: list[Draft], index: int, target: Revision,
+                  proposed: Mapping[str, Sequence[Amendment]]) -> tuple[int, list[Amendment]]:
+    """Where the alternative formulations of a paragraph the merged draft shows ("OP2 Alt"
+    paragraphs inserted by their delegations) end, read as the paragraph bracketed whole
+    and "[words]" inserted after it, and the pending alternatives they are; (index, [])
+    for none."""
+    if index + 1 >= len(drafts):
+        return index, []
+    whole, added = drafts[index], drafts[index + 1]
+    text = whole.paragraph.text
+    if whole.kind is not _K.BRACKET or whole.span != Span(0, len(text)) or \
+            added.kind is not _K.INSERT or added.paragraph is not whole.paragraph or \
+            added.span != Span(len(text), len(text)) or \
+            not (added.new_text.startswith("[") and added.new_text.endswith("]")):
+        return index, []
+    names = {name.strip() for name in (added.author or "").split(",")} - {""}
+    pending = [a for a in proposed.get(whole.paragraph.id, ()) if a.kind is _K.ALTERNATIVE
+               and a.revision == target.label and not a.amends]
     shown: list[Amendment] = []
-    effects = [(a, _spaced(effect(a, text))) for a in pending]
-    for alternative in alternatives:
-        words = alternative.new_text.removeprefix(" / ")
-        result = _spaced(text[:start] + words + text[stop:])
-        same = [a for a, made in effects if made == result]
-        names = {name.strip() for name in (alternative.author or "").split(",")}
+    for words in added.new_text[1:-1].split("]["):
+        same = [a for a in pending if _spaced(a.new_text) == _spaced(words)]
         if not same or not names <= {code for a in same for code in a.proponents}:
             return index, []
         shown += same
-    return end + 1, shown
+    return index + 2, shown
+
+
+def _one_bracket(draft: Draft, index: int, target: Revision,
+                 proposed: Mapping[str, Sequence[Amendment]]) -> tuple[int, list[Amendment]]:
+    """`_alternatives` of a bracket the merged draft tracks by one delegation alone (its
+    own proposals beside a retain, "[words / ]", or words to insert, " [ / annual]"): read
+    as one replacement of the words by the bracket, or one insertion."""
+    inserted = draft.kind is _K.INSERT
+    head = "[ / " if inserted else f"[{draft.old_text} / "
+    new = draft.new_text.lstrip() if inserted else draft.new_text
+    if draft.span is None or not (new.startswith(head) and new.endswith("]")):
+        return index, []
+    words = new[len(head):-1].split(" / ")
+    shown = _shown(draft.paragraph, draft.span.start,
+                   draft.span.start if inserted else draft.span.end,
+                   [(alternative, draft.author) for alternative in words], target, proposed)
+    return (index + 1, shown) if shown else (index, [])
+
+
+def _shown(paragraph: Paragraph, start: int, stop: int,
+           alternatives: list[tuple[str, str | None]], target: Revision,
+           proposed: Mapping[str, Sequence[Amendment]]) -> list[Amendment]:
+    """The pending amendments the ``alternatives`` (words, Word author) to ``paragraph``'s
+    words ``start:stop`` show, each alternative one of its author's; [] if one is not."""
+    text = paragraph.text
+    pending = [a for a in proposed.get(paragraph.id, ()) if a.revision == target.label
+               and not a.amends and a.kind in SPAN_KINDS]
+    effects = [(a, _spaced(effect(a, text))) for a in pending]
+    shown: list[Amendment] = []
+    for words, author in alternatives:
+        result = _spaced(text[:start] + words + text[stop:])
+        same = [a for a, made in effects if made == result]
+        names = {name.strip() for name in (author or "").split(",")}
+        if not same or not names <= {code for a in same for code in a.proponents}:
+            return []
+        shown += same
+    return shown
 
 
 def _spaced(text: str) -> str:

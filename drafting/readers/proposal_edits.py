@@ -58,7 +58,7 @@ def on_proposals(drafts: list[Draft], target: Revision,
                 raise ReaderError(_changed(draft, pending, f"the change tracked by "
                                            f"{draft.author} ({_describe(draft)}) is",
                                            _sender(pending, delegation, authors)))
-    return _accepted(kept, target, proposed, warnings, delegation, authors)
+    return accepted(kept, target, proposed, warnings, delegation, authors)
 
 
 def own_amended(drafts: Sequence[Draft], codes: Sequence[str | None]) -> None:
@@ -289,7 +289,7 @@ def _words_in_copy(draft: Draft, pending: Amendment) -> str | None:
         if (one.start, one.end) != (two.start, two.end) else draft.new_text
 
 
-def _accepted(drafts: list[Draft], target: Revision,
+def accepted(drafts: list[Draft], target: Revision,
               proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
               delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
     """``drafts`` but the untracked ones that are a pending proposal of another delegation
@@ -299,11 +299,14 @@ def _accepted(drafts: list[Draft], target: Revision,
     kept = []
     for draft in drafts:
         text = draft.paragraph.text
-        same = [] if draft.author is not None or draft.kind not in SPAN_KINDS or \
-            draft.span is None else [
+        gone = draft.kind is AmendmentKind.DELETE_PARAGRAPH  # the paragraph deleted
+        same = [] if draft.author is not None or (not gone and (
+            draft.kind not in SPAN_KINDS or draft.span is None)) else [
                 a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
-                and not a.amends and a.kind in SPAN_KINDS and a.span is not None
-                and not mine & set(a.proponents) and effect(a, text) == effect(draft, text)]
+                and not a.amends and not mine & set(a.proponents)
+                and (a.kind is AmendmentKind.DELETE_PARAGRAPH if gone else
+                     a.kind in SPAN_KINDS and a.span is not None
+                     and effect(a, text) == effect(draft, text))]
         if not same:
             kept.append(draft)
             continue
