@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 from lxml import etree
+from test_merged_copy_edits import _copy
 
 from drafting.engine import Proposal
 from drafting.errors import InputError, LimitError
@@ -46,21 +47,16 @@ def store(tmp_path):
 def _with_own_change(merged: Path, copy_path: Path, author: str, words: str = " Also") -> Path:
     """``merged`` with one more tracked insertion of ``words`` by ``author`` at the end of
     its last paragraph holding text, as a delegation's Word adds one."""
-    with zipfile.ZipFile(merged) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    last = [p for p in body.iter(qn("w:p")) if any(t.text for t in p.iter(qn("w:t")))][-1]
-    run = copy.deepcopy(next(r for r in last.iter(qn("w:r")) if r.find(qn("w:t")) is not None))
-    run.find(qn("w:t")).text = words
-    inserted = etree.SubElement(last, qn("w:ins"), {qn("w:id"): "9001", qn("w:author"): author,
-                                                    qn("w:date"): "2026-12-06T10:00:00Z"})
-    inserted.append(run)
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True,
-                                                encoding="UTF-8", standalone=True)
-    with zipfile.ZipFile(copy_path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return copy_path
+    def add(body: etree._Element) -> None:
+        last = [p for p in body.iter(qn("w:p")) if any(t.text for t in p.iter(qn("w:t")))][-1]
+        run = copy.deepcopy(next(r for r in last.iter(qn("w:r"))
+                                 if r.find(qn("w:t")) is not None))
+        run.find(qn("w:t")).text = words
+        inserted = etree.SubElement(last, qn("w:ins"), {
+            qn("w:id"): "9001", qn("w:author"): author, qn("w:date"): "2026-12-06T10:00:00Z"})
+        inserted.append(run)
+
+    return _copy(merged, copy_path, add)
 
 
 def test_the_merged_draft_sent_back_unchanged_proposes_nothing_in_the_senders_name(
@@ -130,22 +126,17 @@ def test_the_pending_proposals_a_merged_copy_carries_do_not_count_against_the_fi
     sent = _with_own_change(tmp_path / "merged.docx", tmp_path / "usa.docx", "USA")
     [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
     assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("USA",), " Also")]
-    with zipfile.ZipFile(tmp_path / "merged.docx") as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    texts = [p for p in body.iter(qn("w:p")) if any(t.text for t in p.iter(qn("w:t")))]
-    for number, paragraph in enumerate(texts[-3:]):  # its own three: one too many
-        inserted = etree.SubElement(paragraph, qn("w:ins"), {
-            qn("w:id"): str(9100 + number), qn("w:author"): "USA",
-            qn("w:date"): "2026-12-06T10:00:00Z"})
-        etree.SubElement(etree.SubElement(inserted, qn("w:r")), qn("w:t")).text = " Also"
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8",
-                                                standalone=True)
-    with zipfile.ZipFile(tmp_path / "usa-three.docx", "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+    def three(body: etree._Element) -> None:  # its own three: one too many
+        texts = [p for p in body.iter(qn("w:p")) if any(t.text for t in p.iter(qn("w:t")))]
+        for number, paragraph in enumerate(texts[-3:]):
+            inserted = etree.SubElement(paragraph, qn("w:ins"), {
+                qn("w:id"): str(9100 + number), qn("w:author"): "USA",
+                qn("w:date"): "2026-12-06T10:00:00Z"})
+            etree.SubElement(etree.SubElement(inserted, qn("w:r")), qn("w:t")).text = " Also"
+
+    most = _copy(tmp_path / "merged.docx", tmp_path / "usa-three.docx", three)
     with pytest.raises(LimitError, match="more than the 2,000 amendments"):
-        prepare_files(store, SYMBOL, [tmp_path / "usa-three.docx"], delegation="USA")
+        prepare_files(store, SYMBOL, [most], delegation="USA")
 
 
 def test_overlapping_proposals_the_merged_draft_brackets_are_not_proposed_again(
@@ -173,28 +164,22 @@ def test_overlapping_proposals_the_merged_draft_brackets_are_not_proposed_again(
 def _accepted_all(merged: Path, path: Path, *, also: tuple[str, str] | None = None) -> Path:
     """``merged`` with every tracked change accepted, as Word's Accept All leaves it, and
     ``also`` (old, new) typed over without Track Changes."""
-    with zipfile.ZipFile(merged) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    for deleted in list(body.iter(qn("w:del"))):
-        deleted.getparent().remove(deleted)
-    for inserted in list(body.iter(qn("w:ins"))):
-        parent = inserted.getparent()
-        if parent.tag == qn("w:rPr"):  # an inserted paragraph mark: kept as it is
+    def accept(body: etree._Element) -> None:
+        for deleted in list(body.iter(qn("w:del"))):
+            deleted.getparent().remove(deleted)
+        for inserted in list(body.iter(qn("w:ins"))):
+            parent = inserted.getparent()
+            if parent.tag == qn("w:rPr"):  # an inserted paragraph mark: kept as it is
+                parent.remove(inserted)
+                continue
+            for child in list(inserted):
+                inserted.addprevious(child)
             parent.remove(inserted)
-            continue
-        for child in list(inserted):
-            inserted.addprevious(child)
-        parent.remove(inserted)
-    for text in body.iter(qn("w:t")):
-        if also and also[0] in (text.text or ""):
-            text.text = text.text.replace(*also)
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8",
-                                                standalone=True)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return path
+        for text in body.iter(qn("w:t")):
+            if also and also[0] in (text.text or ""):
+                text.text = text.text.replace(*also)
+
+    return _copy(merged, path, accept)
 
 
 def test_the_merged_draft_with_every_change_accepted_proposes_none_of_them_again(
