@@ -107,17 +107,13 @@ def _in_order(results: Iterator[DocxSubmission | None], count: int,
               ) -> Iterator[DocxSubmission | None]:
     """The ``count`` ``results`` of the workers, in order; None for each one that did not
     come back."""
-    from concurrent.futures.process import BrokenProcessPool
-
     done = 0
     try:
         for result in results:
             done += 1
             yield result
-    except BrokenProcessPool:  # a worker died (killed, out of memory): the caller reads on
-        pass
-    except Exception:  # what a worker read did not come back (pickling): the caller reads on
-        pass
+    except Exception:  # a worker died (BrokenProcessPool: killed, out of memory), or what
+        pass  # it read did not come back (pickling): the caller reads the rest itself
     yield from [None] * (count - done)
 
 
