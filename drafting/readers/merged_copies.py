@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 _CODE_LONGEST = 20
 """The longest Word author name read as a delegation's code ("AOSIS", "G77")."""
 _K = AmendmentKind
-_EDITS = frozenset({_K.REPLACE, _K.DELETE, _K.INSERT})
-_AMEND = "drafting amend <document> {id} --delegation {code}"
 
 
 def not_proposed(drafts: list[Draft], target: Revision,
@@ -148,7 +146,7 @@ def _formulations(drafts: list[Draft], index: int, target: Revision,
                and a.revision == target.label and not a.amends]
     shown: list[Amendment] = []
     for words in added.new_text[1:-1].split("]["):
-        same = [a for a in pending if _spaced(a.new_text) == _spaced(words)]
+        same = [a for a in pending if _unspaced(a.new_text) == _unspaced(words)]
         if not same or not names <= {code for a in same for code in a.proponents}:
             return index, []
         shown += same
@@ -180,10 +178,10 @@ def _shown(paragraph: Paragraph, start: int, stop: int,
     text = paragraph.text
     pending = [a for a in proposed.get(paragraph.id, ()) if a.revision == target.label
                and not a.amends and a.kind in SPAN_KINDS]
-    effects = [(a, _spaced(effect(a, text))) for a in pending]
+    effects = [(a, _unspaced(effect(a, text))) for a in pending]
     shown: list[Amendment] = []
     for words, author in alternatives:
-        result = _spaced(text[:start] + words + text[stop:])
+        result = _unspaced(text[:start] + words + text[stop:])
         same = [a for a, made in effects if made == result]
         names = {name.strip() for name in (author or "").split(",")}
         if not same or not names <= {code for a in same for code in a.proponents}:
@@ -192,7 +190,7 @@ def _shown(paragraph: Paragraph, start: int, stop: int,
     return shown
 
 
-def _spaced(text: str) -> str:
+def _unspaced(text: str) -> str:
     """``text`` without its spaces: the merged draft's alternative and the proposal it
     shows may differ by one ("fisheries ," for a deletion of " sector" shown as an empty
     alternative to "sector")."""

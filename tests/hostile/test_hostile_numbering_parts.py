@@ -131,19 +131,24 @@ def test_numbers_past_what_letters_write_are_written_in_decimals(tmp_path):
     assert "(32768) Decides to remain seized;" in text
 
 
+def _refused(path) -> tuple[pytest.ExceptionInfo[LimitError], int]:
+    """The refusal of importing ``path``, and the peak memory (bytes) it took."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(LimitError) as refused:
+            read_draft(path)
+        return refused, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_level_text_past_the_limit_is_refused_before_a_number_is_written(tmp_path):
     """The tester's bomb, smaller: letters for 2.6 million, written 200 times a number
     (20 MB a paragraph). The level text is refused first, so nothing is written."""
     text = "%1" * 200
     path = numbered_draft(tmp_path / "draft.docx", start="2600000", fmt="lowerLetter",
                           text=text)
-    tracemalloc.start()
-    try:
-        with pytest.raises(LimitError) as refused:
-            read_draft(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    refused, peak = _refused(path)
     assert refused.value.message == (
         f"{path}: the list numbering (w:abstractNum '7'), level 1, writes its number with "
         f"400 characters (w:lvlText), more than the {MAX_LIST_NUMBER_TEXT} a list number "
@@ -225,13 +230,7 @@ def with_headers(path: Path, count: int, header: bytes = HEADER) -> Path:
 
 def test_headers_past_the_limit_together_are_refused_before_any_is_unpacked(tmp_path):
     path = with_headers(tmp_path / "draft.docx", 3)
-    tracemalloc.start()
-    try:
-        with pytest.raises(LimitError) as refused:
-            read_draft(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    refused, peak = _refused(path)
     size = len(HEADER) / 1024 / 1024
     assert refused.value.message == (
         f"{path}: its headers, footers and other parts read whole besides the document's "
