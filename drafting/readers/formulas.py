@@ -1,10 +1,11 @@
 """The formulas that frame a treaty's articles: the line that closes its preamble ("Have
-agreed as follows:") and the closing matter after its last article: the testimonium ("IN
-WITNESS WHEREOF the undersigned ... have signed this Convention."), the place and date
-("DONE at Geneva, this ... day of ...") and the signature lines after them ("For the
-European Union"). They are no preambular paragraph nor a paragraph of the last article:
-`drafting.readers.structure` keeps them as other text (``T1``), never numbered, and the
-writers write them back as typed, without a label.
+agreed as follows:", or a European Union act's "HAVE ADOPTED THIS REGULATION:") and the
+closing matter after its last article: the testimonium ("IN WITNESS WHEREOF the
+undersigned ... have signed this Convention."), the place and date ("DONE at Geneva, this
+... day of ...") and the signature lines after them ("For the European Union"). They are
+no preambular paragraph nor a paragraph of the last article: `drafting.readers.structure`
+keeps them as other text (``T1``), never numbered, and the writers write them back as
+typed, without a label.
 """
 
 from __future__ import annotations
@@ -17,17 +18,33 @@ _PREAMBLE_END = re.compile(
     r"|(?:sont|ont)\s+convenu(?:e)?s?\s+(?:de\s+ce\s+qui\s+suit|des\s+dispositions\s+suivantes)"
     r"|han\s+(?:convenido|acordado)\s+(?:en\s+)?lo\s+siguiente"
     r"|согласились\s+о\s+нижеследующем"
-    r"|兹协议如下",
+    r"|兹协议如下"
+    # a European Union act's enacting formula: "HAVE ADOPTED THIS REGULATION:"
+    r"|ha(?:ve|s)\s+adopted\s+this\s+(?:regulation|directive|decision)"
+    r"|(?:ont|a)\s+adopt[ée]\s+(?:le\s+pr[ée]sent\s+r[èe]glement"
+    r"|la\s+pr[ée]sente\s+(?:directive|d[ée]cision))"
+    r"|(?:han|ha)\s+adoptado\s+(?:el\s+presente\s+reglamento"
+    r"|la\s+presente\s+(?:directiva|decisi[óo]n))"
+    r"|(?:haben|hat)\s+(?:folgende|diese)\s+(?:verordnung|richtlinie|beschluss)\s+erlassen",
     re.IGNORECASE)
 """How a treaty's preamble ends, before its first article, in English, French, Spanish,
-Russian and Chinese; then a colon."""
+Russian and Chinese, and a European Union act's (English, French, Spanish, German); then
+a colon."""
 _CLOSING = re.compile(
     r"(?:in\s+witness\s+whereof|in\s+faith\s+whereof|en\s+foi\s+de\s+quoi"
     r"|en\s+testimonio\s+de\s+lo\s+cual|в\s+удостоверение\s+чего"
-    r"|done\s+(?:at|in)|fait\s+[àa]|hecho\s+en|совершено\s+в)\b",
+    r"|done\s+(?:at|in)|fait\s+[àa]|hecho\s+en|совершено\s+в"
+    # a European Union regulation's or decision's: "This Regulation shall be binding in
+    # its entirety and directly applicable in all Member States."
+    r"|this\s+(?:regulation|decision)\s+shall\s+be\s+binding\s+in\s+its\s+entirety"
+    r"|(?:le\s+pr[ée]sent\s+r[èe]glement|la\s+pr[ée]sente\s+d[ée]cision)\s+est"
+    r"\s+obligatoire\s+dans\s+tous\s+ses\s+[ée]l[ée]ments"
+    r"|(?:el\s+presente\s+reglamento|la\s+presente\s+decisi[óo]n)\s+ser[áa]"
+    r"\s+obligatori[oa]\s+en\s+todos\s+sus\s+elementos)\b",
     re.IGNORECASE)
 """How a treaty's closing matter opens: the testimonium, or the place and date it was
-done at, in English, French, Spanish and Russian."""
+done at, in English, French, Spanish and Russian; a European Union act's by the sentence
+that makes it binding (English, French, Spanish)."""
 
 
 def ends_preamble(text: str) -> bool:

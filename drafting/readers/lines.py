@@ -89,6 +89,7 @@ _KINDS = {
     "CHAPTER": ("chapter", "chapitre", "capítulo", "capitulo", "глава", "الفصل", "章"),
     "PART": ("part", "partie", "parte", "часть", "الجزء", "الباب", "部分", "编"),
     "SECTION": ("section", "sección", "seccion", "раздел", "الفرع", "节"),
+    "TITLE": ("title", "titre", "título", "titulo"),
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 """The kind of section each word names, in the six languages, by the English word a
@@ -104,9 +105,9 @@ _ARABIC_ORDINALS = tuple(word for pair in zip(
 """Arabic ordinals, first to tenth, feminine (for an article) before masculine (for a
 part or a chapter): "المادة الأولى" is Article 1, "الجزء الأول" Part I."""
 _SECTION = re.compile(
-    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix"  # English
-    r"|chapitre|partie|annexe|appendice"  # French (article, section as in English)
-    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice"  # Spanish
+    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title"  # English
+    r"|chapitre|partie|annexe|appendice|titre"  # French (article, section as in English)
+    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice|t[ií]tulo"  # Spanish
     r"|статья|глава|раздел|часть|приложение"  # Russian
     r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
@@ -259,8 +260,8 @@ def section_key(text: str) -> str | None:
     if match is None:
         return None
     kind = _KIND_OF.get(match["kind"].lower(), "SECTION")
-    if not match["key"]:
-        return kind
+    if not match["key"]:  # "Title" alone names no section: a European Union act's
+        return kind if kind != "TITLE" else None  # titles are numbered ("TITLE I")
     key = match["key"].upper()
     key = "1" if key in ("PREMIER", "PRIMERO") else key  # "Article premier"
     if key in _ARABIC_ORDINALS:  # "المادة الأولى": 1; "الجزء الأول": I, as English numbers it

@@ -165,7 +165,7 @@ def test_numbered_recitals_after_whereas_are_preambular_paragraphs_of_their_own(
         ("PP5", ParagraphKind.PREAMBULAR,
          "(3)\tThe Union should [reduce][halt] its contribution, in particular:\n"
          "(a)\tby trade measures;\n(b)\tby cooperation."),
-        ("PP6", ParagraphKind.PREAMBULAR, "HAVE ADOPTED THIS REGULATION:")]
+        ("T1", ParagraphKind.OTHER, "HAVE ADOPTED THIS REGULATION:")]  # the formula
     # an article's numbered points after ":" stay its list
     assert result.paragraphs[-1].label == "2.1"
     assert result.paragraphs[-1].text.endswith("(2) 'Union' means the European Union.")
@@ -208,7 +208,7 @@ def test_recitals_numbered_by_word_are_preambular_and_their_copies_amend_them(tm
     result = read_docx_draft(_eu_docx(tmp_path / "eu.docx"))
     assert [(p.label, p.kind) for p in result.paragraphs] == [  # the chapeau is no PP
         ("PP1", ParagraphKind.PREAMBULAR), ("PP2", ParagraphKind.PREAMBULAR),
-        ("PP3", ParagraphKind.PREAMBULAR), ("PP4", ParagraphKind.PREAMBULAR),
+        ("PP3", ParagraphKind.PREAMBULAR), ("T1", ParagraphKind.OTHER),
         ("H1", ParagraphKind.HEADING), ("OP1", ParagraphKind.OPERATIVE)]
     # the number is Word's, as an operative paragraph's: Word renumbers it, the text keeps
     # none; the point one level down is a line of its recital

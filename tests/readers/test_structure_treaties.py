@@ -164,3 +164,43 @@ def test_formulas_survive_markdown_and_word_round_trips(tmp_path):
     back = read_docx_draft(path)
     assert [(p.label, p.kind, p.text) for p in back.paragraphs] == \
         [(p.label, p.kind, p.text) for p in first.paragraphs]
+
+
+REGULATION = [
+    "Proposal for a", "REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL",
+    "on deforestation-free products",
+    "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,",
+    "Having regard to the Treaty on the Functioning of the European Union,",
+    "Whereas:", "(1) Forests provide a broad variety of benefits.",
+    "HAVE ADOPTED THIS REGULATION:", "TITLE I", "GENERAL PROVISIONS",
+    "Article 1", "Subject matter", "1.\tThis Regulation lays down rules.",
+    "2.\tIt does not apply to products made before its date of application.",
+    "TITLE II", "OBLIGATIONS", "Article 2", "Prohibition",
+    "Relevant products shall not be placed on the market unless deforestation-free.",
+    "This Regulation shall be binding in its entirety and directly applicable in all "
+    "Member States.", "Done at Brussels,", "For the European Parliament"]
+
+
+def test_a_european_union_regulation_reads_its_titles_and_formulas(tmp_path):
+    for result in (read_docx_draft(word(tmp_path, REGULATION)), read_text(markdown(REGULATION))):
+        kinds = {p.label: (p.kind, p.text) for p in result.paragraphs}
+        assert labels(result) == ["PP1", "PP2", "PP3", "T1", "H1", "H2", "H3", "H4", "1.1",
+                                  "1.2", "H5", "H6", "H7", "H8", "2.1", "T2", "T3", "T4"]
+        assert kinds["T1"] == (ParagraphKind.OTHER, "HAVE ADOPTED THIS REGULATION:")
+        assert [kinds[label][1] for label in ("H1", "H2", "H5")] == \
+            ["TITLE I", "GENERAL PROVISIONS", "TITLE II"]
+        assert kinds["T2"][1].startswith("This Regulation shall be binding")
+        assert result.chapeau == "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"
+    document = result.to_document("COM/2021/706")
+    path = tmp_path / "written.docx"
+    un_word(document).save(path)
+    back = read_docx_draft(path)
+    assert [(p.label, p.kind, p.text) for p in back.paragraphs] == \
+        [(p.label, p.kind, p.text) for p in result.paragraphs]
+
+
+@pytest.mark.parametrize(("text", "key"), [("TITLE I", "I"), ("Title II General provisions", "II"),
+                                           ("TÍTULO III", "III"), ("Titre IV", "IV"),
+                                           ("Title", None), ("Title of the resolution", None)])
+def test_a_title_is_a_section_only_with_its_number(text, key):
+    assert section_key(text) == key
