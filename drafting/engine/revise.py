@@ -26,6 +26,7 @@ from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.merge import merge, place, submission_order
+from drafting.engine.new_sections import new_section
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.engine.standing import (
     check_nested,
@@ -125,13 +126,14 @@ def revise(
     builder = _Builder(current, decisions, accepted, new_labels)
     paragraphs, deleted = builder.build()
     _refuse_too_long(paragraphs, builder.accepted)
-    table = changed(renumber([p.label for p in paragraphs],
-                             starts=[p.label for p in current]))
+    numbers = renumber([p.label for p in paragraphs], starts=[p.label for p in current])
+    # the table names a new paragraph by the label the compilation showed it with
+    table = changed({builder.shown.get(old, old): new for old, new in numbers.items()})
     table.update({old: "" for old in deleted})
     markers = _footnote_numbers(table)
     revision = Revision(
         label,
-        tuple(_retext(replace(p, label=table.get(p.label, p.label)), _cite(p.text, markers))
+        tuple(_retext(replace(p, label=numbers[p.label]), _cite(p.text, markers))
               for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
@@ -241,6 +243,7 @@ class _Builder:
         self.sectioned = any(_section(p.label) for p in current)
         self.emptied: list[str] = []
         self.reopened: list[str] = []
+        self.shown: dict[str, str] = {}  # a new paragraph's label -> the compilation's
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
         for amendment in accepted:
             self.accepted[amendment.paragraph_id].append(amendment)
@@ -255,7 +258,7 @@ class _Builder:
         after: list[Paragraph] = []  # new paragraphs, held past the footnotes cited before
         for paragraph in self.current:
             if paragraph.kind is not ParagraphKind.FOOTNOTE:
-                self._place(after, paragraphs)
+                self._place(after, paragraphs, following=paragraph)
                 after = []
             mine = self.accepted.get(paragraph.id, [])
             paragraphs.extend(self._born(paragraph, mine, before=True))
@@ -270,14 +273,24 @@ class _Builder:
             else:
                 paragraphs.append(revised)
             after += self._born(paragraph, mine)  # a paragraph's footnotes come first
-        self._place(after, paragraphs)
+        self._place(after, paragraphs, following=None)
         return _unique_labels(_in_family_order(paragraphs)), deleted
 
-    def _place(self, born: list[Paragraph], paragraphs: list[Paragraph]) -> None:
-        """Add the new paragraphs ``born`` after ``paragraphs``, each a heading where
-        it is one (`_as_heading`)."""
-        for new in born:
-            paragraphs.append(self._as_heading(new, paragraphs) or new)
+    def _place(self, born: list[Paragraph], paragraphs: list[Paragraph], *,
+               following: Paragraph | None) -> None:
+        """Add the new paragraphs ``born`` after ``paragraphs``: a new article where they
+        open one after a section's last paragraph (`new_section`; ``following`` is the
+        paragraph they stand before), else each a heading where it is one
+        (`_as_heading`)."""
+        closing = following is None or following.kind is ParagraphKind.HEADING or \
+            _section(following.label) != _section(born[0].label) if born else False
+        section = new_section(born, paragraphs, self.current.paragraphs) \
+            if self.sectioned and closing else None
+        for new, placed in zip(born, section or [None] * len(born), strict=True):
+            placed = placed or self._as_heading(new, paragraphs) or new
+            paragraphs.append(placed)
+            if placed.label != new.label:
+                self.shown[placed.label] = new.label
 
     def _as_heading(self, born: Paragraph, before: list[Paragraph]) -> Paragraph | None:
         """A new paragraph a delegation typed as a heading that numbers itself ("B.

@@ -80,10 +80,11 @@ class _Reviser:
         self.last: Any = None
         self.typed: tuple[str, str] | None = None
         """What stands before and after the last paragraph's typed number ("", ".\t")."""
-        self.kind: ParagraphKind | None = None  # the main one's
-        self.forms: dict[ParagraphKind, tuple[Any, tuple[str, str] | None]] = {}
-        """The w:p and typed number of a paragraph of each kind: the last placed, else the
-        first to come (a new paragraph after a heading takes a paragraph's form)."""
+        self.form: tuple[ParagraphKind, int] | None = None  # the main one's (`_form`)
+        self.forms: dict[tuple[ParagraphKind, int], tuple[Any, tuple[str, str] | None]] = {}
+        """The w:p and typed number of a paragraph of each kind (a heading's of each
+        level): the last placed, else the first to come (a new paragraph after a heading
+        takes a paragraph's form, a new article's title a title's)."""
         self.leading: list[Paragraph] = []
 
     def revise(self, old: Revision, new: Revision) -> None:
@@ -96,9 +97,9 @@ class _Reviser:
                         _remove(element)
         for paragraph in new:  # the first of each kind, for a new one before any
             place = self.places.get(paragraph.id)
-            if place is not None and place.paragraphs and paragraph.kind not in self.forms \
+            if place is not None and place.paragraphs and _form(paragraph) not in self.forms \
                     and in_body(place.paragraphs[0].element):
-                self.forms[paragraph.kind] = (place.paragraphs[0].element, _typed(place))
+                self.forms[_form(paragraph)] = (place.paragraphs[0].element, _typed(place))
         for paragraph in new:
             was = old.by_id(paragraph.id)
             place = self.places.get(paragraph.id)
@@ -140,8 +141,8 @@ class _Reviser:
             elements = [e for e in place.elements() if in_body(e)]
             self.main, self.last = elements[0], elements[-1]
             self.typed = (typed["before"], typed["after"]) if typed else None
-            self.kind = now.kind
-            self.forms[now.kind] = (self.main, self.typed)
+            self.form = _form(now)
+            self.forms[self.form] = (self.main, self.typed)
             for leading in self.leading:  # new paragraphs before the text's first
                 elements[0].addprevious(self._made(leading))
             self.leading = []
@@ -150,9 +151,14 @@ class _Reviser:
         if self.last is None:  # before the first paragraph: put there once it is placed
             self.leading.append(paragraph)
             return
-        if paragraph.kind is not self.kind and paragraph.kind in self.forms:
-            self.main, self.typed = self.forms[paragraph.kind]  # after a heading: a body's
-            self.kind = paragraph.kind
+        form = _form(paragraph)
+        if form != self.form:  # after a heading: a body's form; a title: a title's
+            found = self.forms.get(form) or next(
+                (found for (kind, _), found in self.forms.items() if kind is paragraph.kind),
+                None)
+            if found is not None:
+                self.main, self.typed = found
+                self.form = form
         made = self._made(paragraph)
         self.last.addnext(made)
         hand_on(self.last, made)  # the new last paragraph of the section ends it
@@ -235,3 +241,8 @@ def _typed(place: SourcePlace) -> tuple[str, str] | None:
     ".\\t"), or None."""
     typed = TYPED_NUMBER.match(place.paragraphs[0].text)
     return (typed["before"], typed["after"]) if typed else None
+
+
+def _form(paragraph: Paragraph) -> tuple[ParagraphKind, int]:
+    """What a paragraph's form is kept by: its kind, and a heading's level."""
+    return paragraph.kind, paragraph.level if paragraph.kind is ParagraphKind.HEADING else 0

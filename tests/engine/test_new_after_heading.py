@@ -113,7 +113,65 @@ def test_an_accepted_new_paragraph_typed_as_a_numbered_heading_is_a_heading():
         ("H3", H, "A. Financing"), ("OP4", OP, "We commit to mobilize resources."),
         ("H4", H, "B. Technology"), ("OP5", OP, "We commit to share technology.")]
     assert outcome.revision.by_label("OP2").text == "A new start is needed."
-    assert outcome.label_table["H3 bis"] == "H4"
+    # the table names it as the compilation showed it
+    assert outcome.label_table["OP3 bis"] == "H4" and "H3 bis" not in outcome.label_table
+
+
+ARTICLES = Revision("Zero draft", (
+    Paragraph("h1", "H1", H, "Article 5", level=1),
+    Paragraph("h2", "H2", H, "Relationship", level=2),
+    Paragraph("a", "5.1", OP, "This Agreement shall be interpreted consistently."),
+    Paragraph("h3", "H3", H, "Article 6", level=1),
+    Paragraph("h4", "H4", H, "Depositary", level=2),
+    Paragraph("b", "6.1", OP, "The Secretary-General shall be the Depositary."),
+))
+
+
+def _article(after, texts):
+    return [_new(ARTICLES, after, text, id_=f"A{n}") for n, text in enumerate(texts, 1)]
+
+
+def test_an_accepted_new_article_after_an_articles_last_paragraph_is_an_article():
+    """ "Article 5 bis", its title and its text, proposed (from a copy) after 5.1, were
+    paragraphs 5.2 to 5.4 of Article 5."""
+    document = Document("BBNJ", "Treaty", (ARTICLES,))
+    proposed = _article("5.1", ["Article 5 bis", "Capacity-building",
+                                "Parties shall cooperate.", "They shall report on it."])
+    outcome = revise(document, proposed, Decisions(accepted=frozenset(
+        a.id for a in proposed)), label="Rev.1")
+    assert [(p.label, p.kind, p.level, p.text) for p in outcome.revision][2:9] == [
+        ("5.1", OP, 0, "This Agreement shall be interpreted consistently."),
+        ("H3", H, 1, "Article 5 bis"), ("H4", H, 2, "Capacity-building"),
+        ("5bis.1", OP, 0, "Parties shall cooperate."),
+        ("5bis.2", OP, 0, "They shall report on it."),
+        ("H5", H, 1, "Article 6"), ("H6", H, 2, "Depositary")]
+    assert outcome.label_table == {"5.1 bis": "H3", "5.1 ter": "H4", "5.1 quater": "5bis.1",
+                                   "5.1 quinquies": "5bis.2", "H3": "H5", "H4": "H6"}
+
+
+def test_a_new_article_at_the_end_of_the_text_without_a_title_is_an_article():
+    document = Document("BBNJ", "Treaty", (ARTICLES,))
+    proposed = _article("6.1", ["[Article 7]", "This Agreement shall enter into force."])
+    outcome = revise(document, proposed, Decisions(accepted=frozenset(
+        a.id for a in proposed)), label="Rev.1")
+    assert [(p.label, p.kind, p.text) for p in outcome.revision][-2:] == [
+        ("H5", H, "[Article 7]"), ("7.1", OP, "This Agreement shall enter into force.")]
+
+
+def test_a_new_article_heading_stays_text_inside_an_article_or_where_its_number_is_taken():
+    """Before another paragraph of the article (5.1 then 5.2), a new section would take
+    5.2 into it; "Article 6" again would give two articles 6: the paragraphs stay."""
+    two = Revision("Zero draft", (
+        *ARTICLES.paragraphs[:3], Paragraph("a2", "5.2", OP, "It shall not prejudice."),
+        *ARTICLES.paragraphs[3:]))
+    for revision, after, heading in ((two, "5.1", "Article 5 bis"),
+                                     (ARTICLES, "5.1", "Article 6")):
+        proposed = [_new(revision, after, heading, id_="A1"),
+                    _new(revision, after, "Parties shall cooperate.", id_="A2")]
+        outcome = revise(Document("BBNJ", "Treaty", (revision,)), proposed,
+                         Decisions(accepted=frozenset({"A1", "A2"})), label="Rev.1")
+        assert [(p.label, p.kind, p.text) for p in outcome.revision][3:5] == [
+            ("5.2", OP, heading), ("5.3", OP, "Parties shall cooperate.")]
 
 
 def test_in_a_treaty_a_new_paragraph_typed_as_a_heading_stays_text():

@@ -246,3 +246,41 @@ def test_a_lettered_paragraph_is_renumbered_and_new_ones_after_it_are_lettered(t
     assert [_shown(p) for p in _body(revised).iter(qn("w:p"))][2:] == [
         "1.\tThis Regulation lays down rules.", "2.\tIt applies to cattle and soy.",
         "3.\tIt applies to coffee.", "4.\tIt shall not apply to old stock."]
+
+
+def _articles(path: Path) -> Path:
+    """A treaty with each article's heading and title in Word's heading styles and its
+    paragraphs typed "1.", "2."."""
+    word = docx.Document()
+    word.add_paragraph("The Parties to this Agreement,")
+    word.add_paragraph("Have agreed as follows:")
+    for number, title, texts in ((5, "Relationship", ["This Agreement shall be interpreted "
+                                                      "consistently with the Convention."]),
+                                 (6, "Depositary", ["The Secretary-General shall be the "
+                                                    "Depositary."])):
+        word.add_paragraph(f"Article {number}", style="Heading 1")
+        word.add_paragraph(title, style="Heading 2")
+        for n, text in enumerate(texts, 1):
+            word.add_paragraph(f"{n}.\t{text}")
+    word.save(path)
+    return path
+
+
+def test_a_new_article_accepted_is_written_as_an_article_of_the_secretariats_document(
+        tmp_path):
+    """ "Article 5 bis", its title and its text, accepted after 5.1, were paragraphs 5.2 to
+    5.4, and the document made from the secretariat's did not read as them: Rev.1 fell
+    back to drafting's own layout."""
+    source = _articles(tmp_path / "treaty.docx")
+    document = read_docx_draft(source).to_document("BBNJ")
+    amendments = [draft_amendment(document.current, Proposal("5.1", new_paragraph=text),
+                                  id=f"A{n}", proponents=["EU"], submitted_at=T0)
+                  for n, text in enumerate(("Article 5 bis", "Capacity-building",
+                                            "Parties shall cooperate."), 1)]
+    revised, again = _revised(source, document, amendments, tmp_path)
+    assert [p.label for p in again.paragraphs] == [
+        "T1", "H1", "H2", "5.1", "H3", "H4", "5bis.1", "H5", "H6", "6.1"]
+    word = docx.Document(str(revised))
+    styles = {p.text: p.style.name for p in word.paragraphs}
+    assert (styles["Article 5 bis"], styles["Capacity-building"]) == ("Heading 1", "Heading 2")
+    assert "1.\tParties shall cooperate." in styles

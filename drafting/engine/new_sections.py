@@ -1,0 +1,78 @@
+"""A new article proposed in a treaty: new paragraphs a delegation typed after the last
+paragraph of an article, the first of them a section heading ("Article 5 bis"), then,
+as treaties lay an article out, its title ("Capacity-building") and its text. Accepted,
+they are that article in the revision, as the import reads one: two headings and the
+paragraphs ``5bis.1``, ``5bis.2``; not paragraphs 5.2 to 5.4 of the article before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from drafting.model import Paragraph, ParagraphKind
+from drafting.model.headings import CLOSING, TITLE_WORDS
+from drafting.model.labels import Label, LabelError, next_label, parse_label
+from drafting.model.sections import section_key
+
+
+def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
+                current: Sequence[Paragraph]) -> list[Paragraph] | None:
+    """``born`` (new paragraphs accepted after the last paragraph of a section, in order)
+    as a section of their own where the first is a section heading whose key no
+    paragraph of ``current`` (the revision amended) uses: the heading, a title line
+    after it (short, no closing punctuation, more text after it) and the section's
+    paragraphs, numbered from 1 in it. ``before`` holds the new revision's paragraphs so
+    far (the headings' labels follow the last of them, their levels those of the
+    section before). None for anything else: the paragraphs stay where they were put."""
+    if not born or (key := section_key(born[0].text)) is None or \
+            key in {_section(p.label) for p in current}:
+        return None
+    heading, *rest = born
+    titled = len(rest) > 1 and _title(rest[0].text)
+    levels = _levels(before)
+    taken = [p.label for p in before if p.label.startswith("H")]
+    section = []
+    for paragraph, level in ((heading, levels[0]), *([(rest[0], levels[1])] if titled else [])):
+        label = _next_heading(taken)
+        taken.append(label)
+        section.append(replace(paragraph, label=label, kind=ParagraphKind.HEADING, level=level))
+    for number, paragraph in enumerate(rest[titled:], 1):
+        kind = paragraph.kind if paragraph.kind is not ParagraphKind.HEADING \
+            else ParagraphKind.OPERATIVE
+        section.append(replace(paragraph, label=str(Label("OP", number, 0, key)), kind=kind))
+    return section
+
+
+def _title(text: str) -> bool:
+    """Whether ``text`` reads as a section's title: short, no closing punctuation."""
+    text = text.strip()
+    return bool(text) and text[-1] not in CLOSING and len(text.split()) <= TITLE_WORDS \
+        and section_key(text) is None
+
+
+def _levels(before: Sequence[Paragraph]) -> tuple[int, int]:
+    """The level of the last section heading in ``before`` and of the title after it, if
+    any (else one level down): a new article's headings stand where the last one's do."""
+    for index in range(len(before) - 1, -1, -1):
+        paragraph = before[index]
+        if paragraph.kind is ParagraphKind.HEADING and section_key(paragraph.text):
+            following = before[index + 1] if index + 1 < len(before) else None
+            title = following.level if following is not None and \
+                following.kind is ParagraphKind.HEADING else paragraph.level + 1
+            return paragraph.level, title
+    return 1, 2
+
+
+def _next_heading(taken: list[str]) -> str:
+    """The label of a heading after the last of ``taken`` (``H4 bis`` after ``H4``)."""
+    if not taken:
+        return "H1"
+    return next_label(taken[-1], taken)
+
+
+def _section(label: str) -> str:
+    try:
+        return parse_label(label).section
+    except LabelError:
+        return ""

@@ -1,0 +1,112 @@
+"""Section headings as treaties and outcome documents type them, in the six languages of
+the United Nations: "Article 3", "Chapter II", "Annex I", "TITLE I", "المادة 3",
+"第三条". Each gives the key its paragraphs' labels carry ("3" for ``3.1``, "ANNEX I" for
+``ANNEX I.1``). The readers tell section headings by them, and a revision tells a new
+paragraph that a delegation typed as a new article ("Article 5 bis") from one that is
+text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.model.headings import cjk_number, roman
+from drafting.model.labels import SUFFIXES
+
+_SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+_ARTICLES = ("article", "artículo", "articulo", "статья", "المادة", "条")
+"""The words that name an article, in the six languages of the United Nations."""
+_KINDS = {
+    "ANNEX": ("annex", "annexe", "anexo", "приложение", "المرفق", "附件"),
+    "APPENDIX": ("appendix", "appendice", "apéndice", "apendice", "التذييل", "附录"),
+    "ARTICLE": _ARTICLES,
+    "CHAPTER": ("chapter", "chapitre", "capítulo", "capitulo", "глава", "الفصل", "章"),
+    "PART": ("part", "partie", "parte", "часть", "الجزء", "الباب", "部分", "编"),
+    "SECTION": ("section", "sección", "seccion", "раздел", "الفرع", "节"),
+    "TITLE": ("title", "titre", "título", "titulo"),
+}
+_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
+"""The kind of section each word names, in the six languages, by the English word a
+label writes: an annex's paragraphs are labelled ``ANNEX I.1`` in every language, and
+a section whose heading gives no number is known by its kind (``CHAPTER``)."""
+_OWN_KEYS = ("ANNEX", "APPENDIX")
+"""The kinds whose number is part of the key: Annex I is not Chapter I."""
+_ARABIC_ORDINALS = tuple(word for pair in zip(
+    ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+     "التاسع", "العاشر"),
+    ("الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+     "التاسعة", "العاشرة"), strict=True) for word in reversed(pair))
+"""Arabic ordinals, first to tenth, feminine (for an article) before masculine (for a
+part or a chapter): "المادة الأولى" is Article 1, "الجزء الأول" Part I."""
+_SECTION = re.compile(
+    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title"  # English
+    r"|chapitre|partie|annexe|appendice|titre"  # French (article, section as in English)
+    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice|t[ií]tulo"  # Spanish
+    r"|статья|глава|раздел|часть|приложение"  # Russian
+    r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
+    r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
+    r"|(?i:premier|primero)|" + "|".join(_ARABIC_ORDINALS) + ")"
+    rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
+    r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
+_CJK_SECTION = re.compile(  # "第一条", "第3章", "第二部分 定义", "附件", "附件二"
+    r"(?:第\s*(?P<key>[0-9]{1,3}|[〇零一二三四五六七八九十百两]{1,6})\s*(?P<kind>条|章|节|部分|编)"
+    r"|(?P<annex>附件|附录)\s*(?P<annex_key>[0-9]{1,3}|[一二三四五六七八九十]{1,4})?)"
+    r"(?:[ \t\u3000]+.*)?")
+"""A section heading in Chinese: the number comes between 第 and the word for the
+section; a title may follow after a space (none: "第一条所述" opens a sentence)."""
+
+
+def section_key(text: str) -> str | None:
+    """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
+    "Chapter II" -> "II", "Annex" -> "ANNEX", "Annex I" and "Annexe I" -> "ANNEX I",
+    "第十二条" -> "12", "附件二" -> "ANNEX 2"), or None if ``text`` opens no section; a
+    heading bracketed as an article not agreed ("[Article 4]", "[Article 4") too. A
+    line of more than 14 words opens one only when a mark follows its number ("Article
+    3. This Agreement shall ..."): an article written on one line."""
+    text = _unbracketed(text)
+    if (cjk := _CJK_SECTION.fullmatch(text)) is not None:
+        if cjk["annex"]:
+            kind = _KIND_OF[cjk["annex"]]
+            return f"{kind} {cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else kind
+        return cjk_number(cjk["key"])
+    match = _section(text)
+    if match is None:
+        return None
+    kind = _KIND_OF.get(match["kind"].lower(), "SECTION")
+    if not match["key"]:  # "Title" alone names no section: a European Union act's
+        return kind if kind != "TITLE" else None  # titles are numbered ("TITLE I")
+    key = match["key"].upper()
+    key = "1" if key in ("PREMIER", "PRIMERO") else key  # "Article premier"
+    if key in _ARABIC_ORDINALS:  # "المادة الأولى": 1; "الجزء الأول": I, as English numbers it
+        number = _ARABIC_ORDINALS.index(key) // 2 + 1
+        key = str(number) if kind == "ARTICLE" else roman(number)
+    key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
+    key = f"{key}{match['suffix'].lower()}" if match["suffix"] else key
+    return f"{kind} {key}" if kind in _OWN_KEYS else key
+
+
+def opens_article(text: str) -> bool:
+    """Whether ``text`` is a section heading naming an article ("Article 26",
+    "Artículo 26", "المادة 26", "第二十六条"), bracketed or not (`section_key`)."""
+    text = _unbracketed(text)
+    if (cjk := _CJK_SECTION.fullmatch(text)) is not None:
+        return cjk["kind"] == "条"
+    match = _section(text)
+    return match is not None and match["kind"].lower() in _ARTICLES
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` stripped, and without the brackets of a heading bracketed whole as
+    negotiators bracket an article not agreed: "[Article 4]", or "[Article 4" whose
+    title line closes the bracket ("Financial mechanism]")."""
+    text = text.strip()
+    if text.startswith("[") and "[" not in text[1:] and "]" not in text[1:-1]:
+        return text[1:].removesuffix("]").strip()
+    return text
+
+
+def _section(text: str) -> re.Match[str] | None:
+    match = _SECTION.fullmatch(text.strip())
+    if match is None or (len(text.split()) > 14 and not (match["key"] and match["mark"])):
+        return None  # a long line is a heading only when a mark follows its number
+    return match
