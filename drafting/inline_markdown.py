@@ -24,6 +24,8 @@ _TAG = re.compile(r"<(/?)(u|sup|sub|em|i|strong|b|span class=\"smallcaps\"|span)
 _WRITTEN = {Style.UNDERLINE: "u", Style.SUPERSCRIPT: "sup", Style.SUBSCRIPT: "sub",
             Style.SMALL_CAPS: 'span class="smallcaps"'}
 _ESCAPED = re.compile(r"([\\*<])")
+_LINK = re.compile(r"(?<=\])\(|!(?=\[)")
+"""What would make a link or an image of the negotiators' brackets: "](" and "!["."""
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash escape: a backslash before an ASCII punctuation character."""
 MARKUP = "\\*<"
@@ -119,9 +121,9 @@ def marked(text: str, marks: Sequence[Mark]) -> str:
 
 def _piece(text: str, styles: Iterable[Style], *, tags: bool) -> str:
     shown = set(styles)
+    inner = _LINK.sub(r"\\\g<0>", _ESCAPED.sub(r"\\\1", text))
     if not shown:
-        return _ESCAPED.sub(r"\\\1", text)
-    inner = _ESCAPED.sub(r"\\\1", text)
+        return inner
     written = {**_WRITTEN, Style.ITALIC: "em", Style.BOLD: "strong"} if tags else _WRITTEN
     for style, tag in written.items():
         if style in shown:

@@ -52,6 +52,8 @@ LEGEND = (
 )
 
 _ACTIVE = re.compile(r"([\\*_~`<])")
+_LINK = re.compile(r"(?<=\])\(|!(?=\[)")
+"""What would make a link or an image of the negotiators' brackets: "](" and "!["."""
 _LINE_MARK = re.compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
 _LINE_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 _MARKERS = {
@@ -97,9 +99,12 @@ def escape(text: str) -> str:
     """User text made inert: Markdown-active characters get a backslash.
 
     Escapes ``\\ * _ ~``, backtick and ``<``; ``[``, ``]`` and ``/`` are kept as
-    they are. A line break becomes a hard break (backslash, newline).
+    they are, but never open a link or an image: a "(" right after "]" and a "!"
+    right before "[" get a backslash too. A line break becomes a hard break
+    (backslash, newline).
     """
-    return _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")
+    text = _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")
+    return _LINK.sub(r"\\\g<0>", text)
 
 
 def plain_block(text: str) -> str:

@@ -127,6 +127,15 @@ def test_drafting_s_markdown_reads_back_the_same():
         (p.label, p.kind, p.text, p.marks) for p in ROUND_TRIP]
 
 
+def test_a_draft_s_markdown_makes_no_link_or_image_of_its_words():
+    markdown_it = pytest.importorskip("markdown_it")
+    text = "Decides ![t](http://evil.example/t.png) [click](javascript:x) [a][b];"
+    written = marked(text, (Mark(8, 12, Style.ITALIC),))
+    html = markdown_it.MarkdownIt("commonmark").render(written)
+    assert "<a " not in html and "<img" not in html and "[click](javascript:x)" in html
+    assert unmarked(written) == (text, (Mark(8, 12, Style.ITALIC),))
+
+
 @settings(max_examples=300)
 @given(st.text(alphabet=string.punctuation + "ab \n", max_size=30))
 def test_any_text_marked_up_reads_back_as_itself(text):

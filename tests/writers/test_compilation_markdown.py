@@ -182,6 +182,19 @@ def test_user_text_cannot_change_the_formatting(make):
     )
 
 
+def test_a_delegations_words_make_no_link_or_image(make):
+    """A delegation inserting "[click](javascript:...)" or "![t](http://...)" planted a
+    live link and a remote image in the compilation every delegation renders."""
+    markdown_it = pytest.importorskip("markdown_it")
+    para = make.paragraph("OP1", Text("Urges [all][some] States "), Change(
+        "", "![t](http://evil.example/t.png) [click](javascript:alert(3))", make.credit("USA")),
+                          Text(" to act;"))
+    html = markdown_it.MarkdownIt("commonmark").render(render_markdown(make.compilation(para)))
+    assert "<a " not in html and "<img" not in html
+    assert "![t](http://evil.example/t.png) [click](javascript:alert(3))" in html
+    assert "[all][some]" in html  # the negotiators' brackets as they are
+
+
 def test_line_breaks_stay_inside_the_paragraph(make):
     block = one(make, Text("Calls upon States:\n(a) To act;\n- To report;\n1. To pay;"))
     assert block == "**OP1** Calls upon States:\\\n(a) To act;\\\n\\- To report;\\\n1\\. To pay;"
