@@ -56,10 +56,11 @@ from drafting.store.payloads import marks_from
 from drafting.store.postgres_roles import GROUP, role_name
 
 UNREADABLE: tuple[type[Exception], ...] = (DataError, ValueError, TypeError, OverflowError,
-                                           ArithmeticError)
+                                           ArithmeticError, RecursionError)
 """What reading a value that is not what its column promises raises: the driver's
 DataError (PostgreSQL: a timestamp out of Python's range), or the conversion's own error
-(SQLite: a time or JSON that does not parse). See `unreadable` for the whole test."""
+(SQLite: a time or JSON that does not parse, or JSON nested too deep to parse). See
+`unreadable` for the whole test."""
 
 
 def unreadable(error: BaseException) -> bool:

@@ -42,6 +42,10 @@ BAD = [
         "table events, row seq 3",
         {"sqlite": "payload is 'not json{', which cannot be read as JSON",
          "postgresql": "payload is 'not json{', not a JSON object"}),
+    Bad("an event payload nested too deep to parse", "events",  # PostgreSQL refuses it
+        {"sqlite": "UPDATE events SET payload = '" + "[" * 100_000 + "]" * 100_000 +
+         "' WHERE seq = 2"},
+        "table events, row seq 2", {"sqlite": "payload is '[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}),
     Bad("an event time that is not a time", "events",
         {"sqlite": "UPDATE events SET at = 'yesterday' WHERE seq = 4",
          "postgresql": "UPDATE events SET at = 'infinity' WHERE seq = 4"},
