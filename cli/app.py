@@ -133,7 +133,8 @@ def _run() -> None:
             raise
         _fail(
             f"drafting: internal error ({type(error).__name__}: {error}); "
-            "run again with --debug for the traceback and please report it",
+            "run again with --debug for the traceback and please report it (if the store "
+            "was changed outside drafting, drafting verify names what was changed)",
             code=2,
         )
 

@@ -409,7 +409,9 @@ def revise_document(store: Store, symbol: str, label: str, *,
     document made from the last one; ``warn`` says why when that cannot be done (the
     revision is issued all the same). If anything is recorded about ``symbol`` while the
     revision is made (a submission, a decision), nothing is stored: ConflictError says
-    what, and the revision is to be issued again. Three steps (two in a dry run)."""
+    what, and the revision is to be issued again. The record is verified first
+    (RecordMismatch if it does not match: nothing is issued from rows changed behind
+    drafting's back). Four steps (three in a dry run)."""
     from drafting.engine import Decisions, revise
     from drafting.lookup import check_new_revision
 
@@ -417,6 +419,8 @@ def revise_document(store: Store, symbol: str, label: str, *,
     basis = store.head()  # read first: anything recorded after it refuses the revision
     document = store.document(symbol)
     check_new_revision(document, label)  # as the store would refuse it: a dry run too
+    step("checking the record")  # a revision is official text: never from rows changed
+    _check_record(store, label)  # behind drafting's back
     current = revision_of(document)
     given = [a for a in store.amendments(symbol)
              if a.status is AmendmentStatus.SUBMITTED
@@ -436,6 +440,19 @@ def revise_document(store: Store, symbol: str, label: str, *,
     step(f"storing {label}")
     store.add_revision(symbol, outcome, source=source, actor=actor, based_on=basis)
     return outcome
+
+
+def _check_record(store: Store, label: str) -> None:
+    """RecordMismatch unless the store verifies (`Store.verify`)."""
+    from drafting.store.errors import RecordMismatch
+
+    report = store.verify()
+    if not report.ok:
+        more = len(report.mismatches) - 1
+        raise RecordMismatch(
+            f"{label} was not issued: the store does not match its record ({report.first}"
+            f"{f', and {more} more' if more else ''}); a revision is issued only from a "
+            "record that verifies. Run drafting verify to see every mismatch")
 
 
 def _revised_source(store: Store, symbol: str, current: Revision, new: Revision,

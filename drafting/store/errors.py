@@ -38,6 +38,11 @@ class NotFoundError(StoreError):
     """Something named is not in the store."""
 
 
+class RecordMismatch(StoreError):
+    """The store's rows or log do not match its record (what `drafting verify` checks):
+    changed behind drafting's back. Nothing is issued from it."""
+
+
 class ConflictError(StoreError):
     """A write that would contradict what is already recorded."""
 

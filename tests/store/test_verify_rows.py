@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import text
-from store_scenario import fill
+from store_scenario import SYMBOL, fill
 from tamper import tamper
 
 
@@ -241,3 +241,25 @@ def test_no_value_in_any_column_of_any_table_stops_verify(tmp_path):
                 assert not given_up, (table.name, column.name, value, given_up)
     engine.dispose()
     assert tried > 150
+
+
+def test_no_revision_is_issued_from_a_store_that_does_not_verify(filled, raw):
+    """An amendment's words changed in the database were issued as Rev.N's text, with
+    no warning, while `verify` said the store did not match its record."""
+    from drafting.store.errors import RecordMismatch
+    from drafting.workflow import revise_document
+
+    before = filled.document(SYMBOL)
+    row = span_rows(raw)["a0"]
+    with raw.connect() as connection:
+        words = connection.scalar(text("SELECT new_text FROM amendments WHERE id = :n"),
+                                  {"n": row})
+    tamper(raw, "UPDATE amendments SET new_text = 'forged words' WHERE id = :n", n=row)
+    label = f"Rev.{len(before.revisions)}"
+    for dry_run in (True, False):
+        with pytest.raises(RecordMismatch, match=f"{label} was not issued: the store does "
+                           "not match its record .*'forged words'"):
+            revise_document(filled, SYMBOL, label, dry_run=dry_run)
+    assert len(filled.document(SYMBOL).revisions) == len(before.revisions)
+    tamper(raw, "UPDATE amendments SET new_text = :words WHERE id = :n", words=words, n=row)
+    assert revise_document(filled, SYMBOL, label).revision.label == label
