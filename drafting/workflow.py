@@ -143,6 +143,10 @@ def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
     return AddedDelegations(added, tokens, group)
 
 
+_NAMED = 20
+"""The most unknown codes a message names (a file may give thousands)."""
+
+
 def require_delegations(store: Store, codes: Collection[str], *,
                         known: Collection[str] | None = None) -> None:
     """InputError naming the unknown codes among ``codes`` and listing the known ones; a
@@ -161,7 +165,9 @@ def require_delegations(store: Store, codes: Collection[str], *,
                              f"delegation code: {why}")
     if unknown:
         listed = ", ".join(known) or "none yet (add them with `drafting delegation add`)"
-        raise InputError(f"unknown delegation {', '.join(unknown)}; the store knows: {listed}")
+        named = ", ".join(unknown[:_NAMED]) + (
+            f" and {len(unknown) - _NAMED:,} more" if len(unknown) > _NAMED else "")
+        raise InputError(f"unknown delegation {named}; the store knows: {listed}")
 
 
 def delegation_json(delegation: Delegation) -> dict[str, Any]:

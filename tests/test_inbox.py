@@ -275,3 +275,16 @@ def test_a_file_given_twice_is_read_once_with_a_note(store, inbox):
     intake = read_inbox(store, SYMBOL, again)
     assert intake.count == sum(len(item.amendments) for item in intake.prepared) and \
         [item.path.name for item in intake.prepared] == ["EU.docx", "jpn edited.docx"]
+
+
+def test_thousands_of_unknown_codes_are_named_twenty_at_a_time(store):
+    """A file with 100,000 unknown supporters gave a 790 KB line naming every one."""
+    from drafting.workflow import require_delegations
+
+    unknown = [f"X{n:05d}" for n in range(100_000)]
+    with pytest.raises(InputError) as refused:
+        require_delegations(store, ["EU", *unknown])
+    message = refused.value.message
+    assert message.startswith("unknown delegation X00000, X00001, ")
+    assert "X00019 and 99,980 more; the store knows: " in message and "X00020" not in message
+    assert len(message) < 1000

@@ -40,6 +40,7 @@ form (`drafting.ooxml.strict`), once its zip directory is checked.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -466,6 +467,17 @@ def _malformed(path: Path, part: str, error: etree.XMLSyntaxError) -> ReaderErro
     )
 
 
+def _why(error: Exception) -> str:
+    """What python-docx's ``error`` says of a package, in a user's words where known."""
+    text = str(error)
+    if isinstance(error, KeyError) and (missing := re.search(r"no item named '([^']*)'", text)):
+        return f"a part it refers to, '{missing[1]}', is not in the file"
+    if "is not a Word file" in text:
+        return "its main part is not a Word document" + (
+            f" ({found[0]})" if (found := re.search(r"content type is '[^']*'", text)) else "")
+    return f"{type(error).__name__}: {text}"
+
+
 def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Document:
     try:
         document = docx.Document(io.BytesIO(data))
@@ -474,10 +486,8 @@ def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Docume
     except Exception as error:
         # python-docx raises many types (KeyError, ValueError, its own OpcError ...)
         # on a broken package; at this boundary each means "cannot read this file".
-        raise ReaderError(
-            f"{path}: python-docx cannot open this package ({type(error).__name__}: {error}); "
-            f"{SAVE_AGAIN}"
-        ) from error
+        raise ReaderError(f"{path}: python-docx cannot open this package ({_why(error)}); "
+                          f"{SAVE_AGAIN}") from error
     root = document.element
     if root.tag != _DOCUMENT or root.find(_BODY) is None:
         found = etree.QName(root).localname if isinstance(root.tag, str) else "?"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -224,7 +225,9 @@ def _parse(text: str, name: str) -> Any:
             details=excerpt(line, error.colno - 1),
         ) from None
     except ValueError as error:  # e.g. a number of thousands of digits
-        raise ReaderError(f"{name}: not a usable JSON submission ({error})") from None
+        digits = re.search(r"value has (\d+) digits", str(error))
+        why = f"a number of {int(digits[1]):,} digits" if digits else str(error)
+        raise ReaderError(f"{name}: not a usable JSON submission ({why})") from None
 
 
 def _character_findings(data: Any) -> list[Finding]:

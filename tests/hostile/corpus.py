@@ -261,6 +261,23 @@ def _password_protected(folder: Path) -> Path:
     return _bytes("protected.docx", data)(folder)
 
 
+def _part_outside_the_package(folder: Path) -> Path:
+    """The styles relationship pointing out of the package, at a file of the machine."""
+    parts = package_parts()
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(b'Target="styles.xml"', b'Target="../../../etc/passwd"')
+    return write_package(folder / "outside.docx", parts)
+
+
+def _main_part_of_another_type(folder: Path) -> Path:
+    """The content types saying the main part is plain XML, not a Word document."""
+    parts = package_parts()
+    types = "[Content_Types].xml"
+    parts[types] = parts[types].replace(b'PartName="/word/document.xml"',
+                                        b'PartName="/word/elsewhere.xml"')
+    return write_package(folder / "retyped.docx", parts)
+
+
 def _word_97(folder: Path) -> Path:
     return _bytes("old.docx", compound_file(["WordDocument", "1Table"]))(folder)
 
@@ -285,6 +302,10 @@ HOSTILE_DOCX: tuple[Hostile, ...] = (
     Hostile("huge-text-node", _huge_text_node, "over 10 MB"),
     Hostile("password-protected", _password_protected, "is password-protected (encrypted)"),
     Hostile("word-97-doc", _word_97, "is an old Word 97-2003 .doc file"),
+    Hostile("part-outside-the-package", _part_outside_the_package,
+            "a part it refers to, 'etc/passwd', is not in the file"),
+    Hostile("main-part-of-another-type", _main_part_of_another_type,
+            "its main part is not a Word document (content type is 'application/xml')"),
     Hostile("control-character", _control_character,
             "paragraph 1, character 14: U+0086 (a control character) is not text"),
     Hostile("bidi-override", _bidi_override,

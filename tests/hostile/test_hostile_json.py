@@ -110,7 +110,8 @@ UNREADABLE = [
     ("not-utf8", b'{"document": "\xff"}', "byte 14 is not UTF-8"),
     ("too-deep", b"[" * 100_000 + b"]" * 100_000, "the JSON is nested too deeply"),
     ("huge-number", file_of(amendments=[{**GOOD, "occurrence": 0}]).replace(
-        '"occurrence": 0', '"occurrence": ' + "9" * 5000).encode(), "not a usable JSON"),
+        '"occurrence": 0', '"occurrence": ' + "9" * 5000).encode(),
+     "not a usable JSON submission (a number of 5,000 digits)"),
 ]
 
 
