@@ -51,6 +51,7 @@ _REVISIONS = {
 }
 _HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _UN_HEADINGS = {"hch": 1, "h1": 2, "h23": 3, "h4": 4, "h56": 5}
+_NOT_KEY = re.compile(r"[^0-9a-z]")
 """The United Nations' heading styles (casefolded, without Geneva's "_G") by level."""
 _BLOCKS = frozenset({f"{_W}p", f"{_W}tbl", f"{_W}altChunk"})
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"}
@@ -241,11 +242,13 @@ class DraftReader:
 def heading_level(style: str) -> int:
     """The level of a heading's paragraph style (its name, casefolded): Word's "Heading
     N", or one of the United Nations' templates (chapter "HCh", then "H1", "H23", "H4",
-    "H56", in New York's names or Geneva's "H1_G"); 0 for others."""
+    "H56", in New York's names or Geneva's, "H1_G", which its template shows as "_ H_1_G"
+    and "_ H _Ch_G"); 0 for others."""
     match = _HEADING.fullmatch(style)
     if match:
         return int(match[1])
-    return _UN_HEADINGS.get(style.removesuffix("_g"), 0)
+    key = _NOT_KEY.sub("", style)  # "_ h_2/3_g": "h23g"
+    return _UN_HEADINGS.get(key) or _UN_HEADINGS.get(key.removesuffix("g"), 0)
 
 
 def _style_names(parts: Parts) -> dict[str, str]:

@@ -22,12 +22,16 @@ are read as before (lines, or other text with a warning).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label
 from drafting.readers.lines import opens_article, own_number, section_key
+
+_LONE_NUMBER = re.compile(r"(?:[IVXL]{1,6}|[A-Z])\.?")
+"""A Roman numeral (I to about XL) or a capital letter, alone: a section's number."""
 
 if TYPE_CHECKING:
     from drafting.readers.blocks import Block
@@ -42,8 +46,8 @@ def section_title(blocks: Sequence[Block], index: int,
     if not _short_title(blocks[index], label(index), bracketed=bracketed):
         return False
     before, after = _filled(blocks, index, -1), _filled(blocks, index, 1)
-    if before is None or after is None or label(before) is not None or \
-            section_key(blocks[before].shown) is None:
+    if before is None or after is None or label(before) is not None or (
+            section_key(blocks[before].shown) is None and not lone_number(blocks[before].text)):
         return False
     if bracketed and not blocks[before].text.startswith("["):
         return False  # "[Placeholder on finance]"; "[Article 4]" then "[Financial mechanism]"
@@ -63,6 +67,8 @@ def heading_line(blocks: Sequence[Block], index: int,
     `unnumbered_sections`."""
     block = blocks[index]
     text = block.text
+    if lone_number(text) and label(index) is None and block.number is None:
+        return True  # "II" on a line of its own, its title on the next
     if not _short_title(block, label(index)) or text.startswith(("(", "\u201c", '"', "'")):
         return False
     if own_number(text) is not None:
@@ -73,6 +79,12 @@ def heading_line(blocks: Sequence[Block], index: int,
         own_number(blocks[after].text) is not None or
         (blocks[after].number is not None and blocks[after].number.level == 0 and
          blocks[after].number.decimal))
+
+
+def lone_number(text: str) -> bool:
+    """Whether ``text`` is a section's number on a line of its own, as resolutions with
+    parts lay them out ("II", then its title "Follow-up" on the next line)."""
+    return _LONE_NUMBER.fullmatch(text) is not None
 
 
 def _short_title(block: Block, label: Label | None, *, bracketed: bool = False) -> bool:

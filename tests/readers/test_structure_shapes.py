@@ -345,3 +345,57 @@ def test_paragraphs_lettered_as_the_european_union_inserts_them_are_bis_ter():
         ("5.1 ter", "Inserted too."), ("5.2", "Text two."), ("H2", "Article 6"),
         ("6.1", "Six.")]
     assert result.warnings == ()
+
+
+PARTS = ["The General Assembly,", "Recalling its resolution 78/213,", "I",
+         "Safety of journalists", "1.\tCalls upon States to protect journalists;",
+         "2.\tUrges States to release detained journalists;", "II", "Follow-up",
+         "3.\tRequests a report;"]
+
+
+def _geneva(path, texts, style_of):
+    """``texts`` in a Word file whose styles are named as the Geneva template names them."""
+    word = docx.Document()
+    for name in ("_ H _Ch_G", "_ H_1_G"):
+        word.styles.add_style(name, 1)
+    for text in texts:
+        word.add_paragraph(text, style=style_of.get(text))
+    word.save(str(path))
+    return path
+
+
+def test_a_resolutions_parts_numbered_on_a_line_of_their_own_are_headings(tmp_path):
+    """ "I" then "Safety of journalists" were read as preambular paragraphs, "II" as other
+    text with a warning."""
+    plain = _geneva(tmp_path / "plain.docx", PARTS, {})
+    for result in (read_text("\n\n".join(PARTS) + "\n"), read_docx_draft(plain)):
+        assert [(p.label, p.kind, p.level, p.text) for p in result.paragraphs] == [
+            ("PP1", ParagraphKind.PREAMBULAR, 0, "Recalling its resolution 78/213,"),
+            ("H1", ParagraphKind.HEADING, 1, "I"),
+            ("H2", ParagraphKind.HEADING, 2, "Safety of journalists"),
+            ("OP1", ParagraphKind.OPERATIVE, 0, "Calls upon States to protect journalists;"),
+            ("OP2", ParagraphKind.OPERATIVE, 0,
+             "Urges States to release detained journalists;"),
+            ("H3", ParagraphKind.HEADING, 1, "II"), ("H4", ParagraphKind.HEADING, 2, "Follow-up"),
+            ("OP3", ParagraphKind.OPERATIVE, 0, "Requests a report;")]
+        assert result.warnings == ()
+    written = write_text(result.title, result.paragraphs, chapeau=result.chapeau,
+                         markdown=True)
+    again = read_text(written, markdown=True)
+    assert [(p.label, p.text) for p in again.paragraphs] == \
+        [(p.label, p.text) for p in result.paragraphs]
+
+
+def test_headings_in_the_geneva_templates_own_style_names_are_headings(tmp_path):
+    """The Geneva template shows its heading styles as "_ H_1_G" and "_ H _Ch_G": only
+    "H1_G" was known, so its headings were read as paragraphs."""
+    texts = ["The General Assembly,", "Recalling its resolution 78/213,",
+             "Protection of journalists", "1.\tCalls upon States to act;",
+             "Safety online", "2.\tUrges States;"]
+    path = _geneva(tmp_path / "geneva.docx", texts, {"Protection of journalists": "_ H _Ch_G",
+                                                      "Safety online": "_ H_1_G"})
+    result = read_docx_draft(path)
+    assert [(p.label, p.kind, p.level) for p in result.paragraphs] == [
+        ("PP1", ParagraphKind.PREAMBULAR, 0), ("H1", ParagraphKind.HEADING, 1),
+        ("OP1", ParagraphKind.OPERATIVE, 0), ("H2", ParagraphKind.HEADING, 2),
+        ("OP2", ParagraphKind.OPERATIVE, 0)]
