@@ -54,6 +54,7 @@ from drafting.model.marks import carried
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
 _SYMBOL_LIKE = re.compile(r"[/\d]")
+_NAMED_REVISION = re.compile(r"(?<=\S)/Rev\.\d+$")
 """What a UN document symbol holds and a word does not: "A/C.2/81/L.7", "L.7"."""
 _AGREED = (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)
 
@@ -343,10 +344,11 @@ def revised_symbol(text: str, symbol: str, label: str) -> str:
     """``text`` with the document's symbol followed by revision ``label``, as the UN
     writes it (``A/C.2/81/L.7`` -> ``A/C.2/81/L.7/Rev.1``, an earlier ``/Rev.1`` replaced),
     when ``label`` is a "Rev.N"; else ``text`` as it is."""
-    if not _REVISION_LABEL.fullmatch(label) or symbol not in text:
+    base = _unrevised(symbol)
+    if not _REVISION_LABEL.fullmatch(label) or base not in text:
         return text
     def revised(found: re.Match[str]) -> str:  # what the pattern took before it stays
-        return found[0][:len(found[0]) - len(found[0].lstrip())] + f"{symbol}/{label}"
+        return found[0][:len(found[0]) - len(found[0].lstrip())] + f"{base}/{label}"
 
     return symbol_pattern(symbol).sub(revised, text)
 
@@ -357,11 +359,19 @@ def symbol_pattern(symbol: str) -> re.Pattern[str]:
     (``A/C.2/81/L.7`` in ``A/C.2/81/L.70`` or ``A/C.2/81/L.7/Corr.1``). A symbol with
     neither "/" nor a digit may be a word too ("WHO", "CBD"): it is the symbol only where
     it stands alone, a line of its own ("WHO Intergovernmental Negotiating Body" keeps
-    its "WHO")."""
+    its "WHO"). A symbol that names a revision itself (a text imported at
+    ``A/HRC/61/L.12/Rev.1``) is found without it, so that Rev.2 replaces it."""
+    symbol = _unrevised(symbol)
     if not _SYMBOL_LIKE.search(symbol):
         return re.compile(r"^\s*" + re.escape(symbol) + r"(?P<old>/Rev\.\d+)?(?=\s*$)")
     return re.compile(r"(?<![\w/.-])" + re.escape(symbol) + r"(?P<old>/Rev\.\d+)?"
                       r"(?![\w/-])")
+
+
+def _unrevised(symbol: str) -> str:
+    """``symbol`` without the revision it may end with ("A/HRC/61/L.12/Rev.1": "A/HRC/61/
+    L.12")."""
+    return _NAMED_REVISION.sub("", symbol)
 
 
 def _refuse_too_long(paragraphs: list[Paragraph],

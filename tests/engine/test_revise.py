@@ -231,6 +231,18 @@ def test_the_symbol_gains_the_revision(line, label, shown):
 
 
 @pytest.mark.parametrize(("line", "shown"), [
+    ("A/HRC/61/L.12/Rev.1", "A/HRC/61/L.12/Rev.2"),
+    ("Distr.: Limited A/HRC/61/L.12/Rev.1", "Distr.: Limited A/HRC/61/L.12/Rev.2"),
+    ("A/HRC/61/L.12", "A/HRC/61/L.12/Rev.2"), ("A/HRC/61/L.120/Rev.1", "A/HRC/61/L.120/Rev.1"),
+])
+def test_a_symbol_imported_with_its_revision_gains_the_next_in_its_place(line, shown):
+    """A text imported as "A/HRC/61/L.12/Rev.1" was revised to ".../Rev.1/Rev.2"."""
+    from drafting.engine.revise import revised_symbol
+
+    assert revised_symbol(line, "A/HRC/61/L.12/Rev.1", "Rev.2") == shown
+
+
+@pytest.mark.parametrize(("line", "shown"), [
     ("General Assembly", "General Assembly"), ("CBD/COP/17", "CBD/COP/17"),
     ("CBD", "CBD/Rev.1"), (" CBD/Rev.1 ", " CBD/Rev.2 "), ("Symbol: CBD.", "Symbol: CBD."),
     ("CBD Secretariat", "CBD Secretariat"),
