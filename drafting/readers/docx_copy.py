@@ -8,9 +8,11 @@ one per paragraph of the draft, its runs' pieces in order, its label taken off.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -35,10 +37,17 @@ from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_notes import cited, footnote, own_numbers
-from drafting.readers.docx_changes import drop, strip_label
+from drafting.readers.copy_pieces import (
+    bracketed,
+    bracketing,
+    opening_bracket,
+    option_body,
+    trimmed,
+)
+from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.draft_labels import labelled
-from drafting.readers.lines import DECIMAL, OPTION, option_text, read_label, read_numbered
+from drafting.readers.lines import DECIMAL, read_label, read_numbered
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -88,12 +97,17 @@ class CopyLayout:
     warnings: list[ReadWarning]
     seen_comments: dict[str, tuple[str, str]]
     survey: runs.Survey
+    labels_read: Mapping[int, str] = MappingProxyType({})
+    """The label the import's rules give each Word paragraph that opens one, by its
+    number (`_roles` reads them)."""
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(ReadWarning(where, message))
 
     def where(self, chunk: Chunk) -> str:
-        label = f" ({chunk.label})" if chunk.label else ""
+        shown = self.labels_read.get(chunk.number, chunk.label) if chunk.label and \
+            chunk.note is None else chunk.label  # a treaty's typed "1." is its 4.1
+        label = f" ({shown})" if shown else ""
         return f"{self.name}, paragraph {chunk.number}{label}"
 
     def _chunks(self) -> list[Chunk]:
@@ -112,7 +126,8 @@ class CopyLayout:
                     self.warn(str(self.path), f"the front matter was changed ({quoted(text)}); "
                               "only paragraphs take amendments, so this change was not read")
                 continue
-            if text.strip():
+            if text.strip() and (not self.survey.revisions or
+                                 any(r.original != r.proposed for r in cells)):
                 self.warn(str(self.path), f"a table ({quoted(text)}) is not part of the house "
                           "style and was not read; put proposals in the paragraphs")
         footnotes = Footnotes(self.word)
@@ -224,8 +239,13 @@ class CopyLayout:
             blocks.append(Block(text, where, title_style=style == "title",
                                 heading=heading_level(style), number=auto))
         try:  # a number typed twice is a new paragraph typed without renumbering
-            roles: list[Role | None] = list(read_structure(
-                blocks, name=str(self.path), text_warnings=False, unique=False).roles)
+            structure = read_structure(blocks, name=str(self.path), text_warnings=False,
+                                       unique=False)
+            roles: list[Role | None] = list(structure.roles)
+            read = structure.result.paragraphs
+            self.labels_read = {index + 1: read[role.paragraph].label
+                                for index, role in enumerate(structure.roles)
+                                if role.paragraph is not None and role.kind is RoleKind.PARAGRAPH}
         except LimitError:
             raise
         except ReaderError:  # what else the import refuses: read paragraph by paragraph
@@ -285,9 +305,9 @@ class CopyLayout:
         if not host.alternatives:
             host.alternatives = True
             if host.pieces:  # else "3." on its own: the options follow
-                host.pieces = _bracketed(_option_body(host.pieces))
+                host.pieces = bracketed(option_body(host.pieces))
         if option is not None:
-            host.pieces = [*host.pieces, *_bracketed(_option_body(option.pieces))]
+            host.pieces = [*host.pieces, *bracketed(option_body(option.pieces))]
             host.mark = option.mark
 
     def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
@@ -316,7 +336,7 @@ class CopyLayout:
         where = f"{self.name}, paragraph {number}"
         pieces = self._cleaned(where, read.pieces)
         kept = [p for p in pieces if p.inside is None]  # not cancelled
-        opening, kept = _opening_bracket(kept) if label and (inside or _bracketing(kept)) \
+        opening, kept = opening_bracket(kept) if label and (inside or bracketing(kept)) \
             else ([], kept)
         if label:
             chunk.label, chunk.pieces, changed = strip_label(kept, bracketed=bracketed)
@@ -358,55 +378,6 @@ class CopyLayout:
         for piece in pieces:
             for comment_id in piece.comment_ids:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
-
-
-def _option_body(pieces: list[RunPiece]) -> list[RunPiece]:
-    """An alternative's pieces without the "Option 2:" opening them, and none for "No
-    text" (only words inserted in its place are kept)."""
-    pieces = trimmed(pieces)
-    view = "in_original" if any(p.in_original for p in pieces) else "in_proposed"
-    text = "".join(p.text for p in pieces if getattr(p, view))
-    if found := OPTION.match(text):
-        pieces, _ = drop(pieces, found.end(), view)
-        text = text[found.end():]
-    if text.strip() and not option_text(text):  # "No text"
-        pieces = [p for p in pieces if not getattr(p, view)]
-    return pieces
-
-
-def _bracketed(pieces: list[RunPiece]) -> list[RunPiece]:
-    """``pieces`` in the brackets of an alternative: inserted with them where they are all
-    inserted (a new option), else there already."""
-    first = pieces[0] if pieces else None
-    if first is not None and all(p.state == INSERTED for p in pieces):
-        def mark(text: str) -> RunPiece:
-            return RunPiece(text, INSERTED, first.author, first.date, first.change_id,
-                            kind=first.kind)
-        return [mark("["), *pieces, mark("]")]
-    return [RunPiece("["), *pieces, RunPiece("]")]
-
-
-def _opening_bracket(pieces: list[RunPiece]) -> tuple[list[RunPiece], list[RunPiece]]:
-    """``pieces`` cut after the "[" opening a paragraph bracketed whole ("[2. Decides
-    ...]": the label comes after it), the whitespace before it dropped as the import
-    trims; ([], ``pieces``) when no "[" opens them."""
-    for index, piece in enumerate(pieces):
-        stripped = piece.text.lstrip()
-        if not stripped:
-            continue
-        if not stripped.startswith("["):
-            break
-        rest = stripped[1:]
-        return [piece.with_text("[")], [*([piece.with_text(rest)] if rest else []),
-                                        *pieces[index + 1:]]
-    return [], pieces
-
-
-def _bracketing(pieces: list[RunPiece]) -> bool:
-    """Whether the copy inserts a "[" before the paragraph's number, bracketing it whole
-    ("[3. Requests ...]"): the bracket is a proposal, the number is still its label."""
-    first = next((piece for piece in pieces if piece.text.strip()), None)
-    return first is not None and first.state == INSERTED and first.text.strip() == "["
 
 
 def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
@@ -462,21 +433,6 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
         head = read.original or read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head)
         raise too_deep(place, depth)
-
-
-def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
-    """``pieces`` without whitespace at either end, as the import trims each paragraph."""
-    start, end = 0, len(pieces)
-    while start < end and not pieces[start].text.lstrip():
-        start += 1
-    while end > start and not pieces[end - 1].text.rstrip():
-        end -= 1
-    kept = list(pieces[start:end])
-    if kept and kept[0].text[:1].isspace():  # what strip() takes off: a look before it
-        kept[0] = kept[0].with_text(kept[0].text.lstrip())
-    if kept and kept[-1].text[-1:].isspace():
-        kept[-1] = kept[-1].with_text(kept[-1].text.rstrip())
-    return kept
 
 
 def check_characters(where: str, text: str) -> None:

@@ -55,6 +55,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
+from drafting.readers.copy_pieces import trimmed
 from drafting.readers.copy_revision import OtherRevision, carried
 from drafting.readers.docx_changes import (
     RESPACED,
@@ -70,7 +71,6 @@ from drafting.readers.docx_copy import (
     Chunk,
     check_characters,
     quoted,
-    trimmed,
     who,
 )
 from drafting.readers.docx_drafts import Draft, finish
@@ -393,6 +393,7 @@ class _Reader(CopyGroups):
             if piece.kind == RESPACED:
                 self.warn(where, respaced(text, position, position + len(piece.text)))
             position += len(piece.text) if piece.in_original else 0
+        moved = False
         for hunk in shaped(hunks(pieces), text):
             old = text[hunk.start:hunk.end]
             if old == hunk.new:
@@ -401,8 +402,9 @@ class _Reader(CopyGroups):
                 self.warn(where, respaced(text, hunk.start, hunk.end))
                 continue
             first = hunk.pieces[0]
-            if any(p.kind == runs.MOVE for p in hunk.pieces):
-                self.warn(where, _MOVED)
+            if any(p.kind == runs.MOVE for p in hunk.pieces) and not moved:
+                self.warn(where, _MOVED)  # once for the paragraph: where it was and went
+                moved = True
             fields: dict[str, Any] = {"span": Span(hunk.start, hunk.end), "old_text": old,
                                       "new_text": hunk.new}
             if not old:

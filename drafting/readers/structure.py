@@ -114,6 +114,10 @@ def read_structure(blocks: list[Block], *, name: str,
     return reader.read(text_warnings)
 
 
+_LAST = re.compile("\x00(\\d+)\x00")
+"""`_Reader._last`'s mark."""
+
+
 class _Reader:
     def __init__(self, blocks: list[Block], name: str, warnings: list[ReadWarning]) -> None:
         self.blocks = blocks
@@ -159,6 +163,8 @@ class _Reader:
         for index in range(start, len(self.blocks)):
             self._block(index)
         paragraphs = self._paragraphs()
+        self.warnings = [replace(w, message=_LAST.sub(lambda m: paragraphs[int(m[1])].label,
+                                                      w.message)) for w in self.warnings]
         for paragraph in paragraphs:  # lines joined to a paragraph can make it too long
             if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
@@ -242,7 +248,7 @@ class _Reader:
         else:
             self._body(index, block)
         if block.notes or block.remarks:
-            self._notes(block, f"in {self.drafts[-1].label}")
+            self._notes(block, f"in {self._last()}")
 
     def _formula(self, index: int, block: Block) -> bool:
         """Read ``block`` as other text if it is a treaty's formula (`drafting.readers.
@@ -457,7 +463,7 @@ class _Reader:
             return label
         label = self._unused("T")
         self.warnings.append(ReadWarning(block.where, (
-            f"paragraph without a label after {self.drafts[-1].label}; kept as other text "
+            f"paragraph without a label after {self._last()}; kept as other text "
             f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph")))
         return label
 
@@ -487,7 +493,7 @@ class _Reader:
         return label
 
     def _notes(self, block: Block, place: str) -> None:
-        after = f"after {self.drafts[-1].label}" if self.drafts else "at the start"
+        after = self._after()
         for remark in block.remarks:
             self.warnings.append(ReadWarning(self.name, remark.format(place=after)))
         for what, count in sorted(block.notes.items()):
@@ -495,4 +501,10 @@ class _Reader:
             self.warnings.append(ReadWarning(self.name, f"{many} {place} not imported"))
 
     def _after(self) -> str:
-        return f"after {self.drafts[-1].label}" if self.drafts else "at the start"
+        return f"after {self._last()}" if self.drafts else "at the start"
+
+    def _last(self) -> str:
+        """The label of the last paragraph read, in a warning: a mark that `read` makes
+        the label the result shows (a treaty's typed "2." is 5.2 once its articles are
+        known)."""
+        return f"\x00{len(self.drafts) - 1}\x00"

@@ -204,3 +204,34 @@ def test_a_european_union_regulation_reads_its_titles_and_formulas(tmp_path):
                                            ("Title", None), ("Title of the resolution", None)])
 def test_a_title_is_a_section_only_with_its_number(text, key):
     assert section_key(text) == key
+
+
+def test_warnings_on_a_treaty_name_its_paragraphs_by_their_labels(tmp_path):
+    """A treaty's typed "2." is 5.2: the import's warnings said "table after OP2", and a
+    copy's "paragraph 23 (OP1)" for 4.1, with a move in it warned twice, and an untouched
+    table warned in every tracked copy."""
+    from docx_builders import Para, dele, ins, move_from, move_to, write_docx
+
+    texts = [("Article 4", None), ("1.", "Each Party shall [act] in good faith."),
+             ("Article 5", None), ("1.", "The Conference shall meet."),
+             ("2.", "It shall adopt rules.")]
+    def treaty(path, parts):
+        paragraphs = [Para([text], None, "Heading 1") if words is None else
+                      Para(parts.get(words, [words]), text) for text, words in texts]
+        write_docx(path, paragraphs, title="Draft agreement", subtitle="")
+        word = docx.Document(str(path))
+        word.add_table(rows=1, cols=2).rows[0].cells[0].text = "Share [10 / 20] per cent"
+        word.add_paragraph("Article 6", style="Heading 1")
+        word.add_paragraph("1.\tThis Agreement enters into force.")
+        word.save(str(path))
+        return path
+
+    draft = read_docx_draft(treaty(tmp_path / "draft.docx", {}))
+    assert [w.message.split(" (")[0] for w in draft.warnings] == ["table after 5.2"]
+    copy = treaty(tmp_path / "copy.docx", {"Each Party shall [act] in good faith.": [
+        "Each Party shall ", move_from("[act] "), "in good faith", move_to(" [act]"), "."],
+        "It shall adopt rules.": ["It shall ", dele("adopt"), ins("agree on"), " rules."]})
+    read = read_docx_submission(copy, draft.to_document("INB"), delegation="G77")
+    moved = [w for w in read.warnings if "moved text" in w.message]
+    assert [w.where for w in moved] == [f"{copy}, paragraph 3 (4.1)"]
+    assert not [w for w in read.warnings if "table" in w.message]

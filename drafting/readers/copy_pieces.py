@@ -1,0 +1,74 @@
+"""What the pieces of a delegation's copy become as the import reads its paragraphs: a
+paragraph trimmed as the import trims it, an alternative's body ("Option 2: ..." without
+its opening words), an alternative in its brackets, and the "[" that opens a paragraph
+bracketed whole with its number ("[2. Decides ...]")."""
+
+from __future__ import annotations
+
+from drafting.ooxml.runs import INSERTED, RunPiece
+from drafting.readers.docx_changes import drop
+from drafting.readers.lines import OPTION, option_text
+
+
+def option_body(pieces: list[RunPiece]) -> list[RunPiece]:
+    """An alternative's pieces without the "Option 2:" opening them, and none for "No
+    text" (only words inserted in its place are kept)."""
+    pieces = trimmed(pieces)
+    view = "in_original" if any(p.in_original for p in pieces) else "in_proposed"
+    text = "".join(p.text for p in pieces if getattr(p, view))
+    if found := OPTION.match(text):
+        pieces, _ = drop(pieces, found.end(), view)
+        text = text[found.end():]
+    if text.strip() and not option_text(text):  # "No text"
+        pieces = [p for p in pieces if not getattr(p, view)]
+    return pieces
+
+
+def bracketed(pieces: list[RunPiece]) -> list[RunPiece]:
+    """``pieces`` in the brackets of an alternative: inserted with them where they are all
+    inserted (a new option), else there already."""
+    first = pieces[0] if pieces else None
+    if first is not None and all(p.state == INSERTED for p in pieces):
+        def mark(text: str) -> RunPiece:
+            return RunPiece(text, INSERTED, first.author, first.date, first.change_id,
+                            kind=first.kind)
+        return [mark("["), *pieces, mark("]")]
+    return [RunPiece("["), *pieces, RunPiece("]")]
+
+
+def opening_bracket(pieces: list[RunPiece]) -> tuple[list[RunPiece], list[RunPiece]]:
+    """``pieces`` cut after the "[" opening a paragraph bracketed whole ("[2. Decides
+    ...]": the label comes after it), the whitespace before it dropped as the import
+    trims; ([], ``pieces``) when no "[" opens them."""
+    for index, piece in enumerate(pieces):
+        stripped = piece.text.lstrip()
+        if not stripped:
+            continue
+        if not stripped.startswith("["):
+            break
+        rest = stripped[1:]
+        return [piece.with_text("[")], [*([piece.with_text(rest)] if rest else []),
+                                        *pieces[index + 1:]]
+    return [], pieces
+
+
+def bracketing(pieces: list[RunPiece]) -> bool:
+    """Whether the copy inserts a "[" before the paragraph's number, bracketing it whole
+    ("[3. Requests ...]"): the bracket is a proposal, the number is still its label."""
+    first = next((piece for piece in pieces if piece.text.strip()), None)
+    return first is not None and first.state == INSERTED and first.text.strip() == "["
+
+
+def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
+    """``pieces`` without whitespace at either end, as the import trims each paragraph."""
+    start, end = 0, len(pieces)
+    while start < end and not pieces[start].text.lstrip():
+        start += 1
+    while end > start and not pieces[end - 1].text.rstrip():
+        end -= 1
+    kept = list(pieces[start:end])
+    if kept and kept[0].text[:1].isspace():  # what strip() takes off: a look before it
+        kept[0] = kept[0].with_text(kept[0].text.lstrip())
+    if kept and kept[-1].text[-1:].isspace():
+        kept[-1] = kept[-1].with_text(kept[-1].text.rstrip())
+    return kept
