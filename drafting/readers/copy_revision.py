@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafting.engine.applied import apply_accepted
 from drafting.engine.merge import place
-from drafting.errors import ReaderError
-from drafting.model import Amendment, Document, Revision
+from drafting.errors import DraftingError, ReaderError
+from drafting.model import SPAN_KINDS, Amendment, Document, Revision
 from drafting.readers.result import ReadWarning
 
 
@@ -46,6 +47,8 @@ def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revi
     current = document.current
     assert current is not None  # a document has a revision once imported
     placed, stale = place(document, current, amendments)
+    done = [item.amendment for item in stale if _made(item.amendment, made_on, current)]
+    stale = [item for item in stale if item.amendment not in done]
     if stale:
         listed = "; ".join(f"{_label(made_on, item.amendment)} ({item.amendment.kind}): "
                            f"{item.reason}" for item in stale)
@@ -53,10 +56,24 @@ def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revi
             f"{name}: the file is a copy of {made_on.label}, not of {current.label}, and "
             f"{len(stale)} of its changes cannot be carried onto {current.label}'s text: "
             f"{listed}. Ask for those changes on {current.label}")
+    made = "".join(f"; its change to {_label(made_on, a)} is in {current.label} already "
+                   "(accepted since, it may be): not proposed again" for a in done)
     return Carried(tuple(placed), ReadWarning(name, (
         f"the file is a copy of {made_on.label}, not of {current.label}: its changes were "
         f"read against {made_on.label} (the labels in the other warnings are its) and "
-        f"carried onto {current.label}'s text")))
+        f"carried onto {current.label}'s text{made}")))
+
+
+def _made(amendment: Amendment, made_on: Revision, current: Revision) -> bool:
+    """Whether ``amendment`` (to ``made_on``) makes its paragraph read as ``current`` has
+    it: a change of the copy that the revision has made since."""
+    was, now = made_on.by_id(amendment.paragraph_id), current.by_id(amendment.paragraph_id)
+    if was is None or now is None or amendment.kind not in SPAN_KINDS:
+        return False
+    try:
+        return apply_accepted(was, was.text, [amendment]) == now.text
+    except DraftingError:
+        return False
 
 
 def _label(revision: Revision, amendment: Amendment) -> str:

@@ -82,6 +82,9 @@ from drafting.readers.result import ReadWarning
 _K = AmendmentKind
 _NO_DATE = datetime.min.replace(tzinfo=UTC)
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
+_OUTWEIGHS = 3
+"""How many times more paragraphs must read as an earlier revision has them than as the
+current one does, for a file holding both to be read as a copy of the earlier one."""
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
 
@@ -227,12 +230,15 @@ class _Reader(CopyGroups):
                  if g.match is None or not unchanged(g, g.match.text)}
         ours = {p.text for p in self.target if p.status is not ParagraphStatus.DELETED}
         found: list[tuple[Revision, set[str]]] = []  # revisions the file may be a copy of
+        mixed: list[tuple[Revision, set[str], set[str]]] = []  # and holds some of ours
         for other in reversed(others):  # the latest first
             theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
-            if (ours - theirs) & kept:
-                continue  # it holds what only this revision has
             only_theirs = (theirs - ours) & texts.keys()
-            if evidence := only_theirs | ((ours - theirs) - held):
+            evidence = only_theirs | ((ours - theirs) - held)
+            if mine := (ours - theirs) & kept:  # it holds what only this revision has: the
+                if len(evidence) >= _OUTWEIGHS * len(mine):  # delegation's own changes,
+                    mixed.append((other, evidence, mine))  # accepted since, at most
+            elif evidence:
                 found.append((other, evidence))
         strong = [(other, only) for other, only in found if len(only) > 1]
         if strong:
@@ -241,6 +247,13 @@ class _Reader(CopyGroups):
                 f"the file is a copy of {other.label}, not of {self.target.label}: it holds "
                 f"{len(evidence)} paragraphs as {other.label} has them, and nothing "
                 f"{self.target.label} changed; read it against {other.label}", other.label)
+        if mixed:
+            other, evidence, mine = max(mixed, key=lambda item: len(item[1]))
+            raise OtherRevision(
+                f"the file is a copy of {other.label}, not of {self.target.label}: it holds "
+                f"{len(evidence)} paragraphs as {other.label} has them, and {len(mine)} as "
+                f"{self.target.label} has them (changes made in the file itself, and "
+                f"accepted since, it may be); read it against {other.label}", other.label)
         only = [(other, text) for other, evidence in found for text in evidence
                 if text in texts]
         if only:

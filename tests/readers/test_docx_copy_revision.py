@@ -105,3 +105,22 @@ def test_a_copy_read_against_a_revision_it_is_plainly_not_a_copy_of_is_refused(t
     with pytest.raises(ReaderError, match=r"copy of Zero draft, not of Rev\.1: it holds 2 "
                        r"paragraphs as Zero draft has them.*read it against Zero draft"):
         read_docx_submission(path, document, delegation="EU", revision="Rev.1")
+
+
+def test_a_copy_of_the_zero_draft_holding_its_own_accepted_change_is_still_its_copy(tmp_path):
+    """The EU's copy of the zero draft holds OP1 as Rev.1 has it (the EU's own change,
+    accepted): that one paragraph made it read as a copy of Rev.1, and every other
+    change Rev.1 made was proposed undone, in the EU's name."""
+    texts = {"PP1": "Recalling its resolution 70/1 of 25 September 2015, as revised,",
+             "PP2": "Noting with grave concern the state of small-scale fisheries,",
+             "OP1": NEW_OP1, "OP2": NEW_OP2,
+             "OP3": "Calls upon States:\n(a) To protect fishers;\n(b) To support fishers;"}
+    rev1 = Revision("Rev.1", tuple(p.__class__(p.id, p.label, p.kind, texts.get(p.label, p.text),
+                                               level=p.level) for p in ZERO))
+    document = Document(SYMBOL, TITLE, (ZERO, rev1))
+    read = _read(tmp_path, document, ZERO, {"OP1": [NEW_OP1]})  # its own change, in its copy
+    assert read.amendments == ()
+    (warning,) = read.warnings
+    assert "the file is a copy of Zero draft, not of Rev.1" in warning.message
+    assert "its change to OP1 is in Rev.1 already (accepted since, it may be)" in \
+        warning.message
