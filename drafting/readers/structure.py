@@ -114,6 +114,8 @@ def read_structure(blocks: list[Block], *, name: str,
     return reader.read(text_warnings)
 
 
+_RULE = re.compile(r"[_\-\u2013\u2014*=\s]{3,}")
+"""A line drawn with characters ("______", "* * *"), as a UN document closes."""
 _LAST = re.compile("\x00(\\d+)\x00")
 """`_Reader._last`'s mark."""
 
@@ -462,9 +464,10 @@ class _Reader:
                                                  f"preambular paragraph, though {why}"))
             return label
         label = self._unused("T")
-        self.warnings.append(ReadWarning(block.where, (
-            f"paragraph without a label after {self._last()}; kept as other text "
-            f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph")))
+        if not _RULE.fullmatch(block.text):  # the line that closes a UN document: no text
+            self.warnings.append(ReadWarning(block.where, (
+                f"paragraph without a label after {self._last()}; kept as other text "
+                f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph")))
         return label
 
     def _unused(self, prefix: str) -> Label:

@@ -399,3 +399,12 @@ def test_headings_in_the_geneva_templates_own_style_names_are_headings(tmp_path)
         ("PP1", ParagraphKind.PREAMBULAR, 0), ("H1", ParagraphKind.HEADING, 1),
         ("OP1", ParagraphKind.OPERATIVE, 0), ("H2", ParagraphKind.HEADING, 2),
         ("OP2", ParagraphKind.OPERATIVE, 0)]
+
+
+@pytest.mark.parametrize("rule", ["______________", "* * *", "\u2014\u2014\u2014"])
+def test_the_line_that_closes_a_un_document_is_kept_without_a_warning(rule):
+    result = read_text(f"The General Assembly,\n\n1. Decides;\n\n{rule}\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == [("OP1", "Decides;"), ("T1", rule)]
+    assert result.warnings == ()
+    unlabelled = read_text("The General Assembly,\n\n1. Decides;\n\nAnnexed text.\n")
+    assert "paragraph without a label after OP1" in unlabelled.warnings[0].message
