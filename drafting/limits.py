@@ -43,6 +43,10 @@ Word paragraph counts, empty ones and those in tables included)."""
 MAX_AMENDMENTS_PER_FILE = 2_000
 """Amendments in one submission file (JSON, or a Word file's changes)."""
 
+MAX_NAME_CHARS = 200
+"""The most characters of who acts (``--actor``) or a delegation a write names: a name,
+checked before anything is recorded, a refusal included (a refusal is recorded, so a
+longer one would let anyone grow the log at will)."""
 MAX_TRACKED_PROPOSALS = 200_000
 """Tracked changes by delegation codes ("EU", "EU, G77") in one Word file: a copy of the
 merged draft carries every pending proposal so, and they are set aside as proposed

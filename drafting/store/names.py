@@ -38,6 +38,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from drafting import characters
+from drafting.limits import MAX_NAME_CHARS
 from drafting.model import Amendment, Delegation, Document, Revision
 from drafting.store.errors import StoreError
 
@@ -82,6 +83,15 @@ def check_text(where: str, text: str, kind: characters.TextKind = "text") -> Non
 def check_line(where: str, text: str) -> None:
     """`check_text` for a text that is one line: a label, a name, who acted."""
     check_text(where, text, "line")
+
+
+def check_name(where: str, text: str) -> None:
+    """`check_line` for a name (who acts, a delegation named), and StoreError if it is
+    longer than `MAX_NAME_CHARS`."""
+    check_line(where, text)
+    if len(text) > MAX_NAME_CHARS:
+        raise StoreError(f"{where} is {len(text):,} characters long, more than the "
+                         f"{MAX_NAME_CHARS} a name may have; nothing was recorded")
 
 
 def check_document(document: Document) -> None:

@@ -50,6 +50,7 @@ import re
 
 from sqlalchemy import Connection, select, text
 
+from drafting.limits import MAX_NAME_CHARS
 from drafting.store import access, tables
 from drafting.store.errors import StoreError
 
@@ -93,6 +94,10 @@ _SUBMIT_EVENT = (
 _SUPPORT_EVENT = ("EXISTS (SELECT 1 FROM events e WHERE e.seq = " + _HEAD + " AND e.kind = "
                   "'support' AND e.payload->>'amendment' = 'A' || amendment_supporters."
                   "amendment_id AND e.payload->>'delegation' = " + _MINE + ")")
+_REFUSAL_CHARS = 20_000
+"""The longest refusal's payload a delegation's role may record (its command, the
+delegations it named, every one of them at most, the reason and the holder): refusals,
+never a log-filling one."""
 _EVENT_ALLOWED = (
     "seq = (SELECT h.seq + 1 FROM chain_head h WHERE h.id = 1) "
     "AND prev_hash = (SELECT h.hash FROM chain_head h WHERE h.id = 1) "
@@ -100,7 +105,8 @@ _EVENT_ALLOWED = (
     f"OR (kind = 'withdraw' AND payload->>'delegation' = {_MINE} "
     "AND " + _PROPOSED_BY_ME.format(amendment="(payload->>'amendment')") + ") "
     f"OR (kind = 'support' AND payload->>'delegation' = {_MINE}) "
-    "OR kind = 'refused')"
+    f"OR (kind = 'refused' AND length(actor) <= {MAX_NAME_CHARS} "
+    f"AND length(payload::text) <= {_REFUSAL_CHARS}))"
 )
 
 POLICIES: tuple[tuple[str, str, str, str, str], ...] = (

@@ -122,9 +122,9 @@ class Store(TokenKeeping):
         """One write transaction, if the token passes ``need``; otherwise the refusal is
         recorded (and committed) alone, and AccessError raised. Who acts, and what the
         refusal would record, pass the store's text check first (`names.check_line`)."""
-        names.check_line("who acts (the actor)", actor)
+        names.check_name("who acts (the actor)", actor)
         for code in need.claimed:
-            names.check_line("the delegation named", code)
+            names.check_name("the delegation named", code)
         if need.document is not None:
             names.check_line("the document named", need.document)
         self._require()

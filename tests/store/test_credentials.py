@@ -157,6 +157,22 @@ def test_a_refusal_changes_nothing_and_is_recorded_without_the_token(secure):
     assert not any(t.split("_", 2)[-1] in logged for t in [wrong, *tokens.values()])
 
 
+def test_a_name_too_long_is_refused_before_even_a_refusal_is_recorded(secure):
+    """Without a token, every attempt recorded a refusal with its actor, 128 KB of it:
+    anyone reaching the store could grow its log at will."""
+    url, _ = secure
+    with acting(url, None) as store:
+        events = len(store.events())
+        for actor, code in (("x" * 201, "EU"), ("someone", "E" * 201)):
+            with pytest.raises(StoreError, match="characters long, more than the 200 a name "
+                               "may have; nothing was recorded"):
+                store.submit(SMALL.symbol, [eu_amendment(code)], actor=actor)
+        assert len(store.events()) == events
+        with pytest.raises(AccessError):  # a name of 200 is one: refused for want of a token
+            store.submit(SMALL.symbol, [eu_amendment()], actor="x" * 200)
+        assert store.events()[-1].actor == "x" * 200
+
+
 def test_check_submit_refuses_a_token_before_anything_is_shown_and_records_the_refusal(secure):
     url, tokens = secure
     batches = [[eu_amendment()], [amend("EU", "OP1", bracket="a meeting")]]

@@ -124,6 +124,10 @@ def raw_refusals(server: Server) -> dict[str, str]:
             '{"delegation": "USA", "submission": "x", "amendments": [{"proponents": ["USA"]}]}')),
         "a withdraw event for USA's amendment": event.format(kind="withdraw", payload=(
             f'{{"delegation": "EU", "amendment": "A{usa}"}}')),
+        "a refusal of 30,000 characters": event.format(
+            kind="refused", payload='{"reason": "' + "x" * 30_000 + '"}'),
+        "a refusal by an actor of 300 characters": event.format(
+            kind="refused", payload="{}").replace("now(), 'x'", "now(), repeat('x', 300)"),
         "the chain head moved back": "UPDATE chain_head SET seq = 0",
         "another column of an amendment": "UPDATE amendments SET new_text = 'x'",
         "a document's title": "UPDATE documents SET title = 'x'",
