@@ -11,9 +11,11 @@ reads exactly as it is stored:
 - Refused, with the place and the character's name: control characters (all
   but tab and line feed - a NUL, a bell, an escape, the C1 controls), lone UTF-16
   surrogates (possible in JSON as ``"\\ud800"``), the non-characters U+FFFE and
-  U+FFFF, and the bidirectional *override* characters U+202D and U+202E, which
-  make a text display in another order than it is stored (the "Trojan Source"
-  trick). Right-to-left text itself, Arabic or Hebrew, needs none of them.
+  U+FFFF, the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
+  U+2066 to U+2069), which make a text display in another order than it is stored
+  (the "Trojan Source" trick), and the tag characters (U+E0000 to U+E007F),
+  invisible copies of ASCII. Right-to-left text itself, Arabic or Hebrew, needs
+  none of them (the marks U+200E and U+200F stay: they reorder nothing).
   Nothing is ever dropped silently.
 
 `problem` is the one check every text passes on its way into the store, in one
@@ -41,13 +43,15 @@ from drafting.errors import excerpt
 _OTHERS = (
     "\x7f-\x9f"  # the rest of the control characters (category Cc)
     "\ud800-\udfff"  # lone surrogates
-    "\u202d\u202e"  # LEFT-TO-RIGHT and RIGHT-TO-LEFT OVERRIDE
+    "\u202a-\u202e"  # the embeddings, POP DIRECTIONAL FORMATTING and the overrides
+    "\u2066-\u2069"  # the isolates and POP DIRECTIONAL ISOLATE
     "\ufffe\uffff"  # non-characters
+    "\U000e0000-\U000e007f"  # tags: invisible copies of ASCII
 )
 _FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # tab and line feed are text
 _ASCII_TEXT = b"\t\n" + bytes(range(0x20, 0x7F))  # the ASCII characters _FORBIDDEN allows
 _SHOWN = re.compile(f"[\x00-\x1f{_OTHERS}]")  # escaped in messages, tab and line feed too
-_OVERRIDES = frozenset("\u202d\u202e")
+_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _UNESCAPED_BY_JSON = re.compile(f"[{_OTHERS}]")  # json.dumps escapes the C0 controls itself
 _NAMES = {  # unicodedata has no name for controls
     "\t": "TAB", "\n": "LINE FEED", "\x00": "NUL", "\x07": "BELL", "\x08": "BACKSPACE",
@@ -55,6 +59,7 @@ _NAMES = {  # unicodedata has no name for controls
     "\x85": "NEXT LINE",
 }
 _NEWLINES = re.compile(r"\r\n?")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 _FROM_WORD = {
     "\x85": "\u2026",  # NEXT LINE: what older Word files hold where an ellipsis was typed
     "\u2028": "\n",  # LINE SEPARATOR
@@ -120,6 +125,13 @@ _LINE_BREAKS = re.compile("[\t\n\u2028\u2029]")  # C0 and C1 breaks are refused 
 _EMPTY_LINE = re.compile(r"\n[ \t]*\n")
 
 
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing and change no word (zero-width
+    space, word joiner, zero-width no-break space, soft hyphen): two texts that differ
+    only in them read the same to a delegate."""
+    return text.translate(_INVISIBLE) if not text.isascii() else text
+
+
 def first_forbidden(text: str) -> int | None:
     """The offset of the first character a text may not hold, or None."""
     if text.isascii() and not text.encode("ascii").translate(None, _ASCII_TEXT):
@@ -142,6 +154,8 @@ def describe(char: str) -> str:
 def why(char: str) -> str:
     """What is wrong with a forbidden character and what to do, as a predicate:
     ``is not text ...; remove it``."""
+    if "\U000e0000" <= char <= "\U000e007f":
+        return "is an invisible copy of an ASCII character, not text; remove it"
     if char in _OVERRIDES:
         return ("makes the text display in another order than it is stored; remove it "
                 "(right-to-left text needs no such character)")

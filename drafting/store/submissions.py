@@ -177,7 +177,7 @@ def _proposal_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
     return (tuple(sorted(amendment.proponents)), amendment.paragraph_id,
             revision.label if revision is not None else amendment.revision, str(amendment.kind),
             None if span is None else (span.start, span.end), amendment.old_text,
-            amendment.new_text, amendment.amends.upper())
+            characters.visible(amendment.new_text), amendment.amends.upper())  # "pre\u200bsent"
 
 
 def _refuse_repeats(connection: Connection, target: _Target,

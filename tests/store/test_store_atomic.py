@@ -152,3 +152,7 @@ def test_proposing_again_what_a_delegation_proposes_is_refused_unless_allowed(em
     # another delegation proposing the same words is no repeat: credited to both
     empty_store.submit(SMALL.symbol, [dataclasses.replace(base, proponents=("USA",))])
     assert empty_store.submit(SMALL.symbol, [again], allow_duplicates=True).ids == ("A3",)
+    # nor do invisible characters make it another proposal ("pre\u200bsent" reads "present")
+    hidden = dataclasses.replace(base, new_text="pre\u200bsent")
+    with pytest.raises(StoreError, match="repeat what is already proposed"):
+        empty_store.submit(SMALL.symbol, [hidden])
