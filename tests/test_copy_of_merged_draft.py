@@ -219,3 +219,34 @@ def test_an_alternative_formulation_the_merged_draft_shows_is_not_proposed_again
     with pytest.raises(InputError, match="no change found") as refused:
         prepare_files(store, SYMBOL, [tmp_path / "merged.docx"], delegation="JPN")
     assert "the alternatives of G77 (A4)" in refused.value.details
+
+
+def _rejected(body: etree._Element) -> None:
+    """The EU's A1 (OP24 'submit' -> 'transmit') rejected in Word: its words as they were,
+    no mark left."""
+    deleted = next(e for e in body.iter(qn("w:del")) if e.get(qn("w:author")) == "EU"
+                   and "submit" in "".join(e.itertext()))
+    for run in list(deleted):
+        for text in run.iter(qn("w:delText")):
+            text.tag = qn("w:t")
+        deleted.addprevious(run)
+    deleted.getparent().remove(deleted)
+    inserted = next(e for e in body.iter(qn("w:ins")) if e.get(qn("w:author")) == "EU"
+                    and "transmit" in "".join(e.itertext()))
+    inserted.getparent().remove(inserted)
+
+
+def test_a_proposal_rejected_in_the_copy_is_named_and_not_recorded(store, tmp_path):
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    sent = _with_own_change(_copy(tmp_path / "merged.docx", tmp_path / "usa.docx", _rejected),
+                            tmp_path / "usa2.docx", "USA")
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("USA",), " Also")]
+    [warning] = [w for w in prepared.warnings if "the copy rejected" in w]
+    assert "(OP24): EU's pending A1 (replace 'submit' -> 'transmit'), which the merged " \
+           "draft tracks, is not in this copy: the copy rejected it. That is not recorded: " \
+           "a rejection in a copy is not read as USA's opposition (to record it: drafting " \
+           f"amend {SYMBOL} OP24 --delegation USA --retain)" in warning
+    untouched = prepare_files(store, SYMBOL, [_with_own_change(
+        tmp_path / "merged.docx", tmp_path / "usa3.docx", "USA")], delegation="USA")
+    assert not any("the copy rejected" in w for w in untouched[0].warnings)

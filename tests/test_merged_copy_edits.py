@@ -159,7 +159,7 @@ def test_a_proposal_changed_in_the_copy_is_no_ones_and_refuses_the_file(merged, 
     assert "is not EU's pending A2 (new paragraph after it: 'Encourages States to develop " \
            "national strategies" in message
     assert "changed in this copy, so it is no one's proposal" in message
-    assert "drafting amend <document> A2 --delegation USA --replace strategies --with " \
+    assert "drafting amend A/C.2/81/L.7 A2 --delegation USA --replace strategies --with " \
            "'action plans'" in message
     assert "map each author" not in message
     assert not store.amendments(SYMBOL)[3:]
@@ -182,7 +182,7 @@ def test_words_typed_in_a_proposal_changed_in_the_copy_are_refused(merged, tmp_p
     message = refused.value.message
     assert "(OP21): 'week' is typed by John Smith in the words tracked by EU, which are not " \
            "EU's pending A1 (replace 'one-day' -> 'two-day') as it stands" in message
-    assert "drafting amend <document> A1 --delegation USA --replace day --with week" in message
+    assert "drafting amend A/C.2/81/L.7 A1 --delegation USA --replace day --with week" in message
 
 
 def test_a_proposal_accepted_in_the_copy_is_named_and_not_proposed_again(merged, tmp_path):
@@ -200,3 +200,62 @@ def test_a_proposal_accepted_in_the_copy_is_named_and_not_proposed_again(merged,
     with pytest.raises(InputError, match="no change found") as refused:
         prepare_files(store, SYMBOL, [alone], delegation="USA")
     assert "the pending A3 of G77" in refused.value.details
+
+
+def _typed_inside(words: str, typed: str, author: str) -> Edit:
+    """``typed`` inserted by ``author`` right after ``words``, inside the EU's insertion
+    holding them: the EU's insertion cut in two around it, as LibreOffice saves words
+    typed in another author's insertion (three ``w:ins``: EU, ``author``, EU)."""
+    def edit(body: etree._Element) -> None:
+        inserted = _tracked(body, "w:ins", "EU", words)
+        text = next(t for t in inserted.iter(qn("w:t")) if words in (t.text or ""))
+        run = text.getparent()
+        head_words, tail_words = text.text.split(words, 1)
+        tail = copy.deepcopy(inserted)
+        tail.set(qn("w:id"), "9500")
+        for child in list(inserted)[list(inserted).index(run) + 1:]:
+            inserted.remove(child)  # the head keeps the runs up to the one cut
+        for child in list(tail)[:list(inserted).index(run)]:
+            tail.remove(child)  # the tail, the runs from it
+        tail_run = tail[0]
+        cut = list(run).index(text)
+        for child in list(run)[cut + 1:]:
+            run.remove(child)
+        for child in list(tail_run)[:cut]:
+            tail_run.remove(child)
+        text.text = head_words + words
+        tail_run.find(qn("w:t")).text = tail_words
+        inserted.addnext(_mark("w:ins", typed, author))
+        inserted.getnext().addnext(tail)
+    return edit
+
+
+@pytest.mark.parametrize("author", ["USA", "John Smith"])
+def test_words_typed_inside_another_delegations_insertion_amend_it(merged, tmp_path, author):
+    # LibreOffice: the EU's ", including women and youth," tracked as three insertions,
+    # "EU", the sender's, "EU"; the sender's Word author may be its code
+    store, _ = merged
+    record(store, SYMBOL, [prepare_amendment(store, SYMBOL, Proposal(
+        "OP4", insert=", including women and youth,", after="fish workers"), "EU")])  # A4
+    merge_to(store, SYMBOL, tmp_path / "merged2.docx")
+    sent = _copy(tmp_path / "merged2.docx", tmp_path / "usa.docx",
+                 _typed_inside(", including women", " and girls", author))
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    [amendment] = prepared.amendments
+    assert (amendment.proponents, amendment.amends, amendment.kind, amendment.new_text,
+            amendment.old_text) == (("USA",), "A4", "insert", " and girls", "women")
+    assert amendment.span == Span(17, 17)
+
+
+@pytest.mark.parametrize("author", ["USA", "John Smith"])
+def test_words_typed_inside_another_delegations_new_paragraph_amend_it(merged, tmp_path,
+                                                                        author):
+    store, path = merged
+    sent = _copy(path, tmp_path / "usa.docx",
+                 _typed_inside("develop national", " and regional", author))
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    [amendment] = prepared.amendments
+    assert (amendment.proponents, amendment.amends, amendment.kind, amendment.new_text,
+            amendment.span) == (("USA",), "A2", "insert", " and regional", Span(37, 37))
+    assert not any("typed by several authors" in w for w in prepared.warnings)
+    assert any("by EU, G77 are pending already" in w for w in prepared.warnings)

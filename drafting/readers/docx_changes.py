@@ -4,7 +4,9 @@ A Word paragraph read by `drafting.ooxml.runs` is a list of pieces (normal, inse
 deleted). Here its label is taken off (`strip_label`), untracked differences from the
 revision's text are turned into changes (`reconcile`), and the changed pieces are grouped
 into hunks (`hunks`), widened to whole words and given a canonical place (`shaped`), with
-the words an insertion goes next to (`anchor`). Pure functions on text; no Word here.
+the words an insertion goes next to (`anchor`); a new paragraph's words by who typed
+them (`typed_by`) and its typed label in its section (`in_section`). Pure functions on
+text; no Word here.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import lru_cache
 
 from drafting.characters import keyboard_spaces, on_screen
 from drafting.engine.anchoring import similarity, tokens, word_diff
-from drafting.errors import InputError
+from drafting.errors import InputError, LabelError
 from drafting.model import Paragraph, Span
+from drafting.model.labels import parse_label
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
 from drafting.readers.lines import read_label, read_numbered
 
@@ -142,6 +146,44 @@ def anchor(text: str, point: int) -> Span:
     while end < len(text) and not text[end].isspace():
         end += 1
     return Span(point, end)
+
+
+def in_section(label: str | None, previous: Paragraph | None) -> str | None:
+    """A new paragraph's label as typed ("1 bis", read as OP1 bis) in the section of the
+    paragraph it follows ("5.1 bis" after 5.1, in Article 5); as typed in a text numbered
+    straight through, or where it reads as no label."""
+    base, alt, _ = (label or "").partition(" Alt")
+    try:
+        typed = parse_label(base)
+        after = parse_label(previous.label) if previous is not None else None
+    except LabelError:
+        return label
+    if after is None or typed.section or not after.section:
+        return label
+    return f"{replace(typed, section=after.section)}{alt}"
+
+
+def typed_by(pieces: list[RunPiece]) -> tuple[tuple[str | None, datetime | None, str], ...]:
+    """A new paragraph's words, stripped as it is, by the author typing each stretch
+    (Word author, date, words); () for one author's: `Draft.typed`."""
+    if all(p.author == pieces[0].author for p in pieces):
+        return ()
+    stretches: list[tuple[str | None, datetime | None, str]] = []
+    for piece in (p for p in pieces if p.in_proposed):
+        if stretches and stretches[-1][0] == piece.author:
+            author, date, words = stretches[-1]
+            stretches[-1] = (author, date, words + piece.text)
+        else:
+            stretches.append((piece.author, piece.date, piece.text))
+    text = "".join(words for _, _, words in stretches)
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    out, at = [], 0
+    for author, date, words in stretches:  # cut to the stripped text's [lead, end)
+        start, stop = max(at, lead), min(at + len(words), len(text) - trail)
+        at += len(words)
+        if start < stop:
+            out.append((author, date, text[start:stop]))
+    return tuple(out)
 
 
 def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:

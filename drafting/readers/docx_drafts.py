@@ -16,9 +16,9 @@ from drafting.engine.amend import apply
 from drafting.engine.applied import apply_accepted
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
-from drafting.readers.docx_copy import check_characters, quoted
+from drafting.readers.docx_copy import check_characters, quoted, who
 from drafting.readers.merged_copies import by_codes, not_proposed, overlapping
-from drafting.readers.proposal_edits import accepted, on_proposals, own_amended
+from drafting.readers.proposal_edits import accepted, on_proposals, own_amended, rejected
 from drafting.readers.result import ReadWarning
 
 if TYPE_CHECKING:
@@ -41,13 +41,16 @@ class Draft:
     new_text: str = ""
     reason: str = ""
     amends: Amendment | None = None
+    typed: tuple[tuple[str | None, datetime | None, str], ...] = ()
+    """A new paragraph typed by several authors: its words by the author typing each
+    stretch (Word author, date, words); () for one author's."""
 
 
 def finish(target: Revision, drafts: list[Draft], delegation: str | None,
            authors: Mapping[str, str] | None, submitted_at: datetime | None,
            ids: Iterator[str] | None, warnings: list[ReadWarning],
            proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
-           ) -> list[Amendment]:
+           symbol: str = "<document>") -> list[Amendment]:
     """Attribute every draft and check it against the text; then give each an id. A draft
     that is one of the ``proposed`` amendments (the pending ones, by paragraph id, asked
     for only where a change's Word author reads as delegation codes), by the delegations
@@ -57,16 +60,23 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     replacement (`replacements`). Where the file tracks pending proposals, what it does to
     them is read by `drafting.readers.merged_copies.on_proposals` first: words typed in a
     proposal's words amend it, a proposal changed in the copy refuses the file, one the
-    copy accepted untracked is named in a warning."""
+    copy accepted untracked, or rejected, is named in a warning. ``symbol``: the
+    document's, in the commands the messages show."""
     drafts = replacements(bracketed(drafts))
     if proposed is not None and any(by_codes(d, delegation, authors, own=True) for d in drafts):
-        pending = proposed()
-        drafts = overlapping(drafts, target, pending, warnings)
-        drafts = on_proposals(drafts, target, pending, warnings, delegation, authors)
-        drafts = not_proposed(drafts, target, pending, warnings, delegation, authors)
+        pending, shown = proposed(), set[str]()
+        name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]
+        drafts = overlapping(drafts, target, pending, warnings, shown)
+        drafts = on_proposals(drafts, target, pending, warnings, delegation, authors, symbol,
+                              shown)
+        drafts = not_proposed(drafts, target, pending, warnings, delegation, authors, shown)
+        rejected(shown, target, pending, warnings, name, delegation, authors, symbol)
     elif proposed is not None and drafts and all(d.author is None for d in drafts):
         # an edited copy: it may be the merged draft with every change accepted in Word
-        drafts = accepted(drafts, target, proposed(), warnings, delegation, authors)
+        pending, shown = proposed(), set[str]()
+        name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]
+        drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)
+        rejected(shown, target, pending, warnings, name, delegation, authors, symbol)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
@@ -83,6 +93,10 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
                           "delegation it belongs to (delegation=..., or --delegation CODE)")
     own_amended(drafts, codes)
     _several_authors(drafts, delegation, authors, warnings)
+    for draft in drafts:
+        if draft.typed:
+            warnings.append(ReadWarning(draft.where, "the new paragraph was typed by several "
+                                        f"authors; it is read as {who(draft.author)}'s"))
     amendments = []
     balanced: dict[str, bool] = {}  # by paragraph id: many amendments share one
     unbalancing: list[tuple[Draft, Amendment]] = []

@@ -62,10 +62,12 @@ from drafting.readers.docx_changes import (
     UNTRACKED,
     anchor,
     hunks,
+    in_section,
     reconcile,
     respaced,
     shaped,
     spacing_only,
+    typed_by,
 )
 from drafting.readers.docx_copy import (
     Chunk,
@@ -137,7 +139,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             reader = _Reader(path, document, target, word)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
-                                  reader.warnings, proposed))
+                                  reader.warnings, proposed, document.symbol))
         if len(amendments) > MAX_AMENDMENTS_PER_FILE:  # a merged copy's own, set aside
             raise too_many_amendments(str(path))
         if target is not document.current and revision is None:  # found, not asked for
@@ -312,12 +314,10 @@ class _Reader(CopyGroups):
         text = runs.proposed_text(chunk.pieces).strip()
         if not text:
             return
-        where = self.where(chunk)
+        where = self.where(replace(chunk, label=in_section(chunk.label, previous)))
         first = chunk.pieces[0]
         author = None if untracked else first.author
-        if any(p.author != first.author for p in chunk.pieces):
-            self.warn(where, f"the new paragraph was typed by several authors; it is read as "
-                      f"{who(first.author)}'s")
+        typed = () if untracked else typed_by(chunk.pieces)
         if any(p.kind == runs.MOVE for p in chunk.pieces):
             self.warn(where, _MOVED)
         if chunk.heading:
@@ -330,7 +330,8 @@ class _Reader(CopyGroups):
         self.drafts.append(Draft(_K.NEW_PARAGRAPH, next(iter(self.target)) if before
                                   else previous, author, first.date, where,
                                   span=Span(0, 0) if before else None,
-                                  new_text=text, reason=self._reason(chunk.pieces)))
+                                  new_text=text, reason=self._reason(chunk.pieces),
+                                  typed=typed))
 
     def _host(self, group: Group, previous: Paragraph | None) -> Paragraph | None:
         chunk = group.hosts[0]
@@ -358,7 +359,8 @@ class _Reader(CopyGroups):
         if runs.original_text(pieces) != paragraph.text and self.tracked:
             pieces = self._in_the_draft(pieces, paragraph.text, where)
         if runs.original_text(pieces) != paragraph.text:
-            if self.tracked:
+            if self.tracked and not (chunk.alternatives and  # "[text]": ours, "Alt" tracked
+                                     runs.original_text(pieces) == f"[{paragraph.text}]"):
                 self.warn(where, f"the text differs from {paragraph.label} of "
                           f"{self.target.label} outside tracked changes; the differences are "
                           "read as amendments too")

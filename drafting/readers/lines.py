@@ -31,10 +31,11 @@ _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is
     rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX})|(?P<letter>[a-s]))?"
-    rf"(?P<alt>\s+(?i:alt))?(?:\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
+    rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?(?:\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
 """A typed paragraph number; ``letter`` is the European Union's for one inserted after
 another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...); ``alt`` an
-alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 Alt``)."""
+alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 Alt``;
+"4 Alt 2." where it has several, as the merged draft numbers them)."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")

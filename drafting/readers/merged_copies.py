@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
@@ -24,14 +25,18 @@ _K = AmendmentKind
 
 def not_proposed(drafts: list[Draft], target: Revision,
                  proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
-                 delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
+                 delegation: str | None, authors: Mapping[str, str] | None,
+                 shown: set[str] | None = None) -> list[Draft]:
     """``drafts`` but those `already_proposed`; one warning names those left out. The
     sending delegation's own pending proposals are left out only beside changes of its
-    own: a file that holds nothing else is sent again, and the store calls it so."""
+    own: a file that holds nothing else is sent again, and the store calls it so. The
+    ids of the pending proposals the copy shows are added to ``shown``."""
     kept, found, own, first = [], [], [], ""
     for draft in drafts:
         same = by_codes(draft, delegation, authors, own=True) and \
             already_proposed(draft, target, proposed)
+        if same and shown is not None:
+            shown.update(a.id for a in same)
         if same and by_codes(draft, delegation, authors):
             found += same
             first = first or draft.where
@@ -60,21 +65,19 @@ def not_proposed(drafts: list[Draft], target: Revision,
 
 def overlapping(drafts: list[Draft], target: Revision,
                 proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
-                ) -> list[Draft]:
+                shown: set[str] | None = None) -> list[Draft]:
     """``drafts`` but the brackets of alternatives the merged draft writes where pending
     proposals overlap: a "[" by their delegations ("JPN, BIH"), the words they would
     change, " / " and each one's words by each ("JPN", "BIH"), and a "]" by them all, each
-    alternative one of the ``proposed`` amendments' effect on those words. Read change
-    by change, no alternative is any one proposal, and the copy was refused as changing
-    them; one warning names those left out."""
+    alternative one of the ``proposed`` amendments' effect on those words; and the
+    alternative formulations it shows (`_formulations`). Read change by change, no
+    alternative is any one proposal, and the copy was refused as changing them; one
+    warning names those left out, and ``shown`` takes their ids."""
+    drafts, found, first = _formulations(drafts, target, proposed)
     kept: list[Draft] = []
-    found: list[Amendment] = []
-    first = ""
     index = 0
     while index < len(drafts):
         end, same = _alternatives(drafts, index, target, proposed)
-        if not same:
-            end, same = _formulations(drafts, index, target, proposed)
         if same:
             found += same
             first = first or drafts[index].where
@@ -82,6 +85,8 @@ def overlapping(drafts: list[Draft], target: Revision,
         else:
             kept.append(drafts[index])
             index += 1
+    if shown is not None:
+        shown.update(a.id for a in found)
     if found:
         ids = list(dict.fromkeys(a.id for a in found))
         who = sorted({code for a in found for code in a.proponents})
@@ -126,31 +131,85 @@ def _alternatives(drafts: list[Draft], index: int, target: Revision,
     return (end + 1, shown) if shown else (index, [])
 
 
-def _formulations(drafts: list[Draft], index: int, target: Revision,
-                  proposed: Mapping[str, Sequence[Amendment]]) -> tuple[int, list[Amendment]]:
-    """Where the alternative formulations of a paragraph the merged draft shows ("OP2 Alt"
-    paragraphs inserted by their delegations) end, read as the paragraph bracketed whole
-    and "[words]" inserted after it, and the pending alternatives they are; (index, [])
-    for none."""
-    if index + 1 >= len(drafts):
-        return index, []
-    whole, added = drafts[index], drafts[index + 1]
-    text = whole.paragraph.text
-    if whole.kind is not _K.BRACKET or whole.span != Span(0, len(text)) or \
-            added.kind is not _K.INSERT or added.paragraph is not whole.paragraph or \
-            added.span != Span(len(text), len(text)) or \
-            not (added.new_text.startswith("[") and added.new_text.endswith("]")):
-        return index, []
-    names = {name.strip() for name in (added.author or "").split(",")} - {""}
-    pending = [a for a in proposed.get(whole.paragraph.id, ()) if a.kind is _K.ALTERNATIVE
+def _formulations(drafts: list[Draft], target: Revision,
+                  proposed: Mapping[str, Sequence[Amendment]],
+                  ) -> tuple[list[Draft], list[Amendment], str]:
+    """``drafts`` without the alternative formulations of a paragraph the merged draft
+    shows ("OP2 Alt", "OP2 Alt 1" paragraphs inserted by their delegations), read as the
+    paragraph bracketed whole and "[words]" inserted after it by each; the pending
+    alternatives they are; where the first is. The changes the merged draft tracks in
+    the bracketed paragraph (others' pending proposals: a deletion of the whole of it
+    is its deletion) stay, to be read as they are."""
+    kept: list[Draft] = []
+    found: list[Amendment] = []
+    first, index = "", 0
+    while index < len(drafts):
+        shown = _formulation(drafts, index, target, proposed)
+        if shown is None:
+            kept.append(drafts[index])
+            index += 1
+            continue
+        end, inner, same = shown
+        kept += inner
+        found += same
+        first = first or drafts[index].where
+        index = end
+    return kept, found, first
+
+
+def _formulation(drafts: list[Draft], index: int, target: Revision,
+                 proposed: Mapping[str, Sequence[Amendment]],
+                 ) -> tuple[int, list[Draft], list[Amendment]] | None:
+    """Where the alternative formulations shown after the paragraph bracketed at
+    ``drafts[index]`` end, the changes inside the brackets, and the pending alternatives
+    they are; None for none. The brackets are the reader's, untracked: one bracket
+    proposal, or a "[" and a "]" apart where changes stand between them."""
+    opening = drafts[index]
+    paragraph = opening.paragraph
+    size = len(paragraph.text)
+    if opening.kind is _K.BRACKET and opening.span == Span(0, size):
+        inner, after = [], index + 1
+    elif opening.author is None and _inserted(opening, "[", 0):
+        after = next((k for k in range(index + 1, len(drafts))
+                      if drafts[k].paragraph is not paragraph or
+                      (drafts[k].author is None and _inserted(drafts[k], "]", size))), None)
+        if after is None or drafts[after].paragraph is not paragraph:
+            return None
+        inner, after = _whole_deleted(drafts[index + 1:after]), after + 1
+    else:
+        return None
+    pending = [a for a in proposed.get(paragraph.id, ()) if a.kind is _K.ALTERNATIVE
                and a.revision == target.label and not a.amends]
     shown: list[Amendment] = []
-    for words in added.new_text[1:-1].split("]["):
-        same = [a for a in pending if _unspaced(a.new_text) == _unspaced(words)]
-        if not same or not names <= {code for a in same for code in a.proponents}:
-            return index, []
-        shown += same
-    return index + 2, shown
+    end = after
+    while end < len(drafts) and drafts[end].paragraph is paragraph and \
+            _inserted(drafts[end], None, size):
+        added = drafts[end]
+        names = {name.strip() for name in (added.author or "").split(",")} - {""}
+        for words in added.new_text[1:-1].split("]["):
+            same = [a for a in pending if _unspaced(a.new_text) == _unspaced(words)]
+            if not same or not names <= {code for a in same for code in a.proponents}:
+                return None
+            shown += same
+        end += 1
+    return (end, inner, shown) if shown else None
+
+
+def _inserted(draft: Draft, words: str | None, at: int) -> bool:
+    """Whether ``draft`` inserts ``words`` at ``at`` of its paragraph (with None, words
+    in brackets: "[...]")."""
+    new = draft.new_text
+    return draft.kind is _K.INSERT and draft.span == Span(at, at) and (
+        new == words if words is not None else new.startswith("[") and new.endswith("]"))
+
+
+def _whole_deleted(drafts: list[Draft]) -> list[Draft]:
+    """``drafts``, a deletion of their paragraph's whole text made its deletion, as the
+    reader reads a paragraph all deleted."""
+    text = drafts[0].paragraph.text if drafts else ""
+    return [replace(d, kind=_K.DELETE_PARAGRAPH, span=None, anchor=None, old_text=text,
+                    new_text="") if d.kind is _K.DELETE and d.span == Span(0, len(text))
+            else d for d in drafts]
 
 
 def _one_bracket(draft: Draft, index: int, target: Revision,

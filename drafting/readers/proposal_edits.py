@@ -1,8 +1,9 @@
 """A copy of the merged draft whose answer touches the proposals tracked in it
-(`on_proposals`): words typed after the words a proposal tracks amend that proposal; a
-proposal changed in the copy is no one's proposal (the file is refused, saying how to
-amend it); a proposal accepted in the copy without a tracked change is named in a
-warning, never proposed again in the sender's name. The proposals tracked as they were
+(`on_proposals`): words typed after the words a proposal tracks, or in them, amend that
+proposal; a proposal changed in the copy is no one's proposal (the file is refused,
+saying how to amend it); a proposal accepted in the copy without a tracked change is
+named in a warning, never proposed again in the sender's name, and so is one it
+rejected (`rejected`), never recorded as opposition. The proposals tracked as they were
 merged are `drafting.readers.merged_copies`'."""
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ if TYPE_CHECKING:
 
 _K = AmendmentKind
 _EDITS = frozenset({_K.REPLACE, _K.DELETE, _K.INSERT})
-_AMEND = "drafting amend <document> {id} --delegation {code}"
+_AMEND = "drafting amend {symbol} {id} --delegation {code}"
 
 def on_proposals(drafts: list[Draft], target: Revision,
                  proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
-                 delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
+                 delegation: str | None, authors: Mapping[str, str] | None,
+                 symbol: str = "<document>", shown: set[str] | None = None) -> list[Draft]:
     """``drafts`` read against the pending proposals (``proposed``, by paragraph id) that
-    a copy of the merged draft tracks by delegation codes.
+    a copy of the merged draft tracks by delegation codes (of the document ``symbol``,
+    for the commands its messages show).
 
     Words another author inserted after words a pending proposal tracks, or between its
     deletion and its words (``'two-day'`` then ``' or three-day'``), amend that proposal
@@ -47,9 +50,11 @@ def on_proposals(drafts: list[Draft], target: Revision,
     inserted in tracked words that are no pending proposal as they stand, and for a
     change tracked by delegation codes that differs from their pending proposal at that
     place: it was changed in the copy, and is no one's proposal as it stands."""
+    drafts = [part for draft in drafts
+              for part in _typed_in(draft, target, proposed, delegation, authors)]
     kept: list[Draft] = []
     for run in _runs(drafts, delegation, authors):
-        kept += _amending(run, target, proposed, delegation, authors)
+        kept += _amending(run, target, proposed, delegation, authors, symbol)
     for draft in kept:
         if by_codes(draft, delegation, authors, own=True) and \
                 not already_proposed(draft, target, proposed):
@@ -57,8 +62,8 @@ def on_proposals(drafts: list[Draft], target: Revision,
             if pending is not None:
                 raise ReaderError(_changed(draft, pending, f"the change tracked by "
                                            f"{draft.author} ({_describe(draft)}) is",
-                                           _sender(pending, delegation, authors)))
-    return accepted(kept, target, proposed, warnings, delegation, authors)
+                                           _sender(pending, delegation, authors), symbol))
+    return accepted(kept, target, proposed, warnings, delegation, authors, shown)
 
 
 def own_amended(drafts: Sequence[Draft], codes: Sequence[str | None]) -> None:
@@ -74,6 +79,36 @@ def own_amended(drafts: Sequence[Draft], codes: Sequence[str | None]) -> None:
                 "read")
 
 
+def _typed_in(draft: Draft, target: Revision, proposed: Mapping[str, Sequence[Amendment]],
+              delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
+    """``draft``, a new paragraph typed by several authors, as the pending new paragraph
+    the words of the first author reading as another delegation's codes make, and the
+    words others typed in it as amendments to that proposal; [``draft``] where they make
+    no pending proposal (it was changed in the copy) or it is one author's."""
+    names = [author for author, _, _ in draft.typed]
+    owner = next((name for name in names if by_codes(replace(draft, author=name),
+                                                     delegation, authors)), None)
+    if owner is None:
+        return [draft]
+    words = "".join(text for author, _, text in draft.typed if author == owner)
+    whole = replace(draft, author=owner, new_text=words.strip(), typed=())
+    parent = next((a for a in already_proposed(whole, target, proposed)
+                   if a.kind in AMENDABLE_KINDS), None)
+    if parent is None or parent.new_text != whole.new_text:
+        return [draft]
+    out, at = [whole], -(len(words) - len(words.lstrip()))
+    for author, date, text in draft.typed:
+        if author == owner:
+            at += len(text)
+            continue
+        point = max(at, 0)
+        around = anchor(parent.new_text, point)
+        out.append(replace(draft, kind=_K.INSERT, author=author, date=date, typed=(),
+                           span=Span(point, point), anchor=around, new_text=text,
+                           old_text=parent.new_text[around.start:around.end], amends=parent))
+    return out
+
+
 def _runs(drafts: list[Draft], delegation: str | None, authors: Mapping[str, str] | None
           ) -> list[list[Draft]]:
     """``drafts`` in runs of changes to one paragraph that touch (each starts where the
@@ -83,7 +118,7 @@ def _runs(drafts: list[Draft], delegation: str | None, authors: Mapping[str, str
     codes: str | None = None  # the Word author of the run's proposal
     for draft in drafts:
         last = runs[-1][-1] if runs else None
-        mine = by_codes(draft, delegation, authors, own=True)
+        mine = by_codes(draft, delegation, authors)  # the sender's own code does not split
         if last is not None and _edit(last) and _edit(draft) and \
                 last.paragraph is draft.paragraph and draft.span.start == last.span.end \
                 and not (mine and codes not in (None, draft.author)):  # type: ignore[union-attr]
@@ -101,11 +136,12 @@ def _edit(draft: Draft) -> bool:
 
 
 def _amending(run: list[Draft], target: Revision, proposed: Mapping[str, Sequence[Amendment]],
-              delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
+              delegation: str | None, authors: Mapping[str, str] | None, symbol: str,
+              ) -> list[Draft]:
     """``run`` with the words others typed in the words of the pending proposal tracked
     there made amendments to it, and that proposal's pieces joined."""
-    codes = [d for d in run if by_codes(d, delegation, authors, own=True)]
-    inside = _inside(run, codes)
+    codes = _proposal(run, delegation, authors)
+    inside = [d for d in _inside(run, codes) if not already_proposed(d, target, proposed)]
     if not inside:
         return run
     whole = _joined(codes)
@@ -114,7 +150,7 @@ def _amending(run: list[Draft], target: Revision, proposed: Mapping[str, Sequenc
     shift = _shift(whole, parent) if whole is not None and parent is not None else None
     if parent is None or shift is None:
         raise ReaderError(_unplaced(inside[0], codes, run, target, proposed,
-                                    delegation, authors))
+                                    delegation, authors, symbol))
     out, words = [], 0
     for draft in run:
         if any(draft is d for d in codes):
@@ -128,6 +164,18 @@ def _amending(run: list[Draft], target: Revision, proposed: Mapping[str, Sequenc
         else:
             out.append(draft)
     return out
+
+
+def _proposal(run: list[Draft], delegation: str | None, authors: Mapping[str, str] | None,
+              ) -> list[Draft]:
+    """The drafts of ``run`` that track a pending proposal's words: those by the first
+    author reading as another delegation's codes; else (the sender's own proposal, typed
+    in) by its own code. The sender's own words, tracked by its own code ("CHN" typing in
+    the EU's words), are not the proposal's."""
+    others = [d for d in run if by_codes(d, delegation, authors)]
+    if others:
+        return [d for d in run if d.author == others[0].author]
+    return [d for d in run if by_codes(d, delegation, authors, own=True)]
 
 
 def _inside(run: list[Draft], codes: list[Draft]) -> list[Draft]:
@@ -208,7 +256,7 @@ def _alike(one: str, two: str) -> int:
 
 def _unplaced(draft: Draft, codes: list[Draft], run: list[Draft], target: Revision,
               proposed: Mapping[str, Sequence[Amendment]], delegation: str | None,
-              authors: Mapping[str, str] | None) -> str:
+              authors: Mapping[str, str] | None, symbol: str) -> str:
     """Why ``draft``, typed in words ``codes`` track, cannot be read: the words are no
     pending proposal as they stand (changed in the copy, or no one's)."""
     whole = _joined(run, authors=True)
@@ -217,19 +265,19 @@ def _unplaced(draft: Draft, codes: list[Draft], run: list[Draft], target: Revisi
             f"in the words tracked by {codes[0].author}")
     if pending is not None:
         return _changed(whole or draft, pending, f"{what}, which are",
-                        _sender(pending, delegation, authors))
+                        _sender(pending, delegation, authors), symbol)
     return (f"{draft.where}: {what}, cannot be read: those words are no pending proposal "
             f"of {codes[0].author}'s as they stand, and read on the text it would follow "
             "words the text does not have; accept or reject the tracked changes around it, "
             "or send the change on the clean draft")
 
 
-def _changed(draft: Draft, pending: Amendment, what: str, sender: str) -> str:
+def _changed(draft: Draft, pending: Amendment, what: str, sender: str, symbol: str) -> str:
     """The refusal of a copy where ``what`` changed ``pending`` (``draft``: the change the
     copy makes at its place): no one's proposal as it stands; how ``sender`` (a code, or
     "CODE") amends it."""
     who = ", ".join(pending.proponents)
-    command = _AMEND.format(id=pending.id, code=sender)
+    command = _AMEND.format(symbol=shlex.quote(symbol), id=pending.id, code=sender)
     advice = _advice(draft, pending, command) or f"{command} with --replace OLD --with NEW, " \
         "--insert NEW --after WORDS or --delete OLD (the words of the proposal)"
     return (f"{draft.where}: {what} not {who}'s pending {pending.id} "
@@ -291,10 +339,11 @@ def _words_in_copy(draft: Draft, pending: Amendment) -> str | None:
 
 def accepted(drafts: list[Draft], target: Revision,
               proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
-              delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
+              delegation: str | None, authors: Mapping[str, str] | None,
+              shown: set[str] | None = None) -> list[Draft]:
     """``drafts`` but the untracked ones that are a pending proposal of another delegation
     than those the file is read for (the copy accepted it): each named in a warning,
-    neither proposed again nor read as support."""
+    neither proposed again nor read as support; ``shown`` takes their ids."""
     mine = {delegation, *(authors or {}).values()}
     kept = []
     for draft in drafts:
@@ -310,6 +359,8 @@ def accepted(drafts: list[Draft], target: Revision,
         if not same:
             kept.append(draft)
             continue
+        if shown is not None:
+            shown.update(a.id for a in same)
         ids = ", ".join(f"{a.id} of {', '.join(a.proponents)}" for a in same)
         sender = delegation or "the sender"
         warnings.append(ReadWarning(draft.where, (
@@ -325,3 +376,43 @@ def _describe(draft: Draft) -> str:
     return describe(Amendment(id="", kind=draft.kind, paragraph_id=draft.paragraph.id,
                               revision="", proponents=(), span=draft.span,
                               old_text=draft.old_text, new_text=draft.new_text))
+
+
+def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[Amendment]],
+             warnings: list[ReadWarning], name: str, delegation: str | None,
+             authors: Mapping[str, str] | None, symbol: str) -> None:
+    """A warning for each pending proposal of another delegation that a copy of the
+    merged draft does not show, though it shows (``shown``, ids) one proposed after it:
+    the merged draft tracked it, so the copy rejected it. A rejection in a copy is no
+    one's proposal, nor recorded as opposition; the warning names the command that
+    records that. None for a retain (the merged draft tracks none), a sub-amendment, or a
+    proposal in a paragraph whose deletion the copy shows."""
+    latest = max((_number(i) for i in shown), default=0)
+    mine = {delegation, *(authors or {}).values()} - {None}
+    sender = next(iter(mine)) if len(mine) == 1 else "CODE"
+    labels = {p.id: p.label for p in target}
+    every = [a for pending in proposed.values() for a in pending]
+    deleted = {a.paragraph_id for a in every  # others' changes nest in it, unread
+               if a.id in shown and a.kind is _K.DELETE_PARAGRAPH}
+    for amendment in every:
+        if amendment.id in shown or amendment.revision != target.label or \
+                amendment.paragraph_id in deleted or \
+                amendment.amends or amendment.kind is _K.RETAIN or \
+                mine & set(amendment.proponents) or not 0 < _number(amendment.id) < latest \
+                or amendment.paragraph_id not in labels:
+            continue
+        label = labels[amendment.paragraph_id]
+        who = ", ".join(amendment.proponents)
+        warnings.append(ReadWarning(f"{name} ({label})", (
+            f"{who}'s pending {amendment.id} ({describe(amendment)}), which the merged draft "
+            f"tracks, is not in this copy: the copy rejected it. That is not recorded: a "
+            f"rejection in a copy is not read as {sender}'s opposition (to record it: "
+            f"drafting amend {shlex.quote(symbol)} {shlex.quote(label)} --delegation {sender} "
+            "--retain)")))
+
+
+def _number(amendment_id: str) -> int:
+    """The number of an amendment id ("A12": 12; 0 for another id): the order proposals
+    were made in."""
+    digits = amendment_id[1:]
+    return int(digits) if amendment_id[:1] in "Aa" and digits.isdigit() else 0
