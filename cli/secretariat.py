@@ -140,10 +140,11 @@ def revise(
         current = document.current
         decisions = [] if current is None else bracket_decisions(
             current, choose=choose or (), keep=keep or (), drop=drop or (),
-            proposals=store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
+            proposals=store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED,
+                                                         AmendmentStatus.ACCEPTED})
             if choose else ())
         warnings: list[str] = []  # told after the progress bar is gone
-        with steps(2 if dry_run else 3) as step:
+        with steps(3 if dry_run else 4) as step:
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
                                       step=step, warn=warnings.append, dry_run=dry_run)
         show_warnings(warnings)

@@ -33,10 +33,10 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     brackets settled so (a paragraph left with nothing is deleted by the revision); one
     bracket is named by its number, counted from 1 as `drafting brackets SYMBOL --para
     OP3` shows them: ``"OP3#2"``, ``"OP24#1=present"``. Words no bracket offers but a pending
-    amendment among ``proposals`` proposes in one of its alternatives (``OP1=in 2029``, where
-    the EU proposes "2029" for "2028" in ``[in 2027 / in 2028]``) choose that alternative
-    and accept the amendment with the choice. InputError, naming the paragraph and what it
-    holds, for anything that does not fit.
+    (or accepted) amendment among ``proposals`` proposes in one of its alternatives
+    (``OP1=in 2029``, where the EU proposes "2029" for "2028" in ``[in 2027 / in 2028]``)
+    choose that alternative and accept the amendment with the choice. InputError, naming
+    the paragraph and what it holds, for anything that does not fit.
     """
     from drafting.engine import BracketAction, BracketDecision
 
@@ -73,6 +73,9 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     return decisions
 
 
+_CHOOSABLE = frozenset({AmendmentStatus.SUBMITTED, AmendmentStatus.ACCEPTED})
+
+
 def _proposed(paragraph: Paragraph, number: int | None, wanted: str,
               proposals: Sequence[Amendment]) -> tuple[int, int, str] | None:
     """The bracket, alternative and pending amendment whose change, inside that alternative,
@@ -86,7 +89,7 @@ def _proposed(paragraph: Paragraph, number: int | None, wanted: str,
         span = amendment.span
         if (amendment.paragraph_id != paragraph.id or amendment.amends or span is None
                 or amendment.kind not in SPAN_KINDS or amendment.kind is AmendmentKind.BRACKET
-                or amendment.status is not AmendmentStatus.SUBMITTED
+                or amendment.status not in _CHOOSABLE
                 or text[span.start:span.end] != (amendment.old_text if len(span) else "")):
             continue  # not a change of words here (or made on an earlier text)
         for group in groups:

@@ -77,7 +77,7 @@ def tokens(text: str) -> list[str]:
     return joined
 
 
-def word_diff(old: str, new: str, *, remember: bool = True) -> list[Diff]:
+def word_diff(old: str, new: str, *, remember: bool = True, clean: bool = True) -> list[Diff]:
     """Diff ``old`` into ``new`` word by word: diff-match-patch ``(op, text)`` pairs.
 
     A word is changed whole ("submit" -> "transmit" is one deletion and one insertion), never
@@ -87,7 +87,11 @@ def word_diff(old: str, new: str, *, remember: bool = True) -> list[Diff]:
     milliseconds): what is left is then one deletion and one insertion, still a diff of
     the two texts. The last 1,024 diffs are remembered (``remember=False``: not this one).
     Raises InputError when the two texts hold more than 131072 different words together.
+    Without ``clean``, the diff is the shortest one, equalities of a word kept however
+    short (for a text cut out of another: brackets decided); never remembered.
     """
+    if not clean:
+        return list(_diff_words(old, new, clean=False))
     return list(_remembered(old, new) if remember else _diff_words(old, new))
 
 
@@ -108,7 +112,7 @@ def _remembered(old: str, new: str) -> tuple[Diff, ...]:
     return _diff_words(old, new)
 
 
-def _diff_words(old: str, new: str) -> tuple[Diff, ...]:
+def _diff_words(old: str, new: str, *, clean: bool = True) -> tuple[Diff, ...]:
     table: dict[str, str] = {}
     vocabulary: list[str] = []
 
@@ -128,7 +132,8 @@ def _diff_words(old: str, new: str) -> tuple[Diff, ...]:
     coded = dmp.diff_main(encode(old), encode(new), False)
     # Clean up while each character still stands for a whole word: on the decoded text the
     # cleanup would split words ("a report" -> "an update" would keep the "a" of "an").
-    dmp.diff_cleanupSemantic(coded)
+    if clean:
+        dmp.diff_cleanupSemantic(coded)
     words = {_FIRST_CODE + n: word for n, word in enumerate(vocabulary)}
     return tuple((op, text.translate(words)) for op, text in coded)  # each code its word
 
@@ -234,7 +239,8 @@ def _follow_anchor(old: str, new: str, point: Span, anchor: Span,
     return moved, Span(at, at)
 
 
-def rebase(amendment: Amendment, old: str, new: str, revision: str) -> Amendment:
+def rebase(amendment: Amendment, old: str, new: str, revision: str, *,
+           cut: bool = False) -> Amendment:
     """The same amendment, made against ``revision`` whose paragraph text is ``new``.
 
     ``old`` is the paragraph text of ``amendment.revision``. Span kinds (replace, delete,
@@ -242,6 +248,9 @@ def rebase(amendment: Amendment, old: str, new: str, revision: str) -> Amendment
     the anchor (after or before it); with no anchor its point is mapped alone. Whole-paragraph
     kinds (alternative, retain, delete paragraph) are stale as soon as the text changed. A new
     paragraph is never stale. ``old_text`` is kept. An unchanged text is only relabelled.
+
+    With ``cut``, ``new`` is ``old`` with parts cut out (brackets decided): the words
+    between them are mapped one for one, however few (`word_diff` without cleaning).
 
     Raises StaleError with the reason, and ValueError if a span kind has no span.
     """
@@ -254,7 +263,7 @@ def rebase(amendment: Amendment, old: str, new: str, revision: str) -> Amendment
     span, anchor = amendment.span, amendment.anchor
     if span is None:
         raise ValueError(f"amendment {amendment.id} ({amendment.kind}) has no span")
-    diffs = word_diff(old, new)
+    diffs = word_diff(old, new, clean=not cut)
     if (amendment.kind is AmendmentKind.INSERT and anchor is not None and not span
             and span.start in (anchor.start, anchor.end)):
         new_anchor, point = _follow_anchor(old, new, span, anchor, diffs)

@@ -96,7 +96,7 @@ def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:
     if text == paragraph.text:
         return amendment
     try:
-        return rebase(amendment, paragraph.text, text, amendment.revision)
+        return rebase(amendment, paragraph.text, text, amendment.revision, cut=True)
     except StaleError as error:
         raise AmendmentError(
             f"{paragraph.label}: amendment {amendment.id} cannot be accepted together with "

@@ -110,3 +110,19 @@ def test_choosing_words_only_an_amendment_proposes_chooses_its_alternative_and_a
     assert "Decides to convene a meeting in 2029 in [Geneva / Nairobi];" in shown
     listed = drafting(db, "amendments", "A/1").stdout.splitlines()
     assert "accepted" in listed[0] and "submitted" in listed[1]  # G77's Bonn still pending
+
+
+def test_choosing_the_words_an_accepted_amendment_put_in_a_bracket_keeps_them(tmp_path):
+    """CHN's accepted change made "[invites][encourages]" read "[invites][urges]": the
+    choice of "urges" was refused, "no bracket offers 'urges'"."""
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. [Invites][Encourages] States "
+                     "to act;\n", encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "CHN"),
+                 ("amend", "A/1", "OP1", "-d", "CHN", "--replace", "Encourages", "--with",
+                  "Urges", "--yes"), ("decide", "A1", "accept")):
+        assert drafting(db, *args).returncode == 0, args
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP1=Urges")
+    assert done.returncode == 0, done.stderr
+    assert "Urges States to act;" in drafting(db, "show", "A/1").stdout
