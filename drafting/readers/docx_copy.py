@@ -161,6 +161,7 @@ class CopyLayout:
         roles = self._roles(entries)
         chunks: list[Chunk] = []
         host: Chunk | None = None  # the last chunk that is not a footnote
+        opened: dict[int, Chunk] = {}  # the chunk of each paragraph the structure reads
         for number, ((_, read, note), role) in enumerate(zip(entries, roles, strict=True), 1):
             if role is None or role.kind in _OUTSIDE:
                 self._skip(number, str(role.kind) if role else "subtitle", read)
@@ -168,7 +169,8 @@ class CopyLayout:
                 chunks.append(self._chunk(number, read, label=False))
                 chunks[-1].label, chunks[-1].note = f"FN{note}", note
             elif role.option and role.kind is RoleKind.LINE and host is not None:
-                self._alternative(host, self._chunk(number, read))  # "Option 2: ..."
+                named = opened.get(role.paragraph, host)  # "2 alt." after "2 bis.": OP2's
+                self._alternative(named, self._chunk(number, read))  # "Option 2: ..."
             elif role.kind is RoleKind.LINE and host is not None and role.prefix:
                 self._join(host, self._chunk(number, read, label=False), role.prefix)
             elif role.option:  # "3. Option 1: ...": the first alternative opens it
@@ -183,6 +185,9 @@ class CopyLayout:
                 host.heading = role.kind is RoleKind.HEADING
                 if role.kind is not RoleKind.LINE and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
+            if chunks and chunks[-1] is host and role is not None and \
+                    role.kind is not RoleKind.LINE and role.paragraph is not None:
+                opened[role.paragraph] = host
         return chunks
 
     def _embedded(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:

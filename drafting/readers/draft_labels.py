@@ -14,7 +14,7 @@ from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_m
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import Block
-from drafting.readers.lines import DECIMAL, chapeau_like, split_label
+from drafting.readers.lines import DECIMAL, bracketed_label, chapeau_like, split_label
 from drafting.readers.result import ReadWarning
 
 
@@ -136,3 +136,25 @@ def annex_decimal(text: str, section: str, *, mixed: bool, count: int,
     return found, (f"paragraph numbered {text.lstrip('[').split(maxsplit=1)[0]!r} in "
                    f"{section}: read as {found}{why}, its typed number kept as its text, "
                    "which a revision does not renumber")
+
+
+def bracketed_paragraph(text: str, host: DraftParagraph | None) -> tuple[Label, int] | None:
+    """The label of a paragraph whose number is typed in brackets, "(2) " or "2) ", and
+    the length of that number; None where the number is a sub-paragraph's. It is a
+    paragraph's when it goes on from the paragraph before (``host``), itself numbered so
+    ("(2)" or "(1bis)" after "(1)"), or starts a series ("(1)") after a heading or a
+    preambular paragraph that does not end with ":" (after an operative paragraph, or a
+    line introducing a list, it is the list's)."""
+    found = bracketed_label(text)
+    if found is None:
+        return None
+    label = found[0]
+    if host is not None and host.bracketed:
+        before = host.label
+        goes_on = (label.number == before.number and label.suffix > before.suffix) or \
+            (label.number == before.number + 1 and not label.suffix)
+        return found if goes_on else None
+    starts = host is None or host.label.kind is ParagraphKind.HEADING or (
+        host.label.kind is ParagraphKind.PREAMBULAR and
+        not (host.options[-1] if host.options else host.text).endswith((":", "\uff1a")))
+    return found if (label.number, label.suffix) == (1, 0) and starts else None

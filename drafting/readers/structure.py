@@ -64,6 +64,7 @@ from drafting.readers.draft_labels import (
     DraftParagraph,
     annex_decimal,
     annexed,
+    bracketed_paragraph,
     check_limits,
     labelled_paragraphs,
 )
@@ -74,7 +75,6 @@ from drafting.readers.lines import (
     OPTION,
     RECITALS,
     SUBPARAGRAPH,
-    bracketed_label,
     chapeau_like,
     first_item,
     heading_key,
@@ -285,8 +285,9 @@ class _Reader:
         elif label is None and self._recital(block):  # "(1) Forests provide ..." after "Whereas:"
             self._open(index, self._unused("PP"), block.text, block)  # Word's number is Word's
             self.drafts[-1].recital = True
-        elif label is not None and is_alternative(block.text) and self._alternative_of(label):
-            self._option(index, rest, skip, label_alt=True)
+        elif label is not None and is_alternative(block.text) and \
+                (named := self._alternative_of(label, block)) is not None:
+            self._option(index, rest, skip, label_alt=True, host=named)
         elif option := OPTION.match(rest if label is not None else block.text):
             self._options(index, block, label, rest, skip, option)
         elif label is not None:
@@ -302,7 +303,8 @@ class _Reader:
             self.drafts[-1].list = number.list
         elif number is not None and self._can_extend():
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
-        elif (bracketed := self._bracketed(block.text)) is not None:
+        elif (bracketed := bracketed_paragraph(
+                block.text, self.drafts[self._host] if self._host >= 0 else None)) is not None:
             self._open(index, bracketed[0], block.text[bracketed[1]:], block, bracketed[1])
             self.drafts[-1].bracketed = True
         elif SUBPARAGRAPH.match(block.text) and self._can_extend(typed=block.text):
@@ -354,28 +356,6 @@ class _Reader:
                                 host.options is None and
                                 RECITALS.fullmatch(host.text) is not None)
 
-    def _bracketed(self, text: str) -> tuple[Label, int] | None:
-        """The label of a paragraph whose number is typed in brackets, "(2) " or "2) ",
-        and the length of that number; None where the number is a sub-paragraph's. It
-        is a paragraph's when it goes on from the paragraph before, itself numbered so
-        ("(2)" or "(1bis)" after "(1)"), or starts a series ("(1)") after a heading or a
-        preambular paragraph that does not end with ":" (after an operative paragraph,
-        or a line introducing a list, it is the list's)."""
-        found = bracketed_label(text)
-        if found is None:
-            return None
-        label = found[0]
-        host = self.drafts[self._host] if self._host >= 0 else None
-        if host is not None and host.bracketed:
-            before = host.label
-            goes_on = (label.number == before.number and label.suffix > before.suffix) or \
-                (label.number == before.number + 1 and not label.suffix)
-            return found if goes_on else None
-        starts = host is None or host.label.kind is ParagraphKind.HEADING or (
-            host.label.kind is ParagraphKind.PREAMBULAR and
-            not (host.options[-1] if host.options else host.text).endswith((":", "\uff1a")))
-        return found if (label.number, label.suffix) == (1, 0) and starts else None
-
     def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:
             self.section = key
@@ -396,16 +376,18 @@ class _Reader:
     def _options(self, index: int, block: Block, label: Label | None, rest: str, skip: int,
                  option: re.Match[str]) -> None:
         """An "Option N:" block: the first opens a paragraph (labelled, or carrying on a
-        labelled paragraph with no text of its own); later ones add alternatives."""
+        labelled paragraph with no text of its own); later ones add alternatives, until
+        another "Option 1:" opens the next paragraph."""
         text = rest if label is not None else block.text
         body = text[option.end():]
-        if label is None and self.option_open and self._host >= 0:
+        first = option["n"].casefold() in ("1", "a")  # "Option 1:" opens another paragraph
+        if label is None and self.option_open and self._host >= 0 and not first:
             self._option(index, body, skip + option.end())
             return
-        if label is None and self._host >= 0 and not self.drafts[self._host].text and \
-                self.drafts[self._host].label.kind is ParagraphKind.OPERATIVE:
-            draft = self.drafts[self._host]  # "3." on its own, then "Option 1: ..."
-            draft.options = [option_text(body)]
+        host = self.drafts[self._host] if self._host >= 0 else None
+        if label is None and host is not None and not host.text and host.options is None \
+                and host.label.kind is ParagraphKind.OPERATIVE:
+            host.options = [option_text(body)]  # "3." on its own, then "Option 1: ..."
             self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "", option=True)
         else:
             own = label if label is not None else self._unlabelled(index, block)
@@ -414,16 +396,31 @@ class _Reader:
             self.roles[index] = replace(self.roles[index], option=True)
         self.option_open = True
 
-    def _option(self, index: int, text: str, skip: int, label_alt: bool = False) -> None:
-        draft = self.drafts[self._host]
+    def _option(self, index: int, text: str, skip: int, label_alt: bool = False,
+                host: int | None = None) -> None:
+        """Add an alternative to the paragraph before (or ``host``: the one an "OP2 Alt"
+        names)."""
+        host = self._host if host is None else host
+        draft = self.drafts[host]
         if draft.options is None:
             draft.options = [draft.text]
         draft.options.append(option_text(text))
-        self.roles[index] = Role(RoleKind.LINE, self._host, skip, "", option=True)
+        self.roles[index] = Role(RoleKind.LINE, host, skip, "", option=True)
         self.option_open = not label_alt
 
-    def _alternative_of(self, label: Label) -> bool:
-        return self._host >= 0 and self.drafts[self._host].label.family == label.family
+    def _alternative_of(self, label: Label, block: Block) -> int | None:
+        """The paragraph an "OP2 Alt" (or "2 alt.") block is an alternative of: the one
+        its label names in this section (OP2, never the OP2 bis before it), with a
+        warning where another stands between them; None where there is none."""
+        named = next((i for i in range(len(self.drafts) - 1, -1, -1)
+                      if self.drafts[i].section == self.section and
+                      self.drafts[i].label == label), None)
+        if named is not None and named != self._host:
+            self.warnings.append(ReadWarning(block.where, (
+                f"{label} Alt stands after {self.drafts[self._host].label}, not right "
+                f"after {label}: read as an alternative of {label}, the paragraph its "
+                "number names")))
+        return named
 
     def _line(self, index: int, text: str, prefix: str) -> None:
         draft = self.drafts[self._host]

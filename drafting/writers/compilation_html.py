@@ -22,6 +22,7 @@ from drafting.engine.segments import (
     original_text,
 )
 from drafting.model import Mark, ParagraphStatus, Style
+from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -146,7 +147,9 @@ def _row(entry: Entry, formatted: bool) -> str:
         heading = f'<h2 dir="auto">{_pieces(entry_pieces(entry))}{shown}{_notes(entry)}</h2>'
         return _tr(f"heading {css}", f'<td colspan="2">{heading}</td>', count)
     marks = shown_marks(entry.paragraph, formatted, convention=False)
-    paragraphs = [_para(_pieces(entry_pieces(entry), marks) + _notes(entry))]
+    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
+    paragraphs = [_para(escape(lead) + _pieces(pieces, marks) + _notes(entry))]
+    paragraphs += [_para(escape(lead) + _pieces(pieces, marks)) for lead, pieces in options]
     labels = alternative_labels(entry.paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         alt = _spaced(f'<b class="label">{escape(label)}</b>', _credit(option.credit),

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
 from drafting.model import Mark, Style
+from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -150,10 +151,11 @@ def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
     paragraph = entry.paragraph
     status = status_word(paragraph)
     marks = shown_marks(paragraph, formatted, convention=False)
+    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
     first = _block(f"**{escape(paragraph.label)}**", f"*({status})*" if status else "",
-                   render_pieces(entry_pieces(entry), marks) + _notes(entry))
+                   lead + render_pieces(pieces, marks) + _notes(entry))
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
-    return [first] + [
+    return [first] + [_block(lead + render_pieces(pieces, marks)) for lead, pieces in options] + [
         _block(f"**{escape(label)}**", escape(credit_tag(option.credit)), _bold(option.text))
         for label, option in zip(labels, entry.alternatives, strict=True)
     ] + _amended(entry)

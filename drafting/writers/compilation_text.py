@@ -17,6 +17,7 @@ from drafting.engine.segments import (
     NewParagraph,
     StaleAmendment,
 )
+from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -72,11 +73,12 @@ def _entry_blocks(entry: Entry) -> list[str]:
         return [_heading_block(entry)]
     paragraph = entry.paragraph
     status = status_word(paragraph)
+    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
     first = _join(paragraph.label, f"({status})" if status else "",
-                  _pieces(entry_pieces(entry)) + _notes(entry))
+                  lead + _pieces(pieces) + _notes(entry))
     alternatives = zip(alternative_labels(paragraph.label, len(entry.alternatives)),
                        entry.alternatives, strict=True)
-    return [first] + [
+    return [first] + [lead + _pieces(pieces) for lead, pieces in options] + [
         _join(label, credit_tag(option.credit), _inserted(option.text.strip()))
         for label, option in alternatives
     ] + _amended(entry)

@@ -39,6 +39,7 @@ from drafting.ooxml.revisions import save_atomically
 from drafting.ooxml.sections import first_section
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import directed
+from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
     PieceKind,
@@ -209,9 +210,12 @@ def _entry(out: _Body, entry: Entry) -> None:
     runs = _label_runs(paragraph.label)
     if status:
         runs.append(run_xml(f"({status}) ", italic=True))
-    runs += _marked_runs(entry_pieces(entry), shown_marks(paragraph, out.formatted))
-    runs += _notes(entry)
-    out.add(runs)
+    marks = shown_marks(paragraph, out.formatted)
+    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
+    runs += [run_xml(lead)] if lead else []
+    out.add(runs + _marked_runs(pieces, marks) + _notes(entry))
+    for lead, pieces in options:
+        out.add([run_xml("\t"), run_xml(lead), *_marked_runs(pieces, marks)])
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         _proposed(out, label, option.credit, option.text)

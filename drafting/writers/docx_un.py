@@ -9,8 +9,11 @@ Arabic ``1 -<tab>``) with their first word in italics, sub-paragraphs ``(a)`` as
 paragraphs of their own, headings in "Heading N". Arabic lines run right to left
 (``w:bidi``, ``w:rtl``), the front matter, title and chapeau included; no italics
 are forced on Arabic, Chinese or Japanese openings. Footnotes stand as ``[^1]: text``
-paragraphs after the paragraph citing them, as the text form writes them. No text is
-written that the import would not read back as the same paragraphs.
+paragraphs after the paragraph citing them, as the text form writes them. A paragraph
+read from options (``[first][second][]``) is written as its options, a Word paragraph
+each: ``3.<tab>Option 1: ...``, ``Option 2: ...``, ``Option 3: No text``
+(`drafting.writers.options`). No text is written that the import would not read back as
+the same paragraphs.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
@@ -47,6 +50,7 @@ from drafting.writers.docx_clean import (
     add_title,
     directed,
 )
+from drafting.writers.options import NO_TEXT, option_lead, option_marks, paragraph_options
 from drafting.writers.pieces import carries_formatting, shown_marks
 
 INDENT = Cm(1.27)
@@ -107,14 +111,19 @@ class UnLayout:
         return un_word(self.document, body=body)
 
 
-def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
+def _elements(paragraph: Paragraph, marks: Sequence[Mark],
+              option: tuple[str, str] | None = None) -> list[etree._Element]:
     """The ``w:p`` of ``paragraph``: one, and one a line after the first of a paragraph of
-    lines. Spelt out as markup and parsed once each (see `drafting.ooxml.markup`);
-    element by element where the text holds a character that markup would not give
-    back as it is (a carriage return, a control character)."""
-    if _AS_IS.search(paragraph.text) or _AS_IS.search(paragraph.label):
-        return _built(paragraph, marks)
-    kind, text = paragraph.kind, paragraph.text
+    lines; for a paragraph read from options, those of each option (``option``: its text
+    and what opens it, "3.<tab>Option 1: "). Spelt out as markup and parsed once each (see
+    `drafting.ooxml.markup`); element by element where the text holds a character that
+    markup would not give back as it is (a carriage return, a control character)."""
+    if option is None and (found := paragraph_options(paragraph)) is not None:
+        return _each_option(paragraph, marks, found, _elements)
+    text, lead = option if option is not None else (paragraph.text, None)
+    if _AS_IS.search(text) or _AS_IS.search(paragraph.label):
+        return _built(paragraph, marks, option)
+    kind = paragraph.kind
     if kind is ParagraphKind.HEADING:
         style = f"Heading{min(max(paragraph.level, 1), 9)}"
         return [_parsed(style, "", _marked_xml(text, marks))]
@@ -123,7 +132,9 @@ def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Elemen
             f"[^{paragraph.label[2:]}]: "), *_marked_xml(text, marks)])]
     first, *lines = text.split("\n")
     runs = _marked_xml(first, marks)
-    if kind is ParagraphKind.OPERATIVE:
+    if lead is not None:
+        runs.insert(0, markup.run_xml(lead))
+    elif kind is ParagraphKind.OPERATIVE:
         runs.insert(0, markup.run_xml(_typed(paragraph)))
     elif kind is ParagraphKind.OTHER and not formula(text):  # a formula is read back so
         runs.insert(0, markup.run_xml(f"{paragraph.label}\t"))
@@ -133,6 +144,24 @@ def _elements(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Elemen
                      _marked_xml(line, marks, at))
              for line, at in zip(lines, list(offsets)[1:], strict=False)]
     return [set_right_to_left(p) for p in made] if right_to_left(text) else made
+
+
+_Make = Callable[[Paragraph, Sequence[Mark], tuple[str, str]], list[etree._Element]]
+
+
+def _each_option(paragraph: Paragraph, marks: Sequence[Mark],
+                 found: tuple[tuple[int, str], ...], make: _Make) -> list[etree._Element]:
+    """The ``w:p`` of each option of ``paragraph`` (``found``), as ``make`` makes them."""
+    return [p for number, (start, words) in enumerate(found, start=1)
+            for p in make(paragraph, option_marks(marks, start, len(words)),
+                          (words or NO_TEXT, _option_lead(paragraph, number)))]
+
+
+def _option_lead(paragraph: Paragraph, number: int) -> str:
+    """What opens option ``number`` of ``paragraph``: "Option 2: ", after the typed
+    number for an operative paragraph's first ("3.<tab>Option 1: ")."""
+    first = number == 1 and paragraph.kind is ParagraphKind.OPERATIVE
+    return f"{_typed(paragraph) if first else ''}{option_lead(number)}"
 
 
 def _typed(paragraph: Paragraph) -> str:
@@ -167,9 +196,13 @@ def _marked_xml(text: str, marks: Sequence[Mark], offset: int = 0) -> list[str]:
             for piece, styles in pieces(text, marks, offset) if piece]
 
 
-def _built(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
+def _built(paragraph: Paragraph, marks: Sequence[Mark],
+           option: tuple[str, str] | None = None) -> list[etree._Element]:
     """`_elements`, element by element."""
-    kind, text = paragraph.kind, paragraph.text
+    if option is None and (found := paragraph_options(paragraph)) is not None:
+        return _each_option(paragraph, marks, found, _built)
+    text, lead = option if option is not None else (paragraph.text, None)
+    kind = paragraph.kind
     if kind is ParagraphKind.HEADING:
         return [_p(f"Heading{min(max(paragraph.level, 1), 9)}", _marked(text, marks))]
     if kind is ParagraphKind.FOOTNOTE:
@@ -177,7 +210,9 @@ def _built(paragraph: Paragraph, marks: Sequence[Mark]) -> list[etree._Element]:
                                         *_marked(text, marks)]))]
     first, *lines = text.split("\n")
     runs = _marked(first, marks)
-    if kind is ParagraphKind.OPERATIVE:
+    if lead is not None:
+        runs.insert(0, _run(lead))
+    elif kind is ParagraphKind.OPERATIVE:
         runs.insert(0, _run(_typed(paragraph)))
     elif kind is ParagraphKind.OTHER and not formula(text):
         runs.insert(0, _run(f"{paragraph.label}\t"))  # read back as other text, not a PP

@@ -7,6 +7,8 @@ lines (a ``#`` after the title is a level-1 heading), footnotes as ``[^1]: text`
 text as it is - with a
 ``T1`` label only where it would otherwise be read back as preambular (a treaty's
 formulas, "Have agreed as follows:", never: `drafting.readers.formulas`).
+A paragraph read from options (``[first][second][]``) is written as its options, one
+block each: ``OP3 Option 1: ...``, ``Option 2: ...``, ``Option 3: No text``.
 ``read_text(write_text(...))`` gives the same paragraphs, front matter and chapeau back.
 """
 
@@ -18,6 +20,7 @@ from dataclasses import replace
 from drafting.inline_markdown import marked
 from drafting.model import Paragraph, ParagraphKind
 from drafting.readers.formulas import formula
+from drafting.writers.options import NO_TEXT, option_lead, option_marks, paragraph_options
 
 
 def write_text(title: str, paragraphs: Iterable[Paragraph], *,
@@ -34,11 +37,27 @@ def write_text(title: str, paragraphs: Iterable[Paragraph], *,
     blocks += [chapeau] if chapeau else []
     operative_seen = False
     for paragraph in paragraphs:
-        if markdown:
-            paragraph = replace(paragraph, text=marked(paragraph.text, paragraph.marks))
-        blocks.append(_block(paragraph, bare_other=operative_seen))
+        if (found := paragraph_options(paragraph)) is not None:  # "OP3 Option 1: ..."
+            blocks += _options(paragraph, found, markdown=markdown)
+        else:
+            if markdown:
+                paragraph = replace(paragraph, text=marked(paragraph.text, paragraph.marks))
+            blocks.append(_block(paragraph, bare_other=operative_seen))
         operative_seen |= paragraph.kind is ParagraphKind.OPERATIVE
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _options(paragraph: Paragraph, found: tuple[tuple[int, str], ...], *,
+             markdown: bool) -> list[str]:
+    """A paragraph read from options, one block an option: "OP3 Option 1: ...", then
+    "Option 2: ...", "Option 3: No text" (`drafting.writers.options`)."""
+    blocks = []
+    for number, (start, words) in enumerate(found, start=1):
+        if markdown:
+            words = marked(words, option_marks(paragraph.marks, start, len(words)))
+        lead = f"{paragraph.label} " if number == 1 else ""
+        blocks.append(f"{lead}{option_lead(number)}{words or NO_TEXT}")
+    return blocks
 
 
 def _block(paragraph: Paragraph, *, bare_other: bool) -> str:

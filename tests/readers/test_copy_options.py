@@ -71,3 +71,29 @@ def test_changes_inside_options_are_changes_of_that_paragraph(tmp_path):
     (amendment,) = read.amendments
     assert (amendment.kind.value, amendment.new_text, amendment.span.start) == (
         "insert", "[Invites Parties to consider focal points;]", len(text))
+
+
+@pytest.mark.parametrize(("bis", "alt"), [("2 bis.\t", "2 alt.\t"), ("[OP2 bis ", "OP2 Alt ")])
+def test_an_alternative_after_a_new_paragraph_is_one_of_the_paragraph_it_names(
+        tmp_path, bis, alt):
+    """"2 alt." after "2 bis." was an alternative of OP2 bis (with "[OP2 bis ...]" typed,
+    its brackets doubled); it is one of OP2, with a warning, and so in a copy."""
+    closing = "]" if bis.startswith("[") else ""
+    lines = [*HEAD, "2.\tUrges States to release journalists;",
+             f"{bis}Encourages States to adopt laws;{closing}",
+             f"{alt}Urges States to consider releasing journalists;", "3.\tDecides to act."]
+    draft = _word(tmp_path / "draft.docx", lines)
+    read = read_draft(draft)
+    document = read.to_document("S")
+    assert [(p.label, p.text) for p in document.current.paragraphs][2:] == [
+        ("OP2", "[Urges States to release journalists;]"
+                "[Urges States to consider releasing journalists;]"),
+        ("OP2 bis", f"{'[' if closing else ''}Encourages States to adopt laws;{closing}"),
+        ("OP3", "Decides to act.")]
+    assert "OP2 Alt stands after OP2 bis" in read.warnings[-1].message
+    assert read_docx_submission(draft, document, delegation="KEN").amendments == ()
+    edited = [*lines[:7], lines[7].replace("consider", "promptly consider"), lines[8]]
+    (amendment,) = read_docx_submission(_word(tmp_path / "edited.docx", edited), document,
+                                        delegation="KEN").amendments
+    assert document.current.by_id(amendment.paragraph_id).label == "OP2"
+    assert (amendment.kind.value, amendment.new_text.strip()) == ("insert", "promptly")
