@@ -35,6 +35,7 @@ from drafting.engine.standing import (
     standing,
 )
 from drafting.engine.subamend import split, with_subamendments
+from drafting.engine.sublists import relettered
 from drafting.errors import AmendmentError, InputError, LabelError
 from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import (
@@ -321,6 +322,7 @@ class _Builder:
             status = ParagraphStatus.OPEN
         if text != paragraph.text:  # a deleted last word leaves no space behind it
             text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+            text = relettered(paragraph.text, text)  # an item inserted: the next ones move on
         return _retext(replace(paragraph, status=status), text)
 
     def _born(self, paragraph: Paragraph, accepted: list[Amendment], *,

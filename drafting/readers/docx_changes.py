@@ -78,7 +78,9 @@ def shaped(stretches: list[Hunk], text: str) -> list[Hunk]:
     """``stretches`` of ``text`` widened to whole words where they start or end inside one
     ("report" + inserted "s" is "report" -> "reports"), never into a neighbouring stretch;
     pure insertions and deletions are moved so that whitespace leads them (" word", not
-    "word "), as a word diff places them, so tracked and clean copies read the same."""
+    "word "), as a word diff places them, and a new line so that it starts with its line
+    break ("\n(b) New" after a line, not "New\n(b) " after "(b) "), so tracked and clean
+    copies read the same."""
     result: list[Hunk] = []
     for i, hunk in enumerate(stretches):
         low = result[-1].end if result else 0
@@ -97,6 +99,10 @@ def shaped(stretches: list[Hunk], text: str) -> list[Hunk]:
             while start > low and new and new[-1].isspace() and \
                     keyboard_spaces(new[-1]) == keyboard_spaces(text[start - 1]):
                 new, start, end = new[-1] + new[:-1], start - 1, end - 1
+            tail = new[new.rfind("\n"):] if "\n" in new[1:] else ""
+            if tail and start - len(tail) >= low and text[start - len(tail):start] == tail:
+                # a line typed before another that opens as it does ("(b) To"): a new line
+                new, start, end = tail + new[:-len(tail)], start - len(tail), end - len(tail)
         elif not new:
             while start > low and text[start - 1] == text[end - 1] and text[end - 1].isspace():
                 start, end = start - 1, end - 1

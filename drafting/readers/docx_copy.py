@@ -36,6 +36,7 @@ from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
+from drafting.readers.copy_items import number_piece
 from drafting.readers.copy_notes import cited, footnote, own_numbers
 from drafting.readers.copy_pieces import (
     bracketed,
@@ -297,8 +298,8 @@ class CopyLayout:
         elif mark.state == DELETED and mark.in_original:
             joint = RunPiece(prefix, DELETED, mark.author, mark.date, mark.change_id,
                              kind=mark.kind)
-        else:
-            joint = RunPiece(prefix)
+        else:  # Word's number, read as the revision numbers the item (`as_numbered`)
+            joint = number_piece(prefix) if prefix.strip() else RunPiece(prefix)
         chunk.pieces = [*trimmed(chunk.pieces), joint, *trimmed(line.pieces)]
         chunk.mark = line.mark
 

@@ -55,6 +55,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
+from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_pieces import trimmed
 from drafting.readers.copy_revision import OtherRevision, carried
 from drafting.readers.docx_changes import (
@@ -355,7 +356,7 @@ class _Reader(CopyGroups):
             return previous
         paragraph = group.match
         pieces, split_off = _split(group)
-        pieces = trimmed(pieces)
+        pieces = as_numbered(trimmed(pieces), paragraph.text)  # Word's renumbering: no change
         if runs.original_text(pieces) != paragraph.text and self.tracked:
             pieces = self._in_the_draft(pieces, paragraph.text, where)
         if runs.original_text(pieces) != paragraph.text:

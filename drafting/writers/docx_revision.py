@@ -40,6 +40,7 @@ from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
+from drafting.writers.list_items import add_items, line_edits, lines_of, new_items, past_items
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.typed_numbers import TYPED_NUMBER
 from drafting.writers.word_package import package_bytes
@@ -109,17 +110,20 @@ class _Reviser:
                 self._changed(was, paragraph, place)
 
     def _changed(self, was: Paragraph, now: Paragraph, place: SourcePlace) -> None:
-        edits, offset = [], 0
-        for segment in word_segments(was.text, now.text):
-            if isinstance(segment, Text):
-                offset += len(segment.text)
-            elif isinstance(segment, Change):
-                edits.append(Edit(offset, offset + len(segment.deleted), _NOBODY,
-                                  segment.inserted, tracked=False))
-                offset += len(segment.deleted)
+        places = list(place.places) if was.text != now.text else []
+        lines = lines_of(was.text, places) if places else []
+        removed: list[int] = []
+        if any(line.number for line in lines[1:]):  # items Word numbers: line by line
+            edits, removed = line_edits(was.text, now.text, lines)
+        else:
+            edits = _word_edits(was.text, now.text)
         per: dict[int, list[Edit]] = {}
-        for edit in edits:
-            for index, moved in to_source(place, edit):
+        items = []
+        for whole in edits:
+            edit, found = new_items(place, was.text, whole, places) if lines else (whole, None)
+            if found is not None:
+                items.append(found)
+            for index, moved in to_source(place, edit, places) if edit is not None else ():
                 per.setdefault(index, []).append(moved)
         first = place.paragraphs[0]
         typed = TYPED_NUMBER.match(first.text)
@@ -137,9 +141,15 @@ class _Reviser:
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
                   changes, self.marks)
             self.footnotes_changed |= not in_body(source.element)
+        made, after = [], {}
+        for found in items:  # new items Word numbers, after the item before them
+            made += add_items(place, found, self.marks, after.get(found.after))
+            after[found.after] = made[-1]
+        for index in removed:  # whole items taken out: Word numbers the next ones on
+            _remove(place.paragraphs[index].element)
         if in_body(first.element):
-            elements = [e for e in place.elements() if in_body(e)]
-            self.main, self.last = elements[0], elements[-1]
+            elements = [e for e in place.elements() if in_body(e) and e.getparent() is not None]
+            self.main, self.last = elements[0], past_items(elements[-1], made)
             self.typed = (typed["before"], typed["after"]) if typed else None
             self.form = _form(now)
             self.forms[self.form] = (self.main, self.typed)
@@ -210,6 +220,19 @@ class _Reviser:
                 if part is not None:
                     changed.add(str(part.partname))
         return changed
+
+
+def _word_edits(was: str, now: str) -> list[Edit]:
+    """The untracked edits that make ``was`` ``now``, word by word."""
+    edits, offset = [], 0
+    for segment in word_segments(was, now):
+        if isinstance(segment, Text):
+            offset += len(segment.text)
+        elif isinstance(segment, Change):
+            edits.append(Edit(offset, offset + len(segment.deleted), _NOBODY,
+                              segment.inserted, tracked=False))
+            offset += len(segment.deleted)
+    return edits
 
 
 def _remove(paragraph: Any) -> None:

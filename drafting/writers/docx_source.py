@@ -38,8 +38,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import docx
-from docx.oxml.ns import nsmap, qn
-from lxml import etree
+from docx.oxml.ns import qn
 
 from drafting.atomic import write_atomically
 from drafting.engine.segments import (
@@ -65,6 +64,7 @@ from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
+from drafting.writers.list_items import add_items, blank, last_run, new_items, past_items
 from drafting.writers.pieces import alternative_labels
 from drafting.writers.source_edits import in_body, renumbered, rest_deleted, shown, to_source
 from drafting.writers.typed_numbers import label_kind, typed_before, typed_label
@@ -181,6 +181,7 @@ class _SourceWriter(MergedWriter):
         first to come (a new paragraph after a heading takes a paragraph's form)."""
         self.leading: list[tuple[str, str, Credit]] = []  # new ones before the first
         self.unshown: list[str] = []  # the proposals not shown as tracked changes
+        self.items: list[Any] = []  # the new list items made (`new_items`)
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
         ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
@@ -240,7 +241,8 @@ class _SourceWriter(MergedWriter):
             whole = rest_deleted(place, deleter)  # its number goes with it, not renumbered
             lost = self._weave(place, line, extra=whole)
         else:
-            lost = self._weave(place, line, renumbered(place, entry.paragraph.label))
+            lost = self._weave(place, line, renumbered(place, entry.paragraph.label),
+                               text=_original(entry))
         if lost:
             self._unplaced(elements[where(place, lost)], entry, lost)
         edits = [*line.edits, *(edit for _, edit in whole)]
@@ -258,7 +260,7 @@ class _SourceWriter(MergedWriter):
             self.typed = typed_before(place)
             if self.leading:
                 self._lead(elements[0], self.typed)
-            self.main, self.last = elements[0], elements[-1]
+            self.main, self.last = elements[0], past_items(elements[-1], self.items)
             self.kind = entry.paragraph.kind
             self.forms[self.kind] = (self.main, self.typed)
         for alternative_label, option in zip(
@@ -282,8 +284,9 @@ class _SourceWriter(MergedWriter):
             properties_change(paragraph, before, self.marks, stamp)
 
     def _weave(self, place: SourcePlace, line: _Line, number: Edit | None = None,
-               extra: Sequence[tuple[int, Edit]] = ()) -> list[Edit]:
-        """``line``'s edits woven into the paragraph's runs, ``number``, a change of its
+               extra: Sequence[tuple[int, Edit]] = (), text: str = "") -> list[Edit]:
+        """``line``'s edits woven into the paragraph's runs (a line inserted among items
+        Word numbers, into ``text``: a new item, `new_items`), ``number``, a change of its
         typed number (a diff across a renumbering), into its first line, and each of
         ``extra`` (Word paragraph index, edit in its own coordinates) as it stands.
         Returns the proposals' edits it cannot show whole (not the paragraph's deletion's),
@@ -292,8 +295,13 @@ class _SourceWriter(MergedWriter):
         for index, edit in extra:
             per.setdefault(index, []).append(edit)
         places = list(place.places) if line.edits else []  # read once for all edits
-        lost = []
-        for edit in line.edits:
+        lost, items = [], []
+        for whole in line.edits:
+            edit, found = new_items(place, text, whole, places) if text else (whole, None)
+            if found is not None:
+                items.append(found)
+            if edit is None:
+                continue
             pieces = to_source(place, edit, places)
             if edit.stamp is not line.deleter and not shown(edit, pieces):
                 lost.append(edit)
@@ -306,6 +314,11 @@ class _SourceWriter(MergedWriter):
                   edits, self.marks)
             if not in_body(source.element):
                 self.footnotes_changed = True
+        after: dict[int, Any] = {}  # the last item added after each Word paragraph
+        for found in items:
+            made = add_items(place, found, self.marks, after.get(found.after))
+            after[found.after] = made[-1]
+            self.items += made
         for at, lines, stamp in line.comments:
             made = [e for n in at for e in line.edits[n].made]
             if made:
@@ -329,10 +342,10 @@ class _SourceWriter(MergedWriter):
             self.kind, words = kind, self.main
         else:
             words = self.last
-        paragraph = _blank(self.last if carried else self.main)
+        paragraph = blank(self.last if carried else self.main)
         typed = typed_label(label, self.typed)
         paragraph.append(self.marks.inserted(
-            new_runs(text, _last_run(words), self.main, typed), stamp))
+            new_runs(text, last_run(words), self.main, typed), stamp))
         self.last.addnext(paragraph)
         if carried and not _mark_deleted(self.last):
             hand_on(self.last, paragraph)
@@ -347,8 +360,8 @@ class _SourceWriter(MergedWriter):
         form; rejected, each emptied paragraph joins ``first``, which keeps its own."""
         for label, text, credit in self.leading:
             stamp = self.stamp(credit)
-            paragraph = _blank(first)
-            words = new_runs(text, _last_run(first), first, typed_label(label, typed))
+            paragraph = blank(first)
+            words = new_runs(text, last_run(first), first, typed_label(label, typed))
             paragraph.append(self.marks.inserted(words, stamp))
             first.addprevious(paragraph)
             self.marks.mark_inserted(paragraph, stamp)
@@ -431,38 +444,3 @@ def _is_last(paragraph: Any) -> bool:
 
 def _mark_deleted(paragraph: Any) -> bool:
     return paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
-
-
-_RAW_TEXT = etree.ElementBase.text
-"""lxml's own ``text`` of an element (before its first child)."""
-
-
-def _blank(form: Any) -> Any:
-    """An empty paragraph with the properties of ``form`` (no section break, no tracked
-    change of its own)."""
-    # made beside ``form``, not copied whole: a paragraph may hold thousands of changes
-    paragraph = form.makeelement(form.tag, form.attrib)
-    _RAW_TEXT.__set__(paragraph, _RAW_TEXT.__get__(form))  # python-docx's w:p hides it
-    paragraph.tail = form.tail
-    kept = form[:1] if len(form) and form[0].tag == _PPR else form.findall(_PPR)
-    for properties in kept:
-        paragraph.append(properties.__copy__())  # lxml's deep copy
-    properties = paragraph.find(_PPR)
-    for path in _NOT_CARRIED if properties is not None else ():
-        for found in properties.findall(path):
-            found.getparent().remove(found)
-    return paragraph
-
-
-_NOT_CARRIED = tuple("/".join(map(qn, tag.split("/")))
-                     for tag in ("w:sectPr", "w:pPrChange", "w:rPr/w:ins", "w:rPr/w:del"))
-"""What a new paragraph does not take from the properties of the one it is made like."""
-
-
-_TEXT_RUNS = etree.XPath("(.//w:r[w:t])[last()]", namespaces={"w": nsmap["w"]})
-
-
-def _last_run(paragraph: Any) -> Any | None:
-    """The last run in ``paragraph`` that holds text (a ``w:t``), at any depth."""
-    found = _TEXT_RUNS(paragraph)
-    return found[0] if found else None

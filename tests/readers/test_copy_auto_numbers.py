@@ -69,9 +69,8 @@ def test_an_item_and_a_paragraph_inserted_are_all_the_copy_proposes(tmp_path, tr
     assert read.tracked is tracked
     found = sorted((a.kind.value, document.current.by_id(a.paragraph_id).label,
                     a.new_text.strip()) for a in read.amendments)
-    if tracked:  # Word shows it "(b)"; the old "(b)", shown "(c)" now, is unchanged
-        assert found == [("insert", "OP1", f"(b) {ITEM}"), ("new paragraph", "OP2", OPERATIVE)]
-    else:  # no telling which item is new: the words as Word shows them, "(c)" included
-        (_, label, words), new = found
-        assert (label, new) == ("OP1", ("new paragraph", "OP2", OPERATIVE))
-        assert words == "generation of knowledge;\n(c) The"
+    # Word shows it "(b)"; the old "(b)", shown "(c)" now, is unchanged: a whole new line
+    assert found == [("insert", "OP1", f"(b) {ITEM}"), ("new paragraph", "OP2", OPERATIVE)]
+    inserted = next(a for a in read.amendments if a.kind.value == "insert")
+    assert inserted.new_text == f"\n(b) {ITEM}"
+    assert inserted.span.start == op1.text.index("\n(b)")  # after "(a) ...;"

@@ -257,7 +257,7 @@ def test_an_edit_moved_to_the_source_is_what_replace_gives():
 
 
 def test_a_blank_paragraph_takes_the_form_of_another_and_nothing_of_its_content():
-    from drafting.writers.docx_source import _blank
+    from drafting.writers.list_items import blank as _blank
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     w14 = "http://schemas.microsoft.com/office/word/2010/wordml"

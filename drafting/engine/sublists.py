@@ -1,0 +1,155 @@
+"""Sub-paragraph lists ("(a) ...", "(b) ...", "(i) ...") kept inside a paragraph's text.
+
+A revision that inserts or removes an item leaves the letters after it as they were: a
+new "(b)" before the old "(b)", or "(a)" then "(c)". Word renumbers the items it numbers
+by itself, and a revision's text must read as its Word document does, so `relettered`
+numbers such a list again, as Word would: the first item keeps its number, each next one
+takes the next (letters, roman numerals or digits, as the list writes them; a nested
+list counts on its own and starts again under each item of the list it stands in).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ITEM = re.compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})(?P<close>\))"
+                  r"(?=[ \t])")
+"""A sub-paragraph's number where its line begins: "(a)", "(iv)", "b)", "(12)"."""
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_LETTER, _ROMAN_KIND, _DIGIT = "letter", "roman", "digit"
+
+
+@dataclass(slots=True)
+class _List:
+    """One list of items in a text: how it writes its numbers, and its items as
+    ``(line, value)``."""
+
+    kind: str
+    form: tuple[str, str, bool]  # what stands before and after, and whether upper case
+    items: list[tuple[int, int]] = field(default_factory=list)
+
+    def gap(self, value: int) -> int | None:
+        """How far on ``value`` stands from the last item (0 for the same number twice);
+        None before it."""
+        last = self.items[-1][1]
+        return value - last if value >= last else None
+
+
+def relettered(old: str, new: str) -> str:
+    """``new`` (a revision of ``old``) with each list whose numbers no longer run on (an
+    item inserted or removed) numbered again, where ``old``'s lists all ran on; else
+    ``new`` as it is."""
+    if new == old or not any(ITEM.match(line) for line in new.split("\n")[1:]):
+        return new
+    if not all(_runs_on(found) for found in _lists(old.split("\n"))):
+        return new  # numbered as the drafters chose: not for a revision to change
+    lines = new.split("\n")
+    for found in _lists(lines):
+        if _runs_on(found):
+            continue
+        first = found.items[0][1]
+        for step, (line, _) in enumerate(found.items):
+            start, end = ITEM.match(lines[line]).span("number")  # type: ignore[union-attr]
+            lines[line] = lines[line][:start] + written(first + step, found.kind,
+                                                        found.form[2]) + lines[line][end:]
+    if not all(_runs_on(found) for found in _lists(lines)):  # read otherwise: left as it is
+        return new
+    return "\n".join(lines)
+
+
+def written(value: int, kind: str, upper: bool = False) -> str:
+    """``value`` as a list of ``kind`` writes it: "c", "aa" (Word's 27th letter), "iv",
+    "12"."""
+    if kind == _DIGIT or value < 1:
+        return str(value)
+    if kind == _LETTER:
+        text = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+    else:
+        text = ""
+        for size, numeral in _ROMAN:
+            count, value = divmod(value, size)
+            text += numeral * count
+    return text.upper() if upper else text
+
+
+def _lists(lines: list[str]) -> list[_List]:
+    """The lists of items among ``lines``: a list goes on over the items nested in it and
+    ends at a line that is no item."""
+    found: list[_List] = []
+    open_: list[_List] = []  # the lists still going on, the innermost last
+    for number, line in enumerate(lines):
+        match = ITEM.match(line)
+        if match is None:
+            open_ = []
+            continue
+        readings = _readings(match["number"])
+        form = (match["open"], match["close"], match["number"].isupper())
+        # the list it goes on: the nearest number on (an item removed leaves a gap)
+        goes_on = [(gap, -depth, value) for depth, now in enumerate(open_)
+                   for kind, value in readings if now.kind == kind and now.form == form
+                   and (gap := now.gap(value)) is not None]
+        near = [found for found in goes_on if found[0] <= 1]  # "(i)" after "(h)": a letter
+        opens = number and lines[number - 1].rstrip().endswith((":", "\uff1a")) and any(
+            kind not in {now.kind for now in open_} for kind, _ in readings)
+        if near or (goes_on and not opens):  # "(i)" after "(g)" (an item removed): a letter
+            _, depth, value = min(near or goes_on)
+            del open_[-depth + 1:]
+        else:
+            kind, value = _first_reading(readings)
+            open_.append(_List(kind, form))
+            found.append(open_[-1])
+        open_[-1].items.append((number, value))
+    return found
+
+
+def _runs_on(found: _List) -> bool:
+    values = [value for _, value in found.items]
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def _readings(number: str) -> list[tuple[str, int]]:
+    """What an item's number may stand for: ``(kind, value)`` pairs ("c": the third
+    letter, or a hundred in roman numerals)."""
+    if number.isdigit():
+        return [(_DIGIT, int(number))]
+    lower = number.lower()
+    readings = []
+    if len(set(lower)) == 1:
+        readings.append((_LETTER, (ord(lower[0]) - ord("a") + 1) + 26 * (len(lower) - 1)))
+    roman = _roman_value(lower)
+    if roman is not None:
+        readings.append((_ROMAN_KIND, roman))
+    return readings
+
+
+def _first_reading(readings: list[tuple[str, int]]) -> tuple[str, int]:
+    """How a list's first item is read: "(i)" opens roman numerals, any other letter a
+    list of letters."""
+    if not readings:
+        return _LETTER, 0
+    return next(((k, v) for k, v in readings if k == _ROMAN_KIND and v == 1), readings[0])
+
+
+def _roman_value(text: str) -> int | None:
+    """The value of a roman numeral written as Word writes them; None for any other text."""
+    value, rest = 0, text
+    for size, numeral in _ROMAN:
+        while rest.startswith(numeral):
+            value, rest = value + size, rest[len(numeral):]
+    return value if not rest and value and written(value, _ROMAN_KIND) == text else None
+
+
+def follows(before: str, after: str) -> bool:
+    """Whether the item number ``after`` comes next after ``before``, written alike:
+    "(c)" after "(b)", "(iii)" after "(ii)", "4)" after "3)"."""
+    one, two = ITEM.match(f"{before} "), ITEM.match(f"{after} ")
+    if one is None or two is None or (one.end(), two.end()) != (len(before), len(after)):
+        return False
+    if (one["open"], one["close"]) != (two["open"], two["close"]):
+        return False
+    return any(kind == other and value + 1 == next_value
+               for kind, value in _readings(one["number"])
+               for other, next_value in _readings(two["number"]))
