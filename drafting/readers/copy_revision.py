@@ -2,12 +2,13 @@
 the secretariat issued the next one, or edits the copy it kept.
 
 Read against the current revision, such a copy would propose, in the delegation's name,
-to undo every change the revision made. `drafting.readers.docx_submission` tells such a
-copy by the paragraphs it holds as only the earlier revision had them, and lacks those
-only the current one has (`OtherRevision`); the copy is then read against the revision
-it was made from, and its amendments carried onto the current text (`carried`), as
-`drafting.engine.merge.place` carries pending amendments: a change whose words the
-revision changed since cannot be carried, and the file is refused, saying which.
+to undo every change the revision made. `older_copy` tells such a copy by the paragraphs
+it holds as only the earlier revision had them, and lacks those only the current one has
+(`OtherRevision`); `drafting.readers.docx_submission` then reads it against the revision
+it was made from, and its amendments are carried onto the current text (`carried`), as
+`drafting.engine.merge.place` carries pending amendments: a change the revision has made
+since is not proposed again; one whose words it changed since cannot be carried, and the
+file is refused, saying which.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dataclasses import dataclass
 from drafting.engine.applied import apply_accepted
 from drafting.engine.merge import place
 from drafting.errors import DraftingError, ReaderError
-from drafting.model import SPAN_KINDS, Amendment, Document, Revision
+from drafting.model import SPAN_KINDS, Amendment, Document, ParagraphStatus, Revision
+from drafting.ooxml import runs
+from drafting.readers.docx_matching import Group, unchanged
 from drafting.readers.result import ReadWarning
 
 
@@ -28,6 +31,60 @@ class OtherRevision(ReaderError):
     def __init__(self, message: str, label: str) -> None:
         super().__init__(message)
         self.label = label
+
+
+_OUTWEIGHS = 3
+"""How many times more paragraphs must read as an earlier revision has them than as the
+current one does, for a file holding both to be read as a copy of the earlier one."""
+
+
+def older_copy(document: Document, target: Revision,
+               groups: list[Group]) -> tuple[Revision, Group] | None:
+    """`OtherRevision` when a file whose paragraphs are ``groups`` (matched to ``target``'s)
+    is a copy of another revision of ``document`` than ``target``: it holds paragraphs as
+    only that revision has them (as Rev.1 worded them), or lacks paragraphs only ``target``
+    has (new in Rev.2), two at least, and holds nothing only ``target`` has, or holds a
+    few (the delegation's own changes, accepted since) against three times as many. Read
+    against ``target``, every difference would be proposed in the delegation's name
+    (Rev.2's changes undone). With one such paragraph only, a delegation may mean to
+    restore its wording: that revision and the paragraph's group, for a warning."""
+    others = [r for r in document.revisions if r.label != target.label]
+    if not others:
+        return None
+    hosts = [g for g in groups if g.hosts]
+    kept = {g.match.text for g in hosts  # paragraphs the file holds as this revision
+            if g.match is not None and unchanged(g, g.match.text)}
+    held = {g.match.text for g in hosts if g.match is not None}  # edited or not
+    texts = {runs.original_text(g.pieces).strip(): g for g in hosts  # the others'
+             if g.match is None or not unchanged(g, g.match.text)}
+    ours = {p.text for p in target if p.status is not ParagraphStatus.DELETED}
+    found: list[tuple[Revision, set[str]]] = []  # revisions the file may be a copy of
+    mixed: list[tuple[Revision, set[str], set[str]]] = []  # and holds some of ours
+    for other in reversed(others):  # the latest first
+        theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
+        only_theirs = (theirs - ours) & texts.keys()
+        evidence = only_theirs | ((ours - theirs) - held)
+        if mine := (ours - theirs) & kept:  # it holds what only this revision has: the
+            if len(evidence) >= _OUTWEIGHS * len(mine):  # delegation's own changes,
+                mixed.append((other, evidence, mine))  # accepted since, at most
+        elif evidence:
+            found.append((other, evidence))
+    strong = [(other, only) for other, only in found if len(only) > 1]
+    if strong:
+        other, evidence = max(strong, key=lambda pair: len(pair[1]))
+        raise OtherRevision(
+            f"the file is a copy of {other.label}, not of {target.label}: it holds "
+            f"{len(evidence)} paragraphs as {other.label} has them, and nothing "
+            f"{target.label} changed; read it against {other.label}", other.label)
+    if mixed:
+        other, evidence, mine = max(mixed, key=lambda item: len(item[1]))
+        raise OtherRevision(
+            f"the file is a copy of {other.label}, not of {target.label}: it holds "
+            f"{len(evidence)} paragraphs as {other.label} has them, and {len(mine)} as "
+            f"{target.label} has them (changes made in the file itself, and accepted "
+            f"since, it may be); read it against {other.label}", other.label)
+    only = [(other, text) for other, evidence in found for text in evidence if text in texts]
+    return (only[0][0], texts[only[0][1]]) if only else None
 
 
 @dataclass(frozen=True, slots=True)

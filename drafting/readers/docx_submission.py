@@ -57,7 +57,7 @@ from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_pieces import trimmed
-from drafting.readers.copy_revision import OtherRevision, carried
+from drafting.readers.copy_revision import OtherRevision, carried, older_copy
 from drafting.readers.docx_changes import (
     RESPACED,
     UNTRACKED,
@@ -85,9 +85,6 @@ from drafting.readers.result import ReadWarning
 _K = AmendmentKind
 _NO_DATE = datetime.min.replace(tzinfo=UTC)
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
-_OUTWEIGHS = 3
-"""How many times more paragraphs must read as an earlier revision has them than as the
-current one does, for a file holding both to be read as a copy of the earlier one."""
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
 
@@ -216,55 +213,14 @@ class _Reader(CopyGroups):
         self.unmatched = match_groups([g for g in groups if g.hosts], paragraphs, self.path)
 
     def _same_revision(self, groups: list[Group]) -> None:
-        """`OtherRevision` when the file is a copy of another revision than the one it is
-        read against: it holds paragraphs as only that revision has them (as Rev.1 worded
-        them), or lacks paragraphs only this one has (new in Rev.2), two at least, and holds
-        nothing only this one has. Read against this revision, every difference would be
-        proposed in the delegation's name (Rev.2's changes undone). With one such paragraph
-        only, a delegation may mean to restore its wording: a warning."""
-        others = [r for r in self.document.revisions if r.label != self.target.label]
-        if not others:
-            return
-        hosts = [g for g in groups if g.hosts]
-        kept = {g.match.text for g in hosts  # paragraphs the file holds as this revision
-                if g.match is not None and unchanged(g, g.match.text)}
-        held = {g.match.text for g in hosts if g.match is not None}  # edited or not
-        texts = {runs.original_text(g.pieces).strip(): g for g in hosts  # the others'
-                 if g.match is None or not unchanged(g, g.match.text)}
-        ours = {p.text for p in self.target if p.status is not ParagraphStatus.DELETED}
-        found: list[tuple[Revision, set[str]]] = []  # revisions the file may be a copy of
-        mixed: list[tuple[Revision, set[str], set[str]]] = []  # and holds some of ours
-        for other in reversed(others):  # the latest first
-            theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
-            only_theirs = (theirs - ours) & texts.keys()
-            evidence = only_theirs | ((ours - theirs) - held)
-            if mine := (ours - theirs) & kept:  # it holds what only this revision has: the
-                if len(evidence) >= _OUTWEIGHS * len(mine):  # delegation's own changes,
-                    mixed.append((other, evidence, mine))  # accepted since, at most
-            elif evidence:
-                found.append((other, evidence))
-        strong = [(other, only) for other, only in found if len(only) > 1]
-        if strong:
-            other, evidence = max(strong, key=lambda pair: len(pair[1]))
-            raise OtherRevision(
-                f"the file is a copy of {other.label}, not of {self.target.label}: it holds "
-                f"{len(evidence)} paragraphs as {other.label} has them, and nothing "
-                f"{self.target.label} changed; read it against {other.label}", other.label)
-        if mixed:
-            other, evidence, mine = max(mixed, key=lambda item: len(item[1]))
-            raise OtherRevision(
-                f"the file is a copy of {other.label}, not of {self.target.label}: it holds "
-                f"{len(evidence)} paragraphs as {other.label} has them, and {len(mine)} as "
-                f"{self.target.label} has them (changes made in the file itself, and "
-                f"accepted since, it may be); read it against {other.label}", other.label)
-        only = [(other, text) for other, evidence in found for text in evidence
-                if text in texts]
-        if only:
-            other, text = only[0]
-            self.warn(self.where(texts[text].hosts[0]), f"the paragraph reads as "
-                      f"{other.label} had it, and nothing else {self.target.label} changed "
-                      f"is in the file: if the file is a copy of {other.label}, undoing "
-                      f"{self.target.label}'s change is not the delegation's proposal")
+        """`OtherRevision` when the file is a copy of another revision (`older_copy`); a
+        warning on a paragraph that reads as an earlier revision had it."""
+        if (held := older_copy(self.document, self.target, groups)) is not None:
+            other, group = held
+            self.warn(self.where(group.hosts[0]), f"the paragraph reads as {other.label} had "
+                      f"it, and nothing else {self.target.label} changed is in the file: if "
+                      f"the file is a copy of {other.label}, undoing {self.target.label}'s "
+                      "change is not the delegation's proposal")
 
     # Emitting drafts in file order
 
