@@ -279,10 +279,12 @@ class _Reader(CopyGroups):
             self.warn(where, _MOVED)
         if chunk.heading:
             self.warn(where, f"the new heading {quoted(text)} is proposed as a new paragraph "
-                      "of the section before it: accepted, a revision makes it a heading "
+                      "after the one before it: accepted, a revision makes it a heading "
                       "where it numbers itself (\"B. ...\") in a text numbered straight "
-                      "through; a new article is not yet a proposal drafting records as "
-                      "such, and the secretariat decides where it goes")
+                      "through, or, after an article's last paragraph, a new article "
+                      "(\"Article 5 bis\", its title and its paragraphs, 5bis.1 ...); "
+                      "elsewhere it stays a paragraph, and the secretariat decides where "
+                      "it goes")
         before = previous is None  # a new first paragraph goes before the text's first
         self.drafts.append(Draft(_K.NEW_PARAGRAPH, next(iter(self.target)) if before
                                   else previous, author, first.date, where,
