@@ -272,8 +272,8 @@ def test_long_functions_announce_each_step_before_doing_it(store, tmp_path):
     assert said == [f"loading {SYMBOL}", "merging 6 amendments", "writing m.docx"]
     said.clear()
     revise_document(store, SYMBOL, "Rev.1", step=said.append)
-    assert said == [f"loading {SYMBOL}", "issuing Rev.1 with 0 accepted amendments",
-                    "storing Rev.1"]
+    assert said == [f"loading {SYMBOL}", "checking the record",
+                    "issuing Rev.1 with 0 accepted amendments", "storing Rev.1"]
     said.clear()
     import_draft(store, SAMPLES / "zero-draft.md", "copy", step=said.append)
     assert said == ["reading zero-draft.md", "storing 40 paragraphs"]
