@@ -68,17 +68,43 @@ def heading_line(blocks: Sequence[Block], index: int,
     block = blocks[index]
     text = block.text
     if lone_number(text) and label(index) is None and block.number is None:
-        return True  # "II" on a line of its own, its title on the next
+        return _part_number(blocks, index, label)  # "II", its title on the next line
     if not _short_title(block, label(index)) or text.startswith(("(", "\u201c", '"', "'")):
         return False
     if own_number(text) is not None:
         return True
     after = _filled(blocks, index, 1)
-    return operative_seen and after is not None and not text[0].islower() and (
-        label(after) is not None or blocks[after].heading > 0 or
-        own_number(blocks[after].text) is not None or
-        (blocks[after].number is not None and blocks[after].number.level == 0 and
-         blocks[after].number.decimal))
+    return operative_seen and after is not None and not text[0].islower() and \
+        _opens_part(blocks, after, label)
+
+
+def _opens_part(blocks: Sequence[Block], index: int,
+                label: Callable[[int], Label | None]) -> bool:
+    """Whether block ``index`` opens a part's text: a numbered paragraph or a heading."""
+    block = blocks[index]
+    return label(index) is not None or block.heading > 0 or \
+        own_number(block.text) is not None or (
+            block.number is not None and block.number.level == 0 and block.number.decimal)
+
+
+def _part_number(blocks: Sequence[Block], index: int,
+                 label: Callable[[int], Label | None]) -> bool:
+    """Whether a lone number ("II") at block ``index`` numbers a part: what follows it,
+    or its title, opens a numbered paragraph or a heading (or ends the text), and it is
+    no item of a list that a line ending with ":" opens ("Decides to classify as
+    follows:", then "I", "Geophysical hazards", "II", ...)."""
+    after = _filled(blocks, index, 1)
+    if after is not None and not _opens_part(blocks, after, label):
+        if not _short_title(blocks[after], label(after)) or lone_number(blocks[after].text):
+            return False
+        following = _filled(blocks, after, 1)
+        if following is not None and not _opens_part(blocks, following, label):
+            return False
+    before = _filled(blocks, index, -1)
+    while before is not None and label(before) is None and (
+            lone_number(blocks[before].text) or _short_title(blocks[before], None)):
+        before = _filled(blocks, before, -1)  # the parts and titles of the same list
+    return before is None or not blocks[before].text.rstrip().endswith((":", "\uff1a"))
 
 
 def lone_number(text: str) -> bool:

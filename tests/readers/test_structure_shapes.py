@@ -408,3 +408,16 @@ def test_the_line_that_closes_a_un_document_is_kept_without_a_warning(rule):
     assert result.warnings == ()
     unlabelled = read_text("The General Assembly,\n\n1. Decides;\n\nAnnexed text.\n")
     assert "paragraph without a label after OP1" in unlabelled.warnings[0].message
+
+
+def test_a_lone_number_in_a_list_a_colon_opens_is_no_part():
+    """After "Decides to classify as follows:", "I" and its line are the list's items, and
+    "A", "B" after "Noting the categories listed below:" too: they were read as headings."""
+    result = read_text("The General Assembly,\n\nNoting the categories listed below:\n\nA\n\n"
+                       "B\n\nAffirming the importance of food,\n\n1. Decides to classify as "
+                       "follows:\n\nI\n\nGeophysical hazards\n\nII\n\nWater hazards\n\n"
+                       "2. Decides to remain seized of the matter.\n")
+    headings = [p.text for p in result.paragraphs if p.kind is ParagraphKind.HEADING]
+    assert "I" not in headings and "II" not in headings and "A" not in headings
+    assert [p.text for p in result.paragraphs][:4] == [
+        "Noting the categories listed below:", "A", "B", "Affirming the importance of food,"]
