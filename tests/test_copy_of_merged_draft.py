@@ -78,10 +78,11 @@ def test_a_copy_of_the_merged_draft_gives_the_senders_own_changes_only(store, tm
     merge_to(store, SYMBOL, tmp_path / "merged2.docx")  # now with the USA's, by "USA"
     with pytest.raises(InputError, match="no change found"):
         prepare_files(store, SYMBOL, [tmp_path / "merged2.docx"], delegation="JPN")
-    # the EU's own proposals sent back by the EU, and nothing else: the store's duplicates
-    [own] = prepare_files(store, SYMBOL, [tmp_path / "merged2.docx"], delegation="EU")
-    assert sorted(a.old_text for a in own.amendments) == sorted(
-        a.old_text for a in store.amendments(SYMBOL) if a.proponents == ("EU",))
+    # sent back untouched by the EU, whose own proposals it shows among the others':
+    # pending already, as the others' are (it was refused as repeating them, and the
+    # advice to submit with --allow-duplicates recorded them twice)
+    with pytest.raises(InputError, match="no change found"):
+        prepare_files(store, SYMBOL, [tmp_path / "merged2.docx"], delegation="EU")
     # beside a change of its own, they are left out: the file was refused as repeating them
     eu = _with_own_change(tmp_path / "merged2.docx", tmp_path / "eu2.docx", "Anna Schmidt",
                           " Indeed")
@@ -196,6 +197,26 @@ def test_the_merged_draft_with_every_change_accepted_proposes_none_of_them_again
     [prepared] = prepare_files(store, SYMBOL, [edited], delegation="USA")
     assert [(a.proponents, a.new_text) for a in prepared.amendments] == [
         (("USA",), " and UN-Water")]
+
+
+def test_every_change_accepted_beside_a_tracked_change_of_its_own_proposes_only_that(
+        store, tmp_path):
+    """Accept All, then one tracked change of the sender's own: the copy read as tracked,
+    every proposal accepted untracked was the sender's, its own pending ones again too
+    (and a new paragraph accepted was its new paragraph)."""
+    with store:
+        record(store, SYMBOL, [prepare_amendment(store, SYMBOL, Proposal(
+            "OP3", new_paragraph="Invites donors to contribute;"), "G77")])
+        record(store, SYMBOL, [prepare_amendment(store, SYMBOL, Proposal(
+            "OP5", replace="Encourages", with_="Urges"), "USA")])
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    accepted = _accepted_all(tmp_path / "merged.docx", tmp_path / "accepted.docx")
+    sent = _with_own_change(accepted, tmp_path / "usa.docx", "John Smith")
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("USA",), " Also")]
+    said = " ".join(prepared.warnings)
+    assert said.count("this copy accepted it") == 4  # the EU's, the G77's two, the new one
+    assert "USA's own pending A5" in said and "pending already, not proposed again" in said
 
 
 def test_a_proposal_beside_a_retain_is_not_proposed_again(store, tmp_path):

@@ -71,8 +71,9 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
                               shown)
         drafts = not_proposed(drafts, target, pending, warnings, delegation, authors, shown)
         rejected(shown, target, pending, warnings, name, delegation, authors, symbol)
-    elif proposed is not None and drafts and all(d.author is None for d in drafts):
-        # an edited copy: it may be the merged draft with every change accepted in Word
+    elif proposed is not None and any(d.author is None for d in drafts):
+        # changes made untracked: the merged draft with changes accepted in Word, maybe
+        # every one (an edited copy), maybe beside the sender's own tracked changes
         pending, shown = proposed(), set[str]()
         name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]
         drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)

@@ -27,10 +27,11 @@ def not_proposed(drafts: list[Draft], target: Revision,
                  proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
                  delegation: str | None, authors: Mapping[str, str] | None,
                  shown: set[str] | None = None) -> list[Draft]:
-    """``drafts`` but those `already_proposed`; one warning names those left out. The
-    sending delegation's own pending proposals are left out only beside changes of its
-    own: a file that holds nothing else is sent again, and the store calls it so. The
-    ids of the pending proposals the copy shows are added to ``shown``."""
+    """``drafts`` but those `already_proposed`, the sending delegation's own pending
+    proposals too where the file shows others' (the merged draft); one warning names
+    those left out. A file holding nothing but its own pending proposals is its copy
+    sent again, and the store calls it so. The ids of the pending proposals the copy
+    shows are added to ``shown``."""
     kept, found, own, first = [], [], [], ""
     for draft in drafts:
         same = by_codes(draft, delegation, authors, own=True) and \
@@ -44,9 +45,9 @@ def not_proposed(drafts: list[Draft], target: Revision,
             own.append((draft, same))
         else:
             kept.append(draft)
-    if own and not kept:
-        kept = [draft for draft, _ in own]  # all of them sent again: the store's duplicates
-    else:
+    if own and not kept and not found:  # its own copy sent again: the store says so
+        kept = [draft for draft, _ in own]
+    else:  # the merged draft, its own proposals among the others': pending already
         found += [a for _, same in own for a in same]
         first = first or (own[0][0].where if own else "")
     if found:
@@ -290,8 +291,9 @@ def already_proposed(draft: Draft, target: Revision,
 
 def effect(change: Amendment | Draft, text: str) -> str:
     """What a change does to its paragraph (whose text is ``text``), however its span was
-    drawn: the text it leaves, or for a whole-paragraph one, the text it proposes."""
+    drawn: the text it leaves, or for a whole-paragraph one, the text it proposes, its
+    spaces collapsed (deleting "as appropriate, " or "as appropriate," is one change)."""
     span = change.span
     if change.kind in SPAN_KINDS and span is not None:
-        return text[:span.start] + change.new_text + text[span.end:]
-    return change.new_text.strip()
+        return " ".join((text[:span.start] + change.new_text + text[span.end:]).split())
+    return " ".join(change.new_text.split())

@@ -343,32 +343,59 @@ def accepted(drafts: list[Draft], target: Revision,
               shown: set[str] | None = None) -> list[Draft]:
     """``drafts`` but the untracked ones that are a pending proposal of another delegation
     than those the file is read for (the copy accepted it): each named in a warning,
-    neither proposed again nor read as support; ``shown`` takes their ids."""
+    neither proposed again nor read as support; ``shown`` takes their ids. Those that
+    are the sender's own pending proposals are left out beside others' (the merged draft
+    with changes accepted in Word); a file holding nothing else is its own copy sent
+    again, kept whole for the store to call it so."""
     mine = {delegation, *(authors or {}).values()}
-    kept = []
+    kept: list[Draft] = []
+    own: list[tuple[Draft, list[Amendment]]] = []
+    others = False
+    sender = delegation or "the sender"
     for draft in drafts:
-        text = draft.paragraph.text
-        gone = draft.kind is AmendmentKind.DELETE_PARAGRAPH  # the paragraph deleted
-        same = [] if draft.author is not None or (not gone and (
-            draft.kind not in SPAN_KINDS or draft.span is None)) else [
-                a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
-                and not a.amends and not mine & set(a.proponents)
-                and (a.kind is AmendmentKind.DELETE_PARAGRAPH if gone else
-                     a.kind in SPAN_KINDS and a.span is not None
-                     and effect(a, text) == effect(draft, text))]
+        same = _pending_made(draft, target, proposed)
         if not same:
             kept.append(draft)
             continue
         if shown is not None:
             shown.update(a.id for a in same)
+        if any(mine & set(a.proponents) for a in same):  # its own, accepted in Word
+            own.append((draft, same))
+            continue
+        others = True
         ids = ", ".join(f"{a.id} of {', '.join(a.proponents)}" for a in same)
-        sender = delegation or "the sender"
         warnings.append(ReadWarning(draft.where, (
             f"the text reads as the pending {ids} ({describe(same[0])}) would make it, "
             f"with no tracked change: this copy accepted it. It is not proposed again in "
             f"{sender}'s name, nor read as {sender}'s support (to support it: drafting "
             f"support {same[0].id} --delegation {delegation or 'CODE'})")))
+    if own and not kept and not others:
+        return [draft for draft, _ in own]
+    for draft, same in own:
+        ids = ", ".join(a.id for a in same)
+        warnings.append(ReadWarning(draft.where, (
+            f"the text reads as {sender}'s own pending {ids} ({describe(same[0])}) would "
+            "make it, with no tracked change: pending already, not proposed again")))
     return kept
+
+
+def _pending_made(draft: Draft, target: Revision,
+                  proposed: Mapping[str, Sequence[Amendment]]) -> list[Amendment]:
+    """The pending proposals an untracked ``draft`` makes, as they would make it."""
+    text = draft.paragraph.text
+    gone = draft.kind is AmendmentKind.DELETE_PARAGRAPH  # the paragraph deleted
+    new = draft.kind is AmendmentKind.NEW_PARAGRAPH  # one proposed after it
+    if draft.author is not None or (not gone and not new and (
+            draft.kind not in SPAN_KINDS or draft.span is None)):
+        return []
+    return [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
+            and not a.amends
+            and (a.kind is AmendmentKind.DELETE_PARAGRAPH if gone else
+                 a.kind is AmendmentKind.NEW_PARAGRAPH and a.precedes == (draft.span is not None)
+                 and " ".join(a.new_text.split()) == " ".join(draft.new_text.split())
+                 if new else
+                 a.kind in SPAN_KINDS and a.span is not None
+                 and effect(a, text) == effect(draft, text))]
 
 
 def _describe(draft: Draft) -> str:
