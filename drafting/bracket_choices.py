@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +74,8 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     return decisions
 
 
+_NO_TEXT = re.compile(r"\[?no text\]?", re.IGNORECASE)
+"""What names an empty alternative ("Option 2: No text") in ``--choose OP2=No text``."""
 _CHOOSABLE = frozenset({AmendmentStatus.SUBMITTED, AmendmentStatus.ACCEPTED})
 
 
@@ -134,9 +137,9 @@ def _groups(paragraph: Paragraph, number: int | None) -> list[Any]:
 
 
 def _alternative(paragraph: Paragraph, number: int | None, wanted: str) -> tuple[int, int]:
+    words = "" if _NO_TEXT.fullmatch(wanted.strip()) else " ".join(wanted.split())
     fits = [(g.index, i) for g in _groups(paragraph, number)
-            for i, text in enumerate(g.alternatives) if " ".join(text.split()) ==
-            " ".join(wanted.split())]
+            for i, text in enumerate(g.alternatives) if " ".join(text.split()) == words]
     if len(fits) == 1:
         return fits[0]
     shown = "; ".join(f"#{g.index + 1} [{' / '.join(g.alternatives)}]"

@@ -84,9 +84,9 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
                       if c is None and d.author})
     if unknown:
         names = ", ".join(f"'{a}'" for a in unknown)
-        example = ", ".join(f"'{a}': 'CODE'" for a in unknown[:2])
+        example = " ".join(f"--author '{a}=CODE'" for a in unknown[:2])
         raise ReaderError(f"no delegation is known for the Word author(s) {names}; map each "
-                          f"author to a delegation code (authors={{{example}}}), or give one "
+                          f"author to a delegation code ({example}), or give one "
                           "delegation for the whole file")
     if any(c is None for c in codes):
         where = next(d.where for d, c in zip(drafts, codes, strict=True) if c is None)

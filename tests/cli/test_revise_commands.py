@@ -126,3 +126,14 @@ def test_choosing_the_words_an_accepted_amendment_put_in_a_bracket_keeps_them(tm
     done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP1=Urges")
     assert done.returncode == 0, done.stderr
     assert "Urges States to act;" in drafting(db, "show", "A/1").stdout
+
+
+def test_an_empty_option_is_chosen_by_its_words_no_text(tmp_path):
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. Decides to act;\n\n"
+                     "2. Option 1: Requests a report;\n\nOption 2: No text\n", encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1")):
+        assert drafting(db, *args).returncode == 0, args
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP2=No text")
+    assert done.returncode == 0, done.stderr
+    assert "Requests a report" not in drafting(db, "show", "A/1").stdout

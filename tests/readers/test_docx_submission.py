@@ -462,3 +462,13 @@ def test_anchor_is_the_previous_word_or_the_first_one(text, point, expected):
     span = anchor(text, point)
     assert text[span.start:span.end] == expected
     assert point in (span.start, span.end)
+
+
+def test_an_author_of_no_known_delegation_is_named_with_the_way_to_map_it(tmp_path):
+    """The message showed the library's own syntax, "(authors={'Jane Delegate': 'CODE'})"."""
+    path = write_docx(tmp_path / "copy.docx", house(ZERO, {
+        "OP1": ["Requests the Secretary-General to submit a ", ins("detailed "),
+                "report on small-scale fishers;"]}))
+    with pytest.raises(ReaderError, match=f"map each author to a delegation code "
+                       f"\\(--author '{AUTHOR}=CODE'\\), or give one delegation"):
+        read_docx_submission(path, DOCUMENT)
