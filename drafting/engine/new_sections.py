@@ -29,7 +29,7 @@ def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
             key in {_section(p.label) for p in current}:
         return None
     heading, *rest = born
-    titled = len(rest) > 1 and _title(rest[0].text)
+    titled = len(rest) > 1 and title_line(rest[0].text)
     levels = _levels(before)
     taken = [p.label for p in before if p.label.startswith("H")]
     section = []
@@ -44,8 +44,9 @@ def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
     return section
 
 
-def _title(text: str) -> bool:
-    """Whether ``text`` reads as a section's title: short, no closing punctuation."""
+def title_line(text: str) -> bool:
+    """Whether ``text`` reads as a section's title: short, no closing punctuation, no
+    section heading itself."""
     text = text.strip()
     return bool(text) and text[-1] not in CLOSING and len(text.split()) <= TITLE_WORDS \
         and section_key(text) is None

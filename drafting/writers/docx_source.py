@@ -41,6 +41,7 @@ import docx
 from docx.oxml.ns import qn
 
 from drafting.atomic import write_atomically
+from drafting.engine.new_sections import title_line
 from drafting.engine.segments import (
     Change,
     Compilation,
@@ -50,7 +51,8 @@ from drafting.engine.segments import (
     Text,
 )
 from drafting.errors import DraftingError
-from drafting.model import ParagraphKind, Revision
+from drafting.model import ParagraphKind, Revision, parse_label
+from drafting.model.sections import section_key
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.sections import (
@@ -182,6 +184,9 @@ class _SourceWriter(MergedWriter):
         self.leading: list[tuple[str, str, Credit]] = []  # new ones before the first
         self.unshown: list[str] = []  # the proposals not shown as tracked changes
         self.items: list[Any] = []  # the new list items made (`new_items`)
+        self.opened = False  # the last new paragraph was a new article's heading
+        self.headings: dict[str, tuple[Any, str]] = {}  # "article", "title": their forms
+        self.headed = False  # the last paragraph placed was an article's heading
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
         ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
@@ -263,6 +268,13 @@ class _SourceWriter(MergedWriter):
             self.main, self.last = elements[0], past_items(elements[-1], self.items)
             self.kind = entry.paragraph.kind
             self.forms[self.kind] = (self.main, self.typed)
+            if self.kind is ParagraphKind.HEADING:  # an article's heading, then its title
+                role = "article" if section_key(entry.paragraph.text) else "title"
+                if role == "article" or self.headed:
+                    self.headings[role] = (self.main, "")
+                self.headed = role == "article"
+            else:
+                self.headed = False
         for alternative_label, option in zip(
                 alternative_labels(entry.paragraph.label, len(entry.alternatives)),
                 entry.alternatives, strict=True):
@@ -336,14 +348,21 @@ class _SourceWriter(MergedWriter):
         # does on Enter at its end, the new mark ends it, ours carries its own (and the
         # section break) on
         carried = _is_last(self.last) or section_break(self.last) is not None
-        kind = label_kind(label)
-        if kind is not None and kind is not self.kind and kind in self.forms and not carried:
+        article = _sectioned(label) and (section_key(text) is not None or (
+            self.opened and title_line(text)))  # "Article 5 bis", then its title
+        self.opened = article and section_key(text) is not None
+        kind = ParagraphKind.HEADING if article else label_kind(label)
+        role = "article" if self.opened else "title"
+        if article and role in self.headings and not carried:  # in its headings' forms
+            self.main, self.typed = self.headings[role]
+            self.kind, words = kind, self.main
+        elif kind is not None and kind is not self.kind and kind in self.forms and not carried:
             self.main, self.typed = self.forms[kind]  # a heading's new paragraph: a body's
             self.kind, words = kind, self.main
         else:
             words = self.last
         paragraph = blank(self.last if carried else self.main)
-        typed = typed_label(label, self.typed)
+        typed = "" if article else typed_label(label, self.typed)
         paragraph.append(self.marks.inserted(
             new_runs(text, last_run(words), self.main, typed), stamp))
         self.last.addnext(paragraph)
@@ -444,3 +463,11 @@ def _is_last(paragraph: Any) -> bool:
 
 def _mark_deleted(paragraph: Any) -> bool:
     return paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
+def _sectioned(label: str) -> bool:
+    """Whether ``label`` numbers a paragraph within a section (a treaty's ``5.1 bis``)."""
+    try:
+        return bool(parse_label(label).section)
+    except DraftingError:
+        return False

@@ -284,3 +284,21 @@ def test_a_new_article_accepted_is_written_as_an_article_of_the_secretariats_doc
     styles = {p.text: p.style.name for p in word.paragraphs}
     assert (styles["Article 5 bis"], styles["Capacity-building"]) == ("Heading 1", "Heading 2")
     assert "1.\tParties shall cooperate." in styles
+
+
+def test_a_new_article_proposed_is_tracked_in_the_form_of_the_articles_headings(tmp_path):
+    """The merged draft typed "1 bis.<tab>Article 5 bis" in a paragraph's form."""
+    source = _articles(tmp_path / "treaty.docx")
+    document = read_docx_draft(source).to_document("BBNJ")
+    amendments = [draft_amendment(document.current, Proposal("5.1", new_paragraph=text),
+                                  id=f"A{n}", proponents=["EU"], submitted_at=T0)
+                  for n, text in enumerate(("Article 5 bis", "Capacity-building",
+                                            "Parties shall cooperate."), 1)]
+    target = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
+    assert _rejected(target) == _rejected(source)
+    styles = {_shown(p): docx.Document(str(target)).paragraphs[n].style.name
+              for n, p in enumerate(_body(target).iter(qn("w:p")))}
+    assert styles["Article 5 bis"] == "Heading 1" and styles["Capacity-building"] == "Heading 2"
+    assert [text for text in styles if text.endswith("Parties shall cooperate.")] == [
+        "1 quater.\tParties shall cooperate."]
