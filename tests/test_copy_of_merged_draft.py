@@ -156,7 +156,7 @@ def test_overlapping_proposals_the_merged_draft_brackets_are_not_proposed_again(
     assert 'w:author="G77, USA"' in shown and 'w:author="USA, EU"' in shown  # brackets
     with pytest.raises(InputError, match="no change found") as refused:
         prepare_files(store, SYMBOL, [tmp_path / "merged.docx"], delegation="JPN")
-    assert "are pending already, as the merged draft brackets them" in refused.value.details
+    assert "are pending already, as the merged draft shows them" in refused.value.details
     sent = _with_own_change(tmp_path / "merged.docx", tmp_path / "jpn.docx", "JPN")
     [prepared] = prepare_files(store, SYMBOL, [sent], delegation="JPN")
     assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("JPN",), " Also")]

@@ -74,26 +74,26 @@ def overlapping(drafts: list[Draft], target: Revision,
     alternative formulations it shows (`_formulations`). Read change by change, no
     alternative is any one proposal, and the copy was refused as changing them; one
     warning names those left out, and ``shown`` takes their ids."""
-    drafts, found, first = _formulations(drafts, target, proposed)
+    drafts, formulations, first = _formulations(drafts, target, proposed)
+    found: dict[str, list[Amendment]] = {first: formulations} if formulations else {}
     kept: list[Draft] = []
     index = 0
     while index < len(drafts):
         end, same = _alternatives(drafts, index, target, proposed)
         if same:
-            found += same
-            first = first or drafts[index].where
+            found.setdefault(drafts[index].where, []).extend(same)  # one warning a place
             index = end
         else:
             kept.append(drafts[index])
             index += 1
-    if shown is not None:
-        shown.update(a.id for a in found)
-    if found:
-        ids = list(dict.fromkeys(a.id for a in found))
-        who = sorted({code for a in found for code in a.proponents})
-        warnings.append(ReadWarning(first, (
+    for where, those in found.items():
+        if shown is not None:
+            shown.update(a.id for a in those)
+        ids = list(dict.fromkeys(a.id for a in those))
+        who = sorted({code for a in those for code in a.proponents})
+        warnings.append(ReadWarning(where, (
             f"the alternatives of {', '.join(who)} ({', '.join(ids)}) are pending already, "
-            "as the merged draft brackets them where they overlap: not proposed again")))
+            "as the merged draft shows them: not proposed again")))
     return kept
 
 
