@@ -29,9 +29,7 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 
-from drafting.engine.diff import word_segments
 from drafting.engine.revise import symbol_pattern
-from drafting.engine.segments import Change, Text
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
@@ -40,7 +38,14 @@ from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
-from drafting.writers.list_items import add_items, line_edits, lines_of, new_items, past_items
+from drafting.writers.list_items import (
+    add_items,
+    line_edits,
+    lines_of,
+    new_items,
+    past_items,
+    word_edits,
+)
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.typed_numbers import TYPED_NUMBER
 from drafting.writers.word_package import package_bytes
@@ -116,7 +121,7 @@ class _Reviser:
         if any(line.number for line in lines[1:]):  # items Word numbers: line by line
             edits, removed = line_edits(was.text, now.text, lines)
         else:
-            edits = _word_edits(was.text, now.text)
+            edits = word_edits(was.text, now.text)
         per: dict[int, list[Edit]] = {}
         items = []
         for whole in edits:
@@ -220,19 +225,6 @@ class _Reviser:
                 if part is not None:
                     changed.add(str(part.partname))
         return changed
-
-
-def _word_edits(was: str, now: str) -> list[Edit]:
-    """The untracked edits that make ``was`` ``now``, word by word."""
-    edits, offset = [], 0
-    for segment in word_segments(was, now):
-        if isinstance(segment, Text):
-            offset += len(segment.text)
-        elif isinstance(segment, Change):
-            edits.append(Edit(offset, offset + len(segment.deleted), _NOBODY,
-                              segment.inserted, tracked=False))
-            offset += len(segment.deleted)
-    return edits
 
 
 def _remove(paragraph: Any) -> None:

@@ -29,6 +29,9 @@ from drafting.ooxml.weave import Edit, new_runs
 from drafting.readers.source_places import Place, SourcePlace
 from drafting.writers.source_edits import in_body
 
+_NOBODY = Stamp("", None)
+"""The stamp of an untracked edit."""
+
 _PPR = qn("w:pPr")
 
 
@@ -146,12 +149,25 @@ def add_items(place: SourcePlace, found: NewItems, marks: RevisionMarks,
     return made
 
 
+def word_edits(was: str, now: str, offset: int = 0) -> list[Edit]:
+    """The untracked edits that make ``was`` (standing at ``offset``) ``now``, word by
+    word."""
+    edits = []
+    for segment in word_segments(was, now):
+        if isinstance(segment, Text):
+            offset += len(segment.text)
+        elif isinstance(segment, Change):
+            edits.append(Edit(offset, offset + len(segment.deleted), _NOBODY, segment.inserted,
+                              tracked=False))
+            offset += len(segment.deleted)
+    return edits
+
+
 def line_edits(was: str, now: str, lines: list[Line]) -> tuple[list[Edit], list[int]]:
     """The untracked edits that make ``was`` (its ``lines``) ``now``, line by line, the
     items' numbers left to Word: lines inserted as whole lines after the line before
     them, whole items removed as the Word paragraphs to remove (their indexes), other
     changes word by word."""
-    stamp = Stamp("", None)
     old = [was[line.start + len(line.number):line.end].lstrip() if line.number
            else was[line.start:line.end] for line in lines]
     numbers = [line.number for line in lines if line.number]
@@ -161,14 +177,7 @@ def line_edits(was: str, now: str, lines: list[Line]) -> tuple[list[Edit], list[
     removed: list[int] = []
 
     def changed(start: int, end: int, before: str, after: str) -> None:
-        offset = start
-        for segment in word_segments(before, after):
-            if isinstance(segment, Text):
-                offset += len(segment.text)
-            elif isinstance(segment, Change):
-                edits.append(Edit(offset, offset + len(segment.deleted), stamp,
-                                  segment.inserted, tracked=False))
-                offset += len(segment.deleted)
+        edits.extend(word_edits(before, after, start))
 
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -178,7 +187,7 @@ def line_edits(was: str, now: str, lines: list[Line]) -> tuple[list[Edit], list[
                 start = lines[i].end - len(old[i])
                 changed(start, lines[i].end, old[i], new[j])
         elif tag == "insert" and i1 > 0:
-            edits.append(Edit(lines[i1 - 1].end, lines[i1 - 1].end, stamp,
+            edits.append(Edit(lines[i1 - 1].end, lines[i1 - 1].end, _NOBODY,
                               "".join(f"\n{line}" for line in new_lines[j1:j2]),
                               tracked=False))
         elif tag == "delete" and i1 > 0 and _whole_items(lines, i1, i2):
