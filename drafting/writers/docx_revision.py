@@ -115,14 +115,23 @@ class _Reviser:
                 self._changed(was, paragraph, place)
 
     def _changed(self, was: Paragraph, now: Paragraph, place: SourcePlace) -> None:
-        places = list(place.places) if was.text != now.text else []
+        first = place.paragraphs[0]
+        typed = TYPED_NUMBER.match(first.text)
+        chosen = _chosen(was, now, place)
+        places = list(place.places) if was.text != now.text and not chosen else []
         lines = lines_of(was.text, places) if places else []
         removed: list[int] = []
-        if any(line.number for line in lines[1:]):  # items Word numbers: line by line
+        if chosen:  # one option kept: its words after the number, the other options gone
+            edits = []
+            removed = list(range(1, len(place.paragraphs)))
+        elif any(line.number for line in lines[1:]):  # items Word numbers: line by line
             edits, removed = line_edits(was.text, now.text, lines)
         else:
             edits = word_edits(was.text, now.text)
         per: dict[int, list[Edit]] = {}
+        if chosen:
+            per[0] = [Edit(typed.end() if typed else 0, len(first.text), _NOBODY, now.text,
+                           tracked=False)]
         items = []
         for whole in edits:
             edit, found = new_items(place, was.text, whole, places) if lines else (whole, None)
@@ -130,12 +139,11 @@ class _Reviser:
                 items.append(found)
             for index, moved in to_source(place, edit, places) if edit is not None else ():
                 per.setdefault(index, []).append(moved)
-        first = place.paragraphs[0]
-        typed = TYPED_NUMBER.match(first.text)
         if typed and was.label != now.label:  # the typed number follows the renumbering
-            per.setdefault(0, []).append(Edit(typed.start("number"), typed.end("number"),
-                                              _NOBODY, typed_number(now.label), tracked=False))
-        for index in {index for _, _, index in place.alternatives} - {0}:
+            per.setdefault(0, []).insert(0, Edit(typed.start("number"), typed.end("number"),
+                                                 _NOBODY, typed_number(now.label),
+                                                 tracked=False))
+        for index in {index for _, _, index in place.alternatives} - {0} - set(removed):
             alternative = _ALTERNATIVE.match(place.paragraphs[index].text)  # "OP2 Alt", "2 alt."
             if alternative and was.label != now.label:
                 per.setdefault(index, []).append(Edit(
@@ -256,6 +264,14 @@ def _typed(place: SourcePlace) -> tuple[str, str] | None:
     ".\\t"), or None."""
     typed = TYPED_NUMBER.match(place.paragraphs[0].text)
     return (typed["before"], typed["after"]) if typed else None
+
+
+def _chosen(was: Paragraph, now: Paragraph, place: SourcePlace) -> bool:
+    """Whether ``now`` is one of the options ``was`` offered, kept as it stood (`revise
+    --choose`), and the options stand in Word paragraphs of their own."""
+    return bool(place.alternatives) and len(place.paragraphs) > 1 and now.text != was.text \
+        and now.text.strip() in {was.text[start:end].strip()
+                                 for start, end, _ in place.alternatives}
 
 
 def _form(paragraph: Paragraph) -> tuple[ParagraphKind, int]:

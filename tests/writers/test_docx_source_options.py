@@ -187,3 +187,35 @@ def test_rev1_applies_accepted_changes_in_each_alternatives_paragraph(tmp_path):
         "2 alt.\tEncourages States to scale up finance;"]
     assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
         (p.label, p.text) for p in outcome.revision]
+
+
+@pytest.mark.parametrize("form", FORMS, ids=str)
+@pytest.mark.parametrize("kept", [0, 1])
+def test_an_option_chosen_keeps_the_secretariats_document(tmp_path, form, kept):
+    """`revise --choose` on options in paragraphs of their own: the revision made from
+    the secretariat's document did not read as Rev.1, which fell back to drafting's own
+    layout."""
+    from drafting.engine import BracketAction, BracketDecision
+
+    source = _draft(tmp_path / "draft.docx", *FORMS[form])
+    document = read_docx_draft(source).to_document(SYMBOL)
+    op2 = document.current.by_label("OP2")
+    outcome = revise(document, [], Decisions(brackets=(BracketDecision(
+        op2.id, _outer(op2.text), BracketAction.CHOOSE,
+        kept),)), label="Rev.1")
+    assert outcome.revision.by_label("OP2").text == (FIRST, SECOND)[kept]
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=SYMBOL))
+    texts = [p.text for p in docx.Document(str(rev1)).paragraphs]
+    assert texts[-3:] == ["1.\tCalls upon States to act;", f"2.\t{(FIRST, SECOND)[kept]}",
+                          "3.\tDecides to remain seized of the matter."]
+    assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
+        (p.label, p.text) for p in outcome.revision]
+
+
+def _outer(text: str) -> int:
+    """The number of the bracket of alternatives that holds the whole paragraph."""
+    from drafting import brackets
+
+    return next(g.index for g in brackets.groups(text) if g.start == 0)
