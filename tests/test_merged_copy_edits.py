@@ -259,3 +259,16 @@ def test_words_typed_inside_another_delegations_new_paragraph_amend_it(merged, t
             amendment.span) == (("USA",), "A2", "insert", " and regional", Span(37, 37))
     assert not any("typed by several authors" in w for w in prepared.warnings)
     assert any("by EU, G77 are pending already" in w for w in prepared.warnings)
+
+
+def test_a_delegations_own_new_paragraph_changed_in_its_copy_says_to_withdraw_it(
+        merged, tmp_path):
+    """The advice was to amend A2 "--delegation CODE", which the store refuses: A2 is the
+    EU's own proposal."""
+    store, path = merged
+    sent = _copy(path, tmp_path / "eu.docx", _strategies_to_action_plans)
+    with pytest.raises(ReaderError) as refused:
+        prepare_files(store, SYMBOL, [sent], delegation="EU")
+    message = refused.value.message
+    assert "is not EU's own pending A2" in message and "CODE" not in message
+    assert "drafting withdraw A2 --delegation EU" in message

@@ -277,6 +277,13 @@ def _changed(draft: Draft, pending: Amendment, what: str, sender: str, symbol: s
     copy makes at its place): no one's proposal as it stands; how ``sender`` (a code, or
     "CODE") amends it."""
     who = ", ".join(pending.proponents)
+    if sender in pending.proponents:  # its own: withdrawn and proposed again, not amended
+        return (f"{draft.where}: {what} not {sender}'s own pending {pending.id} "
+                f"({describe(pending)}) as it stands: it was changed in this copy. A "
+                f"delegation does not amend its own proposal: withdraw {pending.id} "
+                f"(drafting withdraw {pending.id} --delegation {sender}) and propose it "
+                "again as it should read, or send the copy again with the edits in "
+                f"{pending.id} rejected")
     command = _AMEND.format(symbol=shlex.quote(symbol), id=pending.id, code=sender)
     advice = _advice(draft, pending, command) or f"{command} with --replace OLD --with NEW, " \
         "--insert NEW --after WORDS or --delete OLD (the words of the proposal)"
@@ -291,10 +298,13 @@ def _changed(draft: Draft, pending: Amendment, what: str, sender: str, symbol: s
 def _sender(pending: Amendment | None, delegation: str | None,
             authors: Mapping[str, str] | None) -> str:
     """The one delegation the file is read for, other than ``pending``'s proponents
-    ("CODE" when there are none or several): whose amendment the advice shows."""
+    ("CODE" when there are none or several): whose amendment the advice shows; or the
+    proponent itself, where the file is read for it alone."""
     codes = ({delegation} if delegation else set()) | set((authors or {}).values())
-    codes -= set(pending.proponents) if pending is not None else set()
-    return codes.pop() if len(codes) == 1 else "CODE"
+    others = codes - (set(pending.proponents) if pending is not None else set())
+    if not others and len(codes) == 1:  # the file is its proponent's own
+        return codes.pop()
+    return others.pop() if len(others) == 1 else "CODE"
 
 
 def _advice(draft: Draft, pending: Amendment, command: str) -> str:
