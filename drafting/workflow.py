@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafting import atomic
 from drafting.bracket_choices import bracket_decisions as bracket_decisions
-from drafting.errors import InputError, ReaderError
+from drafting.errors import InputError
 from drafting.export import EXPORT_FORMAT as EXPORT_FORMAT
 from drafting.export import EXPORT_VERSION as EXPORT_VERSION
 from drafting.export import amendment_json as amendment_json
@@ -30,6 +30,7 @@ from drafting.export import export_json as export_json
 from drafting.intake import PreparedFile as PreparedFile
 from drafting.intake import pending_by_paragraph
 from drafting.intake import prepare_file as prepare_file
+from drafting.issuing import check_record, revised_source
 from drafting.lookup import label_of as label_of
 from drafting.lookup import paragraph_of as paragraph_of
 from drafting.lookup import revision_of as revision_of
@@ -41,7 +42,6 @@ from drafting.model import (
     Document,
     Paragraph,
     ParagraphStatus,
-    Revision,
 )
 from drafting.wording import backing as backing
 from drafting.wording import describe as describe
@@ -426,7 +426,7 @@ def revise_document(store: Store, symbol: str, label: str, *,
     document = store.document(symbol)
     check_new_revision(document, label)  # as the store would refuse it: a dry run too
     step("checking the record")  # a revision is official text: never from rows changed
-    _check_record(store, label)  # behind drafting's back
+    check_record(store, label)  # behind drafting's back
     current = revision_of(document)
     given = [a for a in store.amendments(symbol)
              if a.status is AmendmentStatus.SUBMITTED
@@ -442,47 +442,10 @@ def revise_document(store: Store, symbol: str, label: str, *,
     outcome = revise(document, given, decisions, label=label)
     if dry_run:
         return outcome
-    source = _revised_source(store, symbol, current, outcome.revision, warn)
+    source = revised_source(store, symbol, current, outcome.revision, warn)
     step(f"storing {label}")
     store.add_revision(symbol, outcome, source=source, actor=actor, based_on=basis)
     return outcome
-
-
-def _check_record(store: Store, label: str) -> None:
-    """RecordMismatch unless the store verifies (`Store.verify`)."""
-    from drafting.store.errors import RecordMismatch
-
-    report = store.verify()
-    if not report.ok:
-        more = len(report.mismatches) - 1
-        raise RecordMismatch(
-            f"{label} was not issued: the store does not match its record ({report.first}"
-            f"{f', and {more} more' if more else ''}); a revision is issued only from a "
-            "record that verifies. Run drafting verify to see every mismatch")
-
-
-def _revised_source(store: Store, symbol: str, current: Revision, new: Revision,
-                    warn: Step) -> bytes | None:
-    """The Word document of ``new``, made from ``current``'s (None when the text did not
-    come from Word, or its document no longer holds it)."""
-    source = store.source(symbol, current.label)
-    if source is None:
-        return None
-    from drafting.writers.docx_revision import revise_source
-    from drafting.writers.docx_source import NOT_WOVEN, SourceMismatch, source_holds
-
-    try:
-        made = revise_source(source, current, new, symbol=symbol)
-        if not source_holds(made, new):  # e.g. numbers typed in a way not renumbered
-            raise SourceMismatch(f"the document made does not read as {new.label}'s "
-                                 "paragraphs")
-        return made
-    except (*NOT_WOVEN, ReaderError) as error:  # the revision is issued all the same (a
-        reason = str(error) or type(error).__name__  # document made that reads otherwise)
-        warn(f"{symbol} {new.label}: its Word document could not be made from "
-             f"{current.label}'s ({reason}); its Word outputs will be in drafting's own "
-             "layout")
-        return None
 
 
 def bracket_progress(document: Document, revision: str | None = None) -> BracketReport:

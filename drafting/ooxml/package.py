@@ -40,7 +40,6 @@ form (`drafting.ooxml.strict`), once its zip directory is checked.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -55,7 +54,15 @@ from drafting import limits as _limits
 from drafting.errors import LimitError, ReaderError
 from drafting.ooxml import strict
 from drafting.ooxml.parts import PARSED_TYPES, DocxParts, Parts, load_parts
-from drafting.ooxml.unpack import SAVE_AGAIN, UNPACK_ERRORS, Budget, damaged, scan
+from drafting.ooxml.unpack import (
+    SAVE_AGAIN,
+    UNPACK_ERRORS,
+    Budget,
+    damaged,
+    malformed,
+    scan,
+    unopened,
+)
 
 _MB = 1024 * 1024
 
@@ -446,36 +453,7 @@ def _parse_part(path: Path, package: zipfile.ZipFile, name: str,
     try:
         return etree.fromstring(data, _SAFE_PARSER)
     except etree.XMLSyntaxError as error:
-        raise _malformed(path, name, error) from error
-
-
-def _malformed(path: Path, part: str, error: etree.XMLSyntaxError) -> ReaderError:
-    line = f", line {error.lineno}" if error.lineno else ""
-    if "Excessive depth" in error.msg:
-        return ReaderError(
-            f"{path}: part {part}{line} nests its XML more than 256 levels deep, which no "
-            f"Word document does (possibly built to attack the reader); refused: {SAVE_AGAIN}"
-        )
-    if "too long" in error.msg or "huge" in error.msg.lower():
-        return ReaderError(
-            f"{path}: part {part}{line} holds one piece of text or markup over 10 MB, more "
-            "than a draft may; split the text into paragraphs and save it again"
-        )
-    return ReaderError(
-        f"{path}: part {part}{line} is malformed XML ({error.msg}); the file is damaged: "
-        "open it in Word (which can often repair it) and save it as .docx again"
-    )
-
-
-def _why(error: Exception) -> str:
-    """What python-docx's ``error`` says of a package, in a user's words where known."""
-    text = str(error)
-    if isinstance(error, KeyError) and (missing := re.search(r"no item named '([^']*)'", text)):
-        return f"a part it refers to, '{missing[1]}', is not in the file"
-    if "is not a Word file" in text:
-        return "its main part is not a Word document" + (
-            f" ({found[0]})" if (found := re.search(r"content type is '[^']*'", text)) else "")
-    return f"{type(error).__name__}: {text}"
+        raise malformed(path, name, error) from error
 
 
 def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Document:
@@ -486,7 +464,7 @@ def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Docume
     except Exception as error:
         # python-docx raises many types (KeyError, ValueError, its own OpcError ...)
         # on a broken package; at this boundary each means "cannot read this file".
-        raise ReaderError(f"{path}: python-docx cannot open this package ({_why(error)}); "
+        raise ReaderError(f"{path}: python-docx cannot open this package ({unopened(error)}); "
                           f"{SAVE_AGAIN}") from error
     root = document.element
     if root.tag != _DOCUMENT or root.find(_BODY) is None:
@@ -509,4 +487,4 @@ def _locate_malformed(
                 _parse_part(path, package, name)
             except ReaderError as part_error:
                 return part_error
-    return _malformed(path, "?", error)
+    return malformed(path, "?", error)

@@ -11,6 +11,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from drafting.errors import ReaderError
 
 SAVE_AGAIN = "open it in Word and save it as a .docx document"
@@ -110,3 +112,34 @@ def _refuse_dtd(path: Path, part: str, found: str) -> None:
         f"{path}: part {part} contains {what} ({found.upper()}), which Word never writes "
         f"and which can be used to attack the reader; refused: {SAVE_AGAIN}"
     )
+
+
+def malformed(path: Path, part: str, error: etree.XMLSyntaxError) -> ReaderError:
+    """The refusal of part ``part`` of ``path``, which does not parse as XML: too deep,
+    too long, or damaged."""
+    line = f", line {error.lineno}" if error.lineno else ""
+    if "Excessive depth" in error.msg:
+        return ReaderError(
+            f"{path}: part {part}{line} nests its XML more than 256 levels deep, which no "
+            f"Word document does (possibly built to attack the reader); refused: {SAVE_AGAIN}"
+        )
+    if "too long" in error.msg or "huge" in error.msg.lower():
+        return ReaderError(
+            f"{path}: part {part}{line} holds one piece of text or markup over 10 MB, more "
+            "than a draft may; split the text into paragraphs and save it again"
+        )
+    return ReaderError(
+        f"{path}: part {part}{line} is malformed XML ({error.msg}); the file is damaged: "
+        "open it in Word (which can often repair it) and save it as .docx again"
+    )
+
+
+def unopened(error: Exception) -> str:
+    """What python-docx's ``error`` says of a package, in a user's words where known."""
+    text = str(error)
+    if isinstance(error, KeyError) and (missing := re.search(r"no item named '([^']*)'", text)):
+        return f"a part it refers to, '{missing[1]}', is not in the file"
+    if "is not a Word file" in text:
+        return "its main part is not a Word document" + (
+            f" ({found[0]})" if (found := re.search(r"content type is '[^']*'", text)) else "")
+    return f"{type(error).__name__}: {text}"

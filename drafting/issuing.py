@@ -1,0 +1,54 @@
+"""What issuing a revision needs around the engine's work (`drafting.workflow.
+revise_document`): a record that verifies, so that no revision is issued from rows
+changed behind drafting's back, and the new revision's Word document, made from the
+last one's when the text came from Word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from drafting.errors import ReaderError
+
+if TYPE_CHECKING:
+    from drafting.model import Revision
+    from drafting.store import Store
+
+Step = Callable[[str], None]
+
+
+def check_record(store: Store, label: str) -> None:
+    """RecordMismatch unless the store verifies (`Store.verify`)."""
+    from drafting.store.errors import RecordMismatch
+
+    report = store.verify()
+    if not report.ok:
+        more = len(report.mismatches) - 1
+        raise RecordMismatch(
+            f"{label} was not issued: the store does not match its record ({report.first}"
+            f"{f', and {more} more' if more else ''}); a revision is issued only from a "
+            "record that verifies. Run drafting verify to see every mismatch")
+
+
+def revised_source(store: Store, symbol: str, current: Revision, new: Revision,
+                   warn: Step) -> bytes | None:
+    """The Word document of ``new``, made from ``current``'s (None when the text did not
+    come from Word, or its document no longer holds it)."""
+    source = store.source(symbol, current.label)
+    if source is None:
+        return None
+    from drafting.writers.docx_revision import revise_source
+    from drafting.writers.docx_source import NOT_WOVEN, SourceMismatch, source_holds
+
+    try:
+        made = revise_source(source, current, new, symbol=symbol)
+        if not source_holds(made, new):  # e.g. numbers typed in a way not renumbered
+            raise SourceMismatch(f"the document made does not read as {new.label}'s "
+                                 "paragraphs")
+        return made
+    except (*NOT_WOVEN, ReaderError) as error:  # the revision is issued all the same (a
+        reason = str(error) or type(error).__name__  # document made that reads otherwise)
+        warn(f"{symbol} {new.label}: its Word document could not be made from "
+             f"{current.label}'s ({reason}); its Word outputs will be in drafting's own "
+             "layout")
+        return None
