@@ -63,20 +63,20 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     copy accepted untracked, or rejected, is named in a warning. ``symbol``: the
     document's, in the commands the messages show."""
     drafts = replacements(bracketed(drafts))
-    if proposed is not None and any(by_codes(d, delegation, authors, own=True) for d in drafts):
+    tracked = any(by_codes(d, delegation, authors, own=True) for d in drafts)
+    # changes made untracked may be the merged draft's, accepted in Word: maybe every
+    # one (an edited copy), maybe beside the sender's own tracked changes
+    if proposed is not None and (tracked or any(d.author is None for d in drafts)):
         pending, shown = proposed(), set[str]()
-        name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]
-        drafts = overlapping(drafts, target, pending, warnings, shown)
-        drafts = on_proposals(drafts, target, pending, warnings, delegation, authors, symbol,
-                              shown)
-        drafts = not_proposed(drafts, target, pending, warnings, delegation, authors, shown)
-        rejected(shown, target, pending, warnings, name, delegation, authors, symbol)
-    elif proposed is not None and any(d.author is None for d in drafts):
-        # changes made untracked: the merged draft with changes accepted in Word, maybe
-        # every one (an edited copy), maybe beside the sender's own tracked changes
-        pending, shown = proposed(), set[str]()
-        name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]
-        drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)
+        name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]  # the file's
+        if tracked:
+            drafts = overlapping(drafts, target, pending, warnings, shown)
+            drafts = on_proposals(drafts, target, pending, warnings, delegation, authors,
+                                  symbol, shown)
+            drafts = not_proposed(drafts, target, pending, warnings, delegation, authors,
+                                  shown)
+        else:
+            drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)
         rejected(shown, target, pending, warnings, name, delegation, authors, symbol)
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
