@@ -266,17 +266,24 @@ def _articles(path: Path) -> Path:
     return path
 
 
-def test_a_new_article_accepted_is_written_as_an_article_of_the_secretariats_document(
-        tmp_path):
-    """ "Article 5 bis", its title and its text, accepted after 5.1, were paragraphs 5.2 to
-    5.4, and the document made from the secretariat's did not read as them: Rev.1 fell
-    back to drafting's own layout."""
+def _new_article(tmp_path: Path):
+    """`_articles`, its document, and the EU's "Article 5 bis", its title and its text
+    proposed after 5.1."""
     source = _articles(tmp_path / "treaty.docx")
     document = read_docx_draft(source).to_document("BBNJ")
     amendments = [draft_amendment(document.current, Proposal("5.1", new_paragraph=text),
                                   id=f"A{n}", proponents=["EU"], submitted_at=T0)
                   for n, text in enumerate(("Article 5 bis", "Capacity-building",
                                             "Parties shall cooperate."), 1)]
+    return source, document, amendments
+
+
+def test_a_new_article_accepted_is_written_as_an_article_of_the_secretariats_document(
+        tmp_path):
+    """ "Article 5 bis", its title and its text, accepted after 5.1, were paragraphs 5.2 to
+    5.4, and the document made from the secretariat's did not read as them: Rev.1 fell
+    back to drafting's own layout."""
+    source, document, amendments = _new_article(tmp_path)
     revised, again = _revised(source, document, amendments, tmp_path)
     assert [p.label for p in again.paragraphs] == [
         "T1", "H1", "H2", "5.1", "H3", "H4", "5bis.1", "H5", "H6", "6.1"]
@@ -288,12 +295,7 @@ def test_a_new_article_accepted_is_written_as_an_article_of_the_secretariats_doc
 
 def test_a_new_article_proposed_is_tracked_in_the_form_of_the_articles_headings(tmp_path):
     """The merged draft typed "1 bis.<tab>Article 5 bis" in a paragraph's form."""
-    source = _articles(tmp_path / "treaty.docx")
-    document = read_docx_draft(source).to_document("BBNJ")
-    amendments = [draft_amendment(document.current, Proposal("5.1", new_paragraph=text),
-                                  id=f"A{n}", proponents=["EU"], submitted_at=T0)
-                  for n, text in enumerate(("Article 5 bis", "Capacity-building",
-                                            "Parties shall cooperate."), 1)]
+    source, document, amendments = _new_article(tmp_path)
     target = tmp_path / "merged.docx"
     write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
     assert _rejected(target) == _rejected(source)
