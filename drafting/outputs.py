@@ -141,7 +141,8 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
             from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
 
             try:
-                lost = write_merged_into_source(source, compilation, target)
+                lost = write_merged_into_source(source, compilation, target,
+                                                revised=(symbol, new))
             except NOT_WOVEN as error:
                 warn(_not_own(symbol, before.label, path, error))
             else:

@@ -29,7 +29,6 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 
-from drafting.engine.revise import symbol_pattern
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
@@ -47,10 +46,10 @@ from drafting.writers.list_items import (
     word_edits,
 )
 from drafting.writers.source_edits import in_body, to_source
+from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import TYPED_NUMBER
 from drafting.writers.word_package import package_bytes
 
-_REVISION = re.compile(r"Rev\.\d+")
 _NOBODY = Stamp("", None)
 
 
@@ -206,33 +205,8 @@ class _Reviser:
     def symbol(self, symbol: str, label: str) -> set[str]:
         """Give the symbol the revision where it stands in the front matter and the page
         headers; the names of the parts changed."""
-        if not _REVISION.fullmatch(label):
-            return set()
-        pattern = symbol_pattern(symbol)
-        changed: set[str] = set()
-        first = next((p.paragraphs[0].element for p in self.places.values()
-                      if p is not None and p.paragraphs), None)
-        body = self.document.element.body
-        front = []
-        for element in body.iter(qn("w:p")):
-            if element is first:
-                break
-            front.append(element)
-        headers = []
-        for section in self.document.sections:
-            for header in (section.header, section.first_page_header, section.even_page_header):
-                if not header.is_linked_to_previous:
-                    headers.append(header)
-        for element, part in [*((e, None) for e in front),
-                              *((p._p, h.part) for h in headers for p in h.paragraphs)]:
-            text = visible(element).text
-            edits = [Edit(m.end() - len(m["old"] or ""), m.end(), _NOBODY, f"/{label}",
-                          tracked=False) for m in pattern.finditer(text)]
-            if edits:
-                weave(lambda element=element: visible(element).atoms, edits, self.marks)
-                if part is not None:
-                    changed.add(str(part.partname))
-        return changed
+        return revise_symbol(self.document, list(self.places.values()), symbol, label,
+                             self.marks, _NOBODY, tracked=False)
 
 
 def _remove(paragraph: Any) -> None:

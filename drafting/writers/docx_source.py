@@ -69,6 +69,7 @@ from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.list_items import add_items, blank, last_run, new_items, past_items
 from drafting.writers.pieces import alternative_labels
 from drafting.writers.source_edits import in_body, renumbered, rest_deleted, shown, to_source
+from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import label_kind, typed_before, typed_label
 from drafting.writers.unshown import unshown, where
 from drafting.writers.word_package import parts_of, repackaged, source_package
@@ -102,13 +103,16 @@ def source_holds(source: bytes, revision: Revision) -> bool:
 
 def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
                              path: str | os.PathLike[str], *,
-                             dates: Mapping[str, datetime] | None = None) -> list[str]:
+                             dates: Mapping[str, datetime] | None = None,
+                             revised: tuple[str, str] | None = None) -> list[str]:
     """Write ``compilation`` into a copy of the Word file ``source`` at ``path``, every
     proposal a tracked change (see the module docstring); or into our UN layout of its
     revision, as built (the same file as writing into that layout saved and opened
-    again). Returns the proposals not shown as tracked changes, in words ("OP2 (EU):
-    'shall' -> 'should'"); none, as a rule. Raises SourceMismatch when the source does
-    not hold the compilation's revision."""
+    again). ``revised`` (the symbol and a later revision's label: the changes between
+    two revisions) shows the symbol's revision changed too, where the front matter and
+    the page headers show it. Returns the proposals not shown as tracked changes, in
+    words ("OP2 (EU): 'shall' -> 'should'"); none, as a rule. Raises SourceMismatch
+    when the source does not hold the compilation's revision."""
     if isinstance(source, bytes):
         document = docx.Document(io.BytesIO(source))
     else:
@@ -118,8 +122,10 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     writer = _SourceWriter(document, dates or {}, places)
     writer.check(result.paragraphs, compilation)
     writer.write(compilation)
+    headers = set() if revised is None else revise_symbol(
+        document, places, *revised, writer.marks, Stamp("", None), tracked=True)
     writer.finish()
-    changed, new = writer.changed_parts(), parts_of(document)
+    changed, new = writer.changed_parts() | headers, parts_of(document)
     if isinstance(source, bytes):
         write_atomically(path, source_package(source, new, changed))
     else:

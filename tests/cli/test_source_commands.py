@@ -98,6 +98,13 @@ def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
     # the renumbering is a change too: accepted, the typed numbers are Rev.1's
     assert _typed(changes, accept=True) == ["1.", "2.", "3.", "4.", "5."]
     assert _typed(changes, accept=False) == ["1.", "2.", "3.", "4."]
+    # and so is the symbol, where the front matter and the page header show it
+    with zipfile.ZipFile(changes) as package:
+        parts = [package.read(n) for n in package.namelist()
+                 if n == "word/document.xml" or n.startswith("word/header")]
+    for accept, shown in ((True, symbol + "/Rev.1"), (False, symbol)):
+        texts = [t.strip() for xml in parts for t in _texts(xml, accept=accept)]
+        assert texts.count(shown) == 2, (accept, [t for t in texts if symbol in t])
 
     if shutil.which("soffice"):  # and the same, to share as PDF
         pdf = tmp_path / "Rev.1.pdf"
@@ -109,17 +116,22 @@ def _typed(path, *, accept):
     """The typed numbers ("1.") of the body's paragraphs with every tracked change accepted
     (or rejected), read from the XML."""
     with zipfile.ZipFile(path) as package:
-        root = etree.fromstring(package.read("word/document.xml"))
-    numbers = []
-    for paragraph in root.iter(qn("w:p")):
+        texts = _texts(package.read("word/document.xml"), accept=accept)
+    return [text.split("\t")[0] for text in texts if text[:1].isdigit() and "\t" in text]
+
+
+def _texts(xml, *, accept):
+    """The text of each paragraph of a part's ``xml`` with every tracked change accepted
+    (or rejected)."""
+    texts = []
+    for paragraph in etree.fromstring(xml).iter(qn("w:p")):
         text = ""
         for node in paragraph.iter(qn("w:t"), qn("w:delText"), qn("w:tab")):
             within = {a.tag for a in node.iterancestors()}
             if qn("w:del" if accept else "w:ins") not in within:
                 text += "\t" if node.tag == qn("w:tab") else node.text or ""
-        if text[:1].isdigit() and "\t" in text:
-            numbers.append(text.split("\t")[0])
-    return numbers
+        texts.append(text)
+    return texts
 
 
 def test_pdf_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
