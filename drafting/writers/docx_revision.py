@@ -128,7 +128,11 @@ class _Reviser:
         else:
             edits = word_edits(was.text, now.text)
         per: dict[int, list[Edit]] = {}
-        if chosen:
+        option = _option_words(was, now, place) if chosen else None
+        if option is not None:  # its own words, in their own form, after the number
+            index, start, end = option
+            per = _keep_only(place, index, start, end, typed.end() if typed else 0)
+        elif chosen:
             per[0] = [Edit(typed.end() if typed else 0, len(first.text), _NOBODY, now.text,
                            tracked=False)]
         items = []
@@ -157,6 +161,9 @@ class _Reviser:
         for found in items:  # new items Word numbers, after the item before them
             made += add_items(place, found, self.marks, after.get(found.after))
             after[found.after] = made[-1]
+        if option is not None and option[0] > 0:  # the chosen option's runs, moved up
+            first.element.extend(child for child in list(place.paragraphs[option[0]].element)
+                                 if child.tag != qn("w:pPr"))
         for index in removed:  # whole items taken out: Word numbers the next ones on
             _remove(place.paragraphs[index].element)
         if in_body(first.element):
@@ -246,6 +253,40 @@ def _chosen(was: Paragraph, now: Paragraph, place: SourcePlace) -> bool:
     return bool(place.alternatives) and len(place.paragraphs) > 1 and now.text != was.text \
         and now.text.strip() in {was.text[start:end].strip()
                                  for start, end, _ in place.alternatives}
+
+
+def _option_words(was: Paragraph, now: Paragraph, place: SourcePlace,
+                  ) -> tuple[int, int, int] | None:
+    """The chosen option's words where they stand in the source: the Word paragraph
+    that holds them and their span in its text; None when they cannot be placed
+    character by character (the options' first paragraph then takes the words)."""
+    for start, end, _ in place.alternatives:
+        words = was.text[start:end]
+        if words.strip() != now.text.strip():
+            continue
+        start += len(words) - len(words.lstrip())
+        end -= len(words) - len(words.rstrip())
+        spots = place.places[start:end]
+        if not spots or any(spot is None for spot in spots) or \
+                len({spot[0] for spot in spots}) > 1:
+            return None
+        return spots[0][0], spots[0][1], spots[-1][1] + 1
+    return None
+
+
+def _keep_only(place: SourcePlace, index: int, start: int, end: int, typed: int,
+               ) -> dict[int, list[Edit]]:
+    """The edits that leave the options' first Word paragraph its typed number (before
+    ``typed``) and Word paragraph ``index`` only its words ``start:end``: the rest of
+    both goes (the chosen option's runs then join the number)."""
+    def cut(at: int, stop: int) -> list[Edit]:
+        return [Edit(at, stop, _NOBODY, tracked=False)] if stop > at else []
+
+    length = len(place.paragraphs[index].text)
+    if index == 0:
+        return {0: cut(typed, start) + cut(end, length)}
+    return {0: cut(typed, len(place.paragraphs[0].text)),
+            index: cut(0, start) + cut(end, length)}
 
 
 def _form(paragraph: Paragraph) -> tuple[ParagraphKind, int]:

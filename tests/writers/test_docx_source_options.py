@@ -219,3 +219,46 @@ def _outer(text: str) -> int:
     from drafting import brackets
 
     return next(g.index for g in brackets.groups(text) if g.start == 0)
+
+
+@pytest.mark.parametrize("kept", [0, 1])
+def test_the_option_chosen_keeps_its_own_formatting(tmp_path, kept):
+    """Each option's opening word in its own form (the first bold, the second italic):
+    the one chosen keeps its form, after the options' number, in the first's paragraph."""
+    from drafting.engine import BracketAction, BracketDecision
+
+    word = docx.Document()
+    for line in ("United Nations", SYMBOL, "Fiji: draft resolution", "Oceans",
+                 "The General Assembly,", "Recalling its resolution 70/1,",
+                 "1.\tCalls upon States to act;"):
+        word.add_paragraph(line)
+    options = []
+    for opening, rest, form in (("2.\tOption 1: ", "Invites States to act;", "bold"),
+                                ("Option 2: ", "Urges States to act;", "italic")):
+        paragraph = word.add_paragraph(opening)
+        verb, tail = rest.split(" ", 1)
+        setattr(paragraph.add_run(verb), form, True)
+        paragraph.add_run(" " + tail)
+        options.append(rest)
+    word.paragraphs[-1].paragraph_format.left_indent = docx.shared.Cm(2)  # not the first's
+    word.add_paragraph("3.\tDecides to remain seized of the matter.")
+    source = tmp_path / "draft.docx"
+    word.save(str(source))
+    document = read_docx_draft(source).to_document(SYMBOL)
+    op2 = document.current.by_label("OP2")
+    outcome = revise(document, [], Decisions(brackets=(BracketDecision(
+        op2.id, _outer(op2.text), BracketAction.CHOOSE, kept),)), label="Rev.1")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=SYMBOL))
+    paragraphs = docx.Document(str(rev1)).paragraphs
+    chosen = next(p for p in paragraphs if p.text.startswith("2.\t"))
+    assert chosen.text == f"2.\t{options[kept]}"
+    assert chosen.paragraph_format.left_indent is None  # the first option's paragraph
+    formed = [(run.text, bool(run.bold), bool(run.italic)) for run in chosen.runs
+              if run.text.strip()]
+    verb = options[kept].split(" ")[0]
+    assert (verb, kept == 0, kept == 1) in formed, formed
+    assert not any(p.text.startswith("Option") for p in paragraphs)
+    assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
+        (p.label, p.text) for p in outcome.revision]
