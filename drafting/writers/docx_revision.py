@@ -35,6 +35,7 @@ from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
+from drafting.readers.lines import OPTION
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
 from drafting.writers.list_items import (
@@ -45,6 +46,7 @@ from drafting.writers.list_items import (
     past_items,
     word_edits,
 )
+from drafting.writers.option_paragraphs import new_options, option_paragraphs, split_added
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import TYPED_NUMBER
@@ -117,16 +119,20 @@ class _Reviser:
         first = place.paragraphs[0]
         typed = TYPED_NUMBER.match(first.text)
         chosen = _chosen(was, now, place)
-        places = list(place.places) if was.text != now.text and not chosen else []
+        text, added = (now.text, []) if chosen else split_added(was.text, now.text)
+        if added and (OPTION.match(place.paragraphs[-1].text) is None or
+                      new_options(was.text, now.text[len(text):]) is None):
+            text, added = now.text, []  # not options of their own Word paragraphs
+        places = list(place.places) if was.text != text and not chosen else []
         lines = lines_of(was.text, places) if places else []
         removed: list[int] = []
         if chosen:  # one option kept: its words after the number, the other options gone
             edits = []
             removed = list(range(1, len(place.paragraphs)))
         elif any(line.number for line in lines[1:]):  # items Word numbers: line by line
-            edits, removed = line_edits(was.text, now.text, lines)
+            edits, removed = line_edits(was.text, text, lines)
         else:
-            edits = word_edits(was.text, now.text)
+            edits = word_edits(was.text, text)
         per: dict[int, list[Edit]] = {}
         option = _option_words(was, now, place) if chosen else None
         if option is not None:  # its own words, in their own form, after the number
@@ -161,6 +167,11 @@ class _Reviser:
         for found in items:  # new items Word numbers, after the item before them
             made += add_items(place, found, self.marks, after.get(found.after))
             after[found.after] = made[-1]
+        if added:  # new options: Word paragraphs after the block's last
+            new = option_paragraphs(place, added, len(place.alternatives) + 1)
+            for paragraph in reversed(new):
+                place.paragraphs[-1].element.addnext(paragraph)
+            made += new
         if option is not None and option[0] > 0:  # the chosen option's runs, moved up
             first.element.extend(child for child in list(place.paragraphs[option[0]].element)
                                  if child.tag != qn("w:pPr"))

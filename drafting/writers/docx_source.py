@@ -67,6 +67,7 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.list_items import add_items, blank, last_run, new_items, past_items
+from drafting.writers.option_paragraphs import added_options, tracked_options
 from drafting.writers.pieces import alternative_labels
 from drafting.writers.source_edits import in_body, renumbered, rest_deleted, shown, to_source
 from drafting.writers.symbol_places import revise_symbol
@@ -313,8 +314,12 @@ class _SourceWriter(MergedWriter):
         for index, edit in extra:
             per.setdefault(index, []).append(edit)
         places = list(place.places) if line.edits else []  # read once for all edits
-        lost, items = [], []
-        for whole in line.edits:
+        lost, items, added = [], [], []
+        options = added_options(place, text, line.edits) if text else {}
+        for number, whole in enumerate(line.edits):
+            if number in options:  # new options: Word paragraphs of their own
+                added += [(whole, options[number])] if options[number] else []
+                continue
             edit, found = new_items(place, text, whole, places) if text else (whole, None)
             if found is not None:
                 items.append(found)
@@ -337,6 +342,7 @@ class _SourceWriter(MergedWriter):
             made = add_items(place, found, self.marks, after.get(found.after))
             after[found.after] = made[-1]
             self.items += made
+        self.items += tracked_options(place, added, self.marks)
         for at, lines, stamp in line.comments:
             made = [e for n in at for e in line.edits[n].made]
             if made:

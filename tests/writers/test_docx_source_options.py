@@ -262,3 +262,51 @@ def test_the_option_chosen_keeps_its_own_formatting(tmp_path, kept):
     assert not any(p.text.startswith("Option") for p in paragraphs)
     assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
         (p.label, p.text) for p in outcome.revision]
+
+
+# --- new options -------------------------------------------------------------------------
+
+OPTIONS = ("2.\tOption 1: Invites States to consider measures;",
+           "Option 2: Urges States to adopt measures;", "Option 3: No text")
+NEW_OPTION = "[Encourages States to take measures;]"
+
+
+def test_a_new_option_is_a_tracked_paragraph_after_the_last(tmp_path):
+    source = _draft(tmp_path / "L5.docx", *OPTIONS)
+    merged = merge_into(source, [
+        ("EU", "OP2", {"insert": NEW_OPTION, "after": "measures;][]"}),
+        ("G77", "OP2", {"insert": "[]", "after": "measures;][]"})],
+        tmp_path / "merged.docx", SYMBOL)
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t")))  # inserted words too
+             for p in body(merged).iter(qn("w:p"))]
+    at = texts.index("Option 3: No text")
+    assert texts[at + 1:at + 4] == ["Option 4: Encourages States to take measures;",
+                                    "Option 5: No text",
+                                    "3.Decides to remain seized of the matter."]
+    # the words and the paragraph's mark, inserted by its delegation
+    assert _changes(_paragraph(merged, "Option 4"), "w:ins") == [
+        ("EU", DATE, ""), ("EU", DATE, "Option 4: Encourages States to take measures;")]
+    assert _changes(_paragraph(merged, "Option 5"), "w:ins") == [
+        ("G77", DATE, ""), ("G77", DATE, "Option 5: No text")]
+    assert not _comments(merged)  # shown, not named in a comment
+    assert rejected(merged) == rejected(source)
+
+
+def test_rev1_adds_an_accepted_option_as_a_paragraph_of_its_own(tmp_path):
+    source = _draft(tmp_path / "L5.docx", *OPTIONS)
+    document = read_docx_draft(source).to_document(SYMBOL)
+    amendments = proposed(document, [
+        ("EU", "OP2", {"insert": NEW_OPTION, "after": "measures;][]"}),
+        ("G77", "OP2", {"replace": "consider", "with_": "adopt"})])
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=SYMBOL))
+    assert [p.text for p in docx.Document(str(rev1)).paragraphs][-5:] == [
+        "2.\tOption 1: Invites States to adopt measures;",
+        "Option 2: Urges States to adopt measures;", "Option 3: No text",
+        "Option 4: Encourages States to take measures;",
+        "3.\tDecides to remain seized of the matter."]
+    assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
+        (p.label, p.text) for p in outcome.revision]
