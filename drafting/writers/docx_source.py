@@ -52,6 +52,7 @@ from drafting.engine.segments import (
 )
 from drafting.errors import DraftingError
 from drafting.model import ParagraphKind, Revision, parse_label
+from drafting.model.headings import numbered_title
 from drafting.model.sections import section_key
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
@@ -363,7 +364,8 @@ class _SourceWriter(MergedWriter):
         article = _sectioned(label) and (section_key(text) is not None or (
             self.opened and title_line(text)))  # "Article 5 bis", then its title
         self.opened = article and section_key(text) is not None
-        kind = ParagraphKind.HEADING if article else label_kind(label)
+        numbered = not article and not _sectioned(label) and numbered_title(text)  # "IV. ..."
+        kind = ParagraphKind.HEADING if article or numbered else label_kind(label)
         role = "article" if self.opened else "title"
         if article and role in self.headings and not carried:  # in its headings' forms
             self.main, self.typed = self.headings[role]
@@ -374,7 +376,7 @@ class _SourceWriter(MergedWriter):
         else:
             words = self.last
         paragraph = blank(self.last if carried else self.main)
-        typed = "" if article else typed_label(label, self.typed)
+        typed = "" if article or numbered else typed_label(label, self.typed)
         paragraph.append(self.marks.inserted(
             new_runs(text, last_run(words), self.main, typed), stamp))
         self.last.addnext(paragraph)

@@ -221,6 +221,24 @@ def test_a_new_heading_accepted_is_written_in_a_headings_form(tmp_path):
     assert made.find(f".//{qn('w:b')}") is not None  # bold, as the source's headings
 
 
+def test_a_new_heading_proposed_is_tracked_in_a_headings_form_with_no_typed_number(tmp_path):
+    """It was typed "3 bis." before its own number, in the paragraphs' form."""
+    source = _outcome(tmp_path / "outcome.docx")
+    document = read_docx_draft(source).to_document("A/80/L.1")
+    amendments = [draft_amendment(document.current, Proposal("OP3", new_paragraph=text),
+                                  id=f"A{n}", proponents=["EU"], submitted_at=T0)
+                  for n, text in enumerate(("B. Technology", "We share technology."), 1)]
+    target = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), target)
+    assert _rejected(target) == _rejected(source)
+    heading, text = _paragraph_with(target, "B. Technology"), \
+        _paragraph_with(target, "We share technology.")
+    assert _shown(heading) == "B. Technology"
+    assert heading.find(f".//{qn('w:b')}") is not None  # bold, as the source's headings
+    assert _shown(text) == "3 ter.\tWe share technology."  # a paragraph again after it
+    assert text.find(f".//{qn('w:b')}") is None
+
+
 def _lettered(path: Path) -> Path:
     """An EU act's article with a paragraph inserted as "1a."."""
     word = docx.Document()
