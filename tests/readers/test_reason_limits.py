@@ -16,7 +16,7 @@ import pytest
 from docx_builders import DOCUMENT, SYMBOL, ZERO, Part, dele, house, ins, note, write_docx
 
 from drafting.engine import Proposal, draft_amendment
-from drafting.errors import AmendmentError, LimitError
+from drafting.errors import AmendmentError, InputError, LimitError
 from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.model import Delegation
 from drafting.readers.submission import SubmissionError, load_submission
@@ -104,3 +104,21 @@ def test_the_other_paths_refuse_a_longer_reason_before_the_store(tmp_path):
     with pytest.raises(SubmissionError) as refused:
         load_submission(path, DOCUMENT)
     assert "'reason' has 100,001 characters" in refused.value.details
+
+
+def test_a_copy_with_only_a_comment_is_refused_with_what_to_do_instead(store, tmp_path):
+    """A delegation's position typed as a comment proposes nothing: the refusal says how
+    to propose it (a tracked change, or `amend --retain` with its reason)."""
+    start = OP1.index("submit")
+    parts = [OP1[:start], note("The EU cannot accept this paragraph.", "submit"),
+             OP1[start + len("submit"):]]
+    path = write_docx(tmp_path / "eu.docx", house(ZERO, {"OP1": parts}))
+    before = _recorded(store)
+    with pytest.raises(InputError) as refused:
+        prepare_files(store, SYMBOL, [path], delegation="EU")
+    said = str(refused.value)
+    assert said.startswith(f"{path}: no change found against {SYMBOL}; nothing to submit; "
+                           "a comment alone proposes nothing")
+    assert f"drafting amend {SYMBOL} LABEL --delegation EU --retain --reason" in said
+    assert "The EU cannot accept this paragraph." in refused.value.details
+    assert _recorded(store) == before
