@@ -55,6 +55,8 @@ def scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo,
         with package.open(info) as stream:
             chunk = stream.read(_CHUNK)
             encoding = _encoding(chunk)
+            if encoding == "utf-8":
+                _check_declared(path, info.filename, chunk)
             decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
             seen, tail, raw_tail = 0, "", b""
             while chunk:
@@ -104,6 +106,36 @@ def _encoding(head: bytes) -> str:
         if head.startswith(marks):
             return name
     return "utf-8"
+
+
+_DECLARED = re.compile(rb"\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*[\"']([^\"'>]{0,40})[\"']")
+"""The encoding an XML declaration names (``<?xml version="1.0" encoding="UTF-8"?>``)."""
+
+
+_PLAIN = frozenset({"utf-8", "ascii", "latin-1", *(f"iso8859-{n}" for n in range(1, 17)),
+                    *(f"cp{n}" for n in range(1250, 1259))})
+"""Encodings that write every ASCII character as its ASCII byte and nothing else as one:
+the bytes searched for "<!DOCTYPE" are what the parser reads. Not UTF-7 ("+ADw-" is
+"<") nor EBCDIC."""
+
+
+def _check_declared(path: Path, part: str, head: bytes) -> None:
+    """Refuse a part (with no byte order mark) whose XML declaration names an encoding
+    other than `_PLAIN`'s: the parser would read what the search for a document type
+    declaration cannot see."""
+    declared = _DECLARED.match(head)
+    if declared is None:
+        return
+    name = declared[1].decode("ascii", "replace")
+    try:
+        plain = codecs.lookup(name).name in _PLAIN
+    except LookupError:
+        plain = False
+    if not plain:
+        raise ReaderError(
+            f"{path}: part {part} declares the encoding {name!r}, which Word never writes "
+            f"and which can hide a document type declaration from the reader; refused: "
+            f"{SAVE_AGAIN}")
 
 
 def _refuse_dtd(path: Path, part: str, found: str) -> None:

@@ -155,6 +155,17 @@ def _external_dtd(folder: Path) -> Path:
     return word_file(folder / "dtd.docx", draft_body("OP1 Decides;"), prolog=prolog)
 
 
+def _entity_in_utf7(folder: Path) -> Path:
+    """An external entity written in UTF-7, which the part's declaration names: "<" is
+    "+ADw-", so a search of the bytes for "<!DOCTYPE" finds nothing, and the parser
+    reads it."""
+    prolog = "+ADw-!DOCTYPE w:document [+ADw-!ENTITY xxe SYSTEM 'file:///etc/passwd'>]>\n"
+    xml = document_xml(draft_body("OP1 &xxe;"), prolog=prolog)
+    parts = package_parts()
+    parts[MAIN] = xml.replace(b'encoding="UTF-8"', b'encoding="UTF-7"', 1)
+    return write_package(folder / "utf7.docx", parts)
+
+
 def _part_name_in_another_case(folder: Path) -> Path:
     """The style sheet moved to ``word/styles.bin``, a billion laughs, typed as XML by an
     override naming it ``/WORD/STYLES.BIN``: part names compare without regard to case,
@@ -292,6 +303,8 @@ HOSTILE_DOCX: tuple[Hostile, ...] = (
     Hostile("billion-laughs", _billion_laughs, "contains a document type declaration"),
     Hostile("external-entity", _external_entity, "contains a document type declaration"),
     Hostile("external-dtd", _external_dtd, "contains a document type declaration"),
+    Hostile("entity-in-utf-7", _entity_in_utf7,
+            f"part {MAIN} declares the encoding 'UTF-7', which Word never writes"),
     Hostile("part-name-in-another-case", _part_name_in_another_case,
             "part word/styles.bin contains a document type declaration"),
     Hostile("two-style-sheets", _two_style_sheets,
