@@ -32,9 +32,12 @@ def write_text(title: str, paragraphs: Iterable[Paragraph], *,
     ...: `drafting.inline_markdown`). An empty ``title`` writes no title line, an
     empty ``chapeau`` no chapeau. Paragraph ids and statuses are not part of this form.
     """
-    blocks = [line for line in front_matter if line.strip()]
-    blocks += [f"# {title}"] if title else []
-    blocks += [chapeau] if chapeau else []
+    def plain(text: str) -> str:  # no HTML, link or image of what a draft holds
+        return marked(text, ()) if markdown else text
+
+    blocks = [plain(line) for line in front_matter if line.strip()]
+    blocks += [f"# {plain(title)}"] if title else []
+    blocks += [plain(chapeau)] if chapeau else []
     operative_seen = False
     for paragraph in paragraphs:
         if (found := paragraph_options(paragraph)) is not None:  # "OP3 Option 1: ..."

@@ -136,6 +136,23 @@ def test_a_draft_s_markdown_makes_no_link_or_image_of_its_words():
     assert unmarked(written) == (text, (Mark(8, 12, Style.ITALIC),))
 
 
+def test_a_draft_s_front_matter_title_and_chapeau_make_no_html_or_link():
+    """They were written as they stood, where the paragraphs were escaped: a draft's
+    front matter could plant a script, a tracking image or a link in `show -o x.md`."""
+    markdown_it = pytest.importorskip("markdown_it")
+    front = ("<script>alert(1)</script>", '<img src="http://evil.example/p.png">',
+             "[Open the annex](javascript:x)")
+    title = "<img src=x onerror=alert(2)> Fisheries"
+    chapeau = "The General *Assembly*,"
+    paragraph = Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, "Decides to act;")
+    written = write_text(title, [paragraph], front_matter=front, chapeau=chapeau,
+                         markdown=True)
+    html = markdown_it.MarkdownIt("commonmark").render(written)
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    read = read_text(written, markdown=True)
+    assert (read.front_matter, read.title, read.chapeau) == (front, title, chapeau)
+
+
 @settings(max_examples=300)
 @given(st.text(alphabet=string.punctuation + "ab \n", max_size=30))
 def test_any_text_marked_up_reads_back_as_itself(text):
