@@ -66,7 +66,14 @@ from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
-from drafting.writers.list_items import add_items, blank, last_run, new_items, past_items
+from drafting.writers.list_items import (
+    add_items,
+    blank,
+    items_deleted,
+    last_run,
+    new_items,
+    past_items,
+)
 from drafting.writers.pieces import alternative_labels
 from drafting.writers.source_edits import in_body, renumbered, rest_deleted, shown, to_source
 from drafting.writers.typed_numbers import label_kind, typed_before, typed_label
@@ -307,7 +314,7 @@ class _SourceWriter(MergedWriter):
         for index, edit in extra:
             per.setdefault(index, []).append(edit)
         places = list(place.places) if line.edits else []  # read once for all edits
-        lost, items = [], []
+        lost, items, gone = [], [], []
         for whole in line.edits:
             edit, found = new_items(place, text, whole, places) if text else (whole, None)
             if found is not None:
@@ -318,6 +325,8 @@ class _SourceWriter(MergedWriter):
             if edit.stamp is not line.deleter and not shown(edit, pieces):
                 lost.append(edit)
                 continue
+            if text:  # items deleted whole: their marks too, no empty item left
+                gone += [(index, edit.stamp) for index in items_deleted(text, edit, places)]
             for index, moved in pieces:
                 per.setdefault(index, []).append(moved)
         for index, edits in per.items():
@@ -326,6 +335,8 @@ class _SourceWriter(MergedWriter):
                   edits, self.marks)
             if not in_body(source.element):
                 self.footnotes_changed = True
+        for index, stamp in gone:
+            self._delete_mark(place.paragraphs[index].element, stamp)
         after: dict[int, Any] = {}  # the last item added after each Word paragraph
         for found in items:
             made = add_items(place, found, self.marks, after.get(found.after))
