@@ -6,6 +6,8 @@ the secretariat's text), so every compilation writer renders it too.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from drafting.engine.anchoring import word_diff
 from drafting.engine.segments import (
     Change,
@@ -17,6 +19,7 @@ from drafting.engine.segments import (
     Segment,
     Text,
 )
+from drafting.engine.sublists import unrelettered
 from drafting.errors import InputError
 from drafting.model import Document, Paragraph, Revision
 
@@ -39,7 +42,7 @@ def diff_revisions(document: Document, old: str, new: str) -> Compilation:
         if was is None:
             entries.append(NewParagraph(paragraph.label, previous, paragraph.text, NOBODY))
         else:
-            entries.append(MergedParagraph(paragraph, word_segments(was.text, paragraph.text)))
+            entries.append(MergedParagraph(paragraph, _segments(was.text, paragraph.text)))
         previous = paragraph.label
     _place_deleted(entries, before, after)
     title = document.title or document.symbol
@@ -65,6 +68,30 @@ def word_segments(old: str, new: str) -> tuple[Segment, ...]:
     if deleted or inserted:
         segments.append(Change(deleted, inserted, NOBODY))
     return tuple(segments) or (Text(""),)
+
+
+def _segments(old: str, new: str) -> tuple[Segment, ...]:
+    """``old`` -> ``new`` as `word_segments`, the items a relettering numbered again
+    shown as ``old`` numbered them (`unrelettered`: an item inserted or removed is the
+    change, not the letters after it), a line inserted or removed whole shown whole."""
+    segments = list(word_segments(old, unrelettered(old, new)))
+    for n, segment in enumerate(segments):
+        if not isinstance(segment, Change) or (segment.deleted and segment.inserted):
+            continue
+        moved = segment.deleted or segment.inserted
+        before = segments[n - 1] if n and isinstance(segments[n - 1], Text) else Text("")
+        for k in range(1, len(moved)):  # "b) B;\n(" after "\n(": "\n(b) B;" after ""
+            if not before.text.endswith(moved[-k:]):
+                break
+            if moved[-k] == "\n":
+                shifted = moved[-k:] + moved[:-k]
+                segments[n - 1] = Text(before.text[:-k])
+                segments[n] = replace(segment, deleted=shifted if segment.deleted else "",
+                                      inserted=shifted if segment.inserted else "")
+                after = segments[n + 1] if n + 1 < len(segments) else Text("")
+                segments[n + 1:n + 2] = [Text(moved[-k:] + after.text)]  # type: ignore[union-attr]
+                break
+    return tuple(s for s in segments if s != Text("")) or (Text(""),)
 
 
 def _place_deleted(entries: list[Entry], before: Revision, after: Revision) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 ITEM = re.compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})(?P<close>\))"
                   r"(?=[ \t])")
@@ -41,16 +42,25 @@ class _List:
 def relettered(old: str, new: str) -> str:
     """``new`` (a revision of ``old``) with each list whose numbers no longer run on (an
     item inserted or removed) numbered again, where ``old``'s lists all ran on; else
-    ``new`` as it is."""
+    ``new`` as it is. A list starts where it did in ``old`` (its first item removed,
+    "(b)" is "(a)" now)."""
     if new == old or not any(ITEM.match(line) for line in new.split("\n")[1:]):
         return new
-    if not all(_runs_on(found) for found in _lists(old.split("\n"))):
+    was = old.split("\n")
+    lists = _lists(was)
+    if not all(_runs_on(found) for found in lists):
         return new  # numbered as the drafters chose: not for a revision to change
+    starts: dict[str, tuple[str, tuple[str, str, bool], int]] = {}
+    for found in lists:  # each item's words: the kind, form and start of its list
+        for line, _ in found.items:
+            starts.setdefault(_words(was[line]), (found.kind, found.form, found.items[0][1]))
     lines = new.split("\n")
     for found in _lists(lines):
-        if _runs_on(found):
+        first = next((start for kind, form, start in (
+            starts.get(_words(lines[line]), ("", "", 0)) for line, _ in found.items)
+            if (kind, form) == (found.kind, found.form)), found.items[0][1])
+        if _runs_on(found) and found.items[0][1] == first:
             continue
-        first = found.items[0][1]
         for step, (line, _) in enumerate(found.items):
             start, end = ITEM.match(lines[line]).span("number")  # type: ignore[union-attr]
             lines[line] = lines[line][:start] + written(first + step, found.kind,
@@ -58,6 +68,33 @@ def relettered(old: str, new: str) -> str:
     if not all(_runs_on(found) for found in _lists(lines)):  # read otherwise: left as it is
         return new
     return "\n".join(lines)
+
+
+def unrelettered(old: str, new: str) -> str:
+    """``new`` (a revision of ``old``) with the items it holds from ``old`` (found by
+    their words) numbered as in ``old``, where relettering that gives ``new`` back: the
+    text a diff shows, in which an item inserted or removed is the only change, not the
+    letters after it; else ``new`` as it is."""
+    if new == old or not any(ITEM.match(line) for line in new.split("\n")[1:]):
+        return new
+    was, now = old.split("\n"), new.split("\n")
+    lines = list(now)
+    matcher = SequenceMatcher(None, [_words(line) for line in was],
+                              [_words(line) for line in now], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                before, after = ITEM.match(was[i]), ITEM.match(now[j])
+                if before and after and j:
+                    lines[j] = before[0] + now[j][after.end():]
+    candidate = "\n".join(lines)
+    return candidate if candidate != new and relettered(old, candidate) == new else new
+
+
+def _words(line: str) -> str:
+    """A line's words, without the item number it opens with."""
+    found = ITEM.match(line)
+    return line[found.end():].strip() if found else line.strip()
 
 
 def written(value: int, kind: str, upper: bool = False) -> str:
@@ -85,8 +122,9 @@ def _lists(lines: list[str]) -> list[_List]:
         if match is None:
             open_ = []
             continue
-        readings = _readings(match["number"])
         form = (match["open"], match["close"], match["number"].isupper())
+        readings = _plausible(_readings(match["number"]), _ahead(lines, number, form),
+                              open_, form)
         # the list it goes on: the nearest number on (an item removed leaves a gap)
         goes_on = [(gap, -depth, value) for depth, now in enumerate(open_)
                    for kind, value in readings if now.kind == kind and now.form == form
@@ -103,6 +141,31 @@ def _lists(lines: list[str]) -> list[_List]:
             found.append(open_[-1])
         open_[-1].items.append((number, value))
     return found
+
+
+def _ahead(lines: list[str], number: int, form: tuple[str, str, bool],
+           ) -> list[tuple[str, int]]:
+    """The readings of the item after line ``number``, where it is written alike."""
+    match = ITEM.match(lines[number + 1]) if number + 1 < len(lines) else None
+    if match is None or (match["open"], match["close"], match["number"].isupper()) != form:
+        return []
+    return _readings(match["number"])
+
+
+def _plausible(readings: list[tuple[str, int]], ahead: list[tuple[str, int]],
+               open_: list[_List], form: tuple[str, str, bool]) -> list[tuple[str, int]]:
+    """Of an ambiguous number's readings ("(i)": the ninth letter, or one), those the
+    items around it bear out: the one the next item follows ("(ii)" after "(i)": roman;
+    "(j)": a letter); a double letter ("ii") only right after the letter before it."""
+    if len(readings) < 2:
+        return readings
+    followed = [(kind, value) for kind, value in readings if (kind, value + 1) in ahead]
+    if len(followed) == 1:
+        return followed
+    letters = [now.items[-1][1] for now in open_ if now.kind == _LETTER and now.form == form]
+    kept = [(kind, value) for kind, value in readings
+            if kind != _LETTER or value <= 26 or any(0 <= value - last <= 1 for last in letters)]
+    return kept or readings
 
 
 def _runs_on(found: _List) -> bool:

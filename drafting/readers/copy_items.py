@@ -1,11 +1,16 @@
 """The numbers Word shows before a copy's list items, read as the revision numbers them.
 
 A paragraph's sub-paragraphs numbered by Word ("(a)", "(b)") hold their numbers in the
-draft's text, as Word showed them at import. In an edited copy, an item inserted moves
-the numbers Word shows after it ("(b)" is "(c)" now): that is Word's doing, no proposal.
-`as_numbered` gives each item the copy still holds the number the revision gives it, so
-that the inserted item alone differs; it keeps the number Word shows it, as a tracked
-copy reads it.
+draft's text, as Word showed them at import. In an edited copy, an item inserted or
+removed moves the numbers Word shows after it ("(b)" is "(c)" now, or "(c)" is "(b)"):
+that is Word's doing, no proposal. `as_numbered` gives each item the copy still holds the
+number the revision gives it, so that the inserted or removed item alone differs:
+
+- an item inserted keeps the number Word shows it, as a tracked copy reads it;
+- an item deleted whole, tracked (its words and its paragraph mark), is its own line
+  deleted ("\\n(b) To build capacities;"), not its words and the next item's number (nor,
+  the last item, its words and the paragraph joined to the next);
+- an item missing from an edited copy is that line deleted, untracked.
 """
 
 from __future__ import annotations
@@ -13,38 +18,137 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from drafting.ooxml.runs import NORMAL, RunPiece
+from drafting.engine.sublists import ITEM
+from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
+from drafting.readers.docx_changes import UNTRACKED
 
 NUMBER = "number"
 """The kind of the piece a copy reads for an item's automatic number ("\\n(c) ")."""
 _WORD = re.compile(r"\w+")
 
 
-def as_numbered(pieces: list[RunPiece], target: str) -> list[RunPiece]:
+def as_numbered(pieces: list[RunPiece], target: str, *,
+                closing_deleted: bool = False) -> list[RunPiece]:
     """``pieces`` (a paragraph of a copy) with the automatic number of each item that
     ``target`` (the revision's text) holds too, found by its words, as ``target`` writes
-    it; the pieces as they are where none changes."""
+    it, and the items it deleted whole read as such (the last one too where its mark,
+    the paragraph's, is deleted: ``closing_deleted``); the pieces as they are where none
+    changes."""
     numbers = [n for n, piece in enumerate(pieces) if piece.kind == NUMBER]
     if not numbers:
         return pieces
+    out = _deleted_whole(pieces)
+    numbers = [n for n, piece in enumerate(out) if piece.kind == NUMBER]
+    if closing_deleted and last_item_deleted(out):
+        last, deleted = out[numbers[-1]], out[numbers[-1] + 1]
+        out[numbers.pop()] = RunPiece(last.text, DELETED, deleted.author, deleted.date,
+                                      deleted.change_id, kind=deleted.kind)
     words = []
     for position, n in enumerate(numbers):
-        end = numbers[position + 1] if position + 1 < len(numbers) else len(pieces)
-        text = "".join(p.text for p in pieces[n + 1:end] if p.in_proposed)
+        end = numbers[position + 1] if position + 1 < len(numbers) else len(out)
+        text = "".join(p.text for p in out[n + 1:end] if p.in_proposed)
         words.append(text.split("\n", 1)[0].strip())
     lines = [line.partition(" ") for line in target.split("\n")[1:]]
     theirs = [rest.strip() for _, _, rest in lines]
-    out = list(pieces)
     matcher = SequenceMatcher(None, words, theirs, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):  # changed words
             for mine, their in zip(range(i1, i2), range(j1, j2), strict=True):
-                piece = pieces[numbers[mine]]
+                piece = out[numbers[mine]]
                 shown = piece.text.strip()
                 if _alike(shown, lines[their][0]):
                     out[numbers[mine]] = piece.with_text(
                         piece.text.replace(shown, lines[their][0], 1))
+    return _missing(out, target)
+
+
+def _deleted_whole(pieces: list[RunPiece]) -> list[RunPiece]:
+    """``pieces`` with each item deleted whole, its words and its paragraph mark tracked
+    as deleted, read as its line deleted: its number deleted, the next item's kept.
+
+    A copy reads such an item as its number, its words deleted, then the next item's
+    number deleted with the mark before it (two lines joined): the same original text,
+    but it would propose the next item's words under the deleted item's number."""
+    out = list(pieces)
+    for n, piece in enumerate(pieces):
+        if piece.kind != NUMBER:
+            continue
+        end = n + 1
+        while end < len(pieces) and not pieces[end].in_proposed:  # deleted (or undone)
+            end += 1
+        joints = [at for at in range(n + 1, end) if _joint(pieces[at])]
+        if not joints:
+            continue
+        last = joints[-1]
+        if any(p.in_original for p in pieces[last + 1:end]):  # words after it deleted too
+            continue
+        deleted = next((p for p in pieces[n + 1:end] if p.in_original), pieces[last])
+        out[n] = RunPiece(piece.text, DELETED, deleted.author, deleted.date,
+                          deleted.change_id, kind=deleted.kind)
+        out[last] = number_piece(pieces[last].text)
     return out
+
+
+def last_item_deleted(pieces: list[RunPiece]) -> bool:
+    """Whether the last of ``pieces`` (a paragraph of a copy) are an item Word numbers,
+    its words all tracked as deleted: with the paragraph's mark deleted too, that item
+    is deleted whole, not joined to the next paragraph."""
+    last = next((n for n in range(len(pieces) - 1, -1, -1)
+                 if pieces[n].kind == NUMBER), None)
+    rest = pieces[last + 1:] if last is not None else []
+    return bool(rest) and rest[0].in_original and not any(p.in_proposed for p in rest)
+
+
+def _joint(piece: RunPiece) -> bool:
+    """Whether ``piece`` is a deleted line break and item number ("\\n(c) "): the next
+    item joined to the one before, its paragraph mark deleted."""
+    return piece.state == DELETED and piece.in_original and piece.text.startswith("\n") \
+        and ITEM.match(f"{piece.text[1:].strip()} ") is not None
+
+
+def _missing(pieces: list[RunPiece], target: str) -> list[RunPiece]:
+    """``pieces`` with each of ``target``'s items that the copy does not hold (neither as
+    its text nor as tracked deleted), found by its words, added as an untracked
+    deletion of its line ("\\n(b) To build capacities;") where it stood."""
+    starts, offset = {}, 0  # where each of the copy's original lines begins: its piece
+    for n, piece in enumerate(pieces):
+        if piece.in_original:
+            if piece.text.startswith("\n"):
+                starts[offset] = n
+            offset += len(piece.text)
+    original = "".join(p.text for p in pieces if p.in_original)
+    if original == target:
+        return pieces
+    mine, theirs = original.split("\n"), target.split("\n")
+    at, begins = [], 0
+    for line in mine:
+        at.append(begins)
+        begins += len(line) + 1
+    added: dict[int, str] = {}  # piece index (len(pieces): at the end) -> lines deleted
+    matcher = SequenceMatcher(None, [_words(line) for line in mine],
+                              [_words(line) for line in theirs], autojunk=False)
+    for tag, i1, _, j1, j2 in matcher.get_opcodes():
+        lost = theirs[j1:j2]
+        if tag != "insert" or i1 == 0 or not all(ITEM.match(line) for line in lost):
+            continue
+        where = starts.get(at[i1] - 1) if i1 < len(mine) else len(pieces)
+        if where is not None:
+            added[where] = "".join(f"\n{line}" for line in lost)
+    if not added:
+        return pieces
+    out: list[RunPiece] = []
+    for n, piece in enumerate([*pieces, None]):
+        if n in added:
+            out.append(RunPiece(added[n], DELETED, kind=UNTRACKED))
+        if piece is not None:
+            out.append(piece)
+    return out
+
+
+def _words(line: str) -> str:
+    """A line's words, without the item number it opens with."""
+    found = ITEM.match(line)
+    return line[found.end():].strip() if found else line.strip()
 
 
 def _alike(shown: str, number: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED
+from drafting.readers.copy_items import last_item_deleted
 from drafting.readers.docx_copy import Chunk, CopyLayout
 from drafting.readers.docx_matching import Group
 
@@ -62,7 +63,7 @@ class CopyGroups(CopyLayout):
             mark = group.closing
             if (group.hosts and mark is not None and mark.state == DELETED
                     and not group.all_deleted and following is not None and following.hosts
-                    and not following.all_deleted):
+                    and not following.all_deleted and not last_item_deleted(group.pieces)):
                 self.warn(self.where(group.hosts[-1]), "this paragraph was joined with the "
                           "next one (a deleted paragraph mark); joining is not an amendment, "
                           "so they were read apart")

@@ -314,10 +314,12 @@ class _Reader(CopyGroups):
             return previous
         paragraph = group.match
         pieces, split_off = _split(group)
-        pieces = as_numbered(trimmed(pieces), paragraph.text)  # Word's renumbering: no change
+        pieces = as_numbered(trimmed(pieces), paragraph.text,  # Word's renumbering: no change
+                             closing_deleted=_closed_deleted(group))
         if runs.original_text(pieces) != paragraph.text and self.tracked:
             pieces = self._in_the_draft(pieces, paragraph.text, where)
-        if runs.original_text(pieces) != paragraph.text:
+        missing = any(p.kind == UNTRACKED for p in pieces)  # an item gone, untracked
+        if runs.original_text(pieces) != paragraph.text or missing:
             if self.tracked and not (chunk.alternatives and  # "[text]": ours, "Alt" tracked
                                      runs.original_text(pieces) == f"[{paragraph.text}]"):
                 self.warn(where, f"the text differs from {paragraph.label} of "
@@ -444,6 +446,11 @@ def _change(pieces: list[RunPiece]) -> str:
     if gone or put:
         return f"{'deleting' if gone else 'inserting'} {quoted(gone or put)}"
     return quoted("".join(p.text for p in pieces))
+
+
+def _closed_deleted(group: Group) -> bool:
+    """Whether the paragraph mark closing ``group`` is tracked as deleted."""
+    return group.closing is not None and group.closing.state == DELETED
 
 
 def _split(group: Group) -> tuple[list[RunPiece], list[Chunk]]:

@@ -67,7 +67,14 @@ from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
-from drafting.writers.list_items import add_items, blank, last_run, new_items, past_items
+from drafting.writers.list_items import (
+    add_items,
+    blank,
+    items_deleted,
+    last_run,
+    new_items,
+    past_items,
+)
 from drafting.writers.option_paragraphs import added_options, tracked_options
 from drafting.writers.pieces import alternative_labels
 from drafting.writers.source_edits import in_body, renumbered, rest_deleted, shown, to_source
@@ -315,7 +322,7 @@ class _SourceWriter(MergedWriter):
         for index, edit in extra:
             per.setdefault(index, []).append(edit)
         places = list(place.places) if line.edits else []  # read once for all edits
-        lost, items, added = [], [], []
+        lost, items, added, gone = [], [], [], []
         options = added_options(place, text, line.edits) if text else {}
         for number, whole in enumerate(line.edits):
             if number in options:  # new options: Word paragraphs of their own
@@ -330,6 +337,8 @@ class _SourceWriter(MergedWriter):
             if edit.stamp is not line.deleter and not shown(edit, pieces):
                 lost.append(edit)
                 continue
+            if text:  # items deleted whole: their marks too, no empty item left
+                gone += [(index, edit.stamp) for index in items_deleted(text, edit, places)]
             for index, moved in pieces:
                 per.setdefault(index, []).append(moved)
         for index, edits in per.items():
@@ -338,6 +347,8 @@ class _SourceWriter(MergedWriter):
                   edits, self.marks)
             if not in_body(source.element):
                 self.footnotes_changed = True
+        for index, stamp in gone:
+            self._delete_mark(place.paragraphs[index].element, stamp)
         after: dict[int, Any] = {}  # the last item added after each Word paragraph
         for found in items:
             made = add_items(place, found, self.marks, after.get(found.after))

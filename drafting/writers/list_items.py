@@ -6,8 +6,9 @@ Such a paragraph is one paragraph of the draft and several Word paragraphs
 import ("\\n(c) ") and held by no character of the document. A change inserting a line
 there ("\\n(d) To promote ...") is a new Word paragraph of the same list, at the level of
 the item it stands among, with that item's paragraph properties (its numbering too), its
-number left to Word (`new_items`, `add_items`); a revision's relettering of the items
-after it is Word's too (`line_edits`).
+number left to Word (`new_items`, `add_items`). A change deleting an item's whole line
+deletes its Word paragraph's mark too (`items_deleted`). A revision's relettering of the
+items after either is Word's too (`line_edits`).
 """
 
 from __future__ import annotations
@@ -108,6 +109,20 @@ def new_items(place: SourcePlace, text: str, edit: Edit,
         kept = Edit(edit.start, edit.end, edit.stamp, head if start == edit.end else "",
                     edit.deleter, edit.made, edit.tracked)
     return kept, NewItems(anchor, items, edit)  # type: ignore[arg-type]
+
+
+def items_deleted(text: str, edit: Edit, places: Sequence[Place]) -> list[int]:
+    """The Word paragraphs of the items whose whole line ``edit`` (on a paragraph's
+    ``text``; ``places``: its characters' places) deletes with the line break before it
+    ("\\n(b) To build capacities;") or after it: their paragraph marks go with them, so
+    that accepted, no empty item is left for Word to number."""
+    if edit.text or "\n" not in text[edit.start:edit.end]:
+        return []
+    lines = lines_of(text, places)
+    return [line.paragraph for n, line in enumerate(lines)  # type: ignore[misc]
+            if n and _whole_items(lines, n, n + 1) and (
+                edit.start < line.start <= line.end <= edit.end or
+                (edit.start <= line.start <= line.end < edit.end and n + 1 < len(lines)))]
 
 
 def _at_line_end(text: str, edit: Edit) -> tuple[int, str]:

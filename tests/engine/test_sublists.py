@@ -15,8 +15,8 @@ OLD = "Calls upon States:\n(a) A;\n(b) B, through:\n(i) x;\n(ii) y;\n(c) C;"
      "Calls upon States:\n(a) A;\n(b) N;\n(c) B, through:\n(i) x;\n(ii) y;\n(d) C;"),
     ("Calls upon States:\n(a) A;\n(b) B, through:\n(i) x;\n(ii) n;\n(ii) y;\n(c) C;",
      "Calls upon States:\n(a) A;\n(b) B, through:\n(i) x;\n(ii) n;\n(iii) y;\n(c) C;"),
-    ("Calls upon States:\n(a) A;\n(i) x;\n(ii) y;\n(c) C;",  # nested ones orphaned: kept
-     "Calls upon States:\n(a) A;\n(i) x;\n(ii) y;\n(c) C;"),
+    ("Calls upon States:\n(a) A;\n(i) x;\n(ii) y;\n(c) C;",  # nested ones now under (a),
+     "Calls upon States:\n(a) A;\n(i) x;\n(ii) y;\n(b) C;"),  # as Word numbers them
     ("Calls upon States:\n(a) A;\n(c) C;", "Calls upon States:\n(a) A;\n(b) C;"),
     (OLD + "\n(d) D;", OLD + "\n(d) D;")],
     ids=["inserted", "nested inserted", "orphans", "removed", "appended"])
