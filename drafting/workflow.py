@@ -82,8 +82,9 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
     (`Store.source`): one saved as Strict Open XML in the transitional form Word saves
     by default (`drafting.ooxml.strict`). Returns the document and the reader's
     warnings. Two steps."""
+    from drafting.ooxml.external import without_loaded
     from drafting.ooxml.package import word_package
-    from drafting.readers import read_draft
+    from drafting.readers import ReadWarning, read_draft
 
     path = Path(path)
     step(f"reading {path.name}")
@@ -99,12 +100,15 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
             f" (its {lines} lines of text were read as front matter and title, as the text "
             "of a table at the top is: a draft laid out inside a table is read so; take "
             "the text out of the table)" if lines > 1 else ""))
+    warnings = list(result.warnings)
     if source is not None:  # a document saved as Strict Open XML: kept as Word saves it
-        source = word_package(path, source)
+        source, loaded = without_loaded(word_package(path, source))
+        warnings += [ReadWarning(str(path), f"{what} was left out of the document kept "
+                                 "for the outputs") for what in loaded]
     document = result.to_document(symbol, title=title)
     step(f"storing {len(result.paragraphs)} paragraphs")
     store.add_document(document, source=source, actor=actor)
-    return store.document(symbol), list(result.warnings)
+    return store.document(symbol), warnings
 
 
 def _source_bytes(path: Path) -> bytes | None:
