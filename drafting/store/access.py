@@ -31,9 +31,15 @@ from sqlalchemy import Connection, Row, insert, select, update
 
 from drafting.characters import code_twin
 from drafting.store import tables
-from drafting.store.errors import AccessError, ConflictError, NotFoundError, StoreError
+from drafting.store.errors import (
+    AccessError,
+    ConflictError,
+    NotFoundError,
+    RecordMismatch,
+    StoreError,
+)
 from drafting.store.payloads import stamp, utc
-from drafting.store.tokens import Hashed, matches, new_token, token_id
+from drafting.store.tokens import DamagedHash, Hashed, matches, new_token, token_id
 
 SECRETARIAT = "secretariat"
 """The holder name of the secretariat's token (no delegation may take this code)."""
@@ -138,8 +144,16 @@ class Gate:
             return None
         key = (row.id, row.hash)
         if key not in self._matched:
-            if not matches(self.token or "", _hashed(row)):
-                return None
+            try:
+                if not matches(self.token or "", _hashed(row)):
+                    return None
+            except DamagedHash as damage:
+                raise RecordMismatch(
+                    f"the token given cannot be checked: the store's record of it (table "
+                    f"credentials, row id {row.id!r}) was changed behind drafting's back "
+                    f"({damage}); nothing was recorded: run `drafting verify`, and restore "
+                    "the store from a backup or ask the secretariat for a new token") \
+                    from damage
             self._matched.add(key)
         return row
 
@@ -256,12 +270,14 @@ def token_list(connection: Connection) -> list[TokenInfo]:
 
 
 def credentials_kept(connection: Connection, *, skip: Collection[str] = (),
-                     ) -> dict[str, tuple[str, str, str | None]]:
-    """Each credential but those in ``skip`` as (holder, fingerprint, time revoked or
-    None), by id."""
+                     ) -> dict[str, tuple[str, str, str | None, str | None]]:
+    """Each credential but those in ``skip`` as (holder, fingerprint, time issued, time
+    revoked or None), by id."""
     credential = tables.credentials.c
-    return {row.id: (holder_of(row), _hashed(row).fingerprint, stamp(row.revoked_at))
+    return {row.id: (holder_of(row), _hashed(row).fingerprint, stamp(row.issued_at),
+                     stamp(row.revoked_at))
             for row in connection.execute(select(
                 credential.id, credential.delegation_code, credential.scheme, credential.salt,
-                credential.hash, credential.revoked_at).where(credential.id.not_in(skip)))}
+                credential.hash, credential.issued_at, credential.revoked_at)
+                .where(credential.id.not_in(skip)))}
 

@@ -14,7 +14,8 @@ apply; ``role_delegations`` says which delegation each role is. Such a role can:
 - append events that follow the chain head, of four kinds only: ``submit``
   (recorded by it, every proponent and confirmed supporter itself), ``withdraw`` (in its
   name, of an amendment it proposed), ``support`` (in its name) and
-  ``refused``; and move the head to the last event;
+  ``refused`` (short, and with its own token or none: never another's, so never in
+  another delegation's name); and move the head to the last event;
 - insert a submission recorded by it and tied to the event just appended, the
   amendments of that submission (status "submitted"), their proponents (itself
   only), supporters and first status, and take the next submission number;
@@ -106,8 +107,12 @@ _EVENT_ALLOWED = (
     "AND " + _PROPOSED_BY_ME.format(amendment="(payload->>'amendment')") + ") "
     f"OR (kind = 'support' AND payload->>'delegation' = {_MINE}) "
     f"OR (kind = 'refused' AND length(actor) <= {MAX_NAME_CHARS} "
-    f"AND length(payload::text) <= {_REFUSAL_CHARS}))"
+    f"AND length(payload::text) <= {_REFUSAL_CHARS} "
+    f"AND (payload->>'holder' IS NULL OR payload->>'holder' = {_MINE})))"
 )
+"""What a delegation's role may append. A refusal it records names as the holder of the
+token given (``holder``) its own delegation or no one (no token, or one that is no
+token of the store): a role cannot put a refusal in another delegation's name."""
 
 POLICIES: tuple[tuple[str, str, str, str, str], ...] = (
     # (table, policy name, command, USING, WITH CHECK)

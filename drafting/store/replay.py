@@ -43,10 +43,10 @@ class Replayed:
     ``origin`` maps a thing's name (as `drafting.store.verify` names rows) to the
     last event that set it; ``failures`` lists (event number, reason) for events
     that could not be applied. ``credentials`` holds each token issued as
-    (holder, fingerprint, time revoked or None), by id; ``secure`` whether the
-    store requires tokens; ``sources`` each revision's Word source as recorded, with
-    the event that recorded it, by the revision's name. A ``refused`` event changes
-    nothing.
+    (holder, fingerprint, time issued, time revoked or None), by id; ``secure``
+    whether the store requires tokens; ``sources`` each revision's Word source as
+    recorded, with the event that recorded it, by the revision's name. A ``refused``
+    event changes nothing.
     """
 
     delegations: dict[str, Delegation] = field(default_factory=dict)
@@ -58,7 +58,8 @@ class Replayed:
     decisions: list[Decision] = field(default_factory=list)
     submissions: dict[str, tuple[str, int, tuple[str, ...], str | None]] = field(
         default_factory=dict)
-    credentials: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)
+    credentials: dict[str, tuple[str, str, str | None, str | None]] = field(
+        default_factory=dict)
     secure: bool = False
     sources: dict[str, tuple[SourceInfo, int]] = field(default_factory=dict)
     origin: dict[str, int] = field(default_factory=dict)
@@ -119,7 +120,8 @@ def _members(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
 def _issued(state: Replayed, event: Event, token: dict[str, Any]) -> None:
     if token["credential"] in state.credentials:
         raise ValueError(f"token {token['credential']} issued twice")
-    state.credentials[token["credential"]] = (token["holder"], token["fingerprint"], None)
+    state.credentials[token["credential"]] = (token["holder"], token["fingerprint"],
+                                              stamp(event.at), None)
     state.origin[f"token {token['credential']}"] = event.seq
 
 
@@ -132,8 +134,8 @@ def _secure(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
 
 def _token(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     for credential in payload["revoked"]:
-        holder, fingerprint, _ = state.credentials[credential]
-        state.credentials[credential] = (holder, fingerprint, stamp(event.at))
+        holder, fingerprint, issued, _ = state.credentials[credential]
+        state.credentials[credential] = (holder, fingerprint, issued, stamp(event.at))
         state.origin[f"token {credential}"] = event.seq
     if payload["issued"] is not None:
         _issued(state, event, payload["issued"])

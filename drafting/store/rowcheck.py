@@ -9,7 +9,8 @@ without the other), a kind, status or role that does not exist, a span that runs
 backwards or starts before 0, a negative position or level, formatting marks that are
 not marks, a payload that is not a
 JSON object, a database role acting for a delegation that is not in the store or
-named for another one. It never raises over what it finds.
+named for another one, a token's salt or hash that is not hex. It never raises over
+what it finds; `readable` refuses, naming the row, where a reader needs every row.
 
 A table is read whole; only if that fails is it read again in chunks, and a chunk
 that fails row by row, so a store full of good rows costs one query a table.
@@ -31,6 +32,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Column,
+    ColumnElement,
     Connection,
     DateTime,
     Integer,
@@ -51,9 +53,11 @@ from drafting.model import AmendmentKind, AmendmentStatus, DelegationKind, Parag
 from drafting.model import ParagraphStatus as _PS
 from drafting.store import mapping, tables
 from drafting.store.chain import EventKind
+from drafting.store.errors import RecordMismatch
 from drafting.store.mismatch import Mismatch
 from drafting.store.payloads import marks_from
 from drafting.store.postgres_roles import GROUP, role_name
+from drafting.store.tokens import Hashed
 
 UNREADABLE: tuple[type[Exception], ...] = (DataError, ValueError, TypeError, OverflowError,
                                            ArithmeticError, RecursionError)
@@ -165,36 +169,64 @@ def _not_bytes(connection: Connection) -> list[tuple[Any, str]]:
 
 def _add(checked: Checked, table: Table, key: tuple[Any, ...], faults: list[str]) -> None:
     checked.bad[table.name].add(key)
-    where = f"table {table.name}, row " + ", ".join(
-        f"{column.name} {value!r}" for column, value in zip(table.primary_key.columns, key,
-                                                            strict=True))
+    where = row_name(table, key)
     event = key[0] if table.name == "events" and isinstance(key[0], int) else None
     checked.faults += [Mismatch(where, fault, event) for fault in faults]
+
+
+def row_name(table: Table, key: tuple[Any, ...]) -> str:
+    """A row as faults name it: ``table events, row seq 3``."""
+    return f"table {table.name}, row " + ", ".join(
+        f"{column.name} {value!r}" for column, value in zip(table.primary_key.columns, key,
+                                                            strict=True))
 
 
 # Reading
 
 
-def _read(connection: Connection, table: Table, columns: Sequence[Column[Any]]) -> tuple[
+def readable(connection: Connection, table: Table,
+             where: ColumnElement[bool] | None = None) -> list[Row[Any]]:
+    """Every row of ``table`` (those ``where`` selects), in primary key order, as one query
+    reads them when all can be read. RecordMismatch naming the first row that cannot be
+    read (a value that is not what its column promises: a payload nested too deep to
+    parse, a time that is not a time), its table, row and column, and `drafting verify`:
+    nothing is shown or exported from a record changed behind drafting's back."""
+    rows, unread = _read(connection, table, list(table.columns), where)
+    if not unread:
+        return rows
+    key, faults = next(iter(unread.items()))
+    more = sum(map(len, unread.values())) - 1
+    tail = f" (and {more} more)" if more else ""
+    raise RecordMismatch(
+        f"the record cannot be read: {row_name(table, key)}: {faults[0]}{tail}; it was "
+        "changed behind drafting's back: run `drafting verify` to see every mismatch, and "
+        "restore the store from a backup")
+
+
+def _read(connection: Connection, table: Table, columns: Sequence[Column[Any]],
+          where: ColumnElement[bool] | None = None) -> tuple[
         list[Row[Any]], dict[tuple[Any, ...], list[str]]]:
-    """Every row of ``table`` that can be read (``columns`` only), and for each row that
-    cannot, what cannot be read in it, by primary key."""
+    """Every row of ``table`` (those ``where`` selects) that can be read (``columns``
+    only), and for each row that cannot, what cannot be read in it, by primary key, in
+    key order."""
     key = list(table.primary_key.columns)
     query = select(*columns).order_by(*key)
+    keys = select(*key).order_by(*key)
+    if where is not None:
+        query, keys = query.where(where), keys.where(where)
     try:
         return _fetch(connection, query), {}
     except _Unreadable:
         pass
     rows: list[Row[Any]] = []
     unreadable: dict[tuple[Any, ...], list[str]] = {}
-    for offset in range(0, _count(connection, table), _CHUNK):
+    for offset in range(0, _count(connection, table, where), _CHUNK):
         try:
             rows += _fetch(connection, query.limit(_CHUNK).offset(offset))
             continue
         except _Unreadable:
             pass
-        for found in connection.execute(select(*key).order_by(*key).limit(_CHUNK)
-                                        .offset(offset)):
+        for found in connection.execute(keys.limit(_CHUNK).offset(offset)):
             one = and_(*(column == value for column, value in zip(key, found, strict=True)))
             try:
                 rows += _fetch(connection, query.where(one))
@@ -213,8 +245,10 @@ def _fetch(connection: Connection, query: Select[Any]) -> list[Row[Any]]:
         raise
 
 
-def _count(connection: Connection, table: Table) -> int:
-    return connection.scalar(select(func.count()).select_from(table)) or 0
+def _count(connection: Connection, table: Table,
+           where: ColumnElement[bool] | None = None) -> int:
+    query = select(func.count()).select_from(table)
+    return connection.scalar(query if where is None else query.where(where)) or 0
 
 
 def _unreadable(connection: Connection, columns: Sequence[Column[Any]],
@@ -309,6 +343,12 @@ def _row_faults(table: str, row: Row[Any], codes: set[str]) -> Iterator[str]:
         yield f"payload is {_shown(row.payload)}, not a JSON object"
     elif table == "role_delegations":
         yield from _role_faults(row.role_name, row.delegation_code, codes)
+    elif table == "credentials":
+        kept = Hashed(row.id, row.scheme, row.salt, row.hash)
+        damage = kept.damage if isinstance(kept.salt, str) and isinstance(kept.hash, str) \
+            else None  # said already
+        if damage is not None:
+            yield f"{damage}: no token can be checked against it"
     elif table == "paragraph_versions" and isinstance(row.marks, str) and row.marks:
         try:
             marks_from(json.loads(row.marks))

@@ -32,6 +32,7 @@ from drafting.store import (
     names,
     reopening,
     revisions,
+    rowcheck,
     sources,
     submissions,
     tables,
@@ -415,16 +416,19 @@ class Store(TokenKeeping):
 
     def events(self, symbol: str | None = None) -> list[Event]:
         """The event log, oldest first; with ``symbol``, only the events about that
-        document (NotFoundError if there is no such document)."""
+        document (NotFoundError if there is no such document). RecordMismatch naming the
+        first event whose row cannot be read (changed behind drafting's back: a payload
+        nested too deep to parse, a time that is not a time), as `verify` names it."""
         with self._read() as connection:
-            query = select(tables.events).order_by(tables.events.c.seq)
+            where = None
             if symbol is not None:
                 found = connection.scalar(select(tables.documents.c.id)
                                           .where(tables.documents.c.symbol == symbol))
                 if found is None:
                     raise NotFoundError(f"there is no document '{symbol}' in the store")
-                query = query.where(tables.events.c.document == symbol)
-            return [event_from(row) for row in connection.execute(query)]
+                where = tables.events.c.document == symbol
+            return [event_from(row) for row in rowcheck.readable(connection, tables.events,
+                                                                 where)]
 
     def verify(self, anchors: Sequence[Receipt] = ()) -> VerifyReport:
         """Check every row, recompute the event chain and replay it against the rows, and

@@ -10,8 +10,9 @@ primary key), events that cannot be replayed, then rows that differ from the
 replayed record (delegations, documents with their revisions - label tables,
 front matter and chapeau included - and paragraphs, each revision's Word source
 (hashed again: its bytes against the SHA-256 kept with them, and both against the
-event), amendments with their status history, decisions, submissions, tokens and
-whether tokens are required). What a faulty row belongs to is left out of that
+event), amendments with their status history (each step at its place: positions 0,
+1, ...), decisions, submissions, tokens (holder, fingerprint, times issued and
+revoked) and whether tokens are required). What a faulty row belongs to is left out of that
 comparison (its fault is reported instead), and a part of it that still cannot be
 compared says so rather than stopping the rest. It raises StoreError only when the
 database cannot be read at all.
@@ -45,6 +46,10 @@ from drafting.store.sources import SourceInfo, StoredSource, stored_sources
 __all__ = ["Mismatch", "VerifyReport", "verify"]
 
 _SHOWN = 60  # characters of a value shown in a mismatch
+_TOKEN_FIELDS = ("holder (credentials.delegation_code)",
+                 "fingerprint (of credentials.scheme, salt and hash)",
+                 "time issued (credentials.issued_at)", "time revoked (credentials.revoked_at)")
+"""What `_access` compares of a token (a row of ``credentials``), with the columns."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +282,13 @@ def _amendments(connection: Connection, state: Replayed, skip: Skipped) -> Itera
         .join_from(tables.amendments, tables.revisions,
                    amendment.made_against_id == tables.revisions.c.id))}
     history: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for row in connection.execute(select(step.amendment_id, step.status, step.event_seq)
+    positions: dict[str, list[int]] = defaultdict(list)
+    for row in connection.execute(select(step.amendment_id, step.position, step.status,
+                                         step.event_seq)
                                   .order_by(step.amendment_id, step.position)):
-        history[mapping.amendment_id(row.amendment_id)].append((row.status, row.event_seq))
+        key = mapping.amendment_id(row.amendment_id)
+        history[key].append((row.status, row.event_seq))
+        positions[key].append(row.position)
     for name, ours, theirs, event in _keyed(lambda k: f"amendment {k}", stored,
                                             state.amendments, state.origin, skip.amendments):
         key = name.removeprefix("amendment ")
@@ -292,6 +301,21 @@ def _amendments(connection: Connection, state: Replayed, skip: Skipped) -> Itera
             ("the revision it was made against", made.get(key), state.made_against.get(key)),
             ("its status history", history.get(key, []), state.history.get(key, [])),
         ])
+        if history.get(key, []) == state.history.get(key, []):  # else said just above
+            yield from _positions(key, positions.get(key, []), history.get(key, []))
+
+
+def _positions(key: str, stored: list[int], steps: list[tuple[str, int]]) -> Iterator[
+        Mismatch]:
+    """Each step of amendment ``key``'s status history whose position is not its place in
+    the record's history (0 for the first step, 1 for the next, ...)."""
+    number = mapping.amendment_number(key)
+    for place, (position, (status, event)) in enumerate(zip(stored, steps, strict=True)):
+        if position != place:
+            yield Mismatch(f"table amendment_statuses, row amendment_id {number}, position "
+                           f"{position}", f"position is {position}, but the record (event "
+                           f"{event}) makes this step ({status}) step {place + 1} of {key}'s "
+                           f"status history: position {place}", event)
 
 
 def _also(where: str, event: int | None,
@@ -352,7 +376,6 @@ def _access(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
             continue
-        for what, mine, recorded in zip(("holder", "fingerprint", "time revoked"), ours, theirs,
-                                        strict=True):
+        for what, mine, recorded in zip(_TOKEN_FIELDS, ours, theirs, strict=True):
             if mine != recorded:
                 yield _differs(name, what, mine, recorded, event)

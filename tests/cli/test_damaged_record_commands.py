@@ -1,0 +1,87 @@
+"""A record changed behind drafting's back, on the command line: `log` and `export` refuse
+an event that cannot be read, and a token whose stored salt was damaged is refused, each
+in one line naming the table and row and pointing to `drafting verify` (exit 1, never an
+internal error). Real processes on a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+SYMBOL = "A/C.2/81/L.7"
+TOKEN_LINE = re.compile(r"^  (\S+)\s+(drf_\S+)$", re.MULTILINE)
+
+
+def drafting(db: Path, *args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "DRAFTING_TOKEN"}
+    env["DRAFTING_DB"] = f"sqlite:///{db}"
+    if token:
+        env["DRAFTING_TOKEN"] = token
+    return subprocess.run([sys.executable, "-m", "drafting_cli", *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def refused_plainly(result: subprocess.CompletedProcess[str]) -> str:
+    """The one line of a refusal (exit 1, nothing on stdout, no internal error)."""
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    return result.stderr
+
+
+def negotiation(tmp_path: Path) -> Path:
+    db = tmp_path / "n.db"
+    ok(drafting(db, "init"))
+    ok(drafting(db, "import", str(ROOT / "samples" / "zero-draft.md"), "--doc", SYMBOL))
+    return db
+
+
+def test_log_and_export_refuse_an_event_nested_too_deep_to_read(tmp_path):
+    db = negotiation(tmp_path)
+    with sqlite3.connect(db) as raw:
+        seq = raw.execute("SELECT min(seq) FROM events WHERE document = ?", (SYMBOL,)).fetchone()[0]
+        raw.execute("UPDATE events SET payload = ? WHERE seq = ?",
+                    ("[" * 100_000 + "]" * 100_000, seq))
+    where = f"table events, row seq {seq}: payload is '[[[["
+    out = tmp_path / "l7.json"
+    for command in (("log", SYMBOL), ("log", SYMBOL, "--json"),
+                    ("export", SYMBOL, "--format", "json", "-o", str(out))):
+        said = refused_plainly(drafting(db, *command))
+        assert said.startswith(f"drafting: the record cannot be read: {where}"), said
+        assert "which cannot be read as JSON" in said and "run `drafting verify`" in said
+    assert not out.exists()
+    checked = drafting(db, "verify")
+    assert checked.returncode == 1 and where in checked.stderr.splitlines()[0]
+
+
+def test_a_token_whose_salt_was_damaged_is_refused_plainly(tmp_path):
+    db = tmp_path / "n.db"
+    secretariat = TOKEN_LINE.findall(ok(drafting(db, "init", "--secure")))[0][1]
+    eu = dict(TOKEN_LINE.findall(ok(drafting(db, "delegation", "add", "EU",
+                                             token=secretariat))))["EU"]
+    ok(drafting(db, "import", str(ROOT / "samples" / "zero-draft.md"), "--doc", SYMBOL,
+                token=secretariat))
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE credentials SET salt = 'not hex at all' WHERE delegation_code = 'EU'")
+        events = raw.execute("SELECT count(*) FROM events").fetchone()[0]
+    said = refused_plainly(drafting(db, "amend", SYMBOL, "OP1", "--delegation", "EU",
+                                    "--retain", "--yes", token=eu))
+    assert said.startswith("drafting: the token given cannot be checked: the store's record "
+                           "of it (table credentials, row id ")
+    assert "run `drafting verify`" in said and "nothing was recorded" in said
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT count(*) FROM events").fetchone()[0] == events
+    checked = drafting(db, "verify")
+    assert checked.returncode == 1
+    assert "its salt is not hex digits as drafting writes them" in checked.stderr
