@@ -76,14 +76,16 @@ def show(
     strict: bool = StrictOpt,
     db: str = DbOpt,
 ) -> None:
-    """Print a text with its labels and the brackets left in each paragraph, or write
-    a revision to a file to circulate.
+    """Print a text with its labels and the brackets left in each paragraph (and under
+    a paragraph, each bracket in it that pairs with none), or write a revision to a file
+    to circulate.
 
     \b
     Example: drafting show A/C.2/81/L.7 --para OP3   (or a file: drafting show draft.md)
     Example: drafting show A/C.2/81/L.7 --revision Rev.1 -o Rev.1.docx
     """
     from drafting.engine import bracket_report
+    from drafting.readers.text_checks import stray_brackets
 
     if output is not None:
         from drafting.outputs import write_revision, write_stored_revision
@@ -114,6 +116,7 @@ def show(
         typer.echo(proposal_layout(proposal, width))
         return
     report = bracket_report(paragraphs)
+    strays = stray_brackets(draft.current or ())  # all: a '[' may close in another
     if para is None:  # the front matter, the title and the chapeau, as they stand
         current = draft.current
         head = [*current.front_matter, draft.title, current.chapeau] if current else []
@@ -121,11 +124,12 @@ def show(
             typer.echo(line)
         if any(head):
             typer.echo()
-    for shown in layouts(paragraphs, (c.brackets for c in report.paragraphs), width):
+    for shown in layouts(paragraphs, (c.brackets for c in report.paragraphs), width, strays):
         typer.echo(shown)
     if para is None:
         typer.echo()
-        typer.echo(f"{len(paragraphs)} paragraphs, {report.total} brackets")
+        typer.echo(f"{len(paragraphs)} paragraphs, {report.total} brackets"
+                   f"{f', {report.unbalanced} unbalanced' if report.unbalanced else ''}")
 
 
 def brackets(

@@ -13,6 +13,7 @@ from drafting.model import Document, Paragraph, ParagraphKind
 
 if TYPE_CHECKING:
     from drafting.engine.segments import NewParagraph
+    from drafting.readers.text_checks import StrayBracket
 
 
 def read_file(source: Path, strict: bool) -> Document:
@@ -40,17 +41,22 @@ def select(draft: Document, label: str | None) -> list[Paragraph]:
 
 
 def layouts(paragraphs: Iterable[Paragraph], brackets_left: Iterable[int],
-            width: int) -> Iterator[str]:
-    """Each paragraph as `layout` shows it; a heading right after another (an article's
-    title after "Article 3") without a second blank line before it."""
+            width: int, strays: Iterable[StrayBracket] = ()) -> Iterator[str]:
+    """Each paragraph as `layout` shows it, with a line under it for each of its
+    ``strays``; a heading right after another (an article's title after "Article 3")
+    without a second blank line before it."""
+    flagged: dict[str, list[StrayBracket]] = {}
+    for stray in strays:
+        flagged.setdefault(stray.label, []).append(stray)
     after_heading = False
     for paragraph, count in zip(paragraphs, brackets_left, strict=True):
-        shown = layout(paragraph, count, width)
+        shown = layout(paragraph, count, width, flagged.get(paragraph.label, ()))
         yield shown[1:] if after_heading and shown.startswith("\n") else shown
         after_heading = paragraph.kind is ParagraphKind.HEADING
 
 
-def layout(paragraph: Paragraph, brackets_left: int, width: int) -> str:
+def layout(paragraph: Paragraph, brackets_left: int, width: int,
+           strays: Iterable[StrayBracket] = ()) -> str:
     if paragraph.kind is ParagraphKind.HEADING:
         return f"\n{paragraph.text}\n"
     mark = f"{brackets_left} br" if brackets_left else ""  # never "[1]": read as a bracket
@@ -58,6 +64,9 @@ def layout(paragraph: Paragraph, brackets_left: int, width: int) -> str:
     lines: list[str] = []
     for piece in paragraph.text.split("\n"):
         lines += textwrap.wrap(piece, width - len(head), break_on_hyphens=False) or [""]
+    for stray in strays:
+        lines += textwrap.wrap(f"! unbalanced bracket, character {stray.offset}: "
+                               f"{stray.message}", width - len(head), subsequent_indent="  ")
     indent = " " * len(head)
     return head + ("\n" + indent).join(lines)
 

@@ -17,6 +17,10 @@ reads exactly as it is stored:
   invisible copies of ASCII. Right-to-left text itself, Arabic or Hebrew, needs
   none of them (the marks U+200E and U+200F stay: they reorder nothing).
   Nothing is ever dropped silently.
+- Full-width square brackets ``［ ］`` (a Chinese or Japanese input mode types them) are
+  read as the brackets ``[ ]`` they are (`wide_brackets`), with a warning: a bracket
+  the engine did not see would count as agreed text. Other full-width look-alikes
+  (``ＥＵ``) stay as written in a text; only a delegation code refuses them.
 
 `problem` is the one check every text passes on its way into the store, in one
 of three forms (`TextKind`): free *text* (a reason, a note: lines allowed), a
@@ -66,8 +70,12 @@ _FROM_WORD = {
     "\u2029": "\n",  # PARAGRAPH SEPARATOR, inside a paragraph
     "\u00ad": "",  # SOFT HYPHEN: invisible unless a line breaks there
 }
-_WORD_TABLE = str.maketrans(_FROM_WORD)
-_WORD_FOUND = re.compile(f"[{''.join(_FROM_WORD)}]")
+_WIDE_BRACKETS = {"\uff3b": "[", "\uff3d": "]"}
+"""The full-width square brackets a Chinese or Japanese input mode types: brackets."""
+_WORD_TABLE = str.maketrans(_FROM_WORD | _WIDE_BRACKETS)
+_WORD_FOUND = re.compile(f"[{''.join(_FROM_WORD | _WIDE_BRACKETS)}]")
+_WIDE_FOUND = re.compile(f"[{''.join(_WIDE_BRACKETS)}]")
+_WIDE_TABLE = str.maketrans(_WIDE_BRACKETS)
 
 
 _SPACES = str.maketrans(dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -106,16 +114,41 @@ def normalised(text: str) -> str:
 def from_word(text: str) -> tuple[str, str]:
     """``text`` with the characters Word allows but a negotiation text does not hold
     replaced (U+0085 by an ellipsis, line and paragraph separators by line breaks, soft
-    hyphens dropped), and a sentence naming what was replaced ("" if nothing was)."""
+    hyphens dropped, full-width brackets as `wide_brackets` reads them), and a sentence
+    naming what was replaced ("" if nothing was). The length changes only where a soft
+    hyphen is dropped."""
     if text.isascii():  # most texts: none of those characters is ASCII
         return text, ""
     found = dict.fromkeys(_WORD_FOUND.findall(text))
     if not found:
         return text, ""
-    names = ", ".join(describe(char) for char in found)
-    return text.translate(_WORD_TABLE), (
-        f"{names} read as Word shows {'it' if len(found) == 1 else 'them'} (U+0085 as "
-        "'\u2026', separators as line breaks, soft hyphens dropped)")
+    word = [char for char in found if char in _FROM_WORD]
+    said = [f"{', '.join(map(describe, word))} read as Word shows "
+            f"{'it' if len(word) == 1 else 'them'} (U+0085 as '\u2026', separators as "
+            "line breaks, soft hyphens dropped)"] if word else []
+    if wide := [char for char in found if char in _WIDE_BRACKETS]:
+        said.append(_wide_read(wide))
+    return text.translate(_WORD_TABLE), "; ".join(said)
+
+
+def wide_brackets(text: str) -> tuple[str, str]:
+    """``text`` with its full-width square brackets (U+FF3B, U+FF3D, as a Chinese or
+    Japanese input mode types them) read as the brackets ``[`` and ``]`` they are, each
+    for one, and a sentence saying so ("" if the text has none): negotiators bracket
+    text the same way whichever they type, and a bracket the engine did not see would
+    be agreed text."""
+    if text.isascii():
+        return text, ""
+    found = dict.fromkeys(_WIDE_FOUND.findall(text))
+    return (text.translate(_WIDE_TABLE), _wide_read(list(found))) if found else (text, "")
+
+
+def _wide_read(found: list[str]) -> str:
+    """What `wide_brackets` says it did with the brackets ``found``."""
+    shown = " and ".join(f"'{_WIDE_BRACKETS[char]}'" for char in found)
+    return (f"{' and '.join(map(describe, found))} read as {shown} (brackets typed "
+            "full-width, as a Chinese or Japanese input mode types them, bracket text all "
+            "the same)")
 
 
 TextKind = Literal["text", "paragraph", "line"]

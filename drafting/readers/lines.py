@@ -31,27 +31,32 @@ _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is
     rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX})|(?P<letter>[a-s]))?"
-    rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?(?:\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
+    rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?"
+    rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
 """A typed paragraph number; ``letter`` is the European Union's for one inserted after
 another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...); ``alt`` an
 alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 Alt``;
-"4 Alt 2." where it has several, as the merged draft numbers them)."""
+"4 Alt 2." where it has several, as the merged draft numbers them). A space may stand
+before the full stop ("1 . Decides"), as in a text retyped or converted from a PDF."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")
 BRACKETED_NUMBER = re.compile(
-    rf"(?P<open>\()?(?P<number>\d{{1,3}})(?:\s?(?P<suffix>{_SUFFIX}))?\){GAP}+")
+    rf"(?P<open>\()?(?P<number>\d{{1,3}})(?:\s?(?P<suffix>{_SUFFIX}))?[\t ]?\){GAP}+")
 """A paragraph number typed in brackets, as WIPO treaties number an article's paragraphs
-(``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``); a number
-only where `drafting.readers.structure` finds that it opens a paragraph, else a
-sub-paragraph's."""
+(``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``, or ``1 ) ``
+with a space before the bracket); a number only where `drafting.readers.structure` finds
+that it opens a paragraph, else a sub-paragraph's."""
 DECIMAL = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?{GAP}+")
 """A number on several levels, "1.1 " or "1.2.1. ", as an annex numbers its clauses."""
-SUBPARAGRAPH = re.compile(
-    r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a]|[а-яё])\)\s"
-    r"|\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09")
+_ITEM = r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a]|[а-яё])\)"
+_CJK_ITEM = r"\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09"
+SUBPARAGRAPH = re.compile(rf"{_ITEM}\s|{_CJK_ITEM}")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
 ``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after)."""
+LONE_ITEM = re.compile(rf"(?:{_ITEM}|{_CJK_ITEM})[\t ]*")
+"""A sub-paragraph's letter or number alone (``fullmatch`` it): "(a)" on a line of its
+own, its text on the next, as a PDF turned into Word or text often leaves an item."""
 RECITALS = re.compile(
     r"(?i:whereas|considérant ce qui suit|considerando lo siguiente"
     r"|in erwägung nachstehender gründe|considerando quanto segue|overwegende hetgeen volgt)"
@@ -178,6 +183,15 @@ def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
     if match := _SECTIONED.match(text):
         return _parsed(match["label"]), text[match.end():], match.end(), False
     return None, text, 0, False
+
+
+def lone_item(text: str, after: str) -> bool:
+    """Whether ``text`` is an item's letter alone ("(a)", `LONE_ITEM`) and ``after``, the
+    text of the block after it, the item's words: text, no footnote, option, item or
+    typed label of its own."""
+    return bool(LONE_ITEM.fullmatch(text) and after) and not (
+        FOOTNOTE.match(after) or OPTION.match(after) or SUBPARAGRAPH.match(after) or
+        LONE_ITEM.fullmatch(after) or read_label(after)[0] is not None)
 
 
 def chapeau_like(text: str) -> bool:

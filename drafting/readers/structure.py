@@ -34,7 +34,8 @@ tells what each is (`Role`) and builds the draft:
 - **Lines**: sub-paragraphs ("(a)", automatic numbering below the top level, bullets) join
   the paragraph before as lines of its text: a typed one after a line ending with ":" or
   another sub-paragraph, or as a list's first item ("(a)", "(i)") after a line that does
-  not end its sentence ("Decides that").
+  not end its sentence ("Decides that"). An item's letter alone ("(a)", as a PDF turned
+  into Word leaves it) and the block after it are one item, "(a) To ..."
 - **Options**: "Option 1: ..." / "Option 2: No text" blocks, and a paragraph labelled
   ``OP7 Alt``, are alternatives of one paragraph, whose text becomes adjacent brackets
   ``[first][second]`` ("No text" is an empty alternative): one choice still to make.
@@ -72,19 +73,21 @@ from drafting.readers.formulas import Formulas
 from drafting.readers.lines import (
     BRACKETED_NUMBER,
     FOOTNOTE,
+    LONE_ITEM,
     OPTION,
     RECITALS,
     SUBPARAGRAPH,
-    chapeau_like,
     first_item,
     heading_key,
     is_alternative,
+    lone_item,
     section_key,
     split_bracketed_label,
     split_label,
 )
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import heading_line, section_title, unnumbered_sections
+from drafting.readers.structure_front import FrontMatter
 from drafting.readers.structure_options import OptionBlocks
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings, not_preambular
 
@@ -120,7 +123,7 @@ _LAST = re.compile("\x00(\\d+)\x00")
 """`_Reader._last`'s mark."""
 
 
-class _Reader(OptionBlocks):
+class _Reader(FrontMatter, OptionBlocks):
     def __init__(self, blocks: list[Block], name: str, warnings: list[ReadWarning]) -> None:
         self.blocks = blocks
         self.name = name
@@ -139,6 +142,7 @@ class _Reader(OptionBlocks):
         self.formulas = Formulas()  # "Have agreed as follows:", "IN WITNESS WHEREOF ..."
         self.typed_in: set[str] = set()  # sections with paragraphs numbered "1.", "2."
         self.decimal_in: set[str] = set()  # annexes numbered "1.1", "1.2.1"
+        self.item_text: set[int] = set()  # the text of an item whose letter stands alone
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once; or, for a paragraph
@@ -181,48 +185,6 @@ class _Reader(OptionBlocks):
                             front_matter=lines, chapeau=chapeau)
         return Structure(result, tuple(self.roles))
 
-    # Front matter, title and chapeau
-
-    def _front(self) -> int:
-        """Mark the blocks before the paragraphs; the index of the first paragraph block."""
-        filled = [i for i, b in enumerate(self.blocks) if b.text]
-        first = next((i for i in filled if self._opens_paragraph(i)), None)
-        filled = [i for i in filled if not self.blocks[i].table or first is None or i < first]
-        chapeau = next((i for i in filled if (first is None or i < first)
-                        and chapeau_like(self.blocks[i].text)), None)
-        if chapeau is None:
-            if first is None or self._label(first)[0] is None or \
-                    self._label(first)[0].kind is not ParagraphKind.PREAMBULAR:
-                self._title_only(filled)
-                return 0
-            end = first
-        else:
-            self.roles[chapeau] = Role(RoleKind.CHAPEAU)
-            end = chapeau
-        before = [i for i in filled if i < end]
-        titled = next((i for i in before if self.blocks[i].title_style), None)
-        last = next((i for i in reversed(before) if not self.blocks[i].table
-                     and not FOOTNOTE.match(self.blocks[i].text)), None)  # nor its note
-        title = titled if titled is not None else last
-        for i in before:
-            self.roles[i] = Role(RoleKind.TITLE if i == title else RoleKind.FRONT)
-            if not self.blocks[i].table:  # a table up there is the front matter's own
-                self._notes(self.blocks[i], "in the front matter")
-        return end + (chapeau is not None)
-
-    def _title_only(self, filled: list[int]) -> None:
-        """No front matter: a leading block in a title style is the title."""
-        if filled and self.blocks[filled[0]].title_style:
-            self.roles[filled[0]] = Role(RoleKind.TITLE)
-
-    def _opens_paragraph(self, index: int) -> bool:
-        block = self.blocks[index]
-        if block.heading or block.title_style or block.table or FOOTNOTE.match(block.text):
-            return False
-        if self._label(index)[0] is not None:
-            return True
-        return block.number is not None and block.number.level == 0 and block.number.decimal
-
     # The paragraphs
 
     def _block(self, index: int) -> None:
@@ -235,7 +197,9 @@ class _Reader(OptionBlocks):
                 self._notes(block, self._after())
             return
         key = section_key(block.shown) if not self._label(index)[0] else None
-        if note := FOOTNOTE.match(block.text):
+        if index in self.item_text:  # "(a)" on the line before: "(a) To ..."
+            self._line(index, block.text, " ")
+        elif note := FOOTNOTE.match(block.text):
             self._add(index, RoleKind.PARAGRAPH, note.end(), DraftParagraph(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
@@ -273,16 +237,17 @@ class _Reader(OptionBlocks):
         text = block.text
         return heading_line(self.blocks, index, lambda i: self._label(i)[0],
                             operative_seen=self.operative_seen) and \
-            not (OPTION.match(text) or SUBPARAGRAPH.match(text) or
-                 BRACKETED_NUMBER.match(text) or text.startswith(_ITEM_MARKS))
+            not (OPTION.match(text) or SUBPARAGRAPH.match(text) or LONE_ITEM.fullmatch(text)
+                 or BRACKETED_NUMBER.match(text) or text.startswith(_ITEM_MARKS))
 
     def _body(self, index: int, block: Block) -> None:
         label, rest, skip = self._label(index)
         number = block.number
+        typed = self._item(index)  # "(a) To ..." where "(a)" stands alone
         if (decimal := self._annex_decimal(block, label)) is not None:  # "1.2.1" in an annex
             self.bracketed_whole.discard(index)
             self._open(index, decimal, block.text, block)
-        elif label is None and self._recital(block):  # "(1) Forests provide ..." after "Whereas:"
+        elif label is None and self._recital(block, typed):  # "(1) Forests ..." after "Whereas:"
             self._open(index, self._unused("PP"), block.text, block)  # Word's number is Word's
             self.drafts[-1].recital = True
         elif label is not None and is_alternative(block.text) and \
@@ -307,7 +272,7 @@ class _Reader(OptionBlocks):
                 block.text, self.drafts[self._host] if self._host >= 0 else None)) is not None:
             self._open(index, bracketed[0], block.text[bracketed[1]:], block, bracketed[1])
             self.drafts[-1].bracketed = True
-        elif SUBPARAGRAPH.match(block.text) and self._can_extend(typed=block.text):
+        elif SUBPARAGRAPH.match(typed) and self._can_extend(typed=typed):
             self._line(index, block.text, "\n")
         else:
             shown = f"{number.text} {block.text}" if number is not None and number.text \
@@ -342,14 +307,26 @@ class _Reader(OptionBlocks):
         last = (host.options[-1] if host.options else host.text).rstrip()
         return host.sublist == number.list or last.endswith((":", "\uff1a"))
 
-    def _recital(self, block: Block) -> bool:
+    def _item(self, index: int) -> str:
+        """Block ``index``'s text, or, for an item's letter alone ("(a)") before a block
+        that is only text, the item they make ("(a) To ..."), the next block noted as
+        its text."""
+        text = self.blocks[index].text
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        if after is None or after.heading or after.title_style or after.table or \
+                after.number or not lone_item(text, after.text):
+            return text
+        self.item_text.add(index + 1)
+        return f"{text.rstrip()} {after.text}"
+
+    def _recital(self, block: Block, typed: str) -> bool:
         """Whether ``block`` is a recital of a European Union act: numbered ("(1) ", typed,
         or by Word at the top level) in the preamble, after "Whereas:" or another recital.
         Each is a preambular paragraph, not a line of "Whereas:" (a typed number stays its
         text; Word's stays Word's)."""
         word = block.number is not None and block.number.level == 0
         if self.operative_seen or self._host < 0 or not (
-                word or BRACKETED_NUMBER.match(block.text)):
+                word or BRACKETED_NUMBER.match(typed)):
             return False
         host = self.drafts[self._host]
         return host.recital or (host.label.kind is ParagraphKind.PREAMBULAR and

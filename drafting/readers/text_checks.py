@@ -1,12 +1,14 @@
 """Warnings about a draft's text once its paragraphs are known: stray brackets (one
 opened in a paragraph and closed in a later one named as such) and footnote markers
 with no footnote, or footnotes no marker cites, and a paragraph read as preambular that
-may be something else. Never errors: the text is kept as written."""
+may be something else. Never errors: the text is kept as written. `stray_brackets` gives
+the stray brackets of a stored text too, for `drafting show` to flag them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from drafting import brackets
 from drafting.brackets import NOTE_MARKER
@@ -15,31 +17,80 @@ from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.readers.result import ReadWarning
 
 
+@dataclass(frozen=True, slots=True)
+class StrayBracket:
+    """A bracket that pairs with none in its paragraph (`drafting.brackets.faults`): a
+    ``]`` with no ``[`` open before it, or a ``[`` never closed. Official texts have them;
+    they are kept as written and counted as unbalanced."""
+
+    label: str
+    """The label of its paragraph."""
+    offset: int
+    """Where it stands in the paragraph's text (0-based)."""
+    char: str
+    """``"["`` or ``"]"``."""
+    across: tuple[str, int] | None = None
+    """The paragraph (label) and offset of the stray bracket it pairs with across
+    paragraphs (a ``[`` in OP2 closed by a stray ``]`` in OP3); None if none does."""
+
+    @property
+    def message(self) -> str:
+        """What is wrong: "']' has no opening '['", "'[' is never closed", or, across
+        paragraphs, "this ']' closes the '[' opened in OP2 at character 40 (...)"."""
+        if self.across is None:
+            return brackets.BracketFault(self.offset, self.char).message
+        label, offset = self.across
+        how = "closes the '[' opened" if self.char == "]" else "is closed by the ']'"
+        return (f"this '{self.char}' {how} in {label} at character {offset}: a bracket "
+                "across paragraphs is read as two unbalanced brackets")
+
+
+def stray_brackets(paragraphs: Iterable[Paragraph]) -> list[StrayBracket]:
+    """Every stray bracket of ``paragraphs`` (a text's, in order), in text order; an
+    unclosed '[' that a later paragraph's stray ']' closes is paired with it (both
+    named ``across``). An empty list when every bracket pairs up."""
+    return [stray for _, stray in _strays(paragraphs)]
+
+
+def _strays(paragraphs: Iterable[Paragraph]) -> list[tuple[int, StrayBracket]]:
+    """`stray_brackets`, each with the index of its paragraph."""
+    found: list[tuple[int, StrayBracket]] = []
+    open_ones: list[int] = []  # where in found each '[' not closed yet stands
+    for number, paragraph in enumerate(paragraphs):
+        for fault in brackets.faults(paragraph.text):
+            stray = StrayBracket(paragraph.label, fault.offset, fault.char)
+            if fault.char == "]" and open_ones:
+                at = open_ones.pop()
+                opened = found[at][1]
+                found[at] = (found[at][0], replace(opened, across=(stray.label, stray.offset)))
+                stray = replace(stray, across=(opened.label, opened.offset))
+            elif fault.char == "[":
+                open_ones.append(len(found))
+            found.append((number, stray))
+    return found
+
+
 def bracket_warnings(paragraphs: Sequence[Paragraph],
                      wheres: Sequence[str]) -> list[ReadWarning]:
     """A warning for every stray bracket of ``paragraphs`` (``wheres[i]`` says where
     paragraph ``i`` stands in its file); an unclosed '[' that a later paragraph's stray
-    ']' closes is named as one bracket across paragraphs."""
+    ']' closes is named as one bracket across paragraphs, where the ']' stands."""
     warnings: list[ReadWarning] = []
-    open_ones: list[tuple[Paragraph, int, str]] = []
-    for paragraph, where in zip(paragraphs, wheres, strict=True):
-        for fault in brackets.faults(paragraph.text):
-            place = f"{where} ({paragraph.label}, character {fault.offset})"
-            if fault.char == "]" and open_ones:
-                opened, offset, first = open_ones.pop()
-                warnings.append(ReadWarning(place, (
-                    f"this ']' closes the '[' opened in {opened.label} at character "
-                    f"{offset} ({first}): a bracket across paragraphs is read as "
-                    "two unbalanced brackets; the paragraphs are kept as written")))
-                continue
-            if fault.char == "[":
-                open_ones.append((paragraph, fault.offset, where))
-                continue
-            warnings.append(_stray(place, paragraph.text, fault.offset, fault.message))
-    for paragraph, offset, where in open_ones:
-        warnings.append(_stray(f"{where} ({paragraph.label}, character {offset})",
-                               paragraph.text, offset, "'[' is never closed"))
-    return warnings
+    unclosed: list[ReadWarning] = []  # last, as a reading to the end finds them
+    found = _strays(paragraphs)
+    opened_at = {(s.label, s.offset): wheres[n] for n, s in found if s.char == "["}
+    for number, stray in found:
+        place = f"{wheres[number]} ({stray.label}, character {stray.offset})"
+        if stray.across is None:
+            (unclosed if stray.char == "[" else warnings).append(_stray(
+                place, paragraphs[number].text, stray.offset, stray.message))
+        elif stray.char == "]":
+            label, offset = stray.across
+            warnings.append(ReadWarning(place, (
+                f"this ']' closes the '[' opened in {label} at character {offset} "
+                f"({opened_at[stray.across]}): a bracket across paragraphs is read as two "
+                "unbalanced brackets; the paragraphs are kept as written")))
+    return warnings + unclosed
 
 
 def footnote_warnings(paragraphs: Sequence[Paragraph], wheres: Sequence[str],

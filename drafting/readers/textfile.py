@@ -37,7 +37,8 @@ backslash at the end of a line inside a block is a line break.
 The structure is read as `drafting.readers.structure` says, for every format alike.
 Characters are checked and the text normalised as `drafting.characters` says: a
 control character is refused with its line and column; accents written decomposed are
-stored composed (NFC), with a warning naming the lines.
+stored composed (NFC), and full-width brackets read as brackets, each with a warning
+naming the lines.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ from drafting.errors import ReaderError
 from drafting.inline_markdown import MARKUP, unescaped, unmarked
 from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
-from drafting.readers.lines import SUBPARAGRAPH, chapeau_like, split_label
+from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, lone_item, split_label
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -102,7 +103,8 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     lines = source.split("\n")
     _check_characters(lines, name)
     warnings = _normalise(lines, name)
-    runs = _runs([characters.normalised(line) for line in lines], markdown=markdown)
+    runs = _runs([characters.normalised(characters.wide_brackets(line)[0]) for line in lines],
+                 markdown=markdown)
     found, joined = _blocks(runs, name)
     blocks = [_structure_block(block, name, markdown=markdown) for block in found]
     result = read_structure(blocks, name=name, warnings=warnings + joined).result
@@ -158,13 +160,23 @@ def _check_characters(lines: list[str], name: str) -> None:
 
 
 def _normalise(lines: list[str], name: str) -> list[ReadWarning]:
-    changed = [n for n, line in enumerate(lines, 1) if characters.normalised(line) != line]
-    if not changed:
-        return []
-    shown = ", ".join(map(str, changed[:10])) + (", ..." if len(changed) > 10 else "")
-    return [ReadWarning(name, (
-        f"line{'s' * (len(changed) > 1)} {shown}: accents written as a letter plus a "
-        "combining mark were stored composed (Unicode NFC); the text looks the same"))]
+    """A warning naming the lines whose accents are stored composed, and one naming those
+    whose full-width brackets are read as brackets (`characters.wide_brackets`)."""
+    warnings = []
+    if changed := [n for n, line in enumerate(lines, 1) if characters.normalised(line) != line]:
+        warnings.append(ReadWarning(name, (
+            f"{_lines(changed)}: accents written as a letter plus a combining mark were "
+            "stored composed (Unicode NFC); the text looks the same")))
+    if wide := [n for n, line in enumerate(lines, 1) if characters.wide_brackets(line)[1]]:
+        said = characters.wide_brackets("\n".join(lines[n - 1] for n in wide))[1]
+        warnings.append(ReadWarning(name, f"{_lines(wide)}: {said}"))
+    return warnings
+
+
+def _lines(numbers: list[int]) -> str:
+    """"line 3", or "lines 3, 5, 8, ..." (ten at most)."""
+    shown = ", ".join(map(str, numbers[:10])) + (", ..." if len(numbers) > 10 else "")
+    return f"line{'s' * (len(numbers) > 1)} {shown}"
 
 
 def _runs(source_lines: list[str], *, markdown: bool) -> list[list[_Block]]:
@@ -267,7 +279,11 @@ def _break(before: str, after: str) -> str:
 
 
 def _join(lines: list[str]) -> str:
+    """The lines of a block as one paragraph: each sub-paragraph ("(a) ...") on a line of
+    its own, an item's letter alone ("(a)") with the line after it, other lines joined
+    with a space."""
     text = lines[0]
-    for line in lines[1:]:
-        text += ("\n" if SUBPARAGRAPH.match(line) else " ") + line
+    for before, line in pairwise(lines):
+        own = SUBPARAGRAPH.match(line) or LONE_ITEM.fullmatch(line)
+        text += ("\n" if own and not lone_item(before, line) else " ") + line
     return text

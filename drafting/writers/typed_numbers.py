@@ -12,11 +12,12 @@ from drafting.readers.source_places import SourcePlace
 
 TYPED_NUMBER = re.compile(
     r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\s*[a-z]+)?)"
-    r"(?P<after>\.\t|\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|\)\t|"
-    r"\)[ \u00a0\u2002-\u200a\u202f]+)")
+    r"(?P<after>[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|"
+    r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+)")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, ``5. `` (spaces
-for the tab, no-break ones too), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and
-in brackets, ``(5)<tab>`` or ``5) ``; ``before`` and ``after`` are what stand before and
+for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
+take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and in brackets,
+``(5)<tab>``, ``5) `` or ``5 ) ``; ``before`` and ``after`` are what stand before and
 after the number, the ``bracket`` of a paragraph bracketed whole ("[5.<tab>Decides ...]")
 not among them: a new paragraph typed in its form opens with no bracket."""
 

@@ -1,0 +1,57 @@
+"""A title in Word's "Title" style with more front matter after it (the symbol, the title,
+then "Draft resolution submitted by the Vice-President"). The draft keeps the title apart
+from its front matter, and the text as shown and written puts it after the front
+matter: the import says so, rather than reorder the document silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from drafting.readers import read_text
+from drafting.readers.docx_draft import read_docx_draft
+
+SUBTITLE = "Draft resolution submitted by the Vice-President on the basis of consultations"
+
+
+def _word(path: Path, *, title_first: bool) -> Path:
+    word = docx.Document()
+    word.add_paragraph("A/HRC/58/L.4")
+    if title_first:
+        word.add_paragraph("The right to food", style="Title")
+        word.add_paragraph(SUBTITLE)
+    else:
+        word.add_paragraph(SUBTITLE)
+        word.add_paragraph("The right to food", style="Title")
+    word.add_paragraph("The Human Rights Council,")
+    word.add_paragraph("Recalling its resolution 55/9,")
+    word.add_paragraph("1.\tReaffirms the right of everyone to have access to safe food;")
+    word.save(path)
+    return path
+
+
+def test_a_title_before_front_matter_is_a_warning(tmp_path):
+    result = read_docx_draft(_word(tmp_path / "L4.docx", title_first=True))
+    assert (result.title, result.front_matter) == ("The right to food",
+                                                   ("A/HRC/58/L.4", SUBTITLE))
+    (warning,) = result.warnings
+    assert str(warning) == (
+        f"{tmp_path / 'L4.docx'}, paragraph 2: the title ('The right to food') stands "
+        f"before a line of the front matter ({SUBTITLE!r}); the title is kept apart, so "
+        "the text as shown, compiled and exported puts it after the front matter (a Word "
+        "document written from this one keeps its order)")
+    assert [p.label for p in result.paragraphs] == ["PP1", "OP1"]
+
+
+def test_a_title_after_the_front_matter_is_no_warning(tmp_path):
+    result = read_docx_draft(_word(tmp_path / "L4.docx", title_first=False))
+    assert (result.title, result.warnings) == ("The right to food", ())
+
+
+def test_a_markdown_title_before_front_matter_is_a_warning_too():
+    result = read_text(f"A/HRC/58/L.4\n\n# The right to food\n\n{SUBTITLE}\n\nFiji: draft\n\n"
+                       "The Human Rights Council,\n\nRecalling its resolution 55/9,",
+                       name="L4.md", markdown=True)
+    (warning,) = result.warnings
+    assert "stands before 2 lines of the front matter" in str(warning)
