@@ -248,8 +248,16 @@ def script(connection: Connection, prefix: str = PREFIX) -> str:
     return f"BEGIN;\nSET LOCAL search_path TO {quoted(schema)};\n{body};\nCOMMIT;\n"
 
 
+GRANTING_LOCK = 0x64726166  # "draf": one lock for every store's grants on this server
+"""The advisory lock `apply` holds: two stores granting at once (``GRANT CONNECT ON
+DATABASE`` changes one catalog row) would otherwise fail with "tuple concurrently
+updated"."""
+
+
 def apply(connection: Connection, prefix: str = PREFIX) -> dict[str, str]:
-    """Run the statements in the caller's transaction; returns the role names by code."""
+    """Run the statements in the caller's transaction, one store's grants at a time;
+    returns the role names by code."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": GRANTING_LOCK})
     for statement in statements(connection, prefix):
         connection.exec_driver_sql(statement)
     return roles(connection, prefix)

@@ -24,6 +24,7 @@ from drafting.store import SECRETARIAT, open_store
 from drafting.store.chain import canonical, chain_hash
 from drafting.store.connect import resolve_url
 from drafting.store.payloads import stamp
+from drafting.store.postgres_roles import GRANTING_LOCK
 
 CONTENT = ("revision", "kind", "paragraph_id", "span", "anchor", "old_text", "new_text",
            "proponents", "supporters", "reason")
@@ -62,8 +63,9 @@ def granted_roles(url: str, prefix: str, tokens: dict[str, str]) -> Iterator[dic
     try:
         yield roles
     finally:
-        admin = create_engine(resolve_url(url), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
+        admin = create_engine(resolve_url(url))
+        with admin.begin() as connection:  # one store's roles at a time, as granted
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": GRANTING_LOCK})
             for role in [*roles.values(), f"{prefix}delegations"]:
                 connection.execute(text(f'DROP OWNED BY "{role}"'))
                 connection.execute(text(f'DROP ROLE "{role}"'))
