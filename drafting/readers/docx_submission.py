@@ -415,8 +415,10 @@ class _Reader(CopyGroups):
         return reason
 
     def _unused_comments(self) -> None:
+        issued = self.target.created_at  # a comment from before: the draft's own
         for comment_id, comment in self.comments.items():
-            if comment_id in self.used_comments:
+            if comment_id in self.used_comments or (
+                    issued is not None and comment.date is not None and comment.date <= issued):
                 continue
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
             place = f" on {quoted(on)}" if on else ""

@@ -48,3 +48,21 @@ def test_a_colleagues_comment_made_after_the_change_is_its_reason(tmp_path):
     read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (ZERO,)),
                                 authors={"Jane Delegate": "EU"})
     assert [a.reason for a in read.amendments] == ["See OP5"]
+
+
+def test_a_comment_the_draft_held_when_issued_is_not_warned_about(tmp_path):
+    """The secretariat's own comment, left in the draft it circulated, came back in every
+    delegation's copy, each time with a warning that it was not read."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    issued = replace(ZERO, created_at=datetime(2026, 10, 15, tzinfo=UTC))
+    old = note("Check the programme of work.", "a report", author="Secretariat")
+    new = note("Too vague.", "small-scale fishers", author="Jane Delegate")
+    path = write_docx(tmp_path / "copy.docx", house(issued, {
+        "OP1": [OP1, dele("submit"), ins("present"), " ", old, " on ", new, ";"]}))
+    _dated(path, {"Secretariat": "2026-10-01T09:00:00Z", "Jane Delegate": DATE})
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (issued,)),
+                                authors={"Jane Delegate": "EU"})
+    (warning,) = read.warnings  # the delegation's own comment, made since, is still named
+    assert "Too vague." in warning.message and "Check the programme" not in warning.message
