@@ -12,7 +12,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 from docx_builders import DOCUMENT, SYMBOL, ZERO, Part, dele, house, ins, note, write_docx
 
 from drafting.engine import Proposal, draft_amendment
@@ -113,6 +115,10 @@ def test_a_copy_with_only_a_comment_is_refused_with_what_to_do_instead(store, tm
     parts = [OP1[:start], note("The EU cannot accept this paragraph.", "submit"),
              OP1[start + len("submit"):]]
     path = write_docx(tmp_path / "eu.docx", house(ZERO, {"OP1": parts}))
+    word = docx.Document(str(path))  # made after the draft was issued, as a delegation's
+    for comment in word.part._comments_part.element.iter(qn("w:comment")):
+        comment.set(qn("w:date"), "2099-01-01T00:00:00Z")
+    word.save(str(path))
     before = _recorded(store)
     with pytest.raises(InputError) as refused:
         prepare_files(store, SYMBOL, [path], delegation="EU")
