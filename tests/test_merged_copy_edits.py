@@ -112,6 +112,15 @@ def _strategies_to_action_plans(body: etree._Element) -> None:
     held.getnext().addnext(rest)
 
 
+def _retyped(words: str, new: str) -> Edit:
+    """``words`` in the EU's insertion changed to ``new`` with Track Changes off: the
+    words the EU's tracked insertion holds are no longer its proposal's."""
+    def edit(body: etree._Element) -> None:
+        for text in _tracked(body, "w:ins", "EU", words).iter(qn("w:t")):
+            text.text = (text.text or "").replace(words, new)
+    return edit
+
+
 def _g77_accepted(body: etree._Element) -> None:
     """The G77's OP23 change accepted in Word with tracking off: no mark left."""
     _tracked(body, "w:del", "G77", "States").getparent().remove(
@@ -148,8 +157,10 @@ def test_words_typed_in_ones_own_proposal_are_refused(merged, tmp_path):
 @pytest.mark.parametrize("authors", [USA, USA | {"EU": "EU"}])
 def test_a_proposal_changed_in_the_copy_is_no_ones_and_refuses_the_file(merged, tmp_path,
                                                                        authors):
+    # "strategies" changed untracked in the EU's insertion (struck out and retyped with
+    # Track Changes on, it is an amendment to A2: tests/test_merged_copy_replies.py)
     store, path = merged
-    sent = _copy(path, tmp_path / "usa.docx", _strategies_to_action_plans,
+    sent = _copy(path, tmp_path / "usa.docx", _retyped("strategies", "action plans"),
                  _typed_after("two-day", " or three-day"))
     with pytest.raises(ReaderError) as refused:
         prepare_files(store, SYMBOL, [sent], authors=authors)
@@ -166,23 +177,18 @@ def test_a_proposal_changed_in_the_copy_is_no_ones_and_refuses_the_file(merged, 
 
 
 def test_words_typed_in_a_proposal_changed_in_the_copy_are_refused(merged, tmp_path):
+    # the EU's "two-day" made "two-week" untracked, " or three-week" typed after it (with
+    # Track Changes on, "day" struck and "week" typed amend A1: test_merged_copy_replies)
     store, path = merged
-
-    def day_struck(body: etree._Element) -> None:  # "two-day" -> "two-week" by John Smith
-        inserted = _tracked(body, "w:ins", "EU", "two-day")
-        inserted.find(f"{qn('w:r')}/{qn('w:t')}").text = "two-"
-        held = copy.deepcopy(inserted)
-        held[:] = [_mark("w:del", "day")]
-        inserted.addnext(held)
-        held.addnext(_mark("w:ins", "week"))
-
-    sent = _copy(path, tmp_path / "usa.docx", day_struck)
+    sent = _copy(path, tmp_path / "usa.docx", _retyped("two-day", "two-week"),
+                 _typed_after("two-week", " or three-week"))
     with pytest.raises(ReaderError) as refused:
         prepare_files(store, SYMBOL, [sent], authors=USA)
     message = refused.value.message
-    assert "(OP21): 'week' is typed by John Smith in the words tracked by EU, which are not " \
-           "EU's pending A1 (replace 'one-day' -> 'two-day') as it stands" in message
-    assert "drafting amend A/C.2/81/L.7 A1 --delegation USA --replace day --with week" in message
+    assert "(OP21): 'or three-week' is typed by John Smith in the words tracked by EU, which " \
+           "are not EU's pending A1 (replace 'one-day' -> 'two-day') as it stands" in message
+    assert "drafting amend A/C.2/81/L.7 A1 --delegation USA --replace day --with " \
+           "'week or three-week'" in message
 
 
 def test_a_proposal_accepted_in_the_copy_is_named_and_not_proposed_again(merged, tmp_path):

@@ -1,11 +1,12 @@
 """What the pieces of a delegation's copy become as the import reads its paragraphs: a
 paragraph trimmed as the import trims it, an alternative's body ("Option 2: ..." without
-its opening words), an alternative in its brackets, and the "[" that opens a paragraph
-bracketed whole with its number ("[2. Decides ...]")."""
+its opening words), an alternative in its brackets, the "[" that opens a paragraph
+bracketed whole with its number ("[2. Decides ...]"), and words one author struck out of
+another's insertion (`restored`)."""
 
 from __future__ import annotations
 
-from drafting.ooxml.runs import INSERTED, RunPiece
+from drafting.ooxml.runs import DELETED, INSERTED, Change, RunPiece
 from drafting.readers.docx_changes import drop
 from drafting.readers.lines import OPTION, option_text
 
@@ -72,3 +73,22 @@ def trimmed(pieces: list[RunPiece]) -> list[RunPiece]:
     if kept and kept[-1].text[-1:].isspace():
         kept[-1] = kept[-1].with_text(kept[-1].text.rstrip())
     return kept
+
+
+def restored(piece: RunPiece) -> RunPiece | None:
+    """A cancelled ``piece`` (words inserted by one author, deleted by another) as the
+    inserter's inserted words, the deletion kept as its ``inside``; None where the
+    author who inserted the words deleted them (they were never proposed)."""
+    inserted = piece.inside
+    if inserted is None or inserted.author == piece.author:
+        return None
+    return RunPiece(piece.text, INSERTED, inserted.author, inserted.date, inserted.change_id,
+                    piece.comment_ids, inserted.kind,
+                    Change(DELETED, piece.author, piece.date, piece.change_id, piece.kind))
+
+
+def struck_by(piece: RunPiece) -> Change | None:
+    """The deletion a `restored` piece was struck by; None for any other piece."""
+    inside = piece.inside
+    return inside if inside is not None and piece.state == INSERTED and \
+        inside.state == DELETED else None

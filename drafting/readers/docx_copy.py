@@ -43,6 +43,7 @@ from drafting.readers.copy_pieces import (
     bracketing,
     opening_bracket,
     option_body,
+    restored,
     trimmed,
 )
 from drafting.readers.docx_changes import strip_label
@@ -341,7 +342,10 @@ class CopyLayout:
         chunk = Chunk(number, None, [], read.mark)
         where = f"{self.name}, paragraph {number}"
         pieces = self._cleaned(where, read.pieces)
-        kept = [p for p in pieces if p.inside is None]  # not cancelled
+        # words struck in another's insertion stay its words (`restored`): they may be
+        # an amendment to its proposal; words their own author struck are no one's
+        again = [p if p.inside is None else restored(p) for p in pieces]
+        kept = [p for p in again if p is not None]
         opening, kept = opening_bracket(kept) if label and (inside or bracketing(kept)) \
             else ([], kept)
         if label:
@@ -354,8 +358,8 @@ class CopyLayout:
         if changed:
             self.warn(where, "the paragraph's label was changed; labels are set by the "
                       "secretariat, so the change was not read")
-        for piece in pieces if len(kept) < len(pieces) else ():
-            if piece.inside is not None:
+        for piece, kept_as in zip(pieces, again, strict=True):
+            if kept_as is None:
                 self.warn(where, f"{quoted(piece.text)} was inserted by "
                           f"{who(piece.inside.author)} and deleted again by "
                           f"{who(piece.author)}: it is in neither text, so it is no amendment")

@@ -16,10 +16,14 @@ from drafting.engine.amend import apply
 from drafting.engine.applied import apply_accepted
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
+from drafting.readers.copy_answers import accepted, rejected
 from drafting.readers.docx_copy import check_characters, quoted, who
-from drafting.readers.merged_copies import by_codes, not_proposed, overlapping
-from drafting.readers.proposal_edits import accepted, on_proposals, own_amended, rejected
+from drafting.readers.merged_brackets import overlapping
+from drafting.readers.merged_copies import by_codes, not_proposed
+from drafting.readers.proposal_edits import on_proposals, own_amended
+from drafting.readers.proposal_words import Struck, unstruck
 from drafting.readers.result import ReadWarning
+from drafting.readers.shown_edits import Reading
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,6 +48,9 @@ class Draft:
     typed: tuple[tuple[str | None, datetime | None, str], ...] = ()
     """A new paragraph typed by several authors: its words by the author typing each
     stretch (Word author, date, words); () for one author's."""
+    struck: tuple[Struck, ...] = ()
+    """Words of ``new_text`` another author struck out (a deletion inside this
+    insertion): an amendment to the proposal it is, or else in neither text."""
 
 
 def finish(target: Revision, drafts: list[Draft], delegation: str | None,
@@ -58,11 +65,15 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     (`drafting.readers.merged_copies`); a "[" and a "]" inserted around words are one
     bracket proposal (`bracketed`), and a deletion and the insertion typed after it one
     replacement (`replacements`). Where the file tracks pending proposals, what it does to
-    them is read by `drafting.readers.merged_copies.on_proposals` first: words typed in a
-    proposal's words amend it, a proposal changed in the copy refuses the file, one the
-    copy accepted untracked, or rejected, is named in a warning. ``symbol``: the
+    them is read first (`drafting.readers.proposal_edits.on_proposals`,
+    `drafting.readers.merged_brackets.overlapping`): words typed in a proposal's words,
+    or struck out of them (`Draft.struck`), amend it, a proposal changed in the copy
+    refuses the file, one the copy accepted untracked (a bracket of alternatives or an
+    alternative formulation too), or rejected, is named in a warning. Words struck that
+    amend no pending proposal are in neither text (`unstruck`). ``symbol``: the
     document's, in the commands the messages show."""
-    drafts = replacements(bracketed(drafts))
+    drafts = replacements(bracketed(_struck_early(drafts, delegation, authors, proposed,
+                                                  warnings)))
     tracked = any(by_codes(d, delegation, authors, own=True) for d in drafts)
     # changes made untracked may be the merged draft's, accepted in Word: maybe every
     # one (an edited copy), maybe beside the sender's own tracked changes
@@ -70,7 +81,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         pending, shown = proposed(), set[str]()
         name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]  # the file's
         if tracked:
-            drafts = overlapping(drafts, target, pending, warnings, shown)
+            drafts = overlapping(drafts, target, pending, warnings, shown,
+                                 Reading(delegation, authors, symbol))
             drafts = on_proposals(drafts, target, pending, warnings, delegation, authors,
                                   symbol, shown)
             drafts = not_proposed(drafts, target, pending, warnings, delegation, authors,
@@ -78,6 +90,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         else:
             drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)
         rejected(shown, target, pending, warnings, name, delegation, authors, symbol)
+    drafts = unstruck(drafts, warnings)  # amending no pending proposal
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
@@ -134,7 +147,8 @@ def bracketed(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         opening = out[-1] if out else None
         if opening is not None and _inserts(opening) == "[" and _inserts(draft).endswith("]") \
-                and draft.paragraph is opening.paragraph and draft.author == opening.author:
+                and draft.paragraph is opening.paragraph and draft.author == opening.author \
+                and not opening.struck and not draft.struck:
             start, end = opening.span.start, draft.span.start  # type: ignore[union-attr]
             words = draft.paragraph.text[start:end]
             new = f"[{words}{draft.new_text}"
@@ -158,7 +172,7 @@ def replacements(drafts: list[Draft]) -> list[Draft]:
         gone = out[-1] if out else None
         if gone is not None and gone.kind is AmendmentKind.DELETE and gone.span is not None \
                 and _inserts(draft) and draft.paragraph is gone.paragraph \
-                and draft.author == gone.author:
+                and draft.author == gone.author and not draft.struck:
             text, start, end = draft.paragraph.text, gone.span.start, gone.span.end
             point = draft.span.start  # type: ignore[union-attr]
             if point >= end and not text[end:point].strip():
@@ -174,6 +188,24 @@ def replacements(drafts: list[Draft]) -> list[Draft]:
                     continue
         out.append(draft)
     return out
+
+
+def _struck_early(drafts: list[Draft], delegation: str | None,
+                  authors: Mapping[str, str] | None,
+                  proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None,
+                  warnings: list[ReadWarning]) -> list[Draft]:
+    """``drafts`` with the words struck in them read as words inserted and deleted
+    again (`unstruck`), but those that may amend a pending proposal: struck in words
+    tracked by delegation codes, not by another delegation's code (the merged draft
+    strikes others' insertions so in a paragraph it deletes)."""
+    if not any(d.struck for d in drafts):
+        return drafts
+
+    def gone(draft: Draft, struck: Struck) -> bool:
+        return proposed is None or not by_codes(draft, delegation, authors, own=True) or \
+            by_codes(replace(draft, author=struck.author), delegation, authors)
+
+    return unstruck(drafts, warnings, gone)
 
 
 def _inserts(draft: Draft) -> str:

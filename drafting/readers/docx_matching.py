@@ -26,6 +26,7 @@ from drafting.limits import MAX_AMENDMENTS_PER_FILE, too_many_amendments
 from drafting.model import Paragraph, ParagraphKind
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
+from drafting.readers.copy_pieces import struck_by
 from drafting.readers.docx_changes import SIMILARITY, most_similar
 from drafting.readers.docx_copy import Chunk
 
@@ -58,7 +59,10 @@ class Group:
 
     @property
     def all_deleted(self) -> bool:
-        return bool(self.pieces) and all(p.state == DELETED for p in self.pieces)
+        """Whether every piece is deleted (words struck in another's insertion, in
+        neither text, aside)."""
+        pieces = [p for p in self.pieces if not struck_by(p)]
+        return bool(pieces) and all(p.state == DELETED for p in pieces)
 
     @property
     def note(self) -> int | None:

@@ -56,7 +56,7 @@ from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_items import as_numbered
-from drafting.readers.copy_pieces import trimmed
+from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import OtherRevision, carried, older_copy
 from drafting.readers.docx_changes import (
     RESPACED,
@@ -80,6 +80,7 @@ from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_groups import CopyGroups
 from drafting.readers.docx_matching import Group, match_groups, unchanged
 from drafting.readers.merged_copies import by_codes
+from drafting.readers.proposal_words import neither, struck_in, struck_stripped
 from drafting.readers.result import ReadWarning
 
 _K = AmendmentKind
@@ -268,10 +269,12 @@ class _Reader(CopyGroups):
                                   old_text=paragraph.text))
 
     def _new(self, chunk: Chunk, previous: Paragraph | None, untracked: bool = False) -> None:
+        where = self.where(replace(chunk, label=in_section(chunk.label, previous)))
+        if untracked:  # words struck in an insertion are in neither text
+            chunk = replace(chunk, pieces=self._unstruck(where, chunk.pieces))
         text = runs.proposed_text(chunk.pieces).strip()
         if not text:
             return
-        where = self.where(replace(chunk, label=in_section(chunk.label, previous)))
         first = chunk.pieces[0]
         author = None if untracked else first.author
         typed = () if untracked else typed_by(chunk.pieces)
@@ -290,7 +293,7 @@ class _Reader(CopyGroups):
                                   else previous, author, first.date, where,
                                   span=Span(0, 0) if before else None,
                                   new_text=text, reason=self._reason(chunk.pieces),
-                                  typed=typed))
+                                  typed=typed, struck=struck_stripped(chunk.pieces, text)))
 
     def _host(self, group: Group, previous: Paragraph | None) -> Paragraph | None:
         chunk = group.hosts[0]
@@ -329,7 +332,8 @@ class _Reader(CopyGroups):
                 pieces = reconcile(pieces, paragraph.text)
             except InputError as error:
                 raise ReaderError(f"{where}: {error.message}") from error
-        if pieces and all(p.state == DELETED for p in pieces):
+        if pieces and all(p.state == DELETED or struck_by(p) for p in pieces):
+            pieces = self._unstruck(where, pieces)  # in the paragraph's deletion
             first = next((p for p in pieces if p.kind != UNTRACKED), pieces[0])
             if any(p.kind == runs.MOVE for p in pieces):
                 self.warn(where, _MOVED)
@@ -370,7 +374,8 @@ class _Reader(CopyGroups):
                 self.warn(where, respaced(text, position, position + len(piece.text)))
             position += len(piece.text) if piece.in_original else 0
         moved = False
-        for hunk in shaped(hunks(pieces), text):
+        found = hunks(pieces)
+        for read, hunk in zip(found, shaped(found, text), strict=True):
             old = text[hunk.start:hunk.end]
             if old == hunk.new:
                 continue
@@ -382,7 +387,8 @@ class _Reader(CopyGroups):
                 self.warn(where, _MOVED)  # once for the paragraph: where it was and went
                 moved = True
             fields: dict[str, Any] = {"span": Span(hunk.start, hunk.end), "old_text": old,
-                                      "new_text": hunk.new}
+                                      "new_text": hunk.new, "struck": struck_in(
+                                          hunk.pieces, hunk.new, read.start - hunk.start)}
             if not old:
                 around = anchor(text, hunk.start)
                 fields.update(kind=_K.INSERT, anchor=around,
@@ -392,6 +398,14 @@ class _Reader(CopyGroups):
             date = next((p.date for p in hunk.pieces if p.date is not None), None)
             self.drafts.append(Draft(paragraph=paragraph, author=first.author, date=date,
                                       where=where, reason=self._reason(hunk.pieces), **fields))
+
+    def _unstruck(self, where: str, pieces: list[RunPiece]) -> list[RunPiece]:
+        """``pieces`` without the words struck in another's insertion (`restored`): in
+        neither text, said in a warning each."""
+        for piece in pieces:
+            if (deletion := struck_by(piece)) is not None:
+                self.warnings.append(neither(where, piece.text, piece.author, deletion.author))
+        return [p for p in pieces if not struck_by(p)]
 
     # Comments
 

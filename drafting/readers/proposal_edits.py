@@ -1,10 +1,9 @@
 """A copy of the merged draft whose answer touches the proposals tracked in it
-(`on_proposals`): words typed after the words a proposal tracks, or in them, amend that
-proposal; a proposal changed in the copy is no one's proposal (the file is refused,
-saying how to amend it); a proposal accepted in the copy without a tracked change is
-named in a warning, never proposed again in the sender's name, and so is one it
-rejected (`rejected`), never recorded as opposition. The proposals tracked as they were
-merged are `drafting.readers.merged_copies`'."""
+(`on_proposals`): words typed after the words a proposal tracks, or in them, and words
+struck out of them, amend that proposal; a proposal changed in the copy is no one's
+proposal (the file is refused, saying how to amend it). What the copy accepted or
+rejected untracked is `drafting.readers.copy_answers`'; the proposals tracked as they
+were merged are `drafting.readers.merged_copies`'."""
 
 from __future__ import annotations
 
@@ -18,9 +17,18 @@ from drafting.engine.anchoring import word_diff
 from drafting.errors import InputError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision, Span
 from drafting.model.amendment import AMENDABLE_KINDS
+from drafting.readers.copy_answers import accepted
 from drafting.readers.docx_changes import anchor
 from drafting.readers.docx_copy import quoted
-from drafting.readers.merged_copies import already_proposed, by_codes, effect
+from drafting.readers.merged_copies import already_proposed, by_codes
+from drafting.readers.proposal_words import (
+    joined_edits,
+    sender_of,
+    shifted,
+    struck_from,
+    typed_into,
+    unstruck,
+)
 from drafting.readers.result import ReadWarning
 from drafting.wording import describe
 
@@ -55,6 +63,7 @@ def on_proposals(drafts: list[Draft], target: Revision,
     kept: list[Draft] = []
     for run in _runs(drafts, delegation, authors):
         kept += _amending(run, target, proposed, delegation, authors, symbol)
+    kept = unstruck(kept, warnings)  # struck in words that are no pending proposal
     for draft in kept:
         if by_codes(draft, delegation, authors, own=True) and \
                 not already_proposed(draft, target, proposed):
@@ -62,51 +71,57 @@ def on_proposals(drafts: list[Draft], target: Revision,
             if pending is not None:
                 raise ReaderError(_changed(draft, pending, f"the change tracked by "
                                            f"{draft.author} ({_describe(draft)}) is",
-                                           _sender(pending, delegation, authors), symbol))
+                                           sender_of(pending, delegation, authors), symbol))
     return accepted(kept, target, proposed, warnings, delegation, authors, shown)
 
 
 def own_amended(drafts: Sequence[Draft], codes: Sequence[str | None]) -> None:
-    """ReaderError for words a delegation typed in its own pending proposal (``codes``:
-    each draft's delegation): one amends its own proposal by proposing it again."""
+    """ReaderError for words a delegation typed in its own pending proposal, or struck
+    out of it (``codes``: each draft's delegation): one amends its own proposal by
+    proposing it again."""
     for draft, code in zip(drafts, codes, strict=True):
         if draft.amends is not None and code in draft.amends.proponents:
+            done = f"{quoted(draft.new_text)} is typed in" if draft.kind is _K.INSERT else \
+                f"{quoted(draft.old_text)} is struck out of"
             raise ReaderError(
-                f"{draft.where}: {quoted(draft.new_text)} is typed in {code}'s own pending "
-                f"proposal {draft.amends.id} ({describe(draft.amends)}); a delegation does not "
-                f"amend its own proposal: withdraw {draft.amends.id} (drafting withdraw "
-                f"{draft.amends.id} --delegation {code}) and propose it again as it should "
-                "read")
+                f"{draft.where}: {done} {code}'s own pending proposal {draft.amends.id} "
+                f"({describe(draft.amends)}); a delegation does not amend its own proposal: "
+                f"withdraw {draft.amends.id} (drafting withdraw {draft.amends.id} "
+                f"--delegation {code}) and propose it again as it should read")
 
 
 def _typed_in(draft: Draft, target: Revision, proposed: Mapping[str, Sequence[Amendment]],
               delegation: str | None, authors: Mapping[str, str] | None) -> list[Draft]:
-    """``draft``, a new paragraph typed by several authors, as the pending new paragraph
-    the words of the first author reading as another delegation's codes make, and the
-    words others typed in it as amendments to that proposal; [``draft``] where they make
-    no pending proposal (it was changed in the copy) or it is one author's."""
-    names = [author for author, _, _ in draft.typed]
+    """``draft``, a new paragraph typed by several authors (or another's, words struck
+    out of it), as the pending new paragraph the words of the first author reading as
+    another delegation's codes make, and the words others typed in it, or struck out of
+    it, as amendments to that proposal; [``draft``] where they make no pending proposal
+    (it was changed in the copy) or it is one author's."""
+    names = [author for author, _, _ in draft.typed] or \
+        ([draft.author] if draft.struck and draft.kind is _K.NEW_PARAGRAPH else [])
     owner = next((name for name in names if by_codes(replace(draft, author=name),
                                                      delegation, authors)), None)
     if owner is None:
         return [draft]
-    words = "".join(text for author, _, text in draft.typed if author == owner)
-    whole = replace(draft, author=owner, new_text=words.strip(), typed=())
+    typed = draft.typed or ((owner, draft.date, draft.new_text),)
+    words = "".join(text for author, _, text in typed if author == owner)
+    whole = replace(draft, author=owner, new_text=words.strip(), typed=(), struck=())
     parent = next((a for a in already_proposed(whole, target, proposed)
                    if a.kind in AMENDABLE_KINDS), None)
     if parent is None or parent.new_text != whole.new_text:
         return [draft]
-    out, at = [whole], -(len(words) - len(words.lstrip()))
-    for author, date, text in draft.typed:
+    out, at, full = [whole], -(len(words) - len(words.lstrip())), 0
+    for author, date, text in typed:
         if author == owner:
+            struck = tuple(replace(s, at=s.at - full) for s in draft.struck
+                           if full <= s.at < full + len(text))
+            out += struck_from(replace(draft, struck=struck), parent, at)
             at += len(text)
-            continue
-        point = max(at, 0)
-        around = anchor(parent.new_text, point)
-        out.append(replace(draft, kind=_K.INSERT, author=author, date=date, typed=(),
-                           span=Span(point, point), anchor=around, new_text=text,
-                           old_text=parent.new_text[around.start:around.end], amends=parent))
-    return out
+        else:
+            out.append(typed_into(replace(draft, author=author, date=date, new_text=text),
+                                  parent, max(at, 0)))
+        full += len(text)
+    return joined_edits(out)
 
 
 def _runs(drafts: list[Draft], delegation: str | None, authors: Mapping[str, str] | None
@@ -139,31 +154,33 @@ def _amending(run: list[Draft], target: Revision, proposed: Mapping[str, Sequenc
               delegation: str | None, authors: Mapping[str, str] | None, symbol: str,
               ) -> list[Draft]:
     """``run`` with the words others typed in the words of the pending proposal tracked
-    there made amendments to it, and that proposal's pieces joined."""
+    there, or struck out of them, made amendments to it, and that proposal's pieces
+    joined. Words struck in words that are no pending proposal are left to be read as
+    before."""
     codes = _proposal(run, delegation, authors)
     inside = [d for d in _inside(run, codes) if not already_proposed(d, target, proposed)]
-    if not inside:
+    if not inside and not any(d.struck for d in codes):
         return run
     whole = _joined(codes)
     found = already_proposed(whole, target, proposed) if whole is not None else []
     parent = next((a for a in found if a.kind in AMENDABLE_KINDS), None)
     shift = _shift(whole, parent) if whole is not None and parent is not None else None
-    if parent is None or shift is None:
+    if parent is None or shift is None or whole is None:
+        if not inside:
+            return run
         raise ReaderError(_unplaced(inside[0], codes, run, target, proposed,
                                     delegation, authors, symbol))
     out, words = [], 0
     for draft in run:
         if any(draft is d for d in codes):
-            out += [whole] if draft is codes[0] else []
+            out += [replace(whole, struck=())] if draft is codes[0] else []
+            out += struck_from(draft, parent, shift + words)
             words += len(draft.new_text)
         elif any(draft is d for d in inside):
-            text = parent.new_text
-            around = anchor(text, shift + words)
-            out.append(replace(draft, span=Span(shift + words, shift + words), anchor=around,
-                               old_text=text[around.start:around.end], amends=parent))
+            out.append(typed_into(draft, parent, shift + words))
         else:
             out.append(draft)
-    return out
+    return joined_edits(out)
 
 
 def _proposal(run: list[Draft], delegation: str | None, authors: Mapping[str, str] | None,
@@ -209,6 +226,9 @@ def _joined(drafts: list[Draft], *, authors: bool = False) -> Draft | None:
     start, end = first.span.start, drafts[-1].span.end  # type: ignore[union-attr]
     new = "".join(d.new_text for d in drafts)
     reason = "; ".join(dict.fromkeys(d.reason for d in drafts if d.reason))
+    before = [sum(len(d.new_text) for d in drafts[:k]) for k in range(len(drafts))]
+    first = replace(first, struck=tuple(s for d, at in zip(drafts, before, strict=True)
+                                        for s in shifted(d.struck, at)))
     if start == end:
         around = anchor(text, start)
         return replace(first, kind=_K.INSERT, span=Span(start, end), anchor=around,
@@ -265,7 +285,7 @@ def _unplaced(draft: Draft, codes: list[Draft], run: list[Draft], target: Revisi
             f"in the words tracked by {codes[0].author}")
     if pending is not None:
         return _changed(whole or draft, pending, f"{what}, which are",
-                        _sender(pending, delegation, authors), symbol)
+                        sender_of(pending, delegation, authors), symbol)
     return (f"{draft.where}: {what}, cannot be read: those words are no pending proposal "
             f"of {codes[0].author}'s as they stand, and read on the text it would follow "
             "words the text does not have; accept or reject the tracked changes around it, "
@@ -293,18 +313,6 @@ def _changed(draft: Draft, pending: Amendment, what: str, sender: str, symbol: s
             f"not propose). Propose the change as an amendment to {pending.id}: {advice}; or "
             f"send it on the clean draft. Then send the copy again with the edits in "
             f"{pending.id} rejected")
-
-
-def _sender(pending: Amendment | None, delegation: str | None,
-            authors: Mapping[str, str] | None) -> str:
-    """The one delegation the file is read for, other than ``pending``'s proponents
-    ("CODE" when there are none or several): whose amendment the advice shows; or the
-    proponent itself, where the file is read for it alone."""
-    codes = ({delegation} if delegation else set()) | set((authors or {}).values())
-    others = codes - (set(pending.proponents) if pending is not None else set())
-    if not others and len(codes) == 1:  # the file is its proponent's own
-        return codes.pop()
-    return others.pop() if len(others) == 1 else "CODE"
 
 
 def _advice(draft: Draft, pending: Amendment, command: str) -> str:
@@ -347,109 +355,8 @@ def _words_in_copy(draft: Draft, pending: Amendment) -> str | None:
         if (one.start, one.end) != (two.start, two.end) else draft.new_text
 
 
-def accepted(drafts: list[Draft], target: Revision,
-              proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
-              delegation: str | None, authors: Mapping[str, str] | None,
-              shown: set[str] | None = None) -> list[Draft]:
-    """``drafts`` but the untracked ones that are a pending proposal of another delegation
-    than those the file is read for (the copy accepted it): each named in a warning,
-    neither proposed again nor read as support; ``shown`` takes their ids. Those that
-    are the sender's own pending proposals are left out beside others' (the merged draft
-    with changes accepted in Word); a file holding nothing else is its own copy sent
-    again, kept whole for the store to call it so."""
-    mine = {delegation, *(authors or {}).values()}
-    kept: list[Draft] = []
-    own: list[tuple[Draft, list[Amendment]]] = []
-    others = False
-    sender = delegation or "the sender"
-    for draft in drafts:
-        same = _pending_made(draft, target, proposed)
-        if not same:
-            kept.append(draft)
-            continue
-        if shown is not None:
-            shown.update(a.id for a in same)
-        if any(mine & set(a.proponents) for a in same):  # its own, accepted in Word
-            own.append((draft, same))
-            continue
-        others = True
-        ids = ", ".join(f"{a.id} of {', '.join(a.proponents)}" for a in same)
-        warnings.append(ReadWarning(draft.where, (
-            f"the text reads as the pending {ids} ({describe(same[0])}) would make it, "
-            f"with no tracked change: this copy accepted it. It is not proposed again in "
-            f"{sender}'s name, nor read as {sender}'s support (to support it: drafting "
-            f"support {same[0].id} --delegation {delegation or 'CODE'})")))
-    if own and not kept and not others:
-        return [draft for draft, _ in own]
-    for draft, same in own:
-        ids = ", ".join(a.id for a in same)
-        warnings.append(ReadWarning(draft.where, (
-            f"the text reads as {sender}'s own pending {ids} ({describe(same[0])}) would "
-            "make it, with no tracked change: pending already, not proposed again")))
-    return kept
-
-
-def _pending_made(draft: Draft, target: Revision,
-                  proposed: Mapping[str, Sequence[Amendment]]) -> list[Amendment]:
-    """The pending proposals an untracked ``draft`` makes, as they would make it."""
-    text = draft.paragraph.text
-    gone = draft.kind is AmendmentKind.DELETE_PARAGRAPH  # the paragraph deleted
-    new = draft.kind is AmendmentKind.NEW_PARAGRAPH  # one proposed after it
-    if draft.author is not None or (not gone and not new and (
-            draft.kind not in SPAN_KINDS or draft.span is None)):
-        return []
-    return [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
-            and not a.amends
-            and (a.kind is AmendmentKind.DELETE_PARAGRAPH if gone else
-                 a.kind is AmendmentKind.NEW_PARAGRAPH and a.precedes == (draft.span is not None)
-                 and " ".join(a.new_text.split()) == " ".join(draft.new_text.split())
-                 if new else
-                 a.kind in SPAN_KINDS and a.span is not None
-                 and effect(a, text) == effect(draft, text))]
-
-
 def _describe(draft: Draft) -> str:
     """What ``draft`` does, as `describe` says it of an amendment."""
     return describe(Amendment(id="", kind=draft.kind, paragraph_id=draft.paragraph.id,
                               revision="", proponents=(), span=draft.span,
                               old_text=draft.old_text, new_text=draft.new_text))
-
-
-def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[Amendment]],
-             warnings: list[ReadWarning], name: str, delegation: str | None,
-             authors: Mapping[str, str] | None, symbol: str) -> None:
-    """A warning for each pending proposal of another delegation that a copy of the
-    merged draft does not show, though it shows (``shown``, ids) one proposed after it:
-    the merged draft tracked it, so the copy rejected it. A rejection in a copy is no
-    one's proposal, nor recorded as opposition; the warning names the command that
-    records that. None for a retain (the merged draft tracks none), a sub-amendment, or a
-    proposal in a paragraph whose deletion the copy shows."""
-    latest = max((_number(i) for i in shown), default=0)
-    mine = {delegation, *(authors or {}).values()} - {None}
-    sender = next(iter(mine)) if len(mine) == 1 else "CODE"
-    labels = {p.id: p.label for p in target}
-    every = [a for pending in proposed.values() for a in pending]
-    deleted = {a.paragraph_id for a in every  # others' changes nest in it, unread
-               if a.id in shown and a.kind is _K.DELETE_PARAGRAPH}
-    for amendment in every:
-        if amendment.id in shown or amendment.revision != target.label or \
-                amendment.paragraph_id in deleted or \
-                amendment.amends or amendment.kind is _K.RETAIN or \
-                mine & set(amendment.proponents) or not 0 < _number(amendment.id) < latest \
-                or amendment.paragraph_id not in labels:
-            continue
-        label = labels[amendment.paragraph_id]
-        who = ", ".join(amendment.proponents)
-        warnings.append(ReadWarning(f"{name} ({label})", (
-            f"{who}'s pending {amendment.id} ({describe(amendment)}), which the merged draft "
-            f"tracks, is not in this copy: the copy rejected it. That is not recorded: a "
-            f"rejection in a copy is not read as {sender}'s opposition (to record it: "
-            f"drafting amend {shlex.quote(symbol)} {shlex.quote(label)} --delegation {sender} "
-            "--retain)")))
-
-
-def _number(amendment_id: str) -> int:
-    """The number of an amendment id ("A12": 12; 0 for another id): the order proposals
-    were made in."""
-    digits = amendment_id[1:]
-    return int(digits) if amendment_id[:1] in "Aa" and digits.isdigit() else 0

@@ -26,12 +26,13 @@ def _profile() -> str:
     return str(Path(folder) / "profile")
 
 
-def lo_track(mode: str, path: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``lo_track.py MODE PATH`` (skips the test without LibreOffice or the tool);
-    its stdout has no ``[timing]`` lines."""
+def lo_track(mode: str, path: Path, *saved: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``lo_track.py MODE PATH [SAVED ...]`` (skips the test without LibreOffice or
+    the tool): ``accept``/``reject`` save the document so to each of ``saved``; its
+    stdout has no ``[timing]`` lines."""
     if shutil.which("soffice") is None or not TOOL.exists():
         pytest.skip("LibreOffice (soffice) or ../shared/tools/lo_track.py is absent")
-    done = subprocess.run(["/usr/bin/python3", str(TOOL), mode, str(path)],
+    done = subprocess.run(["/usr/bin/python3", str(TOOL), mode, str(path), *map(str, saved)],
                           capture_output=True, text=True, timeout=180, check=True,
                           env={**os.environ, "LO_PROFILE": _profile()})
     kept = [line for line in done.stdout.splitlines(keepends=True)

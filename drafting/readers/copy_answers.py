@@ -1,0 +1,133 @@
+"""What a copy of the merged draft did, untracked, to the proposals it showed: one it
+accepted (its words made with no tracked change) is named in a warning, never proposed
+again in the sender's name (`accepted`), and so is one it rejected (`rejected`), never
+recorded as opposition."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision
+from drafting.readers.accepted_shown import accepted_shown
+from drafting.readers.merged_copies import effect
+from drafting.readers.result import ReadWarning
+from drafting.wording import describe
+
+if TYPE_CHECKING:
+    from drafting.readers.docx_drafts import Draft
+
+_K = AmendmentKind
+
+
+def accepted(drafts: list[Draft], target: Revision,
+              proposed: Mapping[str, Sequence[Amendment]], warnings: list[ReadWarning],
+              delegation: str | None, authors: Mapping[str, str] | None,
+              shown: set[str] | None = None) -> list[Draft]:
+    """``drafts`` but the untracked ones that are a pending proposal of another delegation
+    than those the file is read for (the copy accepted it): each named in a warning,
+    neither proposed again nor read as support; ``shown`` takes their ids. Those that
+    are the sender's own pending proposals are left out beside others' (the merged draft
+    with changes accepted in Word); a file holding nothing else is its own copy sent
+    again, kept whole for the store to call it so."""
+    mine = {delegation, *(authors or {}).values()}
+    kept: list[Draft] = []
+    own: list[tuple[Draft, list[Amendment]]] = []
+    sender = delegation or "the sender"
+    drafts, others = accepted_shown(drafts, target, proposed, warnings, sender, shown)
+    for draft in drafts:
+        same = _pending_made(draft, target, proposed)
+        if not same:
+            kept.append(draft)
+            continue
+        if shown is not None:
+            shown.update(a.id for a in same)
+        if any(mine & set(a.proponents) for a in same):  # its own, accepted in Word
+            own.append((draft, same))
+            continue
+        others = True
+        ids = ", ".join(f"{a.id} of {', '.join(a.proponents)}" for a in same)
+        warnings.append(ReadWarning(draft.where, (
+            f"the text reads as the pending {ids} ({describe(same[0])}) would make it, "
+            f"with no tracked change: this copy accepted it. It is not proposed again in "
+            f"{sender}'s name, nor read as {sender}'s support (to support it: drafting "
+            f"support {same[0].id} --delegation {delegation or 'CODE'})")))
+    if own and not kept and not others:
+        return [draft for draft, _ in own]
+    for draft, same in own:
+        ids = ", ".join(a.id for a in same)
+        warnings.append(ReadWarning(draft.where, (
+            f"the text reads as {sender}'s own pending {ids} ({describe(same[0])}) would "
+            "make it, with no tracked change: pending already, not proposed again")))
+    return kept
+
+
+def _pending_made(draft: Draft, target: Revision,
+                  proposed: Mapping[str, Sequence[Amendment]]) -> list[Amendment]:
+    """The pending proposals an untracked ``draft`` makes, as they would make it."""
+    text = draft.paragraph.text
+    gone = draft.kind is AmendmentKind.DELETE_PARAGRAPH  # the paragraph deleted
+    new = draft.kind is AmendmentKind.NEW_PARAGRAPH  # one proposed after it
+    if draft.author is not None or (not gone and not new and (
+            draft.kind not in SPAN_KINDS or draft.span is None)):
+        return []
+    return [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
+            and not a.amends
+            and (a.kind is AmendmentKind.DELETE_PARAGRAPH if gone else
+                 a.kind is AmendmentKind.NEW_PARAGRAPH and a.precedes == (draft.span is not None)
+                 and " ".join(a.new_text.split()) == " ".join(draft.new_text.split())
+                 if new else
+                 a.kind in SPAN_KINDS and a.span is not None
+                 and effect(a, text) == effect(draft, text))]
+
+
+def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[Amendment]],
+             warnings: list[ReadWarning], name: str, delegation: str | None,
+             authors: Mapping[str, str] | None, symbol: str) -> None:
+    """A warning for each pending proposal of another delegation that a copy of the
+    merged draft does not show, though it shows (``shown``, ids) one proposed after it:
+    the merged draft tracked it, so the copy rejected it. A rejection in a copy is no
+    one's proposal, nor recorded as opposition; the warning names the command that
+    records that. None for a retain (the merged draft tracks none), a sub-amendment, or a
+    proposal in a paragraph whose deletion the copy shows."""
+    latest = max((_number(i) for i in shown), default=0)
+    mine = {delegation, *(authors or {}).values()} - {None}
+    sender = next(iter(mine)) if len(mine) == 1 else "CODE"
+    labels = {p.id: p.label for p in target}
+    every = [a for pending in proposed.values() for a in pending]
+    deleted = {a.paragraph_id for a in every  # others' changes nest in it, unread
+               if a.id in shown and a.kind is _K.DELETE_PARAGRAPH}
+    for amendment in every:
+        if amendment.id in shown or amendment.revision != target.label or \
+                amendment.paragraph_id in deleted or \
+                amendment.amends or amendment.kind is _K.RETAIN or \
+                mine & set(amendment.proponents) or not 0 < _number(amendment.id) < latest \
+                or amendment.paragraph_id not in labels:
+            continue
+        label = labels[amendment.paragraph_id]
+        who = ", ".join(amendment.proponents)
+        warnings.append(ReadWarning(f"{name} ({label})", (
+            f"{who}'s pending {amendment.id} ({describe(amendment)}), which the merged draft "
+            f"tracks, is not in this copy: the copy rejected it. That is not recorded: a "
+            f"rejection in a copy is not read as {sender}'s opposition "
+            f"({_opposing(amendment, label, sender, symbol)})")))
+
+
+def _opposing(amendment: Amendment, label: str, sender: str, symbol: str) -> str:
+    """How ``sender`` records its opposition to ``amendment``: a retain of the paragraph
+    (``label``) it changes; for a proposed new paragraph, which has no text of the
+    paragraph to retain, an amendment to it striking its words."""
+    command = f"drafting amend {shlex.quote(symbol)}"
+    if amendment.kind is _K.NEW_PARAGRAPH:
+        return (f"a new paragraph takes no --retain; to oppose it, amend {amendment.id} to "
+                f"strike its words: {command} {amendment.id} --delegation {sender} --delete "
+                f"{shlex.quote(amendment.new_text)}")
+    return f"to record it: {command} {shlex.quote(label)} --delegation {sender} --retain"
+
+
+def _number(amendment_id: str) -> int:
+    """The number of an amendment id ("A12": 12; 0 for another id): the order proposals
+    were made in."""
+    digits = amendment_id[1:]
+    return int(digits) if amendment_id[:1] in "Aa" and digits.isdigit() else 0
