@@ -85,6 +85,17 @@ def section_key(text: str) -> str | None:
     return f"{kind} {key}" if kind in _OWN_KEYS else key
 
 
+def section_kind(text: str) -> str | None:
+    """The kind of section a heading opens, by the English word a label writes ("Part
+    I" and "Partie I" -> "PART", "Capítulo 2" -> "CHAPTER", "第二部分" -> "PART", "Annex
+    A" -> "ANNEX"), or None if ``text`` opens no section (`section_key`)."""
+    text = _unbracketed(text)
+    if (cjk := _CJK_SECTION.fullmatch(text)) is not None:
+        return _KIND_OF[cjk["annex"] or cjk["kind"]]
+    match = _section(text)
+    return None if match is None else _KIND_OF.get(match["kind"].lower(), "SECTION")
+
+
 def opens_article(text: str) -> bool:
     """Whether ``text`` is a section heading naming an article ("Article 26",
     "Artículo 26", "المادة 26", "第二十六条"), bracketed or not (`section_key`)."""

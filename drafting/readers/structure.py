@@ -7,7 +7,9 @@ tells what each is (`Role`) and builds the draft:
   date, session, agenda item, the sponsors line). Without a chapeau, what stands before
   a first paragraph typed ``PP1``. Kept with the revision, never labelled.
 - **Title**: a block in a title style (Word's "Title", Markdown's ``#``), else the last
-  block of the front matter.
+  block of the front matter, or the one before a sponsors line that follows the title
+  ("Draft resolution proposed by ...", as the World Health Assembly lays a draft out:
+  `drafting.readers.structure_front`).
 - **Chapeau**: "The General Assembly,", "The Conference of the Parties,", "The Parties
   to this Agreement,": a short line opening with "The" and ending with a comma.
 - **Sections**: a heading, or a short line such as "Article 3", "Chapter II", "Section B",
@@ -17,8 +19,9 @@ tells what each is (`Role`) and builds the draft:
   paragraphs, standing before a numbered one ("Follow-up and review")
   (`drafting.readers.sections`). Where operative numbers start again in each
   section (a treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``; in an
-  annex ``ANNEX I.1``, whatever numbered headings stand in it); a text numbered straight
-  through keeps ``OP5``.
+  annex ``ANNEX I.1``, whatever numbered headings stand in it; in a part of an annex
+  whose key paragraphs before the annex count in, ``ANNEX B PART I.1``:
+  `_Reader._part_key`); a text numbered straight through keeps ``OP5``.
 - **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
   automatic numbering at the top level, opens an operative paragraph, as does a number
   in brackets ("(1) ", "(2bis) ") that starts a series after a heading or a preambular
@@ -49,8 +52,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import suppress
 from dataclasses import replace
 
+from drafting.errors import LabelError
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
@@ -59,7 +64,8 @@ from drafting.limits import (
     too_long,
 )
 from drafting.model import Paragraph, ParagraphKind
-from drafting.model.labels import Label
+from drafting.model.labels import Label, parse_label
+from drafting.model.sections import section_kind
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
 from drafting.readers.draft_labels import (
     DraftParagraph,
@@ -93,6 +99,8 @@ from drafting.readers.text_checks import bracket_warnings, footnote_warnings, no
 
 _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
+_PART_KINDS = ("PART", "CHAPTER", "SECTION")
+"""The sections of an annex that key their paragraphs in it (`_Reader._part_key`)."""
 _ITEM_MARKS = ("-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u00b7")
 """What a typed bullet opens with: no heading."""
 
@@ -143,6 +151,7 @@ class _Reader(FrontMatter, OptionBlocks):
         self.typed_in: set[str] = set()  # sections with paragraphs numbered "1.", "2."
         self.decimal_in: set[str] = set()  # annexes numbered "1.1", "1.2.1"
         self.item_text: set[int] = set()  # the text of an item whose letter stands alone
+        self.annex = ""  # the annex (or appendix) being read, once one has opened
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once; or, for a paragraph
@@ -335,7 +344,7 @@ class _Reader(FrontMatter, OptionBlocks):
 
     def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:
-            self.section = key
+            self.section = self._part_key(key, block)
             self.formulas.section_opened()
         text = block.shown
         level = level or block.heading or 1
@@ -343,6 +352,24 @@ class _Reader(FrontMatter, OptionBlocks):
         self._add(index, RoleKind.HEADING, 0,
                   DraftParagraph(self._unused("H"), text, block.where, level, self.section),
                   prefix=text[:len(text) - len(block.text)])
+
+    def _part_key(self, key: str, block: Block) -> str:
+        """The key the section heading ``block`` (giving ``key``) opens: its own ("Part
+        I": ``I``, in an annex too, as drafts imported before read it); but in an annex,
+        a part's, a chapter's or a section's whose key paragraphs before already count
+        in (Annex B's "Part I" after Annex A's ``I.1``, ``I.2``) is the annex's with its
+        own: ``ANNEX B PART I`` (``ANNEX B PART I.1``, paragraph 1 of Part I of Annex
+        B). Each part so numbers its paragraphs from 1 as it types them, and a revision
+        written into the Word document retypes none."""
+        if annexed(key):
+            self.annex = key
+        elif self.annex and self.operative_in[key] and \
+                (kind := section_kind(block.shown)) in _PART_KINDS and kind != key:
+            own = f"{self.annex} {kind} {key}"
+            with suppress(LabelError):  # a key the labels cannot write stays as it is
+                if parse_label(f"{own}.1").section == own:
+                    return own
+        return key
 
     def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0,
               prefix: str = "") -> None:

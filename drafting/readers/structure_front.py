@@ -1,11 +1,17 @@
 """The front matter, the title and the chapeau as `drafting.readers.structure` reads them:
 what stands before the chapeau (or, without one, before a first paragraph typed
-``PP1``) is front matter, but the block in a title style (else the last one), which is
-the title. A title followed by more front matter is a warning: the draft keeps the title
-apart, and the text as shown and written puts it after the front matter."""
+``PP1``) is front matter, but the block in a title style, which is the title; else the
+last block, or where the last are the sponsors line (`sponsors_line`) and the block
+before it reads as a title, that block: the World Health Assembly and the Human Rights
+Council put the sponsors after the title ("Strengthening health emergency
+preparedness ...", then "Draft resolution proposed by Brazil, ..."), the General
+Assembly before it ("Fiji and Samoa: draft resolution", then the title). A title
+followed by more front matter is a warning: the draft keeps the title apart, and the
+text as shown and written puts it after the front matter."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from drafting.model import ParagraphKind
@@ -46,8 +52,7 @@ class FrontMatter:
         titled = next((i for i in before if self.blocks[i].title_style), None)
         front = [i for i in before if not self.blocks[i].table
                  and not FOOTNOTE.match(self.blocks[i].text)]  # nor its note
-        last = front[-1] if front else None
-        title = titled if titled is not None else last
+        title = titled if titled is not None else self._last_title(front, chapeau)
         for i in before:
             self.roles[i] = Role(RoleKind.TITLE if i == title else RoleKind.FRONT)
             if not self.blocks[i].table:  # a table up there is the front matter's own
@@ -55,6 +60,22 @@ class FrontMatter:
         if title is not None and (later := [i for i in before if i > title and i in front]):
             self._title_before(title, later)
         return end + (chapeau is not None)
+
+    def _last_title(self, front: list[int], chapeau: int | None) -> int | None:
+        """The title among the blocks ``front`` where none is in a title style: the last,
+        or, where the last are sponsors lines, the one before them if it reads as a
+        title (no symbol, session, agenda item or organ: `_not_title`); else still the
+        last (a draft with no title of its own). None for no block."""
+        if not front:
+            return None
+        before = len(front) - 1
+        while before >= 0 and sponsors_line(self.blocks[front[before]].text):
+            before -= 1
+        organ = self.blocks[chapeau].text if chapeau is not None else ""
+        if before < len(front) - 1 and before >= 0 and \
+                not _not_title(self.blocks[front[before]].text, organ):
+            return front[before]
+        return front[-1]
 
     def _title_before(self, title: int, later: list[int]) -> None:
         """A warning that the title stands before lines of the front matter (``later``),
@@ -78,3 +99,36 @@ class FrontMatter:
         if self._label(index)[0] is not None:
             return True
         return block.number is not None and block.number.level == 0 and block.number.decimal
+
+
+_SPONSORS = re.compile(
+    r"(?i).+[:\uff1a]\s*(?:revised\s+)?(?:draft|projet|proyecto|проект)\b.*"
+    r"|(?:revised\s+)?(?:draft\s+(?:resolution|decision)|(?:projet|proyecto)\s+de\s+\w+"
+    r"|проект\s+\w+)\b.*?\b(?:proposed|submitted|presented|sponsored|tabled|propos[ée]e?"
+    r"|pr[ée]sent[ée]e?|propuesto|presentado|представленный|предложенный)\b.*")
+"""A sponsors line in English, French, Spanish or Russian: the sponsors, then the kind of
+draft ("Fiji and Samoa: draft resolution", "Fidji : projet de résolution"), or the kind
+of draft, then who proposes it ("Draft resolution proposed by Brazil, ...", "Draft
+decision submitted by the Chair")."""
+_NOT_TITLE = re.compile(
+    r"(?i)\S*/\S*|.*\t.*|distr\b.*|original\s*:.*|(?:provisional\s+)?agenda\s+item\b.*"
+    r"|items?\s+\d.*|.*\bsession(?:,\s*resumed)?|.*\bcommittee|\d{1,2}\s+\w+\s+\d{4}"
+    r"|united\s+nations|general\s+assembly|security\s+council")
+"""A line of the front matter that is no title: a symbol ("A/HRC/58/L.4"), two columns
+("Agenda item 13.2<tab>20 May 2026"), "Distr.", "Original:", an agenda item, a session,
+a committee, a date, an organ."""
+
+
+def sponsors_line(text: str) -> bool:
+    """Whether ``text`` is a draft's sponsors line (`_SPONSORS`)."""
+    return _SPONSORS.fullmatch(text.strip()) is not None
+
+
+def _not_title(text: str, chapeau: str) -> bool:
+    """Whether the front matter's line ``text`` is no title (`_NOT_TITLE`), or names the
+    organ that the ``chapeau`` names ("Human Rights Council" before "The Human Rights
+    Council,")."""
+    text = text.strip()
+    organ = chapeau.strip().rstrip(",\u060c\uff0c").removeprefix("The ").strip()
+    return _NOT_TITLE.fullmatch(text) is not None or (bool(organ) and
+                                                      text.lower() == organ.lower())
