@@ -128,8 +128,17 @@ class CopyLayout:
                     self.warn(str(self.path), f"the front matter was changed ({quoted(text)}); "
                               "only paragraphs take amendments, so this change was not read")
                 continue
-            if text.strip() and (not self.survey.revisions or
-                                 any(r.original != r.proposed for r in cells)):
+            changed = [r for r in cells if r.original != r.proposed]
+            if changed and self.survey.revisions:  # say whose changes, and what they are
+                authors = dict.fromkeys(p.author or "no author" for r in changed
+                                        for p in r.pieces if p.state != runs.NORMAL)
+                changes = "; ".join(f"{quoted(r.original, 60)} -> {quoted(r.proposed, 60)}"
+                                    for r in changed[:5])
+                self.warn(str(self.path), f"a table ({quoted(text)}) holds changes by "
+                          f"{', '.join(authors)} ({changes}{'; ...' if len(changed) > 5 else ''}"
+                          "): a table is not part of the text, so they were not read; put "
+                          "proposals in the paragraphs")
+            elif text.strip() and not self.survey.revisions:
                 self.warn(str(self.path), f"a table ({quoted(text)}) is not part of the house "
                           "style and was not read; put proposals in the paragraphs")
         footnotes = Footnotes(self.word)

@@ -270,3 +270,34 @@ def test_text_edited_untracked_beside_tracked_formatting_needs_a_delegation(tmp_
         read_docx_submission(copy, document, authors=AUTHORS)
     (amendment,) = read_docx_submission(copy, document, delegation="EU").amendments
     assert (amendment.old_text, amendment.new_text) == ("continue", "pursue")
+
+
+def _tabled(path, cell):
+    """The file at ``path`` with a table after its paragraphs, its one cell ``cell``
+    (parts as `_write` takes them)."""
+    word = docx.Document(str(path))
+    p = word.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]._p
+    for part in cell:
+        if isinstance(part, Ins | Del):
+            wrapper = _stamped("w:ins" if isinstance(part, Ins) else "w:del")
+            wrapper.append(_run(part, deleted=isinstance(part, Del)))
+            p.append(wrapper)
+        else:
+            p.append(_run(part))
+    word.save(str(path))
+    return path
+
+
+def test_a_change_in_a_table_names_its_author_and_words(tmp_path):
+    """It was only "a table ... was not read": not whose change, nor what it was."""
+    body = [*HEAD, f"1.\t{OPS[0]}", f"2.\t{OPS[3]}"]
+    draft = _tabled(_write(tmp_path / "draft.docx", body), ["Deadline: June 2026"])
+    document = read_draft(draft).to_document("table")
+    copy = _tabled(_write(tmp_path / "copy.docx", body),
+                   ["Deadline: ", Del("June"), Ins("September"), " 2026"])
+    read = read_docx_submission(copy, document, authors=AUTHORS)
+    assert read.amendments == ()
+    assert [str(w) for w in read.warnings] == [
+        f"{copy}: a table ('Deadline: September 2026') holds changes by Anna Schmidt "
+        "('Deadline: June 2026' -> 'Deadline: September 2026'): a table is not part of the "
+        "text, so they were not read; put proposals in the paragraphs"]
