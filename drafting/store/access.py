@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Row, insert, select, update
 
 from drafting.characters import code_twin
 from drafting.store import tables
@@ -98,6 +98,16 @@ def _hashed(row: Row[Any]) -> Hashed:
     return Hashed(row.id, row.scheme, row.salt, row.hash)
 
 
+def _refuse_damaged(connection: Connection, error: Exception,
+                    where: ColumnElement[bool] | None) -> None:
+    """RecordMismatch naming the row of ``credentials`` (those ``where`` selects) at fault
+    if ``error``, raised reading or converting them, comes of a row changed behind
+    drafting's back."""
+    from drafting.store.damage import refuse_damaged  # not above: its rowcheck imports us
+
+    refuse_damaged(connection, error, [(tables.credentials, where)])
+
+
 def _name(holder: str) -> str:
     return "the secretariat" if holder == SECRETARIAT else holder
 
@@ -138,8 +148,12 @@ class Gate:
         found = None if self.token is None else token_id(self.token)
         if found is None:
             return None
-        row = connection.execute(select(tables.credentials)
-                                 .where(tables.credentials.c.id == found)).first()
+        mine = tables.credentials.c.id == found
+        try:
+            row = connection.execute(select(tables.credentials).where(mine)).first()
+        except Exception as error:
+            _refuse_damaged(connection, error, mine)
+            raise
         if row is None:
             return None
         key = (row.id, row.hash)
@@ -260,9 +274,13 @@ def check_reserved(code: str) -> None:
 def token_list(connection: Connection) -> list[TokenInfo]:
     """Every token the store has issued (live and revoked), oldest first; those issued
     together, the secretariat's first, then by code."""
-    found = [TokenInfo(row.id, holder_of(row), utc(row.issued_at),
-                       None if row.revoked_at is None else utc(row.revoked_at))
-             for row in connection.execute(select(tables.credentials))]
+    try:
+        found = [TokenInfo(row.id, holder_of(row), utc(row.issued_at),
+                           None if row.revoked_at is None else utc(row.revoked_at))
+                 for row in connection.execute(select(tables.credentials))]
+    except Exception as error:
+        _refuse_damaged(connection, error, None)
+        raise
     return sorted(found, key=lambda t: (t.issued_at, t.holder != SECRETARIAT, t.holder))
 
 

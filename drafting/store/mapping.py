@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, Table, select
+from sqlalchemy import ColumnElement, Connection, Row, Select, Table, select
 
 from drafting.model import (
     Amendment,
@@ -67,7 +67,12 @@ def find_document(connection: Connection, symbol: str) -> Row[Any]:
     """The row of document ``symbol`` (of ``documents``); NotFoundError lists the symbols
     there are."""
     document = tables.documents.c
-    row = connection.execute(select(tables.documents).where(document.symbol == symbol)).first()
+    try:
+        row = connection.execute(select(tables.documents)
+                                 .where(document.symbol == symbol)).first()
+    except Exception as error:
+        _refuse_damaged(connection, error, [(tables.documents, document.symbol == symbol)])
+        raise
     if row is None:
         symbols = list(connection.scalars(select(document.symbol).order_by(document.id)))
         raise NotFoundError(f"there is no document '{symbol}' in the store; known: "
@@ -77,7 +82,25 @@ def find_document(connection: Connection, symbol: str) -> Row[Any]:
 
 def load_document(connection: Connection, row: Row[Any]) -> Document:
     """The whole document (``row`` of ``documents``): every revision, oldest first,
-    paragraphs in order."""
+    paragraphs in order. RecordMismatch naming a row of it changed behind drafting's
+    back that cannot be read."""
+    try:
+        return _load_document(connection, row)
+    except Exception as error:
+        revision, paragraph = tables.revisions.c, tables.paragraphs.c
+        revisions = select(revision.id).where(revision.document_id == row.id)
+        paragraphs = select(paragraph.id).where(paragraph.document_id == row.id)
+        _refuse_damaged(connection, error, [
+            (tables.revisions, revision.document_id == row.id),
+            (tables.revision_labels, tables.revision_labels.c.revision_id.in_(revisions)),
+            (tables.revision_front, tables.revision_front.c.revision_id.in_(revisions)),
+            (tables.paragraphs, paragraph.document_id == row.id),
+            (tables.paragraph_versions,
+             tables.paragraph_versions.c.paragraph_id.in_(paragraphs))])
+        raise
+
+
+def _load_document(connection: Connection, row: Row[Any]) -> Document:
     revision, change, version = (tables.revisions.c, tables.revision_labels.c,
                                  tables.paragraph_versions.c)
     revisions = list(connection.execute(
@@ -260,7 +283,12 @@ def load_amendments(connection: Connection, query: Select[Any]) -> list[Amendmen
     """The amendments ``query`` (from `amendment_query`) selects, in id order; with their
     proponents and supporters, in three queries however many there are."""
     convert = _Converter()
-    return [convert(row, *codes) for row, codes in amendment_rows(connection, query)]
+    found = amendment_rows(connection, query)
+    try:
+        return [convert(row, *codes) for row, codes in found]
+    except Exception as error:
+        _amendments_at_fault(connection, error, query)
+        raise
 
 
 CodeLists = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -271,13 +299,17 @@ def amendment_rows(connection: Connection, query: Select[Any]) -> list[tuple[Row
     """The rows ``query`` (from `amendment_query`) selects, in id order, each with its
     `CodeLists`: what `load_amendments` turns into amendments, for a caller that only
     compares values (in four queries however many there are)."""
-    found = connection.execute(query).all()
-    if not found:
-        return []
-    ids = query.with_only_columns(tables.amendments.c.id).order_by(None)
-    proponents = _codes(connection, tables.amendment_proponents, ids)
-    supporters = _codes(connection, tables.amendment_supporters, ids)
-    requested = _codes(connection, tables.amendment_supporters, ids, state="requested")
+    try:
+        found = connection.execute(query).all()
+        if not found:
+            return []
+        ids = query.with_only_columns(tables.amendments.c.id).order_by(None)
+        proponents = _codes(connection, tables.amendment_proponents, ids)
+        supporters = _codes(connection, tables.amendment_supporters, ids)
+        requested = _codes(connection, tables.amendment_supporters, ids, state="requested")
+    except Exception as error:
+        _amendments_at_fault(connection, error, query)
+        raise
     return [(row, (proponents.get(row[0], ()), supporters.get(row[0], ()),
                    requested.get(row[0], ()))) for row in found]
 
@@ -297,6 +329,32 @@ def _codes(connection: Connection, table: Table, ids: Select[Any],
     # one tuple per distinct list: thousands of amendments share ("EU",)
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     return {key: shared.setdefault(tuple(value), tuple(value)) for key, value in codes.items()}
+
+
+def _refuse_damaged(connection: Connection, error: Exception,
+                    places: Sequence[tuple[Table, ColumnElement[bool] | None]]) -> None:
+    """`drafting.store.damage.refuse_damaged`: RecordMismatch naming the row of ``places``
+    at fault, if ``error`` comes of one changed behind drafting's back."""
+    from drafting.store.damage import refuse_damaged  # not above: its rowcheck imports us
+
+    refuse_damaged(connection, error, places)
+
+
+def _amendments_at_fault(connection: Connection, error: Exception, query: Select[Any]) -> None:
+    """`_refuse_damaged` for ``error``, raised reading or converting what ``query`` (from
+    `amendment_query`) selects: amendments, their paragraphs, revisions, proponents and
+    supporters."""
+    amendment = tables.amendments.c
+    ids = query.with_only_columns(amendment.id).order_by(None)
+    rows_of = select(amendment.id).where(amendment.id.in_(ids))
+    _refuse_damaged(connection, error, [
+        (tables.amendments, amendment.id.in_(ids)),
+        (tables.paragraphs, tables.paragraphs.c.id.in_(
+            rows_of.with_only_columns(amendment.paragraph_id))),
+        (tables.revisions, tables.revisions.c.id.in_(
+            rows_of.with_only_columns(amendment.revision_id))),
+        (tables.amendment_proponents, tables.amendment_proponents.c.amendment_id.in_(ids)),
+        (tables.amendment_supporters, tables.amendment_supporters.c.amendment_id.in_(ids))])
 
 
 _KINDS = {str(kind): kind for kind in AmendmentKind}

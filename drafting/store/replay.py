@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from drafting.model import (
@@ -45,8 +46,10 @@ class Replayed:
     that could not be applied. ``credentials`` holds each token issued as
     (holder, fingerprint, time issued, time revoked or None), by id; ``secure``
     whether the store requires tokens; ``sources`` each revision's Word source as
-    recorded, with the event that recorded it, by the revision's name. A ``refused``
-    event changes nothing.
+    recorded, with the event that recorded it, by the revision's name. ``times`` holds
+    each event's time, by number: one write stamps its event and every row it writes
+    with one time. ``created`` the event that recorded each delegation and document,
+    by name. A ``refused`` event changes nothing.
     """
 
     delegations: dict[str, Delegation] = field(default_factory=dict)
@@ -63,6 +66,8 @@ class Replayed:
     secure: bool = False
     sources: dict[str, tuple[SourceInfo, int]] = field(default_factory=dict)
     origin: dict[str, int] = field(default_factory=dict)
+    times: dict[int, datetime] = field(default_factory=dict)
+    created: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -70,6 +75,7 @@ def replay(events: Iterable[Event]) -> Replayed:
     """The state the events describe, applied in the order given."""
     state = Replayed()
     for event in events:
+        state.times[event.seq] = event.at
         apply = _APPLY.get(event.kind)
         try:
             if apply is None:
@@ -91,6 +97,7 @@ def _import(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     info = None if source is None else info_from(source)
     state.documents[document.symbol] = document
     state.origin[f"document {document.symbol}"] = event.seq
+    state.created[f"document {document.symbol}"] = event.seq
     for revision in document.revisions:
         state.origin[f"document {document.symbol}, revision '{revision.label}'"] = event.seq
     if source is not None and info is not None:
@@ -106,6 +113,7 @@ def _delegation(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     delegation = delegation_from(payload["delegation"])
     state.delegations[delegation.code] = delegation
     state.origin[f"delegation {delegation.code}"] = event.seq
+    state.created.setdefault(f"delegation {delegation.code}", event.seq)
     if "token" in payload:
         _issued(state, event, payload["token"])
 

@@ -144,12 +144,8 @@ def check_rows(connection: Connection) -> Checked:
             _add(checked, table, key, faults)
         if table.name == "events":
             checked.events = [row._mapping for row in rows]
-        rules = [_rule(table.name, column) for column in columns]
-        keys = [columns.index(column) for column in table.primary_key.columns]
-        for row in rows:
-            faults = _value_faults(rules, row) + list(_row_faults(table.name, row, codes))
-            if faults:
-                _add(checked, table, tuple(row[n] for n in keys), faults)
+        for key, faults in _faulty(table, columns, rows, codes).items():
+            _add(checked, table, key, faults)
     for key, kind in _not_bytes(connection):
         _add(checked, tables.revision_sources, (key,), [f"content is {kind}, not bytes"])
     return checked
@@ -184,14 +180,20 @@ def row_name(table: Table, key: tuple[Any, ...]) -> str:
 # Reading
 
 
-def readable(connection: Connection, table: Table,
-             where: ColumnElement[bool] | None = None) -> list[Row[Any]]:
+def readable(connection: Connection, table: Table, where: ColumnElement[bool] | None = None,
+             *, checked: bool = False) -> list[Row[Any]]:
     """Every row of ``table`` (those ``where`` selects), in primary key order, as one query
     reads them when all can be read. RecordMismatch naming the first row that cannot be
     read (a value that is not what its column promises: a payload nested too deep to
     parse, a time that is not a time), its table, row and column, and `drafting verify`:
-    nothing is shown or exported from a record changed behind drafting's back."""
-    rows, unread = _read(connection, table, list(table.columns), where)
+    nothing is shown or exported from a record changed behind drafting's back. With
+    ``checked``, if all can be read, the first row `check_rows` finds faulty likewise (a
+    kind that does not exist, a span that runs backwards)."""
+    columns = list(table.columns)
+    rows, unread = _read(connection, table, columns, where)
+    if checked and not unread:
+        codes = set(connection.scalars(select(tables.delegations.c.code)))
+        unread = _faulty(table, columns, rows, codes)
     if not unread:
         return rows
     key, faults = next(iter(unread.items()))
@@ -332,6 +334,19 @@ def _value_faults(rules: Sequence[_Rule], row: Sequence[Any]) -> list[str]:
         elif rule.least is not None and value < rule.least:
             found.append(f"{rule.name} is {value}, below {rule.least}"
                          + (": events are numbered from 1" if rule.least else ""))
+    return found
+
+
+def _faulty(table: Table, columns: Sequence[Column[Any]], rows: Sequence[Row[Any]],
+            codes: set[str]) -> dict[tuple[Any, ...], list[str]]:
+    """What is wrong with each of ``rows`` (of ``columns``) that has a fault, by key."""
+    rules = [_rule(table.name, column) for column in columns]
+    keys = [columns.index(column) for column in table.primary_key.columns]
+    found = {}
+    for row in rows:
+        faults = _value_faults(rules, row) + list(_row_faults(table.name, row, codes))
+        if faults:
+            found[tuple(row[n] for n in keys)] = faults
     return found
 
 

@@ -12,10 +12,11 @@ front matter and chapeau included - and paragraphs, each revision's Word source
 (hashed again: its bytes against the SHA-256 kept with them, and both against the
 event), amendments with their status history (each step at its place: positions 0,
 1, ...), decisions, submissions, tokens (holder, fingerprint, times issued and
-revoked) and whether tokens are required). What a faulty row belongs to is left out of that
-comparison (its fault is reported instead), and a part of it that still cannot be
-compared says so rather than stopping the rest. It raises StoreError only when the
-database cannot be read at all.
+revoked) and whether tokens are required), and what rows take from the event that
+wrote them: their times, and the numbering of decisions (`drafting.store.written`).
+What a faulty row belongs to is left out of that comparison (its fault is reported
+instead), and a part of it that still cannot be compared says so rather than stopping
+the rest. It raises StoreError only when the database cannot be read at all.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from drafting.model import Document, Revision
-from drafting.store import access, mapping, tables
+from drafting.store import access, mapping, tables, written
 from drafting.store.chaincheck import (
     check_anchors,
     check_chain,
@@ -37,6 +38,7 @@ from drafting.store.chaincheck import (
     read_head,
     read_links,
 )
+from drafting.store.errors import RecordMismatch
 from drafting.store.mismatch import Mismatch
 from drafting.store.receipts import Receipt
 from drafting.store.replay import Replayed, replay
@@ -160,13 +162,13 @@ def _rows(connection: Connection, state: Replayed, skip: Skipped) -> list[Mismat
     sections: list[tuple[str, Section]] = [
         ("delegations", _delegations), ("documents", _documents), ("sources", _sources),
         ("amendments", _amendments), ("decisions", _decisions),
-        ("submissions", _submissions), ("tokens", _access)]
+        ("submissions", _submissions), ("tokens", _access), *written.SECTIONS]
     for name, section in sections:
         try:
             found += section(connection, state, skip)
         except Exception as error:
             if not (unreadable(error) or isinstance(error, KeyError | AttributeError |
-                                                    IndexError)):
+                                                    IndexError | RecordMismatch)):
                 raise
             found.append(Mismatch(name, f"cannot be compared with the record: a row cannot "
                                   f"be used ({type(error).__name__}: {_first_line(error)})"))

@@ -66,12 +66,13 @@ def reopen_by_hand(engine: Engine, amendment: str, *, note: str = "accepted by m
         values = {"n": number, "s": seq, "status": status, "note": note}
         connection.execute(text("UPDATE amendments SET status = :status WHERE id = :n"),
                            values)
+        at = "(SELECT at FROM events WHERE seq = :s)"  # one time for the write, as the event's
         connection.execute(text(
-            "INSERT INTO amendment_statuses SELECT :n, max(position) + 1, :status, :s, now() "
+            f"INSERT INTO amendment_statuses SELECT :n, max(position) + 1, :status, :s, {at} "
             "FROM amendment_statuses WHERE amendment_id = :n"), values)
         connection.execute(text(
             "INSERT INTO decisions (amendment_id, decision, note, event_seq, decided_at) "
-            "VALUES (:n, 'reopen', :note, :s, now())"), values)
+            f"VALUES (:n, 'reopen', :note, :s, {at})"), values)
 
 
 @_POSTGRES
