@@ -58,7 +58,7 @@ def relettered(old: str, new: str) -> str:
     for found in _lists(lines):
         first = next((start for kind, form, start in (
             starts.get(_words(lines[line]), ("", "", 0)) for line, _ in found.items)
-            if (kind, form) == (found.kind, found.form)), found.items[0][1])
+            if (kind, form) == (found.kind, found.form)), _start(found, lists))
         if _runs_on(found) and found.items[0][1] == first:
             continue
         for step, (line, _) in enumerate(found.items):
@@ -68,6 +68,15 @@ def relettered(old: str, new: str) -> str:
     if not all(_runs_on(found) for found in _lists(lines)):  # read otherwise: left as it is
         return new
     return "\n".join(lines)
+
+
+def _start(found: _List, lists: list[_List]) -> int:
+    """Where ``found`` (a list none of whose items' words ``old`` holds: its items joined,
+    changed or new) starts: where ``old``'s lists written alike all start, else where
+    it does."""
+    alike = {items.items[0][1] for items in lists if (items.kind, items.form) ==
+             (found.kind, found.form)}
+    return alike.pop() if len(alike) == 1 else found.items[0][1]
 
 
 def unrelettered(old: str, new: str) -> str:

@@ -10,6 +10,10 @@ number the revision gives it, so that the inserted or removed item alone differs
 - an item deleted whole, tracked (its words and its paragraph mark), is its own line
   deleted ("\\n(b) To build capacities;"), not its words and the next item's number (nor,
   the last item, its words and the paragraph joined to the next);
+- an item emptied (all its words deleted, tracked, its paragraph mark left for Word to
+  number an empty item; or its typed number and words deleted, the empty paragraph
+  left) is deleted whole too: a delegation that empties an item means it gone, not an
+  empty "(a)";
 - an item missing from an edited copy is that line deleted, untracked.
 """
 
@@ -35,14 +39,13 @@ def as_numbered(pieces: list[RunPiece], target: str, *,
     the paragraph's, is deleted: ``closing_deleted``); the pieces as they are where none
     changes."""
     numbers = [n for n, piece in enumerate(pieces) if piece.kind == NUMBER]
-    if not numbers:
-        return pieces
-    out = _deleted_whole(pieces)
+    if not numbers:  # typed numbers, if any: the copy's own
+        return _emptied(pieces, closing_deleted=closing_deleted)
+    out = _emptied(_deleted_whole(pieces), closing_deleted=closing_deleted)
     numbers = [n for n, piece in enumerate(out) if piece.kind == NUMBER]
     if closing_deleted and last_item_deleted(out):
         last, deleted = out[numbers[-1]], out[numbers[-1] + 1]
-        out[numbers.pop()] = RunPiece(last.text, DELETED, deleted.author, deleted.date,
-                                      deleted.change_id, kind=deleted.kind)
+        out[numbers.pop()] = _deleted_as(last, deleted)
     words = []
     for position, n in enumerate(numbers):
         end = numbers[position + 1] if position + 1 < len(numbers) else len(out)
@@ -83,10 +86,47 @@ def _deleted_whole(pieces: list[RunPiece]) -> list[RunPiece]:
         if any(p.in_original for p in pieces[last + 1:end]):  # words after it deleted too
             continue
         deleted = next((p for p in pieces[n + 1:end] if p.in_original), pieces[last])
-        out[n] = RunPiece(piece.text, DELETED, deleted.author, deleted.date,
-                          deleted.change_id, kind=deleted.kind)
+        out[n] = _deleted_as(piece, deleted)
         out[last] = number_piece(pieces[last].text)
     return out
+
+
+def _emptied(pieces: list[RunPiece], *, closing_deleted: bool) -> list[RunPiece]:
+    """``pieces`` with each item emptied, its words all tracked as deleted and its
+    paragraph mark kept (Word still numbers it, with no words), read as deleted whole:
+    its number deleted with its words ("\\n(a) " and "To respect ..."); the same for an
+    item with a typed number, its line break deleted with its number and words ("\\n"
+    and "(a)<tab>To respect ..."). The last item with the paragraph's mark deleted
+    (``closing_deleted``) is `last_item_deleted`'s."""
+    out: list[RunPiece] = []
+    for n, piece in enumerate(pieces):
+        if not _opens(piece):
+            out.append(piece)
+            continue
+        end = next((at for at in range(n + 1, len(pieces)) if _opens(pieces[at])),
+                   len(pieces))
+        words = [p for p in pieces[n + 1:end] if p.text.strip()]
+        emptied = bool(words) and all(p.state == DELETED and p.in_original for p in words)
+        if piece.kind != NUMBER:  # a typed number first
+            emptied &= ITEM.match("".join(p.text for p in words).lstrip()) is not None
+        if emptied and not (end == len(pieces) and closing_deleted):
+            out.append(_deleted_as(piece, words[0]))
+        else:
+            out.append(piece)
+    return out
+
+
+def _opens(piece: RunPiece) -> bool:
+    """Whether ``piece`` opens a line of its own Word paragraph: an item's automatic
+    number, or the line break that joins a Word paragraph to the one before."""
+    return piece.kind == NUMBER or (piece.state == NORMAL and not piece.kind and
+                                    piece.text == "\n")
+
+
+def _deleted_as(number: RunPiece, deleted: RunPiece) -> RunPiece:
+    """An item's automatic ``number`` deleted by the change that deleted its words."""
+    return RunPiece(number.text, DELETED, deleted.author, deleted.date, deleted.change_id,
+                    kind=deleted.kind)
 
 
 def last_item_deleted(pieces: list[RunPiece]) -> bool:

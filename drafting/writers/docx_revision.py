@@ -40,6 +40,7 @@ from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
 from drafting.writers.list_items import (
     add_items,
+    join_items,
     line_edits,
     lines_of,
     new_items,
@@ -126,11 +127,12 @@ class _Reviser:
         places = list(place.places) if was.text != text and not chosen else []
         lines = lines_of(was.text, places) if places else []
         removed: list[int] = []
+        joined: list[tuple[int, int]] = []
         if chosen:  # one option kept: its words after the number, the other options gone
             edits = []
             removed = list(range(1, len(place.paragraphs)))
-        elif any(line.number for line in lines[1:]):  # items Word numbers: line by line
-            edits, removed = line_edits(was.text, text, lines)
+        elif any(line.item for line in lines[1:]):  # items, numbered or typed: by line
+            edits, removed, joined = line_edits(was.text, text, lines)
         else:
             edits = word_edits(was.text, text)
         per: dict[int, list[Edit]] = {}
@@ -175,6 +177,7 @@ class _Reviser:
         if option is not None and option[0] > 0:  # the chosen option's runs, moved up
             first.element.extend(child for child in list(place.paragraphs[option[0]].element)
                                  if child.tag != qn("w:pPr"))
+        join_items(place, joined)  # items joined: one Word paragraph
         for index in removed:  # whole items taken out: Word numbers the next ones on
             _remove(place.paragraphs[index].element)
         if in_body(first.element):
