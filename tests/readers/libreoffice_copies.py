@@ -1,6 +1,12 @@
 """Delegations' copies made by LibreOffice, as a delegate makes them: the draft opened,
-whole paragraphs deleted (their words and their paragraph marks), with Track Changes on
-under the delegate's name, or off (an edited copy), and saved as a Word file.
+edited with Track Changes on under the delegate's name, or off (an edited copy), and
+saved as a Word file. The edits a list's items meet:
+
+- whole paragraphs deleted, their words and their paragraph marks (`deletion`);
+- an item's words deleted, its paragraph mark left (Word still numbers an empty item);
+  two items joined (the end of one, its paragraph mark and the start of the next
+  replaced by words typed); words typed over; a new paragraph typed after an item
+  (`Edited`).
 
 One LibreOffice session makes every copy asked for, through the tools beside
 ``../shared/tools/lo_track.py``; tests skip without LibreOffice.
@@ -29,13 +35,27 @@ try:
         office.set_user_name(given, surname)
         doc = office.load(job["source"])
         doc.setPropertyValue("RecordChanges", job["tracked"])
-        for words in job["deleted"]:
-            found = find(doc, words)
-            cursor = found.getText().createTextCursorByRange(found.getStart())
-            cursor.gotoStartOfParagraph(False)
-            cursor.gotoEndOfParagraph(True)
-            cursor.goRight(1, True)  # the paragraph mark with it
-            cursor.setString("")
+        for kind, first, last, words in job["edits"]:
+            found = find(doc, first)
+            text = found.getText()
+            cursor = text.createTextCursorByRange(found.getStart())
+            if kind in ("delete", "empty"):  # the paragraph's words (and its mark)
+                cursor.gotoStartOfParagraph(False)
+                cursor.gotoEndOfParagraph(True)
+                if kind == "delete":
+                    cursor.goRight(1, True)
+                cursor.setString("")
+            elif kind == "join":  # from ``first`` to the end of ``last``: ``words``
+                cursor.gotoRange(find(doc, last).getEnd(), True)
+                cursor.setString(words)
+            elif kind == "replace":  # ``first`` replaced by ``words``, as typed over
+                cursor.gotoRange(found.getEnd(), True)
+                cursor.setString("")
+                text.insertString(cursor, words, False)
+            elif kind == "after":  # a new paragraph after the one holding ``first``
+                cursor.gotoEndOfParagraph(False)
+                text.insertControlCharacter(cursor, 0, False)
+                text.insertString(cursor, words, False)
         save(doc, job["copy"])
         doc.close(True)
 finally:
@@ -44,18 +64,30 @@ finally:
 
 
 @dataclass(frozen=True, slots=True)
-class Deletion:
-    """A copy of ``source`` at ``copy`` without the paragraphs holding ``deleted``
-    (words of each), deleted by ``author`` with Track Changes on where ``tracked``."""
+class Edited:
+    """A copy of ``source`` at ``copy`` with ``edits`` made by ``author``, with Track
+    Changes on where ``tracked``. Each edit is ``(kind, first, last, words)``: "delete"
+    (the paragraph holding ``first``, its mark too), "empty" (its words only), "join"
+    (``first`` to the end of ``last``, in the next paragraph, replaced by ``words``),
+    "replace" (``first`` by ``words``) or "after" (a new paragraph of ``words`` after
+    the one holding ``first``; a tab typed as "\\t")."""
 
     source: str
     copy: str
-    deleted: tuple[str, ...]
+    edits: tuple[tuple[str, str, str, str], ...]
     author: str = "Anna Schmidt (EU)"
     tracked: bool = True
 
 
-def make_copies(jobs: list[Deletion]) -> None:
+def deletion(source: str, copy: str, deleted: tuple[str, ...],
+             author: str = "Anna Schmidt (EU)", tracked: bool = True) -> Edited:
+    """A copy of ``source`` at ``copy`` without the paragraphs holding ``deleted`` (words
+    of each), deleted by ``author`` with Track Changes on where ``tracked``."""
+    return Edited(source, copy, tuple(("delete", words, "", "") for words in deleted),
+                  author, tracked)
+
+
+def make_copies(jobs: list[Edited]) -> None:
     """Make every copy of ``jobs`` in one LibreOffice session (skips the test without
     LibreOffice or the tool)."""
     if shutil.which("soffice") is None or not TOOL.exists():
@@ -66,3 +98,6 @@ def make_copies(jobs: list[Deletion]) -> None:
                    env={**os.environ, "LO_PROFILE": _profile()})
     missing = [job.copy for job in jobs if not Path(job.copy).exists()]
     assert not missing, f"LibreOffice made no {missing}"
+
+
+make_edited = make_copies

@@ -23,7 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
 from libreoffice import lo_track
-from libreoffice_copies import Deletion, make_copies
+from libreoffice_copies import deletion, make_copies
 from ooxml_views import body_of, rejected
 
 from drafting.engine import Decisions, diff_revisions, revise
@@ -85,10 +85,10 @@ def made(tmp_path_factory) -> dict[str, Path]:
     files = {"three": _draft(folder / "three.docx", THREE),
              "nine": _draft(folder / "nine.docx", NINE),
              "roman": _draft(folder / "roman.docx", THREE, "lowerRoman")}
-    jobs = {name: Deletion(str(files[draft]), str(folder / f"{name}.docx"), deleted,
+    jobs = {name: deletion(str(files[draft]), str(folder / f"{name}.docx"), deleted,
                            AUTHOR, tracked)
             for name, (draft, deleted, tracked) in COPIES.items()}
-    jobs["mixed"] = Deletion(jobs["edited b"].copy, str(folder / "mixed.docx"),
+    jobs["mixed"] = deletion(jobs["edited b"].copy, str(folder / "mixed.docx"),
                              ("Recognizes the right;",), AUTHOR, True)  # tracked, after
     make_copies(list(jobs.values()))
     return {**files, **{name: Path(job.copy) for name, job in jobs.items()}}

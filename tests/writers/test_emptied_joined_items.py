@@ -23,7 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
 from libreoffice import lo_track
-from libreoffice_edits import Edited, make_edited
+from libreoffice_copies import Edited, make_edited
 from ooxml_views import body_of, rejected
 
 from drafting.engine import Decisions, revise
