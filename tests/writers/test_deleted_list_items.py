@@ -15,15 +15,14 @@ import dataclasses
 import sys
 from pathlib import Path
 
-import docx
 import pytest
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
 from libreoffice import lo_track
 from libreoffice_copies import deletion, make_copies
+from numbered_drafts import SYMBOL, numbered_draft
 from ooxml_views import body_of, rejected
 
 from drafting.engine import Decisions, diff_revisions, revise
@@ -35,7 +34,6 @@ from drafting.writers import COMPILATION_WRITERS
 from drafting.writers.docx_revision import revise_source
 from drafting.writers.docx_source import write_merged_into_source
 
-SYMBOL = "A/HRC/61/L.12"
 AUTHOR = "Anna Schmidt (EU)"
 THREE = ("To adopt policies;", "To build capacities;", "To share good practices;")
 NINE = ("To adopt policies;", "To build capacities;", "To share good practices;",
@@ -43,32 +41,7 @@ NINE = ("To adopt policies;", "To build capacities;", "To share good practices;"
         "To report yearly;", "To cooperate regionally;")
 LETTERS = "abcdefghi"
 ROMAN = ("i", "ii", "iii")
-_LEVELS = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-           '<w:lvlText w:val="%1."/></w:lvl>'
-           '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
-           '<w:lvlText w:val="(%2)"/></w:lvl>')
 W_P, W_DEL, W_INS = qn("w:p"), qn("w:del"), qn("w:ins")
-
-
-def _draft(path: Path, items: tuple[str, ...], form: str = "lowerLetter") -> Path:
-    """The secretariat's draft: OP2's items numbered by Word, "(%2)" in ``form``."""
-    word = docx.Document()
-    numbering = word.part.numbering_part.element
-    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="70">'
-                                  f'{_LEVELS.format(form=form)}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="70">'
-                               '<w:abstractNumId w:val="70"/></w:num>'))
-    for line in ("United Nations", SYMBOL, "The Human Rights Council,",
-                 "Guided by the Charter,"):
-        word.add_paragraph(line)
-    body = [(0, "Recognizes the right;"), (0, "Calls upon States:"),
-            *((1, item) for item in items), (0, "Decides to remain seized of the matter.")]
-    for level, text in body:
-        num_pr = word.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = level
-        num_pr.get_or_add_numId().val = 70
-    word.save(str(path))
-    return path
 
 
 COPIES = {  # name: (draft, the items deleted, tracked)
@@ -82,9 +55,9 @@ COPIES = {  # name: (draft, the items deleted, tracked)
 def made(tmp_path_factory) -> dict[str, Path]:
     """The drafts, and every copy of ``COPIES`` (one LibreOffice session)."""
     folder = tmp_path_factory.mktemp("lists")
-    files = {"three": _draft(folder / "three.docx", THREE),
-             "nine": _draft(folder / "nine.docx", NINE),
-             "roman": _draft(folder / "roman.docx", THREE, "lowerRoman")}
+    files = {"three": numbered_draft(folder / "three.docx", THREE),
+             "nine": numbered_draft(folder / "nine.docx", NINE),
+             "roman": numbered_draft(folder / "roman.docx", THREE, "lowerRoman")}
     jobs = {name: deletion(str(files[draft]), str(folder / f"{name}.docx"), deleted,
                            AUTHOR, tracked)
             for name, (draft, deleted, tracked) in COPIES.items()}

@@ -15,15 +15,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import docx
 import pytest
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
 from libreoffice import lo_track
 from libreoffice_copies import Edited, make_edited
+from numbered_drafts import SYMBOL, numbered_draft
 from ooxml_views import body_of, rejected
 
 from drafting.engine import Decisions, revise
@@ -34,36 +33,10 @@ from drafting.readers.docx_submission import read_docx_submission
 from drafting.writers.docx_revision import revise_source
 from drafting.writers.docx_source import write_merged_into_source
 
-SYMBOL = "A/HRC/61/L.12"
 AUTHOR, OTHER = "Anna Schmidt (EU)", "Taro Yamada (JPN)"
 ITEMS = ("To adopt policies;", "To build capacities;", "To share good practices;")
 JOINED = "To build capacities, and to share good practices;"
-_LEVELS = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-           '<w:lvlText w:val="%1."/></w:lvl>'
-           '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
-           '<w:lvlText w:val="(%2)"/></w:lvl>')
 W_P, W_DEL = qn("w:p"), qn("w:del")
-
-
-def _draft(path: Path) -> Path:
-    """The secretariat's draft: OP2's items numbered by Word, "(a)" to "(c)"."""
-    word = docx.Document()
-    numbering = word.part.numbering_part.element
-    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="70">'
-                                  f'{_LEVELS}</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="70">'
-                               '<w:abstractNumId w:val="70"/></w:num>'))
-    for line in ("United Nations", SYMBOL, "The Human Rights Council,",
-                 "Guided by the Charter,"):
-        word.add_paragraph(line)
-    body = [(0, "Recognizes the right;"), (0, "Calls upon States:"),
-            *((1, item) for item in ITEMS), (0, "Decides to remain seized of the matter.")]
-    for level, text in body:
-        num_pr = word.add_paragraph(text)._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = level
-        num_pr.get_or_add_numId().val = 70
-    word.save(str(path))
-    return path
 
 
 COPIES = {  # name: its edits, tracked
@@ -81,7 +54,7 @@ OTHERS = {"emptied a, new d": (("empty", ITEMS[0], "", ""), ("after", ITEMS[2], 
 def made(tmp_path_factory) -> dict[str, Path]:
     """The draft, and every copy of ``COPIES`` (one LibreOffice session)."""
     folder = tmp_path_factory.mktemp("items")
-    draft = _draft(folder / "draft.docx")
+    draft = numbered_draft(folder / "draft.docx", ITEMS)
     jobs = [Edited(str(draft), str(folder / f"{name}.docx"), edits, author)
             for names, author in ((COPIES, AUTHOR), (OTHERS, OTHER))
             for name, edits in names.items()]
