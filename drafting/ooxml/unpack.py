@@ -113,10 +113,13 @@ _DECLARED = re.compile(rb"\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*[\"']([^\"'>]{
 
 
 _PLAIN = frozenset({"utf-8", "ascii", "latin-1", *(f"iso8859-{n}" for n in range(1, 17)),
-                    *(f"cp{n}" for n in range(1250, 1259))})
-"""Encodings that write every ASCII character as its ASCII byte and nothing else as one:
-the bytes searched for "<!DOCTYPE" are what the parser reads. Not UTF-7 ("+ADw-" is
-"<") nor EBCDIC."""
+                    *(f"cp{n}" for n in range(1250, 1259)), "koi8-r", "koi8-u", "cp874",
+                    "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "shift_jis", "cp932",
+                    "euc_jp", "euc_kr", "cp949"})
+"""Encodings in which every ASCII character read comes from that character's own byte
+(a Chinese, Japanese or Korean character's two bytes never read as ASCII): what the
+parser reads as "<!DOCTYPE" stands as those bytes, which the search sees. Not UTF-7
+("+ADw-" is "<") nor EBCDIC."""
 
 
 def _check_declared(path: Path, part: str, head: bytes) -> None:

@@ -274,3 +274,20 @@ def test_a_zip_directory_placed_past_its_place_is_refused_as_damaged(tmp_path, s
     refused(path, "cannot be unpacked")
     with pytest.raises(ReaderError, match="cannot be unpacked"):
         open_word(path)
+
+
+@pytest.mark.parametrize(("encoding", "opens"), [
+    ("UTF-8", True), ("windows-1252", True), ("GB2312", True), ("Shift_JIS", True),
+    ("UTF-7", False), ("cp037", False), ("x-no-such-encoding", False)])
+def test_a_part_opens_only_in_an_encoding_the_search_for_a_doctype_can_read(
+        tmp_path, encoding, opens):
+    """In UTF-7, "+ADw-!DOCTYPE" is "<!DOCTYPE": no search of the bytes sees it."""
+    parts = base_parts()
+    parts[MAIN] = parts[MAIN].replace(b'encoding="UTF-8"', f'encoding="{encoding}"'.encode(),
+                                      1)
+    assert f'encoding="{encoding}"'.encode() in parts[MAIN]
+    path = write_zip(tmp_path / "declared.docx", parts)
+    if opens:
+        assert [p.text for p in open_docx(path).paragraphs] == ["OP1 Decides;"]
+    else:
+        refused(path, f"declares the encoding '{encoding}', which Word never writes")
