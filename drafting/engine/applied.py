@@ -7,6 +7,7 @@ is issued: a decision is never silently dropped."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 
 from drafting import brackets
@@ -74,7 +75,7 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
     unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span is not None}
     ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
     for first, second in itertools.pairwise(ordered):
-        if _overlap(first, second):
+        if _overlap(first, second) and not _new_options(text, first, second):
             raise AmendmentError(f"{paragraph.label}: accepted amendments {first.id} and "
                                  f"{second.id} change the same words; accept one")
     for amendment in reversed(ordered):
@@ -102,6 +103,19 @@ def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:
             f"{paragraph.label}: amendment {amendment.id} cannot be accepted together with "
             f"the bracket decisions: {error.message}"
         ) from error
+
+
+def _new_options(text: str, first: Amendment, second: Amendment) -> bool:
+    """Whether both add options after the last of the option block ``text``
+    ("[a][b][]" + "[c]"): both stand, in the order accepted, as the merged draft shows
+    them."""
+    end = len(text)
+    return text.startswith("[") and text.endswith("]") and "][" in text and all(
+        a.span is not None and a.span.start == a.span.end == end and
+        _WHOLE_BRACKETS.fullmatch(a.new_text) for a in (first, second))
+
+
+_WHOLE_BRACKETS = re.compile(r"(?:\[[^\[\]]*\])+")
 
 
 def _overlap(first: Amendment, second: Amendment) -> bool:

@@ -310,3 +310,25 @@ def test_rev1_adds_an_accepted_option_as_a_paragraph_of_its_own(tmp_path):
         "3.\tDecides to remain seized of the matter."]
     assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
         (p.label, p.text) for p in outcome.revision]
+
+
+def test_rev1_adds_two_delegations_new_options_in_the_order_accepted(tmp_path):
+    """Two options added at the end of one block were refused together ("change the same
+    words"): the merged draft shows both, one after the other, and so does Rev.1."""
+    source = _draft(tmp_path / "L5.docx", *OPTIONS)
+    document = read_docx_draft(source).to_document(SYMBOL)
+    amendments = proposed(document, [
+        ("EU", "OP2", {"insert": NEW_OPTION, "after": "measures;][]"}),
+        ("USA", "OP2", {"insert": "[Decides to act;]", "after": "measures;][]"})])
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    assert outcome.revision.by_label("OP2").text.endswith(
+        f"][]{NEW_OPTION}[Decides to act;]")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=SYMBOL))
+    assert [p.text for p in docx.Document(str(rev1)).paragraphs][-4:-1] == [
+        "Option 3: No text", "Option 4: Encourages States to take measures;",
+        "Option 5: Decides to act;"]
+    assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
+        (p.label, p.text) for p in outcome.revision]
