@@ -23,7 +23,7 @@ import re
 from difflib import SequenceMatcher
 
 from drafting.engine.sublists import ITEM
-from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
+from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import UNTRACKED
 
 NUMBER = "number"
@@ -83,11 +83,13 @@ def _deleted_whole(pieces: list[RunPiece]) -> list[RunPiece]:
         if not joints:
             continue
         last = joints[-1]
-        if any(p.in_original for p in pieces[last + 1:end]):  # words after it deleted too
+        if any(p.in_original for p in pieces[last + 1:end]) and not (
+                end == len(pieces) or _opens(pieces[end])):  # some of its words deleted
             continue
-        deleted = next((p for p in pieces[n + 1:end] if p.in_original), pieces[last])
-        out[n] = _deleted_as(piece, deleted)
-        out[last] = number_piece(pieces[last].text)
+        for at, stop in zip([n, *joints[:-1]], joints, strict=True):  # each item whole
+            out[at] = _deleted_as(pieces[at], next(
+                (p for p in pieces[at + 1:stop] if p.in_original), pieces[stop]))
+        out[last] = number_piece(pieces[last].text)  # emptied, if so: `_emptied`'s
     return out
 
 
@@ -120,7 +122,8 @@ def _opens(piece: RunPiece) -> bool:
     """Whether ``piece`` opens a line of its own Word paragraph: an item's automatic
     number, or the line break that joins a Word paragraph to the one before."""
     return piece.kind == NUMBER or (piece.state == NORMAL and not piece.kind and
-                                    piece.text == "\n")
+                                    piece.text == "\n") or \
+        (piece.state == INSERTED and piece.text.startswith("\n"))
 
 
 def _deleted_as(number: RunPiece, deleted: RunPiece) -> RunPiece:
