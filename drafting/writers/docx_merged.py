@@ -346,21 +346,26 @@ class SegmentWriter:
         first = not core and not alternatives.retained_by
         if alternatives.original:
             self._untracked(lead)
-            self._inserted("[", everyone)
+            brackets = self._inserted("[", everyone)
             self._untracked(core)
         else:  # competing insertions: the first option's spacing frames the bracket
             lead, _, trail = _split_space(next((o.text for o in options if o.text.strip()), ""))
-            self._inserted(lead + "[", everyone)
+            brackets = self._inserted(lead + "[", everyone)
+        shown_at = []
         for option in options:
             shown = option.text.strip() if first else " / " + option.text.strip()
             first = False
-            self.writer.note(self.line, self._inserted(shown, self.writer.stamp(option.credit)),
-                             option.credit)
+            shown_at.append(self._inserted(shown, self.writer.stamp(option.credit)))
+            self.writer.note(self.line, shown_at[-1], option.credit)
         if alternatives.original:
             self._inserted("]", everyone)
             self._untracked(trail)
         else:
-            self._inserted("]" + trail, everyone)
+            brackets += self._inserted("]" + trail, everyone)
+            competing = getattr(self.line, "competing", None)  # the source's: new list items?
+            if competing is not None and all(len(at) == 1 for at in shown_at):
+                competing.append((brackets, [(at[0], option.text) for at, option
+                                             in zip(shown_at, options, strict=True)]))
 
 
 def _split_space(text: str) -> tuple[str, str, str]:

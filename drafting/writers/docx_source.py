@@ -70,6 +70,7 @@ from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.list_items import (
     add_items,
     blank,
+    competing_items,
     items_deleted,
     last_run,
     new_items,
@@ -86,10 +87,7 @@ from drafting.writers.word_package import parts_of, repackaged, source_package
 if TYPE_CHECKING:
     from drafting.writers.docx_un import UnLayout
 
-_PPR = qn("w:pPr")
-
-
-_P, _INS, _DEL = qn("w:p"), qn("w:ins"), qn("w:del")
+_PPR, _P, _INS, _DEL = qn("w:pPr"), qn("w:p"), qn("w:ins"), qn("w:del")
 
 
 class SourceMismatch(DraftingError):
@@ -153,6 +151,7 @@ class _Line:
         self.offset = 0
         self.edits: list[Edit] = []
         self.comments: list[tuple[list[int], Sequence[str], Stamp]] = []
+        self.competing: list[tuple[list[int], list[tuple[int, str]]]] = []  # `competing_items`
 
     def plain(self, runs: Sequence[Run]) -> list[int]:
         text = "".join(run.text for run in runs)
@@ -324,6 +323,7 @@ class _SourceWriter(MergedWriter):
         places = list(place.places) if line.edits else []  # read once for all edits
         lost, items, added, gone = [], [], [], []
         options = added_options(place, text, line.edits) if text else {}
+        options |= {at: [] for at in competing_items(place, text, line, places)}  # brackets
         for number, whole in enumerate(line.edits):
             if number in options:  # new options: Word paragraphs of their own
                 added += [(whole, options[number])] if options[number] else []

@@ -128,6 +128,31 @@ def new_items(place: SourcePlace, text: str, edit: Edit,
     return kept, NewItems(anchor, items, edit)  # type: ignore[arg-type]
 
 
+def competing_items(place: SourcePlace, text: str, line: Any,
+                    places: Sequence[Place]) -> list[int]:
+    """Competing insertions at one point (`line.competing`: the edits of an
+    `Alternatives` with no text of its own, its brackets' and its options', each option
+    with its words) where every option inserts new items of a list (`new_items`): each
+    option's edit made the insertion of its own words, new items by its delegation one
+    after another, no brackets between them (the compilation says they compete). The
+    indexes of the brackets' edits, to leave out."""
+    left: list[int] = []
+    for brackets, options in line.competing if text else ():
+        made = []
+        for at, words in options:
+            edit = line.edits[at]
+            alone = Edit(edit.start, edit.start, edit.stamp, words, edit.deleter)
+            kept, found = new_items(place, text, alone, places)
+            if not words.startswith("\n") or kept is not None or found is None:
+                break
+            made.append((at, alone))
+        else:
+            for at, alone in made:
+                line.edits[at] = alone
+            left += brackets
+    return left
+
+
 def items_deleted(text: str, edit: Edit, places: Sequence[Place]) -> list[int]:
     """The Word paragraphs whose marks go with the line breaks ``edit`` (on a
     paragraph's ``text``; ``places``: its characters' places) deletes before items, each
