@@ -12,8 +12,11 @@ number the revision gives it, so that the inserted or removed item alone differs
   the last item, its words and the paragraph joined to the next);
 - an item emptied (all its words deleted, tracked, its paragraph mark left for Word to
   number an empty item; or its typed number and words deleted, the empty paragraph
-  left) is deleted whole too: a delegation that empties an item means it gone, not an
+  left; or, as LibreOffice strikes a line, its words struck and its typed number left)
+  is deleted whole too: a delegation that empties an item means it gone, not an
   empty "(a)";
+- typed numbers an edited copy renumbered by hand around an item inserted or removed
+  are read as the revision numbers the items (`unrelettered`): the item alone differs;
 - an item missing from an edited copy is that line deleted, untracked.
 """
 
@@ -21,8 +24,9 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from itertools import accumulate
 
-from drafting.engine.sublists import ITEM
+from drafting.engine.sublists import ITEM, unrelettered
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import UNTRACKED
 
@@ -39,8 +43,8 @@ def as_numbered(pieces: list[RunPiece], target: str, *,
     the paragraph's, is deleted: ``closing_deleted``); the pieces as they are where none
     changes."""
     numbers = [n for n, piece in enumerate(pieces) if piece.kind == NUMBER]
-    if not numbers:  # typed numbers, if any: the copy's own
-        return _emptied(pieces, closing_deleted=closing_deleted)
+    if not numbers:  # typed numbers, if any: the copy's own, renumbered by hand or not
+        return _emptied(_typed_as_numbered(pieces, target), closing_deleted=closing_deleted)
     out = _emptied(_deleted_whole(pieces), closing_deleted=closing_deleted)
     numbers = [n for n, piece in enumerate(out) if piece.kind == NUMBER]
     if closing_deleted and last_item_deleted(out):
@@ -63,6 +67,39 @@ def as_numbered(pieces: list[RunPiece], target: str, *,
                     out[numbers[mine]] = piece.with_text(
                         piece.text.replace(shown, lines[their][0], 1))
     return _missing(out, target)
+
+
+def _typed_as_numbered(pieces: list[RunPiece], target: str) -> list[RunPiece]:
+    """``pieces`` (a paragraph of an edited copy, untracked) with the typed numbers of the
+    items ``target`` holds too written as ``target`` writes them, where the copy numbered
+    its items again by hand after one inserted or removed (`unrelettered`): that is the
+    revision's own renumbering, no proposal; the pieces as they are otherwise."""
+    if any(p.state != NORMAL for p in pieces):
+        return pieces
+    text = "".join(p.text for p in pieces)
+    fixed = unrelettered(target, text)
+    if fixed == text:
+        return pieces
+    out = list(pieces)
+    begins = [0, *accumulate(len(p.text) for p in pieces)][:-1]  # each piece's, in ``text``
+    at = 0
+    changed: list[tuple[int, int, str]] = []  # (start, end, number) in ``text``
+    for line, now in zip(text.split("\n"), fixed.split("\n"), strict=True):
+        if line != now:
+            found, wanted = ITEM.match(line), ITEM.match(now)
+            if found is None or wanted is None or line[found.end():] != now[wanted.end():]:
+                return pieces
+            changed.append((at + found.start("number"), at + found.end("number"),
+                            wanted["number"]))
+        at += len(line) + 1
+    for start, end, number in reversed(changed):
+        n = max(k for k, begin in enumerate(begins) if begin <= start)
+        if end > begins[n] + len(out[n].text):  # the number split between runs
+            return pieces
+        piece = out[n]
+        cut = start - begins[n]
+        out[n] = piece.with_text(piece.text[:cut] + number + piece.text[end - begins[n]:])
+    return out
 
 
 def _deleted_whole(pieces: list[RunPiece]) -> list[RunPiece]:
@@ -101,6 +138,7 @@ def _emptied(pieces: list[RunPiece], *, closing_deleted: bool) -> list[RunPiece]
     and "(a)<tab>To respect ..."). The last item with the paragraph's mark deleted
     (``closing_deleted``) is `last_item_deleted`'s."""
     out: list[RunPiece] = []
+    numbered: dict[int, RunPiece] = {}  # a typed number kept: deleted with its words
     for n, piece in enumerate(pieces):
         if not _opens(piece):
             out.append(piece)
@@ -108,14 +146,30 @@ def _emptied(pieces: list[RunPiece], *, closing_deleted: bool) -> list[RunPiece]
         end = next((at for at in range(n + 1, len(pieces)) if _opens(pieces[at])),
                    len(pieces))
         words = [p for p in pieces[n + 1:end] if p.text.strip()]
-        emptied = bool(words) and all(p.state == DELETED and p.in_original for p in words)
-        if piece.kind != NUMBER:  # a typed number first
+        kept = _typed_kept(words) if piece.kind != NUMBER else 0
+        emptied = len(words) > kept and all(p.state == DELETED and p.in_original
+                                            for p in words[kept:])
+        if piece.kind != NUMBER and not kept:  # a typed number first
             emptied &= ITEM.match("".join(p.text for p in words).lstrip()) is not None
         if emptied and not (end == len(pieces) and closing_deleted):
-            out.append(_deleted_as(piece, words[0]))
+            out.append(_deleted_as(piece, words[kept]))
+            numbered.update({id(p): words[kept] for p in pieces[n + 1:end]
+                             if p.state == NORMAL and p is not piece})
         else:
             out.append(piece)
-    return out
+    return [_deleted_as(p, numbered[id(p)]) if id(p) in numbered else p for p in out]
+
+
+def _typed_kept(words: list[RunPiece]) -> int:
+    """How many of an item's first ``words`` (its pieces with words) are its typed number
+    left as it was ("(3)<tab>"), the item's words after it all struck, as LibreOffice
+    strikes a line's words and keeps its number: 0 where they are no number alone."""
+    kept = 0
+    while kept < len(words) and words[kept].state == NORMAL:
+        kept += 1
+    typed = "".join(p.text for p in words[:kept]).strip()
+    found = ITEM.match(f"{typed} ")
+    return kept if kept and found and found.end() == len(typed) else 0
 
 
 def _opens(piece: RunPiece) -> bool:

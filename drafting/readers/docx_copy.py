@@ -184,6 +184,8 @@ class CopyLayout:
                 self._alternative(named, self._chunk(number, read))  # "Option 2: ..."
             elif role.kind is RoleKind.LINE and host is not None and role.prefix:
                 self._join(host, self._chunk(number, read, label=False), role.prefix)
+            elif _emptied_item(role, read, host, roles[number:number + 1]):
+                self._note_comments(f"{self.name}, paragraph {number}", list(read.pieces))
             elif role.option:  # "3. Option 1: ...": the first alternative opens it
                 chunks.append(host := self._chunk(number, read))
                 self._alternative(host, None)
@@ -397,6 +399,17 @@ class CopyLayout:
         for piece in pieces:
             for comment_id in piece.comment_ids:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
+
+
+def _emptied_item(role: Role, read: runs.ParagraphRead, host: Chunk | None,
+                  after: list[Role | None]) -> bool:
+    """Whether a Word paragraph is an item an edited copy emptied: no words (before the
+    changes or after), between the lines of the paragraph ``host`` (the next Word
+    paragraph, ``after``, is one of its lines). It is no paragraph of its own: the item
+    is read as missing from the paragraph (`copy_items`), the lines after it its own."""
+    return role.kind is RoleKind.EMPTY and host is not None and \
+        not read.original.strip() and not read.proposed.strip() and \
+        bool(after) and after[0] is not None and after[0].kind is RoleKind.LINE
 
 
 def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
