@@ -3,8 +3,8 @@
 Each Word paragraph becomes a `Block` (its text, its style: "Title", "Heading N"; and
 the number Word's automatic numbering shows in front of it), and the structure (front
 matter, title, chapeau, sections, labels, sub-paragraphs, options) is read from the
-blocks as for every format (`drafting.readers.structure`). "Subtitle" paragraphs are
-skipped (our own drafts put the symbol and revision there).
+blocks as for every format (`drafting.readers.structure`). The "Subtitle" line our own
+drafts write ("A/C.2/81/L.7 — Rev.1") is skipped; any other is read as it stands.
 
 The text is the current one, as if every tracked change were accepted: runs
 in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not, and
@@ -53,6 +53,9 @@ _HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _UN_HEADINGS = {"hch": 1, "h1": 2, "h23": 3, "h4": 4, "h56": 5}
 _NOT_KEY = re.compile(r"[^0-9a-z]")
 """The United Nations' heading styles (casefolded, without Geneva's "_G") by level."""
+_OWN_SUBTITLE = re.compile(r"(?=\S*[/\d])\S+ \u2014 [^\n]{1,60}")
+"""The line drafting writes in the Subtitle style: the symbol, a dash and the revision
+("A/C.2/81/L.7 — Rev.1"). A secretariat's own line in that style is read as any other."""
 _BLOCKS = frozenset({f"{_W}p", f"{_W}tbl", f"{_W}altChunk"})
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"}
 _P, _P_PR, _P_STYLE, _VAL = f"{_W}p", f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
@@ -186,8 +189,8 @@ class DraftReader:
         shown = next((piece for piece in pieces if piece.text.strip()), pieces[-1])
         number = self.numbering.number(shown.element)
         style = self._style(shown.element)
-        if style == "subtitle" and text:
-            return  # our own drafts put the symbol and revision there
+        if style == "subtitle" and _OWN_SUBTITLE.fullmatch(text):
+            return  # our own drafts put the symbol and revision there; any other, as it is
         auto = AutoNumber.shown(number)
         self._block(Block(text, self._where(), title_style=style == "title",
                           heading=heading_level(style), number=auto, notes=notes), pieces)

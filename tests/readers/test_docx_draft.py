@@ -349,3 +349,22 @@ def test_characters_word_allows_are_read_as_word_shows_them_with_a_warning(tmp_p
 
     copy = read_docx_submission(path, result.to_document("X"), delegation="EU")
     assert copy.amendments == ()
+
+
+def test_a_secretariats_line_in_the_subtitle_style_is_read_ours_is_not(tmp_path):
+    """Every Subtitle paragraph was dropped, without a word: our own drafts put "SYMBOL —
+    Rev.1" there, a secretariat its sponsors line."""
+    word = docx.Document()
+    word.add_paragraph("United Nations")
+    word.add_paragraph("A/C.2/81/L.7")
+    word.add_paragraph("A/C.2/81/L.7 \u2014 Rev.1", style="Subtitle")
+    word.add_paragraph("Draft resolution submitted by the Vice-Chair", style="Subtitle")
+    for line in ("The General Assembly,", "Recalling its resolution 70/1,",
+                 "1.\tDecides to act;"):
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "draft.docx"))
+    read = read_docx_draft(tmp_path / "draft.docx")
+    assert read.front_matter == ("United Nations", "A/C.2/81/L.7")
+    assert read.title == "Draft resolution submitted by the Vice-Chair"
+    assert [p.text for p in read.paragraphs] == ["Recalling its resolution 70/1,",
+                                                 "Decides to act;"]
