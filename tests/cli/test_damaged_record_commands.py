@@ -5,25 +5,12 @@ internal error). Real processes on a real SQLite file."""
 
 from __future__ import annotations
 
-import os
-import re
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).parents[2]
-SYMBOL = "A/C.2/81/L.7"
-TOKEN_LINE = re.compile(r"^  (\S+)\s+(drf_\S+)$", re.MULTILINE)
-
-
-def drafting(db: Path, *args: str, token: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DRAFTING_TOKEN"}
-    env["DRAFTING_DB"] = f"sqlite:///{db}"
-    if token:
-        env["DRAFTING_TOKEN"] = token
-    return subprocess.run([sys.executable, "-m", "drafting_cli", *args], capture_output=True,
-                          text=True, timeout=120, env=env)
+from test_secure_commands import ROOT, SYMBOL, TOKEN_LINE
+from test_secure_commands import process as drafting
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:
@@ -65,13 +52,20 @@ def test_log_and_export_refuse_an_event_nested_too_deep_to_read(tmp_path):
     assert checked.returncode == 1 and where in checked.stderr.splitlines()[0]
 
 
-def test_a_token_whose_salt_was_damaged_is_refused_plainly(tmp_path):
-    db = tmp_path / "n.db"
+def secure_negotiation(db: Path) -> tuple[str, str]:
+    """A store needing tokens at ``db`` with the sample draft and the EU: the
+    secretariat's token and the EU's."""
     secretariat = TOKEN_LINE.findall(ok(drafting(db, "init", "--secure")))[0][1]
     eu = dict(TOKEN_LINE.findall(ok(drafting(db, "delegation", "add", "EU",
                                              token=secretariat))))["EU"]
     ok(drafting(db, "import", str(ROOT / "samples" / "zero-draft.md"), "--doc", SYMBOL,
                 token=secretariat))
+    return secretariat, eu
+
+
+def test_a_token_whose_salt_was_damaged_is_refused_plainly(tmp_path):
+    db = tmp_path / "n.db"
+    _, eu = secure_negotiation(db)
     with sqlite3.connect(db) as raw:
         raw.execute("UPDATE credentials SET salt = 'not hex at all' WHERE delegation_code = 'EU'")
         events = raw.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -11,11 +11,11 @@ from pathlib import Path
 from test_damaged_record_commands import (
     ROOT,
     SYMBOL,
-    TOKEN_LINE,
     drafting,
     negotiation,
     ok,
     refused_plainly,
+    secure_negotiation,
 )
 
 
@@ -42,11 +42,7 @@ def test_amendment_commands_refuse_an_amendment_whose_time_is_not_a_time(tmp_pat
 
 def test_token_commands_refuse_a_token_whose_time_of_issue_is_not_a_time(tmp_path):
     db = tmp_path / "n.db"
-    secretariat = TOKEN_LINE.findall(ok(drafting(db, "init", "--secure")))[0][1]
-    eu = dict(TOKEN_LINE.findall(ok(drafting(db, "delegation", "add", "EU",
-                                             token=secretariat))))["EU"]
-    ok(drafting(db, "import", str(ROOT / "samples" / "zero-draft.md"), "--doc", SYMBOL,
-                token=secretariat))
+    secretariat, eu = secure_negotiation(db)
     tampered(db, "UPDATE credentials SET issued_at = 'garbage' WHERE delegation_code = 'EU'")
     where = "which cannot be read as a time"
     for command, token in ((("amend", SYMBOL, "OP1", "--delegation", "EU", "--retain",

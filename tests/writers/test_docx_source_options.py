@@ -292,17 +292,24 @@ def test_a_new_option_is_a_tracked_paragraph_after_the_last(tmp_path):
     assert rejected(merged) == rejected(source)
 
 
-def test_rev1_adds_an_accepted_option_as_a_paragraph_of_its_own(tmp_path):
+def _options_rev1(tmp_path: Path, asked):
+    """Rev.1 of the option block's draft with every amendment ``asked`` accepted: the
+    revision and its Word document made from the draft's."""
     source = _draft(tmp_path / "L5.docx", *OPTIONS)
     document = read_docx_draft(source).to_document(SYMBOL)
-    amendments = proposed(document, [
-        ("EU", "OP2", {"insert": NEW_OPTION, "after": "measures;][]"}),
-        ("G77", "OP2", {"replace": "consider", "with_": "adopt"})])
-    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
-                     label="Rev.1")
+    amendments = proposed(document, asked)
+    outcome = revise(document, amendments, Decisions(accepted=frozenset(
+        a.id for a in amendments)), label="Rev.1")
     rev1 = tmp_path / "Rev.1.docx"
     rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
                                    symbol=SYMBOL))
+    return outcome, rev1
+
+
+def test_rev1_adds_an_accepted_option_as_a_paragraph_of_its_own(tmp_path):
+    outcome, rev1 = _options_rev1(tmp_path, [
+        ("EU", "OP2", {"insert": NEW_OPTION, "after": "measures;][]"}),
+        ("G77", "OP2", {"replace": "consider", "with_": "adopt"})])
     assert [p.text for p in docx.Document(str(rev1)).paragraphs][-5:] == [
         "2.\tOption 1: Invites States to adopt measures;",
         "Option 2: Urges States to adopt measures;", "Option 3: No text",
@@ -315,18 +322,11 @@ def test_rev1_adds_an_accepted_option_as_a_paragraph_of_its_own(tmp_path):
 def test_rev1_adds_two_delegations_new_options_in_the_order_accepted(tmp_path):
     """Two options added at the end of one block were refused together ("change the same
     words"): the merged draft shows both, one after the other, and so does Rev.1."""
-    source = _draft(tmp_path / "L5.docx", *OPTIONS)
-    document = read_docx_draft(source).to_document(SYMBOL)
-    amendments = proposed(document, [
+    outcome, rev1 = _options_rev1(tmp_path, [
         ("EU", "OP2", {"insert": NEW_OPTION, "after": "measures;][]"}),
         ("USA", "OP2", {"insert": "[Decides to act;]", "after": "measures;][]"})])
-    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
-                     label="Rev.1")
     assert outcome.revision.by_label("OP2").text.endswith(
         f"][]{NEW_OPTION}[Decides to act;]")
-    rev1 = tmp_path / "Rev.1.docx"
-    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
-                                   symbol=SYMBOL))
     assert [p.text for p in docx.Document(str(rev1)).paragraphs][-4:-1] == [
         "Option 3: No text", "Option 4: Encourages States to take measures;",
         "Option 5: Decides to act;"]
