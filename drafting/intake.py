@@ -150,11 +150,10 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         # without).
         gc.collect(1)
     if not read.amendments:  # what was not read may be why: said below
-        commented = any(w.message.startswith("a comment by") for w in read.warnings)
         advice = (f"; a comment alone proposes nothing: track the change it asks for, or, "
                   f"to keep a paragraph as it stands, `drafting amend {document.symbol} "
                   f"LABEL --delegation {delegation or 'CODE'} --retain --reason '...'`"
-                  ) if commented else ""
+                  ) if read.comments_unread else ""
         raise InputError(f"{path}: no change found against {document.symbol}; "
                          f"nothing to submit{advice}",
                          details="\n".join(f"warning: {w}" for w in read.warnings))

@@ -49,18 +49,18 @@ def without_loaded(source: bytes) -> tuple[bytes, list[str]]:
     none."""
     with zipfile.ZipFile(io.BytesIO(source)) as package:
         names = package.namelist()
-        found = {name: _loaded(package.read(name)) for name in names
-                 if name.endswith(".rels") and (b'"External"' in package.read(name) or
-                                                _EMBEDDED.encode() in package.read(name))}
-        found = {name: ids for name, ids in found.items() if ids}
+        rels = {name: package.read(name) for name in names if name.endswith(".rels")}
+        found = {name: ids for name, data in rels.items()
+                 if (b'"External"' in data or _EMBEDDED.encode() in data)
+                 and (ids := _loaded(data))}
         if not found:
             return source, []
         changed: dict[str, bytes] = {}
         removed: list[str] = []
         dropped: set[str] = set()  # embedded documents' own parts
-        for rels, ids in found.items():
-            changed[rels] = _without_relationships(package.read(rels), ids)
-            owner = _owner(rels)
+        for name, ids in found.items():
+            changed[name] = _without_relationships(rels[name], ids)
+            owner = _owner(name)
             if owner in names:
                 changed[owner] = _without_references(changed.get(owner) or
                                                      package.read(owner), ids)

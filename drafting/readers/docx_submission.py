@@ -98,6 +98,8 @@ class DocxSubmission:
     amendments: tuple[Amendment, ...]
     warnings: tuple[ReadWarning, ...]
     tracked: bool
+    comments_unread: int = 0
+    """The delegation's comments on no change that became an amendment (each warned)."""
 
 
 def read_docx_submission(path: str | Path, document: Document, *, delegation: str | None = None,
@@ -149,7 +151,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             error.message = f"{path}: {error.message}"
             error.args = (error.message,)
         raise
-    return DocxSubmission(amendments, tuple(reader.warnings), reader.tracked)
+    return DocxSubmission(amendments, tuple(reader.warnings), reader.tracked,
+                          reader.comments_unread)
 
 
 def _revision(document: Document, label: str | None, path: Path) -> Revision:
@@ -175,6 +178,7 @@ class _Reader(CopyGroups):
             if (text := characters.normalised(comment.text)) != comment.text:
                 self.comments[key] = replace(comment, text=text)
         self.used_comments: set[str] = set()
+        self.comments_unread = 0
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
         self.survey = survey_with_footnotes(word)
         self.tracked = self.survey.revisions
@@ -434,6 +438,7 @@ class _Reader(CopyGroups):
             if comment_id in self.used_comments or (
                     issued is not None and comment.date is not None and comment.date <= issued):
                 continue
+            self.comments_unread += 1
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
             place = f" on {quoted(on)}" if on else ""
             self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
