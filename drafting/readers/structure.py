@@ -19,7 +19,8 @@ tells what each is (`Role`) and builds the draft:
   paragraphs, standing before a numbered one ("Follow-up and review")
   (`drafting.readers.sections`). Where operative numbers start again in each
   section (a treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``; in an
-  annex ``ANNEX I.1``, whatever numbered headings stand in it; in a part of an annex
+  annex ``ANNEX I.1`` across its numbered headings, but ``ANNEX I SECTION II.1`` after
+  a numbered heading whose paragraphs start again at 1 (`_Reader._own_key`); in a part of an annex
   whose key paragraphs before the annex count in, ``ANNEX B PART I.1``:
   `_Reader._part_key`); a text numbered straight through keeps ``OP5``.
 - **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
@@ -212,14 +213,14 @@ class _Reader(FrontMatter, OptionBlocks):
             self._add(index, RoleKind.PARAGRAPH, note.end(), DraftParagraph(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
         elif block.heading or block.title_style or key is not None:
-            self._heading(index, block, key or self._own_key(block))
+            self._heading(index, block, key or self._own_key(index, block))
         elif self._formula(index, block):
             pass
         elif self.drafts and self.drafts[-1].label.kind is ParagraphKind.HEADING and \
                 section_title(self.blocks, index, lambda i: self._label(i)[0]):
             self._heading(index, block, None, self.drafts[-1].level + 1)  # "Depositary"
         elif self._shaped_heading(index, block):  # "II. Means of implementation"
-            self._heading(index, block, self._own_key(block))
+            self._heading(index, block, self._own_key(index, block))
         else:
             self._body(index, block)
         if block.notes or block.remarks:
@@ -235,10 +236,36 @@ class _Reader(FrontMatter, OptionBlocks):
         self._open(index, self._unused("T"), block.text, block)
         return True
 
-    def _own_key(self, block: Block) -> str | None:
-        """The section a heading's own number ("II. ...") opens; None inside an annex,
-        whose "I. General" keeps the annex's key."""
-        return None if annexed(self.section) else heading_key(block.text)
+    def _own_key(self, index: int, block: Block) -> str | None:
+        """The section a heading's own number ("II. ...") opens. Inside an annex, "I.
+        General" keeps the annex's key (its paragraphs number on through the annex), but
+        a numbered heading after which the paragraphs start their numbers again opens a
+        section of the annex: ``ANNEX I SECTION II`` (``ANNEX I SECTION II.1``)."""
+        own = heading_key(block.text)
+        if not annexed(self.section):
+            return own
+        if own is None or not self.annex or not self._restarts(index):
+            return None
+        key = f"{self.annex} SECTION {own}"
+        with suppress(LabelError):  # a key the labels cannot write: the annex's
+            if parse_label(f"{key}.1").section == key:
+                return key
+        return None
+
+    def _restarts(self, index: int) -> bool:
+        """Whether the first numbered paragraph after the heading ``index`` (typed or by
+        Word) takes a number the section being read has given already."""
+        used = max((d.label.number for d in self.drafts if d.section == self.section and
+                    d.label.kind is ParagraphKind.OPERATIVE), default=0)
+        for later in range(index + 1, min(index + 8, len(self.blocks))):
+            label, block = self._label(later)[0], self.blocks[later]
+            if label is not None and not label.section and not label.suffix:
+                return label.prefix == "OP" and label.number <= used
+            if block.number is not None and block.number.level == 0 and block.number.decimal:
+                return block.number.value <= used
+            if block.text and not block.heading:  # text with no number: read on as before
+                return False
+        return False
 
     def _shaped_heading(self, index: int, block: Block) -> bool:
         """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
@@ -361,8 +388,8 @@ class _Reader(FrontMatter, OptionBlocks):
         own: ``ANNEX B PART I`` (``ANNEX B PART I.1``, paragraph 1 of Part I of Annex
         B). Each part so numbers its paragraphs from 1 as it types them, and a revision
         written into the Word document retypes none."""
-        if annexed(key):
-            self.annex = key
+        if annexed(key) and not (self.annex and key.startswith(f"{self.annex} ")):
+            self.annex = key  # not a section of the annex (`_own_key`): a new annex
         elif self.annex and self.operative_in[key] and \
                 (kind := section_kind(block.shown)) in _PART_KINDS and kind != key:
             own = f"{self.annex} {kind} {key}"
