@@ -127,7 +127,7 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
     before = revision_of(document, old)
     revision_of(document, new)
     step(f"comparing {old} with {new}")
-    compilation = diff_revisions(document, old, new)
+    compilation = diff_revisions(document, old, new, renumbered=fmt in ("docx", "pdf"))
     step(f"writing {path.name}")
     if fmt not in ("docx", "pdf"):
         atomic.write_atomically(path, COMPILATION_WRITERS[fmt](compilation))

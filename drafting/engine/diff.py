@@ -19,7 +19,7 @@ from drafting.engine.segments import (
     Segment,
     Text,
 )
-from drafting.engine.sublists import unrelettered
+from drafting.engine.sublists import ITEM, unrelettered
 from drafting.errors import InputError
 from drafting.model import Document, Paragraph, Revision
 
@@ -27,10 +27,14 @@ NOBODY = Credit((), ())
 """The credit of a change between revisions: no proponent."""
 
 
-def diff_revisions(document: Document, old: str, new: str) -> Compilation:
+def diff_revisions(document: Document, old: str, new: str, *,
+                   renumbered: bool = False) -> Compilation:
     """Paragraph by paragraph (matched by stable id), what changed from revision
     ``old`` to revision ``new``: changed words as changes, new paragraphs in
-    place, deleted paragraphs struck through where they stood.
+    place, deleted paragraphs struck through where they stood. The items a relettering
+    numbered again keep ``old``'s numbers, an item inserted or removed being the change;
+    with ``renumbered``, their new numbers are changes of their own too ("(3)" -> "(2)",
+    after the removed item): so that a Word file accepting every change gives ``new``.
 
     Raises InputError naming the revisions the document has when one is unknown.
     """
@@ -42,7 +46,8 @@ def diff_revisions(document: Document, old: str, new: str) -> Compilation:
         if was is None:
             entries.append(NewParagraph(paragraph.label, previous, paragraph.text, NOBODY))
         else:
-            entries.append(MergedParagraph(paragraph, _segments(was.text, paragraph.text)))
+            entries.append(MergedParagraph(paragraph, _segments(was.text, paragraph.text,
+                                                                renumbered)))
         previous = paragraph.label
     _place_deleted(entries, before, after)
     title = document.title or document.symbol
@@ -70,11 +75,13 @@ def word_segments(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(segments) or (Text(""),)
 
 
-def _segments(old: str, new: str) -> tuple[Segment, ...]:
+def _segments(old: str, new: str, renumbered: bool = False) -> tuple[Segment, ...]:
     """``old`` -> ``new`` as `word_segments`, the items a relettering numbered again
     shown as ``old`` numbered them (`unrelettered`: an item inserted or removed is the
-    change, not the letters after it), a line inserted or removed whole shown whole."""
-    segments = list(word_segments(old, unrelettered(old, new)))
+    change, not the letters after it), a line inserted or removed whole shown whole; with
+    ``renumbered``, each such number then changed to ``new``'s (`_renumbering`)."""
+    shown = unrelettered(old, new)
+    segments = list(word_segments(old, shown))
     for n, segment in enumerate(segments):
         if not isinstance(segment, Change) or (segment.deleted and segment.inserted):
             continue
@@ -91,7 +98,41 @@ def _segments(old: str, new: str) -> tuple[Segment, ...]:
                 after = segments[n + 1] if n + 1 < len(segments) else Text("")
                 segments[n + 1:n + 2] = [Text(moved[-k:] + after.text)]  # type: ignore[union-attr]
                 break
-    return tuple(s for s in segments if s != Text("")) or (Text(""),)
+    segments = [s for s in segments if s != Text("")]
+    if renumbered and shown != new:
+        segments = _renumbering(segments, shown, new)
+    return tuple(segments) or (Text(""),)
+
+
+def _renumbering(segments: list[Segment], shown: str, new: str) -> list[Segment]:
+    """``segments`` (made towards ``shown``, `new` with old numbers) with each item
+    number ``shown`` keeps where ``new`` has another split out of its unchanged text as
+    a change of its own: "(3)" -> "(2)"."""
+    numbers: list[tuple[int, int, str]] = []  # (start, end) in ``shown``, new number
+    at = 0
+    for was, now in zip(shown.split("\n"), new.split("\n"), strict=True):
+        before, after = ITEM.match(was), ITEM.match(now)
+        if before and after and before[0] != after[0]:
+            numbers.append((at + before.start(), at + before.end(), after[0]))
+        at += len(was) + 1
+    result: list[Segment] = []
+    at = 0
+    for segment in segments:
+        if not isinstance(segment, Text):
+            result.append(segment)
+            if isinstance(segment, Change):
+                at += len(segment.inserted)
+            continue
+        start, text = at, segment.text
+        at += len(text)
+        cut = 0
+        for low, high, number in numbers:
+            if start + cut <= low and high <= at:  # the number among unchanged words
+                result += [Text(text[cut:low - start]),
+                           Change(text[low - start:high - start], number, NOBODY)]
+                cut = high - start
+        result.append(Text(text[cut:]))
+    return [s for s in result if s != Text("")]
 
 
 def _place_deleted(entries: list[Entry], before: Revision, after: Revision) -> None:

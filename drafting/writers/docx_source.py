@@ -43,12 +43,11 @@ from docx.oxml.ns import qn
 from drafting.atomic import write_atomically
 from drafting.engine.new_sections import title_line
 from drafting.engine.segments import (
-    Change,
     Compilation,
     Credit,
     MergedParagraph,
     NewParagraph,
-    Text,
+    original_text,
 )
 from drafting.errors import DraftingError
 from drafting.model import ParagraphKind, Revision, parse_label
@@ -78,7 +77,14 @@ from drafting.writers.list_items import (
 )
 from drafting.writers.option_paragraphs import added_options, tracked_options
 from drafting.writers.pieces import alternative_labels
-from drafting.writers.source_edits import in_body, renumbered, rest_deleted, shown, to_source
+from drafting.writers.source_edits import (
+    in_body,
+    renumbered,
+    rest_deleted,
+    shown,
+    to_source,
+    word_numbers_kept,
+)
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import label_kind, typed_before, typed_label
 from drafting.writers.unshown import unshown, where
@@ -204,7 +210,7 @@ class _SourceWriter(MergedWriter):
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
         ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
-        if [p.text for p in paragraphs] != [_original(e) for e in ours]:
+        if [p.text for p in paragraphs] != [original_text(e.segments) for e in ours]:
             raise SourceMismatch(f"the Word source of {compilation.symbol} does not hold "
                                  f"its {compilation.revision} text")
         # paragraph by paragraph in order: the source's own reading numbers them afresh
@@ -251,7 +257,8 @@ class _SourceWriter(MergedWriter):
         main = in_body(elements[0])  # not a footnote's
         deleter = self.stamp(entry.deletion) if entry.deletion else None
         line = _Line(deleter)
-        SegmentWriter(self, line, (), False).write(entry.segments)  # the source's own form
+        SegmentWriter(self, line, (), False).write(  # the source's own form
+            word_numbers_kept(entry.segments, place))
         whole: list[tuple[int, Edit]] = []  # what else a deleted paragraph shows
         lost: list[Edit] = []
         if all(at is None for at in place.places):  # no character found: say it instead
@@ -261,7 +268,7 @@ class _SourceWriter(MergedWriter):
             lost = self._weave(place, line, extra=whole)
         else:
             lost = self._weave(place, line, renumbered(place, entry.paragraph.label),
-                               text=_original(entry))
+                               text=original_text(entry.segments))
         if lost:
             self._unplaced(elements[where(place, lost)], entry, lost)
         edits = [*line.edits, *(edit for _, edit in whole)]
@@ -460,19 +467,6 @@ def _note_lines(credit: Credit) -> list[str]:
     if credit.supporters:
         lines.append(f"Supported by {', '.join(credit.supporters)}.")
     return lines
-
-
-def _original(entry: MergedParagraph) -> str:
-    """The text a merged paragraph's segments were made on (what Reject All gives)."""
-    parts = []
-    for segment in entry.segments:
-        if isinstance(segment, Text):
-            parts.append(segment.text)
-        elif isinstance(segment, Change):
-            parts.append(segment.deleted)
-        else:
-            parts.append(segment.original)
-    return "".join(parts)
 
 
 def _in_order(elements: Sequence[Any], edits: Sequence[Edit]) -> list[Any]:

@@ -11,6 +11,8 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from drafting.engine.segments import Change, Segment, Text, original_text
+from drafting.engine.sublists import ITEM
 from drafting.errors import LabelError
 from drafting.model.labels import parse_label, typed_number
 from drafting.ooxml.revisions import Stamp
@@ -65,6 +67,29 @@ def shown(edit: Edit, moved: Sequence[tuple[int, Edit]]) -> bool:
     deletes = any(piece.start < piece.end for _, piece in moved)
     inserts = any(piece.text for _, piece in moved)
     return (deletes or edit.start == edit.end) and (inserts or not edit.text)
+
+
+def word_numbers_kept(segments: Sequence[Segment], place: SourcePlace) -> list[Segment]:
+    """``segments`` with a diff's new number for an item Word numbers itself ("(c)" ->
+    "(b)": no proponent, an item's number alone for another, none of its characters in
+    the source) read as the text it was: Word's own numbering shows it."""
+    kept: list[Segment] = []
+    at, places = 0, None
+    for segment in segments:
+        if isinstance(segment, Change) and not segment.credit.proponents and \
+                _number(segment.deleted) and _number(segment.inserted):
+            places = list(place.places) if places is None else places
+            if all(where is None for where in places[at:at + len(segment.deleted)]):
+                segment = Text(segment.deleted)
+        kept.append(segment)
+        at += len(original_text((segment,)))
+    return kept
+
+
+def _number(text: str) -> bool:
+    """Whether ``text`` is an item's number alone ("(b)", "iv)")."""
+    found = ITEM.match(f"{text} ")
+    return found is not None and found.end() == len(text)
 
 
 def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
