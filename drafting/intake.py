@@ -23,6 +23,7 @@ from drafting.errors import DraftingError, InputError
 from drafting.inbox import Inbox, InboxFile, Refused
 from drafting.model import AmendmentStatus
 from drafting.readers.file_kinds import kind_advice
+from drafting.readers.merged_copies import Proposals
 
 if TYPE_CHECKING:
     from drafting.model import Amendment, Document
@@ -91,13 +92,14 @@ class Intake:
 def pending_by_paragraph(store: Store, document: Document,
                          ) -> Callable[[], Mapping[str, Sequence[Amendment]]]:
     """The pending amendments to ``document``, by paragraph id, read from the store once,
-    when first asked for: what a copy of the merged draft shows, not proposed again."""
+    when first asked for: what a copy of the merged draft shows, not proposed again; the
+    others (`Proposals.settled`) are what an older merged draft may still show."""
     @cache
     def pending() -> Mapping[str, Sequence[Amendment]]:
-        grouped: dict[str, list[Amendment]] = {}
-        for amendment in store.amendments(document.symbol,
-                                          statuses={AmendmentStatus.SUBMITTED}):
-            grouped.setdefault(amendment.paragraph_id, []).append(amendment)
+        grouped = Proposals()
+        for amendment in store.amendments(document.symbol):
+            to = grouped if amendment.status is AmendmentStatus.SUBMITTED else grouped.settled
+            to.setdefault(amendment.paragraph_id, []).append(amendment)
         return grouped
     return pending
 

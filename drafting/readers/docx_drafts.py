@@ -19,7 +19,7 @@ from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revi
 from drafting.readers.copy_answers import accepted, rejected
 from drafting.readers.docx_copy import check_characters, quoted, who
 from drafting.readers.merged_brackets import overlapping
-from drafting.readers.merged_copies import by_codes, not_proposed
+from drafting.readers.merged_copies import by_codes, not_proposed, settled_shown
 from drafting.readers.proposal_edits import on_proposals, own_amended
 from drafting.readers.proposal_words import Struck, unstruck
 from drafting.readers.result import ReadWarning
@@ -87,6 +87,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
                                   symbol, shown)
             drafts = not_proposed(drafts, target, pending, warnings, delegation, authors,
                                   shown)
+            drafts = settled_shown(drafts, pending, warnings, delegation, authors, symbol)
         else:
             drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)
         rejected(shown, target, pending, warnings, name, delegation, authors, symbol)

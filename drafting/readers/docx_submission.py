@@ -363,9 +363,11 @@ class _Reader(CopyGroups):
             accepted = _accepting(pieces, taken)
             if runs.original_text(accepted) == text:
                 who_ = sorted({author or "an unnamed author" for _, author in taken})
+                how = "it was imported with them accepted" if self.target is \
+                    self.document.revisions[0] else f"{self.target.label} holds them"
                 self.warn(where, f"the changes tracked by {', '.join(who_)} were in the "
-                          f"draft already (it was imported with them accepted): read as "
-                          "part of its text, not as proposals")
+                          f"draft already ({how}): read as part of its text, not as "
+                          "proposals")
                 return accepted
         return pieces
 

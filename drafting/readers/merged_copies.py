@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision
 from drafting.readers.result import ReadWarning
+from drafting.wording import describe
 
 if TYPE_CHECKING:
     from drafting.readers.docx_drafts import Draft
@@ -62,6 +63,50 @@ def not_proposed(drafts: list[Draft], target: Revision,
             f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
             "proposed again")))
     return kept
+
+
+class Proposals(dict[str, list[Amendment]]):
+    """The pending amendments to a document, by paragraph id, and in ``settled`` the others
+    (accepted, rejected, withdrawn, stale) likewise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.settled: dict[str, list[Amendment]] = {}
+
+
+def settled_shown(drafts: list[Draft], proposed: Mapping[str, Sequence[Amendment]],
+                  warnings: list[ReadWarning], delegation: str | None,
+                  authors: Mapping[str, str] | None, symbol: str) -> list[Draft]:
+    """``drafts`` but those tracked by other delegations' codes that are one of their
+    proposals settled already (rejected, withdrawn, stale; in a copy of a merged draft
+    circulated before the decision): each named in a warning, never proposed again in
+    the sender's name."""
+    settled = getattr(proposed, "settled", None)
+    if not settled:
+        return drafts
+    kept = []
+    for draft in drafts:
+        names = {name.strip() for name in (draft.author or "").split(",")} - {""}
+        same = [a for a in settled.get(draft.paragraph.id, ()) if a.kind is draft.kind
+                and names <= set(a.proponents) and _words(a) == _words(draft)] \
+            if by_codes(draft, delegation, authors) else []
+        if not same:
+            kept.append(draft)
+            continue
+        found = same[-1]
+        sender = delegation or "the sender"
+        warnings.append(ReadWarning(draft.where, (
+            f"the change tracked by {draft.author} is {found.id} of "
+            f"{', '.join(found.proponents)} ({describe(found)}), {found.status} already: the "
+            f"file shows a merged draft circulated before that; not proposed again in "
+            f"{sender}'s name (to propose it anew: drafting amend {symbol} ... -d "
+            f"{delegation or 'CODE'})")))
+    return kept
+
+
+def _words(change: Amendment | Draft) -> tuple[str, str]:
+    """What a change takes out and puts in, its spaces collapsed."""
+    return " ".join(change.old_text.split()), " ".join(change.new_text.split())
 
 
 def unspaced(text: str) -> str:
