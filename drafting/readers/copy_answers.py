@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision
 from drafting.readers.accepted_shown import accepted_shown
-from drafting.readers.merged_copies import effect
+from drafting.readers.merged_copies import effect, made_together
 from drafting.readers.result import ReadWarning
 from drafting.wording import describe
 
@@ -33,34 +33,74 @@ def accepted(drafts: list[Draft], target: Revision,
     again, kept whole for the store to call it so."""
     mine = {delegation, *(authors or {}).values()}
     kept: list[Draft] = []
-    own: list[tuple[Draft, list[Amendment]]] = []
+    own: list[tuple[list[Draft], list[Amendment]]] = []
     sender = delegation or "the sender"
     drafts, others = accepted_shown(drafts, target, proposed, warnings, sender, shown)
-    for draft in drafts:
-        same = _pending_made(draft, target, proposed)
+    for ones, same in _made(drafts, target, proposed):
         if not same:
-            kept.append(draft)
+            kept += ones
             continue
         if shown is not None:
             shown.update(a.id for a in same)
         if any(mine & set(a.proponents) for a in same):  # its own, accepted in Word
-            own.append((draft, same))
+            own.append((ones, same))
             continue
         others = True
         ids = ", ".join(f"{a.id} of {', '.join(a.proponents)}" for a in same)
-        warnings.append(ReadWarning(draft.where, (
-            f"the text reads as the pending {ids} ({describe(same[0])}) would make it, "
+        warnings.append(ReadWarning(ones[0].where, (
+            f"the text reads as the pending {ids} ({_described(same)}) would make it, "
             f"with no tracked change: this copy accepted it. It is not proposed again in "
             f"{sender}'s name, nor read as {sender}'s support (to support it: drafting "
             f"support {same[0].id} --delegation {delegation or 'CODE'})")))
     if own and not kept and not others:
-        return [draft for draft, _ in own]
-    for draft, same in own:
+        return [draft for ones, _ in own for draft in ones]
+    for ones, same in own:
         ids = ", ".join(a.id for a in same)
-        warnings.append(ReadWarning(draft.where, (
-            f"the text reads as {sender}'s own pending {ids} ({describe(same[0])}) would "
+        warnings.append(ReadWarning(ones[0].where, (
+            f"the text reads as {sender}'s own pending {ids} ({_described(same)}) would "
             "make it, with no tracked change: pending already, not proposed again")))
     return kept
+
+
+def _described(same: Sequence[Amendment]) -> str:
+    """What the pending proposals ``same`` do, each different change once."""
+    return "; ".join(dict.fromkeys(describe(a) for a in same))
+
+
+def _made(drafts: list[Draft], target: Revision, proposed: Mapping[str, Sequence[Amendment]],
+          ) -> list[tuple[list[Draft], list[Amendment]]]:
+    """``drafts`` in order, each with the pending proposals it makes ([] for none); the
+    untracked changes of a paragraph that make, all together, what some of its pending
+    proposals do together (the words a diff draws apart, "(3) Inputs" over "(3)
+    Findings" where an item was inserted and another deleted), as one, at the first."""
+    units = [([draft], _pending_made(draft, target, proposed)) for draft in drafts]
+    plain: dict[str, list[Draft]] = {}
+    alone: set[str] = set()  # paragraphs with a change that no proposal makes alone
+    for draft, (_, same) in zip(drafts, units, strict=True):
+        if draft.author is None and draft.kind in SPAN_KINDS and draft.span is not None:
+            plain.setdefault(draft.paragraph.id, []).append(draft)
+            if not same:
+                alone.add(draft.paragraph.id)
+    grouped: dict[int, list[Amendment]] = {}
+    for pid, ones in plain.items():
+        same = made_together(ones, _pending(pid, target, proposed)) \
+            if pid in alone and len(ones) > 1 else []
+        if same:
+            grouped.update({id(draft): [] for draft in ones})
+            grouped[id(ones[0])] = same
+    out: list[tuple[list[Draft], list[Amendment]]] = []
+    for draft, unit in zip(drafts, units, strict=True):
+        if id(draft) not in grouped:
+            out.append(unit)
+        elif grouped[id(draft)]:
+            out.append((plain[draft.paragraph.id], grouped[id(draft)]))
+    return out
+
+
+def _pending(pid: str, target: Revision, proposed: Mapping[str, Sequence[Amendment]],
+             ) -> list[Amendment]:
+    """The pending proposals of paragraph ``pid`` of ``target``, sub-amendments aside."""
+    return [a for a in proposed.get(pid, ()) if a.revision == target.label and not a.amends]
 
 
 def _pending_made(draft: Draft, target: Revision,
@@ -72,14 +112,15 @@ def _pending_made(draft: Draft, target: Revision,
     if draft.author is not None or (not gone and not new and (
             draft.kind not in SPAN_KINDS or draft.span is None)):
         return []
-    return [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
-            and not a.amends
-            and (a.kind is AmendmentKind.DELETE_PARAGRAPH if gone else
-                 a.kind is AmendmentKind.NEW_PARAGRAPH and a.precedes == (draft.span is not None)
-                 and " ".join(a.new_text.split()) == " ".join(draft.new_text.split())
-                 if new else
-                 a.kind in SPAN_KINDS and a.span is not None
-                 and effect(a, text) == effect(draft, text))]
+    pending = _pending(draft.paragraph.id, target, proposed)
+    same = [a for a in pending
+            if (a.kind is AmendmentKind.DELETE_PARAGRAPH if gone else
+                a.kind is AmendmentKind.NEW_PARAGRAPH and a.precedes == (draft.span is not None)
+                and " ".join(a.new_text.split()) == " ".join(draft.new_text.split())
+                if new else
+                a.kind in SPAN_KINDS and a.span is not None
+                and effect(a, text) == effect(draft, text))]
+    return same if same or gone or new else made_together([draft], pending)
 
 
 def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[Amendment]],

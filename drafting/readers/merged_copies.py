@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import combinations
 from typing import TYPE_CHECKING
 
+from drafting.engine.sublists import relettered
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision
 from drafting.readers.result import ReadWarning
 from drafting.wording import describe
@@ -19,6 +21,9 @@ from drafting.wording import describe
 if TYPE_CHECKING:
     from drafting.readers.docx_drafts import Draft
 
+_TOGETHER_MOST = 8
+"""The most pending proposals of one paragraph whose combinations `made_together` tries,
+the nearest to the copy's changes (2**8 combinations at most)."""
 _CODE_LONGEST = 20
 """The longest Word author name read as a delegation's code ("AOSIS", "G77")."""
 _K = AmendmentKind
@@ -156,3 +161,50 @@ def effect(change: Amendment | Draft, text: str) -> str:
     if change.kind in SPAN_KINDS and span is not None:
         return " ".join((text[:span.start] + change.new_text + text[span.end:]).split())
     return " ".join(change.new_text.split())
+
+
+def made_together(drafts: Sequence[Draft], pending: Sequence[Amendment]) -> list[Amendment]:
+    """The fewest of the ``pending`` proposals of a paragraph that, accepted together,
+    make its text as the untracked ``drafts`` (changes of its words, apart) do, its items
+    numbered again as Word numbers them: an item deleted by one delegation and the next
+    two joined by another, all accepted, read as one change of the copy, or as words a
+    diff draws apart. In the text's order; [] where none do (or a draft is no change of
+    words)."""
+    if not drafts or any(d.kind not in SPAN_KINDS or d.span is None for d in drafts):
+        return []
+    text = drafts[0].paragraph.text
+    made = _applied(text, sorted(drafts, key=lambda d: d.span.start))  # type: ignore[union-attr]
+    if made is None:
+        return []
+    made = _renumbered(text, made)
+    low = min(d.span.start for d in drafts)  # type: ignore[union-attr]
+    high = max(d.span.end for d in drafts)  # type: ignore[union-attr]
+    spans = [a for a in pending if a.kind in SPAN_KINDS and a.span is not None]
+    spans.sort(key=lambda a: max(a.span.start - high, low - a.span.end, 0))  # type: ignore[union-attr]
+    near = sorted(spans[:_TOGETHER_MOST], key=lambda a: (a.span.start, a.span.end))  # type: ignore[union-attr]
+    for size in range(1, len(near) + 1):
+        for chosen in combinations(near, size):
+            together = _applied(text, chosen)
+            if together is not None and _renumbered(text, together) == made:
+                return list(chosen)
+    return []
+
+
+def _applied(text: str, chosen: Sequence[Amendment | Draft]) -> str | None:
+    """``text`` with each of the ``chosen`` changes (in the text's order) made; None
+    where two overlap."""
+    out, last = "", 0
+    for amendment in chosen:
+        span = amendment.span
+        assert span is not None
+        if span.start < last:
+            return None
+        out += text[last:span.start] + amendment.new_text
+        last = span.end
+    return out + text[last:]
+
+
+def _renumbered(text: str, new: str) -> str:
+    """``new`` (``text`` changed) with its items numbered as Word numbers them, its spaces
+    collapsed."""
+    return " ".join(relettered(text, new).split())
