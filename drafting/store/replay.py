@@ -156,6 +156,9 @@ def _refused(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
 
 def _submit(state: Replayed, event: Event, payload: dict[str, Any]) -> None:
     symbol = _document(state, event).symbol
+    if state.secure and "delegation" not in payload:  # a token's holder records each one
+        raise ValueError("a submission recorded with no token, in a store that requires "
+                         f"them since event {state.origin['setting secure']}")
     amendments = [amendment_from(item) for item in payload["amendments"]]
     for amendment in amendments:
         state.amendments[amendment.id] = amendment

@@ -14,10 +14,11 @@ from sqlalchemy import text
 from store_scenario import SYMBOL
 from tamper import tamper
 
+from drafting.engine import Proposal
 from drafting.store import SECRETARIAT, AccessError, open_store
 from drafting.store.errors import RecordMismatch
 from drafting.store.tokens import DamagedHash, Hashed, matches, new_token, token_id
-from drafting.workflow import export_json
+from drafting.workflow import export_json, prepare_amendment
 
 DEEP = "[" * 100_000 + "]" * 100_000
 """A payload nested too deep for Python's JSON parser (PostgreSQL refuses to store it)."""
@@ -161,3 +162,22 @@ def test_the_secretariat_token_still_works_beside_a_damaged_one(filled, raw, tok
     with open_store(store_url, token=tokens[SECRETARIAT]) as secretariat:
         secretariat.rotate_token("USA")  # the way out the message names
     assert json.dumps([str(m) for m in filled.verify().mismatches]).count("not hex") == 1
+
+
+def test_verify_notices_a_submission_recorded_while_the_token_setting_was_taken_away(
+        filled, raw, tokens, store_url):
+    """Whoever can write the store takes the "tokens required" setting away, records an
+    amendment in another delegation's name with no token, and puts the setting back:
+    every submission in a store that requires tokens names the token's holder, so
+    `verify` finds the one that does not."""
+    assert filled.verify().ok
+    tamper(raw, "DELETE FROM settings WHERE key = 'secure'")
+    with open_store(store_url) as store:  # no token asked for now
+        forged = prepare_amendment(store, SYMBOL, Proposal("OP3", delete_paragraph=True),
+                                   "USA")
+        store.submit(SYMBOL, [forged])
+    tamper(raw, "INSERT INTO settings (key, value) VALUES ('secure', 'yes')")
+    report = filled.verify()
+    assert not report.ok
+    said = " ".join(str(m) for m in report.mismatches)
+    assert "a submission recorded with no token, in a store that requires them" in said
