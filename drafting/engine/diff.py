@@ -6,9 +6,11 @@ the secretariat's text), so every compilation writer renders it too.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 
 from drafting.engine.anchoring import word_diff
+from drafting.engine.footnotes import cited
 from drafting.engine.segments import (
     Change,
     Compilation,
@@ -20,8 +22,8 @@ from drafting.engine.segments import (
     Text,
 )
 from drafting.engine.sublists import ITEM, unrelettered
-from drafting.errors import InputError
-from drafting.model import Document, Paragraph, Revision
+from drafting.errors import InputError, LabelError
+from drafting.model import Document, Paragraph, ParagraphKind, Revision, parse_label
 
 NOBODY = Credit((), ())
 """The credit of a change between revisions: no proponent."""
@@ -34,25 +36,41 @@ def diff_revisions(document: Document, old: str, new: str, *,
     place, deleted paragraphs struck through where they stood. The items a relettering
     numbered again keep ``old``'s numbers, an item inserted or removed being the change;
     with ``renumbered``, their new numbers are changes of their own too ("(3)" -> "(2)",
-    after the removed item): so that a Word file accepting every change gives ``new``.
+    after the removed item), and footnote markers keep ``old``'s numbers (Word numbers
+    its notes itself): so that a Word file accepting every change gives ``new``.
 
     Raises InputError naming the revisions the document has when one is unknown.
     """
     before, after = _revision(document, old), _revision(document, new)
     entries: list[Entry] = []
     previous = ""
+    notes = _note_numbers(before, after) if renumbered else {}
     for paragraph in after:
         was = before.by_id(paragraph.id)
         if was is None:
             entries.append(NewParagraph(paragraph.label, previous, paragraph.text, NOBODY))
         else:
-            entries.append(MergedParagraph(paragraph, _segments(was.text, paragraph.text,
-                                                                renumbered)))
+            text = cited(paragraph.text, notes)
+            entries.append(MergedParagraph(paragraph, _segments(was.text, text, renumbered)))
         previous = paragraph.label
     _place_deleted(entries, before, after)
     title = document.title or document.symbol
     return Compilation(document.symbol, title, f"{before.label} to {after.label}", tuple(entries),
                        front_matter=after.front_matter, chapeau=after.chapeau)
+
+
+def _note_numbers(before: Revision, after: Revision) -> dict[str, str]:
+    """Each footnote's number in ``after`` -> its number in ``before``, where they differ
+    (a footnote keeps its paragraph id)."""
+    numbers = {}
+    for paragraph in after:
+        was = before.by_id(paragraph.id)
+        if paragraph.kind is ParagraphKind.FOOTNOTE and was is not None and \
+                was.label != paragraph.label:
+            with suppress(LabelError):
+                numbers[str(parse_label(paragraph.label).number)] = \
+                    str(parse_label(was.label).number)
+    return numbers
 
 
 def word_segments(old: str, new: str) -> tuple[Segment, ...]:

@@ -19,12 +19,11 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from drafting.brackets import NOTE_MARKER
-from drafting.engine.anchoring import word_diff
 from drafting.engine.applied import apply_accepted, decide_brackets, refuse_together
 from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
+from drafting.engine.footnotes import cited, footnote_numbers, notes_with_markers, retext
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
@@ -51,7 +50,6 @@ from drafting.model import (
 )
 from drafting.model.headings import numbered_title
 from drafting.model.labels import Label, changed, next_label, parse_label
-from drafting.model.marks import carried
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
 _SYMBOL_LIKE = re.compile(r"[/\d]")
@@ -127,15 +125,16 @@ def revise(
     twins = _identical_to_accepted(compilation, decisions, given)
     builder = _Builder(current, decisions, accepted, new_labels)
     paragraphs, deleted = builder.build()
+    paragraphs, deleted = notes_with_markers(paragraphs, deleted)
     _refuse_too_long(paragraphs, builder.accepted)
     numbers = renumber([p.label for p in paragraphs], starts=[p.label for p in current])
     # the table names a new paragraph by the label the compilation showed it with
     table = changed({builder.shown.get(old, old): new for old, new in numbers.items()})
     table.update({old: "" for old in deleted})
-    markers = _footnote_numbers(table)
+    markers = footnote_numbers(table)
     revision = Revision(
         label,
-        tuple(_retext(replace(p, label=numbers[p.label]), _cite(p.text, markers))
+        tuple(retext(replace(p, label=numbers[p.label]), cited(p.text, markers))
               for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
@@ -323,7 +322,7 @@ class _Builder:
         if text != paragraph.text:  # a deleted last word leaves no space behind it
             text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
             text = relettered(paragraph.text, text)  # an item inserted: the next ones move on
-        return _retext(replace(paragraph, status=status), text)
+        return retext(replace(paragraph, status=status), text)
 
     def _born(self, paragraph: Paragraph, accepted: list[Amendment], *,
               before: bool = False) -> list[Paragraph]:
@@ -396,32 +395,6 @@ def _refuse_too_long(paragraphs: list[Paragraph],
 def _wordless(text: str) -> bool:
     """Whether ``text`` holds no letter or digit (nothing, or punctuation alone)."""
     return not any(char.isalnum() for char in text)
-
-
-def _retext(paragraph: Paragraph, text: str) -> Paragraph:
-    """``paragraph`` with ``text``, its formatting marks moved with the words."""
-    if text == paragraph.text:
-        return paragraph
-    return replace(paragraph, text=text,
-                   marks=carried(paragraph.marks, word_diff(paragraph.text, text)))
-
-
-def _footnote_numbers(table: dict[str, str]) -> dict[str, str]:
-    """Old -> new footnote numbers from a renumbering table (FN3 -> FN2: "3" -> "2")."""
-    numbers = {}
-    for old, new in table.items():
-        with suppress(LabelError):
-            was, now = parse_label(old), parse_label(new) if new else None
-            if was.prefix == "FN" and not was.suffix and now is not None:
-                numbers[str(was.number)] = str(now.number)
-    return numbers
-
-
-def _cite(text: str, numbers: dict[str, str]) -> str:
-    """``text`` with its footnote markers renumbered as the footnotes were."""
-    if not numbers or "[^" not in text:
-        return text
-    return NOTE_MARKER.sub(lambda m: f"[^{numbers.get(m[1], m[1])}]", text)
 
 
 def _in_family_order(paragraphs: list[Paragraph]) -> list[Paragraph]:

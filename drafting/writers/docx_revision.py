@@ -24,11 +24,13 @@ from __future__ import annotations
 import copy
 import io
 import re
+from dataclasses import replace
 from typing import Any
 
 import docx
 from docx.oxml.ns import qn
 
+from drafting.engine.footnotes import cited, footnote_numbers
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
@@ -76,6 +78,8 @@ def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -
     document.save(saved)
     return package_bytes(source, saved.getvalue(), changed)
 
+_FOOTNOTE = qn("w:footnote")
+
 
 class _Reviser:
     def __init__(self, document: Any, places: dict[str, SourcePlace | None]) -> None:
@@ -94,15 +98,21 @@ class _Reviser:
         level): the last placed, else the first to come (a new paragraph after a heading
         takes a paragraph's form, a new article's title a title's)."""
         self.leading: list[Paragraph] = []
+        self.notes: dict[str, str] = {}  # new footnote number -> old, where renumbered
 
     def revise(self, old: Revision, new: Revision) -> None:
         kept = {p.id for p in new}
+        renumbered = footnote_numbers(dict(new.label_table))  # Word numbers its own notes
+        self.notes = {now: was for was, now in renumbered.items()}
         for paragraph in old:
             place = self.places.get(paragraph.id)
             if paragraph.id not in kept and place is not None:
                 for element in place.elements():
                     if in_body(element):
                         _remove(element)
+                    elif element.getparent().tag == _FOOTNOTE:  # its reference went too
+                        element.getparent().getparent().remove(element.getparent())
+                        self.footnotes_changed = True
         for paragraph in new:  # the first of each kind, for a new one before any
             place = self.places.get(paragraph.id)
             if place is not None and place.paragraphs and _form(paragraph) not in self.forms \
@@ -117,6 +127,8 @@ class _Reviser:
                 self._changed(was, paragraph, place)
 
     def _changed(self, was: Paragraph, now: Paragraph, place: SourcePlace) -> None:
+        if self.notes and "[^" in now.text:  # a footnote renumbered is the same reference
+            now = replace(now, text=cited(now.text, self.notes))
         first = place.paragraphs[0]
         typed = TYPED_NUMBER.match(first.text)
         chosen = _chosen(was, now, place)

@@ -306,7 +306,9 @@ class _SourceWriter(MergedWriter):
         instead, so that accepted, the words before take the section break (in the form
         of their own paragraph) and rejected, all is as it was. With no paragraph there to
         take it, the break stays on the emptied paragraph."""
-        if section_break(paragraph) is None or not in_body(paragraph):
+        if not in_body(paragraph):  # a footnote's: its words struck, it goes with its mark
+            return
+        if section_break(paragraph) is None:
             self.marks.mark_deleted(paragraph, stamp)
             return
         before = keeper(paragraph)
