@@ -43,6 +43,20 @@ Word paragraph counts, empty ones and those in tables included)."""
 MAX_AMENDMENTS_PER_FILE = 2_000
 """Amendments in one submission file (JSON, or a Word file's changes)."""
 
+MAX_SUPPORTERS = 500
+"""Delegations an amendment of a JSON submission names as its supporters (``maxItems``
+in the schema): the 193 member states, the observers and every group, twice over."""
+
+MAX_JSON_VALUES = 1_000_000
+"""Values in one JSON submission (texts, numbers, lists, objects and field names, counted
+from the lengths of its lists and objects before anything else is checked): the 2,000
+amendments a file may hold, of eight fields and thirty supporters each, come to 94,000;
+each supported by all 193 member states, to 420,000.
+The file's 50 MB alone did not bound the work: the schema checks a value at a time (some
+45 microseconds each), and a file of 5 million supporters took 297 s to be refused, one
+of 20 million numbers in an unknown field 103 s and 3.8 GB. Supporters the schema need not
+see (`drafting.readers.submission_shape.thinned`) are not shown to it."""
+
 MAX_NAME_CHARS = 200
 """The most characters of who acts (``--actor``) or a delegation a write names: a name,
 checked before anything is recorded, a refusal included (a refusal is recorded, so a
@@ -62,6 +76,17 @@ MAX_XML_PART_BYTES = 50 * _MB
 """One XML part of a ``.docx`` (``word/document.xml``, footnotes, comments ...) once
 unpacked: it is parsed whole into memory. A document of thousands of pages takes a
 fraction of this."""
+
+MAX_XML_TAGS = 4_000_000
+"""Tags (every ``<``: start, end and empty-element tags) in the XML parts of a ``.docx``,
+all together, counted as they are unpacked, before any is parsed. The byte limits alone
+did not bound memory: lxml spends some 130 bytes on an element, so a part of tiny empty
+elements (``<w:r/>``, 6 bytes) took 30 times its size (a 48 MB main part, 1.65 GB).
+Word writes 25 to 55 bytes a tag: a draft of 600 paragraphs has some 40,000 tags, a
+merged copy tracking 3,860 proposals 134,000 (about 25 a proposal, so some 2.5 million
+for the 100,000 proposals of the largest negotiation measured), and a main part written
+so up to the 50 MB limit some 2 million. Four million tags parse in at most some
+600 MB."""
 
 MAX_DOCX_PARTS = 2_000
 """Entries in a ``.docx`` zip package."""
@@ -128,6 +153,15 @@ def too_many_paragraphs(where: str, count: int) -> LimitError:
     return LimitError(f"{where}: the document has {count:,} paragraphs, more than the "
                       f"{MAX_PARAGRAPHS:,} a document may have {_SEE}; the file is refused: "
                       "split it into several documents")
+
+
+def too_many_tags(where: str, part: str, limit: int = MAX_XML_TAGS) -> LimitError:
+    """The refusal of a ``.docx`` whose XML parts pass ``limit`` tags together, ``part``
+    the one being unpacked when they did (it is not read further)."""
+    return LimitError(f"{where}: part {part} brings the XML parts of the file past the "
+                      f"{limit:,} tags (each '<') a Word document may hold {_SEE}; the file "
+                      "is refused: split the document into several files and save each "
+                      "again in Word")
 
 
 def too_many_amendments(where: str) -> LimitError:

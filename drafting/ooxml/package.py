@@ -16,6 +16,9 @@ to do, anything that is not a Word document or could hurt us:
   since a directory can lie;
 - an XML part that unpacks to more than `SafeLimits.max_xml_part_bytes`: it would
   be parsed whole into memory;
+- XML parts of more than `SafeLimits.max_xml_tags` tags (each ``<``) together, counted
+  as they are unpacked: lxml spends some 130 bytes an element, so tiny empty elements
+  took 30 times their bytes;
 - headers, footers and other parts parsed whole besides the document's own, past
   `SafeLimits.max_secondary_xml_bytes` together (many parts, each within the limits);
 - an XML part with a document type declaration (``<!DOCTYPE``) or an entity
@@ -87,6 +90,8 @@ class SafeLimits:
     it, and as actually unpacked."""
     max_secondary_xml_bytes: int = _limits.MAX_SECONDARY_XML_BYTES
     """Headers, footers and other parts parsed whole besides the document's own, together."""
+    max_xml_tags: int = _limits.MAX_XML_TAGS
+    """Tags (each ``<``) in all the XML parts together, counted as they are unpacked."""
     max_ratio: int = 200
     """Unpacked size / packed size of one part above which it is suspect ..."""
     ratio_floor_bytes: int = 10 * _MB
@@ -156,7 +161,8 @@ def _transitional(path: Path, data: bytes, limits: SafeLimits) -> bytes:
         if not strict.is_strict(package):
             return data
         _check_directory(path, package.infolist(), limits)
-        return strict.transitional(path, package, Budget(path, limits.max_total_bytes))
+        return strict.transitional(path, package, Budget(path, limits.max_total_bytes,
+                                                                limits.max_xml_tags))
 
 
 def _check_package(path: Path, package: zipfile.ZipFile, limits: SafeLimits,
@@ -272,7 +278,7 @@ def _check_part(path: Path, info: zipfile.ZipInfo, limits: SafeLimits) -> None:
 def _xml_parts(path: Path, package: zipfile.ZipFile, limits: SafeLimits) -> dict[str, bytes]:
     """Scan every XML part for a DTD or an entity, counting the bytes unpacked;
     return the XML parts' bytes by name."""
-    budget = Budget(path, limits.max_total_bytes)
+    budget = Budget(path, limits.max_total_bytes, limits.max_xml_tags)
     unpacked: dict[str, bytes] = {}
     if _CONTENT_TYPES in package.NameToInfo:
         unpacked[_CONTENT_TYPES] = scan(path, package, package.getinfo(_CONTENT_TYPES),

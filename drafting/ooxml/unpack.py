@@ -1,6 +1,7 @@
 """Unpacking a part of a ``.docx`` as `drafting.ooxml.package` checks it: in chunks,
-counting the bytes (a zip directory can lie about sizes), refusing a document type
-declaration or an entity in any encoding XML allows."""
+counting the bytes (a zip directory can lie about sizes) and the tags (each ``<``: what
+parsing costs, `drafting.limits.MAX_XML_TAGS`), refusing a document type declaration or
+an entity in any encoding XML allows."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafting.errors import ReaderError
+from drafting.limits import MAX_XML_TAGS, too_many_tags
 
 SAVE_AGAIN = "open it in Word and save it as a .docx document"
 _MB = 1024 * 1024
@@ -27,15 +29,23 @@ _CHUNK = _MB
 
 @dataclass(slots=True)
 class Budget:
-    """Bytes that may still be unpacked; refuses the file once spent."""
+    """Bytes that may still be unpacked, and tags that may still be parsed (in the XML
+    parts `scan` unpacks); refuses the file once either is spent."""
 
     path: Path
     left: int
+    max_tags: int = MAX_XML_TAGS
+    tags: int = 0
 
     def spend(self, count: int) -> None:
         self.left -= count
         if self.left < 0:
             self.refuse()
+
+    def count_tags(self, count: int, part: str) -> None:
+        self.tags += count
+        if self.tags > self.max_tags:
+            raise too_many_tags(str(self.path), part, self.max_tags)
 
     def refuse(self) -> None:
         raise ReaderError(
@@ -47,8 +57,8 @@ class Budget:
 def scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo,
          budget: Budget) -> bytes:
     """Read one part in chunks and refuse it if it declares a DTD or an entity
-    (in UTF-8, UTF-16 or UTF-32); its bytes. Reading stops past the part's declared
-    size."""
+    (in UTF-8, UTF-16 or UTF-32), or once ``budget``'s bytes or tags are spent; its bytes.
+    Reading stops past the part's declared size."""
     keep = max(len(mark) for mark in _FORBIDDEN) - 1
     chunks = []
     try:
@@ -66,13 +76,16 @@ def scan(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo,
                 if seen > info.file_size:
                     budget.refuse()
                 if encoding == "utf-8":  # nearly always: search the bytes themselves
+                    budget.count_tags(chunk.count(b"<"), info.filename)
                     window = raw_tail + chunk if raw_tail else chunk
                     # "!" is rare in Word's XML ("<" is everywhere): look for it first
                     if b"!" in window and (found_bytes := _FORBIDDEN_UTF8.search(window)):
                         _refuse_dtd(path, info.filename, found_bytes[0].decode().lower())
                     raw_tail = window[-keep:]
                 else:
-                    text = tail + decoder.decode(chunk).lower()
+                    decoded = decoder.decode(chunk)
+                    budget.count_tags(decoded.count("<"), info.filename)
+                    text = tail + decoded.lower()
                     if found := next((mark for mark in _FORBIDDEN if mark in text), None):
                         _refuse_dtd(path, info.filename, found)
                     tail = text[-keep:]

@@ -12,7 +12,7 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from drafting.readers.submission_shape import plainly_valid
+from drafting.readers.submission_shape import plainly_valid, thinned
 
 if TYPE_CHECKING:  # jsonschema is imported when a file needs it (see schema_findings)
     from jsonschema import Draft202012Validator, ValidationError
@@ -98,7 +98,7 @@ def schema_findings(data: Any) -> list[Finding]:
     guesses = {0: _guesses(data, schema["properties"])}
     for number, item in enumerate(items, 1):
         guesses[number] = _guesses(item, schema["$defs"]["amendment"]["properties"])
-    for error in _validator().iter_errors(data):
+    for error in _validator().iter_errors(thinned(data)):
         path = list(error.absolute_path)
         number = path[1] + 1 if len(path) >= 2 and path[0] == "amendments" else 0
         found.extend((number, labels[number], text) for text in _sentences(

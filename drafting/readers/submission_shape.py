@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from drafting.limits import MAX_SUPPORTERS
+
 _FILE_FIELDS = {"document", "delegation", "submitted_by", "revision", "amendments"}
 _CODES = ("paragraph",)
 _QUOTED = ("replace", "with", "delete", "insert", "after", "before", "new_paragraph",
@@ -70,9 +72,23 @@ def _amendment(item: Any) -> bool:
     return _text_or_absent(item, "reason") and _supporters(item)
 
 
+def thinned(data: Any) -> Any:
+    """``data`` as the schema need see it: each amendment's ``supporters`` that is
+    certainly valid left empty (its codes cost the schema some 45 microseconds each and
+    can tell nothing), the rest as it is."""
+    amendments = data.get("amendments") if isinstance(data, dict) else None
+    if not isinstance(amendments, list) or not any(
+            isinstance(item, dict) and item.get("supporters") for item in amendments):
+        return data
+    return {**data, "amendments": [
+        {**item, "supporters": []} if isinstance(item, dict) and item.get("supporters")
+        and _supporters(item) else item for item in amendments]}
+
+
 def _supporters(item: dict[str, Any]) -> bool:
     if "supporters" not in item:
         return True
     codes = item["supporters"]
-    return (type(codes) is list and all(_code(code) for code in codes)
+    return (type(codes) is list and len(codes) <= MAX_SUPPORTERS
+            and all(_code(code) for code in codes)
             and len(set(codes)) == len(codes))
