@@ -39,6 +39,8 @@ _PG_DISK_FULL = "53100"
 _PG_TOO_MANY_CONNECTIONS = "53300"
 _PG_CANNOT_CONNECT_NOW = "57P03"
 _PG_READ_ONLY = "25006"
+_PG_LOCK_TIMEOUT = "55P03"
+"""lock_not_available: the chain head held by another write past `lock_timeout`."""
 _PG_BUSY_TEXT = ("too many clients", "too many connections", "remaining connection slots",
                  "the database system is starting up")
 
@@ -148,6 +150,11 @@ def _server_error(error: DBAPIError, where: str, detail: str) -> StoreError:
         return StoreError(f"the database server at {where} has no free connection "
                           f"({detail}); nothing was recorded: try again in a moment, or ask "
                           "its administrator to raise max_connections")
+    if state == _PG_LOCK_TIMEOUT:
+        return StoreError(f"the store at {where} stayed locked by another write for too long "
+                          f"({detail}); nothing was recorded: try again; if it stays locked, "
+                          "a session holds a write open (pg_stat_activity shows it 'idle in "
+                          "transaction'): its administrator can end it (pg_terminate_backend)")
     if state == _PG_READ_ONLY:
         return StoreError(f"the database at {where} accepts no writes ({detail}): it is "
                           "read-only or a standby server; nothing was recorded: use the "

@@ -55,6 +55,11 @@ from drafting.limits import MAX_NAME_CHARS
 from drafting.store import access, tables
 from drafting.store.errors import StoreError
 
+IDLE_WRITE_S = 60
+"""How long a delegation's session may hold a transaction open doing nothing before the
+server ends it (a client stopped half way through a write holds the chain head, and every
+other write waits: `drafting.store.session` waits `WRITE_WAIT_S` at most, then says so).
+A default for the role: a client may set another for its own session."""
 PREFIX = "drafting_"
 """The default start of role names: ``drafting_eu``, ``drafting_delegations``."""
 GROUP = "delegations"
@@ -206,7 +211,9 @@ def statements(connection: Connection, prefix: str = PREFIX) -> list[str]:
         raise StoreError("the store's schema is not on the search path of this connection")
     made = [_create_role(prefix + GROUP, login=False)]
     for name in found.values():
-        made += [_create_role(name, login=True), f"GRANT {group} TO {quoted(name)}"]
+        made += [_create_role(name, login=True), f"GRANT {group} TO {quoted(name)}",
+                 f"ALTER ROLE {quoted(name)} SET idle_in_transaction_session_timeout = "
+                 f"'{IDLE_WRITE_S}s'"]
     made += [
         f"GRANT CONNECT ON DATABASE {quoted(database)} TO {group}",
         f"GRANT USAGE ON SCHEMA {quoted(schema)} TO {group}",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -113,6 +113,8 @@ def reading(engine: Engine, url: URL) -> Iterator[Connection]:
 
 
 def _locked_head(connection: Connection, url: URL) -> Head:
+    if connection.dialect.name == "postgresql":  # another write holding it: not forever
+        connection.execute(text(f"SET LOCAL lock_timeout = '{int(WRITE_WAIT_S * 1000)}ms'"))
     head = tables.chain_head.c
     query = select(head.seq, head.hash).where(head.id == 1).with_for_update()
     found = connection.execute(query).first()
