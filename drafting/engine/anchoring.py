@@ -56,6 +56,12 @@ def _kind(char: str) -> str | None:
     return None
 
 
+def word_character(char: str) -> bool:
+    """Whether ``char`` is part of a longer word: a letter, digit, underscore or mark, but
+    no Chinese or Japanese character, which is a word of its own."""
+    return _kind(char) == "w"
+
+
 _CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK)
 _TOKEN = re.compile(rf"\s+|[^\W{_CJK_CLASS}]+|.", re.DOTALL)
 """Runs of whitespace, runs of word characters (``\\w`` is `str.isalnum` or "_"; CJK

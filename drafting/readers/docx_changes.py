@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from drafting.characters import keyboard_spaces, on_screen
-from drafting.engine.anchoring import similarity, tokens, word_diff
+from drafting.engine.anchoring import similarity, tokens, word_character, word_diff
 from drafting.errors import InputError, LabelError
 from drafting.model import Paragraph, Span
 from drafting.model.labels import parse_label
@@ -349,7 +349,9 @@ def _shared(one: Counter[str], other: Counter[str]) -> int:
 
 
 def wordy(char: str) -> bool:
-    """True for one letter, digit or underscore (the empty string is not)."""
-    return len(char) == 1 and (char.isalnum() or char == "_")
+    """True for one character of a word as `word_diff` reads words: a letter, digit,
+    underscore or combining mark, but no Chinese or Japanese character, a word of its own
+    (the empty string is not)."""
+    return len(char) == 1 and word_character(char)
 
 
