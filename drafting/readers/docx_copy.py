@@ -274,7 +274,8 @@ class CopyLayout:
             text = originals[index]  # of the draft decides
             if role is None:
                 continue
-            if role.kind in _OUTSIDE and (text in self.texts or not text):  # new: proposed
+            if role.kind in _OUTSIDE and (not text or (text in self.texts and  # new: proposed
+                                          not self._front_text(text))):  # (a title twice)
                 roles[index] = Role(RoleKind.PARAGRAPH)
             elif role.kind is RoleKind.PARAGRAPH and text not in self.texts and \
                     self._front_text(text):
