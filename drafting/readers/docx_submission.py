@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,12 @@ _NO_DATE = datetime.min.replace(tzinfo=UTC)
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
+
+
+_CLOCKS_APART = timedelta(hours=14)
+"""How far a Word date may stand from the time it was made: Word writes local time marked
+UTC ("Z"), so a delegation in UTC-10 commenting after the draft was issued may date its
+comment ten hours before. A comment older than the draft by more is the draft's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,10 +441,11 @@ class _Reader(CopyGroups):
         return reason
 
     def _unused_comments(self) -> None:
-        issued = self.target.created_at  # a comment from before: the draft's own
+        issued = self.target.created_at  # a comment from well before: the draft's own
+        before = None if issued is None else issued - _CLOCKS_APART
         for comment_id, comment in self.comments.items():
             if comment_id in self.used_comments or (
-                    issued is not None and comment.date is not None and comment.date <= issued):
+                    before is not None and comment.date is not None and comment.date <= before):
                 continue
             self.comments_unread += 1
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))

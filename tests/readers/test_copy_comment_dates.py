@@ -66,3 +66,23 @@ def test_a_comment_the_draft_held_when_issued_is_not_warned_about(tmp_path):
                                 authors={"Jane Delegate": "EU"})
     (warning,) = read.warnings  # the delegation's own comment, made since, is still named
     assert "Too vague." in warning.message and "Check the programme" not in warning.message
+
+
+def test_a_delegations_comment_dated_in_its_local_time_is_still_named(tmp_path):
+    """Word dates a comment in local time marked UTC: a delegation in New York commenting
+    an hour after the draft was issued dates it four hours before. It was taken for the
+    draft's own and passed over without a word (a copy holding only comments: "no change
+    found", its proposals never mentioned)."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    issued = replace(ZERO, created_at=datetime(2026, 10, 15, 14, 0, tzinfo=UTC))
+    mine = note("We propose to delete this paragraph.", "a report", author="Jane Delegate")
+    path = write_docx(tmp_path / "copy.docx", house(issued, {
+        "OP1": [OP1, "submit ", mine, " on small-scale fishers;"]}))
+    _dated(path, {"Jane Delegate": "2026-10-15T10:00:00Z"})
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (issued,)),
+                                delegation="EU")
+    assert read.amendments == () and read.comments_unread == 1
+    (warning,) = read.warnings
+    assert "We propose to delete this paragraph." in warning.message
