@@ -208,7 +208,9 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
             out.append(pieces[index])
             index += 1
 
-    for op, text in word_diff(keyboard_spaces(target), keyboard_spaces(original_text(pieces))):
+    theirs = original_text(pieces)
+    diffs = word_diff(keyboard_spaces(target), keyboard_spaces(theirs))
+    for op, text in _spaces_matched(diffs, target, theirs):
         if op < 0:
             out.append(RunPiece(target[at:at + len(text)], DELETED, kind=UNTRACKED))
             at += len(text)
@@ -230,6 +232,32 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
                 index, offset = index + 1, 0
     out.extend(pieces[index:])
     return out
+
+
+def _spaces_matched(diffs: list[tuple[int, str]], target: str,
+                    theirs: str) -> list[tuple[int, str]]:
+    """``diffs`` of ``target`` into ``theirs`` (made on their keyboard spaces), each
+    insertion or deletion that ends with the space it follows moved one space on where
+    that pairs the texts' own spaces: words inserted before a French "\u00a0;" are
+    " et ..." after "justice", the no-break space still the one before ";" (not a
+    no-break space before "et", and an ordinary one read as put for the other)."""
+    out = list(diffs)
+    mine = yours = 0  # characters of ``target`` and of ``theirs`` passed
+    for n, (op, text) in enumerate(out):
+        if op and 0 < n < len(out) - 1 and out[n - 1][0] == 0 and out[n + 1][0] == 0 \
+                and out[n - 1][1][-1:].isspace() and text[-1:] == out[n - 1][1][-1:]:
+            now, then = (target[mine - 1], theirs[yours - 1])  # paired, and once moved:
+            moved = (target[mine - 1], theirs[yours + len(text) - 1]) if op > 0 else \
+                (target[mine + len(text) - 1], theirs[yours - 1])
+            if now != then and moved[0] == moved[1]:
+                out[n - 1] = (0, out[n - 1][1][:-1])
+                out[n] = (op, text[-1] + text[:-1])
+                out[n + 1] = (0, text[-1] + out[n + 1][1])
+                text = out[n][1]
+                mine, yours = mine - 1, yours - 1  # the space is the change's now
+        mine += len(text) if op <= 0 else 0
+        yours += len(text) if op >= 0 else 0
+    return [(op, text) for op, text in out if text]
 
 
 def _respaced(part: RunPiece, expected: str) -> list[RunPiece]:
