@@ -236,8 +236,8 @@ class _Reviser:
         return made
 
     def symbol(self, symbol: str, label: str) -> set[str]:
-        """Give the symbol the revision where it stands in the front matter and the page
-        headers; the names of the parts changed."""
+        """Give the symbol the revision where it stands in the front matter, the page
+        headers and footers and the document properties; the names of the parts changed."""
         return revise_symbol(self.document, list(self.places.values()), symbol, label,
                              self.marks, _NOBODY, tracked=False)
 

@@ -122,10 +122,10 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     proposal a tracked change (see the module docstring); or into our UN layout of its
     revision, as built (the same file as writing into that layout saved and opened
     again). ``revised`` (the symbol and a later revision's label: the changes between
-    two revisions) shows the symbol's revision changed too, where the front matter and
-    the page headers show it. Returns the proposals not shown as tracked changes, in
-    words ("OP2 (EU): 'shall' -> 'should'"); none, as a rule. Raises SourceMismatch
-    when the source does not hold the compilation's revision."""
+    two revisions) shows the symbol's revision changed too, where the front matter, the
+    page headers and footers show it (`revise_symbol`). Returns the proposals not shown
+    as tracked changes, in words ("OP2 (EU): 'shall' -> 'should'"); none, as a rule.
+    Raises SourceMismatch when the source does not hold the compilation's revision."""
     if isinstance(source, bytes):
         document = docx.Document(io.BytesIO(source))
     else:

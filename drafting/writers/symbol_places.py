@@ -1,16 +1,34 @@
 """The document's symbol where the secretariat's Word document shows it: the front matter
-(before the first paragraph of the text) and the page headers. A revision issued gives it
-its revision plainly ("A/C.2/81/L.7/Rev.1"); the changes between two revisions show that
-as a tracked change, so that accepting them all gives the later revision's document."""
+(before the first paragraph of the text), every page header and footer, and the document
+properties a field may show it from. A revision issued gives it its revision plainly
+("A/C.2/81/L.7/Rev.1"); the changes between two revisions show that as a tracked change,
+so that accepting them all gives the later revision's document.
+
+Every paragraph counts: a header's or footer's own, those in its tables and text boxes
+(a VML text box, a DrawingML one, and both of an ``mc:AlternateContent``, its choice and
+its fallback alike), as in the front matter. A header or footer part is revised once,
+however many sections show it.
+
+The document properties (a custom one as ``Symbol1``, the core title, subject and
+keywords) are given the revision in a revision issued only: a field showing one
+(``DOCPROPERTY Symbol1``) is updated by Word from it (F9, or on printing), so the
+property must name the revision the field's result names. The changes between two
+revisions keep the older revision's properties: a property cannot be a tracked change,
+and Reject All must give the older revision's document. Accepting them all shows the
+later revision's symbol wherever the document shows text; a field updated there reads
+the older property again, as the document to issue is the revision's own.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from drafting.engine.revise import symbol_pattern
+from drafting.ooxml.properties import rewrite_properties
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, weave
@@ -18,17 +36,37 @@ from drafting.readers.source_places import SourcePlace
 
 _REVISION = re.compile(r"Rev\.\d+")
 """A revision label a symbol names ("A/C.2/81/L.7/Rev.2"); "Zero draft" is none."""
+_PAGE_PARTS = frozenset({RT.HEADER, RT.FOOTER})
 
 
 def revise_symbol(document: Any, places: list[SourcePlace | None], symbol: str, label: str,
                   marks: RevisionMarks, stamp: Stamp, *, tracked: bool) -> set[str]:
     """Give ``symbol`` the revision ``label`` where it stands in ``document``'s front
-    matter and page headers (``places``: where the text's paragraphs stand), as a
-    tracked change by ``stamp`` or plainly; the names of the header parts changed. A
-    label that is not a revision ("Zero draft") changes nothing."""
+    matter, page headers and footers (``places``: where the text's paragraphs stand), as
+    a tracked change by ``stamp`` or plainly, and, plainly only, in the document
+    properties; the names of the parts changed besides the body ("/word/footer1.xml",
+    "/docProps/custom.xml"). A label that is not a revision ("Zero draft") changes
+    nothing."""
     if not _REVISION.fullmatch(label):
         return set()
     pattern = symbol_pattern(symbol)
+    for element in _front_matter(document, places):
+        _revise(element, pattern, label, marks, stamp, tracked)
+    changed: set[str] = set()
+    for part in _page_parts(document):
+        revised = [_revise(element, pattern, label, marks, stamp, tracked)
+                   for element in list(part.element.iter(qn("w:p")))]
+        if any(revised):
+            changed.add(str(part.partname))
+    if not tracked:
+        changed |= rewrite_properties(document, lambda value: pattern.sub(
+            lambda m: _revised(m, label), value))
+    return changed
+
+
+def _front_matter(document: Any, places: list[SourcePlace | None]) -> list[Any]:
+    """The body's ``w:p`` before the text's first paragraph, in order: those of tables,
+    frames and text boxes too."""
     first = next((p.paragraphs[0].element for p in places if p is not None and p.paragraphs),
                  None)
     front = []
@@ -36,22 +74,34 @@ def revise_symbol(document: Any, places: list[SourcePlace | None], symbol: str, 
         if element is first:
             break
         front.append(element)
-    headers = [header for section in document.sections
-               for header in (section.header, section.first_page_header,
-                              section.even_page_header)
-               if not header.is_linked_to_previous]
-    changed: set[str] = set()
-    for element, part in [*((e, None) for e in front),
-                          *((p._p, h.part) for h in headers for p in h.paragraphs)]:
-        text = visible(element).text
-        edits = [edit for m in pattern.finditer(text) if m["old"] != f"/{label}"
-                 for edit in _edits(m.end() - len(m["old"] or ""), m.end(), f"/{label}",
-                                    stamp, tracked)]
-        if edits:
-            weave(lambda element=element: visible(element).atoms, edits, marks)
-            if part is not None:
-                changed.add(str(part.partname))
-    return changed
+    return front
+
+
+def _page_parts(document: Any) -> list[Any]:
+    """The header and footer parts of ``document`` (first page, even and default pages,
+    of every section), each once, by name."""
+    found = {rel.target_part.partname: rel.target_part
+             for rel in document.part.rels.values()
+             if rel.reltype in _PAGE_PARTS and not rel.is_external}
+    return [found[name] for name in sorted(found)]
+
+
+def _revise(element: Any, pattern: re.Pattern[str], label: str, marks: RevisionMarks,
+            stamp: Stamp, tracked: bool) -> bool:
+    """Give the symbol ``pattern`` finds in the ``w:p`` ``element`` the revision
+    ``label``; whether the paragraph changed."""
+    text = visible(element).text
+    edits = [edit for m in pattern.finditer(text) if m["old"] != f"/{label}"
+             for edit in _edits(m.end() - len(m["old"] or ""), m.end(), f"/{label}",
+                                stamp, tracked)]
+    if edits:
+        weave(lambda: visible(element).atoms, edits, marks)
+    return bool(edits)
+
+
+def _revised(found: re.Match[str], label: str) -> str:
+    """The symbol ``found`` with the revision ``label`` for the one it names, if any."""
+    return found[0][:len(found[0]) - len(found["old"] or "")] + f"/{label}"
 
 
 def _edits(start: int, end: int, text: str, stamp: Stamp, tracked: bool) -> list[Edit]:
