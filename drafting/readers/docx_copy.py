@@ -139,8 +139,10 @@ class CopyLayout:
                           "): a table is not part of the text, so they were not read; put "
                           "proposals in the paragraphs")
             elif text.strip() and not self.survey.revisions:
-                self.warn(str(self.path), f"a table ({quoted(text)}) is not part of the house "
-                          "style and was not read; put proposals in the paragraphs")
+                self.warn(str(self.path), f"a table ({quoted(text)}) is not part of the text, "
+                          "so nothing in it was read: a change made in it (without Track "
+                          "Changes, none can be told) is no proposal; put proposals in the "
+                          "paragraphs")
         footnotes = Footnotes(self.word)
         struck = not self.survey.revisions  # changes marked by hand: struck words deleted
         body = runs.read_paragraphs(paragraphs, footnotes, struck=struck)

@@ -301,3 +301,21 @@ def test_a_change_in_a_table_names_its_author_and_words(tmp_path):
         f"{copy}: a table ('Deadline: September 2026') holds changes by Anna Schmidt "
         "('Deadline: June 2026' -> 'Deadline: September 2026'): a table is not part of the "
         "text, so they were not read; put proposals in the paragraphs"]
+
+
+def test_a_table_in_an_edited_copy_says_a_change_in_it_is_no_proposal(tmp_path):
+    """An edited copy (no Track Changes) cannot show what changed in a table: the warning
+    said only that the table "is not part of the house style", not that a change made
+    there is not read."""
+    body = [*HEAD, f"1.\t{OPS[0]}", f"2.\t{OPS[3]}"]
+    draft = _tabled(_write(tmp_path / "draft.docx", body), ["Deadline: June 2026"])
+    document = read_draft(draft).to_document("table")
+    copy = _tabled(_write(tmp_path / "copy.docx", [*HEAD, f"1.\t{OPS[0]} now",
+                                                  f"2.\t{OPS[3]}"]),
+                   ["Deadline: September 2026"])
+    read = read_docx_submission(copy, document, delegation="EU")
+    assert len(read.amendments) == 1
+    assert [str(w) for w in read.warnings] == [
+        f"{copy}: a table ('Deadline: September 2026') is not part of the text, so nothing "
+        "in it was read: a change made in it (without Track Changes, none can be told) is "
+        "no proposal; put proposals in the paragraphs"]
