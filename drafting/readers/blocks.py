@@ -4,6 +4,7 @@ each is (a `Role`) and builds the draft (`Structure`)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -13,6 +14,10 @@ from drafting.readers.result import ReadResult
 
 if TYPE_CHECKING:
     from drafting.ooxml.numbering import ListNumber
+
+
+_LABELLED = re.compile(r"(PP|OP)\s?(\d{1,4})\.?", re.IGNORECASE)
+"""A number a list shows as a paragraph's label: "PP%1", "OP%1." in Word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,13 @@ class AutoNumber:
     decimal: bool
     list: str = ""
     """The list it counts in: Word's "List Number 2" is not "List Number"."""
+
+    @property
+    def label(self) -> tuple[str, int] | None:
+        """The prefix and number a list numbering paragraphs by their labels shows ("PP3",
+        "OP 3."), as informal drafts number them; None for any other number."""
+        found = _LABELLED.fullmatch(self.text.strip())
+        return (found[1].upper(), int(found[2])) if found else None
 
     @classmethod
     def shown(cls, number: ListNumber | None) -> AutoNumber | None:

@@ -280,7 +280,10 @@ class _Reader(FrontMatter, OptionBlocks):
         label, rest, skip = self._label(index)
         number = block.number
         typed = self._item(index)  # "(a) To ..." where "(a)" stands alone
-        if (decimal := self._annex_decimal(block, label)) is not None:  # "1.2.1" in an annex
+        if label is None and number is not None and number.label is not None:  # "PP%1"
+            self._open(index, Label(*number.label), block.text, block)
+            self.drafts[-1].automatic, self.drafts[-1].list = True, number.list
+        elif (decimal := self._annex_decimal(block, label)) is not None:  # "1.2.1" in an annex
             self.bracketed_whole.discard(index)
             self._open(index, decimal, block.text, block)
         elif label is None and self._recital(block, typed):  # "(1) Forests ..." after "Whereas:"
