@@ -33,7 +33,8 @@ class Place(StrEnum):
 
 
 PlaceOpt = typer.Option(Place.AFTER, "--place", help="Where the new paragraph goes: after "
-                        "this paragraph, or before it (only the first paragraph takes one).")
+                        "this paragraph, or before it (only the text's first paragraph or a "
+                        "series' first, e.g. OP1 after the preambular ones, takes one).")
 DuplicatesOpt = typer.Option(False, "--allow-duplicates", help="Record a change even where "
                              "its delegation already proposes the very same one.")
 DelegationOpt = typer.Option(..., "--delegation", "-d", help="The proponent, e.g. EU.")

@@ -76,8 +76,9 @@ def proposal_layout(proposal: NewParagraph, width: int) -> str:
     label, who proposes it (and the amendment) and where, then its words."""
     head = f"{proposal.label:<11}{'':>6} "
     credit = proposal.credit
+    where = f"before {proposal.before}" if proposal.before else f"after {proposal.after}"
     lines = [f"(proposed by {'/'.join(credit.proponents)}, {', '.join(credit.amendments)}; "
-             f"after {proposal.after})"]
+             f"{where})"]
     for piece in proposal.text.split("\n"):
         lines += textwrap.wrap(piece, width - len(head), break_on_hyphens=False) or [""]
     indent = " " * len(head)

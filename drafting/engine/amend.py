@@ -18,6 +18,7 @@ from typing import Any
 
 from drafting import brackets
 from drafting.characters import INVISIBLE, keyboard_spaces, on_screen
+from drafting.engine.series import before_refusal
 from drafting.errors import (
     AmbiguousText,
     AmendmentError,
@@ -51,7 +52,8 @@ class Proposal:
     ``paragraph`` is the label as written (``op 2 bis`` is fine). ``replace`` goes
     with ``with_``; ``insert`` with exactly one of ``after`` / ``before`` (the text
     it goes next to); ``new_paragraph`` is a paragraph after ``paragraph``, or before it
-    with ``place_before`` (only the text's first paragraph takes one before it).
+    with ``place_before`` (only the text's first paragraph, or a series' first, OP1 after
+    the preambular ones, takes one before it: `drafting.engine.series`).
     ``occurrence`` (1-based) says which occurrence of the quoted text is meant,
     for the kinds that quote text (replace, delete, insert, bracket).
     """
@@ -262,14 +264,11 @@ def _paragraph(revision: Revision, label: str) -> Paragraph:
 
 
 def _refuse_before(revision: Revision, target: Paragraph) -> None:
-    """Only the text's first paragraph takes a new paragraph before it; elsewhere a new
-    paragraph follows the one before."""
-    paragraphs = list(revision)
-    index = next(n for n, p in enumerate(paragraphs) if p.id == target.id)
-    if index:
-        raise AmendmentError(f"{target.label}: a new paragraph goes after the paragraph it "
-                             f"follows; only the first paragraph of {revision.label} takes "
-                             f"one before it: propose it after {paragraphs[index - 1].label}")
+    """A new paragraph goes before the text's first paragraph or the first of a series
+    (`drafting.engine.series`); elsewhere it follows the one before."""
+    refusal = before_refusal(list(revision), target, revision.label)
+    if refusal is not None:
+        raise AmendmentError(refusal)
 
 
 def draft_span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> dict[str, Any]:

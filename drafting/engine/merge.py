@@ -116,14 +116,13 @@ def merge(
     for label in parsed:
         if label is not None:
             families[label.family].append(str(label))
-    leading = _leading(target, by_paragraph, families)
-    entries[:0], parsed[:0] = leading, [parse_label(new.label) for new in leading]
-    kin[:0] = [label.family for label in parsed[:len(leading)]]
     paragraphs = list(target)
     openings = _section_openings(paragraphs) if any(
         p.kind is ParagraphKind.HEADING and p.id in by_paragraph for p in paragraphs) else {}
     for index, paragraph in enumerate(paragraphs):
         proposed = by_paragraph.get(paragraph.id, [])
+        if any(a.precedes for a in proposed):  # before a first paragraph: OP0, PP0
+            _lead(entries, parsed, kin, paragraph, _leading(paragraph, proposed, families))
         opening = openings.get(index) if proposed else None
         if opening is not None:  # after a heading: the section's new first paragraph
             guess = index + len(entries) - len(paragraphs)  # the new ones so far are before
@@ -398,14 +397,23 @@ def _open_section(entries: list[Entry], parsed: list[Label | None],
         at += 1
 
 
-def _leading(target: Revision, by_paragraph: dict[str, list[Amendment]],
+def _lead(entries: list[Entry], parsed: list[Label | None],
+          kin: list[tuple[str, str, int] | None], first: Paragraph,
+          leading: list[NewParagraph]) -> None:
+    """Put ``leading`` (`_leading`) right before ``first``, the paragraph they precede."""
+    at = next(k for k, e in enumerate(entries)
+              if isinstance(e, MergedParagraph) and e.paragraph is first)
+    entries[at:at] = leading
+    parsed[at:at] = labels = [parse_label(new.label) for new in leading]
+    kin[at:at] = [label.family for label in labels]
+
+
+def _leading(first: Paragraph, proposed: list[Amendment],
              families: dict[tuple[str, str, int], list[str]]) -> list[NewParagraph]:
-    """The new paragraphs proposed before the text's first paragraph, in order: numbered 0
-    in its series (``PP0``, then ``PP0 bis``), so that a revision numbers them first."""
-    first = next(iter(target), None)
-    if first is None:
-        return []
-    proposals = [a for a in by_paragraph.get(first.id, []) if a.precedes]
+    """The new paragraphs proposed before ``first`` (the text's first paragraph, or a
+    series' first: `drafting.engine.series`), in order: numbered 0 in its series (``PP0``,
+    then ``PP0 bis``; ``OP0`` before OP1), so that a revision numbers them first. They
+    follow no paragraph of theirs (``after`` ""); ``before`` names ``first``."""
     try:
         own = parse_label(first.label)
     except LabelError:
@@ -413,10 +421,10 @@ def _leading(target: Revision, by_paragraph: dict[str, list[Amendment]],
     base = Label(own.prefix, 0, 0, own.section)
     family = families[base.family]
     new: list[NewParagraph] = []
-    for option in _options(proposals):
+    for option in _options([a for a in proposed if a.precedes]):
         label = str(base) if str(base) not in family else next_label(family[-1], family)
         family.append(label)
-        new.append(NewParagraph(label, "", option.text, option.credit))
+        new.append(NewParagraph(label, "", option.text, option.credit, before=first.label))
     return new
 
 

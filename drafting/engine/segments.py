@@ -117,7 +117,8 @@ class MergedParagraph:
 
 @dataclass(frozen=True, slots=True)
 class NewParagraph:
-    """A proposed new paragraph, in place after the one it follows (``OP5 bis``)."""
+    """A proposed new paragraph, in place after the one it follows (``OP5 bis``), or
+    before a first paragraph (``OP0`` before OP1)."""
 
     label: str
     after: str
@@ -126,6 +127,10 @@ class NewParagraph:
     credit: Credit
     amended: tuple[Amended, ...] = ()
     """Amendments to this proposal (at most one `Amended`)."""
+    before: str = ""
+    """The label of the paragraph it stands before, for a new first paragraph of the text
+    or of a series (``OP0`` before OP1: `drafting.engine.series`); "" for one that follows
+    ``after``."""
 
 
 Entry: TypeAlias = MergedParagraph | NewParagraph

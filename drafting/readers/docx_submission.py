@@ -56,6 +56,7 @@ from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_items import as_numbered
+from drafting.readers.copy_new_paragraphs import split_parts, stands_before
 from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import OtherRevision, carried, older_copy
 from drafting.readers.docx_changes import (
@@ -190,6 +191,7 @@ class _Reader(CopyGroups):
         self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
         self.drafts: list[Draft] = []
+        self.ahead: Paragraph | None = None  # what the last new paragraph stands before
         self.counted = self.coded = 0  # drafts weighed by `_too_many`, those by codes
 
     def read(self, delegation: str | None, compare: bool = True) -> list[Draft]:
@@ -248,6 +250,7 @@ class _Reader(CopyGroups):
             if group.note is not None:  # a footnote: no new paragraph goes after it
                 self._host(group, previous)
             elif group.hosts:
+                self.ahead = None  # the new ones after it follow it
                 previous = self._host(group, previous)
             for chunk in group.after:
                 self._new(chunk, previous)
@@ -298,10 +301,10 @@ class _Reader(CopyGroups):
                       "(\"Article 5 bis\", its title and its paragraphs, 5bis.1 ...); "
                       "elsewhere it stays a paragraph, and the secretariat decides where "
                       "it goes")
-        before = previous is None  # a new first paragraph goes before the text's first
-        self.drafts.append(Draft(_K.NEW_PARAGRAPH, next(iter(self.target)) if before
-                                  else previous, author, first.date, where,
-                                  span=Span(0, 0) if before else None,
+        self.ahead = ahead = stands_before(  # OP1's new "1." goes before it: OP0
+            self.target, previous, self.labels_read.get(chunk.number), self.ahead)
+        self.drafts.append(Draft(_K.NEW_PARAGRAPH, ahead or previous, author, first.date,
+                                  where, span=Span(0, 0) if ahead is not None else None,
                                   new_text=text, reason=self._reason(chunk.pieces),
                                   typed=typed, struck=struck_stripped(chunk.pieces, text)))
 
@@ -326,7 +329,7 @@ class _Reader(CopyGroups):
                                 chunk.heading), previous, untracked=True)
             return previous
         paragraph = group.match
-        pieces, split_off = _split(group)
+        pieces, split_off = split_parts(group)
         pieces = as_numbered(trimmed(pieces), paragraph.text,  # Word's renumbering: no change
                              closing_deleted=_closed_deleted(group))
         if runs.original_text(pieces) != paragraph.text and self.tracked:
@@ -482,19 +485,3 @@ def _closed_deleted(group: Group) -> bool:
     """Whether the paragraph mark closing ``group`` is tracked as deleted."""
     return group.closing is not None and group.closing.state == DELETED
 
-
-def _split(group: Group) -> tuple[list[RunPiece], list[Chunk]]:
-    """A paragraph split by inserted paragraph marks: its own pieces (the text moved out
-    deleted by whoever inserted the mark) and each part after a mark as a new paragraph."""
-    first, *rest = group.hosts
-    pieces, parts = list(first.pieces), []
-    mark = first.mark
-    for chunk in rest:
-        pieces += [p if p.state == DELETED else replace(
-            p, state=DELETED, author=mark.author, date=mark.date, change_id=mark.change_id,
-            kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_original]
-        parts.append(Chunk(chunk.number, chunk.label, [p if p.state == INSERTED else replace(
-            p, state=INSERTED, author=mark.author, date=mark.date, change_id=mark.change_id,
-            kind=mark.kind or runs.CHANGE) for p in chunk.pieces if p.in_proposed], chunk.mark))
-        mark = chunk.mark
-    return pieces, parts

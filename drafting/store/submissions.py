@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, insert, select
 
 from drafting import characters
+from drafting.engine.series import before_refusal
 from drafting.engine.subamend import subamendment_problems
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
 from drafting.store import mapping, tables
@@ -360,13 +361,13 @@ def _problems(document: Document, amendment: Amendment, codes: set[str],
     elif paragraph is not None and amendment.kind in SPAN_KINDS:
         problems += _span_problems(paragraph.label, paragraph.text, amendment)
     elif paragraph is not None and amendment.span is not None:
-        first = next(iter(revision))
+        refusal = before_refusal(list(revision), paragraph, revision.label) \
+            if amendment.precedes else None
         if not amendment.precedes:
             problems.append(f"{paragraph.label}: a {amendment.kind} acts on the whole "
                             "paragraph and has no span")
-        elif paragraph.id != first.id:
-            problems.append(f"{paragraph.label}: only the first paragraph ({first.label}) "
-                            "takes a new paragraph before it")
+        elif refusal is not None:
+            problems.append(refusal)
     return problems
 
 

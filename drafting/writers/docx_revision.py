@@ -31,6 +31,7 @@ import docx
 from docx.oxml.ns import qn
 
 from drafting.engine.footnotes import cited, footnote_numbers
+from drafting.engine.series import opens_series, series_key
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
@@ -118,11 +119,12 @@ class _Reviser:
             if place is not None and place.paragraphs and _form(paragraph) not in self.forms \
                     and in_body(place.paragraphs[0].element):
                 self.forms[_form(paragraph)] = (place.paragraphs[0].element, _typed(place))
+        first = _standing_before(list(new), {i for i, p in self.places.items() if p})
         for paragraph in new:
             was = old.by_id(paragraph.id)
             place = self.places.get(paragraph.id)
             if was is None or place is None:
-                self._new(paragraph)
+                self._new(paragraph, first=paragraph.id in first)
             else:
                 self._changed(was, paragraph, place)
 
@@ -198,12 +200,12 @@ class _Reviser:
             self.typed = (typed["before"], typed["after"]) if typed else None
             self.form = _form(now)
             self.forms[self.form] = (self.main, self.typed)
-            for leading in self.leading:  # new paragraphs before the text's first
+            for leading in self.leading:  # new ones before the text's or a series' first
                 elements[0].addprevious(self._made(leading))
             self.leading = []
 
-    def _new(self, paragraph: Paragraph) -> None:
-        if self.last is None:  # before the first paragraph: put there once it is placed
+    def _new(self, paragraph: Paragraph, *, first: bool = False) -> None:
+        if self.last is None or first:  # before a first paragraph: there once it is placed
             self.leading.append(paragraph)
             return
         form = _form(paragraph)
@@ -313,6 +315,23 @@ def _keep_only(place: SourcePlace, index: int, start: int, end: int, typed: int,
         return {0: cut(typed, start) + cut(end, length)}
     return {0: cut(typed, len(place.paragraphs[0].text)),
             index: cut(0, start) + cut(end, length)}
+
+
+def _standing_before(paragraphs: list[Paragraph], placed: set[str]) -> set[str]:
+    """The ids of the new paragraphs that open a series right before a paragraph of it
+    the source holds (the new OP1 before the old one, now OP2: `drafting.engine.series`):
+    they are put before it, in its form, not after the paragraph before (a PP's)."""
+    found: set[str] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.id not in placed or (key := series_key(paragraph)) is None:
+            continue
+        start = index
+        while start and paragraphs[start - 1].id not in placed and \
+                series_key(paragraphs[start - 1]) == key:
+            start -= 1
+        if start < index and opens_series(paragraphs, start):
+            found.update(p.id for p in paragraphs[start:index])
+    return found
 
 
 def _form(paragraph: Paragraph) -> tuple[ParagraphKind, int]:

@@ -226,7 +226,7 @@ class _SourceWriter(MergedWriter):
                 self.forms[entry.paragraph.kind] = (place.elements()[0], typed_before(place))
         for entry in compilation.entries:
             if isinstance(entry, NewParagraph):
-                self._new(entry.label, entry.text, entry.credit)
+                self._new(entry.label, entry.text, entry.credit, first=bool(entry.before))
             else:
                 self._existing(entry)
 
@@ -372,8 +372,8 @@ class _SourceWriter(MergedWriter):
 
     # --- new paragraphs ---------------------------------------------------------------
 
-    def _new(self, label: str, text: str, credit: Credit) -> None:
-        if self.last is None:  # before the text's first paragraph: placed with it
+    def _new(self, label: str, text: str, credit: Credit, *, first: bool = False) -> None:
+        if self.last is None or first:  # before a first paragraph (OP0): placed with it
             self.leading.append((label, text, credit))
             return
         stamp = self.stamp(credit)
@@ -409,8 +409,10 @@ class _SourceWriter(MergedWriter):
         self._credit_new(paragraph, credit, stamp, label if not typed else None)
 
     def _lead(self, first: Any, typed: str) -> None:
-        """The new paragraphs proposed before the text's first, put before ``first`` in its
-        form; rejected, each emptied paragraph joins ``first``, which keeps its own."""
+        """The new paragraphs proposed before the text's or a series' first, put before
+        ``first`` in its form (OP0 before OP1: its list numbering, its number typed as it
+        types its own); rejected, each emptied paragraph joins ``first``, which keeps its
+        own."""
         for label, text, credit in self.leading:
             stamp = self.stamp(credit)
             paragraph = blank(first)

@@ -330,10 +330,10 @@ def test_a_new_first_paragraph_goes_before_the_first_and_takes_its_number():
     assert outcome.revision.by_label("PP3").id == "p1"
 
 
-def test_only_the_first_paragraph_takes_a_new_one_before_it():
-    with pytest.raises(AmendmentError, match="only the first paragraph of Zero draft takes one "
-                       "before it: propose it after PP1"):
-        proposal(paragraph="OP1", new_paragraph="Decides;", place_before=True)
+def test_only_a_first_paragraph_takes_a_new_one_before_it():
+    with pytest.raises(AmendmentError, match=r"only the first paragraph of Zero draft, or the "
+                       r"first of a series .* takes one before it: propose it after OP1"):
+        proposal(paragraph="OP2", new_paragraph="Decides;", place_before=True)
     with pytest.raises(AmendmentError, match="only a new paragraph is placed before"):
         proposal(paragraph="PP1", delete_paragraph=True, place_before=True)
 

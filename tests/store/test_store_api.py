@@ -164,17 +164,28 @@ def test_a_new_first_paragraph_is_stored_and_comes_back_before_the_first(store):
     store.submit(SMALL.symbol, [leading])
     assert store.amendments(SMALL.symbol)[0].precedes
     assert store.verify().ok
-    second = SMALL.current.paragraphs[1]
-    elsewhere = dataclasses.replace(leading, paragraph_id=second.id)
+    second, third = SMALL.current.paragraphs[1:3]  # OP1 opens the operative series
+    elsewhere = dataclasses.replace(leading, paragraph_id=third.id)
     spanned = dataclasses.replace(amend("EU", second.label, delete_paragraph=True),
                                   span=leading.span)
     with pytest.raises(StoreError) as caught:
         store.submit(SMALL.symbol, [elsewhere, spanned])
-    assert f"only the first paragraph ({first}) takes a new paragraph before it" in \
-        caught.value.details
+    assert f"{third.label}: a new paragraph goes after the paragraph it follows; only the " \
+        "first paragraph of Zero draft, or the first of a series" in caught.value.details
+    assert f"propose it after {second.label}" in caught.value.details
     assert "a delete paragraph acts on the whole paragraph and has no span" in \
         caught.value.details
     assert len(store.amendments(SMALL.symbol)) == 1
+
+
+def test_a_new_first_operative_paragraph_is_stored_before_op1(store):
+    op1 = SMALL.current.paragraphs[1]
+    assert op1.label == "OP1"
+    new = amend("EU", "OP1", new_paragraph="Condemns all reprisals;", place_before=True)
+    store.submit(SMALL.symbol, [new])
+    (stored,) = store.amendments(SMALL.symbol)
+    assert stored.precedes and stored.paragraph_id == op1.id
+    assert store.verify().ok
 
 
 def test_a_submission_on_a_superseded_revision_is_refused(store):
