@@ -378,7 +378,7 @@ class _Walker:
             self.started.add(comment_id)
 
     def _run(self, run: Any, context: _Context) -> None:
-        hidden = self.vanish and _hidden(run)  # hidden: the import did not take it
+        hidden = self.vanish and is_hidden(run)  # hidden: the import did not take it
         if self.struck and context.state == NORMAL and _on(run, _STRIKES):
             context = _STRUCK
         for child in run:
@@ -436,7 +436,7 @@ class _Walker:
         stretches.append([key, comments, [text]])
 
 
-def _hidden(run: Any) -> bool:
+def is_hidden(run: Any) -> bool:
     """Whether ``run`` is hidden: its first ``w:rPr`` has ``w:vanish`` on. The
     properties come first in a run, so that is nearly always the first look."""
     return _on(run, (_VANISH,))

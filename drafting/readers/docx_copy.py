@@ -36,6 +36,7 @@ from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
+from drafting.readers.copy_hidden import hidden_warnings
 from drafting.readers.copy_items import number_piece
 from drafting.readers.copy_notes import cited, footnote, own_numbers
 from drafting.readers.copy_pieces import (
@@ -169,6 +170,8 @@ class CopyLayout:
                 entries.append((None, note(copied[number]), number))
         self._embedded(entries)
         self._boxes(entries)
+        self.warnings += hidden_warnings(self.name, self.word.body, [p for p, _, _ in entries],
+                                         self.texts)
         for number, (_, read, note) in enumerate(entries, 1):
             _check_length(f"{self.name}, paragraph {number}", read, note)
         roles = self._roles(entries)
