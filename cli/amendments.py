@@ -103,6 +103,12 @@ def amend(
             from drafting.intake import check_recordable
 
             check_recordable(store, symbol, [[amendment]], allow_duplicates=allow_duplicates)
+        from drafting.intake import already_recorded
+
+        sent = already_recorded(store, symbol, [[amendment]])[0]
+        if sent is not None:  # said before anything is asked: nothing will be recorded
+            _said(sent, as_json)
+            return
         lines = proposals_preview(store.document(symbol), store.as_recorded([amendment]))
         if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
             if as_json:
@@ -111,6 +117,11 @@ def amend(
         with recording(1):
             result = record(store, symbol, [amendment], actor=actor,
                             allow_duplicates=allow_duplicates)
+    _said(result, as_json)
+
+
+def _said(result: SubmitResult, as_json: bool) -> None:
+    """What was recorded (or was before), and its receipt."""
     if as_json:
         typer.echo(json.dumps(submitted_json(result), indent=2))
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,7 +79,7 @@ def submit(
 
     Example: drafting submit A/C.2/81/L.7 inbox/* --by-filename --yes
     """
-    from drafting.intake import check_intake, read_inbox, record_intake
+    from drafting.intake import check_intake, read_inbox, record_intake, set_aside_recorded
 
     authors = _authors(author)
     with store_at(db, token) as store:
@@ -95,17 +96,22 @@ def submit(
             show_warnings(item.warnings)
         for failure in intake.failed:
             say(f"not submitted: {failure.error}", err=True)
+        intake, sent = set_aside_recorded(store, symbol, intake)
+        for outcome in sent if not as_json else ():  # said before anything is asked
+            say(f"{outcome.path.name}: {outcome.result.message if outcome.result else ''}")
         if not intake.prepared:
-            _report([], intake, as_json)
+            if dry_run and sent:
+                say("dry run: nothing recorded", err=as_json)
+            _report([], intake, as_json, sent)
             return
         if not confirm(_preview(store, intake), dry_run=dry_run, yes=yes, err=as_json,
                        count=intake.count):
-            _report([], intake, as_json)
+            _report([], intake, as_json, sent)
             return
         with recording(intake.count):
             outcomes = record_intake(store, symbol, intake, each=each_file, actor=actor,
                                      allow_duplicates=allow_duplicates)
-    _report(outcomes, intake, as_json)
+    _report(outcomes, intake, as_json, sent)
 
 
 def _inbox(store: Store, files: list[Path], delegation: str | None, by_filename: bool,
@@ -142,11 +148,14 @@ def _preview(store: Store, intake: Intake) -> list[str]:
     return lines
 
 
-def _report(outcomes: list[FileOutcome], intake: Intake, as_json: bool) -> None:
-    """Each file's outcome and receipt; exit code 1 when a file was not recorded."""
+def _report(outcomes: list[FileOutcome], intake: Intake, as_json: bool,
+            sent: Sequence[FileOutcome] = ()) -> None:
+    """Each file's outcome and receipt (``sent``: the files recorded before, already
+    said, in the JSON only); exit code 1 when a file was not recorded."""
     failed = [*(o for o in outcomes if not o.recorded), *intake.failed]
     if as_json:
-        typer.echo(json.dumps({"files": [_outcome_json(o) for o in [*outcomes, *intake.failed]],
+        every = [*sent, *outcomes, *intake.failed]
+        typer.echo(json.dumps({"files": [_outcome_json(o) for o in every],
                                "receipts": receipts_json(
                                    o.result.receipt for o in outcomes if o.result is not None
                                    and o.result.receipt and not o.result.duplicate)},

@@ -131,7 +131,8 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         if delegation is not None and submission.delegation != delegation:
             raise InputError(f"{path}: the file is the submission of "
                              f"{submission.delegation}, not of {delegation}")
-        return PreparedFile(path, tuple(found), delegation=submission.delegation)
+        found, said = _once(document, found, path)
+        return PreparedFile(path, tuple(found), said, delegation=submission.delegation)
     if suffix != ".docx":
         raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files"
                          f"{kind_advice(suffix)}; use .json or .docx")
@@ -159,8 +160,30 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         raise InputError(f"{path}: no change found against {document.symbol}; "
                          f"nothing to submit{advice}",
                          details="\n".join(f"warning: {w}" for w in read.warnings))
-    return PreparedFile(path, read.amendments, tuple(str(w) for w in read.warnings),
+    amendments, said = _once(document, read.amendments, path)
+    return PreparedFile(path, tuple(amendments), (*(str(w) for w in read.warnings), *said),
                         delegation or "")
+
+
+def _once(document: Document, amendments: Sequence[Amendment], path: Path,
+          ) -> tuple[list[Amendment], tuple[str, ...]]:
+    """``amendments`` with each proposing the very same as one before it (the same change
+    to the same paragraph, by the same delegations) left out, and a warning for each:
+    a file that says a thing twice means it once."""
+    from drafting.store.repeats import twins
+
+    found = twins(document, amendments)
+
+    def named(index: int) -> str:
+        amendment = amendments[index]
+        revision = document.revision(amendment.revision)
+        paragraph = revision.by_id(amendment.paragraph_id) if revision else None
+        where = amendment.amends or (paragraph.label if paragraph else amendment.paragraph_id)
+        return f"amendment {index + 1} ({where})"
+
+    return ([a for index, a in enumerate(amendments) if index not in found],
+            tuple(f"{path}, {named(later)} proposes the very same as {named(first)}; it "
+                  "is recorded once" for later, first in found.items()))
 
 
 def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
@@ -265,17 +288,39 @@ def refused_batches(store: Store, symbol: str, batches: Sequence[Sequence[Amendm
     would raise (a revision issued since it was made, a proponent named as a supporter,
     a change its delegation already proposes, ...), or None. The token is not checked
     (`Store.check_submit` does that)."""
-    from drafting.store import EventKind
     from drafting.store.submissions import refusals
 
-    given = store.as_recorded([a for batch in batches for a in batch])  # one read
-    starts = list(accumulate((len(batch) for batch in batches), initial=0))
-    recorded = cache(lambda: {str(e.payload.get("submission")) for e in store.events(symbol)
-                              if e.kind == EventKind.SUBMIT and isinstance(e.payload, dict)})
-    return list(refusals(store.document(symbol),
-                         [given[start:end] for start, end in pairwise(starts)],
+    return list(refusals(store.document(symbol), _as_recorded(store, batches),
                          {d.code for d in store.delegations()}, store.amendments(symbol),
-                         recorded, allow_duplicates=allow_duplicates))
+                         lambda batch: store.sent_again(symbol, [batch])[0] is not None,
+                         allow_duplicates=allow_duplicates))
+
+
+def _as_recorded(store: Store, batches: Sequence[Sequence[Amendment]],
+                 ) -> list[list[Amendment]]:
+    """``batches`` as the store would record them (`Store.as_recorded`), in one read."""
+    given = store.as_recorded([a for batch in batches for a in batch])
+    starts = list(accumulate((len(batch) for batch in batches), initial=0))
+    return [given[start:end] for start, end in pairwise(starts)]
+
+
+def already_recorded(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]],
+                     ) -> list[SubmitResult | None]:
+    """For each of ``batches``, the submission it repeats if it was recorded before and
+    all its amendments are still pending (sent again: recording it records nothing),
+    else None: said in the preview, before anything is asked."""
+    return store.sent_again(symbol, _as_recorded(store, batches))
+
+
+def set_aside_recorded(store: Store, symbol: str, intake: Intake,
+                       ) -> tuple[Intake, list[FileOutcome]]:
+    """``intake`` without the files recorded before and still pending
+    (`already_recorded`), and those files' outcomes (nothing new recorded)."""
+    found = already_recorded(store, symbol, [item.amendments for item in intake.prepared])
+    kept = tuple(item for item, done in zip(intake.prepared, found, strict=True) if not done)
+    return (Intake(intake.document, kept, intake.failed),
+            [FileOutcome(item.path, item.proponents, done)
+             for item, done in zip(intake.prepared, found, strict=True) if done])
 
 
 def check_recordable(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,
@@ -327,8 +372,10 @@ def _refuse(failed: Sequence[FileOutcome], errors: Sequence[DraftingError],
         raise errors[0]
     files, them = (f"{len(errors)} files", "them") if len(errors) > 1 else \
         (f"1 file of {total}", "it")
-    lines = [f"  {outcome.error}" for outcome in failed]
-    if len(errors) == 1 and errors[0].details:  # what the one file's reading found
-        lines += [f"    {line}" for line in errors[0].details.splitlines()]
+    read = len(failed) - len(errors)  # the inbox's refusals first, then one per error
+    lines = [f"  {outcome.error}" for outcome in failed[:read]]
+    for outcome, error in zip(failed[read:], errors, strict=True):  # what each one's
+        lines += [f"  {outcome.error}",  # reading found
+                  *(f"    {line}" for line in (error.details or "").splitlines())]
     raise InputError(f"{files} cannot be submitted; nothing was recorded: correct {them} or "
                      f"leave {them} out (--each records the others)", details="\n".join(lines))

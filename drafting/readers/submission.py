@@ -112,7 +112,8 @@ def check_submission(submission: Submission, document: Document, *,
     """Every amendment of ``submission`` placed on ``document``, or nothing.
 
     The file must name ``document``, a revision it has (default: the current one)
-    and, when ``delegations`` is given, one of those codes; each proposal must
+    and, when ``delegations`` is given, one of those codes (and name only those as
+    supporters, each fault said with its amendment); each proposal must
     pass `draft_amendment`. Every fault is collected and one SubmissionError
     lists them all. On success each amendment has the delegation as its sole
     proponent, ``submitted_by`` from the file and ``submitted_at``; its id is the
@@ -328,6 +329,11 @@ def _place(document: Document, symbol: str | None, delegation: str | None, wante
                       f"correct 'document' or submit the file to {symbol}"))
     if delegation is not None and delegations is not None and delegation not in delegations:
         found.append((0, "", _unknown_delegation(delegation, delegations)))
+    if delegations is not None:  # said where, as a fault of the amendment naming it
+        found += [(number, proposal.paragraph, _unknown_delegation(code, delegations,
+                                                                   role="supporter"))
+                  for number, proposal in proposals for code in dict.fromkeys(
+                      proposal.supporters) if code not in delegations]
     revision = document.revision(wanted) if wanted else document.current
     if revision is None:
         if not document.revisions:
@@ -381,7 +387,8 @@ def _split_label(message: str, written: str) -> tuple[str, str]:
     return written, message
 
 
-def _unknown_delegation(code: str, delegations: Collection[str]) -> str:
+def _unknown_delegation(code: str, delegations: Collection[str], *,
+                        role: str = "delegation") -> str:
     known = sorted(delegations)
     alike = [c for c in known if c.casefold() == code.casefold()]
     alike = alike or difflib.get_close_matches(code, known, n=1)
@@ -395,7 +402,7 @@ def _unknown_delegation(code: str, delegations: Collection[str]) -> str:
         hint = f"known: {shown}{more}; add the delegation first if it is new"
     else:
         hint = "no delegations are known yet; add the delegation first"
-    return f"the delegation '{code}' is not known in this negotiation ({hint})"
+    return f"the {role} '{code}' is not known in this negotiation ({hint})"
 
 
 def _folded(text: str) -> str:

@@ -311,10 +311,11 @@ class Store(TokenKeeping):
         made against, and that revision must still be the current one
         (ConflictError otherwise: it is never applied to a text it was not made
         on). Every other problem is listed in one StoreError's ``details``.
-        Sending the very same submission again records nothing and returns the
-        first ids with ``duplicate=True``; proposing again what its proponents already
-        propose (the same change to the same paragraph) is refused, unless
-        ``allow_duplicates``. A text that is not text
+        Sending the very same submission again while all its amendments are pending
+        records nothing and returns the first ids with ``duplicate=True`` (once one is
+        withdrawn, rejected, accepted or stale, it is a new submission); proposing again
+        what its proponents already propose (the same change to the same paragraph) is
+        refused, unless ``allow_duplicates``. A text that is not text
         (`drafting.store.names.check_text`), or one longer than
         `drafting.limits.MAX_PARAGRAPH_CHARS`, refuses the whole submission.
         """
@@ -350,6 +351,14 @@ class Store(TokenKeeping):
         if refusal is not None:
             with self._write(actor, need):  # records the refusal and raises it
                 pass
+
+    def sent_again(self, symbol: str, batches: Sequence[Sequence[Amendment]],
+                   ) -> list[SubmitResult | None]:
+        """For each of ``batches`` (as recorded: `as_recorded`), what `submit` returns if
+        it is a submission recorded before whose amendments are all still pending (a
+        ``duplicate``: nothing new is recorded), else None. For previews."""
+        with self._read() as connection:
+            return [submissions.same_again(connection, symbol, b) for b in batches]
 
     def as_recorded(self, amendments: Sequence[Amendment]) -> list[Amendment]:
         """``amendments`` as a submission with this store's token would record them: in a

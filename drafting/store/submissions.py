@@ -10,17 +10,17 @@ records it once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Row, Table, func, insert, select
 
 from drafting import characters
 from drafting.engine.series import before_refusal
 from drafting.engine.subamend import subamendment_problems
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, AmendmentStatus, Document
-from drafting.store import mapping, tables
+from drafting.store import mapping, repeats, tables
 from drafting.store.chain import EventKind, canonical
 from drafting.store.errors import ConflictError, StoreError
 from drafting.store.payloads import amendment_json, submission_content
@@ -37,30 +37,64 @@ class SubmitResult:
 
     ``ids`` are the store's ids of the submission's amendments, in the order
     given, and ``amendments`` the amendments as stored. ``duplicate`` is True
-    when the very same submission had been recorded before: nothing new was
-    written and ``ids`` are the ones it got then. ``receipt`` is the number and
-    hash of the event that recorded it (for a duplicate, the event that recorded
-    it the first time; None only if that event is no longer in the log).
+    when the very same submission had been recorded before and is still pending:
+    nothing new was written and ``ids`` are the ones it got then. ``receipt`` is
+    the number and hash of the event that recorded it (for a duplicate, the event
+    that recorded it the first time; None only if that event is no longer in the
+    log). ``anew`` names the withdrawn, rejected or stale amendments the new ones
+    propose again (``A1 (withdrawn)``): tabled again, they are recorded anew.
     """
 
     ids: tuple[str, ...]
     duplicate: bool
     amendments: tuple[Amendment, ...]
     receipt: Receipt | None = None
+    anew: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
         """One line for people: what was recorded, or that it already was."""
         listed = ", ".join(self.ids)
         if self.duplicate:
-            return f"already recorded as {listed}; nothing new was recorded"
-        return f"recorded {len(self.ids)} amendment{'s' * (len(self.ids) != 1)}: {listed}"
+            return (f"already recorded as {listed} (still pending); nothing new was "
+                    "recorded")
+        again = (f"; the same was proposed before as {', '.join(self.anew)}, and is "
+                 "recorded anew") if self.anew else ""
+        return (f"recorded {len(self.ids)} amendment{'s' * (len(self.ids) != 1)}: "
+                f"{listed}{again}")
 
 
-def content_hash(symbol: str, amendments: Sequence[Amendment]) -> str:
-    """The SHA-256 of a submission's normalised content (see `submission_content`)."""
-    body = canonical(submission_content(symbol, list(amendments)))
+def content_hash(symbol: str, amendments: Sequence[Amendment], again: str = "") -> str:
+    """The SHA-256 of a submission's normalised content (see `submission_content`); for
+    a submission tabling again one whose amendments are no longer all pending, of that
+    content and ``again``, the earlier one's hash (the event's ``again``)."""
+    content = submission_content(symbol, list(amendments))
+    if again:
+        content["again"] = again
+    body = canonical(content)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def recorded_as(connection: Connection, symbol: str, amendments: Sequence[Amendment],
+                ) -> tuple[str, str, Row[Any] | None]:
+    """The content hash ``amendments`` (as recorded: `requesting` applied) take when
+    submitted to ``symbol``, the hash of the earlier submission of the same content
+    they table again ("" for none) and, when they were recorded already and every one
+    of them is still pending, that submission's row (id, event_seq): the same
+    submission sent again. Once one of its amendments is withdrawn, rejected, accepted
+    or stale, the same content makes a new submission, hashed with the earlier one's."""
+    submission, amendment = tables.submissions.c, tables.amendments.c
+    digest, again = content_hash(symbol, amendments), ""
+    while True:
+        earlier = connection.execute(select(submission.id, submission.event_seq)
+                                     .where(submission.content_hash == digest)).first()
+        if earlier is None:
+            return digest, again, None
+        settled = connection.scalar(select(func.count()).where(
+            amendment.submission_id == earlier.id, amendment.status != str(_S.SUBMITTED)))
+        if not settled:
+            return digest, again, earlier
+        digest, again = content_hash(symbol, amendments, digest), digest
 
 
 def submit(write: Write, symbol: str, amendments: Sequence[Amendment], *,
@@ -90,26 +124,21 @@ def submit_all(write: Write, symbol: str, submissions: Sequence[Sequence[Amendme
                              "recorded")
         if recorded_by is not None:
             amendments = [requesting(a, recorded_by) for a in amendments]
-        digest = content_hash(symbol, amendments)
-        submission = tables.submissions.c
-        earlier = write.connection.execute(
-            select(submission.id, submission.event_seq)
-            .where(submission.content_hash == digest)).first()
+        digest, again, earlier = recorded_as(write.connection, symbol, amendments)
         if earlier is not None:
             if target is not None:
                 _insert_rows(write, target)  # the earlier one may be in this very pile
-            stored = mapping.load_amendments(write.connection, mapping.amendment_query(
-                None).where(tables.amendments.c.submission_id == earlier.id))
-            results.append(SubmitResult(tuple(a.id for a in stored), True, tuple(stored),
-                                        _receipt_of(write, earlier.event_seq)))
+            results.append(_duplicate(write.connection, earlier))
             continue
         target = target or _target(write.connection, symbol)
+        _read_proposed(write.connection, target)
         if not allow_duplicates:
-            _refuse_repeats(write.connection, target, amendments)
-        results.append(_record(write, target, digest, amendments, recorded_by))
-        if target.proposed is not None:
-            target.proposed.update((_proposal_key(target.document, a), a.id)
-                                   for a in results[-1].amendments)
+            repeats.check_repeats(target.document, target.proposed, amendments)
+        anew = repeats.proposed_before(target.document, target.settled, amendments)
+        results.append(replace(_record(write, target, (digest, again), amendments,
+                                       recorded_by), anew=anew))
+        target.proposed.update((repeats.proposal_key(target.document, a), a.id)
+                               for a in results[-1].amendments)
     if target is not None:
         _insert_rows(write, target)
     return results
@@ -127,8 +156,12 @@ class _Target:
     next_number: int
     pending: list[tuple[int, int, Amendment]] = field(default_factory=list)
     """(event, submission row id, amendment) of amendments whose rows are still to insert."""
-    proposed: dict[tuple[Any, ...], str] | None = None
-    """What is proposed already (`_proposal_key` -> amendment id), read when first needed."""
+    proposed: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    """What is proposed already (`repeats.proposal_key` -> ``A1``, ``A2 (accepted)``)."""
+    settled: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    """What was proposed and withdrawn, rejected or left stale (-> ``A1 (withdrawn)``)."""
+    read: bool = False
+    """Whether ``proposed`` and ``settled`` were read from the store (when first needed)."""
 
 
 def _target(connection: Connection, symbol: str) -> _Target:
@@ -140,9 +173,11 @@ def _target(connection: Connection, symbol: str) -> _Target:
                    (connection.scalar(select(func.max(tables.amendments.c.id))) or 0) + 1)
 
 
-def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Amendment],
-            recorded_by: str | None) -> SubmitResult:
-    """Check one new submission and write its event and rows."""
+def _record(write: Write, target: _Target, hashes: tuple[str, str],
+            amendments: Sequence[Amendment], recorded_by: str | None) -> SubmitResult:
+    """Check one new submission and write its event and rows; ``hashes`` are its content
+    hash and that of the submission it tables again ("" for none)."""
+    digest, again = hashes
     document, first = target.document, target.next_number
     _check(document, amendments, target.codes, _parents(write.connection, target, amendments))
     if first + len(amendments) - 1 > tables.MAX_AMENDMENT:
@@ -158,6 +193,8 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     payload = {"submission": digest, "amendments": [amendment_json(a) for a in stored]}
     if recorded_by is not None:
         payload["delegation"] = recorded_by
+    if again:
+        payload["again"] = again
     receipt = write.record(EventKind.SUBMIT, document.symbol, payload)
     seq = receipt.seq
     submission_id = write.connection.execute(
@@ -170,51 +207,36 @@ def _record(write: Write, target: _Target, digest: str, amendments: Sequence[Ame
     return SubmitResult(tuple(a.id for a in stored), False, tuple(stored), receipt)
 
 
-def _proposal_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
-    """What makes two amendments the same proposal: who, which paragraph of which revision
-    (and which proposal, for an amendment to one), what change."""
-    revision = document.revision(amendment.revision)
-    span = amendment.span
-    return (tuple(sorted(amendment.proponents)), amendment.paragraph_id,
-            revision.label if revision is not None else amendment.revision, str(amendment.kind),
-            None if span is None else (span.start, span.end), amendment.old_text,
-            characters.visible(amendment.new_text), amendment.amends.upper())  # "pre\u200bsent"
-
-
-def _refuse_repeats(connection: Connection, target: _Target,
-                    amendments: Sequence[Amendment]) -> None:
-    if target.proposed is None:
-        live = (str(_S.SUBMITTED), str(_S.ACCEPTED))
+def _read_proposed(connection: Connection, target: _Target) -> None:
+    """Fill ``target.proposed`` and ``target.settled`` from the store, once."""
+    if not target.read:
         stored = mapping.load_amendments(connection, mapping.amendment_query(
-            target.document_id).where(tables.amendments.c.status.in_(live)))
-        target.proposed = {_proposal_key(target.document, a): a.id for a in stored}
-    _check_repeats(target.document, target.proposed, amendments)
+            target.document_id))
+        repeats.sort_proposals(target.document, stored, target.proposed, target.settled)
+        target.read = True
 
 
-def _check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
-                   amendments: Sequence[Amendment]) -> None:
-    """StoreError naming the amendments that repeat one ``proposed`` already."""
-    problems = []
-    for number, amendment in enumerate(amendments, 1):
-        earlier = proposed.get(_proposal_key(document, amendment))
-        if earlier is not None:
-            revision = document.revision(amendment.revision)
-            paragraph = revision.by_id(amendment.paragraph_id) if revision else None
-            problems.append(f"amendment {number} ({paragraph.label if paragraph else '?'}): "
-                            f"{', '.join(amendment.proponents)} already proposes this as "
-                            f"{earlier}")
-    if problems:
-        count = f"{len(problems)} amendment" + ("s" if len(problems) > 1 else "")
-        raise StoreError(f"{document.symbol}: {count} of the submission repeat what "
-                         "is already proposed (the same change to the same paragraph); "
-                         "nothing was recorded: leave them out, or submit with "
-                         "--allow-duplicates", details="\n".join(problems))
+def same_again(connection: Connection, symbol: str, amendments: Sequence[Amendment],
+               ) -> SubmitResult | None:
+    """What `submit` returns for ``amendments`` (as recorded: `requesting` applied) if
+    they are a submission recorded before whose amendments are all still pending (sent
+    again: ``duplicate``, nothing new recorded); None if they would be recorded."""
+    _, _, earlier = recorded_as(connection, symbol, amendments)
+    return None if earlier is None else _duplicate(connection, earlier)
 
 
-def _receipt_of(write: Write, seq: int) -> Receipt | None:
+def _duplicate(connection: Connection, earlier: Row[Any]) -> SubmitResult:
+    """The result of sending submission ``earlier`` (id, event_seq) again."""
+    stored = mapping.load_amendments(connection, mapping.amendment_query(
+        None).where(tables.amendments.c.submission_id == earlier.id))
+    return SubmitResult(tuple(a.id for a in stored), True, tuple(stored),
+                        _receipt_of(connection, earlier.event_seq))
+
+
+def _receipt_of(connection: Connection, seq: int) -> Receipt | None:
     """The receipt of event ``seq`` (None if the log has no such event)."""
     event = tables.events.c
-    digest = write.connection.scalar(select(event.hash).where(event.seq == seq))
+    digest = connection.scalar(select(event.hash).where(event.seq == seq))
     return None if digest is None else Receipt(seq, digest)
 
 
@@ -271,18 +293,19 @@ def _insert(write: Write, table: Table, values: list[dict[str, Any]]) -> None:
 
 
 def refusals(document: Document, batches: Sequence[Sequence[Amendment]], codes: set[str],
-             stored: Sequence[Amendment], recorded: Callable[[], Collection[str]], *,
+             stored: Sequence[Amendment],
+             sent_again: Callable[[Sequence[Amendment]], bool], *,
              allow_duplicates: bool = False) -> list[StoreError | None]:
     """What `submit_all` would refuse of each of ``batches``, checked without writing (a
     dry run): for each, the error its recording would raise, or None. ``batches`` are the
     amendments as the store would record them (`requesting` applied); ``stored`` the
-    document's amendments in the store, ``codes`` its delegations; ``recorded`` gives the
-    content hashes of the submissions recorded, asked only of a batch that would be
-    refused (one sent again is a duplicate, not refused). Each batch is checked as if those
-    before it that pass were recorded: as `submit` records them one by one, and as
-    `submit_all` does up to its first refusal."""
-    live = (_S.SUBMITTED, _S.ACCEPTED)
-    proposed = {_proposal_key(document, a): a.id for a in stored if a.status in live}
+    document's amendments in the store, ``codes`` its delegations; ``sent_again`` tells
+    whether a batch is a submission recorded before and still pending (`same_again`),
+    asked only of a batch that would be refused (one sent again is a duplicate, not
+    refused). Each batch is checked as if those before it that pass were recorded: as
+    `submit` records them one by one, and as `submit_all` does up to its first refusal."""
+    proposed: dict[tuple[Any, ...], str] = {}
+    repeats.sort_proposals(document, stored, proposed, {})
     parents = {a.id: a for a in stored}
     seen: set[str] = set()
     found: list[StoreError | None] = []
@@ -295,14 +318,14 @@ def refusals(document: Document, batches: Sequence[Sequence[Amendment]], codes: 
                                  "nothing was recorded")
             if digest not in seen:
                 if not allow_duplicates:
-                    _check_repeats(document, proposed, amendments)
+                    repeats.check_repeats(document, proposed, amendments)
                 _check(document, amendments, codes, parents)
         except StoreError as refused:
-            error = None if digest in recorded() else refused
+            error = None if sent_again(amendments) else refused
         found.append(error)
         if error is None:
             seen.add(digest)
-            proposed.update((_proposal_key(document, a), "one given before it")
+            proposed.update((repeats.proposal_key(document, a), "one given before it")
                             for a in amendments)
     return found
 

@@ -233,7 +233,9 @@ def test_unknown_supporter_refuses_every_file(db):
     result = drafting(fresh, "submit", SYMBOL,
                       *sorted(map(str, (SAMPLES / "submissions").glob("*.json"))), "--yes")
     assert result.returncode == 1
-    assert "unknown delegation AUS, FJI, NZL" in result.stderr
+    for code in ("AUS", "FJI", "NZL"):  # said where: the file and the amendment
+        assert f"aosis.json, amendment 3 (OP9): the supporter '{code}' is not known" in \
+            result.stderr
     assert count(fresh) == 0
 
 

@@ -134,9 +134,10 @@ def test_amend_submit_and_compile_name_the_code_meant(tmp_path, negotiation, cap
         "document": SYMBOL, "delegation": "EU",
         "amendments": [{"paragraph": "OP2", "delete": "provisional", "supporters": ["usa"]}]}),
         encoding="utf-8")
-    line = refused_line(run_cli(capsys, "submit", SYMBOL, str(submission), "--yes", "--db",
-                                negotiation))
-    assert "unknown delegation 'usa': the store has USA" in line
+    outcome = run_cli(capsys, "submit", SYMBOL, str(submission), "--yes", "--db", negotiation)
+    assert refused_line(outcome).endswith("eu.json: 1 problem; nothing was recorded")
+    assert "eu.json, amendment 1 (OP2): the supporter 'usa' is not known in this negotiation " \
+           "(did you mean 'USA'?)" in outcome.err  # the file and the amendment, with the code
     line = refused_line(run_cli(capsys, "compile", SYMBOL, "-o", str(tmp_path / "c.md"),
                                 "--delegation", "G\u039777", "--db", negotiation))
     assert "U+0397 (GREEK CAPITAL LETTER ETA)" in line  # a look-alike is still named

@@ -161,16 +161,19 @@ def test_proponents_cannot_be_set_in_the_file(tmp_path, document):
                                         {**GOOD, "supporters": ["USA", "ZZZ"]}]))
     with pytest.raises(SubmissionError) as caught:
         load_submission(path, document, delegations={"EU", "USA"})
-    assert caught.value.problems == [f"{path}, amendment 1 (OP1): unknown field 'proponents'"]
+    assert caught.value.problems == [
+        f"{path}, amendment 1 (OP1): unknown field 'proponents'",
+        f"{path}, amendment 2 (OP1): the supporter 'ZZZ' is not known in this negotiation "
+        "(known: EU, USA; add the delegation first if it is new)"]
 
 
 def test_unknown_supporters_refuse_the_file(tmp_path, negotiation, capsys):
     path = tmp_path / "eu.json"
     path.write_text(file_of(amendments=[{**GOOD, "supporters": ["USA", "ZZZ"]}]))
     before = fingerprint(negotiation)
-    line = refused_line(run_cli(capsys, "submit", SYMBOL, str(path), "--yes",
-                                "--db", negotiation))
-    assert "unknown delegation ZZZ" in line
+    outcome = run_cli(capsys, "submit", SYMBOL, str(path), "--yes", "--db", negotiation)
+    assert refused_line(outcome) == f"drafting: {path}: 1 problem; nothing was recorded"
+    assert f"{path}, amendment 1 (OP1): the supporter 'ZZZ' is not known" in outcome.err
     assert fingerprint(negotiation) == before
 
 

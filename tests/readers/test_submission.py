@@ -59,8 +59,9 @@ def test_every_sample_reads_and_checks_cleanly(path, document):
     when = datetime(2026, 10, 12, 15, 0, tzinfo=UTC)
 
     read = read_submission(path)
-    amendments = check_submission(read, document, delegations={raw["delegation"]},
-                                  submitted_at=when)
+    known = {raw["delegation"], *(c for item in raw["amendments"]
+                                  for c in item.get("supporters", ()))}
+    amendments = check_submission(read, document, delegations=known, submitted_at=when)
 
     assert len(read.proposals) == len(amendments) == len(raw["amendments"])
     assert (read.document, read.delegation, read.revision) == (

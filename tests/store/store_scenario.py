@@ -95,13 +95,14 @@ def sample_submissions(document: Document) -> list[list[Amendment]]:
 
 
 def fill(store: Store, *, sources: bool = True, support: bool = True,
-         reopen: bool = True, subamend: bool = True) -> None:
+         reopen: bool = True, subamend: bool = True, again: bool = False) -> None:
     """A negotiation with something of everything: two documents (the sample one with
     its Word file as source, unless not ``sources``), groups, submissions, support given
     and withdrawn after the fact (unless not ``support``: schema 0008), a withdrawal,
     decisions, one of them taken by mistake and reopened (unless not ``reopen``: schema
     0009), an amendment to another's proposal, accepted with it (unless not ``subamend``:
-    schema 0010), agreement and a revision."""
+    schema 0010), agreement and a revision; with ``again`` (schema 0011), a proposal on
+    that revision withdrawn and tabled again."""
     for delegation in delegations():
         store.add_delegation(delegation, actor="secretariat")
     store.add_document(SMALL, actor="secretariat")
@@ -138,6 +139,13 @@ def fill(store: Store, *, sources: bool = True, support: bool = True,
                      Decisions(accepted=frozenset(accepted),
                                rejected=frozenset({first.ids[1]})), label="Rev.1")
     store.add_revision(SMALL.symbol, outcome, actor="secretariat")
+    if again:
+        current = store.document(SMALL.symbol).current
+        assert current is not None
+        keep = [amend("G77", next(iter(current)).label, revision=current, retain=True)]
+        store.withdraw(store.submit(SMALL.symbol, keep, actor="Mr. Silva").ids[0], "G77",
+                       actor="Mr. Silva")
+        store.submit(SMALL.symbol, keep, actor="Mr. Silva")  # tabled again
 
 
 def views(store: Store) -> dict[str, Any]:
@@ -190,7 +198,8 @@ def write_fixture(directory: Path = DATA, revision: str | None = None) -> Path:
             head = store.init()
             revision = revision or head
             fill(store, sources=revision >= "0005", support=revision >= "0008",
-                 reopen=revision >= "0009", subamend=revision >= "0010")
+                 reopen=revision >= "0009", subamend=revision >= "0010",
+                 again=revision >= "0011")
             expected = views(store)
         engine = make_engine(resolve_url(url))
         if revision != head:

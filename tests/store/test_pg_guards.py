@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace as dataclass_replace
 from datetime import UTC, datetime
 from typing import Any
@@ -192,6 +192,31 @@ def test_the_server_refuses_each_value_that_would_break_the_store(server, eu):
                 problems.append(f"{what}: refused, but with '{said}'")
     assert problems == []
     assert record(server.url) == before
+
+
+def test_a_submission_tabled_again_must_name_an_earlier_one_and_hash_with_it(server, eu):
+    before = record(server.url)
+    with open_store(server.url) as store:
+        earlier = next(e.payload["submission"] for e in store.events() if e.kind == "submit")
+
+    def again(named: str, rehash: bool) -> Callable[[dict], dict]:
+        def change(made: dict) -> dict:
+            content = {"document": SMALL.symbol, "again": named, "amendments": [
+                {k: v for k, v in item.items() if k not in (
+                    "id", "submitted_by", "submitted_at", "status")}
+                for item in made["amendments"]]}
+            digest = hashlib.sha256(canonical(content).encode()).hexdigest()
+            return {**made, "again": named, **({"submission": digest} if rehash else {})}
+        return change
+
+    assert "is not an earlier submission of its document" in refused(
+        lambda: forge(eu, payload=again("0" * 64, rehash=True)))
+    assert "its submission's hash is not the SHA-256" in refused(
+        lambda: forge(eu, payload=again(earlier, rehash=False)))
+    assert record(server.url) == before
+    forge(eu, payload=again(earlier, rehash=True))  # as the library writes it
+    with open_store(server.url) as store:
+        assert store.verify().ok
 
 
 def test_the_head_cannot_move_back_or_to_a_bogus_hash(server, eu):

@@ -88,6 +88,17 @@ def test_a_delegation_role_submits_and_withdraws_its_own_through_the_library(ser
         assert store.verify().ok
 
 
+def test_a_delegation_role_tables_again_what_it_withdrew(server):
+    proposal = [amend("EU", "OP2", replace="submit", with_="present")]
+    with open_store(server.as_role("EU"), token=server.tokens["EU"]) as eu:
+        first = eu.submit(SMALL.symbol, proposal)
+        eu.withdraw(first.ids[0], "EU")
+        again = eu.submit(SMALL.symbol, proposal)
+        assert not again.duplicate and again.anew == (f"{first.ids[0]} (withdrawn)",)
+        assert eu.submit(SMALL.symbol, proposal).duplicate  # sent again while pending
+    record(server.url)
+
+
 def test_the_server_refuses_eu_what_the_library_would_let_a_stolen_token_do(server):
     before = record(server.url)
     usa_token, secretariat_token = server.tokens["USA"], server.tokens[SECRETARIAT]

@@ -111,7 +111,8 @@ def test_the_very_same_submission_is_recorded_once(empty_store):
     again = empty_store.submit(SYMBOL, retyped, actor="EU")
     assert again.duplicate and again.ids == first.ids
     assert again.amendments == first.amendments
-    assert again.message == f"already recorded as {', '.join(first.ids)}; nothing new was recorded"
+    assert again.message == (f"already recorded as {', '.join(first.ids)} (still pending); "
+                             "nothing new was recorded")
     assert len(empty_store.events()) == events
     assert len(empty_store.amendments(SYMBOL)) == len(eu)
 

@@ -1,0 +1,84 @@
+"""What counts as proposing again: the same change to the same paragraph, by the same
+delegations (`proposal_key`). A proposal pending or accepted is not proposed again (unless
+duplicates are allowed); one withdrawn, rejected or stale may be tabled again, and is then
+recorded anew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from drafting import characters
+from drafting.model import Amendment, AmendmentStatus, Document
+from drafting.store.errors import StoreError
+
+_S = AmendmentStatus
+
+
+def proposal_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
+    """What makes two amendments the same proposal: who, which paragraph of which revision
+    (and which proposal, for an amendment to one), what change."""
+    revision = document.revision(amendment.revision)
+    span = amendment.span
+    return (tuple(sorted(amendment.proponents)), amendment.paragraph_id,
+            revision.label if revision is not None else amendment.revision, str(amendment.kind),
+            None if span is None else (span.start, span.end), amendment.old_text,
+            characters.visible(amendment.new_text), amendment.amends.upper())  # "pre\u200bsent"
+
+
+def sort_proposals(document: Document, stored: Sequence[Amendment],
+                   proposed: dict[tuple[Any, ...], str],
+                   settled: dict[tuple[Any, ...], str]) -> None:
+    """Each of ``stored`` into ``proposed`` (pending or accepted: proposing it again is a
+    repeat) or ``settled`` (withdrawn, rejected, stale: it may be tabled again)."""
+    for amendment in stored:
+        key = proposal_key(document, amendment)
+        if amendment.status is _S.SUBMITTED:
+            proposed[key] = amendment.id
+        elif amendment.status is _S.ACCEPTED:
+            proposed[key] = f"{amendment.id} (accepted)"
+        else:
+            settled[key] = f"{amendment.id} ({amendment.status})"
+
+
+def proposed_before(document: Document, settled: Mapping[tuple[Any, ...], str],
+                    amendments: Sequence[Amendment]) -> tuple[str, ...]:
+    """The settled amendments (``A1 (withdrawn)``) that ``amendments`` propose again."""
+    found = (settled.get(proposal_key(document, a)) for a in amendments)
+    return tuple(dict.fromkeys(f for f in found if f is not None))
+
+
+def check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
+                  amendments: Sequence[Amendment]) -> None:
+    """StoreError naming the amendments that repeat one ``proposed`` already (``A1``
+    pending, ``A1 (accepted)``). Repeats within ``amendments`` are not looked for: a
+    file's are recorded once (`drafting.intake`, `twins`)."""
+    problems = []
+    for number, amendment in enumerate(amendments, 1):
+        earlier = proposed.get(proposal_key(document, amendment))
+        if earlier is not None:
+            revision = document.revision(amendment.revision)
+            paragraph = revision.by_id(amendment.paragraph_id) if revision else None
+            problems.append(f"amendment {number} ({paragraph.label if paragraph else '?'}): "
+                            f"{', '.join(amendment.proponents)} already proposes this as "
+                            f"{earlier}")
+    if problems:
+        count = f"{len(problems)} amendment" + ("s" if len(problems) > 1 else "")
+        raise StoreError(f"{document.symbol}: {count} of the submission repeat what "
+                         "is already proposed (the same change to the same paragraph); "
+                         "nothing was recorded: leave them out, or submit with "
+                         "--allow-duplicates", details="\n".join(problems))
+
+
+def twins(document: Document, amendments: Sequence[Amendment]) -> dict[int, int]:
+    """The amendments (by index) that propose the very same as one before them in
+    ``amendments``, each with the index of the first."""
+    first: dict[tuple[Any, ...], int] = {}
+    found = {}
+    for index, amendment in enumerate(amendments):
+        key = proposal_key(document, amendment)
+        if key in first:
+            found[index] = first[key]
+        first.setdefault(key, index)
+    return found
