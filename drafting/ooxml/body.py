@@ -6,6 +6,7 @@ tables in order (`body_blocks`), and quick looks at a properties element's child
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -133,3 +134,20 @@ def style_id(p: Any) -> str | None:
     properties = first_child(p, _PPR)
     found = child_of(properties, _STYLE) if properties is not None else None
     return None if found is None else found.get(_VAL)
+
+
+_PPR_CHANGE = qn("w:pPrChange")
+
+
+def as_before(p: Any) -> Any:
+    """The ``w:p`` ``p`` with the paragraph properties a tracked change of them
+    (``w:pPrChange``) says it had (its style, numbering, indents): a stand-in holding
+    them alone; ``p`` itself where they were not changed."""
+    properties = first_child(p, _PPR)
+    change = None if properties is None else properties.find(_PPR_CHANGE)
+    if change is None:
+        return p
+    stand_in = p.makeelement(_P, {})
+    old = change.find(_PPR)
+    stand_in.append(copy.deepcopy(old) if old is not None else p.makeelement(_PPR, {}))
+    return stand_in

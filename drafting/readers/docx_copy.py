@@ -30,7 +30,7 @@ from drafting.limits import (
 )
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
-from drafting.ooxml.body import changed_boxes
+from drafting.ooxml.body import as_before, changed_boxes
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
@@ -251,6 +251,8 @@ class CopyLayout:
             if note is not None:
                 blocks.append(Block(f"[^{note}]: {text}", where))
                 continue
+            if self.survey.format_changes:  # its style and numbering as they were too
+                p = as_before(p)
             style = names.get(runs.style_id(p) or "", "")
             # a paragraph the copy inserts takes the number Word shows it; the others
             # keep theirs from before it (its list's next items are not renumbered)
