@@ -111,8 +111,9 @@ class _Reviser:
                 for element in place.elements():
                     if in_body(element):
                         _remove(element)
-                    elif element.getparent().tag == _FOOTNOTE:  # its reference went too
-                        element.getparent().getparent().remove(element.getparent())
+                    elif (note := element.getparent()).tag == _FOOTNOTE and \
+                            note.getparent() is not None:  # its reference went too
+                        note.getparent().remove(note)  # once, if it had several paragraphs
                         self.footnotes_changed = True
         for paragraph in new:  # the first of each kind, for a new one before any
             place = self.places.get(paragraph.id)
