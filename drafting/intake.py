@@ -170,16 +170,13 @@ def _once(document: Document, amendments: Sequence[Amendment], path: Path,
     """``amendments`` with each proposing the very same as one before it (the same change
     to the same paragraph, by the same delegations) left out, and a warning for each:
     a file that says a thing twice means it once."""
-    from drafting.store.repeats import twins
+    from drafting.store.repeats import paragraph_label, twins
 
     found = twins(document, amendments)
 
     def named(index: int) -> str:
         amendment = amendments[index]
-        revision = document.revision(amendment.revision)
-        paragraph = revision.by_id(amendment.paragraph_id) if revision else None
-        where = amendment.amends or (paragraph.label if paragraph else amendment.paragraph_id)
-        return f"amendment {index + 1} ({where})"
+        return f"amendment {index + 1} ({amendment.amends or paragraph_label(document, amendment)})"
 
     return ([a for index, a in enumerate(amendments) if index not in found],
             tuple(f"{path}, {named(later)} proposes the very same as {named(first)}; it "

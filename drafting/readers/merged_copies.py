@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from drafting.engine.sublists import relettered
-from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision
+from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision, Span
 from drafting.readers.result import ReadWarning
 from drafting.wording import describe
 
@@ -91,7 +91,7 @@ def settled_shown(drafts: list[Draft], proposed: Mapping[str, Sequence[Amendment
         return drafts
     kept = []
     for draft in drafts:
-        names = {name.strip() for name in (draft.author or "").split(",")} - {""}
+        names = _author_codes(draft)
         same = [a for a in settled.get(draft.paragraph.id, ()) if a.kind is draft.kind
                 and names <= set(a.proponents) and _words(a) == _words(draft)] \
             if by_codes(draft, delegation, authors) else []
@@ -107,6 +107,11 @@ def settled_shown(drafts: list[Draft], proposed: Mapping[str, Sequence[Amendment
             f"{sender}'s name (to propose it anew: drafting amend {symbol} ... -d "
             f"{delegation or 'CODE'})")))
     return kept
+
+
+def _author_codes(draft: Draft) -> set[str]:
+    """The delegation codes a Word author names ("EU, G77": EU and G77)."""
+    return {name.strip() for name in (draft.author or "").split(",")} - {""}
 
 
 def _words(change: Amendment | Draft) -> tuple[str, str]:
@@ -143,7 +148,7 @@ def already_proposed(draft: Draft, target: Revision,
     merge` writes tracks it; [] for a change of the file's own. A copy of the merged
     draft carries every delegation's proposals: read as the changes of the delegation
     sending it, they would be proposed again in its name."""
-    names = {name.strip() for name in (draft.author or "").split(",")} - {""}
+    names = _author_codes(draft)
     if not names:
         return []
     text = draft.paragraph.text
@@ -173,15 +178,14 @@ def made_together(drafts: Sequence[Draft], pending: Sequence[Amendment]) -> list
     if not drafts or any(d.kind not in SPAN_KINDS or d.span is None for d in drafts):
         return []
     text = drafts[0].paragraph.text
-    made = _applied(text, sorted(drafts, key=lambda d: d.span.start))  # type: ignore[union-attr]
+    made = _applied(text, sorted(drafts, key=lambda d: _span(d).start))
     if made is None:
         return []
     made = _renumbered(text, made)
-    low = min(d.span.start for d in drafts)  # type: ignore[union-attr]
-    high = max(d.span.end for d in drafts)  # type: ignore[union-attr]
+    low, high = min(_span(d).start for d in drafts), max(_span(d).end for d in drafts)
     spans = [a for a in pending if a.kind in SPAN_KINDS and a.span is not None]
-    spans.sort(key=lambda a: max(a.span.start - high, low - a.span.end, 0))  # type: ignore[union-attr]
-    near = sorted(spans[:_TOGETHER_MOST], key=lambda a: (a.span.start, a.span.end))  # type: ignore[union-attr]
+    spans.sort(key=lambda a: max(_span(a).start - high, low - _span(a).end, 0))
+    near = sorted(spans[:_TOGETHER_MOST], key=lambda a: (_span(a).start, _span(a).end))
     for size in range(1, len(near) + 1):
         for chosen in combinations(near, size):
             together = _applied(text, chosen)
@@ -195,13 +199,18 @@ def _applied(text: str, chosen: Sequence[Amendment | Draft]) -> str | None:
     where two overlap."""
     out, last = "", 0
     for amendment in chosen:
-        span = amendment.span
-        assert span is not None
+        span = _span(amendment)
         if span.start < last:
             return None
         out += text[last:span.start] + amendment.new_text
         last = span.end
     return out + text[last:]
+
+
+def _span(change: Amendment | Draft) -> Span:
+    """The span of a change of words (one that has one)."""
+    assert change.span is not None
+    return change.span
 
 
 def _renumbered(text: str, new: str) -> str:

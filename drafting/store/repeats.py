@@ -58,9 +58,7 @@ def check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
     for number, amendment in enumerate(amendments, 1):
         earlier = proposed.get(proposal_key(document, amendment))
         if earlier is not None:
-            revision = document.revision(amendment.revision)
-            paragraph = revision.by_id(amendment.paragraph_id) if revision else None
-            problems.append(f"amendment {number} ({paragraph.label if paragraph else '?'}): "
+            problems.append(f"amendment {number} ({paragraph_label(document, amendment)}): "
                             f"{', '.join(amendment.proponents)} already proposes this as "
                             f"{earlier}")
     if problems:
@@ -82,3 +80,11 @@ def twins(document: Document, amendments: Sequence[Amendment]) -> dict[int, int]
             found[index] = first[key]
         first.setdefault(key, index)
     return found
+
+
+def paragraph_label(document: Document, amendment: Amendment) -> str:
+    """The label of the paragraph ``amendment`` is on, in the revision it was made
+    against ("?" where that revision no longer holds it)."""
+    revision = document.revision(amendment.revision)
+    paragraph = revision.by_id(amendment.paragraph_id) if revision else None
+    return paragraph.label if paragraph else "?"

@@ -384,12 +384,10 @@ def _problems(document: Document, amendment: Amendment, codes: set[str],
     elif paragraph is not None and amendment.kind in SPAN_KINDS:
         problems += _span_problems(paragraph.label, paragraph.text, amendment)
     elif paragraph is not None and amendment.span is not None:
-        refusal = before_refusal(list(revision), paragraph, revision.label) \
-            if amendment.precedes else None
         if not amendment.precedes:
             problems.append(f"{paragraph.label}: a {amendment.kind} acts on the whole "
                             "paragraph and has no span")
-        elif refusal is not None:
+        elif (refusal := before_refusal(list(revision), paragraph, revision.label)):
             problems.append(refusal)
     return problems
 

@@ -57,6 +57,7 @@ from drafting.writers.typed_numbers import TYPED_NUMBER
 from drafting.writers.word_package import package_bytes
 
 _NOBODY = Stamp("", None)
+_FOOTNOTE = qn("w:footnote")
 
 
 def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -> bytes:
@@ -78,8 +79,6 @@ def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -
     saved = io.BytesIO()
     document.save(saved)
     return package_bytes(source, saved.getvalue(), changed)
-
-_FOOTNOTE = qn("w:footnote")
 
 
 class _Reviser:
