@@ -111,6 +111,29 @@ def normalised(text: str) -> str:
     return text
 
 
+def normalised_said(text: str) -> str:
+    """What `normalised` changes in ``text``, in a sentence for a warning ("" if
+    nothing). Composing accents changes nothing a reader sees; a character Unicode
+    replaces by another (the Kelvin sign by K, a CJK compatibility ideograph by its
+    unified form, which a font may draw differently) is named with what it became."""
+    if unicodedata.is_normalized("NFC", text):
+        return ""
+    replaced = dict.fromkeys(char for char in text if not char.isascii() and len(
+        unicodedata.normalize("NFD", char)) == 1 and unicodedata.normalize("NFC", char) != char)
+    said = [f"{describe(char)} was stored as {describe(unicodedata.normalize('NFC', char))}"
+            for char in list(replaced)[:_SHOWN_REPLACED]]
+    if len(replaced) > _SHOWN_REPLACED:
+        said.append(f"{len(replaced) - _SHOWN_REPLACED} more such characters likewise")
+    if said:
+        return ("characters Unicode holds to be the same as others were stored in that form "
+                f"(NFC): {'; '.join(said)}")
+    return ("accents written as a letter plus a combining mark were stored composed "
+            "(Unicode NFC); the text looks the same")
+
+
+_SHOWN_REPLACED = 5
+
+
 def from_word(text: str) -> tuple[str, str]:
     """``text`` with the characters Word allows but a negotiation text does not hold
     replaced (U+0085 by an ellipsis, line and paragraph separators by line breaks, soft

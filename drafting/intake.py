@@ -132,7 +132,8 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
             raise InputError(f"{path}: the file is the submission of "
                              f"{submission.delegation}, not of {delegation}")
         found, said = _once(document, found, path)
-        return PreparedFile(path, tuple(found), said, delegation=submission.delegation)
+        return PreparedFile(path, tuple(found), (*submission.warnings, *said),
+                            delegation=submission.delegation)
     if suffix != ".docx":
         raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files"
                          f"{kind_advice(suffix)}; use .json or .docx")

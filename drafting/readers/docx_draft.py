@@ -217,12 +217,9 @@ class DraftReader:
             offset, sentence = found
             raise ReaderError(f"{self._where()}, {sentence}",
                               details=characters.caret(text, offset))
-        normal = characters.normalised(text)
-        if normal != text:
-            self.warnings.append(ReadWarning(self._where(), (
-                "accents written as a letter plus a combining mark were stored composed "
-                "(Unicode NFC); the text looks the same")))
-        return normal
+        if said := characters.normalised_said(text):
+            self.warnings.append(ReadWarning(self._where(), said))
+        return characters.normalised(text)
 
     def _remark(self, message: str) -> None:
         """A warning about what stands here, said with the label of the paragraph before

@@ -67,7 +67,8 @@ class Submission:
 
     ``revision`` is the label it was made against as the file gives it; "" when
     the file names none, and then `check_submission` uses the document's current
-    revision. ``source`` is the file name, for messages.
+    revision. ``source`` is the file name, for messages. ``warnings`` say where a
+    text was stored in another form than the file wrote (`characters.normalised_said`).
     """
 
     document: str
@@ -76,6 +77,7 @@ class Submission:
     revision: str
     proposals: tuple[Proposal, ...]
     source: str
+    warnings: tuple[str, ...] = ()
 
 
 def read_submission(path: str | Path) -> Submission:
@@ -275,7 +277,22 @@ def _submission(data: dict[str, Any], source: str) -> Submission:
         revision=_nfc(data.get("revision", "")).strip(),
         proposals=tuple(_proposal(item) for item in data["amendments"]),
         source=source,
+        warnings=tuple(_normalising(data, source)),
     )
+
+
+def _normalising(data: dict[str, Any], source: str) -> Iterator[str]:
+    """A warning for each text of ``data`` that is stored in another form than written
+    (Unicode NFC), naming the amendment and the field."""
+    for key, value in data.items():
+        if isinstance(value, str) and (said := characters.normalised_said(value)):
+            yield f"{source}, {key}: {said}"
+    for number, item in enumerate(data["amendments"], 1):
+        for key, value in item.items():
+            values = value if isinstance(value, list) else [value]
+            for text in values:
+                if isinstance(text, str) and (said := characters.normalised_said(text)):
+                    yield f"{source}, amendment {number} ({item['paragraph']}), {key}: {said}"
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:

@@ -163,10 +163,11 @@ def _normalise(lines: list[str], name: str) -> list[ReadWarning]:
     """A warning naming the lines whose accents are stored composed, and one naming those
     whose full-width brackets are read as brackets (`characters.wide_brackets`)."""
     warnings = []
-    if changed := [n for n, line in enumerate(lines, 1) if characters.normalised(line) != line]:
-        warnings.append(ReadWarning(name, (
-            f"{_lines(changed)}: accents written as a letter plus a combining mark were "
-            "stored composed (Unicode NFC); the text looks the same")))
+    said = {n: sentence for n, line in enumerate(lines, 1)
+            if (sentence := characters.normalised_said(line))}
+    for sentence in dict.fromkeys(said.values()):
+        changed = [n for n, other in said.items() if other == sentence]
+        warnings.append(ReadWarning(name, f"{_lines(changed)}: {sentence}"))
     if wide := [n for n, line in enumerate(lines, 1) if characters.wide_brackets(line)[1]]:
         said = characters.wide_brackets("\n".join(lines[n - 1] for n in wide))[1]
         warnings.append(ReadWarning(name, f"{_lines(wide)}: {said}"))

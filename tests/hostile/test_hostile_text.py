@@ -209,6 +209,33 @@ def test_a_decomposed_draft_is_stored_composed_with_a_warning(tmp_path, negotiat
         assert "replace 'Réaffirme' -> 'Rappelle'" in unicodedata.normalize("NFC", outcome.out)
 
 
+def test_a_submitted_character_unicode_replaces_is_named_in_a_warning(
+        tmp_path, negotiation, capsys):
+    """The Kelvin sign is stored as K, a CJK compatibility ideograph as its unified form:
+    the delegation is told which character became which, amendment by amendment."""
+    path = write(tmp_path / "draft.md", "# T\n\nOP1 Keeps warming below 1.5 degrees;\n")
+    assert run_cli(capsys, "import", str(path), "--doc", "KV/1", "--db", negotiation).code == 0
+    path = submission(tmp_path / "eu.json", "KV/1",
+                      {"paragraph": "OP1", "replace": "1.5 degrees", "with": "273 \u212a"},
+                      {"paragraph": "OP1", "insert": " (\uf900)", "after": "warming"})
+    outcome = run_cli(capsys, "submit", "KV/1", str(path), "--yes", "--db", negotiation)
+    assert outcome.code == 0, outcome.err
+    assert "amendment 1 (OP1), with: " in outcome.err
+    assert "U+212A (KELVIN SIGN) was stored as U+004B (LATIN CAPITAL LETTER K)" in outcome.err
+    assert "amendment 2 (OP1), insert: " in outcome.err and "U+F900" in outcome.err
+    listed = run_cli(capsys, "amendments", "KV/1", "--json", "--db", negotiation)
+    assert "273 K" in listed.out and "\u212a" not in listed.out
+
+
+def test_a_draft_character_unicode_replaces_is_named_not_called_an_accent(tmp_path):
+    path = write(tmp_path / "draft.md", "# T\n\nOP1 A resistance of 5 \u2126;\n")
+    result = read_draft(path)
+    assert result.paragraphs[0].text == "A resistance of 5 \u03a9;"
+    [warning] = result.warnings
+    assert "line 3: " in str(warning) and "U+2126 (OHM SIGN) was stored as U+03A9" in str(warning)
+    assert "accents" not in str(warning)
+
+
 def test_a_word_draft_is_read_composed(tmp_path):
     path = word_file(tmp_path / "fr.docx", draft_body(f"OP1 {DECOMPOSED}"))
     result = read_draft(path)
