@@ -103,14 +103,17 @@ def amend(
             from drafting.intake import check_recordable
 
             check_recordable(store, symbol, [[amendment]], allow_duplicates=allow_duplicates)
-        from drafting.intake import already_recorded
+        from drafting.intake import already_recorded, tabled_again, tabled_again_said
 
         sent = already_recorded(store, symbol, [[amendment]])[0]
         if sent is not None:  # said before anything is asked: nothing will be recorded
             _said(sent, as_json)
             return
         lines = proposals_preview(store.document(symbol), store.as_recorded([amendment]))
-        if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json):
+        count = len(lines)
+        if again := tabled_again(store, symbol, [[amendment]])[0]:
+            lines.append(tabled_again_said(again))
+        if not confirm(lines, dry_run=dry_run, yes=yes, err=as_json, count=count):
             if as_json:
                 typer.echo(json.dumps({"recorded": [], "duplicate": False, "receipt": None}))
             return

@@ -136,8 +136,12 @@ def _inbox(store: Store, files: list[Path], delegation: str | None, by_filename:
 
 def _preview(store: Store, intake: Intake) -> list[str]:
     """What would be recorded, by delegation: a line naming it, then its files' amendments."""
+    from drafting.intake import tabled_again, tabled_again_said
     from drafting.workflow import proposals_preview
 
+    again = dict(zip((item.path for item in intake.prepared), tabled_again(
+        store, intake.document.symbol, [item.amendments for item in intake.prepared]),
+        strict=True))
     lines = []
     for who, items in intake.by_delegation():
         count = sum(len(item.amendments) for item in items)
@@ -145,6 +149,8 @@ def _preview(store: Store, intake: Intake) -> list[str]:
         for item in items:
             lines += [f"  {escaped(item.path.name)}: {line}" for line in proposals_preview(
                 intake.document, store.as_recorded(item.amendments))]
+            if again[item.path]:
+                lines.append(f"  {escaped(item.path.name)}: {tabled_again_said(again[item.path])}")
     return lines
 
 

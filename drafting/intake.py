@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafting.errors import DraftingError, InputError
 from drafting.inbox import Inbox, InboxFile, Refused
@@ -319,6 +319,31 @@ def set_aside_recorded(store: Store, symbol: str, intake: Intake,
     return (Intake(intake.document, kept, intake.failed),
             [FileOutcome(item.path, item.proponents, done)
              for item, done in zip(intake.prepared, found, strict=True) if done])
+
+
+def tabled_again(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]],
+                 ) -> list[tuple[str, ...]]:
+    """For each of ``batches`` (a file's amendments), the withdrawn, rejected or stale
+    amendments it proposes again (``A3 (withdrawn)``): recording it tables them again,
+    anew. For previews, so that what will happen is said before anything is asked."""
+    from drafting.store.repeats import proposed_before, sort_proposals
+
+    settled: dict[tuple[Any, ...], str] = {}
+    document = store.document(symbol)
+    sort_proposals(document, store.amendments(symbol, statuses=_SETTLED), {}, settled)
+    if not settled:
+        return [() for _ in batches]
+    return [proposed_before(document, settled, batch)
+            for batch in _as_recorded(store, batches)]
+
+
+def tabled_again_said(earlier: Sequence[str]) -> str:
+    """The preview's line for amendments that table ``earlier`` ones again."""
+    return f"tables again what was proposed as {', '.join(earlier)}: recorded anew"
+
+
+_SETTLED = frozenset({AmendmentStatus.WITHDRAWN, AmendmentStatus.REJECTED,
+                      AmendmentStatus.STALE})
 
 
 def check_recordable(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,

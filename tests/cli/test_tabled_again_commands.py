@@ -37,11 +37,17 @@ def test_a_withdrawn_proposal_is_tabled_again_from_a_file_or_the_command_line(cl
     eu = _file(tmp_path / "eu.json", SECURE)
     cli.ok("submit", SYMBOL, eu, "--yes")
     cli.ok("withdraw", "A1", "-d", "EU")
+    out = cli.ok("submit", SYMBOL, eu, "--dry-run")  # said before anything is asked
+    assert "eu.json: tables again what was proposed as A1 (withdrawn): recorded anew" in out
+    assert _statuses(cli) == [("A1", "withdrawn")]
     out = cli.ok("submit", SYMBOL, eu, "--yes")
     assert "To be recorded (1 amendment)" in out
     assert "eu.json: recorded 1 amendment: A2; the same was proposed before as A1 " \
            "(withdrawn), and is recorded anew" in out
     cli.ok("withdraw", "A2", "-d", "EU")
+    out = cli.ok(*AMEND, "--dry-run")
+    assert "To be recorded (1 amendment)" in out
+    assert "tables again what was proposed as A2 (withdrawn): recorded anew" in out
     out = cli.ok(*AMEND, "--yes")
     assert "recorded 1 amendment: A3; the same was proposed before as A2 (withdrawn)" in out
     assert _statuses(cli) == [("A1", "withdrawn"), ("A2", "withdrawn"), ("A3", "submitted")]
