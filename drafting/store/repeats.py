@@ -52,15 +52,21 @@ def proposed_before(document: Document, settled: Mapping[tuple[Any, ...], str],
 def check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
                   amendments: Sequence[Amendment]) -> None:
     """StoreError naming the amendments that repeat one ``proposed`` already (``A1``
-    pending, ``A1 (accepted)``). Repeats within ``amendments`` are not looked for: a
-    file's are recorded once (`drafting.intake`, `twins`)."""
+    pending, ``A1 (accepted)``) or one before them in ``amendments`` (a file's are
+    recorded once, with a warning, before they get here: `drafting.intake`, `twins`)."""
     problems = []
+    first: dict[tuple[Any, ...], int] = {}
     for number, amendment in enumerate(amendments, 1):
-        earlier = proposed.get(proposal_key(document, amendment))
+        key = proposal_key(document, amendment)
+        earlier = proposed.get(key)
+        where = f"amendment {number} ({paragraph_label(document, amendment)})"
         if earlier is not None:
-            problems.append(f"amendment {number} ({paragraph_label(document, amendment)}): "
-                            f"{', '.join(amendment.proponents)} already proposes this as "
-                            f"{earlier}")
+            problems.append(f"{where}: {', '.join(amendment.proponents)} already proposes "
+                            f"this as {earlier}")
+        elif key in first:
+            problems.append(f"{where}: the same change as amendment {first[key]} of the "
+                            "submission")
+        first.setdefault(key, number)
     if problems:
         count = f"{len(problems)} amendment" + ("s" if len(problems) > 1 else "")
         raise StoreError(f"{document.symbol}: {count} of the submission repeat what "

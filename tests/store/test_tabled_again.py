@@ -91,3 +91,16 @@ def test_sent_again_tells_a_preview_what_recording_would_do(store):
     assert sent is not None and sent.ids == first.ids and sent.duplicate
     store.withdraw(first.ids[0], "EU")
     assert store.sent_again(SMALL.symbol, [_eu()]) == [None]
+
+
+def test_one_change_twice_in_one_submission_is_refused_through_the_library(store):
+    """The command line records a file's repeats once (with a warning); a program that
+    calls the store with the same change twice is refused, naming both, and nothing is
+    recorded, unless it allows duplicates."""
+    twice = [*_eu(), amend("EU", "OP1", delete="Decides"), *_eu()]
+    with pytest.raises(StoreError, match="1 amendment of the submission repeat") as refused:
+        store.submit(SMALL.symbol, twice)
+    assert "amendment 3 (OP2): the same change as amendment 1 of the submission" in \
+        refused.value.details
+    assert store.amendments(SMALL.symbol) == []
+    assert store.submit(SMALL.symbol, twice, allow_duplicates=True).ids == ("A1", "A2", "A3")
