@@ -27,7 +27,7 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from drafting.engine.revise import symbol_pattern
+from drafting.engine.revise import revision_suffix, symbol_pattern
 from drafting.ooxml.properties import rewrite_properties
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
@@ -91,8 +91,9 @@ def _revise(element: Any, pattern: re.Pattern[str], label: str, marks: RevisionM
     """Give the symbol ``pattern`` finds in the ``w:p`` ``element`` the revision
     ``label``; whether the paragraph changed."""
     text = visible(element).text
-    edits = [edit for m in pattern.finditer(text) if m["old"] != f"/{label}"
-             for edit in _edits(m.end() - len(m["old"] or ""), m.end(), f"/{label}",
+    edits = [edit for m in pattern.finditer(text)
+             if m["old"] != (suffix := revision_suffix(m, label))
+             for edit in _edits(m.end() - len(m["old"] or ""), m.end(), suffix,
                                 stamp, tracked)]
     if edits:
         weave(lambda: visible(element).atoms, edits, marks)
@@ -101,7 +102,7 @@ def _revise(element: Any, pattern: re.Pattern[str], label: str, marks: RevisionM
 
 def _revised(found: re.Match[str], label: str) -> str:
     """The symbol ``found`` with the revision ``label`` for the one it names, if any."""
-    return found[0][:len(found[0]) - len(found["old"] or "")] + f"/{label}"
+    return found[0][:len(found[0]) - len(found["old"] or "")] + revision_suffix(found, label)
 
 
 def _edits(start: int, end: int, text: str, stamp: Stamp, tracked: bool) -> list[Edit]:

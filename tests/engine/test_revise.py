@@ -242,6 +242,20 @@ def test_a_symbol_imported_with_its_revision_gains_the_next_in_its_place(line, s
     assert revised_symbol(line, "A/HRC/61/L.12/Rev.1", "Rev.2") == shown
 
 
+@pytest.mark.parametrize(("line", "symbol", "shown"), [
+    ("A77/4 Rev.1", "A77/4", "A77/4 Rev.2"), ("EB156/3 Rev.1", "EB156/3", "EB156/3 Rev.2"),
+    ("Provisional agenda item 11.2  A77/4 Rev.1", "A77/4/Rev.1",
+     "Provisional agenda item 11.2  A77/4 Rev.2"),
+    ("A77/4", "A77/4", "A77/4/Rev.2"), ("A77/4 Add.1", "A77/4", "A77/4 Add.1"),
+])
+def test_a_revision_written_after_a_space_is_replaced_in_that_form(line, symbol, shown):
+    """WHO writes "A77/4 Rev.1": Rev.2 read "A77/4/Rev.2 Rev.1". The form a document uses
+    for the revision it names is kept; a symbol naming none takes the UN's "/"."""
+    from drafting.engine.revise import revised_symbol
+
+    assert revised_symbol(line, symbol, "Rev.2") == shown
+
+
 @pytest.mark.parametrize(("line", "shown"), [
     ("General Assembly", "General Assembly"), ("CBD/COP/17", "CBD/COP/17"),
     ("CBD", "CBD/Rev.1"), (" CBD/Rev.1 ", " CBD/Rev.2 "), ("Symbol: CBD.", "Symbol: CBD."),

@@ -261,3 +261,24 @@ def test_the_diff_shows_the_revision_in_headers_and_footers_as_tracked_changes(
     # a property cannot be a tracked change: the diff keeps the older revision's
     assert diff["docProps/custom.xml"] == was["docProps/custom.xml"]
     assert diff["docProps/core.xml"] == was["docProps/core.xml"]
+
+
+def test_a_revision_written_after_a_space_is_revised_in_that_form(tmp_path):
+    """WHO writes its symbols' revisions after a space ("A77/4 Rev.1"): Rev.2 of such a
+    document reads "A77/4 Rev.2" in its header, not "A77/4/Rev.2 Rev.1"; "A77/4 Add.1",
+    another document, is left alone."""
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "A77/4 Rev.1\tsee also A77/4 Add.1"
+    word.add_paragraph("SEVENTY-SEVENTH WORLD HEALTH ASSEMBLY")
+    word.add_paragraph("A77/4 Rev.1")
+    word.add_paragraph("The World Health Assembly,")
+    word.add_paragraph("1.\tDecides to convene a meeting in 2027;")
+    path = tmp_path / "who.docx"
+    word.save(path)
+    document = read_docx_draft(path).to_document("A77/4")
+    amendments = proposed(document, [("JPN", "OP1", {"replace": "2027", "with_": "2028"})])
+    new = revise(document, amendments, Decisions(accepted=frozenset(a.id for a in amendments)),
+                 label="Rev.2").revision
+    rev2 = _parts(revise_source(path.read_bytes(), document.current, new, symbol="A77/4"))
+    assert _texts(rev2["word/header1.xml"]) == ["A77/4 Rev.2\tsee also A77/4 Add.1"]
+    assert "A77/4 Rev.2" in _texts(rev2["word/document.xml"])
