@@ -35,8 +35,9 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     bracket is named by its number, counted from 1 as `drafting brackets SYMBOL --para
     OP3` shows them: ``"OP3#2"``, ``"OP24#1=present"``. Words no bracket offers but a pending
     (or accepted) amendment among ``proposals`` proposes in one of its alternatives
-    (``OP1=in 2029``, where the EU proposes "2029" for "2028" in ``[in 2027 / in 2028]``)
-    choose that alternative and accept the amendment with the choice. InputError, naming
+    (``OP1=in 2029``, where the EU proposes "2029" for "2028" in ``[in 2027 / in 2028]``),
+    or in an alternative it adds (``[in 2027 / in 2028 / in 2029]``), choose that
+    alternative and accept the amendment with the choice. InputError, naming
     the paragraph and what it holds, for anything that does not fit.
     """
     from drafting.engine import BracketAction, BracketDecision
@@ -100,13 +101,22 @@ def _proposed(paragraph: Paragraph, number: int | None, wanted: str,
                 continue
             changed = text[:span.start] + amendment.new_text + text[span.end:]
             after = [g for g in brackets.groups(changed) if g.start == group.start]
-            if not after or len(after[0].alternatives) != len(group.alternatives):
+            if not after or not _same_or_more(group.alternatives, after[0].alternatives):
                 continue
             for index, alternative in enumerate(after[0].alternatives):
                 if " ".join(alternative.split()) == words:
                     fits.setdefault((group.index, index, span.start, span.end,
                                      amendment.new_text), (group.index, index, amendment.id))
     return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def _same_or_more(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether a bracket's alternatives ``after`` an amendment are as many as ``before``
+    (words changed in one), or those and new ones (an option added: "[a / b / c]")."""
+    if len(after) == len(before):
+        return True
+    kept = iter(" ".join(text.split()) for text in after)
+    return len(after) > len(before) and all(" ".join(old.split()) in kept for old in before)
 
 
 def _bracket_place(revision: Revision, spec: str) -> tuple[Paragraph, int | None]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from drafting import brackets
 from drafting.engine.applied import apply_accepted, decide_brackets, refuse_together
 from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
@@ -162,8 +163,22 @@ def _settled_by_choice(current: Revision, given: list[Amendment],
         if decision is not None:
             paragraph = current.by_id(decision.paragraph_id)
             label = paragraph.label if paragraph is not None else decision.paragraph_id
-            settled[amendment.id] = f"{label}: '{amendment.new_text.strip()}' chosen"
+            words = amendment.new_text.strip(" /")  # " / in 2029": an option added
+            settled[amendment.id] = f"{label}: '{words}' chosen"
     return settled
+
+
+def _options_added(paragraph: Paragraph, choices: Sequence[BracketDecision],
+                   accepted: Sequence[Amendment]) -> list[Amendment]:
+    """The accepted amendments whose new option a choice keeps (`bracket_decisions`: an
+    alternative past those ``paragraph``'s bracket holds, "[a / b]" + " / c")."""
+    chosen = {d.amendment for d in choices if d.amendment}
+    if not chosen:
+        return []
+    groups = brackets.groups(paragraph.text)
+    beyond = {d.amendment for d in choices if d.amendment and d.group < len(groups)
+              and d.alternative >= len(groups[d.group].alternatives)}
+    return [a for a in accepted if a.id in beyond]
 
 
 def _current(document: Document, label: str) -> Revision:
@@ -313,7 +328,14 @@ class _Builder:
         """``paragraph`` with its bracket decisions and accepted amendments applied; agreed,
         it stays so unless the amendments change its text (the bracket decisions are
         settled with the agreement)."""
-        settled = decide_brackets(paragraph, self.choices.get(paragraph.id, []))
+        choices = self.choices.get(paragraph.id, [])
+        opened = _options_added(paragraph, choices, accepted)
+        if opened:  # an option an amendment adds is chosen: added first, then chosen
+            settled = decide_brackets(retext(paragraph, apply_accepted(
+                paragraph, paragraph.text, opened)), choices)
+            accepted = [a for a in accepted if a.id not in {o.id for o in opened}]
+        else:
+            settled = decide_brackets(paragraph, choices)
         text = apply_accepted(paragraph, settled, accepted)
         status = self.decisions.agreed.get(paragraph.id, paragraph.status)
         if status in _AGREED and text != settled:

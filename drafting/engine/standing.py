@@ -77,6 +77,8 @@ def settled_by_decisions(current: Revision, placed: list[Amendment],
             kinds, words, said = {AmendmentKind.DELETE}, None, "dropped"
         else:
             pick = decision.alternative if decision.action is BracketAction.CHOOSE else 0
+            if pick >= len(group.alternatives):  # an option an amendment adds, chosen
+                continue
             kinds = {AmendmentKind.REPLACE, AmendmentKind.INSERT}
             words = " ".join(group.alternatives[pick].split())
             said = f"'{words}' chosen" if decision.action is BracketAction.CHOOSE \

@@ -137,3 +137,28 @@ def test_an_empty_option_is_chosen_by_its_words_no_text(tmp_path):
     done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP2=No text")
     assert done.returncode == 0, done.stderr
     assert "Requests a report" not in drafting(db, "show", "A/1").stdout
+
+
+def test_an_option_an_amendment_adds_to_a_bracket_is_chosen_in_the_revision_that_accepts_it(
+        tmp_path):
+    """The EU adds "in 2029" to "[in 2027 / in 2028]"; the chair chooses it at once:
+    refused before ("no bracket offers 'in 2029'"). A change elsewhere in the paragraph,
+    accepted, stands beside it."""
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. Decides to convene a meeting "
+                     "[in 2027 / in 2028] in Geneva;\n", encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU", "G77"),
+                 ("amend", "A/1", "OP1", "-d", "EU", "--insert", " / in 2029", "--after",
+                  "in 2028", "--yes"),
+                 ("amend", "A/1", "OP1", "-d", "G77", "--replace", "Geneva", "--with",
+                  "Nairobi", "--yes"), ("decide", "A2", "accept")):
+        assert drafting(db, *args).returncode == 0, args
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP1=in 2029")
+    assert done.returncode == 0, done.stderr
+    assert "A1 (EU): OP1: 'in 2029' chosen" in done.stdout
+    shown = " ".join(drafting(db, "show", "A/1").stdout.split())
+    assert "Decides to convene a meeting in 2029 in Nairobi;" in shown
+    listed = drafting(db, "amendments", "A/1").stdout.splitlines()
+    assert "accepted" in listed[0] and "accepted" in listed[1]
+    assert "intact" in drafting(db, "verify").stdout
