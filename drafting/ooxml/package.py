@@ -12,8 +12,10 @@ to do, anything that is not a Word document or could hurt us:
 - a zip without ``word/document.xml``;
 - a zip bomb: too many parts, too many bytes once unpacked, or a large part that
   unpacks to far more than it takes in the zip (`SAFE_LIMITS`). The zip
-  directory is checked first, and the bytes actually unpacked are counted too,
-  since a directory can lie;
+  directory is checked first (`drafting.ooxml.zip_directory`), and the bytes actually
+  unpacked are counted too, since a directory can lie;
+- a zip naming one part twice (programs differ on which they read) or holding a name
+  no part has (``../x``, ``/etc/x``);
 - an XML part that unpacks to more than `SafeLimits.max_xml_part_bytes`: it would
   be parsed whole into memory;
 - XML parts of more than `SafeLimits.max_xml_tags` tags (each ``<``) together, counted
@@ -66,6 +68,7 @@ from drafting.ooxml.unpack import (
     scan,
     unopened,
 )
+from drafting.ooxml.zip_directory import check_directory
 
 _MB = 1024 * 1024
 
@@ -160,7 +163,7 @@ def _transitional(path: Path, data: bytes, limits: SafeLimits) -> bytes:
     with _open_zip(path, data) as package:
         if not strict.is_strict(package):
             return data
-        _check_directory(path, package.infolist(), limits)
+        check_directory(path, package.infolist(), limits)
         return strict.transitional(path, package, Budget(path, limits.max_total_bytes,
                                                                 limits.max_xml_tags))
 
@@ -169,7 +172,7 @@ def _check_package(path: Path, package: zipfile.ZipFile, limits: SafeLimits,
                    ) -> dict[str, bytes]:
     """Every check made on the zip; the XML parts' bytes, by name, in the zip's order
     (``[Content_Types].xml`` first)."""
-    _check_directory(path, package.infolist(), limits)
+    check_directory(path, package.infolist(), limits)
     unpacked = _xml_parts(path, package, limits)
     main = _check_main_part(path, package, unpacked)
     _check_relationships(path, package, main, unpacked)
@@ -242,37 +245,6 @@ def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:
             f"{path}: not a Word .docx file, or a damaged one (the zip cannot be read: "
             f"{error}); {SAVE_AGAIN}"
         ) from error
-
-
-def _check_directory(path: Path, infos: list[zipfile.ZipInfo], limits: SafeLimits) -> None:
-    """Refuse from the zip directory alone, before anything is unpacked."""
-    if len(infos) > limits.max_parts:
-        raise ReaderError(
-            f"{path}: too many parts ({len(infos)} > {limits.max_parts}); not a normal "
-            f"Word document, possibly a zip bomb: {SAVE_AGAIN}"
-        )
-    total = sum(info.file_size for info in infos)
-    if total > limits.max_total_bytes:
-        raise ReaderError(
-            f"{path}: unpacks to {total // _MB} MB, more than {limits.max_total_bytes // _MB} MB "
-            f"(possibly a zip bomb); refused: {SAVE_AGAIN}"
-        )
-    for info in infos:
-        _check_part(path, info, limits)
-
-
-def _check_part(path: Path, info: zipfile.ZipInfo, limits: SafeLimits) -> None:
-    if info.flag_bits & 0x1:
-        raise ReaderError(
-            f"{path}: part {info.filename} is encrypted (password-protected): "
-            "save it as .docx without a password"
-        )
-    ratio = info.file_size / max(info.compress_size, 1)
-    if ratio > limits.max_ratio and info.file_size > limits.ratio_floor_bytes:
-        raise ReaderError(
-            f"{path}: part {info.filename} unpacks {int(ratio)} times its size "
-            f"({info.file_size // _MB} MB), a zip bomb; refused: {SAVE_AGAIN}"
-        )
 
 
 def _xml_parts(path: Path, package: zipfile.ZipFile, limits: SafeLimits) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ import io
 import os
 import struct
 import sys
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -280,6 +281,23 @@ def _part_outside_the_package(folder: Path) -> Path:
     return write_package(folder / "outside.docx", parts)
 
 
+def _main_part_twice(folder: Path) -> Path:
+    """``word/document.xml`` twice: Python's zip reader takes the last entry, Word
+    refuses the package, other readers take the first; a text shown one way and read
+    another."""
+    path = word_file(folder / "twice.docx", draft_body("OP1 Decides to submit a report;"))
+    with warnings.catch_warnings(), zipfile.ZipFile(path, "a") as package:
+        warnings.simplefilter("ignore")  # "Duplicate name": the point of the file
+        package.writestr(MAIN, document_xml(draft_body("OP1 Decides to submit EVIL;")))
+    return path
+
+
+def _entry_climbing_out(folder: Path) -> Path:
+    parts = package_parts()
+    parts["word/../../x.xml"] = b"<a/>"
+    return write_package(folder / "climbing.docx", parts)
+
+
 def _main_part_of_another_type(folder: Path) -> Path:
     """The content types saying the main part is plain XML, not a Word document."""
     parts = package_parts()
@@ -317,6 +335,10 @@ HOSTILE_DOCX: tuple[Hostile, ...] = (
     Hostile("word-97-doc", _word_97, "is an old Word 97-2003 .doc file"),
     Hostile("part-outside-the-package", _part_outside_the_package,
             "a part it refers to, 'etc/passwd', is not in the file"),
+    Hostile("main-part-twice", _main_part_twice,
+            f"the package holds '{MAIN}' twice"),
+    Hostile("entry-climbing-out", _entry_climbing_out,
+            "the package holds an entry named 'word/../../x.xml', which is no part"),
     Hostile("main-part-of-another-type", _main_part_of_another_type,
             "its main part is not a Word document (content type is 'application/xml')"),
     Hostile("control-character", _control_character,
