@@ -89,6 +89,20 @@ def keyboard_spaces(text: str) -> str:
     return text.translate(_SPACES)
 
 
+_TYPOGRAPHY = str.maketrans({
+    **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033\u301d\u301e", '"'),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2039\u203a\u2032", "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")})
+
+
+def keyboard_form(text: str) -> str:
+    """``text`` as typed on a keyboard without Word's AutoFormat: `keyboard_spaces`, and
+    typographic quotation marks (« » “ ” „ ‘ ’ ‹ ›) and dashes (‐ ‑ ‒ – — ―, the minus
+    sign) as the straight ones (" ' -), each for one. Two texts the same in this form
+    differ in typography alone. The length stays the same."""
+    return keyboard_spaces(text).translate(_TYPOGRAPHY)
+
+
 INVISIBLE = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 """Characters a text may hold that show nothing (a soft hyphen shows only at a line's
 end): soft hyphen, Arabic letter mark, zero-width space and joiners, direction marks,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
-from drafting.characters import keyboard_spaces, on_screen
+from drafting.characters import keyboard_form, keyboard_spaces, on_screen
 from drafting.engine.anchoring import similarity, tokens, word_character, word_diff
 from drafting.errors import InputError, LabelError
 from drafting.model import Paragraph, Span
@@ -125,10 +125,17 @@ def spacing_only(text: str, start: int, end: int, new: str) -> bool:
     return " " in keyboard_spaces(text[start - 1:start] + text[end:end + 1])
 
 
-def respaced(text: str, start: int, end: int) -> str:
-    """The warning for spaces changed at ``text[start:end]``, which no amendment reads."""
+def respaced(text: str, start: int, end: int, *, typography: bool = False) -> str:
+    """The warning for spaces changed at ``text[start:end]``, which no amendment reads; with
+    ``typography``, for quotation marks or dashes typed otherwise in an edited copy
+    (`keyboard_form`)."""
     around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2])
     around = f"'{around if len(around) <= 60 else around[:57] + '...'}'"  # as quoted()
+    if typography:
+        return (f"the quotation marks or dashes in {around} were typed otherwise (“ ” for "
+                "« », a hyphen for a dash, as AutoFormat or an e-mail does) without Track "
+                "Changes; typography alone is no amendment, so it was not read and the "
+                "draft's stays")
     return (f"the spaces in {around} were changed (one for two, a no-break one for an "
             "ordinary one, a line break or a tab for a space, an invisible character in or "
             "out); spacing alone is no amendment, so it was not read")
@@ -196,9 +203,10 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
     """``pieces`` changed so that their original text is ``target``: text of the file's
     original that ``target`` lacks becomes an untracked insertion (or nothing, if it was
     tracked as deleted), and text of ``target`` the file lacks an untracked deletion.
-    Spaces are compared as a keyboard types them: where the file has an ordinary space
-    for ``target``'s no-break one (or the other way), ``target``'s is kept, in a
-    `RESPACED` piece when it is unchanged text."""
+    Spaces, quotation marks and dashes are compared as a keyboard types them
+    (`keyboard_form`): where the file has an ordinary space for ``target``'s no-break one,
+    or “ ” for its « » (or the other way), ``target``'s is kept, in a `RESPACED` piece when
+    it is unchanged text."""
     out: list[RunPiece] = []
     index = offset = at = 0  # at: the position in target
 
@@ -209,7 +217,7 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
             index += 1
 
     theirs = original_text(pieces)
-    diffs = word_diff(keyboard_spaces(target), keyboard_spaces(theirs))
+    diffs = word_diff(keyboard_form(target), keyboard_form(theirs))
     for op, text in _spaces_matched(diffs, target, theirs):
         if op < 0:
             out.append(RunPiece(target[at:at + len(text)], DELETED, kind=UNTRACKED))

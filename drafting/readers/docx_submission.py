@@ -385,8 +385,9 @@ class _Reader(CopyGroups):
         self._note_comments(where, [p for p in pieces if p.state == NORMAL])
         position = 0
         for piece in pieces:  # an edited copy's spaces that differ in kind only
-            if piece.kind == RESPACED:
-                self.warn(where, respaced(text, position, position + len(piece.text)))
+            if piece.kind == RESPACED:  # its text is the draft's: spaces, or quotes or dashes
+                self.warn(where, respaced(text, position, position + len(piece.text),
+                                          typography=bool(piece.text.strip())))
             position += len(piece.text) if piece.in_original else 0
         moved = False
         found = hunks(pieces)

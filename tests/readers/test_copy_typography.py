@@ -1,0 +1,49 @@
+"""Quotation marks and dashes typed otherwise in a copy edited without Track Changes
+(Word's AutoFormat, a text pasted from an e-mail): « » became “ ”, an em dash a hyphen.
+They were proposed as amendments in the delegation's name ("replace '«' -> '“'"). They
+are typography, as spacing is: said in a warning, the draft's kept, and the words the
+delegation did change are still read."""
+
+from __future__ import annotations
+
+from docx_builders import dele, house, ins, write_docx
+
+from drafting.model import Document, Paragraph, ParagraphKind, Revision
+from drafting.readers.docx_submission import read_docx_submission
+
+PP1 = "Ссылаясь на свою резолюцию 70/1 — «Преобразование нашего мира»,"
+OP1 = "Призывает государства принять меры в 2025–2030 годах;"
+ZERO = Revision("Zero draft", (
+    Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR, PP1),
+    Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, OP1)))
+DOCUMENT = Document("A/C.2/81/L.30", "Образование", (ZERO,))
+
+
+def test_quotes_and_dashes_typed_otherwise_are_no_amendment(tmp_path):
+    retyped = PP1.replace("—", "-").replace("«", "“").replace("»", "”")
+    path = write_docx(tmp_path / "rus.docx", house(ZERO, {
+        "PP1": [retyped], "OP1": [OP1.replace("2025–2030", "2025-2030")]}))
+    read = read_docx_submission(path, DOCUMENT, delegation="RUS")
+    assert read.amendments == ()
+    said = [str(w) for w in read.warnings]
+    assert len([w for w in said if "quotation marks or dashes" in w]) == 4, said
+    assert any("PP1" in w and "typography alone is no amendment" in w for w in said)
+
+
+def test_words_changed_beside_retyped_quotes_are_read_and_the_quotes_kept(tmp_path):
+    edited = PP1.replace("«Преобразование", "“Глобальное преобразование").replace("»", "”")
+    path = write_docx(tmp_path / "rus.docx", house(ZERO, {"PP1": [edited]}))
+    read = read_docx_submission(path, DOCUMENT, delegation="RUS")
+    (amendment,) = read.amendments
+    assert amendment.new_text.strip() in ("Глобальное преобразование", "«Глобальное преобразование")
+    assert "“" not in amendment.new_text and "”" not in amendment.new_text
+
+
+def test_a_tracked_change_of_a_dash_is_still_the_delegation_s_proposal(tmp_path):
+    """Track Changes on is a delegation's deliberate act: a dash it tracks is proposed."""
+    path = write_docx(tmp_path / "rus.docx", house(ZERO, {
+        "OP1": ["Призывает государства принять меры в 2025", dele("–", author="RUS"),
+                ins("—", author="RUS"), "2030 годах;"]}))
+    read = read_docx_submission(path, DOCUMENT, delegation="RUS")
+    (amendment,) = read.amendments
+    assert "—" in amendment.new_text and "–" in amendment.old_text
