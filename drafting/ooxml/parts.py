@@ -1,13 +1,14 @@
 """The parts of a Word document a reader reads, parsed once: a small read-only view.
 
 Readers use the main part (``w:document``), the style sheet, the numbering definitions,
-the footnotes and the comments; nothing else of python-docx's object model. `load_parts`
-gives them from a package already checked by `drafting.ooxml.package`, with zipfile and
-lxml alone: the package's relationships are followed as python-docx follows them, and
-each part is parsed as python-docx parses it (the same parser options, so the same
-tree), so a reader reads the same either way. Whatever python-docx would find
-unusual, or refuse, `load_parts` leaves to python-docx (it returns None): a part
-missing, a content type unknown, a part that is not XML, no style sheet ...
+the footnotes, the comments and their threads (Word's ``commentsExtended`` part); nothing
+else of python-docx's object model. `load_parts` gives them from a package already checked
+by `drafting.ooxml.package`, with zipfile and lxml alone: the package's relationships are
+followed as python-docx follows them, and each part is parsed as python-docx parses it
+(the same parser options, so the same tree), so a reader reads the same either way.
+Whatever python-docx would find unusual, or refuse, `load_parts` leaves to python-docx (it
+returns None): a part missing, a content type unknown, a part that is not XML, no style
+sheet ...
 
 The style sheet and numbering definitions a process has just parsed are parsed once for
 every copy that holds them byte for byte (an inbox of copies of one draft): readers
@@ -44,8 +45,10 @@ PARSED_TYPES = frozenset({
     CT.OPC_CORE_PROPERTIES, CT.WML_COMMENTS, CT.WML_DOCUMENT_MAIN, CT.WML_FOOTER,
     CT.WML_HEADER, CT.WML_NUMBERING, CT.WML_SETTINGS, CT.WML_STYLES})
 """The content types python-docx parses as XML when it opens a package."""
+COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+"""The relationship to Word's part threading the comments (replies, resolved ones)."""
 _READ = {RT.STYLES: CT.WML_STYLES, RT.NUMBERING: CT.WML_NUMBERING,
-         RT.FOOTNOTES: None, RT.COMMENTS: CT.WML_COMMENTS}
+         RT.FOOTNOTES: None, RT.COMMENTS: CT.WML_COMMENTS, COMMENTS_EXTENDED: None}
 """The main part's relationships a reader follows, with the content type it expects
 (None: a part python-docx keeps as bytes)."""
 _SHARED_TYPES = frozenset({CT.WML_STYLES, CT.WML_NUMBERING})
@@ -70,6 +73,8 @@ class WordParts:
     footnotes_part: Any = None
     """python-docx's footnotes part, in a view of a python-docx ``Document`` (a writer
     puts changed footnotes back into it); else None."""
+    comments_extended: etree._Element | None = None
+    """The root of the part threading the comments (``w15:commentsEx``), or None."""
 
     @property
     def body(self) -> etree._Element:
@@ -115,6 +120,13 @@ class DocxParts:
     @property
     def comments(self) -> etree._Element | None:
         return self._once("comments", lambda: _comments(self.word.part))
+
+    @property
+    def comments_extended(self) -> etree._Element | None:
+        part = self._once("comments_extended_part",
+                          lambda: _related(self.word.part, COMMENTS_EXTENDED))
+        return None if part is None else self._once(
+            "comments_extended", lambda: part_root(part, "commentsExtended"))
 
     def _once(self, name: str, find: Callable[[], Any]) -> Any:
         if name not in self._found:
@@ -220,7 +232,7 @@ class _Loader:
         if styles is None:  # python-docx makes a default style sheet
             raise _Unusual(main)
         return WordParts(root, styles, found[RT.NUMBERING], found[RT.FOOTNOTES],
-                         found[RT.COMMENTS])
+                         found[RT.COMMENTS], comments_extended=found[COMMENTS_EXTENDED])
 
     def _walk(self, source: str) -> None:
         rels = self.rels[source] = self._relationships(source)
@@ -268,7 +280,7 @@ class _Loader:
 
 def _blob_root(content: etree._Element | bytes) -> etree._Element:
     if not isinstance(content, bytes):
-        raise _Unusual("footnotes")
+        raise _Unusual("a part kept as bytes")
     return etree.fromstring(content, _BLOB_PARSER)
 
 

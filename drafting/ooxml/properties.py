@@ -1,11 +1,14 @@
 """The document properties a Word field shows (``DOCPROPERTY Symbol1``, ``TITLE``,
 ``SUBJECT``): the custom properties (``docProps/custom.xml``) and the core title, subject
-and keywords (``docProps/core.xml``), rewritten value by value.
+and keywords (``docProps/core.xml``), rewritten value by value; with them the extended
+properties that repeat such text (``docProps/app.xml``: the titles of parts, where Word
+copies the core title, the manager and the company), so that no property names what
+the others no longer do.
 
 A field shows its property's value as it last read it; Word reads it again when the
 field is updated (F9, or on printing), so a value the field's result no longer agrees
-with comes back. The custom properties' part is no XML part to python-docx (it keeps its
-bytes): it is parsed here, and written back only when a value changed.
+with comes back. The custom and extended properties' parts are no XML parts to python-docx (it keeps
+their bytes): they are parsed here, and written back only when a value changed.
 """
 
 from __future__ import annotations
@@ -26,31 +29,61 @@ _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-propert
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 _TEXTS = frozenset({f"{_VT}lpwstr", f"{_VT}lpstr", f"{_VT}bstr"})
 """The kinds of value a custom property holds text in (not numbers, dates, vectors)."""
+_APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_APP_TEXTS = frozenset({f"{_APP}Manager", f"{_APP}Company"})
+"""The extended properties of text that may repeat the document's own (not ``Template``,
+``Application`` ...); with them each text of ``TitlesOfParts``, but not ``HeadingPairs``
+(the names of the kinds of part: "Title")."""
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def rewrite_properties(document: Any, rewrite: Callable[[str], str]) -> set[str]:
-    """Give each custom property's text value, and the core title, subject and keywords
-    of the python-docx ``document``, as ``rewrite`` gives it; the names of the parts
-    changed ("/docProps/custom.xml"). A document without such a part, or whose values
+    """Give each custom property's text value, the core title, subject and keywords, and
+    the extended properties' titles of parts, manager and company of the python-docx
+    ``document``, as ``rewrite`` gives it; the names of the parts changed
+    ("/docProps/custom.xml"). A document without such a part, or whose values
     ``rewrite`` leaves as they are, changes nothing (none is made)."""
     changed: set[str] = set()
     for part in document.part.package.iter_parts():
         if part.content_type == CT.OPC_CORE_PROPERTIES and isinstance(part, XmlPart):
             if _rewritten([e for e in part.element if e.tag in _CORE], rewrite):
                 changed.add(str(part.partname))
-        elif part.content_type == CT.OFC_CUSTOM_PROPERTIES and not isinstance(part, XmlPart):
-            try:
-                root = etree.fromstring(part.blob, _PARSER)
-            except etree.XMLSyntaxError:  # not read by python-docx either: left as it is
-                continue
-            values = [value for prop in root.iter(_CUSTOM) for value in prop
-                      if value.tag in _TEXTS]
-            if _rewritten(values, rewrite):
-                part._blob = _prolog(part.blob) + etree.tostring(root, encoding="UTF-8")
-                changed.add(str(part.partname))
+        elif not isinstance(part, XmlPart) and part.content_type in _KEPT_AS_BYTES and \
+                _rewritten_blob(part, _KEPT_AS_BYTES[part.content_type], rewrite):
+            changed.add(str(part.partname))
     return changed
+
+
+def _custom_values(root: etree._Element) -> list[etree._Element]:
+    return [value for prop in root.iter(_CUSTOM) for value in prop if value.tag in _TEXTS]
+
+
+def _extended_values(root: etree._Element) -> list[etree._Element]:
+    titles = [value for parts in root.iterchildren(f"{_APP}TitlesOfParts")
+              for value in parts.iter(*_TEXTS)]
+    return [*titles, *(e for e in root.iterchildren() if e.tag in _APP_TEXTS)]
+
+
+_KEPT_AS_BYTES = {CT.OFC_CUSTOM_PROPERTIES: _custom_values,
+                  CT.OFC_EXTENDED_PROPERTIES: _extended_values}
+
+
+def _rewritten_blob(part: Any, values: Callable[[etree._Element], list[etree._Element]],
+                    rewrite: Callable[[str], str]) -> bool:
+    """Whether rewriting the ``values`` of a part python-docx keeps as bytes changed any
+    (its bytes then written again); a part that is not XML is left as it is (python-docx
+    does not read it either)."""
+    try:
+        root = etree.fromstring(part.blob, _PARSER)
+    except etree.XMLSyntaxError:
+        return False
+    if not _rewritten(values(root), rewrite):
+        return False
+    blob = part.blob
+    part._blob = _prolog(blob) + etree.tostring(root, encoding="UTF-8") + \
+        blob[len(blob.rstrip()):]  # the line break after the root, where there is one
+    return True
 
 
 def _prolog(blob: bytes) -> bytes:

@@ -14,7 +14,8 @@ are widened to whole words, as negotiators quote whole words. A paragraph whose 
 all inserted is a new paragraph; one whose content is all deleted is a paragraph deletion.
 Text that differs from the revision without being tracked is read as in an edited copy,
 with a warning. An edited copy (no tracked changes) is diffed word by word against the
-revision. Comments on changed text become the amendments' reasons.
+revision. Comments on changed text become the amendments' reasons: those of the change's
+own authors, not another's reply in a Word comment thread (`drafting.readers.copy_comments`).
 
 Nothing is dropped silently: what is not read as an amendment (a comment on unchanged text,
 a split or joined paragraph, text inserted and deleted again, a table) is a ReadWarning.
@@ -27,17 +28,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from drafting import characters
 from drafting.errors import InputError, ReaderError
 from drafting.limits import (
     MAX_AMENDMENTS_PER_FILE,
-    MAX_PARAGRAPH_CHARS,
     MAX_TRACKED_PROPOSALS,
-    too_long,
     too_many_amendments,
 )
 from drafting.model import (
@@ -55,6 +53,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
+from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_new_paragraphs import split_parts, stands_before
 from drafting.readers.copy_pieces import struck_by, trimmed
@@ -73,9 +72,7 @@ from drafting.readers.docx_changes import (
 )
 from drafting.readers.docx_copy import (
     Chunk,
-    check_characters,
     quoted,
-    who,
 )
 from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_groups import CopyGroups
@@ -89,12 +86,6 @@ _NO_DATE = datetime.min.replace(tzinfo=UTC)
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
-
-
-_CLOCKS_APART = timedelta(hours=14)
-"""How far a Word date may stand from the time it was made: Word writes local time marked
-UTC ("Z"), so a delegation in UTC-10 commenting after the draft was issued may date its
-comment ten hours before. A comment older than the draft by more is the draft's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +129,13 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     word = open_word(path)
     try:
         try:
-            reader = _Reader(path, document, target, word)
+            reader = _Reader(path, document, target, word, authors)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
             if revision is not None:
                 raise
             target = _revision(document, other.label, path)
-            reader = _Reader(path, document, target, word)
+            reader = _Reader(path, document, target, word, authors)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed, document.symbol))
@@ -171,22 +162,15 @@ def _revision(document: Document, label: str | None, path: Path) -> Revision:
     return found
 
 
-class _Reader(CopyGroups):
-    def __init__(self, path: Path, document: Document, target: Revision, word: Parts) -> None:
+class _Reader(CopyComments, CopyGroups):
+    def __init__(self, path: Path, document: Document, target: Revision, word: Parts,
+                 authors: Mapping[str, str] | None = None) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
+        self.authors = authors
         self.name = str(path)
         self.warnings: list[ReadWarning] = []
-        self.comments = runs.read_comments(word)
-        for key, comment in self.comments.items():
-            if len(comment.text) > MAX_PARAGRAPH_CHARS:
-                raise too_long(str(path), len(comment.text),
-                               f"the comment by {who(comment.author)}")
-            check_characters(f"{path}, the comment by {who(comment.author)}", comment.text)
-            if (text := characters.normalised(comment.text)) != comment.text:
-                self.comments[key] = replace(comment, text=text)
-        self.used_comments: set[str] = set()
-        self.comments_unread = 0
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
+        self._read_comments(word)
         self.survey = survey_with_footnotes(word)
         self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
@@ -197,6 +181,7 @@ class _Reader(CopyGroups):
     def read(self, delegation: str | None, compare: bool = True) -> list[Draft]:
         """The file's changes; without ``compare``, not held against the other revisions
         (it is read against the one it was found to be a copy of)."""
+        self.delegation = delegation
         # tracked changes that are no amendments: text it differs by needs a delegation
         untextual = not self.tracked and (self.survey.boxed or self.survey.format_changes)
         if not self.tracked and not delegation and not untextual:
@@ -305,7 +290,7 @@ class _Reader(CopyGroups):
             self.target, previous, self.labels_read.get(chunk.number), self.ahead)
         self.drafts.append(Draft(_K.NEW_PARAGRAPH, ahead or previous, author, first.date,
                                   where, span=Span(0, 0) if ahead is not None else None,
-                                  new_text=text, reason=self._reason(chunk.pieces),
+                                  new_text=text, reason=self._reason(chunk.pieces, where),
                                   typed=typed, struck=struck_stripped(chunk.pieces, text)))
 
     def _host(self, group: Group, previous: Paragraph | None) -> Paragraph | None:
@@ -317,6 +302,9 @@ class _Reader(CopyGroups):
             self.warn(where, f"{chunk.label} is not in {self.target.label}, so its text "
                       f"({quoted(runs.proposed_text(group.pieces))}) was not read")
             return previous
+        if group.match is None and not any(p.text.strip() for p in group.pieces):
+            self._note_comments(where, group.pieces)  # a page break's paragraph: no text,
+            return previous  # tracked or not, inserted or deleted: nothing to read
         if group.match is None:
             if group.all_deleted:
                 self.warn(where, f"a deleted paragraph ({quoted(runs.original_text(group.pieces))})"
@@ -352,7 +340,7 @@ class _Reader(CopyGroups):
                 self.warn(where, _MOVED)
             self.drafts.append(Draft(_K.DELETE_PARAGRAPH, paragraph, first.author, first.date,
                                       where, old_text=paragraph.text,
-                                      reason=self._reason(pieces)))
+                                      reason=self._reason(pieces, where)))
         else:
             self._spans(paragraph, pieces, where)
         for part in split_off:  # a tracked paragraph mark inserted: the rest is new
@@ -413,7 +401,8 @@ class _Reader(CopyGroups):
                 fields["kind"] = _K.REPLACE if hunk.new else _K.DELETE
             date = next((p.date for p in hunk.pieces if p.date is not None), None)
             self.drafts.append(Draft(paragraph=paragraph, author=first.author, date=date,
-                                      where=where, reason=self._reason(hunk.pieces), **fields))
+                                      where=where, reason=self._reason(hunk.pieces, where),
+                                      **fields))
 
     def _unstruck(self, where: str, pieces: list[RunPiece]) -> list[RunPiece]:
         """``pieces`` without the words struck in another's insertion (`restored`): in
@@ -422,40 +411,6 @@ class _Reader(CopyGroups):
             if (deletion := struck_by(piece)) is not None:
                 self.warnings.append(neither(where, piece.text, piece.author, deletion.author))
         return [p for p in pieces if not struck_by(p)]
-
-    # Comments
-
-    def _reason(self, pieces: list[RunPiece]) -> str:
-        """The texts of the comments on a change, joined: LimitError naming the file and
-        the change when together they pass the length any reason may have. A comment
-        dated before the change was made is no reason for it: it was there already (the
-        secretariat's, left in the draft)."""
-        dates = [p.date for p in pieces if p.state != NORMAL]
-        made = min(dates) if dates and None not in dates else None
-        ids = [c for c in dict.fromkeys(c for p in pieces for c in p.comment_ids)
-               if c in self.comments and (made is None or self.comments[c].date is None
-                                          or self.comments[c].date >= made)]
-        self.used_comments.update(ids)
-        texts = [self.comments[c].text for c in ids if self.comments[c].text]
-        reason = "; ".join(texts)
-        if len(reason) > MAX_PARAGRAPH_CHARS:
-            raise too_long(f"{self.path}, the change {_change(pieces)}", len(reason),
-                           f"the reason its {len(texts):,} comments make together",
-                           fix="shorten the comments on it")
-        return reason
-
-    def _unused_comments(self) -> None:
-        issued = self.target.created_at  # a comment from well before: the draft's own
-        before = None if issued is None else issued - _CLOCKS_APART
-        for comment_id, comment in self.comments.items():
-            if comment_id in self.used_comments or (
-                    before is not None and comment.date is not None and comment.date <= before):
-                continue
-            self.comments_unread += 1
-            where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
-            place = f" on {quoted(on)}" if on else ""
-            self.warn(where, f"a comment by {who(comment.author)}{place} is not on a change "
-                      f"that became an amendment, so it was not read: {quoted(comment.text, 200)}")
 
 
 def _accepting(pieces: list[RunPiece], taken: set[tuple[datetime, str]]) -> list[RunPiece]:
@@ -469,17 +424,6 @@ def _accepting(pieces: list[RunPiece], taken: set[tuple[datetime, str]]) -> list
         elif piece.state == INSERTED:
             accepted.append(RunPiece(piece.text, comment_ids=piece.comment_ids))
     return accepted
-
-
-def _change(pieces: list[RunPiece]) -> str:
-    """A tracked change for a message: "'submit' -> 'present'", "inserting 'new'"."""
-    gone = "".join(p.text for p in pieces if p.state == DELETED and not p.cancelled)
-    put = "".join(p.text for p in pieces if p.state == INSERTED and not p.cancelled)
-    if gone and put:
-        return f"{quoted(gone)} -> {quoted(put)}"
-    if gone or put:
-        return f"{'deleting' if gone else 'inserting'} {quoted(gone or put)}"
-    return quoted("".join(p.text for p in pieces))
 
 
 def _closed_deleted(group: Group) -> bool:

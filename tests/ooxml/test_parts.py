@@ -9,6 +9,7 @@ import pytest
 
 import drafting.readers.docx_submission as docx_submission
 from drafting.errors import ReaderError
+from drafting.ooxml.comment_threads import read_threads
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx, open_word
 from drafting.ooxml.parts import DocxParts, WordParts
@@ -36,6 +37,7 @@ def test_a_draft_reads_the_same_from_either_view(path):
     light, heavy = both(path)
     assert repr(read_marked(light, "x")) == repr(read_marked(heavy, "x"))
     assert read_comments(light) == read_comments(heavy)
+    assert read_threads(light) == read_threads(heavy)
     numbers = [NumberingCounter(view) for view in (light, heavy)]
     for one, other in zip(light.body.iter(f"{W}p"), heavy.body.iter(f"{W}p"), strict=True):
         assert numbers[0].number(one) == numbers[1].number(other)

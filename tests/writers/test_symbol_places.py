@@ -2,7 +2,8 @@
 first-page header's table (organ name and symbol block), text boxes in headers (VML, and
 DrawingML with its VML fallback), a footer ("26-12345 (E)  A/C.2/81/L.40"), an even-page
 header, a header showing it through a DOCPROPERTY field, and the document properties that
-field reads (custom ``Symbol1``, the core title and subject).
+field reads (custom ``Symbol1``, the core title and subject), and the extended properties
+where Word repeats the title (``docProps/app.xml``: ``TitlesOfParts``).
 
 Rev.1 gives the symbol its revision in every one of them, plainly, and in the properties,
 so that a field Word updates shows Rev.1 too; the diff of the two revisions shows the same
@@ -139,6 +140,9 @@ def source(tmp_path: Path) -> Path:
                 data = data.replace(b"</Types>", b'<Override PartName="/docProps/custom.xml" '
                                     b'ContentType="application/vnd.openxmlformats-'
                                     b'officedocument.custom-properties+xml"/></Types>')
+            if info.filename == "docProps/app.xml":  # as Word fills it: the title again
+                data = data.replace(b"<vt:lpstr/>", f"<vt:lpstr>{SYMBOL}</vt:lpstr>".encode())
+                data = data.replace(b"<Company/>", b"<Company>United Nations</Company>")
             if info.filename == "_rels/.rels":
                 data = data.replace(b"</Relationships>", b'<Relationship Id="rIdC" Type="'
                                     b'http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -222,11 +226,25 @@ def test_the_revision_gives_the_document_properties_the_revision(source):
         REV1, f"Draft resolution {REV1}", LONGER[0])
 
 
+def test_the_revision_gives_the_titles_of_parts_the_title_it_gives_the_core(source):
+    """Word copies the core title into ``TitlesOfParts`` (docProps/app.xml): it kept
+    the older symbol there while the title, and every field, named Rev.1."""
+    was = _parts(source)["docProps/app.xml"]
+    assert f"<vt:lpstr>{SYMBOL}</vt:lpstr>".encode() in was
+    _, rev1 = _revisions(source)
+    now = _parts(rev1)["docProps/app.xml"]
+    assert now == was.replace(f"<vt:lpstr>{SYMBOL}</vt:lpstr>".encode(),
+                              f"<vt:lpstr>{REV1}</vt:lpstr>".encode())
+    assert b"<vt:lpstr>Title</vt:lpstr>" in now  # the kind of part, as it was
+    assert b"<Company>United Nations</Company>" in now
+
+
 def test_the_revision_writes_parts_without_the_symbol_byte_for_byte(source):
     _, rev1 = _revisions(source)
     was, now = _parts(source), _parts(rev1)
     changed = {n for n in was if was[n] != now[n]}
     assert changed == {"word/document.xml", "docProps/custom.xml", "docProps/core.xml",
+                       "docProps/app.xml",
                        *(n for n, x in _pages(was).items() if SYMBOL.encode() in x)}
     assert list(now) == list(was)
 
@@ -261,6 +279,7 @@ def test_the_diff_shows_the_revision_in_headers_and_footers_as_tracked_changes(
     # a property cannot be a tracked change: the diff keeps the older revision's
     assert diff["docProps/custom.xml"] == was["docProps/custom.xml"]
     assert diff["docProps/core.xml"] == was["docProps/core.xml"]
+    assert diff["docProps/app.xml"] == was["docProps/app.xml"]
 
 
 def test_a_revision_written_after_a_space_is_revised_in_that_form(tmp_path):

@@ -1,0 +1,188 @@
+"""The comments in a delegation's Word copy: those on a change are its amendment's reason.
+
+A change's reason is the text of the comments anchored on it, joined by "; ", thread by
+thread (the opening comment, then its replies in the order of the file), but:
+
+- a comment dated before the change was made is no reason for it: it was there already
+  (the secretariat's, left in the draft);
+- a reply (Word threads one in ``commentsExtended.xml``: `drafting.ooxml.comment_threads`)
+  joins the reason only when its author made the change, opened the thread (the opening
+  comment being read as the reason), or, by the Word authors given, is of the same
+  delegation as one who made the change. A reply by another (the secretariat, another
+  delegation, a reply on an old merged draft) is not the proponent's words: it is named
+  in a warning, quoted, and not read. A reply Word keeps unanchored goes with its thread;
+- a comment whose author the Word authors given map to another delegation than every
+  author of the change is that delegation's, not the proponent's: named in a warning too.
+  LibreOffice writes no threads (each of its replies is a comment of its own): this is
+  how another delegation's reply in a file LibreOffice saved is told apart. Without
+  threads or that map, a comment on the change is its reason, whoever wrote it (a
+  colleague's, as before);
+- a comment marked resolved (Word's "Resolve", ``w15:done``) is read as the reason all
+  the same: resolving closes a discussion, it does not take the words back. A warning
+  says so, so that the sender sees it in the preview.
+
+Every comment not read (on unchanged text, or on a change that became no amendment) is
+a warning too (`CopyComments._unused_comments`): none is dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+from drafting import characters
+from drafting.limits import MAX_PARAGRAPH_CHARS, too_long
+from drafting.model import Revision
+from drafting.ooxml import runs
+from drafting.ooxml.comment_threads import Threads, read_threads
+from drafting.ooxml.parts import Parts
+from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Comment, RunPiece
+from drafting.readers.docx_copy import check_characters, quoted, who
+from drafting.readers.result import ReadWarning
+
+_CLOCKS_APART = timedelta(hours=14)
+"""How far a Word date may stand from the time it was made: Word writes local time marked
+UTC ("Z"), so a delegation in UTC-10 commenting after the draft was issued may date its
+comment ten hours before. A comment older than the draft by more is the draft's own."""
+
+
+class CopyComments:
+    """The comments of a copy, and the reasons they give its changes. Set by the reader:
+    ``path``, ``target``, ``warnings``, ``seen_comments``, ``authors`` and
+    ``delegation`` (whose changes are whose, as `drafting.readers.docx_drafts.finish`
+    reads them)."""
+
+    path: Path
+    target: Revision
+    warnings: list[ReadWarning]
+    seen_comments: dict[str, tuple[str, str]]
+    authors: Mapping[str, str] | None = None
+    delegation: str | None = None
+
+    def _read_comments(self, word: Parts) -> None:
+        """The file's comments and their threads; LimitError or ReaderError for a comment
+        too long, or holding a character that is not text."""
+        self.comments: dict[str, Comment] = runs.read_comments(word)
+        for key, comment in self.comments.items():
+            if len(comment.text) > MAX_PARAGRAPH_CHARS:
+                raise too_long(str(self.path), len(comment.text),
+                               f"the comment by {who(comment.author)}")
+            check_characters(f"{self.path}, the comment by {who(comment.author)}",
+                             comment.text)
+            if (text := characters.normalised(comment.text)) != comment.text:
+                self.comments[key] = replace(comment, text=text)
+        self.threads: Threads = read_threads(word) if self.comments else Threads()
+        self.used_comments: set[str] = set()
+        self.named_comments: set[str] = set()  # another's, named in a warning once
+        self.comments_unread = 0
+
+    def _reason(self, pieces: list[RunPiece], where: str = "") -> str:
+        """The texts of the comments on a change (module docstring), joined: LimitError
+        naming the file and the change when together they pass the length any reason may
+        have. The comments set aside are warned about at ``where``."""
+        dates = [p.date for p in pieces if p.state != NORMAL]
+        made = min(dates) if dates and None not in dates else None
+        on = [c for c in dict.fromkeys(c for p in pieces for c in p.comment_ids)
+              if c in self.comments]
+        ids = [c for c in self._with_replies(on) if made is None
+               or self.comments[c].date is None or self.comments[c].date >= made]
+        makers = {p.author for p in pieces if p.state != NORMAL} or {None}
+        kept: list[str] = []
+        for comment_id in ids:
+            if self._theirs(comment_id, makers, kept, pieces, where or str(self.path)):
+                self.used_comments.add(comment_id)  # named in a warning: not unread
+            else:
+                kept.append(comment_id)
+        self.used_comments.update(kept)
+        texts = [self.comments[c].text for c in kept if self.comments[c].text]
+        reason = "; ".join(texts)
+        if len(reason) > MAX_PARAGRAPH_CHARS:
+            raise too_long(f"{self.path}, the change {_change(pieces)}", len(reason),
+                           f"the reason its {len(texts):,} comments make together",
+                           fix="shorten the comments on it")
+        if reason and any(c in self.threads.done or self.threads.opening.get(c)
+                          in self.threads.done for c in kept):
+            self.warnings.append(ReadWarning(
+                where or str(self.path), f"the comments on the change {_change(pieces)} are "
+                "marked resolved in Word; resolving does not take them back, so they are "
+                f"read as its reason all the same: {quoted(reason, 200)}"))
+        return reason
+
+    def _with_replies(self, ids: Iterable[str]) -> list[str]:
+        """``ids`` with the replies in the threads they open (Word anchors each reply on
+        its thread's range; one unanchored goes with its thread too): thread by thread,
+        as met, each opening comment before its replies, these in file order."""
+        order = {c: k for k, c in enumerate(self.comments)}
+        threads: dict[str, dict[str, None]] = {}
+        for comment_id in ids:
+            opening = self.threads.opening.get(comment_id, comment_id)
+            members = threads.setdefault(opening, {})
+            members[comment_id] = None
+            members.update(dict.fromkeys(self.threads.replies(comment_id)))
+        return [c for opening, members in threads.items()
+                for c in sorted(members, key=lambda c: (c != opening, order[c]))]
+
+    def _theirs(self, comment_id: str, makers: set[str | None], kept: list[str],
+                pieces: list[RunPiece], where: str) -> bool:
+        """Whether the comment is another's than the proponent's (module docstring):
+        then named in a warning."""
+        comment = self.comments[comment_id]
+        opening = self.threads.opening.get(comment_id)
+        codes = {self._code(m) for m in makers} - {None}
+        code = self._code(comment.author)
+        if code is not None and codes and code not in codes:
+            why = f"its author is of {code}, not of {', '.join(sorted(map(str, codes)))}"
+        elif opening is None or comment.author in makers or code in codes or (
+                opening in kept and comment.author == self.comments[opening].author):
+            return False  # the proponent's: its reason
+        elif comment.author == self.comments[opening].author:  # its opening not read
+            why = "its thread is not the change's: it was there before the change was made"
+        else:
+            why = "its author neither made the change nor opened the thread"
+        if comment_id in self.named_comments:  # on two changes: said once
+            return True
+        self.named_comments.add(comment_id)
+        said = f"a comment by {who(comment.author)}" if opening is None else \
+            f"a reply by {who(comment.author)} to {who(self.comments[opening].author)}'s comment"
+        self.warnings.append(ReadWarning(where, f"{said} on the change {_change(pieces)} is not "
+                                         f"the proponent's ({why}), so it is not part of the "
+                                         f"amendment's reason: {quoted(comment.text, 200)}"))
+        return True
+
+    def _code(self, author: str | None) -> str | None:
+        """The delegation of a Word author (None: not known), as `finish` attributes
+        changes: with Word authors given, by them; a change with no author, the
+        delegation the file is sent for."""
+        if not author:
+            return self.delegation
+        return None if self.authors is None else self.authors.get(author)
+
+    def _unused_comments(self) -> None:
+        """A warning for each comment not read, but those of the draft itself (made
+        well before it was issued)."""
+        issued = self.target.created_at  # a comment from well before: the draft's own
+        before = None if issued is None else issued - _CLOCKS_APART
+        for comment_id, comment in self.comments.items():
+            if comment_id in self.used_comments or (
+                    before is not None and comment.date is not None and comment.date <= before):
+                continue
+            self.comments_unread += 1
+            where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
+            place = f" on {quoted(on)}" if on else ""
+            what = "a reply" if comment_id in self.threads.opening else "a comment"
+            self.warnings.append(ReadWarning(
+                where, f"{what} by {who(comment.author)}{place} is not on a change that "
+                f"became an amendment, so it was not read: {quoted(comment.text, 200)}"))
+
+
+def _change(pieces: list[RunPiece]) -> str:
+    """A tracked change for a message: "'submit' -> 'present'", "inserting 'new'"."""
+    gone = "".join(p.text for p in pieces if p.state == DELETED and not p.cancelled)
+    put = "".join(p.text for p in pieces if p.state == INSERTED and not p.cancelled)
+    if gone and put:
+        return f"{quoted(gone)} -> {quoted(put)}"
+    if gone or put:
+        return f"{'deleting' if gone else 'inserting'} {quoted(gone or put)}"
+    return quoted("".join(p.text for p in pieces))
