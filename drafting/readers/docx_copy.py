@@ -342,6 +342,12 @@ class CopyLayout:
             self.warn(where, f"the {style} was changed ({quoted(read.original)} -> "
                       f"{quoted(read.proposed)}); only paragraphs take amendments, so this "
                       "change was not read")
+        elif style != "subtitle" and (text := clean_lines(read.original)) and \
+                not self._front_text(text):  # typed without Track Changes
+            self.warn(where, f"the {style} holds words {self.target.label}'s does not "
+                      f"({quoted(text)}), typed without Track Changes; only the paragraphs "
+                      f"after {quoted(self.target.chapeau or 'the chapeau')} take amendments, "
+                      "so they were not read")
         named = read.proposed.rsplit("\u2014", 1)[-1].strip()
         other = self.document.revision(named) if "\u2014" in read.proposed else None
         if other is not None and other.label != self.target.label:

@@ -5,7 +5,7 @@ a bracket, each unbalancing the paragraph, each with a warning."""
 from __future__ import annotations
 
 import docx
-from docx_builders import dele, house, ins, write_docx
+from docx_builders import TITLE, dele, house, ins, write_docx
 
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
 from drafting.readers.docx_submission import read_docx_submission
@@ -15,7 +15,7 @@ REVISION = Revision("Zero draft", (
     Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, OP1),
     Paragraph("op2", "OP2", ParagraphKind.OPERATIVE, "Decides to act;"),
 ))
-DOCUMENT = Document("A/C.2/81/L.9", "Finance", (REVISION,))
+DOCUMENT = Document("A/C.2/81/L.9", TITLE, (REVISION,))
 
 
 def _read(tmp_path, parts):
@@ -100,7 +100,7 @@ def test_in_a_tracked_copy_struck_words_are_formatting_and_a_deletion_and_insert
 def test_brackets_taken_away_around_words_warn_of_nothing(tmp_path):
     bracketed = Revision("Zero draft", (
         Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, "Commits to [mobilize] resources;"),))
-    document = Document("A/C.2/81/L.9", "Finance", (bracketed,))
+    document = Document("A/C.2/81/L.9", TITLE, (bracketed,))
 
     def read(parts):
         path = write_docx(tmp_path / "copy.docx", house(bracketed, {"OP1": parts}))

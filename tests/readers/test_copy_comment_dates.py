@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import docx
 from docx.oxml.ns import qn
-from docx_builders import DATE, ZERO, dele, house, ins, note, write_docx
+from docx_builders import DATE, TITLE, ZERO, dele, house, ins, note, write_docx
 
 from drafting.model import Document
 from drafting.readers.docx_submission import read_docx_submission
@@ -31,7 +31,7 @@ def test_a_comment_older_than_the_change_is_no_reason_for_it(tmp_path):
     path = write_docx(tmp_path / "copy.docx", house(ZERO, {
         "OP1": [OP1, old, " a report on small-scale fishers;"]}))
     _dated(path, {"Secretariat": "2026-10-01T09:00:00Z", "Jane Delegate": DATE})
-    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (ZERO,)),
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", TITLE, (ZERO,)),
                                 authors={"Jane Delegate": "EU"})
     (amendment,) = read.amendments
     assert (amendment.old_text, amendment.new_text) == ("submit", "present")
@@ -45,7 +45,7 @@ def test_a_colleagues_comment_made_after_the_change_is_its_reason(tmp_path):
     path = write_docx(tmp_path / "copy.docx", house(ZERO, {
         "OP1": [OP1, change, " a report on small-scale fishers;"]}))
     _dated(path, {"Hans Colleague": "2026-11-03T09:00:00Z"})  # the change: DATE, before
-    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (ZERO,)),
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", TITLE, (ZERO,)),
                                 authors={"Jane Delegate": "EU"})
     assert [a.reason for a in read.amendments] == ["See OP5"]
 
@@ -62,7 +62,7 @@ def test_a_comment_the_draft_held_when_issued_is_not_warned_about(tmp_path):
     path = write_docx(tmp_path / "copy.docx", house(issued, {
         "OP1": [OP1, dele("submit"), ins("present"), " ", old, " on ", new, ";"]}))
     _dated(path, {"Secretariat": "2026-10-01T09:00:00Z", "Jane Delegate": DATE})
-    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (issued,)),
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", TITLE, (issued,)),
                                 authors={"Jane Delegate": "EU"})
     (warning,) = read.warnings  # the delegation's own comment, made since, is still named
     assert "Too vague." in warning.message and "Check the programme" not in warning.message
@@ -81,7 +81,7 @@ def test_a_delegations_comment_dated_in_its_local_time_is_still_named(tmp_path):
     path = write_docx(tmp_path / "copy.docx", house(issued, {
         "OP1": [OP1, "submit ", mine, " on small-scale fishers;"]}))
     _dated(path, {"Jane Delegate": "2026-10-15T10:00:00Z"})
-    read = read_docx_submission(path, Document("A/C.2/81/L.7", "Fisheries", (issued,)),
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", TITLE, (issued,)),
                                 delegation="EU")
     assert read.amendments == () and read.comments_unread == 1
     (warning,) = read.warnings

@@ -19,7 +19,7 @@ import pytest
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
-from docx_builders import ZERO, dele, house, ins, note, write_docx
+from docx_builders import TITLE, ZERO, dele, house, ins, note, write_docx
 from lxml import etree
 
 from drafting.errors import ReaderError
@@ -31,7 +31,7 @@ from libreoffice_copies import Edited, make_copies
 
 OP1 = "Requests the Secretary-General to "
 REST = " a report on small-scale fishers;"
-DOCUMENT = Document("A/C.2/81/L.7", "Fisheries", (ZERO,))
+DOCUMENT = Document("A/C.2/81/L.7", TITLE, (ZERO,))
 EU = {"Jane Delegate": "EU"}
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _W15 = "http://schemas.microsoft.com/office/word/2012/wordml"

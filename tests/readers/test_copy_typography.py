@@ -6,7 +6,7 @@ delegation did change are still read."""
 
 from __future__ import annotations
 
-from docx_builders import dele, house, ins, write_docx
+from docx_builders import TITLE, dele, house, ins, write_docx
 
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
 from drafting.readers.docx_submission import read_docx_submission
@@ -16,7 +16,7 @@ OP1 = "Призывает государства принять меры в 2025
 ZERO = Revision("Zero draft", (
     Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR, PP1),
     Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, OP1)))
-DOCUMENT = Document("A/C.2/81/L.30", "Образование", (ZERO,))
+DOCUMENT = Document("A/C.2/81/L.30", TITLE, (ZERO,))
 
 
 def test_quotes_and_dashes_typed_otherwise_are_no_amendment(tmp_path):

@@ -9,7 +9,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx_builders import house, write_docx
+from docx_builders import TITLE, house, write_docx
 
 from drafting.errors import ReaderError
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
@@ -20,7 +20,7 @@ REVISION = Revision("Zero draft", (
     Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR, CAFE),
     Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, "Decides to act;"),
 ))
-DOCUMENT = Document("A/C.2/81/L.9", "Caf\u00e9s", (REVISION,))
+DOCUMENT = Document("A/C.2/81/L.9", TITLE, (REVISION,))
 
 
 def _read(tmp_path, edits):
@@ -48,7 +48,7 @@ def test_a_no_break_space_typed_as_an_ordinary_one_proposes_nothing(tmp_path):
     proposes no invisible change in its name (it used to replace the space by a space)."""
     dated = Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR,
                       "Recalling its resolution 70/1 of 25\u00a0September 2015,")
-    document = Document("A/C.2/81/L.9", "Dates", (Revision("Zero draft", (dated,)),))
+    document = Document("A/C.2/81/L.9", TITLE, (Revision("Zero draft", (dated,)),))
     path = write_docx(tmp_path / "copy.docx", house(document.current, {
         "PP1": ["Recalling its resolution 70/1 of 25 September 2016,"]}))
     read = read_docx_submission(path, document, delegation="EU")

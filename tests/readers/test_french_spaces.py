@@ -7,7 +7,7 @@ no-break space stays before ";"."""
 
 from __future__ import annotations
 
-from docx_builders import house, write_docx
+from docx_builders import TITLE, house, write_docx
 
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
 from drafting.readers.docx_submission import read_docx_submission
@@ -16,7 +16,7 @@ OP1 = "Exhorte les États\u00a0: à garantir l’accès à la justice\u00a0;"
 ZERO = Revision("Zero draft", (
     Paragraph("pp1", "PP1", ParagraphKind.PREAMBULAR, "Rappelant sa résolution 70/1,"),
     Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, OP1)))
-DOCUMENT = Document("A/C.3/81/L.20", "Accès à la justice", (ZERO,))
+DOCUMENT = Document("A/C.3/81/L.20", TITLE, (ZERO,))
 
 
 def test_words_typed_before_a_french_semicolon_are_inserted_after_an_ordinary_space(
