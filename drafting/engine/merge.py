@@ -47,7 +47,7 @@ from drafting.model import (
     parse_label,
 )
 from drafting.model.amendment import SPAN_KINDS
-from drafting.model.labels import Label
+from drafting.model.labels import Label, sub_clause
 
 
 def submission_order(amendment: Amendment) -> tuple[float, str, tuple[str | int, ...]]:
@@ -442,12 +442,27 @@ def _slot(parsed: list[Label | None], wanted: Label,
           kin: list[tuple[str, str, int] | None]) -> int:
     """Where a new paragraph goes among entries with labels ``parsed`` (of families
     ``kin``): after the last of its family that sorts before it (OP5, OP5 bis, here:
-    OP5 ter), which the paragraph it follows is."""
+    OP5 ter), which the paragraph it follows is; or after its sub-clauses (`sub_clause`)."""
     family = wanted.family
     for index in range(len(parsed) - 1, -1, -1):
         if kin[index] == family and (other := parsed[index]) is not None and other < wanted:
-            return index + 1
+            return _past_sub_clauses(parsed, index + 1, family)
     return len(parsed)
+
+
+def _past_sub_clauses(parsed: list[Label | None], at: int, family: tuple[str, str, int]) -> int:
+    """``at``, or past the sub-clauses of the clause ``family`` that stand right there
+    (and their footnotes): 1.2 bis goes after 1.2.1 (`sub_clause`)."""
+    end = at
+    for index in range(at, len(parsed)):
+        other = parsed[index]
+        if other is not None and sub_clause(other, family):
+            end = index + 1
+        elif other is None or other.prefix != "FN":
+            break
+        elif end > at:  # a sub-clause's footnote
+            end = index + 1
+    return end
 
 
 def _label(entry: Entry) -> Label | None:

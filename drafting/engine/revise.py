@@ -50,7 +50,7 @@ from drafting.model import (
     renumber,
 )
 from drafting.model.headings import numbered_title
-from drafting.model.labels import Label, changed, next_label, parse_label
+from drafting.model.labels import Label, changed, next_label, parse_label, sub_clause
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
 _SYMBOL_LIKE = re.compile(r"[/\d]")
@@ -272,10 +272,12 @@ class _Builder:
         paragraphs: list[Paragraph] = []
         deleted: list[str] = []
         after: list[Paragraph] = []  # new paragraphs, held past the footnotes cited before
+        held: tuple[str, str, int] | None = None  # and past the sub-clauses of their clause
         for paragraph in self.current:
-            if paragraph.kind is not ParagraphKind.FOOTNOTE:
+            under = held is not None and _sub_clause(paragraph.label, held)
+            if paragraph.kind is not ParagraphKind.FOOTNOTE and not under:
                 self._place(after, paragraphs, following=paragraph)
-                after = []
+                after, held = [], None
             mine = self.accepted.get(paragraph.id, [])
             paragraphs.extend(self._born(paragraph, mine, before=True))
             revised = None if any(a.kind is AmendmentKind.DELETE_PARAGRAPH for a in mine) \
@@ -288,7 +290,11 @@ class _Builder:
                 deleted.append(paragraph.label)
             else:
                 paragraphs.append(revised)
-            after += self._born(paragraph, mine)  # a paragraph's footnotes come first
+            born = self._born(paragraph, mine)  # a paragraph's footnotes come first
+            if under:  # a sub-clause's new ones before its clause's: 1.2.1 bis, 1.2 bis
+                after = [*born, *after]
+            elif born:
+                after, held = [*after, *born], _family(paragraph.label)
         self._place(after, paragraphs, following=None)
         return _unique_labels(_in_family_order(paragraphs)), deleted
 
@@ -451,6 +457,22 @@ def _in_family_order(paragraphs: list[Paragraph]) -> list[Paragraph]:
         elif paragraph is not None:
             out.append(paragraph)
     return out
+
+
+def _family(label: str) -> tuple[str, str, int] | None:
+    """The family of ``label`` (`Label.family`), None for a label that does not parse."""
+    try:
+        return parse_label(label).family
+    except LabelError:
+        return None
+
+
+def _sub_clause(label: str, family: tuple[str, str, int]) -> bool:
+    """Whether ``label`` numbers a sub-clause of the clause ``family`` (`sub_clause`)."""
+    try:
+        return sub_clause(parse_label(label), family)
+    except LabelError:
+        return False
 
 
 def _section(label: str) -> str:

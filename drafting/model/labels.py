@@ -19,6 +19,9 @@ section 5, as it always was. The figures start at 21: ``OP5.2`` is not a label (
 ``OP5.21`` (prefix written) as this label, never a bare ``5.21.`` or ``3.1.21``, which
 documents use for paragraphs numbered on three levels.
 
+A clause numbered on three levels, ``1.2.1`` (paragraph 1 of section ``1.2``), is read
+so where its last number is below 21 (`clause_label`).
+
 Spellings read: ``OP5 bis``, ``op 5 BIS``, ``OP5bis``, ``5 bis``, ``5bis`` and a
 bare ``5`` (operative), ``3.1 bis``, ``3.1bis``, ``op5.21``, ``3.1.21``.
 """
@@ -114,6 +117,24 @@ class Label:
         return PREFIX_KINDS[self.prefix]
 
 
+_CLAUSE_RE = re.compile(
+    rf"(\d{{1,3}}(?:\.\d{{1,3}}){{1,2}})\.(\d{{1,4}})(?:\s*({_SUFFIX_PATTERN})\b)?",
+    re.IGNORECASE)
+"""A clause numbered on three or four levels: its section (``1.2``) and number (``1``)."""
+
+
+def clause_label(text: str) -> Label | None:
+    """The label of a clause numbered on three or four levels, as IMO, ICAO and ISO texts
+    number them: ``1.2.1`` is paragraph 1 of section ``1.2`` (as ``1.2`` is paragraph 2
+    of section ``1``), ``1.2.1 bis`` the new one after it. None for anything else, and
+    for a last number from 21 on (``1.2.21`` reads as the figure after ``1.2 vicies``)."""
+    match = _CLAUSE_RE.fullmatch(text.strip())
+    if match is None or (int(match[2]) >= FIRST_FIGURE and not match[3]):
+        return None
+    suffix = SUFFIXES.index(match[3].lower()) + 1 if match[3] else 0
+    return Label("OP", int(match[2]), suffix, match[1])
+
+
 def parse_label(text: str) -> Label:
     """Read a label such as ``OP5``, ``op 5 bis``, ``OP5bis``, ``PP12``, ``3.1 bis``,
     ``OP5.21`` or ``3.1.21``; case and spacing are forgiven, and a bare number (``5``,
@@ -123,6 +144,8 @@ def parse_label(text: str) -> Label:
     """
     match = LABEL_RE.fullmatch(text.strip())
     figure = int(match[5]) if match is not None and match[5] is not None else 0
+    if (match is None or 0 < figure < FIRST_FIGURE) and (clause := clause_label(text)):
+        return clause
     if match is None or (match[5] is not None and figure < FIRST_FIGURE):
         raise LabelError(
             f"'{text}' is not a paragraph label: expected e.g. PP3, OP5, OP5 bis or 3.1"
@@ -190,15 +213,47 @@ def renumber(labels: Sequence[str], *, starts: Iterable[str] = ()) -> dict[str, 
                 first[key] = min(first.get(key, label.number), label.number)
     counters: dict[tuple[str, str], int] = {key: start - 1 for key, start in first.items()}
     table: dict[str, str] = {}
+    moved: dict[str, str] = {}  # a clause's number, its sub-clauses' section: "1.2" -> "1.3"
+    chain: set[str] = set()  # the clauses the last one stands in, and its own ("1", "1.2")
     for text in labels:
         label = parse_label(text)
         old = str(label)
         if old in table:
             raise LabelError(f"the label {old} occurs twice; each paragraph needs its own")
-        count = counters[label.prefix, label.section] = counters.get(
-            (label.prefix, label.section), 0) + 1
-        table[old] = str(Label(label.prefix, count, 0, label.section))
+        clause = label.prefix == "OP" and _CLAUSE_SECTION.fullmatch(label.section or "0")
+        section = moved.get(label.section, label.section) \
+            if clause and label.section in chain else label.section
+        count = counters[label.prefix, section] = counters.get((label.prefix, section), 0) + 1
+        table[old] = str(Label(label.prefix, count, 0, section))
+        if clause:  # a sub-clause moves with its clause only right under it (no heading)
+            parts = label.section.split(".") if label.section else []
+            chain = {".".join(parts[:k]) for k in range(1, len(parts) + 1)}
+            if not label.suffix:
+                own = _clause_key(label.section, label.number)
+                moved[own] = _clause_key(section, count)
+                chain.add(own)
+        elif label.prefix != "FN":  # a footnote follows the clause citing it
+            chain = set()
     return table
+
+
+_CLAUSE_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
+"""A section named by a clause's number (``1``, ``1.2``): renumbered with the clause."""
+
+
+def _clause_key(section: str, number: int) -> str:
+    """The section key the sub-clauses of clause ``number`` of ``section`` stand in."""
+    return f"{section}.{number}" if section else str(number)
+
+
+def sub_clause(label: Label, of: tuple[str, str, int]) -> bool:
+    """Whether ``label`` numbers a sub-clause of the clause family ``of`` (a `Label.family`):
+    ``1.2.1`` and ``1.2.1.1`` of ``1.2``'s, ``1.2`` of ``OP1``'s. Such a clause's new
+    paragraphs (``1.2 bis``) stand after its sub-clauses, as a new clause 1.3 would."""
+    prefix, section, number = of
+    key = _clause_key(section, number)
+    return prefix == label.prefix == "OP" and _CLAUSE_SECTION.fullmatch(section or "0") \
+        is not None and (label.section == key or label.section.startswith(f"{key}."))
 
 
 def typed_number(label: str) -> str:

@@ -136,6 +136,25 @@ class NumberingCounter:
                 self._started.discard((num_id, level))
         return shown
 
+    def clause_level(self, paragraph: etree._Element, depth: int) -> None:
+        """Put ``paragraph`` (a ``w:p`` with a ``w:numPr`` of its own, copied from the
+        paragraph before) at the level of its list whose number has ``depth`` + 1 parts
+        ("%1.%2" for 1): a new clause 1.2 made after 1.1.1 shows "1.2", not "1.1.2".
+        Nothing for a paragraph no list numbers, or numbers at a level of one part ("%1.",
+        a treaty's paragraph 1 of Article 3 is no clause 3.1), or a list with no such level."""
+        found = self._styles.num_pr(paragraph)
+        ilvl = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:ilvl')}")
+        num = self._nums.get(found[0]) if found is not None else None
+        level = num.levels.get(_int(ilvl.get(qn("w:val")), 0)) \
+            if num is not None and ilvl is not None else None
+        if num is None or ilvl is None or level is None or \
+                len(_PLACEHOLDER.findall(level.text)) < 2:
+            return
+        wanted = [k for k, lvl in sorted(num.levels.items()) if lvl.format == "decimal"
+                  and len(_PLACEHOLDER.findall(lvl.text)) == depth + 1]
+        if wanted:
+            ilvl.set(qn("w:val"), str(wanted[0]))
+
     def _advance(self, num_id: str, num: _Num, counters: list[int | None], level: int) -> int:
         if (num_id, level) not in self._started and level in num.start_overrides:
             counters[level] = num.start_overrides[level] - 1

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 _LABELLED = re.compile(r"(PP|OP)\s?(\d{1,4})\.?", re.IGNORECASE)
 """A number a list shows as a paragraph's label: "PP%1", "OP%1." in Word."""
+_CLAUSE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){1,3})\.?")
+"""A number a multilevel list shows below its top level: "1.2", "1.2.1."."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,14 @@ class AutoNumber:
         "OP 3."), as informal drafts number them; None for any other number."""
         found = _LABELLED.fullmatch(self.text.strip())
         return (found[1].upper(), int(found[2])) if found else None
+
+    @property
+    def clause(self) -> str | None:
+        """The label a number below a list's top level shows where it is a clause's
+        ("1.2", "1.2.1": Word's multilevel "%1.%2", "%1.%2.%3", as IMO, ICAO and ISO texts
+        number their clauses); None for a sub-paragraph's ("(a)") or a bullet."""
+        found = _CLAUSE.fullmatch(self.text.strip())
+        return found[1] if found and self.level > 0 and self.decimal else None
 
     @classmethod
     def shown(cls, number: ListNumber | None) -> AutoNumber | None:

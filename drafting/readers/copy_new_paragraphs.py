@@ -3,11 +3,13 @@ inserted paragraph marks, and the paragraph a new one is proposed next to."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 
 from drafting.engine.series import opens_series, series_key
 from drafting.errors import LabelError
 from drafting.model import Paragraph, ParagraphKind, Revision, parse_label
+from drafting.model.labels import sub_clause
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, INSERTED, RunPiece
 from drafting.readers.docx_copy import Chunk
@@ -47,6 +49,30 @@ def stands_before(target: Revision, previous: Paragraph | None, read: str | None
         return None
     first = paragraphs[following]
     return first if (label.prefix, label.section) == series_key(first) else None
+
+
+def clause_before(target: Revision, previous: Paragraph | None,
+                  read: str | None) -> Paragraph | None:
+    """The paragraph a new clause of the copy follows: ``previous`` (the paragraph before
+    it in the copy), or, where the copy numbers the new one as a clause above it (``read``
+    "1.2", typed or by Word's multilevel list, after ``1.1.1``), the clause of that level
+    ``previous`` stands under (``1.1``): the new clause is proposed after it, and so
+    after its sub-clauses (`drafting.model.labels.sub_clause`)."""
+    if previous is None or read is None:
+        return previous
+    try:
+        wanted, before = parse_label(read), parse_label(previous.label)
+    except LabelError:
+        return previous
+    if wanted.prefix != "OP" or before.prefix != "OP" or wanted.suffix:
+        return previous
+    for paragraph in target:
+        with suppress(LabelError):
+            clause = parse_label(paragraph.label)
+            if clause.section == wanted.section and not clause.suffix and \
+                    sub_clause(before, clause.family):
+                return paragraph
+    return previous
 
 
 def split_parts(group: Group) -> tuple[list[RunPiece], list[Chunk]]:

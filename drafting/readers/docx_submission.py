@@ -55,7 +55,7 @@ from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_items import as_numbered
-from drafting.readers.copy_new_paragraphs import split_parts, stands_before
+from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
 from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import OtherRevision, carried, older_copy
 from drafting.readers.docx_changes import (
@@ -286,8 +286,10 @@ class _Reader(CopyComments, CopyGroups):
                       "(\"Article 5 bis\", its title and its paragraphs, 5bis.1 ...); "
                       "elsewhere it stays a paragraph, and the secretariat decides where "
                       "it goes")
+        read = self.labels_read.get(chunk.number)
+        previous = clause_before(self.target, previous, read)  # a new 1.2 after 1.1.1: 1.1's
         self.ahead = ahead = stands_before(  # OP1's new "1." goes before it: OP0
-            self.target, previous, self.labels_read.get(chunk.number), self.ahead)
+            self.target, previous, read, self.ahead)
         self.drafts.append(Draft(_K.NEW_PARAGRAPH, ahead or previous, author, first.date,
                                   where, span=Span(0, 0) if ahead is not None else None,
                                   new_text=text, reason=self._reason(chunk.pieces, where),

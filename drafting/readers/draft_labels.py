@@ -47,19 +47,21 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
     other text's label. ReaderError for a label used twice, with ``unique``."""
     sectioned = numbered_by_section(drafts)
     seen: dict[str, str] = {}
+    first_at: dict[str, int] = {}
+    heading: tuple[int, str] = (-1, "")  # the last heading read, and where
     out = []
     for number, draft in enumerate(drafts, start=1):
         label = draft.label
+        if label.kind is ParagraphKind.HEADING:
+            heading = (number, draft.text)
         if (sectioned or annexed(draft.section)) and draft.section and \
                 not label.section and label.kind is ParagraphKind.OPERATIVE:
             label = Label(label.prefix, label.number, label.suffix, draft.section)
         shown = str(label)
         if shown in seen and draft.automatic:  # a list numbered again from 1
             label = other()
-            warnings.append(ReadWarning(draft.where, (
-                f"Word's automatic numbering shows {shown} a second time (the list starts "
-                f"again with no heading before it); kept as other text {label}. Put a "
-                "heading (e.g. Annex) before it if its numbers start a new section")))
+            after = heading[1] if heading[0] > first_at[shown] else None
+            warnings.append(ReadWarning(draft.where, _again(shown, label, after)))
             shown = str(label)
         if shown in seen and unique:
             _several_drafts(blocks)
@@ -68,10 +70,24 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
                               f"{'on' if first.startswith('line') else 'in'} {first}); "
                               "each paragraph needs its own")
         seen[shown] = draft.where.rsplit(", ", 1)[-1]
+        first_at[shown] = number
         text = draft.text if draft.options is None else "".join(
             f"[{option}]" for option in draft.options)
         out.append(Paragraph(f"p{number}", shown, label.kind, text, level=draft.level))
     return tuple(out)
+
+
+def _again(shown: str, label: Label, heading: str | None) -> str:
+    """The warning for a paragraph Word numbers ``shown`` a second time, read as ``label``:
+    after no heading, or after the ``heading`` that gives its section no number."""
+    if heading is None:
+        return (f"Word's automatic numbering shows {shown} a second time (the list starts "
+                f"again with no heading before it); kept as other text {label}. Put a "
+                "heading (e.g. Annex) before it if its numbers start a new section")
+    return (f"Word's automatic numbering shows {shown} a second time (the list starts "
+            f"again after the heading {heading.strip()!r}, which numbers no section, as "
+            f"\"Article 2\" would); kept as other text {label}. Number the headings "
+            "(e.g. \"Article 2\") if their lists start again")
 
 
 def _several_drafts(blocks: Sequence[Block]) -> None:

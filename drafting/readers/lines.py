@@ -17,6 +17,7 @@ from drafting.model.labels import (
     SECTION_PATTERN,
     SUFFIXES,
     Label,
+    clause_label,
     parse_label,
 )
 from drafting.model.sections import opens_article as opens_article
@@ -41,6 +42,10 @@ before the full stop ("1 . Decides"), as in a text retyped or converted from a P
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")
+_CLAUSE = re.compile(rf"(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{2,3}}(?:\s*(?:{_SUFFIX}))?)"
+                     rf"\.?(?:{GAP}+|$)")
+"""A clause typed on three or four levels ("1.2.1 ", "1.2.1.3. "), as IMO, ICAO and
+ISO texts number them: `clause_label`'s (never below 21 the figures after ``vicies``)."""
 BRACKETED_NUMBER = re.compile(
     rf"(?P<open>\()?(?P<number>\d{{1,3}})(?:\s?(?P<suffix>{_SUFFIX}))?[\t ]?\){GAP}+")
 """A paragraph number typed in brackets, as WIPO treaties number an article's paragraphs
@@ -180,6 +185,8 @@ def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
             f" {SUFFIXES[ord(match['letter']) - ord('a')]}" if match["letter"] else ""
         return (_parsed(f"OP{match['number']}{suffix}"), text[match.end():], match.end(),
                 bool(match["alt"]))
+    if (match := _CLAUSE.match(text)) and (clause := clause_label(match["label"])):
+        return clause, text[match.end():], match.end(), False
     if match := _SECTIONED.match(text):
         return _parsed(match["label"]), text[match.end():], match.end(), False
     return None, text, 0, False

@@ -20,9 +20,11 @@ tells what each is (`Role`) and builds the draft:
   (`drafting.readers.sections`). Where operative numbers start again in each
   section (a treaty's articles), a paragraph's label is SECTION.NUMBER (``3.1``; in an
   annex ``ANNEX I.1`` across its numbered headings, but ``ANNEX I SECTION II.1`` after
-  a numbered heading whose paragraphs start again at 1 (`_Reader._own_key`); in a part of an annex
+  a numbered heading whose paragraphs start again at 1; in a part of an annex
   whose key paragraphs before the annex count in, ``ANNEX B PART I.1``:
-  `_Reader._part_key`); a text numbered straight through keeps ``OP5``.
+  `drafting.readers.structure_sections`); a text numbered straight through keeps
+  ``OP5``. Titled headings that name no number ("Objective", "Definitions"), after
+  which the list starts again, key their sections by their place (``2.1``).
 - **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
   automatic numbering at the top level, opens an operative paragraph, as does a number
   in brackets ("(1) ", "(2bis) ") that starts a series after a heading or a preambular
@@ -35,7 +37,10 @@ tells what each is (`Role`) and builds the draft:
   text (``T1``) with a warning, except in a section whose heading names it ("Article 26")
   and that numbers none of its paragraphs: there they are the section's operative
   paragraphs, numbered within it (`drafting.readers.sections`).
-- **Lines**: sub-paragraphs ("(a)", automatic numbering below the top level, bullets) join
+- **Clauses** numbered on several levels ("1.1", "1.1.1"; IMO, ICAO and ISO texts),
+  typed or by a multilevel list ("%1.%2"), are paragraphs labelled by the number they
+  show: ``1.1`` (clause 1 of clause 1, as ``3.1`` is paragraph 1 of Article 3), ``1.1.1``.
+- **Lines**: sub-paragraphs ("(a)", other automatic numbering below the top level, bullets) join
   the paragraph before as lines of its text: a typed one after a line ending with ":" or
   another sub-paragraph, or as a list's first item ("(a)", "(i)") after a line that does
   not end its sentence ("Decides that"). An item's letter alone ("(a)", as a PDF turned
@@ -53,10 +58,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from contextlib import suppress
 from dataclasses import replace
 
-from drafting.errors import LabelError
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
@@ -65,13 +68,10 @@ from drafting.limits import (
     too_long,
 )
 from drafting.model import Paragraph, ParagraphKind
-from drafting.model.labels import Label, parse_label
-from drafting.model.sections import section_kind
+from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
 from drafting.readers.draft_labels import (
     DraftParagraph,
-    annex_decimal,
-    annexed,
     bracketed_paragraph,
     check_limits,
     labelled_paragraphs,
@@ -85,7 +85,6 @@ from drafting.readers.lines import (
     RECITALS,
     SUBPARAGRAPH,
     first_item,
-    heading_key,
     is_alternative,
     lone_item,
     section_key,
@@ -96,12 +95,11 @@ from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import heading_line, section_title, unnumbered_sections
 from drafting.readers.structure_front import FrontMatter
 from drafting.readers.structure_options import OptionBlocks
+from drafting.readers.structure_sections import SectionKeys, titled_sections
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings, not_preambular
 
 _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
-_PART_KINDS = ("PART", "CHAPTER", "SECTION")
-"""The sections of an annex that key their paragraphs in it (`_Reader._part_key`)."""
 _ITEM_MARKS = ("-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u00b7")
 """What a typed bullet opens with: no heading."""
 
@@ -132,7 +130,7 @@ _LAST = re.compile("\x00(\\d+)\x00")
 """`_Reader._last`'s mark."""
 
 
-class _Reader(FrontMatter, OptionBlocks):
+class _Reader(FrontMatter, OptionBlocks, SectionKeys):
     def __init__(self, blocks: list[Block], name: str, warnings: list[ReadWarning]) -> None:
         self.blocks = blocks
         self.name = name
@@ -153,6 +151,8 @@ class _Reader(FrontMatter, OptionBlocks):
         self.decimal_in: set[str] = set()  # annexes numbered "1.1", "1.2.1"
         self.item_text: set[int] = set()  # the text of an item whose letter stands alone
         self.annex = ""  # the annex (or appendix) being read, once one has opened
+        self.titled = titled_sections(blocks, lambda i: self._label(i)[0])
+        self.clauses: Counter[str] = Counter()  # clauses Word numbers "1.2", by section
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once; or, for a paragraph
@@ -236,37 +236,6 @@ class _Reader(FrontMatter, OptionBlocks):
         self._open(index, self._unused("T"), block.text, block)
         return True
 
-    def _own_key(self, index: int, block: Block) -> str | None:
-        """The section a heading's own number ("II. ...") opens. Inside an annex, "I.
-        General" keeps the annex's key (its paragraphs number on through the annex), but
-        a numbered heading after which the paragraphs start their numbers again opens a
-        section of the annex: ``ANNEX I SECTION II`` (``ANNEX I SECTION II.1``)."""
-        own = heading_key(block.text)
-        if not annexed(self.section):
-            return own
-        if own is None or not self.annex or not self._restarts(index):
-            return None
-        key = f"{self.annex} SECTION {own}"
-        with suppress(LabelError):  # a key the labels cannot write: the annex's
-            if parse_label(f"{key}.1").section == key:
-                return key
-        return None
-
-    def _restarts(self, index: int) -> bool:
-        """Whether the first numbered paragraph after the heading ``index`` (typed or by
-        Word) takes a number the section being read has given already."""
-        used = max((d.label.number for d in self.drafts if d.section == self.section and
-                    d.label.kind is ParagraphKind.OPERATIVE), default=0)
-        for later in range(index + 1, min(index + 8, len(self.blocks))):
-            label, block = self._label(later)[0], self.blocks[later]
-            if label is not None and not label.section and not label.suffix:
-                return label.prefix == "OP" and label.number <= used
-            if block.number is not None and block.number.level == 0 and block.number.decimal:
-                return block.number.value <= used
-            if block.text and not block.heading:  # text with no number: read on as before
-                return False
-        return False
-
     def _shaped_heading(self, index: int, block: Block) -> bool:
         """Whether ``block`` is a heading by its shape alone (`heading_line`), and no
         option, list item or numbered paragraph."""
@@ -305,6 +274,9 @@ class _Reader(FrontMatter, OptionBlocks):
             self._open(index, Label("OP", number.value), block.text, block)
             self.drafts[-1].automatic = True
             self.drafts[-1].list = number.list
+        elif number is not None and (clause := self._clause(number)) is not None:
+            self._open(index, clause, block.text, block)  # "1.2.1" by Word's multilevel list
+            self.drafts[-1].automatic, self.drafts[-1].list = True, number.list
         elif number is not None and self._can_extend():
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
         elif (bracketed := bracketed_paragraph(
@@ -319,19 +291,17 @@ class _Reader(FrontMatter, OptionBlocks):
             self._open(index, self._unlabelled(index, block), shown, block,
                        prefix=shown[:len(shown) - len(block.text)])
 
-    def _annex_decimal(self, block: Block, label: Label | None) -> Label | None:
-        """`annex_decimal` of ``block`` in the section being read, warned about at the
-        first in each annex (and each one read as other text)."""
-        if not annexed(self.section) or (label is not None and annexed(label.section)):
+    def _clause(self, number: AutoNumber) -> Label | None:
+        """The label of a clause Word numbers below its list's top level ("1.2", "1.2.1"),
+        as the same number typed is read (`split_label`); None for any other number, and
+        in a section that numbers its own paragraphs ("Article 3", then "1.", "2."), whose
+        "1.1" would be its paragraph 1: there it is a line of the paragraph before."""
+        shown = number.clause
+        if shown is None or (self.section and self.operative_in[self.section] >
+                             self.clauses[self.section]):
             return None
-        mixed = self.section in self.typed_in
-        found, why = annex_decimal(block.text, self.section, mixed=mixed,
-                                   count=self.operative_in[self.section],
-                                   other=lambda: self._unused("T"))
-        if found is not None and (mixed or self.section not in self.decimal_in):
-            self.decimal_in.add(self.section)
-            self.warnings.append(ReadWarning(block.where, why))
-        return found
+        self.clauses[self.section] += 1
+        return split_label(f"{shown} ")[0]
 
     def _sublist(self, number: AutoNumber) -> bool:
         """Whether a paragraph numbered at the top level of a list of its own is a line of
@@ -382,24 +352,6 @@ class _Reader(FrontMatter, OptionBlocks):
         self._add(index, RoleKind.HEADING, 0,
                   DraftParagraph(self._unused("H"), text, block.where, level, self.section),
                   prefix=text[:len(text) - len(block.text)])
-
-    def _part_key(self, key: str, block: Block) -> str:
-        """The key the section heading ``block`` (giving ``key``) opens: its own ("Part
-        I": ``I``, in an annex too, as drafts imported before read it); but in an annex,
-        a part's, a chapter's or a section's whose key paragraphs before already count
-        in (Annex B's "Part I" after Annex A's ``I.1``, ``I.2``) is the annex's with its
-        own: ``ANNEX B PART I`` (``ANNEX B PART I.1``, paragraph 1 of Part I of Annex
-        B). Each part so numbers its paragraphs from 1 as it types them, and a revision
-        written into the Word document retypes none."""
-        if annexed(key) and not (self.annex and key.startswith(f"{self.annex} ")):
-            self.annex = key  # not a section of the annex (`_own_key`): a new annex
-        elif self.annex and self.operative_in[key] and \
-                (kind := section_kind(block.shown)) in _PART_KINDS and kind != key:
-            own = f"{self.annex} {kind} {key}"
-            with suppress(LabelError):  # a key the labels cannot write stays as it is
-                if parse_label(f"{own}.1").section == own:
-                    return own
-        return key
 
     def _open(self, index: int, label: Label, text: str, block: Block, skip: int = 0,
               prefix: str = "") -> None:

@@ -33,7 +33,6 @@ from docx.oxml.ns import qn
 from drafting.engine.footnotes import cited, footnote_numbers
 from drafting.engine.series import opens_series, series_key
 from drafting.model import Paragraph, ParagraphKind, Revision
-from drafting.model.labels import typed_number
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.visible import visible
@@ -53,7 +52,7 @@ from drafting.writers.list_items import (
 from drafting.writers.option_paragraphs import new_options, option_paragraphs, split_added
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.symbol_places import revise_symbol
-from drafting.writers.typed_numbers import TYPED_NUMBER
+from drafting.writers.typed_numbers import TYPED_NUMBER, clause_level, shown_number
 from drafting.writers.word_package import package_bytes
 
 _NOBODY = Stamp("", None)
@@ -90,8 +89,9 @@ class _Reviser:
         self.footnotes_changed = False
         self.main: Any = None
         self.last: Any = None
-        self.typed: tuple[str, str] | None = None
-        """What stands before and after the last paragraph's typed number ("", ".\t")."""
+        self.typed: tuple[str, str, str] | None = None
+        """What stands before and after the last paragraph's typed number ("", ".\t"),
+        and the number ("5", a clause's "1.2")."""
         self.form: tuple[ParagraphKind, int] | None = None  # the main one's (`_form`)
         self.forms: dict[tuple[ParagraphKind, int], tuple[Any, tuple[str, str] | None]] = {}
         """The w:p and typed number of a paragraph of each kind (a heading's of each
@@ -166,14 +166,14 @@ class _Reviser:
                 per.setdefault(index, []).append(moved)
         if typed and was.label != now.label:  # the typed number follows the renumbering
             per.setdefault(0, []).insert(0, Edit(typed.start("number"), typed.end("number"),
-                                                 _NOBODY, typed_number(now.label),
+                                                 _NOBODY, shown_number(now.label, typed["number"]),
                                                  tracked=False))
         for index in {index for _, _, index in place.alternatives} - {0} - set(removed):
             alternative = _ALTERNATIVE.match(place.paragraphs[index].text)  # "OP2 Alt", "2 alt."
             if alternative and was.label != now.label:
                 per.setdefault(index, []).append(Edit(
                     alternative.start("number"), alternative.end("number"), _NOBODY,
-                    typed_number(now.label), tracked=False))
+                    shown_number(now.label, alternative["number"]), tracked=False))
         for index, changes in per.items():
             source = place.paragraphs[index]
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
@@ -197,7 +197,7 @@ class _Reviser:
         if in_body(first.element):
             elements = [e for e in place.elements() if in_body(e) and e.getparent() is not None]
             self.main, self.last = elements[0], past_items(elements[-1], made)
-            self.typed = (typed["before"], typed["after"]) if typed else None
+            self.typed = (typed["before"], typed["after"], typed["number"]) if typed else None
             self.form = _form(now)
             self.forms[self.form] = (self.main, self.typed)
             for leading in self.leading:  # new ones before the text's or a series' first
@@ -232,9 +232,10 @@ class _Reviser:
             found.getparent().remove(found)  # one section break, where it stood
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         operative = paragraph.kind is ParagraphKind.OPERATIVE
-        typed = f"{self.typed[0]}{typed_number(paragraph.label)}{self.typed[1]}" \
+        typed = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}{self.typed[1]}" \
             if self.typed and operative else ""
         made.extend(new_runs(paragraph.text, runs[-1] if runs else None, self.main, typed))
+        clause_level(self.document, made, paragraph.label)  # Word's "1.2" after "1.1.1"
         return made
 
     def symbol(self, symbol: str, label: str) -> set[str]:
@@ -268,11 +269,11 @@ _ALTERNATIVE = re.compile(r"\s*(?:OP\s?)?(?P<number>\d{1,4}(?:\s*[a-z]+)??)(?=\s
 ``2 alt.``, ``2 bis Alt``."""
 
 
-def _typed(place: SourcePlace) -> tuple[str, str] | None:
+def _typed(place: SourcePlace) -> tuple[str, str, str] | None:
     """What stands before and after the number typed before a paragraph's text ("",
-    ".\\t"), or None."""
+    ".\\t"), and the number, or None."""
     typed = TYPED_NUMBER.match(place.paragraphs[0].text)
-    return (typed["before"], typed["after"]) if typed else None
+    return (typed["before"], typed["after"], typed["number"]) if typed else None
 
 
 def _chosen(was: Paragraph, now: Paragraph, place: SourcePlace) -> bool:

@@ -86,7 +86,7 @@ from drafting.writers.source_edits import (
     word_numbers_kept,
 )
 from drafting.writers.symbol_places import revise_symbol
-from drafting.writers.typed_numbers import label_kind, typed_before, typed_label
+from drafting.writers.typed_numbers import clause_level, label_kind, typed_before, typed_label
 from drafting.writers.unshown import unshown, where
 from drafting.writers.word_package import parts_of, repackaged, source_package
 
@@ -396,6 +396,7 @@ class _SourceWriter(MergedWriter):
         else:
             words = self.last
         paragraph = blank(self.last if carried else self.main)
+        clause_level(self.document, paragraph, label)  # Word's "1.2" after "1.1.1"
         typed = "" if article or numbered else typed_label(label, self.typed)
         paragraph.append(self.marks.inserted(
             new_runs(text, last_run(words), self.main, typed), stamp))

@@ -14,11 +14,11 @@ from docx.oxml.ns import qn
 from drafting.engine.segments import Change, Segment, Text, original_text
 from drafting.engine.sublists import ITEM
 from drafting.errors import LabelError
-from drafting.model.labels import parse_label, typed_number
+from drafting.model.labels import parse_label
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.weave import Edit
 from drafting.readers.source_places import Place, SourcePlace
-from drafting.writers.typed_numbers import TYPED_NUMBER
+from drafting.writers.typed_numbers import TYPED_NUMBER, shown_number
 
 _RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
 _BODY, _P = qn("w:body"), qn("w:p")
@@ -155,9 +155,10 @@ def renumbered(place: SourcePlace, label: str) -> Edit | None:
     if typed is None:
         return None
     try:
-        now, was = parse_label(typed_number(label)), parse_label(typed["number"])
+        number = shown_number(label, typed["number"])
+        now, was = parse_label(number), parse_label(typed["number"])
     except LabelError:
         return None
     if parse_label(label).prefix != "OP" or now == was:
         return None
-    return Edit(typed.start("number"), typed.end("number"), _RENUMBERING, typed_number(label))
+    return Edit(typed.start("number"), typed.end("number"), _RENUMBERING, number)

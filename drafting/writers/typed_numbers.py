@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from drafting.errors import LabelError
 from drafting.model import ParagraphKind
 from drafting.model.labels import parse_label, typed_number
+from drafting.ooxml.numbering import NumberingCounter
 from drafting.readers.source_places import SourcePlace
 
 TYPED_NUMBER = re.compile(
-    r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\s*[a-z]+)?)"
-    r"(?P<after>[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|"
+    r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?)"
+    r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
+    r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|"
     r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+)")
-"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, ``5. `` (spaces
+"""A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, a clause's
+``1.2<tab>`` or ``1.2.1<tab>`` (`shown_number`; no full stop needed), ``5. `` (spaces
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
 take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and in brackets,
 ``(5)<tab>``, ``5) `` or ``5 ) ``; ``before`` and ``after`` are what stand before and
@@ -36,7 +40,7 @@ def typed_label(label: str, typed: str) -> str:
     try:
         parsed = parse_label(base)
         if parsed.prefix == "OP":
-            number = typed_number(base)
+            number = shown_number(base, found["number"] if found else "")
             if found and _LETTERED.fullmatch(found["number"]) and \
                     0 < parsed.suffix <= _LETTERS:  # "1a." before it: "1b.", not "1 ter."
                 number = f"{parsed.number}{chr(ord('a') + parsed.suffix - 1)}"
@@ -46,6 +50,39 @@ def typed_label(label: str, typed: str) -> str:
     return f"{before}{label}{after}"  # other text keeps its label (T1 bis)
 
 
+def shown_number(label: str, typed: str) -> str:
+    """The number to type for ``label`` where a paragraph of the document types ``typed``
+    ("5", "1.2"): a clause's in full where the document types clauses so ("1.2" types
+    ``1.3`` as "1.3", and ``1.2.1`` always "1.2.1"), else `typed_number`'s (``3.1`` is
+    "1" in a treaty, whose heading names the article). LabelError for no label."""
+    parsed = parse_label(label)
+    clause = _CLAUSE_SECTION.fullmatch(parsed.section) is not None and (
+        "." in parsed.section or "." in typed.strip("."))
+    return str(parsed) if clause else typed_number(label)
+
+
+def clause_level(document: Any, paragraph: Any, label: str) -> None:
+    """Put the new ``paragraph`` (a ``w:p`` of ``document`` in the form of the one before)
+    at its clause's level of a multilevel list Word numbers it in (`NumberingCounter.
+    clause_level`): Word then shows ``1.2`` for a new clause 1.2 made after 1.1.1."""
+    if (depth := clause_depth(label)) >= 0:
+        NumberingCounter(document).clause_level(paragraph, depth)
+
+
+def clause_depth(label: str) -> int:
+    """How many levels down the clause ``label`` stands: 0 for ``OP2``, 1 for ``1.2``, 2
+    for ``1.2.1`` (-1 for a label that does not parse or names no clause)."""
+    try:
+        parsed = parse_label(label)
+    except LabelError:
+        return -1
+    if parsed.prefix != "OP" or not _CLAUSE_SECTION.fullmatch(parsed.section or "0"):
+        return -1
+    return parsed.section.count(".") + 1 if parsed.section else 0
+
+
+_CLAUSE_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
+"""A section named by a clause's number (``1``, ``1.2``)."""
 _LETTERED = re.compile(r"\d{1,4}[a-s]")
 _LETTERS = 19
 """How many letters stand for suffixes: a for bis to s for novies decies, as read."""
