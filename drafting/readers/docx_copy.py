@@ -342,6 +342,9 @@ class CopyLayout:
             self.warn(where, f"the {style} was changed ({quoted(read.original)} -> "
                       f"{quoted(read.proposed)}); only paragraphs take amendments, so this "
                       "change was not read")
+        if read.mark.state == DELETED and read.mark.in_original:  # joined to the next one
+            self.warn(where, f"the {style}'s paragraph mark was deleted, joining it with the "
+                      "next paragraph; only paragraphs take amendments, so the join was not read")
         named = read.proposed.rsplit("\u2014", 1)[-1].strip()
         other = self.document.revision(named) if "\u2014" in read.proposed else None
         if other is not None and other.label != self.target.label:
