@@ -39,7 +39,7 @@ from drafting.ooxml import runs
 from drafting.ooxml.comment_threads import Threads, read_threads
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Comment, RunPiece
-from drafting.readers.docx_copy import check_characters, quoted, who
+from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.result import ReadWarning
 
 _CLOCKS_APART = timedelta(hours=14)

@@ -47,6 +47,7 @@ from drafting.readers.copy_pieces import (
     restored,
     trimmed,
 )
+from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.draft_labels import labelled
@@ -348,6 +349,9 @@ class CopyLayout:
                       f"({quoted(text)}), typed without Track Changes; only the paragraphs "
                       f"after {quoted(self.target.chapeau or 'the chapeau')} take amendments, "
                       "so they were not read")
+        if read.mark.state == DELETED and read.mark.in_original:  # joined to the next one
+            self.warn(where, f"the {style}'s paragraph mark was deleted, joining it with the "
+                      "next paragraph; only paragraphs take amendments, so the join was not read")
         named = read.proposed.rsplit("\u2014", 1)[-1].strip()
         other = self.document.revision(named) if "\u2014" in read.proposed else None
         if other is not None and other.label != self.target.label:
@@ -479,22 +483,3 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
         head = read.original or read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head)
         raise too_deep(place, depth)
-
-
-def check_characters(where: str, text: str) -> None:
-    """ReaderError naming ``where`` and the position of a character that is not text."""
-    if found := characters.problem(text):
-        offset, sentence = found
-        raise ReaderError(f"{where}, {sentence}", details=characters.caret(text, offset))
-
-
-def who(author: str | None) -> str:
-    """A Word author for messages."""
-    return author or "an unnamed author"
-
-
-def quoted(text: str, limit: int = 60) -> str:
-    """``text`` on one line, in quotes, cut to ``limit`` characters (spaces alone shown
-    as they are)."""
-    text = " ".join(text.split()) if text.strip() else text
-    return f"'{text if len(text) <= limit else text[:limit - 3] + '...'}'"

@@ -17,7 +17,7 @@ from drafting.engine.applied import apply_accepted
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.copy_answers import accepted, rejected
-from drafting.readers.docx_copy import check_characters, quoted, who
+from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.merged_brackets import overlapping
 from drafting.readers.merged_copies import by_codes, not_proposed, settled_shown
 from drafting.readers.proposal_edits import on_proposals, own_amended

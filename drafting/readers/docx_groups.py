@@ -11,8 +11,6 @@ read as one new paragraph. A footnote is a group of its own after the group citi
 from __future__ import annotations
 
 from drafting.ooxml import runs
-from drafting.ooxml.runs import DELETED
-from drafting.readers.copy_items import last_item_deleted
 from drafting.readers.docx_copy import Chunk, CopyLayout
 from drafting.readers.docx_matching import Group
 
@@ -55,15 +53,5 @@ class CopyGroups(CopyLayout):
                 close(chunk.mark)
         current.before = pending
         groups += [current, *notes]
-        self._mark_warnings([g for g in groups if g.note is None])
         return [g for g in groups if g.hosts or g.before or g.after]
 
-    def _mark_warnings(self, groups: list[Group]) -> None:
-        for group, following in zip(groups, [*groups[1:], None], strict=True):
-            mark = group.closing
-            if (group.hosts and mark is not None and mark.state == DELETED
-                    and not group.all_deleted and following is not None and following.hosts
-                    and not following.all_deleted and not last_item_deleted(group.pieces)):
-                self.warn(self.where(group.hosts[-1]), "this paragraph was joined with the "
-                          "next one (a deleted paragraph mark); joining is not an amendment, "
-                          "so they were read apart")

@@ -18,7 +18,9 @@ revision. Comments on changed text become the amendments' reasons: those of the 
 own authors, not another's reply in a Word comment thread (`drafting.readers.copy_comments`).
 
 Nothing is dropped silently: what is not read as an amendment (a comment on unchanged text,
-a split or joined paragraph, text inserted and deleted again, a table) is a ReadWarning.
+text inserted and deleted again, a table) is a ReadWarning; two paragraphs joined are a
+replacement and a deletion (`drafting.readers.copy_joins`), and a copy made of the draft's
+printed lines is read as its paragraphs (`drafting.readers.copy_lines`), each with one.
 Text is read in Unicode NFC, as the draft was; a character that is not text
 (`drafting.characters`) in a paragraph or a comment refuses the file, naming
 the paragraph and the position.
@@ -55,9 +57,12 @@ from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_items import as_numbered
+from drafting.readers.copy_joins import read_joins, untracked_joins
+from drafting.readers.copy_lines import as_paragraphs
 from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
 from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import OtherRevision, carried, older_copy
+from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import (
     RESPACED,
     UNTRACKED,
@@ -70,10 +75,7 @@ from drafting.readers.docx_changes import (
     spacing_only,
     typed_by,
 )
-from drafting.readers.docx_copy import (
-    Chunk,
-    quoted,
-)
+from drafting.readers.docx_copy import Chunk
 from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_groups import CopyGroups
 from drafting.readers.docx_matching import Group, match_groups, unchanged
@@ -191,11 +193,16 @@ class _Reader(CopyComments, CopyGroups):
         if self.survey.format_changes:
             self.warn(str(self.path), "the file has tracked formatting changes (bold, italics, "
                       "paragraph settings); formatting is not an amendment and was not read")
-        groups = self._groups(self._chunks())
+        chunks = as_paragraphs(self._chunks(), self.target, self.labels_read, self.warn,
+                               self.where)  # a copy of the PDF: its lines joined
+        groups = self._groups(chunks)
         self._match(groups)
         if compare:
             self._same_revision(groups)
+        read_joins(groups, self.warn, self.where)  # two paragraphs joined: see there
         self._emit(groups)
+        if not self.tracked:  # a join in an edited copy: a change and a deletion already
+            untracked_joins(self.drafts, self.target, self.warn)
         if self.survey.boxed and not self.tracked and not self.drafts:
             raise ReaderError("the file's only tracked changes to text are in text boxes, "
                               "which are not part of the text (the import leaves them out "

@@ -18,8 +18,8 @@ from drafting.errors import InputError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision, Span
 from drafting.model.amendment import AMENDABLE_KINDS
 from drafting.readers.copy_answers import accepted
+from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import anchor
-from drafting.readers.docx_copy import quoted
 from drafting.readers.merged_copies import already_proposed, by_codes
 from drafting.readers.proposal_words import (
     joined_edits,

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from drafting.model import Amendment, AmendmentKind, Span
 from drafting.ooxml.runs import INSERTED, Change, RunPiece
 from drafting.readers.copy_pieces import struck_by
+from drafting.readers.copy_text import quoted, who
 from drafting.readers.docx_changes import anchor
-from drafting.readers.docx_copy import quoted, who
 from drafting.readers.result import ReadWarning
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from drafting.errors import ReaderError
 from drafting.model import Amendment, AmendmentKind, Span
 from drafting.model.amendment import AMENDABLE_KINDS
-from drafting.readers.docx_copy import quoted, who
+from drafting.readers.copy_text import quoted, who
 from drafting.readers.merged_copies import by_codes, unspaced
 from drafting.readers.proposal_words import (
     Struck,

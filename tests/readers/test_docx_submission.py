@@ -301,12 +301,16 @@ def test_a_tracked_paragraph_split_is_a_new_paragraph(tmp_path):
     assert {a.submitted_by for a in result.amendments} == {AUTHOR}
 
 
-def test_joined_paragraphs_are_a_warning_not_an_amendment(tmp_path):
+def test_joined_paragraphs_are_a_replacement_and_a_deletion(tmp_path):
     paragraphs = house(ZERO)
     paragraphs[at(paragraphs, "OP1")].mark = dele()
     result = read(tmp_path, paragraphs)
-    assert result.amendments == ()
-    assert any("joined" in w.message for w in result.warnings)
+    op1, op2 = (p.text for p in ZERO if p.label in ("OP1", "OP2"))
+    assert [(a.kind, a.paragraph_id, a.old_text, a.new_text) for a in result.amendments] == [
+        (K.INSERT, "op1", "fishers;", f" {op2}"), (K.DELETE_PARAGRAPH, "op2", op2, "")]
+    assert result.amendments[0].span.start == len(op1)
+    assert any("read as OP1 replaced by the joined text and OP2 deleted" in w.message
+               for w in result.warnings)
 
 
 def test_changed_title_is_a_warning(tmp_path):

@@ -1,0 +1,49 @@
+"""A copy converted from the draft's PDF back to Word, then edited: each printed line a
+Word paragraph of its own (or a paragraph broken by hand at each line), the label on the
+first line only, words hyphenated at a line's end. Its lines are read back as the
+draft's paragraphs, so that the edit alone is an amendment. Each line was read as a new
+paragraph, and every paragraph cut after its first line.
+
+`test_copy_joined_lines` covers the other joining of lines: the lines of one paragraph's
+sub-paragraphs ("(a)", "(b)") joined with Track Changes."""
+
+from __future__ import annotations
+
+import pytest
+from printed_copies import PARAGRAPHS, PRINTED, SYMBOL, write_draft, write_printed
+
+from drafting.model import AmendmentKind
+from drafting.readers import read_draft
+from drafting.readers.docx_submission import read_docx_submission
+
+K = AmendmentKind
+
+
+@pytest.fixture
+def document(tmp_path):
+    return read_draft(write_draft(tmp_path / "draft.docx")).to_document(SYMBOL)
+
+
+@pytest.mark.parametrize("breaks", [False, True], ids=["paragraph per line", "line breaks"])
+def test_the_printed_lines_are_read_as_the_drafts_paragraphs(tmp_path, document, breaks):
+    copy = write_printed(tmp_path / "copy.docx", breaks=breaks)
+    result = read_docx_submission(copy, document, delegation="BRA")
+    op1 = document.current.by_label("OP1")
+    (amendment,) = result.amendments
+    assert (amendment.kind, amendment.paragraph_id, amendment.old_text, amendment.new_text) == (
+        K.REPLACE, op1.id, "second", "third")
+    (said,) = [w.message for w in result.warnings]
+    assert "the printed lines of the draft's paragraphs" in said
+    assert "the lines of PP1, PP2, OP1, OP2 were read as those paragraphs" in said
+
+
+def test_a_copy_with_one_paragraph_in_lines_is_read_as_it_is_with_a_warning(tmp_path,
+                                                                             document):
+    printed = [(text,) for text in PARAGRAPHS]  # a Word paragraph a paragraph...
+    printed[3] = PRINTED[3]  # ... but OP1, edited: its split may be the delegation's
+    copy = write_printed(tmp_path / "copy.docx", printed=tuple(printed))
+    result = read_docx_submission(copy, document, delegation="BRA")
+    assert [a.kind for a in result.amendments] == [K.DELETE, K.NEW_PARAGRAPH]
+    (said,) = [w.message for w in result.warnings]
+    assert "may be the printed lines of the draft's paragraphs" in said
+    assert "read as they are" in said
