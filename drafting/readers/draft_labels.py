@@ -68,13 +68,25 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
             first = seen[shown]
             raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "
                               f"{'on' if first.startswith('line') else 'in'} {first}); "
-                              "each paragraph needs its own")
+                              "each paragraph needs its own" + _mixed(
+                                  drafts[first_at[shown] - 1], draft, first))
         seen[shown] = draft.where.rsplit(", ", 1)[-1]
         first_at[shown] = number
         text = draft.text if draft.options is None else "".join(
             f"[{option}]" for option in draft.options)
         out.append(Paragraph(f"p{number}", shown, label.kind, text, level=draft.level))
     return tuple(out)
+
+
+def _mixed(first: DraftParagraph, second: DraftParagraph, where: str) -> str:
+    """Advice where one of two paragraphs with one label is numbered by Word's list and
+    the other types its number: Word's numbers count on apart from the typed ones."""
+    if not first.automatic or second.automatic:  # a list's own repeats: other text
+        return ""
+    return (f": Word numbers {where} itself (a list), while the other types its number, "
+            "so the two count apart. If Word's numbered paragraphs are sub-items of the "
+            "paragraph before them, give them letters ((a), (b)) or indent them a level; "
+            "else number every paragraph the same way")
 
 
 def _again(shown: str, label: Label, heading: str | None) -> str:
