@@ -55,6 +55,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
+from drafting.readers.copy_identity import identify
 from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_new_paragraphs import split_parts, stands_before
 from drafting.readers.copy_pieces import struck_by, trimmed
@@ -138,6 +139,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     word = open_word(path)
     try:
         try:
+            identify(path, document, target, word, revision)  # another document, text, revision
             reader = _Reader(path, document, target, word)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
