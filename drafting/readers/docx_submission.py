@@ -56,6 +56,7 @@ from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_comments import CopyComments
+from drafting.readers.copy_identity import identify
 from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
@@ -131,6 +132,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     word = open_word(path)
     try:
         try:
+            identify(path, document, target, word, revision)  # another document, text, revision
             reader = _Reader(path, document, target, word, authors)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it

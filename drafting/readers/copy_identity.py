@@ -1,0 +1,268 @@
+"""Which document, and which revision of it, a delegation's Word copy is, told before it
+is read as amendments (`identify`).
+
+- **Another document**: the symbol the copy's front matter or page header shows, a line
+  of its own ("A/C.2/81/L.12"), is another document's, and the document's own symbol is
+  nowhere there: the file is refused, naming both. A symbol cited in a paragraph
+  ("resolution A/RES/70/1") is no line of its own and never counts.
+- **Another text**: the copy, as it was before its tracked changes and its front
+  matter aside, holds fewer than `SHARED_FLOOR` (30%) of the words of every revision of
+  the document, counted in pairs of words in a row: another resolution pasted over the
+  draft, under the same front matter. Read against the draft it would propose to rewrite
+  every paragraph, in the delegation's name; the file is refused, saying what share it
+  holds. Two resolutions on different subjects share 15-20% of their pairs ("the
+  Secretary-General", "at its"; 35-50% of their single words); a copy that rewrites one
+  paragraph of three, untracked, holds some 75%, two of three some 35%; a tracked copy,
+  however heavily it changes the text, holds the draft whole before its changes. A draft
+  of fewer than 20 pairs is too short to tell.
+- **An earlier revision**: the document's symbol in the copy names a revision (no
+  "/Rev.1" where the current revision's front matter has "/Rev.1"; "/Rev.1" where it
+  has "/Rev.2") that an earlier revision's front matter names, and no paragraph the
+  current revision worded anew reads in the copy as it has it: `OtherRevision`, so that
+  the copy is read against the revision it was made from and its changes carried onto
+  the current text (`drafting.readers.copy_revision`). Read against the current one,
+  a paragraph the revision changed would read as the delegation's proposal to undo it.
+  A copy of the current revision restoring one paragraph's old words shows the current
+  symbol and is read as ever; a copy whose front matter shows no symbol, or a document
+  whose front matter holds none, is judged by its paragraphs alone.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
+from pathlib import Path
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+from drafting import characters
+from drafting.engine.revise import symbol_pattern
+from drafting.errors import ReaderError
+from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+from drafting.model import Document, ParagraphStatus, Revision
+from drafting.ooxml import runs
+from drafting.ooxml.parts import Parts
+from drafting.readers.copy_revision import OtherRevision
+
+SHARED_FLOOR = 0.3
+"""The least share of a revision's words a Word copy must hold, before its tracked
+changes, to be read as a copy of it: counted in pairs of words in a row ("the
+Secretary-General", "Secretary-General to"), each as often as the revision has it."""
+
+_FLOOR_PAIRS = 20
+"""A draft of fewer pairs of words is too short to tell a rewrite from another text."""
+
+_FRONT_PARAGRAPHS = 60
+"""How many Word paragraphs, at most, the front matter is looked for in."""
+
+_SYMBOL = re.compile(r"[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9.()-]+)+"
+                     r"(?:[/ ](?:Rev|Corr|Add|Amend)\.\d+)*")
+"""A UN-style document symbol standing alone: "A/C.2/81/L.12", "A/HRC/61/L.12/Rev.1",
+"UNEP/EA.6/L.2", WHO's "A77/4 Rev.1" (a digit is asked for besides)."""
+
+_REVISION = re.compile(r"[/ ]Rev\.\d+$")
+_MARKER = re.compile(r"\[\^\d+\]")
+"""A footnote's marker in a paragraph's text (the copy is read without its footnotes)."""
+_WORD = re.compile(r"\w+")
+_W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                 "http://purl.oclc.org/ooxml/wordprocessingml/main")
+_HEADER = re.compile(r"word/header\d*\.xml")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def identify(path: Path, document: Document, target: Revision, word: Parts,
+             revision: str | None) -> None:
+    """Refuse (ReaderError) the Word copy at ``path`` (its parts ``word``) when it is a
+    copy of another document, or of another text, than ``document``; raise
+    `OtherRevision` when, read against ``target`` (the current revision: ``revision``,
+    the one asked for, is None), it is plainly a copy of an earlier revision by its
+    symbol. Nothing when it may be a copy of ``target``."""
+    paragraphs = list(word.body.iter(qn("w:p")))
+    if len(paragraphs) > MAX_PARAGRAPHS:
+        return  # refused by the reader, before anything is read
+    reads = runs.read_paragraphs(paragraphs)
+    originals = [read.original for read in reads]
+    if any(len(text) > MAX_PARAGRAPH_CHARS or characters.problem(text)
+           for read in reads for text in (read.original, read.proposed)):
+        return  # refused by the reader, naming the paragraph and what is wrong
+    front, headers = list(_front_lines(originals, document)), _header_lines(path)
+    own = symbol_pattern(document.symbol)
+    named = [found for line in (*front, *headers) if (found := own.fullmatch(line))]
+    if not named:
+        _other_document(path, document, front, "front matter")
+        _other_document(path, document, headers, "page header")
+    _other_text(path, document, target, originals)
+    if revision is None and named:
+        suffixes = {found["old"][1:] if found["old"] else "" for found in named}
+        if len(suffixes) == 1:
+            _earlier_revision(document, target, suffixes.pop(), reads)
+
+
+def _other_document(path: Path, document: Document, lines: list[str], where: str) -> None:
+    """ReaderError when ``lines`` (the copy's front matter, or its page headers: ``where``;
+    no line in either shows ``document``'s symbol) show another document's symbol."""
+    known = {_REVISION.sub("", line.strip()) for revision in document.revisions  # its own
+             for line in (*revision.front_matter, document.title)}  # front matter shows
+    others = [line for line in lines if _SYMBOL.fullmatch(line) and re.search(r"\d", line)
+              and _REVISION.sub("", line) not in known]
+    if others:
+        shown = " and ".join(dict.fromkeys(others))
+        raise ReaderError(
+            f"{path}: the file is {shown} (so its {where} reads), not {document.symbol}: "
+            f"it is a copy of another document. Send the copy of {document.symbol}, or "
+            f"submit this one to {others[0]}")
+
+
+def _other_text(path: Path, document: Document, target: Revision,
+                originals: list[str]) -> None:
+    """ReaderError when the copy's text (``originals``: its Word paragraphs before their
+    tracked changes) holds less than `SHARED_FLOOR` of every revision's words."""
+    front = {" ".join(line.split()) for revision in document.revisions
+             for line in (*revision.front_matter, revision.chapeau)} | {
+                 " ".join(document.title.split())}
+    held = Counter(_pairs(t for t in originals if " ".join(t.split()) not in front))
+    shares: dict[str, float] = {}
+    for revision in document.revisions:
+        pairs = Counter(_pairs(p.text for p in revision
+                               if p.status is not ParagraphStatus.DELETED))
+        total = sum(pairs.values())
+        if total < _FLOOR_PAIRS:
+            return
+        shares[revision.label] = sum((pairs & held).values()) / total
+    if max(shares.values(), default=1.0) >= SHARED_FLOOR:
+        return
+    best = shares[target.label]
+    raise ReaderError(
+        f"{path}: the file shares only {best:.0%} of its words with {document.symbol} "
+        f"{target.label} (counted in pairs of words in a row, before any tracked change; "
+        f"a copy holds {SHARED_FLOOR:.0%} at least): is it the right file? A copy holds the "
+        "draft's whole text, changed where the delegation proposes changes; to propose "
+        "rewriting most of it, track the changes (Track Changes) or send amendments")
+
+
+def _earlier_revision(document: Document, target: Revision, suffix: str,
+                      reads: list[runs.ParagraphRead]) -> None:
+    """`OtherRevision` when the copy's symbol names (``suffix``: "Rev.1", "" for none)
+    the revision an earlier revision's front matter names, not ``target``'s, the two
+    differ, and the copy (``reads``: its Word paragraphs) holds none of ``target``'s
+    changes (`_carries`)."""
+    if document.current is not target:
+        return
+    own = symbol_pattern(document.symbol)
+    current = _named(target, own)
+    if current is None or current == suffix:
+        return
+    earlier = [r for r in document.revisions[:document.revisions.index(target)]
+               if _named(r, own) == suffix]
+    if not earlier or _carries(earlier[-1], target, reads):
+        return
+    other = earlier[-1]
+    shown = f"{document.symbol}/{suffix}" if suffix else document.symbol
+    raise OtherRevision(
+        f"the file is a copy of {other.label}, not of {target.label}: its front matter "
+        f"reads {shown}, and no paragraph {target.label} changed reads as {target.label} "
+        f"has it; read it against {other.label}", other.label)
+
+
+def _carries(other: Revision, target: Revision, reads: list[runs.ParagraphRead]) -> bool:
+    """Whether the copy (``reads``) holds any change ``target`` made to ``other`` (or
+    the two are the same text): a paragraph worded as ``target`` has it, before or after
+    the copy's tracked changes; the words ``target`` put in it among the words the copy
+    tracks as inserted (a merged draft circulated before ``target``, showing the
+    proposals it accepted); a paragraph ``target`` deleted tracked as deleted. Such a
+    copy is read against ``target``: its tracked changes make ``target``'s text."""
+    theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
+    ours = [p for p in target if p.status is not ParagraphStatus.DELETED]
+    gone = theirs - {p.text for p in ours}
+    anew = [p for p in ours if p.text not in theirs]
+    if not gone and not anew:  # the same text: read against either, the same amendments
+        return True
+    texts = [f" {_collapsed(side)} " for read in reads for side in (read.original,
+                                                                     read.proposed)]
+    inserted = Counter(_WORD.findall(" ".join(
+        piece.text for read in reads for piece in read.pieces
+        if piece.state == runs.INSERTED).casefold()))
+    for paragraph in anew:
+        wording = f" {_collapsed(_MARKER.sub('', paragraph.text))} "
+        if len(paragraph.text.split()) >= 3 and any(wording in text for text in texts):
+            return True
+        was = other.by_id(paragraph.id)
+        put = Counter(_WORD.findall(paragraph.text.casefold())) - Counter(
+            _WORD.findall(was.text.casefold() if was is not None else ""))
+        if put and not put - inserted:
+            return True
+    deleted = [f" {_collapsed(read.original)} " for read in reads
+               if read.original.strip() and not read.proposed.strip()]
+    return any(f" {_collapsed(text)} " in line for text in gone for line in deleted)
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _named(revision: Revision, own: re.Pattern[str]) -> str | None:
+    """The revision the document's symbol names in ``revision``'s front matter ("Rev.1",
+    "" for none), or None where it shows no symbol."""
+    for line in revision.front_matter:
+        if (found := own.search(line)) is not None:
+            return found["old"][1:] if found["old"] else ""
+    return None
+
+
+def _front_lines(originals: list[str], document: Document) -> Iterator[str]:
+    """The lines of the copy's front matter: its first Word paragraphs (table cells
+    among them), each cut at line breaks and tabs, up to the chapeau or the first
+    paragraph of the text (its typed number aside)."""
+    ends = ({" ".join(r.chapeau.split()) for r in document.revisions} | {
+        " ".join(p.text.split()) for r in document.revisions for p in r}) - {""}
+    for text in originals[:_FRONT_PARAGRAPHS]:
+        words = " ".join(text.split())
+        if words in ends or words.partition(" ")[2] in ends:
+            return
+        yield from _cut([text])
+
+
+def _header_lines(path: Path) -> list[str]:
+    """The lines of the copy's page headers (read from the package: a reader reads no
+    header otherwise); none where they cannot be read (the package was checked, and a
+    header is never text)."""
+    texts: list[str] = []
+    try:
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if _HEADER.fullmatch(name):
+                    root = etree.fromstring(package.read(name), _PARSER)
+                    texts += [_text(p) for ns in _W_NAMESPACES for p in root.iter(f"{{{ns}}}p")]
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError):
+        return []
+    return list(_cut(texts))
+
+
+def _text(p: etree._Element) -> str:
+    """A header paragraph's visible text, deleted words aside; a tab as a tab."""
+    found = []
+    for node in p.iter():
+        name = etree.QName(node).localname if isinstance(node.tag, str) else ""
+        if name == "t":
+            found.append(node.text or "")
+        elif name in ("tab", "br", "cr"):
+            found.append("\t")
+    return "".join(found)
+
+
+def _cut(texts: Iterable[str]) -> Iterator[str]:
+    for text in texts:
+        for line in re.split(r"[\t\n\r\v]+", text):
+            if line := line.strip().rstrip("*").rstrip():  # "A/C.2/81/L.99*": a note
+                yield line
+
+
+def _pairs(texts: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """The pairs of words in a row in each of ``texts`` (case aside)."""
+    for text in texts:
+        words = _WORD.findall(text.casefold())
+        yield from pairwise(words)
