@@ -116,8 +116,10 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
     (.docx, .pdf, .html, .md, .txt). In Word, they are tracked changes in ``old``'s own
     document when it came from Word (Reject All gives ``old``, Accept All ``new``);
     ``warn`` says why when that document could not be used, and names any change it
-    cannot show as a tracked change. Three steps."""
+    cannot show as a tracked change. The changes' author is ``new`` ("Rev.1"), their date
+    its creation. Three steps."""
     from drafting.engine import diff_revisions
+    from drafting.ooxml.revisions import Stamp
     from drafting.writers import COMPILATION_WRITERS
 
     path = Path(path)
@@ -125,7 +127,8 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
     step(f"loading {symbol}")
     document = store.document(symbol)
     before = revision_of(document, old)
-    revision_of(document, new)
+    later = revision_of(document, new)
+    author = Stamp(later.label, later.created_at)
     step(f"comparing {old} with {new}")
     compilation = diff_revisions(document, old, new, renumbered=fmt in ("docx", "pdf"))
     step(f"writing {path.name}")
@@ -142,13 +145,13 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
 
             try:
                 lost = write_merged_into_source(source, compilation, target,
-                                                revised=(symbol, new))
+                                                revised=(symbol, new), author=author)
             except NOT_WOVEN as error:
                 warn(_not_own(symbol, before.label, path, error))
             else:
                 _unshown(path, lost, warn)
                 return
-        write_merged_docx(compilation, target)
+        write_merged_docx(compilation, target, author=author)
 
     _word(path, write)
     return compilation

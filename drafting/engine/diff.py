@@ -7,9 +7,9 @@ the secretariat's text), so every compilation writer renders it too.
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
+from difflib import SequenceMatcher
 
-from drafting.engine.anchoring import word_diff
+from drafting.engine.anchoring import similarity, word_diff
 from drafting.engine.footnotes import cited
 from drafting.engine.segments import (
     Change,
@@ -21,7 +21,7 @@ from drafting.engine.segments import (
     Segment,
     Text,
 )
-from drafting.engine.sublists import ITEM, unrelettered
+from drafting.engine.sublists import ITEM, item_words, unrelettered
 from drafting.errors import InputError, LabelError
 from drafting.model import Document, Paragraph, ParagraphKind, Revision, parse_label
 
@@ -94,32 +94,133 @@ def word_segments(old: str, new: str) -> tuple[Segment, ...]:
 
 
 def _segments(old: str, new: str, renumbered: bool = False) -> tuple[Segment, ...]:
-    """``old`` -> ``new`` as `word_segments`, the items a relettering numbered again
-    shown as ``old`` numbered them (`unrelettered`: an item inserted or removed is the
-    change, not the letters after it), a line inserted or removed whole shown whole; with
-    ``renumbered``, each such number then changed to ``new``'s (`_renumbering`)."""
+    """``old`` -> ``new`` line by line (`_line_segments`), the items a relettering
+    numbered again shown as ``old`` numbered them (`unrelettered`: an item inserted or
+    removed is the change, not the letters after it); with ``renumbered``, each such
+    number then changed to ``new``'s (`_renumbering`)."""
     shown = unrelettered(old, new)
-    segments = list(word_segments(old, shown))
-    for n, segment in enumerate(segments):
-        if not isinstance(segment, Change) or (segment.deleted and segment.inserted):
-            continue
-        moved = segment.deleted or segment.inserted
-        before = segments[n - 1] if n and isinstance(segments[n - 1], Text) else Text("")
-        for k in range(1, len(moved)):  # "b) B;\n(" after "\n(": "\n(b) B;" after ""
-            if not before.text.endswith(moved[-k:]):
-                break
-            if moved[-k] == "\n":
-                shifted = moved[-k:] + moved[:-k]
-                segments[n - 1] = Text(before.text[:-k])
-                segments[n] = replace(segment, deleted=shifted if segment.deleted else "",
-                                      inserted=shifted if segment.inserted else "")
-                after = segments[n + 1] if n + 1 < len(segments) else Text("")
-                segments[n + 1:n + 2] = [Text(moved[-k:] + after.text)]  # type: ignore[union-attr]
-                break
-    segments = [s for s in segments if s != Text("")]
+    segments = _line_segments(old, shown)
     if renumbered and shown != new:
         segments = _renumbering(segments, shown, new)
     return tuple(segments) or (Text(""),)
+
+
+def _line_segments(old: str, new: str) -> list[Segment]:
+    """``old`` -> ``new`` with their lines (a paragraph's sub-items) matched first
+    (`_matched_lines`): a line and the one it became word by word (`_line_changes`), a
+    line removed or inserted whole one change with its line break ("\\n(b) ..." after
+    the line before, or "... \\n" before the first line kept), so that a Word writer
+    makes it an item's own paragraph and never pairs one item's words with another's."""
+    if old == new:
+        return [Text(old)] if old else []
+    was, now = old.split("\n"), new.split("\n")
+    segments: list[Segment] = []
+    removed: list[str] = []
+    inserted: list[str] = []
+    paired = False  # whether lines of ``old`` have been matched with lines of ``new``
+    for i1, i2, j1, j2 in _matched_lines(was, now):
+        if j1 == j2:
+            removed += was[i1:i2]
+        elif i1 == i2:
+            inserted += now[j1:j2]
+        else:
+            segments += _whole_lines(removed, inserted, paired, True)
+            removed, inserted = [], []
+            if paired:
+                segments.append(Text("\n"))
+            before, after = "\n".join(was[i1:i2]), "\n".join(now[j1:j2])
+            segments += _line_changes(before, after) if i1 and j1 else \
+                word_segments(before, after)
+            paired = True
+    segments += _whole_lines(removed, inserted, paired, False)
+    return _joined_texts(segments)
+
+
+def _line_changes(old: str, new: str) -> list[Segment]:
+    """Line ``old`` become ``new`` as `word_segments`, the number it opens with, where it
+    changed, one change of its own ("(d)" -> "(b)", never "d" -> "b": Word numbers the
+    items it numbers itself, `drafting.writers.source_edits.word_numbers_kept`)."""
+    before, after = ITEM.match(old), ITEM.match(new)
+    if before is None or after is None or before[0] == after[0]:
+        return list(word_segments(old, new))
+    return [Change(before[0], after[0], NOBODY),
+            *word_segments(old[before.end():], new[after.end():])]
+
+
+def _whole_lines(removed: list[str], inserted: list[str], after: bool,
+                 before: bool) -> list[Segment]:
+    """Lines removed and lines inserted whole, between the lines kept: each with the line
+    break before it when one stands ``after`` a line kept, else with the one after it
+    when one stands ``before`` a line kept (the paragraph's first lines)."""
+    def joined(lines: list[str]) -> str:
+        if after:
+            return "".join(f"\n{line}" for line in lines)
+        return "".join(f"{line}\n" for line in lines) if before else "\n".join(lines)
+
+    return [Change(deleted, added, NOBODY) for deleted, added in
+            ((joined(removed), ""), ("", joined(inserted))) if deleted or added]
+
+
+def _matched_lines(was: list[str], now: list[str]) -> list[tuple[int, int, int, int]]:
+    """The lines of ``was`` and ``now`` in order, matched by their words (an item's
+    number aside), as spans ``(i1, i2, j1, j2)``: lines ``was[i1:i2]`` become
+    ``now[j1:j2]`` (one line each, or lines that are no items), removed (``j1 == j2``)
+    or inserted (``i1 == i2``). Where as many lines stand in the place of as many, they
+    are matched one by one; else items each with the one most like it (`_alike`)."""
+    matcher = SequenceMatcher(None, [item_words(line) for line in was],
+                              [item_words(line) for line in now], autojunk=False)
+    spans: list[tuple[int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            spans += [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2),
+                                                           strict=True)]
+        elif tag != "replace" or any(ITEM.match(line) for line in (*was[i1:i2], *now[j1:j2])):
+            spans += _alike(was[i1:i2], now[j1:j2], i1, j1)
+        else:  # lines broken or joined otherwise: word by word, as one text
+            spans.append((i1, i2, j1, j2))
+    return spans
+
+
+_ALIKE = 0.3
+"""How alike (`similarity`) two lines must be to be read as one changed, not one removed
+and another inserted."""
+
+
+def _alike(was: list[str], now: list[str], i: int, j: int) -> list[tuple[int, int, int, int]]:
+    """Lines ``was`` (from line ``i``) in the place of a different number of lines
+    ``now`` (from line ``j``): each paired with one alike enough, the most alike in all,
+    the rest removed (first) or inserted; as `_matched_lines` gives them."""
+    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {
+        (len(was), len(now)): (0.0, (0, 0))}  # from (a, b): the score, the step taken
+    for a in range(len(was), -1, -1):
+        for b in range(len(now), -1, -1):
+            steps = [(best[a + 1, b][0], (1, 0))] if a < len(was) else []
+            if b < len(now):
+                steps.append((best[a, b + 1][0], (0, 1)))
+            if a < len(was) and b < len(now):
+                alike = similarity(item_words(was[a]), item_words(now[b]))
+                if alike >= _ALIKE:
+                    steps.append((alike + best[a + 1, b + 1][0], (1, 1)))
+            if steps:
+                best[a, b] = max(steps, key=lambda step: step[0])
+    spans: list[tuple[int, int, int, int]] = []
+    a = b = 0
+    while (a, b) != (len(was), len(now)):
+        da, db = best[a, b][1]
+        spans.append((i + a, i + a + da, j + b, j + b + db))
+        a, b = a + da, b + db
+    return spans
+
+
+def _joined_texts(segments: list[Segment]) -> list[Segment]:
+    """``segments`` with unchanged texts side by side made one, empty ones left out."""
+    joined: list[Segment] = []
+    for segment in segments:
+        if isinstance(segment, Text) and joined and isinstance(joined[-1], Text):
+            joined[-1] = Text(joined[-1].text + segment.text)
+        elif segment != Text(""):
+            joined.append(segment)
+    return joined
 
 
 def _renumbering(segments: list[Segment], shown: str, new: str) -> list[Segment]:

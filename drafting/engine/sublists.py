@@ -53,11 +53,11 @@ def relettered(old: str, new: str) -> str:
     starts: dict[str, tuple[str, tuple[str, str, bool], int]] = {}
     for found in lists:  # each item's words: the kind, form and start of its list
         for line, _ in found.items:
-            starts.setdefault(_words(was[line]), (found.kind, found.form, found.items[0][1]))
+            starts.setdefault(item_words(was[line]), (found.kind, found.form, found.items[0][1]))
     lines = new.split("\n")
     for found in _lists(lines):
         first = next((start for kind, form, start in (
-            starts.get(_words(lines[line]), ("", "", 0)) for line, _ in found.items)
+            starts.get(item_words(lines[line]), ("", "", 0)) for line, _ in found.items)
             if (kind, form) == (found.kind, found.form)), _start(found, lists))
         if _runs_on(found) and found.items[0][1] == first:
             continue
@@ -88,8 +88,8 @@ def unrelettered(old: str, new: str) -> str:
         return new
     was, now = old.split("\n"), new.split("\n")
     lines = list(now)
-    matcher = SequenceMatcher(None, [_words(line) for line in was],
-                              [_words(line) for line in now], autojunk=False)
+    matcher = SequenceMatcher(None, [item_words(line) for line in was],
+                              [item_words(line) for line in now], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
@@ -100,7 +100,7 @@ def unrelettered(old: str, new: str) -> str:
     return candidate if candidate != new and relettered(old, candidate) == new else new
 
 
-def _words(line: str) -> str:
+def item_words(line: str) -> str:
     """A line's words, without the item number it opens with."""
     found = ITEM.match(line)
     return line[found.end():].strip() if found else line.strip()
@@ -212,6 +212,17 @@ def _roman_value(text: str) -> int | None:
         while rest.startswith(numeral):
             value, rest = value + size, rest[len(numeral):]
     return value if not rest and value and written(value, _ROMAN_KIND) == text else None
+
+
+def written_alike(one: str, two: str) -> bool:
+    """Whether ``one`` and ``two`` are both an item's number alone, written alike: in the
+    same brackets, both in digits or both in letters ("(b)" and "(d)", "(a)" and "(iv)";
+    not "(b)" and "2)", nor "(b)" and "(2)")."""
+    first, second = ITEM.match(f"{one} "), ITEM.match(f"{two} ")
+    if first is None or second is None or (first.end(), second.end()) != (len(one), len(two)):
+        return False
+    return (first["open"], first["close"], first["number"].isdigit()) == \
+        (second["open"], second["close"], second["number"].isdigit())
 
 
 def follows(before: str, after: str) -> bool:

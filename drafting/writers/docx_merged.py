@@ -81,16 +81,18 @@ from drafting.writers.pieces import (
 
 
 def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
-                      dates: Mapping[str, datetime] | None = None) -> None:
+                      dates: Mapping[str, datetime] | None = None,
+                      author: Stamp | None = None) -> None:
     """Write ``compilation`` to ``path`` as a Word document with tracked changes.
 
     ``dates`` maps amendment ids to submission times; a change is dated by the
-    earliest of its amendments found there, and has no date when none is. The
-    file is written atomically (a temporary file in the same folder, then
-    renamed); DraftingError if it cannot be written.
+    earliest of its amendments found there, and has no date when none is. ``author``
+    stamps the changes no delegation proposed (a diff's: the later revision's label and
+    date); without it they have no author. The file is written atomically (a temporary
+    file in the same folder, then renamed); DraftingError if it cannot be written.
     """
     document = blank_word(compilation.title or compilation.symbol, compilation.symbol)
-    writer = MergedWriter(document, dates or {})
+    writer = MergedWriter(document, dates or {}, author)
     writer.write(compilation)
     writer.marks.finish()
     save_atomically(document, path)
@@ -158,8 +160,11 @@ class MergedWriter:
     (authors, dates), comments and paragraphs; `drafting.writers.docx_source` reuses its
     stamps and comments on the secretariat's own document."""
 
-    def __init__(self, document: DocxDocument, dates: Mapping[str, datetime]) -> None:
+    def __init__(self, document: DocxDocument, dates: Mapping[str, datetime],
+                 author: Stamp | None = None) -> None:
         self.document = document
+        self.author = author
+        """The stamp of the changes no delegation proposed (a diff's), if not none."""
         self.marks = RevisionMarks(document)
         self.dates = dates
         self.body = document.element.body
@@ -254,6 +259,8 @@ class MergedWriter:
     # --- stamps and comments -------------------------------------------------------------
 
     def stamp(self, credit: Credit) -> Stamp:
+        if self.author is not None and not credit.proponents:
+            return self.author
         return Stamp(", ".join(credit.proponents), self.date(credit.amendments))
 
     def date(self, amendment_ids: Iterable[str]) -> datetime | None:

@@ -117,13 +117,15 @@ def source_holds(source: bytes, revision: Revision) -> bool:
 def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
                              path: str | os.PathLike[str], *,
                              dates: Mapping[str, datetime] | None = None,
-                             revised: tuple[str, str] | None = None) -> list[str]:
+                             revised: tuple[str, str] | None = None,
+                             author: Stamp | None = None) -> list[str]:
     """Write ``compilation`` into a copy of the Word file ``source`` at ``path``, every
     proposal a tracked change (see the module docstring); or into our UN layout of its
     revision, as built (the same file as writing into that layout saved and opened
     again). ``revised`` (the symbol and a later revision's label: the changes between
     two revisions) shows the symbol's revision changed too, where the front matter, the
-    page headers and footers show it (`revise_symbol`). Returns the proposals not shown
+    page headers and footers show it (`revise_symbol`); ``author`` stamps the changes no
+    delegation proposed (its label and date, say). Returns the proposals not shown
     as tracked changes, in words ("OP2 (EU): 'shall' -> 'should'"); none, as a rule.
     Raises SourceMismatch when the source does not hold the compilation's revision."""
     if isinstance(source, bytes):
@@ -132,11 +134,11 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
         document = source.word()
         built = {name: read() for name, read in parts_of(document).items()}  # as saved
     result, places = source_places(document)
-    writer = _SourceWriter(document, dates or {}, places)
+    writer = _SourceWriter(document, dates or {}, places, author)
     writer.check(result.paragraphs, compilation)
     writer.write(compilation)
     headers = set() if revised is None else revise_symbol(
-        document, places, *revised, writer.marks, Stamp("", None), tracked=True)
+        document, places, *revised, writer.marks, author or Stamp(""), tracked=True)
     writer.finish()
     changed, new = writer.changed_parts() | headers, parts_of(document)
     if isinstance(source, bytes):
@@ -188,8 +190,8 @@ class _SourceWriter(MergedWriter):
     """The template writer's stamps, dates and comments, on the source's paragraphs."""
 
     def __init__(self, document: Any, dates: Mapping[str, datetime],
-                 places: list[SourcePlace | None]) -> None:
-        super().__init__(document, dates)
+                 places: list[SourcePlace | None], author: Stamp | None) -> None:
+        super().__init__(document, dates, author)
         self.places = places
         self.by_id: dict[str, SourcePlace | None] = {}
         self.footnotes_changed = False
@@ -267,8 +269,8 @@ class _SourceWriter(MergedWriter):
             whole = rest_deleted(place, deleter)  # its number goes with it, not renumbered
             lost = self._weave(place, line, extra=whole)
         else:
-            lost = self._weave(place, line, renumbered(place, entry.paragraph.label),
-                               text=original_text(entry.segments))
+            number = renumbered(place, entry.paragraph.label, self.author or Stamp(""))
+            lost = self._weave(place, line, number, text=original_text(entry.segments))
         if lost:
             self._unplaced(elements[where(place, lost)], entry, lost)
         edits = [*line.edits, *(edit for _, edit in whole)]

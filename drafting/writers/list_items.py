@@ -27,7 +27,7 @@ from lxml import etree
 from drafting.engine.anchoring import similarity
 from drafting.engine.diff import word_segments
 from drafting.engine.segments import Change, Text
-from drafting.engine.sublists import ITEM, follows
+from drafting.engine.sublists import ITEM, follows, written_alike
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.sections import hand_on, section_break
 from drafting.ooxml.weave import Edit, new_runs
@@ -119,7 +119,8 @@ def new_items(place: SourcePlace, text: str, edit: Edit,
         token = found[0] if found else words.partition(" ")[0]
         form = next((line for line in numbered if token == line.item or
                      follows(line.item, token)), numbered[0])
-        shown = bool(form.number) and (token == form.number or follows(form.number, token))
+        # Word's number, even where it follows none ("(d)" in a diff, after "(b)" made "(c)")
+        shown = bool(form.number) and written_alike(form.number, token)
         items.append((form.paragraph, words[len(token):].lstrip() if shown else words))
     kept = None
     if head or edit.end > edit.start:

@@ -20,7 +20,6 @@ from drafting.ooxml.weave import Edit
 from drafting.readers.source_places import Place, SourcePlace
 from drafting.writers.typed_numbers import TYPED_NUMBER, shown_number
 
-_RENUMBERING = Stamp("", None)  # a diff's changes carry no delegation
 _BODY, _P = qn("w:body"), qn("w:p")
 _NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment", "tc",
                                                   "txbxContent", "hdr", "ftr"))
@@ -148,9 +147,10 @@ def rest_deleted(place: SourcePlace, stamp: Stamp) -> list[tuple[int, Edit]]:
     return edits
 
 
-def renumbered(place: SourcePlace, label: str) -> Edit | None:
-    """The tracked change of an operative paragraph's typed number where ``label`` numbers
-    it otherwise ("7." in the older document, ``OP8`` now); None where it agrees."""
+def renumbered(place: SourcePlace, label: str, stamp: Stamp) -> Edit | None:
+    """The tracked change, by ``stamp``, of an operative paragraph's typed number where
+    ``label`` numbers it otherwise ("7." in the older document, ``OP8`` now); None where
+    it agrees."""
     typed = TYPED_NUMBER.match(place.paragraphs[0].text)
     if typed is None:
         return None
@@ -161,4 +161,4 @@ def renumbered(place: SourcePlace, label: str) -> Edit | None:
         return None
     if parse_label(label).prefix != "OP" or now == was:
         return None
-    return Edit(typed.start("number"), typed.end("number"), _RENUMBERING, number)
+    return Edit(typed.start("number"), typed.end("number"), stamp, number)

@@ -95,6 +95,10 @@ def test_rev1_is_the_secretariats_document_with_the_decisions_made(tmp_path):
     assert ">present<" in body and "Encourages regional cooperation;" in words
     assert "Reaffirming the Charter of the United Nations," in words
     assert "w:del " in body and "w:ins " in body
+    marks = list(etree.fromstring(body.encode()).iter(qn("w:ins"), qn("w:del")))
+    assert {mark.get(qn("w:author")) for mark in marks} == {"Rev.1"}  # not "Unknown Author"
+    assert len({mark.get(qn("w:date")) for mark in marks}) == 1  # when Rev.1 was made
+    assert all(mark.get(qn("w:date")) for mark in marks)
     # the renumbering is a change too: accepted, the typed numbers are Rev.1's
     assert _typed(changes, accept=True) == ["1.", "2.", "3.", "4.", "5."]
     assert _typed(changes, accept=False) == ["1.", "2.", "3.", "4."]

@@ -81,6 +81,6 @@ def test_a_diff_shows_the_item_not_the_relettering(new, shown):
 def test_letters_changed_otherwise_are_a_change():
     swapped = "Calls upon States:\n(a) A;\n(c) B, through:\n(i) x;\n(ii) y;\n(b) C;"
     assert unrelettered(OLD, swapped) == swapped
-    assert _shown(_segments(OLD, swapped)) == [
-        "Calls upon States:\n(a) A;\n(", ("b", "c"), ") B, through:\n(i) x;\n(ii) y;\n(",
-        ("c", "b"), ") C;"]
+    assert _shown(_segments(OLD, swapped)) == [  # each number changed whole
+        "Calls upon States:\n(a) A;\n", ("(b)", "(c)"), " B, through:\n(i) x;\n(ii) y;\n",
+        ("(c)", "(b)"), " C;"]
