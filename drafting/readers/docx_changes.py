@@ -129,7 +129,8 @@ def respaced(text: str, start: int, end: int, *, typography: bool = False) -> st
     """The warning for spaces changed at ``text[start:end]``, which no amendment reads; with
     ``typography``, for quotation marks or dashes typed otherwise in an edited copy
     (`keyboard_form`)."""
-    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2])
+    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2]) if not \
+        typography else " ".join(text[_word_back(text, start):_word_on(text, end)].split())
     around = f"'{around if len(around) <= 60 else around[:57] + '...'}'"  # as quoted()
     if typography:
         return (f"the quotation marks or dashes in {around} were typed otherwise (“ ” for "
@@ -139,6 +140,21 @@ def respaced(text: str, start: int, end: int, *, typography: bool = False) -> st
     return (f"the spaces in {around} were changed (one for two, a no-break one for an "
             "ordinary one, a line break or a tab for a space, an invisible character in or "
             "out); spacing alone is no amendment, so it was not read")
+
+
+def _word_back(text: str, start: int, words: int = 2) -> int:
+    """Where the ``words``-th word before ``start`` begins (the one ``start`` is in counts)."""
+    for _ in range(words):
+        start = text.rfind(" ", 0, max(start - 1, 0)) + 1
+    return start
+
+
+def _word_on(text: str, end: int, words: int = 2) -> int:
+    """Where the ``words``-th word after ``end`` ends (the one ``end`` is in counts)."""
+    for _ in range(words):
+        found = text.find(" ", end + 1)
+        end = len(text) if found < 0 else found
+    return end
 
 
 def anchor(text: str, point: int) -> Span:

@@ -4,6 +4,7 @@ next deleted, by the delegation that joined them. It was a warning, and the join
 
 from __future__ import annotations
 
+import pytest
 from libreoffice_copies import Edited, make_copies
 from printed_copies import (
     AUTHOR,
@@ -15,6 +16,7 @@ from printed_copies import (
 )
 
 from drafting.engine.amend import apply
+from drafting.errors import ReaderError
 from drafting.model import AmendmentKind
 from drafting.readers import read_draft
 from drafting.readers.docx_submission import read_docx_submission
@@ -105,8 +107,10 @@ def test_a_join_in_an_edited_copy_is_said_too(tmp_path):
     assert "read as OP1's words changed and OP2 deleted" in said
 
 
-def test_a_copy_left_with_no_paragraph_has_nothing_to_join(tmp_path):
+def test_a_copy_left_with_no_paragraph_is_refused_not_read_as_deleting_them_all(tmp_path):
+    """It proposed deleting all five in the delegation's name; a copy holding almost none
+    of the draft's words is now asked about (`copy_identity`), and nothing is read."""
     _, document = _document(tmp_path)
     copy = write_printed(tmp_path / "copy.docx", printed=((PARAGRAPHS[0],),))
-    result = read_docx_submission(copy, document, delegation="EU")
-    assert [a.kind for a in result.amendments] == [K.DELETE_PARAGRAPH] * 5
+    with pytest.raises(ReaderError, match="shares only 0% of its words"):
+        read_docx_submission(copy, document, delegation="EU")

@@ -28,6 +28,7 @@ def test_quotes_and_dashes_typed_otherwise_are_no_amendment(tmp_path):
     said = [str(w) for w in read.warnings]
     assert len([w for w in said if "quotation marks or dashes" in w]) == 4, said
     assert any("PP1" in w and "typography alone is no amendment" in w for w in said)
+    assert any("'70/1 — «Преобразование нашего'" in w for w in said), said  # the dash shown
 
 
 def test_words_changed_beside_retyped_quotes_are_read_and_the_quotes_kept(tmp_path):
