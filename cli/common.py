@@ -3,6 +3,7 @@ before anything is recorded."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -74,6 +75,9 @@ def store_at(db: str | None, token: str | None = None) -> Iterator[Store]:
     from drafting.store import open_store
 
     with open_store(db, token=token) as store:
+        # what importing and opening the store built (SQLAlchemy's modules: most of what a
+        # command's first collection walked) is never walked again (`main` unfreezes it)
+        gc.freeze()
         yield store
 
 

@@ -27,9 +27,6 @@ from drafting.export import amendment_json as amendment_json
 from drafting.export import event_json as event_json
 from drafting.export import event_summary as event_summary
 from drafting.export import export_json as export_json
-from drafting.intake import PreparedFile as PreparedFile
-from drafting.intake import pending_by_paragraph
-from drafting.intake import prepare_file as prepare_file
 from drafting.issuing import check_record, revised_source
 from drafting.lookup import label_of as label_of
 from drafting.lookup import paragraph_of as paragraph_of
@@ -56,6 +53,7 @@ if TYPE_CHECKING:
         RevisionOutcome,
     )
     from drafting.engine.segments import NewParagraph
+    from drafting.intake import PreparedFile
     from drafting.readers import ReadWarning
     from drafting.store import Store
 
@@ -227,6 +225,8 @@ def prepare_files(store: Store, symbol: str, paths: Iterable[str | Path], *,
     store does not know, so that no file is recorded when another would be refused.
     Nothing is recorded by this function. (`drafting.intake.read_inbox` reads an inbox
     of several delegations' files, listing every problem.)"""
+    from drafting.intake import pending_by_paragraph, prepare_file  # readers: files only
+
     document = store.document(symbol)
     codes = {d.code for d in store.delegations()}
     proposed = pending_by_paragraph(store, document)

@@ -294,6 +294,22 @@ def test_submitting_json_loads_no_word_code(store):
     assert shown == ["6", "[]\n"]
 
 
+def test_compiling_loads_no_reader_nor_the_inbox(store, tmp_path):
+    # a compilation reads no file: the text reader, the inbox and the Word readers (and
+    # the time their imports take) stay out of compile and merge
+    code = (
+        "import sys\n"
+        "from drafting.store import open_store\n"
+        "from drafting.outputs import compile_to\n"
+        f"with open_store({store.url!r}) as store:\n"
+        f"    compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.md')!r})\n"
+        "print(sorted(m for m in sys.modules if m in ('drafting.intake', 'drafting.inbox')\n"
+        "             or m.startswith(('drafting.readers.text', 'drafting.readers.docx'))))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout
+    assert shown == "[]\n" and (tmp_path / "c.md").exists()
+
 def test_a_preview_shows_spacing_as_it_is_never_as_nothing(store):
     """A change of spacing alone (a JSON file may propose a line break) was shown
     "replace '' -> ''": nothing anyone could check."""

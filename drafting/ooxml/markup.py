@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from docx.oxml.ns import nsmap
@@ -69,7 +70,11 @@ def styled(text: str, marks: Sequence[Mark], offset: int = 0, **form: Any) -> li
 
 def form_of(styles: Iterable[Style]) -> dict[str, Any]:
     """The `Run` / `run_xml` keywords that show ``styles``."""
-    shown = set(styles)
+    return dict(_form(frozenset(styles)))  # a writer asks for one of a few, thousands of times
+
+
+@cache
+def _form(shown: frozenset[Style]) -> dict[str, Any]:
     form: dict[str, Any] = {name: True for style, name in _FLAGS.items() if style in shown}
     raised = next((name for style, name in _RAISED.items() if style in shown), "")
     return {**form, "raised": raised} if raised else form

@@ -211,18 +211,23 @@ class RevisionMarks:
         self._mark(paragraph, "w:del", stamp)
 
     def comment(self, first: Any, last: Any, paragraphs: Sequence[str], stamp: Stamp,
-                initials: str | None = None) -> int:
+                initials: str | None = None, *, later: bool = False) -> int:
         """Anchor a comment on ``first`` .. ``last`` (siblings in one ``w:p``, ``first``
         not after ``last``; a ``w:r``, ``w:ins`` or ``w:del``) and return its id.
 
         The range markers and the ``w:commentReference`` run stand outside any
         revision, so accepting or rejecting the change keeps the comment. Each
         string of ``paragraphs`` is one paragraph of the comment (at least one,
-        possibly empty). ``initials`` default to the author.
+        possibly empty). ``initials`` default to the author. With ``later``, the
+        comment reaches the comments part at `finish`, parsed with the others in one go
+        (as `comment_xml` gives them): for a writer that makes thousands.
         """
         comment_id = self.next_id()
-        self._comments().append(markup.element(_comment_xml(comment_id, paragraphs, stamp,
-                                                            initials)))
+        comments, made = self._comments(), _comment_xml(comment_id, paragraphs, stamp, initials)
+        if later:
+            self._pending.append(made)
+        else:
+            comments.append(markup.element(made))
         first.addprevious(element("w:commentRangeStart", {_ID: str(comment_id)}))
         end = element("w:commentRangeEnd", {_ID: str(comment_id)})
         last.addnext(end)
@@ -258,7 +263,8 @@ class RevisionMarks:
                 f'<w:commentReference w:id="{comment_id}"/></w:r>')
 
     def finish(self) -> None:
-        """Put the comments made by `comment_xml` into the comments part, in one parse."""
+        """Put the comments made by `comment_xml` (or `comment` ``later``) into the
+        comments part, in one parse."""
         if self._pending:
             made = markup.element(f"<w:comments>{''.join(self._pending)}</w:comments>")
             self._comments().extend(list(made))
@@ -409,11 +415,12 @@ def opening_words_end(text: str) -> int:
     skipped; 0 for text with no word. The space after the last word is not
     included.
     """
-    words = list(_WORD.finditer(text))
-    if not words or not takes_italics(text):
+    words = _WORD.finditer(text)  # read as far as the opening words go, not the whole text
+    first = next(words, None)
+    if first is None or not takes_italics(text):
         return 0
-    end = words[0].end()
-    for word in words[1:]:
+    end = first.end()
+    for word in words:
         if word.group().casefold().strip(".,;:!?") not in OPENING_WORDS:
             break
         end = word.end()

@@ -4,7 +4,8 @@
 ``load_submission`` reads a delegation's JSON submission and checks it whole.
 
 The Word readers (python-docx) and the JSON submission reader (jsonschema) are
-imported on first use, so reading a Markdown draft loads neither.
+imported on first use, so reading a Markdown draft loads neither; the text reader too,
+so that a writer needing one helper of `drafting.readers.lines` loads no reader.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from drafting.errors import ReaderError
 from drafting.readers.file_kinds import kind_advice
 from drafting.readers.result import ZERO_DRAFT, ReadResult, ReadWarning
-from drafting.readers.textfile import read_text, read_text_file
 
 if TYPE_CHECKING:
     from drafting.readers.docx_draft import read_docx_draft
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         read_submission,
         read_submission_text,
     )
+    from drafting.readers.textfile import read_text, read_text_file
 
 _HOMES = {
     "read_docx_draft": "drafting.readers.docx_draft",
@@ -41,6 +42,8 @@ _HOMES = {
     "load_submission": "drafting.readers.submission",
     "read_submission": "drafting.readers.submission",
     "read_submission_text": "drafting.readers.submission",
+    "read_text": "drafting.readers.textfile",
+    "read_text_file": "drafting.readers.textfile",
 }
 """Where each name imported on first use lives."""
 
@@ -61,10 +64,17 @@ def _read_docx_draft(path: Path) -> ReadResult:
     return read_docx_draft(path)
 
 
+def _read_text_file(path: Path) -> ReadResult:
+    """`read_text_file`, imported when a text draft is read."""
+    from drafting.readers.textfile import read_text_file
+
+    return read_text_file(path)
+
+
 READERS: dict[str, Callable[[Path], ReadResult]] = {
-    ".md": read_text_file,
-    ".markdown": read_text_file,
-    ".txt": read_text_file,
+    ".md": _read_text_file,
+    ".markdown": _read_text_file,
+    ".txt": _read_text_file,
     ".docx": _read_docx_draft,
 }
 """Draft readers by file extension."""

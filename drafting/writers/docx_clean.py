@@ -54,6 +54,7 @@ DRAFT_STYLE = "Draft Paragraph"
 HANGING = Cm(1.5)
 
 _PIECES = re.compile(r"(\n|\t)")
+_SECT_PR = qn("w:sectPr")
 _WORD = re.compile(r"\S+")
 _PUNCTUATION = ".,;:!?"
 
@@ -102,7 +103,8 @@ def _revision(document: Document, label: str | None) -> Revision:
 
 def _append(body: etree._Element, paragraph: etree._Element) -> None:
     """Add a paragraph at the end of the body, before its section properties."""
-    section = body.find(qn("w:sectPr"))
+    last = body[-1] if len(body) else None  # they close the body: no search past it all
+    section = last if last is not None and last.tag == _SECT_PR else body.find(_SECT_PR)
     if section is None:
         body.append(paragraph)
     else:

@@ -38,7 +38,7 @@ from drafting.ooxml.markup import form_of, run_xml
 from drafting.ooxml.revisions import save_atomically
 from drafting.ooxml.sections import first_section
 from drafting.writers.blank_word import blank_word
-from drafting.writers.docx_clean import directed
+from drafting.writers.docx_clean import _append, directed
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
@@ -152,12 +152,7 @@ class _Body:
             if style not in self.styles:
                 self.styles[style] = self.document.styles[style].style_id
             style_id = self.styles[style]
-        element = directed(markup.paragraph(runs, style_id), direction)
-        section = self.body.sectPr
-        if section is None:
-            self.body.append(element)
-        else:
-            section.addprevious(element)
+        _append(self.body, directed(markup.paragraph(runs, style_id), direction))
 
 
 def piece_runs(pieces: Iterable[Piece]) -> list[str]:

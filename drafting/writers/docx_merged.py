@@ -69,6 +69,7 @@ from drafting.ooxml import markup
 from drafting.ooxml.markup import Run, styled
 from drafting.ooxml.revisions import RevisionMarks, Stamp, save_atomically
 from drafting.writers.blank_word import blank_word
+from drafting.writers.docx_clean import _append as at_end
 from drafting.writers.pieces import (
     alternative_labels,
     compilation_formatted,
@@ -244,11 +245,7 @@ class MergedWriter:
     def _append(self, line: _Line, style: str | None) -> Any:
         """The line as a paragraph at the end of the body (before its section settings)."""
         element = line.element(self._style_id(style) if style else None)
-        section = self.body.sectPr
-        if section is None:
-            self.body.append(element)
-        else:
-            section.addprevious(element)
+        at_end(self.body, element)
         return element
 
     def _style_id(self, name: str) -> str:

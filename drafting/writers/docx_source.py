@@ -448,7 +448,7 @@ class _SourceWriter(MergedWriter):
             first = last
         if first.getparent() is None or first.tag == qn("w:p"):  # a whole new paragraph
             return
-        self.marks.comment(first, last, lines, stamp)
+        self.marks.comment(first, last, lines, stamp, later=True)  # at `finish`, in one parse
         self.comments_made = True
 
     def _unplaced(self, paragraph: Any, entry: MergedParagraph,

@@ -212,6 +212,29 @@ def test_comments_made_one_after_another_keep_their_own_ids_and_words():
         assert len(list(comment.iter(W + "annotationRef"))) == 1  # on the first paragraph
 
 
+def test_comments_made_later_reach_the_comments_part_at_finish_in_the_order_made():
+    # a merged draft makes thousands: their words are parsed in one go at `finish`,
+    # anchored at once, and the part holds them as if each had been added when made
+    document = docx.Document()
+    marks = RevisionMarks(document)
+    paragraph = document.add_paragraph()._p
+    runs = [make_run(word) for word in ("one ", "two ", "three")]
+    paragraph.extend(runs)
+    now = marks.comment(runs[0], runs[0], ["at once"], Stamp("EU", WHEN))
+    later = [marks.comment(run, run, [f"later {n}"], Stamp("G77", WHEN), later=True)
+             for n, run in enumerate(runs[1:])]
+    references = [r.get(W + "id") for r in paragraph.iter(W + "commentReference")]
+    assert references == [str(now), *map(str, later)]  # anchored when made
+    part = document.comments._comments_elm
+    assert [c.get(W + "id") for c in part.iter(W + "comment")] == [str(now)]
+    marks.finish()
+    comments = list(part.iter(W + "comment"))
+    assert [c.get(W + "id") for c in comments] == [str(now), *map(str, later)]
+    words = ["".join(t.text for t in c.iter(W + "t")) for c in comments]
+    assert words == ["at once", "later 0", "later 1"]
+    assert [c.get(W + "author") for c in comments] == ["EU", "G77", "G77"]
+
+
 # --- house style and saving -----------------------------------------------------------------
 
 
