@@ -111,9 +111,10 @@ def test_pending_proposals_are_read_only_for_authors_that_read_as_codes(store):
     prepare_file(store, document, SAMPLES / "docx" / "eu-tracked.docx", delegation="EU",
                  proposed=proposed)
     assert asked == []
-    prepare_file(store, document, SAMPLES / "docx" / "usa-tracked.docx", delegation="EU",
-                 proposed=proposed)  # tracked by "USA": it may be a merged draft's
-    assert asked == [True]
+    with pytest.raises(InputError, match="naming USA, another delegation, not EU"):
+        prepare_file(store, document, SAMPLES / "docx" / "usa-tracked.docx", delegation="EU",
+                     proposed=proposed)  # tracked by "USA": it may be a merged draft's
+    assert asked == [True]  # read as one, then refused: none of its changes is a proposal
 
 
 def test_the_pending_proposals_a_merged_copy_carries_do_not_count_against_the_file_limit(
