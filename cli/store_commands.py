@@ -52,7 +52,7 @@ def init(
         already = store.secure
         tokens = {} if already or not secure else store.make_secure(actor=actor)
         receipts = store.receipts if tokens else ()
-    where = db or "sqlite:///drafting.db"
+        where = store.url  # its password hidden: this output is pasted and kept
     if as_json:
         typer.echo(json.dumps({"store": where, "schema": schema,
                                "tokens_required": bool(already or tokens), "tokens": tokens,

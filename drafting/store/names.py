@@ -6,7 +6,8 @@ hold only what real ones hold, and anything else is refused with a clear
 message rather than stored:
 
 - a **symbol** (``A/C.2/81/L.7``, ``FCCC/CP/2025/L.4``, ``bbnj-2025``): 1 to 200
-  characters, letters and digits of any script, and ``/ . - _ : ( ) +``; it
+  characters, letters and digits of any one script (Latin with no Cyrillic А beside
+  it: a look-alike would be a second document), and ``/ . - _ : ( ) +``; it
   starts with a letter or a digit (so it is never read as an option, ``-x``, or a
   path, ``/x`` or ``../x``);
 - a **code** (``EU``, ``G77``, ``G-77``, ``AOSIS``): 1 to 40 ASCII letters, digits
@@ -42,6 +43,9 @@ from drafting.limits import MAX_NAME_CHARS
 from drafting.model import Amendment, Delegation, Document, Revision
 from drafting.store.errors import StoreError
 
+MAX_LABEL_CHARS = 100
+"""A revision's label, as the store's column holds it (``tables.LABEL``)."""
+
 _SYMBOL = re.compile(r"[^\W_][\w/.\-:()+]{0,199}")
 
 
@@ -52,6 +56,21 @@ def check_symbol(symbol: str) -> None:
             f"{_shown(symbol)} is not a document symbol: use letters, digits and / . - _ : ( ) +, "
             "starting with a letter or digit, up to 200 characters (e.g. A/C.2/81/L.7 or "
             "bbnj-2025)")
+    if (other := _mixed_scripts(symbol)) is not None:
+        raise StoreError(
+            f"{_shown(symbol)} is not a document symbol: it mixes Latin letters with "
+            f"{characters.describe(other)}, character {symbol.index(other) + 1}, so it looks "
+            "like a symbol it is not; type it in one script")
+
+
+def _mixed_scripts(symbol: str) -> str | None:
+    """The first letter or digit of ``symbol`` not of the Latin script where it has Latin
+    letters: a symbol typed with a Cyrillic А or Е, or an Arabic-Indic digit, looks like
+    another and would be a second document beside it."""
+    if not any(c.isalpha() and unicodedata.name(c, "").startswith("LATIN") for c in symbol):
+        return None
+    return next((c for c in symbol if c.isalnum() and not c.isascii() and not
+                 unicodedata.name(c, "").startswith("LATIN")), None)
 
 
 def check_code(code: str) -> None:
@@ -106,6 +125,10 @@ def check_revision(symbol: str, revision: Revision) -> None:
     """The label, front matter, chapeau, label table and paragraphs (ids, labels, texts)
     of a revision of document ``symbol``."""
     check_line(f"{symbol}: the revision label", revision.label)
+    if len(revision.label) > MAX_LABEL_CHARS:  # the database's column holds no more
+        raise StoreError(f"{symbol}: the revision label is {len(revision.label):,} "
+                         f"characters, more than the {MAX_LABEL_CHARS} a label may have "
+                         "(Rev.1, Rev.2, ...); nothing was recorded")
     where = f"{symbol} {characters.escaped(revision.label)}"
     for line in revision.front_matter:
         check_text(f"{where}: the front matter", line, "paragraph")

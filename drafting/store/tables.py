@@ -81,7 +81,7 @@ GENESIS = "0" * 64
 """The "previous hash" of the first event."""
 
 SYMBOL = String(200)
-LABEL = String(100)
+LABEL = String(100)  # names.MAX_LABEL_CHARS: a revision label is checked against it
 CODE = String(100)
 WORD = String(30)
 HASH = String(64)

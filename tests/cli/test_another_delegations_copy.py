@@ -44,3 +44,14 @@ def test_another_delegations_copy_is_not_recorded_in_this_ones_name(cli, tmp_pat
 def test_an_author_mapped_to_the_delegation_is_its_own(cli):
     cli.ok("submit", SYMBOL, str(USA_COPY), "-d", "EU", "--author", "USA=EU", "--yes")
     assert {tuple(a["proponents"]) for a in _amendments(cli)} == {("EU",)}
+
+
+@pytest.mark.parametrize("given", ["A99999999999999999999999", "A\u0661", "A01"])
+def test_an_amendment_id_past_any_number_or_in_look_alike_digits_is_no_amendment(cli, given):
+    """A number past a database integer crashed (OverflowError); "A١" (an Arabic-Indic
+    one) and "A01" acted on A1."""
+    cli.ok("amend", SYMBOL, "OP1", "-d", "EU", "--delete-paragraph", "--yes")
+    for command in (("decide", given, "reject"), ("withdraw", given, "-d", "EU")):
+        code, _, err = cli.run(*command)
+        assert code == 1 and f"there is no amendment '{given}'" in err
+    assert [a["status"] for a in _amendments(cli)] == ["submitted"]

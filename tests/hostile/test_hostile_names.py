@@ -35,6 +35,7 @@ BAD_SYMBOLS = [
     "A;B", "-rf", "../etc/passwd", "/etc/passwd", ".hidden", "A\\B", 'A"B', "A*", "A?",
     "A B", " A/1", "A/1\n", "A/1\x00", "A/\x1b[31m", "", "A" * 201,
     "Côte".replace("ô", "o\u0302"),  # decomposed: one name, one spelling
+    "\u0410/C.2/81/L.7", "A/C.2/81/L.\u0667",  # a Cyrillic А, an Arabic-Indic 7: look-alikes
 ]
 BAD_CODES = [
     "EU'; DROP TABLE delegations;--", "EU;", "$USER", "`id`", "G77 and China", "EU/USA",
@@ -43,7 +44,7 @@ BAD_CODES = [
     "\u0415U", "\u0395U", "\uff25\uff35", "G77+China", "LDC_group", "U.S.", "مصر", "中国",
 ]
 GOOD_SYMBOLS = ["A/C.2/81/L.7", "A/RES/70/1", "FCCC/CP/2025/L.4", "bbnj-2025", "INC-5.2",
-                "E/CN.6/2025/L.3(Part:1)+Corr.1", "مشروع/1", "草案-1"]
+                "E/CN.6/2025/L.3(Part:1)+Corr.1", "مشروع/1", "草案-1", "ОБСЕ/1", "Côte-1"]
 GOOD_CODES = ["EU", "G77", "AOSIS", "G-77", "LDC-group", "X1", "CELAC-2025"]
 
 
@@ -169,3 +170,15 @@ def test_a_hostile_title_is_imported_and_printed_literally(tmp_path, negotiation
     assert outcome.code == 0, outcome.err
     with open_store(negotiation) as store:
         assert store.document("META/2").title == HOSTILE
+
+
+def test_a_revision_label_longer_than_the_store_keeps_is_refused(negotiation_url, capsys):
+    """SQLite kept a 120,000-character label; PostgreSQL failed with its own "value too
+    long for type character varying(100)" after the whole revision was made."""
+    before = fingerprint(negotiation_url)
+    with open_store(negotiation_url) as store:
+        symbol = store.documents()[0][0]
+    outcome = run_cli(capsys, "revise", symbol, "--label", "Rev." + "9" * 120,
+                      "--db", negotiation_url)
+    assert "is 124 characters, more than the 100 a label may have" in refused_line(outcome)
+    assert fingerprint(negotiation_url) == before

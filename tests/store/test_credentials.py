@@ -280,3 +280,23 @@ def test_a_store_made_by_the_first_schema_upgrades_then_becomes_secure(store_url
         with pytest.raises(AccessError):
             eu.add_delegation(Delegation("USA"))
         assert eu.verify().ok
+
+
+def test_init_never_prints_the_database_password(store_url, tmp_path):
+    """`drafting init` showed the URL as given, password and all (every other command
+    hides it); its output is pasted into tickets and kept with the tokens it hands out."""
+    import subprocess
+    import sys
+
+    from sqlalchemy.engine import make_url
+
+    url = make_url(store_url)
+    if url.get_backend_name() != "postgresql":
+        pytest.skip("a SQLite store has no password")
+    given = url.set(password="S3cretPW").render_as_string(hide_password=False)
+    for extra in ([], ["--json"]):
+        done = subprocess.run([sys.executable, "-m", "drafting_cli", "init", "--db", given,
+                               *extra], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "S3cretPW" not in done.stdout + done.stderr
+        assert "***" in done.stdout
