@@ -17,18 +17,21 @@ that footnote.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from drafting.engine.anchoring import similarity
+from drafting.errors import InputError
 from drafting.limits import MAX_AMENDMENTS_PER_FILE, too_many_amendments
-from drafting.model import Paragraph, ParagraphKind
+from drafting.model import Amendment, Paragraph, ParagraphKind
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
 from drafting.readers.copy_pieces import struck_by
-from drafting.readers.docx_changes import SIMILARITY, most_similar
+from drafting.readers.docx_changes import LOOKAHEAD, SIMILARITY, most_similar
 from drafting.readers.docx_copy import Chunk
+from drafting.readers.merged_copies import as_proposed
 
 NEAR = 8
 """How many paragraphs either side of the one a copy's number names are looked at for
@@ -38,6 +41,9 @@ _LIGHT_EDIT, _CLEARLY = 0.9, 0.2
 """A copy's paragraph at least this like the paragraph its number names is that
 paragraph; one less like it is another when that other is like it by `SIMILARITY`, and
 by ``_CLEARLY`` more."""
+Pending = Callable[[Paragraph], Sequence[Amendment]]
+"""The pending proposals to change a paragraph's words (those a copy of the merged draft
+shows), for `match_groups`."""
 
 
 @dataclass
@@ -71,12 +77,15 @@ class Group:
 
 
 def match_groups(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
-                 ) -> list[Paragraph]:
+                 pending: Pending | None = None) -> list[Paragraph]:
     """Set each group's ``match`` among ``paragraphs`` (the revision's, in order): a
     Word footnote's, the revision's footnote of its number (None if it has none); a body
     paragraph's, among the others (None for a new paragraph; a footnote written as a
-    paragraph, "FN1", is one). The paragraphs no group matched, in order. LimitError
-    (naming ``path``) for more new paragraphs than a file may propose."""
+    paragraph, "FN1", is one). A body paragraph like none is compared too with each
+    paragraph as the ``pending`` proposals would make it (`as_proposed`): a copy of the
+    merged draft that accepted several of a paragraph's proposals. The paragraphs no
+    group matched, in order. LimitError (naming ``path``) for more new paragraphs than a
+    file may propose."""
     notes = {p.label: p for p in paragraphs if p.kind is ParagraphKind.FOOTNOTE}
     claimed = set()
     for group in hosts:
@@ -85,11 +94,11 @@ def match_groups(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
             claimed.add(found.id)
     body = [g for g in hosts if g.note is None]
     return _match_body(body, [p for p in paragraphs if p.id not in claimed] if claimed
-                       else paragraphs, path)
+                       else paragraphs, path, pending)
 
 
 def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
-                ) -> list[Paragraph]:
+                pending: Pending | None) -> list[Paragraph]:
     """`match_groups` for the body's groups (``hosts``) and paragraphs."""
     found: list[int | None] = [None] * len(hosts)
     by_label = {_key(p.label): k for k, p in enumerate(paragraphs)}
@@ -114,11 +123,12 @@ def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
         if found[i] is None:
             limit = min((j for j in found[i + 1:] if j is not None), default=len(paragraphs))
             text = runs.original_text(group.pieces)
-            found[i] = most_similar(text, paragraphs, range(last + 1, limit))
-            like = None if found[i] is None else paragraphs[found[i]].text
-            if like is not None and like != text.strip() and \
-                    any(unchanged(g, like) for g in hosts[i + 1:i + 1 + NEAR]):
-                found[i] = None  # only like it: it stands as it was a little further on
+            window = range(last + 1, limit)
+            found[i] = _standing(most_similar(text, paragraphs, window), text, paragraphs,
+                                 hosts[i + 1:i + 1 + NEAR])
+            if found[i] is None and pending is not None:  # the merged draft's, accepted?
+                found[i] = _standing(_most_like_proposed(text, paragraphs, window, pending),
+                                     text, paragraphs, hosts[i + 1:i + 1 + NEAR])
         last = found[i] if found[i] is not None else last
         if found[i] is None and not group.all_deleted and \
                 runs.proposed_text(group.pieces).strip():
@@ -129,6 +139,38 @@ def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
         group.match = None if j is None else paragraphs[j]
     taken = set(found)
     return [p for k, p in enumerate(paragraphs) if k not in taken]
+
+
+def _standing(found: int | None, text: str, paragraphs: list[Paragraph],
+              following: list[Group]) -> int | None:
+    """``found``, the paragraph a copy's paragraph reading ``text`` is like, but None
+    where it is only like it: it stands as it was a little further on, in ``following``."""
+    like = None if found is None else paragraphs[found].text
+    if like is not None and like != text.strip() and \
+            any(unchanged(g, like) for g in following):
+        return None
+    return found
+
+
+def _most_like_proposed(text: str, paragraphs: list[Paragraph], window: range,
+                        pending: Pending) -> int | None:
+    """The index in ``window`` (its first `LOOKAHEAD`) of the paragraph that, as its
+    ``pending`` proposals would make it, is most like ``text`` (by `SIMILARITY` at
+    least), or None."""
+    best, best_ratio = None, SIMILARITY
+    for k in window[:LOOKAHEAD]:
+        if not (proposals := pending(paragraphs[k])):
+            continue
+        made = as_proposed(paragraphs[k].text, proposals, text)
+        if made == paragraphs[k].text:
+            continue  # no proposal brings it nearer: most_similar weighed it
+        try:
+            ratio = similarity(text, made)
+        except InputError:
+            continue
+        if ratio > best_ratio or (ratio == best_ratio and best is None):
+            best, best_ratio = k, ratio
+    return best
 
 
 def unchanged(group: Group, text: str) -> bool:

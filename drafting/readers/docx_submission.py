@@ -133,13 +133,13 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     try:
         try:
             identify(path, document, target, word, revision)  # another document, text, revision
-            reader = _Reader(path, document, target, word, authors)
+            reader = _Reader(path, document, target, word, authors, proposed)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
             if revision is not None:
                 raise
             target = _revision(document, other.label, path)
-            reader = _Reader(path, document, target, word, authors)
+            reader = _Reader(path, document, target, word, authors, proposed)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed, document.symbol))
@@ -168,9 +168,11 @@ def _revision(document: Document, label: str | None, path: Path) -> Revision:
 
 class _Reader(CopyComments, CopyGroups):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts,
-                 authors: Mapping[str, str] | None = None) -> None:
+                 authors: Mapping[str, str] | None = None,
+                 proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
+                 ) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
-        self.authors = authors
+        self.authors, self.proposed = authors, proposed
         self.name = str(path)
         self.warnings: list[ReadWarning] = []
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
@@ -217,7 +219,16 @@ class _Reader(CopyComments, CopyGroups):
 
     def _match(self, groups: list[Group]) -> None:
         paragraphs = [p for p in self.target if p.status is not ParagraphStatus.DELETED]
-        self.unmatched = match_groups([g for g in groups if g.hosts], paragraphs, self.path)
+        self.unmatched = match_groups([g for g in groups if g.hosts], paragraphs, self.path,
+                                      None if self.proposed is None else self._pending)
+
+    def _pending(self, paragraph: Paragraph) -> list[Amendment]:
+        """The pending proposals to change words of ``paragraph`` (asked for only where a
+        copy's paragraph is like none of the revision's: maybe the merged draft's, its
+        proposals accepted)."""
+        assert self.proposed is not None
+        return [a for a in self.proposed().get(paragraph.id, ()) if not a.amends
+                and a.revision == self.target.label]
 
     def _same_revision(self, groups: list[Group]) -> None:
         """`OtherRevision` when the file is a copy of another revision (`older_copy`); a

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from drafting.engine.anchoring import similarity
 from drafting.engine.sublists import relettered
+from drafting.errors import InputError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision, Span
 from drafting.readers.result import ReadWarning
 from drafting.wording import describe
@@ -192,6 +194,35 @@ def made_together(drafts: Sequence[Draft], pending: Sequence[Amendment]) -> list
             if together is not None and _renumbered(text, together) == made:
                 return list(chosen)
     return []
+
+
+def as_proposed(text: str, pending: Sequence[Amendment], copy: str) -> str:
+    """``text`` (a paragraph's) as those of its ``pending`` proposals that bring it nearer
+    ``copy`` (a copy's paragraph, its tracked changes rejected) make it, its items
+    numbered again as Word numbers them: what a copy of the merged draft that accepted
+    them reads, however much they change it. Each proposal of words is tried in the
+    text's order, and kept where it brings the text nearer by `similarity`."""
+    spans = sorted((a for a in pending if a.kind in SPAN_KINDS and a.span is not None),
+                   key=lambda a: (_span(a).start, _span(a).end))
+    chosen: list[Amendment] = []
+    made, best = text, _alike(copy, text)
+    for amendment in spans:
+        together = _applied(text, [*chosen, amendment])
+        if together is None:
+            continue
+        ratio = _alike(copy, renumbered := relettered(text, together))
+        if ratio > best:
+            chosen.append(amendment)
+            made, best = renumbered, ratio
+    return made
+
+
+def _alike(one: str, other: str) -> float:
+    """`similarity` of two texts; 0 for texts too different to compare."""
+    try:
+        return similarity(one, other)
+    except InputError:  # too many different words to compare: not alike
+        return 0.0
 
 
 def _applied(text: str, chosen: Sequence[Amendment | Draft]) -> str | None:
