@@ -53,7 +53,6 @@ from drafting.errors import DraftingError
 from drafting.model import ParagraphKind, Revision, parse_label
 from drafting.model.headings import numbered_title
 from drafting.model.sections import section_key
-from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.sections import (
     hand_on,
@@ -85,6 +84,7 @@ from drafting.writers.source_edits import (
     to_source,
     word_numbers_kept,
 )
+from drafting.writers.source_line import SourceLine
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import clause_level, label_kind, typed_before, typed_label
 from drafting.writers.unshown import unshown, where
@@ -148,42 +148,6 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
             [(name, name, lambda blob=blob: blob) for name, blob in built.items()],
             new, changed))
     return writer.unshown
-
-
-class _Line:
-    """A paragraph's segments as edits of its source text (offsets in the paragraph's
-    text), in the shape `SegmentWriter` writes lines: plain, inserted, deleted, comment."""
-
-    def __init__(self, deleter: Stamp | None) -> None:
-        self.deleter = deleter
-        self.offset = 0
-        self.edits: list[Edit] = []
-        self.comments: list[tuple[list[int], Sequence[str], Stamp]] = []
-        self.competing: list[tuple[list[int], list[tuple[int, str]]]] = []  # `competing_items`
-
-    def plain(self, runs: Sequence[Run]) -> list[int]:
-        text = "".join(run.text for run in runs)
-        if self.deleter is not None and text:
-            return self._add(Edit(self.offset, self.offset + len(text), self.deleter))
-        self.offset += len(text)
-        return []
-
-    def inserted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
-        text = "".join(run.text for run in runs)
-        return self._add(Edit(self.offset, self.offset, stamp, text, self.deleter)) \
-            if text else []
-
-    def deleted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
-        text = "".join(run.text for run in runs)
-        return self._add(Edit(self.offset, self.offset + len(text), stamp)) if text else []
-
-    def comment(self, at: Sequence[int], lines: Sequence[str], stamp: Stamp) -> None:
-        self.comments.append((list(at), lines, stamp))
-
-    def _add(self, edit: Edit) -> list[int]:
-        self.edits.append(edit)
-        self.offset = edit.end
-        return [len(self.edits) - 1]
 
 
 class _SourceWriter(MergedWriter):
@@ -258,7 +222,7 @@ class _SourceWriter(MergedWriter):
         elements = place.elements()
         main = in_body(elements[0])  # not a footnote's
         deleter = self.stamp(entry.deletion) if entry.deletion else None
-        line = _Line(deleter)
+        line = SourceLine(deleter)
         SegmentWriter(self, line, (), False).write(  # the source's own form
             word_numbers_kept(entry.segments, place))
         whole: list[tuple[int, Edit]] = []  # what else a deleted paragraph shows
@@ -320,7 +284,7 @@ class _SourceWriter(MergedWriter):
         if properties_differ(before, paragraph):
             properties_change(paragraph, before, self.marks, stamp)
 
-    def _weave(self, place: SourcePlace, line: _Line, number: Edit | None = None,
+    def _weave(self, place: SourcePlace, line: SourceLine, number: Edit | None = None,
                extra: Sequence[tuple[int, Edit]] = (), text: str = "") -> list[Edit]:
         """``line``'s edits woven into the paragraph's runs (a line inserted among items
         Word numbers, into ``text``: a new item, `new_items`), ``number``, a change of its
