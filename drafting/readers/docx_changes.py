@@ -11,6 +11,7 @@ text; no Word here.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -110,6 +111,9 @@ def shaped(stretches: list[Hunk], text: str) -> list[Hunk]:
     return result
 
 
+_WORD = re.compile(r"\w+")
+
+
 def spacing_only(text: str, start: int, end: int, new: str) -> bool:
     """Whether putting ``new`` for ``text[start:end]`` changes nothing a reader sees but
     spaces, and leaves the words apart as they were: one space for two, a no-break space
@@ -118,8 +122,10 @@ def spacing_only(text: str, start: int, end: int, new: str) -> bool:
     old, new = on_screen(text[start:end]), on_screen(new)
     if old == new:
         return True  # the same on the screen
-    if (old + new).strip(" \t\n"):
-        return False  # a word or a mark changed
+    if (old + new).strip(" \t\n"):  # a word or a mark changed, unless only spaces among
+        before, after = text[start - 1:start], text[end:end + 1]  # them, no word joined
+        return "".join(old.split()) == "".join(new.split()) and \
+            _WORD.findall(before + old + after) == _WORD.findall(before + new + after)
     if old and new:
         return True
     return " " in keyboard_spaces(text[start - 1:start] + text[end:end + 1])
@@ -129,8 +135,9 @@ def respaced(text: str, start: int, end: int, *, typography: bool = False) -> st
     """The warning for spaces changed at ``text[start:end]``, which no amendment reads; with
     ``typography``, for quotation marks or dashes typed otherwise in an edited copy
     (`keyboard_form`)."""
-    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2]) if not \
-        typography else " ".join(text[_word_back(text, start):_word_on(text, end)].split())
+    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2]) if not (
+        typography or text[start:end].strip()) else \
+        " ".join(text[_word_back(text, start):_word_on(text, end)].split())
     around = f"'{around if len(around) <= 60 else around[:57] + '...'}'"  # as quoted()
     if typography:
         return (f"the quotation marks or dashes in {around} were typed otherwise (“ ” for "
@@ -234,7 +241,7 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
 
     theirs = original_text(pieces)
     diffs = word_diff(keyboard_form(target), keyboard_form(theirs))
-    for op, text in _spaces_matched(diffs, target, theirs):
+    for op, text in _typography_apart(_spaces_matched(diffs, target, theirs), target, theirs):
         if op < 0:
             out.append(RunPiece(target[at:at + len(text)], DELETED, kind=UNTRACKED))
             at += len(text)
@@ -282,6 +289,41 @@ def _spaces_matched(diffs: list[tuple[int, str]], target: str,
         mine += len(text) if op <= 0 else 0
         yours += len(text) if op >= 0 else 0
     return [(op, text) for op, text in out if text]
+
+
+def _typography_apart(diffs: list[tuple[int, str]], target: str,
+                      theirs: str) -> list[tuple[int, str]]:
+    """``diffs`` with a quotation mark or dash typed otherwise (an equal stretch of the
+    keyboard forms whose characters differ) split off as a change where it touches a
+    change of marks or spaces alone: "--" typed as "—" is the dash replaced ("--" ->
+    "—"), not one hyphen kept as typography and the other deleted (which gave "-", in
+    neither text); « word » typed “word” is "« " replaced, not its spaces deleted
+    around the draft's «». Beside new words, the mark stays typography."""
+    out: list[tuple[int, str]] = []
+    mine = yours = 0
+    for n, (op, text) in enumerate(diffs):
+        if op:
+            out.append((op, text))
+            mine += len(text) if op < 0 else 0
+            yours += len(text) if op > 0 else 0
+            continue
+        lead = int(n > 0 and _marks_only(diffs[n - 1]) and target[mine] != theirs[yours])
+        last = len(text) - 1
+        trail = int(n + 1 < len(diffs) and _marks_only(diffs[n + 1]) and last >= lead
+                    and target[mine + last] != theirs[yours + last])
+        out += [(-1, text[:1]), (1, text[:1])] if lead else []
+        if middle := text[lead:len(text) - trail]:
+            out.append((0, middle))
+        out += [(-1, text[-1:]), (1, text[-1:])] if trail else []
+        mine, yours = mine + len(text), yours + len(text)
+    return out
+
+
+def _marks_only(diff: tuple[int, str]) -> bool:
+    """Whether ``diff`` changes nothing but spaces, quotation marks and dashes (in their
+    keyboard form): the rest of a typographic change beside it, not words."""
+    op, text = diff
+    return op != 0 and not text.strip(" \t\n\"'-")
 
 
 def _respaced(part: RunPiece, expected: str) -> list[RunPiece]:

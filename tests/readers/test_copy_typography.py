@@ -48,3 +48,31 @@ def test_a_tracked_change_of_a_dash_is_still_the_delegation_s_proposal(tmp_path)
     read = read_docx_submission(path, DOCUMENT, delegation="RUS")
     (amendment,) = read.amendments
     assert "—" in amendment.new_text and "–" in amendment.old_text
+
+
+FR = "Décide d’examiner le suivi -- y compris les lacunes -- à sa « prochaine » session;"
+FRENCH = Revision("Zero draft", (Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, FR),))
+
+
+def test_two_hyphens_typed_as_a_dash_are_replaced_not_half_deleted(tmp_path):
+    """"--" retyped "—" gave two "delete '-'" amendments beside a warning that the
+    draft's stays: accepted, "suivi - y compris", which neither side wrote."""
+    document = Document("A/C.2/81/L.31", TITLE, (FRENCH,))
+    edited = FR.replace(" -- ", " — ")
+    path = write_docx(tmp_path / "fra.docx", house(FRENCH, {"OP1": [edited]}))
+    read = read_docx_submission(path, document, delegation="FRA")
+    assert [(a.old_text, a.new_text) for a in read.amendments] == [("--", "—"), ("--", "—")]
+    assert not any("typography" in str(w) for w in read.warnings)
+
+
+def test_guillemets_with_their_spaces_typed_as_quotes_are_typography(tmp_path):
+    """« prochaine » retyped “prochaine”: the spaces inside were proposed deleted around
+    the draft's own guillemets, giving «prochaine», which neither side wrote."""
+    document = Document("A/C.2/81/L.31", TITLE, (FRENCH,))
+    edited = FR.replace("« prochaine »", "“prochaine”")
+    path = write_docx(tmp_path / "fra.docx", house(FRENCH, {"OP1": [edited]}))
+    read = read_docx_submission(path, document, delegation="FRA")
+    assert read.amendments == ()  # typography and the spaces it brings: the draft's stays
+    said = [str(w) for w in read.warnings]
+    assert any("the spaces in 'sa « prochaine » session;'" in w for w in said), said
+    assert sum("quotation marks or dashes" in w for w in said) == 2
