@@ -202,7 +202,10 @@ def _total_change(report: BracketReport) -> str:
 def _is_file(path: Path) -> bool:
     from drafting.readers import READERS
 
-    return path.is_file() or path.suffix.lower() in READERS
+    try:
+        return path.is_file() or path.suffix.lower() in READERS
+    except OSError:  # a name too long to be a file's ("File name too long"): a symbol
+        return False
 
 
 def _proposal(source: str, label: str, db: str | None) -> NewParagraph | None:

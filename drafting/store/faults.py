@@ -130,7 +130,7 @@ def _file_trouble(url: URL) -> str | None:
                 "copy the store to a writable folder")
     if disk.f_blocks and disk.f_bavail * disk.f_frsize < NEARLY_FULL_BYTES:  # not /proc
         return "full"
-    if path.exists() and not os.access(path, os.W_OK):
+    if os.access(path, os.F_OK) and not os.access(path, os.W_OK):  # never raises
         return (f"the file {path} is read-only for this user: make it writable "
                 "(chmod u+w), or ask whoever owns it")
     if not os.access(folder, os.W_OK):

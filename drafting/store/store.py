@@ -452,8 +452,13 @@ class Store(TokenKeeping):
 def _missing_file(url: URL) -> bool:
     """Whether ``url`` names a SQLite file that does not exist (not an in-memory one)."""
     database = url.database or ""
-    return (url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
-            and not database.startswith("file:") and not Path(database).exists())
+    if url.get_backend_name() != "sqlite" or database in ("", ":memory:") or \
+            database.startswith("file:"):
+        return False
+    try:
+        return not Path(database).exists()
+    except OSError:  # a path the system cannot even look up (a name too long): not there
+        return True
 
 
 def _check_lengths(symbol: str, amendments: Sequence[Amendment]) -> None:

@@ -182,3 +182,14 @@ def test_a_revision_label_longer_than_the_store_keeps_is_refused(negotiation_url
                       "--db", negotiation_url)
     assert "is 124 characters, more than the 100 a label may have" in refused_line(outcome)
     assert fingerprint(negotiation_url) == before
+
+
+def test_a_symbol_or_store_path_too_long_for_a_file_name_is_said_plainly(negotiation, capsys):
+    """`show` looks whether its argument is a file, and the store whether its SQLite file
+    exists: a name past the system's limit raised "File name too long" as an internal
+    error."""
+    outcome = run_cli(capsys, "show", "A" * 120_000, "--db", negotiation)
+    assert "there is no document" in refused_line(outcome)
+    outcome = run_cli(capsys, "head", "--db", "sqlite:////tmp/" + "a" * 5_000)
+    assert "there is no drafting store at" in refused_line(outcome)
+    assert "internal error" not in outcome.err
