@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -459,8 +459,14 @@ def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
 def style_names(word: Any) -> dict[str | None, str]:
     """Every style's name (casefolded; "" for none) by its id, read from the styles part
     of ``word`` (python-docx's ``Document``, or its parts)."""
+    return dict(_style_names(word_parts(word).styles))
+
+
+@lru_cache(maxsize=4)
+def _style_names(styles: Any) -> dict[str | None, str]:
+    """`style_names` of one styles part, read once: the copies of one draft share it."""
     names: dict[str | None, str] = {}
-    for style in word_parts(word).styles.iterchildren(_STYLE):
+    for style in styles.iterchildren(_STYLE):
         name = style.find(_NAME)
         names[style.get(_STYLE_ID)] = (name.get(_VAL) or "" if name is not None else "").casefold()
     return names
@@ -478,8 +484,8 @@ def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> Non
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
         raise too_long(place, max(before, after))
-    if (depth := max(bracket_depth(read.original), bracket_depth(read.proposed))) > \
-            MAX_BRACKET_DEPTH:
+    proposed = bracket_depth(read.proposed) if read.proposed != read.original else 0
+    if (depth := max(bracket_depth(read.original), proposed)) > MAX_BRACKET_DEPTH:
         head = read.original or read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head)
         raise too_deep(place, depth)
