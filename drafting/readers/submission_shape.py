@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drafting.limits import MAX_SUPPORTERS
+from drafting.limits import MAX_NAME_CHARS, MAX_SUPPORTERS
 
 _FILE_FIELDS = {"document", "delegation", "submitted_by", "revision", "amendments"}
 _CODES = ("paragraph",)
@@ -35,6 +35,7 @@ def plainly_valid(data: Any) -> bool:
         isinstance(data, dict) and data.keys() <= _FILE_FIELDS
         and _code(data.get("document")) and _code(data.get("delegation"))
         and _text_or_absent(data, "submitted_by") and _text_or_absent(data, "revision")
+        and len(data.get("submitted_by", "")) <= MAX_NAME_CHARS
         and type(amendments := data.get("amendments")) is list and len(amendments) > 0
         and all(_amendment(item) for item in amendments)
     )

@@ -169,6 +169,8 @@ def check_amendments(amendments: Sequence[Amendment]) -> None:
             if (text, kind) not in passed:
                 check_text(f"amendment {number}: {field}", text, kind)
                 passed.add((text, kind))
+        if len(amendment.submitted_by) > MAX_NAME_CHARS:  # a person: copied into each row
+            check_name(f"amendment {number}: who submitted it", amendment.submitted_by)
 
 
 def _texts(amendment: Amendment) -> Iterable[tuple[str, str, characters.TextKind]]:

@@ -213,3 +213,18 @@ def test_a_real_process_lists_the_problems_without_a_traceback(tmp_path, negotia
                          "'retain' or 'bracket'"]
     assert fingerprint(negotiation) == before
 
+
+
+def test_a_name_for_who_submitted_past_a_name_s_length_is_refused(tmp_path, document):
+    """A 118 KB file with 300 small changes and a 100,000-character "submitted_by" grew
+    the store by 60 MB: the name is copied into every amendment's row."""
+    data = json.loads(file_of(amendments=[GOOD] * 3))
+    path = tmp_path / "eu.json"
+    path.write_text(json.dumps({**data, "submitted_by": "x" * 201}), encoding="utf-8")
+    with pytest.raises(SubmissionError) as caught:
+        load_submission(path, document, delegations={"EU"})
+    assert any("submitted_by" in problem for problem in caught.value.problems)
+    path.write_text(json.dumps({**data, "submitted_by": "Jane Doe, Permanent Mission"}),
+                    encoding="utf-8")
+    _, amendments = load_submission(path, document, delegations={"EU"})
+    assert {a.submitted_by for a in amendments} == {"Jane Doe, Permanent Mission"}
