@@ -6,6 +6,7 @@ proposals already, and only the delegation's own changes are read."""
 from __future__ import annotations
 
 import copy
+import sys
 import zipfile
 from pathlib import Path
 
@@ -272,3 +273,43 @@ def test_a_proposal_rejected_in_the_copy_is_named_and_not_recorded(store, tmp_pa
     untouched = prepare_files(store, SYMBOL, [_with_own_change(
         tmp_path / "merged.docx", tmp_path / "usa3.docx", "USA")], delegation="USA")
     assert not any("the copy rejected" in w for w in untouched[0].warnings)
+
+
+def test_rejecting_the_latest_proposals_is_named_as_an_earlier_ones_is(store, tmp_path):
+    """The copy accepts G77's A2 and rejects the EU's A1 and A3 in Word: the latest, A3,
+    went without a word (only proposals before the latest the copy shows were named);
+    now it is named too, the copy not telling whether the merged draft had it."""
+    sys.path.insert(0, str(Path(__file__).parent / "readers"))
+    from merged_answers import answered, tracked_insertion
+
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    sent = answered(tmp_path / "merged.docx", tmp_path / "usa.docx", {"G77"},
+                    tracked_insertion("the tenure rights", " also", "USA"))
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("USA",), " also")]
+    named = {w.split("pending ", 1)[1][:2]: w for w in prepared.warnings
+             if "the copy rejected" in w}
+    assert sorted(named) == ["A1", "A3"]
+    assert "which the merged draft tracks, is not in this copy: the copy rejected it." \
+        in named["A1"]
+    assert "(PP1): EU's pending A3 (delete the paragraph) is not in this copy: the copy " \
+           "rejected it, unless the merged draft was written before it was proposed. That " \
+           "is not recorded" in named["A3"]
+    assert f"drafting amend {SYMBOL} PP1 --delegation USA --retain" in named["A3"]
+
+
+def test_a_proposal_accepted_untracked_is_no_difference_read_as_an_amendment(store,
+                                                                            tmp_path):
+    """G77's A2 accepted in Word, the copy's own change tracked: OP24 differs from the
+    draft outside tracked changes, but that difference is A2, set aside, not read. The
+    warning said "the differences are read as amendments too"."""
+    sys.path.insert(0, str(Path(__file__).parent / "readers"))
+    from merged_answers import answered, tracked_insertion
+
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    sent = answered(tmp_path / "merged.docx", tmp_path / "usa.docx", {"EU", "G77"},
+                    tracked_insertion("the tenure rights", " also", "USA"))
+    [prepared] = prepare_files(store, SYMBOL, [sent], delegation="USA")
+    assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("USA",), " also")]
+    assert any("this copy accepted it" in w and "A2 of G77" in w for w in prepared.warnings)
+    assert not any("outside tracked changes" in w for w in prepared.warnings)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 from test_merged_copy_edits import _copy, _mark
 
@@ -38,12 +39,13 @@ def _urgently(body) -> None:
     text.getparent().addnext(_mark("w:ins", " urgently", "Taro Yamada"))
 
 
-def _reply(path: Path) -> Path:
-    """Taro Yamada's reply to the EU's comment, on its range, threaded as Word does."""
+def _reply(path: Path, author: str = "Taro Yamada", threaded: bool = True) -> Path:
+    """``author``'s reply to the EU's comment, on its range, threaded as Word does (or,
+    not ``threaded``, a comment of its own there, as LibreOffice keeps one)."""
     word = docx.Document(str(path))
     eu = next(c for c in word.part._comments_part.element.iter(qn("w:comment"))
               if "Agreed language." in "".join(c.itertext()))
-    reply = word.comments.add_comment(text=REPLY, author="Taro Yamada")
+    reply = word.comments.add_comment(text=REPLY, author=author)
     for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
         marker = next(m for m in word.element.body.iter(qn(tag))
                       if m.get(qn("w:id")) == eu.get(qn("w:id")))
@@ -55,7 +57,7 @@ def _reply(path: Path) -> Path:
                                        {qn("w:id"): str(reply.comment_id)}))
             mine.addnext(run)
     word.save(str(path))
-    return _threaded(path, {REPLY: "Agreed language."}, nested=False)
+    return _threaded(path, {REPLY: "Agreed language."}, nested=False) if threaded else path
 
 
 def test_a_reply_to_another_delegations_reason_is_named_not_lost(tmp_path):
@@ -75,3 +77,30 @@ def test_a_reply_to_another_delegations_reason_is_named_not_lost(tmp_path):
     said = [w for w in read.warnings if REPLY in w]
     assert len(said) == 1
     assert "a reply by Taro Yamada to EU's comment" in said[0]
+
+
+@pytest.mark.parametrize("author", ["Taro Yamada", "JPN"])
+def test_a_comment_on_another_delegations_pending_proposal_is_named_not_lost(
+        tmp_path, author):
+    """Not a reply in a thread: a comment of its own on the EU's pending A1. Read as A1's
+    reason, it went with A1, set aside as proposed already, without a word."""
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    init_store(url)
+    with open_store(url) as store:
+        import_draft(store, SAMPLES / "zero-draft.md", SYMBOL, title="Fisheries")
+        add_delegations(store, ["EU", "JPN"])
+        record(store, SYMBOL, [prepare_amendment(
+            store, SYMBOL, Proposal("OP21", replace="one-day", with_="two-day",
+                                    reason="Agreed language."), "EU")])
+        merge_to(store, SYMBOL, tmp_path / "merged.docx")
+        copy = _reply(_copy(tmp_path / "merged.docx", tmp_path / "JPN.docx", _urgently),
+                      author, threaded=False)
+        (read,) = prepare_files(store, SYMBOL, [copy], delegation="JPN")
+        (eu,) = store.amendments(SYMBOL)[:1]
+    assert [(a.proponents, a.new_text, a.reason) for a in read.amendments] == [
+        (("JPN",), " urgently", "")]
+    assert eu.reason == "Agreed language."
+    (said,) = [w for w in read.warnings if REPLY in w]
+    assert f"(OP21): a comment by {author} on A1 (EU's proposal: replace 'one-day' -> " \
+           "'two-day') is not read: the proposal is pending already, and a comment alone " \
+           "proposes nothing" in said

@@ -127,11 +127,12 @@ def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[
              warnings: list[ReadWarning], name: str, delegation: str | None,
              authors: Mapping[str, str] | None, symbol: str) -> None:
     """A warning for each pending proposal of another delegation that a copy of the
-    merged draft does not show, though it shows (``shown``, ids) one proposed after it:
-    the merged draft tracked it, so the copy rejected it. A rejection in a copy is no
-    one's proposal, nor recorded as opposition; the warning names the command that
-    records that. None for a retain (the merged draft tracks none), a sub-amendment, or a
-    proposal in a paragraph whose deletion the copy shows."""
+    merged draft (one showing some, ``shown``: ids) does not show: where it shows one
+    proposed after it, the merged draft tracked it, so the copy rejected it; a later one
+    too, unless the merged draft was written before it (the copy cannot tell). A
+    rejection in a copy is no one's proposal, nor recorded as opposition; the warning
+    names the command that records that. None for a retain (the merged draft tracks
+    none), a sub-amendment, or a proposal in a paragraph whose deletion the copy shows."""
     latest = max((_number(i) for i in shown), default=0)
     mine = {delegation, *(authors or {}).values()} - {None}
     sender = next(iter(mine)) if len(mine) == 1 else "CODE"
@@ -143,14 +144,17 @@ def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[
         if amendment.id in shown or amendment.revision != target.label or \
                 amendment.paragraph_id in deleted or \
                 amendment.amends or amendment.kind is _K.RETAIN or \
-                mine & set(amendment.proponents) or not 0 < _number(amendment.id) < latest \
-                or amendment.paragraph_id not in labels:
+                mine & set(amendment.proponents) or not latest or \
+                amendment.paragraph_id not in labels:
             continue
         label = labels[amendment.paragraph_id]
         who = ", ".join(amendment.proponents)
+        how = ", which the merged draft tracks, is not in this copy: the copy rejected " \
+            "it" if 0 < _number(amendment.id) < latest else " is not in this copy: the " \
+            "copy rejected it, unless the merged draft was written before it was proposed"
         warnings.append(ReadWarning(f"{name} ({label})", (
-            f"{who}'s pending {amendment.id} ({describe(amendment)}), which the merged draft "
-            f"tracks, is not in this copy: the copy rejected it. That is not recorded: a "
+            f"{who}'s pending {amendment.id} ({describe(amendment)}){how}. That is not "
+            f"recorded: a "
             f"rejection in a copy is not read as {sender}'s opposition "
             f"({_opposing(amendment, label, sender, symbol)})")))
 

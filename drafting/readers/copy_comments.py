@@ -11,26 +11,32 @@ thread (the opening comment, then its replies in the order of the file), but:
   delegation as one who made the change. A reply by another (the secretariat, another
   delegation, a reply on an old merged draft) is not the proponent's words: it is named
   in a warning, quoted, and not read. A reply Word keeps unanchored goes with its thread;
-- a comment whose author the Word authors given map to another delegation than every
-  author of the change is that delegation's, not the proponent's: named in a warning too.
-  LibreOffice writes no threads (each of its replies is a comment of its own): this is
-  how another delegation's reply in a file LibreOffice saved is told apart. Without
-  threads or that map, a comment on the change is its reason, whoever wrote it (a
-  colleague's, as before);
+- a comment (a thread's opening one too) whose author the Word authors given map, or,
+  not mapped, whose name reads as a delegation's code ("USA", "Jane Doe (USA)":
+  `author_codes`), to another delegation than every author of the change (by that map
+  or name; with no map, the delegation the file is sent for too) is that delegation's,
+  not the proponent's: named in a warning too. LibreOffice writes no threads (each of its
+  replies is a comment of its own): this is how another delegation's reply in a file
+  LibreOffice saved is told apart. Otherwise, without threads, a comment on the change
+  is its reason, whoever wrote it (a colleague's, as before);
 - a comment marked resolved (Word's "Resolve", ``w15:done``) is read as the reason all
   the same: resolving closes a discussion, it does not take the words back. A warning
   says so, so that the sender sees it in the preview.
 
 Every comment not read (on unchanged text, or on a change that became no amendment) is
-a warning too (`CopyComments._unused_comments`): none is dropped silently.
+a warning too (`CopyComments._unused_comments`), and so is another's comment on a change
+set aside as a pending proposal the merged draft shows
+(`drafting.readers.merged_copies.commented`): none is dropped silently.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from drafting import characters
 from drafting.limits import MAX_PARAGRAPH_CHARS, too_long
@@ -77,6 +83,7 @@ class CopyComments:
         self.used_comments: set[str] = set()
         self.named_comments: set[str] = set()  # another's, named in a warning once
         self.comments_unread = 0
+        self.reasoned: tuple[tuple[str, str], ...] = ()  # the last reason's comments
 
     def _reason(self, pieces: list[RunPiece], where: str = "") -> str:
         """The texts of the comments on a change (module docstring), joined: LimitError
@@ -97,6 +104,8 @@ class CopyComments:
                 kept.append(comment_id)
         self.used_comments.update(kept)
         texts = [self.comments[c].text for c in kept if self.comments[c].text]
+        self.reasoned = tuple((self.comments[c].author or "", self.comments[c].text)
+                              for c in kept if self.comments[c].text)
         reason = "; ".join(texts)
         if len(reason) > MAX_PARAGRAPH_CHARS:
             raise too_long(f"{self.path}, the change {_change(pieces)}", len(reason),
@@ -109,6 +118,13 @@ class CopyComments:
                 "marked resolved in Word; resolving does not take them back, so they are "
                 f"read as its reason all the same: {quoted(reason, 200)}"))
         return reason
+
+    def _reasons(self, pieces: list[RunPiece], where: str) -> dict[str, Any]:
+        """A draft's ``reason`` (`_reason`) and the ``comments`` it is made of (Word
+        author, text): a change set aside later (a pending proposal the merged draft
+        shows) names those not its own author's in a warning."""
+        reason = self._reason(pieces, where)
+        return {"reason": reason, "comments": self.reasoned}
 
     def _with_replies(self, ids: Iterable[str]) -> list[str]:
         """``ids`` with the replies in the threads they open (Word anchors each reply on
@@ -130,11 +146,11 @@ class CopyComments:
         then named in a warning."""
         comment = self.comments[comment_id]
         opening = self.threads.opening.get(comment_id)
-        codes = {self._code(m) for m in makers} - {None}
-        code = self._code(comment.author)
-        if code is not None and codes and code not in codes:
-            why = f"its author is of {code}, not of {', '.join(sorted(map(str, codes)))}"
-        elif opening is None or comment.author in makers or code in codes or (
+        codes = set().union(*(self._makers(m) for m in makers))
+        code = self._codes(comment.author)
+        if code and codes and not code & codes:
+            why = f"its author is of {', '.join(sorted(code))}, not of {', '.join(sorted(codes))}"
+        elif opening is None or comment.author in makers or code & codes or (
                 opening in kept and comment.author == self.comments[opening].author):
             return False  # the proponent's: its reason
         elif comment.author == self.comments[opening].author:  # its opening not read
@@ -151,13 +167,24 @@ class CopyComments:
                                          f"amendment's reason: {quoted(comment.text, 200)}"))
         return True
 
-    def _code(self, author: str | None) -> str | None:
-        """The delegation of a Word author (None: not known), as `finish` attributes
+    def _codes(self, author: str | None) -> set[str]:
+        """The delegations of a Word author (none: not known), as `finish` attributes
         changes: with Word authors given, by them; a change with no author, the
-        delegation the file is sent for."""
+        delegation the file is sent for; else as its name reads (`author_codes`)."""
         if not author:
-            return self.delegation
-        return None if self.authors is None else self.authors.get(author)
+            return {self.delegation} if self.delegation else set()
+        if self.authors is not None and author in self.authors:
+            return {self.authors[author]}
+        return author_codes(author)
+
+    def _makers(self, author: str | None) -> set[str]:
+        """The delegations of a change by ``author``: `_codes`, and with no Word authors
+        given, the delegation the file is sent for too (`finish` attributes the change
+        to it unless it is another's pending proposal)."""
+        codes = self._codes(author)
+        if self.authors is None and self.delegation:
+            codes.add(self.delegation)
+        return codes
 
     def _unused_comments(self) -> None:
         """A warning for each comment not read, but those of the draft itself (made
@@ -175,6 +202,19 @@ class CopyComments:
             self.warnings.append(ReadWarning(
                 where, f"{what} by {who(comment.author)}{place} is not on a change that "
                 f"became an amendment, so it was not read: {quoted(comment.text, 200)}"))
+
+
+def author_codes(author: str) -> set[str]:
+    """The delegation codes a Word author's name reads as: "USA", "EU, G77" (as the merged
+    draft writes them), "Jane Doe (USA)"; none for an ordinary name ("Jane Doe")."""
+    named = _NAMED.fullmatch(author.strip())
+    names = [named.group(1)] if named else [n.strip() for n in author.split(",")]
+    return set(names) if all(_CODE.fullmatch(n) for n in names) else set()
+
+
+_CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{1,19}")
+"""A delegation code as Word authors write one: capitals, digits, hyphens ("G-77")."""
+_NAMED = re.compile(r".*\S\s*\(\s*([A-Z0-9][A-Z0-9-]{1,19})\s*\)")
 
 
 def _change(pieces: list[RunPiece]) -> str:

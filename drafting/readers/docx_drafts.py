@@ -44,6 +44,8 @@ class Draft:
     old_text: str = ""
     new_text: str = ""
     reason: str = ""
+    comments: tuple[tuple[str, str], ...] = ()
+    """The comments ``reason`` is made of: (Word author, text)."""
     amends: Amendment | None = None
     typed: tuple[tuple[str | None, datetime | None, str], ...] = ()
     """A new paragraph typed by several authors: its words by the author typing each
@@ -157,7 +159,8 @@ def bracketed(drafts: list[Draft]) -> list[Draft]:
                 kind = AmendmentKind.BRACKET if draft.new_text == "]" else AmendmentKind.REPLACE
                 out[-1] = replace(opening, kind=kind, span=Span(start, end), anchor=None,
                                   old_text=words, new_text=new,
-                                  reason=opening.reason or draft.reason)
+                                  reason=opening.reason or draft.reason,
+                                  comments=opening.comments or draft.comments)
                 continue
         out.append(draft)
     return out
@@ -185,7 +188,8 @@ def replacements(drafts: list[Draft]) -> list[Draft]:
                 if new and new != text[start:point]:
                     out[-1] = replace(gone, kind=AmendmentKind.REPLACE,
                                       span=Span(start, point), old_text=text[start:point],
-                                      new_text=new, reason=gone.reason or draft.reason)
+                                      new_text=new, reason=gone.reason or draft.reason,
+                                      comments=gone.comments or draft.comments)
                     continue
         out.append(draft)
     return out

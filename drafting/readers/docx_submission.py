@@ -143,6 +143,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed, document.symbol))
+        reader.said(amendments)
         if len(amendments) > MAX_AMENDMENTS_PER_FILE:  # a merged copy's own, set aside
             raise too_many_amendments(str(path))
         if target is not document.current and revision is None:  # found, not asked for
@@ -181,6 +182,7 @@ class _Reader(CopyComments, CopyGroups):
         self.tracked = self.survey.revisions
         self.texts = {p.text for p in target}
         self.drafts: list[Draft] = []
+        self.untracked: dict[str, tuple[int, ReadWarning]] = {}  # said if read (`said`)
         self.ahead: Paragraph | None = None  # what the last new paragraph stands before
         self.counted = self.coded = 0  # drafts weighed by `_too_many`, those by codes
 
@@ -214,6 +216,17 @@ class _Reader(CopyComments, CopyGroups):
                               "put proposals in the paragraphs")
         self._unused_comments()
         return self.drafts
+
+    def said(self, amendments: Sequence[Amendment]) -> None:
+        """The warnings that a paragraph of a tracked copy differs from the revision's
+        outside tracked changes, in their place, for the paragraphs where such a
+        difference was read as an amendment (none by a Word author); not where none was
+        (a join, a pending proposal this copy accepted, set aside)."""
+        read = {a.paragraph_id for a in amendments if not a.submitted_by}
+        for pid, (index, warning) in sorted(self.untracked.items(),
+                                            key=lambda item: -item[1][0]):
+            if pid in read:
+                self.warnings.insert(index, warning)
 
     # Matching file paragraphs to the revision's
 
@@ -312,7 +325,7 @@ class _Reader(CopyComments, CopyGroups):
             self.target, previous, read, self.ahead)
         self.drafts.append(Draft(_K.NEW_PARAGRAPH, ahead or previous, author, first.date,
                                   where, span=Span(0, 0) if ahead is not None else None,
-                                  new_text=text, reason=self._reason(chunk.pieces, where),
+                                  new_text=text, **self._reasons(chunk.pieces, where),
                                   typed=typed, struck=struck_stripped(chunk.pieces, text)))
 
     def _host(self, group: Group, previous: Paragraph | None) -> Paragraph | None:
@@ -348,9 +361,9 @@ class _Reader(CopyComments, CopyGroups):
         if runs.original_text(pieces) != paragraph.text or missing:
             if self.tracked and not (chunk.alternatives and  # "[text]": ours, "Alt" tracked
                                      runs.original_text(pieces) == f"[{paragraph.text}]"):
-                self.warn(where, f"the text differs from {paragraph.label} of "
-                          f"{self.target.label} outside tracked changes; the differences are "
-                          "read as amendments too")
+                self.untracked[paragraph.id] = (len(self.warnings), ReadWarning(
+                    where, f"the text differs from {paragraph.label} of {self.target.label} "
+                    "outside tracked changes; the differences are read as amendments too"))
             try:
                 pieces = reconcile(pieces, paragraph.text)
             except InputError as error:
@@ -362,7 +375,7 @@ class _Reader(CopyComments, CopyGroups):
                 self.warn(where, _MOVED)
             self.drafts.append(Draft(_K.DELETE_PARAGRAPH, paragraph, first.author, first.date,
                                       where, old_text=paragraph.text,
-                                      reason=self._reason(pieces, where)))
+                                      **self._reasons(pieces, where)))
         else:
             self._spans(paragraph, pieces, where)
         for part in split_off:  # a tracked paragraph mark inserted: the rest is new
@@ -423,7 +436,7 @@ class _Reader(CopyComments, CopyGroups):
                 fields["kind"] = _K.REPLACE if hunk.new else _K.DELETE
             date = next((p.date for p in hunk.pieces if p.date is not None), None)
             self.drafts.append(Draft(paragraph=paragraph, author=first.author, date=date,
-                                      where=where, reason=self._reason(hunk.pieces, where),
+                                      where=where, **self._reasons(hunk.pieces, where),
                                       **fields))
 
     def _unstruck(self, where: str, pieces: list[RunPiece]) -> list[RunPiece]:

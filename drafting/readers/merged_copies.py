@@ -17,6 +17,7 @@ from drafting.engine.anchoring import similarity
 from drafting.engine.sublists import relettered
 from drafting.errors import InputError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision, Span
+from drafting.readers.copy_text import quoted, who
 from drafting.readers.result import ReadWarning
 from drafting.wording import describe
 
@@ -46,6 +47,8 @@ def not_proposed(drafts: list[Draft], target: Revision,
             already_proposed(draft, target, proposed)
         if same and shown is not None:
             shown.update(a.id for a in same)
+        if same:
+            commented(draft, same, warnings)
         if same and by_codes(draft, delegation, authors):
             found += same
             first = first or draft.where
@@ -70,6 +73,25 @@ def not_proposed(drafts: list[Draft], target: Revision,
             f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
             "proposed again")))
     return kept
+
+
+def commented(draft: Draft, same: Sequence[Amendment], warnings: list[ReadWarning],
+              status: str = "pending") -> None:
+    """A warning for each comment on ``draft``, set aside as the proposals ``same``
+    (``status`` already), that its Word author did not write (the merged draft's comment
+    carrying the proposal's reason is by it): another's word on that proposal, not read."""
+    ids = ", ".join(a.id for a in same)
+    whose = ", ".join(dict.fromkeys(code for a in same for code in a.proponents))
+    hint = f" (to oppose it, amend its paragraph with --retain; to change it, amend " \
+        f"{same[0].id})" if status == "pending" else ""
+    for author, text in draft.comments:
+        if author == draft.author:
+            continue
+        warnings.append(ReadWarning(draft.where, (
+            f"a comment by {who(author)} on {ids} ({whose}'s proposal: "
+            f"{'; '.join(dict.fromkeys(describe(a) for a in same))}) is not read: the "
+            f"proposal is {status} already, and a comment alone proposes nothing{hint}: "
+            f"{quoted(text, 200)}")))
 
 
 class Proposals(dict[str, list[Amendment]]):
@@ -101,6 +123,7 @@ def settled_shown(drafts: list[Draft], proposed: Mapping[str, Sequence[Amendment
             kept.append(draft)
             continue
         found = same[-1]
+        commented(draft, [found], warnings, str(found.status))
         sender = delegation or "the sender"
         warnings.append(ReadWarning(draft.where, (
             f"the change tracked by {draft.author} is {found.id} of "

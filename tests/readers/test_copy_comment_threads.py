@@ -195,3 +195,36 @@ def test_a_threads_part_that_is_not_xml_refuses_the_file(tmp_path, damaged):
     with pytest.raises(ReaderError, match="commentsExtended"):
         read_docx_submission(broken, DOCUMENT, authors=EU)
 
+
+
+def _opened_by(path: Path, opener: str) -> Path:
+    """OP1's 'submit' -> 'present' by Jane Delegate, in a thread ``opener`` opened on it
+    ("We oppose this change.", dated after it) and she answered ("It is agreed language.")."""
+    change = note("We oppose this change.", dele("submit"), ins("present"),
+                  author=opener)
+    change = note("It is agreed language.", change, author="Jane Delegate")
+    path = write_docx(path, house(ZERO, {"OP1": [OP1, change, REST]}))
+    return _threaded(path, {"It is agreed language.": "We oppose this change."})
+
+
+@pytest.mark.parametrize("opener", ["USA", "John Doe (USA)"])
+def test_a_thread_opened_by_another_delegation_is_not_the_proponents_reason(tmp_path, opener):
+    """No Word authors given: the thread's opener reads as another delegation's code; its
+    words are not the EU's reason (they were), but named in a warning."""
+    read = read_docx_submission(_opened_by(tmp_path / "copy.docx", opener), DOCUMENT,
+                                delegation="EU")
+    assert [a.reason for a in read.amendments] == ["It is agreed language."]
+    (warning,) = read.warnings
+    assert f"a comment by {opener} on the change 'submit' -> 'present'" in warning.message
+    assert "of USA, not of EU" in warning.message
+    assert "'We oppose this change.'" in warning.message
+
+
+def test_a_thread_opened_by_a_colleague_or_the_same_delegation_is_the_reason(tmp_path):
+    """An ordinary name, or a code that is the delegation's own: the proponent's."""
+    for opener in ("Hans Colleague", "Hans Colleague (EU)", "EU"):
+        path = _opened_by(tmp_path / f"{opener}.docx", opener)
+        read = read_docx_submission(path, DOCUMENT, delegation="EU")
+        assert [a.reason for a in read.amendments] == [
+            "We oppose this change.; It is agreed language."], opener
+        assert read.warnings == (), opener
