@@ -90,6 +90,20 @@ class Intake:
         return list(groups.items())
 
 
+def sources_shown(store: Store, document: Document) -> Callable[[], list[str]]:
+    """The symbols ``document``'s own Word sources show in their page headers
+    (`drafting.readers.copy_identity.source_symbols`), read from the store once, when
+    first asked for (a copy showing a symbol that is not the document's)."""
+    @cache
+    def shown() -> list[str]:
+        from drafting.readers.copy_identity import source_symbols
+
+        return [symbol for label in store.sources(document.symbol)
+                if (content := store.source(document.symbol, label)) is not None
+                for symbol in source_symbols(content)]
+    return shown
+
+
 def pending_by_paragraph(store: Store, document: Document,
                          ) -> Callable[[], Mapping[str, Sequence[Amendment]]]:
     """The pending amendments to ``document``, by paragraph id, read from the store once,
@@ -148,7 +162,8 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
 
         read = read_docx_submission(path, document, delegation=delegation,
                                     authors=dict(authors) if authors else None,
-                                    proposed=proposed or pending_by_paragraph(store, document))
+                                    proposed=proposed or pending_by_paragraph(store, document),
+                                    shown=sources_shown(store, document))
         # A Word package opened through python-docx (an unusual file) is a web of cycles,
         # and the command line collects cycles rarely (drafting_cli.app): freed here, file
         # by file, an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB

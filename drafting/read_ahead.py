@@ -164,7 +164,7 @@ def _read(file: WordFile) -> DocxSubmission | None:
     try:
         return read_docx_submission(file.path, _document, delegation=file.delegation,
                                     authors=dict(file.authors) if file.authors else None,
-                                    proposed=_pending)
+                                    proposed=_pending, shown=_shown)
     except Exception:  # read again by the caller, which says what is wrong as it would alone
         return None
     finally:
@@ -182,3 +182,16 @@ def _pending() -> Mapping[str, Sequence[Amendment]]:
         raise _StoreNeeded
     with Store(_store_url) as store:
         return pending_by_paragraph(store, _document)()
+
+
+@cache
+def _shown() -> list[str]:
+    """The symbols the document's own Word sources show, read once by this worker
+    (`drafting.intake.sources_shown`)."""
+    from drafting.intake import sources_shown
+    from drafting.store import Store
+
+    if _store_url is None or _document is None:
+        raise _StoreNeeded
+    with Store(_store_url) as store:
+        return sources_shown(store, _document)()

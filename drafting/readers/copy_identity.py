@@ -4,7 +4,10 @@ is read as amendments (`identify`).
 - **Another document**: the symbol the copy's front matter or page header shows, a line
   of its own ("A/C.2/81/L.12"), is another document's, and the document's own symbol is
   nowhere there: the file is refused, naming both. A symbol cited in a paragraph
-  ("resolution A/RES/70/1") is no line of its own and never counts.
+  ("resolution A/RES/70/1") is no line of its own and never counts; the front matter
+  ends at the first paragraph of the text, edited or typed with its number. A symbol
+  the document's own Word file shows in its page header (a draft imported as
+  ``oceans-2026``) is its own (`source_symbols`).
 - **Another text**: the copy, as it was before its tracked changes and its front
   matter aside, holds fewer than `SHARED_FLOOR` (30%) of the words of every revision of
   the document, counted in pairs of words in a row: another resolution pasted over the
@@ -14,11 +17,14 @@ is read as amendments (`identify`).
   Secretary-General", "at its"; 35-50% of their single words); a copy that rewrites one
   paragraph of three, untracked, holds some 75%, two of three some 35%; a tracked copy,
   however heavily it changes the text, holds the draft whole before its changes. A draft
-  of fewer than 20 pairs is too short to tell.
+  of fewer than 20 pairs is too short to tell. A copy 60% of whose own pairs are the
+  draft's is a part of it (the operative part sent alone), whatever share of the draft it
+  holds: the paragraphs it lacks are read as deleted, and `cut_off` names them.
 - **An earlier revision**: the document's symbol in the copy names a revision (no
   "/Rev.1" where the current revision's front matter has "/Rev.1"; "/Rev.1" where it
   has "/Rev.2") that an earlier revision's front matter names, and no paragraph the
-  current revision worded anew reads in the copy as it has it: `OtherRevision`, so that
+  current revision worded anew reads in the copy as it has it, or nearer its wording
+  than the earlier one's (changed further by the delegation): `OtherRevision`, so that
   the copy is read against the revision it was made from and its changes carried onto
   the current text (`drafting.readers.copy_revision`). Read against the current one,
   a paragraph the revision changed would read as the delegation's proposal to undo it.
@@ -29,21 +35,24 @@ is read as amendments (`identify`).
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
+from typing import IO
 
 from docx.oxml.ns import qn
 from lxml import etree
 
 from drafting import characters
+from drafting.engine.anchoring import similarity
 from drafting.engine.revise import symbol_pattern
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
-from drafting.model import Document, ParagraphStatus, Revision
+from drafting.model import Document, Paragraph, ParagraphStatus, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.parts import Parts
 from drafting.readers.copy_revision import OtherRevision
@@ -53,8 +62,18 @@ SHARED_FLOOR = 0.3
 changes, to be read as a copy of it: counted in pairs of words in a row ("the
 Secretary-General", "Secretary-General to"), each as often as the revision has it."""
 
+_PART_FLOOR = 0.6
+"""The least share of a copy's own words (pairs, as for `SHARED_FLOOR`) that are a
+revision's for a copy holding less than `SHARED_FLOOR` of the revision to be read as a
+part of it, cut short (the operative part sent alone): another text pasted over the
+draft holds 15-30% of the draft's pairs among its own."""
+
 _FLOOR_PAIRS = 20
 """A draft of fewer pairs of words is too short to tell a rewrite from another text."""
+
+_NEAR = 0.5
+"""How alike (`similarity`) a copy's paragraph and the current revision's wording of it
+must be, at least, for the paragraph to count as the current revision's."""
 
 _FRONT_PARAGRAPHS = 60
 """How many Word paragraphs, at most, the front matter is looked for in."""
@@ -64,6 +83,8 @@ _SYMBOL = re.compile(r"[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9.()-]+)+"
 """A UN-style document symbol standing alone: "A/C.2/81/L.12", "A/HRC/61/L.12/Rev.1",
 "UNEP/EA.6/L.2", WHO's "A77/4 Rev.1" (a digit is asked for besides)."""
 
+_NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[IVX]+\.)\t")
+"""A paragraph typed with its number ("1.<tab>", "(a)<tab>", "2.1<tab>"): the body's."""
 _REVISION = re.compile(r"[/ ]Rev\.\d+$")
 _MARKER = re.compile(r"\[\^\d+\]")
 """A footnote's marker in a paragraph's text (the copy is read without its footnotes)."""
@@ -75,9 +96,12 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 
 def identify(path: Path, document: Document, target: Revision, word: Parts,
-             revision: str | None) -> None:
+             revision: str | None, shown: Callable[[], Collection[str]] | None = None,
+             ) -> None:
     """Refuse (ReaderError) the Word copy at ``path`` (its parts ``word``) when it is a
-    copy of another document, or of another text, than ``document``; raise
+    copy of another document, or of another text, than ``document`` (``shown``: the
+    symbols the document's own Word sources show, `source_symbols`, asked for only
+    where the copy shows another symbol); raise
     `OtherRevision` when, read against ``target`` (the current revision: ``revision``,
     the one asked for, is None), it is plainly a copy of an earlier revision by its
     symbol. Nothing when it may be a copy of ``target``."""
@@ -93,8 +117,8 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
     own = symbol_pattern(document.symbol)
     named = [found for line in (*front, *headers) if (found := own.fullmatch(line))]
     if not named:
-        _other_document(path, document, front, "front matter")
-        _other_document(path, document, headers, "page header")
+        _other_document(path, document, front, "front matter", shown)
+        _other_document(path, document, headers, "page header", shown)
     _other_text(path, document, target, originals)
     if revision is None and named:
         suffixes = {found["old"][1:] if found["old"] else "" for found in named}
@@ -102,13 +126,18 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
             _earlier_revision(document, target, suffixes.pop(), reads)
 
 
-def _other_document(path: Path, document: Document, lines: list[str], where: str) -> None:
+def _other_document(path: Path, document: Document, lines: list[str], where: str,
+                    shown: Callable[[], Collection[str]] | None) -> None:
     """ReaderError when ``lines`` (the copy's front matter, or its page headers: ``where``;
-    no line in either shows ``document``'s symbol) show another document's symbol."""
+    no line in either shows ``document``'s symbol) show another document's symbol: one
+    neither its revisions' front matter nor its own Word sources (``shown``) show."""
     known = {_REVISION.sub("", line.strip()) for revision in document.revisions  # its own
              for line in (*revision.front_matter, document.title)}  # front matter shows
     others = [line for line in lines if _SYMBOL.fullmatch(line) and re.search(r"\d", line)
               and _REVISION.sub("", line) not in known]
+    if others and shown is not None:  # the secretariat's own file shows it (page header)
+        known |= {_REVISION.sub("", line) for line in shown()}
+        others = [line for line in others if _REVISION.sub("", line) not in known]
     if others:
         shown = " and ".join(dict.fromkeys(others))
         raise ReaderError(
@@ -129,10 +158,13 @@ def _other_text(path: Path, document: Document, target: Revision,
     for revision in document.revisions:
         pairs = Counter(_pairs(p.text for p in revision
                                if p.status is not ParagraphStatus.DELETED))
-        total = sum(pairs.values())
+        total, own = sum(pairs.values()), sum(held.values())
         if total < _FLOOR_PAIRS:
             return
-        shares[revision.label] = sum((pairs & held).values()) / total
+        shared = sum((pairs & held).values())
+        shares[revision.label] = shared / total
+        if own >= _FLOOR_PAIRS and shared >= _PART_FLOOR * own:  # a part of the draft,
+            return  # cut short (its preamble left out): `cut_off` warns of what it lacks
     if max(shares.values(), default=1.0) >= SHARED_FLOOR:
         return
     best = shares[target.label]
@@ -142,6 +174,27 @@ def _other_text(path: Path, document: Document, target: Revision,
         f"a copy holds {SHARED_FLOOR:.0%} at least): is it the right file? A copy holds the "
         "draft's whole text, changed where the delegation proposes changes; to propose "
         "rewriting most of it, track the changes (Track Changes) or send amendments")
+
+
+def cut_off(target: Revision, missing: Collection[Paragraph]) -> str | None:
+    """The warning for an edited copy (no tracked changes) cut short: ``missing``, the
+    paragraphs of ``target`` it does not hold (each read as the delegation's proposal to
+    delete it), that come before the first it holds or after the last (the preamble
+    cut, to send the operative part only). None where none do."""
+    ids = {p.id for p in missing}
+    kept = [p for p in target if p.status is not ParagraphStatus.DELETED]
+    held = [n for n, p in enumerate(kept) if p.id not in ids]
+    if not held:
+        return None
+    before, after = kept[:held[0]], kept[held[-1] + 1:]
+    cut = [p.label for p in (*before, *after)]
+    if not cut:
+        return None
+    one_end = len(cut) >= 3 and not (before and after)  # one run: "PP1-PP8"
+    shown = f"{cut[0]}-{cut[-1]}" if one_end else ", ".join(cut)
+    return (f"{len(cut)} paragraph{'s are' if len(cut) > 1 else ' is'} missing from the "
+            f"copy and read as deleted: {shown}; if the copy was cut, send the whole "
+            "draft or track the deletions (Track Changes)")
 
 
 def _earlier_revision(document: Document, target: Revision, suffix: str,
@@ -171,9 +224,10 @@ def _earlier_revision(document: Document, target: Revision, suffix: str,
 def _carries(other: Revision, target: Revision, reads: list[runs.ParagraphRead]) -> bool:
     """Whether the copy (``reads``) holds any change ``target`` made to ``other`` (or
     the two are the same text): a paragraph worded as ``target`` has it, before or after
-    the copy's tracked changes; the words ``target`` put in it among the words the copy
-    tracks as inserted (a merged draft circulated before ``target``, showing the
-    proposals it accepted); a paragraph ``target`` deleted tracked as deleted. Such a
+    the copy's tracked changes, or nearer it than as ``other`` has it (`_nearer`); the
+    words ``target`` put in it among the words the copy tracks as inserted (a merged
+    draft circulated before ``target``, showing the proposals it accepted); a paragraph
+    ``target`` deleted tracked as deleted. Such a
     copy is read against ``target``: its tracked changes make ``target``'s text."""
     theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
     ours = [p for p in target if p.status is not ParagraphStatus.DELETED]
@@ -191,6 +245,8 @@ def _carries(other: Revision, target: Revision, reads: list[runs.ParagraphRead])
         if len(paragraph.text.split()) >= 3 and any(wording in text for text in texts):
             return True
         was = other.by_id(paragraph.id)
+        if was is not None and _nearer(paragraph.text, was.text, texts):
+            return True
         put = Counter(_WORD.findall(paragraph.text.casefold())) - Counter(
             _WORD.findall(was.text.casefold() if was is not None else ""))
         if put and not put - inserted:
@@ -198,6 +254,23 @@ def _carries(other: Revision, target: Revision, reads: list[runs.ParagraphRead])
     deleted = [f" {_collapsed(read.original)} " for read in reads
                if read.original.strip() and not read.proposed.strip()]
     return any(f" {_collapsed(text)} " in line for text in gone for line in deleted)
+
+
+def _nearer(ours: str, theirs: str, texts: list[str]) -> bool:
+    """Whether one of the copy's ``texts`` is a paragraph worded nearer ``ours`` (its
+    wording in the current revision) than ``theirs`` (in the earlier one): changed
+    further by the delegation, untracked, it is still the current revision's. Only
+    texts sharing half the words of either are weighed (`similarity` is a diff)."""
+    ours, theirs = _collapsed(_MARKER.sub("", ours)), _collapsed(_MARKER.sub("", theirs))
+    words = set(_WORD.findall(f"{ours} {theirs}".casefold()))
+    for text in texts:
+        text = _collapsed(_MARKER.sub("", text))
+        shared = words & set(_WORD.findall(text.casefold()))
+        if 2 * len(shared) < len(words) or text in (ours, theirs):
+            continue
+        if similarity(text, ours) > max(similarity(text, theirs), _NEAR):
+            return True
+    return False
 
 
 def _collapsed(text: str) -> str:
@@ -219,14 +292,35 @@ def _front_lines(originals: list[str], document: Document) -> Iterator[str]:
     paragraph of the text (its typed number aside)."""
     ends = ({" ".join(r.chapeau.split()) for r in document.revisions} | {
         " ".join(p.text.split()) for r in document.revisions for p in r}) - {""}
+    bodies = [set(_WORD.findall(text.casefold())) for text in ends]
     for text in originals[:_FRONT_PARAGRAPHS]:
         words = " ".join(text.split())
-        if words in ends or words.partition(" ")[2] in ends:
+        if words in ends or words.partition(" ")[2] in ends or _NUMBERED.match(text):
             return
+        if _edited(set(_WORD.findall(words.casefold())), bodies):
+            return  # the first paragraph, edited: the body begins
         yield from _cut([text])
 
 
-def _header_lines(path: Path) -> list[str]:
+def _edited(words: set[str], bodies: list[set[str]]) -> bool:
+    """Whether a Word paragraph of ``words`` is one of the text's (``bodies``: the words
+    of each of its paragraphs), edited: it holds two thirds of one's words, four at
+    least (a front-matter line, "Oceans and the law of the sea", is shorter than the
+    paragraph citing it)."""
+    return any(len(body) >= 4 and 3 * len(words & body) >= 2 * len(body)
+               and len(words) <= 2 * len(body) for body in bodies)
+
+
+def source_symbols(content: bytes) -> list[str]:
+    """The document symbols a draft's own Word source (``content``, a .docx) shows in
+    its page headers (those its front matter shows are the revision's): a copy showing
+    one of them is no copy of another document, whatever the draft was imported as
+    (``--doc oceans-2026``)."""
+    return [line for line in _header_lines(io.BytesIO(content))
+            if _SYMBOL.fullmatch(line) and re.search(r"\d", line)]
+
+
+def _header_lines(path: Path | IO[bytes]) -> list[str]:
     """The lines of the copy's page headers (read from the package: a reader reads no
     header otherwise); none where they cannot be read (the package was checked, and a
     header is never text)."""

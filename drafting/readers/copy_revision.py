@@ -7,18 +7,20 @@ it holds as only the earlier revision had them, and lacks those only the current
 (`OtherRevision`); `drafting.readers.docx_submission` then reads it against the revision
 it was made from, and its amendments are carried onto the current text (`carried`), as
 `drafting.engine.merge.place` carries pending amendments: a change the revision has made
-since is not proposed again; one whose words it changed since cannot be carried, and the
-file is refused, saying which.
+since (its words put at that place: `_there`) is not proposed again; one whose words it
+changed since, or an insertion where it put other words, cannot be carried, and the file
+is refused, saying which.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafting.engine.anchoring import word_diff
 from drafting.engine.applied import apply_accepted
 from drafting.engine.merge import place
 from drafting.errors import DraftingError, ReaderError
-from drafting.model import SPAN_KINDS, Amendment, Document, ParagraphStatus, Revision
+from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Document, ParagraphStatus, Revision
 from drafting.ooxml import runs
 from drafting.readers.docx_matching import Group, unchanged
 from drafting.readers.result import ReadWarning
@@ -103,15 +105,24 @@ def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revi
     carried."""
     current = document.current
     assert current is not None  # a document has a revision once imported
-    placed, stale = place(document, current, amendments)
-    done = [item.amendment for item in stale if _made(item.amendment, made_on, current)]
-    stale = [item for item in stale if item.amendment not in done]
-    if stale:
-        listed = "; ".join(f"{_label(made_on, item.amendment)} ({item.amendment.kind}): "
-                           f"{item.reason}" for item in stale)
+    done: list[Amendment] = []
+    clashes: list[tuple[Amendment, str]] = []
+    for amendment in amendments:
+        if (verdict := _there(amendment, made_on, current)) is True:
+            done.append(amendment)
+        elif verdict:
+            clashes.append((amendment, verdict))
+    placed, stale = place(document, current, [
+        a for a in amendments if a not in done and all(a is not c for c, _ in clashes)])
+    done += [item.amendment for item in stale if _made(item.amendment, made_on, current)]
+    refused = [(item.amendment, item.reason) for item in stale
+               if item.amendment not in done] + clashes
+    if refused:
+        listed = "; ".join(f"{_label(made_on, amendment)} ({amendment.kind}): {reason}"
+                           for amendment, reason in refused)
         raise ReaderError(
             f"{name}: the file is a copy of {made_on.label}, not of {current.label}, and "
-            f"{len(stale)} of its changes cannot be carried onto {current.label}'s text: "
+            f"{len(refused)} of its changes cannot be carried onto {current.label}'s text: "
             f"{listed}. Ask for those changes on {current.label}")
     made = "".join(f"; its change to {_label(made_on, a)} is in {current.label} already "
                    "(accepted since, it may be): not proposed again" for a in done)
@@ -131,6 +142,67 @@ def _made(amendment: Amendment, made_on: Revision, current: Revision) -> bool:
         return apply_accepted(was, was.text, [amendment]) == now.text
     except DraftingError:
         return False
+
+
+def _there(amendment: Amendment, made_on: Revision, current: Revision) -> bool | str:
+    """What ``current`` made, since ``made_on``, where ``amendment`` (to ``made_on``, an
+    insertion or a replacement) puts its words: True where it put the same words there
+    (the change is in ``current`` already); the reason the amendment cannot be carried
+    where it put other words at its insertion point ("all States" -> "all Member States":
+    " coastal" after "all" was written against words that are no longer there); False
+    where it changed nothing there."""
+    was, now = made_on.by_id(amendment.paragraph_id), current.by_id(amendment.paragraph_id)
+    span = amendment.span
+    if (was is None or now is None or span is None or was.text == now.text
+            or amendment.kind not in (AmendmentKind.INSERT, AmendmentKind.REPLACE)):
+        return False
+    words = " ".join(amendment.new_text.split())
+    for start, end, new_start, new_end in _changes(was.text, now.text):
+        put = " ".join(now.text[new_start:new_end].split())
+        if not put or not words:
+            continue
+        # the stretch, widened over the spaces around it: " Member" and "Member " alike
+        wide = (len(was.text[:start].rstrip()), end + len(was.text[end:]) - len(
+            was.text[end:].lstrip()))
+        if amendment.kind is AmendmentKind.INSERT and not wide[0] <= span.start <= wide[1]:
+            continue
+        if amendment.kind is AmendmentKind.REPLACE and not (
+                wide[0] <= span.start and span.end <= wide[1] and start < span.end):
+            continue
+        if f" {words} " in f" {put} ":
+            return True
+        if amendment.kind is AmendmentKind.INSERT:
+            return (f"{current.label} put '{put}' at its insertion point since: "
+                    f"'{_around(was.text, start, end)}', the words it was written "
+                    f"against, became '{_around(now.text, new_start, new_end)}'")
+    return False
+
+
+def _changes(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Each stretch of ``old`` that ``new`` changed, and the stretch of ``new`` in its
+    place: (start, end, new start, new end)."""
+    found: list[tuple[int, int, int, int]] = []
+    o = n = 0
+    after = True
+    for op, text in word_diff(old, new):
+        if op == 0:
+            o, n, after = o + len(text), n + len(text), True
+            continue
+        if after:
+            found.append((o, o, n, n))
+            after = False
+        o, n = o + len(text) * (op < 0), n + len(text) * (op > 0)
+        found[-1] = (found[-1][0], o, found[-1][2], n)
+    return found
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words from the one before ``start`` to the one after ``end`` in ``text``."""
+    head = text[:start].rstrip()
+    head = head[:len(head) - len(head.split()[-1])] if head.split() else ""
+    tail = text[end:]
+    tail = tail[:len(tail) - len(tail.lstrip())] + (tail.split()[:1] or [""])[0]
+    return " ".join(text[len(head):end + len(tail)].split())
 
 
 def _label(revision: Revision, amendment: Amendment) -> str:

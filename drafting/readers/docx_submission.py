@@ -28,7 +28,7 @@ the paragraph and the position.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,7 +56,7 @@ from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_comments import CopyComments
-from drafting.readers.copy_identity import identify
+from drafting.readers.copy_identity import cut_off, identify
 from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
@@ -108,7 +108,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
                          ids: Iterator[str] | None = None,
                          submitted_at: datetime | None = None,
                          proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None
-                         = None) -> DocxSubmission:
+                         = None, shown: Callable[[], Collection[str]] | None = None,
+                         ) -> DocxSubmission:
     """Read the Word file at ``path``, made from ``revision`` of ``document`` (default: the
     current revision), as amendments.
 
@@ -120,7 +121,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     ``ids`` (only once the whole file is read), else ``<code>-docx-<n>``. The amendments
     ``proposed`` gives (the pending ones, by paragraph id; asked for only where a Word
     author reads as delegation codes) are not proposed again where the file tracks them
-    by the delegations proposing them: a copy of the merged draft.
+    by the delegations proposing them: a copy of the merged draft. ``shown`` gives the
+    symbols the document's own Word sources show (`copy_identity.source_symbols`).
 
     Raises ReaderError, returning nothing, for a file that cannot be opened, an unknown
     revision, authors that cannot be attributed (listing them and how to map them), an
@@ -132,7 +134,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     word = open_word(path)
     try:
         try:
-            identify(path, document, target, word, revision)  # another document, text, revision
+            identify(path, document, target, word, revision, shown)  # another document,
+            # another text, another revision
             reader = _Reader(path, document, target, word, authors, proposed)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
@@ -276,6 +279,8 @@ class _Reader(CopyComments, CopyGroups):
                 raise too_many_amendments(str(self.path))
         for paragraph in missing:
             self._lost(paragraph)
+        if not self.tracked and (said := cut_off(self.target, self.unmatched)):
+            self.warn(str(self.path), said)
         if self._too_many():
             raise too_many_amendments(str(self.path))
 

@@ -87,3 +87,28 @@ def test_a_copy_of_another_document_or_text_is_refused_recording_nothing(issued,
     assert done.returncode != 0
     assert "the file shares only" in done.stderr and "is it the right file?" in done.stderr
     assert "1 amendment" in drafting(db, "amendments", SYMBOL).stdout
+
+
+def test_the_page_header_symbol_of_a_draft_imported_under_a_slug_is_its_own(tmp_path):
+    """The probe's F6: the secretariat's file shows A/C.2/81/L.99 in its page header only,
+    and the draft was imported as ``oceans-2026``; every copy of it was refused as "a
+    copy of another document". The symbols the stored source shows are the draft's."""
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = SYMBOL
+    for line in ("Oceans and the law of the sea", "The General Assembly,", *PP):
+        word.add_paragraph(line)
+    for number, text in enumerate(OP, 1):
+        word.add_paragraph(f"{number}.\t{text}")
+    base, db = tmp_path / "draft.docx", tmp_path / "s.db"
+    word.save(str(base))
+    for args in (("init",), ("import", str(base), "--doc", "oceans-2026"),
+                 ("delegation", "add", "EU")):
+        assert drafting(db, *args).returncode == 0, args
+    eu = _edited(base, tmp_path / "eu.docx", "to submit a report", "to present a report")
+    done = drafting(db, "submit", "oceans-2026", str(eu), "--delegation", "EU", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "replace 'submit' -> 'present'" in drafting(db, "amendments", "oceans-2026").stdout
+    other = _draft(tmp_path / "other.docx", "A/C.2/81/L.12")  # another's, still refused
+    done = drafting(db, "submit", "oceans-2026", str(other), "--delegation", "EU", "--yes")
+    assert done.returncode != 0 and "it is a copy of another document" in done.stderr
+

@@ -13,7 +13,16 @@ import pytest
 from docx_builders import SYMBOL, TITLE, ZERO, dele, house, ins, write_docx
 
 from drafting.errors import ReaderError
-from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    Document,
+    Paragraph,
+    ParagraphKind,
+    Revision,
+    Span,
+)
+from drafting.readers.copy_revision import carried
 from drafting.readers.docx_submission import read_docx_submission
 
 OP1, OP2 = ZERO.by_label("OP1").text, ZERO.by_label("OP2").text
@@ -183,3 +192,109 @@ def test_a_tracked_copy_rewriting_every_paragraph_is_read(tmp_path):
              for n, p in enumerate(SHORT, 1)}
     read = _read(tmp_path, document, SHORT, edits)
     assert len(read.amendments) == 3
+
+
+# The probe's F0, F7, F6, F6b and F4 (`/tmp/probe3`): a copy under its old symbol holding
+# the current revision's words changed further re-proposed the revision's change in the
+# sender's name ("all Member Member States"); an insertion where the revision put other
+# words was carried silently ("all coastal Member States"); the draft's own page-header
+# symbol, and a reference line below an edited first paragraph, refused the copy as
+# another document's; a copy cut to its operative part proposed deleting the preamble
+# without a word, or was refused as "another text".
+
+FISHERS = OP1.replace("fishers;", "fishers and fish workers;")  # Rev.1 inserts words
+
+
+def _inserting() -> Document:
+    """The zero draft and Rev.1 ("/Rev.1"), which put " and fish workers" in OP1."""
+    zero = _revision("Zero draft", ZERO, SYMBOL, {})
+    return Document(SYMBOL, TITLE, (zero, _revision("Rev.1", zero, SYMBOL + "/Rev.1",
+                                                     {"OP1": FISHERS})))
+
+
+def test_rev1s_words_changed_further_under_the_old_symbol_are_a_copy_of_rev1(tmp_path):
+    document = _inserting()
+    edits = {"OP1": [FISHERS.replace(";", " at its next session;")]}
+    read = _read(tmp_path, document, ZERO, edits, shows=SYMBOL)
+    assert [(a.revision, a.paragraph_id, a.kind, a.new_text.strip())
+            for a in read.amendments] == [
+        ("Rev.1", "op1", AmendmentKind.INSERT, "at its next session")]
+    assert not any("copy of Zero draft" in w.message for w in read.warnings)
+
+
+def test_a_carried_change_rev1_made_already_is_not_proposed_again(tmp_path):
+    """Read against the zero draft (the copy's symbol), the words Rev.1 put in OP1 are
+    never carried as the sender's: in Rev.1 already, they are dropped with a warning."""
+    document = _inserting()
+    point = OP1.index(";")
+    mine = Amendment("x1", AmendmentKind.INSERT, "op1", "Zero draft", ("EU",),
+                     span=Span(point, point), anchor=Span(point - 6, point),
+                     old_text="fishers", new_text=" and fish workers")
+    moved = carried((mine,), document, document.revision("Zero draft"), "copy.docx")
+    assert moved.amendments == ()
+    assert "its change to OP1 is in Rev.1 already" in moved.warning.message
+
+
+def test_an_insertion_where_rev1_put_other_words_is_refused(tmp_path):
+    document = _inserting()
+    edits = {"OP1": [OP1.replace("fishers;", "fishers and their families;")]}
+    with pytest.raises(ReaderError, match=r"copy of Zero draft, not of Rev\.1, and 1 of its "
+                       r"changes cannot be carried onto Rev\.1's text: OP1 \(insert\): Rev\.1 "
+                       r"put 'and fish workers' at its insertion point since: 'fishers;'"):
+        _read(tmp_path, document, ZERO, edits, shows=SYMBOL)
+
+
+def test_the_symbol_the_drafts_own_file_shows_is_no_other_document(tmp_path):
+    """Imported under a slug, the draft's Word file showing its symbol in the page header
+    only: a copy of that file shows it too (`shown`: the store's sources' symbols)."""
+    document = Document("fisheries-2026", TITLE, (ZERO,))
+    path = write_docx(tmp_path / "copy.docx", house(ZERO, PP1_EDIT), subtitle="",
+                      header=SYMBOL)
+    with pytest.raises(ReaderError, match="it is a copy of another document"):
+        read_docx_submission(path, document, delegation="EU")
+    read = read_docx_submission(path, document, delegation="EU", shown=lambda: [SYMBOL])
+    assert [a.new_text.strip() for a in read.amendments] == ["also"]
+
+
+def test_a_reference_line_below_an_edited_first_paragraph_is_no_front_matter(tmp_path):
+    zero = Revision("Zero draft", (
+        Paragraph("op1", "OP1", ParagraphKind.OPERATIVE,
+                  "Takes note of the following reports of the Secretary-General:"),
+        Paragraph("t1", "T1", ParagraphKind.OTHER, "A/81/100"),
+        Paragraph("op2", "OP2", ParagraphKind.OPERATIVE, OP1),
+        Paragraph("op3", "OP3", ParagraphKind.OPERATIVE, OP2)))
+    document = Document("fisheries-decision", TITLE, (zero,))
+    edits = {"OP1": ["Takes note with appreciation of the following reports of the "
+                     "Secretary-General:"], "T1": ["A/81/150"]}
+    read = _read(tmp_path, document, zero, edits)
+    assert [(a.paragraph_id, a.new_text.strip()) for a in read.amendments] == [
+        ("op1", "with appreciation"), ("t1", "150")]
+
+
+LONG_PP = tuple(Paragraph(f"pp{n}", f"PP{n}", ParagraphKind.PREAMBULAR, text) for n, text in
+                enumerate((
+    "Recalling its resolution 70/1 of 25 September 2015 on the 2030 Agenda,",
+    "Recognizing the contribution of small-scale fishers to food security and nutrition,",
+    "Bearing in mind the relevant provisions of the Convention on the Law of the Sea,",
+    "Welcoming the adoption of the Voluntary Guidelines for Securing Sustainable "
+    "Small-Scale Fisheries,",
+    "Deeply concerned about the adverse impacts of climate change and marine pollution on "
+    "coastal communities and their livelihoods,",
+    "Acknowledging the role of women in the processing and marketing of fish in coastal "
+    "communities,"), 1))
+
+
+@pytest.mark.parametrize("preamble", ["short", "long"])
+def test_a_copy_cut_to_its_operative_part_warns_of_the_paragraphs_it_lacks(tmp_path,
+                                                                          preamble):
+    """Short or long, the preamble the copy left out is read as deleted alike, and named
+    in a warning; the long one no longer refuses the copy as "another text"."""
+    pps = ZERO.paragraphs[1:3] if preamble == "short" else LONG_PP
+    zero = Revision("Zero draft", (ZERO.paragraphs[0], *pps, *ZERO.paragraphs[3:]))
+    document = Document(SYMBOL, TITLE, (zero,))
+    operative = Revision("Zero draft", tuple(p for p in zero if p.label.startswith("OP")))
+    read = _read(tmp_path, document, operative, {"OP1": [OP1.replace("submit", "present")]})
+    cut = ["H1", *(p.label for p in pps)]
+    assert [a.paragraph_id for a in read.amendments] == [*(p.lower() for p in cut), "op1"]
+    assert any(f"{len(cut)} paragraphs are missing from the copy and read as deleted: "
+               f"H1-{cut[-1]}; if the copy was cut" in w.message for w in read.warnings)
