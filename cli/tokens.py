@@ -49,7 +49,8 @@ def revoke(code: str = typer.Argument(..., help="The delegation, e.g. EU.", show
            db: str = DbOpt, token: str = TokenOpt, actor: str = ActorOpt,
            as_json: bool = JsonOpt) -> None:
     """Stop a delegation's token: it can record nothing until it is given a new one
-    (drafting token rotate CODE). Needs the secretariat's token.
+    (drafting token rotate CODE); on PostgreSQL, nor can its database role (postgres-roles).
+    Needs the secretariat's token.
 
     Example: drafting token revoke EU
     """
@@ -61,7 +62,9 @@ def revoke(code: str = typer.Argument(..., help="The delegation, e.g. EU.", show
                                "receipts": receipts_json(receipts)}, indent=2))
         return
     if stopped:
-        typer.echo(f"revoked {code}'s token ({', '.join(stopped)})")
+        typer.echo(f"revoked {code}'s token ({', '.join(stopped)}): {code} records nothing, "
+                   "nor does its PostgreSQL role if it has one (postgres-roles), until "
+                   f"`drafting token rotate {code}`")
     else:
         typer.echo(f"{code} had no working token; nothing changed")
     show_receipts(receipts)

@@ -13,13 +13,13 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drafting import atomic
+from drafting import atomic, characters
 from drafting.errors import InputError
 from drafting.workflow import Step, compilation_of, revision_of
 
 if TYPE_CHECKING:
     from drafting.engine import Compilation
-    from drafting.model import Document, Revision
+    from drafting.model import Amendment, Document, Revision
     from drafting.store import Store
     from drafting.writers.docx_un import UnLayout
 
@@ -44,10 +44,11 @@ def compile_to(store: Store, symbol: str, path: str | Path, *,
 
     path = Path(path)
     fmt = _format(path, COMPILATION_FORMATS)
-    compilation, _ = compilation_of(store, symbol, delegations=delegations, statuses=statuses,
-                                    step=step)
+    compilation, chosen = compilation_of(store, symbol, delegations=delegations,
+                                         statuses=statuses, step=step)
     step(f"writing {path.name}")
     if fmt in ("docx", "pdf"):
+        _word_safe(chosen)
         from drafting.writers.docx_compilation import write_compilation_docx
 
         # its page setup and styles: the draft's own document, else our UN layout
@@ -75,6 +76,7 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
     compilation, chosen = compilation_of(store, symbol, delegations=delegations,
                                          statuses=statuses, step=step)
     step(f"writing {path.name}")
+    _word_safe(chosen)
     dates = {a.id: a.submitted_at for a in chosen if a.submitted_at is not None}
     own = store.source(symbol, compilation.revision)
     source = own if own is not None else _layout_of(compilation)  # else our UN layout
@@ -93,6 +95,22 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
 
     _word(path, write)
     return compilation
+
+
+def _word_safe(amendments: Collection[Amendment]) -> None:
+    """RecordMismatch naming the first amendment that holds a text the library never records
+    (`drafting.store.eventcheck.text_problems`: a control character, a bidi override, a
+    text past the limit), which only a write behind the library's back can have stored
+    and which a Word document cannot hold or would show falsely."""
+    from drafting.store.errors import RecordMismatch
+    from drafting.store.eventcheck import text_problems
+
+    for amendment in amendments:
+        for problem in text_problems(amendment):
+            raise RecordMismatch(
+                f"amendment {amendment.id}: {characters.escaped(problem)}; the library never "
+                "records such a text, so it was written behind drafting's back (`drafting "
+                "verify` names the event); nothing was written")
 
 
 def _unshown(path: Path, lost: list[str], warn: Step) -> None:

@@ -11,8 +11,11 @@ apply; ``role_delegations`` says which delegation each role is. Such a role can:
   a delegation can run ``drafting verify`` itself). That includes the tokens'
   salted hashes, which are of no use to a reader: each token holds 256 random
   bits;
-- append events that follow the chain head, of four kinds only: ``submit``
-  (recorded by it, every proponent and confirmed supporter itself), ``withdraw`` (in its
+- append events that follow the chain head, of four kinds only (the first three only
+  while its delegation holds a token not revoked: ``drafting token revoke`` stops the
+  role too, ``token rotate`` lets it write again): ``submit``
+  (recorded by it; each amendment's one proponent, and every confirmed supporter,
+  itself: never an amendment with no proponent), ``withdraw`` (in its
   name, of an amendment it proposed), ``support`` (in its name) and
   ``refused`` (short, and with its own token or none: never another's, so never in
   another delegation's name); and move the head to the last event;
@@ -90,9 +93,10 @@ _WITHDRAW_EVENT = ("EXISTS (SELECT 1 FROM events e WHERE e.seq = {seq} AND e.kin
 
 _SUBMIT_EVENT = (
     f"kind = 'submit' AND payload->>'delegation' = {_MINE} AND NOT EXISTS (SELECT 1 FROM "
-    "json_array_elements(payload->'amendments') AS a(item), "
-    "json_array_elements_text(a.item->'proponents') AS p(code) "
-    f"WHERE p.code IS DISTINCT FROM {_MINE}) AND NOT EXISTS (SELECT 1 FROM "
+    "json_array_elements(payload->'amendments') AS a(item) "
+    "WHERE json_typeof(a.item->'proponents') IS DISTINCT FROM 'array' "
+    "OR json_array_length(a.item->'proponents') <> 1 "
+    f"OR a.item->'proponents'->>0 IS DISTINCT FROM {_MINE}) AND NOT EXISTS (SELECT 1 FROM "
     "json_array_elements(payload->'amendments') AS a(item), "
     "json_array_elements_text(coalesce(a.item->'supporters', '[]')) AS p(code) "
     f"WHERE p.code IS DISTINCT FROM {_MINE})"
@@ -104,20 +108,27 @@ _REFUSAL_CHARS = 20_000
 """The longest refusal's payload a delegation's role may record (its command, the
 delegations it named, every one of them at most, the reason and the holder): refusals,
 never a log-filling one."""
+_LIVE_TOKEN = (f"EXISTS (SELECT 1 FROM credentials c WHERE c.delegation_code = {_MINE} "
+               "AND c.revoked_at IS NULL)")
+"""The role's delegation holds a token not revoked: `drafting token revoke` stops its
+role's submissions, withdrawals and support at once (its refusals are still recorded),
+and `token rotate` lets them through again."""
 _EVENT_ALLOWED = (
     "seq = (SELECT h.seq + 1 FROM chain_head h WHERE h.id = 1) "
     "AND prev_hash = (SELECT h.hash FROM chain_head h WHERE h.id = 1) "
-    f"AND (({_SUBMIT_EVENT}) "
-    f"OR (kind = 'withdraw' AND payload->>'delegation' = {_MINE} "
+    f"AND (({_SUBMIT_EVENT} AND {_LIVE_TOKEN}) "
+    f"OR (kind = 'withdraw' AND payload->>'delegation' = {_MINE} AND {_LIVE_TOKEN} "
     "AND " + _PROPOSED_BY_ME.format(amendment="(payload->>'amendment')") + ") "
-    f"OR (kind = 'support' AND payload->>'delegation' = {_MINE}) "
+    f"OR (kind = 'support' AND payload->>'delegation' = {_MINE} AND {_LIVE_TOKEN}) "
     f"OR (kind = 'refused' AND length(actor) <= {MAX_NAME_CHARS} "
     f"AND length(payload::text) <= {_REFUSAL_CHARS} "
     f"AND (payload->>'holder' IS NULL OR payload->>'holder' = {_MINE})))"
 )
-"""What a delegation's role may append. A refusal it records names as the holder of the
-token given (``holder``) its own delegation or no one (no token, or one that is no
-token of the store): a role cannot put a refusal in another delegation's name."""
+"""What a delegation's role may append. A submission, withdrawal or support only while its
+delegation holds a live token (`_LIVE_TOKEN`: the server cannot check the token given,
+which the library checks, but it does see a token revoked). A refusal it records names as
+the holder of the token given (``holder``) its own delegation or no one (no token, or one
+that is no token of the store): a role cannot put a refusal in another delegation's name."""
 
 POLICIES: tuple[tuple[str, str, str, str, str], ...] = (
     # (table, policy name, command, USING, WITH CHECK)

@@ -23,6 +23,7 @@ from drafting.model import (
 )
 from drafting.store.amendment_steps import supported
 from drafting.store.chain import Event, EventKind
+from drafting.store.eventcheck import Doubts
 from drafting.store.ledger import DECISION_STATUS, REOPEN, decision_for, revision_note
 from drafting.store.payloads import (
     amendment_from,
@@ -49,7 +50,8 @@ class Replayed:
     recorded, with the event that recorded it, by the revision's name. ``times`` holds
     each event's time, by number: one write stamps its event and every row it writes
     with one time. ``created`` the event that recorded each delegation and document,
-    by name. A ``refused`` event changes nothing.
+    by name. A ``refused`` event changes nothing. ``doubts`` lists (event number, what)
+    for events that hold what the library itself never records (`drafting.store.eventcheck`).
     """
 
     delegations: dict[str, Delegation] = field(default_factory=dict)
@@ -69,13 +71,16 @@ class Replayed:
     times: dict[int, datetime] = field(default_factory=dict)
     created: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[int, str]] = field(default_factory=list)
+    doubts: list[tuple[int, str]] = field(default_factory=list)
 
 
 def replay(events: Iterable[Event]) -> Replayed:
     """The state the events describe, applied in the order given."""
     state = Replayed()
+    doubts = Doubts()
     for event in events:
         state.times[event.seq] = event.at
+        doubts.check(state, event)
         apply = _APPLY.get(event.kind)
         try:
             if apply is None:
@@ -83,6 +88,7 @@ def replay(events: Iterable[Event]) -> Replayed:
             apply(state, event, event.payload)
         except (KeyError, ValueError, TypeError, IndexError, AttributeError) as error:
             state.failures.append((event.seq, f"{type(error).__name__}: {error}"))
+    state.doubts = doubts.found
     return state
 
 

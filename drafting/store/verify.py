@@ -6,7 +6,10 @@ every `Mismatch`, the first one first: receipts the log no longer passes through
 (`drafting.store.chaincheck`), chain faults (a changed, missing or reordered event,
 a chain head that does not match the last event) in event order, rows that are not
 what their columns promise (`drafting.store.rowcheck`: each named by table and
-primary key), events that cannot be replayed, then rows that differ from the
+primary key), events that cannot be replayed, events that hold what the library itself
+never records (`drafting.store.eventcheck`: an amendment with no proponent, a text it
+refuses, a write in the name of a delegation whose token was revoked, time going
+backwards, ...), then rows that differ from the
 replayed record (delegations, documents with their revisions - label tables,
 front matter and chapeau included - and paragraphs, each revision's Word source
 (hashed again: its bytes against the SHA-256 kept with them, and both against the
@@ -102,6 +105,7 @@ def verify(connection: Connection, anchors: Sequence[Receipt] = ()) -> VerifyRep
     state = replay(events.values())
     found += [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
               for seq, reason in state.failures]
+    found += [Mismatch(f"event {seq}", what, seq) for seq, what in state.doubts]
     found += _rows(connection, state, checked.skipped(connection))
     return VerifyReport(len(links), tuple(found), len(anchors), head)
 

@@ -145,7 +145,10 @@ def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(empty_store, sto
     filled = empty_store
     fill(filled, support=False, reopen=False, subamend=False)  # what 0005 can hold
     fresh, before = _guards(store_url), views(filled)
-    assert {name: fresh[name] for name in tables.metadata.tables} == _declared()
+    declared = _declared()
+    if raw.dialect.name == "postgresql":  # the texts' check of schema 0012, there only
+        declared["amendments"] |= {"ck_amendments_texts"}
+    assert {name: fresh[name] for name in tables.metadata.tables} == declared
     _downgrade(raw, "0005")
     back = _guards(store_url)
     assert "ck_amendments_span" not in back["amendments"] and not back.get("triggers")
