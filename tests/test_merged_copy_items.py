@@ -157,7 +157,8 @@ def test_item_changes_accepted_all_are_named_and_only_the_senders_own_change_is_
     [prepared] = prepare_files(store, SYMBOL, [sent], delegation="JPN")
     assert [(a.proponents, a.new_text) for a in prepared.amendments] == [(("JPN",), " Also")]
     said = [w for w in prepared.warnings if "this copy accepted it" in w]
-    assert len(said) == 2  # one for each paragraph, naming its proposals
+    assert len(said) == 3  # naming the proposals each change of the copy makes
     assert "pending A1 of EU, A2 of USA (delete" in said[0]
-    assert "pending A3 of G77, A4 of USA (insert" in said[1]
+    # OP3's item inserted and the last deleted: each read whole, each the one proposal
+    assert "pending A3 of G77 (insert" in said[1] and "pending A4 of USA (delete" in said[2]
     assert not any("rejected" in w for w in prepared.warnings)

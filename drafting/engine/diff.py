@@ -7,9 +7,8 @@ the secretariat's text), so every compilation writer renders it too.
 from __future__ import annotations
 
 from contextlib import suppress
-from difflib import SequenceMatcher
 
-from drafting.engine.anchoring import similarity, word_diff
+from drafting.engine.anchoring import word_diff
 from drafting.engine.footnotes import cited
 from drafting.engine.segments import (
     Change,
@@ -21,7 +20,7 @@ from drafting.engine.segments import (
     Segment,
     Text,
 )
-from drafting.engine.sublists import ITEM, item_words, unrelettered
+from drafting.engine.sublists import ITEM, matched_lines, unrelettered
 from drafting.errors import InputError, LabelError
 from drafting.model import Document, Paragraph, ParagraphKind, Revision, parse_label
 
@@ -107,7 +106,7 @@ def _segments(old: str, new: str, renumbered: bool = False) -> tuple[Segment, ..
 
 def _line_segments(old: str, new: str) -> list[Segment]:
     """``old`` -> ``new`` with their lines (a paragraph's sub-items) matched first
-    (`_matched_lines`): a line and the one it became word by word (`_line_changes`), a
+    (`matched_lines`): a line and the one it became word by word (`_line_changes`), a
     line removed or inserted whole one change with its line break ("\\n(b) ..." after
     the line before, or "... \\n" before the first line kept), so that a Word writer
     makes it an item's own paragraph and never pairs one item's words with another's."""
@@ -118,7 +117,7 @@ def _line_segments(old: str, new: str) -> list[Segment]:
     removed: list[str] = []
     inserted: list[str] = []
     paired = False  # whether lines of ``old`` have been matched with lines of ``new``
-    for i1, i2, j1, j2 in _matched_lines(was, now):
+    for i1, i2, j1, j2 in matched_lines(was, now):
         if j1 == j2:
             removed += was[i1:i2]
         elif i1 == i2:
@@ -159,57 +158,6 @@ def _whole_lines(removed: list[str], inserted: list[str], after: bool,
 
     return [Change(deleted, added, NOBODY) for deleted, added in
             ((joined(removed), ""), ("", joined(inserted))) if deleted or added]
-
-
-def _matched_lines(was: list[str], now: list[str]) -> list[tuple[int, int, int, int]]:
-    """The lines of ``was`` and ``now`` in order, matched by their words (an item's
-    number aside), as spans ``(i1, i2, j1, j2)``: lines ``was[i1:i2]`` become
-    ``now[j1:j2]`` (one line each, or lines that are no items), removed (``j1 == j2``)
-    or inserted (``i1 == i2``). Where as many lines stand in the place of as many, they
-    are matched one by one; else items each with the one most like it (`_alike`)."""
-    matcher = SequenceMatcher(None, [item_words(line) for line in was],
-                              [item_words(line) for line in now], autojunk=False)
-    spans: list[tuple[int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            spans += [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2),
-                                                           strict=True)]
-        elif tag != "replace" or any(ITEM.match(line) for line in (*was[i1:i2], *now[j1:j2])):
-            spans += _alike(was[i1:i2], now[j1:j2], i1, j1)
-        else:  # lines broken or joined otherwise: word by word, as one text
-            spans.append((i1, i2, j1, j2))
-    return spans
-
-
-_ALIKE = 0.3
-"""How alike (`similarity`) two lines must be to be read as one changed, not one removed
-and another inserted."""
-
-
-def _alike(was: list[str], now: list[str], i: int, j: int) -> list[tuple[int, int, int, int]]:
-    """Lines ``was`` (from line ``i``) in the place of a different number of lines
-    ``now`` (from line ``j``): each paired with one alike enough, the most alike in all,
-    the rest removed (first) or inserted; as `_matched_lines` gives them."""
-    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {
-        (len(was), len(now)): (0.0, (0, 0))}  # from (a, b): the score, the step taken
-    for a in range(len(was), -1, -1):
-        for b in range(len(now), -1, -1):
-            steps = [(best[a + 1, b][0], (1, 0))] if a < len(was) else []
-            if b < len(now):
-                steps.append((best[a, b + 1][0], (0, 1)))
-            if a < len(was) and b < len(now):
-                alike = similarity(item_words(was[a]), item_words(now[b]))
-                if alike >= _ALIKE:
-                    steps.append((alike + best[a + 1, b + 1][0], (1, 1)))
-            if steps:
-                best[a, b] = max(steps, key=lambda step: step[0])
-    spans: list[tuple[int, int, int, int]] = []
-    a = b = 0
-    while (a, b) != (len(was), len(now)):
-        da, db = best[a, b][1]
-        spans.append((i + a, i + a + da, j + b, j + b + db))
-        a, b = a + da, b + db
-    return spans
 
 
 def _joined_texts(segments: list[Segment]) -> list[Segment]:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from drafting.engine.anchoring import similarity, word_diff
+
 ITEM = re.compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})(?P<close>\))"
                   r"(?=[ \t])")
 """A sub-paragraph's number where its line begins: "(a)", "(iv)", "b)", "(12)"."""
@@ -83,26 +85,129 @@ def unrelettered(old: str, new: str) -> str:
     """``new`` (a revision of ``old``) with the items it holds from ``old`` (found by
     their words) numbered as in ``old``, where relettering that gives ``new`` back: the
     text a diff shows, in which an item inserted or removed is the only change, not the
-    letters after it; else ``new`` as it is."""
+    letters after it; else ``new`` as it is. Items are paired as `matched_lines` pairs
+    them: one deleted and another added in the same list are each the change they are."""
     if new == old or not any(ITEM.match(line) for line in new.split("\n")[1:]):
         return new
     was, now = old.split("\n"), new.split("\n")
     lines = list(now)
-    matcher = SequenceMatcher(None, [item_words(line) for line in was],
-                              [item_words(line) for line in now], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                before, after = ITEM.match(was[i]), ITEM.match(now[j])
-                if before and after and j:
-                    lines[j] = before[0] + now[j][after.end():]
+    for i, i2, j, j2 in matched_lines(was, now):  # items paired by their words
+        if i2 - i == 1 and j2 - j == 1:
+            before, after = ITEM.match(was[i]), ITEM.match(now[j])
+            if before and after and j:
+                lines[j] = before[0] + now[j][after.end():]
     candidate = "\n".join(lines)
     return candidate if candidate != new and relettered(old, candidate) == new else new
 
 
+def matched_lines(was: list[str], now: list[str]) -> list[tuple[int, int, int, int]]:
+    """The lines of ``was`` and ``now`` in order, matched by their words (an item's
+    number aside), as spans ``(i1, i2, j1, j2)``: lines ``was[i1:i2]`` become
+    ``now[j1:j2]`` (one line each, or lines that are no items), removed (``j1 == j2``)
+    or inserted (``i1 == i2``). Where as many lines stand in the place of as many, they
+    are matched one by one; else items each with the one most like it (`_alike`)."""
+    matcher = SequenceMatcher(None, [item_words(line) for line in was],
+                              [item_words(line) for line in now], autojunk=False)
+    spans: list[tuple[int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            spans += [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2),
+                                                           strict=True)]
+        elif tag != "replace" or any(ITEM.match(line) or _DOTTED.match(line)
+                                     for line in (*was[i1:i2], *now[j1:j2])):
+            spans += _alike(was[i1:i2], now[j1:j2], i1, j1)
+        else:  # lines broken or joined otherwise: word by word, as one text
+            spans.append((i1, i2, j1, j2))
+    return spans
+
+
+_ALIKE = 0.3
+"""How alike (`similarity`) two lines must be to be read as one changed, not one removed
+and another inserted."""
+
+
+def _alike(was: list[str], now: list[str], i: int, j: int) -> list[tuple[int, int, int, int]]:
+    """Lines ``was`` (from line ``i``) in the place of a different number of lines
+    ``now`` (from line ``j``): each paired with one alike enough, the most alike in all,
+    the rest removed (first) or inserted; as `matched_lines` gives them."""
+    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {
+        (len(was), len(now)): (0.0, (0, 0))}  # from (a, b): the score, the step taken
+    for a in range(len(was), -1, -1):
+        for b in range(len(now), -1, -1):
+            steps = [(best[a + 1, b][0], (1, 0))] if a < len(was) else []
+            if b < len(now):
+                steps.append((best[a, b + 1][0], (0, 1)))
+            if a < len(was) and b < len(now):
+                alike = similarity(item_words(was[a]), item_words(now[b]))
+                if alike >= _ALIKE:
+                    steps.append((alike + best[a + 1, b + 1][0], (1, 1)))
+            if steps:
+                best[a, b] = max(steps, key=lambda step: step[0])
+    spans: list[tuple[int, int, int, int]] = []
+    a = b = 0
+    while (a, b) != (len(was), len(now)):
+        da, db = best[a, b][1]
+        spans.append((i + a, i + a + da, j + b, j + b + db))
+        a, b = a + da, b + db
+    return spans
+
+
+def line_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """``old`` -> ``new`` as `word_diff` gives it, ``(op, text)`` with op -1, 0 or 1, but
+    with their lines (a paragraph's sub-items) matched first (`matched_lines`): a line and
+    the one it became word by word, a line removed or inserted whole with its line break
+    ("\\n(b) ..." after the line before, "... \\n" before the first line kept), never one
+    item's words paired with another's. Texts of one line give `word_diff`'s."""
+    if "\n" not in old and "\n" not in new:
+        return word_diff(old, new)
+    was, now = old.split("\n"), new.split("\n")
+    ops: list[tuple[int, str]] = []
+    removed: list[str] = []
+    inserted: list[str] = []
+    kept = False  # whether a line of ``old`` has been matched with one of ``new``
+
+    def whole(before: bool) -> None:
+        for op, lines in ((-1, removed), (1, inserted)):
+            if lines:
+                ops.append((op, "".join(f"\n{line}" for line in lines) if kept else
+                            "".join(f"{line}\n" for line in lines) if before else
+                            "\n".join(lines)))
+        removed.clear()
+        inserted.clear()
+
+    for i1, i2, j1, j2 in matched_lines(was, now):
+        if j1 == j2:
+            removed += was[i1:i2]
+        elif i1 == i2:
+            inserted += now[j1:j2]
+        else:
+            whole(True)
+            if kept:
+                ops.append((0, "\n"))
+            ops += word_diff("\n".join(was[i1:i2]), "\n".join(now[j1:j2]))
+            kept = True
+    whole(False)
+    return [(op, text) for op, text in ops if text]
+
+
+def line_similarity(old: str, new: str) -> float:
+    """`similarity` of two texts with their lines matched first (`line_diff`): an item
+    added before another and one removed leave the items kept alike, not their words
+    paired with the next item's. 1.0 for two empty texts."""
+    total = len(old) + len(new)
+    if not total:
+        return 1.0
+    return 2 * sum(len(text) for op, text in line_diff(old, new) if op == 0) / total
+
+
+_DOTTED = re.compile(r"\d{1,3}\.(?=[ \t])")
+"""An item's number as a list Word numbers "1.", "2." writes it where its line begins
+(no number `relettered` numbers again, but a line's words are read without it)."""
+
+
 def item_words(line: str) -> str:
-    """A line's words, without the item number it opens with."""
-    found = ITEM.match(line)
+    """A line's words, without the item number it opens with ("(b)", or Word's "2.")."""
+    found = ITEM.match(line) or _DOTTED.match(line)
     return line[found.end():].strip() if found else line.strip()
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from drafting.engine.anchoring import word_diff
+from drafting.engine.sublists import line_diff
 from drafting.errors import InputError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.docx_changes import anchor
@@ -134,10 +134,10 @@ def _opening(text: str, closing: int) -> int | None:
 
 def _diffed(draft: Draft, words: str) -> list[Draft] | None:
     """The untracked changes that make ``draft``'s paragraph read ``words``, word by
-    word; None where they cannot be told."""
+    word, its lines (items) matched first (`line_diff`); None where they cannot be told."""
     text = draft.paragraph.text
     try:
-        ops = word_diff(text, words)
+        ops = line_diff(text, words)  # items: line by line, as a copy is read
     except InputError:
         return None
     out: list[Draft] = []

@@ -26,7 +26,7 @@ import re
 from difflib import SequenceMatcher
 from itertools import accumulate
 
-from drafting.engine.sublists import ITEM, unrelettered
+from drafting.engine.sublists import ITEM, matched_lines, unrelettered
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import UNTRACKED
 
@@ -57,15 +57,13 @@ def as_numbered(pieces: list[RunPiece], target: str, *,
         words.append(text.split("\n", 1)[0].strip())
     lines = [line.partition(" ") for line in target.split("\n")[1:]]
     theirs = [rest.strip() for _, _, rest in lines]
-    matcher = SequenceMatcher(None, words, theirs, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):  # changed words
-            for mine, their in zip(range(i1, i2), range(j1, j2), strict=True):
-                piece = out[numbers[mine]]
-                shown = piece.text.strip()
-                if _alike(shown, lines[their][0]):
-                    out[numbers[mine]] = piece.with_text(
-                        piece.text.replace(shown, lines[their][0], 1))
+    for mine, i2, their, j2 in matched_lines(words, theirs):  # as a diff pairs items
+        if i2 - mine == 1 and j2 - their == 1:  # the same item, its words changed or not
+            piece = out[numbers[mine]]
+            shown = piece.text.strip()
+            if _alike(shown, lines[their][0]):
+                out[numbers[mine]] = piece.with_text(
+                    piece.text.replace(shown, lines[their][0], 1))
     return _missing(out, target)
 
 

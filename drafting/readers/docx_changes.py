@@ -19,7 +19,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from drafting.characters import keyboard_form, keyboard_spaces, on_screen
-from drafting.engine.anchoring import similarity, tokens, word_character, word_diff
+from drafting.engine.anchoring import similarity, tokens, word_character
+from drafting.engine.sublists import line_diff, line_similarity
 from drafting.errors import InputError, LabelError
 from drafting.model import Paragraph, Span
 from drafting.model.labels import parse_label
@@ -229,7 +230,9 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
     Spaces, quotation marks and dashes are compared as a keyboard types them
     (`keyboard_form`): where the file has an ordinary space for ``target``'s no-break one,
     or “ ” for its « » (or the other way), ``target``'s is kept, in a `RESPACED` piece when
-    it is unchanged text."""
+    it is unchanged text. A paragraph's lines (its sub-items) are matched first
+    (`line_diff`): an item removed and another added are each whole, never one item's
+    words read as put for another's, nor Word's number for an item as text."""
     out: list[RunPiece] = []
     index = offset = at = 0  # at: the position in target
 
@@ -240,7 +243,7 @@ def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
             index += 1
 
     theirs = original_text(pieces)
-    diffs = word_diff(keyboard_form(target), keyboard_form(theirs))
+    diffs = line_diff(keyboard_form(target), keyboard_form(theirs))  # items: line by line
     for op, text in _typography_apart(_spaces_matched(diffs, target, theirs), target, theirs):
         if op < 0:
             out.append(RunPiece(target[at:at + len(text)], DELETED, kind=UNTRACKED))
@@ -402,7 +405,8 @@ def drop(pieces: list[RunPiece], count: int, view: str, aside: int | None = None
 def most_similar(text: str, paragraphs: Sequence[Paragraph], window: range) -> int | None:
     """The index in ``window`` of the paragraph most like ``text``, or None: the first
     identical one, else the best of the first `LOOKAHEAD` by `similarity` (word by word,
-    at least `SIMILARITY`). Ties go to the earliest."""
+    at least `SIMILARITY`; for texts with items, their lines matched first where that
+    makes them more alike: `line_similarity`). Ties go to the earliest."""
     identical = next((k for k in window if paragraphs[k].text == text), None)
     if identical is not None:
         return identical
@@ -415,10 +419,15 @@ def most_similar(text: str, paragraphs: Sequence[Paragraph], window: range) -> i
         # words in common (in any order); only then the word diff itself.
         if 2 * min(len(text), len(other)) < best_ratio * total:
             continue
-        if 2 * _shared(words, _words(other)) < best_ratio * total:
+        lines = "\n" in text and "\n" in other  # items: compared line by line too
+        # (the line breaks a line diff keeps apart from the spaces around them, counted)
+        if 2 * (_shared(words, _words(other)) + lines * text.count("\n")) < \
+                best_ratio * total:
             continue
         try:
             ratio = similarity(other, text)
+            if lines and ratio < best_ratio:  # an item added and another removed
+                ratio = line_similarity(other, text)
         except InputError:  # too many different words to compare: not alike
             continue
         if ratio > best_ratio or (ratio == best_ratio and best is None):
