@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -150,6 +150,8 @@ def _other_text(path: Path, document: Document, target: Revision,
                 originals: list[str]) -> None:
     """ReaderError when the copy's text (``originals``: its Word paragraphs before their
     tracked changes) holds less than `SHARED_FLOOR` of every revision's words."""
+    if _plainly_held(target, originals):
+        return
     front = {" ".join(line.split()) for revision in document.revisions
              for line in (*revision.front_matter, revision.chapeau)} | {
                  " ".join(document.title.split())}
@@ -174,6 +176,36 @@ def _other_text(path: Path, document: Document, target: Revision,
         f"a copy holds {SHARED_FLOOR:.0%} at least): is it the right file? A copy holds the "
         "draft's whole text, changed where the delegation proposes changes; to propose "
         "rewriting most of it, track the changes (Track Changes) or send amendments")
+
+
+def _plainly_held(target: Revision, originals: list[str]) -> bool:
+    """Whether paragraphs of ``target`` holding `SHARED_FLOOR` of its words stand in the
+    copy word for word (after a typed number, if any): then it shares them, and counting
+    its pairs of words (a tenth of a copy's reading) is not needed. Nearly every copy."""
+    held = set()
+    for text in originals:
+        words = " ".join(text.split())
+        held.add(words)
+        held.add(words.partition(" ")[2])  # "1. Decides ...": the text after its number
+    words = _paragraph_words(target)
+    total = sum(count for count, _ in words)
+    return total > 0 and sum(count for count, text in words if text in held) >= \
+        SHARED_FLOOR * total
+
+
+def _paragraph_words(target: Revision) -> list[tuple[int, str]]:
+    """Each paragraph of ``target`` still standing: how many words, and its text with
+    spaces collapsed. Kept for the last revision asked about: an inbox reads every copy
+    against one."""
+    if _LAST_WORDS and _LAST_WORDS[0] is target:
+        return _LAST_WORDS[1]
+    found = [(len(words), " ".join(words)) for p in target
+             if p.status is not ParagraphStatus.DELETED and (words := p.text.split())]
+    _LAST_WORDS[:] = [target, found]
+    return found
+
+
+_LAST_WORDS: list[Any] = []
 
 
 def cut_off(target: Revision, missing: Collection[Paragraph]) -> str | None:
@@ -290,9 +322,7 @@ def _front_lines(originals: list[str], document: Document) -> Iterator[str]:
     """The lines of the copy's front matter: its first Word paragraphs (table cells
     among them), each cut at line breaks and tabs, up to the chapeau or the first
     paragraph of the text (its typed number aside)."""
-    ends = ({" ".join(r.chapeau.split()) for r in document.revisions} | {
-        " ".join(p.text.split()) for r in document.revisions for p in r}) - {""}
-    bodies = [set(_WORD.findall(text.casefold())) for text in ends]
+    ends, bodies = _text_opening(document)
     for text in originals[:_FRONT_PARAGRAPHS]:
         words = " ".join(text.split())
         if words in ends or words.partition(" ")[2] in ends or _NUMBERED.match(text):
@@ -300,6 +330,25 @@ def _front_lines(originals: list[str], document: Document) -> Iterator[str]:
         if _edited(set(_WORD.findall(words.casefold())), bodies):
             return  # the first paragraph, edited: the body begins
         yield from _cut([text])
+
+
+def _text_opening(document: Document) -> tuple[set[str], list[set[str]]]:
+    """What ends a copy's front matter: every paragraph and chapeau of ``document``'s
+    revisions (spaces collapsed), and the words of those the text opens with. Kept for
+    the last document asked about, as `_paragraph_words` is."""
+    if _LAST_OPENING and _LAST_OPENING[0] is document:
+        return _LAST_OPENING[1]
+    ends = ({" ".join(r.chapeau.split()) for r in document.revisions} | {
+        " ".join(p.text.split()) for r in document.revisions for p in r}) - {""}
+    firsts = {" ".join(p.text.split()) for r in document.revisions  # where the text opens
+              for p in r.paragraphs[:_FRONT_PARAGRAPHS]} | {
+                  " ".join(r.chapeau.split()) for r in document.revisions}
+    found = ends, [set(_WORD.findall(text.casefold())) for text in firsts - {""}]
+    _LAST_OPENING[:] = [document, found]
+    return found
+
+
+_LAST_OPENING: list[Any] = []
 
 
 def _edited(words: set[str], bodies: list[set[str]]) -> bool:

@@ -182,6 +182,10 @@ def _runs(chunks: list[Chunk], body: list[Paragraph], named: Mapping[int, int],
     while i < len(chunks):
         head = chunks[i]
         text = _text(head) if _line(head) else ""
+        if whole.get(text, -1) >= after:  # a paragraph as the draft has it (nearly all)
+            after = whole[text] + 1
+            i += 1
+            continue
         index = _paragraph(head, text, body, after, named) if text else None
         if index is None:
             if whole.get(text, -1) >= after:  # a paragraph on one line: go on after it
