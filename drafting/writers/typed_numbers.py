@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from drafting.errors import LabelError
 from drafting.model import ParagraphKind
 from drafting.model.labels import parse_label, typed_number
@@ -65,8 +67,17 @@ def clause_level(document: Any, paragraph: Any, label: str) -> None:
     """Put the new ``paragraph`` (a ``w:p`` of ``document`` in the form of the one before)
     at its clause's level of a multilevel list Word numbers it in (`NumberingCounter.
     clause_level`): Word then shows ``1.2`` for a new clause 1.2 made after 1.1.1."""
-    if (depth := clause_depth(label)) >= 0:
-        NumberingCounter(document).clause_level(paragraph, depth)
+    if (depth := clause_depth(label)) < 0 or paragraph.find(_NUM_PR) is None:
+        return  # no clause, or no list numbers it: nothing to read the lists for
+    if not _LAST_COUNTER or _LAST_COUNTER[0] is not document:  # lists read once a writer
+        _LAST_COUNTER[:] = [document, NumberingCounter(document)]
+    _LAST_COUNTER[1].clause_level(paragraph, depth)
+
+
+_NUM_PR = f"{qn('w:pPr')}/{qn('w:numPr')}"
+_LAST_COUNTER: list[Any] = []
+"""The document last asked about and its lists (`clause_level` reads only their
+definitions, never a count)."""
 
 
 def clause_depth(label: str) -> int:
