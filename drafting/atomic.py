@@ -32,7 +32,8 @@ def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
     """
     target = Path(path)
     _refuse_to_replace(target)
-    temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
+    # a short name of its own: a name near the system's 255 bytes would not take a suffix
+    temporary = target.with_name(f".drafting-{os.urandom(6).hex()}.tmp")
     try:
         with open(temporary, "xb") as stream:  # a plain open applies the umask
             if callable(content):

@@ -56,3 +56,13 @@ def test_export_over_the_stores_own_path_is_refused(store):
     refused = drafting(store, "export", "L.7", "--format", "json", "-o", str(store))
     assert refused.returncode == 1 and "is a database" in refused.stderr
     assert store.read_bytes() == before and drafting(store, "verify").returncode == 0
+
+
+def test_a_name_near_the_systems_limit_is_written(store, tmp_path):
+    """A 250-byte name is a valid file name; the temporary file written beside it took the
+    name plus 14 bytes, so the output failed with "check that the folder is writable"."""
+    name = "c" * 247 + ".md"
+    done = drafting(store, "compile", "L.7", "-o", str(tmp_path / name))
+    assert done.returncode == 0, done.stderr
+    assert "A/C.2/81/L.7" in (tmp_path / name).read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".*.tmp"))
