@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from drafting.characters import escaped
 from drafting.errors import InputError
 from drafting.model import Document
 from drafting_cli.common import (
@@ -103,7 +104,8 @@ def show(
                                                 warn=warnings.append)
             symbol = source
             show_warnings(warnings)
-        typer.echo(f"wrote {output} ({symbol} {written.label}, {len(written)} paragraphs)")
+        typer.echo(f"wrote {escaped(str(output))} ({symbol} {written.label}, "
+                   f"{len(written)} paragraphs)")
         return
     draft = _document(source, strict, db, revision)
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)

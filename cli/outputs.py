@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from drafting.characters import escaped
 from drafting.errors import InputError
 from drafting_cli.common import DbOpt, show_warnings, store_at
 from drafting_cli.progress import steps
@@ -82,7 +83,7 @@ def diff(
     with store_at(db) as store, steps(3) as step:
         diff_to(store, symbol, old, new, output, step=step, warn=warnings.append)
     show_warnings(warnings)
-    typer.echo(f"wrote {output}")
+    typer.echo(f"wrote {escaped(str(output))}")
 
 
 def positions(
@@ -106,7 +107,7 @@ def positions(
     with store_at(db) as store:
         if output is not None:
             positions_to(store, symbol, output, paragraph=para)
-            typer.echo(f"wrote {output}")
+            typer.echo(f"wrote {escaped(str(output))}")
             return
         matrix = position_matrix(store, symbol, paragraph=para)
     if as_json:
@@ -133,7 +134,7 @@ def export(
         raise InputError(f"cannot export as '{fmt}'; use --format json")
     with store_at(db) as store:
         data = export_json(store, symbol, output)
-    typer.echo(f"wrote {output}: {len(data['revisions'])} revision(s), "
+    typer.echo(f"wrote {escaped(str(output))}: {len(data['revisions'])} revision(s), "
                f"{len(data['amendments'])} amendment(s), {len(data['events'])} event(s); "
                f"head: #{data['head']['seq']} {data['head']['hash']}")
 
@@ -141,4 +142,4 @@ def export(
 def _wrote(output: Path, compilation: object) -> None:
     stale = len(getattr(compilation, "stale", ()))
     note = f" ({stale} stale amendment{'s' * (stale != 1)} listed at the end)" if stale else ""
-    typer.echo(f"wrote {output}{note}")
+    typer.echo(f"wrote {escaped(str(output))}{note}")

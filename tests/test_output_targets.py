@@ -66,3 +66,13 @@ def test_a_name_near_the_systems_limit_is_written(store, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "A/C.2/81/L.7" in (tmp_path / name).read_text(encoding="utf-8")
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_an_output_path_is_said_escaped(store, tmp_path):
+    """A name holding an escape sequence or a line break was printed raw in "wrote ...":
+    a terminal obeyed it, and a line break made two lines of one."""
+    name = "e\x1b[31mRED\nx.md"
+    done = drafting(store, "compile", "L.7", "-o", str(tmp_path / name))
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "wrote " in done.stdout
+    assert "\\x1b[31mRED\\nx.md" in done.stdout
