@@ -138,7 +138,8 @@ def require_current(engine: Engine, url: URL) -> SchemaState:
     if state is SchemaState.NEWER:
         raise SchemaError(
             f"the store at {where} was made by a newer version of drafting (schema {current} "
-            "is unknown here): upgrade drafting (pip install -U drafting) to use it"
+            "is unknown here): upgrade drafting (pip install -U drafting) to use it; if "
+            "the database is another application's, give drafting one of its own"
         )
     return state
 
@@ -154,8 +155,11 @@ def upgrade(engine: Engine, url: URL, target: str = "head") -> str:
 
     Raises SchemaError for a store newer than this version of drafting.
     """
-    if schema_state(engine)[0] is SchemaState.NEWER:
+    state = schema_state(engine)[0]
+    if state is SchemaState.NEWER:
         require_current(engine, url)
+    if state is SchemaState.EMPTY:
+        _refuse_others(engine, url)
     with engine.connect() as connection:
         connection.execution_options(**{WRITE_OPTION: True})
         sqlite = engine.dialect.name == "sqlite"
@@ -174,6 +178,25 @@ def upgrade(engine: Engine, url: URL, target: str = "head") -> str:
                 _foreign_keys(connection, on=True)
     assert reached is not None
     return reached
+
+
+def _refuse_others(engine: Engine, url: URL) -> None:
+    """SchemaError, before anything is written, for a database with no drafting store
+    that holds tables already: another application's (the store's tables would be put
+    among them), or a store whose record of its schema was lost."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as connection:
+        tables = sorted(inspect(connection).get_table_names())
+    if not tables:
+        return
+    ours = "chain_head" in tables and "events" in tables
+    what = ("a drafting store's tables but no record of its schema (alembic_version): "
+            "it is damaged; restore it from a backup") if ours else (
+        f"tables of another application ({', '.join(tables[:5])}"
+        f"{', ...' if len(tables) > 5 else ''}) and no drafting store: give drafting a "
+        "database (or a file) of its own")
+    raise SchemaError(f"the database at {shown(url)} holds {what}; nothing was written")
 
 
 def _foreign_keys(connection: Connection, *, on: bool) -> None:

@@ -187,3 +187,27 @@ def test_a_store_made_at_a_shipped_schema_upgrades_with_nothing_lost(store_url, 
         store.add_document(replace(SMALL, symbol="TEST/9"), source=SAMPLE_DOCX.read_bytes())
         assert store.source("TEST/9") == SAMPLE_DOCX.read_bytes()
         assert store.verify().ok
+
+
+def test_init_refuses_a_database_holding_another_applications_tables(tmp_path):
+    """`drafting init` put its tables among another application's (a SQLite file holding
+    `customers`), silently; a store that lost its schema's record was called "no store
+    yet", then init failed on "table chain_head already exists"."""
+    import sqlite3
+
+    from drafting.store import init_store
+
+    other = tmp_path / "app.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(SchemaError, match=r"tables of another application \(customers\)"):
+        init_store(f"sqlite:///{other}")
+    with sqlite3.connect(other) as connection:
+        names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master")]
+    assert names == ["customers"]
+    store = tmp_path / "s.db"
+    init_store(f"sqlite:///{store}")
+    with sqlite3.connect(store) as connection:
+        connection.execute("DELETE FROM alembic_version")
+    with pytest.raises(SchemaError, match="no record of its schema"):
+        init_store(f"sqlite:///{store}")
