@@ -103,8 +103,10 @@ def _word_safe(amendments: Collection[Amendment]) -> None:
     text past the limit), which only a write behind the library's back can have stored
     and which a Word document cannot hold or would show falsely."""
     from drafting.store.errors import RecordMismatch
-    from drafting.store.eventcheck import text_problems
+    from drafting.store.eventcheck import all_clean, text_problems
 
+    if all_clean(amendments):  # nearly always: no amendment need be looked at alone
+        return
     for amendment in amendments:
         for problem in text_problems(amendment):
             raise RecordMismatch(

@@ -23,7 +23,7 @@ and names the event that holds:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +65,24 @@ def text_problems(fields: Any) -> Iterator[str]:
                    f"{MAX_PARAGRAPH_CHARS:,} a text may have")
         elif (found := characters.problem(value, kind)) is not None:
             yield f"{name}: {found[1].removesuffix('; remove it')}"  # said to the writer
+
+
+def all_clean(amendments: Collection[Any]) -> bool:
+    """Whether no amendment of ``amendments`` has a text `text_problems` would name: one
+    search over all the texts of each kind instead of one per text (joined by a space,
+    which can only make the search find something where none is, never hide it). False
+    does not say which: ask `text_problems` of each."""
+    by_kind: dict[characters.TextKind, list[str]] = {"line": [], "paragraph": [], "text": []}
+    for amendment in amendments:
+        for _, key, kind in _TEXTS:
+            value = amendment.get(key) if isinstance(amendment, dict) else \
+                getattr(amendment, key, None)
+            if isinstance(value, str):
+                if len(value) > MAX_PARAGRAPH_CHARS:
+                    return False
+                by_kind[kind].append(value)
+    return all(characters.problem(" ".join(texts), kind) is None
+               for kind, texts in by_kind.items())
 
 
 class Doubts:
