@@ -20,6 +20,11 @@ text exactly). Otherwise the lines are read as they are, with a warning: a parag
 split in an edited copy may be the delegation's proposal. A hyphen left at a line's
 end where the draft's words do not tell is kept, with a warning. No text is added but
 the space between two lines.
+
+A page break leaves the printed page's furniture among the lines: the page number ("2",
+"2/3", "- 2 -", "Page 2 of 3"), the job number ("24-12345 (E)", "GE.24-12345") and the
+symbol in the next page's header. In a copy made of lines, such a line, unchanged and no
+paragraph of the draft, is left out (`_FURNITURE`), with a warning naming it.
 """
 
 from __future__ import annotations
@@ -46,6 +51,13 @@ _RUNS = 2
 _MOST_LINES = 60
 """The most lines one paragraph is looked for in."""
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_FURNITURE = (r"\d{1,4}|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*/\s*\d{1,4}"
+              r"|(?:page|p\.|p\u00e1gina|pagina|\u0441\u0442\u0440\.?)\s*\d{1,4}"
+              r"(?:\s*(?:of|de|sur|/|\u0438\u0437)\s*\d{1,4})?"
+              r"|(?:[A-Z]{1,3}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7}\*")
+"""What a printed page shows outside the text, one item: a page number, a job number
+("24-12345 (E)", Geneva's "GE.24-12345"), its bar code's digits ("*2412345*"). A line of
+furniture is one or more of these, or the document's symbol, separated by spaces."""
 
 
 @dataclass
@@ -57,6 +69,8 @@ class _Run:
     count: int
     paragraph: Paragraph
     exact: bool
+    left: tuple[int, ...] = ()
+    """The lines among them that are page furniture, left out."""
 
 
 _Notes = list[tuple[str, str]]
@@ -65,13 +79,13 @@ _Notes = list[tuple[str, str]]
 
 def as_paragraphs(chunks: list[Chunk], target: Revision, labels: Mapping[int, str],
                   warn: Callable[[str, str], None], where: Callable[[Chunk], str],
-                  ) -> list[Chunk]:
+                  symbol: str = "") -> list[Chunk]:
     """``chunks`` (a copy's, in order) with the lines of each of ``target``'s paragraphs
     joined into one chunk where the copy is made of lines (see the module): lines that
     are Word paragraphs of their own, or lines of one Word paragraph broken by hand;
     ``chunks`` as they are otherwise. ``labels``: the label each Word paragraph opens
     (by its number, as the copy's structure reads it); ``warn(where, message)`` takes
-    the warnings."""
+    the warnings. ``symbol``: the document's, which a page's header shows."""
     body = [p for p in target if p.status is not ParagraphStatus.DELETED
             and p.kind not in (ParagraphKind.HEADING, ParagraphKind.FOOTNOTE)]
     notes: _Notes = []
@@ -81,7 +95,8 @@ def as_paragraphs(chunks: list[Chunk], target: Revision, labels: Mapping[int, st
     flat = list(chunks)
     for run in broken:
         flat[run.start] = _unbroken(chunks[run.start], run.paragraph, notes, where)
-    found = _runs(flat, body, named)
+    furniture = _furniture(symbol, body)
+    found = _runs(flat, body, named, furniture)
     every = sorted([*broken, *found], key=lambda r: r.start)
     if not found and len(every) < _RUNS:  # a line break typed in a paragraph, or none
         return chunks
@@ -92,18 +107,27 @@ def as_paragraphs(chunks: list[Chunk], target: Revision, labels: Mapping[int, st
              "the draft to tell: they were read as they are; if the copy was converted "
              "from a PDF, copy the proposals into the Word draft")
         return chunks
-    out, at = [], 0
+    out, at, left = [], 0, []
     for run in found:
         out += flat[at:run.start]
-        out.append(_joined(flat[run.start:run.start + run.count], run.paragraph, notes,
-                           where))
+        lines = [flat[k] for k in range(run.start, run.start + run.count) if k not in run.left]
+        out.append(_joined(lines, run.paragraph, notes, where))
+        left += run.left
         at = run.start + run.count
     out += flat[at:]
+    left += [k for k, chunk in enumerate(flat) if furniture(chunk)
+             and not any(r.start <= k < r.start + r.count for r in found)]
+    out = [chunk for chunk in out if not any(chunk is flat[k] for k in left)]
     shown = ", ".join(dict.fromkeys(run.paragraph.label for run in every))
     warn(where(chunks[every[0].start]), "the copy's paragraphs are the printed lines of "
          f"the draft's paragraphs (a copy converted from a PDF): the lines of {shown} were "
          "read as those paragraphs, so that only the words changed in them are "
          "amendments; check that no paragraph was split on purpose")
+    if left:
+        shown = ", ".join(quoted(_text(flat[k])) for k in sorted(left))
+        warn(where(flat[min(left)]), f"lines of the printed page's furniture ({shown}: page "
+             "numbers, job numbers, the symbol) stand among the lines; they are no part "
+             "of the text and were left out")
     for place, message in notes:
         warn(place, message)
     return out
@@ -173,9 +197,9 @@ def _kept(place: str, shown: str, paragraph: Paragraph) -> tuple[str, str]:
 
 
 def _runs(chunks: list[Chunk], body: list[Paragraph], named: Mapping[int, int],
-          ) -> list[_Run]:
+          furniture: Callable[[Chunk], bool]) -> list[_Run]:
     """The runs of lines (Word paragraphs) that make one of ``body``'s paragraphs, in
-    order."""
+    order; lines of page ``furniture`` among them are left out of the joining."""
     found: list[_Run] = []
     whole = {p.text: k for k, p in reversed(list(enumerate(body)))}
     i, after = 0, 0
@@ -193,12 +217,16 @@ def _runs(chunks: list[Chunk], body: list[Paragraph], named: Mapping[int, int],
             i += 1
             continue
         paragraph = body[index]
-        lines = [head]
-        for chunk in chunks[i + 1:i + _MOST_LINES]:
+        lines, at = [head], [i]
+        for k in range(i + 1, min(i + _MOST_LINES, len(chunks))):
+            chunk = chunks[k]
+            if furniture(chunk):
+                continue
             if not _line(chunk) or chunk.label is not None or not _text(chunk) or \
                     lines[-1].mark.state != NORMAL:  # a paragraph mark inserted: a split
                 break
             lines.append(chunk)
+            at.append(k)
         best, most = 1, alike(paragraph.text, text)
         joined = text
         for n in range(2, len(lines) + 1):
@@ -208,12 +236,30 @@ def _runs(chunks: list[Chunk], body: list[Paragraph], named: Mapping[int, int],
             if (now := alike(paragraph.text, joined)) > most:
                 best, most = n, now
         after = index + 1
+        count = at[best - 1] - i + 1
         if best > 1 and most >= _ALIKE:
             exact = _joined_text([_text(c) for c in lines[:best]], paragraph.text) == \
                 paragraph.text
-            found.append(_Run(i, best, paragraph, exact))
-        i += best
+            left = tuple(k for k in range(i, i + count) if k not in at)
+            found.append(_Run(i, count, paragraph, exact, left))
+        i += count
     return found
+
+
+def _furniture(symbol: str, body: list[Paragraph]) -> Callable[[Chunk], bool]:
+    """Whether a chunk is a line of page furniture (`_FURNITURE`, or ``symbol``, alone or
+    together): unchanged, and the text of no paragraph of ``body``."""
+    items = _FURNITURE + (f"|{re.escape(symbol)}(?:[/ ]Rev\\.\\d+)?" if symbol else "")
+    line = re.compile(f"(?:{items})(?:\\s+(?:{items}))*", re.IGNORECASE)
+    texts = {p.text.strip() for p in body}
+
+    def furniture(chunk: Chunk) -> bool:
+        if chunk.note is not None or chunk.mark.state != NORMAL or \
+                any(p.state != NORMAL for p in chunk.pieces):
+            return False
+        text = " ".join(runs.original_text(chunk.pieces).split())
+        return bool(text) and text not in texts and line.fullmatch(text) is not None
+    return furniture
 
 
 def _line(chunk: Chunk) -> bool:

@@ -203,7 +203,7 @@ class _Reader(CopyComments, CopyGroups):
             self.warn(str(self.path), "the file has tracked formatting changes (bold, italics, "
                       "paragraph settings); formatting is not an amendment and was not read")
         chunks = as_paragraphs(self._chunks(), self.target, self.labels_read, self.warn,
-                               self.where)  # a copy of the PDF: its lines joined
+                               self.where, self.document.symbol)  # a PDF's lines joined
         groups = self._groups(chunks)
         self._match(groups)
         if compare:

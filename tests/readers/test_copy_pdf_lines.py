@@ -47,3 +47,40 @@ def test_a_copy_with_one_paragraph_in_lines_is_read_as_it_is_with_a_warning(tmp_
     (said,) = [w.message for w in result.warnings]
     assert "may be the printed lines of the draft's paragraphs" in said
     assert "read as they are" in said
+
+
+FURNITURE = (("24-12345 (E)",), ("2/3",), (SYMBOL,))
+"""What a page break leaves in a converted PDF: the first page's footer (job number, page
+number) and the next page's header (the symbol)."""
+
+
+@pytest.mark.parametrize("furniture", [FURNITURE, (("- 2 -",),), (("GE.24-12345",), ("2",)),
+                                       (("Page 2 of 3",),)],
+                         ids=["UN New York", "dashes", "Geneva", "page of"])
+def test_page_furniture_between_a_paragraphs_lines_is_left_out(tmp_path, document,
+                                                               furniture):
+    # OP1's page ends after its first line; OP2's page break falls between two paragraphs
+    printed = (*PRINTED[:3], PRINTED[3][:1], *furniture, PRINTED[3][1:], *furniture,
+               *PRINTED[4:])
+    copy = write_printed(tmp_path / "copy.docx", printed=printed)
+    result = read_docx_submission(copy, document, delegation="BRA")
+    op1 = document.current.by_label("OP1")
+    (amendment,) = result.amendments
+    assert (amendment.kind, amendment.paragraph_id, amendment.old_text, amendment.new_text) == (
+        K.REPLACE, op1.id, "second", "third")
+    said = [w.message for w in result.warnings]
+    assert any("the printed lines of the draft's paragraphs" in m for m in said), said
+    left = [m for m in said if "page" in m and "left out" in m]
+    assert len(left) == 1, said
+    for (line,) in furniture:
+        assert f"'{line}'" in left[0]
+
+
+def test_a_lone_page_number_typed_as_a_new_paragraph_in_an_ordinary_copy_is_read(
+        tmp_path, document):
+    # not a converted PDF: a paragraph a paragraph, one new paragraph "2" is a proposal
+    printed = [(text,) for text in PARAGRAPHS]
+    printed.insert(4, ("2",))
+    copy = write_printed(tmp_path / "copy.docx", printed=tuple(printed))
+    result = read_docx_submission(copy, document, delegation="BRA")
+    assert [(a.kind, a.new_text) for a in result.amendments] == [(K.NEW_PARAGRAPH, "2")]
