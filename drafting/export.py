@@ -99,6 +99,10 @@ def event_json(event: Any) -> dict[str, Any]:
             "kind": event.kind, "document": event.document, "hash": event.hash}
 
 
+_FOR_DELEGATIONS = frozenset({"submit", "withdraw", "support"})
+"""The events whose summary names the delegations they are for, besides their actor."""
+
+
 def event_summary(event: Any, document: Document | None = None) -> str:
     """One line for people about an event: what happened, by whom; with ``document``,
     paragraphs by their labels (``OP1``), not their ids."""
@@ -146,6 +150,8 @@ def event_summary(event: Any, document: Document | None = None) -> str:
     elif event.kind == "delegation":
         detail = str(payload.get("delegation", {}).get("code", ""))
     by = f" by {event.actor}" if event.actor else ""
+    if event.actor and event.kind in _FOR_DELEGATIONS:  # "by EU" follows: who typed it
+        by = f" (entered by {event.actor})"
     line = f"{event.seq:>4}  {event.at:%Y-%m-%d %H:%M}  {event.kind:<10}{by}  {detail}".rstrip()
     from drafting.characters import escaped
 

@@ -162,3 +162,19 @@ def test_an_option_an_amendment_adds_to_a_bracket_is_chosen_in_the_revision_that
     listed = drafting(db, "amendments", "A/1").stdout.splitlines()
     assert "accepted" in listed[0] and "accepted" in listed[1]
     assert "intact" in drafting(db, "verify").stdout
+
+
+def test_the_log_tells_who_entered_a_proposal_from_the_delegation_it_is_for(tmp_path):
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU", "USA"),
+                 ("amend", "A/1", "OP2", "-d", "EU", "--replace", "report", "--with",
+                  "study", "--yes", "--actor", "USA"),
+                 ("support", "A1", "-d", "USA", "--actor", "Jane Doe"),
+                 ("decide", "A1", "reject", "--actor", "chair")):
+        assert drafting(db, *args).returncode == 0, args
+    log = drafting(db, "log", "A/1").stdout
+    assert "submit     (entered by USA)  by EU: 1 amendment A1 (OP2)" in log  # not "by USA by EU"
+    assert "support    (entered by Jane Doe)  USA supports A1" in log
+    assert "decide     by chair  A1 rejected" in log
