@@ -11,6 +11,7 @@ only these checks find it."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -114,41 +115,57 @@ def test_verify_and_the_word_outputs_name_a_text_the_library_refuses(
             assert not (tmp_path / name).exists()
 
 
-def test_verify_names_an_event_dated_before_the_one_it_follows(store_url, tokens,
-                                                               monkeypatch):
+def _at(moment: datetime) -> type[datetime]:
+    """A clock for `session` that reads ``moment``."""
     class Clock(datetime):
         @classmethod
         def now(cls, tz=None):
-            return datetime(2020, 1, 1, 9, tzinfo=UTC)
+            return moment
+    return Clock
 
-    with monkeypatch.context() as patched:
-        patched.setattr(session, "datetime", Clock)
-        with open_store(store_url, token=tokens["EU"]) as eu:
-            eu.submit(SYMBOL, [amend("EU", "OP2", replace="submit", with_="present")])
+
+def test_an_event_dated_before_the_one_it_follows_or_in_the_future_is_named_or_refused(
+        store_url, tokens, monkeypatch):
+    """SQLite: verify names it. PostgreSQL (schema 0013): the server refuses it, naming
+    the writer's clock, and records nothing; a clock a little behind is no matter."""
+    server = store_url.startswith("postgresql")
+
+    def submit_at(moment: datetime, code: str, amendment) -> None:
+        with monkeypatch.context() as patched:
+            patched.setattr(session, "datetime", _at(moment))
+            with open_store(store_url, token=tokens[code]) as store:
+                store.submit(SYMBOL, [amendment])
+
+    with open_store(store_url) as store:
+        before = len(store.events())
+    back = datetime(2020, 1, 1, 9, tzinfo=UTC)
+    eu = amend("EU", "OP2", replace="submit", with_="present")
+    if server:
+        with pytest.raises(StoreError, match=r"dated 2020-01-01 09:00:00 UTC, before the last "
+                           r"event .* the clock of the machine writing it, which is wrong or "
+                           r"set back; set it right and try again"):
+            submit_at(back, "EU", eu)
+    else:
+        submit_at(back, "EU", eu)
     found = doubts(store_url)
-    assert len(found) == 1 and "it is dated 2020-01-01 09:00:00 UTC, before the event" in found[0]
+    if server:
+        assert found == []
+        with open_store(store_url) as store:
+            assert len(store.events()) == before  # nothing recorded, not even a refusal
+    else:
+        assert len(found) == 1 and "it is dated 2020-01-01 09:00:00 UTC, before the event" \
+            in found[0]
     small = datetime.now(UTC) - timedelta(minutes=2)  # within the tolerance: clocks differ
-
-    class Behind(datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return small
-
-    with monkeypatch.context() as patched:
-        patched.setattr(session, "datetime", Behind)
-        with open_store(store_url, token=tokens["USA"]) as usa:
-            usa.submit(SYMBOL, [amend("USA", "OP4", replace="question", with_="matter")])
+    submit_at(small, "USA", amend("USA", "OP4", replace="question", with_="matter"))
     assert doubts(store_url) == found
-
-    class Ahead(datetime):
-        @classmethod
-        def now(cls, tz=None):
-            return datetime(2099, 1, 1, 9, tzinfo=UTC)
-
-    with monkeypatch.context() as patched:
-        patched.setattr(session, "datetime", Ahead)
-        with open_store(store_url, token=tokens["EU"]) as eu:
-            eu.submit(SYMBOL, [amend("EU", "OP1", bracket="a meeting")])
+    ahead = datetime(2099, 1, 1, 9, tzinfo=UTC)
+    if server:
+        with pytest.raises(StoreError, match="dated 2099-01-01 09:00:00 UTC, later than the "
+                           "database server's clock"):
+            submit_at(ahead, "EU", amend("EU", "OP1", bracket="a meeting"))
+        assert doubts(store_url) == []
+        return
+    submit_at(ahead, "EU", amend("EU", "OP1", bracket="a meeting"))
     later = doubts(store_url)
     assert later[:1] == found and len(later) == 2
     assert "it is dated 2099-01-01 09:00:00 UTC, in the future" in later[1]
@@ -163,7 +180,7 @@ def support_forged(url: str, token: str, key: str, payload: dict) -> None:
         amendment_steps._write_support(write, number, amendment, "EU", False)
 
 
-def test_verify_names_support_of_ones_own_or_a_withdrawn_amendment_and_extra_fields(
+def test_support_of_ones_own_or_a_withdrawn_amendment_or_with_extra_fields_is_named_or_refused(
         store_url, tokens):
     with open_store(store_url, token=tokens["EU"]) as eu:
         (own,) = eu.submit(SYMBOL, [amend("EU", "OP2", replace="submit", with_="present")]).ids
@@ -173,13 +190,21 @@ def test_verify_names_support_of_ones_own_or_a_withdrawn_amendment_and_extra_fie
             amend("USA", "OP1", bracket="a meeting")]).ids
         assert usa.withdraw(gone, "USA").status is AmendmentStatus.WITHDRAWN
     assert doubts(store_url) == []
-    support_forged(store_url, tokens["EU"], own,
-                   {"amendment": own, "delegation": "EU", "withdraw": False})
-    support_forged(store_url, tokens["EU"], gone,
-                   {"amendment": gone, "delegation": "EU", "withdraw": False})
-    support_forged(store_url, tokens["EU"], open_,
-                   {"amendment": open_, "delegation": "EU", "withdraw": False,
-                    "note": "on behalf of USA and JPN"})
+    forged = [(own, {"amendment": own, "delegation": "EU", "withdraw": False},
+               f"EU supports {own}, which it proposes: a proponent does not support"),
+              (gone, {"amendment": gone, "delegation": "EU", "withdraw": False},
+               f"EU supports {gone}, which is withdrawn: an amendment no longer open"),
+              (open_, {"amendment": open_, "delegation": "EU", "withdraw": False,
+                       "note": "on behalf of USA and JPN"},
+               "its payload holds fields the library never writes")]
+    if store_url.startswith("postgresql"):  # schema 0013: the server refuses each
+        for key, payload, said in forged:
+            with pytest.raises(StoreError, match=re.escape(said)):
+                support_forged(store_url, tokens["EU"], key, payload)
+        assert doubts(store_url) == []
+        return
+    for key, payload, _ in forged:
+        support_forged(store_url, tokens["EU"], key, payload)
     found = doubts(store_url)
     assert len(found) == 3, found
     assert f"EU supports {own}, which it proposes" in found[0]
@@ -234,7 +259,7 @@ def test_the_upgrade_to_0012_keeps_a_text_stored_before_and_refuses_new_ones(
     made = amend("EU", "OP2", replace="submit", with_="present")
     (old,) = forge(store_url, monkeypatch, replace(made, new_text="pre\x07sent"))
     with open_store(store_url, check_version=False) as store:
-        assert store.init() == "0012"  # the upgrade goes through, the row kept
+        assert store.init() == "0013"  # the upgrade goes through, the row kept
     with raw.connect() as connection:
         assert connection.execute(text(
             "SELECT convalidated FROM pg_constraint WHERE conname = 'ck_amendments_texts'")
