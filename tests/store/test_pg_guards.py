@@ -312,7 +312,7 @@ def test_the_guards_run_as_the_owner_with_the_search_path_pinned(server):
         "drafting_event_chained", "drafting_event_settled", "drafting_head_moved",
         "drafting_amendments_added", "drafting_backers_added", "drafting_statuses_added",
         "drafting_supporters_changed", "drafting_decision_kept", "drafting_steps_reopened",
-        "drafting_reopened"}
+        "drafting_reopened", "drafting_event_timed", "drafting_support_allowed"}
     schema = make_url(server.url).query["options"].split("=")[-1]
     for name, definer, config, by in found:
         assert definer and by == owner, name

@@ -163,8 +163,8 @@ def test_a_store_upgraded_from_0005_has_the_guards_of_a_new_one(empty_store, sto
             "drafting_event_chained", "drafting_event_settled", "drafting_head_moved",
             "drafting_amendments_added", "drafting_backers_added", "drafting_statuses_added",
             "drafting_supporters_changed", "drafting_decision_kept", "drafting_steps_reopened",
-            "drafting_reopened"}
-        assert len(fresh["triggers"]) == 11  # "backers" on proponents and supporters
+            "drafting_reopened", "drafting_event_timed", "drafting_support_allowed"}
+        assert len(fresh["triggers"]) == 13  # "backers" on proponents and supporters
     current = filled.document(SMALL.symbol).current
     filled.submit(SMALL.symbol, [amend("EU", "PP1", revision=current, replace="Recalling",
                                        with_="Recalling further")])
