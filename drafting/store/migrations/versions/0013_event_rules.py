@@ -44,6 +44,9 @@ DECLARE
   last timestamptz;
   server timestamptz := clock_timestamp();
 BEGIN
+  IF NEW.at IS NULL OR NOT isfinite(NEW.at) THEN
+    RETURN NEW;  -- no time at all: the table's own check (ck_events_at) refuses it
+  END IF;
   SELECT e.at INTO last FROM events e ORDER BY e.seq DESC LIMIT 1;
   IF last IS NOT NULL AND NEW.at < last - interval '5 minutes' THEN
     {fail} format('event %s is dated %s UTC, before the last event (%s UTC): an event''s '
