@@ -12,7 +12,6 @@ proposal, with both proponents) is accepted with it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
@@ -27,6 +26,7 @@ from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.footnotes import cited, footnote_numbers, notes_with_markers, retext
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
+from drafting.engine.revision_symbols import revised_symbol
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.engine.standing import (
     check_nested,
@@ -52,10 +52,6 @@ from drafting.model import (
 from drafting.model.headings import numbered_title
 from drafting.model.labels import Label, changed, next_label, parse_label, sub_clause
 
-_REVISION_LABEL = re.compile(r"Rev\.\d+")
-_SYMBOL_LIKE = re.compile(r"[/\d]")
-_NAMED_REVISION = re.compile(r"(?<=\S)[/ ]Rev\.\d+$")
-"""What a UN document symbol holds and a word does not: "A/C.2/81/L.7", "L.7"."""
 _AGREED = (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)
 
 
@@ -367,54 +363,6 @@ class _Builder:
                     f"{amendment.id}.p", label, kind, amendment.new_text.strip()
                 ))
         return list(born.values())
-
-
-def revised_symbol(text: str, symbol: str, label: str) -> str:
-    """``text`` with the document's symbol followed by revision ``label``, as the UN
-    writes it (``A/C.2/81/L.7`` -> ``A/C.2/81/L.7/Rev.1``, an earlier ``/Rev.1`` replaced),
-    when ``label`` is a "Rev.N"; else ``text`` as it is."""
-    base = _unrevised(symbol)
-    if not _REVISION_LABEL.fullmatch(label) or base not in text:
-        return text
-    def revised(found: re.Match[str]) -> str:  # what the pattern took before it stays
-        kept = found[0][:len(found[0]) - len(found[0].lstrip())]
-        return kept + base + revision_suffix(found, label)
-
-    return symbol_pattern(symbol).sub(revised, text)
-
-
-def revision_suffix(found: re.Match[str], label: str) -> str:
-    """What follows the symbol `symbol_pattern` ``found`` to name revision ``label``: "/Rev.2"
-    as the UN writes it, or " Rev.2" where the document wrote the revision it names so
-    (WHO: "A77/4 Rev.1")."""
-    return f"{found['sep'] or '/'}{label}"
-
-
-def symbol_pattern(symbol: str) -> re.Pattern[str]:
-    """The document's ``symbol`` where it stands as itself, with the revision it names if
-    any (group ``old``): never inside a word ("G" in "General") or a longer symbol
-    (``A/C.2/81/L.7`` in ``A/C.2/81/L.70``, ``A/C.2/81/L.7/Corr.1`` or ``A77/4 Add.1``).
-    A symbol with neither "/" nor a digit may be a word too ("WHO", "CBD"): it is the
-    symbol only where
-    it stands alone, a line of its own ("WHO Intergovernmental Negotiating Body" keeps
-    its "WHO"). A symbol that names a revision itself (a text imported at
-    ``A/HRC/61/L.12/Rev.1``) is found without it, so that Rev.2 replaces it. The revision
-    named may follow a space, as WHO writes it (``A77/4 Rev.1``)."""
-    symbol = _unrevised(symbol)
-    if not _SYMBOL_LIKE.search(symbol):
-        return re.compile(r"^\s*" + re.escape(symbol) + _OLD_REVISION + r"(?=\s*$)")
-    return re.compile(r"(?<![\w/.-])" + re.escape(symbol) + _OLD_REVISION +
-                      r"(?![\w/-]| (?:Add|Corr|Amend)\.\d)")
-
-
-_OLD_REVISION = r"(?P<old>(?P<sep>/| )Rev\.\d+)?"
-"""The revision a symbol names, written "/Rev.1" (the UN) or " Rev.1" (WHO)."""
-
-
-def _unrevised(symbol: str) -> str:
-    """``symbol`` without the revision it may end with ("A/HRC/61/L.12/Rev.1": "A/HRC/61/
-    L.12")."""
-    return _NAMED_REVISION.sub("", symbol)
 
 
 def _refuse_too_long(paragraphs: list[Paragraph],

@@ -49,7 +49,7 @@ from lxml import etree
 
 from drafting import characters
 from drafting.engine.anchoring import similarity
-from drafting.engine.revise import symbol_pattern
+from drafting.engine.revision_symbols import symbol_pattern, symbol_with_revision
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from drafting.model import Document, Paragraph, ParagraphStatus, Revision
@@ -78,10 +78,11 @@ must be, at least, for the paragraph to count as the current revision's."""
 _FRONT_PARAGRAPHS = 60
 """How many Word paragraphs, at most, the front matter is looked for in."""
 
-_SYMBOL = re.compile(r"[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9.()-]+)+"
+_SYMBOL = re.compile(r"[A-Z](?:[A-Z]* (?=\d))?[A-Za-z0-9]*(?:/[A-Za-z0-9.()-]+)+"
                      r"(?:[/ ](?:Rev|Corr|Add|Amend)\.\d+)*")
 """A UN-style document symbol standing alone: "A/C.2/81/L.12", "A/HRC/61/L.12/Rev.1",
-"UNEP/EA.6/L.2", WHO's "A77/4 Rev.1" (a digit is asked for besides)."""
+"UNEP/EA.6/L.2", WHO's "A77/4 Rev.1", IMO's "MSC 110/WP.5" (a digit is asked for
+besides)."""
 
 _NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[IVX]+\.)\t")
 """A paragraph typed with its number ("1.<tab>", "(a)<tab>", "2.1<tab>"): the body's."""
@@ -246,7 +247,7 @@ def _earlier_revision(document: Document, target: Revision, suffix: str,
     if not earlier or _carries(earlier[-1], target, reads):
         return
     other = earlier[-1]
-    shown = f"{document.symbol}/{suffix}" if suffix else document.symbol
+    shown = symbol_with_revision(document.symbol, suffix) if suffix else document.symbol
     raise OtherRevision(
         f"the file is a copy of {other.label}, not of {target.label}: its front matter "
         f"reads {shown}, and no paragraph {target.label} changed reads as {target.label} "

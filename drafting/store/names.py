@@ -9,7 +9,10 @@ message rather than stored:
   characters, letters and digits of any one script (Latin with no Cyrillic А beside
   it: a look-alike would be a second document), and ``/ . - _ : ( ) +``; it
   starts with a letter or a digit (so it is never read as an option, ``-x``, or a
-  path, ``/x`` or ``../x``);
+  path, ``/x`` or ``../x``). One space may follow a committee's acronym, in ASCII
+  capitals at the start, before its session number, as IMO writes its symbols
+  (``MSC 110/WP.5``, ``MEPC 81/WP.7``); no other space, and no tab, no-break space or
+  second space (``MSC  110``), so that one symbol has one spelling;
 - a **code** (``EU``, ``G77``, ``G-77``, ``AOSIS``): 1 to 40 ASCII letters, digits
   and hyphens, starting with a letter or a digit (`drafting.characters.code_problem`),
   as delegation codes are in practice: no code can then look like another (``ЕU``
@@ -18,10 +21,11 @@ message rather than stored:
   delegation or a member of a group.
 
 A symbol must be in Unicode NFC, so that one name has one spelling. Quotes,
-semicolons, spaces, ``$``, backquotes, ``|``, ``&``, ``<>``, ``*``, ``?``,
+semicolons, spaces (but IMO's), ``$``, backquotes, ``|``, ``&``, ``<>``, ``*``, ``?``,
 ``\\``, ``%`` and ``=`` never occur in either and are refused: a name never needs
-quoting in SQL or in a shell. (The store never builds SQL from text anyway:
-every value goes to the database as a bound parameter.)
+quoting in SQL, nor in a shell but for IMO's space (``"MSC 110/WP.5"``, quoted as a
+whole: no character in it means anything to the shell). (The store never builds SQL
+from text anyway: every value goes to the database as a bound parameter.)
 
 Every other text - titles, names of delegations, paragraphs, quotations, reasons,
 notes, labels, who acted - is stored exactly as given, metacharacters and all, but
@@ -46,16 +50,21 @@ from drafting.store.errors import StoreError
 MAX_LABEL_CHARS = 100
 """A revision's label, as the store's column holds it (``tables.LABEL``)."""
 
-_SYMBOL = re.compile(r"[^\W_][\w/.\-:()+]{0,199}")
+MAX_SYMBOL_CHARS = 200
+_SYMBOL = re.compile(r"(?:[A-Z]+ (?=\d))?[^\W_][\w/.\-:()+]*")
+"""A symbol's characters: IMO's one space ("MSC 110/WP.5") after its leading capitals,
+before a digit; its length is checked apart (`MAX_SYMBOL_CHARS`)."""
 
 
 def check_symbol(symbol: str) -> None:
     """StoreError unless ``symbol`` is a document symbol as the module says."""
-    if not _SYMBOL.fullmatch(symbol) or not unicodedata.is_normalized("NFC", symbol):
+    if (len(symbol) > MAX_SYMBOL_CHARS or not _SYMBOL.fullmatch(symbol)
+            or not unicodedata.is_normalized("NFC", symbol)):
         raise StoreError(
             f"{_shown(symbol)} is not a document symbol: use letters, digits and / . - _ : ( ) +, "
-            "starting with a letter or digit, up to 200 characters (e.g. A/C.2/81/L.7 or "
-            "bbnj-2025)")
+            f"starting with a letter or digit, up to {MAX_SYMBOL_CHARS} characters (e.g. "
+            "A/C.2/81/L.7 or bbnj-2025), and a space only between a committee's capitals and "
+            "its session number (MSC 110/WP.5)")
     if (other := _mixed_scripts(symbol)) is not None:
         raise StoreError(
             f"{_shown(symbol)} is not a document symbol: it mixes Latin letters with "

@@ -1,8 +1,9 @@
 """The document's symbol where the secretariat's Word document shows it: the front matter
 (before the first paragraph of the text), every page header and footer, and the document
 properties a field may show it from. A revision issued gives it its revision plainly
-("A/C.2/81/L.7/Rev.1"); the changes between two revisions show that as a tracked change,
-so that accepting them all gives the later revision's document.
+("A/C.2/81/L.7/Rev.1", WHO's "A77/4 Rev.1": `drafting.engine.revision_symbols`); the
+changes between two revisions show that as a tracked change, so that accepting them all
+gives the later revision's document.
 
 Every paragraph counts: a header's or footer's own, those in its tables and text boxes
 (a VML text box, a DrawingML one, and both of an ``mc:AlternateContent``, its choice and
@@ -27,7 +28,7 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from drafting.engine.revise import revision_suffix, symbol_pattern
+from drafting.engine.revision_symbols import revision_suffix, symbol_pattern, with_revision
 from drafting.ooxml.properties import rewrite_properties
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
@@ -60,7 +61,7 @@ def revise_symbol(document: Any, places: list[SourcePlace | None], symbol: str, 
             changed.add(str(part.partname))
     if not tracked:
         changed |= rewrite_properties(document, lambda value: pattern.sub(
-            lambda m: _revised(m, label), value))
+            lambda m: with_revision(m, label), value))
     return changed
 
 
@@ -98,11 +99,6 @@ def _revise(element: Any, pattern: re.Pattern[str], label: str, marks: RevisionM
     if edits:
         weave(lambda: visible(element).atoms, edits, marks)
     return bool(edits)
-
-
-def _revised(found: re.Match[str], label: str) -> str:
-    """The symbol ``found`` with the revision ``label`` for the one it names, if any."""
-    return found[0][:len(found[0]) - len(found["old"] or "")] + revision_suffix(found, label)
 
 
 def _edits(start: int, end: int, text: str, stamp: Stamp, tracked: bool) -> list[Edit]:

@@ -246,11 +246,13 @@ def test_a_symbol_imported_with_its_revision_gains_the_next_in_its_place(line, s
     ("A77/4 Rev.1", "A77/4", "A77/4 Rev.2"), ("EB156/3 Rev.1", "EB156/3", "EB156/3 Rev.2"),
     ("Provisional agenda item 11.2  A77/4 Rev.1", "A77/4/Rev.1",
      "Provisional agenda item 11.2  A77/4 Rev.2"),
-    ("A77/4", "A77/4", "A77/4/Rev.2"), ("A77/4 Add.1", "A77/4", "A77/4 Add.1"),
+    ("A77/4", "A77/4", "A77/4 Rev.2"), ("A77/4 Add.1", "A77/4", "A77/4 Add.1"),
+    ("A/C.2/81/L.7", "A/C.2/81/L.7", "A/C.2/81/L.7/Rev.2"),
 ])
 def test_a_revision_written_after_a_space_is_replaced_in_that_form(line, symbol, shown):
     """WHO writes "A77/4 Rev.1": Rev.2 read "A77/4/Rev.2 Rev.1". The form a document uses
-    for the revision it names is kept; a symbol naming none takes the UN's "/"."""
+    for the revision it names is kept; a symbol naming none takes its shape's: WHO's
+    space, the UN's "/" (`drafting.engine.revision_symbols`)."""
     from drafting.engine.revise import revised_symbol
 
     assert revised_symbol(line, symbol, "Rev.2") == shown

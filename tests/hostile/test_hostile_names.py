@@ -36,6 +36,10 @@ BAD_SYMBOLS = [
     "A B", " A/1", "A/1\n", "A/1\x00", "A/\x1b[31m", "", "A" * 201,
     "Côte".replace("ô", "o\u0302"),  # decomposed: one name, one spelling
     "\u0410/C.2/81/L.7", "A/C.2/81/L.\u0667",  # a Cyrillic А, an Arabic-Indic 7: look-alikes
+    # IMO's one space, between the committee's capitals and its session, and no other
+    "MSC  110/WP.5", " MSC 110/WP.5", "MSC 110/WP.5 ", "MSC\t110/WP.5", "MSC\u00a0110/WP.5",
+    "MSC 110 /WP.5", "MSC 110/WP.5 Add", "msc 110/wp.5", "MSC WP.5", "MSC /110", "MSC ../x",
+    "MSC -1", "1 MSC/1", "A/C.2 81", "\u041cSC 110/WP.5", "MSC\n110/WP.5", "MSC 1" + "0" * 196,
 ]
 BAD_CODES = [
     "EU'; DROP TABLE delegations;--", "EU;", "$USER", "`id`", "G77 and China", "EU/USA",
@@ -44,7 +48,8 @@ BAD_CODES = [
     "\u0415U", "\u0395U", "\uff25\uff35", "G77+China", "LDC_group", "U.S.", "مصر", "中国",
 ]
 GOOD_SYMBOLS = ["A/C.2/81/L.7", "A/RES/70/1", "FCCC/CP/2025/L.4", "bbnj-2025", "INC-5.2",
-                "E/CN.6/2025/L.3(Part:1)+Corr.1", "مشروع/1", "草案-1", "ОБСЕ/1", "Côte-1"]
+                "E/CN.6/2025/L.3(Part:1)+Corr.1", "مشروع/1", "草案-1", "ОБСЕ/1", "Côte-1",
+                "MSC 110/WP.5", "MEPC 81/WP.7", "LEG 111/WP.3", "A77/4", "MSC 1" + "0" * 195]
 GOOD_CODES = ["EU", "G77", "AOSIS", "G-77", "LDC-group", "X1", "CELAC-2025"]
 
 

@@ -50,7 +50,8 @@ def _read(tmp_path, document, revision, edits=None, *, shows="", header="", dele
     return read_docx_submission(path, document, delegation=delegation)
 
 
-@pytest.mark.parametrize(("symbol", "rev"), [(SYMBOL, "/Rev.1"), ("A77/4", " Rev.1")])
+@pytest.mark.parametrize(("symbol", "rev"), [(SYMBOL, "/Rev.1"), ("A77/4", " Rev.1"),
+                                             ("MSC 110/WP.5", "/Rev.1")])
 @pytest.mark.parametrize("where", ["front matter", "header"])
 def test_a_copy_of_the_zero_draft_by_its_symbol_does_not_undo_rev1(tmp_path, symbol, rev,
                                                                    where):
@@ -141,6 +142,18 @@ def test_a_copy_of_another_document_is_refused_naming_both(tmp_path, where):
     with pytest.raises(ReaderError, match=rf"copy\.docx: the file is A/C\.2/81/L\.12 \(so its "
                        rf"{where} reads\), not A/C\.2/81/L\.7: it is a copy of another "
                        r"document"):
+        _read(tmp_path, document, document.current, PP1_EDIT, **shown)
+
+
+@pytest.mark.parametrize("where", ["front matter", "page header"])
+def test_a_copy_of_another_imo_document_is_refused(tmp_path, where):
+    """IMO's symbols hold a space: "MSC 110/WP.6" was no symbol to the check, and a copy
+    of that paper was read as one of MSC 110/WP.5."""
+    document = _document("MSC 110/WP.5")
+    shown = {"shows": "MSC 110/WP.6"} if where == "front matter" else \
+        {"header": "MSC 110/WP.6"}
+    with pytest.raises(ReaderError, match=rf"the file is MSC 110/WP\.6 \(so its {where} "
+                       r"reads\), not MSC 110/WP\.5: it is a copy of another document"):
         _read(tmp_path, document, document.current, PP1_EDIT, **shown)
 
 

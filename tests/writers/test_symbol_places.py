@@ -301,3 +301,24 @@ def test_a_revision_written_after_a_space_is_revised_in_that_form(tmp_path):
     rev2 = _parts(revise_source(path.read_bytes(), document.current, new, symbol="A77/4"))
     assert _texts(rev2["word/header1.xml"]) == ["A77/4 Rev.2\tsee also A77/4 Add.1"]
     assert "A77/4 Rev.2" in _texts(rev2["word/document.xml"])
+
+
+def test_a_who_symbol_gains_its_first_revision_after_a_space_everywhere(tmp_path):
+    """WHO's "A77/4" became "A77/4/Rev.1" at its first revision, where WHO writes "A77/4
+    Rev.1": the header, the front matter and the title property Word shows it from."""
+    word = docx.Document()
+    word.core_properties.title = "A77/4"
+    word.sections[0].header.paragraphs[0].text = "A77/4\tsee also A77/4 Add.1"
+    word.add_paragraph("SEVENTY-SEVENTH WORLD HEALTH ASSEMBLY")
+    word.add_paragraph("A77/4")
+    word.add_paragraph("The World Health Assembly,")
+    word.add_paragraph("1.\tDecides to convene a meeting in 2027;")
+    path = tmp_path / "who.docx"
+    word.save(path)
+    document = read_docx_draft(path).to_document("A77/4")
+    new = revise(document, [], Decisions(), label="Rev.1").revision
+    made = revise_source(path.read_bytes(), document.current, new, symbol="A77/4")
+    rev1 = _parts(made)
+    assert _texts(rev1["word/header1.xml"]) == ["A77/4 Rev.1\tsee also A77/4 Add.1"]
+    assert "A77/4 Rev.1" in _texts(rev1["word/document.xml"])
+    assert docx.Document(io.BytesIO(made)).core_properties.title == "A77/4 Rev.1"
