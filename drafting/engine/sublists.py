@@ -1,4 +1,4 @@
-"""Sub-paragraph lists ("(a) ...", "(b) ...", "(i) ...") kept inside a paragraph's text.
+"""Sub-paragraph lists ("(a) ...", "(i) ...", "1. ...") kept inside a paragraph's text.
 
 A revision that inserts or removes an item leaves the letters after it as they were: a
 new "(b)" before the old "(b)", or "(a)" then "(c)". Word renumbers the items it numbers
@@ -16,9 +16,11 @@ from difflib import SequenceMatcher
 
 from drafting.engine.anchoring import similarity, word_diff
 
-ITEM = re.compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})(?P<close>\))"
-                  r"(?=[ \t])")
-"""A sub-paragraph's number where its line begins: "(a)", "(iv)", "b)", "(12)"."""
+ITEM = re.compile(r"(?P<open>\()?(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})"
+                  r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.)))(?=[ \t])")
+"""A sub-paragraph's number where its line begins: "(a)", "(iv)", "b)", "(12)", or
+digits with a full stop, as Word's "List Number 2" shows them or a text types them
+("2."; ``open`` is None where no bracket opens it)."""
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -113,7 +115,7 @@ def matched_lines(was: list[str], now: list[str]) -> list[tuple[int, int, int, i
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             spans += [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2),
                                                            strict=True)]
-        elif tag != "replace" or any(ITEM.match(line) or _DOTTED.match(line)
+        elif tag != "replace" or any(ITEM.match(line)
                                      for line in (*was[i1:i2], *now[j1:j2])):
             spans += _alike(was[i1:i2], now[j1:j2], i1, j1)
         else:  # lines broken or joined otherwise: word by word, as one text
@@ -200,14 +202,9 @@ def line_similarity(old: str, new: str) -> float:
     return 2 * sum(len(text) for op, text in line_diff(old, new) if op == 0) / total
 
 
-_DOTTED = re.compile(r"\d{1,3}\.(?=[ \t])")
-"""An item's number as a list Word numbers "1.", "2." writes it where its line begins
-(no number `relettered` numbers again, but a line's words are read without it)."""
-
-
 def item_words(line: str) -> str:
     """A line's words, without the item number it opens with ("(b)", or Word's "2.")."""
-    found = ITEM.match(line) or _DOTTED.match(line)
+    found = ITEM.match(line)
     return line[found.end():].strip() if found else line.strip()
 
 

@@ -2,7 +2,8 @@
 
 The import reads a document as `drafting.readers.docx_draft` does; here the same reading
 keeps, for each character of each paragraph's text, the Word paragraph and the offset in
-its visible text (`drafting.ooxml.visible`) that the character came from. Writers use it
+its visible text (`drafting.ooxml.visible`) that the character came from (a line break
+Word holds, a ``w:br``, too: an item's line deleted goes with it). Writers use it
 to put changes into the secretariat's own document. Characters the document does not
 hold as such (a line break between two Word paragraphs, an automatic number, the
 brackets around each alternative of an option block) have no place; nor has an empty
@@ -16,7 +17,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import Any, overload
 
 from drafting import characters
@@ -246,12 +247,23 @@ def _mapped(sources: list[Visible], joiner: str) -> tuple[str, list[Stretch]] | 
             kept.append(line[start:end])
             spans.append((position + start, position + end))
         position += len(line) + 1
-    kept_places: list[Stretch] = []
-    for number, cut in enumerate(_cut(places, spans)):
-        if number:
-            kept_places.append((1, None, 0))  # the line break between two kept lines
-        kept_places += cut
+    breaks = [_break(text, before[1], after[0]) for before, after in pairwise(spans)]
+    cuts = iter(_cut(places, sorted([*spans, *(at for at in breaks if at is not None)])))
+    kept_places: list[Stretch] = next(cuts, [])
+    for at in breaks:  # the line break between two kept lines: Word's own where it is one
+        held = next(cuts) if at is not None else []
+        kept_places += held if len(held) == 1 and held[0][1] is not None else [(1, None, 0)]
+        kept_places += next(cuts)
     return "\n".join(kept), kept_places
+
+
+def _break(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the one line break between ``start`` and ``end`` (spaces around it):
+    where it is Word's (a ``w:br``), the character an item's line deleted with the break
+    before it deletes. None where several stand there (empty lines dropped)."""
+    gap = text[start:end]
+    return (start + gap.index("\n"), start + gap.index("\n") + 1) \
+        if gap.count("\n") == 1 else None
 
 
 def _cut(stretches: list[Stretch], spans: list[tuple[int, int]]) -> list[list[Stretch]]:

@@ -84,3 +84,15 @@ def test_letters_changed_otherwise_are_a_change():
     assert _shown(_segments(OLD, swapped)) == [  # each number changed whole
         "Calls upon States:\n(a) A;\n", ("(b)", "(c)"), " B, through:\n(i) x;\n(ii) y;\n",
         ("(c)", "(b)"), " C;"]
+
+
+def test_a_diff_shows_the_item_numbered_with_a_full_stop_not_the_numbering():
+    """Items "1.", "2." (Word's "List Number 2"): the item removed is the change, the
+    numbers after it are not; with ``renumbered``, each number changed is one change."""
+    old = "Calls upon States:\n1. A;\n2. B;\n3. C;"
+    new = "Calls upon States:\n1. A;\n2. C;"
+    assert unrelettered(old, new) == "Calls upon States:\n1. A;\n3. C;"
+    assert _shown(_segments(old, new)) == [
+        "Calls upon States:\n1. A;", ("\n2. B;", ""), "\n3. C;"]
+    assert _shown(_segments(old, new, renumbered=True)) == [
+        "Calls upon States:\n1. A;", ("\n2. B;", ""), "\n", ("3.", "2."), " C;"]

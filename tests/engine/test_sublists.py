@@ -27,3 +27,35 @@ def test_items_after_a_change_are_relettered(new, expected):
 def test_a_list_numbered_otherwise_at_the_start_is_left_as_it_is():
     odd = "Decides:\n(a) A;\n(a) B;"
     assert relettered(odd, odd + "\n(b) C;") == odd + "\n(b) C;"
+
+
+DOTTED = "Requests the Secretary-General:\n1.\tTo report;\n2.\tTo consult;\n3.\tTo publish;"
+
+
+@pytest.mark.parametrize(("new", "expected"), [
+    ("Requests the Secretary-General:\n1.\tTo report;\n3.\tTo publish;",
+     "Requests the Secretary-General:\n1.\tTo report;\n2.\tTo publish;"),
+    ("Requests the Secretary-General:\n1.\tTo report;\n2.\tTo brief;\n2.\tTo consult;\n"
+     "3.\tTo publish;",
+     "Requests the Secretary-General:\n1.\tTo report;\n2.\tTo brief;\n3.\tTo consult;\n"
+     "4.\tTo publish;"),
+    ("Requests the Secretary-General:\n1.\tTo report;\n3.\tTo publish;\n4.\tTo brief;",
+     "Requests the Secretary-General:\n1.\tTo report;\n2.\tTo publish;\n3.\tTo brief;")],
+    ids=["removed", "inserted", "removed and appended"])
+def test_items_numbered_with_a_full_stop_are_numbered_again(new, expected):
+    """"1.", "2." (Word's "List Number 2", or typed) count on as Word shows them, in the
+    same form: a full stop, never a bracket."""
+    assert relettered(DOTTED, new) == expected
+
+
+def test_a_full_stop_list_counts_apart_from_a_bracketed_one():
+    old = "Decides:\n1. A, through:\n(a) x;\n(b) y;\n2. B;\n3. C;"
+    new = "Decides:\n1. A, through:\n(a) x;\n(c) z;\n3. C;"
+    assert relettered(old, new) == "Decides:\n1. A, through:\n(a) x;\n(b) z;\n2. C;"
+
+
+@pytest.mark.parametrize("line", ["(1. A;", "a. A;", "1.2 A;"])
+def test_what_is_no_item_is_not_numbered_again(line):
+    old = f"Decides:\n{line}\n1. B;\n2. C;"
+    assert relettered(old, f"Decides:\n{line}\n2. C;") == f"Decides:\n{line}\n1. C;"
+    assert relettered(f"Decides:\n{line}\n{line}", f"Decides:\n{line}") == f"Decides:\n{line}"
