@@ -92,11 +92,11 @@ class Intake:
 
 def sources_shown(store: Store, document: Document) -> Callable[[], list[str]]:
     """The symbols ``document``'s own Word sources show in their page headers
-    (`drafting.readers.copy_identity.source_symbols`), read from the store once, when
+    (`drafting.readers.copy_symbols.source_symbols`), read from the store once, when
     first asked for (a copy showing a symbol that is not the document's)."""
     @cache
     def shown() -> list[str]:
-        from drafting.readers.copy_identity import source_symbols
+        from drafting.readers.copy_symbols import source_symbols
 
         return [symbol for label in store.sources(document.symbol)
                 if (content := store.source(document.symbol, label)) is not None

@@ -1,13 +1,13 @@
 """Which document, and which revision of it, a delegation's Word copy is, told before it
 is read as amendments (`identify`).
 
-- **Another document**: the symbol the copy's front matter or page header shows, a line
-  of its own ("A/C.2/81/L.12"), is another document's, and the document's own symbol is
-  nowhere there: the file is refused, naming both. A symbol cited in a paragraph
-  ("resolution A/RES/70/1") is no line of its own and never counts; the front matter
-  ends at the first paragraph of the text, edited or typed with its number. A symbol
-  the document's own Word file shows in its page header (a draft imported as
-  ``oceans-2026``) is its own (`source_symbols`).
+- **Another document**: the copy's front matter or page header shows another
+  document's symbol where the document shows its own, and its own (or its
+  corrigendum's) nowhere there: the file is refused, naming both
+  (`drafting.readers.copy_symbols`: which symbols count, and where). A symbol cited in
+  a paragraph ("resolution A/RES/70/1"), or on a line below the title, never counts;
+  the front matter ends at the first paragraph of the text, edited or typed with its
+  number.
 - **Another text**: the copy, as it was before its tracked changes and its front
   matter aside, holds fewer than `SHARED_FLOOR` (30%) of the words of every revision of
   the document, counted in pairs of words in a row: another resolution pasted over the
@@ -35,17 +35,14 @@ is read as amendments (`identify`).
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from docx.oxml.ns import qn
-from lxml import etree
 
 from drafting import characters
 from drafting.engine.anchoring import similarity
@@ -56,6 +53,14 @@ from drafting.model import Document, Paragraph, ParagraphStatus, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.parts import Parts
 from drafting.readers.copy_revision import OtherRevision
+from drafting.readers.copy_symbols import (
+    corrigendum,
+    front_lines,
+    header_lines,
+    other_document,
+    own_named,
+)
+from drafting.readers.result import ReadWarning
 
 SHARED_FLOOR = 0.3
 """The least share of a revision's words a Word copy must hold, before its tracked
@@ -75,37 +80,23 @@ _NEAR = 0.5
 """How alike (`similarity`) a copy's paragraph and the current revision's wording of it
 must be, at least, for the paragraph to count as the current revision's."""
 
-_FRONT_PARAGRAPHS = 60
-"""How many Word paragraphs, at most, the front matter is looked for in."""
-
-_SYMBOL = re.compile(r"[A-Z](?:[A-Z]* (?=\d))?[A-Za-z0-9]*(?:/[A-Za-z0-9.()-]+)+"
-                     r"(?:[/ ](?:Rev|Corr|Add|Amend)\.\d+)*")
-"""A UN-style document symbol standing alone: "A/C.2/81/L.12", "A/HRC/61/L.12/Rev.1",
-"UNEP/EA.6/L.2", WHO's "A77/4 Rev.1", IMO's "MSC 110/WP.5" (a digit is asked for
-besides)."""
-
-_NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[IVX]+\.)\t")
-"""A paragraph typed with its number ("1.<tab>", "(a)<tab>", "2.1<tab>"): the body's."""
-_REVISION = re.compile(r"[/ ]Rev\.\d+$")
 _MARKER = re.compile(r"\[\^\d+\]")
 """A footnote's marker in a paragraph's text (the copy is read without its footnotes)."""
 _WORD = re.compile(r"\w+")
-_W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                 "http://purl.oclc.org/ooxml/wordprocessingml/main")
-_HEADER = re.compile(r"word/header\d*\.xml")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def identify(path: Path, document: Document, target: Revision, word: Parts,
              revision: str | None, shown: Callable[[], Collection[str]] | None = None,
-             ) -> None:
+             noted: list[ReadWarning] | None = None) -> None:
     """Refuse (ReaderError) the Word copy at ``path`` (its parts ``word``) when it is a
     copy of another document, or of another text, than ``document`` (``shown``: the
     symbols the document's own Word sources show, `source_symbols`, asked for only
     where the copy shows another symbol); raise
     `OtherRevision` when, read against ``target`` (the current revision: ``revision``,
     the one asked for, is None), it is plainly a copy of an earlier revision by its
-    symbol. Nothing when it may be a copy of ``target``."""
+    symbol. Nothing when it may be a copy of ``target``; what it shows instead of the
+    document's symbol (its corrigendum's, a reference of the sender's) is warned of in
+    ``noted``."""
     paragraphs = list(word.body.iter(qn("w:p")))
     if len(paragraphs) > MAX_PARAGRAPHS:
         return  # refused by the reader, before anything is read
@@ -114,37 +105,18 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
     if any(len(text) > MAX_PARAGRAPH_CHARS or characters.problem(text)
            for read in reads for text in (read.original, read.proposed)):
         return  # refused by the reader, naming the paragraph and what is wrong
-    front, headers = list(_front_lines(originals, document)), _header_lines(path)
-    own = symbol_pattern(document.symbol)
-    named = [found for line in (*front, *headers) if (found := own.fullmatch(line))]
-    if not named:
-        _other_document(path, document, front, "front matter", shown)
-        _other_document(path, document, headers, "page header", shown)
+    front, headers = list(front_lines(originals, document)), header_lines(path)
+    named = own_named((*front, *headers), symbol_pattern(document.symbol))
+    warnings = [] if named else other_document(path, document, front, headers, shown)
+    if (corrected := corrigendum(path, document, (*front, *headers))) is not None:
+        warnings.append(corrected)
+    if noted is not None:
+        noted += warnings
     _other_text(path, document, target, originals)
     if revision is None and named:
         suffixes = {found["old"][1:] if found["old"] else "" for found in named}
         if len(suffixes) == 1:
             _earlier_revision(document, target, suffixes.pop(), reads)
-
-
-def _other_document(path: Path, document: Document, lines: list[str], where: str,
-                    shown: Callable[[], Collection[str]] | None) -> None:
-    """ReaderError when ``lines`` (the copy's front matter, or its page headers: ``where``;
-    no line in either shows ``document``'s symbol) show another document's symbol: one
-    neither its revisions' front matter nor its own Word sources (``shown``) show."""
-    known = {_REVISION.sub("", line.strip()) for revision in document.revisions  # its own
-             for line in (*revision.front_matter, document.title)}  # front matter shows
-    others = [line for line in lines if _SYMBOL.fullmatch(line) and re.search(r"\d", line)
-              and _REVISION.sub("", line) not in known]
-    if others and shown is not None:  # the secretariat's own file shows it (page header)
-        known |= {_REVISION.sub("", line) for line in shown()}
-        others = [line for line in others if _REVISION.sub("", line) not in known]
-    if others:
-        shown = " and ".join(dict.fromkeys(others))
-        raise ReaderError(
-            f"{path}: the file is {shown} (so its {where} reads), not {document.symbol}: "
-            f"it is a copy of another document. Send the copy of {document.symbol}, or "
-            f"submit this one to {others[0]}")
 
 
 def _other_text(path: Path, document: Document, target: Revision,
@@ -317,92 +289,6 @@ def _named(revision: Revision, own: re.Pattern[str]) -> str | None:
         if (found := own.search(line)) is not None:
             return found["old"][1:] if found["old"] else ""
     return None
-
-
-def _front_lines(originals: list[str], document: Document) -> Iterator[str]:
-    """The lines of the copy's front matter: its first Word paragraphs (table cells
-    among them), each cut at line breaks and tabs, up to the chapeau or the first
-    paragraph of the text (its typed number aside)."""
-    ends, bodies = _text_opening(document)
-    for text in originals[:_FRONT_PARAGRAPHS]:
-        words = " ".join(text.split())
-        if words in ends or words.partition(" ")[2] in ends or _NUMBERED.match(text):
-            return
-        if _edited(set(_WORD.findall(words.casefold())), bodies):
-            return  # the first paragraph, edited: the body begins
-        yield from _cut([text])
-
-
-def _text_opening(document: Document) -> tuple[set[str], list[set[str]]]:
-    """What ends a copy's front matter: every paragraph and chapeau of ``document``'s
-    revisions (spaces collapsed), and the words of those the text opens with. Kept for
-    the last document asked about, as `_paragraph_words` is."""
-    if _LAST_OPENING and _LAST_OPENING[0] is document:
-        return _LAST_OPENING[1]
-    ends = ({" ".join(r.chapeau.split()) for r in document.revisions} | {
-        " ".join(p.text.split()) for r in document.revisions for p in r}) - {""}
-    firsts = {" ".join(p.text.split()) for r in document.revisions  # where the text opens
-              for p in r.paragraphs[:_FRONT_PARAGRAPHS]} | {
-                  " ".join(r.chapeau.split()) for r in document.revisions}
-    found = ends, [set(_WORD.findall(text.casefold())) for text in firsts - {""}]
-    _LAST_OPENING[:] = [document, found]
-    return found
-
-
-_LAST_OPENING: list[Any] = []
-
-
-def _edited(words: set[str], bodies: list[set[str]]) -> bool:
-    """Whether a Word paragraph of ``words`` is one of the text's (``bodies``: the words
-    of each of its paragraphs), edited: it holds two thirds of one's words, four at
-    least (a front-matter line, "Oceans and the law of the sea", is shorter than the
-    paragraph citing it)."""
-    return any(len(body) >= 4 and 3 * len(words & body) >= 2 * len(body)
-               and len(words) <= 2 * len(body) for body in bodies)
-
-
-def source_symbols(content: bytes) -> list[str]:
-    """The document symbols a draft's own Word source (``content``, a .docx) shows in
-    its page headers (those its front matter shows are the revision's): a copy showing
-    one of them is no copy of another document, whatever the draft was imported as
-    (``--doc oceans-2026``)."""
-    return [line for line in _header_lines(io.BytesIO(content))
-            if _SYMBOL.fullmatch(line) and re.search(r"\d", line)]
-
-
-def _header_lines(path: Path | IO[bytes]) -> list[str]:
-    """The lines of the copy's page headers (read from the package: a reader reads no
-    header otherwise); none where they cannot be read (the package was checked, and a
-    header is never text)."""
-    texts: list[str] = []
-    try:
-        with zipfile.ZipFile(path) as package:
-            for name in package.namelist():
-                if _HEADER.fullmatch(name):
-                    root = etree.fromstring(package.read(name), _PARSER)
-                    texts += [_text(p) for ns in _W_NAMESPACES for p in root.iter(f"{{{ns}}}p")]
-    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError):
-        return []
-    return list(_cut(texts))
-
-
-def _text(p: etree._Element) -> str:
-    """A header paragraph's visible text, deleted words aside; a tab as a tab."""
-    found = []
-    for node in p.iter():
-        name = etree.QName(node).localname if isinstance(node.tag, str) else ""
-        if name == "t":
-            found.append(node.text or "")
-        elif name in ("tab", "br", "cr"):
-            found.append("\t")
-    return "".join(found)
-
-
-def _cut(texts: Iterable[str]) -> Iterator[str]:
-    for text in texts:
-        for line in re.split(r"[\t\n\r\v]+", text):
-            if line := line.strip().rstrip("*").rstrip():  # "A/C.2/81/L.99*": a note
-                yield line
 
 
 def _pairs(texts: Iterable[str]) -> Iterator[tuple[str, str]]:

@@ -122,7 +122,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     ``proposed`` gives (the pending ones, by paragraph id; asked for only where a Word
     author reads as delegation codes) are not proposed again where the file tracks them
     by the delegations proposing them: a copy of the merged draft. ``shown`` gives the
-    symbols the document's own Word sources show (`copy_identity.source_symbols`).
+    symbols the document's own Word sources show (`copy_symbols.source_symbols`).
 
     Raises ReaderError, returning nothing, for a file that cannot be opened, an unknown
     revision, authors that cannot be attributed (listing them and how to map them), an
@@ -132,10 +132,11 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     path = Path(path)
     target = _revision(document, revision, path)
     word = open_word(path)
+    noted: list[ReadWarning] = []  # what the copy shows instead of the document's symbol
     try:
         try:
-            identify(path, document, target, word, revision, shown)  # another document,
-            # another text, another revision
+            identify(path, document, target, word, revision, shown, noted)  # another
+            # document, another text, another revision
             reader = _Reader(path, document, target, word, authors, proposed)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
@@ -157,7 +158,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             error.message = f"{path}: {error.message}"
             error.args = (error.message,)
         raise
-    return DocxSubmission(amendments, tuple(reader.warnings), reader.tracked,
+    return DocxSubmission(amendments, (*noted, *reader.warnings), reader.tracked,
                           reader.comments_unread)
 
 
