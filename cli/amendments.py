@@ -215,7 +215,13 @@ def amendments(
     Example: drafting amendments A/C.2/81/L.7 --para OP3 --status submitted --json
     """
     from drafting.lookup import known_codes
-    from drafting.workflow import amendment_json, backing, describe, list_amendments
+    from drafting.workflow import (
+        amendment_json,
+        backing,
+        describe,
+        list_amendments,
+        made_on,
+    )
 
     with store_at(db) as store:
         document, found = list_amendments(store, symbol, paragraph=para,
@@ -229,7 +235,7 @@ def amendments(
     for item in found:
         data = amendment_json(document, item)
         line = (f"{item.id:<6} {data['paragraph']:<10} {'/'.join(item.proponents):<10} "
-                f"{item.status:<10} {describe(item)}")
+                f"{item.status:<10} {describe(item, made_on(document, item))}")
         if item.supporters or item.requested:
             line += f"  ({backing(item).partition(', ')[2]})"
         typer.echo(line if len(line) <= width else line[: max(width, 40) - 3] + "...")

@@ -161,6 +161,7 @@ def revise(
             "stale": [{"amendment": s.amendment.id, "reason": s.reason} for s in outcome.stale],
             "accepted_with": dict(outcome.accepted_with), "emptied": list(outcome.emptied),
             "settled": dict(outcome.settled), "reopened": list(outcome.reopened),
+            "moot": dict(outcome.moot),
             **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
                                           for p in outcome.revision]} if dry_run
                else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
@@ -186,6 +187,7 @@ def revise(
         twin: f"proposes the same as {accepted} ({by[accepted]})"
         for twin, accepted in outcome.accepted_with.items()}, by)
     _accepted("settled by the bracket decisions, accepted", outcome.settled, by)
+    _accepted("accepted, made moot by the bracket decisions", outcome.moot, by)
     if dry_run:
         typer.echo(f"nothing was recorded (a preview): run it again without --dry-run to "
                    f"issue {outcome.revision.label}")

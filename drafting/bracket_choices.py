@@ -36,8 +36,9 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     OP3` shows them: ``"OP3#2"``, ``"OP24#1=present"``. Words no bracket offers but a pending
     (or accepted) amendment among ``proposals`` proposes in one of its alternatives
     (``OP1=in 2029``, where the EU proposes "2029" for "2028" in ``[in 2027 / in 2028]``),
-    or in an alternative it adds (``[in 2027 / in 2028 / in 2029]``), choose that
-    alternative and accept the amendment with the choice. InputError, naming
+    or in an alternative it adds (``[in 2027 / in 2028 / in 2029]``, or a bracket typed
+    beside the group, ``[in 2027 / in 2028] [in 2029]``: `drafting.engine.applied.folded`),
+    choose that alternative and accept the amendment with the choice. InputError, naming
     the paragraph and what it holds, for anything that does not fit.
     """
     from drafting.engine import BracketAction, BracketDecision
@@ -85,11 +86,13 @@ def _proposed(paragraph: Paragraph, number: int | None, wanted: str,
     """The bracket, alternative and pending amendment whose change, inside that alternative,
     makes it read ``wanted``; None when no amendment, or more than one change, does."""
     from drafting import brackets
+    from drafting.engine.applied import folded
 
     words = " ".join(wanted.split())
     text, groups = paragraph.text, _groups(paragraph, number)
     fits: dict[tuple[int, int, int, int, str], tuple[int, int, str]] = {}  # distinct changes
     for amendment in proposals:
+        amendment = folded(amendment, text) or amendment  # " [in 2030]" typed beside
         span = amendment.span
         if (amendment.paragraph_id != paragraph.id or amendment.amends or span is None
                 or amendment.kind not in SPAN_KINDS or amendment.kind is AmendmentKind.BRACKET

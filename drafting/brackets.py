@@ -238,6 +238,23 @@ def groups(text: str, *, paragraph: str = "") -> list[BracketGroup]:
     return _survey(text)[0]
 
 
+def lifted(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` with its brackets lifted: ``old`` one bracket of one
+    alternative, "[" to its "]" (``[promptly]``), ``new`` its words. Not ``[a / b]``
+    (a choice to make), ``[a][b]``, ``[a] [b]``, ``[]`` or stray brackets."""
+    if old[:1] != "[" or old[-1:] != "]" or new != old[1:-1] or not new.strip() or faults(old):
+        return False
+    found = groups(old)
+    return found[0].end == len(old) and len(found[0].alternatives) == 1
+
+
+def places(text: str, index: int, *, paragraph: str = "") -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets in ``text`` of each alternative of group ``index``
+    (``[a / b][c]`` -> (1, 2), (5, 6), (8, 9)); InputError for no such group."""
+    group, _ = _pick(text, index, paragraph)
+    return group._spans
+
+
 def choose(text: str, index: int, alternative: int, *, paragraph: str = "") -> str:
     """Replace group ``index`` by the text of its ``alternative`` (both 0-based).
 

@@ -19,9 +19,17 @@ def proposals_preview(document: Document, amendments: Sequence[Amendment]) -> li
     lines = []
     for amendment in amendments:
         label = label_of(document, amendment.paragraph_id, amendment.revision)
-        lines.append(f"{label}: {describe(amendment)}  ({backing(amendment)})"
+        lines.append(f"{label}: {describe(amendment, made_on(document, amendment))}  "
+                     f"({backing(amendment)})"
                      + agreed_warning(document, amendment))
     return lines
+
+
+def made_on(document: Document, amendment: Amendment) -> str | None:
+    """The text of the paragraph ``amendment`` was made on, None where it is not found."""
+    revision = document.revision(amendment.revision) or document.current
+    paragraph = revision.by_id(amendment.paragraph_id) if revision is not None else None
+    return paragraph.text if paragraph is not None else None
 
 
 def unsettled(paragraph: Paragraph) -> str:
@@ -61,12 +69,18 @@ def backing(amendment: Amendment) -> str:
     return who
 
 
-def describe(amendment: Amendment) -> str:
-    """What an amendment does, in a few words with its texts quoted."""
+def describe(amendment: Amendment, text: str | None = None) -> str:
+    """What an amendment does, in a few words with its texts quoted. ``text``, the
+    paragraph's text it was made on where known, names a paragraph whose brackets it
+    lifts whole ("lift the brackets of the paragraph")."""
     old, new, kind = amendment.old_text, amendment.new_text, amendment.kind
     if amendment.amends:
         return f"in the words {amendment.amends} proposes, " + describe(replace(amendment,
                                                                                 amends=""))
+    if kind is _K.REPLACE and brackets.lifted(old, new):
+        whole = text is not None and text.strip() == old
+        return "lift the brackets of the paragraph" if whole else \
+            f"lift the brackets around {brief(new)}"
     if kind is _K.REPLACE:
         return f"replace {brief(old)} -> {brief(new, exact=True)}"
     if kind is _K.DELETE:

@@ -42,6 +42,7 @@ from drafting.model import (
 )
 from drafting.wording import backing as backing
 from drafting.wording import describe as describe
+from drafting.wording import made_on as made_on
 from drafting.wording import proposals_preview as proposals_preview
 
 if TYPE_CHECKING:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from drafting import brackets
 from drafting.engine.anchoring import rebase
 from drafting.engine.decisions import BracketAction, BracketDecision
 from drafting.errors import AmendmentError, StaleError
-from drafting.model import Amendment, AmendmentKind, Paragraph
+from drafting.model import Amendment, AmendmentKind, Paragraph, Span
 from drafting.model.amendment import SPAN_KINDS
 from drafting.wording import describe
 
@@ -59,6 +60,78 @@ def decide_brackets(paragraph: Paragraph, decisions: Sequence[BracketDecision]) 
     return text
 
 
+def moot(paragraph: Paragraph, decisions: Sequence[BracketDecision],
+         accepted: Sequence[Amendment]) -> dict[str, str]:
+    """The accepted changes of ``paragraph`` (placed on its text) that its choices make
+    moot, each wholly inside an alternative not chosen ("Option 2" edited, "Option 3"
+    chosen): id -> why. Not the amendments a choice accepts with it
+    (`BracketDecision.amendment`). Words accepted in a bracket dropped (``--drop``) are
+    no choice between proposals: `apply_accepted` refuses them."""
+    text, gone = paragraph.text, []
+    for decision in decisions:
+        if decision.action is BracketAction.CHOOSE:
+            places = brackets.places(text, decision.group, paragraph=paragraph.label)
+            gone += [(a, b, f"the alternative it changes, '{text[a:b].strip()}', was not "
+                      "chosen") for n, (a, b) in enumerate(places) if n != decision.alternative]
+    chosen = {d.amendment for d in decisions if d.amendment}
+    found = {}
+    for amendment in accepted:
+        beside = folded(amendment, text)  # an alternative typed beside a group
+        span = (beside or amendment).span
+        if amendment.kind in SPAN_KINDS and span is not None and amendment.id not in chosen:
+            why = next((w for a, b, w in gone if a <= span.start <= span.end <= b), None)
+            if why is not None and beside is not None:
+                why = f"the alternative it adds, {amendment.new_text.strip()}, was not chosen"
+            if why is not None:
+                found[amendment.id] = f"{paragraph.label}: {why}; it has no effect"
+    return found
+
+
+def options_added(paragraph: Paragraph, choices: Sequence[BracketDecision],
+                  accepted: Sequence[Amendment]) -> list[Amendment]:
+    """The accepted amendments whose new option a choice keeps (`bracket_decisions`: an
+    alternative past those ``paragraph``'s bracket holds, "[a / b]" + " / c", or one typed
+    beside it, "[a / b] [c]", as `folded` makes it)."""
+    chosen = {d.amendment: d for d in choices if d.amendment}
+    if not chosen:
+        return []
+    groups, added = brackets.groups(paragraph.text), []
+    for amendment in accepted:
+        decision, beside = chosen.get(amendment.id), folded(amendment, paragraph.text)
+        if decision is None:
+            continue
+        past = decision.group < len(groups) and \
+            decision.alternative >= len(groups[decision.group].alternatives)
+        if beside is not None or past:
+            added.append(beside or amendment)
+    return added
+
+
+_BESIDE = re.compile(r"\s*\[([^\[\]]*)\]\s*")
+"""A bracket typed beside a group as a new alternative of it: " [in 2030]"."""
+
+
+def folded(amendment: Amendment, text: str) -> Amendment | None:
+    """An insertion of a bracket typed right after (or before) a bracket group of ``text``
+    ("[in 2027 / in 2028]" + " [in 2030]"), as delegations propose a new alternative, made
+    the insertion of that alternative inside the group ("[in 2027 / in 2028 / in 2030]"):
+    one choice, the group's number unchanged. None for any other amendment. Brackets
+    apart in a text ("[all] [States]") stay separate groups: only a proposal typed beside
+    a group is read so."""
+    span, found = amendment.span, _BESIDE.fullmatch(amendment.new_text)
+    if amendment.kind is not _K.INSERT or amendment.amends or span is None or len(span) \
+            or found is None or not found[1].strip():
+        return None
+    for group in brackets.groups(text):
+        if span.start == group.end:
+            return replace(amendment, span=Span(group.end - 1, group.end - 1),
+                           new_text=brackets.SPACED_SLASH + found[1])
+        if span.start == group.start:
+            return replace(amendment, span=Span(group.start + 1, group.start + 1),
+                           new_text=found[1] + brackets.SPACED_SLASH)
+    return None
+
+
 def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment]) -> str:
     """The accepted changes of one paragraph applied to ``text`` (its text after
     bracket decisions). Overlapping accepted changes are refused; a retain changes
@@ -71,7 +144,7 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
                              "whole paragraph; accept one")
     if alternatives:
         return alternatives[0].new_text.strip()
-    moved = [_onto(paragraph, text, a) for a in spans]
+    moved = [part for a in spans for part in _brackets_struck(_onto(paragraph, text, a))]
     unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span is not None}
     ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
     for first, second in itertools.pairwise(ordered):
@@ -82,6 +155,19 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
         span = amendment.span
         text = joined(text[: span.start], amendment.new_text, text[span.end :])
     return text
+
+
+def _brackets_struck(amendment: Amendment) -> tuple[Amendment, ...]:
+    """A proposal to lift a bracket (`drafting.brackets.lifted`) as the deletions of its
+    "[" and its "]", so that changes accepted in the words between them stand with it;
+    any other amendment as it is."""
+    span = amendment.span
+    if amendment.kind is not _K.REPLACE or span is None or \
+            not brackets.lifted(amendment.old_text, amendment.new_text):
+        return (amendment,)
+    return tuple(replace(amendment, kind=_K.DELETE, span=Span(start, start + 1),
+                         old_text=mark, new_text="")
+                 for start, mark in ((span.start, "["), (span.end - 1, "]")))
 
 
 def joined(before: str, new: str, after: str) -> str:

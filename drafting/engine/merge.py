@@ -15,8 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from drafting.brackets import lifted
 from drafting.engine.anchoring import rebase
 from drafting.engine.segments import (
     Alternatives,
@@ -33,6 +34,7 @@ from drafting.engine.segments import (
     Text,
 )
 from drafting.engine.subamend import split
+from drafting.engine.units import Unit, clusters, units
 from drafting.errors import LabelError, StaleError
 from drafting.model import (
     Amendment,
@@ -154,7 +156,7 @@ def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> Me
     spans = [a for a in amendments if a.kind in SPAN_KINDS]
     return MergedParagraph(
         paragraph,
-        _segments(paragraph.text, _units(spans), retained_by),
+        _segments(paragraph.text, units(spans), retained_by),
         deletion=_credit(of_kind[AmendmentKind.DELETE_PARAGRAPH]),
         alternatives=_options(of_kind[AmendmentKind.ALTERNATIVE]),
         retains=retains,
@@ -184,7 +186,7 @@ def _amended(entries: list[Entry], placed: list[Amendment], nested: list[Amendme
             subs = [a for i in credit.amendments for a in mine.get(i, [])]
             if subs:
                 text = parents[credit.amendments[0]].new_text
-                amended.append(Amended(credit, text, _segments(text, _units(subs), ())))
+                amended.append(Amended(credit, text, _segments(text, units(subs), ())))
         result.append(replace(entry, amended=tuple(amended)) if amended else entry)
     return result, stale
 
@@ -239,60 +241,10 @@ def _on_target(document: Document, target: Revision, amendment: Amendment) -> Am
     return rebase(amendment, before.text, now.text, target.label)
 
 
-@dataclass(slots=True)
-class _Unit:
-    """Identical span proposals, merged: one change with all their credit."""
-
-    start: int
-    end: int
-    new_text: str
-    bracket: bool
-    amendments: list[Amendment] = field(default_factory=list)
-
-    @property
-    def point(self) -> bool:
-        return self.start == self.end
-
-
-def _units(amendments: Iterable[Amendment]) -> list[_Unit]:
-    units: dict[tuple[int, int, str, bool], _Unit] = {}
-    for amendment in amendments:
-        span = amendment.span
-        assert span is not None, "span kinds always carry a span"
-        bracket = amendment.kind is AmendmentKind.BRACKET
-        key = (span.start, span.end, amendment.new_text, bracket)
-        units.setdefault(key, _Unit(*key)).amendments.append(amendment)
-    return sorted(units.values(), key=lambda u: (u.start, u.end))
-
-
-def _clusters(units: list[_Unit]) -> list[list[_Unit]]:
-    """Group units whose words overlap. A point (insertion) conflicts with a span
-    only strictly inside it, and with other points at the same place."""
-    clusters: list[list[_Unit]] = []
-    end = -1
-    for unit in units:
-        current = clusters[-1] if clusters else None
-        if current is not None and _joins(unit, current, end):
-            current.append(unit)
-            end = max(end, unit.end)
-        else:
-            clusters.append([unit])
-            end = unit.end
-    return clusters
-
-
-def _joins(unit: _Unit, cluster: list[_Unit], end: int) -> bool:
-    start = cluster[0].start
-    has_span = any(not u.point for u in cluster)
-    if unit.point:
-        return (has_span and start < unit.start < end) or (not has_span and unit.start == start)
-    return has_span and unit.start < end
-
-
-def _segments(text: str, units: list[_Unit], retained_by: tuple[str, ...]) -> tuple[Segment, ...]:
+def _segments(text: str, units: list[Unit], retained_by: tuple[str, ...]) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     cursor = 0
-    for cluster in _clusters(units):
+    for cluster in clusters(units):
         start = cluster[0].start
         end = max(u.end for u in cluster)
         if start > cursor:
@@ -305,11 +257,12 @@ def _segments(text: str, units: list[_Unit], retained_by: tuple[str, ...]) -> tu
 
 
 def _conflict(
-    text: str, cluster: list[_Unit], start: int, end: int, retained_by: tuple[str, ...]
+    text: str, cluster: list[Unit], start: int, end: int, retained_by: tuple[str, ...]
 ) -> Segment:
     if len(cluster) == 1 and not retained_by:
         unit = cluster[0]
-        return Change(text[start:end], unit.new_text, _credit(unit.amendments), unit.bracket)
+        return Change(text[start:end], unit.new_text, _credit(unit.amendments), unit.bracket,
+                      lift=lifted(text[start:end], unit.new_text))
     versions: dict[str, list[Amendment]] = {}
     for unit in sorted(cluster, key=lambda u: submission_order(u.amendments[0])):
         version = text[start:unit.start] + unit.new_text + text[unit.end:end]

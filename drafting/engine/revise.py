@@ -13,13 +13,18 @@ proposal, with both proponents) is accepted with it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from drafting import brackets
-from drafting.engine.applied import apply_accepted, decide_brackets, refuse_together
+from drafting.engine.applied import (
+    apply_accepted,
+    decide_brackets,
+    moot,
+    options_added,
+    refuse_together,
+)
 from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
@@ -81,6 +86,9 @@ class RevisionOutcome:
     """The labels (in the revision revised) of paragraphs that were agreed (or agreed ad
     ref) and are open again: accepted amendments changed their text, and the agreement
     was on the old text."""
+    moot: Mapping[str, str] = field(default_factory=dict)
+    """Accepted amendments that changed words of an alternative not chosen (an edit of
+    Option 2, Option 3 chosen): id -> why they have no effect."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -146,7 +154,8 @@ def revise(
     if nested:
         outcome, more_stale = nested_standing(nested, outcome, more_stale, decisions, revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
-                           tuple(builder.emptied), settled, tuple(builder.reopened))
+                           tuple(builder.emptied), settled, tuple(builder.reopened),
+                           builder.moot)
 
 
 def _settled_by_choice(current: Revision, given: list[Amendment],
@@ -159,22 +168,9 @@ def _settled_by_choice(current: Revision, given: list[Amendment],
         if decision is not None:
             paragraph = current.by_id(decision.paragraph_id)
             label = paragraph.label if paragraph is not None else decision.paragraph_id
-            words = amendment.new_text.strip(" /")  # " / in 2029": an option added
+            words = amendment.new_text.strip(" /[]")  # " / in 2029", " [in 2029]": added
             settled[amendment.id] = f"{label}: '{words}' chosen"
     return settled
-
-
-def _options_added(paragraph: Paragraph, choices: Sequence[BracketDecision],
-                   accepted: Sequence[Amendment]) -> list[Amendment]:
-    """The accepted amendments whose new option a choice keeps (`bracket_decisions`: an
-    alternative past those ``paragraph``'s bracket holds, "[a / b]" + " / c")."""
-    chosen = {d.amendment for d in choices if d.amendment}
-    if not chosen:
-        return []
-    groups = brackets.groups(paragraph.text)
-    beyond = {d.amendment for d in choices if d.amendment and d.group < len(groups)
-              and d.alternative >= len(groups[d.group].alternatives)}
-    return [a for a in accepted if a.id in beyond]
 
 
 def _current(document: Document, label: str) -> Revision:
@@ -255,6 +251,7 @@ class _Builder:
         self.sectioned = any(_section(p.label) for p in current)
         self.emptied: list[str] = []
         self.reopened: list[str] = []
+        self.moot: dict[str, str] = {}  # accepted, in an alternative not chosen
         self.shown: dict[str, str] = {}  # a new paragraph's label -> the compilation's
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
         for amendment in accepted:
@@ -331,7 +328,9 @@ class _Builder:
         it stays so unless the amendments change its text (the bracket decisions are
         settled with the agreement)."""
         choices = self.choices.get(paragraph.id, [])
-        opened = _options_added(paragraph, choices, accepted)
+        self.moot.update(gone := moot(paragraph, choices, accepted))
+        accepted = [a for a in accepted if a.id not in gone]
+        opened = options_added(paragraph, choices, accepted)
         if opened:  # an option an amendment adds is chosen: added first, then chosen
             settled = decide_brackets(retext(paragraph, apply_accepted(
                 paragraph, paragraph.text, opened)), choices)

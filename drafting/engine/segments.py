@@ -47,13 +47,16 @@ class Change:
     """An attributed change: ``deleted`` words out, ``inserted`` words in.
 
     An insertion has ``deleted == ""``, a deletion ``inserted == ""``. A request
-    to bracket a span has ``bracket=True`` and ``inserted == "[" + deleted + "]"``.
+    to bracket a span has ``bracket=True`` and ``inserted == "[" + deleted + "]"``; one to
+    lift a bracket has ``lift=True``, ``deleted == "[" + inserted + "]"``
+    (`drafting.brackets.lifted`): its brackets are struck, its words stay.
     """
 
     deleted: str
     inserted: str
     credit: Credit
     bracket: bool = False
+    lift: bool = False
 
 
 @dataclass(frozen=True, slots=True)

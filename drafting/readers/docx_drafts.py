@@ -65,7 +65,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     for only where a change's Word author reads as delegation codes), by the delegations
     proposing it (as the merged draft writes it), is left out with a warning
     (`drafting.readers.merged_copies`); a "[" and a "]" inserted around words are one
-    bracket proposal (`bracketed`), and a deletion and the insertion typed after it one
+    bracket proposal (`bracketed`), a "[" and its "]" deleted around words one lifting of
+    the brackets (`lifted`), and a deletion and the insertion typed after it one
     replacement (`replacements`). Where the file tracks pending proposals, what it does to
     them is read first (`drafting.readers.proposal_edits.on_proposals`,
     `drafting.readers.merged_brackets.overlapping`): words typed in a proposal's words,
@@ -74,8 +75,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     alternative formulation too), or rejected, is named in a warning. Words struck that
     amend no pending proposal are in neither text (`unstruck`). ``symbol``: the
     document's, in the commands the messages show."""
-    drafts = replacements(bracketed(_struck_early(drafts, delegation, authors, proposed,
-                                                  warnings)))
+    drafts = replacements(lifted(bracketed(_struck_early(drafts, delegation, authors, proposed,
+                                                  warnings))))
     tracked = any(by_codes(d, delegation, authors, own=True) for d in drafts)
     # changes made untracked may be the merged draft's, accepted in Word: maybe every
     # one (an edited copy), maybe beside the sender's own tracked changes
@@ -166,6 +167,30 @@ def bracketed(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def lifted(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with each "[" deleted and the "]" closing it deleted next by the same
+    author, around words the file leaves as they were, made one proposal to lift the
+    brackets: a replacement of "[words]" by "words" (`drafting.brackets.lifted`), a
+    paragraph bracketed whole agreed, or a phrase. A bracket deleted alone, or around
+    words changed, stays as typed (and the paragraph unbalanced is warned of)."""
+    out: list[Draft] = []
+    for draft in drafts:
+        opening = out[-1] if out else None
+        if opening is not None and _deletes(opening) == "[" and _deletes(draft) == "]" \
+                and draft.paragraph is opening.paragraph and draft.author == opening.author \
+                and not opening.struck and not draft.struck:
+            start, end = opening.span.start, draft.span.end  # type: ignore[union-attr]
+            old = draft.paragraph.text[start:end]
+            if brackets.lifted(old, old[1:-1]):
+                out[-1] = replace(opening, kind=AmendmentKind.REPLACE, span=Span(start, end),
+                                  anchor=None, old_text=old, new_text=old[1:-1],
+                                  reason=opening.reason or draft.reason,
+                                  comments=opening.comments or draft.comments)
+                continue
+        out.append(draft)
+    return out
+
+
 def replacements(drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with a deletion and the insertion its author made next, where only
     spaces stand between them, made one replacement ("all" struck through and "public and
@@ -211,6 +236,12 @@ def _struck_early(drafts: list[Draft], delegation: str | None,
             by_codes(replace(draft, author=struck.author), delegation, authors)
 
     return unstruck(drafts, warnings, gone)
+
+
+def _deletes(draft: Draft) -> str:
+    """What ``draft`` deletes, if it is a deletion ("" otherwise)."""
+    return draft.old_text if draft.kind is AmendmentKind.DELETE and draft.span is not None \
+        else ""
 
 
 def _inserts(draft: Draft) -> str:

@@ -325,6 +325,11 @@ class SegmentWriter:
         self.offset += len(text)
         return self.line.plain(runs)
 
+    def _struck(self, text: str, stamp: Stamp) -> list[int]:
+        at = self.line.deleted(styled(text, self.marks, self.offset), stamp)
+        self.offset += len(text)
+        return at
+
     def _inserted(self, text: str, stamp: Stamp) -> list[int]:
         return self.line.inserted([Run(text)], stamp) if text else []
 
@@ -334,6 +339,10 @@ class SegmentWriter:
             at = self._inserted("[", stamp)
             self._untracked(change.deleted)
             at += self._inserted("]", stamp)
+        elif change.lift:  # the brackets struck, the words between them as they stand
+            at = self._struck("[", stamp)
+            self._untracked(change.inserted)
+            at += self._struck("]", stamp)
         else:
             at = self.line.deleted(styled(change.deleted, self.marks, self.offset),
                                    stamp) if change.deleted else []

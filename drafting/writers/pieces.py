@@ -170,6 +170,15 @@ def _change_pieces(change: Change, at: int) -> list[Piece]:
             *_tagged(change.credit),
             Piece(PieceKind.TEXT, d_trail, at=trail_at),
         ]
+    if change.lift:  # the brackets struck, the words between them left as they stand
+        return [
+            Piece(PieceKind.TEXT, d_lead, at=at),
+            Piece(PieceKind.DELETED, "[", at=core_at),
+            Piece(PieceKind.TEXT, d_core[1:-1], at=core_at + 1),
+            Piece(PieceKind.DELETED, "]", at=trail_at - 1),
+            *_tagged(change.credit),
+            Piece(PieceKind.TEXT, d_trail, at=trail_at),
+        ]
     i_lead, i_core, i_trail = _split_space(change.inserted)
     if not d_core and not i_core:
         # Only whitespace changes: keep one space so the tag does not glue to a word.

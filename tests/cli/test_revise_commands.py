@@ -178,3 +178,41 @@ def test_the_log_tells_who_entered_a_proposal_from_the_delegation_it_is_for(tmp_
     assert "submit     (entered by USA)  by EU: 1 amendment A1 (OP2)" in log  # not "by USA by EU"
     assert "support    (entered by Jane Doe)  USA supports A1" in log
     assert "decide     by chair  A1 rejected" in log
+
+
+def test_choosing_option_3_says_the_accepted_edit_of_option_2_is_moot(tmp_path):
+    """Choosing Option 3 failed when an accepted amendment edited Option 2 ("the words it
+    amended were deleted"); the choice is made and the edit named as having no effect."""
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. Option 1: Decides to continue;\n\n"
+                     "Option 2: Decides to hold a dialogue;\n\nOption 3: Decides to convene a "
+                     "conference;\n", encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU", "USA"),
+                 ("amend", "A/1", "OP1", "-d", "EU", "--replace", "hold a dialogue", "--with",
+                  "hold an informal dialogue", "--yes"), ("decide", "A1", "accept")):
+        assert drafting(db, *args).returncode == 0, args
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose",
+                    "OP1=Decides to convene a conference;")
+    assert done.returncode == 0, done.stderr
+    assert "1 amendment(s) accepted, made moot by the bracket decisions:" in done.stdout
+    assert "A1 (EU): OP1: the alternative it changes, 'Decides to hold a dialogue;', was " \
+        "not chosen; it has no effect" in done.stdout
+    shown = " ".join(drafting(db, "show", "A/1").stdout.split())
+    assert "Decides to convene a conference;" in shown and "dialogue" not in shown
+
+
+def test_an_alternative_typed_beside_a_bracket_is_chosen(tmp_path):
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. Decides to convene a meeting "
+                     "[in 2027 / in 2028] in Geneva;\n", encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "USA"),
+                 ("amend", "A/1", "OP1", "-d", "USA", "--insert", " [in 2030]", "--after",
+                  "[in 2027 / in 2028]", "--yes")):
+        assert drafting(db, *args).returncode == 0, args
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--choose", "OP1=in 2030")
+    assert done.returncode == 0, done.stderr
+    assert "A1 (USA): OP1: 'in 2030' chosen" in done.stdout
+    shown = " ".join(drafting(db, "show", "A/1").stdout.split())
+    assert "Decides to convene a meeting in 2030 in Geneva;" in shown

@@ -15,6 +15,7 @@ from lxml import etree
 
 from drafting.model import AmendmentKind
 from drafting.readers import read_docx_submission, read_draft
+from drafting.wording import describe
 
 SYMBOL = "A/C.6/81/L.4"
 OP2 = "Decides to convene a conference in 2027;"
@@ -92,8 +93,11 @@ def test_a_copy_of_it_is_read_against_the_bracketed_text(tmp_path):
 
     read = read_docx_submission(_copy(source, tmp_path / "usa.docx", agreed), document,
                                 delegation="USA")
+    text = document.current.by_label("OP2").text  # one proposal: the brackets lifted
     assert [(a.kind, a.old_text, a.new_text) for a in read.amendments] == [
-        (AmendmentKind.DELETE, "[", ""), (AmendmentKind.DELETE, "]", "")]
+        (AmendmentKind.REPLACE, text, text[1:-1])]
+    assert describe(read.amendments[0], text) == "lift the brackets of the paragraph"
+    assert read.warnings == ()
 
 
 def _tracked(run_element, text: str, tag: str = "w:ins"):

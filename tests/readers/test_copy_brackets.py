@@ -9,6 +9,7 @@ from docx_builders import TITLE, dele, house, ins, write_docx
 
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphKind, Revision
 from drafting.readers.docx_submission import read_docx_submission
+from drafting.wording import describe
 
 OP1 = "Commits to mobilize resources from all sources;"
 REVISION = Revision("Zero draft", (
@@ -97,7 +98,9 @@ def test_in_a_tracked_copy_struck_words_are_formatting_and_a_deletion_and_insert
     assert _shown(read) == [(AmendmentKind.REPLACE, "all", "public and private")]
 
 
-def test_brackets_taken_away_around_words_warn_of_nothing(tmp_path):
+def test_brackets_taken_away_around_words_are_one_proposal_to_lift_them(tmp_path):
+    """A "[" and its "]" struck out around words are what a delegation means by agreeing
+    them: one proposal, "lift the brackets", not two deletions of half a bracket."""
     bracketed = Revision("Zero draft", (
         Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, "Commits to [mobilize] resources;"),))
     document = Document("A/C.2/81/L.9", TITLE, (bracketed,))
@@ -107,8 +110,16 @@ def test_brackets_taken_away_around_words_warn_of_nothing(tmp_path):
         return read_docx_submission(path, document, delegation="USA")
 
     agreed = read(["Commits to ", dele("["), "mobilize", dele("]"), " resources;"])
-    assert _shown(agreed) == [(AmendmentKind.DELETE, "[", ""), (AmendmentKind.DELETE, "]", "")]
-    assert agreed.warnings == ()  # the two together leave the brackets balanced
+    assert _shown(agreed) == [(AmendmentKind.REPLACE, "[mobilize]", "mobilize")]
+    assert agreed.warnings == ()
+    (lift,) = agreed.amendments
+    assert bracketed.paragraphs[0].text[lift.span.start:lift.span.end] == "[mobilize]"
+    assert describe(lift) == "lift the brackets around 'mobilize'"
+    edited = read(["Commits to mobilize resources;"])  # a clean copy: the same proposal
+    assert _shown(edited) == [(AmendmentKind.REPLACE, "[mobilize]", "mobilize")]
+    changed = read(["Commits to ", dele("["), "mobilize", ins(" all"), dele("]"), " resources;"])
+    assert _shown(changed)[0] == (AmendmentKind.DELETE, "[", "")  # as typed, no lift
+    assert len(changed.amendments) == 2
     half = read(["Commits to ", dele("["), "mobilize] resources;"])
     assert _shown(half) == [(AmendmentKind.DELETE, "[", "")]
     assert [w.message for w in half.warnings] == [

@@ -1,0 +1,80 @@
+"""Proposals on a paragraph's words as merge groups them: identical ones one `Unit` (one
+change with all their credit), units on overlapping words one cluster (a bracket of
+alternatives in the compilation), for `drafting.engine.merge`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from drafting.brackets import lifted
+from drafting.model import Amendment, AmendmentKind
+
+
+@dataclass(slots=True)
+class Unit:
+    """Identical span proposals, merged: one change with all their credit."""
+
+    start: int
+    end: int
+    new_text: str
+    bracket: bool
+    amendments: list[Amendment] = field(default_factory=list)
+
+    @property
+    def point(self) -> bool:
+        return self.start == self.end
+
+
+def units(amendments: Iterable[Amendment]) -> list[Unit]:
+    """The units of span proposals ``amendments``, in text order."""
+    found: dict[tuple[int, int, str, bool], Unit] = {}
+    for amendment in amendments:
+        span = amendment.span
+        assert span is not None, "span kinds always carry a span"
+        bracket = amendment.kind is AmendmentKind.BRACKET
+        key = (span.start, span.end, amendment.new_text, bracket)
+        found.setdefault(key, Unit(*key)).amendments.append(amendment)
+    return _lifts_apart(sorted(found.values(), key=lambda u: (u.start, u.end)))
+
+
+def _lifts_apart(units: list[Unit]) -> list[Unit]:
+    """``units`` with each proposal to lift a bracket (`drafting.brackets.lifted`) that has
+    other proposals on the words between its "[" and "]" shown as its two brackets
+    struck, credited each: those proposals then stand on their own words, not as rivals
+    of the whole bracket."""
+    out: list[Unit] = []
+    for unit in units:
+        first = unit.amendments[0]
+        if first.kind is AmendmentKind.REPLACE and not unit.point and \
+                lifted(first.old_text, first.new_text) and \
+                any(unit.start < u.start and u.end < unit.end for u in units if u is not unit):
+            out += [Unit(unit.start, unit.start + 1, "", False, unit.amendments),
+                    Unit(unit.end - 1, unit.end, "", False, unit.amendments)]
+        else:
+            out.append(unit)
+    return sorted(out, key=lambda u: (u.start, u.end))
+
+
+def clusters(ordered: list[Unit]) -> list[list[Unit]]:
+    """Group units whose words overlap. A point (insertion) conflicts with a span
+    only strictly inside it, and with other points at the same place."""
+    found: list[list[Unit]] = []
+    end = -1
+    for unit in ordered:
+        current = found[-1] if found else None
+        if current is not None and _joins(unit, current, end):
+            current.append(unit)
+            end = max(end, unit.end)
+        else:
+            found.append([unit])
+            end = unit.end
+    return found
+
+
+def _joins(unit: Unit, cluster: list[Unit], end: int) -> bool:
+    start = cluster[0].start
+    has_span = any(not u.point for u in cluster)
+    if unit.point:
+        return (has_span and start < unit.start < end) or (not has_span and unit.start == start)
+    return has_span and unit.start < end
