@@ -12,6 +12,7 @@ or, ``each``, setting the files with a problem aside so that the others can go i
 from __future__ import annotations
 
 import gc
+import io
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,20 @@ def sources_shown(store: Store, document: Document) -> Callable[[], list[str]]:
     return shown
 
 
+def sources_boxes(store: Store, document: Document) -> Callable[[], list[str]]:
+    """The texts of the text boxes ``document``'s own Word sources hold
+    (`drafting.readers.copy_furniture.source_boxes`), read from the store once, when first
+    asked for (a copy holding a text box): a copy's other boxes are named in warnings."""
+    @cache
+    def boxes() -> list[str]:
+        from drafting.readers.copy_furniture import source_boxes
+
+        return [text for label in store.sources(document.symbol)
+                if (content := store.source(document.symbol, label)) is not None
+                for text in source_boxes(io.BytesIO(content))]
+    return boxes
+
+
 def pending_by_paragraph(store: Store, document: Document,
                          ) -> Callable[[], Mapping[str, Sequence[Amendment]]]:
     """The pending amendments to ``document``, by paragraph id, read from the store once,
@@ -163,7 +178,8 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         read = read_docx_submission(path, document, delegation=delegation,
                                     authors=dict(authors) if authors else None,
                                     proposed=proposed or pending_by_paragraph(store, document),
-                                    shown=sources_shown(store, document))
+                                    shown=sources_shown(store, document),
+                                    boxes=sources_boxes(store, document))
         # A Word package opened through python-docx (an unusual file) is a web of cycles,
         # and the command line collects cycles rarely (drafting_cli.app): freed here, file
         # by file, an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB

@@ -164,7 +164,7 @@ def _read(file: WordFile) -> DocxSubmission | None:
     try:
         return read_docx_submission(file.path, _document, delegation=file.delegation,
                                     authors=dict(file.authors) if file.authors else None,
-                                    proposed=_pending, shown=_shown)
+                                    proposed=_pending, shown=_shown, boxes=_boxes)
     except Exception:  # read again by the caller, which says what is wrong as it would alone
         return None
     finally:
@@ -195,3 +195,16 @@ def _shown() -> list[str]:
         raise _StoreNeeded
     with Store(_store_url) as store:
         return sources_shown(store, _document)()
+
+
+@cache
+def _boxes() -> list[str]:
+    """The texts of the text boxes of the document's own Word sources, read once by this
+    worker (`drafting.intake.sources_boxes`)."""
+    from drafting.intake import sources_boxes
+    from drafting.store import Store
+
+    if _store_url is None or _document is None:
+        raise _StoreNeeded
+    with Store(_store_url) as store:
+        return sources_boxes(store, _document)()

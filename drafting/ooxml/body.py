@@ -21,6 +21,7 @@ _FORMAT_CHANGES = tuple(qn(t) for t in (
     "w:tcPrChange", "w:tblGridChange", "w:numberingChange"))
 _BLOCK_CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 _BOX = qn("w:txbxContent")
+_WORDS = (qn("w:t"), qn("w:delText"))
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PPR, _STYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 
@@ -51,19 +52,21 @@ class Survey:
     """What a body holds, found in one walk: its paragraphs (``w:p`` at any depth), whether
     it has revision marks (`has_revisions`) outside text boxes, tracked formatting changes
     (`has_format_changes`), what it embeds (`embedded`), and whether its text boxes (no
-    part of the text) hold revision marks."""
+    part of the text) hold revision marks or stand in one (`boxes`: whether it has any)."""
 
     paragraphs: int
     revisions: bool
     format_changes: bool
     embedded: Counter[str]
     boxed: bool = False
+    boxes: bool = False
 
 
 def survey(element: Any) -> Survey:
     """`Survey` of ``element``: one walk where five would each go through it all."""
     paragraphs, marks, format_changes, embedded = 0, 0, False, Counter[str]()
     boxed: set[Any] = set()  # the marks inside text boxes
+    boxes = False  # any text box
     for item in element.iter(_P, _BOX, *_MARKS, *_FORMAT_CHANGES, *_EMBEDDED):
         tag = item.tag
         if tag == _P:
@@ -72,18 +75,32 @@ def survey(element: Any) -> Survey:
             marks += 1
         elif tag == _BOX:
             boxed.update(item.iter(*_MARKS))
+            boxes = True
+            if (mark := box_mark(item)) is not None and _only_boxes(mark):  # one inserted
+                boxed.add(mark)  # (or deleted) whole is no change to the text either
         elif tag in _EMBEDDED:
             embedded[_EMBEDDED[tag]] += 1
         else:
             format_changes = True
-    return Survey(paragraphs, marks > len(boxed), format_changes, embedded, bool(boxed))
+    return Survey(paragraphs, marks > len(boxed), format_changes, embedded, bool(boxed),
+                  boxes)
 
 
-def changed_boxes(element: Any) -> list[Any]:
-    """The text boxes (``w:txbxContent``) in ``element`` that hold revision marks, each
-    once: Word's VML copy of a text box (in ``mc:Fallback``) is left out."""
-    return [box for box in element.iter(_BOX) if has_revisions(box)
-            and next(box.iterancestors(_FALLBACK), None) is None]
+def _only_boxes(mark: Any) -> bool:
+    """Whether a revision mark's words are all inside text boxes."""
+    return all(next(t.iterancestors(_BOX), None) is not None for t in mark.iter(*_WORDS))
+
+
+def text_boxes(element: Any) -> list[Any]:
+    """The text boxes (``w:txbxContent``) in ``element``, each once: Word's VML copy of a
+    text box (in ``mc:Fallback``) is left out."""
+    return [box for box in element.iter(_BOX) if next(box.iterancestors(_FALLBACK), None) is None]
+
+
+def box_mark(box: Any) -> Any | None:
+    """The revision mark (``w:ins``, ``w:del``, a move) a text box stands in: inserted or
+    deleted whole; None for none."""
+    return next(box.iterancestors(*_MARKS), None)
 
 
 def count_paragraphs(element: Any) -> int:

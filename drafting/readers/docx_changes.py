@@ -132,22 +132,36 @@ def spacing_only(text: str, start: int, end: int, new: str) -> bool:
     return " " in keyboard_spaces(text[start - 1:start] + text[end:end + 1])
 
 
-def respaced(text: str, start: int, end: int, *, typography: bool = False) -> str:
-    """The warning for spaces changed at ``text[start:end]``, which no amendment reads; with
-    ``typography``, for quotation marks or dashes typed otherwise in an edited copy
-    (`keyboard_form`)."""
-    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2]) if not (
-        typography or text[start:end].strip()) else \
-        " ".join(text[_word_back(text, start):_word_on(text, end)].split())
-    around = f"'{around if len(around) <= 60 else around[:57] + '...'}'"  # as quoted()
-    if typography:
-        return (f"the quotation marks or dashes in {around} were typed otherwise (“ ” for "
-                "« », a hyphen for a dash, as AutoFormat or an e-mail does) without Track "
-                "Changes; typography alone is no amendment, so it was not read and the "
-                "draft's stays")
-    return (f"the spaces in {around} were changed (one for two, a no-break one for an "
+def respaced(text: str, start: int, end: int) -> str:
+    """The warning for spaces changed at ``text[start:end]``, which no amendment reads."""
+    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2]) if not \
+        text[start:end].strip() else " ".join(text[_word_back(text, start):
+                                                   _word_on(text, end)].split())
+    return (f"the spaces in {_cut(around)} were changed (one for two, a no-break one for an "
             "ordinary one, a line break or a tab for a space, an invisible character in or "
             "out); spacing alone is no amendment, so it was not read")
+
+
+def retyped(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The one warning for a paragraph's quotation marks or dashes typed otherwise in an
+    edited copy (`keyboard_form`), at ``spans`` of ``text`` (in order): the words around
+    each, those of marks close together (a pair of quotation marks) shown once."""
+    places: list[tuple[int, int]] = []
+    for start, end in spans:
+        start, end = _word_back(text, start), _word_on(text, end)
+        if places and start <= places[-1][1] + 40:  # near the last: one place
+            places[-1] = (places[-1][0], end)
+        else:
+            places.append((start, end))
+    around = ", ".join(_cut(" ".join(text[a:b].split())) for a, b in places)
+    return (f"the quotation marks or dashes in {around} were typed otherwise (“ ” for "
+            "« », a hyphen for a dash, as AutoFormat or an e-mail does) without Track "
+            "Changes; typography alone is no amendment, so it was not read and the "
+            "draft's stays")
+
+
+def _cut(text: str) -> str:
+    return f"'{text if len(text) <= 60 else text[:57] + '...'}'"  # as quoted()
 
 
 def _word_back(text: str, start: int, words: int = 2) -> int:
@@ -352,9 +366,9 @@ def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,
     """The label a paragraph opens with, read as the import reads it (``OP5 bis``, ``5.``,
     ``3.1``, ``OP7 Alt``: `drafting.readers.lines.split_label`; and "(2) " where
     ``bracketed``, the import having found a number in brackets opening it), the pieces
-    without it, and whether the label itself was changed. The text with changes rejected
-    is tried first, then (for a wholly inserted paragraph) the text with changes
-    accepted."""
+    without it, and whether the label itself was changed (or deleted, the paragraph kept).
+    The text with changes rejected is tried first, then (for a wholly inserted paragraph)
+    the text with changes accepted."""
     read = read_numbered if bracketed else read_label
     for view in ("in_original", "in_proposed"):
         text = "".join([p.text for p in pieces if getattr(p, view)])
@@ -369,7 +383,9 @@ def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,
                 if found is not None:
                     aside = more + len(proposed) - len(proposed.lstrip())
             rest, states = drop(pieces, skip, view, aside)
-            return f"{label}{' Alt' if alternative else ''}", rest, len(states) > 1
+            # a number deleted from a paragraph that stays ("3.<tab>" struck) is changed too
+            gone = states == {DELETED} and any(p.in_proposed and p.text.strip() for p in rest)
+            return f"{label}{' Alt' if alternative else ''}", rest, len(states) > 1 or gone
     return None, pieces, False
 
 

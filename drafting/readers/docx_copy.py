@@ -8,7 +8,7 @@ one per paragraph of the draft, its runs' pieces in order, its label taken off.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache, partial
 from pathlib import Path
@@ -30,12 +30,13 @@ from drafting.limits import (
 )
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
-from drafting.ooxml.body import as_before, changed_boxes
+from drafting.ooxml.body import as_before
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
+from drafting.readers.copy_furniture import box_warnings, margin_warnings
 from drafting.readers.copy_hidden import hidden_warnings
 from drafting.readers.copy_items import number_piece
 from drafting.readers.copy_notes import cited, footnote, own_numbers
@@ -58,7 +59,6 @@ from drafting.readers.structure import read_structure
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
 _TRACKED = tuple(qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo"))
-_P = qn("w:p")
 
 
 @dataclass
@@ -101,6 +101,8 @@ class CopyLayout:
     warnings: list[ReadWarning]
     seen_comments: dict[str, tuple[str, str]]
     survey: runs.Survey
+    boxes: Callable[[], Collection[str]] | None = None
+    """The texts of the text boxes of the document's own Word sources (none where None)."""
     labels_read: Mapping[int, str] = MappingProxyType({})
     """The label the import's rules give each Word paragraph that opens one, by its
     number (`_roles` reads them)."""
@@ -113,6 +115,12 @@ class CopyLayout:
             chunk.note is None else chunk.label  # a treaty's typed "1." is its 4.1
         label = f" ({shown})" if shown else ""
         return f"{self.name}, paragraph {chunk.number}{label}"
+
+    def _place(self, number: int) -> str:
+        """Where the copy's Word paragraph ``number`` is, with the label the import's rules
+        read it as (once `_roles` has read them)."""
+        label = self.labels_read.get(number)
+        return f"{self.name}, paragraph {number}{f' ({label})' if label else ''}"
 
     def _chunks(self) -> list[Chunk]:
         count = self.survey.paragraphs
@@ -158,24 +166,30 @@ class CopyLayout:
                       "so this change was not read")
         note = cache(partial(footnote, footnotes))  # each footnote read once
         body, numbers, new = own_numbers(body, note, self.target.paragraphs)
-        for number, index in new.items():
-            self.warn(f"{self.name}, paragraph {index + 1}", "a footnote was inserted "
-                      f"({quoted(note(number).proposed)}): a new footnote cannot "
-                      "be proposed from a Word file yet, so it was not read; propose its "
-                      "words in the paragraph, or ask the secretariat to add it")
+        added = [(index, note(number).proposed) for number, index in new.items()]
         copied = {ours: theirs for theirs, ours in numbers.items()}  # ours: the revision's
         entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
+        places: list[int] = []  # each Word paragraph's number among the entries
         for p, read in zip(paragraphs, body, strict=True):
             entries.append((p, read, None))
+            places.append(len(entries))
             for number in cited(read):  # a footnote follows the paragraph citing it
                 entries.append((None, note(copied[number]), number))
         self._embedded(entries)
-        self._boxes(entries)
+        self.warnings += margin_warnings(self.path)
         self.warnings += hidden_warnings(self.name, self.word.body, [p for p, _, _ in entries],
                                          self.texts)
         for number, (_, read, note) in enumerate(entries, 1):
             _check_length(f"{self.name}, paragraph {number}", read, note)
         roles = self._roles(entries)
+        if self.survey.boxes:  # rarely: said where changed or new (`copy_furniture`)
+            self.warnings += box_warnings(self._place, [p for p, _, _ in entries],
+                                          None if self.boxes is None else self.boxes())
+        for index, text in added:  # placed once the paragraphs' labels are read
+            self.warn(self._place(places[index]), "a footnote was inserted "
+                      f"({quoted(text)}): a new footnote cannot "
+                      "be proposed from a Word file yet, so it was not read; propose its "
+                      "words in the paragraph, or ask the secretariat to add it")
         chunks: list[Chunk] = []
         host: Chunk | None = None  # the last chunk that is not a footnote
         opened: dict[int, Chunk] = {}  # the chunk of each paragraph the structure reads
@@ -223,18 +237,6 @@ class CopyLayout:
                 many = f"{count} {what.replace(' (', 's (', 1)}" if count > 1 else f"an {what}"
                 self.warn(where, f"{many} not read: only the text of paragraphs takes "
                           "amendments; put a proposal in the text itself")
-
-    def _boxes(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]]) -> None:
-        """A warning for each text box holding a tracked change, never read as text."""
-        if not self.survey.boxed:  # nearly always: no change in a text box
-            return
-        for number, (p, _, _) in enumerate(entries, 1):
-            for box in changed_boxes(p) if p is not None else ():
-                text = " ".join(r.proposed for r in runs.read_paragraphs(box.iter(_P)))
-                self.warn(f"{self.name}, paragraph {number}", f"a change in a text box "
-                          f"({quoted(text, 120)}) was not read: text boxes are not part of the "
-                          "text (the import leaves them out too); put proposals in the "
-                          "paragraphs")
 
     def _roles(self, entries: list[tuple[Any, runs.ParagraphRead, int | None]],
                ) -> list[Role | None]:

@@ -120,6 +120,7 @@ class DraftReader:
         self.body = parts.body
         self.numbering = NumberingCounter(parts)
         self.footnotes = Footnotes(parts)
+        self.notes_part = parts.footnotes
         self.style_names = _style_names(parts)
         self.blocks: list[Block] = []
         self.sources: list[tuple[list[Visible], str]] = []
@@ -134,10 +135,15 @@ class DraftReader:
 
     def structure(self) -> Structure:
         """The draft and the role of each block (see `sources` for their paragraphs)."""
-        if changes := sum(1 for _ in self.body.iter(*_REVISIONS)):
+        in_body = sum(1 for _ in self.body.iter(*_REVISIONS))
+        in_notes = 0 if self.notes_part is None else \
+            sum(1 for _ in self.notes_part.iter(*_REVISIONS))  # a footnote's too
+        if changes := in_body + in_notes:
+            notes = "" if not in_notes else " in its footnotes" if not in_body else \
+                f" ({in_notes} in its footnotes)"
             self.warnings.append(ReadWarning(self.name, (
-                f"has {changes} tracked change{'s' if changes != 1 else ''}; imported as if "
-                "all were accepted - accept or reject them in Word first to be sure"
+                f"has {changes} tracked change{'s' if changes != 1 else ''}{notes}; imported "
+                "as if all were accepted - accept or reject them in Word first to be sure"
             )))
         held: list[Visible] = []  # paragraphs whose mark is deleted join the next one
         for block in _blocks(self.body):

@@ -72,6 +72,7 @@ from drafting.readers.docx_changes import (
     in_section,
     reconcile,
     respaced,
+    retyped,
     shaped,
     spacing_only,
     typed_by,
@@ -109,6 +110,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
                          submitted_at: datetime | None = None,
                          proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None
                          = None, shown: Callable[[], Collection[str]] | None = None,
+                         boxes: Callable[[], Collection[str]] | None = None,
                          ) -> DocxSubmission:
     """Read the Word file at ``path``, made from ``revision`` of ``document`` (default: the
     current revision), as amendments.
@@ -122,7 +124,9 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     ``proposed`` gives (the pending ones, by paragraph id; asked for only where a Word
     author reads as delegation codes) are not proposed again where the file tracks them
     by the delegations proposing them: a copy of the merged draft. ``shown`` gives the
-    symbols the document's own Word sources show (`copy_symbols.source_symbols`).
+    symbols the document's own Word sources show (`copy_symbols.source_symbols`), and
+    ``boxes`` the texts of their text boxes (`copy_furniture.source_boxes`): a copy's
+    other text boxes are named in warnings (all of them, without ``boxes``).
 
     Raises ReaderError, returning nothing, for a file that cannot be opened, an unknown
     revision, authors that cannot be attributed (listing them and how to map them), an
@@ -137,13 +141,13 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
         try:
             identify(path, document, target, word, revision, shown, noted)  # another
             # document, another text, another revision
-            reader = _Reader(path, document, target, word, authors, proposed)
+            reader = _Reader(path, document, target, word, authors, proposed, boxes)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
             if revision is not None:
                 raise
             target = _revision(document, other.label, path)
-            reader = _Reader(path, document, target, word, authors, proposed)
+            reader = _Reader(path, document, target, word, authors, proposed, boxes)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed, document.symbol))
@@ -175,9 +179,9 @@ class _Reader(CopyComments, CopyGroups):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts,
                  authors: Mapping[str, str] | None = None,
                  proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
-                 ) -> None:
+                 boxes: Callable[[], Collection[str]] | None = None) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
-        self.authors, self.proposed = authors, proposed
+        self.authors, self.proposed, self.boxes = authors, proposed, boxes
         self.name = str(path)
         self.warnings: list[ReadWarning] = []
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
@@ -315,8 +319,9 @@ class _Reader(CopyComments, CopyGroups):
         first = chunk.pieces[0]
         author = None if untracked else first.author
         typed = () if untracked else typed_by(chunk.pieces)
-        if any(p.kind == runs.MOVE for p in chunk.pieces):
-            self.warn(where, _MOVED)
+        if any(p.kind == runs.MOVE for p in chunk.pieces):  # where it went, not its label
+            self.warn(where if previous is None else f"{self.name}, paragraph {chunk.number} "
+                      f"(moved to stand after {previous.label})", _MOVED)
         if chunk.heading:
             self.warn(where, f"the new heading {quoted(text)} is proposed as a new paragraph "
                       "after the one before it: accepted, a revision makes it a heading "
@@ -412,12 +417,17 @@ class _Reader(CopyComments, CopyGroups):
     def _spans(self, paragraph: Paragraph, pieces: list[RunPiece], where: str) -> None:
         text = paragraph.text
         self._note_comments(where, [p for p in pieces if p.state == NORMAL])
-        position = 0
+        position, typed = 0, []  # quotes or dashes typed otherwise: said once
         for piece in pieces:  # an edited copy's spaces that differ in kind only
             if piece.kind == RESPACED:  # its text is the draft's: spaces, or quotes or dashes
-                self.warn(where, respaced(text, position, position + len(piece.text),
-                                          typography=bool(piece.text.strip())))
+                span = (position, position + len(piece.text))
+                if piece.text.strip():
+                    typed.append(span)
+                else:
+                    self.warn(where, respaced(text, *span))
             position += len(piece.text) if piece.in_original else 0
+        if typed:
+            self.warn(where, retyped(text, typed))
         moved = False
         found = hunks(pieces)
         for read, hunk in zip(found, shaped(found, text), strict=True):

@@ -70,3 +70,18 @@ def test_a_footnote_inserted_before_the_drafts_own_renumbers_nothing(tmp_path, t
         ("FN1", " and 5")]
     assert ["a footnote was inserted ('See A/80/456.')" in str(w) for w in read.warnings] \
         == [True]
+
+
+def test_a_new_footnote_is_named_at_the_paragraph_citing_it(tmp_path):
+    """The warning names the paragraph citing the new footnote by the copy's paragraph
+    number as the other warnings count them (the draft's own footnote, after PP2, counted
+    too) and by its label: OP4, not a Word paragraph one before, unlabelled."""
+    with_note = ga_draft({"PP2": ["Noting with concern", " the state of small-scale fisheries",
+                                  Note(("See A/79/123, para. 4.",)), ","]})
+    draft = libreoffice_docx(with_note, tmp_path / "L99.docx")
+    document = read_draft(draft).to_document("A/C.2/81/L.99")
+    assert document.current.paragraphs[-1].text.endswith("trust fund;")
+    copy = with_new_footnote(draft, tmp_path / "mex.docx")
+    (warning,) = read_docx_submission(copy, document, delegation="MEX").warnings
+    assert warning.where == f"{copy}, paragraph 23 (OP4)"
+    assert warning.message.startswith("a footnote was inserted ('See A/80/456.')")

@@ -140,6 +140,24 @@ def test_a_new_paragraph_after_sub_lines_is_one_new_paragraph_wherever_its_mark_
     assert [str(w) for w in read.warnings] == (changed if renumber else [])
 
 
+def test_a_typed_number_deleted_with_track_changes_is_named(tmp_path):
+    """"3.<tab>" struck from OP3, which stays: the label is the secretariat's, so the
+    deletion is not read, and said; a paragraph deleted whole, its number with it, is not
+    a label change."""
+    draft = _write(tmp_path / "draft.docx", [*HEAD, *(f"{n}.\t{text}" for n, text in
+                                                     enumerate(OPS, 1))])
+    document = read_draft(draft).to_document("numbers")
+    copy = _write(tmp_path / "copy.docx", [*HEAD, f"1.\t{OPS[0]}", (
+        ["2.\t", Del(OPS[1])], False), ([Del("3.\t"), OPS[2]], False), (
+        ["4.\tRequests the Secretary-General to submit a", Ins(" brief"), " report;"], False)])
+    read = read_docx_submission(copy, document, authors=AUTHORS)
+    assert [(a.kind, a.new_text) for a in read.amendments] == [
+        (AmendmentKind.DELETE_PARAGRAPH, ""), (AmendmentKind.INSERT, " brief")]
+    assert [str(w) for w in read.warnings] == [
+        f"{copy}, paragraph 8 (OP3): the paragraph's label was changed; labels are set by "
+        "the secretariat, so the change was not read"]
+
+
 FR_OP = "Encourage les États à adopter une vision à long terme\u00a0;"
 FR_EDITED = "Encourage les États à adopter une vision à long terme et globale ;"
 
@@ -214,7 +232,7 @@ def test_a_change_in_a_text_box_is_said_not_read(tmp_path):
     assert _labels(document, read.amendments) == [
         ("OP2", AmendmentKind.INSERT, "a", " brief")]
     assert [str(w) for w in read.warnings] == [
-        f"{copy}, paragraph 6: a change in a text box ('{_NOTE}{_PROPOSES}') was not read: "
+        f"{copy}, paragraph 6 (OP1): a change in a text box ('{_NOTE}{_PROPOSES}') was not read: "
         "text boxes are not part of the text (the import leaves them out too); put "
         "proposals in the paragraphs"]
 
@@ -231,6 +249,89 @@ def test_a_copy_whose_only_change_is_in_a_text_box_says_so(tmp_path, who):
         f"{copy}: the file's only tracked changes to text are in text boxes, which are not "
         "part of the text (the import leaves them out too), and its paragraphs are the "
         "draft's: nothing to submit; put proposals in the paragraphs")
+
+
+def _text_box(text: str):
+    """A text box as Word writes one (its VML copy too), holding ``text``."""
+    box = _box(False)
+    for t in box.iter(qn("w:t")):
+        t.text = text
+    return box
+
+
+def _inserted_box(text: str):
+    """`_text_box` inserted with Track Changes (the run holding it in a ``w:ins``), as a
+    delegation adds a sticky note to its copy."""
+    wrapper = _stamped("w:ins")
+    wrapper.append(_text_box(text))
+    return wrapper
+
+
+def test_a_text_box_inserted_with_track_changes_is_named(tmp_path):
+    draft = _write(tmp_path / "draft.docx", [*HEAD, f"1.\t{OPS[0]}", f"2.\t{OPS[3]}"])
+    document = read_draft(draft).to_document("box")
+    copy = _write(tmp_path / "copy.docx", [*HEAD, f"1.\t{OPS[0]}", (
+        ["2.\tRequests the Secretary-General to submit a", Ins(" brief"), " report;",
+         _inserted_box("EU could support 2030 as target")], False)])
+    read = read_docx_submission(copy, document, authors=AUTHORS)
+    assert _labels(document, read.amendments) == [("OP2", AmendmentKind.INSERT, "a", " brief")]
+    assert [str(w) for w in read.warnings] == [
+        f"{copy}, paragraph 7 (OP2): a text box inserted by {AUTHOR} ('EU could support 2030 "
+        "as target') was not read: text boxes are not part of the text (the import leaves "
+        "them out too); put proposals in the paragraphs"]
+
+
+def test_the_drafts_text_box_deleted_with_track_changes_is_named(tmp_path):
+    draft = _boxed(tmp_path, "draft.docx", f"2.\t{OPS[3]}", tracked=False)
+    document = read_draft(draft).to_document("box")
+    deleted = _stamped("w:del")
+    deleted.append(_text_box(_NOTE))
+    copy = _write(tmp_path / "copy.docx", [*HEAD, ([f"1.\t{OPS[0]}", deleted], False), (
+        ["2.\tRequests the Secretary-General to submit a", Ins(" brief"), " report;"], False)])
+    read = read_docx_submission(copy, document, authors=AUTHORS, boxes=lambda: [_NOTE])
+    assert _labels(document, read.amendments) == [("OP2", AmendmentKind.INSERT, "a", " brief")]
+    assert [w.message for w in read.warnings] == [
+        f"a text box deleted by {AUTHOR} ('{_NOTE}') was not read: text boxes are not part "
+        "of the text (the import leaves them out too); put proposals in the paragraphs"]
+
+
+def test_a_copy_whose_only_change_is_a_text_box_inserted_says_so(tmp_path):
+    draft = _write(tmp_path / "draft.docx", [*HEAD, f"1.\t{OPS[0]}"])
+    document = read_draft(draft).to_document("box")
+    copy = _write(tmp_path / "copy.docx", [*HEAD, ([f"1.\t{OPS[0]}", _inserted_box("A note")],
+                                                   False)])
+    with pytest.raises(ReaderError, match="only tracked changes to text are in text boxes"):
+        read_docx_submission(copy, document, authors=AUTHORS)
+
+
+def test_a_text_box_typed_into_an_edited_copy_is_named_unless_the_drafts(tmp_path):
+    """An edited copy's text box: named unless its words are those of a text box of the
+    draft's own Word source (``boxes``); without them known, named all the same."""
+    draft = _boxed(tmp_path, "draft.docx", f"2.\t{OPS[3]}", tracked=False)
+    document = read_draft(draft).to_document("box")
+    copy = _write(tmp_path / "copy.docx", [*HEAD, ([f"1.\t{OPS[0]}", _box(False)], False), (
+        ["2.\tRequests the Secretary-General to submit a brief report;",
+         _text_box("BRA proposes: add 'and South-South'")], False)])
+    read = read_docx_submission(copy, document, delegation="BRA", boxes=lambda: [_NOTE])
+    assert _labels(document, read.amendments) == [("OP2", AmendmentKind.INSERT, "a", " brief")]
+    assert [str(w) for w in read.warnings] == [
+        f"{copy}, paragraph 7 (OP2): a text box holds words the draft's do not ('BRA "
+        "proposes: add 'and South-South''), typed without Track Changes; they were not "
+        "read: text boxes are not part of the text (the import leaves them out too); put "
+        "proposals in the paragraphs"]
+    unknown = read_docx_submission(copy, document, delegation="BRA")
+    assert [w.where for w in unknown.warnings] == [f"{copy}, paragraph 6 (OP1)",
+                                                   f"{copy}, paragraph 7 (OP2)"]
+
+
+def test_an_edited_copy_whose_only_difference_is_a_text_box_names_it(tmp_path):
+    draft = _write(tmp_path / "draft.docx", [*HEAD, f"1.\t{OPS[0]}"])
+    document = read_draft(draft).to_document("box")
+    copy = _write(tmp_path / "copy.docx", [*HEAD, ([f"1.\t{OPS[0]}", _box(False)], False)])
+    read = read_docx_submission(copy, document, delegation="BRA", boxes=list)
+    assert read.amendments == ()
+    assert [w.where for w in read.warnings] == [f"{copy}, paragraph 6 (OP1)"]
+    assert _NOTE in read.warnings[0].message
 
 
 def _bold_tracked(text: str):

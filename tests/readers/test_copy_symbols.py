@@ -4,7 +4,10 @@ own references (read, with a warning), and which are no claim at all (a comment'
 
 from __future__ import annotations
 
+import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx_builders import TITLE, ZERO, house, ins, note, write_docx
 
 from drafting.errors import ReaderError
@@ -84,3 +87,43 @@ def test_the_corrigendum_of_the_symbol_a_slug_drafts_file_shows_is_its_own(tmp_p
     read = read_docx_submission(path, document, delegation="EU", shown=lambda: [
         "A/C.2/81/L.7"])
     assert [a.new_text.strip() for a in read.amendments] == ["also"]
+
+
+def _tracked_margins(path, author: str):
+    """The copy at ``path`` with "/Rev.1" inserted after its page header's symbol and its
+    page footer's job number deleted, both with Track Changes by ``author``."""
+    word = docx.Document(str(path))
+    section = word.sections[0]
+    for paragraph, kind, text in ((section.header.paragraphs[0], "ins", "/Rev.1"),
+                                  (section.footer.paragraphs[0], "del", "26-12345 (E)")):
+        mark = OxmlElement(f"w:{kind}")
+        for name, value in (("w:id", {"ins": "901", "del": "902"}[kind]), ("w:author", author),
+                            ("w:date", "2026-12-06T10:00:00Z")):
+            mark.set(qn(name), value)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t" if kind == "ins" else "w:delText")
+        t.text = text
+        run.append(t)
+        mark.append(run)
+        paragraph._p.append(mark)
+    word.save(str(path))
+    return path
+
+
+def test_a_change_tracked_in_the_page_header_or_footer_is_named(tmp_path):
+    """Headers and footers are no part of the text: a change tracked in them proposes
+    nothing, and says whose it is and what it changed."""
+    path = write_docx(tmp_path / "copy.docx", house(ZERO, PP1_EDIT), subtitle="",
+                      header="A/C.2/81/L.7")
+    read = read_docx_submission(_tracked_margins(path, "JPN delegate"),
+                                _document("A/C.2/81/L.7"), delegation="JPN")
+    assert [a.new_text.strip() for a in read.amendments] == ["also"]
+    said = {w.message: w.where for w in read.warnings if "page" in w.message}
+    assert said == {
+        "the page header was changed by JPN delegate ('A/C.2/81/L.7' -> "
+        "'A/C.2/81/L.7/Rev.1'); page headers and footers are not part of the text, so this "
+        "change was not read; put proposals in the paragraphs, and leave the header to the "
+        "secretariat": str(path),
+        "the page footer was changed by JPN delegate ('26-12345 (E)' -> ''); page headers "
+        "and footers are not part of the text, so this change was not read; put proposals "
+        "in the paragraphs, and leave the footer to the secretariat": str(path)}

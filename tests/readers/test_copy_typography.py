@@ -26,9 +26,11 @@ def test_quotes_and_dashes_typed_otherwise_are_no_amendment(tmp_path):
     read = read_docx_submission(path, DOCUMENT, delegation="RUS")
     assert read.amendments == ()
     said = [str(w) for w in read.warnings]
-    assert len([w for w in said if "quotation marks or dashes" in w]) == 4, said
+    # one warning a paragraph, its marks close together shown in one place
+    assert len([w for w in said if "quotation marks or dashes" in w]) == 2, said
     assert any("PP1" in w and "typography alone is no amendment" in w for w in said)
-    assert any("'70/1 — «Преобразование нашего'" in w for w in said), said  # the dash shown
+    assert any("'резолюцию 70/1 — «Преобразование нашего мира»,' were" in w
+               for w in said), said  # the dash and both quotation marks shown
 
 
 def test_words_changed_beside_retyped_quotes_are_read_and_the_quotes_kept(tmp_path):
@@ -75,4 +77,19 @@ def test_guillemets_with_their_spaces_typed_as_quotes_are_typography(tmp_path):
     assert read.amendments == ()  # typography and the spaces it brings: the draft's stays
     said = [str(w) for w in read.warnings]
     assert any("the spaces in 'sa « prochaine » session;'" in w for w in said), said
-    assert sum("quotation marks or dashes" in w for w in said) == 2
+    assert sum("quotation marks or dashes" in w for w in said) == 1  # one pair: once
+
+
+def test_quotes_far_apart_are_said_once_each_place_shown(tmp_path):
+    """Two places in one paragraph, far apart: one warning naming both."""
+    text = ("Призывает «государства» принять меры, в том числе путем регионального "
+            "и международного сотрудничества, в рамках программы «Десятилетие океана»;")
+    zero = Revision("Zero draft", (Paragraph("op1", "OP1", ParagraphKind.OPERATIVE, text),))
+    document = Document("A/C.2/81/L.32", TITLE, (zero,))
+    edited = text.replace("«", "“").replace("»", "”")
+    path = write_docx(tmp_path / "rus.docx", house(zero, {"OP1": [edited]}))
+    read = read_docx_submission(path, document, delegation="RUS")
+    said = [str(w) for w in read.warnings if "quotation marks" in str(w)]
+    assert len(said) == 1, said
+    assert "in 'Призывает «государства» принять меры,', 'рамках программы «Десятилетие " \
+        "океана»;' were typed otherwise" in said[0], said

@@ -10,6 +10,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from un_documents import Ins, Note, ga_draft, libreoffice_docx
 
 from drafting.errors import ReaderError
 from drafting.model import ParagraphKind
@@ -368,3 +369,17 @@ def test_a_secretariats_line_in_the_subtitle_style_is_read_ours_is_not(tmp_path)
     assert read.title == "Draft resolution submitted by the Vice-Chair"
     assert [p.text for p in read.paragraphs] == ["Recalling its resolution 70/1,",
                                                  "Decides to act;"]
+
+
+def test_tracked_changes_only_in_a_footnote_are_named_too(tmp_path):
+    """A draft whose only tracked change is in a footnote is read as if it were accepted,
+    as in the body, and says so: the footnote's pending words are not lost unsaid."""
+    draft = ga_draft({"PP2": ["Noting with concern", " the state of small-scale fisheries",
+                              Note(("See A/79/123, para. 4", Ins(" and 5"), ".")), ","]})
+    path = libreoffice_docx(draft, tmp_path / "L99.docx")
+    result = read_draft(path)
+    assert [p.text for p in result.paragraphs if p.label == "FN1"] == [
+        "See A/79/123, para. 4 and 5."]
+    assert [str(w) for w in result.warnings if "tracked" in w.message] == [
+        f"{path}: has 1 tracked change in its footnotes; imported as if all were accepted - "
+        "accept or reject them in Word first to be sure"]

@@ -152,7 +152,9 @@ def test_moved_paragraph_is_a_deletion_and_a_new_paragraph(tmp_path):
     result = read(tmp_path, paragraphs)
     assert brief(result) == [(K.DELETE_PARAGRAPH, "op2", op2, ""),
                              (K.NEW_PARAGRAPH, "op3", "", op2)]
-    assert sum("moved text" in w.message for w in result.warnings) == 2
+    assert [w.where for w in result.warnings if "moved text" in w.message] == [
+        f"{tmp_path / 'eu.docx'}, paragraph 7 (OP2)",  # where it was; where it went:
+        f"{tmp_path / 'eu.docx'}, paragraph 9 (moved to stand after OP3)"]
 
 
 def test_two_authors_mapped_to_two_delegations(tmp_path):
