@@ -9,12 +9,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from drafting import brackets
 from drafting.engine.anchoring import rebase
 from drafting.engine.decisions import BracketAction, BracketDecision
+from drafting.engine.equivalent import joined, narrowest, produces
 from drafting.errors import AmendmentError, StaleError
-from drafting.model import Amendment, AmendmentKind, Paragraph
+from drafting.model import Amendment, AmendmentKind, Paragraph, Span
 from drafting.model.amendment import SPAN_KINDS
 from drafting.wording import describe
 
@@ -72,8 +74,7 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
     if alternatives:
         return alternatives[0].new_text.strip()
     moved = [_onto(paragraph, text, a) for a in spans]
-    unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span is not None}
-    ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
+    ordered = sorted(_once(text, moved), key=lambda a: (a.span.start, a.span.end))
     for first, second in itertools.pairwise(ordered):
         if _overlap(first, second) and not _new_options(text, first, second):
             raise AmendmentError(f"{paragraph.label}: accepted amendments {first.id} and "
@@ -84,13 +85,22 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
     return text
 
 
-def joined(before: str, new: str, after: str) -> str:
-    """``before + new + after``, where a deletion (``new`` empty) leaves two spaces at its
-    join with one of them gone, as a secretariat would type it ("communities  in" ->
-    "communities in")."""
-    if not new and before.endswith(" ") and after.startswith(" "):
-        after = after[1:]
-    return before + new + after
+def _once(text: str, amendments: Sequence[Amendment]) -> list[Amendment]:
+    """``amendments`` (on ``text``), those that make the paragraph the same once: on the
+    fewest words that differ where they were typed over different words (`narrowest`),
+    as the merged draft shows them."""
+    alike: dict[tuple[str, bool], list[Amendment]] = {}
+    for amendment in amendments:
+        key = (produces(text, amendment), amendment.kind is _K.BRACKET)
+        alike.setdefault(key, []).append(amendment)
+    once = []
+    for first, *others in alike.values():
+        if any((a.span, a.new_text) != (first.span, first.new_text) for a in others):
+            start, end, new = narrowest(text, first)
+            first = replace(first, span=Span(start, end), old_text=text[start:end],
+                            new_text=new)
+        once.append(first)
+    return once
 
 
 def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:

@@ -3,7 +3,8 @@
 ``merge(document, amendments)`` puts each amendment on the current revision
 (mapping older ones through the text's changes, or setting them aside as stale
 with the reason) and returns a `Compilation` of segments that every writer
-renders. Identical proposals become one change credited to all; proposals on
+renders. Identical proposals (the same text made, however typed:
+`drafting.engine.equivalent`) become one change credited to all; proposals on
 overlapping words become one bracket of alternatives; an insertion at the edge
 of another's deletion stands beside it. Nothing is dropped: each amendment is
 credited exactly once in the result, or listed as stale.
@@ -18,6 +19,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 
 from drafting.engine.anchoring import rebase
+from drafting.engine.equivalent import narrowest, produces
 from drafting.engine.segments import (
     Alternatives,
     Amended,
@@ -154,7 +156,7 @@ def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> Me
     spans = [a for a in amendments if a.kind in SPAN_KINDS]
     return MergedParagraph(
         paragraph,
-        _segments(paragraph.text, _units(spans), retained_by),
+        _segments(paragraph.text, _units(paragraph.text, spans), retained_by),
         deletion=_credit(of_kind[AmendmentKind.DELETE_PARAGRAPH]),
         alternatives=_options(of_kind[AmendmentKind.ALTERNATIVE]),
         retains=retains,
@@ -184,7 +186,7 @@ def _amended(entries: list[Entry], placed: list[Amendment], nested: list[Amendme
             subs = [a for i in credit.amendments for a in mine.get(i, [])]
             if subs:
                 text = parents[credit.amendments[0]].new_text
-                amended.append(Amended(credit, text, _segments(text, _units(subs), ())))
+                amended.append(Amended(credit, text, _segments(text, _units(text, subs), ())))
         result.append(replace(entry, amended=tuple(amended)) if amended else entry)
     return result, stale
 
@@ -254,14 +256,19 @@ class _Unit:
         return self.start == self.end
 
 
-def _units(amendments: Iterable[Amendment]) -> list[_Unit]:
-    units: dict[tuple[int, int, str, bool], _Unit] = {}
+def _units(text: str, amendments: Iterable[Amendment]) -> list[_Unit]:
+    """The span ``amendments`` on ``text``, one unit for those that make the same text
+    (`produces`), however typed: on the fewest words that differ where spans differ."""
+    units: dict[tuple[str, bool], _Unit] = {}
     for amendment in amendments:
         span = amendment.span
         assert span is not None, "span kinds always carry a span"
         bracket = amendment.kind is AmendmentKind.BRACKET
-        key = (span.start, span.end, amendment.new_text, bracket)
-        units.setdefault(key, _Unit(*key)).amendments.append(amendment)
+        unit = units.setdefault((produces(text, amendment), bracket), _Unit(
+            span.start, span.end, amendment.new_text, bracket))
+        if (unit.start, unit.end, unit.new_text) != (span.start, span.end, amendment.new_text):
+            unit.start, unit.end, unit.new_text = narrowest(text, unit.amendments[0])
+        unit.amendments.append(amendment)
     return sorted(units.values(), key=lambda u: (u.start, u.end))
 
 
