@@ -14,6 +14,7 @@ from dataclasses import replace
 from drafting import brackets
 from drafting.engine.anchoring import rebase
 from drafting.engine.decisions import BracketAction, BracketDecision
+from drafting.engine.equivalent import joined, narrowest, produces
 from drafting.errors import AmendmentError, StaleError
 from drafting.model import Amendment, AmendmentKind, Paragraph, Span
 from drafting.model.amendment import SPAN_KINDS
@@ -144,8 +145,9 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
                              "whole paragraph; accept one")
     if alternatives:
         return alternatives[0].new_text.strip()
-    moved = [part for a in spans for part in _brackets_struck(_onto(paragraph, text, a))]
-    unique = {(a.span.start, a.span.end, a.new_text): a for a in moved if a.span is not None}
+    moved = [_onto(paragraph, text, a) for a in spans]
+    parts = [part for a in _once(text, moved) for part in _brackets_struck(a)]
+    unique = {(a.span.start, a.span.end, a.new_text): a for a in parts if a.span is not None}
     ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
     for first, second in itertools.pairwise(ordered):
         if _overlap(first, second) and not _new_options(text, first, second):
@@ -170,13 +172,22 @@ def _brackets_struck(amendment: Amendment) -> tuple[Amendment, ...]:
                  for start, mark in ((span.start, "["), (span.end - 1, "]")))
 
 
-def joined(before: str, new: str, after: str) -> str:
-    """``before + new + after``, where a deletion (``new`` empty) leaves two spaces at its
-    join with one of them gone, as a secretariat would type it ("communities  in" ->
-    "communities in")."""
-    if not new and before.endswith(" ") and after.startswith(" "):
-        after = after[1:]
-    return before + new + after
+def _once(text: str, amendments: Sequence[Amendment]) -> list[Amendment]:
+    """``amendments`` (on ``text``), those that make the paragraph the same once: on the
+    fewest words that differ where they were typed over different words (`narrowest`),
+    as the merged draft shows them."""
+    alike: dict[tuple[str, bool], list[Amendment]] = {}
+    for amendment in amendments:
+        key = (produces(text, amendment), amendment.kind is _K.BRACKET)
+        alike.setdefault(key, []).append(amendment)
+    once = []
+    for first, *others in alike.values():
+        if any((a.span, a.new_text) != (first.span, first.new_text) for a in others):
+            start, end, new = narrowest(text, first)
+            first = replace(first, span=Span(start, end), old_text=text[start:end],
+                            new_text=new)
+        once.append(first)
+    return once
 
 
 def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:

@@ -3,7 +3,8 @@
 ``merge(document, amendments)`` puts each amendment on the current revision
 (mapping older ones through the text's changes, or setting them aside as stale
 with the reason) and returns a `Compilation` of segments that every writer
-renders. Identical proposals become one change credited to all; proposals on
+renders. Identical proposals (the same text made, however typed:
+`drafting.engine.equivalent`) become one change credited to all; proposals on
 overlapping words become one bracket of alternatives; an insertion at the edge
 of another's deletion stands beside it. Nothing is dropped: each amendment is
 credited exactly once in the result, or listed as stale.
@@ -156,7 +157,7 @@ def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> Me
     spans = [a for a in amendments if a.kind in SPAN_KINDS]
     return MergedParagraph(
         paragraph,
-        _segments(paragraph.text, units(spans), retained_by),
+        _segments(paragraph.text, units(paragraph.text, spans), retained_by),
         deletion=_credit(of_kind[AmendmentKind.DELETE_PARAGRAPH]),
         alternatives=_options(of_kind[AmendmentKind.ALTERNATIVE]),
         retains=retains,
@@ -186,7 +187,7 @@ def _amended(entries: list[Entry], placed: list[Amendment], nested: list[Amendme
             subs = [a for i in credit.amendments for a in mine.get(i, [])]
             if subs:
                 text = parents[credit.amendments[0]].new_text
-                amended.append(Amended(credit, text, _segments(text, units(subs), ())))
+                amended.append(Amended(credit, text, _segments(text, units(text, subs), ())))
         result.append(replace(entry, amended=tuple(amended)) if amended else entry)
     return result, stale
 

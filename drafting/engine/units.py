@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from drafting.brackets import lifted
+from drafting.engine.equivalent import narrowest, produces
 from drafting.model import Amendment, AmendmentKind
 
 
@@ -26,15 +27,20 @@ class Unit:
         return self.start == self.end
 
 
-def units(amendments: Iterable[Amendment]) -> list[Unit]:
-    """The units of span proposals ``amendments``, in text order."""
-    found: dict[tuple[int, int, str, bool], Unit] = {}
+def units(text: str, amendments: Iterable[Amendment]) -> list[Unit]:
+    """The units of span proposals ``amendments`` on ``text``, in text order: one for
+    those that make the same text (`produces`), however typed, on the fewest words that
+    differ where their spans differ (`narrowest`)."""
+    found: dict[tuple[str, bool], Unit] = {}
     for amendment in amendments:
         span = amendment.span
         assert span is not None, "span kinds always carry a span"
         bracket = amendment.kind is AmendmentKind.BRACKET
-        key = (span.start, span.end, amendment.new_text, bracket)
-        found.setdefault(key, Unit(*key)).amendments.append(amendment)
+        unit = found.setdefault((produces(text, amendment), bracket), Unit(
+            span.start, span.end, amendment.new_text, bracket))
+        if (unit.start, unit.end, unit.new_text) != (span.start, span.end, amendment.new_text):
+            unit.start, unit.end, unit.new_text = narrowest(text, unit.amendments[0])
+        unit.amendments.append(amendment)
     return _lifts_apart(sorted(found.values(), key=lambda u: (u.start, u.end)))
 
 

@@ -7,9 +7,9 @@ it holds as only the earlier revision had them, and lacks those only the current
 (`OtherRevision`); `drafting.readers.docx_submission` then reads it against the revision
 it was made from, and its amendments are carried onto the current text (`carried`), as
 `drafting.engine.merge.place` carries pending amendments: a change the revision has made
-since (its words put at that place: `_there`) is not proposed again; one whose words it
-changed since, or an insertion where it put other words, cannot be carried, and the file
-is refused, saying which.
+since (compared on the text it makes, however it was typed: `_there`) is not proposed
+again; one whose words it changed since, an insertion where it put other words, or one
+the revision made part of, cannot be carried, and the file is refused, saying which.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from drafting.engine.anchoring import word_diff
 from drafting.engine.applied import apply_accepted
+from drafting.engine.equivalent import produces
 from drafting.engine.merge import place
 from drafting.errors import DraftingError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Document, ParagraphStatus, Revision
@@ -145,37 +146,78 @@ def _made(amendment: Amendment, made_on: Revision, current: Revision) -> bool:
 
 
 def _there(amendment: Amendment, made_on: Revision, current: Revision) -> bool | str:
-    """What ``current`` made, since ``made_on``, where ``amendment`` (to ``made_on``, an
-    insertion or a replacement) puts its words: True where it put the same words there
-    (the change is in ``current`` already); the reason the amendment cannot be carried
-    where it put other words at its insertion point ("all States" -> "all Member States":
+    """What ``current`` made, since ``made_on``, of what ``amendment`` (to ``made_on``, a
+    change of words) does, compared on what it makes of its paragraph, however its span
+    was drawn ("submit a report" deleted and "submit a report annually" typed is
+    " annually" put after "report"): True where ``current`` holds every word of it there
+    (the change is in ``current`` already); the reason it cannot be carried where
+    ``current`` holds part of it only (carried, it would put in the part made again), or
+    put other words at its insertion point ("all States" -> "all Member States":
     " coastal" after "all" was written against words that are no longer there); False
-    where it changed nothing there."""
+    where it made none of it."""
     was, now = made_on.by_id(amendment.paragraph_id), current.by_id(amendment.paragraph_id)
-    span = amendment.span
-    if (was is None or now is None or span is None or was.text == now.text
-            or amendment.kind not in (AmendmentKind.INSERT, AmendmentKind.REPLACE)):
+    if (was is None or now is None or amendment.span is None or was.text == now.text
+            or amendment.kind not in _WORDS):
         return False
-    words = " ".join(amendment.new_text.split())
-    for start, end, new_start, new_end in _changes(was.text, now.text):
-        put = " ".join(now.text[new_start:new_end].split())
-        if not put or not words:
+    theirs, produced = _changes(was.text, now.text), produces(was.text, amendment)
+    made: list[tuple[int, int, int, int]] = []
+    left: list[tuple[int, int, int, int]] = []
+    for stretch in _changes(was.text, produced):
+        verdict = _made_there(stretch, produced, was.text, now.text, theirs)
+        if isinstance(verdict, str):
+            return f"{current.label} put {verdict}"
+        (made if verdict else left).append(stretch)
+    if made and left:
+        return (f"{current.label} made part of it since, not all: "
+                f"'{_around(was.text, made[0][0], made[0][1])}' became "
+                f"'{_around(now.text, *_where(made[0], theirs))}'; carried, it would "
+                "put in those words again")
+    return bool(made)
+
+
+_WORDS = frozenset({AmendmentKind.INSERT, AmendmentKind.REPLACE, AmendmentKind.DELETE})
+
+
+def _made_there(mine: tuple[int, int, int, int], produced: str, was: str, now: str,
+                theirs: list[tuple[int, int, int, int]]) -> bool | str:
+    """Whether the revision's changes (``theirs``, of ``was`` into ``now``) made the
+    copy's change ``mine`` (of ``was`` into ``produced``): its words are among those the
+    revision put at that place, or the words it deletes are gone from there; the words
+    the revision put at the insertion point ``mine`` makes, where they are others."""
+    start, end, new_start, new_end = mine
+    words = _words(produced[new_start:new_end])
+    for their in theirs:
+        put = _words(now[their[2]:their[3]])
+        # their stretch, widened over the spaces around it: " Member" and "Member " alike
+        wide = (len(was[:their[0]].rstrip()), their[1] + len(was[their[1]:]) - len(
+            was[their[1]:].lstrip()))
+        if start == end and not wide[0] <= start <= wide[1]:
             continue
-        # the stretch, widened over the spaces around it: " Member" and "Member " alike
-        wide = (len(was.text[:start].rstrip()), end + len(was.text[end:]) - len(
-            was.text[end:].lstrip()))
-        if amendment.kind is AmendmentKind.INSERT and not wide[0] <= span.start <= wide[1]:
+        if start != end and not (wide[0] <= start and end <= wide[1] and their[0] < end):
             continue
-        if amendment.kind is AmendmentKind.REPLACE and not (
-                wide[0] <= span.start and span.end <= wide[1] and start < span.end):
-            continue
-        if f" {words} " in f" {put} ":
+        if not words:  # a deletion: made where the revision took those words out
+            gone, stood = _words(was[start:end]), _words(was[their[0]:their[1]])
+            return not put or (f" {gone} " not in f" {put} " and f" {put} " in f" {stood} ")
+        if put and f" {words} " in f" {put} ":
             return True
-        if amendment.kind is AmendmentKind.INSERT:
-            return (f"{current.label} put '{put}' at its insertion point since: "
-                    f"'{_around(was.text, start, end)}', the words it was written "
-                    f"against, became '{_around(now.text, new_start, new_end)}'")
+        if put and start == end:
+            more = f", which the change holds with more ('{words}')" \
+                if f" {put} " in f" {words} " else ""
+            return (f"'{put}' at its insertion point since{more}: "
+                    f"'{_around(was, their[0], their[1])}', the words it was written "
+                    f"against, became '{_around(now, their[2], their[3])}'")
     return False
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _where(mine: tuple[int, int, int, int],
+           theirs: list[tuple[int, int, int, int]]) -> tuple[int, int]:
+    """The stretch of the revision's text where its change nearest ``mine`` stands."""
+    their = min(theirs, key=lambda t: abs(t[0] - mine[0]))
+    return their[2], their[3]
 
 
 def _changes(old: str, new: str) -> list[tuple[int, int, int, int]]:

@@ -178,9 +178,20 @@ def already_proposed(draft: Draft, target: Revision,
         return []
     text = draft.paragraph.text
     same = [a for a in proposed.get(draft.paragraph.id, ()) if a.revision == target.label
-            and not a.amends and a.kind is draft.kind
+            and not a.amends and _both_words(a.kind, draft.kind)
             and effect(a, text) == effect(draft, text)]
     return same if same and names <= {code for a in same for code in a.proponents} else []
+
+
+_WORDS = frozenset({_K.REPLACE, _K.INSERT, _K.DELETE})
+"""Changes of words: the merged draft shows proposals that make the paragraph the same,
+typed over different words, as one change on the fewest words that differ
+(`drafting.engine.equivalent`), a replacement shown as the insertion it makes."""
+
+
+def _both_words(kind: AmendmentKind, other: AmendmentKind) -> bool:
+    """Whether a change of kind ``other`` may be shown for one of ``kind``."""
+    return kind is other or (kind in _WORDS and other in _WORDS)
 
 
 def effect(change: Amendment | Draft, text: str) -> str:

@@ -95,6 +95,32 @@ def test_identical_proposals_are_one_change_credited_to_all():
     assert change.credit.amendments == (eu.id, usa.id)
 
 
+def test_proposals_typed_over_different_words_that_make_the_same_text_are_one():
+    """Word records typing over a selection as the selection deleted and retyped: the EU
+    typed over " within existing", the USA over "submit a report", both to put "annually"
+    after "report". They were two changes, and the merged draft accepted whole read
+    "a report annually annually within"."""
+    eu = replace(" within existing", " annually within existing", by=["EU"], minutes=1)
+    usa = replace("submit a report", "submit a report annually", by=["USA"], minutes=2)
+    segments = merge_paragraph(OP2, [eu, usa]).segments
+    (change,) = [s for s in segments if not isinstance(s, Text)]
+    assert isinstance(change, Change) and (change.deleted, change.inserted) == ("", " annually")
+    assert change.credit.proponents == ("EU", "USA")
+    assert change.credit.amendments == (eu.id, usa.id)
+    assert accepted_text(segments) == (
+        "Requests the Secretary-General to submit a report annually within existing resources;")
+
+
+def test_the_same_change_typed_over_different_words_is_shown_on_whole_words():
+    eu = replace("a report", "a reports", by=["EU"], minutes=1)
+    usa = replace("report within", "reports within", by=["USA"], minutes=2)
+    alone = replace("a report", "a reports", by=["JPN"], minutes=3)
+    (_, change, _) = merge_paragraph(OP2, [eu, usa]).segments
+    assert (change.deleted, change.inserted) == ("report", "reports")
+    (_, typed, _) = merge_paragraph(OP2, [alone]).segments  # alone: as it was typed
+    assert (typed.deleted, typed.inserted) == ("a report", "a reports")
+
+
 def test_competing_replacements_become_one_bracket_of_alternatives():
     eu = replace("submit", "present", by=["EU"], minutes=1)
     g77 = replace("submit", "transmit", by=["G77"], minutes=2)

@@ -99,6 +99,23 @@ def test_the_same_proposal_from_another_delegation_is_accepted_with_the_one_acce
     assert texts.count("Decides also to act;") == 1
 
 
+def test_the_same_change_typed_over_different_words_is_applied_once():
+    """The EU typed over "submit a report", the USA put " annually" before ";": accepted
+    both, the revision read "a report annually annually;"."""
+    eu = proposal(paragraph="OP2", replace="submit a report", with_="submit a report annually")
+    usa = proposal("USA", 1, paragraph="OP2", insert=" annually", before=";")
+    both = revise(DOC, [eu, usa], Decisions(accepted=frozenset({eu.id, usa.id})),
+                  label="Rev.1")
+    assert both.revision.by_label("OP2").text == \
+        "Requests the Secretary-General to submit a report annually;"
+    one = revise(DOC, [eu, usa], Decisions(accepted=frozenset({usa.id})), label="Rev.1")
+    assert one.accepted_with == {eu.id: usa.id}  # the compilation showed them as one
+    assert one.revision.by_label("OP2").text == \
+        "Requests the Secretary-General to submit a report annually;"
+    kept = {a.id: (a.old_text, a.new_text) for a in one.amendments}
+    assert kept[eu.id] == ("submit a report", "submit a report annually")  # as submitted
+
+
 def test_bracket_decisions_and_agreement():
     decisions = Decisions(
         brackets=(BracketDecision("p2", 0, BracketAction.CHOOSE, alternative=1),

@@ -124,3 +124,44 @@ def test_a_copy_of_the_zero_draft_holding_its_own_accepted_change_is_still_its_c
     assert "the file is a copy of Zero draft, not of Rev.1" in warning.message
     assert "its change to OP1 is in Rev.1 already (accepted since, it may be)" in \
         warning.message
+
+
+ANNUAL_OP1 = OP1.replace("a report", "a report annually")
+
+
+def _annual(tmp_path, new: str):
+    """Rev.1 put "annually" after "report" in OP1 (and changed OP2); the copy of the zero
+    draft types "submit a report" over as ``new``, as Word and LibreOffice track typing
+    over a selection, and changes PP1 too."""
+    rev1 = Revision("Rev.1", tuple(p.__class__(p.id, p.label, p.kind, {
+        "OP1": ANNUAL_OP1, "OP2": NEW_OP2}.get(p.label, p.text), level=p.level) for p in ZERO))
+    document = Document(SYMBOL, TITLE, (ZERO, rev1))
+    edits = {"OP1": ["Requests the Secretary-General to ", dele("submit a report"), ins(new),
+                     " on small-scale fishers;"],
+             "PP1": ["Recalling", ins(" also"), " its resolution 70/1 of 25 September 2015,"]}
+    return _read(tmp_path, document, ZERO, edits)
+
+
+def test_a_change_rev1_made_retyped_in_a_copy_of_the_zero_draft_is_not_proposed_again(
+        tmp_path):
+    """It was carried as "submit a report" -> "submit a report annually" in the sender's
+    name, and accepted, Rev.2 read "a report annually annually"."""
+    read = _annual(tmp_path, "submit a report annually")
+    assert [(a.paragraph_id, a.new_text) for a in read.amendments] == [("pp1", " also")]
+    (warning,) = read.warnings
+    assert "its change to OP1 is in Rev.1 already (accepted since, it may be): not " \
+        "proposed again" in warning.message
+
+
+@pytest.mark.parametrize(("new", "reason"), [
+    ("present a report annually", r"Rev\.1 made part of it since, not all: 'report on' "
+     r"became 'report annually on'; carried, it would put in those words again"),
+    ("submit a report annually and a summary", r"Rev\.1 put 'annually' at its insertion "
+     r"point since, which the change holds with more \('annually and a summary'\)"),
+])
+def test_a_copy_of_the_zero_draft_doing_more_than_rev1_did_there_is_refused(
+        tmp_path, new, reason):
+    """Carried, "present a report annually" put "annually" in again beside Rev.1's."""
+    with pytest.raises(ReaderError, match=r"1 of its changes cannot be carried onto Rev\.1's "
+                       rf"text: OP1 \(replace\): {reason}"):
+        _annual(tmp_path, new)

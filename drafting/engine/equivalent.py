@@ -1,0 +1,62 @@
+"""Changes of words told apart by what they do, not by how they were typed.
+
+Word records typing over a selection as the whole selection deleted and retyped: "submit a
+report" -> "submit a report annually" and " on data" -> " annually on data" are one change
+of the paragraph, the word "annually" after "report". Two proposals that leave their
+paragraph with the same text are the same proposal (`produces`); where they were typed
+over different words, the merge shows them, and a revision applies them, once, on the
+fewest whole words that differ (`narrowest`). The amendments themselves are never
+altered: what each delegation submitted stays as it typed it.
+"""
+
+from __future__ import annotations
+
+from drafting.engine.anchoring import word_character
+from drafting.model.amendment import Amendment
+
+
+def joined(before: str, new: str, after: str) -> str:
+    """``before + new + after``, where a deletion (``new`` empty) leaves two spaces at its
+    join with one of them gone, as a secretariat would type it ("communities  in" ->
+    "communities in")."""
+    if not new and before.endswith(" ") and after.startswith(" "):
+        after = after[1:]
+    return before + new + after
+
+
+def produces(text: str, amendment: Amendment) -> str:
+    """The paragraph whose text is ``text`` with ``amendment`` (a change of words, its span
+    on ``text``) accepted."""
+    span = amendment.span
+    assert span is not None, "a change of words has a span"
+    return joined(text[:span.start], amendment.new_text, text[span.end:])
+
+
+def narrowest(text: str, amendment: Amendment) -> tuple[int, int, str]:
+    """The fewest whole words of ``text`` and the words put in their place that make the
+    paragraph as ``amendment`` does: (start, end, new words). "submit a report" ->
+    "submit a report annually" is " annually" put after "report"; "report" -> "reports"
+    stays the word. The amendment's own span and words where nothing narrower does."""
+    span = amendment.span
+    assert span is not None, "a change of words has a span"
+    made = produces(text, amendment)
+    tail = 0  # the common end first: an insertion keeps the space before it (" annually")
+    while tail < min(len(text), len(made)) and text[-1 - tail] == made[-1 - tail]:
+        tail += 1
+    head = 0
+    while head < min(len(text), len(made)) - tail and text[head] == made[head]:
+        head += 1
+    start, end, new = head, len(text) - tail, made[head:len(made) - tail]
+    while start > 0 and word_character(text[start - 1]) and _edge(text[start:end], new, 0):
+        start, new = start - 1, text[start - 1] + new
+    while end < len(text) and word_character(text[end]) and _edge(text[start:end], new, -1):
+        end, new = end + 1, new + text[end]
+    if joined(text[:start], new, text[end:]) != made:
+        return span.start, span.end, amendment.new_text
+    return start, end, new
+
+
+def _edge(old: str, new: str, at: int) -> bool:
+    """Whether the changed words, taken out or put in, begin (``at`` 0) or end (-1) inside
+    a word: the stretch widens to the whole word."""
+    return any(word_character(words[at]) for words in (old, new) if words)
