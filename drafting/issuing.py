@@ -45,6 +45,7 @@ def revised_source(store: Store, symbol: str, current: Revision, new: Revision,
         if not source_holds(made, new):  # e.g. numbers typed in a way not renumbered
             raise SourceMismatch(f"the document made does not read as {new.label}'s "
                                  "paragraphs")
+        _table_brackets(made, f"{symbol} {new.label}", warn)
         return made
     except (*NOT_WOVEN, ReaderError) as error:  # the revision is issued all the same (a
         reason = str(error) or type(error).__name__  # document made that reads otherwise)
@@ -52,3 +53,22 @@ def revised_source(store: Store, symbol: str, current: Revision, new: Revision,
              f"{current.label}'s ({reason}); its Word outputs will be in drafting's own "
              "layout")
         return None
+
+
+def _table_brackets(made: bytes, name: str, warn: Step) -> None:
+    """Warn of brackets left in a table of the Word document ``made`` (one not read as
+    paragraphs): its brackets count is the text's alone, and no revision settles them."""
+    import io
+
+    import docx
+
+    from drafting.brackets import count
+    from drafting.readers.paragraph_tables import bracketed_cells
+
+    cells = bracketed_cells(docx.Document(io.BytesIO(made)).element.body)
+    if cells:
+        total = sum(count(text) for text in cells)
+        shown = ", ".join(f"'{text[:40]}{'...' if len(text) > 40 else ''}'" for text in cells[:3])
+        warn(f"{name}: its Word document keeps {total} bracket{'s' if total != 1 else ''} "
+             f"in a table ({shown}{', ...' if len(cells) > 3 else ''}), not counted with "
+             "the text's and left as written (a table is not part of the text)")

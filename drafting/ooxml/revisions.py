@@ -210,6 +210,20 @@ class RevisionMarks:
         paragraph). Does nothing if the mark is already marked deleted."""
         self._mark(paragraph, "w:del", stamp)
 
+    def mark_row(self, row: Any, tag: str, stamp: Stamp) -> None:
+        """Mark the table row ``row`` (``w:tr``) inserted (``tag`` "w:ins") or deleted
+        ("w:del") by ``stamp``, as Word tracks a row added or taken out (once)."""
+        properties = row.find(qn("w:trPr"))
+        if properties is None:
+            properties = element("w:trPr")
+            before = next((child for child in row if child.tag == qn("w:tc")), None)
+            if before is None:
+                row.append(properties)
+            else:
+                before.addprevious(properties)
+        if properties.find(qn(tag)) is None:
+            properties.append(self._stamped(tag, stamp))
+
     def comment(self, first: Any, last: Any, paragraphs: Sequence[str], stamp: Stamp,
                 initials: str | None = None, *, later: bool = False) -> int:
         """Anchor a comment on ``first`` .. ``last`` (siblings in one ``w:p``, ``first``

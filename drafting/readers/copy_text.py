@@ -24,3 +24,25 @@ def quoted(text: str, limit: int = 60) -> str:
     as they are)."""
     text = " ".join(text.split()) if text.strip() else text
     return f"'{text if len(text) <= limit else text[:limit - 3] + '...'}'"
+
+
+def changed_words(before: str, after: str, context: int = 3) -> str:
+    """What changed from ``before`` to ``after``, for a message: the words that differ,
+    with up to ``context`` words either side ("'... to submit a report on ...' -> '... to
+    present a report on ...'"), both quoted; the whole texts where they are short."""
+    old, new = before.split(), after.split()
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    low = max(start - context, 0)
+
+    def shown(words: list[str]) -> str:
+        high = len(words) - max(end - context, 0)
+        cut = " ".join(words[low:high])
+        return quoted(f"{'... ' if low else ''}{cut}{' ...' if high < len(words) else ''}",
+                      120)
+
+    return f"{shown(old)} -> {shown(new)}"

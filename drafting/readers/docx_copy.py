@@ -1,7 +1,9 @@
 """A delegation's Word copy as the import reads a draft: its Word paragraphs (and its
 footnotes, after the paragraph citing them) given the roles `drafting.readers.structure`
 gives them, so that front matter, the title, the chapeau, typed numbers, sub-paragraph
-lines and whitespace at either end are never amendments. What comes out are chunks:
+lines and whitespace at either end are never amendments; a table whose rows are
+paragraphs (`drafting.readers.paragraph_tables`) is read as the import reads it, each
+row's number cell before its text cell. What comes out are chunks:
 one per paragraph of the draft, its runs' pieces in order, its label taken off.
 """
 
@@ -48,11 +50,12 @@ from drafting.readers.copy_pieces import (
     restored,
     trimmed,
 )
-from drafting.readers.copy_text import check_characters, quoted, who
+from drafting.readers.copy_text import changed_words, check_characters, quoted, who
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.draft_labels import labelled
 from drafting.readers.lines import DECIMAL, read_label, read_numbered
+from drafting.readers.paragraph_tables import labelled_rows, laid_out
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -127,8 +130,8 @@ class CopyLayout:
         if count > MAX_PARAGRAPHS:
             raise too_many_paragraphs(str(self.path), count)
         blocks = list(runs.body_blocks(self.word.body))
-        paragraphs = [b for b in blocks if not runs.is_table(b)]
-        for table in (b for b in blocks if runs.is_table(b)):
+        paragraphs, labels, tables = laid_out(blocks)
+        for table in tables:
             cells = runs.read_paragraphs(runs.table_paragraphs(table))
             text = " ".join(r.proposed for r in cells)
             lines = [line for r in cells for line in r.original.split("\n") if line.strip()]
@@ -142,7 +145,7 @@ class CopyLayout:
             if changed and self.survey.revisions:  # say whose changes, and what they are
                 authors = dict.fromkeys(p.author or "no author" for r in changed
                                         for p in r.pieces if p.state != runs.NORMAL)
-                changes = "; ".join(f"{quoted(r.original, 60)} -> {quoted(r.proposed, 60)}"
+                changes = "; ".join(changed_words(r.original, r.proposed)
                                     for r in changed[:5])
                 self.warn(str(self.path), f"a table ({quoted(text)}) holds changes by "
                           f"{', '.join(authors)} ({changes}{'; ...' if len(changed) > 5 else ''}"
@@ -156,6 +159,7 @@ class CopyLayout:
         footnotes = Footnotes(self.word)
         struck = not self.survey.revisions  # changes marked by hand: struck words deleted
         body = runs.read_paragraphs(paragraphs, footnotes, struck=struck)
+        body = labelled_rows(body, labels, footnotes, struck=struck)
         if struck and any(p.kind == runs.STRUCK for read in body for p in read.pieces):
             self.warn(str(self.path), "the file marks its changes by hand, without Track "
                       "Changes: the words struck through in it are read as deleted")

@@ -8,9 +8,11 @@ drafts write ("A/C.2/81/L.7 — Rev.1") is skipped; any other is read as it stan
 
 The text is the current one, as if every tracked change were accepted: runs
 in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not, and
-a deleted paragraph mark joins its paragraph to the next. Tables, images, text
-boxes, footnotes, equations, symbols, comments and hidden text are not
-imported; each gives a warning naming it and where it stands. Empty paragraphs
+a deleted paragraph mark joins its paragraph to the next. A table whose rows are
+paragraphs (a number cell, then a text cell: `drafting.readers.paragraph_tables`) is
+read as those paragraphs. Other tables, images, text boxes, footnotes, equations,
+symbols, comments and hidden text are not imported; each gives a warning naming it and
+where it stands (a table's, the brackets it holds). Empty paragraphs
 are skipped silently. A character that is not text (`drafting.characters`)
 is refused with its paragraph and position; decomposed accents are stored
 composed (NFC), and the characters Word allows that a text does not hold (U+0085,
@@ -28,7 +30,7 @@ from typing import Any
 
 from lxml import etree
 
-from drafting import characters
+from drafting import brackets, characters
 from drafting.errors import ReaderError
 from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.notes import Footnotes
@@ -37,6 +39,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.blocks import AutoNumber, Block, Structure
+from drafting.readers.paragraph_tables import TableRow, paragraph_rows
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -173,6 +176,9 @@ class DraftReader:
         rows = len(kept := _rows(block))
         if not rows:  # every row deleted (a tracked change): nothing is left to import
             return
+        if (laid := paragraph_rows(kept, lambda p: visible(p).text)) is not None:
+            self._rows(laid)
+            return
         self.tables += 1
         remark = (f"table {{place}} ({rows} row{'s' if rows != 1 else ''}) not imported; "
                   "copy its text into paragraphs if it belongs to the draft")
@@ -183,12 +189,39 @@ class DraftReader:
                 cells.append(Block(text, self._where(), table=self.tables))
         if not cells:
             cells.append(Block("", self._where(), table=self.tables))
-        cells[0].remarks.append(remark)
+        cells[0].remarks.append(remark + _brackets_held([cell.text for cell in cells]))
         for cell in cells:
             self._block(cell, [])
 
-    def _paragraph(self, pieces: list[Visible]) -> None:
-        text = clean_lines(self._checked("".join(piece.text for piece in pieces)))
+    def _rows(self, rows: list[TableRow]) -> None:
+        """A table whose rows are paragraphs (`paragraph_tables`): each row's text cell
+        read as the body's paragraphs are, its label cell's text before the first that
+        holds text (a tab between them), as if typed there."""
+        for row in rows:
+            self.numbering.number(row.label_paragraph)  # Word counts numbered cells too
+            label: Visible | None = visible(row.label_paragraph)
+            held: list[Visible] = []
+            for paragraph in row.paragraphs:
+                self.count += 1
+                held.append(visible(paragraph, self.footnotes))
+                if not held[-1].mark_deleted:
+                    label = self._paragraph(held, label)
+                    held = []
+            if held:
+                self._paragraph(held, label)
+
+    def _paragraph(self, pieces: list[Visible], label: Visible | None = None) -> Visible | None:
+        """Read ``pieces`` as one block; with ``label`` (a table row's label cell), that
+        cell's text before theirs once they hold text. Returns ``label`` if still unused."""
+        raw = "".join(piece.text for piece in pieces)
+        sources, joiner = pieces, ""
+        if label is not None and raw.strip():
+            if len(pieces) == 1:  # the label cell is a source too: its number is Word's
+                raw, sources, joiner = f"{label.text}\t{raw}", [label, *pieces], "\t"
+            else:  # paragraphs joined in the cell: the label is placed nowhere
+                raw = f"{label.text.strip()}\t{raw.lstrip()}"
+            label = None
+        text = clean_lines(self._checked(raw))
         notes: Counter[str] = Counter()
         for piece in pieces:
             notes.update(piece.notes)
@@ -196,12 +229,14 @@ class DraftReader:
         number = self.numbering.number(shown.element)
         style = self._style(shown.element)
         if style == "subtitle" and _OWN_SUBTITLE.fullmatch(text):
-            return  # our own drafts put the symbol and revision there; any other, as it is
+            return label  # our own drafts put the symbol and revision there; others stay
         auto = AutoNumber.shown(number)
         self._block(Block(text, self._where(), title_style=style == "title",
-                          heading=heading_level(style), number=auto, notes=notes), pieces)
+                          heading=heading_level(style), number=auto, notes=notes), sources,
+                    joiner)
         for number in (n for piece in pieces for n in piece.cited):
             self._footnote(number)
+        return label
 
     def _footnote(self, number: int) -> None:
         """Footnote ``number`` as a block of its own after the paragraph citing it, in the
@@ -242,6 +277,19 @@ class DraftReader:
         style = child_of(properties, _P_STYLE) if properties is not None else None
         style_id = style.get(_VAL) if style is not None else None
         return self.style_names.get(style_id or "", self.style_names.get("", "")).casefold()
+
+
+def _brackets_held(texts: list[str]) -> str:
+    """What a warning about a table adds for the brackets in its cells' ``texts``: that
+    they are not counted with the draft's nor settled by a revision; "" for none."""
+    held = [(text, n) for text in texts if (n := brackets.count(text))]
+    if not held:
+        return ""
+    total = sum(n for _, n in held)
+    shown = ", ".join(f"'{text if len(text) <= 40 else text[:37] + '...'}'"
+                      for text, _ in held[:3]) + (", ..." if len(held) > 3 else "")
+    return (f"; it holds {total} bracket{'s' if total != 1 else ''} ({shown}), not counted "
+            "with the draft's and left as written by every revision")
 
 
 @lru_cache(maxsize=256)

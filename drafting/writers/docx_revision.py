@@ -35,9 +35,11 @@ from drafting.engine.series import opens_series, series_key
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.sections import hand_on, keeper, section_break
+from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.lines import OPTION
+from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
 from drafting.writers.list_items import (
@@ -200,8 +202,12 @@ class _Reviser:
             self.typed = (typed["before"], typed["after"], typed["number"]) if typed else None
             self.form = _form(now)
             self.forms[self.form] = (self.main, self.typed)
+            row = paragraph_row(elements[0])
             for leading in self.leading:  # new ones before the text's or a series' first
-                elements[0].addprevious(self._made(leading))
+                if row is not None:  # before a table's row laid out as a paragraph: a row
+                    self._row(row, leading, before=True)
+                else:
+                    elements[0].addprevious(self._made(leading))
             self.leading = []
 
     def _new(self, paragraph: Paragraph, *, first: bool = False) -> None:
@@ -216,10 +222,31 @@ class _Reviser:
             if found is not None:
                 self.main, self.typed = found
                 self.form = form
+        if (row := paragraph_row(self.last)) is not None:  # a row after a row
+            self.last = self.main = self._row(row, paragraph)
+            return
         made = self._made(paragraph)
         self.last.addnext(made)
         hand_on(self.last, made)  # the new last paragraph of the section ends it
         self.last = self.main = made
+
+    def _row(self, row: Any, paragraph: Paragraph, *, before: bool = False) -> Any:
+        """``paragraph`` as a new row after ``row`` (or ``before`` it; a table's row laid
+        out as a paragraph), in its form, its number typed as ``row`` types its own; its
+        text cell's paragraph."""
+        made, paragraphs = new_row(row)
+        forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
+        number = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}" \
+            f"{self.typed[1]}" if self.typed else paragraph.label
+        for made_paragraph, form, words in zip(paragraphs, forms,
+                                               (number.strip(), paragraph.text), strict=False):
+            runs = [r for r in form.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+            made_paragraph.extend(new_runs(words, runs[-1] if runs else None, form))
+        if before:
+            row.addprevious(made)
+        else:
+            row.addnext(made)
+        return paragraphs[-1]
 
     def _made(self, paragraph: Paragraph) -> Any:
         """``paragraph`` in the form of the main paragraph placed last (or next, for a new
@@ -247,7 +274,12 @@ class _Reviser:
 
 def _remove(paragraph: Any) -> None:
     """Remove ``paragraph`` from the body; a section break it holds goes to the paragraph
-    before it (`keeper`), else the paragraph stays, emptied and unnumbered, to hold it."""
+    before it (`keeper`), else the paragraph stays, emptied and unnumbered, to hold it.
+    A table's row laid out as a paragraph goes whole (once)."""
+    if (row := paragraph_row(paragraph)) is not None:
+        if row.getparent() is not None:
+            row.getparent().remove(row)
+        return
     if section_break(paragraph) is None:
         paragraph.getparent().remove(paragraph)
         return

@@ -61,8 +61,10 @@ from drafting.ooxml.sections import (
     properties_differ,
     section_break,
 )
+from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
+from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.list_items import (
@@ -274,6 +276,9 @@ class _SourceWriter(MergedWriter):
         take it, the break stays on the emptied paragraph."""
         if not in_body(paragraph):  # a footnote's: its words struck, it goes with its mark
             return
+        if (row := paragraph_row(paragraph)) is not None:  # a row laid out as a paragraph
+            self.marks.mark_row(row, "w:del", stamp)
+            return
         if section_break(paragraph) is None:
             self.marks.mark_deleted(paragraph, stamp)
             return
@@ -343,6 +348,9 @@ class _SourceWriter(MergedWriter):
             self.leading.append((label, text, credit))
             return
         stamp = self.stamp(credit)
+        if (row := paragraph_row(self.last)) is not None:  # after a row laid out as one
+            self.last = self.main = self._new_row(row, label, text, credit, stamp)
+            return
         # nothing after it to take in its emptied place, or it ends a section: as Word
         # does on Enter at its end, the new mark ends it, ours carries its own (and the
         # section break) on
@@ -375,13 +383,35 @@ class _SourceWriter(MergedWriter):
         self.last = self.main = paragraph
         self._credit_new(paragraph, credit, stamp, label if not typed else None)
 
+    def _new_row(self, row: Any, label: str, text: str, credit: Credit, stamp: Stamp, *,
+                 before: bool = False) -> Any:
+        """A new paragraph beside a table's row that is one: a row of its own after it (or
+        ``before`` it), in its form, inserted by ``stamp`` (its number typed as the row
+        types its own); its text cell's paragraph."""
+        made, cells = new_row(row)
+        forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
+        typed = typed_label(label, self.typed).strip() or label
+        for paragraph, form, words in zip(cells, forms, (typed, text), strict=False):
+            paragraph.append(self.marks.inserted(new_runs(words, last_run(form), form), stamp))
+        if before:
+            row.addprevious(made)
+        else:
+            row.addnext(made)
+        self.marks.mark_row(made, "w:ins", stamp)
+        self._credit_new(cells[-1], credit, stamp)
+        return cells[-1]
+
     def _lead(self, first: Any, typed: str) -> None:
         """The new paragraphs proposed before the text's or a series' first, put before
         ``first`` in its form (OP0 before OP1: its list numbering, its number typed as it
         types its own); rejected, each emptied paragraph joins ``first``, which keeps its
         own."""
+        row = paragraph_row(first)
         for label, text, credit in self.leading:
             stamp = self.stamp(credit)
+            if row is not None:  # before a table's row laid out as a paragraph: a row
+                self._new_row(row, label, text, credit, stamp, before=True)
+                continue
             paragraph = blank(first)
             words = new_runs(text, last_run(first), first, typed_label(label, typed))
             paragraph.append(self.marks.inserted(words, stamp))

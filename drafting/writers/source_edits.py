@@ -17,10 +17,11 @@ from drafting.errors import LabelError
 from drafting.model.labels import parse_label
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.weave import Edit
+from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import Place, SourcePlace
 from drafting.writers.typed_numbers import TYPED_NUMBER, shown_number
 
-_BODY, _P = qn("w:body"), qn("w:p")
+_BODY, _P, _TC = qn("w:body"), qn("w:p"), qn("w:tc")
 _NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment", "tc",
                                                   "txbxContent", "hdr", "ftr"))
 
@@ -28,10 +29,13 @@ _NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment
 def in_body(element: Any) -> bool:
     """Whether the ``w:p`` ``element`` is one of the main text's paragraphs: in the
     document's body, directly or inside a content control (``w:sdt``), not in a note,
-    comment, table cell or text box."""
+    comment, table cell or text box; a cell of a table whose rows are paragraphs
+    (`paragraph_row`) is the main text's."""
     for ancestor in element.iterancestors():
         if ancestor.tag == _BODY:
             return True
+        if ancestor.tag == _TC and paragraph_row(element) is not None:
+            continue  # then its table's place decides
         if ancestor.tag in _NOT_BODY or ancestor.tag == _P:
             return False
     return False

@@ -18,14 +18,16 @@ TYPED_NUMBER = re.compile(
     r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?)"
     r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
     r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|"
-    r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+)")
+    r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z)")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, a clause's
 ``1.2<tab>`` or ``1.2.1<tab>`` (`shown_number`; no full stop needed), ``5. `` (spaces
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
 take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and in brackets,
-``(5)<tab>``, ``5) `` or ``5 ) ``; ``before`` and ``after`` are what stand before and
-after the number, the ``bracket`` of a paragraph bracketed whole ("[5.<tab>Decides ...]")
-not among them: a new paragraph typed in its form opens with no bracket."""
+``(5)<tab>``, ``5) `` or ``5 ) ``, or alone in its Word paragraph (``5.``, a table's
+number cell: `drafting.readers.paragraph_tables`); ``before`` and ``after`` are what
+stand before and after the number, the ``bracket`` of a paragraph bracketed whole
+("[5.<tab>Decides ...]") not among them: a new paragraph typed in its form opens with no
+bracket."""
 
 
 def typed_label(label: str, typed: str) -> str:
