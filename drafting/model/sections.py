@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.model.headings import cjk_number, roman
+from drafting.model.headings import CLOSING, cjk_number, roman
 from drafting.model.labels import SUFFIXES
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
@@ -38,6 +38,19 @@ _ARABIC_ORDINALS = tuple(word for pair in zip(
      "التاسعة", "العاشرة"), strict=True) for word in reversed(pair))
 """Arabic ordinals, first to tenth, feminine (for an article) before masculine (for a
 part or a chapter): "المادة الأولى" is Article 1, "الجزء الأول" Part I."""
+_FATHATAN = "\u064b"
+_MUKARRAR = rf"\u0645\u0643\u0631\u0631(?:\u0627{_FATHATAN}?|{_FATHATAN}\u0627)"
+"""Arabic "مكررا" (repeated), as UN Arabic texts write "bis", with or without its
+tanween ("مكرراً")."""
+_LOCAL_SUFFIX = (
+    rf"{_MUKARRAR}(?:\s+\u062b\u0627\u0646\u064a(?:\u0627{_FATHATAN}?|{_FATHATAN}\u0627))?"
+    r"|кватер|бис|тер")
+"""The suffixes of an article inserted after another as Russian and Arabic texts write
+them: "Статья 8 бис" (or "8-бис"), "тер", "кватер"; "المادة 8 مكررا" for 8 bis and
+"المادة 15 مكررا ثانيا" (repeated, second) for 15 ter. Arabic texts differ past ter
+(some write "ثالثا" for ter), so no further Arabic form is read: such a heading is not
+one, and the labels it leaves used twice say so (`unread_heading`)."""
+_RUSSIAN_SUFFIXES = {"бис": "bis", "тер": "ter", "кватер": "quater"}
 _SECTION = re.compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title"  # English
     r"|chapitre|partie|annexe|appendice|titre"  # French (article, section as in English)
@@ -46,14 +59,25 @@ _SECTION = re.compile(
     r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
     r"|(?i:premier|primero)|" + "|".join(_ARABIC_ORDINALS) + ")"
-    rf"(?:\s*(?P<suffix>(?i:{_SUFFIX})))?)?\b(?P<mark>\.?\s*[-:\u2013\u2014.])?"
+    rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{_LOCAL_SUFFIX})))?)?(?:\b|(?<={_FATHATAN}))"
+    r"(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
-_CJK_SECTION = re.compile(  # "第一条", "第3章", "第二部分 定义", "附件", "附件二"
+_CJK_SECTION = re.compile(  # "第一条", "第八条之二", "第3章", "第二部分 定义", "附件二"
     r"(?:第\s*(?P<key>[0-9]{1,3}|[〇零一二三四五六七八九十百两]{1,6})\s*(?P<kind>条|章|节|部分|编)"
+    r"(?:(?<=条)之(?P<nth>[二三四五六七八九十]))?"
     r"|(?P<annex>附件|附录)\s*(?P<annex_key>[0-9]{1,3}|[一二三四五六七八九十]{1,4})?)"
     r"(?:[ \t\u3000]+.*)?")
 """A section heading in Chinese: the number comes between 第 and the word for the
-section; a title may follow after a space (none: "第一条所述" opens a sentence)."""
+section; an article inserted after another is its n-th ("第八条之二", Article 8 bis;
+"之三" ter, up to "之十" decies); a title may follow after a space (none: "第一条所述"
+opens a sentence)."""
+
+_HEADING_LIKE = re.compile(
+    r"(?:(?i:" + "|".join(word for word in _KIND_OF if word.isalpha() and len(word) > 1)
+    + r")\s+(?:\d|[IVXLC]{1,7}\b)|第\s*\w{1,6}\s*(?:条|章|节|部分|编))")
+"""A section's word and a number, in figures or Roman numerals ("Статья 1 ..."), or a
+Chinese heading's 第 ... 条."""
+_UNREAD_WORDS = 6
 
 
 def section_key(text: str) -> str | None:
@@ -68,7 +92,8 @@ def section_key(text: str) -> str | None:
         if cjk["annex"]:
             kind = _KIND_OF[cjk["annex"]]
             return f"{kind} {cjk_number(cjk['annex_key'])}" if cjk["annex_key"] else kind
-        return cjk_number(cjk["key"])
+        key = cjk_number(cjk["key"])
+        return f"{key}{SUFFIXES[int(cjk_number(cjk['nth'])) - 2]}" if cjk["nth"] else key
     match = _section(text)
     if match is None:
         return None
@@ -81,7 +106,7 @@ def section_key(text: str) -> str | None:
         number = _ARABIC_ORDINALS.index(key) // 2 + 1
         key = str(number) if kind == "ARTICLE" else roman(number)
     key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
-    key = f"{key}{match['suffix'].lower()}" if match["suffix"] else key
+    key = f"{key}{_latin_suffix(match['suffix'])}" if match["suffix"] else key
     return f"{kind} {key}" if kind in _OWN_KEYS else key
 
 
@@ -104,6 +129,26 @@ def opens_article(text: str) -> bool:
         return cjk["kind"] == "条"
     match = _section(text)
     return match is not None and match["kind"].lower() in _ARTICLES
+
+
+def unread_heading(text: str) -> bool:
+    """Whether ``text`` reads like a section heading that `section_key` does not know: a
+    short line opening with a section's word and its number in a form not read
+    ("Статья 1 квинквиес", "المادة 1 مكررا ثالثا", "第一条之十一"). A reader names it
+    when the paragraphs after it count on in the section before."""
+    text = _unbracketed(text)
+    return len(text.split()) <= _UNREAD_WORDS and section_key(text) is None and \
+        text[-1:] not in CLOSING and \
+        _HEADING_LIKE.match(text) is not None
+
+
+def _latin_suffix(suffix: str) -> str:
+    """An article's suffix as an English label writes it: "бис" and "مكررا" -> "bis",
+    "مكررا ثانيا" -> "ter", "Bis" -> "bis"."""
+    suffix = suffix.lower()
+    if suffix.startswith("\u0645"):  # Arabic: "مكررا", then "ثانيا" for the second
+        return "ter" if len(suffix.split()) > 1 else "bis"
+    return _RUSSIAN_SUFFIXES.get(suffix, suffix)
 
 
 def _unbracketed(text: str) -> str:

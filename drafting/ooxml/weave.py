@@ -36,9 +36,10 @@ _R = qn("w:r")
 _RPR = qn("w:rPr")
 _MARKS = (qn("w:ins"), qn("w:del"))
 _TYPED_START = re.compile(
-    r"\s*(?:\d{1,4}(?:\s*[a-z]+)?(?:\.|\s+[-\u2013](?=\s))|\([a-z0-9\u0621-\u064a]{1,5}\))\s*")
-"""A typed number ("5.", "5 bis.", Arabic "5 -", "(a)", "(أ)") where a paragraph's text
-begins."""
+    r"\s*(?:\d{1,4}(?:\s*[a-z]+)?(?:\.|\s+[-\u2013](?=\s)|[\uff0e\u3001])"
+    r"|\([a-z0-9\u0621-\u064a]{1,5}\))\s*")
+"""A typed number ("5.", "5 bis.", Arabic "5 -", Chinese "５．" or "5、", "(a)", "(أ)")
+where a paragraph's text begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 

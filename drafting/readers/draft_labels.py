@@ -13,6 +13,7 @@ from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
+from drafting.model.sections import unread_heading
 from drafting.readers.blocks import Block
 from drafting.readers.lines import DECIMAL, bracketed_label, chapeau_like, split_label
 from drafting.readers.result import ReadWarning
@@ -69,7 +70,8 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
             raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "
                               f"{'on' if first.startswith('line') else 'in'} {first}); "
                               "each paragraph needs its own" + _mixed(
-                                  drafts[first_at[shown] - 1], draft, first))
+                                  drafts[first_at[shown] - 1], draft, first)
+                              + _unread(drafts[first_at[shown]:number - 1]))
         seen[shown] = draft.where.rsplit(", ", 1)[-1]
         first_at[shown] = number
         text = draft.text if draft.options is None else "".join(
@@ -87,6 +89,19 @@ def _mixed(first: DraftParagraph, second: DraftParagraph, where: str) -> str:
             "so the two count apart. If Word's numbered paragraphs are sub-items of the "
             "paragraph before them, give them letters ((a), (b)) or indent them a level; "
             "else number every paragraph the same way")
+
+
+def _unread(between: Sequence[DraftParagraph]) -> str:
+    """Advice where a line between two paragraphs with one label reads like a section
+    heading not known (`unread_heading`): the likely cause, its numbers counting on."""
+    for draft in between:
+        if unread_heading(draft.text):
+            return (f". The line {draft.text.strip()!r} ({draft.where.rsplit(', ', 1)[-1]}) "
+                    "reads like a section heading whose number is not in a form known "
+                    "here, so the paragraphs after it count in the section before; write "
+                    "it as e.g. \"Article 1 bis\", \"Статья 1 бис\", \"المادة 1 مكررا\" "
+                    "or \"第一条之二\"")
+    return ""
 
 
 def _again(shown: str, label: Label, heading: str | None) -> str:

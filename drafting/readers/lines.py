@@ -27,18 +27,25 @@ _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 GAP = "[\t \u00a0\u2002-\u200a\u202f]"
 """What may stand between a typed number and its text: a tab, spaces, and the no-break
 and fixed-width spaces a text copied from a web page or a PDF brings ("1.\u00a0Decides")."""
+CJK_STOPS = "\uff0e\u3001"
+"""What follows a paragraph's number in a Chinese text: the full-width full stop "．"
+and the enumeration comma "、"."""
 _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
     rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX})|(?P<letter>[a-s]))?"
     rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?"
-    rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff]))")
+    rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff])"
+    rf"|[\t ]?[{CJK_STOPS}](?!\d){GAP}*)")
 """A typed paragraph number; ``letter`` is the European Union's for one inserted after
 another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...); ``alt`` an
 alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 Alt``;
 "4 Alt 2." where it has several, as the merged draft numbers them). A space may stand
-before the full stop ("1 . Decides"), as in a text retyped or converted from a PDF."""
+before the full stop ("1 . Decides"), as in a text retyped or converted from a PDF.
+Its figures may be any script's (Arabic-Indic "١.", full-width "１．"); Chinese texts
+type the number's full stop full-width or as a comma, with no space after ("1．鼓励",
+"１．鼓励", "1、鼓励"; never "1．5", a figure)."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")

@@ -1,9 +1,10 @@
 """Paragraph numbers as the secretariat's document types them ("5.<tab>", "5 bis.<tab>",
-"(5)<tab>", Arabic "5 -<tab>"), read from its paragraphs and typed for new ones."""
+"(5)<tab>", Arabic "5 -<tab>", Chinese "５．"), read from its paragraphs and typed for new ones."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -18,16 +19,19 @@ TYPED_NUMBER = re.compile(
     r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?)"
     r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
     r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|"
-    r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z)")
+    r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z|"
+    r"[\t ]?[\uff0e\u3001](?!\d)[\t \u00a0\u2002-\u200a\u202f]*)")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, a clause's
 ``1.2<tab>`` or ``1.2.1<tab>`` (`shown_number`; no full stop needed), ``5. `` (spaces
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
-take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, and in brackets,
-``(5)<tab>``, ``5) `` or ``5 ) ``, or alone in its Word paragraph (``5.``, a table's
-number cell: `drafting.readers.paragraph_tables`); ``before`` and ``after`` are what
-stand before and after the number, the ``bracket`` of a paragraph bracketed whole
-("[5.<tab>Decides ...]") not among them: a new paragraph typed in its form opens with no
-bracket."""
+take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, in brackets, ``(5)<tab>``,
+``5) `` or ``5 ) ``, as Chinese texts type it, ``5．`` or ``5、`` with no space after, or
+alone in its Word paragraph (``5.``, a table's number cell:
+`drafting.readers.paragraph_tables`); its figures may be the document's own (full-width
+``５．``, Arabic-Indic ``٥.``), and a renumbered one keeps them (`in_figures_of`).
+``before`` and ``after`` are what stand before and after the number, the ``bracket`` of
+a paragraph bracketed whole ("[5.<tab>Decides ...]") not among them: a new paragraph
+typed in its form opens with no bracket."""
 
 
 def typed_label(label: str, typed: str) -> str:
@@ -62,7 +66,17 @@ def shown_number(label: str, typed: str) -> str:
     parsed = parse_label(label)
     clause = _CLAUSE_SECTION.fullmatch(parsed.section) is not None and (
         "." in parsed.section or "." in typed.strip("."))
-    return str(parsed) if clause else typed_number(label)
+    return in_figures_of(str(parsed) if clause else typed_number(label), typed)
+
+
+def in_figures_of(number: str, typed: str) -> str:
+    """``number`` ("12") in the figures ``typed`` writes, where they are not 0-9: "１２"
+    after full-width "５", "١٢" after Arabic-Indic "٥"; as it is after none."""
+    first = next((char for char in typed if char.isdecimal()), "0")
+    zero = ord(first) - unicodedata.decimal(first)
+    if zero == ord("0"):
+        return number
+    return number.translate({ord("0") + digit: zero + digit for digit in range(10)})
 
 
 def clause_level(document: Any, paragraph: Any, label: str) -> None:
