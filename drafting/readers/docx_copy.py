@@ -38,6 +38,7 @@ from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_hidden import hidden_warnings
 from drafting.readers.copy_items import number_piece
+from drafting.readers.copy_links import link_warnings
 from drafting.readers.copy_notes import cited, footnote, own_numbers
 from drafting.readers.copy_pieces import (
     bracketed,
@@ -171,8 +172,9 @@ class CopyLayout:
                 entries.append((None, note(copied[number]), number))
         self._embedded(entries)
         self._boxes(entries)
-        self.warnings += hidden_warnings(self.name, self.word.body, [p for p, _, _ in entries],
-                                         self.texts)
+        paragraphs = [p for p, _, _ in entries]
+        self.warnings += hidden_warnings(self.name, self.word.body, paragraphs, self.texts)
+        self.warnings += link_warnings(self.name, paragraphs, self._known)
         for number, (_, read, note) in enumerate(entries, 1):
             _check_length(f"{self.name}, paragraph {number}", read, note)
         roles = self._roles(entries)
@@ -290,6 +292,11 @@ class CopyLayout:
                 roles[index] = Role(RoleKind.FRONT)
         return roles
 
+    def _known(self, words: str) -> bool:
+        """Whether the revision holds ``words``: in a paragraph, or its front matter."""
+        return any(words in " ".join(text.split()) for text in self.texts) or \
+            self._front_text(words)
+
     def _front_text(self, text: str) -> bool:
         """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
         known, longest, together = self._front_known
@@ -304,8 +311,8 @@ class CopyLayout:
     def _front_known(self) -> tuple[set[str], int, str]:
         """The revision's front matter lines, title and chapeau, spaces collapsed; the
         length of the longest (no longer text is part of one); all of them together."""
-        known = {" ".join(line.split()) for line in self.target.front_matter}
-        known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
+        known = {" ".join(line.split()) for line in (
+            *self.target.front_matter, self.target.chapeau, self.document.title)} - {""}
         return known, max(map(len, known), default=0), "\n".join(known)
 
     def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:
