@@ -31,7 +31,7 @@ from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.footnotes import cited, footnote_numbers, notes_with_markers, retext
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
-from drafting.engine.revision_symbols import revised_symbol
+from drafting.engine.revision_symbols import revised_front_matter
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.engine.standing import (
     check_nested,
@@ -143,8 +143,7 @@ def revise(
               for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
-        front_matter=tuple(revised_symbol(line, document.symbol, label)
-                           for line in current.front_matter),  # else carried as it is
+        front_matter=revised_front_matter(current.front_matter, document.symbol, label),
         chapeau=current.chapeau,
     )
     settled = settled_by_decisions(current, placed, decisions) | _settled_by_choice(

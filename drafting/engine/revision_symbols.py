@@ -9,6 +9,17 @@
 
 A document that already names a revision keeps the form it names it in: the next
 revision replaces the label only ("A77/4 Rev.1" -> "A77/4 Rev.2").
+
+A joint document (the General Assembly's and the Economic and Social Council's, or the
+Assembly's and the Security Council's) carries one symbol per organ, joined by a dash:
+``A/81/L.5–E/2026/L.12``. Its revision revises every one of them, as the UN writes it:
+``A/81/L.5/Rev.1–E/2026/L.12/Rev.1`` (`revision_places`).
+
+A document reissued for technical reasons carries a mark after its symbol
+(``A/C.2/81/L.50*``) and a note in its front matter ("* Reissued for technical reasons on
+3 November 2026."). A revision is a new document, never a reissue: it drops both
+(`revised_front_matter`; the note's line is known by the mark it opens with, in any
+language).
 """
 
 from __future__ import annotations
@@ -24,6 +35,23 @@ _SPACED_REVISION = re.compile(r"[A-Z]+\d+/")
 """WHO's shape: series letters immediately followed by a session number, then "/"."""
 _OLD_REVISION = r"(?P<old>(?P<sep>/| )Rev\.\d+)?"
 """The revision a symbol names, written "/Rev.1" (the UN) or " Rev.1" (WHO)."""
+_JOINED = r" ?[\u2013\u2014] ?"
+"""What joins the symbols of a joint document: an en dash (the UN's) or an em dash."""
+_PARTNER = (r"(?P<partner>[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\.??)+?)"
+            r"(?P<old>[/ ]Rev\.\d+)?(?![\w/-])")
+"""Another organ's symbol of the UN's shape ("E/2026/L.12", "S/2026/100"), with the
+revision it names, if any."""
+_MARK = re.compile(r"\*{1,3}(?!\*)")
+"""A reissue's mark after a symbol ("A/C.2/81/L.50*"): one to three asterisks."""
+_NOTE = re.compile(r"\s*(?P<mark>\*{1,3})(?!\*)[\s\u00a0]")
+"""The line of a mark's note ("*  Reissued for technical reasons on ..."); its mark."""
+_MOST_PARTNERS, _PARTNER_REACH = 4, 80
+"""A joint document's symbols besides the document's own: a few (the UN's join two or
+three organs), each of a few dozen characters at most."""
+_AFTER = re.compile(_JOINED + _PARTNER + r"(?P<mark>\*{1,3}(?!\*))?")
+"""A partner symbol right after the document's own."""
+_BEFORE = re.compile(r"(?<![\w/.-])" + _PARTNER + _JOINED + r"$")
+"""A partner symbol right before the document's own (``E/2026/L.12–A/81/L.5``)."""
 
 
 def revision_separator(symbol: str) -> str:
@@ -38,6 +66,8 @@ def symbol_with_revision(symbol: str, label: str) -> str:
     it names already replaced; as it is for a label that is not a "Rev.N"."""
     if not _REVISION_LABEL.fullmatch(label):
         return symbol
+    if len(parts := re.split(_JOINED, symbol)) > 1:  # a joint symbol: each part revised
+        return revised_symbol(symbol, parts[0], label)
     base = unrevised(symbol)
     return base + revision_separator(base) + label
 
@@ -47,15 +77,82 @@ def revised_symbol(text: str, symbol: str, label: str) -> str:
     organization writes it (``A/C.2/81/L.7`` -> ``A/C.2/81/L.7/Rev.1``, ``A77/4`` ->
     ``A77/4 Rev.1``, an earlier revision replaced), when ``label`` is a "Rev.N"; else
     ``text`` as it is."""
+    for start, end, suffix in reversed(revision_places(text, symbol, label)):
+        text = text[:start] + suffix + text[end:]
+    return text
+
+
+def revision_places(text: str, symbol: str, label: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` names the document's ``symbol`` and the revision ``label`` is to
+    stand, in order: characters ``start:end`` (the revision it names, else none) become
+    the suffix (``"/Rev.1"``); none where it names ``label`` already, or when ``label``
+    is not a "Rev.N". A joint symbol's partners take it too, in the form the document's
+    own takes (``A/81/L.5–E/2026/L.12``: "/Rev.1" after each)."""
     if not _REVISION_LABEL.fullmatch(label):
-        return text
-    return symbol_pattern(symbol).sub(lambda found: with_revision(found, label), text)
+        return []
+    places = []
+    own = re.split(_JOINED, symbol)[0]  # a joint symbol is found by its first part
+    for found in symbol_pattern(own).finditer(text):
+        suffix = revision_suffix(found, label)
+        end = found.end() + len(mark[0] if (mark := _MARK.match(text, found.end())) else "")
+        places.extend(_partners_before(text, found.start(), suffix))
+        places.append((found.end() - len(found["old"] or ""), end, suffix))
+        places.extend(_partners_after(text, end, suffix))
+    return sorted({place for place in places if text[place[0]:place[1]] != place[2]})
 
 
-def with_revision(found: re.Match[str], label: str) -> str:
-    """The symbol `symbol_pattern` ``found`` (with what it took before it) naming revision
-    ``label`` in place of the one it names, if any."""
-    return found[0][:len(found[0]) - len(found["old"] or "")] + revision_suffix(found, label)
+def reissue_marks(text: str, symbol: str) -> set[str]:
+    """The reissue marks (`_MARK`) ``text`` shows after the document's ``symbol`` or a
+    joint symbol's partner ("A/C.2/81/L.50*": {"*"})."""
+    marks = set()
+    for found in symbol_pattern(re.split(_JOINED, symbol)[0]).finditer(text):
+        end = found.end()
+        if mark := _MARK.match(text, end):
+            marks.add(mark[0])
+            end = mark.end()
+        while partner := _AFTER.match(text, end):
+            marks |= {partner["mark"]} - {None}
+            end = partner.end()
+    return marks
+
+
+def reissue_note(line: str, marks: set[str]) -> bool:
+    """Whether ``line`` is the note of one of the reissue ``marks`` (`reissue_marks`):
+    it opens with that mark, then a space ("*  Reissued for technical reasons ...")."""
+    return bool(marks) and (note := _NOTE.match(line)) is not None and note["mark"] in marks
+
+
+def revised_front_matter(lines: tuple[str, ...], symbol: str, label: str) -> tuple[str, ...]:
+    """The front matter ``lines`` of the revision ``label``: the symbol naming it
+    (`revised_symbol`), without a reissue's mark and its note; as they are for a label
+    that is not a "Rev.N"."""
+    if not _REVISION_LABEL.fullmatch(label):
+        return lines
+    marks = {mark for line in lines for mark in reissue_marks(line, symbol)}
+    return tuple(revised_symbol(line, symbol, label) for line in lines
+                 if not reissue_note(line, marks))
+
+
+def _partners_after(text: str, end: int, suffix: str) -> list[tuple[int, int, str]]:
+    """The places (`revision_places`) of the partner symbols joined after ``end``, at most
+    `_MOST_PARTNERS`."""
+    places = []
+    while len(places) < _MOST_PARTNERS and (partner := _AFTER.match(text, end)):
+        places.append((partner.end("partner"), partner.end(), suffix))  # its mark dropped
+        end = partner.end()
+    return places
+
+
+def _partners_before(text: str, start: int, suffix: str) -> list[tuple[int, int, str]]:
+    """The places (`revision_places`) of the partner symbols joined before ``start``, at
+    most `_MOST_PARTNERS`, each looked for in the `_PARTNER_REACH` characters before."""
+    places = []
+    while len(places) < _MOST_PARTNERS and (partner := _BEFORE.search(
+            text, max(0, start - _PARTNER_REACH), start)):
+        places.insert(0, (partner.end("partner"), partner.end("partner") + len(
+            partner["old"] or ""), suffix))
+        start = partner.start()
+    return places
 
 
 def revision_suffix(found: re.Match[str], label: str) -> str:

@@ -41,6 +41,7 @@ from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_furniture import box_warnings, margin_warnings
 from drafting.readers.copy_hidden import hidden_warnings
 from drafting.readers.copy_items import number_piece
+from drafting.readers.copy_links import link_warnings
 from drafting.readers.copy_notes import cited, footnote, own_numbers
 from drafting.readers.copy_pieces import (
     bracketed,
@@ -50,7 +51,8 @@ from drafting.readers.copy_pieces import (
     restored,
     trimmed,
 )
-from drafting.readers.copy_text import changed_words, check_characters, quoted, who
+from drafting.readers.copy_tables import table_warnings
+from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.draft_labels import labelled
@@ -131,31 +133,8 @@ class CopyLayout:
             raise too_many_paragraphs(str(self.path), count)
         blocks = list(runs.body_blocks(self.word.body))
         paragraphs, labels, tables = laid_out(blocks)
-        for table in tables:
-            cells = runs.read_paragraphs(runs.table_paragraphs(table))
-            text = " ".join(r.proposed for r in cells)
-            lines = [line for r in cells for line in r.original.split("\n") if line.strip()]
-            known = [self._front_text(line) for line in lines]
-            if any(known):  # the front matter's own table (a symbol block)
-                if not all(known) or any(r.original != r.proposed for r in cells):
-                    self.warn(str(self.path), f"the front matter was changed ({quoted(text)}); "
-                              "only paragraphs take amendments, so this change was not read")
-                continue
-            changed = [r for r in cells if r.original != r.proposed]
-            if changed and self.survey.revisions:  # say whose changes, and what they are
-                authors = dict.fromkeys(p.author or "no author" for r in changed
-                                        for p in r.pieces if p.state != runs.NORMAL)
-                changes = "; ".join(changed_words(r.original, r.proposed)
-                                    for r in changed[:5])
-                self.warn(str(self.path), f"a table ({quoted(text)}) holds changes by "
-                          f"{', '.join(authors)} ({changes}{'; ...' if len(changed) > 5 else ''}"
-                          "): a table is not part of the text, so they were not read; put "
-                          "proposals in the paragraphs")
-            elif text.strip() and not self.survey.revisions:
-                self.warn(str(self.path), f"a table ({quoted(text)}) is not part of the text, "
-                          "so nothing in it was read: a change made in it (without Track "
-                          "Changes, none can be told) is no proposal; put proposals in the "
-                          "paragraphs")
+        self.warnings += table_warnings(str(self.path), tables, self._front_text,
+                                        tracked=bool(self.survey.revisions))
         footnotes = Footnotes(self.word)
         struck = not self.survey.revisions  # changes marked by hand: struck words deleted
         body = runs.read_paragraphs(paragraphs, footnotes, struck=struck)
@@ -181,13 +160,14 @@ class CopyLayout:
                 entries.append((None, note(copied[number]), number))
         self._embedded(entries)
         self.warnings += margin_warnings(self.path)
-        self.warnings += hidden_warnings(self.name, self.word.body, [p for p, _, _ in entries],
-                                         self.texts)
+        paragraphs = [p for p, _, _ in entries]
+        self.warnings += hidden_warnings(self.name, self.word.body, paragraphs, self.texts)
+        self.warnings += link_warnings(self.name, paragraphs, self._known)
         for number, (_, read, note) in enumerate(entries, 1):
             _check_length(f"{self.name}, paragraph {number}", read, note)
         roles = self._roles(entries)
         if self.survey.boxes:  # rarely: said where changed or new (`copy_furniture`)
-            self.warnings += box_warnings(self._place, [p for p, _, _ in entries],
+            self.warnings += box_warnings(self._place, paragraphs,
                                           None if self.boxes is None else self.boxes())
         for index, text in added:  # placed once the paragraphs' labels are read
             self.warn(self._place(places[index]), "a footnote was inserted "
@@ -296,6 +276,11 @@ class CopyLayout:
                 roles[index] = Role(RoleKind.FRONT)
         return roles
 
+    def _known(self, words: str) -> bool:
+        """Whether the revision holds ``words``: in a paragraph, or its front matter."""
+        return any(words in " ".join(text.split()) for text in self.texts) or \
+            self._front_text(words)
+
     def _front_text(self, text: str) -> bool:
         """Whether ``text`` is (part of) the revision's front matter, title or chapeau."""
         known, longest, together = self._front_known
@@ -310,8 +295,8 @@ class CopyLayout:
     def _front_known(self) -> tuple[set[str], int, str]:
         """The revision's front matter lines, title and chapeau, spaces collapsed; the
         length of the longest (no longer text is part of one); all of them together."""
-        known = {" ".join(line.split()) for line in self.target.front_matter}
-        known |= {self.target.chapeau.strip(), self.document.title.strip()} - {""}
+        known = {" ".join(line.split()) for line in (
+            *self.target.front_matter, self.target.chapeau, self.document.title)} - {""}
         return known, max(map(len, known), default=0), "\n".join(known)
 
     def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:

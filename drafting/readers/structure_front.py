@@ -7,7 +7,9 @@ Council put the sponsors after the title ("Strengthening health emergency
 preparedness ...", then "Draft resolution proposed by Brazil, ..."), the General
 Assembly before it ("Fiji and Samoa: draft resolution", then the title). A title
 followed by more front matter is a warning: the draft keeps the title apart, and the
-text as shown and written puts it after the front matter."""
+text as shown and written puts it after the front matter. A note the front matter marks
+with asterisks ("* Reissued for technical reasons on ...", after "A/C.2/81/L.50*") is
+never the title."""
 
 from __future__ import annotations
 
@@ -50,8 +52,9 @@ class FrontMatter:
             end = chapeau
         before = [i for i in filled if i < end]
         titled = next((i for i in before if self.blocks[i].title_style), None)
-        front = [i for i in before if not self.blocks[i].table
-                 and not FOOTNOTE.match(self.blocks[i].text)]  # nor its note
+        front = [i for i in before if not self.blocks[i].table  # nor a note:
+                 and not FOOTNOTE.match(self.blocks[i].text)  # a footnote's, a reissue's
+                 and not MARKED_NOTE.match(self.blocks[i].text)]
         title = titled if titled is not None else self._last_title(front, chapeau)
         for i in before:
             self.roles[i] = Role(RoleKind.TITLE if i == title else RoleKind.FRONT)
@@ -101,6 +104,9 @@ class FrontMatter:
         return block.number is not None and block.number.level == 0 and block.number.decimal
 
 
+MARKED_NOTE = re.compile(r"\s*\*{1,3}(?!\*)[\s\u00a0]+\S")
+"""A line of the front matter that is the note of a mark ("*  Reissued for technical
+reasons on 3 November 2026.", "**\tA/81/150.")."""
 _SPONSORS = re.compile(
     r"(?i).+[:\uff1a]\s*(?:revised\s+)?(?:draft|projet|proyecto|проект)\b.*"
     r"|(?:revised\s+)?(?:draft\s+(?:resolution|decision)|(?:projet|proyecto)\s+de\s+\w+"

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 import docx
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from drafting.engine.footnotes import cited, footnote_numbers
@@ -281,12 +282,12 @@ def _remove(paragraph: Any) -> None:
             row.getparent().remove(row)
         return
     if section_break(paragraph) is None:
-        paragraph.getparent().remove(paragraph)
+        _take_out(paragraph)
         return
     before = keeper(paragraph)
     if before is not None:
         hand_on(paragraph, before)
-        paragraph.getparent().remove(paragraph)
+        _take_out(paragraph)
         return
     for child in list(paragraph):
         if child.tag != qn("w:pPr"):
@@ -294,6 +295,29 @@ def _remove(paragraph: Any) -> None:
     for number in paragraph.findall(f"{qn('w:pPr')}/{qn('w:numPr')}"):
         number.getparent().remove(number)
 
+
+def _take_out(element: Any) -> None:
+    """Remove ``element`` from its parent, and the block content controls (``w:sdt``)
+    and custom XML it leaves empty, in turn outwards: no empty control stays in the
+    revision. A table cell so emptied keeps an empty paragraph, which a cell needs."""
+    parent = element.getparent()
+    parent.remove(element)
+    while parent.tag in _CONTAINERS and not any(
+            child.tag not in _CONTAINER_PROPERTIES for child in parent):
+        holder = parent.getparent() if parent.tag == _SDT_CONTENT else parent
+        parent = holder.getparent()
+        if parent is None:
+            return
+        parent.remove(holder)
+    if parent.tag == qn("w:tc") and parent.find(qn("w:p")) is None:
+        parent.append(OxmlElement("w:p"))
+
+
+_SDT_CONTENT = qn("w:sdtContent")
+_CONTAINERS = frozenset({_SDT_CONTENT, qn("w:customXml")})
+"""What holds a block content control's or custom XML's paragraphs."""
+_CONTAINER_PROPERTIES = frozenset({qn("w:customXmlPr")})
+"""What a custom XML element holds besides its content."""
 
 _ALTERNATIVE = re.compile(r"\s*(?:OP\s?)?(?P<number>\d{1,4}(?:\s*[a-z]+)??)(?=\s*alt\b)",
                           re.IGNORECASE)

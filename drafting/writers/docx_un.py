@@ -2,7 +2,8 @@
 
 For a text that did not come from Word, the Word document every writer starts from:
 A4, Times New Roman 12 (`drafting.writers.docx_clean`'s house fonts), the symbol in the
-page header, the front matter one line a paragraph, the title in bold, the chapeau,
+page header and the properties (naming the revision: ``A/C.2/81/L.50/Rev.1``), the front
+matter one line a paragraph, the title in bold, the chapeau,
 preambular paragraphs unlabelled with their opening words in italics, operative
 paragraphs typed ``1.<tab>`` (``1 bis.<tab>``; within an article, its own number; in
 Arabic ``1 -<tab>``) with their first word in italics, sub-paragraphs ``(a)`` as
@@ -31,6 +32,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
+from drafting.engine.revision_symbols import symbol_with_revision
 from drafting.model import Document, Mark, Paragraph, ParagraphKind
 from drafting.model.labels import typed_number
 from drafting.model.marks import pieces
@@ -74,11 +76,12 @@ def un_word(document: Document, *, revision: str | None = None, author: str = ""
     what stands around the text (page setup, styles, header, properties), the body
     empty."""
     chosen = _revision(document, revision)
-    word = blank_word(document.title or document.symbol, document.symbol, author=author,
+    symbol = symbol_with_revision(document.symbol, chosen.label)  # "…/L.50/Rev.1"
+    word = blank_word(document.title or symbol, symbol, author=author,
                       when=chosen.created_at)
     _house_style(word)
     header = word.sections[0].header.paragraphs[0]
-    header.text = document.symbol
+    header.text = symbol
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if not body:
         return word

@@ -1,6 +1,8 @@
 """The document's symbol where the secretariat's Word document shows it: the front matter
 (before the first paragraph of the text), every page header and footer, and the document
-properties a field may show it from. A revision issued gives it its revision plainly
+properties a field may show it from. A reissue's mark after the symbol goes, and the
+front matter's line of its note ("* Reissued for technical reasons ..."): a revision is
+a new document. A revision issued gives it its revision plainly
 ("A/C.2/81/L.7/Rev.1", WHO's "A77/4 Rev.1": `drafting.engine.revision_symbols`); the
 changes between two revisions show that as a tracked change, so that accepting them all
 gives the later revision's document.
@@ -28,7 +30,12 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from drafting.engine.revision_symbols import revision_suffix, symbol_pattern, with_revision
+from drafting.engine.revision_symbols import (
+    reissue_marks,
+    reissue_note,
+    revised_symbol,
+    revision_places,
+)
 from drafting.ooxml.properties import rewrite_properties
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
@@ -38,6 +45,7 @@ from drafting.readers.source_places import SourcePlace
 _REVISION = re.compile(r"Rev\.\d+")
 """A revision label a symbol names ("A/C.2/81/L.7/Rev.2"); "Zero draft" is none."""
 _PAGE_PARTS = frozenset({RT.HEADER, RT.FOOTER})
+_NEED_A_PARAGRAPH = frozenset({qn("w:tc"), qn("w:txbxContent")})
 
 
 def revise_symbol(document: Any, places: list[SourcePlace | None], symbol: str, label: str,
@@ -50,18 +58,23 @@ def revise_symbol(document: Any, places: list[SourcePlace | None], symbol: str, 
     nothing."""
     if not _REVISION.fullmatch(label):
         return set()
-    pattern = symbol_pattern(symbol)
-    for element in _front_matter(document, places):
-        _revise(element, pattern, label, marks, stamp, tracked)
+    front = _front_matter(document, places)
+    reissued = {mark for element in front
+                for mark in reissue_marks(visible(element).text, symbol)}
+    for element in front:
+        if reissue_note(visible(element).text, reissued):
+            _drop(element, marks, stamp, tracked)
+        else:
+            _revise(element, symbol, label, marks, stamp, tracked)
     changed: set[str] = set()
     for part in _page_parts(document):
-        revised = [_revise(element, pattern, label, marks, stamp, tracked)
+        revised = [_revise(element, symbol, label, marks, stamp, tracked)
                    for element in list(part.element.iter(qn("w:p")))]
         if any(revised):
             changed.add(str(part.partname))
     if not tracked:
-        changed |= rewrite_properties(document, lambda value: pattern.sub(
-            lambda m: with_revision(m, label), value))
+        changed |= rewrite_properties(
+            document, lambda value: revised_symbol(value, symbol, label))
     return changed
 
 
@@ -87,18 +100,34 @@ def _page_parts(document: Any) -> list[Any]:
     return [found[name] for name in sorted(found)]
 
 
-def _revise(element: Any, pattern: re.Pattern[str], label: str, marks: RevisionMarks,
-            stamp: Stamp, tracked: bool) -> bool:
-    """Give the symbol ``pattern`` finds in the ``w:p`` ``element`` the revision
-    ``label``; whether the paragraph changed."""
+def _revise(element: Any, symbol: str, label: str, marks: RevisionMarks, stamp: Stamp,
+            tracked: bool) -> bool:
+    """Give ``symbol`` in the ``w:p`` ``element`` the revision ``label`` (a joint
+    symbol's partners too: `revision_places`); whether the paragraph changed."""
     text = visible(element).text
-    edits = [edit for m in pattern.finditer(text)
-             if m["old"] != (suffix := revision_suffix(m, label))
-             for edit in _edits(m.end() - len(m["old"] or ""), m.end(), suffix,
-                                stamp, tracked)]
+    edits = [edit for start, end, suffix in revision_places(text, symbol, label)
+             for edit in _edits(start, end, suffix, stamp, tracked)]
     if edits:
         weave(lambda: visible(element).atoms, edits, marks)
     return bool(edits)
+
+
+def _drop(element: Any, marks: RevisionMarks, stamp: Stamp, tracked: bool) -> None:
+    """Take the ``w:p`` ``element`` (a reissue's note) out: tracked, its words and its
+    mark deleted; plainly, the paragraph removed (emptied where it is the only one of a
+    table cell or a text box, which needs one)."""
+    if tracked:
+        if text := visible(element).text:
+            weave(lambda: visible(element).atoms, [Edit(0, len(text), stamp)], marks)
+        marks.mark_deleted(element, stamp)
+        return
+    parent = element.getparent()
+    if parent.tag in _NEED_A_PARAGRAPH and len(parent.findall(qn("w:p"))) == 1:
+        for child in list(element):
+            if child.tag != qn("w:pPr"):
+                element.remove(child)
+        return
+    parent.remove(element)
 
 
 def _edits(start: int, end: int, text: str, stamp: Stamp, tracked: bool) -> list[Edit]:

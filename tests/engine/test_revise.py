@@ -242,7 +242,7 @@ def test_front_matter_and_chapeau_are_carried_into_the_next_revision():
     ("A/C.2/81/L.7/Corr.1", "Rev.1", "A/C.2/81/L.7/Corr.1"),  # another document's symbol
 ])
 def test_the_symbol_gains_the_revision(line, label, shown):
-    from drafting.engine.revise import revised_symbol
+    from drafting.engine.revision_symbols import revised_symbol
 
     assert revised_symbol(line, "A/C.2/81/L.7", label) == shown
 
@@ -254,7 +254,7 @@ def test_the_symbol_gains_the_revision(line, label, shown):
 ])
 def test_a_symbol_imported_with_its_revision_gains_the_next_in_its_place(line, shown):
     """A text imported as "A/HRC/61/L.12/Rev.1" was revised to ".../Rev.1/Rev.2"."""
-    from drafting.engine.revise import revised_symbol
+    from drafting.engine.revision_symbols import revised_symbol
 
     assert revised_symbol(line, "A/HRC/61/L.12/Rev.1", "Rev.2") == shown
 
@@ -270,7 +270,7 @@ def test_a_revision_written_after_a_space_is_replaced_in_that_form(line, symbol,
     """WHO writes "A77/4 Rev.1": Rev.2 read "A77/4/Rev.2 Rev.1". The form a document uses
     for the revision it names is kept; a symbol naming none takes its shape's: WHO's
     space, the UN's "/" (`drafting.engine.revision_symbols`)."""
-    from drafting.engine.revise import revised_symbol
+    from drafting.engine.revision_symbols import revised_symbol
 
     assert revised_symbol(line, symbol, "Rev.2") == shown
 
@@ -284,7 +284,7 @@ def test_a_short_symbol_gains_the_revision_only_where_it_stands_alone(line, show
     """A symbol may be any slug ("G", "CBD", "WHO"): the letters of a word or of another
     symbol are not it (Rev.1 used to read "The G/Rev.1eneral Assembly,"), nor is the word
     in a line ("WHO Intergovernmental Negotiating Body" became "WHO/Rev.1 ...")."""
-    from drafting.engine.revise import revised_symbol
+    from drafting.engine.revision_symbols import revised_symbol
 
     symbol = "G" if line.startswith("General") else "CBD"
     label = "Rev.2" if "Rev.1" in line else "Rev.1"

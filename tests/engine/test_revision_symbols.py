@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from drafting.engine.revision_symbols import (
+    revised_front_matter,
     revised_symbol,
     revision_separator,
     symbol_with_revision,
@@ -54,8 +55,43 @@ def test_the_symbol_gains_the_revision_in_its_organizations_form(line, symbol, l
 
 @pytest.mark.parametrize(("symbol", "label", "named"), [
     ("A77/4", "Rev.1", "A77/4 Rev.1"), ("A77/4 Rev.1", "Rev.2", "A77/4 Rev.2"),
+    ("A/81/L.5\u2013E/2026/L.12", "Rev.1", "A/81/L.5/Rev.1\u2013E/2026/L.12/Rev.1"),
     ("A/C.2/81/L.60", "Rev.1", "A/C.2/81/L.60/Rev.1"),
     ("MSC 110/WP.5", "Rev.3", "MSC 110/WP.5/Rev.3"), ("A77/4", "Zero draft", "A77/4"),
 ])
 def test_a_symbol_names_a_revision_as_its_organization_writes_it(symbol, label, named):
     assert symbol_with_revision(symbol, label) == named
+
+
+@pytest.mark.parametrize(("line", "symbol", "shown"), [
+    # a joint document: each organ's symbol takes the revision (the UN's form)
+    ("A/81/L.5\u2013E/2026/L.12", "A/81/L.5", "A/81/L.5/Rev.1\u2013E/2026/L.12/Rev.1"),
+    ("E/2026/L.12\u2013A/81/L.5", "A/81/L.5", "E/2026/L.12/Rev.1\u2013A/81/L.5/Rev.1"),
+    ("A/81/L.5\u2013S/2026/100\u2013E/2026/L.12", "A/81/L.5",
+     "A/81/L.5/Rev.1\u2013S/2026/100/Rev.1\u2013E/2026/L.12/Rev.1"),
+    ("A/81/L.5/Rev.1\u2013E/2026/L.12/Rev.1", "A/81/L.5",
+     "A/81/L.5/Rev.2\u2013E/2026/L.12/Rev.2"),
+    ("A/81/L.5\u2013E/2026/L.12", "A/81/L.5\u2013E/2026/L.12",
+     "A/81/L.5/Rev.1\u2013E/2026/L.12/Rev.1"),  # imported under the joint symbol
+    ("see A/81/L.5\u2013E/2026/L.12.", "A/81/L.5",
+     "see A/81/L.5/Rev.1\u2013E/2026/L.12/Rev.1."),  # a full stop is no part of it
+    ("A/81/L.5 \u2014 Ocean data", "A/81/L.5", "A/81/L.5/Rev.1 \u2014 Ocean data"),
+    # a reissue's mark goes: a revision is a new document
+    ("A/C.2/81/L.50*", "A/C.2/81/L.50", "A/C.2/81/L.50/Rev.1"),
+    ("A/81/L.5\u2013E/2026/L.12*", "A/81/L.5", "A/81/L.5/Rev.1\u2013E/2026/L.12/Rev.1"),
+])
+def test_joint_and_reissued_symbols_are_revised_as_the_un_revises_them(line, symbol, shown):
+    label = "Rev.2" if "Rev.1" in line else "Rev.1"
+    assert revised_symbol(line, symbol, label) == shown
+
+
+def test_the_revisions_front_matter_drops_the_reissue_note_and_no_other():
+    lines = ("United Nations", "A/C.2/81/L.50*", "Agenda item 18**", "Ocean observation",
+             "*  Reissued for technical reasons on 3 November 2026.", "**\tA/81/150.")
+    assert revised_front_matter(lines, "A/C.2/81/L.50", "Rev.1") == (
+        "United Nations", "A/C.2/81/L.50/Rev.1", "Agenda item 18**", "Ocean observation",
+        "**\tA/81/150.")
+    unmarked = ("A/C.2/81/L.50", "* A line of its own.")  # no mark on the symbol: kept
+    assert revised_front_matter(unmarked, "A/C.2/81/L.50", "Rev.1") == (
+        "A/C.2/81/L.50/Rev.1", "* A line of its own.")
+    assert revised_front_matter(lines, "A/C.2/81/L.50", "Second draft") == lines

@@ -322,3 +322,40 @@ def test_a_new_article_proposed_is_tracked_in_the_form_of_the_articles_headings(
     assert styles["Article 5 bis"] == "Heading 1" and styles["Capacity-building"] == "Heading 2"
     assert [text for text in styles if text.endswith("Parties shall cooperate.")] == [
         "1 quater.\tParties shall cooperate."]
+
+
+def test_a_paragraph_deleted_from_its_own_content_control_takes_the_control_with_it(tmp_path):
+    """OP2 alone in a block content control, deleted: the merged draft tracks the deletion
+    inside the control, and Rev.1 kept an empty control (``<w:sdtContent/>``) where it
+    stood; the control goes with its paragraph now, the others' stay."""
+    from drafting.engine.revise import Decisions, revise
+    from drafting.writers.docx_revision import revise_source
+
+    word = docx.Document()
+    word.add_paragraph("The General Assembly,")
+    word.add_paragraph("Recalling its resolution 70/1,")
+    for n, text in enumerate(("Decides to act;", "Requests a report;", "Decides to remain "
+                              "seized of the matter."), 1):
+        control = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:tag w:val="op{n}"/>'
+                            "</w:sdtPr><w:sdtContent/></w:sdt>")
+        word.element.body.find(qn("w:sectPr")).addprevious(control)
+        control.find(qn("w:sdtContent")).append(word.add_paragraph(f"{n}.\t{text}")._p)
+    source = tmp_path / "L99.docx"
+    word.save(source)
+    document = read_docx_draft(source).to_document("A/C.2/81/L.99")
+    amendments = [draft_amendment(document.current, Proposal("OP2", delete_paragraph=True),
+                                  id="A1", proponents=["USA"], submitted_at=T0)]
+    merged = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), merged)
+    tags = [c.find(f".//{qn('w:tag')}").get(qn("w:val")) for c in _body(merged).iter(qn("w:sdt"))]
+    assert tags == ["op1", "op2", "op3"]  # the deletion tracked in its control
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1"})), label="Rev.1")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=document.symbol))
+    controls = list(_body(rev1).iter(qn("w:sdt")))
+    assert [c.find(f".//{qn('w:tag')}").get(qn("w:val")) for c in controls] == ["op1", "op3"]
+    assert all(len(c.find(qn("w:sdtContent"))) for c in controls)
+    assert [p.text for p in read_docx_draft(rev1).paragraphs] == [
+        "Recalling its resolution 70/1,", "Decides to act;",
+        "Decides to remain seized of the matter."]

@@ -115,3 +115,22 @@ def test_paragraphs_spelt_as_markup_are_those_built_element_by_element():
                            Mark(20, 25, Style.SMALL_CAPS))):
                 assert [etree.tostring(e) for e in _elements(paragraph, marks)] == \
                     [etree.tostring(e) for e in _built(paragraph, marks)]
+
+
+def test_a_revision_is_headed_with_its_own_symbol(tmp_path):
+    """Rev.1 of a text from Markdown was headed with the bare symbol, and its properties
+    named it: Rev.1's file is headed "A/C.2/81/L.7/Rev.1" now, as the secretariat's
+    own document is; the zero draft keeps the bare symbol."""
+    import dataclasses
+
+    from drafting.engine import Decisions, revise
+
+    document = read_draft(SAMPLE).to_document("A/C.2/81/L.7")
+    new = revise(document, [], Decisions(), label="Rev.1").revision
+    both = dataclasses.replace(document, revisions=(*document.revisions, new))
+    for revision, symbol in (("Rev.1", "A/C.2/81/L.7/Rev.1"), ("Zero draft", "A/C.2/81/L.7")):
+        word = docx.Document(io.BytesIO(un_document(both, revision=revision)))
+        assert word.sections[0].header.paragraphs[0].text == symbol, revision
+        assert word.core_properties.subject == symbol, revision
+    rev1 = docx.Document(io.BytesIO(un_document(both)))  # the current revision
+    assert rev1.sections[0].header.paragraphs[0].text == "A/C.2/81/L.7/Rev.1"
