@@ -36,7 +36,8 @@ def narrowest(text: str, amendment: Amendment) -> tuple[int, int, str]:
     """The fewest whole words of ``text`` and the words put in their place that make the
     paragraph as ``amendment`` does: (start, end, new words). "submit a report" ->
     "submit a report annually" is " annually" put after "report"; "report" -> "reports"
-    stays the word. The amendment's own span and words where nothing narrower does."""
+    stays the word, and "one-day" -> "two-day" the compound. The amendment's own span and
+    words where nothing narrower does."""
     span = amendment.span
     assert span is not None, "a change of words has a span"
     made = produces(text, amendment)
@@ -47,16 +48,29 @@ def narrowest(text: str, amendment: Amendment) -> tuple[int, int, str]:
     while head < min(len(text), len(made)) - tail and text[head] == made[head]:
         head += 1
     start, end, new = head, len(text) - tail, made[head:len(made) - tail]
-    while start > 0 and word_character(text[start - 1]) and _edge(text[start:end], new, 0):
+    while start > 0 and _wordy(text, start - 1) and _edge(text[start:end], new, 0):
         start, new = start - 1, text[start - 1] + new
-    while end < len(text) and word_character(text[end]) and _edge(text[start:end], new, -1):
+    while end < len(text) and _wordy(text, end) and _edge(text[start:end], new, -1):
         end, new = end + 1, new + text[end]
     if joined(text[:start], new, text[end:]) != made:
         return span.start, span.end, amendment.new_text
     return start, end, new
 
 
+_HYPHENS = "-\u2010\u2011"
+"""What joins the parts of a compound ("one-day"), which is one word here."""
+
+
+def _wordy(text: str, at: int) -> bool:
+    """Whether ``text[at]`` belongs to a word: a word character, or a hyphen between two."""
+    return word_character(text[at]) or (
+        text[at] in _HYPHENS and 0 < at < len(text) - 1 and word_character(text[at - 1])
+        and word_character(text[at + 1]))
+
+
 def _edge(old: str, new: str, at: int) -> bool:
     """Whether the changed words, taken out or put in, begin (``at`` 0) or end (-1) inside
-    a word: the stretch widens to the whole word."""
-    return any(word_character(words[at]) for words in (old, new) if words)
+    a word (a compound's hyphen counts as inside one): the stretch widens to the whole
+    word."""
+    return any(word_character(words[at]) or words[at] in _HYPHENS
+               for words in (old, new) if words)

@@ -374,3 +374,17 @@ def _credited_ids(compilation):
                 yield from credit.amendments
         for option in entry.alternatives:
             yield from option.credit.amendments
+
+
+def test_the_same_change_inside_a_compound_is_shown_on_the_whole_compound():
+    """"one-day" -> "two-day" typed by the EU and "one-day high-level" -> "two-day
+    high-level" by the USA: shown as "one-day" -> "two-day", not "one" -> "two" with the
+    delegations' names inside the word ("two (EU, USA)-day")."""
+    paragraph = Paragraph("op1", "OP1", ParagraphKind.OPERATIVE,
+                          "Decides to convene a one-day high-level meeting;")
+    eu = replace("one-day", "two-day", by=["EU"], minutes=1, paragraph=paragraph)
+    usa = replace("one-day high-level", "two-day high-level", by=["USA"], minutes=2,
+                  paragraph=paragraph)
+    (_, change, _) = merge_paragraph(paragraph, [eu, usa]).segments
+    assert (change.deleted, change.inserted) == ("one-day", "two-day")
+    assert change.credit.proponents == ("EU", "USA")
