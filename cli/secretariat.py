@@ -162,6 +162,7 @@ def revise(
             "accepted_with": dict(outcome.accepted_with), "emptied": list(outcome.emptied),
             "settled": dict(outcome.settled), "reopened": list(outcome.reopened),
             "moot": dict(outcome.moot),
+            "no_effect": dict(outcome.no_effect),
             **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
                                           for p in outcome.revision]} if dry_run
                else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
@@ -188,6 +189,8 @@ def revise(
         for twin, accepted in outcome.accepted_with.items()}, by)
     _accepted("settled by the bracket decisions, accepted", outcome.settled, by)
     _accepted("accepted, made moot by the bracket decisions", outcome.moot, by)
+    _accepted("accepted, with no effect (the proposal they amend is not in the text)",
+              outcome.no_effect, by)
     if dry_run:
         typer.echo(f"nothing was recorded (a preview): run it again without --dry-run to "
                    f"issue {outcome.revision.label}")

@@ -103,7 +103,8 @@ MAX_LIST_NUMBER = 32_767
 """The value a Word list may start (or restart) at (``w:start``, ``w:startOverride``),
 either side of zero: far above any real list, and where the standard bounds a list's
 start it bounds it at this (``ST_TextBulletStartAtNum``). Past it, a number in letters
-took thousands of characters each time it was written (megabytes a paragraph)."""
+took thousands of characters each time it was written (megabytes a paragraph). A start
+below 0 is refused as well (`drafting.ooxml.numbering`)."""
 
 MAX_LIST_NUMBER_TEXT = 100
 """Characters of the text a list level writes its number with (``w:lvlText``: ``%1.``,

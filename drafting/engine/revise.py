@@ -38,6 +38,7 @@ from drafting.engine.standing import (
     nested_standing,
     settled_by_decisions,
     standing,
+    without_effect,
 )
 from drafting.engine.subamend import split, with_subamendments
 from drafting.engine.sublists import relettered
@@ -89,6 +90,10 @@ class RevisionOutcome:
     moot: Mapping[str, str] = field(default_factory=dict)
     """Accepted amendments that changed words of an alternative not chosen (an edit of
     Option 2, Option 3 chosen): id -> why they have no effect."""
+    no_effect: Mapping[str, str] = field(default_factory=dict)
+    """Accepted amendments to proposals whose proposal was not accepted (rejected,
+    withdrawn, stale) or has no effect itself: id -> why none of their words are in the
+    revision (they stay accepted, as decided)."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -119,7 +124,8 @@ def revise(
     decisions = replace(decisions, accepted=decisions.accepted | chosen.keys())
     _check(decisions, given)
     given, nested = split(given)
-    made = check_nested(nested, decisions, {a.id: a for a in given})
+    parents = {a.id: a for a in given}
+    made = check_nested(nested, decisions, parents)
     live = [with_subamendments(a, made) if a.id in decisions.accepted else a
             for a in given if _live(a, decisions)]
     placed, stale = place(document, current, live)
@@ -154,7 +160,7 @@ def revise(
         outcome, more_stale = nested_standing(nested, outcome, more_stale, decisions, revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
                            tuple(builder.emptied), settled, tuple(builder.reopened),
-                           builder.moot)
+                           builder.moot, without_effect(made, parents, decisions, builder.moot))
 
 
 def _settled_by_choice(current: Revision, given: list[Amendment],

@@ -32,6 +32,30 @@ def check_nested(nested: list[Amendment], decisions: Decisions,
     return made
 
 
+def without_effect(made: list[Amendment], parents: Mapping[str, Amendment],
+                   decisions: Decisions, moot: Mapping[str, str]) -> dict[str, str]:
+    """The accepted amendments to proposals (``made``) that change nothing: the proposal
+    they amend was not accepted (rejected, withdrawn, stale: not among ``parents``, the
+    amendments the revision was given), or was but has no effect itself (``moot``).
+    id -> why."""
+    found = {}
+    for amendment in made:
+        parent = parents.get(amendment.amends)
+        if parent is None:
+            standing = "withdrawn or stale"
+        elif parent.id in decisions.rejected or parent.status is AmendmentStatus.REJECTED:
+            standing = "rejected"
+        elif parent.id in moot:
+            standing = "accepted but has no effect itself"
+        elif parent.id in decisions.accepted:
+            continue
+        else:
+            standing = str(parent.status)
+        found[amendment.id] = (f"the proposal it amends, {amendment.amends}, is {standing}; "
+                               "none of its words are in the text, so it has no effect")
+    return found
+
+
 def nested_standing(nested: list[Amendment], outcome: tuple[Amendment, ...],
                      stale: list[StaleAmendment], decisions: Decisions, revision: Revision,
                      ) -> tuple[tuple[Amendment, ...], list[StaleAmendment]]:

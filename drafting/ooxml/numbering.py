@@ -18,7 +18,9 @@ Bounded as Word bounds it: a list that starts (or restarts) beyond
 `drafting.limits.MAX_LIST_NUMBER` either side of zero, or a level that writes its
 number with more than `drafting.limits.MAX_LIST_NUMBER_TEXT` characters, is refused
 (`LimitError`, naming the list and level) when the definitions are read: Word writes
-neither, and no number can be shown for them that Word would show. Numbers counted
+neither, and no number can be shown for them that Word would show. A list that starts
+below zero is refused too (`ReaderError`): its paragraphs' labels (``OP-3``) could be
+amended but no revision could number them. Numbers counted
 past what letters (`MAX_LETTERS`) or roman numerals write are written as decimals.
 """
 
@@ -31,7 +33,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.errors import LimitError
+from drafting.errors import LimitError, ReaderError
 from drafting.limits import MAX_LIST_NUMBER, MAX_LIST_NUMBER_TEXT
 from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.parts import word_parts
@@ -259,11 +261,18 @@ def _int(text: str | None, default: int) -> int:
 
 def _start(text: str | None, where: str, verb: str = "starts") -> int:
     """A level's start (``w:start``, ``w:startOverride``); 1 when missing or not a number.
-    LimitError naming ``where`` beyond `MAX_LIST_NUMBER` either side of zero."""
+    LimitError naming ``where`` beyond `MAX_LIST_NUMBER` either side of zero; ReaderError
+    below zero (labels such as ``OP-3`` could be amended but never revised)."""
     value = _int(text, 1)
     digits = (text or "").strip().lstrip("+-")
-    if abs(value) <= MAX_LIST_NUMBER and not (digits.isdigit() and len(digits) > 20):
+    if 0 <= value <= MAX_LIST_NUMBER and not (digits.isdigit() and len(digits) > 20):
         return value
+    if -MAX_LIST_NUMBER <= value < 0:
+        raise ReaderError(
+            f"{where} {verb} at {value:,}, below 0, where a Word list counts from 0 or "
+            "above: its paragraphs would be labelled with negative numbers, which a revision "
+            "cannot number; the file is refused: in Word, set the list's number again "
+            "(right-click it, Set Numbering Value) and save the file")
     shown = f"{value:,}" if len(digits) <= 20 else f"a number of {len(digits):,} digits"
     raise LimitError(
         f"{where} {verb} at {shown}, beyond the {MAX_LIST_NUMBER:,} a Word list may start "

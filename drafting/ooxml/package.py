@@ -29,6 +29,8 @@ to do, anything that is not a Word document or could hurt us:
 - a main part that is not a ``w:document`` with a ``w:body``;
 - a package or main part with two relationships to what a document has one of
   (two style sheets, two numbering or footnotes parts, two main parts ...);
+- a relationship to what a document has once whose target is the main part itself
+  (a style sheet that is the document: python-docx would recurse without end);
 - malformed XML, XML nested deeper than 256 levels or a text node over 10 MB
   (lxml's own limits, said as such rather than as damage), or any other
   package python-docx cannot load.
@@ -45,6 +47,7 @@ form (`drafting.ooxml.strict`), once its zip directory is checked.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -416,6 +419,30 @@ def _check_relationships(path: Path, package: zipfile.ZipFile, main: str,
             raise ReaderError(
                 f"{path}: {owner} names {said}, where a Word document has one; the file is "
                 f"damaged or was not written by Word: {SAVE_AGAIN}"
+            )
+        _check_targets(path, package, rels, owner, kinds, main, unpacked)
+
+
+def _check_targets(path: Path, package: zipfile.ZipFile, rels: str, owner: str,
+                   kinds: frozenset[str], main: str, unpacked: dict[str, bytes]) -> None:
+    """Refuse a relationship of one of ``kinds`` (a style sheet ...) whose target is the
+    main part, or a part of the main part's own type: python-docx would take the document
+    for its own style sheet and recurse without end."""
+    folder = rels.rpartition("_rels/")[0]
+    types = _content_types(path, package, unpacked)
+    main_type = types.of(main)
+    for rel in _parse_part(path, package, rels, unpacked).iter(f"{_RELS_NS}Relationship"):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        if kind not in kinds or kind == "officeDocument" or rel.get("TargetMode") == "External":
+            continue
+        target = posixpath.normpath(posixpath.join("/" + folder, rel.get("Target", "")))[1:]
+        if target.lower() == main.lower() or (main_type and types.of(target) == main_type):
+            what = "the main part itself" if target.lower() == main.lower() else (
+                f"a part of the main part's type ({main_type})")
+            raise ReaderError(
+                f"{path}: {owner} names {target} as its {kind} part (relationship "
+                f"{rel.get('Id', '?')}), which is {what}; the file is damaged or was not "
+                f"written by Word: {SAVE_AGAIN}"
             )
 
 

@@ -140,6 +140,7 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
                             "it can be rejected, not accepted")
     if decision == "accept":
         _refuse_behind(write.connection, amendment, symbol)
+        _refuse_orphan(write.connection, amendment)
     return record_verdict(write, symbol, number, amendment, decision, note,
                           DECISION_STATUS[decision])
 
@@ -154,6 +155,19 @@ def record_verdict(write: Write, symbol: str, number: int, amendment: Amendment,
     record_decision(write, seq, number, decision, note)
     record_statuses(write, seq, [(number, status)])
     return replace(amendment, status=status)
+
+
+def _refuse_orphan(connection: Connection, amendment: Amendment) -> None:
+    """ConflictError for accepting an amendment to a proposal that is neither pending nor
+    accepted (rejected, withdrawn, stale): none of its words would reach the text."""
+    if not amendment.amends:
+        return
+    parent = stored(connection, amendment.amends)[1]
+    if parent.status not in (_S.SUBMITTED, _S.ACCEPTED):
+        raise ConflictError(
+            f"{amendment.id} amends {parent.id}, which was {parent.status}: accepted now, "
+            f"none of its words would reach the text; it can be rejected (or reopen "
+            f"{parent.id} first, if its decision was taken by mistake)")
 
 
 def _refuse_behind(connection: Connection, amendment: Amendment, symbol: str) -> None:

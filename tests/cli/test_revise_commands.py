@@ -216,3 +216,23 @@ def test_an_alternative_typed_beside_a_bracket_is_chosen(tmp_path):
     assert "A1 (USA): OP1: 'in 2030' chosen" in done.stdout
     shown = " ".join(drafting(db, "show", "A/1").stdout.split())
     assert "Decides to convene a meeting in 2030 in Geneva;" in shown
+
+
+def test_revise_names_an_accepted_amendment_whose_proposal_was_withdrawn(tmp_path):
+    """The USA's amendment to the EU's proposal accepted, the EU then withdrawing the
+    proposal: Rev.1 was issued without a word of it and without a word said."""
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Oceans\n\nThe General Assembly,\n\n1. Requests a report;\n",
+                     encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU", "USA"),
+                 ("amend", "A/1", "OP1", "-d", "EU", "--replace", "a report", "--with",
+                  "an oral report", "--yes"),
+                 ("amend", "A/1", "A1", "-d", "USA", "--replace", "oral", "--with", "written",
+                  "--yes"), ("decide", "A2", "accept"), ("withdraw", "A1", "-d", "EU")):
+        assert drafting(db, *args).returncode == 0, args
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1")
+    assert done.returncode == 0, done.stderr
+    assert "1 amendment(s) accepted, with no effect (the proposal they amend is not in the " \
+        "text):\n  A2 (USA): the proposal it amends, A1, is withdrawn or stale; none of its " \
+        "words are in the text, so it has no effect" in done.stdout

@@ -127,6 +127,7 @@ def test_a_revision_makes_an_accepted_amendment_in_the_accepted_proposal():
     assert status["A1"].status is AmendmentStatus.ACCEPTED
     assert status["A1"].new_text == NEW  # the EU's proposal is kept as it was made
     assert status["A2"].status is AmendmentStatus.ACCEPTED
+    assert outcome.no_effect == {}
 
 
 def test_an_accepted_amendment_to_an_undecided_proposal_stops_the_revision():
@@ -151,6 +152,25 @@ def test_pending_amendments_follow_their_proposal_or_go_stale_with_it():
     both = revise(DOC, [parent, sub], Decisions(accepted=frozenset({"A2"}),
                                                 rejected=frozenset({"A1"})), label="Rev.1")
     assert [p.text for p in both.revision] == [p.text for p in ZERO]
+    assert both.no_effect == {"A2": "the proposal it amends, A1, is rejected; none of its "
+                                    "words are in the text, so it has no effect"}
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ([], "withdrawn or stale"),  # as the store gives it: no withdrawn proposal
+    ([AmendmentStatus.WITHDRAWN], "withdrawn"),
+])
+def test_an_accepted_amendment_to_a_withdrawn_proposal_is_named_as_without_effect(given, said):
+    """The proposal withdrawn once the amendment to it was accepted: the revision had
+    issued without it and without a word, the amendment still listed as accepted."""
+    parent = _eu_new_paragraph()
+    sub = replace(_usa_on(parent, replace="present", with_="transmit"),
+                  status=AmendmentStatus.ACCEPTED)
+    amendments = [replace(parent, status=status) for status in given] + [sub]
+    outcome = revise(DOC, amendments, Decisions(accepted=frozenset({"A2"})), label="Rev.1")
+    assert [p.text for p in outcome.revision] == [p.text for p in ZERO]
+    assert outcome.no_effect == {"A2": f"the proposal it amends, A1, is {said}; none of its "
+                                       "words are in the text, so it has no effect"}
 
 
 def test_overlapping_accepted_amendments_to_one_proposal_are_refused():

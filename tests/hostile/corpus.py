@@ -194,6 +194,16 @@ def _two_style_sheets(folder: Path) -> Path:
     return write_package(folder / "two-styles.docx", parts)
 
 
+def _styles_are_the_main_part(folder: Path) -> Path:
+    """The main part's style sheet relationship naming the main part itself: python-docx
+    took the document for its own style sheet and recursed without end."""
+    parts = package_parts()
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(b'Target="styles.xml"', b'Target="/word/document.xml"')
+    parts[MAIN] = document_xml(draft_body("OP1 Decides;"))
+    return write_package(folder / "styles-self.docx", parts)
+
+
 def _zip_bomb(folder: Path) -> Path:
     """A main part that unpacks to 12 MB from about 12 KB: a ratio of about 1000."""
     padding = "<!--" + " " * (12 * 1024 * 1024) + "-->"
@@ -327,6 +337,8 @@ HOSTILE_DOCX: tuple[Hostile, ...] = (
             "part word/styles.bin contains a document type declaration"),
     Hostile("two-style-sheets", _two_style_sheets,
             f"part {MAIN} names 2 styles parts, where a Word document has one"),
+    Hostile("styles-are-the-main-part", _styles_are_the_main_part,
+            f"part {MAIN} names {MAIN} as its styles part (relationship rId"),
     Hostile("zip-bomb", _zip_bomb, "a zip bomb"),
     Hostile("too-many-parts", _too_many_parts, "too many parts ("),
     Hostile("deep-nesting", _deep, "more than 256 levels deep"),

@@ -115,6 +115,35 @@ def test_a_list_restarted_past_the_limit_is_refused(tmp_path):
     assert refused.value.message == f"{path}: {refusal}"
 
 
+@pytest.mark.parametrize(("start", "override", "verb", "where"), [
+    ("-5", "", "starts", "w:abstractNum '7'"),
+    ("1", '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="-1"/></w:lvlOverride>',
+     "restarts", "w:num '5'"),
+])
+def test_a_list_that_starts_below_zero_is_refused_and_nothing_imported(
+        tmp_path, negotiation, capsys, start, override, verb, where):
+    """Labels OP-5 .. OP-3 were imported and amended, and then no revision could be made
+    ("'OP-3' is not a paragraph label"): the document was stuck for good."""
+    path = numbered_draft(tmp_path / "draft.docx", start=start, override=override)
+    shown = "-5" if start == "-5" else "-1"
+    with pytest.raises(ReaderError) as refused:
+        read_draft(path)
+    assert refused.value.message == (
+        f"{path}: the list numbering ({where}), level 1, {verb} at {shown}, below 0, where a "
+        "Word list counts from 0 or above: its paragraphs would be labelled with negative "
+        "numbers, which a revision cannot number; the file is refused: in Word, set the "
+        "list's number again (right-click it, Set Numbering Value) and save the file")
+    before = fingerprint(negotiation)
+    outcome = run_cli(capsys, "import", str(path), "--doc", "N1", "--db", negotiation)
+    assert refused_line(outcome) == f"drafting: {refused.value.message}"
+    assert fingerprint(negotiation) == before
+
+
+def test_a_list_that_starts_at_zero_is_read(tmp_path):
+    path = numbered_draft(tmp_path / "draft.docx", start="0")
+    assert [p.label for p in read_draft(path).paragraphs] == ["PP1", "OP0", "OP1"]
+
+
 def test_a_list_at_the_limit_is_read(tmp_path):
     path = numbered_draft(tmp_path / "draft.docx", start=str(MAX_LIST_NUMBER))
     read = read_draft(path)

@@ -17,6 +17,7 @@ from drafting.engine.subamend import draft_subamendment
 from drafting.model import AmendmentStatus, Delegation
 from drafting.store import StoreError
 from drafting.store.payloads import amendment_json
+from drafting.workflow import revise_document
 
 NEW = "Invites States to present their views;"
 
@@ -101,3 +102,36 @@ def test_on_postgresql_the_server_refuses_a_forged_amendment_to_a_proposal(negot
             "made_against_id, revision_id, kind, span_start, span_end, anchor_start, "
             "anchor_end, old_text, new_text, reason, submitted_by, submitted_at, status, 2 "
             "FROM amendments WHERE id = 2"))  # an amendment to A2, itself one to A1
+
+
+def test_an_amendment_to_a_rejected_or_withdrawn_proposal_cannot_be_accepted(negotiation):
+    """Accepted once its proposal was rejected, the amendment stayed 'accepted' after the
+    proposal was reopened and withdrawn, though no revision held a word of it."""
+    store = negotiation
+    store.submit(SMALL.symbol, [_usa_on(store, replace="present", with_="transmit")])  # A2
+    store.decide("A1", "reject")
+    before = len(store.events())
+    with pytest.raises(StoreError, match=(
+            r"A2 amends A1, which was rejected: accepted now, none of its words would reach "
+            r"the text; it can be rejected \(or reopen A1 first")):
+        store.decide("A2", "accept")
+    store.decide("A1", "reopen", note="taken by mistake")
+    store.withdraw("A1", "EU")
+    with pytest.raises(StoreError, match="A2 amends A1, which was withdrawn"):
+        store.decide("A2", "accept")
+    assert len(store.events()) == before + 2  # the reopening and the withdrawal only
+    assert store.decide("A2", "reject").status is AmendmentStatus.REJECTED
+    assert store.verify().ok
+
+
+def test_a_proposal_withdrawn_after_an_amendment_to_it_was_accepted_is_named_at_revision(
+        negotiation):
+    store = negotiation
+    store.submit(SMALL.symbol, [_usa_on(store, replace="present", with_="transmit")])  # A2
+    store.decide("A2", "accept")  # its proposal pending: allowed
+    store.withdraw("A1", "EU")
+    outcome = revise_document(store, SMALL.symbol, "Rev.1")
+    assert outcome.no_effect == {"A2": "the proposal it amends, A1, is withdrawn or stale; "
+                                       "none of its words are in the text, so it has no effect"}
+    assert NEW not in [p.text for p in store.document(SMALL.symbol).current]
+    assert store.verify().ok
