@@ -38,6 +38,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafting.characters import escaped
 from drafting.errors import InputError
 from drafting.readers.file_kinds import kind_advice
 
@@ -80,7 +81,7 @@ class Inbox:
         if not self.refused:
             return
         count = len(self.refused)
-        lines = [f"  {r.reason}" for r in self.refused]
+        lines = [f"  {escaped(r.reason)}" for r in self.refused]  # a name may hold "\n"
         raise InputError(
             f"cannot tell whose {count} file{'s' * (count != 1)} {'are' if count > 1 else 'is'}"
             f" from {'their names' if count > 1 else 'its name'}; nothing was recorded: a "
@@ -297,19 +298,14 @@ def _of_given(path: Path, rows: list[_Row], files: list[Path],
 
 
 def _text(path: Path) -> str:
-    """The map's text; InputError if it cannot be read as UTF-8 text."""
-    from drafting.limits import MAX_TEXT_FILE_BYTES
+    """The map's text; ReaderError (an InputError) if it is no file, is past
+    `MAX_MAP_BYTES` or cannot be read as UTF-8 text."""
+    from drafting.given_files import decoded, read_given
+    from drafting.limits import MAX_MAP_BYTES
 
-    try:
-        if path.stat().st_size > MAX_TEXT_FILE_BYTES:
-            raise InputError(f"{path}: a map of files is a few lines; this one is over "
-                             f"{MAX_TEXT_FILE_BYTES // (1024 * 1024)} MB")
-        return path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputError(f"{path}: cannot read the map ({error.strerror or error})") from error
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: the map is not UTF-8 text (save it as 'CSV UTF-8')") \
-            from error
+    raw = read_given(path, MAX_MAP_BYTES, kind="a .csv map of files",
+                     limit_said="a map of files may take (a line per file)")
+    return decoded(raw, path, save_as="'CSV UTF-8'")
 
 
 def _line_of(problem: str) -> int:
@@ -344,7 +340,7 @@ def _wrong_kind(path: Path) -> str | None:
 
 def _unknown(code: str, known: Collection[str]) -> str | None:
     """What is wrong with ``code`` as a delegation of the store; None if it is one."""
-    from drafting.characters import code_problem, code_twin, escaped
+    from drafting.characters import code_problem, code_twin
 
     if code in known:
         return None
@@ -368,4 +364,4 @@ def _refuse(path: Path, problems: list[str], known: Collection[str]) -> None:
     if len(problems) == 1:
         raise InputError(f"{problems[0]}; nothing was recorded{tail}")
     raise InputError(f"{path}: {len(problems)} problems; nothing was recorded{tail}",
-                     details="\n".join(f"  {p}" for p in problems))
+                     details="\n".join(f"  {escaped(p)}" for p in problems))

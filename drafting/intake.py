@@ -21,6 +21,7 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drafting.characters import escaped
 from drafting.errors import DraftingError, InputError
 from drafting.inbox import Inbox, InboxFile, Refused
 from drafting.model import AmendmentStatus
@@ -467,9 +468,9 @@ def _refuse(failed: Sequence[FileOutcome], errors: Sequence[DraftingError],
     files, them = (f"{len(errors)} files", "them") if len(errors) > 1 else \
         (f"1 file of {total}", "it")
     read = len(failed) - len(errors)  # the inbox's refusals first, then one per error
-    lines = [f"  {outcome.error}" for outcome in failed[:read]]
-    for outcome, error in zip(failed[read:], errors, strict=True):  # what each one's
-        lines += [f"  {outcome.error}",  # reading found
+    lines = [f"  {escaped(outcome.error)}" for outcome in failed[:read]]  # one line each,
+    for outcome, error in zip(failed[read:], errors, strict=True):  # a name's "\n" too
+        lines += [f"  {escaped(outcome.error)}",  # what each one's reading found
                   *(f"    {line}" for line in (error.details or "").splitlines())]
     raise InputError(f"{files} cannot be submitted; nothing was recorded: correct {them} or "
                      f"leave {them} out (--each records the others)", details="\n".join(lines))

@@ -69,6 +69,9 @@ already; the sender's own changes are held to `MAX_AMENDMENTS_PER_FILE`."""
 MAX_TEXT_FILE_BYTES = 50 * _MB
 """A text, Markdown or JSON file."""
 
+MAX_MAP_BYTES = _MB
+"""A map of an inbox's files (``submit --map``, a line per file): thousands of lines."""
+
 MAX_DOCX_BYTES = 200 * _MB
 """A ``.docx`` file as stored on disk, and all its parts together once unpacked."""
 

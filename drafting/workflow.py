@@ -27,6 +27,7 @@ from drafting.export import amendment_json as amendment_json
 from drafting.export import event_json as event_json
 from drafting.export import event_summary as event_summary
 from drafting.export import export_json as export_json
+from drafting.given_files import read_given
 from drafting.issuing import check_record, revised_source
 from drafting.lookup import label_of as label_of
 from drafting.lookup import paragraph_of as paragraph_of
@@ -90,7 +91,7 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
     word = path.suffix.lower() == ".docx"
     source = _source_bytes(path) if word else None
     result = read_draft(path)  # reads the file again: what it read must be what is kept
-    if word and (source is None or _source_bytes(path) != source):
+    if word and _source_bytes(path) != source:
         raise InputError(f"{path}: the file changed while it was read; nothing was imported: "
                          "wait until it is saved and import it again")
     if not result.paragraphs:
@@ -110,16 +111,19 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
     return store.document(symbol), warnings
 
 
-def _source_bytes(path: Path) -> bytes | None:
-    """The bytes of the Word file at ``path``, to keep as its source; StoreError if it is
-    more than the store keeps, None if it cannot be read (the reader says why)."""
-    from drafting.store.sources import check_size
+def _source_bytes(path: Path) -> bytes:
+    """The bytes of the Word file at ``path``, to keep as its source: ReaderError (before
+    anything is read) if it is no file or cannot be read (`drafting.given_files`),
+    StoreError if it is more than the store keeps."""
+    from drafting.store import sources
 
     try:
-        check_size(path.stat().st_size)
-        return path.read_bytes()
+        size = path.stat().st_size  # 0 for a pipe or a device, which read_given refuses
     except OSError:
-        return None
+        size = 0  # read_given says what is wrong
+    sources.check_size(size)
+    return read_given(path, sources.MAX_SOURCE_BYTES, kind="a .docx file",
+                      limit_said="the store keeps as a draft's source")
 
 
 # Delegations

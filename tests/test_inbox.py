@@ -260,8 +260,8 @@ def test_a_pipe_named_like_a_submission_is_refused_not_waited_on(store, inbox):
     with pytest.raises(InputError) as refused:
         read_inbox(store, SYMBOL, by_filename(sorted(inbox.iterdir()), CODES))
     assert refused.value.message.startswith("2 files cannot be submitted")
-    assert "JPN.docx: is not a file (a pipe, a socket or a device)" in refused.value.details
-    assert "AUS.json: is not a file (a pipe, a socket or a device)" in refused.value.details
+    assert "JPN.docx: is a named pipe (FIFO), not a file saved on disk" in refused.value.details
+    assert "AUS.json: is a named pipe (FIFO), not a file saved on disk" in refused.value.details
 
 
 def test_a_file_given_twice_is_read_once_with_a_note(store, inbox):

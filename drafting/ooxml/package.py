@@ -60,6 +60,7 @@ from lxml import etree
 
 from drafting import limits as _limits
 from drafting.errors import LimitError, ReaderError
+from drafting.given_files import read_given
 from drafting.ooxml import strict
 from drafting.ooxml.parts import PARSED_TYPES, DocxParts, Parts, load_parts
 from drafting.ooxml.unpack import (
@@ -183,36 +184,10 @@ def _check_package(path: Path, package: zipfile.ZipFile, limits: SafeLimits,
 
 
 def _read_file(path: Path, limits: SafeLimits) -> bytes:
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a folder, not a Word file; give the path of a .docx")
-        if not path.is_file():  # a pipe or a device: reading it may never end
-            raise ReaderError(f"{path}: is not a file (a pipe, a socket or a device); "
-                              "give the path of a .docx saved on disk")
-        if size > limits.max_file_bytes:
-            raise ReaderError(
-                f"{path}: the file is {size // _MB} MB, more than the "
-                f"{limits.max_file_bytes // _MB} MB a draft may take; remove large images "
-                "and save it again"
-            )
-        with path.open("rb") as stream:
-            # As much as the file holds (a read of the whole limit would reserve 200 MB
-            # each time), then whatever it grew by since, up to the limit.
-            data = stream.read(min(size, limits.max_file_bytes) + 1)
-            if len(data) > size:
-                data += stream.read(limits.max_file_bytes + 1 - len(data))
-    except FileNotFoundError as error:
-        raise ReaderError(f"{path}: no such file; check the name and the folder") from error
-    except OSError as error:
-        raise ReaderError(
-            f"{path}: cannot read the file ({error.strerror}); check that it exists "
-            "and that you may read it"
-        ) from error
+    data = read_given(path, limits.max_file_bytes, kind="a .docx file",
+                      limit_said="a draft may take; remove large images and save it again")
     if not data:
         raise ReaderError(f"{path}: the file is empty; {SAVE_AGAIN} and try again")
-    if len(data) > limits.max_file_bytes:
-        raise ReaderError(f"{path}: the file grew while it was read; try again")
     return data
 
 

@@ -35,6 +35,7 @@ from drafting import characters
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.engine.subamend import draft_subamendment, parent_of
 from drafting.errors import AmendmentError, InputError, ReaderError, excerpt
+from drafting.given_files import decoded
 from drafting.model import Amendment, Document
 from drafting.readers.submission_findings import ACTIONS as ACTIONS  # part of this API
 from drafting.readers.submission_findings import (
@@ -189,13 +190,7 @@ def _at(source: str, number: int, label: str, text: str) -> str:
 
 def _read_file(path: str | Path) -> str:
     path = Path(path)
-    raw = read_bytes(path)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ReaderError(
-            f"{path}: byte {error.start} is not UTF-8; save the file as UTF-8 text"
-        ) from error
+    return decoded(read_bytes(path), path)
 
 
 def _object(pairs: list[tuple[str, Any]]) -> _Object:

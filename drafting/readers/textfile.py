@@ -51,6 +51,7 @@ from pathlib import Path
 
 from drafting import characters
 from drafting.errors import ReaderError
+from drafting.given_files import decoded, read_given
 from drafting.inline_markdown import MARKUP, unescaped, unmarked
 from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
@@ -80,13 +81,7 @@ def read_text_file(path: str | Path) -> ReadResult:
     BracketError (naming file, line and paragraph) for unbalanced brackets.
     """
     path = Path(path)
-    raw = read_bytes(path)
-    try:
-        source = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ReaderError(
-            f"{path}: byte {error.start} is not UTF-8; save the file as UTF-8 text"
-        ) from error
+    source = decoded(read_bytes(path), path)
     return read_text(source, name=str(path),
                      markdown=path.suffix.lower() in (".md", ".markdown"))
 
@@ -133,21 +128,10 @@ MAX_BYTES = MAX_TEXT_FILE_BYTES
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of the file at ``path``; ReaderError (naming it) if it cannot be read
-    or holds more than ``limit`` bytes."""
-    try:
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a folder, not a file; give the path of a file")
-        if path.exists() and not path.is_file():  # a pipe or a device: it may never end
-            raise ReaderError(f"{path}: is not a file (a pipe, a socket or a device); give "
-                              "the path of a file saved on disk")
-        size = path.stat().st_size
-        if size > limit:
-            raise ReaderError(f"{path}: the file is {size // 1024 // 1024} MB, more than the "
-                              f"{limit // 1024 // 1024} MB a reader takes; split it")
-        return path.read_bytes()
-    except OSError as error:
-        raise ReaderError(f"{path}: cannot read the file: {error.strerror}") from error
+    """The bytes of the text or JSON file at ``path`` (`drafting.given_files.read_given`:
+    ReaderError naming it if it is no file, cannot be read or holds more than
+    ``limit`` bytes)."""
+    return read_given(path, limit, kind="a file", limit_said="a reader takes; split it")
 
 
 def _check_characters(lines: list[str], name: str) -> None:

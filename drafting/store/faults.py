@@ -12,8 +12,9 @@ out: a PostgreSQL server with no free connection (or starting up), a SQLite
 file another process is writing to.
 
 `sqlite_file_problem` looks at a SQLite store's file before anything connects to it
-(connecting writes to it): an empty file, or one that is not a SQLite database
-(``/proc/self/environ``, a text file), is said to be what it is.
+(connecting writes to it): an empty file, one that is not a SQLite database
+(``/proc/self/environ``, a text file), and what is no file at all (a folder, a named
+pipe, a device) are said to be what they are.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from drafting.given_files import not_a_file
 from drafting.store.errors import SchemaError, StoreError
 
 NEARLY_FULL_BYTES = 1 << 20
@@ -181,15 +183,19 @@ def sqlite_file_problem(url: URL, *, creating: bool = False) -> StoreError | Non
     if name in ("", ":memory:") or name.startswith("file:") or not os.path.lexists(name):
         return None
     where, path = url.render_as_string(hide_password=True), Path(name)
-    if path.is_dir():
-        return StoreError(f"{path} is a folder, not a store ({where}): name the store's "
-                          "file, e.g. sqlite:///drafting.db")
+    try:
+        what = not_a_file(path)
+    except OSError:
+        return None  # SQLite will say why
+    if what is not None:  # opening a named pipe waits for a writer that never comes
+        return StoreError(f"{path} is {what}, not a store ({where}); nothing was read or "
+                          "recorded: name the store's file, e.g. sqlite:///drafting.db")
     try:
         with path.open("rb") as stream:
             head = stream.read(len(SQLITE_HEADER))
     except OSError:
         return None
-    if not path.is_file() or (head and not head.startswith(SQLITE_HEADER)):
+    if head and not head.startswith(SQLITE_HEADER):
         return StoreError(f"the file at {where} is not a SQLite database, so not a drafting "
                           "store; nothing was read or recorded: check the path")
     if head or creating or _has_log(path):

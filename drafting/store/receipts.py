@@ -64,11 +64,16 @@ def read_anchors(path: str | Path) -> list[Receipt]:
     order found, each once. InputError naming the file (and the line) if it cannot be
     read, if a line that names a receipt (``receipt:``, ``head:``) holds none, or if it
     holds no receipt at all."""
+    from drafting.given_files import decoded, read_given
+    from drafting.limits import MAX_TEXT_FILE_BYTES
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot read the receipts ({error})") from error
+        text = decoded(read_given(path, MAX_TEXT_FILE_BYTES, kind="a file of receipts",
+                                  limit_said="a text file may take"), path)
+    except InputError as error:
+        why = error.message.removeprefix(f"{path}: ")
+        raise InputError(f"{path}: cannot read the receipts: {why}") from error
     found = _from_json(path, text) if text.lstrip()[:1] in ("{", "[") else _from_lines(path,
                                                                                       text)
     unique = list(dict.fromkeys(found))
