@@ -26,7 +26,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -175,36 +175,30 @@ def _read(file: WordFile) -> DocxSubmission | None:
 def _pending() -> Mapping[str, Sequence[Amendment]]:
     """The pending amendments to the document, by paragraph id, read once by this worker
     (`drafting.intake.pending_by_paragraph`)."""
-    from drafting.intake import pending_by_paragraph
-    from drafting.store import Store
-
-    if _store_url is None or _document is None:
-        raise _StoreNeeded
-    with Store(_store_url) as store:
-        return pending_by_paragraph(store, _document)()
+    return _from_store("pending_by_paragraph")
 
 
 @cache
 def _shown() -> list[str]:
     """The symbols the document's own Word sources show, read once by this worker
     (`drafting.intake.sources_shown`)."""
-    from drafting.intake import sources_shown
-    from drafting.store import Store
-
-    if _store_url is None or _document is None:
-        raise _StoreNeeded
-    with Store(_store_url) as store:
-        return sources_shown(store, _document)()
+    return _from_store("sources_shown")
 
 
 @cache
 def _boxes() -> list[str]:
     """The texts of the text boxes of the document's own Word sources, read once by this
     worker (`drafting.intake.sources_boxes`)."""
-    from drafting.intake import sources_boxes
+    return _from_store("sources_boxes")
+
+
+def _from_store(reader: str) -> Any:
+    """What the intake's ``reader`` (a function of the store and the document giving a
+    function that reads) reads of the document, from a store this worker opens."""
+    from drafting import intake
     from drafting.store import Store
 
     if _store_url is None or _document is None:
         raise _StoreNeeded
     with Store(_store_url) as store:
-        return sources_boxes(store, _document)()
+        return getattr(intake, reader)(store, _document)()

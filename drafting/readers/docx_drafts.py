@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from drafting import brackets
 from drafting.engine.amend import apply
@@ -24,9 +23,6 @@ from drafting.readers.proposal_edits import on_proposals, own_amended
 from drafting.readers.proposal_words import Struck, unstruck
 from drafting.readers.result import ReadWarning
 from drafting.readers.shown_edits import Reading
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,24 +143,22 @@ def bracketed(drafts: list[Draft]) -> list[Draft]:
     sources]``, ``[from all sources][from public sources]``), one replacement of the words
     by the bracket. Two insertions of half a bracket each were proposed, each leaving the
     paragraph unbalanced."""
-    out: list[Draft] = []
-    for draft in drafts:
-        opening = out[-1] if out else None
-        if opening is not None and _inserts(opening) == "[" and _inserts(draft).endswith("]") \
-                and draft.paragraph is opening.paragraph and draft.author == opening.author \
-                and not opening.struck and not draft.struck:
-            start, end = opening.span.start, draft.span.start  # type: ignore[union-attr]
-            words = draft.paragraph.text[start:end]
-            new = f"[{words}{draft.new_text}"
-            if words.strip() and not brackets.faults(words) and not brackets.faults(new):
-                kind = AmendmentKind.BRACKET if draft.new_text == "]" else AmendmentKind.REPLACE
-                out[-1] = replace(opening, kind=kind, span=Span(start, end), anchor=None,
-                                  old_text=words, new_text=new,
-                                  reason=opening.reason or draft.reason,
-                                  comments=opening.comments or draft.comments)
-                continue
-        out.append(draft)
-    return out
+    return _folded(drafts, _bracket)
+
+
+def _bracket(opening: Draft, draft: Draft) -> Draft | None:
+    """The bracket proposal an inserted "[" and the "]" after it make (`bracketed`)."""
+    if _inserts(opening) != "[" or not _inserts(draft).endswith("]") or \
+            not _one_hand(opening, draft):
+        return None
+    start, end = opening.span.start, draft.span.start  # type: ignore[union-attr]
+    words = draft.paragraph.text[start:end]
+    new = f"[{words}{draft.new_text}"
+    if not words.strip() or brackets.faults(words) or brackets.faults(new):
+        return None
+    kind = AmendmentKind.BRACKET if draft.new_text == "]" else AmendmentKind.REPLACE
+    return _one(opening, draft, kind=kind, span=Span(start, end), anchor=None,
+                old_text=words, new_text=new)
 
 
 def lifted(drafts: list[Draft]) -> list[Draft]:
@@ -173,22 +167,19 @@ def lifted(drafts: list[Draft]) -> list[Draft]:
     brackets: a replacement of "[words]" by "words" (`drafting.brackets.lifted`), a
     paragraph bracketed whole agreed, or a phrase. A bracket deleted alone, or around
     words changed, stays as typed (and the paragraph unbalanced is warned of)."""
-    out: list[Draft] = []
-    for draft in drafts:
-        opening = out[-1] if out else None
-        if opening is not None and _deletes(opening) == "[" and _deletes(draft) == "]" \
-                and draft.paragraph is opening.paragraph and draft.author == opening.author \
-                and not opening.struck and not draft.struck:
-            start, end = opening.span.start, draft.span.end  # type: ignore[union-attr]
-            old = draft.paragraph.text[start:end]
-            if brackets.lifted(old, old[1:-1]):
-                out[-1] = replace(opening, kind=AmendmentKind.REPLACE, span=Span(start, end),
-                                  anchor=None, old_text=old, new_text=old[1:-1],
-                                  reason=opening.reason or draft.reason,
-                                  comments=opening.comments or draft.comments)
-                continue
-        out.append(draft)
-    return out
+    return _folded(drafts, _lift)
+
+
+def _lift(opening: Draft, draft: Draft) -> Draft | None:
+    """The lifting a deleted "[" and the "]" after it make (`lifted`)."""
+    if _deletes(opening) != "[" or _deletes(draft) != "]" or not _one_hand(opening, draft):
+        return None
+    start, end = opening.span.start, draft.span.end  # type: ignore[union-attr]
+    old = draft.paragraph.text[start:end]
+    if not brackets.lifted(old, old[1:-1]):
+        return None
+    return _one(opening, draft, kind=AmendmentKind.REPLACE, span=Span(start, end),
+                anchor=None, old_text=old, new_text=old[1:-1])
 
 
 def replacements(drafts: list[Draft]) -> list[Draft]:
@@ -196,28 +187,54 @@ def replacements(drafts: list[Draft]) -> list[Draft]:
     spaces stand between them, made one replacement ("all" struck through and "public and
     private" typed after it: all -> public and private), as Word makes one of words
     selected and typed over."""
+    return _folded(drafts, _replacement)
+
+
+def _replacement(gone: Draft, draft: Draft) -> Draft | None:
+    """The replacement a deletion and the insertion typed after it make (`replacements`)."""
+    if gone.kind is not AmendmentKind.DELETE or gone.span is None or not _inserts(draft) \
+            or draft.paragraph is not gone.paragraph or draft.author != gone.author \
+            or draft.struck:
+        return None
+    text, start, end = draft.paragraph.text, gone.span.start, gone.span.end
+    point = draft.span.start  # type: ignore[union-attr]
+    if point < end or text[end:point].strip():
+        return None
+    new = text[end:point] + draft.new_text
+    if start > 0 and text[start - 1].isspace():
+        new = new.lstrip()
+    if point < len(text) and text[point].isspace():
+        new = new.rstrip()
+    if not new or new == text[start:point]:
+        return None
+    return _one(gone, draft, kind=AmendmentKind.REPLACE, span=Span(start, point),
+                old_text=text[start:point], new_text=new)
+
+
+def _folded(drafts: list[Draft], join: Callable[[Draft, Draft], Draft | None]) -> list[Draft]:
+    """``drafts`` with each one that ``join`` makes one proposal with the draft kept
+    before it (as joined so far) made that proposal, in its place."""
     out: list[Draft] = []
     for draft in drafts:
-        gone = out[-1] if out else None
-        if gone is not None and gone.kind is AmendmentKind.DELETE and gone.span is not None \
-                and _inserts(draft) and draft.paragraph is gone.paragraph \
-                and draft.author == gone.author and not draft.struck:
-            text, start, end = draft.paragraph.text, gone.span.start, gone.span.end
-            point = draft.span.start  # type: ignore[union-attr]
-            if point >= end and not text[end:point].strip():
-                new = text[end:point] + draft.new_text
-                if start > 0 and text[start - 1].isspace():
-                    new = new.lstrip()
-                if point < len(text) and text[point].isspace():
-                    new = new.rstrip()
-                if new and new != text[start:point]:
-                    out[-1] = replace(gone, kind=AmendmentKind.REPLACE,
-                                      span=Span(start, point), old_text=text[start:point],
-                                      new_text=new, reason=gone.reason or draft.reason,
-                                      comments=gone.comments or draft.comments)
-                    continue
-        out.append(draft)
+        made = join(out[-1], draft) if out else None
+        if made is None:
+            out.append(draft)
+        else:
+            out[-1] = made
     return out
+
+
+def _one_hand(first: Draft, second: Draft) -> bool:
+    """Whether ``first`` and ``second`` are by one author in one paragraph, neither struck
+    by hand."""
+    return second.paragraph is first.paragraph and second.author == first.author and \
+        not first.struck and not second.struck
+
+
+def _one(first: Draft, second: Draft, **made: object) -> Draft:
+    """``first`` made the proposal ``made`` says, with the reason and comments of either."""
+    return replace(first, reason=first.reason or second.reason,
+                   comments=first.comments or second.comments, **made)  # type: ignore[arg-type]
 
 
 def _struck_early(drafts: list[Draft], delegation: str | None,
