@@ -82,6 +82,7 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
     (`Store.source`): one saved as Strict Open XML in the transitional form Word saves
     by default (`drafting.ooxml.strict`). Returns the document and the reader's
     warnings. Two steps."""
+    from drafting.ooxml.accept import accept_all
     from drafting.ooxml.external import without_loaded
     from drafting.ooxml.package import word_package
     from drafting.readers import ReadWarning, read_draft
@@ -105,6 +106,12 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
         source, loaded = without_loaded(word_package(path, source))
         warnings += [ReadWarning(str(path), f"{what} was left out of the document kept "
                                  "for the outputs") for what in loaded]
+        source, accepted = accept_all(source)  # kept as the text was read
+        if accepted:
+            warnings.append(ReadWarning(str(path), (
+                f"its {accepted} tracked change{'s are' if accepted != 1 else ' is'} accepted "
+                "in the document kept for the outputs (show, merge, revise), as the text "
+                "was imported")))
     document = result.to_document(symbol, title=title)
     step(f"storing {len(result.paragraphs)} paragraphs")
     store.add_document(document, source=source, actor=actor)
