@@ -4,7 +4,9 @@ A change's reason is the text of the comments anchored on it, joined by "; ", th
 thread (the opening comment, then its replies in the order of the file), but:
 
 - a comment dated before the change was made is no reason for it: it was there already
-  (the secretariat's, left in the draft);
+  (the secretariat's, left in the draft); so is one dated well before the revision the
+  copy is of was issued, even on words changed without Track Changes (which have no
+  date): the draft's own, never warned about either;
 - a reply (Word threads one in ``commentsExtended.xml``: `drafting.ooxml.comment_threads`)
   joins the reason only when its author made the change, opened the thread (the opening
   comment being read as the reason), or, by the Word authors given, is of the same
@@ -93,8 +95,8 @@ class CopyComments:
         made = min(dates) if dates and None not in dates else None
         on = [c for c in dict.fromkeys(c for p in pieces for c in p.comment_ids)
               if c in self.comments]
-        ids = [c for c in self._with_replies(on) if made is None
-               or self.comments[c].date is None or self.comments[c].date >= made]
+        ids = [c for c in self._with_replies(on) if not self._drafts_own(c) and (
+            made is None or self.comments[c].date is None or self.comments[c].date >= made)]
         makers = {p.author for p in pieces if p.state != NORMAL} or {None}
         kept: list[str] = []
         for comment_id in ids:
@@ -186,14 +188,16 @@ class CopyComments:
             codes.add(self.delegation)
         return codes
 
+    def _drafts_own(self, comment_id: str) -> bool:
+        """Whether the comment is the draft's own: made well before the revision the copy
+        is of was issued (the secretariat's, circulated with it), never a reason."""
+        issued, made = self.target.created_at, self.comments[comment_id].date
+        return issued is not None and made is not None and made <= issued - _CLOCKS_APART
+
     def _unused_comments(self) -> None:
-        """A warning for each comment not read, but those of the draft itself (made
-        well before it was issued)."""
-        issued = self.target.created_at  # a comment from well before: the draft's own
-        before = None if issued is None else issued - _CLOCKS_APART
+        """A warning for each comment not read, but those of the draft itself."""
         for comment_id, comment in self.comments.items():
-            if comment_id in self.used_comments or (
-                    before is not None and comment.date is not None and comment.date <= before):
+            if comment_id in self.used_comments or self._drafts_own(comment_id):
                 continue
             self.comments_unread += 1
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))

@@ -87,7 +87,8 @@ _WORD = re.compile(r"\w+")
 
 def identify(path: Path, document: Document, target: Revision, word: Parts,
              revision: str | None, shown: Callable[[], Collection[str]] | None = None,
-             noted: list[ReadWarning] | None = None) -> None:
+             noted: list[ReadWarning] | None = None,
+             sender_made: Callable[[], Collection[str]] | None = None) -> None:
     """Refuse (ReaderError) the Word copy at ``path`` (its parts ``word``) when it is a
     copy of another document, or of another text, than ``document`` (``shown``: the
     symbols the document's own Word sources show, `source_symbols`, asked for only
@@ -96,7 +97,8 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
     the one asked for, is None), it is plainly a copy of an earlier revision by its
     symbol. Nothing when it may be a copy of ``target``; what it shows instead of the
     document's symbol (its corrigendum's, a reference of the sender's) is warned of in
-    ``noted``."""
+    ``noted``. ``sender_made``: the texts ``target`` holds as the sender's own accepted
+    amendments made them (`copy_revision.made_by`), no sign of a copy of ``target``."""
     paragraphs = list(word.body.iter(qn("w:p")))
     if len(paragraphs) > MAX_PARAGRAPHS:
         return  # refused by the reader, before anything is read
@@ -116,7 +118,7 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
     if revision is None and named:
         suffixes = {found["old"][1:] if found["old"] else "" for found in named}
         if len(suffixes) == 1:
-            _earlier_revision(document, target, suffixes.pop(), reads)
+            _earlier_revision(document, target, suffixes.pop(), reads, sender_made)
 
 
 def _other_text(path: Path, document: Document, target: Revision,
@@ -203,7 +205,8 @@ def cut_off(target: Revision, missing: Collection[Paragraph]) -> str | None:
 
 
 def _earlier_revision(document: Document, target: Revision, suffix: str,
-                      reads: list[runs.ParagraphRead]) -> None:
+                      reads: list[runs.ParagraphRead],
+                      sender_made: Callable[[], Collection[str]] | None = None) -> None:
     """`OtherRevision` when the copy's symbol names (``suffix``: "Rev.1", "" for none)
     the revision an earlier revision's front matter names, not ``target``'s, the two
     differ, and the copy (``reads``: its Word paragraphs) holds none of ``target``'s
@@ -216,7 +219,7 @@ def _earlier_revision(document: Document, target: Revision, suffix: str,
         return
     earlier = [r for r in document.revisions[:document.revisions.index(target)]
                if _named(r, own) == suffix]
-    if not earlier or _carries(earlier[-1], target, reads):
+    if not earlier or _carries(earlier[-1], target, reads, sender_made):
         return
     other = earlier[-1]
     shown = symbol_with_revision(document.symbol, suffix) if suffix else document.symbol
@@ -226,18 +229,22 @@ def _earlier_revision(document: Document, target: Revision, suffix: str,
         f"has it; read it against {other.label}", other.label)
 
 
-def _carries(other: Revision, target: Revision, reads: list[runs.ParagraphRead]) -> bool:
+def _carries(other: Revision, target: Revision, reads: list[runs.ParagraphRead],
+             sender_made: Callable[[], Collection[str]] | None = None) -> bool:
     """Whether the copy (``reads``) holds any change ``target`` made to ``other`` (or
     the two are the same text): a paragraph worded as ``target`` has it, before or after
     the copy's tracked changes, or nearer it than as ``other`` has it (`_nearer`); the
     words ``target`` put in it among the words the copy tracks as inserted (a merged
     draft circulated before ``target``, showing the proposals it accepted); a paragraph
     ``target`` deleted tracked as deleted. Such a
-    copy is read against ``target``: its tracked changes make ``target``'s text."""
+    copy is read against ``target``: its tracked changes make ``target``'s text. The
+    paragraphs ``sender_made`` gives (the sender's accepted amendments made them) do not count."""
     theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
     ours = [p for p in target if p.status is not ParagraphStatus.DELETED]
     gone = theirs - {p.text for p in ours}
     anew = [p for p in ours if p.text not in theirs]
+    if anew and sender_made is not None:
+        anew = [p for p in anew if p.text not in sender_made()]
     if not gone and not anew:  # the same text: read against either, the same amendments
         return True
     texts = [f" {_collapsed(side)} " for read in reads for side in (read.original,

@@ -14,14 +14,24 @@ the revision made part of, cannot be carried, and the file is refused, saying wh
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from drafting.engine.anchoring import word_diff
 from drafting.engine.applied import apply_accepted
 from drafting.engine.equivalent import produces
 from drafting.engine.merge import place
 from drafting.errors import DraftingError, ReaderError
-from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Document, ParagraphStatus, Revision
+from drafting.model import (
+    SPAN_KINDS,
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Document,
+    ParagraphStatus,
+    Revision,
+)
 from drafting.ooxml import runs
 from drafting.readers.docx_matching import Group, unchanged
 from drafting.readers.result import ReadWarning
@@ -41,8 +51,9 @@ _OUTWEIGHS = 3
 current one does, for a file holding both to be read as a copy of the earlier one."""
 
 
-def older_copy(document: Document, target: Revision,
-               groups: list[Group]) -> tuple[Revision, Group] | None:
+def older_copy(document: Document, target: Revision, groups: list[Group],
+               own: Callable[[], Collection[str]] | None = None,
+               ) -> tuple[Revision, Group] | None:
     """`OtherRevision` when a file whose paragraphs are ``groups`` (matched to ``target``'s)
     is a copy of another revision of ``document`` than ``target``: it holds paragraphs as
     only that revision has them (as Rev.1 worded them), or lacks paragraphs only ``target``
@@ -50,7 +61,10 @@ def older_copy(document: Document, target: Revision,
     few (the delegation's own changes, accepted since) against three times as many. Read
     against ``target``, every difference would be proposed in the delegation's name
     (Rev.2's changes undone). With one such paragraph only, a delegation may mean to
-    restore its wording: that revision and the paragraph's group, for a warning."""
+    restore its wording: that revision and the paragraph's group, for a warning.
+    ``own`` gives the texts of ``target``'s paragraphs the sender's own amendments,
+    accepted, made: a copy holding those as ``target`` has them is no copy of it for that
+    (the delegation sent its own copy of the earlier revision again)."""
     others = [r for r in document.revisions if r.label != target.label]
     if not others:
         return None
@@ -67,9 +81,12 @@ def older_copy(document: Document, target: Revision,
         theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
         only_theirs = (theirs - ours) & texts.keys()
         evidence = only_theirs | ((ours - theirs) - held)
-        if mine := (ours - theirs) & kept:  # it holds what only this revision has: the
-            if len(evidence) >= _OUTWEIGHS * len(mine):  # delegation's own changes,
-                mixed.append((other, evidence, mine))  # accepted since, at most
+        mine = (ours - theirs) & kept  # it holds what only this revision has
+        if mine and evidence and own is not None:  # as the sender's own proposals made it
+            mine -= set(own())
+        if mine:  # the delegation's own changes, accepted since, at most
+            if len(evidence) >= _OUTWEIGHS * len(mine):
+                mixed.append((other, evidence, mine))
         elif evidence:
             found.append((other, evidence))
     strong = [(other, only) for other, only in found if len(only) > 1]
@@ -90,6 +107,36 @@ def older_copy(document: Document, target: Revision,
     return (only[0][0], texts[only[0][1]]) if only else None
 
 
+def made_by(proposed: Callable[[], Mapping[str, Sequence[Amendment]]], target: Revision,
+            senders: Collection[str | None]) -> Callable[[], set[str]]:
+    """The texts of ``target``'s paragraphs that amendments of ``senders`` (the delegation
+    a copy is sent for, those its Word authors are of), accepted on an earlier revision,
+    made: the paragraphs they changed and the new ones. Asked for once, when needed
+    (``proposed``: the store's amendments, the settled ones in ``settled``)."""
+    @cache
+    def texts() -> set[str]:
+        found = set()
+        for paragraph_id, settled in getattr(proposed(), "settled", {}).items():
+            for a in settled:
+                if a.status is not AmendmentStatus.ACCEPTED or a.revision == target.label \
+                        or not set(senders) & set(a.proponents):
+                    continue
+                if a.kind is AmendmentKind.NEW_PARAGRAPH:
+                    found.add(a.new_text)
+                elif (now := target.by_id(paragraph_id)) is not None:
+                    found.add(now.text)
+        return found
+    return texts
+
+
+def accepted_on(proposed: Callable[[], Mapping[str, Sequence[Amendment]]],
+                revision: Revision) -> list[Amendment]:
+    """The amendments accepted on ``revision`` (``proposed``: the store's, the settled
+    ones in ``settled``)."""
+    return [a for settled in getattr(proposed(), "settled", {}).values() for a in settled
+            if a.status is AmendmentStatus.ACCEPTED and a.revision == revision.label]
+
+
 @dataclass(frozen=True, slots=True)
 class Carried:
     """A copy's amendments moved onto the current revision, and the warning that says so."""
@@ -99,17 +146,20 @@ class Carried:
 
 
 def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revision,
-            name: str) -> Carried:
+            name: str, accepted: Collection[Amendment] = ()) -> Carried:
     """``amendments``, read from the file ``name`` against ``made_on`` (an earlier
     revision of ``document``), moved onto its current revision. ReaderError naming each
     one that cannot be (its words changed since, its paragraph deleted), with nothing
-    carried."""
+    carried. One that is one of ``accepted`` (the amendments accepted on ``made_on``:
+    the same paragraph made the same) is in the current revision already, whatever else
+    changed beside it."""
     current = document.current
     assert current is not None  # a document has a revision once imported
     done: list[Amendment] = []
     clashes: list[tuple[Amendment, str]] = []
     for amendment in amendments:
-        if (verdict := _there(amendment, made_on, current)) is True:
+        if any(_same(amendment, other, made_on) for other in accepted) or \
+                (verdict := _there(amendment, made_on, current)) is True:
             done.append(amendment)
         elif verdict:
             clashes.append((amendment, verdict))
@@ -131,6 +181,17 @@ def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revi
         f"the file is a copy of {made_on.label}, not of {current.label}: its changes were "
         f"read against {made_on.label} (the labels in the other warnings are its) and "
         f"carried onto {current.label}'s text{made}")))
+
+
+def _same(amendment: Amendment, other: Amendment, made_on: Revision) -> bool:
+    """Whether two amendments to ``made_on`` are one proposal: the same paragraph made the
+    same (a change of words compared on the text it makes)."""
+    if amendment.paragraph_id != other.paragraph_id or other.revision != made_on.label:
+        return False
+    if amendment.kind in _WORDS and other.kind in _WORDS:
+        was = made_on.by_id(amendment.paragraph_id)
+        return was is not None and produces(was.text, amendment) == produces(was.text, other)
+    return (amendment.kind, amendment.new_text) == (other.kind, other.new_text)
 
 
 def _made(amendment: Amendment, made_on: Revision, current: Revision) -> bool:

@@ -62,7 +62,13 @@ from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
 from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
 from drafting.readers.copy_pieces import struck_by, trimmed
-from drafting.readers.copy_revision import OtherRevision, carried, older_copy
+from drafting.readers.copy_revision import (
+    OtherRevision,
+    accepted_on,
+    carried,
+    made_by,
+    older_copy,
+)
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import (
     RESPACED,
@@ -139,9 +145,11 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     noted: list[ReadWarning] = []  # what the copy shows instead of the document's symbol
     try:
         try:
-            identify(path, document, target, word, revision, shown, noted)  # another
+            own = None if proposed is None else made_by(proposed, target, {
+                delegation, *(authors or {}).values()})
+            identify(path, document, target, word, revision, shown, noted, own)  # another
             # document, another text, another revision
-            reader = _Reader(path, document, target, word, authors, proposed, boxes)
+            reader = _Reader(path, document, target, word, authors, proposed, boxes, own)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
             if revision is not None:
@@ -155,7 +163,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
         if len(amendments) > MAX_AMENDMENTS_PER_FILE:  # a merged copy's own, set aside
             raise too_many_amendments(str(path))
         if target is not document.current and revision is None:  # found, not asked for
-            moved = carried(amendments, document, target, str(path))
+            moved = carried(amendments, document, target, str(path),
+                            () if proposed is None else accepted_on(proposed, target))
             amendments, reader.warnings = moved.amendments, [moved.warning, *reader.warnings]
     except ReaderError as error:
         if not error.message.startswith(str(path)):
@@ -179,9 +188,10 @@ class _Reader(CopyComments, CopyGroups):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts,
                  authors: Mapping[str, str] | None = None,
                  proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
-                 boxes: Callable[[], Collection[str]] | None = None) -> None:
+                 boxes: Callable[[], Collection[str]] | None = None,
+                 own: Callable[[], Collection[str]] | None = None) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
-        self.authors, self.proposed, self.boxes = authors, proposed, boxes
+        self.authors, self.proposed, self.boxes, self.own = authors, proposed, boxes, own
         self.name = str(path)
         self.warnings: list[ReadWarning] = []
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)
@@ -254,7 +264,7 @@ class _Reader(CopyComments, CopyGroups):
     def _same_revision(self, groups: list[Group]) -> None:
         """`OtherRevision` when the file is a copy of another revision (`older_copy`); a
         warning on a paragraph that reads as an earlier revision had it."""
-        if (held := older_copy(self.document, self.target, groups)) is not None:
+        if (held := older_copy(self.document, self.target, groups, self.own)) is not None:
             other, group = held
             self.warn(self.where(group.hosts[0]), f"the paragraph reads as {other.label} had "
                       f"it, and nothing else {self.target.label} changed is in the file: if "

@@ -86,3 +86,23 @@ def test_a_delegations_comment_dated_in_its_local_time_is_still_named(tmp_path):
     assert read.amendments == () and read.comments_unread == 1
     (warning,) = read.warnings
     assert "We propose to delete this paragraph." in warning.message
+
+
+def test_the_drafts_own_comment_on_words_edited_untracked_is_no_reason(tmp_path):
+    """A delegation edits, without Track Changes, words the secretariat's comment in the
+    draft covers: the comment became the delegation's reason, and the merged draft's
+    comment in its name."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    issued = replace(ZERO, created_at=datetime(2026, 10, 15, tzinfo=UTC))
+    old = note("Language from 78/10, please keep.", "present", author="Facilitator")
+    path = write_docx(tmp_path / "copy.docx", house(issued, {
+        "OP1": [OP1, old, " a report on small-scale fishers;"]}))
+    _dated(path, {"Facilitator": "2026-10-01T10:00:00Z"})
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", TITLE, (issued,)),
+                                delegation="USA")
+    (amendment,) = read.amendments
+    assert (amendment.old_text, amendment.new_text, amendment.reason) == (
+        "submit", "present", "")
+    assert read.warnings == () and read.comments_unread == 0
