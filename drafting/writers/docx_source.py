@@ -270,16 +270,18 @@ class _SourceWriter(MergedWriter):
             self._new(alternative_label, option.text, option.credit)
 
     def _delete_mark(self, paragraph: Any, stamp: Stamp) -> None:
-        """Mark ``paragraph``'s mark deleted; where it ends a section, the mark before it
-        instead, so that accepted, the words before take the section break (in the form
-        of their own paragraph) and rejected, all is as it was. With no paragraph there to
-        take it, the break stays on the emptied paragraph."""
+        """Mark ``paragraph``'s mark deleted; where it ends a section, or the body (whose
+        last mark no word processor removes: Accept All left an empty item there), the
+        mark before it instead, so that accepted, the words before take its place (in the
+        form of their own paragraph) and rejected, all is as it was. With no paragraph
+        there to take it, the mark stays on the emptied paragraph."""
         if not in_body(paragraph):  # a footnote's: its words struck, it goes with its mark
             return
         if (row := paragraph_row(paragraph)) is not None:  # a row laid out as a paragraph
             self.marks.mark_row(row, "w:del", stamp)
             return
-        if section_break(paragraph) is None:
+        last = paragraph.getparent().tag == qn("w:body") and _is_last(paragraph)
+        if section_break(paragraph) is None and not last:
             self.marks.mark_deleted(paragraph, stamp)
             return
         before = keeper(paragraph)
