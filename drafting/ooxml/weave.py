@@ -35,6 +35,10 @@ _T = qn("w:t")
 _R = qn("w:r")
 _RPR = qn("w:rPr")
 _MARKS = (qn("w:ins"), qn("w:del"))
+_FIELD, _FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldSimple"), qn("w:fldChar"), qn("w:fldCharType")
+_BESIDE = frozenset(qn(f"w:{name}") for name in (
+    "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd"))
+"""Marks that stand among runs and show nothing."""
 _TYPED_START = re.compile(
     r"\s*(?:\d{1,4}(?:\s*[a-z]+)?(?:\.|\s+[-\u2013](?=\s)|[\uff0e\u3001])"
     r"|\([a-z0-9\u0621-\u064a]{1,5}\))\s*")
@@ -142,7 +146,8 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
             join: bool = True) -> Any | None:
     """Insert ``edit``'s words; the run they follow (None at the paragraph's start)."""
     before = _split_at(atoms, edit.start) if edit.start > 0 else None
-    if join and not edit.tracked and before is not None and _joins(before, edit.text):
+    if join and not edit.tracked and before is not None and _joins(before, edit.text) \
+            and _past_fields(before) is before:
         last = before[-1]  # plain words after plain words: one run, as Word keeps them
         last.text = (last.text or "") + edit.text
         last.set(_XML_SPACE, "preserve")
@@ -156,7 +161,7 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
     else:
         wrapper = marks.inserted([run], edit.stamp)
     if before is not None:
-        _outermost(before).addnext(wrapper)
+        _past_fields(_outermost(before)).addnext(wrapper)
     elif atoms:
         _outermost(atoms[0].run).addprevious(wrapper)
     else:
@@ -233,6 +238,30 @@ def _outermost(run: Any) -> Any:
     """The run, or the revision mark around it (an insertion goes beside, not inside)."""
     parent = run.getparent()
     return parent if parent is not None and parent.tag in _MARKS else run
+
+
+def _past_fields(anchor: Any) -> Any:
+    """Where words put after ``anchor`` go: after the fields whose shown result it ends
+    (a ``w:fldSimple`` it is the last of, the runs up to a field's end mark), never
+    inside one: Word replaces a field's result when it updates the field, and Reject All
+    would leave them standing there."""
+    while True:
+        parent = anchor.getparent()
+        if parent is not None and parent.tag == _FIELD and anchor.getnext() is None:
+            anchor = parent
+            continue
+        for following in anchor.itersiblings():
+            if following.tag in _BESIDE:
+                continue
+            kinds = {mark.get(_FIELD_CHAR_TYPE) for mark in following.iter(_FIELD_CHAR)}
+            if following.tag != _R or "begin" in kinds or (not kinds and any(
+                    child.tag != _RPR for child in following)):
+                return anchor  # words, or another field: the words go before them
+            if "end" in kinds:
+                break
+        else:
+            return anchor
+        anchor = following
 
 
 def new_run(text: str, model: Any | None) -> Any:

@@ -89,3 +89,47 @@ def test_a_deletion_before_others_takes_only_its_own_runs():
     assert (xml, made) == woven(paragraph, edits, known=False)
     deleted = ["".join(etree.fromstring(m).itertext()) for m in made[0] + made[1] + made[3]]
     assert deleted == ["Secretary", "submit", "5."]
+
+
+FIELDS = (  # "see paragraph 2 above": a simple REF field, then the same as a complex one
+    f'<w:p xmlns:w="{W}">'
+    '<w:r><w:t xml:space="preserve">Invites States, as in </w:t></w:r>'
+    '<w:fldSimple w:instr=" REF op2 \\h "><w:r><w:t>paragraph 2</w:t></w:r></w:fldSimple>'
+    '<w:r><w:t xml:space="preserve"> and </w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> REF op3 \\h </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:t>paragraph 3</w:t></w:r><w:bookmarkEnd w:id="7"/>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    '<w:r><w:t>, to act;</w:t></w:r></w:p>')
+
+
+def test_words_put_after_a_fields_result_go_after_the_field():
+    """They went inside the result: Word replaces it when it updates the field, and
+    Reject All left them standing."""
+    paragraph = etree.fromstring(FIELDS)
+    text = visible(paragraph).text
+    after_two, after_three = text.index(" and"), text.index(", to act")
+    xml, _ = woven(paragraph, [(after_two, after_two, " above", None),
+                                  (after_three, after_three, " below", None)], known=True)
+    woven_paragraph = etree.fromstring(xml)
+    simple = woven_paragraph.find(f"{{{W}}}fldSimple")
+    assert "".join(simple.itertext()) == "paragraph 2"
+    assert simple.getnext().tag == f"{{{W}}}ins"  # right after the field
+    ends = [r for r in woven_paragraph if r.find(f".//{{{W}}}fldChar") is not None]
+    assert ends[-1].getnext().tag == f"{{{W}}}ins"  # after the complex field's end mark
+    assert visible(woven_paragraph).text == (
+        "Invites States, as in paragraph 2 above and paragraph 3 below, to act;")
+
+
+def test_words_made_after_a_fields_result_in_a_revision_go_after_the_field():
+    paragraph = etree.fromstring(FIELDS)
+    at = visible(paragraph).text.index(" and")
+    copied = copy.deepcopy(paragraph)
+    document = docx.Document()
+    document.element.body.append(copied)
+    _weave(lambda: visible(copied).atoms, [Edit(at, at, Stamp("EU"), " above", tracked=False)],
+           RevisionMarks(document), known=True)
+    field = copied.find(f"{{{W}}}fldSimple")
+    assert [t.text for t in field.iter(f"{{{W}}}t")] == ["paragraph 2"]
+    assert visible(copied).text.startswith("Invites States, as in paragraph 2 above and")
