@@ -56,6 +56,7 @@ from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_comments import CopyComments
+from drafting.readers.copy_flat_notes import flat_notes
 from drafting.readers.copy_identity import cut_off, identify
 from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
@@ -221,6 +222,8 @@ class _Reader(CopyComments, CopyGroups):
                                self.where, self.document.symbol)  # a PDF's lines joined
         groups = self._groups(chunks)
         self._match(groups)
+        self.unmatched = flat_notes(groups, self.unmatched, self.tracked, self.where,
+                                    self.warn, self.name)  # footnotes pasted as text
         if compare:
             self._same_revision(groups)
         read_joins(groups, self.warn, self.where)  # two paragraphs joined: see there
