@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import io
-import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +26,11 @@ from drafting.inbox import Inbox, InboxFile, Refused
 from drafting.model import AmendmentStatus
 from drafting.readers.file_kinds import kind_advice
 from drafting.readers.merged_copies import Proposals
+from drafting.sender_checks import (
+    check_storable,
+    refuse_entered_by_other,
+    refuse_other_delegations,
+)
 
 if TYPE_CHECKING:
     from drafting.model import Amendment, Document
@@ -162,6 +166,7 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         if delegation is not None and submission.delegation != delegation:
             raise InputError(f"{path}: the file is the submission of "
                              f"{submission.delegation}, not of {delegation}")
+        refuse_entered_by_other(path, submission.submitted_by, submission.delegation, known)
         found, said = _once(document, found, path)
         return PreparedFile(path, tuple(found), (*submission.warnings, *said),
                             delegation=submission.delegation)
@@ -195,47 +200,13 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
                          f"nothing to submit{advice}",
                          details="\n".join(f"warning: {w}" for w in read.warnings))
     if delegation is not None:
-        _refuse_other_delegations(path, read.amendments, delegation, authors or {},
-                                  codes if codes is not None else
-                                  [d.code for d in store.delegations()])
+        refuse_other_delegations(path, read.amendments, delegation, authors or {},
+                                 codes if codes is not None else
+                                 [d.code for d in store.delegations()])
+    check_storable(path, read.amendments, document.current)
     amendments, said = _once(document, read.amendments, path)
     return PreparedFile(path, tuple(amendments), (*(str(w) for w in read.warnings), *said),
                         delegation or "")
-
-
-def _refuse_other_delegations(path: Path, amendments: Sequence[Amendment], delegation: str,
-                              authors: Mapping[str, str], codes: Collection[str]) -> None:
-    """InputError where changes the file would record as ``delegation``'s were tracked by a
-    Word author that is another delegation's code ("USA", or "Jane Doe (USA)", the code
-    written as codes are) and that ``authors`` does not map: another delegation's copy,
-    sent under the wrong name or passed on, would propose its changes in this one's name."""
-    from drafting.characters import code_key
-
-    others = {code for code in codes if code_key(code) != code_key(delegation)}
-    keys = {code_key(code): code for code in others}
-    found: dict[str, str] = {}
-    for amendment in amendments:
-        author = amendment.submitted_by
-        if not author or author in authors or delegation not in amendment.proponents:
-            continue
-        words = _WORDS.findall(author)
-        if delegation in words:  # "Anna Schmidt (EU)" for the EU: its own
-            continue
-        named = keys.get(code_key(author.strip())) or next(
-            (word for word in words if word in others), None)
-        if named is not None:
-            found.setdefault(author, named)
-    if found:
-        (author, other), *_ = found.items()
-        raise InputError(
-            f"{path}: its tracked changes are by Word author "
-            f"{', '.join(repr(a) for a in found)}, naming {other}, another delegation, not "
-            f"{delegation}; nothing was recorded. If the file is {other}'s, submit it as "
-            f"{other}'s (--delegation {other}); if {delegation}'s own staff tracked them "
-            f"under that name, say so: --author '{author}={delegation}'")
-
-
-_WORDS = re.compile(r"[\w-]+")
 
 
 def _once(document: Document, amendments: Sequence[Amendment], path: Path,

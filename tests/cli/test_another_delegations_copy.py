@@ -55,3 +55,53 @@ def test_an_amendment_id_past_any_number_or_in_look_alike_digits_is_no_amendment
         code, _, err = cli.run(*command)
         assert code == 1 and f"there is no amendment '{given}'" in err
     assert [a["status"] for a in _amendments(cli)] == ["submitted"]
+
+
+def _authored(path, author: str):
+    """The USA's sample copy with its tracked changes by ``author`` (XML-escaped)."""
+    import zipfile
+
+    with zipfile.ZipFile(USA_COPY) as read, zipfile.ZipFile(path, "w") as written:
+        for info in read.infolist():
+            data = read.read(info)
+            if info.filename.endswith(".xml"):
+                data = data.replace(b'w:author="USA"', f'w:author="{author}"'.encode())
+            written.writestr(info, data)
+    return path
+
+
+@pytest.mark.parametrize("author", ["U&#8203;SA", "US&#173;A", "USA_mission"],
+                         ids=["zero-width space", "soft hyphen", "underscore"])
+def test_an_author_naming_another_delegation_as_shown_is_refused(cli, tmp_path, author):
+    """A character that shows nothing, or an underscore, hid the code: the copy was
+    recorded as the EU's, its record reading "submitted by USA"."""
+    code, _, err = cli.run("submit", SYMBOL, str(_authored(tmp_path / "x.docx", author)),
+                           "-d", "EU", "--dry-run")
+    assert code == 1 and "naming USA, another delegation, not EU" in err
+    assert _amendments(cli) == []
+
+
+def test_an_author_naming_no_code_as_written_is_the_senders(cli, tmp_path):
+    cli.ok("delegation", "add", "AND")  # Andorra's code is a word of many names
+    cli.ok("submit", SYMBOL, str(_authored(tmp_path / "x.docx", "Smith and Jones")),
+           "-d", "EU", "--yes")
+    assert {tuple(a["proponents"]) for a in _amendments(cli)} == {("EU",)}
+
+
+def test_a_json_file_entered_by_another_delegation_is_refused(cli, tmp_path):
+    sent = tmp_path / "eu.json"
+    sent.write_text(json.dumps({"document": SYMBOL, "delegation": "EU", "submitted_by": "USA",
+                                "amendments": [{"paragraph": "PP1", "replace": "Recalling",
+                                                "with": "Recalling also"}]}))
+    code, _, err = cli.run("submit", SYMBOL, str(sent), "--yes")
+    assert code == 1 and "submitted_by 'USA' names USA, another delegation" in err
+    assert _amendments(cli) == []
+
+
+@pytest.mark.parametrize("author", ["A" * 300, "Anna&#9;Berg"], ids=["too long", "a tab"])
+def test_a_word_authors_name_the_store_refuses_is_refused_at_the_dry_run(cli, tmp_path, author):
+    """The preview promised the amendments; recording them then failed as "amendment 1",
+    naming neither the file nor the change."""
+    copy = _authored(tmp_path / "x.docx", author)
+    code, _, err = cli.run("submit", SYMBOL, str(copy), "-d", "EU", "--dry-run")
+    assert code == 1 and f"{copy}, the change to PP12: the Word author's name" in err

@@ -1,0 +1,90 @@
+"""What a submitted file's amendments must pass before they are shown for confirmation:
+that they are the sender's (`refuse_other_delegations`: a Word author, or a JSON file's
+``submitted_by``, naming another delegation), and that the store will take them
+(`check_storable`), so that a preview (``--dry-run``) never promises what recording then
+refuses, and a refusal names the file and the change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafting.characters import code_key, visible
+from drafting.errors import DraftingError, InputError
+
+if TYPE_CHECKING:
+    from drafting.model import Amendment, Revision
+
+_WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+"""The words of a name, as codes are written: letters and digits, hyphens inside ("G-77");
+an underscore parts two words ("USA_mission")."""
+
+
+def named_delegation(name: str, delegation: str, codes: Collection[str]) -> str | None:
+    """The delegation other than ``delegation`` that ``name`` (a Word author, who entered
+    a file) names by its code, as shown on screen ("USA", "Jane Doe (USA)", "USA_mission";
+    "U\u200bSA" reads "USA"), or None: one naming ``delegation`` too is its own."""
+    shown = visible(name).strip()
+    words = _WORDS.findall(shown)
+    if delegation in words:  # "Anna Schmidt (EU)" for the EU: its own
+        return None
+    others = {code_key(code): code for code in codes if code_key(code) != code_key(delegation)}
+    written = set(others.values())  # a word of a longer name only as codes are written
+    return others.get(code_key(shown)) or next(  # ("Smith and Jones" names no Andorra)
+        (word for word in words if word in written), None)
+
+
+def refuse_other_delegations(path: Path, amendments: Sequence[Amendment], delegation: str,
+                             authors: Mapping[str, str], codes: Collection[str]) -> None:
+    """InputError where changes the file would record as ``delegation``'s were tracked by a
+    Word author that names another delegation by its code (`named_delegation`) and that
+    ``authors`` does not map: another delegation's copy, sent under the wrong name or
+    passed on, would propose its changes in this one's name."""
+    found: dict[str, str] = {}
+    for amendment in amendments:
+        author = amendment.submitted_by
+        if not author or author in authors or delegation not in amendment.proponents:
+            continue
+        if (named := named_delegation(author, delegation, codes)) is not None:
+            found.setdefault(author, named)
+    if found:
+        (author, other), *_ = found.items()
+        raise InputError(
+            f"{path}: its tracked changes are by Word author "
+            f"{', '.join(repr(a) for a in found)}, naming {other}, another delegation, not "
+            f"{delegation}; nothing was recorded. If the file is {other}'s, submit it as "
+            f"{other}'s (--delegation {other}); if {delegation}'s own staff tracked them "
+            f"under that name, say so: --author '{author}={delegation}'")
+
+
+def refuse_entered_by_other(path: Path, entered_by: str, delegation: str,
+                            codes: Collection[str]) -> None:
+    """InputError where a JSON file of ``delegation``'s says it was entered by
+    (``submitted_by``) another delegation: the record would read so in every amendment."""
+    if entered_by and (other := named_delegation(entered_by, delegation, codes)):
+        raise InputError(
+            f"{path}: submitted_by {entered_by!r} names {other}, another delegation, but the "
+            f"file is {delegation}'s; nothing was recorded. submitted_by is who entered the "
+            f"file for {delegation} (a person's name); if it is {other}'s proposal, "
+            f"{other} submits it")
+
+
+def check_storable(path: Path, amendments: Sequence[Amendment], revision: Revision) -> None:
+    """InputError naming the file and the change where an amendment holds what the store
+    refuses (a text with an empty line, a Word author's name too long or holding a tab:
+    `drafting.store.names.check_amendments`)."""
+    from drafting.store.names import check_amendments
+
+    for amendment in amendments:
+        try:
+            check_amendments([amendment])
+        except DraftingError as error:
+            paragraph = revision.by_id(amendment.paragraph_id)
+            on = f"the change to {paragraph.label}" if paragraph is not None else "a change"
+            said = error.message.removeprefix("amendment 1: ")
+            for field in ("submitted by", "who submitted it"):  # a Word copy's: its author
+                said = said.replace(field, "the Word author's name", 1)
+            raise InputError(f"{path}, {on}: {said}", details=error.details) from None
