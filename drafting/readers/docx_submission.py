@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,7 @@ from drafting.ooxml import runs
 from drafting.ooxml.notes import survey_with_footnotes
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
-from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
+from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_flat_notes import flat_notes
@@ -62,6 +62,7 @@ from drafting.readers.copy_items import as_numbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
 from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
+from drafting.readers.copy_pending import accepting, claim_inserted, draft_stamps
 from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import (
     OtherRevision,
@@ -93,7 +94,6 @@ from drafting.readers.proposal_words import neither, struck_in, struck_stripped
 from drafting.readers.result import ReadWarning
 
 _K = AmendmentKind
-_NO_DATE = datetime.min.replace(tzinfo=UTC)
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
           "check that both are meant")
@@ -255,6 +255,9 @@ class _Reader(CopyComments, CopyGroups):
         paragraphs = [p for p in self.target if p.status is not ParagraphStatus.DELETED]
         self.unmatched = match_groups([g for g in groups if g.hosts], paragraphs, self.path,
                                       None if self.proposed is None else self._pending)
+        if self.tracked:  # the draft's own paragraphs, tracked inserted still?
+            self.unmatched = claim_inserted(groups, self.unmatched,
+                                            {p.id: k for k, p in enumerate(self.target)})
 
     def _pending(self, paragraph: Paragraph) -> list[Amendment]:
         """The pending proposals to change words of ``paragraph`` (asked for only where a
@@ -409,23 +412,17 @@ class _Reader(CopyComments, CopyGroups):
     def _in_the_draft(self, pieces: list[RunPiece], text: str, where: str) -> list[RunPiece]:
         """``pieces`` with the tracked changes that ``text`` (the revision's) already holds
         accepted: a draft imported with changes still tracked in it reads as if they were
-        accepted, and its copies carry them still, no proposal of the sender's. The oldest
-        authors' changes are taken first, as few as make the text the revision's; none
-        where no such changes do."""
-        stamps = sorted({(p.date or _NO_DATE, p.author or "") for p in pieces
-                         if p.state != NORMAL and not p.cancelled})
-        for end in range(1, len(stamps) + 1):
-            taken = set(stamps[:end])
-            accepted = _accepting(pieces, taken)
-            if runs.original_text(accepted) == text:
-                who_ = sorted({author or "an unnamed author" for _, author in taken})
-                how = "it was imported with them accepted" if self.target is \
-                    self.document.revisions[0] else f"{self.target.label} holds them"
-                self.warn(where, f"the changes tracked by {', '.join(who_)} were in the "
-                          f"draft already ({how}): read as part of its text, not as "
-                          "proposals")
-                return accepted
-        return pieces
+        accepted, and its copies carry them still, beside the sender's own edits, no
+        proposal of the sender's (`drafting.readers.copy_pending`)."""
+        taken = draft_stamps(pieces, text)
+        if not taken:
+            return pieces
+        who_ = sorted({author or "an unnamed author" for _, author in taken})
+        how = "it was imported with them accepted" if self.target is \
+            self.document.revisions[0] else f"{self.target.label} holds them"
+        self.warn(where, f"the changes tracked by {', '.join(who_)} were in the "
+                  f"draft already ({how}): read as part of its text, not as proposals")
+        return accepting(pieces, taken)
 
     def _spans(self, paragraph: Paragraph, pieces: list[RunPiece], where: str) -> None:
         text = paragraph.text
@@ -475,19 +472,6 @@ class _Reader(CopyComments, CopyGroups):
             if (deletion := struck_by(piece)) is not None:
                 self.warnings.append(neither(where, piece.text, piece.author, deletion.author))
         return [p for p in pieces if not struck_by(p)]
-
-
-def _accepting(pieces: list[RunPiece], taken: set[tuple[datetime, str]]) -> list[RunPiece]:
-    """``pieces`` with the changes whose (date, author) is ``taken`` accepted: their
-    insertions plain text, their deletions gone."""
-    accepted = []
-    for piece in pieces:
-        if piece.state == NORMAL or piece.cancelled or \
-                (piece.date or _NO_DATE, piece.author or "") not in taken:
-            accepted.append(piece)
-        elif piece.state == INSERTED:
-            accepted.append(RunPiece(piece.text, comment_ids=piece.comment_ids))
-    return accepted
 
 
 def _closed_deleted(group: Group) -> bool:
