@@ -138,6 +138,29 @@ class NumberingCounter:
                 self._started.discard((num_id, level))
         return shown
 
+    def place(self, paragraph: etree._Element) -> tuple[str, int] | None:
+        """The ``w:numId`` and level that number ``paragraph`` (as `number` finds them),
+        or None when it has no automatic number."""
+        found = self._styles.num_pr(paragraph) if self._nums else None
+        num = self._nums.get(found[0]) if found is not None else None
+        if found is None or num is None:
+            return None
+        level = _styled_level(num, found[2]) if found[1] is None else found[1]
+        return (found[0], level) if level in num.levels else None
+
+    def set_count(self, paragraph: etree._Element, value: int) -> None:
+        """Count on as if ``paragraph`` (just numbered by `number`) had shown ``value``
+        at its level: its list restarted there (a ``w:startOverride`` put where its
+        ``w:num`` is first used), the paragraphs after it numbered on from ``value``."""
+        place = self.place(paragraph)
+        if place is None:
+            return
+        num = self._nums[place[0]]
+        num.start_overrides[place[1]] = value
+        counters = self._counters.setdefault(num.abstract, [None] * LEVELS)
+        counters[place[1]] = value
+        counters[place[1] + 1:] = [None] * (LEVELS - place[1] - 1)
+
     def clause_level(self, paragraph: etree._Element, depth: int) -> None:
         """Put ``paragraph`` (a ``w:p`` with a ``w:numPr`` of its own, copied from the
         paragraph before) at the level of its list whose number has ``depth`` + 1 parts

@@ -12,7 +12,10 @@ and makes the new revision's changes in it, untracked, changing only what it mus
 - section breaks stay as many as they were: one held by a paragraph gone moves to the
   paragraph before, one held by the paragraph a new one follows moves to the new one;
 - typed numbers follow the renumbering (an accepted "6 bis" becomes "7." and the old 7
-  becomes "8."); automatic numbering follows by itself;
+  becomes "8."); automatic numbering follows by itself, and where it cannot (each
+  paragraph a Word list of its own) the lists are restarted at their new numbers; a
+  number typed among paragraphs Word numbers ("2 bis.") gives way to Word's
+  (`drafting.writers.word_lists`);
 - the document's symbol, where it stands in the front matter or a page header, gains the
   revision (``A/C.2/81/L.99`` becomes ``A/C.2/81/L.99/Rev.1``).
 
@@ -56,6 +59,13 @@ from drafting.writers.option_paragraphs import new_options, option_paragraphs, s
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import TYPED_NUMBER, clause_level, shown_number
+from drafting.writers.word_lists import (
+    into_list,
+    list_number,
+    listed,
+    neighbour,
+    renumber_lists,
+)
 from drafting.writers.word_package import package_bytes
 
 _NOBODY = Stamp("", None)
@@ -75,6 +85,9 @@ def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -
         raise SourceMismatch(f"the Word source of {symbol} has no paragraph in its body to "
                              "put the new first paragraph before")
     changed = {"/word/document.xml"} | writer.symbol(symbol, new.label)
+    if writer.items is not None and (part := renumber_lists(
+            document, [(p, writer.mains.get(p.id)) for p in new])):
+        changed.add(part)
     if writer.footnotes is not None and writer.footnotes_changed:
         writer.footnotes.save()
         changed.add(str(writer.footnotes.part.partname))
@@ -102,11 +115,18 @@ class _Reviser:
         takes a paragraph's form, a new article's title a title's)."""
         self.leading: list[Paragraph] = []
         self.notes: dict[str, str] = {}  # new footnote number -> old, where renumbered
+        self.mains: dict[str, Any] = {}  # the first w:p of each paragraph, by id
+        self.items: dict[str, Any] | None = None
+        """The old paragraphs a Word list numbers, by id (`listed`); None where the labels
+        are not Word's numbers."""
+        self.old: list[Paragraph] = []
 
     def revise(self, old: Revision, new: Revision) -> None:
         kept = {p.id for p in new}
         renumbered = footnote_numbers(dict(new.label_table))  # Word numbers its own notes
         self.notes = {now: was for was, now in renumbered.items()}
+        self.old = list(old)
+        self.items = listed(self.document, [(p, self._first(p.id)) for p in old])
         for paragraph in old:
             place = self.places.get(paragraph.id)
             if paragraph.id not in kept and place is not None:
@@ -136,6 +156,7 @@ class _Reviser:
             now = replace(now, text=cited(now.text, self.notes))
         first = place.paragraphs[0]
         typed = TYPED_NUMBER.match(first.text)
+        item = self._item(was, now) if typed else None
         chosen = _chosen(was, now, place)
         text, added = (now.text, []) if chosen else split_added(was.text, now.text)
         if added and (OPTION.match(place.paragraphs[-1].text) is None or
@@ -167,7 +188,10 @@ class _Reviser:
                 items.append(found)
             for index, moved in to_source(place, edit, places) if edit is not None else ():
                 per.setdefault(index, []).append(moved)
-        if typed and was.label != now.label:  # the typed number follows the renumbering
+        if typed and item is not None:  # a Word list numbers it now: its typed number goes
+            cut = typed.end("bracket") if typed["bracket"] else typed.start()
+            per.setdefault(0, []).insert(0, Edit(cut, typed.end(), _NOBODY, tracked=False))
+        elif typed and was.label != now.label:  # the typed number follows the renumbering
             per.setdefault(0, []).insert(0, Edit(typed.start("number"), typed.end("number"),
                                                  _NOBODY, shown_number(now.label, typed["number"]),
                                                  tracked=False))
@@ -182,6 +206,9 @@ class _Reviser:
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
                   changes, self.marks)
             self.footnotes_changed |= not in_body(source.element)
+        if item is not None:
+            into_list(first.element, item)
+            typed = None
         made, after = [], {}
         for found in items:  # new items Word numbers, after the item before them
             made += add_items(place, found, self.marks, after.get(found.after))
@@ -200,6 +227,7 @@ class _Reviser:
         if in_body(first.element):
             elements = [e for e in place.elements() if in_body(e) and e.getparent() is not None]
             self.main, self.last = elements[0], past_items(elements[-1], made)
+            self.mains[now.id] = self.main
             self.typed = (typed["before"], typed["after"], typed["number"]) if typed else None
             self.form = _form(now)
             self.forms[self.form] = (self.main, self.typed)
@@ -208,7 +236,8 @@ class _Reviser:
                 if row is not None:  # before a table's row laid out as a paragraph: a row
                     self._row(row, leading, before=True)
                 else:
-                    elements[0].addprevious(self._made(leading))
+                    elements[0].addprevious(made_first := self._made(leading))
+                    self.mains[leading.id] = made_first
             self.leading = []
 
     def _new(self, paragraph: Paragraph, *, first: bool = False) -> None:
@@ -229,7 +258,26 @@ class _Reviser:
         made = self._made(paragraph)
         self.last.addnext(made)
         hand_on(self.last, made)  # the new last paragraph of the section ends it
-        self.last = self.main = made
+        self.last = self.main = self.mains[paragraph.id] = made
+
+    def _first(self, paragraph_id: str) -> Any:
+        """The first ``w:p`` of a paragraph of the source in its body, or None."""
+        place = self.places.get(paragraph_id)
+        first = place.paragraphs[0].element if place is not None and place.paragraphs \
+            else None
+        return first if first is not None and in_body(first) else None
+
+    def _item(self, was: Paragraph, now: Paragraph) -> Any:
+        """The ``w:p`` whose Word list ``now`` joins, its typed number renumbered among
+        paragraphs a list numbers ("2 bis." become 3): its neighbour's of its kind; None
+        where it keeps a typed number."""
+        first = self._first(was.id)
+        if self.items is None or was.label == now.label or was.id in self.items or \
+                list_number(now.label) is None or first is None or \
+                first.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+            return None
+        at = next(i for i, p in enumerate(self.old) if p.id == was.id)
+        return neighbour(self.old, at, self.items)
 
     def _row(self, row: Any, paragraph: Paragraph, *, before: bool = False) -> Any:
         """``paragraph`` as a new row after ``row`` (or ``before`` it; a table's row laid

@@ -67,6 +67,7 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
+from drafting.writers.list_changes import restart_accepted, source_steps
 from drafting.writers.list_items import (
     add_items,
     blank,
@@ -138,11 +139,13 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     result, places = source_places(document)
     writer = _SourceWriter(document, dates or {}, places, author)
     writer.check(result.paragraphs, compilation)
+    steps = source_steps(document, result.paragraphs, places)
     writer.write(compilation)
+    numbering = restart_accepted(document, steps, writer.marks)  # no number twice
     headers = set() if revised is None else revise_symbol(
         document, places, *revised, writer.marks, author or Stamp(""), tracked=True)
     writer.finish()
-    changed, new = writer.changed_parts() | headers, parts_of(document)
+    changed, new = writer.changed_parts() | headers | numbering, parts_of(document)
     if isinstance(source, bytes):
         write_atomically(path, source_package(source, new, changed))
     else:
