@@ -3,6 +3,8 @@ paragraph of an article, the first of them a section heading ("Article 5 bis"), 
 as treaties lay an article out, its title ("Capacity-building") and its text. Accepted,
 they are that article in the revision, as the import reads one: two headings and the
 paragraphs ``5bis.1``, ``5bis.2``; not paragraphs 5.2 to 5.4 of the article before.
+So is a new option block typed after the last of an article's option blocks ("Option
+3", then its "1."): its heading and the paragraphs ``5 OPTION 3.1``, ...
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from drafting.engine.option_sections import OPTION_SECTION as _OPTION_SECTION
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label, LabelError, next_label, parse_label
-from drafting.model.sections import section_key
+from drafting.model.sections import option_named, section_key
 
 
 def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
@@ -25,12 +28,13 @@ def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
     paragraphs, numbered from 1 in it. ``before`` holds the new revision's paragraphs so
     far (the headings' labels follow the last of them, their levels those of the
     section before). None for anything else: the paragraphs stay where they were put."""
-    if not born or (key := section_key(born[0].text)) is None or \
-            key in {_section(p.label) for p in current}:
+    key = (section_key(born[0].text) or option_section(born[0])) if born else None
+    if key is None or key in {_section(p.label) for p in current}:
         return None
     heading, *rest = born
-    titled = len(rest) > 1 and title_line(rest[0].text)
-    levels = _levels(before)
+    option = option_named(heading.text) is not None
+    titled = not option and len(rest) > 1 and title_line(rest[0].text)
+    levels = _option_level(before) if option else _levels(before)
     taken = [p.label for p in before if p.label.startswith("H")]
     section = []
     for paragraph, level in ((heading, levels[0]), *([(rest[0], levels[1])] if titled else [])):
@@ -42,6 +46,24 @@ def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
             else ParagraphKind.OPERATIVE
         section.append(replace(paragraph, label=str(Label("OP", number, 0, key)), kind=kind))
     return section
+
+
+def option_section(born: Paragraph) -> str | None:
+    """The key of the option section a new paragraph naming an option ("Option 3") opens
+    after the last paragraph of another option section of its article (its label
+    ``5 OPTION 2.1 bis``): ``5 OPTION 3``. None for any other paragraph."""
+    named = option_named(born.text)
+    found = _OPTION_SECTION.fullmatch(_section(born.label))
+    if named is None or found is None:
+        return None
+    return f"{found['base'] or ''} OPTION {named}".lstrip()
+
+
+def _option_level(before: Sequence[Paragraph]) -> tuple[int, int]:
+    """The level of the last option's heading in ``before`` (an option has no title)."""
+    level = next((p.level for p in reversed(before) if p.kind is ParagraphKind.HEADING
+                  and option_named(p.text) is not None), 2)
+    return level, level
 
 
 def title_line(text: str) -> bool:

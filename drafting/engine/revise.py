@@ -31,6 +31,7 @@ from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.footnotes import cited, footnote_numbers, notes_with_markers, retext
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
+from drafting.engine.option_sections import fold_options
 from drafting.engine.revision_symbols import revised_front_matter
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.engine.standing import (
@@ -138,7 +139,8 @@ def revise(
     paragraphs, deleted = builder.build()
     paragraphs, deleted = notes_with_markers(paragraphs, deleted)
     _refuse_too_long(paragraphs, builder.accepted)
-    numbers = renumber([p.label for p in paragraphs], starts=[p.label for p in current])
+    numbers = fold_options(paragraphs, renumber([p.label for p in paragraphs],
+                                                starts=[p.label for p in current]))
     # the table names a new paragraph by the label the compilation showed it with
     table = changed({builder.shown.get(old, old): new for old, new in numbers.items()})
     table.update({old: "" for old in deleted})

@@ -62,9 +62,10 @@ PREFIX_KINDS: dict[str, ParagraphKind] = {
 KIND_PREFIXES: dict[ParagraphKind, str] = {kind: prefix for prefix, kind in PREFIX_KINDS.items()}
 
 _SUFFIX_PATTERN = "|".join(sorted(SUFFIXES, key=len, reverse=True))
-SECTION_PATTERN = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?)?"
-                   r"(?:\s?(?:PART|CHAPTER|SECTION)\s?(?:\d{1,3}[A-Z]?|[IVXLC]{1,7}|[A-Z]))?"
-                   r"|ARTICLE|CHAPTER|PART|SECTION|\d{1,3}(?:bis|ter|[A-Z])?|[IVXLC]{1,7}|[A-Z]")
+_SECTION = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?)?"
+            r"(?:\s?(?:PART|CHAPTER|SECTION)\s?(?:\d{1,3}[A-Z]?|[IVXLC]{1,7}|[A-Z]))?"
+            r"|ARTICLE|CHAPTER|PART|SECTION|\d{1,3}(?:bis|ter|[A-Z])?|[IVXLC]{1,7}|[A-Z]")
+SECTION_PATTERN = rf"(?:(?:{_SECTION})\s?)?OPTION\s?(?:\d{{1,2}}|[A-Z])|{_SECTION}"
 """What names a section in a label: an article's number (``3``, ``3bis``, and as the
 European Union numbers an article inserted after Article 3, ``3A``), a chapter's
 roman numeral, a section's letter; an annex or an appendix, with its own number if it
@@ -72,9 +73,13 @@ has one (``ANNEX``, ``ANNEX I``, ``APPENDIX 2``), so that paragraph 1 of Annex I
 (``ANNEX I.1``) is never paragraph 1 of Chapter I (``I.1``), and with a part, chapter
 or section of its own where the key that part gives is already another's (``ANNEX B
 PART I``: Part I of Annex B, after Annex A's Part I, ``I``); or the kind of a section
-whose heading gives no number (``CHAPTER``)."""
+whose heading gives no number (``CHAPTER``); or an option laid out as a block of
+paragraphs numbered from 1 again ("Option 2" on its own line in Article 5): ``5 OPTION
+2`` (``5 OPTION 2.1``, paragraph 1 of Option 2 of Article 5; ``ANNEX I OPTION 2`` in
+Annex I, ``OPTION 2`` outside any section)."""
 _ANNEX_NUMBER = re.compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
 _SUFFIXED_SECTION = re.compile(r"(\d{1,3}|(?:ANNEX|APPENDIX) \w{1,7}?)(BIS|TER)")
+_OPTION_SECTION = re.compile(r"(.*?)\s?OPTION\s?(\S+)")
 _ANNEX_PART = re.compile(r"((?:ANNEX|APPENDIX)(?: \S+?)?)\s?(PART|CHAPTER|SECTION)\s?(\S+)")
 LABEL_RE = re.compile(
     rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})"
@@ -160,8 +165,11 @@ def parse_label(text: str) -> Label:
 
 def _section_name(section: str) -> str:
     """A section's name as labels write it: ``annexi`` -> ``ANNEX I``, ``3BIS`` -> ``3bis``
-    (as the heading "Article 3 bis" gives it), ``annexbparti`` -> ``ANNEX B PART I``."""
+    (as the heading "Article 3 bis" gives it), ``annexbparti`` -> ``ANNEX B PART I``,
+    ``5option2`` -> ``5 OPTION 2``."""
     name = _ANNEX_NUMBER.sub(r"\1 ", section.upper())
+    if (option := _OPTION_SECTION.fullmatch(name)) is not None:  # "5 OPTION 2"
+        return f"{_section_name(option[1])} OPTION {option[2]}".lstrip()
     part = ""
     if (parted := _ANNEX_PART.fullmatch(name)) is not None:
         name, part = parted[1], f" {parted[2]} {parted[3]}"

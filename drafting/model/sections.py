@@ -77,6 +77,10 @@ _HEADING_LIKE = re.compile(
     + r")\s+(?:\d|[IVXLC]{1,7}\b)|第\s*\w{1,6}\s*(?:条|章|节|部分|编))")
 """A section's word and a number, in figures or Roman numerals ("Статья 1 ..."), or a
 Chinese heading's 第 ... 条."""
+OPTION_LINE = re.compile(r"\[?\s*Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]?\s*\]?", re.IGNORECASE)
+"""An option's name on a line of its own ("Option 1", "Option 2:", "[Option A"), the
+paragraphs of the option after it: the heading of an option section (``5 OPTION 2``,
+`option_named`); use ``fullmatch``."""
 _UNREAD_WORDS = 6
 
 
@@ -108,6 +112,13 @@ def section_key(text: str) -> str | None:
     key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
     key = f"{key}{_latin_suffix(match['suffix'])}" if match["suffix"] else key
     return f"{kind} {key}" if kind in _OWN_KEYS else key
+
+
+def option_named(text: str) -> str | None:
+    """The option a line of its own names, as an option section's key writes it ("Option
+    2" -> "2", "[Option b:" -> "B"); None for any other text."""
+    found = OPTION_LINE.fullmatch(text)
+    return found["n"].upper() if found else None
 
 
 def section_kind(text: str) -> str | None:

@@ -343,7 +343,9 @@ class _Reader(CopyComments, CopyGroups):
                       "after the one before it: accepted, a revision makes it a heading "
                       "where it numbers itself (\"B. ...\") in a text numbered straight "
                       "through, or, after an article's last paragraph, a new article "
-                      "(\"Article 5 bis\", its title and its paragraphs, 5bis.1 ...); "
+                      "(\"Article 5 bis\", its title and its paragraphs, 5bis.1 ...), "
+                      "or after the last of an article's option blocks, a new option "
+                      "(\"Option 3\", its paragraphs 5 OPTION 3.1 ...); "
                       "elsewhere it stays a paragraph, and the secretariat decides where "
                       "it goes")
         read = self.labels_read.get(chunk.number)

@@ -13,7 +13,7 @@ from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
-from drafting.model.sections import unread_heading
+from drafting.model.sections import option_named, unread_heading
 from drafting.readers.blocks import Block
 from drafting.readers.lines import DECIMAL, bracketed_label, chapeau_like, split_label
 from drafting.readers.result import ReadWarning
@@ -71,7 +71,8 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
                               f"{'on' if first.startswith('line') else 'in'} {first}); "
                               "each paragraph needs its own" + _mixed(
                                   drafts[first_at[shown] - 1], draft, first)
-                              + _unread(drafts[first_at[shown]:number - 1]))
+                              + _unread(drafts[first_at[shown]:number - 1])
+                              + _option_lines(drafts[first_at[shown]:number - 1]))
         seen[shown] = draft.where.rsplit(", ", 1)[-1]
         first_at[shown] = number
         text = draft.text if draft.options is None else "".join(
@@ -101,6 +102,20 @@ def _unread(between: Sequence[DraftParagraph]) -> str:
                     "here, so the paragraphs after it count in the section before; write "
                     "it as e.g. \"Article 1 bis\", \"Статья 1 бис\", \"المادة 1 مكررا\" "
                     "or \"第一条之二\"")
+    return ""
+
+
+def _option_lines(between: Sequence[DraftParagraph]) -> str:
+    """Advice where an option's line of its own ("Option 2") stands between two
+    paragraphs with one label: how its block of paragraphs is read, and how to type it."""
+    for draft in between:
+        if option_named(draft.text) is not None:
+            return (f". The option line {draft.text.strip()!r} "
+                    f"({draft.where.rsplit(', ', 1)[-1]}) heads paragraphs numbered from 1 "
+                    "again: such a block is read as a section of its own only where a "
+                    "numbered paragraph follows each option line (or a title in a heading "
+                    "style, then one); else number the options' paragraphs on (1., 2., "
+                    "3.), or type each option in one paragraph (\"Option 2: ...\")")
     return ""
 
 

@@ -48,6 +48,10 @@ tells what each is (`Role`) and builds the draft:
 - **Options**: "Option 1: ..." / "Option 2: No text" blocks, and a paragraph labelled
   ``OP7 Alt``, are alternatives of one paragraph, whose text becomes adjacent brackets
   ``[first][second]`` ("No text" is an empty alternative): one choice still to make.
+  The paragraph's number may be Word's, as a typed one. Options laid out as blocks
+  of paragraphs ("Option 1" on its own line, then "1.", "2.") are headings, each
+  block a section of its article where their numbers start again (``5 OPTION 1.1``:
+  `drafting.readers.structure_options`).
 - **Footnotes**: a block ``[^3]: text`` is footnote 3 (label ``FN3``), cited where the
   marker ``[^3]`` stands in a paragraph's text.
 - **Brackets** are read as written: every stray bracket is a warning naming the place,
@@ -212,6 +216,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
         elif note := FOOTNOTE.match(block.text):
             self._add(index, RoleKind.PARAGRAPH, note.end(), DraftParagraph(
                 Label("FN", int(note["number"])), block.text[note.end():], block.where))
+        elif self._option_heading(index, block):  # "Option 2" on its own line, then "1."
+            pass
         elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or self._own_key(index, block))
         elif self._formula(index, block):
@@ -290,6 +296,18 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
                 else block.text  # "• Recalling ...": its bullet is part of its text
             self._open(index, self._unlabelled(index, block), shown, block,
                        prefix=shown[:len(shown) - len(block.text)])
+
+    def _word_label(self, number: AutoNumber | None) -> Label | None:
+        """The label Word's number gives a paragraph, as `_body` reads it: "PP3" by a list
+        showing labels, OP3 by a top-level "3.", a clause's "1.2" by a multilevel list;
+        None for no number, or any other (a sub-paragraph's "(a)", a bullet)."""
+        if number is None:
+            return None
+        if number.label is not None:
+            return Label(*number.label)
+        if number.level == 0 and number.decimal:
+            return Label("OP", number.value)
+        return self._clause(number)
 
     def _clause(self, number: AutoNumber) -> Label | None:
         """The label of a clause Word numbers below its list's top level ("1.2", "1.2.1"),

@@ -1,31 +1,53 @@
 """Options as `drafting.readers.structure` reads them: "Option 1: ..." / "Option 2: No
 text" blocks, and a paragraph labelled ``OP7 Alt`` (or typed "7 alt."), are the
 alternatives of one paragraph, kept as its ``options`` (its text becomes adjacent
-brackets ``[first][second]``, "No text" an empty one)."""
+brackets ``[first][second]``, "No text" an empty one).
+
+Options laid out as blocks of paragraphs, as chairs' texts of treaties lay them out
+("Option 1" on a line of its own, then its paragraphs "1.", "2."; "Option 2", then its
+"1."), cannot be one paragraph's alternatives (the blocks differ in length): each
+"Option N" line is a heading, and where the blocks number their paragraphs from 1
+again, it opens a section of its own within the article: ``5 OPTION 1``, whose
+paragraphs are ``5 OPTION 1.1``, ``5 OPTION 1.2``, and Option 2's ``5 OPTION 2.1``.
+Choosing one is deleting the others' paragraphs and headings."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
+from drafting.errors import LabelError
 from drafting.model import ParagraphKind
-from drafting.model.labels import Label
+from drafting.model.labels import Label, parse_label
+from drafting.model.sections import option_named, section_key
 from drafting.readers.blocks import Block, Role, RoleKind
 from drafting.readers.draft_labels import DraftParagraph
-from drafting.readers.lines import option_text
+from drafting.readers.lines import heading_key, option_text
 from drafting.readers.result import ReadWarning
+from drafting.readers.structure_sections import top_number
+
+_OPTION_KEY = re.compile(r"(?:^| )OPTION \S+$")
+"""The option's part of a section key (``5 OPTION 2``): what stays is the article's."""
 
 
 class OptionBlocks:
     """The part of the structure's reader (`drafting.readers.structure`) that reads
-    options. The reader holds the state (``drafts``, ``roles``, ``warnings``, ``section``,
-    ``option_open``) and gives ``_host``, ``_add`` and ``_unlabelled``."""
+    options. The reader holds the state (``blocks``, ``drafts``, ``roles``, ``warnings``,
+    ``section``, ``option_open``, ``titled``) and gives ``_host``, ``_add``, ``_unlabelled``,
+    ``_word_label``, ``_label`` and ``_heading``."""
 
+    blocks: list[Block]
     drafts: list[DraftParagraph]
     roles: list[Role]
     warnings: list[ReadWarning]
     section: str
     option_open: bool
+    titled: dict[int, str]
+    restarting: set[int] | None = None  # `_restarting`, worked out once
+
+    _label: Callable[[int], tuple[Label | None, str, int]]
+    _heading: Callable[..., None]
 
     def _options(self, index: int, block: Block, label: Label | None, rest: str, skip: int,
                  option: re.Match[str]) -> None:
@@ -39,15 +61,19 @@ class OptionBlocks:
             self._option(index, body, skip + option.end())
             return
         host = self.drafts[self._host] if self._host >= 0 else None
-        if label is None and host is not None and not host.text and host.options is None \
-                and host.label.kind is ParagraphKind.OPERATIVE:
+        numbered = self._word_label(block.number) if label is None else None
+        if label is None and numbered is None and host is not None and not host.text and \
+                host.options is None and host.label.kind is ParagraphKind.OPERATIVE:
             host.options = [option_text(body)]  # "3." on its own, then "Option 1: ..."
             self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "", option=True)
         else:
-            own = label if label is not None else self._unlabelled(index, block)
+            own = label or numbered or self._unlabelled(index, block)
             self._add(index, RoleKind.PARAGRAPH, skip + option.end(),
                       DraftParagraph(own, "", block.where, 0, self.section, [option_text(body)]))
             self.roles[index] = replace(self.roles[index], option=True)
+            if numbered is not None:  # "2." by Word's numbering: labels it as typed would
+                self.drafts[-1].automatic = True
+                self.drafts[-1].list = block.number.list if block.number else ""
         self.option_open = True
 
     def _option(self, index: int, text: str, skip: int, label_alt: bool = False,
@@ -75,3 +101,67 @@ class OptionBlocks:
                 f"after {label}: read as an alternative of {label}, the paragraph its "
                 "number names")))
         return named
+
+    def _option_heading(self, index: int, block: Block) -> bool:
+        """Read ``block`` as an option's heading if it names an option on a line of its
+        own and numbered paragraphs follow it (see the module's docstring): a section
+        of its own (``5 OPTION 2``) where its section's options number their paragraphs
+        from 1 again, else only a heading (numbered on: ``5.3``). False for any other
+        block."""
+        named = option_named(block.text)
+        if named is None or not self._numbered_after(index):
+            return False
+        key = None
+        if index in self._restarting():
+            key = f"{_OPTION_KEY.sub('', self.section)} OPTION {named}".lstrip()
+            try:
+                key = key if parse_label(f"{key}.1").section == key else None
+            except LabelError:  # a key the labels cannot write: none
+                key = None
+        self._heading(index, block, key, block.heading or 2)
+        return True
+
+    def _numbered_after(self, index: int) -> bool:
+        """Whether the next block with text after ``index``, past the option's own
+        titles (in a heading style), is a numbered paragraph (typed "1.", or by Word's
+        list at its top level)."""
+        for after in range(index + 1, len(self.blocks)):
+            block = self.blocks[after]
+            if not block.text:
+                continue
+            if option_named(block.text) is not None or self._opens_section(after, block):
+                return False
+            if not (block.heading or block.title_style):
+                return top_number(block, self._label(after)[0]) is not None
+        return False
+
+    def _opens_section(self, index: int, block: Block) -> bool:
+        """Whether ``block`` is a heading that ends a series of option blocks: one that
+        opens a section ("Article 6", "II. ...", or a titled one keyed by its place),
+        not an option's own title."""
+        if section_key(block.shown) is not None:
+            return True
+        return bool(block.heading or block.title_style) and (
+            heading_key(block.shown) is not None or index in self.titled)
+
+    def _restarting(self) -> set[int]:
+        """The option lines (by block index) whose section's options number their
+        paragraphs from 1 again: a series of option lines up to the next section heading
+        in which a number comes twice."""
+        if self.restarting is not None:
+            return self.restarting
+        self.restarting = set()
+        run: list[int] = []
+        used: set[int] = set()
+        restarts = False
+        for index, block in enumerate(self.blocks):
+            if option_named(block.text) is not None and self._numbered_after(index):
+                run.append(index)
+            elif self._opens_section(index, block):
+                self.restarting.update(run if restarts else ())
+                run, used, restarts = [], set(), False
+            elif run and (number := top_number(block, self._label(index)[0])) is not None:
+                restarts |= number in used
+                used.add(number)
+        self.restarting.update(run if restarts else ())
+        return self.restarting

@@ -20,7 +20,7 @@ from contextlib import suppress
 from drafting.errors import LabelError
 from drafting.model import ParagraphKind
 from drafting.model.labels import Label, parse_label
-from drafting.model.sections import section_kind
+from drafting.model.sections import option_named, section_kind
 from drafting.readers.blocks import Block
 from drafting.readers.draft_labels import DraftParagraph, annex_decimal, annexed
 from drafting.readers.lines import heading_key
@@ -36,17 +36,18 @@ def titled_sections(blocks: Sequence[Block],
     numbering starts again after one of them (see the module's docstring); {} where a
     heading gives a key of its own or no list starts again. ``label`` gives a block's
     typed label."""
-    headings = [i for i, b in enumerate(blocks) if b.heading and b.text]
+    headings = [i for i, b in enumerate(blocks)  # an option's line heads no article
+                if b.heading and b.text and option_named(b.text) is None]
     if not headings or any(heading_key(blocks[i].shown) is not None for i in headings):
         return {}
     top = min(blocks[i].heading for i in headings)
     keyed: list[int] = []
     pending, last, restarts = None, 0, False
     for index, block in enumerate(blocks):
-        if block.heading == top and block.text:
+        if block.heading == top and block.text and option_named(block.text) is None:
             pending = index
             continue
-        number = _top_number(block, label(index))
+        number = top_number(block, label(index))
         if number is None:
             continue
         if pending is not None:
@@ -57,7 +58,7 @@ def titled_sections(blocks: Sequence[Block],
     return {index: str(n) for n, index in enumerate(keyed, start=1)} if restarts else {}
 
 
-def _top_number(block: Block, label: Label | None) -> int | None:
+def top_number(block: Block, label: Label | None) -> int | None:
     """The number of a paragraph numbered at the top level, by Word or typed ("3.")."""
     if block.number is not None and block.number.level == 0 and block.number.decimal:
         return block.number.value

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
@@ -23,7 +25,9 @@ from source_merges import T0, merge_into, proposed
 
 from drafting.engine import Decisions, revise
 from drafting.engine.merge import merge
+from drafting.model import ParagraphKind
 from drafting.readers.docx_draft import read_docx_draft
+from drafting.readers.docx_submission import read_docx_submission
 from drafting.readers.source_places import source_places
 from drafting.writers.docx_revision import revise_source
 from drafting.writers.docx_source import write_merged_into_source
@@ -330,5 +334,72 @@ def test_rev1_adds_two_delegations_new_options_in_the_order_accepted(tmp_path):
     assert [p.text for p in docx.Document(str(rev1)).paragraphs][-4:-1] == [
         "Option 3: No text", "Option 4: Encourages States to take measures;",
         "Option 5: Decides to act;"]
+    assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
+        (p.label, p.text) for p in outcome.revision]
+
+
+def _word_numbered(path: Path, article: bool = False, last: str = "Invites States to act;"):
+    """A draft whose operative paragraphs Word numbers, "Option 1: ..." among them, the
+    "Option 2: No text" after it not numbered; with ``article``, they are Article 3's,
+    after an Article 2 whose one paragraph a list of its own numbers "1."."""
+    lines = [Para([line]) for line in ("United Nations", SYMBOL, "Fiji: draft resolution",
+                                       "The General Assembly,",
+                                       "Recalling its resolution 70/1,")]
+    if article:
+        lines += [Para(["Article 2"]), Para(["Parties shall act."], style="Article"),
+                  Para(["Article 3"])]
+    lines += [Para(["Decides to act;"], style="Operative"),
+              Para(["Option 1: Requests a report;"], style="Operative"),
+              Para(["Option 2: No text"]), Para([last], style="Operative")]
+    source = write_docx(path, lines, title="", subtitle="", styles=("Operative", "Article"))
+    word = docx.Document(str(numbered(source, "Operative")))
+    numbering = word.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+        '<w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        "</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91">'
+                               '<w:abstractNumId w:val="91"/></w:num>'))
+    for paragraph in word.paragraphs:
+        if paragraph.style.name == "Article":  # a list of its own: "1." again
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = 91
+    word.save(str(source))
+    return source
+
+
+@pytest.mark.parametrize(("article", "labels"), [
+    (False, ["OP1", "OP2", "OP3"]), (True, ["2.1", "3.1", "3.2", "3.3"])])
+def test_options_word_numbers_are_labelled_as_typed_ones(tmp_path, article, labels):
+    """"Option 1: ..." numbered "2." by Word's numbering was other text (T1, with a
+    warning) while the paragraph after it was OP3."""
+    read = read_docx_draft(_word_numbered(tmp_path / "L5.docx", article))
+    operative = [(p.label, p.text) for p in read.paragraphs
+                 if p.kind is ParagraphKind.OPERATIVE]
+    texts = ["Decides to act;", "[Requests a report;][]", "Invites States to act;"]
+    assert operative == list(zip(labels, ["Parties shall act."] * article + texts,
+                                 strict=True))
+    assert read.warnings == ()
+
+
+def test_rev1_of_options_word_numbers_keeps_the_secretariats_document(tmp_path):
+    """Rev.1 fell back to drafting's own layout ("T1 [Requests a report;][]")."""
+    source = _word_numbered(tmp_path / "L5.docx")
+    document = read_docx_draft(source).to_document(SYMBOL)
+    copy = _word_numbered(tmp_path / "eu.docx", last="Invites all States to act;")
+    (amendment,) = read_docx_submission(copy, document, delegation="EU").amendments
+    assert document.current.by_id(amendment.paragraph_id).label == "OP3"
+    outcome = revise(document, [replace(amendment, id="A1")],
+                     Decisions(accepted=frozenset({"A1"})), label="Rev.1")
+    rev1 = tmp_path / "Rev.1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=SYMBOL))
+    word = docx.Document(str(rev1))
+    assert [p.text for p in word.paragraphs][-4:] == [
+        "Decides to act;", "Option 1: Requests a report;", "Option 2: No text",
+        "Invites all States to act;"]
+    assert [p.style.name for p in word.paragraphs][-4:] == [
+        "Operative", "Operative", "Normal", "Operative"]
     assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs] == [
         (p.label, p.text) for p in outcome.revision]

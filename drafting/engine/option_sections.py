@@ -1,0 +1,69 @@
+"""Options laid out as blocks of paragraphs in a revision. A treaty's chair's text may
+lay the options of an article out as blocks ("Option 1" on a line of its own, then its
+paragraphs "1.", "2."; "Option 2", then its "1."), which the import reads as sections of
+the article: ``5 OPTION 1.1``, ``5 OPTION 2.1`` (`drafting.readers.structure_options`).
+Once a revision leaves fewer than two of an article's options standing (the others'
+paragraphs or headings deleted: an option chosen), what is left is the article's own
+text again, numbered in the article (``5.1``), as the import reads such a text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from drafting.model import Paragraph, ParagraphKind
+from drafting.model.labels import Label, parse_label
+from drafting.model.sections import option_named
+
+OPTION_SECTION = re.compile(r"(?:(?P<base>.+) )?OPTION (?P<name>\S+)")
+"""An option section's key (``5 OPTION 2``): the article's key and the option's name."""
+
+
+def fold_options(paragraphs: Sequence[Paragraph],
+                 numbers: Mapping[str, str]) -> dict[str, str]:
+    """``numbers`` (old label -> new, `drafting.model.labels.renumber`'s, for
+    ``paragraphs`` in their order) with the paragraphs of every option section of an
+    article in which fewer than two option sections stand numbered in the article's
+    section, after its own paragraphs. An option section stands where a heading right
+    before its first paragraph (the option's title may follow it) names it ("Option
+    2")."""
+    standing: dict[str, set[str]] = {}
+    options: dict[str, set[str]] = {}
+    headings: list[str] = []  # the options the headings right before name ("Option 2")
+    for paragraph in paragraphs:
+        if paragraph.kind is ParagraphKind.HEADING:
+            headings.append(option_named(paragraph.text) or "")
+            continue
+        label = parse_label(numbers[paragraph.label])
+        if (option := OPTION_SECTION.fullmatch(label.section)) is not None:
+            base = option["base"] or ""
+            options.setdefault(base, set()).add(label.section)
+            if option["name"] in headings:
+                standing.setdefault(base, set()).add(label.section)
+        headings = []
+    folded = {section: base for base, sections in options.items()
+              if len(standing.get(base, ())) < 2 for section in sections}
+    return _numbered_in_article(paragraphs, numbers, folded) if folded else dict(numbers)
+
+
+def _numbered_in_article(paragraphs: Sequence[Paragraph], numbers: Mapping[str, str],
+                         folded: Mapping[str, str]) -> dict[str, str]:
+    """``numbers`` with the paragraphs of the ``folded`` sections (option section ->
+    its article's) and their articles' own numbered on through each article, in
+    order, from the article's first number (1 where it has none of its own)."""
+    out = dict(numbers)
+    bases = set(folded.values())
+    counts: dict[tuple[str, str], int] = {}
+    for paragraph in paragraphs:
+        label = parse_label(numbers[paragraph.label])
+        if label.section in bases and (label.prefix, label.section) not in counts:
+            counts[label.prefix, label.section] = label.number - 1
+    for paragraph in paragraphs:
+        label = parse_label(numbers[paragraph.label])
+        base = folded.get(label.section, label.section if label.section in bases else None)
+        if base is None or label.kind is not ParagraphKind.OPERATIVE:
+            continue
+        count = counts[label.prefix, base] = counts.get((label.prefix, base), 0) + 1
+        out[paragraph.label] = str(Label(label.prefix, count, 0, base))
+    return out
