@@ -161,6 +161,18 @@ class NumberingCounter:
         counters[place[1]] = value
         counters[place[1] + 1:] = [None] * (LEVELS - place[1] - 1)
 
+    def numbers_any(self, element: etree._Element) -> bool:
+        """Whether `number` may number a paragraph of ``element``: one has a ``w:numPr``
+        of its own, or a paragraph style used in it (or the default one) sets one. False
+        tells, in one look at ``element``, that `number` gives None for each of them."""
+        if not self._nums:
+            return False
+        if next(element.iter(_NUM_PR), None) is not None:
+            return True
+        used = {style.get(_VAL) for style in element.iter(_P_STYLE)}
+        return any(self._styles.sets_number(style_id or self._styles.default)
+                   for style_id in (*used, None))
+
     def clause_level(self, paragraph: etree._Element, depth: int) -> None:
         """Put ``paragraph`` (a ``w:p`` with a ``w:numPr`` of its own, copied from the
         paragraph before) at the level of its list whose number has ``depth`` + 1 parts
@@ -264,6 +276,7 @@ def _bullet(text: str) -> str:
 
 
 _PPR, _NUM_PR, _VAL = qn("w:pPr"), qn("w:numPr"), qn("w:val")
+_P_STYLE = qn("w:pStyle")
 _NAMES: dict[str, str] = {}
 
 
@@ -436,6 +449,10 @@ class _StyleTable:
         if num_id is None or num_id == "0":
             return None
         return num_id, None if level is None else _int(level, 0), chain
+
+    def sets_number(self, style_id: str | None) -> bool:
+        """Whether paragraph style ``style_id`` (or one it is based on) sets a ``numId``."""
+        return self._styled(style_id)[1] is not None
 
     def _styled(self, style_id: str | None) -> tuple[list[str], str | None, str | None]:
         """A paragraph style's chain and the ``numId`` and ``ilvl`` it sets (the nearest

@@ -17,14 +17,14 @@ one revision mark and one set of comments:
 * the paragraph mark's own state (``w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo``) is the
   `ParagraphRead.mark`.
 
-Comments: `read_comments` gives each comment's author, date and text; pieces between
+Comments (`drafting.ooxml.comments` reads their text): pieces between
 ``w:commentRangeStart`` and ``w:commentRangeEnd`` carry the comment's id, and a comment
 with only a ``w:commentReference`` is put on the piece just before the reference.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -45,7 +45,6 @@ from drafting.ooxml.body import style_id as style_id
 from drafting.ooxml.body import survey as survey
 from drafting.ooxml.body import table_paragraphs as table_paragraphs
 from drafting.ooxml.notes import REFERENCE, Footnotes
-from drafting.ooxml.parts import word_parts
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
 """The states of a piece: in both texts, only in the proposed text, only in the original."""
@@ -63,8 +62,7 @@ _TEXT = frozenset({qn("w:t"), qn("w:delText")})
 _P, _R, _TBL = qn("w:p"), qn("w:r"), qn("w:tbl")
 _BLOCKS = frozenset({_P, _TBL})
 _ID, _AUTHOR, _DATE, _VAL = qn("w:id"), qn("w:author"), qn("w:date"), qn("w:val")
-_COMMENT, _COMMENT_START, _COMMENT_END = (
-    qn("w:comment"), qn("w:commentRangeStart"), qn("w:commentRangeEnd"))
+_COMMENT_START, _COMMENT_END = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
 _COMMENT_REFERENCE = qn("w:commentReference")
 _FLD_CHAR, _FLD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 _PPR, _RPR, _VANISH, _STYLE = qn("w:pPr"), qn("w:rPr"), qn("w:vanish"), qn("w:pStyle")
@@ -167,17 +165,6 @@ class ParagraphRead:
         return proposed_text(self.pieces)
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
-    """A Word comment: who wrote it, when (UTC, or None), and its text (its paragraphs
-    joined by line breaks, changes inside it accepted)."""
-
-    id: str
-    author: str
-    date: datetime | None
-    text: str
-
-
 def original_text(pieces: Iterable[RunPiece]) -> str:
     """The text of ``pieces`` with every change rejected."""
     return "".join([p.text for p in pieces if p.inside is None and p.state in _ORIGINAL])
@@ -214,12 +201,15 @@ def read_paragraph(p: Any) -> ParagraphRead:
 
 
 def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = None, *,
-                    struck: bool = False) -> list[ParagraphRead]:
+                    struck: bool = False, plain: Mapping[Any, ParagraphRead] | None = None,
+                    ) -> list[ParagraphRead]:
     """Read ``w:p`` elements in document order, carrying open comment ranges and fields
     from one paragraph to the next. With ``footnotes``, a footnote reference reads as its
     marker ``[^N]`` (numbered as `Footnotes.cite` numbers it). With ``struck``, words
     struck through (``w:strike``, ``w:dstrike``) outside any revision mark read as deleted
-    by nobody named: a copy that marks its changes by hand, without Track Changes."""
+    by nobody named: a copy that marks its changes by hand, without Track Changes.
+    ``plain`` is `plain_reads` of an element holding them (the body), where it was
+    worked out already: the paragraphs are read once for several readings."""
     paragraphs = list(paragraphs)
     walker = _Walker(footnotes)
     walker.struck = struck
@@ -228,12 +218,27 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
         parent = p.getparent()
         if parent is not None:
             parents.setdefault(id(parent), [parent, 0])[1] += 1
+    if plain is not None:
+        walker.plain.update(plain)
     for parent, count in parents.values():
-        if 2 * count >= len(parent):  # most of what it holds: one pass over it pays
-            walker.plain.update(plain_paragraphs(parent))
-            for strike in parent.iter(*_STRIKES) if struck else ():  # read run by run
-                walker.plain.pop(next(strike.iterancestors(_P), None), None)
+        if plain is None and 2 * count >= len(parent):  # most of what it holds: one
+            walker.plain.update(plain_reads(parent))  # pass over it pays
+    for parent, _ in parents.values() if struck else ():  # struck words: run by run
+        for strike in parent.iter(*_STRIKES):
+            walker.plain.pop(next(strike.iterancestors(_P), None), None)
     return [walker.paragraph(p) for p in paragraphs]
+
+
+def plain_reads(element: Any) -> dict[Any, ParagraphRead]:
+    """`plain_paragraphs` of ``element``, each read: one piece of text, the paragraph
+    mark as it was (read paragraphs are immutable: several readings may share them)."""
+    return {p: _plain_read(text) for p, text in plain_paragraphs(element).items()}
+
+
+def _plain_read(text: str) -> ParagraphRead:
+    read = ParagraphRead((RunPiece(text),) if text else (), _NO_MARK)
+    read.__dict__.update(original=text, proposed=text)  # both texts are known
+    return read
 
 
 def plain_paragraphs(element: Any) -> dict[Any, str]:
@@ -264,36 +269,6 @@ def plain_paragraphs(element: Any) -> dict[Any, str]:
         mixed.add(parent)
         mixed.add(p)
     return {p: "".join(found) for p, found in texts.items() if p not in mixed}
-
-
-def read_comments(document: Any) -> dict[str, Comment]:
-    """The comments of ``document`` (python-docx's, or its parts: `drafting.ooxml.parts`),
-    by id; {} when it has no comments part.
-
-    The part is found by its relationship type, so nothing is created when it is absent.
-    Comments that share an id (Word gives each its own) are kept as one: their texts
-    joined in file order by "; " (as a change's several comments are joined into its
-    reason), with the first one's author and date, so that no text is lost.
-    Raises ReaderError for a comments part that is not XML or a date that is not a date.
-    """
-    root = word_parts(document).comments
-    if root is None:
-        return {}
-    found: dict[str, tuple[str, datetime | None, list[str]]] = {}
-    for element in root.iter(_COMMENT):
-        comment_id = element.get(_ID)
-        if comment_id is None:
-            continue
-        paragraphs = read_paragraphs(element.iter(_P))
-        text = "\n".join(p.proposed for p in paragraphs).strip()
-        date = parse_date(element.get(_DATE))
-        if comment_id in found:
-            found[comment_id][2].append(text)
-        else:
-            found[comment_id] = (element.get(_AUTHOR) or "", date, [text])
-    return {comment_id: Comment(comment_id, author, date,
-                                texts[0] if len(texts) == 1 else "; ".join(filter(None, texts)))
-            for comment_id, (author, date, texts) in found.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,13 +305,13 @@ class _Walker:
         self.pending: list[str] = []  # lone references waiting for the next piece
         self.stretches: list[list[Any]] = []
         self.vanish = True  # whether the paragraph being read hides some text (w:vanish)
-        self.plain: dict[Any, str] = {}  # paragraphs of plain runs: their text
+        self.plain: dict[Any, ParagraphRead] = {}  # paragraphs of plain runs, read
         self.struck = False  # whether struck-through words read as deleted
 
     def paragraph(self, p: Any) -> ParagraphRead:
         plain = None if self.fields or self.comments or self.pending else self.plain.get(p)
         if plain is not None:  # nearly always: one piece of text, the mark as it was
-            read = ParagraphRead((RunPiece(plain),) if plain else (), _NO_MARK)
+            read = plain
         else:
             self.stretches = []
             self.vanish = next(p.iter(_VANISH), None) is not None

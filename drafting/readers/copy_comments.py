@@ -43,10 +43,10 @@ from typing import Any
 from drafting import characters
 from drafting.limits import MAX_PARAGRAPH_CHARS, too_long
 from drafting.model import Revision
-from drafting.ooxml import runs
 from drafting.ooxml.comment_threads import Threads, read_threads
+from drafting.ooxml.comments import Comment, read_comments
 from drafting.ooxml.parts import Parts
-from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Comment, RunPiece
+from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.result import ReadWarning
 
@@ -72,7 +72,7 @@ class CopyComments:
     def _read_comments(self, word: Parts) -> None:
         """The file's comments and their threads; LimitError or ReaderError for a comment
         too long, or holding a character that is not text."""
-        self.comments: dict[str, Comment] = runs.read_comments(word)
+        self.comments: dict[str, Comment] = read_comments(word)
         for key, comment in self.comments.items():
             if len(comment.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(str(self.path), len(comment.text),

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -88,7 +88,8 @@ _WORD = re.compile(r"\w+")
 def identify(path: Path, document: Document, target: Revision, word: Parts,
              revision: str | None, shown: Callable[[], Collection[str]] | None = None,
              noted: list[ReadWarning] | None = None,
-             sender_made: Callable[[], Collection[str]] | None = None) -> None:
+             sender_made: Callable[[], Collection[str]] | None = None, *,
+             plain: Callable[[], Mapping[Any, runs.ParagraphRead]] | None = None) -> None:
     """Refuse (ReaderError) the Word copy at ``path`` (its parts ``word``) when it is a
     copy of another document, or of another text, than ``document`` (``shown``: the
     symbols the document's own Word sources show, `source_symbols`, asked for only
@@ -98,14 +99,15 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
     symbol. Nothing when it may be a copy of ``target``; what it shows instead of the
     document's symbol (its corrigendum's, a reference of the sender's) is warned of in
     ``noted``. ``sender_made``: the texts ``target`` holds as the sender's own accepted
-    amendments made them (`copy_revision.made_by`), no sign of a copy of ``target``."""
+    amendments made them (`copy_revision.made_by`), no sign of a copy of ``target``.
+    ``plain`` gives `runs.plain_reads` of the body, as the reader reads it too."""
     paragraphs = list(word.body.iter(qn("w:p")))
     if len(paragraphs) > MAX_PARAGRAPHS:
         return  # refused by the reader, before anything is read
-    reads = runs.read_paragraphs(paragraphs)
+    reads = runs.read_paragraphs(paragraphs, plain=None if plain is None else plain())
     originals = [read.original for read in reads]
-    if any(len(text) > MAX_PARAGRAPH_CHARS or characters.problem(text)
-           for read in reads for text in (read.original, read.proposed)):
+    if any(_refused(read.original) or (read.proposed != read.original and
+                                       _refused(read.proposed)) for read in reads):
         return  # refused by the reader, naming the paragraph and what is wrong
     front, headers = list(front_lines(originals, document)), header_lines(path)
     named = own_named((*front, *headers), symbol_pattern(document.symbol))
@@ -119,6 +121,11 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
         suffixes = {found["old"][1:] if found["old"] else "" for found in named}
         if len(suffixes) == 1:
             _earlier_revision(document, target, suffixes.pop(), reads, sender_made)
+
+
+def _refused(text: str) -> bool:
+    """Whether the reader refuses a paragraph of ``text``: too long, or not text."""
+    return len(text) > MAX_PARAGRAPH_CHARS or characters.problem(text) is not None
 
 
 def _other_text(path: Path, document: Document, target: Revision,
@@ -156,28 +163,34 @@ def _other_text(path: Path, document: Document, target: Revision,
 def _plainly_held(target: Revision, originals: list[str]) -> bool:
     """Whether paragraphs of ``target`` holding `SHARED_FLOOR` of its words stand in the
     copy word for word (after a typed number, if any): then it shares them, and counting
-    its pairs of words (a tenth of a copy's reading) is not needed. Nearly every copy."""
-    held = set()
+    its pairs of words (a tenth of a copy's reading) is not needed. Nearly every copy.
+    The copy's paragraphs are looked at in order until they are enough."""
+    words, total = _paragraph_words(target)
+    needed, held, seen = SHARED_FLOOR * total, 0, set()
     for text in originals:
-        words = " ".join(text.split())
-        held.add(words)
-        held.add(words.partition(" ")[2])  # "1. Decides ...": the text after its number
-    words = _paragraph_words(target)
-    total = sum(count for count, _ in words)
-    return total > 0 and sum(count for count, text in words if text in held) >= \
-        SHARED_FLOOR * total
+        collapsed = " ".join(text.split())
+        for shown in (collapsed, collapsed.partition(" ")[2]):  # "1. Decides ...": the
+            if shown in words and shown not in seen:  # text after its number
+                seen.add(shown)
+                held += words[shown]
+        if total > 0 and held >= needed:
+            return True
+    return False
 
 
-def _paragraph_words(target: Revision) -> list[tuple[int, str]]:
-    """Each paragraph of ``target`` still standing: how many words, and its text with
-    spaces collapsed. Kept for the last revision asked about: an inbox reads every copy
-    against one."""
+def _paragraph_words(target: Revision) -> tuple[dict[str, int], int]:
+    """How many words the paragraphs of ``target`` still standing have, by their text
+    with spaces collapsed, and in all. Kept for the last revision asked about: an inbox
+    reads every copy against one."""
     if _LAST_WORDS and _LAST_WORDS[0] is target:
         return _LAST_WORDS[1]
-    found = [(len(words), " ".join(words)) for p in target
-             if p.status is not ParagraphStatus.DELETED and (words := p.text.split())]
-    _LAST_WORDS[:] = [target, found]
-    return found
+    found: dict[str, int] = {}
+    for p in target:
+        if p.status is not ParagraphStatus.DELETED and (words := p.text.split()):
+            text = " ".join(words)
+            found[text] = found.get(text, 0) + len(words)
+    _LAST_WORDS[:] = [target, (found, sum(found.values()))]
+    return _LAST_WORDS[1]
 
 
 _LAST_WORDS: list[Any] = []

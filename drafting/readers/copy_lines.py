@@ -227,7 +227,9 @@ def _runs(chunks: list[Chunk], body: list[Paragraph], named: Mapping[int, int],
                 break
             lines.append(chunk)
             at.append(k)
-        best, most = 1, alike(paragraph.text, text)
+        best, most = 1, 0.0  # a line alone joins nothing: weighed only beside others
+        if len(lines) > 1:
+            most = alike(paragraph.text, text)
         joined = text
         for n in range(2, len(lines) + 1):
             joined = _join_text(joined, _text(lines[n - 1]), paragraph.text)[0]

@@ -64,6 +64,7 @@ from drafting.readers.structure import read_structure
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
 _TRACKED = tuple(qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo"))
+_HYPERLINK = qn("w:hyperlink")
 
 
 @dataclass
@@ -108,6 +109,8 @@ class CopyLayout:
     survey: runs.Survey
     boxes: Callable[[], Collection[str]] | None = None
     """The texts of the text boxes of the document's own Word sources (none where None)."""
+    plain: Callable[[], Mapping[Any, runs.ParagraphRead]] | None = None
+    """`runs.plain_reads` of the body, worked out once for every reading of it."""
     labels_read: Mapping[int, str] = MappingProxyType({})
     """The label the import's rules give each Word paragraph that opens one, by its
     number (`_roles` reads them)."""
@@ -137,7 +140,8 @@ class CopyLayout:
                                         tracked=bool(self.survey.revisions))
         footnotes = Footnotes(self.word)
         struck = not self.survey.revisions  # changes marked by hand: struck words deleted
-        body = runs.read_paragraphs(paragraphs, footnotes, struck=struck)
+        body = runs.read_paragraphs(paragraphs, footnotes, struck=struck,
+                                    plain=None if self.plain is None else self.plain())
         body = labelled_rows(body, labels, footnotes, struck=struck)
         if struck and any(p.kind == runs.STRUCK for read in body for p in read.pieces):
             self.warn(str(self.path), "the file marks its changes by hand, without Track "
@@ -156,15 +160,17 @@ class CopyLayout:
         for p, read in zip(paragraphs, body, strict=True):
             entries.append((p, read, None))
             places.append(len(entries))
-            for number in cited(read):  # a footnote follows the paragraph citing it
+            # a footnote follows the paragraph citing it (none cites one: none numbered)
+            for number in cited(read) if copied else ():
                 entries.append((None, note(copied[number]), number))
         self._embedded(entries)
         self.warnings += margin_warnings(self.path)
         paragraphs = [p for p, _, _ in entries]
         self.warnings += hidden_warnings(self.name, self.word.body, paragraphs, self.texts)
-        self.warnings += link_warnings(self.name, paragraphs, self._known)
+        if next(self.word.body.iter(_HYPERLINK), None) is not None:  # nearly never
+            self.warnings += link_warnings(self.name, paragraphs, self._known)
         for number, (_, read, note) in enumerate(entries, 1):
-            _check_length(f"{self.name}, paragraph {number}", read, note)
+            _check_length(self.name, number, read, note)
         roles = self._roles(entries)
         if self.survey.boxes:  # rarely: said where changed or new (`copy_furniture`)
             self.warnings += box_warnings(self._place, paragraphs,
@@ -188,7 +194,8 @@ class CopyLayout:
                 self._alternative(named, self._chunk(number, read))  # "Option 2: ..."
             elif role.kind is RoleKind.LINE and host is not None and role.prefix:
                 self._join(host, self._chunk(number, read, label=False), role.prefix)
-            elif _emptied_item(role, read, host, roles[number:number + 1]):
+            elif role.kind is RoleKind.EMPTY and \
+                    _emptied_item(role, read, host, roles[number:number + 1]):
                 self._note_comments(f"{self.name}, paragraph {number}", list(read.pieces))
             elif role.option:  # "3. Option 1: ...": the first alternative opens it
                 chunks.append(host := self._chunk(number, read))
@@ -230,6 +237,7 @@ class CopyLayout:
         subtitle."""
         names = style_names(self.word)
         counter = NumberingCounter(self.word)
+        numbered = counter.numbers_any(self.word.body)  # else each number is None
         blocks, subtitles = [], set()
         originals = [clean_lines(read.original) for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
@@ -243,7 +251,8 @@ class CopyLayout:
             style = names.get(runs.style_id(p) or "", "")
             # a paragraph the copy inserts takes the number Word shows it; the others
             # keep theirs from before it (its list's next items are not renumbered)
-            number = counter.number(p, count=bool(originals[index]) or not text)
+            number = counter.number(p, count=bool(originals[index]) or not text) \
+                if numbered else None
             if style == "subtitle":
                 subtitles.add(index)
                 text = ""
@@ -463,20 +472,22 @@ def _style_names(styles: Any) -> dict[str | None, str]:
     return names
 
 
-def _check_length(where: str, read: runs.ParagraphRead, note: int | None) -> None:
-    """LimitError if the Word paragraph's text before its tracked changes, or after them
-    (text inserted and deleted again counted too), is longer than a paragraph may be, or
-    its brackets nest deeper."""
+def _check_length(name: str, number: int, read: runs.ParagraphRead, note: int | None) -> None:
+    """LimitError if Word paragraph ``number``'s text before its tracked changes, or after
+    them (text inserted and deleted again counted too), is longer than a paragraph may be,
+    or its brackets nest deeper."""
     before = after = len(read.original)
     if len(read.pieces) != 1 or read.pieces[0].state != NORMAL:  # else the same text
         after = len(read.proposed) + sum(len(p.text) for p in read.pieces
                                          if p.cancelled and not p.in_proposed)
     if max(before, after) > MAX_PARAGRAPH_CHARS:
+        where = f"{name}, paragraph {number}"
         head = read.original if before >= after else read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
         raise too_long(place, max(before, after))
     proposed = bracket_depth(read.proposed) if read.proposed != read.original else 0
     if (depth := max(bracket_depth(read.original), proposed)) > MAX_BRACKET_DEPTH:
+        where = f"{name}, paragraph {number}"
         head = read.original or read.proposed
         place = f"{where} (FN{note})" if note is not None else labelled(where, head)
         raise too_deep(place, depth)

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -143,20 +144,23 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     path = Path(path)
     target = _revision(document, revision, path)
     word = open_word(path)
+    plain = cache(partial(runs.plain_reads, word.body))  # one pass, for both readings
     noted: list[ReadWarning] = []  # what the copy shows instead of the document's symbol
     try:
         try:
             own = None if proposed is None else made_by(proposed, target, {
                 delegation, *(authors or {}).values()})
-            identify(path, document, target, word, revision, shown, noted, own)  # another
-            # document, another text, another revision
-            reader = _Reader(path, document, target, word, authors, proposed, boxes, own)
+            identify(path, document, target, word, revision, shown, noted, own,
+                     plain=plain)  # another document, another text, another revision
+            reader = _Reader(path, document, target, word, authors, proposed, boxes, own,
+                             plain=plain)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
             if revision is not None:
                 raise
             target = _revision(document, other.label, path)
-            reader = _Reader(path, document, target, word, authors, proposed, boxes)
+            reader = _Reader(path, document, target, word, authors, proposed, boxes,
+                             plain=plain)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed, document.symbol))
@@ -190,9 +194,11 @@ class _Reader(CopyComments, CopyGroups):
                  authors: Mapping[str, str] | None = None,
                  proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
                  boxes: Callable[[], Collection[str]] | None = None,
-                 own: Callable[[], Collection[str]] | None = None) -> None:
+                 own: Callable[[], Collection[str]] | None = None, *,
+                 plain: Callable[[], Mapping[Any, runs.ParagraphRead]] | None = None) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
-        self.authors, self.proposed, self.boxes, self.own = authors, proposed, boxes, own
+        self.authors, self.proposed, self.boxes = authors, proposed, boxes
+        self.own, self.plain = own, plain
         self.name = str(path)
         self.warnings: list[ReadWarning] = []
         self.seen_comments: dict[str, tuple[str, str]] = {}  # id -> (where, text it is on)

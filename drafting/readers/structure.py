@@ -210,7 +210,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
             if not block.text and (block.notes or block.remarks):
                 self._notes(block, self._after())
             return
-        key = section_key(block.shown) if not self._label(index)[0] else None
+        labelled = self._label(index)[0] is not None
+        key = section_key(block.shown) if not labelled else None
         if index in self.item_text:  # "(a)" on the line before: "(a) To ..."
             self._line(index, block.text, " ")
         elif note := FOOTNOTE.match(block.text):
@@ -220,6 +221,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
             pass
         elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or self._own_key(index, block))
+        elif labelled:  # nearly always: no formula, title or heading has a label
+            self._body(index, block)
         elif self._formula(index, block):
             pass
         elif self.drafts and self.drafts[-1].label.kind is ParagraphKind.HEADING and \

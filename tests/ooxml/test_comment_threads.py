@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from drafting.ooxml.comment_threads import Threads, read_threads
+from drafting.ooxml.comments import read_comments
 from drafting.ooxml.package import open_docx, open_word
 from drafting.ooxml.parts import DocxParts
-from drafting.ooxml.runs import read_comments
 
 FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures" / "docx"
 pytestmark = pytest.mark.skipif(not (FIXTURES / "docx2python_comments.docx").exists(),

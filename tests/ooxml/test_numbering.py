@@ -135,6 +135,29 @@ def test_counter_reports_level_value_and_format(tmp_path):
         "(a)", 1, 1, "lowerLetter")
 
 
+def test_numbers_any_tells_in_one_look_whether_number_may_number_a_paragraph():
+    """`numbers_any` is False only where `number` gives None for every paragraph: none has
+    a numPr of its own and no style it uses (nor the default one) sets one."""
+    plain = docx.Document()
+    paragraphs = [plain.add_paragraph(text) for text in ("one", "two")]
+    counter = NumberingCounter(plain)
+    assert not counter.numbers_any(plain.element.body)
+    assert [counter.number(p._p) for p in paragraphs] == [None, None]
+    for styled in ("List Number", "Operative"):  # the style's, or one it is based on
+        document = docx.Document()
+        if styled == "Operative":
+            custom = document.styles.add_style("Operative", WD_STYLE_TYPE.PARAGRAPH)
+            custom.base_style = document.styles["List Number"]
+        document.add_paragraph("plain")
+        paragraph = document.add_paragraph("first", style=styled)
+        counter = NumberingCounter(document)
+        assert counter.numbers_any(document.element.body), styled
+        assert counter.number(paragraph._p) is not None
+    document = docx.Document()
+    numbered(document, "x", 1, 0)  # a numPr of its own
+    assert NumberingCounter(document).numbers_any(document.element.body)
+
+
 def test_unknown_num_numbers_nothing():
     document = docx.Document()
     paragraph = numbered(document, "x", 999, 0)

@@ -10,10 +10,10 @@ import pytest
 import drafting.readers.docx_submission as docx_submission
 from drafting.errors import ReaderError
 from drafting.ooxml.comment_threads import read_threads
+from drafting.ooxml.comments import read_comments
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.package import open_docx, open_word
 from drafting.ooxml.parts import DocxParts, WordParts
-from drafting.ooxml.runs import read_comments
 from drafting.readers import read_docx_submission, read_draft
 from drafting.readers.docx_marks import read_marked
 

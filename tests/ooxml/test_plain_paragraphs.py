@@ -38,6 +38,7 @@ FRAGMENTS = {
     "unknown wrapper": '<w:foo><w:r><w:t>skipped</w:t></w:r></w:foo>',
     "bookmark": '<w:bookmarkStart w:id="3" w:name="b"/><w:bookmarkEnd w:id="3"/>',
     "symbol": '<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r>',
+    "struck": "<w:r><w:rPr><w:strike/></w:rPr><w:t>struck</w:t></w:r>",
 }
 PROPERTIES = {
     "none": "",
@@ -71,6 +72,21 @@ def test_the_one_pass_reads_every_paragraph_as_the_walk_does(paragraphs):
     body = _body(paragraphs)
     found = [p for p in runs.body_blocks(body) if not runs.is_table(p)]
     assert runs.read_paragraphs(found) == _walked(found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(paragraph, between), min_size=1, max_size=6), st.booleans())
+def test_the_body_read_once_reads_every_paragraph_as_a_reading_of_its_own(paragraphs,
+                                                                          struck):
+    """The body's plain paragraphs, read once (`plain_reads`) and given to each reading of
+    it (a copy's identity check, then its reader), read every paragraph, in the body, a
+    table or a text box, as a reading that finds them itself does: struck words too."""
+    body = _body(paragraphs)
+    found = list(body.iter(f"{{{W}}}p"))
+    once = runs.plain_reads(body)
+    assert runs.read_paragraphs(found, struck=struck, plain=once) == \
+        runs.read_paragraphs(found, struck=struck)
+    assert runs.read_paragraphs(found[::2], plain=once) == _walked(found[::2])
 
 
 def test_plain_runs_are_taken_in_one_pass_and_nothing_else_is():

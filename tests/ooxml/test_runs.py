@@ -12,6 +12,7 @@ from docx.oxml import parse_xml
 
 from drafting.errors import ReaderError
 from drafting.ooxml import runs
+from drafting.ooxml.comments import read_comments
 from drafting.ooxml.package import open_docx
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 
@@ -149,7 +150,7 @@ def test_a_comment_with_only_a_reference_marks_the_piece_before_it(tmp_path):
 
 def test_read_comments_gives_author_date_and_text(tmp_path):
     word = _saved(tmp_path, "<w:p/>", comments=[("Ann", "First"), ("Bob", "Second")])
-    comments = runs.read_comments(word)
+    comments = read_comments(word)
     assert [(c.id, c.author, c.text) for c in comments.values()] == [
         ("0", "Ann", "First"), ("1", "Bob", "Second")]
     assert all(c.date is None or c.date.tzinfo is not None for c in comments.values())
@@ -157,7 +158,7 @@ def test_read_comments_gives_author_date_and_text(tmp_path):
 
 def test_read_comments_without_a_comments_part_creates_none(tmp_path):
     word = _saved(tmp_path, "<w:p/>")
-    assert runs.read_comments(word) == {}
+    assert read_comments(word) == {}
     rels = [r.reltype for r in word.part.rels.values()]
     assert not any(r.endswith("/comments") for r in rels)
 
@@ -234,7 +235,7 @@ def test_fixture_details_move_cancel_and_comment():
     assert [(p.text, p.state, p.date) for p in read.pieces if p.state != NORMAL] == [
         ("dummy", DELETED, None), ("test", INSERTED, None)]
     commented = [p.text for p in read.pieces if p.comment_ids]
-    comments = runs.read_comments(scrubbed)
+    comments = read_comments(scrubbed)
     assert commented == ["document"]
     assert [c.text for c in comments.values()] == ["With a comment!"]
     formatted = open_docx(FIXTURES / "oxpt_FA019-RunPropertiesChange.docx").element.body
