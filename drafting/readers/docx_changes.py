@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
+from drafting.brackets import faults
 from drafting.characters import keyboard_form, keyboard_spaces, on_screen
 from drafting.engine.anchoring import similarity, tokens, word_character
 from drafting.engine.sublists import line_diff, line_similarity
@@ -108,8 +109,26 @@ def shaped(stretches: list[Hunk], text: str) -> list[Hunk]:
         elif not new:
             while start > low and text[start - 1] == text[end - 1] and text[end - 1].isspace():
                 start, end = start - 1, end - 1
+            start, end = _whole_brackets(text, start, end, low, high)
         result.append(Hunk(start, end, new, hunk.pieces))
     return result
+
+
+def _whole_brackets(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """A deletion whose words close a bracket and open another ("annually] [" of
+    "report [annually] [biennially]") moved by as little as deletes the same to where it
+    holds whole brackets, whitespace leading if it can (" [annually]"): one of two
+    alternatives struck, as a diplomat reads it. As it was where no such place is near."""
+    if not faults(text[start:end]):
+        return start, end
+    found = []
+    for step in range(1, 4):
+        if start - step >= low and text[start - step:start] == text[end - step:end]:
+            found.append((start - step, end - step))
+        if end + step <= high and text[start:start + step] == text[end:end + step]:
+            found.append((start + step, end + step))
+    whole = [(s, e) for s, e in found if not faults(text[s:e])]
+    return min(whole, key=lambda place: not text[place[0]].isspace(), default=(start, end))
 
 
 _WORD = re.compile(r"\w+")
