@@ -5,7 +5,9 @@ last block, or where the last are the sponsors line (`sponsors_line`) and the bl
 before it reads as a title, that block: the World Health Assembly and the Human Rights
 Council put the sponsors after the title ("Strengthening health emergency
 preparedness ...", then "Draft resolution proposed by Brazil, ..."), the General
-Assembly before it ("Fiji and Samoa: draft resolution", then the title). A title
+Assembly before it ("Fiji and Samoa: draft resolution", then the title). Of two
+blocks in a title style, one saying only what kind of text follows ("Draft decision
+-/CMA.8", as the UNFCCC heads its decisions) is front matter, the other the title. A title
 followed by more front matter is a warning: the draft keeps the title apart, and the
 text as shown and written puts it after the front matter. A note the front matter marks
 with asterisks ("* Reissued for technical reasons on ...", after "A/C.2/81/L.50*") is
@@ -51,7 +53,9 @@ class FrontMatter:
             self.roles[chapeau] = Role(RoleKind.CHAPEAU)
             end = chapeau
         before = [i for i in filled if i < end]
-        titled = next((i for i in before if self.blocks[i].title_style), None)
+        styled = [i for i in before if self.blocks[i].title_style]
+        titled = next((i for i in styled if not designation(self.blocks[i].text)),
+                      styled[0] if styled else None)  # "Draft decision -/CMA.8" is none
         front = [i for i in before if not self.blocks[i].table  # nor a note:
                  and not FOOTNOTE.match(self.blocks[i].text)  # a footnote's, a reissue's
                  and not MARKED_NOTE.match(self.blocks[i].text)]
@@ -123,6 +127,20 @@ _NOT_TITLE = re.compile(
 """A line of the front matter that is no title: a symbol ("A/HRC/58/L.4"), two columns
 ("Agenda item 13.2<tab>20 May 2026"), "Distr.", "Original:", an agenda item, a session,
 a committee, a date, an organ."""
+
+
+_DESIGNATION = re.compile(
+    r"(?i)(?:(?:revised\s+)?draft\s+)?(?:decision|resolution|conclusions?|recommendations?"
+    r"|declaration)(?:\s+(?:-|\d+)?/\S+|\s+[\dIVXL]+(?:/\S+)?)?\s*\.?")
+"""A line that says what kind of text follows, not what it is about: "Draft decision
+-/CMA.8" (UNFCCC), "Decision 1/CP.29", "Draft resolution", "Resolution 78/10"."""
+
+
+def designation(text: str) -> bool:
+    """Whether ``text`` (a block in a title style) says what kind of text the draft is
+    (`_DESIGNATION`, or a sponsors line): where another block in a title style names
+    the subject, that one is the title, this one front matter."""
+    return _DESIGNATION.fullmatch(text.strip()) is not None or sponsors_line(text)
 
 
 def sponsors_line(text: str) -> bool:

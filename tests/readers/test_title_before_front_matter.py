@@ -55,3 +55,22 @@ def test_a_markdown_title_before_front_matter_is_a_warning_too():
                        name="L4.md", markdown=True)
     (warning,) = result.warnings
     assert "stands before 2 lines of the front matter" in str(warning)
+
+
+def test_a_designation_in_the_title_style_is_front_matter(tmp_path):
+    """UNFCCC heads a decision "Draft decision -/CMA.8" in the title style, then its
+    title: the designation was read as the title, and the title as front matter after
+    it (shown before it, with a warning)."""
+    word = docx.Document()
+    word.add_paragraph("FCCC/PA/CMA/2026/L.4")
+    word.add_paragraph("Draft decision -/CMA.8", style="Title")
+    word.add_paragraph("New collective quantified goal on climate finance", style="Title")
+    word.add_paragraph("The Conference of the Parties serving as the meeting of the Parties "
+                       "to the Paris Agreement,")
+    word.add_paragraph("Recalling decision 1/CMA.3,")
+    word.add_paragraph("1.\tDecides that the goal shall be at least USD 300 billion;")
+    word.save(tmp_path / "L4.docx")
+    result = read_docx_draft(tmp_path / "L4.docx")
+    assert (result.title, result.front_matter, result.warnings) == (
+        "New collective quantified goal on climate finance",
+        ("FCCC/PA/CMA/2026/L.4", "Draft decision -/CMA.8"), ())
