@@ -97,7 +97,7 @@ from drafting.readers.lines import (
 )
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import heading_line, section_title, unnumbered_sections
-from drafting.readers.structure_front import FrontMatter
+from drafting.readers.structure_front import MARKED_NOTE, FrontMatter
 from drafting.readers.structure_options import OptionBlocks
 from drafting.readers.structure_sections import SectionKeys, titled_sections
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings, not_preambular
@@ -419,7 +419,9 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
                                                  f"preambular paragraph, though {why}"))
             return label
         label = self._unused("T")
-        if not _RULE.fullmatch(block.text):  # the line that closes a UN document: no text
+        if not _RULE.fullmatch(block.text) and not MARKED_NOTE.match(block.text):  # the
+            # line that closes a UN document, a mark's note ("* State not a member of the
+            # Human Rights Council."): no paragraph that wants a label
             self.warnings.append(ReadWarning(block.where, (
                 f"paragraph without a label after {self._last()}; kept as other text "
                 f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph")))

@@ -74,3 +74,19 @@ def test_a_designation_in_the_title_style_is_front_matter(tmp_path):
     assert (result.title, result.front_matter, result.warnings) == (
         "New collective quantified goal on climate finance",
         ("FCCC/PA/CMA/2026/L.4", "Draft decision -/CMA.8"), ())
+
+
+def test_a_marks_note_after_the_last_paragraph_wants_no_label(tmp_path):
+    """The Human Rights Council's "* State not a member of the Human Rights Council.",
+    after the text, was warned of as a paragraph to give a label (e.g. OP7)."""
+    word = docx.Document()
+    word.add_paragraph("A/HRC/61/L.12")
+    word.add_paragraph("Freedom of expression", style="Title")
+    word.add_paragraph("The Human Rights Council,")
+    word.add_paragraph("1.\tCalls upon all States to respect freedom of expression;")
+    word.add_paragraph("*\tState not a member of the Human Rights Council.")
+    word.save(tmp_path / "L12.docx")
+    result = read_docx_draft(tmp_path / "L12.docx")
+    assert [(p.label, p.text) for p in result.paragraphs][-1] == (
+        "T1", "*\tState not a member of the Human Rights Council.")
+    assert result.warnings == ()
