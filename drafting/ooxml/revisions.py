@@ -374,8 +374,10 @@ def _reference_form(tag: str) -> Any:
 OPENING_WORDS = frozenset({
     "also", "further", "with", "in", "mind", "note", "deep", "deeply", "concern",
     "appreciation", "satisfaction", "concerned", "alarmed", "convinced", "regret", "grave",
+    "upon", "into", "account", "consideration",
 })
-"""Words that stay in italics after a preambular paragraph's first word."""
+"""Words that stay in italics after a paragraph's first word ("Calls upon", "Taking into
+account")."""
 
 _WORD = re.compile(r"\S+")
 _NO_ITALICS = re.compile("[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"

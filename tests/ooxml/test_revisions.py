@@ -246,6 +246,8 @@ def test_comments_made_later_reach_the_comments_part_at_finish_in_the_order_made
     ("Deeply concerned that fishing,", "Deeply concerned"),
     ("Noting with deep concern, further, that", "Noting with deep concern, further,"),
     ("  Welcoming", "  Welcoming"),
+    ("Calls upon all States to act;", "Calls upon"),  # "Calls" alone was italic
+    ("Taking into account the report,", "Taking into account"),
     ("", ""),
 ])
 def test_preambular_opening_words(text, opening):
