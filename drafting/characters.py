@@ -26,8 +26,11 @@ reads exactly as it is stored:
 of three forms (`TextKind`): free *text* (a reason, a note: lines allowed), a
 *paragraph* (a paragraph, a quotation, a title, front matter: lines allowed, but
 no empty line, which would end the paragraph when the text is written back as
-Markdown or plain text), and a single *line* (a label, a name, who acted: no
-line break and no tab either).
+Markdown or plain text - nor a line that only looks empty, holding spaces, `INVISIBLE`
+characters or `FILLERS`, which Word shows as a paragraph break all the same - and no
+line or paragraph separator U+2028, U+2029, which only Word's reader reads as a line
+break), and a single *line* (a label, a name, who acted: no line break and no tab
+either).
 
 Delegation codes are narrower still (`code_problem`): ASCII letters, digits and
 hyphens, as delegation codes are in practice, so that no code can look like
@@ -192,7 +195,13 @@ TextKind = Literal["text", "paragraph", "line"]
 """What a text is, for `problem`: free ``text``, a ``paragraph`` or a single ``line``."""
 
 _LINE_BREAKS = re.compile("[\t\n\u2028\u2029]")  # C0 and C1 breaks are refused anyway
-_EMPTY_LINE = re.compile(r"\n[ \t]*\n")
+FILLERS = "\u115f\u1160\u3164\uffa0"
+"""The Hangul fillers: letters in Unicode's eyes that a font draws as a blank (a gap in
+a word, or a line that looks empty)."""
+_EMPTY_LINE = re.compile(f"\n[\\s{INVISIBLE}{FILLERS}\u180e]*?\n")
+"""An empty line: one that shows nothing, whatever spaces (a no-break space, an
+ideographic one), invisible characters (`INVISIBLE`) or fillers it holds."""
+_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def visible(text: str) -> str:
@@ -248,11 +257,22 @@ def problem(text: str, kind: TextKind = "text") -> tuple[int, str] | None:
     if kind == "line" and (found := _LINE_BREAKS.search(text)):
         return found.start(), (f"character {found.start()}: {describe(found.group())} "
                                "has no place in a single line; remove it")
-    if kind == "paragraph" and (found := _EMPTY_LINE.search(text)):
+    if kind == "paragraph" and (found := _SEPARATORS.search(text)):
+        # Refused rather than read as a line feed: only Word's reader (`from_word`) may
+        # change a character, and says so; elsewhere what a delegation sent is stored as
+        # sent. Word, Markdown and plain text do not agree on what the separators break
+        # (a line, a paragraph, nothing), and a break one reads as a new paragraph would
+        # show the delegation's words as a paragraph of the text's own.
         return found.start(), (
-            f"character {found.start()}: an empty line, which would end the paragraph "
-            "where the text is written as Markdown or plain text; remove it (propose "
-            "another paragraph on its own)")
+            f"character {found.start()}: {describe(found.group())} is a break that Word, "
+            "Markdown and plain text do not read alike; remove it (a line feed breaks a "
+            "line; propose another paragraph on its own)")
+    if kind == "paragraph" and "\n" in text and (found := _EMPTY_LINE.search(text)):
+        return found.start(), (
+            f"character {found.start()}: an empty line (or one of spaces or characters "
+            "that show nothing), which would end the paragraph where the text is written as "
+            "Markdown or plain text, and looks like a paragraph break in Word; remove it "
+            "(propose another paragraph on its own)")
     return None
 
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from drafting import brackets
-from drafting.characters import INVISIBLE, keyboard_spaces, on_screen
+from drafting.characters import INVISIBLE, keyboard_spaces, on_screen, problem
 from drafting.engine.series import before_refusal
 from drafting.errors import (
     AmbiguousText,
@@ -33,6 +33,7 @@ from drafting.limits import (
     bracket_depth,
     nested_too_deep,
 )
+from drafting.lookalikes import as_shown, disguise
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.model.labels import Label, parse_label
@@ -207,10 +208,21 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     if proposal.place_before:
         _refuse_before(revision, target)
         fields["span"] = Span(0, 0)
+    refuse_disguise(target.label, fields["new_text"], target.text)
     return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,
                      submitted_at=submitted_at, **fields)
+
+
+def refuse_disguise(label: str, new: str, known: str) -> None:
+    """AmendmentError if the words ``new`` proposed for paragraph ``label`` (whose text,
+    or the proposal's it amends, is ``known``) look other than they are
+    (`drafting.lookalikes.disguise`). Words that are not a paragraph's text at all
+    (`drafting.characters.problem`: a control character, an empty line) are left to the
+    check of every text, which says that first, and once."""
+    if problem(new, "paragraph") is None and (found := disguise(new, known)) is not None:
+        raise AmendmentError(f"{label}: the new text, {found[1]}")
 
 
 def _check_lengths(proposal: Proposal) -> None:
@@ -292,6 +304,10 @@ def draft_span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> di
         raise AmendmentError(f"{label}: replacing {_show(old)} with " + (
             "the same text changes nothing; give the new wording" if new
             else "nothing is a deletion; propose it as a deletion"))
+    if kind is _K.REPLACE and as_shown(new) == as_shown(old):
+        raise AmendmentError(f"{label}: replacing {_show(old)} with {_show(new)} changes "
+                             "nothing a reader sees (they differ only in characters that "
+                             "look alike or show nothing); give the new wording")
     if kind is _K.BRACKET and text[span.start - 1:span.start] + text[span.end:span.end + 1] \
             == "[]" and _balanced(old):
         raise AmendmentError(f"{label}: {_show(old)} is already in brackets")

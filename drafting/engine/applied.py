@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from drafting import brackets
+from drafting.characters import visible
 from drafting.engine.anchoring import rebase
 from drafting.engine.decisions import BracketAction, BracketDecision
-from drafting.engine.equivalent import joined, narrowest, produces
+from drafting.engine.equivalent import joined, narrowest, same_made
 from drafting.errors import AmendmentError, StaleError
 from drafting.model import Amendment, AmendmentKind, Paragraph, Span
 from drafting.model.amendment import SPAN_KINDS
@@ -139,7 +140,7 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
     nothing (`refuse_together` refuses it beside a change)."""
     alternatives = [a for a in accepted if a.kind is _K.ALTERNATIVE]
     spans = [a for a in accepted if a.kind in SPAN_KINDS]
-    if alternatives and (spans or len({a.new_text for a in alternatives}) > 1):
+    if alternatives and (spans or len({visible(a.new_text.strip()) for a in alternatives}) > 1):
         ids = ", ".join(a.id for a in alternatives + spans)
         raise AmendmentError(f"{paragraph.label}: accepted amendments {ids} compete for the "
                              "whole paragraph; accept one")
@@ -178,7 +179,7 @@ def _once(text: str, amendments: Sequence[Amendment]) -> list[Amendment]:
     as the merged draft shows them."""
     alike: dict[tuple[str, bool], list[Amendment]] = {}
     for amendment in amendments:
-        key = (produces(text, amendment), amendment.kind is _K.BRACKET)
+        key = (same_made(text, amendment), amendment.kind is _K.BRACKET)
         alike.setdefault(key, []).append(amendment)
     once = []
     for first, *others in alike.values():

@@ -3,14 +3,15 @@
 Word records typing over a selection as the whole selection deleted and retyped: "submit a
 report" -> "submit a report annually" and " on data" -> " annually on data" are one change
 of the paragraph, the word "annually" after "report". Two proposals that leave their
-paragraph with the same text are the same proposal (`produces`); where they were typed
-over different words, the merge shows them, and a revision applies them, once, on the
-fewest whole words that differ (`narrowest`). The amendments themselves are never
+paragraph with the same text as a reader sees it are the same proposal (`same_made`);
+where they were typed over different words, the merge shows them, and a revision applies
+them, once, on the fewest whole words that differ (`narrowest`). The amendments themselves are never
 altered: what each delegation submitted stays as it typed it.
 """
 
 from __future__ import annotations
 
+from drafting.characters import visible
 from drafting.engine.anchoring import word_character
 from drafting.model.amendment import Amendment
 
@@ -30,6 +31,14 @@ def produces(text: str, amendment: Amendment) -> str:
     span = amendment.span
     assert span is not None, "a change of words has a span"
     return joined(text[:span.start], amendment.new_text, text[span.end:])
+
+
+def same_made(text: str, amendment: Amendment) -> str:
+    """What tells apart proposals that make different texts: the paragraph `produces`
+    makes, without the characters that show nothing (`drafting.characters.visible`, as
+    `drafting.store.repeats` compares a proposal with one made before). Two proposals
+    that give the same key read the same to a delegate, and are one proposal."""
+    return visible(produces(text, amendment))
 
 
 def narrowest(text: str, amendment: Amendment) -> tuple[int, int, str]:

@@ -19,6 +19,7 @@ from contextlib import suppress
 from dataclasses import replace
 
 from drafting.brackets import lifted
+from drafting.characters import visible
 from drafting.engine.anchoring import rebase
 from drafting.engine.segments import (
     Alternatives,
@@ -273,11 +274,13 @@ def _conflict(
 
 
 def _options(amendments: list[Amendment]) -> tuple[Option, ...]:
-    """Whole-paragraph texts (alternatives, new paragraphs), identical ones merged."""
-    by_text: dict[str, list[Amendment]] = {}
+    """Whole-paragraph texts (alternatives, new paragraphs), identical ones merged: the
+    same as a reader sees them (`drafting.characters.visible`), shown as the first has it."""
+    by_text: dict[str, tuple[str, list[Amendment]]] = {}
     for amendment in amendments:
-        by_text.setdefault(amendment.new_text.strip(), []).append(amendment)
-    return tuple(Option(text, _credit(group)) for text, group in by_text.items())
+        text = amendment.new_text.strip()
+        by_text.setdefault(visible(text), (text, []))[1].append(amendment)
+    return tuple(Option(text, _credit(group)) for text, group in by_text.values())
 
 
 def _new_paragraphs(

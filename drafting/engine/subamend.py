@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from drafting.engine.amend import Proposal, apply, draft_span
+from drafting.engine.amend import Proposal, apply, draft_span, refuse_disguise
 from drafting.errors import AmendmentError, LabelError
 from drafting.model import Amendment, AmendmentStatus, Document, Paragraph, ParagraphKind
 from drafting.model.amendment import AMENDABLE_KINDS, SUBAMENDMENT_KINDS
@@ -76,6 +76,7 @@ def draft_subamendment(parent: Amendment, proposal: Proposal, *, id: str,
                              "withdraw it and propose it again as you want it")
     words = Paragraph(parent.paragraph_id, whose(parent), ParagraphKind.OTHER, parent.new_text)
     fields = draft_span(kind, proposal, words)
+    refuse_disguise(words.label, fields["new_text"], parent.new_text)
     return Amendment(id=id, kind=kind, paragraph_id=parent.paragraph_id, revision=revision,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from drafting.brackets import lifted
-from drafting.engine.equivalent import narrowest, produces
+from drafting.engine.equivalent import narrowest, same_made
 from drafting.model import Amendment, AmendmentKind
 
 
@@ -29,14 +29,14 @@ class Unit:
 
 def units(text: str, amendments: Iterable[Amendment]) -> list[Unit]:
     """The units of span proposals ``amendments`` on ``text``, in text order: one for
-    those that make the same text (`produces`), however typed, on the fewest words that
+    those that make the same text (`same_made`), however typed, on the fewest words that
     differ where their spans differ (`narrowest`)."""
     found: dict[tuple[str, bool], Unit] = {}
     for amendment in amendments:
         span = amendment.span
         assert span is not None, "span kinds always carry a span"
         bracket = amendment.kind is AmendmentKind.BRACKET
-        unit = found.setdefault((produces(text, amendment), bracket), Unit(
+        unit = found.setdefault((same_made(text, amendment), bracket), Unit(
             span.start, span.end, amendment.new_text, bracket))
         if (unit.start, unit.end, unit.new_text) != (span.start, span.end, amendment.new_text):
             unit.start, unit.end, unit.new_text = narrowest(text, unit.amendments[0])

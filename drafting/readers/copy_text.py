@@ -1,9 +1,10 @@
 """How a delegation's copy's words are named in messages, and checked, by every reader
-of copies: `quoted` a text, `who` an author, `check_characters` a text's characters."""
+of copies: `quoted` a text, `who` an author, `check_characters` a text's characters,
+`check_new_words` the words a copy proposes."""
 
 from __future__ import annotations
 
-from drafting import characters
+from drafting import characters, lookalikes
 from drafting.errors import ReaderError
 
 
@@ -12,6 +13,17 @@ def check_characters(where: str, text: str) -> None:
     if found := characters.problem(text):
         offset, sentence = found
         raise ReaderError(f"{where}, {sentence}", details=characters.caret(text, offset))
+
+
+def check_new_words(where: str, new: str, known: str) -> None:
+    """ReaderError naming ``where`` if the words ``new`` a copy proposes hold what no
+    paragraph may (an empty line, or one that only looks empty: `characters.problem`) or
+    what the copy brings that looks other than it is (`drafting.lookalikes.disguise`;
+    ``known``, the text they are proposed in, may hold it already)."""
+    if found := characters.problem(new, "paragraph") or lookalikes.disguise(new, known):
+        offset, sentence = found
+        raise ReaderError(f"{where}, the new text, {sentence}",
+                          details=characters.caret(new, offset))
 
 
 def who(author: str | None) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 
 from lxml import etree
 
-from drafting import brackets, characters
+from drafting import brackets, characters, lookalikes
 from drafting.errors import ReaderError
 from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.notes import Footnotes
@@ -260,6 +260,8 @@ class DraftReader:
                               details=characters.caret(text, offset))
         if said := characters.normalised_said(text):
             self.warnings.append(ReadWarning(self._where(), said))
+        if seen := lookalikes.disguise(text):  # the secretariat's text: said, not refused
+            self.warnings.append(ReadWarning(self._where(), seen[1]))
         return characters.normalised(text)
 
     def _remark(self, message: str) -> None:

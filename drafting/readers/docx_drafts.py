@@ -16,7 +16,7 @@ from drafting.engine.applied import apply_accepted
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.copy_answers import accepted, rejected
-from drafting.readers.copy_text import check_characters, quoted, who
+from drafting.readers.copy_text import check_characters, check_new_words, quoted, who
 from drafting.readers.merged_brackets import overlapping
 from drafting.readers.merged_copies import by_codes, not_proposed, settled_shown
 from drafting.readers.proposal_edits import on_proposals, own_amended
@@ -116,6 +116,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     unbalancing: list[tuple[Draft, Amendment]] = []
     for draft, code in zip(drafts, codes, strict=True):
         check_characters(f"{draft.where}, the Word author's name", draft.author or "")
+        check_new_words(draft.where, draft.new_text, draft.amends.new_text
+                        if draft.amends is not None else draft.paragraph.text)
         amendment = Amendment(
             id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
             proponents=(str(code),),

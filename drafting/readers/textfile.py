@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
-from drafting import characters
+from drafting import characters, lookalikes
 from drafting.errors import ReaderError
 from drafting.given_files import decoded, read_given
 from drafting.inline_markdown import MARKUP, unescaped, unmarked
@@ -144,14 +144,17 @@ def _check_characters(lines: list[str], name: str) -> None:
 
 
 def _normalise(lines: list[str], name: str) -> list[ReadWarning]:
-    """A warning naming the lines whose accents are stored composed, and one naming those
-    whose full-width brackets are read as brackets (`characters.wide_brackets`)."""
+    """A warning naming the lines whose accents are stored composed, one for each line
+    whose words look other than they are (`drafting.lookalikes.disguise`), and one naming
+    those whose full-width brackets are read as brackets (`characters.wide_brackets`)."""
     warnings = []
     said = {n: sentence for n, line in enumerate(lines, 1)
             if (sentence := characters.normalised_said(line))}
     for sentence in dict.fromkeys(said.values()):
         changed = [n for n, other in said.items() if other == sentence]
         warnings.append(ReadWarning(name, f"{_lines(changed)}: {sentence}"))
+    warnings += [ReadWarning(name, f"line {n}, {seen[1]}") for n, line in enumerate(lines, 1)
+                 if (seen := lookalikes.disguise(line))]  # a draft's: said, not refused
     if wide := [n for n, line in enumerate(lines, 1) if characters.wide_brackets(line)[1]]:
         said = characters.wide_brackets("\n".join(lines[n - 1] for n in wide))[1]
         warnings.append(ReadWarning(name, f"{_lines(wide)}: {said}"))
