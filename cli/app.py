@@ -23,6 +23,7 @@ from drafting_cli import (
     tokens,
 )
 from drafting_cli.common import OnceCommand
+from drafting_cli.streams import OutputLost, said, standard_streams
 
 app = typer.Typer(
     name="drafting",
@@ -87,14 +88,15 @@ def main() -> None:
     atexit.unregister(_freeze_at_exit)  # once, however often main() is called
     atexit.register(_freeze_at_exit)
     started = time.perf_counter()
-    try:
-        _run()
-    finally:  # as it was, for a program (or a test) that calls main() and goes on
-        gc.freeze()  # first: what the command made is not walked as the thresholds drop
-        gc.set_threshold(*before)
-        gc.unfreeze()  # everything left is the oldest generation's, as if long kept
-        if os.environ.get("DRAFTING_TIMING"):
-            _timing(time.perf_counter() - started)
+    with standard_streams():  # closed, full or broken: see drafting_cli.streams
+        try:
+            _run()
+        finally:  # as it was, for a program (or a test) that calls main() and goes on
+            gc.freeze()  # first: what the command made is not walked as thresholds drop
+            gc.set_threshold(*before)
+            gc.unfreeze()  # everything left is the oldest generation's, as if long kept
+            if os.environ.get("DRAFTING_TIMING"):
+                _timing(time.perf_counter() - started)
 
 
 GC_THRESHOLDS = (100_000, 20, 100)
@@ -142,6 +144,10 @@ def _run() -> None:
             print("drafting: interrupted; nothing is left half done (a write under way "
                   "was undone, a file under way not written)", file=sys.stderr)
         raise
+    except OutputLost as lost:  # before recording: nothing was; after: what was, said
+        if (words := said(lost)) is None:
+            sys.exit(1)  # a reader gone (`| head -1`) with nothing at stake: silent
+        _fail(*words, code=1)
     except DraftingError as error:
         if _state["debug"]:
             raise

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperCommand, TyperOption
 
 from drafting.errors import InputError
+from drafting_cli.streams import asking, note_recorded
 
 if TYPE_CHECKING:
     from drafting.store import Receipt, Store
@@ -78,7 +79,10 @@ def store_at(db: str | None, token: str | None = None) -> Iterator[Store]:
         # what importing and opening the store built (SQLAlchemy's modules: most of what a
         # command's first collection walked) is never walked again (`main` unfreezes it)
         gc.freeze()
-        yield store
+        try:
+            yield store
+        finally:  # said if what the command prints after cannot be (drafting_cli.streams)
+            note_recorded(store.recorded)
 
 
 def show_tokens(tokens: dict[str, str], *, lead: str) -> None:
@@ -124,6 +128,7 @@ def confirm(lines: Sequence[str], *, dry_run: bool, yes: bool, err: bool = False
     asked and False returned; without a terminal and without ``yes``, InputError. ``err``
     prints on stderr (under --json, stdout holds the JSON alone). ``count`` is the number
     of amendments, when the lines are not one each (headings among them)."""
+    asking()  # from here, a lost standard output says that nothing was recorded
     count = len(lines) if count is None else count
     noun = f"{count} amendment{'s' * (count != 1)}"
     typer.echo(f"To be recorded ({noun}):", err=err)
@@ -134,7 +139,7 @@ def confirm(lines: Sequence[str], *, dry_run: bool, yes: bool, err: bool = False
         return False
     if yes:
         return True
-    if not sys.stdin.isatty():
+    if sys.stdin is None or not sys.stdin.isatty():  # None: closed, as in some cron jobs
         raise InputError("nothing recorded: add --yes to confirm without a terminal")
     if typer.confirm(f"Record these {noun}?", default=False, err=err):
         return True

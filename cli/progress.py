@@ -1,8 +1,8 @@
 """A progress bar on stderr for work that takes a while: `steps` hands out the callback
 the library's long functions call before each step (``step("merging 3,860 amendments")``).
 
-Nothing is drawn when stderr is not a terminal (scripts, CI, pipes), so output stays
-clean; on a terminal the bar disappears when the work is done.
+Nothing is drawn when stderr is not a terminal (scripts, CI, pipes, closed), so output
+stays clean; on a terminal the bar disappears when the work is done.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ _T = TypeVar("_T")
 def steps(total: int) -> Iterator[Callable[[str], None]]:
     """A bar of ``total`` steps; each call of the yielded function starts the next step,
     with its description."""
-    if not sys.stderr.isatty():  # scripts and pipes: rich is not even imported
+    # scripts and pipes (and a closed stderr, None): rich is not even imported
+    if sys.stderr is None or not sys.stderr.isatty():
         yield _quiet
         return
     from rich.console import Console

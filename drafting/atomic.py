@@ -3,9 +3,17 @@
 `write_atomically` writes into a hidden temporary file in the target's folder,
 forces it to disk, then renames it over the target: the target holds either its
 old content or the whole new one. It never replaces a link, a device, a pipe or a
-database (the store itself, named as an output by mistake). When anything fails
-(a full disk, a read-only folder) the temporary file is removed and one
-DraftingError names the file, the cause and the remedy.
+database (the store itself, named as an output by mistake), nor a file this user may
+not write. When anything fails (a full disk, a read-only folder) the temporary file
+is removed and one DraftingError names the file, the cause and the remedy.
+
+A file replaced keeps what it was: its permission bits (a private 0600 file stays
+private), and its owner and group where this user may set them. A file with several
+names (a hard link, ``st_nlink`` > 1) is not replaced, which would leave its other
+names holding the old content: once the new content is whole in the temporary file,
+it is copied into the file in place, as ``cp`` does. That copy is not atomic: if it
+fails half way the error says so and names the temporary file, which is kept and
+holds the whole new content.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -27,44 +36,56 @@ Content = str | bytes | Callable[[BinaryIO], None]
 def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
     """Write ``content`` to ``path`` whole or not at all (see the module docstring).
 
-    Raises DraftingError (the OSError as its cause) when the folder is missing,
-    not writable, read-only or full; ``path`` is then as it was before.
+    A new file gets the usual mode (0666 less the umask); a file replaced keeps its own.
+    Raises DraftingError before anything is written when ``path`` is a link, a device,
+    a pipe, a database, or a file this user may not write (``os.access``; a file that
+    no one may write, mode 0444, is refused to root as well, who may write anything);
+    and (the OSError as its cause) when the folder is missing, not writable, read-only
+    or full, ``path`` then as it was before.
     """
     target = Path(path)
-    _refuse_to_replace(target)
+    existing = _replaceable(target)
     # a short name of its own: a name near the system's 255 bytes would not take a suffix
     temporary = target.with_name(f".drafting-{os.urandom(6).hex()}.tmp")
+    linked = existing is not None and existing.st_nlink > 1
     try:
         with open(temporary, "xb") as stream:  # a plain open applies the umask
+            if existing is not None and not linked:
+                _keep_owner_and_mode(stream.fileno(), existing)
             if callable(content):
                 content(stream)
             else:
                 stream.write(content.encode("utf-8") if isinstance(content, str) else content)
             stream.flush()
             os.fsync(stream.fileno())  # a full disk may only say so here
-        os.replace(temporary, target)
+        if not linked:
+            os.replace(temporary, target)
     except OSError as error:
         _remove(temporary)
         raise cannot_write(target, error) from error
     except BaseException:
         _remove(temporary)
         raise
+    if linked:
+        _copy_in_place(temporary, target)
 
 
 _DATABASE = b"SQLite format 3\x00"
 """How every SQLite database file begins: a drafting store, most likely."""
 
 
-def _refuse_to_replace(target: Path) -> None:
-    """DraftingError, before anything is written, when ``target`` is something an output
-    must never replace: a link, a device or a pipe (the rename would put a plain file in
-    its place), or a database (the drafting store itself, given as ``-o``)."""
+def _replaceable(target: Path) -> os.stat_result | None:
+    """What ``target`` is now (None: absent, or a folder the write will name), or
+    DraftingError, before anything is written, when it is something an output must never
+    replace: a link, a device or a pipe (the rename would put a plain file in its place),
+    a database (the drafting store itself, given as ``-o``), or a file this user may not
+    write (as ``cp`` and a shell's ``>`` refuse it)."""
     try:
         info = os.lstat(target)
     except OSError:
-        return  # absent (the usual case), or the write itself will say what is wrong
+        return None  # absent (the usual case), or the write itself will say what is wrong
     if stat.S_ISDIR(info.st_mode):
-        return
+        return None
     if not stat.S_ISREG(info.st_mode):
         raise DraftingError(f"{target}: is not a plain file (a link, a device or a pipe); "
                             "nothing was written: give the path of a file")
@@ -72,10 +93,58 @@ def _refuse_to_replace(target: Path) -> None:
         with open(target, "rb") as existing:
             head = existing.read(len(_DATABASE))
     except OSError:
-        return
+        head = b""
     if head == _DATABASE:
         raise DraftingError(f"{target}: is a database (perhaps the drafting store itself); "
                             "nothing was written: choose another file name")
+    _refuse_read_only(target, info)
+    return info
+
+
+_ANY_WRITE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def _refuse_read_only(target: Path, info: os.stat_result) -> None:
+    """DraftingError when this user may not write ``target``; also when no one may
+    (mode 0444): root may write anything, but such a file was made read-only on purpose."""
+    effective = os.access in os.supports_effective_ids
+    if os.access(target, os.W_OK, effective_ids=effective) and info.st_mode & _ANY_WRITE:
+        return
+    with contextlib.suppress(OSError):
+        if os.statvfs(target).f_flag & os.ST_RDONLY:
+            return  # a read-only disk: the write itself fails, and says so (`cannot_write`)
+    mode = f"{stat.S_IMODE(info.st_mode):04o}"
+    raise DraftingError(f"{target}: the file is read-only for this user (mode {mode}); "
+                        "nothing was written: make it writable (chmod u+w) if it may be "
+                        "replaced, or choose another file name")
+
+
+def _keep_owner_and_mode(descriptor: int, existing: os.stat_result) -> None:
+    """The temporary file's permission bits made those of the file it replaces (and its
+    owner and group where this user may set them: root, or a group it belongs to)."""
+    with contextlib.suppress(OSError):
+        if (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
+            os.fchown(descriptor, existing.st_uid, existing.st_gid)
+    os.fchmod(descriptor, stat.S_IMODE(existing.st_mode))  # after fchown, which clears some
+
+
+def _copy_in_place(temporary: Path, target: Path) -> None:
+    """The whole new content, in ``temporary``, copied into ``target`` (a file with
+    several names: each of them then shows it); ``temporary`` removed once done, kept
+    and named when the copy fails."""
+    try:
+        with open(temporary, "rb") as source, open(target, "r+b") as stream:
+            shutil.copyfileobj(source, stream)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as error:
+        cause = error.strerror or str(error)
+        raise DraftingError(
+            f"{target}: cannot write the file ({cause}); it has other names (a hard link), "
+            "so it is written in place rather than replaced, and it may now be incomplete: "
+            f"the whole new content is in {temporary}") from error
+    _remove(temporary)
 
 
 def cannot_write(path: Path, error: OSError) -> DraftingError:

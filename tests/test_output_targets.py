@@ -1,13 +1,18 @@
-"""An output path never destroys what it names: the store itself, a link, a device or a
-pipe are refused before anything is written, and the store still verifies."""
+"""An output path never destroys what it names: the store itself, a link, a device, a
+pipe or a read-only file are refused before anything is written, and the store still
+verifies; a file replaced keeps its permissions, a hard-linked one its other names."""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
 import pytest
+
+from drafting.atomic import write_atomically
+from drafting.errors import DraftingError
 
 sys.path.insert(0, str(Path(__file__).parent / "cli"))
 from test_workflow_commands import drafting
@@ -76,3 +81,70 @@ def test_an_output_path_is_said_escaped(store, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout and "wrote " in done.stdout
     assert "\\x1b[31mRED\\nx.md" in done.stdout
+
+
+@pytest.mark.parametrize(("args", "name"), [
+    (("export", "L.7", "--format", "json", "-o"), "private.json"),
+    (("show", "L.7", "-o"), "private.docx")])
+def test_a_file_replaced_keeps_its_permissions(store, tmp_path, args, name):
+    """A private (0600) output came back world-readable (0644): the temporary file renamed
+    over it had the umask's mode."""
+    target = tmp_path / name
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    done = drafting(store, *args, str(target))
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600 and target.read_bytes() != b"old\n"
+    fresh = tmp_path / f"fresh-{name}"  # a new file: as any other, the umask's mode
+    assert drafting(store, *args, str(fresh)).returncode == 0
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_read_only_file_is_refused_before_anything_is_written(store, tmp_path):
+    """A 0444 file was replaced without a word; refused even to root, who may write it
+    (it was made read-only on purpose)."""
+    target = tmp_path / "kept.md"
+    target.write_text("kept\n", encoding="utf-8")
+    target.chmod(0o444)
+    refused = drafting(store, "compile", "L.7", "-o", str(target))
+    assert refused.returncode == 1
+    assert f"{target}: the file is read-only for this user (mode 0444); nothing was " \
+        "written" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444 and not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file a write bit allows")
+def test_a_file_this_user_may_not_write_is_refused(tmp_path):
+    target = tmp_path / "theirs.md"
+    target.write_text("kept\n", encoding="utf-8")
+    target.chmod(0o464)  # others may write it; its owner may not
+    with pytest.raises(DraftingError, match="read-only for this user"):
+        write_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "kept\n"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another user")
+def test_a_file_replaced_by_root_keeps_its_owner(tmp_path):
+    target = tmp_path / "theirs.md"
+    target.write_text("old\n", encoding="utf-8")
+    os.chown(target, 65534, 65534)
+    write_atomically(target, "new\n")
+    assert (target.stat().st_uid, target.stat().st_gid) == (65534, 65534)
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_hard_linked_file_is_written_in_place(store, tmp_path):
+    """Renaming over one name of a hard-linked file left its other name with the old
+    content: the new content is now copied into the file, and both names show it."""
+    target = tmp_path / "out.md"
+    target.write_text("old\n", encoding="utf-8")
+    twin = tmp_path / "twin.md"
+    os.link(target, twin)
+    done = drafting(store, "compile", "L.7", "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "A/C.2/81/L.7" in twin.read_text(encoding="utf-8")
+    assert os.path.samefile(target, twin) and target.stat().st_nlink == 2
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -75,6 +75,7 @@ class Store(TokenKeeping):
         self._ready = False
         self._gate = Gate(token)
         self._receipts: tuple[Receipt, ...] = ()
+        self._recorded: list[Receipt] = []
 
     @property
     def url(self) -> str:
@@ -138,6 +139,7 @@ class Store(TokenKeeping):
             else:
                 write.record(EventKind.REFUSED, need.document, refusal.payload)
         self._receipts = tuple(write.receipts)  # committed
+        self._recorded += self._receipts
         if refusal is not None:
             raise refusal.error
 
@@ -149,6 +151,13 @@ class Store(TokenKeeping):
         it appended); empty when it recorded nothing or failed. A write refused for want
         of the right token leaves the receipt of its ``refused`` event."""
         return self._receipts
+
+    @property
+    def recorded(self) -> tuple[Receipt, ...]:
+        """The receipts of every event recorded (and committed) through this `Store` since
+        it was made, oldest first (`receipts` holds the last write's alone): what a
+        command that fails afterwards has recorded all the same."""
+        return tuple(self._recorded)
 
     def head(self) -> Receipt:
         """The receipt of the last event in the log: what the chain head says (number 0

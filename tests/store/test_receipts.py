@@ -75,6 +75,9 @@ def test_every_write_gives_the_receipts_of_the_events_it_recorded(empty_store, s
     logged(store, [imported, first.receipt, second.receipt, *receipts])
     assert store.head() == revised
     assert all(len(r.hash) == 64 for r in receipts) and str(revised) == f"#11 {revised.hash}"
+    # every receipt since the store was opened, the last write's among them
+    assert [r.seq for r in store.recorded] == list(range(1, 12))
+    logged(store, store.recorded)
 
 
 def test_token_writes_and_refusals_give_receipts_too(empty_store, store_url):
