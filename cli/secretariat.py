@@ -162,7 +162,7 @@ def revise(
             "accepted_with": dict(outcome.accepted_with), "emptied": list(outcome.emptied),
             "settled": dict(outcome.settled), "reopened": list(outcome.reopened),
             "moot": dict(outcome.moot),
-            "no_effect": dict(outcome.no_effect),
+            "no_effect": dict(outcome.no_effect), "references": dict(outcome.references),
             **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
                                           for p in outcome.revision]} if dry_run
                else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
@@ -179,6 +179,10 @@ def revise(
         typer.echo("renumbered:")
     for old, new in outcome.label_table.items():
         typer.echo(f"  {old} -> {new or '(deleted)'}")
+    if outcome.references:
+        typer.echo("cross-references to check (their words are the text's, not renumbered):")
+    for label, said in outcome.references.items():
+        typer.echo(f"  {label} {said}")
     if outcome.stale:
         typer.echo(f"{len(outcome.stale)} amendment(s) went stale:")
         for stale in outcome.stale:

@@ -25,6 +25,7 @@ from drafting.engine.applied import (
     options_added,
     refuse_together,
 )
+from drafting.engine.cross_references import moved_references
 from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
@@ -95,6 +96,9 @@ class RevisionOutcome:
     """Accepted amendments to proposals whose proposal was not accepted (rejected,
     withdrawn, stale) or has no effect itself: id -> why none of their words are in the
     revision (they stay accepted, as decided)."""
+    references: Mapping[str, str] = field(default_factory=dict)
+    """Paragraphs citing by number ones of the same text that the revision renumbered or
+    deleted (`drafting.engine.cross_references`): label -> what to check."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -162,7 +166,8 @@ def revise(
         outcome, more_stale = nested_standing(nested, outcome, more_stale, decisions, revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
                            tuple(builder.emptied), settled, tuple(builder.reopened),
-                           builder.moot, without_effect(made, parents, decisions, builder.moot))
+                           builder.moot, without_effect(made, parents, decisions, builder.moot),
+                           moved_references(revision, table))
 
 
 def _settled_by_choice(current: Revision, given: list[Amendment],

@@ -236,3 +236,24 @@ def test_revise_names_an_accepted_amendment_whose_proposal_was_withdrawn(tmp_pat
     assert "1 amendment(s) accepted, with no effect (the proposal they amend is not in the " \
         "text):\n  A2 (USA): the proposal it amends, A1, is withdrawn or stale; none of its " \
         "words are in the text, so it has no effect" in done.stdout
+
+
+def test_revise_names_the_cross_references_to_check(tmp_path):
+    import json
+
+    db, draft = tmp_path / "s.db", tmp_path / "d.md"
+    draft.write_text("# Reports\n\nThe General Assembly,\n\n1. Decides to act;\n\n"
+                     "2. Notes progress;\n\n3. Requests a report on paragraph 2 above;\n",
+                     encoding="utf-8")
+    for args in (("init",), ("import", str(draft), "--doc", "A/1"),
+                 ("delegation", "add", "EU"),
+                 ("amend", "A/1", "OP1", "-d", "EU", "--new-paragraph",
+                  "Decides also to meet;", "--yes"), ("decide", "A1", "accept")):
+        done = drafting(db, *args)
+        assert done.returncode == 0, (args, done.stderr)
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1", "--dry-run", "--json")
+    assert json.loads(done.stdout)["references"] == {
+        "OP4": "cites 'paragraph 2 above': OP2 is OP3 in Rev.1"}
+    done = drafting(db, "revise", "A/1", "--label", "Rev.1")
+    assert "cross-references to check" in done.stdout
+    assert "  OP4 cites 'paragraph 2 above': OP2 is OP3 in Rev.1" in done.stdout
