@@ -227,11 +227,12 @@ def _earlier_revision(document: Document, target: Revision, suffix: str,
     if document.current is not target:
         return
     own = symbol_pattern(document.symbol)
-    current = _named(target, own)
+    position = document.revisions.index(target)
+    current = _named(target, own, position == 0)
     if current is None or current == suffix:
         return
-    earlier = [r for r in document.revisions[:document.revisions.index(target)]
-               if _named(r, own) == suffix]
+    earlier = [r for k, r in enumerate(document.revisions[:position])
+               if _named(r, own, k == 0) == suffix]
     if not earlier or _carries(earlier[-1], target, reads, sender_made):
         return
     other = earlier[-1]
@@ -302,13 +303,20 @@ def _collapsed(text: str) -> str:
     return " ".join(text.split())
 
 
-def _named(revision: Revision, own: re.Pattern[str]) -> str | None:
+def _named(revision: Revision, own: re.Pattern[str], first: bool) -> str | None:
     """The revision the document's symbol names in ``revision``'s front matter ("Rev.1",
-    "" for none), or None where it shows no symbol."""
+    "" for none); where the front matter shows no symbol (a draft whose symbol stands in
+    its page header only), the one its page header shows once drafting issued it: ""
+    for the ``first`` revision, "Rev.1" for one labelled so; else None."""
     for line in revision.front_matter:
         if (found := own.search(line)) is not None:
             return found["old"][1:] if found["old"] else ""
-    return None
+    if first:
+        return ""
+    return revision.label if _REVISION_LABEL.fullmatch(revision.label) else None
+
+
+_REVISION_LABEL = re.compile(r"Rev\.\d+")
 
 
 def _pairs(texts: Iterable[str]) -> Iterator[tuple[str, str]]:

@@ -93,6 +93,24 @@ def test_a_copy_of_rev1_named_as_rev1_read_against_rev2(tmp_path):
     assert "the file is a copy of Rev.1, not of Rev.2" in read.warnings[0].message
 
 
+def test_a_copy_of_rev1_named_in_its_page_header_only_read_against_rev2(tmp_path):
+    """A draft whose symbol stands in its page header only (its front matter names
+    none): a copy of Rev.1 sent after Rev.2, which changed one paragraph, proposed to
+    undo that change in the sender's name, with a warning only."""
+    def bare(revision: Revision, label: str, texts: dict[str, str]) -> Revision:
+        return Revision(label, tuple(
+            Paragraph(p.id, p.label, p.kind, texts.get(p.label, p.text), level=p.level)
+            for p in revision))
+
+    zero = bare(ZERO, "Zero draft", {})
+    rev1 = bare(zero, "Rev.1", {"OP2": NEW_OP2})
+    rev2 = bare(rev1, "Rev.2", {"OP1": OP1.replace("submit", "send")})
+    document = Document(SYMBOL, TITLE, (zero, rev1, rev2))
+    read = _read(tmp_path, document, rev1, PP1_EDIT, header=SYMBOL + "/Rev.1")
+    assert [(a.revision, a.paragraph_id) for a in read.amendments] == [("Rev.2", "pp1")]
+    assert "the file is a copy of Rev.1, not of Rev.2" in read.warnings[0].message
+
+
 def test_a_copy_of_rev1_restoring_the_old_words_is_its_proposal(tmp_path):
     document = _document()
     edits = {"OP2": ["Decides to include the item in its provisional agenda, within ",
