@@ -8,6 +8,7 @@ refuses, and a refusal names the file and the change.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,16 +26,34 @@ an underscore parts two words ("USA_mission")."""
 
 def named_delegation(name: str, delegation: str, codes: Collection[str]) -> str | None:
     """The delegation other than ``delegation`` that ``name`` (a Word author, who entered
-    a file) names by its code, as shown on screen ("USA", "Jane Doe (USA)", "USA_mission";
-    "U\u200bSA" reads "USA"), or None: one naming ``delegation`` too is its own."""
-    shown = visible(name).strip()
+    a file) names by its code, as shown on screen ("USA", "Jane Doe (USA)", "USA_mission",
+    "U.S.A.", "usa mission"; "U\u200bSA" and fullwidth "ＵSA" read "USA"), or None: one
+    naming ``delegation`` too is its own. A code is a word of a longer name as codes are
+    written (capitals), or its first word in small letters ("usa mission"): "Smith and
+    Jones" names no Andorra, "Can Yilmaz" no Canada."""
+    shown = _as_shown(name)
     words = _WORDS.findall(shown)
     if delegation in words:  # "Anna Schmidt (EU)" for the EU: its own
         return None
     others = {code_key(code): code for code in codes if code_key(code) != code_key(delegation)}
-    written = set(others.values())  # a word of a longer name only as codes are written
-    return others.get(code_key(shown)) or next(  # ("Smith and Jones" names no Andorra)
+    written = set(others.values())
+    first = others.get(code_key(words[0])) if words and words[0].islower() else None
+    return others.get(code_key(shown)) or first or next(
         (word for word in words if word in written), None)
+
+
+_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+"""Initials with full stops ("U.S.A."), read as the code they spell."""
+
+
+def _as_shown(name: str) -> str:
+    """``name`` as it reads: compatibility forms as the letters they show (fullwidth "Ｕ"),
+    characters that show nothing dropped (`drafting.characters.visible`, and any format
+    character or lone mark), initials without their full stops."""
+    shown = unicodedata.normalize("NFKC", visible(name))
+    shown = "".join(char for char in shown
+                    if unicodedata.category(char) not in ("Cf", "Mn", "Me"))
+    return _INITIALS.sub(lambda found: found.group().replace(".", ""), shown).strip()
 
 
 def refuse_other_delegations(path: Path, amendments: Sequence[Amendment], delegation: str,

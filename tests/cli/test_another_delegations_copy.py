@@ -70,8 +70,12 @@ def _authored(path, author: str):
     return path
 
 
-@pytest.mark.parametrize("author", ["U&#8203;SA", "US&#173;A", "USA_mission"],
-                         ids=["zero-width space", "soft hyphen", "underscore"])
+@pytest.mark.parametrize("author", ["U&#8203;SA", "US&#173;A", "USA_mission", "U&#8291;SA",
+                                    "US&#847;A", "U&#8206;SA", "U.S.A.", "usa mission",
+                                    "&#65333;SA mission"],
+                         ids=["zero-width space", "soft hyphen", "underscore",
+                              "invisible separator", "grapheme joiner", "direction mark",
+                              "initials", "small letters", "fullwidth"])
 def test_an_author_naming_another_delegation_as_shown_is_refused(cli, tmp_path, author):
     """A character that shows nothing, or an underscore, hid the code: the copy was
     recorded as the EU's, its record reading "submitted by USA"."""
@@ -81,9 +85,10 @@ def test_an_author_naming_another_delegation_as_shown_is_refused(cli, tmp_path, 
     assert _amendments(cli) == []
 
 
-def test_an_author_naming_no_code_as_written_is_the_senders(cli, tmp_path):
-    cli.ok("delegation", "add", "AND")  # Andorra's code is a word of many names
-    cli.ok("submit", SYMBOL, str(_authored(tmp_path / "x.docx", "Smith and Jones")),
+@pytest.mark.parametrize("author", ["Smith and Jones", "Can Yilmaz"])
+def test_an_author_naming_no_code_as_written_is_the_senders(cli, tmp_path, author):
+    cli.ok("delegation", "add", "AND", "CAN")  # codes that are words of many names
+    cli.ok("submit", SYMBOL, str(_authored(tmp_path / "x.docx", author)),
            "-d", "EU", "--yes")
     assert {tuple(a["proponents"]) for a in _amendments(cli)} == {("EU",)}
 
