@@ -6,9 +6,11 @@ trusted where the copy's numbers are shifted: a delegation that inserts a paragr
 deletes one, often renumbers the paragraphs after it, or types the number the next one
 had. There a paragraph that reads as another paragraph near the one its number names
 (unchanged, or plainly more like it when edited), or whose numbered paragraph stands a
-little further on, is found by its text instead. A paragraph found only because it is
-like one ("Article 1bis" like "Article 2") is new when that one stands, as it was, a
-little further on.
+little further on, is found by its text instead. So is one typed with the number of a
+paragraph that stands after the unchanged one that follows it in the copy (a new "3."
+typed before "2 bis."): the copy keeps the text's order. A paragraph found only
+because it is like one ("Article 1bis" like "Article 2") is new when that one stands, as
+it was, a little further on.
 
 A Word footnote is the revision's footnote its number names (the copy's numbers are
 the revision's by then, `drafting.readers.copy_notes`), and no paragraph of the body is
@@ -106,16 +108,16 @@ def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
                 for g in hosts]
     plain = [j is not None and unchanged(g, paragraphs[j].text)
              for g, j in zip(hosts, labelled, strict=True)]
-    shifted = [_shifted(g, j, before, paragraphs, same)
-               for g, j, before, same in zip(hosts, labelled, [None, *labelled], plain,
-                                             strict=False)]
+    shifted = [_shifted(g, j, labelled[max(i - NEAR, 0):i], paragraphs, same)
+               for i, (g, j, same) in enumerate(zip(hosts, labelled, plain, strict=True))]
     last = -1
     for i, (group, j) in enumerate(zip(hosts, labelled, strict=True)):
         if j is None or j <= last:
             continue
         ahead = slice(i + 1, i + 1 + NEAR)
-        if not plain[i] and (shifted[i] or any(shifted[ahead])) and \
-                _numbered_otherwise(group, j, paragraphs, hosts[ahead]):
+        if not plain[i] and (_out_of_order(j, labelled[ahead], plain[ahead]) or (
+                (shifted[i] or any(shifted[ahead])) and
+                _numbered_otherwise(group, j, paragraphs, hosts[ahead]))):
             continue  # found by its text
         found[i], last = j, j
     last, new = -1, 0
@@ -182,17 +184,29 @@ def unchanged(group: Group, text: str) -> bool:
     return piece.state == NORMAL and not piece.comment_ids and piece.text.strip() == text
 
 
-def _shifted(group: Group, labelled: int | None, before: int | None,
+def _shifted(group: Group, labelled: int | None, before: Sequence[int | None],
              paragraphs: list[Paragraph], plain: bool) -> bool:
     """Whether ``group`` is typed with a number that is not its own: the number names no
-    paragraph, or the one the paragraph before names too, or one ``group`` does not read
-    as (``plain``: it does) while it reads unchanged as another near it."""
+    paragraph, or one a paragraph a little before (``before``, what theirs name) names
+    too ("3." typed for a new paragraph before "2 bis." and the old "3."), or one
+    ``group`` does not read as (``plain``: it does) while it reads unchanged as another
+    near it."""
     if not group.hosts[0].label:
         return False
-    if labelled is None or labelled == before:
+    if labelled is None or labelled in before:
         return True
     return not plain and any(unchanged(group, paragraphs[k].text)
                              for k in _near(labelled, len(paragraphs)))
+
+
+def _out_of_order(j: int, following: Sequence[int | None],
+                  plain: Sequence[bool]) -> bool:
+    """Whether a paragraph typed with the number of paragraph ``j`` is followed a little
+    further on by one that reads, unchanged, as the paragraph its own number names, and
+    that stands before ``j`` ("2 bis." after a new paragraph typed "3."): the copy keeps
+    the text's order, so the number is a guess and the paragraph is found by its text."""
+    return any(same and k is not None and k < j
+               for k, same in zip(following, plain, strict=True))
 
 
 def _numbered_otherwise(group: Group, j: int, paragraphs: list[Paragraph],

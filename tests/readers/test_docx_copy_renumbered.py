@@ -128,3 +128,72 @@ def test_a_number_typed_twice_leaves_the_other_paragraphs_lines_their_own(tmp_pa
     assert read.tracked is tracked
     assert [(a.kind, a.paragraph_id, a.new_text) for a in read.amendments] == [
         (AmendmentKind.NEW_PARAGRAPH, document.current.by_label("OP2").id, NEW)]
+
+
+BIS = "Invites Member States to cooperate;"
+DECIDES = ("Decides:", "(a)\tTo consider the question at its eighty-second session;",
+           "(b)\tTo include the item in the provisional agenda;")
+
+
+@pytest.mark.parametrize(("bis", "last"), [
+    pytest.param(BIS, OP3, id="the rest as it was"),
+    pytest.param(BIS.replace("cooperate", "cooperate closely"), OP3, id="2 bis edited"),
+    pytest.param(BIS, OP3.replace("seized", "actively seized"), id="the old 3 edited"),
+])
+def test_a_paragraph_typed_3_before_2_bis_is_new_and_the_others_their_own(tmp_path, bis,
+                                                                          last):
+    """A new paragraph typed "3." between OP2 (its sub-items too) and "2 bis.", the rest
+    left as it was: one new paragraph after OP2, the typed number a guess; "2 bis." and
+    the old "3." are matched by their text, not OP2 bis deleted, OP3 rewritten as the new
+    text, and both re-added after it."""
+    body = [f"1.\t{OP1}", f"2.\t{DECIDES[0]}", *DECIDES[1:], f"2 bis.\t{BIS}", f"3.\t{OP3}"]
+    document = read_draft(_word(tmp_path / "draft.docx", body)).to_document("A/C.2/81/L.5")
+    copy = _word(tmp_path / "copy.docx", [*body[:4], f"3.\t{NEW}", f"2 bis.\t{bis}",
+                                          f"3.\t{last}"])
+    amendments = read_docx_submission(copy, document, delegation="RUS").amendments
+    label = {p.id: p.label for p in document.current.paragraphs}
+    expected = [("OP2", "new paragraph", "", NEW)]
+    if bis != BIS:
+        expected.append(("OP2 bis", "insert", "cooperate", " closely"))
+    if last != OP3:
+        expected.append(("OP3", "insert", "remain", " actively"))
+    assert sorted((label[a.paragraph_id], a.kind.value, a.old_text, a.new_text)
+                  for a in amendments) == expected
+
+
+def test_a_paragraph_typed_3_before_2_bis_in_a_french_draft(tmp_path):
+    """As typed in a French draft ("a)", "b)", "2 bis."): one new paragraph after OP2."""
+    body = ["1.\tPrie le Secrétaire général de lui présenter un rapport ;",
+            "2.\tDécide :", "a)\tD'examiner la question à sa quatre-vingt-deuxième session ;",
+            "b)\tD'inscrire la question à l'ordre du jour provisoire ;",
+            "2 bis.\tInvite les États Membres à coopérer ;",
+            "3.\tDécide de rester saisie de la question."]
+    head = ["Nations Unies", "A/C.2/81/L.7", "Océans", "L'Assemblée générale,",
+            "Rappelant sa résolution 78/10,"]
+    new = "Encourage les organisations régionales à participer ;"
+
+    def word(path, lines):
+        made = docx.Document()
+        for line in [*head, *lines]:
+            made.add_paragraph(line)
+        made.save(str(path))
+        return path
+
+    document = read_draft(word(tmp_path / "draft.docx", body)).to_document("A/C.2/81/L.7")
+    copy = word(tmp_path / "copy.docx", [*body[:4], f"3.\t{new}", *body[4:]])
+    amendments = read_docx_submission(copy, document, delegation="RUS").amendments
+    assert [(a.kind, a.paragraph_id, a.new_text) for a in amendments] == [
+        (AmendmentKind.NEW_PARAGRAPH, document.current.by_label("OP2").id, new)]
+
+
+def test_a_paragraph_typed_3_before_2_bis_where_the_old_3_is_deleted(tmp_path):
+    """The new "3." before "2 bis." and the old 3 deleted: a new paragraph after OP2 and
+    OP3's deletion; "2 bis." stays OP2 bis (not deleted and re-added)."""
+    body = [f"1.\t{OP1}", f"2.\t{OP2}", f"2 bis.\t{BIS}", f"3.\t{OP3}"]
+    document = read_draft(_word(tmp_path / "draft.docx", body)).to_document("A/C.2/81/L.5")
+    copy = _word(tmp_path / "copy.docx", [*body[:2], f"3.\t{NEW}", body[2]])
+    amendments = read_docx_submission(copy, document, delegation="RUS").amendments
+    label = {p.id: p.label for p in document.current.paragraphs}
+    assert sorted((label[a.paragraph_id], a.kind.value, a.old_text, a.new_text)
+                  for a in amendments) == [("OP2", "new paragraph", "", NEW),
+                                           ("OP3", "delete paragraph", OP3, "")]
