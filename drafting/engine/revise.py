@@ -30,6 +30,7 @@ from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.footnotes import cited, footnote_numbers, notes_with_markers, retext
+from drafting.engine.heading_numbers import articles_renumbered
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
 from drafting.engine.option_sections import fold_options
@@ -57,8 +58,8 @@ from drafting.model import (
     Revision,
     renumber,
 )
-from drafting.model.headings import numbered_title
 from drafting.model.labels import Label, changed, next_label, parse_label, sub_clause
+from drafting.model.sections import heading_line, section_kind
 
 _AGREED = (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)
 
@@ -265,6 +266,7 @@ class _Builder:
         self.reopened: list[str] = []
         self.moot: dict[str, str] = {}  # accepted, in an alternative not chosen
         self.shown: dict[str, str] = {}  # a new paragraph's label -> the compilation's
+        self.opened: set[str] = set()  # the kinds of the new section headings ("ARTICLE")
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
         for amendment in accepted:
             self.accepted[amendment.paragraph_id].append(amendment)
@@ -301,6 +303,8 @@ class _Builder:
             elif born:
                 after, held = [*after, *born], _family(paragraph.label)
         self._place(after, paragraphs, following=None)
+        if self.opened:  # "Article 2 Scope" after a new Article 2: Article 3, as Word shows it
+            paragraphs = articles_renumbered(list(self.current), paragraphs, self.opened)
         return _unique_labels(_in_family_order(paragraphs)), deleted
 
     def _place(self, born: list[Paragraph], paragraphs: list[Paragraph], *,
@@ -325,15 +329,19 @@ class _Builder:
         heading ``before`` it (``H3 bis``) and numbered with the headings; None for text,
         and in a text numbered by section (a new section would renumber its paragraphs)."""
         if self.sectioned or born.kind is ParagraphKind.HEADING or \
-                not numbered_title(born.text):
+                not heading_line(born.text):
             return None
-        heading = next((p for p in reversed(before) if p.kind is ParagraphKind.HEADING), None)
+        headings = [p for p in reversed(before) if p.kind is ParagraphKind.HEADING]
+        heading = headings[0] if headings else None
+        kind = section_kind(born.text)  # "Article 2 Objective": at the articles' level
+        self.opened |= {kind} if kind else set()
+        alike = next((p for p in headings if kind and section_kind(p.text) == kind), heading)
         after = parse_label(heading.label) if heading is not None else Label("H", 0)
         taken = [p.label for p in before if p.label.startswith("H")]
         label = str(after) if after.number == 0 and str(after) not in taken \
             else next_label(str(after), taken)
-        return replace(born, label=label, kind=ParagraphKind.HEADING, level=heading.level
-                       if heading is not None else 1)
+        return replace(born, label=label, kind=ParagraphKind.HEADING, level=alike.level
+                       if alike is not None else 1)
 
     def _revised(self, paragraph: Paragraph, accepted: list[Amendment]) -> Paragraph:
         """``paragraph`` with its bracket decisions and accepted amendments applied; agreed,

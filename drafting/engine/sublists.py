@@ -16,11 +16,13 @@ from difflib import SequenceMatcher
 
 from drafting.engine.anchoring import similarity, word_diff
 
-ITEM = re.compile(r"(?P<open>\()?(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})"
-                  r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.)))(?=[ \t])")
+ITEM = re.compile(r"(?P<open>\()?(?P<prefix>(?:\d{1,3}\.)+(?=\d))?"
+                  r"(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})"
+                  r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.|(?(prefix)|(?!)))))(?=[ \t])")
 """A sub-paragraph's number where its line begins: "(a)", "(iv)", "b)", "(12)", or
 digits with a full stop, as Word's "List Number 2" shows them or a text types them
-("2."; ``open`` is None where no bracket opens it)."""
+("2."; ``open`` is None where no bracket opens it); or Word's legal numbering, the
+numbers of the items it stands in first ("2.1.3", ``prefix`` "2.1.", ``number`` "3")."""
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -33,7 +35,8 @@ class _List:
     ``(line, value)``."""
 
     kind: str
-    form: tuple[str, str, bool]  # what stands before and after, and whether upper case
+    form: tuple[str, str, bool, str]  # what stands before and after, whether upper case,
+    # and the numbers of the items it stands in, where written before its own ("2.1.")
     items: list[tuple[int, int]] = field(default_factory=list)
 
     def gap(self, value: int) -> int | None:
@@ -54,7 +57,7 @@ def relettered(old: str, new: str) -> str:
     lists = _lists(was)
     if not all(_runs_on(found) for found in lists):
         return new  # numbered as the drafters chose: not for a revision to change
-    starts: dict[str, tuple[str, tuple[str, str, bool], int]] = {}
+    starts: dict[str, tuple[str, tuple[str, str, bool, str], int]] = {}
     for found in lists:  # each item's words: the kind, form and start of its list
         for line, _ in found.items:
             starts.setdefault(item_words(was[line]), (found.kind, found.form, found.items[0][1]))
@@ -233,7 +236,7 @@ def _lists(lines: list[str]) -> list[_List]:
         if match is None:
             open_ = []
             continue
-        form = (match["open"], match["close"], match["number"].isupper())
+        form = _form(match)
         readings = _plausible(_readings(match["number"]), _ahead(lines, number, form),
                               open_, form)
         # the list it goes on: the nearest number on (an item removed leaves a gap)
@@ -254,17 +257,22 @@ def _lists(lines: list[str]) -> list[_List]:
     return found
 
 
-def _ahead(lines: list[str], number: int, form: tuple[str, str, bool],
+def _form(match: re.Match[str]) -> tuple[str, str, bool, str]:
+    """How an item's number is written: its brackets, case and the numbers before it."""
+    return (match["open"], match["close"], match["number"].isupper(), match["prefix"] or "")
+
+
+def _ahead(lines: list[str], number: int, form: tuple[str, str, bool, str],
            ) -> list[tuple[str, int]]:
     """The readings of the item after line ``number``, where it is written alike."""
     match = ITEM.match(lines[number + 1]) if number + 1 < len(lines) else None
-    if match is None or (match["open"], match["close"], match["number"].isupper()) != form:
+    if match is None or _form(match) != form:
         return []
     return _readings(match["number"])
 
 
 def _plausible(readings: list[tuple[str, int]], ahead: list[tuple[str, int]],
-               open_: list[_List], form: tuple[str, str, bool]) -> list[tuple[str, int]]:
+               open_: list[_List], form: tuple[str, str, bool, str]) -> list[tuple[str, int]]:
     """Of an ambiguous number's readings ("(i)": the ninth letter, or one), those the
     items around it bear out: the one the next item follows ("(ii)" after "(i)": roman;
     "(j)": a letter); a double letter ("ii") only right after the letter before it."""
@@ -323,8 +331,8 @@ def written_alike(one: str, two: str) -> bool:
     first, second = ITEM.match(f"{one} "), ITEM.match(f"{two} ")
     if first is None or second is None or (first.end(), second.end()) != (len(one), len(two)):
         return False
-    return (first["open"], first["close"], first["number"].isdigit()) == \
-        (second["open"], second["close"], second["number"].isdigit())
+    return (first["open"], first["close"], first["number"].isdigit(), first["prefix"]) == \
+        (second["open"], second["close"], second["number"].isdigit(), second["prefix"])
 
 
 def follows(before: str, after: str) -> bool:
@@ -333,7 +341,7 @@ def follows(before: str, after: str) -> bool:
     one, two = ITEM.match(f"{before} "), ITEM.match(f"{after} ")
     if one is None or two is None or (one.end(), two.end()) != (len(before), len(after)):
         return False
-    if (one["open"], one["close"]) != (two["open"], two["close"]):
+    if (one["open"], one["close"], one["prefix"]) != (two["open"], two["close"], two["prefix"]):
         return False
     return any(kind == other and value + 1 == next_value
                for kind, value in _readings(one["number"])

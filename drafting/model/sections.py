@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.model.headings import CLOSING, cjk_number, roman
+from drafting.model.headings import CLOSING, TITLE_WORDS, cjk_number, numbered_title, roman
 from drafting.model.labels import SUFFIXES
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
@@ -82,6 +82,7 @@ OPTION_LINE = re.compile(r"\[?\s*Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]?\s*\]?", r
 paragraphs of the option after it: the heading of an option section (``5 OPTION 2``,
 `option_named`); use ``fullmatch``."""
 _UNREAD_WORDS = 6
+_ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
 
 
 def section_key(text: str) -> str | None:
@@ -112,6 +113,38 @@ def section_key(text: str) -> str | None:
     key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
     key = f"{key}{_latin_suffix(match['suffix'])}" if match["suffix"] else key
     return f"{kind} {key}" if kind in _OWN_KEYS else key
+
+
+def heading_line(text: str) -> bool:
+    """Whether ``text`` reads as a heading on a line of its own: short, no closing
+    punctuation, numbering itself ("B. Technology", `numbered_title`) or opening a
+    section ("Article 2 Objective", as Word shows a heading its style numbers)."""
+    text = text.strip()
+    return numbered_title(text) or (bool(text) and text[-1] not in CLOSING and len(
+        text.split()) <= TITLE_WORDS and section_key(text) is not None)
+
+
+def numbered_as(text: str) -> tuple[str, int] | None:
+    """The kind and number of a section heading numbered in figures or Roman numerals,
+    with no suffix ("Article 2 Scope" -> ("ARTICLE", 2), "Part II" -> ("PART", 2)); None
+    for any other text (`renumbered_section`)."""
+    match = _section(text) if not text.startswith((" ", "[")) else None
+    if match is None or not match["key"] or match["suffix"]:
+        return None
+    key = match["key"]
+    number = int(key) if key.isdigit() else _ROMAN_VALUES.get(key)
+    return None if number is None else (_KIND_OF.get(match["kind"].lower(), "SECTION"), number)
+
+
+def renumbered_section(text: str, number: int) -> str:
+    """``text`` (a heading `numbered_as` reads) numbered ``number``, in its own form:
+    "Article 2 Scope" -> "Article 3 Scope", "Part II" -> "Part III"."""
+    match = _section(text)
+    if match is None or not match["key"]:
+        return text
+    key = match["key"]
+    written = str(number) if key.isdigit() else roman(number)
+    return text[:match.start("key")] + written + text[match.end("key"):]
 
 
 def option_named(text: str) -> str | None:

@@ -245,6 +245,22 @@ def format_number(value: int, number_format: str) -> str:
     return str(value)
 
 
+def shown_alike(shown: str, text: str) -> str | None:
+    """The number that ``text`` opens with where it is written as ``shown`` (a number Word
+    shows: "Article 3", "Part II") is, its numbers aside: "Article 2" in "Article 2
+    Scope"; None where ``text`` opens with none so written."""
+    parts = re.split(r"(\w+)", shown.rstrip())  # words at odd places: "Article", "3"
+    pattern = "".join(r"\w{1,8}" if n % 2 and _numeral(part) else re.escape(part)
+                      for n, part in enumerate(parts))
+    found = re.match(rf"{pattern}(?=\s|$)", text) if shown.strip() else None
+    return found[0] if found else None
+
+
+def _numeral(word: str) -> bool:
+    """Whether ``word`` is a number as Word's lists write them ("3", "IV", "b")."""
+    return word.isdigit() or len(word) == 1 or re.fullmatch(r"[IVXLCivxlc]+", word) is not None
+
+
 def _roman(value: int) -> str:
     out = []
     for amount, digits in _ROMAN:

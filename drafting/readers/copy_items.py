@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from itertools import accumulate
 
 from drafting.engine.sublists import ITEM, matched_lines, unrelettered
+from drafting.ooxml.numbering import shown_alike
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import UNTRACKED
 
@@ -255,3 +256,19 @@ def _alike(shown: str, number: str) -> bool:
 def number_piece(prefix: str) -> RunPiece:
     """The unchanged piece of an item's automatic number, ``prefix`` ("\\n(c) ")."""
     return RunPiece(prefix, NORMAL, kind=NUMBER)
+
+
+
+def heading_renumbered(pieces: list[RunPiece], shown: str, target: str) -> list[RunPiece]:
+    """``pieces`` (a heading of a copy, opening with ``shown``, the number Word shows it:
+    "Article 3 ") with that number as ``target`` (the revision's heading) writes it
+    ("Article 2 "), where it is written alike: a heading inserted before it makes Word
+    number it on, and a number Word shows is nobody's proposal. The pieces as they are
+    otherwise."""
+    if not shown or not pieces or pieces[0].text != shown or pieces[0].state != NORMAL:
+        return pieces
+    found = shown_alike(shown, target)
+    if found is None or not target[len(found):].startswith(shown[len(shown.rstrip()):]):
+        return pieces
+    return [pieces[0].with_text(target[:len(shown) - len(shown.rstrip()) + len(found)]),
+            *pieces[1:]]

@@ -77,6 +77,8 @@ class Chunk:
     mark: RunPiece
     heading: bool = False
     """Read as a heading (in a heading style, or "Article 3")."""
+    shown: str = ""
+    """The number Word shows before a heading's words ("Article 3 "), its first piece."""
     alternatives: bool = False
     """Its pieces are its alternatives, in brackets ("Option 1: ..." read as "[...]")."""
     note: int | None = None
@@ -209,6 +211,7 @@ class CopyLayout:
                 host.heading = role.kind is RoleKind.HEADING
                 if role.kind is not RoleKind.LINE and role.prefix:  # its automatic number
                     host.pieces.insert(0, RunPiece(role.prefix))
+                    host.shown = role.prefix if host.heading else ""
             if chunks and chunks[-1] is host and role is not None and \
                     role.kind is not RoleKind.LINE and role.paragraph is not None:
                 opened[role.paragraph] = host

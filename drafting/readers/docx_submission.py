@@ -59,7 +59,7 @@ from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_flat_notes import flat_notes
 from drafting.readers.copy_identity import cut_off, identify
-from drafting.readers.copy_items import as_numbered
+from drafting.readers.copy_items import as_numbered, heading_renumbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
 from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
@@ -388,7 +388,8 @@ class _Reader(CopyComments, CopyGroups):
             return previous
         paragraph = group.match
         pieces, split_off = split_parts(group)
-        pieces = as_numbered(trimmed(pieces), paragraph.text,  # Word's renumbering: no change
+        pieces = as_numbered(trimmed(heading_renumbered(pieces, chunk.shown, paragraph.text)),
+                             paragraph.text,  # Word's renumbering: no change
                              closing_deleted=_closed_deleted(group))
         if runs.original_text(pieces) != paragraph.text and self.tracked:
             pieces = self._in_the_draft(pieces, paragraph.text, where)

@@ -46,6 +46,7 @@ from drafting.readers.lines import OPTION
 from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
+from drafting.writers.heading_numbers import shown_kept, words_alone
 from drafting.writers.list_items import (
     add_items,
     join_items,
@@ -159,6 +160,8 @@ class _Reviser:
         item = self._item(was, now) if typed else None
         chosen = _chosen(was, now, place)
         text, added = (now.text, []) if chosen else split_added(was.text, now.text)
+        if now.kind is ParagraphKind.HEADING:  # "Article 3" for "Article 2": Word's own
+            text = shown_kept(was.text, text, place.places)
         if added and (OPTION.match(place.paragraphs[-1].text) is None or
                       new_options(was.text, now.text[len(text):]) is None):
             text, added = now.text, []  # not options of their own Word paragraphs
@@ -310,7 +313,9 @@ class _Reviser:
         operative = paragraph.kind is ParagraphKind.OPERATIVE
         typed = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}{self.typed[1]}" \
             if self.typed and operative else ""
-        made.extend(new_runs(paragraph.text, runs[-1] if runs else None, self.main, typed))
+        words = words_alone(paragraph.text, self.main, self.document) \
+            if paragraph.kind is ParagraphKind.HEADING else paragraph.text  # Word numbers it
+        made.extend(new_runs(words, runs[-1] if runs else None, self.main, typed))
         clause_level(self.document, made, paragraph.label)  # Word's "1.2" after "1.1.1"
         return made
 

@@ -51,8 +51,7 @@ from drafting.engine.segments import (
 )
 from drafting.errors import DraftingError
 from drafting.model import ParagraphKind, Revision, parse_label
-from drafting.model.headings import numbered_title
-from drafting.model.sections import section_key
+from drafting.model.sections import heading_line, section_key
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.sections import (
     hand_on,
@@ -67,6 +66,7 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
+from drafting.writers.heading_numbers import words_alone
 from drafting.writers.list_changes import restart_accepted, source_steps
 from drafting.writers.list_items import (
     add_items,
@@ -363,7 +363,7 @@ class _SourceWriter(MergedWriter):
         article = _sectioned(label) and (section_key(text) is not None or (
             self.opened and title_line(text)))  # "Article 5 bis", then its title
         self.opened = article and section_key(text) is not None
-        numbered = not article and not _sectioned(label) and numbered_title(text)  # "IV. ..."
+        numbered = not article and not _sectioned(label) and heading_line(text)  # "IV. ..."
         kind = ParagraphKind.HEADING if article or numbered else label_kind(label)
         role = "article" if self.opened else "title"
         if article and role in self.headings and not carried:  # in its headings' forms
@@ -377,6 +377,7 @@ class _SourceWriter(MergedWriter):
         paragraph = blank(self.last if carried else self.main)
         clause_level(self.document, paragraph, label)  # Word's "1.2" after "1.1.1"
         typed = "" if article or numbered else typed_label(label, self.typed)
+        text = words_alone(text, self.main, self.document) if numbered else text  # Word's no.
         paragraph.append(self.marks.inserted(
             new_runs(text, last_run(words), self.main, typed), stamp))
         self.last.addnext(paragraph)
