@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from drafting.atomic import file_path
 from drafting.characters import escaped
 from drafting.errors import InputError
 from drafting.model import Document
@@ -34,7 +35,7 @@ SourceArg = typer.Argument(
 StrictOpt = typer.Option(False, "--strict", help="Fail on any reader warning (files only).")
 RevisionOpt = typer.Option(None, "--revision", help="A revision label (default: the current).")
 OutputOpt = typer.Option(
-    None, "-o", "--output",
+    None, "-o", "--output", parser=file_path,
     help="Write the revision to this file instead: .docx (clean Word), .md or .txt.")
 FileArg = typer.Argument(..., help="The draft: .docx, .md or .txt.", show_default=False)
 

@@ -8,18 +8,20 @@ from pathlib import Path
 
 import typer
 
+from drafting.atomic import file_path
 from drafting.characters import escaped
 from drafting.errors import InputError
 from drafting_cli.common import DbOpt, show_warnings, store_at
 from drafting_cli.progress import steps
 
-OutputOpt = typer.Option(..., "--output", "-o", help="OUT.docx, .md, .html or .txt.")
-DocxOpt = typer.Option(..., "--output", "-o", help="OUT.docx")
-JsonOpt = typer.Option(..., "--output", "-o", help="OUT.json")
+OutputOpt = typer.Option(..., "--output", "-o", parser=file_path,
+                         help="OUT.docx, .md, .html or .txt.")
+DocxOpt = typer.Option(..., "--output", "-o", parser=file_path, help="OUT.docx")
+JsonOpt = typer.Option(..., "--output", "-o", parser=file_path, help="OUT.json")
 SymbolArg = typer.Argument(..., help="The document, e.g. A/C.2/81/L.7.", show_default=False)
 StatusOpt = typer.Option([], "--status", help="Amendments with these statuses (default: "
                          "submitted); repeatable.")
-PositionsOutOpt = typer.Option(None, "--output", "-o",
+PositionsOutOpt = typer.Option(None, "--output", "-o", parser=file_path,
                                help="Write OUT.html, .md, .docx or .pdf instead.")
 DelegationsOpt = typer.Option([], "--delegation", "-d",
                               help="Only these delegations' proposals (repeatable).")

@@ -43,7 +43,7 @@ def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
     and (the OSError as its cause) when the folder is missing, not writable, read-only
     or full, ``path`` then as it was before.
     """
-    target = Path(path)
+    target = file_path(path)
     existing = _replaceable(target)
     # a short name of its own: a name near the system's 255 bytes would not take a suffix
     temporary = target.with_name(f".drafting-{os.urandom(6).hex()}.tmp")
@@ -68,6 +68,24 @@ def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
         raise
     if linked:
         _copy_in_place(temporary, target)
+
+
+def file_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a Path, or DraftingError when it ends with a path separator
+    (``out.json/``): that names a folder, as the shell reads it ("Is a directory", "Not a
+    directory"), but ``Path`` drops the separator and would write the file ``out.json``
+    (over one already there). An output's path goes through here before anything is
+    read or written."""
+    text = os.fspath(path)
+    if isinstance(text, str) and text.endswith(_SEPARATORS):
+        raise DraftingError(f"{text}: ends with '{text[-1]}', so it names a folder, not a "
+                            "file; nothing was written: give the file's name without the "
+                            f"trailing '{text[-1]}'")
+    return Path(text)
+
+
+_SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+"""What ends a folder's name in a path: '/' (and '\\' on Windows)."""
 
 
 _DATABASE = b"SQLite format 3\x00"

@@ -52,6 +52,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
     hashes, receipts that ``drafting verify --anchors`` checks. Returns what was written."""
     from datetime import UTC, datetime
 
+    path = atomic.file_path(path)  # a path that names a folder: refused before the work
     head = store.head()
     document = store.document(symbol)
     sources = store.sources(symbol)
@@ -71,7 +72,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
         "events": [event_json(e) for e in store.events(symbol)],
         "head": head.to_json(),
     }
-    atomic.write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    atomic.write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data
 
 

@@ -42,7 +42,7 @@ def compile_to(store: Store, symbol: str, path: str | Path, *,
     (.docx, .pdf, .html, .md, .txt). Three steps."""
     from drafting.writers import COMPILATION_WRITERS
 
-    path = Path(path)
+    path = atomic.file_path(path)
     fmt = _format(path, COMPILATION_FORMATS)
     compilation, chosen = compilation_of(store, symbol, delegations=delegations,
                                          statuses=statuses, step=step)
@@ -71,7 +71,7 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
     change (named in a comment there instead). Three steps."""
     from drafting.writers.docx_merged import write_merged_docx
 
-    path = Path(path)
+    path = atomic.file_path(path)
     _format(path, MERGED_FORMATS)
     compilation, chosen = compilation_of(store, symbol, delegations=delegations,
                                          statuses=statuses, step=step)
@@ -142,7 +142,7 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
     from drafting.ooxml.revisions import Stamp
     from drafting.writers import COMPILATION_WRITERS
 
-    path = Path(path)
+    path = atomic.file_path(path)
     fmt = _format(path, COMPILATION_FORMATS)
     step(f"loading {symbol}")
     document = store.document(symbol)
@@ -189,7 +189,7 @@ def positions_to(store: Store, symbol: str, path: str | Path, *,
     from drafting.writers import render_positions_markdown
     from drafting.writers.positions_tables import render_positions_html, write_positions_docx
 
-    path = Path(path)
+    path = atomic.file_path(path)
     fmt = _format(path, POSITION_FORMATS)
     document = store.document(symbol)
     matrix = positions_of(document, store.amendments(symbol), paragraph=paragraph)
@@ -213,7 +213,7 @@ def write_revision(document: Document, path: str | Path, *,
     the revision, the Word file is that document; one that no longer does is said to
     ``warn``, and the file written in drafting's own layout. Returns the revision written."""
     chosen = revision_of(document, revision)
-    path = Path(path)
+    path = atomic.file_path(path)
     if _format(path, REVISION_FORMATS) in ("docx", "pdf"):
         from drafting.writers.docx_clean import write_docx_revision
         from drafting.writers.docx_source import source_holds

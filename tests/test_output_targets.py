@@ -148,3 +148,32 @@ def test_a_hard_linked_file_is_written_in_place(store, tmp_path):
     assert "A/C.2/81/L.7" in twin.read_text(encoding="utf-8")
     assert os.path.samefile(target, twin) and target.stat().st_nlink == 2
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "L.7", "--format", "json", "-o"), ("compile", "L.7", "-o"),
+    ("merge", "L.7", "-o"), ("show", "L.7", "-o"), ("positions", "L.7", "-o"),
+    ("diff", "L.7", "Zero draft", "Zero draft", "-o")])
+def test_a_path_ending_with_a_slash_is_refused(store, tmp_path, args):
+    """`-o plain.json/` wrote over the file plain.json, and `-o new.json/` made a file
+    new.json: the slash names a folder (the shell refuses both), which Path() dropped."""
+    suffix = ".json" if args[0] == "export" else ".docx"
+    kept = tmp_path / f"plain{suffix}"
+    kept.write_text("keep\n", encoding="utf-8")
+    for target, name in ((f"{kept}/", kept.name), (f"{tmp_path}/new{suffix}/", f"new{suffix}")):
+        refused = drafting(store, *args, target)
+        assert refused.returncode == 1, refused.stdout
+        assert f"{name}/: ends with '/', so it names a folder, not a file; nothing was " \
+            "written" in refused.stderr
+    assert kept.read_text(encoding="utf-8") == "keep\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [kept.name, "s.db"]
+
+
+def test_the_library_refuses_a_path_ending_with_a_slash(tmp_path):
+    kept = tmp_path / "plain.md"
+    kept.write_text("keep\n", encoding="utf-8")
+    for target in (f"{kept}/", f"{tmp_path}/new.md/", f"{tmp_path}/new.md//"):
+        with pytest.raises(DraftingError, match="names a folder, not a file"):
+            write_atomically(target, "new\n")
+    assert kept.read_text(encoding="utf-8") == "keep\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["plain.md"]

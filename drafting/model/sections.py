@@ -9,6 +9,7 @@ text.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from drafting.model.headings import CLOSING, TITLE_WORDS, cjk_number, numbered_title, roman
 from drafting.model.labels import SUFFIXES
@@ -77,10 +78,12 @@ _HEADING_LIKE = re.compile(
     + r")\s+(?:\d|[IVXLC]{1,7}\b)|第\s*\w{1,6}\s*(?:条|章|节|部分|编))")
 """A section's word and a number, in figures or Roman numerals ("Статья 1 ..."), or a
 Chinese heading's 第 ... 条."""
-OPTION_LINE = re.compile(r"\[?\s*Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]?\s*\]?", re.IGNORECASE)
+OPTION_LINE = re.compile(r"\[?\s*Option\s+(?P<n>\d+|[A-Z])\s*[:.]?\s*\]?", re.IGNORECASE)
 """An option's name on a line of its own ("Option 1", "Option 2:", "[Option A"), the
 paragraphs of the option after it: the heading of an option section (``5 OPTION 2``,
 `option_named`); use ``fullmatch``."""
+OPTION_DIGITS = 2
+"""The most digits an option's number has in a label (``5 OPTION 99``: `labels`)."""
 _UNREAD_WORDS = 6
 _ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
 
@@ -151,7 +154,16 @@ def option_named(text: str) -> str | None:
     """The option a line of its own names, as an option section's key writes it ("Option
     2" -> "2", "[Option b:" -> "B"); None for any other text."""
     found = OPTION_LINE.fullmatch(text)
-    return found["n"].upper() if found else None
+    return option_name(found["n"]) if found else None
+
+
+def option_name(name: str) -> str:
+    """An option's number or letter as written ("Option 01", "Option １", "Option ١",
+    "Option b") as a label writes it: a number in ASCII digits without leading zeros
+    ("1"), so that options that read alike are one; a letter upper-cased ("B")."""
+    if not name.isdecimal():
+        return name.upper()
+    return "".join(str(unicodedata.decimal(digit)) for digit in name).lstrip("0") or "0"
 
 
 def section_kind(text: str) -> str | None:

@@ -2,9 +2,10 @@
 
 A paragraph (``w:p``) holds runs (``w:r``) directly or inside revision marks (``w:ins``,
 ``w:del``, ``w:moveTo``, ``w:moveFrom``) and containers (``w:hyperlink``, ``w:smartTag``,
-``w:fldSimple``, ``w:sdt``/``w:sdtContent``, ``w:customXml``, ``w:dir``, ``w:bdo``). This
-module walks all of them and gives a `RunPiece` per stretch of text that shares one state,
-one revision mark and one set of comments:
+``w:fldSimple``, ``w:sdt``/``w:sdtContent``, ``w:customXml``, ``w:dir``, ``w:bdo``; of
+an ``mc:AlternateContent``, the branch Word shows: `drafting.ooxml.alternate`). This
+module walks all of them and gives a `RunPiece` per stretch of text that shares one
+state, one revision mark and one set of comments:
 
 * text comes from ``w:t`` and ``w:delText``; ``w:tab``/``w:ptab`` give ``"\\t"``,
   ``w:br``/``w:cr`` give ``"\\n"`` and ``w:noBreakHyphen`` gives ``"-"``;
@@ -32,6 +33,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting.errors import ReaderError
+from drafting.ooxml import alternate
 from drafting.ooxml.body import Survey as Survey  # these were here first: said here too
 from drafting.ooxml.body import body_blocks as body_blocks
 from drafting.ooxml.body import child_of as child_of
@@ -60,6 +62,7 @@ _CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr
                qn("w:noBreakHyphen"): "-"}
 _TEXT = frozenset({qn("w:t"), qn("w:delText")})
 _P, _R, _TBL = qn("w:p"), qn("w:r"), qn("w:tbl")
+_ALTERNATE = alternate.ALTERNATE
 _BLOCKS = frozenset({_P, _TBL})
 _ID, _AUTHOR, _DATE, _VAL = qn("w:id"), qn("w:author"), qn("w:date"), qn("w:val")
 _COMMENT_START, _COMMENT_END = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
@@ -338,6 +341,9 @@ class _Walker:
                 self._children(child, _enter(context, _change(child)))
             elif tag in _CONTAINERS:
                 self._children(child, context)
+            elif tag == _ALTERNATE:  # the branch Word shows, as `drafting.ooxml.visible`
+                if (branch := alternate.shown(child)) is not None:
+                    self._children(branch, context)
             elif tag == _COMMENT_START:
                 self._start_comment(child.get(_ID))
             elif tag == _COMMENT_END:

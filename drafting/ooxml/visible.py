@@ -4,7 +4,9 @@ accepted, and where each piece of that text stands in the XML.
 Runs in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not; tabs and
 breaks read as ``\\t`` and ``\\n``; a footnote reference reads as its marker ``[^N]``
 (numbered by `drafting.ooxml.notes.Footnotes`); hidden runs, images, text boxes,
-equations, symbols and the like read as nothing and are counted in ``notes``. Each
+equations, symbols and the like read as nothing and are counted in ``notes``. Of an
+``mc:AlternateContent``, the branch Word shows is read (`drafting.ooxml.alternate`), and
+another branch holding other text is counted in ``notes``, quoted. Each
 piece of the text is an `Atom` naming the run and the element it came from, so a writer
 can find any character of the text in the document again.
 """
@@ -16,12 +18,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from drafting.ooxml import alternate
 from drafting.ooxml.body import child_of
 from drafting.ooxml.notes import REFERENCE, Footnotes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 GONE = frozenset({f"{W}del", f"{W}moveFrom"})
 _RUN_TEXT = {
     f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n",
@@ -32,12 +34,11 @@ _RUN_NOTES = {
     f"{W}endnoteReference": "endnote", f"{W}commentReference": "comment",
     f"{W}object": "embedded object",
 }
-_GRAPHICS = {f"{W}drawing", f"{W}pict", f"{_MC}AlternateContent"}
+_ALTERNATE = alternate.ALTERNATE
+_GRAPHICS = {f"{W}drawing", f"{W}pict", _ALTERNATE}
 _EQUATIONS = {f"{_M}oMath", f"{_M}oMathPara"}
 _P_PR, _R_PR, _R, _T, _VANISH, _VAL = (
     f"{W}pPr", f"{W}rPr", f"{W}r", f"{W}t", f"{W}vanish", f"{W}val")
-_ALTERNATE, _FALLBACK, _CHOICE = (
-    f"{_MC}AlternateContent", f"{_MC}Fallback", f"{_MC}Choice")
 _OPAQUE = frozenset({f"{W}sdtPr", f"{W}rPr"})
 _RUBY, _RUBY_BASE = f"{W}ruby", f"{W}rubyBase"
 _ID = f"{W}id"
@@ -90,14 +91,32 @@ def _walk(element: etree._Element, found: Visible) -> None:
         return
     elif tag in _EQUATIONS:
         found.notes["equation"] += 1
-    elif tag == _ALTERNATE:  # one of its choices is shown: take the fallback
-        shown = element.find(_FALLBACK)
-        shown = shown if shown is not None else element.find(_CHOICE)
+    elif tag == _ALTERNATE:  # the branch Word shows; another's text said (a warning)
+        shown = alternate.shown(element)
         for child in shown if shown is not None else ():
             _walk(child, found)
+        for other in alternate.other_texts(element, shown, _branch_text):
+            found.notes[_other_branch(other)] += 1
     elif tag not in _OPAQUE:
         for child in element:  # hyperlinks, fields, smart tags, content controls ...
             _walk(child, found)
+
+
+def _branch_text(branch: etree._Element) -> str:
+    """The text of one branch of an ``mc:AlternateContent``, as `visible` reads it."""
+    seen = Visible(branch)
+    for child in branch:
+        _walk(child, seen)
+    return "".join([atom.text for atom in seen.atoms])
+
+
+def _other_branch(text: str) -> str:
+    """What a warning says of ``text``, another branch's than the one read: "... in OP3
+    not imported"."""
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    what = f"text '{shown}'" if text.strip() else "nothing (no text)"
+    return (f"{what} in another branch of an mc:AlternateContent (the one Word shows was "
+            "read; a program that cannot show it shows this one instead)")
 
 
 def _run(run: etree._Element, found: Visible) -> None:

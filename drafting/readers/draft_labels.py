@@ -72,7 +72,8 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
                               "each paragraph needs its own" + _mixed(
                                   drafts[first_at[shown] - 1], draft, first)
                               + _unread(drafts[first_at[shown]:number - 1])
-                              + _option_lines(drafts[first_at[shown]:number - 1]))
+                              + _option_lines(drafts[:first_at[shown] - 1],
+                                              drafts[first_at[shown]:number - 1]))
         seen[shown] = draft.where.rsplit(", ", 1)[-1]
         first_at[shown] = number
         text = draft.text if draft.options is None else "".join(
@@ -105,17 +106,27 @@ def _unread(between: Sequence[DraftParagraph]) -> str:
     return ""
 
 
-def _option_lines(between: Sequence[DraftParagraph]) -> str:
+def _option_lines(before: Sequence[DraftParagraph],
+                  between: Sequence[DraftParagraph]) -> str:
     """Advice where an option's line of its own ("Option 2") stands between two
-    paragraphs with one label: how its block of paragraphs is read, and how to type it."""
+    paragraphs with one label: the line before them naming the same option ("Option 1",
+    then "Option 01"), else how its block of paragraphs is read, and how to type it."""
     for draft in between:
-        if option_named(draft.text) is not None:
-            return (f". The option line {draft.text.strip()!r} "
-                    f"({draft.where.rsplit(', ', 1)[-1]}) heads paragraphs numbered from 1 "
-                    "again: such a block is read as a section of its own only where a "
-                    "numbered paragraph follows each option line (or a title in a heading "
-                    "style, then one); else number the options' paragraphs on (1., 2., "
-                    "3.), or type each option in one paragraph (\"Option 2: ...\")")
+        if (named := option_named(draft.text)) is None:
+            continue
+        same = next((d for d in reversed(before) if option_named(d.text) == named), None)
+        if same is not None:
+            return (f". The option lines {same.text.strip()!r} "
+                    f"({same.where.rsplit(', ', 1)[-1]}) and {draft.text.strip()!r} "
+                    f"({draft.where.rsplit(', ', 1)[-1]}) both name Option {named} (an "
+                    "option's number is read as a number, in whatever digits: 01 is 1); "
+                    "give each option a number of its own")
+        return (f". The option line {draft.text.strip()!r} "
+                f"({draft.where.rsplit(', ', 1)[-1]}) heads paragraphs numbered from 1 "
+                "again: such a block is read as a section of its own only where a "
+                "numbered paragraph follows each option line (or a title in a heading "
+                "style, then one); else number the options' paragraphs on (1., 2., "
+                "3.), or type each option in one paragraph (\"Option 2: ...\")")
     return ""
 
 

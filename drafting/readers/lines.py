@@ -104,7 +104,7 @@ _NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
 FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
 """A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
 each footnote as such a block after the paragraph citing it)."""
-OPTION = re.compile(r"Option\s+(?P<n>\d{1,2}|[A-Z])\s*[:.]\s*", re.IGNORECASE)
+OPTION = re.compile(r"Option\s+(?P<n>\d+|[A-Z])\s*[:.]\s*", re.IGNORECASE)
 _NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
 
 

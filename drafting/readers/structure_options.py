@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from drafting.errors import LabelError
+from drafting.errors import LabelError, ReaderError
 from drafting.model import ParagraphKind
 from drafting.model.labels import Label, parse_label
-from drafting.model.sections import option_named, section_key
+from drafting.model.sections import OPTION_DIGITS, option_name, option_named, section_key
 from drafting.readers.blocks import Block, Role, RoleKind
 from drafting.readers.draft_labels import DraftParagraph
 from drafting.readers.lines import heading_key, option_text
@@ -56,7 +56,7 @@ class OptionBlocks:
         another "Option 1:" opens the next paragraph."""
         text = rest if label is not None else block.text
         body = text[option.end():]
-        first = option["n"].casefold() in ("1", "a")  # "Option 1:" opens another paragraph
+        first = option_name(option["n"]) in ("1", "A")  # "Option 1:" opens another one
         if label is None and self.option_open and self._host >= 0 and not first:
             self._option(index, body, skip + option.end())
             return
@@ -113,6 +113,13 @@ class OptionBlocks:
             return False
         key = None
         if index in self._restarting():
+            if named.isdigit() and len(named) > OPTION_DIGITS:
+                raise ReaderError(
+                    f"{block.where}: the option line {block.text.strip()!r} opens a section "
+                    "of its own (its paragraphs are numbered from 1 again), but a label "
+                    f"names options 1 to {10 ** OPTION_DIGITS - 1} (or A to Z) only; number "
+                    "the options' paragraphs on (1., 2., 3.) instead, or type each option "
+                    "in one paragraph (\"Option 100: ...\")")
             key = f"{_OPTION_KEY.sub('', self.section)} OPTION {named}".lstrip()
             try:
                 key = key if parse_label(f"{key}.1").section == key else None

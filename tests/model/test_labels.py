@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from drafting.errors import LabelError
 from drafting.model import ParagraphKind, next_label, normalize_label, parse_label, renumber
 from drafting.model.labels import SUFFIXES, Label, changed
+from drafting.model.sections import option_named
 
 
 @pytest.mark.parametrize(
@@ -179,3 +180,12 @@ def test_labels_of_one_family_sort_by_their_count(suffixes):
     assert sorted(map(parse_label, map(str, labels))) == sorted(
         labels, key=lambda label: label.suffix)
     assert all(parse_label(str(label)) < Label("OP", 8) for label in labels)
+
+
+def test_an_option_line_names_its_option_as_a_label_writes_it():
+    """"Option 01", "Option １" and "Option ١" named options "01", "１" and "١": labels
+    that read as Option 1's beside it; "Option 100" named none."""
+    assert [option_named(t) for t in ("Option 1", "Option 01", "[Option \uff11:",
+                                      "Option \u0661", "option b", "Option 100",
+                                      "Option 007")] == ["1", "1", "1", "1", "B", "100", "7"]
+    assert option_named("Option 1.1") is None and option_named("Option \u00b9") is None

@@ -239,3 +239,39 @@ def test_option_blocks_read_no_way_are_refused_naming_the_option_line():
             r"the label 5\.1 is used twice .*The option line 'Option 2' \(line 15\) heads "
             r"paragraphs numbered from 1 again.*number the options' paragraphs on")):
         read_text(text, name="draft.md")
+
+
+def _options(*names: str) -> str:
+    """A treaty text whose Article 5 holds an option block under each of ``names``."""
+    blocks = "".join(f"{name}\n\n1. Each Party shall act {n}.\n\n"
+                     for n, name in enumerate(names, start=1))
+    return ("The Parties to this Convention,\n\nRecognizing the problem,\n\nArticle 5\n\n"
+            f"{blocks}Article 6\n\n1. Each Party shall manage waste.\n")
+
+
+@pytest.mark.parametrize("name", ["Option 01", "Option \uff11", "Option \u0661"])
+def test_an_option_number_is_read_as_a_number(name):
+    """"Option 01", a fullwidth or an Arabic-Indic "1" made an option beside Option 1,
+    labelled 5 OPTION 01.1 (١.1, １.1): two options whose labels read alike."""
+    read = read_text(_options(name, "Option \uff12"), name="draft.md")
+    assert [p.label for p in read.paragraphs if p.kind is not ParagraphKind.HEADING] == [
+        "PP1", "5 OPTION 1.1", "5 OPTION 2.1", "6.1"]
+    with pytest.raises(ReaderError, match=(
+            rf"line 13: the label 5 OPTION 1\.1 is used twice \(first on line 9\).*The "
+            rf"option lines 'Option 1' \(line 7\) and '{name}' \(line 11\) both name "
+            r"Option 1 \(an option's number is read as a number")):
+        read_text(_options("Option 1", name), name="draft.md")
+
+
+def test_an_option_number_past_the_labels_limit_is_refused_saying_so():
+    """"Option 100" (3 digits) was silently no option line: its paragraph "1." counted
+    in Option 99, and the import failed naming only "5 OPTION 99.1 is used twice"."""
+    names = [f"Option {n}" for n in range(1, 101)]
+    read = read_text(_options(*names[:99]), name="draft.md")
+    assert [p.label for p in read.paragraphs if p.kind is not ParagraphKind.HEADING][-2:] == [
+        "5 OPTION 99.1", "6.1"]
+    with pytest.raises(ReaderError, match=(
+            r"line 403: the option line 'Option 100' opens a section of its own \(its "
+            r"paragraphs are numbered from 1 again\), but a label names options 1 to 99 "
+            r"\(or A to Z\) only")):
+        read_text(_options(*names), name="draft.md")
