@@ -11,10 +11,12 @@ list counts on its own and starts again under each item of the list it stands in
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from drafting.engine.anchoring import similarity, word_diff
+from drafting.model.labels import SUFFIXES
 
 ITEM = re.compile(r"(?P<open>\()?(?P<prefix>(?:\d{1,3}\.)+(?=\d))?"
                   r"(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})"
@@ -23,6 +25,10 @@ ITEM = re.compile(r"(?P<open>\()?(?P<prefix>(?:\d{1,3}\.)+(?=\d))?"
 digits with a full stop, as Word's "List Number 2" shows them or a text types them
 ("2."; ``open`` is None where no bracket opens it); or Word's legal numbering, the
 numbers of the items it stands in first ("2.1.3", ``prefix`` "2.1.", ``number`` "3")."""
+BETWEEN = re.compile(r"\(?(?:[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})[ -]?(?:" + "|".join(
+    sorted(SUFFIXES, key=len, reverse=True)) + r")\)(?=[ \t])")
+"""A new item typed between two, as negotiators number it: "(a bis)", "a bis)", "(b ter)".
+It is no number of its list: the list goes on over it, and it is never relettered."""
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -62,7 +68,9 @@ def relettered(old: str, new: str) -> str:
         for line, _ in found.items:
             starts.setdefault(item_words(was[line]), (found.kind, found.form, found.items[0][1]))
     lines = new.split("\n")
-    for found in _lists(lines):
+    # a line the revision adds between two items, unnumbered, is no end of their list
+    added = {number for number, line in enumerate(lines) if line not in was}
+    for found in _lists(lines, added):
         first = next((start for kind, form, start in (
             starts.get(item_words(lines[line]), ("", "", 0)) for line, _ in found.items)
             if (kind, form) == (found.kind, found.form)), _start(found, lists))
@@ -72,7 +80,7 @@ def relettered(old: str, new: str) -> str:
             start, end = ITEM.match(lines[line]).span("number")  # type: ignore[union-attr]
             lines[line] = lines[line][:start] + written(first + step, found.kind,
                                                         found.form[2]) + lines[line][end:]
-    if not all(_runs_on(found) for found in _lists(lines)):  # read otherwise: left as it is
+    if not all(_runs_on(found) for found in _lists(lines, added)):  # read otherwise: as it is
         return new
     return "\n".join(lines)
 
@@ -126,7 +134,7 @@ def matched_lines(was: list[str], now: list[str]) -> list[tuple[int, int, int, i
     return spans
 
 
-_ALIKE = 0.3
+ALIKE = 0.3
 """How alike (`similarity`) two lines must be to be read as one changed, not one removed
 and another inserted."""
 
@@ -144,7 +152,7 @@ def _alike(was: list[str], now: list[str], i: int, j: int) -> list[tuple[int, in
                 steps.append((best[a, b + 1][0], (0, 1)))
             if a < len(was) and b < len(now):
                 alike = similarity(item_words(was[a]), item_words(now[b]))
-                if alike >= _ALIKE:
+                if alike >= ALIKE:
                     steps.append((alike + best[a + 1, b + 1][0], (1, 1)))
             if steps:
                 best[a, b] = max(steps, key=lambda step: step[0])
@@ -226,15 +234,17 @@ def written(value: int, kind: str, upper: bool = False) -> str:
     return text.upper() if upper else text
 
 
-def _lists(lines: list[str]) -> list[_List]:
-    """The lists of items among ``lines``: a list goes on over the items nested in it and
-    ends at a line that is no item."""
+def _lists(lines: list[str], through: Collection[int] = ()) -> list[_List]:
+    """The lists of items among ``lines``: a list goes on over the items nested in it, an
+    item typed between two ("(a bis)", `BETWEEN`) and the lines ``through`` (that are no
+    items), and ends at any other line that is no item."""
     found: list[_List] = []
     open_: list[_List] = []  # the lists still going on, the innermost last
     for number, line in enumerate(lines):
         match = ITEM.match(line)
         if match is None:
-            open_ = []
+            if number not in through and not BETWEEN.match(line):
+                open_ = []
             continue
         form = _form(match)
         readings = _plausible(_readings(match["number"]), _ahead(lines, number, form),

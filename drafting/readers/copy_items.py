@@ -26,7 +26,8 @@ import re
 from difflib import SequenceMatcher
 from itertools import accumulate
 
-from drafting.engine.sublists import ITEM, matched_lines, unrelettered
+from drafting.engine.anchoring import similarity
+from drafting.engine.sublists import ALIKE, ITEM, matched_lines, unrelettered
 from drafting.ooxml.numbering import shown_alike
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_changes import UNTRACKED
@@ -58,14 +59,35 @@ def as_numbered(pieces: list[RunPiece], target: str, *,
         words.append(text.split("\n", 1)[0].strip())
     lines = [line.partition(" ") for line in target.split("\n")[1:]]
     theirs = [rest.strip() for _, _, rest in lines]
-    for mine, i2, their, j2 in matched_lines(words, theirs):  # as a diff pairs items
-        if i2 - mine == 1 and j2 - their == 1:  # the same item, its words changed or not
-            piece = out[numbers[mine]]
-            shown = piece.text.strip()
-            if _alike(shown, lines[their][0]):
-                out[numbers[mine]] = piece.with_text(
-                    piece.text.replace(shown, lines[their][0], 1))
+    for mine, their in _paired(words, theirs, [out[n].text.strip() for n in numbers],
+                               [number for number, _, _ in lines]):
+        piece = out[numbers[mine]]
+        shown = piece.text.strip()
+        if _alike(shown, lines[their][0]):
+            out[numbers[mine]] = piece.with_text(piece.text.replace(shown, lines[their][0], 1))
     return _missing(out, target)
+
+
+def _paired(words: list[str], theirs: list[str], shown: list[str], numbers: list[str],
+            ) -> list[tuple[int, int]]:
+    """The copy's items (their ``words``, Word's numbers ``shown``) paired with the
+    revision's (``theirs``, ``numbers``) as a diff pairs them (`matched_lines`): one for
+    one, the same item; where items were removed (or joined) among others, each with the
+    one most like it, unless its number is already that of an item like it (two joined
+    keep the first one's) - the first item gone, the next is "(a)" now, not a proposal."""
+    pairs = []
+    for mine, i2, their, j2 in matched_lines(words, theirs):
+        if i2 - mine == 1 and j2 - their == 1:  # the same item, its words changed or not
+            pairs.append((mine, their))
+            continue
+        for a, a2, b, b2 in matched_lines([f"{n} {w}" for n, w in zip(
+                shown[mine:i2], words[mine:i2], strict=True)], [f"{n} {w}" for n, w in zip(
+                numbers[their:j2], theirs[their:j2], strict=True)]):
+            if a2 - a == 1 and b2 - b == 1 and not any(
+                    numbers[k] == shown[mine + a] and similarity(theirs[k], words[mine + a])
+                    >= ALIKE for k in range(their, j2)):
+                pairs.append((mine + a, their + b))
+    return pairs
 
 
 def _typed_as_numbered(pieces: list[RunPiece], target: str) -> list[RunPiece]:

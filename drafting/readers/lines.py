@@ -61,11 +61,13 @@ with a space before the bracket); a number only where `drafting.readers.structur
 that it opens a paragraph, else a sub-paragraph's."""
 DECIMAL = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?{GAP}+")
 """A number on several levels, "1.1 " or "1.2.1. ", as an annex numbers its clauses."""
-_ITEM = r"\(?(?:[a-z]{1,2}|[ivxlc]+|\d{1,2}|[\u0621-\u064a]|[а-яё])\)"
+_ITEM = (r"\(?(?:(?:[a-z]{1,2}|[ivxlc]+)(?:[ -]?(?:" + _SUFFIX + r"))?|\d{1,2}"
+         r"|[\u0621-\u064a]|[а-яё])\)")
 _CJK_ITEM = r"\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09"
 SUBPARAGRAPH = re.compile(rf"{_ITEM}\s|{_CJK_ITEM}")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
-``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after)."""
+``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after), and a
+new item typed between two, ``(a bis) `` (French ``a bis) ``)."""
 LONE_ITEM = re.compile(rf"(?:{_ITEM}|{_CJK_ITEM})[\t ]*")
 """A sub-paragraph's letter or number alone (``fullmatch`` it): "(a)" on a line of its
 own, its text on the next, as a PDF turned into Word or text often leaves an item."""

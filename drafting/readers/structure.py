@@ -64,6 +64,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from drafting.engine.sublists import follows
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
@@ -294,6 +295,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
             self.drafts[-1].bracketed = True
         elif SUBPARAGRAPH.match(typed) and self._can_extend(typed=typed):
             self._line(index, block.text, "\n")
+        elif label is None and number is None and self._between_items(index, typed):
+            self._line(index, block.text, "\n")  # "(a) ...", this line, "(b) ..."
         else:
             shown = f"{number.text} {block.text}" if number is not None and number.text \
                 else block.text  # "• Recalling ...": its bullet is part of its text
@@ -391,7 +394,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
 
     def _can_extend(self, *, typed: str = "") -> bool:
         """Whether a sub-paragraph line can join the paragraph before: one that is not a
-        heading and, for a ``typed`` "(a) ...", ends with ":" or a sub-paragraph, or, for
+        heading and, for a ``typed`` "(a) ...", ends with ":" or a sub-paragraph, or holds
+        the item before it ("(b)" after "(a) ...", then a line with no number), or, for
         the first of a list ("(a)", "(i)"), anywhere but at the end of a sentence ("Decides
         that", "Calls upon States, inter alia,")."""
         if self._host < 0 or self.drafts[self._host].label.kind is ParagraphKind.HEADING:
@@ -399,8 +403,25 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
         draft = self.drafts[self._host]
         last_line = (draft.options[-1] if draft.options else draft.text).rsplit("\n", 1)[-1]
         return not typed or last_line.endswith((":", "\uff1a")) or \
-            bool(SUBPARAGRAPH.match(last_line)) or \
+            bool(SUBPARAGRAPH.match(last_line)) or _goes_on(draft.text, typed) or \
             (first_item(typed) and not last_line.rstrip().endswith(_SENTENCE_ENDS))
+
+    def _between_items(self, index: int, typed: str) -> bool:
+        """Whether block ``index`` (no item, no label) stands between two items of the
+        paragraph before, a line of it: its last line an item, the next block the item
+        after it, typed ("(a) ...", this line, "(b) ...") or numbered by Word below it."""
+        if self._host < 0 or index + 1 >= len(self.blocks) or SUBPARAGRAPH.match(typed):
+            return False
+        draft = self.drafts[self._host]
+        last = SUBPARAGRAPH.match(draft.text.rsplit("\n", 1)[-1]) \
+            if draft.options is None and "\n" in draft.text else None
+        after = self.blocks[index + 1]
+        if last is None or draft.label.kind is ParagraphKind.HEADING or after.heading:
+            return False
+        if after.number is not None:
+            return after.number.level > 0
+        found = SUBPARAGRAPH.match(after.text)
+        return found is not None and follows(last.group().strip(), found.group().strip())
 
     @property
     def _host(self) -> int:
@@ -468,3 +489,11 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
         the label the result shows (a treaty's typed "2." is 5.2 once its articles are
         known)."""
         return f"\x00{len(self.drafts) - 1}\x00"
+
+
+def _goes_on(text: str, typed: str) -> bool:
+    """Whether the item ``typed`` opens comes next after one of ``text``'s lines."""
+    found = SUBPARAGRAPH.match(typed)
+    after = found.group().strip() if found else ""
+    return bool(after) and any(follows(item.group().strip(), after) for line in
+                               text.split("\n")[1:] if (item := SUBPARAGRAPH.match(line)))

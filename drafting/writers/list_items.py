@@ -32,7 +32,7 @@ from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.sections import hand_on, section_break
 from drafting.ooxml.weave import Edit, new_runs
 from drafting.readers.source_places import Place, SourcePlace
-from drafting.writers.source_edits import in_body
+from drafting.writers.source_edits import in_body, unnumbered
 
 _NOBODY = Stamp("", None)
 """The stamp of an untracked edit."""
@@ -62,11 +62,14 @@ class Line:
 @dataclass(slots=True)
 class NewItems:
     """Lines to add as Word paragraphs after Word paragraph ``after``: each the index of
-    the item whose form it takes and its words."""
+    the item whose form it takes and its words; ``typed``: those (by their place in
+    ``items``) among items Word numbers that Word must not number ("(a bis)<tab>...",
+    or a line with no number), their words as they are."""
 
     after: int
     items: list[tuple[int, str]]
     edit: Edit
+    typed: frozenset[int] = frozenset()
 
 
 def lines_of(text: str, places: Sequence[Place]) -> list[Line]:
@@ -113,7 +116,7 @@ def new_items(place: SourcePlace, text: str, edit: Edit,
             all(ITEM.match(words) for words in rest) and
             sum(line.paragraph == anchor for line in lines) == 1)):
         return edit, None
-    items = []
+    items, typed = [], set()
     for words in rest:
         found = ITEM.match(words)
         token = found[0] if found else words.partition(" ")[0]
@@ -121,12 +124,14 @@ def new_items(place: SourcePlace, text: str, edit: Edit,
                      follows(line.item, token)), numbered[0])
         # Word's number, even where it follows none ("(d)" in a diff, after "(b)" made "(c)")
         shown = bool(form.number) and written_alike(form.number, token)
+        if form.number and not shown:  # "(a bis)": no number of Word's list
+            typed.add(len(items))
         items.append((form.paragraph, words[len(token):].lstrip() if shown else words))
     kept = None
     if head or edit.end > edit.start:
         kept = Edit(edit.start, edit.end, edit.stamp, head if start == edit.end else "",
                     edit.deleter, edit.made, edit.tracked)
-    return kept, NewItems(anchor, items, edit)  # type: ignore[arg-type]
+    return kept, NewItems(anchor, items, edit, frozenset(typed))  # type: ignore[arg-type]
 
 
 def competing_items(place: SourcePlace, text: str, line: Any,
@@ -202,9 +207,11 @@ def add_items(place: SourcePlace, found: NewItems, marks: RevisionMarks,
     inserted, words and mark, where the edit is tracked. The paragraphs made."""
     edit, made = found.edit, []
     at = after if after is not None else place.paragraphs[found.after].element
-    for index, words in found.items:
+    for position, (index, words) in enumerate(found.items):
         form = place.paragraphs[index].element
         paragraph = blank(form)
+        if position in found.typed:
+            unnumbered(paragraph)
         runs = new_runs(words, last_run(form), form)
         if edit.tracked:
             inserted = marks.inserted(runs, edit.stamp)

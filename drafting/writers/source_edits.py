@@ -166,3 +166,23 @@ def renumbered(place: SourcePlace, label: str, stamp: Stamp) -> Edit | None:
     if parse_label(label).prefix != "OP" or now == was:
         return None
     return Edit(typed.start("number"), typed.end("number"), stamp, number)
+
+
+def unnumbered(paragraph: Any) -> None:
+    """Take ``paragraph`` (made in the form of a numbered item) out of Word's numbering,
+    its own or its style's (``w:numId`` 0)."""
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = paragraph.makeelement(qn("w:pPr"), {})
+        paragraph.insert(0, properties)
+    for found in properties.findall(qn("w:numPr")):
+        properties.remove(found)
+    numbering = properties.makeelement(qn("w:numPr"), {})
+    numbering.append(numbering.makeelement(qn("w:numId"), {qn("w:val"): "0"}))
+    before = [n for n, child in enumerate(properties) if child.tag in _BEFORE_NUMBERING]
+    properties.insert(before[-1] + 1 if before else 0, numbering)  # in the schema's order
+
+
+_BEFORE_NUMBERING = frozenset(qn(f"w:{name}") for name in (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl"))
+"""What stands before ``w:numPr`` in a paragraph's properties."""

@@ -59,3 +59,15 @@ def test_what_is_no_item_is_not_numbered_again(line):
     old = f"Decides:\n{line}\n1. B;\n2. C;"
     assert relettered(old, f"Decides:\n{line}\n2. C;") == f"Decides:\n{line}\n1. C;"
     assert relettered(f"Decides:\n{line}\n{line}", f"Decides:\n{line}") == f"Decides:\n{line}"
+
+
+@pytest.mark.parametrize("between", ["(a bis)\tTo consult;", "a bis)\tTo consult;",
+                                     "To consult;"], ids=["(a bis)", "a bis)", "no number"])
+def test_a_line_added_between_two_items_reletters_nothing(between):
+    """A new item typed "(a bis)", or a line with no number, between (a) and (b): the
+    list goes on over it, so (b) stays (b), and the line keeps what it was typed with."""
+    close = ")" if between.startswith("a") else ""
+    one, two = ("a)", "b)") if close else ("(a)", "(b)")
+    old = f"Decides:\n{one}\tTo consider;\n{two}\tTo include;"
+    new = f"Decides:\n{one}\tTo consider;\n{between}\n{two}\tTo include;"
+    assert relettered(old, new) == new

@@ -119,3 +119,16 @@ def test_items_word_numbers_1_2_3_are_read_whole_too(tmp_path, case):
                     a.new_text.split(None, 1)[1]) for a in read.amendments)
     assert found == sorted([*(("delete", f"\n2. {item}") for item in deleted),
                             *(("insert", item) for item in inserted)])
+
+
+@pytest.mark.parametrize("build", BUILDERS.values(), ids=BUILDERS)
+def test_the_first_item_deleted_and_the_next_changed_proposes_no_relettering(tmp_path, build):
+    """Item (a) gone, (b) shown as "(a)" now (Word's renumbering, or the copy's) with a
+    word added: the deletion and the word are proposed, not "b" -> "a"."""
+    changed = MEETING.replace("meeting", "meeting of specialists")
+    _, read = _read(tmp_path, build, [changed, SUPPORT])
+    found = sorted((a.kind.value, (a.old_text if a.kind.value == "delete" else a.new_text)
+                    .strip()) for a in read.amendments)
+    gone = next(text for kind, text in found if kind == "delete")
+    assert gone.startswith("(a)") and gone.endswith(REPORT)
+    assert found == sorted([("delete", gone), ("insert", "of specialists")])
