@@ -26,8 +26,9 @@ reads exactly as it is stored:
 of three forms (`TextKind`): free *text* (a reason, a note: lines allowed), a
 *paragraph* (a paragraph, a quotation, a title, front matter: lines allowed, but
 no empty line, which would end the paragraph when the text is written back as
-Markdown or plain text - nor a line that only looks empty, holding spaces, `INVISIBLE`
-characters or `FILLERS`, which Word shows as a paragraph break all the same - and no
+Markdown or plain text - nor a line that only looks empty, holding spaces, marks with no letter
+or characters that show nothing (`shows_nothing`), which Word shows as a paragraph break
+all the same - and no
 line or paragraph separator U+2028, U+2029, which only Word's reader reads as a line
 break), and a single *line* (a label, a name, who acted: no line break and no tab
 either).
@@ -66,7 +67,6 @@ _NAMES = {  # unicodedata has no name for controls
     "\x85": "NEXT LINE",
 }
 _NEWLINES = re.compile(r"\r\n?")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 _FROM_WORD = {
     "\x85": "\u2026",  # NEXT LINE: what older Word files hold where an ellipsis was typed
     "\u2028": "\n",  # LINE SEPARATOR
@@ -109,14 +109,42 @@ def keyboard_form(text: str) -> str:
 INVISIBLE = "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 """Characters a text may hold that show nothing (a soft hyphen shows only at a line's
 end): soft hyphen, Arabic letter mark, zero-width space and joiners, direction marks,
-word joiner, zero-width no-break space."""
-_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+word joiner, zero-width no-break space. The commonest of those `shows_nothing` finds."""
+FILLERS = "\u115f\u1160\u3164\uffa0"
+"""The Hangul fillers: letters in Unicode's eyes that a font draws as a blank (a gap in
+a word, or a line that looks empty)."""
+_BLANKS = frozenset(
+    f"{FILLERS}\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f"
+    + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0100, 0xE01F0))))
+"""What shows nothing without being a format character: the fillers, the braille blank
+U+2800, the combining grapheme joiner U+034F, the Khmer inherent vowels U+17B4/5, the
+Mongolian variation selectors and vowel separator U+180B-U+180F, and the variation
+selectors U+FE00-U+FE0F, U+E0100-U+E01EF."""
+_SHOWN_FORMATS = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890"
+                           "\u0891\u08e2\U000110bd\U000110cd")
+"""The format characters a font draws all the same (Arabic, Syriac and Kaithi number
+signs, which stand above the digits after them)."""
+
+
+def shows_nothing(char: str) -> bool:
+    """Whether ``char`` shows nothing where it stands: a format character (category Cf:
+    zero-width space, joiners, direction marks, invisible operators, U+1D173 ...; not
+    the number signs a font draws) or one of `_BLANKS`. The one rule every check of
+    "looks the same" or "looks empty" uses."""
+    if char.isascii():
+        return False
+    if char in _BLANKS:
+        return True
+    return unicodedata.category(char) == "Cf" and char not in _SHOWN_FORMATS
 
 
 def on_screen(text: str) -> str:
-    """``text`` as a reader sees it: its spaces `keyboard_spaces`, its `INVISIBLE`
-    characters gone."""
-    return keyboard_spaces(text).translate(_DROP_INVISIBLE)
+    """``text`` as a reader sees it: its spaces `keyboard_spaces`, the characters that
+    show nothing (`shows_nothing`) gone."""
+    text = keyboard_spaces(text)
+    if text.isascii():
+        return text
+    return "".join(char for char in text if not shows_nothing(char))
 
 
 def normalised(text: str) -> str:
@@ -195,20 +223,45 @@ TextKind = Literal["text", "paragraph", "line"]
 """What a text is, for `problem`: free ``text``, a ``paragraph`` or a single ``line``."""
 
 _LINE_BREAKS = re.compile("[\t\n\u2028\u2029]")  # C0 and C1 breaks are refused anyway
-FILLERS = "\u115f\u1160\u3164\uffa0"
-"""The Hangul fillers: letters in Unicode's eyes that a font draws as a blank (a gap in
-a word, or a line that looks empty)."""
-_EMPTY_LINE = re.compile(f"\n[\\s{INVISIBLE}{FILLERS}\u180e]*?\n")
-"""An empty line: one that shows nothing, whatever spaces (a no-break space, an
-ideographic one), invisible characters (`INVISIBLE`) or fillers it holds."""
+
+
+def _looks_empty(line: str) -> bool:
+    """Whether ``line`` shows nothing: every character a space of any width (category Zs,
+    a tab), one that `shows_nothing`, or a mark (categories Mn, Me) - with no letter on
+    the line, a mark has nothing to stand on."""
+    return all(char.isspace() or shows_nothing(char) or unicodedata.category(char) in (
+        "Mn", "Me") for char in line)
+
+
+def empty_line(text: str) -> int | None:
+    """The offset of the line feed before the first line of ``text`` that shows nothing
+    (`_looks_empty`) and is followed by another line; None if there is none."""
+    start = text.find("\n")
+    while start != -1:
+        end = text.find("\n", start + 1)
+        if end == -1:
+            return None
+        if _looks_empty(text[start + 1:end]):
+            return start
+        start = end
+    return None
+
 _SEPARATORS = re.compile("[\u2028\u2029]")
 
 
+_JOINERS = "\u200c\u200d"
+
+
 def visible(text: str) -> str:
-    """``text`` without the characters that show nothing and change no word (zero-width
-    space, word joiner, zero-width no-break space, soft hyphen): two texts that differ
-    only in them read the same to a delegate."""
-    return text.translate(_INVISIBLE) if not text.isascii() else text
+    """``text`` without the characters that show nothing (`shows_nothing`: zero-width
+    space, direction marks, soft hyphen, variation selectors, the braille blank ...):
+    two texts that differ only in them read the same to a delegate. The joiners U+200C
+    and U+200D stay after a letter that joins or conjoins (categories Lo, Mn, Mc: Arabic,
+    Persian, Indic), where they change how the letters are drawn."""
+    if text.isascii():
+        return text
+    return "".join(char for at, char in enumerate(text) if not shows_nothing(char) or (
+        char in _JOINERS and at and unicodedata.category(text[at - 1]) in ("Lo", "Mn", "Mc")))
 
 
 def first_forbidden(text: str) -> int | None:
@@ -267,9 +320,9 @@ def problem(text: str, kind: TextKind = "text") -> tuple[int, str] | None:
             f"character {found.start()}: {describe(found.group())} is a break that Word, "
             "Markdown and plain text do not read alike; remove it (a line feed breaks a "
             "line; propose another paragraph on its own)")
-    if kind == "paragraph" and "\n" in text and (found := _EMPTY_LINE.search(text)):
-        return found.start(), (
-            f"character {found.start()}: an empty line (or one of spaces or characters "
+    if kind == "paragraph" and "\n" in text and (found := empty_line(text)) is not None:
+        return found, (
+            f"character {found}: an empty line (or one of spaces or characters "
             "that show nothing), which would end the paragraph where the text is written as "
             "Markdown or plain text, and looks like a paragraph break in Word; remove it "
             "(propose another paragraph on its own)")

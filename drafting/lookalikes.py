@@ -4,16 +4,24 @@
 new words are held to more, because they will be read by others as what the delegation
 proposes, and accepted into the text:
 
-- a word mixing Latin letters with Cyrillic or Greek ones (``Emphasizеs`` with a
-  Cyrillic ``е``): it looks like a word it is not, so a replacement by it looks like no
+- a word mixing letters of two alphabets that imitate Latin (Latin, Cyrillic, Greek,
+  Armenian, Cherokee, Coptic, and full-width Latin: ``Emphasizеs`` with a Cyrillic ``е``,
+  ``ＵSA``): it looks like a word it is not, so a replacement by it looks like no
   change, and once accepted the resolution holds a word no search finds. A word of one
   script beside a word of another (``ООН и UNESCO``, ``COVID-инфекция``) is fine;
 - the combining overlays U+0334 to U+0338 (tilde, stroke, long stroke, slash): they draw
   the letter they follow as struck through, so that inserted words look deleted;
 - the fillers (`drafting.characters.FILLERS`), which show as a gap in a word;
-- zero-width space, word joiner and zero-width no-break space (U+200B, U+2060, U+FEFF):
+- every character that shows nothing (`drafting.characters.shows_nothing`: zero-width
+  space, word joiner, invisible operators, variation selectors, the braille blank ...):
   no one types them on purpose, and they only make two texts differ where no reader sees
-  it. The joiners U+200C and U+200D stay: Arabic, Persian and Indic scripts need them.
+  it. The joiners U+200C and U+200D and the direction marks U+200E, U+200F, U+061C stay:
+  Arabic, Persian and Indic scripts need them;
+- mathematical letters (U+1D400 to U+1D7FF, ``𝖤``) and phonetic small capitals (``ꜱ``),
+  which only look like the letters of a word;
+- a line (after the first) that opens as a numbered paragraph would ("11.<tab>", "OP11"),
+  where the paragraph holds no lines numbered so: once accepted, it reads as a paragraph
+  of the text's own.
 
 Only what the delegation brings is refused (`disguise`): a character or a word the
 paragraph already holds may stay in the words proposed for it, as the draft has it. A
@@ -25,14 +33,27 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafting.characters import FILLERS, describe, on_screen
+from drafting.characters import FILLERS, describe, on_screen, shows_nothing
 
 _OVERLAYS = "\u0334\u0335\u0336\u0337\u0338"
-_HIDDEN = "\u200b\u2060\ufeff"
-_SUSPECT = re.compile(f"[{_OVERLAYS}{FILLERS}{_HIDDEN}]")
+_NEEDED = "\u200c\u200d\u200e\u200f\u061c"
+"""What shows nothing but a text may need: the joiners (Arabic, Persian and Indic scripts
+join or part letters with them) and the direction marks (right-to-left text)."""
 _WORD = re.compile(r"[^\W\d_]+")
 """A run of letters: a hyphen parts words here, as Russian joins "COVID-инфекция"."""
-_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+_SCRIPTS = ("FULLWIDTH LATIN", "LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE",
+            "COPTIC")
+"""The alphabets whose letters imitate Latin ones, by the start of their letters' names:
+full-width Latin letters (``Ｕ``) are a script of their own here, so that ``ＵSA`` mixes."""
+
+
+def _suspect(char: str) -> bool:
+    """Whether a delegation's new words may not bring ``char`` (see the module)."""
+    if char.isascii() or char in _NEEDED:
+        return False
+    return (char in _OVERLAYS or char in FILLERS or shows_nothing(char)
+            or "\U0001d400" <= char <= "\U0001d7ff"
+            or unicodedata.name(char, "").startswith("LATIN LETTER SMALL CAPITAL"))
 
 
 def _why(char: str) -> str:
@@ -41,19 +62,25 @@ def _why(char: str) -> str:
                 "deleted; remove it")
     if char in FILLERS:
         return "shows as a gap, not as a letter or a space; remove it"
+    if "\U0001d400" <= char <= "\U0001d7ff":
+        return ("is a mathematical symbol drawn as a letter, not a letter of any word; type "
+                "the letter itself")
+    if not shows_nothing(char):
+        return ("is a phonetic letter drawn as a small capital, not a letter of any word; "
+                "type the letter itself")
     return "shows nothing and makes the text differ where no one sees it; remove it"
 
 
 def _script(char: str) -> str | None:
-    """LATIN, CYRILLIC or GREEK for a letter of those scripts, else None."""
+    """The script of `_SCRIPTS` a letter is of (by its name), else None."""
     name = unicodedata.name(char, "")
     return next((script for script in _SCRIPTS if name.startswith(script)), None)
 
 
 def mixed(word: str) -> int | None:
-    """The offset in ``word`` of its first letter of another script than its first Latin,
-    Cyrillic or Greek letter where the word has letters of two of those; None if it has
-    not (``UNESCO``, ``ООН``, ``Emphasizes``)."""
+    """The offset in ``word`` of its first letter of another script than its first letter
+    of one of `_SCRIPTS` where the word has letters of two of those; None if it has not
+    (``UNESCO``, ``ООН``, ``Emphasizes``, ``UNESCO的``)."""
     first = None
     for offset, char in enumerate(word):
         script = _script(char)
@@ -71,18 +98,42 @@ def disguise(new: str, known: str = "") -> tuple[int, str] | None:
     proposes) that the module refuses and ``known`` (the paragraph's text, or the
     proposal's it amends) does not hold already; None if there is none. The sentence
     reads ``character 8: U+0336 (COMBINING LONG STROKE OVERLAY) draws ...; remove it``."""
-    if new.isascii():
-        return None  # most texts: none of those characters is ASCII
-    found = [*_characters(new, known), *_words(new, known)]
+    found = _numbered(new, known)
+    if not new.isascii():  # most texts: none of those characters is ASCII
+        found += [*_characters(new, known), *_words(new, known)]
     return min(found) if found else None
+
+
+_NUMBERED = re.compile(
+    r"[ \t]*(?:(?-i:OP|PP)[ \t]*\d{1,3}(?:[ \t]*(?:bis|ter|quater|quinquies|sexies|septies|"
+    r"octies|novies|decies))?\b|\d{1,3}(?:[ \t]*(?:bis|ter|quater|quinquies|sexies|septies|"
+    r"octies|novies|decies))?\.(?=[ \t]|$))", re.IGNORECASE)
+"""A line opening with a paragraph's number as a text types it: "11.<tab>", "11. ",
+"11 bis.", "OP11"."""
+
+
+def _numbered(new: str, known: str) -> list[tuple[int, str]]:
+    """The first line of ``new`` after its first that opens as a numbered paragraph of
+    the text's own would (`_NUMBERED`), where no line of ``known`` after its first opens
+    so (a paragraph holding items "1.", "2." may take another)."""
+    if "\n" not in new or any(_NUMBERED.match(line) for line in known.split("\n")[1:]):
+        return []
+    at = new.index("\n") + 1
+    for line in new.split("\n")[1:]:
+        if found := _NUMBERED.match(line):
+            number = found.group().strip()
+            return [(at, f"character {at}: the line '{number} ...' starts with a number as "
+                     "the text's own paragraphs do, so that once accepted it reads as a "
+                     "paragraph of its own; propose a new paragraph instead")]
+        at += len(line) + 1
+    return []
 
 
 def _characters(new: str, known: str) -> list[tuple[int, str]]:
     """The first character of ``new`` the module refuses that ``known`` does not hold."""
-    for found in _SUSPECT.finditer(new):
-        if found.group() not in known:
-            return [(found.start(), f"character {found.start()}: "
-                     f"{describe(found.group())} {_why(found.group())}")]
+    for at, char in enumerate(new):
+        if _suspect(char) and char not in known:
+            return [(at, f"character {at}: {describe(char)} {_why(char)}")]
     return []
 
 

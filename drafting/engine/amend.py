@@ -17,7 +17,13 @@ from datetime import datetime
 from typing import Any
 
 from drafting import brackets
-from drafting.characters import INVISIBLE, keyboard_spaces, on_screen, problem
+from drafting.characters import (
+    describe,
+    keyboard_spaces,
+    on_screen,
+    problem,
+    shows_nothing,
+)
 from drafting.engine.series import before_refusal
 from drafting.errors import (
     AmbiguousText,
@@ -162,7 +168,7 @@ def _seen_spans(text: str, quoted: str) -> list[tuple[int, int]]:
     """Where ``quoted`` stands in ``text`` as a reader sees both (`characters.on_screen`:
     invisible characters left out, every space a space): found in linear time, as `_starts`
     finds, then given back as places in ``text``."""
-    visible = [i for i, char in enumerate(text) if char not in INVISIBLE]
+    visible = [i for i, char in enumerate(text) if not shows_nothing(char)]
     wanted = on_screen(quoted)
     if not wanted:
         return []
@@ -295,6 +301,10 @@ def draft_span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> di
         span, old, new = Span(point, point), text[anchor.start:anchor.end], proposal.insert or ""
         if not new:
             raise AmendmentError(f"{label}: the insertion is empty; give the text to insert")
+        if not on_screen(new):
+            raise AmendmentError(f"{label}: inserting {_named(new)} changes nothing a "
+                                 "reader sees (it holds only characters that show nothing); give "
+                                 "the words to insert")
     else:
         old = {_K.REPLACE: proposal.replace, _K.DELETE: proposal.delete}.get(kind, proposal.bracket)
         span = locate(text, old or "", occurrence=number, paragraph=label)
@@ -304,6 +314,10 @@ def draft_span(kind: AmendmentKind, proposal: Proposal, target: Paragraph) -> di
         raise AmendmentError(f"{label}: replacing {_show(old)} with " + (
             "the same text changes nothing; give the new wording" if new
             else "nothing is a deletion; propose it as a deletion"))
+    if kind is _K.DELETE and not on_screen(old):
+        raise AmendmentError(f"{label}: deleting {_named(old)} changes nothing a reader "
+                             "sees (it holds only characters that show nothing); give the words "
+                             "to delete")
     if kind is _K.REPLACE and as_shown(new) == as_shown(old):
         raise AmendmentError(f"{label}: replacing {_show(old)} with {_show(new)} changes "
                              "nothing a reader sees (they differ only in characters that "
@@ -453,6 +467,11 @@ def _context(text: str, start: int, end: int) -> str:
     line = (("..." if left else "") + text[left:start] + "«" + text[start:end] + "»"
             + text[end:right] + ("..." if right < len(text) else ""))
     return " ".join(line.splitlines())
+
+
+def _named(text: str) -> str:
+    """The characters of a text that shows nothing, by name, for a message."""
+    return ", ".join(describe(char) for char in dict.fromkeys(text))
 
 
 def _show(text: str, limit: int = 60) -> str:

@@ -3,14 +3,18 @@
 A table with one row per paragraph: its label (and status), the text with
 every proposal in place (``<ins>`` inserted, ``<del>`` deleted, proponent
 codes in ``<span class="by">``) and the brackets it holds; the total sits at
-the top. Every piece of user text is escaped, and paragraphs carry
-``dir="auto"`` so Arabic reads right to left.
+the top. Every piece of user text is escaped, and each paragraph takes its direction
+from its first letter (`_direction`: ``dir="auto"`` unless a direction mark stands
+before it), so Arabic reads right to left and a mark a proposal puts first turns no
+English paragraph round.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
-from html import escape
+from html import escape, unescape
 
 from drafting.engine.segments import (
     Alternatives,
@@ -144,7 +148,8 @@ def _row(entry: Entry, formatted: bool) -> str:
     css = status.replace(" ", "-") if status else "open"
     if is_heading(entry):
         shown = f" <em>({escape(status)})</em>" if status else ""
-        heading = f'<h2 dir="auto">{_pieces(entry_pieces(entry))}{shown}{_notes(entry)}</h2>'
+        inner = f"{_pieces(entry_pieces(entry))}{shown}{_notes(entry)}"
+        heading = f'<h2 dir="{_direction(inner)}">{inner}</h2>'
         return _tr(f"heading {css}", f'<td colspan="2">{heading}</td>', count)
     marks = shown_marks(entry.paragraph, formatted, convention=False)
     (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
@@ -178,7 +183,26 @@ def _label_cell(label: str, status: str) -> str:
 
 def _para(inner: str, css: str = "") -> str:
     attribute = f' class="{css}"' if css else ""
-    return f'<p dir="auto"{attribute}>{inner}</p>'
+    return f'<p dir="{_direction(inner)}"{attribute}>{inner}</p>'
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _direction(inner: str) -> str:
+    """The direction of the HTML ``inner``: that of its first letter. ``auto`` (which
+    takes the first character with a direction of its own) where that is a letter or
+    there is none; else ``ltr`` or ``rtl`` as the first letter is written, so that a
+    direction mark put first (U+200F, U+061C, which show nothing) turns nothing round."""
+    marked = False
+    for char in unescape(_TAG.sub("", inner)):
+        kind = unicodedata.bidirectional(char)
+        if kind not in ("L", "R", "AL"):
+            continue
+        if unicodedata.category(char).startswith("L"):
+            return ("rtl" if kind != "L" else "ltr") if marked else "auto"
+        marked = True
+    return "auto"
 
 
 def _notes(entry: MergedParagraph) -> str:

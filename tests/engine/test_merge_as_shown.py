@@ -41,9 +41,14 @@ def test_proposals_that_differ_only_in_invisible_characters_are_one_change():
     (change,) = [s for s in segments if not isinstance(s, Text)]
     assert isinstance(change, Change) and change.inserted == "present"  # the first's
     assert change.credit.proponents == ("EU", "USA", "AOSIS")
-    joiner = _replace("pre\u200dsent", "G77", 4)  # ZERO WIDTH JOINER: it joins, it stays
+    joiner = _replace("pre\u200dsent", "G77", 4)  # ZERO WIDTH JOINER: joins no Latin letter
+    assert not any(isinstance(s, Alternatives)
+                   for s in merge_paragraph(OP1, [eu, joiner]).segments)
+    # after a Devanagari virama it joins (a half form is drawn), and it tells them apart
+    plain, joined = _replace("\u0915\u094d\u0937", "IND", 5), \
+        _replace("\u0915\u094d\u200d\u0937", "G77", 6)
     assert any(isinstance(s, Alternatives)
-               for s in merge_paragraph(OP1, [eu, joiner]).segments)
+               for s in merge_paragraph(OP1, [plain, joined]).segments)
 
 
 def test_accepting_two_such_proposals_makes_the_change_once():

@@ -27,7 +27,14 @@ OP1 = "Requests the Secretary-General to submit a report on small-scale fishers"
      "before it struck through"),
     (" and fish w\u043erkers", "character 11: the word 'w\u043erkers' mixes letters of two "
      "scripts: U+043E (CYRILLIC SMALL LETTER O)"),
-], ids=["empty line", "struck", "Cyrillic"])
+    (", and on fish workers\n\u2800\n11.\tDecides to abolish quotas",
+     "character 21: an empty line (or one of spaces or characters that show nothing)"),
+    (", and on fish workers\n11.\tDecides to abolish quotas", "character 22: the line '11. ...' "
+     "starts with a number as the text's own paragraphs do"),
+    (" and fish wor\u2062kers", "character 13: U+2062 (INVISIBLE TIMES) shows nothing"),
+    (" and \uff26ish workers", "character 6: the word '\uff26ish' mixes letters of two scripts"),
+], ids=["empty line", "struck", "Cyrillic", "braille blank line", "numbered line",
+        "invisible times", "fullwidth"])
 def test_tracked_words_that_look_other_than_they_are_refuse_the_copy(inserted, said, tmp_path):
     path = write_docx(tmp_path / "eu.docx", house(ZERO, {"OP1": [OP1, ins(inserted), ";"]}))
     with pytest.raises(ReaderError) as caught:

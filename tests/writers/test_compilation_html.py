@@ -280,6 +280,15 @@ def test_arabic_paragraphs_take_their_direction_from_the_text(make):
                     '<span class="by">(EGY)</span>] اجتماعا؛</p>')
 
 
+@pytest.mark.parametrize("mark", ["\u200f", "\u061c", "\u200f\u200e"])
+def test_a_direction_mark_put_first_turns_no_paragraph_round(make, mark):
+    """``dir="auto"`` would take the mark's direction: the first letter's is given."""
+    text = cell(make, Change("", f"{mark}Further ", make.credit("JPN")), Text("Recognizes;"))
+    assert text.startswith(f'<p dir="ltr"><ins>{mark}Further</ins>')
+    arabic = cell(make, Change("", "\u200eيقرر ", make.credit("EGY")), Text("أن;"))
+    assert arabic.startswith('<p dir="rtl"><ins>\u200eيقرر</ins>')
+
+
 def test_line_breaks_become_br(make):
     assert cell(make, Text("Calls upon States:\n(a) To act;")) == (
         '<p dir="auto">Calls upon States:<br>\n(a) To act;</p>'
