@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafting.characters import code_key, visible
+from drafting.characters import code_key, on_screen
 from drafting.errors import DraftingError, InputError
 
 if TYPE_CHECKING:
@@ -47,12 +47,10 @@ _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 
 
 def _as_shown(name: str) -> str:
-    """``name`` as it reads: compatibility forms as the letters they show (fullwidth "Ｕ"),
-    characters that show nothing dropped (`drafting.characters.visible`, and any format
-    character or lone mark), initials without their full stops."""
-    shown = unicodedata.normalize("NFKC", visible(name))
-    shown = "".join(char for char in shown
-                    if unicodedata.category(char) not in ("Cf", "Mn", "Me"))
+    """``name`` as it reads: the characters that show nothing dropped
+    (`drafting.characters.on_screen`), compatibility forms as the letters they show
+    (fullwidth "Ｕ"), initials without their full stops."""
+    shown = unicodedata.normalize("NFKC", on_screen(name))
     return _INITIALS.sub(lambda found: found.group().replace(".", ""), shown).strip()
 
 

@@ -35,8 +35,9 @@ Stamp = tuple[datetime, str]
 """A tracked change's date (`NO_DATE` when it has none) and Word author ("" when none)."""
 NO_DATE = datetime.min.replace(tzinfo=UTC)
 WEIGHED = 16
-"""How many of a paragraph's stamps, the oldest first, are weighed one against another
-(each round weighs every stamp not taken yet): the draft's own are the oldest."""
+"""How many of a paragraph's stamps, the oldest first, are tried as the draft's own (each
+round of `_closest` weighs every one not taken yet): the draft's own are the oldest, and
+a copy tracking thousands of changes in one paragraph costs no more."""
 
 
 def stamp(piece: RunPiece) -> Stamp:
@@ -46,11 +47,11 @@ def stamp(piece: RunPiece) -> Stamp:
 def draft_stamps(pieces: Sequence[RunPiece], text: str) -> set[Stamp]:
     """The stamps of the changes in ``pieces`` that are the draft's own, whose ``text``
     (the revision's) they make the copy's closest to; empty where none does."""
-    stamps = sorted({stamp(p) for p in pieces if p.state != NORMAL})
+    stamps = sorted({stamp(p) for p in pieces if p.state != NORMAL})[:WEIGHED]
     for end in range(1, len(stamps) + 1):  # as few as make the text the revision's
         if runs.original_text(accepting(pieces, set(stamps[:end]))) == text:
             return set(stamps[:end])
-    return _closest(pieces, stamps[:WEIGHED], text)
+    return _closest(pieces, stamps, text)
 
 
 def _closest(pieces: Sequence[RunPiece], stamps: list[Stamp], text: str) -> set[Stamp]:
