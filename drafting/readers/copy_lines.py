@@ -17,7 +17,10 @@ delegation's edits differ from the draft's text, and are read as amendments.
 Only a copy that shows it is made of lines is read so: at least `_RUNS` paragraphs of
 the draft are found split into lines, one of them unedited (its lines join into its
 text exactly). Otherwise the lines are read as they are, with a warning: a paragraph
-split in an edited copy may be the delegation's proposal. A hyphen left at a line's
+split in an edited copy may be the delegation's proposal (none where the one paragraph
+found split is in two parts, the first ending as a part of a sentence ends and the
+second opening with a capital, in words the draft does not hold together: a split
+proposed, `_split_on_purpose`). A hyphen left at a line's
 end where the draft's words do not tell is kept, with a warning. No text is added but
 the space between two lines.
 
@@ -100,6 +103,8 @@ def as_paragraphs(chunks: list[Chunk], target: Revision, labels: Mapping[int, st
     every = sorted([*broken, *found], key=lambda r: r.start)
     if not found and len(every) < _RUNS:  # a line break typed in a paragraph, or none
         return chunks
+    if len(every) < _RUNS and all(_split_on_purpose(flat, run) for run in every):
+        return chunks  # a paragraph split in two where a sentence part ends: proposed
     if len(every) < _RUNS or not any(run.exact for run in every):
         places = ", ".join(f"{where(chunks[r.start])} ({r.paragraph.label})" for r in every)
         warn(where(chunks[every[0].start]), "the copy's paragraphs may be the printed lines "
@@ -246,6 +251,27 @@ def _runs(chunks: list[Chunk], body: list[Paragraph], named: Mapping[int, int],
             found.append(_Run(i, count, paragraph, exact, left))
         i += count
     return found
+
+
+def _split_on_purpose(chunks: list[Chunk], run: _Run) -> bool:
+    """Whether ``run`` is a paragraph its sender split in two, not printed lines: two
+    Word paragraphs, the first ending where a part of a sentence ends ("sector," or
+    "report;") and the second opening with a capital, as a paragraph of a resolution
+    opens ("Recognizing also that ..."), words the draft's paragraph does not hold
+    together across the split, in any case ("world:" / "The 2030" may be lines). A
+    printed line ends where the page's width ends it, nearly always inside a sentence,
+    and the words either side of it stand together in the draft."""
+    if run.count != 2 or run.left:
+        return False
+    first, second = _text(chunks[run.start]), _text(chunks[run.start + 1])
+    if not first or first[-1] not in _PART_ENDS or not second[:1].isupper():
+        return False
+    across = f"{first.rsplit(None, 1)[-1]} {second.split(None, 1)[0]}"
+    return across.casefold() not in " ".join(run.paragraph.text.split()).casefold()
+
+
+_PART_ENDS = frozenset(",;:.")
+"""What a part of a sentence ends with, where a paragraph may be split on purpose."""
 
 
 def _furniture(symbol: str, body: list[Paragraph]) -> Callable[[Chunk], bool]:

@@ -49,6 +49,32 @@ def test_a_copy_with_one_paragraph_in_lines_is_read_as_it_is_with_a_warning(tmp_
     assert "read as they are" in said
 
 
+def test_a_paragraph_split_in_two_on_purpose_is_read_without_the_pdf_warning(tmp_path,
+                                                                             document):
+    printed = [(text,) for text in PARAGRAPHS]  # OP2 split after its first part, the
+    printed[4] = ("2.\tRequests the Secretary-General to submit a report;",  # second
+                  "Requests also a report on the implementation of the present resolution "
+                  "within existing resources;")  # rewritten as a paragraph of its own
+    copy = write_printed(tmp_path / "copy.docx", printed=tuple(printed))
+    result = read_docx_submission(copy, document, delegation="BRA")
+    op2 = document.current.by_label("OP2")
+    assert [(a.kind, a.paragraph_id) for a in result.amendments] == [
+        (K.DELETE, op2.id), (K.NEW_PARAGRAPH, op2.id)]
+    assert result.amendments[1].new_text.startswith("Requests also a report")
+    assert result.warnings == ()
+
+
+def test_a_printed_line_ending_at_a_colon_before_a_capital_still_warns(tmp_path, document):
+    printed = [(text,) for text in PARAGRAPHS]  # PP1's line ends at "world:", the next
+    printed[1] = ("Recalling its resolution 70/1 of 25 September 2015, entitled "  # opens
+                  "\"Transforming our world:",  # with a capital: but the draft holds
+                  "The 2030 Agenda for Sustainable Development\",")  # "world: the"
+    copy = write_printed(tmp_path / "copy.docx", printed=tuple(printed))
+    result = read_docx_submission(copy, document, delegation="BRA")
+    (said,) = [w.message for w in result.warnings]
+    assert "may be the printed lines of the draft's paragraphs" in said
+
+
 FURNITURE = (("24-12345 (E)",), ("2/3",), (SYMBOL,))
 """What a page break leaves in a converted PDF: the first page's footer (job number, page
 number) and the next page's header (the symbol)."""
