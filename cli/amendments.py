@@ -159,6 +159,10 @@ def withdraw(
                                "receipt": receipts[-1].to_json()}, indent=2))
         return
     typer.echo(f"withdrew {withdrawn.id} ({delegation})")
+    if str(withdrawn.status) == "withdrawn" and withdrawn.supporters:  # may pick it up
+        who = "it" if len(withdrawn.supporters) == 1 else "each"
+        typer.echo(f"{', '.join(withdrawn.supporters)} supported {withdrawn.id}: {who} may "
+                   "table it again as its own proposal (drafting amend ...)")
     show_receipts(receipts)
 
 

@@ -333,9 +333,10 @@ def parse_statuses(names: Collection[str] | None) -> set[AmendmentStatus] | None
 
 def position_matrix(store: Store, symbol: str, *, paragraph: str | None = None) -> Any:
     """Who stands where on ``symbol``'s current revision (`drafting.engine.positions`):
-    what is proposed, supported and opposed (retain) now, and who withdrew an amendment,
-    per paragraph; with ``paragraph`` (a label, ``op 9 bis`` forgiven) that one only
-    (InputError when the text has no such paragraph, new ones proposed included)."""
+    what is proposed, supported and opposed (retain) now, who withdrew an amendment and
+    who had supported it, per paragraph; with ``paragraph`` (a label, ``op 9 bis``
+    forgiven) that one only (InputError when the text has no such paragraph, new ones
+    proposed included)."""
     return positions_of(store.document(symbol), store.amendments(symbol), paragraph=paragraph)
 
 
@@ -346,10 +347,12 @@ def positions_of(document: Document, amendments: Sequence[Amendment], *,
     from drafting.engine.positions import PositionMatrix, positions
 
     withdrawn: dict[str, list[str]] = {}
+    backed: dict[str, list[str]] = {}  # supporters of what was withdrawn
     for amendment in select(amendments, statuses=(AmendmentStatus.WITHDRAWN,)):
         label = label_of(document, amendment.paragraph_id)
         withdrawn.setdefault(label, []).extend(amendment.proponents)
-    matrix = positions(merge(document, select(amendments)), withdrawn)
+        backed.setdefault(label, []).extend(amendment.supporters)
+    matrix = positions(merge(document, select(amendments)), withdrawn, backed)
     if paragraph is None:
         return matrix
     wanted = _spelled(paragraph)

@@ -11,7 +11,10 @@ paragraph (``"proposed, retain"``):
 - ``retain``: asked to keep the text as it is (proponent or supporter of a
   retain, or named in a bracket's ``retained_by``) - the opposing position;
 - ``withdrew``: proponent of an amendment to the paragraph it has withdrawn (given to
-  `positions` apart: a compilation holds only what is still proposed).
+  `positions` apart: a compilation holds only what is still proposed);
+- ``supported (withdrawn)``: supporter of an amendment its proponents withdrew (given
+  apart too). The supporter stood for the change, and may table it again as its own
+  proposal: the chair sees who may pick it up.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ PROPOSED = "proposed"
 SUPPORTED = "supported"
 RETAIN = "retain"
 WITHDREW = "withdrew"
-ROLES: tuple[str, ...] = (PROPOSED, SUPPORTED, RETAIN, WITHDREW)
+BACKED_WITHDRAWN = "supported (withdrawn)"
+ROLES: tuple[str, ...] = (PROPOSED, SUPPORTED, RETAIN, WITHDREW, BACKED_WITHDRAWN)
 """The roles, in the order they are joined in a cell."""
 
 
@@ -64,19 +68,24 @@ class PositionMatrix:
 
 
 def positions(compilation: Compilation,
-              withdrawn: Mapping[str, Iterable[str]] | None = None) -> PositionMatrix:
+              withdrawn: Mapping[str, Iterable[str]] | None = None,
+              backed: Mapping[str, Iterable[str]] | None = None) -> PositionMatrix:
     """The position matrix of ``compilation``; ``withdrawn`` maps a paragraph's label to
-    the delegations that withdrew an amendment to it. A text with no proposals gives rows
-    with no cells and no delegations."""
-    withdrawn = withdrawn or {}
-    rows = tuple(_row(entry, withdrawn.get(_label(entry), ())) for entry in compilation.entries)
+    the delegations that withdrew an amendment to it, ``backed`` to those that supported
+    an amendment to it that was withdrawn. A text with no proposals gives rows with no
+    cells and no delegations."""
+    withdrawn, backed = withdrawn or {}, backed or {}
+    rows = tuple(_row(entry, withdrawn.get(_label(entry), ()), backed.get(_label(entry), ()))
+                 for entry in compilation.entries)
     delegations = sorted({code for row in rows for code, _ in row.cells})
     return PositionMatrix(tuple(delegations), rows)
 
 
-def _row(entry: Entry, withdrew: Iterable[str] = ()) -> PositionRow:
+def _row(entry: Entry, withdrew: Iterable[str] = (), backed: Iterable[str] = (),
+         ) -> PositionRow:
     roles: dict[str, set[str]] = {}
-    for role, codes in [*_positions(entry), (WITHDREW, tuple(withdrew))]:
+    for role, codes in [*_positions(entry), (WITHDREW, tuple(withdrew)),
+                        (BACKED_WITHDRAWN, tuple(backed))]:
         for code in codes:
             roles.setdefault(code, set()).add(role)
     return PositionRow(_label(entry), _cells(roles))

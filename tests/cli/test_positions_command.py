@@ -1,4 +1,5 @@
-"""`drafting positions`: who proposed, supported, asked to retain and withdrew what."""
+"""`drafting positions`: who proposed, supported, asked to retain and withdrew what, and
+who had supported what was withdrawn."""
 
 from __future__ import annotations
 
@@ -39,3 +40,21 @@ def test_positions_on_the_command_line(tmp_path):
     assert missing.returncode == 1 and "has no paragraph OP99" in missing.stderr
     wrong = drafting(db, "positions", SYMBOL, "-o", str(tmp_path / "p.txt"))
     assert wrong.returncode == 1 and not (tmp_path / "p.txt").exists()
+
+
+def test_a_supporter_of_a_withdrawn_amendment_keeps_its_position(tmp_path):
+    """The EU withdraws what Japan supported: Japan stood for the change and may table it
+    again as its own (it vanished from the positions, and `withdraw` said nothing)."""
+    db = tmp_path / "s.db"
+    for args in (("init",), ("import", str(ROOT / "samples" / "zero-draft.md"), "--doc", SYMBOL),
+                 ("delegation", "add", "EU", "JPN"),
+                 ("amend", SYMBOL, "OP10", "-d", "EU", "--replace", "combat",
+                  "--with", "end", "--yes"),
+                 ("support", "A1", "--delegation", "JPN")):
+        done = drafting(db, *args)
+        assert done.returncode == 0, (args, done.stderr)
+    withdrawn = drafting(db, "withdraw", "A1", "--delegation", "EU")
+    assert withdrawn.returncode == 0, withdrawn.stderr
+    assert "JPN supported A1: it may table it again as its own proposal" in withdrawn.stdout
+    table = drafting(db, "positions", SYMBOL, "--para", "OP10")
+    assert "| OP10 | withdrew | supported (withdrawn) |" in table.stdout
