@@ -1,16 +1,19 @@
 """What a copy of the merged draft did, untracked, to the proposals it showed: one it
 accepted (its words made with no tracked change) is named in a warning, never proposed
 again in the sender's name (`accepted`), and so is one it rejected (`rejected`), never
-recorded as opposition."""
+recorded as opposition: found by the proposals it still shows, or by the comments the
+merged draft wrote on them (`merged_comments`), which stay when Word rejects a change."""
 
 from __future__ import annotations
 
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision
+from drafting.ooxml.comments import Comment
 from drafting.readers.accepted_shown import accepted_shown
+from drafting.readers.copy_comments import merged_author
 from drafting.readers.merged_copies import effect, made_together
 from drafting.readers.result import ReadWarning
 from drafting.wording import describe
@@ -123,17 +126,48 @@ def _pending_made(draft: Draft, target: Revision,
     return same if same or gone or new else made_together([draft], pending)
 
 
+def merged_comments(comments: Mapping[str, Comment],
+                    proposed: Callable[[], Mapping[str, Sequence[Amendment]]],
+                    mine: Collection[str | None] = ()) -> dict[str, str]:
+    """The comments of a copy that the merged draft wrote (comment id -> amendment id):
+    a pending proposal's reason, word for word, by its proponents (the merged draft
+    writes each proposal's reason as a comment by "EU" or "EU, G77"). A copy holding
+    one is a copy of the merged draft, whether or not it still shows the change: it
+    rejected what it no longer shows. The pending proposals (``proposed``) are asked
+    for only where a comment's author reads as the codes of other delegations than
+    those the file is read for (``mine``)."""
+    coded = {key: codes for key, comment in comments.items()
+             if (codes := merged_author(comment.author)) and not codes <= set(mine)}
+    if not coded:
+        return {}
+    reasons: dict[tuple[str, frozenset[str]], str] = {}
+    for pending in proposed().values():
+        for amendment in pending:
+            if amendment.reason and not amendment.amends:
+                key = (" ".join(amendment.reason.split()), frozenset(amendment.proponents))
+                reasons.setdefault(key, amendment.id)
+    found: dict[str, str] = {}
+    for key, codes in coded.items():
+        text = " ".join(comments[key].text.split())
+        if (made := reasons.get((text, frozenset(codes)))) is not None:
+            found[key] = made
+    return found
+
+
 def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[Amendment]],
              warnings: list[ReadWarning], name: str, delegation: str | None,
-             authors: Mapping[str, str] | None, symbol: str) -> None:
+             authors: Mapping[str, str] | None, symbol: str,
+             commented: Collection[str] = ()) -> None:
     """A warning for each pending proposal of another delegation that a copy of the
-    merged draft (one showing some, ``shown``: ids) does not show: where it shows one
-    proposed after it, the merged draft tracked it, so the copy rejected it; a later one
-    too, unless the merged draft was written before it (the copy cannot tell). A
-    rejection in a copy is no one's proposal, nor recorded as opposition; the warning
-    names the command that records that. None for a retain (the merged draft tracks
-    none), a sub-amendment, or a proposal in a paragraph whose deletion the copy shows."""
-    latest = max((_number(i) for i in shown), default=0)
+    merged draft (one showing some, ``shown``: ids, or holding the merged draft's
+    comments on some, ``commented``: `merged_comments`) does not show: where it shows
+    one proposed after it, or its comment, the merged draft tracked it, so the copy
+    rejected it; a later one too, unless the merged draft was written before it (the
+    copy cannot tell). A rejection in a copy is no one's proposal, nor recorded as
+    opposition; the warning names the command that records that. None for a retain (the
+    merged draft tracks none), a sub-amendment, or a proposal in a paragraph whose
+    deletion the copy shows."""
+    latest = max((_number(i) for i in {*shown, *commented}), default=0)
     mine = {delegation, *(authors or {}).values()} - {None}
     sender = next(iter(mine)) if len(mine) == 1 else "CODE"
     labels = {p.id: p.label for p in target}
@@ -149,9 +183,10 @@ def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[
             continue
         label = labels[amendment.paragraph_id]
         who = ", ".join(amendment.proponents)
+        tracked = amendment.id in commented or 0 < _number(amendment.id) < latest
         how = ", which the merged draft tracks, is not in this copy: the copy rejected " \
-            "it" if 0 < _number(amendment.id) < latest else " is not in this copy: the " \
-            "copy rejected it, unless the merged draft was written before it was proposed"
+            "it" if tracked else " is not in this copy: the copy rejected it, unless the " \
+            "merged draft was written before it was proposed"
         warnings.append(ReadWarning(f"{name} ({label})", (
             f"{who}'s pending {amendment.id} ({describe(amendment)}){how}. That is not "
             f"recorded: a "

@@ -34,7 +34,7 @@ set aside as a pending proposal the merged draft shows
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -194,10 +194,12 @@ class CopyComments:
         issued, made = self.target.created_at, self.comments[comment_id].date
         return issued is not None and made is not None and made <= issued - _CLOCKS_APART
 
-    def _unused_comments(self) -> None:
-        """A warning for each comment not read, but those of the draft itself."""
+    def _unused_comments(self, merged: Collection[str] = ()) -> None:
+        """A warning for each comment not read, but those of the draft itself and the
+        ``merged`` draft's (its proposals' reasons)."""
         for comment_id, comment in self.comments.items():
-            if comment_id in self.used_comments or self._drafts_own(comment_id):
+            if comment_id in self.used_comments or self._drafts_own(comment_id) or \
+                    comment_id in merged:
                 continue
             self.comments_unread += 1
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
@@ -213,6 +215,13 @@ def author_codes(author: str) -> set[str]:
     draft writes them), "Jane Doe (USA)"; none for an ordinary name ("Jane Doe")."""
     named = _NAMED.fullmatch(author.strip())
     names = [named.group(1)] if named else [n.strip() for n in author.split(",")]
+    return set(names) if all(_CODE.fullmatch(n) for n in names) else set()
+
+
+def merged_author(author: str) -> set[str]:
+    """The delegation codes a Word author's name is, as the merged draft writes them
+    ("EU", "EU, G77"); none for a delegate's own name ("Jane Doe (USA)", "Jane Doe")."""
+    names = [n.strip() for n in author.split(",")]
     return set(names) if all(_CODE.fullmatch(n) for n in names) else set()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -55,7 +55,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
            authors: Mapping[str, str] | None, submitted_at: datetime | None,
            ids: Iterator[str] | None, warnings: list[ReadWarning],
            proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
-           symbol: str = "<document>") -> list[Amendment]:
+           symbol: str = "<document>", commented: Collection[str] = (),
+           name: str = "") -> list[Amendment]:
     """Attribute every draft and check it against the text; then give each an id. A draft
     that is one of the ``proposed`` amendments (the pending ones, by paragraph id, asked
     for only where a change's Word author reads as delegation codes), by the delegations
@@ -70,15 +71,19 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     refuses the file, one the copy accepted untracked (a bracket of alternatives or an
     alternative formulation too), or rejected, is named in a warning. Words struck that
     amend no pending proposal are in neither text (`unstruck`). ``symbol``: the
-    document's, in the commands the messages show."""
+    document's, in the commands the messages show; ``commented``: the pending proposals
+    whose comments the merged draft wrote the copy holds (`merged_comments`), and
+    ``name`` the file's, for the warnings when it changed nothing."""
     drafts = replacements(lifted(bracketed(_struck_early(drafts, delegation, authors, proposed,
                                                   warnings))))
     tracked = any(by_codes(d, delegation, authors, own=True) for d in drafts)
     # changes made untracked may be the merged draft's, accepted in Word: maybe every
     # one (an edited copy), maybe beside the sender's own tracked changes
-    if proposed is not None and (tracked or any(d.author is None for d in drafts)):
+    if proposed is not None and (tracked or any(d.author is None for d in drafts) or
+                                 commented):
         pending, shown = proposed(), set[str]()
-        name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0]  # the file's
+        name = drafts[0].where.split(", paragraph", 1)[0].split(" (", 1)[0] if drafts \
+            else name  # the file's
         if tracked:
             drafts = overlapping(drafts, target, pending, warnings, shown,
                                  Reading(delegation, authors, symbol))
@@ -89,7 +94,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
             drafts = settled_shown(drafts, pending, warnings, delegation, authors, symbol)
         else:
             drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)
-        rejected(shown, target, pending, warnings, name, delegation, authors, symbol)
+        rejected(shown, target, pending, warnings, name, delegation, authors, symbol,
+                 commented)
     drafts = unstruck(drafts, warnings)  # amending no pending proposal
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]

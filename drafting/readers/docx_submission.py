@@ -56,6 +56,7 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
+from drafting.readers.copy_answers import merged_comments
 from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_flat_notes import flat_notes
 from drafting.readers.copy_identity import cut_off, identify
@@ -142,6 +143,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     amendment that does not fit the revision's text.
     """
     path = Path(path)
+    proposed = None if proposed is None else cache(proposed)  # asked for once at most
     target = _revision(document, revision, path)
     word = open_word(path)
     plain = cache(partial(runs.plain_reads, word.body))  # one pass, for both readings
@@ -163,7 +165,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
                              plain=plain)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
-                                  reader.warnings, proposed, document.symbol))
+                                  reader.warnings, proposed, document.symbol,
+                                  set(reader.merged.values()), str(path)))
         reader.said(amendments)
         if len(amendments) > MAX_AMENDMENTS_PER_FILE:  # a merged copy's own, set aside
             raise too_many_amendments(str(path))
@@ -241,7 +244,9 @@ class _Reader(CopyComments, CopyGroups):
                               "which are not part of the text (the import leaves them out "
                               "too), and its paragraphs are the draft's: nothing to submit; "
                               "put proposals in the paragraphs")
-        self._unused_comments()
+        self.merged = {} if self.proposed is None else merged_comments(  # the merged
+            self.comments, self.proposed, {delegation, *(self.authors or {}).values()})
+        self._unused_comments(set(self.merged))
         return self.drafts
 
     def said(self, amendments: Sequence[Amendment]) -> None:
