@@ -180,8 +180,9 @@ def sqlite_file_problem(url: URL, *, creating: bool = False) -> StoreError | Non
     SQLite makes a database in it. None for a file that may be one, a missing file or
     an in-memory database, and when the file cannot be read (SQLite will say why)."""
     name = url.database or ""
-    if name in ("", ":memory:") or name.startswith("file:") or not os.path.lexists(name):
-        return None
+    if url.get_backend_name() != "sqlite" or name in ("", ":memory:") or \
+            name.startswith("file:") or not os.path.lexists(name):
+        return None  # a server's database is no file here, whatever is named so
     where, path = url.render_as_string(hide_password=True), Path(name)
     try:
         what = not_a_file(path)

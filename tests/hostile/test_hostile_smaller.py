@@ -57,6 +57,24 @@ def test_a_file_that_is_not_a_database_is_said_to_be_so(tmp_path, capsys):
     assert line.startswith(f"drafting: {tmp_path} is a folder, not a store")
 
 
+def test_a_server_database_named_as_a_local_folder_or_file_is_no_file(tmp_path, monkeypatch):
+    """A PostgreSQL database "negotiation", named from a folder that holds a folder (or a
+    file) "negotiation": the server's database is no local file. It was refused as "a
+    folder, not a store" (the repository's own folder `drafting` did it for a database
+    named drafting) before the server was asked."""
+    from sqlalchemy.engine import make_url
+
+    from drafting.store.faults import sqlite_file_problem
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "negotiation").mkdir()
+    (tmp_path / "notes").write_text("not a database\n", encoding="utf-8")
+    for name in ("negotiation", "notes"):
+        url = make_url(f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
+        assert sqlite_file_problem(url) is None
+        assert sqlite_file_problem(make_url(f"sqlite:///{name}")) is not None  # a file
+
+
 def test_an_empty_file_is_not_a_store_until_init_makes_it_one(tmp_path, capsys):
     """A 0-byte file is most likely one just made (``touch``) for the store, or a store
     that lost its content: reading commands say which it may be and leave it as it is
