@@ -37,7 +37,8 @@ from drafting.store import (
     submissions,
     tables,
 )
-from drafting.store.access import Gate, Need
+from drafting.store.access import SECRETARIAT, Gate, Need
+from drafting.store.actors import check_actor
 from drafting.store.chain import Event, EventKind, event_from
 from drafting.store.connect import make_engine, resolve_url, shown
 from drafting.store.errors import NotFoundError, StoreError
@@ -125,6 +126,8 @@ class Store(TokenKeeping):
         recorded (and committed) alone, and AccessError raised. Who acts, and what the
         refusal would record, pass the store's text check first (`names.check_line`)."""
         names.check_name("who acts (the actor)", actor)
+        check_actor(actor, need.claimed, lambda: [d.code for d in self.delegations()],
+                    SECRETARIAT)
         for code in need.claimed:
             names.check_name("the delegation named", code)
         if need.document is not None:

@@ -1,0 +1,44 @@
+"""Who acts (``--actor``, ``DRAFTING_ACTOR``): a name kept in the record beside what was
+done, never the proponent. Two names are refused before anything is recorded, since the
+record is for ever and anyone with the store reads it:
+
+- a token (``drf_...``): the variables swapped by mistake; a token is never written into
+  the record, and one kept there would be everyone's to use;
+- a delegation's name, as shown (``EU``, ``Jane Doe (EU)``, ``EU_mission``), for the
+  secretariat's write (a decision, a revision): the log would read "decide by EU", as if
+  the EU had decided. A delegation's write shows who entered it apart from the
+  proponent ("(entered by USA) by EU"), so there the name stays as given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from drafting.sender_checks import named_delegation
+from drafting.store.errors import StoreError
+
+_TOKEN = re.compile(r"drf_[0-9a-f]{16}_")
+"""How every token begins (`drafting.store.tokens`): enough to know one, never kept."""
+
+
+def check_actor(actor: str, claimed: Collection[str], codes: Callable[[], Collection[str]],
+                secretariat: str) -> None:
+    """StoreError when ``actor`` holds a token, or names a delegation where the write is
+    the secretariat's (``claimed`` is ``secretariat`` alone); ``codes`` gives the store's
+    delegations, asked for only then."""
+    if not actor:
+        return
+    if _TOKEN.search(actor) is not None:
+        raise StoreError("who acts (the actor) holds a token (drf_...): a token is never "
+                         "written into the record, which anyone with the store reads; "
+                         "nothing was recorded: give the token as DRAFTING_TOKEN (or "
+                         "--token) and your own name as the actor, and replace that token "
+                         "(drafting token rotate), since it was shown")
+    if set(claimed) != {secretariat}:
+        return
+    if (named := named_delegation(actor, "", list(codes()))) is not None:
+        raise StoreError(
+            f"who acts (the actor) {actor!r} names {named}, a delegation, but this is the "
+            f"secretariat's to record: the log would show it done by {named}; nothing was "
+            "recorded: give your own name as the actor")
