@@ -24,6 +24,7 @@ from drafting.characters import (
     problem,
     shows_nothing,
 )
+from drafting.engine.option_brackets import closing_note
 from drafting.engine.series import before_refusal
 from drafting.errors import (
     AmbiguousText,
@@ -200,7 +201,8 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     the paragraph has). ``proponents`` may be one code as a string. Raises AmendmentError
     (or TextNotFound / AmbiguousText) naming the paragraph and what to do, also for a
     text longer than a paragraph may be (`drafting.limits.MAX_PARAGRAPH_CHARS`) or whose
-    brackets nest deeper (`drafting.limits.MAX_BRACKET_DEPTH`).
+    brackets nest deeper (`drafting.limits.MAX_BRACKET_DEPTH`); a refusal naming the "]"
+    that closes a bracketed option block says so (`drafting.engine.option_brackets`).
     """
     _check_lengths(proposal)
     kind = proposal.kind
@@ -209,8 +211,14 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
         raise AmendmentError(f"{proposal.paragraph}: a proposal needs at least one proponent "
                              "delegation (and no blank codes)")
     target = _paragraph(revision, proposal.paragraph)
-    fields = _whole(kind, proposal, target) if kind not in SPAN_KINDS else draft_span(
-        kind, proposal, target)
+    try:
+        fields = _whole(kind, proposal, target) if kind not in SPAN_KINDS else draft_span(
+            kind, proposal, target)
+    except AmendmentError as refused:  # "Parties.]" quoted where "]" closes an option
+        if type(refused) is AmendmentError and \
+                (note := closing_note(revision.paragraphs, target, refused.message)):
+            raise AmendmentError(f"{refused}; {note}", details=refused.details) from refused
+        raise
     if proposal.place_before:
         _refuse_before(revision, target)
         fields["span"] = Span(0, 0)

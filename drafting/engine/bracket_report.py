@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting import brackets
+from drafting.engine.option_brackets import option_block_brackets
 from drafting.model import Paragraph, ParagraphStatus
 from drafting.model.document import label_key
 
@@ -20,7 +21,10 @@ class BracketCount:
     ``groups`` lists the choices still to make, as `drafting.brackets.groups`
     numbers them (0-based; people see them numbered from 1). ``unbalanced``
     counts the stray brackets (`drafting.brackets.faults`), which ``brackets``
-    leaves out: ``Decides [to act]];`` has 1 bracket and 1 unbalanced.
+    leaves out: ``Decides [to act]];`` has 1 bracket and 1 unbalanced. A bracketed
+    option block ("[Option 1", its paragraphs, the last ending "...Parties.]":
+    `drafting.engine.option_brackets`) is one bracket, counted on its heading; neither
+    of its two brackets is unbalanced.
     """
 
     label: str
@@ -96,26 +100,37 @@ def bracket_report(paragraphs: Iterable[Paragraph], *,
     carries the count its paragraph had there, matched by paragraph id, and the
     report the previous total. Stray brackets never raise: they are counted
     apart, as ``unbalanced``, and the pairs that do close are counted as usual.
+    A bracketed option block counts as one bracket on its heading (`BracketCount`):
+    pass the whole text, as a part of it may not hold both of a block's brackets.
     """
     before: dict[str, int] | None = None
     if previous is not None:
-        before = {p.id: _count(p) for p in previous}
-    counts = tuple(_counted(p, None if before is None else before.get(p.id))
-                   for p in paragraphs)
+        earlier = list(previous)
+        blocks = option_block_brackets(earlier)
+        before = {p.id: _count(p, i in blocks) for i, p in enumerate(earlier)}
+    listed = list(paragraphs)
+    blocks = option_block_brackets(listed)
+    counts = tuple(_counted(p, None if before is None else before.get(p.id),
+                            i in blocks, i in blocks.values())
+                   for i, p in enumerate(listed))
     return BracketReport(counts, previous_label if before is not None else None,
                          None if before is None else sum(before.values()))
 
 
-def _counted(paragraph: Paragraph, previous: int | None) -> BracketCount:
+def _counted(paragraph: Paragraph, previous: int | None, opens: bool = False,
+             closes: bool = False) -> BracketCount:
+    """``paragraph``'s count; ``opens`` (or ``closes``) a bracketed option block: its
+    stray bracket is the block's, one bracket counted on the heading that opens it."""
     if paragraph.status is ParagraphStatus.DELETED:
         return BracketCount(paragraph.label, 0, paragraph.status, previous)
     text, label = paragraph.text, paragraph.label
-    return BracketCount(label, brackets.count(text, paragraph=label), paragraph.status,
-                        previous, tuple(brackets.groups(text, paragraph=label)),
-                        len(brackets.faults(text)))
+    strays = 0 if opens or closes else len(brackets.faults(text))
+    return BracketCount(label, _count(paragraph, opens), paragraph.status,
+                        previous, tuple(brackets.groups(text, paragraph=label)), strays)
 
 
-def _count(paragraph: Paragraph) -> int:
+def _count(paragraph: Paragraph, opens: bool = False) -> int:
+    """``paragraph``'s bracket pairs, and one more if it ``opens`` an option block."""
     if paragraph.status is ParagraphStatus.DELETED:
         return 0
-    return brackets.count(paragraph.text, paragraph=paragraph.label)
+    return brackets.count(paragraph.text, paragraph=paragraph.label) + opens

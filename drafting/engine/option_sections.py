@@ -27,7 +27,8 @@ def fold_options(paragraphs: Sequence[Paragraph],
     article in which fewer than two option sections stand numbered in the article's
     section, after its own paragraphs. An option section stands where a heading right
     before its first paragraph (the option's title may follow it) names it ("Option
-    2")."""
+    2"). Where two or more stand, the article's own paragraphs after them number on
+    from the highest number they reached (`_after_options`)."""
     standing: dict[str, set[str]] = {}
     options: dict[str, set[str]] = {}
     headings: list[str] = []  # the options the headings right before name ("Option 2")
@@ -44,21 +45,49 @@ def fold_options(paragraphs: Sequence[Paragraph],
         headings = []
     folded = {section: base for base, sections in options.items()
               if len(standing.get(base, ())) < 2 for section in sections}
-    return _numbered_in_article(paragraphs, numbers, folded) if folded else dict(numbers)
+    return _after_options(paragraphs, _numbered_in_article(paragraphs, numbers, folded)
+                          if folded else numbers)
+
+
+def _after_options(paragraphs: Sequence[Paragraph],
+                   numbers: Mapping[str, str]) -> dict[str, str]:
+    """``numbers`` with an article's own paragraphs after its option sections numbered
+    on from the highest number those reached, as the import reads them (Option 1's
+    "2.", "3.", Option 2's "2.", then the article's "4.": 5.4, never 5.2)."""
+    out = dict(numbers)
+    reached: dict[tuple[str, str], int] = {}  # by the article's prefix and key
+    counts: dict[tuple[str, str], int] = {}
+    for paragraph in paragraphs:
+        label = parse_label(numbers[paragraph.label])
+        if label.kind is not ParagraphKind.OPERATIVE:
+            continue
+        if (option := OPTION_SECTION.fullmatch(label.section)) is not None:
+            key = (label.prefix, option["base"] or "")
+            reached[key] = max(reached.get(key, 0), label.number)
+            continue
+        key = (label.prefix, label.section)
+        count = counts[key] = max(counts.get(key, label.number - 1) + 1,
+                                  reached.get(key, 0) + 1)
+        if count != label.number:
+            out[paragraph.label] = str(Label(label.prefix, count, 0, label.section))
+    return out
 
 
 def _numbered_in_article(paragraphs: Sequence[Paragraph], numbers: Mapping[str, str],
                          folded: Mapping[str, str]) -> dict[str, str]:
     """``numbers`` with the paragraphs of the ``folded`` sections (option section ->
     its article's) and their articles' own numbered on through each article, in
-    order, from the article's first number (1 where it has none of its own)."""
+    order, from the article's first number (1 where its options come first, or it has
+    none of its own: its own "3." after the blocks is numbered on after them)."""
     out = dict(numbers)
     bases = set(folded.values())
     counts: dict[tuple[str, str], int] = {}
     for paragraph in paragraphs:
         label = parse_label(numbers[paragraph.label])
-        if label.section in bases and (label.prefix, label.section) not in counts:
-            counts[label.prefix, label.section] = label.number - 1
+        base = folded.get(label.section, label.section if label.section in bases else None)
+        if base is not None and label.kind is ParagraphKind.OPERATIVE and \
+                (label.prefix, base) not in counts:
+            counts[label.prefix, base] = label.number - 1 if label.section == base else 0
     for paragraph in paragraphs:
         label = parse_label(numbers[paragraph.label])
         base = folded.get(label.section, label.section if label.section in bases else None)

@@ -54,8 +54,8 @@ tells what each is (`Role`) and builds the draft:
   `drafting.readers.structure_options`).
 - **Footnotes**: a block ``[^3]: text`` is footnote 3 (label ``FN3``), cited where the
   marker ``[^3]`` stands in a paragraph's text.
-- **Brackets** are read as written: every stray bracket is a warning naming the place,
-  and a bracket opened in one paragraph and closed in a later one is named as such.
+- **Brackets** are read as written: every stray bracket is a warning naming the place (one
+  across paragraphs named so); the two of a bracketed option block pair (`text_checks`).
 """
 
 from __future__ import annotations

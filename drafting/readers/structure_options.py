@@ -9,7 +9,15 @@ Options laid out as blocks of paragraphs, as chairs' texts of treaties lay them 
 "Option N" line is a heading, and where the blocks number their paragraphs from 1
 again, it opens a section of its own within the article: ``5 OPTION 1``, whose
 paragraphs are ``5 OPTION 1.1``, ``5 OPTION 1.2``, and Option 2's ``5 OPTION 2.1``.
-Choosing one is deleting the others' paragraphs and headings."""
+Choosing one is deleting the others' paragraphs and headings.
+
+The article's own paragraphs after its option blocks are the article's again (``5.4``,
+not ``5 OPTION 2.4``), from the first numbered one after the "]" that closes a
+bracketed option block ("[Option 2" ... "mechanism.]": `drafting.engine.
+option_brackets`), or the first whose number does not go on from its block's but from
+the highest number the series' blocks before reached (Option 1 "2.", "3."; Option 2
+"2."; then "4."). Where the numbers tell nothing (blocks of one length, no bracket),
+the paragraphs stay in the last option's section."""
 
 from __future__ import annotations
 
@@ -17,6 +25,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from drafting import brackets
+from drafting.engine.option_brackets import closes_option_block, opens_option_block
 from drafting.errors import LabelError, ReaderError
 from drafting.model import ParagraphKind
 from drafting.model.labels import Label, parse_label
@@ -45,6 +55,7 @@ class OptionBlocks:
     option_open: bool
     titled: dict[int, str]
     restarting: set[int] | None = None  # `_restarting`, worked out once
+    resuming: set[int] | None = None  # `_resuming`, worked out once
 
     _label: Callable[[int], tuple[Label | None, str, int]]
     _heading: Callable[..., None]
@@ -107,7 +118,11 @@ class OptionBlocks:
         own and numbered paragraphs follow it (see the module's docstring): a section
         of its own (``5 OPTION 2``) where its section's options number their paragraphs
         from 1 again, else only a heading (numbered on: ``5.3``). False for any other
-        block."""
+        block. Every block but a footnote or an item's text passes here first: at the
+        paragraph with which the article's own text goes on after its option blocks
+        (`_resuming`), the section is the article's again."""
+        if index in self._resuming():
+            self.section = _OPTION_KEY.sub("", self.section)
         named = option_named(block.text)
         if named is None or not self._numbered_after(index):
             return False
@@ -172,3 +187,40 @@ class OptionBlocks:
                 used.add(number)
         self.restarting.update(run if restarts else ())
         return self.restarting
+
+    def _resuming(self) -> set[int]:
+        """The paragraphs (by block index) with which an article's own text goes on
+        after a series of option blocks that are sections of their own (see the module's
+        docstring): the first numbered one after the "]" closing a bracketed block, or
+        one whose number does not go on from its block's last but from the highest the
+        series' blocks before reached."""
+        if self.resuming is not None:
+            return self.resuming
+        self.resuming = set()
+        restarting = self._restarting()
+        series = bracketed = closed = False
+        reached, last = 0, 0  # the series' blocks before this one; this block's last
+        for index, block in enumerate(self.blocks):
+            if index in restarting:  # "Option 2" (or "[Option 2"): the next block
+                series, reached, last = True, max(reached, last), 0
+                bracketed, closed = opens_option_block(block.text), False
+                continue
+            if not series or not block.text:
+                continue
+            if self._opens_section(index, block) or option_named(block.text) is not None:
+                series = False
+                continue
+            number = top_number(block, self._label(index)[0])
+            if number is not None and (closed or (
+                    reached and last and number != last + 1 and number == reached + 1)):
+                self.resuming.add(index)  # "4.": the article's own paragraph again
+                series = False
+                continue
+            last = number or last
+            if closed or not bracketed:  # an unnumbered line after "]": no block's end
+                bracketed = closed = False
+            elif closes_option_block(block.text) and not (block.heading or block.title_style):
+                closed = True
+            elif brackets.faults(block.text) or block.heading or block.title_style:
+                bracketed = False  # another stray bracket, or a title: no pairing
+        return self.resuming

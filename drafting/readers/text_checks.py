@@ -2,7 +2,9 @@
 opened in a paragraph and closed in a later one named as such) and footnote markers
 with no footnote, or footnotes no marker cites, and a paragraph read as preambular that
 may be something else. Never errors: the text is kept as written. `stray_brackets` gives
-the stray brackets of a stored text too, for `drafting show` to flag them."""
+the stray brackets of a stored text too, for `drafting show` to flag them. The two
+brackets of a bracketed option block ("[Option 1" ... "Parties.]":
+`drafting.engine.option_brackets`) pair: neither is stray."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from drafting import brackets
 from drafting.brackets import NOTE_MARKER
+from drafting.engine.option_brackets import paired_in_blocks
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.readers.result import ReadWarning
@@ -48,7 +51,8 @@ class StrayBracket:
 def stray_brackets(paragraphs: Iterable[Paragraph]) -> list[StrayBracket]:
     """Every stray bracket of ``paragraphs`` (a text's, in order), in text order; an
     unclosed '[' that a later paragraph's stray ']' closes is paired with it (both
-    named ``across``). An empty list when every bracket pairs up."""
+    named ``across``), except a bracketed option block's two, which are no strays
+    (`drafting.engine.option_brackets`). An empty list when every bracket pairs up."""
     return [stray for _, stray in _strays(paragraphs)]
 
 
@@ -56,8 +60,10 @@ def _strays(paragraphs: Iterable[Paragraph]) -> list[tuple[int, StrayBracket]]:
     """`stray_brackets`, each with the index of its paragraph."""
     found: list[tuple[int, StrayBracket]] = []
     open_ones: list[int] = []  # where in found each '[' not closed yet stands
-    for number, paragraph in enumerate(paragraphs):
-        for fault in brackets.faults(paragraph.text):
+    listed = list(paragraphs)
+    paired = paired_in_blocks(listed)  # "[Option 1" ... "Parties.]": no strays
+    for number, paragraph in enumerate(listed):
+        for fault in () if number in paired else brackets.faults(paragraph.text):
             stray = StrayBracket(paragraph.label, fault.offset, fault.char)
             if fault.char == "]" and open_ones:
                 at = open_ones.pop()

@@ -80,3 +80,21 @@ def test_a_paragraphs_count_is_found_however_its_label_is_spelt():
     assert report.count_of("op 5  BIS").brackets == 1
     assert report.count_of("op6").label == "OP6"
     assert report.count_of("OP7") is None
+
+
+def test_a_bracketed_option_block_is_one_bracket_on_its_heading():
+    """"[Option 1", its paragraphs, the last ending "]": one bracket (on the heading), no
+    unbalanced one; it was two unbalanced brackets and no bracket."""
+    heading = ParagraphKind.HEADING
+    block = [Paragraph("h", "H2", heading, "[Option 1", level=2),
+             Paragraph("a", "5 OPTION 1.1", OP, "A fund is established."),
+             Paragraph("b", "5 OPTION 1.2", OP, "It reports [annually / biennially].]"),
+             Paragraph("c", "5.2", OP, "Parties shall review this article.")]
+    report = bracket_report(block)
+    assert [(c.label, c.brackets, c.unbalanced) for c in report.paragraphs] == [
+        ("H2", 1, 0), ("5 OPTION 1.1", 0, 0), ("5 OPTION 1.2", 1, 0), ("5.2", 0, 0)]
+    assert (report.total, report.unbalanced) == (2, 0)
+    chosen = bracket_report(block[3:], previous=block, previous_label="Zero draft")
+    assert (chosen.previous_total, chosen.total) == (2, 0)
+    half = bracket_report(block[1:])  # the heading gone: its "]" is stray again
+    assert (half.total, half.unbalanced) == (1, 1)

@@ -43,11 +43,12 @@ LAYOUTS = {  # the option lines, and the closing bracket of a bracketed block
 
 def _draft(path: Path, layout: str = "line", *, first: str = REGISTRY,
            numbers: tuple[int, int, int] = (1, 2, 1), article_1: bool = False,
-           third: str = "") -> Path:
+           third: str = "", after: str = "") -> Path:
     """A chair's text whose Article 5 holds two option blocks in ``layout``, Option 1's
     paragraphs numbered ``numbers[:2]``, Option 2's ``numbers[2]`` (and an Option 3 whose
-    paragraph "1." is ``third``, if given); Article 6 after it (and an Article 1 before
-    it, numbered 1.1, 1.2, with ``article_1``)."""
+    paragraph "1." is ``third``, if given), then the article's paragraph ``after`` (if
+    given) numbered on from Option 1 (Word's list goes on from Option 1's); Article 6
+    after it (and an Article 1 before it, numbered 1.1, 1.2, with ``article_1``)."""
     one, two, close = LAYOUTS[layout]
     word = docx.Document()
     for line in (SYMBOL, "The Parties to this Convention,", "Recognizing the problem,",
@@ -70,6 +71,10 @@ def _draft(path: Path, layout: str = "line", *, first: str = REGISTRY,
                 _numbered(word.add_paragraph(text), word, list_id)
             else:
                 word.add_paragraph(f"{number}.\t{text}")
+    if after and layout == "Word's numbering":
+        _numbered(word.add_paragraph(after), word, 91)
+    elif after:
+        word.add_paragraph(f"{numbers[1] + 1}.\t{after}")
     for line in ("Article 6", "Waste management", "1.\tEach Party shall manage waste."):
         word.add_paragraph(line)
     word.save(str(path))
@@ -148,10 +153,11 @@ def test_a_copy_amends_the_paragraph_of_the_option_it_edits(tmp_path):
     assert document.current.by_id(amendment.paragraph_id).label == "5 OPTION 1.1"
 
 
-def _rev1(tmp_path: Path, asked, copy: Path | None = None):
-    """Rev.1 of the draft with every amendment ``asked`` (or read from ``copy``, by the
-    EU) accepted, and its Word document made from the draft's."""
-    source = _draft(tmp_path / "draft.docx")
+def _rev1(tmp_path: Path, asked, copy: Path | None = None, **draft):
+    """Rev.1 of the draft (`_draft`'s, with ``draft``'s arguments) with every amendment
+    ``asked`` (or read from ``copy``, by the EU) accepted, and its Word document made
+    from the draft's."""
+    source = _draft(tmp_path / "draft.docx", **draft)
     document = read_docx_draft(source).to_document(SYMBOL)
     amendments = proposed(document, asked) if copy is None else [
         replace(a, id=f"A{n}") for n, a in enumerate(
@@ -195,6 +201,56 @@ def test_rev1_makes_a_new_option_block_an_option_section_of_its_own(tmp_path):
     assert outcome.revision.by_label("5 OPTION 3.1").text == "Each Party may take measures."
     assert texts[texts.index("Option 3"):texts.index("Article 6")] == [
         "Option 3", "1.\tEach Party may take measures."]
+
+
+REVIEW = "The Conference of the Parties shall review this article."
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_articles_paragraph_after_its_option_blocks_is_the_articles(tmp_path, layout):
+    """Option 1 "1.", "2."; Option 2 "1."; then "3.": the article's 5.3, no longer
+    Option 2's 5 OPTION 2.3."""
+    read = read_docx_draft(_draft(tmp_path / "draft.docx", layout, after=REVIEW))
+    assert _article_5(read.paragraphs)[-2:] == [
+        ("5 OPTION 2.1", MEASURES + LAYOUTS[layout][2]), ("5.3", REVIEW)]
+    assert read.warnings == ()
+
+
+@pytest.mark.parametrize("layout", ["bracketed", "Word's numbering"])
+def test_a_copy_amending_the_articles_paragraph_after_the_options_amends_it(tmp_path,
+                                                                           layout):
+    document = read_docx_draft(_draft(tmp_path / "draft.docx", layout, after=REVIEW)
+                               ).to_document(SYMBOL)
+    copy = _draft(tmp_path / "eu.docx", layout, after=REVIEW.replace("review", "revise"))
+    (amendment,) = read_docx_submission(copy, document, delegation="EU").amendments
+    assert document.current.by_id(amendment.paragraph_id).label == "5.3"
+    assert (amendment.old_text, amendment.new_text) == ("review", "revise")
+
+
+@pytest.mark.parametrize("layout", ["bracketed", "Word's numbering"])
+def test_rev1_keeps_the_articles_paragraph_after_the_options(tmp_path, layout):
+    copy = _draft(tmp_path / "eu.docx", layout, after=REVIEW.replace("review", "revise"))
+    outcome, texts = _rev1(tmp_path, [], copy, layout=layout, after=REVIEW)
+    assert outcome.revision.by_label("5.3").text == REVIEW.replace("review", "revise")
+    numbered = layout != "Word's numbering"  # Word's numbers are no text
+    one, two, close = LAYOUTS[layout]
+    assert texts[texts.index("Product design"):texts.index("Article 6")] == [
+        "Product design", one, *(f"{n}.\t" * numbered + t for n, t in (
+            (1, REGISTRY), (2, REPORT + close))), two,
+        "1.\t" * numbered + MEASURES + close,
+        "3.\t" * numbered + REVIEW.replace("review", "revise")]
+
+
+def test_rev1_choosing_an_option_numbers_the_articles_paragraph_after_it(tmp_path):
+    """Option 1 deleted: Option 2's "1." is 5.1, the article's "3." after it 5.2 (it
+    was numbered on from the article's 3: 5.3 and 5.4)."""
+    outcome, texts = _rev1(tmp_path, [("EU", label, {"delete_paragraph": True})
+                                      for label in ("H3", "5 OPTION 1.1", "5 OPTION 1.2")],
+                           after=REVIEW)
+    table = dict(outcome.label_table)
+    assert (table["5 OPTION 2.1"], table["5.3"]) == ("5.1", "5.2")
+    assert texts[texts.index("Product design"):texts.index("Article 6")] == [
+        "Product design", "Option 2", f"1.\t{MEASURES}", f"2.\t{REVIEW}"]
 
 
 def test_options_with_titles_under_headings_that_name_no_article(tmp_path):
