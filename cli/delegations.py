@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,6 +19,11 @@ from drafting_cli.common import (
     show_tokens,
     store_at,
 )
+from drafting_cli.streams import showing_first
+
+if TYPE_CHECKING:
+    from drafting.delegations import AddedDelegations
+    from drafting.store import Receipt
 
 app = typer.Typer(
     name="delegation", help="The delegations that speak in the negotiation.",
@@ -44,11 +51,30 @@ def add(
     Example: drafting delegation add EU G77 USA JPN AOSIS
     Example: drafting delegation add BRA CHN IND --member-of G77
     """
-    from drafting.workflow import add_delegations, delegation_json
+    from drafting.workflow import add_delegations
 
+    def show(added: AddedDelegations, receipts: tuple[Receipt, ...]) -> None:
+        # in a store that requires tokens, inside the write: tokens that cannot be shown
+        # are not kept, nor the delegations (showing_first)
+        _show_added(added, receipts if as_json else (), as_json)
+        sys.stdout.flush()
+
+    showing_first("no delegation was added, and no token issued")
     with store_at(db, token) as store:
-        added = add_delegations(store, codes, name=name, member_of=member_of, actor=actor)
+        added = add_delegations(store, codes, name=name, member_of=member_of, actor=actor,
+                                handed=show)
         receipts = store.receipts
+    if not added.tokens:  # an open store: nothing shown yet
+        _show_added(added, receipts, as_json)
+    elif not as_json:
+        show_receipts(receipts)
+
+
+def _show_added(added: AddedDelegations, receipts: tuple[Receipt, ...], as_json: bool) -> None:
+    """What `add` prints: the delegations added, the group they joined, their tokens
+    and (in JSON, and in text when given) the receipts."""
+    from drafting.workflow import delegation_json
+
     if as_json:
         typer.echo(json.dumps({
             "added": [d.code for d in added.delegations],

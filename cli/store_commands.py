@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,6 +18,10 @@ from drafting_cli.common import (
     show_tokens,
     store_at,
 )
+from drafting_cli.streams import showing_first
+
+if TYPE_CHECKING:
+    from drafting.store import Receipt
 
 __all__ = ["DbOpt", "head", "init", "postgres_roles", "verify"]
 
@@ -50,9 +55,26 @@ def init(
     schema = init_store(db)
     with store_at(db) as store:
         already = store.secure
-        tokens = {} if already or not secure else store.make_secure(actor=actor)
-        receipts = store.receipts if tokens else ()
         where = store.url  # its password hidden: this output is pasted and kept
+
+        def show(tokens: dict[str, str], receipts: tuple[Receipt, ...]) -> None:
+            # inside the write: tokens that cannot be shown are not kept (showing_first)
+            _ready(where, schema, tokens, receipts if as_json else (), as_json=as_json)
+            sys.stdout.flush()
+
+        if secure and not already:
+            showing_first("the store does not require tokens, and none was issued")
+            store.make_secure(actor=actor, handed=show)
+            if not as_json:
+                show_receipts(store.receipts)
+            return
+    _ready(where, schema, {}, (), as_json=as_json, already=already, asked=secure)
+
+
+def _ready(where: str, schema: str, tokens: dict[str, str], receipts: tuple[Receipt, ...],
+           *, as_json: bool, already: bool = False, asked: bool = False) -> None:
+    """What `init` prints: the store, whether it requires tokens (``already``, or now:
+    ``tokens``), the tokens issued, and the receipts given; ``asked``: --secure."""
     if as_json:
         typer.echo(json.dumps({"store": where, "schema": schema,
                                "tokens_required": bool(already or tokens), "tokens": tokens,
@@ -60,7 +82,7 @@ def init(
         return
     typer.echo(f"store ready at {where} (schema {schema}"
                f"{', tokens required' if already or tokens else ''})")
-    if secure and already:
+    if asked and already:
         typer.echo("it already required tokens; none was issued (drafting token rotate "
                    "HOLDER gives a holder a new one)")
     show_tokens(tokens, lead="tokens")

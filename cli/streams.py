@@ -8,8 +8,9 @@ cron set-ups), full (``>/dev/full``), or a pipe whose reader has gone (``| head 
   warnings, no crash; the exit code still tells how the command went.
 - stdout that cannot be written raises `OutputLost` at the first write that fails, and
   the command stops there. Before anything is recorded that stops it recording (a
-  preview that cannot be shown is not confirmed: nothing is recorded); after, `said`
-  tells what was recorded, with its receipts, on stderr.
+  preview that cannot be shown is not confirmed: nothing is recorded; a new token that
+  cannot be shown is not kept, `showing_first`); after, `said` tells what was recorded,
+  with its receipts, on stderr.
 
 A closed descriptor (0, 1 or 2) is given /dev/null, so that no file the command opens
 takes its number: a child process or a library writing to "stdout" would write into it.
@@ -47,6 +48,7 @@ class _Session:
     def __init__(self) -> None:
         self.recorded: list[Receipt] = []
         self.asking = False
+        self.unchanged = ""
 
 
 _session = _Session()
@@ -61,6 +63,16 @@ def asking() -> None:
     """The command is about to show what it would record and ask: a lost output from now
     on says that nothing was recorded (until something is)."""
     _session.asking = True
+
+
+def showing_first(unchanged: str) -> None:
+    """The command is about to show what it records before it is recorded, and records it
+    only once shown (a new token: the store keeps none that was shown nowhere): a lost
+    standard output from now on says that nothing was recorded, and ``unchanged``, what
+    that leaves as it was ("EU's token still works"), even through a pipe whose reader
+    has gone."""
+    _session.asking = True
+    _session.unchanged = unchanged
 
 
 def said(lost: OutputLost) -> tuple[str, str] | None:
@@ -79,7 +91,8 @@ def said(lost: OutputLost) -> tuple[str, str] | None:
                 "\n".join(f"receipt: {r}" for r in recorded))
     if lost.broken_pipe and not _session.asking:
         return None
-    nothing = "; nothing was recorded" if _session.asking else ""
+    unchanged = f" ({_session.unchanged})" if _session.unchanged else ""
+    nothing = f"; nothing was recorded{unchanged}" if _session.asking else ""
     return f"drafting: cannot write to standard output ({lost.reason}){nothing}", ""
 
 

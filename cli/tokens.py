@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -17,6 +19,10 @@ from drafting_cli.common import (
     show_tokens,
     store_at,
 )
+from drafting_cli.streams import showing_first
+
+if TYPE_CHECKING:
+    from drafting.store import Receipt
 
 app = typer.Typer(
     name="token", help="Tokens, where the store requires them: who may record what.",
@@ -33,15 +39,21 @@ def rotate(holder: str = HolderArg, db: str = DbOpt, token: str = TokenOpt,
 
     Example: drafting token rotate EU
     """
+    def show(tokens: dict[str, str], receipts: tuple[Receipt, ...]) -> None:
+        # inside the write: a token that cannot be shown is not kept (showing_first)
+        if as_json:
+            typer.echo(json.dumps({"holder": holder, "token": tokens[holder],
+                                   "receipts": receipts_json(receipts)}, indent=2))
+        else:
+            show_tokens(tokens, lead=f"new token for {holder}; the old one no longer works")
+        sys.stdout.flush()
+
+    showing_first(f"no new token was issued, and {holder}'s token is as it was")
     with store_at(db, token) as store:
-        new = store.rotate_token(holder, actor=actor)
+        store.rotate_token(holder, actor=actor, handed=show)
         receipts = store.receipts
-    if as_json:
-        typer.echo(json.dumps({"holder": holder, "token": new,
-                               "receipts": receipts_json(receipts)}, indent=2))
-        return
-    show_tokens({holder: new}, lead=f"new token for {holder}; the old one no longer works")
-    show_receipts(receipts)
+    if not as_json:
+        show_receipts(receipts)
 
 
 @app.command("revoke", cls=OnceCommand)

@@ -21,6 +21,11 @@ reads exactly as it is stored:
   read as the brackets ``[ ]`` they are (`wide_brackets`), with a warning: a bracket
   the engine did not see would count as agreed text. Other full-width look-alikes
   (``ＥＵ``) stay as written in a text; only a delegation code refuses them.
+- Spaces of every width (U+00A0, U+2002-U+200A, U+202F, U+205F, U+3000) are text, kept as
+  written; quotations and comparisons read them as the keyboard's (`keyboard_spaces`).
+  A delegation's new words are held to more (`drafting.lookalikes`): there only the
+  keyboard's space and the no-break spaces U+00A0 and U+202F may stand (and U+3000
+  between Chinese or Japanese characters), the others refused, never read as a space.
 
 `problem` is the one check every text passes on its way into the store, in one
 of three forms (`TextKind`): free *text* (a reason, a note: lines allowed), a

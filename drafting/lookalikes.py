@@ -12,6 +12,18 @@ proposes, and accepted into the text:
 - the combining overlays U+0334 to U+0338 (tilde, stroke, long stroke, slash): they draw
   the letter they follow as struck through, so that inserted words look deleted;
 - the fillers (`drafting.characters.FILLERS`), which show as a gap in a word;
+- a space other than the keyboard's and the no-break spaces U+00A0 and U+202F (French
+  typography puts them before ; : ! ? and in "10 000"): the ideographic space U+3000, the
+  fixed-width spaces U+2002 to U+200A, U+205F, the Ogham space mark U+1680 (every space
+  separator, Unicode's Zs). Each shows as a gap of its own width, so that words parted by
+  one look like others they differ from (``sustain<U+3000>able``). Refused, never read as
+  a space: what a delegation sends is stored as sent. The ideographic space stays beside
+  Chinese or Japanese characters, whose texts type it;
+- a hyphen of another script or form (the Armenian hyphen U+058A, the Hebrew maqaf, the
+  Mongolian soft hyphen U+1806, the small and full-width hyphen-minus U+FE63 and U+FF0D
+  ...) in a Latin word or after one (``non<U+058A>binding``), as a look-alike letter is
+  refused. Beside a letter of its own script it stays, as do the hyphens U+2010 and U+2011
+  and the dashes, which any Latin text may hold;
 - every character that shows nothing (`drafting.characters.shows_nothing`: zero-width
   space, word joiner, invisible operators, variation selectors, the braille blank ...):
   no one types them on purpose, and they only make two texts differ where no reader sees
@@ -19,9 +31,10 @@ proposes, and accepted into the text:
   Arabic, Persian and Indic scripts need them;
 - mathematical letters (U+1D400 to U+1D7FF, ``𝖤``) and phonetic small capitals (``ꜱ``),
   which only look like the letters of a word;
-- a line (after the first) that opens as a numbered paragraph would ("11.<tab>", "OP11"),
-  where the paragraph holds no lines numbered so: once accepted, it reads as a paragraph
-  of the text's own.
+- a line that opens as a numbered paragraph would ("11.<tab>", "OP11"), where the
+  paragraph holds no lines numbered so: once accepted, it reads as a paragraph of the
+  text's own. That is every line of the new words after the first, and the first too
+  where they start a line of the paragraph (at its very start, or after a line feed).
 
 Only what the delegation brings is refused (`disguise`): a character or a word the
 paragraph already holds may stay in the words proposed for it, as the draft has it. A
@@ -93,14 +106,19 @@ def mixed(word: str) -> int | None:
     return None
 
 
-def disguise(new: str, known: str = "") -> tuple[int, str] | None:
+def disguise(new: str, known: str = "", *, at: int | None = None) -> tuple[int, str] | None:
     """``(offset, sentence)`` for the first thing in ``new`` (the words a delegation
     proposes) that the module refuses and ``known`` (the paragraph's text, or the
-    proposal's it amends) does not hold already; None if there is none. The sentence
-    reads ``character 8: U+0336 (COMBINING LONG STROKE OVERLAY) draws ...; remove it``."""
-    found = _numbered(new, known)
+    proposal's it amends) does not hold already; None if there is none. ``at``: where in
+    ``known`` the new words go (a replacement's or an insertion's place), if they go into
+    it; their first line is then checked as a line of its own where it starts one. The
+    sentence reads ``character 8: U+0336 (COMBINING LONG STROKE OVERLAY) draws ...;
+    remove it``."""
+    starts_line = at is not None and (at == 0 or known[at - 1:at] == "\n")
+    found = _numbered(new, known, starts_line)
     if not new.isascii():  # most texts: none of those characters is ASCII
-        found += [*_characters(new, known), *_words(new, known)]
+        found += [*_characters(new, known), *_spaces(new, known), *_hyphens(new, known),
+                  *_words(new, known)]
     return min(found) if found else None
 
 
@@ -112,14 +130,18 @@ _NUMBERED = re.compile(
 "11 bis.", "OP11"."""
 
 
-def _numbered(new: str, known: str) -> list[tuple[int, str]]:
-    """The first line of ``new`` after its first that opens as a numbered paragraph of
-    the text's own would (`_NUMBERED`), where no line of ``known`` after its first opens
-    so (a paragraph holding items "1.", "2." may take another)."""
-    if "\n" not in new or any(_NUMBERED.match(line) for line in known.split("\n")[1:]):
+def _numbered(new: str, known: str, starts_line: bool = False) -> list[tuple[int, str]]:
+    """The first line of ``new`` after its first (or from its first, where it
+    ``starts_line`` of the paragraph) that opens as a numbered paragraph of the text's own
+    would (`_NUMBERED`), where no line of ``known`` after its first opens so (a paragraph
+    holding items "1.", "2." may take another; one whose text opens with its number, its
+    first line too, where the new words start a line)."""
+    lines = known.split("\n")
+    if ("\n" not in new and not starts_line) or any(
+            _NUMBERED.match(line) for line in lines[0 if starts_line else 1:]):
         return []
-    at = new.index("\n") + 1
-    for line in new.split("\n")[1:]:
+    at = 0 if starts_line else new.index("\n") + 1
+    for line in new.split("\n")[0 if starts_line else 1:]:
         if found := _NUMBERED.match(line):
             number = found.group().strip()
             return [(at, f"character {at}: the line '{number} ...' starts with a number as "
@@ -135,6 +157,70 @@ def _characters(new: str, known: str) -> list[tuple[int, str]]:
         if _suspect(char) and char not in known:
             return [(at, f"character {at}: {describe(char)} {_why(char)}")]
     return []
+
+
+_OTHER_SPACES = re.compile("[\u1680\u2000-\u200a\u205f\u3000]")
+"""Unicode's space separators (category Zs) but the keyboard's space U+0020 and the
+no-break spaces U+00A0 and U+202F: what new words may not bring (a test checks the list
+against `unicodedata`)."""
+_WIDE = ("W", "F")
+"""East Asian widths of the characters beside which the ideographic space stays."""
+
+
+def _spaces(new: str, known: str) -> list[tuple[int, str]]:
+    """The first of `_OTHER_SPACES` in ``new`` that is not an ideographic space beside a
+    Chinese or Japanese character, and that ``known`` does not hold."""
+    for found in _OTHER_SPACES.finditer(new):
+        at, char = found.start(), found.group()
+        if char in known or (char == "\u3000" and _beside_wide(new, at)):
+            continue
+        return [(at, f"character {at}: {describe(char)} is a space of another width than a "
+                 "keyboard's, so that the words it parts look like others they differ "
+                 "from; type an ordinary space (the no-break spaces U+00A0 and U+202F may "
+                 "stay)")]
+    return []
+
+
+def _beside_wide(text: str, at: int) -> bool:
+    """Whether a character of ``text`` next to offset ``at`` is a wide (Chinese or
+    Japanese) one."""
+    return any(unicodedata.east_asian_width(char) in _WIDE
+               for char in (text[at - 1:at], text[at + 1:at + 2]) if char)
+
+
+_HYPHENS = re.compile("[\u02d7\u058a\u05be\u1400\u1806\u2043\u2e17\u2e1a\u2e40\u2e5d\u30a0"
+                      "\ufe63\uff0d\U00010ead]")
+"""Marks drawn as a hyphen that belong to another script or form than Latin text's: the
+modifier letter minus, the Armenian hyphen, the Hebrew maqaf, the Canadian syllabics
+hyphen, the Mongolian soft hyphen, the hyphen bullet, the oblique, diaeresis and double
+hyphens, the Katakana double hyphen, the small and full-width hyphen-minus, the Yezidi
+hyphenation mark. Not the hyphens U+2010 and U+2011 nor the dashes: Latin text's own."""
+
+
+def _hyphens(new: str, known: str) -> list[tuple[int, str]]:
+    """The first of `_HYPHENS` in ``new`` (and not in ``known``) standing in a Latin word
+    or after one: beside a Latin letter, and beside no letter of another script."""
+    for found in _HYPHENS.finditer(new):
+        at, char = found.start(), found.group()
+        if char in known:
+            continue
+        sides = [_letter(new[at - 1:at]), _letter(new[at + 1:at + 2])]
+        if "LATIN" in sides and "other" not in sides:
+            word = next(m for m in _WHOLE_WORD.finditer(new) if m.start() <= at < m.end())
+            return [(at, f"character {at}: the word '{word.group()}' holds {describe(char)}, "
+                     f"a hyphen of another script, as its character {at - word.start() + 1}, "
+                     "so it looks like a word it is not; type the hyphen '-'")]
+    return []
+
+
+_WHOLE_WORD = re.compile(r"\S+")
+
+
+def _letter(char: str) -> str | None:
+    """"LATIN" for a Latin letter, "other" for another letter, None for no letter."""
+    if not char or not char.isalpha():
+        return None
+    return "LATIN" if _script(char) == "LATIN" else "other"
 
 
 def _words(new: str, known: str) -> list[tuple[int, str]]:

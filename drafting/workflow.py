@@ -6,20 +6,21 @@ so that other tools get the same behaviour: import a draft, prepare amendments
 write the compilation or the merged draft, issue a revision, export the record.
 Every function takes an open `drafting.store.Store`; every file is written
 atomically (a temporary file in the same folder, then renamed). The export
-(`drafting.export`), the lookups by label (`drafting.lookup`) and the reading of bracket
-decisions (`drafting.bracket_choices`) live in modules of their own; their functions are
-named here too.
+(`drafting.export`), the lookups by label (`drafting.lookup`), the reading of bracket
+decisions (`drafting.bracket_choices`) and the adding of delegations with their tokens
+(`drafting.delegations`) live in modules of their own; their functions are named here too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting import atomic
 from drafting.bracket_choices import bracket_decisions as bracket_decisions
+from drafting.delegations import AddedDelegations as AddedDelegations
+from drafting.delegations import add_delegations as add_delegations
 from drafting.errors import InputError
 from drafting.export import EXPORT_FORMAT as EXPORT_FORMAT
 from drafting.export import EXPORT_VERSION as EXPORT_VERSION
@@ -134,27 +135,6 @@ def _source_bytes(path: Path) -> bytes:
 
 
 # Delegations
-
-
-def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
-                    member_of: str | None = None, actor: str = "") -> AddedDelegations:
-    """Add a delegation (a state) for each code, all or none of them: codes already in
-    the store, or given twice, are refused before any is added. With ``member_of`` they
-    also join that group's members (it must be in the store already; it becomes a
-    group). In a store that requires tokens (the secretariat's token is needed) each
-    new delegation gets its token, returned this once in `AddedDelegations.tokens`."""
-    known = {d.code for d in store.delegations()}
-    taken = sorted({c for c in codes if c in known or list(codes).count(c) > 1})
-    if taken:
-        raise InputError(f"already in the store or given twice: {', '.join(taken)}; "
-                         "nothing was added")
-    if name and len(codes) > 1:
-        raise InputError("--name goes with one code at a time")
-    added = tuple(Delegation(code, name) for code in codes)
-    tokens = store.add_delegations(added, member_of=member_of, actor=actor)
-    group = None if member_of is None else next(
-        d for d in store.delegations() if d.code == member_of)
-    return AddedDelegations(added, tokens, group)
 
 
 _NAMED = 20
@@ -477,16 +457,3 @@ def bracket_progress(document: Document, revision: str | None = None) -> Bracket
     before = document.revisions[position - 1] if position > 0 else None
     return bracket_report(chosen, previous=before,
                           previous_label=before.label if before else None)
-
-
-# Who may do what
-
-
-@dataclass(frozen=True, slots=True)
-class AddedDelegations:
-    """What `add_delegations` added: the delegations, their tokens by code (empty in an
-    open store; shown once, the store keeps only hashes), and the group they joined."""
-
-    delegations: tuple[Delegation, ...]
-    tokens: dict[str, str]
-    group: Delegation | None = None

@@ -222,20 +222,22 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     if proposal.place_before:
         _refuse_before(revision, target)
         fields["span"] = Span(0, 0)
-    refuse_disguise(target.label, fields["new_text"], target.text)
+    refuse_disguise(target.label, fields["new_text"], target.text,
+                    at=fields["span"].start if kind in SPAN_KINDS else None)
     return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,
                      submitted_at=submitted_at, **fields)
 
 
-def refuse_disguise(label: str, new: str, known: str) -> None:
+def refuse_disguise(label: str, new: str, known: str, *, at: int | None = None) -> None:
     """AmendmentError if the words ``new`` proposed for paragraph ``label`` (whose text,
-    or the proposal's it amends, is ``known``) look other than they are
-    (`drafting.lookalikes.disguise`). Words that are not a paragraph's text at all
-    (`drafting.characters.problem`: a control character, an empty line) are left to the
-    check of every text, which says that first, and once."""
-    if problem(new, "paragraph") is None and (found := disguise(new, known)) is not None:
+    or the proposal's it amends, is ``known``; ``at``, where in it they go) look other
+    than they are (`drafting.lookalikes.disguise`). Words that are not a paragraph's text
+    at all (`drafting.characters.problem`: a control character, an empty line) are left
+    to the check of every text, which says that first, and once."""
+    if problem(new, "paragraph") is None and \
+            (found := disguise(new, known, at=at)) is not None:
         raise AmendmentError(f"{label}: the new text, {found[1]}")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from drafting.characters import on_screen
 from drafting.model.headings import CLOSING, TITLE_WORDS, cjk_number, numbered_title, roman
 from drafting.model.labels import SUFFIXES
 
@@ -152,8 +153,9 @@ def renumbered_section(text: str, number: int) -> str:
 
 def option_named(text: str) -> str | None:
     """The option a line of its own names, as an option section's key writes it ("Option
-    2" -> "2", "[Option b:" -> "B"); None for any other text."""
-    found = OPTION_LINE.fullmatch(text)
+    2" -> "2", "[Option b:" -> "B"), read as a reader sees it (`on_screen`); None for
+    any other text."""
+    found = OPTION_LINE.fullmatch(on_screen(text))  # "Option 2<U+200F>" names one too
     return option_name(found["n"]) if found else None
 
 

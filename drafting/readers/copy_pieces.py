@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from drafting.ooxml.runs import DELETED, INSERTED, Change, RunPiece
 from drafting.readers.docx_changes import drop
-from drafting.readers.lines import OPTION, option_text
+from drafting.readers.lines import option_lead, option_text
 
 
 def option_body(pieces: list[RunPiece]) -> list[RunPiece]:
@@ -17,9 +17,9 @@ def option_body(pieces: list[RunPiece]) -> list[RunPiece]:
     pieces = trimmed(pieces)
     view = "in_original" if any(p.in_original for p in pieces) else "in_proposed"
     text = "".join(p.text for p in pieces if getattr(p, view))
-    if found := OPTION.match(text):
-        pieces, _ = drop(pieces, found.end(), view)
-        text = text[found.end():]
+    if found := option_lead(text):
+        pieces, _ = drop(pieces, found.end, view)
+        text = text[found.end:]
     if text.strip() and not option_text(text):  # "No text"
         pieces = [p for p in pieces if not getattr(p, view)]
     return pieces

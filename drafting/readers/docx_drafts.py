@@ -123,7 +123,9 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     for draft, code in zip(drafts, codes, strict=True):
         check_characters(f"{draft.where}, the Word author's name", draft.author or "")
         check_new_words(draft.where, draft.new_text, draft.amends.new_text
-                        if draft.amends is not None else draft.paragraph.text)
+                        if draft.amends is not None else draft.paragraph.text,
+                        draft.span.start if draft.span is not None and draft.amends is None
+                        and draft.kind in SPAN_KINDS else None)
         amendment = Amendment(
             id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
             proponents=(str(code),),

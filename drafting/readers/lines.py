@@ -8,8 +8,10 @@ and by the reading of a delegation's copy alike.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from drafting.characters import keyboard_spaces, on_screen, shows_nothing
 from drafting.model.document import ParagraphKind
 from drafting.model.headings import own_number
 from drafting.model.labels import (
@@ -107,6 +109,7 @@ FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
 """A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
 each footnote as such a block after the paragraph citing it)."""
 OPTION = re.compile(r"Option\s+(?P<n>\d+|[A-Z])\s*[:.]\s*", re.IGNORECASE)
+"""The words opening an option's line ("Option 2: "); match it with `option_lead`."""
 _NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
 
 
@@ -206,7 +209,7 @@ def lone_item(text: str, after: str) -> bool:
     text of the block after it, the item's words: text, no footnote, option, item or
     typed label of its own."""
     return bool(LONE_ITEM.fullmatch(text) and after) and not (
-        FOOTNOTE.match(after) or OPTION.match(after) or SUBPARAGRAPH.match(after) or
+        FOOTNOTE.match(after) or option_lead(after) or SUBPARAGRAPH.match(after) or
         LONE_ITEM.fullmatch(after) or read_label(after)[0] is not None)
 
 
@@ -247,6 +250,35 @@ def heading_key(text: str) -> str | None:
     return match["key"] if match else None
 
 
+@dataclass(frozen=True, slots=True)
+class OptionLead:
+    """The words "Option 2: " opening a line: the option's ``name`` as written ("2"), and
+    the ``end`` of those words (and of the spaces after them) in the line."""
+
+    name: str
+    end: int
+
+
+def option_lead(text: str) -> OptionLead | None:
+    """The words opening ``text`` as an option's line (`OPTION`), read as a reader sees
+    the line (`drafting.characters.on_screen`): a direction mark or another character
+    that shows nothing ("Option 1:<U+200F> ..."), a no-break space, hides no option. What
+    shows nothing after those words stays the option's (``end`` stops after the last
+    character they match); None for any other line."""
+    if text.isascii():
+        found = OPTION.match(text)
+        return OptionLead(found["n"], found.end()) if found else None
+    head = text[:_OPTION_HEAD]  # the words are short: a long paragraph is not walked
+    places = [at for at, char in enumerate(head) if not shows_nothing(char)]
+    found = OPTION.match(keyboard_spaces("".join(head[at] for at in places)))
+    return OptionLead(found["n"], places[found.end() - 1] + 1) if found else None
+
+
+_OPTION_HEAD = 200
+"""How far into a line `option_lead` looks (past that, spaces are the option's text)."""
+
+
 def option_text(text: str) -> str:
-    """An option's text; "No text" is an empty alternative."""
-    return "" if _NO_TEXT.fullmatch(text.strip()) else text.strip()
+    """An option's text; "No text" is an empty alternative (characters that show
+    nothing around it, a direction mark, do not make it text)."""
+    return "" if _NO_TEXT.fullmatch(on_screen(text).strip()) else text.strip()

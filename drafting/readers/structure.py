@@ -86,12 +86,12 @@ from drafting.readers.lines import (
     BRACKETED_NUMBER,
     FOOTNOTE,
     LONE_ITEM,
-    OPTION,
     RECITALS,
     SUBPARAGRAPH,
     first_item,
     is_alternative,
     lone_item,
+    option_lead,
     section_key,
     split_bracketed_label,
     split_label,
@@ -252,7 +252,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
         text = block.text
         return heading_line(self.blocks, index, lambda i: self._label(i)[0],
                             operative_seen=self.operative_seen) and \
-            not (OPTION.match(text) or SUBPARAGRAPH.match(text) or LONE_ITEM.fullmatch(text)
+            not (option_lead(text) or SUBPARAGRAPH.match(text) or LONE_ITEM.fullmatch(text)
                  or BRACKETED_NUMBER.match(text) or text.startswith(_ITEM_MARKS))
 
     def _body(self, index: int, block: Block) -> None:
@@ -271,7 +271,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
         elif label is not None and is_alternative(block.text) and \
                 (named := self._alternative_of(label, block)) is not None:
             self._option(index, rest, skip, label_alt=True, host=named)
-        elif option := OPTION.match(rest if label is not None else block.text):
+        elif option := option_lead(rest if label is not None else block.text):
             self._options(index, block, label, rest, skip, option)
         elif label is not None:
             self._open(index, label, rest, block, skip)

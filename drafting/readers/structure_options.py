@@ -33,7 +33,7 @@ from drafting.model.labels import Label, parse_label
 from drafting.model.sections import OPTION_DIGITS, option_name, option_named, section_key
 from drafting.readers.blocks import Block, Role, RoleKind
 from drafting.readers.draft_labels import DraftParagraph
-from drafting.readers.lines import heading_key, option_text
+from drafting.readers.lines import OptionLead, heading_key, option_text
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure_sections import top_number
 
@@ -61,25 +61,25 @@ class OptionBlocks:
     _heading: Callable[..., None]
 
     def _options(self, index: int, block: Block, label: Label | None, rest: str, skip: int,
-                 option: re.Match[str]) -> None:
+                 option: OptionLead) -> None:
         """An "Option N:" block: the first opens a paragraph (labelled, or carrying on a
         labelled paragraph with no text of its own); later ones add alternatives, until
         another "Option 1:" opens the next paragraph."""
         text = rest if label is not None else block.text
-        body = text[option.end():]
-        first = option_name(option["n"]) in ("1", "A")  # "Option 1:" opens another one
+        body = text[option.end:]
+        first = option_name(option.name) in ("1", "A")  # "Option 1:" opens another one
         if label is None and self.option_open and self._host >= 0 and not first:
-            self._option(index, body, skip + option.end())
+            self._option(index, body, skip + option.end)
             return
         host = self.drafts[self._host] if self._host >= 0 else None
         numbered = self._word_label(block.number) if label is None else None
         if label is None and numbered is None and host is not None and not host.text and \
                 host.options is None and host.label.kind is ParagraphKind.OPERATIVE:
             host.options = [option_text(body)]  # "3." on its own, then "Option 1: ..."
-            self.roles[index] = Role(RoleKind.LINE, self._host, option.end(), "", option=True)
+            self.roles[index] = Role(RoleKind.LINE, self._host, option.end, "", option=True)
         else:
             own = label or numbered or self._unlabelled(index, block)
-            self._add(index, RoleKind.PARAGRAPH, skip + option.end(),
+            self._add(index, RoleKind.PARAGRAPH, skip + option.end,
                       DraftParagraph(own, "", block.where, 0, self.section, [option_text(body)]))
             self.roles[index] = replace(self.roles[index], option=True)
             if numbered is not None:  # "2." by Word's numbering: labels it as typed would

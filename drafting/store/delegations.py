@@ -20,13 +20,13 @@ from drafting.store import access, mapping, names, tables
 from drafting.store.chain import EventKind
 from drafting.store.errors import ConflictError, NotFoundError, StoreError
 from drafting.store.payloads import delegation_json
-from drafting.store.session import Write
+from drafting.store.session import Handed, Write
 
 
-def add(write: Write, delegations: Sequence[Delegation],
-        member_of: str | None = None) -> dict[str, str]:
+def add(write: Write, delegations: Sequence[Delegation], member_of: str | None = None,
+        handed: Handed | None = None) -> dict[str, str]:
     """Add ``delegations`` (and append them to group ``member_of``); returns the tokens
-    issued, by code (none in an open store)."""
+    issued, by code (none in an open store), given to ``handed`` first (`Handed`)."""
     connection = write.connection
     codes = [d.code for d in delegations]
     twice = sorted({code for code in codes if codes.count(code) > 1})
@@ -57,6 +57,7 @@ def add(write: Write, delegations: Sequence[Delegation],
         write.record(EventKind.DELEGATION, None, payload)
     if member_of is not None:
         add_members(write, member_of, codes)
+    write.hand_over(tokens, handed)
     return tokens
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +38,14 @@ _INSUFFICIENT_PRIVILEGE = "42501"
 """PostgreSQL's code for a privilege or row-level security policy that refuses."""
 
 
+Handed = Callable[[dict[str, str], tuple[Receipt, ...]], None]
+"""What a caller gives a write that issues tokens (`Write.hand_over`): it is called with
+the new tokens, by holder, and the receipts of the events that record them, inside the
+write, before it commits; the caller shows the tokens there. If it raises (they could
+not be shown: its output is closed or full), the write is undone and the error goes on:
+a token kept but shown nowhere would shut its holder out, the old one revoked."""
+
+
 @dataclass(slots=True)
 class Write:
     """An open write transaction: its connection, the locked chain head, the time every
@@ -58,6 +66,12 @@ class Write:
                      document=document, payload=payload)
         self.receipts.append(Receipt(seq, self.head.hash))
         return self.receipts[-1]
+
+    def hand_over(self, tokens: dict[str, str], handed: Handed | None) -> None:
+        """``tokens`` given to ``handed`` (if any, and if there are tokens), with this
+        write's receipts so far: see `Handed`."""
+        if handed is not None and tokens:
+            handed(dict(tokens), tuple(self.receipts))
 
 
 @contextmanager

@@ -45,7 +45,7 @@ from drafting.store.errors import NotFoundError, StoreError
 from drafting.store.faults import sqlite_file_problem
 from drafting.store.receipts import Receipt
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
-from drafting.store.session import Write, database_error, reading, writing
+from drafting.store.session import Handed, Write, database_error, reading, writing
 from drafting.store.sources import SourceInfo
 from drafting.store.store_tokens import TokenKeeping
 from drafting.store.submissions import SubmitResult
@@ -285,16 +285,17 @@ class Store(TokenKeeping):
         return self.add_delegations([delegation], actor=actor).get(delegation.code)
 
     def add_delegations(self, new: Sequence[Delegation], *, member_of: str | None = None,
-                        actor: str = "") -> dict[str, str]:
+                        actor: str = "", handed: Handed | None = None) -> dict[str, str]:
         """Add delegations, all of them or none, and with ``member_of`` append their codes
         to that group's members (it must be in the store already; it becomes a group).
         Returns the tokens issued, by code: one per delegation in a store that requires
-        tokens, none in an open store."""
+        tokens, none in an open store; ``handed`` is given them before they are kept, and
+        if it raises, nothing is (`drafting.store.session.Handed`)."""
         for delegation in new:
             names.check_delegation(delegation)
             access.check_reserved(delegation.code)
         with self._write(actor, Need("add delegations")) as write:
-            return delegations.add(write, new, member_of)
+            return delegations.add(write, new, member_of, handed)
 
     def add_members(self, group: str, codes: Sequence[str], *, actor: str = "") -> Delegation:
         """Append ``codes`` to the members of delegation ``group`` (NotFoundError if there

@@ -15,7 +15,7 @@ from drafting.store.errors import StoreError
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from drafting.store.session import Write
+    from drafting.store.session import Handed, Write
 
 
 class TokenKeeping:
@@ -33,22 +33,27 @@ class TokenKeeping:
         with self._read() as connection:
             return access.is_secure(connection)
 
-    def make_secure(self, *, actor: str = "") -> dict[str, str]:
+    def make_secure(self, *, actor: str = "", handed: Handed | None = None) -> dict[str, str]:
         """Require tokens from now on. Issues the secretariat's token and one for each
         delegation already in the store, and returns them by holder (``secretariat``,
-        then codes): each is shown this once, and kept only as a salted hash.
+        then codes): each is shown this once, and kept only as a salted hash. ``handed``
+        is given them before anything is kept, and if it raises, nothing is (`Handed`).
         ConflictError if the store already requires tokens."""
         if self.secure:  # said plainly, whoever asks; the write below checks it again
             raise access.already_secure()
         with self._write(actor, Need("require tokens")) as write:
             tokens, payload = access.make_secure(write.connection, write.at)
             write.record(EventKind.SECURE, None, payload)
+            write.hand_over(tokens, handed)
             return tokens
 
-    def rotate_token(self, holder: str, *, actor: str = "") -> str:
+    def rotate_token(self, holder: str, *, actor: str = "", handed: Handed | None = None,
+                     ) -> str:
         """A new token for ``holder`` (a delegation's code, or ``secretariat``); the one
         it had stops working. The secretariat's token is needed. Returns the new token
-        (shown once). Also issues a first token to a delegation that has none."""
+        (shown once). Also issues a first token to a delegation that has none. ``handed``
+        is given it (``{holder: token}``) before it is kept; if it raises, nothing is
+        recorded and the old token still works (`Handed`)."""
         names.check_line("the holder", holder)
         with self._write(actor, Need("rotate tokens")) as write:
             access.check_holder(write.connection, holder)
@@ -56,6 +61,7 @@ class TokenKeeping:
             token, issued = access.issue(write.connection, holder, write.at)
             write.record(EventKind.TOKEN, None, {"holder": holder, "issued": issued,
                                                  "revoked": revoked})
+            write.hand_over({holder: token}, handed)
             return token
 
     def revoke_token(self, holder: str, *, actor: str = "") -> list[str]:

@@ -42,7 +42,7 @@ from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.lines import OPTION
+from drafting.readers.lines import option_lead
 from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
@@ -162,7 +162,7 @@ class _Reviser:
         text, added = (now.text, []) if chosen else split_added(was.text, now.text)
         if now.kind is ParagraphKind.HEADING:  # "Article 3" for "Article 2": Word's own
             text = shown_kept(was.text, text, place.places)
-        if added and (OPTION.match(place.paragraphs[-1].text) is None or
+        if added and (option_lead(place.paragraphs[-1].text) is None or
                       new_options(was.text, now.text[len(text):]) is None):
             text, added = now.text, []  # not options of their own Word paragraphs
         places = list(place.places) if was.text != text and not chosen else []

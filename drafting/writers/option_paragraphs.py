@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from drafting.brackets import Bracket, parse, unparse
 from drafting.ooxml.revisions import RevisionMarks
 from drafting.ooxml.weave import Edit, new_run
-from drafting.readers.lines import OPTION
+from drafting.readers.lines import option_lead
 from drafting.readers.source_places import SourcePlace
 from drafting.writers.list_items import blank
 from drafting.writers.options import NO_TEXT, options
@@ -37,7 +37,7 @@ def added_options(place: SourcePlace, text: str, edits: Sequence[Edit],
     at_end = [n for n, edit in enumerate(edits)
               if edit.start == edit.end == len(text) and edit.text]
     if not at_end or not place.alternatives or options(text) is None or \
-            OPTION.match(place.paragraphs[-1].text) is None:
+            option_lead(place.paragraphs[-1].text) is None:
         return {}
     shown = [edits[n].text for n in at_end]
     framed = len(at_end) > 2 and shown[0].strip() == "[" and shown[-1].strip() == "]"
@@ -83,12 +83,13 @@ def option_paragraphs(place: SourcePlace, words: list[str], number: int) -> list
     form of the block's last option paragraph (its paragraph properties, its lead's and
     its words' run formatting); not yet placed."""
     last = place.paragraphs[-1].element
-    lead = OPTION.match(place.paragraphs[-1].text)
+    lead_text = place.paragraphs[-1].text
+    lead = option_lead(lead_text)
     runs = [r for r in last.iter(_R) if r.find(qn("w:t")) is not None]
     made = []
     for n, text in enumerate(words, number):
         paragraph = blank(last)
-        shown = lead.group(0).replace(lead["n"], _numbered(lead["n"], n), 1) if lead else \
+        shown = lead_text[:lead.end].replace(lead.name, _numbered(lead.name, n), 1) if lead else \
             f"Option {n}: "
         paragraph.append(new_run(shown, runs[0] if runs else None))
         paragraph.append(new_run(text or NO_TEXT, runs[-1] if runs else None))
