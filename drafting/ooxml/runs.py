@@ -8,7 +8,13 @@ module walks all of them and gives a `RunPiece` per stretch of text that shares 
 state, one revision mark and one set of comments:
 
 * text comes from ``w:t`` and ``w:delText``; ``w:tab``/``w:ptab`` give ``"\\t"``,
-  ``w:br``/``w:cr`` give ``"\\n"`` and ``w:noBreakHyphen`` gives ``"-"``;
+  ``w:br``/``w:cr`` give ``"\\n"`` and ``w:noBreakHyphen`` gives ``"-"``; a phonetic
+  guide (``w:ruby``) gives the words it stands over (``w:rubyBase``), not the guide
+  (``w:rt``); a symbol (``w:sym``) its character, as the import reads it
+  (`drafting.ooxml.symbols`); hidden text (``w:vanish``) nothing;
+* a symbol that is no known character, and an equation, are left out as the import
+  leaves them out, but one a tracked change inserts or deletes is a ReaderError: what
+  the delegation sent would be recorded without it;
 * field codes (``w:instrText``, ``w:delInstrText``, and anything between a ``w:fldChar``
   *begin* and its *separate*) are not text; a field's result (between *separate* and *end*) is;
 * ``w:moveTo`` counts as inserted and ``w:moveFrom`` as deleted, with ``kind == "move"``;
@@ -27,13 +33,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from docx.oxml.ns import qn
 
 from drafting.errors import ReaderError
-from drafting.ooxml import alternate
+from drafting.ooxml import alternate, symbols
 from drafting.ooxml.body import Survey as Survey  # these were here first: said here too
 from drafting.ooxml.body import body_blocks as body_blocks
 from drafting.ooxml.body import child_of as child_of
@@ -46,7 +52,9 @@ from drafting.ooxml.body import is_table as is_table
 from drafting.ooxml.body import style_id as style_id
 from drafting.ooxml.body import survey as survey
 from drafting.ooxml.body import table_paragraphs as table_paragraphs
+from drafting.ooxml.dates import parse_date as parse_date  # it was here first: said here too
 from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.run_styles import RunStyles
 
 NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
 """The states of a piece: in both texts, only in the proposed text, only in the original."""
@@ -70,12 +78,13 @@ _COMMENT_REFERENCE = qn("w:commentReference")
 _FLD_CHAR, _FLD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 _PPR, _RPR, _VANISH, _STYLE = qn("w:pPr"), qn("w:rPr"), qn("w:vanish"), qn("w:pStyle")
 _TABS = qn("w:tabs")
-_STRIKES = (qn("w:strike"), qn("w:dstrike"))
+_STRIKES, _HIDDEN = (qn("w:strike"), qn("w:dstrike")), (_VANISH,)
+_RUBY, _RUBY_BASE, _SYM = qn("w:ruby"), qn("w:rubyBase"), symbols.SYM
 _PLAIN = (qn("w:t"), *_CHARACTERS)
 _PLAIN_TAGS = frozenset(_PLAIN)
 """What text a paragraph of plain runs is made of (`plain_paragraphs`)."""
 _NOT_PLAIN = (*_MARKS, qn("w:delText"), _FLD_CHAR, _COMMENT_START, _COMMENT_END,
-              _COMMENT_REFERENCE, REFERENCE, _VANISH)
+              _COMMENT_REFERENCE, REFERENCE, _VANISH, _SYM, *symbols.EQUATIONS)
 """What a paragraph of plain runs holds none of."""
 
 
@@ -178,25 +187,6 @@ def proposed_text(pieces: Iterable[RunPiece]) -> str:
     return "".join([p.text for p in pieces if p.state in _PROPOSED])
 
 
-def parse_date(value: str | None) -> datetime | None:
-    """A ``w:date`` as an aware UTC datetime; None for a missing or empty one. A date
-    without a zone is taken as UTC. Raises ReaderError for text that is not a date, and
-    for a date that is out of range once in UTC (``0001-01-01T00:00:00+01:00``)."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError as error:
-        raise ReaderError(f"the revision date '{value}' is not a date and time") from error
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    try:
-        return parsed.astimezone(UTC)
-    except OverflowError as error:
-        raise ReaderError(f"the revision date '{value}' is not a date and time (in UTC it "
-                          "falls before the year 1 or after 9999)") from error
-
-
 def read_paragraph(p: Any) -> ParagraphRead:
     """Read one ``w:p`` element. Comment ranges and fields that begin before it are not
     known here; use `read_paragraphs` for a run of paragraphs."""
@@ -205,17 +195,19 @@ def read_paragraph(p: Any) -> ParagraphRead:
 
 def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = None, *,
                     struck: bool = False, plain: Mapping[Any, ParagraphRead] | None = None,
-                    ) -> list[ParagraphRead]:
+                    styles: RunStyles | None = None) -> list[ParagraphRead]:
     """Read ``w:p`` elements in document order, carrying open comment ranges and fields
     from one paragraph to the next. With ``footnotes``, a footnote reference reads as its
     marker ``[^N]`` (numbered as `Footnotes.cite` numbers it). With ``struck``, words
     struck through (``w:strike``, ``w:dstrike``) outside any revision mark read as deleted
     by nobody named: a copy that marks its changes by hand, without Track Changes.
     ``plain`` is `plain_reads` of an element holding them (the body), where it was
-    worked out already: the paragraphs are read once for several readings."""
+    worked out already: the paragraphs are read once for several readings. With
+    ``styles`` (`drafting.ooxml.run_styles`), words hidden or struck through by a style
+    are read as those hidden or struck through run by run."""
     paragraphs = list(paragraphs)
     walker = _Walker(footnotes)
-    walker.struck = struck
+    walker.struck, walker.styles = struck, styles
     parents: dict[int, list[Any]] = {}
     for p in paragraphs:
         parent = p.getparent()
@@ -229,6 +221,9 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
     for parent, _ in parents.values() if struck else ():  # struck words: run by run
         for strike in parent.iter(*_STRIKES):
             walker.plain.pop(next(strike.iterancestors(_P), None), None)
+    for p in paragraphs if styles is not None else ():  # rarely: what styles hide or strike
+        if styles.touches(p):
+            walker.plain.pop(p, None)
     return [walker.paragraph(p) for p in paragraphs]
 
 
@@ -246,8 +241,8 @@ def _plain_read(text: str) -> ParagraphRead:
 
 def plain_paragraphs(element: Any) -> dict[Any, str]:
     """The text of each paragraph in ``element`` that holds nothing but text in runs
-    (in containers at most): no revision mark, field, comment, footnote, hidden text or
-    text box. One pass over ``element``; `_Walker` reads the others run by run."""
+    (in containers at most): no revision mark, field, comment, footnote, hidden text,
+    symbol, equation or text box. One pass over ``element``; `_Walker` reads the others."""
     texts: dict[Any, list[str]] = {}
     mixed: set[Any] = set()
     p: Any = None
@@ -310,14 +305,18 @@ class _Walker:
         self.vanish = True  # whether the paragraph being read hides some text (w:vanish)
         self.plain: dict[Any, ParagraphRead] = {}  # paragraphs of plain runs, read
         self.struck = False  # whether struck-through words read as deleted
+        self.styles: RunStyles | None = None  # hidden or struck-through words by style
+        self.given: dict[str, bool] = {}  # what the paragraph's style gives its runs
+        self.p: Any = None  # the paragraph being read
 
     def paragraph(self, p: Any) -> ParagraphRead:
         plain = None if self.fields or self.comments or self.pending else self.plain.get(p)
         if plain is not None:  # nearly always: one piece of text, the mark as it was
             read = plain
         else:
-            self.stretches = []
-            self.vanish = next(p.iter(_VANISH), None) is not None
+            self.stretches, self.p = [], p
+            self.vanish = self.styles is not None or next(p.iter(_VANISH), None) is not None
+            self.given = {} if self.styles is None else self.styles.paragraph(p)
             self._children(p, _OUTSIDE)
             read = ParagraphRead(tuple(self.flush()), _mark(p))
         sibling = p.getnext()  # comment ranges may open or close between paragraphs
@@ -341,6 +340,9 @@ class _Walker:
                 self._children(child, _enter(context, _change(child)))
             elif tag in _CONTAINERS:
                 self._children(child, context)
+            elif tag in symbols.EQUATIONS and not self.in_code:  # not text: the import
+                self._unread(symbols.equation_text(child), context,  # leaves it out too
+                             changed=next(child.iter(*_MARKS), None) is not None)
             elif tag == _ALTERNATE:  # the branch Word shows, as `drafting.ooxml.visible`
                 if (branch := alternate.shown(child)) is not None:
                     self._children(branch, context)
@@ -359,8 +361,8 @@ class _Walker:
             self.started.add(comment_id)
 
     def _run(self, run: Any, context: _Context) -> None:
-        hidden = self.vanish and is_hidden(run)  # hidden: the import did not take it
-        if self.struck and context.state == NORMAL and _on(run, _STRIKES):
+        hidden = self.vanish and self._on(run, _HIDDEN)  # hidden: the import did not take it
+        if self.struck and context.state == NORMAL and self._on(run, _STRIKES):
             context = _STRUCK
         for child in run:
             tag = child.tag
@@ -375,9 +377,30 @@ class _Walker:
                 continue  # inside a field's code, or hidden
             elif tag in _CHARACTERS:
                 self._add(_CHARACTERS[tag], context)
+            elif tag == _SYM:  # Insert > Symbol: read as the import reads it
+                if (text := symbols.symbol_text(child)) is not None:
+                    self._add(text, context)
+                else:
+                    self._unread(symbols.unread_symbol(child), context)
+            elif tag == _RUBY:  # a phonetic guide: its words (not the guide above them)
+                for base in child.iterchildren(_RUBY_BASE):
+                    self._children(base, context)
             elif tag == REFERENCE and self.footnotes is not None and \
                     (number := self.footnotes.cite(child)) is not None:
                 self._add(f"[^{number}]", context)
+
+    def _on(self, run: Any, tags: tuple[str, ...]) -> bool:
+        if self.styles is None:  # nearly always: the run's own properties decide
+            return _on(run, tags)
+        return self.styles.on(run, self.given, tags)
+
+    def _unread(self, what: str, context: _Context, changed: bool = False) -> None:
+        """ReaderError for ``what`` (a symbol or an equation, no text) inserted or
+        deleted by a tracked change (or ``changed`` within); else it is left out, as the
+        import leaves it out."""
+        if (context.state != NORMAL and context.inside is None) or changed:
+            author = context.change.author if context.change is not None else None
+            raise ReaderError(symbols.refusal(what, context.state, author, self.p))
 
     def _field(self, kind: str | None) -> None:
         if kind == "begin":

@@ -3,8 +3,9 @@ accepted, and where each piece of that text stands in the XML.
 
 Runs in ``w:ins``/``w:moveTo`` count, runs in ``w:del``/``w:moveFrom`` do not; tabs and
 breaks read as ``\\t`` and ``\\n``; a footnote reference reads as its marker ``[^N]``
-(numbered by `drafting.ooxml.notes.Footnotes`); hidden runs, images, text boxes,
-equations, symbols and the like read as nothing and are counted in ``notes``. Of an
+(numbered by `drafting.ooxml.notes.Footnotes`); a symbol (``w:sym``) reads as its
+character where it is known (`drafting.ooxml.symbols`); hidden runs, images, text boxes,
+equations, other symbols and the like read as nothing and are counted in ``notes``. Of an
 ``mc:AlternateContent``, the branch Word shows is read (`drafting.ooxml.alternate`), and
 another branch holding other text is counted in ``notes``, quoted. Each
 piece of the text is an `Atom` naming the run and the element it came from, so a writer
@@ -21,9 +22,9 @@ from lxml import etree
 from drafting.ooxml import alternate
 from drafting.ooxml.body import child_of
 from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.symbols import EQUATIONS, SYM, symbol_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 GONE = frozenset({f"{W}del", f"{W}moveFrom"})
 _RUN_TEXT = {
     f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n",
@@ -36,7 +37,6 @@ _RUN_NOTES = {
 }
 _ALTERNATE = alternate.ALTERNATE
 _GRAPHICS = {f"{W}drawing", f"{W}pict", _ALTERNATE}
-_EQUATIONS = {f"{_M}oMath", f"{_M}oMathPara"}
 _P_PR, _R_PR, _R, _T, _VANISH, _VAL = (
     f"{W}pPr", f"{W}rPr", f"{W}r", f"{W}t", f"{W}vanish", f"{W}val")
 _OPAQUE = frozenset({f"{W}sdtPr", f"{W}rPr"})
@@ -89,7 +89,7 @@ def _walk(element: etree._Element, found: Visible) -> None:
         _run(element, found)
     elif tag in GONE or not isinstance(tag, str):
         return
-    elif tag in _EQUATIONS:
+    elif tag in EQUATIONS:
         found.notes["equation"] += 1
     elif tag == _ALTERNATE:  # the branch Word shows; another's text said (a warning)
         shown = alternate.shown(element)
@@ -137,6 +137,8 @@ def _run(run: etree._Element, found: Visible) -> None:
         elif tag in _RUN_TEXT:
             if _RUN_TEXT[tag]:
                 atoms.append(Atom(_RUN_TEXT[tag], run, child))
+        elif tag == SYM and (text := symbol_text(child)) is not None:  # Insert > Symbol
+            atoms.append(Atom(text, run, child))
         elif tag == REFERENCE and found.footnotes is not None and \
                 (number := found.footnotes.cite(child)) is not None:
             atoms.append(Atom(f"[^{number}]", run, child))

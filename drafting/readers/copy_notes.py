@@ -21,14 +21,17 @@ from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import parse_label
 from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
+from drafting.ooxml.run_styles import RunStyles
 from drafting.ooxml.runs import INSERTED, RunPiece
 from drafting.readers.docx_changes import SIMILARITY
 from drafting.readers.docx_draft import clean_lines
 
 
-def footnote(footnotes: Footnotes, number: int) -> runs.ParagraphRead:
-    """Footnote ``number``'s paragraphs read as one, joined by line breaks."""
-    reads = runs.read_paragraphs(footnotes.paragraphs(number))
+def footnote(footnotes: Footnotes, number: int, *, styles: RunStyles | None = None,
+             ) -> runs.ParagraphRead:
+    """Footnote ``number``'s paragraphs read as one, joined by line breaks (words
+    ``styles`` hide left out, as `runs.read_paragraphs` leaves them out)."""
+    reads = runs.read_paragraphs(footnotes.paragraphs(number), styles=styles)
     pieces: list[RunPiece] = []
     for read in reads:
         pieces += [RunPiece("\n")] * bool(pieces) + list(read.pieces)

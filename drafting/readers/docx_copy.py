@@ -21,28 +21,23 @@ from docx.oxml.ns import qn
 
 from drafting import characters
 from drafting.errors import LimitError, ReaderError
-from drafting.limits import (
-    MAX_BRACKET_DEPTH,
-    MAX_PARAGRAPH_CHARS,
-    MAX_PARAGRAPHS,
-    bracket_depth,
-    too_deep,
-    too_long,
-    too_many_paragraphs,
-)
+from drafting.limits import MAX_PARAGRAPHS, too_many_paragraphs
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.body import as_before
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
+from drafting.ooxml.run_styles import run_styles
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_furniture import box_warnings, margin_warnings
 from drafting.readers.copy_hidden import hidden_warnings
 from drafting.readers.copy_items import number_piece
+from drafting.readers.copy_lengths import check_length
 from drafting.readers.copy_links import link_warnings
 from drafting.readers.copy_notes import cited, footnote, own_numbers
+from drafting.readers.copy_objects import object_warnings
 from drafting.readers.copy_pieces import (
     bracketed,
     bracketing,
@@ -55,7 +50,6 @@ from drafting.readers.copy_tables import table_warnings
 from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
-from drafting.readers.draft_labels import labelled
 from drafting.readers.lines import DECIMAL, read_label, read_numbered
 from drafting.readers.paragraph_tables import labelled_rows, laid_out
 from drafting.readers.result import ReadWarning
@@ -142,9 +136,10 @@ class CopyLayout:
                                         tracked=bool(self.survey.revisions))
         footnotes = Footnotes(self.word)
         struck = not self.survey.revisions  # changes marked by hand: struck words deleted
-        body = runs.read_paragraphs(paragraphs, footnotes, struck=struck,
+        styles = run_styles(self.word.styles)  # None unless a style hides or strikes words
+        body = runs.read_paragraphs(paragraphs, footnotes, struck=struck, styles=styles,
                                     plain=None if self.plain is None else self.plain())
-        body = labelled_rows(body, labels, footnotes, struck=struck)
+        body = labelled_rows(body, labels, footnotes, struck=struck, styles=styles)
         if struck and any(p.kind == runs.STRUCK for read in body for p in read.pieces):
             self.warn(str(self.path), "the file marks its changes by hand, without Track "
                       "Changes: the words struck through in it are read as deleted")
@@ -153,7 +148,7 @@ class CopyLayout:
             self.warn(str(self.path), "a custom-mark footnote (one with a mark of its own, "
                       "such as \"*\") was changed; only numbered footnotes take amendments, "
                       "so this change was not read")
-        note = cache(partial(footnote, footnotes))  # each footnote read once
+        note = cache(partial(footnote, footnotes, styles=styles))  # each footnote read once
         body, numbers, new = own_numbers(body, note, self.target.paragraphs)
         added = [(index, note(number).proposed) for number, index in new.items()]
         copied = {ours: theirs for theirs, ours in numbers.items()}  # ours: the revision's
@@ -168,11 +163,13 @@ class CopyLayout:
         self._embedded(entries)
         self.warnings += margin_warnings(self.path)
         paragraphs = [p for p, _, _ in entries]
-        self.warnings += hidden_warnings(self.name, self.word.body, paragraphs, self.texts)
+        self.warnings += hidden_warnings(self.name, self.word.body, paragraphs, self.texts,
+                                         styles)
+        self.warnings += object_warnings(self.name, self.word.body, paragraphs)
         if next(self.word.body.iter(_HYPERLINK), None) is not None:  # nearly never
             self.warnings += link_warnings(self.name, paragraphs, self._known)
         for number, (_, read, note) in enumerate(entries, 1):
-            _check_length(self.name, number, read, note)
+            check_length(self.name, number, read, note)
         roles = self._roles(entries)
         if self.survey.boxes:  # rarely: said where changed or new (`copy_furniture`)
             self.warnings += box_warnings(self._place, paragraphs,
@@ -473,24 +470,3 @@ def _style_names(styles: Any) -> dict[str | None, str]:
         name = style.find(_NAME)
         names[style.get(_STYLE_ID)] = (name.get(_VAL) or "" if name is not None else "").casefold()
     return names
-
-
-def _check_length(name: str, number: int, read: runs.ParagraphRead, note: int | None) -> None:
-    """LimitError if Word paragraph ``number``'s text before its tracked changes, or after
-    them (text inserted and deleted again counted too), is longer than a paragraph may be,
-    or its brackets nest deeper."""
-    before = after = len(read.original)
-    if len(read.pieces) != 1 or read.pieces[0].state != NORMAL:  # else the same text
-        after = len(read.proposed) + sum(len(p.text) for p in read.pieces
-                                         if p.cancelled and not p.in_proposed)
-    if max(before, after) > MAX_PARAGRAPH_CHARS:
-        where = f"{name}, paragraph {number}"
-        head = read.original if before >= after else read.proposed
-        place = f"{where} (FN{note})" if note is not None else labelled(where, head[:200])
-        raise too_long(place, max(before, after))
-    proposed = bracket_depth(read.proposed) if read.proposed != read.original else 0
-    if (depth := max(bracket_depth(read.original), proposed)) > MAX_BRACKET_DEPTH:
-        where = f"{name}, paragraph {number}"
-        head = read.original or read.proposed
-        place = f"{where} (FN{note})" if note is not None else labelled(where, head)
-        raise too_deep(place, depth)
