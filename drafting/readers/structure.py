@@ -74,7 +74,7 @@ from drafting.limits import (
 )
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
-from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
+from drafting.readers.blocks import Block, Role, RoleKind, Structure
 from drafting.readers.draft_labels import (
     DraftParagraph,
     bracketed_paragraph,
@@ -86,11 +86,9 @@ from drafting.readers.lines import (
     BRACKETED_NUMBER,
     FOOTNOTE,
     LONE_ITEM,
-    RECITALS,
     SUBPARAGRAPH,
     first_item,
     is_alternative,
-    lone_item,
     option_lead,
     section_key,
     split_bracketed_label,
@@ -99,6 +97,7 @@ from drafting.readers.lines import (
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import heading_line, section_title, unnumbered_sections
 from drafting.readers.structure_front import MARKED_NOTE, FrontMatter
+from drafting.readers.structure_numbers import WordNumbers
 from drafting.readers.structure_options import OptionBlocks
 from drafting.readers.structure_sections import SectionKeys, titled_sections
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings, not_preambular
@@ -135,7 +134,7 @@ _LAST = re.compile("\x00(\\d+)\x00")
 """`_Reader._last`'s mark."""
 
 
-class _Reader(FrontMatter, OptionBlocks, SectionKeys):
+class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
     def __init__(self, blocks: list[Block], name: str, warnings: list[ReadWarning]) -> None:
         self.blocks = blocks
         self.name = name
@@ -302,69 +301,6 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys):
                 else block.text  # "• Recalling ...": its bullet is part of its text
             self._open(index, self._unlabelled(index, block), shown, block,
                        prefix=shown[:len(shown) - len(block.text)])
-
-    def _word_label(self, number: AutoNumber | None) -> Label | None:
-        """The label Word's number gives a paragraph, as `_body` reads it: "PP3" by a list
-        showing labels, OP3 by a top-level "3.", a clause's "1.2" by a multilevel list;
-        None for no number, or any other (a sub-paragraph's "(a)", a bullet)."""
-        if number is None:
-            return None
-        if number.label is not None:
-            return Label(*number.label)
-        if number.level == 0 and number.decimal:
-            return Label("OP", number.value)
-        return self._clause(number)
-
-    def _clause(self, number: AutoNumber) -> Label | None:
-        """The label of a clause Word numbers below its list's top level ("1.2", "1.2.1"),
-        as the same number typed is read (`split_label`); None for any other number, and
-        in a section that numbers its own paragraphs ("Article 3", then "1.", "2."), whose
-        "1.1" would be its paragraph 1: there it is a line of the paragraph before."""
-        shown = number.clause
-        if shown is None or (self.section and self.operative_in[self.section] >
-                             self.clauses[self.section]):
-            return None
-        self.clauses[self.section] += 1
-        return split_label(f"{shown} ")[0]
-
-    def _sublist(self, number: AutoNumber) -> bool:
-        """Whether a paragraph numbered at the top level of a list of its own is a line of
-        the paragraph before: one Word numbers in another list that ends with ":" (or
-        already holds this list's items), as Word's "List Number 2" is used under "List
-        Number" ("2. Calls upon States:", then "1. To protect ...")."""
-        if self._host < 0 or not number.list:
-            return False
-        host = self.drafts[self._host]
-        if not host.automatic or not host.list or host.list == number.list:
-            return False
-        last = (host.options[-1] if host.options else host.text).rstrip()
-        return host.sublist == number.list or last.endswith((":", "\uff1a"))
-
-    def _item(self, index: int) -> str:
-        """Block ``index``'s text, or, for an item's letter alone ("(a)") before a block
-        that is only text, the item they make ("(a) To ..."), the next block noted as
-        its text."""
-        text = self.blocks[index].text
-        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-        if after is None or after.heading or after.title_style or after.table or \
-                after.number or not lone_item(text, after.text):
-            return text
-        self.item_text.add(index + 1)
-        return f"{text.rstrip()} {after.text}"
-
-    def _recital(self, block: Block, typed: str) -> bool:
-        """Whether ``block`` is a recital of a European Union act: numbered ("(1) ", typed,
-        or by Word at the top level) in the preamble, after "Whereas:" or another recital.
-        Each is a preambular paragraph, not a line of "Whereas:" (a typed number stays its
-        text; Word's stays Word's)."""
-        word = block.number is not None and block.number.level == 0
-        if self.operative_seen or self._host < 0 or not (
-                word or BRACKETED_NUMBER.match(typed)):
-            return False
-        host = self.drafts[self._host]
-        return host.recital or (host.label.kind is ParagraphKind.PREAMBULAR and
-                                host.options is None and
-                                RECITALS.fullmatch(host.text) is not None)
 
     def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:
