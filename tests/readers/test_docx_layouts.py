@@ -285,6 +285,38 @@ def test_copies_of_a_draft_with_a_symbol_table_and_bullets(tmp_path):
     assert [w.message[:30] for w in warnings] == ["the front matter was changed ("]
 
 
+def _with_data_table(path, urges="Urges States:"):
+    """The symbol block and the date, then an annex's data table: its "2026" is in the
+    date line "14 October 2026" too."""
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "United Nations", "A/C.3/81/L.12"
+    table.cell(1, 0).text, table.cell(1, 1).text = "General Assembly", "Distr.: Limited"
+    for line in ("14 October 2026", "Third Committee", "Chile and Mexico: draft resolution",
+                 "Rights of the child", "The General Assembly,", "Reaffirming its resolutions,",
+                 f"1.\t{urges}", "2.\tDecides to remain seized of the matter.", "Annex"):
+        word.add_paragraph(line)
+    data = word.add_table(rows=2, cols=2)
+    data.cell(0, 0).text, data.cell(0, 1).text = "Indicator", "Target year"
+    data.cell(1, 0).text, data.cell(1, 1).text = "Air quality", "2026"
+    word.save(str(path))
+    return path
+
+
+def test_a_data_table_holding_a_word_of_the_front_matter_is_no_front_matter(tmp_path):
+    """The EU changes OP1 only; the annex's table is as it was. It was said to be "the
+    front matter was changed" (one cell, "2026", is in a front-matter line)."""
+    path = _with_data_table(tmp_path / "d.docx")
+    document = read_docx_draft(path).to_document("A/C.3/81/L.12")
+    found, warnings = changes(_with_data_table(tmp_path / "e.docx", "Urges all States:"),
+                              document)
+    assert found == [(K.INSERT, "OP1", "Urges", " all")]
+    assert not any("front matter" in w.message for w in warnings)
+    [said] = [w.message for w in warnings]
+    assert said.startswith("a table ('Indicator Target year Air quality 2026') is not part "
+                           "of the text")
+
+
 def test_automatic_numbering_that_starts_again_is_read_not_refused(tmp_path):
     word = docx.Document()
     numbering = word.part.numbering_part.element
