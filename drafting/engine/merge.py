@@ -408,17 +408,15 @@ def _slot(parsed: list[Label | None], wanted: Label,
 
 
 def _past_sub_clauses(parsed: list[Label | None], at: int, family: tuple[str, str, int]) -> int:
-    """``at``, or past the sub-clauses of the clause ``family`` that stand right there
-    (and their footnotes): 1.2 bis goes after 1.2.1 (`sub_clause`)."""
+    """``at``, or past the footnotes and the sub-clauses of the clause ``family`` that
+    stand right there (and theirs): PP2 bis goes after PP2's footnote, which follows the
+    paragraph citing it, and 1.2 bis after 1.2.1 (`sub_clause`)."""
     end = at
     for index in range(at, len(parsed)):
         other = parsed[index]
-        if other is not None and sub_clause(other, family):
-            end = index + 1
-        elif other is None or other.prefix != "FN":
+        if other is None or (other.prefix != "FN" and not sub_clause(other, family)):
             break
-        elif end > at:  # a sub-clause's footnote
-            end = index + 1
+        end = index + 1
     return end
 
 

@@ -224,6 +224,18 @@ def test_new_paragraphs_go_after_an_existing_bis():
     assert labels == ["OP1", "OP1 bis", "OP1 ter", "OP2"]
 
 
+def test_a_new_paragraph_goes_after_the_footnotes_of_the_one_it_follows():
+    """OP1 cites footnote 1, which follows it; a new paragraph after OP1 went between them,
+    and the compilation printed OP1's footnote under the proposal."""
+    cited = Paragraph("p1", "OP1", OP, "Decides to convene a meeting[^1] in 2027;")
+    note = Paragraph("f1", "FN1", ParagraphKind.FOOTNOTE, "See resolution 78/10.")
+    document = Document("X", "", (Revision("Zero draft", (cited, note, OP2)),))
+    new = amendment(AmendmentKind.NEW_PARAGRAPH, cited, new="Decides again;", by=["USA"])
+    labels = [e.label if isinstance(e, NewParagraph) else e.paragraph.label
+              for e in merge(document, [new]).entries]
+    assert labels == ["OP1", "FN1", "OP1 bis", "OP2"]
+
+
 def test_one_files_new_paragraphs_keep_its_order_past_vicies():
     from dataclasses import replace as with_
 
