@@ -411,7 +411,9 @@ def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,
 def drop(pieces: list[RunPiece], count: int, view: str, aside: int | None = None,
          ) -> tuple[list[RunPiece], set[str]]:
     """``pieces`` without the first ``count`` characters of ``view``, and the states of
-    everything dropped. Changes outside the view but inside the label are dropped whole;
+    everything dropped. Changes outside the view but inside the label are dropped whole,
+    but for the text with the changes accepted: a label read there was not in the
+    original (none was read in it), so its deleted words are the original's own;
     with ``aside``, the label's length in the original's other view (the text with the
     changes accepted), only its first ``aside`` characters are: a number tracked as
     retyped with the word after it ("4. Invites" -> "5. Invites") keeps that word."""
@@ -419,8 +421,9 @@ def drop(pieces: list[RunPiece], count: int, view: str, aside: int | None = None
     other = aside or 0
     for piece in pieces:
         mine = getattr(piece, view)
-        if not (count if mine else other or (count and aside is None)):
-            rest.append(piece)
+        if not (count if mine else other or (count and aside is None)) or (
+                not mine and view == "in_proposed"):  # the original's text: no label's
+            rest.append(piece)  # (" a" deleted before "4.<tab>A" where a split begins)
             continue
         states.add(piece.state)
         if not mine and aside is None:  # inside the label: dropped whole

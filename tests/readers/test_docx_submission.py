@@ -303,6 +303,23 @@ def test_a_tracked_paragraph_split_is_a_new_paragraph(tmp_path):
     assert {a.submitted_by for a in result.amendments} == {AUTHOR}
 
 
+def test_a_split_tracked_whole_with_the_new_paragraphs_number_warns_of_nothing(tmp_path):
+    """As LibreOffice records a split typed with its new number: the mark inserted after
+    "a report", the space and "o" deleted, "2.<tab>O" inserted. The deleted words before
+    the new number were dropped with it: the rest of OP1 read as deleted outside tracked
+    changes, and the new number as "the paragraph's label was changed"."""
+    paragraphs = house(ZERO)
+    paragraphs[at(paragraphs, "OP1")] = Para(
+        ["Requests the Secretary-General to submit a report"], "OP1", mark=ins())
+    paragraphs.insert(at(paragraphs, "OP2"), Para(
+        [dele(" o"), ins("2.\tO"), "n small-scale fishers;"]))
+    result = read(tmp_path, paragraphs)
+    assert [(a.kind, a.paragraph_id, a.old_text, a.new_text) for a in result.amendments] == [
+        (K.DELETE, "op1", " on small-scale fishers;", ""),
+        (K.NEW_PARAGRAPH, "op1", "", "On small-scale fishers;")]
+    assert result.warnings == ()
+
+
 def test_joined_paragraphs_are_a_replacement_and_a_deletion(tmp_path):
     paragraphs = house(ZERO)
     paragraphs[at(paragraphs, "OP1")].mark = dele()
