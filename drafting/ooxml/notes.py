@@ -22,6 +22,7 @@ from lxml import etree
 from drafting.ooxml.body import Survey, has_format_changes, has_revisions, survey
 from drafting.ooxml.parts import part_root as part_root  # where it was before
 from drafting.ooxml.parts import word_parts
+from drafting.ooxml.run_styles import RunStyles, run_styles
 
 REFERENCE = qn("w:footnoteReference")
 """The run child that cites a footnote."""
@@ -38,6 +39,9 @@ class Footnotes:
 
     def __init__(self, document: Any) -> None:
         parts = word_parts(document)
+        self.styles: RunStyles | None = run_styles(parts.styles)
+        """The document's styles where they hide or strike words (`run_styles`): what
+        `drafting.ooxml.visible` reads of its paragraphs goes by them too."""
         self.root = root = parts.footnotes
         self.part = parts.footnotes_part if root is not None else None
         self.elements: dict[str, etree._Element] = {}

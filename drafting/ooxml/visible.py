@@ -22,6 +22,7 @@ from lxml import etree
 from drafting.ooxml import alternate
 from drafting.ooxml.body import child_of
 from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.run_styles import RunStyles
 from drafting.ooxml.symbols import EQUATIONS, SYM, symbol_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,12 +67,19 @@ class Visible:
     cited: list[int] = field(default_factory=list)
     notes: Counter[str] = field(default_factory=Counter)
     mark_deleted: bool = False
+    styles: RunStyles | None = None
+    """The document's styles, where they may hide words of this paragraph."""
+    given: dict[str, bool] = field(default_factory=dict)
+    """What the paragraph's style gives its runs (`RunStyles.paragraph`)."""
 
 
 def visible(paragraph: etree._Element, footnotes: Footnotes | None = None) -> Visible:
     """What a reader sees of the ``w:p`` ``paragraph``; footnote references read as
     markers when ``footnotes`` is given, else as nothing (counted as a footnote)."""
     found = Visible(paragraph, footnotes)
+    styles = footnotes.styles if footnotes is not None else None
+    if styles is not None and styles.touches(paragraph):  # rarely: a style hides words
+        found.styles, found.given = styles, styles.paragraph(paragraph)
     for child in paragraph:
         if child.tag == _P_PR:
             mark = child_of(child, _R_PR)
@@ -121,13 +129,19 @@ def _other_branch(text: str) -> str:
 
 def _run(run: etree._Element, found: Visible) -> None:
     children = list(run)
-    for child in children:  # the run's properties come first
-        if child.tag == _R_PR:
-            if is_on(child_of(child, _VANISH)):
-                if any(item.tag == _T and item.text for item in children):
-                    found.notes["hidden text"] += 1
-                return
-            break
+    if found.styles is not None:  # its own properties, else its styles, decide
+        if found.styles.on(run, found.given, (_VANISH,)):
+            if any(item.tag == _T and item.text for item in children):
+                found.notes["hidden text"] += 1
+            return
+    else:
+        for child in children:  # the run's properties come first
+            if child.tag == _R_PR:
+                if is_on(child_of(child, _VANISH)):
+                    if any(item.tag == _T and item.text for item in children):
+                        found.notes["hidden text"] += 1
+                    return
+                break
     atoms = found.atoms
     for child in children:
         tag = child.tag

@@ -202,3 +202,24 @@ def test_the_import_reads_a_symbol_font_sign_as_the_copy_reader_does(tmp_path):
     read = read_docx_draft(path)
     assert "a report (\u226530 per cent) on" in read.paragraphs[2].text
     assert not any("symbol" in w.message for w in read.warnings)
+
+
+def test_words_a_style_hides_in_the_draft_are_not_imported_and_its_copy_proposes_nothing(
+        tmp_path):
+    """The secretariat's draft hides a note through a character style: the import left
+    the words in while the copy reader read them hidden, so the draft sent back unchanged
+    proposed to delete them in the sender's name. Hidden by a style, as by the run's own
+    properties, the words are no part of the text for both."""
+    op1 = ["Requests the Secretary-General to submit a report on small-scale fishers",
+           Styled(" [note: check with OLA]", ("w:vanish",)), ";"]
+    draft = _edited(write_docx(tmp_path / "draft.docx", house(ZERO, {"OP1": op1})),
+                    document=_restyled("Quiet"), styles=_styled)
+    read = read_docx_draft(draft)
+    assert "[note: check with OLA]" not in " ".join(p.text for p in read.paragraphs)
+    assert any("hidden text in OP1 not imported" in w.message for w in read.warnings)
+    document = read.to_document("A/C.2/81/L.7")
+    copy = _edited(write_docx(tmp_path / "copy.docx", house(ZERO, {"OP1": op1})),
+                   document=_restyled("Quiet"), styles=_styled)
+    again = read_docx_submission(copy, document, delegation="EU")
+    assert again.amendments == ()
+    assert not any("hidden" in w.message for w in again.warnings)
