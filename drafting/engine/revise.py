@@ -98,8 +98,9 @@ class RevisionOutcome:
     withdrawn, stale) or has no effect itself: id -> why none of their words are in the
     revision (they stay accepted, as decided)."""
     references: Mapping[str, str] = field(default_factory=dict)
-    """Paragraphs citing by number ones of the same text that the revision renumbered or
-    deleted (`drafting.engine.cross_references`): label -> what to check."""
+    """Paragraphs citing by number paragraphs or articles of the same text that the
+    revision renumbered or deleted (`drafting.engine.cross_references`): label -> what to
+    check."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -168,7 +169,7 @@ def revise(
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
                            tuple(builder.emptied), settled, tuple(builder.reopened),
                            builder.moot, without_effect(made, parents, decisions, builder.moot),
-                           moved_references(revision, table))
+                           moved_references(revision, table, current))
 
 
 def _settled_by_choice(current: Revision, given: list[Amendment],
