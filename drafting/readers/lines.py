@@ -24,6 +24,7 @@ from drafting.model.labels import (
 )
 from drafting.model.sections import opens_article as opens_article
 from drafting.model.sections import section_key as section_key
+from drafting.readers.chapeaux import long_chapeau
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 GAP = "[\t \u00a0\u2002-\u200a\u202f]"
@@ -218,16 +219,17 @@ def chapeau_like(text: str) -> bool:
     générale,", "La Asamblea General,", and the long ones of the treaty bodies: "The
     Conference of the Parties serving as the meeting of the Parties to the Paris
     Agreement,", "The Meeting of the Parties to the Montreal Protocol on Substances that
-    Deplete the Ozone Layer,"; in capitals, as the European Union's acts write it ("THE
-    EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"); and a principal organ
-    named without a comma, as a resolution adopting an outcome document opens ("The
-    General Assembly", then "Adopts the following ...:")."""
+    Deplete the Ozone Layer,"; a declaration's "We, ...," and a treaty's "The Government
+    of ... and the Government of ...," (`long_chapeau`); in capitals, as the European
+    Union's acts write it ("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN
+    UNION,"); and a principal organ named without a comma, as a resolution adopting an
+    outcome document opens ("The General Assembly", then "Adopts the following ...:")."""
     text = text.strip()
-    if len(text.split()) > _CHAPEAU_WORDS:
-        return False
     if text.isupper():  # capitals: read as written in lower case
         text = text.title()
-    return bool(_CHAPEAU.fullmatch(text) or _ORGAN.fullmatch(text))
+    if len(text.split()) > _CHAPEAU_WORDS:  # "We, ...,", "The Government of ... and ...,"
+        return long_chapeau(text)
+    return bool(_CHAPEAU.fullmatch(text) or _ORGAN.fullmatch(text) or long_chapeau(text))
 
 
 _ORGAN = re.compile(

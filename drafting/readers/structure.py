@@ -5,13 +5,17 @@ tells what each is (`Role`) and builds the draft:
 
 - **Front matter**: what stands before the chapeau (organ and symbol, "Distr.: Limited",
   date, session, agenda item, the sponsors line). Without a chapeau, what stands before
-  a first paragraph typed ``PP1``. Kept with the revision, never labelled.
+  a first paragraph typed ``PP1``, or the lines a text opens with up to its first
+  heading or numbered paragraph where they name its symbol, organ, date ...
+  (`drafting.readers.front_lines`). Kept with the revision, never labelled.
 - **Title**: a block in a title style (Word's "Title", Markdown's ``#``), else the last
   block of the front matter, or the one before a sponsors line that follows the title
   ("Draft resolution proposed by ...", as the World Health Assembly lays a draft out:
   `drafting.readers.structure_front`).
 - **Chapeau**: "The General Assembly,", "The Conference of the Parties,", "The Parties
-  to this Agreement,": a short line opening with "The" and ending with a comma.
+  to this Agreement,": a short line opening with "The" and ending with a comma; or a
+  declaration's "We, ...," or a treaty's "The Government of ... and the Government of
+  ...," (`drafting.readers.chapeaux`).
 - **Sections**: a heading, or a short line such as "Article 3", "Chapter II", "Section B",
   "Annex", opens a section; a short title on the line after it ("Depositary") is a
   heading too, as is a short line with no closing punctuation opening with its own

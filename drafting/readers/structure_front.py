@@ -1,17 +1,19 @@
 """The front matter, the title and the chapeau as `drafting.readers.structure` reads them:
 what stands before the chapeau (or, without one, before a first paragraph typed
-``PP1``) is front matter, but the block in a title style, which is the title; else the
-last block, or where the last are the sponsors line (`sponsors_line`) and the block
-before it reads as a title, that block: the World Health Assembly and the Human Rights
-Council put the sponsors after the title ("Strengthening health emergency
-preparedness ...", then "Draft resolution proposed by Brazil, ..."), the General
-Assembly before it ("Fiji and Samoa: draft resolution", then the title). Of two
-blocks in a title style, one saying only what kind of text follows ("Draft decision
--/CMA.8", as the UNFCCC heads its decisions) is front matter, the other the title. A title
-followed by more front matter is a warning: the draft keeps the title apart, and the
-text as shown and written puts it after the front matter. A note the front matter marks
-with asterisks ("* Reissued for technical reasons on ...", after "A/C.2/81/L.50*") is
-never the title."""
+``PP1``; or, without either, the lines the text opens with up to its first heading,
+numbered paragraph or sentence, where one of them is a line a front matter is known by
+(`drafting.readers.front_lines`), as a conference's outcome document opens) is front
+matter, but the block in a title style, which is the title; else the last block, or
+where the last are the sponsors line (`sponsors_line`) and the block before it reads as
+a title, that block: the World Health Assembly and the Human Rights Council put the
+sponsors after the title ("Strengthening health emergency preparedness ...", then "Draft
+resolution proposed by Brazil, ..."), the General Assembly before it ("Fiji and Samoa:
+draft resolution", then the title). Of two blocks in a title style, one saying only what
+kind of text follows ("Draft decision -/CMA.8", as the UNFCCC heads its decisions) is
+front matter, the other the title. A title followed by more front matter is a warning:
+the draft keeps the title apart, and the text as shown and written puts it after the
+front matter. A note the front matter marks with asterisks ("* Reissued for technical
+reasons on ...", after "A/C.2/81/L.50*") is never the title."""
 
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ import re
 from collections.abc import Callable
 
 from drafting.model import ParagraphKind
+from drafting.model.headings import numbered_title
 from drafting.model.labels import Label
 from drafting.readers.blocks import Block, Role, RoleKind
-from drafting.readers.lines import FOOTNOTE, chapeau_like
+from drafting.readers.front_lines import FRONT_WORDS, ends_clause, front_line
+from drafting.readers.lines import FOOTNOTE, chapeau_like, section_key
 from drafting.readers.result import ReadWarning
 
 
@@ -44,11 +48,14 @@ class FrontMatter:
         chapeau = next((i for i in filled if (first is None or i < first)
                         and chapeau_like(self.blocks[i].text)), None)
         if chapeau is None:
-            if first is None or self._label(first)[0] is None or \
-                    self._label(first)[0].kind is not ParagraphKind.PREAMBULAR:
+            if first is not None and self._label(first)[0] is not None and \
+                    self._label(first)[0].kind is ParagraphKind.PREAMBULAR:
+                end = first
+            elif (opened := self._front_lines(filled, first)) is not None:
+                end = opened  # front matter, then headings or paragraphs: no chapeau
+            else:
                 self._title_only(filled)
                 return 0
-            end = first
         else:
             self.roles[chapeau] = Role(RoleKind.CHAPEAU)
             end = chapeau
@@ -93,6 +100,30 @@ class FrontMatter:
             f"matter ({self.blocks[later[0]].text!r}); the title is kept apart, so the "
             "text as shown, compiled and exported puts it after the front matter (a Word "
             "document written from this one keeps its order)")))
+
+    def _front_lines(self, filled: list[int], first: int | None) -> int | None:
+        """Where the text opens after the front matter of a draft with no chapeau: the
+        blocks it opens with, up to the first heading, numbered paragraph or block that
+        ends as a sentence or a clause, are front matter (and title) if one of them is a
+        line a front matter is known by (`front_line`: the symbol, "Distr.: Limited",
+        ...) and another follows it. None where they are not so."""
+        run: list[int] = []
+        for i in filled:
+            block = self.blocks[i]
+            if i == first or (block.heading and not block.title_style) or \
+                    block.number is not None or \
+                    section_key(block.shown) is not None or numbered_title(block.text) or \
+                    len(block.text.split()) > FRONT_WORDS or (
+                        ends_clause(block.text) and not block.table and not
+                        FOOTNOTE.match(block.text) and not MARKED_NOTE.match(block.text)):
+                break
+            run.append(i)
+        else:  # nothing after them: no front matter to tell from the text
+            return None
+        known = [i for i in run if front_line(self.blocks[i].text)]  # a table's cells too
+        if not known or known[0] == run[-1]:
+            return None
+        return run[-1] + 1
 
     def _title_only(self, filled: list[int]) -> None:
         """No front matter: a leading block in a title style is the title."""

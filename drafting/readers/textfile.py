@@ -55,6 +55,7 @@ from drafting.given_files import decoded, read_given
 from drafting.inline_markdown import MARKUP, unescaped, unmarked
 from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
+from drafting.readers.chapeaux import long_chapeau
 from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, lone_item, split_label
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
@@ -259,8 +260,9 @@ def _break(before: str, after: str) -> str:
     first = _first(after)
     if not _ENDS.search(last):
         return "wrap" if first.islower() else ""
-    if chapeau_like(last) or split_label(after)[0] is not None or chapeau_like(after):
-        return "opens"
+    if (chapeau_like(last) and not (first.islower() and long_chapeau(last))) or \
+            split_label(after)[0] is not None or chapeau_like(after):  # a long chapeau,
+        return "opens"  # "We, ..., States and Governments," goes on: "assembled at ...,"
     if first.islower():
         return "small"
     return "capital" if first.isalpha() else ""
