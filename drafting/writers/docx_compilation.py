@@ -57,6 +57,7 @@ from drafting.writers.pieces import (
     stale_parts,
     status_word,
 )
+from drafting.writers.style_names import style_id as named_style
 from drafting.writers.word_package import read_back
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ class _Body:
         style_id = None
         if style is not None:
             if style not in self.styles:
-                self.styles[style] = self.document.styles[style].style_id
+                self.styles[style] = named_style(self.document, style)
             style_id = self.styles[style]
         _append(self.body, directed(markup.paragraph(runs, style_id), direction))
 

@@ -79,6 +79,7 @@ from drafting.writers.pieces import (
     stale_parts,
     subamendment_notes,
 )
+from drafting.writers.style_names import style_id
 
 
 def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
@@ -250,7 +251,7 @@ class MergedWriter:
 
     def _style_id(self, name: str) -> str:
         if name not in self.styles:
-            self.styles[name] = self.document.styles[name].style_id
+            self.styles[name] = style_id(self.document, name)
         return self.styles[name]
 
     # --- stamps and comments -------------------------------------------------------------

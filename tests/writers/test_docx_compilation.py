@@ -268,3 +268,28 @@ def test_no_word_output_is_signed_python_docx(tmp_path):
         assert properties.created.year == 2026 and properties.title == "Oceans", path.name
     assert docx.Document(str(paths[3])).core_properties.author == "Secretariat"
     assert docx.Document(str(paths[2])).core_properties.created == when
+
+
+def test_a_base_whose_heading_style_is_named_as_libreoffice_names_it(tmp_path):
+    """LibreOffice writes the name Word shows, "Heading 1", where Word keeps "heading 1":
+    python-docx found no style "Heading 1" in such a draft, though it is there, and the
+    compilation of a draft with headings stopped on an internal error (KeyError)."""
+    base = docx.Document()
+    base.add_paragraph("Opening", style="Heading 1")
+    saved = tmp_path / "base.docx"
+    base.save(str(saved))
+    with zipfile.ZipFile(saved) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    styles = parts["word/styles.xml"].decode()
+    assert '<w:name w:val="heading 1"/>' in styles
+    parts["word/styles.xml"] = styles.replace('<w:name w:val="heading 1"/>',
+                                              '<w:name w:val="Heading 1"/>').encode()
+    with zipfile.ZipFile(saved, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    heading = Paragraph("h1", "H1", ParagraphKind.HEADING, "I. Oceans")
+    draft = Document("X/1", "Oceans", (Revision("Zero draft", (heading, *DRAFT.current)),))
+    write_compilation_docx(merge(draft, []), tmp_path / "c.docx", base=saved.read_bytes())
+    written = docx.Document(str(tmp_path / "c.docx"))
+    [opening] = [p for p in written.paragraphs if p.text.endswith("I. Oceans")]
+    assert opening.style.style_id == "Heading1"
