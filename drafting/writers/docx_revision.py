@@ -128,6 +128,7 @@ class _Reviser:
         self.notes = {now: was for was, now in renumbered.items()}
         self.old = list(old)
         self.items = listed(self.document, [(p, self._first(p.id)) for p in old])
+        standing = self._standing(old)  # where the text began, kept if it all goes
         for paragraph in old:
             place = self.places.get(paragraph.id)
             if paragraph.id not in kept and place is not None:
@@ -151,6 +152,25 @@ class _Reviser:
                 self._new(paragraph, first=paragraph.id in first)
             else:
                 self._changed(was, paragraph, place)
+        if self.leading and standing is not None:  # every old paragraph deleted: the new
+            anchor, self.main, self.typed = standing  # ones where the first one stood
+            for leading in self.leading:
+                anchor.addnext(made := self._made(leading))
+                anchor = self.mains[leading.id] = made
+            self.leading = []
+
+    def _standing(self, old: Revision) -> tuple[Any, Any, tuple[str, str, str] | None] | None:
+        """What stands before the text's first paragraph in the body, a copy of that
+        paragraph (a form for new ones) and its typed number; None where it has none."""
+        for paragraph in old:
+            place = self.places.get(paragraph.id)
+            first = self._first(paragraph.id)
+            if place is None or first is None or first.getprevious() is None:
+                continue
+            typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+            return first.getprevious(), copy.deepcopy(first), \
+                (typed["before"], typed["after"], typed["number"]) if typed else None
+        return None
 
     def _changed(self, was: Paragraph, now: Paragraph, place: SourcePlace) -> None:
         if self.notes and "[^" in now.text:  # a footnote renumbered is the same reference

@@ -135,3 +135,30 @@ def test_a_new_first_paragraph_in_place_of_a_deleted_first_one(tmp_path):
     again = read_docx_draft(_saved(tmp_path / "rev1.docx", rev1))
     assert [(p.label, p.text) for p in again.paragraphs] == [
         ("PP1", "Reaffirming the Charter,"), ("OP1", "Decides fisheries States report measures;")]
+
+
+def test_new_first_paragraphs_where_every_old_one_was_deleted(tmp_path):
+    """Found by the property test: every paragraph deleted (PP1, OP1) and a new one put
+    before the first, all accepted: Rev.1's Word file could not be written ("no paragraph
+    in its body to put the new first paragraph before"). The new one stands where the
+    text began, after the chapeau."""
+    body = [("", "United Nations", None), ("", "A/C.2/81/L.5", None),
+            ("", "Fiji and Samoa: draft resolution", None),
+            ("", "Oceans and the law of the sea", "Title"), ("", "The General Assembly,", None),
+            ("", "Recalling fisheries States report measures,", None),
+            ("1.\t", "Decides fisheries States report measures;", None)]
+    source = _write(tmp_path / "draft.docx", body)
+    document = read_docx_draft(source).to_document("A/C.2/81/L.5")
+    current = document.current
+    asked = [Proposal("PP1", delete_paragraph=True), Proposal("OP1", delete_paragraph=True),
+             Proposal("PP1", new_paragraph="Reaffirming fisheries States report measures,",
+                      place_before=True)]
+    amendments = [draft_amendment(current, proposal, id=f"A{n}", proponents=["EU"],
+                                  submitted_at=T0) for n, proposal in enumerate(asked, 1)]
+    outcome = revise(document, amendments,
+                     Decisions(accepted=frozenset({"A1", "A2", "A3"})), label="Rev.1")
+    rev1 = revise_source(source.read_bytes(), current, outcome.revision, symbol=document.symbol)
+    again = read_docx_draft(_saved(tmp_path / "rev1.docx", rev1))
+    assert [(p.label, p.text) for p in again.paragraphs] == [
+        ("PP1", "Reaffirming fisheries States report measures,")]
+    assert again.chapeau == "The General Assembly,"
