@@ -19,6 +19,7 @@ from drafting_cli.common import (
     YesOpt,
     confirm,
     show_receipts,
+    show_warnings,
     store_at,
 )
 from drafting_cli.progress import recording
@@ -87,14 +88,16 @@ def amend(
     Example: drafting amend A/C.2/81/L.7 OP2 -d EU --replace submit --with present --yes
     """
     from drafting.engine import Proposal
+    from drafting.engine.new_words import composed
     from drafting.workflow import prepare_amendment, proposals_preview, record
 
-    proposal = Proposal(label, replace=replace, with_=with_, delete=delete, insert=insert,
-                        after=after, before=before, new_paragraph=new_paragraph,
-                        place_before=place is Place.BEFORE,
-                        delete_paragraph=delete_paragraph, alternative=alternative,
-                        retain=retain, bracket=bracket, occurrence=occurrence, reason=reason,
-                        supporters=tuple(_codes(supporters)))
+    proposal, said = composed(Proposal(
+        label, replace=replace, with_=with_, delete=delete, insert=insert, after=after,
+        before=before, new_paragraph=new_paragraph, place_before=place is Place.BEFORE,
+        delete_paragraph=delete_paragraph, alternative=alternative, retain=retain,
+        bracket=bracket, occurrence=occurrence, reason=reason,
+        supporters=tuple(_codes(supporters))))
+    show_warnings(said)  # accents typed decomposed: stored composed, as files are
     with store_at(db, token) as store:
         amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
         if not dry_run:  # a token that will not do is refused before anything is shown

@@ -26,6 +26,11 @@ reads exactly as it is stored:
   A delegation's new words are held to more (`drafting.lookalikes`): there only the
   keyboard's space and the no-break spaces U+00A0 and U+202F may stand (and U+3000
   between Chinese or Japanese characters), the others refused, never read as a space.
+- Private-use and unassigned code points (`fontless`) are drawn by no font alike (the
+  UN's fonts show nothing, or a box): they count among what shows nothing
+  (`shows_nothing`) wherever texts are compared, and a delegation's new words may not
+  bring them (`drafting.lookalikes`). The engine's own private-use codes (words coded
+  while diffing, `drafting.engine.anchoring`) never reach a text.
 
 `problem` is the one check every text passes on its way into the store, in one
 of three forms (`TextKind`): free *text* (a reason, a note: lines allowed), a
@@ -134,13 +139,26 @@ signs, which stand above the digits after them)."""
 def shows_nothing(char: str) -> bool:
     """Whether ``char`` shows nothing where it stands: a format character (category Cf:
     zero-width space, joiners, direction marks, invisible operators, U+1D173 ...; not
-    the number signs a font draws) or one of `_BLANKS`. The one rule every check of
-    "looks the same" or "looks empty" uses."""
+    the number signs a font draws), one of `_BLANKS`, or a character no font is bound
+    to draw (`fontless`). The one rule every check of "looks the same" or "looks empty"
+    uses."""
     if char.isascii():
         return False
     if char in _BLANKS:
         return True
-    return unicodedata.category(char) == "Cf" and char not in _SHOWN_FORMATS
+    category = unicodedata.category(char)
+    return category in _FONTLESS or (category == "Cf" and char not in _SHOWN_FORMATS)
+
+
+_FONTLESS = ("Co", "Cn")
+
+
+def fontless(char: str) -> bool:
+    """Whether ``char`` is private-use (category Co: U+E000-U+F8FF, planes 15 and 16) or
+    not assigned by Unicode (Cn, as of `unicodedata.unidata_version`): each font draws
+    such a character as it likes, the fonts of a UN text as nothing or as an empty box,
+    so that two texts differing in one read the same."""
+    return not char.isascii() and unicodedata.category(char) in _FONTLESS
 
 
 def on_screen(text: str) -> str:

@@ -29,6 +29,7 @@ from drafting.readers.merged_copies import Proposals
 from drafting.sender_checks import (
     check_storable,
     refuse_entered_by_other,
+    refuse_forged_credits,
     refuse_other_delegations,
 )
 
@@ -199,10 +200,10 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         raise InputError(f"{path}: no change found against {document.symbol}; "
                          f"nothing to submit{advice}",
                          details="\n".join(f"warning: {w}" for w in read.warnings))
+    known = codes if codes is not None else [d.code for d in store.delegations()]
     if delegation is not None:
-        refuse_other_delegations(path, read.amendments, delegation, authors or {},
-                                 codes if codes is not None else
-                                 [d.code for d in store.delegations()])
+        refuse_other_delegations(path, read.amendments, delegation, authors or {}, known)
+    refuse_forged_credits(path, read.amendments, document.current, known)
     check_storable(path, read.amendments, document.current)
     amendments, said = _once(document, read.amendments, path)
     return PreparedFile(path, tuple(amendments), (*(str(w) for w in read.warnings), *said),

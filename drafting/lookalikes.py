@@ -9,8 +9,20 @@ proposes, and accepted into the text:
   ``ＵSA``): it looks like a word it is not, so a replacement by it looks like no
   change, and once accepted the resolution holds a word no search finds. A word of one
   script beside a word of another (``ООН и UNESCO``, ``COVID-инфекция``) is fine;
-- the combining overlays U+0334 to U+0338 (tilde, stroke, long stroke, slash): they draw
-  the letter they follow as struck through, so that inserted words look deleted;
+- the combining overlays (U+0334 to U+0338, U+20D2, U+20D3, U+20D8 to U+20DA, U+20E5,
+  U+20E6, U+20EA, U+20EB: tilde, stroke, slash, vertical line, ring, arrow, every mark
+  Unicode names an overlay) and the enclosing marks (category Me: the circle, square,
+  "prohibited" circle-backslash U+20E0, keycap, the Cyrillic number signs U+0488,
+  U+0489): they draw the letter they follow struck through, crossed out or enclosed, so
+  that inserted words look deleted;
+- a combining mark (categories Mn, Mc, Me: an accent, Arabic harakat) as the first
+  character of the new words: it stands on the character before them, which is not the
+  delegation's ("Reaffirms" + U+0301 reads "Reaffirmś"). Likewise new words may not go
+  in (nor quoted words begin or end) between a letter of the paragraph and a mark that
+  belongs to it, and the paragraph with the new words in must stay in the form every
+  text is kept in (Unicode NFC: `whole_letters`);
+- private-use and unassigned code points (`drafting.characters.fontless`), which the
+  fonts of a UN text draw as nothing or as a box;
 - the fillers (`drafting.characters.FILLERS`), which show as a gap in a word;
 - a space other than the keyboard's and the no-break spaces U+00A0 and U+202F (French
   typography puts them before ; : ! ? and in "10 000"): the ideographic space U+3000, the
@@ -46,9 +58,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from drafting.characters import FILLERS, describe, on_screen, shows_nothing
+from drafting.characters import FILLERS, describe, fontless, on_screen, shows_nothing
 
-_OVERLAYS = "\u0334\u0335\u0336\u0337\u0338"
 _NEEDED = "\u200c\u200d\u200e\u200f\u061c"
 """What shows nothing but a text may need: the joiners (Arabic, Persian and Indic scripts
 join or part letters with them) and the direction marks (right-to-left text)."""
@@ -64,15 +75,30 @@ def _suspect(char: str) -> bool:
     """Whether a delegation's new words may not bring ``char`` (see the module)."""
     if char.isascii() or char in _NEEDED:
         return False
-    return (char in _OVERLAYS or char in FILLERS or shows_nothing(char)
+    return (_overlay(char) or char in FILLERS or shows_nothing(char)
             or "\U0001d400" <= char <= "\U0001d7ff"
             or unicodedata.name(char, "").startswith("LATIN LETTER SMALL CAPITAL"))
 
 
+def _overlay(char: str) -> bool:
+    """Whether ``char`` is a combining overlay or an enclosing mark (see the module)."""
+    category = unicodedata.category(char)
+    return category == "Me" or (category == "Mn" and "OVERLAY" in unicodedata.name(char, ""))
+
+
 def _why(char: str) -> str:
-    if char in _OVERLAYS:
+    if unicodedata.category(char) == "Me":
+        return ("draws a sign around the letter before it (a circle, a crossed-out circle, "
+                "a square ...), so that the words look struck out or marked; remove it")
+    if _overlay(char):
         return ("draws the letter before it struck through, so that inserted words look "
                 "deleted; remove it")
+    if fontless(char):
+        kind = ("a private-use character" if unicodedata.category(char) == "Co" else
+                f"not a character of Unicode {unicodedata.unidata_version}")
+        return (f"is {kind}, which the fonts of a UN text draw as nothing or as a box, so "
+                "that the text differs where no one sees it; remove it (or type the "
+                "character it stands for)")
     if char in FILLERS:
         return "shows as a gap, not as a letter or a space; remove it"
     if "\U0001d400" <= char <= "\U0001d7ff":
@@ -106,20 +132,72 @@ def mixed(word: str) -> int | None:
     return None
 
 
-def disguise(new: str, known: str = "", *, at: int | None = None) -> tuple[int, str] | None:
+def disguise(new: str, known: str = "", *, at: int | None = None,
+             end: int | None = None) -> tuple[int, str] | None:
     """``(offset, sentence)`` for the first thing in ``new`` (the words a delegation
     proposes) that the module refuses and ``known`` (the paragraph's text, or the
     proposal's it amends) does not hold already; None if there is none. ``at``: where in
     ``known`` the new words go (a replacement's or an insertion's place), if they go into
-    it; their first line is then checked as a line of its own where it starts one. The
-    sentence reads ``character 8: U+0336 (COMBINING LONG STROKE OVERLAY) draws ...;
-    remove it``."""
+    it, and ``end`` where the words they replace end (``at`` for an insertion); their
+    first line is then checked as a line of its own where it starts one, and their edges
+    against the letters beside them (`whole_letters`). The sentence reads ``character 8:
+    U+0336 (COMBINING LONG STROKE OVERLAY) draws ...; remove it``."""
     starts_line = at is not None and (at == 0 or known[at - 1:at] == "\n")
     found = _numbered(new, known, starts_line)
+    if not new.isascii() or (at is not None and not known.isascii()):
+        found += whole_letters(new, known, at=at, end=end)
     if not new.isascii():  # most texts: none of those characters is ASCII
         found += [*_characters(new, known), *_spaces(new, known), *_hyphens(new, known),
                   *_words(new, known)]
     return min(found) if found else None
+
+
+def _mark(char: str) -> bool:
+    """Whether ``char`` is a combining mark (categories Mn, Mc, Me)."""
+    return unicodedata.category(char)[0] == "M"
+
+
+def _decomposed(new: str) -> tuple[int, str]:
+    """Where ``new``, not in Unicode NFC, first holds a mark written apart from the letter
+    it goes on, and what to do."""
+    at = next((at for at in range(1, len(new)) if _mark(new[at]) and len(
+        unicodedata.normalize("NFC", new[at - 1:at + 1])) == 1), None)
+    if at is None:
+        return 0, ("character 0: the new words are not in the form every text is kept in "
+                   "(Unicode NFC); type them again, or copy them from a text that has them")
+    letter = unicodedata.normalize("NFC", new[at - 1:at + 1])
+    return at, (f"character {at}: {describe(new[at])} is written apart from the letter it "
+                f"goes on, not composed with it (Unicode NFC) as every text is kept; type "
+                f"the letter with its accent, '{letter}'")
+
+
+def whole_letters(new: str, known: str = "", *, at: int | None = None,
+                  end: int | None = None) -> list[tuple[int, str]]:
+    """The first way ``new`` (going at ``at`` to ``end`` in ``known``, if given) would
+    change a letter that is not its own: a combining mark as its first character (it
+    stands on the character before), an edge between a letter of ``known`` and the mark
+    after it, the new words not in Unicode NFC, or a paragraph that would not be with
+    them in (characters either side composed into one). Empty if none."""
+    if new and _mark(new[0]):
+        return [(0, f"character 0: {describe(new[0])} is a mark that stands on the "
+                 "character before the new words, which is not theirs, and changes it; give "
+                 "whole words (to change a word's accents, replace the word)")]
+    if at is None:
+        return []
+    if not unicodedata.is_normalized("NFC", new):
+        return [_decomposed(new)]
+    end = at if end is None else end
+    for edge, offset in ((at, 0), (end, len(new))):
+        if edge < len(known) and _mark(known[edge]):
+            return [(offset, f"character {offset}: the change begins or ends inside a "
+                     f"letter: the paragraph's character {edge}, {describe(known[edge])}, "
+                     "is a mark on the letter before it; quote whole words")]
+    if unicodedata.is_normalized("NFC", known) and \
+            not unicodedata.is_normalized("NFC", known[:at] + new + known[end:]):
+        return [(0, "character 0: the new words and the paragraph's characters beside "
+                 "them would combine into other characters (the paragraph would not stay "
+                 "in Unicode NFC, the form every text is kept in); quote whole words")]
+    return []
 
 
 _NUMBERED = re.compile(
@@ -237,7 +315,7 @@ def _words(new: str, known: str) -> list[tuple[int, str]]:
     return []
 
 
-_LIKE_LATIN = str.maketrans(
+LIKE_LATIN = str.maketrans(
     "АВЕЅІЈКМНОРСТХУаеѕіјһԁԛорсԝхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧιον",
     "ABESIJKMHOPCTXYaesijhdqopcwxyABEZHIKMNOPTYXiov")
 """Cyrillic and Greek letters that most fonts draw as a Latin one."""
@@ -247,4 +325,4 @@ def as_shown(text: str) -> str:
     """``text`` as a reader sees it (`drafting.characters.on_screen`), with the Cyrillic
     and Greek letters drawn as Latin ones written as those: two texts the same in this
     form cannot be told apart on screen."""
-    return on_screen(text).translate(_LIKE_LATIN) if not text.isascii() else text
+    return on_screen(text).translate(LIKE_LATIN) if not text.isascii() else text

@@ -1,6 +1,7 @@
 """What a submitted file's amendments must pass before they are shown for confirmation:
 that they are the sender's (`refuse_other_delegations`: a Word author, or a JSON file's
-``submitted_by``, naming another delegation), and that the store will take them
+``submitted_by``, naming another delegation; `refuse_forged_credits`: new words tagged as
+the compilation credits another's), and that the store will take them
 (`check_storable`), so that a preview (``--dry-run``) never promises what recording then
 refuses, and a refusal names the file and the change.
 """
@@ -105,3 +106,20 @@ def check_storable(path: Path, amendments: Sequence[Amendment], revision: Revisi
             for field in ("submitted by", "who submitted it"):  # a Word copy's: its author
                 said = said.replace(field, "the Word author's name", 1)
             raise InputError(f"{path}, {on}: {said}", details=error.details) from None
+
+
+def refuse_forged_credits(path: Path, amendments: Sequence[Amendment], revision: Revision,
+                          codes: Collection[str]) -> None:
+    """InputError naming the file and the change where an amendment's new words hold a
+    tag crediting words to one of ``codes`` (`drafting.attributions.forged_credit`):
+    the compilation would show them as that delegation's. (A JSON file's and ``drafting
+    amend``'s are refused as they are drafted: `drafting.engine.new_words`.)"""
+    from drafting.attributions import forged_credit
+    from drafting.model import AmendmentKind
+
+    for amendment in amendments:
+        kept = "" if amendment.kind is AmendmentKind.INSERT else amendment.old_text
+        if (found := forged_credit(amendment.new_text, codes, kept)) is not None:
+            paragraph = revision.by_id(amendment.paragraph_id)
+            on = f"the change to {paragraph.label}" if paragraph is not None else "a change"
+            raise InputError(f"{path}, {on}: the new text, {found[1]}")

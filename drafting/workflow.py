@@ -185,6 +185,7 @@ def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation:
     from drafting.engine.subamend import draft_subamendment, parent_of
 
     require_delegations(store, [delegation, *proposal.supporters])
+    codes = [d.code for d in store.delegations()]  # no new words may credit one
     document = store.document(symbol)
     parent = None
     if revision_of(document).by_label(proposal.paragraph) is None:
@@ -193,10 +194,11 @@ def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation:
     if parent is not None:  # an amendment to a proposal: A12, or OP9 bis as compiled
         amendment = draft_subamendment(parent, proposal, id="new-1", proponents=[delegation],
                                        revision=revision_of(document).label,
-                                       submitted_by=submitted_by)
+                                       submitted_by=submitted_by, delegations=codes)
     else:
         amendment = draft_amendment(revision_of(document), proposal, id="new-1",
-                                    proponents=[delegation], submitted_by=submitted_by)
+                                    proponents=[delegation], submitted_by=submitted_by,
+                                    delegations=codes)
     texts: tuple[tuple[str, str, characters.TextKind], ...] = (
         ("new text", amendment.new_text, "paragraph"), ("reason", amendment.reason, "text"),
         ("submitted by", amendment.submitted_by, "line"))

@@ -11,19 +11,14 @@ typographic quotes and dashes, the error says where the near miss is.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from drafting import brackets
-from drafting.characters import (
-    describe,
-    keyboard_spaces,
-    on_screen,
-    problem,
-    shows_nothing,
-)
+from drafting.characters import describe, keyboard_spaces, on_screen, shows_nothing
+from drafting.engine.new_words import refuse_disguise
 from drafting.engine.option_brackets import closing_note
 from drafting.engine.series import before_refusal
 from drafting.errors import (
@@ -40,7 +35,7 @@ from drafting.limits import (
     bracket_depth,
     nested_too_deep,
 )
-from drafting.lookalikes import as_shown, disguise
+from drafting.lookalikes import as_shown
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.model.document import ParagraphStatus
 from drafting.model.labels import Label, parse_label
@@ -188,7 +183,8 @@ def _starts(text: str, quoted: str) -> list[int]:
 
 
 def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponents: Sequence[str],
-                    submitted_by: str = "", submitted_at: datetime | None = None) -> Amendment:
+                    submitted_by: str = "", submitted_at: datetime | None = None,
+                    delegations: Collection[str] = ()) -> Amendment:
     """Build the Amendment that ``proposal`` asks for, against ``revision``.
 
     The paragraph is found by label (case and spacing forgiven) and must not be
@@ -203,6 +199,8 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     text longer than a paragraph may be (`drafting.limits.MAX_PARAGRAPH_CHARS`) or whose
     brackets nest deeper (`drafting.limits.MAX_BRACKET_DEPTH`); a refusal naming the "]"
     that closes a bracketed option block says so (`drafting.engine.option_brackets`).
+    New words are checked by `drafting.engine.new_words.refuse_disguise` (``delegations``:
+    the codes no tag in them may credit words to).
     """
     _check_lengths(proposal)
     kind = proposal.kind
@@ -222,23 +220,15 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     if proposal.place_before:
         _refuse_before(revision, target)
         fields["span"] = Span(0, 0)
-    refuse_disguise(target.label, fields["new_text"], target.text,
-                    at=fields["span"].start if kind in SPAN_KINDS else None)
+    span = fields["span"] if kind in SPAN_KINDS else None
+    refuse_disguise(target.label, fields["new_text"], target.text, delegations=delegations,
+                    at=None if span is None else span.start,
+                    end=None if span is None else span.end,
+                    kept="" if kind is _K.INSERT else fields["old_text"])
     return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,
                      submitted_at=submitted_at, **fields)
-
-
-def refuse_disguise(label: str, new: str, known: str, *, at: int | None = None) -> None:
-    """AmendmentError if the words ``new`` proposed for paragraph ``label`` (whose text,
-    or the proposal's it amends, is ``known``; ``at``, where in it they go) look other
-    than they are (`drafting.lookalikes.disguise`). Words that are not a paragraph's text
-    at all (`drafting.characters.problem`: a control character, an empty line) are left
-    to the check of every text, which says that first, and once."""
-    if problem(new, "paragraph") is None and \
-            (found := disguise(new, known, at=at)) is not None:
-        raise AmendmentError(f"{label}: the new text, {found[1]}")
 
 
 def _check_lengths(proposal: Proposal) -> None:

@@ -18,6 +18,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from drafting.characters import normalised
 from drafting.engine.applied import (
     apply_accepted,
     decide_brackets,
@@ -124,6 +125,10 @@ def revise(
     deletion or retention was accepted beside a change of it, or together they make
     a paragraph longer than `drafting.limits.MAX_PARAGRAPH_CHARS`). A paragraph agreed
     whose text accepted amendments change is open again (`RevisionOutcome.reopened`).
+    A paragraph changed is kept in Unicode NFC (`drafting.characters.normalised`), as
+    every text is: amendments are refused that would change the form (a mark put on a
+    letter of the text's own: `drafting.lookalikes.whole_letters`), but not every one
+    recorded was.
     """
     current = _current(document, label)
     given = sorted(amendments, key=submission_order)
@@ -366,6 +371,7 @@ class _Builder:
         if text != paragraph.text:  # a deleted last word leaves no space behind it
             text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
             text = relettered(paragraph.text, text)  # an item inserted: the next ones move on
+            text = normalised(text)  # NFC, as every text is kept (a mark recorded on its own)
         return retext(replace(paragraph, status=status), text)
 
     def _born(self, paragraph: Paragraph, accepted: list[Amendment], *,

@@ -15,14 +15,22 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from drafting.engine.amend import Proposal, apply, draft_span, refuse_disguise
+from drafting.engine.amend import Proposal, apply, draft_span
+from drafting.engine.new_words import refuse_disguise
 from drafting.errors import AmendmentError, LabelError
-from drafting.model import Amendment, AmendmentStatus, Document, Paragraph, ParagraphKind
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Document,
+    Paragraph,
+    ParagraphKind,
+)
 from drafting.model.amendment import AMENDABLE_KINDS, SUBAMENDMENT_KINDS
 
 if TYPE_CHECKING:
@@ -59,10 +67,12 @@ def check_parent(parent: Amendment) -> None:
 
 def draft_subamendment(parent: Amendment, proposal: Proposal, *, id: str,
                        proponents: Sequence[str], revision: str, submitted_by: str = "",
-                       submitted_at: datetime | None = None) -> Amendment:
+                       submitted_at: datetime | None = None,
+                       delegations: Collection[str] = ()) -> Amendment:
     """The amendment ``proposal`` asks for in the words ``parent`` proposes (replace,
     delete or insert, quoting the parent's words), made against ``revision``. Raises
-    AmendmentError (or TextNotFound / AmbiguousText) saying what is wrong."""
+    AmendmentError (or TextNotFound / AmbiguousText) saying what is wrong (``delegations``:
+    as `drafting.engine.amend.draft_amendment` takes them)."""
     check_parent(parent)
     kind = proposal.kind
     if kind not in SUBAMENDMENT_KINDS:
@@ -76,7 +86,8 @@ def draft_subamendment(parent: Amendment, proposal: Proposal, *, id: str,
                              "withdraw it and propose it again as you want it")
     words = Paragraph(parent.paragraph_id, whose(parent), ParagraphKind.OTHER, parent.new_text)
     fields = draft_span(kind, proposal, words)
-    refuse_disguise(words.label, fields["new_text"], parent.new_text)
+    refuse_disguise(words.label, fields["new_text"], parent.new_text, delegations=delegations,
+                    kept="" if kind is AmendmentKind.INSERT else fields["old_text"])
     return Amendment(id=id, kind=kind, paragraph_id=parent.paragraph_id, revision=revision,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,

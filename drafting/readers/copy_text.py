@@ -15,14 +15,15 @@ def check_characters(where: str, text: str) -> None:
         raise ReaderError(f"{where}, {sentence}", details=characters.caret(text, offset))
 
 
-def check_new_words(where: str, new: str, known: str, at: int | None = None) -> None:
+def check_new_words(where: str, new: str, known: str, at: int | None = None,
+                    end: int | None = None) -> None:
     """ReaderError naming ``where`` if the words ``new`` a copy proposes hold what no
     paragraph may (an empty line, or one that only looks empty: `characters.problem`) or
     what the copy brings that looks other than it is (`drafting.lookalikes.disguise`;
-    ``known``, the text they are proposed in, may hold it already; ``at``, where in it
-    they go, if known)."""
-    if found := characters.problem(new, "paragraph") or lookalikes.disguise(new, known,
-                                                                             at=at):
+    ``known``, the text they are proposed in, may hold it already; ``at`` to ``end``,
+    where in it they go, if known)."""
+    if found := characters.problem(new, "paragraph") or lookalikes.disguise(
+            new, known, at=at, end=end):
         offset, sentence = found
         raise ReaderError(f"{where}, the new text, {sentence}",
                           details=characters.caret(new, offset))

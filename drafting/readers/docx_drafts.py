@@ -122,10 +122,10 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     unbalancing: list[tuple[Draft, Amendment]] = []
     for draft, code in zip(drafts, codes, strict=True):
         check_characters(f"{draft.where}, the Word author's name", draft.author or "")
+        placed = draft.span if draft.amends is None and draft.kind in SPAN_KINDS else None
         check_new_words(draft.where, draft.new_text, draft.amends.new_text
                         if draft.amends is not None else draft.paragraph.text,
-                        draft.span.start if draft.span is not None and draft.amends is None
-                        and draft.kind in SPAN_KINDS else None)
+                        *((placed.start, placed.end) if placed is not None else ()))
         amendment = Amendment(
             id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
             proponents=(str(code),),

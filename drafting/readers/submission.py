@@ -366,11 +366,13 @@ def _place(document: Document, symbol: str | None, delegation: str | None, wante
                 drafted.append(draft_subamendment(
                     parent, proposal, id=f"{delegation}-{number}",
                     proponents=(delegation or "?",), revision=revision.label,
-                    submitted_by=submitted_by, submitted_at=submitted_at))
+                    submitted_by=submitted_by, submitted_at=submitted_at,
+                    delegations=delegations or ()))
                 continue
             drafted.append(draft_amendment(
                 revision, proposal, id=f"{delegation}-{number}", proponents=(delegation or "?",),
-                submitted_by=submitted_by, submitted_at=submitted_at))
+                submitted_by=submitted_by, submitted_at=submitted_at,
+                delegations=delegations or ()))
         except AmendmentError as error:
             found.append((number, *_split_label(error.message, proposal.paragraph)))
     return drafted, found
