@@ -4,7 +4,12 @@ The two texts are diffed word by word (diff-match-patch over tokens: each word i
 one character, the coded texts diffed, the words put back), so the work grows with the
 words, not the characters, and never outlasts `drafting.limits.DIFF_SECONDS`. A span moves
 with the text around it; if any of its own words changed, the amendment is stale. It is never moved
-to different words: when the diff cannot tell, the answer is stale.
+to different words: when the diff cannot tell, the answer is stale. A diff cannot tell where the
+new text repeats the span's words beside it ("a report on X and" put before "a report on Y"):
+it could as well have matched them with the copy, so the span is stale (`_unsure`, and the diff
+read from the end, which takes the other of two matchings as good). Where the edits that made
+the new text are known (a revision's accepted changes, `drafting.engine.known_edits`), spans
+move through them by offset, nothing guessed.
 """
 
 from __future__ import annotations
@@ -112,13 +117,17 @@ def similarity(old: str, new: str) -> float:
 
 
 @lru_cache(maxsize=1024)
-def _remembered(old: str, new: str) -> tuple[Diff, ...]:
+def _remembered(old: str, new: str, backward: bool = False) -> tuple[Diff, ...]:
     """`word_diff`, remembered: the dozens of amendments to one paragraph all map their
     spans over the same change of its text."""
-    return _diff_words(old, new)
+    return _diff_words(old, new, backward=backward)
 
 
-def _diff_words(old: str, new: str, *, clean: bool = True) -> tuple[Diff, ...]:
+def _diff_words(old: str, new: str, *, clean: bool = True,
+                backward: bool = False) -> tuple[Diff, ...]:
+    """`word_diff`; ``backward``, from the last word to the first: where two matchings
+    of the words are as good, it takes the other one (the last "report", not the
+    first)."""
     table: dict[str, str] = {}
     vocabulary: list[str] = []
 
@@ -135,13 +144,14 @@ def _diff_words(old: str, new: str, *, clean: bool = True) -> tuple[Diff, ...]:
 
     dmp = diff_match_patch()
     dmp.Diff_Timeout = DIFF_SECONDS
-    coded = dmp.diff_main(encode(old), encode(new), False)
+    way = -1 if backward else 1
+    coded = dmp.diff_main(encode(old)[::way], encode(new)[::way], False)
     # Clean up while each character still stands for a whole word: on the decoded text the
     # cleanup would split words ("a report" -> "an update" would keep the "a" of "an").
     if clean:
         dmp.diff_cleanupSemantic(coded)
     words = {_FIRST_CODE + n: word for n, word in enumerate(vocabulary)}
-    return tuple((op, text.translate(words)) for op, text in coded)  # each code its word
+    return tuple((op, text[::way].translate(words)) for op, text in coded[::way])
 
 
 def _hunks(diffs: list[Diff]) -> list[_Hunk]:
@@ -205,8 +215,34 @@ def _checked_hunks(old: str, new: str, span: Span, diffs: list[Diff] | None) -> 
     return _hunks(diffs)
 
 
-def _map(old: str, new: str, span: Span, diffs: list[Diff] | None, what: str) -> Span:
+def _map(old: str, new: str, span: Span, diffs: list[Diff] | None, what: str, *,
+         known: bool = False, clean: bool = True) -> Span:
     hunks = _checked_hunks(old, new, span, diffs)
+    mapped = _mapped(old, new, hunks, span, what)
+    if known:
+        return mapped
+    if (unsure := _unsure(old, new, hunks, span, mapped, what)) is not None:
+        raise unsure
+    # Read from the last word back, the diff takes the other of two matchings as good:
+    # where it puts the span's words elsewhere, either is a guess. Spaces may pair apart.
+    backward = _hunks(list(_remembered(old, new, True) if clean
+                           else _diff_words(old, new, clean=False, backward=True)))
+    words = old[span.start : span.end]
+    core = Span(span.start + len(words) - len(words.lstrip()),
+                span.end - len(words) + len(words.rstrip())) if words.strip() else span
+    try:
+        other = _mapped(old, new, backward, core, what)
+    except StaleError:
+        other = None
+    if other is None or any(new[min(a, b) : max(a, b)].strip() for a, b in (
+            (mapped.start, other.start), (mapped.end, other.end))):
+        raise _twice(what, words or old[max(0, span.start - 1) : span.end + 1], new, mapped,
+                     other or mapped)
+    return mapped
+
+
+def _mapped(old: str, new: str, hunks: list[_Hunk], span: Span, what: str) -> Span:
+    """Where ``hunks`` put ``span``; StaleError where they changed its words."""
     if not span:
         for h in hunks:
             if h.o1 < span.start < h.o2:
@@ -221,7 +257,68 @@ def _map(old: str, new: str, span: Span, diffs: list[Diff] | None, what: str) ->
     return Span(start, end)
 
 
-def map_span(old: str, new: str, span: Span, *, diffs: list[Diff] | None = None) -> Span:
+def _twice(what: str, words: str, new: str, one: Span, other: Span) -> StaleError:
+    near = new[min(one.start, other.start) : max(one.end, other.end)]
+    return StaleError(f"{what}, {_quote(words)}, now occur twice near where they stood "
+                      f"({_quote(' '.join(near.split()), 90)}): which of them it meant "
+                      "cannot be told")
+
+
+def _unsure(old: str, new: str, hunks: list[_Hunk], span: Span, mapped: Span,
+            what: str) -> StaleError | None:
+    """StaleError when the diff's choice of where ``span`` went is one of several as good:
+    the words from the edge of its unchanged stretch to the span (the span included) occur
+    again in the change beside that edge, so they could be matched there at the same cost
+    ("a report on X and" put before "a report on Y": which "report" was the old one?). A
+    point counts with the word on each side of it. None where the diff could go no other
+    way."""
+    parts = [span] if span else [Span(_word_start(old, span.start, point=True), span.start),
+                                 Span(span.end, _word_end(old, span.end, point=True))]
+    for part in (p for p in parts if p):
+        start, end = _word_start(old, part.start), _word_end(old, part.end)
+        before = next((h for h in reversed(hunks) if h.o2 <= start), None)
+        after = next((h for h in hunks if h.o1 >= end), None)
+        sides = ((before, old[before.o2 if before else 0 : end]),
+                 (after, old[start : after.o1 if after else len(old)]))
+        for h, words in sides:
+            if h is not None and (_occurs(words, old[h.o1 : h.o2])
+                                  or _occurs(words, new[h.n1 : h.n2])):
+                return _twice(what, old[span.start : span.end] or old[start:end], new,
+                              mapped, Span(h.n1, h.n2))
+    return None
+
+
+def _word_start(text: str, at: int, *, point: bool = False) -> int:
+    """The start of the word ``at`` falls inside, else ``at``; for a ``point``, the start
+    of the word ending at it too."""
+    inside = point or (at < len(text) and word_character(text[at]))
+    while inside and at > 0 and word_character(text[at - 1]):
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int, *, point: bool = False) -> int:
+    """The end of the word ``at`` falls inside, else ``at``; for a ``point``, the end of
+    the word starting at it too."""
+    inside = point or (at > 0 and word_character(text[at - 1]))
+    while inside and at < len(text) and word_character(text[at]):
+        at += 1
+    return at
+
+
+_APART = "\x00"  # no token holds it: tokens joined by it are found whole, never in pieces
+
+
+def _occurs(words: str, stretch: str) -> bool:
+    """Whether the tokens of ``words`` stand one after another among those of ``stretch``."""
+    if not words.strip() or len(words) > len(stretch):
+        return False
+    return (_APART + _APART.join(tokens(words)) + _APART) in (
+        _APART + _APART.join(tokens(stretch)) + _APART)
+
+
+def map_span(old: str, new: str, span: Span, *, diffs: list[Diff] | None = None,
+             known: bool = False) -> Span:
     """Map ``span`` of ``old`` onto ``new``; ``new[result] == old[span]`` always.
 
     Changes before or after the span shift it; text inserted right at its start or end stays
@@ -229,24 +326,30 @@ def map_span(old: str, new: str, span: Span, *, diffs: list[Diff] | None = None)
     or anything was inserted strictly inside it. A point (empty span) is stale only if it lies
     strictly inside a deleted or replaced stretch; text inserted exactly at it goes after it.
     ``diffs`` may be a precomputed ``word_diff(old, new)``, to map many spans over one diff.
+    A diff guesses where words went: where it could as well have matched the span's words
+    with the same words in a change beside them (`_unsure`), or read from the last word it
+    puts them elsewhere, the span is stale ("now occur twice near where they stood"). With
+    ``known``, ``diffs`` are the edits that made ``new`` (`drafting.engine.known_edits`):
+    the span moves by offset, nothing guessed.
 
     Raises StaleError with a reason quoting the words (old, and new where it can tell), and
     ValueError if the span runs past ``old`` or ``diffs`` does not diff these two texts.
     """
-    return _map(old, new, span, diffs, _AMENDED)
+    return _map(old, new, span, diffs, _AMENDED, known=known)
 
 
 def _follow_anchor(old: str, new: str, point: Span, anchor: Span,
-                   diffs: list[Diff]) -> tuple[Span, Span]:
+                   diffs: list[Diff], known: bool, clean: bool) -> tuple[Span, Span]:
     """An insertion's new anchor and point: the point stays after (or before) the anchor."""
     side = "after" if point.start == anchor.end else "before"
-    moved = _map(old, new, anchor, diffs, f"the words it goes {side}")
+    moved = _map(old, new, anchor, diffs, f"the words it goes {side}", known=known,
+                 clean=clean)
     at = moved.end if side == "after" else moved.start
     return moved, Span(at, at)
 
 
 def rebase(amendment: Amendment, old: str, new: str, revision: str, *,
-           cut: bool = False) -> Amendment:
+           cut: bool = False, known: list[Diff] | None = None) -> Amendment:
     """The same amendment, made against ``revision`` whose paragraph text is ``new``.
 
     ``old`` is the paragraph text of ``amendment.revision``. Span kinds (replace, delete,
@@ -257,6 +360,8 @@ def rebase(amendment: Amendment, old: str, new: str, revision: str, *,
 
     With ``cut``, ``new`` is ``old`` with parts cut out (brackets decided): the words
     between them are mapped one for one, however few (`word_diff` without cleaning).
+    With ``known``, the edits that made ``new`` from ``old`` as a diff, the spans move
+    by offset through them (`map_span` with ``known``).
 
     Raises StaleError with the reason, and ValueError if a span kind has no span.
     """
@@ -269,12 +374,15 @@ def rebase(amendment: Amendment, old: str, new: str, revision: str, *,
     span, anchor = amendment.span, amendment.anchor
     if span is None:
         raise ValueError(f"amendment {amendment.id} ({amendment.kind}) has no span")
-    diffs = word_diff(old, new, clean=not cut)
+    exact = known is not None
+    diffs = known if known is not None else word_diff(old, new, clean=not cut)
     if (amendment.kind is AmendmentKind.INSERT and anchor is not None and not span
             and span.start in (anchor.start, anchor.end)):
-        new_anchor, point = _follow_anchor(old, new, span, anchor, diffs)
+        new_anchor, point = _follow_anchor(old, new, span, anchor, diffs, exact, not cut)
         return replace(moved, anchor=new_anchor, span=point)
     if anchor is not None:
-        anchor = _map(old, new, anchor, diffs, "the words it goes beside")
+        anchor = _map(old, new, anchor, diffs, "the words it goes beside", known=exact,
+                      clean=not cut)
     what = "the words at its insertion point" if not span else _AMENDED
-    return replace(moved, span=_map(old, new, span, diffs, what), anchor=anchor)
+    return replace(moved, span=_map(old, new, span, diffs, what, known=exact, clean=not cut),
+                   anchor=anchor)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
 from drafting import brackets
@@ -16,8 +16,17 @@ from drafting.characters import visible
 from drafting.engine.anchoring import rebase
 from drafting.engine.decisions import BracketAction, BracketDecision
 from drafting.engine.equivalent import joined, narrowest, same_made
-from drafting.errors import AmendmentError, StaleError
-from drafting.model import Amendment, AmendmentKind, Paragraph, Span
+from drafting.engine.known_edits import Step, edited
+from drafting.errors import AmendmentError, DraftingError, StaleError
+from drafting.model import (
+    Amendment,
+    AmendmentKind,
+    AmendmentStatus,
+    Document,
+    Paragraph,
+    Revision,
+    Span,
+)
 from drafting.model.amendment import SPAN_KINDS
 from drafting.wording import describe
 
@@ -138,6 +147,16 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
     """The accepted changes of one paragraph applied to ``text`` (its text after
     bracket decisions). Overlapping accepted changes are refused; a retain changes
     nothing (`refuse_together` refuses it beside a change)."""
+    steps = accepted_steps(paragraph, text, accepted)
+    return steps[-1].after if steps else text
+
+
+def accepted_steps(paragraph: Paragraph, text: str,
+                   accepted: Sequence[Amendment]) -> list[Step]:
+    """`apply_accepted` one change at a time: the steps from ``text`` to the paragraph
+    with its accepted changes (none when there are none), each change's edit known
+    (`drafting.engine.known_edits`) but for an alternative wording, and a change several
+    proposals typed over different words (which of their spans holds is a guess)."""
     alternatives = [a for a in accepted if a.kind is _K.ALTERNATIVE]
     spans = [a for a in accepted if a.kind in SPAN_KINDS]
     if alternatives and (spans or len({visible(a.new_text.strip()) for a in alternatives}) > 1):
@@ -145,19 +164,51 @@ def apply_accepted(paragraph: Paragraph, text: str, accepted: Sequence[Amendment
         raise AmendmentError(f"{paragraph.label}: accepted amendments {ids} compete for the "
                              "whole paragraph; accept one")
     if alternatives:
-        return alternatives[0].new_text.strip()
+        return [Step(text, alternatives[0].new_text.strip())]
     moved = [_onto(paragraph, text, a) for a in spans]
-    parts = [part for a in _once(text, moved) for part in _brackets_struck(a)]
+    once = _once(text, moved)
+    guessed = {id(a) for a in once} - {id(a) for a in moved}  # narrowed: no typed span
+    parts = [part for a in once for part in _brackets_struck(a)]
     unique = {(a.span.start, a.span.end, a.new_text): a for a in parts if a.span is not None}
     ordered = sorted(unique.values(), key=lambda a: (a.span.start, a.span.end))
     for first, second in itertools.pairwise(ordered):
         if _overlap(first, second) and not _new_options(text, first, second):
             raise AmendmentError(f"{paragraph.label}: accepted amendments {first.id} and "
                                  f"{second.id} change the same words; accept one")
+    steps = []
     for amendment in reversed(ordered):
         span = amendment.span
-        text = joined(text[: span.start], amendment.new_text, text[span.end :])
-    return text
+        made = joined(text[: span.start], amendment.new_text, text[span.end :])
+        step = edited(text, made, span.start, span.end)
+        steps.append(step if id(amendment) not in guessed else Step(text, made))
+        text = made
+    return steps
+
+
+def known_steps(document: Document, made_on: Revision, paragraph_id: str,
+                accepted: Collection[Amendment]) -> list[Step]:
+    """The steps by which each revision of ``document`` since ``made_on`` made paragraph
+    ``paragraph_id`` (`drafting.engine.known_edits`): the changes of ``accepted`` made on
+    each (status accepted, not amendments to proposals) as known edits, what else that
+    revision changed diffed. Empty where the paragraph is not in each revision, or its
+    accepted changes cannot be applied as they stand."""
+    labels = [r.label for r in document.revisions]
+    if made_on.label not in labels:
+        return []
+    steps: list[Step] = []
+    for before, after in itertools.pairwise(document.revisions[labels.index(made_on.label):]):
+        was, now = before.by_id(paragraph_id), after.by_id(paragraph_id)
+        if was is None or now is None:
+            return []
+        mine = [a for a in accepted if a.revision == before.label and not a.amends
+                and a.paragraph_id == paragraph_id and a.status is AmendmentStatus.ACCEPTED]
+        try:
+            made = accepted_steps(was, was.text, mine)
+        except DraftingError:
+            made = []
+        last = made[-1].after if made else was.text
+        steps += [*made, Step(last, now.text)] if last != now.text else made
+    return steps
 
 
 def _brackets_struck(amendment: Amendment) -> tuple[Amendment, ...]:

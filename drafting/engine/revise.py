@@ -20,7 +20,7 @@ from datetime import datetime
 
 from drafting.characters import normalised
 from drafting.engine.applied import (
-    apply_accepted,
+    accepted_steps,
     decide_brackets,
     moot,
     options_added,
@@ -32,6 +32,7 @@ from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.footnotes import cited, footnote_numbers, notes_with_markers, retext
 from drafting.engine.heading_numbers import articles_renumbered
+from drafting.engine.known_edits import Step
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
 from drafting.engine.option_sections import fold_options
@@ -168,7 +169,7 @@ def revise(
     settled = settled_by_decisions(current, placed, decisions) | _settled_by_choice(
         current, given, chosen)
     outcome, more_stale = standing(given, placed, decisions, {**settled, **twins}, current,
-                                    revision)
+                                    revision, builder.steps)
     if nested:
         outcome, more_stale = nested_standing(nested, outcome, more_stale, decisions, revision)
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
@@ -274,6 +275,7 @@ class _Builder:
         self.shown: dict[str, str] = {}  # a new paragraph's label -> the compilation's
         self.opened: set[str] = set()  # the kinds of the new section headings ("ARTICLE")
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
+        self.steps: dict[str, list[Step]] = {}  # how each paragraph's text was made
         for amendment in accepted:
             self.accepted[amendment.paragraph_id].append(amendment)
         self.choices: dict[str, list[BracketDecision]] = defaultdict(list)
@@ -357,13 +359,15 @@ class _Builder:
         self.moot.update(gone := moot(paragraph, choices, accepted))
         accepted = [a for a in accepted if a.id not in gone]
         opened = options_added(paragraph, choices, accepted)
-        if opened:  # an option an amendment adds is chosen: added first, then chosen
-            settled = decide_brackets(retext(paragraph, apply_accepted(
-                paragraph, paragraph.text, opened)), choices)
-            accepted = [a for a in accepted if a.id not in {o.id for o in opened}]
-        else:
-            settled = decide_brackets(paragraph, choices)
-        text = apply_accepted(paragraph, settled, accepted)
+        steps = accepted_steps(paragraph, paragraph.text, opened) if opened else []
+        added = steps[-1].after if steps else paragraph.text
+        # an option an amendment adds is chosen: added first, then chosen
+        settled = decide_brackets(retext(paragraph, added), choices)
+        accepted = [a for a in accepted if a.id not in {o.id for o in opened}]
+        steps += [Step(added, settled, cut=True),
+                  *accepted_steps(paragraph, settled, accepted)]
+        self.steps[paragraph.id] = steps
+        text = steps[-1].after
         status = self.decisions.agreed.get(paragraph.id, paragraph.status)
         if status in _AGREED and text != settled:
             self.reopened.append(paragraph.label)

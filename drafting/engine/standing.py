@@ -4,12 +4,12 @@ amendments to proposals, which follow the proposal they amend."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from drafting import brackets
-from drafting.engine.anchoring import rebase
 from drafting.engine.decisions import BracketAction, Decisions
+from drafting.engine.known_edits import Step, carry
 from drafting.engine.segments import StaleAmendment
 from drafting.errors import AmendmentError, StaleError
 from drafting.model import Amendment, AmendmentKind, AmendmentStatus, Revision
@@ -126,8 +126,11 @@ def standing(
     twins: Mapping[str, str],
     current: Revision,
     revision: Revision,
+    steps: Mapping[str, Sequence[Step]] | None = None,
 ) -> tuple[tuple[Amendment, ...], list[StaleAmendment]]:
-    """Every amendment with its status after the revision; pending ones moved on."""
+    """Every amendment with its status after the revision; pending ones moved on, through
+    the ``steps`` that made their paragraph's new text where given (paragraph id ->
+    `drafting.engine.known_edits.Step`s, from its text in ``current``)."""
     on_current = {a.id: a for a in placed}
     result: list[Amendment] = []
     stale: list[StaleAmendment] = []
@@ -141,7 +144,8 @@ def standing(
         elif amendment.id not in on_current:
             result.append(replace(amendment, status=AmendmentStatus.STALE))
         else:
-            moved = _move_on(on_current[amendment.id], current, revision)
+            moved = _move_on(on_current[amendment.id], current, revision,
+                             (steps or {}).get(amendment.paragraph_id, ()))
             if isinstance(moved, StaleAmendment):
                 stale.append(moved)
                 moved = replace(amendment, status=AmendmentStatus.STALE)
@@ -150,13 +154,13 @@ def standing(
 
 
 def _move_on(
-    amendment: Amendment, current: Revision, revision: Revision
+    amendment: Amendment, current: Revision, revision: Revision, steps: Sequence[Step]
 ) -> Amendment | StaleAmendment:
     before = current.by_id(amendment.paragraph_id)
     after = revision.by_id(amendment.paragraph_id)
     if before is None or after is None:
         return StaleAmendment(amendment, f"its paragraph is not in {revision.label}")
     try:
-        return rebase(amendment, before.text, after.text, revision.label)
+        return carry(amendment, before.text, after.text, revision.label, steps)
     except StaleError as error:
         return StaleAmendment(amendment, error.message)

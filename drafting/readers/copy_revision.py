@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from drafting.engine.anchoring import word_diff
-from drafting.engine.applied import apply_accepted
+from drafting.engine.applied import apply_accepted, known_steps
 from drafting.engine.equivalent import produces
+from drafting.engine.known_edits import carry
 from drafting.engine.merge import place
-from drafting.errors import DraftingError, ReaderError
+from drafting.engine.segments import StaleAmendment
+from drafting.errors import DraftingError, ReaderError, StaleError
 from drafting.model import (
     SPAN_KINDS,
     Amendment,
@@ -130,11 +132,14 @@ def made_by(proposed: Callable[[], Mapping[str, Sequence[Amendment]]], target: R
 
 
 def accepted_on(proposed: Callable[[], Mapping[str, Sequence[Amendment]]],
-                revision: Revision) -> list[Amendment]:
-    """The amendments accepted on ``revision`` (``proposed``: the store's, the settled
-    ones in ``settled``)."""
+                document: Document, revision: Revision) -> list[Amendment]:
+    """The amendments accepted on ``revision`` and on each later revision of ``document``
+    but its current one: those the revisions since applied (``proposed``: the store's,
+    the settled ones in ``settled``)."""
+    labels = [r.label for r in document.revisions]
+    since = set(labels[labels.index(revision.label):-1]) if revision.label in labels else set()
     return [a for settled in getattr(proposed(), "settled", {}).values() for a in settled
-            if a.status is AmendmentStatus.ACCEPTED and a.revision == revision.label]
+            if a.status is AmendmentStatus.ACCEPTED and a.revision in since]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +153,11 @@ class Carried:
 def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revision,
             name: str, accepted: Collection[Amendment] = ()) -> Carried:
     """``amendments``, read from the file ``name`` against ``made_on`` (an earlier
-    revision of ``document``), moved onto its current revision. ReaderError naming each
-    one that cannot be (its words changed since, its paragraph deleted), with nothing
-    carried. One that is one of ``accepted`` (the amendments accepted on ``made_on``:
-    the same paragraph made the same) is in the current revision already, whatever else
+    revision of ``document``), moved onto its current revision: through the edits the
+    revisions since made (``accepted``, `accepted_on`; `known_steps`), the rest diffed.
+    ReaderError naming each one that cannot be (its words changed since, its paragraph
+    deleted), with nothing carried. One that is one of those accepted on ``made_on``
+    (the same paragraph made the same) is in the current revision already, whatever else
     changed beside it."""
     current = document.current
     assert current is not None  # a document has a revision once imported
@@ -163,8 +169,10 @@ def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revi
             done.append(amendment)
         elif verdict:
             clashes.append((amendment, verdict))
-    placed, stale = place(document, current, [
-        a for a in amendments if a not in done and all(a is not c for c, _ in clashes)])
+    moved, stale = _through_edits([a for a in amendments if a not in done and all(
+        a is not c for c, _ in clashes)], document, made_on, accepted)
+    placed, more = place(document, current, moved)
+    stale += more
     done += [item.amendment for item in stale if _made(item.amendment, made_on, current)]
     refused = [(item.amendment, item.reason) for item in stale
                if item.amendment not in done] + clashes
@@ -181,6 +189,29 @@ def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revi
         f"the file is a copy of {made_on.label}, not of {current.label}: its changes were "
         f"read against {made_on.label} (the labels in the other warnings are its) and "
         f"carried onto {current.label}'s text{made}")))
+
+
+def _through_edits(amendments: list[Amendment], document: Document, made_on: Revision,
+                   accepted: Collection[Amendment],
+                   ) -> tuple[list[Amendment], list[StaleAmendment]]:
+    """``amendments`` (to ``made_on``) moved onto the current revision through the edits
+    that made it (`known_steps`), or stale with the reason; those whose paragraph has no
+    such edits are left as they are, for `place` to diff."""
+    current = document.current
+    assert current is not None  # a document has a revision once imported
+    moved: list[Amendment] = []
+    stale: list[StaleAmendment] = []
+    for amendment in amendments:
+        was, now = made_on.by_id(amendment.paragraph_id), current.by_id(amendment.paragraph_id)
+        steps = known_steps(document, made_on, amendment.paragraph_id, accepted)
+        if was is None or now is None or not steps or now.status is ParagraphStatus.DELETED:
+            moved.append(amendment)
+            continue
+        try:
+            moved.append(carry(amendment, was.text, now.text, current.label, steps))
+        except StaleError as error:
+            stale.append(StaleAmendment(amendment, error.message))
+    return moved, stale
 
 
 def _same(amendment: Amendment, other: Amendment, made_on: Revision) -> bool:

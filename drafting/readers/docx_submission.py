@@ -172,7 +172,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             raise too_many_amendments(str(path))
         if target is not document.current and revision is None:  # found, not asked for
             moved = carried(amendments, document, target, str(path),
-                            () if proposed is None else accepted_on(proposed, target))
+                            () if proposed is None else accepted_on(proposed, document, target))
             amendments, reader.warnings = moved.amendments, [moved.warning, *reader.warnings]
     except ReaderError as error:
         if not error.message.startswith(str(path)):

@@ -165,3 +165,22 @@ def test_a_copy_of_the_zero_draft_doing_more_than_rev1_did_there_is_refused(
     with pytest.raises(ReaderError, match=r"1 of its changes cannot be carried onto Rev\.1's "
                        rf"text: OP1 \(replace\): {reason}"):
         _annual(tmp_path, new)
+
+
+def test_a_copy_of_the_zero_draft_changing_words_rev1_put_again_beside_them_is_refused(
+        tmp_path):
+    """Rev.1 put "a report on fish stocks and" before "a report on small-scale fishers",
+    by edits not known here: which "report" the copy's change was to cannot be told from
+    the texts, and it was carried onto Rev.1's new one, the report never amended."""
+    texts = {"OP1": OP1.replace("submit a", "submit a report on fish stocks and a"),
+             "OP2": NEW_OP2}
+    rev1 = Revision("Rev.1", tuple(
+        p.__class__(p.id, p.label, p.kind, texts.get(p.label, p.text), level=p.level)
+        for p in ZERO))
+    document = Document(SYMBOL, TITLE, (ZERO, rev1))
+    edits = {"OP1": ["Requests the Secretary-General to submit a ", dele("report"), ins("study"),
+                     " on small-scale fishers;"]}
+    with pytest.raises(ReaderError, match=r"cannot be carried onto Rev\.1's text: OP1 "
+                       r"\(replace\): the words it amended, 'report', now occur twice near "
+                       r"where they stood"):
+        _read(tmp_path, document, ZERO, edits)
