@@ -7,8 +7,10 @@ alternatives to words by `` / ``. New words holding such a tag of their own
 ``[one-day / two-day (EU) / three-day (G77) / four-day (USA)]``: an alternative G77 never
 proposed, which no reader can tell from one it did. `forged_credit` finds such a tag
 naming a known delegation, whatever its case, its full-width letters or parentheses, or
-Cyrillic and Greek look-alike letters. Words that name a delegation otherwise ("the Group
-of 77 and China", "(as proposed by the G77)") read as text, and stay.
+Cyrillic and Greek look-alike letters, where the compilation writes one: at the end of the
+words, or before a " / " or a bracket's close. Words that name a delegation otherwise
+("the Group of 77 and China", "(as proposed by the G77)", "Regulation (EU) 2023/1115")
+read as text, and stay.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ _TAG = re.compile(r"[(\uff08\ufe59\u207d\u208d]([^()\uff08\uff09]{1,200}?)"
 _PARTS = re.compile(r"\s*(?:retain\s*[:\uff1a])?\s*(?:supported\s+by\s+)?(.*?)\s*",
                     re.IGNORECASE)
 _CODE = re.compile(r"[^\W_][\w-]*")
+_CREDITED = re.compile(r"\s*(?:$|[/\uff0f\]\uff3d}])")
+"""What follows a tag where the compilation writes one: the end of the words, or the
+next alternative's " / " or the bracket's close."""
 
 
 def forged_credit(new: str, codes: Collection[str], kept: str = "") -> tuple[int, str] | None:
@@ -37,6 +42,8 @@ def forged_credit(new: str, codes: Collection[str], kept: str = "") -> tuple[int
         return None
     keys = {code_key(code): code for code in codes}
     for found in _TAG.finditer(new):
+        if not _CREDITED.match(new, found.end()):  # "Regulation (EU) 2023/1115": text
+            continue
         named = _named(found.group(1), keys)
         tag = found.group()
         if named and new.count(tag) > kept.count(tag):

@@ -190,7 +190,8 @@ def test_every_form_of_the_credit_is_refused(tag, negotiation, capsys):
 
 
 def test_parentheses_that_read_as_text_are_recorded(tmp_path, negotiation, capsys):
-    texts = (" (as G77 proposed)", " (FAO)", " under paragraph 3 (a)", " (2015)")
+    texts = (" (as G77 proposed)", " (FAO)", " under paragraph 3 (a)", " (2015)",
+             " under Regulation (EU) 2023/1115 on deforestation-free products")  # EU law
     path = _json(tmp_path / "eu.json", *({"paragraph": "OP1", "insert": text, "after": "report"}
                                          for text in texts))
     outcome = run_cli(capsys, "submit", SYMBOL, str(path), "--yes", "--db", negotiation)
