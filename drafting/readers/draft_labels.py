@@ -9,13 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from drafting.engine.sublists import follows
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS, too_long, too_many_paragraphs
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.model.sections import option_named, unread_heading
 from drafting.readers.blocks import Block
-from drafting.readers.lines import DECIMAL, bracketed_label, chapeau_like, split_label
+from drafting.readers.decisions import closes_with_decision
+from drafting.readers.lines import (
+    DECIMAL,
+    SUBPARAGRAPH,
+    bracketed_label,
+    chapeau_like,
+    split_label,
+)
 from drafting.readers.result import ReadWarning
 
 
@@ -207,23 +215,46 @@ def annex_decimal(text: str, section: str, *, mixed: bool, count: int,
                    "which a revision does not renumber")
 
 
-def bracketed_paragraph(text: str, host: DraftParagraph | None) -> tuple[Label, int] | None:
+def bracketed_paragraph(text: str, host: DraftParagraph | None,
+                        series: DraftParagraph | None = None) -> tuple[Label, int] | None:
     """The label of a paragraph whose number is typed in brackets, "(2) " or "2) ", and
     the length of that number; None where the number is a sub-paragraph's. It is a
     paragraph's when it goes on from the paragraph before (``host``), itself numbered so
     ("(2)" or "(1bis)" after "(1)"), or starts a series ("(1)") after a heading or a
-    preambular paragraph that does not end with ":" (after an operative paragraph, or a
-    line introducing a list, it is the list's)."""
+    preambular paragraph that does not end with ":", or ends with the decision formula
+    ("decided:", `closes_with_decision`) (after an operative paragraph, or a line
+    introducing a list, it is the list's). After a paragraph so numbered that does
+    not end with ":", a number not below its own opens one too: the same again, as a
+    delegation's copy types a new item "(3)" before the "(3)" it has not renumbered, or
+    one further on, as a copy deleting an item leaves the numbers (but not the next
+    item of the list of that paragraph's lines: "(2)" after its line "(1) ..."). After
+    other text (items a copy left after its new "(3)"), the paragraph before that
+    numbered so (``series``) stands in for ``host``."""
     found = bracketed_label(text)
     if found is None:
         return None
     label = found[0]
+    if host is not None and host.label.kind is ParagraphKind.OTHER and series is not None:
+        host = series  # lines read as other text ("(a)" after a new "(3)"): the series'
+    last = (host.options[-1] if host.options else host.text).rstrip() if host else ""
+    listing = last.endswith((":", "\uff1a"))  # "Calls upon States:": a list follows
     if host is not None and host.bracketed:
         before = host.label
         goes_on = (label.number == before.number and label.suffix > before.suffix) or \
             (label.number == before.number + 1 and not label.suffix)
-        return found if goes_on else None
+        again = (label.number, label.suffix) >= (before.number, before.suffix) and \
+            not listing and not _next_item(last, text)
+        return found if goes_on or again else None
     starts = host is None or host.label.kind is ParagraphKind.HEADING or (
         host.label.kind is ParagraphKind.PREAMBULAR and
-        not (host.options[-1] if host.options else host.text).endswith((":", "\uff1a")))
+        (not listing or closes_with_decision(last)))
     return found if (label.number, label.suffix) == (1, 0) and starts else None
+
+
+def _next_item(text: str, typed: str) -> bool:
+    """Whether the number ``typed`` opens with is the next item after the last line of
+    ``text`` (a paragraph with lines), "(2)" after "(1) ..."."""
+    lines = text.split("\n")
+    last, this = SUBPARAGRAPH.match(lines[-1]), SUBPARAGRAPH.match(typed)
+    return len(lines) > 1 and last is not None and this is not None and \
+        follows(last.group().strip(), this.group().strip())

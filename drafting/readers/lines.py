@@ -25,6 +25,7 @@ from drafting.model.labels import (
 from drafting.model.sections import opens_article as opens_article
 from drafting.model.sections import section_key as section_key
 from drafting.readers.chapeaux import long_chapeau
+from drafting.readers.decisions import decision_opening
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 GAP = "[\t \u00a0\u2002-\u200a\u202f]"
@@ -109,8 +110,10 @@ _NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
 FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
 """A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
 each footnote as such a block after the paragraph citing it)."""
-OPTION = re.compile(r"Option\s+(?P<n>\d+|[A-Z])\s*[:.]\s*", re.IGNORECASE)
-"""The words opening an option's line ("Option 2: "); match it with `option_lead`."""
+OPTION = re.compile(r"(?:Option|Alternative|Alt)\s+(?P<n>\d+|[A-Z])\s*[:.]\s*",
+                    re.IGNORECASE)
+"""The words opening an option's line ("Option 2: ", "Alt 2: ", "Alternative 2: ");
+match it with `option_lead`."""
 _NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
 
 
@@ -222,9 +225,13 @@ def chapeau_like(text: str) -> bool:
     Deplete the Ozone Layer,"; a declaration's "We, ...," and a treaty's "The Government
     of ... and the Government of ...," (`long_chapeau`); in capitals, as the European
     Union's acts write it ("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN
-    UNION,"); and a principal organ named without a comma, as a resolution adopting an
-    outcome document opens ("The General Assembly", then "Adopts the following ...:")."""
+    UNION,"); a principal organ named without a comma, as a resolution adopting an
+    outcome document opens ("The General Assembly", then "Adopts the following ...:");
+    and a decision's opening ("The Executive Board, having considered the report ...,
+    decided:", `decision_opening`)."""
     text = text.strip()
+    if decision_opening(text):
+        return True
     if text.isupper():  # capitals: read as written in lower case
         text = text.title()
     if len(text.split()) > _CHAPEAU_WORDS:  # "We, ...,", "The Government of ... and ...,"

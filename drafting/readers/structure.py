@@ -32,7 +32,9 @@ tells what each is (`Role`) and builds the draft:
 - **Paragraphs**: a typed label (``PP2``, ``OP3 bis``, ``3.``, ``3 bis.``, ``1bis.``), or
   automatic numbering at the top level, opens an operative paragraph, as does a number
   in brackets ("(1) ", "(2bis) ") that starts a series after a heading or a preambular
-  paragraph, or goes on from the paragraph before; unlabelled blocks
+  paragraph, or goes on from the paragraph before (a decision's items, after "The
+  Executive Board, having considered ..., decided:", its chapeau:
+  `drafting.readers.decisions`); unlabelled blocks
   between the chapeau and the first operative one (or "Have agreed as follows:", which
   like a treaty's closing matter is other text: `drafting.readers.formulas`) are
   preambular (a European Union
@@ -49,9 +51,11 @@ tells what each is (`Role`) and builds the draft:
   another sub-paragraph, or as a list's first item ("(a)", "(i)") after a line that does
   not end its sentence ("Decides that"). An item's letter alone ("(a)", as a PDF turned
   into Word leaves it) and the block after it are one item, "(a) To ..."
-- **Options**: "Option 1: ..." / "Option 2: No text" blocks, and a paragraph labelled
-  ``OP7 Alt``, are alternatives of one paragraph, whose text becomes adjacent brackets
-  ``[first][second]`` ("No text" is an empty alternative): one choice still to make.
+- **Options**: "Option 1: ..." / "Option 2: No text" blocks ("Alt 1:", "Alternative
+  1:"; each may type the paragraph's number again: "2. Alt 1: ...", "2. Alt 2: ..."),
+  and a paragraph labelled ``OP7 Alt``, are alternatives of one paragraph, whose text
+  becomes adjacent brackets ``[first][second]`` ("No text" is an empty alternative):
+  one choice still to make.
   The paragraph's number may be Word's, as a typed one. Options laid out as blocks
   of paragraphs ("Option 1" on its own line, then "1.", "2.") are headings, each
   block a section of its article where their numbers start again (``5 OPTION 1.1``:
@@ -293,7 +297,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         elif number is not None and self._can_extend():
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
         elif (bracketed := bracketed_paragraph(
-                block.text, self.drafts[self._host] if self._host >= 0 else None)) is not None:
+                block.text, self.drafts[self._host] if self._host >= 0 else None,
+                next((d for d in reversed(self.drafts) if d.bracketed), None))) is not None:
             self._open(index, bracketed[0], block.text[bracketed[1]:], block, bracketed[1])
             self.drafts[-1].bracketed = True
         elif SUBPARAGRAPH.match(typed) and self._can_extend(typed=typed):

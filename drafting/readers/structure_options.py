@@ -64,11 +64,14 @@ class OptionBlocks:
                  option: OptionLead) -> None:
         """An "Option N:" block: the first opens a paragraph (labelled, or carrying on a
         labelled paragraph with no text of its own); later ones add alternatives, until
-        another "Option 1:" opens the next paragraph."""
+        another "Option 1:" opens the next paragraph. A later one may carry its
+        paragraph's number again, as compilations type them ("2. Alt 1: ...", "2. Alt 2:
+        ...")."""
         text = rest if label is not None else block.text
         body = text[option.end:]
         first = option_name(option.name) in ("1", "A")  # "Option 1:" opens another one
-        if label is None and self.option_open and self._host >= 0 and not first:
+        if self.option_open and self._host >= 0 and not first and \
+                (label is None or self._numbered_again(label)):
             self._option(index, body, skip + option.end)
             return
         host = self.drafts[self._host] if self._host >= 0 else None
@@ -86,6 +89,13 @@ class OptionBlocks:
                 self.drafts[-1].automatic = True
                 self.drafts[-1].list = block.number.list if block.number else ""
         self.option_open = True
+
+    def _numbered_again(self, label: Label) -> bool:
+        """Whether ``label`` (an option's typed number) is the number of the paragraph of
+        options being read, in its section: the option is that paragraph's."""
+        host = self.drafts[self._host]
+        return host.label == label and host.section == self.section and \
+            host.options is not None
 
     def _option(self, index: int, text: str, skip: int, label_alt: bool = False,
                 host: int | None = None) -> None:

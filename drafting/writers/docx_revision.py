@@ -42,7 +42,6 @@ from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.lines import option_lead
 from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
@@ -56,7 +55,13 @@ from drafting.writers.list_items import (
     past_items,
     word_edits,
 )
-from drafting.writers.option_paragraphs import new_options, option_paragraphs, split_added
+from drafting.writers.option_paragraphs import (
+    new_options,
+    option_paragraphs,
+    split_added,
+    typed_option_lead,
+)
+from drafting.writers.revised_options import revised_option
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import TYPED_NUMBER, clause_level, shown_number
@@ -179,10 +184,12 @@ class _Reviser:
         typed = TYPED_NUMBER.match(first.text)
         item = self._item(was, now) if typed else None
         chosen = _chosen(was, now, place)
+        revised = None if chosen else revised_option(was, now, place)  # chosen, amended
+        chosen |= revised is not None
         text, added = (now.text, []) if chosen else split_added(was.text, now.text)
         if now.kind is ParagraphKind.HEADING:  # "Article 3" for "Article 2": Word's own
             text = shown_kept(was.text, text, place.places)
-        if added and (option_lead(place.paragraphs[-1].text) is None or
+        if added and (typed_option_lead(place.paragraphs[-1].text) is None or
                       new_options(was.text, now.text[len(text):]) is None):
             text, added = now.text, []  # not options of their own Word paragraphs
         places = list(place.places) if was.text != text and not chosen else []
@@ -197,10 +204,13 @@ class _Reviser:
         else:
             edits = word_edits(was.text, text)
         per: dict[int, list[Edit]] = {}
-        option = _option_words(was, now, place) if chosen else None
+        option = _option_words(was, now, place, revised) if chosen else None
         if option is not None:  # its own words, in their own form, after the number
             index, start, end = option
             per = _keep_only(place, index, start, end, typed.end() if typed else 0)
+            if revised is not None:  # and the words the amendments changed in it
+                per[index] += word_edits(place.paragraphs[index].text[start:end],
+                                         now.text.strip(), start)
         elif chosen:
             per[0] = [Edit(typed.end() if typed else 0, len(first.text), _NOBODY, now.text,
                            tracked=False)]
@@ -219,7 +229,8 @@ class _Reviser:
                                                  _NOBODY, shown_number(now.label, typed["number"]),
                                                  tracked=False))
         for index in {index for _, _, index in place.alternatives} - {0} - set(removed):
-            alternative = _ALTERNATIVE.match(place.paragraphs[index].text)  # "OP2 Alt", "2 alt."
+            shown = place.paragraphs[index].text  # "OP2 Alt", "2 alt.", "2.<tab>Alt 2: ..."
+            alternative = _ALTERNATIVE.match(shown) or TYPED_NUMBER.match(shown)
             if alternative and was.label != now.label:
                 per.setdefault(index, []).append(Edit(
                     alternative.start("number"), alternative.end("number"), _NOBODY,
@@ -414,13 +425,15 @@ def _chosen(was: Paragraph, now: Paragraph, place: SourcePlace) -> bool:
 
 
 def _option_words(was: Paragraph, now: Paragraph, place: SourcePlace,
-                  ) -> tuple[int, int, int] | None:
+                  revised: tuple[int, int] | None = None) -> tuple[int, int, int] | None:
     """The chosen option's words where they stand in the source: the Word paragraph
     that holds them and their span in its text; None when they cannot be placed
-    character by character (the options' first paragraph then takes the words)."""
+    character by character (the options' first paragraph then takes the words). The
+    option is the one whose words ``now`` keeps, or, ``revised``, the one at that span
+    of ``was.text`` (`revised_option`)."""
     for start, end, _ in place.alternatives:
         words = was.text[start:end]
-        if words.strip() != now.text.strip():
+        if (start, end) != revised if revised else words.strip() != now.text.strip():
             continue
         start += len(words) - len(words.lstrip())
         end -= len(words) - len(words.rstrip())

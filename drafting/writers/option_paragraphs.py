@@ -3,14 +3,16 @@
 A paragraph typed as options ("2. Option 1: ...", "Option 2: ...", "Option 3: No text")
 is one paragraph ``[first][second][]`` to the engine. A proposal that adds an option adds
 whole brackets at its end; in the secretariat's document that is a new Word paragraph
-after the last option's, in its form and with the next number ("Option 4: ..."), tracked
-as inserted in the merged draft and plain in the revision.
+after the last option's, in its form and with the next number ("Option 4: ...", or
+"2.<tab>Alt 4: ..." where each option types the paragraph's number), tracked as
+inserted in the merged draft and plain in the revision.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -18,7 +20,7 @@ from docx.oxml.ns import qn
 from drafting.brackets import Bracket, parse, unparse
 from drafting.ooxml.revisions import RevisionMarks
 from drafting.ooxml.weave import Edit, new_run
-from drafting.readers.lines import option_lead
+from drafting.readers.lines import OptionLead, option_lead, split_label
 from drafting.readers.source_places import SourcePlace
 from drafting.writers.list_items import blank
 from drafting.writers.options import NO_TEXT, options
@@ -37,7 +39,7 @@ def added_options(place: SourcePlace, text: str, edits: Sequence[Edit],
     at_end = [n for n, edit in enumerate(edits)
               if edit.start == edit.end == len(text) and edit.text]
     if not at_end or not place.alternatives or options(text) is None or \
-            option_lead(place.paragraphs[-1].text) is None:
+            typed_option_lead(place.paragraphs[-1].text) is None:
         return {}
     shown = [edits[n].text for n in at_end]
     framed = len(at_end) > 2 and shown[0].strip() == "[" and shown[-1].strip() == "]"
@@ -84,17 +86,35 @@ def option_paragraphs(place: SourcePlace, words: list[str], number: int) -> list
     its words' run formatting); not yet placed."""
     last = place.paragraphs[-1].element
     lead_text = place.paragraphs[-1].text
-    lead = option_lead(lead_text)
+    lead = typed_option_lead(lead_text)
     runs = [r for r in last.iter(_R) if r.find(qn("w:t")) is not None]
     made = []
     for n, text in enumerate(words, number):
         paragraph = blank(last)
-        shown = lead_text[:lead.end].replace(lead.name, _numbered(lead.name, n), 1) if lead else \
-            f"Option {n}: "
+        shown = _renamed(lead_text, lead, n) if lead else f"Option {n}: "
         paragraph.append(new_run(shown, runs[0] if runs else None))
         paragraph.append(new_run(text or NO_TEXT, runs[-1] if runs else None))
         made.append(paragraph)
     return made
+
+
+@dataclass(frozen=True, slots=True)
+class TypedLead:
+    """The words opening an option's Word paragraph ("Option 2: "), after the number it
+    may type again ("2.<tab>Alt 2: "): they ``start`` there, the option's ``name`` ("2")
+    among them, and ``end`` before its words."""
+
+    start: int
+    end: int
+    name: str
+
+
+def typed_option_lead(text: str) -> TypedLead | None:
+    """`TypedLead` of an option's Word paragraph ``text`` ("Option 2: ...", "2.<tab>Alt
+    2: ..."); None for any other."""
+    label, rest, skip = split_label(text)
+    found: OptionLead | None = option_lead(rest if label is not None else text)
+    return TypedLead(skip, skip + found.end, found.name) if found else None
 
 
 def tracked_options(place: SourcePlace, added: Sequence[tuple[Edit, list[str]]],
@@ -114,6 +134,12 @@ def tracked_options(place: SourcePlace, added: Sequence[tuple[Edit, list[str]]],
             made.append(paragraph)
             after, number = paragraph, number + 1
     return made
+
+
+def _renamed(text: str, lead: TypedLead, number: int) -> str:
+    """The lead of ``text`` (its typed number too) naming option ``number``."""
+    words = text[lead.start:lead.end].replace(lead.name, _numbered(lead.name, number), 1)
+    return f"{text[:lead.start]}{words}"
 
 
 def _numbered(was: str, number: int) -> str:

@@ -1,0 +1,54 @@
+"""The opening of a decision, as the World Health Organization's governing bodies and
+treaty bodies write one: who decides, what it considered, and the decision formula, in
+one paragraph ending with a colon, its items numbered after it:
+
+    The Executive Board, having considered the report by the Director-General, decided:
+    (1) to welcome ...;
+    (2) to request ...
+
+It is the text's chapeau (`drafting.readers.lines.chapeau_like`), so the items after it
+are the operative paragraphs, each with its own label (``OP1``, ``OP2``: a number typed
+"(1)" opens a paragraph after a chapeau, `drafting.readers.draft_labels.
+bracketed_paragraph`), not lines of one paragraph as the items after a paragraph ending
+with ":" are ("Requests the Secretary-General:", then "(a)", "(b)").
+"""
+
+from __future__ import annotations
+
+import re
+
+_FORMULA = (r"(?i:(?:has\s+|a\s+|ha\s+)?(?:decided|decides|d\u00e9cid\u00e9|d\u00e9cide"
+            r"|decidi\u00f3|decide|decidido)(?:\s+as\s+follows|\s+ce\s+qui\s+suit"
+            r"|\s+lo\s+siguiente)?)\s*[:\uff1a]")
+"""The decision formula, then a colon: "decided:", "decides as follows:", "has decided:",
+"a décidé :", "decidió:"."""
+_DECISION = re.compile(
+    # who decides, opening as a chapeau does: "The Executive Board", "Le Conseil exécutif"
+    r"(?:The|Le|La|Les|El|Los|Las)\s+[A-Z\u00c0-\u00dd][^;:\[\]]{2,600}?"
+    rf"(?:,\s*|\s+){_FORMULA}")
+"""A decision's opening, in English, French and Spanish: "The Executive Board, having
+considered the report by the Director-General, decided:", "The Health Assembly
+decided:", "The Conference of the Parties decides as follows:", "Le Conseil exécutif,
+ayant examiné le rapport du Directeur général, a décidé :", "El Consejo Ejecutivo, ...,
+decidió:"."""
+_CLOSING = re.compile(rf"(?:.*[\s,])?{_FORMULA}", re.DOTALL)
+"""A paragraph that ends with the formula: "decided:", "Having considered the report by
+the Director-General, decided:"."""
+_MOST_WORDS = 120
+"""The most words a decision's opening has (what it considered can be long)."""
+
+
+def decision_opening(text: str) -> bool:
+    """Whether ``text`` is a decision's opening (`_DECISION`): a chapeau whose items,
+    numbered "(1)" or "1.", are the operative paragraphs. False for a paragraph that
+    only ends with such a verb ("Requests the Secretary-General, as decided:")."""
+    text = text.strip()
+    return len(text.split()) <= _MOST_WORDS and _DECISION.fullmatch(text) is not None
+
+
+def closes_with_decision(text: str) -> bool:
+    """Whether ``text`` (a preambular paragraph: no number of its own) ends with the
+    decision formula ("decided:", "having considered the report ..., decided:", after
+    a chapeau "The Executive Board,"): numbered items after it ("(1)") are the operative
+    paragraphs, not its lines."""
+    return _CLOSING.fullmatch(text.strip()) is not None
