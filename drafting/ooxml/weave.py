@@ -146,13 +146,15 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
             join: bool = True) -> Any | None:
     """Insert ``edit``'s words; the run they follow (None at the paragraph's start)."""
     before = _split_at(atoms, edit.start) if edit.start > 0 else None
-    if join and not edit.tracked and before is not None and _joins(before, edit.text) \
-            and _past_fields(before) is before:
+    word = _next_word(before, edit.text)  # " all" after "Invites": the next word's form
+    if join and not edit.tracked and before is not None and word is None and \
+            _joins(before, edit.text) and _past_fields(before) is before:
         last = before[-1]  # plain words after plain words: one run, as Word keeps them
         last.text = (last.text or "") + edit.text
         last.set(_XML_SPACE, "preserve")
         return before
-    model = before if before is not None else (atoms[0].run if atoms else None)
+    model = word if word is not None else before if before is not None else (
+        atoms[0].run if atoms else None)
     run = new_run(edit.text, model)
     if not edit.tracked:
         wrapper = run
@@ -215,6 +217,29 @@ def _split_after(run: Any, node: Any) -> None:
     for child in following:
         second.append(child)
     run.addnext(second)
+
+
+def _next_word(before: Any | None, text: str) -> Any | None:
+    """The run whose formatting words ``text`` put after ``before`` take where they are
+    words of their own and another form follows: they open with a space, ``before`` ends
+    a word and the next run opens with a space in other formatting (" all" after the
+    italic opening "Invites", before " Member States": roman, as the words after the
+    opening are). None where they take ``before``'s."""
+    if before is None or not text[:1].isspace():
+        return None
+    last = before.findall(_T)
+    if not last or not (last[-1].text or "")[-1:].strip():
+        return None
+    following = next((r for r in before.itersiblings() if r.tag not in _BESIDE), None)
+    if following is None or following.tag != _R:
+        return None
+    first = following.find(_T)
+    if first is None or (first.text or "")[:1].strip():
+        return None
+    mine, theirs = before.find(_RPR), following.find(_RPR)
+    same = (mine is None and theirs is None) or (
+        mine is not None and theirs is not None and etree.tostring(mine) == etree.tostring(theirs))
+    return None if same else following
 
 
 def _joins(run: Any, text: str) -> bool:
