@@ -198,8 +198,10 @@ class DraftReader:
         read as the body's paragraphs are, its label cell's text before the first that
         holds text (a tab between them), as if typed there."""
         for row in rows:
-            self.numbering.number(row.label_paragraph)  # Word counts numbered cells too
-            label: Visible | None = visible(row.label_paragraph)
+            label: Visible | None = None  # an empty label cell: an unnumbered paragraph
+            if row.label_paragraph is not None:
+                self.numbering.number(row.label_paragraph)  # Word counts numbered cells too
+                label = visible(row.label_paragraph) if row.label else None
             held: list[Visible] = []
             for paragraph in row.paragraphs:
                 self.count += 1

@@ -3,8 +3,9 @@ its text in the second ("1." | "Encourages ..."), as some secretariats and many
 compilation texts lay out the operative part.
 
 A table is read so when each of its rows has two cells, the first holding a paragraph's
-label and nothing else ("1.", "2 bis.", "OP3", "PP2", "(a)", "(1)") and the second some
-text. Its rows are then the draft's paragraphs, in order, read as the body's are (the
+label and nothing else ("1.", "2 bis.", "OP3", "PP2", "(a)", "(1)"), or nothing at all
+(an unnumbered, preambular paragraph, in a table where some row is numbered), and the
+second some text. Its rows are then the draft's paragraphs, in order, read as the body's are (the
 label cell's text before the text cell's first paragraph; the text cell's further
 paragraphs as the body's paragraphs after it). Any other table (data, an annex's
 indicators, a symbol block) is no part of the text.
@@ -38,7 +39,9 @@ class TableRow:
     paragraph holding it, and the text cell's paragraphs in order."""
 
     label: str
+    """"" for a row whose label cell is empty (an unnumbered paragraph)."""
     label_paragraph: Any
+    """None where the label cell holds no paragraph."""
     paragraphs: tuple[Any, ...]
 
 
@@ -53,9 +56,12 @@ def is_label(text: str) -> bool:
     return bool(SUBPARAGRAPH.fullmatch(f"{text} ") or BRACKETED_NUMBER.fullmatch(f"{text} "))
 
 
-def paragraph_rows(rows: Iterable[Any], text: Callable[[Any], str]) -> list[TableRow] | None:
+def paragraph_rows(rows: Iterable[Any], text: Callable[[Any], str], *,
+                   labelled: bool = True) -> list[TableRow] | None:
     """The rows ``rows`` (``w:tr`` elements) of one table as paragraphs, or None when the
-    table is not laid out so (see the module). ``text`` gives a ``w:p``'s text."""
+    table is not laid out so (see the module). ``text`` gives a ``w:p``'s text. A row
+    whose label cell is empty is an unnumbered paragraph (a preambular one: label "");
+    with ``labelled``, a table of such rows only is none."""
     found: list[TableRow] = []
     for row in rows:
         cells = list(_children(row, _TC))
@@ -64,10 +70,13 @@ def paragraph_rows(rows: Iterable[Any], text: Callable[[Any], str]) -> list[Tabl
         numbered = [(p, text(p).strip()) for p in _children(cells[0], _P)]
         filled = [(p, shown) for p, shown in numbered if shown]
         words = list(_children(cells[1], _P))
-        if len(filled) != 1 or not is_label(filled[0][1]) or \
+        if len(filled) > 1 or (filled and not is_label(filled[0][1])) or \
                 not any(text(p).strip() for p in words):
             return None
-        found.append(TableRow(filled[0][1], filled[0][0], tuple(words)))
+        cell, label = filled[0] if filled else (numbered[0][0] if numbered else None, "")
+        found.append(TableRow(label, cell, tuple(words)))
+    if labelled and not any(row.label for row in found):
+        return None
     return found or None
 
 
@@ -88,7 +97,7 @@ def paragraph_row(paragraph: Any) -> Any | None:
     row = cell.getparent() if cell is not None and cell.tag == _TC else None
     if row is None or row.tag != _TR:
         return None
-    return row if paragraph_rows([row], either_text) is not None else None
+    return row if paragraph_rows([row], either_text, labelled=False) is not None else None
 
 
 def either_text(paragraph: Any) -> str:
@@ -113,7 +122,8 @@ def laid_out(blocks: Iterable[Any]) -> tuple[list[Any], dict[int, Any], list[Any
             tables.append(block)
         else:
             for row in rows:
-                labels[len(paragraphs)] = row.label_paragraph
+                if row.label:  # an empty label cell: an unnumbered paragraph
+                    labels[len(paragraphs)] = row.label_paragraph
                 paragraphs += row.paragraphs
     return paragraphs, labels, tables
 

@@ -321,6 +321,9 @@ class _Reviser:
         forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
         number = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}" \
             f"{self.typed[1]}" if self.typed else paragraph.label
+        if paragraph.kind is not ParagraphKind.OPERATIVE and forms and forms[0] is not None \
+                and not "".join(forms[0].itertext()).strip():  # as its row: no number
+            number = ""
         for made_paragraph, form, words in zip(paragraphs, forms,
                                                (number.strip(), paragraph.text), strict=False):
             runs = [r for r in form.iter(qn("w:r")) if r.find(qn("w:t")) is not None]

@@ -396,7 +396,8 @@ class _SourceWriter(MergedWriter):
         types its own); its text cell's paragraph."""
         made, cells = new_row(row)
         forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
-        typed = typed_label(label, self.typed).strip() or label
+        typed = "" if label_kind(label) is ParagraphKind.PREAMBULAR and not "".join(  # as
+            forms[0].itertext()).strip() else typed_label(label, self.typed).strip() or label
         for paragraph, form, words in zip(cells, forms, (typed, text), strict=False):
             paragraph.append(self.marks.inserted(new_runs(words, last_run(form), form), stamp))
         if before:

@@ -111,3 +111,40 @@ def test_issuing_a_revision_names_the_brackets_a_data_table_keeps(tmp_path):
         "A/C.2/81/L.50 Rev.1: its Word document keeps 1 bracket in a table ('[80 / 90] per "
         "cent'), not counted with the text's and left as written (a table is not part of the "
         "text)"]
+
+
+PREAMBLE_ROWS = [("", "Reaffirming its commitment to ocean science,"),
+                 ("", "Welcoming the Decade of Ocean Science,"), *ROWS]
+"""Preambular paragraphs in the table too, unnumbered, their label cells empty (the
+table was refused as no paragraphs: "table not imported")."""
+
+
+def test_a_table_holding_preambular_rows_with_empty_label_cells(tmp_path):
+    source = tabled(tmp_path / "L50.docx", rows=PREAMBLE_ROWS)
+    read = read_docx_draft(source)
+    assert [(p.label, p.text) for p in read.paragraphs][2:5] == [
+        ("PP3", "Reaffirming its commitment to ocean science,"),
+        ("PP4", "Welcoming the Decade of Ocean Science,"),
+        ("OP1", "Encourages Member States to strengthen ocean observation;")]
+    document = read.to_document("A/C.2/81/L.50")
+    asked = [Proposal("PP3", new_paragraph="Recognizing the role of science,"),
+             Proposal("PP4", replace="Decade", with_="United Nations Decade")]
+    amendments = [draft_amendment(document.current, proposal, id=f"A{n}", proponents=["EU"],
+                                  submitted_at=T0) for n, proposal in enumerate(asked, 1)]
+    merged = tmp_path / "merged.docx"
+    write_merged_into_source(source.read_bytes(), merge(document, amendments), merged)
+    assert _rows(merged)[1] == (["ins"], ["", "+{Recognizing the role of science,}+"])
+    outcome = revise(document, amendments, Decisions(accepted=frozenset({"A1", "A2"})),
+                     label="Rev.1")
+    rev1 = tmp_path / "rev1.docx"
+    rev1.write_bytes(revise_source(source.read_bytes(), document.current, outcome.revision,
+                                   symbol=document.symbol))
+    assert [(p.label, p.text) for p in read_docx_draft(rev1).paragraphs][2:6] == [
+        ("PP3", "Reaffirming its commitment to ocean science,"),
+        ("PP4", "Recognizing the role of science,"),
+        ("PP5", "Welcoming the United Nations Decade of Ocean Science,"),
+        ("OP1", "Encourages Member States to strengthen ocean observation;")]
+    assert [cells for _, cells in _rows(rev1)][:3] == [
+        ["", "Reaffirming its commitment to ocean science,"],
+        ["", "Recognizing the role of science,"],
+        ["", "Welcoming the United Nations Decade of Ocean Science,"]]
