@@ -6,11 +6,16 @@ alternatives to words by `` / ``. New words holding such a tag of their own
 (``three-day (G77) / four-day``, tabled by the USA) compile as
 ``[one-day / two-day (EU) / three-day (G77) / four-day (USA)]``: an alternative G77 never
 proposed, which no reader can tell from one it did. `forged_credit` finds such a tag
-naming a known delegation, whatever its case, its full-width letters or parentheses, or
-Cyrillic and Greek look-alike letters, where the compilation writes one: at the end of the
-words, or before a " / " or a bracket's close. Words that name a delegation otherwise
-("the Group of 77 and China", "(as proposed by the G77)", "Regulation (EU) 2023/1115")
-read as text, and stay.
+naming a known delegation other than the proponents, where the compilation writes one: at
+the end of the words, or before a " / " or a bracket's close. The tag is read as it shows:
+the characters that show nothing dropped (``(G77<U+200E>)`` is ``(G77)``), whatever its
+case, its full-width letters, Cyrillic and Greek look-alike letters or hyphens (``G-77``
+is ``G77``), in any pair of parentheses (`PARENTHESES`), codes parted by commas,
+semicolons, "/", "&", "and", "et" or "y". Words that name a delegation otherwise ("the
+Group of 77 and China", "(as proposed by the G77)", "Regulation (EU) 2023/1115") read as
+text, and stay; so does a tag of the proponents' codes alone ("the Alliance of Small
+Island States (AOSIS)" tabled by AOSIS), since the compilation credits the words to them
+anyway (not "(retain: AOSIS)" nor "(supported by AOSIS)", which it would not write).
 """
 
 from __future__ import annotations
@@ -18,49 +23,90 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from drafting.characters import code_key
+from drafting.characters import code_key, shows_nothing
 from drafting.lookalikes import LIKE_LATIN
 
-_TAG = re.compile(r"[(\uff08\ufe59\u207d\u208d]([^()\uff08\uff09]{1,200}?)"
-                  r"[)\uff09\ufe5a\u207e\u208e]")
-"""Words in parentheses (plain, full-width, small, raised or lowered ones)."""
-_PARTS = re.compile(r"\s*(?:retain\s*[:\uff1a])?\s*(?:supported\s+by\s+)?(.*?)\s*",
+PARENTHESES = ("(\u207d\u208d\u2768\u276a\u27ee\u2985\u2e28\u2e59\u2e5b\ufd3e\ufe35\ufe59"
+               "\uff08\uff5f", ")\u207e\u208e\u2769\u276b\u27ef\u2986\u2e29\u2e5a\u2e5c\ufd3f"
+               "\ufe36\ufe5a\uff09\uff60")
+"""The opening and the closing parentheses: every character Unicode names a parenthesis
+(plain, raised, lowered, ornaments, flattened, white, double, half, ornate, vertical,
+small, full-width; a test checks the list against `unicodedata`)."""
+_ANY = re.escape("".join(PARENTHESES))
+_TAG = re.compile(f"[{re.escape(PARENTHESES[0])}]([^{_ANY}]{{1,200}}?)"
+                  f"[{re.escape(PARENTHESES[1])}]")
+"""Words in parentheses."""
+_PARTS = re.compile(r"\s*(retain\s*[:\uff1a])?\s*(supported\s+by\s+)?(.*?)\s*",
                     re.IGNORECASE)
-_CODE = re.compile(r"[^\W_][\w-]*")
-_CREDITED = re.compile(r"\s*(?:$|[/\uff0f\]\uff3d}])")
+_SEPARATORS = re.compile(r"[,;/&\uff0c\uff1b\uff0f\uff06]|\s(?:and|et|y)\s", re.IGNORECASE)
+"""What parts the codes in a tag: commas, semicolons, "/", "&", "and", "et", "y"."""
+_CODE = re.compile(r"[^\W_]\w*")
+_HYPHENS = str.maketrans(dict.fromkeys("-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"))
+_CREDITED = re.compile(r"\s*(?:$|[/\u2044\u2215\u29f8\uff0f\]\uff3d}])")
 """What follows a tag where the compilation writes one: the end of the words, or the
-next alternative's " / " or the bracket's close."""
+next alternative's " / " (or a slash drawn alike: fraction, division, big, full-width) or
+the bracket's close."""
 
 
-def forged_credit(new: str, codes: Collection[str], kept: str = "") -> tuple[int, str] | None:
+def credit_key(code: str) -> str:
+    """What a code in a tag is compared by: `code_key` without hyphens ("G-77" is G77)."""
+    return code_key(code).translate(_HYPHENS)
+
+
+def forged_credit(new: str, codes: Collection[str], kept: str = "",
+                  own: Collection[str] = ()) -> tuple[int, str] | None:
     """``(offset, sentence)`` for the first tag in ``new`` written as the compilation
-    credits words to delegations (see the module) that names one of ``codes``, and that
-    ``kept`` (the words the new ones replace) does not hold as often; None if there is
-    none. The sentence reads ``character 10: '(G77)' is written as the compilation names
-    who proposes words ...``."""
-    if not codes or ("(" not in new and new.isascii()):
+    credits words to delegations (see the module) that names one of ``codes`` other than
+    ``own`` (the proponents), or names them with a standing ("retain:", "supported by"),
+    and that ``kept`` (the words the new ones replace) does not hold as often; None if
+    there is none. The offset is in ``new`` as given; the sentence reads ``character 10:
+    '(G77)' is written as the compilation names who proposes words ...``."""
+    if not codes or (new.isascii() and "(" not in new):
         return None
-    keys = {code_key(code): code for code in codes}
-    for found in _TAG.finditer(new):
-        if not _CREDITED.match(new, found.end()):  # "Regulation (EU) 2023/1115": text
+    mine = {credit_key(code) for code in own}
+    keys = {credit_key(code): code for code in codes}
+    shown, at = _shown(new)
+    kept_shown = _shown(kept)[0]
+    for found in _TAG.finditer(shown):
+        if not _CREDITED.match(shown, found.end()):  # "Regulation (EU) 2023/1115": text
             continue
-        named = _named(found.group(1), keys)
+        named, plain = _named(found.group(1), keys)
+        others = [code for code in named if credit_key(code) not in mine]
         tag = found.group()
-        if named and new.count(tag) > kept.count(tag):
-            who, its = " and ".join(named), "its" if len(named) == 1 else "their"
-            return found.start(), (
-                f"character {found.start()}: '{tag}' is written as the compilation names "
+        if (others or (named and not plain)) and shown.count(tag) > kept_shown.count(tag):
+            start = at[found.start()]
+            if not others:  # "(retain: AOSIS)" by AOSIS: a standing it does not have
+                return start, (
+                    f"character {start}: '{tag}' is written as the compilation marks a "
+                    "proposal to retain words or one supported by others, which these "
+                    f"words are not; remove '{tag}'")
+            who, its = " and ".join(others), "its" if len(others) == 1 else "their"
+            return start, (
+                f"character {start}: '{tag}' is written as the compilation names "
                 f"who proposes words, so that the words before it would read as {who}'s "
                 f"proposal; write the name out instead of '{tag}', or let {who} table {its} "
                 "own words")
     return None
 
 
-def _named(inside: str, keys: dict[str, str]) -> list[str]:
-    """The known codes (by `code_key`) the words ``inside`` a tag list, where every part
-    between commas and semicolons is a code-like word; none otherwise."""
-    parts = [_PARTS.fullmatch(part).group(1)  # type: ignore[union-attr]
-             for part in re.split(r"[,;\uff0c\uff1b]", inside.translate(LIKE_LATIN))]
+def _shown(text: str) -> tuple[str, list[int]]:
+    """``text`` without the characters that show nothing, and where in ``text`` each of
+    its characters stands."""
+    if text.isascii():
+        return text, list(range(len(text)))
+    at = [offset for offset, char in enumerate(text) if not shows_nothing(char)]
+    return "".join(text[offset] for offset in at), at
+
+
+def _named(inside: str, keys: dict[str, str]) -> tuple[list[str], bool]:
+    """The known codes (by `credit_key`) the words ``inside`` a tag list, where every part
+    between separators is a code-like word (none otherwise), and whether the tag is codes
+    alone (no "retain:", no "supported by")."""
+    found = [_PARTS.fullmatch(part)
+             for part in _SEPARATORS.split(inside.translate(LIKE_LATIN))]
+    parts = [match.group(3).translate(_HYPHENS) for match in found]  # type: ignore[union-attr]
     if not all(_CODE.fullmatch(part) for part in parts):
-        return []
-    return [keys[key] for part in parts if (key := code_key(part)) in keys]
+        return [], True
+    plain = not any(match.group(1) or match.group(2) for match in found)  # type: ignore[union-attr]
+    named = [keys[key] for part in parts if (key := credit_key(part)) in keys]
+    return list(dict.fromkeys(named)), plain

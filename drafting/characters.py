@@ -29,8 +29,10 @@ reads exactly as it is stored:
 - Private-use and unassigned code points (`fontless`) are drawn by no font alike (the
   UN's fonts show nothing, or a box): they count among what shows nothing
   (`shows_nothing`) wherever texts are compared, and a delegation's new words may not
-  bring them (`drafting.lookalikes`). The engine's own private-use codes (words coded
-  while diffing, `drafting.engine.anchoring`) never reach a text.
+  bring them (`drafting.lookalikes`). Unassigned is as of this Python's table, but for
+  the CJK ideographs Unicode added since (`NEWER_IDEOGRAPHS`), which are text. The
+  engine's own private-use codes (words coded while diffing, `drafting.engine.anchoring`)
+  never reach a text.
 
 `problem` is the one check every text passes on its way into the store, in one
 of three forms (`TextKind`): free *text* (a reason, a note: lines allowed), a
@@ -146,19 +148,38 @@ def shows_nothing(char: str) -> bool:
         return False
     if char in _BLANKS:
         return True
-    category = unicodedata.category(char)
+    category = category_of(char)
     return category in _FONTLESS or (category == "Cf" and char not in _SHOWN_FORMATS)
 
 
 _FONTLESS = ("Co", "Cn")
+NEWER_IDEOGRAPHS = ((0x31350, 0x323AF), (0x2EBF0, 0x2EE5D), (0x323B0, 0x33479))
+"""The CJK ideographs Unicode assigned after Python 3.11's table (Unicode 14): Extension H
+(15.0), I (15.1), J (17.0). Unicode keeps planes 2 and 3 for ideographs and fills them
+with each version; a Chinese text may hold one of these, which fonts made since draw."""
+
+
+def category_of(char: str) -> str:
+    """``char``'s Unicode category (`unicodedata.category`), but "Lo" for one of
+    `NEWER_IDEOGRAPHS` that this Python's table does not know yet: Python's version
+    decides nothing about which Chinese text is taken. Any other code point the table
+    does not assign (Cn) stays unassigned: a character of a script or an emoji added
+    since is refused in new words until Python knows it (and the message says why),
+    since an unassigned code point shows nothing or a box and would make two texts
+    differ where no one sees it."""
+    category = unicodedata.category(char)
+    if category == "Cn" and any(low <= ord(char) <= high for low, high in NEWER_IDEOGRAPHS):
+        return "Lo"
+    return category
 
 
 def fontless(char: str) -> bool:
     """Whether ``char`` is private-use (category Co: U+E000-U+F8FF, planes 15 and 16) or
-    not assigned by Unicode (Cn, as of `unicodedata.unidata_version`): each font draws
-    such a character as it likes, the fonts of a UN text as nothing or as an empty box,
-    so that two texts differing in one read the same."""
-    return not char.isascii() and unicodedata.category(char) in _FONTLESS
+    not assigned by Unicode (Cn, as of `unicodedata.unidata_version`, but the
+    `NEWER_IDEOGRAPHS`: `category_of`): each font draws such a character as it likes, the
+    fonts of a UN text as nothing or as an empty box, so that two texts differing in one
+    read the same."""
+    return not char.isascii() and category_of(char) in _FONTLESS
 
 
 def on_screen(text: str) -> str:

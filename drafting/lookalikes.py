@@ -95,7 +95,8 @@ def _why(char: str) -> str:
                 "deleted; remove it")
     if fontless(char):
         kind = ("a private-use character" if unicodedata.category(char) == "Co" else
-                f"not a character of Unicode {unicodedata.unidata_version}")
+                f"not a character of Unicode {unicodedata.unidata_version} (this "
+                "installation's table: one added since is taken once its Python knows it)")
         return (f"is {kind}, which the fonts of a UN text draw as nothing or as a box, so "
                 "that the text differs where no one sees it; remove it (or type the "
                 "character it stands for)")

@@ -14,8 +14,10 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafting.characters import code_key, on_screen
+from drafting.attributions import credit_key
+from drafting.characters import on_screen
 from drafting.errors import DraftingError, InputError
+from drafting.lookalikes import LIKE_LATIN
 
 if TYPE_CHECKING:
     from drafting.model import Amendment, Revision
@@ -28,21 +30,29 @@ an underscore parts two words ("USA_mission")."""
 def named_delegation(name: str, delegation: str, codes: Collection[str]) -> str | None:
     """The delegation other than ``delegation`` that ``name`` (a Word author, who entered
     a file) names by its code, as shown on screen ("USA", "Jane Doe (USA)", "USA_mission",
-    "U.S.A.", "usa mission"; "U\u200bSA" and fullwidth "ＵSA" read "USA"), or None: one
-    naming ``delegation`` too is its own. A code is a word of a longer name as codes are
-    written (capitals), or its first word in small letters ("usa mission"): "Smith and
-    Jones" names no Andorra, "Can Yilmaz" no Canada."""
+    "U.S.A.", "usa mission"; "U\u200bSA", fullwidth "ＵSA" and "ЕU" with a Cyrillic Е read
+    "USA" and "EU"; "G-77" is G77), or None: one naming ``delegation`` too is its own. A
+    code is a word of a longer name as codes are written (capitals), or its first word in
+    small letters ("usa mission"): "Smith and Jones" names no Andorra, "Can Yilmaz" no
+    Canada."""
     shown = _as_shown(name)
     words = _WORDS.findall(shown)
-    if delegation in words:  # "Anna Schmidt (EU)" for the EU: its own
+    if _bare(delegation) in map(_bare, words):  # "Anna Schmidt (EU)" for the EU: its own
         return None
-    others = {code_key(code): code for code in codes if code_key(code) != code_key(delegation)}
-    written = set(others.values())
-    first = others.get(code_key(words[0])) if words and words[0].islower() else None
-    return others.get(code_key(shown)) or first or next(
-        (word for word in words if word in written), None)
+    others = {credit_key(code): code for code in codes
+              if credit_key(code) != credit_key(delegation)}
+    written = {_bare(code): code for code in others.values()}
+    first = others.get(credit_key(words[0])) if words and words[0].islower() else None
+    return others.get(credit_key(shown)) or first or next(
+        (written[_bare(word)] for word in words if _bare(word) in written), None)
 
 
+def _bare(code: str) -> str:
+    """``code`` as written, without its hyphens ("G-77" and "G77" are one)."""
+    return code.replace("-", "")
+
+
+_LIKE_LATIN = LIKE_LATIN | str.maketrans("\u2010\u2011", "--")
 _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 """Initials with full stops ("U.S.A."), read as the code they spell."""
 
@@ -50,8 +60,10 @@ _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 def _as_shown(name: str) -> str:
     """``name`` as it reads: the characters that show nothing dropped
     (`drafting.characters.on_screen`), compatibility forms as the letters they show
-    (fullwidth "Ｕ"), initials without their full stops."""
-    shown = unicodedata.normalize("NFKC", on_screen(name))
+    (fullwidth "Ｕ"), Cyrillic and Greek letters drawn as Latin ones as those
+    (`drafting.lookalikes.LIKE_LATIN`), the hyphens U+2010 and U+2011 as "-", initials
+    without their full stops."""
+    shown = unicodedata.normalize("NFKC", on_screen(name)).translate(_LIKE_LATIN)
     return _INITIALS.sub(lambda found: found.group().replace(".", ""), shown).strip()
 
 
@@ -111,15 +123,17 @@ def check_storable(path: Path, amendments: Sequence[Amendment], revision: Revisi
 def refuse_forged_credits(path: Path, amendments: Sequence[Amendment], revision: Revision,
                           codes: Collection[str]) -> None:
     """InputError naming the file and the change where an amendment's new words hold a
-    tag crediting words to one of ``codes`` (`drafting.attributions.forged_credit`):
-    the compilation would show them as that delegation's. (A JSON file's and ``drafting
+    tag crediting words to one of ``codes`` but its proponents
+    (`drafting.attributions.forged_credit`): the compilation would show them as that
+    delegation's. (A JSON file's and ``drafting
     amend``'s are refused as they are drafted: `drafting.engine.new_words`.)"""
     from drafting.attributions import forged_credit
     from drafting.model import AmendmentKind
 
     for amendment in amendments:
         kept = "" if amendment.kind is AmendmentKind.INSERT else amendment.old_text
-        if (found := forged_credit(amendment.new_text, codes, kept)) is not None:
+        if (found := forged_credit(amendment.new_text, codes, kept,
+                                    amendment.proponents)) is not None:
             paragraph = revision.by_id(amendment.paragraph_id)
             on = f"the change to {paragraph.label}" if paragraph is not None else "a change"
             raise InputError(f"{path}, {on}: the new text, {found[1]}")

@@ -224,7 +224,7 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     refuse_disguise(target.label, fields["new_text"], target.text, delegations=delegations,
                     at=None if span is None else span.start,
                     end=None if span is None else span.end,
-                    kept="" if kind is _K.INSERT else fields["old_text"])
+                    kept="" if kind is _K.INSERT else fields["old_text"], own=codes)
     return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,

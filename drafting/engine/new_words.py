@@ -40,16 +40,16 @@ def composed(proposal: Proposal) -> tuple[Proposal, tuple[str, ...]]:
 
 def refuse_disguise(label: str, new: str, known: str, *, at: int | None = None,
                     end: int | None = None, delegations: Collection[str] = (),
-                    kept: str = "") -> None:
+                    kept: str = "", own: Collection[str] = ()) -> None:
     """AmendmentError if the words ``new`` proposed for paragraph ``label`` (whose text,
     or the proposal's it amends, is ``known``; ``at`` to ``end``, where in it they go)
     look other than they are (`drafting.lookalikes.disguise`), or hold a tag crediting
-    words to one of ``delegations`` that ``kept``, the words they replace, does not
-    (`drafting.attributions.forged_credit`). Words that are not a paragraph's text at all
-    (`drafting.characters.problem`: a control character, an empty line) are left to the
-    check of every text, which says that first, and once."""
+    words to one of ``delegations`` but ``own`` (the proponents) that ``kept``, the words
+    they replace, does not (`drafting.attributions.forged_credit`). Words that are not a
+    paragraph's text at all (`drafting.characters.problem`: a control character, an empty
+    line) are left to the check of every text, which says that first, and once."""
     if problem(new, "paragraph") is not None:
         return
-    found = disguise(new, known, at=at, end=end) or forged_credit(new, delegations, kept)
+    found = disguise(new, known, at=at, end=end) or forged_credit(new, delegations, kept, own)
     if found is not None:
         raise AmendmentError(f"{label}: the new text, {found[1]}")

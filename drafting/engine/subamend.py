@@ -87,7 +87,8 @@ def draft_subamendment(parent: Amendment, proposal: Proposal, *, id: str,
     words = Paragraph(parent.paragraph_id, whose(parent), ParagraphKind.OTHER, parent.new_text)
     fields = draft_span(kind, proposal, words)
     refuse_disguise(words.label, fields["new_text"], parent.new_text, delegations=delegations,
-                    kept="" if kind is AmendmentKind.INSERT else fields["old_text"])
+                    kept="" if kind is AmendmentKind.INSERT else fields["old_text"],
+                    own=codes)
     return Amendment(id=id, kind=kind, paragraph_id=parent.paragraph_id, revision=revision,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,

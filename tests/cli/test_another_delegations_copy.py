@@ -72,10 +72,12 @@ def _authored(path, author: str):
 
 @pytest.mark.parametrize("author", ["U&#8203;SA", "US&#173;A", "USA_mission", "U&#8291;SA",
                                     "US&#847;A", "U&#8206;SA", "U.S.A.", "usa mission",
-                                    "&#65333;SA mission"],
+                                    "&#65333;SA mission", "Jane Doe (US&#1040;)",
+                                    "Jane Doe (U&#1029;A)"],
                          ids=["zero-width space", "soft hyphen", "underscore",
                               "invisible separator", "grapheme joiner", "direction mark",
-                              "initials", "small letters", "fullwidth"])
+                              "initials", "small letters", "fullwidth", "Cyrillic A",
+                              "Cyrillic S"])
 def test_an_author_naming_another_delegation_as_shown_is_refused(cli, tmp_path, author):
     """A character that shows nothing, or an underscore, hid the code: the copy was
     recorded as the EU's, its record reading "submitted by USA"."""
@@ -100,6 +102,21 @@ def test_a_json_file_entered_by_another_delegation_is_refused(cli, tmp_path):
                                                 "with": "Recalling also"}]}))
     code, _, err = cli.run("submit", SYMBOL, str(sent), "--yes")
     assert code == 1 and "submitted_by 'USA' names USA, another delegation" in err
+    assert _amendments(cli) == []
+
+
+@pytest.mark.parametrize("entered_by", ["Jane Doe (US\u0410)", "G-77 secretariat"],
+                         ids=["Cyrillic A", "hyphen"])
+def test_a_json_file_entered_by_another_delegation_as_shown_is_refused(cli, tmp_path,
+                                                                      entered_by):
+    """"Jane Doe (USА)" with a Cyrillic А was recorded, the record reading "by USА"."""
+    sent = tmp_path / "eu.json"
+    sent.write_text(json.dumps({"document": SYMBOL, "delegation": "EU",
+                                "submitted_by": entered_by,
+                                "amendments": [{"paragraph": "PP1", "replace": "Recalling",
+                                                "with": "Recalling also"}]}))
+    code, _, err = cli.run("submit", SYMBOL, str(sent), "--yes")
+    assert code == 1 and "another delegation, but the file is EU's" in err
     assert _amendments(cli) == []
 
 

@@ -34,13 +34,24 @@ def test_a_token_given_as_the_actor_is_refused_and_never_recorded(filled):
     assert not any(TOKEN in (event.actor or "") for event in filled.events(SMALL.symbol))
 
 
-@pytest.mark.parametrize("actor", ["EU", "Jane Doe (EU)", "EU_mission", "eu mission"])
+@pytest.mark.parametrize("actor", ["EU", "Jane Doe (EU)", "EU_mission", "eu mission",
+                                   "\u0415U", "Jane Doe (\u0415U)", "\u0395U mission"])
 def test_another_delegations_name_is_no_actor_of_the_secretariat(filled, actor):
     [pending] = [a for a in filled.amendments(SYMBOL) if str(a.status) == "submitted"][:1]
     before = len(filled.events(SYMBOL))
     with pytest.raises(StoreError, match="names EU, a delegation, but this is the "
                                          "secretariat's to record"):
         filled.decide(pending.id, "accept", actor=actor)
+    assert len(filled.events(SYMBOL)) == before
+
+
+def test_a_code_written_with_a_hyphen_is_no_actor_of_the_secretariat(filled):
+    """"G-77" (and "G\u201177", a no-break hyphen) decided as G77 would have."""
+    [pending] = [a for a in filled.amendments(SYMBOL) if str(a.status) == "submitted"][:1]
+    before = len(filled.events(SYMBOL))
+    for actor in ("G-77", "Chair of the G\u201177"):
+        with pytest.raises(StoreError, match="names G77, a delegation"):
+            filled.decide(pending.id, "accept", actor=actor)
     assert len(filled.events(SYMBOL)) == before
 
 
