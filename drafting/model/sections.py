@@ -155,8 +155,15 @@ def option_named(text: str) -> str | None:
     """The option a line of its own names, as an option section's key writes it ("Option
     2" -> "2", "[Option b:" -> "B"), read as a reader sees it (`on_screen`); None for
     any other text."""
+    if len(text) > _OPTION_LINE_CHARS:  # nearly every paragraph: no option's line
+        return None
     found = OPTION_LINE.fullmatch(on_screen(text))  # "Option 2<U+200F>" names one too
     return option_name(found["n"]) if found else None
+
+
+_OPTION_LINE_CHARS = 64
+"""The longest line `option_name` reads ("[Option 12:]" and the marks that show nothing
+around it are far shorter)."""
 
 
 def option_name(name: str) -> str:
