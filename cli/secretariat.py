@@ -163,6 +163,7 @@ def revise(
             "settled": dict(outcome.settled), "reopened": list(outcome.reopened),
             "moot": dict(outcome.moot),
             "no_effect": dict(outcome.no_effect), "references": dict(outcome.references),
+            "option_brackets": list(outcome.closings),
             **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
                                           for p in outcome.revision]} if dry_run
                else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
@@ -175,6 +176,8 @@ def revise(
         typer.echo(f"{label}: nothing was left once its brackets were settled; deleted")
     for label in outcome.reopened:
         typer.echo(f"{label} was agreed; its text changed, so it is open again")
+    for said in outcome.closings:
+        typer.echo(said)
     if outcome.label_table:
         typer.echo("renumbered:")
     for old, new in outcome.label_table.items():

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from drafting.engine.option_sections import OPTION_SECTION
 from drafting.engine.reference_patterns import CITATIONS, Cites
 from drafting.model import ParagraphKind, Revision
 from drafting.model.headings import cjk_number
@@ -24,6 +25,8 @@ from drafting.model.labels import LabelError, parse_label
 from drafting.model.sections import opens_article, section_key
 
 _DIGITS = re.compile(r"\d+")
+_OPTION_PARAGRAPH = re.compile(r"(?P<base>.+) OPTION \S+\.(?P<number>\d+)")
+"""An option section's paragraph (``3 OPTION 1.3``): its article's key and number."""
 _MOST_IN_RANGE = 100
 """A range cites each number in it ("3 to 5": 3, 4 and 5) up to this many."""
 
@@ -70,9 +73,30 @@ def _moved(cites: Cites, match: re.Match[str], ranges: re.Pattern[str], citing: 
         article = _section(citing)
     if cites is not Cites.PARAGRAPHS and not article:
         return said  # a text numbered straight through: its paragraphs are not 5.1
+    article = _article_of(article)
     cited = [f"{article}.{n}" if article else f"OP{n}" for n in numbers]
-    return said + [_fate(old, table[old], label) for old in cited
+    return said + [_fate(old, table[old], label) for old in _in_options(cited, table)
                    if table.get(old, old) != old]
+
+
+def _article_of(section: str) -> str:
+    """The article a section is of: "3" for an option's ("3 OPTION 1"), else itself."""
+    option = OPTION_SECTION.fullmatch(section)
+    return section if option is None else option["base"] or ""
+
+
+def _in_options(cited: list[str], table: Mapping[str, str]) -> list[str]:
+    """``cited`` (labels: "3.3") with, after each, the option paragraphs of ``table`` (old
+    labels) that carry its number in its article's option blocks ("3 OPTION 1.3"): a
+    number typed inside a block is the block's paragraph."""
+    out: list[str] = []
+    for label in cited:
+        out.append(label)
+        article, _, number = label.rpartition(".")
+        out += [old for old in table if old not in out and
+                (option := _OPTION_PARAGRAPH.fullmatch(old)) is not None and
+                option["base"] == article and option["number"] == number]
+    return out
 
 
 def _numbers(said: str, ranges: re.Pattern[str]) -> list[int]:

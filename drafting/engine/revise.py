@@ -35,6 +35,7 @@ from drafting.engine.heading_numbers import articles_renumbered
 from drafting.engine.known_edits import Step
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
+from drafting.engine.option_closings import kept_closings
 from drafting.engine.option_sections import fold_options
 from drafting.engine.revision_symbols import revised_front_matter
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
@@ -103,6 +104,9 @@ class RevisionOutcome:
     """Paragraphs citing by number paragraphs or articles of the same text that the
     revision renumbered or deleted (`drafting.engine.cross_references`): label -> what to
     check."""
+    closings: tuple[str, ...] = ()
+    """What became of the closing "]" of bracketed option blocks whose last paragraph
+    changed (`drafting.engine.option_closings`): moved, or left open (a warning)."""
 
     def apply_to(self, document: Document) -> Document:
         """``document`` with the new revision appended."""
@@ -150,9 +154,11 @@ def revise(
     builder = _Builder(current, decisions, accepted, new_labels)
     paragraphs, deleted = builder.build()
     paragraphs, deleted = notes_with_markers(paragraphs, deleted)
+    paragraphs, closings = kept_closings(current.paragraphs, paragraphs)
     _refuse_too_long(paragraphs, builder.accepted)
-    numbers = fold_options(paragraphs, renumber([p.label for p in paragraphs],
-                                                starts=[p.label for p in current]))
+    starts = [p.label for p in current]
+    numbers = fold_options(paragraphs, renumber([p.label for p in paragraphs], starts=starts),
+                           starts)
     # the table names a new paragraph by the label the compilation showed it with
     table = changed({builder.shown.get(old, old): new for old, new in numbers.items()})
     table.update({old: "" for old in deleted})
@@ -175,7 +181,8 @@ def revise(
     return RevisionOutcome(revision, table, outcome, (*stale, *more_stale), twins,
                            tuple(builder.emptied), settled, tuple(builder.reopened),
                            builder.moot, without_effect(made, parents, decisions, builder.moot),
-                           moved_references(revision, table, current))
+                           moved_references(revision, table, current),
+                           tuple(c.told(numbers) for c in closings))
 
 
 def _settled_by_choice(current: Revision, given: list[Amendment],

@@ -2,7 +2,8 @@
 
 The front matter comes first, one block per line, then the title as a ``#`` line and
 the chapeau as a block of its own. Preambular and operative paragraphs are written
-with their labels (``PP1 Recalling ...``, ``3.1 Each Party ...``), headings as ``#``
+with their labels (``PP1 Recalling ...``, ``3.1 Each Party ...``; an option block's
+paragraph as the draft types it: ``2. Each Party ...`` for ``3 OPTION 1.2``), headings as ``#``
 lines (a ``#`` after the title is a level-1 heading), footnotes as ``[^1]: text``, other
 text as it is - with a
 ``T1`` label only where it would otherwise be read back as preambular (a treaty's
@@ -17,8 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from drafting.engine.option_sections import OPTION_SECTION
+from drafting.errors import LabelError
 from drafting.inline_markdown import marked
 from drafting.model import Paragraph, ParagraphKind
+from drafting.model.labels import parse_label
 from drafting.readers.formulas import formula
 from drafting.writers.options import NO_TEXT, option_lead, option_marks, paragraph_options
 
@@ -70,4 +74,17 @@ def _block(paragraph: Paragraph, *, bare_other: bool) -> str:
         return f"{'#' * max(paragraph.level, 1)} {paragraph.text}"
     if paragraph.kind is ParagraphKind.OTHER and (bare_other or formula(paragraph.text)):
         return paragraph.text
-    return f"{paragraph.label} {paragraph.text}"
+    return f"{_typed(paragraph.label)} {paragraph.text}"
+
+
+def _typed(label: str) -> str:
+    """How a paragraph's number is written: its label, but a paragraph of an article's
+    option block as the draft types it under the option's line ("2." for ``3 OPTION
+    1.2``), which reads back as the same paragraph (`drafting.readers.structure_options`)."""
+    try:
+        parsed = parse_label(label)
+    except LabelError:
+        return label
+    option = OPTION_SECTION.fullmatch(parsed.section)
+    return f"{parsed.number}." if option is not None and option["base"] and \
+        not parsed.suffix else label
