@@ -214,8 +214,7 @@ def author_codes(author: str) -> set[str]:
     """The delegation codes a Word author's name reads as: "USA", "EU, G77" (as the merged
     draft writes them), "Jane Doe (USA)"; none for an ordinary name ("Jane Doe")."""
     named = _NAMED.fullmatch(author.strip())
-    names = [named.group(1)] if named else [n.strip() for n in author.split(",")]
-    return set(names) if all(_CODE.fullmatch(n) for n in names) else set()
+    return {named.group(1)} if named else merged_author(author)
 
 
 def merged_author(author: str) -> set[str]:

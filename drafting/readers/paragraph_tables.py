@@ -100,6 +100,13 @@ def paragraph_row(paragraph: Any) -> Any | None:
     return row if paragraph_rows([row], either_text, labelled=False) is not None else None
 
 
+def unnumbered_row(row: Any) -> bool:
+    """Whether the ``w:tr`` ``row``, read as a paragraph, has an empty label cell (an
+    unnumbered paragraph, a preambular one): a new row in its form gets none either."""
+    cell = next(iter(_children(row, _TC)), None)
+    return cell is not None and not "".join(cell.itertext()).strip()
+
+
 def either_text(paragraph: Any) -> str:
     """A ``w:p``'s text before its tracked changes, or after them where that is empty (a
     row inserted): how a row tracked in a delegation's copy or a merged draft is told."""

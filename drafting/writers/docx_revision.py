@@ -42,7 +42,7 @@ from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.paragraph_tables import paragraph_row
+from drafting.readers.paragraph_tables import paragraph_row, unnumbered_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
 from drafting.writers.heading_numbers import shown_kept, words_alone
@@ -172,9 +172,7 @@ class _Reviser:
             first = self._first(paragraph.id)
             if place is None or first is None or first.getprevious() is None:
                 continue
-            typed = TYPED_NUMBER.match(place.paragraphs[0].text)
-            return first.getprevious(), copy.deepcopy(first), \
-                (typed["before"], typed["after"], typed["number"]) if typed else None
+            return first.getprevious(), copy.deepcopy(first), _typed(place)
         return None
 
     def _changed(self, was: Paragraph, now: Paragraph, place: SourcePlace) -> None:
@@ -321,9 +319,8 @@ class _Reviser:
         forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
         number = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}" \
             f"{self.typed[1]}" if self.typed else paragraph.label
-        if paragraph.kind is not ParagraphKind.OPERATIVE and forms and forms[0] is not None \
-                and not "".join(forms[0].itertext()).strip():  # as its row: no number
-            number = ""
+        if paragraph.kind is not ParagraphKind.OPERATIVE and unnumbered_row(row):
+            number = ""  # as its row: no number
         for made_paragraph, form, words in zip(paragraphs, forms,
                                                (number.strip(), paragraph.text), strict=False):
             runs = [r for r in form.iter(qn("w:r")) if r.find(qn("w:t")) is not None]

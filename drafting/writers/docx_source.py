@@ -63,7 +63,7 @@ from drafting.ooxml.sections import (
 from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.paragraph_tables import paragraph_row
+from drafting.readers.paragraph_tables import paragraph_row, unnumbered_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_merged import MergedWriter, SegmentWriter
 from drafting.writers.heading_numbers import words_alone
@@ -396,8 +396,8 @@ class _SourceWriter(MergedWriter):
         types its own); its text cell's paragraph."""
         made, cells = new_row(row)
         forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
-        typed = "" if label_kind(label) is ParagraphKind.PREAMBULAR and not "".join(  # as
-            forms[0].itertext()).strip() else typed_label(label, self.typed).strip() or label
+        typed = "" if label_kind(label) is ParagraphKind.PREAMBULAR and unnumbered_row(row) \
+            else typed_label(label, self.typed).strip() or label  # as its row: no number
         for paragraph, form, words in zip(cells, forms, (typed, text), strict=False):
             paragraph.append(self.marks.inserted(new_runs(words, last_run(form), form), stamp))
         if before:
