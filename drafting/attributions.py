@@ -104,9 +104,17 @@ def _named(inside: str, keys: dict[str, str]) -> tuple[list[str], bool]:
     alone (no "retain:", no "supported by")."""
     found = [_PARTS.fullmatch(part)
              for part in _SEPARATORS.split(inside.translate(LIKE_LATIN))]
-    parts = [match.group(3).translate(_HYPHENS) for match in found]  # type: ignore[union-attr]
+    parts = [_squeezed(match.group(3).translate(_HYPHENS), keys)  # type: ignore[union-attr]
+             for match in found]
     if not all(_CODE.fullmatch(part) for part in parts):
         return [], True
     plain = not any(match.group(1) or match.group(2) for match in found)  # type: ignore[union-attr]
     named = [keys[key] for part in parts if (key := credit_key(part)) in keys]
     return list(dict.fromkeys(named)), plain
+
+
+def _squeezed(part: str, keys: dict[str, str]) -> str:
+    """``part`` without its spaces where so it is a known code ("G 77" is G77, as "G-77"
+    is), else as it is ("the EU" stays words)."""
+    squeezed = "".join(part.split())
+    return squeezed if squeezed != part and credit_key(squeezed) in keys else part

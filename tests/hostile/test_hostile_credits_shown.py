@@ -86,11 +86,12 @@ def test_every_parenthesis_unicode_names_draws_a_tag():
                                  "\uff5fG77\uff60", "(G-77)", "(g\u201177)", "(EU and G77)",
                                  "(EU & G77)", "(EU / G77)", "(EU et G77)", "(EU y G77)",
                                  "(EU; supported by USA and G77)", "(G77) \u2215",
-                                 "(G77)\u2044"],
+                                 "(G77)\u2044", "(G 77)", "(G\u00a077)", "(EU, G 77)"],
                          ids=["ornament", "flattened ornament", "mathematical", "white",
                               "ornate", "double", "full-width white", "hyphen",
                               "no-break hyphen", "and", "ampersand", "slash", "et", "y",
-                              "supported and", "division slash", "fraction slash"])
+                              "supported and", "division slash", "fraction slash", "space",
+                              "no-break space", "two codes, one spaced"])
 def test_a_credit_in_other_parentheses_or_words_is_refused(tag, negotiation, capsys):
     before = fingerprint(negotiation)
     outcome = run_cli(capsys, "amend", SYMBOL, "OP1", "-d", "USA", "--insert", f" soon {tag}",
@@ -108,6 +109,12 @@ def test_ornament_parentheses_are_refused_in_a_json_file_and_a_word_copy(tmp_pat
                         None, _forged("\u2768G-77\u2769"))
     word = _word(tmp_path / "eu.docx", BEFORE, "short \u2985USA\u2986 / long ", AFTER)
     _word_refused(capsys, negotiation, word, "\u2985USA\u2986", "USA")
+
+
+def test_words_in_parentheses_with_spaces_that_name_no_code_are_recorded(negotiation, capsys):
+    outcome = run_cli(capsys, "amend", SYMBOL, "OP1", "-d", "USA", "--insert",
+                      " soon (G 20 members)", "--after", "report", "--yes", "--db", negotiation)
+    assert outcome.code == 0, outcome.err
 
 
 def test_a_code_written_with_a_hyphen_is_the_code_without():
