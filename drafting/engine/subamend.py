@@ -86,13 +86,23 @@ def draft_subamendment(parent: Amendment, proposal: Proposal, *, id: str,
                              "withdraw it and propose it again as you want it")
     words = Paragraph(parent.paragraph_id, whose(parent), ParagraphKind.OTHER, parent.new_text)
     fields = draft_span(kind, proposal, words)
+    span = fields["span"]
     refuse_disguise(words.label, fields["new_text"], parent.new_text, delegations=delegations,
+                    at=span.start if span.start or _opens_line(parent) else None,
+                    end=span.end,
                     kept="" if kind is AmendmentKind.INSERT else fields["old_text"],
                     own=codes)
     return Amendment(id=id, kind=kind, paragraph_id=parent.paragraph_id, revision=revision,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,
                      submitted_at=submitted_at, amends=parent.id, **fields)
+
+
+def _opens_line(parent: Amendment) -> bool:
+    """Whether the words ``parent`` proposes open a line of the paragraph: a new paragraph's
+    or alternative's, or words put at the start of its text."""
+    return parent.kind in (AmendmentKind.NEW_PARAGRAPH, AmendmentKind.ALTERNATIVE) or (
+        parent.span is not None and parent.span.start == 0)
 
 
 def subamendment_problems(amendment: Amendment, parent: Amendment | None) -> list[str]:

@@ -209,3 +209,17 @@ def test_the_positions_name_who_amends_a_proposal_on_its_paragraph():
     assert cells["OP2"] == {"EU": "proposed", "JPN": "proposed"}
     assert cells["OP2 bis"] == {"EU": "proposed", "USA": "proposed"}
     assert matrix.delegations == ("EU", "JPN", "USA")
+
+
+def test_words_put_before_a_proposed_paragraph_may_not_open_as_a_numbered_paragraph():
+    parent = _eu_new_paragraph()  # its words open a line: the new paragraph's
+    with pytest.raises(AmendmentError, match=r"character 0: the line '12\. \.\.\.' starts with a "
+                                             "number as the text's own paragraphs do"):
+        _usa_on(parent, insert="12.\tDecides to act now;\n", before="Invites")
+
+
+def test_a_number_inserted_inside_a_proposals_words_is_recorded():
+    parent = draft_amendment(ZERO, Proposal("OP1", replace="a meeting", with_="a session"),
+                             id="A1", proponents=["EU"], submitted_at=T0)
+    sub = _usa_on(parent, insert="3. ", before="session")  # mid-sentence: no line opens
+    assert amended_text(parent, [sub]) == "a 3. session"
