@@ -6,11 +6,19 @@ one paragraph ending with a colon, its items numbered after it:
     (1) to welcome ...;
     (2) to request ...
 
+The General Assembly's decisions letter their items instead:
+
+    The General Assembly decides:
+    (a) To take note of the report of the Secretary-General ...;
+    (b) To request the Secretary-General: (i) ...; (ii) ...
+
 It is the text's chapeau (`drafting.readers.lines.chapeau_like`), so the items after it
 are the operative paragraphs, each with its own label (``OP1``, ``OP2``: a number typed
-"(1)" opens a paragraph after a chapeau, `drafting.readers.draft_labels.
-bracketed_paragraph`), not lines of one paragraph as the items after a paragraph ending
-with ":" are ("Requests the Secretary-General:", then "(a)", "(b)").
+"(1)", or a letter "(a)", opens a paragraph after a decision's chapeau,
+`drafting.readers.draft_labels.bracketed_paragraph`; a Word document keeps the numbers as
+typed, "(a bis)" for a new item after "(a)", and Rev.1 letters them on), not lines of one
+paragraph as the items after a paragraph ending with ":" are ("Requests the
+Secretary-General:", then "(a)", "(b)").
 """
 
 from __future__ import annotations
@@ -24,13 +32,13 @@ _FORMULA = (r"(?i:(?:has\s+|a\s+|ha\s+)?(?:decided|decides|d\u00e9cid\u00e9|d\u0
 "a décidé :", "decidió:"."""
 _DECISION = re.compile(
     # who decides, opening as a chapeau does: "The Executive Board", "Le Conseil exécutif"
-    r"(?:The|Le|La|Les|El|Los|Las)\s+[A-Z\u00c0-\u00dd][^;:\[\]]{2,600}?"
+    r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019])[A-Z\u00c0-\u00dd][^;:\[\]]{2,600}?"
     rf"(?:,\s*|\s+){_FORMULA}")
 """A decision's opening, in English, French and Spanish: "The Executive Board, having
 considered the report by the Director-General, decided:", "The Health Assembly
-decided:", "The Conference of the Parties decides as follows:", "Le Conseil exécutif,
-ayant examiné le rapport du Directeur général, a décidé :", "El Consejo Ejecutivo, ...,
-decidió:"."""
+decided:", "The General Assembly decides:", "L'Assemblée générale décide :", "The
+Conference of the Parties decides as follows:", "Le Conseil exécutif, ayant examiné le
+rapport du Directeur général, a décidé :", "El Consejo Ejecutivo, ..., decidió:"."""
 _CLOSING = re.compile(rf"(?:.*[\s,])?{_FORMULA}", re.DOTALL)
 """A paragraph that ends with the formula: "decided:", "Having considered the report by
 the Director-General, decided:"."""

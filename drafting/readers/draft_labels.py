@@ -22,6 +22,7 @@ from drafting.readers.lines import (
     SUBPARAGRAPH,
     bracketed_label,
     chapeau_like,
+    lettered_label,
     split_label,
 )
 from drafting.readers.result import ReadWarning
@@ -41,6 +42,8 @@ class DraftParagraph:
     """Numbered by the word processor, not typed."""
     bracketed: bool = False
     """Its number typed in brackets: "(2) "."""
+    lettered: bool = False
+    """Its number a letter typed in brackets, as a decision's items: "(b) "."""
     recital: bool = False
     """A numbered recital of a European Union act ("(1) ..." after "Whereas:")."""
     list: str = ""
@@ -216,7 +219,8 @@ def annex_decimal(text: str, section: str, *, mixed: bool, count: int,
 
 
 def bracketed_paragraph(text: str, host: DraftParagraph | None,
-                        series: DraftParagraph | None = None) -> tuple[Label, int] | None:
+                        series: DraftParagraph | None = None, *,
+                        decision: bool = False) -> tuple[Label, int] | None:
     """The label of a paragraph whose number is typed in brackets, "(2) " or "2) ", and
     the length of that number; None where the number is a sub-paragraph's. It is a
     paragraph's when it goes on from the paragraph before (``host``), itself numbered so
@@ -229,8 +233,15 @@ def bracketed_paragraph(text: str, host: DraftParagraph | None,
     one further on, as a copy deleting an item leaves the numbers (but not the next
     item of the list of that paragraph's lines: "(2)" after its line "(1) ..."). After
     other text (items a copy left after its new "(3)"), the paragraph before that
-    numbered so (``series``) stands in for ``host``."""
+    numbered so (``series``) stands in for ``host``.
+
+    A decision's items lettered "(a)", "(b)" (`lettered_label`: ``OP1``, ``OP2``) are
+    read alike, but start a series only right after the decision formula: first after a
+    chapeau that is a decision's opening (``decision``: "The General Assembly
+    decides:"), or after a preambular paragraph ending with the formula; "(i)" after a
+    lettered paragraph ending with ":" is its list's first item, not the letter i."""
     found = bracketed_label(text)
+    lettered = found is None and (found := lettered_label(text)) is not None
     if found is None:
         return None
     label = found[0]
@@ -239,15 +250,21 @@ def bracketed_paragraph(text: str, host: DraftParagraph | None,
     last = (host.options[-1] if host.options else host.text).rstrip() if host else ""
     listing = last.endswith((":", "\uff1a"))  # "Calls upon States:": a list follows
     if host is not None and host.bracketed:
+        if lettered != host.lettered or (lettered and listing):  # "(i)" of its list
+            return None
         before = host.label
         goes_on = (label.number == before.number and label.suffix > before.suffix) or \
             (label.number == before.number + 1 and not label.suffix)
         again = (label.number, label.suffix) >= (before.number, before.suffix) and \
             not listing and not _next_item(last, text)
         return found if goes_on or again else None
-    starts = host is None or host.label.kind is ParagraphKind.HEADING or (
-        host.label.kind is ParagraphKind.PREAMBULAR and
-        (not listing or closes_with_decision(last)))
+    if lettered:
+        starts = decision if host is None else (
+            host.label.kind is ParagraphKind.PREAMBULAR and closes_with_decision(last))
+    else:
+        starts = host is None or host.label.kind is ParagraphKind.HEADING or (
+            host.label.kind is ParagraphKind.PREAMBULAR and
+            (not listing or closes_with_decision(last)))
     return found if (label.number, label.suffix) == (1, 0) and starts else None
 
 

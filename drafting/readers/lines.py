@@ -63,6 +63,12 @@ BRACKETED_NUMBER = re.compile(
 (``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``, or ``1 ) ``
 with a space before the bracket); a number only where `drafting.readers.structure` finds
 that it opens a paragraph, else a sub-paragraph's."""
+LETTERED_NUMBER = re.compile(
+    rf"(?P<open>\()?(?P<letter>[a-z])(?:[ -]?(?P<suffix>{_SUFFIX}))?[\t ]?\){GAP}+")
+"""An item's letter typed in brackets (``(a) ``, ``(b bis) ``, French ``a) ``): the number
+of an operative paragraph where a decision's items are lettered ("The General Assembly
+decides:", then "(a) To take note ...;"), only where `drafting.readers.draft_labels.
+bracketed_paragraph` finds one; else a sub-paragraph's."""
 DECIMAL = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?{GAP}+")
 """A number on several levels, "1.1 " or "1.2.1. ", as an annex numbers its clauses."""
 _ITEM = (r"\(?(?:(?:[a-z]{1,2}|[ivxlc]+)(?:[ -]?(?:" + _SUFFIX + r"))?|\d{1,2}"
@@ -165,13 +171,25 @@ def bracketed_label(text: str) -> tuple[Label, int] | None:
     return Label("OP", int(found["number"]), suffix), found.end()
 
 
+def lettered_label(text: str) -> tuple[Label, int] | None:
+    """The label of the item letter ``text`` opens with in brackets ("(b) " is ``OP2``,
+    "(b bis) " ``OP2 bis``) and its length with the space after it; None if it opens
+    with none."""
+    found = LETTERED_NUMBER.match(text)
+    if found is None:
+        return None
+    suffix = SUFFIXES.index(found["suffix"].lower()) + 1 if found["suffix"] else 0
+    return Label("OP", ord(found["letter"]) - ord("a") + 1, suffix), found.end()
+
+
 def read_numbered(text: str) -> tuple[Label | None, int, bool]:
-    """`read_label`, or else a paragraph number typed in brackets (`bracketed_label`):
-    for a paragraph that the structure found opened by one."""
+    """`read_label`, or else a paragraph number typed in brackets (`bracketed_label`,
+    a decision item's letter `lettered_label`): for a paragraph that the structure found
+    opened by one."""
     found = read_label(text)
     if found[0] is not None:
         return found
-    bracketed = bracketed_label(text)
+    bracketed = bracketed_label(text) or lettered_label(text)
     return (bracketed[0], bracketed[1], False) if bracketed else found
 
 

@@ -83,6 +83,7 @@ from drafting.limits import (
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import Block, Role, RoleKind, Structure
+from drafting.readers.decisions import decision_opening
 from drafting.readers.draft_labels import (
     DraftParagraph,
     bracketed_paragraph,
@@ -158,6 +159,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         self.unnumbered = unnumbered_sections(blocks, lambda i: self._label(i)[0])
         self.operative_in: Counter[str] = Counter()  # operative paragraphs, by section
         self.unique = True  # a label used twice refuses the text
+        self.decision = False  # the chapeau a decision's opening ("decides:")
         self.formulas = Formulas()  # "Have agreed as follows:", "IN WITNESS WHEREOF ..."
         self.typed_in: set[str] = set()  # sections with paragraphs numbered "1.", "2."
         self.decimal_in: set[str] = set()  # annexes numbered "1.1", "1.2.1"
@@ -188,6 +190,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
                       if r.kind is RoleKind.TITLE), "")
         chapeau = next((b.text for b, r in zip(self.blocks, self.roles, strict=True)
                         if r.kind is RoleKind.CHAPEAU), "")
+        self.decision = decision_opening(chapeau)  # its items may be lettered: "(a) To ..."
         for index in range(start, len(self.blocks)):
             self._block(index)
         paragraphs = self._paragraphs()
@@ -298,9 +301,11 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
             self._line(index, block.text, f"\n{number.text} " if number.text else "\n")
         elif (bracketed := bracketed_paragraph(
                 block.text, self.drafts[self._host] if self._host >= 0 else None,
-                next((d for d in reversed(self.drafts) if d.bracketed), None))) is not None:
+                next((d for d in reversed(self.drafts) if d.bracketed), None),
+                decision=self.decision)) is not None:
             self._open(index, bracketed[0], block.text[bracketed[1]:], block, bracketed[1])
             self.drafts[-1].bracketed = True
+            self.drafts[-1].lettered = not BRACKETED_NUMBER.match(block.text)
         elif SUBPARAGRAPH.match(typed) and self._can_extend(typed=typed):
             self._line(index, block.text, "\n")
         elif label is None and number is None and self._between_items(index, typed):

@@ -160,10 +160,15 @@ def renumbered(place: SourcePlace, label: str, stamp: Stamp) -> Edit | None:
         return None
     try:
         number = shown_number(label, typed["number"])
-        now, was = parse_label(number), parse_label(typed["number"])
+        if parse_label(label).prefix != "OP":
+            return None
+        if number[0].isalpha():  # a decision's item letter: "(c)" for OP3
+            if " ".join(number.replace("-", " ").split()) == \
+                    " ".join(typed["number"].replace("-", " ").split()):
+                return None
+        elif parse_label(number) == parse_label(typed["number"]):
+            return None
     except LabelError:
-        return None
-    if parse_label(label).prefix != "OP" or now == was:
         return None
     return Edit(typed.start("number"), typed.end("number"), stamp, number)
 

@@ -16,7 +16,8 @@ from drafting.ooxml.numbering import NumberingCounter
 from drafting.readers.source_places import SourcePlace
 
 TYPED_NUMBER = re.compile(
-    r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?)"
+    r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?"
+    r"|[a-z](?:[ -][a-z]{3,15})?(?=[\t ]?\)))"
     r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
     r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|"
     r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z|"
@@ -25,7 +26,8 @@ TYPED_NUMBER = re.compile(
 ``1.2<tab>`` or ``1.2.1<tab>`` (`shown_number`; no full stop needed), ``5. `` (spaces
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
 take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, in brackets, ``(5)<tab>``,
-``5) `` or ``5 ) ``, as Chinese texts type it, ``5．`` or ``5、`` with no space after, or
+``5) `` or ``5 ) ``, a decision's item lettered ``(c)<tab>`` or ``c) `` (`shown_number`
+types its letter), as Chinese texts type it, ``5．`` or ``5、`` with no space after, or
 alone in its Word paragraph (``5.``, a table's number cell:
 `drafting.readers.paragraph_tables`); its figures may be the document's own (full-width
 ``５．``, Arabic-Indic ``٥.``), and a renumbered one keeps them (`in_figures_of`).
@@ -66,7 +68,23 @@ def shown_number(label: str, typed: str) -> str:
     parsed = parse_label(label)
     clause = _CLAUSE_SECTION.fullmatch(parsed.section) is not None and (
         "." in parsed.section or "." in typed.strip("."))
+    if _LETTER.fullmatch(typed):  # a decision's items: "(c)" for OP3, "(c bis)" OP3 bis
+        return in_letters(typed_number(label), typed)
     return in_figures_of(str(parsed) if clause else typed_number(label), typed)
+
+
+def in_letters(number: str, typed: str) -> str:
+    """``number`` ("3", "3 bis") as a decision's item letter: "c", "c bis" (written as
+    ``typed`` parts its suffix, "c-bis" after "a-bis"); as it is beyond "z"."""
+    figures, _, suffix = number.partition(" ")
+    if not figures.isdigit() or not 0 < int(figures) <= 26:
+        return number
+    letter = chr(ord("a") + int(figures) - 1)
+    return f"{letter}{'-' if '-' in typed else ' '}{suffix}" if suffix else letter
+
+
+_LETTER = re.compile(r"[a-z](?:[ -][a-z]{3,15})?")
+"""A number typed as a decision item's letter (`TYPED_NUMBER`): "c", "c bis"."""
 
 
 def in_figures_of(number: str, typed: str) -> str:
