@@ -267,10 +267,19 @@ def _conflict(
                       lift=lifted(text[start:end], unit.new_text))
     versions: dict[str, list[Amendment]] = {}
     for unit in sorted(cluster, key=lambda u: submission_order(u.amendments[0])):
-        version = text[start:unit.start] + unit.new_text + text[unit.end:end]
+        version = _spliced(text[start:unit.start], unit.new_text, text[unit.end:end])
         versions.setdefault(version, []).extend(unit.amendments)
     options = tuple(Option(version, _credit(group)) for version, group in versions.items())
     return Alternatives(text[start:end], retained_by, options)
+
+
+def _spliced(before: str, words: str, after: str) -> str:
+    """An alternative's text: ``words`` put between ``before`` and ``after``, one space
+    where a deletion leaves two ("a  high-level meeting" for "one-day" struck out of "a
+    one-day high-level meeting" reads "a high-level meeting")."""
+    if not words and before.endswith(" ") and after.startswith(" "):
+        after = after[1:]
+    return before + words + after
 
 
 def _options(amendments: list[Amendment]) -> tuple[Option, ...]:

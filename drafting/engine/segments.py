@@ -147,6 +147,12 @@ class StaleAmendment:
     reason: str
 
 
+COMPILED_ON = "compilation of proposals on the"
+"""What the compilation's subtitle says between the symbol and the revision's label
+("A/C.2/81/L.7 — compilation of proposals on the Zero draft"): every writer writes it
+(`Compilation.subtitle`), and the Word reader knows a compilation sent back by it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Compilation:
     """A whole text with every proposal in place: what every writer renders.
@@ -164,6 +170,11 @@ class Compilation:
     stale: tuple[StaleAmendment, ...] = ()
     front_matter: tuple[str, ...] = ()
     chapeau: str = ""
+
+    @property
+    def subtitle(self) -> str:
+        """"A/C.2/81/L.7 — compilation of proposals on the Zero draft"."""
+        return f"{self.symbol} \u2014 {COMPILED_ON} {self.revision}"
 
     def credits(self) -> Iterator[Credit]:
         """Every credit in the text, in order. Each stands for one proposal: the

@@ -5,8 +5,11 @@ thread (the opening comment, then its replies in the order of the file), but:
 
 - a comment dated before the change was made is no reason for it: it was there already
   (the secretariat's, left in the draft); so is one dated well before the revision the
-  copy is of was issued, even on words changed without Track Changes (which have no
-  date): the draft's own, never warned about either;
+  copy is of was set up here, on words changed without Track Changes (which have no
+  date): the draft's own. One of those on a tracked change is named in a warning. A
+  comment dated with or after the tracked change it is on is that change's reason,
+  however old: a secretariat may import a draft days after circulating it, and the
+  delegation's changes and its comments on them predate the import;
 - a reply (Word threads one in ``commentsExtended.xml``: `drafting.ooxml.comment_threads`)
   joins the reason only when its author made the change, opened the thread (the opening
   comment being read as the reason), or, by the Word authors given, is of the same
@@ -36,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +88,7 @@ class CopyComments:
         self.used_comments: set[str] = set()
         self.named_comments: set[str] = set()  # another's, named in a warning once
         self.comments_unread = 0
+        self.on_changes: set[str] = set()  # on a tracked change: named if not read
         self.reasoned: tuple[tuple[str, str], ...] = ()  # the last reason's comments
 
     def _reason(self, pieces: list[RunPiece], where: str = "") -> str:
@@ -95,8 +99,10 @@ class CopyComments:
         made = min(dates) if dates and None not in dates else None
         on = [c for c in dict.fromkeys(c for p in pieces for c in p.comment_ids)
               if c in self.comments]
-        ids = [c for c in self._with_replies(on) if not self._drafts_own(c) and (
-            made is None or self.comments[c].date is None or self.comments[c].date >= made)]
+        if made is not None:  # a tracked change: an old comment on it is named
+            self.on_changes.update(on)
+        ids = [c for c in self._with_replies(on) if self._after(c, made) or (
+            not self._drafts_own(c) and (made is None or self.comments[c].date is None))]
         makers = {p.author for p in pieces if p.state != NORMAL} or {None}
         kept: list[str] = []
         for comment_id in ids:
@@ -188,6 +194,13 @@ class CopyComments:
             codes.add(self.delegation)
         return codes
 
+    def _after(self, comment_id: str, made: datetime | None) -> bool:
+        """Whether the comment is dated no earlier than the change it is on, made at
+        ``made``: about that change, its reason, however long before the draft was
+        imported (a secretariat sets a negotiation up days after circulating it)."""
+        date = self.comments[comment_id].date
+        return made is not None and date is not None and date >= made
+
     def _drafts_own(self, comment_id: str) -> bool:
         """Whether the comment is the draft's own: made well before the revision the copy
         is of was issued (the secretariat's, circulated with it), never a reason."""
@@ -198,16 +211,21 @@ class CopyComments:
         """A warning for each comment not read, but those of the draft itself and the
         ``merged`` draft's (its proposals' reasons)."""
         for comment_id, comment in self.comments.items():
-            if comment_id in self.used_comments or self._drafts_own(comment_id) or \
-                    comment_id in merged:
+            old = self._drafts_own(comment_id)
+            if comment_id in self.used_comments or comment_id in merged or (
+                    old and comment_id not in self.on_changes):
                 continue
             self.comments_unread += 1
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
             place = f" on {quoted(on)}" if on else ""
             what = "a reply" if comment_id in self.threads.opening else "a comment"
+            why = (f"is dated {comment.date:%d %B %Y}, well before {self.target.label} was "
+                   "set up here, and before the change it is on, so it was taken for one the "
+                   "draft came with") if old and comment.date is not None else \
+                "is not on a change that became an amendment"
             self.warnings.append(ReadWarning(
-                where, f"{what} by {who(comment.author)}{place} is not on a change that "
-                f"became an amendment, so it was not read: {quoted(comment.text, 200)}"))
+                where, f"{what} by {who(comment.author)}{place} {why}, so it was not read: "
+                f"{quoted(comment.text, 200)}"))
 
 
 def author_codes(author: str) -> set[str]:

@@ -31,11 +31,18 @@ is read as amendments (`identify`).
   A copy of the current revision restoring one paragraph's old words shows the current
   symbol and is read as ever; a copy whose front matter shows no symbol, or a document
   whose front matter holds none, is judged by its paragraphs alone.
+- **The compilation**: the file `drafting compile` writes (its subtitle "A/C.2/81/L.7 —
+  compilation of proposals on the Zero draft", or its legend), marked up and sent back.
+  Its struck and bold words and the proponents in parentheses are the proposals as the
+  compilation shows them: read as a copy of the draft, they were the sender's edits (and
+  refused for a "(G77)" the sender never typed). The file is refused first, saying what
+  to send instead (`compilation`).
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from itertools import pairwise
@@ -47,6 +54,7 @@ from docx.oxml.ns import qn
 from drafting import characters
 from drafting.engine.anchoring import similarity
 from drafting.engine.revision_symbols import symbol_pattern, symbol_with_revision
+from drafting.engine.segments import COMPILED_ON
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from drafting.model import Document, Paragraph, ParagraphStatus, Revision
@@ -106,6 +114,7 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
         return  # refused by the reader, before anything is read
     reads = runs.read_paragraphs(paragraphs, plain=None if plain is None else plain())
     originals = [read.original for read in reads]
+    compilation(path, document, originals)
     if any(_refused(read.original) or (read.proposed != read.original and
                                        _refused(read.proposed)) for read in reads):
         return  # refused by the reader, naming the paragraph and what is wrong
@@ -121,6 +130,30 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
         suffixes = {found["old"][1:] if found["old"] else "" for found in named}
         if len(suffixes) == 1:
             _earlier_revision(document, target, suffixes.pop(), reads, sender_made)
+
+
+def compilation(path: Path, document: Document, texts: Iterable[str]) -> None:
+    """ReaderError when ``texts`` (a Word file's paragraphs) are the compilation of
+    ``document`` that `drafting compile` writes, by its subtitle or its legend: it shows
+    the proposals, it is no copy of the draft to read changes from."""
+    for text in texts:
+        subtitle = _COMPILED.search(text)
+        if subtitle is None and not text.startswith(_LEGEND):
+            continue
+        on = f" on the {subtitle.group(1).strip()}" if subtitle else ""
+        raise ReaderError(
+            f"{path} is the compilation of proposals{on} (`drafting compile` writes it): its "
+            "struck and bold words and the delegations in parentheses are the proposals it "
+            "shows, not changes of the sender's, so it cannot be read. Make the changes with "
+            "Track Changes in the merged draft (drafting merge "
+            f"{shlex.quote(document.symbol)} -o merged.docx) or in the draft itself, and send "
+            "that file")
+
+
+_COMPILED = re.compile(rf"\u2014 {COMPILED_ON} (.+)$")
+"""The compilation's subtitle, after the symbol (`Compilation.subtitle`)."""
+_LEGEND = "Insertions in bold underline, deletions struck through, proponents in bold"
+"""How the compilation's legend, in Word, opens."""
 
 
 def _refused(text: str) -> bool:

@@ -30,7 +30,7 @@ from drafting.engine.anchoring import similarity
 from drafting.engine.sublists import ALIKE, ITEM, matched_lines, unrelettered
 from drafting.ooxml.numbering import shown_alike
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
-from drafting.readers.docx_changes import UNTRACKED
+from drafting.readers.docx_untracked import UNTRACKED
 
 NUMBER = "number"
 """The kind of the piece a copy reads for an item's automatic number ("\\n(c) ")."""

@@ -1,12 +1,13 @@
 """What the pieces of a delegation's copy become as the import reads its paragraphs: a
 paragraph trimmed as the import trims it, an alternative's body ("Option 2: ..." without
 its opening words), an alternative in its brackets, the "[" that opens a paragraph
-bracketed whole with its number ("[2. Decides ...]"), and words one author struck out of
-another's insertion (`restored`)."""
+bracketed whole with its number ("[2. Decides ...]"), words one author struck out of
+another's insertion (`restored`), and a space left between two changes
+(`spaces_between`)."""
 
 from __future__ import annotations
 
-from drafting.ooxml.runs import DELETED, INSERTED, Change, RunPiece
+from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Change, RunPiece
 from drafting.readers.docx_changes import drop
 from drafting.readers.lines import option_lead, option_text
 
@@ -92,3 +93,19 @@ def struck_by(piece: RunPiece) -> Change | None:
     inside = piece.inside
     return inside if inside is not None and piece.state == INSERTED and \
         inside.state == DELETED else None
+
+
+def spaces_between(pieces: list[RunPiece]) -> list[RunPiece]:
+    """``pieces`` with a space left untracked between two deletions (or two insertions)
+    made part of the one after it: pandoc, keeping the changes, writes the space a tracked
+    change begins with as a run of its own, so a paragraph deleted by two delegations
+    ("... women in" by USA, " post-harvest" by EU) would read as its words deleted and
+    its spaces kept. The changes are as Word showed them: " post-harvest" by EU."""
+    out = list(pieces)
+    for n in range(1, len(out) - 1):
+        piece, before, after = out[n], out[n - 1], out[n + 1]
+        if piece.state == NORMAL and piece.text and not piece.text.strip() and \
+                before.state == after.state != NORMAL and \
+                before.inside is None and after.inside is None:
+            out[n] = after.with_text(piece.text)
+    return out

@@ -1,17 +1,16 @@
 """From a paragraph's pieces to the stretches of the revision text they change.
 
 A Word paragraph read by `drafting.ooxml.runs` is a list of pieces (normal, inserted,
-deleted). Here its label is taken off (`strip_label`), untracked differences from the
-revision's text are turned into changes (`reconcile`), and the changed pieces are grouped
-into hunks (`hunks`), widened to whole words and given a canonical place (`shaped`), with
-the words an insertion goes next to (`anchor`); a new paragraph's words by who typed
-them (`typed_by`) and its typed label in its section (`in_section`). Pure functions on
-text; no Word here.
+deleted). Here its label is taken off (`strip_label`), and the changed pieces (with the
+untracked differences from the revision's text made changes first:
+`drafting.readers.docx_untracked.reconcile`) are grouped into hunks (`hunks`), widened
+to whole words and given a canonical place (`shaped`), with the words an insertion goes
+next to (`anchor`); a new paragraph's words by who typed them (`typed_by`) and its typed
+label in its section (`in_section`). Pure functions on text; no Word here.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,13 +18,13 @@ from datetime import datetime
 from functools import lru_cache
 
 from drafting.brackets import faults
-from drafting.characters import keyboard_form, keyboard_spaces, on_screen
+from drafting.characters import keyboard_spaces
 from drafting.engine.anchoring import similarity, tokens, word_character
-from drafting.engine.sublists import line_diff, line_similarity
+from drafting.engine.sublists import line_similarity
 from drafting.errors import InputError, LabelError
 from drafting.model import Paragraph, Span
 from drafting.model.labels import parse_label
-from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
+from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
 from drafting.readers.lines import read_label, read_numbered
 
 SIMILARITY = 0.6
@@ -36,12 +35,6 @@ LOOKAHEAD = 50
 compared with a file paragraph that has no label. An edited copy keeps the draft's
 order, so its paragraph is among the next few; the bound keeps a file of thousands of
 unlabelled paragraphs from taking quadratic time (minutes) to read."""
-UNTRACKED = "untracked"
-"""The ``kind`` of pieces that differ from the revision without a tracked change."""
-RESPACED = "respaced"
-"""The ``kind`` of unchanged pieces whose spaces an edited copy typed otherwise (an
-ordinary space for the revision's no-break one): they keep the revision's."""
-
 
 
 @dataclass
@@ -131,72 +124,6 @@ def _whole_brackets(text: str, start: int, end: int, low: int, high: int) -> tup
     return min(whole, key=lambda place: not text[place[0]].isspace(), default=(start, end))
 
 
-_WORD = re.compile(r"\w+")
-
-
-def spacing_only(text: str, start: int, end: int, new: str) -> bool:
-    """Whether putting ``new`` for ``text[start:end]`` changes nothing a reader sees but
-    spaces, and leaves the words apart as they were: one space for two, a no-break space
-    for an ordinary one, a line break (Shift+Enter) or a tab for a space, an invisible
-    character (a zero-width space) in or out."""
-    old, new = on_screen(text[start:end]), on_screen(new)
-    if old == new:
-        return True  # the same on the screen
-    if (old + new).strip(" \t\n"):  # a word or a mark changed, unless only spaces among
-        before, after = text[start - 1:start], text[end:end + 1]  # them, no word joined
-        return "".join(old.split()) == "".join(new.split()) and \
-            _WORD.findall(before + old + after) == _WORD.findall(before + new + after)
-    if old and new:
-        return True
-    return " " in keyboard_spaces(text[start - 1:start] + text[end:end + 1])
-
-
-def respaced(text: str, start: int, end: int) -> str:
-    """The warning for spaces changed at ``text[start:end]``, which no amendment reads."""
-    around = " ".join(text[:start].split()[-2:] + text[end:].split()[:2]) if not \
-        text[start:end].strip() else " ".join(text[_word_back(text, start):
-                                                   _word_on(text, end)].split())
-    return (f"the spaces in {_cut(around)} were changed (one for two, a no-break one for an "
-            "ordinary one, a line break or a tab for a space, an invisible character in or "
-            "out); spacing alone is no amendment, so it was not read")
-
-
-def retyped(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """The one warning for a paragraph's quotation marks or dashes typed otherwise in an
-    edited copy (`keyboard_form`), at ``spans`` of ``text`` (in order): the words around
-    each, those of marks close together (a pair of quotation marks) shown once."""
-    places: list[tuple[int, int]] = []
-    for start, end in spans:
-        start, end = _word_back(text, start), _word_on(text, end)
-        if places and start <= places[-1][1] + 40:  # near the last: one place
-            places[-1] = (places[-1][0], end)
-        else:
-            places.append((start, end))
-    around = ", ".join(_cut(" ".join(text[a:b].split())) for a, b in places)
-    return (f"the quotation marks or dashes in {around} were typed otherwise (“ ” for "
-            "« », a hyphen for a dash, as AutoFormat or an e-mail does) without Track "
-            "Changes; typography alone is no amendment, so it was not read and the "
-            "draft's stays")
-
-
-def _cut(text: str) -> str:
-    return f"'{text if len(text) <= 60 else text[:57] + '...'}'"  # as quoted()
-
-
-def _word_back(text: str, start: int, words: int = 2) -> int:
-    """Where the ``words``-th word before ``start`` begins (the one ``start`` is in counts)."""
-    for _ in range(words):
-        start = text.rfind(" ", 0, max(start - 1, 0)) + 1
-    return start
-
-
-def _word_on(text: str, end: int, words: int = 2) -> int:
-    """Where the ``words``-th word after ``end`` ends (the one ``end`` is in counts)."""
-    for _ in range(words):
-        found = text.find(" ", end + 1)
-        end = len(text) if found < 0 else found
-    return end
-
 
 def anchor(text: str, point: int) -> Span:
     """The words an insertion at ``point`` goes next to: the previous word (everything back
@@ -255,129 +182,6 @@ def typed_by(pieces: list[RunPiece]) -> tuple[tuple[str | None, datetime | None,
             out.append((author, date, text[start:stop]))
     return tuple(out)
 
-
-def reconcile(pieces: list[RunPiece], target: str) -> list[RunPiece]:
-    """``pieces`` changed so that their original text is ``target``: text of the file's
-    original that ``target`` lacks becomes an untracked insertion (or nothing, if it was
-    tracked as deleted), and text of ``target`` the file lacks an untracked deletion.
-    Spaces, quotation marks and dashes are compared as a keyboard types them
-    (`keyboard_form`): where the file has an ordinary space for ``target``'s no-break one,
-    or “ ” for its « » (or the other way), ``target``'s is kept, in a `RESPACED` piece when
-    it is unchanged text. A paragraph's lines (its sub-items) are matched first
-    (`line_diff`): an item removed and another added are each whole, never one item's
-    words read as put for another's, nor Word's number for an item as text."""
-    out: list[RunPiece] = []
-    index = offset = at = 0  # at: the position in target
-
-    def skip_inserted() -> None:
-        nonlocal index
-        while index < len(pieces) and not pieces[index].in_original:
-            out.append(pieces[index])
-            index += 1
-
-    theirs = original_text(pieces)
-    diffs = line_diff(keyboard_form(target), keyboard_form(theirs))  # items: line by line
-    for op, text in _typography_apart(_spaces_matched(diffs, target, theirs), target, theirs):
-        if op < 0:
-            out.append(RunPiece(target[at:at + len(text)], DELETED, kind=UNTRACKED))
-            at += len(text)
-            continue
-        remaining = len(text)
-        while remaining:
-            skip_inserted()
-            piece = pieces[index]
-            take = min(remaining, len(piece.text) - offset)
-            part = piece.with_text(piece.text[offset:offset + take])
-            if op == 0:
-                out.extend(_respaced(part, target[at:at + take]))
-                at += take
-            elif piece.state == NORMAL:
-                out.append(RunPiece(part.text, INSERTED, comment_ids=piece.comment_ids,
-                                    kind=UNTRACKED))
-            offset, remaining = offset + take, remaining - take
-            if offset == len(piece.text):
-                index, offset = index + 1, 0
-    out.extend(pieces[index:])
-    return out
-
-
-def _spaces_matched(diffs: list[tuple[int, str]], target: str,
-                    theirs: str) -> list[tuple[int, str]]:
-    """``diffs`` of ``target`` into ``theirs`` (made on their keyboard spaces), each
-    insertion or deletion that ends with the space it follows moved one space on where
-    that pairs the texts' own spaces: words inserted before a French "\u00a0;" are
-    " et ..." after "justice", the no-break space still the one before ";" (not a
-    no-break space before "et", and an ordinary one read as put for the other)."""
-    out = list(diffs)
-    mine = yours = 0  # characters of ``target`` and of ``theirs`` passed
-    for n, (op, text) in enumerate(out):
-        if op and 0 < n < len(out) - 1 and out[n - 1][0] == 0 and out[n + 1][0] == 0 \
-                and out[n - 1][1][-1:].isspace() and text[-1:] == out[n - 1][1][-1:]:
-            now, then = (target[mine - 1], theirs[yours - 1])  # paired, and once moved:
-            moved = (target[mine - 1], theirs[yours + len(text) - 1]) if op > 0 else \
-                (target[mine + len(text) - 1], theirs[yours - 1])
-            if now != then and moved[0] == moved[1]:
-                out[n - 1] = (0, out[n - 1][1][:-1])
-                out[n] = (op, text[-1] + text[:-1])
-                out[n + 1] = (0, text[-1] + out[n + 1][1])
-                text = out[n][1]
-                mine, yours = mine - 1, yours - 1  # the space is the change's now
-        mine += len(text) if op <= 0 else 0
-        yours += len(text) if op >= 0 else 0
-    return [(op, text) for op, text in out if text]
-
-
-def _typography_apart(diffs: list[tuple[int, str]], target: str,
-                      theirs: str) -> list[tuple[int, str]]:
-    """``diffs`` with a quotation mark or dash typed otherwise (an equal stretch of the
-    keyboard forms whose characters differ) split off as a change where it touches a
-    change of marks or spaces alone: "--" typed as "—" is the dash replaced ("--" ->
-    "—"), not one hyphen kept as typography and the other deleted (which gave "-", in
-    neither text); « word » typed “word” is "« " replaced, not its spaces deleted
-    around the draft's «». Beside new words, the mark stays typography."""
-    out: list[tuple[int, str]] = []
-    mine = yours = 0
-    for n, (op, text) in enumerate(diffs):
-        if op:
-            out.append((op, text))
-            mine += len(text) if op < 0 else 0
-            yours += len(text) if op > 0 else 0
-            continue
-        lead = int(n > 0 and _marks_only(diffs[n - 1]) and target[mine] != theirs[yours])
-        last = len(text) - 1
-        trail = int(n + 1 < len(diffs) and _marks_only(diffs[n + 1]) and last >= lead
-                    and target[mine + last] != theirs[yours + last])
-        out += [(-1, text[:1]), (1, text[:1])] if lead else []
-        if middle := text[lead:len(text) - trail]:
-            out.append((0, middle))
-        out += [(-1, text[-1:]), (1, text[-1:])] if trail else []
-        mine, yours = mine + len(text), yours + len(text)
-    return out
-
-
-def _marks_only(diff: tuple[int, str]) -> bool:
-    """Whether ``diff`` changes nothing but spaces, quotation marks and dashes (in their
-    keyboard form): the rest of a typographic change beside it, not words."""
-    op, text = diff
-    return op != 0 and not text.strip(" \t\n\"'-")
-
-
-def _respaced(part: RunPiece, expected: str) -> list[RunPiece]:
-    """``part`` (the same as ``expected`` but for the kind of its spaces) with
-    ``expected``'s spaces: the stretches that differ split off, `RESPACED` if unchanged."""
-    if part.text == expected:  # nearly always
-        return [part]
-    out, start = [], 0
-    for end in range(1, len(expected) + 1):
-        if end == len(expected) or \
-                (part.text[end] == expected[end]) != (part.text[start] == expected[start]):
-            if part.text[start] == expected[start]:
-                out.append(part.with_text(expected[start:end]))
-            else:
-                kind = RESPACED if part.state == NORMAL else part.kind
-                out.append(replace(part.with_text(expected[start:end]), kind=kind))
-            start = end
-    return out
 
 
 def strip_label(pieces: list[RunPiece], *, bracketed: bool = False,

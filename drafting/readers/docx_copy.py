@@ -44,6 +44,7 @@ from drafting.readers.copy_pieces import (
     opening_bracket,
     option_body,
     restored,
+    spaces_between,
     trimmed,
 )
 from drafting.readers.copy_tables import table_warnings
@@ -374,7 +375,7 @@ class CopyLayout:
         # words struck in another's insertion stay its words (`restored`): they may be
         # an amendment to its proposal; words their own author struck are no one's
         again = [p if p.inside is None else restored(p) for p in pieces]
-        kept = [p for p in again if p is not None]
+        kept = spaces_between([p for p in again if p is not None])
         opening, kept = opening_bracket(kept) if label and (inside or bracketing(kept)) \
             else ([], kept)
         if label:

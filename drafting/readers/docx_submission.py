@@ -74,23 +74,19 @@ from drafting.readers.copy_revision import (
     older_copy,
 )
 from drafting.readers.copy_text import quoted
-from drafting.readers.docx_changes import (
-    RESPACED,
-    UNTRACKED,
-    anchor,
-    hunks,
-    in_section,
-    reconcile,
-    respaced,
-    retyped,
-    shaped,
-    spacing_only,
-    typed_by,
-)
+from drafting.readers.docx_changes import anchor, hunks, in_section, shaped, typed_by
 from drafting.readers.docx_copy import Chunk
 from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_groups import CopyGroups
 from drafting.readers.docx_matching import Group, match_groups, unchanged
+from drafting.readers.docx_untracked import (
+    RESPACED,
+    UNTRACKED,
+    reconcile,
+    respaced,
+    retyped,
+    spacing_only,
+)
 from drafting.readers.merged_copies import by_codes
 from drafting.readers.proposal_words import neither, struck_in, struck_stripped
 from drafting.readers.result import ReadWarning

@@ -197,11 +197,18 @@ def _both_words(kind: AmendmentKind, other: AmendmentKind) -> bool:
 def effect(change: Amendment | Draft, text: str) -> str:
     """What a change does to its paragraph (whose text is ``text``), however its span was
     drawn: the text it leaves, or for a whole-paragraph one, the text it proposes, its
-    spaces collapsed (deleting "as appropriate, " or "as appropriate," is one change)."""
+    spaces collapsed (deleting "as appropriate, " or "as appropriate," is one change) and
+    none before a closing mark (deleting " on its work" or "on its work" before ";" is one
+    change: pandoc writes the space a tracked change begins with in a run of its own)."""
     span = change.span
     if change.kind in SPAN_KINDS and span is not None:
-        return " ".join((text[:span.start] + change.new_text + text[span.end:]).split())
-    return " ".join(change.new_text.split())
+        left = text[:span.start] + change.new_text + text[span.end:]
+    else:
+        left = change.new_text
+    return _BEFORE_CLOSING.sub("", " ".join(left.split()))
+
+
+_BEFORE_CLOSING = re.compile(r" (?=[;,.:)\]])")
 
 
 def made_together(drafts: Sequence[Draft], pending: Sequence[Amendment]) -> list[Amendment]:

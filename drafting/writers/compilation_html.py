@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from html import escape, unescape
 
 from drafting.engine.segments import (
+    COMPILED_ON,
     Alternatives,
     Compilation,
     Credit,
@@ -96,7 +97,7 @@ def render_html(compilation: Compilation) -> str:
         *(_para(_text(line), css="front") for line in compilation.front_matter),
         f'<h1 dir="auto">{escape(title)}</h1>',
         f'<p class="symbol"><span dir="auto">{escape(compilation.symbol)}</span> — '
-        f"compilation of proposals on the {escape(compilation.revision)}</p>",
+        f"{COMPILED_ON} {escape(compilation.revision)}</p>",
         _LEGEND,
         f'<p class="total">Brackets in the text: <strong id="total">{total}</strong></p>',
         "</header>",

@@ -51,7 +51,7 @@ def render_text(compilation: Compilation) -> str:
     blocks = [
         *(["\n".join(compilation.front_matter)] if compilation.front_matter else []),
         _underlined(compilation.title or compilation.symbol, "="),
-        f"{compilation.symbol} — compilation of proposals on the {compilation.revision}",
+        compilation.subtitle,
         LEGEND,
     ]
     if compilation.chapeau:

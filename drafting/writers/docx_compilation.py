@@ -93,8 +93,7 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     for line in compilation.front_matter:
         out.add(noted_runs(line), direction=line)
     out.add(noted_runs(title), "Title", direction=title)
-    out.add([run_xml(f"{compilation.symbol} — compilation of proposals on the "
-                     f"{compilation.revision}")], "Subtitle")
+    out.add([run_xml(compilation.subtitle)], "Subtitle")
     out.add([run_xml(LEGEND)])
     if compilation.chapeau:
         out.add(noted_runs(compilation.chapeau), direction=compilation.chapeau)

@@ -1,5 +1,6 @@
 """Merge: every proposal in place, credited once, conflicts as brackets of alternatives."""
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
@@ -143,6 +144,17 @@ def test_overlapping_spans_compete_over_their_union():
         "submit a report",
         "submit an annual report within existing resources",
     ]
+
+
+def test_a_word_deleted_between_two_spaces_leaves_one_in_its_alternative():
+    """The alternative of a deletion is the span with the words cut out: "a  report"
+    (two spaces) in the compilation and the merged draft."""
+    eu = replace("submit a report", "prepare a study", by=["EU"], minutes=1)
+    at = OP2.text.index(" a report") + 1
+    g77 = dataclasses.replace(delete("a", by=["G77"], minutes=2), span=Span(at, at + 1))
+    (bracket,) = [s for s in merge_paragraph(OP2, [eu, g77]).segments
+                  if isinstance(s, Alternatives)]
+    assert [o.text for o in bracket.options] == ["prepare a study", "submit report"]
 
 
 def test_an_insertion_at_the_edge_of_a_deletion_does_not_conflict():

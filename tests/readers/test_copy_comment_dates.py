@@ -106,3 +106,42 @@ def test_the_drafts_own_comment_on_words_edited_untracked_is_no_reason(tmp_path)
     assert (amendment.old_text, amendment.new_text, amendment.reason) == (
         "submit", "present", "")
     assert read.warnings == () and read.comments_unread == 0
+
+
+def test_comments_on_changes_made_before_the_import_are_their_reasons(tmp_path):
+    """The secretariat circulated the draft by e-mail and imported it days later; the
+    delegation's changes and its comments on them, made in between, predate the import.
+    The comments were taken for the draft's own and dropped without a word: the
+    amendments were recorded with no reason."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    imported = replace(ZERO, created_at=datetime(2026, 11, 5, tzinfo=UTC))  # after DATE
+    change = note("Consistent with the 2030 Agenda.", dele("submit"), ins("present"),
+                  author="Jane Delegate")
+    path = write_docx(tmp_path / "copy.docx", house(imported, {
+        "OP1": [OP1, change, " a report on small-scale fishers;"]}))
+    _dated(path, {"Jane Delegate": DATE})  # the day the change was made
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", TITLE, (imported,)),
+                                authors={"Jane Delegate": "EU"})
+    assert [a.reason for a in read.amendments] == ["Consistent with the 2030 Agenda."]
+    assert read.warnings == () and read.comments_unread == 0
+
+
+def test_the_drafts_own_comment_on_a_tracked_change_is_named(tmp_path):
+    """A comment the draft came with, on words a delegation then changed with Track
+    Changes, is no reason of the delegation's; it is named, never dropped silently."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    issued = replace(ZERO, created_at=datetime(2026, 10, 15, tzinfo=UTC))
+    old = note("Check with capital", dele("submit"), ins("present"), author="Secretariat")
+    path = write_docx(tmp_path / "copy.docx", house(issued, {
+        "OP1": [OP1, old, " a report on small-scale fishers;"]}))
+    _dated(path, {"Secretariat": "2026-10-01T09:00:00Z"})
+    read = read_docx_submission(path, Document("A/C.2/81/L.7", TITLE, (issued,)),
+                                authors={"Jane Delegate": "EU"})
+    assert [a.reason for a in read.amendments] == [""]
+    (warning,) = read.warnings
+    assert "Check with capital" in warning.message and "Zero draft" in warning.message
+    assert read.comments_unread == 1

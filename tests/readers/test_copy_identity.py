@@ -329,3 +329,33 @@ def test_a_copy_cut_to_its_operative_part_warns_of_the_paragraphs_it_lacks(tmp_p
     assert [a.paragraph_id for a in read.amendments] == [*(p.lower() for p in cut), "op1"]
     assert any(f"{len(cut)} paragraphs are missing from the copy and read as deleted: "
                f"H1-{cut[-1]}; if the copy was cut" in w.message for w in read.warnings)
+
+
+def test_the_compilation_marked_up_and_sent_back_is_refused_as_the_compilation(tmp_path):
+    """The compilation (`drafting compile -o compilation.docx`) is the text the room
+    negotiates on; a delegation marks one change in it and sends it. It was read as an
+    edited copy of the draft: refused for a "(G77)" in a paragraph the sender never
+    touched. It is refused as the compilation, saying what to send instead."""
+    from merged_answers import answered, tracked_insertion
+
+    from drafting.engine.merge import merge
+    from drafting.writers.docx_compilation import write_compilation_docx
+
+    document = Document(SYMBOL, TITLE, (ZERO,))
+    pp2, op1 = ZERO.by_label("PP2"), ZERO.by_label("OP1")
+    start, at = pp2.text.index(" small-scale"), op1.text.index("a report")
+    pending = [Amendment(id="A1", kind=AmendmentKind.DELETE, paragraph_id=pp2.id,
+                         revision=ZERO.label, proponents=("G77",),
+                         span=Span(start, start + 12), old_text=" small-scale"),
+               Amendment(id="A2", kind=AmendmentKind.REPLACE, paragraph_id=op1.id,
+                         revision=ZERO.label, proponents=("EU",), span=Span(at, at + 8),
+                         old_text="a report", new_text="an annual report")]
+    compiled = tmp_path / "compilation.docx"
+    write_compilation_docx(merge(document, pending), compiled)
+    sent = answered(compiled, tmp_path / "aosis.docx", (),
+                    tracked_insertion(" its resolution", " landmark", "AOSIS delegate"))
+    with pytest.raises(ReaderError) as refused:
+        read_docx_submission(sent, document, delegation="AOSIS")
+    message = refused.value.message
+    assert "is the compilation of proposals on the Zero draft" in message
+    assert f"drafting merge {SYMBOL} -o merged.docx" in message and "(G77)" not in message
