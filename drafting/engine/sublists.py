@@ -56,8 +56,10 @@ def relettered(old: str, new: str) -> str:
     """``new`` (a revision of ``old``) with each list whose numbers no longer run on (an
     item inserted or removed) numbered again, where ``old``'s lists all ran on; else
     ``new`` as it is. A list starts where it did in ``old`` (its first item removed,
-    "(b)" is "(a)" now)."""
-    if new == old or not any(ITEM.match(line) for line in new.split("\n")[1:]):
+    "(b)" is "(a)" now). The first line is an item only where ``old``'s is one (an
+    article's "1. For the purposes ...", Word's number)."""
+    first = 0 if ITEM.match(old) else 1
+    if new == old or not any(ITEM.match(line) for line in new.split("\n")[first:]):
         return new
     was = old.split("\n")
     lists = _lists(was)

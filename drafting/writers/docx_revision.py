@@ -61,7 +61,12 @@ from drafting.writers.option_paragraphs import (
     split_added,
     typed_option_lead,
 )
-from drafting.writers.revised_options import revised_option
+from drafting.writers.revised_options import (
+    chosen_option,
+    keep_only,
+    option_words,
+    revised_option,
+)
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import TYPED_NUMBER, clause_level, shown_number
@@ -181,7 +186,7 @@ class _Reviser:
         first = place.paragraphs[0]
         typed = TYPED_NUMBER.match(first.text)
         item = self._item(was, now) if typed else None
-        chosen = _chosen(was, now, place)
+        chosen = chosen_option(was, now, place)
         revised = None if chosen else revised_option(was, now, place)  # chosen, amended
         chosen |= revised is not None
         text, added = (now.text, []) if chosen else split_added(was.text, now.text)
@@ -202,10 +207,10 @@ class _Reviser:
         else:
             edits = word_edits(was.text, text)
         per: dict[int, list[Edit]] = {}
-        option = _option_words(was, now, place, revised) if chosen else None
+        option = option_words(was, now, place, revised) if chosen else None
         if option is not None:  # its own words, in their own form, after the number
             index, start, end = option
-            per = _keep_only(place, index, start, end, typed.end() if typed else 0)
+            per = keep_only(place, index, start, end, typed.end() if typed else 0)
             if revised is not None:  # and the words the amendments changed in it
                 per[index] += word_edits(place.paragraphs[index].text[start:end],
                                          now.text.strip(), start)
@@ -217,7 +222,8 @@ class _Reviser:
             edit, found = new_items(place, was.text, whole, places) if lines else (whole, None)
             if found is not None:
                 items.append(found)
-            for index, moved in to_source(place, edit, places) if edit is not None else ():
+            for index, moved in to_source(place, edit, places, was.text) \
+                    if edit is not None else ():
                 per.setdefault(index, []).append(moved)
         if typed and item is not None:  # a Word list numbers it now: its typed number goes
             cut = typed.end("bracket") if typed["bracket"] else typed.start()
@@ -414,50 +420,6 @@ def _typed(place: SourcePlace) -> tuple[str, str, str] | None:
     ".\\t"), and the number, or None."""
     typed = TYPED_NUMBER.match(place.paragraphs[0].text)
     return (typed["before"], typed["after"], typed["number"]) if typed else None
-
-
-def _chosen(was: Paragraph, now: Paragraph, place: SourcePlace) -> bool:
-    """Whether ``now`` is one of the options ``was`` offered, kept as it stood (`revise
-    --choose`), and the options stand in Word paragraphs of their own."""
-    return bool(place.alternatives) and len(place.paragraphs) > 1 and now.text != was.text \
-        and now.text.strip() in {was.text[start:end].strip()
-                                 for start, end, _ in place.alternatives}
-
-
-def _option_words(was: Paragraph, now: Paragraph, place: SourcePlace,
-                  revised: tuple[int, int] | None = None) -> tuple[int, int, int] | None:
-    """The chosen option's words where they stand in the source: the Word paragraph
-    that holds them and their span in its text; None when they cannot be placed
-    character by character (the options' first paragraph then takes the words). The
-    option is the one whose words ``now`` keeps, or, ``revised``, the one at that span
-    of ``was.text`` (`revised_option`)."""
-    for start, end, _ in place.alternatives:
-        words = was.text[start:end]
-        if (start, end) != revised if revised else words.strip() != now.text.strip():
-            continue
-        start += len(words) - len(words.lstrip())
-        end -= len(words) - len(words.rstrip())
-        spots = place.places[start:end]
-        if not spots or any(spot is None for spot in spots) or \
-                len({spot[0] for spot in spots}) > 1:
-            return None
-        return spots[0][0], spots[0][1], spots[-1][1] + 1
-    return None
-
-
-def _keep_only(place: SourcePlace, index: int, start: int, end: int, typed: int,
-               ) -> dict[int, list[Edit]]:
-    """The edits that leave the options' first Word paragraph its typed number (before
-    ``typed``) and Word paragraph ``index`` only its words ``start:end``: the rest of
-    both goes (the chosen option's runs then join the number)."""
-    def cut(at: int, stop: int) -> list[Edit]:
-        return [Edit(at, stop, _NOBODY, tracked=False)] if stop > at else []
-
-    length = len(place.paragraphs[index].text)
-    if index == 0:
-        return {0: cut(typed, start) + cut(end, length)}
-    return {0: cut(typed, len(place.paragraphs[0].text)),
-            index: cut(0, start) + cut(end, length)}
 
 
 def _standing_before(paragraphs: list[Paragraph], placed: set[str]) -> set[str]:

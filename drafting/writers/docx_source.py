@@ -318,7 +318,7 @@ class _SourceWriter(MergedWriter):
                 items.append(found)
             if edit is None:
                 continue
-            pieces = to_source(place, edit, places)
+            pieces = to_source(place, edit, places, text)
             if edit.stamp is not line.deleter and not shown(edit, pieces):
                 lost.append(edit)
                 continue

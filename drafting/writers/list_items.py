@@ -11,7 +11,9 @@ too), its number left to Word or typed as the line types it (`new_items`, `add_i
 A change deleting an item's whole line deletes its Word paragraph's mark too; one
 joining two items, the first one's (`items_deleted`). A revision's relettering of the
 items after is Word's too, or typed numbers changed in their own paragraphs; items it
-joins become one Word paragraph (`line_edits`, `join_items`).
+joins become one Word paragraph (`line_edits`, `join_items`). Where one list numbers an
+article's heading and its paragraphs, the first line is Word's item too ("1. For the
+purposes ..."): its number is left to Word, and it goes whole like any other.
 """
 
 from __future__ import annotations
@@ -259,12 +261,14 @@ class _LineDiff:
 
     def __init__(self, was: str, now: str, lines: list[Line]) -> None:
         self.was, self.lines = was, lines
-        items = [line.item for line in lines if line.item]  # never the first line's
+        items = [line.item for line in lines if line.item]  # the first's only if Word's
         self.old = [was[line.start + len(line.number):line.end].lstrip() if line.number
                     else _words(was[line.start:line.end], items) if line.typed
                     else was[line.start:line.end] for line in lines]  # matched by these
         self.new_lines = now.split("\n")
-        self.new = [_words(line, items) if n else line for n, line in enumerate(self.new_lines)]
+        numbered = bool(lines[0].number)  # an article's "1. For the purposes ...": Word's
+        self.new = [_words(line, items) if n or numbered else line
+                    for n, line in enumerate(self.new_lines)]
         self.edits: list[Edit] = []
         self.removed: list[int] = []
         self.joined: list[tuple[int, int]] = []
@@ -298,7 +302,8 @@ class _LineDiff:
             self.edits.append(Edit(lines[i1 - 1].end, lines[i1 - 1].end, _NOBODY,
                                    "".join(f"\n{line}" for line in new_lines[j1:j2]),
                                    tracked=False))
-        elif tag == "delete" and i1 > 0 and _whole_items(lines, i1, i2):
+        elif tag == "delete" and (i1 > 0 or (i2 < len(lines) and lines[0].number)) and \
+                _whole_items(lines, i1, i2):  # the first line too, where Word numbers it
             self.removed += [line.paragraph for line in lines[i1:i2]]  # type: ignore[misc]
         elif i1 == i2:  # lines before the first
             self.changed(0, 0, "", "\n".join(new_lines[j1:j2]) + "\n")

@@ -41,14 +41,16 @@ def in_body(element: Any) -> bool:
     return False
 
 
-def to_source(place: SourcePlace, edit: Edit,
-              places: Sequence[Place] | None = None) -> list[tuple[int, Edit]]:
+def to_source(place: SourcePlace, edit: Edit, places: Sequence[Place] | None = None,
+              text: str = "") -> list[tuple[int, Edit]]:
     """The edit in the source's coordinates: one per Word paragraph it touches (an
     insertion after the last character of the deletion's first paragraph). ``places``:
-    ``place.places`` as a list, for a caller that maps many edits of one paragraph.
-    What has no place is left out: characters without one are not deleted, and an
-    insertion with no character to stand by is dropped (in an option block: one into an
-    empty alternative, or outside the alternatives' words); `shown` tells."""
+    ``place.places`` as a list, for a caller that maps many edits of one paragraph;
+    ``text``, the paragraph's, lets an insertion inside Word's number move past it
+    (`_past_number`). What has no place is left out: characters without one are not
+    deleted, and an insertion with no character to stand by is dropped (in an option
+    block: one into an empty alternative, or outside the alternatives' words); `shown`
+    tells."""
     places = place.places if places is None else places
     spans: dict[int, list[int]] = {}
     for where in places[edit.start:edit.end]:
@@ -57,11 +59,25 @@ def to_source(place: SourcePlace, edit: Edit,
     moved = [(index, _moved(edit, min(offsets), max(offsets) + 1, ""))
              for index, offsets in spans.items()]
     if edit.text:
-        found = _anchor(places, edit.end, _within(place, edit.end, len(places)))
+        at, words = _past_number(text, places, edit.end, edit.text)
+        found = _anchor(places, at, _within(place, at, len(places)))
         if found is not None:
             index, offset = found
-            moved.append((index, _moved(edit, offset, offset, edit.text)))
+            moved.append((index, _moved(edit, offset, offset, words)))
     return moved
+
+
+def _past_number(text: str, places: Sequence[Place], offset: int,
+                 words: str) -> tuple[int, str]:
+    """Where an insertion of ``words`` at ``offset`` in ``text`` stands and what it
+    inserts there, moved past the characters with no place it opens with: " Also" after
+    "(c)" in "(c) To collect", Word's number, is "Also " before "To collect", the same
+    text read. Unmoved after a character with a place, or without ``text``."""
+    if len(text) != len(places) or (offset and places[offset - 1] is not None):
+        return offset, words
+    while offset < len(text) and places[offset] is None and words[0] == text[offset]:
+        words, offset = words[1:] + words[0], offset + 1
+    return offset, words
 
 
 def shown(edit: Edit, moved: Sequence[tuple[int, Edit]]) -> bool:
@@ -116,16 +132,18 @@ def _anchor(places: Sequence[Any], offset: int,
     """Where an insertion at ``offset`` goes: after the character before it, else
     before the character after it; both looked for ``within`` the span given (an
     alternative's words: one at its start goes into its own Word paragraph, not after
-    the alternative before)."""
+    the alternative before). Past characters with no place (a line break and the
+    number Word gives the line: "\\n(c) "), it goes before the character after it
+    where that one is in another Word paragraph: at the start of its line's."""
     low, high = within
-    for before in range(offset - 1, low - 1, -1):
-        if places[before] is not None:
-            index, at = places[before]
-            return index, at + 1
-    for after in range(offset, high):
-        if places[after] is not None:
-            return places[after]
-    return None
+    before = next((places[at] for at in range(offset - 1, low - 1, -1)
+                   if places[at] is not None), None)
+    if before is not None and offset > low and places[offset - 1] is not None:
+        return before[0], before[1] + 1
+    after = next((places[at] for at in range(offset, high) if places[at] is not None), None)
+    if before is not None and (after is None or after[0] == before[0]):
+        return before[0], before[1] + 1
+    return after
 
 
 def rest_deleted(place: SourcePlace, stamp: Stamp) -> list[tuple[int, Edit]]:

@@ -41,6 +41,16 @@ def test_a_revision_reletters_from_where_the_list_started(old, gone, expected):
     assert relettered(old, _without(old, *gone)) == expected
 
 
+def test_an_articles_first_line_numbered_is_renumbered_once_it_is_the_only_one():
+    """An article's paragraph whose first line Word numbers ("1. ..."), the first line
+    deleted: the one left is "1." as Word numbers it; a paragraph that opens with no
+    item is left as it is."""
+    assert relettered("1. Each Party shall act.\n2. Each Party shall report.",
+                      "2. Each Party shall report.") == "1. Each Party shall report."
+    assert relettered("Decides:\n1. To act;\n2. To report.", "2. To report.") == \
+        "2. To report."
+
+
 NESTED = ("Calls upon States:\n(a) A;\n(b) B;\n(c) C;\n(d) D;\n(e) E;\n(f) F;\n(g) G;\n"
           "(h) H, through:\n(i) x;\n(ii) y;\n(iii) z;\n(i) I;")
 """Roman items under "(h)", then the letter "(i)"."""

@@ -5,8 +5,8 @@ saved as a Word file. The edits a list's items meet:
 - whole paragraphs deleted, their words and their paragraph marks (`deletion`);
 - an item's words deleted, its paragraph mark left (Word still numbers an empty item);
   two items joined (the end of one, its paragraph mark and the start of the next
-  replaced by words typed); words typed over; a new paragraph typed after an item
-  (`Edited`).
+  replaced by words typed); words typed over, or before an item's words; a new
+  paragraph typed after an item (`Edited`).
 
 One LibreOffice session makes every copy asked for, through the tools beside
 ``../shared/tools/lo_track.py``; tests skip without LibreOffice.
@@ -52,6 +52,8 @@ try:
                 cursor.gotoRange(found.getEnd(), True)
                 cursor.setString("")
                 text.insertString(cursor, words, False)
+            elif kind == "before":  # ``words`` typed right before ``first``
+                text.insertString(cursor, words, False)
             elif kind == "after":  # a new paragraph after the one holding ``first``
                 cursor.gotoEndOfParagraph(False)
                 text.insertControlCharacter(cursor, 0, False)
@@ -69,8 +71,9 @@ class Edited:
     Changes on where ``tracked``. Each edit is ``(kind, first, last, words)``: "delete"
     (the paragraph holding ``first``, its mark too), "empty" (its words only), "join"
     (``first`` to the end of ``last``, in the next paragraph, replaced by ``words``),
-    "replace" (``first`` by ``words``) or "after" (a new paragraph of ``words`` after
-    the one holding ``first``; a tab typed as "\\t")."""
+    "replace" (``first`` by ``words``), "before" (``words`` typed right before
+    ``first``) or "after" (a new paragraph of ``words`` after the one holding ``first``;
+    a tab typed as "\\t")."""
 
     source: str
     copy: str
