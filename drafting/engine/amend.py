@@ -200,7 +200,7 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     brackets nest deeper (`drafting.limits.MAX_BRACKET_DEPTH`); a refusal naming the "]"
     that closes a bracketed option block says so (`drafting.engine.option_brackets`).
     New words are checked by `drafting.engine.new_words.refuse_disguise` (``delegations``:
-    the codes no tag in them may credit words to).
+    the codes no tag in them may credit words to; a new paragraph cites no footnote).
     """
     _check_lengths(proposal)
     kind = proposal.kind
@@ -224,7 +224,8 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
     refuse_disguise(target.label, fields["new_text"], target.text, delegations=delegations,
                     at=None if span is None else span.start,
                     end=None if span is None else span.end,
-                    kept="" if kind is _K.INSERT else fields["old_text"], own=codes)
+                    kept="" if kind is _K.INSERT else fields["old_text"], own=codes,
+                    cites="" if kind is _K.NEW_PARAGRAPH else None)
     return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,

@@ -44,20 +44,21 @@ from __future__ import annotations
 import re
 import shlex
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
 
 from drafting import characters
+from drafting.brackets import NOTE_MARKER
 from drafting.engine.anchoring import similarity
 from drafting.engine.revision_symbols import symbol_pattern, symbol_with_revision
 from drafting.engine.segments import COMPILED_ON
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
-from drafting.model import Document, Paragraph, ParagraphStatus, Revision
+from drafting.model import AmendmentKind, Document, Paragraph, ParagraphStatus, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.parts import Parts
 from drafting.readers.copy_revision import OtherRevision
@@ -69,6 +70,9 @@ from drafting.readers.copy_symbols import (
     own_named,
 )
 from drafting.readers.result import ReadWarning
+
+if TYPE_CHECKING:
+    from drafting.readers.docx_drafts import Draft
 
 SHARED_FLOOR = 0.3
 """The least share of a revision's words a Word copy must hold, before its tracked
@@ -229,12 +233,15 @@ def _paragraph_words(target: Revision) -> tuple[dict[str, int], int]:
 _LAST_WORDS: list[Any] = []
 
 
-def cut_off(target: Revision, missing: Collection[Paragraph]) -> str | None:
+def cut_off(target: Revision, missing: Collection[Paragraph],
+            drafts: Sequence[Draft] = ()) -> str | None:
     """The warning for an edited copy (no tracked changes) cut short: ``missing``, the
     paragraphs of ``target`` it does not hold (each read as the delegation's proposal to
     delete it), that come before the first it holds or after the last (the preamble
-    cut, to send the operative part only). None where none do."""
-    ids = {p.id for p in missing}
+    cut, to send the operative part only). None where none do. A paragraph one of the
+    ``drafts`` proposes again, word for word, elsewhere is not missing: it was moved."""
+    moved = {_words(d.new_text) for d in drafts if d.kind is AmendmentKind.NEW_PARAGRAPH}
+    ids = {p.id for p in missing if _words(p.text) not in moved}
     kept = [p for p in target if p.status is not ParagraphStatus.DELETED]
     held = [n for n, p in enumerate(kept) if p.id not in ids]
     if not held:
@@ -248,6 +255,12 @@ def cut_off(target: Revision, missing: Collection[Paragraph]) -> str | None:
     return (f"{len(cut)} paragraph{'s are' if len(cut) > 1 else ' is'} missing from the "
             f"copy and read as deleted: {shown}; if the copy was cut, send the whole "
             "draft or track the deletions (Track Changes)")
+
+
+def _words(text: str) -> str:
+    """``text``'s words, without footnote markers, for comparing paragraphs moved."""
+    return " ".join(NOTE_MARKER.sub("", text).split()) if "[^" in text else \
+        " ".join(text.split())
 
 
 def _earlier_revision(document: Document, target: Revision, suffix: str,

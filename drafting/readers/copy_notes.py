@@ -7,7 +7,10 @@ it was before the copy's tracked changes: the same, else the most like it), and 
 markers in the copy's paragraphs are given the revision's numbers, so that renumbering
 proposes nothing. A footnote that is none of the revision's (inserted, with Track
 Changes or without) is not yet a proposal drafting records: it is named in a warning and
-its marker taken out, never read as a paragraph of the draft.
+its marker taken out, never read as a paragraph of the draft. The warning says so where
+it has the words of one of the revision's footnotes (`inserted_said`): Word gives a
+paragraph moved with Track Changes a footnote of its own, and accepting the deletion
+where the paragraph was deletes the revision's.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from drafting.ooxml import runs
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.run_styles import RunStyles
 from drafting.ooxml.runs import INSERTED, RunPiece
+from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import SIMILARITY
 from drafting.readers.docx_draft import clean_lines
 
@@ -97,3 +101,34 @@ def _renumbered(read: runs.ParagraphRead, numbers: dict[int, int]) -> runs.Parag
     pieces = [piece.with_text(NOTE_MARKER.sub(marker, piece.text)) if "[^" in piece.text
               else piece for piece in read.pieces]
     return runs.ParagraphRead(tuple(p for p in pieces if p.text), read.mark)
+
+
+def revision_note(paragraphs: Sequence[Paragraph], number: int) -> Paragraph | None:
+    """The revision's footnote ``number`` (FN<number>) among ``paragraphs``, else None."""
+    return next((p for p in paragraphs if p.kind is ParagraphKind.FOOTNOTE
+                 and p.label == f"FN{number}"), None)
+
+
+def citing(paragraphs: Sequence[Paragraph], number: int) -> Paragraph | None:
+    """The first of ``paragraphs`` (of the body) citing footnote ``number``, else None."""
+    marker = f"[^{number}]"
+    return next((p for p in paragraphs if p.kind is not ParagraphKind.FOOTNOTE
+                 and marker in p.text), None)
+
+
+def inserted_said(text: str, paragraphs: Sequence[Paragraph]) -> str:
+    """The warning for a footnote reading ``text`` inserted in a copy of the revision
+    whose ``paragraphs`` these are. One with the words of the revision's own footnote is
+    most likely a paragraph moved with Track Changes (Word gives the moved paragraph a
+    footnote of its own): accepted, the deletion where it was deletes that footnote."""
+    said = (f"a footnote was inserted ({quoted(text)}): a new footnote cannot be proposed "
+            "from a Word file yet, so it was not read")
+    words = " ".join(text.split())
+    same = next((p for p in paragraphs if p.kind is ParagraphKind.FOOTNOTE
+                 and " ".join(p.text.split()) == words), None)
+    host = None if same is None else citing(paragraphs, parse_label(same.label).number)
+    if same is None or host is None:
+        return f"{said}; propose its words in the paragraph, or ask the secretariat to add it"
+    return (f"{said}; it has the words of {same.label}, which {host.label} cites (a "
+            f"paragraph moved?): if {host.label} is deleted, {same.label} is deleted with "
+            "it, so ask the secretariat to keep the footnote")

@@ -5,6 +5,7 @@ of copies: `quoted` a text, `who` an author, `check_characters` a text's charact
 from __future__ import annotations
 
 from drafting import characters, lookalikes
+from drafting.engine.new_words import note_refusal, stray_note
 from drafting.errors import ReaderError
 
 
@@ -16,17 +17,20 @@ def check_characters(where: str, text: str) -> None:
 
 
 def check_new_words(where: str, new: str, known: str, at: int | None = None,
-                    end: int | None = None) -> None:
+                    end: int | None = None, *, cites: str | None = None) -> None:
     """ReaderError naming ``where`` if the words ``new`` a copy proposes hold what no
     paragraph may (an empty line, or one that only looks empty: `characters.problem`) or
     what the copy brings that looks other than it is (`drafting.lookalikes.disguise`;
     ``known``, the text they are proposed in, may hold it already; ``at`` to ``end``,
-    where in it they go, if known)."""
+    where in it they go, if known), or a footnote marker ``cites`` (default ``known``; ""
+    for a new paragraph) does not hold (`drafting.engine.new_words.stray_note`)."""
     if found := characters.problem(new, "paragraph") or lookalikes.disguise(
             new, known, at=at, end=end):
         offset, sentence = found
         raise ReaderError(f"{where}, the new text, {sentence}",
                           details=characters.caret(new, offset))
+    if (marker := stray_note(new, known if cites is None else cites)) is not None:
+        raise ReaderError(f"{where}: {note_refusal(marker, new_paragraph=cites == '')}")
 
 
 def who(author: str | None) -> str:

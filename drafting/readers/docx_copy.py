@@ -36,7 +36,7 @@ from drafting.readers.copy_hidden import hidden_warnings
 from drafting.readers.copy_items import number_piece
 from drafting.readers.copy_lengths import check_length
 from drafting.readers.copy_links import link_warnings
-from drafting.readers.copy_notes import cited, footnote, own_numbers
+from drafting.readers.copy_notes import cited, footnote, inserted_said, own_numbers
 from drafting.readers.copy_objects import object_warnings
 from drafting.readers.copy_pieces import (
     bracketed,
@@ -176,10 +176,7 @@ class CopyLayout:
             self.warnings += box_warnings(self._place, paragraphs,
                                           None if self.boxes is None else self.boxes())
         for index, text in added:  # placed once the paragraphs' labels are read
-            self.warn(self._place(places[index]), "a footnote was inserted "
-                      f"({quoted(text)}): a new footnote cannot "
-                      "be proposed from a Word file yet, so it was not read; propose its "
-                      "words in the paragraph, or ask the secretariat to add it")
+            self.warn(self._place(places[index]), inserted_said(text, self.target.paragraphs))
         chunks: list[Chunk] = []
         host: Chunk | None = None  # the last chunk that is not a footnote
         opened: dict[int, Chunk] = {}  # the chunk of each paragraph the structure reads

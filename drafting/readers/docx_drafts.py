@@ -16,6 +16,7 @@ from drafting.engine.applied import apply_accepted
 from drafting.errors import AmendmentError, ReaderError
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Paragraph, Revision, Span
 from drafting.readers.copy_answers import accepted, rejected
+from drafting.readers.copy_moved_notes import unmarked
 from drafting.readers.copy_text import check_characters, check_new_words, quoted, who
 from drafting.readers.merged_brackets import overlapping
 from drafting.readers.merged_copies import by_codes, not_proposed, settled_shown
@@ -76,6 +77,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     ``name`` the file's, for the warnings when it changed nothing."""
     drafts = replacements(lifted(bracketed(_struck_early(drafts, delegation, authors, proposed,
                                                   warnings))))
+    drafts = unmarked(drafts, target.paragraphs, warnings)  # a paragraph moved, its note
     tracked = any(by_codes(d, delegation, authors, own=True) for d in drafts)
     # changes made untracked may be the merged draft's, accepted in Word: maybe every
     # one (an edited copy), maybe beside the sender's own tracked changes
@@ -125,7 +127,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         placed = draft.span if draft.amends is None and draft.kind in SPAN_KINDS else None
         check_new_words(draft.where, draft.new_text, draft.amends.new_text
                         if draft.amends is not None else draft.paragraph.text,
-                        *((placed.start, placed.end) if placed is not None else ()))
+                        *((placed.start, placed.end) if placed is not None else ()),
+                        cites="" if draft.kind is AmendmentKind.NEW_PARAGRAPH else None)
         amendment = Amendment(
             id="", kind=draft.kind, paragraph_id=draft.paragraph.id, revision=target.label,
             proponents=(str(code),),

@@ -1,10 +1,13 @@
 """Which paragraph of the revision each paragraph of a delegation's copy is.
 
-A copy's paragraph is first the one its label names ("3.", ``OP3``), then, in order, the
-most like it by text (`drafting.readers.docx_changes.most_similar`). A label is not
-trusted where the copy's numbers are shifted: a delegation that inserts a paragraph, or
-deletes one, often renumbers the paragraphs after it, or types the number the next one
-had. There a paragraph that reads as another paragraph near the one its number names
+A copy's paragraph is first the one its label names ("3.", ``OP3``), or the one it
+reads as unchanged, keeping of these only the longest run in the revision's order
+(`longest_run`: a paragraph cut and pasted up or down is the one out of order, not those
+it jumped over); then, in order, the most like it by text
+(`drafting.readers.docx_changes.most_similar`). A label is not trusted where the copy's
+numbers are shifted: a delegation that inserts a paragraph, or deletes one, often
+renumbers the paragraphs after it, or types the number the next one had.
+There a paragraph that reads as another paragraph near the one its number names
 (unchanged, or plainly more like it when edited), or whose numbered paragraph stands a
 little further on, is found by its text instead. So is one typed with the number of a
 paragraph that stands after the unchanged one that follows it in the copy (a new "3."
@@ -19,7 +22,7 @@ that footnote.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -110,16 +113,17 @@ def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
              for g, j in zip(hosts, labelled, strict=True)]
     shifted = [_shifted(g, j, labelled[max(i - NEAR, 0):i], paragraphs, same)
                for i, (g, j, same) in enumerate(zip(hosts, labelled, plain, strict=True))]
-    last = -1
     for i, (group, j) in enumerate(zip(hosts, labelled, strict=True)):
-        if j is None or j <= last:
+        if j is None:
             continue
         ahead = slice(i + 1, i + 1 + NEAR)
         if not plain[i] and (_out_of_order(j, labelled[ahead], plain[ahead]) or (
                 (shifted[i] or any(shifted[ahead])) and
                 _numbered_otherwise(group, j, paragraphs, hosts[ahead]))):
             continue  # found by its text
-        found[i], last = j, j
+        found[i] = j
+    found = longest_run(_as_they_were(hosts, found, paragraphs),
+                        {k for k, p in enumerate(paragraphs) if "[^" in p.text})
     last, new = -1, 0
     for i, group in enumerate(hosts):
         if found[i] is None:
@@ -141,6 +145,55 @@ def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
         group.match = None if j is None else paragraphs[j]
     taken = set(found)
     return [p for k, p in enumerate(paragraphs) if k not in taken]
+
+
+def _as_they_were(hosts: list[Group], found: list[int | None],
+                  paragraphs: list[Paragraph]) -> list[int | None]:
+    """``found`` (the paragraphs the groups' labels name), and for each group with none
+    the paragraph it reads as unchanged, where no other paragraph has that text."""
+    if all(j is not None for j in found):
+        return found
+    texts: dict[str, int | None] = {}
+    for k, p in enumerate(paragraphs):
+        texts[p.text] = None if p.text in texts else k  # twice: neither
+    found, taken = list(found), set(found)
+    for i, group in enumerate(hosts):
+        if found[i] is not None or len(group.hosts) != 1 or len(group.hosts[0].pieces) != 1:
+            continue
+        k = texts.get(group.hosts[0].pieces[0].text.strip())
+        if k is not None and k not in taken and unchanged(group, paragraphs[k].text):
+            found[i] = k
+            taken.add(k)
+    return found
+
+
+def longest_run(found: list[int | None], noted: Collection[int] = ()) -> list[int | None]:
+    """``found`` (for each of a copy's paragraphs, the revision's paragraph it is, or
+    None) keeping only the longest run of them in the revision's order, the others None:
+    a paragraph moved up or down is then the one out of order, not the paragraphs it
+    jumped over (each deleted and typed again). Of runs as long, the one keeping most of
+    the ``noted`` paragraphs (those citing a footnote, which a new paragraph cannot
+    cite), then the one whose paragraphs come first in the copy."""
+    size = max((j for j in found if j is not None), default=-1) + 1
+    tree: list[tuple[int, int]] = [(0, 0)] * (size + 1)  # the best run after each j
+    best: list[tuple[int, int]] = [(0, 0)] * len(found)  # the best run starting at each
+    for i in range(len(found) - 1, -1, -1):
+        if (j := found[i]) is None:
+            continue
+        after, at = (0, 0), size - 1 - j  # runs going on past j: those before it here
+        while at > 0:
+            after, at = max(after, tree[at]), at & (at - 1)
+        best[i] = (after[0] + 1, after[1] + (j in noted))
+        at = size - j
+        while at <= size:
+            tree[at], at = max(tree[at], best[i]), at + (at & -at)
+    need, last = max(best, default=(0, 0)), -1
+    kept: list[int | None] = [None] * len(found)
+    for i, j in enumerate(found):
+        if j is not None and j > last and best[i] == need:
+            kept[i], last = j, j
+            need = (need[0] - 1, need[1] - (j in noted))
+    return kept
 
 
 def _standing(found: int | None, text: str, paragraphs: list[Paragraph],

@@ -307,7 +307,7 @@ class _Reader(CopyComments, CopyGroups):
                 raise too_many_amendments(str(self.path))
         for paragraph in missing:
             self._lost(paragraph)
-        if not self.tracked and (said := cut_off(self.target, self.unmatched)):
+        if not self.tracked and (said := cut_off(self.target, self.unmatched, self.drafts)):
             self.warn(str(self.path), said)
         if self._too_many():
             raise too_many_amendments(str(self.path))
