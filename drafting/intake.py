@@ -160,8 +160,7 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         from drafting.readers import load_submission  # Word is read only for .docx
 
         known = codes if codes is not None else {d.code for d in store.delegations()}
-        pending = cache(lambda: store.amendments(document.symbol,  # only when one is named
-                                                 statuses={AmendmentStatus.SUBMITTED}))
+        pending = cache(lambda: store.amendments(document.symbol))  # only when one is named
         submission, found = load_submission(path, document, delegations=set(known),
                                             pending=pending)
         if delegation is not None and submission.delegation != delegation:

@@ -24,8 +24,10 @@ def check_record(store: Store, label: str) -> None:
     report = store.verify()
     if not report.ok:
         more = len(report.mismatches) - 1
+        found = "its record's times are later than this machine's clock" \
+            if report.clock_only else "the store does not match its record"
         raise RecordMismatch(
-            f"{label} was not issued: the store does not match its record ({report.first}"
+            f"{label} was not issued: {found} ({report.first}"
             f"{f', and {more} more' if more else ''}); a revision is issued only from a "
             "record that verifies. Run drafting verify to see every mismatch")
 

@@ -189,8 +189,7 @@ def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation:
     document = store.document(symbol)
     parent = None
     if revision_of(document).by_label(proposal.paragraph) is None:
-        pending = store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
-        parent = parent_of(proposal.paragraph, document, pending)
+        parent = parent_of(proposal.paragraph, document, store.amendments(symbol))
     if parent is not None:  # an amendment to a proposal: A12, or OP9 bis as compiled
         amendment = draft_subamendment(parent, proposal, id="new-1", proponents=[delegation],
                                        revision=revision_of(document).label,
@@ -274,16 +273,17 @@ def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
     try:
         paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
     except InputError:
-        from drafting.engine.subamend import proposed_labelled
+        from drafting.engine.subamend import followed, proposed_labelled
 
         pending = store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
         proposal = proposed_labelled(paragraph or "", document, pending)
         if proposal is None:
             raise
         ids = set(proposal.credit.amendments)
+        amends = {a.id: a.amends for a in followed(document, store.amendments(symbol))}
         return document, [a for a in store.amendments(symbol, statuses=wanted,
                                                       delegations=delegations or None)
-                          if a.id in ids or a.amends in ids]
+                          if a.id in ids or amends.get(a.id, a.amends) in ids]
     return document, store.amendments(symbol, statuses=wanted,
                                       delegations=delegations or None,
                                       paragraph_id=paragraph_id)
@@ -365,13 +365,15 @@ def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | 
     current revision, and the amendments merged; ``delegations`` filters them, codes in
     any case (``eu`` is EU). Two steps."""
     from drafting.engine import merge, select
+    from drafting.engine.subamend import followed
     from drafting.lookup import known_codes
 
     step(f"loading {symbol}")
     document = store.document(symbol)
     if delegations:
         delegations = known_codes(store, delegations)
-    chosen = select(store.amendments(symbol), delegations=delegations or None,
+    chosen = select(followed(document, store.amendments(symbol)),
+                    delegations=delegations or None,
                     statuses=parse_statuses(statuses) or {AmendmentStatus.SUBMITTED})
     step(f"merging {len(chosen):,} amendments")
     return merge(document, chosen), chosen
@@ -420,6 +422,7 @@ def revise_document(store: Store, symbol: str, label: str, *,
     (RecordMismatch if it does not match: nothing is issued from rows changed behind
     drafting's back). Four steps (three in a dry run)."""
     from drafting.engine import Decisions, revise
+    from drafting.engine.subamend import as_recorded, followed
     from drafting.lookup import check_new_revision
 
     step(f"loading {symbol}")
@@ -429,7 +432,8 @@ def revise_document(store: Store, symbol: str, label: str, *,
     step("checking the record")  # a revision is official text: never from rows changed
     check_record(store, label)  # behind drafting's back
     current = revision_of(document)
-    given = [a for a in store.amendments(symbol)
+    recorded = store.amendments(symbol)
+    given = [a for a in followed(document, recorded)
              if a.status is AmendmentStatus.SUBMITTED
              or (a.revision == current.label and a.status in (AmendmentStatus.ACCEPTED,
                                                               AmendmentStatus.REJECTED))]
@@ -440,7 +444,7 @@ def revise_document(store: Store, symbol: str, label: str, *,
         agreed={p.id: p.status for p in current
                 if p.status in (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)})
     step(f"issuing {label} with {len(decisions.accepted):,} accepted amendments")
-    outcome = revise(document, given, decisions, label=label)
+    outcome = as_recorded(revise(document, given, decisions, label=label), recorded)
     if dry_run:
         return outcome
     source = revised_source(store, symbol, current, outcome.revision, warn)

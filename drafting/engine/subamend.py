@@ -8,7 +8,8 @@ whose ``amends`` names the parent and whose span quotes the parent's ``new_text`
 One level only, as in the rules of procedure of United Nations bodies: an amendment to an
 amendment, never to a sub-amendment. A sub-amendment is decided before its parent. When
 the parent is accepted the accepted sub-amendments are made in its words (`amended_text`);
-a sub-amendment whose parent is rejected, withdrawn or overtaken has nothing left to amend.
+a sub-amendment whose parent is rejected, withdrawn or overtaken has nothing left to amend,
+unless another delegation's identical proposal still stands (`followed`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from drafting.model import (
 from drafting.model.amendment import AMENDABLE_KINDS, SUBAMENDMENT_KINDS
 
 if TYPE_CHECKING:
+    from drafting.engine.revise import RevisionOutcome
     from drafting.engine.segments import NewParagraph
 
 AMENDMENT_ID = re.compile(r"A[1-9]\d{0,8}", re.IGNORECASE)
@@ -150,6 +152,67 @@ def with_subamendments(parent: Amendment, accepted: Iterable[Amendment]) -> Amen
     return replace(parent, new_text=amended_text(parent, mine)) if mine else parent
 
 
+_OPEN = (AmendmentStatus.SUBMITTED, AmendmentStatus.ACCEPTED)
+"""The amendments to a proposal that `followed` moves: those whose words may still take
+effect (an accepted one is made in its proposal's words when the proposal is)."""
+
+
+def followed(document: Document, amendments: Sequence[Amendment]) -> list[Amendment]:
+    """``amendments`` with each pending (or accepted) amendment to a proposal withdrawn
+    or rejected since moved onto another delegation's proposal of the same words in the
+    same place, while one stands (`_twin`): the compilation showed them once, credited to
+    all their proponents ("(EU, USA)"), and the amendment was to those words. Only
+    ``amends`` changes, as the engine sees it; the store keeps what was recorded."""
+    by_id = {a.id: a for a in amendments}
+    moved: dict[str, str] = {}
+    for amendment in amendments:
+        parent = by_id.get(amendment.amends) if amendment.amends else None
+        if amendment.status in _OPEN and parent is not None and \
+                parent.status in (AmendmentStatus.WITHDRAWN, AmendmentStatus.REJECTED):
+            twin = _twin(document, parent, amendments, set(amendment.proponents))
+            if twin is not None:
+                moved[amendment.id] = twin.id
+    return [replace(a, amends=moved[a.id]) if a.id in moved else a for a in amendments]
+
+
+def as_recorded(outcome: RevisionOutcome, recorded: Iterable[Amendment]) -> RevisionOutcome:
+    """``outcome`` (of a revision given `followed` amendments) with each amendment's
+    ``amends`` as ``recorded``: a revision moves an amendment on, never onto another
+    proposal in the record."""
+    amends = {a.id: a.amends for a in recorded}
+    fixed = tuple(replace(a, amends=amends[a.id]) if amends.get(a.id, a.amends) != a.amends
+                  else a for a in outcome.amendments)
+    return replace(outcome, amendments=fixed)
+
+
+def _twin(document: Document, parent: Amendment, amendments: Iterable[Amendment],
+          own: Collection[str]) -> Amendment | None:
+    """The first proposal still standing (pending, or accepted on the current revision),
+    not ``parent`` nor one of ``own`` codes, that proposes what ``parent`` did in the same
+    place of the text (``parent`` moved onto its revision when they differ)."""
+    from drafting.engine.merge import place
+
+    current = document.current.label if document.current is not None else None
+    for other in amendments:
+        standing = other.status is AmendmentStatus.SUBMITTED or (
+            other.status is AmendmentStatus.ACCEPTED and other.revision == current)
+        if other.id == parent.id or other.amends or not standing or \
+                set(other.proponents) & set(own) or \
+                (other.paragraph_id, other.kind, other.old_text, other.new_text) != (
+                    parent.paragraph_id, parent.kind, parent.old_text, parent.new_text):
+            continue
+        there = parent
+        if parent.revision != other.revision:
+            target = document.revision(other.revision)
+            placed = place(document, target, [parent])[0] if target is not None else []
+            if not placed:
+                continue
+            there = placed[0]
+        if (there.span, there.anchor) == (other.span, other.anchor):
+            return other
+    return None
+
+
 def split(amendments: Iterable[Amendment]) -> tuple[list[Amendment], list[Amendment]]:
     """Proposals to the text, and amendments to proposals, in the order given."""
     plain: list[Amendment] = []
@@ -159,13 +222,16 @@ def split(amendments: Iterable[Amendment]) -> tuple[list[Amendment], list[Amendm
     return plain, nested
 
 
-def parent_of(label_or_id: str, document: Document, pending: Sequence[Amendment]
+def parent_of(label_or_id: str, document: Document, amendments: Sequence[Amendment]
               ) -> Amendment | None:
-    """The pending proposal ``label_or_id`` names: an amendment id (``A12``), or the label a
-    proposed new paragraph carries in the compilation (``OP9 bis``) when the text has no
-    such paragraph. None when it names a paragraph of the current text. AmendmentError
-    for an id or label that names no pending proposal."""
+    """The pending proposal ``label_or_id`` names among ``amendments``: an amendment id
+    (``A12``), or the label a proposed new paragraph carries in the compilation (``OP9
+    bis``) when the text has no such paragraph. None when it names a paragraph of the
+    current text. AmendmentError for an id or label that names no pending proposal, and
+    for a label that named another proposal before one was withdrawn or decided (labels
+    close up then: see `relabelled`)."""
     wanted = label_or_id.strip()
+    pending = [a for a in amendments if a.status is AmendmentStatus.SUBMITTED]
     if names_amendment(wanted):
         found = {a.id.upper(): a for a in pending}.get(wanted.upper())
         if found is None:
@@ -176,9 +242,44 @@ def parent_of(label_or_id: str, document: Document, pending: Sequence[Amendment]
     if current is None or current.by_label(wanted) is not None:
         return None
     entry = proposed_labelled(wanted, document, pending)
+    relabelled(wanted, document, amendments, entry)
     if entry is None:  # not a label, or no proposal: the paragraph lookup says so
         return None
     return {a.id: a for a in pending}[entry.credit.amendments[0]]
+
+
+def relabelled(label: str, document: Document, amendments: Sequence[Amendment],
+               entry: NewParagraph | None) -> None:
+    """Refuse ``label`` (which names ``entry`` among the pending proposals) when it named
+    another proposal before the proposals of the current revision that are no longer
+    pending were withdrawn or decided: a file written against that compilation means the
+    one it named then, so the label would quietly move to another delegation's words."""
+    current = document.current
+    gone = [a for a in amendments if a.status is not AmendmentStatus.SUBMITTED
+            and current is not None and a.revision == current.label]
+    if not gone:
+        return
+    every = [a for a in amendments if a.status is AmendmentStatus.SUBMITTED] + [
+        replace(a, status=AmendmentStatus.SUBMITTED) for a in gone]
+    before = proposed_labelled(label, document, every)
+    now = set(entry.credit.amendments) if entry is not None else set()
+    if before is None or (entry is not None and now <= set(before.credit.amendments)):
+        return
+    known = {a.id: a for a in amendments}
+    was = [known[i] for i in before.credit.amendments if i not in now]
+    named = " and ".join(whose(a) + ("" if a.status is AmendmentStatus.SUBMITTED
+                                     else f", {a.status} since") for a in was)
+    said = f"{label}: the compilation gave this label to {named}"
+    if entry is not None:
+        then = known[entry.credit.amendments[0]]
+        raise AmendmentError(f"{said}; it now names {whose(then)}: to amend that one, name "
+                             f"it by its id ({then.id}) instead of the label")
+    left = [a.id for a in was if a.status is AmendmentStatus.SUBMITTED]
+    if left:
+        raise AmendmentError(f"{said}, whose label has changed since; name the proposal "
+                             f"you amend by its id ({', '.join(left)}) instead of the label")
+    raise AmendmentError(f"{said}; no pending proposal carries this label now, so there is "
+                         "nothing to amend")
 
 
 def proposed_labelled(label: str, document: Document, pending: Sequence[Amendment]

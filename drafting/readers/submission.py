@@ -122,8 +122,9 @@ def check_submission(submission: Submission, document: Document, *,
     proponent, ``submitted_by`` from the file and ``submitted_at``; its id is the
     next of ``ids`` or, without them, ``<delegation>-<n>`` (n counting from 1).
     ``ids`` is only drawn from when the whole submission is accepted. With ``pending`` (the
-    pending amendments, asked for only when needed), a ``paragraph`` that names a pending
-    proposal (``A12``, or ``OP9 bis`` as compiled) amends that proposal's words.
+    document's amendments, asked for only when needed), a ``paragraph`` that names a pending
+    proposal (``A12``, or ``OP9 bis`` as compiled) amends that proposal's words; those no
+    longer pending tell a label that named another proposal before (`parent_of`).
     """
     drafted, findings = _place(
         document, submission.document, submission.delegation, submission.revision,

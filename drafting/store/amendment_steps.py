@@ -140,7 +140,7 @@ def decide(write: Write, amendment_id: str, decision: str, note: str) -> Amendme
                             "it can be rejected, not accepted")
     if decision == "accept":
         _refuse_behind(write.connection, amendment, symbol)
-        _refuse_orphan(write.connection, amendment)
+        _refuse_orphan(write.connection, amendment, symbol)
     return record_verdict(write, symbol, number, amendment, decision, note,
                           DECISION_STATUS[decision])
 
@@ -157,17 +157,31 @@ def record_verdict(write: Write, symbol: str, number: int, amendment: Amendment,
     return replace(amendment, status=status)
 
 
-def _refuse_orphan(connection: Connection, amendment: Amendment) -> None:
+def _refuse_orphan(connection: Connection, amendment: Amendment, symbol: str) -> None:
     """ConflictError for accepting an amendment to a proposal that is neither pending nor
-    accepted (rejected, withdrawn, stale): none of its words would reach the text."""
+    accepted (rejected, withdrawn, stale), unless another delegation's identical proposal
+    is still pending (`drafting.engine.subamend.followed`): none of its words would reach
+    the text."""
     if not amendment.amends:
         return
     parent = stored(connection, amendment.amends)[1]
-    if parent.status not in (_S.SUBMITTED, _S.ACCEPTED):
+    if parent.status not in (_S.SUBMITTED, _S.ACCEPTED) and \
+            not _followed(connection, amendment, symbol):
         raise ConflictError(
             f"{amendment.id} amends {parent.id}, which was {parent.status}: accepted now, "
             f"none of its words would reach the text; it can be rejected (or reopen "
             f"{parent.id} first, if its decision was taken by mistake)")
+
+
+def _followed(connection: Connection, amendment: Amendment, symbol: str) -> bool:
+    """Whether ``amendment``, to a proposal no longer pending, follows another delegation's
+    identical proposal still pending (as the compilation and revisions take it)."""
+    from drafting.engine.subamend import followed
+
+    row = mapping.find_document(connection, symbol)
+    every = mapping.load_amendments(connection, mapping.amendment_query(row.id))
+    now = {a.id: a.amends for a in followed(mapping.load_document(connection, row), every)}
+    return now.get(amendment.id, amendment.amends) != amendment.amends
 
 
 def _refuse_behind(connection: Connection, amendment: Amendment, symbol: str) -> None:

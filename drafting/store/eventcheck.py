@@ -18,7 +18,8 @@ and names the event that holds:
   library never writes in a support or withdraw event;
 - a time more than `CLOCK_SKEW` before the event it follows, or after the time of the
   check: event times are the writing client's clock, so a back-dated event shows as time
-  going backwards (and a post-dated one as in the future, and its next event as before it).
+  going backwards (and a post-dated one as in the future, and its next event as before it;
+  or the clock of the machine verifying is slow: events dated after it are said so).
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
 CLOCK_SKEW = timedelta(minutes=5)
 """How far an event's time may be before the time of the event it follows (clocks of
 two writers differ a little) before `verify` names it as time going backwards."""
+
+AHEAD = "in the future by this machine's clock"
+"""How `Doubts` says an event is dated more than `CLOCK_SKEW` after the time of the check:
+the writer's clock was fast, or the clock of the machine verifying is slow."""
 
 _FIELDS = {EventKind.SUPPORT: {"amendment", "delegation", "withdraw"},
            EventKind.WITHDRAW: {"amendment", "delegation"}}
@@ -101,8 +106,10 @@ class Doubts:
                       f"event it follows ({self._last:%Y-%m-%d %H:%M:%S} UTC): its time is "
                       "the writer's clock, which was wrong or set back")
         if event.at > self._now + CLOCK_SKEW:
-            self._say(event, f"it is dated {event.at:%Y-%m-%d %H:%M:%S} UTC, in the future: "
-                      "its time is the writer's clock, which was wrong or set forward")
+            self._say(event, f"it is dated {event.at:%Y-%m-%d %H:%M:%S} UTC, {AHEAD} "
+                      f"({self._now:%Y-%m-%d %H:%M:%S} UTC): if this machine's clock is slow, "
+                      "set it right and verify again; if not, the time is the writer's "
+                      "clock, which was wrong or set forward")
         self._last = event.at
         payload = event.payload
         if not isinstance(payload, Mapping):

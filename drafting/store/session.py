@@ -2,9 +2,10 @@
 
 A write (`writing`) begins with ``BEGIN IMMEDIATE`` on SQLite and, on every
 database, locks the ``chain_head`` row: writers queue one behind the other, and
-each sees everything committed before it. Everything done inside commits
-together or not at all; a SQLite file that other writers keep busy beyond its
-busy timeout is waited for again (`WRITE_WAIT_S` in all). A read (`reading`)
+each sees everything committed before it. A write dated (by this machine's clock) more
+than `CLOCK_SKEW` before the last event is refused, as `verify` would name it. Everything
+done inside commits together or not at all; a SQLite file that other writers keep busy
+beyond its busy timeout is waited for again (`WRITE_WAIT_S` in all). A read (`reading`)
 sees one consistent snapshot (``REPEATABLE READ`` on PostgreSQL, a WAL snapshot
 on SQLite). Database faults become StoreErrors in `drafting.store.faults`.
 """
@@ -26,7 +27,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from drafting.store import faults, tables
 from drafting.store.chain import EventKind, Head, append
 from drafting.store.connect import WRITE_OPTION, shown
-from drafting.store.errors import AccessError, SchemaError, StoreError
+from drafting.store.errors import AccessError, ConflictError, SchemaError, StoreError
+from drafting.store.eventcheck import CLOCK_SKEW
+from drafting.store.payloads import utc
 from drafting.store.receipts import Receipt
 
 WRITE_WAIT_S = 300.0
@@ -80,7 +83,9 @@ def writing(engine: Engine, url: URL, actor: str) -> Iterator[Write]:
     try:
         with _write_transaction(engine, url) as connection:
             head = _locked_head(connection, url)
-            yield Write(connection, head, datetime.now(UTC), actor)
+            at = datetime.now(UTC)
+            _refuse_set_back(connection, head, at)
+            yield Write(connection, head, at, actor)
     except DBAPIError as error:
         raise database_error(error, url) from error
 
@@ -136,6 +141,25 @@ def _locked_head(connection: Connection, url: URL) -> Head:
         raise SchemaError(f"the store at {shown(url)} has lost its chain head row; "
                           "restore it from a backup")
     return Head(found.seq, found.hash)
+
+
+def _refuse_set_back(connection: Connection, head: Head, at: datetime) -> None:
+    """ConflictError for a write dated ``at`` more than `CLOCK_SKEW` before the last event,
+    as `verify` would name it for ever after (and the PostgreSQL trigger of schema 0013
+    refuses it): the clock of this machine, or of the last event's writer, is wrong."""
+    if not head.seq:
+        return
+    found = connection.execute(select(tables.events.c.at)
+                               .where(tables.events.c.seq == head.seq)).scalar()
+    last = utc(found) if found is not None else None
+    if last is None or at >= last - CLOCK_SKEW:
+        return
+    raise ConflictError(
+        f"event {head.seq + 1} is dated {at:%Y-%m-%d %H:%M:%S} UTC, before the last event "
+        f"({last:%Y-%m-%d %H:%M:%S} UTC): an event's time is the clock of the machine "
+        "writing it, which is wrong or set back; set it right and try again (if it is "
+        "right, the last event's writer's clock was set forward: this write can be made "
+        f"from {last - CLOCK_SKEW:%Y-%m-%d %H:%M:%S} UTC); nothing was recorded")
 
 
 def database_error(error: DBAPIError, url: URL) -> StoreError:

@@ -42,6 +42,7 @@ from drafting.store.chaincheck import (
     read_links,
 )
 from drafting.store.errors import RecordMismatch
+from drafting.store.eventcheck import AHEAD
 from drafting.store.mismatch import Mismatch
 from drafting.store.receipts import Receipt
 from drafting.store.replay import Replayed, replay
@@ -74,6 +75,12 @@ class VerifyReport:
         return not self.mismatches
 
     @property
+    def clock_only(self) -> bool:
+        """True when every mismatch is an event dated in the future by this machine's clock:
+        nothing else is wrong, and this machine's clock may be the slow one."""
+        return not self.ok and all(AHEAD in m.what for m in self.mismatches)
+
+    @property
     def first(self) -> Mismatch | None:
         """The first mismatch, or None."""
         return self.mismatches[0] if self.mismatches else None
@@ -89,6 +96,8 @@ class VerifyReport:
             return f"the record is intact: {events}, every row matches{anchored}"
         more = len(self.mismatches) - 1
         tail = f" (and {more} more)" if more else ""
+        if self.clock_only:
+            return f"the record's times are later than this machine's clock: {self.first}{tail}"
         return f"the record does not match: {self.first}{tail}"
 
 

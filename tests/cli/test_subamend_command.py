@@ -96,3 +96,55 @@ def test_a_json_submission_amends_a_proposal_by_its_label_or_its_id(cli, tmp_pat
         {"paragraph": "A2", "delete": "report"}]}), encoding="utf-8")
     code, _, err = cli.run("submit", SYMBOL, str(wrong), "--yes")
     assert code != 0 and "A2 is itself an amendment to A1" in err
+
+
+def test_a_label_the_compilation_gave_a_withdrawn_proposal_does_not_move_to_another(
+        cli, tmp_path):
+    """Finding 2 of probe 16: JPN's file amends "OP9 bis" (the EU's A1 in the compilation
+    it read); the EU withdrew A1 and the USA's A2 became "OP9 bis"."""
+    cli.ok("amend", SYMBOL, "OP9", "-d", "USA", "--new-paragraph",
+           "Requests the Secretary-General to present a report on market access;", "--yes")
+    cli.ok("withdraw", "A1", "-d", "EU")
+    submission = tmp_path / "jpn.json"
+    submission.write_text(json.dumps({"document": SYMBOL, "delegation": "JPN", "amendments": [
+        {"paragraph": "OP9 bis", "replace": "present a report", "with": "report"}]}),
+        encoding="utf-8")
+    before = cli.ok("log", SYMBOL)
+    code, _, err = cli.run("submit", SYMBOL, str(submission), "--yes")
+    assert code != 0 and "the proposal of EU (A1), withdrawn since; it now names the " \
+        "proposal of USA (A2)" in err, err
+    assert cli.ok("log", SYMBOL) == before
+    cli.ok("amend", SYMBOL, "A2", "-d", "JPN", "--replace", "present a report", "--with",
+           "report", "--yes")  # by its id, as the refusal says
+
+
+def test_an_amendment_to_identical_proposals_stays_when_one_proponent_withdraws(cli, tmp_path):
+    """Finding 4 of probe 16: JPN amended the proposal compiled "(EU, USA)" (by its first
+    id, A2); the EU withdrew A2 and JPN's amendment went stale, though the USA's A3
+    still proposed the same words."""
+    for code in ("EU", "USA"):  # A2, A3
+        cli.ok("amend", SYMBOL, "OP2", "-d", code, "--alternative", NEW, "--yes")
+    cli.ok("amend", SYMBOL, "A2", "-d", "JPN", "--replace", "present a report", "--with",
+           "transmit a report", "--yes")  # A4
+    cli.ok("withdraw", "A2", "-d", "EU")
+    compiled = tmp_path / "c.md"
+    cli.ok("compile", SYMBOL, "-o", str(compiled))
+    text = compiled.read_text(encoding="utf-8")
+    assert "↳ *Amendment to the proposal of USA (A3):*" in text and "Stale" not in text
+    cli.ok("decide", "A4", "accept")
+    cli.ok("decide", "A3", "accept")
+    cli.ok("revise", SYMBOL, "--label", "Rev.1")
+    assert "to transmit a report on the implementation" in " ".join(
+        cli.ok("show", SYMBOL, "--para", "OP2").split())
+    listed = {a["id"]: a for a in json.loads(cli.ok("amendments", SYMBOL, "--json"))}
+    assert listed["A4"]["amends"] == "A2"  # the record keeps what JPN amended
+    assert cli.ok("verify").startswith("the record is intact")
+
+
+def test_amendments_of_a_proposed_paragraph_list_those_following_its_identical_twin(cli):
+    cli.ok("amend", SYMBOL, "OP9", "-d", "USA", "--new-paragraph", NEW, "--yes")  # A2, as A1
+    cli.ok("amend", SYMBOL, "A1", "-d", "JPN", "--replace", "present a report", "--with",
+           "transmit a report", "--yes")  # A3
+    cli.ok("withdraw", "A1", "-d", "EU")
+    listed = json.loads(cli.ok("amendments", SYMBOL, "--para", "OP9 bis", "--json"))
+    assert [a["id"] for a in listed] == ["A2", "A3"]

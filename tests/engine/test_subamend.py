@@ -223,3 +223,85 @@ def test_a_number_inserted_inside_a_proposals_words_is_recorded():
                              id="A1", proponents=["EU"], submitted_at=T0)
     sub = _usa_on(parent, insert="3. ", before="session")  # mid-sentence: no line opens
     assert amended_text(parent, [sub]) == "a 3. session"
+
+
+def _new_paragraph(id, code, text, minutes=0):
+    return draft_amendment(ZERO, Proposal("OP2", new_paragraph=text), id=id,
+                           proponents=[code], submitted_at=T0 + timedelta(minutes=minutes))
+
+
+def test_a_label_that_named_a_withdrawn_proposal_is_refused_naming_both():
+    """Finding 2 of probe 16: once the EU's OP2 bis was withdrawn, "OP2 bis" named the
+    USA's paragraph (OP2 ter in the compilation circulated) and Japan's amendment landed
+    on it."""
+    eu = _new_paragraph("A1", "EU", NEW)
+    usa = _new_paragraph("A2", "USA", "Invites States to present market access data;", 1)
+    assert parent_of("OP2 bis", DOC, [eu, usa]) == eu  # nothing changed: as compiled
+    assert parent_of("OP2 ter", DOC, [eu, usa]) == usa
+    withdrawn = [replace(eu, status=AmendmentStatus.WITHDRAWN), usa]
+    with pytest.raises(AmendmentError, match=r"OP2 bis: the compilation gave this label to "
+                       r"the proposal of EU \(A1\), withdrawn since; it now names the "
+                       r"proposal of USA \(A2\): .* by its id \(A2\)"):
+        parent_of("OP2 bis", DOC, withdrawn)
+    with pytest.raises(AmendmentError, match=r"proposal of USA \(A2\), whose label has "
+                       r"changed since; .* by its id \(A2\)"):
+        parent_of("OP2 ter", DOC, withdrawn)
+    assert parent_of("A2", DOC, withdrawn) == usa
+    rejected = [replace(eu, status=AmendmentStatus.REJECTED)]
+    with pytest.raises(AmendmentError, match="rejected since; no pending proposal"):
+        parent_of("OP2 bis", DOC, rejected)
+
+
+def test_a_label_of_identical_proposals_still_names_the_one_left():
+    eu = _new_paragraph("A1", "EU", NEW)
+    usa = _new_paragraph("A2", "USA", NEW, 1)  # compiled once: OP2 bis (EU, USA)
+    assert parent_of("OP2 bis", DOC, [replace(eu, status=AmendmentStatus.WITHDRAWN),
+                                      usa]) == usa
+
+
+def _same_replacement(id, code, minutes=0, words="present a report"):
+    return draft_amendment(ZERO, Proposal("OP2", replace="submit a report", with_=words),
+                           id=id, proponents=[code],
+                           submitted_at=T0 + timedelta(minutes=minutes))
+
+
+def test_an_amendment_to_identical_proposals_follows_the_one_left_when_one_is_withdrawn():
+    """Finding 4 of probe 16: the compilation showed EU's and USA's identical proposals
+    once, "(EU, USA)"; JPN amended it (A3, on A1); the EU withdrew A1 and JPN's amendment
+    went stale, though the USA's A2 still proposed the same words."""
+    from drafting.engine.subamend import as_recorded, followed
+
+    eu, usa = _same_replacement("A1", "EU"), _same_replacement("A2", "USA", 1)
+    jpn = draft_subamendment(eu, Proposal("A1", replace="present", with_="transmit"),
+                             id="A3", proponents=["JPN"], revision="Zero draft",
+                             submitted_at=T0 + timedelta(minutes=2))
+    gone = replace(eu, status=AmendmentStatus.WITHDRAWN)
+    now = followed(DOC, [gone, usa, jpn])
+    assert now[2].amends == "A2" and now[:2] == [gone, usa]
+    compiled = merge(DOC, [usa, now[2]])
+    assert compiled.stale == ()
+    assert "Amendment to the proposal of USA (A2):" in render_markdown(compiled)
+    moved = as_recorded(revise(DOC, now, Decisions(), label="Rev.1"), [gone, usa, jpn])
+    after = {a.id: a for a in moved.amendments}
+    assert after["A3"].status is AmendmentStatus.SUBMITTED and after["A3"].amends == "A1"
+    rev1 = Document("A/1", "Fisheries", (ZERO, moved.revision))
+    carried = followed(rev1, [gone, *moved.amendments[1:]])
+    assert [a.amends for a in carried] == ["", "", "A2"]  # A1 on the zero draft, A2 on Rev.1
+    accepted = [carried[0], carried[1], replace(carried[2], status=AmendmentStatus.ACCEPTED)]
+    made = revise(rev1, accepted, Decisions(accepted=frozenset({"A2", "A3"})), label="Rev.2")
+    assert made.revision.paragraphs[1].text == "Requests the Secretary-General to transmit " \
+        "a report;"
+
+
+def test_an_amendment_follows_no_proposal_of_other_words_and_none_of_its_own_proponent():
+    from drafting.engine.subamend import followed
+
+    eu, other = _same_replacement("A1", "EU"), _same_replacement("A2", "USA", 1, "make a report")
+    jpn = draft_subamendment(eu, Proposal("A1", replace="present", with_="transmit"),
+                             id="A3", proponents=["JPN"], revision="Zero draft")
+    own = _same_replacement("A4", "JPN", 3)  # JPN's own copy: it does not amend its own
+    gone = replace(eu, status=AmendmentStatus.WITHDRAWN)
+    assert followed(DOC, [gone, other, jpn, own])[2].amends == "A1"
+    can = _same_replacement("A5", "CAN", 4)  # another delegation's copy: followed
+    assert followed(DOC, [gone, other, jpn, own, can])[2].amends == "A5"
+    assert "it amends A1, which is not among" in merge(DOC, [other, jpn]).stale[0].reason

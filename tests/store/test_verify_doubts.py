@@ -126,13 +126,18 @@ def _at(moment: datetime) -> type[datetime]:
 
 def test_an_event_dated_before_the_one_it_follows_or_in_the_future_is_named_or_refused(
         store_url, tokens, monkeypatch):
-    """SQLite: verify names it. PostgreSQL (schema 0013): the server refuses it, naming
-    the writer's clock, and records nothing; a clock a little behind is no matter."""
+    """The library refuses a write dated before the last event, naming the writer's clock,
+    and records nothing (probe 16, finding 3: on SQLite it was recorded, and the store
+    never verified again). A client that skips that check: on SQLite verify names it;
+    on PostgreSQL (schema 0013) the server refuses it too. A clock a little behind is no
+    matter."""
     server = store_url.startswith("postgresql")
 
-    def submit_at(moment: datetime, code: str, amendment) -> None:
+    def submit_at(moment: datetime, code: str, amendment, *, checked: bool = True) -> None:
         with monkeypatch.context() as patched:
             patched.setattr(session, "datetime", _at(moment))
+            if not checked:  # a client skipping the library's own check
+                patched.setattr(session, "_refuse_set_back", lambda *args: None)
             with open_store(store_url, token=tokens[code]) as store:
                 store.submit(SYMBOL, [amendment])
 
@@ -140,18 +145,23 @@ def test_an_event_dated_before_the_one_it_follows_or_in_the_future_is_named_or_r
         before = len(store.events())
     back = datetime(2020, 1, 1, 9, tzinfo=UTC)
     eu = amend("EU", "OP2", replace="submit", with_="present")
-    if server:
-        with pytest.raises(StoreError, match=r"dated 2020-01-01 09:00:00 UTC, before the last "
-                           r"event .* the clock of the machine writing it, which is wrong or "
-                           r"set back; set it right and try again"):
-            submit_at(back, "EU", eu)
-    else:
+    set_back = (r"dated 2020-01-01 09:00:00 UTC, before the last event .* the clock of the "
+                r"machine writing it, which is wrong or set back; set it right and try again")
+    with pytest.raises(StoreError, match=set_back):
         submit_at(back, "EU", eu)
+    assert doubts(store_url) == []
+    with open_store(store_url) as store:
+        assert len(store.events()) == before  # nothing recorded, not even a refusal
+    if server:
+        with pytest.raises(StoreError, match=set_back):
+            submit_at(back, "EU", eu, checked=False)
+    else:
+        submit_at(back, "EU", eu, checked=False)
     found = doubts(store_url)
     if server:
         assert found == []
         with open_store(store_url) as store:
-            assert len(store.events()) == before  # nothing recorded, not even a refusal
+            assert len(store.events()) == before
     else:
         assert len(found) == 1 and "it is dated 2020-01-01 09:00:00 UTC, before the event" \
             in found[0]
@@ -168,7 +178,8 @@ def test_an_event_dated_before_the_one_it_follows_or_in_the_future_is_named_or_r
     submit_at(ahead, "EU", amend("EU", "OP1", bracket="a meeting"))
     later = doubts(store_url)
     assert later[:1] == found and len(later) == 2
-    assert "it is dated 2099-01-01 09:00:00 UTC, in the future" in later[1]
+    assert "it is dated 2099-01-01 09:00:00 UTC, in the future by this machine's clock" \
+        in later[1]
 
 
 def support_forged(url: str, token: str, key: str, payload: dict) -> None:
