@@ -55,7 +55,7 @@ def flat_notes(groups: Sequence[Group], missing: list[Paragraph], tracked: bool,
             if _restored(group, number):
                 flattened.append(note)
             elif not tracked:
-                gone.append((where(group.hosts[0]), _gone(note, group.match)))
+                gone.append((where(group.hosts[0]), gone_note(note, group.match)))
     if flattened:
         warn(name, _flattened(flattened))
     for place, message in gone:
@@ -145,7 +145,9 @@ def _flattened(notes: Sequence[Paragraph]) -> str:
             "propose a change to a footnote, edit it in the Word file as circulated")
 
 
-def _gone(note: Paragraph, citing: Paragraph) -> str:
+def gone_note(note: Paragraph, citing: Paragraph) -> str:
+    """The warning on footnote ``note``, missing from a copy with its marker from
+    ``citing``: read as deleted."""
     return (f"footnote {parse_label(note.label).number} ({note.label}) is missing from the "
             f"copy and its marker from {citing.label}: read as deleted; if the copy lost its "
             "footnotes (text pasted without its formatting), send the Word file as "

@@ -55,7 +55,7 @@ current one does, for a file holding both to be read as a copy of the earlier on
 
 def older_copy(document: Document, target: Revision, groups: list[Group],
                own: Callable[[], Collection[str]] | None = None,
-               ) -> tuple[Revision, Group] | None:
+               notes: Collection[str] = ()) -> tuple[Revision, Group] | None:
     """`OtherRevision` when a file whose paragraphs are ``groups`` (matched to ``target``'s)
     is a copy of another revision of ``document`` than ``target``: it holds paragraphs as
     only that revision has them (as Rev.1 worded them), or lacks paragraphs only ``target``
@@ -66,7 +66,9 @@ def older_copy(document: Document, target: Revision, groups: list[Group],
     restore its wording: that revision and the paragraph's group, for a warning.
     ``own`` gives the texts of ``target``'s paragraphs the sender's own amendments,
     accepted, made: a copy holding those as ``target`` has them is no copy of it for that
-    (the delegation sent its own copy of the earlier revision again)."""
+    (the delegation sent its own copy of the earlier revision again). ``notes``: the
+    words of footnotes the file holds and ``target`` has not, each a paragraph only
+    another revision may have (one ``target`` deleted, its marker with it)."""
     others = [r for r in document.revisions if r.label != target.label]
     if not others:
         return None
@@ -82,7 +84,7 @@ def older_copy(document: Document, target: Revision, groups: list[Group],
     for other in reversed(others):  # the latest first
         theirs = {p.text for p in other if p.status is not ParagraphStatus.DELETED}
         only_theirs = (theirs - ours) & texts.keys()
-        evidence = only_theirs | ((ours - theirs) - held)
+        evidence = only_theirs | ((ours - theirs) - held) | ((theirs - ours) & set(notes))
         mine = (ours - theirs) & kept  # it holds what only this revision has
         if mine and evidence and own is not None:  # as the sender's own proposals made it
             mine -= set(own())

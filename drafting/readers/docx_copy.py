@@ -108,6 +108,9 @@ class CopyLayout:
     """The texts of the text boxes of the document's own Word sources (none where None)."""
     plain: Callable[[], Mapping[Any, runs.ParagraphRead]] | None = None
     """`runs.plain_reads` of the body, worked out once for every reading of it."""
+    new_notes: tuple[str, ...] = ()
+    """The words of the footnotes the copy holds and the revision has not (maybe an
+    earlier revision's: `drafting.readers.copy_revision.older_copy`)."""
     labels_read: Mapping[int, str] = MappingProxyType({})
     """The label the import's rules give each Word paragraph that opens one, by its
     number (`_roles` reads them)."""
@@ -152,6 +155,7 @@ class CopyLayout:
         note = cache(partial(footnote, footnotes, styles=styles))  # each footnote read once
         body, numbers, new = own_numbers(body, note, self.target.paragraphs)
         added = [(index, note(number).proposed) for number, index in new.items()]
+        self.new_notes = tuple(text.strip() for _, text in added)
         copied = {ours: theirs for theirs, ours in numbers.items()}  # ours: the revision's
         entries: list[tuple[Any, runs.ParagraphRead, int | None]] = []
         places: list[int] = []  # each Word paragraph's number among the entries

@@ -95,7 +95,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
                                   shown)
             drafts = settled_shown(drafts, pending, warnings, delegation, authors, symbol)
         else:
-            drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown)
+            drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown,
+                              merged=bool(commented))
         rejected(shown, target, pending, warnings, name, delegation, authors, symbol,
                  commented)
     drafts = unstruck(drafts, warnings)  # amending no pending proposal

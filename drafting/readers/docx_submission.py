@@ -277,7 +277,8 @@ class _Reader(CopyComments, CopyGroups):
     def _same_revision(self, groups: list[Group]) -> None:
         """`OtherRevision` when the file is a copy of another revision (`older_copy`); a
         warning on a paragraph that reads as an earlier revision had it."""
-        if (held := older_copy(self.document, self.target, groups, self.own)) is not None:
+        if (held := older_copy(self.document, self.target, groups, self.own,
+                               self.new_notes)) is not None:
             other, group = held
             self.warn(self.where(group.hosts[0]), f"the paragraph reads as {other.label} had "
                       f"it, and nothing else {self.target.label} changed is in the file: if "

@@ -68,10 +68,12 @@ def not_proposed(drafts: list[Draft], target: Revision,
         count = len(drafts) - len(kept)
         what = "1 tracked change (here) by" if count == 1 else \
             f"{count} tracked changes (the first here) by"
+        how = f"as the merged draft shows {'it' if count == 1 else 'them'}" if \
+            any(by_codes(d, delegation, authors) for d in drafts) else \
+            f"{'its' if count == 1 else 'their'} own proposal{'' if count == 1 else 's'}"
         warnings.append(ReadWarning(first, (
             f"{what} {', '.join(who)} {'is' if count == 1 else 'are'} pending already "
-            f"({shown}), as the merged draft shows {'it' if count == 1 else 'them'}: not "
-            "proposed again")))
+            f"({shown}), {how}: not proposed again")))
     return kept
 
 
@@ -221,7 +223,7 @@ def made_together(drafts: Sequence[Draft], pending: Sequence[Amendment]) -> list
     if not drafts or any(d.kind not in SPAN_KINDS or d.span is None for d in drafts):
         return []
     text = drafts[0].paragraph.text
-    made = _applied(text, sorted(drafts, key=lambda d: _span(d).start))
+    made = applied(text, sorted(drafts, key=lambda d: _span(d).start))
     if made is None:
         return []
     made = _renumbered(text, made)
@@ -231,7 +233,7 @@ def made_together(drafts: Sequence[Draft], pending: Sequence[Amendment]) -> list
     near = sorted(spans[:_TOGETHER_MOST], key=lambda a: (_span(a).start, _span(a).end))
     for size in range(1, len(near) + 1):
         for chosen in combinations(near, size):
-            together = _applied(text, chosen)
+            together = applied(text, chosen)
             if together is not None and _renumbered(text, together) == made:
                 return list(chosen)
     return []
@@ -248,7 +250,7 @@ def as_proposed(text: str, pending: Sequence[Amendment], copy: str) -> str:
     chosen: list[Amendment] = []
     made, best = text, _alike(copy, text)
     for amendment in spans:
-        together = _applied(text, [*chosen, amendment])
+        together = applied(text, [*chosen, amendment])
         if together is None:
             continue
         ratio = _alike(copy, renumbered := relettered(text, together))
@@ -266,7 +268,7 @@ def _alike(one: str, other: str) -> float:
         return 0.0
 
 
-def _applied(text: str, chosen: Sequence[Amendment | Draft]) -> str | None:
+def applied(text: str, chosen: Sequence[Amendment | Draft]) -> str | None:
     """``text`` with each of the ``chosen`` changes (in the text's order) made; None
     where two overlap."""
     out, last = "", 0

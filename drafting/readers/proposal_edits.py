@@ -72,7 +72,8 @@ def on_proposals(drafts: list[Draft], target: Revision,
                 raise ReaderError(_changed(draft, pending, f"the change tracked by "
                                            f"{draft.author} ({_describe(draft)}) is",
                                            sender_of(pending, delegation, authors), symbol))
-    return accepted(kept, target, proposed, warnings, delegation, authors, shown)
+    return accepted(kept, target, proposed, warnings, delegation, authors, shown,
+                    merged=True)  # tracked by delegation codes: as the merged draft
 
 
 def own_amended(drafts: Sequence[Draft], codes: Sequence[str | None]) -> None:
