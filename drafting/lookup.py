@@ -29,7 +29,11 @@ def check_new_revision(document: Document, label: str) -> None:
     otherwise than it reads (`revision_label_problem`), or a label it has already as a
     negotiator reads it (``Rev.1 `` beside ``Rev.1``). The store refuses the same, in the
     same words, when the revision is recorded; this says it before (a dry run too).
-    A character that is not text, or a line break, is refused first, as the store does."""
+    A character that is not text, or a line break, is refused first, as the store does.
+    So is the "Rev.N" that its symbol or its current front matter names already, or an
+    earlier one (`reused_revision`: the new text would take a circulated text's symbol;
+    the engine refuses it too)."""
+    from drafting.engine.revision_symbols import reused_revision
     from drafting.store.names import check_line
 
     check_line(f"{document.symbol}: the revision label", label)
@@ -38,6 +42,9 @@ def check_new_revision(document: Document, label: str) -> None:
     if (existing := document.revision(label)) is not None:
         raise InputError(f"{document.symbol} already has a revision '{existing.label}'; "
                          "choose a new label")
+    front = document.current.front_matter if document.current is not None else ()
+    if (why := reused_revision(document.symbol, front, label)) is not None:
+        raise InputError(why)
 
 
 def known_codes(store: Store, codes: Iterable[str],

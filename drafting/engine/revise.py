@@ -37,7 +37,7 @@ from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
 from drafting.engine.option_closings import kept_closings
 from drafting.engine.option_sections import fold_options
-from drafting.engine.revision_symbols import revised_front_matter
+from drafting.engine.revision_symbols import reused_revision, revised_front_matter
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.engine.standing import (
     check_nested,
@@ -207,6 +207,8 @@ def _current(document: Document, label: str) -> Revision:
         raise InputError(
             f"{document.symbol} already has a revision '{existing.label}'; choose a new label"
         )
+    if (why := reused_revision(document.symbol, document.current.front_matter, label)):
+        raise InputError(why)
     return document.current
 
 

@@ -8,7 +8,10 @@
   after a space: ``A77/4 Rev.1`` (`revision_separator`).
 
 A document that already names a revision keeps the form it names it in: the next
-revision replaces the label only ("A77/4 Rev.1" -> "A77/4 Rev.2").
+revision replaces the label only ("A77/4 Rev.1" -> "A77/4 Rev.2"). It cannot take that
+revision's label again, nor an earlier one: a text imported as "A/HRC/61/L.12/Rev.1"
+and revised as "Rev.1" would go out under the symbol of the text it replaces
+(`reused_revision`).
 
 A joint document (the General Assembly's and the Economic and Social Council's, or the
 Assembly's and the Security Council's) carries one symbol per organ, joined by a dash:
@@ -25,6 +28,7 @@ language).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _REVISION_LABEL = re.compile(r"Rev\.\d+")
 """A revision label the symbol takes ("Rev.2"); "Zero draft" or "Second draft" is none."""
@@ -70,6 +74,31 @@ def symbol_with_revision(symbol: str, label: str) -> str:
         return revised_symbol(symbol, parts[0], label)
     base = unrevised(symbol)
     return base + revision_separator(base) + label
+
+
+def named_revision(symbol: str, lines: Iterable[str] = ()) -> int:
+    """The number of the latest revision the document's ``symbol`` names, itself (a text
+    imported as "A/HRC/61/L.12/Rev.1": 1) or where it stands in ``lines`` (its front
+    matter, its page header); 0 where it names none."""
+    pattern = symbol_pattern(re.split(_JOINED, symbol)[0])
+    return max((int(found["old"].rpartition(".")[2]) for text in (symbol, *lines)
+                for found in pattern.finditer(text) if found["old"]), default=0)
+
+
+def reused_revision(symbol: str, lines: Iterable[str], label: str) -> str | None:
+    """Why revision ``label`` cannot be issued under ``symbol``, whose text (front matter
+    ``lines``) names revision N already: "Rev.N" or an earlier one would give the new
+    text a symbol that a text already circulated has; None for any other label."""
+    if not _REVISION_LABEL.fullmatch(label):
+        return None
+    named = named_revision(symbol, lines)
+    if int(label.partition(".")[2]) > named:
+        return None
+    circulated = symbol_with_revision(symbol, f"Rev.{named}")
+    under = "the same symbol" if label == f"Rev.{named}" else \
+        f"an earlier revision's symbol, {symbol_with_revision(symbol, label)}"
+    return (f"{symbol}: the current text is {circulated} already, so revision {label} "
+            f"would be circulated under {under}; label this revision Rev.{named + 1}")
 
 
 def revised_symbol(text: str, symbol: str, label: str) -> str:

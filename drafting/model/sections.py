@@ -44,14 +44,15 @@ _FATHATAN = "\u064b"
 _MUKARRAR = rf"\u0645\u0643\u0631\u0631(?:\u0627{_FATHATAN}?|{_FATHATAN}\u0627)"
 """Arabic "مكررا" (repeated), as UN Arabic texts write "bis", with or without its
 tanween ("مكرراً")."""
-_LOCAL_SUFFIX = (
+LOCAL_SUFFIX = (
     rf"{_MUKARRAR}(?:\s+\u062b\u0627\u0646\u064a(?:\u0627{_FATHATAN}?|{_FATHATAN}\u0627))?"
     r"|кватер|бис|тер")
 """The suffixes of an article inserted after another as Russian and Arabic texts write
 them: "Статья 8 бис" (or "8-бис"), "тер", "кватер"; "المادة 8 مكررا" for 8 bis and
 "المادة 15 مكررا ثانيا" (repeated, second) for 15 ter. Arabic texts differ past ter
 (some write "ثالثا" for ter), so no further Arabic form is read: such a heading is not
-one, and the labels it leaves used twice say so (`unread_heading`)."""
+one, and the labels it leaves used twice say so (`unread_heading`). A paragraph number
+takes them too ("١ مكررا - ", `drafting.readers.lines`)."""
 _RUSSIAN_SUFFIXES = {"бис": "bis", "тер": "ter", "кватер": "quater"}
 _SECTION = re.compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title"  # English
@@ -61,7 +62,7 @@ _SECTION = re.compile(
     r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
     r"|(?i:premier|primero)|" + "|".join(_ARABIC_ORDINALS) + ")"
-    rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{_LOCAL_SUFFIX})))?)?(?:\b|(?<={_FATHATAN}))"
+    rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{LOCAL_SUFFIX})))?)?(?:\b|(?<={_FATHATAN}))"
     r"(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _CJK_SECTION = re.compile(  # "第一条", "第八条之二", "第3章", "第二部分 定义", "附件二"
@@ -115,7 +116,7 @@ def section_key(text: str) -> str | None:
         number = _ARABIC_ORDINALS.index(key) // 2 + 1
         key = str(number) if kind == "ARTICLE" else roman(number)
     key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
-    key = f"{key}{_latin_suffix(match['suffix'])}" if match["suffix"] else key
+    key = f"{key}{latin_suffix(match['suffix'])}" if match["suffix"] else key
     return f"{kind} {key}" if kind in _OWN_KEYS else key
 
 
@@ -207,9 +208,9 @@ def unread_heading(text: str) -> bool:
         _HEADING_LIKE.match(text) is not None
 
 
-def _latin_suffix(suffix: str) -> str:
-    """An article's suffix as an English label writes it: "бис" and "مكررا" -> "bis",
-    "مكررا ثانيا" -> "ter", "Bis" -> "bis"."""
+def latin_suffix(suffix: str) -> str:
+    """An article's or a paragraph's suffix as an English label writes it: "бис" and
+    "مكررا" -> "bis", "مكررا ثانيا" -> "ter", "Bis" -> "bis"."""
     suffix = suffix.lower()
     if suffix.startswith("\u0645"):  # Arabic: "مكررا", then "ثانيا" for the second
         return "ter" if len(suffix.split()) > 1 else "bis"

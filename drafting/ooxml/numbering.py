@@ -10,9 +10,10 @@ around it (``w:lvlText``: ``%1.``, ``(%2)``, ``%1.%2``).
 Counting follows Word: ``w:num`` elements that share an ``w:abstractNum`` share
 its counters (that is one list), unless a ``w:lvlOverride/w:startOverride``
 restarts a level where that ``w:num`` is first used at that level. Counting a
-level resets all deeper levels. Not modelled: ``w:lvlRestart``, legacy
-``w:legacy`` numbering, and number formats beyond those in `FORMATS` (written
-as decimals).
+level resets the deeper levels, except one whose ``w:lvlRestart`` says otherwise: 0
+never restarts it (a treaty's "Article %2" counting on through its parts, "Part %1"),
+N restarts it after level N or an earlier one only. Not modelled: legacy ``w:legacy``
+numbering, and number formats beyond those in `FORMATS` (written as decimals).
 
 Bounded as Word bounds it: a list that starts (or restarts) beyond
 `drafting.limits.MAX_LIST_NUMBER` either side of zero, or a level that writes its
@@ -35,7 +36,9 @@ from lxml import etree
 
 from drafting.errors import LimitError, ReaderError
 from drafting.limits import MAX_LIST_NUMBER, MAX_LIST_NUMBER_TEXT
-from drafting.ooxml.body import child_of, first_child
+from drafting.ooxml.numbering_styles import StyleTable
+from drafting.ooxml.numbering_styles import child_value as _val
+from drafting.ooxml.numbering_styles import whole_number as _int
 from drafting.ooxml.parts import word_parts
 
 LEVELS = 9
@@ -55,7 +58,6 @@ MAX_LETTERS = 26 * 30
 """The highest number written in letters ("zz...z", 30 letters; no real list counts so
 far); beyond it, decimals, so that no number grows with its value."""
 _SEE = '(see "Input limits" in the README)'
-_MAX_STYLE_DEPTH = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,9 @@ class _Level:
     text: str = ""
     legal: bool = False
     style: str | None = None
+    restart: int | None = None
+    """``w:lvlRestart``: the level (counted from 1) whose use restarts this one, 0 for
+    none; None restarts it after any earlier level, as Word does by default."""
 
 
 @dataclass(slots=True)
@@ -103,7 +108,7 @@ class NumberingCounter:
 
     def __init__(self, document: Any) -> None:
         parts = word_parts(document)
-        self._styles = _StyleTable(parts.styles)
+        self._styles = StyleTable(parts.styles)
         root = parts.numbering
         abstracts = _abstract_levels(root) if root is not None else {}
         self._nums = _nums(root, abstracts, self._styles) if root is not None else {}
@@ -159,7 +164,7 @@ class NumberingCounter:
         num.start_overrides[place[1]] = value
         counters = self._counters.setdefault(num.abstract, [None] * LEVELS)
         counters[place[1]] = value
-        counters[place[1] + 1:] = [None] * (LEVELS - place[1] - 1)
+        _restart_deeper(num, counters, place[1])
 
     def numbers_any(self, element: etree._Element) -> bool:
         """Whether `number` may number a paragraph of ``element``: one has a ``w:numPr``
@@ -198,8 +203,17 @@ class NumberingCounter:
         self._started.add((num_id, level))
         current = counters[level]
         counters[level] = num.levels[level].start if current is None else current + 1
-        counters[level + 1:] = [None] * (LEVELS - level - 1)
+        _restart_deeper(num, counters, level)
         return counters[level] or 0
+
+
+def _restart_deeper(num: _Num, counters: list[int | None], level: int) -> None:
+    """Restart the levels below ``level``, just counted, that its use restarts: each one
+    but those whose ``w:lvlRestart`` names none (0) or a level after ``level``."""
+    for deeper in range(level + 1, LEVELS):
+        restart = found.restart if (found := num.levels.get(deeper)) is not None else None
+        if restart is None or restart > deeper or level < restart:
+            counters[deeper] = None
 
 
 def _styled_level(num: _Num, styles: list[str]) -> int:
@@ -291,24 +305,7 @@ def _bullet(text: str) -> str:
     return text
 
 
-_PPR, _NUM_PR, _VAL = qn("w:pPr"), qn("w:numPr"), qn("w:val")
-_P_STYLE = qn("w:pStyle")
-_NAMES: dict[str, str] = {}
-
-
-def _val(element: etree._Element | None, child: str) -> str | None:
-    if element is None:
-        return None
-    name = _NAMES.get(child) or _NAMES.setdefault(child, qn(child))
-    found = child_of(element, name)
-    return None if found is None else found.get(_VAL)
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
+_NUM_PR, _VAL, _P_STYLE = qn("w:numPr"), qn("w:val"), qn("w:pStyle")
 
 
 def _start(text: str | None, where: str, verb: str = "starts") -> int:
@@ -347,7 +344,15 @@ def _level(lvl: etree._Element, where: str) -> _Level:
         legal=lvl.find(qn("w:isLgl")) is not None
         and _val(lvl, "w:isLgl") not in ("0", "false"),
         style=_val(lvl, "w:pStyle"),
+        restart=_restart(_val(lvl, "w:lvlRestart")),
     )
+
+
+def _restart(text: str | None) -> int | None:
+    """A level's ``w:lvlRestart``; None (Word's default) when missing, not a number or
+    below 0."""
+    value = _int(text, -1)
+    return value if value >= 0 else None
 
 
 def _levels(parent: etree._Element, where: str) -> dict[int, _Level]:
@@ -376,7 +381,7 @@ def _abstract_levels(root: etree._Element) -> dict[str, _Abstract]:
 
 
 def _nums(
-    root: etree._Element, abstracts: dict[str, _Abstract], styles: _StyleTable
+    root: etree._Element, abstracts: dict[str, _Abstract], styles: StyleTable
 ) -> dict[str, _Num]:
     raw = {
         num.get(qn("w:numId"), ""): num for num in root.iterchildren(qn("w:num"))
@@ -419,69 +424,3 @@ def _apply_override(num: _Num, override: etree._Element, where: str) -> None:
     start = _val(override, "w:startOverride")
     if start is not None:
         num.start_overrides[level] = _start(start, where, "restarts")
-
-
-class _StyleTable:
-    """Numbering set on paragraph styles, with their ``w:basedOn`` chains."""
-
-    def __init__(self, styles: etree._Element) -> None:
-        self._styles: dict[str, etree._Element] = {}
-        self._by_style: dict[str | None, tuple[list[str], str | None, str | None]] = {}
-        self.default: str | None = None
-        for style in styles.iterchildren(qn("w:style")):
-            if style.get(qn("w:type")) not in ("paragraph", "numbering"):
-                continue
-            style_id = style.get(qn("w:styleId"), "")
-            self._styles[style_id] = style
-            if style.get(qn("w:default")) in ("1", "true", "on") and (
-                style.get(qn("w:type")) == "paragraph"
-            ):
-                self.default = style_id
-
-    def chain(self, style_id: str | None) -> list[str]:
-        """``style_id`` and the styles it is based on, nearest first."""
-        out: list[str] = []
-        while style_id and style_id in self._styles and style_id not in out:
-            out.append(style_id)
-            if len(out) > _MAX_STYLE_DEPTH:
-                break
-            style_id = _val(self._styles[style_id], "w:basedOn")
-        return out
-
-    def style_num_id(self, style_id: str) -> str | None:
-        """The ``w:numId`` a (numbering) style sets, if any."""
-        style = self._styles.get(style_id)
-        ppr = style.find(qn("w:pPr")) if style is not None else None
-        return _val(ppr.find(qn("w:numPr")) if ppr is not None else None, "w:numId")
-
-    def num_pr(self, paragraph: etree._Element) -> tuple[str, int | None, list[str]] | None:
-        """``(numId, ilvl, style chain)`` of a paragraph, from itself or its
-        styles; ilvl is None when nothing sets it. None when not numbered."""
-        ppr = first_child(paragraph, _PPR)
-        num_pr = child_of(ppr, _NUM_PR) if ppr is not None else None
-        chain, styled_id, styled_level = self._styled(_val(ppr, "w:pStyle") or self.default)
-        num_id = _val(num_pr, "w:numId") or styled_id
-        level = _val(num_pr, "w:ilvl") or styled_level
-        if num_id is None or num_id == "0":
-            return None
-        return num_id, None if level is None else _int(level, 0), chain
-
-    def sets_number(self, style_id: str | None) -> bool:
-        """Whether paragraph style ``style_id`` (or one it is based on) sets a ``numId``."""
-        return self._styled(style_id)[1] is not None
-
-    def _styled(self, style_id: str | None) -> tuple[list[str], str | None, str | None]:
-        """A paragraph style's chain and the ``numId`` and ``ilvl`` it sets (the nearest
-        style that sets each), worked out once per style."""
-        if style_id in self._by_style:
-            return self._by_style[style_id]
-        chain = self.chain(style_id)
-        num_id: str | None = None
-        level: str | None = None
-        for name in chain:
-            ppr = self._styles[name].find(_PPR)
-            num_pr = child_of(ppr, _NUM_PR) if ppr is not None else None
-            num_id = num_id or _val(num_pr, "w:numId")
-            level = level or _val(num_pr, "w:ilvl")
-        self._by_style[style_id] = (chain, num_id, level)
-        return chain, num_id, level

@@ -22,6 +22,7 @@ from drafting.model.labels import (
     clause_label,
     parse_label,
 )
+from drafting.model.sections import LOCAL_SUFFIX, latin_suffix
 from drafting.model.sections import opens_article as opens_article
 from drafting.model.sections import section_key as section_key
 from drafting.readers.chapeaux import long_chapeau
@@ -38,7 +39,7 @@ _LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
     rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
 _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
-    rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX})|(?P<letter>[a-s]))?"
+    rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}|{LOCAL_SUFFIX})|(?P<letter>[a-s]))?"
     rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?"
     rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff])"
     rf"|[\t ]?[{CJK_STOPS}](?!\d){GAP}*)")
@@ -49,7 +50,9 @@ alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 
 before the full stop ("1 . Decides"), as in a text retyped or converted from a PDF.
 Its figures may be any script's (Arabic-Indic "١.", full-width "１．"); Chinese texts
 type the number's full stop full-width or as a comma, with no space after ("1．鼓励",
-"１．鼓励", "1、鼓励"; never "1．5", a figure)."""
+"１．鼓励", "1、鼓励"; never "1．5", a figure). Arabic and Russian texts write the
+suffix in their own words, as for an article ("١ مكررا - " is ``OP1 bis``, "١ مكررا
+ثانيا - " ``OP1 ter``; "1 бис." ``OP1 bis``)."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")
@@ -215,7 +218,7 @@ def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
     if match := _LABELLED.match(text):
         return _parsed(match["label"]), text[match.end():], match.end(), bool(match["alt"])
     if match := _NUMBERED.match(text):
-        suffix = f" {match['suffix']}" if match["suffix"] else \
+        suffix = f" {latin_suffix(match['suffix'])}" if match["suffix"] else \
             f" {SUFFIXES[ord(match['letter']) - ord('a')]}" if match["letter"] else ""
         return (_parsed(f"OP{match['number']}{suffix}"), text[match.end():], match.end(),
                 bool(match["alt"]))

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import pytest
 
+from drafting.engine import Decisions, revise
 from drafting.engine.revision_symbols import (
+    reused_revision,
     revised_front_matter,
     revised_symbol,
     revision_separator,
     symbol_with_revision,
 )
+from drafting.errors import InputError
+from drafting.model import Document, Paragraph, ParagraphKind, Revision
 
 
 @pytest.mark.parametrize(("symbol", "separator"), [
@@ -95,3 +99,32 @@ def test_the_revisions_front_matter_drops_the_reissue_note_and_no_other():
     assert revised_front_matter(unmarked, "A/C.2/81/L.50", "Rev.1") == (
         "A/C.2/81/L.50/Rev.1", "* A line of its own.")
     assert revised_front_matter(lines, "A/C.2/81/L.50", "Second draft") == lines
+
+
+@pytest.mark.parametrize(("symbol", "front", "label", "told"), [
+    ("A/HRC/61/L.12/Rev.1", (), "Rev.1", "A/HRC/61/L.12/Rev.1 already, so revision Rev.1 "
+     "would be circulated under the same symbol; label this revision Rev.2"),
+    ("A/HRC/61/L.12", ("United Nations", "A/HRC/61/L.12/Rev.2"), "Rev.1",
+     "an earlier revision's symbol, A/HRC/61/L.12/Rev.1; label this revision Rev.3"),
+    ("A77/4", ("A77/4 Rev.1",), "Rev.1", "A77/4 Rev.1 already"),
+    ("A/81/L.5\u2013E/2026/L.12", ("A/81/L.5/Rev.1\u2013E/2026/L.12/Rev.1",), "Rev.1",
+     "label this revision Rev.2"),
+    ("A/HRC/61/L.12/Rev.1", (), "Rev.2", None), ("A/HRC/61/L.12/Rev.1", (), "Second draft", None),
+    ("A/C.2/81/L.7", ("A/C.2/81/L.7", "A/C.2/81/L.70/Rev.3"), "Rev.1", None),  # another's
+])
+def test_a_revision_the_symbol_names_already_is_no_new_revision(symbol, front, label, told):
+    """A text imported as "A/HRC/61/L.12/Rev.1" and revised as "Rev.1" went out under the
+    same symbol as the text it replaces, silently: two texts, one symbol."""
+    found = reused_revision(symbol, front, label)
+    assert found is None if told is None else told in (found or "")
+
+
+def test_the_engine_refuses_a_revision_the_symbol_names_already():
+    text = Revision("Zero draft", (Paragraph("p1", "OP1", ParagraphKind.OPERATIVE,
+                                             "Decides to meet;"),),
+                    front_matter=("United Nations", "A/HRC/61/L.12/Rev.1"))
+    document = Document("A/HRC/61/L.12/Rev.1", "Privacy", (text,))
+    with pytest.raises(InputError, match=r"label this revision Rev\.2"):
+        revise(document, [], Decisions(), label="Rev.1")
+    revised = revise(document, [], Decisions(), label="Rev.2").revision
+    assert revised.front_matter == ("United Nations", "A/HRC/61/L.12/Rev.2")

@@ -14,11 +14,15 @@ LEVELS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
 
 
 def add_abstract(document, abstract_id: int, levels=LEVELS, *, start: int = 1,
-                 legal: bool = False) -> None:
-    """Add a multi-level list definition to the document's numbering part."""
+                 legal: bool = False, restarts: dict[int, int] | None = None) -> None:
+    """Add a multi-level list definition to the document's numbering part; ``restarts``
+    gives levels a ``w:lvlRestart``."""
+    restarts = restarts or {}
     lvls = "".join(
         f'<w:lvl w:ilvl="{index}"><w:start w:val="{start if index == 0 else 1}"/>'
-        f'<w:numFmt w:val="{fmt}"/>{"<w:isLgl/>" if legal and index else ""}'
+        f'<w:numFmt w:val="{fmt}"/>'
+        + (f'<w:lvlRestart w:val="{restarts[index]}"/>' if index in restarts else "")
+        + f'{"<w:isLgl/>" if legal and index else ""}'
         f'<w:lvlText w:val="{text}"/></w:lvl>'
         for index, (fmt, text) in enumerate(levels)
     )
@@ -78,6 +82,25 @@ def test_nested_levels_and_deeper_levels_reset(tmp_path):
         numbered(document, text, 100, level)
     assert [label for _, label in labels_after_saving(document, tmp_path)] == [
         "1.", "(a)", "(b)", "(i)", "(ii)", "(c)", "2.", "(a)", "(i)",
+    ]
+
+
+def test_levels_restart_as_their_lvl_restart_says(tmp_path):
+    """A treaty's "Article %2" set never to restart (0) counts on through its parts, as
+    Word shows it (it restarted at each part: Part II's first article read "Article 1");
+    items restarted after level 1 only (1) run on through the articles of a part; a level
+    named that is not an earlier one (3 on level 3) is Word's default."""
+    document = docx.Document()
+    add_abstract(document, 60, (("upperRoman", "Part %1"), ("decimal", "Article %2"),
+                                ("decimal", "%3."), ("lowerLetter", "(%4)")),
+                 restarts={1: 0, 2: 3, 3: 1})
+    add_num(document, 160, 60)
+    for text, level in (("P", 0), ("A", 1), ("p", 2), ("x", 3), ("x", 3), ("p", 2), ("x", 3),
+                        ("A", 1), ("p", 2), ("x", 3), ("P", 0), ("A", 1), ("p", 2), ("x", 3)):
+        numbered(document, text, 160, level)
+    assert [label for _, label in labels_after_saving(document, tmp_path)] == [
+        "Part I", "Article 1", "1.", "(a)", "(b)", "2.", "(c)", "Article 2", "1.", "(d)",
+        "Part II", "Article 3", "1.", "(a)",
     ]
 
 

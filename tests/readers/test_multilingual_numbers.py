@@ -2,15 +2,19 @@
 the Russian, Arabic and Chinese texts of the United Nations type them, read from Word
 documents as the English text is: "Статья 1 бис", "المادة 1 مكررا" and "第一条之二" give
 ``1bis.1`` as "Article 1 bis" does; "1．", "１．" and "1、" number Chinese operative
-paragraphs (``OP1``), the number never left in the text."""
+paragraphs (``OP1``), the number never left in the text, nor a "bis" typed in
+Arabic or Russian words ("١ مكررا - ", "1 бис.")."""
 
 from __future__ import annotations
 
 import docx
 import pytest
+from un_documents import Draft, Ins, Para, libreoffice_docx
 
 from drafting.errors import ReaderError
 from drafting.readers import read_draft
+from drafting.readers.docx_draft import read_docx_draft
+from drafting.readers.docx_submission import read_docx_submission
 from drafting.readers.lines import opens_article, section_key, split_label
 
 TREATY_LABELS = ["1.1", "1.2", "1bis.1", "1bis.2", "2.1", "2.2"]
@@ -119,3 +123,55 @@ def test_chinese_operative_numbers_open_operative_paragraphs(tmp_path, number):
 def test_typed_numbers_in_the_figures_and_stops_of_each_language(line, label, rest):
     found, text, _ = split_label(line)
     assert (str(found) if found else None, text) == (label, rest)
+
+
+@pytest.mark.parametrize(("line", "label", "rest"), [
+    ("١ مكررا - ترحب", "OP1 bis", "ترحب"), ("١ مكرراً -\tترحب", "OP1 bis", "ترحب"),
+    ("٢ مكررا ثانيا - ترحب", "OP2 ter", "ترحب"), ("3 مكررا - ترحب", "OP3 bis", "ترحب"),
+    ("1 бис.\tприветствует", "OP1 bis", "приветствует"),
+])
+def test_a_bis_number_typed_in_arabic_or_russian_words_is_the_label(line, label, rest):
+    found, text, _ = split_label(line)
+    assert (str(found) if found else None, text) == (label, rest)
+
+
+ARABIC_FRONT = ["الأمم المتحدة", "A/C.2/81/L.99", "فيجي وساموا: مشروع قرار", "إن الجمعية العامة،",
+                "إذ تشير إلى قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015،"]
+ARABIC_OPERATIVE = ["١ - تقرر عقد اجتماع رفيع المستوى لمدة يوم واحد؛",
+                    "٢ - تطلب إلى الأمين العام أن يقدم تقريرا؛"]
+NEW_BIS = "١ مكررا - ترحب بتقرير الأمين العام؛"
+
+
+def _arabic_copy(path, new: str | None = None):
+    word = docx.Document()
+    for line in (*ARABIC_FRONT, ARABIC_OPERATIVE[0], *([new] if new else []),
+                 ARABIC_OPERATIVE[1]):
+        word.add_paragraph(line)
+    word.save(path)
+    return path
+
+
+def _new_paragraph(path, document) -> tuple[str, str]:
+    (amendment,) = read_docx_submission(path, document, delegation="EGY").amendments
+    return document.current.by_id(amendment.paragraph_id).label, amendment.new_text
+
+
+def test_a_new_paragraph_typed_bis_in_arabic_has_no_number_in_its_text(tmp_path):
+    """A delegation's new paragraph typed "١ مكررا - " (1 bis) after OP1 of an Arabic
+    draft is a new paragraph after OP1 whose text is its words only: the number is not
+    left for Rev.1 to print after its own ("٢ - ١ مكررا - ترحب ...")."""
+    document = read_docx_draft(_arabic_copy(tmp_path / "draft.docx")).to_document("L99")
+    copy = _arabic_copy(tmp_path / "egy.docx", NEW_BIS)
+    assert _new_paragraph(copy, document) == ("OP1", "ترحب بتقرير الأمين العام؛")
+
+
+def test_a_tracked_new_paragraph_typed_bis_in_arabic_by_libreoffice(tmp_path):
+    """The same paragraph inserted with Track Changes in LibreOffice."""
+    draft = Draft("A/C.2/81/L.99", [Para((line,), "Front") for line in ARABIC_FRONT[:3]])
+    draft.paragraphs += [Para((ARABIC_FRONT[3],), "Chapeau"), Para((ARABIC_FRONT[4],)),
+                         Para((ARABIC_OPERATIVE[0],)), Para((ARABIC_OPERATIVE[1],))]
+    document = read_docx_draft(libreoffice_docx(draft, tmp_path / "draft.docx")) \
+        .to_document("L99")
+    draft.paragraphs.insert(-1, Para((NEW_BIS,), new=Ins("", "EGY delegate")))
+    copy = libreoffice_docx(draft, tmp_path / "egy.docx")
+    assert _new_paragraph(copy, document) == ("OP1", "ترحب بتقرير الأمين العام؛")

@@ -6,22 +6,38 @@ them (`drafting.engine.revision_symbols`):
   take it now, in the header, the front matter and the properties;
 - a draft reissued for technical reasons, "A/C.2/81/L.50*" with its note "* Reissued for
   technical reasons on ...": Rev.1 was headed "A/C.2/81/L.50/Rev.1*" and kept the note. A
-  revision is a new document: the mark and the note go (tracked, in the diff).
+  revision is a new document: the mark and the note go (tracked, in the diff);
+- a draft circulated as a revision already, "A/HRC/61/L.12/Rev.1": its next revision
+  labelled "Rev.1" went out under that same symbol, silently. It is refused, naming Rev.2.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import io
+import sys
 import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from drafting.engine import Decisions, diff_revisions, revise
+sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+from un_documents import Para, ga_draft, libreoffice_docx
+
+from drafting.engine import Decisions, Proposal, diff_revisions, revise
+from drafting.errors import InputError
 from drafting.readers.docx_draft import read_docx_draft
+from drafting.store import init_store, open_store
+from drafting.workflow import (
+    add_delegations,
+    import_draft,
+    prepare_amendment,
+    record,
+    revise_document,
+)
 from drafting.writers.docx_revision import revise_source
 from drafting.writers.docx_source import write_merged_into_source
 
@@ -132,3 +148,44 @@ def test_a_star_without_a_revision_is_left_as_it_is(tmp_path):
     assert _paragraphs(_part(made, "word/document.xml")) == _paragraphs(
         _part(source, "word/document.xml"))
     assert new.front_matter[-1] == NOTE
+
+
+def _refused_then_rev2(tmp_path: Path, source: Path, symbol: str, words: tuple[str, str]):
+    """Import ``source`` as ``symbol``, accept EU's change of ``words``: "Rev.1" is refused,
+    in a dry run too, with nothing stored; "Rev.2" is issued. Rev.2's Word file."""
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    init_store(url)
+    with open_store(url) as store:
+        import_draft(store, source, symbol)
+        add_delegations(store, ["EU"])
+        amendment = prepare_amendment(store, symbol, Proposal(
+            "OP1", replace=words[0], with_=words[1]), "EU")
+        (recorded,) = record(store, symbol, [amendment]).amendments
+        store.decide(recorded.id, "accept")
+        head = store.head()
+        for dry_run in (True, False):
+            with pytest.raises(InputError, match=r"label this revision Rev\.2"):
+                revise_document(store, symbol, "Rev.1", dry_run=dry_run)
+        assert store.head() == head and [r.label for r in store.document(symbol).revisions] \
+            == ["Zero draft"]
+        revise_document(store, symbol, "Rev.2")
+        return docx.Document(io.BytesIO(store.source(symbol, "Rev.2")))
+
+
+def test_a_draft_imported_as_rev1_is_not_revised_as_rev1_again(tmp_path):
+    symbol = "A/HRC/61/L.12/Rev.1"
+    rev2 = _refused_then_rev2(tmp_path, _draft(tmp_path / "L12.docx", symbol), symbol,
+                              ("2027", "2028"))
+    assert rev2.sections[0].header.paragraphs[0].text == "A/HRC/61/L.12/Rev.2"
+    assert rev2.paragraphs[1].text == "A/HRC/61/L.12/Rev.2"
+
+
+def test_a_draft_whose_front_matter_names_rev1_is_not_revised_as_rev1(tmp_path):
+    """Imported under its symbol without the revision, written by LibreOffice: the
+    front matter's "A/C.2/81/L.99/Rev.1" says which revision it is."""
+    draft = ga_draft()
+    draft.header = "A/C.2/81/L.99/Rev.1"
+    draft.paragraphs[1] = Para(("A/C.2/81/L.99/Rev.1",), "Front")
+    source = libreoffice_docx(draft, tmp_path / "L99.docx")
+    rev2 = _refused_then_rev2(tmp_path, source, "A/C.2/81/L.99", ("one-day", "two-day"))
+    assert rev2.paragraphs[1].text == "A/C.2/81/L.99/Rev.2"
