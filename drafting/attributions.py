@@ -15,7 +15,11 @@ semicolons, "/", "&", "and", "et" or "y". Words that name a delegation otherwise
 Group of 77 and China", "(as proposed by the G77)", "Regulation (EU) 2023/1115") read as
 text, and stay; so does a tag of the proponents' codes alone ("the Alliance of Small
 Island States (AOSIS)" tabled by AOSIS), since the compilation credits the words to them
-anyway (not "(retain: AOSIS)" nor "(supported by AOSIS)", which it would not write).
+anyway (not "(retain: AOSIS)" nor "(supported by AOSIS)", which it would not write). So
+does a code after its own name spelled out at the end of the words ("and the African
+Union (AU)" tabled by the USA, `spelled_out`): an abbreviation, which the compilation
+follows with the proponents' credit, "+{and the African Union (AU)}+ (USA)"; before a
+" / " or a bracket's close nothing follows it, and it reads as the credit there.
 """
 
 from __future__ import annotations
@@ -46,6 +50,11 @@ _CREDITED = re.compile(r"\s*(?:$|[/\u2044\u2215\u29f8\uff0f\]\uff3d}])")
 """What follows a tag where the compilation writes one: the end of the words, or the
 next alternative's " / " (or a slash drawn alike: fraction, division, big, full-width) or
 the bracket's close."""
+_WORD = re.compile(r"[^\W_]+")
+_LINKING = frozenset({"of", "and", "the", "for", "on", "in", "a", "an", "de", "del", "des",
+                      "du", "la", "le", "les", "l", "d", "et", "y"})
+"""Words a name's abbreviation may give its first letter or nothing ("of" in "Group of
+77", G77, and in "Alliance of Small Island States", AOSIS)."""
 
 
 def credit_key(code: str) -> str:
@@ -71,6 +80,8 @@ def forged_credit(new: str, codes: Collection[str], kept: str = "",
         if not _CREDITED.match(shown, found.end()):  # "Regulation (EU) 2023/1115": text
             continue
         named, plain = _named(found.group(1), keys)
+        if _abbreviation(shown, found, named, plain):  # "the African Union (AU)": text
+            continue
         others = [code for code in named if credit_key(code) not in mine]
         tag = found.group()
         if (others or (named and not plain)) and shown.count(tag) > kept_shown.count(tag):
@@ -118,3 +129,41 @@ def _squeezed(part: str, keys: dict[str, str]) -> str:
     is), else as it is ("the EU" stays words)."""
     squeezed = "".join(part.split())
     return squeezed if squeezed != part and credit_key(squeezed) in keys else part
+
+
+def spelled_out(before: str, code: str) -> bool:
+    """Whether the last words of ``before`` spell ``code`` out as a name does its
+    abbreviation, whatever their case: each, in order, gives the code its first letter
+    or first letters ("African Union", AU; "Caribbean Community", CARICOM), a number
+    itself ("Group of 77", G77), and a linking word ("of", "de", `_LINKING`) its first
+    letter or nothing ("Alliance of Small Island States", AOSIS) but never the code's
+    first ("and the Union", AU, does not spell it). Two words at least give it, the last
+    of them the word right before the code ("the proposal of the Group", G77, does not)."""
+    key = credit_key(code)
+    if not key.isalnum():
+        return False
+    words = [code_key(word) for word in _WORD.findall(before)][-3 * len(key):]
+    return _spells(words, key, 0)
+
+
+def _abbreviation(shown: str, found: re.Match[str], named: list[str], plain: bool) -> bool:
+    """Whether the tag ``found`` in ``shown`` is one code alone (``named``, ``plain``:
+    `_named`'s) that ends the words right after its name (`spelled_out`)."""
+    return (plain and len(named) == 1 and not shown[found.end():].strip()
+            and len(_SEPARATORS.split(found.group(1))) == 1
+            and spelled_out(shown[:found.start()], named[0]))
+
+
+def _spells(words: list[str], code: str, given: int) -> bool:
+    """Whether ``words``, the last first, give the end of ``code`` as `spelled_out`
+    reads them, ``given`` of the words after them having given the rest of it."""
+    if not code:
+        return given >= 2
+    if not words:
+        return False
+    word, rest = words[-1], words[:-1]
+    if given and word in _LINKING and _spells(rest, code, given):
+        return True
+    ends = [word] if word.isdigit() else [word[:size] for size in range(1, len(word) + 1)]
+    return any(code.endswith(end) and (len(end) < len(code) or word not in _LINKING)
+               and _spells(rest, code[:-len(end)], given + 1) for end in ends)
