@@ -2,13 +2,15 @@
 paragraph of an article, the first of them a section heading ("Article 5 bis"), then,
 as treaties lay an article out, its title ("Capacity-building") and its text. Accepted,
 they are that article in the revision, as the import reads one: two headings and the
-paragraphs ``5bis.1``, ``5bis.2``; not paragraphs 5.2 to 5.4 of the article before.
-So is a new option block typed after the last of an article's option blocks ("Option
-3", then its "1."): its heading and the paragraphs ``5 OPTION 3.1``, ...
+paragraphs ``5bis.1``, ``5bis.2``; not paragraphs 5.2 to 5.4 of the article before
+(in an annexed statute, ``ANNEX VI ARTICLE 5bis.1``, as its articles are keyed). So is
+a new option block typed after the last of an article's option blocks ("Option 3",
+then its "1."): its heading and the paragraphs ``5 OPTION 3.1``, ...
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -28,7 +30,8 @@ def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
     paragraphs, numbered from 1 in it. ``before`` holds the new revision's paragraphs so
     far (the headings' labels follow the last of them, their levels those of the
     section before). None for anything else: the paragraphs stay where they were put."""
-    key = (section_key(born[0].text) or option_section(born[0])) if born else None
+    key = (_apart(section_key(born[0].text), born[0]) or option_section(born[0])) \
+        if born else None
     if key is None or key in {_section(p.label) for p in current}:
         return None
     heading, *rest = born
@@ -46,6 +49,21 @@ def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
             else ParagraphKind.OPERATIVE
         section.append(replace(paragraph, label=str(Label("OP", number, 0, key)), kind=kind))
     return section
+
+
+def _apart(key: str | None, born: Paragraph) -> str | None:
+    """``key`` ("3bis") of a new article typed after an article keyed apart (an annexed
+    statute's ``ANNEX VI ARTICLE 3``, the regulations' ``RULE 3``) as that one is keyed:
+    ``ANNEX VI ARTICLE 3bis``; any other key as it is."""
+    found = _APART.fullmatch(_section(born.label))
+    if key is None or found is None or " " in key:
+        return key
+    return f"{found[1]}{key}"
+
+
+_APART = re.compile(r"(.*?\b(?:ARTICLE|RULE) )\w+")
+"""A section keyed apart (`drafting.readers.structure_sections`): what stands before its
+own number."""
 
 
 def option_section(born: Paragraph) -> str | None:

@@ -64,7 +64,9 @@ KIND_PREFIXES: dict[ParagraphKind, str] = {kind: prefix for prefix, kind in PREF
 
 _SUFFIX_PATTERN = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _SECTION = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?)?"
-            r"(?:\s?(?:PART|CHAPTER|SECTION)\s?(?:\d{1,3}[A-Z]?|[IVXLC]{1,7}|[A-Z]))?"
+            r"(?:\s?(?:PART|CHAPTER|SECTION)\s?(?:\d{1,3}[A-Z]?|[IVXLC]{1,7}|[A-Z])"
+            r"|\s?(?:ARTICLE|RULE)\s?\d{1,3}(?:bis|ter|[A-Z])?)?"
+            r"|RULE\s?\d{1,3}(?:bis|ter|[A-Z])?"
             r"|ARTICLE|CHAPTER|PART|SECTION|\d{1,3}(?:bis|ter|[A-Z])?|[IVXLC]{1,7}|[A-Z]")
 SECTION_PATTERN = rf"(?:(?:{_SECTION})\s?)?OPTION\s?(?:\d{{1,2}}|[A-Z])|{_SECTION}"
 """What names a section in a label: an article's number (``3``, ``3bis``, and as the
@@ -73,7 +75,10 @@ roman numeral, a section's letter; an annex or an appendix, with its own number 
 has one (``ANNEX``, ``ANNEX I``, ``APPENDIX 2``), so that paragraph 1 of Annex I
 (``ANNEX I.1``) is never paragraph 1 of Chapter I (``I.1``), and with a part, chapter
 or section of its own where the key that part gives is already another's (``ANNEX B
-PART I``: Part I of Annex B, after Annex A's Part I, ``I``); or the kind of a section
+PART I``: Part I of Annex B, after Annex A's Part I, ``I``), or an article or a rule
+of its own where the treaty's articles number alike (``ANNEX VI ARTICLE 1``: Article 1
+of the statute Annex VI holds); a rule of regulations after a treaty's articles
+(``RULE 1``, where Article 1 is ``1``); or the kind of a section
 whose heading gives no number (``CHAPTER``); or an option laid out as a block of
 paragraphs numbered from 1 again ("Option 2" on its own line in Article 5): ``5 OPTION
 2`` (``5 OPTION 2.1``, paragraph 1 of Option 2 of Article 5; ``ANNEX I OPTION 2`` in
@@ -81,7 +86,11 @@ Annex I, ``OPTION 2`` outside any section)."""
 _ANNEX_NUMBER = re.compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
 _SUFFIXED_SECTION = re.compile(r"(\d{1,3}|(?:ANNEX|APPENDIX) \w{1,7}?)(BIS|TER)")
 _OPTION_SECTION = re.compile(r"(.*?)\s?OPTION\s?(\S+)")
-_ANNEX_PART = re.compile(r"((?:ANNEX|APPENDIX)(?: \S+?)?)\s?(PART|CHAPTER|SECTION)\s?(\S+)")
+_ANNEX_PART = re.compile(
+    r"((?:ANNEX|APPENDIX)(?: \S+?)?)\s?(PART|CHAPTER|SECTION|ARTICLE|RULE)\s?(\S+)")
+_RULE_SECTION = re.compile(r"RULE\s?(\d{1,3})(BIS|TER)?(\w?)")
+_SUFFIXED_KEY = re.compile(r"(?<=\d)(BIS|TER)$")
+"""An article's suffix in a key (``3BIS``), written as its heading gives it: ``3bis``."""
 LABEL_RE = re.compile(
     rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})"
     rf"(?:\s*({_SUFFIX_PATTERN})\b|\.(\d{{1,7}}))?",
@@ -172,11 +181,14 @@ def _section_name(section: str) -> str:
     (as the heading "Article 3 bis" gives it), ``annexbparti`` -> ``ANNEX B PART I``,
     ``5option2`` -> ``5 OPTION 2``."""
     name = _ANNEX_NUMBER.sub(r"\1 ", section.upper())
+    if (rule := _RULE_SECTION.fullmatch(name)) is not None:  # "RULE 1", "RULE 1bis"
+        return f"RULE {rule[1]}{(rule[2] or '').lower()}{rule[3]}"
     if (option := _OPTION_SECTION.fullmatch(name)) is not None:  # "5 OPTION 2"
         return f"{_section_name(option[1])} OPTION {option[2]}".lstrip()
     part = ""
-    if (parted := _ANNEX_PART.fullmatch(name)) is not None:
-        name, part = parted[1], f" {parted[2]} {parted[3]}"
+    if (parted := _ANNEX_PART.fullmatch(name)) is not None:  # "ANNEX VI ARTICLE 3bis"
+        key = _SUFFIXED_KEY.sub(lambda found: found[0].lower(), parted[3])
+        name, part = parted[1], f" {parted[2]} {key}"
     suffixed = _SUFFIXED_SECTION.fullmatch(name)
     return (f"{suffixed[1]}{suffixed[2].lower()}" if suffixed else name) + part
 

@@ -1,9 +1,9 @@
 """Section headings as treaties and outcome documents type them, in the six languages of
 the United Nations: "Article 3", "Chapter II", "Annex I", "TITLE I", "المادة 3",
-"第三条". Each gives the key its paragraphs' labels carry ("3" for ``3.1``, "ANNEX I" for
-``ANNEX I.1``). The readers tell section headings by them, and a revision tells a new
-paragraph that a delegation typed as a new article ("Article 5 bis") from one that is
-text.
+"第三条", and the rules of a treaty's regulations ("Rule 3", "Règle 3"). Each gives the
+key its paragraphs' labels carry ("3" for ``3.1``, "ANNEX I" for ``ANNEX I.1``). The
+readers tell section headings by them, and a revision tells a new paragraph that a
+delegation typed as a new article ("Article 5 bis") from one that is text.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _KINDS = {
     "ARTICLE": _ARTICLES,
     "CHAPTER": ("chapter", "chapitre", "capítulo", "capitulo", "глава", "الفصل", "章"),
     "PART": ("part", "partie", "parte", "часть", "الجزء", "الباب", "部分", "编"),
+    "RULE": ("rule", "règle", "regle", "regla", "правило", "القاعدة"),
     "SECTION": ("section", "sección", "seccion", "раздел", "الفرع", "节"),
     "TITLE": ("title", "titre", "título", "titulo"),
 }
@@ -33,6 +34,9 @@ label writes: an annex's paragraphs are labelled ``ANNEX I.1`` in every language
 a section whose heading gives no number is known by its kind (``CHAPTER``)."""
 _OWN_KEYS = ("ANNEX", "APPENDIX")
 """The kinds whose number is part of the key: Annex I is not Chapter I."""
+_NUMBERED_KINDS = ("TITLE", "RULE")
+"""The kinds a heading names a section of only with its number: "Title" and "Rule"
+alone are words ("TITLE I", the regulations' "Rule 3" are headings)."""
 _ARABIC_ORDINALS = tuple(word for pair in zip(
     ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
      "التاسع", "العاشر"),
@@ -55,11 +59,11 @@ one, and the labels it leaves used twice say so (`unread_heading`). A paragraph 
 takes them too ("١ مكررا - ", `drafting.readers.lines`)."""
 _RUSSIAN_SUFFIXES = {"бис": "bis", "тер": "ter", "кватер": "quater"}
 _SECTION = re.compile(
-    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title"  # English
-    r"|chapitre|partie|annexe|appendice|titre"  # French (article, section as in English)
-    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice|t[ií]tulo"  # Spanish
-    r"|статья|глава|раздел|часть|приложение"  # Russian
-    r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل))"  # Arabic
+    r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title|rule"  # English
+    r"|chapitre|partie|annexe|appendice|titre|r[eè]gle"  # French (article, section too)
+    r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice|t[ií]tulo|regla"  # Spanish
+    r"|статья|глава|раздел|часть|приложение|правило"  # Russian
+    r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل|القاعدة))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
     r"|(?i:premier|primero)|" + "|".join(_ARABIC_ORDINALS) + ")"
     rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{LOCAL_SUFFIX})))?)?(?:\b|(?<={_FATHATAN}))"
@@ -92,7 +96,8 @@ _ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
 
 def section_key(text: str) -> str | None:
     """The key a section heading gives its paragraphs' labels ("Article 3" -> "3",
-    "Chapter II" -> "II", "Annex" -> "ANNEX", "Annex I" and "Annexe I" -> "ANNEX I",
+    "Chapter II" -> "II", "Rule 3" and "Règle 3" -> "3" (as an article's), "Annex" ->
+    "ANNEX", "Annex I" and "Annexe I" -> "ANNEX I",
     "第十二条" -> "12", "附件二" -> "ANNEX 2"), or None if ``text`` opens no section; a
     heading bracketed as an article not agreed ("[Article 4]", "[Article 4") too. A
     line of more than 14 words opens one only when a mark follows its number ("Article
@@ -109,7 +114,7 @@ def section_key(text: str) -> str | None:
         return None
     kind = _KIND_OF.get(match["kind"].lower(), "SECTION")
     if not match["key"]:  # "Title" alone names no section: a European Union act's
-        return kind if kind != "TITLE" else None  # titles are numbered ("TITLE I")
+        return kind if kind not in _NUMBERED_KINDS else None  # are numbered ("TITLE I")
     key = match["key"].upper()
     key = "1" if key in ("PREMIER", "PRIMERO") else key  # "Article premier"
     if key in _ARABIC_ORDINALS:  # "المادة الأولى": 1; "الجزء الأول": I, as English numbers it

@@ -80,10 +80,11 @@ def heading_line(blocks: Sequence[Block], index: int,
 
 def _opens_part(blocks: Sequence[Block], index: int,
                 label: Callable[[int], Label | None]) -> bool:
-    """Whether block ``index`` opens a part's text: a numbered paragraph or a heading."""
+    """Whether block ``index`` opens a part's text: a numbered paragraph or a heading,
+    in a heading style or naming its section ("Rule 1", after the regulations' title)."""
     block = blocks[index]
     return label(index) is not None or block.heading > 0 or \
-        own_number(block.text) is not None or (
+        own_number(block.text) is not None or section_key(block.shown) is not None or (
             block.number is not None and block.number.level == 0 and block.number.decimal)
 
 

@@ -167,6 +167,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         self.annex = ""  # the annex (or appendix) being read, once one has opened
         self.titled = titled_sections(blocks, lambda i: self._label(i)[0])
         self.clauses: Counter[str] = Counter()  # clauses Word numbers "1.2", by section
+        self.apart: tuple[str, str] | None = None  # articles keyed by the annex (`_article_key`)
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once; or, for a paragraph
@@ -267,6 +268,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
 
     def _body(self, index: int, block: Block) -> None:
         label, rest, skip = self._label(index)
+        label = self._typed_apart(label)  # "1.2" in Rule 1 keyed RULE 1
         number = block.number
         typed = self._item(index)  # "(a) To ..." where "(a)" stands alone
         if label is None and number is not None and number.label is not None:  # "PP%1"

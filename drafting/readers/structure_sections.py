@@ -28,6 +28,9 @@ from drafting.readers.result import ReadWarning
 
 _PART_KINDS = ("PART", "CHAPTER", "SECTION")
 """The sections of an annex that key their paragraphs in it (`SectionKeys._part_key`)."""
+_ARTICLE_KINDS = ("ARTICLE", "RULE")
+"""The sections that key their paragraphs apart where the treaty's articles number alike:
+an annexed statute's articles, the regulations' rules (`SectionKeys._article_key`)."""
 
 
 def titled_sections(blocks: Sequence[Block],
@@ -82,6 +85,7 @@ class SectionKeys:
     typed_in: set[str]
     decimal_in: set[str]
     titled: dict[int, str]
+    apart: tuple[str, str] | None
 
     _label: Callable[[int], tuple[Label | None, str, int]]
     _unused: Callable[[str], Label]
@@ -135,6 +139,30 @@ class SectionKeys:
             self.warnings.append(ReadWarning(block.where, why))
         return found
 
+    def _article_key(self, key: str, kind: str) -> str:
+        """The key an article's or a rule's heading (giving ``key``) opens: its own
+        ("Article 1": ``1``); but where the treaty's articles have numbered paragraphs in
+        that key already, an annex's article is the annex's (``ANNEX VI ARTICLE 1``, an
+        annexed statute's Article 1) and a rule is the regulations' (``RULE 1``), and so
+        each article or rule after it in that annex or those regulations, so that
+        Article 5 of the statute is never read as the treaty's."""
+        own = f"{self.annex} {kind} {key}".lstrip() if self.annex else f"{kind} {key}"
+        if (self.annex or kind == "RULE") and \
+                (self.operative_in[key] or self.apart == (self.annex, kind)):
+            with suppress(LabelError):  # a key the labels cannot write stays as it is
+                if parse_label(f"{own}.1").section == own:
+                    self.apart = (self.annex, kind)
+                    return own
+        return key
+
+    def _typed_apart(self, label: Label | None) -> Label | None:
+        """``label`` typed "1.2" in an article or a rule keyed apart (`_article_key`):
+        paragraph 2 of ``RULE 1``, as Rule 1 types it; any other label as it is."""
+        if label is None or not label.section or self.apart is None or \
+                self.section.split(" ")[-2:] != [self.apart[1], label.section]:
+            return label
+        return Label(label.prefix, label.number, label.suffix, self.section)
+
     def _part_key(self, key: str, block: Block) -> str:
         """The key the section heading ``block`` (giving ``key``) opens: its own ("Part
         I": ``I``, in an annex too, as drafts imported before read it); but in an annex,
@@ -145,6 +173,8 @@ class SectionKeys:
         written into the Word document retypes none."""
         if annexed(key) and not (self.annex and key.startswith(f"{self.annex} ")):
             self.annex = key  # not a section of the annex (`_own_key`): a new annex
+        elif (kind := section_kind(block.shown)) in _ARTICLE_KINDS:
+            return self._article_key(key, kind)
         elif self.annex and self.operative_in[key] and \
                 (kind := section_kind(block.shown)) in _PART_KINDS and kind != key:
             own = f"{self.annex} {kind} {key}"

@@ -64,13 +64,21 @@ def shown_number(label: str, typed: str) -> str:
     """The number to type for ``label`` where a paragraph of the document types ``typed``
     ("5", "1.2"): a clause's in full where the document types clauses so ("1.2" types
     ``1.3`` as "1.3", and ``1.2.1`` always "1.2.1"), else `typed_number`'s (``3.1`` is
-    "1" in a treaty, whose heading names the article). LabelError for no label."""
+    "1" in a treaty, whose heading names the article; ``RULE 1.3`` types "1.3" so too).
+    LabelError for no label."""
     parsed = parse_label(label)
     clause = _CLAUSE_SECTION.fullmatch(parsed.section) is not None and (
         "." in parsed.section or "." in typed.strip("."))
+    if (own := _OWN_NUMBER.search(parsed.section)) and "." in typed.strip("."):
+        return in_figures_of(f"{own[1]}.{typed_number(label)}", typed)  # Rule 1's "1.2"
     if _LETTER.fullmatch(typed):  # a decision's items: "(c)" for OP3, "(c bis)" OP3 bis
         return in_letters(typed_number(label), typed)
     return in_figures_of(str(parsed) if clause else typed_number(label), typed)
+
+
+_OWN_NUMBER = re.compile(r"(?:^| )(?:ARTICLE|RULE) (\w+)$")
+"""The number of an article or a rule keyed apart (``ANNEX VI ARTICLE 1``, ``RULE 1``),
+which its clauses type before their own ("1.2"), as a treaty's articles' clauses do."""
 
 
 def in_letters(number: str, typed: str) -> str:

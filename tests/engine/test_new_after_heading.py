@@ -181,3 +181,22 @@ def test_in_a_treaty_a_new_paragraph_typed_as_a_heading_stays_text():
     outcome = revise(document, [heading], Decisions(accepted=frozenset({heading.id})),
                      label="Rev.1")
     assert outcome.revision.by_label("1.3").kind is OP
+
+
+def test_a_new_article_of_an_annexed_statute_is_the_annexs():
+    """After the statute's Article 1 (``ANNEX VI ARTICLE 1``, the convention's own
+    Article 1 being ``1``), "Article 1 bis" keys its paragraphs in the annex too: they
+    were ``1bis.1``, as if the convention's."""
+    statute = Revision("Zero draft", (
+        Paragraph("h1", "H1", H, "Article 1", level=1),
+        Paragraph("a", "1.1", OP, "This Convention applies to the sea."),
+        Paragraph("h2", "H2", H, "ANNEX VI", level=1),
+        Paragraph("h3", "H3", H, "Article 1", level=1),
+        Paragraph("b", "ANNEX VI ARTICLE 1.1", OP, "The seat shall be Hamburg."),
+    ))
+    proposed = [_new(statute, "ANNEX VI ARTICLE 1.1", text, id_=f"A{n}")
+                for n, text in enumerate(["Article 1 bis", "The members shall be paid."], 1)]
+    outcome = revise(Document("A/CONF.62/L.1", "Convention", (statute,)), proposed,
+                     Decisions(accepted=frozenset({"A1", "A2"})), label="Rev.1")
+    assert [(p.label, p.text) for p in outcome.revision][-2:] == [
+        ("H4", "Article 1 bis"), ("ANNEX VI ARTICLE 1bis.1", "The members shall be paid.")]
