@@ -420,7 +420,8 @@ def revise_document(store: Store, symbol: str, label: str, *,
     revision is made (a submission, a decision), nothing is stored: ConflictError says
     what, and the revision is to be issued again. The record is verified first
     (RecordMismatch if it does not match: nothing is issued from rows changed behind
-    drafting's back). Four steps (three in a dry run)."""
+    drafting's back; events only dated later than this machine's clock are warned of).
+    Four steps (three in a dry run)."""
     from drafting.engine import Decisions, revise
     from drafting.engine.subamend import as_recorded, followed
     from drafting.lookup import check_new_revision
@@ -430,7 +431,7 @@ def revise_document(store: Store, symbol: str, label: str, *,
     document = store.document(symbol)
     check_new_revision(document, label)  # as the store would refuse it: a dry run too
     step("checking the record")  # a revision is official text: never from rows changed
-    check_record(store, label)  # behind drafting's back
+    check_record(store, label, warn)  # behind drafting's back
     current = revision_of(document)
     recorded = store.amendments(symbol)
     given = [a for a in followed(document, recorded)

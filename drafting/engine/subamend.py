@@ -252,16 +252,28 @@ def relabelled(label: str, document: Document, amendments: Sequence[Amendment],
                entry: NewParagraph | None) -> None:
     """Refuse ``label`` (which names ``entry`` among the pending proposals) when it named
     another proposal before the proposals of the current revision that are no longer
-    pending were withdrawn or decided: a file written against that compilation means the
-    one it named then, so the label would quietly move to another delegation's words."""
+    pending were withdrawn or decided, or before the one it names now was recorded: a
+    file written against that compilation means the one it named then, so the label
+    would quietly move to another delegation's words."""
     current = document.current
     gone = [a for a in amendments if a.status is not AmendmentStatus.SUBMITTED
             and current is not None and a.revision == current.label]
-    if not gone:
-        return
     every = [a for a in amendments if a.status is AmendmentStatus.SUBMITTED] + [
         replace(a, status=AmendmentStatus.SUBMITTED) for a in gone]
-    before = proposed_labelled(label, document, every)
+    if not gone and entry is None:
+        return
+    before = proposed_labelled(label, document, every) if gone else entry
+    if gone:
+        _closed_up(label, amendments, before, entry)
+    if entry is not None and before is not None:
+        _taken(label, document, every, before, entry)
+
+
+def _closed_up(label: str, amendments: Sequence[Amendment], before: NewParagraph | None,
+               entry: NewParagraph | None) -> None:
+    """Refuse ``label`` when ``before`` (what it names among the pending proposals and
+    those withdrawn or decided since, as if still pending) holds another proposal than
+    ``entry`` (what it names among the pending ones)."""
     now = set(entry.credit.amendments) if entry is not None else set()
     if before is None or (entry is not None and now <= set(before.credit.amendments)):
         return
@@ -280,6 +292,45 @@ def relabelled(label: str, document: Document, amendments: Sequence[Amendment],
                              f"you amend by its id ({', '.join(left)}) instead of the label")
     raise AmendmentError(f"{said}; no pending proposal carries this label now, so there is "
                          "nothing to amend")
+
+
+def _taken(label: str, document: Document, every: Sequence[Amendment],
+           compiled: NewParagraph, entry: NewParagraph) -> None:
+    """Refuse ``label`` (naming ``compiled`` among ``every``, ``entry`` among the pending
+    proposals) when, among the proposals recorded before the ones it names now
+    (`_recorded`), it named another: one recorded later but dated earlier took it (a
+    writer's clock slow, in a store written before events were dated in order), and the
+    compilations circulated before gave it to the other (probe 17, finding 6). Identical
+    proposals compiled as one are no other. Nothing to compile again when every earlier
+    one is also dated earlier, as the store now dates them."""
+    from drafting.engine.merge import submission_order
+
+    numbers = {a.id: _recorded(a) for a in every}
+    named = [a for a in every if a.id in compiled.credit.amendments
+             and numbers[a.id] is not None]
+    if not named:
+        return
+    first = min(numbers[a.id] or 0 for a in named)
+    earlier = [a for a in every if (n := numbers[a.id]) is not None and n < first]
+    if not earlier or max(map(submission_order, earlier)) < min(map(submission_order, named)):
+        return
+    then = proposed_labelled(label, document, earlier)
+    if then is None or set(then.credit.amendments) <= set(compiled.credit.amendments):
+        return
+    known = {a.id: a for a in every}
+    was = [known[i] for i in then.credit.amendments]
+    now = known[entry.credit.amendments[0]]
+    ids = " or ".join([a.id for a in was] + [now.id])
+    raise AmendmentError(
+        f"{label}: the compilation gave this label to {' and '.join(map(whose, was))}; it "
+        f"now names {whose(now)}, recorded after it but dated earlier: name the proposal "
+        f"you amend by its id ({ids}) instead of the label")
+
+
+def _recorded(amendment: Amendment) -> int | None:
+    """The number the store gave ``amendment`` (``A12``: 12), which follows the order
+    proposals were recorded in; None for an id the store did not give."""
+    return int(amendment.id[1:]) if names_amendment(amendment.id) else None
 
 
 def proposed_labelled(label: str, document: Document, pending: Sequence[Amendment]

@@ -17,9 +17,11 @@ and names the event that holds:
 - support of a delegation's own amendment, or of one no longer open, and fields the
   library never writes in a support or withdraw event;
 - a time more than `CLOCK_SKEW` before the event it follows, or after the time of the
-  check: event times are the writing client's clock, so a back-dated event shows as time
-  going backwards (and a post-dated one as in the future, and its next event as before it;
-  or the clock of the machine verifying is slow: events dated after it are said so).
+  check: event times are the writing client's clock, and the library dates an event
+  after the one it follows (`drafting.store.session`), so time going backwards is
+  a client that skipped the library; a post-dated event shows as in the future, and so
+  do those after it until that time has come (or the clock of the machine verifying is
+  slow: events dated after it are said so).
 """
 
 from __future__ import annotations
@@ -108,8 +110,8 @@ class Doubts:
         if event.at > self._now + CLOCK_SKEW:
             self._say(event, f"it is dated {event.at:%Y-%m-%d %H:%M:%S} UTC, {AHEAD} "
                       f"({self._now:%Y-%m-%d %H:%M:%S} UTC): if this machine's clock is slow, "
-                      "set it right and verify again; if not, the time is the writer's "
-                      "clock, which was wrong or set forward")
+                      "set it right and verify again; if not, a writer's clock was wrong "
+                      "or set forward (an event is never dated before the one it follows)")
         self._last = event.at
         payload = event.payload
         if not isinstance(payload, Mapping):

@@ -2,8 +2,9 @@
 
 A write (`writing`) begins with ``BEGIN IMMEDIATE`` on SQLite and, on every
 database, locks the ``chain_head`` row: writers queue one behind the other, and
-each sees everything committed before it. A write dated (by this machine's clock) more
-than `CLOCK_SKEW` before the last event is refused, as `verify` would name it. Everything
+each sees everything committed before it. A write is dated by this machine's clock, but
+always after the last event (`_dated`): the record's times never go back, and no writer's
+clock, however wrong, refuses another's write. Everything
 done inside commits together or not at all; a SQLite file that other writers keep busy
 beyond its busy timeout is waited for again (`WRITE_WAIT_S` in all). A read (`reading`)
 sees one consistent snapshot (``REPEATABLE READ`` on PostgreSQL, a WAL snapshot
@@ -17,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, select, text
@@ -27,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from drafting.store import faults, tables
 from drafting.store.chain import EventKind, Head, append
 from drafting.store.connect import WRITE_OPTION, shown
-from drafting.store.errors import AccessError, ConflictError, SchemaError, StoreError
+from drafting.store.errors import AccessError, SchemaError, StoreError
 from drafting.store.eventcheck import CLOCK_SKEW
 from drafting.store.payloads import utc
 from drafting.store.receipts import Receipt
@@ -36,6 +37,10 @@ WRITE_WAIT_S = 300.0
 """How long a write waits, in all, for a SQLite file that other writes keep busy."""
 
 log = logging.getLogger("drafting.store")
+
+_TICK = timedelta(microseconds=1)
+"""How much later than the last event a write is dated when this machine's clock does not
+read later (`_dated`): the smallest step both databases keep."""
 
 _INSUFFICIENT_PRIVILEGE = "42501"
 """PostgreSQL's code for a privilege or row-level security policy that refuses."""
@@ -83,9 +88,7 @@ def writing(engine: Engine, url: URL, actor: str) -> Iterator[Write]:
     try:
         with _write_transaction(engine, url) as connection:
             head = _locked_head(connection, url)
-            at = datetime.now(UTC)
-            _refuse_set_back(connection, head, at)
-            yield Write(connection, head, at, actor)
+            yield Write(connection, head, _dated(connection, head, datetime.now(UTC)), actor)
     except DBAPIError as error:
         raise database_error(error, url) from error
 
@@ -143,23 +146,27 @@ def _locked_head(connection: Connection, url: URL) -> Head:
     return Head(found.seq, found.hash)
 
 
-def _refuse_set_back(connection: Connection, head: Head, at: datetime) -> None:
-    """ConflictError for a write dated ``at`` more than `CLOCK_SKEW` before the last event,
-    as `verify` would name it for ever after (and the PostgreSQL trigger of schema 0013
-    refuses it): the clock of this machine, or of the last event's writer, is wrong."""
+def _dated(connection: Connection, head: Head, now: datetime) -> datetime:
+    """The time of the write after ``head``: ``now`` (this machine's clock), or just after
+    the last event's time (`_TICK`) if that is not earlier. A writer whose clock ran fast
+    dates the events after it so, instead of having them refused until the time it wrote
+    has come (probe 17, finding 3), and the record's times follow its order: proposals
+    sorted by time (`drafting.engine.merge.submission_order`) keep the order they were
+    recorded in (probe 17, finding 6). `verify` names an event dated in the future; the
+    PostgreSQL trigger of schema 0013 refuses one far ahead of the server's clock."""
     if not head.seq:
-        return
+        return now
     found = connection.execute(select(tables.events.c.at)
                                .where(tables.events.c.seq == head.seq)).scalar()
     last = utc(found) if found is not None else None
-    if last is None or at >= last - CLOCK_SKEW:
-        return
-    raise ConflictError(
-        f"event {head.seq + 1} is dated {at:%Y-%m-%d %H:%M:%S} UTC, before the last event "
-        f"({last:%Y-%m-%d %H:%M:%S} UTC): an event's time is the clock of the machine "
-        "writing it, which is wrong or set back; set it right and try again (if it is "
-        "right, the last event's writer's clock was set forward: this write can be made "
-        f"from {last - CLOCK_SKEW:%Y-%m-%d %H:%M:%S} UTC); nothing was recorded")
+    if last is None or now > last:
+        return now
+    if now < last - CLOCK_SKEW:
+        log.warning("this machine's clock reads %s UTC, earlier than the last event "
+                    "recorded (%s UTC): event %d is dated just after it; if this clock is "
+                    "slow, set it right", f"{now:%Y-%m-%d %H:%M}", f"{last:%Y-%m-%d %H:%M}",
+                    head.seq + 1)
+    return last + _TICK
 
 
 def database_error(error: DBAPIError, url: URL) -> StoreError:

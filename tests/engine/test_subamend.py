@@ -252,6 +252,24 @@ def test_a_label_that_named_a_withdrawn_proposal_is_refused_naming_both():
         parent_of("OP2 bis", DOC, rejected)
 
 
+def test_a_label_taken_by_a_proposal_recorded_later_but_dated_earlier_is_refused():
+    """Finding 6 of probe 17: the USA's paragraph (A2), recorded after the EU's (A1) by a
+    machine whose clock was slow, sorted first and took "OP2 bis", which the compilation
+    circulated before had given the EU's; Japan's amendment landed on the USA's words."""
+    eu = _new_paragraph("A1", "EU", NEW, 1)
+    usa = _new_paragraph("A2", "USA", "Invites States to present market access data;")
+    with pytest.raises(AmendmentError, match=r"^OP2 bis: the compilation gave this label to "
+                       r"the proposal of EU \(A1\); it now names the proposal of USA \(A2\), "
+                       r"recorded after it but dated earlier: name the proposal you amend by "
+                       r"its id \(A1 or A2\) instead of the label$"):
+        parent_of("OP2 bis", DOC, [eu, usa])
+    assert parent_of("OP2 ter", DOC, [eu, usa]) == eu  # a label no one had before
+    assert parent_of("A2", DOC, [eu, usa]) == usa
+    in_order = _new_paragraph("A2", "USA", "Invites States to present market access data;", 2)
+    assert parent_of("OP2 bis", DOC, [eu, in_order]) == eu
+    assert parent_of("OP2 ter", DOC, [eu, in_order]) == in_order
+
+
 def test_a_label_of_identical_proposals_still_names_the_one_left():
     eu = _new_paragraph("A1", "EU", NEW)
     usa = _new_paragraph("A2", "USA", NEW, 1)  # compiled once: OP2 bis (EU, USA)

@@ -1,17 +1,22 @@
-"""The clocks of the machines writing and verifying a store (probe 16, finding 3): a
-write dated more than `CLOCK_SKEW` before the last event (its clock set back, or the
-last event's writer's clock fast) is refused, nothing recorded, so the store still
-verifies and issues revisions; a machine verifying with a slow clock is told its clock
-may be the one that is wrong, while a forged post-dated event is still named."""
+"""The clocks of the machines writing and verifying a store (probe 16, finding 3; probe
+17, finding 3): a write whose clock reads before the last event is dated as that event,
+never refused, so one writer's fast clock locks no one out and the record's times never
+go back; events dated later than a verifier's clock are said so, and issuing a revision
+goes on with a warning naming them; a forged back-dated event is still named."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 import pytest
 from store_scenario import SMALL, amend, delegations
 
-from drafting.store import ConflictError, eventcheck, open_store, session
+from drafting.engine.amend import Proposal
+from drafting.errors import AmendmentError
+from drafting.store import eventcheck, open_store, session
+from drafting.store.errors import RecordMismatch
+from drafting.workflow import prepare_amendment, revise_document
 
 
 def _clock(shift: timedelta) -> type[datetime]:
@@ -50,25 +55,47 @@ def url(tmp_path) -> str:
     return url
 
 
-def test_a_write_dated_before_the_last_event_is_refused_and_the_store_still_verifies(
-        url, monkeypatch):
-    """A laptop 6 minutes fast records EU's amendment; its clock is corrected and the
-    USA's is entered: refused, not recorded to break `verify` (and `revise`) for ever."""
-    _submit(url, monkeypatch, timedelta(minutes=6), "EU", "OP2", replace="submit",
+def test_a_write_whose_clock_reads_before_the_last_event_is_dated_as_it_not_refused(
+        url, monkeypatch, caplog):
+    """A laptop a year fast records EU's amendment (probe 17, finding 3: every write after
+    it was refused for a year). The USA's amendment from a right clock is recorded, dated
+    as EU's and the writer told; the store verifies once time has caught up."""
+    _submit(url, monkeypatch, timedelta(days=365), "EU", "OP2", replace="submit",
             with_="present")
     with open_store(url) as store:
-        before = store.events()
-    with pytest.raises(ConflictError, match=r"before the last event .* the clock of the "
-                       r"machine writing it, which is wrong or set back; set it right and try "
-                       r"again \(if it is right, the last event's writer's clock was set "
-                       r"forward: this write can be made from .* UTC\); nothing was recorded"):
-        _submit(url, monkeypatch, timedelta(), "USA", "OP4", replace="question",
-                with_="matter")
+        (eu,) = store.events()[-1:]
+    with caplog.at_level(logging.WARNING, logger="drafting.store"):
+        (usa,) = _submit(url, monkeypatch, timedelta(), "USA", "OP4", replace="question",
+                         with_="matter").ids
+    assert f"earlier than the last event recorded ({eu.at:%Y-%m-%d %H:%M} UTC): event " \
+        f"{eu.seq + 1} is dated just after it; if this clock is slow, set it right" in caplog.text
     with open_store(url) as store:
-        assert store.events() == before
-    _submit(url, monkeypatch, timedelta(minutes=2), "USA", "OP4", replace="question",
-            with_="matter")  # clocks a little apart: no matter
-    assert _verify(url, monkeypatch, timedelta(minutes=7)).ok  # once time has caught up
+        assert store.events()[-1].at == eu.at + timedelta(microseconds=1)
+        assert {a.id: a for a in store.amendments(SMALL.symbol)}[usa].submitted_at > eu.at
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="drafting.store"):
+        _submit(url, monkeypatch, timedelta(days=366), "JPN", "OP1", bracket="a meeting")
+    assert caplog.text == ""  # a clock later than the last event: its own time
+    now = _verify(url, monkeypatch)
+    assert now.clock_only and len(now.mismatches) == 3
+    assert _verify(url, monkeypatch, timedelta(days=367)).ok  # once time has caught up
+
+
+def test_a_revision_goes_on_with_a_warning_when_only_times_are_later_than_this_clock(
+        url, monkeypatch):
+    """Events dated in the future (a writer's fast clock) hold no revision up: issuing
+    names them in a warning; anything else found still refuses it."""
+    _submit(url, monkeypatch, timedelta(days=30), "EU", "OP2", replace="submit",
+            with_="present")
+    warned: list[str] = []
+    with open_store(url) as store:
+        outcome = revise_document(store, SMALL.symbol, "Rev.1", warn=warned.append)
+        assert store.document(SMALL.symbol).current.label == "Rev.1"
+    assert outcome.revision.label == "Rev.1"
+    assert len(warned) == 1 and warned[0].startswith(
+        "Rev.1: the record's times are later than this machine's clock (event ")
+    assert "in the future by this machine's clock" in warned[0]
+    assert warned[0].endswith("); Rev.1 is issued all the same")
 
 
 def test_a_verifier_whose_clock_is_slow_is_told_so_and_a_post_dated_event_is_still_named(
@@ -83,9 +110,45 @@ def test_a_verifier_whose_clock_is_slow_is_told_so_and_a_post_dated_event_is_sti
     _submit(url, monkeypatch, timedelta(days=400), "USA", "OP4", replace="question",
             with_="matter")  # a post-dated event...
     with monkeypatch.context() as patched:  # ...and one after it from a client skipping
-        patched.setattr(session, "_refuse_set_back", lambda *args: None)  # the check
+        patched.setattr(session, "_dated", lambda *args: args[-1])  # the library's dating
         _submit(url, monkeypatch, timedelta(), "JPN", "OP1", bracket="a meeting")
     forged = _verify(url, monkeypatch)
     assert not forged.clock_only
     assert forged.summary().startswith("the record does not match: event ")
     assert any("before the event it follows" in m.what for m in forged.mismatches)
+    with open_store(url) as store, pytest.raises(RecordMismatch, match=r"Rev\.1 was not "
+                                                 r"issued: the store does not match"):
+        revise_document(store, SMALL.symbol, "Rev.1")
+
+
+def _jpn_on(url: str, label: str):
+    """JPN's amendment to the proposal the compilation labels ``label``, as `amend` makes it."""
+    with open_store(url) as store:
+        return prepare_amendment(store, SMALL.symbol, Proposal(
+            label, replace="States", with_="all States"), "JPN")
+
+
+def test_a_proposal_recorded_later_by_a_slow_clock_takes_no_label_already_circulated(
+        url, monkeypatch):
+    """Probe 17, finding 6: EU's paragraph is circulated as "OP2 bis"; the USA's, recorded
+    after it from a machine 4 minutes slow, took that label, and JPN's amendment to "OP2
+    bis" landed on the USA's words. Now the USA's is dated after the EU's and is "OP2
+    ter"; in a store that holds it dated earlier (written before, or by a client that
+    skipped the library's dating), the label is refused, naming both."""
+    eu = "Invites States to present their views;"
+    usa = "Encourages States to contribute generously;"
+    _submit(url, monkeypatch, timedelta(), "EU", "OP2", new_paragraph=eu)
+    _submit(url, monkeypatch, -timedelta(minutes=4), "USA", "OP2", new_paragraph=usa)
+    assert _jpn_on(url, "OP2 bis").amends == "A1"
+    assert _jpn_on(url, "OP2 ter").amends == "A2"
+    _submit(url, monkeypatch, timedelta(), "EU", "OP3", new_paragraph=eu)
+    with monkeypatch.context() as patched:
+        patched.setattr(session, "_dated", lambda *args: args[-1])  # dated as before
+        _submit(url, monkeypatch, -timedelta(minutes=4), "USA", "OP3", new_paragraph=usa)
+    with pytest.raises(AmendmentError, match=r"^OP3 bis: the compilation gave this label to "
+                       r"the proposal of EU \(A3\); it now names the proposal of USA \(A4\), "
+                       r"recorded after it but dated earlier: name the proposal you amend by "
+                       r"its id \(A3 or A4\) instead of the label$"):
+        _jpn_on(url, "OP3 bis")
+    assert _jpn_on(url, "A3").amends == "A3"
+    assert _jpn_on(url, "OP3 ter").amends == "A3"
