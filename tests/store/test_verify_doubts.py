@@ -274,7 +274,8 @@ def test_the_upgrade_to_0012_keeps_a_text_stored_before_and_refuses_new_ones(
         assert store.init() == "0013"  # the upgrade goes through, the row kept
     with raw.connect() as connection:
         assert connection.execute(text(
-            "SELECT convalidated FROM pg_constraint WHERE conname = 'ck_amendments_texts'")
+            "SELECT convalidated FROM pg_constraint WHERE conname = 'ck_amendments_texts' "
+            "AND conrelid = 'amendments'::regclass")  # this store's, not a parallel test's
             ).scalar() is False
     with pytest.raises(StoreError, match="ck_amendments_texts"):
         forge(store_url, monkeypatch, replace(made, new_text="pre\x1bsent"))
