@@ -68,7 +68,9 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
     from Word is written into its own document while that document holds the revision's
     text; others into our template, and ``warn`` says why when a draft's own document
     could not be used, and names any proposal its document cannot show as a tracked
-    change (named in a comment there instead). Three steps."""
+    change (named in a comment there instead). The file says it is the merged draft of
+    that revision (`drafting.writers.merged_mark`), for the copies delegations send back.
+    Three steps."""
     from drafting.writers.docx_merged import write_merged_docx
 
     path = atomic.file_path(path)
@@ -83,6 +85,7 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
 
     def write(target: Path) -> None:
         from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
+        from drafting.writers.merged_mark import mark_merged
 
         try:
             lost = write_merged_into_source(source, compilation, target, dates=dates)
@@ -92,6 +95,7 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
             write_merged_docx(compilation, target, dates=dates)
         else:
             _unshown(path, lost, warn)
+        mark_merged(target, compilation.symbol, compilation.revision)  # a copy says so
 
     _word(path, write)
     return compilation

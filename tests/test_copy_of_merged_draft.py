@@ -17,7 +17,9 @@ from test_merged_copy_edits import _copy
 
 from drafting.engine import Proposal
 from drafting.errors import InputError, LimitError
-from drafting.outputs import merge_to
+from drafting.ooxml.package import open_word
+from drafting.ooxml.properties import MERGED_DRAFT, custom_text, merged_draft_of
+from drafting.outputs import compile_to, merge_to
 from drafting.store import init_store, open_store
 from drafting.workflow import (
     add_delegations,
@@ -67,6 +69,17 @@ def test_the_merged_draft_sent_back_unchanged_proposes_nothing_in_the_senders_na
         prepare_files(store, SYMBOL, [tmp_path / "merged.docx"], delegation="USA")
     assert "3 tracked changes (the first here) by EU, G77 are pending already (A3, A1, " \
            "A2), as the merged draft shows them: not proposed again" in refused.value.details
+
+
+def test_the_merged_draft_says_what_it_is_and_a_compilation_does_not(store, tmp_path):
+    """`merge` stamps its file with the document and revision it is the merged draft of
+    (kept through Accept All: its clean copies still say so); `compile` does not."""
+    merge_to(store, SYMBOL, tmp_path / "merged.docx")
+    compile_to(store, SYMBOL, tmp_path / "compiled.docx")
+    label = store.document(SYMBOL).current.label
+    assert custom_text(open_word(tmp_path / "merged.docx").custom,
+                       MERGED_DRAFT) == merged_draft_of(SYMBOL, label)
+    assert custom_text(open_word(tmp_path / "compiled.docx").custom, MERGED_DRAFT) is None
 
 
 def test_a_copy_of_the_merged_draft_gives_the_senders_own_changes_only(store, tmp_path):

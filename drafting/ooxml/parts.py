@@ -75,6 +75,9 @@ class WordParts:
     puts changed footnotes back into it); else None."""
     comments_extended: etree._Element | None = None
     """The root of the part threading the comments (``w15:commentsEx``), or None."""
+    custom: bytes | None = None
+    """The bytes of the package's custom properties part (``docProps/custom.xml``), or
+    None."""
 
     @property
     def body(self) -> etree._Element:
@@ -128,6 +131,10 @@ class DocxParts:
         return None if part is None else self._once(
             "comments_extended", lambda: part_root(part, "commentsExtended"))
 
+    @property
+    def custom(self) -> bytes | None:
+        return self._once("custom", lambda: _custom(self.word.part.package))
+
     def _once(self, name: str, find: Callable[[], Any]) -> Any:
         if name not in self._found:
             self._found[name] = find()
@@ -151,6 +158,13 @@ def _related(part: Any, reltype: str) -> Any | None:
         return part.part_related_by(reltype)
     except (KeyError, AttributeError):
         return None
+
+
+def _custom(package: Any) -> bytes | None:
+    """The bytes of the custom properties part a python-docx package relates to."""
+    part = _related(package, RT.CUSTOM_PROPERTIES)
+    return part.blob if part is not None and \
+        part.content_type == CT.OFC_CUSTOM_PROPERTIES else None
 
 
 def _comments(part: Any) -> etree._Element | None:
@@ -232,7 +246,17 @@ class _Loader:
         if styles is None:  # python-docx makes a default style sheet
             raise _Unusual(main)
         return WordParts(root, styles, found[RT.NUMBERING], found[RT.FOOTNOTES],
-                         found[RT.COMMENTS], comments_extended=found[COMMENTS_EXTENDED])
+                         found[RT.COMMENTS], comments_extended=found[COMMENTS_EXTENDED],
+                         custom=self._custom())
+
+    def _custom(self) -> bytes | None:
+        """The bytes of the first custom properties part the package relates to."""
+        for reltype, target, _ in self.rels["/"]:
+            if reltype == RT.CUSTOM_PROPERTIES and target is not None:
+                kind, content = self.parts[target]
+                if kind == CT.OFC_CUSTOM_PROPERTIES and isinstance(content, bytes):
+                    return content
+        return None
 
     def _walk(self, source: str) -> None:
         rels = self.rels[source] = self._relationships(source)

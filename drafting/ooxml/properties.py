@@ -25,7 +25,8 @@ _CORE = frozenset({
     "{http://purl.org/dc/elements/1.1/}title", "{http://purl.org/dc/elements/1.1/}subject",
     "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords",
 })
-_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
+_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_CUSTOM, _PROPERTIES = f"{_CUSTOM_NS}property", f"{_CUSTOM_NS}Properties"
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 _TEXTS = frozenset({f"{_VT}lpwstr", f"{_VT}lpstr", f"{_VT}bstr"})
 """The kinds of value a custom property holds text in (not numbers, dates, vectors)."""
@@ -104,3 +105,60 @@ def _rewritten(values: list[Any], rewrite: Callable[[str], str]) -> bool:
         if value.text and (new := rewrite(value.text)) != value.text:
             value.text, changed = new, True
     return changed
+
+
+MERGED_DRAFT = "DraftingMergedDraft"
+"""The custom property `drafting merge` stamps the merged draft with: the document and
+revision it is the merged draft of (`merged_draft_of`). Word and LibreOffice keep it
+through Accept All and Save, so a clean copy still says it was the merged draft's."""
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+"""The property set of a document's custom properties, as Word writes it."""
+_CUSTOM_PART = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Properties xmlns="'
+    b'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="'
+    b'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"/>')
+
+
+def merged_draft_of(symbol: str, revision: str) -> str:
+    """The value of `MERGED_DRAFT` in the merged draft of ``symbol``'s ``revision``."""
+    return f"{symbol} {revision}"
+
+
+def custom_text(blob: bytes | None, name: str) -> str | None:
+    """The text of the custom property ``name`` in a custom properties part (``blob``:
+    its bytes); None where there is no such part, property or text, or the part is not
+    XML."""
+    root = _custom_root(blob)
+    found = None if root is None else _property(root, name)
+    value = None if found is None else next(
+        (v for v in found if v.tag in _TEXTS), None)
+    return None if value is None else value.text or ""
+
+
+def with_custom_text(blob: bytes | None, name: str, text: str) -> bytes:
+    """A custom properties part (``blob``: its bytes, None for none) with the property
+    ``name`` holding ``text``, the others as they were; a part that is not XML gives way
+    to one holding only that property."""
+    root = _custom_root(blob)
+    if blob is None or root is None:
+        blob, root = _CUSTOM_PART, etree.fromstring(_CUSTOM_PART, _PARSER)
+    if (old := _property(root, name)) is not None:
+        root.remove(old)
+    pids = [int(p.get("pid", "")) for p in root.iter(_CUSTOM) if p.get("pid", "").isdigit()]
+    added = etree.SubElement(root, _CUSTOM, fmtid=_FMTID, pid=str(max(pids, default=1) + 1),
+                             name=name)
+    etree.SubElement(added, f"{_VT}lpwstr").text = text
+    return _prolog(blob) + etree.tostring(root, encoding="UTF-8")
+
+
+def _custom_root(blob: bytes | None) -> etree._Element | None:
+    """The root of a custom properties part, or None for no part or one not XML."""
+    try:
+        root = None if blob is None else etree.fromstring(blob, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    return root if root is not None and root.tag == _PROPERTIES else None
+
+
+def _property(root: etree._Element, name: str) -> etree._Element | None:
+    return next((p for p in root.iter(_CUSTOM) if p.get("name") == name), None)

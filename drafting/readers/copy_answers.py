@@ -42,9 +42,10 @@ def accepted(drafts: list[Draft], target: Revision,
     proposals are left out beside others' (the merged draft with changes accepted in
     Word); a file holding nothing else is its own copy sent again, kept whole for the
     store to call it so. Only a copy of the merged draft shows proposals to accept: one
-    that shows it is (``merged``: the merged draft's comments or tracked changes; its
-    brackets of alternatives; two or more others' proposals made) is read so; in another,
-    a change that is another's proposal is the sender's too, credited to both."""
+    that shows or says it is (``merged``: the merged draft's comments, tracked changes or
+    mark, `MERGED_DRAFT`; its brackets of alternatives) is read so; in another, however
+    many of its changes are others' proposals, each is the sender's too, credited to
+    both (how many coincide says nothing of where the copy came from)."""
     mine = {delegation, *(authors or {}).values()}
     kept: list[Draft] = []
     own: list[tuple[list[Draft], list[Amendment]]] = []
@@ -57,8 +58,7 @@ def accepted(drafts: list[Draft], target: Revision,
         else (drafts, [])
     amended = amended_accepted(left, pending, mine)
     units = _made(_read(left, amended), target, proposed)
-    theirs = {a.id for _, same in units for a in same if not mine & set(a.proponents)}
-    plain = not (merged or others or len(theirs) + len(moved) + len(amended) > 1)
+    plain = not (merged or others)
     if plain:  # no sign of the merged draft: no one's proposals shown to accept
         amended, moved, units = [], [], _made(drafts, target, proposed)
     taken: list[Amendment] = [m.proposal for m in amended] + moved
@@ -69,8 +69,8 @@ def accepted(drafts: list[Draft], target: Revision,
         if not same or (plain and not any(mine & set(a.proponents) for a in same)):
             kept += ones
             continue
-        if shown is not None:
-            shown.update(a.id for a in same)
+        if shown is not None:  # a copy of the text shows the sender's own only
+            shown.update(a.id for a in same if not plain or mine & set(a.proponents))
         if any(mine & set(a.proponents) for a in same):  # its own, accepted in Word
             own.append((ones, same))
             continue
@@ -283,7 +283,7 @@ def merged_comments(comments: Mapping[str, Comment],
 def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[Amendment]],
              warnings: list[ReadWarning], name: str, delegation: str | None,
              authors: Mapping[str, str] | None, symbol: str,
-             commented: Collection[str] = ()) -> None:
+             commented: Collection[str] = (), marked: bool = False) -> None:
     """A warning for each pending proposal of another delegation that a copy of the
     merged draft (one showing some, ``shown``: ids, or holding the merged draft's
     comments on some, ``commented``: `merged_comments`) does not show: where it shows
@@ -293,14 +293,15 @@ def rejected(shown: set[str], target: Revision, proposed: Mapping[str, Sequence[
     opposition; the warning names the command that records that. None for a retain (the
     merged draft tracks none), a sub-amendment, or a proposal in a paragraph whose
     deletion the copy shows; none at all where the copy shows only the sender's own
-    proposals and none of the merged draft's comments (a copy of the text tracking its
-    own proposal again: nothing says it is the merged draft's)."""
+    proposals and none of the merged draft's comments, and is not ``marked`` as the
+    merged draft (`MERGED_DRAFT`): a copy of the text tracking its own proposal again."""
     latest = max((_number(i) for i in {*shown, *commented}), default=0)
     mine = {delegation, *(authors or {}).values()} - {None}
     sender = next(iter(mine)) if len(mine) == 1 else "CODE"
     labels = {p.id: p.label for p in target}
     every = [a for pending in proposed.values() for a in pending]
-    if not commented and all(mine & set(a.proponents) for a in every if a.id in shown):
+    if not (commented or marked) and all(mine & set(a.proponents) for a in every
+                                         if a.id in shown):
         return  # only the sender's own proposals: no sign of the merged draft
     deleted = {a.paragraph_id for a in every  # others' changes nest in it, unread
                if a.id in shown and a.kind is _K.DELETE_PARAGRAPH}

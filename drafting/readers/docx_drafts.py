@@ -57,7 +57,7 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
            ids: Iterator[str] | None, warnings: list[ReadWarning],
            proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
            symbol: str = "<document>", commented: Collection[str] = (),
-           name: str = "") -> list[Amendment]:
+           name: str = "", marked: bool = False) -> list[Amendment]:
     """Attribute every draft and check it against the text; then give each an id. A draft
     that is one of the ``proposed`` amendments (the pending ones, by paragraph id, asked
     for only where a change's Word author reads as delegation codes), by the delegations
@@ -73,8 +73,10 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
     alternative formulation too), or rejected, is named in a warning. Words struck that
     amend no pending proposal are in neither text (`unstruck`). ``symbol``: the
     document's, in the commands the messages show; ``commented``: the pending proposals
-    whose comments the merged draft wrote the copy holds (`merged_comments`), and
-    ``name`` the file's, for the warnings when it changed nothing."""
+    whose comments the merged draft wrote the copy holds (`merged_comments`),
+    ``name`` the file's, for the warnings when it changed nothing, and ``marked``
+    whether the file says it is the merged draft of ``target`` (`MERGED_DRAFT`): a copy
+    neither showing nor saying so is a copy of the text."""
     drafts = replacements(lifted(bracketed(_struck_early(drafts, delegation, authors, proposed,
                                                   warnings))))
     drafts = unmarked(drafts, target.paragraphs, warnings)  # a paragraph moved, its note
@@ -96,9 +98,9 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
             drafts = settled_shown(drafts, pending, warnings, delegation, authors, symbol)
         else:
             drafts = accepted(drafts, target, pending, warnings, delegation, authors, shown,
-                              merged=bool(commented))
+                              merged=bool(commented) or marked)
         rejected(shown, target, pending, warnings, name, delegation, authors, symbol,
-                 commented)
+                 commented, marked)
     drafts = unstruck(drafts, warnings)  # amending no pending proposal
     codes = [delegation if d.author is None or authors is None else authors.get(d.author)
              for d in drafts]

@@ -54,6 +54,7 @@ from drafting.ooxml import runs
 from drafting.ooxml.notes import survey_with_footnotes
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
+from drafting.ooxml.properties import MERGED_DRAFT, custom_text, merged_draft_of
 from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_answers import merged_comments
@@ -162,7 +163,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed, document.symbol,
-                                  set(reader.merged.values()), str(path)))
+                                  set(reader.merged.values()), str(path), reader.marked))
         reader.said(amendments)
         if len(amendments) > MAX_AMENDMENTS_PER_FILE:  # a merged copy's own, set aside
             raise too_many_amendments(str(path))
@@ -240,6 +241,8 @@ class _Reader(CopyComments, CopyGroups):
                               "which are not part of the text (the import leaves them out "
                               "too), and its paragraphs are the draft's: nothing to submit; "
                               "put proposals in the paragraphs")
+        self.marked = custom_text(self.word.custom, MERGED_DRAFT) == merged_draft_of(
+            self.document.symbol, self.target.label)  # as `drafting merge` writes it
         self.merged = {} if self.proposed is None else merged_comments(  # the merged
             self.comments, self.proposed, {delegation, *(self.authors or {}).values()})
         self._unused_comments(set(self.merged))

@@ -25,6 +25,7 @@ from drafting.model import Amendment, AmendmentKind, Document, Span
 from drafting.readers.docx_draft import read_docx_draft
 from drafting.readers.docx_submission import read_docx_submission
 from drafting.writers.docx_source import write_merged_into_source
+from drafting.writers.merged_mark import mark_merged
 
 ITEMS = ("To adopt policies;", "To build capacities;")
 _K = AmendmentKind
@@ -63,6 +64,15 @@ def _read(copy: Path, document: Document, pending: list[Amendment]):
                                 proposed=lambda: by_paragraph)
 
 
+def _merged(source: Path, document: Document, pending: list[Amendment], path: Path) -> Path:
+    """The merged draft of ``document`` with ``pending`` at ``path``, written into its
+    Word ``source`` and marked as `drafting merge` marks it."""
+    assert write_merged_into_source(source.read_bytes(), merge(document, pending),
+                                    path) == []
+    mark_merged(path, document.symbol, document.current.label)
+    return path
+
+
 @pytest.fixture
 def draft(tmp_path):
     source = numbered_draft(tmp_path / "draft.docx", ITEMS)
@@ -75,9 +85,7 @@ def test_words_typed_in_proposals_accepted_in_word_amend_them(tmp_path, draft):
                _made(document, 2, "USA", "OP3", _K.NEW_PARAGRAPH,
                      new="Requests the Secretary-General to report on the matter."),
                _made(document, 3, "G77", "OP1", _K.REPLACE, "right", "rights")]
-    merged = tmp_path / "merged.docx"
-    assert write_merged_into_source(source.read_bytes(), merge(document, pending),
-                                    merged) == []
+    merged = _merged(source, document, pending, tmp_path / "merged.docx")
     sent = answered(merged, tmp_path / "jpn.docx", {"EU", "USA", "G77"},
                     _typed("universal", " and inalienable"), _typed("report", " annually"))
     read = _read(sent, document, pending)
@@ -101,6 +109,59 @@ def test_a_clean_copy_of_the_draft_making_anothers_proposal_is_the_senders(tmp_p
     assert not any("accepted" in w.message or "rejected" in w.message for w in read.warnings)
 
 
+def test_a_clean_copy_of_the_draft_making_two_others_proposals_is_the_senders(
+        tmp_path, draft):
+    """However many of a clean copy's changes happen to be others' pending proposals,
+    the copy shows none to accept (it says it is no merged draft): each is the sender's
+    own, as one alone is; none is dropped, none read as rejected."""
+    source, document = draft
+    pending = [_made(document, 1, "EU", "OP1", _K.REPLACE, "right", "rights"),
+               _made(document, 2, "USA", "OP3", _K.INSERT, "to remain", " actively"),
+               _made(document, 3, "G77", "OP3", _K.INSERT, "the matter", " until 2030")]
+    sent = answered(source, tmp_path / "jpn.docx", set(), _typed("right", "s"),
+                    _typed("to remain", " actively"))
+    read = _read(sent, document, pending)
+    made = [(a.proponents, a.old_text, a.new_text) for a in read.amendments]
+    assert made == [(("JPN",), "right", "rights"), (("JPN",), "remain", " actively")]
+    assert not any("accepted" in w.message or "rejected" in w.message for w in read.warnings)
+
+
+def test_a_clean_copy_repeating_its_own_proposal_rejects_no_one_elses(tmp_path, draft):
+    """JPN's own pending proposal, which the USA proposes too, typed again in a clean
+    copy of the text beside the EU's words: the copy is no merged draft, so the G77's
+    proposal it does not make was not rejected in it, and the EU's words are JPN's."""
+    source, document = draft
+    pending = [_made(document, 1, "USA", "OP1", _K.REPLACE, "right", "rights"),
+               _made(document, 2, "JPN", "OP1", _K.REPLACE, "right", "rights"),
+               _made(document, 3, "EU", "OP3", _K.INSERT, "to remain", " actively"),
+               _made(document, 4, "G77", "OP3", _K.INSERT, "the matter", " until 2030")]
+    sent = answered(source, tmp_path / "jpn.docx", set(), _typed("right", "s"),
+                    _typed("to remain", " actively"))
+    read = _read(sent, document, pending)
+    assert [(a.proponents, a.new_text) for a in read.amendments] == [(("JPN",), " actively")]
+    said = " ".join(w.message for w in read.warnings)
+    assert "JPN's own pending" in said and "rejected" not in said
+
+
+def test_the_marked_merged_draft_with_one_proposal_accepted_is_not_the_senders(
+        tmp_path, draft):
+    """JPN accepts the EU's proposal alone in the merged draft, rejects the USA's and
+    sends it clean: the file says it is the merged draft, so the EU's words were
+    accepted there, not proposed by JPN (which a copy of the text would have been)."""
+    source, document = draft
+    pending = [_made(document, 1, "EU", "OP1", _K.REPLACE, "right", "rights"),
+               _made(document, 2, "USA", "OP3", _K.INSERT, "to remain", " actively")]
+    merged = _merged(source, document, pending, tmp_path / "merged.docx")
+    sent = answered(merged, tmp_path / "jpn.docx", {"EU"},
+                    _typed("the matter", " until 2030"))
+    read = _read(sent, document, pending)
+    made = [(a.proponents, a.old_text, a.new_text) for a in read.amendments]
+    assert made == [(("JPN",), "matter", " until 2030")]
+    said = " ".join(w.message for w in read.warnings)
+    assert "the pending A1 of EU" in said and "this copy accepted it" in said
+    assert "USA's pending A2" in said and "the copy rejected it" in said
+
+
 def test_a_footnote_deletion_accepted_in_word_is_not_proposed_again(tmp_path):
     """G77 deletes PP2's footnote marker; the copy accepts everything and types a word in
     the EU's: the footnote gone with its marker is G77's proposal, not JPN's."""
@@ -110,9 +171,7 @@ def test_a_footnote_deletion_accepted_in_word_is_not_proposed_again(tmp_path):
     document = read_docx_draft(source).to_document("A/C.2/81/L.99")
     pending = [_made(document, 1, "G77", "PP2", _K.DELETE, "[^1]"),
                _made(document, 2, "EU", "OP1", _K.INSERT, "meeting on", " sustainable")]
-    merged = tmp_path / "merged.docx"
-    assert write_merged_into_source(source.read_bytes(), merge(document, pending),
-                                    merged) == []
+    merged = _merged(source, document, pending, tmp_path / "merged.docx")
     sent = answered(merged, tmp_path / "jpn.docx", {"EU", "G77"},
                     _typed("sustainable", " and resilient"))
     read = _read(sent, document, pending)
@@ -132,9 +191,7 @@ def test_a_paragraph_moved_as_proposed_and_accepted_in_word_is_that_proposal(tmp
     pending = [_made(document, 1, "USA", "OP1", _K.NEW_PARAGRAPH, new=op3),
                _made(document, 2, "USA", "OP3", _K.DELETE_PARAGRAPH)]
     pending[0] = replace(pending[0], span=Span(0, 0))  # before OP1
-    merged = tmp_path / "merged.docx"
-    assert write_merged_into_source(source.read_bytes(), merge(document, pending),
-                                    merged) == []
+    merged = _merged(source, document, pending, tmp_path / "merged.docx")
     sent = answered(merged, tmp_path / "jpn.docx", {"USA"},
                     _typed("the Charter", " of the United Nations"))
     read = _read(sent, document, pending)
