@@ -1,5 +1,6 @@
 """The comments part: each Word comment's author, date and text (`read_comments`); the
-pieces of text a comment is on carry its id (`drafting.ooxml.runs`)."""
+pieces of text a comment is on carry its id (`drafting.ooxml.runs`). `drop_comments`
+takes them all out of a revision to circulate."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from drafting.ooxml.parts import word_parts
@@ -14,6 +16,7 @@ from drafting.ooxml.runs import parse_date, read_paragraphs
 
 _COMMENT, _ID, _P = qn("w:comment"), qn("w:id"), qn("w:p")
 _AUTHOR, _DATE = qn("w:author"), qn("w:date")
+_ANCHORS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,3 +58,38 @@ def read_comments(document: Any) -> dict[str, Comment]:
     return {comment_id: Comment(comment_id, author, date,
                                 texts[0] if len(texts) == 1 else "; ".join(filter(None, texts)))
             for comment_id, (author, date, texts) in found.items()}
+
+
+def drop_comments(document: Any) -> set[str]:
+    """Take every comment out of ``document`` (python-docx's), the marks in its text and
+    the comments part's comments, as a clean revision to circulate carries none of the
+    draft's (a secretariat's internal note); the names of the parts changed. Left as
+    they are where a comment is marked outside the main text (a footnote, a header):
+    that part is not rewritten, and a mark must not name a comment gone."""
+    part = next((rel.target_part for rel in document.part.rels.values()
+                 if rel.reltype == RT.COMMENTS and not rel.is_external), None)
+    root = getattr(part, "element", None)  # python-docx's own, saved with the document
+    if root is None or root.find(_COMMENT) is None:
+        return set()
+    if _marked_elsewhere(document, part):
+        return set()
+    for mark in list(document.element.iter(*_ANCHORS)):
+        holder = mark.getparent()
+        holder.remove(mark)
+        if mark.tag == _ANCHORS[2] and not any(c.tag != qn("w:rPr") for c in holder):
+            holder.getparent().remove(holder)  # the run held only the reference
+    for comment in list(root.iter(_COMMENT)):
+        root.remove(comment)
+    return {"/word/document.xml", str(part.partname)}
+
+
+def _marked_elsewhere(document: Any, comments: Any) -> bool:
+    """Whether a part of ``document`` other than its main text and its ``comments``
+    (footnotes, endnotes, headers, footers) marks a comment."""
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.target_part is comments:
+            continue
+        blob = getattr(rel.target_part, "blob", b"") or b""
+        if b"commentReference" in blob or b"commentRangeStart" in blob:
+            return True
+    return False

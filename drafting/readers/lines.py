@@ -42,7 +42,7 @@ _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never 
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}|{LOCAL_SUFFIX})|(?P<letter>[a-s]))?"
     rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?"
     rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff])"
-    rf"|[\t ]?[{CJK_STOPS}](?!\d){GAP}*)")
+    rf"|(?<!\d{{4}})\t+(?=[A-Z\u00c0-\u00de\u0400-\u042f])|[\t ]?[{CJK_STOPS}](?!\d){GAP}*)")
 """A typed paragraph number; ``letter`` is the European Union's for one inserted after
 another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...); ``alt`` an
 alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 Alt``;
@@ -52,7 +52,10 @@ Its figures may be any script's (Arabic-Indic "١.", full-width "１．"); Chine
 type the number's full stop full-width or as a comma, with no space after ("1．鼓励",
 "１．鼓励", "1、鼓励"; never "1．5", a figure). Arabic and Russian texts write the
 suffix in their own words, as for an article ("١ مكررا - " is ``OP1 bis``, "١ مكررا
-ثانيا - " ``OP1 ter``; "1 бис." ``OP1 bis``)."""
+ثانيا - " ``OP1 ter``; "1 бис." ``OP1 bis``). A number of up to three figures may
+stand alone before a tab and a capital, as IMO and ICAO type it ("1<tab>ADOPTS", Word's
+"%1" list format); never a year ("2030<tab>"), nor before spaces ("500 ships") or a
+word in lower case (an item of the sentence before: "6<tab>a que cooperen ...")."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")

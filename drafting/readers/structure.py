@@ -115,6 +115,9 @@ _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
 _ITEM_MARKS = ("-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u00b7")
 """What a typed bullet opens with: no heading."""
+_KEPT = {"comment": " (it stays in the Word document, so in the merged draft, and is left "
+                    "out of the revisions made from it)"}
+"""What a warning adds of what stays in the secretariat's document though not imported."""
 
 
 def read_structure(blocks: list[Block], *, name: str,
@@ -431,7 +434,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
             self.warnings.append(ReadWarning(self.name, remark.format(place=after)))
         for what, count in sorted(block.notes.items()):
             many = f"{count} {what}s" if count > 1 and what != "hidden text" else what
-            self.warnings.append(ReadWarning(self.name, f"{many} {place} not imported"))
+            self.warnings.append(ReadWarning(self.name, f"{many} {place} not imported"
+                                             f"{_KEPT.get(what, '')}"))
 
     def _after(self) -> str:
         return f"after {self._last()}" if self.drafts else "at the start"

@@ -17,7 +17,9 @@ and makes the new revision's changes in it, untracked, changing only what it mus
   number typed among paragraphs Word numbers ("2 bis.") gives way to Word's
   (`drafting.writers.word_lists`);
 - the document's symbol, where it stands in the front matter or a page header, gains the
-  revision (``A/C.2/81/L.99`` becomes ``A/C.2/81/L.99/Rev.1``).
+  revision (``A/C.2/81/L.99`` becomes ``A/C.2/81/L.99/Rev.1``);
+- the draft's Word comments (a secretariat's internal note) are taken out: a revision to
+  circulate carries none (`drop_comments`).
 
 Every other part of the package is copied byte for byte.
 """
@@ -37,6 +39,7 @@ from docx.oxml.ns import qn
 from drafting.engine.footnotes import cited, footnote_numbers
 from drafting.engine.series import opens_series, series_key
 from drafting.model import Paragraph, ParagraphKind, Revision
+from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.table_rows import new_row
@@ -69,7 +72,12 @@ from drafting.writers.revised_options import (
 )
 from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.symbol_places import revise_symbol
-from drafting.writers.typed_numbers import TYPED_NUMBER, clause_level, shown_number
+from drafting.writers.typed_numbers import (
+    TYPED_NUMBER,
+    clause_level,
+    shown_number,
+    typed_label_of,
+)
 from drafting.writers.word_lists import (
     into_list,
     list_number,
@@ -95,7 +103,7 @@ def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -
     if writer.leading:
         raise SourceMismatch(f"the Word source of {symbol} has no paragraph in its body to "
                              "put the new first paragraph before")
-    changed = {"/word/document.xml"} | writer.symbol(symbol, new.label)
+    changed = {"/word/document.xml"} | writer.symbol(symbol, new.label) | drop_comments(document)
     if writer.items is not None and (part := renumber_lists(
             document, [(p, writer.mains.get(p.id)) for p in new])):
         changed.add(part)
@@ -184,7 +192,7 @@ class _Reviser:
         if self.notes and "[^" in now.text:  # a footnote renumbered is the same reference
             now = replace(now, text=cited(now.text, self.notes))
         first = place.paragraphs[0]
-        typed = TYPED_NUMBER.match(first.text)
+        typed = typed_label_of(place)
         item = self._item(was, now) if typed else None
         chosen = chosen_option(was, now, place)
         revised = None if chosen else revised_option(was, now, place)  # chosen, amended
@@ -418,7 +426,7 @@ _ALTERNATIVE = re.compile(r"\s*(?:OP\s?)?(?P<number>\d{1,4}(?:\s*[a-z]+)??)(?=\s
 def _typed(place: SourcePlace) -> tuple[str, str, str] | None:
     """What stands before and after the number typed before a paragraph's text ("",
     ".\\t"), and the number, or None."""
-    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+    typed = typed_label_of(place)
     return (typed["before"], typed["after"], typed["number"]) if typed else None
 
 

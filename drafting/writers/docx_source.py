@@ -127,31 +127,30 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     revision, as built (the same file as writing into that layout saved and opened
     again). ``revised`` (the symbol and a later revision's label: the changes between
     two revisions) shows the symbol's revision changed too, where the front matter, the
-    page headers and footers show it (`revise_symbol`); ``author`` stamps the changes no
-    delegation proposed (its label and date, say). Returns the proposals not shown
-    as tracked changes, in words ("OP2 (EU): 'shall' -> 'should'"); none, as a rule.
-    Raises SourceMismatch when the source does not hold the compilation's revision."""
+    page headers and footers show it (`revise_symbol`); ``author`` (by default, with
+    ``revised``, its label) stamps the changes no delegation proposed. Returns the proposals
+    not shown as tracked changes, in words; SourceMismatch where the source holds another text."""
     if isinstance(source, bytes):
         document = docx.Document(io.BytesIO(source))
     else:
         document = source.word()
         built = {name: read() for name, read in parts_of(document).items()}  # as saved
     result, places = source_places(document)
+    author = author or (Stamp(revised[1]) if revised else None)  # never unsigned
     writer = _SourceWriter(document, dates or {}, places, author)
     writer.check(result.paragraphs, compilation)
     steps = source_steps(document, result.paragraphs, places)
     writer.write(compilation)
     numbering = restart_accepted(document, steps, writer.marks)  # no number twice
-    headers = set() if revised is None else revise_symbol(
-        document, places, *revised, writer.marks, author or Stamp(""), tracked=True)
+    headers = set() if revised is None or author is None else revise_symbol(
+        document, places, *revised, writer.marks, author, tracked=True)
     writer.finish()
     changed, new = writer.changed_parts() | headers | numbering, parts_of(document)
     if isinstance(source, bytes):
         write_atomically(path, source_package(source, new, changed))
     else:
         write_atomically(path, repackaged(
-            [(name, name, lambda blob=blob: blob) for name, blob in built.items()],
-            new, changed))
+            [(name, name, lambda blob=blob: blob) for name, blob in built.items()], new, changed))
     return writer.unshown
 
 
@@ -163,8 +162,8 @@ class _SourceWriter(MergedWriter):
         super().__init__(document, dates, author)
         self.places = places
         self.by_id: dict[str, SourcePlace | None] = {}
-        self.footnotes_changed = False
-        self.comments_made = False
+        self.read: dict[str, str] = {}  # the labels the source's own reading gives, by id
+        self.footnotes_changed = self.comments_made = False
         self.last: Any = None  # the w:p new paragraphs go after
         self.main: Any = None  # the w:p whose form they take (not a sub-paragraph's)
         self.typed = ""  # the typed label of the last paragraph ("5.\t"), if any
@@ -184,8 +183,8 @@ class _SourceWriter(MergedWriter):
         if [p.text for p in paragraphs] != [original_text(e.segments) for e in ours]:
             raise SourceMismatch(f"the Word source of {compilation.symbol} does not hold "
                                  f"its {compilation.revision} text")
-        # paragraph by paragraph in order: the source's own reading numbers them afresh
         self.by_id = {e.paragraph.id: place for e, place in zip(ours, self.places, strict=True)}
+        self.read = {e.paragraph.id: p.label for e, p in zip(ours, paragraphs, strict=True)}
 
     def write(self, compilation: Compilation) -> None:
         self.know_amended(compilation)
@@ -238,7 +237,8 @@ class _SourceWriter(MergedWriter):
             whole = rest_deleted(place, deleter)  # its number goes with it, not renumbered
             lost = self._weave(place, line, extra=whole)
         else:
-            number = renumbered(place, entry.paragraph.label, self.author or Stamp(""))
+            number = renumbered(place, entry.paragraph.label, self.read[entry.paragraph.id],
+                                self.author)
             lost = self._weave(place, line, number, text=original_text(entry.segments))
         if lost:
             self._unplaced(elements[where(place, lost)], entry, lost)

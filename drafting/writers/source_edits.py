@@ -19,7 +19,7 @@ from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.weave import Edit
 from drafting.readers.paragraph_tables import paragraph_row
 from drafting.readers.source_places import Place, SourcePlace
-from drafting.writers.typed_numbers import TYPED_NUMBER, shown_number
+from drafting.writers.typed_numbers import shown_number, typed_label_of
 
 _BODY, _P, _TC = qn("w:body"), qn("w:p"), qn("w:tc")
 _NOT_BODY = frozenset(qn(f"w:{tag}") for tag in ("footnote", "endnote", "comment", "tc",
@@ -169,11 +169,13 @@ def rest_deleted(place: SourcePlace, stamp: Stamp) -> list[tuple[int, Edit]]:
     return edits
 
 
-def renumbered(place: SourcePlace, label: str, stamp: Stamp) -> Edit | None:
-    """The tracked change, by ``stamp``, of an operative paragraph's typed number where
-    ``label`` numbers it otherwise ("7." in the older document, ``OP8`` now); None where
-    it agrees."""
-    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+def renumbered(place: SourcePlace, label: str, was: str, stamp: Stamp | None) -> Edit | None:
+    """The tracked change, by ``stamp`` (unsigned only for a diff made without one), of an
+    operative paragraph's typed number where ``label`` numbers it otherwise ("7." in the
+    older document, ``OP8`` now); None where it agrees, where the number is the text's own
+    (`typed_label_of`), or where ``label`` is ``was``, the source's own reading's: a merged
+    draft renumbers nothing, its changes are the delegations'."""
+    typed = typed_label_of(place) if label != was else None
     if typed is None:
         return None
     try:
@@ -188,7 +190,7 @@ def renumbered(place: SourcePlace, label: str, stamp: Stamp) -> Edit | None:
             return None
     except LabelError:
         return None
-    return Edit(typed.start("number"), typed.end("number"), stamp, number)
+    return Edit(typed.start("number"), typed.end("number"), stamp or Stamp(""), number)
 
 
 def unnumbered(paragraph: Any) -> None:

@@ -19,14 +19,15 @@ TYPED_NUMBER = re.compile(
     r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?"
     r"|[a-z](?:[ -][a-z]{3,15})?(?=[\t ]?\)))"
     r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
-    r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|"
+    r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|(?<!\d{4})\t|"
     r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z|"
     r"[\t ]?[\uff0e\u3001](?!\d)[\t \u00a0\u2002-\u200a\u202f]*)")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, a clause's
 ``1.2<tab>`` or ``1.2.1<tab>`` (`shown_number`; no full stop needed), ``5. `` (spaces
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
 take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, in brackets, ``(5)<tab>``,
-``5) `` or ``5 ) ``, a decision's item lettered ``(c)<tab>`` or ``c) `` (`shown_number`
+``5) `` or ``5 ) ``, as IMO and ICAO type it, ``5<tab>`` (up to three figures, no full
+stop: never a year), a decision's item lettered ``(c)<tab>`` or ``c) `` (`shown_number`
 types its letter), as Chinese texts type it, ``5．`` or ``5、`` with no space after, or
 alone in its Word paragraph (``5.``, a table's number cell:
 `drafting.readers.paragraph_tables`); its figures may be the document's own (full-width
@@ -143,8 +144,23 @@ _LETTERS = 19
 
 def typed_before(place: SourcePlace) -> str:
     """The label typed before a paragraph's text ("5.\\t"), or ""."""
-    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+    typed = typed_label_of(place)
     return typed.group() if typed else ""
+
+
+def typed_label_of(place: SourcePlace) -> re.Match[str] | None:
+    """The number typed before a paragraph's text as its label (`TYPED_NUMBER`: "5.\\t",
+    none of the text's characters), or None: also where the number is the text's own, an
+    annex's clause "1.1\\t" read as ``ANNEX.1`` with its typed number kept as its text,
+    which no renumbering changes and no new paragraph copies."""
+    typed = TYPED_NUMBER.match(place.paragraphs[0].text)
+    if typed is None:
+        return None
+    start, end = typed.span("number")
+    for length, index, offset in place.places.stretches:
+        if index == 0 and offset < end and start < offset + length:
+            return None  # a character of the number is one of the text's
+    return typed
 
 
 def label_kind(label: str) -> ParagraphKind | None:

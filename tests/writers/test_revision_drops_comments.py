@@ -1,0 +1,65 @@
+"""A Word comment the secretariat left in its draft ("INTERNAL - legal office to clear
+this wording") stays in the merged draft, its own document, but Rev.1, the clean revision
+circulated, carries none; the import warning says so."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+
+from drafting.engine import Proposal
+from drafting.store import init_store, open_store
+from drafting.workflow import (
+    add_delegations,
+    import_draft,
+    prepare_amendment,
+    record,
+    revise_document,
+)
+
+NOTE = "INTERNAL - secretariat: legal office to clear this wording before issue."
+
+
+def _commented(path):
+    word = docx.Document()
+    word.add_paragraph("The General Assembly,")
+    word.add_paragraph("Recalling its resolution 70/1,")
+    commented = word.add_paragraph("1.\tRequests the Secretary-General to support States;")
+    word.add_paragraph("2.\tInvites Member States to contribute to the trust fund;")
+    word.add_comment(commented.runs[0], text=NOTE, author="Secretariat", initials="S")
+    word.save(path)
+    return path
+
+
+def _holds(blob: bytes, *names: str) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(blob)) as package:
+        return [name for name in names if name in package.namelist() and (
+            NOTE.encode() in package.read(name) or b"commentReference" in package.read(name))]
+
+
+def test_rev1_carries_no_comment_of_the_draft(tmp_path):
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    init_store(url)
+    with open_store(url) as store:
+        _, warnings = import_draft(store, _commented(tmp_path / "L5.docx"), "L5")
+        assert [w.message for w in warnings] == [
+            "comment in OP1 not imported (it stays in the Word document, so in the merged "
+            "draft, and is left out of the revisions made from it)"]
+        add_delegations(store, ["EU"])
+        proposal = Proposal("OP2", replace="trust fund", with_="Special Fund")
+        (recorded,) = record(store, "L5", [prepare_amendment(store, "L5", proposal, "EU")]
+                             ).amendments
+        store.decide(recorded.id, "accept")
+        said: list[str] = []
+        revise_document(store, "L5", "Rev.1", warn=said.append)
+        assert said == []
+        draft, rev1 = store.source("L5", "Zero draft"), store.source("L5", "Rev.1")
+    parts = ("word/document.xml", "word/comments.xml")
+    assert _holds(draft, *parts) == list(parts)
+    assert _holds(rev1, *parts) == []
+    made = docx.Document(io.BytesIO(rev1))
+    assert [p.text for p in made.paragraphs][-2:] == [
+        "1.\tRequests the Secretary-General to support States;",
+        "2.\tInvites Member States to contribute to the Special Fund;"]
