@@ -26,20 +26,32 @@ from __future__ import annotations
 import re
 
 _FORMULA = (r"(?i:(?:has\s+|a\s+|ha\s+)?(?:decided|decides|d\u00e9cid\u00e9|d\u00e9cide"
-            r"|decidi\u00f3|decide|decidido)(?:\s+as\s+follows|\s+ce\s+qui\s+suit"
-            r"|\s+lo\s+siguiente)?)\s*[:\uff1a]")
+            r"|decidi\u00f3|decide|decidido|постановляет|постановила|постановил|решает|решила"
+            r"|تقرر|قررت)(?:\s+as\s+follows|\s+ce\s+qui\s+suit|\s+lo\s+siguiente"
+            r"|\s+следующее|\s+ما\s+يلي)?)\s*[:\uff1a]")
 """The decision formula, then a colon: "decided:", "decides as follows:", "has decided:",
-"a décidé :", "decidió:"."""
+"a décidé :", "decidió:", Russian "постановляет:", Arabic "تقرر ما يلي:"."""
+_CHINESE = r"决定\s*[:\uff1a]"
+"""The decision formula in Chinese, "决定：", written with no space before it."""
 _DECISION = re.compile(
     # who decides, opening as a chapeau does: "The Executive Board", "Le Conseil exécutif"
     r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019])[A-Z\u00c0-\u00dd][^;:\[\]]{2,600}?"
-    rf"(?:,\s*|\s+){_FORMULA}")
+    rf"(?:,\s*|\s+){_FORMULA}"
+    # Russian, capitalised ("Генеральная Ассамблея, рассмотрев ..., постановляет:"); Arabic,
+    # opened by the particle inna ("إن الجمعية العامة تقرر ما يلي:")
+    rf"|(?:[А-ЯЁ]|إن\s)[^;:\[\]\u061b]{{2,600}}?(?:[,\u060c]\s*|\s+){_FORMULA}"
+    # Chinese: the organ, then the formula ("大会决定：", "执行局，审议了...报告，决定：")
+    rf"|[^;:\[\]\uff1b\uff1a\u3002]{{0,40}}?(?:大会|理事会|执行局|委员会|缔约方|会议)"
+    rf"[^;:\[\]\uff1b\uff1a\u3002]{{0,600}}?{_CHINESE}")
 """A decision's opening, in English, French and Spanish: "The Executive Board, having
 considered the report by the Director-General, decided:", "The Health Assembly
 decided:", "The General Assembly decides:", "L'Assemblée générale décide :", "The
 Conference of the Parties decides as follows:", "Le Conseil exécutif, ayant examiné le
-rapport du Directeur général, a décidé :", "El Consejo Ejecutivo, ..., decidió:"."""
-_CLOSING = re.compile(rf"(?:.*[\s,])?{_FORMULA}", re.DOTALL)
+rapport du Directeur général, a décidé :", "El Consejo Ejecutivo, ..., decidió:"; and
+in Russian, Arabic and Chinese: "Генеральная Ассамблея ... постановляет:", "إن الجمعية
+العامة تقرر ما يلي:", "大会决定："."""
+_CLOSING = re.compile(rf"(?:.*[\s,\u060c\uff0c])?{_FORMULA}|(?:.*[\uff0c,])?{_CHINESE}",
+                      re.DOTALL)
 """A paragraph that ends with the formula: "decided:", "Having considered the report by
 the Director-General, decided:"."""
 _MOST_WORDS = 120

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from drafting.engine.sublists import follows
 from drafting.errors import ReaderError
@@ -239,7 +240,8 @@ def bracketed_paragraph(text: str, host: DraftParagraph | None,
     read alike, but start a series only right after the decision formula: first after a
     chapeau that is a decision's opening (``decision``: "The General Assembly
     decides:"), or after a preambular paragraph ending with the formula; "(i)" after a
-    lettered paragraph ending with ":" is its list's first item, not the letter i."""
+    lettered paragraph ending with ":" is its list's first item, not the letter i. A
+    letter twice ("(aa)", ``OP27``) is an item only right after the one before ("(z)")."""
     found = bracketed_label(text)
     lettered = found is None and (found := lettered_label(text)) is not None
     if found is None:
@@ -256,7 +258,8 @@ def bracketed_paragraph(text: str, host: DraftParagraph | None,
         goes_on = (label.number == before.number and label.suffix > before.suffix) or \
             (label.number == before.number + 1 and not label.suffix)
         again = (label.number, label.suffix) >= (before.number, before.suffix) and \
-            not listing and not _next_item(last, text)
+            not listing and not _next_item(last, text) and \
+            not (lettered and label.number > _LETTERS)  # "(ii)" is no item past "(z)"
         return found if goes_on or again else None
     if lettered:
         starts = decision if host is None else (
@@ -266,6 +269,31 @@ def bracketed_paragraph(text: str, host: DraftParagraph | None,
             host.label.kind is ParagraphKind.PREAMBULAR and
             (not listing or closes_with_decision(last)))
     return found if (label.number, label.suffix) == (1, 0) and starts else None
+
+
+def joined_item(text: str, label: Label | None) -> str | None:
+    """The letter ("(b)") of the first line of ``text`` (a Word paragraph's, its lines on
+    manual line breaks) that opens a decision's item of its own: the next letter after
+    the item ``label`` the paragraph is ("(b)" in the paragraph "(a) ...", ``OP1``), or
+    the first, "(a)", after a line ending with the decision formula ("... decides:");
+    None for none."""
+    lines = text.split("\n")
+    for before, line in pairwise(lines):
+        found = lettered_label(line)
+        if found is None:
+            continue
+        number, suffix = found[0].number, found[0].suffix
+        if (number, suffix) == (1, 0) and closes_with_decision(before):
+            return line[:found[1]].strip()
+        listing = before.rstrip().endswith((":", "\uff1a"))  # "(i)" after "(h) To request:"
+        if label is not None and not listing and (number, suffix) == (label.number + 1, 0):
+            return line[:found[1]].strip()
+        return None  # the paragraph's own list: "(a)" under "To request:"
+    return None
+
+
+_LETTERS = 26
+"""The items a single letter numbers: the next, "(aa)", only after "(z)"."""
 
 
 def _next_item(text: str, typed: str) -> bool:

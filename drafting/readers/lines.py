@@ -69,9 +69,20 @@ BRACKETED_NUMBER = re.compile(
 (``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``, or ``1 ) ``
 with a space before the bracket); a number only where `drafting.readers.structure` finds
 that it opens a paragraph, else a sub-paragraph's."""
+ITEM_LETTERS = ("\u0430\u0431\u0432\u0433\u0434\u0435\u0436\u0437\u0438\u043a\u043b\u043c"
+                "\u043d\u043e\u043f\u0440\u0441\u0442\u0443\u0444\u0445\u0446\u0447\u0448"
+                "\u0449\u044d\u044e\u044f",
+                "\u0623\u0628\u062c\u062f\u0647\u0648\u0632\u062d\u0637\u064a\u0643\u0644"
+                "\u0645\u0646\u0633\u0639\u0641\u0635\u0642\u0631\u0634\u062a\u062b\u062e"
+                "\u0630\u0636\u0638\u063a")
+"""The letters Russian and Arabic texts letter items with, in order: Russian а, б, в ...
+(no ё, й, ъ, ы, ь), Arabic in the abjad order أ, ب, ج, د, هـ ..."""
 LETTERED_NUMBER = re.compile(
-    rf"(?P<open>\()?(?P<letter>[a-z])(?:[ -]?(?P<suffix>{_SUFFIX}))?[\t ]?\){GAP}+")
-"""An item's letter typed in brackets (``(a) ``, ``(b bis) ``, French ``a) ``): the number
+    rf"(?P<open>\()?(?P<letter>(?P<once>[a-z])(?P=once){{0,2}}|[{''.join(ITEM_LETTERS)}]\u0640?)"
+    rf"(?:[ -]?(?P<suffix>{_SUFFIX}))?[\t ]?\){GAP}+")
+"""An item's letter typed in brackets (``(a) ``, ``(b bis) ``, French ``a) ``; past "z"
+the letter twice, ``(aa) ``, ``(bb) ``, as the United Nations letters on; Russian
+``а) ``, Arabic ``(أ) ``, `ITEM_LETTERS`): the number
 of an operative paragraph where a decision's items are lettered ("The General Assembly
 decides:", then "(a) To take note ...;"), only where `drafting.readers.draft_labels.
 bracketed_paragraph` finds one; else a sub-paragraph's."""
@@ -179,13 +190,22 @@ def bracketed_label(text: str) -> tuple[Label, int] | None:
 
 def lettered_label(text: str) -> tuple[Label, int] | None:
     """The label of the item letter ``text`` opens with in brackets ("(b) " is ``OP2``,
-    "(b bis) " ``OP2 bis``) and its length with the space after it; None if it opens
-    with none."""
+    "(b bis) " ``OP2 bis``, "(bb) " ``OP28``) and its length with the space after it;
+    None if it opens with none."""
     found = LETTERED_NUMBER.match(text)
     if found is None:
         return None
     suffix = SUFFIXES.index(found["suffix"].lower()) + 1 if found["suffix"] else 0
-    return Label("OP", ord(found["letter"]) - ord("a") + 1, suffix), found.end()
+    return Label("OP", letter_number(found["letter"]), suffix), found.end()
+
+
+def letter_number(letter: str) -> int:
+    """The item a letter numbers: "c" 3, "aa" 27, Russian "в" 3, Arabic "ج" 3."""
+    letter = letter.rstrip("\u0640")  # "هـ", its tatweel
+    for letters in ITEM_LETTERS:
+        if letter in letters:
+            return letters.index(letter) + 1
+    return ord(letter[0]) - ord("a") + 1 + 26 * (len(letter) - 1)
 
 
 def read_numbered(text: str) -> tuple[Label | None, int, bool]:

@@ -88,6 +88,7 @@ from drafting.readers.draft_labels import (
     DraftParagraph,
     bracketed_paragraph,
     check_limits,
+    joined_item,
     labelled_paragraphs,
 )
 from drafting.readers.formulas import Formulas
@@ -247,8 +248,24 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
             self._heading(index, block, self._own_key(index, block))
         else:
             self._body(index, block)
+        if self.roles[index].kind is RoleKind.PARAGRAPH and "\n" in block.text:
+            self._joined_items(block)
         if block.notes or block.remarks:
             self._notes(block, f"in {self._last()}")
+
+    def _joined_items(self, block: Block) -> None:
+        """Warn where the paragraph just read holds a decision's items on manual line
+        breaks (`joined_item`: "(b)" in the Word paragraph of "(a)"): they are its lines,
+        not operative paragraphs delegations can amend by label."""
+        draft = self.drafts[-1]
+        letter = joined_item(draft.text, draft.label if draft.lettered else None)
+        if letter is not None:
+            self.warnings.append(ReadWarning(block.where, (
+                f"the line '{letter} ...' opens a decision's item but stands in the Word "
+                f"paragraph of {self._last()} (after a manual line break), so it is read "
+                "as a line of it, not as an operative paragraph of its own; put each item "
+                "in a Word paragraph of its own (Enter, not Shift+Enter) and import the "
+                "document again")))
 
     def _formula(self, index: int, block: Block) -> bool:
         """Read ``block`` as other text if it is a treaty's formula (`drafting.readers.
@@ -299,6 +316,9 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
             self._open(index, Label("OP", number.value), block.text, block)
             self.drafts[-1].automatic = True
             self.drafts[-1].list = number.list
+        elif label is None and number is not None and self._decision_item(number):
+            self._open(index, Label("OP", number.value), block.text, block)  # Word's "(a)"
+            self.drafts[-1].automatic, self.drafts[-1].list = True, number.list
         elif number is not None and (clause := self._clause(number)) is not None:
             self._open(index, clause, block.text, block)  # "1.2.1" by Word's multilevel list
             self.drafts[-1].automatic, self.drafts[-1].list = True, number.list

@@ -1,18 +1,23 @@
 """Numbers as `drafting.readers.structure` reads them, beside the text: the label Word's
 own numbering gives a paragraph (`WordNumbers._word_label`: "PP3", a top-level "3.",
 a clause's "1.2"), a list of Word's that is a paragraph's lines (`_sublist`), an item's
-letter standing alone before its text (`_item`), and the numbered recitals of a
-European Union act (`_recital`)."""
+letter standing alone before its text (`_item`), a decision's item Word letters
+(`_decision_item`), and the numbered recitals of a European Union act (`_recital`)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from drafting.model import ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block
+from drafting.readers.decisions import closes_with_decision
 from drafting.readers.draft_labels import DraftParagraph
 from drafting.readers.lines import BRACKETED_NUMBER, RECITALS, lone_item, split_label
+
+_LETTER = re.compile(r"\(?[a-z]{1,3}\)")
+"""A letter Word numbers a list's items with: "(a)", "a)", "(aa)"."""
 
 
 class WordNumbers:
@@ -28,6 +33,7 @@ class WordNumbers:
     clauses: Counter[str]
     item_text: set[int]
     operative_seen: bool
+    decision: bool
     _host: int
 
     def _word_label(self, number: AutoNumber | None) -> Label | None:
@@ -66,6 +72,23 @@ class WordNumbers:
             return False
         last = (host.options[-1] if host.options else host.text).rstrip()
         return host.sublist == number.list or last.endswith((":", "\uff1a"))
+
+    def _decision_item(self, number: AutoNumber) -> bool:
+        """Whether Word's ``number``, a letter at its list's top level ("(a)", "a)"),
+        numbers a decision's item, an operative paragraph as the same letter typed is
+        (`drafting.readers.draft_labels.bracketed_paragraph`): the first, "(a)", right
+        after the decision formula (``decision``: the chapeau "The General Assembly
+        decides:", or a preambular paragraph ending with it), the next ones after an
+        item of the same list."""
+        if number.level != 0 or number.decimal or not _LETTER.fullmatch(number.text):
+            return False
+        host = self.drafts[self._host] if self._host >= 0 else None
+        if host is not None and host.automatic and host.list == number.list:
+            return host.label.kind is ParagraphKind.OPERATIVE
+        last = (host.options[-1] if host.options else host.text) if host else ""
+        starts = self.decision if host is None else (
+            host.label.kind is ParagraphKind.PREAMBULAR and closes_with_decision(last))
+        return starts and number.value == 1
 
     def _item(self, index: int) -> str:
         """Block ``index``'s text, or, for an item's letter alone ("(a)") before a block

@@ -183,8 +183,8 @@ def renumbered(place: SourcePlace, label: str, was: str, stamp: Stamp | None) ->
         if parse_label(label).prefix != "OP":
             return None
         if number[0].isalpha():  # a decision's item letter: "(c)" for OP3
-            if " ".join(number.replace("-", " ").split()) == \
-                    " ".join(typed["number"].replace("-", " ").split()):
+            if " ".join(number.replace("-", " ").replace("\u0640", "").split()) == \
+                    " ".join(typed["number"].replace("-", " ").replace("\u0640", "").split()):
                 return None
         elif parse_label(number) == parse_label(typed["number"]):
             return None

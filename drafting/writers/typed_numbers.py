@@ -12,12 +12,15 @@ from docx.oxml.ns import qn
 from drafting.errors import LabelError
 from drafting.model import ParagraphKind
 from drafting.model.labels import parse_label, typed_number
-from drafting.ooxml.numbering import NumberingCounter
+from drafting.ooxml.numbering import NumberingCounter, format_number
+from drafting.readers.lines import ITEM_LETTERS
 from drafting.readers.source_places import SourcePlace
 
+_OTHER_LETTERS = "".join(ITEM_LETTERS)
 TYPED_NUMBER = re.compile(
     r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?"
-    r"|[a-z](?:[ -][a-z]{3,15})?(?=[\t ]?\)))"
+    r"|(?:(?!ii)(?P<letter>[a-z])(?P=letter){0,2}|[" + _OTHER_LETTERS + r"]\u0640?)"
+    r"(?:[ -][a-z]{3,15})?(?=[\t ]?\)))"
     r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
     r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|(?<!\d{4})\t|"
     r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z|"
@@ -27,9 +30,10 @@ TYPED_NUMBER = re.compile(
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
 take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, in brackets, ``(5)<tab>``,
 ``5) `` or ``5 ) ``, as IMO and ICAO type it, ``5<tab>`` (up to three figures, no full
-stop: never a year), a decision's item lettered ``(c)<tab>`` or ``c) `` (`shown_number`
-types its letter), as Chinese texts type it, ``5．`` or ``5、`` with no space after, or
-alone in its Word paragraph (``5.``, a table's number cell:
+stop: never a year), a decision's item lettered ``(c)<tab>`` or ``c) ``, past "z"
+``(aa)<tab>``, Russian ``б)<tab>``, Arabic ``(ب)<tab>`` (`shown_number` types its
+letter; never ``(ii)``, a list's numeral), as Chinese texts type it, ``5．`` or ``5、``
+with no space after, or alone in its Word paragraph (``5.``, a table's number cell:
 `drafting.readers.paragraph_tables`); its figures may be the document's own (full-width
 ``５．``, Arabic-Indic ``٥.``), and a renumbered one keeps them (`in_figures_of`).
 ``before`` and ``after`` are what stand before and after the number, the ``bracket`` of
@@ -84,16 +88,25 @@ which its clauses type before their own ("1.2"), as a treaty's articles' clauses
 
 def in_letters(number: str, typed: str) -> str:
     """``number`` ("3", "3 bis") as a decision's item letter: "c", "c bis" (written as
-    ``typed`` parts its suffix, "c-bis" after "a-bis"); as it is beyond "z"."""
+    ``typed`` parts its suffix, "c-bis" after "a-bis"), past "z" the letter twice ("27"
+    is "aa", as the United Nations letters on) or three times, in Russian or Arabic
+    letters after one (`ITEM_LETTERS`: "в", "ج"); as it is beyond the last."""
     figures, _, suffix = number.partition(" ")
-    if not figures.isdigit() or not 0 < int(figures) <= 26:
+    letters = next((each for each in ITEM_LETTERS if typed[:1] in each), "")
+    if not figures.isdigit() or not 0 < int(figures) <= (len(letters) or _MOST_LETTERED):
         return number
-    letter = chr(ord("a") + int(figures) - 1)
+    letter = letters[int(figures) - 1] if letters else \
+        format_number(int(figures), "lowerLetter")  # as Word letters a list on
+    letter += _TATWEEL if letter == "\u0647" else ""  # "هـ", as Arabic texts write it
     return f"{letter}{'-' if '-' in typed else ' '}{suffix}" if suffix else letter
 
 
-_LETTER = re.compile(r"[a-z](?:[ -][a-z]{3,15})?")
-"""A number typed as a decision item's letter (`TYPED_NUMBER`): "c", "c bis"."""
+_LETTER = re.compile(r"(?:([a-z])\1{0,2}|[" + _OTHER_LETTERS + r"]\u0640?)(?:[ -][a-z]{3,15})?")
+"""A number typed as a decision item's letter (`TYPED_NUMBER`): "c", "c bis", "aa",
+Russian "в", Arabic "ج"."""
+_TATWEEL = "\u0640"
+_MOST_LETTERED = 3 * 26
+"""The last item a letter types, "(zzz)" (as `TYPED_NUMBER` and the readers read it)."""
 
 
 def in_figures_of(number: str, typed: str) -> str:

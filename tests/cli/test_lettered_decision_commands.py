@@ -7,9 +7,18 @@ lettered on by hand proposes that one item. Rev.1 was written in drafting's own 
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import docx
+import pytest
 from docx.oxml.ns import qn
 from test_workflow_commands import drafting
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
+from docx_builders import word_lettered
+
+from drafting.readers import read_draft
 
 SYMBOL = "A/C.5/80/L.12"
 HEAD = ["United Nations", SYMBOL, "General Assembly", "Distr.: Limited", "Eightieth session",
@@ -73,3 +82,81 @@ def test_a_lettered_decision_is_negotiated_and_revised_with_its_letters(tmp_path
     assert "own layout" not in written.stderr
     texts = [p.text for p in docx.Document(str(tmp_path / "rev1.docx")).paragraphs]
     assert texts[len(HEAD):] == _lines([ITEMS[0], NEW, *ITEMS[1:]])[len(HEAD):]
+
+
+def _many(count: int) -> list[str]:
+    return [f"To take note of report A/80/{n} of the Secretary-General;"
+            for n in range(1, count + 1)]
+
+
+def _lettered(items: list[str]) -> list[str]:
+    letters = [chr(ord("a") + n % 26) * (n // 26 + 1) for n in range(len(items))]
+    return [*HEAD, *(f"({letter})\t{item}" for letter, item in zip(letters, items,
+                                                                   strict=True))]
+
+
+def test_items_past_z_are_lettered_aa_bb_when_read_and_in_rev1(tmp_path):
+    db = tmp_path / "s.db"
+    source = _word(tmp_path / "L12.docx", _lettered(_many(28)))
+    for args in (("init",), ("import", str(source), "--doc", SYMBOL)):
+        done = drafting(db, *args)
+        assert done.returncode == 0 and "other text" not in done.stderr, done.stderr
+    shown = drafting(db, "show", SYMBOL).stdout
+    assert [line.split()[0] for line in shown.splitlines() if line[:2] in ("OP", "T1")] == \
+        [f"OP{n}" for n in range(1, 29)]
+
+    db = tmp_path / "s2.db"
+    source = _word(tmp_path / "L12-26.docx", _lettered(_many(26)))
+    for args in (("init",), ("import", str(source), "--doc", SYMBOL),
+                 ("delegation", "add", "EU"),
+                 ("amend", SYMBOL, "OP1", "-d", "EU", "--new-paragraph", NEW, "--yes"),
+                 ("decide", "A1", "accept"), ("revise", SYMBOL, "--label", "Rev.1")):
+        assert drafting(db, *args).returncode == 0, args
+    written = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "rev1.docx"))
+    assert "own layout" not in written.stderr
+    texts = [p.text for p in docx.Document(str(tmp_path / "rev1.docx")).paragraphs]
+    assert texts[len(HEAD):] == _lettered([_many(1)[0], NEW, *_many(26)[1:]])[len(HEAD):]
+
+
+def test_items_word_letters_itself_are_negotiated_and_revised_as_word_letters_them(
+        tmp_path):
+    db = tmp_path / "s.db"
+    source = word_lettered(tmp_path / "L12.docx", [*HEAD, *(f"#{item}" for item in ITEMS)])
+    for args in (("init",), ("import", str(source), "--doc", SYMBOL),
+                 ("delegation", "add", "EU"),
+                 ("amend", SYMBOL, "OP1", "-d", "EU", "--new-paragraph", NEW, "--yes"),
+                 ("decide", "A1", "accept"), ("revise", SYMBOL, "--label", "Rev.1")):
+        assert drafting(db, *args).returncode == 0, args
+    written = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "rev1.docx"))
+    assert "own layout" not in written.stderr
+    read = read_draft(tmp_path / "rev1.docx")
+    assert [(p.label, p.text) for p in read.paragraphs] == [
+        (f"OP{n}", text) for n, text in enumerate([ITEMS[0], NEW, *ITEMS[1:]], 1)]
+
+
+@pytest.mark.parametrize(("opening", "letters", "lettered_on"), [
+    ("Генеральная Ассамблея, рассмотрев доклад Генерального секретаря, постановляет:",
+     ["а)", "б)", "в)", "г)", "д)"], ["а)", "б)", "в)", "г)", "д)", "е)"]),
+    ("إن الجمعية العامة تقرر ما يلي:", ["(أ)", "(ب)", "(ج)", "(د)", "(هـ)"],
+     ["(أ)", "(ب)", "(ج)", "(د)", "(هـ)", "(و)"]),
+    ("إن الجمعية العامة تقرر ما يلي:", ["(أ)", "(ب)", "(ج)", "(د)", "(ه)"],  # no tatweel
+     ["(أ)", "(ب)", "(ج)", "(د)", "(هـ)", "(و)"])])
+def test_a_russian_or_arabic_decision_is_revised_in_its_own_letters(
+        tmp_path, opening, letters, lettered_on):
+    db = tmp_path / "s.db"
+    head = [*HEAD[:-1], opening]
+    source = _word(tmp_path / "L12.docx", [*head, *(f"{letter}\t{item}" for letter, item
+                                                    in zip(letters, _many(5), strict=True))])
+    for args in (("init",), ("import", str(source), "--doc", SYMBOL),
+                 ("delegation", "add", "EU"),
+                 ("amend", SYMBOL, "OP1", "-d", "EU", "--new-paragraph", NEW, "--yes"),
+                 ("merge", SYMBOL, "-o", str(tmp_path / "merged.docx")),
+                 ("decide", "A1", "accept"), ("revise", SYMBOL, "--label", "Rev.1")):
+        assert drafting(db, *args).returncode == 0, args
+    merged = docx.Document(str(tmp_path / "merged.docx")).element
+    assert merged.find(f".//{qn('w:del')}") is None  # "(هـ)" is not lettered again "(ه)"
+    written = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "rev1.docx"))
+    assert "own layout" not in written.stderr
+    texts = [p.text for p in docx.Document(str(tmp_path / "rev1.docx")).paragraphs]
+    assert texts[len(head):] == [f"{letter}\t{item}" for letter, item in zip(
+        lettered_on, [_many(1)[0], NEW, *_many(5)[1:]], strict=True)]

@@ -315,3 +315,27 @@ def numbered(path: Path, style: str) -> Path:
             num_pr.get_or_add_numId().val = 90
     word.save(str(path))
     return path
+
+
+def word_lettered(path: Path, lines: list[str]) -> Path:
+    """A Word document of ``lines``; one opening "#" is an item Word letters "(a)" at
+    its list's top level, "##" a numeral "(i)" below it (not typed in the text)."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="70">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:lvlText w:val="(%1)"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>')
+    numbering.find(abstract.tag.replace("abstractNum", "num")).addprevious(abstract)
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
+    for line in lines:
+        level = len(line) - len(line.lstrip("#")) - 1
+        paragraph = document.add_paragraph(line.lstrip("#"))
+        if level >= 0:
+            numbers = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numbers.get_or_add_ilvl().val = level
+            numbers.get_or_add_numId().val = 70
+    document.save(str(path))
+    return path

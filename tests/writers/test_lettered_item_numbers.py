@@ -19,5 +19,22 @@ def test_a_letter_is_read_only_before_a_closing_bracket():
     assert TYPED_NUMBER.match("a. To act") is None and TYPED_NUMBER.match("(ii)\tTo") is None
 
 
-def test_past_z_the_number_stays_figures():
-    assert shown_number("OP27", "z") == "27"
+def test_past_z_the_letter_doubles_and_past_zzz_the_number_stays_figures():
+    # This test expected "27" after "z" (figures past z) before UN practice "(aa)" was typed.
+    assert shown_number("OP27", "z") == "aa" and shown_number("OP28 bis", "aa") == "bb bis"
+    assert shown_number("OP79", "zzz") == "79"
+
+
+def test_a_doubled_letter_is_read_as_a_typed_number_but_never_the_numeral_ii():
+    assert TYPED_NUMBER.match("(aa)\tTo act;")["number"] == "aa"
+    assert TYPED_NUMBER.match("(iii)\tTo act;") is None
+    assert typed_label("OP27 bis", "(aa)\t") == "(aa bis)\t"
+
+
+@pytest.mark.parametrize(("label", "typed", "shown"), [
+    ("OP2", "\u0430", "\u0431"), ("OP10", "\u0438", "\u043a"),  # Russian: no "й" after "и"
+    ("OP3", "\u0628", "\u062c"), ("OP5", "\u062f", "\u0647\u0640"),  # Arabic: abjad, "هـ"
+    ("OP6", "\u0647\u0640", "\u0648")])
+def test_russian_and_arabic_items_are_lettered_in_their_own_letters(label, typed, shown):
+    assert TYPED_NUMBER.match(f"({typed})\tText")["number"] == typed
+    assert shown_number(label, typed) == shown
