@@ -152,6 +152,11 @@ COMPILED_ON = "compilation of proposals on the"
 ("A/C.2/81/L.7 — compilation of proposals on the Zero draft"): every writer writes it
 (`Compilation.subtitle`), and the Word reader knows a compilation sent back by it."""
 
+WORD_LEGEND = ("Insertions in bold underline, deletions struck through, proponents in bold "
+               "parentheses; [ / ] alternatives not agreed.")
+"""The line under the subtitle of the compilation in Word, saying how it marks proposals;
+the Word reader knows a compilation sent back by it too."""
+
 
 @dataclass(frozen=True, slots=True)
 class Compilation:

@@ -55,7 +55,7 @@ from drafting import characters
 from drafting.brackets import NOTE_MARKER
 from drafting.engine.anchoring import similarity
 from drafting.engine.revision_symbols import symbol_pattern, symbol_with_revision
-from drafting.engine.segments import COMPILED_ON
+from drafting.engine.segments import COMPILED_ON, WORD_LEGEND
 from drafting.errors import ReaderError
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphStatus, Revision
@@ -156,7 +156,7 @@ def compilation(path: Path, document: Document, texts: Iterable[str]) -> None:
 
 _COMPILED = re.compile(rf"\u2014 {COMPILED_ON} (.+)$")
 """The compilation's subtitle, after the symbol (`Compilation.subtitle`)."""
-_LEGEND = "Insertions in bold underline, deletions struck through, proponents in bold"
+_LEGEND = WORD_LEGEND.split(";")[0]
 """How the compilation's legend, in Word, opens."""
 
 

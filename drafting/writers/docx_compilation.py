@@ -31,7 +31,14 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from drafting.brackets import NOTE_MARKER
-from drafting.engine.segments import Compilation, Credit, Entry, MergedParagraph, NewParagraph
+from drafting.engine.segments import (
+    WORD_LEGEND,
+    Compilation,
+    Credit,
+    Entry,
+    MergedParagraph,
+    NewParagraph,
+)
 from drafting.model import Mark
 from drafting.ooxml import markup
 from drafting.ooxml.markup import form_of, run_xml
@@ -63,10 +70,7 @@ from drafting.writers.word_package import read_back
 if TYPE_CHECKING:
     from drafting.writers.docx_un import UnLayout
 
-LEGEND = (
-    "Insertions in bold underline, deletions struck through, proponents in bold "
-    "parentheses; [ / ] alternatives not agreed."
-)
+LEGEND = WORD_LEGEND
 
 _FORMATS: dict[PieceKind, dict[str, bool]] = {
     PieceKind.INSERTED: {"bold": True, "underline": True},
