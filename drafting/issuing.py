@@ -22,7 +22,7 @@ def check_record(store: Store, label: str, warn: Step) -> None:
     are events dated later than this machine's clock (`VerifyReport.clock_only`: a
     writer's clock ran fast, or this one is slow), ``warn`` names them and the revision
     goes on: a clock is no change behind drafting's back, and refusing would hold the
-    text until that time has come (probe 17, finding 3)."""
+    text until that time has come."""
     from drafting.store.errors import RecordMismatch
 
     report = store.verify()

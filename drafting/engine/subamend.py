@@ -300,7 +300,7 @@ def _taken(label: str, document: Document, every: Sequence[Amendment],
     proposals) when, among the proposals recorded before the ones it names now
     (`_recorded`), it named another: one recorded later but dated earlier took it (a
     writer's clock slow, in a store written before events were dated in order), and the
-    compilations circulated before gave it to the other (probe 17, finding 6). Identical
+    compilations circulated before gave it to the other. Identical
     proposals compiled as one are no other. Nothing to compile again when every earlier
     one is also dated earlier, as the store now dates them."""
     from drafting.engine.merge import submission_order

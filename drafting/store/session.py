@@ -150,9 +150,9 @@ def _dated(connection: Connection, head: Head, now: datetime) -> datetime:
     """The time of the write after ``head``: ``now`` (this machine's clock), or just after
     the last event's time (`_TICK`) if that is not earlier. A writer whose clock ran fast
     dates the events after it so, instead of having them refused until the time it wrote
-    has come (probe 17, finding 3), and the record's times follow its order: proposals
+    has come, and the record's times follow its order: proposals
     sorted by time (`drafting.engine.merge.submission_order`) keep the order they were
-    recorded in (probe 17, finding 6). `verify` names an event dated in the future; the
+    recorded in. `verify` names an event dated in the future; the
     PostgreSQL trigger of schema 0013 refuses one far ahead of the server's clock."""
     if not head.seq:
         return now
