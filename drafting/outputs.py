@@ -85,17 +85,16 @@ def merge_to(store: Store, symbol: str, path: str | Path, *,
 
     def write(target: Path) -> None:
         from drafting.writers.docx_source import NOT_WOVEN, write_merged_into_source
-        from drafting.writers.merged_mark import mark_merged
 
-        try:
-            lost = write_merged_into_source(source, compilation, target, dates=dates)
+        try:  # marked: a copy of it says so
+            lost = write_merged_into_source(source, compilation, target, dates=dates,
+                                            marked=True)
         except NOT_WOVEN as error:  # its Word document does not hold this revision's text
             if own is not None:
                 warn(_not_own(symbol, compilation.revision, path, error))
-            write_merged_docx(compilation, target, dates=dates)
+            write_merged_docx(compilation, target, dates=dates, marked=True)
         else:
             _unshown(path, lost, warn)
-        mark_merged(target, compilation.symbol, compilation.revision)  # a copy says so
 
     _word(path, write)
     return compilation

@@ -53,6 +53,7 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 
+from drafting.atomic import write_atomically
 from drafting.engine.segments import (
     Alternatives,
     Amended,
@@ -70,6 +71,7 @@ from drafting.ooxml.markup import Run, styled
 from drafting.ooxml.revisions import RevisionMarks, Stamp, save_atomically
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import _append as at_end
+from drafting.writers.merged_mark import stamp
 from drafting.writers.pieces import (
     alternative_labels,
     compilation_formatted,
@@ -80,24 +82,31 @@ from drafting.writers.pieces import (
     subamendment_notes,
 )
 from drafting.writers.style_names import style_id
+from drafting.writers.word_package import parts_of, repackaged
 
 
 def write_merged_docx(compilation: Compilation, path: str | os.PathLike[str], *,
                       dates: Mapping[str, datetime] | None = None,
-                      author: Stamp | None = None) -> None:
+                      author: Stamp | None = None, marked: bool = False) -> None:
     """Write ``compilation`` to ``path`` as a Word document with tracked changes.
 
     ``dates`` maps amendment ids to submission times; a change is dated by the
     earliest of its amendments found there, and has no date when none is. ``author``
     stamps the changes no delegation proposed (a diff's: the later revision's label and
-    date); without it they have no author. The file is written atomically (a temporary
-    file in the same folder, then renamed); DraftingError if it cannot be written.
+    date); without it they have no author. ``marked``, the file says it is the merged
+    draft of the compilation's revision (`drafting.writers.merged_mark`). The file is
+    written atomically (a temporary file in the same folder, then renamed);
+    DraftingError if it cannot be written.
     """
     document = blank_word(compilation.title or compilation.symbol, compilation.symbol)
     writer = MergedWriter(document, dates or {}, author)
     writer.write(compilation)
     writer.marks.finish()
-    save_atomically(document, path)
+    if not marked:
+        save_atomically(document, path)
+        return
+    write_atomically(path, repackaged([], parts_of(document), set(),
+                                      stamp(compilation.symbol, compilation.revision)))
 
 
 def _label_runs(label: str) -> list[Run]:

@@ -8,20 +8,17 @@ such mark, the same words are the sender's own proposal too."""
 
 from __future__ import annotations
 
-import io
 import itertools
-import os
 import posixpath
-import zipfile
-from pathlib import Path
+from collections.abc import Callable
+from functools import partial
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from drafting.atomic import write_atomically
 from drafting.ooxml.properties import MERGED_DRAFT, merged_draft_of, with_custom_text
-from drafting.writers.word_package import source_package
+from drafting.writers.word_package import Extra, source_package
 
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -29,28 +26,30 @@ _RELS, _TYPES, _PART = "_rels/.rels", "[Content_Types].xml", "docProps/custom.xm
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def mark_merged(path: str | os.PathLike[str], symbol: str, revision: str) -> None:
-    """Stamp the Word file at ``path``, just written, as the merged draft of ``symbol``'s
-    ``revision``: its custom properties (made when it has none) hold `MERGED_DRAFT`;
-    every other part stays byte for byte as it was."""
-    package = Path(path).read_bytes()
-    write_atomically(path, marked(package, merged_draft_of(symbol, revision)))
-
-
 def marked(package: bytes, value: str) -> bytes:
-    """The Word ``package`` with `MERGED_DRAFT` holding ``value``: the custom properties
-    part the package relates to, or a new one, related and given its content type."""
-    with zipfile.ZipFile(io.BytesIO(package)) as old:
-        names = set(old.namelist())
-        rels = etree.fromstring(old.read(_RELS), _PARSER)
-        name = _custom_part(rels)
-        new = {} if name is not None else {_RELS: _related(rels)}
-        name = name or _PART
-        if name not in names or new:  # a new part, or newly related: its content type
-            new[_TYPES] = _typed(etree.fromstring(old.read(_TYPES), _PARSER), name)
-        new[name] = with_custom_text(old.read(name) if name in names else None,
-                                     MERGED_DRAFT, value)
-    return source_package(package, {k: (lambda v=v: v) for k, v in new.items()}, set(new))
+    """The Word ``package`` with `MERGED_DRAFT` holding ``value``."""
+    return source_package(package, {}, set(), partial(mark_parts, value=value))
+
+
+def stamp(symbol: str, revision: str) -> Extra:
+    """The last step of writing a package (`drafting.writers.word_package.Extra`) that
+    marks it as the merged draft of ``symbol``'s ``revision``."""
+    return partial(mark_parts, value=merged_draft_of(symbol, revision))
+
+
+def mark_parts(read: Callable[[str], bytes | None], value: str) -> dict[str, bytes]:
+    """The parts that make `MERGED_DRAFT` hold ``value`` in the package whose parts
+    ``read`` gives by member name: the custom properties part the package relates to, or
+    a new one, with the package's relationships and content types that name it."""
+    rels = etree.fromstring(read(_RELS), _PARSER)
+    name = _custom_part(rels)
+    new = {} if name is not None else {_RELS: _related(rels)}
+    name = name or _PART
+    own = read(name)
+    if own is None or new:  # a new part, or newly related: its content type
+        new[_TYPES] = _typed(etree.fromstring(read(_TYPES), _PARSER), name)
+    new[name] = with_custom_text(own, MERGED_DRAFT, value)
+    return new
 
 
 def _custom_part(rels: etree._Element) -> str | None:

@@ -62,27 +62,47 @@ def package_bytes(source: bytes, saved: bytes, changed: set[str]) -> bytes:
                                        for name in new.namelist()}, changed)
 
 
-def source_package(source: bytes, new: dict[str, Read], changed: set[str]) -> bytes:
+Extra = Callable[[Callable[[str], bytes | None]], dict[str, bytes]]
+"""A last step on a package about to be written: given each part's bytes by member name
+as they will be written (None for a part it does not hold), the parts to write instead
+or to add (the merged draft's mark: `drafting.writers.merged_mark.mark_parts`)."""
+
+
+def source_package(source: bytes, new: dict[str, Read], changed: set[str],
+                   extra: Extra | None = None) -> bytes:
     """`package_bytes` with the new parts given as `parts_of` gives them."""
     with zipfile.ZipFile(io.BytesIO(source)) as old:
         return repackaged([(old.getinfo(name), name, lambda name=name: old.read(name))
-                           for name in old.namelist()], new, changed)
+                           for name in old.namelist()], new, changed, extra)
 
 
 def repackaged(old: Iterable[tuple[zipfile.ZipInfo | str, str, Read]], new: dict[str, Read],
-               changed: set[str]) -> bytes:
+               changed: set[str], extra: Extra | None = None) -> bytes:
     """The package of the ``old`` parts (each as ``(zip entry or name, name, read)``, in
-    order), the ``changed`` ones and those only ``new`` has taken from ``new``."""
+    order), the ``changed`` ones and those only ``new`` has taken from ``new``; then
+    what ``extra`` gives, in one writing of the package."""
     old = list(old)
     old_names = {name for _, name, _ in old}
     added = [name for name in new if name not in old_names]
     wanted = {name.lstrip("/") for name in changed} | set(added)
     if added:
         wanted |= {_CONTENT_TYPES, _DOCUMENT_RELS}
+    parts = {name: new[name] for name in wanted if name in new}
+    if extra is not None:
+        reads = {name: read for _, name, read in old} | parts
+
+        def current(name: str) -> bytes | None:
+            read = reads.get(name)
+            return None if read is None else read()
+
+        for name, blob in extra(current).items():
+            parts[name] = lambda blob=blob: blob
+            if name not in old_names and name not in added:
+                added.append(name)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for entry, name, read in old:
-            package.writestr(entry, new[name]() if name in wanted and name in new else read())
+            package.writestr(entry, parts.get(name, read)())
         for name in added:
-            package.writestr(name, new[name]())
+            package.writestr(name, parts[name]())
     return out.getvalue()

@@ -25,7 +25,6 @@ from drafting.model import Amendment, AmendmentKind, Document, Span
 from drafting.readers.docx_draft import read_docx_draft
 from drafting.readers.docx_submission import read_docx_submission
 from drafting.writers.docx_source import write_merged_into_source
-from drafting.writers.merged_mark import mark_merged
 
 ITEMS = ("To adopt policies;", "To build capacities;")
 _K = AmendmentKind
@@ -68,8 +67,7 @@ def _merged(source: Path, document: Document, pending: list[Amendment], path: Pa
     """The merged draft of ``document`` with ``pending`` at ``path``, written into its
     Word ``source`` and marked as `drafting merge` marks it."""
     assert write_merged_into_source(source.read_bytes(), merge(document, pending),
-                                    path) == []
-    mark_merged(path, document.symbol, document.current.label)
+                                    path, marked=True) == []
     return path
 
 

@@ -13,8 +13,8 @@ import docx
 
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import DocxParts
-from drafting.ooxml.properties import MERGED_DRAFT, custom_text
-from drafting.writers.merged_mark import mark_merged, marked
+from drafting.ooxml.properties import MERGED_DRAFT, custom_text, merged_draft_of
+from drafting.writers.merged_mark import marked
 
 _OWN = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Properties xmlns="http://'
@@ -57,7 +57,7 @@ def _with_own_properties(data: bytes) -> bytes:
 def test_a_file_without_custom_properties_gets_them_as_word_reads_them(tmp_path):
     path = tmp_path / "merged.docx"
     was = _word(path)
-    mark_merged(path, "A/C.2/81/L.7", "Rev.1")
+    path.write_bytes(marked(was, merged_draft_of("A/C.2/81/L.7", "Rev.1")))
     before, after = _parts(was), _parts(path.read_bytes())
     assert custom_text(after["docProps/custom.xml"], MERGED_DRAFT) == "A/C.2/81/L.7 Rev.1"
     assert b"custom-properties" in after["_rels/.rels"]
@@ -86,3 +86,48 @@ def test_a_file_without_the_mark_or_not_xml_says_nothing():
     assert custom_text(None, MERGED_DRAFT) is None
     assert custom_text(b"not xml", MERGED_DRAFT) is None
     assert custom_text(_OWN.encode(), MERGED_DRAFT) is None
+
+
+def _merged(tmp_path: Path):
+    """The sample draft imported from Word with a proposal on it, merged."""
+    from drafting.engine import Proposal, draft_amendment
+    from drafting.engine.merge import merge
+    from drafting.readers import read_draft
+
+    source = Path(__file__).parents[2] / "samples" / "docx" / "zero-draft.docx"
+    document = read_draft(source).to_document("A/C.2/81/L.7")
+    paragraph = document.current.paragraphs[-1]
+    amendment = draft_amendment(document.current, Proposal(
+        paragraph.label, insert=" also", after=paragraph.text.split()[1], occurrence=1),
+        id="A1", proponents=["EU"])
+    return source.read_bytes(), merge(document, [amendment])
+
+
+def test_the_merged_draft_is_marked_in_its_one_writing(tmp_path):
+    """Written marked, the merged draft is part for part the file written and then marked:
+    its own document's parts, the tracked change, and the mark."""
+    from drafting.writers.docx_source import write_merged_into_source
+
+    source, compilation = _merged(tmp_path)
+    plain, stamped = tmp_path / "plain.docx", tmp_path / "stamped.docx"
+    write_merged_into_source(source, compilation, plain)
+    write_merged_into_source(source, compilation, stamped, marked=True)
+    after = marked(plain.read_bytes(), merged_draft_of("A/C.2/81/L.7", "Zero draft"))
+    assert _parts(stamped.read_bytes()) == _parts(after)
+    assert list(_parts(stamped.read_bytes())) == list(_parts(after))  # in the same order
+    assert custom_text(open_word(stamped).custom, MERGED_DRAFT) == "A/C.2/81/L.7 Zero draft"
+    assert custom_text(open_word(plain).custom, MERGED_DRAFT) is None
+    assert b"<w:ins " in _parts(stamped.read_bytes())["word/document.xml"]
+
+
+def test_the_merged_draft_in_our_layout_is_marked_and_opens(tmp_path):
+    from drafting.writers.docx_merged import write_merged_docx
+
+    _, compilation = _merged(tmp_path)
+    path = tmp_path / "merged.docx"
+    write_merged_docx(compilation, path, marked=True)
+    assert custom_text(open_word(path).custom, MERGED_DRAFT) == "A/C.2/81/L.7 Zero draft"
+    docx.Document(str(path))  # python-docx opens it
+    assert b"also</w:t>" in _parts(path.read_bytes())["word/document.xml"]
+    write_merged_docx(compilation, path)
+    assert custom_text(open_word(path).custom, MERGED_DRAFT) is None
