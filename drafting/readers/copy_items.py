@@ -172,7 +172,7 @@ def _emptied(pieces: list[RunPiece], *, closing_deleted: bool) -> list[RunPiece]
                                             for p in words[kept:])
         if piece.kind != NUMBER and not kept:  # a typed number first
             emptied &= ITEM.match("".join(p.text for p in words).lstrip()) is not None
-        if emptied and not (end == len(pieces) and closing_deleted):
+        if emptied and not (end == len(pieces) and closing_deleted and piece.kind == NUMBER):
             out.append(_deleted_as(piece, words[kept]))
             numbered.update({id(p): words[kept] for p in pieces[n + 1:end]
                              if p.state == NORMAL and p is not piece})
@@ -208,11 +208,12 @@ def _deleted_as(number: RunPiece, deleted: RunPiece) -> RunPiece:
 
 
 def last_item_deleted(pieces: list[RunPiece]) -> bool:
-    """Whether the last of ``pieces`` (a paragraph of a copy) are an item Word numbers,
-    its words all tracked as deleted: with the paragraph's mark deleted too, that item
-    is deleted whole, not joined to the next paragraph."""
-    last = next((n for n in range(len(pieces) - 1, -1, -1)
-                 if pieces[n].kind == NUMBER), None)
+    """Whether the last of ``pieces`` (a paragraph of a copy) are an item, Word's number
+    or its own typed one opening its line, its words all tracked as deleted: with the
+    paragraph's mark deleted too, that item is deleted whole (as selecting its line and
+    pressing Delete does), not joined to the next paragraph."""
+    last = next((n for n in range(len(pieces) - 1, -1, -1) if pieces[n].kind == NUMBER
+                 or (pieces[n].in_original and pieces[n].text.startswith("\n"))), None)
     rest = pieces[last + 1:] if last is not None else []
     return bool(rest) and rest[0].in_original and not any(p.in_proposed for p in rest)
 
