@@ -55,6 +55,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
     path = atomic.file_path(path)  # a path that names a folder: refused before the work
     head = store.head()
     document = store.document(symbol)
+    store.check_document(symbol, "nothing was written")
     sources = store.sources(symbol)
     data = {
         "format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,

@@ -267,8 +267,10 @@ def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
                     statuses: Collection[str] | None = None) -> tuple[Document, list[Amendment]]:
     """The document and its amendments, filtered by paragraph label (current revision;
     a new paragraph only proposed, ``OP9 bis``, gives the proposal and the amendments to
-    it), proponent codes and status names."""
+    it), proponent codes and status names. RecordMismatch where the store does not match
+    its record for the document (`Store.check_document`)."""
     document = store.document(symbol)
+    store.check_document(symbol, "nothing was listed")
     wanted = parse_statuses(statuses)
     try:
         paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
@@ -370,6 +372,7 @@ def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | 
 
     step(f"loading {symbol}")
     document = store.document(symbol)
+    store.check_document(symbol, "nothing was written")  # a changed store circulates nothing
     if delegations:
         delegations = known_codes(store, delegations)
     chosen = select(followed(document, store.amendments(symbol)),

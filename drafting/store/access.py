@@ -108,6 +108,27 @@ def _refuse_damaged(connection: Connection, error: Exception,
     refuse_damaged(connection, error, [(tables.credentials, where)])
 
 
+def _check_record(connection: Connection, credential: str | None) -> None:
+    """RecordMismatch unless the setting requiring tokens and the token of id
+    ``credential`` are as the record says (`drafting.store.verify.verify_access`): a row
+    copied or deleted by hand must not let one delegation write as another, or anyone
+    write without a token."""
+    from drafting.store.verify import verify_access  # not above: verify imports us
+
+    where = None if credential is None else tables.credentials.c.id == credential
+    try:
+        found = verify_access(connection, credential)
+    except Exception as error:
+        _refuse_damaged(connection, error, where)
+        raise
+    if found:
+        more = f", and {len(found) - 1} more" if len(found) > 1 else ""
+        raise RecordMismatch(
+            f"nothing was recorded: who may write is not what the store's record says "
+            f"({found[0]}{more}): the store was changed behind drafting's back. Run drafting "
+            "verify, and restore the store from a backup")
+
+
 def _name(holder: str) -> str:
     return "the secretariat" if holder == SECRETARIAT else holder
 
@@ -126,10 +147,13 @@ class Gate:
 
     def admit(self, connection: Connection, need: Need) -> tuple[str | None, Refusal | None]:
         """(holder, None) if the write may go ahead (holder None: an open store), else
-        (None, the refusal)."""
+        (None, the refusal). RecordMismatch where the tokens or the setting that requires
+        them are not what the record says (changed behind drafting's back)."""
         if not is_secure(connection):
+            _check_record(connection, None)  # the setting deleted by hand: no way in
             return None, None
-        row = self._row(connection)
+        row = self._row(connection)  # a row that cannot be checked is refused as such
+        _check_record(connection, None if row is None else row.id)
         holder = None if row is None else holder_of(row)
         reason = self._fault(row, need)
         if reason is None:
@@ -288,14 +312,16 @@ def token_list(connection: Connection) -> list[TokenInfo]:
 
 
 def credentials_kept(connection: Connection, *, skip: Collection[str] = (),
+                     only: str | None = None,
                      ) -> dict[str, tuple[str, str, str | None, str | None]]:
-    """Each credential but those in ``skip`` as (holder, fingerprint, time issued, time
-    revoked or None), by id."""
+    """Each credential but those in ``skip`` (only that of id ``only``, if given) as
+    (holder, fingerprint, time issued, time revoked or None), by id."""
     credential = tables.credentials.c
+    query = select(credential.id, credential.delegation_code, credential.scheme,
+                   credential.salt, credential.hash, credential.issued_at,
+                   credential.revoked_at).where(credential.id.not_in(skip))
+    if only is not None:
+        query = query.where(credential.id == only)
     return {row.id: (holder_of(row), _hashed(row).fingerprint, stamp(row.issued_at),
-                     stamp(row.revoked_at))
-            for row in connection.execute(select(
-                credential.id, credential.delegation_code, credential.scheme, credential.salt,
-                credential.hash, credential.issued_at, credential.revoked_at)
-                .where(credential.id.not_in(skip)))}
+                     stamp(row.revoked_at)) for row in connection.execute(query)}
 

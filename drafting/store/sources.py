@@ -132,11 +132,11 @@ class StoredSource:
     """The number of bytes stored."""
 
 
-def stored_sources(connection: Connection, *,
-                   skip: Collection[str] = ()) -> Iterator[StoredSource]:
-    """Every stored source (but those of the documents whose symbols are in ``skip``),
-    document by document, oldest revision first; each one's bytes are hashed as it is
-    read and not kept."""
+def stored_sources(connection: Connection, *, skip: Collection[str] = (),
+                   symbol: str | None = None) -> Iterator[StoredSource]:
+    """Every stored source (but those of the documents whose symbols are in ``skip``; only
+    ``symbol``'s, if given), document by document, oldest revision first; each one's
+    bytes are hashed as it is read and not kept."""
     source, revision = tables.revision_sources.c, tables.revisions.c
     query = (select(tables.documents.c.symbol, revision.label, source.format, source.sha256,
                     source.size, source.content)
@@ -146,6 +146,8 @@ def stored_sources(connection: Connection, *,
              .where(tables.documents.c.symbol.not_in(skip))
              .order_by(tables.documents.c.id, revision.position)
              .execution_options(yield_per=4))  # a few sources in memory at a time
+    if symbol is not None:
+        query = query.where(tables.documents.c.symbol == symbol)
     for row in connection.execute(query):
         content = bytes(row.content)
         yield StoredSource(row.symbol, row.label, SourceInfo(row.sha256, row.size, row.format),

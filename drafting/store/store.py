@@ -32,27 +32,26 @@ from drafting.store import (
     names,
     reopening,
     revisions,
-    rowcheck,
     sources,
     submissions,
     tables,
 )
 from drafting.store.access import SECRETARIAT, Gate, Need
 from drafting.store.actors import check_actor
-from drafting.store.chain import Event, EventKind, event_from
+from drafting.store.chain import EventKind
 from drafting.store.connect import make_engine, resolve_url, shown
-from drafting.store.errors import NotFoundError, StoreError
+from drafting.store.errors import StoreError
 from drafting.store.faults import sqlite_file_problem
 from drafting.store.receipts import Receipt
 from drafting.store.schema import SchemaState, empty_store_error, require_current, upgrade
 from drafting.store.session import Handed, Write, database_error, reading, writing
 from drafting.store.sources import SourceInfo
+from drafting.store.store_record import RecordKeeping
 from drafting.store.store_tokens import TokenKeeping
 from drafting.store.submissions import SubmitResult
-from drafting.store.verify import VerifyReport, verify
 
 
-class Store(TokenKeeping):
+class Store(TokenKeeping, RecordKeeping):
     """A drafting store: documents, delegations, amendments and their record.
 
     Use it as a context manager, or call `close`. Every method raises
@@ -424,6 +423,7 @@ class Store(TokenKeeping):
         names.check_line("the amendment id", amendment_id)
         names.check_text(f"the note on {characters.escaped(amendment_id)}", note)
         symbol = self._document_of(amendment_id)  # so that a refusal is in its log
+        self.check_document(symbol, "nothing was decided")  # on what the record says
         with self._write(actor, Need("decide", document=symbol)) as write:
             if decision == reopening.REOPEN:
                 return reopening.reopen(write, amendment_id, note)
@@ -433,33 +433,6 @@ class Store(TokenKeeping):
         """The symbol of amendment ``amendment_id``'s document (NotFoundError for none)."""
         with self._read() as connection:
             return amendment_steps.document_of(connection, amendment_id)
-
-    # The record
-
-    def events(self, symbol: str | None = None) -> list[Event]:
-        """The event log, oldest first; with ``symbol``, only the events about that
-        document (NotFoundError if there is no such document). RecordMismatch naming the
-        first event whose row cannot be read (changed behind drafting's back: a payload
-        nested too deep to parse, a time that is not a time), as `verify` names it."""
-        with self._read() as connection:
-            where = None
-            if symbol is not None:
-                found = connection.scalar(select(tables.documents.c.id)
-                                          .where(tables.documents.c.symbol == symbol))
-                if found is None:
-                    raise NotFoundError(f"there is no document '{symbol}' in the store")
-                where = tables.events.c.document == symbol
-            return [event_from(row) for row in rowcheck.readable(connection, tables.events,
-                                                                 where)]
-
-    def verify(self, anchors: Sequence[Receipt] = ()) -> VerifyReport:
-        """Check every row, recompute the event chain and replay it against the rows, and
-        check that the log still passes through each of ``anchors`` (receipts kept from
-        earlier: the event of that number still has that hash). Returns a report naming
-        every mismatch, the first first (`VerifyReport.first`); it does not raise over
-        what it finds."""
-        with self._read() as connection:
-            return verify(connection, anchors)
 
 
 def _missing_file(url: URL) -> bool:

@@ -28,12 +28,14 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from drafting.model import Document, Revision
 from drafting.store import access, mapping, tables, written
+from drafting.store.chain import Event, EventKind, chain_hash
 from drafting.store.chaincheck import (
     check_anchors,
     check_chain,
@@ -46,10 +48,10 @@ from drafting.store.eventcheck import AHEAD
 from drafting.store.mismatch import Mismatch
 from drafting.store.receipts import Receipt
 from drafting.store.replay import Replayed, replay
-from drafting.store.rowcheck import Skipped, check_rows, unreadable
+from drafting.store.rowcheck import Skipped, check_rows, readable, unreadable
 from drafting.store.sources import SourceInfo, StoredSource, stored_sources
 
-__all__ = ["Mismatch", "VerifyReport", "verify"]
+__all__ = ["Mismatch", "VerifyReport", "verify", "verify_access", "verify_document"]
 
 _SHOWN = 60  # characters of a value shown in a mismatch
 _TOKEN_FIELDS = ("holder (credentials.delegation_code)",
@@ -119,6 +121,30 @@ def verify(connection: Connection, anchors: Sequence[Receipt] = ()) -> VerifyRep
     return VerifyReport(len(links), tuple(found), len(anchors), head)
 
 
+def verify_document(connection: Connection, symbol: str) -> VerifyReport:
+    """Check what shows document ``symbol`` (its revisions and paragraphs, their Word
+    sources, its amendments with their status histories) and who may write (tokens, and
+    whether they are required) against the events that record them, each event hashed
+    again: what a command checks before it circulates the text or decides on it. It
+    replays that document's events and the store's own (delegations, tokens), not every
+    document's, and does not follow the chain's links from event to event: `verify` does.
+    RecordMismatch naming an event whose row cannot be read."""
+    event = tables.events.c
+    events = events_from(row._mapping for row in readable(  # RecordMismatch for a row unread
+        connection, tables.events, or_(event.document == symbol, event.document.is_(None))))
+    found = [Mismatch(f"event {seq}", "does not match its hash: it was changed after it was "
+                      "recorded", seq) for seq, e in events.items() if not _hashed(e)]
+    state = replay(events.values())
+    found += [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
+              for seq, reason in state.failures]
+    found += _sections(connection, state, Skipped(), [
+        ("documents", partial(_documents, symbol=symbol)),
+        ("sources", partial(_sources, symbol=symbol)),
+        ("amendments", partial(_amendments, symbol=symbol)), ("tokens", _access)],
+        refusing=True)
+    return VerifyReport(len(events), tuple(found))
+
+
 def _first_line(error: BaseException) -> str:
     text = str(getattr(error, "orig", None) or error).strip()
     return text.splitlines()[0] if text else ""
@@ -168,18 +194,52 @@ def _keyed(name: Callable[[str], str], stored: Mapping[str, Any], expected: Mapp
 Section = Callable[[Connection, Replayed, Skipped], Iterable[Mismatch]]
 
 
+def verify_access(connection: Connection, credential: str | None) -> list[Mismatch]:
+    """Whether tokens are required, and the holder, fingerprint and times of the token
+    of id ``credential`` (if any), against the events that record them (the store's own:
+    few): what a write checks before it trusts a token, so that a credential copied onto
+    another's row, or the setting deleted, admits no one (another's row changed stops
+    only its holder). A row that cannot be read raises, for the writer to name it
+    (`drafting.store.damage`)."""
+    event = tables.events.c
+    issuing = (EventKind.SECURE, EventKind.TOKEN, EventKind.DELEGATION)  # tokens issued
+    events = events_from(row._mapping for row in readable(
+        connection, tables.events, event.kind.in_([str(kind) for kind in issuing])))
+    state = replay(events.values())
+    found = [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
+             for seq, reason in state.failures]
+    found += [Mismatch(f"event {seq}", "does not match its hash: it was changed after it was "
+                       "recorded", seq) for seq, e in events.items() if not _hashed(e)]
+    return found + list(_access(connection, state, Skipped(), only=credential or ""))
+
+
+def _hashed(event: Event) -> bool:
+    """Whether ``event`` still has the hash of what it holds."""
+    return chain_hash(event.prev_hash, event.seq, event.at, event.actor, event.kind,
+                      event.document, event.payload) == event.hash
+
 def _rows(connection: Connection, state: Replayed, skip: Skipped) -> list[Mismatch]:
-    """Every part of the store against the replayed record. A part that still cannot be
-    read (a fault no row check foresaw) is reported as such, and the others compared."""
-    found: list[Mismatch] = []
-    sections: list[tuple[str, Section]] = [
+    """Every part of the store against the replayed record."""
+    return _sections(connection, state, skip, [
         ("delegations", _delegations), ("documents", _documents), ("sources", _sources),
         ("amendments", _amendments), ("decisions", _decisions),
-        ("submissions", _submissions), ("tokens", _access), *written.SECTIONS]
+        ("submissions", _submissions), ("tokens", _access), *written.SECTIONS])
+
+
+def _sections(connection: Connection, state: Replayed, skip: Skipped,
+              sections: Sequence[tuple[str, Section]], *,
+              refusing: bool = False) -> list[Mismatch]:
+    """The ``sections`` of the store against the replayed record. A part that still
+    cannot be read (a fault no row check foresaw) is reported as such, and the others
+    compared; or, ``refusing``, a loader's refusal naming the row it could not read
+    (RecordMismatch) is raised as it is."""
+    found: list[Mismatch] = []
     for name, section in sections:
         try:
             found += section(connection, state, skip)
         except Exception as error:
+            if refusing and isinstance(error, RecordMismatch):
+                raise
             if not (unreadable(error) or isinstance(error, KeyError | AttributeError |
                                                     IndexError | RecordMismatch)):
                 raise
@@ -198,13 +258,18 @@ def _delegations(connection: Connection, state: Replayed, skip: Skipped) -> Iter
             yield from _fields(name, ours, theirs, event)
 
 
-def _documents(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
+def _documents(connection: Connection, state: Replayed, skip: Skipped, *,
+               symbol: str | None = None) -> Iterator[Mismatch]:
+    """The documents (only ``symbol``, if given) against the record."""
     document = tables.documents.c
+    query = select(document.id, document.symbol, document.title).order_by(document.id)
+    if symbol is not None:
+        query = query.where(document.symbol == symbol)
     documents = {row.symbol: mapping.load_document(connection, row)
-                 for row in connection.execute(select(document.id, document.symbol,
-                                                      document.title).order_by(document.id))
-                 if row.symbol not in skip.documents}
-    for name, ours, theirs, event in _keyed(lambda k: f"document {k}", documents, state.documents,
+                 for row in connection.execute(query) if row.symbol not in skip.documents}
+    expected = state.documents if symbol is None else {
+        k: v for k, v in state.documents.items() if k == symbol}
+    for name, ours, theirs, event in _keyed(lambda k: f"document {k}", documents, expected,
                                             state.origin, skip.documents):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
@@ -256,12 +321,14 @@ def _front_matter(where: str, stored: tuple[str, ...], expected: tuple[str, ...]
             yield _differs(where, f"front matter line {number}", mine, recorded, event)
 
 
-def _sources(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
-    """Each revision's source: there when the record says, its bytes still those hashed,
-    its SHA-256, size and format those recorded."""
+def _sources(connection: Connection, state: Replayed, skip: Skipped, *,
+             symbol: str | None = None) -> Iterator[Mismatch]:
+    """Each revision's source (only ``symbol``'s, if given): there when the record says,
+    its bytes still those hashed, its SHA-256, size and format those recorded."""
     stored = {f"document {s.symbol}, revision '{s.label}'": s
-              for s in stored_sources(connection, skip=skip.documents)}
-    recorded = {name: info for name, (info, _) in state.sources.items()}
+              for s in stored_sources(connection, skip=skip.documents, symbol=symbol)}
+    recorded = {name: info for name, (info, _) in state.sources.items()
+                if symbol is None or name.startswith(f"document {symbol}, ")}
     origin = {f"{name}, source": seq for name, (_, seq) in state.sources.items()}
     left_out = {name for name in [*stored, *recorded]
                 if any(name.startswith(f"document {symbol}, ") for symbol in skip.documents)}
@@ -284,11 +351,20 @@ def _source(where: str, stored: StoredSource, expected: SourceInfo,
                                     ("its format", stored.info.format, expected.format)])
 
 
-def _amendments(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
+def _amendments(connection: Connection, state: Replayed, skip: Skipped, *,
+                symbol: str | None = None) -> Iterator[Mismatch]:
+    """The amendments (only ``symbol``'s, if given) and their status histories against
+    the record."""
     amendment, step = tables.amendments.c, tables.amendment_statuses.c
     numbers = [mapping.amendment_number(key) for key in skip.amendments]
-    stored = {a.id: a for a in mapping.load_amendments(connection, mapping.amendment_query(
-        None).where(amendment.id.not_in(numbers)))}
+    query = mapping.amendment_query(None).where(amendment.id.not_in(numbers))
+    expected = state.amendments
+    if symbol is not None:
+        query = query.where(amendment.document_id.in_(select(tables.documents.c.id).where(
+            tables.documents.c.symbol == symbol)))
+        expected = {k: v for k, v in expected.items()
+                    if state.amendment_documents.get(k) == symbol}
+    stored = {a.id: a for a in mapping.load_amendments(connection, query)}
     symbols = {mapping.amendment_id(n): s for n, s in connection.execute(
         select(amendment.id, tables.documents.c.symbol)
         .join_from(tables.amendments, tables.documents))}
@@ -305,7 +381,7 @@ def _amendments(connection: Connection, state: Replayed, skip: Skipped) -> Itera
         history[key].append((row.status, row.event_seq))
         positions[key].append(row.position)
     for name, ours, theirs, event in _keyed(lambda k: f"amendment {k}", stored,
-                                            state.amendments, state.origin, skip.amendments):
+                                            expected, state.origin, skip.amendments):
         key = name.removeprefix("amendment ")
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)
@@ -380,13 +456,18 @@ def _submissions(connection: Connection, state: Replayed, skip: Skipped) -> Iter
                            event)
 
 
-def _access(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
+def _access(connection: Connection, state: Replayed, skip: Skipped, *,
+            only: str | None = None) -> Iterator[Mismatch]:
+    """Whether tokens are required, and the tokens (only the one of id ``only``, if
+    given), against the record."""
     secure = access.is_secure(connection)
     if secure != state.secure:
         yield _differs("setting secure", "requiring tokens", secure, state.secure,
                        state.origin.get("setting secure"))
-    kept = access.credentials_kept(connection, skip=skip.credentials)
-    for name, ours, theirs, event in _keyed(lambda k: f"token {k}", kept, state.credentials,
+    kept = access.credentials_kept(connection, skip=skip.credentials, only=only)
+    expected = state.credentials if only is None else {
+        k: v for k, v in state.credentials.items() if k == only}
+    for name, ours, theirs, event in _keyed(lambda k: f"token {k}", kept, expected,
                                             state.origin, skip.credentials):
         if ours is None or theirs is None:
             yield _presence(name, ours is not None, event)

@@ -151,7 +151,7 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path, monkeypatch):
 
 
 def test_a_document_the_weaving_cannot_handle_still_gets_every_proposal(tmp_path, monkeypatch):
-    import drafting.writers.docx_source as docx_source
+    import drafting.writers.source_writer as source_writer
 
     db, source = tmp_path / "s.db", libreoffice_docx(ga_draft(), tmp_path / "L99.docx")
     for args in (("init",), ("import", str(source), "--doc", "X"), ("delegation", "add", "EU"),
@@ -162,7 +162,7 @@ def test_a_document_the_weaving_cannot_handle_still_gets_every_proposal(tmp_path
     def broken(*args, **kwargs):
         raise ValueError("a layout the weaving does not know")
 
-    monkeypatch.setattr(docx_source, "weave", broken)
+    monkeypatch.setattr(source_writer, "weave", broken)
     merged = tmp_path / "merged.docx"
     assert drafting(db, "merge", "X", "-o", str(merged)).returncode == 0
     with zipfile.ZipFile(merged) as package:

@@ -164,20 +164,28 @@ def test_the_secretariat_token_still_works_beside_a_damaged_one(filled, raw, tok
     assert json.dumps([str(m) for m in filled.verify().mismatches]).count("not hex") == 1
 
 
-def test_verify_notices_a_submission_recorded_while_the_token_setting_was_taken_away(
-        filled, raw, tokens, store_url):
-    """Whoever can write the store takes the "tokens required" setting away, records an
-    amendment in another delegation's name with no token, and puts the setting back:
-    every submission in a store that requires tokens names the token's holder, so
-    `verify` finds the one that does not."""
+def test_no_one_writes_while_the_token_setting_is_taken_away(filled, raw, tokens, store_url,
+                                                             tmp_path):
+    """Whoever can write the store takes the "tokens required" setting away, to record an
+    amendment in another delegation's name with no token: the record says tokens are
+    required, so the write is refused and nothing recorded (it went through, and only
+    `verify` found it afterwards); a compilation is not written either."""
     assert filled.verify().ok
+    before = _events(raw)
     tamper(raw, "DELETE FROM settings WHERE key = 'secure'")
     with open_store(store_url) as store:  # no token asked for now
         forged = prepare_amendment(store, SYMBOL, Proposal("OP3", delete_paragraph=True),
                                    "USA")
-        store.submit(SYMBOL, [forged])
-    tamper(raw, "INSERT INTO settings (key, value) VALUES ('secure', 'yes')")
-    report = filled.verify()
-    assert not report.ok
-    said = " ".join(str(m) for m in report.mismatches)
-    assert "a submission recorded with no token, in a store that requires them" in said
+        with pytest.raises(RecordMismatch, match=r"setting secure: requiring tokens is "
+                           r"False in the store, but the record .* says True"):
+            store.submit(SYMBOL, [forged])
+        with pytest.raises(RecordMismatch, match=r"nothing was written: the store does not "
+                           r"match its record .*setting secure"):
+            export_json(store, SYMBOL, tmp_path / "export.json")
+    assert _events(raw) == before and not (tmp_path / "export.json").exists()
+    assert [m.where for m in filled.verify().mismatches] == ["setting secure"]
+
+
+def _events(raw) -> int:
+    with raw.connect() as connection:
+        return connection.execute(text("SELECT count(*) FROM events")).scalar()
