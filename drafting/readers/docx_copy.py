@@ -57,6 +57,8 @@ from drafting.readers.result import ReadWarning
 from drafting.readers.structure import read_structure
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
+_UNTYPED = frozenset({RoleKind.LINE, RoleKind.HEADING})
+"""What keeps a number it types as its text: a line, a heading ("1<tab>GENERAL")."""
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
 _TRACKED = tuple(qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo"))
 _HYPERLINK = qn("w:hyperlink")
@@ -202,7 +204,7 @@ class CopyLayout:
                 chunks.append(host := self._chunk(number, read))
                 self._alternative(host, None)
             else:
-                typed = role.kind is not RoleKind.LINE and not (  # "1.2" in an annex: text
+                typed = role.kind not in _UNTYPED and not (  # "1.2" in an annex: text
                     role.skip == 0 and DECIMAL.match((read.original or read.proposed).lstrip()))
                 chunks.append(host := self._chunk(number, read, label=typed,
                                                   bracketed=role.skip > 0,

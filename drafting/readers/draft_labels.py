@@ -262,12 +262,12 @@ def bracketed_paragraph(text: str, host: DraftParagraph | None,
             not (lettered and label.number > _LETTERS)  # "(ii)" is no item past "(z)"
         return found if goes_on or again else None
     if lettered:
-        starts = decision if host is None else (
-            host.label.kind is ParagraphKind.PREAMBULAR and closes_with_decision(last))
+        starts = decision if host is None else (  # "Decides:" alone is other text
+            host.label.kind in BEFORE_ITEMS and closes_with_decision(last))
     else:
         starts = host is None or host.label.kind is ParagraphKind.HEADING or (
-            host.label.kind is ParagraphKind.PREAMBULAR and
-            (not listing or closes_with_decision(last)))
+            host.label.kind is ParagraphKind.PREAMBULAR and not listing) or (
+            host.label.kind in BEFORE_ITEMS and closes_with_decision(last))
     return found if (label.number, label.suffix) == (1, 0) and starts else None
 
 
@@ -292,6 +292,10 @@ def joined_item(text: str, label: Label | None) -> str | None:
     return None
 
 
+BEFORE_ITEMS = (ParagraphKind.PREAMBULAR, ParagraphKind.OTHER)
+"""What a paragraph ending with the decision formula is, before a decision's items: a
+preambular paragraph ("Having considered ..., decides:"), or the formula alone, other
+text ("Decides:", `drafting.readers.formulas`)."""
 _LETTERS = 26
 """The items a single letter numbers: the next, "(aa)", only after "(z)"."""
 

@@ -5,13 +5,16 @@ undersigned ... have signed this Convention."), the place and date ("DONE at Gen
 ... day of ...") and the signature lines after them ("For the European Union"). They are
 no preambular paragraph nor a paragraph of the last article: `drafting.readers.structure`
 keeps them as other text (``T1``), never numbered, and the writers write them back as
-typed, without a label.
+typed, without a label. So are the operative formulas other bodies close a preamble
+with ("Decides:", "The Assembly:": `drafting.readers.openings`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from drafting.readers.openings import operative_formula
 
 _PREAMBLE_END = re.compile(
     r"(?:(?:have|hereby|have\s+hereby)\s+)?agreed?\s+(?:as\s+follows|upon\s+the\s+following)"
@@ -64,8 +67,9 @@ def opens_closing(text: str) -> bool:
 
 def formula(text: str) -> bool:
     """Whether ``text`` is read back as a formula by itself (`ends_preamble`,
-    `opens_closing`): a writer writes it without a label."""
-    return ends_preamble(text) or opens_closing(text)
+    `opens_closing`, an operative formula: `drafting.readers.openings`): a writer writes
+    it without a label."""
+    return ends_preamble(text) or opens_closing(text) or operative_formula(text)
 
 
 @dataclass(slots=True)
@@ -76,13 +80,16 @@ class Formulas:
     """"Have agreed as follows:" read: what follows is no preambular paragraph."""
     closing: bool = False
     """In the closing matter, until the next section heading (`section_opened`)."""
+    operative: bool = False
+    """An operative formula read ("Decides:", "The Assembly:"): what follows is operative."""
 
     def reads(self, text: str, *, operative_seen: bool) -> bool:
         """Whether an unnumbered block's ``text`` is a formula: the end of the preamble
         before any operative paragraph (`ends_preamble`), or after one the closing
         matter, from `opens_closing` on."""
-        if not operative_seen and ends_preamble(text):
+        if not operative_seen and (ends_preamble(text) or operative_formula(text)):
             self.preamble_closed = True
+            self.operative = not ends_preamble(text)
         elif operative_seen and (self.closing or opens_closing(text)):
             self.closing = True
         else:

@@ -15,7 +15,9 @@ tells what each is (`Role`) and builds the draft:
 - **Chapeau**: "The General Assembly,", "The Conference of the Parties,", "The Parties
   to this Agreement,": a short line opening with "The" and ending with a comma; or a
   declaration's "We, ...," or a treaty's "The Government of ... and the Government of
-  ...," (`drafting.readers.chapeaux`).
+  ...," (`drafting.readers.chapeaux`). Other bodies' openings (a cover note, a heading
+  in capitals, "Ministers decide as follows:", "The Assembly:", "Decides:"):
+  `drafting.readers.openings`.
 - **Sections**: a heading, or a short line such as "Article 3", "Chapter II", "Section B",
   "Annex", opens a section; a short title on the line after it ("Depositary") is a
   heading too, as is a short line with no closing punctuation opening with its own
@@ -104,6 +106,7 @@ from drafting.readers.lines import (
     split_bracketed_label,
     split_label,
 )
+from drafting.readers.openings import operative_formula, operative_start
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import heading_line, section_title, unnumbered_sections
 from drafting.readers.structure_front import MARKED_NOTE, FrontMatter
@@ -172,6 +175,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         self.titled = titled_sections(blocks, lambda i: self._label(i)[0])
         self.clauses: Counter[str] = Counter()  # clauses Word numbers "1.2", by section
         self.apart: tuple[str, str] | None = None  # articles keyed by the annex (`_article_key`)
+        self.operative_from = operative_start(blocks, lambda i: self._label(i)[0])
 
     def _label(self, index: int) -> tuple[Label | None, str, int]:
         """`split_label` of block ``index``'s text, worked out once; or, for a paragraph
@@ -195,7 +199,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
                       if r.kind is RoleKind.TITLE), "")
         chapeau = next((b.text for b, r in zip(self.blocks, self.roles, strict=True)
                         if r.kind is RoleKind.CHAPEAU), "")
-        self.decision = decision_opening(chapeau)  # its items may be lettered: "(a) To ..."
+        self.decision = decision_opening(chapeau) or operative_formula(chapeau)  # "(a) To"
         for index in range(start, len(self.blocks)):
             self._block(index)
         paragraphs = self._paragraphs()
@@ -237,6 +241,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
             pass
         elif block.heading or block.title_style or key is not None:
             self._heading(index, block, key or self._own_key(index, block))
+        elif labelled and (clauses := self._clause_heading(index)) is not None:
+            self._heading(index, block, clauses)  # "1<tab>GENERAL", then "1.1"
         elif labelled:  # nearly always: no formula, title or heading has a label
             self._body(index, block)
         elif self._formula(index, block):
@@ -288,7 +294,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
 
     def _body(self, index: int, block: Block) -> None:
         label, rest, skip = self._label(index)
-        label = self._typed_apart(label)  # "1.2" in Rule 1 keyed RULE 1
+        label = self._in_clause_section(self._typed_apart(label))  # "1.2" in Rule 1
         number = block.number
         typed = self._item(index)  # "(a) To ..." where "(a)" stands alone
         if label is None and number is not None and number.label is not None:  # "PP%1"
@@ -408,6 +414,9 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
     def _unlabelled(self, index: int, block: Block) -> Label:
         if index in self.unnumbered:  # an article's own text: numbered within it
             return Label("OP", self.operative_in[self.section] + 1)
+        if self.operative_from is not None and (index >= self.operative_from or
+                                                self.formulas.operative):
+            return self._unused("OP")  # numbering none: "Decides:", then "To extend ..."
         if not self.operative_seen and not self.formulas.preamble_closed:
             label = self._unused("PP")
             if why := not_preambular(block.text):

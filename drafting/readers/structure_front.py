@@ -13,7 +13,9 @@ kind of text follows ("Draft decision -/CMA.8", as the UNFCCC heads its decision
 front matter, the other the title. A title followed by more front matter is a warning:
 the draft keeps the title apart, and the text as shown and written puts it after the
 front matter. A note the front matter marks with asterisks ("* Reissued for technical
-reasons on ...", after "A/C.2/81/L.50*") is never the title."""
+reasons on ...", after "A/C.2/81/L.50*") is never the title. Other bodies' openings
+(a cover note, a heading in capitals, an operative formula for a chapeau) are read as
+`drafting.readers.openings` says."""
 
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from drafting.model.headings import numbered_title
 from drafting.model.labels import Label
 from drafting.readers.blocks import Block, Role, RoleKind
 from drafting.readers.front_lines import FRONT_WORDS, ends_clause, front_line
-from drafting.readers.lines import FOOTNOTE, chapeau_like, section_key
+from drafting.readers.lines import FOOTNOTE, chapeau_like, own_number, section_key
+from drafting.readers.openings import cover_note, operative_formula, organ_line
 from drafting.readers.result import ReadWarning
 
 
@@ -48,7 +51,11 @@ class FrontMatter:
         chapeau = next((i for i in filled if (first is None or i < first)
                         and chapeau_like(self.blocks[i].text)), None)
         if chapeau is None:
-            if first is not None and self._label(first)[0] is not None and \
+            chapeau = self._other_chapeau(filled, first)
+        if chapeau is None:
+            if first is not None and (sent := self._sent_front(filled, first)) is not None:
+                end = sent  # a cover note, a heading in capitals: front matter and title
+            elif first is not None and self._label(first)[0] is not None and \
                     self._label(first)[0].kind is ParagraphKind.PREAMBULAR:
                 end = first
             elif (opened := self._front_lines(filled, first)) is not None:
@@ -75,15 +82,70 @@ class FrontMatter:
             self._title_before(title, later)
         return end + (chapeau is not None)
 
+    def _other_chapeau(self, filled: list[int], first: int | None) -> int | None:
+        """The chapeau of a text that has none a General Assembly's would be: an operative
+        formula alone ("Ministers decide as follows:", `operative_formula`) after nothing
+        but front matter, or the organ named alone ("THE COUNCIL OF THE EUROPEAN
+        UNION", `organ_line`) just before the first numbered paragraph."""
+        before = [i for i in filled if first is None or i < first]
+        for at, i in enumerate(before):
+            text = self.blocks[i].text
+            if (operative_formula(text) or (i == before[-1] and first is not None and
+                                            organ_line(text))) and \
+                    all(self._front_like(j) for j in before[:at]):
+                return i
+        return None
+
+    def _sent_front(self, filled: list[int], first: int) -> int | None:
+        """Where the text opens, if the blocks before the first numbered paragraph
+        ``first`` (and no chapeau) are front matter as another body sends a text: all
+        of them lines a front matter holds (`_front_like`), among them a cover note
+        ("Delegations will find in the annex ...", `cover_note`), or the last a heading
+        in capitals ("COUNCIL CONCLUSIONS ON OCEAN GOVERNANCE"), the title. After a
+        cover note, the text opens after the last heading in capitals, the title (a
+        heading after it, "General", is the text's), else at ``first``. None where
+        they are not so."""
+        before = [i for i in filled if i < first]
+        if not before or not all(self._front_like(i) for i in before):
+            return None
+        noted = next((at for at, i in enumerate(before) if cover_note(self.blocks[i].text)),
+                     None)
+        if noted is None:
+            return first if self._capitals(before[-1]) else None
+        titled = [i for i in before[noted + 1:] if self._capitals(i)]
+        return titled[-1] + 1 if titled else first
+
+    def _capitals(self, index: int) -> bool:
+        """Whether block ``index`` is a heading in capitals that may be a title: no
+        section's heading ("ANNEX", "I. GENERAL"), no closing punctuation."""
+        block = self.blocks[index]
+        return block.text.isupper() and not block.heading and len(block.text.split()) > 1 \
+            and not block.number and section_key(block.shown) is None and \
+            not numbered_title(block.text) and own_number(block.text) is None and \
+            not ends_clause(block.text) and not block.table
+
+    def _front_like(self, index: int) -> bool:
+        """Whether block ``index`` may stand in a front matter: a line that ends no
+        sentence or clause, a note, a table's cells, or a cover note."""
+        block = self.blocks[index]
+        text = block.text
+        return block.table or cover_note(text) or FOOTNOTE.match(text) is not None or \
+            MARKED_NOTE.match(text) is not None or (
+                self._label(index)[0] is None and not ends_clause(text) and
+                len(text.split()) <= FRONT_WORDS)
+
     def _last_title(self, front: list[int], chapeau: int | None) -> int | None:
         """The title among the blocks ``front`` where none is in a title style: the last,
-        or, where the last are sponsors lines, the one before them if it reads as a
-        title (no symbol, session, agenda item or organ: `_not_title`); else still the
-        last (a draft with no title of its own). None for no block."""
+        or, where the last are sponsors lines or say what kind of text follows
+        ("Ministerial Decision", "Decision of 10 May 2026": `_KIND`), the one before
+        them if it reads as a title (no symbol, session, agenda item or organ:
+        `_not_title`); else still the last (a draft with no title of its own). None for
+        no block."""
         if not front:
             return None
         before = len(front) - 1
-        while before >= 0 and sponsors_line(self.blocks[front[before]].text):
+        while before >= 0 and (sponsors_line(self.blocks[front[before]].text) or
+                               _KIND.fullmatch(self.blocks[front[before]].text.strip())):
             before -= 1
         organ = self.blocks[chapeau].text if chapeau is not None else ""
         if before < len(front) - 1 and before >= 0 and \
@@ -146,11 +208,15 @@ _SPONSORS = re.compile(
     r"(?i).+[:\uff1a]\s*(?:revised\s+)?(?:draft|projet|proyecto|проект)\b.*"
     r"|(?:revised\s+)?(?:draft\s+(?:resolution|decision)|(?:projet|proyecto)\s+de\s+\w+"
     r"|проект\s+\w+)\b.*?\b(?:proposed|submitted|presented|sponsored|tabled|propos[ée]e?"
-    r"|pr[ée]sent[ée]e?|propuesto|presentado|представленный|предложенный)\b.*")
+    r"|pr[ée]sent[ée]e?|propuesto|presentado|представленный|предложенный)\b.*"
+    r"|(?:submitted|proposed|presented|sponsored|tabled)\s+by\s.*"
+    r"|(?:pr[ée]sent[ée]|propos[ée])e?s?\s+par\s.*|(?:presentad|propuest)[oa]s?\s+por\s.*")
 """A sponsors line in English, French, Spanish or Russian: the sponsors, then the kind of
 draft ("Fiji and Samoa: draft resolution", "Fidji : projet de résolution"), or the kind
 of draft, then who proposes it ("Draft resolution proposed by Brazil, ...", "Draft
-decision submitted by the Chair")."""
+decision submitted by the Chair"); or who proposes it alone, as the United Nations
+Environment Assembly heads its drafts ("Submitted by the European Union and its member
+States", "Proposed by the delegation of Kenya")."""
 _NOT_TITLE = re.compile(
     r"(?i)\S*/\S*|.*\t.*|distr\b.*|original\s*:.*|(?:provisional\s+)?agenda\s+item\b.*"
     r"|items?\s+\d.*|.*\bsession(?:,\s*resumed)?|.*\bcommittee|\d{1,2}\s+\w+\s+\d{4}"
@@ -165,6 +231,18 @@ _DESIGNATION = re.compile(
     r"|declaration)(?:\s+(?:-|\d+)?/\S+|\s+[\dIVXL]+(?:/\S+)?)?\s*\.?")
 """A line that says what kind of text follows, not what it is about: "Draft decision
 -/CMA.8" (UNFCCC), "Decision 1/CP.29", "Draft resolution", "Resolution 78/10"."""
+
+
+_KIND = re.compile(
+    r"(?i)(?:(?:draft|revised|ministerial)\s+)*(?:decision|resolution|declaration"
+    r"|conclusions?)(?:\s+(?:no\.?\s*)?[\w./()-]*\d[\w./()-]*)?"
+    r"(?:,?\s+(?:of|adopted\s+on|adopted\s+at)\s+\d{1,2}\s+\w+\s+\d{4})?\s*\.?"
+    r"|\(?(?:adopted|approved)\s+(?:on|at)\s+[^()]{1,60}\)?")
+"""A line of the front matter that says what kind of text follows and when it was
+taken ("Ministerial Decision", "Decision of 10 May 2026", "DECISION No. 1500",
+"MINISTERIAL DECISION ADOPTED ON 17 JUNE 2022", "(adopted on 9 November 2022)"), as
+the WTO, the OSCE and IMO head their decisions: no title where a line before it names
+the subject."""
 
 
 def designation(text: str) -> bool:

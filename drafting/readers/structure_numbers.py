@@ -13,6 +13,7 @@ from drafting.model import ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block
 from drafting.readers.decisions import closes_with_decision
+from drafting.readers.draft_labels import BEFORE_ITEMS as _BEFORE_ITEMS
 from drafting.readers.draft_labels import DraftParagraph
 from drafting.readers.lines import BRACKETED_NUMBER, RECITALS, lone_item, split_label
 
@@ -78,8 +79,8 @@ class WordNumbers:
         numbers a decision's item, an operative paragraph as the same letter typed is
         (`drafting.readers.draft_labels.bracketed_paragraph`): the first, "(a)", right
         after the decision formula (``decision``: the chapeau "The General Assembly
-        decides:", or a preambular paragraph ending with it), the next ones after an
-        item of the same list."""
+        decides:", or a preambular paragraph ending with it, or the formula alone,
+        "Decides:", other text), the next ones after an item of the same list."""
         if number.level != 0 or number.decimal or not _LETTER.fullmatch(number.text):
             return False
         host = self.drafts[self._host] if self._host >= 0 else None
@@ -87,7 +88,7 @@ class WordNumbers:
             return host.label.kind is ParagraphKind.OPERATIVE
         last = (host.options[-1] if host.options else host.text) if host else ""
         starts = self.decision if host is None else (
-            host.label.kind is ParagraphKind.PREAMBULAR and closes_with_decision(last))
+            host.label.kind in _BEFORE_ITEMS and closes_with_decision(last))
         return starts and number.value == 1
 
     def _item(self, index: int) -> str:

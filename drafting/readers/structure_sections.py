@@ -19,6 +19,7 @@ from contextlib import suppress
 
 from drafting.errors import LabelError
 from drafting.model import ParagraphKind
+from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label, parse_label
 from drafting.model.sections import option_named, section_kind
 from drafting.readers.blocks import Block
@@ -154,6 +155,37 @@ class SectionKeys:
                     self.apart = (self.annex, kind)
                     return own
         return key
+
+    def _clause_heading(self, index: int) -> str | None:
+        """The key of the section a numbered clause heading opens ("1<tab>GENERAL", as
+        IMO's annexes head the clauses "1.1", "1.2" after it): a paragraph number with a
+        short title, no closing punctuation, whose next block is its clause ("1.1").
+        In an annex, the annex's section (``ANNEX SECTION 1``, its clauses ``ANNEX
+        SECTION 1.1``); elsewhere its number (its clauses ``1.1``). None for any other."""
+        label, rest, _ = self._label(index)
+        if label is None or label.prefix != "OP" or label.section or label.suffix or \
+                not rest or rest[-1] in CLOSING or len(rest.split()) > TITLE_WORDS:
+            return None
+        after = next((i for i in range(index + 1, len(self.blocks)) if self.blocks[i].text),
+                     None)
+        clause = self._label(after)[0] if after is not None else None
+        if clause is None or clause.section != str(label.number) or clause.prefix != "OP":
+            return None
+        if not annexed(self.section):
+            return str(label.number)
+        key = f"{self.annex or self.section} SECTION {label.number}"
+        with suppress(LabelError):  # a key the labels cannot write: no heading
+            if parse_label(f"{key}.1").section == key:
+                return key
+        return None
+
+    def _in_clause_section(self, label: Label | None) -> Label | None:
+        """``label`` typed "1.2" under the clause heading that keyed ``ANNEX SECTION 1``
+        (`_clause_heading`): clause 2 of that section; any other label as it is."""
+        if label is None or not label.section or \
+                not self.section.endswith(f" SECTION {label.section}"):
+            return label
+        return Label(label.prefix, label.number, label.suffix, self.section)
 
     def _typed_apart(self, label: Label | None) -> Label | None:
         """``label`` typed "1.2" in an article or a rule keyed apart (`_article_key`):
