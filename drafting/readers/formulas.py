@@ -5,13 +5,17 @@ undersigned ... have signed this Convention."), the place and date ("DONE at Gen
 ... day of ...") and the signature lines after them ("For the European Union"). They are
 no preambular paragraph nor a paragraph of the last article: `drafting.readers.structure`
 keeps them as other text (``T1``), never numbered, and the writers write them back as
-typed, without a label.
+typed, without a label. So too the editorial note that closes an adopted resolution,
+"[Adopted without a vote.]" or its voting record (`drafting.model.closing_notes`): its
+lines up to its "]" one paragraph, whose brackets are no negotiation's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from drafting.model.closing_notes import closing_note, opens_closing_note
 
 _PREAMBLE_END = re.compile(
     r"(?:(?:have|hereby|have\s+hereby)\s+)?agreed?\s+(?:as\s+follows|upon\s+the\s+following)"
@@ -76,19 +80,32 @@ class Formulas:
     """"Have agreed as follows:" read: what follows is no preambular paragraph."""
     closing: bool = False
     """In the closing matter, until the next section heading (`section_opened`)."""
+    note_open: bool = False
+    """In an editorial closing note whose "]" is still to come (`continues`)."""
 
     def reads(self, text: str, *, operative_seen: bool) -> bool:
         """Whether an unnumbered block's ``text`` is a formula: the end of the preamble
         before any operative paragraph (`ends_preamble`), or after one the closing
-        matter, from `opens_closing` on."""
+        matter, from `opens_closing` on, or an editorial closing note ("[Adopted ...]")."""
         if not operative_seen and ends_preamble(text):
             self.preamble_closed = True
         elif operative_seen and (self.closing or opens_closing(text)):
             self.closing = True
+        elif operative_seen and (closing_note(text) or opens_closing_note(text)):
+            self.note_open = not closing_note(text)
         else:
             return False
         return True
 
+    def continues(self, text: str) -> bool:
+        """Whether ``text`` is a line of the editorial closing note read last, its "]"
+        still to come ("In favour: ...", "Abstaining: ...]"); the one ending it closes it."""
+        if not self.note_open or "[" in text or "]" in text.rstrip()[:-1]:
+            self.note_open = False
+            return False
+        self.note_open = not text.rstrip().endswith("]")
+        return True
+
     def section_opened(self) -> None:
         """A section heading (an annex after the signatures) ends the closing matter."""
-        self.closing = False
+        self.closing = self.note_open = False
