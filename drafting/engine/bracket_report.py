@@ -8,7 +8,8 @@ from typing import Any
 
 from drafting import brackets
 from drafting.engine.option_brackets import option_block_brackets
-from drafting.model import Paragraph, ParagraphStatus
+from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
+from drafting.model.closing_notes import closing_note
 from drafting.model.document import label_key
 
 
@@ -101,7 +102,8 @@ def bracket_report(paragraphs: Iterable[Paragraph], *,
     report the previous total. Stray brackets never raise: they are counted
     apart, as ``unbalanced``, and the pairs that do close are counted as usual.
     A bracketed option block counts as one bracket on its heading (`BracketCount`):
-    pass the whole text, as a part of it may not hold both of a block's brackets.
+    pass the whole text, as a part of it may not hold both of a block's brackets. An
+    editorial closing note ("[Adopted by a recorded vote ...]", other text) counts none.
     """
     before: dict[str, int] | None = None
     if previous is not None:
@@ -121,7 +123,7 @@ def _counted(paragraph: Paragraph, previous: int | None, opens: bool = False,
              closes: bool = False) -> BracketCount:
     """``paragraph``'s count; ``opens`` (or ``closes``) a bracketed option block: its
     stray bracket is the block's, one bracket counted on the heading that opens it."""
-    if paragraph.status is ParagraphStatus.DELETED:
+    if paragraph.status is ParagraphStatus.DELETED or _editorial(paragraph):
         return BracketCount(paragraph.label, 0, paragraph.status, previous)
     text, label = paragraph.text, paragraph.label
     strays = 0 if opens or closes else len(brackets.faults(text))
@@ -131,6 +133,12 @@ def _counted(paragraph: Paragraph, previous: int | None, opens: bool = False,
 
 def _count(paragraph: Paragraph, opens: bool = False) -> int:
     """``paragraph``'s bracket pairs, and one more if it ``opens`` an option block."""
-    if paragraph.status is ParagraphStatus.DELETED:
+    if paragraph.status is ParagraphStatus.DELETED or _editorial(paragraph):
         return 0
     return brackets.count(paragraph.text, paragraph=paragraph.label) + opens
+
+
+def _editorial(paragraph: Paragraph) -> bool:
+    """Whether ``paragraph`` is other text that is an editorial closing note ("[Adopted
+    without a vote.]"): the editor's brackets, none of the negotiation's to count."""
+    return paragraph.kind is ParagraphKind.OTHER and closing_note(paragraph.text)

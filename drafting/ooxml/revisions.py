@@ -316,8 +316,12 @@ class RevisionMarks:
 
 def _mark_properties(paragraph: Any) -> Any:
     """The paragraph mark's run properties (``w:pPr/w:rPr``), created where the schema
-    wants it (before ``w:sectPr`` and ``w:pPrChange``)."""
-    paragraph_properties = paragraph.get_or_add_pPr()
+    wants it (before ``w:sectPr`` and ``w:pPrChange``); a footnote's paragraph too,
+    parsed apart from the body (plain lxml: no ``get_or_add_pPr``)."""
+    paragraph_properties = paragraph.find(qn("w:pPr"))
+    if paragraph_properties is None:
+        paragraph_properties = element("w:pPr")
+        paragraph.insert(0, paragraph_properties)
     found = paragraph_properties.find(qn("w:rPr"))
     if found is not None:
         return found

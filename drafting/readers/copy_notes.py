@@ -34,11 +34,15 @@ from drafting.readers.docx_draft import clean_lines
 def footnote(footnotes: Footnotes, number: int, *, styles: RunStyles | None = None,
              ) -> runs.ParagraphRead:
     """Footnote ``number``'s paragraphs read as one, joined by line breaks (words
-    ``styles`` hide left out, as `runs.read_paragraphs` leaves them out)."""
+    ``styles`` hide left out, as `runs.read_paragraphs` leaves them out), each break
+    in the state of the paragraph mark it stands for: a paragraph deleted with its mark
+    goes whole, no empty line left."""
     reads = runs.read_paragraphs(footnotes.paragraphs(number), styles=styles)
     pieces: list[RunPiece] = []
-    for read in reads:
-        pieces += [RunPiece("\n")] * bool(pieces) + list(read.pieces)
+    for before, read in zip([None, *reads], reads, strict=False):
+        if before is not None:
+            pieces.append(before.mark.with_text("\n"))
+        pieces += read.pieces
     return runs.ParagraphRead(tuple(pieces), reads[-1].mark if reads else RunPiece(""))
 
 

@@ -6,7 +6,10 @@ undersigned ... have signed this Convention."), the place and date ("DONE at Gen
 no preambular paragraph nor a paragraph of the last article: `drafting.readers.structure`
 keeps them as other text (``T1``), never numbered, and the writers write them back as
 typed, without a label. So are the operative formulas other bodies close a preamble
-with ("Decides:", "The Assembly:": `drafting.readers.openings`).
+with ("Decides:", "The Assembly:": `drafting.readers.openings`), and the editorial note
+that closes an adopted resolution, "[Adopted without a vote.]" or its voting record
+(`drafting.model.closing_notes`): its lines up to its "]" one paragraph, whose brackets
+are no negotiation's.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.model.closing_notes import closing_note, opens_closing_note
 from drafting.readers.openings import operative_formula
 
 _PREAMBLE_END = re.compile(
@@ -82,20 +86,33 @@ class Formulas:
     """In the closing matter, until the next section heading (`section_opened`)."""
     operative: bool = False
     """An operative formula read ("Decides:", "The Assembly:"): what follows is operative."""
+    note_open: bool = False
+    """In an editorial closing note whose "]" is still to come (`continues`)."""
 
     def reads(self, text: str, *, operative_seen: bool) -> bool:
         """Whether an unnumbered block's ``text`` is a formula: the end of the preamble
         before any operative paragraph (`ends_preamble`), or after one the closing
-        matter, from `opens_closing` on."""
+        matter, from `opens_closing` on, or an editorial closing note ("[Adopted ...]")."""
         if not operative_seen and (ends_preamble(text) or operative_formula(text)):
             self.preamble_closed = True
             self.operative = not ends_preamble(text)
         elif operative_seen and (self.closing or opens_closing(text)):
             self.closing = True
+        elif operative_seen and (closing_note(text) or opens_closing_note(text)):
+            self.note_open = not closing_note(text)
         else:
             return False
         return True
 
+    def continues(self, text: str) -> bool:
+        """Whether ``text`` is a line of the editorial closing note read last, its "]"
+        still to come ("In favour: ...", "Abstaining: ...]"); the one ending it closes it."""
+        if not self.note_open or "[" in text or "]" in text.rstrip()[:-1]:
+            self.note_open = False
+            return False
+        self.note_open = not text.rstrip().endswith("]")
+        return True
+
     def section_opened(self) -> None:
         """A section heading (an annex after the signatures) ends the closing matter."""
-        self.closing = False
+        self.closing = self.note_open = False

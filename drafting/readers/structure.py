@@ -276,9 +276,14 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
     def _formula(self, index: int, block: Block) -> bool:
         """Read ``block`` as other text if it is a treaty's formula (`drafting.readers.
         formulas`): the end of its preamble, or its closing matter, which runs from the
-        testimonium or "DONE at" to the next section heading (the signature lines)."""
-        if self._label(index)[0] is not None or block.number is not None or \
-                not self.formulas.reads(block.text, operative_seen=self.operative_seen):
+        testimonium or "DONE at" to the next section heading (the signature lines), or an
+        editorial closing note, "[Adopted ...]", its lines one paragraph up to its "]"."""
+        if self._label(index)[0] is not None or block.number is not None:
+            return False
+        if self.formulas.continues(block.text):  # a voting record's lines, to its "]"
+            self._line(index, block.text, "\n")
+            return True
+        if not self.formulas.reads(block.text, operative_seen=self.operative_seen):
             return False
         self._open(index, self._unused("T"), block.text, block)
         return True

@@ -48,6 +48,7 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.paragraph_tables import paragraph_row, unnumbered_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
+from drafting.writers.footnote_lines import emptied_removed
 from drafting.writers.heading_numbers import shown_kept, words_alone
 from drafting.writers.list_items import (
     add_items,
@@ -252,6 +253,7 @@ class _Reviser:
             weave(lambda source=source: visible(source.element, place.footnotes).atoms,
                   changes, self.marks)
             self.footnotes_changed |= not in_body(source.element)
+        emptied_removed(place, per)  # a footnote's line deleted whole: no empty line left
         if item is not None:
             into_list(first.element, item)
             typed = None

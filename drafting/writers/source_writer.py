@@ -33,7 +33,8 @@ from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.paragraph_tables import paragraph_row, unnumbered_row
 from drafting.readers.source_places import SourcePlace
-from drafting.writers.docx_merged import MergedWriter, SegmentWriter
+from drafting.writers.docx_merged import SegmentWriter
+from drafting.writers.footnote_lines import marks_deleted
 from drafting.writers.heading_numbers import words_alone
 from drafting.writers.list_items import (
     add_items,
@@ -46,6 +47,7 @@ from drafting.writers.list_items import (
 )
 from drafting.writers.option_paragraphs import added_options, tracked_options
 from drafting.writers.pieces import alternative_labels
+from drafting.writers.source_comments import SourceComments, note_lines
 from drafting.writers.source_edits import (
     in_body,
     renumbered,
@@ -54,9 +56,9 @@ from drafting.writers.source_edits import (
     to_source,
     word_numbers_kept,
 )
-from drafting.writers.source_line import SourceLine
+from drafting.writers.source_line import SourceLine, spaces_taken
 from drafting.writers.typed_numbers import clause_level, label_kind, typed_before, typed_label
-from drafting.writers.unshown import unshown, where
+from drafting.writers.unshown import where
 
 _PPR, _P, _INS, _DEL = qn("w:pPr"), qn("w:p"), qn("w:ins"), qn("w:del")
 
@@ -65,7 +67,7 @@ class SourceMismatch(DraftingError):
     """The source document does not hold the revision's text (it came from elsewhere)."""
 
 
-class SourceWriter(MergedWriter):
+class SourceWriter(SourceComments):
     """The template writer's stamps, dates and comments, on the source's paragraphs."""
 
     def __init__(self, document: Any, dates: Mapping[str, datetime],
@@ -140,6 +142,7 @@ class SourceWriter(MergedWriter):
         line = SourceLine(deleter)
         SegmentWriter(self, line, (), False).write(  # the source's own form
             word_numbers_kept(entry.segments, place))
+        line.edits[:] = spaces_taken(line.edits, original_text(entry.segments), deleter)
         whole: list[tuple[int, Edit]] = []  # what else a deleted paragraph shows
         lost: list[Edit] = []
         if all(at is None for at in place.places):  # no character found: say it instead
@@ -158,7 +161,7 @@ class SourceWriter(MergedWriter):
             for element in elements:
                 self._delete_mark(element, deleter)
             made = _in_order(elements, edits)
-            lines = _note_lines(entry.deletion)
+            lines = note_lines(entry.deletion)
             if made and lines:  # the reasons for deleting it, on the paragraph
                 self._comment(made[0], made[-1], lines, deleter)
         if entry.retains is not None:
@@ -217,7 +220,7 @@ class SourceWriter(MergedWriter):
         for index, edit in extra:
             per.setdefault(index, []).append(edit)
         places = list(place.places) if line.edits else []  # read once for all edits
-        lost, items, added, gone = [], [], [], []
+        lost, items, added, gone, lines = [], [], [], [], []
         options = added_options(place, text, line.edits) if text else {}
         options |= {at: [] for at in competing_items(place, text, line, places)}  # brackets
         for number, whole in enumerate(line.edits):
@@ -235,6 +238,8 @@ class SourceWriter(MergedWriter):
                 continue
             if text:  # items deleted whole: their marks too, no empty item left
                 gone += [(index, edit.stamp) for index in items_deleted(text, edit, places)]
+            lines += [(index, edit.stamp)
+                      for index in marks_deleted(place, edit, places, line.edits)]
             for index, moved in pieces:
                 per.setdefault(index, []).append(moved)
         for index, edits in per.items():
@@ -245,6 +250,8 @@ class SourceWriter(MergedWriter):
                 self.footnotes_changed = True
         for index, stamp in gone:
             self._delete_mark(place.paragraphs[index].element, stamp)
+        for index, stamp in lines:  # a footnote's line deleted whole: no empty line left
+            self.marks.mark_deleted(place.paragraphs[index].element, stamp)
         after: dict[int, Any] = {}  # the last item added after each Word paragraph
         for found in items:
             made = add_items(place, found, self.marks, after.get(found.after))
@@ -287,7 +294,7 @@ class SourceWriter(MergedWriter):
             words = self.last
         paragraph = blank(self.last if carried else self.main)
         clause_level(self.document, paragraph, label)  # Word's "1.2" after "1.1.1"
-        typed = "" if article or numbered else typed_label(label, self.typed)
+        typed = "" if article or numbered else typed_label(label, self.typed, text)
         text = words_alone(text, self.main, self.document) if numbered else text  # Word's no.
         paragraph.append(self.marks.inserted(
             new_runs(text, last_run(words), self.main, typed), stamp))
@@ -308,7 +315,7 @@ class SourceWriter(MergedWriter):
         made, cells = new_row(row)
         forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
         typed = "" if label_kind(label) is ParagraphKind.PREAMBULAR and unnumbered_row(row) \
-            else typed_label(label, self.typed).strip() or label  # as its row: no number
+            else typed_label(label, self.typed, text).strip() or label  # as its row: no no.
         for paragraph, form, words in zip(cells, forms, (typed, text), strict=False):
             paragraph.append(self.marks.inserted(new_runs(words, last_run(form), form), stamp))
         if before:
@@ -331,7 +338,7 @@ class SourceWriter(MergedWriter):
                 self._new_row(row, label, text, credit, stamp, before=True)
                 continue
             paragraph = blank(first)
-            words = new_runs(text, last_run(first), first, typed_label(label, typed))
+            words = new_runs(text, last_run(first), first, typed_label(label, typed, text))
             paragraph.append(self.marks.inserted(words, stamp))
             first.addprevious(paragraph)
             self.marks.mark_inserted(paragraph, stamp)
@@ -342,7 +349,7 @@ class SourceWriter(MergedWriter):
                     label: str | None = None) -> None:
         """Comments on a new paragraph: its reasons and supporters; where Word numbers it
         (``label`` given, nothing typed), that it is an alternative formulation."""
-        lines = _note_lines(credit)
+        lines = note_lines(credit)
         base, alternative, _ = (label or "").partition(" Alt")
         if alternative:
             lines.insert(0, f"Alternative to {base} proposed by "
@@ -352,40 +359,6 @@ class SourceWriter(MergedWriter):
             self._comment(inserted, inserted, lines, stamp)
         for sub, words in self.subamendments(credit):
             self._comment(inserted, inserted, [words, *sub.reasons], self.stamp(sub))
-
-    # --- comments ---------------------------------------------------------------------
-
-    def _comment(self, first: Any, last: Any, lines: Sequence[str], stamp: Stamp) -> None:
-        if first.getparent() is not last.getparent():
-            first = last
-        if first.getparent() is None or first.tag == qn("w:p"):  # a whole new paragraph
-            return
-        self.marks.comment(first, last, lines, stamp, later=True)  # at `finish`, in one parse
-        self.comments_made = True
-
-    def _unplaced(self, paragraph: Any, entry: MergedParagraph,
-                  lost: Sequence[Edit] | None = None) -> None:
-        """The proposals the document cannot show as tracked changes (those ``lost``
-        touches; for None, all: its words cannot be found one by one), each named in a
-        comment on ``paragraph`` by its delegation, and kept for the warning."""
-        for credit, words in unshown(entry, lost):
-            self._comment_paragraph(paragraph, [f"Not shown as a tracked change: {words}"],
-                                    self.stamp(credit))
-            who = f" ({', '.join(credit.proponents)})" if credit.proponents else ""
-            self.unshown.append(f"{entry.paragraph.label}{who}: {words}")
-
-    def _comment_paragraph(self, paragraph: Any, lines: Sequence[str], stamp: Stamp) -> None:
-        runs = paragraph.findall(qn("w:r"))
-        if runs:
-            self._comment(runs[0], runs[-1], lines, stamp)
-
-
-def _note_lines(credit: Credit) -> list[str]:
-    """What a comment on a proposal says: its reasons, and who supports it."""
-    lines = list(credit.reasons)
-    if credit.supporters:
-        lines.append(f"Supported by {', '.join(credit.supporters)}.")
-    return lines
 
 
 def _in_order(elements: Sequence[Any], edits: Sequence[Edit]) -> list[Any]:

@@ -12,13 +12,15 @@ from docx.oxml.ns import qn
 from drafting.errors import LabelError
 from drafting.model import ParagraphKind
 from drafting.model.labels import parse_label, typed_number
+from drafting.model.sections import LOCAL_SUFFIX
 from drafting.ooxml.numbering import NumberingCounter, format_number
 from drafting.readers.lines import ITEM_LETTERS
 from drafting.readers.source_places import SourcePlace
 
 _OTHER_LETTERS = "".join(ITEM_LETTERS)
 TYPED_NUMBER = re.compile(
-    r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}(?:\s*[a-z]+)?"
+    r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}"
+    r"(?:\s*(?:[a-z]+|" + LOCAL_SUFFIX + r"))?"
     r"|(?:(?!ii)(?P<letter>[a-z])(?P=letter){0,2}|[" + _OTHER_LETTERS + r"]\u0640?)"
     r"(?:[ -][a-z]{3,15})?(?=[\t ]?\)))"
     r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
@@ -28,7 +30,8 @@ TYPED_NUMBER = re.compile(
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, a clause's
 ``1.2<tab>`` or ``1.2.1<tab>`` (`shown_number`; no full stop needed), ``5. `` (spaces
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
-take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - ``, in brackets, ``(5)<tab>``,
+take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - `` (``5 مكررا -<tab>`` for
+5 bis, Russian ``5 бис.<tab>``), in brackets, ``(5)<tab>``,
 ``5) `` or ``5 ) ``, as IMO and ICAO type it, ``5<tab>`` (up to three figures, no full
 stop: never a year), a decision's item lettered ``(c)<tab>`` or ``c) ``, past "z"
 ``(aa)<tab>``, Russian ``б)<tab>``, Arabic ``(ب)<tab>`` (`shown_number` types its
@@ -41,12 +44,13 @@ a paragraph bracketed whole ("[5.<tab>Decides ...]") not among them: a new parag
 typed in its form opens with no bracket."""
 
 
-def typed_label(label: str, typed: str) -> str:
+def typed_label(label: str, typed: str, text: str = "") -> str:
     """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
     gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt), "5 -\\t" gives
     "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t", and after a number lettered as the
     European Union letters them ("1a.\\t"), "1b.\\t" for OP1 ter; nothing where Word
-    numbers the paragraphs."""
+    numbers the paragraphs. Its suffix is in the words of its ``text``'s language
+    (`in_words_of`): "5 مكررا -\\t" before Arabic text, as Arabic texts type it."""
     if not typed:
         return ""
     found = TYPED_NUMBER.match(typed)
@@ -59,7 +63,7 @@ def typed_label(label: str, typed: str) -> str:
             if found and _LETTERED.fullmatch(found["number"]) and \
                     0 < parsed.suffix <= _LETTERS:  # "1a." before it: "1b.", not "1 ter."
                 number = f"{parsed.number}{chr(ord('a') + parsed.suffix - 1)}"
-            return f"{before}{number}{alt}{rest}{after}"
+            return f"{before}{in_words_of(number, text)}{alt}{rest}{after}"
     except LabelError:
         pass
     return f"{before}{label}{after}"  # other text keeps its label (T1 bis)
@@ -79,6 +83,36 @@ def shown_number(label: str, typed: str) -> str:
     if _LETTER.fullmatch(typed):  # a decision's items: "(c)" for OP3, "(c bis)" OP3 bis
         return in_letters(typed_number(label), typed)
     return in_figures_of(str(parsed) if clause else typed_number(label), typed)
+
+
+def in_words_of(number: str, text: str) -> str:
+    """``number`` ("5 bis") with its suffix as the language ``text`` is written in writes
+    it: Arabic texts "5 مكررا" (and "5 مكررا ثانيا" for ter), Russian ones "5 бис", "5 тер",
+    "5 кватер" (as their readers read them, `LOCAL_SUFFIX`); as it is in other scripts
+    (French and Spanish write "bis" too), past the suffixes those texts are read in, and
+    for a decision's item letter ("ج bis", as `TYPED_NUMBER` reads a letter's suffix)."""
+    figures, space, suffix = number.rpartition(" ")
+    words = _LOCAL_WORDS.get(_script(text), {}) if figures[:1].isdecimal() else {}
+    return f"{figures} {words[suffix]}" if space and suffix in words else number
+
+
+def _script(text: str) -> str:
+    """The script most of ``text``'s letters are in: "arabic", "cyrillic" or "" (other)."""
+    counts = {"arabic": 0, "cyrillic": 0, "": 0}
+    for char in text:
+        if char.isalpha():
+            script = "arabic" if "\u0600" <= char <= "\u06ff" else \
+                "cyrillic" if "\u0400" <= char <= "\u04ff" else ""
+            counts[script] += 1
+    return max(counts, key=lambda script: (counts[script], script == ""))
+
+
+_LOCAL_WORDS = {
+    "arabic": {"bis": "\u0645\u0643\u0631\u0631\u0627",  # "مكررا", repeated
+               "ter": "\u0645\u0643\u0631\u0631\u0627 \u062b\u0627\u0646\u064a\u0627"},
+    "cyrillic": {"bis": "бис", "ter": "тер", "quater": "кватер"},
+}
+"""The suffixes Arabic and Russian texts write in their own words, by the English one."""
 
 
 _OWN_NUMBER = re.compile(r"(?:^| )(?:ARTICLE|RULE) (\w+)$")

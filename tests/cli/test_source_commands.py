@@ -180,12 +180,13 @@ ENGLISH = (["United Nations", "A/C.2/81/L.97", "General Assembly", "Fisheries",
             "Decides to remain seized of the matter."], "Invites States to contribute;")
 
 
-@pytest.mark.parametrize(("text", "typed"), [
-    pytest.param(ARABIC, " -\t", id="Arabic '1 -<tab>'"),
-    pytest.param(ENGLISH, ". ", id="'1. ' typed with a space"),
+@pytest.mark.parametrize(("text", "typed", "bis"), [
+    pytest.param(ARABIC, " -\t", "مكررا", id="Arabic '1 -<tab>'"),
+    pytest.param(ENGLISH, ". ", "bis", id="'1. ' typed with a space"),
 ])
-def test_numbers_typed_the_documents_own_way_are_kept_and_renumbered(tmp_path, text, typed):
-    """A new paragraph is typed as the document types its numbers ("2 bis -<tab>" in
+def test_numbers_typed_the_documents_own_way_are_kept_and_renumbered(tmp_path, text, typed,
+                                                                      bis):
+    """A new paragraph is typed as the document types its numbers ("2 مكررا -<tab>" in
     Arabic, "2 bis. " where a space stands for the tab) in the merged draft and in Rev.1,
     and the renumbering follows, in the secretariat's own document."""
     front, operative, new = text
@@ -206,7 +207,7 @@ def test_numbers_typed_the_documents_own_way_are_kept_and_renumbered(tmp_path, t
     merged = tmp_path / "merged.docx"
     assert drafting(db, "merge", symbol, "-o", str(merged)).returncode == 0
     body = docx.Document(str(merged)).element.body  # the new paragraph, tracked inserted
-    assert f"2 bis{typed}{new}" in ["".join("\t" if n.tag == qn("w:tab") else n.text or ""
+    assert f"2 {bis}{typed}{new}" in ["".join("\t" if n.tag == qn("w:tab") else n.text or ""
                                             for n in p.iter(qn("w:t"), qn("w:tab")))
                                     for p in body.iter(qn("w:p"))]
     assert drafting(db, "decide", "A1", "accept").returncode == 0
