@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from drafting.characters import FILLERS, describe, fontless, on_screen, shows_nothing
 
@@ -118,19 +119,18 @@ def _script(char: str) -> str | None:
 
 
 def mixed(word: str) -> int | None:
-    """The offset in ``word`` of its first letter of another script than its first letter
-    of one of `_SCRIPTS` where the word has letters of two of those; None if it has not
-    (``UNESCO``, ``ООН``, ``Emphasizes``, ``UNESCO的``)."""
-    first = None
-    for offset, char in enumerate(word):
-        script = _script(char)
-        if script is None:
-            continue
-        if first is None:
-            first = script
-        elif script != first:
-            return offset
-    return None
+    """The offset in ``word`` of its first letter of one of `_SCRIPTS` that is the
+    intruder where the word has letters of two of those: of another script than most of
+    its letters (than Latin, where as many are Latin), so that ``рrotect`` names its
+    Cyrillic ``р``, not the Latin ``r`` after it; None if it has not (``UNESCO``,
+    ``ООН``, ``Emphasizes``, ``UNESCO的``)."""
+    letters = [(offset, script) for offset, char in enumerate(word)
+               if (script := _script(char)) is not None]
+    counts = Counter(script for _, script in letters)
+    if len(counts) < 2:
+        return None
+    main = max(counts, key=lambda script: (counts[script], script == "LATIN"))
+    return next(offset for offset, script in letters if script != main)
 
 
 def disguise(new: str, known: str = "", *, at: int | None = None,

@@ -149,7 +149,7 @@ def locate(text: str, quoted: str, *, occurrence: int | None = None, paragraph: 
     if not 1 <= number <= len(found):
         times = "once" if len(found) == 1 else f"{len(found)} times"
         raise AmendmentError(where + f"{_show(quoted)} occurs {times}; there is no occurrence "
-                             f"{occurrence} (occurrences are numbered 1 to {len(found)})")
+                             f"{_number(number)} (occurrences are numbered 1 to {len(found)})")
     return Span(*found[number - 1])
 
 
@@ -473,6 +473,18 @@ def _context(text: str, start: int, end: int) -> str:
 def _named(text: str) -> str:
     """The characters of a text that shows nothing, by name, for a message."""
     return ", ".join(describe(char) for char in dict.fromkeys(text))
+
+
+def _number(number: int) -> str:
+    """A number for a message: itself, or, past 15 digits (a JSON file may give thousands),
+    how many digits it has, as an echo of it would bury the message."""
+    if -10**15 < number < 10**15:
+        return str(number)
+    size = abs(number)
+    digits = int((size.bit_length() - 1) * 0.30102999566398)  # never past log10(size)
+    while 10 ** (digits + 1) <= size:
+        digits += 1
+    return f"of {digits + 1:,} digits"
 
 
 def _show(text: str, limit: int = 60) -> str:

@@ -11,12 +11,13 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from drafting.ooxml.parts import word_parts
+from drafting.ooxml.parts import unreached, word_parts
 from drafting.ooxml.runs import parse_date, read_paragraphs
 
 _COMMENT, _ID, _P = qn("w:comment"), qn("w:id"), qn("w:p")
 _AUTHOR, _DATE = qn("w:author"), qn("w:date")
 _ANCHORS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"))
+_MARKS = (qn("w:commentRangeStart"), qn("w:commentReference"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,24 @@ def read_comments(document: Any) -> dict[str, Comment]:
     return {comment_id: Comment(comment_id, author, date,
                                 texts[0] if len(texts) == 1 else "; ".join(filter(None, texts)))
             for comment_id, (author, date, texts) in found.items()}
+
+
+def unread_marks(document: Any) -> tuple[int, str] | None:
+    """How many comments the text of ``document`` (or its footnotes) marks that the file
+    does not hold, and why (`unreached`, or the comments part lacks them), or None when
+    it holds every one. A damaged package (its comments part not related to its text)
+    would otherwise lose a delegation's reasons without a word."""
+    parts = word_parts(document)
+    marked = {mark.get(_ID) for root in (parts.document, parts.footnotes)
+              if root is not None for mark in root.iter(*_MARKS)} - {None}
+    if not marked:
+        return None
+    root = parts.comments
+    held = set() if root is None else {comment.get(_ID) for comment in root.iter(_COMMENT)}
+    if not (missing := marked - held):
+        return None
+    return len(missing), (unreached(parts, "comments") if root is None
+                          else "the comments part holds no comment with their ids")
 
 
 def drop_comments(document: Any) -> set[str]:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from drafting.ooxml.body import Survey, has_format_changes, has_revisions, survey
 from drafting.ooxml.parts import part_root as part_root  # where it was before
-from drafting.ooxml.parts import word_parts
+from drafting.ooxml.parts import unreached, word_parts
 from drafting.ooxml.run_styles import RunStyles, run_styles
 
 REFERENCE = qn("w:footnoteReference")
@@ -78,6 +78,17 @@ class Footnotes:
                 getattr(self.part, "element", None) is None:
             self.part._blob = etree.tostring(self.root, xml_declaration=True,
                                              encoding="UTF-8", standalone=True)
+
+
+def unread_notes(document: Any) -> tuple[int, str] | None:
+    """How many footnotes the text of ``document`` cites while the file has no footnotes
+    part its text is related to (a damaged package), and why (`unreached`); None when
+    it cites none, or has the part."""
+    parts = word_parts(document)
+    if parts.footnotes is not None:
+        return None
+    cited = {reference.get(_ID) for reference in parts.body.iter(REFERENCE)}
+    return (len(cited), unreached(parts, "footnotes")) if cited else None
 
 
 def survey_with_footnotes(document: Any) -> Survey:

@@ -31,6 +31,9 @@ to do, anything that is not a Word document or could hurt us:
   (two style sheets, two numbering or footnotes parts, two main parts ...);
 - a relationship to what a document has once whose target is the main part itself
   (a style sheet that is the document: python-docx would recurse without end);
+- a relationship to a part Word holds inside the file (the style sheet, the numbering,
+  the comments, a header ...) naming a place outside it (``TargetMode="External"``):
+  there is no such part to read (`drafting.ooxml.relationships`);
 - malformed XML, XML nested deeper than 256 levels or a text node over 10 MB
   (lxml's own limits, said as such rather than as damage), or any other
   package python-docx cannot load.
@@ -47,9 +50,7 @@ form (`drafting.ooxml.strict`), once its zip directory is checked.
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -63,12 +64,13 @@ from drafting.errors import LimitError, ReaderError
 from drafting.given_files import read_given
 from drafting.ooxml import strict
 from drafting.ooxml.parts import PARSED_TYPES, DocxParts, Parts, load_parts
+from drafting.ooxml.relationships import check_relationships
 from drafting.ooxml.unpack import (
     SAVE_AGAIN,
     UNPACK_ERRORS,
     Budget,
-    damaged,
     malformed,
+    parse_part,
     scan,
     unopened,
 )
@@ -114,9 +116,6 @@ _OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _WORD_97_STREAM = "WordDocument".encode("utf-16-le")
 _OTHER_FORMATS = {b"%PDF": "a PDF file", b"{\\rtf": "an RTF file"}
-_SAFE_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
 _CONTENT_TYPES = "[Content_Types].xml"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -179,7 +178,8 @@ def _check_package(path: Path, package: zipfile.ZipFile, limits: SafeLimits,
     check_directory(path, package.infolist(), limits)
     unpacked = _xml_parts(path, package, limits)
     main = _check_main_part(path, package, unpacked)
-    _check_relationships(path, package, main, unpacked)
+    check_relationships(path, package, main, unpacked,
+                        _content_types(path, package, unpacked).of)
     return unpacked
 
 
@@ -313,7 +313,7 @@ class _PartTypes:
 
 def _content_types(path: Path, package: zipfile.ZipFile, unpacked: dict[str, bytes],
                    ) -> _PartTypes:
-    root = _parse_part(path, package, _CONTENT_TYPES, unpacked)
+    root = parse_part(path, package, _CONTENT_TYPES, unpacked)
     defaults = {
         "." + item.get("Extension", "").lower(): item.get("ContentType", "")
         for item in root.iter(f"{_CT_NS}Default")
@@ -332,7 +332,7 @@ def _check_main_part(path: Path, package: zipfile.ZipFile, unpacked: dict[str, b
         return MAIN_PART
     target = ""
     if "_rels/.rels" in package.NameToInfo:
-        root = _parse_part(path, package, "_rels/.rels", unpacked)
+        root = parse_part(path, package, "_rels/.rels", unpacked)
         target = next(
             (
                 rel.get("Target", "").lstrip("/")
@@ -366,76 +366,6 @@ def _is_opendocument(package: zipfile.ZipFile) -> bool:
         return False
 
 
-_ONE_OF_EACH = {
-    "_rels/.rels": frozenset({"officeDocument", "core-properties", "extended-properties"}),
-    "main": frozenset({"styles", "numbering", "footnotes", "endnotes", "comments", "settings",
-                       "fontTable", "webSettings", "theme"}),
-}
-"""What a package, and its main part, relate to once at most (by the relationship type's
-last word): python-docx takes each as the one there is, and fails on two."""
-
-
-def _check_relationships(path: Path, package: zipfile.ZipFile, main: str,
-                         unpacked: dict[str, bytes]) -> None:
-    """Refuse a package, or a main part, with two relationships of a type a Word document
-    has once (two style sheets ...)."""
-    folder, _, name = main.rpartition("/")
-    for rels, owner, kinds in (
-            ("_rels/.rels", "the package", _ONE_OF_EACH["_rels/.rels"]),
-            (f"{folder}/_rels/{name}.rels".lstrip("/"), f"part {main}", _ONE_OF_EACH["main"])):
-        if rels not in package.NameToInfo:
-            continue
-        counts = Counter(rel.get("Type", "").rsplit("/", 1)[-1]
-                         for rel in _parse_part(path, package, rels, unpacked).iter(
-                             f"{_RELS_NS}Relationship")
-                         if rel.get("TargetMode") != "External")
-        if twice := sorted(kind for kind in kinds if counts[kind] > 1):
-            said = ", ".join(f"{counts[kind]} {kind} parts" for kind in twice)
-            raise ReaderError(
-                f"{path}: {owner} names {said}, where a Word document has one; the file is "
-                f"damaged or was not written by Word: {SAVE_AGAIN}"
-            )
-        _check_targets(path, package, rels, owner, kinds, main, unpacked)
-
-
-def _check_targets(path: Path, package: zipfile.ZipFile, rels: str, owner: str,
-                   kinds: frozenset[str], main: str, unpacked: dict[str, bytes]) -> None:
-    """Refuse a relationship of one of ``kinds`` (a style sheet ...) whose target is the
-    main part, or a part of the main part's own type: python-docx would take the document
-    for its own style sheet and recurse without end."""
-    folder = rels.rpartition("_rels/")[0]
-    types = _content_types(path, package, unpacked)
-    main_type = types.of(main)
-    for rel in _parse_part(path, package, rels, unpacked).iter(f"{_RELS_NS}Relationship"):
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        if kind not in kinds or kind == "officeDocument" or rel.get("TargetMode") == "External":
-            continue
-        target = posixpath.normpath(posixpath.join("/" + folder, rel.get("Target", "")))[1:]
-        if target.lower() == main.lower() or (main_type and types.of(target) == main_type):
-            what = "the main part itself" if target.lower() == main.lower() else (
-                f"a part of the main part's type ({main_type})")
-            raise ReaderError(
-                f"{path}: {owner} names {target} as its {kind} part (relationship "
-                f"{rel.get('Id', '?')}), which is {what}; the file is damaged or was not "
-                f"written by Word: {SAVE_AGAIN}"
-            )
-
-
-def _parse_part(path: Path, package: zipfile.ZipFile, name: str,
-                unpacked: dict[str, bytes] | None = None) -> etree._Element:
-    """Parse a part already scanned (its bytes in ``unpacked``, else unpacked again),
-    with a parser that loads no DTD and no entity."""
-    data = unpacked.get(name) if unpacked is not None else None
-    try:
-        data = package.read(name) if data is None else data
-    except UNPACK_ERRORS as error:
-        raise damaged(path, name, error) from error
-    try:
-        return etree.fromstring(data, _SAFE_PARSER)
-    except etree.XMLSyntaxError as error:
-        raise malformed(path, name, error) from error
-
-
 def _load(path: Path, data: bytes, xml_parts: list[str]) -> docx.document.Document:
     try:
         document = docx.Document(io.BytesIO(data))
@@ -464,7 +394,7 @@ def _locate_malformed(
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in xml_parts:
             try:
-                _parse_part(path, package, name)
+                parse_part(path, package, name)
             except ReaderError as part_error:
                 return part_error
     return malformed(path, "?", error)

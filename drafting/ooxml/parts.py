@@ -78,6 +78,10 @@ class WordParts:
     custom: bytes | None = None
     """The bytes of the package's custom properties part (``docProps/custom.xml``), or
     None."""
+    related: bool = True
+    """Whether the main part relates to other parts at all: False when its relationships
+    part (``word/_rels/document.xml.rels``) is missing, so its comments and footnotes,
+    though marked in its text, cannot be reached."""
 
     @property
     def body(self) -> etree._Element:
@@ -135,6 +139,10 @@ class DocxParts:
     def custom(self) -> bytes | None:
         return self._once("custom", lambda: _custom(self.word.part.package))
 
+    @property
+    def related(self) -> bool:
+        return bool(self.word.part.rels)
+
     def _once(self, name: str, find: Callable[[], Any]) -> Any:
         if name not in self._found:
             self._found[name] = find()
@@ -151,6 +159,15 @@ def word_parts(document: Any) -> Parts:
     if isinstance(document, WordParts | DocxParts):
         return document
     return DocxParts(document)
+
+
+def unreached(parts: Parts, kind: str) -> str:
+    """Why the ``kind`` part ("comments", "footnotes") the text of ``parts`` marks cannot
+    be read, when ``parts`` has none: said to the secretariat."""
+    if not parts.related:
+        return ("the file's word/_rels/document.xml.rels, which relates its text to its "
+                "other parts, is missing")
+    return f"its text is related to no {kind} part"
 
 
 def _related(part: Any, reltype: str) -> Any | None:

@@ -108,6 +108,26 @@ def damaged(path: Path, part: str, error: Exception) -> ReaderError:
     )
 
 
+_SAFE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+
+
+def parse_part(path: Path, package: zipfile.ZipFile, name: str,
+               unpacked: dict[str, bytes] | None = None) -> etree._Element:
+    """Parse a part already scanned (its bytes in ``unpacked``, else unpacked again),
+    with a parser that loads no DTD and no entity."""
+    data = unpacked.get(name) if unpacked is not None else None
+    try:
+        data = package.read(name) if data is None else data
+    except UNPACK_ERRORS as error:
+        raise damaged(path, name, error) from error
+    try:
+        return etree.fromstring(data, _SAFE_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise malformed(path, name, error) from error
+
+
 def _encoding(head: bytes) -> str:
     """The encoding of an XML part from its first bytes (XML 1.0, appendix F)."""
     for marks, name in (

@@ -47,7 +47,7 @@ from drafting import characters
 from drafting.limits import MAX_PARAGRAPH_CHARS, too_long
 from drafting.model import Revision
 from drafting.ooxml.comment_threads import Threads, read_threads
-from drafting.ooxml.comments import Comment, read_comments
+from drafting.ooxml.comments import Comment, read_comments, unread_marks
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.copy_text import check_characters, quoted, who
@@ -84,6 +84,12 @@ class CopyComments:
                              comment.text)
             if (text := characters.normalised(comment.text)) != comment.text:
                 self.comments[key] = replace(comment, text=text)
+        if (lost := unread_marks(word)) is not None:
+            count, why = lost
+            self.warnings.append(ReadWarning(str(self.path), (
+                f"the file marks {count} comment{'s' if count > 1 else ''} that cannot be "
+                f"read ({why}): {'their' if count > 1 else 'its'} words are not the "
+                "amendments' reasons; ask for the file as Word saved it")))
         self.threads: Threads = read_threads(word) if self.comments else Threads()
         self.used_comments: set[str] = set()
         self.named_comments: set[str] = set()  # another's, named in a warning once

@@ -8,11 +8,13 @@ A link is the delegation's own where every word it holds is inserted with Track 
 (Word puts the ``w:ins`` inside the ``w:hyperlink``, or the link inside the insertion), or,
 in a copy edited without Track Changes, where its words stand in no paragraph of the
 revision. A link of the draft with words inserted into it keeps its place, as the
-draft's."""
+draft's. A link is a ``w:hyperlink``, or a HYPERLINK field (``w:fldSimple``, or a field
+of ``w:fldChar`` marks, its code in ``w:instrText``), whose shown words are read as any
+others."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -24,6 +26,11 @@ _HYPERLINK, _P = qn("w:hyperlink"), qn("w:p")
 _INSERTED = frozenset({qn("w:ins"), qn("w:moveTo")})
 _DELETED = frozenset({qn("w:del"), qn("w:moveFrom")})
 _TEXT, _DELETED_TEXT = qn("w:t"), qn("w:delText")
+_FIELD, _INSTR = qn("w:fldSimple"), qn("w:instr")
+_FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
+_CODES = (qn("w:instrText"), qn("w:delInstrText"))
+LINK_TAGS = (_HYPERLINK, _FIELD, *_CODES)
+"""What a copy holding a link holds (a field's code, maybe a HYPERLINK's)."""
 
 
 def link_warnings(name: str, paragraphs: Sequence[Any | None],
@@ -36,7 +43,7 @@ def link_warnings(name: str, paragraphs: Sequence[Any | None],
     for number, paragraph in enumerate(paragraphs, 1):
         if paragraph is None:
             continue
-        for link in paragraph.iter(_HYPERLINK):
+        for link in _links(paragraph):
             inserted, kept = _words(link)
             if (inserted.strip() and not kept.strip()) or \
                     (not inserted and kept.strip() and not known(" ".join(kept.split()))):
@@ -47,11 +54,46 @@ def link_warnings(name: str, paragraphs: Sequence[Any | None],
     return found
 
 
-def _words(link: Any) -> tuple[str, str]:
-    """The words in ``link`` inserted with Track Changes, and those in the draft's text
-    (neither inserted nor deleted, or deleted: the draft's all the same)."""
+def _links(paragraph: Any) -> Iterator[list[Any]]:
+    """The text nodes each link of ``paragraph`` shows: a ``w:hyperlink``'s, a HYPERLINK
+    ``w:fldSimple``'s, and the result of a HYPERLINK field of ``w:fldChar`` marks (its
+    words between "separate" and "end"; a field in another's result shows in both)."""
+    for link in paragraph.iter(_HYPERLINK):
+        yield list(link.iter(_TEXT, _DELETED_TEXT))
+    for field in paragraph.iter(_FIELD):
+        if _is_link(field.get(_INSTR)):
+            yield list(field.iter(_TEXT, _DELETED_TEXT))
+    open_fields: list[tuple[list[str], list[Any], list[bool]]] = []  # code, words, shown
+    for node in paragraph.iter(_FIELD_CHAR, *_CODES, _TEXT, _DELETED_TEXT):
+        if node.tag == _FIELD_CHAR:
+            kind = node.get(_FIELD_CHAR_TYPE)
+            if kind == "begin":
+                open_fields.append(([], [], [False]))
+            elif kind == "separate" and open_fields:
+                open_fields[-1][2][0] = True
+            elif kind == "end" and open_fields:
+                code, words, _ = open_fields.pop()
+                if _is_link("".join(code)):
+                    yield words
+        elif node.tag in _CODES:
+            if open_fields and not open_fields[-1][2][0]:
+                open_fields[-1][0].append(node.text or "")
+        else:
+            for _, words, shown in open_fields:
+                if shown[0]:
+                    words.append(node)
+
+
+def _is_link(code: str | None) -> bool:
+    """Whether a field's code is a HYPERLINK's."""
+    return [word.upper() for word in (code or "").split(maxsplit=1)[:1]] == ["HYPERLINK"]
+
+
+def _words(link: list[Any]) -> tuple[str, str]:
+    """The words in ``link`` (its text nodes) inserted with Track Changes, and those in
+    the draft's text (neither inserted nor deleted, or deleted: the draft's all the same)."""
     inserted, kept = [], []
-    for node in link.iter(_TEXT, _DELETED_TEXT):
+    for node in link:
         state = _state(node)
         if state == "inserted":
             inserted.append(node.text or "")

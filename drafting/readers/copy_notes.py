@@ -17,18 +17,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from drafting.brackets import NOTE_MARKER
 from drafting.engine.anchoring import similarity
-from drafting.model import Paragraph, ParagraphKind
+from drafting.errors import ReaderError
+from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import parse_label
 from drafting.ooxml import runs
-from drafting.ooxml.notes import Footnotes
+from drafting.ooxml.notes import Footnotes, unread_notes
 from drafting.ooxml.run_styles import RunStyles
 from drafting.ooxml.runs import INSERTED, RunPiece
+from drafting.ooxml.unpack import SAVE_AGAIN
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import SIMILARITY
 from drafting.readers.docx_draft import clean_lines
+from drafting.readers.result import ReadWarning
+
+
+def unread_said(name: str, word: Any, target: Revision) -> ReadWarning | None:
+    """A warning when the copy ``word`` (the file ``name``) cites footnotes it does not
+    hold (`unread_notes`: a damaged package): whatever they say is not read. ReaderError
+    instead when ``target`` (the revision it is read against) has footnotes: read without
+    them, the copy would propose deleting them in the delegation's name, though its text
+    still cites them."""
+    if (lost := unread_notes(word)) is None:
+        return None
+    count, why = lost
+    said = f"the text cites {count} footnote{'s' if count > 1 else ''} that cannot be read ({why})"
+    if any(p.kind is ParagraphKind.FOOTNOTE for p in target):
+        raise ReaderError(f"{name}: {said}; read without them, the copy would propose "
+                          "deleting the draft's footnotes: the file is damaged or was not "
+                          f"written by Word: {SAVE_AGAIN}")
+    return ReadWarning(name, f"{said}: whatever they say was not read")
 
 
 def footnote(footnotes: Footnotes, number: int, *, styles: RunStyles | None = None,

@@ -32,11 +32,17 @@ from drafting.ooxml.run_styles import run_styles
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_furniture import box_warnings, margin_warnings
-from drafting.readers.copy_hidden import hidden_warnings
+from drafting.readers.copy_hidden import hidden_warnings, unseen_warnings
 from drafting.readers.copy_items import number_piece
 from drafting.readers.copy_lengths import check_length
-from drafting.readers.copy_links import link_warnings
-from drafting.readers.copy_notes import cited, footnote, inserted_said, own_numbers
+from drafting.readers.copy_links import LINK_TAGS, link_warnings
+from drafting.readers.copy_notes import (
+    cited,
+    footnote,
+    inserted_said,
+    own_numbers,
+    unread_said,
+)
 from drafting.readers.copy_objects import object_warnings
 from drafting.readers.copy_pieces import (
     bracketed,
@@ -61,7 +67,6 @@ _UNTYPED = frozenset({RoleKind.LINE, RoleKind.HEADING})
 """What keeps a number it types as its text: a line, a heading ("1<tab>GENERAL")."""
 _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
 _TRACKED = tuple(qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo"))
-_HYPERLINK = qn("w:hyperlink")
 
 
 @dataclass
@@ -140,6 +145,8 @@ class CopyLayout:
         paragraphs, labels, tables = laid_out(blocks)
         self.warnings += table_warnings(str(self.path), tables, self._front_text,
                                         tracked=bool(self.survey.revisions))
+        if (unread := unread_said(str(self.path), self.word, self.target)) is not None:
+            self.warnings.append(unread)
         footnotes = Footnotes(self.word)
         struck = not self.survey.revisions  # changes marked by hand: struck words deleted
         styles = run_styles(self.word.styles)  # None unless a style hides or strikes words
@@ -172,8 +179,9 @@ class CopyLayout:
         paragraphs = [p for p, _, _ in entries]
         self.warnings += hidden_warnings(self.name, self.word.body, paragraphs, self.texts,
                                          styles)
+        self.warnings += unseen_warnings(self.name, self.word.body, paragraphs, self.texts)
         self.warnings += object_warnings(self.name, self.word.body, paragraphs)
-        if next(self.word.body.iter(_HYPERLINK), None) is not None:  # nearly never
+        if next(self.word.body.iter(*LINK_TAGS), None) is not None:  # nearly never
             self.warnings += link_warnings(self.name, paragraphs, self._known)
         for number, (_, read, note) in enumerate(entries, 1):
             check_length(self.name, number, read, note)

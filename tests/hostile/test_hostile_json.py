@@ -228,3 +228,20 @@ def test_a_name_for_who_submitted_past_a_name_s_length_is_refused(tmp_path, docu
                     encoding="utf-8")
     _, amendments = load_submission(path, document, delegations={"EU"})
     assert {a.submitted_by for a in amendments} == {"Jane Doe, Permanent Mission"}
+
+
+def test_an_occurrence_of_thousands_of_digits_is_not_echoed(tmp_path, negotiation, capsys):
+    """An "occurrence" JSON reads as a number of 4,300 digits (the most Python turns into
+    text) was echoed whole, burying the message."""
+    path = tmp_path / "huge-occurrence.json"
+    path.write_text(file_of(amendments=[{"paragraph": "OP1", "delete": "re",
+                                         "occurrence": 1}]).replace(
+        '"occurrence": 1', '"occurrence": ' + "9" * 4300), encoding="utf-8")
+    before = fingerprint(negotiation)
+    outcome = run_cli(capsys, "submit", SYMBOL, str(path), "--yes", "--db", negotiation)
+    refused_line(outcome)
+    assert "there is no occurrence of 4,300 digits (occurrences are numbered 1 to " \
+        in outcome.err
+    assert "9" * 20 not in outcome.err
+    assert max(len(line) for line in outcome.err.splitlines()) < 300
+    assert fingerprint(negotiation) == before

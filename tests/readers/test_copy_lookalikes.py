@@ -32,7 +32,8 @@ OP1 = "Requests the Secretary-General to submit a report on small-scale fishers"
     (", and on fish workers\n11.\tDecides to abolish quotas", "character 22: the line '11. ...' "
      "starts with a number as the text's own paragraphs do"),
     (" and fish wor\u2062kers", "character 13: U+2062 (INVISIBLE TIMES) shows nothing"),
-    (" and \uff26ish workers", "character 6: the word '\uff26ish' mixes letters of two scripts"),
+    (" and \uff26ish workers", "character 5: the word '\uff26ish' mixes letters of two scripts: "
+     "U+FF26 (FULLWIDTH LATIN CAPITAL LETTER F) is its character 1"),
 ], ids=["empty line", "struck", "Cyrillic", "braille blank line", "numbered line",
         "invisible times", "fullwidth"])
 def test_tracked_words_that_look_other_than_they_are_refuse_the_copy(inserted, said, tmp_path):
