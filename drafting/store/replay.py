@@ -74,13 +74,15 @@ class Replayed:
     doubts: list[tuple[int, str]] = field(default_factory=list)
 
 
-def replay(events: Iterable[Event]) -> Replayed:
-    """The state the events describe, applied in the order given."""
+def replay(events: Iterable[Event], *, doubts: bool = True) -> Replayed:
+    """The state the events describe, applied in the order given; with ``doubts``, what
+    the library itself never records noted too (`Replayed.doubts`)."""
     state = Replayed()
-    doubts = Doubts()
+    checks = Doubts()
     for event in events:
         state.times[event.seq] = event.at
-        doubts.check(state, event)
+        if doubts:
+            checks.check(state, event)
         apply = _APPLY.get(event.kind)
         try:
             if apply is None:
@@ -88,7 +90,7 @@ def replay(events: Iterable[Event]) -> Replayed:
             apply(state, event, event.payload)
         except (KeyError, ValueError, TypeError, IndexError, AttributeError) as error:
             state.failures.append((event.seq, f"{type(error).__name__}: {error}"))
-    state.doubts = doubts.found
+    state.doubts = checks.found
     return state
 
 

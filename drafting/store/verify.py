@@ -134,7 +134,7 @@ def verify_document(connection: Connection, symbol: str) -> VerifyReport:
         connection, tables.events, or_(event.document == symbol, event.document.is_(None))))
     found = [Mismatch(f"event {seq}", "does not match its hash: it was changed after it was "
                       "recorded", seq) for seq, e in events.items() if not _hashed(e)]
-    state = replay(events.values())
+    state = replay(events.values(), doubts=False)
     found += [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
               for seq, reason in state.failures]
     found += _sections(connection, state, Skipped(), [
@@ -205,7 +205,7 @@ def verify_access(connection: Connection, credential: str | None) -> list[Mismat
     issuing = (EventKind.SECURE, EventKind.TOKEN, EventKind.DELEGATION)  # tokens issued
     events = events_from(row._mapping for row in readable(
         connection, tables.events, event.kind.in_([str(kind) for kind in issuing])))
-    state = replay(events.values())
+    state = replay(events.values(), doubts=False)
     found = [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
              for seq, reason in state.failures]
     found += [Mismatch(f"event {seq}", "does not match its hash: it was changed after it was "
@@ -358,25 +358,27 @@ def _amendments(connection: Connection, state: Replayed, skip: Skipped, *,
     amendment, step = tables.amendments.c, tables.amendment_statuses.c
     numbers = [mapping.amendment_number(key) for key in skip.amendments]
     query = mapping.amendment_query(None).where(amendment.id.not_in(numbers))
-    expected = state.amendments
+    expected, mine = state.amendments, amendment.id.is_not(None)  # all, or the document's
     if symbol is not None:
-        query = query.where(amendment.document_id.in_(select(tables.documents.c.id).where(
-            tables.documents.c.symbol == symbol)))
+        mine = amendment.document_id.in_(select(tables.documents.c.id).where(
+            tables.documents.c.symbol == symbol))
+        query = query.where(mine)
         expected = {k: v for k, v in expected.items()
                     if state.amendment_documents.get(k) == symbol}
     stored = {a.id: a for a in mapping.load_amendments(connection, query)}
     symbols = {mapping.amendment_id(n): s for n, s in connection.execute(
         select(amendment.id, tables.documents.c.symbol)
-        .join_from(tables.amendments, tables.documents))}
+        .join_from(tables.amendments, tables.documents).where(mine))}
     made = {mapping.amendment_id(n): label for n, label in connection.execute(
         select(amendment.id, tables.revisions.c.label)
         .join_from(tables.amendments, tables.revisions,
-                   amendment.made_against_id == tables.revisions.c.id))}
+                   amendment.made_against_id == tables.revisions.c.id).where(mine))}
     history: dict[str, list[tuple[str, int]]] = defaultdict(list)
     positions: dict[str, list[int]] = defaultdict(list)
-    for row in connection.execute(select(step.amendment_id, step.position, step.status,
-                                         step.event_seq)
-                                  .order_by(step.amendment_id, step.position)):
+    steps = select(step.amendment_id, step.position, step.status, step.event_seq)
+    if symbol is not None:
+        steps = steps.where(step.amendment_id.in_(select(amendment.id).where(mine)))
+    for row in connection.execute(steps.order_by(step.amendment_id, step.position)):
         key = mapping.amendment_id(row.amendment_id)
         history[key].append((row.status, row.event_seq))
         positions[key].append(row.position)
