@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import logging
 import os
 import sys
 import time
@@ -22,7 +23,7 @@ from drafting_cli import (
     submit,
     tokens,
 )
-from drafting_cli.common import OnceCommand
+from drafting_cli.common import OnceCommand, show_warnings
 from drafting_cli.streams import OutputLost, said, standard_streams
 
 app = typer.Typer(
@@ -88,15 +89,30 @@ def main() -> None:
     atexit.unregister(_freeze_at_exit)  # once, however often main() is called
     atexit.register(_freeze_at_exit)
     started = time.perf_counter()
+    told = _LibraryWarnings()
+    library = logging.getLogger("drafting")
+    library.addHandler(told)
     with standard_streams():  # closed, full or broken: see drafting_cli.streams
         try:
             _run()
         finally:  # as it was, for a program (or a test) that calls main() and goes on
+            library.removeHandler(told)
             gc.freeze()  # first: what the command made is not walked as thresholds drop
             gc.set_threshold(*before)
             gc.unfreeze()  # everything left is the oldest generation's, as if long kept
             if os.environ.get("DRAFTING_TIMING"):
                 _timing(time.perf_counter() - started)
+
+
+class _LibraryWarnings(logging.Handler):
+    """What the library logs as a warning (a writer's clock behind the record's, in
+    `drafting.store.session`), told as every warning is: ``warning: ...`` on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        show_warnings([record.getMessage()])
 
 
 GC_THRESHOLDS = (100_000, 20, 100)

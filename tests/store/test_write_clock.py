@@ -152,3 +152,23 @@ def test_a_proposal_recorded_later_by_a_slow_clock_takes_no_label_already_circul
         _jpn_on(url, "OP3 bis")
     assert _jpn_on(url, "A3").amends == "A3"
     assert _jpn_on(url, "OP3 ter").amends == "A3"
+
+
+def test_the_command_line_says_a_slow_clock_as_a_warning(url, monkeypatch):
+    """The write dated after the last event is told on the command line as its other
+    warnings are (`warning: ...`), not as a bare line of Python's logging."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "cli"))
+    from test_workflow_commands import drafting
+
+    _submit(url, monkeypatch, timedelta(days=365), "EU", "OP2", replace="submit",
+            with_="present")
+    done = drafting(Path(url.removeprefix("sqlite:///")), "amend", SMALL.symbol, "OP4",
+                    "--delegation", "USA", "--replace", "question", "--with", "matter",
+                    "--yes")
+    assert done.returncode == 0, done.stderr
+    (said,) = [line for line in done.stderr.splitlines() if "clock" in line]
+    assert said.startswith("warning: this machine's clock reads ")
+    assert said.endswith("is dated just after it; if this clock is slow, set it right")
