@@ -141,10 +141,61 @@ def _match_body(hosts: list[Group], paragraphs: list[Paragraph], path: Path,
             new += 1  # each will be a new paragraph: stop comparing past the limit
             if new > MAX_AMENDMENTS_PER_FILE:
                 raise too_many_amendments(str(path))
+    found = _rewritten(hosts, found, paragraphs)
     for group, j in zip(hosts, found, strict=True):
         group.match = None if j is None else paragraphs[j]
     taken = set(found)
     return [p for k, p in enumerate(paragraphs) if k not in taken]
+
+
+def _rewritten(hosts: list[Group], found: list[int | None],
+               paragraphs: list[Paragraph]) -> list[int | None]:
+    """``found`` with each paragraph of the copy that is like no paragraph, alone between
+    two it shares with the revision where one paragraph of the revision alone is missing,
+    taken for that paragraph rewritten, when the two open with the same word ("Recognizing
+    the role of women ..." made "Recognizing the central role of women and youth ...") or
+    are alike by `_REWRITTEN`: a delegation's clean copy that rewrote a short paragraph
+    proposes new words for it, not a new paragraph and its deletion."""
+    found = list(found)
+    taken = {j for j in found if j is not None}
+    for i, group in enumerate(hosts):
+        if found[i] is not None or group.all_deleted or \
+                not runs.proposed_text(group.pieces).strip():
+            continue
+        before = next((found[k] for k in range(i - 1, -1, -1) if found[k] is not None), -1)
+        after = next((found[k] for k in range(i + 1, len(hosts)) if found[k] is not None),
+                     len(paragraphs))
+        alone = (i == 0 or found[i - 1] is not None) and \
+            (i + 1 == len(hosts) or found[i + 1] is not None)
+        missing = [k for k in range(before + 1, after) if k not in taken]
+        if not alone or len(missing) != 1 or after - before != 2:
+            continue
+        (k,) = missing
+        if paragraphs[k].kind in (ParagraphKind.HEADING, ParagraphKind.FOOTNOTE):
+            continue
+        text = runs.proposed_text(group.pieces)
+        if _opening(text) == _opening(paragraphs[k].text) != "" or \
+                _alike(text, paragraphs[k].text) >= _REWRITTEN:
+            found[i] = k
+            taken.add(k)
+    return found
+
+
+_REWRITTEN = 0.3
+"""How alike a paragraph of a copy and the one paragraph of the revision missing where it
+stands must be, at least, to be that paragraph rewritten when they open differently."""
+
+
+def _opening(text: str) -> str:
+    """The first word of ``text``, a typed number left out ("Recognizing")."""
+    return next((word.lower() for word in text.split() if word[:1].isalpha()), "")
+
+
+def _alike(text: str, other: str) -> float:
+    try:
+        return similarity(other, text)
+    except InputError:
+        return 0.0
 
 
 def _as_they_were(hosts: list[Group], found: list[int | None],
