@@ -103,10 +103,10 @@ def amend(
         if not dry_run:  # a token that will not do is refused before anything is shown
             store.check_submit(symbol, [[amendment]], actor=actor)
         else:  # what recording would refuse, said as it would be
-            from drafting.intake import check_recordable
+            from drafting.intake_checks import check_recordable
 
             check_recordable(store, symbol, [[amendment]], allow_duplicates=allow_duplicates)
-        from drafting.intake import already_recorded, tabled_again, tabled_again_said
+        from drafting.intake_checks import already_recorded, tabled_again, tabled_again_said
 
         sent = already_recorded(store, symbol, [[amendment]])[0]
         if sent is not None:  # said before anything is asked: nothing will be recorded

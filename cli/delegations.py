@@ -37,18 +37,22 @@ def add(
     name: str = typer.Option("", "--name", help="The full name (with one code only)."),
     member_of: str = typer.Option(
         None, "--member-of", show_default=False,
-        help="A group already in the store that they join, e.g. G77 (it becomes a group)."),
+        help="A group already in the store that they join, e.g. G77 (added with --group)."),
+    group: bool = typer.Option(
+        False, "--group", help="Add them as groups (G77, AOSIS), which delegations join "
+        "with --member-of."),
     db: str = DbOpt,
     token: str = TokenOpt,
     actor: str = ActorOpt,
     as_json: bool = JsonOpt,
 ) -> None:
-    """Add delegations (states) by code; all of them or, if one is taken, none.
+    """Add delegations (states, or groups with --group) by code; all or, if one is taken, none.
 
     Where the store requires tokens, prints each new delegation's token, once.
 
     \b
-    Example: drafting delegation add EU G77 USA JPN AOSIS
+    Example: drafting delegation add USA JPN BRA CHN
+    Example: drafting delegation add G77 AOSIS --group
     Example: drafting delegation add BRA CHN IND --member-of G77
     """
     from drafting.workflow import add_delegations
@@ -61,8 +65,8 @@ def add(
 
     showing_first("no delegation was added, and no token issued")
     with store_at(db, token) as store:
-        added = add_delegations(store, codes, name=name, member_of=member_of, actor=actor,
-                                handed=show)
+        added = add_delegations(store, codes, name=name, member_of=member_of, group=group,
+                                actor=actor, handed=show)
         receipts = store.receipts
     if not added.tokens:  # an open store: nothing shown yet
         _show_added(added, receipts, as_json)

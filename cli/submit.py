@@ -79,7 +79,8 @@ def submit(
 
     Example: drafting submit A/C.2/81/L.7 inbox/* --by-filename --yes
     """
-    from drafting.intake import check_intake, read_inbox, record_intake, set_aside_recorded
+    from drafting.intake import read_inbox, record_intake
+    from drafting.intake_checks import check_intake, set_aside_recorded
 
     authors = _authors(author)
     with store_at(db, token) as store:
@@ -136,7 +137,7 @@ def _inbox(store: Store, files: list[Path], delegation: str | None, by_filename:
 
 def _preview(store: Store, intake: Intake) -> list[str]:
     """What would be recorded, by delegation: a line naming it, then its files' amendments."""
-    from drafting.intake import tabled_again, tabled_again_said
+    from drafting.intake_checks import repeat_said, tabled_again, tabled_again_said
     from drafting.workflow import proposals_preview
 
     again = dict(zip((item.path for item in intake.prepared), tabled_again(
@@ -144,9 +145,12 @@ def _preview(store: Store, intake: Intake) -> list[str]:
         strict=True))
     lines = []
     for who, items in intake.by_delegation():
-        count = sum(len(item.amendments) for item in items)
+        count = intake.counted(items)
         lines.append(f"{who} ({_many(len(items), 'file')}, {_many(count, 'amendment')}):")
         for item in items:
+            if (first := intake.repeats.get(item.path)) is not None:
+                lines.append(f"  {escaped(item.path.name)}: {escaped(repeat_said(first))}")
+                continue
             lines += [f"  {escaped(item.path.name)}: {line}" for line in proposals_preview(
                 intake.document, store.as_recorded(item.amendments))]
             if again[item.path]:

@@ -73,8 +73,8 @@ def forged_credit(new: str, codes: Collection[str], kept: str = "",
     if not codes or (new.isascii() and "(" not in new):
         return None
     mine = {credit_key(code) for code in own}
-    keys = {credit_key(code): code for code in codes}
-    shown, at = _shown(new)
+    keys = {credit_key(code): code for code in sorted(codes)}  # of codes alike but for
+    shown, at = _shown(new)  # hyphens (EU, E-U), one named whatever order they come in
     kept_shown = _shown(kept)[0]
     for found in _TAG.finditer(shown):
         if not _CREDITED.match(shown, found.end()):  # "Regulation (EU) 2023/1115": text

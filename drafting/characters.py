@@ -426,12 +426,36 @@ def code_problem(code: str) -> str | None:
 
 
 def code_key(code: str) -> str:
-    """What codes are compared by: ``EU``, ``eu`` and fullwidth ``ＥＵ`` are one code."""
+    """What codes are compared by: ``EU``, ``eu``, fullwidth ``ＥＵ`` and ``E-U`` are one
+    code, as "G-77" and "G77" are: a hyphen (or any mark but a letter or digit) is how a
+    code is written, not which delegation it names."""
+    return "".join(char for char in _spelt(code) if char.isalnum())
+
+
+def _spelt(code: str) -> str:
+    """``code`` without regard to case (``eu`` is ``EU``), its hyphens as written."""
     return unicodedata.normalize("NFKC", code).casefold()
 
 
 def code_twin(code: str, known: Iterable[str]) -> str | None:
     """The code among ``known`` that ``code`` is the same as without being spelt the
-    same (``EU`` for ``eu``); None if there is none."""
+    same (``EU`` for ``eu`` or ``E-U``); None if there is none. Where several are
+    (a store holding both ``G77`` and ``G-77``), the one spelt with ``code``'s hyphens,
+    then the first in order: never one picked by chance."""
     key = code_key(code)
-    return next((other for other in known if other != code and code_key(other) == key), None)
+    same = sorted({other for other in known if other != code and code_key(other) == key})
+    return min(same, key=lambda other: _spelt(other) != _spelt(code), default=None)
+
+
+def twin_said(code: str, twin: str) -> str:
+    """How ``code`` differs from ``twin`` (`code_twin`), for messages: "in another case",
+    "with other hyphens", or both."""
+    if _spelt(code) == _spelt(twin):
+        return "in another case"
+    if code.replace("-", "") == twin.replace("-", ""):
+        return "with other hyphens"
+    return "in another case and with other hyphens"
+
+
+CODES_COMPARED = "codes are compared without regard to case or hyphens"
+"""Said where a code is refused as another one spelt otherwise."""

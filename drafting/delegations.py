@@ -35,16 +35,17 @@ it, before it is kept (see `add_delegations`)."""
 
 
 def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
-                    member_of: str | None = None, actor: str = "",
+                    member_of: str | None = None, group: bool = False, actor: str = "",
                     handed: Handed | None = None) -> AddedDelegations:
-    """Add a delegation (a state) for each code, all or none of them: codes already in
-    the store, or given twice, are refused before any is added. With ``member_of`` they
-    also join that group's members (it must be in the store already; it becomes a
-    group). In a store that requires tokens (the secretariat's token is needed) each
-    new delegation gets its token, returned this once in `AddedDelegations.tokens`, and
-    given first to ``handed`` inside the write, before it commits: if ``handed`` raises
-    (the tokens could not be shown), nothing is added and the error goes on. An open
-    store issues no token and never calls ``handed``."""
+    """Add a delegation (a state; with ``group``, a group) for each code, all or none of
+    them: codes already in the store, or given twice, are refused before any is added.
+    With ``member_of`` they also join that group's members (a group in the store
+    already: a state is refused, `drafting.store.delegations`). In a store that requires
+    tokens (the secretariat's token is needed) each new delegation gets its token,
+    returned this once in `AddedDelegations.tokens`, and given first to ``handed`` inside
+    the write, before it commits: if ``handed`` raises (the tokens could not be shown),
+    nothing is added and the error goes on. An open store issues no token and never calls
+    ``handed``."""
     before = store.delegations()
     known = {d.code for d in before}
     taken = sorted({c for c in codes if c in known or list(codes).count(c) > 1})
@@ -53,7 +54,8 @@ def add_delegations(store: Store, codes: Sequence[str], *, name: str = "",
                          "nothing was added")
     if name and len(codes) > 1:
         raise InputError("--name goes with one code at a time")
-    added = tuple(Delegation(code, name) for code in codes)
+    kind = DelegationKind.GROUP if group else DelegationKind.STATE
+    added = tuple(Delegation(code, name, kind) for code in codes)
     joined = _joined(before, member_of, codes)
 
     def hand(tokens: dict[str, str], receipts: tuple[Receipt, ...]) -> None:

@@ -14,11 +14,10 @@ from __future__ import annotations
 import gc
 import io
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from drafting.characters import escaped
 from drafting.errors import DraftingError, InputError
@@ -27,9 +26,11 @@ from drafting.model import AmendmentStatus
 from drafting.readers.file_kinds import kind_advice
 from drafting.readers.merged_copies import Proposals
 from drafting.sender_checks import (
+    acting_for_other,
     check_storable,
     refuse_entered_by_other,
     refuse_forged_credits,
+    refuse_mapped_away,
     refuse_other_delegations,
 )
 
@@ -52,11 +53,12 @@ class PreparedFile:
 
     @property
     def proponents(self) -> str:
-        """Who proposes what the file holds: its delegation, else its amendments'
-        proponents (``EU/G77``)."""
-        if self.delegation:
-            return self.delegation
+        """Who proposes what the file holds: its amendments' proponents (``EU/G77``; its
+        delegation first), so that a preview never names one delegation above another's
+        proposals (a Word author mapped to another); its delegation if it holds none."""
         codes = dict.fromkeys(c for a in self.amendments for c in a.proponents)
+        if self.delegation in codes or not codes:
+            codes = {self.delegation: None, **codes} if self.delegation else codes
         return "/".join(codes) or "nobody"
 
 
@@ -82,11 +84,20 @@ class Intake:
     document: Document
     prepared: tuple[PreparedFile, ...]
     failed: tuple[FileOutcome, ...] = ()
+    repeats: Mapping[Path, Path] = field(default_factory=dict)
+    """Files proposing the very same as a file before them in the inbox (two copies of
+    one delegation's file), each with that file: recording them records nothing new
+    (`drafting.intake_checks.set_aside_recorded`)."""
 
     @property
     def count(self) -> int:
         """How many amendments would be recorded."""
-        return sum(len(item.amendments) for item in self.prepared)
+        return self.counted(self.prepared)
+
+    def counted(self, items: Sequence[PreparedFile]) -> int:
+        """How many amendments ``items`` (files of this intake) would record: none for a
+        file repeating another (`repeats`)."""
+        return sum(len(item.amendments) for item in items if item.path not in self.repeats)
 
     def by_delegation(self) -> list[tuple[str, list[PreparedFile]]]:
         """The files read, grouped by whose they are (`PreparedFile.proponents`), in the
@@ -202,6 +213,7 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
     known = codes if codes is not None else [d.code for d in store.delegations()]
     if delegation is not None:
         refuse_other_delegations(path, read.amendments, delegation, authors or {}, known)
+        refuse_mapped_away(path, read.amendments, delegation, authors or {}, known)
     refuse_forged_credits(path, read.amendments, document.current, known)
     check_storable(path, read.amendments, document.current)
     amendments, said = _once(document, read.amendments, path)
@@ -245,7 +257,8 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
     from drafting.read_ahead import WordFile, read_ahead
     from drafting.workflow import require_delegations
 
-    codes = {d.code for d in store.delegations()}
+    delegations = store.delegations()
+    codes = {d.code for d in delegations}
     if not each:
         inbox.check(codes)
     if not inbox.files and not inbox.refused and inbox.skipped:
@@ -267,11 +280,13 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
                 require_delegations(store, {c for a in item.amendments
                                             for c in (*a.proponents, *a.supporters)},
                                     known=codes)
+                if why := acting_for_other(actor, _proposing(item), delegations):
+                    raise InputError(f"{entry.path}: {why}")
                 if check_token and each:
                     store.check_submit(symbol, [item.amendments], actor=actor)
             except DraftingError as error:
                 failed.append(FileOutcome(entry.path, entry.delegation or "",
-                                          error=_naming(entry.path, error.message)))
+                                          error=naming(entry.path, error.message)))
                 errors.append(error)
                 continue
             except Exception as error:  # a bug met in one file: the others still go in
@@ -286,6 +301,11 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
     if check_token and not each:
         store.check_submit(symbol, [item.amendments for item in prepared], actor=actor)
     return Intake(document, tuple(prepared), tuple(failed))
+
+
+def _proposing(item: PreparedFile) -> list[str]:
+    """The delegations whose proposals ``item`` holds, for whom who acts enters them."""
+    return list(dict.fromkeys(c for a in item.amendments for c in a.proponents))
 
 
 def _word(entry: InboxFile) -> bool:
@@ -312,7 +332,7 @@ def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = Fal
                                   allow_duplicates=allow_duplicates)
         except DraftingError as error:
             outcomes.append(FileOutcome(item.path, item.proponents,
-                                        error=_naming(item.path, error.message)))
+                                        error=naming(item.path, error.message)))
             continue
         except Exception as error:  # a bug met in one file: the others are still recorded
             outcomes.append(FileOutcome(item.path, item.proponents,
@@ -322,103 +342,12 @@ def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = Fal
     return outcomes
 
 
-def refused_batches(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,
-                    allow_duplicates: bool = False) -> list[DraftingError | None]:
-    """What recording each of ``batches`` against ``symbol`` would refuse, checked the way
-    the store checks it and writing nothing (a dry run): for each, the error recording it
-    would raise (a revision issued since it was made, a proponent named as a supporter,
-    a change its delegation already proposes, ...), or None. The token is not checked
-    (`Store.check_submit` does that)."""
-    from drafting.store.submissions import refusals
-
-    return list(refusals(store.document(symbol), _as_recorded(store, batches),
-                         {d.code for d in store.delegations()}, store.amendments(symbol),
-                         lambda batch: store.sent_again(symbol, [batch])[0] is not None,
-                         allow_duplicates=allow_duplicates))
-
-
-def _as_recorded(store: Store, batches: Sequence[Sequence[Amendment]],
-                 ) -> list[list[Amendment]]:
-    """``batches`` as the store would record them (`Store.as_recorded`), in one read."""
-    given = store.as_recorded([a for batch in batches for a in batch])
-    starts = list(accumulate((len(batch) for batch in batches), initial=0))
-    return [given[start:end] for start, end in pairwise(starts)]
-
-
-def already_recorded(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]],
-                     ) -> list[SubmitResult | None]:
-    """For each of ``batches``, the submission it repeats if it was recorded before and
-    all its amendments are still pending (sent again: recording it records nothing),
-    else None: said in the preview, before anything is asked."""
-    return store.sent_again(symbol, _as_recorded(store, batches))
-
-
-def set_aside_recorded(store: Store, symbol: str, intake: Intake,
-                       ) -> tuple[Intake, list[FileOutcome]]:
-    """``intake`` without the files recorded before and still pending
-    (`already_recorded`), and those files' outcomes (nothing new recorded)."""
-    found = already_recorded(store, symbol, [item.amendments for item in intake.prepared])
-    kept = tuple(item for item, done in zip(intake.prepared, found, strict=True) if not done)
-    return (Intake(intake.document, kept, intake.failed),
-            [FileOutcome(item.path, item.proponents, done)
-             for item, done in zip(intake.prepared, found, strict=True) if done])
-
-
-def tabled_again(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]],
-                 ) -> list[tuple[str, ...]]:
-    """For each of ``batches`` (a file's amendments), the withdrawn, rejected or stale
-    amendments it proposes again (``A3 (withdrawn)``): recording it tables them again,
-    anew. For previews, so that what will happen is said before anything is asked."""
-    from drafting.store.repeats import proposed_before, sort_proposals
-
-    settled: dict[tuple[Any, ...], str] = {}
-    document = store.document(symbol)
-    sort_proposals(document, store.amendments(symbol, statuses=_SETTLED), {}, settled)
-    if not settled:
-        return [() for _ in batches]
-    return [proposed_before(document, settled, batch)
-            for batch in _as_recorded(store, batches)]
-
-
-def tabled_again_said(earlier: Sequence[str]) -> str:
-    """The preview's line for amendments that table ``earlier`` ones again."""
-    return f"tables again what was proposed as {', '.join(earlier)}: recorded anew"
-
-
-_SETTLED = frozenset({AmendmentStatus.WITHDRAWN, AmendmentStatus.REJECTED,
-                      AmendmentStatus.STALE})
-
-
-def check_recordable(store: Store, symbol: str, batches: Sequence[Sequence[Amendment]], *,
-                     allow_duplicates: bool = False) -> None:
-    """Raise, writing nothing, the error recording ``batches`` together would raise (the
-    first refusal: `refused_batches`); return if they would be recorded."""
-    for error in refused_batches(store, symbol, batches, allow_duplicates=allow_duplicates):
-        if error is not None:
-            raise error
-
-
-def check_intake(store: Store, symbol: str, intake: Intake, *, each: bool = False,
-                 allow_duplicates: bool = False) -> Intake:
-    """``intake`` checked as `record_intake` would record it, writing nothing (a dry run
-    says what the real one would): without ``each``, the error it would raise is raised;
-    with ``each``, the files it would refuse are moved to `Intake.failed`, each with why."""
-    batches = [item.amendments for item in intake.prepared]
-    if not each:
-        check_recordable(store, symbol, batches, allow_duplicates=allow_duplicates)
-        return intake
-    errors = refused_batches(store, symbol, batches, allow_duplicates=allow_duplicates)
-    kept = tuple(item for item, error in zip(intake.prepared, errors, strict=True) if not error)
-    failed = tuple(FileOutcome(item.path, item.proponents, error=_naming(item.path, error.message))
-                   for item, error in zip(intake.prepared, errors, strict=True) if error)
-    return Intake(intake.document, kept, (*intake.failed, *failed))
-
 
 def _failed(refused: Refused) -> FileOutcome:
     return FileOutcome(refused.path, "", error=refused.reason)
 
 
-def _naming(path: Path, message: str) -> str:
+def naming(path: Path, message: str) -> str:
     """``message`` beginning with the file it is about."""
     return message if message.startswith((str(path), path.name)) else f"{path}: {message}"
 

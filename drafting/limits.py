@@ -58,7 +58,8 @@ of 20 million numbers in an unknown field 103 s and 3.8 GB. Supporters the schem
 see (`drafting.readers.submission_shape.thinned`) are not shown to it."""
 
 MAX_NAME_CHARS = 200
-"""The most characters of who acts (``--actor``) or a delegation a write names: a name,
+"""The most characters of who acts (``--actor``), a delegation a write names or a
+delegation's full name (``--name``; the longest official names have some 60): a name,
 checked before anything is recorded, a refusal included (a refusal is recorded, so a
 longer one would let anyone grow the log at will)."""
 MAX_TRACKED_PROPOSALS = 200_000

@@ -49,17 +49,18 @@ def check_new_revision(document: Document, label: str) -> None:
 
 def known_codes(store: Store, codes: Iterable[str],
                 known: Collection[str] | None = None) -> list[str]:
-    """``codes`` as the store spells them (``eu`` is ``EU``: codes are compared without
-    regard to case), for a filter; InputError naming any the store does not know, as
+    """``codes`` as the store spells them (``eu`` and ``E-U`` are ``EU``: codes are
+    compared without regard to case or hyphens; a code the store holds as given is that
+    one), for a filter; InputError naming any the store does not know, as
     `drafting.workflow.require_delegations` does. ``known``: the store's codes, if read."""
-    from drafting.characters import code_key
+    from drafting.characters import code_twin
     from drafting.workflow import require_delegations
 
     known = [d.code for d in store.delegations()] if known is None else list(known)
-    by_key = {code_key(code): code for code in known}
     given = list(codes)
-    require_delegations(store, [c for c in given if code_key(c) not in by_key], known=known)
-    return list(dict.fromkeys(by_key[code_key(c)] for c in given))
+    spelt = {code: code if code in known else code_twin(code, known) for code in given}
+    require_delegations(store, [c for c in given if spelt[c] is None], known=known)
+    return list(dict.fromkeys(str(spelt[c]) for c in given))
 
 
 def paragraph_of(document: Document, label: str, revision: str | None = None) -> Paragraph:

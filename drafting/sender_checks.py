@@ -1,7 +1,9 @@
 """What a submitted file's amendments must pass before they are shown for confirmation:
 that they are the sender's (`refuse_other_delegations`: a Word author, or a JSON file's
-``submitted_by``, naming another delegation; `refuse_forged_credits`: new words tagged as
-the compilation credits another's), and that the store will take them
+``submitted_by``, naming another delegation; `refuse_mapped_away`: a Word author map
+giving the file's own author to another; `acting_for_other`: who acts naming another
+delegation; `refuse_forged_credits`: new words tagged as the compilation credits
+another's), and that the store will take them
 (`check_storable`), so that a preview (``--dry-run``) never promises what recording then
 refuses, and a refusal names the file and the change.
 """
@@ -10,7 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +23,7 @@ from drafting.errors import DraftingError, InputError
 from drafting.lookalikes import LIKE_LATIN
 
 if TYPE_CHECKING:
-    from drafting.model import Amendment, Revision
+    from drafting.model import Amendment, Delegation, Revision
 
 _WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 """The words of a name, as codes are written: letters and digits, hyphens inside ("G-77");
@@ -34,17 +37,69 @@ def named_delegation(name: str, delegation: str, codes: Collection[str]) -> str 
     "USA" and "EU"; "G-77" is G77), or None: one naming ``delegation`` too is its own. A
     code is a word of a longer name as codes are written (capitals), or its first word in
     small letters ("usa mission"): "Smith and Jones" names no Andorra, "Can Yilmaz" no
-    Canada."""
+    Canada. A name naming a code spelt as it is names that one, not another code the same
+    but for hyphens ("EU" beside "E-U", in a store holding both): never one picked by
+    chance."""
+    every = tuple(sorted({*codes, delegation} - {""}))
+    if names_delegation(name, delegation, every):
+        return None
+    _, readings = _readings(name)
+    for word, key in readings:
+        if (code := _named_code(word, every, key)) is not None and code != delegation:
+            return code
+    return None
+
+
+def names_delegation(name: str, delegation: str, codes: Collection[str]) -> bool:
+    """Whether ``name`` names ``delegation`` by its code (read as `named_delegation`
+    reads names; ``codes``: the store's, among which a code spelt as the name writes it
+    is the one named)."""
+    if not delegation:
+        return False
+    every = tuple(sorted({*codes, delegation}))
+    words, readings = _readings(name)
+    return any(_named_code(word, every, _bare) == delegation for word in words) or any(
+        _named_code(word, every, key) == delegation for word, key in readings)
+
+
+Key = Callable[[str], str]
+
+
+def _readings(name: str) -> tuple[list[str], list[tuple[str, Key]]]:
+    """The words of ``name`` as shown (`_as_shown`), and what of it may be a code, each
+    with how it is compared with codes, in the order they count: the whole name, its
+    first word in small letters ("usa mission"), each word as codes are written."""
     shown = _as_shown(name)
     words = _WORDS.findall(shown)
-    if _bare(delegation) in map(_bare, words):  # "Anna Schmidt (EU)" for the EU: its own
-        return None
-    others = {credit_key(code): code for code in codes
-              if credit_key(code) != credit_key(delegation)}
-    written = {_bare(code): code for code in others.values()}
-    first = others.get(credit_key(words[0])) if words and words[0].islower() else None
-    return others.get(credit_key(shown)) or first or next(
-        (written[_bare(word)] for word in words if _bare(word) in written), None)
+    first = [(words[0], credit_key)] if words and words[0].islower() else []
+    return words, [(shown, credit_key), *first, *((word, _bare) for word in words)]
+
+
+def _named_code(word: str, codes: tuple[str, ...], key: Key) -> str | None:
+    """The code among ``codes`` (in order) that ``word`` is, compared by ``key``: where
+    several are (EU and E-U, for "EU" without hyphens), the one spelt as ``word``, then the
+    one so spelt but for case, then the one with hyphens where ``word`` has a space or a
+    mark ("G 77" is G-77 beside G77), then the first."""
+    same = _by_key(codes, key).get(key(word), ())
+    return min(same, key=lambda code: (code != word, code.casefold() != word.casefold(),
+                                       _dashed(code) != _dashed(word)), default=None)
+
+
+@lru_cache(maxsize=16)
+def _by_key(codes: tuple[str, ...], key: Key) -> dict[str, list[str]]:
+    """``codes`` by ``key``, in order: made once for the many names of one file."""
+    index: dict[str, list[str]] = {}
+    for code in codes:
+        index.setdefault(key(code), []).append(code)
+    return index
+
+
+def _dashed(word: str) -> str:
+    """``word`` without regard to case, each run of spaces and marks a hyphen."""
+    return _MARKS.sub("-", word).casefold()
+
+
+_MARKS = re.compile(r"[\W_]+")
 
 
 def _bare(code: str) -> str:
@@ -74,9 +129,9 @@ def refuse_other_delegations(path: Path, amendments: Sequence[Amendment], delega
     ``authors`` does not map: another delegation's copy, sent under the wrong name or
     passed on, would propose its changes in this one's name."""
     found: dict[str, str] = {}
-    for amendment in amendments:
-        author = amendment.submitted_by
-        if not author or author in authors or delegation not in amendment.proponents:
+    for author in dict.fromkeys(a.submitted_by for a in amendments  # each author once
+                                if delegation in a.proponents):
+        if not author or author in authors:
             continue
         if (named := named_delegation(author, delegation, codes)) is not None:
             found.setdefault(author, named)
@@ -88,6 +143,46 @@ def refuse_other_delegations(path: Path, amendments: Sequence[Amendment], delega
             f"{delegation}; nothing was recorded. If the file is {other}'s, submit it as "
             f"{other}'s (--delegation {other}); if {delegation}'s own staff tracked them "
             f"under that name, say so: --author '{author}={delegation}'")
+
+
+def refuse_mapped_away(path: Path, amendments: Sequence[Amendment], delegation: str,
+                       authors: Mapping[str, str], codes: Collection[str]) -> None:
+    """InputError where the Word author map (``authors``) gives a Word author of the
+    file whose name names ``delegation``, the file's ("USA", "Jane Roe (USA)" in USA's
+    file), to another delegation: a slip in the map would record the file's changes as
+    another's proposals (a colleague of another delegation's, in its own name, is
+    mapped the other way: `refuse_other_delegations`)."""
+    for author in dict.fromkeys(a.submitted_by for a in amendments):
+        mapped = authors.get(author, delegation) if author else delegation
+        if mapped != delegation and names_delegation(author, delegation, codes):
+            raise InputError(
+                f"{path}: the Word author map gives {author!r} to {mapped}, but the name "
+                f"names {delegation}, the delegation the file is submitted as; nothing was "
+                f"recorded. Its changes would be {mapped}'s proposals: if they are "
+                f"{delegation}'s, correct the map ('{author}={delegation}', or leave the "
+                f"author out); if the file is {mapped}'s, submit it as {mapped}'s")
+
+
+def acting_for_other(actor: str, claimed: Collection[str],
+                     delegations: Sequence[Delegation]) -> str | None:
+    """Why who acts (``--actor``) may not be recorded for a write by ``claimed``, or None:
+    it names a delegation (`named_delegation`) that is none of ``claimed`` nor a member
+    of one of them (a group's chair from a member state), so the record would say that
+    delegation's staff entered another's proposal. A name naming none (the secretariat's
+    staff entering a file for a delegation) is who acts, as given."""
+    if not actor or not claimed:
+        return None
+    codes = [d.code for d in delegations]
+    own = {*claimed, *(m for d in delegations if d.code in claimed for m in d.members)}
+    if any(names_delegation(actor, code, codes) for code in sorted(own)):
+        return None
+    if (other := named_delegation(actor, "", codes)) is None:
+        return None
+    whose = " and ".join(dict.fromkeys(claimed))
+    return (f"who acts (the actor) {actor!r} names {other}, another delegation, but this "
+            f"is {whose}'s to record; nothing was recorded. Who acts is who enters it for "
+            f"{whose} (a person's name, or the secretariat's); if it is {other}'s, "
+            f"{other} records it as its own")
 
 
 def refuse_entered_by_other(path: Path, entered_by: str, delegation: str,

@@ -146,14 +146,14 @@ def require_delegations(store: Store, codes: Collection[str], *,
     """InputError naming the unknown codes among ``codes`` and listing the known ones; a
     look-alike of a code (``eu``, ``ЕU`` with a Cyrillic Е) is told as such. ``known``:
     the store's codes, when already read (an inbox checks file after file)."""
-    from drafting.characters import code_problem, code_twin, escaped
+    from drafting.characters import CODES_COMPARED, code_problem, code_twin, escaped
 
     known = sorted(known if known is not None else (d.code for d in store.delegations()))
     unknown = sorted(set(codes) - set(known))
     for code in unknown:
         if (twin := code_twin(code, known)) is not None:
-            raise InputError(f"unknown delegation '{code}': the store has {twin}, and codes "
-                             f"are compared without regard to case; use {twin}")
+            raise InputError(f"unknown delegation '{code}': the store has {twin}, and "
+                             f"{CODES_COMPARED}; use {twin}")
         if (why := code_problem(code)) is not None:
             raise InputError(f"unknown delegation '{escaped(code)}', which is not a "
                              f"delegation code: {why}")
@@ -183,9 +183,13 @@ def prepare_amendment(store: Store, symbol: str, proposal: Proposal, delegation:
     from drafting import characters
     from drafting.engine import draft_amendment
     from drafting.engine.subamend import draft_subamendment, parent_of
+    from drafting.sender_checks import acting_for_other
 
     require_delegations(store, [delegation, *proposal.supporters])
-    codes = [d.code for d in store.delegations()]  # no new words may credit one
+    delegations = store.delegations()
+    if (why := acting_for_other(submitted_by, [delegation], delegations)) is not None:
+        raise InputError(why)  # said before the preview, a dry run's too
+    codes = [d.code for d in delegations]  # no new words may credit one
     document = store.document(symbol)
     parent = None
     if revision_of(document).by_label(proposal.paragraph) is None:

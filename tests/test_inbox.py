@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.errors import DraftingError, InputError, ReaderError
+from drafting.errors import DraftingError, InputError
 from drafting.inbox import by_filename, delegation_from_name, given, read_map
 from drafting.intake import read_inbox, record_intake
 from drafting.store import init_store, open_store
@@ -149,14 +149,19 @@ def test_a_json_file_must_be_the_delegations_its_name_says(store, inbox):
 
 
 def test_a_tracked_copy_by_file_name_takes_authors_as_delegation_does(store, inbox):
-    # the name gives the delegation of changes without an author; an author map, when
-    # given, must map every author (as --delegation with --author does)
+    # the name gives the delegation of changes without an author, and of the authors an
+    # author map does not give (as --delegation with --author does)
     half = by_filename([inbox / "EU.docx"], CODES, authors={"Anna Schmidt (EU)": "EU"})
-    with pytest.raises(ReaderError, match="Marc Dubois"):
-        read_inbox(store, SYMBOL, half)
+    [item] = read_inbox(store, SYMBOL, half).prepared  # Marc's changes: the file's, EU's
+    assert {(a.submitted_by, a.proponents) for a in item.amendments} == {
+        ("Anna Schmidt (EU)", ("EU",)), ("Marc Dubois (EU)", ("EU",))}
     both = by_filename([inbox / "EU.docx"], CODES, authors={
         "Anna Schmidt (EU)": "EU", "Marc Dubois (EU)": "G77"})
-    [item] = read_inbox(store, SYMBOL, both).prepared
+    with pytest.raises(InputError, match=r"gives 'Marc Dubois \(EU\)' to G77, but the name "
+                                         r"names EU, the delegation the file is submitted as"):
+        read_inbox(store, SYMBOL, both)  # the EU's own author, in the EU's file
+    [item] = read_inbox(store, SYMBOL, given([inbox / "EU.docx"], authors={
+        "Anna Schmidt (EU)": "EU", "Marc Dubois (EU)": "G77"})).prepared  # authors alone
     assert {(a.submitted_by, a.proponents) for a in item.amendments} == {
         ("Anna Schmidt (EU)", ("EU",)), ("Marc Dubois (EU)", ("G77",))}
 
@@ -164,15 +169,15 @@ def test_a_tracked_copy_by_file_name_takes_authors_as_delegation_does(store, inb
 def test_a_map_names_each_files_delegation_and_its_word_authors(store, inbox):
     (inbox / "inbox.csv").write_text(
         "file,delegation,authors\n"
-        "# the EU's typists: Marc types for the G77 this time\n"
-        "EU.docx,EU,Anna Schmidt (EU)=EU,Marc Dubois (EU)=G77\n"
+        "# the EU's typists: Marc types for the G77 this time (the authors say whose)\n"
+        "EU.docx,,Anna Schmidt (EU)=EU,Marc Dubois (EU)=G77\n"
         "\n"
         "usa-comments.docx , USA\n"
         '"jpn edited.docx",JPN\n'
         "aosis.json,\n", encoding="utf-8")
     mapped = read_map(inbox / "inbox.csv", CODES)
     assert [(f.path, f.delegation) for f in mapped.files] == [
-        (inbox / "EU.docx", "EU"), (inbox / "usa-comments.docx", "USA"),
+        (inbox / "EU.docx", None), (inbox / "usa-comments.docx", "USA"),
         (inbox / "jpn edited.docx", "JPN"), (inbox / "aosis.json", None)]
     outcomes = record_intake(store, SYMBOL, read_inbox(store, SYMBOL, mapped))
     assert [o.path.name for o in outcomes if o.recorded] == [

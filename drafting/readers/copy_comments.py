@@ -19,11 +19,12 @@ thread (the opening comment, then its replies in the order of the file), but:
 - a comment (a thread's opening one too) whose author the Word authors given map, or,
   not mapped, whose name reads as a delegation's code ("USA", "Jane Doe (USA)":
   `author_codes`), to another delegation than every author of the change (by that map
-  or name; with no map, the delegation the file is sent for too) is that delegation's,
-  not the proponent's: named in a warning too. LibreOffice writes no threads (each of its
-  replies is a comment of its own): this is how another delegation's reply in a file
-  LibreOffice saved is told apart. Otherwise, without threads, a comment on the change
-  is its reason, whoever wrote it (a colleague's, as before);
+  or name; one the map does not give, the delegation the file is sent for too) is that
+  delegation's, not the proponent's: named in a warning too. LibreOffice writes no
+  threads (each of its replies is a comment of its own): this is how another
+  delegation's reply in a file LibreOffice saved is told apart. Otherwise, without
+  threads, a comment on the change is its reason, whoever wrote it (a colleague's, as
+  before);
 - a comment marked resolved (Word's "Resolve", ``w15:done``) is read as the reason all
   the same: resolving closes a discussion, it does not take the words back. A warning
   says so, so that the sender sees it in the preview.
@@ -192,11 +193,11 @@ class CopyComments:
         return author_codes(author)
 
     def _makers(self, author: str | None) -> set[str]:
-        """The delegations of a change by ``author``: `_codes`, and with no Word authors
-        given, the delegation the file is sent for too (`finish` attributes the change
-        to it unless it is another's pending proposal)."""
+        """The delegations of a change by ``author``: `_codes`, and for an author the Word
+        author map does not give, the delegation the file is sent for too (`finish`
+        attributes the change to it unless it is another's pending proposal)."""
         codes = self._codes(author)
-        if self.authors is None and self.delegation:
+        if self.delegation and (self.authors is None or author not in self.authors):
             codes.add(self.delegation)
         return codes
 

@@ -102,8 +102,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
         rejected(shown, target, pending, warnings, name, delegation, authors, symbol,
                  commented, marked)
     drafts = unstruck(drafts, warnings)  # amending no pending proposal
-    codes = [delegation if d.author is None or authors is None else authors.get(d.author)
-             for d in drafts]
+    codes = [delegation if d.author is None or authors is None else
+             authors.get(d.author, delegation) for d in drafts]  # unmapped: the file's
     unknown = sorted({d.author for d, c in zip(drafts, codes, strict=True)
                       if c is None and d.author})
     if unknown:
@@ -286,12 +286,12 @@ def _inserts(draft: Draft) -> str:
 def _several_authors(drafts: list[Draft], delegation: str | None,
                      authors: Mapping[str, str] | None, warnings: list[ReadWarning]) -> None:
     """A warning when the changes of several Word authors, not all of whom name the
-    delegation, are all read as ``delegation``'s (no ``authors`` map): a copy passed on
-    from another delegation still holds that delegation's tracked changes, which would be
+    delegation, are all read as ``delegation``'s (none in the ``authors`` map): a copy
+    passed on from another delegation still holds that delegation's tracked changes, which would be
     proposed in this one's name."""
-    if authors or delegation is None:
+    if delegation is None:
         return
-    counts = Counter(d.author for d in drafts if d.author)
+    counts = Counter(d.author for d in drafts if d.author and d.author not in (authors or {}))
     named = re.compile(rf"(?<![\w-]){re.escape(delegation)}(?![\w-])", re.IGNORECASE)
     if len(counts) < 2 or all(named.search(author) for author in counts):
         return  # one author, or each names the delegation ("Anna Schmidt (EU)")

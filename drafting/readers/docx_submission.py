@@ -122,8 +122,9 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     current revision), as amendments.
 
     Proponents: with ``authors`` (Word author -> delegation code), each tracked change
-    belongs to its author's delegation and ``delegation`` only takes changes with no author
-    and untracked differences; without ``authors``, everything belongs to ``delegation``.
+    belongs to its author's delegation and ``delegation`` takes the others (an author the
+    map does not give, no author, untracked differences); without ``authors``, everything
+    belongs to ``delegation``.
     ``submitted_by`` is the Word author ("" when none) and ``submitted_at`` the change's
     date (UTC), or the ``submitted_at`` given when the change has none. Ids are drawn from
     ``ids`` (only once the whole file is read), else ``<code>-docx-<n>``. The amendments

@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, insert, select, update
 
-from drafting.characters import code_twin
+from drafting.characters import code_twin, twin_said
 from drafting.store import tables
 from drafting.store.errors import (
     AccessError,
@@ -283,7 +283,7 @@ def check_holder(connection: Connection, holder: str) -> None:
     code = tables.delegations.c.code
     if holder != SECRETARIAT and connection.scalar(select(code).where(code == holder)) is None:
         twin = code_twin(holder, [SECRETARIAT, *connection.scalars(select(code))])
-        hint = (f"it is {twin} in another case" if twin is not None
+        hint = (f"it is {twin} {twin_said(holder, twin)}" if twin is not None
                 else f"the secretariat's token is '{SECRETARIAT}'")
         raise NotFoundError(f"there is no delegation '{holder}' in the store ({hint})")
 

@@ -6,27 +6,34 @@ record is for ever and anyone with the store reads it:
   the record, and one kept there would be everyone's to use;
 - a delegation's name, as shown (``EU``, ``Jane Doe (EU)``, ``EU_mission``), for the
   secretariat's write (a decision, a revision): the log would read "decide by EU", as if
-  the EU had decided. A delegation's write shows who entered it apart from the
-  proponent ("(entered by USA) by EU"), so there the name stays as given.
+  the EU had decided; and for a delegation's write (a submission, a withdrawal, a
+  support), another delegation's name: the log would read "(entered by USA) by EU", as
+  if USA's staff had entered EU's proposal. A name naming the delegation itself, or
+  none (the secretariat's staff entering it), stays as given.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
 
-from drafting.sender_checks import named_delegation
+from drafting.sender_checks import acting_for_other, named_delegation
 from drafting.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from drafting.model import Delegation
 
 _TOKEN = re.compile(r"drf_[0-9a-f]{16}_")
 """How every token begins (`drafting.store.tokens`): enough to know one, never kept."""
 
 
-def check_actor(actor: str, claimed: Collection[str], codes: Callable[[], Collection[str]],
-                secretariat: str) -> None:
+def check_actor(actor: str, claimed: Collection[str],
+                delegations: Callable[[], Sequence[Delegation]], secretariat: str) -> None:
     """StoreError when ``actor`` holds a token, or names a delegation where the write is
-    the secretariat's (``claimed`` is ``secretariat`` alone); ``codes`` gives the store's
-    delegations, asked for only then."""
+    the secretariat's (``claimed`` is ``secretariat`` alone), or, where it is
+    delegations', one that is none of them (`drafting.sender_checks.acting_for_other`);
+    ``delegations`` gives the store's, asked for only then."""
     if not actor:
         return
     if _TOKEN.search(actor) is not None:
@@ -36,8 +43,10 @@ def check_actor(actor: str, claimed: Collection[str], codes: Callable[[], Collec
                          "--token) and your own name as the actor, and replace that token "
                          "(drafting token rotate), since it was shown")
     if set(claimed) != {secretariat}:
+        if (why := acting_for_other(actor, claimed, delegations())) is not None:
+            raise StoreError(why)
         return
-    if (named := named_delegation(actor, "", list(codes()))) is not None:
+    if (named := named_delegation(actor, "", [d.code for d in delegations()])) is not None:
         raise StoreError(
             f"who acts (the actor) {actor!r} names {named}, a delegation, but this is the "
             f"secretariat's to record: the log would show it done by {named}; nothing was "

@@ -25,8 +25,9 @@ from drafting.store.session import Handed, Write
 
 def add(write: Write, delegations: Sequence[Delegation], member_of: str | None = None,
         handed: Handed | None = None) -> dict[str, str]:
-    """Add ``delegations`` (and append them to group ``member_of``); returns the tokens
-    issued, by code (none in an open store), given to ``handed`` first (`Handed`)."""
+    """Add ``delegations`` (and append them to group ``member_of``, which must be a group:
+    `_joinable`); returns the tokens issued, by code (none in an open store), given to
+    ``handed`` first (`Handed`)."""
     connection = write.connection
     codes = [d.code for d in delegations]
     twice = sorted({code for code in codes if codes.count(code) > 1})
@@ -42,7 +43,7 @@ def add(write: Write, delegations: Sequence[Delegation], member_of: str | None =
     for delegation in delegations:
         _check_members(delegation.code, delegation.members, [*known, *codes])
     if member_of is not None:
-        _group(write, member_of)
+        _joinable(write, member_of)
     secure = access.is_secure(connection)
     tokens = {}
     for delegation in delegations:
@@ -69,7 +70,7 @@ def _known(connection: Connection) -> list[str]:
 def _check_members(group: str, codes: Sequence[str], known: Sequence[str]) -> None:
     """StoreError for a member code that is neither a delegation code
     (`names.check_code`) nor exactly one ``known``, or that is one of ``known`` (or of
-    ``codes``) in another case."""
+    ``codes``) in another case or with other hyphens."""
     for code in codes:
         if code not in known:
             names.check_code(code)
@@ -77,8 +78,8 @@ def _check_members(group: str, codes: Sequence[str], known: Sequence[str]) -> No
     for code in dict.fromkeys(codes):
         if (twin := characters.code_twin(code, seen)) is not None:
             raise StoreError(f"'{code}' cannot join {group}: it is the delegation code "
-                             f"{twin} in another case (codes are compared without regard "
-                             f"to case); use {twin}; nothing was added")
+                             f"{twin} {characters.twin_said(code, twin)} "
+                             f"({characters.CODES_COMPARED}); use {twin}; nothing was added")
         seen.append(code)
 
 
@@ -87,11 +88,26 @@ def _group(write: Write, code: str) -> Row[Any]:
                                    .where(tables.delegations.c.code == code)).first()
     if row is None and (twin := characters.code_twin(code, _known(write.connection))):
         raise NotFoundError(f"there is no delegation '{code}' to add members to: it is "
-                            f"{twin} in another case; nothing was added")
+                            f"{twin} {characters.twin_said(code, twin)}; nothing was added")
     if row is None:
         raise NotFoundError(f"there is no delegation '{code}' to add members to: add the "
                             f"group first (drafting delegation add {code}); nothing was added")
     return row
+
+
+def _joinable(write: Write, code: str) -> None:
+    """NotFoundError unless there is a delegation ``code`` (`_group`); StoreError if it is
+    a state (or an observer) with no members: new delegations join a group, and a state
+    turned into one by a slip (``--member-of USA`` for ``EU``) would speak for them."""
+    row = _group(write, code)
+    member = tables.delegation_members.c
+    if row.kind == DelegationKind.GROUP or write.connection.scalar(
+            select(member.member_code).where(member.group_code == code).limit(1)) is not None:
+        return
+    raise StoreError(f"{code} is a {row.kind}, not a group: delegations join a group; "
+                     f"nothing was added. A group is added as one (drafting delegation add "
+                     f"G77 --group), then its members (drafting delegation add BRA CHN "
+                     f"--member-of G77)")
 
 
 def add_members(write: Write, group: str, codes: Sequence[str]) -> Delegation:

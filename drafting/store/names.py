@@ -16,9 +16,9 @@ message rather than stored:
 - a **code** (``EU``, ``G77``, ``G-77``, ``AOSIS``): 1 to 40 ASCII letters, digits
   and hyphens, starting with a letter or a digit (`drafting.characters.code_problem`),
   as delegation codes are in practice: no code can then look like another (``ЕU``
-  with a Cyrillic Е beside ``EU``). Codes are compared without regard to case
-  (`drafting.characters.code_key`): ``eu`` is refused beside ``EU``, as a new
-  delegation or a member of a group.
+  with a Cyrillic Е beside ``EU``). Codes are compared without regard to case or
+  hyphens (`drafting.characters.code_key`): ``eu`` and ``E-U`` are refused beside
+  ``EU``, as a new delegation or a member of a group.
 
 A symbol must be in Unicode NFC, so that one name has one spelling. Quotes,
 semicolons, spaces (but IMO's), ``$``, backquotes, ``|``, ``&``, ``<>``, ``*``, ``?``,
@@ -42,7 +42,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from drafting import characters
+from drafting import characters, lookalikes
 from drafting.limits import MAX_NAME_CHARS
 from drafting.model import Amendment, Delegation, Document, Revision
 from drafting.store.errors import StoreError
@@ -90,14 +90,16 @@ def check_code(code: str) -> None:
 
 def check_new_codes(codes: Sequence[str], known: Iterable[str]) -> None:
     """StoreError if one of ``codes``, to be added, is the same code as one ``known`` (or
-    as another of ``codes``) spelt in another case."""
+    as another of ``codes``) spelt in another case or with other hyphens ("E-U" beside
+    "EU"): two codes naming one delegation would let one's file be read as the other's."""
     seen = list(known)
     for code in codes:
         if (twin := characters.code_twin(code, seen)) is not None:
             where = "already in the store" if twin in known else "given with it"
-            raise StoreError(f"{_shown(code)} is the delegation code {twin}, {where}, in "
-                             f"another case: codes are compared without regard to case; "
-                             f"use {twin}, or another code; nothing was added")
+            raise StoreError(f"{_shown(code)} is the delegation code {twin}, {where}, "
+                             f"{characters.twin_said(code, twin)}: "
+                             f"{characters.CODES_COMPARED}; use {twin}, or another code; "
+                             "nothing was added")
         seen.append(code)
 
 
@@ -153,10 +155,17 @@ def check_revision(symbol: str, revision: Revision) -> None:
 
 
 def check_delegation(delegation: Delegation) -> None:
-    """The code and the name of ``delegation`` (its members are checked against the
-    store: `drafting.store.delegations`)."""
+    """The code and the name of ``delegation``: a name as the store takes one
+    (`check_name`), holding nothing a delegation's new words may not
+    (`drafting.lookalikes.disguise`: a zero-width space, a word mixing scripts), since
+    it stands beside every proposal of the delegation (its members are checked against
+    the store: `drafting.store.delegations`)."""
     check_code(delegation.code)
-    check_line(f"the name of {delegation.code}", delegation.name)
+    where = f"the name of {delegation.code}"
+    check_name(where, delegation.name)
+    if found := lookalikes.disguise(delegation.name):  # shown in every list, as new words
+        raise StoreError(f"{where}, {found[1]}; nothing was added",
+                         details=characters.caret(delegation.name, found[0]))
     for code in delegation.members:
         check_member(code)
 

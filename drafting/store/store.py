@@ -125,8 +125,7 @@ class Store(TokenKeeping, RecordKeeping):
         recorded (and committed) alone, and AccessError raised. Who acts, and what the
         refusal would record, pass the store's text check first (`names.check_line`)."""
         names.check_name("who acts (the actor)", actor)
-        check_actor(actor, need.claimed, lambda: [d.code for d in self.delegations()],
-                    SECRETARIAT)
+        check_actor(actor, need.claimed, self.delegations, SECRETARIAT)
         for code in need.claimed:
             names.check_name("the delegation named", code)
         if need.document is not None:

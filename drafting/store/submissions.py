@@ -408,8 +408,8 @@ def _backing_problems(amendment: Amendment) -> list[str]:
 def _unknown(role: str, code: str, codes: set[str]) -> str:
     """Why ``code`` (a proponent or supporter) is not a delegation of the store."""
     if (twin := characters.code_twin(code, codes)) is not None:
-        return (f"{role} '{code}' is not a known delegation: it is {twin} in another case "
-                "(codes are compared without regard to case)")
+        return (f"{role} '{code}' is not a known delegation: it is {twin} "
+                f"{characters.twin_said(code, twin)} ({characters.CODES_COMPARED})")
     if (why := characters.code_problem(code)) is not None:
         return f"{role} '{code}' is not a delegation code: {why}"
     return (f"{role} '{code}' is not a known delegation: add it first "

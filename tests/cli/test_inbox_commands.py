@@ -134,7 +134,7 @@ def test_each_records_the_other_files_and_says_which_failed(db, inbox):
 def test_a_map_lists_the_files_their_delegations_and_word_authors(db, inbox):
     (inbox / "inbox.csv").write_text(
         "file,delegation,authors\n"
-        "EU.docx,EU,Anna Schmidt (EU)=EU,Marc Dubois (EU)=G77\n"
+        "EU.docx,,Anna Schmidt (EU)=EU,Marc Dubois (EU)=G77\n"
         "usa-comments.docx,USA\n"
         "jpn edited.docx,JPN\n", encoding="utf-8")
     recorded = ok(db, "submit", SYMBOL, "--map", str(inbox / "inbox.csv"), "--yes")

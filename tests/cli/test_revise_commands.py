@@ -170,12 +170,12 @@ def test_the_log_tells_who_entered_a_proposal_from_the_delegation_it_is_for(tmp_
     for args in (("init",), ("import", str(draft), "--doc", "A/1"),
                  ("delegation", "add", "EU", "USA"),
                  ("amend", "A/1", "OP2", "-d", "EU", "--replace", "report", "--with",
-                  "study", "--yes", "--actor", "USA"),
+                  "study", "--yes", "--actor", "Anna Schmidt"),
                  ("support", "A1", "-d", "USA", "--actor", "Jane Doe"),
                  ("decide", "A1", "reject", "--actor", "chair")):
         assert drafting(db, *args).returncode == 0, args
     log = drafting(db, "log", "A/1").stdout
-    assert "submit     (entered by USA)  by EU: 1 amendment A1 (OP2)" in log  # not "by USA by EU"
+    assert "submit     (entered by Anna Schmidt)  by EU: 1 amendment A1 (OP2)" in log
     assert "support    (entered by Jane Doe)  USA supports A1" in log
     assert "decide     by chair  A1 rejected" in log
 

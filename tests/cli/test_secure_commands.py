@@ -91,7 +91,8 @@ def cli(monkeypatch, capsys, tmp_path) -> tuple[Cli, dict[str, str]]:
     """A secure store with the sample draft and delegations; the tokens."""
     cli = Cli(monkeypatch, capsys, tmp_path / "n.db")
     cli.ok("init")
-    cli.ok("delegation", "add", "EU", "USA", "G77", "JPN", "AOSIS", "AUS", "NZL", "FJI")
+    cli.ok("delegation", "add", "USA", "JPN", "AUS", "NZL", "FJI")
+    cli.ok("delegation", "add", "EU", "G77", "AOSIS", "--group")
     tokens = tokens_in(cli.ok("init", "--secure", "--actor", "Secretariat"))
     cli.ok("import", str(SAMPLES / "zero-draft.md"), "--doc", SYMBOL,
            "--token", tokens["secretariat"])
@@ -169,6 +170,11 @@ def test_delegation_add_member_of_a_group(cli):
     code, _, err = cli.run("delegation", "add", "IND", "--member-of", "AU",
                            token=tokens["secretariat"])
     assert code == 1 and "no delegation 'AU'" in err
+    code, _, err = cli.run("delegation", "add", "EU2", "--member-of", "USA",
+                           token=tokens["secretariat"])  # a slip for EU: USA is a state
+    assert code == 1 and err.startswith("drafting: USA is a state, not a group")
+    assert "drafting delegation add G77 --group" in err
+    assert groups["USA"]["kind"] == "state"
     assert "IND" not in {d["code"] for d in json.loads(cli.ok("delegation", "list", "--json"))}
     assert "every row matches" in cli.ok("verify")
 
@@ -176,7 +182,7 @@ def test_delegation_add_member_of_a_group(cli):
 def test_an_open_store_takes_member_of_without_tokens(monkeypatch, capsys, tmp_path):
     cli = Cli(monkeypatch, capsys, tmp_path / "open.db")
     cli.ok("init")
-    cli.ok("delegation", "add", "G77")
+    cli.ok("delegation", "add", "G77", "--group")
     out = cli.ok("delegation", "add", "BRA", "--member-of", "G77")
     assert "G77 members: BRA" in out and "drf_" not in out
     assert "no token" in cli.ok("token", "list")

@@ -117,7 +117,7 @@ def test_amend_submit_and_compile_name_the_code_meant(tmp_path, negotiation, cap
     amend = ["amend", SYMBOL, "OP2", "--delete", "provisional", "--yes", "--db", negotiation]
     line = refused_line(run_cli(capsys, *amend, "-d", "eu"))
     assert line == ("drafting: unknown delegation 'eu': the store has EU, and codes are "
-                    "compared without regard to case; use EU")
+                    "compared without regard to case or hyphens; use EU")
     line = refused_line(run_cli(capsys, *amend, "-d", GREEK))
     assert "U+0395 (GREEK CAPITAL LETTER EPSILON)" in line
     submission = tmp_path / "eu.json"

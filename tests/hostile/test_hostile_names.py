@@ -50,7 +50,8 @@ BAD_CODES = [
 GOOD_SYMBOLS = ["A/C.2/81/L.7", "A/RES/70/1", "FCCC/CP/2025/L.4", "bbnj-2025", "INC-5.2",
                 "E/CN.6/2025/L.3(Part:1)+Corr.1", "مشروع/1", "草案-1", "ОБСЕ/1", "Côte-1",
                 "MSC 110/WP.5", "MEPC 81/WP.7", "LEG 111/WP.3", "A77/4", "MSC 1" + "0" * 195]
-GOOD_CODES = ["EU", "G77", "AOSIS", "G-77", "LDC-group", "X1", "CELAC-2025"]
+GOOD_CODES = ["EU", "G77", "AOSIS", "G-20", "LDC-group", "X1", "CELAC-2025"]
+"""Real codes; one differing from another only by hyphens (G-77 beside G77) is not one."""
 
 
 @pytest.fixture

@@ -262,7 +262,8 @@ def submit_at_once(url: str, code: str, rounds: int, alike: bool, barrier: Any,
                     refused += 1
             if alike:
                 same = [amend("EU", "OP2", revision=current, replace="submit", with_="present")]
-                shared = store.submit(SMALL.symbol, same, actor=code).ids
+                shared = store.submit(SMALL.symbol, same,  # entered for the EU, by no
+                                      actor=f"Clerk #{code[1:]}").ids  # delegation's name
         results.put((code, ids, shared, refused, None))
     except BaseException as error:  # report it to the parent, whatever it is
         results.put((code, ids, shared, refused, repr(error)))

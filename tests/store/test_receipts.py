@@ -12,7 +12,7 @@ from store_scenario import SMALL, amend
 from tamper import new_text, rewrite_history, tamper
 
 from drafting.engine.revise import Decisions, revise
-from drafting.model import Delegation, ParagraphStatus
+from drafting.model import Delegation, DelegationKind, ParagraphStatus
 from drafting.store import SECRETARIAT, AccessError, ConflictError, Receipt, open_store
 from drafting.store.tables import GENESIS
 from drafting.workflow import export_json
@@ -42,7 +42,7 @@ def logged(store, receipts) -> None:
 def test_every_write_gives_the_receipts_of_the_events_it_recorded(empty_store, store_url):
     store = empty_store
     assert store.head() == Receipt(0, GENESIS) and store.receipts == ()
-    store.add_delegations([Delegation("EU"), Delegation("G77")])
+    store.add_delegations([Delegation("EU"), Delegation("G77", kind=DelegationKind.GROUP)])
     assert [r.seq for r in store.receipts] == [1, 2]
     logged(store, store.receipts)
     store.add_delegations([Delegation("BRA")], member_of="G77")  # the delegation, the members

@@ -11,7 +11,7 @@ import pytest
 from store_scenario import SMALL, amend
 
 from drafting.delegations import AddedDelegations, add_delegations
-from drafting.model import Delegation
+from drafting.model import Delegation, DelegationKind
 from drafting.store import SECRETARIAT, Receipt, open_store
 
 
@@ -61,7 +61,7 @@ def test_the_old_token_still_works_after_a_rotation_that_failed(secure):
 def test_delegations_whose_tokens_cannot_be_shown_are_not_added(secure):
     url, tokens = secure
     with open_store(url, token=tokens[SECRETARIAT]) as secretariat:
-        secretariat.add_delegation(Delegation("G77"))
+        secretariat.add_delegation(Delegation("G77", kind=DelegationKind.GROUP))
         before = (secretariat.events(), secretariat.tokens(), secretariat.delegations())
         with pytest.raises(Unshown):
             add_delegations(secretariat, ["BRA", "CHN"], member_of="G77", handed=_fails)
