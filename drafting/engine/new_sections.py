@@ -14,41 +14,74 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from drafting.engine.heading_numbers import run_on
 from drafting.engine.option_sections import OPTION_SECTION as _OPTION_SECTION
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label, LabelError, next_label, parse_label
-from drafting.model.sections import option_named, section_key
+from drafting.model.sections import (
+    heading_line,
+    numbered_as,
+    option_named,
+    section_key,
+    section_kind,
+)
 
 
 def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
                 current: Sequence[Paragraph]) -> list[Paragraph] | None:
     """``born`` (new paragraphs accepted after the last paragraph of a section, in order)
     as a section of their own where the first is a section heading whose key no
-    paragraph of ``current`` (the revision amended) uses: the heading, a title line
-    after it (short, no closing punctuation, more text after it) and the section's
-    paragraphs, numbered from 1 in it. ``before`` holds the new revision's paragraphs so
+    paragraph of ``current`` (the revision amended) uses, or whose number the articles
+    after it move on from (`pushes_on`): the heading, a title line after it (short, no
+    closing punctuation, more text after it) and the section's paragraphs, numbered from
+    1 in it; a further heading among them opens a section of its own alike (a new
+    chapter, then its first article). ``before`` holds the new revision's paragraphs so
     far (the headings' labels follow the last of them, their levels those of the
-    section before). None for anything else: the paragraphs stay where they were put."""
-    key = (_apart(section_key(born[0].text), born[0]) or option_section(born[0])) \
-        if born else None
-    if key is None or key in {_section(p.label) for p in current}:
+    sections before). None for anything else: the paragraphs stay where they were put."""
+    used = {_section(p.label) for p in current}
+    if not born or _key(born[0], born[0], used, current) is None:
         return None
-    heading, *rest = born
-    option = option_named(heading.text) is not None
-    titled = not option and len(rest) > 1 and title_line(rest[0].text)
-    levels = _option_level(before) if option else _levels(before)
     taken = [p.label for p in before if p.label.startswith("H")]
-    section = []
-    for paragraph, level in ((heading, levels[0]), *([(rest[0], levels[1])] if titled else [])):
-        label = _next_heading(taken)
-        taken.append(label)
-        section.append(replace(paragraph, label=label, kind=ParagraphKind.HEADING, level=level))
-    for number, paragraph in enumerate(rest[titled:], 1):
-        kind = paragraph.kind if paragraph.kind is not ParagraphKind.HEADING \
-            else ParagraphKind.OPERATIVE
-        section.append(replace(paragraph, label=str(Label("OP", number, 0, key)), kind=kind))
+    section: list[Paragraph] = []
+    key, number, index = "", 0, 0
+    while index < len(born):
+        paragraph = born[index]
+        found = _key(paragraph, born[0], used, current) if index == 0 or \
+            heading_line(paragraph.text) else None
+        if found is None and section_key(paragraph.text) is not None:
+            return None  # a later article whose number is another's: left to the drafters
+        if found is None:
+            number += 1
+            kind = paragraph.kind if paragraph.kind is not ParagraphKind.HEADING \
+                else ParagraphKind.OPERATIVE
+            section.append(replace(paragraph, label=str(Label("OP", number, 0, key)),
+                                   kind=kind))
+            index += 1
+            continue
+        key, number = found, 0
+        option = option_named(paragraph.text) is not None
+        titled = not option and index + 2 < len(born) and title_line(born[index + 1].text)
+        levels = _option_level(before) if option else _levels([*before, *section],
+                                                                paragraph.text)
+        for part, level in ((paragraph, levels[0]),
+                            *([(born[index + 1], levels[1])] if titled else [])):
+            label = _next_heading(taken)
+            taken.append(label)
+            section.append(replace(part, label=label, kind=ParagraphKind.HEADING, level=level))
+        index += 1 + titled
     return section
+
+
+def _key(paragraph: Paragraph, first: Paragraph, used: set[str],
+         current: Sequence[Paragraph]) -> str | None:
+    """The key of the section ``paragraph`` (``first`` of the new ones, or a heading after
+    it) opens, where none of ``current`` uses it (``used``) or the articles after it move
+    on; None otherwise."""
+    key = _apart(section_key(paragraph.text), first) or option_section(paragraph)
+    if key is None or (key in used and not pushes_on(paragraph.text, current)):
+        return None
+    return key
 
 
 def _apart(key: str | None, born: Paragraph) -> str | None:
@@ -92,17 +125,36 @@ def title_line(text: str) -> bool:
         and section_key(text) is None
 
 
-def _levels(before: Sequence[Paragraph]) -> tuple[int, int]:
-    """The level of the last section heading in ``before`` and of the title after it, if
-    any (else one level down): a new article's headings stand where the last one's do."""
+def _levels(before: Sequence[Paragraph], text: str) -> tuple[int, int]:
+    """The level of the last section heading in ``before`` of the kind ``text`` opens (or
+    of any kind, if none) and of the title after it, if any (else one level down): a new
+    article's headings stand where the last one's do, a new chapter's where a chapter's."""
+    kind = section_kind(text)
+    alike = [p for p in before if p.kind is ParagraphKind.HEADING and section_kind(p.text)]
+    if any(section_kind(p.text) == kind for p in alike):
+        alike = [p for p in alike if section_kind(p.text) == kind]
+    last = {id(p) for p in alike[-1:]}
     for index in range(len(before) - 1, -1, -1):
         paragraph = before[index]
-        if paragraph.kind is ParagraphKind.HEADING and section_key(paragraph.text):
+        if id(paragraph) in last:
             following = before[index + 1] if index + 1 < len(before) else None
             title = following.level if following is not None and \
                 following.kind is ParagraphKind.HEADING else paragraph.level + 1
             return paragraph.level, title
     return 1, 2
+
+
+def pushes_on(text: str, current: Sequence[Paragraph]) -> bool:
+    """Whether a new heading ``text`` ("Article 4 Reporting") numbers itself as a heading
+    of ``current`` does that the revision numbers on from it (`drafting.engine.
+    heading_numbers`): headings of its kind numbered 1, 2, 3, ... and one numbered as
+    it is (the old Article 4, Article 5 in the revision)."""
+    found = numbered_as(text)
+    if found is None:
+        return False
+    numbers = [n[1] for p in current if p.kind is ParagraphKind.HEADING
+               and (n := numbered_as(p.text)) is not None and n[0] == found[0]]
+    return found[1] in numbers and run_on(numbers)
 
 
 def _next_heading(taken: list[str]) -> str:

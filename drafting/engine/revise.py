@@ -31,7 +31,7 @@ from drafting.engine.decisions import BracketAction as BracketAction
 from drafting.engine.decisions import BracketDecision as BracketDecision
 from drafting.engine.decisions import Decisions as Decisions
 from drafting.engine.footnotes import cited, footnote_numbers, notes_with_markers, retext
-from drafting.engine.heading_numbers import articles_renumbered
+from drafting.engine.heading_numbers import headings_renumbered
 from drafting.engine.known_edits import Step
 from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
@@ -282,7 +282,7 @@ class _Builder:
         self.reopened: list[str] = []
         self.moot: dict[str, str] = {}  # accepted, in an alternative not chosen
         self.shown: dict[str, str] = {}  # a new paragraph's label -> the compilation's
-        self.opened: set[str] = set()  # the kinds of the new section headings ("ARTICLE")
+        self.was: dict[str, str] = {}  # id -> the label it had, where it was placed anew
         self.accepted: dict[str, list[Amendment]] = defaultdict(list)
         self.steps: dict[str, list[Step]] = {}  # how each paragraph's text was made
         for amendment in accepted:
@@ -320,8 +320,10 @@ class _Builder:
             elif born:
                 after, held = [*after, *born], _family(paragraph.label)
         self._place(after, paragraphs, following=None)
-        if self.opened:  # "Article 2 Scope" after a new Article 2: Article 3, as Word shows it
-            paragraphs = articles_renumbered(list(self.current), paragraphs, self.opened)
+        # "Article 4" after a new Article 4 is Article 5, its 4.1 5.1; after a deleted one, 3
+        paragraphs, moved = headings_renumbered(list(self.current), paragraphs)
+        was = {**moved, **self.was}  # a new paragraph by the label the compilation showed
+        self.shown = {p.label: was[p.id] for p in paragraphs if was.get(p.id, p.label) != p.label}
         return _unique_labels(_in_family_order(paragraphs)), deleted
 
     def _place(self, born: list[Paragraph], paragraphs: list[Paragraph], *,
@@ -337,8 +339,7 @@ class _Builder:
         for new, placed in zip(born, section or [None] * len(born), strict=True):
             placed = placed or self._as_heading(new, paragraphs) or new
             paragraphs.append(placed)
-            if placed.label != new.label:
-                self.shown[placed.label] = new.label
+            self.was[placed.id] = new.label
 
     def _as_heading(self, born: Paragraph, before: list[Paragraph]) -> Paragraph | None:
         """A new paragraph a delegation typed as a heading that numbers itself ("B.
@@ -351,7 +352,6 @@ class _Builder:
         headings = [p for p in reversed(before) if p.kind is ParagraphKind.HEADING]
         heading = headings[0] if headings else None
         kind = section_kind(born.text)  # "Article 2 Objective": at the articles' level
-        self.opened |= {kind} if kind else set()
         alike = next((p for p in headings if kind and section_kind(p.text) == kind), heading)
         after = parse_label(heading.label) if heading is not None else Label("H", 0)
         taken = [p.label for p in before if p.label.startswith("H")]

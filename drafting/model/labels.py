@@ -67,24 +67,26 @@ _SECTION = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?
             r"(?:\s?(?:PART|CHAPTER|SECTION)\s?(?:\d{1,3}[A-Z]?|[IVXLC]{1,7}|[A-Z])"
             r"|\s?(?:ARTICLE|RULE)\s?\d{1,3}(?:bis|ter|[A-Z])?)?"
             r"|RULE\s?\d{1,3}(?:bis|ter|[A-Z])?"
-            r"|ARTICLE|CHAPTER|PART|SECTION|\d{1,3}(?:bis|ter|[A-Z])?|[IVXLC]{1,7}|[A-Z]")
+            r"|ARTICLE|CHAPTER|PART|SECTION"
+            rf"|\d{{1,3}}(?:{_SUFFIX_PATTERN}|[A-Z])?|[IVXLC]{{1,7}}(?:{_SUFFIX_PATTERN})?|[A-Z]")
 SECTION_PATTERN = rf"(?:(?:{_SECTION})\s?)?OPTION\s?(?:\d{{1,2}}|[A-Z])|{_SECTION}"
-"""What names a section in a label: an article's number (``3``, ``3bis``, and as the
-European Union numbers an article inserted after Article 3, ``3A``), a chapter's
-roman numeral, a section's letter; an annex or an appendix, with its own number if it
-has one (``ANNEX``, ``ANNEX I``, ``APPENDIX 2``), so that paragraph 1 of Annex I
-(``ANNEX I.1``) is never paragraph 1 of Chapter I (``I.1``), and with a part, chapter
-or section of its own where the key that part gives is already another's (``ANNEX B
-PART I``: Part I of Annex B, after Annex A's Part I, ``I``), or an article or a rule
-of its own where the treaty's articles number alike (``ANNEX VI ARTICLE 1``: Article 1
-of the statute Annex VI holds); a rule of regulations after a treaty's articles
-(``RULE 1``, where Article 1 is ``1``); or the kind of a section
-whose heading gives no number (``CHAPTER``); or an option laid out as a block of
-paragraphs numbered from 1 again ("Option 2" on its own line in Article 5): ``5 OPTION
-2`` (``5 OPTION 2.1``, paragraph 1 of Option 2 of Article 5; ``ANNEX I OPTION 2`` in
-Annex I, ``OPTION 2`` outside any section)."""
+"""What names a section in a label: an article's number (``3``, ``3bis``, ``3quater``, and as
+the European Union numbers an article inserted after Article 3, ``3A``), a chapter's or an
+agreement's article's roman numeral (``II``, and ``IIbis`` for one inserted after it:
+"Article I bis", "Chapter II bis"), a section's letter; an annex or an appendix, with its
+own number if it has one (``ANNEX``, ``ANNEX I``, ``APPENDIX 2``), so that paragraph 1 of
+Annex I (``ANNEX I.1``) is never paragraph 1 of Chapter I (``I.1``), and with a part,
+chapter or section of its own where the key that part gives is already another's (``ANNEX B
+PART I``: Part I of Annex B, after Annex A's Part I, ``I``), or an article or a rule of its
+own where the treaty's articles number alike (``ANNEX VI ARTICLE 1``: Article 1 of the
+statute Annex VI holds); a rule of regulations after a treaty's articles (``RULE 1``, where
+Article 1 is ``1``); or the kind of a section whose heading gives no number (``CHAPTER``);
+or an option laid out as a block of paragraphs numbered from 1 again ("Option 2" on its own
+line in Article 5): ``5 OPTION 2`` (``5 OPTION 2.1``, paragraph 1 of Option 2 of Article 5;
+``ANNEX I OPTION 2`` in Annex I, ``OPTION 2`` outside any section)."""
 _ANNEX_NUMBER = re.compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
-_SUFFIXED_SECTION = re.compile(r"(\d{1,3}|(?:ANNEX|APPENDIX) \w{1,7}?)(BIS|TER)")
+_SUFFIXED_SECTION = re.compile(
+    rf"(\d{{1,3}}|[IVXLC]{{1,7}}|(?:ANNEX|APPENDIX) \w{{1,7}}?)({_SUFFIX_PATTERN.upper()})")
 _OPTION_SECTION = re.compile(r"(.*?)\s?OPTION\s?(\S+)")
 _ANNEX_PART = re.compile(
     r"((?:ANNEX|APPENDIX)(?: \S+?)?)\s?(PART|CHAPTER|SECTION|ARTICLE|RULE)\s?(\S+)")

@@ -75,6 +75,7 @@ from drafting.writers.source_edits import in_body, to_source
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import (
     TYPED_NUMBER,
+    alone_untyped,
     clause_level,
     shown_number,
     typed_label_of,
@@ -140,6 +141,7 @@ class _Reviser:
         """The old paragraphs a Word list numbers, by id (`listed`); None where the labels
         are not Word's numbers."""
         self.old: list[Paragraph] = []
+        self.untyped: set[str] = set()  # new ones alone in their article: no number typed
 
     def revise(self, old: Revision, new: Revision) -> None:
         kept = {p.id for p in new}
@@ -147,6 +149,7 @@ class _Reviser:
         self.notes = {now: was for was, now in renumbered.items()}
         self.old = list(old)
         self.items = listed(self.document, [(p, self._first(p.id)) for p in old])
+        self.untyped = alone_untyped(list(old), list(new), self.places)
         standing = self._standing(old)  # where the text began, kept if it all goes
         for paragraph in old:
             place = self.places.get(paragraph.id)
@@ -359,7 +362,7 @@ class _Reviser:
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         operative = paragraph.kind is ParagraphKind.OPERATIVE
         typed = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}{self.typed[1]}" \
-            if self.typed and operative else ""
+            if self.typed and operative and paragraph.id not in self.untyped else ""
         words = words_alone(paragraph.text, self.main, self.document) \
             if paragraph.kind is ParagraphKind.HEADING else paragraph.text  # Word numbers it
         made.extend(new_runs(words, runs[-1] if runs else None, self.main, typed))

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from docx.oxml.ns import qn
 
 from drafting.errors import LabelError
-from drafting.model import ParagraphKind
+from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import parse_label, typed_number
 from drafting.model.sections import LOCAL_SUFFIX
 from drafting.ooxml.numbering import NumberingCounter, format_number
@@ -216,3 +217,31 @@ def label_kind(label: str) -> ParagraphKind | None:
         return parse_label(label.partition(" Alt")[0]).kind
     except LabelError:
         return None
+
+
+def alone_untyped(old: Sequence[Paragraph], new: Sequence[Paragraph],
+                  places: Mapping[str, SourcePlace | None]) -> set[str]:
+    """The ids of the new paragraphs alone in their article (``5.1``, no ``5.2``) that
+    the secretariat's document would type no number before: it types none before an
+    article's only paragraph (and one before each of an article's several), as treaties
+    number an article's paragraphs only where it has several."""
+    def alone(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+        sections: dict[str, list[Paragraph]] = {}
+        for paragraph in paragraphs:
+            if paragraph.kind is ParagraphKind.OPERATIVE and (key := _section(paragraph)):
+                sections.setdefault(key, []).append(paragraph)
+        return [found[0] for found in sections.values() if len(found) == 1]
+
+    typed = {typed_label_of(place) is not None for p in alone(old)
+             if (place := places.get(p.id)) is not None and place.paragraphs}
+    if typed != {False}:
+        return set()
+    known = {p.id for p in old}
+    return {p.id for p in alone(new) if p.id not in known}
+
+
+def _section(paragraph: Paragraph) -> str:
+    try:
+        return parse_label(paragraph.label).section
+    except LabelError:
+        return ""

@@ -83,8 +83,9 @@ def test_an_article_deleted_is_named():
                                   "Convention shall apply.")))
     references = _revised(zero, Proposal("H2", delete_paragraph=True),
                           Proposal("2.1", delete_paragraph=True))
+    # the revision numbers the articles on: Article 3 is Article 2 in Rev.1, its 3.1 2.1
     assert references == {
-        "3.1": "cites 'Article 2 of this Agreement': Article 2 is deleted in Rev.1"}
+        "2.1": "cites 'Article 2 of this Agreement': Article 2 is deleted in Rev.1"}
 
 @pytest.mark.parametrize(("this_article", "of_article"), [
     pytest.param("Les rapports visés au paragraphe 2 du présent article sont publics.",

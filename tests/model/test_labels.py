@@ -189,3 +189,16 @@ def test_an_option_line_names_its_option_as_a_label_writes_it():
                                       "Option \u0661", "option b", "Option 100",
                                       "Option 007")] == ["1", "1", "1", "1", "B", "100", "7"]
     assert option_named("Option 1.1") is None and option_named("Option \u00b9") is None
+
+
+@pytest.mark.parametrize(("text", "section"), [
+    ("Ibis.1", "Ibis"), ("IIbis.2", "IIbis"), ("IVter.1", "IVter"), ("3quater.1", "3quater"),
+    ("XIquinquies.3 bis", "XIquinquies")])
+def test_an_article_inserted_after_a_roman_or_past_ter_is_a_section(text, section):
+    """"Article I bis" in an agreement numbered in Roman numerals, "Chapter II bis", and
+    "Article 3 quater" key their paragraphs as "Article 3 bis" does: a revision numbers
+    them within it (``Ibis.1``) and never refuses them."""
+    label = parse_label(text)
+    assert label.section == section
+    assert renumber([text, f"{section}.5"]) == {str(label): f"{section}.1",
+                                                 f"{section}.5": f"{section}.2"}
