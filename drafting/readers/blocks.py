@@ -75,6 +75,8 @@ class Block:
     """What was left out of it (footnote, image, ...), counted, for warnings."""
     remarks: list[str] = field(default_factory=list)
     """Warnings about what follows it (a table), with ``{place}`` where "after OP4" goes."""
+    contents: bool = False
+    """A line of a table of contents (`drafting.readers.contents`): front matter."""
     table: int = 0
     """The table it stands in (1 for the first), 0 for none. A table's text is front
     matter before the chapeau (a symbol block); after it, a table is not read."""

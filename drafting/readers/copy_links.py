@@ -14,7 +14,7 @@ others."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -26,9 +26,14 @@ _HYPERLINK, _P = qn("w:hyperlink"), qn("w:p")
 _INSERTED = frozenset({qn("w:ins"), qn("w:moveTo")})
 _DELETED = frozenset({qn("w:del"), qn("w:moveFrom")})
 _TEXT, _DELETED_TEXT = qn("w:t"), qn("w:delText")
-_FIELD, _INSTR = qn("w:fldSimple"), qn("w:instr")
+_RUN, _SPACES = qn("w:r"), (qn("w:tab"), qn("w:br"), qn("w:cr"))
+"""A run's tab or line break: a space between a link's words ("Article 1 Purpose<tab>1",
+a table of contents' entry, is the front matter's line, not "Article 1 Purpose1")."""
+_FIELD, _INSTR, _ANCHOR = qn("w:fldSimple"), qn("w:instr"), qn("w:anchor")
 _FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 _CODES = (qn("w:instrText"), qn("w:delInstrText"))
+_CONTENTS_ANCHORS = ("_Toc", "__RefHeading")
+"""The bookmarks a table of contents' entries link to, as Word and LibreOffice name them."""
 LINK_TAGS = (_HYPERLINK, _FIELD, *_CODES)
 """What a copy holding a link holds (a field's code, maybe a HYPERLINK's)."""
 
@@ -59,12 +64,14 @@ def _links(paragraph: Any) -> Iterator[list[Any]]:
     ``w:fldSimple``'s, and the result of a HYPERLINK field of ``w:fldChar`` marks (its
     words between "separate" and "end"; a field in another's result shows in both)."""
     for link in paragraph.iter(_HYPERLINK):
-        yield list(link.iter(_TEXT, _DELETED_TEXT))
+        if (link.get(_ANCHOR) or "").startswith(_CONTENTS_ANCHORS):
+            continue  # a table of contents' entry: Word's link to its heading, not words
+        yield _shown(link.iter(_TEXT, _DELETED_TEXT, *_SPACES))
     for field in paragraph.iter(_FIELD):
         if _is_link(field.get(_INSTR)):
-            yield list(field.iter(_TEXT, _DELETED_TEXT))
+            yield _shown(field.iter(_TEXT, _DELETED_TEXT, *_SPACES))
     open_fields: list[tuple[list[str], list[Any], list[bool]]] = []  # code, words, shown
-    for node in paragraph.iter(_FIELD_CHAR, *_CODES, _TEXT, _DELETED_TEXT):
+    for node in _shown(paragraph.iter(_FIELD_CHAR, *_CODES, _TEXT, _DELETED_TEXT, *_SPACES)):
         if node.tag == _FIELD_CHAR:
             kind = node.get(_FIELD_CHAR_TYPE)
             if kind == "begin":
@@ -84,9 +91,17 @@ def _links(paragraph: Any) -> Iterator[list[Any]]:
                     words.append(node)
 
 
+def _shown(nodes: Iterable[Any]) -> list[Any]:
+    """``nodes`` without the tabs that are not a run's (a paragraph's tab stops)."""
+    return [node for node in nodes if node.tag not in _SPACES or node.getparent().tag == _RUN]
+
+
 def _is_link(code: str | None) -> bool:
-    """Whether a field's code is a HYPERLINK's."""
-    return [word.upper() for word in (code or "").split(maxsplit=1)[:1]] == ["HYPERLINK"]
+    """Whether a field's code is a HYPERLINK's (not one to a table of contents' heading,
+    "HYPERLINK \\l _Toc123": Word's own)."""
+    words = (code or "").split()
+    return [word.upper() for word in words[:1]] == ["HYPERLINK"] and \
+        not any(word.strip('"').startswith(_CONTENTS_ANCHORS) for word in words[1:])
 
 
 def _words(link: list[Any]) -> tuple[str, str]:
@@ -95,10 +110,11 @@ def _words(link: list[Any]) -> tuple[str, str]:
     inserted, kept = [], []
     for node in link:
         state = _state(node)
+        words = " " if node.tag in _SPACES else node.text or ""
         if state == "inserted":
-            inserted.append(node.text or "")
+            inserted.append(words)
         elif state != "cancelled":
-            kept.append(node.text or "")
+            kept.append(words)
     return "".join(inserted), "".join(kept)
 
 

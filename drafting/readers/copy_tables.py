@@ -10,6 +10,7 @@ from typing import Any
 
 from drafting.ooxml import runs
 from drafting.readers.copy_text import changed_words, quoted
+from drafting.readers.paragraph_tables import either_text, table_layout
 from drafting.readers.result import ReadWarning
 
 
@@ -47,3 +48,29 @@ def table_warnings(where: str, tables: Iterable[Any], front_text: Callable[[str]
                                      "(without Track Changes, none can be told) is no "
                                      "proposal; put proposals in the paragraphs"))
     return found
+
+
+def aside_warnings(where: str, blocks: Iterable[Any]) -> list[ReadWarning]:
+    """A warning for each table of the copy read as paragraphs whose header row or
+    columns after the text (proposals, comments) hold changes: none is read."""
+    found: list[ReadWarning] = []
+    for block in blocks:
+        if block.tag != _TBL:
+            continue
+        layout = table_layout(block.iter(_TR), either_text)
+        if layout is None or not layout.aside:
+            continue
+        changed = [r for r in runs.read_paragraphs(list(layout.aside))
+                   if r.original != r.proposed]
+        if changed:
+            changes = "; ".join(changed_words(r.original, r.proposed) for r in changed[:5])
+            found.append(ReadWarning(where, (
+                f"the table holding the text has changes in its header or in a column "
+                f"beside the text ({changes}{'; ...' if len(changed) > 5 else ''}): only "
+                "the text column is the draft's, so they were not read; put proposals in "
+                "the text")))
+    return found
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TBL, _TR = f"{_W}tbl", f"{_W}tr"

@@ -53,7 +53,7 @@ from drafting.readers.copy_pieces import (
     spaces_between,
     trimmed,
 )
-from drafting.readers.copy_tables import table_warnings
+from drafting.readers.copy_tables import aside_warnings, table_warnings
 from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
@@ -145,6 +145,7 @@ class CopyLayout:
         paragraphs, labels, tables = laid_out(blocks)
         self.warnings += table_warnings(str(self.path), tables, self._front_text,
                                         tracked=bool(self.survey.revisions))
+        self.warnings += aside_warnings(str(self.path), blocks)  # a proposals column
         if (unread := unread_said(str(self.path), self.word, self.target)) is not None:
             self.warnings.append(unread)
         footnotes = Footnotes(self.word)

@@ -32,6 +32,7 @@ from lxml import etree
 
 from drafting import brackets, characters, lookalikes
 from drafting.errors import ReaderError
+from drafting.model.document import ParagraphKind
 from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
@@ -39,7 +40,8 @@ from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.visible import GONE, Visible, visible
 from drafting.readers.blocks import AutoNumber, Block, Structure
-from drafting.readers.paragraph_tables import TableRow, paragraph_rows
+from drafting.readers.contents import contents_style, field_contents
+from drafting.readers.paragraph_tables import TableRow, table_layout, text_rows
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -56,6 +58,7 @@ _HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _UN_HEADINGS = {"hch": 1, "h1": 2, "h23": 3, "h4": 4, "h56": 5}
 _NOT_KEY = re.compile(r"[^0-9a-z]")
 """The United Nations' heading styles (casefolded, without Geneva's "_G") by level."""
+_TEXT_KINDS = frozenset({ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE})
 _OWN_SUBTITLE = re.compile(r"(?=\S*[/\d])\S+ \u2014 [^\n]{1,60}")
 """The line drafting writes in the Subtitle style: the symbol, a dash and the revision
 ("A/C.2/81/L.7 — Rev.1"). A secretariat's own line in that style is read as any other."""
@@ -125,12 +128,16 @@ class DraftReader:
         self.footnotes = Footnotes(parts)
         self.notes_part = parts.footnotes
         self.style_names = _style_names(parts)
+        self.contents = field_contents(self.body)  # a table of contents: front matter
         self.blocks: list[Block] = []
         self.sources: list[tuple[list[Visible], str]] = []
         """For each block, the Word paragraphs it was read from and what joined them."""
         self.warnings: list[ReadWarning] = []
         self.count = 0  # Word paragraphs met, for messages
         self.tables = 0
+        self.unread: list[tuple[str, int, int]] = []
+        """Tables not read as paragraphs that look like the text's: (where, rows, rows
+        that look like paragraphs)."""
 
     def build(self) -> ReadResult:
         """The draft the document holds."""
@@ -163,7 +170,26 @@ class DraftReader:
             self._other_block(block)
         if held:
             self._paragraph(held)
-        return read_structure(self.blocks, name=self.name, warnings=self.warnings)
+        structure = read_structure(self.blocks, name=self.name, warnings=self.warnings)
+        self._refuse_unread(structure.result)
+        return structure
+
+    def _refuse_unread(self, result: ReadResult) -> None:
+        """Raise ReaderError where the text is in a table whose layout is not read and no
+        paragraph stands outside it: recorded, the draft would be empty, and every copy
+        and revision after it would have nothing to hold on to."""
+        if not self.unread or not result.paragraphs or any(  # none: the import says why
+                paragraph.kind in _TEXT_KINDS for paragraph in result.paragraphs):
+            return
+        place, rows, numbered = self.unread[0]
+        raise ReaderError(
+            f"{self.name}: the draft's text seems to be in the table {place} ({rows} rows, "
+            f"{numbered} of them like paragraphs), whose layout cannot be read, and no "
+            "paragraph stands outside it; nothing was imported. Lay the table out one "
+            "paragraph a row: its number as the text numbers it (\"1.\", \"PP1\", \"(a)\"), "
+            "or nothing, in the first column and its text in the second (a header row, "
+            "heading rows and columns after the text, such as proposals, are read too), or "
+            "take the text out of the table")
 
     def _block(self, block: Block, sources: list[Visible], joiner: str = "") -> None:
         self.blocks.append(block)
@@ -176,10 +202,20 @@ class DraftReader:
         rows = len(kept := _rows(block))
         if not rows:  # every row deleted (a tracked change): nothing is left to import
             return
-        if (laid := paragraph_rows(kept, lambda p: visible(p).text)) is not None:
-            self._rows(laid)
+        if (laid := table_layout(kept, lambda p: visible(p).text)) is not None:
+            self._rows(laid.rows)
+            if laid.extra:  # proposals, comments: beside the text, never part of it
+                named = ", ".join(f"'{name}'" for name in laid.extra)
+                many = len(laid.extra) > 1
+                self.warnings.append(ReadWarning(self._where(), (
+                    f"the table's text is read from its second column; its "
+                    f"column{'s' if many else ''} {named} {'are' if many else 'is'} not "
+                    "part of the text and not imported (neither are changes made there)")))
             return
         self.tables += 1
+        if numbered := text_rows(kept, lambda p: visible(p).text):
+            self.unread.append((f"after its paragraph {self.count}" if self.count else
+                                "at its start", rows, numbered))
         remark = (f"table {{place}} ({rows} row{'s' if rows != 1 else ''}) not imported; "
                   "copy its text into paragraphs if it belongs to the draft")
         cells = []  # in the front matter (a symbol block), its lines are front matter
@@ -233,9 +269,10 @@ class DraftReader:
         if style == "subtitle" and _OWN_SUBTITLE.fullmatch(text):
             return label  # our own drafts put the symbol and revision there; others stay
         auto = AutoNumber.shown(number)
+        contents = shown.element in self.contents or contents_style(style)
         self._block(Block(text, self._where(), title_style=style == "title",
-                          heading=heading_level(style), number=auto, notes=notes), sources,
-                    joiner)
+                          heading=0 if contents else heading_level(style), number=auto,
+                          notes=notes, contents=contents), sources, joiner)
         for number in (n for piece in pieces for n in piece.cited):
             self._footnote(number)
         return label

@@ -146,6 +146,11 @@ def unnumbered_sections(blocks: Sequence[Block],
     numbered = False
     opened = False
     for index, block in enumerate(blocks):
+        if block.contents:  # a table of contents names articles: it opens none
+            if opened and not numbered:
+                found.update(members)
+            members, numbered, opened = [], False, False
+            continue
         if label(index) is None and section_key(block.shown) is not None:
             if opened and not numbered:
                 found.update(members)

@@ -85,6 +85,7 @@ from drafting.limits import (
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import Block, Role, RoleKind, Structure
+from drafting.readers.contents import mark_contents
 from drafting.readers.decisions import decision_opening
 from drafting.readers.draft_labels import (
     DraftParagraph,
@@ -163,6 +164,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         self.option_open = False
         self.labels: dict[int, tuple[Label | None, str, int]] = {}
         self.bracketed_whole: set[int] = set()  # "[2. Decides ...]": the label after "["
+        mark_contents(blocks)  # a table of contents typed by hand: front matter
         self.unnumbered = unnumbered_sections(blocks, lambda i: self._label(i)[0])
         self.operative_in: Counter[str] = Counter()  # operative paragraphs, by section
         self.unique = True  # a label used twice refuses the text
@@ -472,7 +474,9 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
                                              f"{_KEPT.get(what, '')}"))
 
     def _after(self) -> str:
-        return f"after {self._last()}" if self.drafts else "at the start"
+        chapeau = any(role.kind is RoleKind.CHAPEAU for role in self.roles)
+        return f"after {self._last()}" if self.drafts else \
+            "after the chapeau" if chapeau else "at the start"
 
     def _last(self) -> str:
         """The label of the last paragraph read, in a warning: a mark that `read` makes

@@ -46,7 +46,8 @@ class FrontMatter:
     def _front(self) -> int:
         """Mark the blocks before the paragraphs; the index of the first paragraph block."""
         filled = [i for i, b in enumerate(self.blocks) if b.text]
-        first = next((i for i in filled if self._opens_paragraph(i)), None)
+        first = next((i for i in filled if not self.blocks[i].contents and
+                      self._opens_paragraph(i)), None)
         filled = [i for i in filled if not self.blocks[i].table or first is None or i < first]
         chapeau = next((i for i in filled if (first is None or i < first)
                         and chapeau_like(self.blocks[i].text)), None)
@@ -70,7 +71,8 @@ class FrontMatter:
         styled = [i for i in before if self.blocks[i].title_style]
         titled = next((i for i in styled if not designation(self.blocks[i].text)),
                       styled[0] if styled else None)  # "Draft decision -/CMA.8" is none
-        front = [i for i in before if not self.blocks[i].table  # nor a note:
+        front = [i for i in before if not self.blocks[i].table  # nor contents, a note:
+                 and not self.blocks[i].contents
                  and not FOOTNOTE.match(self.blocks[i].text)  # a footnote's, a reissue's
                  and not MARKED_NOTE.match(self.blocks[i].text)]
         title = titled if titled is not None else self._last_title(front, chapeau)
@@ -129,7 +131,8 @@ class FrontMatter:
         sentence or clause, a note, a table's cells, or a cover note."""
         block = self.blocks[index]
         text = block.text
-        return block.table or cover_note(text) or FOOTNOTE.match(text) is not None or \
+        return block.table or block.contents or cover_note(text) or \
+            FOOTNOTE.match(text) is not None or \
             MARKED_NOTE.match(text) is not None or (
                 self._label(index)[0] is None and not ends_clause(text) and
                 len(text.split()) <= FRONT_WORDS)

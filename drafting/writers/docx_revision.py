@@ -45,7 +45,7 @@ from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.paragraph_tables import paragraph_row, unnumbered_row
+from drafting.readers.paragraph_tables import paragraph_row, row_form, unnumbered_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
 from drafting.writers.footnote_lines import emptied_removed
@@ -334,11 +334,12 @@ class _Reviser:
         """``paragraph`` as a new row after ``row`` (or ``before`` it; a table's row laid
         out as a paragraph), in its form, its number typed as ``row`` types its own; its
         text cell's paragraph."""
-        made, paragraphs = new_row(row)
-        forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
+        form_row = row_form(row)  # after a heading's merged row: a paragraph's form
+        made, paragraphs = new_row(form_row)
+        forms = [cell.find(qn("w:p")) for cell in form_row.iter(qn("w:tc"))]
         number = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}" \
             f"{self.typed[1]}" if self.typed else paragraph.label
-        if paragraph.kind is not ParagraphKind.OPERATIVE and unnumbered_row(row):
+        if paragraph.kind is not ParagraphKind.OPERATIVE and unnumbered_row(form_row):
             number = ""  # as its row: no number
         for made_paragraph, form, words in zip(paragraphs, forms,
                                                (number.strip(), paragraph.text), strict=False):
@@ -348,7 +349,7 @@ class _Reviser:
             row.addprevious(made)
         else:
             row.addnext(made)
-        return paragraphs[-1]
+        return paragraphs[min(1, len(paragraphs) - 1)]  # the text cell's, not a comment's
 
     def _made(self, paragraph: Paragraph) -> Any:
         """``paragraph`` in the form of the main paragraph placed last (or next, for a new

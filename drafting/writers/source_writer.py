@@ -31,7 +31,12 @@ from drafting.ooxml.sections import (
 from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
-from drafting.readers.paragraph_tables import paragraph_row, unnumbered_row
+from drafting.readers.paragraph_tables import (
+    paragraph_row,
+    row_form,
+    row_label,
+    unnumbered_row,
+)
 from drafting.readers.source_places import SourcePlace
 from drafting.writers.docx_merged import SegmentWriter
 from drafting.writers.footnote_lines import marks_deleted
@@ -312,10 +317,13 @@ class SourceWriter(SourceComments):
         """A new paragraph beside a table's row that is one: a row of its own after it (or
         ``before`` it), in its form, inserted by ``stamp`` (its number typed as the row
         types its own); its text cell's paragraph."""
-        made, cells = new_row(row)
-        forms = [cell.find(qn("w:p")) for cell in row.iter(qn("w:tc"))]
-        typed = "" if label_kind(label) is ParagraphKind.PREAMBULAR and unnumbered_row(row) \
-            else typed_label(label, self.typed, text).strip() or label  # as its row: no no.
+        form_row = row_form(row)  # after a heading's merged row: a paragraph's form
+        made, cells = new_row(form_row)
+        forms = [cell.find(qn("w:p")) for cell in form_row.iter(qn("w:tc"))]
+        numbered = self.typed if form_row is row else row_label(form_row)  # its row's
+        typed = "" if label_kind(label) is ParagraphKind.PREAMBULAR and \
+            unnumbered_row(form_row) \
+            else typed_label(label, numbered, text).strip() or label  # as its row: no no.
         for paragraph, form, words in zip(cells, forms, (typed, text), strict=False):
             paragraph.append(self.marks.inserted(new_runs(words, last_run(form), form), stamp))
         if before:
@@ -323,8 +331,9 @@ class SourceWriter(SourceComments):
         else:
             row.addnext(made)
         self.marks.mark_row(made, "w:ins", stamp)
-        self._credit_new(cells[-1], credit, stamp)
-        return cells[-1]
+        words = cells[min(1, len(cells) - 1)]  # the text cell's, not a proposals column's
+        self._credit_new(words, credit, stamp)
+        return words
 
     def _lead(self, first: Any, typed: str) -> None:
         """The new paragraphs proposed before the text's or a series' first, put before
