@@ -152,10 +152,11 @@ def _rewritten(hosts: list[Group], found: list[int | None],
                paragraphs: list[Paragraph]) -> list[int | None]:
     """``found`` with each paragraph of the copy that is like no paragraph, alone between
     two it shares with the revision where one paragraph of the revision alone is missing,
-    taken for that paragraph rewritten, when the two open with the same word ("Recognizing
-    the role of women ..." made "Recognizing the central role of women and youth ...") or
-    are alike by `_REWRITTEN`: a delegation's clean copy that rewrote a short paragraph
-    proposes new words for it, not a new paragraph and its deletion."""
+    taken for that paragraph rewritten where the two are alike by `_REWRITTEN` at least
+    ("Recognizing the role of women ..." made "Recognizing the central role of women and
+    youth ..."): a delegation's clean copy that rewrote a short paragraph proposes new
+    words for it, not a new paragraph and its deletion. Their opening word alone says
+    nothing: nearly every preambular paragraph opens "Recalling" or "Noting"."""
     found = list(found)
     taken = {j for j in found if j is not None}
     for i, group in enumerate(hosts):
@@ -173,9 +174,7 @@ def _rewritten(hosts: list[Group], found: list[int | None],
         (k,) = missing
         if paragraphs[k].kind in (ParagraphKind.HEADING, ParagraphKind.FOOTNOTE):
             continue
-        text = runs.proposed_text(group.pieces)
-        if _opening(text) == _opening(paragraphs[k].text) != "" or \
-                _alike(text, paragraphs[k].text) >= _REWRITTEN:
+        if _alike(runs.proposed_text(group.pieces), paragraphs[k].text) >= _REWRITTEN:
             found[i] = k
             taken.add(k)
     return found
@@ -183,12 +182,7 @@ def _rewritten(hosts: list[Group], found: list[int | None],
 
 _REWRITTEN = 0.3
 """How alike a paragraph of a copy and the one paragraph of the revision missing where it
-stands must be, at least, to be that paragraph rewritten when they open differently."""
-
-
-def _opening(text: str) -> str:
-    """The first word of ``text``, a typed number left out ("Recognizing")."""
-    return next((word.lower() for word in text.split() if word[:1].isalpha()), "")
+stands must be, at least, to be that paragraph rewritten (half `SIMILARITY`)."""
 
 
 def _alike(text: str, other: str) -> float:

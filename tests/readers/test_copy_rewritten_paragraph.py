@@ -7,6 +7,7 @@ paragraph found nothing."""
 from __future__ import annotations
 
 import docx
+import pytest
 
 from drafting.engine.amend import apply
 from drafting.model import AmendmentKind
@@ -53,10 +54,13 @@ def test_a_paragraph_rewritten_from_its_opening_word_is_that_paragraph_amended(t
     assert not [w for w in result.warnings if "missing" in w.message]
 
 
-def test_a_paragraph_put_in_the_place_of_another_is_still_new(tmp_path):
-    """Nothing alike but the place: another paragraph in its stead, the old one deleted."""
-    revision, result = _read(tmp_path, {3: "Welcoming the offer of Fiji to host the "
-                                           "meeting in 2027,"})
+@pytest.mark.parametrize("other", [
+    "Welcoming the offer of Fiji to host the meeting in 2027,",
+    "Noting further the Paris Agreement and the importance of the ocean-climate nexus,"])
+def test_a_paragraph_put_in_the_place_of_another_is_still_new(tmp_path, other):
+    """Nothing alike but the place (or the opening word, as most preambular paragraphs
+    share it): another paragraph in its stead, the old one deleted."""
+    revision, result = _read(tmp_path, {3: other})
     kinds = sorted(str(a.kind) for a in result.amendments)
     assert kinds == sorted([str(AmendmentKind.NEW_PARAGRAPH),
                             str(AmendmentKind.DELETE_PARAGRAPH)])
