@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _OPENING = re.compile(
-    r"\[\s*(?:adopted|adopt[ée]e?s?|aprobad[oa]s?|adoptad[oa]s?"  # English, French, Spanish
+    # English, French, Spanish: the participle, never the verb an operative paragraph
+    # opens with ("[Adopte le rapport ...]", a bracket to negotiate)
+    r"\[\s*(?:adopted|adopt(?:ée?s?|ees?)|aprobad[oa]s?|adoptad[oa]s?"
     r"|принят[аоы]?"  # Russian
     r"|\u0627\u0639\u062a\u064f?\u0645\u062f(?:\u062a)?"  # Arabic "اعتُمد", "اعتُمدت"
     r")(?=[\s.,:;]|\Z)"

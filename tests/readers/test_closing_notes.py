@@ -83,6 +83,8 @@ def test_a_closing_note_is_other_text_whose_brackets_are_not_counted(tmp_path, c
     ("[Adopté sans vote.]", True),
     ("[未经表决获得通过。]", True),
     ("[Adopts the report of the Working Group.]", False),  # a paragraph bracketed whole
+    ("[Adopte le rapport du Comité.]", False),  # the same in French: the verb, no participle
+    ("[ADOPTÉE SANS VOTE.]", True),
     ("[Adopted language] to be confirmed", False),  # not the whole line
     ("[Adopted by [consensus / a vote]]", False),  # a negotiation's brackets inside
     ("Adopted without a vote.", False),
