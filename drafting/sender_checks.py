@@ -166,14 +166,16 @@ def refuse_mapped_away(path: Path, amendments: Sequence[Amendment], delegation: 
 def acting_for_other(actor: str, claimed: Collection[str],
                      delegations: Sequence[Delegation]) -> str | None:
     """Why who acts (``--actor``) may not be recorded for a write by ``claimed``, or None:
-    it names a delegation (`named_delegation`) that is none of ``claimed`` nor a member
-    of one of them (a group's chair from a member state), so the record would say that
-    delegation's staff entered another's proposal. A name naming none (the secretariat's
-    staff entering a file for a delegation) is who acts, as given."""
-    if not actor or not claimed:
+    it names a delegation (`named_delegation`) that is none of ``claimed``, nor a member
+    of one of them (a group's chair from a member state), nor a group one of them is in
+    (the group's coordinator entering a member's proposal), so the record would say that
+    delegation's staff entered another's proposal. A name naming none, or the secretariat
+    (its staff entering a file for a delegation), is who acts, as given."""
+    if not actor or not claimed or secretariat_staff(actor):
         return None
     codes = [d.code for d in delegations]
-    own = {*claimed, *(m for d in delegations if d.code in claimed for m in d.members)}
+    own = {*claimed, *(m for d in delegations if d.code in claimed for m in d.members),
+           *(d.code for d in delegations if set(d.members) & set(claimed))}  # its group
     if any(names_delegation(actor, code, codes) for code in sorted(own)):
         return None
     if (other := named_delegation(actor, "", codes)) is None:
@@ -183,6 +185,17 @@ def acting_for_other(actor: str, claimed: Collection[str],
             f"is {whose}'s to record; nothing was recorded. Who acts is who enters it for "
             f"{whose} (a person's name, or the secretariat's); if it is {other}'s, "
             f"{other} records it as its own")
+
+
+_SECRETARIAT = re.compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a|секретариат"
+                          r"|الأمانة|秘书处)\b", re.IGNORECASE)
+
+
+def secretariat_staff(actor: str) -> bool:
+    """Whether who acts names the secretariat ("Secretariat (EU desk)", "Secrétariat,
+    bureau Afrique"): its staff, whatever desk or delegation the name says they serve,
+    never that delegation's."""
+    return _SECRETARIAT.search(actor) is not None
 
 
 def refuse_entered_by_other(path: Path, entered_by: str, delegation: str,

@@ -9,7 +9,8 @@ record is for ever and anyone with the store reads it:
   the EU had decided; and for a delegation's write (a submission, a withdrawal, a
   support), another delegation's name: the log would read "(entered by USA) by EU", as
   if USA's staff had entered EU's proposal. A name naming the delegation itself, or
-  none (the secretariat's staff entering it), stays as given.
+  none, or the secretariat ("Secretariat (EU desk)": its staff entering it), stays as
+  given.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
-from drafting.sender_checks import acting_for_other, named_delegation
+from drafting.sender_checks import acting_for_other, named_delegation, secretariat_staff
 from drafting.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ def check_actor(actor: str, claimed: Collection[str],
     if set(claimed) != {secretariat}:
         if (why := acting_for_other(actor, claimed, delegations())) is not None:
             raise StoreError(why)
+        return
+    if secretariat_staff(actor):  # "Secretariat (EU desk)": the secretariat's own staff
         return
     if (named := named_delegation(actor, "", [d.code for d in delegations()])) is not None:
         raise StoreError(
