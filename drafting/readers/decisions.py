@@ -70,5 +70,29 @@ def closes_with_decision(text: str) -> bool:
     """Whether ``text`` (a preambular paragraph: no number of its own) ends with the
     decision formula ("decided:", "having considered the report ..., decided:", after
     a chapeau "The Executive Board,"): numbered items after it ("(1)") are the operative
-    paragraphs, not its lines."""
-    return _CLOSING.fullmatch(text.strip()) is not None
+    paragraphs, not its lines. Not where it reports another's decision (`reported`)."""
+    return _CLOSING.fullmatch(text.strip()) is not None and not reported(text)
+
+
+_PARTICIPLE = re.compile(
+    r"\W*(?:\w+(?:ing|ant|ando|iendo|yendo)|whereas|consid[ée]rant|considerando"
+    r"|[А-ЯЁа-яё]+(?:я|в)|إذ)\b", re.IGNORECASE)
+"""How a preambular paragraph opens: its participle ("Recalling", "Rappelant",
+"Recordando", "Ссылаясь", Arabic "إذ"), or "Whereas"."""
+_RIGHT_AFTER = re.compile(rf"(?:.*[,\u060c\uff0c]\s*){_FORMULA}", re.DOTALL)
+"""The formula right after a comma, with no subject of its own ("..., decided:")."""
+
+
+def preambular_opening(text: str) -> bool:
+    """Whether ``text`` opens as a preambular paragraph does (`_PARTICIPLE`)."""
+    return _PARTICIPLE.match(text.strip()) is not None
+
+
+def reported(text: str) -> bool:
+    """Whether ``text``, a preambular paragraph (it opens with its participle), reports a
+    decision taken elsewhere: the formula has a subject of its own ("Recalling its
+    resolution 71/243, in which it decided:", "Recalling that ... the Conference of the
+    Parties decides:"), its items the paragraph's own lines; not "Having considered the
+    report ..., decided:", whose subject is the chapeau's."""
+    text = text.strip()
+    return preambular_opening(text) and _RIGHT_AFTER.fullmatch(text) is None

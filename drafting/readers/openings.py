@@ -27,6 +27,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from drafting.readers.decisions import preambular_opening, reported
+
 if TYPE_CHECKING:
     from drafting.model.labels import Label
     from drafting.readers.blocks import Block
@@ -80,7 +82,7 @@ def operative_formula(text: str) -> bool:
     """Whether ``text`` is an operative formula on a line of its own ("Decides:",
     "Ministers decide as follows:", "The Assembly:"; see the module's docstring)."""
     text = text.strip()
-    return len(text.split()) <= _FORMULA_WORDS and \
+    return len(text.split()) <= _FORMULA_WORDS and not reported(text) and \
         _OPERATIVE_FORMULA.fullmatch(text) is not None
 
 
@@ -88,15 +90,30 @@ def operative_start(blocks: Sequence[Block],
                     label: Callable[[int], Label | None]) -> int | None:
     """Where the operative part of a text that numbers none of its paragraphs (no typed
     label, no top-level automatic number) begins: the index of the first block that
-    opens with the decision verb ("Decides to ..."), else past the last block (an
-    operative formula alone may open it); None where the text numbers a paragraph."""
-    start = len(blocks)
+    opens with the decision verb ("Decides to ..."), or that follows a preambular
+    paragraph (its participle, its comma) opening with another word and ending as an
+    operative paragraph ends ("Welcomes the report;", after "Noting ...,"); else past the
+    last block (an operative formula alone may open it); None where the text numbers a
+    paragraph."""
+    start, before = len(blocks), ""
     for index, block in enumerate(blocks):
         if not block.text or block.heading or block.title_style or block.table:
             continue
         if label(index) is not None or (block.number is not None and
                                         block.number.level == 0 and block.number.decimal):
             return None
-        if start == len(blocks) and _DECIDES.match(block.text):
+        if start == len(blocks) and (_DECIDES.match(block.text) or _after_preamble(
+                block.text, before)):
             start = index
+        before = block.text
     return start
+
+
+def _after_preamble(text: str, before: str) -> bool:
+    """Whether ``text`` is an operative paragraph standing right after the preamble's
+    last paragraph ``before``: that one opens with its participle and ends with a comma,
+    this one opens otherwise and ends with ";" or "."."""
+    text, before = text.strip(), before.strip()
+    return preambular_opening(before) and before.endswith((",", "\u060c", "\uff0c")) and \
+        not preambular_opening(text) and text.endswith((";", ".", "\uff1b")) and \
+        text[:1].isupper()
