@@ -54,12 +54,31 @@ done at, in English, French, Spanish and Russian; a European Union act's by the 
 that makes it binding (English, French, Spanish)."""
 
 
+_ADOPTS = re.compile(
+    r"adopts\s+this\s[^;:]{0,160}?\bthe\s+following\s+(?:Convention|Recommendation"
+    r"|Protocol|Declaration|Resolution)\b[^;:]{0,200}"
+    r"|adopte[,\s][^;:]{0,160}?\b(?:la|le)\s+(?:convention|recommandation|protocole"
+    r"|d[ée]claration)\s+ci-apr[èe]s\b[^;:]{0,200}"
+    r"|adopta[,\s][^;:]{0,160}?\b(?:el|la)\s+(?:siguiente\s+)?(?:convenio|recomendaci[óo]n"
+    r"|protocolo|declaraci[óo]n)\b[^;:]{0,200}",
+    re.IGNORECASE)
+"""How the International Labour Conference closes the preamble of a convention or a
+recommendation it adopts, in one sentence: "adopts this nineteenth day of June of the
+year two thousand and twenty-six the following Convention, which may be cited as the
+Platform Work Convention, 2026.", "adopte, ce ... jour de juin ..., la convention
+ci-après, qui sera dénommée ...", "adopta, con fecha ..., el siguiente Convenio, que
+podrá ser citado como ..."."""
+
+
 def ends_preamble(text: str) -> bool:
     """Whether ``text`` is the line that closes a treaty's preamble: "Have agreed as
-    follows:", "HAVE AGREED AS FOLLOWS:", "Sont convenus de ce qui suit :"."""
+    follows:", "HAVE AGREED AS FOLLOWS:", "Sont convenus de ce qui suit :", or the
+    International Labour Conference's "adopts this ... day of June ... the following
+    Convention, which may be cited as ...." (`_ADOPTS`)."""
     text = text.strip()
-    return text.endswith((":", "\uff1a")) and \
-        _PREAMBLE_END.fullmatch(text[:-1].rstrip()) is not None
+    if text.endswith((":", "\uff1a")):
+        return _PREAMBLE_END.fullmatch(text[:-1].rstrip()) is not None
+    return _ADOPTS.fullmatch(text) is not None
 
 
 def opens_closing(text: str) -> bool:

@@ -139,21 +139,26 @@ class FrontMatter:
 
     def _last_title(self, front: list[int], chapeau: int | None) -> int | None:
         """The title among the blocks ``front`` where none is in a title style: the last,
-        or, where the last are sponsors lines or say what kind of text follows
-        ("Ministerial Decision", "Decision of 10 May 2026": `_KIND`), the one before
+        or, where the last are sponsors lines, say what kind of text follows
+        ("Ministerial Decision", "Decision of 10 May 2026": `_KIND`) or head the preamble
+        ("Preamble", as the Council of Europe's conventions do), the one before
         them if it reads as a title (no symbol, session, agenda item or organ:
-        `_not_title`); else still the last (a draft with no title of its own). None for
-        no block."""
+        `_not_title`); else still the last (a draft with no title of its own), but where
+        it reads as none before a chapeau ("Original: English", as UNESCO's drafts have
+        it): no title. None for no block."""
         if not front:
             return None
         before = len(front) - 1
         while before >= 0 and (sponsors_line(self.blocks[front[before]].text) or
-                               _KIND.fullmatch(self.blocks[front[before]].text.strip())):
+                               _KIND.fullmatch(self.blocks[front[before]].text.strip()) or
+                               _PREAMBLE.fullmatch(self.blocks[front[before]].text.strip())):
             before -= 1
         organ = self.blocks[chapeau].text if chapeau is not None else ""
         if before < len(front) - 1 and before >= 0 and \
                 not _not_title(self.blocks[front[before]].text, organ):
             return front[before]
+        if chapeau is not None and _NOT_TITLE.fullmatch(self.blocks[front[-1]].text.strip()):
+            return None  # "Original: English" before "The General Conference ...,"
         return front[-1]
 
     def _title_before(self, title: int, later: list[int]) -> None:
@@ -227,6 +232,10 @@ _NOT_TITLE = re.compile(
 """A line of the front matter that is no title: a symbol ("A/HRC/58/L.4"), two columns
 ("Agenda item 13.2<tab>20 May 2026"), "Distr.", "Original:", an agenda item, a session,
 a committee, a date, an organ."""
+
+
+_PREAMBLE = re.compile(r"(?i)pr[ée]amb(?:le|ule|ulo)|преамбула|الديباجة|序言")
+"""A line heading the preamble ("Preamble", "Préambule", "Preámbulo"): no title."""
 
 
 _DESIGNATION = re.compile(

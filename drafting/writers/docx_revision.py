@@ -48,6 +48,7 @@ from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.paragraph_tables import paragraph_row, row_form, unnumbered_row
 from drafting.readers.source_places import SourcePlace, source_places
 from drafting.writers.docx_source import SourceMismatch
+from drafting.writers.field_numbers import field_numbered, number_field, show_number
 from drafting.writers.footnote_lines import emptied_removed
 from drafting.writers.heading_numbers import shown_kept, words_alone
 from drafting.writers.list_items import (
@@ -229,7 +230,7 @@ class _Reviser:
         elif chosen:
             per[0] = [Edit(typed.end() if typed else 0, len(first.text), _NOBODY, now.text,
                            tracked=False)]
-        items = []
+        items, renumber = [], None
         for whole in edits:
             edit, found = new_items(place, was.text, whole, places) if lines else (whole, None)
             if found is not None:
@@ -241,9 +242,14 @@ class _Reviser:
             cut = typed.end("bracket") if typed["bracket"] else typed.start()
             per.setdefault(0, []).insert(0, Edit(cut, typed.end(), _NOBODY, tracked=False))
         elif typed and was.label != now.label:  # the typed number follows the renumbering
-            per.setdefault(0, []).insert(0, Edit(typed.start("number"), typed.end("number"),
-                                                 _NOBODY, shown_number(now.label, typed["number"]),
-                                                 tracked=False))
+            number = shown_number(now.label, typed["number"])
+            field = None if typed.start("number") else number_field(first.element,
+                                                                    typed["number"])
+            if field is None:
+                per.setdefault(0, []).insert(0, Edit(typed.start("number"), typed.end("number"),
+                                                     _NOBODY, number, tracked=False))
+            else:  # Word's SEQ field shows it: its result, once the edits after it are made
+                renumber = (field, number)
         for index in {index for _, _, index in place.alternatives} - {0} - set(removed):
             shown = place.paragraphs[index].text  # "OP2 Alt", "2 alt.", "2.<tab>Alt 2: ..."
             alternative = _ALTERNATIVE.match(shown) or TYPED_NUMBER.match(shown)
@@ -257,6 +263,8 @@ class _Reviser:
                   changes, self.marks)
             self.footnotes_changed |= not in_body(source.element)
         emptied_removed(place, per)  # a footnote's line deleted whole: no empty line left
+        if renumber is not None:
+            show_number(*renumber)
         if item is not None:
             into_list(first.element, item)
             typed = None
@@ -364,6 +372,10 @@ class _Reviser:
         operative = paragraph.kind is ParagraphKind.OPERATIVE
         typed = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}{self.typed[1]}" \
             if self.typed and operative and paragraph.id not in self.untyped else ""
+        if typed:  # numbered by a SEQ field as its neighbour: a field of its own
+            fields, typed = field_numbered(
+                self.main, f"{self.typed[0]}{self.typed[2]}{self.typed[1]}", typed)
+            made.extend(fields)
         words = words_alone(paragraph.text, self.main, self.document) \
             if paragraph.kind is ParagraphKind.HEADING else paragraph.text  # Word numbers it
         made.extend(new_runs(words, runs[-1] if runs else None, self.main, typed))

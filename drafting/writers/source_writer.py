@@ -39,6 +39,7 @@ from drafting.readers.paragraph_tables import (
 )
 from drafting.readers.source_places import SourcePlace
 from drafting.writers.docx_merged import SegmentWriter
+from drafting.writers.field_numbers import field_numbered, number_field, track_number
 from drafting.writers.footnote_lines import marks_deleted
 from drafting.writers.heading_numbers import words_alone
 from drafting.writers.list_items import (
@@ -62,7 +63,13 @@ from drafting.writers.source_edits import (
     word_numbers_kept,
 )
 from drafting.writers.source_line import SourceLine, spaces_taken
-from drafting.writers.typed_numbers import clause_level, label_kind, typed_before, typed_label
+from drafting.writers.typed_numbers import (
+    clause_level,
+    label_kind,
+    typed_before,
+    typed_label,
+    typed_label_of,
+)
 from drafting.writers.unshown import where
 
 _PPR, _P, _INS, _DEL = qn("w:pPr"), qn("w:p"), qn("w:ins"), qn("w:del")
@@ -158,7 +165,13 @@ class SourceWriter(SourceComments):
         else:
             number = renumbered(place, entry.paragraph.label, self.read[entry.paragraph.id],
                                 self.author)
-            lost = self._weave(place, line, number, text=original_text(entry.segments))
+            typed = typed_label_of(place) if number is not None else None
+            field = None if typed is None or number.start else \
+                number_field(place.paragraphs[0].element, typed["number"])
+            lost = self._weave(place, line, None if field else number,
+                               text=original_text(entry.segments))
+            if field is not None and number is not None:  # a SEQ field's: in its result
+                track_number(field, number.text, self.marks, number.stamp)
         if lost:
             self._unplaced(elements[where(place, lost)], entry, lost)
         edits = [*line.edits, *(edit for _, edit in whole)]
@@ -301,8 +314,9 @@ class SourceWriter(SourceComments):
         clause_level(self.document, paragraph, label)  # Word's "1.2" after "1.1.1"
         typed = "" if article or numbered else typed_label(label, self.typed, text)
         text = words_alone(text, self.main, self.document) if numbered else text  # Word's no.
-        paragraph.append(self.marks.inserted(
-            new_runs(text, last_run(words), self.main, typed), stamp))
+        fields, typed = field_numbered(self.main, self.typed, typed, simple=False)
+        paragraph.append(self.marks.inserted(  # a SEQ field numbering it as the one before
+            [*fields, *new_runs(text, last_run(words), self.main, typed)], stamp))
         self.last.addnext(paragraph)
         if carried and not _mark_deleted(self.last):
             hand_on(self.last, paragraph)
