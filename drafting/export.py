@@ -54,8 +54,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
 
     path = atomic.file_path(path)  # a path that names a folder: refused before the work
     head = store.head()
-    document = store.document(symbol)
-    store.check_document(symbol, "nothing was written")
+    document, amendments = store.check_document(symbol, "nothing was written")
     sources = store.sources(symbol)
     data = {
         "format": EXPORT_FORMAT, "format_version": EXPORT_VERSION,
@@ -68,8 +67,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
                        **_source_entry(sources.get(r.label)),
                        "paragraphs": [_paragraph_entry(p) for p in r]}
                       for r in document.revisions],
-        "amendments": [amendment_json(document, a, full=True)
-                       for a in store.amendments(symbol)],
+        "amendments": [amendment_json(document, a, full=True) for a in amendments],
         "events": [event_json(e) for e in store.events(symbol)],
         "head": head.to_json(),
     }

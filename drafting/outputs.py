@@ -148,8 +148,7 @@ def diff_to(store: Store, symbol: str, old: str, new: str, path: str | Path, *,
     path = atomic.file_path(path)
     fmt = _format(path, COMPILATION_FORMATS)
     step(f"loading {symbol}")
-    document = store.document(symbol)
-    store.check_document(symbol, "nothing was written")
+    document, _ = store.check_document(symbol, "nothing was written")
     before = revision_of(document, old)
     later = revision_of(document, new)
     author = Stamp(later.label, later.created_at)
@@ -195,9 +194,8 @@ def positions_to(store: Store, symbol: str, path: str | Path, *,
 
     path = atomic.file_path(path)
     fmt = _format(path, POSITION_FORMATS)
-    document = store.document(symbol)
-    store.check_document(symbol, "nothing was written")
-    matrix = positions_of(document, store.amendments(symbol), paragraph=paragraph)
+    document, amendments = store.check_document(symbol, "nothing was written")
+    matrix = positions_of(document, amendments, paragraph=paragraph)
     title = document.title
     if fmt == "md":
         atomic.write_atomically(path, render_positions_markdown(matrix))
@@ -250,8 +248,7 @@ def write_stored_revision(store: Store, symbol: str, path: str | Path, *,
                           revision: str | None = None, warn: Step = _quiet) -> Revision:
     """`write_revision` for a document in the store: the Word file is the revision's own
     document when it has one. Returns the revision written."""
-    document = store.document(symbol)
-    store.check_document(symbol, "nothing was written")
+    document, _ = store.check_document(symbol, "nothing was written")
     chosen = revision_of(document, revision)
     source = store.source(symbol, chosen.label)
     return write_revision(document, path, revision=chosen.label, source=source, warn=warn)

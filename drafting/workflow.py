@@ -273,8 +273,7 @@ def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
     a new paragraph only proposed, ``OP9 bis``, gives the proposal and the amendments to
     it), proponent codes and status names. RecordMismatch where the store does not match
     its record for the document (`Store.check_document`)."""
-    document = store.document(symbol)
-    store.check_document(symbol, "nothing was listed")
+    document, _ = store.check_document(symbol, "nothing was listed")
     wanted = parse_statuses(statuses)
     try:
         paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
@@ -374,12 +373,11 @@ def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | 
     from drafting.engine.subamend import followed
     from drafting.lookup import known_codes
 
-    step(f"loading {symbol}")
-    document = store.document(symbol)
-    store.check_document(symbol, "nothing was written")  # a changed store circulates nothing
+    step(f"loading {symbol}")  # as the record says: a changed store circulates nothing
+    document, every = store.check_document(symbol, "nothing was written")
     if delegations:
         delegations = known_codes(store, delegations)
-    chosen = select(followed(document, store.amendments(symbol)),
+    chosen = select(followed(document, every),
                     delegations=delegations or None,
                     statuses=parse_statuses(statuses) or {AmendmentStatus.SUBMITTED})
     step(f"merging {len(chosen):,} amendments")

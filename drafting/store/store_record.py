@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from drafting.store import rowcheck, tables
+from drafting.store import mapping, rowcheck, tables
 from drafting.store.chain import Event, event_from
 from drafting.store.errors import NotFoundError, RecordMismatch
 from drafting.store.receipts import Receipt
@@ -17,6 +17,8 @@ from drafting.store.verify import VerifyReport, verify, verify_document
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+
+    from drafting.model import Amendment, Document
 
 
 class RecordKeeping:
@@ -47,18 +49,20 @@ class RecordKeeping:
         with self._read() as connection:
             return verify(connection, anchors)
 
-    def check_document(self, symbol: str, doing: str) -> None:
-        """RecordMismatch, saying that ``doing`` ("compile", "the merged draft was not
-        written") was not done, where the rows that show document ``symbol`` (its text,
-        Word sources and amendments) or say who may write differ from the record
-        (`drafting.store.verify.verify_document`): a store changed behind drafting's back
-        circulates nothing. Times later than this machine's clock are no such change.
-        NotFoundError if there is no such document."""
+    def check_document(self, symbol: str, doing: str) -> tuple[Document, list[Amendment]]:
+        """Document ``symbol`` and all its amendments (id order), read in one snapshot and
+        checked there against the record (`drafting.store.verify.verify_document`):
+        RecordMismatch, saying that ``doing`` ("nothing was written") was not done, where
+        they, its Word sources or the tokens differ from what the events say: a store
+        changed behind drafting's back circulates nothing. NotFoundError (listing the
+        symbols there are) if there is no such document."""
         with self._read() as connection:
-            _known(connection, symbol)
-            report = verify_document(connection, symbol)
+            row = mapping.find_document(connection, symbol)
+            document = mapping.load_document(connection, row)
+            amendments = mapping.load_amendments(connection, mapping.amendment_query(row.id))
+            report = verify_document(connection, symbol, (document, amendments))
         if report.ok:
-            return
+            return document, amendments
         more = len(report.mismatches) - 1
         raise RecordMismatch(
             f"{doing}: the store does not match its record for {symbol} ({report.first}"

@@ -24,16 +24,15 @@ the rest. It raises StoreError only when the database cannot be read at all.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
-from drafting.model import Document, Revision
+from drafting.model import Amendment, Document, Revision
 from drafting.store import access, mapping, tables, written
 from drafting.store.chain import Event, EventKind, chain_hash
 from drafting.store.chaincheck import (
@@ -45,7 +44,14 @@ from drafting.store.chaincheck import (
 )
 from drafting.store.errors import RecordMismatch
 from drafting.store.eventcheck import AHEAD
-from drafting.store.mismatch import Mismatch
+from drafting.store.mismatch import (
+    Mismatch,
+    also,
+    differs,
+    fields_differ,
+    keyed,
+    presence,
+)
 from drafting.store.receipts import Receipt
 from drafting.store.replay import Replayed, replay
 from drafting.store.rowcheck import Skipped, check_rows, readable, unreadable
@@ -53,7 +59,6 @@ from drafting.store.sources import SourceInfo, StoredSource, stored_sources
 
 __all__ = ["Mismatch", "VerifyReport", "verify", "verify_access", "verify_document"]
 
-_SHOWN = 60  # characters of a value shown in a mismatch
 _TOKEN_FIELDS = ("holder (credentials.delegation_code)",
                  "fingerprint (of credentials.scheme, salt and hash)",
                  "time issued (credentials.issued_at)", "time revoked (credentials.revoked_at)")
@@ -121,14 +126,17 @@ def verify(connection: Connection, anchors: Sequence[Receipt] = ()) -> VerifyRep
     return VerifyReport(len(links), tuple(found), len(anchors), head)
 
 
-def verify_document(connection: Connection, symbol: str) -> VerifyReport:
+def verify_document(connection: Connection, symbol: str,
+                    stored: tuple[Document, Sequence[Amendment]] | None = None,
+                    ) -> VerifyReport:
     """Check what shows document ``symbol`` (its revisions and paragraphs, their Word
     sources, its amendments with their status histories) and who may write (tokens, and
     whether they are required) against the events that record them, each event hashed
     again: what a command checks before it circulates the text or decides on it. It
     replays that document's events and the store's own (delegations, tokens), not every
     document's, and does not follow the chain's links from event to event: `verify` does.
-    RecordMismatch naming an event whose row cannot be read."""
+    ``stored``: the document and its amendments as read in this snapshot, compared
+    rather than read again. RecordMismatch naming an event whose row cannot be read."""
     event = tables.events.c
     events = events_from(row._mapping for row in readable(  # RecordMismatch for a row unread
         connection, tables.events, or_(event.document == symbol, event.document.is_(None))))
@@ -138,9 +146,12 @@ def verify_document(connection: Connection, symbol: str) -> VerifyReport:
     found += [Mismatch(f"event {seq}", f"cannot be replayed ({reason})", seq)
               for seq, reason in state.failures]
     found += _sections(connection, state, Skipped(), [
-        ("documents", partial(_documents, symbol=symbol)),
+        ("documents", partial(_documents, symbol=symbol,
+                              read=None if stored is None else stored[0])),
         ("sources", partial(_sources, symbol=symbol)),
-        ("amendments", partial(_amendments, symbol=symbol)), ("tokens", _access)],
+        ("amendments", partial(_amendments, symbol=symbol,
+                               read=None if stored is None else stored[1])),
+        ("tokens", _access)],
         refusing=True)
     return VerifyReport(len(events), tuple(found))
 
@@ -148,47 +159,6 @@ def verify_document(connection: Connection, symbol: str) -> VerifyReport:
 def _first_line(error: BaseException) -> str:
     text = str(getattr(error, "orig", None) or error).strip()
     return text.splitlines()[0] if text else ""
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
-
-
-def _differs(where: str, name: str, stored: Any, expected: Any, event: int | None) -> Mismatch:
-    source = f" (event {event})" if event is not None else ""
-    return Mismatch(where, f"{name} is {_show(stored)} in the store, but the record{source} "
-                    f"says {_show(expected)}", event)
-
-
-def _presence(where: str, in_store: bool, event: int | None) -> Mismatch:
-    if in_store:
-        return Mismatch(where, "is in the store, but no event records it")
-    return Mismatch(where, f"is in the record (event {event}) but not in the store", event)
-
-
-def _fields(where: str, stored: Any, expected: Any, event: int | None,
-            skip: tuple[str, ...] = ()) -> Iterator[Mismatch]:
-    if stored == expected:  # the common case, and far quicker than field by field
-        return
-    for item in dataclasses.fields(stored):
-        if item.name in skip:
-            continue
-        ours, theirs = getattr(stored, item.name), getattr(expected, item.name)
-        if ours != theirs:
-            yield _differs(where, item.name.replace("_", " "), ours, theirs, event)
-
-
-def _keyed(name: Callable[[str], str], stored: Mapping[str, Any], expected: Mapping[str, Any],
-           origin: Mapping[str, int], skip: Collection[str] = ()) -> Iterator[
-        tuple[str, Any, Any, int | None]]:
-    """(name, stored, expected, event) for every key of either side but those in
-    ``skip``, the record's order first; a side without the key gives None."""
-    for key in [*expected, *(k for k in stored if k not in expected)]:
-        if key in skip:
-            continue
-        where = name(key)
-        yield where, stored.get(key), expected.get(key), origin.get(where)
 
 
 Section = Callable[[Connection, Replayed, Skipped], Iterable[Mismatch]]
@@ -250,29 +220,31 @@ def _sections(connection: Connection, state: Replayed, skip: Skipped,
 
 def _delegations(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
     stored = {d.code: d for d in mapping.load_delegations(connection, skip=skip.delegations)}
-    for name, ours, theirs, event in _keyed(lambda k: f"delegation {k}", stored,
+    for name, ours, theirs, event in keyed(lambda k: f"delegation {k}", stored,
                                             state.delegations, state.origin, skip.delegations):
         if ours is None or theirs is None:
-            yield _presence(name, ours is not None, event)
+            yield presence(name, ours is not None, event)
         else:
-            yield from _fields(name, ours, theirs, event)
+            yield from fields_differ(name, ours, theirs, event)
 
 
 def _documents(connection: Connection, state: Replayed, skip: Skipped, *,
-               symbol: str | None = None) -> Iterator[Mismatch]:
-    """The documents (only ``symbol``, if given) against the record."""
+               symbol: str | None = None, read: Document | None = None) -> Iterator[Mismatch]:
+    """The documents (only ``symbol``, if given: ``read``, if read already) against the
+    record."""
     document = tables.documents.c
     query = select(document.id, document.symbol, document.title).order_by(document.id)
     if symbol is not None:
         query = query.where(document.symbol == symbol)
-    documents = {row.symbol: mapping.load_document(connection, row)
-                 for row in connection.execute(query) if row.symbol not in skip.documents}
+    documents = {read.symbol: read} if read is not None else {
+        row.symbol: mapping.load_document(connection, row)
+        for row in connection.execute(query) if row.symbol not in skip.documents}
     expected = state.documents if symbol is None else {
         k: v for k, v in state.documents.items() if k == symbol}
-    for name, ours, theirs, event in _keyed(lambda k: f"document {k}", documents, expected,
+    for name, ours, theirs, event in keyed(lambda k: f"document {k}", documents, expected,
                                             state.origin, skip.documents):
         if ours is None or theirs is None:
-            yield _presence(name, ours is not None, event)
+            yield presence(name, ours is not None, event)
         else:
             yield from _document(ours, theirs, state.origin)
 
@@ -281,44 +253,44 @@ def _document(stored: Document, expected: Document, origin: Mapping[str, int]) -
         Mismatch]:
     where = f"document {stored.symbol}"
     if stored.title != expected.title:
-        yield _differs(where, "title", stored.title, expected.title, origin.get(where))
+        yield differs(where, "title", stored.title, expected.title, origin.get(where))
     ours = {r.label: r for r in stored.revisions}
     theirs = {r.label: r for r in expected.revisions}
-    for name, mine, recorded, event in _keyed(lambda k: f"{where}, revision '{k}'", ours,
+    for name, mine, recorded, event in keyed(lambda k: f"{where}, revision '{k}'", ours,
                                               theirs, origin):
         if mine is None or recorded is None:
-            yield _presence(name, mine is not None, event)
+            yield presence(name, mine is not None, event)
         else:
             yield from _revision(name, mine, recorded, origin)
     if [r.label for r in stored.revisions] != [r.label for r in expected.revisions] and set(
             ours) == set(theirs):
-        yield _differs(where, "the order of revisions", list(ours), list(theirs),
+        yield differs(where, "the order of revisions", list(ours), list(theirs),
                        origin.get(where))
 
 
 def _revision(where: str, stored: Revision, expected: Revision,
               origin: Mapping[str, int]) -> Iterator[Mismatch]:
     event = origin.get(where)
-    yield from _fields(where, stored, expected, event,  # created at, label table, chapeau
+    yield from fields_differ(where, stored, expected, event,  # created at, label table, chapeau
                        skip=("paragraphs", "label", "front_matter"))
     yield from _front_matter(where, stored.front_matter, expected.front_matter, event)
     if len(stored) != len(expected):
-        yield _differs(where, "the number of paragraphs", len(stored), len(expected), event)
+        yield differs(where, "the number of paragraphs", len(stored), len(expected), event)
     for mine, recorded in zip(stored, expected, strict=False):
         name = f"{where}, paragraph {recorded.id} ({recorded.label})"
         changed = origin.get(f"{where}, paragraph {recorded.id}", event)
-        yield from _fields(name, mine, recorded, changed)
+        yield from fields_differ(name, mine, recorded, changed)
 
 
 def _front_matter(where: str, stored: tuple[str, ...], expected: tuple[str, ...],
                   event: int | None) -> Iterator[Mismatch]:
     """Front matter line by line, so that the line that differs is named."""
     if len(stored) != len(expected):
-        yield _differs(where, "the number of front matter lines", len(stored), len(expected),
+        yield differs(where, "the number of front matter lines", len(stored), len(expected),
                        event)
     for number, (mine, recorded) in enumerate(zip(stored, expected, strict=False), 1):
         if mine != recorded:
-            yield _differs(where, f"front matter line {number}", mine, recorded, event)
+            yield differs(where, f"front matter line {number}", mine, recorded, event)
 
 
 def _sources(connection: Connection, state: Replayed, skip: Skipped, *,
@@ -332,10 +304,10 @@ def _sources(connection: Connection, state: Replayed, skip: Skipped, *,
     origin = {f"{name}, source": seq for name, (_, seq) in state.sources.items()}
     left_out = {name for name in [*stored, *recorded]
                 if any(name.startswith(f"document {symbol}, ") for symbol in skip.documents)}
-    for name, ours, theirs, event in _keyed(lambda k: f"{k}, source", stored, recorded,
+    for name, ours, theirs, event in keyed(lambda k: f"{k}, source", stored, recorded,
                                             origin, left_out):
         if ours is None or theirs is None:
-            yield _presence(name, ours is not None, event)
+            yield presence(name, ours is not None, event)
         else:
             yield from _source(name, ours, theirs, event)
 
@@ -346,16 +318,19 @@ def _source(where: str, stored: StoredSource, expected: SourceInfo,
         yield Mismatch(where, f"its bytes ({stored.size} bytes, SHA-256 {stored.sha256[:12]}...) "
                        "do not match the SHA-256 and size kept with them: the file was "
                        "changed after it was stored", event)
-    yield from _also(where, event, [("its SHA-256", stored.info.sha256, expected.sha256),
+    yield from also(where, event, [("its SHA-256", stored.info.sha256, expected.sha256),
                                     ("its size", stored.info.size, expected.size),
                                     ("its format", stored.info.format, expected.format)])
 
 
 def _amendments(connection: Connection, state: Replayed, skip: Skipped, *,
-                symbol: str | None = None) -> Iterator[Mismatch]:
+                symbol: str | None = None, read: Sequence[Amendment] | None = None,
+                ) -> Iterator[Mismatch]:
     """The amendments (only ``symbol``'s, if given) and their status histories against
-    the record."""
-    amendment, step = tables.amendments.c, tables.amendment_statuses.c
+    the record; or, ``read`` (``symbol``'s, read already, for the text about to be
+    circulated), the amendments alone: their words, places, proponents, supporters and
+    statuses, which is what a compilation shows."""
+    amendment = tables.amendments.c
     numbers = [mapping.amendment_number(key) for key in skip.amendments]
     query = mapping.amendment_query(None).where(amendment.id.not_in(numbers))
     expected, mine = state.amendments, amendment.id.is_not(None)  # all, or the document's
@@ -365,7 +340,33 @@ def _amendments(connection: Connection, state: Replayed, skip: Skipped, *,
         query = query.where(mine)
         expected = {k: v for k, v in expected.items()
                     if state.amendment_documents.get(k) == symbol}
-    stored = {a.id: a for a in mapping.load_amendments(connection, query)}
+    stored = {a.id: a for a in (read if read is not None
+                                else mapping.load_amendments(connection, query))}
+    steps = None if read is not None else _steps(connection, mine)
+    for name, ours, theirs, event in keyed(lambda k: f"amendment {k}", stored,
+                                            expected, state.origin, skip.amendments):
+        key = name.removeprefix("amendment ")
+        if ours is None or theirs is None:
+            yield presence(name, ours is not None, event)
+            continue
+        yield from fields_differ(name, ours, theirs, event)
+        if steps is None:
+            continue
+        symbols, made, history, positions = steps
+        yield from also(name, event, [
+            ("document", symbols.get(key), state.amendment_documents.get(key)),
+            ("the revision it was made against", made.get(key), state.made_against.get(key)),
+            ("its status history", history.get(key, []), state.history.get(key, [])),
+        ])
+        if history.get(key, []) == state.history.get(key, []):  # else said just above
+            yield from _positions(key, positions.get(key, []), history.get(key, []))
+
+
+def _steps(connection: Connection, mine: Any) -> tuple[
+        dict[str, str], dict[str, str], dict[str, list[tuple[str, int]]], dict[str, list[int]]]:
+    """Of the amendments ``mine`` selects: each one's document, the revision it was made
+    against, its status history (status, event) and the positions of its steps."""
+    amendment, step = tables.amendments.c, tables.amendment_statuses.c
     symbols = {mapping.amendment_id(n): s for n, s in connection.execute(
         select(amendment.id, tables.documents.c.symbol)
         .join_from(tables.amendments, tables.documents).where(mine))}
@@ -375,27 +376,13 @@ def _amendments(connection: Connection, state: Replayed, skip: Skipped, *,
                    amendment.made_against_id == tables.revisions.c.id).where(mine))}
     history: dict[str, list[tuple[str, int]]] = defaultdict(list)
     positions: dict[str, list[int]] = defaultdict(list)
-    steps = select(step.amendment_id, step.position, step.status, step.event_seq)
-    if symbol is not None:
-        steps = steps.where(step.amendment_id.in_(select(amendment.id).where(mine)))
-    for row in connection.execute(steps.order_by(step.amendment_id, step.position)):
+    query = select(step.amendment_id, step.position, step.status, step.event_seq).where(
+        step.amendment_id.in_(select(amendment.id).where(mine)))
+    for row in connection.execute(query.order_by(step.amendment_id, step.position)):
         key = mapping.amendment_id(row.amendment_id)
         history[key].append((row.status, row.event_seq))
         positions[key].append(row.position)
-    for name, ours, theirs, event in _keyed(lambda k: f"amendment {k}", stored,
-                                            expected, state.origin, skip.amendments):
-        key = name.removeprefix("amendment ")
-        if ours is None or theirs is None:
-            yield _presence(name, ours is not None, event)
-            continue
-        yield from _fields(name, ours, theirs, event)
-        yield from _also(name, event, [
-            ("document", symbols.get(key), state.amendment_documents.get(key)),
-            ("the revision it was made against", made.get(key), state.made_against.get(key)),
-            ("its status history", history.get(key, []), state.history.get(key, [])),
-        ])
-        if history.get(key, []) == state.history.get(key, []):  # else said just above
-            yield from _positions(key, positions.get(key, []), history.get(key, []))
+    return symbols, made, history, positions
 
 
 def _positions(key: str, stored: list[int], steps: list[tuple[str, int]]) -> Iterator[
@@ -411,13 +398,6 @@ def _positions(key: str, stored: list[int], steps: list[tuple[str, int]]) -> Ite
                            f"status history: position {place}", event)
 
 
-def _also(where: str, event: int | None,
-          checks: list[tuple[str, Any, Any]]) -> Iterator[Mismatch]:
-    for name, ours, theirs in checks:
-        if ours != theirs:
-            yield _differs(where, name, ours, theirs, event)
-
-
 def _decisions(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[Mismatch]:
     decision = tables.decisions.c
     decisions = sorted(
@@ -430,7 +410,7 @@ def _decisions(connection: Connection, state: Replayed, skip: Skipped) -> Iterat
         first = next((pair for pair in zip(decisions, expected, strict=False)
                       if pair[0] != pair[1]), None)
         shown = first or (decisions[len(expected):] or None, expected[len(decisions):] or None)
-        yield _differs("decisions", "a decision", shown[0], shown[1], None)
+        yield differs("decisions", "a decision", shown[0], shown[1], None)
 
 
 def _submissions(connection: Connection, state: Replayed, skip: Skipped) -> Iterator[
@@ -448,13 +428,13 @@ def _submissions(connection: Connection, state: Replayed, skip: Skipped) -> Iter
                    submission.delegation, tables.documents.c.symbol)
             .join_from(tables.submissions, tables.documents))
     }
-    for name, ours, theirs, _ in _keyed(lambda k: f"submission {k[:12]}", stored,
+    for name, ours, theirs, _ in keyed(lambda k: f"submission {k[:12]}", stored,
                                         state.submissions, {}, skip.submissions):
         event = theirs[1] if theirs else None
         if ours is None or theirs is None:
-            yield _presence(name, ours is not None, event)
+            yield presence(name, ours is not None, event)
         elif ours != theirs:
-            yield _differs(name, "its document, event, amendments and delegation", ours, theirs,
+            yield differs(name, "its document, event, amendments and delegation", ours, theirs,
                            event)
 
 
@@ -464,16 +444,16 @@ def _access(connection: Connection, state: Replayed, skip: Skipped, *,
     given), against the record."""
     secure = access.is_secure(connection)
     if secure != state.secure:
-        yield _differs("setting secure", "requiring tokens", secure, state.secure,
+        yield differs("setting secure", "requiring tokens", secure, state.secure,
                        state.origin.get("setting secure"))
     kept = access.credentials_kept(connection, skip=skip.credentials, only=only)
     expected = state.credentials if only is None else {
         k: v for k, v in state.credentials.items() if k == only}
-    for name, ours, theirs, event in _keyed(lambda k: f"token {k}", kept, expected,
+    for name, ours, theirs, event in keyed(lambda k: f"token {k}", kept, expected,
                                             state.origin, skip.credentials):
         if ours is None or theirs is None:
-            yield _presence(name, ours is not None, event)
+            yield presence(name, ours is not None, event)
             continue
         for what, mine, recorded in zip(_TOKEN_FIELDS, ours, theirs, strict=True):
             if mine != recorded:
-                yield _differs(name, what, mine, recorded, event)
+                yield differs(name, what, mine, recorded, event)
