@@ -70,14 +70,26 @@ def relettered(old: str, new: str) -> str:
         for line, _ in found.items:
             starts.setdefault(item_words(was[line]), (found.kind, found.form, found.items[0][1]))
     lines = new.split("\n")
-    # a line the revision adds between two items, unnumbered, is no end of their list
+    # a line the revision adds between two items, unnumbered, is no end of their list; and
+    # the number typed on an item it adds is a guess ("(c)" typed on a new item between
+    # "(a)" and "(b)"): the item takes its place among the list's, numbered in turn
     added = {number for number, line in enumerate(lines) if line not in was}
-    for found in _lists(lines, added):
+    guessed = {number for number in added if number >= first and ITEM.match(lines[number])
+               and not BETWEEN.match(lines[number])}
+    found_lists = _lists(_without(lines, guessed), added)
+    homes = _homes(guessed, found_lists, lines)
+    if set(homes) != guessed:  # one in no list of the old items': a list's item as typed
+        guessed = set(homes)
+        found_lists = _lists(_without(lines, guessed), added)
+        homes = _homes(guessed, found_lists, lines)
+    for found in found_lists:
+        among = [(n, 0) for n in sorted(guessed) if homes.get(n) is found]
         first = next((start for kind, form, start in (
             starts.get(item_words(lines[line]), ("", "", 0)) for line, _ in found.items)
             if (kind, form) == (found.kind, found.form)), _start(found, lists))
-        if _runs_on(found) and found.items[0][1] == first:
+        if _runs_on(found) and found.items[0][1] == first and not among:
             continue
+        found.items = sorted([*found.items, *among])
         for step, (line, _) in enumerate(found.items):
             start, end = ITEM.match(lines[line]).span("number")  # type: ignore[union-attr]
             lines[line] = lines[line][:start] + written(first + step, found.kind,
@@ -85,6 +97,38 @@ def relettered(old: str, new: str) -> str:
     if not all(_runs_on(found) for found in _lists(lines, added)):  # read otherwise: as it is
         return new
     return "\n".join(lines)
+
+
+def _homes(guessed: Collection[int], lists: list[_List], lines: list[str],
+           ) -> dict[int, _List]:
+    """The list each of the ``guessed`` lines (items a revision adds, their numbers typed
+    by guess) stands in: the innermost of ``lists`` written alike whose items stand
+    before and after it, or that it opens or closes (nothing but such lines between it
+    and the list's first or last item)."""
+    homes = {}
+    for number in guessed:
+        form = _form(ITEM.match(lines[number]))  # type: ignore[arg-type]
+        around = [found for found in lists
+                  if found.form == form and _stands_in(number, found, guessed)]
+        if around:
+            homes[number] = max(around, key=lambda found: found.items[0][0])
+    return homes
+
+
+def _without(lines: list[str], left: Collection[int]) -> list[str]:
+    """``lines`` with those ``left`` out emptied."""
+    return ["" if number in left else line for number, line in enumerate(lines)]
+
+
+def _stands_in(number: int, found: _List, guessed: Collection[int]) -> bool:
+    """Whether line ``number`` stands among ``found``'s items, or opens or closes the
+    list with nothing but ``guessed`` lines between it and the list's items."""
+    first, last = found.items[0][0], found.items[-1][0]
+    if number < first:
+        return all(n in guessed for n in range(number + 1, first))
+    if number > last:
+        return all(n in guessed for n in range(last + 1, number))
+    return True
 
 
 def _start(found: _List, lists: list[_List]) -> int:

@@ -71,3 +71,22 @@ def test_a_line_added_between_two_items_reletters_nothing(between):
     old = f"Decides:\n{one}\tTo consider;\n{two}\tTo include;"
     new = f"Decides:\n{one}\tTo consider;\n{between}\n{two}\tTo include;"
     assert relettered(old, new) == new
+
+
+@pytest.mark.parametrize("typed", ["(c)", "(b)", "(d)", "(a)"])
+def test_a_new_item_takes_its_place_whatever_letter_it_was_typed_with(typed):
+    """A delegation adds an item between (a) and (b) and types a letter on it by guess:
+    the next free one ("(c)"), a stale one, anything. It stands second, so it is (b), and
+    the old (b) is (c) (Rev.1 read "(a), (c), (a)": the list split where the letters went
+    back, the second part lettered from (a) again)."""
+    old = "Calls upon States:\n(a)\tTo protect tenure;\n(b)\tTo report;"
+    new = f"Calls upon States:\n(a)\tTo protect tenure;\n{typed}\tTo protect access;\n" \
+          "(b)\tTo report;"
+    assert relettered(old, new) == ("Calls upon States:\n(a)\tTo protect tenure;\n"
+                                    "(b)\tTo protect access;\n(c)\tTo report;")
+
+
+def test_a_new_first_item_typed_as_the_first_letters_the_others_on():
+    old = "Calls upon States:\n(a)\tA;\n(b)\tB;"
+    assert relettered(old, "Calls upon States:\n(a)\tNew;\n(a)\tA;\n(b)\tB;") == \
+        "Calls upon States:\n(a)\tNew;\n(b)\tA;\n(c)\tB;"

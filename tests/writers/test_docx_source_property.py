@@ -69,8 +69,9 @@ def proposals(draw, revision):
                  if paragraph.text.count(w) == 1 and not w.endswith(":") and "(" not in w]
         word = draw(st.sampled_from(words)) if words else None
         kind = draw(st.sampled_from(["replace", "delete", "insert", "new", "gone"]))
-        if kind == "new" or word is None:
-            fields = {"new_paragraph": f"Welcomes {draw(sentence)};"}
+        if kind == "new" or word is None:  # worded as a paragraph of its kind is
+            fields = {"new_paragraph": f"Noting {draw(sentence)}," if paragraph.label.startswith(
+                "PP") else f"Welcomes {draw(sentence)};"}
         elif kind == "gone":
             fields = {"delete_paragraph": True}
         elif kind == "replace":
