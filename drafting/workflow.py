@@ -363,12 +363,18 @@ def _spelled(label: str) -> str:
         return label.strip()
 
 
+_DECIDED = (AmendmentStatus.ACCEPTED, AmendmentStatus.REJECTED)
+"""What a revision settles: an amendment decided for an earlier revision is in (or out
+of) the current text already, and is compiled on it no more."""
+
+
 def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | None = None,
                    statuses: Collection[str] | None = None,
                    step: Step = _quiet) -> tuple[Compilation, list[Amendment]]:
     """The compilation of ``symbol``'s amendments (default: those still submitted) on its
     current revision, and the amendments merged; ``delegations`` filters them, codes in
-    any case (``eu`` is EU). Two steps."""
+    any case (``eu`` is EU). Those accepted or rejected for an earlier revision are not
+    among them: that revision settled them. Two steps."""
     from drafting.engine import merge, select
     from drafting.engine.subamend import followed
     from drafting.lookup import known_codes
@@ -377,7 +383,9 @@ def compilation_of(store: Store, symbol: str, *, delegations: Collection[str] | 
     document, every = store.check_document(symbol, "nothing was written")
     if delegations:
         delegations = known_codes(store, delegations)
-    chosen = select(followed(document, every),
+    current = document.current.label if document.current is not None else None
+    chosen = select([a for a in followed(document, every)  # decided for an earlier text:
+                     if a.status not in _DECIDED or a.revision == current],  # in it now
                     delegations=delegations or None,
                     statuses=parse_statuses(statuses) or {AmendmentStatus.SUBMITTED})
     step(f"merging {len(chosen):,} amendments")
