@@ -422,7 +422,6 @@ class Store(TokenKeeping, RecordKeeping):
         names.check_line("the amendment id", amendment_id)
         names.check_text(f"the note on {characters.escaped(amendment_id)}", note)
         symbol = self._document_of(amendment_id)  # so that a refusal is in its log
-        self.check_document(symbol, "nothing was decided")  # on what the record says
         with self._write(actor, Need("decide", document=symbol)) as write:
             if decision == reopening.REOPEN:
                 return reopening.reopen(write, amendment_id, note)
