@@ -130,13 +130,14 @@ def verify_document(connection: Connection, symbol: str,
                     stored: tuple[Document, Sequence[Amendment]] | None = None,
                     ) -> VerifyReport:
     """Check what shows document ``symbol`` (its revisions and paragraphs, their Word
-    sources, its amendments with their status histories) and who may write (tokens, and
-    whether they are required) against the events that record them, each event hashed
-    again: what a command checks before it circulates the text or decides on it. It
-    replays that document's events and the store's own (delegations, tokens), not every
-    document's, and does not follow the chain's links from event to event: `verify` does.
-    ``stored``: the document and its amendments as read in this snapshot, compared
-    rather than read again. RecordMismatch naming an event whose row cannot be read."""
+    sources, its amendments) and who may write (tokens, and whether they are required)
+    against the events that record them, each event hashed again: what a command checks
+    before it circulates the text. It replays that document's events and the store's own
+    (delegations, tokens), not every document's, and does not follow the chain's links
+    from event to event: `verify` does. ``stored``: the document and its amendments as
+    read in this snapshot, compared rather than read again (then not their status
+    histories, which a compilation does not show). RecordMismatch naming an event whose
+    row cannot be read."""
     event = tables.events.c
     events = events_from(row._mapping for row in readable(  # RecordMismatch for a row unread
         connection, tables.events, or_(event.document == symbol, event.document.is_(None))))
