@@ -152,8 +152,9 @@ def require_delegations(store: Store, codes: Collection[str], *,
     unknown = sorted(set(codes) - set(known))
     for code in unknown:
         if (twin := code_twin(code, known)) is not None:
-            raise InputError(f"unknown delegation '{code}': the store has {twin}, and "
-                             f"{CODES_COMPARED}; use {twin}")
+            raise InputError(f"unknown delegation '{code}': the store has {twin}, and a "
+                             f"code is written as the store writes it ({CODES_COMPARED}, "
+                             f"so they are one delegation); use {twin}")
         if (why := code_problem(code)) is not None:
             raise InputError(f"unknown delegation '{escaped(code)}', which is not a "
                              f"delegation code: {why}")

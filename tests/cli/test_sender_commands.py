@@ -76,8 +76,9 @@ def test_a_code_differing_only_by_hyphens_is_refused_naming_the_one_in_the_store
     assert [d["code"] for d in listed] == ["EU", "G77", "JPN", "USA"] and events(db) == before
     # the code typed with a hyphen is told as the store's, never read as another
     said = refusal(db, "submit", SYMBOL, str(EU_TRACKED), "-d", "E-U", "--dry-run")
-    assert said == ("drafting: unknown delegation 'E-U': the store has EU, and codes are "
-                    "compared without regard to case or hyphens; use EU\n")
+    assert said == ("drafting: unknown delegation 'E-U': the store has EU, and a code is "
+                    "written as the store writes it (codes are compared without regard to "
+                    "case or hyphens, so they are one delegation); use EU\n")
 
 
 # Word author maps

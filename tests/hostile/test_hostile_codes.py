@@ -116,8 +116,9 @@ def test_amend_submit_and_compile_name_the_code_meant(tmp_path, negotiation, cap
     before = fingerprint(negotiation)
     amend = ["amend", SYMBOL, "OP2", "--delete", "provisional", "--yes", "--db", negotiation]
     line = refused_line(run_cli(capsys, *amend, "-d", "eu"))
-    assert line == ("drafting: unknown delegation 'eu': the store has EU, and codes are "
-                    "compared without regard to case or hyphens; use EU")
+    assert line == ("drafting: unknown delegation 'eu': the store has EU, and a code is "
+                    "written as the store writes it (codes are compared without regard to "
+                    "case or hyphens, so they are one delegation); use EU")
     line = refused_line(run_cli(capsys, *amend, "-d", GREEK))
     assert "U+0395 (GREEK CAPITAL LETTER EPSILON)" in line
     submission = tmp_path / "eu.json"
