@@ -274,25 +274,24 @@ def list_amendments(store: Store, symbol: str, *, paragraph: str | None = None,
     a new paragraph only proposed, ``OP9 bis``, gives the proposal and the amendments to
     it), proponent codes and status names. RecordMismatch where the store does not match
     its record for the document (`Store.check_document`)."""
-    document, _ = store.check_document(symbol, "nothing was listed")
-    wanted = parse_statuses(statuses)
+    document, every = store.check_document(symbol, "nothing was listed")
+    from drafting.engine import select
+
+    chosen = select(every, delegations=delegations or None, statuses=parse_statuses(statuses))
     try:
         paragraph_id = paragraph_of(document, paragraph).id if paragraph else None
     except InputError:
         from drafting.engine.subamend import followed, proposed_labelled
 
-        pending = store.amendments(symbol, statuses={AmendmentStatus.SUBMITTED})
+        pending = [a for a in every if a.status is AmendmentStatus.SUBMITTED]
         proposal = proposed_labelled(paragraph or "", document, pending)
         if proposal is None:
             raise
         ids = set(proposal.credit.amendments)
-        amends = {a.id: a.amends for a in followed(document, store.amendments(symbol))}
-        return document, [a for a in store.amendments(symbol, statuses=wanted,
-                                                      delegations=delegations or None)
+        amends = {a.id: a.amends for a in followed(document, every)}
+        return document, [a for a in chosen
                           if a.id in ids or amends.get(a.id, a.amends) in ids]
-    return document, store.amendments(symbol, statuses=wanted,
-                                      delegations=delegations or None,
-                                      paragraph_id=paragraph_id)
+    return document, [a for a in chosen if paragraph_id is None or a.paragraph_id == paragraph_id]
 
 
 def proposed_paragraph(store: Store, symbol: str, label: str) -> NewParagraph | None:
