@@ -46,6 +46,7 @@ from drafting.readers.copy_pieces import trimmed
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import LOOKAHEAD
 from drafting.readers.docx_copy import Chunk
+from drafting.readers.printed_pages import FURNITURE
 
 _ALIKE = 0.75
 """How alike (`similarity`) the lines joined and the draft's paragraph must be."""
@@ -54,13 +55,7 @@ _RUNS = 2
 _MOST_LINES = 60
 """The most lines one paragraph is looked for in."""
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_FURNITURE = (r"\d{1,4}|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*/\s*\d{1,4}"
-              r"|(?:page|p\.|p\u00e1gina|pagina|\u0441\u0442\u0440\.?)\s*\d{1,4}"
-              r"(?:\s*(?:of|de|sur|/|\u0438\u0437)\s*\d{1,4})?"
-              r"|(?:[A-Z]{1,3}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7}\*")
-"""What a printed page shows outside the text, one item: a page number, a job number
-("24-12345 (E)", Geneva's "GE.24-12345"), its bar code's digits ("*2412345*"). A line of
-furniture is one or more of these, or the document's symbol, separated by spaces."""
+_FURNITURE = FURNITURE
 
 
 @dataclass

@@ -30,6 +30,9 @@ ones do). Otherwise a block's lines are one paragraph, as above; a line in it th
 opens like a paragraph of its own ("2. Requests", or after "The General Assembly,")
 after a line ending one is a warning.
 
+A text taken from a PDF, its printed pages separated by form feeds, is put back into
+paragraphs first (`drafting.readers.printed_pages`).
+
 In Markdown (``markdown``), a backslash before an ASCII punctuation character is that
 character (``\\(a\\)`` is "(a)", ``\\[`` a bracket), as pandoc writes them, and a
 backslash at the end of a line inside a block is a line break.
@@ -57,6 +60,7 @@ from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
 from drafting.readers.chapeaux import long_chapeau
 from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, lone_item, split_label
+from drafting.readers.printed_pages import is_printed, printed_blocks, unfed
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -96,12 +100,16 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     a character that is not text (`characters`); stray brackets are warnings.
     """
     source = source.replace("\r\n", "\n").replace("\r", "\n")
+    printed = is_printed(source)
     lines = source.split("\n")
-    _check_characters(lines, name)
+    _check_characters([unfed(line) for line in lines] if printed else lines, name)
     warnings = _normalise(lines, name)
-    runs = _runs([characters.normalised(characters.wide_brackets(line)[0]) for line in lines],
-                 markdown=markdown)
-    found, joined = _blocks(runs, name)
+    lines = [characters.normalised(characters.wide_brackets(line)[0]) for line in lines]
+    if printed:
+        read, joined = printed_blocks(lines, name)
+        found = [_Block(number, text) for number, text in read]
+    else:
+        found, joined = _blocks(_runs(lines, markdown=markdown), name)
     blocks = [_structure_block(block, name, markdown=markdown) for block in found]
     result = read_structure(blocks, name=name, warnings=warnings + joined).result
     if not markdown:
