@@ -16,7 +16,7 @@ _ADVICE = {
     ".dotm": "a Word template with macros: save it as a Word document (.docx)",
     ".rtf": "an RTF file: open it in Word and save it as a .docx document",
     ".pdf": "a PDF holds no paragraphs or tracked changes to read: send the Word file it "
-            "was made from",
+            "was made from, or import a draft's text: pdftotext -layout draft.pdf draft.txt",
     ".pages": "an Apple Pages file: export it as Word (File > Export To > Word)",
     ".wpd": "a WordPerfect file: save it as Word (.docx)",
 }

@@ -143,7 +143,8 @@ def test_files_that_are_not_utf8_or_of_unknown_type(tmp_path):
     with pytest.raises(ReaderError, match=r"latin\.txt: byte 5 is not UTF-8"):
         read_draft(latin)
     unknown = (r"cannot read '\.pdf' files \(a PDF holds no paragraphs or tracked changes "
-               r"to read: send the Word file it was made from\); use \.docx, \.markdown, "
+               r"to read: send the Word file it was made from, or import a draft's text: "
+               r"pdftotext -layout draft\.pdf draft\.txt\); use \.docx, \.markdown, "
                r"\.md, \.txt")
     with pytest.raises(ReaderError, match=unknown):
         read_draft(tmp_path / "draft.pdf")
