@@ -21,7 +21,9 @@ paragraph they interrupt. So, where the text holds a form feed:
   each line is a line of front matter (one opening in small letters goes on the line
   before it); after it, a paragraph opens after a blank line, at a typed label ("1.",
   alone on its line or not), a heading ("Article 3", "II. Finance"), a treaty's formula
-  ("Have agreed as follows:", "In witness whereof"), and after a line ending as a paragraph
+  ("Have agreed as follows:", "In witness whereof"), a short line of its own between a
+  clause's end and a numbered paragraph, read as a heading ("Objective", "2
+  REQUIREMENTS"), and after a line ending as a paragraph
   ends ("," ";" ":" ".") where the line opens as a preambular paragraph does
   ("Recalling", "Deeply concerned"), is indented as the first lines of paragraphs are
   (``-layout``), or the line before stops short of the text's width. An item ("(a)
@@ -91,8 +93,14 @@ _OPENINGS = re.compile(
     r"|Desirous|Encouraged|Gratified|Appreciative|Disturbed|Dismayed|Committed|Resolved"
     r"|Whereas)\b", re.IGNORECASE)
 """Preambular openings that are no participle in "-ing" (`preambular_opening`)."""
+_GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\([a-z]{1,3}\)|\([ivx]{1,5}\))"
+                          r"(?=[A-Z\u201c\"])")
+"""A number a PDF reader printed with no space before the words (Word's automatic
+numbering, its tab lost): "1.1Each", "(a)To"."""
 _INDENT = 3
 """How much further than the page's text a paragraph's first line is indented."""
+_TITLE = 0.6
+"""A heading's line is shorter than this share of the text's width."""
 _SHORT = 0.8
 """A line stopping short of this share of the text's width ends a paragraph."""
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -161,6 +169,10 @@ def printed_blocks(lines: Sequence[str], name: str) -> tuple[list[tuple[int, str
         left += head_left + notes_left + foot_left
     front, rest = _front(kept)
     body = _paragraphs(rest, width)
+    if not front and len(body) > 1 and body[1][1].startswith("## ") and \
+            not body[0][1].startswith("## ") and "\n" not in body[0][1]:
+        body[0] = (body[0][0], f"# {body[0][1]}")  # no chapeau: the line over the first
+        # heading is the title ("GUIDELINES ON SHIP EQUIPMENT", then "1 GENERAL")
     blocks, restored = _hyphens_restored(
         [(line.number, line.text.strip()) for line in _front_lines(front)] + body)
     blocks += [(line, f"[^{number}]: {text}") for line, number, text in notes.numbered]
@@ -196,8 +208,9 @@ def _pages(lines: Sequence[str]) -> list[list[_Line]]:
             line = unfed(line)
         if line.strip():  # the spaces of a justified line (-layout) are one space
             indent = len(line) - len(line.lstrip())
-            pages[-1].append(_Line(number, " " * indent + " ".join(line.split()), indent,
-                                   len(pages) - 1, blank and bool(pages[-1])))
+            text = _GLUED_LABEL.sub(r"\1 ", " ".join(line.split()), count=1)
+            pages[-1].append(_Line(number, " " * indent + text, indent, len(pages) - 1,
+                                   blank and bool(pages[-1])))
         blank = not line.strip()
     return [page for page in pages if page]
 
@@ -362,16 +375,32 @@ def _paragraphs(lines: list[_Line], width: int) -> list[tuple[int, str]]:
                for page in {line.page for line in lines}}
     paragraphs: list[tuple[int, list[str]]] = []
     before: _Line | None = None
-    for line in lines:
+    titled = False
+    for index, line in enumerate(lines):
         text = line.text.strip()
-        if before is None or _opens(before, line, margins, width):
-            paragraphs.append((line.number, [text]))
+        after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+        title = _title(before, text, after, width)
+        if before is None or titled or title or _opens(before, line, margins, width):
+            paragraphs.append((line.number, [f"## {text}" if title else text]))
         elif SUBPARAGRAPH.match(text) or LONE_ITEM.fullmatch(text):
             paragraphs[-1][1].append(text)
         else:
             paragraphs[-1][1][-1] = _joined(paragraphs[-1][1][-1], text)
-        before = line
+        before, titled = line, title
     return [(number, "\n".join(parts)) for number, parts in paragraphs]
+
+
+def _title(before: _Line | None, text: str, after: str, width: int) -> bool:
+    """Whether ``text`` is a heading of its own words, which no "Article 3" says: a short
+    line, ending no clause, opening in a capital or a number ("Objective", "2
+    REQUIREMENTS"), between a line that ends one (or a heading) and a numbered
+    paragraph."""
+    last = "" if before is None else before.text.strip()
+    return bool(text[:1].isupper() or text[:1].isdigit()) and not _ENDS.search(text) and \
+        len(text) < _TITLE * width and split_label(text)[0] is None and \
+        not _heading(text) and split_label(after)[0] is not None and \
+        (not last or _ENDS.search(last) is not None or _heading(last) or
+         len(last) < _TITLE * width)
 
 
 def _opens(before: _Line, line: _Line, margins: dict[int, int], width: int) -> bool:

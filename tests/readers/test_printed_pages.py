@@ -215,6 +215,46 @@ def test_a_pdftotext_treaty_reads_its_articles_titles_and_formula():
                             "of marine biological diversity.")
 
 
+GUIDELINES = f"""GUIDELINES ON SHIP EQUIPMENT
+1 GENERAL
+1.These Guidelines apply to ships of 500 gross tonnage and above.
+1.1Each Administration should ensure that ships flying its flag comply.
+2.Definitions apply as follows.
+2 REQUIREMENTS
+3.Ships should carry the equipment listed in the annex.
+{FF}"""
+ARTICLES = f"""The Parties to this Agreement,
+Recalling the United Nations Convention on the Law of the Sea,
+Have agreed as follows:
+Objective
+1.The objective of this Agreement is to protect the ocean.
+2.Parties shall cooperate to that end.
+Definitions
+1.For the purposes of this Agreement:
+(a)"Party" means a State that has consented to be bound;
+{FF}"""
+
+
+def test_numbers_printed_against_their_words_and_headings_of_words_alone():
+    result = read_text(GUIDELINES, name="imo.txt")
+    assert result.title == "GUIDELINES ON SHIP EQUIPMENT"
+    assert _texts(result) == {
+        "H1": "1 GENERAL",
+        "OP1": "These Guidelines apply to ships of 500 gross tonnage and above.",
+        "1.1": "Each Administration should ensure that ships flying its flag comply.",
+        "OP2": "Definitions apply as follows.",
+        "H2": "2 REQUIREMENTS",
+        "OP3": "Ships should carry the equipment listed in the annex.",
+    }
+    texts = _texts(read_text(ARTICLES, name="treaty.txt"))
+    assert (texts["H1"], texts["1.1"], texts["1.2"]) == (
+        "Objective", "The objective of this Agreement is to protect the ocean.",
+        "Parties shall cooperate to that end.")
+    assert (texts["H2"], texts["2.1"]) == ("Definitions", 'For the purposes of this '
+                                           'Agreement:\n(a) "Party" means a State that has '
+                                           'consented to be bound;')
+
+
 def test_a_text_without_form_feeds_is_read_as_before():
     lines = [line for line in DEFAULT.split("\n") if FF not in line]
     result = read_text("\n".join(lines), name="pasted.txt")
@@ -249,11 +289,15 @@ _TOOLS = shutil.which("soffice") and shutil.which("pdftotext")
 
 @pytest.mark.skipif(not _TOOLS, reason="needs LibreOffice (soffice) and pdftotext "
                     "(apt-get install libreoffice-writer poppler-utils)")
-@pytest.mark.parametrize("layout", [False, True], ids=["pdftotext", "pdftotext -layout"])
-def test_the_pdf_of_a_word_draft_reads_as_the_word_draft(tmp_path, layout):
+@pytest.mark.parametrize(("kind", "layout"), [("GA", False), ("GA", True), ("IMO", False)],
+                         ids=["GA draft, pdftotext", "GA draft, pdftotext -layout",
+                              "IMO clauses numbered by Word, pdftotext"])
+def test_the_pdf_of_a_word_draft_reads_as_the_word_draft(tmp_path, kind, layout):
+    from clause_documents import libreoffice_clauses
     from un_documents import ga_draft, libreoffice_docx
 
-    docx = libreoffice_docx(ga_draft(), tmp_path / "draft.docx")
+    docx = (libreoffice_docx(ga_draft(), tmp_path / "draft.docx") if kind == "GA" else
+            libreoffice_clauses(tmp_path / "draft.docx"))
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
                     "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path),
@@ -265,4 +309,4 @@ def test_the_pdf_of_a_word_draft_reads_as_the_word_draft(tmp_path, layout):
     assert (printed.title, printed.chapeau) == (word.title, word.chapeau)
     assert _texts(printed) == {label: text.replace("\t", " ")
                                for label, text in _texts(word).items()}
-    assert "FN1" in _texts(printed)
+    assert ("FN1" if kind == "GA" else "1.1.1") in _texts(printed)
