@@ -88,11 +88,15 @@ _GLUED = (r"(?:(?<=[^\W\d_])|(?<=[,;:)\]\"\u201d\u2019*])|(?<=[a-z]\.)"
 year, a comma, a closing bracket or quote, or a sentence's full stop, with no space (not
 in a symbol: the "2" of ``A/C.2/81``)."""
 _OPENINGS = re.compile(
-    r"(?:(?:Deeply|Gravely|Seriously|Fully|Further|Also)\s+)?"
+    r"(?:(?:Deeply|Gravely|Seriously|Fully|Further|Also|Profond\u00e9ment|Vivement|Gravement"
+    r"|Profundamente|Sumamente|Gravemente)\s+)?"
     r"(?:Aware|Concerned|Conscious|Convinced|Mindful|Guided|Alarmed|Determined|Cognizant"
     r"|Desirous|Encouraged|Gratified|Appreciative|Disturbed|Dismayed|Committed|Resolved"
-    r"|Whereas)\b", re.IGNORECASE)
-"""Preambular openings that are no participle in "-ing" (`preambular_opening`)."""
+    r"|Whereas|Consciente|Convaincue?|Pr\u00e9occup\u00e9e?|Alarm\u00e9e?|R\u00e9solue?"
+    r"|Guid\u00e9e?|D\u00e9termin\u00e9e?|Convencid[ao]|Preocupad[ao]|Alarmad[ao]"
+    r"|Decidid[ao]|Guiad[ao]|Resuelt[ao])\b", re.IGNORECASE)
+"""Preambular openings that are no participle ("Recalling", "Rappelant", "Recordando":
+`preambular_opening`), in English, French and Spanish."""
 _GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\([a-z]{1,3}\)|\([ivx]{1,5}\))"
                           r"(?=[A-Z\u201c\"])")
 """A number a PDF reader printed with no space before the words (Word's automatic
@@ -168,7 +172,7 @@ def printed_blocks(lines: Sequence[str], name: str) -> tuple[list[tuple[int, str
         kept += body
         left += head_left + notes_left + foot_left
     front, rest = _front(kept)
-    body = _paragraphs(rest, width)
+    body = _paragraphs(rest, _width(rest) or width)  # the front matter's lines are short
     if not front and len(body) > 1 and body[1][1].startswith("## ") and \
             not body[0][1].startswith("## ") and "\n" not in body[0][1]:
         body[0] = (body[0][0], f"# {body[0][1]}")  # no chapeau: the line over the first

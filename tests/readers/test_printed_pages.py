@@ -255,6 +255,34 @@ def test_numbers_printed_against_their_words_and_headings_of_words_alone():
                                            'consented to be bound;')
 
 
+FRENCH = f"""A/C.2/81/L.7
+Assemblée générale
+Pêche artisanale durable
+L'Assemblée générale,
+Rappelant sa résolution 70/1 du 25 septembre 2015, intitulée « Transformer notre
+monde »,
+Profondément préoccupée par la pêche illicite, non déclarée et non réglementée,
+Consciente du rôle des femmes dans la pêche artisanale et dans le commerce,
+1.
+Décide de convoquer une réunion de haut niveau sur la pêche artisanale ;
+26-12345 (F)
+{FF}"""
+
+
+def test_a_french_draft_opens_its_preambular_paragraphs_at_their_words():
+    texts = _texts(read_text(FRENCH, name="fr.txt"))
+    assert texts == {
+        "PP1": "Rappelant sa résolution 70/1 du 25 septembre 2015, intitulée « "
+               "Transformer notre monde »,",
+        "PP2": "Profondément préoccupée par la pêche illicite, non "
+               "déclarée et non réglementée,",
+        "PP3": "Consciente du rôle des femmes dans la pêche artisanale et dans le "
+               "commerce,",
+        "OP1": "Décide de convoquer une réunion de haut niveau sur la pêche "
+               "artisanale ;",
+    }
+
+
 def test_a_text_without_form_feeds_is_read_as_before():
     lines = [line for line in DEFAULT.split("\n") if FF not in line]
     result = read_text("\n".join(lines), name="pasted.txt")
