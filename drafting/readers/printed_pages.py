@@ -76,6 +76,8 @@ _ENDS = re.compile(r"(?:[,;:.]|[,;]\d{1,3})(?:\[\^\d{1,3}\])?[\"'\u2019\u201d)\]
 _NOTE = re.compile(r"(?P<number>\d{1,3})[ \t]+(?=\S)")
 _LONE_NUMBER = re.compile(r"\d{1,3}")
 _MARKED = re.compile(r"\*{1,3}[ \t]+(?=\S)")
+_FOOT = 80
+"""The most lines of notes at a page's foot."""
 _MOST_NOTES = 40
 """The most footnotes one page's foot is read as holding."""
 _UNNUMBERED_LINES = 6
@@ -247,7 +249,7 @@ def _without_notes(page: list[_Line], notes: _Notes, width: int,
     were left out. The foot opens at the first line that may open a note (a number, a
     mark, or a line longer than the text's, as a note's smaller type makes it, opening in
     no small letter) after which every line is read as notes, up to the page's furniture."""
-    for start in range(max(1, len(page) // 3), len(page)):
+    for start in range(max(1, len(page) // 3, len(page) - _FOOT), len(page)):
         text = page[start].text.strip()
         if not (_NOTE.match(text) or _LONE_NUMBER.fullmatch(text) or _MARKED.match(text)
                 or (len(text) > _WIDER * width and not text[:1].islower())):
@@ -275,7 +277,7 @@ def _read_notes(body: list[_Line], foot: list[_Line], first: int, running: set[s
     words: words before any number are the note whose number is left over, alone on the
     last line. The page's own lines that a PDF reader put after its notes and
     job number are returned as the rest."""
-    text = "\n".join(line.text for line in body)
+    text = "\n".join(line.text for line in body[-_FOOT * 2:])  # the page's, not a book's
     notes: list[list] = []  # [line, number (None: not yet known, "*": marked), words]
     waiting: int | None = None  # a number alone on its line: its words come next
     numbers: list[int] = []
