@@ -103,6 +103,7 @@ _GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\([a-z]{1,3}\)|\([ivx
                           r"(?=[A-Z\u201c\"])")
 """A number a PDF reader printed with no space before the words (Word's automatic
 numbering, its tab lost): "1.1Each", "(a)To"."""
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _INDENT = 3
 """How much further than the page's text a paragraph's first line is indented."""
 _TITLE = 0.6
@@ -422,8 +423,10 @@ def _opens(before: _Line, line: _Line, margins: dict[int, int], width: int) -> b
         return True
     if _heading(last) and not text[:1].islower():  # "Article 1", then its title
         return True
-    if not _ENDS.search(last) or not text[:1].isupper():
+    if not _ENDS.search(last):
         return False
+    if not text[:1].isupper():  # Russian opens its paragraphs in small letters
+        return _CYRILLIC.match(text) is not None and preambular_opening(text)
     indented = line.indent >= margins[line.page] + _INDENT and \
         before.indent < line.indent and line.page == before.page
     short = width > 0 and len(last) < _SHORT * width

@@ -283,6 +283,25 @@ def test_a_french_draft_opens_its_preambular_paragraphs_at_their_words():
     }
 
 
+RUSSIAN = f"""Генеральная Ассамблея,
+ссылаясь на свою резолюцию 70/1 от 25 сентября 2015 года, озаглавленную
+«Преобразование нашего мира»,
+признавая роль женщин в мелком рыболовстве,
+1.
+постановляет созвать совещание высокого уровня;
+{FF}"""
+
+
+def test_a_russian_draft_opens_its_paragraphs_in_small_letters():
+    texts = _texts(read_text(RUSSIAN, name="ru.txt"))
+    assert texts == {
+        "PP1": "ссылаясь на свою резолюцию 70/1 от 25 сентября 2015 года, озаглавленную "
+               "«Преобразование нашего мира»,",
+        "PP2": "признавая роль женщин в мелком рыболовстве,",
+        "OP1": "постановляет созвать совещание высокого уровня;",
+    }
+
+
 def test_a_text_without_form_feeds_is_read_as_before():
     lines = [line for line in DEFAULT.split("\n") if FF not in line]
     result = read_text("\n".join(lines), name="pasted.txt")
