@@ -10,6 +10,7 @@ from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from drafting.ooxml.parts import unreached, word_parts
 from drafting.ooxml.runs import parse_date, read_paragraphs
@@ -99,7 +100,41 @@ def drop_comments(document: Any) -> set[str]:
             holder.getparent().remove(holder)  # the run held only the reference
     for comment in list(root.iter(_COMMENT)):
         root.remove(comment)
-    return {"/word/document.xml", str(part.partname)}
+    return {"/word/document.xml", str(part.partname)} | _emptied_threads(document)
+
+
+_THREADS = ("commentsExtended", "commentsIds", "commentsExtensible")
+"""Word's parts that thread, date and name comments by the paragraphs inside them."""
+_CHANGES = tuple(qn(f"w:{tag}") for tag in (
+    "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
+    "tblPrChange", "trPrChange", "tcPrChange", "numberingChange"))
+
+
+def _emptied_threads(document: Any) -> set[str]:
+    """Empty Word's parts about the comments dropped (their threads, ids, dates) and, if
+    no tracked change is left either, its list of the people who wrote them: a clean
+    revision names none of the secretariat's commenters. The names of the parts changed."""
+    kinds = set(_THREADS)
+    if next(document.element.iter(*_CHANGES), None) is None:
+        kinds.add("people")
+    changed = set()
+    for rel in document.part.rels.values():
+        part = None if rel.is_external else rel.target_part
+        if rel.reltype.rsplit("/", 1)[-1] not in kinds or getattr(part, "element", None) \
+                is not None or not isinstance(getattr(part, "_blob", None), bytes):
+            continue  # a part python-docx parsed, or none: not one of these
+        try:
+            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False,
+                                                               no_network=True))
+        except etree.XMLSyntaxError:
+            continue  # not ours to mend: left as it came
+        if len(root):
+            for child in list(root):
+                root.remove(child)
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True)
+            changed.add(str(part.partname))
+    return changed
 
 
 def _marked_elsewhere(document: Any, comments: Any) -> bool:

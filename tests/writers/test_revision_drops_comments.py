@@ -1,13 +1,17 @@
 """A Word comment the secretariat left in its draft ("INTERNAL - legal office to clear
 this wording") stays in the merged draft, its own document, but Rev.1, the clean revision
-circulated, carries none; the import warning says so."""
+circulated, carries none (nor Word's parts threading, dating and naming them); the import
+warning says so."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
+import pytest
+from lxml import etree
 
 from drafting.engine import Proposal
 from drafting.store import init_store, open_store
@@ -63,3 +67,31 @@ def test_rev1_carries_no_comment_of_the_draft(tmp_path):
     assert [p.text for p in made.paragraphs][-2:] == [
         "1.\tRequests the Secretary-General to support States;",
         "2.\tInvites Member States to contribute to the Special Fund;"]
+
+
+THREADED = Path(__file__).parents[2] / ".." / "shared" / "fixtures" / "docx" / \
+    "docx2python_comments.docx"
+"""A Word 365 file whose comments are threaded (replies), dated and their authors listed
+in Word's own parts (commentsExtended, commentsIds, commentsExtensible, people)."""
+AUTHORS = (b"Randy Bartels", b"Shay Hill")
+
+
+@pytest.mark.skipif(not THREADED.exists(), reason="needs ../shared/fixtures/docx")
+def test_rev1_keeps_no_thread_date_or_name_of_the_drafts_comments(tmp_path):
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    init_store(url)
+    with open_store(url) as store:
+        import_draft(store, THREADED, "C1")
+        revise_document(store, "C1", "Rev.1")
+        draft, rev1 = store.source("C1", "Zero draft"), store.source("C1", "Rev.1")
+    threads = ("word/commentsExtended.xml", "word/commentsIds.xml",
+               "word/commentsExtensible.xml", "word/people.xml")
+    with zipfile.ZipFile(io.BytesIO(draft)) as package:
+        assert all(len(etree.fromstring(package.read(name))) for name in threads)
+        assert all(author in package.read("word/people.xml") for author in AUTHORS)
+    with zipfile.ZipFile(io.BytesIO(rev1)) as package:
+        assert [len(etree.fromstring(package.read(name))) for name in threads] == [0] * 4
+        assert not any(author in package.read(name) for name in package.namelist()
+                       if name.startswith("word/") for author in AUTHORS)
+    assert [p.text for p in docx.Document(io.BytesIO(rev1)).paragraphs][1:4] == [
+        "Par2", "Par3", "Par4"]
