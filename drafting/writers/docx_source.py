@@ -42,6 +42,7 @@ import docx
 from drafting.atomic import write_atomically
 from drafting.engine.segments import Compilation
 from drafting.model import Revision
+from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.revisions import Stamp
 from drafting.readers.source_places import source_places
 from drafting.writers.list_changes import restart_accepted, source_steps
@@ -80,7 +81,8 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     revision, as built (the same file as writing into that layout saved and opened
     again). ``revised`` (the symbol and a later revision's label: the changes between
     two revisions) shows the symbol's revision changed too, where the front matter, the
-    page headers and footers show it (`revise_symbol`); ``author`` (by default, with
+    page headers and footers show it (`revise_symbol`), and leaves out the source's
+    comments as a revision does (`drop_comments`); ``author`` (by default, with
     ``revised``, its label) stamps the changes no delegation proposed; ``marked``, the file
     says it is the merged draft of the compilation's revision (`merged_mark`). Returns the
     proposals not shown as tracked changes, in words; SourceMismatch where the source
@@ -90,6 +92,9 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     else:
         document = source.word()
         built = {name: read() for name, read in parts_of(document).items()}  # as saved
+    # the changes between two revisions are circulated as a revision is: with none of
+    # the secretariat's own comments on its draft
+    dropped = drop_comments(document) if revised is not None else set()
     result, places = source_places(document)
     author = author or (Stamp(revised[1]) if revised else None)  # never unsigned
     writer = SourceWriter(document, dates or {}, places, author)
@@ -100,7 +105,8 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     headers = set() if revised is None or author is None else revise_symbol(
         document, places, *revised, writer.marks, author, tracked=True)
     writer.finish()
-    changed, new = writer.changed_parts() | headers | numbering, parts_of(document)
+    changed = writer.changed_parts() | headers | numbering | dropped
+    new = parts_of(document)
     mark = stamp(compilation.symbol, compilation.revision) if marked else None
     if isinstance(source, bytes):
         write_atomically(path, source_package(source, new, changed, mark))

@@ -1,7 +1,7 @@
 """A Word comment the secretariat left in its draft ("INTERNAL - legal office to clear
 this wording") stays in the merged draft, its own document, but Rev.1, the clean revision
-circulated, carries none (nor Word's parts threading, dating and naming them); the import
-warning says so."""
+circulated, carries none (nor Word's parts threading, dating and naming them), nor does the
+diff that shows what Rev.1 changed; the import warning says so."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 
 from drafting.engine import Proposal
+from drafting.outputs import diff_to
 from drafting.store import init_store, open_store
 from drafting.workflow import (
     add_delegations,
@@ -63,6 +64,11 @@ def test_rev1_carries_no_comment_of_the_draft(tmp_path):
     parts = ("word/document.xml", "word/comments.xml")
     assert _holds(draft, *parts) == list(parts)
     assert _holds(rev1, *parts) == []
+    with open_store(url) as store:  # what Rev.1 changed, circulated too: no comment either
+        diff_to(store, "L5", "Zero draft", "Rev.1", tmp_path / "changes.docx")
+    changes = (tmp_path / "changes.docx").read_bytes()
+    assert _holds(changes, *parts) == []
+    assert b"Special Fund" in zipfile.ZipFile(io.BytesIO(changes)).read("word/document.xml")
     made = docx.Document(io.BytesIO(rev1))
     assert [p.text for p in made.paragraphs][-2:] == [
         "1.\tRequests the Secretary-General to support States;",
