@@ -118,7 +118,7 @@ _COMPOUNDS = {word.replace("-", ""): word for word in (
     "small-scale", "long-term", "medium-term", "short-term", "well-being", "self-determination",
     "non-governmental", "cross-cutting", "multi-stakeholder", "gender-responsive",
     "evidence-based", "human-rights-based", "people-centred", "co-facilitators", "co-chairs",
-    "Co-Chairs", "Co-Facilitators", "mid-term", "year-round", "post-harvest", "peer-to-peer")}
+    "mid-term", "year-round", "post-harvest", "peer-to-peer")}
 """Words UN texts write with a hyphen that a PDF reader may have joined at a line's end,
 beside the numbers written in words ("sixty-fourth")."""
 _NUMBER_WORD = re.compile(rf"\b({_TENS})({_UNITS})\b", re.IGNORECASE)
@@ -323,6 +323,8 @@ def _read_notes(body: list[_Line], foot: list[_Line], first: int, running: set[s
         if waiting is None:
             return None
         note[1] = waiting
+    if waiting is not None and not unplaced:  # a number under the notes: the page's
+        numbers.remove(waiting)
     if sorted(numbers) != list(range(first, first + len(numbers))):
         return None
     numbered = sorted(((line, number, " ".join(words.split("\n"))) for line, number, words
