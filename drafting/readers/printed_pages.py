@@ -68,6 +68,8 @@ _SYMBOL = r"[A-Z]{1,8}(?:/[A-Za-z0-9().\-]+){2,}"
 """A document symbol: ``A/C.2/81/L.7``, ``FCCC/PA/CMA/2026/L.3``, ``S/2026/123``."""
 _PAGE_ITEMS = rf"{FURNITURE}|{_SYMBOL}|\d{{6}}|please\s+recycle"
 _FURNITURE_LINE = re.compile(rf"(?:{_PAGE_ITEMS})(?:\s+(?:{_PAGE_ITEMS}))*", re.IGNORECASE)
+_FRONT_LINES = 20
+"""Where no line is a chapeau, how many lines may be front matter (a symbol among them)."""
 _EDGE = 4
 """The most lines of furniture at a page's head or foot."""
 _ENDS = re.compile(r"(?:[,;:.]|[,;]\d{1,3})(?:\[\^\d{1,3}\])?[\"'\u2019\u201d)\]*]*"
@@ -156,6 +158,24 @@ def is_printed(source: str) -> bool:
 def unfed(line: str) -> str:
     """``line`` without the form feed that opens a page."""
     return line[1:] if line.startswith(FEED) else line
+
+
+def paged(lines: Sequence[str]) -> list[str]:
+    """``lines`` of printed pages that lost their form feeds (copied from a PDF viewer,
+    or pasted), with one put back after each run of page furniture below the chapeau
+    (a job number, a page number, the symbol heading the next page), which a number
+    alone does not open (a note's, or a paragraph's)."""
+    start = next((n for n, line in enumerate(lines) if chapeau_like(line)), _FRONT_LINES)
+    kept, zone = list(lines), False
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if number <= start or not text:
+            continue
+        furniture = _furniture(text, set())  # a number alone opens no zone: a note's
+        if zone and not furniture:
+            kept[number] = FEED + line
+        zone = furniture and (zone or _LONE_NUMBER.fullmatch(text) is None)
+    return kept
 
 
 def printed_blocks(lines: Sequence[str], name: str) -> tuple[list[tuple[int, str]],

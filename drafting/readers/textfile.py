@@ -30,8 +30,9 @@ ones do). Otherwise a block's lines are one paragraph, as above; a line in it th
 opens like a paragraph of its own ("2. Requests", or after "The General Assembly,")
 after a line ending one is a warning.
 
-A text taken from a PDF, its printed pages separated by form feeds, is put back into
-paragraphs first (`drafting.readers.printed_pages`).
+A text taken from a PDF, its printed pages separated by form feeds, or its printed lines
+wrapped at the page's width without them (copied from a PDF viewer: `_wrapped`), is put
+back into paragraphs first (`drafting.readers.printed_pages`).
 
 In Markdown (``markdown``), a backslash before an ASCII punctuation character is that
 character (``\\(a\\)`` is "(a)", ``\\[`` a bracket), as pandoc writes them, and a
@@ -60,7 +61,7 @@ from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
 from drafting.readers.chapeaux import long_chapeau
 from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, lone_item, split_label
-from drafting.readers.printed_pages import is_printed, printed_blocks, unfed
+from drafting.readers.printed_pages import is_printed, paged, printed_blocks, unfed
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
@@ -105,11 +106,12 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     _check_characters([unfed(line) for line in lines] if printed else lines, name)
     warnings = _normalise(lines, name)
     lines = [characters.normalised(characters.wide_brackets(line)[0]) for line in lines]
-    if printed:
-        read, joined = printed_blocks(lines, name)
+    runs = [] if printed else _runs(lines, markdown=markdown)
+    if printed or (not markdown and _wrapped(runs)):  # a PDF's printed lines
+        read, joined = printed_blocks(lines if printed else paged(lines), name)
         found = [_Block(number, text) for number, text in read]
     else:
-        found, joined = _blocks(_runs(lines, markdown=markdown), name)
+        found, joined = _blocks(runs, name)
     blocks = [_structure_block(block, name, markdown=markdown) for block in found]
     result = read_structure(blocks, name=name, warnings=warnings + joined).result
     if not markdown:
@@ -220,6 +222,16 @@ def _blocks(runs: list[list[_Block]], name: str) -> tuple[list[_Block], list[Rea
             f"(\"{_preview(line.text)}\"); if it is one, put a blank line before it"))
         for first, line, kind in breaks if kind == "opens"]
     return [_Block(run[0].line, _join([line.text for line in run])) for run in runs], warnings
+
+
+def _wrapped(runs: list[list[_Block]]) -> bool:
+    """Whether the text's lines are printed lines, wrapped at the page's width, more than
+    blocks between blank lines or paragraphs one a line: inside a sentence (a word in
+    small letters after one that ends no clause) over three times as often as between
+    blocks, and more often than between paragraphs."""
+    kinds = Counter(_break(before.text, line.text) for run in runs
+                    for before, line in pairwise(run))
+    return kinds["wrap"] > 3 * len(runs) and kinds["wrap"] > kinds["opens"] + kinds["capital"]
 
 
 def _preview(text: str, size: int = 40) -> str:

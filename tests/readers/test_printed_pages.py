@@ -302,6 +302,40 @@ def test_a_russian_draft_opens_its_paragraphs_in_small_letters():
     }
 
 
+PARAGRAPH = ("the importance of international cooperation and coordination, at the global,\n"
+             "regional and national levels, in the sustainable management of fisheries and\n"
+             "the conservation of marine living resources, including through capacity-\n"
+             "building and the transfer of marine technology,")
+VIEWER = f"""Human Rights Council
+The right to education
+The Human Rights Council,
+Recalling {PARAGRAPH}
+Reaffirming {PARAGRAPH}
+Noting {PARAGRAPH}
+Stressing that the right to education is a human right, and that it is
+26-18542 (E)
+A/HRC/61/L.12
+indispensable for the realization of other human rights,
+Recognizing {PARAGRAPH}
+1.
+Urges all States to give full effect to the right to education;
+"""
+
+
+def test_printed_lines_copied_from_a_pdf_viewer_without_form_feeds_are_read_so():
+    result = read_text(VIEWER, name="viewer.txt")
+    texts = _texts(result)
+    joined = " ".join(PARAGRAPH.replace("capacity-\n", "capacity-").split())
+    assert texts == {
+        "PP1": f"Recalling {joined}", "PP2": f"Reaffirming {joined}", "PP3": f"Noting {joined}",
+        "PP4": "Stressing that the right to education is a human right, and that it is "
+               "indispensable for the realization of other human rights,",
+        "PP5": f"Recognizing {joined}",
+        "OP1": "Urges all States to give full effect to the right to education;"}
+    assert any("read as printed pages" in w.message and "2 lines of page numbers" in w.message
+               for w in result.warnings)
+
+
 def test_a_text_without_form_feeds_is_read_as_before():
     lines = [line for line in DEFAULT.split("\n") if FF not in line]
     result = read_text("\n".join(lines), name="pasted.txt")
