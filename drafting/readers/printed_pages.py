@@ -184,8 +184,7 @@ def printed_blocks(lines: Sequence[str], name: str) -> tuple[list[tuple[int, str
     printed pages of ``lines`` (the text's lines, form feeds in them) make, as the
     module's docstring says, and the warnings telling what was left out or changed."""
     pages = _pages(lines)
-    heads = Counter(page[0].text.strip() for page in pages[1:])
-    running = {text for text, count in heads.items() if count >= 2}
+    running = _running(pages)
     width = _width([line for page in pages for line in page])
     notes, kept, left = _Notes(), [], 0
     for index, page in enumerate(pages):
@@ -218,6 +217,17 @@ def printed_blocks(lines: Sequence[str], name: str) -> tuple[list[tuple[int, str
         f"hyphen at a line's end, leaving the hyphen out)")) for line, joined, hyphenated
              in restored]
     return blocks, said
+
+
+def _running(pages: list[list[_Line]]) -> set[str]:
+    """The lines that head half the pages after the first, two at least: a running
+    header ("Draft decision -/CMA.8"); never a paragraph's number or a line ending a
+    clause, which pages may open with too."""
+    heads = Counter(page[0].text.strip() for page in pages[1:])
+    return {text for text, count in heads.items()
+            if count >= max(2, (len(pages) - 1) / 2) and not _ENDS.search(text)
+            and split_label(text)[0] is None and not LONE_ITEM.fullmatch(text)
+            and not SUBPARAGRAPH.match(text)}
 
 
 def _count(number: int, noun: str) -> str:

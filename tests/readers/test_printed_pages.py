@@ -336,6 +336,43 @@ def test_printed_lines_copied_from_a_pdf_viewer_without_form_feeds_are_read_so()
                for w in result.warnings)
 
 
+LONG = "Each Party shall take the necessary legislative, administrative or policy measures."
+PAGED_TREATY = f"""The Parties to this Agreement,
+Have agreed as follows:
+Article 1
+1.
+{LONG}
+{FF}Draft text of the agreement
+2.
+{LONG}
+Article 2
+1.
+{LONG}
+{FF}2.
+This Agreement applies to areas beyond national jurisdiction.
+Article 3
+1.
+{LONG}
+{FF}Draft text of the agreement
+2.
+This Agreement enters into force on signature.
+Article 4
+1.
+{LONG}
+{FF}2.
+This Agreement is open for signature.
+{FF}"""
+
+
+def test_a_running_header_is_left_out_but_not_a_number_that_opens_pages():
+    texts = _texts(read_text(PAGED_TREATY, name="treaty.txt"))
+    assert [texts[label] for label in ("1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "4.2")] == [
+        LONG, LONG, LONG, "This Agreement applies to areas beyond national jurisdiction.",
+        LONG, "This Agreement enters into force on signature.",
+        "This Agreement is open for signature."]
+    assert "Draft text of the agreement" not in " ".join(texts.values())
+
+
 def test_a_text_without_form_feeds_is_read_as_before():
     lines = [line for line in DEFAULT.split("\n") if FF not in line]
     result = read_text("\n".join(lines), name="pasted.txt")
