@@ -66,6 +66,7 @@ FURNITURE = (r"\d{1,4}|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*/\s
 furniture is one or more of these, or the document's symbol, separated by spaces."""
 _SYMBOL = r"[A-Z]{1,8}(?:/[A-Za-z0-9().\-]+){2,}"
 """A document symbol: ``A/C.2/81/L.7``, ``FCCC/PA/CMA/2026/L.3``, ``S/2026/123``."""
+_SYMBOL_LINE = re.compile(_SYMBOL)
 _PAGE_ITEMS = rf"{FURNITURE}|{_SYMBOL}|\d{{6}}|please\s+recycle"
 _FURNITURE_LINE = re.compile(rf"(?:{_PAGE_ITEMS})(?:\s+(?:{_PAGE_ITEMS}))*", re.IGNORECASE)
 _FRONT_LINES = 20
@@ -163,18 +164,19 @@ def unfed(line: str) -> str:
 def paged(lines: Sequence[str]) -> list[str]:
     """``lines`` of printed pages that lost their form feeds (copied from a PDF viewer,
     or pasted), with one put back after each run of page furniture below the chapeau
-    (a job number, a page number, the symbol heading the next page), which a number
-    alone does not open (a note's, or a paragraph's)."""
+    (a job number, a page number, the symbol heading the next page), which a number or
+    a symbol alone does not open (a note's number, a resolution cited)."""
     start = next((n for n, line in enumerate(lines) if chapeau_like(line)), _FRONT_LINES)
     kept, zone = list(lines), False
     for number, line in enumerate(lines):
         text = line.strip()
         if number <= start or not text:
             continue
-        furniture = _furniture(text, set())  # a number alone opens no zone: a note's
-        if zone and not furniture:
+        furniture = _furniture(text, set())  # a number or a symbol alone opens no zone:
+        if zone and not furniture:  # a note's number, a resolution cited at a line's end
             kept[number] = FEED + line
-        zone = furniture and (zone or _LONE_NUMBER.fullmatch(text) is None)
+        zone = furniture and (zone or not (_LONE_NUMBER.fullmatch(text) or
+                                           _SYMBOL_LINE.fullmatch(text)))
     return kept
 
 

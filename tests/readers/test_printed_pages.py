@@ -317,6 +317,8 @@ Stressing that the right to education is a human right, and that it is
 A/HRC/61/L.12
 indispensable for the realization of other human rights,
 Recognizing {PARAGRAPH}
+Recalling further its resolution 56/5 of 10 July 2024, and General Assembly resolution
+A/RES/79/144
 1.
 Urges all States to give full effect to the right to education;
 """
@@ -331,6 +333,8 @@ def test_printed_lines_copied_from_a_pdf_viewer_without_form_feeds_are_read_so()
         "PP4": "Stressing that the right to education is a human right, and that it is "
                "indispensable for the realization of other human rights,",
         "PP5": f"Recognizing {joined}",
+        "PP6": "Recalling further its resolution 56/5 of 10 July 2024, and General Assembly "
+               "resolution A/RES/79/144",
         "OP1": "Urges all States to give full effect to the right to education;"}
     assert any("read as printed pages" in w.message and "2 lines of page numbers" in w.message
                for w in result.warnings)
