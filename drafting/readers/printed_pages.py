@@ -267,8 +267,9 @@ def _without_furniture(page: list[_Line], running: set[str], *, head: bool,
     while head and start < min(_EDGE, end) and _furniture(page[start].text, running):
         start += 1
     while foot and end > start and len(page) - end < _EDGE and \
-            _furniture(page[end - 1].text, running):
-        end -= 1
+            _furniture(page[end - 1].text, running) and \
+            not _SYMBOL_LINE.fullmatch(page[end - 1].text.strip()):  # a symbol heads a page;
+        end -= 1  # at its foot it ends a paragraph ("... resolution\nA/RES/79/144")
     kept = page[start:end]
     if start and kept:  # the blank line under a page's header is no paragraph's spacing
         kept[0] = replace(kept[0], spaced=False)
