@@ -74,19 +74,36 @@ def read_threads(document: Any) -> Threads:
         parent = by_paragraph.get((entry.get(_EX_PARENT) or "").upper())
         if parent is not None and parent != comment_id:
             parents[comment_id] = parent
-    opening = {reply: _opening(reply, parents) for reply in parents}
-    answers: dict[str, tuple[str, ...]] = {}
+    opening = _openings(parents)
+    answers: dict[str, list[str]] = {}
     for reply, first in opening.items():
-        answers[first] = (*answers.get(first, ()), reply)
-    return Threads(opening, frozenset(done), answers)
+        answers.setdefault(first, []).append(reply)
+    return Threads(opening, frozenset(done),
+                   {first: tuple(replies) for first, replies in answers.items()})
 
 
-def _opening(reply: str, parents: Mapping[str, str]) -> str:
-    """The comment opening the thread of ``reply``: its parent's parent ..., stopping
-    where the chain comes round again (a damaged file)."""
-    seen = {reply}
-    current = parents[reply]
-    while current in parents and parents[current] not in seen:
-        seen.add(current)
-        current = parents[current]
-    return current
+def _openings(parents: Mapping[str, str]) -> dict[str, str]:
+    """The comment opening the thread of each reply (in the order of ``parents``): its
+    parent's parent ..., stopping where the chain comes round again (a damaged file),
+    at the last comment before it would. Each reply is followed once: walked one by
+    one, a chain of thousands of replies each answering the one before took minutes."""
+    found: dict[str, str] = {}
+    for reply in parents:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        current = reply
+        while current in parents and current not in found and current not in on_path:
+            on_path[current] = len(path)
+            path.append(current)
+            current = parents[current]
+        if current in on_path:  # path[start:] comes round: each stops before itself
+            loop = path[on_path[current]:]
+            for index, comment in enumerate(loop):
+                found[comment] = loop[index - 1]
+            path = path[:on_path[current]]
+            current = loop[-1]  # what the comment entering the loop would stop at
+        else:
+            current = found.get(current, current)  # a reply already followed, or the first
+        for comment in path:
+            found[comment] = current
+    return {reply: found[reply] for reply in parents}

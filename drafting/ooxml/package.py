@@ -313,6 +313,12 @@ class _PartTypes:
 
 def _content_types(path: Path, package: zipfile.ZipFile, unpacked: dict[str, bytes],
                    ) -> _PartTypes:
+    if _CONTENT_TYPES not in package.NameToInfo:  # python-docx would fail on a KeyError
+        raise ReaderError(
+            f"{path}: the package has no part {_CONTENT_TYPES}, which every Word document "
+            f"holds (it says what each part is); the file is damaged or was not written "
+            f"by Word: {SAVE_AGAIN}"
+        )
     root = parse_part(path, package, _CONTENT_TYPES, unpacked)
     defaults = {
         "." + item.get("Extension", "").lower(): item.get("ContentType", "")

@@ -12,9 +12,10 @@ sheet (the copies of one draft share theirs) and once per style.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
+
+from drafting.ooxml.style_chains import StyleChains
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 VANISH = f"{_W}vanish"
@@ -44,6 +45,12 @@ def _resolved(styles: Any) -> RunStyles | None:
     return RunStyles(styles)
 
 
+def based_on(style: Any) -> str | None:
+    """The id of the style ``style`` is based on (``w:basedOn``), if any."""
+    based = style.find(_BASED_ON)
+    return based.get(_VAL) if based is not None else None
+
+
 def _named(properties: Any) -> Flags:
     """The properties a ``w:rPr`` names."""
     if properties is None:
@@ -68,28 +75,10 @@ class RunStyles:
                 self._default_paragraph = self._default_paragraph or style_id
         defaults = styles.find(f"{_W}docDefaults/{_R_PR_DEFAULT}/{_R_PR}")
         self._defaults = _named(defaults)
-        self._chains: dict[str | None, Flags] = {}
+        # what a style and the styles it is based on name, the nearest deciding
+        self._chain = StyleChains(self._styles, based_on,
+                                  lambda style: _named(style.find(_R_PR)))
         self._paragraphs: dict[str | None, Flags] = {}
-
-    def _chain(self, style_id: str | None) -> Flags:
-        """What ``style_id`` and the styles it is based on name, the nearest deciding."""
-        if style_id in self._chains:
-            return self._chains[style_id]
-        found: Flags = {}
-        for style in self._based_on(style_id):
-            for tag, on in _named(style.find(_R_PR)).items():
-                found.setdefault(tag, on)
-        self._chains[style_id] = found
-        return found
-
-    def _based_on(self, style_id: str | None) -> Iterator[Any]:
-        seen: set[str] = set()
-        while style_id and style_id in self._styles and style_id not in seen:
-            seen.add(style_id)
-            style = self._styles[style_id]
-            yield style
-            based = style.find(_BASED_ON)
-            style_id = based.get(_VAL) if based is not None else None
 
     def paragraph(self, p: Any) -> Flags:
         """What the paragraph ``p``'s style and the defaults give its runs."""

@@ -52,6 +52,7 @@ from drafting.ooxml.body import is_table as is_table
 from drafting.ooxml.body import style_id as style_id
 from drafting.ooxml.body import survey as survey
 from drafting.ooxml.body import table_paragraphs as table_paragraphs
+from drafting.ooxml.comment_ranges import OpenComments
 from drafting.ooxml.dates import parse_date as parse_date  # it was here first: said here too
 from drafting.ooxml.notes import REFERENCE, Footnotes
 from drafting.ooxml.run_styles import RunStyles
@@ -297,8 +298,7 @@ class _Walker:
         self.footnotes = footnotes
         self.fields: list[bool] = []  # one per open field: True once past its 'separate'
         self.in_code = False  # inside a field's code (some open field not yet separated)
-        self.open_comments: dict[str, None] = {}
-        self.comments: tuple[str, ...] = ()  # the open comments' ids, as pieces carry them
+        self.open = OpenComments()  # the comment ranges open, as pieces carry them
         self.started: set[str] = set()
         self.pending: list[str] = []  # lone references waiting for the next piece
         self.stretches: list[list[Any]] = []
@@ -310,7 +310,7 @@ class _Walker:
         self.p: Any = None  # the paragraph being read
 
     def paragraph(self, p: Any) -> ParagraphRead:
-        plain = None if self.fields or self.comments or self.pending else self.plain.get(p)
+        plain = None if self.fields or self.open or self.pending else self.plain.get(p)
         if plain is not None:  # nearly always: one piece of text, the mark as it was
             read = plain
         else:
@@ -328,8 +328,8 @@ class _Walker:
 
     def flush(self) -> list[RunPiece]:
         """The pieces gathered so far, each stretch made one piece."""
-        return [RunPiece("".join(texts), key[0], key[1], key[2], key[3], comments, key[4],
-                         key[5]) for key, comments, texts in self.stretches]
+        return [RunPiece("".join(texts), key[0], key[1], key[2], key[3], tuple(comments),
+                         key[4], key[5]) for key, comments, texts in self.stretches]
 
     def _children(self, element: Any, context: _Context) -> None:
         for child in element:
@@ -349,15 +349,11 @@ class _Walker:
             elif tag == _COMMENT_START:
                 self._start_comment(child.get(_ID))
             elif tag == _COMMENT_END:
-                comment_id = child.get(_ID)
-                if comment_id in self.open_comments:
-                    del self.open_comments[comment_id]
-                    self.comments = tuple(self.open_comments)
+                self.open.end(child.get(_ID))
 
     def _start_comment(self, comment_id: str | None) -> None:
         if comment_id is not None:
-            self.open_comments[comment_id] = None
-            self.comments = tuple(self.open_comments)
+            self.open.start(comment_id)
             self.started.add(comment_id)
 
     def _run(self, run: Any, context: _Context) -> None:
@@ -424,19 +420,21 @@ class _Walker:
         if len(last[2]) > 1:  # the text just read, split from the stretch it joined
             last = [last[0], last[1], [last[2].pop()]]
             self.stretches.append(last)
-        last[1] = (*last[1], comment_id)
+        last[1] = self.open.marked(last[1], comment_id)
 
     def _add(self, text: str, context: _Context) -> None:
         if not text:
             return
-        comments = (*self.comments, *self.pending) if self.pending else self.comments
+        comments = (*self.open.ids, *self.pending) if self.pending else self.open.ids
         self.pending = []
         stretches, key = self.stretches, context.key
         if stretches:
             last = stretches[-1]
-            if last[1] == comments and (last[0] is key or last[0] == key):
+            if (last[1] is comments or last[1] == comments) and (
+                    last[0] is key or last[0] == key):
                 last[2].append(text)
                 return
+        self.open.carry(len(comments))
         stretches.append([key, comments, [text]])
 
 

@@ -20,6 +20,8 @@ from docx.oxml.ns import qn
 from drafting.model.marks import Mark, Style, normalised
 from drafting.ooxml.body import child_of
 from drafting.ooxml.parts import Parts, word_parts
+from drafting.ooxml.run_styles import based_on
+from drafting.ooxml.style_chains import StyleChains
 from drafting.ooxml.visible import Visible
 from drafting.readers.result import ReadResult
 from drafting.readers.source_places import SourcePlace, source_places
@@ -29,7 +31,7 @@ _TOGGLES = {qn("w:i"): Style.ITALIC, qn("w:b"): Style.BOLD, qn("w:smallCaps"): S
 _RAISED = {"superscript": Style.SUPERSCRIPT, "subscript": Style.SUBSCRIPT}
 _FOOTNOTE_REFERENCE = qn("w:footnoteReference")
 _STYLE, _TYPE, _STYLE_ID, _VAL = qn("w:style"), qn("w:type"), qn("w:styleId"), qn("w:val")
-_RPR, _RSTYLE, _BASED_ON = qn("w:rPr"), qn("w:rStyle"), qn("w:basedOn")
+_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
 _U, _VERT_ALIGN = qn("w:u"), qn("w:vertAlign")
 
 
@@ -102,6 +104,7 @@ class _CharacterStyles:
         for style in root.iterchildren(_STYLE):
             if style.get(_TYPE) == "character":
                 self.styles[style.get(_STYLE_ID, "")] = style
+        self.chains = StyleChains(self.styles, based_on, _shown)
         self.cache: dict[int, frozenset[Style]] = {}
 
     def of(self, run: Any | None) -> frozenset[Style]:
@@ -113,23 +116,24 @@ class _CharacterStyles:
         return self.cache[key]
 
     def _resolve(self, properties: Any | None) -> frozenset[Style]:
-        chain = [properties] if properties is not None else []
-        style_id = child_of(properties, _RSTYLE) if properties is not None else None
-        seen: set[str] = set()
+        if properties is None:
+            return frozenset()
+        style_id = child_of(properties, _RSTYLE)
         name = style_id.get(_VAL, "") if style_id is not None else ""
-        while name and name not in seen and name in self.styles:
-            seen.add(name)
-            style = self.styles[name]
-            if (own := style.find(_RPR)) is not None:
-                chain.append(own)
-            based = style.find(_BASED_ON)
-            name = based.get(_VAL, "") if based is not None else ""
-        shown: dict[Style, bool] = {}
-        for element in reversed(chain):  # the style first, the run's own last
-            for child in element:
-                for style, on in _styles_of(child):
-                    shown[style] = on
+        # the style (with those it is based on) first, the run's own last
+        shown = {**self.chains(name), **_own(properties)}
         return frozenset(style for style, on in shown.items() if on)
+
+
+def _own(properties: Any) -> dict[Style, bool]:
+    """What a ``w:rPr`` sets, a later property over an earlier one."""
+    return {style: on for child in properties for style, on in _styles_of(child)}
+
+
+def _shown(style: Any) -> dict[Style, bool]:
+    """What a character style itself sets."""
+    own = style.find(_RPR)
+    return _own(own) if own is not None else {}
 
 
 def _styles_of(child: Any) -> list[tuple[Style, bool]]:

@@ -317,6 +317,15 @@ def _main_part_of_another_type(folder: Path) -> Path:
     return write_package(folder / "retyped.docx", parts)
 
 
+def _no_content_types(folder: Path) -> Path:
+    """A package without ``[Content_Types].xml``, the part that says what each part is
+    (it once ended in an internal error, a KeyError)."""
+    parts = package_parts()
+    parts["word/document.xml"] = document_xml(draft_body("OP1 Decides to submit a report;"))
+    del parts["[Content_Types].xml"]
+    return write_package(folder / "untyped.docx", parts)
+
+
 def _word_97(folder: Path) -> Path:
     return _bytes("old.docx", compound_file(["WordDocument", "1Table"]))(folder)
 
@@ -353,6 +362,8 @@ HOSTILE_DOCX: tuple[Hostile, ...] = (
             "the package holds an entry named 'word/../../x.xml', which is no part"),
     Hostile("main-part-of-another-type", _main_part_of_another_type,
             "its main part is not a Word document (content type is 'application/xml')"),
+    Hostile("no-content-types", _no_content_types,
+            "the package has no part [Content_Types].xml, which every Word document holds"),
     Hostile("control-character", _control_character,
             "paragraph 1, character 14: U+0086 (a control character) is not text"),
     Hostile("bidi-override", _bidi_override,
