@@ -165,18 +165,28 @@ def paged(lines: Sequence[str]) -> list[str]:
     """``lines`` of printed pages that lost their form feeds (copied from a PDF viewer,
     or pasted), with one put back after each run of page furniture below the chapeau
     (a job number, a page number, the symbol heading the next page), which a number or
-    a symbol alone does not open (a note's number, a resolution cited)."""
+    a symbol alone does not open (a note's number, a resolution cited), but the draft's
+    own symbol, as its front matter shows it, does."""
     start = next((n for n, line in enumerate(lines) if chapeau_like(line)), _FRONT_LINES)
-    kept, zone = list(lines), False
+    own = {line.strip() for line in lines[:start + 1] if _SYMBOL_LINE.fullmatch(line.strip())}
+    kept, zone, fed = list(lines), False, False
     for number, line in enumerate(lines):
         text = line.strip()
         if number <= start or not text:
             continue
-        furniture = _furniture(text, set())  # a number or a symbol alone opens no zone:
-        if zone and not furniture:  # a note's number, a resolution cited at a line's end
+        symbol = _SYMBOL_LINE.fullmatch(text) is not None  # the draft's own, or one
+        header = text in own or (zone and symbol)  # under a job number, heads a page
+        if not (header or _furniture(text, set())):
+            if zone and not fed:
+                kept[number] = FEED + line
+            zone = fed = False
+            continue
+        if header and not fed:
             kept[number] = FEED + line
-        zone = furniture and (zone or not (_LONE_NUMBER.fullmatch(text) or
-                                           _SYMBOL_LINE.fullmatch(text)))
+            fed = True
+        # a number alone opens no zone (a note's), nor another symbol (a resolution cited
+        # at a line's end)
+        zone = zone or header or not (_LONE_NUMBER.fullmatch(text) or symbol)
     return kept
 
 

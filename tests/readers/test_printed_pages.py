@@ -324,8 +324,14 @@ Urges all States to give full effect to the right to education;
 """
 
 
-def test_printed_lines_copied_from_a_pdf_viewer_without_form_feeds_are_read_so():
-    result = read_text(VIEWER, name="viewer.txt")
+HEADED = VIEWER.replace("Human Rights Council\n", "A/HRC/61/L.12\nHuman Rights Council\n", 1
+                        ).replace("26-18542 (E)\n", "")
+"""The same, its pages parted by the draft's symbol alone (no job number printed)."""
+
+
+@pytest.mark.parametrize("text", [VIEWER, HEADED], ids=["job number", "symbol alone"])
+def test_printed_lines_copied_from_a_pdf_viewer_without_form_feeds_are_read_so(text):
+    result = read_text(text, name="viewer.txt")
     texts = _texts(result)
     joined = " ".join(PARAGRAPH.replace("capacity-\n", "capacity-").split())
     assert texts == {
@@ -336,7 +342,9 @@ def test_printed_lines_copied_from_a_pdf_viewer_without_form_feeds_are_read_so()
         "PP6": "Recalling further its resolution 56/5 of 10 July 2024, and General Assembly "
                "resolution A/RES/79/144",
         "OP1": "Urges all States to give full effect to the right to education;"}
-    assert any("read as printed pages" in w.message and "2 lines of page numbers" in w.message
+    left = 2 if text is VIEWER else 1
+    assert any("read as printed pages" in w.message and
+               f"{left} line{'s' * (left > 1)} of page numbers" in w.message
                for w in result.warnings)
 
 
