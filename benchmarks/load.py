@@ -11,7 +11,7 @@ process per delegation. They wait on one barrier and, released together, each ru
 process) and reports its exit code, its message and how long it took. With
 ``--revise-halfway`` only the first half submits at the start; then a
 secretariat process issues Rev.1, and the second half submits (at once, made
-against the zero draft): each of those must be refused, with a message.
+against the zero draft): each of those is anchored onto Rev.1 and recorded, saying so.
 
 Afterwards the store is checked, independently of what the processes said:
 every submission reported as recorded is there exactly once with the ids it was
@@ -244,7 +244,7 @@ def run(url: str, workload: Any, *, revise_halfway: bool) -> list[dict[str, Any]
 def check(url: str, workload: Any, reports: list[dict[str, Any]],
           per_delegation: int) -> list[str]:
     """Every way the store and the reports could disagree, as sentences (none: all well)."""
-    from drafting.readers import load_submission
+    from drafting.intake import prepare_file
     from drafting.store import open_store
 
     problems: list[str] = []
@@ -291,7 +291,7 @@ def check(url: str, workload: Any, reports: list[dict[str, Any]],
         document = store.document(workload.symbol)
         paths = dict(zip(workload.codes, workload.submissions, strict=True))
         for report in recorded:
-            _, amendments = load_submission(paths[report["code"]], document)
+            amendments = prepare_file(store, document, paths[report["code"]]).amendments
             again = store.submit(workload.symbol, amendments, actor="load, again")
             if not again.duplicate or list(again.ids) != report["ids"]:
                 problems.append(f"{report['code']}: sent again, it was recorded anew")
@@ -405,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
                              "SQLite file and a new PostgreSQL schema")
     parser.add_argument("--revise-halfway", action="store_true",
                         help="Rev.1 is issued after the first half has submitted: the second "
-                             "half must be refused")
+                             "half's files, made on the zero draft, are anchored onto it")
     parser.add_argument("--json", action="store_true", help="print only the JSON lines")
     parser.add_argument("--reports", type=Path, default=None, metavar="FILE",
                         help="write what every process reported here, one JSON line each")

@@ -10,10 +10,12 @@ hold, is refused before any file is read. `drafting.intake` then reads the files
 records them.
 
 Names: the code must open the name (case is forgiven), followed by the end of the name or
-a character that is not a letter or a digit: ``eu comments.docx`` is EU's, ``EUR.docx`` is
-not (unless EUR is itself a code); the longest code wins (``G77_rev.docx`` is G77's when
-G7 is known too). A name that opens with no code, or with two (``EU-USA.docx``), is
-refused. A ``.json`` file names its own delegation: its name is checked only when it
+a character that is not a letter (nor a digit, after a code ending in one): ``eu
+comments.docx``, ``EU2.docx`` and ``EU_v2.docx`` are EU's, ``EUR.docx`` is not (unless
+EUR is itself a code), nor is ``G77.docx`` G7's; the longest code wins (``G77_rev.docx``
+is G77's when G7 is known too). A name that opens with no code, or with two
+(``EU-USA.docx``), is refused, the refusal listing the codes the store knows. A
+``.json`` file names its own delegation: its name is checked only when it
 names one (then the two must agree, as with ``--delegation``). Word's lock files
 (``~$EU.docx``, kept beside a document while it is open), and a file given twice (by
 the same path or another, ``./EU.docx``), are passed over with a note.
@@ -34,6 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +67,12 @@ class Refused:
 
     path: Path
     reason: str
+    nameless: bool = False
+    """Whether its name opens with no delegation code."""
+
+    def said(self, known: Collection[str]) -> str:
+        """Why, with the codes ``known`` where its name names none."""
+        return f"{self.reason}; {_known(known)}" if self.nameless else self.reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +94,8 @@ class Inbox:
         raise InputError(
             f"cannot tell whose {count} file{'s' * (count != 1)} {'are' if count > 1 else 'is'}"
             f" from {'their names' if count > 1 else 'its name'}; nothing was recorded: a "
-            "file's name starts with its delegation's code (EU.docx, eu-comments.docx, "
-            f"G77_rev.docx); {_known(known)}", details="\n".join(lines))
+            "file's name starts with its delegation's code (EU.docx, EU2.docx, "
+            f"eu-comments.docx, G77_rev.docx); {_known(known)}", details="\n".join(lines))
 
 
 def given(paths: Iterable[str | Path], *, delegation: str | None = None,
@@ -154,7 +163,8 @@ def by_filename(paths: Iterable[str | Path], known: Collection[str], *,
             refused.append(Refused(path, error.message))
             continue
         if code is None and path.suffix.lower() != ".json":
-            refused.append(Refused(path, f"{path}: its name starts with no delegation code"))
+            refused.append(Refused(path, f"{path}: its name starts with no delegation "
+                                   f"code{_run_on(path.stem, known)}", nameless=True))
             continue
         word = path.suffix.lower() == ".docx"
         files.append(InboxFile(path, code, dict(authors or {}) if word else {}))
@@ -322,12 +332,36 @@ def _header(cells: list[str]) -> bool:
 
 
 def _codes_at(stem: str, start: int, known: Collection[str]) -> list[str]:
-    """The codes ``stem`` holds at ``start``, each followed by its end or a separator,
-    longest first."""
+    """The codes ``stem`` holds at ``start``, each ending a word there (`_ends`), longest
+    first."""
     rest = stem[start:].casefold()
-    found = [code for code in known if rest.startswith(code.casefold())
-             and (len(rest) == len(code) or not rest[len(code)].isalnum())]
+    found = [code for code in known if rest.startswith(code.casefold()) and _ends(rest, code)]
     return sorted(found, key=len, reverse=True)
+
+
+def _ends(rest: str, code: str) -> bool:
+    """Whether ``code``, opening ``rest``, ends there: the end of ``rest`` follows, or a
+    character that is no letter, nor a digit after a code ending in one ("EU2" is EU and
+    a number, "EUR" another word, "G77" no G7)."""
+    if len(rest) == len(code):
+        return True
+    after = rest[len(code)]
+    return not after.isalpha() and not (after.isdigit() and code[-1:].isdigit())
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _run_on(stem: str, known: Collection[str]) -> str:
+    """What a name that opens with a known code run on into a word says of it ("EUR"
+    after EU); "" for another name."""
+    rest = stem.casefold()
+    code = max((c for c in known if rest.startswith(c.casefold())), key=len, default=None)
+    if code is None:
+        return ""
+    word = _WORD.match(stem)
+    return (f" ('{word.group() if word else stem}' is not {code}: a code ends the name or "
+            f"is followed by no letter, as in {code}.docx, {code}2.docx, {code}-comments.docx)")
 
 
 def _wrong_kind(path: Path) -> str | None:

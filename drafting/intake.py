@@ -178,8 +178,10 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
             raise InputError(f"{path}: the file is the submission of "
                              f"{submission.delegation}, not of {delegation}")
         refuse_entered_by_other(path, submission.submitted_by, submission.delegation, known)
+        found, moved = _onto_current(store, document, found, path,
+                                     proposed or pending_by_paragraph(store, document))
         found, said = _once(document, found, path)
-        return PreparedFile(path, tuple(found), (*submission.warnings, *said),
+        return PreparedFile(path, tuple(found), (*submission.warnings, *moved, *said),
                             delegation=submission.delegation)
     if suffix != ".docx":
         raise InputError(f"{path}: cannot submit '{suffix or 'no extension'}' files"
@@ -212,13 +214,45 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
                          details="\n".join(f"warning: {w}" for w in read.warnings))
     known = codes if codes is not None else [d.code for d in store.delegations()]
     if delegation is not None:
-        refuse_other_delegations(path, read.amendments, delegation, authors or {}, known)
+        refuse_other_delegations(path, read.amendments, delegation, authors or {}, known,
+                                 read.merged)
         refuse_mapped_away(path, read.amendments, delegation, authors or {}, known)
     refuse_forged_credits(path, read.amendments, document.current, known)
     check_storable(path, read.amendments, document.current)
     amendments, said = _once(document, read.amendments, path)
     return PreparedFile(path, tuple(amendments), (*(str(w) for w in read.warnings), *said),
                         delegation or "")
+
+
+def _onto_current(store: Store, document: Document, amendments: Sequence[Amendment],
+                  path: Path, proposed: Callable[[], Mapping[str, Sequence[Amendment]]],
+                  ) -> tuple[list[Amendment], tuple[str, ...]]:
+    """``amendments`` of a JSON file made on an earlier revision (its ``"revision"``)
+    anchored onto the current one, as a Word copy of that revision's are
+    (`drafting.readers.copy_revision.carried`): moved through the edits the revisions
+    since made, one that is in the current text already left out (a warning says so);
+    ReaderError naming each whose words were changed since, with the reason. Amendments
+    to proposals are in their proposal's words, which moved on with it. A file recorded
+    before, its amendments pending still, is left as it was made: sent again, the store
+    says so (`drafting.intake_checks.already_recorded`)."""
+    from drafting.intake_checks import already_recorded
+
+    current = document.current
+    earlier = {a.revision for a in amendments} - {current.label if current else ""}
+    made_on = document.revision(earlier.pop()) if len(earlier) == 1 else None
+    if made_on is None or current is None or \
+            already_recorded(store, document.symbol, [amendments])[0] is not None:
+        return list(amendments), ()
+    from dataclasses import replace
+
+    from drafting.readers.copy_revision import accepted_on, carried  # only then: Word code
+
+    plain = tuple(a for a in amendments if not a.amends)
+    moved = carried(plain, document, made_on, str(path), accepted_on(proposed, document, made_on),
+                    f"the file was made on {made_on.label}, not on {current.label}")
+    placed = {a.id: a for a in moved.amendments}
+    return [placed[a.id] if a.id in placed else replace(a, revision=current.label)
+            for a in amendments if a.amends or a.id in placed], (str(moved.warning),)
 
 
 def _once(document: Document, amendments: Sequence[Amendment], path: Path,
@@ -266,7 +300,7 @@ def read_inbox(store: Store, symbol: str, inbox: Inbox, *, each: bool = False,
                          f"({len(inbox.skipped)}; see the notes)")
     document = store.document(symbol)
     proposed = pending_by_paragraph(store, document)
-    prepared, failed, errors = [], [_failed(r) for r in inbox.refused], []
+    prepared, failed, errors = [], [_failed(r, codes) for r in inbox.refused], []
     word = [WordFile(e.path, e.delegation, e.authors) for e in inbox.files if _word(e)]
     with read_ahead(document, word, jobs, store_url=store.connect_url) as ahead:
         for entry in inbox.files:
@@ -343,8 +377,8 @@ def record_intake(store: Store, symbol: str, intake: Intake, *, each: bool = Fal
 
 
 
-def _failed(refused: Refused) -> FileOutcome:
-    return FileOutcome(refused.path, "", error=refused.reason)
+def _failed(refused: Refused, codes: Collection[str]) -> FileOutcome:
+    return FileOutcome(refused.path, "", error=refused.said(codes))
 
 
 def naming(path: Path, message: str) -> str:

@@ -123,11 +123,15 @@ def _as_shown(name: str) -> str:
 
 
 def refuse_other_delegations(path: Path, amendments: Sequence[Amendment], delegation: str,
-                             authors: Mapping[str, str], codes: Collection[str]) -> None:
+                             authors: Mapping[str, str], codes: Collection[str],
+                             merged: bool = False) -> None:
     """InputError where changes the file would record as ``delegation``'s were tracked by a
     Word author that names another delegation by its code (`named_delegation`) and that
     ``authors`` does not map: another delegation's copy, sent under the wrong name or
-    passed on, would propose its changes in this one's name."""
+    passed on, would propose its changes in this one's name. In a copy of the merged
+    draft (``merged``), an author that is nothing but codes is those delegations'
+    proposals: mapping it to the sender (--author) would put them in its name, so the
+    message never says to."""
     found: dict[str, str] = {}
     for author in dict.fromkeys(a.submitted_by for a in amendments  # each author once
                                 if delegation in a.proponents):
@@ -135,14 +139,29 @@ def refuse_other_delegations(path: Path, amendments: Sequence[Amendment], delega
             continue
         if (named := named_delegation(author, delegation, codes)) is not None:
             found.setdefault(author, named)
-    if found:
-        (author, other), *_ = found.items()
+    if not found:
+        return
+    (author, other), *_ = found.items()
+    named = ", ".join(repr(a) for a in found)
+    if merged and all(_codes_only(a, codes) for a in found):  # as `drafting merge` tracks
         raise InputError(
-            f"{path}: its tracked changes are by Word author "
-            f"{', '.join(repr(a) for a in found)}, naming {other}, another delegation, not "
-            f"{delegation}; nothing was recorded. If the file is {other}'s, submit it as "
-            f"{other}'s (--delegation {other}); if {delegation}'s own staff tracked them "
-            f"under that name, say so: --author '{author}={delegation}'")
+            f"{path}: its tracked changes by Word author {named} are {other}'s, as the "
+            f"merged draft tracks each delegation's proposals under its code, yet were not "
+            f"found among {other}'s pending proposals as the copy shows them; they are not "
+            f"{delegation}'s to propose, and nothing was recorded. "
+            f"Reject them in the copy, keeping {delegation}'s own changes, and send it "
+            f"again; if the file is {other}'s, submit it as {other}'s (--delegation {other})")
+    raise InputError(
+        f"{path}: its tracked changes are by Word author {named}, naming {other}, another "
+        f"delegation, not {delegation}; nothing was recorded. If the file is {other}'s, "
+        f"submit it as {other}'s (--delegation {other}); if {delegation}'s own staff "
+        f"tracked them under that name, say so: --author '{author}={delegation}'")
+
+
+def _codes_only(author: str, codes: Collection[str]) -> bool:
+    """Whether a Word author is nothing but delegation codes ("G77", "EU, G77"), as the
+    merged draft names the proponents of the proposals it tracks."""
+    return all(name.strip() in codes for name in author.split(","))
 
 
 def refuse_mapped_away(path: Path, amendments: Sequence[Amendment], delegation: str,

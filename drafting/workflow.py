@@ -408,10 +408,15 @@ def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = Fal
     """Mark paragraph ``label`` of the current revision agreed (or agreed ad ref, or open
     again with ``reopen``); returns the paragraph as it was (`wording.unsettled` says
     whether brackets are left in it: agreed in the room, they are settled by the next
-    revision's choices)."""
+    revision's choices). ConflictError naming the proposals to change it still pending
+    (`drafting.agreement`): they are decided or withdrawn first."""
+    from drafting.agreement import refuse_pending
+
     paragraph = paragraph_of(store.document(symbol), label)
     status = (ParagraphStatus.OPEN if reopen else
               ParagraphStatus.AGREED_AD_REF if ad_ref else ParagraphStatus.AGREED)
+    if not reopen:
+        refuse_pending(symbol, paragraph, store.amendments(symbol), status.value)
     store.set_paragraph_status(symbol, paragraph.id, status, actor=actor)
     return paragraph
 

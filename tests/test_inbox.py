@@ -59,6 +59,31 @@ def test_a_file_is_the_delegation_whose_code_its_name_starts_with(name, code):
     assert delegation_from_name(name, CODES) == code
 
 
+@pytest.mark.parametrize(("name", "code"), [
+    ("EU2.docx", "EU"), ("EU-2.docx", "EU"), ("EU_v2.docx", "EU"), ("eu2 final.docx", "EU"),
+    ("USA3.json", "USA"), ("G772.docx", None), ("G7-2.docx", "G7"), ("AOSISX.docx", None),
+    ("EURO2.docx", None)])
+def test_a_code_followed_by_a_number_is_the_code_and_one_run_on_into_a_word_is_not(
+        name, code):
+    """"EU2.docx" was refused, though EU is the only code it starts with; a number run on
+    from a code's own ("G772") is no G77 nor G7, and "EURO2" no EUR."""
+    assert delegation_from_name(name, CODES) == code
+
+
+def test_a_name_run_on_from_a_code_says_so_and_each_lists_the_codes(store, inbox):
+    only = ("EU", "USA")
+    (refused,) = by_filename([inbox / "EUR.docx"], only).refused
+    assert refused.reason.endswith("EUR.docx: its name starts with no delegation code ('EUR' "
+                                   "is not EU: a code ends the name or is followed by no "
+                                   "letter, as in EU.docx, EU2.docx, EU-comments.docx)")
+    (inbox / "notes.docx").write_bytes((inbox / "EU.docx").read_bytes())
+    intake = read_inbox(store, SYMBOL, by_filename([inbox / "notes.docx"], CODES), each=True)
+    (failed,) = intake.failed  # without the header --each leaves out, the codes listed here
+    assert failed.error.endswith("notes.docx: its name starts with no delegation code; the "
+                                 "store knows: AOSIS, AUS, EU, EUR, FJI, G-8, G7, G77, JPN, "
+                                 "NZL, USA")
+
+
 def test_a_name_naming_two_delegations_is_refused():
     with pytest.raises(InputError, match="names both EU and USA"):
         delegation_from_name("EU-USA joint.docx", CODES)

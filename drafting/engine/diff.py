@@ -55,7 +55,8 @@ def diff_revisions(document: Document, old: str, new: str, *,
     _place_deleted(entries, before, after)
     title = document.title or document.symbol
     return Compilation(document.symbol, title, f"{before.label} to {after.label}", tuple(entries),
-                       front_matter=after.front_matter, chapeau=after.chapeau)
+                       front_matter=after.front_matter, chapeau=after.chapeau,
+                       comparison=True)
 
 
 def _note_numbers(before: Revision, after: Revision) -> dict[str, str]:

@@ -35,7 +35,7 @@ from drafting.engine.segments import (
     StaleAmendment,
     Text,
 )
-from drafting.engine.subamend import split
+from drafting.engine.subamend import accepted_made, split
 from drafting.engine.units import Unit, clusters, units
 from drafting.errors import LabelError, StaleError
 from drafting.model import (
@@ -106,7 +106,7 @@ def merge(
     ValueError for a document with no such revision.
     """
     target = _target(document, revision)
-    plain, nested = split(sorted(amendments, key=submission_order))
+    plain, nested = accepted_made(*split(sorted(amendments, key=submission_order)))
     placed, stale = place(document, target, plain)
     by_paragraph: dict[str, list[Amendment]] = defaultdict(list)
     for amendment in placed:

@@ -152,6 +152,11 @@ COMPILED_ON = "compilation of proposals on the"
 ("A/C.2/81/L.7 — compilation of proposals on the Zero draft"): every writer writes it
 (`Compilation.subtitle`), and the Word reader knows a compilation sent back by it."""
 
+COMPARED = "comparison of revisions:"
+"""What a comparison of two revisions (`drafting diff`) says in its subtitle instead
+("A/C.2/81/L.7 — comparison of revisions: Zero draft to Rev.1"): it shows what changed
+between them, no proposals."""
+
 WORD_LEGEND = ("Insertions in bold underline, deletions struck through, proponents in bold "
                "parentheses; [ / ] alternatives not agreed.")
 """The line under the subtitle of the compilation in Word, saying how it marks proposals;
@@ -175,11 +180,20 @@ class Compilation:
     stale: tuple[StaleAmendment, ...] = ()
     front_matter: tuple[str, ...] = ()
     chapeau: str = ""
+    comparison: bool = False
+    """Whether it compares two revisions (``revision``: "Zero draft to Rev.1",
+    `drafting.engine.diff`) rather than compiling proposals on one."""
+
+    @property
+    def what(self) -> str:
+        """"compilation of proposals on the Zero draft", or for a comparison
+        "comparison of revisions: Zero draft to Rev.1"."""
+        return f"{COMPARED if self.comparison else COMPILED_ON} {self.revision}"
 
     @property
     def subtitle(self) -> str:
-        """"A/C.2/81/L.7 — compilation of proposals on the Zero draft"."""
-        return f"{self.symbol} \u2014 {COMPILED_ON} {self.revision}"
+        """"A/C.2/81/L.7 — compilation of proposals on the Zero draft" (`what`)."""
+        return f"{self.symbol} \u2014 {self.what}"
 
     def credits(self) -> Iterator[Credit]:
         """Every credit in the text, in order. Each stands for one proposal: the

@@ -152,6 +152,31 @@ def with_subamendments(parent: Amendment, accepted: Iterable[Amendment]) -> Amen
     return replace(parent, new_text=amended_text(parent, mine)) if mine else parent
 
 
+def accepted_made(plain: Sequence[Amendment], nested: Sequence[Amendment],
+                  ) -> tuple[list[Amendment], list[Amendment]]:
+    """``plain`` (proposals to the text) with each accepted one proposing its words as
+    its accepted amendments among ``nested`` make them (`with_subamendments`), their
+    proponents credited beside its own; ``nested`` without those. Decided, they are one
+    change of the text, as the revision makes it: what a merged draft of the accepted
+    amendments shows as a tracked change (not an amendment in a comment). Those that
+    overlap (the revision refuses them) are left as they are."""
+    parents = {a.id for a in plain if a.status is AmendmentStatus.ACCEPTED}
+    made = [a for a in nested if a.status is AmendmentStatus.ACCEPTED and a.amends in parents]
+    folded: list[Amendment] = []
+    for parent in plain:
+        mine = [a for a in made if a.amends == parent.id]
+        try:
+            amended = with_subamendments(parent, mine)
+        except AmendmentError:
+            mine = []
+            amended = parent
+        codes = tuple(dict.fromkeys((*parent.proponents,
+                                     *(c for a in mine for c in a.proponents))))
+        folded.append(replace(amended, proponents=codes) if mine else parent)
+        made = [a for a in made if a.amends != parent.id or a in mine]
+    return folded, [a for a in nested if a not in made]
+
+
 _OPEN = (AmendmentStatus.SUBMITTED, AmendmentStatus.ACCEPTED)
 """The amendments to a proposal that `followed` moves: those whose words may still take
 effect (an accepted one is made in its proposal's words when the proposal is)."""

@@ -61,6 +61,7 @@ from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphStatus, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.parts import Parts
+from drafting.ooxml.properties import MERGED_DRAFT, custom_text, merged_draft_of
 from drafting.readers.copy_revision import OtherRevision
 from drafting.readers.copy_symbols import (
     corrigendum,
@@ -111,7 +112,10 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
     symbol. Nothing when it may be a copy of ``target``; what it shows instead of the
     document's symbol (its corrigendum's, a reference of the sender's) is warned of in
     ``noted``. ``sender_made``: the texts ``target`` holds as the sender's own accepted
-    amendments made them (`copy_revision.made_by`), no sign of a copy of ``target``.
+    amendments made them (`copy_revision.made_by`), no sign of a copy of ``target`` in
+    the sender's own copy; in a copy of the merged draft (`MERGED_DRAFT` names the
+    document) they are, as any delegation's: it tracks every proposal under its
+    proponents' codes, the sender's too, as the secretariat merged them.
     ``plain`` gives `runs.plain_reads` of the body, as the reader reads it too."""
     paragraphs = list(word.body.iter(qn("w:p")))
     if len(paragraphs) > MAX_PARAGRAPHS:
@@ -130,10 +134,19 @@ def identify(path: Path, document: Document, target: Revision, word: Parts,
     if noted is not None:
         noted += warnings
     _other_text(path, document, target, originals)
+    if merged_copy(word, document):
+        sender_made = None
     if revision is None and named:
         suffixes = {found["old"][1:] if found["old"] else "" for found in named}
         if len(suffixes) == 1:
             _earlier_revision(document, target, suffixes.pop(), reads, sender_made)
+
+
+def merged_copy(word: Parts, document: Document) -> bool:
+    """Whether ``word`` says it is a merged draft of ``document`` (of any revision)."""
+    said = custom_text(word.custom, MERGED_DRAFT)
+    return said is not None and any(said == merged_draft_of(document.symbol, r.label)
+                                    for r in document.revisions)
 
 
 def compilation(path: Path, document: Document, texts: Iterable[str]) -> None:

@@ -54,6 +54,16 @@ def draft_stamps(pieces: Sequence[RunPiece], text: str) -> set[Stamp]:
     return _closest(pieces, stamps, text)
 
 
+def tracked_to(pieces: Sequence[RunPiece], paragraph: Paragraph | None) -> bool:
+    """Whether tracked changes in ``pieces`` make them read as ``paragraph`` (the
+    revision's) has it: a merged draft circulated before the revision took them. Read as
+    part of its text (`draft_stamps`), the copy undoes nothing the revision changed."""
+    if paragraph is None:
+        return False
+    taken = draft_stamps(pieces, paragraph.text)
+    return bool(taken) and runs.original_text(accepting(pieces, taken)) == paragraph.text
+
+
 def _closest(pieces: Sequence[RunPiece], stamps: list[Stamp], text: str) -> set[Stamp]:
     """The stamps whose changes, accepted one by one (each time the one bringing the text
     closest, the oldest of equals), bring the text of ``pieces`` closer to ``text``."""

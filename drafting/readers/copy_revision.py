@@ -153,16 +153,18 @@ class Carried:
 
 
 def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revision,
-            name: str, accepted: Collection[Amendment] = ()) -> Carried:
+            name: str, accepted: Collection[Amendment] = (), what: str = "") -> Carried:
     """``amendments``, read from the file ``name`` against ``made_on`` (an earlier
     revision of ``document``), moved onto its current revision: through the edits the
     revisions since made (``accepted``, `accepted_on`; `known_steps`), the rest diffed.
     ReaderError naming each one that cannot be (its words changed since, its paragraph
     deleted), with nothing carried. One that is one of those accepted on ``made_on``
     (the same paragraph made the same) is in the current revision already, whatever else
-    changed beside it."""
+    changed beside it. ``what`` says what the file is, in the messages (default: a copy
+    of ``made_on``, not of the current revision)."""
     current = document.current
     assert current is not None  # a document has a revision once imported
+    what = what or f"the file is a copy of {made_on.label}, not of {current.label}"
     done: list[Amendment] = []
     clashes: list[tuple[Amendment, str]] = []
     for amendment in amendments:
@@ -182,15 +184,13 @@ def carried(amendments: tuple[Amendment, ...], document: Document, made_on: Revi
         listed = "; ".join(f"{_label(made_on, amendment)} ({amendment.kind}): {reason}"
                            for amendment, reason in refused)
         raise ReaderError(
-            f"{name}: the file is a copy of {made_on.label}, not of {current.label}, and "
-            f"{len(refused)} of its changes cannot be carried onto {current.label}'s text: "
-            f"{listed}. Ask for those changes on {current.label}")
+            f"{name}: {what}, and {len(refused)} of its changes cannot be carried onto "
+            f"{current.label}'s text: {listed}. Ask for those changes on {current.label}")
     made = "".join(f"; its change to {_label(made_on, a)} is in {current.label} already "
                    "(accepted since, it may be): not proposed again" for a in done)
     return Carried(tuple(placed), ReadWarning(name, (
-        f"the file is a copy of {made_on.label}, not of {current.label}: its changes were "
-        f"read against {made_on.label} (the labels in the other warnings are its) and "
-        f"carried onto {current.label}'s text{made}")))
+        f"{what}: its changes were read against {made_on.label} (the labels in the other "
+        f"warnings are its) and carried onto {current.label}'s text{made}")))
 
 
 def _through_edits(amendments: list[Amendment], document: Document, made_on: Revision,

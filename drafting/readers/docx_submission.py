@@ -60,12 +60,12 @@ from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_answers import merged_comments
 from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_flat_notes import flat_notes
-from drafting.readers.copy_identity import cut_off, identify
+from drafting.readers.copy_identity import cut_off, identify, merged_copy
 from drafting.readers.copy_items import as_numbered, heading_renumbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
 from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
-from drafting.readers.copy_pending import accepting, claim_inserted, draft_stamps
+from drafting.readers.copy_pending import accepting, claim_inserted, draft_stamps, tracked_to
 from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import (
     OtherRevision,
@@ -108,6 +108,8 @@ class DocxSubmission:
     tracked: bool
     comments_unread: int = 0
     """The delegation's comments on no change that became an amendment (each warned)."""
+    merged: bool = False
+    """Whether the file says it is a merged draft of the document (`merged_copy`)."""
 
 
 def read_docx_submission(path: str | Path, document: Document, *, delegation: str | None = None,
@@ -178,7 +180,7 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             error.args = (error.message,)
         raise
     return DocxSubmission(amendments, (*noted, *reader.warnings), reader.tracked,
-                          reader.comments_unread)
+                          reader.comments_unread, merged_copy(word, document))
 
 
 def _revision(document: Document, label: str | None, path: Path) -> Revision:
@@ -280,9 +282,10 @@ class _Reader(CopyComments, CopyGroups):
 
     def _same_revision(self, groups: list[Group]) -> None:
         """`OtherRevision` when the file is a copy of another revision (`older_copy`); a
-        warning on a paragraph that reads as an earlier revision had it."""
-        if (held := older_copy(self.document, self.target, groups, self.own,
-                               self.new_notes)) is not None:
+        warning on a paragraph that reads as an earlier revision had it, but where its
+        tracked changes make it the revision's (`tracked_to`)."""
+        held = older_copy(self.document, self.target, groups, self.own, self.new_notes)
+        if held is not None and not tracked_to(held[1].pieces, held[1].match):
             other, group = held
             self.warn(self.where(group.hosts[0]), f"the paragraph reads as {other.label} had "
                       f"it, and nothing else {self.target.label} changed is in the file: if "

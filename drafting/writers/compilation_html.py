@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from html import escape, unescape
 
 from drafting.engine.segments import (
-    COMPILED_ON,
     Alternatives,
     Compilation,
     Credit,
@@ -97,7 +96,7 @@ def render_html(compilation: Compilation) -> str:
         *(_para(_text(line), css="front") for line in compilation.front_matter),
         f'<h1 dir="auto">{escape(title)}</h1>',
         f'<p class="symbol"><span dir="auto">{escape(compilation.symbol)}</span> — '
-        f"{COMPILED_ON} {escape(compilation.revision)}</p>",
+        f"{escape(compilation.what)}</p>",
         _LEGEND,
         f'<p class="total">Brackets in the text: <strong id="total">{total}</strong></p>',
         "</header>",

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from drafting.engine.segments import COMPILED_ON, Compilation, Entry, MergedParagraph, NewParagraph
+from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
 from drafting.model import Mark, Style
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
@@ -77,7 +77,7 @@ def render_markdown(compilation: Compilation) -> str:
     blocks = [
         *(plain_block(line) for line in compilation.front_matter if line.strip()),
         f"# {_inline(escape(compilation.title or compilation.symbol))}",
-        f"{escape(compilation.symbol)} — {COMPILED_ON} {escape(compilation.revision)}",
+        f"{escape(compilation.symbol)} — {escape(compilation.what)}",
         LEGEND,
     ]
     if compilation.chapeau:

@@ -90,10 +90,12 @@ def test_a_dry_run_refuses_what_the_real_run_refuses(cli, tmp_path):
     old.write_text(json.dumps({"document": SYMBOL, "delegation": "JPN", "revision": "Zero draft",
                                "amendments": [{"paragraph": "OP4", "replace": "secure",
                                                "with": "ensure"}]}), encoding="utf-8")
-    said = [refused(cli, "submit", SYMBOL, str(old), last) for last in ("--dry-run", "--yes")]
-    assert said[0] == said[1] and "made against Zero draft" in said[0]
-    code, _, err = cli.run("submit", SYMBOL, str(old), "--each", "--dry-run")
-    assert code == 1 and "made against Zero draft" in err and "not recorded (jpn.json)" in err
+    before = cli.ok("head")  # made on the zero draft: anchored onto Rev.1, in a dry run too
+    for each in ((), ("--each",)):
+        code, out, err = cli.run("submit", SYMBOL, str(old), *each, "--dry-run")
+        assert code == 0 and "the file was made on Zero draft, not on Rev.1" in err
+        assert "OP4: replace 'secure' -> 'ensure'  (JPN)" in out
+    assert cli.ok("head") == before
     new = tmp_path / "usa.json"
     new.write_text(json.dumps({"document": SYMBOL, "delegation": "USA", "amendments": [
         {"paragraph": "OP4", "replace": "secure", "with": "ensure"}]}), encoding="utf-8")
