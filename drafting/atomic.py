@@ -71,8 +71,8 @@ def write_atomically(path: str | os.PathLike[str], content: Content) -> None:
 
 
 def file_path(path: str | os.PathLike[str]) -> Path:
-    """``path`` as a Path, or DraftingError when it ends with a path separator
-    (``out.json/``): that names a folder, as the shell reads it ("Is a directory", "Not a
+    """``path`` as a Path, or DraftingError when it is a folder, or ends with a path
+    separator (``out.json/``): that names a folder, as the shell reads it ("Is a directory", "Not a
     directory"), but ``Path`` drops the separator and would write the file ``out.json``
     (over one already there). An output's path goes through here before anything is
     read or written."""
@@ -81,6 +81,10 @@ def file_path(path: str | os.PathLike[str]) -> Path:
         raise DraftingError(f"{text}: ends with '{text[-1]}', so it names a folder, not a "
                             "file; nothing was written: give the file's name without the "
                             f"trailing '{text[-1]}'")
+    if (folder := Path(text)).is_dir():
+        example = folder / f"name{folder.suffix or '.docx'}"
+        raise DraftingError(f"{text}: is a folder, not a file; nothing was written: give a "
+                            f"file's name in it ({example})")
     return Path(text)
 
 

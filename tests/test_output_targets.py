@@ -177,3 +177,15 @@ def test_the_library_refuses_a_path_ending_with_a_slash(tmp_path):
             write_atomically(target, "new\n")
     assert kept.read_text(encoding="utf-8") == "keep\n"
     assert [p.name for p in tmp_path.iterdir()] == ["plain.md"]
+
+
+@pytest.mark.parametrize("args", [("compile", "L.7", "-o"), ("merge", "L.7", "-o")])
+def test_a_folder_given_as_the_output_is_named_as_a_folder(store, tmp_path, args):
+    """`-o out` (a folder) was refused as "cannot write 'no extension' files here"."""
+    for folder in (tmp_path / "out", tmp_path / "out.docx"):
+        folder.mkdir()
+        refused = drafting(store, *args, str(folder))
+        assert refused.returncode == 1, refused.stdout
+        assert f"{folder}: is a folder, not a file; nothing was written: give a file's name " \
+            f"in it ({folder / 'name.docx'})" in refused.stderr
+        assert list(folder.iterdir()) == []

@@ -50,6 +50,7 @@ form (`drafting.ooxml.strict`), once its zip directory is checked.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -209,9 +210,25 @@ def _check_signature(path: Path, data: bytes) -> None:
     if not data.startswith(b"PK"):
         kind = next(
             (name for magic, name in _OTHER_FORMATS.items() if data.startswith(magic)),
-            "not a zip package",
-        )
+            None) or _text_format(data) or "not a zip package"
         raise ReaderError(f"{path}: not a Word .docx file ({kind}); {SAVE_AGAIN}")
+
+
+_TEXT_FORMATS = (
+    (re.compile(rb"<pkg:package\b"), "a Word XML document (flat OPC)"),
+    (re.compile(rb"mso-application\s+progid=.Word\.Document", re.IGNORECASE),
+     "a Word 2003 XML document"),
+    (re.compile(rb"^MIME-Version:", re.IGNORECASE | re.MULTILINE), "a web page saved as one "
+     "file (.mht)"),
+    (re.compile(rb"<html\b|<!doctype\s+html", re.IGNORECASE), "a web page (HTML)"),
+)
+"""Files that Word saves or opens under other names, told by their first bytes."""
+
+
+def _text_format(data: bytes) -> str | None:
+    """What a file of text given as a .docx is (`_TEXT_FORMATS`), from its first 2 KB."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return next((name for pattern, name in _TEXT_FORMATS if pattern.search(head)), None)
 
 
 def _open_zip(path: Path, data: bytes) -> zipfile.ZipFile:

@@ -101,6 +101,16 @@ def test_ole_compound_file(tmp_path):
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file"),
         (b"{\\rtf1\\ansi Hello}", "an RTF file"),
         (b"OP1 Decides to act;\n", "not a zip package"),
+        (b"\xef\xbb\xbf<!DOCTYPE html>\n<html><body><p>OP1</p></body></html>",
+         "a web page (HTML)"),
+        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n",
+         "a web page saved as one file (.mht)"),
+        (b'<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n'
+         b'<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"/>',
+         "a Word 2003 XML document"),
+        (b'<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n'
+         b'<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"/>',
+         "a Word XML document (flat OPC)"),
     ],
 )
 def test_not_a_zip(tmp_path, content, phrase):
