@@ -46,7 +46,7 @@ from drafting.readers.copy_pieces import trimmed
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import LOOKAHEAD
 from drafting.readers.docx_copy import Chunk
-from drafting.readers.printed_pages import FURNITURE
+from drafting.readers.printed_lines import FURNITURE
 
 _ALIKE = 0.75
 """How alike (`similarity`) the lines joined and the draft's paragraph must be."""
