@@ -63,14 +63,19 @@ PREFIX_KINDS: dict[str, ParagraphKind] = {
 KIND_PREFIXES: dict[ParagraphKind, str] = {kind: prefix for prefix, kind in PREFIX_KINDS.items()}
 
 _SUFFIX_PATTERN = "|".join(sorted(SUFFIXES, key=len, reverse=True))
+ALTERNATIVE = "alt"
+"""What follows an article's number in the heading of an alternative to it ("Article 13
+alt", its paragraphs ``13alt.1``, ...), as chairs' texts of treaties set one out."""
 _SECTION = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?)?"
             r"(?:\s?(?:PART|CHAPTER|SECTION)\s?(?:\d{1,3}[A-Z]?|[IVXLC]{1,7}|[A-Z])"
             r"|\s?(?:ARTICLE|RULE)\s?\d{1,3}(?:bis|ter|[A-Z])?)?"
             r"|RULE\s?\d{1,3}(?:bis|ter|[A-Z])?"
             r"|ARTICLE|CHAPTER|PART|SECTION"
-            rf"|\d{{1,3}}(?:{_SUFFIX_PATTERN}|[A-Z])?|[IVXLC]{{1,7}}(?:{_SUFFIX_PATTERN})?|[A-Z]")
+            rf"|\d{{1,3}}(?:{_SUFFIX_PATTERN}|{ALTERNATIVE}|[A-Z])?"
+            rf"|[IVXLC]{{1,7}}(?:{_SUFFIX_PATTERN})?|[A-Z]")
 SECTION_PATTERN = rf"(?:(?:{_SECTION})\s?)?OPTION\s?(?:\d{{1,2}}|[A-Z])|{_SECTION}"
-"""What names a section in a label: an article's number (``3``, ``3bis``, ``3quater``, and as
+"""What names a section in a label: an article's number (``3``, ``3bis``, ``3quater``, an
+alternative to it ``3alt``, and as
 the European Union numbers an article inserted after Article 3, ``3A``), a chapter's or an
 agreement's article's roman numeral (``II``, and ``IIbis`` for one inserted after it:
 "Article I bis", "Chapter II bis"), a section's letter; an annex or an appendix, with its
@@ -86,7 +91,8 @@ line in Article 5): ``5 OPTION 2`` (``5 OPTION 2.1``, paragraph 1 of Option 2 of
 ``ANNEX I OPTION 2`` in Annex I, ``OPTION 2`` outside any section)."""
 _ANNEX_NUMBER = re.compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
 _SUFFIXED_SECTION = re.compile(
-    rf"(\d{{1,3}}|[IVXLC]{{1,7}}|(?:ANNEX|APPENDIX) \w{{1,7}}?)({_SUFFIX_PATTERN.upper()})")
+    rf"(\d{{1,3}}|[IVXLC]{{1,7}}|(?:ANNEX|APPENDIX) \w{{1,7}}?)"
+    rf"({_SUFFIX_PATTERN.upper()}|{ALTERNATIVE.upper()})")
 _OPTION_SECTION = re.compile(r"(.*?)\s?OPTION\s?(\S+)")
 _ANNEX_PART = re.compile(
     r"((?:ANNEX|APPENDIX)(?: \S+?)?)\s?(PART|CHAPTER|SECTION|ARTICLE|RULE)\s?(\S+)")

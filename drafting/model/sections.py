@@ -13,7 +13,7 @@ import unicodedata
 
 from drafting.characters import on_screen
 from drafting.model.headings import CLOSING, TITLE_WORDS, cjk_number, numbered_title, roman
-from drafting.model.labels import SUFFIXES
+from drafting.model.labels import ALTERNATIVE, SUFFIXES
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 _ARTICLES = ("article", "artículo", "articulo", "статья", "المادة", "条")
@@ -66,7 +66,8 @@ _SECTION = re.compile(
     r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل|القاعدة))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
     r"|(?i:premier|primero)|" + "|".join(_ARABIC_ORDINALS) + ")"
-    rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{LOCAL_SUFFIX})))?)?(?:\b|(?<={_FATHATAN}))"
+    rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{ALTERNATIVE}|{LOCAL_SUFFIX})))?)?"
+    rf"(?:\b|(?<={_FATHATAN}))"
     r"(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _CJK_SECTION = re.compile(  # "第一条", "第八条之二", "第3章", "第二部分 定义", "附件二"

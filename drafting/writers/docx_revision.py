@@ -80,6 +80,7 @@ from drafting.writers.typed_numbers import (
     clause_level,
     shown_number,
     typed_label_of,
+    with_prefix,
 )
 from drafting.writers.word_lists import (
     into_list,
@@ -369,9 +370,11 @@ class _Reviser:
         for found in made.findall(f"{qn('w:pPr')}/{qn('w:sectPr')}"):
             found.getparent().remove(found)  # one section break, where it stood
         runs = [r for r in self.main.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
-        operative = paragraph.kind is ParagraphKind.OPERATIVE
-        typed = f"{self.typed[0]}{shown_number(paragraph.label, self.typed[2])}{self.typed[1]}" \
-            if self.typed and operative and paragraph.id not in self.untyped else ""
+        numbered = paragraph.kind is ParagraphKind.OPERATIVE or bool(  # or "PP2. " typed
+            self.typed and with_prefix(self.typed[0], paragraph.label))
+        typed = f"{with_prefix(self.typed[0], paragraph.label)}" \
+            f"{shown_number(paragraph.label, self.typed[2])}{self.typed[1]}" \
+            if self.typed and numbered and paragraph.id not in self.untyped else ""
         if typed:  # numbered by a SEQ field as its neighbour: a field of its own
             fields, typed = field_numbered(
                 self.main, f"{self.typed[0]}{self.typed[2]}{self.typed[1]}", typed)

@@ -54,7 +54,8 @@ def spaces_taken(edits: Sequence[Edit], text: str, deleter: Stamp | None) -> lis
     word does: the space after words deleted at the start of a line (after a typed or
     Word's number: "Further requests" must not become " requests") or between two
     spaces ("a  report"), the space before words deleted at the end of a line. A
-    deletion by ``deleter`` (the whole paragraph's) and one beside another edit stay."""
+    deletion by ``deleter`` (the whole paragraph's) and one beside another edit stay: a
+    replacement's deletion, its words typed right after ("its ~~session.~~ meeting.")."""
     taken = list(edits)
     for number, edit in enumerate(edits):
         if edit.text or edit.start == edit.end or edit.stamp is deleter or \
@@ -63,10 +64,10 @@ def spaces_taken(edits: Sequence[Edit], text: str, deleter: Stamp | None) -> lis
         opened = edit.start == 0 or text[edit.start - 1] in _LINE_START
         closed = edit.end == len(text) or text[edit.end] == "\n"
         if text[edit.end:edit.end + 1] == " " and opened and \
-                not _touched(edits, edit.end, edit.end + 1, edit):
+                not _touched(edits, edit.start, edit.end + 1, edit):
             taken[number] = replace(edit, end=edit.end + 1)
         elif closed and edit.start > 0 and text[edit.start - 1] == " " and \
-                not _touched(edits, edit.start - 1, edit.start, edit):
+                not _touched(edits, edit.start - 1, edit.end, edit):  # nor words typed over
             taken[number] = replace(edit, start=edit.start - 1)
     return taken
 

@@ -20,7 +20,8 @@ from drafting.readers.source_places import SourcePlace
 
 _OTHER_LETTERS = "".join(ITEM_LETTERS)
 TYPED_NUMBER = re.compile(
-    r"\s*(?P<bracket>\[?)(?P<before>\(?)(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}"
+    r"\s*(?P<bracket>\[?)(?P<before>(?:(?P<prefix>OP|PP) ?(?=\d))?\(?)"
+    r"(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}"
     r"(?:\s*(?:[a-z]+|" + LOCAL_SUFFIX + r"))?"
     r"|(?:(?!ii)(?P<letter>[a-z])(?P=letter){0,2}|[" + _OTHER_LETTERS + r"]\u0640?)"
     r"(?:[ -][a-z]{3,15})?(?=[\t ]?\)))"
@@ -33,7 +34,8 @@ TYPED_NUMBER = re.compile(
 for the tab, no-break ones too), ``5 .<tab>`` (a space before the full stop, as the readers
 take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - `` (``5 مكررا -<tab>`` for
 5 bis, Russian ``5 бис.<tab>``), in brackets, ``(5)<tab>``,
-``5) `` or ``5 ) ``, as IMO and ICAO type it, ``5<tab>`` (up to three figures, no full
+``5) `` or ``5 ) ``, as IMO and ICAO type it, with its label's prefix, ``OP5. `` or
+``PP2. `` (``prefix``, as WHO texts type them), ``5<tab>`` (up to three figures, no full
 stop: never a year), a decision's item lettered ``(c)<tab>`` or ``c) ``, past "z"
 ``(aa)<tab>``, Russian ``б)<tab>``, Arabic ``(ب)<tab>`` (`shown_number` types its
 letter; never ``(ii)``, a list's numeral), as Chinese texts type it, ``5．`` or ``5、``
@@ -48,7 +50,8 @@ typed in its form opens with no bracket."""
 def typed_label(label: str, typed: str, text: str = "") -> str:
     """The label of a new paragraph typed as the paragraph before types its own: "5.\\t"
     gives "5 bis.\\t" for OP5 bis (and "7 Alt.\\t" for OP7 Alt), "5 -\\t" gives
-    "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t", and after a number lettered as the
+    "5 bis -\\t", "(5)\\t" gives "(5 bis)\\t", "OP5. " gives "OP5 bis. " (and "PP2. "
+    "PP2 bis. " for PP2 bis), and after a number lettered as the
     European Union letters them ("1a.\\t"), "1b.\\t" for OP1 ter; nothing where Word
     numbers the paragraphs. Its suffix is in the words of its ``text``'s language
     (`in_words_of`): "5 مكررا -\\t" before Arabic text, as Arabic texts type it."""
@@ -59,6 +62,9 @@ def typed_label(label: str, typed: str, text: str = "") -> str:
     base, alt, rest = label.partition(" Alt")
     try:
         parsed = parse_label(base)
+        before = with_prefix(before, base)  # "OP5 bis. " after "OP5. ", "PP2 bis. "
+        if before[:2] == "PP":
+            return f"{before}{typed_number(base)}{alt}{rest}{after}"
         if parsed.prefix == "OP":
             number = shown_number(base, found["number"] if found else "")
             if found and _LETTERED.fullmatch(found["number"]) and \
@@ -68,6 +74,28 @@ def typed_label(label: str, typed: str, text: str = "") -> str:
     except LabelError:
         pass
     return f"{before}{label}{after}"  # other text keeps its label (T1 bis)
+
+
+_TYPED_PREFIXES = frozenset({"OP", "PP"})
+"""The label prefixes a document may type before its paragraphs' numbers ("OP1. URGES",
+"PP2. Recalling", as WHO and some conference texts type them)."""
+
+
+def with_prefix(before: str, label: str) -> str:
+    """``before`` (what a document types before a paragraph's number: "", "(", "OP ")
+    with the prefix of ``label`` for the one it types ("PP " for ``PP3`` after "OP "); ""
+    where it types a prefix and ``label`` has none it types; as it is where it types none."""
+    found = _PREFIX.match(before)
+    if found is None:
+        return before
+    try:
+        prefix = parse_label(label.partition(" Alt")[0]).prefix
+    except LabelError:
+        return ""
+    return f"{prefix}{before[found.end():]}" if prefix in _TYPED_PREFIXES else ""
+
+
+_PREFIX = re.compile(r"OP|PP")
 
 
 def shown_number(label: str, typed: str) -> str:

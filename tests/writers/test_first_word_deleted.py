@@ -3,7 +3,8 @@ one) take the space after them in the merged draft, as Word's own cut of a word 
 Accept All gave " requests a report;", a leading space, where the deletion was the word
 alone ("Further", as a delegation selects it, or as `amend --delete` names it). So too
 words deleted between two spaces (no double space left) or at a paragraph's end (no
-space left over). Reject All still gives the source."""
+space left over); but a replacement's deletion at the end keeps it, its words typed
+after it. Reject All still gives the source."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import docx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "readers"))
-from docx_builders import Para, Styled, dele, numbered, write_docx
+from docx_builders import Para, Styled, dele, ins, numbered, write_docx
 from libreoffice import lo_track
 
 from drafting.engine import Proposal
@@ -72,6 +73,40 @@ def test_deleted_words_leave_no_space_over(tmp_path, auto, asked, made):
             amendments = list(prepared.amendments)
         else:
             amendments = [prepare_amendment(store, "L96", Proposal("OP2", delete=asked), "EU")]
+        record(store, "L96", amendments)
+        merge_to(store, "L96", tmp_path / "merged.docx")
+    number = "" if auto else "2.\t"
+    lo_track("accept", tmp_path / "merged.docx", tmp_path / "accepted.docx")
+    assert _texts(tmp_path / "accepted.docx")[1] == f"{number}{made}"
+    lo_track("reject", tmp_path / "merged.docx", tmp_path / "rejected.docx")
+    assert _texts(tmp_path / "rejected.docx") == _texts(draft)
+
+
+@pytest.mark.parametrize("auto", [True, False], ids=["Word's numbers", "typed numbers"])
+@pytest.mark.parametrize(("asked", "made"), [
+    ("copy", "Further requests a note;"),  # "report;" struck and "note;" typed in a copy
+    (("report;", "note;"), "Further requests a note;"),
+    (("a report;", "an update;"), "Further requests an update;"),
+    (("Further requests a report;", "Requests a note;"), "Requests a note;"),
+])
+def test_words_replaced_at_the_end_keep_the_space_before_them(tmp_path, auto, asked, made):
+    """A replacement's deletion at a paragraph's end took the space before it, its words
+    typed after it did not: Accept All gave "Further requests anote;"."""
+    draft = _draft(tmp_path / "draft.docx", [OP2], auto=auto)
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    init_store(url)
+    with open_store(url) as store:
+        import_draft(store, draft, "L96")
+        add_delegations(store, ["EU"])
+        if asked == "copy":
+            copy = _draft(tmp_path / "eu.docx",
+                          ["Further requests a ", dele("report;"), ins("note;")], auto=auto)
+            (prepared,) = prepare_files(store, "L96", [copy], delegation="EU")
+            amendments = list(prepared.amendments)
+        else:
+            old, new = asked
+            amendments = [prepare_amendment(store, "L96", Proposal("OP2", replace=old,
+                                                                   with_=new), "EU")]
         record(store, "L96", amendments)
         merge_to(store, "L96", tmp_path / "merged.docx")
     number = "" if auto else "2.\t"
