@@ -15,7 +15,7 @@ from drafting import brackets
 from drafting.characters import visible
 from drafting.engine.anchoring import rebase
 from drafting.engine.decisions import BracketAction, BracketDecision
-from drafting.engine.equivalent import joined, narrowest, same_made
+from drafting.engine.equivalent import joined, narrowest, past_space, same_made
 from drafting.engine.known_edits import Step, edited
 from drafting.errors import AmendmentError, DraftingError, StaleError
 from drafting.model import (
@@ -165,7 +165,7 @@ def accepted_steps(paragraph: Paragraph, text: str,
                              "whole paragraph; accept one")
     if alternatives:
         return [Step(text, alternatives[0].new_text.strip())]
-    moved = [_onto(paragraph, text, a) for a in spans]
+    moved = _past_spaces(text, [_onto(paragraph, text, a) for a in spans])
     once = _once(text, moved)
     guessed = {id(a) for a in once} - {id(a) for a in moved}  # narrowed: no typed span
     parts = [part for a in once for part in _brackets_struck(a)]
@@ -178,7 +178,8 @@ def accepted_steps(paragraph: Paragraph, text: str,
     steps = []
     for amendment in reversed(ordered):
         span = amendment.span
-        made = joined(text[: span.start], amendment.new_text, text[span.end :])
+        made = joined(text[: span.start], amendment.new_text, text[span.end :],
+                      text[span.start : span.end])
         step = edited(text, made, span.start, span.end)
         steps.append(step if id(amendment) not in guessed else Step(text, made))
         text = made
@@ -240,6 +241,23 @@ def _once(text: str, amendments: Sequence[Amendment]) -> list[Amendment]:
                             new_text=new)
         once.append(first)
     return once
+
+
+def _past_spaces(text: str, amendments: Sequence[Amendment]) -> list[Amendment]:
+    """``amendments`` (on ``text``) with each insertion that falls inside another's
+    deletion only by the spaces between moved to its edge (`past_space`): both stand."""
+    struck = [(a.span.start, a.span.end) for a in amendments if a.span is not None
+              and a.span.start < a.span.end and not a.new_text]
+    out = []
+    for amendment in amendments:
+        span = amendment.span
+        found = None
+        if span is not None and span.start == span.end and amendment.new_text:
+            found = next((moved for start, end in struck if (moved := past_space(
+                text, span.start, amendment.new_text, start, end)) is not None), None)
+        out.append(amendment if found is None else
+                   replace(amendment, span=Span(found[0], found[0]), new_text=found[1]))
+    return out
 
 
 def _onto(paragraph: Paragraph, text: str, amendment: Amendment) -> Amendment:

@@ -16,13 +16,40 @@ from drafting.engine.anchoring import word_character
 from drafting.model.amendment import Amendment
 
 
-def joined(before: str, new: str, after: str) -> str:
+def joined(before: str, new: str, after: str, old: str = "") -> str:
     """``before + new + after``, where a deletion (``new`` empty) leaves two spaces at its
     join with one of them gone, as a secretariat would type it ("communities  in" ->
-    "communities in")."""
+    "communities in"), and a deletion of words (``old``, what it takes out, has a word
+    character) leaves no space before a closing mark or the end ("resolution
+    [within existing resources];" -> "resolution;"). A bracket or a space deleted alone
+    is left as it was taken out: the delegation meant that character."""
     if not new and before.endswith(" ") and after.startswith(" "):
         after = after[1:]
+    elif not new and before.endswith(" ") and after[:1] in CLOSING and \
+            any(word_character(c) for c in old):
+        before = before[:-1]
     return before + new + after
+
+
+CLOSING = ("", ",", ";", ":", ".", ")")
+"""What follows a deletion of words where the space before it goes too ("" the end)."""
+
+
+def past_space(text: str, at: int, new: str, start: int, end: int) -> tuple[int, str] | None:
+    """An insertion of ``new`` at ``at`` that falls strictly inside a deletion of
+    ``start:end`` only by the spaces between: moved across them to the deletion's edge,
+    as (where, words) that make the same text. "a one-day high-level" with "one-day "
+    struck and " two-week" put after "one-day" is "two-week " put before "high-level":
+    the two proposals are on different words and both stand. None where it is not so."""
+    if not start < at < end:
+        return None
+    gap = text[at:end]
+    if not gap.strip() and new.startswith(gap) and new[len(gap):].strip():
+        return end, new[len(gap):] + gap
+    gap = text[start:at]
+    if not gap.strip() and new.endswith(gap) and new[:-len(gap)].strip():
+        return start, gap + new[:-len(gap)]
+    return None
 
 
 def produces(text: str, amendment: Amendment) -> str:
@@ -30,7 +57,8 @@ def produces(text: str, amendment: Amendment) -> str:
     on ``text``) accepted."""
     span = amendment.span
     assert span is not None, "a change of words has a span"
-    return joined(text[:span.start], amendment.new_text, text[span.end:])
+    return joined(text[:span.start], amendment.new_text, text[span.end:],
+                  text[span.start:span.end])
 
 
 def same_made(text: str, amendment: Amendment) -> str:
@@ -61,7 +89,7 @@ def narrowest(text: str, amendment: Amendment) -> tuple[int, int, str]:
         start, new = start - 1, text[start - 1] + new
     while end < len(text) and _wordy(text, end) and _edge(text[start:end], new, -1):
         end, new = end + 1, new + text[end]
-    if joined(text[:start], new, text[end:]) != made:
+    if joined(text[:start], new, text[end:], text[start:end]) != made:
         return span.start, span.end, amendment.new_text
     return start, end, new
 

@@ -20,11 +20,13 @@ from drafting.model.labels import SUFFIXES
 
 ITEM = re.compile(r"(?P<open>\()?(?P<prefix>(?:\d{1,3}\.)+(?=\d))?"
                   r"(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})"
-                  r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.|(?(prefix)|(?!)))))(?=[ \t])")
+                  r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.|(?(prefix)|(?<=[a-z])(?=\t)))))"
+                  r"(?=[ \t])")
 """A sub-paragraph's number where its line begins: "(a)", "(iv)", "b)", "(12)", or
 digits with a full stop, as Word's "List Number 2" shows them or a text types them
 ("2."; ``open`` is None where no bracket opens it); or Word's legal numbering, the
-numbers of the items it stands in first ("2.1.3", ``prefix`` "2.1.", ``number`` "3")."""
+numbers of the items it stands in first ("2.1.3", ``prefix`` "2.1.", ``number`` "3");
+or a letter alone before a tab, as the Council of Europe letters items ("a<tab>")."""
 BETWEEN = re.compile(r"\(?(?:[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})[ -]?(?:" + "|".join(
     sorted(SUFFIXES, key=len, reverse=True)) + r")\)(?=[ \t])")
 """A new item typed between two, as negotiators number it: "(a bis)", "a bis)", "(b ter)".
@@ -393,8 +395,9 @@ def written_alike(one: str, two: str) -> bool:
 
 def follows(before: str, after: str) -> bool:
     """Whether the item number ``after`` comes next after ``before``, written alike:
-    "(c)" after "(b)", "(iii)" after "(ii)", "4)" after "3)"."""
-    one, two = ITEM.match(f"{before} "), ITEM.match(f"{after} ")
+    "(c)" after "(b)", "(iii)" after "(ii)", "4)" after "3)", "b" after "a" (typed
+    before a tab)."""
+    one, two = _item(before), _item(after)
     if one is None or two is None or (one.end(), two.end()) != (len(before), len(after)):
         return False
     if (one["open"], one["close"], one["prefix"]) != (two["open"], two["close"], two["prefix"]):
@@ -402,3 +405,8 @@ def follows(before: str, after: str) -> bool:
     return any(kind == other and value + 1 == next_value
                for kind, value in _readings(one["number"])
                for other, next_value in _readings(two["number"]))
+
+
+def _item(number: str) -> re.Match[str] | None:
+    """`ITEM` matched on an item's ``number`` alone, as typed before a space or a tab."""
+    return ITEM.match(f"{number} ") or ITEM.match(f"{number}\t")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from drafting.brackets import lifted
-from drafting.engine.equivalent import narrowest, same_made
+from drafting.engine.equivalent import narrowest, past_space, same_made
 from drafting.model import Amendment, AmendmentKind
 
 
@@ -41,7 +41,22 @@ def units(text: str, amendments: Iterable[Amendment]) -> list[Unit]:
         if (unit.start, unit.end, unit.new_text) != (span.start, span.end, amendment.new_text):
             unit.start, unit.end, unit.new_text = narrowest(text, unit.amendments[0])
         unit.amendments.append(amendment)
-    return _lifts_apart(sorted(found.values(), key=lambda u: (u.start, u.end)))
+    return _lifts_apart(sorted(_past_spaces(text, list(found.values())),
+                               key=lambda u: (u.start, u.end)))
+
+
+def _past_spaces(text: str, found: list[Unit]) -> list[Unit]:
+    """``found`` with each insertion that falls inside another's deletion only by the
+    spaces between moved to its edge (`past_space`): not rivals, both shown."""
+    struck = [(u.start, u.end) for u in found if not u.point and not u.new_text]
+    for unit in found:
+        if unit.point and not unit.bracket:
+            moved = next((m for start, end in struck if (m := past_space(
+                text, unit.start, unit.new_text, start, end)) is not None), None)
+            if moved is not None:
+                unit.start = unit.end = moved[0]
+                unit.new_text = moved[1]
+    return found
 
 
 def _lifts_apart(units: list[Unit]) -> list[Unit]:

@@ -79,6 +79,7 @@ def _weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: Revisio
     every change is tracked and lands where it was meant to."""
     ordered = sorted(enumerate(edits), key=lambda pair: (pair[1].start, pair[0]), reverse=True)
     atoms = read()  # read once: each edit changes only what stands at or after its start
+    home = _home(atoms)
     ends = {edit.end for edit in edits if edit.end > edit.start}
     settled = sys.maxsize  # the atoms before this offset are still as first read
     for _, edit in ordered:
@@ -87,7 +88,7 @@ def _weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: Revisio
             known = known and (before is not None or edit.start == 0)
         if edit.text:  # words after words deleted get a run of their own; words in
             fresh = read() if edit.end > edit.start else atoms  # their place, a new reading
-            before = _insert(fresh, edit, marks, join=edit.start not in ends)
+            before = _insert(fresh, edit, marks, join=edit.start not in ends, home=home)
             known = known and (before is not None or edit.start == 0)
         settled = min(settled, edit.start)
 
@@ -142,9 +143,18 @@ def _runs_within(atoms: list[Atom], start: int, end: int, rest: Any | None) -> l
     return runs
 
 
+def _home(atoms: list[Atom]) -> tuple[Any, Any] | None:
+    """The first run read and the ``w:p`` holding it: where words go, and their form, once
+    every word the paragraph showed is deleted ("1" replaced by "2" in a number cell)."""
+    if not atoms:
+        return None
+    return atoms[0].run, next(atoms[0].run.iterancestors(qn("w:p")), None)
+
+
 def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
-            join: bool = True) -> Any | None:
-    """Insert ``edit``'s words; the run they follow (None at the paragraph's start)."""
+            join: bool = True, home: tuple[Any, Any] | None = None) -> Any | None:
+    """Insert ``edit``'s words; the run they follow (None at the paragraph's start).
+    Where no word is left to stand beside, they end ``home``'s paragraph (`_home`)."""
     before = _split_at(atoms, edit.start) if edit.start > 0 else None
     word = _next_word(before, edit.text)  # " all" after "Invites": the next word's form
     if join and not edit.tracked and before is not None and word is None and \
@@ -154,7 +164,7 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
         last.set(_XML_SPACE, "preserve")
         return before
     model = word if word is not None else before if before is not None else (
-        atoms[0].run if atoms else None)
+        atoms[0].run if atoms else home[0] if home else None)
     run = new_run(edit.text, model)
     if not edit.tracked:
         wrapper = run
@@ -166,6 +176,8 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
         _past_fields(_outermost(before)).addnext(wrapper)
     elif atoms:
         _outermost(atoms[0].run).addprevious(wrapper)
+    elif home is not None and home[1] is not None:
+        home[1].append(wrapper)
     else:
         return None
     edit.made.append(wrapper)

@@ -42,7 +42,7 @@ _NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never 
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}|{LOCAL_SUFFIX})|(?P<letter>[a-s]))?"
     rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?"
     rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff])"
-    rf"|(?<!\d{{4}})\t+(?=[A-Z\u00c0-\u00de\u0400-\u042f])|[\t ]?[{CJK_STOPS}](?!\d){GAP}*)")
+    rf"|(?<!\d{{4}})\t+(?=\[?[A-Z\u00c0-\u00de\u0400-\u042f])|[\t ]?[{CJK_STOPS}](?!\d){GAP}*)")
 """A typed paragraph number; ``letter`` is the European Union's for one inserted after
 another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...); ``alt`` an
 alternative of the paragraph numbered so ("4 alt.", as climate texts type ``OP4 Alt``;
@@ -54,8 +54,9 @@ type the number's full stop full-width or as a comma, with no space after ("1．
 suffix in their own words, as for an article ("١ مكررا - " is ``OP1 bis``, "١ مكررا
 ثانيا - " ``OP1 ter``; "1 бис." ``OP1 bis``). A number of up to three figures may
 stand alone before a tab and a capital, as IMO and ICAO type it ("1<tab>ADOPTS", Word's
-"%1" list format); never a year ("2030<tab>"), nor before spaces ("500 ships") or a
-word in lower case (an item of the sentence before: "6<tab>a que cooperen ...")."""
+"%1" list format; "1<tab>[Invites", its text bracketed); never a year ("2030<tab>"),
+nor before spaces ("500 ships") or a word in lower case (an item of the sentence before:
+"6<tab>a que cooperen ...")."""
 _SECTIONED = re.compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")
@@ -91,10 +92,13 @@ DECIMAL = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?{GAP}+")
 _ITEM = (r"\(?(?:(?:[a-z]{1,2}|[ivxlc]+)(?:[ -]?(?:" + _SUFFIX + r"))?|\d{1,2}"
          r"|[\u0621-\u064a]|[а-яё])\)")
 _CJK_ITEM = r"\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09"
-SUBPARAGRAPH = re.compile(rf"{_ITEM}\s|{_CJK_ITEM}")
+_TABBED_ITEM = r"(?:[a-z]|[ivx]{1,4})\t"
+SUBPARAGRAPH = re.compile(rf"{_ITEM}\s|{_CJK_ITEM}|{_TABBED_ITEM}")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
-``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after), and a
-new item typed between two, ``(a bis) `` (French ``a bis) ``)."""
+``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after), a
+new item typed between two, ``(a bis) `` (French ``a bis) ``), and a letter or a roman
+numeral alone before a tab, as the Council of Europe's conventions letter the items of
+an article (``a<tab>"child" means ...``; never before a space: "a report")."""
 LONE_ITEM = re.compile(rf"(?:{_ITEM}|{_CJK_ITEM})[\t ]*")
 """A sub-paragraph's letter or number alone (``fullmatch`` it): "(a)" on a line of its
 own, its text on the next, as a PDF turned into Word or text often leaves an item."""

@@ -81,6 +81,9 @@ _TEXT_LENGTH = 30
 layout is not the plain one (a header, a heading row, a third column) is taken for data
 (indicators, figures) rather than the text: "1. | 45 %" is no paragraph."""
 _HEADER_LENGTH = 60
+_BARE = re.compile(r"\d{1,3}")
+"""A number alone in a label cell ("1", no full stop): a paragraph's where the text cells
+read as text, else a data table's row number."""
 
 
 def is_label(text: str) -> bool:
@@ -90,6 +93,9 @@ def is_label(text: str) -> bool:
     probe = f"{text} x"
     label, rest, _ = split_label(probe)
     if label is not None and rest == "x":
+        return True
+    label, rest, _ = split_label(f"{text}\tX")  # a number alone: "1", as a tab before text
+    if label is not None and rest == "X":
         return True
     return bool(SUBPARAGRAPH.fullmatch(f"{text} ") or BRACKETED_NUMBER.fullmatch(f"{text} "))
 
@@ -148,10 +154,11 @@ def table_layout(rows: Iterable[Any], text: Callable[[Any], str], *,
                     else f"column {column + 1}"
     if not words or (labelled and not any(row.label and not row.heading for row in found)):
         return None
-    plain = not header and not extra and not any(row.heading for row in found)
+    plain = not header and not extra and not any(row.heading for row in found) and \
+        not any(_BARE.fullmatch(row.label) for row in found)
     if not plain and not (header[1:2] and _TEXT_HEADER.search(header[1])) and \
             sum(words) / len(words) < _TEXT_LENGTH:
-        return None  # a data table (figures, indicators), not the text
+        return None  # a data table (figures, indicators, "1 | Pacific"), not the text
     return TableLayout(found, header, tuple(extra[c] for c in sorted(extra)), tuple(aside))
 
 

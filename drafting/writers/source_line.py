@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from drafting.engine.anchoring import word_character
+from drafting.engine.equivalent import CLOSING
 from drafting.ooxml.markup import Run
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.weave import Edit
@@ -53,22 +55,29 @@ def spaces_taken(edits: Sequence[Edit], text: str, deleter: Stamp | None) -> lis
     would leave a space over, accepted, taking that space too, as Word's own cut of a
     word does: the space after words deleted at the start of a line (after a typed or
     Word's number: "Further requests" must not become " requests") or between two
-    spaces ("a  report"), the space before words deleted at the end of a line. A
-    deletion by ``deleter`` (the whole paragraph's) and one beside another edit stay: a
-    replacement's deletion, its words typed right after ("its ~~session.~~ meeting.")."""
+    spaces ("a  report"; the space before where words put in after them open with one),
+    the space before words deleted at the end of a line or before a closing mark
+    ("resolution [within existing resources];"), as the revision makes it
+    (`drafting.engine.equivalent.joined`). A deletion by ``deleter`` (the whole
+    paragraph's), a space another edit changes or stands against (a replacement's
+    deletion, its words typed right after: "its ~~session.~~ meeting."), and a bracket
+    deleted alone stay."""
     taken = list(edits)
     for number, edit in enumerate(edits):
-        if edit.text or edit.start == edit.end or edit.stamp is deleter or \
-                text[edit.start:edit.end].strip() != text[edit.start:edit.end]:
+        start, end = edit.start, edit.end
+        if edit.text or start == end or edit.stamp is deleter or \
+                text[start:end].strip() != text[start:end]:
             continue
-        opened = edit.start == 0 or text[edit.start - 1] in _LINE_START
-        closed = edit.end == len(text) or text[edit.end] == "\n"
-        if text[edit.end:edit.end + 1] == " " and opened and \
-                not _touched(edits, edit.start, edit.end + 1, edit):
-            taken[number] = replace(edit, end=edit.end + 1)
-        elif closed and edit.start > 0 and text[edit.start - 1] == " " and \
-                not _touched(edits, edit.start - 1, edit.end, edit):  # nor words typed over
-            taken[number] = replace(edit, start=edit.start - 1)
+        left, right = _beside(edits, number, text)
+        closed = right in ("", "\n") or (
+            right in CLOSING and any(map(word_character, text[start:end])))
+        after = right == " " == text[end:end + 1] and _free(taken, end, end + 1, edit, end)
+        before = left == " " == text[start - 1:start] and \
+            _free(taken, start - 1, start, edit, start)
+        if after and (left in _LINE_START or not left):
+            taken[number] = replace(edit, end=end + 1)
+        elif before and (closed or right == " "):
+            taken[number] = replace(edit, start=start - 1)
     return taken
 
 
@@ -76,7 +85,23 @@ _LINE_START = " \n\t"
 """What stands before words deleted at the start of a line, or after a space."""
 
 
-def _touched(edits: Sequence[Edit], start: int, end: int, own: Edit) -> bool:
-    """Whether an edit of ``edits`` other than ``own`` touches ``start:end``."""
-    return any(other is not own and other.start <= end and start <= other.end
-               for other in edits)
+def _beside(edits: Sequence[Edit], number: int, text: str) -> tuple[str, str]:
+    """The characters that stand before and after deletion ``edits[number]`` once every
+    edit is accepted: the end of words put in right before it, or of the text ("" at
+    the line's start), and the start of words put in right after it, or of the text."""
+    edit = edits[number]
+    previous = edits[number - 1] if number else None
+    following = edits[number + 1] if number + 1 < len(edits) else None
+    left = previous.text[-1] if previous is not None and previous.text and \
+        previous.start == previous.end == edit.start else text[edit.start - 1:edit.start]
+    right = following.text[0] if following is not None and following.text and \
+        following.start == following.end == edit.end else text[edit.end:edit.end + 1]
+    return left, right
+
+
+def _free(edits: Sequence[Edit], start: int, end: int, own: Edit, near: int) -> bool:
+    """Whether no edit of ``edits`` but ``own`` changes ``start:end``, nor puts words in
+    at ``near`` (between that space and ``own``)."""
+    return not any(other is not own and (
+        other.start < end and start < other.end if other.start < other.end
+        else other.start == near or start < other.start < end) for other in edits)

@@ -27,7 +27,7 @@ TYPED_NUMBER = re.compile(
     r"(?:[ -][a-z]{3,15})?(?=[\t ]?\)))"
     r"(?P<after>(?:(?<=\.\d)|(?<=\.\d\d)|(?<=\.\d{3}))(?:\.?\t|\.?[ \u00a0]+)|"
     r"[\t ]?\.\t|[\t ]?\.[ \u00a0\u2002-\u200a\u202f]+|[\t ]+[-\u2013][\t ]|(?<!\d{4})\t|"
-    r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z|"
+    r"[\t ]?\)\t|[\t ]?\)[ \u00a0\u2002-\u200a\u202f]+|[\t ]?[.)]\Z|(?<!\d{4})\Z|"
     r"[\t ]?[\uff0e\u3001](?!\d)[\t \u00a0\u2002-\u200a\u202f]*)")
 """A number typed before a paragraph's text: ``5.<tab>``, ``5 bis.<tab>``, a clause's
 ``1.2<tab>`` or ``1.2.1<tab>`` (`shown_number`; no full stop needed), ``5. `` (spaces
@@ -39,9 +39,10 @@ take it), as Arabic texts type it, ``5 -<tab>`` or ``5 - `` (``5 مكررا -<ta
 stop: never a year), a decision's item lettered ``(c)<tab>`` or ``c) ``, past "z"
 ``(aa)<tab>``, Russian ``б)<tab>``, Arabic ``(ب)<tab>`` (`shown_number` types its
 letter; never ``(ii)``, a list's numeral), as Chinese texts type it, ``5．`` or ``5、``
-with no space after, or alone in its Word paragraph (``5.``, a table's number cell:
-`drafting.readers.paragraph_tables`); its figures may be the document's own (full-width
-``５．``, Arabic-Indic ``٥.``), and a renumbered one keeps them (`in_figures_of`).
+with no space after, or alone in its Word paragraph (``5.``, or ``5`` with no full
+stop, a table's number cell: `drafting.readers.paragraph_tables`); its figures may be
+the document's own (full-width ``５．``, Arabic-Indic ``٥.``), and a renumbered one
+keeps them (`in_figures_of`).
 ``before`` and ``after`` are what stand before and after the number, the ``bracket`` of
 a paragraph bracketed whole ("[5.<tab>Decides ...]") not among them: a new paragraph
 typed in its form opens with no bracket."""

@@ -191,7 +191,7 @@ class _Writer:
 
     def region(self, kind: str, author: str, deleted: str = "") -> str:
         name = f"ct{len(self.regions) + 1}"
-        body = f"<text:p>{escape(deleted)}</text:p>" if kind == "deletion" else ""
+        body = f"<text:p>{_kept(deleted)}</text:p>" if kind == "deletion" else ""
         self.regions.append(
             f'<text:changed-region xml:id="{name}" text:id="{name}"><text:{kind}>'
             f"<office:change-info><dc:creator>{escape(author)}</dc:creator>"
@@ -233,6 +233,13 @@ class _Writer:
 
 def _text(text: str) -> str:
     return escape(text).replace("\t", "<text:tab/>")
+
+
+def _kept(text: str) -> str:
+    """``text`` alone in a paragraph, its leading space kept (ODF drops it unless it is
+    written as ``text:s``): the deleted " [within existing resources]"."""
+    spaces = len(text) - len(text.lstrip(" "))
+    return "<text:s/>" * spaces + _text(text[spaces:])
 
 
 def fodt(draft: Draft) -> str:
