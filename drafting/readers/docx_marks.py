@@ -20,17 +20,14 @@ from docx.oxml.ns import qn
 from drafting.model.marks import Mark, Style, normalised
 from drafting.ooxml.body import child_of
 from drafting.ooxml.parts import Parts, word_parts
+from drafting.ooxml.run_form import styles_set
 from drafting.ooxml.visible import Visible
 from drafting.readers.result import ReadResult
 from drafting.readers.source_places import SourcePlace, source_places
 
-_OFF = {"0", "false", "off", "none"}
-_TOGGLES = {qn("w:i"): Style.ITALIC, qn("w:b"): Style.BOLD, qn("w:smallCaps"): Style.SMALL_CAPS}
-_RAISED = {"superscript": Style.SUPERSCRIPT, "subscript": Style.SUBSCRIPT}
 _FOOTNOTE_REFERENCE = qn("w:footnoteReference")
 _STYLE, _TYPE, _STYLE_ID, _VAL = qn("w:style"), qn("w:type"), qn("w:styleId"), qn("w:val")
 _RPR, _RSTYLE, _BASED_ON = qn("w:rPr"), qn("w:rStyle"), qn("w:basedOn")
-_U, _VERT_ALIGN = qn("w:u"), qn("w:vertAlign")
 
 
 def read_marked(document: Any, name: str) -> ReadResult:
@@ -127,18 +124,6 @@ class _CharacterStyles:
         shown: dict[Style, bool] = {}
         for element in reversed(chain):  # the style first, the run's own last
             for child in element:
-                for style, on in _styles_of(child):
+                for style, on in styles_set(child):
                     shown[style] = on
         return frozenset(style for style, on in shown.items() if on)
-
-
-def _styles_of(child: Any) -> list[tuple[Style, bool]]:
-    """What one run property sets: (style, on or off)."""
-    value = child.get(_VAL)
-    if child.tag in _TOGGLES:
-        return [(_TOGGLES[child.tag], value is None or value.lower() not in _OFF)]
-    if child.tag == _U:
-        return [(Style.UNDERLINE, value is None or value.lower() not in _OFF)]
-    if child.tag == _VERT_ALIGN:
-        return [(style, value == name) for name, style in _RAISED.items()]
-    return []

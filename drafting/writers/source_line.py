@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from drafting.ooxml.markup import Run
+from drafting.ooxml.markup import Run, marks_of
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.weave import Edit
 
@@ -32,8 +32,8 @@ class SourceLine:
 
     def inserted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
         text = "".join(run.text for run in runs)
-        return self._add(Edit(self.offset, self.offset, stamp, text, self.deleter)) \
-            if text else []
+        return self._add(Edit(self.offset, self.offset, stamp, text, self.deleter,
+                              marks=marks_of(runs))) if text else []
 
     def deleted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
         text = "".join(run.text for run in runs)
