@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 def amendment_json(document: Document, amendment: Amendment, *,
                    full: bool = False) -> dict[str, Any]:
     """An amendment as JSON values, with the paragraph's label (and ``amends``, the proposal
-    it amends, for an amendment to a proposal); ``full`` adds the paragraph's id and the span
+    it amends, for an amendment to a proposal; ``marks``, its words' formatting, where it
+    has some); ``full`` adds the paragraph's id and the span
     changed (offsets in the text of its revision, or in the words of the proposal amended)."""
     more: dict[str, Any] = {}
     if full:
@@ -36,7 +37,8 @@ def amendment_json(document: Document, amendment: Amendment, *,
         "submitted_by": amendment.submitted_by,
         "submitted_at": amendment.submitted_at.isoformat() if amendment.submitted_at else None,
     } | ({"support_requested": list(amendment.requested)} if amendment.requested else {}) \
-        | ({"amends": amendment.amends} if amendment.amends else {}) | more
+        | ({"amends": amendment.amends} if amendment.amends else {}) \
+        | ({"marks": _marks(amendment.marks)} if amendment.marks else {}) | more
 
 
 EXPORT_FORMAT = "drafting export"
@@ -80,9 +82,13 @@ def _paragraph_entry(paragraph: Any) -> dict[str, Any]:
     entry = {"id": paragraph.id, "label": paragraph.label, "kind": str(paragraph.kind),
              "text": paragraph.text, "status": str(paragraph.status)}
     if paragraph.marks:
-        entry["marks"] = [{"start": m.start, "end": m.end, "style": str(m.style)}
-                          for m in paragraph.marks]
+        entry["marks"] = _marks(paragraph.marks)
     return entry
+
+
+def _marks(marks: Any) -> list[dict[str, Any]]:
+    """Formatting marks in the export: start, end and style each."""
+    return [{"start": m.start, "end": m.end, "style": str(m.style)} for m in marks]
 
 
 def _source_entry(info: SourceInfo | None) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from drafting.brackets import lifted
 from drafting.characters import visible
 from drafting.engine.anchoring import rebase
+from drafting.engine.proposed_marks import born_marks
 from drafting.engine.segments import (
     Alternatives,
     Amended,
@@ -264,7 +265,7 @@ def _conflict(
     if len(cluster) == 1 and not retained_by:
         unit = cluster[0]
         return Change(text[start:end], unit.new_text, _credit(unit.amendments), unit.bracket,
-                      lift=lifted(text[start:end], unit.new_text))
+                      lift=lifted(text[start:end], unit.new_text), marks=unit.marks)
     versions: dict[str, list[Amendment]] = {}
     for unit in sorted(cluster, key=lambda u: submission_order(u.amendments[0])):
         version = _spliced(text[start:unit.start], unit.new_text, text[unit.end:end])
@@ -289,7 +290,9 @@ def _options(amendments: list[Amendment]) -> tuple[Option, ...]:
     for amendment in amendments:
         text = amendment.new_text.strip()
         by_text.setdefault(visible(text), (text, []))[1].append(amendment)
-    return tuple(Option(text, _credit(group)) for text, group in by_text.values())
+    return tuple(Option(text, _credit(group), next(
+        (marks for a in group if (marks := born_marks(text, a))), ()))
+        for text, group in by_text.values())
 
 
 def _new_paragraphs(
@@ -302,7 +305,8 @@ def _new_paragraphs(
     new: list[NewParagraph] = []
     for option in _options(proposals):
         label = next_label(paragraph.label, [*family, *(n.label for n in new)])
-        new.append(NewParagraph(label, paragraph.label, option.text, option.credit))
+        new.append(NewParagraph(label, paragraph.label, option.text, option.credit,
+                                marks=option.marks))
     return new
 
 
@@ -357,7 +361,8 @@ def _open_section(entries: list[Entry], parsed: list[Label | None],
             else next_label(str(after), family)
         family.append(label)
         wanted = parse_label(label)
-        entries.insert(at, NewParagraph(label, heading.label, option.text, option.credit))
+        entries.insert(at, NewParagraph(label, heading.label, option.text, option.credit,
+                                        marks=option.marks))
         parsed.insert(at, wanted)
         kin.insert(at, wanted.family)
         at += 1
@@ -390,7 +395,8 @@ def _leading(first: Paragraph, proposed: list[Amendment],
     for option in _options([a for a in proposed if a.precedes]):
         label = str(base) if str(base) not in family else next_label(family[-1], family)
         family.append(label)
-        new.append(NewParagraph(label, "", option.text, option.credit, before=first.label))
+        new.append(NewParagraph(label, "", option.text, option.credit, before=first.label,
+                                marks=option.marks))
     return new
 
 

@@ -37,6 +37,7 @@ from drafting.engine.merge import merge, place, submission_order
 from drafting.engine.new_sections import new_section
 from drafting.engine.option_closings import kept_closings
 from drafting.engine.option_sections import fold_options
+from drafting.engine.proposed_marks import born_marks, with_proposed_marks
 from drafting.engine.revision_symbols import reused_revision, revised_front_matter
 from drafting.engine.segments import Compilation, NewParagraph, StaleAmendment
 from drafting.engine.standing import (
@@ -385,7 +386,7 @@ class _Builder:
             text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
             text = relettered(paragraph.text, text)  # an item inserted: the next ones move on
             text = normalised(text)  # NFC, as every text is kept (a mark recorded on its own)
-        return retext(replace(paragraph, status=status), text)
+        return with_proposed_marks(retext(replace(paragraph, status=status), text), accepted)
 
     def _born(self, paragraph: Paragraph, accepted: list[Amendment], *,
               before: bool = False) -> list[Paragraph]:
@@ -398,9 +399,9 @@ class _Builder:
                 if kind is ParagraphKind.HEADING:
                     with suppress(LabelError):
                         kind = parse_label(label).kind
-                born.setdefault(label, Paragraph(
-                    f"{amendment.id}.p", label, kind, amendment.new_text.strip()
-                ))
+                text = amendment.new_text.strip()
+                born.setdefault(label, Paragraph(f"{amendment.id}.p", label, kind, text,
+                                                 marks=born_marks(text, amendment)))
         return list(born.values())
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from drafting.model import Amendment, Paragraph
+from drafting.model import Amendment, Mark, Paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,8 @@ class Change:
     An insertion has ``deleted == ""``, a deletion ``inserted == ""``. A request
     to bracket a span has ``bracket=True`` and ``inserted == "[" + deleted + "]"``; one to
     lift a bracket has ``lift=True``, ``deleted == "[" + inserted + "]"``
-    (`drafting.brackets.lifted`): its brackets are struck, its words stay.
+    (`drafting.brackets.lifted`): its brackets are struck, its words stay. ``marks``:
+    the formatting its proponents typed ``inserted`` in (`Amendment.marks`).
     """
 
     deleted: str
@@ -57,6 +58,7 @@ class Change:
     credit: Credit
     bracket: bool = False
     lift: bool = False
+    marks: tuple[Mark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,9 @@ class Option:
 
     text: str
     credit: Credit
+    marks: tuple[Mark, ...] = ()
+    """The formatting its proponents typed ``text`` in (`Amendment.marks`), for a whole
+    paragraph's words (a new paragraph, an alternative); () otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +139,8 @@ class NewParagraph:
     """The label of the paragraph it stands before, for a new first paragraph of the text
     or of a series (``OP0`` before OP1: `drafting.engine.series`); "" for one that follows
     ``after``."""
+    marks: tuple[Mark, ...] = ()
+    """The formatting its proponents typed ``text`` in (`Amendment.marks`)."""
 
 
 Entry: TypeAlias = MergedParagraph | NewParagraph

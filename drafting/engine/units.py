@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from drafting.brackets import lifted
 from drafting.engine.equivalent import narrowest, past_space, same_made
-from drafting.model import Amendment, AmendmentKind
+from drafting.model import Amendment, AmendmentKind, Mark
+from drafting.model.marks import within
 
 
 @dataclass(slots=True)
@@ -25,6 +26,19 @@ class Unit:
     @property
     def point(self) -> bool:
         return self.start == self.end
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """The formatting of ``new_text`` as the first of its proposals to give it some
+        typed it (`Amendment.marks`), cut to the words the unit narrowed it to."""
+        for amendment in self.amendments:
+            if amendment.marks and amendment.span is not None:
+                at = self.start - amendment.span.start  # the words alike cut off before
+                if at < 0 or amendment.new_text[at:at + len(self.new_text)] != self.new_text:
+                    at = amendment.new_text.find(self.new_text)
+                if at >= 0:
+                    return within(amendment.marks, at, at + len(self.new_text))
+        return ()
 
 
 def units(text: str, amendments: Iterable[Amendment]) -> list[Unit]:

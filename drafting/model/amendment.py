@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from drafting.model.marks import Mark
+
 
 class AmendmentKind(StrEnum):
     """The kinds of proposal negotiators make."""
@@ -99,6 +101,7 @@ class Amendment:
     status: AmendmentStatus = AmendmentStatus.SUBMITTED
     requested: tuple[str, ...] = ()
     amends: str = ""
+    marks: tuple[Mark, ...] = ()
 
     @property
     def precedes(self) -> bool:

@@ -101,3 +101,30 @@ def carried(marks: Sequence[Mark], diffs: Iterable[tuple[int, str]]) -> tuple[Ma
             new_styles += [before & after] * len(text)
     found = [Mark(i, i + 1, style) for i, styles in enumerate(new_styles) for style in styles]
     return normalised(found)
+
+
+def within(marks: Sequence[Mark], start: int, end: int) -> tuple[Mark, ...]:
+    """The marks over characters ``start:end`` of a text, as marks of that stretch alone
+    (offsets from ``start``); () where none covers it."""
+    return tuple(Mark(max(m.start, start) - start, min(m.end, end) - start, m.style)
+                 for m in marks if m.start < end and start < m.end and start < end)
+
+
+def shifted(marks: Sequence[Mark], offset: int) -> tuple[Mark, ...]:
+    """``marks`` moved ``offset`` characters on (a stretch's marks put in its text)."""
+    return tuple(Mark(m.start + offset, m.end + offset, m.style) for m in marks)
+
+
+def by_character(marks: Sequence[Mark], length: int) -> list[frozenset[Style]]:
+    """The styles of each of a text's ``length`` characters."""
+    styles: list[set[Style]] = [set() for _ in range(length)]
+    for mark in marks:
+        for i in range(mark.start, min(mark.end, length)):
+            styles[i].add(mark.style)
+    return [frozenset(found) for found in styles]
+
+
+def from_characters(styles: Sequence[frozenset[Style]]) -> tuple[Mark, ...]:
+    """The marks of a text whose characters have ``styles`` (`by_character`'s inverse)."""
+    return normalised(Mark(i, i + 1, style) for i, found in enumerate(styles)
+                      for style in found)

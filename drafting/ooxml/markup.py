@@ -22,7 +22,7 @@ from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
-from drafting.model.marks import Mark, Style, pieces
+from drafting.model.marks import Mark, Style, normalised, pieces
 
 _PIECES = re.compile(r"(\t|\n)")
 _OPEN_P = f'<w:p xmlns:w="{nsmap["w"]}">'
@@ -66,6 +66,18 @@ def styled(text: str, marks: Sequence[Mark], offset: int = 0, **form: Any) -> li
         return [Run(text, **form)] if text else []
     return [Run(piece, **{**form_of(styles), **form})
             for piece, styles in pieces(text, marks, offset) if piece]
+
+
+def marks_of(runs: Sequence[Run]) -> tuple[Mark, ...]:
+    """The marks of the text ``runs`` make together (`styled`'s inverse; struck-through
+    text is no mark)."""
+    found, at = [], 0
+    for run in runs:
+        shown = [style for style, name in _FLAGS.items() if getattr(run, name)]
+        shown += [style for style, name in _RAISED.items() if run.raised == name]
+        found += [Mark(at, at + len(run.text), style) for style in shown if run.text]
+        at += len(run.text)
+    return normalised(found)
 
 
 def form_of(styles: Iterable[Style]) -> dict[str, Any]:

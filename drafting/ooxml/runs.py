@@ -33,12 +33,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from docx.oxml.ns import qn
 
 from drafting.errors import ReaderError
+from drafting.model.marks import Style
 from drafting.ooxml import alternate, symbols
 from drafting.ooxml.body import Survey as Survey  # these were here first: said here too
 from drafting.ooxml.body import body_blocks as body_blocks
@@ -55,12 +55,18 @@ from drafting.ooxml.body import table_paragraphs as table_paragraphs
 from drafting.ooxml.comment_ranges import OpenComments
 from drafting.ooxml.dates import parse_date as parse_date  # it was here first: said here too
 from drafting.ooxml.notes import REFERENCE, Footnotes
+from drafting.ooxml.run_form import own_styles
+from drafting.ooxml.run_pieces import CHANGE as CHANGE  # these were here first: said here
+from drafting.ooxml.run_pieces import DELETED as DELETED
+from drafting.ooxml.run_pieces import INSERTED as INSERTED
+from drafting.ooxml.run_pieces import MOVE as MOVE
+from drafting.ooxml.run_pieces import NORMAL as NORMAL
+from drafting.ooxml.run_pieces import Change as Change
+from drafting.ooxml.run_pieces import ParagraphRead as ParagraphRead
+from drafting.ooxml.run_pieces import RunPiece as RunPiece
+from drafting.ooxml.run_pieces import original_text as original_text
+from drafting.ooxml.run_pieces import proposed_text as proposed_text
 from drafting.ooxml.run_styles import RunStyles
-
-NORMAL, INSERTED, DELETED = "normal", "inserted", "deleted"
-"""The states of a piece: in both texts, only in the proposed text, only in the original."""
-CHANGE, MOVE = "change", "move"
-"""The kinds of revision mark: ``w:ins``/``w:del``, or ``w:moveTo``/``w:moveFrom``."""
 
 _MARKS = {qn("w:ins"): (INSERTED, CHANGE), qn("w:del"): (DELETED, CHANGE),
           qn("w:moveTo"): (INSERTED, MOVE), qn("w:moveFrom"): (DELETED, MOVE)}
@@ -87,105 +93,6 @@ _PLAIN_TAGS = frozenset(_PLAIN)
 _NOT_PLAIN = (*_MARKS, qn("w:delText"), _FLD_CHAR, _COMMENT_START, _COMMENT_END,
               _COMMENT_REFERENCE, REFERENCE, _VANISH, _SYM, *symbols.EQUATIONS)
 """What a paragraph of plain runs holds none of."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One revision mark: ``state`` is "inserted" or "deleted", ``kind`` "change" or
-    "move". ``author``, ``date`` (UTC) and ``change_id`` are None when the file omits them."""
-
-    state: str
-    author: str | None
-    date: datetime | None
-    change_id: str | None
-    kind: str = CHANGE
-
-
-@dataclass(frozen=True, slots=True)
-class RunPiece:
-    """A stretch of a paragraph's text with one revision state.
-
-    ``state`` is "normal", "inserted" or "deleted"; ``author``, ``date`` and ``change_id``
-    come from the revision mark (None for normal text, or when the mark lacks them);
-    ``kind`` is "" for normal text, "change" or "move". ``comment_ids`` are the comments
-    whose range covers the piece. ``inside`` is set on a deletion made inside an
-    insertion: that insertion. Such a piece is `cancelled`: in neither text.
-    """
-
-    text: str
-    state: str = NORMAL
-    author: str | None = None
-    date: datetime | None = None
-    change_id: str | None = None
-    comment_ids: tuple[str, ...] = ()
-    kind: str = ""
-    inside: Change | None = None
-
-    def with_text(self, text: str) -> RunPiece:
-        """The same piece with ``text`` (quicker than `dataclasses.replace`)."""
-        return RunPiece(text, self.state, self.author, self.date, self.change_id,
-                        self.comment_ids, self.kind, self.inside)
-
-    @property
-    def cancelled(self) -> bool:
-        """True for text inserted and deleted again: it is in neither text."""
-        return self.inside is not None
-
-    @property
-    def in_original(self) -> bool:
-        """True if the piece is in the text with every change rejected."""
-        return self.inside is None and self.state in _ORIGINAL
-
-    @property
-    def in_proposed(self) -> bool:
-        """True if the piece is in the text with every change accepted."""
-        return self.state in _PROPOSED
-
-
-_ORIGINAL, _PROPOSED = frozenset({NORMAL, DELETED}), frozenset({NORMAL, INSERTED})
-
-
-class _Once:
-    """A property worked out on first use and kept in the instance (as
-    `functools.cached_property`, without the lock it takes in Python 3.11)."""
-
-    def __init__(self, function: Any) -> None:
-        self.function, self.name, self.__doc__ = function, function.__name__, function.__doc__
-
-    def __get__(self, instance: Any, owner: type | None = None) -> Any:
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.function(instance)
-        return value
-
-
-@dataclass(frozen=True)
-class ParagraphRead:
-    """A Word paragraph read: its pieces in order and its paragraph mark (a piece with
-    no text whose state is that of the mark: "normal", "inserted" or "deleted")."""
-
-    pieces: tuple[RunPiece, ...]
-    mark: RunPiece
-
-    @_Once
-    def original(self) -> str:
-        """The paragraph's text with every change rejected (normal + deleted pieces)."""
-        return original_text(self.pieces)
-
-    @_Once
-    def proposed(self) -> str:
-        """The paragraph's text with every change accepted (normal + inserted pieces)."""
-        return proposed_text(self.pieces)
-
-
-def original_text(pieces: Iterable[RunPiece]) -> str:
-    """The text of ``pieces`` with every change rejected."""
-    return "".join([p.text for p in pieces if p.inside is None and p.state in _ORIGINAL])
-
-
-def proposed_text(pieces: Iterable[RunPiece]) -> str:
-    """The text of ``pieces`` with every change accepted."""
-    return "".join([p.text for p in pieces if p.state in _PROPOSED])
 
 
 def read_paragraph(p: Any) -> ParagraphRead:
@@ -283,6 +190,7 @@ class _Context:
 _OUTSIDE = _Context()
 _NO_MARK = RunPiece("")
 """The mark of a paragraph whose mark has no revision (pieces are immutable: one will do)."""
+_PLAIN_FORM: frozenset[Style] = frozenset()
 STRUCK = "struck"
 """The ``kind`` of a piece deleted by striking its words through, not by Track Changes."""
 
@@ -329,7 +237,8 @@ class _Walker:
     def flush(self) -> list[RunPiece]:
         """The pieces gathered so far, each stretch made one piece."""
         return [RunPiece("".join(texts), key[0], key[1], key[2], key[3], tuple(comments),
-                         key[4], key[5]) for key, comments, texts in self.stretches]
+                         key[4], key[5], styles) for key, comments, texts, styles
+                in self.stretches]
 
     def _children(self, element: Any, context: _Context) -> None:
         for child in element:
@@ -360,11 +269,13 @@ class _Walker:
         hidden = self.vanish and self._on(run, _HIDDEN)  # hidden: the import did not take it
         if self.struck and context.state == NORMAL and self._on(run, _STRIKES):
             context = _STRUCK
+        styles = own_styles(run) if context.state == INSERTED and context.inside is None \
+            else _PLAIN_FORM  # the form a delegation typed its words in
         for child in run:
             tag = child.tag
             if tag in _TEXT:
                 if not (self.in_code or hidden):
-                    self._add(child.text or "", context)
+                    self._add(child.text or "", context, styles)
             elif tag == _FLD_CHAR:
                 self._field(child.get(_FLD_CHAR_TYPE))
             elif tag == _COMMENT_REFERENCE:
@@ -372,10 +283,10 @@ class _Walker:
             elif self.in_code or hidden:
                 continue  # inside a field's code, or hidden
             elif tag in _CHARACTERS:
-                self._add(_CHARACTERS[tag], context)
+                self._add(_CHARACTERS[tag], context, styles)
             elif tag == _SYM:  # Insert > Symbol: read as the import reads it
                 if (text := symbols.symbol_text(child)) is not None:
-                    self._add(text, context)
+                    self._add(text, context, styles)
                 else:
                     self._unread(symbols.unread_symbol(child), context)
             elif tag == _RUBY:  # a phonetic guide: its words (not the guide above them)
@@ -418,11 +329,12 @@ class _Walker:
             return
         last = self.stretches[-1]
         if len(last[2]) > 1:  # the text just read, split from the stretch it joined
-            last = [last[0], last[1], [last[2].pop()]]
+            last = [last[0], last[1], [last[2].pop()], last[3]]
             self.stretches.append(last)
         last[1] = self.open.marked(last[1], comment_id)
 
-    def _add(self, text: str, context: _Context) -> None:
+    def _add(self, text: str, context: _Context,
+             styles: frozenset[Style] = frozenset()) -> None:
         if not text:
             return
         comments = (*self.open.ids, *self.pending) if self.pending else self.open.ids
@@ -431,11 +343,11 @@ class _Walker:
         if stretches:
             last = stretches[-1]
             if (last[1] is comments or last[1] == comments) and (
-                    last[0] is key or last[0] == key):
+                    last[0] is key or last[0] == key) and last[3] == styles:
                 last[2].append(text)
                 return
         self.open.carry(len(comments))
-        stretches.append([key, comments, [text]])
+        stretches.append([key, comments, [text], styles])
 
 
 def is_hidden(run: Any) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.model.marks import Mark, pieces
 from drafting.ooxml.revisions import (
     DELETED_TAGS,
     RevisionMarks,
@@ -29,6 +30,7 @@ from drafting.ooxml.revisions import (
     opening_words_end,
     text_element,
 )
+from drafting.ooxml.run_form import own_styles, with_styles
 from drafting.ooxml.visible import Atom, visible
 
 _T = qn("w:t")
@@ -63,6 +65,10 @@ class Edit:
     tracked: bool = True
     """False to make the change itself (a revision issued): deleted runs go, inserted
     ones are plain runs."""
+    marks: tuple[Mark, ...] = ()
+    """The inline formatting of ``text`` (offsets in it): its words typed in italics or
+    bold are so in the runs inserted (`drafting.ooxml.run_form`), over the form they take
+    from the words beside them."""
 
 
 def weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: RevisionMarks) -> None:
@@ -158,30 +164,43 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
     before = _split_at(atoms, edit.start) if edit.start > 0 else None
     word = _next_word(before, edit.text)  # " all" after "Invites": the next word's form
     if join and not edit.tracked and before is not None and word is None and \
-            _joins(before, edit.text) and _past_fields(before) is before:
+            not _restyled(edit, before) and _joins(before, edit.text) and \
+            _past_fields(before) is before:
         last = before[-1]  # plain words after plain words: one run, as Word keeps them
         last.text = (last.text or "") + edit.text
         last.set(_XML_SPACE, "preserve")
         return before
     model = word if word is not None else before if before is not None else (
         atoms[0].run if atoms else home[0] if home else None)
-    run = new_run(edit.text, model)
+    made = [with_styles(new_run(piece, model), styles)
+            for piece, styles in pieces(edit.text, edit.marks)] if _restyled(edit, model) \
+        else [new_run(edit.text, model)]
     if not edit.tracked:
-        wrapper = run
+        wrappers = made
     elif edit.deleter is not None:
-        wrapper = marks.inserted([marks.deleted([run], edit.deleter)], edit.stamp)
+        wrappers = [marks.inserted([marks.deleted(made, edit.deleter)], edit.stamp)]
     else:
-        wrapper = marks.inserted([run], edit.stamp)
+        wrappers = [marks.inserted(made, edit.stamp)]
     if before is not None:
-        _past_fields(_outermost(before)).addnext(wrapper)
+        anchor = _past_fields(_outermost(before))
+        for wrapper in reversed(wrappers):
+            anchor.addnext(wrapper)
     elif atoms:
-        _outermost(atoms[0].run).addprevious(wrapper)
+        for wrapper in wrappers:
+            _outermost(atoms[0].run).addprevious(wrapper)
     elif home is not None and home[1] is not None:
-        home[1].append(wrapper)
+        for wrapper in wrappers:
+            home[1].append(wrapper)
     else:
         return None
-    edit.made.append(wrapper)
+    edit.made.extend(wrappers)
     return before
+
+
+def _restyled(edit: Edit, model: Any | None) -> bool:
+    """Whether ``edit``'s marks give some of its words a style the run ``model`` lacks."""
+    shown = own_styles(model) if model is not None and edit.marks else frozenset()
+    return any(styles - shown for _, styles in pieces(edit.text, edit.marks))
 
 
 def _split_at(atoms: list[Atom], offset: int) -> Any | None:
@@ -322,17 +341,24 @@ def new_run(text: str, model: Any | None) -> Any:
     return run
 
 
-def new_runs(text: str, model: Any | None, form: Any | None = None, typed: str = "") -> list[Any]:
+def new_runs(text: str, model: Any | None, form: Any | None = None, typed: str = "",
+             marks: Sequence[Mark] = ()) -> list[Any]:
     """The runs of a new paragraph: ``typed`` (its typed number, "5 bis.\t") and ``text``
     formatted as the run ``model``, except that where the paragraph ``form`` opens its
     words otherwise than it goes on (a resolution's participle or verb in italics), the
-    opening words of ``text`` take that form too (`opening_words_end`)."""
+    opening words of ``text`` take that form too (`opening_words_end`); the words ``marks``
+    (over ``text``) give a style have it turned on too (`drafting.ooxml.run_form`)."""
     opening = _opening_run(form) if form is not None else None
     end = opening_words_end(text) if opening is not None else 0
-    if not end:
+    if not end and not marks:
         return [new_run(typed + text, model)]
     runs = [new_run(typed, model)] if typed else []
-    return [*runs, new_run(text[:end], opening), new_run(text[end:], model)]
+    if not marks:
+        return [*runs, new_run(text[:end], opening), new_run(text[end:], model)]
+    for start, stop, like in ((0, end, opening), (end, len(text), model)):
+        runs += [with_styles(new_run(piece, like), styles)
+                 for piece, styles in pieces(text[start:stop], marks, start) if piece]
+    return runs
 
 
 def _opening_run(paragraph: Any) -> Any | None:

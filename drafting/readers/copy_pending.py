@@ -91,6 +91,21 @@ def distance(text: str, other: str) -> tuple[int, int]:
             sum(len(part) for part in changed))
 
 
+def in_the_draft(pieces: list[RunPiece], text: str, how: str) -> tuple[list[RunPiece], str]:
+    """``pieces`` with the tracked changes that ``text`` (the revision's) already holds
+    accepted, and what to warn of them ("" for none): a draft imported with changes still
+    tracked in it reads as if they were accepted, and its copies carry them still, beside
+    the sender's own edits, no proposal of the sender's. ``how`` says why the draft holds
+    them ("it was imported with them accepted")."""
+    taken = draft_stamps(pieces, text)
+    if not taken:
+        return pieces, ""
+    names = sorted({author or "an unnamed author" for _, author in taken})
+    return accepting(pieces, taken), (f"the changes tracked by {', '.join(names)} were in "
+                                      f"the draft already ({how}): read as part of its "
+                                      "text, not as proposals")
+
+
 def accepting(pieces: Sequence[RunPiece], taken: set[Stamp]) -> list[RunPiece]:
     """``pieces`` with the changes stamped ``taken`` accepted: their insertions plain
     text, their deletions gone; words of a taken insertion another author struck are that

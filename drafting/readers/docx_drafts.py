@@ -24,6 +24,7 @@ from drafting.readers.proposal_edits import on_proposals, own_amended
 from drafting.readers.proposal_words import Struck, unstruck
 from drafting.readers.result import ReadWarning
 from drafting.readers.shown_edits import Reading
+from drafting.readers.typed_form import PLAIN, Form, marks_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,9 @@ class Draft:
     struck: tuple[Struck, ...] = ()
     """Words of ``new_text`` another author struck out (a deletion inside this
     insertion): an amendment to the proposal it is, or else in neither text."""
+    form: Form = PLAIN
+    """The words typed and the formatting they were typed in (`drafting.readers.typed_form`):
+    the amendment's marks where its ``new_text`` holds them."""
 
 
 def finish(target: Revision, drafts: list[Draft], delegation: str | None,
@@ -138,7 +142,8 @@ def finish(target: Revision, drafts: list[Draft], delegation: str | None,
             span=draft.span, anchor=draft.anchor, old_text=draft.old_text,
             new_text=draft.new_text, reason=draft.reason, submitted_by=draft.author or "",
             submitted_at=draft.date or submitted_at,
-            amends=draft.amends.id if draft.amends is not None else "")
+            amends=draft.amends.id if draft.amends is not None else "",
+            marks=marks_in(draft.form, draft.new_text))
         if _unbalancing(draft, amendment, balanced):
             unbalancing.append((draft, amendment))
         amendments.append(amendment)

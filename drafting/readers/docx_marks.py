@@ -20,19 +20,16 @@ from docx.oxml.ns import qn
 from drafting.model.marks import Mark, Style, normalised
 from drafting.ooxml.body import child_of
 from drafting.ooxml.parts import Parts, word_parts
+from drafting.ooxml.run_form import styles_set
 from drafting.ooxml.run_styles import based_on
 from drafting.ooxml.style_chains import StyleChains
 from drafting.ooxml.visible import Visible
 from drafting.readers.result import ReadResult
 from drafting.readers.source_places import SourcePlace, source_places
 
-_OFF = {"0", "false", "off", "none"}
-_TOGGLES = {qn("w:i"): Style.ITALIC, qn("w:b"): Style.BOLD, qn("w:smallCaps"): Style.SMALL_CAPS}
-_RAISED = {"superscript": Style.SUPERSCRIPT, "subscript": Style.SUBSCRIPT}
 _FOOTNOTE_REFERENCE = qn("w:footnoteReference")
 _STYLE, _TYPE, _STYLE_ID, _VAL = qn("w:style"), qn("w:type"), qn("w:styleId"), qn("w:val")
 _RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
-_U, _VERT_ALIGN = qn("w:u"), qn("w:vertAlign")
 
 
 def read_marked(document: Any, name: str) -> ReadResult:
@@ -127,22 +124,10 @@ class _CharacterStyles:
 
 def _own(properties: Any) -> dict[Style, bool]:
     """What a ``w:rPr`` sets, a later property over an earlier one."""
-    return {style: on for child in properties for style, on in _styles_of(child)}
+    return {style: on for child in properties for style, on in styles_set(child)}
 
 
 def _shown(style: Any) -> dict[Style, bool]:
     """What a character style itself sets."""
     own = style.find(_RPR)
     return _own(own) if own is not None else {}
-
-
-def _styles_of(child: Any) -> list[tuple[Style, bool]]:
-    """What one run property sets: (style, on or off)."""
-    value = child.get(_VAL)
-    if child.tag in _TOGGLES:
-        return [(_TOGGLES[child.tag], value is None or value.lower() not in _OFF)]
-    if child.tag == _U:
-        return [(Style.UNDERLINE, value is None or value.lower() not in _OFF)]
-    if child.tag == _VERT_ALIGN:
-        return [(style, value == name) for name, style in _RAISED.items()]
-    return []

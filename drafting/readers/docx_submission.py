@@ -65,7 +65,7 @@ from drafting.readers.copy_items import as_numbered, heading_renumbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
 from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
-from drafting.readers.copy_pending import accepting, claim_inserted, draft_stamps, tracked_to
+from drafting.readers.copy_pending import claim_inserted, in_the_draft, tracked_to
 from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import (
     OtherRevision,
@@ -91,6 +91,7 @@ from drafting.readers.docx_untracked import (
 from drafting.readers.merged_copies import by_codes
 from drafting.readers.proposal_words import neither, struck_in, struck_stripped
 from drafting.readers.result import ReadWarning
+from drafting.readers.typed_form import typed_words, widened
 
 _K = AmendmentKind
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
@@ -370,7 +371,8 @@ class _Reader(CopyComments, CopyGroups):
         self.drafts.append(Draft(_K.NEW_PARAGRAPH, ahead or previous, author, first.date,
                                   where, span=Span(0, 0) if ahead is not None else None,
                                   new_text=text, **self._reasons(chunk.pieces, where),
-                                  typed=typed, struck=struck_stripped(chunk.pieces, text)))
+                                  typed=typed, struck=struck_stripped(chunk.pieces, text),
+                                  form=typed_words(chunk.pieces)))
 
     def _host(self, group: Group, previous: Paragraph | None) -> Paragraph | None:
         chunk = group.hosts[0]
@@ -428,19 +430,13 @@ class _Reader(CopyComments, CopyGroups):
         return paragraph
 
     def _in_the_draft(self, pieces: list[RunPiece], text: str, where: str) -> list[RunPiece]:
-        """``pieces`` with the tracked changes that ``text`` (the revision's) already holds
-        accepted: a draft imported with changes still tracked in it reads as if they were
-        accepted, and its copies carry them still, beside the sender's own edits, no
-        proposal of the sender's (`drafting.readers.copy_pending`)."""
-        taken = draft_stamps(pieces, text)
-        if not taken:
-            return pieces
-        who_ = sorted({author or "an unnamed author" for _, author in taken})
-        how = "it was imported with them accepted" if self.target is \
-            self.document.revisions[0] else f"{self.target.label} holds them"
-        self.warn(where, f"the changes tracked by {', '.join(who_)} were in the "
-                  f"draft already ({how}): read as part of its text, not as proposals")
-        return accepting(pieces, taken)
+        """`in_the_draft`, its warning said."""
+        first = self.target is self.document.revisions[0]
+        pieces, said = in_the_draft(pieces, text, "it was imported with them accepted"
+                                    if first else f"{self.target.label} holds them")
+        if said:
+            self.warn(where, said)
+        return pieces
 
     def _spans(self, paragraph: Paragraph, pieces: list[RunPiece], where: str) -> None:
         text = paragraph.text
@@ -471,7 +467,9 @@ class _Reader(CopyComments, CopyGroups):
                 moved = True
             fields: dict[str, Any] = {"span": Span(hunk.start, hunk.end), "old_text": old,
                                       "new_text": hunk.new, "struck": struck_in(
-                                          hunk.pieces, hunk.new, read.start - hunk.start)}
+                                          hunk.pieces, hunk.new, read.start - hunk.start),
+                                      "form": widened(typed_words(read.pieces), hunk.new, text,
+                                                      paragraph.marks, hunk.start, hunk.end)}
             if not old:
                 around = anchor(text, hunk.start)
                 fields.update(kind=_K.INSERT, anchor=around,

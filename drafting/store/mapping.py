@@ -31,6 +31,7 @@ from drafting.model import (
     Revision,
     Span,
 )
+from drafting.model.marks import normalised
 from drafting.store import tables
 from drafting.store.errors import NotFoundError
 from drafting.store.payloads import marks_from, marks_json, utc
@@ -247,7 +248,7 @@ def member_values(group: str, codes: Iterable[str], first: int = 0) -> list[dict
 
 _AMENDMENT_COLUMNS = [tables.amendments.c[name] for name in (
     "id", "kind", "span_start", "span_end", "anchor_start", "anchor_end", "old_text",
-    "new_text", "reason", "submitted_by", "submitted_at", "status", "amends_id")]
+    "new_text", "reason", "submitted_by", "submitted_at", "status", "amends_id", "marks")]
 
 
 def amendment_query(document_id: int | None) -> Select[Any]:
@@ -374,7 +375,7 @@ class _Converter:
     def __call__(self, row: Any, proponents: tuple[str, ...], supporters: tuple[str, ...],
                  requested: tuple[str, ...] = ()) -> Amendment:
         (number, kind, start, end, anchor_start, anchor_end, old_text, new_text, reason,
-         submitted_by, when, status, amends, paragraph_key, revision_label) = row
+         submitted_by, when, status, amends, marks, paragraph_key, revision_label) = row
         try:
             submitted_at = self.times[when]
         except KeyError:
@@ -387,7 +388,8 @@ class _Converter:
             else Span(anchor_start, anchor_end),
             old_text, new_text, supporters, reason, submitted_by, submitted_at,
             _STATUSES.get(status) or AmendmentStatus(status), requested,
-            "" if amends is None else f"A{amends}")
+            "" if amends is None else f"A{amends}",
+            normalised(marks_from(json.loads(marks)), len(new_text)) if marks else ())
 
 
 def amendment_from_row(row: Any, paragraph_key: str, revision_label: str,
@@ -426,7 +428,8 @@ def amendment_values(number: int, amendment: Amendment, *, document_id: int,
         "revision_id": revision_id, "kind": str(amendment.kind), "reason": amendment.reason,
         "amends_id": amendment_number(amendment.amends) if amendment.amends else None,
         "submitted_by": amendment.submitted_by, "submitted_at": amendment.submitted_at,
-        **place_values(amendment)}
+        **({"marks": json.dumps(marks_json(amendment.marks))} if amendment.marks else {}),
+        **place_values(amendment)}  # no marks: the column's default (a store before 0014)
     return ([own],
             [{"amendment_id": number, "position": n, "delegation_code": code}
              for n, code in enumerate(amendment.proponents)],

@@ -145,9 +145,9 @@ def _read_span(data: list[int] | None) -> Span | None:
 
 
 def amendment_json(amendment: Amendment) -> JSONDict:
-    """Every field of an amendment (``requested`` only when some support is requested, and
-    ``amends`` only for an amendment to a proposal, so that what was recorded before they
-    existed reads the same)."""
+    """Every field of an amendment (``requested`` only when some support is requested,
+    ``amends`` only for an amendment to a proposal and ``marks`` only for words proposed
+    with formatting, so that what was recorded before they existed reads the same)."""
     found = {
         "id": amendment.id,
         "kind": str(amendment.kind),
@@ -168,6 +168,8 @@ def amendment_json(amendment: Amendment) -> JSONDict:
         found["requested"] = list(amendment.requested)
     if amendment.amends:
         found["amends"] = amendment.amends
+    if amendment.marks:
+        found["marks"] = marks_json(amendment.marks)
     return found
 
 
@@ -181,6 +183,7 @@ def amendment_from(data: JSONDict) -> Amendment:
         _read_stamp_once(data["submitted_at"]),
         _STATUSES.get(data["status"]) or AmendmentStatus(data["status"]),
         tuple(data.get("requested", ())), data.get("amends", ""),
+        marks_from(data.get("marks", ())),
     )
 
 
@@ -214,6 +217,7 @@ def submission_content(symbol: str, amendments: list[Amendment]) -> JSONDict:
                 "reason": a.reason,
             } | ({"requested": list(a.requested)} if a.requested else {})
             | ({"amends": a.amends} if a.amends else {})
+            | ({"marks": marks_json(a.marks)} if a.marks else {})
             for a in amendments
         ],
     }

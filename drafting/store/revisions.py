@@ -201,7 +201,7 @@ def _stored(connection: Connection, document_id: int) -> dict[str, tuple[_Stored
     found = {}
     for row, codes in mapping.amendment_rows(connection, mapping.amendment_query(document_id)):
         (number, kind, start, end, anchor_start, anchor_end, old_text, new_text, reason,
-         submitted_by, when, status, amends, key, label) = row
+         submitted_by, when, status, amends, _marks, key, label) = row  # marks never move
         found[mapping.amendment_id(number)] = (_Stored(
             kind, key, label, (start, end, anchor_start, anchor_end), old_text, new_text,
             reason, submitted_by, status, *codes,

@@ -354,6 +354,7 @@ def _row_faults(table: str, row: Row[Any], codes: set[str]) -> Iterator[str]:
     """What is wrong with ``row`` as a whole (several of its values together)."""
     if table == "amendments":
         yield from _span_faults(row._mapping)
+        yield from _marks_faults(row.marks)
     elif table == "events" and not isinstance(row.payload, dict | None):
         yield f"payload is {_shown(row.payload)}, not a JSON object"
     elif table == "role_delegations":
@@ -364,11 +365,17 @@ def _row_faults(table: str, row: Row[Any], codes: set[str]) -> Iterator[str]:
             else None  # said already
         if damage is not None:
             yield f"{damage}: no token can be checked against it"
-    elif table == "paragraph_versions" and isinstance(row.marks, str) and row.marks:
+    elif table == "paragraph_versions":
+        yield from _marks_faults(row.marks)
+
+
+def _marks_faults(marks: Any) -> Iterator[str]:
+    """What is wrong with a column of formatting marks (JSON, "" for none)."""
+    if isinstance(marks, str) and marks:
         try:
-            marks_from(json.loads(row.marks))
+            marks_from(json.loads(marks))
         except (ValueError, TypeError):
-            yield f"marks are {_shown(row.marks)}, not the marks of a text"
+            yield f"marks are {_shown(marks)}, not the marks of a text"
 
 
 def _python_type(column: Column[Any]) -> Any:

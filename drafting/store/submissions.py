@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Connection, Row, Table, func, insert, select
@@ -254,8 +255,10 @@ def _insert_rows(write: Write, target: _Target) -> None:
         mapping.amendment_number(a.id) or 0, a, document_id=target.document_id,
         submission_id=submission_id, paragraph_id=target.paragraphs[a.paragraph_id],
         revision_id=target.revisions[a.revision]) for _, submission_id, a in target.pending]
-    for index, table in enumerate((tables.amendments, tables.amendment_proponents,
-                                   tables.amendment_supporters)):
+    own = [value for row in rows for value in row[0]]  # those with marks apart, in order
+    for _, alike in groupby(own, key=lambda value: "marks" in value):
+        _insert(write, tables.amendments, list(alike))
+    for index, table in ((1, tables.amendment_proponents), (2, tables.amendment_supporters)):
         _insert(write, table, [value for row in rows for value in row[index]])
     _insert(write, tables.amendment_statuses, [
         {"amendment_id": mapping.amendment_number(a.id), "position": 0,

@@ -272,6 +272,7 @@ amendments = Table(
     _column("submitted_at", STAMP),
     _column("status", WORD),
     _column("amends_id", Integer, ForeignKey("amendments.id"), nullable=True),
+    _column("marks", Text, server_default=""),  # JSON [[start, end, style], ...] of new_text
     CheckConstraint(_one_of("kind", AmendmentKind), name="kind"),
     CheckConstraint(_one_of("status", AmendmentStatus), name="status"),
     CheckConstraint(f"id >= 1 AND id <= {MAX_AMENDMENT}", name="number"),
@@ -282,7 +283,8 @@ amendments = Table(
 )
 """Amendments; ``id`` is an amendment's number in the store (shown as ``A<id>``), from 1 to
 `MAX_AMENDMENT`. ``amends_id``: for an amendment to another's proposal, that proposal (its
-span is then in the proposal's new text); NULL otherwise."""
+span is then in the proposal's new text); NULL otherwise. ``marks``: the formatting of the new
+text (`Amendment.marks`), "" for none."""
 
 amendment_proponents = Table(
     "amendment_proponents", metadata,

@@ -210,7 +210,7 @@ class MergedWriter:
         self.know_amended(compilation)
         for entry in compilation.entries:
             if isinstance(entry, NewParagraph):
-                self._new(entry.label, entry.text, entry.credit)
+                self._new(entry.label, entry.text, entry.credit, entry.marks)
             else:
                 self._existing(entry)
 
@@ -239,11 +239,12 @@ class MergedWriter:
         for alternative_label, option in zip(labels, entry.alternatives, strict=True):
             self._new(alternative_label, option.text, option.credit)
 
-    def _new(self, label: str, text: str, credit: Credit) -> None:
-        """An inserted paragraph after the previous one (see the module docstring)."""
+    def _new(self, label: str, text: str, credit: Credit, marks: Sequence[Mark] = ()) -> None:
+        """An inserted paragraph after the previous one (see the module docstring); its
+        words in the formatting ``marks`` give them."""
         stamp = self.stamp(credit)
         line = _Line(self.marks, None)
-        inserted = line.inserted([*_label_runs(label), Run(text)], stamp)
+        inserted = line.inserted([*_label_runs(label), *styled(text, marks)], stamp)
         self.note(line, inserted, credit)
         element = self._append(line, None)
         if self.hand_down:
@@ -340,8 +341,8 @@ class SegmentWriter:
         self.offset += len(text)
         return at
 
-    def _inserted(self, text: str, stamp: Stamp) -> list[int]:
-        return self.line.inserted([Run(text)], stamp) if text else []
+    def _inserted(self, text: str, stamp: Stamp, marks: Sequence[Mark] = ()) -> list[int]:
+        return self.line.inserted(styled(text, marks), stamp) if text else []
 
     def _change(self, change: Change) -> None:
         stamp = self.writer.stamp(change.credit)
@@ -357,7 +358,7 @@ class SegmentWriter:
             at = self.line.deleted(styled(change.deleted, self.marks, self.offset),
                                    stamp) if change.deleted else []
             self.offset += len(change.deleted)
-            at += self._inserted(change.inserted, stamp)
+            at += self._inserted(change.inserted, stamp, change.marks)
         self.writer.note(self.line, at, change.credit)
 
     def _alternatives(self, alternatives: Alternatives) -> None:

@@ -72,7 +72,7 @@ from drafting.writers.revised_options import (
     option_words,
     revised_option,
 )
-from drafting.writers.source_edits import in_body, to_source
+from drafting.writers.source_edits import in_body, marked, to_source
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import (
     TYPED_NUMBER,
@@ -219,7 +219,7 @@ class _Reviser:
         elif any(line.item for line in lines[1:]):  # items, numbered or typed: by line
             edits, removed, joined = line_edits(was.text, text, lines)
         else:
-            edits = word_edits(was.text, text)
+            edits = marked(word_edits(was.text, text), now.marks if text == now.text else ())
         per: dict[int, list[Edit]] = {}
         option = option_words(was, now, place, revised) if chosen else None
         if option is not None:  # its own words, in their own form, after the number
@@ -381,7 +381,8 @@ class _Reviser:
             made.extend(fields)
         words = words_alone(paragraph.text, self.main, self.document) \
             if paragraph.kind is ParagraphKind.HEADING else paragraph.text  # Word numbers it
-        made.extend(new_runs(words, runs[-1] if runs else None, self.main, typed))
+        made.extend(new_runs(words, runs[-1] if runs else None, self.main, typed,
+                             paragraph.marks if words == paragraph.text else ()))
         clause_level(self.document, made, paragraph.label)  # Word's "1.2" after "1.1.1"
         return made
 

@@ -7,6 +7,7 @@ changes (`renumbered`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -15,6 +16,7 @@ from drafting.engine.segments import Change, Segment, Text, original_text
 from drafting.engine.sublists import ITEM
 from drafting.errors import LabelError
 from drafting.model.labels import parse_label
+from drafting.model.marks import Mark, within
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.weave import Edit
 from drafting.readers.paragraph_tables import paragraph_row
@@ -111,10 +113,27 @@ def _number(text: str) -> bool:
     return found is not None and found.end() == len(text)
 
 
+def marked(edits: Sequence[Edit], marks: Sequence[Mark]) -> list[Edit]:
+    """``edits`` (in text order) that make a paragraph's text the text ``marks`` are
+    over, each insertion with the marks of its words there: words a delegation typed in
+    italics are so in the revision too (`drafting.ooxml.weave.Edit.marks`)."""
+    if not marks:
+        return list(edits)
+    out, moved = [], 0  # how far the words after the edits so far have moved
+    for edit in edits:
+        at = edit.start + moved
+        out.append(replace(edit, marks=within(marks, at, at + len(edit.text)))
+                   if edit.text else edit)
+        moved += len(edit.text) - (edit.end - edit.start)
+    return out
+
+
 def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
     """``edit`` at ``start:end`` with ``text``, as `dataclasses.replace` would give it (its
-    ``made`` shared, so the woven elements reach the line), without its cost."""
-    return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked)
+    ``made`` shared, so the woven elements reach the line), without its cost; its
+    formatting marks kept where its words are (not where they were moved past a number)."""
+    return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked,
+                edit.marks if text == edit.text else ())
 
 
 def _within(place: SourcePlace, offset: int, size: int) -> tuple[int, int]:

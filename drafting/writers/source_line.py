@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from drafting.engine.anchoring import word_character
 from drafting.engine.equivalent import CLOSING
-from drafting.ooxml.markup import Run
+from drafting.ooxml.markup import Run, marks_of
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.weave import Edit
 
@@ -34,8 +34,8 @@ class SourceLine:
 
     def inserted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
         text = "".join(run.text for run in runs)
-        return self._add(Edit(self.offset, self.offset, stamp, text, self.deleter)) \
-            if text else []
+        return self._add(Edit(self.offset, self.offset, stamp, text, self.deleter,
+                              marks=marks_of(runs))) if text else []
 
     def deleted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
         text = "".join(run.text for run in runs)

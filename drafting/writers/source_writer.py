@@ -18,7 +18,7 @@ from drafting.engine.segments import (
     original_text,
 )
 from drafting.errors import DraftingError
-from drafting.model import ParagraphKind, parse_label
+from drafting.model import Mark, ParagraphKind, parse_label
 from drafting.model.sections import heading_line, section_key
 from drafting.ooxml.revisions import Stamp
 from drafting.ooxml.sections import (
@@ -121,7 +121,8 @@ class SourceWriter(SourceComments):
                 self.forms[entry.paragraph.kind] = (place.elements()[0], typed_before(place))
         for entry in compilation.entries:
             if isinstance(entry, NewParagraph):
-                self._new(entry.label, entry.text, entry.credit, first=bool(entry.before))
+                self._new(entry.label, entry.text, entry.credit, first=bool(entry.before),
+                          marks=entry.marks)
             else:
                 self._existing(entry)
 
@@ -284,7 +285,8 @@ class SourceWriter(SourceComments):
 
     # --- new paragraphs ---------------------------------------------------------------
 
-    def _new(self, label: str, text: str, credit: Credit, *, first: bool = False) -> None:
+    def _new(self, label: str, text: str, credit: Credit, *, first: bool = False,
+             marks: Sequence[Mark] = ()) -> None:
         if self.last is None or first:  # before a first paragraph (OP0): placed with it
             self.leading.append((label, text, credit))
             return
@@ -313,10 +315,11 @@ class SourceWriter(SourceComments):
         paragraph = blank(self.last if carried else self.main)
         clause_level(self.document, paragraph, label)  # Word's "1.2" after "1.1.1"
         typed = "" if article or numbered else typed_label(label, self.typed, text)
-        text = words_alone(text, self.main, self.document) if numbered else text  # Word's no.
+        alone = words_alone(text, self.main, self.document) if numbered else text  # Word's no.
         fields, typed = field_numbered(self.main, self.typed, typed, simple=False)
         paragraph.append(self.marks.inserted(  # a SEQ field numbering it as the one before
-            [*fields, *new_runs(text, last_run(words), self.main, typed)], stamp))
+            [*fields, *new_runs(alone, last_run(words), self.main, typed,
+                                marks if alone == text else ())], stamp))
         self.last.addnext(paragraph)
         if carried and not _mark_deleted(self.last):
             hand_on(self.last, paragraph)

@@ -58,7 +58,8 @@ class Note:
 
 @dataclass
 class Styled:
-    """Text in a run of its own with these run properties (``w:i``, ``w:b``, ``w:u``...)."""
+    """Text in a run of its own with these run properties (``w:i``, ``w:b``, ``w:u``...;
+    ``w:vertAlign=superscript`` gives one its ``w:val``)."""
 
     text: str
     properties: tuple[str, ...] = ("w:i",)
@@ -152,8 +153,9 @@ class _Writer:
             elif isinstance(part, Styled):
                 (run,) = self._runs(part.text, deleted)
                 rpr = OxmlElement("w:rPr")
-                for tag in part.properties:
-                    rpr.append(OxmlElement(tag))
+                for tag in part.properties:  # "w:vertAlign=superscript": with its w:val
+                    name, _, value = tag.partition("=")
+                    rpr.append(OxmlElement(name, {qn("w:val"): value} if value else None))
                 run.insert(0, rpr)
                 elements.append(run)
             elif isinstance(part, Footnote):

@@ -245,15 +245,19 @@ def test_an_edit_moved_to_the_source_is_what_replace_gives():
     # be carried there too (this fails until it is)
     from dataclasses import fields, replace
 
+    from drafting.model.marks import Mark, Style
     from drafting.ooxml.revisions import Stamp
     from drafting.ooxml.weave import Edit
     from drafting.writers.source_edits import _moved
 
-    edit = Edit(3, 9, Stamp("EU", T0), "words", Stamp("USA"), ["made"], False)
+    edit = Edit(3, 9, Stamp("EU", T0), "words", Stamp("USA"), ["made"], False,
+                (Mark(0, 5, Style.ITALIC),))
     assert [f.name for f in fields(Edit)] == [
-        "start", "end", "stamp", "text", "deleter", "made", "tracked"]
-    moved = _moved(edit, 4, 5, "")
-    assert moved == replace(edit, start=4, end=5, text="") and moved.made is edit.made
+        "start", "end", "stamp", "text", "deleter", "made", "tracked", "marks"]
+    moved = _moved(edit, 4, 5, "words")
+    assert moved == replace(edit, start=4, end=5) and moved.made is edit.made
+    # words moved past a number ("Also " for " Also") are others: their marks are not theirs
+    assert _moved(edit, 4, 5, "ordsw") == replace(edit, start=4, end=5, text="ordsw", marks=())
 
 
 def test_a_blank_paragraph_takes_the_form_of_another_and_nothing_of_its_content():
