@@ -7,6 +7,9 @@ another's insertion (`restored`), and a space left between two changes
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Change, RunPiece
 from drafting.readers.docx_changes import drop
 from drafting.readers.lines import option_lead, option_text
@@ -100,12 +103,40 @@ def spaces_between(pieces: list[RunPiece]) -> list[RunPiece]:
     made part of the one after it: pandoc, keeping the changes, writes the space a tracked
     change begins with as a run of its own, so a paragraph deleted by two delegations
     ("... women in" by USA, " post-harvest" by EU) would read as its words deleted and
-    its spaces kept. The changes are as Word showed them: " post-harvest" by EU."""
+    its spaces kept. The changes are as Word showed them: " post-harvest" by EU. A space
+    the later change cannot take without gluing two words is the text's own, as Word
+    writes it: "a", " one-day" deleted by EU, " ", "high-level" replaced by G77 (read
+    alone, "a one-day ministerial", not "a one-dayministerial")."""
     out = list(pieces)
     for n in range(1, len(out) - 1):
         piece, before, after = out[n], out[n - 1], out[n + 1]
         if piece.state == NORMAL and piece.text and not piece.text.strip() and \
                 before.state == after.state != NORMAL and \
-                before.inside is None and after.inside is None:
+                before.inside is None and after.inside is None and \
+                not _between_words(out, n, partial(_alone, after)):
             out[n] = after.with_text(piece.text)
     return out
+
+
+def _alone(change: RunPiece, piece: RunPiece) -> bool:
+    """Whether ``piece`` is in the text the space before ``change`` would go from, taken
+    into it: for a deletion, the text with its author's changes made and everyone else's
+    undone (each proposal is read alone); for an insertion, the text with every change
+    undone, where it was typed."""
+    if change.state == DELETED and piece.author == change.author:
+        return piece.in_proposed
+    return piece.in_original
+
+
+_OPENING, _CLOSING = frozenset("([{"), frozenset(",;:.!?)]}")
+
+
+def _between_words(pieces: list[RunPiece], n: int, shown: Callable[[RunPiece], bool]) -> bool:
+    """Whether ``pieces[n]`` (a space) stands between two words in the text made of the
+    pieces ``shown`` keeps (``pieces[n]`` itself left out): not at either end of it, nor
+    beside another space, nor inside brackets or before a comma, where taking it away
+    glues nothing."""
+    left = next((p.text[-1] for p in reversed(pieces[:n]) if p.text and shown(p)), "")
+    right = next((p.text[0] for p in pieces[n + 1:] if p.text and shown(p)), "")
+    return bool(left.strip()) and bool(right.strip()) and left not in _OPENING and \
+        right not in _CLOSING
