@@ -384,7 +384,7 @@ class _Builder:
             status = ParagraphStatus.OPEN
         if text != paragraph.text:  # a deleted last word leaves no space behind it
             text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
-            text = relettered(paragraph.text, text)  # an item inserted: the next ones move on
+            text = relettered(paragraph.text, text, between=True)  # the next items move on
             text = normalised(text)  # NFC, as every text is kept (a mark recorded on its own)
         return with_proposed_marks(retext(replace(paragraph, status=status), text), accepted)
 

@@ -27,10 +27,12 @@ digits with a full stop, as Word's "List Number 2" shows them or a text types th
 ("2."; ``open`` is None where no bracket opens it); or Word's legal numbering, the
 numbers of the items it stands in first ("2.1.3", ``prefix`` "2.1.", ``number`` "3");
 or a letter alone before a tab, as the Council of Europe letters items ("a<tab>")."""
-BETWEEN = re.compile(r"\(?(?:[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})[ -]?(?:" + "|".join(
-    sorted(SUFFIXES, key=len, reverse=True)) + r")\)(?=[ \t])")
+BETWEEN = re.compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})[ -]?(?:" +
+                     "|".join(sorted(SUFFIXES, key=len, reverse=True)) +
+                     r")(?P<close>\))(?=[ \t])")
 """A new item typed between two, as negotiators number it: "(a bis)", "a bis)", "(b ter)".
-It is no number of its list: the list goes on over it, and it is never relettered."""
+It is no number of its list (the list goes on over it, and a diff letters nothing
+around it) until a revision is issued: then it is numbered in turn (`relettered`)."""
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -54,12 +56,22 @@ class _List:
         return value - last if value >= last else None
 
 
-def relettered(old: str, new: str) -> str:
+def relettered(old: str, new: str, *, between: bool = False) -> str:
     """``new`` (a revision of ``old``) with each list whose numbers no longer run on (an
     item inserted or removed) numbered again, where ``old``'s lists all ran on; else
     ``new`` as it is. A list starts where it did in ``old`` (its first item removed,
     "(b)" is "(a)" now). The first line is an item only where ``old``'s is one (an
-    article's "1. For the purposes ...", Word's number)."""
+    article's "1. For the purposes ...", Word's number). With ``between`` (a revision
+    issued), an item ``new`` adds typed between two ("(a bis)") is an item of its list
+    like any other, numbered in turn with those after it, as a revision renumbers."""
+    numbered = _between_numbered(old.split("\n"), new.split("\n"),
+                                 0 if ITEM.match(old) else 1) if between else new
+    if numbered != new:  # "(a bis)" numbered in turn, where its list then runs on
+        done = relettered(old, numbered)
+        lines = done.split("\n")
+        added = {n for n, line in enumerate(lines) if line not in old.split("\n")}
+        if all(_runs_on(found) for found in _lists(lines, added)):
+            return done
     first = 0 if ITEM.match(old) else 1
     if new == old or not any(ITEM.match(line) for line in new.split("\n")[first:]):
         return new
@@ -99,6 +111,27 @@ def relettered(old: str, new: str) -> str:
     if not all(_runs_on(found) for found in _lists(lines, added)):  # read otherwise: as it is
         return new
     return "\n".join(lines)
+
+
+def _between_numbered(was: list[str], lines: list[str], first: int) -> str:
+    """``lines`` with each item they add typed between two ("(c bis)<tab>", "a bis) ")
+    numbered as its list's items are ("(c)", with the space or tab they write after it),
+    a number `relettered` takes as a guess; the lines as they are otherwise."""
+    out = list(lines)
+    for number, line in enumerate(lines):
+        found = BETWEEN.match(line)
+        if number < first or line in was or found is None:
+            continue
+        if not any(  # no item of ``was`` is written so: no list of it
+                (item := ITEM.match(other)) and (item["open"] or "", item["close"]) ==
+                (found["open"], found["close"]) for other in was[first:]):
+            continue
+        before = next((ITEM.match(other) for other in reversed(lines[:number])
+                       if ITEM.match(other)), None)
+        space = before.string[before.end()] if before else line[found.end()]
+        out[number] = f"{found['open']}{found['number']}{found['close']}{space}" + \
+            line[found.end():].lstrip(" \t")
+    return "\n".join(out)
 
 
 def _homes(guessed: Collection[int], lists: list[_List], lines: list[str],

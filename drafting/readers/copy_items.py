@@ -23,11 +23,12 @@ number the revision gives it, so that the inserted or removed item alone differs
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from difflib import SequenceMatcher
 from itertools import accumulate
 
 from drafting.engine.anchoring import similarity
-from drafting.engine.sublists import ALIKE, ITEM, matched_lines, unrelettered
+from drafting.engine.sublists import ALIKE, BETWEEN, ITEM, matched_lines, unrelettered
 from drafting.ooxml.numbering import shown_alike
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_untracked import UNTRACKED
@@ -280,6 +281,18 @@ def number_piece(prefix: str) -> RunPiece:
     """The unchanged piece of an item's automatic number, ``prefix`` ("\\n(c) ")."""
     return RunPiece(prefix, NORMAL, kind=NUMBER)
 
+
+
+def typed_over(prefix: str, text: str, held: Collection[str] = ()) -> str:
+    """The joint before a new item Word numbers (``prefix``: "\\n(d) ") whose words,
+    ``text``, open with a number typed by hand: the line break alone, the typed number
+    being the item's label, never text after Word's ("(c bis)<tab>" typed on the new
+    item after "(c)" stays out of Word's list; "(d)<tab>" is Word's own number). A line
+    ``held`` by the draft so, both numbers (as the import reads one), keeps Word's."""
+    if not prefix.strip() or not (BETWEEN.match(text) or ITEM.match(text)) or \
+            prefix.lstrip() + text in held:
+        return prefix
+    return prefix[:len(prefix) - len(prefix.lstrip())]
 
 
 def heading_renumbered(pieces: list[RunPiece], shown: str, target: str) -> list[RunPiece]:

@@ -33,7 +33,7 @@ from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
 from drafting.readers.copy_furniture import box_warnings, margin_warnings
 from drafting.readers.copy_hidden import hidden_warnings, unseen_warnings
-from drafting.readers.copy_items import number_piece
+from drafting.readers.copy_items import number_piece, typed_over
 from drafting.readers.copy_lengths import check_length
 from drafting.readers.copy_links import LINK_TAGS, link_warnings
 from drafting.readers.copy_notes import (
@@ -326,16 +326,25 @@ class CopyLayout:
         import does: a line break (inserted if the line is new, deleted with the mark
         before it: two lines joined) and its number."""
         first, mark = (line.pieces[0] if line.pieces else None), chunk.mark
+        text = "".join(p.text for p in line.pieces).lstrip()  # "(c bis)<tab>": its label
         if line.new and first is not None:
+            prefix = typed_over(prefix, text)
             joint = RunPiece(prefix, INSERTED, first.author, first.date, first.change_id,
                              kind=first.kind)
         elif mark.state == DELETED and mark.in_original:
             joint = RunPiece(prefix, DELETED, mark.author, mark.date, mark.change_id,
                              kind=mark.kind)
         else:  # Word's number, read as the revision numbers the item (`as_numbered`)
+            if all(p.state == NORMAL for p in line.pieces):  # an edited copy's new item?
+                prefix = typed_over(prefix, text, self._lines)
             joint = number_piece(prefix) if prefix.strip() else RunPiece(prefix)
         chunk.pieces = [*trimmed(chunk.pieces), joint, *trimmed(line.pieces)]
         chunk.mark = line.mark
+
+    @cached_property
+    def _lines(self) -> frozenset[str]:
+        """Every line of the revision's paragraphs."""
+        return frozenset(line for p in self.target.paragraphs for line in p.text.split("\n"))
 
     def _alternative(self, host: Chunk, option: Chunk | None) -> None:
         """Read a paragraph's alternatives as the import writes them, adjacent brackets

@@ -73,6 +73,34 @@ def test_a_line_added_between_two_items_reletters_nothing(between):
     assert relettered(old, new) == new
 
 
+BETWEEN_CASES = {  # the draft's items, the line a revision adds, what the revision reads
+    "(a bis)": ("(a)\tA;\n(b)\tB;", "(a)\tA;\n(a bis)\tNew;\n(b)\tB;",
+                "(a)\tA;\n(b)\tNew;\n(c)\tB;"),
+    "a bis) French": ("a) A;\nb) B;", "a) A;\na bis)\tNew;\nb) B;", "a) A;\nb) New;\nc) B;"),
+    "(2 bis), (1) deleted": ("(1)\tA;\n(2)\tB;\n(3)\tC;", "(2)\tB;\n(2 bis)\tNew;\n(3)\tC;",
+                             "(1)\tB;\n(2)\tNew;\n(3)\tC;"),
+    "(c bis) Word's": ("(a) A;\n(b) B;\n(c) C;\n(d) D;", "(a) A;\n(c) C;\n(c bis)\tNew;\n(d) D;",
+                       "(a) A;\n(b) C;\n(c) New;\n(d) D;"),
+    "(b ter) last": ("(a)\tA;\n(b)\tB;", "(a)\tA;\n(b)\tB;\n(b ter)\tNew;",
+                     "(a)\tA;\n(b)\tB;\n(c)\tNew;"),
+    "no number": ("(a)\tA;\n(b)\tB;", "(a)\tA;\nNew;\n(b)\tB;", "(a)\tA;\nNew;\n(b)\tB;"),
+    "(a bis) among letters skipped": ("(a)\tA;\n(c)\tC;", "(a)\tA;\n(a bis)\tNew;\n(c)\tC;",
+                                      "(a)\tA;\n(a bis)\tNew;\n(c)\tC;"),
+    "(1 bis) in no list": ("Text.", "Text.\n(1 bis)\tNew;", "Text.\n(1 bis)\tNew;"),
+}
+
+
+@pytest.mark.parametrize("case", BETWEEN_CASES.values(), ids=BETWEEN_CASES)
+def test_a_revision_numbers_an_item_typed_between_two_in_turn(case):
+    """A revision issued renumbers its lists as a whole (UN practice: an accepted "(a bis)"
+    is the next revision's "(b)", as "6 bis." is "7."): the new item takes its place among
+    its list's items, written as they are (a tab after Word's number "(c)" is a space),
+    and those after it move on; a line with no number is no item and stays as it is, and
+    so does an item where no list runs on (letters the drafters skipped, or no list)."""
+    old, new, expected = (f"Decides:\n{text}" for text in case)
+    assert relettered(old, new, between=True) == expected
+
+
 @pytest.mark.parametrize("typed", ["(c)", "(b)", "(d)", "(a)"])
 def test_a_new_item_takes_its_place_whatever_letter_it_was_typed_with(typed):
     """A delegation adds an item between (a) and (b) and types a letter on it by guess:

@@ -1,8 +1,8 @@
 """A new item typed between two of a paragraph's items in an edited copy ("(a bis)", French
 "a bis)", or a line with no number): one amendment inserting that line into the
 paragraph, as an item added at the end is read, never the next item deleted and both
-proposed as paragraphs of their own; a revision keeps it an item and reletters nothing
-around it."""
+proposed as paragraphs of their own; applied, it reletters nothing around it (the
+revision issued numbers it in turn: tests/writers/test_bis_item_renumbered.py)."""
 
 from __future__ import annotations
 
