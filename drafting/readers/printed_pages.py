@@ -177,8 +177,8 @@ def _pages(lines: Sequence[str]) -> list[list[PrintedLine]]:
         if line.strip():  # the spaces of a justified line (-layout) are one space
             indent = len(line) - len(line.lstrip())
             text = _GLUED_LABEL.sub(r"\1 ", " ".join(line.split()), count=1)
-            pages[-1].append(PrintedLine(number, " " * indent + text, indent, len(pages) - 1,
-                                   blank and bool(pages[-1])))
+            pages[-1].append(PrintedLine(number, " " * indent + text, indent,
+                                         len(pages) - 1, blank and bool(pages[-1])))
         blank = not line.strip()
     return [page for page in pages if page]
 
@@ -216,8 +216,8 @@ def _front_lines(lines: list[PrintedLine]) -> list[PrintedLine]:
         text = line.text.strip()
         if kept and text[:1].islower():
             before = kept[-1]
-            kept[-1] = PrintedLine(before.number, f"{before.text.strip()} {text}", before.indent,
-                             before.page)
+            kept[-1] = PrintedLine(before.number, f"{before.text.strip()} {text}",
+                                   before.indent, before.page)
         else:
             kept.append(line)
     return kept

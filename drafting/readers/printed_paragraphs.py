@@ -44,10 +44,12 @@ _WORD = re.compile(r"\b[^\W\d_]{5,}\b")
 
 
 def paragraphs(lines: list[PrintedLine], width: int) -> list[tuple[int, str]]:
-    """The paragraphs the body's lines make (see the module's docstring)."""
-    margins = {page: min(line.indent for line in lines if line.page == page)
-               for page in {line.page for line in lines}}
-    paragraphs: list[tuple[int, list[str]]] = []
+    """The paragraphs the body's lines make (first line number, text), as
+    `drafting.readers.printed_pages` says, a heading's written ``## heading``."""
+    margins: dict[int, int] = {}
+    for line in lines:
+        margins[line.page] = min(margins.get(line.page, line.indent), line.indent)
+    made: list[tuple[int, list[str]]] = []
     before: PrintedLine | None = None
     titled = False
     for index, line in enumerate(lines):
@@ -55,13 +57,13 @@ def paragraphs(lines: list[PrintedLine], width: int) -> list[tuple[int, str]]:
         after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
         title = _title(before, text, after, width)
         if before is None or titled or title or _opens(before, line, margins, width):
-            paragraphs.append((line.number, [f"## {text}" if title else text]))
+            made.append((line.number, [f"## {text}" if title else text]))
         elif SUBPARAGRAPH.match(text) or LONE_ITEM.fullmatch(text):
-            paragraphs[-1][1].append(text)
+            made[-1][1].append(text)
         else:
-            paragraphs[-1][1][-1] = _joined(paragraphs[-1][1][-1], text)
+            made[-1][1][-1] = _joined(made[-1][1][-1], text)
         before, titled = line, title
-    return [(number, "\n".join(parts)) for number, parts in paragraphs]
+    return [(number, "\n".join(parts)) for number, parts in made]
 
 
 def _title(before: PrintedLine | None, text: str, after: str, width: int) -> bool:
