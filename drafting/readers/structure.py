@@ -120,8 +120,8 @@ _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
 _ITEM_MARKS = ("-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u00b7")
 """What a typed bullet opens with: no heading."""
-_KEPT = {"comment": " (it stays in the Word document, so in the merged draft, and is left "
-                    "out of the revisions made from it)"}
+_KEPT = {"comment": " (it stays in the secretariat's Word document, and is left out of "
+                    "what is circulated from it: compilation, merged draft, revisions)"}
 """What a warning adds of what stays in the secretariat's document though not imported."""
 
 

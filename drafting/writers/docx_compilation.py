@@ -41,6 +41,7 @@ from drafting.engine.segments import (
 )
 from drafting.model import Mark
 from drafting.ooxml import markup
+from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.markup import form_of, run_xml
 from drafting.ooxml.revisions import save_atomically
 from drafting.ooxml.sections import first_section
@@ -117,6 +118,7 @@ def _emptied(base: bytes | UnLayout) -> DocxDocument:
     built with an empty body, not built whole to be emptied."""
     if isinstance(base, bytes):
         document = docx.Document(io.BytesIO(base))
+        drop_comments(document)  # the secretariat's own: the compilation goes to everyone
     else:  # as the layout read back from its file, but for the body
         document = base.word(body=False)
         read_back(document)

@@ -81,10 +81,11 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     revision, as built (the same file as writing into that layout saved and opened
     again). ``revised`` (the symbol and a later revision's label: the changes between
     two revisions) shows the symbol's revision changed too, where the front matter, the
-    page headers and footers show it (`revise_symbol`), and leaves out the source's
-    comments as a revision does (`drop_comments`); ``author`` (by default, with
+    page headers and footers show it (`revise_symbol`); ``author`` (by default, with
     ``revised``, its label) stamps the changes no delegation proposed; ``marked``, the file
-    says it is the merged draft of the compilation's revision (`merged_mark`). Returns the
+    says it is the merged draft of the compilation's revision (`merged_mark`). The source's
+    own comments are left out, as a revision leaves them (`drop_comments`): the file is
+    sent to every delegation. Returns the
     proposals not shown as tracked changes, in words; SourceMismatch where the source
     holds another text."""
     if isinstance(source, bytes):
@@ -92,9 +93,9 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
     else:
         document = source.word()
         built = {name: read() for name, read in parts_of(document).items()}  # as saved
-    # the changes between two revisions are circulated as a revision is: with none of
-    # the secretariat's own comments on its draft
-    dropped = drop_comments(document) if revised is not None else set()
+    # the merged draft and the changes between two revisions are sent to every
+    # delegation: with none of the secretariat's own comments on its draft
+    dropped = drop_comments(document)
     result, places = source_places(document)
     author = author or (Stamp(revised[1]) if revised else None)  # never unsigned
     writer = SourceWriter(document, dates or {}, places, author)

@@ -1,7 +1,9 @@
 """A Word comment the secretariat left in its draft ("INTERNAL - legal office to clear
-this wording") stays in the merged draft, its own document, but Rev.1, the clean revision
-circulated, carries none (nor Word's parts threading, dating and naming them), nor does the
-diff that shows what Rev.1 changed; the import warning says so."""
+this wording") stays in its own document, kept in the store, but nothing circulated from
+it carries it (every view is sent to every delegation): not the compilation, not the
+merged draft (which holds the delegations' reasons as its comments), not Rev.1 (nor Word's
+parts threading, dating and naming comments), not the diff that shows what Rev.1 changed;
+the import warning says so. The compilation and the merged draft carried them all."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 from lxml import etree
 
 from drafting.engine import Proposal
-from drafting.outputs import diff_to
+from drafting.outputs import compile_to, diff_to, merge_to
 from drafting.store import init_store, open_store
 from drafting.workflow import (
     add_delegations,
@@ -50,12 +52,16 @@ def test_rev1_carries_no_comment_of_the_draft(tmp_path):
     with open_store(url) as store:
         _, warnings = import_draft(store, _commented(tmp_path / "L5.docx"), "L5")
         assert [w.message for w in warnings] == [
-            "comment in OP1 not imported (it stays in the Word document, so in the merged "
-            "draft, and is left out of the revisions made from it)"]
+            "comment in OP1 not imported (it stays in the secretariat's Word document, and "
+            "is left out of what is circulated from it: compilation, merged draft, "
+            "revisions)"]
         add_delegations(store, ["EU"])
-        proposal = Proposal("OP2", replace="trust fund", with_="Special Fund")
+        proposal = Proposal("OP2", replace="trust fund", with_="Special Fund",
+                            reason="A fund of its own.")
         (recorded,) = record(store, "L5", [prepare_amendment(store, "L5", proposal, "EU")]
                              ).amendments
+        merge_to(store, "L5", tmp_path / "merged.docx")  # sent to every delegation too
+        compile_to(store, "L5", tmp_path / "compilation.docx")
         store.decide(recorded.id, "accept")
         said: list[str] = []
         revise_document(store, "L5", "Rev.1", warn=said.append)
@@ -64,6 +70,12 @@ def test_rev1_carries_no_comment_of_the_draft(tmp_path):
     parts = ("word/document.xml", "word/comments.xml")
     assert _holds(draft, *parts) == list(parts)
     assert _holds(rev1, *parts) == []
+    with zipfile.ZipFile(tmp_path / "merged.docx") as package:  # its one comment: the EU's
+        assert NOTE.encode() not in package.read("word/comments.xml")  # reason
+        assert package.read("word/comments.xml").count(b"<w:comment ") == 1
+        assert b"A fund of its own." in package.read("word/comments.xml")
+        assert b'w:author="EU"' in package.read("word/document.xml")
+    assert _holds((tmp_path / "compilation.docx").read_bytes(), *parts) == []
     with open_store(url) as store:  # what Rev.1 changed, circulated too: no comment either
         diff_to(store, "L5", "Zero draft", "Rev.1", tmp_path / "changes.docx")
     changes = (tmp_path / "changes.docx").read_bytes()
