@@ -36,7 +36,7 @@ class Notes:
 
 
 def without_notes(page: list[PrintedLine], notes: Notes, width: int,
-                   running: set[str]) -> tuple[list[PrintedLine], int]:
+                  running: set[str]) -> tuple[list[PrintedLine], int]:
     """``page`` without the footnotes at its foot, which go to ``notes``, each one's number
     in the page's text written as its marker; and how many lines of furniture among them
     were left out. The foot opens at the first line that may open a note (a number, a
