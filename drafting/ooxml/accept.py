@@ -42,7 +42,8 @@ _DROPPED = _FORMATTING | frozenset(f"{_W}{name}" for name in (
     "customXmlDelRangeEnd", "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd",
     "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd",
 ))
-_CHANGES = _GONE | _KEPT | _FORMATTING | {f"{_W}cellDel"}
+TRACKED = _GONE | _KEPT | _FORMATTING | {f"{_W}cellDel"}
+"""Every tracked change's element: what Accept All resolves."""
 """What counts as one tracked change (as the import counts them)."""
 _BETWEEN = frozenset(f"{_W}{name}" for name in (
     "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart",
@@ -66,8 +67,8 @@ def accept_all(package: bytes) -> tuple[bytes, int]:
             if _W[1:-1].encode() not in data:
                 continue
             root = etree.fromstring(data, _PARSER)
-            if next(root.iter(*_CHANGES, *_DROPPED), None) is not None:
-                total += sum(1 for _ in root.iter(*_CHANGES))
+            if next(root.iter(*TRACKED, *_DROPPED), None) is not None:
+                total += sum(1 for _ in root.iter(*TRACKED))
                 _accept(root)
                 changed[info.filename] = etree.tostring(
                     root, xml_declaration=True, encoding="UTF-8", standalone=True)

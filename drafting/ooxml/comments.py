@@ -12,7 +12,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from drafting.ooxml.parts import unreached, word_parts
+from drafting.errors import ReaderError
+from drafting.ooxml.accept import TRACKED
+from drafting.ooxml.parts import part_root, unreached, word_parts
 from drafting.ooxml.runs import parse_date, read_paragraphs
 
 _COMMENT, _ID, _P = qn("w:comment"), qn("w:id"), qn("w:p")
@@ -105,9 +107,6 @@ def drop_comments(document: Any) -> set[str]:
 
 _THREADS = ("commentsExtended", "commentsIds", "commentsExtensible")
 """Word's parts that thread, date and name comments by the paragraphs inside them."""
-_CHANGES = tuple(qn(f"w:{tag}") for tag in (
-    "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
-    "tblPrChange", "trPrChange", "tcPrChange", "numberingChange"))
 
 
 def _emptied_threads(document: Any) -> set[str]:
@@ -115,7 +114,7 @@ def _emptied_threads(document: Any) -> set[str]:
     no tracked change is left either, its list of the people who wrote them: a clean
     revision names none of the secretariat's commenters. The names of the parts changed."""
     kinds = set(_THREADS)
-    if next(document.element.iter(*_CHANGES), None) is None:
+    if next(document.element.iter(*TRACKED), None) is None:
         kinds.add("people")
     changed = set()
     for rel in document.part.rels.values():
@@ -124,9 +123,8 @@ def _emptied_threads(document: Any) -> set[str]:
                 is not None or not isinstance(getattr(part, "_blob", None), bytes):
             continue  # a part python-docx parsed, or none: not one of these
         try:
-            root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False,
-                                                               no_network=True))
-        except etree.XMLSyntaxError:
+            root = part_root(part, str(part.partname))
+        except ReaderError:
             continue  # not ours to mend: left as it came
         if len(root):
             for child in list(root):
