@@ -178,8 +178,11 @@ def accepted_steps(paragraph: Paragraph, text: str,
     steps = []
     for amendment in reversed(ordered):
         span = amendment.span
+        # the space before a deletion goes with it only where no other change (applied
+        # after it, being before it) stands right there: it would take a character not its own
+        beside = any(a.span.end == span.start for a in ordered if a is not amendment)
         made = joined(text[: span.start], amendment.new_text, text[span.end :],
-                      text[span.start : span.end])
+                      "" if beside else text[span.start : span.end])
         step = edited(text, made, span.start, span.end)
         steps.append(step if id(amendment) not in guessed else Step(text, made))
         text = made

@@ -5,13 +5,15 @@ delegation deleted alone is taken out as it asked, and nothing else."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from drafting.engine.amend import Proposal, draft_amendment
 from drafting.engine.merge import merge
 from drafting.engine.revise import Decisions, revise
 from drafting.engine.segments import Alternatives, Change
-from drafting.model import Document, Paragraph, ParagraphKind, Revision
+from drafting.model import Document, Paragraph, ParagraphKind, Revision, Span
 
 OP = ParagraphKind.OPERATIVE
 
@@ -47,6 +49,23 @@ def _revised(text: str, **proposal: str) -> str:
 ])
 def test_deleted_words_leave_no_space_before_a_closing_mark(text, deleted, made):
     assert _revised(text, delete=deleted) == made
+
+
+def test_a_bracket_and_the_space_before_it_struck_apart_leave_the_closing_mark():
+    """A copy's tracked deletion of " [within existing resources]" read as two (the space,
+    then the bracket): accepted together, the bracket's took the space and the space's
+    then took the semicolon ("present resolution")."""
+    text = "Requests a report on the present resolution [within existing resources];"
+    zero = Revision("Zero draft", (Paragraph("o1", "OP1", OP, text),))
+    whole = draft_amendment(zero, Proposal("OP1", delete=" [within existing resources]"),
+                            id="A1", proponents=["EU"])
+    at = text.index(" [")
+    space = replace(whole, span=Span(at, at + 1), old_text=" ")
+    bracket = replace(whole, id="A2", span=Span(at + 1, text.index(";")),
+                      old_text="[within existing resources]")
+    outcome = revise(Document("A/C.2/81/L.99", "Oceans", (zero,)), [space, bracket],
+                     Decisions(accepted=frozenset({"A1", "A2"})), label="Rev.1")
+    assert outcome.revision.paragraphs[0].text == "Requests a report on the present resolution;"
 
 
 def test_a_stray_bracket_deleted_alone_leaves_the_space_before_it():
