@@ -44,6 +44,7 @@ from drafting.model import (
     AmendmentKind,
     AmendmentStatus,
     Document,
+    Mark,
     Paragraph,
     ParagraphKind,
     ParagraphStatus,
@@ -53,6 +54,7 @@ from drafting.model import (
 )
 from drafting.model.amendment import SPAN_KINDS
 from drafting.model.labels import Label, sub_clause
+from drafting.model.marks import shifted
 
 
 def submission_order(amendment: Amendment) -> tuple[float, str, tuple[str | int, ...]]:
@@ -267,10 +269,14 @@ def _conflict(
         return Change(text[start:end], unit.new_text, _credit(unit.amendments), unit.bracket,
                       lift=lifted(text[start:end], unit.new_text), marks=unit.marks)
     versions: dict[str, list[Amendment]] = {}
+    marks: dict[str, tuple[Mark, ...]] = {}  # each option's words as its proponents typed
     for unit in sorted(cluster, key=lambda u: submission_order(u.amendments[0])):
         version = _spliced(text[start:unit.start], unit.new_text, text[unit.end:end])
         versions.setdefault(version, []).extend(unit.amendments)
-    options = tuple(Option(version, _credit(group)) for version, group in versions.items())
+        if not marks.get(version) and unit.new_text:
+            marks[version] = shifted(unit.marks, unit.start - start)
+    options = tuple(Option(version, _credit(group), marks.get(version, ()))
+                    for version, group in versions.items())
     return Alternatives(text[start:end], retained_by, options)
 
 

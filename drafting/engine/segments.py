@@ -68,8 +68,10 @@ class Option:
     text: str
     credit: Credit
     marks: tuple[Mark, ...] = ()
-    """The formatting its proponents typed ``text`` in (`Amendment.marks`), for a whole
-    paragraph's words (a new paragraph, an alternative); () otherwise."""
+    """The formatting its proponents typed ``text`` in (`Amendment.marks`): over a whole
+    paragraph's words (a new paragraph, an alternative), or over the words one proposes
+    in a bracket of alternatives (offsets in ``text``, which the paragraph's own words
+    around them may open); () where they typed them plain."""
 
 
 @dataclass(frozen=True, slots=True)

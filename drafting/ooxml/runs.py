@@ -52,6 +52,7 @@ from drafting.ooxml.body import is_table as is_table
 from drafting.ooxml.body import style_id as style_id
 from drafting.ooxml.body import survey as survey
 from drafting.ooxml.body import table_paragraphs as table_paragraphs
+from drafting.ooxml.character_form import CharacterForms
 from drafting.ooxml.comment_ranges import OpenComments
 from drafting.ooxml.dates import parse_date as parse_date  # it was here first: said here too
 from drafting.ooxml.notes import REFERENCE, Footnotes
@@ -103,7 +104,8 @@ def read_paragraph(p: Any) -> ParagraphRead:
 
 def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = None, *,
                     struck: bool = False, plain: Mapping[Any, ParagraphRead] | None = None,
-                    styles: RunStyles | None = None) -> list[ParagraphRead]:
+                    styles: RunStyles | None = None,
+                    forms: CharacterForms | None = None) -> list[ParagraphRead]:
     """Read ``w:p`` elements in document order, carrying open comment ranges and fields
     from one paragraph to the next. With ``footnotes``, a footnote reference reads as its
     marker ``[^N]`` (numbered as `Footnotes.cite` numbers it). With ``struck``, words
@@ -112,10 +114,12 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
     ``plain`` is `plain_reads` of an element holding them (the body), where it was
     worked out already: the paragraphs are read once for several readings. With
     ``styles`` (`drafting.ooxml.run_styles`), words hidden or struck through by a style
-    are read as those hidden or struck through run by run."""
+    are read as those hidden or struck through run by run. With ``forms``
+    (`drafting.ooxml.character_form`), inserted words in a character style ("Emphasis")
+    show its italics, bold, ... as those typed so do; without, a run's own properties."""
     paragraphs = list(paragraphs)
     walker = _Walker(footnotes)
-    walker.struck, walker.styles = struck, styles
+    walker.struck, walker.styles, walker.forms = struck, styles, forms
     parents: dict[int, list[Any]] = {}
     for p in paragraphs:
         parent = p.getparent()
@@ -214,6 +218,7 @@ class _Walker:
         self.plain: dict[Any, ParagraphRead] = {}  # paragraphs of plain runs, read
         self.struck = False  # whether struck-through words read as deleted
         self.styles: RunStyles | None = None  # hidden or struck-through words by style
+        self.forms: CharacterForms | None = None  # italics, bold... by character style
         self.given: dict[str, bool] = {}  # what the paragraph's style gives its runs
         self.p: Any = None  # the paragraph being read
 
@@ -269,7 +274,7 @@ class _Walker:
         hidden = self.vanish and self._on(run, _HIDDEN)  # hidden: the import did not take it
         if self.struck and context.state == NORMAL and self._on(run, _STRIKES):
             context = _STRUCK
-        styles = own_styles(run) if context.state == INSERTED and context.inside is None \
+        styles = self._form(run) if context.state == INSERTED and context.inside is None \
             else _PLAIN_FORM  # the form a delegation typed its words in
         for child in run:
             tag = child.tag
@@ -295,6 +300,10 @@ class _Walker:
             elif tag == REFERENCE and self.footnotes is not None and \
                     (number := self.footnotes.cite(child)) is not None:
                 self._add(f"[^{number}]", context)
+
+    def _form(self, run: Any) -> frozenset[Style]:
+        """The italics, bold, ... ``run`` shows (its character style's too, if known)."""
+        return own_styles(run) if self.forms is None else self.forms.of(run)
 
     def _on(self, run: Any, tags: tuple[str, ...]) -> bool:
         if self.styles is None:  # nearly always: the run's own properties decide

@@ -25,6 +25,7 @@ from drafting.errors import ReaderError
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.labels import parse_label
 from drafting.ooxml import runs
+from drafting.ooxml.character_form import CharacterForms
 from drafting.ooxml.notes import Footnotes, unread_notes
 from drafting.ooxml.run_styles import RunStyles
 from drafting.ooxml.runs import INSERTED, RunPiece
@@ -53,12 +54,12 @@ def unread_said(name: str, word: Any, target: Revision) -> ReadWarning | None:
 
 
 def footnote(footnotes: Footnotes, number: int, *, styles: RunStyles | None = None,
-             ) -> runs.ParagraphRead:
+             forms: CharacterForms | None = None) -> runs.ParagraphRead:
     """Footnote ``number``'s paragraphs read as one, joined by line breaks (words
     ``styles`` hide left out, as `runs.read_paragraphs` leaves them out), each break
     in the state of the paragraph mark it stands for: a paragraph deleted with its mark
     goes whole, no empty line left."""
-    reads = runs.read_paragraphs(footnotes.paragraphs(number), styles=styles)
+    reads = runs.read_paragraphs(footnotes.paragraphs(number), styles=styles, forms=forms)
     pieces: list[RunPiece] = []
     for before, read in zip([None, *reads], reads, strict=False):
         if before is not None:

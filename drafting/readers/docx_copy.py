@@ -25,6 +25,7 @@ from drafting.limits import MAX_PARAGRAPHS, too_many_paragraphs
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
 from drafting.ooxml.body import as_before
+from drafting.ooxml.character_form import CharacterForms
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
@@ -151,9 +152,12 @@ class CopyLayout:
         footnotes = Footnotes(self.word)
         struck = not self.survey.revisions  # changes marked by hand: struck words deleted
         styles = run_styles(self.word.styles)  # None unless a style hides or strikes words
+        forms = CharacterForms(self.word.styles)  # words typed in "Emphasis": italics
         body = runs.read_paragraphs(paragraphs, footnotes, struck=struck, styles=styles,
-                                    plain=None if self.plain is None else self.plain())
-        body = labelled_rows(body, labels, footnotes, struck=struck, styles=styles)
+                                    plain=None if self.plain is None else self.plain(),
+                                    forms=forms)
+        body = labelled_rows(body, labels, footnotes, struck=struck, styles=styles,
+                             forms=forms)
         if struck and any(p.kind == runs.STRUCK for read in body for p in read.pieces):
             self.warn(str(self.path), "the file marks its changes by hand, without Track "
                       "Changes: the words struck through in it are read as deleted")
@@ -162,7 +166,7 @@ class CopyLayout:
             self.warn(str(self.path), "a custom-mark footnote (one with a mark of its own, "
                       "such as \"*\") was changed; only numbered footnotes take amendments, "
                       "so this change was not read")
-        note = cache(partial(footnote, footnotes, styles=styles))  # each footnote read once
+        note = cache(partial(footnote, footnotes, styles=styles, forms=forms))  # read once
         body, numbers, new = own_numbers(body, note, self.target.paragraphs)
         added = [(index, note(number).proposed) for number, index in new.items()]
         self.new_notes = tuple(text.strip() for _, text in added)

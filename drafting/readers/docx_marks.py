@@ -18,18 +18,13 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting.model.marks import Mark, Style, normalised
-from drafting.ooxml.body import child_of
-from drafting.ooxml.parts import Parts, word_parts
-from drafting.ooxml.run_form import styles_set
-from drafting.ooxml.run_styles import based_on
-from drafting.ooxml.style_chains import StyleChains
+from drafting.ooxml.character_form import CharacterForms
+from drafting.ooxml.parts import word_parts
 from drafting.ooxml.visible import Visible
 from drafting.readers.result import ReadResult
 from drafting.readers.source_places import SourcePlace, source_places
 
 _FOOTNOTE_REFERENCE = qn("w:footnoteReference")
-_STYLE, _TYPE, _STYLE_ID, _VAL = qn("w:style"), qn("w:type"), qn("w:styleId"), qn("w:val")
-_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
 
 
 def read_marked(document: Any, name: str) -> ReadResult:
@@ -37,7 +32,7 @@ def read_marked(document: Any, name: str) -> ReadResult:
     each paragraph with its marks."""
     document = word_parts(document)
     result, places = source_places(document, name)
-    styles = _CharacterStyles(document)
+    styles = CharacterForms(document.styles)
     paragraphs = []
     for paragraph, place in zip(result.paragraphs, places, strict=True):
         marks = _marks(place, styles) if place is not None else ()
@@ -45,7 +40,7 @@ def read_marked(document: Any, name: str) -> ReadResult:
     return replace(result, paragraphs=tuple(paragraphs))
 
 
-def _marks(place: SourcePlace, styles: _CharacterStyles) -> tuple[Mark, ...]:
+def _marks(place: SourcePlace, styles: CharacterForms) -> tuple[Mark, ...]:
     """The marks of a paragraph's text: each stretch of it that stands in one run takes
     that run's formatting (stretches met in order, so a style's spans are joined as they
     come)."""
@@ -90,44 +85,3 @@ class _Runs:
             low, high = max(low, start), min(high, end)
             if low < high and run is not None:
                 yield low, high, run
-
-
-class _CharacterStyles:
-    """The formatting a run shows: its own properties over its character style's."""
-
-    def __init__(self, document: Parts) -> None:
-        self.styles: dict[str, Any] = {}
-        root = document.styles
-        for style in root.iterchildren(_STYLE):
-            if style.get(_TYPE) == "character":
-                self.styles[style.get(_STYLE_ID, "")] = style
-        self.chains = StyleChains(self.styles, based_on, _shown)
-        self.cache: dict[int, frozenset[Style]] = {}
-
-    def of(self, run: Any | None) -> frozenset[Style]:
-        if run is None:
-            return frozenset()
-        key = id(run)
-        if key not in self.cache:
-            self.cache[key] = self._resolve(child_of(run, _RPR))
-        return self.cache[key]
-
-    def _resolve(self, properties: Any | None) -> frozenset[Style]:
-        if properties is None:
-            return frozenset()
-        style_id = child_of(properties, _RSTYLE)
-        name = style_id.get(_VAL, "") if style_id is not None else ""
-        # the style (with those it is based on) first, the run's own last
-        shown = {**self.chains(name), **_own(properties)}
-        return frozenset(style for style, on in shown.items() if on)
-
-
-def _own(properties: Any) -> dict[Style, bool]:
-    """What a ``w:rPr`` sets, a later property over an earlier one."""
-    return {style: on for child in properties for style, on in styles_set(child)}
-
-
-def _shown(style: Any) -> dict[Style, bool]:
-    """What a character style itself sets."""
-    own = style.find(_RPR)
-    return _own(own) if own is not None else {}

@@ -26,6 +26,7 @@ from typing import Any
 
 from drafting.brackets import count
 from drafting.model.sections import section_key
+from drafting.ooxml.character_form import CharacterForms
 from drafting.ooxml.run_styles import RunStyles
 from drafting.ooxml.runs import (
     INSERTED,
@@ -309,14 +310,15 @@ def laid_out(blocks: Iterable[Any]) -> tuple[list[Any], dict[int, Any], list[Any
 
 def labelled_rows(body: list[ParagraphRead], labels: dict[int, Any], footnotes: Any, *,
                   struck: bool = False, styles: RunStyles | None = None,
-                  ) -> list[ParagraphRead]:
+                  forms: CharacterForms | None = None) -> list[ParagraphRead]:
     """``body`` (the reads of `laid_out`'s paragraphs) with each row's label cell read
-    (``struck`` and ``styles`` as `read_paragraphs` reads them) before its first
+    (``struck``, ``styles`` and ``forms`` as `read_paragraphs` reads them) before its first
     paragraph, a tab between, as if typed there: a change to the label is one to a typed
     label."""
     body = list(body)
     for index, label in labels.items():
-        (typed,) = read_paragraphs([label], footnotes, struck=struck, styles=styles)
+        (typed,) = read_paragraphs([label], footnotes, struck=struck, styles=styles,
+                                   forms=forms)
         pieces = body[index].pieces
         tab = RunPiece("\t")
         if typed.pieces and pieces and all(p.state == INSERTED for p in typed.pieces) and \

@@ -66,6 +66,7 @@ from drafting.engine.segments import (
     Text,
 )
 from drafting.model import Mark, ParagraphKind, ParagraphStatus
+from drafting.model.marks import shifted, within
 from drafting.ooxml import markup
 from drafting.ooxml.markup import Run, styled
 from drafting.ooxml.revisions import RevisionMarks, Stamp, save_atomically
@@ -237,7 +238,7 @@ class MergedWriter:
         self.previous, self.hand_down = element, deleter is None and not is_heading
         labels = alternative_labels(paragraph.label, len(entry.alternatives))
         for alternative_label, option in zip(labels, entry.alternatives, strict=True):
-            self._new(alternative_label, option.text, option.credit)
+            self._new(alternative_label, option.text, option.credit, option.marks)
 
     def _new(self, label: str, text: str, credit: Credit, marks: Sequence[Mark] = ()) -> None:
         """An inserted paragraph after the previous one (see the module docstring); its
@@ -377,9 +378,13 @@ class SegmentWriter:
             brackets = self._inserted(lead + "[", everyone)
         shown_at = []
         for option in options:
-            shown = option.text.strip() if first else " / " + option.text.strip()
-            first = False
-            shown_at.append(self._inserted(shown, self.writer.stamp(option.credit)))
+            words = option.text.strip()
+            shown = words if first else " / " + words
+            lead = option.text.index(words) if words else 0
+            typed = within(option.marks, lead, lead + len(words))  # as its proponents
+            first = False  # typed its words, past " / "
+            shown_at.append(self._inserted(shown, self.writer.stamp(option.credit),
+                                           shifted(typed, len(shown) - len(words))))
             self.writer.note(self.line, shown_at[-1], option.credit)
         if alternatives.original:
             self._inserted("]", everyone)

@@ -19,7 +19,9 @@ and makes the new revision's changes in it, untracked, changing only what it mus
 - the document's symbol, where it stands in the front matter or a page header, gains the
   revision (``A/C.2/81/L.99`` becomes ``A/C.2/81/L.99/Rev.1``);
 - the draft's Word comments (a secretariat's internal note) are taken out: a revision to
-  circulate carries none (`drop_comments`).
+  circulate carries none (`drop_comments`);
+- where paragraphs were renumbered, cross-reference fields (REF, PAGEREF) are marked
+  for Word to compute again on opening (`drafting.ooxml.field_updates`).
 
 Every other part of the package is copied byte for byte.
 """
@@ -40,6 +42,7 @@ from drafting.engine.footnotes import cited, footnote_numbers
 from drafting.engine.series import opens_series, series_key
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.ooxml.comments import drop_comments
+from drafting.ooxml.field_updates import dirty_references
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.sections import hand_on, keeper, section_break
 from drafting.ooxml.table_rows import new_row
@@ -108,6 +111,8 @@ def revise_source(source: bytes, old: Revision, new: Revision, *, symbol: str) -
         raise SourceMismatch(f"the Word source of {symbol} has no paragraph in its body to "
                              "put the new first paragraph before")
     changed = {"/word/document.xml"} | writer.symbol(symbol, new.label) | drop_comments(document)
+    if new.label_table:  # paragraphs renumbered: Word computes cross-references again
+        dirty_references(document.element.body)
     if writer.items is not None and (part := renumber_lists(
             document, [(p, writer.mains.get(p.id)) for p in new])):
         changed.add(part)

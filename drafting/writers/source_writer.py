@@ -203,7 +203,7 @@ class SourceWriter(SourceComments):
         for alternative_label, option in zip(
                 alternative_labels(entry.paragraph.label, len(entry.alternatives)),
                 entry.alternatives, strict=True):
-            self._new(alternative_label, option.text, option.credit)
+            self._new(alternative_label, option.text, option.credit, marks=option.marks)
 
     def _delete_mark(self, paragraph: Any, stamp: Stamp) -> None:
         """Mark ``paragraph``'s mark deleted; where it ends a section, or the body (whose
