@@ -56,7 +56,12 @@ def amend(
     replace: str = typer.Option(None, "--replace", help="Words to replace (with --with)."),
     with_: str = typer.Option(None, "--with", help="The words that replace them."),
     delete: str = typer.Option(None, "--delete", help="Words to delete."),
-    insert: str = typer.Option(None, "--insert", help="Words to insert (--after/--before)."),
+    insert: str = typer.Option(None, "--insert", help="Words to insert (--after/--before); "
+                               "where they meet the quoted words letter or digit to letter "
+                               "or digit, one space is put between (see --literal)."),
+    literal: bool = typer.Option(False, "--literal", help="Insert the words exactly as "
+                                 "given, adding no space: --insert pre --before existing "
+                                 "makes 'preexisting'."),
     after: str = typer.Option(None, "--after", help="Insert after these words."),
     before: str = typer.Option(None, "--before", help="Insert before these words."),
     new_paragraph: str = typer.Option(None, "--new-paragraph",
@@ -86,8 +91,12 @@ def amend(
     recorded (keep it: drafting verify --anchor checks the record still holds it).
 
     Example: drafting amend A/C.2/81/L.7 OP2 -d EU --replace submit --with present --yes
+
+    Example: drafting amend A/C.2/81/L.7 OP1 -d EU --insert two-week --before high-level
+    (recorded as 'two-week ': a word before a word; --literal takes the words as given)
     """
     from drafting.engine import Proposal
+    from drafting.engine.insert_spaces import spaced_said
     from drafting.engine.new_words import composed
     from drafting.workflow import prepare_amendment, proposals_preview, record
 
@@ -96,10 +105,14 @@ def amend(
         before=before, new_paragraph=new_paragraph, place_before=place is Place.BEFORE,
         delete_paragraph=delete_paragraph, alternative=alternative, retain=retain,
         bracket=bracket, occurrence=occurrence, reason=reason,
-        supporters=tuple(_codes(supporters))))
+        supporters=tuple(_codes(supporters)), spaced=not literal))
     show_warnings(said)  # accents typed decomposed: stored composed, as files are
     with store_at(db, token) as store:
         amendment = prepare_amendment(store, symbol, proposal, delegation, submitted_by=actor)
+        if proposal.insert is not None:  # a space put where the words would run together
+            show_warnings(filter(None, [spaced_said(
+                proposal.insert, amendment.new_text, proposal.before or proposal.after or "",
+                before=proposal.after is None)]))
         if not dry_run:  # a token that will not do is refused before anything is shown
             store.check_submit(symbol, [[amendment]], actor=actor)
         else:  # what recording would refuse, said as it would be

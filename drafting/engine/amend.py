@@ -18,6 +18,7 @@ from typing import Any
 
 from drafting import brackets
 from drafting.characters import describe, keyboard_spaces, on_screen, shows_nothing
+from drafting.engine.insert_spaces import spaced_fields
 from drafting.engine.new_words import refuse_disguise
 from drafting.engine.option_brackets import closing_note
 from drafting.engine.series import before_refusal
@@ -58,7 +59,8 @@ class Proposal:
     with ``place_before`` (only the text's first paragraph, or a series' first, OP1 after
     the preambular ones, takes one before it: `drafting.engine.series`).
     ``occurrence`` (1-based) says which occurrence of the quoted text is meant,
-    for the kinds that quote text (replace, delete, insert, bracket).
+    for the kinds that quote text (replace, delete, insert, bracket). ``spaced`` puts one
+    space where an insertion would run into the quoted words (`insert_spaces`).
     """
 
     paragraph: str
@@ -77,6 +79,7 @@ class Proposal:
     occurrence: int | None = None
     reason: str = ""
     supporters: tuple[str, ...] = ()
+    spaced: bool = False
 
     @property
     def kind(self) -> AmendmentKind:
@@ -226,6 +229,7 @@ def draft_amendment(revision: Revision, proposal: Proposal, *, id: str, proponen
                     end=None if span is None else span.end,
                     kept="" if kind is _K.INSERT else fields["old_text"], own=codes,
                     cites="" if kind is _K.NEW_PARAGRAPH else None)
+    fields = spaced_fields(fields, target.text, proposal)  # once its words are checked
     return Amendment(id=id, kind=kind, paragraph_id=target.id, revision=revision.label,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,

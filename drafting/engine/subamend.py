@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from drafting.engine.amend import Proposal, apply, draft_span
+from drafting.engine.insert_spaces import spaced_fields
 from drafting.engine.new_words import refuse_disguise
 from drafting.errors import AmendmentError, LabelError
 from drafting.model import (
@@ -94,6 +95,7 @@ def draft_subamendment(parent: Amendment, proposal: Proposal, *, id: str,
                     end=span.end,
                     kept="" if kind is AmendmentKind.INSERT else fields["old_text"],
                     own=codes)
+    fields = spaced_fields(fields, words.text, proposal)  # once its words are checked
     return Amendment(id=id, kind=kind, paragraph_id=parent.paragraph_id, revision=revision,
                      proponents=codes, supporters=tuple(proposal.supporters),
                      reason=proposal.reason, submitted_by=submitted_by,

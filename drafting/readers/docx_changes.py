@@ -92,7 +92,10 @@ def shaped(stretches: list[Hunk], text: str) -> list[Hunk]:
                 end += 1
         new = text[start:hunk.start] + new + text[hunk.end:end]
         if start == end:  # the space ending it leads it instead ("terme" + " et globale")
-            while start > low and new and new[-1].isspace() and \
+            # but never onto an insertion just before it (" annual" + "ministerial "
+            # typed one space apart): two proposals at one point could not both stand
+            floor = low + 1 if result and result[-1].start == result[-1].end else low
+            while start > floor and new and new[-1].isspace() and \
                     keyboard_spaces(new[-1]) == keyboard_spaces(text[start - 1]):
                 new, start, end = new[-1] + new[:-1], start - 1, end - 1
             tail = new[new.rfind("\n"):] if "\n" in new[1:] else ""
@@ -125,12 +128,14 @@ def _whole_brackets(text: str, start: int, end: int, low: int, high: int) -> tup
 
 
 
-def anchor(text: str, point: int) -> Span:
+def anchor(text: str, point: int, *, ahead: bool = False) -> Span:
     """The words an insertion at ``point`` goes next to: the previous word (everything back
     to the space before it, so ``"70/1,"``) with whatever lies between it and the point.
-    When nothing but spaces comes before the point, the next word, starting at the point:
-    the insertion goes before it. An empty ``text`` gives an empty span."""
-    if text[:point].strip():
+    When nothing but spaces comes before the point, or where ``ahead`` (the insertion
+    ends with a space) and the point starts a word, the next word, starting at the
+    point: the insertion goes before it. An empty ``text`` gives an empty span."""
+    starts_word = text[point:point + 1].strip() and not text[point - 1:point].strip()
+    if text[:point].strip() and not (ahead and starts_word):
         start = point
         while start > 0 and text[start - 1].isspace():
             start -= 1

@@ -471,7 +471,7 @@ class _Reader(CopyComments, CopyGroups):
                                       "form": widened(typed_words(read.pieces), hunk.new, text,
                                                       paragraph.marks, hunk.start, hunk.end)}
             if not old:
-                around = anchor(text, hunk.start)
+                around = anchor(text, hunk.start, ahead=hunk.new[-1:].isspace())
                 fields.update(kind=_K.INSERT, anchor=around,
                               old_text=text[around.start:around.end])
             else:

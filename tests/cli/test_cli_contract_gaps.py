@@ -122,9 +122,12 @@ def test_the_amendment_list_takes_codes_in_any_case_and_refuses_unknown_ones(cli
 
 def test_an_insertion_is_previewed_with_its_spaces_and_its_side(cli):
     out = cli.ok("amend", SYMBOL, "OP13", "-d", "JPN", "--insert", " technical", "--before",
-                 "assistance", "--dry-run")
+                 "assistance", "--dry-run", "--literal")
     assert "OP13: insert ' technical' before 'assistance'  (JPN)" in out
+    out = cli.ok("amend", SYMBOL, "OP13", "-d", "JPN", "--insert", " technical", "--before",
+                 "assistance", "--dry-run")  # its space where it keeps the words apart
+    assert "OP13: insert 'technical ' before 'assistance'  (JPN)" in out
     out = cli.ok("amend", SYMBOL, "OP13", "-d", "JPN", "--insert", "technical ", "--after",
-                 "through", "--yes")
+                 "through", "--yes", "--literal")
     assert "OP13: insert 'technical ' after 'through'  (JPN)" in out
     assert "insert 'technical ' after 'through'" in cli.ok("amendments", SYMBOL)
