@@ -28,6 +28,7 @@ import re
 from collections.abc import Collection
 
 from drafting.characters import code_key, shows_nothing
+from drafting.lazy_re import lazy_compile
 from drafting.lookalikes import LIKE_LATIN
 
 PARENTHESES = ("(\u207d\u208d\u2768\u276a\u27ee\u2985\u2e28\u2e59\u2e5b\ufd3e\ufe35\ufe59"
@@ -37,20 +38,20 @@ PARENTHESES = ("(\u207d\u208d\u2768\u276a\u27ee\u2985\u2e28\u2e59\u2e5b\ufd3e\uf
 (plain, raised, lowered, ornaments, flattened, white, double, half, ornate, vertical,
 small, full-width; a test checks the list against `unicodedata`)."""
 _ANY = re.escape("".join(PARENTHESES))
-_TAG = re.compile(f"[{re.escape(PARENTHESES[0])}]([^{_ANY}]{{1,200}}?)"
+_TAG = lazy_compile(f"[{re.escape(PARENTHESES[0])}]([^{_ANY}]{{1,200}}?)"
                   f"[{re.escape(PARENTHESES[1])}]")
 """Words in parentheses."""
-_PARTS = re.compile(r"\s*(retain\s*[:\uff1a])?\s*(supported\s+by\s+)?(.*?)\s*",
+_PARTS = lazy_compile(r"\s*(retain\s*[:\uff1a])?\s*(supported\s+by\s+)?(.*?)\s*",
                     re.IGNORECASE)
-_SEPARATORS = re.compile(r"[,;/&\uff0c\uff1b\uff0f\uff06]|\s(?:and|et|y)\s", re.IGNORECASE)
+_SEPARATORS = lazy_compile(r"[,;/&\uff0c\uff1b\uff0f\uff06]|\s(?:and|et|y)\s", re.IGNORECASE)
 """What parts the codes in a tag: commas, semicolons, "/", "&", "and", "et", "y"."""
-_CODE = re.compile(r"[^\W_]\w*")
+_CODE = lazy_compile(r"[^\W_]\w*")
 _HYPHENS = str.maketrans(dict.fromkeys("-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"))
-_CREDITED = re.compile(r"\s*(?:$|[/\u2044\u2215\u29f8\uff0f\]\uff3d}])")
+_CREDITED = lazy_compile(r"\s*(?:$|[/\u2044\u2215\u29f8\uff0f\]\uff3d}])")
 """What follows a tag where the compilation writes one: the end of the words, or the
 next alternative's " / " (or a slash drawn alike: fraction, division, big, full-width) or
 the bracket's close."""
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_compile(r"[^\W_]+")
 _LINKING = frozenset({"of", "and", "the", "for", "on", "in", "a", "an", "de", "del", "des",
                       "du", "la", "le", "les", "l", "d", "et", "y"})
 """Words a name's abbreviation may give its first letter or nothing ("of" in "Group of

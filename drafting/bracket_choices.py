@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import InputError
+from drafting.lazy_re import lazy_compile
 from drafting.lookup import brief
 from drafting.model import (
     SPAN_KINDS,
@@ -76,7 +77,7 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     return decisions
 
 
-_NO_TEXT = re.compile(r"\[?no text\]?", re.IGNORECASE)
+_NO_TEXT = lazy_compile(r"\[?no text\]?", re.IGNORECASE)
 """What names an empty alternative ("Option 2: No text") in ``--choose OP2=No text``."""
 _CHOOSABLE = frozenset({AmendmentStatus.SUBMITTED, AmendmentStatus.ACCEPTED})
 

@@ -20,7 +20,6 @@ read the pairs that do close. Only strict `parse` refuses them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import FrozenInstanceError, dataclass, field
@@ -28,6 +27,7 @@ from itertools import accumulate, pairwise
 from typing import TypeAlias
 
 from drafting.errors import BracketError, InputError, excerpt
+from drafting.lazy_re import lazy_compile
 
 SPACED_SLASH = " / "
 BARE_SLASH = "/"
@@ -397,10 +397,10 @@ class _Reader:
         opened.alt_start = i + len(separator)
 
 
-NOTE_MARKER = re.compile(r"\[\^(\d{1,4})\]")
+NOTE_MARKER = lazy_compile(r"\[\^(\d{1,4})\]")
 """Where a footnote is cited: ``[^3]`` stands in the text for footnote 3 (as in Markdown);
 it is text, never a bracket."""
-_BRACKET = re.compile(r"\[\^\d{1,4}\]|[\[\]]")
+_BRACKET = lazy_compile(r"\[\^\d{1,4}\]|[\[\]]")
 
 
 def _separator(text: str, i: int) -> str:

@@ -59,6 +59,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from drafting.errors import excerpt
+from drafting.lazy_re import lazy_compile
 
 _OTHERS = (
     "\x7f-\x9f"  # the rest of the control characters (category Cc)
@@ -68,17 +69,17 @@ _OTHERS = (
     "\ufffe\uffff"  # non-characters
     "\U000e0000-\U000e007f"  # tags: invisible copies of ASCII
 )
-_FORBIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # tab and line feed are text
+_FORBIDDEN = lazy_compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # tab and line feed are text
 _ASCII_TEXT = b"\t\n" + bytes(range(0x20, 0x7F))  # the ASCII characters _FORBIDDEN allows
-_SHOWN = re.compile(f"[\x00-\x1f{_OTHERS}]")  # escaped in messages, tab and line feed too
+_SHOWN = lazy_compile(f"[\x00-\x1f{_OTHERS}]")  # escaped in messages, tab and line feed too
 _OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_UNESCAPED_BY_JSON = re.compile(f"[{_OTHERS}]")  # json.dumps escapes the C0 controls itself
+_UNESCAPED_BY_JSON = lazy_compile(f"[{_OTHERS}]")  # json.dumps escapes the C0 controls itself
 _NAMES = {  # unicodedata has no name for controls
     "\t": "TAB", "\n": "LINE FEED", "\x00": "NUL", "\x07": "BELL", "\x08": "BACKSPACE",
     "\x0b": "VERTICAL TAB", "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE",
     "\x85": "NEXT LINE",
 }
-_NEWLINES = re.compile(r"\r\n?")
+_NEWLINES = lazy_compile(r"\r\n?")
 _FROM_WORD = {
     "\x85": "\u2026",  # NEXT LINE: what older Word files hold where an ellipsis was typed
     "\u2028": "\n",  # LINE SEPARATOR
@@ -88,8 +89,8 @@ _FROM_WORD = {
 _WIDE_BRACKETS = {"\uff3b": "[", "\uff3d": "]"}
 """The full-width square brackets a Chinese or Japanese input mode types: brackets."""
 _WORD_TABLE = str.maketrans(_FROM_WORD | _WIDE_BRACKETS)
-_WORD_FOUND = re.compile(f"[{''.join(_FROM_WORD | _WIDE_BRACKETS)}]")
-_WIDE_FOUND = re.compile(f"[{''.join(_WIDE_BRACKETS)}]")
+_WORD_FOUND = lazy_compile(f"[{''.join(_FROM_WORD | _WIDE_BRACKETS)}]")
+_WIDE_FOUND = lazy_compile(f"[{''.join(_WIDE_BRACKETS)}]")
 _WIDE_TABLE = str.maketrans(_WIDE_BRACKETS)
 
 
@@ -266,7 +267,7 @@ def _wide_read(found: list[str]) -> str:
 TextKind = Literal["text", "paragraph", "line"]
 """What a text is, for `problem`: free ``text``, a ``paragraph`` or a single ``line``."""
 
-_LINE_BREAKS = re.compile("[\t\n\u2028\u2029]")  # C0 and C1 breaks are refused anyway
+_LINE_BREAKS = lazy_compile("[\t\n\u2028\u2029]")  # C0 and C1 breaks are refused anyway
 
 
 def _looks_empty(line: str) -> bool:
@@ -290,7 +291,7 @@ def empty_line(text: str) -> int | None:
         start = end
     return None
 
-_SEPARATORS = re.compile("[\u2028\u2029]")
+_SEPARATORS = lazy_compile("[\u2028\u2029]")
 
 
 _JOINERS = "\u200c\u200d"
@@ -398,7 +399,7 @@ def caret(text: str, offset: int) -> str:
 
 CODE_LENGTH = 40
 """The longest a delegation code may be."""
-_CODE = re.compile(f"[A-Za-z0-9][A-Za-z0-9-]{{0,{CODE_LENGTH - 1}}}")
+_CODE = lazy_compile(f"[A-Za-z0-9][A-Za-z0-9-]{{0,{CODE_LENGTH - 1}}}")
 _CODE_RULE = (f"use ASCII letters, digits and hyphens, starting with a letter or digit, up "
               f"to {CODE_LENGTH} characters (e.g. EU, G77 or G-77)")
 

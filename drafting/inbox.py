@@ -36,13 +36,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.characters import escaped
 from drafting.errors import InputError
+from drafting.lazy_re import lazy_compile
 from drafting.readers.file_kinds import kind_advice
 
 SUFFIXES = (".docx", ".json")
@@ -349,7 +349,7 @@ def _ends(rest: str, code: str) -> bool:
     return not after.isalpha() and not (after.isdigit() and code[-1:].isdigit())
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_compile(r"[^\W_]+")
 
 
 def _run_on(stem: str, known: Collection[str]) -> str:

@@ -11,22 +11,22 @@ writes ``\\(a\\)``, ``\\[arbitrary\\]``); the writer escapes only ``\\``, ``*`` 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from drafting.lazy_re import lazy_compile
 from drafting.model.marks import Mark, Style, normalised, pieces
 
 _ASTERISKS = {1: (Style.ITALIC,), 2: (Style.BOLD,), 3: (Style.ITALIC, Style.BOLD)}
 _TAGS = {"u": Style.UNDERLINE, "sup": Style.SUPERSCRIPT, "sub": Style.SUBSCRIPT,
          "em": Style.ITALIC, "i": Style.ITALIC, "strong": Style.BOLD, "b": Style.BOLD,
          'span class="smallcaps"': Style.SMALL_CAPS}
-_TAG = re.compile(r"<(/?)(u|sup|sub|em|i|strong|b|span class=\"smallcaps\"|span)>")
+_TAG = lazy_compile(r"<(/?)(u|sup|sub|em|i|strong|b|span class=\"smallcaps\"|span)>")
 _WRITTEN = {Style.UNDERLINE: "u", Style.SUPERSCRIPT: "sup", Style.SUBSCRIPT: "sub",
             Style.SMALL_CAPS: 'span class="smallcaps"'}
-_ESCAPED = re.compile(r"([\\*<])")
-_LINK = re.compile(r"(?<=\])\(|!(?=\[)")
+_ESCAPED = lazy_compile(r"([\\*<])")
+_LINK = lazy_compile(r"(?<=\])\(|!(?=\[)")
 """What would make a link or an image of the negotiators' brackets: "](" and "!["."""
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash escape: a backslash before an ASCII punctuation character."""
 MARKUP = "\\*<"
 """The characters whose escapes `unmarked` must see (the rest can be read before)."""

@@ -60,11 +60,12 @@ import unicodedata
 from collections import Counter
 
 from drafting.characters import FILLERS, describe, fontless, on_screen, shows_nothing
+from drafting.lazy_re import lazy_compile
 
 _NEEDED = "\u200c\u200d\u200e\u200f\u061c"
 """What shows nothing but a text may need: the joiners (Arabic, Persian and Indic scripts
 join or part letters with them) and the direction marks (right-to-left text)."""
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazy_compile(r"[^\W\d_]+")
 """A run of letters: a hyphen parts words here, as Russian joins "COVID-инфекция"."""
 _SCRIPTS = ("FULLWIDTH LATIN", "LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE",
             "COPTIC")
@@ -201,7 +202,7 @@ def whole_letters(new: str, known: str = "", *, at: int | None = None,
     return []
 
 
-_NUMBERED = re.compile(
+_NUMBERED = lazy_compile(
     r"[ \t]*(?:(?-i:OP|PP)[ \t]*\d{1,3}(?:[ \t]*(?:bis|ter|quater|quinquies|sexies|septies|"
     r"octies|novies|decies))?\b|\d{1,3}(?:[ \t]*(?:bis|ter|quater|quinquies|sexies|septies|"
     r"octies|novies|decies))?\.(?=[ \t]|$))", re.IGNORECASE)
@@ -238,7 +239,7 @@ def _characters(new: str, known: str) -> list[tuple[int, str]]:
     return []
 
 
-_OTHER_SPACES = re.compile("[\u1680\u2000-\u200a\u205f\u3000]")
+_OTHER_SPACES = lazy_compile("[\u1680\u2000-\u200a\u205f\u3000]")
 """Unicode's space separators (category Zs) but the keyboard's space U+0020 and the
 no-break spaces U+00A0 and U+202F: what new words may not bring (a test checks the list
 against `unicodedata`)."""
@@ -267,7 +268,7 @@ def _beside_wide(text: str, at: int) -> bool:
                for char in (text[at - 1:at], text[at + 1:at + 2]) if char)
 
 
-_HYPHENS = re.compile("[\u02d7\u058a\u05be\u1400\u1806\u2043\u2e17\u2e1a\u2e40\u2e5d\u30a0"
+_HYPHENS = lazy_compile("[\u02d7\u058a\u05be\u1400\u1806\u2043\u2e17\u2e1a\u2e40\u2e5d\u30a0"
                       "\ufe63\uff0d\U00010ead]")
 """Marks drawn as a hyphen that belong to another script or form than Latin text's: the
 modifier letter minus, the Armenian hyphen, the Hebrew maqaf, the Canadian syllabics
@@ -292,7 +293,7 @@ def _hyphens(new: str, known: str) -> list[tuple[int, str]]:
     return []
 
 
-_WHOLE_WORD = re.compile(r"\S+")
+_WHOLE_WORD = lazy_compile(r"\S+")
 
 
 def _letter(char: str) -> str | None:

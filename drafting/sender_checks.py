@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING
 from drafting.attributions import credit_key
 from drafting.characters import on_screen
 from drafting.errors import DraftingError, InputError
+from drafting.lazy_re import lazy_compile
 from drafting.lookalikes import LIKE_LATIN
 
 if TYPE_CHECKING:
     from drafting.model import Amendment, Delegation, Revision
 
-_WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_WORDS = lazy_compile(r"[^\W_]+(?:-[^\W_]+)*")
 """The words of a name, as codes are written: letters and digits, hyphens inside ("G-77");
 an underscore parts two words ("USA_mission")."""
 
@@ -99,7 +100,7 @@ def _dashed(word: str) -> str:
     return _MARKS.sub("-", word).casefold()
 
 
-_MARKS = re.compile(r"[\W_]+")
+_MARKS = lazy_compile(r"[\W_]+")
 
 
 def _bare(code: str) -> str:
@@ -108,7 +109,7 @@ def _bare(code: str) -> str:
 
 
 _LIKE_LATIN = LIKE_LATIN | str.maketrans("\u2010\u2011", "--")
-_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+_INITIALS = lazy_compile(r"\b(?:[^\W\d_]\.){2,}")
 """Initials with full stops ("U.S.A."), read as the code they spell."""
 
 
@@ -206,7 +207,7 @@ def acting_for_other(actor: str, claimed: Collection[str],
             f"{other} records it as its own")
 
 
-_SECRETARIAT = re.compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a|секретариат"
+_SECRETARIAT = lazy_compile(r"\b(?:secretariat|secr[ée]tariat|secretar[ií]a|секретариат"
                           r"|الأمانة|秘书处)\b", re.IGNORECASE)
 
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from diff_match_patch import diff_match_patch
 
 from drafting.errors import InputError, StaleError
+from drafting.lazy_re import lazy_compile
 from drafting.limits import DIFF_SECONDS
 from drafting.model.amendment import SPAN_KINDS, Amendment, AmendmentKind, Span
 
@@ -68,7 +69,7 @@ def word_character(char: str) -> bool:
 
 
 _CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK)
-_TOKEN = re.compile(rf"\s+|[^\W{_CJK_CLASS}]+|.", re.DOTALL)
+_TOKEN = lazy_compile(rf"\s+|[^\W{_CJK_CLASS}]+|.", re.DOTALL)
 """Runs of whitespace, runs of word characters (``\\w`` is `str.isalnum` or "_"; CJK
 characters stand alone), any other character alone: `tokens` but for marks."""
 

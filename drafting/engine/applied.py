@@ -7,7 +7,6 @@ is issued: a decision is never silently dropped."""
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
@@ -18,6 +17,7 @@ from drafting.engine.decisions import BracketAction, BracketDecision
 from drafting.engine.equivalent import joined, narrowest, past_space, same_made
 from drafting.engine.known_edits import Step, edited
 from drafting.errors import AmendmentError, DraftingError, StaleError
+from drafting.lazy_re import lazy_compile
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -118,7 +118,7 @@ def options_added(paragraph: Paragraph, choices: Sequence[BracketDecision],
     return added
 
 
-_BESIDE = re.compile(r"\s*\[([^\[\]]*)\]\s*")
+_BESIDE = lazy_compile(r"\s*\[([^\[\]]*)\]\s*")
 """A bracket typed beside a group as a new alternative of it: " [in 2030]"."""
 
 
@@ -285,7 +285,7 @@ def _new_options(text: str, first: Amendment, second: Amendment) -> bool:
         _WHOLE_BRACKETS.fullmatch(a.new_text) for a in (first, second))
 
 
-_WHOLE_BRACKETS = re.compile(r"(?:\[[^\[\]]*\])+")
+_WHOLE_BRACKETS = lazy_compile(r"(?:\[[^\[\]]*\])+")
 
 
 def _overlap(first: Amendment, second: Amendment) -> bool:

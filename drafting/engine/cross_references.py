@@ -19,13 +19,14 @@ from collections.abc import Mapping
 
 from drafting.engine.option_sections import OPTION_SECTION
 from drafting.engine.reference_patterns import CITATIONS, Cites
+from drafting.lazy_re import lazy_compile
 from drafting.model import ParagraphKind, Revision
 from drafting.model.headings import cjk_number
 from drafting.model.labels import LabelError, parse_label
 from drafting.model.sections import opens_article, section_key
 
-_DIGITS = re.compile(r"\d+")
-_OPTION_PARAGRAPH = re.compile(r"(?P<base>.+) OPTION \S+\.(?P<number>\d+)")
+_DIGITS = lazy_compile(r"\d+")
+_OPTION_PARAGRAPH = lazy_compile(r"(?P<base>.+) OPTION \S+\.(?P<number>\d+)")
 """An option section's paragraph (``3 OPTION 1.3``): its article's key and number."""
 _MOST_IN_RANGE = 100
 """A range cites each number in it ("3 to 5": 3, 4 and 5) up to this many."""

@@ -16,17 +16,17 @@ number (``4.1`` is ``5.1``), as its heading now names it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import roman
 from drafting.model.labels import Label, LabelError, parse_label
 from drafting.model.sections import numbered_as, renumbered_section, section_key
 
-_OWN = re.compile(r"(?P<key>[IVXLC]{1,7}|[A-Z])(?=\.[\t \u00a0]+\S)")
+_OWN = lazy_compile(r"(?P<key>[IVXLC]{1,7}|[A-Z])(?=\.[\t \u00a0]+\S)")
 """A heading that types its own number, a Roman numeral or a capital letter and a full
 stop ("III.<tab>Capacity-building", "B. Financing")."""
 _ROMAN_VALUES = {roman(n): n for n in range(1, 40)}

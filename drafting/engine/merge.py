@@ -12,7 +12,6 @@ credited exactly once in the result, or listed as stale.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from contextlib import suppress
@@ -39,6 +38,7 @@ from drafting.engine.segments import (
 from drafting.engine.subamend import accepted_made, split
 from drafting.engine.units import Unit, clusters, units
 from drafting.errors import LabelError, StaleError
+from drafting.lazy_re import lazy_compile
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -66,7 +66,7 @@ def submission_order(amendment: Amendment) -> tuple[float, str, tuple[str | int,
             _id_key(amendment.id))
 
 
-_FIGURES = re.compile(r"(\d+)")
+_FIGURES = lazy_compile(r"(\d+)")
 
 
 def _id_key(amendment_id: str) -> tuple[str | int, ...]:

@@ -10,12 +10,12 @@ then its "1."): its heading and the paragraphs ``5 OPTION 3.1``, ...
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from drafting.engine.heading_numbers import run_on
 from drafting.engine.option_sections import OPTION_SECTION as _OPTION_SECTION
+from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label, LabelError, next_label, parse_label
@@ -94,7 +94,7 @@ def _apart(key: str | None, born: Paragraph) -> str | None:
     return f"{found[1]}{key}"
 
 
-_APART = re.compile(r"(.*?\b(?:ARTICLE|RULE) )\w+")
+_APART = lazy_compile(r"(.*?\b(?:ARTICLE|RULE) )\w+")
 """A section keyed apart (`drafting.readers.structure_sections`): what stands before its
 own number."""
 

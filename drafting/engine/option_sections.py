@@ -9,15 +9,15 @@ text again, numbered in the article (``5.1``), as the import reads such a text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from drafting.errors import LabelError
+from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label, parse_label
 from drafting.model.sections import option_named
 
-OPTION_SECTION = re.compile(r"(?:(?P<base>.+) )?OPTION (?P<name>\S+)")
+OPTION_SECTION = lazy_compile(r"(?:(?P<base>.+) )?OPTION (?P<name>\S+)")
 """An option section's key (``5 OPTION 2``): the article's key and the option's name."""
 
 

@@ -16,6 +16,8 @@ import re
 from enum import Enum
 from typing import NamedTuple
 
+from drafting.lazy_re import lazy_compile
+
 
 class Cites(Enum):
     """What the numbers a citation names are."""
@@ -55,13 +57,13 @@ class Language(NamedTuple):
 
 def _language(cue: str, joiners: str, ranges: str,
               patterns: dict[Cites, tuple[str, ...]]) -> Language:
-    """A `Language` from its words and patterns, compiled."""
+    """A `Language` from its words and patterns, compiled when first used."""
     compiled = tuple(
-        (kind, re.compile(pattern.replace("{N}", _numbers(joiners)).replace("{_W}", _W),
-                          re.IGNORECASE))
+        (kind, lazy_compile(pattern.replace("{N}", _numbers(joiners)).replace("{_W}", _W),
+                            re.IGNORECASE))
         for kind, written in patterns.items() for pattern in written)
-    return Language(re.compile(cue, re.IGNORECASE), re.compile(rf"(?:{ranges})", re.IGNORECASE),
-                    compiled)
+    return Language(lazy_compile(cue, re.IGNORECASE),
+                    lazy_compile(rf"(?:{ranges})", re.IGNORECASE), compiled)
 
 
 _EN_TREATY = r"(?:Agreement|Convention|Protocol|Treaty|Covenant|Charter|Statute|Constitution)"

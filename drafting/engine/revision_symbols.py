@@ -30,12 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_REVISION_LABEL = re.compile(r"Rev\.\d+")
+from drafting.lazy_re import lazy_compile
+
+_REVISION_LABEL = lazy_compile(r"Rev\.\d+")
 """A revision label the symbol takes ("Rev.2"); "Zero draft" or "Second draft" is none."""
-_SYMBOL_LIKE = re.compile(r"[/\d]")
+_SYMBOL_LIKE = lazy_compile(r"[/\d]")
 """What a document symbol holds and a word does not: "A/C.2/81/L.7", "L.7"."""
-_NAMED_REVISION = re.compile(r"(?<=\S)[/ ]Rev\.\d+$")
-_SPACED_REVISION = re.compile(r"[A-Z]+\d+/")
+_NAMED_REVISION = lazy_compile(r"(?<=\S)[/ ]Rev\.\d+$")
+_SPACED_REVISION = lazy_compile(r"[A-Z]+\d+/")
 """WHO's shape: series letters immediately followed by a session number, then "/"."""
 _OLD_REVISION = r"(?P<old>(?P<sep>/| )Rev\.\d+)?"
 """The revision a symbol names, written "/Rev.1" (the UN) or " Rev.1" (WHO)."""
@@ -45,16 +47,16 @@ _PARTNER = (r"(?P<partner>[A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\
             r"(?P<old>[/ ]Rev\.\d+)?(?![\w/-])")
 """Another organ's symbol of the UN's shape ("E/2026/L.12", "S/2026/100"), with the
 revision it names, if any."""
-_MARK = re.compile(r"\*{1,3}(?!\*)")
+_MARK = lazy_compile(r"\*{1,3}(?!\*)")
 """A reissue's mark after a symbol ("A/C.2/81/L.50*"): one to three asterisks."""
-_NOTE = re.compile(r"\s*(?P<mark>\*{1,3})(?!\*)[\s\u00a0]")
+_NOTE = lazy_compile(r"\s*(?P<mark>\*{1,3})(?!\*)[\s\u00a0]")
 """The line of a mark's note ("*  Reissued for technical reasons on ..."); its mark."""
 _MOST_PARTNERS, _PARTNER_REACH = 4, 80
 """A joint document's symbols besides the document's own: a few (the UN's join two or
 three organs), each of a few dozen characters at most."""
-_AFTER = re.compile(_JOINED + _PARTNER + r"(?P<mark>\*{1,3}(?!\*))?")
+_AFTER = lazy_compile(_JOINED + _PARTNER + r"(?P<mark>\*{1,3}(?!\*))?")
 """A partner symbol right after the document's own."""
-_BEFORE = re.compile(r"(?<![\w/.-])" + _PARTNER + _JOINED + r"$")
+_BEFORE = lazy_compile(r"(?<![\w/.-])" + _PARTNER + _JOINED + r"$")
 """A partner symbol right before the document's own (``E/2026/L.12–A/81/L.5``)."""
 
 

@@ -25,6 +25,7 @@ from drafting.engine.amend import Proposal, apply, draft_span
 from drafting.engine.insert_spaces import spaced_fields
 from drafting.engine.new_words import refuse_disguise
 from drafting.errors import AmendmentError, LabelError
+from drafting.lazy_re import lazy_compile
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from drafting.engine.revise import RevisionOutcome
     from drafting.engine.segments import NewParagraph
 
-AMENDMENT_ID = re.compile(r"A[1-9]\d{0,8}", re.IGNORECASE)
+AMENDMENT_ID = lazy_compile(r"A[1-9]\d{0,8}", re.IGNORECASE)
 """How an amendment is named on the command line and in files: ``A12``."""
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from drafting.engine.anchoring import similarity, word_diff
+from drafting.lazy_re import lazy_compile
 from drafting.model.labels import SUFFIXES
 
-ITEM = re.compile(r"(?P<open>\()?(?P<prefix>(?:\d{1,3}\.)+(?=\d))?"
+ITEM = lazy_compile(r"(?P<open>\()?(?P<prefix>(?:\d{1,3}\.)+(?=\d))?"
                   r"(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})"
                   r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.|(?(prefix)|(?<=[a-z])(?=\t)))))"
                   r"(?=[ \t])")
@@ -27,7 +28,7 @@ digits with a full stop, as Word's "List Number 2" shows them or a text types th
 ("2."; ``open`` is None where no bracket opens it); or Word's legal numbering, the
 numbers of the items it stands in first ("2.1.3", ``prefix`` "2.1.", ``number`` "3");
 or a letter alone before a tab, as the Council of Europe letters items ("a<tab>")."""
-BETWEEN = re.compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})[ -]?(?:" +
+BETWEEN = lazy_compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})[ -]?(?:" +
                      "|".join(sorted(SUFFIXES, key=len, reverse=True)) +
                      r")(?P<close>\))(?=[ \t])")
 """A new item typed between two, as negotiators number it: "(a bis)", "a bis)", "(b ter)".

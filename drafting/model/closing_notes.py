@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_OPENING = re.compile(
+from drafting.lazy_re import lazy_compile
+
+_OPENING = lazy_compile(
     # English, French, Spanish: the participle, never the verb an operative paragraph
     # opens with ("[Adopte le rapport ...]", a bracket to negotiate)
     r"\[\s*(?:adopted|adopt(?:ée?s?|ees?)|aprobad[oa]s?|adoptad[oa]s?"
@@ -17,7 +19,7 @@ _OPENING = re.compile(
     r")(?=[\s.,:;]|\Z)"
     r"|\[\s*(?:未经表决|经记录表决|以\s*\d+\s*票)",  # Chinese: "without a vote", "by ... votes"
     re.IGNORECASE)
-_NOTE_MARKER = re.compile(r"\[\^\d{1,4}\]")
+_NOTE_MARKER = lazy_compile(r"\[\^\d{1,4}\]")
 
 
 def closing_note(text: str) -> bool:

@@ -6,14 +6,14 @@ paragraph that a delegation typed as a heading ("B. Technology") from one that i
 
 from __future__ import annotations
 
-import re
+from drafting.lazy_re import lazy_compile
 
 TITLE_WORDS = 12
 """The most words a heading's title has."""
 CLOSING = ".;:,!?\u060c\u061b\u061f\u3002\uff1b\uff1a\uff0c\uff01\uff1f"
 """What ends a sentence or a clause, never a title: Latin, Arabic and Chinese marks."""
 _CJK_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_OWN_NUMBER = re.compile(
+_OWN_NUMBER = lazy_compile(
     r"(?P<key>[IVXLC]{1,7}|[A-Z])\.[\t \u00a0]+\S"  # "II. Scope", "B. Financing"
     r"|(?P<cjk>[一二三四五六七八九十]{1,3})[、.．][\t \u3000]*\S"  # "二、范围"
     r"|(?P<arabic>أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)"

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.errors import LabelError
+from drafting.lazy_re import lazy_compile
 from drafting.model.document import ParagraphKind
 
 SUFFIXES: tuple[str, ...] = (
@@ -89,17 +90,17 @@ Article 1 is ``1``); or the kind of a section whose heading gives no number (``C
 or an option laid out as a block of paragraphs numbered from 1 again ("Option 2" on its own
 line in Article 5): ``5 OPTION 2`` (``5 OPTION 2.1``, paragraph 1 of Option 2 of Article 5;
 ``ANNEX I OPTION 2`` in Annex I, ``OPTION 2`` outside any section)."""
-_ANNEX_NUMBER = re.compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
-_SUFFIXED_SECTION = re.compile(
+_ANNEX_NUMBER = lazy_compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
+_SUFFIXED_SECTION = lazy_compile(
     rf"(\d{{1,3}}|[IVXLC]{{1,7}}|(?:ANNEX|APPENDIX) \w{{1,7}}?)"
     rf"({_SUFFIX_PATTERN.upper()}|{ALTERNATIVE.upper()})")
-_OPTION_SECTION = re.compile(r"(.*?)\s?OPTION\s?(\S+)")
-_ANNEX_PART = re.compile(
+_OPTION_SECTION = lazy_compile(r"(.*?)\s?OPTION\s?(\S+)")
+_ANNEX_PART = lazy_compile(
     r"((?:ANNEX|APPENDIX)(?: \S+?)?)\s?(PART|CHAPTER|SECTION|ARTICLE|RULE)\s?(\S+)")
-_RULE_SECTION = re.compile(r"RULE\s?(\d{1,3})(BIS|TER)?(\w?)")
-_SUFFIXED_KEY = re.compile(r"(?<=\d)(BIS|TER)$")
+_RULE_SECTION = lazy_compile(r"RULE\s?(\d{1,3})(BIS|TER)?(\w?)")
+_SUFFIXED_KEY = lazy_compile(r"(?<=\d)(BIS|TER)$")
 """An article's suffix in a key (``3BIS``), written as its heading gives it: ``3bis``."""
-LABEL_RE = re.compile(
+LABEL_RE = lazy_compile(
     rf"(?:(PP|OP|FN|H|T)\s*|({SECTION_PATTERN})\.)?(\d{{1,4}})"
     rf"(?:\s*({_SUFFIX_PATTERN})\b|\.(\d{{1,7}}))?",
     re.IGNORECASE,
@@ -140,7 +141,7 @@ class Label:
         return PREFIX_KINDS[self.prefix]
 
 
-_CLAUSE_RE = re.compile(
+_CLAUSE_RE = lazy_compile(
     rf"(\d{{1,3}}(?:\.\d{{1,3}}){{1,2}})\.(\d{{1,4}})(?:\s*({_SUFFIX_PATTERN})\b)?",
     re.IGNORECASE)
 """A clause numbered on three or four levels: its section (``1.2``) and number (``1``)."""
@@ -269,7 +270,7 @@ def renumber(labels: Sequence[str], *, starts: Iterable[str] = ()) -> dict[str, 
     return table
 
 
-_CLAUSE_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
+_CLAUSE_SECTION = lazy_compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
 """A section named by a clause's number (``1``, ``1.2``): renumbered with the clause."""
 
 

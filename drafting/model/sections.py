@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from drafting.characters import on_screen
+from drafting.lazy_re import lazy_compile
 from drafting.model.headings import CLOSING, TITLE_WORDS, cjk_number, numbered_title, roman
 from drafting.model.labels import ALTERNATIVE, SUFFIXES
 
@@ -58,7 +59,7 @@ them: "Статья 8 бис" (or "8-бис"), "тер", "кватер"; "الم
 one, and the labels it leaves used twice say so (`unread_heading`). A paragraph number
 takes them too ("١ مكررا - ", `drafting.readers.lines`)."""
 _RUSSIAN_SUFFIXES = {"бис": "bis", "тер": "ter", "кватер": "quater"}
-_SECTION = re.compile(
+_SECTION = lazy_compile(
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title|rule"  # English
     r"|chapitre|partie|annexe|appendice|titre|r[eè]gle"  # French (article, section too)
     r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice|t[ií]tulo|regla"  # Spanish
@@ -70,7 +71,7 @@ _SECTION = re.compile(
     rf"(?:\b|(?<={_FATHATAN}))"
     r"(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
-_CJK_SECTION = re.compile(  # "第一条", "第八条之二", "第3章", "第二部分 定义", "附件二"
+_CJK_SECTION = lazy_compile(  # "第一条", "第八条之二", "第3章", "第二部分 定义", "附件二"
     r"(?:第\s*(?P<key>[0-9]{1,3}|[〇零一二三四五六七八九十百两]{1,6})\s*(?P<kind>条|章|节|部分|编)"
     r"(?:(?<=条)之(?P<nth>[二三四五六七八九十]))?"
     r"|(?P<annex>附件|附录)\s*(?P<annex_key>[0-9]{1,3}|[一二三四五六七八九十]{1,4})?)"
@@ -80,12 +81,12 @@ section; an article inserted after another is its n-th ("第八条之二", Artic
 "之三" ter, up to "之十" decies); a title may follow after a space (none: "第一条所述"
 opens a sentence)."""
 
-_HEADING_LIKE = re.compile(
+_HEADING_LIKE = lazy_compile(
     r"(?:(?i:" + "|".join(word for word in _KIND_OF if word.isalpha() and len(word) > 1)
     + r")\s+(?:\d|[IVXLC]{1,7}\b)|第\s*\w{1,6}\s*(?:条|章|节|部分|编))")
 """A section's word and a number, in figures or Roman numerals ("Статья 1 ..."), or a
 Chinese heading's 第 ... 条."""
-OPTION_LINE = re.compile(r"\[?\s*Option\s+(?P<n>\d+|[A-Z])\s*[:.]?\s*\]?", re.IGNORECASE)
+OPTION_LINE = lazy_compile(r"\[?\s*Option\s+(?P<n>\d+|[A-Z])\s*[:.]?\s*\]?", re.IGNORECASE)
 """An option's name on a line of its own ("Option 1", "Option 2:", "[Option A"), the
 paragraphs of the option after it: the heading of an option section (``5 OPTION 2``,
 `option_named`); use ``fullmatch``."""

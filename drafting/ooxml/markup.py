@@ -12,7 +12,6 @@ strike, u, vertAlign),
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,9 +21,10 @@ from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
+from drafting.lazy_re import lazy_compile
 from drafting.model.marks import Mark, Style, normalised, pieces
 
-_PIECES = re.compile(r"(\t|\n)")
+_PIECES = lazy_compile(r"(\t|\n)")
 _OPEN_P = f'<w:p xmlns:w="{nsmap["w"]}">'
 _OPEN_ANY = f' xmlns:w="{nsmap["w"]}"'
 

@@ -35,6 +35,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from drafting.errors import LimitError, ReaderError
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_LIST_NUMBER, MAX_LIST_NUMBER_TEXT
 from drafting.ooxml.numbering_styles import StyleTable
 from drafting.ooxml.numbering_styles import child_value as _val
@@ -48,7 +49,7 @@ FORMATS = (
 )
 """The ``w:numFmt`` values written as Word writes them; others read as decimal."""
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = lazy_compile(r"%([1-9])")
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),

@@ -63,6 +63,7 @@ from lxml import etree
 from drafting import limits as _limits
 from drafting.errors import LimitError, ReaderError
 from drafting.given_files import read_given
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml import strict
 from drafting.ooxml.parts import PARSED_TYPES, DocxParts, Parts, load_parts
 from drafting.ooxml.relationships import check_relationships
@@ -215,12 +216,12 @@ def _check_signature(path: Path, data: bytes) -> None:
 
 
 _TEXT_FORMATS = (
-    (re.compile(rb"<pkg:package\b"), "a Word XML document (flat OPC)"),
-    (re.compile(rb"mso-application\s+progid=.Word\.Document", re.IGNORECASE),
+    (lazy_compile(rb"<pkg:package\b"), "a Word XML document (flat OPC)"),
+    (lazy_compile(rb"mso-application\s+progid=.Word\.Document", re.IGNORECASE),
      "a Word 2003 XML document"),
-    (re.compile(rb"^MIME-Version:", re.IGNORECASE | re.MULTILINE), "a web page saved as one "
+    (lazy_compile(rb"^MIME-Version:", re.IGNORECASE | re.MULTILINE), "a web page saved as one "
      "file (.mht)"),
-    (re.compile(rb"<html\b|<!doctype\s+html", re.IGNORECASE), "a web page (HTML)"),
+    (lazy_compile(rb"<html\b|<!doctype\s+html", re.IGNORECASE), "a web page (HTML)"),
 )
 """Files that Word saves or opens under other names, told by their first bytes."""
 

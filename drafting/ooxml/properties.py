@@ -21,6 +21,8 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.part import XmlPart
 from lxml import etree
 
+from drafting.lazy_re import lazy_compile
+
 _CORE = frozenset({
     "{http://purl.org/dc/elements/1.1/}title", "{http://purl.org/dc/elements/1.1/}subject",
     "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords",
@@ -35,7 +37,7 @@ _APP_TEXTS = frozenset({f"{_APP}Manager", f"{_APP}Company"})
 """The extended properties of text that may repeat the document's own (not ``Template``,
 ``Application`` ...); with them each text of ``TitlesOfParts``, but not ``HeadingPairs``
 (the names of the kinds of part: "Title")."""
-_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?")
+_PROLOG = lazy_compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 

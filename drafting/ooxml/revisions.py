@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 
 from drafting.atomic import write_atomically
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml import markup
 from drafting.ooxml.schema_order import place
 
@@ -45,7 +45,7 @@ _ID_BEARERS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPr
 _AFTER_RPR = ("w:sectPr", "w:pPrChange")  # what follows w:rPr inside w:pPr
 DELETED_TAGS = {qn("w:t"): qn("w:delText"), qn("w:instrText"): qn("w:delInstrText")}
 """What text elements become inside a deletion."""
-_PIECES = re.compile(r"(\t|\n)")
+_PIECES = lazy_compile(r"(\t|\n)")
 _W_NSMAP = {"w": nsmap["w"]}
 _PRESERVE = qn("xml:space")
 _ID = qn("w:id")
@@ -383,8 +383,8 @@ OPENING_WORDS = frozenset({
 """Words that stay in italics after a paragraph's first word ("Calls upon", "Taking into
 account")."""
 
-_WORD = re.compile(r"\S+")
-_NO_ITALICS = re.compile("[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = lazy_compile(r"\S+")
+_NO_ITALICS = lazy_compile("[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
                          "\ufb1d-\ufdff\ufe70-\ufeff]")
 
 

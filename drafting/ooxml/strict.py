@@ -24,6 +24,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml.unpack import UNPACK_ERRORS, Budget, damaged, scan
 
 _STRICT_MAIN = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
@@ -32,11 +33,11 @@ _PACKAGE_RELS = "_rels/.rels"
 _RELS_MAX = 1024 * 1024
 """More than the package relationships of any document: a bigger part is not looked at
 here (the package checks refuse it or read it as it is)."""
-_STRICT_NAME = re.compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/([A-Za-z0-9/]+)")
+_STRICT_NAME = lazy_compile(rb"http://purl\.oclc\.org/ooxml/([A-Za-z]+)/([A-Za-z0-9/]+)")
 _RENAMED = {b"extendedProperties": b"extended-properties",
             b"customProperties": b"custom-properties"}
 """The two names the strict form spells otherwise, wherever they stand in a name."""
-_CONFORMANCE = re.compile(rb"""\s[A-Za-z_][\w.-]*:conformance\s*=\s*["']strict["']""")
+_CONFORMANCE = lazy_compile(rb"""\s[A-Za-z_][\w.-]*:conformance\s*=\s*["']strict["']""")
 _XML_NAMES = (".xml", ".rels", ".vml")
 _CHUNK = 1024 * 1024
 

@@ -15,13 +15,14 @@ from pathlib import Path
 from lxml import etree
 
 from drafting.errors import ReaderError
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_XML_TAGS, too_many_tags
 
 SAVE_AGAIN = "open it in Word and save it as a .docx document"
 _MB = 1024 * 1024
 
 _FORBIDDEN = ("<!doctype", "<!entity")
-_FORBIDDEN_UTF8 = re.compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
+_FORBIDDEN_UTF8 = lazy_compile(rb"<!(?:doctype|entity)", re.IGNORECASE)
 """`_FORBIDDEN` in UTF-8 bytes, in any case (no other character lowers to these letters
 but the Kelvin sign, not among them)."""
 _CHUNK = _MB
@@ -141,7 +142,7 @@ def _encoding(head: bytes) -> str:
     return "utf-8"
 
 
-_DECLARED = re.compile(rb"\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*[\"']([^\"'>]{0,40})[\"']")
+_DECLARED = lazy_compile(rb"\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*[\"']([^\"'>]{0,40})[\"']")
 """The encoding an XML declaration names (``<?xml version="1.0" encoding="UTF-8"?>``)."""
 
 

@@ -12,7 +12,6 @@ inside a ``w:ins``. Nothing else in the paragraph changes.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.lazy_re import lazy_compile
 from drafting.model.marks import Mark, pieces
 from drafting.ooxml.revisions import (
     DELETED_TAGS,
@@ -41,7 +41,7 @@ _FIELD, _FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldSimple"), qn("w:fldChar"), qn("
 _BESIDE = frozenset(qn(f"w:{name}") for name in (
     "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd"))
 """Marks that stand among runs and show nothing."""
-_TYPED_START = re.compile(
+_TYPED_START = lazy_compile(
     r"\s*(?:\d{1,4}(?:\s*[a-z]+)?(?:\.|\s+[-\u2013](?=\s)|[\uff0e\u3001])"
     r"|\([a-z0-9\u0621-\u064a]{1,5}\))\s*")
 """A typed number ("5.", "5 bis.", Arabic "5 -", Chinese "５．" or "5、", "(a)", "(أ)")

@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from drafting.lazy_re import lazy_compile
 from drafting.readers.result import ReadResult
 
 if TYPE_CHECKING:
     from drafting.ooxml.numbering import ListNumber
 
 
-_LABELLED = re.compile(r"(PP|OP)\s?(\d{1,4})\.?", re.IGNORECASE)
+_LABELLED = lazy_compile(r"(PP|OP)\s?(\d{1,4})\.?", re.IGNORECASE)
 """A number a list shows as a paragraph's label: "PP%1", "OP%1." in Word."""
-_CLAUSE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){1,3})\.?")
+_CLAUSE = lazy_compile(r"(\d{1,3}(?:\.\d{1,3}){1,3})\.?")
 """A number a multilevel list shows below its top level: "1.2", "1.2.1."."""
 
 

@@ -25,14 +25,16 @@ from __future__ import annotations
 
 import re
 
+from drafting.lazy_re import lazy_compile
+
 LONG_CHAPEAU_WORDS = 60
 """The most words such a chapeau has: a declaration's names who meet, where and when."""
 _CLAUSE = r"[^;:.\[\]]"
 """What a chapeau's words hold: no sentence's or list's end, no bracket."""
-_WE = re.compile(
+_WE = lazy_compile(
     rf"(?:We|Nous|Nosotros|Nosotras|Мы),\s{_CLAUSE}{{2,600}},")
 """A declaration's chapeau: "We, ...,"."""
-_GOVERNMENTS = re.compile(
+_GOVERNMENTS = lazy_compile(
     r"(?:The\s+Governments?\s+of\s|Les?\s+Gouvernements?\s+(?:de\s|du\s|des\s|d['\u2019])"
     rf"|El\s+Gobierno\s+de\s|Los\s+Gobiernos\s+de\s){_CLAUSE}{{2,600}}?"
     rf"\b(?:and|et|y)\s+(?:the|le|el)\s+(?:Government|Gouvernement|Gobierno)\s"
@@ -47,7 +49,7 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_WHO = re.compile(
+_WHO = lazy_compile(
     rf"(?P<head>(?:The|Le|La|Les|El|Los|Las)\s[^,;:.\[\]]{{2,200}}?),"
     rf"(?:{_CLAUSE}{{0,600}},)?")
 """A chapeau naming who acts: the words up to its first comma (``head``, see

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from drafting.lazy_re import lazy_compile
 from drafting.model.sections import section_key
 from drafting.readers.blocks import Block
 from drafting.readers.lines import chapeau_like
@@ -22,11 +23,11 @@ from drafting.readers.lines import chapeau_like
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _FIELD_CHAR, _CODE, _SIMPLE = f"{_W}p", f"{_W}fldChar", f"{_W}instrText", f"{_W}fldSimple"
 _TYPE, _INSTR = f"{_W}fldCharType", f"{_W}instr"
-_STYLE = re.compile(r"(?:toc|contents) ?(?:[1-9]|heading)|table of contents|toc", re.I)
-_PAGED = re.compile(r"(?P<entry>\S.*?)(?:\s*\t\s*|\s*(?:\.\s?){3,}\s*|\s*\u2026+\s*)"
+_STYLE = lazy_compile(r"(?:toc|contents) ?(?:[1-9]|heading)|table of contents|toc", re.I)
+_PAGED = lazy_compile(r"(?P<entry>\S.*?)(?:\s*\t\s*|\s*(?:\.\s?){3,}\s*|\s*\u2026+\s*)"
                     r"(?P<page>\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
 """A contents line: an entry, then its page after a tab or dot leaders."""
-_HEADING_WORDS = re.compile(
+_HEADING_WORDS = lazy_compile(
     r"(?:preamble|pr[ée]ambule|pre[áa]mbulo|final (?:clauses|provisions)|annex|appendix"
     r"|(?:[IVXLC]{1,7}|\d{1,3}|[A-Z])\.?(?:\t|\s))", re.IGNORECASE)
 
@@ -100,7 +101,7 @@ def typed_contents(texts: Sequence[str]) -> set[int]:
     return found
 
 
-_CONTENTS = re.compile(r"(?:table of )?contents|sommaire|table des mati[èe]res|[íi]ndice"
+_CONTENTS = lazy_compile(r"(?:table of )?contents|sommaire|table des mati[èe]res|[íi]ndice"
                        r"|contenido|содержание|المحتويات|目录|目錄", re.IGNORECASE)
 
 

@@ -37,7 +37,6 @@ set aside as a pending proposal the merged draft shows
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -45,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting import characters
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_PARAGRAPH_CHARS, too_long
 from drafting.model import Revision
 from drafting.ooxml.comment_threads import Threads, read_threads
@@ -249,9 +249,9 @@ def merged_author(author: str) -> set[str]:
     return set(names) if all(_CODE.fullmatch(n) for n in names) else set()
 
 
-_CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{1,19}")
+_CODE = lazy_compile(r"[A-Z0-9][A-Z0-9-]{1,19}")
 """A delegation code as Word authors write one: capitals, digits, hyphens ("G-77")."""
-_NAMED = re.compile(r".*\S\s*\(\s*([A-Z0-9][A-Z0-9-]{1,19})\s*\)")
+_NAMED = lazy_compile(r".*\S\s*\(\s*([A-Z0-9][A-Z0-9-]{1,19})\s*\)")
 
 
 def _change(pieces: list[RunPiece]) -> str:

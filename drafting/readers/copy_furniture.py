@@ -6,7 +6,6 @@ secretariat can act on it.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import IO, Any
 from docx.oxml.ns import qn
 from lxml import etree
 
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml import runs
 from drafting.ooxml.body import box_mark, has_revisions, text_boxes
 from drafting.readers.copy_text import quoted, who
@@ -24,8 +24,8 @@ _P, _BOX = qn("w:p"), qn("w:txbxContent")
 _DEL = (qn("w:del"), qn("w:moveFrom"))
 _W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                  "http://purl.oclc.org/ooxml/wordprocessingml/main")
-_MARGIN = re.compile(r"word/(header|footer)\d*\.xml")
-_TRACKED = re.compile(rb"<w:(ins|del|moveFrom|moveTo)\b")
+_MARGIN = lazy_compile(r"word/(header|footer)\d*\.xml")
+_TRACKED = lazy_compile(rb"<w:(ins|del|moveFrom|moveTo)\b")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _NOT_TEXT = ("text boxes are not part of the text (the import leaves them out too); "
              "put proposals in the paragraphs")

@@ -57,6 +57,7 @@ from drafting.engine.anchoring import similarity
 from drafting.engine.revision_symbols import symbol_pattern, symbol_with_revision
 from drafting.engine.segments import COMPILED_ON, WORD_LEGEND
 from drafting.errors import ReaderError
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from drafting.model import AmendmentKind, Document, Paragraph, ParagraphStatus, Revision
 from drafting.ooxml import runs
@@ -93,9 +94,9 @@ _NEAR = 0.5
 """How alike (`similarity`) a copy's paragraph and the current revision's wording of it
 must be, at least, for the paragraph to count as the current revision's."""
 
-_MARKER = re.compile(r"\[\^\d+\]")
+_MARKER = lazy_compile(r"\[\^\d+\]")
 """A footnote's marker in a paragraph's text (the copy is read without its footnotes)."""
-_WORD = re.compile(r"\w+")
+_WORD = lazy_compile(r"\w+")
 
 
 def identify(path: Path, document: Document, target: Revision, word: Parts,
@@ -167,7 +168,7 @@ def compilation(path: Path, document: Document, texts: Iterable[str]) -> None:
             "that file")
 
 
-_COMPILED = re.compile(rf"\u2014 {COMPILED_ON} (.+)$")
+_COMPILED = lazy_compile(rf"\u2014 {COMPILED_ON} (.+)$")
 """The compilation's subtitle, after the symbol (`Compilation.subtitle`)."""
 _LEGEND = WORD_LEGEND.split(";")[0]
 """How the compilation's legend, in Word, opens."""
@@ -375,7 +376,7 @@ def _named(revision: Revision, own: re.Pattern[str], first: bool) -> str | None:
     return revision.label if _REVISION_LABEL.fullmatch(revision.label) else None
 
 
-_REVISION_LABEL = re.compile(r"Rev\.\d+")
+_REVISION_LABEL = lazy_compile(r"Rev\.\d+")
 
 
 def _pairs(texts: Iterable[str]) -> Iterator[tuple[str, str]]:

@@ -22,20 +22,20 @@ number the revision gives it, so that the inserted or removed item alone differs
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from difflib import SequenceMatcher
 from itertools import accumulate
 
 from drafting.engine.anchoring import similarity
 from drafting.engine.sublists import ALIKE, BETWEEN, ITEM, matched_lines, unrelettered
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml.numbering import shown_alike
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.docx_untracked import UNTRACKED
 
 NUMBER = "number"
 """The kind of the piece a copy reads for an item's automatic number ("\\n(c) ")."""
-_WORD = re.compile(r"\w+")
+_WORD = lazy_compile(r"\w+")
 
 
 def as_numbered(pieces: list[RunPiece], target: str, *,

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from drafting.engine.anchoring import similarity
 from drafting.errors import InputError
+from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
@@ -54,7 +55,7 @@ _RUNS = 2
 """How many of the draft's paragraphs must be found split into lines."""
 _MOST_LINES = 60
 """The most lines one paragraph is looked for in."""
-_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_BREAK = lazy_compile(r"[ \t]*\n[ \t]*")
 _FURNITURE = FURNITURE
 
 

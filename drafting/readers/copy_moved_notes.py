@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from drafting.engine.new_words import stray_note
+from drafting.lazy_re import lazy_compile
 from drafting.model import AmendmentKind, Paragraph
 from drafting.readers.copy_notes import citing, revision_note
 from drafting.readers.copy_text import quoted
@@ -27,7 +28,7 @@ from drafting.readers.result import ReadWarning
 if TYPE_CHECKING:
     from drafting.readers.docx_drafts import Draft
 
-_MARKER = re.compile(r"( ?)\[\^(\d{1,4})\]( ?)")
+_MARKER = lazy_compile(r"( ?)\[\^(\d{1,4})\]( ?)")
 """A footnote marker, with the space either side (one is kept where both stood)."""
 
 

@@ -30,6 +30,7 @@ from lxml import etree
 
 from drafting.engine.revision_symbols import symbol_pattern
 from drafting.errors import ReaderError
+from drafting.lazy_re import lazy_compile
 from drafting.model import Document
 from drafting.readers.result import ReadWarning
 
@@ -41,21 +42,21 @@ in the draft's own series, is a document's; other symbol-like lines are referenc
 _FRONT_PARAGRAPHS = 60
 """How many Word paragraphs, at most, the front matter is looked for in."""
 
-_SYMBOL = re.compile(r"[A-Z](?:[A-Z]* (?=\d))?[A-Za-z0-9]*(?:/[A-Za-z0-9.()-]+)+"
+_SYMBOL = lazy_compile(r"[A-Z](?:[A-Z]* (?=\d))?[A-Za-z0-9]*(?:/[A-Za-z0-9.()-]+)+"
                      r"(?:[/ ](?:Rev|Corr|Add|Amend)\.\d+)*")
 """A UN-style document symbol standing alone: "A/C.2/81/L.12", "A/HRC/61/L.12/Rev.1",
 "UNEP/EA.6/L.2", WHO's "A77/4 Rev.1", IMO's "MSC 110/WP.5" (a digit is asked for
 besides)."""
 
-_SERIES = re.compile(r"[A-Z]+")
-_NUMBERED = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[IVX]+\.)\t")
+_SERIES = lazy_compile(r"[A-Z]+")
+_NUMBERED = lazy_compile(r"\s*(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|[IVX]+\.)\t")
 """A paragraph typed with its number ("1.<tab>", "(a)<tab>", "2.1<tab>"): the body's."""
-_REVISION = re.compile(r"[/ ]Rev\.\d+$")
-_CORRIGENDUM = re.compile(r"(?<=\S)[/ ]Corr\.\d+$")
-_WORD = re.compile(r"\w+")
+_REVISION = lazy_compile(r"[/ ]Rev\.\d+$")
+_CORRIGENDUM = lazy_compile(r"(?<=\S)[/ ]Corr\.\d+$")
+_WORD = lazy_compile(r"\w+")
 _W_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                  "http://purl.oclc.org/ooxml/wordprocessingml/main")
-_HEADER = re.compile(r"word/header\d*\.xml")
+_HEADER = lazy_compile(r"word/header\d*\.xml")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 

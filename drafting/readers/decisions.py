@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from drafting.lazy_re import lazy_compile
+
 _FORMULA = (r"(?i:(?:has\s+|a\s+|ha\s+)?(?:decided|decides|d\u00e9cid\u00e9|d\u00e9cide"
             r"|decidi\u00f3|decide|decidido|постановляет|постановила|постановил|решает|решила"
             r"|تقرر|قررت)(?:\s+as\s+follows|\s+ce\s+qui\s+suit|\s+lo\s+siguiente"
@@ -33,7 +35,7 @@ _FORMULA = (r"(?i:(?:has\s+|a\s+|ha\s+)?(?:decided|decides|d\u00e9cid\u00e9|d\u0
 "a décidé :", "decidió:", Russian "постановляет:", Arabic "تقرر ما يلي:"."""
 _CHINESE = r"决定\s*[:\uff1a]"
 """The decision formula in Chinese, "决定：", written with no space before it."""
-_DECISION = re.compile(
+_DECISION = lazy_compile(
     # who decides, opening as a chapeau does: "The Executive Board", "Le Conseil exécutif"
     r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019])[A-Z\u00c0-\u00dd][^;:\[\]]{2,600}?"
     rf"(?:,\s*|\s+){_FORMULA}"
@@ -50,7 +52,7 @@ Conference of the Parties decides as follows:", "Le Conseil exécutif, ayant exa
 rapport du Directeur général, a décidé :", "El Consejo Ejecutivo, ..., decidió:"; and
 in Russian, Arabic and Chinese: "Генеральная Ассамблея ... постановляет:", "إن الجمعية
 العامة تقرر ما يلي:", "大会决定："."""
-_CLOSING = re.compile(rf"(?:.*[\s,\u060c\uff0c])?{_FORMULA}|(?:.*[\uff0c,])?{_CHINESE}",
+_CLOSING = lazy_compile(rf"(?:.*[\s,\u060c\uff0c])?{_FORMULA}|(?:.*[\uff0c,])?{_CHINESE}",
                       re.DOTALL)
 """A paragraph that ends with the formula: "decided:", "Having considered the report by
 the Director-General, decided:"."""
@@ -74,12 +76,12 @@ def closes_with_decision(text: str) -> bool:
     return _CLOSING.fullmatch(text.strip()) is not None and not reported(text)
 
 
-_PARTICIPLE = re.compile(
+_PARTICIPLE = lazy_compile(
     r"\W*(?:\w+(?:ing|ant|ando|iendo|yendo)|whereas|consid[ée]rant|considerando"
     r"|[А-ЯЁа-яё]+(?:я|в)|إذ)\b", re.IGNORECASE)
 """How a preambular paragraph opens: its participle ("Recalling", "Rappelant",
 "Recordando", "Ссылаясь", Arabic "إذ"), or "Whereas"."""
-_RIGHT_AFTER = re.compile(rf"(?:.*[,\u060c\uff0c]\s*){_FORMULA}", re.DOTALL)
+_RIGHT_AFTER = lazy_compile(rf"(?:.*[,\u060c\uff0c]\s*){_FORMULA}", re.DOTALL)
 """The formula right after a comma, with no subject of its own ("..., decided:")."""
 
 

@@ -32,6 +32,7 @@ from lxml import etree
 
 from drafting import brackets, characters, lookalikes
 from drafting.errors import ReaderError
+from drafting.lazy_re import lazy_compile
 from drafting.model.document import ParagraphKind
 from drafting.ooxml.body import child_of, first_child
 from drafting.ooxml.notes import Footnotes
@@ -54,12 +55,12 @@ _REVISIONS = {
         "numberingChange", "cellIns", "cellDel", "cellMerge",
     )
 }
-_HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
+_HEADING = lazy_compile(r"heading ([1-9])", re.IGNORECASE)
 _UN_HEADINGS = {"hch": 1, "h1": 2, "h23": 3, "h4": 4, "h56": 5}
-_NOT_KEY = re.compile(r"[^0-9a-z]")
+_NOT_KEY = lazy_compile(r"[^0-9a-z]")
 """The United Nations' heading styles (casefolded, without Geneva's "_G") by level."""
 _TEXT_KINDS = frozenset({ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE})
-_OWN_SUBTITLE = re.compile(r"(?=\S*[/\d])\S+ \u2014 [^\n]{1,60}")
+_OWN_SUBTITLE = lazy_compile(r"(?=\S*[/\d])\S+ \u2014 [^\n]{1,60}")
 """The line drafting writes in the Subtitle style: the symbol, a dash and the revision
 ("A/C.2/81/L.7 — Rev.1"). A secretariat's own line in that style is read as any other."""
 _BLOCKS = frozenset({f"{_W}p", f"{_W}tbl", f"{_W}altChunk"})

@@ -9,12 +9,12 @@ word the warnings about them. Pure functions on text; no Word here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from drafting.characters import keyboard_form, keyboard_spaces, on_screen
 from drafting.engine.sublists import line_diff
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece, original_text
 
 UNTRACKED = "untracked"
@@ -23,7 +23,7 @@ RESPACED = "respaced"
 """The ``kind`` of unchanged pieces whose spaces an edited copy typed otherwise (an
 ordinary space for the revision's no-break one): they keep the revision's."""
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy_compile(r"\w+")
 
 
 def spacing_only(text: str, start: int, end: int, new: str) -> bool:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.lazy_re import lazy_compile
 from drafting.model.closing_notes import closing_note, opens_closing_note
 from drafting.readers.openings import operative_formula
 
-_PREAMBLE_END = re.compile(
+_PREAMBLE_END = lazy_compile(
     r"(?:(?:have|hereby|have\s+hereby)\s+)?agreed?\s+(?:as\s+follows|upon\s+the\s+following)"
     r"|(?:sont|ont)\s+convenu(?:e)?s?\s+(?:de\s+ce\s+qui\s+suit|des\s+dispositions\s+suivantes)"
     r"|han\s+(?:convenido|acordado)\s+(?:en\s+)?lo\s+siguiente"
@@ -37,7 +38,7 @@ _PREAMBLE_END = re.compile(
 """How a treaty's preamble ends, before its first article, in English, French, Spanish,
 Russian and Chinese, and a European Union act's (English, French, Spanish, German); then
 a colon."""
-_CLOSING = re.compile(
+_CLOSING = lazy_compile(
     r"(?:in\s+witness\s+whereof|in\s+faith\s+whereof|en\s+foi\s+de\s+quoi"
     r"|en\s+testimonio\s+de\s+lo\s+cual|в\s+удостоверение\s+чего"
     r"|done\s+(?:at|in)|fait\s+[àa]|hecho\s+en|совершено\s+в"
@@ -54,7 +55,7 @@ done at, in English, French, Spanish and Russian; a European Union act's by the 
 that makes it binding (English, French, Spanish)."""
 
 
-_ADOPTS = re.compile(
+_ADOPTS = lazy_compile(
     r"adopts\s+this\s[^;:]{0,160}?\bthe\s+following\s+(?:Convention|Recommendation"
     r"|Protocol|Declaration|Resolution)\b[^;:]{0,200}"
     r"|adopte[,\s][^;:]{0,160}?\b(?:la|le)\s+(?:convention|recommandation|protocole"

@@ -13,13 +13,12 @@ whose numbered paragraphs follow its title, a chapeau it does not know).
 
 from __future__ import annotations
 
-import re
-
+from drafting.lazy_re import lazy_compile
 from drafting.model.headings import CLOSING
 
 _SYMBOL = r"[A-Z][A-Za-z0-9.\-]*(?: \d+)?(?:/[A-Za-z0-9.\-()]+)+\*{0,3}"
 """One symbol: letters, then parts after slashes; IMO's holds a space ("MSC 110/WP.5")."""
-_FRONT_LINE = re.compile(
+_FRONT_LINE = lazy_compile(
     rf"(?=.*\d){_SYMBOL}(?:\s?[\u2013\u2014]\s?{_SYMBOL})*"  # "A/81/L.5–E/2026/L.12"
     r"|(?i:distr\.?\s*:?\s*\S.*|original\s*:.*"
     r"|(?:provisional\s+)?agenda\s+items?\s+\d.*|(?:point|points|tema|temas)\s+\d.*"

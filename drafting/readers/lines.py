@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.characters import keyboard_spaces, on_screen, shows_nothing
+from drafting.lazy_re import lazy_compile
 from drafting.model.document import ParagraphKind
 from drafting.model.headings import own_number
 from drafting.model.labels import (
@@ -35,10 +36,10 @@ and fixed-width spaces a text copied from a web page or a PDF brings ("1.\u00a0D
 CJK_STOPS = "\uff0e\u3001"
 """What follows a paragraph's number in a Chinese text: the full-width full stop "．"
 and the enumeration comma "、"."""
-_LABELLED = re.compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
+_LABELLED = lazy_compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 is not read
     rf"(?P<label>(?:PP|OP|FN|T)\s?\d{{1,4}}(?:\s*(?:{_SUFFIX})|\.{FIGURE_PATTERN})?)"
     rf"(?P<alt>\s+Alt(?:\s*\d+)?)?\b\.?(?:{GAP}+|$)", re.IGNORECASE)
-_NUMBERED = re.compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
+_NUMBERED = lazy_compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}|{LOCAL_SUFFIX})|(?P<letter>[a-s]))?"
     rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?"
     rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff])"
@@ -57,14 +58,14 @@ stand alone before a tab and a capital, as IMO and ICAO type it ("1<tab>ADOPTS",
 "%1" list format; "1<tab>[Invites", its text bracketed); never a year ("2030<tab>"),
 nor before spaces ("500 ships") or a word in lower case (an item of the sentence before:
 "6<tab>a que cooperen ...")."""
-_SECTIONED = re.compile(
+_SECTIONED = lazy_compile(
     rf"(?P<label>(?:{SECTION_PATTERN})\.\d{{1,4}}(?:\s*(?:{_SUFFIX}))?)"
     rf"\.?(?:{GAP}+|$)")
-_CLAUSE = re.compile(rf"(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{2,3}}(?:\s*(?:{_SUFFIX}))?)"
+_CLAUSE = lazy_compile(rf"(?P<label>\d{{1,3}}(?:\.\d{{1,3}}){{2,3}}(?:\s*(?:{_SUFFIX}))?)"
                      rf"\.?(?:{GAP}+|$)")
 """A clause typed on three or four levels ("1.2.1 ", "1.2.1.3. "), as IMO, ICAO and
 ISO texts number them: `clause_label`'s (never below 21 the figures after ``vicies``)."""
-BRACKETED_NUMBER = re.compile(
+BRACKETED_NUMBER = lazy_compile(
     rf"(?P<open>\()?(?P<number>\d{{1,3}})(?:\s?(?P<suffix>{_SUFFIX}))?[\t ]?\){GAP}+")
 """A paragraph number typed in brackets, as WIPO treaties number an article's paragraphs
 (``(1) ``, ``(2bis) ``) and some drafts their operative paragraphs (``1) ``, or ``1 ) ``
@@ -78,7 +79,7 @@ ITEM_LETTERS = ("\u0430\u0431\u0432\u0433\u0434\u0435\u0436\u0437\u0438\u043a\u0
                 "\u0630\u0636\u0638\u063a")
 """The letters Russian and Arabic texts letter items with, in order: Russian а, б, в ...
 (no ё, й, ъ, ы, ь), Arabic in the abjad order أ, ب, ج, د, هـ ..."""
-LETTERED_NUMBER = re.compile(
+LETTERED_NUMBER = lazy_compile(
     rf"(?P<open>\()?(?P<letter>(?P<once>[a-z])(?P=once){{0,2}}|[{''.join(ITEM_LETTERS)}]\u0640?)"
     rf"(?:[ -]?(?P<suffix>{_SUFFIX}))?[\t ]?\){GAP}+")
 """An item's letter typed in brackets (``(a) ``, ``(b bis) ``, French ``a) ``; past "z"
@@ -87,22 +88,22 @@ the letter twice, ``(aa) ``, ``(bb) ``, as the United Nations letters on; Russia
 of an operative paragraph where a decision's items are lettered ("The General Assembly
 decides:", then "(a) To take note ...;"), only where `drafting.readers.draft_labels.
 bracketed_paragraph` finds one; else a sub-paragraph's."""
-DECIMAL = re.compile(rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?{GAP}+")
+DECIMAL = lazy_compile(rf"\d{{1,3}}(?:\.\d{{1,3}})+\.?{GAP}+")
 """A number on several levels, "1.1 " or "1.2.1. ", as an annex numbers its clauses."""
 _ITEM = (r"\(?(?:(?:[a-z]{1,2}|[ivxlc]+)(?:[ -]?(?:" + _SUFFIX + r"))?|\d{1,2}"
          r"|[\u0621-\u064a]|[а-яё])\)")
 _CJK_ITEM = r"\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09"
 _TABBED_ITEM = r"(?:[a-z]|[ivx]{1,4})\t"
-SUBPARAGRAPH = re.compile(rf"{_ITEM}\s|{_CJK_ITEM}|{_TABBED_ITEM}")
+SUBPARAGRAPH = lazy_compile(rf"{_ITEM}\s|{_CJK_ITEM}|{_TABBED_ITEM}")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
 ``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after), a
 new item typed between two, ``(a bis) `` (French ``a bis) ``), and a letter or a roman
 numeral alone before a tab, as the Council of Europe's conventions letter the items of
 an article (``a<tab>"child" means ...``; never before a space: "a report")."""
-LONE_ITEM = re.compile(rf"(?:{_ITEM}|{_CJK_ITEM})[\t ]*")
+LONE_ITEM = lazy_compile(rf"(?:{_ITEM}|{_CJK_ITEM})[\t ]*")
 """A sub-paragraph's letter or number alone (``fullmatch`` it): "(a)" on a line of its
 own, its text on the next, as a PDF turned into Word or text often leaves an item."""
-RECITALS = re.compile(
+RECITALS = lazy_compile(
     r"(?i:whereas|considérant ce qui suit|considerando lo siguiente"
     r"|in erwägung nachstehender gründe|considerando quanto segue|overwegende hetgeen volgt)"
     r"\s*:")
@@ -118,7 +119,7 @@ def first_item(text: str) -> bool:
     return found is not None and found.group().strip("()\uff08\uff09 \t") in _FIRST_ITEMS
 
 
-_CHAPEAU = re.compile(
+_CHAPEAU = lazy_compile(
     # English, French, Spanish: "The / L' / Le / La / Les / El / Los / Las"
     r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)[A-Z\u00c0-\u00dd][^,;:.\[\]]{2,160},"
     # Russian: who acts, capitalised ("Генеральная Ассамблея,", "Стороны настоящего ...,",
@@ -133,15 +134,15 @@ _CHAPEAU = re.compile(
     r"(?:大会|理事会|委员会|缔约方|缔约国|缔约各方|各国政府)[,\uff0c]")
 _CHAPEAU_WORDS = 20
 """The most words a chapeau has (the Paris Agreement's meeting of the Parties takes 16)."""
-_NUMBERED_HEADING = re.compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
-FOOTNOTE = re.compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
+_NUMBERED_HEADING = lazy_compile(r"(?P<key>\d{1,3}|[IVXLC]{1,7}|[A-Z])\.\s")
+FOOTNOTE = lazy_compile(r"\[\^(?P<number>\d{1,4})\]:[\t ]*", re.ASCII)
 """A footnote as a block: ``[^3]: its text`` (Markdown's form; the Word reader gives
 each footnote as such a block after the paragraph citing it)."""
-OPTION = re.compile(r"(?:Option|Alternative|Alt)\s+(?P<n>\d+|[A-Z])\s*[:.]\s*",
+OPTION = lazy_compile(r"(?:Option|Alternative|Alt)\s+(?P<n>\d+|[A-Z])\s*[:.]\s*",
                     re.IGNORECASE)
 """The words opening an option's line ("Option 2: ", "Alt 2: ", "Alternative 2: ");
 match it with `option_lead`."""
-_NO_TEXT = re.compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
+_NO_TEXT = lazy_compile(r"\[?\s*no\s+text\s*\]?\.?", re.IGNORECASE)
 
 
 _parsed = lru_cache(maxsize=4096)(parse_label)
@@ -287,7 +288,7 @@ def chapeau_like(text: str) -> bool:
     return bool(_CHAPEAU.fullmatch(text) or _ORGAN.fullmatch(text) or long_chapeau(text))
 
 
-_ORGAN = re.compile(
+_ORGAN = lazy_compile(
     r"The (?:General Assembly|Security Council|Economic and Social Council"
     r"|Human Rights Council)|L['\u2019]Assembl\u00e9e g\u00e9n\u00e9rale"
     r"|Le Conseil (?:de s\u00e9curit\u00e9|\u00e9conomique et social|des droits de l['\u2019]homme)"

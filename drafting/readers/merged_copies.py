@@ -8,7 +8,6 @@ may touch those proposals too: `drafting.readers.proposal_edits`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from drafting.engine.anchoring import similarity
 from drafting.engine.sublists import relettered
 from drafting.errors import InputError
+from drafting.lazy_re import lazy_compile
 from drafting.model import SPAN_KINDS, Amendment, AmendmentKind, Revision, Span
 from drafting.readers.copy_text import quoted, who
 from drafting.readers.result import ReadWarning
@@ -153,7 +153,7 @@ def unspaced(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_compile(r"\s+")
 
 
 def by_codes(draft: Draft, delegation: str | None, authors: Mapping[str, str] | None,
@@ -210,7 +210,7 @@ def effect(change: Amendment | Draft, text: str) -> str:
     return _BEFORE_CLOSING.sub("", " ".join(left.split()))
 
 
-_BEFORE_CLOSING = re.compile(r" (?=[;,.:)\]])")
+_BEFORE_CLOSING = lazy_compile(r" (?=[;,.:)\]])")
 
 
 def made_together(drafts: Sequence[Draft], pending: Sequence[Amendment]) -> list[Amendment]:

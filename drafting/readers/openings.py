@@ -23,17 +23,17 @@ begins, as `drafting.readers.structure_front` and `drafting.readers.structure` r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from drafting.lazy_re import lazy_compile
 from drafting.readers.decisions import preambular_opening, reported
 
 if TYPE_CHECKING:
     from drafting.model.labels import Label
     from drafting.readers.blocks import Block
 
-_COVER_NOTE = re.compile(
+_COVER_NOTE = lazy_compile(
     r"(?i)(?:(?:the\s+)?delegations|members|participants|the\s+committee|the\s+council)"
     r"\s+will\s+find\s+(?:attached|enclosed|herewith|below|annexed|in\s+(?:the\s+)?annex)"
     r"|les\s+d[ée]l[ée]gations\s+trouveront\s+(?:ci-joint|ci-apr[èe]s|en\s+annexe)"
@@ -45,18 +45,18 @@ _BODY = (r"Council|Assembly|Conference|Committee|Commission|Board|Meeting|Partie
          r"|Consejo|Asamblea|Conferencia|Comisi[óo]n|Junta|Reuni[óo]n|Partes|Ministros")
 """The words naming a body that acts."""
 _THE = r"(?:(?:The|Le|La|Les|El|Los|Las)\s+|L['\u2019]\s?)"
-_ORGAN_LINE = re.compile(rf"{_THE}(?:[\w\u00c0-\u017f'\u2019-]+\s+){{0,8}}?"
+_ORGAN_LINE = lazy_compile(rf"{_THE}(?:[\w\u00c0-\u017f'\u2019-]+\s+){{0,8}}?"
                          rf"(?:{_BODY})\b(?:\s+[\w\u00c0-\u017f'\u2019-]+){{0,8}}")
 """The organ named on a line of its own, with no comma (`organ_line`)."""
 _VERB = (r"(?:decides?|decide|deciden|d[ée]cident|d[ée]cide|resolves?|r[ée]sout"
          r"|r[ée]solvent|resuelve|resuelven)")
 _FOLLOWS = r"(?:\s+(?:as\s+follows|ce\s+qui\s+suit|lo\s+siguiente))?"
-_OPERATIVE_FORMULA = re.compile(
+_OPERATIVE_FORMULA = lazy_compile(
     rf"(?i:{_VERB}){_FOLLOWS}\s*[:\uff1a]"  # "Decides:", "Décide :"
     rf"|[A-Z\u00c0-\u00dd][^,;:.\[\]]{{1,100}}?,?\s+(?i:{_VERB}){_FOLLOWS}\s*[:\uff1a]"
     rf"|{_THE}(?:[^,;:.\[\]]{{0,80}}?\s)?(?:{_BODY})\b[^,;:.\[\]]{{0,80}}?\s*[:\uff1a]")
 """A line that is the operative formula alone (`operative_formula`)."""
-_DECIDES = re.compile(r"(?:Decides|D[ée]cide|Decide|Resolves|Resuelve)\s+\w")
+_DECIDES = lazy_compile(r"(?:Decides|D[ée]cide|Decide|Resolves|Resuelve)\s+\w")
 """A paragraph opening with the decision verb ("Decides to hold ...")."""
 _FORMULA_WORDS = 16
 """The most words an operative formula, or an organ's line, has."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting.brackets import count
+from drafting.lazy_re import lazy_compile
 from drafting.model.sections import section_key
 from drafting.ooxml.character_form import CharacterForms
 from drafting.ooxml.run_styles import RunStyles
@@ -74,7 +75,7 @@ class TableLayout:
     of the text, a change made there is none to it."""
 
 
-_TEXT_HEADER = re.compile(r"\b(?:text|paragraph|para|provisions?|draft|wording)\b",
+_TEXT_HEADER = lazy_compile(r"\b(?:text|paragraph|para|provisions?|draft|wording)\b",
                           re.IGNORECASE)
 """A header naming the text column: "Text", "Draft text", "Paragraph", "Provision"."""
 _TEXT_LENGTH = 30
@@ -82,7 +83,7 @@ _TEXT_LENGTH = 30
 layout is not the plain one (a header, a heading row, a third column) is taken for data
 (indicators, figures) rather than the text: "1. | 45 %" is no paragraph."""
 _HEADER_LENGTH = 60
-_BARE = re.compile(r"\d{1,3}")
+_BARE = lazy_compile(r"\d{1,3}")
 """A number alone in a label cell ("1", no full stop): a paragraph's where the text cells
 read as text, else a data table's row number."""
 
@@ -188,7 +189,7 @@ def _section_row(shown: list[str]) -> bool:
         "\n" not in shown[1] and len(shown[1]) <= _HEADER_LENGTH and not any(shown[2:])
 
 
-_ROMAN = re.compile(r"[IVXLC]{1,7}\.?|[A-H]\.")
+_ROMAN = lazy_compile(r"[IVXLC]{1,7}\.?|[A-H]\.")
 """A section's number alone: "IV.", "B."."""
 
 

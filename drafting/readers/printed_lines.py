@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.lazy_re import lazy_compile
+
 FEED = "\f"
 """What separates printed pages."""
 
@@ -20,17 +22,17 @@ furniture is one or more of these, or the document's symbol, separated by spaces
 _SYMBOL = r"[A-Z]{1,8}(?:/[A-Za-z0-9().\-]+){2,}"
 """A document symbol: ``A/C.2/81/L.7``, ``FCCC/PA/CMA/2026/L.3``, ``S/2026/123``."""
 
-SYMBOL_LINE = re.compile(_SYMBOL)
+SYMBOL_LINE = lazy_compile(_SYMBOL)
 
 _PAGE_ITEMS = rf"{FURNITURE}|{_SYMBOL}|\d{{6}}|please\s+recycle"
 
-_FURNITURE_LINE = re.compile(rf"(?:{_PAGE_ITEMS})(?:\s+(?:{_PAGE_ITEMS}))*", re.IGNORECASE)
+_FURNITURE_LINE = lazy_compile(rf"(?:{_PAGE_ITEMS})(?:\s+(?:{_PAGE_ITEMS}))*", re.IGNORECASE)
 
-ENDS = re.compile(r"(?:[,;:.]|[,;]\d{1,3})(?:\[\^\d{1,3}\])?[\"'\u2019\u201d)\]*]*"
+ENDS = lazy_compile(r"(?:[,;:.]|[,;]\d{1,3})(?:\[\^\d{1,3}\])?[\"'\u2019\u201d)\]*]*"
                    r"(?:\[\^\d{1,3}\])?$")
 """How a line that ends a paragraph ends (a footnote's marker may follow)."""
 
-LONE_NUMBER = re.compile(r"\d{1,3}")
+LONE_NUMBER = lazy_compile(r"\d{1,3}")
 
 
 @dataclass

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from drafting.lazy_re import lazy_compile
 from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, split_label
 from drafting.readers.printed_lines import LONE_NUMBER, PrintedLine, furniture
 
-_NOTE = re.compile(r"(?P<number>\d{1,3})[ \t]+(?=\S)")
-_MARKED = re.compile(r"\*{1,3}[ \t]+(?=\S)")
+_NOTE = lazy_compile(r"(?P<number>\d{1,3})[ \t]+(?=\S)")
+_MARKED = lazy_compile(r"\*{1,3}[ \t]+(?=\S)")
 _FOOT = 80
 """The most lines of notes at a page's foot."""
 _MOST_NOTES = 40

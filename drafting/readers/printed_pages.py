@@ -39,11 +39,11 @@ Each paragraph keeps the line number of its first line in the file.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from drafting.lazy_re import lazy_compile
 from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, split_label
 from drafting.readers.printed_lines import (
     ENDS,
@@ -62,7 +62,7 @@ _FRONT_LINES = 20
 """Where no line is a chapeau, how many lines may be front matter (a symbol among them)."""
 _EDGE = 4
 """The most lines of furniture at a page's head or foot."""
-_GLUED_LABEL = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\([a-z]{1,3}\)|\([ivx]{1,5}\))"
+_GLUED_LABEL = lazy_compile(r"^(\d{1,3}(?:\.\d{1,3}){0,3}\.?|\([a-z]{1,3}\)|\([ivx]{1,5}\))"
                           r"(?=[A-Z\u201c\"])")
 """A number a PDF reader printed with no space before the words (Word's automatic
 numbering, its tab lost): "1.1Each", "(a)To"."""

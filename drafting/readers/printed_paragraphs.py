@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from drafting.lazy_re import lazy_compile
 from drafting.readers.decisions import preambular_opening
 from drafting.readers.formulas import formula, opens_closing
 from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, heading_key, split_label
 from drafting.readers.printed_lines import ENDS, PrintedLine
 
-_OPENINGS = re.compile(
+_OPENINGS = lazy_compile(
     r"(?:(?:Deeply|Gravely|Seriously|Fully|Further|Also|Profond\u00e9ment|Vivement|Gravement"
     r"|Profundamente|Sumamente|Gravemente)\s+)?"
     r"(?:Aware|Concerned|Conscious|Convinced|Mindful|Guided|Alarmed|Determined|Cognizant"
@@ -20,7 +21,7 @@ _OPENINGS = re.compile(
     r"|Decidid[ao]|Guiad[ao]|Resuelt[ao])\b", re.IGNORECASE)
 """Preambular openings that are no participle ("Recalling", "Rappelant", "Recordando":
 `preambular_opening`), in English, French and Spanish."""
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = lazy_compile(r"[\u0400-\u04ff]")
 _INDENT = 3
 """How much further than the page's text a paragraph's first line is indented."""
 _TITLE = 0.6
@@ -38,9 +39,9 @@ _COMPOUNDS = {word.replace("-", ""): word for word in (
     "mid-term", "year-round", "post-harvest", "peer-to-peer")}
 """Words UN texts write with a hyphen that a PDF reader may have joined at a line's end,
 beside the numbers written in words ("sixty-fourth")."""
-_NUMBER_WORD = re.compile(rf"\b({_TENS})({_UNITS})\b", re.IGNORECASE)
-_HYPHENATED = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
-_WORD = re.compile(r"\b[^\W\d_]{5,}\b")
+_NUMBER_WORD = lazy_compile(rf"\b({_TENS})({_UNITS})\b", re.IGNORECASE)
+_HYPHENATED = lazy_compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
+_WORD = lazy_compile(r"\b[^\W\d_]{5,}\b")
 
 
 def paragraphs(lines: list[PrintedLine], width: int) -> list[tuple[int, str]]:

@@ -22,15 +22,15 @@ are read as before (lines, or other text with a warning).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from drafting.lazy_re import lazy_compile
 from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.model.labels import Label
 from drafting.readers.lines import opens_article, own_number, section_key
 
-_LONE_NUMBER = re.compile(r"(?:[IVXL]{1,6}|[A-Z])\.?")
+_LONE_NUMBER = lazy_compile(r"(?:[IVXL]{1,6}|[A-Z])\.?")
 """A Roman numeral (I to about XL) or a capital letter, alone: a section's number."""
 
 if TYPE_CHECKING:

@@ -70,11 +70,11 @@ tells what each is (`Role`) and builds the draft:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from drafting.engine.sublists import follows
+from drafting.lazy_re import lazy_compile
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
     MAX_PARAGRAPH_CHARS,
@@ -145,9 +145,9 @@ def read_structure(blocks: list[Block], *, name: str,
     return reader.read(text_warnings)
 
 
-_RULE = re.compile(r"[_\-\u2013\u2014*=\s]{3,}")
+_RULE = lazy_compile(r"[_\-\u2013\u2014*=\s]{3,}")
 """A line drawn with characters ("______", "* * *"), as a UN document closes."""
-_LAST = re.compile("\x00(\\d+)\x00")
+_LAST = lazy_compile("\x00(\\d+)\x00")
 """`_Reader._last`'s mark."""
 
 

@@ -19,9 +19,9 @@ reasons on ...", after "A/C.2/81/L.50*") is never the title. Other bodies' openi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from drafting.lazy_re import lazy_compile
 from drafting.model import ParagraphKind
 from drafting.model.headings import numbered_title
 from drafting.model.labels import Label
@@ -209,10 +209,10 @@ class FrontMatter:
         return block.number is not None and block.number.level == 0 and block.number.decimal
 
 
-MARKED_NOTE = re.compile(r"\s*\*{1,3}(?!\*)[\s\u00a0]+\S")
+MARKED_NOTE = lazy_compile(r"\s*\*{1,3}(?!\*)[\s\u00a0]+\S")
 """A line of the front matter that is the note of a mark ("*  Reissued for technical
 reasons on 3 November 2026.", "**\tA/81/150.")."""
-_SPONSORS = re.compile(
+_SPONSORS = lazy_compile(
     r"(?i).+[:\uff1a]\s*(?:revised\s+)?(?:draft|projet|proyecto|проект)\b.*"
     r"|(?:revised\s+)?(?:draft\s+(?:resolution|decision)|(?:projet|proyecto)\s+de\s+\w+"
     r"|проект\s+\w+)\b.*?\b(?:proposed|submitted|presented|sponsored|tabled|propos[ée]e?"
@@ -225,7 +225,7 @@ of draft, then who proposes it ("Draft resolution proposed by Brazil, ...", "Dra
 decision submitted by the Chair"); or who proposes it alone, as the United Nations
 Environment Assembly heads its drafts ("Submitted by the European Union and its member
 States", "Proposed by the delegation of Kenya")."""
-_NOT_TITLE = re.compile(
+_NOT_TITLE = lazy_compile(
     r"(?i)\S*/\S*|.*\t.*|distr\b.*|original\s*:.*|(?:provisional\s+)?agenda\s+item\b.*"
     r"|items?\s+\d.*|.*\bsession(?:,\s*resumed)?|.*\bcommittee|\d{1,2}\s+\w+\s+\d{4}"
     r"|united\s+nations|general\s+assembly|security\s+council")
@@ -234,18 +234,18 @@ _NOT_TITLE = re.compile(
 a committee, a date, an organ."""
 
 
-_PREAMBLE = re.compile(r"(?i)pr[ée]amb(?:le|ule|ulo)|преамбула|الديباجة|序言")
+_PREAMBLE = lazy_compile(r"(?i)pr[ée]amb(?:le|ule|ulo)|преамбула|الديباجة|序言")
 """A line heading the preamble ("Preamble", "Préambule", "Preámbulo"): no title."""
 
 
-_DESIGNATION = re.compile(
+_DESIGNATION = lazy_compile(
     r"(?i)(?:(?:revised\s+)?draft\s+)?(?:decision|resolution|conclusions?|recommendations?"
     r"|declaration)(?:\s+(?:-|\d+)?/\S+|\s+[\dIVXL]+(?:/\S+)?)?\s*\.?")
 """A line that says what kind of text follows, not what it is about: "Draft decision
 -/CMA.8" (UNFCCC), "Decision 1/CP.29", "Draft resolution", "Resolution 78/10"."""
 
 
-_KIND = re.compile(
+_KIND = lazy_compile(
     r"(?i)(?:(?:draft|revised|ministerial)\s+)*(?:decision|resolution|declaration"
     r"|conclusions?)(?:\s+(?:no\.?\s*)?[\w./()-]*\d[\w./()-]*)?"
     r"(?:,?\s+(?:of|adopted\s+on|adopted\s+at)\s+\d{1,2}\s+\w+\s+\d{4})?\s*\.?"

@@ -6,9 +6,9 @@ letter standing alone before its text (`_item`), a decision's item Word letters
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from drafting.lazy_re import lazy_compile
 from drafting.model import ParagraphKind
 from drafting.model.labels import Label
 from drafting.readers.blocks import AutoNumber, Block
@@ -17,7 +17,7 @@ from drafting.readers.draft_labels import BEFORE_ITEMS as _BEFORE_ITEMS
 from drafting.readers.draft_labels import DraftParagraph
 from drafting.readers.lines import BRACKETED_NUMBER, RECITALS, lone_item, split_label
 
-_LETTER = re.compile(r"\(?[a-z]{1,3}\)")
+_LETTER = lazy_compile(r"\(?[a-z]{1,3}\)")
 """A letter Word numbers a list's items with: "(a)", "a)", "(aa)"."""
 
 

@@ -21,13 +21,13 @@ the paragraphs stay in the last option's section."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from drafting import brackets
 from drafting.engine.option_brackets import closes_option_block, opens_option_block
 from drafting.errors import LabelError, ReaderError
+from drafting.lazy_re import lazy_compile
 from drafting.model import ParagraphKind
 from drafting.model.labels import Label, parse_label
 from drafting.model.sections import OPTION_DIGITS, option_name, option_named, section_key
@@ -37,7 +37,7 @@ from drafting.readers.lines import OptionLead, heading_key, option_text
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure_sections import top_number
 
-_OPTION_KEY = re.compile(r"(?:^| )OPTION \S+$")
+_OPTION_KEY = lazy_compile(r"(?:^| )OPTION \S+$")
 """The option's part of a section key (``5 OPTION 2``): what stays is the article's."""
 
 

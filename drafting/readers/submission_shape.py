@@ -10,9 +10,9 @@ takes milliseconds. tests/readers/test_submission_shape.py holds it to the schem
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_NAME_CHARS, MAX_SUPPORTERS
 
 _FILE_FIELDS = {"document", "delegation", "submitted_by", "revision", "amendments"}
@@ -25,7 +25,7 @@ _ACTIONS = ("replace", "delete", "insert", "new_paragraph", "delete_paragraph",
 _QUOTING = {"replace", "delete", "insert", "bracket"}
 _AMENDMENT_FIELDS = {"paragraph", *_QUOTED, *_TRUE, "occurrence", "reason", "supporters",
                      "place"}
-_NOT_BLANK = re.compile(r"\S")
+_NOT_BLANK = lazy_compile(r"\S")
 
 
 def plainly_valid(data: Any) -> bool:

@@ -8,13 +8,13 @@ brackets of a bracketed option block ("[Option 1" ... "Parties.]":
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from drafting import brackets
 from drafting.brackets import NOTE_MARKER
 from drafting.engine.option_brackets import paired_in_blocks
+from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import CLOSING, TITLE_WORDS
 from drafting.readers.result import ReadWarning
@@ -126,7 +126,7 @@ def _stray(place: str, text: str, offset: int, message: str) -> ReadWarning:
         "written and the bracket counted as unbalanced"))
 
 
-_ROMAN_NUMBER = re.compile(r"(?:[IVXLC]{1,7})\.\s")
+_ROMAN_NUMBER = lazy_compile(r"(?:[IVXLC]{1,7})\.\s")
 """A paragraph typed with a Roman numeral ("I. Takes note ..."): a number drafting does
 not read as an operative paragraph's."""
 

@@ -47,7 +47,6 @@ naming the lines.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -57,6 +56,7 @@ from drafting import characters, lookalikes
 from drafting.errors import ReaderError
 from drafting.given_files import decoded, read_given
 from drafting.inline_markdown import MARKUP, unescaped, unmarked
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
 from drafting.readers.chapeaux import long_chapeau
@@ -65,8 +65,8 @@ from drafting.readers.printed_pages import is_printed, paged, printed_blocks, un
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
-_HEADING = re.compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
-_ENDS = re.compile(r"(?:[,;:.!?\u060c\u061b\u3002\uff0c\uff1b\uff1a]|[,;]\d{1,3})"
+_HEADING = lazy_compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
+_ENDS = lazy_compile(r"(?:[,;:.!?\u060c\u061b\u3002\uff0c\uff1b\uff1a]|[,;]\d{1,3})"
                    r"[\"'\u2019\u201d)\]*\\]*$")
 """How a line that ends a paragraph ends: a comma, semicolon, colon or full stop (a
 footnote's number may follow a comma or semicolon, closing quotes and brackets any)."""

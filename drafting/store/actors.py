@@ -15,17 +15,17 @@ record is for ever and anyone with the store reads it:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
+from drafting.lazy_re import lazy_compile
 from drafting.sender_checks import acting_for_other, named_delegation, secretariat_staff
 from drafting.store.errors import StoreError
 
 if TYPE_CHECKING:
     from drafting.model import Delegation
 
-_TOKEN = re.compile(r"drf_[0-9a-f]{16}_")
+_TOKEN = lazy_compile(r"drf_[0-9a-f]{16}_")
 """How every token begins (`drafting.store.tokens`): enough to know one, never kept."""
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, Select, Table, select
 
+from drafting.lazy_re import lazy_compile
 from drafting.model import (
     Amendment,
     AmendmentKind,
@@ -37,7 +38,7 @@ from drafting.store.errors import NotFoundError
 from drafting.store.payloads import marks_from, marks_json, utc
 
 FRONT, CHAPEAU = tables.FRONT_ROLES
-_ID = re.compile(r"\s*A([1-9][0-9]{0,17})\s*", re.IGNORECASE)
+_ID = lazy_compile(r"\s*A([1-9][0-9]{0,17})\s*", re.IGNORECASE)
 """An amendment id: ASCII digits (not look-alikes, "A١"), no leading zero, within a
 database integer."""
 _LISTED = 20  # symbols or codes named in a "not found" message

@@ -38,11 +38,11 @@ in a paragraph, which would split it when written back as Markdown.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 from drafting import characters, lookalikes
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_NAME_CHARS
 from drafting.model import Amendment, Delegation, Document, Revision
 from drafting.store.errors import StoreError
@@ -51,7 +51,7 @@ MAX_LABEL_CHARS = 100
 """A revision's label, as the store's column holds it (``tables.LABEL``)."""
 
 MAX_SYMBOL_CHARS = 200
-_SYMBOL = re.compile(r"(?:[A-Z]+ (?=\d))?[^\W_][\w/.\-:()+]*")
+_SYMBOL = lazy_compile(r"(?:[A-Z]+ (?=\d))?[^\W_][\w/.\-:()+]*")
 """A symbol's characters: IMO's one space ("MSC 110/WP.5") after its leading capitals,
 before a digit; its length is checked apart (`MAX_SYMBOL_CHARS`)."""
 

@@ -54,6 +54,7 @@ import re
 
 from sqlalchemy import Connection, select, text
 
+from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_NAME_CHARS
 from drafting.store import access, tables
 from drafting.store.errors import StoreError
@@ -67,7 +68,7 @@ PREFIX = "drafting_"
 """The default start of role names: ``drafting_eu``, ``drafting_delegations``."""
 GROUP = "delegations"
 """The group role's name after the prefix."""
-_PREFIX_FORM = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+_PREFIX_FORM = lazy_compile(r"[a-z_][a-z0-9_]{0,39}")
 _MAX_NAME = 63  # bytes in a PostgreSQL identifier
 
 READ = tuple(sorted([*tables.metadata.tables, "alembic_version"]))

@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from drafting.errors import InputError
+from drafting.lazy_re import lazy_compile
 
 _HASH = r"[0-9a-fA-F]{64}"
-_ONE = re.compile(rf"(?:(?:receipt|head)\s*:\s*)?#?(\d+)\s*(?::|\s)\s*({_HASH})", re.IGNORECASE)
-_IN_LINE = re.compile(rf"(?:#(\d+)(?:\s+|:)|(?<![\w#])(\d+):)({_HASH})(?![0-9a-fA-F])")
-_NAMED = re.compile(r"\b(?:receipt|head)\s*:", re.IGNORECASE)
+_ONE = lazy_compile(rf"(?:(?:receipt|head)\s*:\s*)?#?(\d+)\s*(?::|\s)\s*({_HASH})", re.IGNORECASE)
+_IN_LINE = lazy_compile(rf"(?:#(\d+)(?:\s+|:)|(?<![\w#])(\d+):)({_HASH})(?![0-9a-fA-F])")
+_NAMED = lazy_compile(r"\b(?:receipt|head)\s*:", re.IGNORECASE)
 _FORMS = "42:<64 hex digits>, or as printed: 'receipt: #42 <64 hex digits>'"
 
 

@@ -22,7 +22,6 @@ the loaders could not load; the faults already name them.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DataError, OperationalError
 
+from drafting.lazy_re import lazy_compile
 from drafting.model import AmendmentKind, AmendmentStatus, DelegationKind, ParagraphKind
 from drafting.model import ParagraphStatus as _PS
 from drafting.store import mapping, tables
@@ -97,7 +97,7 @@ _COUNTS = {"position", "level", "size"}  # whole numbers from 0
 _NUMBERED = {("events", "seq"), ("submissions", "event_seq"), ("amendment_statuses", "event_seq"),
              ("decisions", "event_seq")}  # event numbers, from 1
 _SPANS = (("span_start", "span_end"), ("anchor_start", "anchor_end"))
-_ROLE_PREFIX = re.compile(r"[a-z_][a-z0-9_]{0,39}")  # as `postgres_roles.roles` allows
+_ROLE_PREFIX = lazy_compile(r"[a-z_][a-z0-9_]{0,39}")  # as `postgres_roles.roles` allows
 _ROLE_BYTES = 63
 
 

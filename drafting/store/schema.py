@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
 
+from drafting.lazy_re import lazy_compile
 from drafting.store.connect import WRITE_OPTION, shown
 from drafting.store.errors import SchemaError
 
@@ -59,8 +60,8 @@ def scripts() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
 
-_REVISION = re.compile(r'^revision(?:: str)? = "(\w+)"$', re.MULTILINE)
-_DOWN = re.compile(r'^down_revision(?:: str \| None)? = (?:"(\w+)"|None)$', re.MULTILINE)
+_REVISION = lazy_compile(r'^revision(?:: str)? = "(\w+)"$', re.MULTILINE)
+_DOWN = lazy_compile(r'^down_revision(?:: str \| None)? = (?:"(\w+)"|None)$', re.MULTILINE)
 
 
 def known_revisions() -> tuple[frozenset[str], str]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 from dataclasses import dataclass
 
+from drafting.lazy_re import lazy_compile
+
 PREFIX = "drf"
-_FORM = re.compile(r"drf_([0-9a-f]{16})_([A-Za-z0-9_-]{20,200})")
-_HEX = re.compile(r"(?:[0-9a-f]{2})+")
+_FORM = lazy_compile(r"drf_([0-9a-f]{16})_([A-Za-z0-9_-]{20,200})")
+_HEX = lazy_compile(r"(?:[0-9a-f]{2})+")
 SCHEME = "scrypt:n=4096,r=8,p=1"
 _COST = {"n": 4096, "r": 8, "p": 1}
 _MOST = {"n": 1 << 20, "r": 32, "p": 16}

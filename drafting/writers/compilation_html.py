@@ -11,7 +11,6 @@ English paragraph round.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from html import escape, unescape
@@ -25,6 +24,7 @@ from drafting.engine.segments import (
     NewParagraph,
     original_text,
 )
+from drafting.lazy_re import lazy_compile
 from drafting.model import Mark, ParagraphStatus, Style
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
@@ -186,7 +186,7 @@ def _para(inner: str, css: str = "") -> str:
     return f'<p dir="{_direction(inner)}"{attribute}>{inner}</p>'
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = lazy_compile(r"<[^>]*>")
 
 
 def _direction(inner: str) -> str:

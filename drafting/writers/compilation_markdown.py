@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
+from drafting.lazy_re import lazy_compile
 from drafting.model import Mark, Style
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
@@ -52,11 +53,11 @@ LEGEND = (
     "[ / ] alternatives not agreed."
 )
 
-_ACTIVE = re.compile(r"([\\*_~`<])")
-_LINK = re.compile(r"(?<=\])\(|!(?=\[)")
+_ACTIVE = lazy_compile(r"([\\*_~`<])")
+_LINK = lazy_compile(r"(?<=\])\(|!(?=\[)")
 """What would make a link or an image of the negotiators' brackets: "](" and "!["."""
-_LINE_MARK = re.compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
-_LINE_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
+_LINE_MARK = lazy_compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
+_LINE_NUMBER = lazy_compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 _MARKERS = {
     PieceKind.INSERTED: "**",
     PieceKind.OPTION: "**",

@@ -21,7 +21,6 @@ The house style (read back by `drafting.readers.docx_draft`):
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from drafting.errors import InputError
+from drafting.lazy_re import lazy_compile
 from drafting.model import Document, Mark, Paragraph, ParagraphKind, Revision
 from drafting.model.marks import pieces
 from drafting.ooxml.markup import form_of
@@ -53,9 +53,9 @@ DRAFT_STYLE = "Draft Paragraph"
 """The style of labelled paragraphs: Normal with a hanging indent for the label."""
 HANGING = Cm(1.5)
 
-_PIECES = re.compile(r"(\n|\t)")
+_PIECES = lazy_compile(r"(\n|\t)")
 _SECT_PR = qn("w:sectPr")
-_WORD = re.compile(r"\S+")
+_WORD = lazy_compile(r"\S+")
 _PUNCTUATION = ".,;:!?"
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +38,7 @@ from drafting.engine.segments import (
     MergedParagraph,
     NewParagraph,
 )
+from drafting.lazy_re import lazy_compile
 from drafting.model import Mark
 from drafting.ooxml import markup
 from drafting.ooxml.comments import drop_comments
@@ -187,7 +187,7 @@ def noted_runs(text: str, **form: Any) -> list[str]:
     return runs
 
 
-_NOTE_LINE = re.compile(r":\s*")
+_NOTE_LINE = lazy_compile(r":\s*")
 
 
 def _label_runs(label: str) -> list[str]:

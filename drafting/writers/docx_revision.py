@@ -40,6 +40,7 @@ from docx.oxml.ns import qn
 
 from drafting.engine.footnotes import cited, footnote_numbers
 from drafting.engine.series import opens_series, series_key
+from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.field_updates import dirty_references
@@ -444,7 +445,7 @@ _CONTAINERS = frozenset({_SDT_CONTENT, qn("w:customXml")})
 _CONTAINER_PROPERTIES = frozenset({qn("w:customXmlPr")})
 """What a custom XML element holds besides its content."""
 
-_ALTERNATIVE = re.compile(r"\s*(?:OP\s?)?(?P<number>\d{1,4}(?:\s*[a-z]+)??)(?=\s*alt\b)",
+_ALTERNATIVE = lazy_compile(r"\s*(?:OP\s?)?(?P<number>\d{1,4}(?:\s*[a-z]+)??)(?=\s*alt\b)",
                           re.IGNORECASE)
 """The number an alternative's own Word paragraph types before "Alt": ``OP2 Alt``,
 ``2 alt.``, ``2 bis Alt``."""

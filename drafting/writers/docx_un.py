@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from docx.shared import Cm
 from lxml import etree
 
 from drafting.engine.revision_symbols import symbol_with_revision
+from drafting.lazy_re import lazy_compile
 from drafting.model import Document, Mark, Paragraph, ParagraphKind
 from drafting.model.labels import typed_number
 from drafting.model.marks import pieces
@@ -174,7 +174,7 @@ def _typed(paragraph: Paragraph) -> str:
     return f"{number} -\t" if right_to_left(paragraph.text) else f"{number}.\t"
 
 
-_AS_IS = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_AS_IS = lazy_compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """What markup would not give back as it is: a carriage return (read as a line end) and
 what XML cannot hold (the element builders refuse it, as they always have)."""
 

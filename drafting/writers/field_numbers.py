@@ -15,6 +15,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml.revisions import RevisionMarks, Stamp, element, text_element
 from drafting.ooxml.weave import new_run
 from drafting.writers.typed_numbers import TYPED_NUMBER
@@ -26,10 +27,10 @@ _BESIDE = frozenset(qn(f"w:{name}") for name in (
     "pPr", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart",
     "commentRangeEnd"))
 """What may stand before a paragraph's first run and shows nothing."""
-_RESET = re.compile(r"\\[rc](?:\s+\d+)?\s*", re.IGNORECASE)
+_RESET = lazy_compile(r"\\[rc](?:\s+\d+)?\s*", re.IGNORECASE)
 """A SEQ field's switch that sets its count (``\\r 1``, restart at 1) or repeats the
 last (``\\c``): a new paragraph's field counts on instead."""
-_RESTART = re.compile(r"\\r\s*\d+", re.IGNORECASE)
+_RESTART = lazy_compile(r"\\r\s*\d+", re.IGNORECASE)
 """A SEQ field's switch that restarts its count at a number (``\\r 1``)."""
 
 

@@ -10,7 +10,6 @@ inserted in the merged draft and plain in the revision.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting.brackets import Bracket, parse, unparse
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml.revisions import RevisionMarks
 from drafting.ooxml.weave import Edit, new_run
 from drafting.readers.lines import OptionLead, option_lead, split_label
@@ -25,7 +25,7 @@ from drafting.readers.source_places import SourcePlace
 from drafting.writers.list_items import blank
 from drafting.writers.options import NO_TEXT, options
 
-_WHOLE_BRACKETS = re.compile(r"(?:\[[^\[\]]*\])+")
+_WHOLE_BRACKETS = lazy_compile(r"(?:\[[^\[\]]*\])+")
 _R = qn("w:r")
 
 

@@ -24,7 +24,6 @@ the older property again, as the document to issue is the revision's own.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -36,13 +35,14 @@ from drafting.engine.revision_symbols import (
     revised_symbol,
     revision_places,
 )
+from drafting.lazy_re import lazy_compile
 from drafting.ooxml.properties import rewrite_properties
 from drafting.ooxml.revisions import RevisionMarks, Stamp
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, weave
 from drafting.readers.source_places import SourcePlace
 
-_REVISION = re.compile(r"Rev\.\d+")
+_REVISION = lazy_compile(r"Rev\.\d+")
 """A revision label a symbol names ("A/C.2/81/L.7/Rev.2"); "Zero draft" is none."""
 _PAGE_PARTS = frozenset({RT.HEADER, RT.FOOTER})
 _NEED_A_PARAGRAPH = frozenset({qn("w:tc"), qn("w:txbxContent")})

@@ -11,6 +11,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting.errors import LabelError
+from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import parse_label, typed_number
 from drafting.model.sections import LOCAL_SUFFIX
@@ -19,7 +20,7 @@ from drafting.readers.lines import ITEM_LETTERS
 from drafting.readers.source_places import SourcePlace
 
 _OTHER_LETTERS = "".join(ITEM_LETTERS)
-TYPED_NUMBER = re.compile(
+TYPED_NUMBER = lazy_compile(
     r"\s*(?P<bracket>\[?)(?P<before>(?:(?P<prefix>OP|PP) ?(?=\d))?\(?)"
     r"(?P<number>\d{1,4}(?:\.\d{1,3}){0,3}"
     r"(?:\s*(?:[a-z]+|" + LOCAL_SUFFIX + r"))?"
@@ -96,7 +97,7 @@ def with_prefix(before: str, label: str) -> str:
     return f"{prefix}{before[found.end():]}" if prefix in _TYPED_PREFIXES else ""
 
 
-_PREFIX = re.compile(r"OP|PP")
+_PREFIX = lazy_compile(r"OP|PP")
 
 
 def shown_number(label: str, typed: str) -> str:
@@ -145,7 +146,7 @@ _LOCAL_WORDS = {
 """The suffixes Arabic and Russian texts write in their own words, by the English one."""
 
 
-_OWN_NUMBER = re.compile(r"(?:^| )(?:ARTICLE|RULE) (\w+)$")
+_OWN_NUMBER = lazy_compile(r"(?:^| )(?:ARTICLE|RULE) (\w+)$")
 """The number of an article or a rule keyed apart (``ANNEX VI ARTICLE 1``, ``RULE 1``),
 which its clauses type before their own ("1.2"), as a treaty's articles' clauses do."""
 
@@ -165,7 +166,7 @@ def in_letters(number: str, typed: str) -> str:
     return f"{letter}{'-' if '-' in typed else ' '}{suffix}" if suffix else letter
 
 
-_LETTER = re.compile(r"(?:([a-z])\1{0,2}|[" + _OTHER_LETTERS + r"]\u0640?)(?:[ -][a-z]{3,15})?")
+_LETTER = lazy_compile(r"(?:([a-z])\1{0,2}|[" + _OTHER_LETTERS + r"]\u0640?)(?:[ -][a-z]{3,15})?")
 """A number typed as a decision item's letter (`TYPED_NUMBER`): "c", "c bis", "aa",
 Russian "в", Arabic "ج"."""
 _TATWEEL = "\u0640"
@@ -212,9 +213,9 @@ def clause_depth(label: str) -> int:
     return parsed.section.count(".") + 1 if parsed.section else 0
 
 
-_CLAUSE_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
+_CLAUSE_SECTION = lazy_compile(r"\d{1,3}(?:\.\d{1,3}){0,2}")
 """A section named by a clause's number (``1``, ``1.2``)."""
-_LETTERED = re.compile(r"\d{1,4}[a-s]")
+_LETTERED = lazy_compile(r"\d{1,4}[a-s]")
 _LETTERS = 19
 """How many letters stand for suffixes: a for bis to s for novies decies, as read."""
 
