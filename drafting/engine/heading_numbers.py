@@ -10,8 +10,9 @@ Capacity-building"). `headings_renumbered` numbers each series of headings on wh
 revision revised numbered it on (each the one before it plus one, or 1 where a part
 starts it again); a series the drafters numbered otherwise stays as they numbered it.
 Headings numbered with a suffix ("Article 3 bis") keep their numbers until the text is
-renumbered by hand. In a text numbered by section, an article's paragraphs follow its
-number (``4.1`` is ``5.1``), as its heading now names it.
+renumbered by hand; an alternative to an article ("[Article 4 alt", "Alt Article 4")
+follows its article's number ("[Article 5 alt"). In a text numbered by section, an
+article's paragraphs follow its number (``4.1`` is ``5.1``), as its heading now names it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import roman
 from drafting.model.labels import Label, LabelError, parse_label
-from drafting.model.sections import numbered_as, renumbered_section, section_key
+from drafting.model.sections import (
+    alternative_to,
+    numbered_as,
+    renumbered_section,
+    section_key,
+)
 
 _OWN = lazy_compile(r"(?P<key>[IVXLC]{1,7}|[A-Z])(?=\.[\t \u00a0]+\S)")
 """A heading that types its own number, a Roman numeral or a capital letter and a full
@@ -60,10 +66,17 @@ def headings_renumbered(old: Sequence[Paragraph], new: list[Paragraph]
             continue
         restarts = 1 in numbers[1:]
         last = 0
+        now: dict[int, int] = {}  # each number's new one, as the last heading so numbered has it
         for n, paragraph in enumerate(out):
             if paragraph.kind is not ParagraphKind.HEADING:
                 continue
             found = _numbered(paragraph, each)
+            if (alternative := alternative_to(paragraph.text)) is not None:
+                if alternative[0] == each.kind and now.get(alternative[1], alternative[1]) \
+                        != alternative[1]:  # "Article 13 alt" follows its article
+                    out[n] = replace(paragraph, text=renumbered_section(
+                        paragraph.text, now[alternative[1]]))
+                continue
             if found is None:
                 outer = restarts and 0 < paragraph.level < each.level
                 last = 0 if outer else last
@@ -71,7 +84,7 @@ def headings_renumbered(old: Sequence[Paragraph], new: list[Paragraph]
             value = 1 if paragraph.id in ids and found[1] == 1 and restarts else last + 1
             if value != found[1]:
                 out[n] = replace(paragraph, text=_written(paragraph.text, each, value))
-            last = value
+            last = now[found[1]] = value
     return _rekeyed(new, out)
 
 

@@ -67,16 +67,18 @@ _SUFFIX_PATTERN = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 ALTERNATIVE = "alt"
 """What follows an article's number in the heading of an alternative to it ("Article 13
 alt", its paragraphs ``13alt.1``, ...), as chairs' texts of treaties set one out."""
+_ALTERNATIVE_KEY = rf"(?:{_SUFFIX_PATTERN})?{ALTERNATIVE}\d{{0,2}}"
+"""An alternative's suffix in a section's key: ``alt``, ``alt2``, ``bisalt``."""
 _SECTION = (r"(?:ANNEX|APPENDIX)(?:\s?(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])(?:bis|ter)?)?"
             r"(?:\s?(?:PART|CHAPTER|SECTION)\s?(?:\d{1,3}[A-Z]?|[IVXLC]{1,7}|[A-Z])"
             r"|\s?(?:ARTICLE|RULE)\s?\d{1,3}(?:bis|ter|[A-Z])?)?"
             r"|RULE\s?\d{1,3}(?:bis|ter|[A-Z])?"
             r"|ARTICLE|CHAPTER|PART|SECTION"
-            rf"|\d{{1,3}}(?:{_SUFFIX_PATTERN}|{ALTERNATIVE}|[A-Z])?"
-            rf"|[IVXLC]{{1,7}}(?:{_SUFFIX_PATTERN})?|[A-Z]")
+            rf"|\d{{1,3}}(?:{_ALTERNATIVE_KEY}|{_SUFFIX_PATTERN}|[A-Z])?"
+            rf"|[IVXLC]{{1,7}}(?:{_ALTERNATIVE_KEY}|{_SUFFIX_PATTERN})?|[A-Z]")
 SECTION_PATTERN = rf"(?:(?:{_SECTION})\s?)?OPTION\s?(?:\d{{1,2}}|[A-Z])|{_SECTION}"
 """What names a section in a label: an article's number (``3``, ``3bis``, ``3quater``, an
-alternative to it ``3alt``, and as
+alternative to it ``3alt``, a second ``3alt2``, one to Article 3 bis ``3bisalt``, and as
 the European Union numbers an article inserted after Article 3, ``3A``), a chapter's or an
 agreement's article's roman numeral (``II``, and ``IIbis`` for one inserted after it:
 "Article I bis", "Chapter II bis"), a section's letter; an annex or an appendix, with its
@@ -93,7 +95,7 @@ line in Article 5): ``5 OPTION 2`` (``5 OPTION 2.1``, paragraph 1 of Option 2 of
 _ANNEX_NUMBER = lazy_compile(r"(ANNEX|APPENDIX)\s*(?=\S)")
 _SUFFIXED_SECTION = lazy_compile(
     rf"(\d{{1,3}}|[IVXLC]{{1,7}}|(?:ANNEX|APPENDIX) \w{{1,7}}?)"
-    rf"({_SUFFIX_PATTERN.upper()}|{ALTERNATIVE.upper()})")
+    rf"((?:{_SUFFIX_PATTERN.upper()})?{ALTERNATIVE.upper()}\d{{0,2}}|{_SUFFIX_PATTERN.upper()})")
 _OPTION_SECTION = lazy_compile(r"(.*?)\s?OPTION\s?(\S+)")
 _ANNEX_PART = lazy_compile(
     r"((?:ANNEX|APPENDIX)(?: \S+?)?)\s?(PART|CHAPTER|SECTION|ARTICLE|RULE)\s?(\S+)")

@@ -59,7 +59,18 @@ them: "Статья 8 бис" (or "8-бис"), "тер", "кватер"; "الم
 one, and the labels it leaves used twice say so (`unread_heading`). A paragraph number
 takes them too ("١ مكررا - ", `drafting.readers.lines`)."""
 _RUSSIAN_SUFFIXES = {"бис": "bis", "тер": "ter", "кватер": "quater"}
+_ALT_WORD = r"(?i:alt\.?|alternative)"
+_ALT_BEFORE = rf"(?P<alt_before>{_ALT_WORD}(?:\s*(?P<before_n>\d{{1,2}}))?\s+)?"
+"""An alternative named before the article's word: "Alt Article 13", "[Alt Article 13",
+"Alternative 2 Article 13"."""
+_ALT_AFTER = (r"(?P<alt>(?:\s*|-)(?i:alt)(?:\s*(?P<alt_n>\d{1,2}))?\b"
+              r"|\s*\((?i:alt\.?|alternative)(?:\s*(?P<paren_n>\d{1,2}))?\))?")
+"""An alternative named after the article's number (and suffix): "Article 13 alt",
+"Article 13 alt 2" (the second), "Article 13 bis alt", "Article 13 (alternative)". The
+word "Alternative" is read after the number only in brackets: "Article 13 Alternative
+sources of finance" is Article 13 and its title."""
 _SECTION = lazy_compile(
+    _ALT_BEFORE +
     r"(?P<kind>(?i:article|chapter|section|part|annex|appendix|title|rule"  # English
     r"|chapitre|partie|annexe|appendice|titre|r[eè]gle"  # French (article, section too)
     r"|art[ií]culo|cap[ií]tulo|secci[oó]n|parte|anexo|ap[eé]ndice|t[ií]tulo|regla"  # Spanish
@@ -67,8 +78,8 @@ _SECTION = lazy_compile(
     r"|المادة|الفصل|الباب|الجزء|الفرع|المرفق|التذييل|القاعدة))"  # Arabic
     r"(?:\s+(?P<key>\d{1,3}(?:[a-zA-Z](?![\w\u00c0-\u024f]))?|[IVXLC]{1,7}|[A-Z]"
     r"|(?i:premier|primero)|" + "|".join(_ARABIC_ORDINALS) + ")"
-    rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{ALTERNATIVE}|{LOCAL_SUFFIX})))?)?"
-    rf"(?:\b|(?<={_FATHATAN}))"
+    rf"(?:(?:\s*|-)(?P<suffix>(?i:{_SUFFIX}|{LOCAL_SUFFIX})))?{_ALT_AFTER})?"
+    rf"(?:\b|(?<={_FATHATAN})|(?<=\)))"
     r"(?P<mark>\.?\s*[-:\u2013\u2014.])?"
     r"(?(mark)\s*.*|\.?(?:\s+[A-Z(].*)?)")
 _CJK_SECTION = lazy_compile(  # "第一条", "第八条之二", "第3章", "第二部分 定义", "附件二"
@@ -124,6 +135,7 @@ def section_key(text: str) -> str | None:
         key = str(number) if kind == "ARTICLE" else roman(number)
     key = str(int(key)) if key.isdigit() else key  # Arabic-Indic digits as 0-9
     key = f"{key}{latin_suffix(match['suffix'])}" if match["suffix"] else key
+    key = f"{key}{_alternative(match)}"
     return f"{kind} {key}" if kind in _OWN_KEYS else key
 
 
@@ -141,7 +153,26 @@ def numbered_as(text: str) -> tuple[str, int] | None:
     with no suffix ("Article 2 Scope" -> ("ARTICLE", 2), "Part II" -> ("PART", 2)); None
     for any other text (`renumbered_section`)."""
     match = _section(text) if not text.startswith((" ", "[")) else None
-    if match is None or not match["key"] or match["suffix"]:
+    if match is None or _alternative(match):
+        return None
+    return _plain_number(match)
+
+
+def alternative_to(text: str) -> tuple[str, int] | None:
+    """The kind and number of the section whose alternative a heading sets out, bracketed
+    or not ("[Article 13 alt", "Alt Article 13", "Article 13 alt 2" -> ("ARTICLE", 13));
+    None for any other text, and for an alternative to an article numbered with a suffix
+    ("Article 13 bis alt"), whose number stays as that article's does."""
+    match = _section(_unbracketed(text))
+    if match is None or not _alternative(match):
+        return None
+    return _plain_number(match)
+
+
+def _plain_number(match: re.Match[str]) -> tuple[str, int] | None:
+    """The kind and number a heading's ``match`` names, if in figures or Roman numerals
+    with no suffix."""
+    if not match["key"] or match["suffix"]:
         return None
     key = match["key"]
     number = int(key) if key.isdigit() else _ROMAN_VALUES.get(key)
@@ -149,14 +180,16 @@ def numbered_as(text: str) -> tuple[str, int] | None:
 
 
 def renumbered_section(text: str, number: int) -> str:
-    """``text`` (a heading `numbered_as` reads) numbered ``number``, in its own form:
-    "Article 2 Scope" -> "Article 3 Scope", "Part II" -> "Part III"."""
-    match = _section(text)
+    """``text`` (a heading `numbered_as` or `alternative_to` reads) numbered ``number``,
+    in its own form: "Article 2 Scope" -> "Article 3 Scope", "Part II" -> "Part III",
+    "[Article 2 alt" -> "[Article 3 alt"."""
+    words = _unbracketed(text)
+    match = _section(words)
     if match is None or not match["key"]:
         return text
-    key = match["key"]
+    key, at = match["key"], text.index(words)
     written = str(number) if key.isdigit() else roman(number)
-    return text[:match.start("key")] + written + text[match.end("key"):]
+    return text[:at + match.start("key")] + written + text[at + match.end("key"):]
 
 
 def option_named(text: str) -> str | None:
@@ -232,6 +265,16 @@ def _unbracketed(text: str) -> str:
     if text.startswith("[") and "[" not in text[1:] and "]" not in text[1:-1]:
         return text[1:].removesuffix("]").strip()
     return text
+
+
+def _alternative(match: re.Match[str]) -> str:
+    """What a heading's key carries for an alternative to an article: "alt" ("Article 13
+    alt", "Alt Article 13", "Article 13 (alternative)"), with its number where it has one
+    ("Article 13 alt 2": "alt2"); "" for an article itself."""
+    if not (match["alt"] or match["alt_before"]):
+        return ""
+    number = match["alt_n"] or match["paren_n"] or match["before_n"] or ""
+    return f"{ALTERNATIVE}{int(number) if number else ''}"
 
 
 def _section(text: str) -> re.Match[str] | None:

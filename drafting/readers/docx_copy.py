@@ -62,6 +62,7 @@ from drafting.readers.lines import DECIMAL, read_label, read_numbered
 from drafting.readers.paragraph_tables import labelled_rows, laid_out
 from drafting.readers.result import ReadWarning
 from drafting.readers.structure import read_structure
+from drafting.readers.typed_items import word_number
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
 _UNTYPED = frozenset({RoleKind.LINE, RoleKind.HEADING})
@@ -268,8 +269,8 @@ class CopyLayout:
             style = names.get(runs.style_id(p) or "", "")
             # a paragraph the copy inserts takes the number Word shows it; the others
             # keep theirs from before it (its list's next items are not renumbered)
-            number = counter.number(p, count=bool(originals[index]) or not text) \
-                if numbered else None
+            number = word_number(counter, p, text, count=bool(originals[index]) or not text,
+                                 held=self._lines) if numbered else None
             if style == "subtitle":
                 subtitles.add(index)
                 text = ""

@@ -45,6 +45,7 @@ from drafting.readers.contents import contents_style, field_contents
 from drafting.readers.paragraph_tables import TableRow, table_layout, text_rows
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
+from drafting.readers.typed_items import word_number
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REVISIONS = {
@@ -265,7 +266,7 @@ class DraftReader:
         for piece in pieces:
             notes.update(piece.notes)
         shown = next((piece for piece in pieces if piece.text.strip()), pieces[-1])
-        number = self.numbering.number(shown.element)
+        number = word_number(self.numbering, shown.element, text)  # "(a bis)" typed: its own
         style = self._style(shown.element)
         if style == "subtitle" and _OWN_SUBTITLE.fullmatch(text):
             return label  # our own drafts put the symbol and revision there; others stay

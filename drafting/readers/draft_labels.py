@@ -251,7 +251,7 @@ def bracketed_paragraph(text: str, host: DraftParagraph | None,
         host = series  # lines read as other text ("(a)" after a new "(3)"): the series'
     last = (host.options[-1] if host.options else host.text).rstrip() if host else ""
     listing = last.endswith((":", "\uff1a"))  # "Calls upon States:": a list follows
-    if host is not None and host.bracketed:
+    if host is not None and (host.bracketed or (host.automatic and host.lettered)):
         if lettered != host.lettered or (lettered and listing):  # "(i)" of its list
             return None
         before = host.label

@@ -331,7 +331,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
             self.drafts[-1].list = number.list
         elif label is None and number is not None and self._decision_item(number):
             self._open(index, Label("OP", number.value), block.text, block)  # Word's "(a)"
-            self.drafts[-1].automatic, self.drafts[-1].list = True, number.list
+            self.drafts[-1].automatic = self.drafts[-1].lettered = True
+            self.drafts[-1].list = number.list
         elif number is not None and (clause := self._clause(number)) is not None:
             self._open(index, clause, block.text, block)  # "1.2.1" by Word's multilevel list
             self.drafts[-1].automatic, self.drafts[-1].list = True, number.list

@@ -87,6 +87,9 @@ class WordNumbers:
         if host is not None and host.automatic and host.list == number.list:
             return host.label.kind is ParagraphKind.OPERATIVE
         last = (host.options[-1] if host.options else host.text) if host else ""
+        if host is not None and host.bracketed and host.lettered:  # "(b)" after "(a bis)"
+            return number.value == host.label.number + 1 and not last.rstrip().endswith(
+                (":", "\uff1a"))  # typed in Word's list: the next item
         starts = self.decision if host is None else (
             host.label.kind in _BEFORE_ITEMS and closes_with_decision(last))
         return starts and number.value == 1

@@ -55,10 +55,10 @@ from drafting.writers.docx_source import SourceMismatch
 from drafting.writers.field_numbers import field_numbered, number_field, show_number
 from drafting.writers.footnote_lines import emptied_removed
 from drafting.writers.heading_numbers import shown_kept, words_alone
+from drafting.writers.line_edits import line_edits, typed_over
 from drafting.writers.list_items import (
     add_items,
     join_items,
-    line_edits,
     lines_of,
     new_items,
     past_items,
@@ -92,6 +92,7 @@ from drafting.writers.word_lists import (
     listed,
     neighbour,
     renumber_lists,
+    suffixed,
 )
 from drafting.writers.word_package import package_bytes
 
@@ -216,7 +217,7 @@ class _Reviser:
                       new_options(was.text, now.text[len(text):]) is None):
             text, added = now.text, []  # not options of their own Word paragraphs
         places = list(place.places) if was.text != text and not chosen else []
-        lines = lines_of(was.text, places) if places else []
+        lines = typed_over(was.text, lines_of(was.text, places), place) if places else []
         removed: list[int] = []
         joined: list[tuple[int, int]] = []
         if chosen:  # one option kept: its words after the number, the other options gone
@@ -335,12 +336,14 @@ class _Reviser:
 
     def _item(self, was: Paragraph, now: Paragraph) -> Any:
         """The ``w:p`` whose Word list ``now`` joins, its typed number renumbered among
-        paragraphs a list numbers ("2 bis." become 3): its neighbour's of its kind; None
-        where it keeps a typed number."""
+        paragraphs a list numbers ("2 bis." become 3): its neighbour's of its kind, or
+        its own where Word numbers it already ("(a bis)<tab>" typed on an item of Word's
+        list, now "(b)"); None where it keeps a typed number."""
         first = self._first(was.id)
+        if first is not None and first.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+            return first if suffixed(was.label) and list_number(now.label) else None
         if self.items is None or was.label == now.label or was.id in self.items or \
-                list_number(now.label) is None or first is None or \
-                first.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+                list_number(now.label) is None or first is None:
             return None
         at = next(i for i, p in enumerate(self.old) if p.id == was.id)
         return neighbour(self.old, at, self.items)

@@ -11,22 +11,20 @@ too), its number left to Word or typed as the line types it (`new_items`, `add_i
 A change deleting an item's whole line deletes its Word paragraph's mark too; one
 joining two items, the first one's (`items_deleted`). A revision's relettering of the
 items after is Word's too, or typed numbers changed in their own paragraphs; items it
-joins become one Word paragraph (`line_edits`, `join_items`). Where one list numbers an
-article's heading and its paragraphs, the first line is Word's item too ("1. For the
-purposes ..."): its number is left to Word, and it goes whole like any other.
+joins become one Word paragraph (`drafting.writers.line_edits`, `join_items`). Where
+one list numbers an article's heading and its paragraphs, the first line is Word's item
+too ("1. For the purposes ..."): its number is left to Word, and it goes whole like any other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any
 
 from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
-from drafting.engine.anchoring import similarity
 from drafting.engine.diff import word_segments
 from drafting.engine.segments import Change, Text
 from drafting.engine.sublists import ITEM, follows, written_alike
@@ -54,6 +52,9 @@ class Line:
     number: str
     paragraph: int | None
     typed: str = ""
+    over: int = 0
+    """The length of a label typed over Word's number ("(a bis)<tab>" on an item Word
+    numbers, read as its number: `drafting.readers.typed_items`), 0 for none."""
 
     @property
     def item(self) -> str:
@@ -184,7 +185,7 @@ def items_deleted(text: str, edit: Edit, places: Sequence[Place]) -> list[int]:
 def _apart(lines: list[Line], n: int) -> bool:
     """Whether line ``n`` and the item after it each stand alone in a Word paragraph."""
     return bool(lines[n + 1].item) and lines[n].paragraph is not None and \
-        _whole_items(lines, n + 1, n + 2) and \
+        whole_items(lines, n + 1, n + 2) and \
         sum(line.paragraph == lines[n].paragraph for line in lines) == 1
 
 
@@ -243,184 +244,6 @@ def word_edits(was: str, now: str, offset: int = 0) -> list[Edit]:
     return edits
 
 
-def line_edits(was: str, now: str, lines: list[Line],
-               ) -> tuple[list[Edit], list[int], list[tuple[int, int]]]:
-    """The untracked edits that make ``was`` (its ``lines``) ``now``, line by line, the
-    items' automatic numbers left to Word: lines inserted as whole lines after the line
-    before them, whole items removed as the Word paragraphs to remove (their indexes),
-    items joined as pairs of Word paragraphs (the one joined to, the one joined: its
-    words move to the end of the first, `join_items`), other changes word by word (a
-    typed number too: "(3)" is "(4)" after an item inserted)."""
-    found = _LineDiff(was, now, lines)
-    found.block(0, len(lines), 0, len(found.new))
-    return found.edits, found.removed, found.joined
-
-
-class _LineDiff:
-    """`line_edits` at work: the lines matched by their words, block by block."""
-
-    def __init__(self, was: str, now: str, lines: list[Line]) -> None:
-        self.was, self.lines = was, lines
-        items = [line.item for line in lines if line.item]  # the first's only if Word's
-        self.old = [was[line.start + len(line.number):line.end].lstrip() if line.number
-                    else _words(was[line.start:line.end], items) if line.typed
-                    else was[line.start:line.end] for line in lines]  # matched by these
-        self.new_lines = now.split("\n")
-        numbered = bool(lines[0].number)  # an article's "1. For the purposes ...": Word's
-        self.new = [_words(line, items) if n or numbered else line
-                    for n, line in enumerate(self.new_lines)]
-        self.edits: list[Edit] = []
-        self.removed: list[int] = []
-        self.joined: list[tuple[int, int]] = []
-
-    def edited(self, i: int) -> str:
-        """What an edit changes of line ``i``: not Word's number."""
-        line = self.lines[i]
-        return self.old[i] if line.number else self.was[line.start:line.end]
-
-    def into(self, i: int, j: int) -> str:
-        """New line ``j`` as line ``i`` holds it (Word's number left out)."""
-        return self.new[j] if self.lines[i].number else self.new_lines[j]
-
-    def changed(self, start: int, end: int, before: str, after: str) -> None:
-        self.edits.extend(word_edits(before, after, start))
-
-    def block(self, i1: int, i2: int, j1: int, j2: int) -> None:
-        """Old lines ``i1:i2`` made new lines ``j1:j2``."""
-        matcher = SequenceMatcher(None, self.old[i1:i2], self.new[j1:j2], autojunk=False)
-        for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-            self.opcode(tag, i1 + a1, i1 + a2, j1 + b1, j1 + b2)
-
-    def opcode(self, tag: str, i1: int, i2: int, j1: int, j2: int) -> None:
-        lines, new_lines = self.lines, self.new_lines
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                if self.edited(i) != self.into(i, j):  # changed words, or a typed number
-                    self.changed(lines[i].end - len(self.edited(i)), lines[i].end,
-                                 self.edited(i), self.into(i, j))
-        elif tag == "insert" and i1 > 0:
-            self.edits.append(Edit(lines[i1 - 1].end, lines[i1 - 1].end, _NOBODY,
-                                   "".join(f"\n{line}" for line in new_lines[j1:j2]),
-                                   tracked=False))
-        elif tag == "delete" and (i1 > 0 or (i2 < len(lines) and lines[0].number)) and \
-                _whole_items(lines, i1, i2):  # the first line too, where Word numbers it
-            self.removed += [line.paragraph for line in lines[i1:i2]]  # type: ignore[misc]
-        elif i1 == i2:  # lines before the first
-            self.changed(0, 0, "", "\n".join(new_lines[j1:j2]) + "\n")
-        elif j1 == j2:  # lines removed, with the line break before them (or after)
-            start = lines[i1 - 1].end if i1 else 0
-            end = lines[i2 - 1].end if i1 else lines[i2].start if i2 < len(lines) \
-                else len(self.was)
-            self.changed(start, end, self.was[start:end], "")
-        elif not self.realign(i1, i2, j1, j2):
-            start, end = lines[i1].start, lines[i2 - 1].end
-            self.changed(start, end, self.was[start:end], "\n".join(new_lines[j1:j2]))
-
-    def realign(self, i1: int, i2: int, j1: int, j2: int) -> bool:
-        """Old lines ``i1:i2``, items each alone in a Word paragraph, made a different
-        number of new lines ``j1:j2``, matched as alike as they can be: each old item
-        changed into a new line, joined with the next ones into one (it opens as the
-        first, ends as the last), or removed, and new lines inserted between. Whether
-        they could be (not for the paragraph's first line, nor other lines than items)."""
-        if i1 == 0 or not _whole_items(self.lines, i1, i2):
-            return False
-        steps, at_i, at_j = [], i1, j1
-        for end, stop in self.steps(i1, i2, j1, j2):
-            joined = None
-            if end - at_i > 1:  # items joined
-                joined = _joined(self.lines, [self.edited(i) for i in range(at_i, end)],
-                                 self.into(at_i, at_j), at_i)
-                if joined is None:
-                    return False
-            steps.append((at_i, end, at_j, stop, joined))
-            at_i, at_j = end, stop
-        for at_i, end, at_j, stop, joined in steps:
-            if joined is not None:
-                self.edits += joined[0]
-                self.joined += joined[1]
-            else:
-                tag = "replace" if end > at_i and stop > at_j else \
-                    "delete" if end > at_i else "insert"
-                self.opcode(tag, at_i, end, at_j, stop)
-        return True
-
-    def steps(self, i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int]]:
-        """The best match of old lines ``i1:i2`` with new lines ``j1:j2`` (`realign`),
-        the most alike in all: where each step ends, in old and new lines."""
-        best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {
-            (i2, j2): (0.0, [])}
-        for i in range(i2, i1 - 1, -1):
-            for j in range(j2, j1 - 1, -1):
-                if (i, j) == (i2, j2):
-                    continue
-                options = []
-                if i < i2:
-                    options.append((best[i + 1, j][0], i + 1, j))  # removed
-                if j < j2:
-                    options.append((best[i, j + 1][0], i, j + 1))  # inserted
-                for end in range(i + 1, i2 + 1) if j < j2 else ():  # changed, or joined
-                    if end > i + 1 and not _joins(self.old[i:end], self.new[j]):
-                        continue
-                    alike = similarity(" ".join(self.old[i:end]), self.new[j])
-                    if alike >= _ALIKE:
-                        options.append((alike + best[end, j + 1][0], end, j + 1))
-                score, end, stop = max(options)
-                best[i, j] = (score, [(end, stop), *best[end, stop][1]])
-        return _grouped(best[i1, j1][1], i1)
-
-
-_ALIKE = 0.3
-"""How alike (`similarity`) an old line and a new one must be to be read as one changed,
-not one removed and one inserted."""
-
-
-def _grouped(steps: list[tuple[int, int]], i: int) -> list[tuple[int, int]]:
-    """``steps`` (from old line ``i``) with new lines inserted one after another made
-    one step: one edit inserts them all."""
-    out: list[tuple[int, int]] = []
-    inserting = False  # whether the last step inserted lines
-    for end, stop in steps:
-        if end == i and inserting:
-            out[-1] = (end, stop)
-        else:
-            out.append((end, stop))
-        inserting, i = end == i, end
-    return out
-
-
-def _joins(was: list[str], now: str) -> bool:
-    """Whether ``now`` opens with the first word of ``was``'s first line and ends with the
-    last word of its last (items joined into it, say)."""
-    head, tail = was[0].split(None, 1), was[-1].rsplit(None, 1)
-    return bool(head and tail) and now.startswith(head[0]) and now.endswith(tail[-1])
-
-
-def _joined(lines: list[Line], was: list[str], now: str, first: int,
-            ) -> tuple[list[Edit], list[tuple[int, int]]] | None:
-    """The edits that make lines ``first:`` (``was``: what edits change of each), items
-    each alone in a Word paragraph, the one line ``now``, word by word (the breaks
-    between them deleted), and the Word paragraphs joined (`line_edits`); None where
-    some are numbered by Word and some typed."""
-    if len({bool(line.number) for line in lines[first:first + len(was)]}) > 1:
-        return None
-    starts, at = [], 0  # where each line starts in the lines joined
-    for words in was:
-        starts.append(at)
-        at += len(words) + 1
-
-    def place(offset: int) -> int:  # an offset in the lines joined, in the paragraph's text
-        k = max(n for n, start in enumerate(starts) if start <= offset)
-        return lines[first + k].end - len(was[k]) + offset - starts[k]
-
-    edits, joined = [], []
-    for edit in word_edits("\n".join(was), now):
-        edits.append(Edit(place(edit.start), place(edit.end), _NOBODY, edit.text,
-                          tracked=False))
-        joined += [(lines[first + k].paragraph, lines[first + k + 1].paragraph)
-                   for k, start in enumerate(starts[1:]) if edit.start < start <= edit.end]
-    return edits, joined  # type: ignore[return-value]
-
-
 def join_items(place: SourcePlace, joined: Sequence[tuple[int, int]]) -> None:
     """Join each pair of ``joined`` (Word paragraph indexes): the second's runs moved to
     the end of the first (or of the one it was joined to), the second removed; a section
@@ -436,16 +259,7 @@ def join_items(place: SourcePlace, joined: Sequence[tuple[int, int]]) -> None:
         host[second] = host.get(first, first)
 
 
-def _words(line: str, numbers: list[str]) -> str:
-    """A line's words without its item number, where it has one written as the items'."""
-    found = ITEM.match(line)
-    token = found[0] if found else line.partition(" ")[0]
-    alike = any(token == number or follows(number, token) or follows(token, number)
-                for number in numbers)
-    return line[len(token):].lstrip() if alike else line
-
-
-def _whole_items(lines: list[Line], first: int, end: int) -> bool:
+def whole_items(lines: list[Line], first: int, end: int) -> bool:
     """Whether lines ``first:end`` are items each alone in its own Word paragraph."""
     held = [line.paragraph for line in lines]
     return all(line.item and line.paragraph is not None and held.count(line.paragraph) == 1

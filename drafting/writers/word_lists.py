@@ -36,6 +36,14 @@ def list_number(label: str) -> int | None:
     return parsed.number if parsed.prefix == "OP" and not parsed.suffix else None
 
 
+def suffixed(label: str) -> bool:
+    """Whether ``label`` is a paragraph proposed between two (``OP5 bis``, ``3.1 ter``)."""
+    try:
+        return parse_label(label).suffix > 0
+    except LabelError:
+        return False
+
+
 def wanted_numbers(pairs: Iterable[tuple[Paragraph, Any]]) -> dict[etree._Element, int]:
     """For each ``(paragraph, w:p)`` the number its label wants (see `list_number`)."""
     return {element: number for paragraph, element in pairs

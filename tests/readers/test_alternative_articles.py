@@ -54,6 +54,12 @@ def _numbered(paragraphs):
 @pytest.mark.parametrize(("heading", "key"), [
     ("Article 13 alt", "13alt"), ("[Article 13 alt", "13alt"), ("[Article 13 Alt]", "13alt"),
     ("Article 13 alt. Waste management", "13alt"), ("Article 13 bis", "13bis"),
+    ("Alt Article 13", "13alt"), ("[Alt Article 13", "13alt"), ("Alternative Article 13",
+                                                                "13alt"),
+    ("Article 13 alt 2", "13alt2"), ("[Article 13 alt 2", "13alt2"),
+    ("Article 13 bis alt", "13bisalt"), ("[Article 13 bis alt", "13bisalt"),
+    ("Article 13 (alternative)", "13alt"), ("[Article 13 (Alternative 2)", "13alt2"),
+    ("Article 13 Alternative sources of finance", "13"),  # a title, not an alternative
 ])
 def test_an_alternative_articles_heading_gives_its_own_key(heading, key):
     assert section_key(heading) == key
@@ -63,6 +69,28 @@ def test_its_paragraphs_labels_read_back():
     assert str(parse_label("13alt.2")) == "13alt.2"
     assert str(parse_label("13ALT.2 bis")) == "13alt.2 bis"
     assert parse_label("13alt.1") != parse_label("13.1")
+    assert str(parse_label("13ALT2.1")) == "13alt2.1"
+    assert str(parse_label("13bisalt.2 bis")) == "13bisalt.2 bis"
+    assert len({parse_label(label) for label in ("13alt.1", "13alt2.1", "13bisalt.1")}) == 3
+    assert str(parse_label("IIALT.1")) == "IIalt.1"  # "Chapter II alt": was no label
+
+
+@pytest.mark.parametrize(("heading", "key"), [
+    ("[Alt Article 13", "13alt"), ("[Article 13 alt 2", "13alt2"),
+    ("[Article 13 (alternative)", "13alt")])
+def test_an_alternative_written_otherwise_is_read_with_its_own_paragraphs(tmp_path,
+                                                                          heading, key):
+    """Refused before: "the label 13.1 is used twice", in Word as in text."""
+    lines = [*LINES[:-len(ARTICLE_14) - len(ALTERNATIVE)], heading, *ALTERNATIVE[1:],
+             *ARTICLE_14]
+    word = docx.Document()
+    for line in lines:
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "L3.docx"))
+    text = "\n\n".join(line.replace("\t", " ") for line in lines) + "\n"
+    for read in (read_docx_draft(tmp_path / "L3.docx"), read_text(text, name="L3.md")):
+        assert [label for label, _ in _numbered(read.paragraphs)] == [
+            "13.1", "13.2", f"{key}.1", f"{key}.2", "14.1"]
 
 
 def test_an_alternative_article_is_read_with_its_own_paragraphs(tmp_path):

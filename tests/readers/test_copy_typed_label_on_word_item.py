@@ -6,6 +6,8 @@ does not number, not "(b) (a bis)<tab>..."."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from drafting.readers import read_draft
@@ -32,10 +34,27 @@ def test_a_number_typed_on_a_new_word_item_is_its_label(tmp_path, typed, tracked
 
 
 def test_a_draft_typed_so_itself_is_read_back_unchanged(tmp_path):
-    """A draft whose own item shows Word's "(b)" and a typed "(a bis)": the import reads
-    both numbers, and a copy of it that changes nothing there proposes nothing."""
+    """A draft whose own item shows Word's "(b)" and a typed "(a bis)": the typed label is
+    the item's number (the import read both, "(b) (a bis)<tab>..."), the item after it
+    keeps its "(b)", and a copy of it that changes nothing there proposes nothing."""
     body = [*BODY[:2], (1, f"(a bis)\t{ITEM}"), *BODY[2:]]
     document = read_draft(_numbered_by_word(tmp_path / "draft.docx", body)).to_document(SYMBOL)
-    assert f"\n(b) (a bis)\t{ITEM}\n" in document.current.by_label("OP1").text
+    assert document.current.by_label("OP1").text.split("\n")[1:] == [
+        "(a) The fair sharing of benefits;", f"(a bis)\t{ITEM}",
+        "(b) The building of capacity;"]
+    path = _numbered_by_word(tmp_path / "copy.docx", body)
+    assert not read_docx_submission(path, document, delegation="EU").amendments
+
+
+def test_a_draft_imported_with_both_numbers_reads_its_copies_as_before(tmp_path):
+    """A draft imported when both numbers were read ("(b) (a bis)<tab>...", then "(c)"):
+    an untouched copy of it still proposes nothing (not the deletion of "(b) ")."""
+    body = [*BODY[:2], (1, f"(a bis)\t{ITEM}"), *BODY[2:]]
+    document = read_draft(_numbered_by_word(tmp_path / "draft.docx", body)).to_document(SYMBOL)
+    op1 = document.current.by_label("OP1")
+    before = op1.text.replace("\n(a bis)", "\n(b) (a bis)").replace("\n(b) The", "\n(c) The")
+    revision = replace(document.current, paragraphs=tuple(
+        replace(p, text=before) if p.id == op1.id else p for p in document.current.paragraphs))
+    document = replace(document, revisions=(revision,))
     path = _numbered_by_word(tmp_path / "copy.docx", body)
     assert not read_docx_submission(path, document, delegation="EU").amendments
