@@ -7,6 +7,7 @@ from __future__ import annotations
 from drafting import characters, lookalikes
 from drafting.engine.new_words import note_refusal, stray_note
 from drafting.errors import ReaderError
+from drafting.ooxml.run_pieces import MOVE, RunPiece
 
 
 def check_characters(where: str, text: str) -> None:
@@ -65,3 +66,14 @@ def changed_words(before: str, after: str, context: int = 3) -> str:
                       120)
 
     return f"{shown(old)} -> {shown(new)}"
+
+
+def unproposed(piece: RunPiece) -> str:
+    """Why ``piece``, words struck by the author who inserted (or moved) them, is no
+    amendment."""
+    inside = piece.inside
+    by = who(inside and inside.author)
+    done = f"moved by {by}, then deleted where it went" if inside is not None and \
+        inside.kind == MOVE else f"inserted by {by} and deleted again"
+    return (f"{quoted(piece.text)} was {done} by {who(piece.author)}: it is in neither "
+            "text, so it is no amendment")

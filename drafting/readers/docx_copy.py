@@ -55,7 +55,7 @@ from drafting.readers.copy_pieces import (
     trimmed,
 )
 from drafting.readers.copy_tables import aside_warnings, table_warnings
-from drafting.readers.copy_text import check_characters, quoted, who
+from drafting.readers.copy_text import check_characters, quoted, unproposed
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.lines import DECIMAL, read_label, read_numbered
@@ -416,9 +416,7 @@ class CopyLayout:
                       "secretariat, so the change was not read")
         for piece, kept_as in zip(pieces, again, strict=True):
             if kept_as is None:
-                self.warn(where, f"{quoted(piece.text)} was inserted by "
-                          f"{who(piece.inside.author)} and deleted again by "
-                          f"{who(piece.author)}: it is in neither text, so it is no amendment")
+                self.warn(where, unproposed(piece))
                 self._note_comments(where, [piece])
         return chunk
 
