@@ -42,9 +42,11 @@ _BESIDE = frozenset(qn(f"w:{name}") for name in (
     "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd"))
 """Marks that stand among runs and show nothing."""
 _TYPED_START = lazy_compile(
-    r"\s*(?:\d{1,4}(?:\s*[a-z]+)?(?:\.|\s+[-\u2013](?=\s)|[\uff0e\u3001])"
+    r"\s*(?:(?:OP|PP) ?(?=\d))?"
+    r"(?:\d{1,4}(?:\s*[a-z]+)?(?: Alt(?: \d{1,2})?)?(?:\.|\t|\s+[-\u2013](?=\s)|[\uff0e\u3001])"
     r"|\([a-z0-9\u0621-\u064a]{1,5}\))\s*")
-"""A typed number ("5.", "5 bis.", Arabic "5 -", Chinese "５．" or "5、", "(a)", "(أ)")
+"""A typed number ("5.", "5 bis.", "7 Alt.", Arabic "5 -", Chinese "５．" or "5、", "(a)",
+"(أ)"), or a label typed as a house style types it ("OP1<tab>", "OP1 Alt<tab>", "PP2. "),
 where a paragraph's text begins."""
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -346,44 +348,52 @@ def new_runs(text: str, model: Any | None, form: Any | None = None, typed: str =
     """The runs of a new paragraph: ``typed`` (its typed number, "5 bis.\t") and ``text``
     formatted as the run ``model``, except that where the paragraph ``form`` opens its
     words otherwise than it goes on (a resolution's participle or verb in italics), the
-    opening words of ``text`` take that form too (`opening_words_end`); the words ``marks``
-    (over ``text``) give a style have it turned on too (`drafting.ooxml.run_form`)."""
-    opening = _opening_run(form) if form is not None else None
+    opening words of ``text`` take that form too (`opening_words_end`), and where it types
+    its label otherwise (a bold "OP1"), ``typed`` takes the label's form; the words
+    ``marks`` (over ``text``) give a style have it turned on too
+    (`drafting.ooxml.run_form`)."""
+    label, opening = _forms(form) if form is not None else (None, None)
     end = opening_words_end(text) if opening is not None else 0
-    if not end and not marks:
+    if not end and not marks and (label is None or not typed):
         return [new_run(typed + text, model)]
-    runs = [new_run(typed, model)] if typed else []
+    runs = [new_run(typed, model if label is None else label)] if typed else []
     if not marks:
-        return [*runs, new_run(text[:end], opening), new_run(text[end:], model)]
+        opened = [new_run(text[:end], opening)] if end else []
+        return [*runs, *opened, new_run(text[end:], model)]
     for start, stop, like in ((0, end, opening), (end, len(text), model)):
         runs += [with_styles(new_run(piece, like), styles)
                  for piece, styles in pieces(text[start:stop], marks, start) if piece]
     return runs
 
 
-def _opening_run(paragraph: Any) -> Any | None:
-    """The run of ``paragraph``'s first word (after a typed number), where it is formatted
-    otherwise than the paragraph's last words; else None."""
-    atoms = [a for a in visible(paragraph).atoms if a.node.tag == _T]
-    if not atoms:
-        return None
-    text = "".join(a.text for a in atoms)
-    found = _TYPED_START.match(text)
+def _forms(paragraph: Any) -> tuple[Any | None, Any | None]:
+    """The runs of ``paragraph``'s typed label ("5.", a house style's "OP1") and of its
+    first word after it, each where it is formatted otherwise than the paragraph's last
+    words; else None for it."""
+    atoms = visible(paragraph).atoms  # tabs too: "OP1<tab>" is a label typed
+    words = [a for a in atoms if a.node.tag == _T]
+    if not words:
+        return None, None
+    found = _TYPED_START.match("".join(a.text for a in atoms))
     typed = found.end() if found else 0
-    offset = 0
+    offset, label, first = 0, None, None
     for atom in atoms:
-        if offset + len(atom.text) > typed and atom.text.strip():
-            first = atom.run
-            break
+        if atom.node.tag == _T and atom.text.strip():
+            if offset + len(atom.text) > typed:
+                first = atom.run
+                break
+            label = atom.run if label is None else label
         offset += len(atom.text)
-    else:
-        return None
 
-    def form(run: Any) -> bytes:
-        properties = run.find(_RPR)
-        return b"" if properties is None else etree.tostring(properties)
+    def otherwise(run: Any | None) -> Any | None:
+        return run if run is not None and _form(run) != _form(words[-1].run) else None
 
-    return first if form(first) != form(atoms[-1].run) else None
+    return otherwise(label), otherwise(first)
+
+
+def _form(run: Any) -> bytes:
+    properties = run.find(_RPR)
+    return b"" if properties is None else etree.tostring(properties)
 
 
 def _without_revisions(properties: Any) -> Any:

@@ -40,6 +40,7 @@ from drafting.writers.pieces import (
     paragraph_labels,
     paragraph_notes,
     piece_styles,
+    proposed_piece,
     shown_marks,
     stale_parts,
     status_word,
@@ -142,7 +143,8 @@ _LEGEND = (
 def _row(entry: Entry, formatted: bool) -> str:
     count = f'<td class="count">{bracket_count(entry)}</td>'
     if isinstance(entry, NewParagraph):
-        text = _para(_spaced(_credit(entry.credit), _ins(entry.text))) + _amended(entry)
+        text = _para(_spaced(_credit(entry.credit), _proposed(entry.text, entry.marks)))
+        text += _amended(entry)
         return _tr("new", _label_cell(entry.label, "new"), f"<td>{text}</td>", count)
     status = status_word(entry.paragraph)
     css = status.replace(" ", "-") if status else "open"
@@ -158,7 +160,7 @@ def _row(entry: Entry, formatted: bool) -> str:
     labels = alternative_labels(entry.paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         alt = _spaced(f'<b class="label">{escape(label)}</b>', _credit(option.credit),
-                      _ins(option.text))
+                      _proposed(option.text, option.marks))
         paragraphs.append(_para(alt, css="alt"))
     paragraphs.append(_amended(entry))
     cell = f"<td>{''.join(paragraphs)}</td>"
@@ -254,8 +256,10 @@ def _by(tag: str, reasons: tuple[str, ...]) -> str:
     return f'<span class="by"{title}>{escape(tag)}</span>'
 
 
-def _ins(text: str) -> str:
-    return f"<ins>{_text(text.strip())}</ins>" if text.strip() else ""
+def _proposed(text: str, marks: Sequence[Mark]) -> str:
+    """A new paragraph's or an alternative formulation's words, inserted, in the
+    formatting its proponents typed them (``marks``)."""
+    return _pieces(proposed_piece(text, marks))
 
 
 def _text(text: str) -> str:

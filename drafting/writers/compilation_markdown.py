@@ -43,6 +43,7 @@ from drafting.writers.pieces import (
     paragraph_labels,
     paragraph_notes,
     piece_styles,
+    proposed_piece,
     shown_marks,
     stale_parts,
     status_word,
@@ -117,8 +118,9 @@ def plain_block(text: str) -> str:
 
 def render_pieces(pieces: Iterable[Piece], marks: Sequence[Mark] = ()) -> str:
     """Pieces as Markdown inline text (see `compilation_text.paragraph_pieces`); the
-    paragraph's own words in italics where its ``marks`` say so (bold stays for what a
-    proposal inserts)."""
+    paragraph's own words in italics where its ``marks`` say so, words proposed where
+    their proponents typed them so (`Piece.marks`; bold stays for what a proposal
+    inserts)."""
     out = ""
     for piece in pieces:
         text = "".join(_italic(escape(part)) if Style.ITALIC in styles else escape(part)
@@ -145,7 +147,7 @@ def _italic(text: str) -> str:
 def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
     if isinstance(entry, NewParagraph):
         return [_block(f"**{escape(entry.label)}**", escape(credit_tag(entry.credit)),
-                       _bold(entry.text)), *_amended(entry)]
+                       _bold(entry.text, entry.marks)), *_amended(entry)]
     if is_heading(entry):
         return [_heading(entry)]
     paragraph = entry.paragraph
@@ -156,7 +158,8 @@ def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
                    lead + render_pieces(pieces, marks) + _notes(entry))
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     return [first] + [_block(lead + render_pieces(pieces, marks)) for lead, pieces in options] + [
-        _block(f"**{escape(label)}**", escape(credit_tag(option.credit)), _bold(option.text))
+        _block(f"**{escape(label)}**", escape(credit_tag(option.credit)),
+               _bold(option.text, option.marks))
         for label, option in zip(labels, entry.alternatives, strict=True)
     ] + _amended(entry)
 
@@ -182,8 +185,9 @@ def _notes(entry: MergedParagraph) -> str:
     return notes
 
 
-def _bold(text: str) -> str:
-    return render_pieces([Piece(PieceKind.INSERTED, text.strip())] if text.strip() else [])
+def _bold(text: str, marks: Sequence[Mark] = ()) -> str:
+    """Words proposed as a paragraph, inserted, in the italics its proponents typed."""
+    return render_pieces(proposed_piece(text, marks))
 
 
 def _block(*parts: str) -> str:

@@ -2,9 +2,10 @@
 
 The same walk as the Markdown, HTML and text writers (`drafting.writers.pieces`),
 in Word formatting: words a proposal inserts, and each option of a bracket, in
-bold underline; words it deletes struck through; proponents, parentheses
-included, in bold (``(EU)``); a bracket a proposal asks for in bold; the marks of
-a bracket of alternatives (``[``, `` / ``, ``]``) plain. In the house style:
+bold underline (and in the italics, ... its proponents typed them in); words it
+deletes struck through; proponents, parentheses included, in bold (``(EU)``); a
+bracket a proposal asks for in bold; the marks of a bracket of alternatives (``[``,
+`` / ``, ``]``) plain. In the house style:
 the revision's front matter (a plain paragraph a line, as it is), title,
 subtitle, a legend, then the chapeau (a plain paragraph, no label); a
 preambular paragraph's opening words in italics when no proposal touches them;
@@ -61,6 +62,7 @@ from drafting.writers.pieces import (
     paragraph_labels,
     paragraph_notes,
     piece_styles,
+    proposed_piece,
     shown_marks,
     stale_parts,
     status_word,
@@ -162,9 +164,9 @@ class _Body:
 
 
 def piece_runs(pieces: Iterable[Piece]) -> list[str]:
-    """Runs (markup) for pieces, formatted as the module docstring says."""
-    return [run for piece in pieces
-            for run in noted_runs(piece.text, **_FORMATS.get(piece.kind, {}))]
+    """Runs (markup) for pieces, formatted as the module docstring says (words proposed
+    also as their proponents typed them)."""
+    return _marked_runs(pieces, ())
 
 
 def noted_runs(text: str, **form: Any) -> list[str]:
@@ -196,7 +198,7 @@ def _label_runs(label: str) -> list[str]:
 
 def _entry(out: _Body, entry: Entry) -> None:
     if isinstance(entry, NewParagraph):
-        _proposed(out, entry.label, entry.credit, entry.text)
+        _proposed(out, entry.label, entry.credit, entry.text, entry.marks)
         _amended(out, entry)
         return
     paragraph = entry.paragraph
@@ -219,7 +221,7 @@ def _entry(out: _Body, entry: Entry) -> None:
         out.add([run_xml("\t"), run_xml(lead), *_marked_runs(pieces, marks)])
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
-        _proposed(out, label, option.credit, option.text)
+        _proposed(out, label, option.credit, option.text, option.marks)
     _amended(out, entry)
 
 
@@ -232,20 +234,21 @@ def _amended(out: _Body, entry: Entry) -> None:
 
 
 def _marked_runs(pieces: Iterable[Piece], marks: Sequence[Mark]) -> list[str]:
-    """Runs for the pieces, the paragraph's own words in their formatting (``marks``)."""
+    """Runs for the pieces, the paragraph's own words in their formatting (``marks``),
+    words proposed in the formatting their proponents typed them (`Piece.marks`)."""
     return [run for piece in pieces for text, styles in piece_styles(piece, marks)
             for run in noted_runs(text, **{**form_of(styles), **_FORMATS.get(piece.kind, {})})]
 
 
-def _proposed(out: _Body, label: str, credit: Credit, text: str) -> None:
+def _proposed(out: _Body, label: str, credit: Credit, text: str,
+              marks: Sequence[Mark] = ()) -> None:
     """A new paragraph or an alternative formulation: label, proponents, words in bold
-    underline."""
+    underline (and in the formatting its proponents typed them, ``marks``)."""
     runs = _label_runs(label)
     tag = credit_tag(credit)
     if tag:
         runs += [run_xml(tag, bold=True), run_xml(" ")]
-    runs += piece_runs([Piece(PieceKind.INSERTED, text.strip())] if text.strip() else [])
-    out.add(runs)
+    out.add(runs + _marked_runs(proposed_piece(text, marks), ()))
 
 
 def _notes(entry: MergedParagraph) -> list[str]:

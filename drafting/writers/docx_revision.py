@@ -210,7 +210,7 @@ class _Reviser:
         chosen = chosen_option(was, now, place)
         revised = None if chosen else revised_option(was, now, place)  # chosen, amended
         chosen |= revised is not None
-        text, added = (now.text, []) if chosen else split_added(was.text, now.text)
+        text, added = (now.text, []) if chosen else split_added(was.text, now.text, now.marks)
         if now.kind is ParagraphKind.HEADING:  # "Article 3" for "Article 2": Word's own
             text = shown_kept(was.text, text, place.places)
         if added and (typed_option_lead(place.paragraphs[-1].text) is None or

@@ -117,11 +117,11 @@ def _new_options(between: list[Piece], groups: list[list[Piece]]) -> bool:
     new = options(inserted.text + "[]") if inserted.text.startswith("[") else None
     if new is None:
         return False
-    words = [text for _, text in new[:-1]]
-    for text in words[:-1]:
-        groups.append([replace(inserted, text=text)] if text else [])
-    groups.append([replace(inserted, text=words[-1]), *between[1:]] if words[-1] else
-                  between[1:])
+    words = [replace(inserted, text=text, marks=option_marks(inserted.marks, at, len(text)))
+             for at, text in new[:-1]]
+    for piece in words[:-1]:
+        groups.append([piece] if piece.text else [])
+    groups.append([words[-1], *between[1:]] if words[-1].text else between[1:])
     between.clear()
     return True
 

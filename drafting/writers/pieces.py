@@ -29,7 +29,7 @@ from drafting.engine.segments import (
     original_text,
 )
 from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
-from drafting.model.marks import Mark, Style
+from drafting.model.marks import Mark, Style, within
 from drafting.model.marks import pieces as styled_pieces
 from drafting.ooxml.revisions import opening_words_end
 
@@ -67,6 +67,9 @@ class Piece:
     at: int | None = field(default=None, compare=False)
     """Where the piece stands in the paragraph's own text (words as they stand, words
     deleted), for its formatting marks; None for words the paragraph does not hold."""
+    marks: tuple[Mark, ...] = field(default=(), compare=False)
+    """For words the paragraph does not hold (inserted, offered): the formatting their
+    proponents typed them in (`Amendment.marks`), offsets in ``text``."""
 
 
 def paragraph_pieces(segments: Iterable[Segment]) -> tuple[Piece, ...]:
@@ -192,7 +195,7 @@ def _change_pieces(change: Change, at: int) -> list[Piece]:
         Piece(PieceKind.TEXT, lead, at=lead_at),
         Piece(PieceKind.DELETED, d_core, at=core_at),
         *middle,
-        Piece(PieceKind.INSERTED, i_core),
+        Piece(PieceKind.INSERTED, i_core, marks=typed_words(change.inserted, change.marks)),
         *_tagged(change.credit),
         Piece(PieceKind.TEXT, trail, at=end_at),
     ]
@@ -227,7 +230,7 @@ def _alternatives_pieces(alternatives: Alternatives, at: int) -> list[Piece]:
 def _option_pieces(option: Option, original: str, at: int) -> list[Piece]:
     words = option.text.strip()
     if words:
-        shown = [Piece(PieceKind.OPTION, words)]
+        shown = [Piece(PieceKind.OPTION, words, marks=typed_words(option.text, option.marks))]
     elif original:  # the proposal is to delete the words
         shown = [Piece(PieceKind.DELETED, original, at=at)]
     else:
@@ -264,11 +267,29 @@ def shown_marks(paragraph: Paragraph, formatted: bool, *,
 
 
 def piece_styles(piece: Piece, marks: Sequence[Mark]) -> list[tuple[str, frozenset[Style]]]:
-    """``piece`` cut where ``marks`` change its formatting: (text, styles), in order;
-    words the paragraph does not hold (inserted, offered) have none."""
-    if piece.at is None or not marks:
+    """``piece`` cut where its formatting changes: (text, styles), in order. The
+    paragraph's own words take the paragraph's ``marks``; words it does not hold
+    (inserted, offered) those their proponents typed them in (`Piece.marks`), or none."""
+    if piece.at is None:
+        return styled_pieces(piece.text, piece.marks) if piece.marks else \
+            [(piece.text, frozenset())]
+    if not marks:
         return [(piece.text, frozenset())]
     return styled_pieces(piece.text, marks, piece.at)
+
+
+def typed_words(text: str, marks: Sequence[Mark]) -> tuple[Mark, ...]:
+    """The ``marks`` over ``text`` (a proposal's words) as marks of its words stripped of
+    the spaces around them, as a writer shows them; () for none."""
+    lead = len(text) - len(text.lstrip())
+    return within(marks, lead, lead + len(text.strip()))
+
+
+def proposed_piece(text: str, marks: Sequence[Mark] = ()) -> list[Piece]:
+    """A new paragraph's or an alternative formulation's words as one inserted piece, in
+    the formatting its proponents typed them (``marks`` over ``text``); none when blank."""
+    return [Piece(PieceKind.INSERTED, text.strip(), marks=typed_words(text, marks))] \
+        if text.strip() else []
 
 
 # --- the shared walk: entries ------------------------------------------------------------
