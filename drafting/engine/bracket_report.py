@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting import brackets
-from drafting.engine.option_brackets import option_block_brackets
+from drafting.engine.option_brackets import bracketed_blocks
 from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
 from drafting.model.closing_notes import closing_note
 from drafting.model.document import label_key
@@ -23,7 +23,8 @@ class BracketCount:
     numbers them (0-based; people see them numbered from 1). ``unbalanced``
     counts the stray brackets (`drafting.brackets.faults`), which ``brackets``
     leaves out: ``Decides [to act]];`` has 1 bracket and 1 unbalanced. A bracketed
-    option block ("[Option 1", its paragraphs, the last ending "...Parties.]":
+    option block ("[Option 1", its paragraphs, the last ending "...Parties.]") or
+    article ("[Article 13 alt", its title, its paragraphs, the last ending "...]":
     `drafting.engine.option_brackets`) is one bracket, counted on its heading; neither
     of its two brackets is unbalanced.
     """
@@ -108,10 +109,10 @@ def bracket_report(paragraphs: Iterable[Paragraph], *,
     before: dict[str, int] | None = None
     if previous is not None:
         earlier = list(previous)
-        blocks = option_block_brackets(earlier)
+        blocks = bracketed_blocks(earlier)
         before = {p.id: _count(p, i in blocks) for i, p in enumerate(earlier)}
     listed = list(paragraphs)
-    blocks = option_block_brackets(listed)
+    blocks = bracketed_blocks(listed)
     counts = tuple(_counted(p, None if before is None else before.get(p.id),
                             i in blocks, i in blocks.values())
                    for i, p in enumerate(listed))

@@ -13,6 +13,8 @@ Headings numbered with a suffix ("Article 3 bis") keep their numbers until the t
 renumbered by hand; an alternative to an article ("[Article 4 alt", "Alt Article 4")
 follows its article's number ("[Article 5 alt"). In a text numbered by section, an
 article's paragraphs follow its number (``4.1`` is ``5.1``), as its heading now names it.
+An article deleted whole gives its place to its first alternative standing
+(`drafting.engine.alternative_articles`), which its series then counts as the article.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from drafting.engine.alternative_articles import alternatives_promoted
 from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import roman
@@ -53,6 +56,7 @@ def headings_renumbered(old: Sequence[Paragraph], new: list[Paragraph]
     """``new`` (a revision of ``old``'s paragraphs, in order, before its labels are
     renumbered) with its headings numbered on as the module says, and the paragraphs of
     a renumbered article keyed by its new number; and the labels they had, by id."""
+    new, promoted, in_place = alternatives_promoted(old, new)
     was = [(p, _numbered(p, None)) for p in old if p.kind is ParagraphKind.HEADING]
     series: dict[_Series, list[int]] = {}
     for paragraph, found in was:
@@ -70,7 +74,7 @@ def headings_renumbered(old: Sequence[Paragraph], new: list[Paragraph]
         for n, paragraph in enumerate(out):
             if paragraph.kind is not ParagraphKind.HEADING:
                 continue
-            found = _numbered(paragraph, each)
+            found = _numbered(paragraph, each) or _taken(in_place.get(paragraph.id), each)
             if (alternative := alternative_to(paragraph.text)) is not None:
                 if alternative[0] == each.kind and now.get(alternative[1], alternative[1]) \
                         != alternative[1]:  # "Article 13 alt" follows its article
@@ -85,7 +89,14 @@ def headings_renumbered(old: Sequence[Paragraph], new: list[Paragraph]
             if value != found[1]:
                 out[n] = replace(paragraph, text=_written(paragraph.text, each, value))
             last = now[found[1]] = value
-    return _rekeyed(new, out)
+    out, moved = _rekeyed(new, out)
+    return out, {**moved, **promoted}  # an alternative's paragraph by its own label
+
+
+def _taken(number: tuple[str, int] | None, series: _Series) -> tuple[str, int] | None:
+    """The kind and number of the article whose place a heading took (`alternatives_
+    promoted`), if of ``series``: "[Article 13" counts as Article 13 did."""
+    return number if number is not None and number[0] == series.kind else None
 
 
 def _numbered(paragraph: Paragraph, series: _Series | None) -> tuple[str, int] | None:

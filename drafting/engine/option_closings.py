@@ -1,4 +1,5 @@
-"""A bracketed option block's closing "]" kept at the block's end through a revision.
+"""A bracketed option block's closing "]" kept at the block's end through a revision; so
+is a bracketed article's ("[Article 13 alt" ... "]"), whose title lines stand first.
 
 A block ("[Option 1" ... "Parties.]": `drafting.engine.option_brackets`) is one bracket
 whose "]" ends the option's last paragraph. When a revision changes what that last
@@ -18,14 +19,17 @@ from typing import NamedTuple
 from drafting import brackets
 from drafting.engine.footnotes import retext
 from drafting.engine.option_brackets import (
+    bracketed_blocks,
     closes_option_block,
-    opens_option_block,
-    option_block_brackets,
+    opens_block,
+    opens_section_block,
+    title_line,
 )
 from drafting.engine.option_sections import OPTION_SECTION
 from drafting.errors import LabelError
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import parse_label
+from drafting.model.sections import section_key
 
 
 class Closing(NamedTuple):
@@ -53,8 +57,10 @@ def kept_closings(before: Sequence[Paragraph],
     out = list(after)
     notes: list[Closing] = []
     where = {p.id: i for i, p in enumerate(out)}
-    for opens, closes in option_block_brackets(before).items():
+    for opens, closes in bracketed_blocks(before).items():
         heading, closing = before[opens], before[closes]
+        if closing.kind is ParagraphKind.HEADING:  # "[Article 4", "Financial mechanism]"
+            continue  # the headings alone: no paragraph's "]" to keep at the end
         named = f"'{heading.text.strip()}' ({heading.label})".replace("{", "{{").replace(
             "}", "}}")  # a place for `Closing.told` to fill is "{}" only
         start = where.get(heading.id)
@@ -66,7 +72,7 @@ def kept_closings(before: Sequence[Paragraph],
                                      (closing.label,)))
             continue
         members = _members(before, closes, out, start)
-        if not opens_option_block(out[start].text):
+        if not opens_block(out[start].text):
             if members and closes_option_block(out[members[-1]].text):
                 notes.append(Closing(f"the '[' of {named} was taken out but not the ']' "
                                      "ending {}: that ']' is left without its '['",
@@ -92,16 +98,25 @@ def _members(before: Sequence[Paragraph], closes: int, out: list[Paragraph],
     section = _section(closing.label)
     passed = False  # the closing paragraph, or where it stood
     members: list[int] = []
+    titled = opens_section_block(out[start].text)  # an article's title lines first
     for index in range(start + 1, len(out)):
         paragraph = out[index]
+        if titled and not members and title_line(paragraph):
+            continue
         if paragraph.kind is ParagraphKind.HEADING or paragraph.id in later:
             break
         passed |= paragraph.id == closing.id
         if passed and paragraph.id not in known and not (
-                OPTION_SECTION.fullmatch(section) and _section(paragraph.label) == section):
+                section and _section(paragraph.label) == section and (
+                    OPTION_SECTION.fullmatch(section) or section == _key(out[start]))):
             break
         members.append(index)
     return members
+
+
+def _key(heading: Paragraph) -> str | None:
+    """The key ``heading`` gives its section's paragraphs ("[Article 13 alt" -> "13alt")."""
+    return section_key(heading.text)
 
 
 def _section(label: str) -> str:

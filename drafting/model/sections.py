@@ -169,6 +169,22 @@ def alternative_to(text: str) -> tuple[str, int] | None:
     return _plain_number(match)
 
 
+def without_alternative(text: str) -> str:
+    """``text`` (a heading) with the words that make it an alternative taken out, in its
+    own form: "[Article 13 alt" -> "[Article 13", "Alt Article 13" -> "Article 13",
+    "Article 13 (alternative 2)" -> "Article 13"; any other text as it is."""
+    words = _unbracketed(text)
+    match = _section(words)
+    if match is None or not _alternative(match):
+        return text
+    at = text.index(words)
+    for group in ("alt", "alt_before"):  # the later words first: the earlier stay put
+        if match[group]:
+            start, end = match.span(group)
+            text = text[:at + start] + text[at + end:]
+    return text
+
+
 def _plain_number(match: re.Match[str]) -> tuple[str, int] | None:
     """The kind and number a heading's ``match`` names, if in figures or Roman numerals
     with no suffix."""

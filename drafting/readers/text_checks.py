@@ -3,8 +3,8 @@ opened in a paragraph and closed in a later one named as such) and footnote mark
 with no footnote, or footnotes no marker cites, and a paragraph read as preambular that
 may be something else. Never errors: the text is kept as written. `stray_brackets` gives
 the stray brackets of a stored text too, for `drafting show` to flag them. The two
-brackets of a bracketed option block ("[Option 1" ... "Parties.]":
-`drafting.engine.option_brackets`) pair: neither is stray."""
+brackets of a bracketed option block ("[Option 1" ... "Parties.]") or article ("[Article
+13 alt" ... "]": `drafting.engine.option_brackets`) pair: neither is stray."""
 
 from __future__ import annotations
 

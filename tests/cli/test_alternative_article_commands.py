@@ -8,6 +8,8 @@ Article 1 was deleted and Article 2 became Article 1)."""
 
 from __future__ import annotations
 
+import json
+
 import docx
 import pytest
 from test_workflow_commands import drafting
@@ -62,10 +64,14 @@ def test_an_alternative_article_is_negotiated_and_revised(tmp_path, body, key):
     db, lines = tmp_path / "s.db", [*HEAD, *body, *ARTICLE_14]
     source = _word(tmp_path / "L3.docx", lines)
     _ok(db, "init")
-    _ok(db, "import", str(source), "--doc", SYMBOL)
+    imported = drafting(db, "import", str(source), "--doc", SYMBOL)
+    assert imported.returncode == 0 and "unbalanced" not in imported.stderr, imported.stderr
     _ok(db, "delegation", "add", "NOR", "EU")
     assert "Each Party shall, as it sees fit, manage waste." in _ok(
         db, "show", SYMBOL, "--para", f"{key}.1")
+    counted = json.loads(_ok(db, "brackets", SYMBOL, "--json"))  # "[Article 13 alt" ... "]"
+    alternatives = sum(line.startswith("[") for line in body)  # one bracket each
+    assert (counted["total"], counted["unbalanced"]) == (alternatives, 0)
     _ok(db, "amend", SYMBOL, f"{key}.1", "-d", "NOR", "--replace", "as it sees fit",
         "--with", "in accordance with national circumstances", "--yes")
     copy = docx.Document(str(source))  # the EU's copy: a word of the alternative's 2.
@@ -113,4 +119,35 @@ def test_an_alternative_follows_its_article_when_rev1_renumbers(tmp_path):
         "Article 1", "Waste management", *ARTICLE_13[2:], "[Article 1 alt",
         "Waste management", "1.\tEach Party shall, as it sees fit, manage waste.",
         "2.\tParties may cooperate on capacity-building.]", "Article 2",
+        "Financial mechanism", "1.\tA mechanism is hereby defined."]
+
+
+def test_an_alternative_takes_the_place_of_its_article_deleted_in_rev1(tmp_path):
+    """Article 2 deleted whole (heading, title, paragraphs): "[Article 2 alt" stood on
+    before "Article 2" (the old Article 3). It is now Article 2, still bracketed, its
+    paragraphs ``2.1``, ``2.2``, a proposal pending on ``2alt.1`` moved onto ``2.1``."""
+    db = tmp_path / "s.db"
+    lines = [*HEAD, "Article 1", "Definitions", "1.\tTerms are defined in the annex.",
+             *(line.replace("13", "2") for line in ARTICLE_13),
+             *_alternative("[Article 2 alt", "as it sees fit"),
+             *(line.replace("14", "3") for line in ARTICLE_14)]
+    _ok(db, "init")
+    _ok(db, "import", str(_word(tmp_path / "L3.docx", lines)), "--doc", SYMBOL)
+    _ok(db, "delegation", "add", "NOR")
+    for n, label in enumerate(("H3", "H4", "2.1", "2.2"), 1):
+        _ok(db, "amend", SYMBOL, label, "-d", "NOR", "--delete-paragraph", "--yes")
+        _ok(db, "decide", f"A{n}", "accept")
+    _ok(db, "amend", SYMBOL, "2alt.1", "-d", "NOR", "--replace", "as it sees fit", "--with",
+        "where feasible", "--yes")
+    revised = _ok(db, "revise", SYMBOL, "--label", "Rev.1")
+    assert "2alt.1 -> 2.1" in revised and "3.1 ->" not in revised
+    shown = _ok(db, "show", SYMBOL)
+    assert "[Article 2\n" in shown and "alt" not in shown and "Article 3" in shown
+    assert "A5     2.1 " in _ok(db, "amendments", SYMBOL, "--status", "submitted")
+    _ok(db, "show", SYMBOL, "-o", str(tmp_path / "rev1.docx"))
+    texts = [p.text for p in docx.Document(str(tmp_path / "rev1.docx")).paragraphs]
+    assert texts[len(HEAD):] == [
+        "Article 1", "Definitions", "1.\tTerms are defined in the annex.", "[Article 2",
+        "Waste management", "1.\tEach Party shall, as it sees fit, manage waste.",
+        "2.\tParties may cooperate on capacity-building.]", "Article 3",
         "Financial mechanism", "1.\tA mechanism is hereby defined."]

@@ -121,11 +121,11 @@ def test_an_alternative_article_is_amended_and_renumbered_in_rev1(tmp_path):
         revised = revise_document(store, "L3", "Rev.1", warn=warnings.append)
         made = store.source("L3", "Rev.1")
     assert warnings == []
-    assert _numbered(revised.revision.paragraphs)[2:4] == [
-        ("13alt.1", "Parties shall cooperate on capacity-building.]"),
-        ("13alt.2", "Parties shall report.")]
+    assert _numbered(revised.revision.paragraphs)[2:4] == [  # the "]" closes the article
+        ("13alt.1", "Parties shall cooperate on capacity-building."),
+        ("13alt.2", "Parties shall report.]")]
     assert made is not None  # the secretariat's document, its numbers typed on
     texts = [p.text for p in docx.Document(io.BytesIO(made)).paragraphs]
     assert texts[10:15] == ["[Article 13 alt", "Waste management",
-                            "1.\tParties shall cooperate on capacity-building.]",
-                            "2.\tParties shall report.", "Article 14"]
+                            "1.\tParties shall cooperate on capacity-building.",
+                            "2.\tParties shall report.]", "Article 14"]
