@@ -1,4 +1,5 @@
-"""What LibreOffice makes of a Word file, through ``../shared/tools/lo_track.py``.
+"""What LibreOffice makes of a Word file, through ``../shared/tools/lo_track.py``, and
+the Word files LibreOffice writes (`convert`).
 
 Each test process runs LibreOffice with a profile of its own, so that two runs at once
 (two checkouts, a developer and CI) never share one and fail for it.
@@ -38,3 +39,32 @@ def lo_track(mode: str, path: Path, *saved: Path) -> subprocess.CompletedProcess
     kept = [line for line in done.stdout.splitlines(keepends=True)
             if not line.startswith("[timing]")]
     return subprocess.CompletedProcess(done.args, 0, "".join(kept), done.stderr)
+
+
+_CONVERTED: dict[tuple[bytes, str], bytes] = {}
+"""What LibreOffice made of each document already converted in this process, by its bytes
+and the format asked: the same draft written again is the same file (a test process
+converted the GA draft a dozen times, 1.5 s each)."""
+
+
+def convert(source: Path, extension: str, *, filter_name: str | None = None) -> Path:
+    """``source`` converted by LibreOffice headless to ``source`` with ``extension``
+    ("docx", "pdf"), with ``filter_name`` ("MS Word 2007 XML") where given; skips the test
+    without LibreOffice. A document already converted in this process is not converted
+    again: its file is written as LibreOffice made it the first time."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
+    written = source.with_suffix(f".{extension}")
+    key = (source.read_bytes(), f"{extension}:{filter_name}")
+    if key in _CONVERTED:
+        written.write_bytes(_CONVERTED[key])
+        return written
+    target = f"{extension}:{filter_name}" if filter_name else extension
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{_profile()}", "--headless", "--norestore",
+         "--convert-to", target, "--outdir", str(source.parent), str(source)],
+        capture_output=True, text=True, timeout=180, check=False)
+    assert written.exists(), done.stderr
+    _CONVERTED[key] = written.read_bytes()
+    return written

@@ -425,14 +425,12 @@ def test_the_pdf_of_a_word_draft_reads_as_the_word_draft(tmp_path, kind):
     """The PDF LibreOffice makes of the Word draft, through pdftotext with and without
     -layout (one conversion each: LibreOffice is the slow part)."""
     from clause_documents import libreoffice_clauses
+    from libreoffice import convert
     from un_documents import ga_draft, libreoffice_docx
 
     docx = (libreoffice_docx(ga_draft(), tmp_path / "draft.docx") if kind == "GA" else
             libreoffice_clauses(tmp_path / "draft.docx"))
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(docx)], check=True, capture_output=True, timeout=180)
+    convert(docx, "pdf")
     word = read_draft(docx)
     for layout in ([], ["-layout"]):
         text = tmp_path / f"draft{''.join(layout)}.txt"
