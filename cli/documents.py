@@ -182,6 +182,8 @@ def brackets(
             for group in count.groups:
                 shown = f"  #{group.index + 1} [{' / '.join(group.alternatives)}]"
                 typer.echo(shown if len(shown) <= width else shown[: width - 3] + "...")
+            if count.choice:  # an article and its alternatives: revise --choose 13=alt
+                typer.echo(f"  choose one: {' / '.join(count.choice)}")
     if para is None:
         typer.echo(f"{'Total':<12} {report.total:>3}{_stray(report.unbalanced)}"
                    f"{_total_change(report)}")

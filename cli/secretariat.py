@@ -102,7 +102,8 @@ def agree(
 ChooseOpt = typer.Option(
     None, "--choose", show_default=False,
     help='Keep one alternative of a bracket: "OP24=present" (or "OP24#2=present" where '
-         "more than one bracket offers it). Repeat for more.")
+         'more than one bracket offers it); choose between an article and its alternatives: '
+         '"13=alt" ("13=alt2", "13=original"). Repeat for more.')
 KeepOpt = typer.Option(
     None, "--keep", show_default=False,
     help='Keep a bracketed text and remove its brackets: "OP3" (or "OP3#2"). Repeatable.')
@@ -130,6 +131,7 @@ def revise(
     Example: drafting revise A/C.2/81/L.7 --label Rev.1 --dry-run   (a preview)
     Example: drafting revise A/C.2/81/L.7 --label Rev.1
     Example: drafting revise A/C.2/81/L.7 --label Rev.2 --choose "OP24=present" --drop OP7
+    Example: drafting revise A/CONF.999/L.3 --label Rev.1 --choose 13=alt   (Article 13 alt)
     """
     from drafting.engine import bracket_report
     from drafting.model import AmendmentStatus

@@ -21,11 +21,13 @@ from drafting.model import (
 
 if TYPE_CHECKING:
     from drafting.engine import BracketDecision
+    from drafting.engine.decisions import ArticleChoice
 
 
 def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
                       keep: Sequence[str] = (), drop: Sequence[str] = (),
-                      proposals: Sequence[Amendment] = ()) -> list[BracketDecision]:
+                      proposals: Sequence[Amendment] = ()
+                      ) -> list[BracketDecision | ArticleChoice]:
     """The secretariat's decisions on brackets, from the forms people write them in.
 
     ``choose`` holds ``"OP24=present"``: in OP24, keep the alternative that reads
@@ -41,15 +43,25 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
     beside the group, ``[in 2027 / in 2028] [in 2029]``: `drafting.engine.applied.folded`),
     choose that alternative and accept the amendment with the choice. InputError, naming
     the paragraph and what it holds, for anything that does not fit.
+
+    An article that has alternatives set out after it is chosen among them by its
+    number: ``"13=alt"`` keeps "[Article 13 alt" as Article 13 (``"13=alt2"`` the second
+    alternative), ``"13=original"`` keeps Article 13; the others are removed
+    (`drafting.engine.article_choices`): an `ArticleChoice` among the decisions.
     """
     from drafting.engine import BracketAction, BracketDecision
+    from drafting.engine.article_choices import article_choice
 
     decisions: list[BracketDecision] = []
+    articles: list[ArticleChoice] = []
     for spec in choose:
         where, sep, wanted = spec.partition("=")
         if not sep or not wanted.strip():
             raise InputError(f"'{spec}': write the paragraph and the alternative to keep, "
                              "e.g. OP24=present (or OP24#2=present)")
+        if (article := article_choice(revision, where, wanted)) is not None:
+            articles.append(article)
+            continue
         paragraph, number = _bracket_place(revision, where)
         try:
             index, alternative = _alternative(paragraph, number, wanted)
@@ -74,7 +86,7 @@ def bracket_decisions(revision: Revision, *, choose: Sequence[str] = (),
             raise InputError(f"{label.label if label else decision.paragraph_id}: bracket "
                              f"{decision.group + 1} is decided twice; decide it once")
         seen.add(key)
-    return decisions
+    return [*decisions, *articles]
 
 
 _NO_TEXT = lazy_compile(r"\[?no text\]?", re.IGNORECASE)

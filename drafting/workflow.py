@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         Proposal,
         RevisionOutcome,
     )
+    from drafting.engine.decisions import ArticleChoice
     from drafting.engine.segments import NewParagraph
     from drafting.intake import PreparedFile
     from drafting.readers import ReadWarning
@@ -422,7 +423,7 @@ def agree_paragraph(store: Store, symbol: str, label: str, *, ad_ref: bool = Fal
 
 
 def revise_document(store: Store, symbol: str, label: str, *,
-                    brackets: Sequence[BracketDecision] = (),
+                    brackets: Sequence[BracketDecision | ArticleChoice] = (),
                     actor: str = "", step: Step = _quiet, warn: Step = _quiet,
                     dry_run: bool = False) -> RevisionOutcome:
     """Issue revision ``label`` of ``symbol`` and store it: the amendments the store marks
@@ -441,6 +442,7 @@ def revise_document(store: Store, symbol: str, label: str, *,
     drafting's back; events only dated later than this machine's clock are warned of).
     Four steps (three in a dry run)."""
     from drafting.engine import Decisions, revise
+    from drafting.engine.decisions import split_choices
     from drafting.engine.subamend import as_recorded, followed
     from drafting.lookup import check_new_revision
 
@@ -456,10 +458,11 @@ def revise_document(store: Store, symbol: str, label: str, *,
              if a.status is AmendmentStatus.SUBMITTED
              or (a.revision == current.label and a.status in (AmendmentStatus.ACCEPTED,
                                                               AmendmentStatus.REJECTED))]
+    on_brackets, articles = split_choices(brackets)  # "OP24=present"; "13=alt"
     decisions = Decisions(
         accepted=frozenset(a.id for a in given if a.status is AmendmentStatus.ACCEPTED),
         rejected=frozenset(a.id for a in given if a.status is AmendmentStatus.REJECTED),
-        brackets=tuple(brackets),
+        brackets=on_brackets, articles=articles,
         agreed={p.id: p.status for p in current
                 if p.status in (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)})
     step(f"issuing {label} with {len(decisions.accepted):,} accepted amendments")

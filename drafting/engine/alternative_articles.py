@@ -37,7 +37,7 @@ def alternatives_promoted(old: Sequence[Paragraph], new: list[Paragraph]
     for index, paragraph in enumerate(out):
         if paragraph.kind is ParagraphKind.HEADING and (key := section_key(paragraph.text)):
             renamed = None
-            article = _article_of(key)
+            article = article_of(key)
             if article is not None and article in gone:
                 gone.discard(article)
                 renamed = (key, article)
@@ -53,10 +53,10 @@ def alternatives_promoted(old: Sequence[Paragraph], new: list[Paragraph]
 def _articles(paragraphs: Sequence[Paragraph]) -> set[str]:
     """The keys of the sections (not alternatives) whose headings ``paragraphs`` hold."""
     keys = {section_key(p.text) for p in paragraphs if p.kind is ParagraphKind.HEADING}
-    return {key for key in keys if key and _article_of(key) is None}
+    return {key for key in keys if key and article_of(key) is None}
 
 
-def _article_of(key: str) -> str | None:
+def article_of(key: str) -> str | None:
     """The key of the section whose alternative ``key`` is ("13alt2" -> "13", "13bisalt"
     -> "13bis"), None for a section's own key."""
     base, found, number = key.rpartition(ALTERNATIVE)

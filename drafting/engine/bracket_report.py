@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from drafting import brackets
+from drafting.engine.article_choices import article_blocks, choice_names
 from drafting.engine.option_brackets import bracketed_blocks
 from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
 from drafting.model.closing_notes import closing_note
@@ -26,7 +27,9 @@ class BracketCount:
     option block ("[Option 1", its paragraphs, the last ending "...Parties.]") or
     article ("[Article 13 alt", its title, its paragraphs, the last ending "...]":
     `drafting.engine.option_brackets`) is one bracket, counted on its heading; neither
-    of its two brackets is unbalanced.
+    of its two brackets is unbalanced. ``choice``, on the heading of an article that has
+    alternatives set out after it and on each alternative's, lists how ``revise
+    --choose`` names each ("13=original", "13=alt": `drafting.engine.article_choices`).
     """
 
     label: str
@@ -35,6 +38,7 @@ class BracketCount:
     previous: int | None = None
     groups: tuple[brackets.BracketGroup, ...] = ()
     unbalanced: int = 0
+    choice: tuple[str, ...] = ()
 
     @property
     def change(self) -> int | None:
@@ -69,14 +73,19 @@ class BracketReport:
 
     def count_of(self, label: str) -> BracketCount | None:
         """The count of the paragraph shown as ``label`` (spelt as `Revision.by_label`
-        accepts it: ``op 24`` finds ``OP24``), or None if there is none."""
+        accepts it: ``op 24`` finds ``OP24``), else of the heading of the article that
+        ``label`` numbers where it has alternatives (``13``: "Article 13"), or None."""
         key = label_key(label)
-        return next((c for c in self.paragraphs if label_key(c.label) == key), None)
+        chosen = "".join(label.split()).casefold() + "="
+        return next((c for c in self.paragraphs if label_key(c.label) == key), None) or \
+            next((c for c in self.paragraphs if c.choice and c.choice[0].casefold(
+            ).startswith(chosen)), None)
 
     def to_json(self) -> dict[str, Any]:
         """``{"total": N, "unbalanced": U, "previous": {"revision": label, "total": M} |
         null, "paragraphs": [{"label", "brackets", "unbalanced", "previous", "status",
-        "groups"}]}``; each group is ``{"number": n (from 1), "alternatives": [...]}``."""
+        "groups", "choice"}]}``; each group is ``{"number": n (from 1), "alternatives":
+        [...]}``; "choice" lists an article's choices (`BracketCount.choice`), or is []."""
         previous = (None if self.previous_total is None
                     else {"revision": self.previous_label, "total": self.previous_total})
         return {
@@ -87,7 +96,8 @@ class BracketReport:
                 {"label": c.label, "brackets": c.brackets, "unbalanced": c.unbalanced,
                  "previous": c.previous, "status": str(c.status),
                  "groups": [{"number": g.index + 1, "alternatives": list(g.alternatives)}
-                            for g in c.groups]}
+                            for g in c.groups],
+                 "choice": list(c.choice)}
                 for c in self.paragraphs
             ],
         }
@@ -113,8 +123,11 @@ def bracket_report(paragraphs: Iterable[Paragraph], *,
         before = {p.id: _count(p, i in blocks) for i, p in enumerate(earlier)}
     listed = list(paragraphs)
     blocks = bracketed_blocks(listed)
-    counts = tuple(_counted(p, None if before is None else before.get(p.id),
-                            i in blocks, i in blocks.values())
+    choices = {indices[0]: choice_names(base, found)
+               for base, found in article_blocks(listed).items() for indices in found.values()}
+    counts = tuple(replace(_counted(p, None if before is None else before.get(p.id),
+                                    i in blocks, i in blocks.values()),
+                           choice=choices.get(i, ()))
                    for i, p in enumerate(listed))
     return BracketReport(counts, previous_label if before is not None else None,
                          None if before is None else sum(before.values()))

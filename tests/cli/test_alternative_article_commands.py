@@ -151,3 +151,31 @@ def test_an_alternative_takes_the_place_of_its_article_deleted_in_rev1(tmp_path)
         "Waste management", "1.\tEach Party shall, as it sees fit, manage waste.",
         "2.\tParties may cooperate on capacity-building.]", "Article 3",
         "Financial mechanism", "1.\tA mechanism is hereby defined."]
+
+
+def test_the_chair_chooses_the_alternative_article_in_rev1(tmp_path):
+    """`revise --choose 13=alt` was refused ("Zero draft has no paragraph 13"): now the
+    alternative is Article 13 of Rev.1, its brackets gone, the article it replaces
+    removed, in the text and in the secretariat's own Word document."""
+    db, lines = tmp_path / "s.db", [*HEAD, *ARTICLE_13,
+                                    *_alternative("[Article 13 alt", "as it sees fit"),
+                                    *ARTICLE_14]
+    _ok(db, "init")
+    _ok(db, "import", str(_word(tmp_path / "L3.docx", lines)), "--doc", SYMBOL)
+    assert "choose one: 13=original / 13=alt" in _ok(db, "brackets", SYMBOL, "--para", "H3")
+    _ok(db, "delegation", "add", "NOR")
+    _ok(db, "amend", SYMBOL, "13.1", "-d", "NOR", "--replace", "environmentally sound",
+        "--with", "sound", "--yes")
+    _ok(db, "decide", "A1", "accept")
+    revised = _ok(db, "revise", SYMBOL, "--label", "Rev.1", "--choose", "13=alt")
+    assert "13alt.1 -> 13.1" in revised and "13.1 -> (deleted)" in revised
+    assert "A1 (NOR): 13.1: 'Article 13', where it stands, was not chosen (13=alt)" in revised
+    shown = _ok(db, "show", SYMBOL)
+    assert "13.1              Each Party shall, as it sees fit, manage waste." in shown
+    assert "alt" not in shown and "[" not in shown and "]" not in shown
+    written = drafting(db, "show", SYMBOL, "-o", str(tmp_path / "rev1.docx"))
+    assert written.returncode == 0 and "own layout" not in written.stderr, written.stderr
+    texts = [p.text for p in docx.Document(str(tmp_path / "rev1.docx")).paragraphs]
+    assert texts[len(HEAD):] == [
+        "Article 13", "Waste management", "1.\tEach Party shall, as it sees fit, manage waste.",
+        "2.\tParties may cooperate on capacity-building.", *ARTICLE_14]
