@@ -18,6 +18,8 @@ and makes the new revision's changes in it, untracked, changing only what it mus
   (`drafting.writers.word_lists`);
 - the document's symbol, where it stands in the front matter or a page header, gains the
   revision (``A/C.2/81/L.99`` becomes ``A/C.2/81/L.99/Rev.1``);
+- where the document lays its paragraphs apart with one empty paragraph, a paragraph
+  or item gone takes one with it and a new one comes with one (`drafting.writers.spacers`);
 - the draft's Word comments (a secretariat's internal note) are taken out: a revision to
   circulate carries none (`drop_comments`);
 - where paragraphs were renumbered, cross-reference fields (REF, PAGEREF) are marked
@@ -35,7 +37,6 @@ from dataclasses import replace
 from typing import Any
 
 import docx
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from drafting.engine.footnotes import cited, footnote_numbers
@@ -45,12 +46,13 @@ from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.field_updates import dirty_references
 from drafting.ooxml.revisions import RevisionMarks, Stamp
-from drafting.ooxml.sections import hand_on, keeper, section_break
+from drafting.ooxml.sections import hand_on
 from drafting.ooxml.table_rows import new_row
 from drafting.ooxml.visible import visible
 from drafting.ooxml.weave import Edit, new_runs, weave
 from drafting.readers.paragraph_tables import paragraph_row, row_form, unnumbered_row
 from drafting.readers.source_places import SourcePlace, source_places
+from drafting.writers.body_removal import remove_paragraph, take_out
 from drafting.writers.docx_source import SourceMismatch
 from drafting.writers.field_numbers import field_numbered, number_field, show_number
 from drafting.writers.footnote_lines import emptied_removed
@@ -77,6 +79,7 @@ from drafting.writers.revised_options import (
     revised_option,
 )
 from drafting.writers.source_edits import in_body, marked, to_source
+from drafting.writers.spacers import Spacers, body_spacers
 from drafting.writers.symbol_places import revise_symbol
 from drafting.writers.typed_numbers import (
     TYPED_NUMBER,
@@ -151,6 +154,7 @@ class _Reviser:
         are not Word's numbers."""
         self.old: list[Paragraph] = []
         self.untyped: set[str] = set()  # new ones alone in their article: no number typed
+        self.spacers = Spacers([])  # the blank lines between paragraphs (`spacers`)
 
     def revise(self, old: Revision, new: Revision) -> None:
         kept = {p.id for p in new}
@@ -160,12 +164,16 @@ class _Reviser:
         self.items = listed(self.document, [(p, self._first(p.id)) for p in old])
         self.untyped = alone_untyped(list(old), list(new), self.places)
         standing = self._standing(old)  # where the text began, kept if it all goes
+        self.spacers = body_spacers([self.places.get(p.id) for p in old])
+        for spacers in self.spacers.taken([p.id not in kept for p in old]).values():
+            for spacer in spacers:  # a deleted paragraph's blank line goes with it
+                take_out(spacer)
         for paragraph in old:
             place = self.places.get(paragraph.id)
             if paragraph.id not in kept and place is not None:
                 for element in place.elements():
                     if in_body(element):
-                        _remove(element)
+                        remove_paragraph(element)
                     elif (note := element.getparent()).tag == _FOOTNOTE and \
                             note.getparent() is not None:  # its reference went too
                         note.getparent().remove(note)  # once, if it had several paragraphs
@@ -278,7 +286,8 @@ class _Reviser:
             typed = None
         made, after = [], {}
         for found in items:  # new items Word numbers, after the item before them
-            made += add_items(place, found, self.marks, after.get(found.after))
+            new = add_items(place, found, self.marks, after.get(found.after))
+            made += [*self.spacers.space(new, self.marks, None), *new]
             after[found.after] = made[-1]
         if added:  # new options: Word paragraphs after the block's last
             new = option_paragraphs(place, added, len(place.alternatives) + 1)
@@ -290,7 +299,9 @@ class _Reviser:
                                  if child.tag != qn("w:pPr"))
         join_items(place, joined)  # items joined: one Word paragraph
         for index in removed:  # whole items taken out: Word numbers the next ones on
-            _remove(place.paragraphs[index].element)
+            if (spacer := self.spacers.beside(place.paragraphs[index].element)) is not None:
+                take_out(spacer)  # and their blank lines
+            remove_paragraph(place.paragraphs[index].element)
         if in_body(first.element):
             elements = [e for e in place.elements() if in_body(e) and e.getparent() is not None]
             self.main, self.last = elements[0], past_items(elements[-1], made)
@@ -305,6 +316,8 @@ class _Reviser:
                 else:
                     elements[0].addprevious(made_first := self._made(leading))
                     self.mains[leading.id] = made_first
+                    if (model := self.spacers.model(elements[-1])) is not None:
+                        elements[0].addprevious(self.spacers.made(made_first, model))
             self.leading = []
 
     def _new(self, paragraph: Paragraph, *, first: bool = False) -> None:
@@ -324,6 +337,8 @@ class _Reviser:
             return
         made = self._made(paragraph)
         self.last.addnext(made)
+        if (model := self.spacers.model(self.last)) is not None:  # a blank line before it
+            self.last.addnext(self.spacers.made(made, model))
         hand_on(self.last, made)  # the new last paragraph of the section ends it
         self.last = self.main = self.mains[paragraph.id] = made
 
@@ -401,52 +416,6 @@ class _Reviser:
         return revise_symbol(self.document, list(self.places.values()), symbol, label,
                              self.marks, _NOBODY, tracked=False)
 
-
-def _remove(paragraph: Any) -> None:
-    """Remove ``paragraph`` from the body; a section break it holds goes to the paragraph
-    before it (`keeper`), else the paragraph stays, emptied and unnumbered, to hold it.
-    A table's row laid out as a paragraph goes whole (once)."""
-    if (row := paragraph_row(paragraph)) is not None:
-        if row.getparent() is not None:
-            row.getparent().remove(row)
-        return
-    if section_break(paragraph) is None:
-        _take_out(paragraph)
-        return
-    before = keeper(paragraph)
-    if before is not None:
-        hand_on(paragraph, before)
-        _take_out(paragraph)
-        return
-    for child in list(paragraph):
-        if child.tag != qn("w:pPr"):
-            paragraph.remove(child)
-    for number in paragraph.findall(f"{qn('w:pPr')}/{qn('w:numPr')}"):
-        number.getparent().remove(number)
-
-
-def _take_out(element: Any) -> None:
-    """Remove ``element`` from its parent, and the block content controls (``w:sdt``)
-    and custom XML it leaves empty, in turn outwards: no empty control stays in the
-    revision. A table cell so emptied keeps an empty paragraph, which a cell needs."""
-    parent = element.getparent()
-    parent.remove(element)
-    while parent.tag in _CONTAINERS and not any(
-            child.tag not in _CONTAINER_PROPERTIES for child in parent):
-        holder = parent.getparent() if parent.tag == _SDT_CONTENT else parent
-        parent = holder.getparent()
-        if parent is None:
-            return
-        parent.remove(holder)
-    if parent.tag == qn("w:tc") and parent.find(qn("w:p")) is None:
-        parent.append(OxmlElement("w:p"))
-
-
-_SDT_CONTENT = qn("w:sdtContent")
-_CONTAINERS = frozenset({_SDT_CONTENT, qn("w:customXml")})
-"""What holds a block content control's or custom XML's paragraphs."""
-_CONTAINER_PROPERTIES = frozenset({qn("w:customXmlPr")})
-"""What a custom XML element holds besides its content."""
 
 _ALTERNATIVE = lazy_compile(r"\s*(?:OP\s?)?(?P<number>\d{1,4}(?:\s*[a-z]+)??)(?=\s*alt\b)",
                           re.IGNORECASE)

@@ -19,6 +19,9 @@ segments, the same brackets of alternatives, the same authors, dates and comment
   what it is in a comment), and its mark inserted; after the last paragraph of a
   section (or of the body), as Word does on Enter, the mark before is inserted and the
   new paragraph carries on the old mark and its section break;
+- where the document lays its paragraphs apart with one empty paragraph, that
+  paragraph's mark is deleted or inserted with the paragraph, by the same delegation
+  (`drafting.writers.spacers`): Accept All gives Rev.1's layout;
 - retains and reasons: comments, as in the template's merged document.
 
 Nothing else changes: every part of the package that holds no change is copied byte for

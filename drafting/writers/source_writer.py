@@ -63,6 +63,7 @@ from drafting.writers.source_edits import (
     word_numbers_kept,
 )
 from drafting.writers.source_line import SourceLine, spaces_taken
+from drafting.writers.spacers import Spacers, body_spacers
 from drafting.writers.typed_numbers import (
     clause_level,
     label_kind,
@@ -102,6 +103,9 @@ class SourceWriter(SourceComments):
         self.opened = False  # the last new paragraph was a new article's heading
         self.headings: dict[str, tuple[Any, str]] = {}  # "article", "title": their forms
         self.headed = False  # the last paragraph placed was an article's heading
+        self.spacers = Spacers([])  # the blank lines between paragraphs (`spacers`)
+        self.taken: dict[int, list[Any]] = {}  # the blank lines each deletion takes
+        self.ids: dict[str, int] = {}  # the index of each paragraph, by id
 
     def check(self, paragraphs: Sequence[Any], compilation: Compilation) -> None:
         ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
@@ -113,6 +117,11 @@ class SourceWriter(SourceComments):
 
     def write(self, compilation: Compilation) -> None:
         self.know_amended(compilation)
+        ours = [e for e in compilation.entries if isinstance(e, MergedParagraph)]
+        self.spacers = body_spacers(self.places)
+        taken = self.spacers.taken([e.deletion is not None for e in ours])
+        self.taken = {index: found for index, found in taken.items()}
+        self.ids = {e.paragraph.id: index for index, e in enumerate(ours)}
         for entry in compilation.entries:  # the first of each kind, for one before any
             place = self.by_id.get(entry.paragraph.id) \
                 if isinstance(entry, MergedParagraph) else None
@@ -179,6 +188,8 @@ class SourceWriter(SourceComments):
         if deleter is not None and entry.deletion is not None and any(e.made for e in edits):
             for element in elements:
                 self._delete_mark(element, deleter)
+            for spacer in self.taken.get(self.ids[entry.paragraph.id], ()):  # its blank line
+                self.marks.mark_deleted(spacer, deleter)
             made = _in_order(elements, edits)
             lines = note_lines(entry.deletion)
             if made and lines:  # the reasons for deleting it, on the paragraph
@@ -269,13 +280,16 @@ class SourceWriter(SourceComments):
                 self.footnotes_changed = True
         for index, stamp in gone:
             self._delete_mark(place.paragraphs[index].element, stamp)
+            if (spacer := self.spacers.beside(place.paragraphs[index].element)) is not None:
+                self.marks.mark_deleted(spacer, stamp)  # its blank line too
         for index, stamp in lines:  # a footnote's line deleted whole: no empty line left
             self.marks.mark_deleted(place.paragraphs[index].element, stamp)
         after: dict[int, Any] = {}  # the last item added after each Word paragraph
         for found in items:
             made = add_items(place, found, self.marks, after.get(found.after))
             after[found.after] = made[-1]
-            self.items += made
+            stamp = found.edit.stamp if found.edit.tracked else None
+            self.items += [*self.spacers.space(made, self.marks, stamp), *made]
         self.items += tracked_options(place, added, self.marks)
         for at, lines, stamp in line.comments:
             made = [e for n in at for e in line.edits[n].made]
@@ -326,8 +340,25 @@ class SourceWriter(SourceComments):
             self.marks.mark_inserted(self.last, stamp)
         else:  # rejected, the emptied paragraph joins the next, which keeps its own form
             self.marks.mark_inserted(paragraph, stamp)
+            self._spaced(paragraph, stamp)
         self.last = self.main = paragraph
         self._credit_new(paragraph, credit, stamp, label if not typed else None)
+
+    def _spaced(self, paragraph: Any, stamp: Stamp) -> None:
+        """The new ``paragraph`` (after ``self.last``) with a blank line of its own where
+        the document lays paragraphs apart with them, inserted by ``stamp``: before it,
+        or after it where the blank line after the one before goes with its deletion
+        (accepted, then, the blank line stands between it and the next)."""
+        model = self.spacers.model(self.last)
+        if model is None:
+            return
+        spacer = self.spacers.made(paragraph, model)
+        owner = self.spacers.owner.get(self.last)
+        if model in self.taken.get(owner, ()) and model is self.spacers.spacer_after(self.last):
+            paragraph.addnext(spacer)
+        else:
+            self.last.addnext(spacer)
+        self.marks.mark_inserted(spacer, stamp)
 
     def _new_row(self, row: Any, label: str, text: str, credit: Credit, stamp: Stamp, *,
                  before: bool = False) -> Any:
@@ -368,6 +399,9 @@ class SourceWriter(SourceComments):
             paragraph.append(self.marks.inserted(words, stamp))
             first.addprevious(paragraph)
             self.marks.mark_inserted(paragraph, stamp)
+            if (model := self.spacers.model(first)) is not None:  # a blank line after it
+                paragraph.addnext(spacer := self.spacers.made(paragraph, model))
+                self.marks.mark_inserted(spacer, stamp)
             self._credit_new(paragraph, credit, stamp)
         self.leading = []
 
