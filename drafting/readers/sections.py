@@ -32,6 +32,10 @@ from drafting.readers.lines import opens_article, own_number, section_key
 
 _LONE_NUMBER = lazy_compile(r"(?:[IVXL]{1,6}|[A-Z])\.?")
 """A Roman numeral (I to about XL) or a capital letter, alone: a section's number."""
+_BRACED = lazy_compile(r"\{[^{}\[\]]+\}|\[\{[^{}\[\]]+\}\]")
+"""A line wholly in curly braces: how the UNFCCC heads the parts of a negotiating text
+whose structure is not agreed ("{I. Preamble}", "{Mitigation}"), bracketed too where the
+heading itself is not agreed ("[{Option 1}]")."""
 
 if TYPE_CHECKING:
     from drafting.readers.blocks import Block
@@ -63,12 +67,15 @@ def heading_line(blocks: Sequence[Block], index: int,
     Means of implementation", "B. Financing", "二、执行手段"), as outcome documents head
     their parts; or, once operative paragraphs have begun, such a line with no
     number at all ("Follow-up and review", never in lower case: a line a paragraph
-    broke off) standing before a numbered paragraph or another heading. ``label`` as for
-    `unnumbered_sections`."""
+    broke off) standing before a numbered paragraph or another heading; or a short line
+    wholly in curly braces (`_BRACED`: "{I. Preamble}", "{Mitigation}", "[{Option 1}]"),
+    wherever it stands. ``label`` as for `unnumbered_sections`."""
     block = blocks[index]
     text = block.text
     if lone_number(text) and label(index) is None and block.number is None:
         return _part_number(blocks, index, label)  # "II", its title on the next line
+    if _BRACED.fullmatch(text):
+        return _short_title(block, label(index), bracketed=True)
     if not _short_title(block, label(index)) or text.startswith(("(", "\u201c", '"', "'")):
         return False
     if own_number(text) is not None:

@@ -1,5 +1,6 @@
 """Options as `drafting.readers.structure` reads them: "Option 1: ..." / "Option 2: No
-text" blocks, and a paragraph labelled ``OP7 Alt`` (or typed "7 alt."), are the
+text" blocks, a paragraph labelled ``OP7 Alt`` (or typed "7 alt."), and "Alt 1: ..." /
+"Alt 2: ..." lines under a paragraph (its own text the first option) are the
 alternatives of one paragraph, kept as its ``options`` (its text becomes adjacent
 brackets ``[first][second]``, "No text" an empty one).
 
@@ -76,6 +77,9 @@ class OptionBlocks:
             return
         host = self.drafts[self._host] if self._host >= 0 else None
         numbered = self._word_label(block.number) if label is None else None
+        if label is None and numbered is None and self._alternative_line(host, block, first):
+            self._option(index, body, skip + option.end)  # "Alt 1: ..." after "2. ..."
+            return
         if label is None and numbered is None and host is not None and not host.text and \
                 host.options is None and host.label.kind is ParagraphKind.OPERATIVE:
             host.options = [option_text(body)]  # "3." on its own, then "Option 1: ..."
@@ -89,6 +93,18 @@ class OptionBlocks:
                 self.drafts[-1].automatic = True
                 self.drafts[-1].list = block.number.list if block.number else ""
         self.option_open = True
+
+    def _alternative_line(self, host: DraftParagraph | None, block: Block, first: bool) -> bool:
+        """Whether an unnumbered option line ``block`` is an alternative of ``host``, the
+        paragraph before it, whose own text is then the first option: ``host`` is a
+        preambular or operative paragraph of this section with text and no options yet,
+        and the line names an alternative ("Alt 1: ...", "Alternative 1: ...", as
+        climate texts put them under a paragraph) or a later option ("Option 2: ...")."""
+        if host is None or not host.text or host.options is not None or \
+                host.section != self.section or \
+                host.label.kind not in (ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE):
+            return False
+        return not first or block.text.lstrip()[:3].lower() == "alt"
 
     def _numbered_again(self, label: Label) -> bool:
         """Whether ``label`` (an option's typed number) is the number of the paragraph of
