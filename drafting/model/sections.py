@@ -97,10 +97,13 @@ _HEADING_LIKE = lazy_compile(
     + r")\s+(?:\d|[IVXLC]{1,7}\b)|第\s*\w{1,6}\s*(?:条|章|节|部分|编))")
 """A section's word and a number, in figures or Roman numerals ("Статья 1 ..."), or a
 Chinese heading's 第 ... 条."""
-OPTION_LINE = lazy_compile(r"\[?\s*Option\s+(?P<n>\d+|[A-Z])\s*[:.]?\s*\]?", re.IGNORECASE)
+OPTION_LINE = lazy_compile(
+    r"\[?\s*(?P<brace>\{)?\s*Option\s+(?P<n>\d+|[A-Z])\s*[:.]?\s*(?(brace)\}\s*)\]?",
+    re.IGNORECASE)
 """An option's name on a line of its own ("Option 1", "Option 2:", "[Option A"), the
 paragraphs of the option after it: the heading of an option section (``5 OPTION 2``,
-`option_named`); use ``fullmatch``."""
+`option_named`); use ``fullmatch``. In curly braces too, as UNFCCC texts head options
+("{Option 1}", "[{Option 2}]"), the braces paired."""
 OPTION_DIGITS = 2
 """The most digits an option's number has in a label (``5 OPTION 99``: `labels`)."""
 _UNREAD_WORDS = 6

@@ -71,7 +71,6 @@ tells what each is (`Role`) and builds the draft:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from drafting.engine.sublists import follows
 from drafting.lazy_re import lazy_compile
@@ -115,6 +114,7 @@ from drafting.readers.structure_numbers import WordNumbers
 from drafting.readers.structure_options import OptionBlocks
 from drafting.readers.structure_sections import SectionKeys, titled_sections
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings, not_preambular
+from drafting.readers.unlabelled_hints import last_mark, named_labels, unlabelled_warning
 
 _SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
 """What ends a paragraph's sentence: a list after it is no part of it."""
@@ -147,8 +147,6 @@ def read_structure(blocks: list[Block], *, name: str,
 
 _RULE = lazy_compile(r"[_\-\u2013\u2014*=\s]{3,}")
 """A line drawn with characters ("______", "* * *"), as a UN document closes."""
-_LAST = lazy_compile("\x00(\\d+)\x00")
-"""`_Reader._last`'s mark."""
 
 
 class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
@@ -205,8 +203,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         for index in range(start, len(self.blocks)):
             self._block(index)
         paragraphs = self._paragraphs()
-        self.warnings = [replace(w, message=_LAST.sub(lambda m: paragraphs[int(m[1])].label,
-                                                      w.message)) for w in self.warnings]
+        self.warnings = named_labels(self.warnings, paragraphs)
         for paragraph in paragraphs:  # lines joined to a paragraph can make it too long
             if len(paragraph.text) > MAX_PARAGRAPH_CHARS:
                 raise too_long(f"{self.name} ({paragraph.label})", len(paragraph.text))
@@ -435,9 +432,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         if not _RULE.fullmatch(block.text) and not MARKED_NOTE.match(block.text):  # the
             # line that closes a UN document, a mark's note ("* State not a member of the
             # Human Rights Council."): no paragraph that wants a label
-            self.warnings.append(ReadWarning(block.where, (
-                f"paragraph without a label after {self._last()}; kept as other text "
-                f"{label}. Give it a label (e.g. OP7) if it is an operative paragraph")))
+            self.warnings.append(ReadWarning(block.where, unlabelled_warning(
+                len(self.drafts) - 1, str(label), block.text)))
         return label
 
     def _unused(self, prefix: str) -> Label:
@@ -483,7 +479,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         """The label of the last paragraph read, in a warning: a mark that `read` makes
         the label the result shows (a treaty's typed "2." is 5.2 once its articles are
         known)."""
-        return f"\x00{len(self.drafts) - 1}\x00"
+        return last_mark(len(self.drafts) - 1)
 
 
 def _goes_on(text: str, typed: str) -> bool:

@@ -86,3 +86,52 @@ def test_bracketed_option_headings_in_braces_head_their_paragraphs():
         ("H2", "[{Option 2}]"), ("OP1", "Urges Parties to reduce emissions;"),
         ("OP2", "Decides to review progress;")]
     assert not result.warnings
+
+
+BRACED_BLOCKS = ["The Conference of the Parties,", "1.\tUrges Parties to act;", "{Option 1}",
+                 "2.\tDecides A;", "3.\tDecides B;", "[{Option 2}]", "2.\tDecides C;"]
+"""Options in braces as blocks of paragraphs, each numbering from its own start again."""
+BLOCKS_READ = [("OP1", "Urges Parties to act;"), ("H1", "{Option 1}"),
+               ("OPTION 1.2", "Decides A;"), ("OPTION 1.3", "Decides B;"),
+               ("H2", "[{Option 2}]"), ("OPTION 2.2", "Decides C;")]
+
+
+def test_option_blocks_headed_in_braces_read_as_plain_option_lines_do():
+    result = read_text("\n\n".join(BRACED_BLOCKS) + "\n")
+    assert [(p.label, p.text) for p in result.paragraphs] == BLOCKS_READ
+    plain = [line.strip("[{}]") for line in BRACED_BLOCKS]
+    assert [p.label for p in read_text("\n\n".join(plain) + "\n").paragraphs] == \
+        [label for label, _ in BLOCKS_READ]
+    assert not result.warnings
+
+
+def test_option_blocks_headed_in_braces_from_word(tmp_path: Path):
+    word = docx.Document()
+    for line in BRACED_BLOCKS:
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "decision.docx"))
+    result = read_docx_draft(tmp_path / "decision.docx")
+    assert [(p.label, p.text) for p in result.paragraphs] == BLOCKS_READ
+
+
+ARTICLES = ["The Parties to this Agreement,", "Recognizing the need for action,",
+            "Have agreed as follows:", "Article 3", "1.\tThis Agreement applies to all Parties.",
+            "Article 4", "1.\tEach Party shall prepare a contribution.",
+            "2.\tParties shall pursue domestic measures."]
+
+
+def test_a_proponents_line_after_an_article_paragraph_is_asked_for_no_label():
+    lines = [*ARTICLES, "(Proponents: EU, AOSIS, Rwanda)", "3.\tEach Party shall report."]
+    result = read_text("\n\n".join(lines) + "\n")
+    assert [(p.label, p.text) for p in result.paragraphs][-3:] == [
+        ("4.2", "Parties shall pursue domestic measures."),
+        ("T2", "(Proponents: EU, AOSIS, Rwanda)"), ("4.3", "Each Party shall report.")]
+    (warning,) = [w.message for w in result.warnings if "T2" in w.message]
+    assert warning == ("paragraph without a label after 4.2; kept as other text T2, "
+                       "a line naming proponents")
+
+
+def test_an_unlabelled_line_in_an_article_is_asked_for_a_label_of_its_kind():
+    result = read_text("\n\n".join([*ARTICLES, "Some words without a label"]) + "\n")
+    (warning,) = [w.message for w in result.warnings if "T2" in w.message]
+    assert "after 4.2" in warning and "(e.g. 4.3)" in warning and "OP" not in warning
