@@ -84,6 +84,22 @@ def article_choice(revision: Revision, where: str, wanted: str) -> ArticleChoice
     return ArticleChoice(base, chosen, removed, lifted)
 
 
+def article_ends(paragraphs: Sequence[Paragraph],
+                 choices: Sequence[ArticleChoice]) -> dict[str, int]:
+    """The last paragraph of each block that ``choices`` remove, by id, with the index in
+    ``paragraphs`` (the revision's, in order) of the last paragraph of its article's
+    blocks: where a new article proposed after an alternative not chosen stands once
+    the one kept is in place. Empty without choices."""
+    articles = article_blocks(paragraphs) if choices else {}
+    ends: dict[str, int] = {}
+    for choice in choices:
+        blocks = articles.get(choice.section, {})
+        end = max((indices[-1] for indices in blocks.values()), default=0)
+        ends.update((paragraphs[indices[-1]].id, end) for key, indices in blocks.items()
+                    if key != choice.chosen)
+    return ends
+
+
 def lifted(text: str, *, opens: bool, closes: bool) -> str:
     """``text`` without the "[" it opens with (``opens``: a bracketed article's heading)
     and the "]" it ends with (``closes``: its last paragraph), blanks around them aside."""

@@ -54,7 +54,7 @@ from drafting.model import (
 )
 from drafting.model.amendment import SPAN_KINDS
 from drafting.model.labels import Label, sub_clause
-from drafting.model.marks import shifted
+from drafting.model.marks import normalised, shifted, within
 
 
 def submission_order(amendment: Amendment) -> tuple[float, str, tuple[str | int, ...]]:
@@ -161,7 +161,7 @@ def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> Me
     spans = [a for a in amendments if a.kind in SPAN_KINDS]
     return MergedParagraph(
         paragraph,
-        _segments(paragraph.text, units(paragraph.text, spans), retained_by),
+        _segments(paragraph.text, units(paragraph.text, spans), retained_by, paragraph.marks),
         deletion=_credit(of_kind[AmendmentKind.DELETE_PARAGRAPH]),
         alternatives=_options(of_kind[AmendmentKind.ALTERNATIVE]),
         retains=retains,
@@ -246,7 +246,10 @@ def _on_target(document: Document, target: Revision, amendment: Amendment) -> Am
     return rebase(amendment, before.text, now.text, target.label)
 
 
-def _segments(text: str, units: list[Unit], retained_by: tuple[str, ...]) -> tuple[Segment, ...]:
+def _segments(text: str, units: list[Unit], retained_by: tuple[str, ...],
+              own: Sequence[Mark] = ()) -> tuple[Segment, ...]:
+    """``text`` cut into the words kept and the changes proposed (``units``); ``own``:
+    its formatting, which the options of a bracket keep on the words they keep."""
     segments: list[Segment] = []
     cursor = 0
     for cluster in clusters(units):
@@ -254,7 +257,7 @@ def _segments(text: str, units: list[Unit], retained_by: tuple[str, ...]) -> tup
         end = max(u.end for u in cluster)
         if start > cursor:
             segments.append(Text(text[cursor:start]))
-        segments.append(_conflict(text, cluster, start, end, retained_by))
+        segments.append(_conflict(text, cluster, start, end, retained_by, own))
         cursor = end
     if cursor < len(text) or not segments:
         segments.append(Text(text[cursor:]))
@@ -262,7 +265,8 @@ def _segments(text: str, units: list[Unit], retained_by: tuple[str, ...]) -> tup
 
 
 def _conflict(
-    text: str, cluster: list[Unit], start: int, end: int, retained_by: tuple[str, ...]
+    text: str, cluster: list[Unit], start: int, end: int, retained_by: tuple[str, ...],
+    own: Sequence[Mark] = (),
 ) -> Segment:
     if len(cluster) == 1 and not retained_by:
         unit = cluster[0]
@@ -273,11 +277,22 @@ def _conflict(
     for unit in sorted(cluster, key=lambda u: submission_order(u.amendments[0])):
         version = _spliced(text[start:unit.start], unit.new_text, text[unit.end:end])
         versions.setdefault(version, []).extend(unit.amendments)
-        if not marks.get(version) and unit.new_text:
-            marks[version] = shifted(unit.marks, unit.start - start)
+        if not marks.get(version):
+            marks[version] = _option_marks(own, unit, start, end, len(version))
     options = tuple(Option(version, _credit(group), marks.get(version, ()))
                     for version, group in versions.items())
     return Alternatives(text[start:end], retained_by, options)
+
+
+def _option_marks(own: Sequence[Mark], unit: Unit, start: int, end: int,
+                  length: int) -> tuple[Mark, ...]:
+    """The marks of the option ``unit`` makes of ``start:end`` of a text marked ``own``
+    (``length`` characters long, `_spliced`): the text's own on the words it keeps around
+    the proponents' words ("*Recalling* the decision"), theirs on those."""
+    lead, typed = unit.start - start, len(unit.new_text)
+    kept = length - lead - typed  # what stands after the proponents' words
+    return normalised([*within(own, start, unit.start), *shifted(unit.marks, lead),
+                       *shifted(within(own, end - kept, end), lead + typed)], length)
 
 
 def _spliced(before: str, words: str, after: str) -> str:

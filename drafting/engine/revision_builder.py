@@ -18,7 +18,7 @@ from drafting.engine.applied import (
     options_added,
     refuse_together,
 )
-from drafting.engine.article_choices import lifted, not_chosen
+from drafting.engine.article_choices import article_ends, lifted, not_chosen
 from drafting.engine.decisions import ArticleChoice, BracketDecision, Decisions
 from drafting.engine.footnotes import retext
 from drafting.engine.heading_numbers import headings_renumbered
@@ -37,7 +37,7 @@ from drafting.model import (
     Revision,
 )
 from drafting.model.labels import Label, next_label, parse_label, sub_clause
-from drafting.model.sections import heading_line, section_kind
+from drafting.model.sections import heading_line, section_key, section_kind
 
 _AGREED = (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)
 
@@ -74,6 +74,7 @@ class RevisionBuilder:
         lifts = [choice.lifted for choice in decisions.articles if choice.lifted]
         self.opens = {opens for opens, _ in lifts}
         self.closes = {closes for _, closes in lifts}
+        self.ends = article_ends(current.paragraphs, decisions.articles)
 
     def build(self) -> tuple[list[Paragraph], list[str]]:
         refuse_together((p, self.accepted.get(p.id, [])) for p in self.current
@@ -82,15 +83,20 @@ class RevisionBuilder:
         deleted: list[str] = []
         after: list[Paragraph] = []  # new paragraphs, held past the footnotes cited before
         held: tuple[str, str, int] | None = None  # and past the sub-clauses of their clause
-        for paragraph in self.current:
+        kept: list[tuple[int, list[Paragraph], str]] = []  # new articles, past the chosen
+        for index, paragraph in enumerate(self.current):
             under = held is not None and _sub_clause(paragraph.label, held)
             if paragraph.kind is not ParagraphKind.FOOTNOTE and not under:
                 self._place(after, paragraphs, following=paragraph)
                 after, held = [], None
+                kept = self._place_kept(kept, paragraphs, index)
             mine = self.accepted.get(paragraph.id, [])
             if (choice := self.removed.get(paragraph.id)) is not None:  # not chosen
-                why = not_chosen(choice, paragraph.id, paragraph.label)
-                self.moot.update((a.id, f"{why}; it has no effect") for a in mine)
+                why = f"{not_chosen(choice, paragraph.id, paragraph.label)}; it has no effect"
+                if article := self._new_article(paragraph, mine):
+                    kept.append((self.ends[paragraph.id], article, why))
+                taken = {p.id for p in article}
+                self.moot.update((a.id, why) for a in mine if f"{a.id}.p" not in taken)
                 deleted.append(paragraph.label)
                 continue
             paragraphs.extend(self._born(paragraph, mine, before=True))
@@ -110,6 +116,7 @@ class RevisionBuilder:
             elif born:
                 after, held = [*after, *born], _family(paragraph.label)
         self._place(after, paragraphs, following=None)
+        self._place_kept(kept, paragraphs, len(self.current.paragraphs))
         # "Article 4" after a new Article 4 is Article 5, its 4.1 5.1; after a deleted one, 3
         paragraphs, moved = headings_renumbered(list(self.current), paragraphs)
         was = {**moved, **self.was}  # a new paragraph by the label the compilation showed
@@ -130,6 +137,35 @@ class RevisionBuilder:
             placed = placed or self._as_heading(new, paragraphs) or new
             paragraphs.append(placed)
             self.was[placed.id] = new.label
+
+    def _new_article(self, paragraph: Paragraph, accepted: list[Amendment]
+                     ) -> list[Paragraph]:
+        """The new paragraphs accepted after ``paragraph``, the last of an alternative not
+        chosen, where the first opens a section ("Article 13 bis"): a new article, which
+        stands on after the article chosen; [] for any other (they go with it)."""
+        if paragraph.id not in self.ends:
+            return []
+        born = self._born(paragraph, accepted)
+        return born if born and section_key(born[0].text) is not None else []
+
+    def _place_kept(self, kept: list[tuple[int, list[Paragraph], str]],
+                    paragraphs: list[Paragraph], index: int
+                    ) -> list[tuple[int, list[Paragraph], str]]:
+        """Add after ``paragraphs`` the new articles of ``kept`` (each with the index of
+        the last paragraph of the article whose alternative it followed, and why it
+        would be moot) whose article ends before ``index``, each as a section
+        (`new_section`), or moot where it cannot be one; the others, still to place."""
+        for end, born, why in kept:
+            if end >= index:
+                continue
+            section = new_section(born, paragraphs, self.current.paragraphs)
+            if section is None:  # "Article 13" again, say: it goes with its alternative
+                self.moot.update((p.id.removesuffix(".p"), why) for p in born)
+                continue
+            for new, placed in zip(born, section, strict=True):
+                paragraphs.append(placed)
+                self.was[placed.id] = new.label
+        return [item for item in kept if item[0] >= index]
 
     def _as_heading(self, born: Paragraph, before: list[Paragraph]) -> Paragraph | None:
         """A new paragraph a delegation typed as a heading that numbers itself ("B.

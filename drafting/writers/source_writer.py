@@ -72,6 +72,7 @@ from drafting.writers.typed_numbers import (
     typed_label_of,
 )
 from drafting.writers.unshown import where
+from drafting.writers.word_lists import out_of_list
 
 _PPR, _P, _INS, _DEL = qn("w:pPr"), qn("w:p"), qn("w:ins"), qn("w:del")
 
@@ -331,6 +332,8 @@ class SourceWriter(SourceComments):
         typed = "" if article or numbered else typed_label(label, self.typed, text)
         alone = words_alone(text, self.main, self.document) if numbered else text  # Word's no.
         fields, typed = field_numbered(self.main, self.typed, typed, simple=False)
+        if typed.strip():  # its typed number alone: Word's own would stand before it
+            out_of_list(self.document, paragraph)
         paragraph.append(self.marks.inserted(  # a SEQ field numbering it as the one before
             [*fields, *new_runs(alone, last_run(words), self.main, typed,
                                 marks if alone == text else ())], stamp))

@@ -98,3 +98,36 @@ def into_list(paragraph: Any, item: Any) -> None:
     else:
         own_ind = properties.get_or_add_ind()
         own_ind.getparent().replace(own_ind, copy.deepcopy(indents))
+
+
+
+def out_of_list(document: Any, paragraph: Any) -> None:
+    """Take the ``w:p`` ``paragraph`` (a new one, made in the form of an item Word numbers
+    that types a label of its own, "(a bis)<tab>") out of Word's list: its typed label is
+    its number, Word's would stand before it ("(c) (a ter)") and letter the items after it
+    on. It keeps the indents its list level gave it; nothing changes where no list
+    numbers it directly."""
+    properties = paragraph.find(_PPR)
+    numbering = properties.find(_NUM_PR) if properties is not None else None
+    if numbering is None:
+        return
+    indents = None if properties.find(_IND) is not None else \
+        _level_indents(document, numbering)
+    properties.remove(numbering)
+    if indents is not None:
+        own = properties.get_or_add_ind()
+        own.getparent().replace(own, copy.deepcopy(indents))
+
+
+def _level_indents(document: Any, numbering: Any) -> Any:
+    """The ``w:ind`` of the list level ``numbering`` (a ``w:numPr``) sets, None for none."""
+    num_id = numbering.xpath("string(w:numId/@w:val)")
+    level = numbering.xpath("string(w:ilvl/@w:val)") or "0"
+    try:
+        root = document.part.numbering_part.element
+    except (AttributeError, NotImplementedError):  # no numbering part
+        return None
+    abstract = root.xpath(f'string(w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val)')
+    found = root.xpath(f'w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl='
+                       f'"{level}"]/w:pPr/w:ind') if abstract else []
+    return found[0] if found else None

@@ -90,3 +90,27 @@ def test_an_alternative_formulation_keeps_its_formatting_in_the_merged_draft(tmp
     assert "".join(w for w, _, _ in runs).endswith(words)
     assert [w for w, s, _ in runs if "i" in s] == ["Encourages"]
     assert [w for w, s, _ in runs if "u" in s] == ["contribute"]
+
+
+def test_each_option_keeps_the_paragraphs_own_formatting_on_the_words_it_keeps(tmp_path):
+    """EU replacing "Recalling its" and the USA "its resolution" compete; the USA's
+    option repeats the paragraph's italic "Recalling", which was written plain in the
+    merged draft and in the compilation."""
+    db = tmp_path / "s.db"
+    draft = write_docx(tmp_path / "draft.docx", _paragraphs([" its resolution 70/1,"]),
+                       title="Draft resolution", subtitle="")
+    ok(db, "init")
+    ok(db, "import", str(draft), "--doc", SYMBOL)
+    ok(db, "delegation", "add", "EU", "USA")
+    for code, old, new in (("EU", "Recalling its", "Recalling our"),
+                           ("USA", "its resolution", "the decision")):
+        ok(db, "amend", SYMBOL, "PP1", "--delegation", code, "--replace", old, "--with", new,
+           "--yes")
+    ok(db, "merge", SYMBOL, "-o", str(tmp_path / "merged.docx"))
+    runs = _runs(tmp_path / "merged.docx", "[")
+    assert [(w, s) for w, s, inserted in runs if inserted][1:] == [
+        (" / Recalling our resolution", set()), (" / ", set()), ("Recalling", {"i"}),
+        (" the decision", set()), ("]", set())]
+    ok(db, "compile", SYMBOL, "-o", str(tmp_path / "compiled.md"))
+    assert "/ ***Recalling* the decision** (USA)] 70/1," in \
+        (tmp_path / "compiled.md").read_text(encoding="utf-8")

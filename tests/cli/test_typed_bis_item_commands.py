@@ -96,3 +96,23 @@ def test_a_typed_bis_item_in_a_word_list_is_negotiated_and_revised(tmp_path, lin
             "(c) To ensure full implementation of the relevant provisions;"]
     else:
         assert [p.label for p in read] == ["OP1", "OP2", "OP3", "OP4"]
+
+
+def test_a_new_item_after_a_typed_bis_item_shows_its_typed_label_alone(tmp_path):
+    """A new item proposed after "(a bis)" took that item's form whole: typed "(a ter)"
+    on a paragraph Word letters, Word showed "(c) (a ter)" and lettered the items after
+    it on. Its typed label is its number (Word's list leaves it); Rev.1 letters it."""
+    db, source = tmp_path / "s.db", word_lettered(tmp_path / "L12.docx", DECISION)
+    _ok(db, "init")
+    _ok(db, "import", str(source), "--doc", SYMBOL)
+    _ok(db, "delegation", "add", "EU")
+    words = "To request a further report;"
+    _ok(db, "amend", SYMBOL, "OP1 bis", "-d", "EU", "--new-paragraph", words, "--yes")
+    _ok(db, "merge", SYMBOL, "-o", str(tmp_path / "merged.docx"))
+    assert _listed(tmp_path / "merged.docx")[1:4] == [
+        (True, f"(a bis)\t{NEW}"), (False, f"(a ter)\t{words}"),
+        (True, "To authorize commitments not exceeding [50 million];")]
+    _ok(db, "decide", "A1", "accept")
+    _ok(db, "revise", SYMBOL, "--label", "Rev.1")
+    _ok(db, "show", SYMBOL, "-o", str(tmp_path / "rev1.docx"))
+    assert _listed(tmp_path / "rev1.docx")[1:3] == [(True, NEW), (True, words)]

@@ -99,3 +99,28 @@ def test_the_brackets_report_lists_the_choice_on_the_article_and_its_alternative
 def test_a_choice_that_does_not_fit_is_refused(choose, said):
     with pytest.raises(InputError, match=said):
         _revised(choose)
+
+
+def test_a_new_article_after_an_alternative_not_chosen_stands_after_the_article():
+    """ "Article 2 bis" (its title and text), accepted after 2alt.2, went with 2alt when
+    2=original was chosen; it is an article of its own, after Article 2. A new paragraph
+    inside 2alt still goes with it."""
+    texts = ["Article 2 bis", "Reporting", "Parties shall report.", "They shall publish it."]
+    amendments = [draft_amendment(ZERO, Proposal("2alt.2", new_paragraph=text), id=f"N{n}",
+                                  proponents=["NOR"]) for n, text in enumerate(texts, 1)]
+    amendments.append(draft_amendment(ZERO, Proposal("2alt.1", new_paragraph="Each Party "
+                                                     "shall act."), id="N5", proponents=["NOR"]))
+    for choose in ("2=original", "2=alt2"):
+        on_brackets, articles = split_choices(bracket_decisions(ZERO, choose=[choose]))
+        outcome = revise(DOC, amendments, Decisions(
+            accepted=frozenset(a.id for a in amendments), brackets=on_brackets,
+            articles=articles), label="Rev.1")
+        shown = _text(outcome)
+        start = shown.index(("H5", "Article 2 bis"))
+        assert shown[start - 1][0].startswith("2.")
+        assert shown[start:] == [
+            ("H5", "Article 2 bis"), ("H6", "Reporting"), ("2bis.1", "Parties shall report."),
+            ("2bis.2", "They shall publish it."), ("H7", "Article 3"),
+            ("H8", "Financial mechanism"), ("3.1", "A mechanism is hereby defined.")]
+        assert list(outcome.moot) == ["N5"]
+        assert outcome.label_table["2alt.2 bis"] == "H5"
