@@ -74,6 +74,7 @@ from drafting.readers.copy_revision import (
     made_by,
     older_copy,
 )
+from drafting.readers.copy_rewritten import rewritten
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import anchor, hunks, in_section, shaped, typed_by
 from drafting.readers.docx_copy import Chunk
@@ -232,6 +233,7 @@ class _Reader(CopyComments, CopyGroups):
                                self.where, self.document.symbol)  # a PDF's lines joined
         groups = self._groups(chunks)
         self._match(groups)
+        rewritten(groups, self.warn, self.where)  # Word's Compare: deleted, inserted again
         self.unmatched = flat_notes(groups, self.unmatched, self.tracked, self.where,
                                     self.warn, self.name)  # footnotes pasted as text
         if compare:
