@@ -219,9 +219,28 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
         refuse_mapped_away(path, read.amendments, delegation, authors or {}, known)
     refuse_forged_credits(path, read.amendments, document.current, known)
     check_storable(path, read.amendments, document.current)
-    amendments, said = _once(document, read.amendments, path)
-    return PreparedFile(path, tuple(amendments), (*(str(w) for w in read.warnings), *said),
-                        delegation or "")
+    found, repeats = _own_repeats(store, document, read, path)
+    amendments, said = _once(document, found, path)
+    return PreparedFile(path, tuple(amendments),
+                        (*(str(w) for w in read.warnings), *repeats, *said), delegation or "")
+
+
+def _own_repeats(store: Store, document: Document, read: DocxSubmission, path: Path,
+                 ) -> tuple[Sequence[Amendment], tuple[str, ...]]:
+    """The amendments of a Word copy with tracked changes but those its own delegations
+    propose already, pending (`drafting.readers.own_repeats`: its earlier changes left
+    tracked), and the warnings naming those set aside."""
+    if not read.tracked:
+        return read.amendments, ()
+    from drafting.readers.own_repeats import without_own_repeats
+
+    codes = {code for a in read.amendments for code in a.proponents}
+    pending: dict[str, list[Amendment]] = {}
+    for amendment in store.amendments(document.symbol, statuses=[AmendmentStatus.SUBMITTED],
+                                      delegations=codes):
+        pending.setdefault(amendment.paragraph_id, []).append(amendment)
+    kept, said = without_own_repeats(read.amendments, document, pending, str(path))
+    return kept, tuple(str(w) for w in said)
 
 
 def _onto_current(store: Store, document: Document, amendments: Sequence[Amendment],

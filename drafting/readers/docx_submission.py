@@ -55,17 +55,16 @@ from drafting.ooxml.notes import survey_with_footnotes
 from drafting.ooxml.package import open_word
 from drafting.ooxml.parts import Parts
 from drafting.ooxml.properties import MERGED_DRAFT, custom_text, merged_draft_of
-from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
+from drafting.ooxml.runs import DELETED
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_answers import merged_comments
-from drafting.readers.copy_comments import CopyComments
 from drafting.readers.copy_flat_notes import flat_notes
 from drafting.readers.copy_identity import cut_off, identify, merged_copy
 from drafting.readers.copy_items import as_numbered, heading_renumbered
 from drafting.readers.copy_joins import read_joins, untracked_joins
 from drafting.readers.copy_lines import as_paragraphs
 from drafting.readers.copy_new_paragraphs import clause_before, split_parts, stands_before
-from drafting.readers.copy_pending import claim_inserted, in_the_draft, tracked_to
+from drafting.readers.copy_pending import claim_inserted, tracked_to
 from drafting.readers.copy_pieces import struck_by, trimmed
 from drafting.readers.copy_revision import (
     OtherRevision,
@@ -75,29 +74,24 @@ from drafting.readers.copy_revision import (
     older_copy,
 )
 from drafting.readers.copy_rewritten import rewritten
+from drafting.readers.copy_spans import MOVED, CopySpans
 from drafting.readers.copy_text import quoted
-from drafting.readers.docx_changes import anchor, hunks, in_section, shaped, typed_by
+from drafting.readers.docx_changes import in_section, typed_by
 from drafting.readers.docx_copy import Chunk
 from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_groups import CopyGroups
 from drafting.readers.docx_matching import Group, match_groups, unchanged
 from drafting.readers.docx_untracked import (
-    RESPACED,
     UNTRACKED,
     reconcile,
-    respaced,
-    retyped,
-    spacing_only,
 )
 from drafting.readers.merged_copies import by_codes
-from drafting.readers.proposal_words import neither, struck_in, struck_stripped
+from drafting.readers.proposal_words import struck_stripped
 from drafting.readers.result import ReadWarning
-from drafting.readers.typed_form import typed_words, widened
+from drafting.readers.typed_form import typed_words
 
 _K = AmendmentKind
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
-_MOVED = ("moved text is read as a deletion where it was and an insertion where it went; "
-          "check that both are meant")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +188,7 @@ def _revision(document: Document, label: str | None, path: Path) -> Revision:
     return found
 
 
-class _Reader(CopyComments, CopyGroups):
+class _Reader(CopySpans, CopyGroups):
     def __init__(self, path: Path, document: Document, target: Revision, word: Parts,
                  authors: Mapping[str, str] | None = None,
                  proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
@@ -355,7 +349,7 @@ class _Reader(CopyComments, CopyGroups):
         typed = () if untracked else typed_by(chunk.pieces)
         if any(p.kind == runs.MOVE for p in chunk.pieces):  # where it went, not its label
             self.warn(where if previous is None else f"{self.name}, paragraph {chunk.number} "
-                      f"(moved to stand after {previous.label})", _MOVED)
+                      f"(moved to stand after {previous.label})", MOVED)
         if chunk.heading:
             self.warn(where, f"the new heading {quoted(text)} is proposed as a new paragraph "
                       "after the one before it: accepted, a revision makes it a heading "
@@ -421,7 +415,7 @@ class _Reader(CopyComments, CopyGroups):
             pieces = self._unstruck(where, pieces)  # in the paragraph's deletion
             first = next((p for p in pieces if p.kind != UNTRACKED), pieces[0])
             if any(p.kind == runs.MOVE for p in pieces):
-                self.warn(where, _MOVED)
+                self.warn(where, MOVED)
             self.drafts.append(Draft(_K.DELETE_PARAGRAPH, paragraph, first.author, first.date,
                                       where, old_text=paragraph.text,
                                       **self._reasons(pieces, where)))
@@ -430,66 +424,6 @@ class _Reader(CopyComments, CopyGroups):
         for part in split_off:  # a tracked paragraph mark inserted: the rest is new
             self._new(part, paragraph)
         return paragraph
-
-    def _in_the_draft(self, pieces: list[RunPiece], text: str, where: str) -> list[RunPiece]:
-        """`in_the_draft`, its warning said."""
-        first = self.target is self.document.revisions[0]
-        pieces, said = in_the_draft(pieces, text, "it was imported with them accepted"
-                                    if first else f"{self.target.label} holds them")
-        if said:
-            self.warn(where, said)
-        return pieces
-
-    def _spans(self, paragraph: Paragraph, pieces: list[RunPiece], where: str) -> None:
-        text = paragraph.text
-        self._note_comments(where, [p for p in pieces if p.state == NORMAL])
-        position, typed = 0, []  # quotes or dashes typed otherwise: said once
-        for piece in pieces:  # an edited copy's spaces that differ in kind only
-            if piece.kind == RESPACED:  # its text is the draft's: spaces, or quotes or dashes
-                span = (position, position + len(piece.text))
-                if piece.text.strip():
-                    typed.append(span)
-                else:
-                    self.warn(where, respaced(text, *span))
-            position += len(piece.text) if piece.in_original else 0
-        if typed:
-            self.warn(where, retyped(text, typed))
-        moved = False
-        found = hunks(pieces)
-        for read, hunk in zip(found, shaped(found, text), strict=True):
-            old = text[hunk.start:hunk.end]
-            if old == hunk.new:
-                continue
-            if spacing_only(text, hunk.start, hunk.end, hunk.new):
-                self.warn(where, respaced(text, hunk.start, hunk.end))
-                continue
-            first = hunk.pieces[0]
-            if any(p.kind == runs.MOVE for p in hunk.pieces) and not moved:
-                self.warn(where, _MOVED)  # once for the paragraph: where it was and went
-                moved = True
-            fields: dict[str, Any] = {"span": Span(hunk.start, hunk.end), "old_text": old,
-                                      "new_text": hunk.new, "struck": struck_in(
-                                          hunk.pieces, hunk.new, read.start - hunk.start),
-                                      "form": widened(typed_words(read.pieces), hunk.new, text,
-                                                      paragraph.marks, hunk.start, hunk.end)}
-            if not old:
-                around = anchor(text, hunk.start, ahead=hunk.new[-1:].isspace())
-                fields.update(kind=_K.INSERT, anchor=around,
-                              old_text=text[around.start:around.end])
-            else:
-                fields["kind"] = _K.REPLACE if hunk.new else _K.DELETE
-            date = next((p.date for p in hunk.pieces if p.date is not None), None)
-            self.drafts.append(Draft(paragraph=paragraph, author=first.author, date=date,
-                                      where=where, **self._reasons(hunk.pieces, where),
-                                      **fields))
-
-    def _unstruck(self, where: str, pieces: list[RunPiece]) -> list[RunPiece]:
-        """``pieces`` without the words struck in another's insertion (`restored`): in
-        neither text, said in a warning each."""
-        for piece in pieces:
-            if (deletion := struck_by(piece)) is not None:
-                self.warnings.append(neither(where, piece.text, piece.author, deletion.author))
-        return [p for p in pieces if not struck_by(p)]
 
 
 def _closed_deleted(group: Group) -> bool:

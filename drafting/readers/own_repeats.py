@@ -1,0 +1,68 @@
+"""A delegation's later copy still tracking its earlier changes: version 2 of its Word
+copy, sent after version 1 was recorded, tracks version 1's changes still (left tracked)
+beside a new one. Each change that is the very same as one its delegation proposes
+already, pending (the same change to the same paragraph of the same revision, by the same
+delegations: what the store would refuse as a repeat, `drafting.store.repeats`), is set
+aside with a warning naming it and the proposal it repeats; the new ones are proposed.
+
+A copy holding nothing but such repeats is the earlier copy sent again: left whole, for
+the store to say so (or refuse it). A change that repeats another delegation's proposal
+is the sender's own proposal, read as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from drafting import characters
+from drafting.model import Amendment, Document
+from drafting.readers.copy_text import quoted
+from drafting.readers.result import ReadWarning
+from drafting.wording import describe
+
+
+def without_own_repeats(amendments: Sequence[Amendment], document: Document,
+                        proposed: Mapping[str, Sequence[Amendment]], name: str,
+                        ) -> tuple[tuple[Amendment, ...], list[ReadWarning]]:
+    """``amendments`` (read from the file ``name``) but those that repeat a pending
+    proposal of ``proposed`` (by paragraph id) of their own proponents, and a warning
+    for each set aside; all of them, and no warning, when every one is such a repeat."""
+    kept: list[Amendment] = []
+    repeats: list[tuple[Amendment, Amendment]] = []
+    for amendment in amendments:
+        same = next((a for a in proposed.get(amendment.paragraph_id, ())
+                     if _key(a) == _key(amendment)), None)
+        if same is None:
+            kept.append(amendment)
+        else:
+            repeats.append((amendment, same))
+    if not repeats or not kept:
+        return tuple(amendments), []
+    return tuple(kept), [_said(document, name, a, same) for a, same in repeats]
+
+
+def _key(amendment: Amendment) -> tuple[Any, ...]:
+    """What makes two amendments the same proposal, as the store's `proposal_key` has it
+    (here both are on revisions named by label)."""
+    span = amendment.span
+    return (tuple(sorted(amendment.proponents)), amendment.paragraph_id, amendment.revision,
+            str(amendment.kind), None if span is None else (span.start, span.end),
+            amendment.old_text, characters.visible(amendment.new_text),
+            amendment.amends.upper())
+
+
+def _said(document: Document, name: str, amendment: Amendment,
+          same: Amendment) -> ReadWarning:
+    """The warning that ``amendment`` is set aside as the pending ``same``; a comment
+    of its own, which ``same`` does not give as its reason, is quoted, not to be lost."""
+    revision = document.revision(amendment.revision)
+    paragraph = revision.by_id(amendment.paragraph_id) if revision is not None else None
+    label = paragraph.label if paragraph is not None else "?"
+    who = ", ".join(amendment.proponents)
+    message = (f"{who}'s change to {label} ({describe(amendment)}) is its pending "
+               f"{same.id}, not proposed again (still tracked in this copy)")
+    if amendment.reason and amendment.reason.strip() != (same.reason or "").strip():
+        message += (f"; its comment is not {same.id}'s reason, and was not read: "
+                    f"{quoted(amendment.reason, 200)}")
+    return ReadWarning(f"{name} ({label})", message)
