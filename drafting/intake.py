@@ -228,11 +228,11 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
 def _own_repeats(store: Store, document: Document, read: DocxSubmission, path: Path,
                  ) -> tuple[Sequence[Amendment], tuple[str, ...]]:
     """The amendments of a Word copy with tracked changes but those its own delegations
-    propose already, pending (`drafting.readers.own_repeats`: its earlier changes left
+    propose already, pending (`drafting.own_repeats`: its earlier changes left
     tracked), and the warnings naming those set aside."""
     if not read.tracked:
         return read.amendments, ()
-    from drafting.readers.own_repeats import without_own_repeats
+    from drafting.own_repeats import without_own_repeats
 
     codes = {code for a in read.amendments for code in a.proponents}
     pending: dict[str, list[Amendment]] = {}

@@ -13,12 +13,11 @@ is the sender's own proposal, read as before.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from drafting import characters
 from drafting.model import Amendment, Document
 from drafting.readers.copy_text import quoted
 from drafting.readers.result import ReadWarning
+from drafting.store.repeats import proposal_key
 from drafting.wording import describe
 
 
@@ -32,7 +31,8 @@ def without_own_repeats(amendments: Sequence[Amendment], document: Document,
     repeats: list[tuple[Amendment, Amendment]] = []
     for amendment in amendments:
         same = next((a for a in proposed.get(amendment.paragraph_id, ())
-                     if _key(a) == _key(amendment)), None)
+                     if proposal_key(document, a) == proposal_key(document, amendment)),
+                    None)
         if same is None:
             kept.append(amendment)
         else:
@@ -40,16 +40,6 @@ def without_own_repeats(amendments: Sequence[Amendment], document: Document,
     if not repeats or not kept:
         return tuple(amendments), []
     return tuple(kept), [_said(document, name, a, same) for a, same in repeats]
-
-
-def _key(amendment: Amendment) -> tuple[Any, ...]:
-    """What makes two amendments the same proposal, as the store's `proposal_key` has it
-    (here both are on revisions named by label)."""
-    span = amendment.span
-    return (tuple(sorted(amendment.proponents)), amendment.paragraph_id, amendment.revision,
-            str(amendment.kind), None if span is None else (span.start, span.end),
-            amendment.old_text, characters.visible(amendment.new_text),
-            amendment.amends.upper())
 
 
 def _said(document: Document, name: str, amendment: Amendment,
