@@ -136,6 +136,21 @@ def sources_boxes(store: Store, document: Document) -> Callable[[], list[str]]:
     return boxes
 
 
+def sources_comments(store: Store, document: Document,
+                     ) -> Callable[[], set[tuple[str, str]]]:
+    """The comments ``document``'s own Word sources hold, by author and text
+    (`drafting.readers.source_comments`), read from the store once, when first asked for
+    (a copy's comment on a change): a copy carries them, and they are no reasons."""
+    @cache
+    def comments() -> set[tuple[str, str]]:
+        from drafting.readers.source_comments import source_comments
+
+        return {key for label in store.sources(document.symbol)
+                if (content := store.source(document.symbol, label)) is not None
+                for key in source_comments(content)}
+    return comments
+
+
 def pending_by_paragraph(store: Store, document: Document,
                          ) -> Callable[[], Mapping[str, Sequence[Amendment]]]:
     """The pending amendments to ``document``, by paragraph id, read from the store once,
@@ -198,7 +213,8 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
                                     authors=dict(authors) if authors else None,
                                     proposed=proposed or pending_by_paragraph(store, document),
                                     shown=sources_shown(store, document),
-                                    boxes=sources_boxes(store, document))
+                                    boxes=sources_boxes(store, document),
+                                    source_comments=sources_comments(store, document))
         # A Word package opened through python-docx (an unusual file) is a web of cycles,
         # and the command line collects cycles rarely (drafting_cli.app): freed here, file
         # by file, an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB

@@ -164,7 +164,8 @@ def _read(file: WordFile) -> DocxSubmission | None:
     try:
         return read_docx_submission(file.path, _document, delegation=file.delegation,
                                     authors=dict(file.authors) if file.authors else None,
-                                    proposed=_pending, shown=_shown, boxes=_boxes)
+                                    proposed=_pending, shown=_shown, boxes=_boxes,
+                                    source_comments=_comments)
     except Exception:  # read again by the caller, which says what is wrong as it would alone
         return None
     finally:
@@ -190,6 +191,13 @@ def _boxes() -> list[str]:
     """The texts of the text boxes of the document's own Word sources, read once by this
     worker (`drafting.intake.sources_boxes`)."""
     return _from_store("sources_boxes")
+
+
+@cache
+def _comments() -> set[tuple[str, str]]:
+    """The comments of the document's own Word sources, read once by this worker
+    (`drafting.intake.sources_comments`)."""
+    return _from_store("sources_comments")
 
 
 def _from_store(reader: str) -> Any:

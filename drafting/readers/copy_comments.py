@@ -3,13 +3,17 @@
 A change's reason is the text of the comments anchored on it, joined by "; ", thread by
 thread (the opening comment, then its replies in the order of the file), but:
 
-- a comment dated before the change was made is no reason for it: it was there already
-  (the secretariat's, left in the draft); so is one dated well before the revision the
-  copy is of was set up here, on words changed without Track Changes (which have no
-  date): the draft's own. One of those on a tracked change is named in a warning. A
-  comment dated with or after the tracked change it is on is that change's reason,
-  however old: a secretariat may import a draft days after circulating it, and the
-  delegation's changes and its comments on them predate the import;
+- a comment the document's own Word source holds (the same author, the same words:
+  `drafting.readers.source_comments`) is the draft's, never a reason, however it is
+  dated: the copy came with it (a delegation's reply to it is read as below). Without
+  a Word source (a draft imported from text), dates tell: a comment dated before the
+  change was made is no reason for it: it was there already (the secretariat's, left
+  in the draft); so is one dated well before the revision the copy is of was set up
+  here, on words changed without Track Changes (which have no date): the draft's own.
+  One of those on a tracked change is named in a warning. A comment dated with or
+  after the tracked change it is on is that change's reason, however old: a
+  secretariat may import a draft days after circulating it, and the delegation's
+  changes and its comments on them predate the import;
 - a reply (Word threads one in ``commentsExtended.xml``: `drafting.ooxml.comment_threads`)
   joins the reason only when its author made the change, opened the thread (the opening
   comment being read as the reason), or, by the Word authors given, is of the same
@@ -37,7 +41,7 @@ set aside as a pending proposal the merged draft shows
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -53,6 +57,7 @@ from drafting.ooxml.parts import Parts
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
 from drafting.readers.copy_text import check_characters, quoted, who
 from drafting.readers.result import ReadWarning
+from drafting.readers.source_comments import CommentKey, sourced
 
 _CLOCKS_APART = timedelta(hours=14)
 """How far a Word date may stand from the time it was made: Word writes local time marked
@@ -64,7 +69,8 @@ class CopyComments:
     """The comments of a copy, and the reasons they give its changes. Set by the reader:
     ``path``, ``target``, ``warnings``, ``seen_comments``, ``authors`` and
     ``delegation`` (whose changes are whose, as `drafting.readers.docx_drafts.finish`
-    reads them)."""
+    reads them), and ``sources`` (the comments of the document's own Word sources,
+    asked for once, when a comment is on a change: `source_comments`; None: not known)."""
 
     path: Path
     target: Revision
@@ -72,6 +78,7 @@ class CopyComments:
     seen_comments: dict[str, tuple[str, str]]
     authors: Mapping[str, str] | None = None
     delegation: str | None = None
+    sources: Callable[[], Collection[CommentKey]] | None = None
 
     def _read_comments(self, word: Parts) -> None:
         """The file's comments and their threads; LimitError or ReaderError for a comment
@@ -97,6 +104,7 @@ class CopyComments:
         self.comments_unread = 0
         self.on_changes: set[str] = set()  # on a tracked change: named if not read
         self.reasoned: tuple[tuple[str, str], ...] = ()  # the last reason's comments
+        self._sourced: dict[str, bool] = {}  # comment id -> the draft's own by its source
 
     def _reason(self, pieces: list[RunPiece], where: str = "") -> str:
         """The texts of the comments on a change (module docstring), joined: LimitError
@@ -108,9 +116,10 @@ class CopyComments:
               if c in self.comments]
         if made is not None:  # a tracked change: an old comment on it is named
             self.on_changes.update(on)
-        ids = [c for c in self._with_replies(on) if self._after(c, made) or (
-            not self._drafts_own(c) and (made is None or self.comments[c].date is None))]
         makers = {p.author for p in pieces if p.state != NORMAL} or {None}
+        ids = [c for c in self._with_replies(on) if not self._in_source(c, makers) and (
+            self._after(c, made) or (not self._drafts_own(c) and (
+                made is None or self.comments[c].date is None)))]
         kept: list[str] = []
         for comment_id in ids:
             if self._theirs(comment_id, makers, kept, pieces, where or str(self.path)):
@@ -214,21 +223,37 @@ class CopyComments:
         issued, made = self.target.created_at, self.comments[comment_id].date
         return issued is not None and made is not None and made <= issued - _CLOCKS_APART
 
+    def _in_source(self, comment_id: str, makers: set[str | None] | None = None) -> bool:
+        """Whether the document's own Word source holds the comment (`sources`): the
+        draft's, whatever its date. Not asked (the sources read) for one by an author of
+        the change, or of the same delegation (`makers`, by name or code): the proponent's."""
+        author = self.comments[comment_id].author
+        if self.sources is None or (makers is not None and author and (author in makers or (
+                self._codes(author) & set().union(*(self._makers(m) for m in makers))))):
+            return False
+        if comment_id not in self._sourced:
+            self._sourced[comment_id] = sourced(self.comments[comment_id], self.sources())
+        return self._sourced[comment_id]
+
     def _unused_comments(self, merged: Collection[str] = ()) -> None:
         """A warning for each comment not read, but those of the draft itself and the
         ``merged`` draft's (its proposals' reasons)."""
         for comment_id, comment in self.comments.items():
-            old = self._drafts_own(comment_id)
-            if comment_id in self.used_comments or comment_id in merged or (
-                    old and comment_id not in self.on_changes):
+            if comment_id in self.used_comments or comment_id in merged:
+                continue
+            held = self._in_source(comment_id)  # the draft's: named only on a change
+            if (held or self._drafts_own(comment_id)) and comment_id not in self.on_changes:
                 continue
             self.comments_unread += 1
             where, on = self.seen_comments.get(comment_id, (str(self.path), ""))
             place = f" on {quoted(on)}" if on else ""
             what = "a reply" if comment_id in self.threads.opening else "a comment"
-            why = (f"is dated {comment.date:%d %B %Y}, well before {self.target.label} was "
-                   "set up here, and before the change it is on, so it was taken for one the "
-                   "draft came with") if old and comment.date is not None else \
+            why = ("is one the draft came with (its Word source holds it), not the "
+                   "proponent's reason for the change it is on") if held else (
+                f"is dated {comment.date:%d %B %Y}, well before {self.target.label} was "
+                "set up here, and before the change it is on, so it was taken for one the "
+                "draft came with") if comment.date is not None and self._drafts_own(
+                    comment_id) else \
                 "is not on a change that became an amendment"
             self.warnings.append(ReadWarning(
                 where, f"{what} by {who(comment.author)}{place} {why}, so it was not read: "

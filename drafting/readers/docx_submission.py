@@ -115,7 +115,8 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
                          proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None
                          = None, shown: Callable[[], Collection[str]] | None = None,
                          boxes: Callable[[], Collection[str]] | None = None,
-                         ) -> DocxSubmission:
+                         source_comments: Callable[[], Collection[tuple[str, str]]] | None
+                         = None) -> DocxSubmission:
     """Read the Word file at ``path``, made from ``revision`` of ``document`` (default: the
     current revision), as amendments.
 
@@ -132,6 +133,9 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
     symbols the document's own Word sources show (`copy_symbols.source_symbols`), and
     ``boxes`` the texts of their text boxes (`copy_furniture.source_boxes`): a copy's
     other text boxes are named in warnings (all of them, without ``boxes``).
+    ``source_comments`` gives the comments of those sources (Word author, text:
+    `source_comments.source_comments`): the copy's comments that are theirs are never a
+    change's reason, whatever their dates (without it, their dates tell).
 
     Raises ReaderError, returning nothing, for a file that cannot be opened, an unknown
     revision, authors that cannot be attributed (listing them and how to map them), an
@@ -151,14 +155,14 @@ def read_docx_submission(path: str | Path, document: Document, *, delegation: st
             identify(path, document, target, word, revision, shown, noted, own,
                      plain=plain)  # another document, another text, another revision
             reader = _Reader(path, document, target, word, authors, proposed, boxes, own,
-                             plain=plain)
+                             plain=plain, sources=source_comments)
             drafts = reader.read(delegation)
         except OtherRevision as other:  # a copy of an earlier revision: read against it
             if revision is not None:
                 raise
             target = _revision(document, other.label, path)
             reader = _Reader(path, document, target, word, authors, proposed, boxes,
-                             plain=plain)
+                             plain=plain, sources=source_comments)
             drafts = reader.read(delegation, compare=False)
         amendments = tuple(finish(target, drafts, delegation, authors, submitted_at, ids,
                                   reader.warnings, proposed, document.symbol,
@@ -194,8 +198,10 @@ class _Reader(CopySpans, CopyGroups):
                  proposed: Callable[[], Mapping[str, Sequence[Amendment]]] | None = None,
                  boxes: Callable[[], Collection[str]] | None = None,
                  own: Callable[[], Collection[str]] | None = None, *,
-                 plain: Callable[[], Mapping[Any, runs.ParagraphRead]] | None = None) -> None:
+                 plain: Callable[[], Mapping[Any, runs.ParagraphRead]] | None = None,
+                 sources: Callable[[], Collection[tuple[str, str]]] | None = None) -> None:
         self.path, self.document, self.target, self.word = path, document, target, word
+        self.sources = sources
         self.authors, self.proposed, self.boxes = authors, proposed, boxes
         self.own, self.plain = own, plain
         self.name = str(path)
