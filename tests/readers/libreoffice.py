@@ -30,15 +30,28 @@ def _profile() -> str:
 def lo_track(mode: str, path: Path, *saved: Path) -> subprocess.CompletedProcess[str]:
     """Run ``lo_track.py MODE PATH [SAVED ...]`` (skips the test without LibreOffice or
     the tool): ``accept``/``reject`` save the document so to each of ``saved``; its
-    stdout has no ``[timing]`` lines."""
+    stdout has no ``[timing]`` lines. The same file given again in this process with the
+    same mode (a source rejected for its text by several tests) is not run again: its
+    output and saved files are LibreOffice's from the first time."""
     if shutil.which("soffice") is None or not TOOL.exists():
         pytest.skip("LibreOffice (soffice) or ../shared/tools/lo_track.py is absent")
+    key = (mode, path.read_bytes(), tuple(out.suffix for out in saved))
+    if key in _TRACKED:
+        stdout, stderr, files = _TRACKED[key]
+        for out, content in zip(saved, files, strict=True):
+            out.write_bytes(content)
+        return subprocess.CompletedProcess([str(TOOL), mode, str(path)], 0, stdout, stderr)
     done = subprocess.run(["/usr/bin/python3", str(TOOL), mode, str(path), *map(str, saved)],
                           capture_output=True, text=True, timeout=180, check=True,
                           env={**os.environ, "LO_PROFILE": _profile()})
     kept = [line for line in done.stdout.splitlines(keepends=True)
             if not line.startswith("[timing]")]
+    _TRACKED[key] = ("".join(kept), done.stderr, [out.read_bytes() for out in saved])
     return subprocess.CompletedProcess(done.args, 0, "".join(kept), done.stderr)
+
+
+_TRACKED: dict[tuple[str, bytes, tuple[str, ...]], tuple[str, str, list[bytes]]] = {}
+"""What `lo_track` gave for each file and mode already run in this process."""
 
 
 _CONVERTED: dict[tuple[bytes, str], bytes] = {}

@@ -78,8 +78,9 @@ def test_deleted_words_leave_no_space_over(tmp_path, auto, asked, made):
     number = "" if auto else "2.\t"
     lo_track("accept", tmp_path / "merged.docx", tmp_path / "accepted.docx")
     assert _texts(tmp_path / "accepted.docx")[1] == f"{number}{made}"
-    lo_track("reject", tmp_path / "merged.docx", tmp_path / "rejected.docx")
-    assert _texts(tmp_path / "rejected.docx") == _texts(draft)
+    if asked == "copy":  # Reject All once a form (each LibreOffice run is a second)
+        lo_track("reject", tmp_path / "merged.docx", tmp_path / "rejected.docx")
+        assert _texts(tmp_path / "rejected.docx") == _texts(draft)
 
 
 @pytest.mark.parametrize("auto", [True, False], ids=["Word's numbers", "typed numbers"])
@@ -112,5 +113,6 @@ def test_words_replaced_at_the_end_keep_the_space_before_them(tmp_path, auto, as
     number = "" if auto else "2.\t"
     lo_track("accept", tmp_path / "merged.docx", tmp_path / "accepted.docx")
     assert _texts(tmp_path / "accepted.docx")[1] == f"{number}{made}"
-    lo_track("reject", tmp_path / "merged.docx", tmp_path / "rejected.docx")
-    assert _texts(tmp_path / "rejected.docx") == _texts(draft)
+    if asked == "copy":  # Reject All once a form (each LibreOffice run is a second)
+        lo_track("reject", tmp_path / "merged.docx", tmp_path / "rejected.docx")
+        assert _texts(tmp_path / "rejected.docx") == _texts(draft)

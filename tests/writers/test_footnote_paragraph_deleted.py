@@ -110,8 +110,9 @@ def test_a_footnote_paragraph_deleted_goes_whole(tmp_path, how, kept):
     assert _note(revised) == [kept]
     lo_track("accept", tmp_path / "merged.docx", tmp_path / "accepted.docx")
     assert _note(tmp_path / "accepted.docx") == [kept]
-    lo_track("reject", tmp_path / "merged.docx", tmp_path / "rejected.docx")
-    assert _note(tmp_path / "rejected.docx") == [FIRST, SECOND]
+    if how.endswith("copy"):  # Reject All for the copies' changes (a LibreOffice run each)
+        lo_track("reject", tmp_path / "merged.docx", tmp_path / "rejected.docx")
+        assert _note(tmp_path / "rejected.docx") == [FIRST, SECOND]
 
 
 def test_a_footnote_paragraph_replaced_stays_a_paragraph(tmp_path):
