@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from drafting.errors import LabelError
 from drafting.model import Paragraph, ParagraphKind
-from drafting.model.labels import ALTERNATIVE, Label, parse_label
+from drafting.model.labels import ALTERNATIVE, Label, parse_label, section_of
 from drafting.model.sections import alternative_to, section_key, without_alternative
 
 
@@ -29,7 +29,7 @@ def alternatives_promoted(old: Sequence[Paragraph], new: list[Paragraph]
     docstring); the labels its paragraphs had, by id; and, by id, the kind and number of
     each heading that took an article's place where its number is plain ("ARTICLE", 13),
     for the headings' numbering to count it as the article's."""
-    gone = _articles(old) - _articles(new) - {_section(p.label) for p in new}
+    gone = _articles(old) - _articles(new) - {section_of(p.label) for p in new}
     out = list(new)
     moved: dict[str, str] = {}
     promoted: dict[str, tuple[str, int]] = {}
@@ -62,13 +62,6 @@ def article_of(key: str) -> str | None:
     base, found, number = key.rpartition(ALTERNATIVE)
     return base if found and base and (number == "" or number.isdigit()) else None
 
-
-def _section(label: str) -> str:
-    """The section ``label`` counts in, "" for none or a label that does not parse."""
-    try:
-        return parse_label(label).section
-    except LabelError:
-        return ""
 
 
 def _moved(text: str, old_key: str, new_key: str) -> str | None:

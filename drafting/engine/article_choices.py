@@ -20,9 +20,9 @@ from drafting.engine.alternative_articles import article_of
 from drafting.engine.decisions import ArticleChoice, Decisions
 from drafting.engine.option_brackets import bracketed_blocks, title_line
 from drafting.engine.segments import StaleAmendment
-from drafting.errors import InputError, LabelError
+from drafting.errors import InputError
 from drafting.model import Paragraph, ParagraphKind, Revision
-from drafting.model.labels import parse_label
+from drafting.model.labels import section_of
 from drafting.model.sections import section_key
 
 Blocks = dict[str, list[int]]
@@ -42,7 +42,7 @@ def article_blocks(paragraphs: Sequence[Paragraph]) -> dict[str, Blocks]:
         elif key is not None and titled and title_line(paragraph):
             pass
         elif key is not None and paragraph.kind is not ParagraphKind.HEADING and \
-                _section(paragraph.label) == key:
+                section_of(paragraph.label) == key:
             titled = False
         else:
             key = None
@@ -163,10 +163,3 @@ def _named(paragraphs: Sequence[Paragraph], articles: dict[str, Blocks],
                 return base
     return None
 
-
-def _section(label: str) -> str:
-    """The section ``label`` counts in, "" for none or a label that does not parse."""
-    try:
-        return parse_label(label).section
-    except LabelError:
-        return ""

@@ -22,7 +22,7 @@ from drafting.engine.reference_patterns import CITATIONS, Cites
 from drafting.lazy_re import lazy_compile
 from drafting.model import ParagraphKind, Revision
 from drafting.model.headings import cjk_number
-from drafting.model.labels import LabelError, parse_label
+from drafting.model.labels import section_of
 from drafting.model.sections import opens_article, section_key
 
 _DIGITS = lazy_compile(r"\d+")
@@ -71,7 +71,7 @@ def _moved(cites: Cites, match: re.Match[str], ranges: re.Pattern[str], citing: 
     article = _article(match["article"]) if cites is Cites.OF_ARTICLE else ""
     said = [_article_fate(article, articles, label)] if article in articles else []
     if cites is Cites.OF_THIS_ARTICLE:
-        article = _section(citing)
+        article = section_of(citing)
     if cites is not Cites.PARAGRAPHS and not article:
         return said  # a text numbered straight through: its paragraphs are not 5.1
     article = _article_of(article)
@@ -141,13 +141,6 @@ def _article(written: str) -> str:
     return written if written[:1].isdigit() and not written.isdigit() else \
         cjk_number(written)
 
-
-def _section(label: str) -> str:
-    """The article (section) a paragraph's label numbers it in; "" for none."""
-    try:
-        return parse_label(label).section
-    except LabelError:
-        return ""
 
 
 def _article_fate(number: str, articles: Mapping[str, str], label: str) -> str:

@@ -18,7 +18,7 @@ from drafting.engine.option_sections import OPTION_SECTION as _OPTION_SECTION
 from drafting.lazy_re import lazy_compile
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.headings import CLOSING, TITLE_WORDS
-from drafting.model.labels import Label, LabelError, next_label, parse_label
+from drafting.model.labels import Label, next_label, section_of
 from drafting.model.sections import (
     heading_line,
     numbered_as,
@@ -39,7 +39,7 @@ def new_section(born: Sequence[Paragraph], before: Sequence[Paragraph],
     chapter, then its first article). ``before`` holds the new revision's paragraphs so
     far (the headings' labels follow the last of them, their levels those of the
     sections before). None for anything else: the paragraphs stay where they were put."""
-    used = {_section(p.label) for p in current}
+    used = {section_of(p.label) for p in current}
     if not born or _key(born[0], born[0], used, current) is None:
         return None
     taken = [p.label for p in before if p.label.startswith("H")]
@@ -88,7 +88,7 @@ def _apart(key: str | None, born: Paragraph) -> str | None:
     """``key`` ("3bis") of a new article typed after an article keyed apart (an annexed
     statute's ``ANNEX VI ARTICLE 3``, the regulations' ``RULE 3``) as that one is keyed:
     ``ANNEX VI ARTICLE 3bis``; any other key as it is."""
-    found = _APART.fullmatch(_section(born.label))
+    found = _APART.fullmatch(section_of(born.label))
     if key is None or found is None or " " in key:
         return key
     return f"{found[1]}{key}"
@@ -104,7 +104,7 @@ def option_section(born: Paragraph) -> str | None:
     after the last paragraph of another option section of its article (its label
     ``5 OPTION 2.1 bis``): ``5 OPTION 3``. None for any other paragraph."""
     named = option_named(born.text)
-    found = _OPTION_SECTION.fullmatch(_section(born.label))
+    found = _OPTION_SECTION.fullmatch(section_of(born.label))
     if named is None or found is None:
         return None
     return f"{found['base'] or ''} OPTION {named}".lstrip()
@@ -163,9 +163,3 @@ def _next_heading(taken: list[str]) -> str:
         return "H1"
     return next_label(taken[-1], taken)
 
-
-def _section(label: str) -> str:
-    try:
-        return parse_label(label).section
-    except LabelError:
-        return ""

@@ -26,9 +26,8 @@ from drafting.engine.option_brackets import (
     title_line,
 )
 from drafting.engine.option_sections import OPTION_SECTION
-from drafting.errors import LabelError
 from drafting.model import Paragraph, ParagraphKind
-from drafting.model.labels import parse_label
+from drafting.model.labels import section_of
 from drafting.model.sections import section_key
 
 
@@ -95,7 +94,7 @@ def _members(before: Sequence[Paragraph], closes: int, out: list[Paragraph],
     closing = before[closes]
     later = {p.id for p in before[closes + 1:]}
     known = {p.id for p in before}
-    section = _section(closing.label)
+    section = section_of(closing.label)
     passed = False  # the closing paragraph, or where it stood
     members: list[int] = []
     titled = opens_section_block(out[start].text)  # an article's title lines first
@@ -107,7 +106,7 @@ def _members(before: Sequence[Paragraph], closes: int, out: list[Paragraph],
             break
         passed |= paragraph.id == closing.id
         if passed and paragraph.id not in known and not (
-                section and _section(paragraph.label) == section and (
+                section and section_of(paragraph.label) == section and (
                     OPTION_SECTION.fullmatch(section) or section == _key(out[start]))):
             break
         members.append(index)
@@ -118,13 +117,6 @@ def _key(heading: Paragraph) -> str | None:
     """The key ``heading`` gives its section's paragraphs ("[Article 13 alt" -> "13alt")."""
     return section_key(heading.text)
 
-
-def _section(label: str) -> str:
-    """The section ``label`` numbers its paragraph in, "" for a label that does not parse."""
-    try:
-        return parse_label(label).section
-    except LabelError:
-        return ""
 
 
 def _closed(out: list[Paragraph], members: list[int], closing: Paragraph,

@@ -36,7 +36,7 @@ from drafting.model import (
     ParagraphStatus,
     Revision,
 )
-from drafting.model.labels import Label, next_label, parse_label, sub_clause
+from drafting.model.labels import Label, next_label, parse_label, section_of, sub_clause
 from drafting.model.sections import heading_line, section_key, section_kind
 
 _AGREED = (ParagraphStatus.AGREED, ParagraphStatus.AGREED_AD_REF)
@@ -54,7 +54,7 @@ class RevisionBuilder:
         self.current = current
         self.decisions = decisions
         self.new_labels = new_labels
-        self.sectioned = any(_section(p.label) for p in current)
+        self.sectioned = any(section_of(p.label) for p in current)
         self.emptied: list[str] = []
         self.reopened: list[str] = []
         self.moot: dict[str, str] = {}  # accepted, in an alternative not chosen
@@ -130,7 +130,7 @@ class RevisionBuilder:
         paragraph they stand before), else each a heading where it is one
         (`_as_heading`)."""
         closing = following is None or following.kind is ParagraphKind.HEADING or \
-            _section(following.label) != _section(born[0].label) if born else False
+            section_of(following.label) != section_of(born[0].label) if born else False
         section = new_section(born, paragraphs, self.current.paragraphs) \
             if self.sectioned and closing else None
         for new, placed in zip(born, section or [None] * len(born), strict=True):
@@ -288,14 +288,6 @@ def _sub_clause(label: str, family: tuple[str, str, int]) -> bool:
     except LabelError:
         return False
 
-
-def _section(label: str) -> str:
-    """The section ``label`` counts in ("3" for 3.1), "" for none or a label that does not
-    parse."""
-    try:
-        return parse_label(label).section
-    except LabelError:
-        return ""
 
 
 def _unique_labels(paragraphs: list[Paragraph]) -> list[Paragraph]:

@@ -187,6 +187,15 @@ def parse_label(text: str) -> Label:
                  _section_name(section or ""))
 
 
+
+def section_of(label: str) -> str:
+    """The section ``label`` numbers its paragraph in ("3" for 3.1, "13alt" for 13alt.1);
+    "" for none, or a label that does not parse."""
+    try:
+        return parse_label(label).section
+    except LabelError:
+        return ""
+
 def _section_name(section: str) -> str:
     """A section's name as labels write it: ``annexi`` -> ``ANNEX I``, ``3BIS`` -> ``3bis``
     (as the heading "Article 3 bis" gives it), ``annexbparti`` -> ``ANNEX B PART I``,
