@@ -19,7 +19,8 @@ def test_the_reader_benchmark_reads_each_file_and_prints_its_figures(tmp_path):
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     files = figures["files"]
-    assert set(files) == {"draft (import)", "tracked copy", "edited copy"}
+    assert set(files) == {"draft (import)", "tracked copy", "next tracked copy", "edited copy"}
+    assert files["next tracked copy"]["read"] == 4  # the same copy again: the same reading
     assert files["draft (import)"]["read"] >= 20  # its paragraphs (and a heading)
     assert files["tracked copy"]["read"] == 4  # one amendment per tracked change
     assert files["edited copy"]["read"] >= 4  # the same changes, found by the word diff

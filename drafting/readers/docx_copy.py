@@ -20,7 +20,6 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from drafting import characters
-from drafting.errors import LimitError, ReaderError
 from drafting.limits import MAX_PARAGRAPHS, too_many_paragraphs
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
@@ -54,6 +53,7 @@ from drafting.readers.copy_pieces import (
     spaces_between,
     trimmed,
 )
+from drafting.readers.copy_roles import copy_roles
 from drafting.readers.copy_tables import aside_warnings, table_warnings
 from drafting.readers.copy_text import check_characters, quoted, unproposed
 from drafting.readers.docx_changes import strip_label
@@ -61,7 +61,6 @@ from drafting.readers.docx_draft import clean_lines, heading_level
 from drafting.readers.lines import DECIMAL, read_label, read_numbered
 from drafting.readers.paragraph_tables import labelled_rows, laid_out
 from drafting.readers.result import ReadWarning
-from drafting.readers.structure import read_structure
 from drafting.readers.typed_items import word_number
 
 _OUTSIDE = frozenset({RoleKind.FRONT, RoleKind.TITLE, RoleKind.CHAPEAU})
@@ -277,18 +276,9 @@ class CopyLayout:
             auto = AutoNumber.shown(number)
             blocks.append(Block(text, where, title_style=style == "title",
                                 heading=heading_level(style), number=auto))
-        try:  # a number typed twice is a new paragraph typed without renumbering
-            structure = read_structure(blocks, name=str(self.path), text_warnings=False,
-                                       unique=False)
-            roles: list[Role | None] = list(structure.roles)
-            read = structure.result.paragraphs
-            self.labels_read = {index + 1: read[role.paragraph].label
-                                for index, role in enumerate(structure.roles)
-                                if role.paragraph is not None and role.kind is RoleKind.PARAGRAPH}
-        except LimitError:
-            raise
-        except ReaderError:  # what else the import refuses: read paragraph by paragraph
-            roles = [Role(RoleKind.PARAGRAPH)] * len(blocks)
+        found, labels = copy_roles(blocks, str(self.path))
+        roles: list[Role | None] = list(found)
+        self.labels_read = labels
         for index in subtitles:
             roles[index] = None
         for index, role in enumerate(roles):  # where the copy's layout misleads, the text

@@ -1,0 +1,60 @@
+"""The roles the import's rules give a delegation's copy's Word paragraphs, read once for
+every copy laid out alike.
+
+A tracked copy's paragraphs are read as they were before its changes: every delegation's
+copy of one draft, changed only by tracked changes, is the same sequence of paragraphs
+(texts, styles, Word's numbers). Reading an inbox of 193 such copies, the structure is
+read for the first and taken as it is for the others (about a fifth of a copy's reading).
+A copy that differs in any paragraph's text, style or number is read on its own.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+from drafting.errors import LimitError, ReaderError
+from drafting.readers.blocks import Block, Role, RoleKind
+from drafting.readers.structure import read_structure
+
+_Roles = tuple[tuple[Role, ...], Mapping[int, str]]
+_KEPT = 4
+"""Layouts remembered: the drafts whose copies one process reads (nearly always one)."""
+_READ: OrderedDict[tuple[object, ...], _Roles] = OrderedDict()
+
+
+def copy_roles(blocks: Sequence[Block], name: str) -> _Roles:
+    """What each of ``blocks`` (a copy called ``name``) is by the import's rules, and the
+    label read for each Word paragraph that opens one, by its number (from 1). A number
+    typed twice is read as it stands (a new paragraph typed without renumbering); a
+    layout the import refuses is read paragraph by paragraph. Raises LimitError (with
+    ``name``) for blocks past the import's limits."""
+    key = tuple((b.text, b.title_style, b.heading, b.number, b.contents, b.table)
+                for b in blocks)
+    found = _READ.get(key)
+    if found is not None:
+        _READ.move_to_end(key)
+        return found
+    try:
+        structure = read_structure(list(blocks), name=name, text_warnings=False,
+                                   unique=False)
+        read = structure.result.paragraphs
+        found = (tuple(structure.roles), MappingProxyType({
+            index + 1: read[role.paragraph].label
+            for index, role in enumerate(structure.roles)
+            if role.paragraph is not None and role.kind is RoleKind.PARAGRAPH}))
+    except LimitError:
+        raise
+    except ReaderError:  # what else the import refuses: read paragraph by paragraph
+        found = ((Role(RoleKind.PARAGRAPH),) * len(blocks), MappingProxyType({}))
+    _READ[key] = found
+    if len(_READ) > _KEPT:
+        _READ.popitem(last=False)
+    return found
+
+
+def forget_layouts() -> None:
+    """Forget every layout read (so that the next copy is read as the first of its
+    draft: `benchmarks/reader.py` times a first copy)."""
+    _READ.clear()
