@@ -134,6 +134,7 @@ def revise(
     Example: drafting revise A/CONF.999/L.3 --label Rev.1 --choose 13=alt   (Article 13 alt)
     """
     from drafting.engine import bracket_report
+    from drafting.engine.decisions import ArticleChoice
     from drafting.model import AmendmentStatus
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
@@ -150,6 +151,7 @@ def revise(
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
                                       step=step, warn=warnings.append, dry_run=dry_run)
         show_warnings(warnings)
+        chosen = [d for d in decisions if isinstance(d, ArticleChoice)]
         receipts = () if dry_run else store.receipts
         report = bracket_report(outcome.revision, previous=current,
                                 previous_label=current.label if current else None) \
@@ -166,6 +168,7 @@ def revise(
             "moot": dict(outcome.moot),
             "no_effect": dict(outcome.no_effect), "references": dict(outcome.references),
             "option_brackets": list(outcome.closings),
+            "articles": [{"choice": c.said, "told": c.told} for c in chosen],
             **({"dry_run": True, "text": [{"paragraph": p.label, "text": p.text}
                                           for p in outcome.revision]} if dry_run
                else {"receipt": receipts[-1].to_json()})}, ensure_ascii=False, indent=2))
@@ -180,6 +183,8 @@ def revise(
         typer.echo(f"{label} was agreed; its text changed, so it is open again")
     for said in outcome.closings:
         typer.echo(said)
+    for choice in chosen:
+        typer.echo(f"chose {choice.told}")
     if outcome.label_table:
         typer.echo("renumbered:")
     for old, new in outcome.label_table.items():

@@ -67,6 +67,7 @@ def article_choice(revision: Revision, where: str, wanted: str) -> ArticleChoice
     articles = article_blocks(paragraphs)
     base = _named(paragraphs, articles, where.strip())
     if base is None:
+        _no_alternatives(revision, where.strip(), wanted.strip())
         return None
     blocks = articles[base]
     words = "".join(wanted.split()).casefold()
@@ -81,7 +82,7 @@ def article_choice(revision: Revision, where: str, wanted: str) -> ArticleChoice
     heading = blocks[chosen][0]
     closes = bracketed_blocks(paragraphs).get(heading)
     lifted = None if closes is None else (paragraphs[heading].id, paragraphs[closes].id)
-    return ArticleChoice(base, chosen, removed, lifted)
+    return ArticleChoice(base, chosen, removed, lifted, paragraphs[heading].text)
 
 
 def article_ends(paragraphs: Sequence[Paragraph],
@@ -163,3 +164,20 @@ def _named(paragraphs: Sequence[Paragraph], articles: dict[str, Blocks],
                 return base
     return None
 
+
+
+def _no_alternatives(revision: Revision, where: str, wanted: str) -> None:
+    """InputError where ``where`` names no paragraph of ``revision`` but an article that
+    has no alternatives set out after it (``--choose 12=alt`` with no "Article 12 alt")."""
+    if revision.by_label(where) is not None:
+        return
+    key = "".join(where.split()).casefold()
+    for paragraph in revision.paragraphs:
+        if paragraph.kind is ParagraphKind.HEADING and \
+                (section_key(paragraph.text) or "").casefold() == key:
+            raise InputError(
+                f"'{where}={wanted}': Article {section_key(paragraph.text)} "
+                f"({paragraph.label}) has no alternative set out after it to choose; "
+                "an article's number chooses among its alternatives (13=alt, 13=original); "
+                "a bracket is chosen in by its paragraph's label (e.g. "
+                f"{section_key(paragraph.text)}.1={wanted})")

@@ -53,10 +53,24 @@ class ArticleChoice:
     """Where the one kept is bracketed whole: the ids of its heading, whose "[" goes, and
     of the paragraph whose "]" closes it; choosing it settles that bracket."""
 
+    kept: str = ""
+    """The heading of the one kept, as it stood ("[Article 13 alt")."""
+
     @property
     def said(self) -> str:
         """The choice as it is written: "13=alt", "13=original"."""
         return f"{self.section}={self.chosen[len(self.section):] or 'original'}"
+
+    @property
+    def told(self) -> str:
+        """What the choice did, for people: "13=alt: kept Article 13 alt, as Article 13;
+        removed Article 13, Article 13 alt 2"."""
+        def bare(heading: str) -> str:
+            return heading.strip().strip("[]").strip()
+        removed = ", ".join(dict.fromkeys(bare(h) for h in self.removed.values()))
+        kept = bare(self.kept) or f"Article {self.section}"
+        as_article = "" if self.chosen == self.section else f", as Article {self.section}"
+        return f"{self.said}: kept {kept}{as_article}; removed {removed}"
 
 
 def split_choices(choices: Iterable[BracketDecision | ArticleChoice]

@@ -170,6 +170,7 @@ def test_the_chair_chooses_the_alternative_article_in_rev1(tmp_path):
     revised = _ok(db, "revise", SYMBOL, "--label", "Rev.1", "--choose", "13=alt")
     assert "13alt.1 -> 13.1" in revised and "13.1 -> (deleted)" in revised
     assert "A1 (NOR): 13.1: 'Article 13', where it stands, was not chosen (13=alt)" in revised
+    assert "chose 13=alt: kept Article 13 alt, as Article 13; removed Article 13\n" in revised
     shown = _ok(db, "show", SYMBOL)
     assert "13.1              Each Party shall, as it sees fit, manage waste." in shown
     assert "alt" not in shown and "[" not in shown and "]" not in shown

@@ -95,6 +95,9 @@ def test_the_brackets_report_lists_the_choice_on_the_article_and_its_alternative
     (["2=alt3"], "Article 2 has no 'alt3' to choose; choose one of 2=original, 2=alt, 2=alt2"),
     (["2=alt", "2=original"], "Article 2 is chosen twice"),
     (["2=alt", "2.2=cooperate"], "2.2: --choose 2=alt removes it"),
+    # an article with no alternative: said so, not "has no paragraph 3"
+    (["3=alt"], r"'3=alt': Article 3 \(H9\) has no alternative set out after it to "
+                r"choose; .* \(e\.g\. 3\.1=alt\)"),
 ])
 def test_a_choice_that_does_not_fit_is_refused(choose, said):
     with pytest.raises(InputError, match=said):
@@ -124,3 +127,11 @@ def test_a_new_article_after_an_alternative_not_chosen_stands_after_the_article(
             ("H8", "Financial mechanism"), ("3.1", "A mechanism is hereby defined.")]
         assert list(outcome.moot) == ["N5"]
         assert outcome.label_table["2alt.2 bis"] == "H5"
+
+
+def test_a_choice_tells_what_it_kept_and_removed():
+    (alt2,) = bracket_decisions(ZERO, choose=["2=alt2"])
+    assert alt2.told == "2=alt2: kept Article 2 alt 2, as Article 2; removed Article 2, " \
+                        "Article 2 alt"
+    (original,) = bracket_decisions(ZERO, choose=["2=original"])
+    assert original.told == "2=original: kept Article 2; removed Article 2 alt, Article 2 alt 2"
