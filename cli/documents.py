@@ -42,7 +42,8 @@ FileArg = typer.Argument(..., help="The draft: .docx, .md or .txt.", show_defaul
 
 def import_(
     file: Path = FileArg,
-    doc: str = typer.Option(..., "--doc", help="The document's symbol, e.g. A/C.2/81/L.7."),
+    doc: str = typer.Option(None, "--doc", help="The document's symbol, e.g. A/C.2/81/L.7 "
+                            "(default: the one the draft shows in its front matter)."),
     title: str = typer.Option(None, "--title", help="The title (default: the file's)."),
     db: str = DbOpt,
     token: str = TokenOpt,
@@ -51,7 +52,9 @@ def import_(
 ) -> None:
     """Import a draft into the store as the zero draft of a new document.
 
+    \b
     Example: drafting import samples/zero-draft.md --doc A/C.2/81/L.7
+    Example: drafting import L99.docx   (the symbol its front matter shows: A/C.2/81/L.99)
     """
     from drafting.workflow import import_draft
 
@@ -66,7 +69,8 @@ def import_(
                                "receipt": receipts[-1].to_json()}, ensure_ascii=False,
                               indent=2))
         return
-    typer.echo(f"imported {document.symbol}: {count} paragraphs")
+    shown = "" if doc else " (the symbol the draft shows)"
+    typer.echo(f"imported {document.symbol}{shown}: {count} paragraphs")
     show_receipts(receipts)
 
 

@@ -212,6 +212,18 @@ def source_symbols(content: bytes) -> list[str]:
     return [line for line in header_lines(io.BytesIO(content)) if _symbol_like(line)]
 
 
+def draft_symbols(front_matter: Iterable[str], headers: Iterable[str] = ()) -> list[str]:
+    """The document symbols a draft shows, each a line of its own ("A/C.2/81/L.99", the
+    "*" of a reissue aside), once each in order: those of its front matter (``front``),
+    or where it shows none, those of its page headers (``headers``): what `drafting
+    import` takes for the document's symbol when it is not given one."""
+    for lines in (front_matter, headers):
+        found = [line for line in _cut(lines) if _symbol_like(line)]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
 def header_lines(path: Path | IO[bytes]) -> list[str]:
     """The lines of the copy's page headers (read from the package: a reader reads no
     header otherwise); none where they cannot be read (the package was checked, and a
