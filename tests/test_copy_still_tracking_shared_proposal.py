@@ -7,6 +7,7 @@ is not one of A1's proponents still proposes the same change as its own."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -72,6 +73,16 @@ def test_a_copy_of_nothing_but_the_shared_change_is_refused_naming_it(store, tmp
     assert "amendment 1 (OP1): EU already proposes this as A1, together with G77" in \
         refused.value.details
     assert _changes(store) == [("A1", ("EU", "G77"), "a", "a comprehensive")]
+
+
+def test_a_json_file_of_one_of_its_proponents_proposing_it_alone_is_refused(store, tmp_path):
+    path = tmp_path / "EU.json"
+    path.write_text(json.dumps({"document": SYMBOL, "delegation": "EU", "amendments": [
+        {"paragraph": "OP1", "replace": "a", "with": "a comprehensive"}]}))
+    with pytest.raises(StoreError) as refused:
+        record(store, SYMBOL, _send(store, path, "EU").amendments)
+    assert "EU already proposes this as A1, together with G77" in refused.value.details
+    assert len(_changes(store)) == 1
 
 
 def test_a_delegation_not_proposing_it_proposes_the_same_change_as_its_own(store, tmp_path):
