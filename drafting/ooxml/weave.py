@@ -36,6 +36,7 @@ from drafting.ooxml.visible import Atom, visible
 _T = qn("w:t")
 _R = qn("w:r")
 _RPR = qn("w:rPr")
+_I, _I_CS = qn("w:i"), qn("w:iCs")
 _MARKS = (qn("w:ins"), qn("w:del"))
 _FIELD, _FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldSimple"), qn("w:fldChar"), qn("w:fldCharType")
 _BESIDE = frozenset(qn(f"w:{name}") for name in (
@@ -71,6 +72,10 @@ class Edit:
     """The inline formatting of ``text`` (offsets in it): its words typed in italics or
     bold are so in the runs inserted (`drafting.ooxml.run_form`), over the form they take
     from the words beside them."""
+    upright: bool = False
+    """``text`` is a bracket put in ("[", "] "), not words: its runs take the font and
+    size of the words beside them but never their italics (UN editing: a bracket opening
+    before "*Recalling*" is upright; the words inside keep their italics)."""
 
 
 def weave(read: Callable[[], list[Atom]], edits: Sequence[Edit], marks: RevisionMarks) -> None:
@@ -177,6 +182,9 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
     made = [with_styles(new_run(piece, model), styles)
             for piece, styles in pieces(edit.text, edit.marks)] if _restyled(edit, model) \
         else [new_run(edit.text, model)]
+    if edit.upright:
+        for run in made:
+            upright(run)
     if not edit.tracked:
         wrappers = made
     elif edit.deleter is not None:
@@ -340,6 +348,15 @@ def new_run(text: str, model: Any | None) -> Any:
                 run.append(element("w:tab"))
             if part:
                 run.append(text_element("w:t", part))
+    return run
+
+
+def upright(run: Any) -> Any:
+    """``run`` (a ``w:r``) with its own italics (``w:i``, ``w:iCs``) taken off; returns it."""
+    properties = run.find(_RPR)
+    for italic in () if properties is None else [*properties.findall(_I),
+                                                 *properties.findall(_I_CS)]:
+        properties.remove(italic)
     return run
 
 

@@ -1,7 +1,8 @@
 """What counts as proposing again: the same change to the same paragraph, by the same
-delegations (`proposal_key`). A proposal pending or accepted is not proposed again (unless
-duplicates are allowed); one withdrawn, rejected or stale may be tabled again, and is then
-recorded anew.
+delegations (`proposal_key`), or by some of the delegations that propose it together
+(`shared_by`: EU proposing alone what EU and G77 propose as A7). A proposal pending or
+accepted is not proposed again (unless duplicates are allowed); one withdrawn, rejected or
+stale may be tabled again, and is then recorded anew.
 """
 
 from __future__ import annotations
@@ -17,14 +18,32 @@ _S = AmendmentStatus
 
 
 def proposal_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
-    """What makes two amendments the same proposal: who, which paragraph of which revision
-    (and which proposal, for an amendment to one), what change."""
+    """What makes two amendments the same proposal: who (sorted proponents, first), then
+    the `change_key`."""
+    return (tuple(sorted(amendment.proponents)), *change_key(document, amendment))
+
+
+def change_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
+    """What makes two amendments the same change, whoever proposes it: which paragraph of
+    which revision (and which proposal, for an amendment to one), what change."""
     revision = document.revision(amendment.revision)
     span = amendment.span
-    return (tuple(sorted(amendment.proponents)), amendment.paragraph_id,
+    return (amendment.paragraph_id,
             revision.label if revision is not None else amendment.revision, str(amendment.kind),
             None if span is None else (span.start, span.end), amendment.old_text,
             characters.visible(amendment.new_text), amendment.amends.upper())  # "pre\u200bsent"
+
+
+def shared_by(proposed: Mapping[tuple[Any, ...], str], key: tuple[Any, ...],
+              ) -> tuple[tuple[str, ...], str] | None:
+    """The proponents and id (``A7``, ``A7 (accepted)``) of a proposal in ``proposed``
+    (by `proposal_key`) that several delegations make together, among them all those of
+    ``key`` (a `proposal_key`), making the same change; None if there is none."""
+    who = set(key[0])
+    for (codes, *change), earlier in proposed.items():
+        if len(codes) > len(who) and who <= set(codes) and tuple(change) == key[1:]:
+            return codes, earlier
+    return None
 
 
 def sort_proposals(document: Document, stored: Sequence[Amendment],
@@ -53,16 +72,23 @@ def check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
                   amendments: Sequence[Amendment]) -> None:
     """StoreError naming the amendments that repeat one ``proposed`` already (``A1``
     pending, ``A1 (accepted)``) or one before them in ``amendments`` (a file's are
-    recorded once, with a warning, before they get here: `drafting.intake`, `twins`)."""
+    recorded once, with a warning, before they get here: `drafting.intake`, `twins`), or
+    that some of the delegations proposing one together propose alone (`shared_by`)."""
     problems = []
     first: dict[tuple[Any, ...], int] = {}
+    together = {k: v for k, v in proposed.items() if len(k[0]) > 1}  # few: scanned
     for number, amendment in enumerate(amendments, 1):
         key = proposal_key(document, amendment)
         earlier = proposed.get(key)
+        shared = None if earlier is not None else shared_by(together, key)
         where = f"amendment {number} ({paragraph_label(document, amendment)})"
         if earlier is not None:
             problems.append(f"{where}: {', '.join(amendment.proponents)} already proposes "
                             f"this as {earlier}")
+        elif shared is not None:
+            others = [c for c in shared[0] if c not in amendment.proponents]
+            problems.append(f"{where}: {', '.join(amendment.proponents)} already proposes "
+                            f"this as {shared[1]}, together with {and_list(others)}")
         elif key in first:
             problems.append(f"{where}: the same change as amendment {first[key]} of the "
                             "submission")
@@ -94,3 +120,8 @@ def paragraph_label(document: Document, amendment: Amendment) -> str:
     revision = document.revision(amendment.revision)
     paragraph = revision.by_id(amendment.paragraph_id) if revision else None
     return paragraph.label if paragraph else "?"
+
+
+def and_list(codes: Sequence[str]) -> str:
+    """``EU and G77``, ``EU, G77 and USA``: delegations as a sentence names them."""
+    return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} and {codes[-1]}"

@@ -134,7 +134,9 @@ class _Line:
             return self._add([self._deleted(runs, self.deleter)])
         return self._add([run.xml() for run in runs])
 
-    def inserted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
+    def inserted(self, runs: Sequence[Run], stamp: Stamp, *, bracket: bool = False,
+                 ) -> list[int]:
+        """``runs`` put in; a ``bracket``'s runs are upright as made (no marks given)."""
         if self.deleter is not None:  # inserted and deleted, as Word nests them
             inner = self._deleted(runs, self.deleter)
         else:
@@ -345,12 +347,16 @@ class SegmentWriter:
     def _inserted(self, text: str, stamp: Stamp, marks: Sequence[Mark] = ()) -> list[int]:
         return self.line.inserted(styled(text, marks), stamp) if text else []
 
+    def _bracket(self, text: str, stamp: Stamp) -> list[int]:
+        """A bracket put in ("[", " [", "] "): upright, whatever the words beside it."""
+        return self.line.inserted(styled(text, ()), stamp, bracket=True) if text else []
+
     def _change(self, change: Change) -> None:
         stamp = self.writer.stamp(change.credit)
         if change.bracket:
-            at = self._inserted("[", stamp)
+            at = self._bracket("[", stamp)
             self._untracked(change.deleted)
-            at += self._inserted("]", stamp)
+            at += self._bracket("]", stamp)
         elif change.lift:  # the brackets struck, the words between them as they stand
             at = self._struck("[", stamp)
             self._untracked(change.inserted)
@@ -371,11 +377,11 @@ class SegmentWriter:
         first = not core and not alternatives.retained_by
         if alternatives.original:
             self._untracked(lead)
-            brackets = self._inserted("[", everyone)
+            brackets = self._bracket("[", everyone)
             self._untracked(core)
         else:  # competing insertions: the first option's spacing frames the bracket
             lead, _, trail = _split_space(next((o.text for o in options if o.text.strip()), ""))
-            brackets = self._inserted(lead + "[", everyone)
+            brackets = self._bracket(lead + "[", everyone)
         shown_at = []
         for option in options:
             words = option.text.strip()
@@ -387,10 +393,10 @@ class SegmentWriter:
                                            shifted(typed, len(shown) - len(words))))
             self.writer.note(self.line, shown_at[-1], option.credit)
         if alternatives.original:
-            self._inserted("]", everyone)
+            self._bracket("]", everyone)
             self._untracked(trail)
         else:
-            brackets += self._inserted("]" + trail, everyone)
+            brackets += self._bracket("]" + trail, everyone)
             competing = getattr(self.line, "competing", None)  # the source's: new list items?
             if competing is not None and all(len(at) == 1 for at in shown_at):
                 competing.append((brackets, [(at[0], option.text) for at, option

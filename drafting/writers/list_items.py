@@ -133,7 +133,7 @@ def new_items(place: SourcePlace, text: str, edit: Edit,
     kept = None
     if head or edit.end > edit.start:
         kept = Edit(edit.start, edit.end, edit.stamp, head if start == edit.end else "",
-                    edit.deleter, edit.made, edit.tracked)
+                    edit.deleter, edit.made, edit.tracked, upright=edit.upright)
     return kept, NewItems(anchor, items, edit, frozenset(typed))  # type: ignore[arg-type]
 
 

@@ -133,7 +133,7 @@ def _moved(edit: Edit, start: int, end: int, text: str) -> Edit:
     ``made`` shared, so the woven elements reach the line), without its cost; its
     formatting marks kept where its words are (not where they were moved past a number)."""
     return Edit(start, end, edit.stamp, text, edit.deleter, edit.made, edit.tracked,
-                edit.marks if text == edit.text else ())
+                edit.marks if text == edit.text else (), edit.upright)
 
 
 def _within(place: SourcePlace, offset: int, size: int) -> tuple[int, int]:

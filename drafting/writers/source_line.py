@@ -32,10 +32,12 @@ class SourceLine:
         self.offset += len(text)
         return []
 
-    def inserted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
+    def inserted(self, runs: Sequence[Run], stamp: Stamp, *, bracket: bool = False,
+                 ) -> list[int]:
+        """``runs`` put in here; a ``bracket`` ("[", "] ") is upright (`Edit.upright`)."""
         text = "".join(run.text for run in runs)
         return self._add(Edit(self.offset, self.offset, stamp, text, self.deleter,
-                              marks=marks_of(runs))) if text else []
+                              marks=marks_of(runs), upright=bracket)) if text else []
 
     def deleted(self, runs: Sequence[Run], stamp: Stamp) -> list[int]:
         text = "".join(run.text for run in runs)

@@ -251,9 +251,9 @@ def test_an_edit_moved_to_the_source_is_what_replace_gives():
     from drafting.writers.source_edits import _moved
 
     edit = Edit(3, 9, Stamp("EU", T0), "words", Stamp("USA"), ["made"], False,
-                (Mark(0, 5, Style.ITALIC),))
+                (Mark(0, 5, Style.ITALIC),), True)
     assert [f.name for f in fields(Edit)] == [
-        "start", "end", "stamp", "text", "deleter", "made", "tracked", "marks"]
+        "start", "end", "stamp", "text", "deleter", "made", "tracked", "marks", "upright"]
     moved = _moved(edit, 4, 5, "words")
     assert moved == replace(edit, start=4, end=5) and moved.made is edit.made
     # words moved past a number ("Also " for " Also") are others: their marks are not theirs
