@@ -83,11 +83,11 @@ def tabled_again(store: Store, symbol: str, batches: Sequence[Sequence[Amendment
     """For each of ``batches`` (a file's amendments), the withdrawn, rejected or stale
     amendments it proposes again (``A3 (withdrawn)``): recording it tables them again,
     anew. For previews, so that what will happen is said before anything is asked."""
-    from drafting.store.repeats import proposed_before, sort_proposals
+    from drafting.store.repeats import Proposed, proposed_before, sort_proposals
 
     settled: dict[tuple[Any, ...], str] = {}
     document = store.document(symbol)
-    sort_proposals(document, store.amendments(symbol, statuses=_SETTLED), {}, settled)
+    sort_proposals(document, store.amendments(symbol, statuses=_SETTLED), Proposed(), settled)
     if not settled:
         return [() for _ in batches]
     return [proposed_before(document, settled, batch)

@@ -7,7 +7,7 @@ stale may be tabled again, and is then recorded anew.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from drafting import characters
@@ -34,20 +34,38 @@ def change_key(document: Document, amendment: Amendment) -> tuple[Any, ...]:
             characters.visible(amendment.new_text), amendment.amends.upper())  # "pre\u200bsent"
 
 
-def shared_by(proposed: Mapping[tuple[Any, ...], str], key: tuple[Any, ...],
-              ) -> tuple[tuple[str, ...], str] | None:
+class Proposed(dict[tuple[Any, ...], str]):
+    """What is proposed already: `proposal_key` -> ``A1``, ``A2 (accepted)``; and, in
+    ``joint``, the proposals several delegations make together by their `change_key`
+    (few: `shared_by` looks there, not through every proposal, for each new one). Only
+    grows: an item set is never removed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.joint: dict[tuple[Any, ...], list[tuple[tuple[str, ...], str]]] = {}
+
+    def __setitem__(self, key: tuple[Any, ...], value: str) -> None:
+        super().__setitem__(key, value)
+        if len(key[0]) > 1:
+            self.joint.setdefault(tuple(key[1:]), []).append((key[0], value))
+
+    def update(self, items: Iterable[tuple[tuple[Any, ...], str]]) -> None:  # type: ignore[override]
+        for key, value in items:
+            self[key] = value
+
+
+def shared_by(proposed: Proposed, key: tuple[Any, ...]) -> tuple[tuple[str, ...], str] | None:
     """The proponents and id (``A7``, ``A7 (accepted)``) of a proposal in ``proposed``
-    (by `proposal_key`) that several delegations make together, among them all those of
-    ``key`` (a `proposal_key`), making the same change; None if there is none."""
+    that several delegations make together, among them all those of ``key`` (a
+    `proposal_key`), making the same change; None if there is none."""
     who = set(key[0])
-    for (codes, *change), earlier in proposed.items():
-        if len(codes) > len(who) and who <= set(codes) and tuple(change) == key[1:]:
+    for codes, earlier in proposed.joint.get(tuple(key[1:]), ()):
+        if len(codes) > len(who) and who <= set(codes):
             return codes, earlier
     return None
 
 
-def sort_proposals(document: Document, stored: Sequence[Amendment],
-                   proposed: dict[tuple[Any, ...], str],
+def sort_proposals(document: Document, stored: Sequence[Amendment], proposed: Proposed,
                    settled: dict[tuple[Any, ...], str]) -> None:
     """Each of ``stored`` into ``proposed`` (pending or accepted: proposing it again is a
     repeat) or ``settled`` (withdrawn, rejected, stale: it may be tabled again)."""
@@ -68,7 +86,7 @@ def proposed_before(document: Document, settled: Mapping[tuple[Any, ...], str],
     return tuple(dict.fromkeys(f for f in found if f is not None))
 
 
-def check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
+def check_repeats(document: Document, proposed: Proposed,
                   amendments: Sequence[Amendment]) -> None:
     """StoreError naming the amendments that repeat one ``proposed`` already (``A1``
     pending, ``A1 (accepted)``) or one before them in ``amendments`` (a file's are
@@ -76,11 +94,10 @@ def check_repeats(document: Document, proposed: Mapping[tuple[Any, ...], str],
     that some of the delegations proposing one together propose alone (`shared_by`)."""
     problems = []
     first: dict[tuple[Any, ...], int] = {}
-    together = {k: v for k, v in proposed.items() if len(k[0]) > 1}  # few: scanned
     for number, amendment in enumerate(amendments, 1):
         key = proposal_key(document, amendment)
         earlier = proposed.get(key)
-        shared = None if earlier is not None else shared_by(together, key)
+        shared = None if earlier is not None else shared_by(proposed, key)
         where = f"amendment {number} ({paragraph_label(document, amendment)})"
         if earlier is not None:
             problems.append(f"{where}: {', '.join(amendment.proponents)} already proposes "

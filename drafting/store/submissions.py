@@ -157,7 +157,7 @@ class _Target:
     next_number: int
     pending: list[tuple[int, int, Amendment]] = field(default_factory=list)
     """(event, submission row id, amendment) of amendments whose rows are still to insert."""
-    proposed: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    proposed: repeats.Proposed = field(default_factory=repeats.Proposed)
     """What is proposed already (`repeats.proposal_key` -> ``A1``, ``A2 (accepted)``)."""
     settled: dict[tuple[Any, ...], str] = field(default_factory=dict)
     """What was proposed and withdrawn, rejected or left stale (-> ``A1 (withdrawn)``)."""
@@ -307,7 +307,7 @@ def refusals(document: Document, batches: Sequence[Sequence[Amendment]], codes: 
     asked only of a batch that would be refused (one sent again is a duplicate, not
     refused). Each batch is checked as if those before it that pass were recorded: as
     `submit` records them one by one, and as `submit_all` does up to its first refusal."""
-    proposed: dict[tuple[Any, ...], str] = {}
+    proposed = repeats.Proposed()
     repeats.sort_proposals(document, stored, proposed, {})
     parents = {a.id: a for a in stored}
     seen: set[str] = set()
