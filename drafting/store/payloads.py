@@ -74,6 +74,8 @@ def marks_json(marks: Sequence[Mark]) -> list[list[Any]]:
 
 def marks_from(data: Sequence[Sequence[Any]]) -> tuple[Mark, ...]:
     """The inverse of `marks_json`. ValueError for one that is not a mark."""
+    if not data:  # nearly every paragraph and amendment: plain words
+        return ()
     return tuple(Mark(int(start), int(end), Style(style)) for start, end, style in data)
 
 
