@@ -98,7 +98,7 @@ def import_draft(store: Store, path: str | Path, symbol: str, title: str | None 
         raise InputError(f"{path}: the file changed while it was read; nothing was imported: "
                          "wait until it is saved and import it again")
     if not result.paragraphs:
-        lines = len(result.front_matter) + bool(result.title)
+        lines = len(result.front_matter) + len(result.after_title) + bool(result.title)
         raise InputError(f"{path}: no paragraph found; nothing was imported" + (
             f" (its {lines} lines of text were read as front matter and title, as the text "
             "of a table at the top is: a draft laid out inside a table is read so; take "

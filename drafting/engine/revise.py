@@ -153,6 +153,7 @@ def revise(
         label_table=tuple(table.items()),
         front_matter=revised_front_matter(current.front_matter, document.symbol, label),
         chapeau=current.chapeau,
+        after_title=revised_front_matter(current.after_title, document.symbol, label),
     )
     settled = settled_by_decisions(current, placed, decisions) | _settled_by_choice(
         current, given, chosen)

@@ -186,7 +186,8 @@ def _other_text(path: Path, document: Document, target: Revision,
     if _plainly_held(target, originals):
         return
     front = {" ".join(line.split()) for revision in document.revisions
-             for line in (*revision.front_matter, revision.chapeau)} | {
+             for line in (*revision.front_matter, *revision.after_title,
+                          revision.chapeau)} | {
                  " ".join(document.title.split())}
     held = Counter(_pairs(t for t in originals if " ".join(t.split()) not in front))
     shares: dict[str, float] = {}

@@ -90,7 +90,8 @@ def other_document(path: Path, document: Document, front: list[str], headers: li
     its own Word sources (``shown``, asked for only then) show. The warnings for
     symbol-like lines of other series there (the sender's file references)."""
     known = {_base(line.strip()) for revision in document.revisions  # its own front
-             for line in (*revision.front_matter, document.title)}  # matter shows
+             for line in (*revision.front_matter, *revision.after_title,
+                          document.title)}  # matter shows
     places = [(line, "front matter") for line in _symbol_places(front, document)] + [
         (line, "page header") for line in headers]
     others = [(line, where) for line, where in places if _symbol_like(line)
