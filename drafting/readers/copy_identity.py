@@ -369,7 +369,7 @@ def _named(revision: Revision, own: re.Pattern[str], first: bool) -> str | None:
     "" for none); where the front matter shows no symbol (a draft whose symbol stands in
     its page header only), the one its page header shows once drafting issued it: ""
     for the ``first`` revision, "Rev.1" for one labelled so; else None."""
-    for line in revision.front_matter:
+    for line in (*revision.front_matter, *revision.after_title):
         if (found := own.search(line)) is not None:
             return found["old"][1:] if found["old"] else ""
     if first:

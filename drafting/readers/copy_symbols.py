@@ -130,7 +130,8 @@ def _symbol_places(front: list[str], document: Document) -> list[str]:
     lines = [_collapsed(line) for line in front]
     places = set()
     for revision in document.revisions:
-        theirs = [_collapsed(line) for line in _cut(revision.front_matter)]
+        theirs = [_collapsed(line) for line in _cut((*revision.front_matter,
+                                                     *revision.after_title))]
         places |= {(n, theirs[n - 1] if n else None, theirs[n + 1] if n + 1 < len(theirs)
                     else None) for n, line in enumerate(theirs) if own.fullmatch(line)}
     if not places:

@@ -90,3 +90,27 @@ def test_a_revision_keeps_preamble_in_its_place(store, tmp_path):
     out = tmp_path / "rev1.md"
     assert drafting(store, "compile", SYMBOL, "-o", str(out)).returncode == 0
     _in_order(out.read_text(encoding="utf-8"), TITLE, "Preamble", CHAPEAU)
+
+
+def test_a_symbol_under_the_title_still_names_the_revision(tmp_path):
+    """A draft whose title comes first keeps its symbol after it (``after_title``): the
+    revision it names is still known there, so Rev.1 cannot be issued again, and Rev.2
+    names itself on that line."""
+    word = docx.Document()
+    for line in ("The right to food", "A/HRC/58/L.4/Rev.1", "Human Rights Council"):
+        word.add_paragraph(line, style="Title" if line.startswith("The") else None)
+    for line in ("The Human Rights Council,", "Recalling its resolution 55/9,",
+                 "1.\tReaffirms the right of everyone to have access to safe food;"):
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "L4.docx"))
+    db = tmp_path / "s.db"
+    assert drafting(db, "init").returncode == 0
+    assert drafting(db, "import", str(tmp_path / "L4.docx"), "--doc", "A/HRC/58/L.4"
+                    ).returncode == 0
+    again = drafting(db, "revise", "A/HRC/58/L.4", "--label", "Rev.1")
+    assert again.returncode != 0 and "Rev.1" in again.stderr
+    assert drafting(db, "revise", "A/HRC/58/L.4", "--label", "Rev.2").returncode == 0
+    from drafting.store import open_store
+
+    current = open_store(f"sqlite:///{db}").document("A/HRC/58/L.4").current
+    assert current.after_title == ("A/HRC/58/L.4/Rev.2", "Human Rights Council")
