@@ -126,7 +126,8 @@ def show(
     strays = stray_brackets(draft.current or ())  # all: a '[' may close in another
     if para is None:  # the front matter, the title and the chapeau, as they stand
         current = draft.current
-        head = [*current.front_matter, draft.title, current.chapeau] if current else []
+        head = [*current.front_matter, draft.title, *current.after_title,
+                current.chapeau] if current else []
         for line in filter(None, head):
             typer.echo(line)
         if any(head):

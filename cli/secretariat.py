@@ -221,7 +221,8 @@ def _accepted(why: str, amendments: dict[str, str], by: dict[str, str]) -> None:
 def _preview(title: str, revision: Any, report: Any) -> None:
     """The text a revision would have, as `drafting show` prints one."""
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
-    for line in filter(None, [*revision.front_matter, title, revision.chapeau]):
+    for line in filter(None, [*revision.front_matter, title, *revision.after_title,
+                              revision.chapeau]):
         typer.echo(line)
     typer.echo()
     for shown in layouts(revision, (c.brackets for c in report.paragraphs), width):

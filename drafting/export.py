@@ -65,7 +65,9 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
         "revisions": [{"label": r.label,
                        "created_at": r.created_at.isoformat() if r.created_at else None,
                        "label_table": dict(r.label_table),
-                       "front_matter": list(r.front_matter), "chapeau": r.chapeau,
+                       "front_matter": list(r.front_matter),
+                       **({"after_title": list(r.after_title)} if r.after_title else {}),
+                       "chapeau": r.chapeau,
                        **_source_entry(sources.get(r.label)),
                        "paragraphs": [_paragraph_entry(p) for p in r]}
                       for r in document.revisions],

@@ -46,7 +46,7 @@ def import_draft(store: Store, path: str | Path, symbol: str | None,
         raise InputError(f"{path}: the file changed while it was read; nothing was imported: "
                          "wait until it is saved and import it again")
     if not result.paragraphs:
-        lines = len(result.front_matter) + bool(result.title)
+        lines = len(result.front_matter) + len(result.after_title) + bool(result.title)
         raise InputError(f"{path}: no paragraph found; nothing was imported" + (
             f" (its {lines} lines of text were read as front matter and title, as the text "
             "of a table at the top is: a draft laid out inside a table is read so; take "
@@ -63,7 +63,7 @@ def import_draft(store: Store, path: str | Path, symbol: str | None,
                 "in the document kept for the outputs (show, merge, revise), as the text "
                 "was imported")))
     if symbol is None:
-        symbol = _shown_symbol(path, result.front_matter, word)
+        symbol = _shown_symbol(path, (*result.front_matter, *result.after_title), word)
     document = result.to_document(symbol, title=title)
     step(f"storing {len(result.paragraphs)} paragraphs")
     store.add_document(document, source=source, actor=actor)

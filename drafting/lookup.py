@@ -42,7 +42,8 @@ def check_new_revision(document: Document, label: str) -> None:
     if (existing := document.revision(label)) is not None:
         raise InputError(f"{document.symbol} already has a revision '{existing.label}'; "
                          "choose a new label")
-    front = document.current.front_matter if document.current is not None else ()
+    front = (*document.current.front_matter, *document.current.after_title) \
+        if document.current is not None else ()
     if (why := reused_revision(document.symbol, front, label)) is not None:
         raise InputError(why)
 

@@ -239,6 +239,7 @@ def write_revision(document: Document, path: str | Path, *,
 
         atomic.write_atomically(path, write_text(document.title, chosen.paragraphs,
                                                  front_matter=chosen.front_matter,
+                                                 after_title=chosen.after_title,
                                                  chapeau=chosen.chapeau,
                                                  markdown=path.suffix.lower() == ".md"))
     return chosen
@@ -264,7 +265,7 @@ def _layout_of(compilation: Compilation) -> UnLayout:
     paragraphs = tuple(e.paragraph for e in compilation.entries
                        if isinstance(e, MergedParagraph))
     revision = Revision(compilation.revision, paragraphs, front_matter=compilation.front_matter,
-                        chapeau=compilation.chapeau)
+                        chapeau=compilation.chapeau, after_title=compilation.after_title)
     return UnLayout(Document(compilation.symbol, compilation.title, (revision,)))
 
 

@@ -74,7 +74,7 @@ def test_a_document_named_by_a_word_of_its_front_matter_keeps_that_word(store):
     warnings: list[str] = []
     revise_document(store, "WHO", "Rev.1", warn=warnings.append)
     assert warnings == []
-    assert list(store.document("WHO").current.front_matter[:2]) == FRONT
+    assert list(store.document("WHO").current.after_title[:2]) == FRONT  # under the title
     made = docx.Document(io.BytesIO(store.source("WHO", "Rev.1")))
     assert [p.text for p in made.paragraphs[1:3]] == FRONT
 

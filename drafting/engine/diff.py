@@ -56,7 +56,7 @@ def diff_revisions(document: Document, old: str, new: str, *,
     title = document.title or document.symbol
     return Compilation(document.symbol, title, f"{before.label} to {after.label}", tuple(entries),
                        front_matter=after.front_matter, chapeau=after.chapeau,
-                       comparison=True)
+                       comparison=True, after_title=after.after_title)
 
 
 def _note_numbers(before: Revision, after: Revision) -> dict[str, str]:

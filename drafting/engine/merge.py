@@ -147,7 +147,8 @@ def merge(
     if nested:
         entries, stale = _amended(entries, placed, nested, stale)
     return Compilation(document.symbol, document.title, target.label, tuple(entries), tuple(stale),
-                       front_matter=target.front_matter, chapeau=target.chapeau)
+                       front_matter=target.front_matter, chapeau=target.chapeau,
+                       after_title=target.after_title)
 
 
 def merge_paragraph(paragraph: Paragraph, amendments: Sequence[Amendment]) -> MergedParagraph:

@@ -151,8 +151,11 @@ def revise(
               for p in paragraphs),
         created_at=created_at,
         label_table=tuple(table.items()),
-        front_matter=revised_front_matter(current.front_matter, document.symbol, label),
+        front_matter=revised_front_matter(current.front_matter, document.symbol, label,
+                                          beside=current.after_title),
         chapeau=current.chapeau,
+        after_title=revised_front_matter(current.after_title, document.symbol, label,
+                                         beside=current.front_matter),
     )
     settled = settled_by_decisions(current, placed, decisions) | _settled_by_choice(
         current, given, chosen)
@@ -190,7 +193,8 @@ def _current(document: Document, label: str) -> Revision:
         raise InputError(
             f"{document.symbol} already has a revision '{existing.label}'; choose a new label"
         )
-    if (why := reused_revision(document.symbol, document.current.front_matter, label)):
+    if (why := reused_revision(document.symbol, (*document.current.front_matter,
+                                                 *document.current.after_title), label)):
         raise InputError(why)
     return document.current
 

@@ -153,13 +153,15 @@ def reissue_note(line: str, marks: set[str]) -> bool:
     return bool(marks) and (note := _NOTE.match(line)) is not None and note["mark"] in marks
 
 
-def revised_front_matter(lines: tuple[str, ...], symbol: str, label: str) -> tuple[str, ...]:
+def revised_front_matter(lines: tuple[str, ...], symbol: str, label: str, *,
+                         beside: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The front matter ``lines`` of the revision ``label``: the symbol naming it
-    (`revised_symbol`), without a reissue's mark and its note; as they are for a label
-    that is not a "Rev.N"."""
+    (`revised_symbol`), without a reissue's mark and its note (the mark looked for in
+    ``beside`` too: the lines after the title, where a title comes first); as they are
+    for a label that is not a "Rev.N"."""
     if not _REVISION_LABEL.fullmatch(label):
         return lines
-    marks = {mark for line in lines for mark in reissue_marks(line, symbol)}
+    marks = {mark for line in (*lines, *beside) for mark in reissue_marks(line, symbol)}
     return tuple(revised_symbol(line, symbol, label) for line in lines
                  if not reissue_note(line, marks))
 

@@ -177,9 +177,10 @@ class Compilation:
     """A whole text with every proposal in place: what every writer renders.
 
     ``entries`` run in text order, new paragraphs after the one they follow.
-    ``front_matter`` and ``chapeau`` are the revision's own (see `Revision`):
-    writers show them as they are, the front matter before the title and the
-    chapeau before the first entry, never with a proposal or a label.
+    ``front_matter``, ``after_title`` and ``chapeau`` are the revision's own (see
+    `Revision`): writers show them as they are, the front matter before the title, the
+    lines after the title after it and the chapeau before the first entry, never with a
+    proposal or a label.
     """
 
     symbol: str
@@ -192,6 +193,7 @@ class Compilation:
     comparison: bool = False
     """Whether it compares two revisions (``revision``: "Zero draft to Rev.1",
     `drafting.engine.diff`) rather than compiling proposals on one."""
+    after_title: tuple[str, ...] = ()
 
     @property
     def what(self) -> str:

@@ -69,8 +69,12 @@ class Revision:
     line "Fiji and Samoa: draft resolution"), one string per line, and ``chapeau``
     the line that opens the paragraphs ("The General Assembly,"; "" when there is
     none). Both are kept and written back as they are: never negotiated, never
-    labelled. Writers put them in this order: front matter, the document's title,
-    the chapeau, then the paragraphs.
+    labelled. ``after_title`` holds the lines that stand between the title and the
+    chapeau where the document puts some there ("Preamble", as conventions of the ILO,
+    UNESCO and the Council of Europe head their preamble; the sponsors line the World
+    Health Assembly puts under the title), kept in that place. Writers put them in this
+    order: front matter, the document's title, the lines after it, the chapeau, then the
+    paragraphs.
     """
 
     label: str
@@ -79,6 +83,7 @@ class Revision:
     label_table: tuple[tuple[str, str], ...] = ()
     front_matter: tuple[str, ...] = ()
     chapeau: str = ""
+    after_title: tuple[str, ...] = ()
 
     def __iter__(self) -> Iterator[Paragraph]:
         return iter(self.paragraphs)

@@ -186,7 +186,8 @@ def _other_text(path: Path, document: Document, target: Revision,
     if _plainly_held(target, originals):
         return
     front = {" ".join(line.split()) for revision in document.revisions
-             for line in (*revision.front_matter, revision.chapeau)} | {
+             for line in (*revision.front_matter, *revision.after_title,
+                          revision.chapeau)} | {
                  " ".join(document.title.split())}
     held = Counter(_pairs(t for t in originals if " ".join(t.split()) not in front))
     shares: dict[str, float] = {}
@@ -368,7 +369,7 @@ def _named(revision: Revision, own: re.Pattern[str], first: bool) -> str | None:
     "" for none); where the front matter shows no symbol (a draft whose symbol stands in
     its page header only), the one its page header shows once drafting issued it: ""
     for the ``first`` revision, "Rev.1" for one labelled so; else None."""
-    for line in revision.front_matter:
+    for line in (*revision.front_matter, *revision.after_title):
         if (found := own.search(line)) is not None:
             return found["old"][1:] if found["old"] else ""
     if first:

@@ -90,7 +90,8 @@ def other_document(path: Path, document: Document, front: list[str], headers: li
     its own Word sources (``shown``, asked for only then) show. The warnings for
     symbol-like lines of other series there (the sender's file references)."""
     known = {_base(line.strip()) for revision in document.revisions  # its own front
-             for line in (*revision.front_matter, document.title)}  # matter shows
+             for line in (*revision.front_matter, *revision.after_title,
+                          document.title)}  # matter shows
     places = [(line, "front matter") for line in _symbol_places(front, document)] + [
         (line, "page header") for line in headers]
     others = [(line, where) for line, where in places if _symbol_like(line)
@@ -129,7 +130,8 @@ def _symbol_places(front: list[str], document: Document) -> list[str]:
     lines = [_collapsed(line) for line in front]
     places = set()
     for revision in document.revisions:
-        theirs = [_collapsed(line) for line in _cut(revision.front_matter)]
+        theirs = [_collapsed(line) for line in _cut((*revision.front_matter,
+                                                     *revision.after_title))]
         places |= {(n, theirs[n - 1] if n else None, theirs[n + 1] if n + 1 < len(theirs)
                     else None) for n, line in enumerate(theirs) if own.fullmatch(line)}
     if not places:

@@ -313,7 +313,8 @@ class CopyLayout:
         """The revision's front matter lines, title and chapeau, spaces collapsed; the
         length of the longest (no longer text is part of one); all of them together."""
         known = {" ".join(line.split()) for line in (
-            *self.target.front_matter, self.target.chapeau, self.document.title)} - {""}
+            *self.target.front_matter, *self.target.after_title, self.target.chapeau,
+            self.document.title)} - {""}
         return known, max(map(len, known), default=0), "\n".join(known)
 
     def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:

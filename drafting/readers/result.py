@@ -30,13 +30,15 @@ class ReadWarning:
 @dataclass(frozen=True, slots=True)
 class ReadResult:
     """A draft as read from a file: its title, its paragraphs, and warnings; with the
-    front matter and the chapeau that stood before the paragraphs (see `Revision`)."""
+    front matter, the lines after the title and the chapeau that stood before the
+    paragraphs (see `Revision`)."""
 
     title: str
     paragraphs: tuple[Paragraph, ...]
     warnings: tuple[ReadWarning, ...] = field(default=())
     front_matter: tuple[str, ...] = ()
     chapeau: str = ""
+    after_title: tuple[str, ...] = ()
 
     def to_document(
         self, symbol: str, *, title: str | None = None, created_at: datetime | None = None
@@ -46,5 +48,6 @@ class ReadResult:
         ``title`` overrides the title read from the file when given.
         """
         revision = Revision(ZERO_DRAFT, self.paragraphs, created_at=created_at,
-                            front_matter=self.front_matter, chapeau=self.chapeau)
+                            front_matter=self.front_matter, chapeau=self.chapeau,
+                            after_title=self.after_title)
         return Document(symbol, self.title if title is None else title, (revision,))

@@ -7,7 +7,8 @@ tells what each is (`Role`) and builds the draft:
   date, session, agenda item, the sponsors line). Without a chapeau, what stands before
   a first paragraph typed ``PP1``, or the lines a text opens with up to its first
   heading or numbered paragraph where they name its symbol, organ, date ...
-  (`drafting.readers.front_lines`). Kept with the revision, never labelled.
+  (`drafting.readers.front_lines`). Kept with the revision, never labelled; its lines
+  after the title stay there (``after_title``).
 - **Title**: a block in a title style (Word's "Title", Markdown's ``#``), else the last
   block of the front matter, or the one before a sponsors line that follows the title
   ("Draft resolution proposed by ...", as the World Health Assembly lays a draft out:
@@ -155,6 +156,7 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         self.name = name
         self.warnings = warnings
         self.roles: list[Role] = [Role(RoleKind.EMPTY)] * len(blocks)
+        self.after_title: list[int] = []  # front matter after the title (`_front`)
         self.drafts: list[DraftParagraph] = []
         self.last_number: dict[str, int] = {}
         self.operative_seen = False
@@ -193,8 +195,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
 
     def read(self, text_warnings: bool = True) -> Structure:
         start = self._front()
-        front = [b for b, r in zip(self.blocks, self.roles, strict=True)
-                 if r.kind is RoleKind.FRONT]
+        front = [b for i, (b, r) in enumerate(zip(self.blocks, self.roles, strict=True))
+                 if r.kind is RoleKind.FRONT and i not in self.after_title]
         title = next((b.text for b, r in zip(self.blocks, self.roles, strict=True)
                       if r.kind is RoleKind.TITLE), "")
         chapeau = next((b.text for b, r in zip(self.blocks, self.roles, strict=True)
@@ -214,8 +216,9 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
             self.warnings += bracket_warnings(paragraphs, wheres)
             self.warnings += footnote_warnings(paragraphs, wheres, self.name)
         lines = tuple(line for b in front for line in b.text.split("\n"))
-        result = ReadResult(title, paragraphs, tuple(self.warnings),
-                            front_matter=lines, chapeau=chapeau)
+        after = tuple(line for i in self.after_title for line in self.blocks[i].text.split("\n"))
+        result = ReadResult(title, paragraphs, tuple(self.warnings), front_matter=lines,
+                            chapeau=chapeau, after_title=after)
         return Structure(result, tuple(self.roles))
 
     # The paragraphs

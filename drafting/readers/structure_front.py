@@ -10,12 +10,13 @@ sponsors after the title ("Strengthening health emergency preparedness ...", the
 resolution proposed by Brazil, ..."), the General Assembly before it ("Fiji and Samoa:
 draft resolution", then the title). Of two blocks in a title style, one saying only what
 kind of text follows ("Draft decision -/CMA.8", as the UNFCCC heads its decisions) is
-front matter, the other the title. A title followed by more front matter is a warning:
-the draft keeps the title apart, and the text as shown and written puts it after the
-front matter. A note the front matter marks with asterisks ("* Reissued for technical
-reasons on ...", after "A/C.2/81/L.50*") is never the title. Other bodies' openings
-(a cover note, a heading in capitals, an operative formula for a chapeau) are read as
-`drafting.readers.openings` says."""
+front matter, the other the title. Lines of the front matter after the title ("Preamble"
+before the chapeau of a convention of the ILO, UNESCO or the Council of Europe; the World
+Health Assembly's sponsors line) stay after it (``after_title``: tables, notes and
+footnotes up there stay front matter). A note the front matter marks with asterisks
+("* Reissued for technical reasons on ...", after "A/C.2/81/L.50*") is never the title.
+Other bodies' openings (a cover note, a heading in capitals, an operative formula for a
+chapeau) are read as `drafting.readers.openings` says."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ class FrontMatter:
     blocks: list[Block]
     roles: list[Role]
     warnings: list[ReadWarning]
+    after_title: list[int]
+    """The blocks of the front matter that stand after the title, in order."""
     _label: Callable[[int], tuple[Label | None, str, int]]
     _notes: Callable[[Block, str], None]
 
@@ -80,8 +83,8 @@ class FrontMatter:
             self.roles[i] = Role(RoleKind.TITLE if i == title else RoleKind.FRONT)
             if not self.blocks[i].table:  # a table up there is the front matter's own
                 self._notes(self.blocks[i], "in the front matter")
-        if title is not None and (later := [i for i in before if i > title and i in front]):
-            self._title_before(title, later)
+        if title is not None:
+            self.after_title = [i for i in before if i > title and i in front]
         return end + (chapeau is not None)
 
     def _other_chapeau(self, filled: list[int], first: int | None) -> int | None:
@@ -160,16 +163,6 @@ class FrontMatter:
         if chapeau is not None and _NOT_TITLE.fullmatch(self.blocks[front[-1]].text.strip()):
             return None  # "Original: English" before "The General Conference ...,"
         return front[-1]
-
-    def _title_before(self, title: int, later: list[int]) -> None:
-        """A warning that the title stands before lines of the front matter (``later``),
-        which the text as shown and written puts before it."""
-        many = f"{len(later)} lines" if len(later) > 1 else "a line"
-        self.warnings.append(ReadWarning(self.blocks[title].where, (
-            f"the title ({self.blocks[title].text!r}) stands before {many} of the front "
-            f"matter ({self.blocks[later[0]].text!r}); the title is kept apart, so the "
-            "text as shown, compiled and exported puts it after the front matter (a Word "
-            "document written from this one keeps its order)")))
 
     def _front_lines(self, filled: list[int], first: int | None) -> int | None:
         """Where the text opens after the front matter of a draft with no chapeau: the

@@ -119,6 +119,7 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     return replace(
         result, title=unescaped(result.title), chapeau=unescaped(result.chapeau),
         front_matter=tuple(unescaped(line) for line in result.front_matter),
+        after_title=tuple(unescaped(line) for line in result.after_title),
         paragraphs=tuple(replace(p, text=text, marks=marks) if marks or text != p.text else p
                          for p in result.paragraphs for text, marks in [unmarked(p.text)]))
 

@@ -37,7 +37,7 @@ from drafting.store import tables
 from drafting.store.errors import NotFoundError
 from drafting.store.payloads import marks_from, marks_json, utc
 
-FRONT, CHAPEAU = tables.FRONT_ROLES
+FRONT, CHAPEAU, AFTER_TITLE = tables.FRONT_ROLES
 _ID = lazy_compile(r"\s*A([1-9][0-9]{0,17})\s*", re.IGNORECASE)
 """An amendment id: ASCII digits (not look-alikes, "A١"), no leading zero, within a
 database integer."""
@@ -133,30 +133,34 @@ def _load_document(connection: Connection, row: Row[Any]) -> Document:
     return Document(row.symbol, row.title, tuple(
         Revision(r.label, tuple(paragraphs[r.id]), created_at=utc(r.created_at),
                  label_table=tuple(label_tables[r.id]), front_matter=fronts[r.id][0],
-                 chapeau=fronts[r.id][1])
+                 chapeau=fronts[r.id][1], after_title=fronts[r.id][2])
         for r in revisions
     ))
 
 
-def _fronts(connection: Connection,
-            document_id: int) -> defaultdict[int, tuple[tuple[str, ...], str]]:
-    """(front matter, chapeau) of each revision of a document, by revision row id, in one
-    query; ``((), "")`` for a revision with neither. Should a revision have more than one
-    chapeau row, they are read as lines of one chapeau (so `drafting.store.verify` sees
-    the row that no event wrote)."""
+_Front = tuple[tuple[str, ...], str, tuple[str, ...]]
+
+
+def _fronts(connection: Connection, document_id: int) -> defaultdict[int, _Front]:
+    """(front matter, chapeau, lines after the title) of each revision of a document, by
+    revision row id, in one query; ``((), "", ())`` for a revision with none. Should a
+    revision have more than one chapeau row, they are read as lines of one chapeau (so
+    `drafting.store.verify` sees the row that no event wrote)."""
     front, revision = tables.revision_front.c, tables.revisions.c
     lines: dict[int, list[str]] = defaultdict(list)
     chapeaux: dict[int, list[str]] = defaultdict(list)
+    after: dict[int, list[str]] = defaultdict(list)
     for revision_id, role, text in connection.execute(
         select(front.revision_id, front.role, front.text)
         .join_from(tables.revision_front, tables.revisions, front.revision_id == revision.id)
         .where(revision.document_id == document_id)
         .order_by(front.revision_id, front.position)
     ):
-        (chapeaux if role == CHAPEAU else lines)[revision_id].append(text)
-    found: defaultdict[int, tuple[tuple[str, ...], str]] = defaultdict(lambda: ((), ""))
-    for revision_id in lines.keys() | chapeaux.keys():
-        found[revision_id] = (tuple(lines[revision_id]), "\n".join(chapeaux[revision_id]))
+        {CHAPEAU: chapeaux, AFTER_TITLE: after}.get(role, lines)[revision_id].append(text)
+    found: defaultdict[int, _Front] = defaultdict(lambda: ((), "", ()))
+    for revision_id in lines.keys() | chapeaux.keys() | after.keys():
+        found[revision_id] = (tuple(lines[revision_id]), "\n".join(chapeaux[revision_id]),
+                              tuple(after[revision_id]))
     return found
 
 
@@ -192,10 +196,12 @@ def paragraph_version_values(revision_id: int, position: int, paragraph_id: int,
 
 
 def front_values(revision_id: int, revision: Revision) -> list[dict[str, Any]]:
-    """The rows of a revision's front matter (role ``front``, in order) and of its chapeau
-    (role ``chapeau``, last; no row when it has none), as column values."""
-    rows = [{"revision_id": revision_id, "position": n, "role": FRONT, "text": line}
-            for n, line in enumerate(revision.front_matter)]
+    """The rows of a revision's front matter (role ``front``, in order), of the lines after
+    its title (role ``after_title``) and of its chapeau (role ``chapeau``, last; no row
+    when it has none), as column values."""
+    rows = [{"revision_id": revision_id, "position": n, "role": role, "text": line}
+            for n, (role, line) in enumerate([*((FRONT, x) for x in revision.front_matter),
+                                              *((AFTER_TITLE, x) for x in revision.after_title)])]
     if revision.chapeau:
         rows.append({"revision_id": revision_id, "position": len(rows), "role": CHAPEAU,
                      "text": revision.chapeau})

@@ -143,6 +143,8 @@ def check_revision(symbol: str, revision: Revision) -> None:
     where = f"{symbol} {characters.escaped(revision.label)}"
     for line in revision.front_matter:
         check_text(f"{where}: the front matter", line, "paragraph")
+    for line in revision.after_title:
+        check_text(f"{where}: the lines after the title", line, "paragraph")
     check_text(f"{where}: the chapeau", revision.chapeau, "paragraph")
     for old, new in revision.label_table:
         for label in (old, new or ""):

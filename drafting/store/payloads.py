@@ -80,9 +80,10 @@ def marks_from(data: Sequence[Sequence[Any]]) -> tuple[Mark, ...]:
 
 
 def revision_json(revision: Revision) -> JSONDict:
-    """A revision with its paragraphs and label table; ``front_matter`` (a list of lines)
-    and ``chapeau`` only when it has them, so that a revision without either is written
-    as versions before them wrote it (and their events keep their hashes)."""
+    """A revision with its paragraphs and label table; ``front_matter`` and
+    ``after_title`` (lists of lines) and ``chapeau`` only when it has them, so that a
+    revision without them is written as versions before them wrote it (and their events
+    keep their hashes)."""
     data: JSONDict = {
         "label": revision.label,
         "created_at": stamp(revision.created_at),
@@ -93,15 +94,20 @@ def revision_json(revision: Revision) -> JSONDict:
         data["front_matter"] = list(revision.front_matter)
     if revision.chapeau:
         data["chapeau"] = revision.chapeau
+    if revision.after_title:
+        data["after_title"] = list(revision.after_title)
     return data
 
 
 def revision_from(data: JSONDict) -> Revision:
-    """The inverse of `revision_json` (no front matter and no chapeau when absent)."""
+    """The inverse of `revision_json` (no front matter, lines after the title or chapeau
+    when absent)."""
     front_matter = data.get("front_matter", [])
+    after_title = data.get("after_title", [])
     chapeau = data.get("chapeau", "")
-    if not isinstance(front_matter, list) or not all(isinstance(x, str) for x in front_matter):
-        raise TypeError("front_matter is not a list of lines")
+    for name, lines in (("front_matter", front_matter), ("after_title", after_title)):
+        if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+            raise TypeError(f"{name} is not a list of lines")
     if not isinstance(chapeau, str):
         raise TypeError("chapeau is not a string")
     return Revision(
@@ -111,6 +117,7 @@ def revision_from(data: JSONDict) -> Revision:
         label_table=tuple((old, new) for old, new in data["label_table"]),
         front_matter=tuple(front_matter),
         chapeau=chapeau,
+        after_title=tuple(after_title),
     )
 
 

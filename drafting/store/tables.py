@@ -163,20 +163,22 @@ revision_labels = Table(
 )
 """Each revision's label table, line by line: the old label and the new."""
 
-FRONT_ROLES = ("front", "chapeau")
-"""What a row of ``revision_front`` is: a line of front matter, or the chapeau."""
+FRONT_ROLES = ("front", "chapeau", "after_title")
+"""What a row of ``revision_front`` is: a line of front matter, the chapeau, or a line
+after the title (``Revision.after_title``, since 0015)."""
 
 revision_front = Table(
     "revision_front", metadata,
     _column("revision_id", Integer, ForeignKey("revisions.id"), primary_key=True),
-    _column("position", Integer, primary_key=True),  # front lines first, the chapeau last
+    _column("position", Integer, primary_key=True),  # front, after the title, the chapeau
     _column("role", WORD),
     _column("text", Text),
     CheckConstraint(_one_of("role", FRONT_ROLES), name="role"),
 )
 """What stands before a revision's paragraphs, kept as it is and never negotiated: its
-front matter line by line (role ``front``), then its chapeau (role ``chapeau``, one row
-at most, none when there is no chapeau)."""
+front matter line by line (role ``front``), the lines after the title (role
+``after_title``), then its chapeau (role ``chapeau``, one row at most, none when there is
+no chapeau)."""
 
 SOURCE_FORMATS = ("docx",)
 """What a revision's source may be: a Word ``.docx`` package."""

@@ -101,6 +101,7 @@ def render_html(compilation: Compilation) -> str:
         _LEGEND,
         f'<p class="total">Brackets in the text: <strong id="total">{total}</strong></p>',
         "</header>",
+        *(_para(_text(line), css="front") for line in compilation.after_title),
         *([_para(_text(compilation.chapeau), css="chapeau")] if compilation.chapeau else []),
         '<table class="compilation">',
         '<thead><tr><th scope="col">Paragraph</th><th scope="col">Text and proposals</th>'

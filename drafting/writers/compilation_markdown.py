@@ -71,8 +71,8 @@ def render_markdown(compilation: Compilation) -> str:
 
     Opens with the revision's front matter, one plain block per line (`plain_block`;
     blank lines left out, Markdown cannot show them), then the title (``# ...``; the
-    symbol when the title is empty), the symbol and revision, a legend, and the
-    chapeau as a plain block. Headings are ``##`` lines (``###`` for level 2, ...);
+    symbol when the title is empty), the symbol and revision, a legend, the lines after
+    the title and the chapeau as plain blocks. Headings are ``##`` lines (``###`` for level 2, ...);
     every other block opens with its bold label. Stale proposals, if any, close the
     text under ``## Stale proposals``.
     """
@@ -82,6 +82,7 @@ def render_markdown(compilation: Compilation) -> str:
         f"{escape(compilation.symbol)} — {escape(compilation.what)}",
         LEGEND,
     ]
+    blocks += [plain_block(line) for line in compilation.after_title if line.strip()]
     if compilation.chapeau:
         blocks.append(plain_block(compilation.chapeau))
     formatted = compilation_formatted(compilation)

@@ -44,8 +44,8 @@ def render_text(compilation: Compilation) -> str:
 
     The revision's front matter comes first, one line each as it is; then the
     title underlined with ``=`` (an empty title falls back to the symbol), the
-    symbol and revision, a legend, and the chapeau as it is. Headings are
-    underlined with ``-``; every other block opens with its label (``OP5 bis
+    symbol and revision, a legend, the lines after the title and the chapeau as they
+    are. Headings are underlined with ``-``; every other block opens with its label (``OP5 bis
     (USA) +{...}+``). Stale proposals, if any, are listed at the end.
     """
     blocks = [
@@ -54,6 +54,8 @@ def render_text(compilation: Compilation) -> str:
         compilation.subtitle,
         LEGEND,
     ]
+    if compilation.after_title:
+        blocks.append("\n".join(compilation.after_title))
     if compilation.chapeau:
         blocks.append(compilation.chapeau)
     for entry in compilation.entries:

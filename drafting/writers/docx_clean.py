@@ -80,6 +80,8 @@ def write_docx_revision(
     if document.title:
         add_title(word, document.title)
     word.add_paragraph(f"{document.symbol} — {chosen.label}", style="Subtitle")
+    for line in chosen.after_title:
+        _append(body, _plain(line))
     if chosen.chapeau:
         _append(body, _plain(chosen.chapeau))
     formatted = carries_formatting(chosen.paragraphs)

@@ -102,6 +102,8 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     out.add(noted_runs(title), "Title", direction=title)
     out.add([run_xml(compilation.subtitle)], "Subtitle")
     out.add([run_xml(LEGEND)])
+    for line in compilation.after_title:
+        out.add(noted_runs(line), direction=line)
     if compilation.chapeau:
         out.add(noted_runs(compilation.chapeau), direction=compilation.chapeau)
     document.core_properties.title = NOTE_MARKER.sub("", title)

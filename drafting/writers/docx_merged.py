@@ -204,6 +204,8 @@ class MergedWriter:
         self.document.add_paragraph(
             f"{compilation.symbol} — {compilation.revision}, with proposals (merged)",
             style="Subtitle")
+        for line in compilation.after_title:  # as it is, never a tracked change
+            self.document.add_paragraph(line)
         if compilation.chapeau:
             self.document.add_paragraph(compilation.chapeau)
         self.document.core_properties.title = title

@@ -90,6 +90,8 @@ def un_word(document: Document, *, revision: str | None = None, author: str = ""
         _append(element, _tight(_plain(line)))
     if document.title:
         add_title(word, document.title)
+    for line in chosen.after_title:
+        _append(element, _tight(_plain(line)))
     if chosen.chapeau:
         _append(element, directed(_indented(_p("Normal", [_run(chosen.chapeau)]), first=0),
                                   chosen.chapeau))

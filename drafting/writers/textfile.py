@@ -29,11 +29,12 @@ from drafting.writers.options import NO_TEXT, option_lead, option_marks, paragra
 
 def write_text(title: str, paragraphs: Iterable[Paragraph], *,
                front_matter: Iterable[str] = (), chapeau: str = "",
-               markdown: bool = False) -> str:
+               markdown: bool = False, after_title: Iterable[str] = ()) -> str:
     """The draft as text: blocks separated by one blank line, ending in a newline.
 
     With ``markdown``, paragraphs carry their formatting (``*italic*``, ``**bold**``,
-    ...: `drafting.inline_markdown`). An empty ``title`` writes no title line, an
+    ...: `drafting.inline_markdown`). ``after_title`` (lines, "Preamble") stands between
+    the title and the chapeau. An empty ``title`` writes no title line, an
     empty ``chapeau`` no chapeau. Paragraph ids and statuses are not part of this form.
     """
     def plain(text: str) -> str:  # no HTML, link or image of what a draft holds
@@ -41,6 +42,7 @@ def write_text(title: str, paragraphs: Iterable[Paragraph], *,
 
     blocks = [plain(line) for line in front_matter if line.strip()]
     blocks += [f"# {plain(title)}"] if title else []
+    blocks += [plain(line) for line in after_title if line.strip()]
     blocks += [plain(chapeau)] if chapeau else []
     operative_seen = False
     for paragraph in paragraphs:

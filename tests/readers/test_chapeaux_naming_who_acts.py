@@ -3,7 +3,8 @@ Europe's "The member States of the Council of Europe and the other signatories h
 (small words after "The") and UNESCO's "The General Conference of the United Nations
 Educational, Scientific and Cultural Organization, meeting in Paris ..., at its 44th
 session," (commas inside). Unread, the front matter (organ, symbol, title, "Preamble")
-became PP1..PP4, open to amendment, and every preambular label was off."""
+became PP1..PP4, open to amendment, and every preambular label was off. "Preamble", between
+the title and the chapeau, stays there (``after_title``)."""
 
 from __future__ import annotations
 
@@ -44,8 +45,9 @@ def _word(path: Path, lines: list[str]) -> Path:
 def test_a_council_of_europe_convention_keeps_its_front_matter_and_chapeau(tmp_path):
     path = _word(tmp_path / "coe.docx", [*COE_FRONT, COE_TITLE, "Preamble", COE, *COE_BODY])
     result = read_docx_draft(path)
-    assert (result.front_matter, result.title, result.chapeau) == (
-        (*COE_FRONT, "Preamble"), COE_TITLE, COE)
+    assert (result.front_matter, result.title, result.after_title, result.chapeau) == (
+        tuple(COE_FRONT), COE_TITLE, ("Preamble",), COE)
+    assert result.warnings == ()  # "Preamble" stays after the title: nothing reordered
     assert [(p.label, p.text) for p in result.paragraphs][:3] == [
         ("PP1", COE_BODY[0]), ("PP2", COE_BODY[1]), ("T1", COE_BODY[2])]
     assert [p.label for p in result.paragraphs][3:] == ["H1", "H2", "1.1", "H3", "2.1"]

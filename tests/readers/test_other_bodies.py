@@ -197,10 +197,10 @@ def test_unnumbered_paragraphs_opening_decides_are_operative():
 @pytest.mark.parametrize("sponsors", [
     "Submitted by the European Union and its member States",
     "Proposed by the delegation of Kenya", "Pr\u00e9sent\u00e9 par le Kenya"])
-def test_a_unea_drafts_sponsors_after_its_title_are_front_matter(tmp_path, sponsors):
+def test_a_unea_drafts_sponsors_after_its_title_stay_after_it(tmp_path, sponsors):
     for result in _both(tmp_path, UNEA_FRONT, UNEA_TITLE, [sponsors, *UNEA_BODY]):
         assert result.title == UNEA_TITLE
-        assert result.front_matter == (*UNEA_FRONT, sponsors)
+        assert (result.front_matter, result.after_title) == (tuple(UNEA_FRONT), (sponsors,))
         assert [p.label for p in result.paragraphs] == ["PP1", "OP1"]
 
 
@@ -291,7 +291,8 @@ def test_the_lines_saying_what_kind_of_decision_follows_are_no_title():
              "Geneva, 12-15 June 2022"]
     kind = ["MINISTERIAL DECISION", "ADOPTED ON 17 JUNE 2022"]
     result = read_text("\n\n".join([*front, WTO_TITLE, *kind, *WTO_BODY]))
-    assert (result.front_matter, result.title) == ((*front, *kind), WTO_TITLE)
+    assert (result.front_matter, result.title, result.after_title) == (
+        tuple(front), WTO_TITLE, tuple(kind))
     assert [p.label for p in result.paragraphs] == ["OP1", "OP2"]
 
 

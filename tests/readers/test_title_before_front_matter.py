@@ -1,7 +1,7 @@
 """A title in Word's "Title" style with more front matter after it (the symbol, the title,
-then "Draft resolution submitted by the Vice-President"). The draft keeps the title apart
-from its front matter, and the text as shown and written puts it after the front
-matter: the import says so, rather than reorder the document silently."""
+then "Draft resolution submitted by the Vice-President"). The lines after the title stay
+after it (``after_title``), so the text as shown and written keeps the document's order
+(it was read as front matter, shown above the title, with a warning)."""
 
 from __future__ import annotations
 
@@ -31,16 +31,11 @@ def _word(path: Path, *, title_first: bool) -> Path:
     return path
 
 
-def test_a_title_before_front_matter_is_a_warning(tmp_path):
+def test_the_lines_after_a_title_stay_after_it(tmp_path):
     result = read_docx_draft(_word(tmp_path / "L4.docx", title_first=True))
-    assert (result.title, result.front_matter) == ("The right to food",
-                                                   ("A/HRC/58/L.4", SUBTITLE))
-    (warning,) = result.warnings
-    assert str(warning) == (
-        f"{tmp_path / 'L4.docx'}, paragraph 2: the title ('The right to food') stands "
-        f"before a line of the front matter ({SUBTITLE!r}); the title is kept apart, so "
-        "the text as shown, compiled and exported puts it after the front matter (a Word "
-        "document written from this one keeps its order)")
+    assert (result.front_matter, result.title, result.after_title) == (
+        ("A/HRC/58/L.4",), "The right to food", (SUBTITLE,))
+    assert result.warnings == ()
     assert [p.label for p in result.paragraphs] == ["PP1", "OP1"]
 
 
@@ -49,18 +44,17 @@ def test_a_title_after_the_front_matter_is_no_warning(tmp_path):
     assert (result.title, result.warnings) == ("The right to food", ())
 
 
-def test_a_markdown_title_before_front_matter_is_a_warning_too():
+def test_the_lines_after_a_markdown_title_stay_after_it_too():
     result = read_text(f"A/HRC/58/L.4\n\n# The right to food\n\n{SUBTITLE}\n\nFiji: draft\n\n"
                        "The Human Rights Council,\n\nRecalling its resolution 55/9,",
                        name="L4.md", markdown=True)
-    (warning,) = result.warnings
-    assert "stands before 2 lines of the front matter" in str(warning)
+    assert (result.front_matter, result.after_title, result.warnings) == (
+        ("A/HRC/58/L.4",), (SUBTITLE, "Fiji: draft"), ())
 
 
 def test_a_designation_in_the_title_style_is_front_matter(tmp_path):
     """UNFCCC heads a decision "Draft decision -/CMA.8" in the title style, then its
-    title: the designation was read as the title, and the title as front matter after
-    it (shown before it, with a warning)."""
+    title: the designation was read as the title, and the title as a line after it."""
     word = docx.Document()
     word.add_paragraph("FCCC/PA/CMA/2026/L.4")
     word.add_paragraph("Draft decision -/CMA.8", style="Title")
