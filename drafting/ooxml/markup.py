@@ -104,7 +104,8 @@ def run_xml(value: str, *, bold: bool = False, italic: bool = False, underline: 
     gives a run with only its properties; ``raised`` is "superscript" or "subscript"."""
     properties = ""
     if bold or italic or underline or strike or small_caps or raised:
-        properties = ("<w:rPr>" + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+        properties = ("<w:rPr>" + ("<w:b/><w:bCs/>" if bold else "")  # bCs: Arabic too
+                      + ("<w:i/>" if italic else "")
                       + ("<w:smallCaps/>" if small_caps else "")
                       + ("<w:strike/>" if strike else "")
                       + ('<w:u w:val="single"/>' if underline else "")

@@ -144,7 +144,8 @@ _LEGEND = (
 def _row(entry: Entry, formatted: bool) -> str:
     count = f'<td class="count">{bracket_count(entry)}</td>'
     if isinstance(entry, NewParagraph):
-        text = _para(_spaced(_credit(entry.credit), _proposed(entry.text, entry.marks)))
+        text = _para(_spaced(_credit(entry.credit), _proposed(entry.text, entry.marks)),
+                     words=entry.text)
         text += _amended(entry)
         return _tr("new", _label_cell(entry.label, "new"), f"<td>{text}</td>", count)
     status = status_word(entry.paragraph)
@@ -162,7 +163,7 @@ def _row(entry: Entry, formatted: bool) -> str:
     for label, option in zip(labels, entry.alternatives, strict=True):
         alt = _spaced(f'<b class="label">{escape(label)}</b>', _credit(option.credit),
                       _proposed(option.text, option.marks))
-        paragraphs.append(_para(alt, css="alt"))
+        paragraphs.append(_para(alt, css="alt", words=option.text))
     paragraphs.append(_amended(entry))
     cell = f"<td>{''.join(paragraphs)}</td>"
     return _tr(css, _label_cell(entry.paragraph.label, status), cell, count)
@@ -184,12 +185,22 @@ def _label_cell(label: str, status: str) -> str:
     return f'<th scope="row">{escape(label)}{note}</th>'
 
 
-def _para(inner: str, css: str = "") -> str:
+def _para(inner: str, css: str = "", words: str = "") -> str:
+    """A ``<p>`` holding ``inner``; right to left where the ``words`` it proposes are (a
+    new paragraph's, which its proponents' Latin codes open), else as `_direction`."""
     attribute = f' class="{css}"' if css else ""
-    return f'<p dir="{_direction(inner)}"{attribute}>{inner}</p>'
+    direction = "rtl" if _first_strong(words) in ("R", "AL") else _direction(inner)
+    return f'<p dir="{direction}"{attribute}>{inner}</p>'
 
 
 _TAG = lazy_compile(r"<[^>]*>")
+
+
+def _first_strong(words: str) -> str:
+    """The bidirectional class of the first letter of ``words`` with a direction of its
+    own (L, R or AL); "" where there is none."""
+    return next((kind for kind in map(unicodedata.bidirectional, words)
+                 if kind in ("L", "R", "AL")), "")
 
 
 def _direction(inner: str) -> str:

@@ -169,7 +169,8 @@ def _run(text: str, *, bold: bool = False, italic: bool = False, underline: bool
         return run
     if bold or italic or underline or small_caps or raised:
         properties = OxmlElement("w:rPr")
-        for flag, tag in ((bold, "w:b"), (italic, "w:i"), (small_caps, "w:smallCaps")):
+        for flag, tag in ((bold, "w:b"), (bold, "w:bCs"), (italic, "w:i"),  # bCs: Arabic
+                          (small_caps, "w:smallCaps")):
             if flag:
                 properties.append(OxmlElement(tag))
         if underline:

@@ -218,9 +218,11 @@ def _entry(out: _Body, entry: Entry) -> None:
     marks = shown_marks(paragraph, out.formatted)
     (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
     runs += [run_xml(lead)] if lead else []
-    out.add(runs + _marked_runs(pieces, marks) + _notes(entry))
+    words = paragraph.text  # its direction, not its label's: Arabic runs right to left
+    out.add(runs + _marked_runs(pieces, marks) + _notes(entry), direction=words)
     for lead, pieces in options:
-        out.add([run_xml("\t"), run_xml(lead), *_marked_runs(pieces, marks)])
+        out.add([run_xml("\t"), run_xml(lead), *_marked_runs(pieces, marks)],
+                direction=words)
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         _proposed(out, label, option.credit, option.text, option.marks)
@@ -250,7 +252,7 @@ def _proposed(out: _Body, label: str, credit: Credit, text: str,
     tag = credit_tag(credit)
     if tag:
         runs += [run_xml(tag, bold=True), run_xml(" ")]
-    out.add(runs + _marked_runs(proposed_piece(text, marks), ()))
+    out.add(runs + _marked_runs(proposed_piece(text, marks), ()), direction=text)
 
 
 def _notes(entry: MergedParagraph) -> list[str]:

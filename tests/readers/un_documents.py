@@ -238,8 +238,9 @@ def _kept(text: str) -> str:
     return "<text:s/>" * spaces + _text(text[spaces:])
 
 
-def fodt(draft: Draft) -> str:
-    """The draft as a Flat ODT document."""
+def fodt(draft: Draft, styles: str = _STYLES) -> str:
+    """The draft as a Flat ODT document (``styles``: its ``office:styles`` and
+    ``office:automatic-styles``, `_STYLES` unless given)."""
     writer = _Writer()
     body, open_change = [], None
     for para in draft.paragraphs:
@@ -258,7 +259,7 @@ def fodt(draft: Draft) -> str:
                "</text:tracked-changes>") if writer.regions else ""
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {_NS} '
             'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
-            f"{_STYLES}"
+            f"{styles}"
             '<office:master-styles><style:master-page style:name="Standard" '
             'style:page-layout-name="pm1"><style:header>'
             f'<text:p text:style-name="Header">{escape(draft.header)}</text:p>'
@@ -280,11 +281,11 @@ def _table(table: Table) -> str:
             f'table:number-columns-repeated="{columns}"/>{rows}</table:table>')
 
 
-def libreoffice_docx(draft: Draft, path: Path) -> Path:
-    """Write ``draft`` to ``path`` as LibreOffice writes a Word file (skips the test when
-    LibreOffice is not installed)."""
+def libreoffice_docx(draft: Draft, path: Path, styles: str = _STYLES) -> Path:
+    """Write ``draft`` to ``path`` as LibreOffice writes a Word file, with ``styles`` (see
+    `fodt`); skips the test when LibreOffice is not installed."""
     source = path.with_suffix(".fodt")
-    source.write_text(fodt(draft), encoding="utf-8")
+    source.write_text(fodt(draft, styles), encoding="utf-8")
     written = convert(source, "docx", filter_name="MS Word 2007 XML")
     if written != path:
         written.rename(path)
