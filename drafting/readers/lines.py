@@ -33,6 +33,9 @@ _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 GAP = "[\t \u00a0\u2002-\u200a\u202f]"
 """What may stand between a typed number and its text: a tab, spaces, and the no-break
 and fixed-width spaces a text copied from a web page or a PDF brings ("1.\u00a0Decides")."""
+DIRECTION_MARKS = "\u200e\u200f\u061c"
+"""The left-to-right, right-to-left and Arabic letter marks: they show nothing, and text
+copied into an Arabic paragraph brings them before or after its typed number."""
 CJK_STOPS = "\uff0e\u3001"
 """What follows a paragraph's number in a Chinese text: the full-width full stop "．"
 and the enumeration comma "、"."""
@@ -42,7 +45,7 @@ _LABELLED = lazy_compile(  # OP5.21 with its prefix only: a bare 5.21 or 3.1.21 
 _NUMBERED = lazy_compile(  # "5.", "5 bis.", and before Arabic text "5 - " (never "2021 - 2030")
     rf"(?P<number>\d{{1,4}})(?:\s*(?P<suffix>{_SUFFIX}|{LOCAL_SUFFIX})|(?P<letter>[a-s]))?"
     rf"(?P<alt>\s+(?i:alt)(?:\s*\d+)?)?"
-    rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[\u0600-\u06ff])"
+    rf"(?:[\t ]?\.(?:{GAP}+|$)|[\t ]+[-\u2013][\t ]+(?=[{DIRECTION_MARKS}]*[\u0600-\u06ff])"
     rf"|(?<!\d{{4}})\t+(?=\[?[A-Z\u00c0-\u00de\u0400-\u042f])|[\t ]?[{CJK_STOPS}](?!\d){GAP}*)")
 """A typed paragraph number; ``letter`` is the European Union's for one inserted after
 another ("1a." after "1."), read as ``bis`` ("1b." as ``ter``, ...); ``alt`` an
@@ -243,6 +246,11 @@ def _split(text: str) -> tuple[Label | None, str, int, bool]:
 
 
 def _split_now(text: str) -> tuple[Label | None, str, int, bool]:
+    if text and text[0] in DIRECTION_MARKS:  # "\u200f4 - ...": marks show nothing
+        marks = len(text) - len(text.lstrip(DIRECTION_MARKS))
+        label, rest, skip, alternative = _split_now(text[marks:])
+        return (label, rest, skip + marks, alternative) if label is not None else \
+            (None, text, 0, False)
     if match := _LABELLED.match(text):
         return _parsed(match["label"]), text[match.end():], match.end(), bool(match["alt"])
     if match := _NUMBERED.match(text):
