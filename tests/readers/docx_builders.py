@@ -341,3 +341,12 @@ def word_lettered(path: Path, lines: list[str]) -> Path:
             numbers.get_or_add_numId().val = 70
     document.save(str(path))
     return path
+
+
+def lines_docx(path: Path, lines: list[str]) -> Path:
+    """A Word document of ``lines``, one plain paragraph each (Word's "Normal" style)."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path

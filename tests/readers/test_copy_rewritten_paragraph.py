@@ -6,8 +6,8 @@ paragraph found nothing."""
 
 from __future__ import annotations
 
-import docx
 import pytest
+from docx_builders import lines_docx
 
 from drafting.engine.amend import apply
 from drafting.model import AmendmentKind
@@ -25,18 +25,10 @@ LINES = [
 ]
 
 
-def _word(path, lines):
-    word = docx.Document()
-    for line in lines:
-        word.add_paragraph(line)
-    word.save(str(path))
-    return path
-
-
 def _read(tmp_path, rewritten: dict[int, str]):
-    document = read_draft(_word(tmp_path / "draft.docx", LINES)).to_document("A/C.2/81/L.9")
+    document = read_draft(lines_docx(tmp_path / "draft.docx", LINES)).to_document("A/C.2/81/L.9")
     copy = [rewritten.get(n, line) for n, line in enumerate(LINES)]
-    result = read_docx_submission(_word(tmp_path / "copy.docx", copy), document,
+    result = read_docx_submission(lines_docx(tmp_path / "copy.docx", copy), document,
                                   delegation="JPN")
     return document.current, result
 

@@ -5,8 +5,8 @@ the number is the paragraph's label. It was read as words: the copy proposed to 
 
 from __future__ import annotations
 
-import docx
 import pytest
+from docx_builders import lines_docx
 
 from drafting.readers import read_docx_submission, read_draft
 from drafting.readers.lines import read_label
@@ -14,14 +14,6 @@ from drafting.readers.lines import read_label
 LINES = ["A/C.2/81/L.99", "مصائد الأسماك المستدامة", "إن الجمعية العامة،",
          "إذ تشير إلى قرارها 70/1،", "1 - تقرر عقد اجتماع رفيع المستوى؛",
          "2 - تدعو الدول الأعضاء إلى المساهمة في الصندوق."]
-
-
-def _word(path, lines):
-    word = docx.Document()
-    for line in lines:
-        word.add_paragraph(line)
-    word.save(str(path))
-    return path
 
 
 @pytest.mark.parametrize("typed", ["2 - \u200fتدعو", "\u200f2 - تدعو", "\u200e2 - \u061cتدعو"])
@@ -36,8 +28,8 @@ def test_no_label_is_read_in_a_mark_before_words():
 
 @pytest.mark.parametrize("typed", ["2 - \u200fتدعو", "\u200f2 - تدعو"])
 def test_a_copy_with_a_mark_beside_a_number_proposes_nothing(tmp_path, typed):
-    document = read_draft(_word(tmp_path / "draft.docx", LINES)).to_document("A/C.2/81/L.99")
+    document = read_draft(lines_docx(tmp_path / "draft.docx", LINES)).to_document("A/C.2/81/L.99")
     assert [p.label for p in document.current] == ["PP1", "OP1", "OP2"]
-    copy = _word(tmp_path / "EGY.docx", [*LINES[:-1], LINES[-1].replace("2 - تدعو", typed)])
+    copy = lines_docx(tmp_path / "EGY.docx", [*LINES[:-1], LINES[-1].replace("2 - تدعو", typed)])
     read = read_docx_submission(copy, document, delegation="EGY")
     assert read.amendments == ()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx_builders import lines_docx
 
 from drafting.model import AmendmentKind
 from drafting.readers import read_draft
@@ -20,11 +21,7 @@ NEW = "Invites Member States to contribute to the fund;"
 
 
 def _word(path, lines):
-    word = docx.Document()
-    for line in [*HEAD, *lines]:
-        word.add_paragraph(line)
-    word.save(str(path))
-    return path
+    return lines_docx(path, [*HEAD, *lines])
 
 
 @pytest.mark.parametrize("typed", [

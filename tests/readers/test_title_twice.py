@@ -7,7 +7,7 @@ and an edited copy only its edit."""
 
 from __future__ import annotations
 
-import docx
+from docx_builders import lines_docx
 
 from drafting.readers import read_draft
 from drafting.readers.docx_submission import read_docx_submission
@@ -23,22 +23,14 @@ LINES = ["United Nations", "A/79/L.5", "General Assembly", "Distr.: Limited",
          "2.\tCommit to reduce deaths associated with it by 10 per cent by 2030."]
 
 
-def _word(path, lines):
-    word = docx.Document()
-    for line in lines:
-        word.add_paragraph(line)
-    word.save(str(path))
-    return path
-
-
 def test_a_copy_of_a_draft_whose_title_stands_twice_reads_as_the_draft(tmp_path):
-    draft = _word(tmp_path / "draft.docx", LINES)
+    draft = lines_docx(tmp_path / "draft.docx", LINES)
     document = read_draft(draft).to_document("A/79/L.5")
     assert [p.text for p in document.current][:2] == [
         "Adopts the following political declaration:", TITLE]
     unchanged = read_docx_submission(draft, document, delegation="NGA")
     assert unchanged.amendments == ()
-    edited = _word(tmp_path / "nga.docx", [line.replace("10 per cent", "20 per cent")
+    edited = lines_docx(tmp_path / "nga.docx", [line.replace("10 per cent", "20 per cent")
                                            for line in LINES])
     (amendment,) = read_docx_submission(edited, document, delegation="NGA").amendments
     assert (amendment.old_text, amendment.new_text) == ("10", "20")
