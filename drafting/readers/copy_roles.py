@@ -10,6 +10,7 @@ A copy that differs in any paragraph's text, style or number is read on its own.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
@@ -22,6 +23,7 @@ _Roles = tuple[tuple[Role, ...], Mapping[int, str]]
 _KEPT = 4
 """Layouts remembered: the drafts whose copies one process reads (nearly always one)."""
 _READ: OrderedDict[tuple[object, ...], _Roles] = OrderedDict()
+_LOCK = threading.Lock()  # a server's threads may read copies at once
 
 
 def copy_roles(blocks: Sequence[Block], name: str) -> _Roles:
@@ -32,10 +34,11 @@ def copy_roles(blocks: Sequence[Block], name: str) -> _Roles:
     ``name``) for blocks past the import's limits."""
     key = tuple((b.text, b.title_style, b.heading, b.number, b.contents, b.table)
                 for b in blocks)
-    found = _READ.get(key)
-    if found is not None:
-        _READ.move_to_end(key)
-        return found
+    with _LOCK:
+        found = _READ.get(key)
+        if found is not None:
+            _READ.move_to_end(key)
+            return found
     try:
         structure = read_structure(list(blocks), name=name, text_warnings=False,
                                    unique=False)
@@ -48,13 +51,15 @@ def copy_roles(blocks: Sequence[Block], name: str) -> _Roles:
         raise
     except ReaderError:  # what else the import refuses: read paragraph by paragraph
         found = ((Role(RoleKind.PARAGRAPH),) * len(blocks), MappingProxyType({}))
-    _READ[key] = found
-    if len(_READ) > _KEPT:
-        _READ.popitem(last=False)
+    with _LOCK:
+        _READ[key] = found
+        if len(_READ) > _KEPT:
+            _READ.popitem(last=False)
     return found
 
 
 def forget_layouts() -> None:
     """Forget every layout read (so that the next copy is read as the first of its
     draft: `benchmarks/reader.py` times a first copy)."""
-    _READ.clear()
+    with _LOCK:
+        _READ.clear()
