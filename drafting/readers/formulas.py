@@ -75,10 +75,12 @@ def ends_preamble(text: str) -> bool:
     """Whether ``text`` is the line that closes a treaty's preamble: "Have agreed as
     follows:", "HAVE AGREED AS FOLLOWS:", "Sont convenus de ce qui suit :", or the
     International Labour Conference's "adopts this ... day of June ... the following
-    Convention, which may be cited as ...." (`_ADOPTS`)."""
+    Convention, which may be cited as ...." (`_ADOPTS`; "... the following Convention:"
+    as a draft may end it)."""
     text = text.strip()
-    if text.endswith((":", "\uff1a")):
-        return _PREAMBLE_END.fullmatch(text[:-1].rstrip()) is not None
+    if text.endswith((":", "\uff1a")):  # "... the following Convention:" too
+        text = text[:-1].rstrip()
+        return _PREAMBLE_END.fullmatch(text) is not None or _ADOPTS.fullmatch(text) is not None
     return _ADOPTS.fullmatch(text) is not None
 
 

@@ -119,3 +119,14 @@ def test_an_ilo_convention_closes_its_preamble_with_its_adoption_formula(tmp_pat
             ("PP1", ILO[1]), ("PP2", ILO[2]), ("T1", ILO[3])]
         assert [p.label for p in result.paragraphs][3:] == [
             "H1", "H2", "1.1", "H3", "2.1", "2.2"]
+
+
+def test_an_ilo_adoption_formula_ending_with_a_colon_closes_the_preamble_too():
+    """A draft may end the formula "... the following Convention:": it was read as PP3,
+    and the articles after it as operative paragraphs (OP1, OP2) with no article."""
+    formula = ("adopts this twentieth day of June two thousand and twenty-six the following "
+               "Convention:")
+    result = read_text("\n\n".join([*ILO[:3], formula, *ILO[5:]]) + "\n")
+    assert [(p.label, p.text) for p in result.paragraphs][:3] == [
+        ("PP1", ILO[1]), ("PP2", ILO[2]), ("T1", formula)]
+    assert [p.label for p in result.paragraphs][3:] == ["H1", "1.1", "H2", "2.1", "2.2"]
