@@ -129,3 +129,17 @@ def test_credits_in_an_arabic_line_are_isolated_and_in_an_english_one_plain(
     texts = [p.text for p in docx.Document(str(tmp_path / "en.docx")).paragraphs]
     assert "OP1 bis\t(EU) Invites States;" in texts
     assert not any(FSI in text or PDI in text for text in texts)
+
+
+def test_an_arabic_heading_runs_right_to_left_its_credit_whole(tmp_path):
+    zero = Revision("Zero draft", (
+        Paragraph("h1", "H1", ParagraphKind.HEADING, "أولا - التنفيذ", level=1),
+        *ZERO.paragraphs))
+    compilation = merge(Document("L1", "", (zero,)), [draft_amendment(
+        zero, Proposal("H1", insert=" والمتابعة", after="التنفيذ"), id="A1",
+        proponents=["EGY"])])
+    write_compilation_docx(compilation, tmp_path / "c.docx")
+    heading = next(p for p in docx.Document(str(tmp_path / "c.docx")).paragraphs
+                   if p.text.startswith("أولا"))
+    assert heading._p.pPr.find(qn("w:bidi")) is not None
+    assert f"{FSI}(EGY){PDI}" in [run.text for run in heading.runs]
