@@ -45,6 +45,7 @@ from drafting.writers.pieces import (
     stale_parts,
     status_word,
 )
+from drafting.writers.text_language import compilation_language
 
 STYLE = """\
 @page { size: A4; margin: 2cm 2cm 2.5cm; }
@@ -62,7 +63,7 @@ th[scope="row"] { white-space: nowrap; }
 td p { margin: 0 0 .4em; }
 .count { text-align: end; white-space: nowrap; }
 .status { display: block; font-weight: normal; font-style: italic; font-size: .85em; }
-p.amended { margin-left: 2em; }
+p.amended { margin-inline-start: 2em; }
 ins { font-weight: bold; text-decoration: underline; }
 del { text-decoration: line-through; }
 .by { font-variant: small-caps; font-weight: bold; }
@@ -74,7 +75,8 @@ del { text-decoration: line-through; }
 
 
 def render_html(compilation: Compilation) -> str:
-    """The compilation as a UTF-8 HTML page (a str; write it with encoding="utf-8").
+    """The compilation as a UTF-8 HTML page (a str; write it with encoding="utf-8"),
+    its ``lang`` the language of the text compiled (`compilation_language`).
 
     Shows the revision's front matter (one ``<p class="front">`` a line, as it is),
     the title (the symbol when empty), symbol and revision, a legend, the total
@@ -86,7 +88,7 @@ def render_html(compilation: Compilation) -> str:
     formatted = compilation_formatted(compilation)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{compilation_language(compilation)}">',
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{escape(compilation.symbol)} — {escape(title)}</title>",
@@ -170,9 +172,12 @@ def _row(entry: Entry, formatted: bool) -> str:
 
 
 def _amended(entry: Entry) -> str:
-    """A paragraph under the entry for each of its proposals that others amend."""
-    return "".join(_para(_spaced(f"<i>{escape(amended_lead(amended))}</i>",
-                                 _pieces(amended_pieces(amended))), css="amended")
+    """A paragraph under the entry for each of its proposals that others amend, in the
+    direction of the proposal's words, the English lead before them left to right on its
+    own (its colon after its words in a right-to-left line too)."""
+    return "".join(_para(_spaced(f'<i dir="ltr">{escape(amended_lead(amended))}</i>',
+                                 _pieces(amended_pieces(amended))), css="amended",
+                         words=amended.text)
                    for amended in entry.amended)
 
 

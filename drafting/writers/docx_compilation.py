@@ -44,7 +44,7 @@ from drafting.model import Mark
 from drafting.ooxml import markup
 from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.markup import form_of, run_xml
-from drafting.ooxml.revisions import save_atomically
+from drafting.ooxml.revisions import right_to_left, save_atomically
 from drafting.ooxml.sections import first_section
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import _append, directed
@@ -68,6 +68,7 @@ from drafting.writers.pieces import (
     status_word,
 )
 from drafting.writers.style_names import style_id as named_style
+from drafting.writers.text_language import compilation_language, set_word_language
 from drafting.writers.word_package import read_back
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     """
     title = compilation.title or compilation.symbol
     document = blank_word(title, compilation.symbol) if base is None else _emptied(base)
+    set_word_language(document.styles.element, compilation_language(compilation))
     out = _Body(document, compilation_formatted(compilation))
     for line in compilation.front_matter:
         out.add(noted_runs(line), direction=line)
@@ -165,10 +167,20 @@ class _Body:
         _append(self.body, directed(markup.paragraph(runs, style_id), direction))
 
 
-def piece_runs(pieces: Iterable[Piece]) -> list[str]:
+def piece_runs(pieces: Iterable[Piece], rtl: bool = False) -> list[str]:
     """Runs (markup) for pieces, formatted as the module docstring says (words proposed
-    also as their proponents typed them)."""
-    return _marked_runs(pieces, ())
+    also as their proponents typed them); in a right-to-left line (``rtl``) each credit
+    kept whole (`isolated`)."""
+    return _marked_runs(pieces, (), rtl)
+
+
+def isolated(text: str, rtl: bool) -> str:
+    """A credit (``(EGY)``) or an English lead as written in a line: in a right-to-left
+    one, between a first strong isolate and its end (U+2068, U+2069), so that it is laid
+    out on its own, in its own direction, and kept whole: LibreOffice broke an Arabic
+    line between "(" and "EGY". The library refuses these characters in a text; it never
+    reads a compilation back as one (`drafting.readers.copy_identity.compilation`)."""
+    return f"\u2068{text}\u2069" if rtl and text else text
 
 
 def noted_runs(text: str, **form: Any) -> list[str]:
@@ -207,10 +219,11 @@ def _entry(out: _Body, entry: Entry) -> None:
     status = status_word(paragraph)
     if is_heading(entry):
         level = min(max(paragraph.level, 1), 9)
-        runs = piece_runs(entry_pieces(entry))
+        rtl = right_to_left(paragraph.text)
+        runs = piece_runs(entry_pieces(entry), rtl)
         if status:
             runs.append(run_xml(f" ({status})", italic=True))
-        out.add(runs + _notes(entry), f"Heading {level}")
+        out.add(runs + _notes(entry, rtl), f"Heading {level}", direction=paragraph.text)
         return
     runs = _label_runs(paragraph.label)
     if status:
@@ -219,9 +232,10 @@ def _entry(out: _Body, entry: Entry) -> None:
     (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
     runs += [run_xml(lead)] if lead else []
     words = paragraph.text  # its direction, not its label's: Arabic runs right to left
-    out.add(runs + _marked_runs(pieces, marks) + _notes(entry), direction=words)
+    rtl = right_to_left(words)
+    out.add(runs + _marked_runs(pieces, marks, rtl) + _notes(entry, rtl), direction=words)
     for lead, pieces in options:
-        out.add([run_xml("\t"), run_xml(lead), *_marked_runs(pieces, marks)],
+        out.add([run_xml("\t"), run_xml(lead), *_marked_runs(pieces, marks, rtl)],
                 direction=words)
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
@@ -231,17 +245,24 @@ def _entry(out: _Body, entry: Entry) -> None:
 
 def _amended(out: _Body, entry: Entry) -> None:
     """A paragraph under the entry for each of its proposals that others amend: the
-    proposal's words with the amendments to them in place, each credited."""
+    proposal's words with the amendments to them in place, each credited; in the
+    direction of those words, the English lead before them isolated as a credit is."""
     for amended in entry.amended:
-        out.add([run_xml("\t"), run_xml(amended_lead(amended), italic=True), run_xml(" "),
-                 *piece_runs(amended_pieces(amended))])
+        rtl = right_to_left(amended.text)
+        lead = isolated(amended_lead(amended), rtl)  # on its own, left to right
+        out.add([run_xml("\t"), run_xml(lead, italic=True), run_xml(" "),
+                 *piece_runs(amended_pieces(amended), rtl)], direction=amended.text)
 
 
-def _marked_runs(pieces: Iterable[Piece], marks: Sequence[Mark]) -> list[str]:
+def _marked_runs(pieces: Iterable[Piece], marks: Sequence[Mark], rtl: bool = False
+                 ) -> list[str]:
     """Runs for the pieces, the paragraph's own words in their formatting (``marks``),
-    words proposed in the formatting their proponents typed them (`Piece.marks`)."""
+    words proposed in the formatting their proponents typed them (`Piece.marks`), credits
+    kept whole in a right-to-left line (``rtl``, `isolated`)."""
     return [run for piece in pieces for text, styles in piece_styles(piece, marks)
-            for run in noted_runs(text, **{**form_of(styles), **_FORMATS.get(piece.kind, {})})]
+            for run in noted_runs(isolated(text, rtl) if piece.kind is PieceKind.CREDIT
+                                  else text,
+                                  **{**form_of(styles), **_FORMATS.get(piece.kind, {})})]
 
 
 def _proposed(out: _Body, label: str, credit: Credit, text: str,
@@ -249,19 +270,19 @@ def _proposed(out: _Body, label: str, credit: Credit, text: str,
     """A new paragraph or an alternative formulation: label, proponents, words in bold
     underline (and in the formatting its proponents typed them, ``marks``)."""
     runs = _label_runs(label)
-    tag = credit_tag(credit)
+    tag, rtl = credit_tag(credit), right_to_left(text)
     if tag:
-        runs += [run_xml(tag, bold=True), run_xml(" ")]
-    out.add(runs + _marked_runs(proposed_piece(text, marks), ()), direction=text)
+        runs += [run_xml(isolated(tag, rtl), bold=True), run_xml(" ")]
+    out.add(runs + _marked_runs(proposed_piece(text, marks), (), rtl), direction=text)
 
 
-def _notes(entry: MergedParagraph) -> list[str]:
+def _notes(entry: MergedParagraph, rtl: bool = False) -> list[str]:
     runs = []
     for what, credit in paragraph_notes(entry):
         runs.append(run_xml(f" — {what}", italic=True))
         tag = credit_tag(credit)
         if tag:
-            runs += [run_xml(" "), run_xml(tag, bold=True)]
+            runs += [run_xml(" "), run_xml(isolated(tag, rtl), bold=True)]
     return runs
 
 

@@ -115,3 +115,9 @@ def test_merged_draft_accepted_is_rev1_renumbered_in_the_drafts_style(negotiated
     assert [b for _, b in differ[1:]] == [
         f"{language.typed(4)}{new}",
         f"{language.typed(5)}{language.operative[3][0]}{language.operative[3][1]}"]
+
+
+def test_the_html_compilation_names_the_drafts_language(negotiated):
+    language, _, folder, _ = negotiated
+    code = "ar" if language is ARABIC_INDIC else "ru"
+    assert f'<html lang="{code}">' in (folder / "c.html").read_text(encoding="utf-8")

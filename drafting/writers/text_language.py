@@ -1,0 +1,97 @@
+"""The language a compilation's text is in, for the writers to declare it: an HTML page's
+``lang``, a Word document's default run language (``w:lang``). Screen readers, hyphenation
+and fonts follow it.
+
+Read from the scripts of the text's letters where they tell (Arabic "ar", Cyrillic "ru",
+Han "zh"); a Latin-script text from the organ or parties its chapeau names ("L'Assemblée
+générale," French, "La Asamblea General," Spanish); else English.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from docx.oxml.ns import qn
+
+from drafting.engine.segments import Compilation, NewParagraph
+from drafting.lazy_re import lazy_compile
+from drafting.ooxml.revisions import element
+from drafting.ooxml.schema_order import place
+
+_SCRIPTS = {"ARABIC": "ar", "CYRILLIC": "ru", "CJK": "zh"}
+"""The first word of a letter's Unicode name, for the scripts that name their language."""
+
+_FRENCH = lazy_compile(
+    r"L['\u2019]\s?(?:Assembl\u00e9e|Organisation|Union)|Le (?:Conseil|Comit\u00e9)"
+    r"|La (?:Conf\u00e9rence|Commission|R\u00e9union)|Les (?:\u00c9tats|Etats|Parties"
+    r"|Hautes Parties|Gouvernements)\b")
+"""How a French chapeau opens: the organ ("L'Assemblée générale", "Le Conseil de
+sécurité", "La Conférence des Parties") or the parties ("Les États parties")."""
+
+_SPANISH = lazy_compile(
+    r"La (?:Asamblea|Conferencia|Comisi\u00f3n|Reuni\u00f3n)|El (?:Consejo|Comit\u00e9)"
+    r"|Los (?:Estados|Gobiernos)|Las (?:Partes|Altas Partes)\b")
+"""How a Spanish chapeau opens ("La Asamblea General", "El Consejo de Seguridad", "La
+Conferencia de las Partes", "Los Estados partes")."""
+
+WORD_LANGUAGES = {"ar": ("w:bidi", "ar-SA"), "zh": ("w:eastAsia", "zh-CN"),
+                  "ru": ("w:val", "ru-RU"), "fr": ("w:val", "fr-FR"), "es": ("w:val", "es-ES")}
+"""Which attribute of ``w:lang`` names each language in Word, and the tag Word gives it:
+Arabic is a complex script (``w:bidi``), Chinese an East Asian one (``w:eastAsia``)."""
+
+
+def compilation_language(compilation: Compilation) -> str:
+    """The language tag ("ar", "ru", "zh", "fr", "es" or "en") of the text compiled: its
+    title, chapeau and paragraphs (new ones too), not the proponents' codes."""
+    texts = [compilation.title, compilation.chapeau]
+    texts += [entry.text if isinstance(entry, NewParagraph) else entry.paragraph.text
+              for entry in compilation.entries]
+    return text_language(texts, compilation.chapeau)
+
+
+def text_language(texts: Iterable[str], chapeau: str = "") -> str:
+    """The language of ``texts``: that of the script most of their letters are written
+    in, where it names one; for Latin letters French or Spanish when the ``chapeau`` (or
+    else the first text) opens as one does in that language; else "en"."""
+    texts = [text for text in texts if text]
+    scripts = Counter(_script(char) for text in texts for char in text if char.isalpha())
+    script = max(scripts, key=scripts.__getitem__, default="")
+    if script in _SCRIPTS:
+        return _SCRIPTS[script]
+    opening = (chapeau or next(iter(texts), "")).strip()
+    if _FRENCH.match(opening):
+        return "fr"
+    if _SPANISH.match(opening):
+        return "es"
+    return "en"
+
+
+def set_word_language(styles: Any, language: str) -> None:
+    """Make ``language`` the default run language of a Word document (``styles``, its
+    ``w:styles`` element: ``w:docDefaults/w:rPrDefault/w:rPr/w:lang``); English, or a
+    language Word names otherwise, leaves the document's own default as it is."""
+    if language not in WORD_LANGUAGES:
+        return
+    attribute, tag = WORD_LANGUAGES[language]
+    properties = styles
+    for name in ("w:docDefaults", "w:rPrDefault", "w:rPr"):
+        child = properties.find(qn(name))
+        if child is None:
+            child = element(name)
+            if name == "w:rPr":
+                properties.append(child)
+            else:  # w:docDefaults opens w:styles, w:rPrDefault comes before w:pPrDefault
+                properties.insert(0, child)
+        properties = child
+    lang = properties.find(qn("w:lang"))
+    if lang is None:
+        lang = place(properties, element("w:lang"))
+    lang.set(qn(attribute), tag)
+
+
+def _script(char: str) -> str:
+    """The first word of ``char``'s Unicode name ("LATIN", "ARABIC", "CJK", ...)."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
