@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -21,6 +22,9 @@ from drafting.lazy_re import lazy_compile
 from drafting.ooxml.revisions import element
 from drafting.ooxml.schema_order import place
 
+_SAMPLE = 4000
+"""Letters enough to tell a text's script (a compilation of 100,000 amendments has
+millions): the title, the chapeau and the first paragraphs."""
 _SCRIPTS = {"ARABIC": "ar", "CYRILLIC": "ru", "CJK": "zh"}
 """The first word of a letter's Unicode name, for the scripts that name their language."""
 
@@ -54,10 +58,12 @@ def compilation_language(compilation: Compilation) -> str:
 
 def text_language(texts: Iterable[str], chapeau: str = "") -> str:
     """The language of ``texts``: that of the script most of their letters are written
-    in, where it names one; for Latin letters French or Spanish when the ``chapeau`` (or
-    else the first text) opens as one does in that language; else "en"."""
+    in (their first `_SAMPLE` letters), where it names one; for Latin letters French or
+    Spanish when the ``chapeau`` (or else the first text) opens as one does in that
+    language; else "en"."""
     texts = [text for text in texts if text]
-    scripts = Counter(_script(char) for text in texts for char in text if char.isalpha())
+    letters = islice((char for text in texts for char in text if char.isalpha()), _SAMPLE)
+    scripts = Counter(map(_script, letters))
     script = max(scripts, key=scripts.__getitem__, default="")
     if script in _SCRIPTS:
         return _SCRIPTS[script]
