@@ -33,9 +33,9 @@ from drafting.limits import MAX_AMENDMENTS_PER_FILE, too_many_amendments
 from drafting.model import Amendment, Paragraph, ParagraphKind
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.copy_pieces import struck_by
 from drafting.readers.docx_changes import LOOKAHEAD, SIMILARITY, most_similar
-from drafting.readers.docx_copy import Chunk
 from drafting.readers.merged_copies import as_proposed
 
 NEAR = 8
