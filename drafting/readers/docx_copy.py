@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from drafting.limits import MAX_PARAGRAPHS, too_many_paragraphs
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
-from drafting.ooxml.body import as_before
+from drafting.ooxml.body import as_before, style_ids
 from drafting.ooxml.character_form import CharacterForms
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
@@ -204,6 +204,7 @@ class CopyLayout(ChunkReader):
         names = style_names(self.word)
         counter = NumberingCounter(self.word)
         numbered = counter.numbers_any(self.word.body)  # else each number is None
+        styled = style_ids(self.word.body)  # each paragraph's style, in one pass
         blocks, subtitles = [], set()
         originals = [clean_lines(read.original) for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
@@ -214,7 +215,9 @@ class CopyLayout(ChunkReader):
                 continue
             if self.survey.format_changes:  # its style and numbering as they were too
                 p = as_before(p)
-            style = names.get(runs.style_id(p) or "", "")
+                style = names.get(runs.style_id(p) or "", "")
+            else:
+                style = names.get(styled.get(p) or "", "")
             # a paragraph the copy inserts takes the number Word shows it; the others
             # keep theirs from before it (its list's next items are not renumbered)
             number = word_number(counter, p, text, count=bool(originals[index]) or not text,

@@ -72,8 +72,14 @@ class Group:
     def all_deleted(self) -> bool:
         """Whether every piece is deleted (words struck in another's insertion, in
         neither text, aside)."""
-        pieces = [p for p in self.pieces if not struck_by(p)]
-        return bool(pieces) and all(p.state == DELETED for p in pieces)
+        deleted = False  # the pieces looked at in order: the first kept one answers
+        for chunk in self.hosts:
+            for piece in chunk.pieces:
+                if piece.state == DELETED:
+                    deleted = True
+                elif struck_by(piece) is None:  # nearly always the first: kept words
+                    return False
+        return deleted
 
     @property
     def note(self) -> int | None:
