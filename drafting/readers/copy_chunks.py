@@ -175,27 +175,65 @@ class ChunkReader:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
 
 
+_MEMO_MOST, _MEMO_LONGEST = 4096, 2000
+_memo: dict[tuple[str, bool, bool, bool], tuple[str | None, RunPiece | None]] = {}
+"""What `plain_chunk` makes of a bare piece of text (no comment, nothing but its text)
+of up to ``_MEMO_LONGEST`` characters, by its text and how its label is read: its
+label and its piece (None for none). Every copy of a draft (an inbox) holds the same
+unchanged paragraphs; each is then read once (`forget_chunks` forgets them)."""
+
+
 def plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
-                 bracketed: bool = False, inside: bool = False) -> Chunk | None:
+                bracketed: bool = False, inside: bool = False) -> Chunk | None:
     """`CopyLayout._chunk` of a paragraph that is one piece of unchanged text (what
     `strip_label` and `CopyLayout._cleaned` make of it, with nothing to warn about), or
     None when its characters need a closer look."""
     (piece,) = read.pieces
     text = piece.text
+    key = (text, label, bracketed, inside)
+    bare = len(text) <= _MEMO_LONGEST and _bare(piece)
+    found = _memo.get(key) if bare else None
+    if found is None:
+        found = _plain_parts(piece, label, bracketed, inside)
+        if found is None:
+            return None
+        if bare:
+            if len(_memo) >= _MEMO_MOST:
+                _memo.clear()
+            _memo[key] = found
+    kept = found[1]
+    return Chunk(number, found[0], [kept] if kept is not None else [], read.mark)
+
+
+def forget_chunks() -> None:
+    """Forget what `plain_chunk` read (the next copy is read as the first of its draft)."""
+    _memo.clear()
+
+
+def _bare(piece: RunPiece) -> bool:
+    """Whether an unchanged ``piece`` is its text alone, as `runs.plain_reads` reads one."""
+    return not piece.comment_ids and piece.author is None and piece.date is None and \
+        piece.change_id is None and not piece.kind and piece.inside is None and \
+        not piece.styles
+
+
+def _plain_parts(piece: RunPiece, label: bool, bracketed: bool,
+                 inside: bool) -> tuple[str | None, RunPiece | None] | None:
+    """`plain_chunk`'s label and piece (None for none) for ``piece``, or None when its
+    characters need a closer look."""
+    text = piece.text
     if characters.first_forbidden(text) is not None or characters.from_word(text)[1]:
         return None
     if (normal := characters.normalised(text)) != text:
         piece, text = piece.with_text(normal), normal
-    chunk = Chunk(number, None, [piece], read.mark)
     if not label:
-        return chunk
+        return None, piece
     stripped = text.lstrip()
     opening = "[" if inside and stripped.startswith("[") else ""  # "[2. Decides ...]"
     stripped = stripped[len(opening):]
     found, skip, alternative = (read_numbered if bracketed else read_label)(stripped)
-    if found is not None:
-        skip += len(text) - len(stripped)
-        chunk.label = f"{found}{' Alt' if alternative else ''}"
-        kept = opening + text[skip:]
-        chunk.pieces = [piece.with_text(kept)] if kept else []
-    return chunk
+    if found is None:
+        return None, piece
+    skip += len(text) - len(stripped)
+    kept = opening + text[skip:]
+    return f"{found}{' Alt' if alternative else ''}", piece.with_text(kept) if kept else None

@@ -1,6 +1,7 @@
 """The short paths a copy's unchanged paragraphs take answer as the long ones do: a
-group's `all_deleted` (stopping at the first kept piece) and `check_length` (one
-unchanged piece: its length and its "[" counted only)."""
+group's `all_deleted` (stopping at the first kept piece), `check_length` (one
+unchanged piece: its length and its "[" counted only) and `plain_chunk` (a bare
+piece's chunk remembered for the next copy)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from drafting.errors import LimitError
 from drafting.limits import MAX_BRACKET_DEPTH, MAX_PARAGRAPH_CHARS, bracket_depth
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Change, ParagraphRead, RunPiece
-from drafting.readers.copy_chunks import Chunk
+from drafting.readers.copy_chunks import Chunk, forget_chunks, plain_chunk
 from drafting.readers.copy_lengths import check_length
 from drafting.readers.copy_pieces import struck_by
 from drafting.readers.docx_matching import Group
@@ -53,3 +54,34 @@ def test_an_unchanged_paragraph_within_the_limits_passes(text):
 def test_an_unchanged_paragraph_too_long_is_refused_where_it_stands():
     with pytest.raises(LimitError, match=r"copy\.docx, paragraph 3"):
         check_length("copy.docx", 3, _read("x" * (MAX_PARAGRAPH_CHARS + 1)), None)
+
+
+_OPENINGS = ["", "1.\t", "2 bis. ", "PP3 ", "OP4 Alt ", "(2) ", "(b) ", "[3. ", "  5.\u00a0",
+             "1.2 ", "\u200f4 - "]
+_WORDS = ["Decides to remain seized of the matter;", "Recalling its resolution 70/1,",
+          "[within existing resources]", "", "e\u0301tudes\r", "a\u00adb", "x\x07y", "\u2028"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_OPENINGS), st.sampled_from(_WORDS), st.booleans(), st.booleans(),
+       st.booleans(), st.sampled_from([(), ("7",)]))
+def test_a_plain_paragraph_read_again_is_read_as_the_first_time(opening, words, label,
+                                                                 bracketed, inside, comments):
+    """`plain_chunk` remembers what it made of a bare piece of text: the same text read
+    again (another copy of the draft) gives the same chunk, its own, and a piece with a
+    comment is never given the bare piece's chunk."""
+    forget_chunks()
+    text = opening + words
+    bare = ParagraphRead((RunPiece(text),), RunPiece(""))
+    read = ParagraphRead((RunPiece(text, comment_ids=comments),), RunPiece("", DELETED))
+    first = plain_chunk(1, read, label, bracketed, inside)
+    forget_chunks()
+    assert plain_chunk(2, bare, label, bracketed, inside) is not None or first is None
+    again = plain_chunk(1, read, label, bracketed, inside)
+    assert again == first
+    forget_chunks()
+    once = plain_chunk(3, bare, label, bracketed, inside)
+    if once is not None:
+        once.pieces.append(RunPiece("x"))  # a chunk is the layout's to change
+        twice = plain_chunk(3, bare, label, bracketed, inside)
+        assert twice is not None and (twice.label, twice.pieces) == (once.label, once.pieces[:-1])
