@@ -225,6 +225,18 @@ def longest_run(found: list[int | None], noted: Collection[int] = ()) -> list[in
     jumped over (each deleted and typed again). Of runs as long, the one keeping most of
     the ``noted`` paragraphs (those citing a footnote, which a new paragraph cannot
     cite), then the one whose paragraphs come first in the copy."""
+    last = -1
+    for j in found:  # nearly always all in order: the one run is all of them
+        if j is not None:
+            if j <= last:
+                return _longest_run(found, noted)
+            last = j
+    return list(found)
+
+
+def _longest_run(found: list[int | None], noted: Collection[int]) -> list[int | None]:
+    """`longest_run` of ``found`` not all in order: a Fenwick tree of the best run
+    after each paragraph of the revision."""
     size = max((j for j in found if j is not None), default=-1) + 1
     tree: list[tuple[int, int]] = [(0, 0)] * (size + 1)  # the best run after each j
     best: list[tuple[int, int]] = [(0, 0)] * len(found)  # the best run starting at each

@@ -1,7 +1,8 @@
 """The short paths a copy's unchanged paragraphs take answer as the long ones do: a
 group's `all_deleted` (stopping at the first kept piece), `check_length` (one
 unchanged piece: its length and its "[" counted only) and `plain_chunk` (a bare
-piece's chunk remembered for the next copy)."""
+piece's chunk remembered for the next copy), `longest_run` (a copy all in order kept
+whole)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Change, ParagraphRead
 from drafting.readers.copy_chunks import Chunk, forget_chunks, plain_chunk
 from drafting.readers.copy_lengths import check_length
 from drafting.readers.copy_pieces import struck_by
-from drafting.readers.docx_matching import Group
+from drafting.readers.docx_matching import Group, _longest_run, longest_run
 
 _STRUCK_BY = Change(DELETED, "B", None, "9")
 piece = st.builds(lambda state, struck: RunPiece("w", state, inside=_STRUCK_BY if struck
@@ -85,3 +86,17 @@ def test_a_plain_paragraph_read_again_is_read_as_the_first_time(opening, words, 
         once.pieces.append(RunPiece("x"))  # a chunk is the layout's to change
         twice = plain_chunk(3, bare, label, bracketed, inside)
         assert twice is not None and (twice.label, twice.pieces) == (once.label, once.pieces[:-1])
+
+
+found_paragraphs = st.lists(st.one_of(st.none(), st.integers(0, 12)), max_size=12)
+in_order = st.lists(st.integers(0, 30), max_size=12, unique=True).flatmap(
+    lambda js: st.lists(st.booleans(), min_size=len(js), max_size=len(js)).map(
+        lambda gaps: [None if gap else j for j, gap in zip(sorted(js), gaps, strict=True)]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(found_paragraphs, in_order), st.sets(st.integers(0, 12)))
+def test_the_longest_run_of_a_copy_in_order_is_the_trees(found, noted):
+    """A copy whose paragraphs all stand in the revision's order keeps them all, as the
+    tree reading any order keeps them."""
+    assert longest_run(found, noted) == _longest_run(found, noted)
