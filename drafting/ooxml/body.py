@@ -1,7 +1,8 @@
 """A Word body at block level, and the properties of its paragraphs: what it holds
 (`survey`: paragraphs, revision marks, embedded objects, in one walk), its paragraphs and
 tables in order (`body_blocks`), and quick looks at a properties element's children
-(`first_child`, `child_of`, `style_id`). Used by `drafting.ooxml.runs` and the readers.
+(`first_child`, `child_of`, `style_id`; every paragraph's style in one pass: `style_ids`).
+Used by `drafting.ooxml.runs` and the readers.
 """
 
 from __future__ import annotations
@@ -151,6 +152,20 @@ def style_id(p: Any) -> str | None:
     properties = first_child(p, _PPR)
     found = child_of(properties, _STYLE) if properties is not None else None
     return None if found is None else found.get(_VAL)
+
+
+def style_ids(element: Any) -> dict[Any, str | None]:
+    """`style_id` of every ``w:p`` in ``element`` that names a style, by paragraph: one
+    pass over the styles named, not one search per paragraph (a paragraph absent has
+    none)."""
+    found: dict[Any, str | None] = {}
+    for style in element.iter(_STYLE):
+        properties = style.getparent()
+        p = properties.getparent() if properties.tag == _PPR else None
+        if p is None or p.tag != _P or p in found:
+            continue
+        found[p] = style.get(_VAL) if p[0] is properties else style_id(p)
+    return found
 
 
 _PPR_CHANGE = qn("w:pPrChange")

@@ -26,7 +26,7 @@ from drafting.engine.anchoring import word_diff
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import parse_label
 from drafting.ooxml import runs
-from drafting.readers.docx_copy import Chunk
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.docx_matching import Group
 
 

@@ -27,10 +27,10 @@ from drafting.model import SPAN_KINDS, AmendmentKind, ParagraphKind, Revision
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.copy_items import last_item_deleted
 from drafting.readers.copy_lines import alike
 from drafting.readers.docx_changes import SIMILARITY
-from drafting.readers.docx_copy import Chunk
 from drafting.readers.docx_matching import Group
 
 if TYPE_CHECKING:

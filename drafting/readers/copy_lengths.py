@@ -20,8 +20,12 @@ def check_length(name: str, number: int, read: runs.ParagraphRead, note: int | N
     """LimitError if Word paragraph ``number``'s text before its tracked changes, or after
     them (text inserted and deleted again counted too), is longer than a paragraph may be,
     or its brackets nest deeper."""
-    before = after = len(read.original)
-    if len(read.pieces) != 1 or read.pieces[0].state != NORMAL:  # else the same text
+    pieces, original = read.pieces, read.original
+    if len(pieces) == 1 and pieces[0].state == NORMAL and \
+            len(original) <= MAX_PARAGRAPH_CHARS and original.count("[") <= MAX_BRACKET_DEPTH:
+        return  # nearly always: one unchanged piece, short, few brackets (`bracket_depth`)
+    before = after = len(original)
+    if len(pieces) != 1 or pieces[0].state != NORMAL:  # else the same text
         after = len(read.proposed) + sum(len(p.text) for p in read.pieces
                                          if p.cancelled and not p.in_proposed)
     if max(before, after) > MAX_PARAGRAPH_CHARS:

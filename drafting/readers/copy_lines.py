@@ -43,10 +43,10 @@ from drafting.model import Paragraph, ParagraphKind, Revision
 from drafting.model.document import ParagraphStatus
 from drafting.ooxml import runs
 from drafting.ooxml.runs import NORMAL, RunPiece
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.copy_pieces import trimmed
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import LOOKAHEAD
-from drafting.readers.docx_copy import Chunk
 from drafting.readers.printed_lines import FURNITURE
 
 _ALIKE = 0.75

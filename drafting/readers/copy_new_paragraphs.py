@@ -12,7 +12,7 @@ from drafting.model import Paragraph, ParagraphKind, Revision, parse_label
 from drafting.model.labels import sub_clause
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, INSERTED, RunPiece
-from drafting.readers.docx_copy import Chunk
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.docx_matching import Group
 
 

@@ -19,10 +19,10 @@ from dataclasses import replace
 from drafting.engine.anchoring import similarity
 from drafting.errors import InputError
 from drafting.ooxml.runs import NORMAL, RunPiece, proposed_text
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.copy_comments import author_codes
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import SIMILARITY
-from drafting.readers.docx_copy import Chunk
 from drafting.readers.docx_matching import Group
 from drafting.readers.docx_untracked import UNTRACKED, reconcile
 

@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from drafting.errors import LimitError, ReaderError
 from drafting.readers.blocks import Block, Role, RoleKind
+from drafting.readers.copy_chunks import forget_chunks
 from drafting.readers.structure import read_structure
 
 _Roles = tuple[tuple[Role, ...], Mapping[int, str]]
@@ -60,6 +61,8 @@ def copy_roles(blocks: Sequence[Block], name: str) -> _Roles:
 
 def forget_layouts() -> None:
     """Forget every layout read (so that the next copy is read as the first of its
-    draft: `benchmarks/reader.py` times a first copy)."""
+    draft: `benchmarks/reader.py` times a first copy), and every paragraph's chunk
+    (`copy_chunks.forget_chunks`)."""
     with _LOCK:
         _READ.clear()
+    forget_chunks()

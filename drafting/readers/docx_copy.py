@@ -11,29 +11,26 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache, partial
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from docx.oxml.ns import qn
 
-from drafting import characters
 from drafting.limits import MAX_PARAGRAPHS, too_many_paragraphs
 from drafting.model import Document, Revision
 from drafting.ooxml import runs
-from drafting.ooxml.body import as_before
+from drafting.ooxml.body import as_before, style_ids
 from drafting.ooxml.character_form import CharacterForms
 from drafting.ooxml.notes import Footnotes
 from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.run_styles import run_styles
-from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, RunPiece
+from drafting.ooxml.runs import DELETED, RunPiece
 from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
+from drafting.readers.copy_chunks import Chunk, ChunkReader
 from drafting.readers.copy_furniture import box_warnings, margin_warnings
 from drafting.readers.copy_hidden import hidden_warnings, unseen_warnings
-from drafting.readers.copy_items import number_piece, typed_over
 from drafting.readers.copy_lengths import check_length
 from drafting.readers.copy_links import LINK_TAGS, link_warnings
 from drafting.readers.copy_notes import (
@@ -44,21 +41,11 @@ from drafting.readers.copy_notes import (
     unread_said,
 )
 from drafting.readers.copy_objects import object_warnings
-from drafting.readers.copy_pieces import (
-    bracketed,
-    bracketing,
-    opening_bracket,
-    option_body,
-    restored,
-    spaces_between,
-    trimmed,
-)
 from drafting.readers.copy_roles import copy_roles
 from drafting.readers.copy_tables import aside_warnings, table_warnings
-from drafting.readers.copy_text import check_characters, quoted, unproposed
-from drafting.readers.docx_changes import strip_label
+from drafting.readers.copy_text import quoted
 from drafting.readers.docx_draft import clean_lines, heading_level
-from drafting.readers.lines import DECIMAL, read_label, read_numbered
+from drafting.readers.lines import DECIMAL
 from drafting.readers.paragraph_tables import labelled_rows, laid_out
 from drafting.readers.result import ReadWarning
 from drafting.readers.typed_items import word_number
@@ -70,33 +57,7 @@ _STYLE, _NAME, _STYLE_ID, _VAL = qn("w:style"), qn("w:name"), qn("w:styleId"), q
 _TRACKED = tuple(qn(f"w:{tag}") for tag in ("ins", "del", "moveFrom", "moveTo"))
 
 
-@dataclass
-class Chunk:
-    """One Word paragraph's content: its label (stripped) and its pieces."""
-
-    number: int
-    label: str | None
-    pieces: list[RunPiece]
-    mark: RunPiece
-    heading: bool = False
-    """Read as a heading (in a heading style, or "Article 3")."""
-    shown: str = ""
-    """The number Word shows before a heading's words ("Article 3 "), its first piece."""
-    alternatives: bool = False
-    """Its pieces are its alternatives, in brackets ("Option 1: ..." read as "[...]")."""
-    note: int | None = None
-    """The number of the revision's footnote it is (labelled ``FN<n>``); None for a
-    paragraph of the body."""
-
-    @property
-    def new(self) -> bool:
-        pieces = self.pieces  # nearly always: the first piece is not inserted
-        return bool(pieces) and pieces[0].state == INSERTED and \
-            all(p.state == INSERTED for p in pieces)
-
-
-
-class CopyLayout:
+class CopyLayout(ChunkReader):
     """Reading a delegation's copy, Word paragraph by Word paragraph, into chunks by the
     import's own rules; `_Reader` goes on from the chunks. Its state (``path``,
     ``document``, ``target``, ``word``, ``texts``, ``warnings``, ``seen_comments``,
@@ -119,18 +80,6 @@ class CopyLayout:
     new_notes: tuple[str, ...] = ()
     """The words of the footnotes the copy holds and the revision has not (maybe an
     earlier revision's: `drafting.readers.copy_revision.older_copy`)."""
-    labels_read: Mapping[int, str] = MappingProxyType({})
-    """The label the import's rules give each Word paragraph that opens one, by its
-    number (`_roles` reads them)."""
-
-    def warn(self, where: str, message: str) -> None:
-        self.warnings.append(ReadWarning(where, message))
-
-    def where(self, chunk: Chunk) -> str:
-        shown = self.labels_read.get(chunk.number, chunk.label) if chunk.label and \
-            chunk.note is None else chunk.label  # a treaty's typed "1." is its 4.1
-        label = f" ({shown})" if shown else ""
-        return f"{self.name}, paragraph {chunk.number}{label}"
 
     def _place(self, number: int) -> str:
         """Where the copy's Word paragraph ``number`` is, with the label the import's rules
@@ -255,6 +204,7 @@ class CopyLayout:
         names = style_names(self.word)
         counter = NumberingCounter(self.word)
         numbered = counter.numbers_any(self.word.body)  # else each number is None
+        styled = style_ids(self.word.body)  # each paragraph's style, in one pass
         blocks, subtitles = [], set()
         originals = [clean_lines(read.original) for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
@@ -265,7 +215,9 @@ class CopyLayout:
                 continue
             if self.survey.format_changes:  # its style and numbering as they were too
                 p = as_before(p)
-            style = names.get(runs.style_id(p) or "", "")
+                style = names.get(runs.style_id(p) or "", "")
+            else:
+                style = names.get(styled.get(p) or "", "")
             # a paragraph the copy inserts takes the number Word shows it; the others
             # keep theirs from before it (its list's next items are not renumbered)
             number = word_number(counter, p, text, count=bool(originals[index]) or not text,
@@ -317,44 +269,6 @@ class CopyLayout:
             self.document.title)} - {""}
         return known, max(map(len, known), default=0), "\n".join(known)
 
-    def _join(self, chunk: Chunk, line: Chunk, prefix: str) -> None:
-        """Add a sub-paragraph's Word paragraph to the paragraph it belongs to, as the
-        import does: a line break (inserted if the line is new, deleted with the mark
-        before it: two lines joined) and its number."""
-        first, mark = (line.pieces[0] if line.pieces else None), chunk.mark
-        text = "".join(p.text for p in line.pieces).lstrip()  # "(c bis)<tab>": its label
-        if line.new and first is not None:
-            prefix = typed_over(prefix, text)
-            joint = RunPiece(prefix, INSERTED, first.author, first.date, first.change_id,
-                             kind=first.kind)
-        elif mark.state == DELETED and mark.in_original:
-            joint = RunPiece(prefix, DELETED, mark.author, mark.date, mark.change_id,
-                             kind=mark.kind)
-        else:  # Word's number, read as the revision numbers the item (`as_numbered`)
-            if all(p.state == NORMAL for p in line.pieces):  # an edited copy's new item?
-                prefix = typed_over(prefix, text, self._lines)
-            joint = number_piece(prefix) if prefix.strip() else RunPiece(prefix)
-        chunk.pieces = [*trimmed(chunk.pieces), joint, *trimmed(line.pieces)]
-        chunk.mark = line.mark
-
-    @cached_property
-    def _lines(self) -> frozenset[str]:
-        """Every line of the revision's paragraphs."""
-        return frozenset(line for p in self.target.paragraphs for line in p.text.split("\n"))
-
-    def _alternative(self, host: Chunk, option: Chunk | None) -> None:
-        """Read a paragraph's alternatives as the import writes them, adjacent brackets
-        (``[first][second][]``): ``host``'s own text becomes the first alternative (once),
-        and ``option`` (an "Option 2: ..." or "OP4 Alt ..." paragraph) is added as the next,
-        each without its "Option N:" and with "No text" as nothing."""
-        if not host.alternatives:
-            host.alternatives = True
-            if host.pieces:  # else "3." on its own: the options follow
-                host.pieces = bracketed(option_body(host.pieces))
-        if option is not None:
-            host.pieces = [*host.pieces, *bracketed(option_body(option.pieces))]
-            host.mark = option.mark
-
     def _skip(self, number: int, style: str, read: runs.ParagraphRead) -> None:
         where = f"{self.name}, paragraph {number}"
         if read.original != read.proposed:
@@ -377,62 +291,6 @@ class CopyLayout:
                       f"against {self.target.label}")
         self._note_comments(where, read.pieces)
 
-    def _chunk(self, number: int, read: runs.ParagraphRead, *, label: bool = True,
-               bracketed: bool = False, inside: bool = False) -> Chunk:
-        """The chunk of one Word paragraph; with ``label``, the label it opens with
-        taken off (and, where ``bracketed``, a number in brackets: "(2) "; where
-        ``inside``, the label after the "[" of a paragraph bracketed whole: "[2. ...]")."""
-        if len(read.pieces) == 1 and read.pieces[0].state == NORMAL:  # nearly always
-            plain = _plain_chunk(number, read, label, bracketed, inside)
-            if plain is not None:
-                return plain
-        chunk = Chunk(number, None, [], read.mark)
-        where = f"{self.name}, paragraph {number}"
-        pieces = self._cleaned(where, read.pieces)
-        # words struck in another's insertion stay its words (`restored`): they may be
-        # an amendment to its proposal; words their own author struck are no one's
-        again = [p if p.inside is None else restored(p) for p in pieces]
-        kept = spaces_between([p for p in again if p is not None])
-        opening, kept = opening_bracket(kept) if label and (inside or bracketing(kept)) \
-            else ([], kept)
-        if label:
-            chunk.label, chunk.pieces, changed = strip_label(kept, bracketed=bracketed)
-        else:
-            chunk.pieces, changed = kept, False
-        chunk.pieces = [*opening, *chunk.pieces]
-
-        where = self.where(chunk)
-        if changed:
-            self.warn(where, "the paragraph's label was changed; labels are set by the "
-                      "secretariat, so the change was not read")
-        for piece, kept_as in zip(pieces, again, strict=True):
-            if kept_as is None:
-                self.warn(where, unproposed(piece))
-                self._note_comments(where, [piece])
-        return chunk
-
-    def _cleaned(self, where: str, pieces: tuple[RunPiece, ...]) -> list[RunPiece]:
-        """``pieces`` with the characters Word allows read as Word shows them (with a
-        warning), in NFC; ReaderError for a character that is not text. A piece is copied
-        only when its text changes."""
-        whole = "".join(piece.text for piece in pieces)
-        if characters.first_forbidden(whole) is None and not characters.from_word(whole)[1]:
-            return [piece if (text := characters.normalised(piece.text)) == piece.text
-                    else piece.with_text(text) for piece in pieces]
-        cleaned = []
-        for piece in pieces:
-            text, replaced = characters.from_word(piece.text)
-            if replaced:
-                self.warn(where, replaced)
-            check_characters(where, text)
-            text = characters.normalised(text)
-            cleaned.append(piece if text == piece.text else piece.with_text(text))
-        return cleaned
-
-    def _note_comments(self, where: str, pieces: list[RunPiece]) -> None:
-        for piece in pieces:
-            for comment_id in piece.comment_ids:
-                self.seen_comments.setdefault(comment_id, (where, piece.text))
 
 
 def _emptied_item(role: Role, read: runs.ParagraphRead, host: Chunk | None,
@@ -444,32 +302,6 @@ def _emptied_item(role: Role, read: runs.ParagraphRead, host: Chunk | None,
     return role.kind is RoleKind.EMPTY and host is not None and \
         not read.original.strip() and not read.proposed.strip() and \
         bool(after) and after[0] is not None and after[0].kind is RoleKind.LINE
-
-
-def _plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
-                 bracketed: bool = False, inside: bool = False) -> Chunk | None:
-    """`CopyLayout._chunk` of a paragraph that is one piece of unchanged text (what
-    `strip_label` and `CopyLayout._cleaned` make of it, with nothing to warn about), or
-    None when its characters need a closer look."""
-    (piece,) = read.pieces
-    text = piece.text
-    if characters.first_forbidden(text) is not None or characters.from_word(text)[1]:
-        return None
-    if (normal := characters.normalised(text)) != text:
-        piece, text = piece.with_text(normal), normal
-    chunk = Chunk(number, None, [piece], read.mark)
-    if not label:
-        return chunk
-    stripped = text.lstrip()
-    opening = "[" if inside and stripped.startswith("[") else ""  # "[2. Decides ...]"
-    stripped = stripped[len(opening):]
-    found, skip, alternative = (read_numbered if bracketed else read_label)(stripped)
-    if found is not None:
-        skip += len(text) - len(stripped)
-        chunk.label = f"{found}{' Alt' if alternative else ''}"
-        kept = opening + text[skip:]
-        chunk.pieces = [piece.with_text(kept)] if kept else []
-    return chunk
 
 
 def style_names(word: Any) -> dict[str | None, str]:

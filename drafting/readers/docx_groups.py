@@ -11,7 +11,8 @@ read as one new paragraph. A footnote is a group of its own after the group citi
 from __future__ import annotations
 
 from drafting.ooxml import runs
-from drafting.readers.docx_copy import Chunk, CopyLayout
+from drafting.readers.copy_chunks import Chunk
+from drafting.readers.docx_copy import CopyLayout
 from drafting.readers.docx_matching import Group
 
 

@@ -33,9 +33,9 @@ from drafting.limits import MAX_AMENDMENTS_PER_FILE, too_many_amendments
 from drafting.model import Amendment, Paragraph, ParagraphKind
 from drafting.ooxml import runs
 from drafting.ooxml.runs import DELETED, NORMAL, RunPiece
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.copy_pieces import struck_by
 from drafting.readers.docx_changes import LOOKAHEAD, SIMILARITY, most_similar
-from drafting.readers.docx_copy import Chunk
 from drafting.readers.merged_copies import as_proposed
 
 NEAR = 8
@@ -72,8 +72,14 @@ class Group:
     def all_deleted(self) -> bool:
         """Whether every piece is deleted (words struck in another's insertion, in
         neither text, aside)."""
-        pieces = [p for p in self.pieces if not struck_by(p)]
-        return bool(pieces) and all(p.state == DELETED for p in pieces)
+        deleted = False  # the pieces looked at in order: the first kept one answers
+        for chunk in self.hosts:
+            for piece in chunk.pieces:
+                if piece.state == DELETED:
+                    deleted = True
+                elif struck_by(piece) is None:  # nearly always the first: kept words
+                    return False
+        return deleted
 
     @property
     def note(self) -> int | None:
@@ -219,6 +225,18 @@ def longest_run(found: list[int | None], noted: Collection[int] = ()) -> list[in
     jumped over (each deleted and typed again). Of runs as long, the one keeping most of
     the ``noted`` paragraphs (those citing a footnote, which a new paragraph cannot
     cite), then the one whose paragraphs come first in the copy."""
+    last = -1
+    for j in found:  # nearly always all in order: the one run is all of them
+        if j is not None:
+            if j <= last:
+                return _longest_run(found, noted)
+            last = j
+    return list(found)
+
+
+def _longest_run(found: list[int | None], noted: Collection[int]) -> list[int | None]:
+    """`longest_run` of ``found`` not all in order: a Fenwick tree of the best run
+    after each paragraph of the revision."""
     size = max((j for j in found if j is not None), default=-1) + 1
     tree: list[tuple[int, int]] = [(0, 0)] * (size + 1)  # the best run after each j
     best: list[tuple[int, int]] = [(0, 0)] * len(found)  # the best run starting at each

@@ -58,6 +58,7 @@ from drafting.ooxml.properties import MERGED_DRAFT, custom_text, merged_draft_of
 from drafting.ooxml.runs import DELETED
 from drafting.readers.blocks import RoleKind
 from drafting.readers.copy_answers import merged_comments
+from drafting.readers.copy_chunks import Chunk
 from drafting.readers.copy_flat_notes import flat_notes
 from drafting.readers.copy_identity import cut_off, identify, merged_copy
 from drafting.readers.copy_items import as_numbered, heading_renumbered
@@ -77,7 +78,6 @@ from drafting.readers.copy_rewritten import rewritten
 from drafting.readers.copy_spans import MOVED, CopySpans
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_changes import in_section, typed_by
-from drafting.readers.docx_copy import Chunk
 from drafting.readers.docx_drafts import Draft, finish
 from drafting.readers.docx_groups import CopyGroups
 from drafting.readers.docx_matching import Group, match_groups, unchanged

@@ -73,7 +73,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from drafting.engine.sublists import follows
 from drafting.lazy_re import lazy_compile
 from drafting.limits import (
     MAX_BRACKET_DEPTH,
@@ -91,7 +90,6 @@ from drafting.readers.draft_labels import (
     DraftParagraph,
     bracketed_paragraph,
     check_limits,
-    joined_item,
     labelled_paragraphs,
 )
 from drafting.readers.formulas import Formulas
@@ -100,7 +98,6 @@ from drafting.readers.lines import (
     FOOTNOTE,
     LONE_ITEM,
     SUBPARAGRAPH,
-    first_item,
     is_alternative,
     option_lead,
     section_key,
@@ -111,14 +108,13 @@ from drafting.readers.openings import operative_formula, operative_start
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.sections import heading_line, section_title, unnumbered_sections
 from drafting.readers.structure_front import MARKED_NOTE, FrontMatter
+from drafting.readers.structure_lines import LineJoins
 from drafting.readers.structure_numbers import WordNumbers
 from drafting.readers.structure_options import OptionBlocks
 from drafting.readers.structure_sections import SectionKeys, titled_sections
 from drafting.readers.text_checks import bracket_warnings, footnote_warnings, not_preambular
 from drafting.readers.unlabelled_hints import last_mark, named_labels, unlabelled_warning
 
-_SENTENCE_ENDS = (".", ";", "\u3002", "\uff1b", "\u061b", "!", "?")
-"""What ends a paragraph's sentence: a list after it is no part of it."""
 _ITEM_MARKS = ("-", "\u2013", "\u2014", "\u2022", "*", "\u25aa", "\u00b7")
 """What a typed bullet opens with: no heading."""
 _KEPT = {"comment": " (it stays in the secretariat's Word document, and is left out of "
@@ -150,7 +146,7 @@ _RULE = lazy_compile(r"[_\-\u2013\u2014*=\s]{3,}")
 """A line drawn with characters ("______", "* * *"), as a UN document closes."""
 
 
-class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
+class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers, LineJoins):
     def __init__(self, blocks: list[Block], name: str, warnings: list[ReadWarning]) -> None:
         self.blocks = blocks
         self.name = name
@@ -261,20 +257,6 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         if block.notes or block.remarks:
             self._notes(block, f"in {self._last()}")
 
-    def _joined_items(self, block: Block) -> None:
-        """Warn where the paragraph just read holds a decision's items on manual line
-        breaks (`joined_item`: "(b)" in the Word paragraph of "(a)"): they are its lines,
-        not operative paragraphs delegations can amend by label."""
-        draft = self.drafts[-1]
-        letter = joined_item(draft.text, draft.label if draft.lettered else None)
-        if letter is not None:
-            self.warnings.append(ReadWarning(block.where, (
-                f"the line '{letter} ...' opens a decision's item but stands in the Word "
-                f"paragraph of {self._last()} (after a manual line break), so it is read "
-                "as a line of it, not as an operative paragraph of its own; put each item "
-                "in a Word paragraph of its own (Enter, not Shift+Enter) and import the "
-                "document again")))
-
     def _formula(self, index: int, block: Block) -> bool:
         """Read ``block`` as other text if it is a treaty's formula (`drafting.readers.
         formulas`): the end of its preamble, or its closing matter, which runs from the
@@ -372,53 +354,6 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         self._add(index, RoleKind.PARAGRAPH, skip,
                   DraftParagraph(label, text, block.where, 0, self.section), prefix)
 
-    def _line(self, index: int, text: str, prefix: str) -> None:
-        draft = self.drafts[self._host]
-        if draft.options is not None:
-            draft.options[-1] = f"{draft.options[-1]}{prefix}{text}"
-        else:
-            draft.text = f"{draft.text}{prefix}{text}" if draft.text else text
-        self.roles[index] = Role(RoleKind.LINE, self._host, 0,
-                                 prefix if draft.text or draft.options else "")
-
-    def _can_extend(self, *, typed: str = "") -> bool:
-        """Whether a sub-paragraph line can join the paragraph before: one that is not a
-        heading and, for a ``typed`` "(a) ...", ends with ":" or a sub-paragraph, or holds
-        the item before it ("(b)" after "(a) ...", then a line with no number), or, for
-        the first of a list ("(a)", "(i)"), anywhere but at the end of a sentence ("Decides
-        that", "Calls upon States, inter alia,")."""
-        if self._host < 0 or self.drafts[self._host].label.kind is ParagraphKind.HEADING:
-            return False
-        draft = self.drafts[self._host]
-        last_line = (draft.options[-1] if draft.options else draft.text).rsplit("\n", 1)[-1]
-        return not typed or last_line.endswith((":", "\uff1a")) or \
-            bool(SUBPARAGRAPH.match(last_line)) or _goes_on(draft.text, typed) or \
-            (first_item(typed) and not last_line.rstrip().endswith(_SENTENCE_ENDS))
-
-    def _between_items(self, index: int, typed: str) -> bool:
-        """Whether block ``index`` (no item, no label) stands between two items of the
-        paragraph before, a line of it: its last line an item, the next block the item
-        after it, typed ("(a) ...", this line, "(b) ...") or numbered by Word below it."""
-        if self._host < 0 or index + 1 >= len(self.blocks) or SUBPARAGRAPH.match(typed):
-            return False
-        draft = self.drafts[self._host]
-        last = SUBPARAGRAPH.match(draft.text.rsplit("\n", 1)[-1]) \
-            if draft.options is None and "\n" in draft.text else None
-        after = self.blocks[index + 1]
-        if last is None or draft.label.kind is ParagraphKind.HEADING or after.heading:
-            return False
-        if after.number is not None:
-            return after.number.level > 0
-        found = SUBPARAGRAPH.match(after.text)
-        return found is not None and follows(last.group().strip(), found.group().strip())
-
-    @property
-    def _host(self) -> int:
-        """The index of the paragraph a line or an option joins: the last one that is not
-        a footnote (a footnote's block follows the paragraph citing it); -1 for none."""
-        return next((i for i in range(len(self.drafts) - 1, -1, -1)
-                     if self.drafts[i].label.kind is not ParagraphKind.FOOTNOTE), -1)
-
     def _unlabelled(self, index: int, block: Block) -> Label:
         if index in self.unnumbered:  # an article's own text: numbered within it
             return Label("OP", self.operative_in[self.section] + 1)
@@ -484,10 +419,3 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers):
         known)."""
         return last_mark(len(self.drafts) - 1)
 
-
-def _goes_on(text: str, typed: str) -> bool:
-    """Whether the item ``typed`` opens comes next after one of ``text``'s lines."""
-    found = SUBPARAGRAPH.match(typed)
-    after = found.group().strip() if found else ""
-    return bool(after) and any(follows(item.group().strip(), after) for line in
-                               text.split("\n")[1:] if (item := SUBPARAGRAPH.match(line)))
