@@ -8,10 +8,8 @@ the title and the chapeau, stays there (``after_title``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import docx
 import pytest
+from docx_builders import lines_docx
 
 from drafting.readers import read_text
 from drafting.readers.docx_draft import read_docx_draft
@@ -33,17 +31,8 @@ UNESCO_BODY = ["Recalling 41 C/Resolution 23 on the Recommendation on Open Scien
                "1.\tInvites Member States to implement the Recommendation;"]
 
 
-def _word(path: Path, lines: list[str]) -> Path:
-    """The draft as typed in Word: one plain paragraph a line, no styles."""
-    word = docx.Document()
-    for line in lines:
-        word.add_paragraph(line)
-    word.save(str(path))
-    return path
-
-
 def test_a_council_of_europe_convention_keeps_its_front_matter_and_chapeau(tmp_path):
-    path = _word(tmp_path / "coe.docx", [*COE_FRONT, COE_TITLE, "Preamble", COE, *COE_BODY])
+    path = lines_docx(tmp_path / "coe.docx", [*COE_FRONT, COE_TITLE, "Preamble", COE, *COE_BODY])
     result = read_docx_draft(path)
     assert (result.front_matter, result.title, result.after_title, result.chapeau) == (
         tuple(COE_FRONT), COE_TITLE, ("Preamble",), COE)
@@ -54,7 +43,7 @@ def test_a_council_of_europe_convention_keeps_its_front_matter_and_chapeau(tmp_p
 
 
 def test_a_unesco_resolution_keeps_its_front_matter_and_chapeau(tmp_path):
-    path = _word(tmp_path / "unesco.docx", [*UNESCO_FRONT, "Original: English", UNESCO,
+    path = lines_docx(tmp_path / "unesco.docx", [*UNESCO_FRONT, "Original: English", UNESCO,
                                             *UNESCO_BODY])
     result = read_docx_draft(path)
     assert result.chapeau == UNESCO
@@ -112,7 +101,7 @@ def test_an_ilo_convention_closes_its_preamble_with_its_adoption_formula(tmp_pat
     ..." closes the preamble as "Have agreed as follows:" does: other text, no PP3."""
     front = ["International Labour Conference", "ILC.114/Record No. 5A",
              "Proposed Convention concerning decent work in the platform economy"]
-    for result in (read_docx_draft(_word(tmp_path / "ilo.docx", [*front, *ILO])),
+    for result in (read_docx_draft(lines_docx(tmp_path / "ilo.docx", [*front, *ILO])),
                    read_text("\n\n".join([*front, *ILO]) + "\n")):
         assert (result.title, result.chapeau) == (front[-1], ILO[0])
         assert [(p.label, p.text) for p in result.paragraphs][:3] == [

@@ -7,10 +7,9 @@ T1."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import docx
 import pytest
+from docx_builders import lines_docx
 
 from drafting.errors import ReaderError
 from drafting.model import AmendmentKind
@@ -37,14 +36,6 @@ LAYOUTS = [("2.\tAlt 1: ", "2.\tAlt 2: "), ("2.\tAlt 1: ", "Alt 2: "),
            ("2.\tOption 1: ", "2.\tOption 2: ")]
 
 
-def word_draft(path: Path, lines: list[str]) -> Path:
-    word = docx.Document()
-    for line in lines:
-        word.add_paragraph(line)
-    word.save(str(path))
-    return path
-
-
 def _read(result) -> list[tuple[str, str]]:
     return [(p.label, p.text) for p in result.paragraphs]
 
@@ -53,7 +44,7 @@ def _read(result) -> list[tuple[str, str]]:
 def test_alternatives_numbered_as_their_paragraph_are_its_options(tmp_path, first, second):
     lines = _lines(first, second)
     text = read_text("\n\n".join(line.replace("\t", " ") for line in lines))
-    word = read_draft(word_draft(tmp_path / "draft.docx", lines))
+    word = read_draft(lines_docx(tmp_path / "draft.docx", lines))
     for result in (text, word):
         assert _read(result) == READ
         assert result.warnings == ()
@@ -65,7 +56,7 @@ def test_an_alternative_numbered_as_another_paragraph_is_refused():
 
 
 def test_a_copy_changing_the_second_alternative(tmp_path):
-    source = word_draft(tmp_path / "draft.docx", _lines("2.\tAlt 1: ", "2.\tAlt 2: "))
+    source = lines_docx(tmp_path / "draft.docx", _lines("2.\tAlt 1: ", "2.\tAlt 2: "))
     document = read_draft(source).to_document(SYMBOL)
     op2 = document.current.by_label("OP2").id
     copy = docx.Document(str(source))
