@@ -33,6 +33,7 @@ from drafting.ooxml.sections import hand_on, section_break
 from drafting.ooxml.weave import Edit, new_runs
 from drafting.readers.source_places import Place, SourcePlace
 from drafting.writers.source_edits import in_body, unnumbered
+from drafting.writers.word_lists import out_of_list
 
 _NOBODY = Stamp("", None)
 """The stamp of an untracked edit."""
@@ -204,16 +205,20 @@ def _at_line_end(text: str, edit: Edit) -> tuple[int, str]:
 
 
 def add_items(place: SourcePlace, found: NewItems, marks: RevisionMarks,
-              after: Any | None = None) -> list[Any]:
+              after: Any | None = None, document: Any | None = None) -> list[Any]:
     """Add ``found``'s items after their Word paragraph (or ``after``, an item added
     there before), each in the form of its item and numbered by Word; tracked as
-    inserted, words and mark, where the edit is tracked. The paragraphs made."""
+    inserted, words and mark, where the edit is tracked. An item typing its own number
+    ("(c bis)<tab>") stands out of Word's list, at its items' indents (those its list
+    level in ``document``'s numbering gives them). The paragraphs made."""
     edit, made = found.edit, []
     at = after if after is not None else place.paragraphs[found.after].element
     for position, (index, words) in enumerate(found.items):
         form = place.paragraphs[index].element
         paragraph = blank(form)
         if position in found.typed:
+            if document is not None:  # its list's indents, not the left margin
+                out_of_list(document, paragraph)
             unnumbered(paragraph)
         runs = new_runs(words, last_run(form), form)
         if edit.tracked:

@@ -287,7 +287,8 @@ class SourceWriter(SourceComments):
             self.marks.mark_deleted(place.paragraphs[index].element, stamp)
         after: dict[int, Any] = {}  # the last item added after each Word paragraph
         for found in items:
-            made = add_items(place, found, self.marks, after.get(found.after))
+            made = add_items(place, found, self.marks, after.get(found.after),
+                             self.document)
             after[found.after] = made[-1]
             stamp = found.edit.stamp if found.edit.tracked else None
             self.items += [*self.spacers.space(made, self.marks, stamp), *made]
