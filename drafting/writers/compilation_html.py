@@ -26,6 +26,7 @@ from drafting.engine.segments import (
 )
 from drafting.lazy_re import lazy_compile
 from drafting.model import Mark, ParagraphStatus, Style
+from drafting.writers.isolates import right_to_left
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
@@ -158,7 +159,7 @@ def _row(entry: Entry, formatted: bool) -> str:
     status = status_word(entry.paragraph)
     css = status.replace(" ", "-") if status else "open"
     if is_heading(entry):
-        shown = f" <em>({escape(status)})</em>" if status else ""
+        shown = f" <em{_english(entry)}>({escape(status)})</em>" if status else ""
         inner = f"{_pieces(entry_pieces(entry))}{shown}{_notes(entry)}"
         heading = f'<h2 dir="{_direction(inner)}">{inner}</h2>'
         return _tr(f"heading {css}", f'<td colspan="2">{heading}</td>', count)
@@ -230,10 +231,20 @@ def _direction(inner: str) -> str:
 
 
 def _notes(entry: MergedParagraph) -> str:
+    """`` — delete paragraph (EGY)``, in italics; in a right-to-left paragraph each note
+    left to right on its own (``dir="ltr"`` isolates it), so that it reads in order at
+    the paragraph's end, "(EGY)" whole."""
+    direction = _english(entry)
     return "".join(
-        f' — <em class="note">{_spaced(what, _credit(credit))}</em>'
+        f' — <em class="note"{direction}>{_spaced(what, _credit(credit))}</em>'
         for what, credit in paragraph_notes(entry)
     )
+
+
+def _english(entry: MergedParagraph) -> str:
+    """The ``dir`` attribute of our English words in the entry's paragraph: ``ltr`` in a
+    right-to-left one (Arabic), none in another."""
+    return ' dir="ltr"' if right_to_left(entry.paragraph.text) else ""
 
 
 def _spaced(*parts: str) -> str:

@@ -53,6 +53,9 @@ def test_an_arabic_html_page_runs_right_to_left_and_an_english_one_as_before():
     assert '<html lang="en">' in english
     assert '<p class="legend">Legend:' in english
     assert '<p class="total">Brackets' in english
+    # an English note at the end of an Arabic paragraph left to right on its own
+    assert ' — <em class="note" dir="ltr">delete paragraph <span class="by">(EGY)' in arabic
+    assert ' — <em class="note">delete paragraph <span class="by">(EU)' in english
 
 
 def test_the_page_style_mirrors_on_a_right_to_left_page():
@@ -127,3 +130,16 @@ def test_a_latin_text_without_a_chapeau_is_told_by_its_opening_words(texts, lang
     assert text_language(texts, "Something else,") == language  # a chapeau telling nothing
     assert text_language(texts, "The General Assembly,") == "en"  # one telling English
     assert text_language(texts, "L'Assemblée générale,") == "fr"
+
+
+def test_the_status_of_an_arabic_heading_is_isolated_in_every_format(tmp_path):
+    zero = Revision("Zero draft", (Paragraph(
+        "h1", "H1", ParagraphKind.HEADING, "أولا - التنفيذ", level=1,
+        status=ParagraphStatus.AGREED),))
+    compilation = merge(Document("L1", "", (zero,)), [])
+    assert '<em dir="ltr">(agreed)</em>' in render_html(compilation)
+    assert f"أولا - التنفيذ {FSI}(agreed){PDI}" in render_text(compilation)
+    assert f"## أولا - التنفيذ *{FSI}(agreed){PDI}*" in render_markdown(compilation)
+    write_compilation_docx(compilation, tmp_path / "h.docx")
+    texts = [p.text for p in docx.Document(str(tmp_path / "h.docx")).paragraphs]
+    assert f"أولا - التنفيذ {FSI}(agreed){PDI}" in texts
