@@ -26,6 +26,7 @@ from drafting.engine.segments import (
 )
 from drafting.lazy_re import lazy_compile
 from drafting.model import Mark, ParagraphStatus, Style
+from drafting.writers.isolates import right_to_left
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
@@ -45,7 +46,7 @@ from drafting.writers.pieces import (
     stale_parts,
     status_word,
 )
-from drafting.writers.text_language import compilation_language
+from drafting.writers.text_language import RIGHT_TO_LEFT, compilation_language
 
 STYLE = """\
 @page { size: A4; margin: 2cm 2cm 2.5cm; }
@@ -86,9 +87,13 @@ def render_html(compilation: Compilation) -> str:
     title = compilation.title or compilation.symbol
     total = sum(bracket_count(entry) for entry in compilation.entries)
     formatted = compilation_formatted(compilation)
+    language = compilation_language(compilation)
+    rtl = language in RIGHT_TO_LEFT
+    page = ' dir="rtl"' if rtl else ""  # the table's columns, margins, alignment mirrored
+    english = ' dir="ltr"' if rtl else ""  # our own words, on a page laid out from the right
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{compilation_language(compilation)}">',
+        f'<html lang="{language}"{page}>',
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{escape(compilation.symbol)} — {escape(title)}</title>",
@@ -100,8 +105,9 @@ def render_html(compilation: Compilation) -> str:
         f'<h1 dir="auto">{escape(title)}</h1>',
         f'<p class="symbol"><span dir="auto">{escape(compilation.symbol)}</span> — '
         f"{escape(compilation.what)}</p>",
-        _LEGEND,
-        f'<p class="total">Brackets in the text: <strong id="total">{total}</strong></p>',
+        _LEGEND.replace("<p ", f"<p{english} ", 1),
+        f'<p class="total"{english}>Brackets in the text: '
+        f'<strong id="total">{total}</strong></p>',
         "</header>",
         *(_para(_text(line), css="front") for line in compilation.after_title),
         *([_para(_text(compilation.chapeau), css="chapeau")] if compilation.chapeau else []),
@@ -112,7 +118,7 @@ def render_html(compilation: Compilation) -> str:
         *(_row(entry, formatted) for entry in compilation.entries),
         "</tbody>",
         "</table>",
-        *_stale_section(compilation),
+        *_stale_section(compilation, english),
         "</body>",
         "</html>",
     ]
@@ -153,7 +159,7 @@ def _row(entry: Entry, formatted: bool) -> str:
     status = status_word(entry.paragraph)
     css = status.replace(" ", "-") if status else "open"
     if is_heading(entry):
-        shown = f" <em>({escape(status)})</em>" if status else ""
+        shown = f" <em{_english(entry)}>({escape(status)})</em>" if status else ""
         inner = f"{_pieces(entry_pieces(entry))}{shown}{_notes(entry)}"
         heading = f'<h2 dir="{_direction(inner)}">{inner}</h2>'
         return _tr(f"heading {css}", f'<td colspan="2">{heading}</td>', count)
@@ -225,10 +231,20 @@ def _direction(inner: str) -> str:
 
 
 def _notes(entry: MergedParagraph) -> str:
+    """`` — delete paragraph (EGY)``, in italics; in a right-to-left paragraph each note
+    left to right on its own (``dir="ltr"`` isolates it), so that it reads in order at
+    the paragraph's end, "(EGY)" whole."""
+    direction = _english(entry)
     return "".join(
-        f' — <em class="note">{_spaced(what, _credit(credit))}</em>'
+        f' — <em class="note"{direction}>{_spaced(what, _credit(credit))}</em>'
         for what, credit in paragraph_notes(entry)
     )
+
+
+def _english(entry: MergedParagraph) -> str:
+    """The ``dir`` attribute of our English words in the entry's paragraph: ``ltr`` in a
+    right-to-left one (Arabic), none in another."""
+    return ' dir="ltr"' if right_to_left(entry.paragraph.text) else ""
 
 
 def _spaced(*parts: str) -> str:
@@ -283,7 +299,9 @@ def _text(text: str) -> str:
     return escape(text).replace("\r\n", "\n").replace("\n", "<br>\n")
 
 
-def _stale_section(compilation: Compilation) -> list[str]:
+def _stale_section(compilation: Compilation, direction: str = "") -> list[str]:
+    """The stale proposals, each an English sentence (``direction``: its ``dir``
+    attribute, left to right on a right-to-left page), their reasons as written."""
     if not compilation.stale:
         return []
     labels = paragraph_labels(compilation)
@@ -292,5 +310,5 @@ def _stale_section(compilation: Compilation) -> list[str]:
         amendment_id, proponents, where, reason = map(escape, stale_parts(stale, labels))
         items.append(f'<li><b>{amendment_id}</b> <span class="by">({proponents})</span> '
                      f'on {where}: <span dir="auto">{reason}</span></li>')
-    return ['<section class="stale">', "<h2>Stale proposals</h2>", "<ul>", *items, "</ul>",
-            "</section>"]
+    return [f'<section class="stale"{direction}>', "<h2>Stale proposals</h2>", "<ul>",
+            *items, "</ul>", "</section>"]

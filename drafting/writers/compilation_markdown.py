@@ -18,6 +18,11 @@ make CommonMark read the words as bold, like an insertion).
 Where an insertion or deletion opens with punctuation right after a word
 (``meeting~~, within ...~~``), CommonMark would not see the ``~~``/``**``;
 a space is put before it (``meeting ~~, within ...~~ (USA)``).
+
+In a block whose words run right to left (Arabic), each credit, note, status and English
+lead is isolated (`drafting.writers.isolates`), inside its emphasis (``*\u2068(agreed)\u2069*``:
+an isolate outside a closing ``*`` after ")" would keep CommonMark from closing it), as in
+the plain text compilation (`drafting.writers.compilation_text`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
 from drafting.lazy_re import lazy_compile
 from drafting.model import Mark, Style
+from drafting.writers.isolates import isolated, right_to_left
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
@@ -117,15 +123,18 @@ def plain_block(text: str) -> str:
     return _LINE_NUMBER.sub(r"\1\\\2", _LINE_MARK.sub(r"\1\\\2", text))
 
 
-def render_pieces(pieces: Iterable[Piece], marks: Sequence[Mark] = ()) -> str:
+def render_pieces(pieces: Iterable[Piece], marks: Sequence[Mark] = (), rtl: bool = False
+                  ) -> str:
     """Pieces as Markdown inline text (see `compilation_text.paragraph_pieces`); the
     paragraph's own words in italics where its ``marks`` say so, words proposed where
     their proponents typed them so (`Piece.marks`; bold stays for what a proposal
-    inserts)."""
+    inserts); credits isolated in a right-to-left block (``rtl``)."""
     out = ""
     for piece in pieces:
         text = "".join(_italic(escape(part)) if Style.ITALIC in styles else escape(part)
                        for part, styles in piece_styles(piece, marks))
+        if piece.kind is PieceKind.CREDIT:
+            text = isolated(text, rtl)
         marker = _MARKERS.get(piece.kind)
         if marker is None:
             out += text
@@ -147,19 +156,24 @@ def _italic(text: str) -> str:
 
 def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
     if isinstance(entry, NewParagraph):
-        return [_block(f"**{escape(entry.label)}**", escape(credit_tag(entry.credit)),
-                       _bold(entry.text, entry.marks)), *_amended(entry)]
+        tag = isolated(escape(credit_tag(entry.credit)), right_to_left(entry.text))
+        return [_block(f"**{escape(entry.label)}**", tag, _bold(entry.text, entry.marks)),
+                *_amended(entry)]
     if is_heading(entry):
         return [_heading(entry)]
     paragraph = entry.paragraph
     status = status_word(paragraph)
+    rtl = right_to_left(paragraph.text)
     marks = shown_marks(paragraph, formatted, convention=False)
     (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
-    first = _block(f"**{escape(paragraph.label)}**", f"*({status})*" if status else "",
-                   lead + render_pieces(pieces, marks) + _notes(entry))
+    first = _block(f"**{escape(paragraph.label)}**",
+                   f"*{isolated(f'({status})', rtl)}*" if status else "",
+                   lead + render_pieces(pieces, marks, rtl) + _notes(entry, rtl))
     labels = alternative_labels(paragraph.label, len(entry.alternatives))
-    return [first] + [_block(lead + render_pieces(pieces, marks)) for lead, pieces in options] + [
-        _block(f"**{escape(label)}**", escape(credit_tag(option.credit)),
+    return [first] + [_block(lead + render_pieces(pieces, marks, rtl))
+                      for lead, pieces in options] + [
+        _block(f"**{escape(label)}**",
+               isolated(escape(credit_tag(option.credit)), right_to_left(option.text)),
                _bold(option.text, option.marks))
         for label, option in zip(labels, entry.alternatives, strict=True)
     ] + _amended(entry)
@@ -167,22 +181,27 @@ def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
 
 def _amended(entry: Entry) -> list[str]:
     """A block under the entry for each of its proposals that others amend."""
-    return [_block("↳", f"*{escape(amended_lead(amended))}*",
-                   render_pieces(amended_pieces(amended))) for amended in entry.amended]
+    return [_block("↳", f"*{isolated(escape(amended_lead(amended)), rtl)}*",
+                   render_pieces(amended_pieces(amended), rtl=rtl))
+            for amended in entry.amended for rtl in [right_to_left(amended.text)]]
 
 
 def _heading(entry: MergedParagraph) -> str:
     level = min(max(entry.paragraph.level, 1) + 1, 6)  # "#" is the document's title
     status = status_word(entry.paragraph)
-    text = render_pieces(entry_pieces(entry)) + (f" *({status})*" if status else "")
-    return f"{'#' * level} {_inline(text + _notes(entry))}"
+    rtl = right_to_left(entry.paragraph.text)
+    text = (render_pieces(entry_pieces(entry), rtl=rtl)
+            + (f" *{isolated(f'({status})', rtl)}*" if status else ""))
+    return f"{'#' * level} {_inline(text + _notes(entry, rtl))}"
 
 
-def _notes(entry: MergedParagraph) -> str:
+def _notes(entry: MergedParagraph, rtl: bool = False) -> str:
+    """`` — *delete paragraph (EGY)*``, `` — *retain (G77)*``; each note with its credit
+    one isolate in a right-to-left block (``rtl``), inside the emphasis."""
     notes = ""
     for what, credit in paragraph_notes(entry):
         tag = escape(credit_tag(credit))
-        notes += f" — *{what} {tag}*" if tag else f" — *{what}*"
+        notes += f" — *{isolated(f'{what} {tag}' if tag else what, rtl)}*"
     return notes
 
 

@@ -4,6 +4,12 @@ Plain text marks insertions ``+{thus}+`` and deletions ``-{thus}-`` (square
 brackets already mean "not agreed"), puts proponents in parentheses and keeps
 the options of a bracket as plain words: ``[submit / present (EU)]``. Nothing
 is wrapped; user text is written as it is.
+
+In a line whose words run right to left (Arabic), each credit, note (``delete paragraph
+(EGY)``), status and English lead is isolated (`drafting.writers.isolates`): text viewers
+apply the Unicode bidirectional algorithm, which set "(EGY)" before the Arabic words it
+follows (a left-to-right run in a line the Latin label opens) or tore it into "EGY)" and
+"(" (in a line read right to left, a heading's).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from drafting.engine.segments import (
     NewParagraph,
     StaleAmendment,
 )
+from drafting.writers.isolates import isolated, right_to_left
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
@@ -69,49 +76,58 @@ def render_text(compilation: Compilation) -> str:
 
 def _entry_blocks(entry: Entry) -> list[str]:
     if isinstance(entry, NewParagraph):
-        tag = credit_tag(entry.credit)
+        tag = isolated(credit_tag(entry.credit), right_to_left(entry.text))
         return [_join(entry.label, tag, _inserted(entry.text.strip())), *_amended(entry)]
     if is_heading(entry):
         return [_heading_block(entry)]
     paragraph = entry.paragraph
     status = status_word(paragraph)
+    rtl = right_to_left(paragraph.text)
     (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
-    first = _join(paragraph.label, f"({status})" if status else "",
-                  lead + _pieces(pieces) + _notes(entry))
+    first = _join(paragraph.label, isolated(f"({status})", rtl) if status else "",
+                  lead + _pieces(pieces, rtl) + _notes(entry, rtl))
     alternatives = zip(alternative_labels(paragraph.label, len(entry.alternatives)),
                        entry.alternatives, strict=True)
-    return [first] + [lead + _pieces(pieces) for lead, pieces in options] + [
-        _join(label, credit_tag(option.credit), _inserted(option.text.strip()))
+    return [first] + [lead + _pieces(pieces, rtl) for lead, pieces in options] + [
+        _join(label, isolated(credit_tag(option.credit), right_to_left(option.text)),
+              _inserted(option.text.strip()))
         for label, option in alternatives
     ] + _amended(entry)
 
 
 def _amended(entry: Entry) -> list[str]:
     """A block under the entry for each of its proposals that others amend."""
-    return [_join("  ->", amended_lead(amended), _pieces(amended_pieces(amended)))
-            for amended in entry.amended]
+    return [_join("  ->", isolated(amended_lead(amended), rtl),
+                  _pieces(amended_pieces(amended), rtl))
+            for amended in entry.amended for rtl in [right_to_left(amended.text)]]
 
 
 def _heading_block(entry: MergedParagraph) -> str:
     status = status_word(entry.paragraph)
-    line = _pieces(entry_pieces(entry)).strip() + (f" ({status})" if status else "")
-    return _underlined(" ".join((line + _notes(entry)).split()), "-")
+    rtl = right_to_left(entry.paragraph.text)
+    line = (_pieces(entry_pieces(entry), rtl).strip()
+            + (f" {isolated(f'({status})', rtl)}" if status else ""))
+    return _underlined(" ".join((line + _notes(entry, rtl)).split()), "-")
 
 
-def _notes(entry: MergedParagraph) -> str:
-    return "".join(f" — {what} {credit_tag(credit)}".rstrip()
+def _notes(entry: MergedParagraph, rtl: bool = False) -> str:
+    """`` — delete paragraph (EGY)``, `` — retain (G77)``; each note with its credit one
+    isolate in a right-to-left line (``rtl``), the dash outside it."""
+    return "".join(f" — {isolated(f'{what} {credit_tag(credit)}'.rstrip(), rtl)}"
                    for what, credit in paragraph_notes(entry))
 
 
-def _pieces(pieces: Iterable[Piece]) -> str:
-    return "".join(_piece(piece) for piece in pieces)
+def _pieces(pieces: Iterable[Piece], rtl: bool = False) -> str:
+    return "".join(_piece(piece, rtl) for piece in pieces)
 
 
-def _piece(piece: Piece) -> str:
+def _piece(piece: Piece, rtl: bool = False) -> str:
     if piece.kind in (PieceKind.INSERTED, PieceKind.BRACKET):
         return _inserted(piece.text)
     if piece.kind is PieceKind.DELETED:
         return f"-{{{piece.text}}}-"
+    if piece.kind is PieceKind.CREDIT:
+        return isolated(piece.text, rtl)
     return piece.text
 
 

@@ -48,6 +48,7 @@ from drafting.ooxml.revisions import right_to_left, save_atomically
 from drafting.ooxml.sections import first_section
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import _append, directed
+from drafting.writers.isolates import FSI, PDI, isolated
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
     Piece,
@@ -170,17 +171,8 @@ class _Body:
 def piece_runs(pieces: Iterable[Piece], rtl: bool = False) -> list[str]:
     """Runs (markup) for pieces, formatted as the module docstring says (words proposed
     also as their proponents typed them); in a right-to-left line (``rtl``) each credit
-    kept whole (`isolated`)."""
+    kept whole (`isolated`: LibreOffice broke an Arabic line between "(" and "EGY")."""
     return _marked_runs(pieces, (), rtl)
-
-
-def isolated(text: str, rtl: bool) -> str:
-    """A credit (``(EGY)``) or an English lead as written in a line: in a right-to-left
-    one, between a first strong isolate and its end (U+2068, U+2069), so that it is laid
-    out on its own, in its own direction, and kept whole: LibreOffice broke an Arabic
-    line between "(" and "EGY". The library refuses these characters in a text; it never
-    reads a compilation back as one (`drafting.readers.copy_identity.compilation`)."""
-    return f"\u2068{text}\u2069" if rtl and text else text
 
 
 def noted_runs(text: str, **form: Any) -> list[str]:
@@ -222,17 +214,17 @@ def _entry(out: _Body, entry: Entry) -> None:
         rtl = right_to_left(paragraph.text)
         runs = piece_runs(entry_pieces(entry), rtl)
         if status:
-            runs.append(run_xml(f" ({status})", italic=True))
+            runs.append(run_xml(f" {isolated(f'({status})', rtl)}", italic=True))
         out.add(runs + _notes(entry, rtl), f"Heading {level}", direction=paragraph.text)
         return
+    words = paragraph.text  # its direction, not its label's: Arabic runs right to left
+    rtl = right_to_left(words)
     runs = _label_runs(paragraph.label)
     if status:
-        runs.append(run_xml(f"({status}) ", italic=True))
+        runs.append(run_xml(f"{isolated(f'({status})', rtl)} ", italic=True))
     marks = shown_marks(paragraph, out.formatted)
     (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
     runs += [run_xml(lead)] if lead else []
-    words = paragraph.text  # its direction, not its label's: Arabic runs right to left
-    rtl = right_to_left(words)
     out.add(runs + _marked_runs(pieces, marks, rtl) + _notes(entry, rtl), direction=words)
     for lead, pieces in options:
         out.add([run_xml("\t"), run_xml(lead), *_marked_runs(pieces, marks, rtl)],
@@ -277,12 +269,21 @@ def _proposed(out: _Body, label: str, credit: Credit, text: str,
 
 
 def _notes(entry: MergedParagraph, rtl: bool = False) -> list[str]:
+    """`` — delete paragraph (EGY)``, `` — retain (G77)``: in italics, the proponents in
+    bold; in a right-to-left line (``rtl``) each note with its credit one isolate
+    (`isolated`, its two ends in its first and last runs), the dash before it outside, so
+    that the English reads in order at the line's end."""
     runs = []
     for what, credit in paragraph_notes(entry):
-        runs.append(run_xml(f" — {what}", italic=True))
         tag = credit_tag(credit)
-        if tag:
-            runs += [run_xml(" "), run_xml(isolated(tag, rtl), bold=True)]
+        if not rtl:
+            runs.append(run_xml(f" — {what}", italic=True))
+            runs += [run_xml(" "), run_xml(tag, bold=True)] if tag else []
+        elif tag:
+            runs += [run_xml(" — ", italic=True), run_xml(f"{FSI}{what}", italic=True),
+                     run_xml(" "), run_xml(f"{tag}{PDI}", bold=True)]
+        else:
+            runs += [run_xml(" — ", italic=True), run_xml(isolated(what, rtl), italic=True)]
     return runs
 
 

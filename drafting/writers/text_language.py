@@ -4,7 +4,9 @@ and fonts follow it.
 
 Read from the scripts of the text's letters where they tell (Arabic "ar", Cyrillic "ru",
 Han "zh"); a Latin-script text from the organ or parties its chapeau names ("L'Assemblée
-générale," French, "La Asamblea General," Spanish); else English.
+générale," French, "La Asamblea General," Spanish), or, where the chapeau tells nothing,
+from the words most of its first paragraphs open with ("Rappelant", "Décide": French;
+"Recordando", "Solicita": Spanish); else English.
 """
 
 from __future__ import annotations
@@ -41,6 +43,31 @@ _SPANISH = lazy_compile(
 """How a Spanish chapeau opens ("La Asamblea General", "El Consejo de Seguridad", "La
 Conferencia de las Partes", "Los Estados partes")."""
 
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
+"""The languages written right to left (Arabic; Hebrew, Persian and Urdu should the
+language ever be told as one): a page in one of them is laid out from the right."""
+
+_OPENINGS = {
+    "fr": {"rappelant", "réaffirmant", "considérant", "prenant", "reconnaissant",
+           "soulignant", "notant", "décide", "prie", "invite", "demande", "engage",
+           "exhorte", "souligne"},
+    "es": {"recordando", "reafirmando", "considerando", "tomando", "reconociendo",
+           "subrayando", "observando", "decide", "solicita", "invita", "exhorta", "insta",
+           "alienta", "pide"},
+    "en": {"recalling", "reaffirming", "considering", "taking", "recognizing",
+           "recognising", "emphasizing", "stressing", "noting", "decides", "requests",
+           "invites", "urges", "calls", "encourages", "welcomes", "notes", "emphasizes"},
+}
+"""The words (lower case) UN paragraphs open with: participles of preambular paragraphs
+("Prenant note", "Tomando nota", "Taking note": the first word), verbs of operative ones.
+Told apart by the whole word: "Decide" is Spanish, "Décide" French, "Decides" English."""
+_LOOKED_AT = 20
+"""The paragraphs whose opening words are read: a small, bounded look."""
+_OPENING_WORD = lazy_compile(r"[^\W\d_]+")
+
+_ENGLISH = lazy_compile(r"The\s")
+"""How an English chapeau opens ("The General Assembly,", "The States Parties")."""
+
 WORD_LANGUAGES = {"ar": ("w:bidi", "ar-SA"), "zh": ("w:eastAsia", "zh-CN"),
                   "ru": ("w:val", "ru-RU"), "fr": ("w:val", "fr-FR"), "es": ("w:val", "es-ES")}
 """Which attribute of ``w:lang`` names each language in Word, and the tag Word gives it:
@@ -58,9 +85,10 @@ def compilation_language(compilation: Compilation) -> str:
 
 def text_language(texts: Iterable[str], chapeau: str = "") -> str:
     """The language of ``texts``: that of the script most of their letters are written
-    in (their first `_SAMPLE` letters), where it names one; for Latin letters French or
-    Spanish when the ``chapeau`` (or else the first text) opens as one does in that
-    language; else "en"."""
+    in (their first `_SAMPLE` letters), where it names one; for Latin letters French,
+    Spanish or English when the ``chapeau`` (or else the first text) opens as one does in
+    that language, else French or Spanish where most of the first texts open with that
+    language's words (`_opening_words_language`); else "en"."""
     texts = [text for text in texts if text]
     letters = islice((char for text in texts for char in text if char.isalpha()), _SAMPLE)
     scripts = Counter(map(_script, letters))
@@ -72,7 +100,22 @@ def text_language(texts: Iterable[str], chapeau: str = "") -> str:
         return "fr"
     if _SPANISH.match(opening):
         return "es"
-    return "en"
+    if _ENGLISH.match(opening):
+        return "en"
+    return _opening_words_language(texts)
+
+
+def _opening_words_language(texts: list[str]) -> str:
+    """"fr" or "es" where that language's `_OPENINGS` open more than half of the first
+    `_LOOKED_AT` texts that open with one of them in any language, two at least (one
+    word tells nothing); else "en"."""
+    votes: Counter[str] = Counter()
+    for text in texts[:_LOOKED_AT]:
+        found = _OPENING_WORD.search(unicodedata.normalize("NFC", text))
+        word = found[0].lower() if found else ""
+        votes.update(language for language, words in _OPENINGS.items() if word in words)
+    language, count = max(votes.items(), key=lambda item: item[1], default=("en", 0))
+    return language if count >= 2 and 2 * count > sum(votes.values()) else "en"
 
 
 def set_word_language(styles: Any, language: str) -> None:

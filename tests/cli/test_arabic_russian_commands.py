@@ -119,5 +119,5 @@ def test_merged_draft_accepted_is_rev1_renumbered_in_the_drafts_style(negotiated
 
 def test_the_html_compilation_names_the_drafts_language(negotiated):
     language, _, folder, _ = negotiated
-    code = "ar" if language is ARABIC_INDIC else "ru"
-    assert f'<html lang="{code}">' in (folder / "c.html").read_text(encoding="utf-8")
+    page = '"ar" dir="rtl"' if language is ARABIC_INDIC else '"ru"'  # Arabic from the right
+    assert f"<html lang={page}>" in (folder / "c.html").read_text(encoding="utf-8")

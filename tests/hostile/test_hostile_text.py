@@ -170,7 +170,8 @@ def test_arabic_and_chinese_compile_unchanged_in_every_format(scripts, tmp_path,
         assert run_cli(capsys, "compile", "SCRIPTS/1", "-o", str(out), "--db", scripts).code == 0
         outputs[suffix] = out
     markdown = outputs["md"].read_text(encoding="utf-8")
-    assert "يطلب إلى الأمين العام أن يقدم ~~تقريرا~~ **بيانا** (EU)" in markdown
+    # the credit in an Arabic line isolated (U+2068 ... U+2069), kept whole and in order
+    assert "يطلب إلى الأمين العام أن يقدم ~~تقريرا~~ **بيانا** \u2068(EU)\u2069" in markdown
     assert "请秘书长向大会~~提交~~ **提出** (EU)关于小规模渔业的报告" in markdown
     html = outputs["html"].read_text(encoding="utf-8")
     assert ('<p dir="auto">يطلب إلى الأمين العام أن يقدم <del>تقريرا</del> <ins>بيانا</ins>'

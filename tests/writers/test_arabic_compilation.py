@@ -87,7 +87,8 @@ def _one_paragraph(text: str, chapeau: str = "", new: str = "Invites States;"):
 def test_the_html_and_word_compilations_name_the_language_of_the_text(
         text, chapeau, language, tmp_path):
     compilation = _one_paragraph(text, chapeau)
-    assert f'<html lang="{language}">' in render_html(compilation)
+    page = ' dir="rtl"' if language == "ar" else ""  # laid out from the right
+    assert f'<html lang="{language}"{page}>' in render_html(compilation)
     write_compilation_docx(compilation, tmp_path / "c.docx")
     styles = docx.Document(str(tmp_path / "c.docx")).styles.element
     lang = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/"
