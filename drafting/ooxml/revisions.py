@@ -425,6 +425,20 @@ def set_right_to_left(paragraph: Any) -> Any:
     return paragraph
 
 
+def set_left_to_right(paragraph: Any) -> Any:
+    """Mark a ``w:p`` left to right (``w:bidi w:val="0"``), whatever its style says: an
+    English line among a right-to-left text's paragraphs. Returns it."""
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = element("w:pPr")
+        paragraph.insert(0, properties)
+    bidi = properties.find(qn("w:bidi"))
+    if bidi is None:
+        bidi = place(properties, element("w:bidi"))
+    bidi.set(qn("w:val"), "0")
+    return paragraph
+
+
 def opening_words_end(text: str) -> int:
     """Where a preambular paragraph's italic opening words end in ``text``; 0 for a
     script without italics (`takes_italics`).

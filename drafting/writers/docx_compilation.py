@@ -44,7 +44,7 @@ from drafting.model import Mark
 from drafting.ooxml import markup
 from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.markup import form_of, run_xml
-from drafting.ooxml.revisions import right_to_left, save_atomically
+from drafting.ooxml.revisions import right_to_left, save_atomically, set_left_to_right
 from drafting.ooxml.sections import first_section
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import _append, directed
@@ -69,7 +69,11 @@ from drafting.writers.pieces import (
     status_word,
 )
 from drafting.writers.style_names import style_id as named_style
-from drafting.writers.text_language import compilation_language, set_word_language
+from drafting.writers.text_language import (
+    RIGHT_TO_LEFT,
+    compilation_language,
+    set_word_language,
+)
 from drafting.writers.word_package import read_back
 
 if TYPE_CHECKING:
@@ -98,13 +102,14 @@ def write_compilation_docx(compilation: Compilation, path: str | os.PathLike[str
     """
     title = compilation.title or compilation.symbol
     document = blank_word(title, compilation.symbol) if base is None else _emptied(base)
-    set_word_language(document.styles.element, compilation_language(compilation))
-    out = _Body(document, compilation_formatted(compilation))
+    language = compilation_language(compilation)
+    set_word_language(document.styles.element, language)
+    out = _Body(document, compilation_formatted(compilation), language in RIGHT_TO_LEFT)
     for line in compilation.front_matter:
         out.add(noted_runs(line), direction=line)
     out.add(noted_runs(title), "Title", direction=title)
-    out.add([run_xml(compilation.subtitle)], "Subtitle")
-    out.add([run_xml(LEGEND)])
+    out.add([run_xml(compilation.subtitle)], "Subtitle", english=True)
+    out.add([run_xml(LEGEND)], english=True)
     for line in compilation.after_title:
         out.add(noted_runs(line), direction=line)
     if compilation.chapeau:
@@ -151,21 +156,29 @@ class _Body:
     """Paragraphs added at the end of the document's body, each written as markup and
     parsed once (see `drafting.ooxml.markup`)."""
 
-    def __init__(self, document: DocxDocument, formatted: bool) -> None:
+    def __init__(self, document: DocxDocument, formatted: bool, rtl: bool = False) -> None:
         self.document = document
         self.formatted = formatted  # the text came with its formatting (see shown_marks)
         self.body = document.element.body
         self.styles: dict[str, str] = {}
+        self.rtl = rtl
+        """The text is right to left (Arabic): its own styles may lay every paragraph out
+        from the right, ours in English too."""
 
-    def add(self, runs: Iterable[str], style: str | None = None, *, direction: str = "") -> None:
+    def add(self, runs: Iterable[str], style: str | None = None, *, direction: str = "",
+            english: bool = False) -> None:
         """A paragraph of ``runs`` in ``style``, right to left where ``direction`` (its
-        text) is written so."""
+        text) is written so; ``english``, our own words (the legend, the stale proposals),
+        left to right whatever the text's styles say."""
         style_id = None
         if style is not None:
             if style not in self.styles:
                 self.styles[style] = named_style(self.document, style)
             style_id = self.styles[style]
-        _append(self.body, directed(markup.paragraph(runs, style_id), direction))
+        paragraph = directed(markup.paragraph(runs, style_id), direction)
+        if english and self.rtl:
+            set_left_to_right(paragraph)
+        _append(self.body, paragraph)
 
 
 def piece_runs(pieces: Iterable[Piece], rtl: bool = False) -> list[str]:
@@ -288,9 +301,9 @@ def _notes(entry: MergedParagraph, rtl: bool = False) -> list[str]:
 
 
 def _stale(out: _Body, compilation: Compilation) -> None:
-    out.add([run_xml("Stale proposals")], "Heading 1")
+    out.add([run_xml("Stale proposals")], "Heading 1", english=True)
     labels = paragraph_labels(compilation)
     for stale in compilation.stale:
         amendment_id, proponents, where, reason = stale_parts(stale, labels)
         out.add([run_xml(amendment_id), run_xml(" "), run_xml(f"({proponents})", bold=True),
-                 run_xml(f" on {where}: {reason}")], "List Bullet")
+                 run_xml(f" on {where}: {reason}")], "List Bullet", english=True)

@@ -30,7 +30,7 @@ FSI, PDI = "\u2068", "\u2069"
 ARABIC = "تقرر عقد اجتماع رفيع المستوى؛"
 
 
-def _compilation(text: str, codes: tuple[str, str] = ("EGY", "KSA"), stale: bool = False):
+def _compilation(text: str, codes: tuple[str, str] = ("EGY", "KSA")):
     """OP1 agreed ad ref, its deletion proposed by one delegation and its retention by
     another; OP2 open (a heading would carry the same)."""
     zero = Revision("Zero draft", (
@@ -143,3 +143,27 @@ def test_the_status_of_an_arabic_heading_is_isolated_in_every_format(tmp_path):
     write_compilation_docx(compilation, tmp_path / "h.docx")
     texts = [p.text for p in docx.Document(str(tmp_path / "h.docx")).paragraphs]
     assert f"أولا - التنفيذ {FSI}(agreed){PDI}" in texts
+
+
+def _bidi_of(path, words: str) -> list[str | None]:
+    """The ``w:bidi`` values of the Word paragraphs holding ``words`` (None: no w:bidi)."""
+    found = []
+    for paragraph in docx.Document(str(path)).paragraphs:
+        if words in paragraph.text:
+            bidi = paragraph._p.find(f"{NS}pPr/{NS}bidi")
+            found.append(None if bidi is None else bidi.get(f"{NS}val", "1"))
+    return found
+
+
+NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_the_legend_of_an_arabic_word_compilation_reads_left_to_right(tmp_path):
+    """A secretariat's Arabic styles lay every paragraph out from the right: the legend,
+    English, had its full stop at its start (".alternatives not agreed")."""
+    arabic, english = tmp_path / "ar.docx", tmp_path / "en.docx"
+    write_compilation_docx(_compilation(ARABIC), arabic)
+    write_compilation_docx(_compilation("Decides to act;", ("EU", "USA")), english)
+    assert _bidi_of(arabic, "Insertions in bold") == ["0"]
+    assert _bidi_of(arabic, "compilation of proposals") == ["0"]
+    assert _bidi_of(english, "Insertions in bold") == [None]  # as before
