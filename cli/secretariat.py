@@ -134,7 +134,7 @@ def revise(
     Example: drafting revise A/CONF.999/L.3 --label Rev.1 --choose 13=alt   (Article 13 alt)
     """
     from drafting.engine import bracket_report
-    from drafting.engine.decisions import ArticleChoice
+    from drafting.engine.decisions import split_choices
     from drafting.model import AmendmentStatus
     from drafting.workflow import bracket_decisions, bracket_progress, revise_document
 
@@ -151,7 +151,7 @@ def revise(
             outcome = revise_document(store, symbol, label, brackets=decisions, actor=actor,
                                       step=step, warn=warnings.append, dry_run=dry_run)
         show_warnings(warnings)
-        chosen = [d for d in decisions if isinstance(d, ArticleChoice)]
+        _, chosen = split_choices(decisions)  # the articles chosen, told below
         receipts = () if dry_run else store.receipts
         report = bracket_report(outcome.revision, previous=current,
                                 previous_label=current.label if current else None) \

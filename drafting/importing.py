@@ -3,20 +3,18 @@ the zero draft stored with its Word source (`drafting.workflow.import_draft`).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafting.errors import InputError
 from drafting.given_files import read_given
+from drafting.issuing import Step
 
 if TYPE_CHECKING:
     from drafting.model import Document
     from drafting.readers import ReadWarning
     from drafting.store import Store
-
-Step = Callable[[str], None]
-
 
 def _quiet(_: str) -> None:
     """A `Step` that shows nothing."""

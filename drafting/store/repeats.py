@@ -49,8 +49,9 @@ class Proposed(dict[tuple[Any, ...], str]):
         if len(key[0]) > 1:
             self.joint.setdefault(tuple(key[1:]), []).append((key[0], value))
 
-    def update(self, items: Iterable[tuple[tuple[Any, ...], str]]) -> None:  # type: ignore[override]
-        for key, value in items:
+    def update(self, items: Mapping[tuple[Any, ...], str]  # type: ignore[override]
+               | Iterable[tuple[tuple[Any, ...], str]]) -> None:
+        for key, value in items.items() if isinstance(items, Mapping) else items:
             self[key] = value
 
 
