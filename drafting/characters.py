@@ -460,3 +460,15 @@ def twin_said(code: str, twin: str) -> str:
 
 CODES_COMPARED = "codes are compared without regard to case or hyphens"
 """Said where a code is refused as another one spelt otherwise."""
+
+
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` reads from right to left: its first strong character is Arabic or
+    Hebrew (Unicode bidirectional class R or AL)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False

@@ -310,6 +310,25 @@ def test_compiling_loads_no_reader_nor_the_inbox(store, tmp_path):
                            check=True).stdout
     assert shown == "[]\n" and (tmp_path / "c.md").exists()
 
+
+def test_a_compilation_to_markdown_or_html_loads_no_word_library(store, tmp_path):
+    # python-docx and lxml are for the Word outputs: a page or a text compiled without
+    # them starts a tenth of a second sooner (the writers' text helpers live apart)
+    code = (
+        "import sys\n"
+        "from drafting.store import open_store\n"
+        "from drafting.outputs import compile_to\n"
+        f"with open_store({store.url!r}) as store:\n"
+        f"    compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.md')!r})\n"
+        f"    compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.html')!r})\n"
+        "print(sorted({'docx', 'lxml'} & set(sys.modules)))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout
+    assert shown == "[]\n"
+    assert "<html" in (tmp_path / "c.html").read_text(encoding="utf-8")
+
+
 def test_a_preview_shows_spacing_as_it_is_never_as_nothing(store):
     """A change of spacing alone (a JSON file may propose a line break) was shown
     "replace '' -> ''": nothing anyone could check."""

@@ -12,8 +12,8 @@ module builds the WordprocessingML itself:
   run). Every ``w:id`` it gives is unique across insertions, deletions and
   comments, as Word expects;
 - the house style shared by our Word writers: `label_runs` (the bold label and
-  its tab), `opening_words_end` (a preambular paragraph's italic opening words)
-  and `save_atomically`.
+  its tab) and `save_atomically`; a preambular paragraph's italic opening words are
+  `drafting.opening_words`' (text only: the text writers need them too).
 
 A revision's author and date travel together as a `Stamp`; dates are written as
 ISO 8601 UTC (``2026-11-02T10:00:00Z``), and a stamp without a date writes no
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import os
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -375,37 +374,6 @@ def _reference_form(tag: str) -> Any:
 
 # --- house style ------------------------------------------------------------------------------
 
-OPENING_WORDS = frozenset({
-    "also", "further", "with", "in", "mind", "note", "deep", "deeply", "concern",
-    "appreciation", "satisfaction", "concerned", "alarmed", "convinced", "regret", "grave",
-    "upon", "into", "account", "consideration",
-})
-"""Words that stay in italics after a paragraph's first word ("Calls upon", "Taking into
-account")."""
-
-_WORD = lazy_compile(r"\S+")
-_NO_ITALICS = lazy_compile("[\u0590-\u08ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
-                         "\ufb1d-\ufdff\ufe70-\ufeff]")
-
-
-def takes_italics(text: str) -> bool:
-    """False for text in a script that is not set in italics (Chinese, Japanese, Korean,
-    Arabic, Hebrew): its opening words stay upright."""
-    return _NO_ITALICS.search(text) is None
-
-
-def right_to_left(text: str) -> bool:
-    """Whether ``text`` reads from right to left: its first strong character is Arabic or
-    Hebrew (Unicode bidirectional class R or AL)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
-
-
 def set_right_to_left(paragraph: Any) -> Any:
     """Mark a ``w:p`` right to left: ``w:bidi`` on the paragraph, ``w:rtl`` on its runs
     (Word then lays Arabic out from the right margin). Returns it."""
@@ -437,28 +405,6 @@ def set_left_to_right(paragraph: Any) -> Any:
         bidi = place(properties, element("w:bidi"))
     bidi.set(qn("w:val"), "0")
     return paragraph
-
-
-def opening_words_end(text: str) -> int:
-    """Where a preambular paragraph's italic opening words end in ``text``; 0 for a
-    script without italics (`takes_italics`).
-
-    They are the first word plus the directly following words from
-    `OPENING_WORDS` (case and trailing punctuation forgiven): ``Noting with
-    concern the ...`` -> ``Noting with concern``. Leading whitespace is
-    skipped; 0 for text with no word. The space after the last word is not
-    included.
-    """
-    words = _WORD.finditer(text)  # read as far as the opening words go, not the whole text
-    first = next(words, None)
-    if first is None or not takes_italics(text):
-        return 0
-    end = first.end()
-    for word in words:
-        if word.group().casefold().strip(".,;:!?") not in OPENING_WORDS:
-            break
-        end = word.end()
-    return end
 
 
 def label_runs(label: str) -> list[Any]:

@@ -27,11 +27,11 @@ from drafting.ooxml.revisions import (
     RevisionMarks,
     Stamp,
     element,
-    opening_words_end,
     text_element,
 )
 from drafting.ooxml.run_form import own_styles, with_styles
 from drafting.ooxml.visible import Atom, visible
+from drafting.opening_words import opening_words_end
 
 _T = qn("w:t")
 _R = qn("w:r")

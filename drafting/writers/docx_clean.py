@@ -34,13 +34,13 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from lxml import etree
 
+from drafting.characters import right_to_left
 from drafting.errors import InputError
 from drafting.lazy_re import lazy_compile
 from drafting.model import Document, Mark, Paragraph, ParagraphKind, Revision
 from drafting.model.marks import pieces
 from drafting.ooxml.markup import form_of
 from drafting.ooxml.revisions import (
-    right_to_left,
     save_atomically,
     set_right_to_left,
 )

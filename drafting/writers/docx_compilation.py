@@ -31,6 +31,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from drafting.brackets import NOTE_MARKER
+from drafting.characters import right_to_left
 from drafting.engine.segments import (
     WORD_LEGEND,
     Compilation,
@@ -44,8 +45,9 @@ from drafting.model import Mark
 from drafting.ooxml import markup
 from drafting.ooxml.comments import drop_comments
 from drafting.ooxml.markup import form_of, run_xml
-from drafting.ooxml.revisions import right_to_left, save_atomically, set_left_to_right
+from drafting.ooxml.revisions import save_atomically, set_left_to_right
 from drafting.ooxml.sections import first_section
+from drafting.ooxml.word_language import set_word_language
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import _append, directed
 from drafting.writers.isolates import FSI, PDI, isolated
@@ -69,11 +71,7 @@ from drafting.writers.pieces import (
     status_word,
 )
 from drafting.writers.style_names import style_id as named_style
-from drafting.writers.text_language import (
-    RIGHT_TO_LEFT,
-    compilation_language,
-    set_word_language,
-)
+from drafting.writers.text_language import RIGHT_TO_LEFT, compilation_language
 from drafting.writers.word_package import read_back
 
 if TYPE_CHECKING:

@@ -31,6 +31,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
+from drafting.characters import right_to_left
 from drafting.engine.revision_symbols import symbol_with_revision
 from drafting.lazy_re import lazy_compile
 from drafting.model import Document, Mark, Paragraph, ParagraphKind
@@ -38,7 +39,7 @@ from drafting.model.labels import typed_number
 from drafting.model.marks import pieces
 from drafting.ooxml import markup
 from drafting.ooxml.markup import form_of
-from drafting.ooxml.revisions import right_to_left, set_right_to_left
+from drafting.ooxml.revisions import set_right_to_left
 from drafting.readers.formulas import formula
 from drafting.writers.blank_word import blank_word
 from drafting.writers.docx_clean import (

@@ -12,7 +12,7 @@ in a text; it never reads a compilation back as one
 
 from __future__ import annotations
 
-from drafting.ooxml.revisions import right_to_left
+from drafting.characters import right_to_left
 
 FSI, PDI = "\u2068", "\u2069"
 """FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE."""

@@ -31,7 +31,7 @@ from drafting.engine.segments import (
 from drafting.model import Paragraph, ParagraphKind, ParagraphStatus
 from drafting.model.marks import Mark, Style, within
 from drafting.model.marks import pieces as styled_pieces
-from drafting.ooxml.revisions import opening_words_end
+from drafting.opening_words import opening_words_end
 
 
 class PieceKind(StrEnum):

@@ -1,6 +1,6 @@
 """The language a compilation's text is in, for the writers to declare it: an HTML page's
-``lang``, a Word document's default run language (``w:lang``). Screen readers, hyphenation
-and fonts follow it.
+``lang``, a Word document's default run language (``w:lang``,
+`drafting.ooxml.word_language`). Screen readers, hyphenation and fonts follow it.
 
 Read from the scripts of the text's letters where they tell (Arabic "ar", Cyrillic "ru",
 Han "zh"); a Latin-script text from the organ or parties its chapeau names ("L'Assemblée
@@ -15,14 +15,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
-from typing import Any
-
-from docx.oxml.ns import qn
 
 from drafting.engine.segments import Compilation, NewParagraph
 from drafting.lazy_re import lazy_compile
-from drafting.ooxml.revisions import element
-from drafting.ooxml.schema_order import place
 
 _SAMPLE = 4000
 """Letters enough to tell a text's script (a compilation of 100,000 amendments has
@@ -68,12 +63,6 @@ _OPENING_WORD = lazy_compile(r"[^\W\d_]+")
 _ENGLISH = lazy_compile(r"The\s")
 """How an English chapeau opens ("The General Assembly,", "The States Parties")."""
 
-WORD_LANGUAGES = {"ar": ("w:bidi", "ar-SA"), "zh": ("w:eastAsia", "zh-CN"),
-                  "ru": ("w:val", "ru-RU"), "fr": ("w:val", "fr-FR"), "es": ("w:val", "es-ES")}
-"""Which attribute of ``w:lang`` names each language in Word, and the tag Word gives it:
-Arabic is a complex script (``w:bidi``), Chinese an East Asian one (``w:eastAsia``)."""
-
-
 def compilation_language(compilation: Compilation) -> str:
     """The language tag ("ar", "ru", "zh", "fr", "es" or "en") of the text compiled: its
     title, chapeau and paragraphs (new ones too), not the proponents' codes."""
@@ -116,29 +105,6 @@ def _opening_words_language(texts: list[str]) -> str:
         votes.update(language for language, words in _OPENINGS.items() if word in words)
     language, count = max(votes.items(), key=lambda item: item[1], default=("en", 0))
     return language if count >= 2 and 2 * count > sum(votes.values()) else "en"
-
-
-def set_word_language(styles: Any, language: str) -> None:
-    """Make ``language`` the default run language of a Word document (``styles``, its
-    ``w:styles`` element: ``w:docDefaults/w:rPrDefault/w:rPr/w:lang``); English, or a
-    language Word names otherwise, leaves the document's own default as it is."""
-    if language not in WORD_LANGUAGES:
-        return
-    attribute, tag = WORD_LANGUAGES[language]
-    properties = styles
-    for name in ("w:docDefaults", "w:rPrDefault", "w:rPr"):
-        child = properties.find(qn(name))
-        if child is None:
-            child = element(name)
-            if name == "w:rPr":
-                properties.append(child)
-            else:  # w:docDefaults opens w:styles, w:rPrDefault comes before w:pPrDefault
-                properties.insert(0, child)
-        properties = child
-    lang = properties.find(qn("w:lang"))
-    if lang is None:
-        lang = place(properties, element("w:lang"))
-    lang.set(qn(attribute), tag)
 
 
 def _script(char: str) -> str:

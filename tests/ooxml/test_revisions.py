@@ -20,11 +20,11 @@ from drafting.ooxml.revisions import (
     iso_date,
     label_runs,
     make_run,
-    opening_words_end,
     run_text,
     save_atomically,
     text_element,
 )
+from drafting.opening_words import opening_words_end
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}

@@ -7,7 +7,7 @@ from docx.shared import Pt
 
 from drafting.errors import DraftingError, InputError
 from drafting.model import Document, Paragraph, ParagraphKind, Revision
-from drafting.ooxml.revisions import opening_words_end
+from drafting.opening_words import opening_words_end
 from drafting.writers import docx_clean
 from drafting.writers.docx_clean import write_docx_revision
 
