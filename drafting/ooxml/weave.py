@@ -387,11 +387,12 @@ def _forms(paragraph: Any) -> tuple[Any | None, Any | None]:
     """The runs of ``paragraph``'s typed label ("5.", a house style's "OP1") and of its
     first word after it, each where it is formatted otherwise than the paragraph's last
     words; else None for it."""
-    atoms = visible(paragraph).atoms  # tabs too: "OP1<tab>" is a label typed
+    read = visible(paragraph)
+    atoms = read.atoms  # tabs too: "OP1<tab>" is a label typed
     words = [a for a in atoms if a.node.tag == _T]
     if not words:
         return None, None
-    found = _TYPED_START.match("".join(a.text for a in atoms))
+    found = _TYPED_START.match(read.text)  # the atoms' texts, joined
     typed = found.end() if found else 0
     offset, label, first = 0, None, None
     for atom in atoms:
