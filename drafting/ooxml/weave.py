@@ -209,7 +209,9 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
 
 def _restyled(edit: Edit, model: Any | None) -> bool:
     """Whether ``edit``'s marks give some of its words a style the run ``model`` lacks."""
-    shown = own_styles(model) if model is not None and edit.marks else frozenset()
+    if not edit.marks:  # most words proposed: no style of their own
+        return False
+    shown = own_styles(model) if model is not None else frozenset()
     return any(styles - shown for _, styles in pieces(edit.text, edit.marks))
 
 

@@ -1,6 +1,6 @@
-"""A new paragraph's form read from the paragraph it is made like: reading only the
-children that hold its opening and its last words gives the runs that reading the whole
-paragraph gives."""
+"""The shortcuts of weaving give what the long way gives: a new paragraph's form read
+only from the children holding its opening and its last words (not the whole paragraph
+it is made like), and words proposed with no style of their own never restyled."""
 
 import itertools
 from pathlib import Path
@@ -9,8 +9,11 @@ import docx
 import pytest
 from lxml import etree
 
+from drafting.model.marks import Mark, Style, pieces
+from drafting.ooxml.revisions import Stamp
+from drafting.ooxml.run_form import own_styles
 from drafting.ooxml.visible import visible
-from drafting.ooxml.weave import _TYPED_START, _forms
+from drafting.ooxml.weave import _TYPED_START, Edit, _forms, _restyled
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = [*sorted((ROOT / ".." / "shared" / "fixtures" / "docx").glob("*.docx")),
@@ -93,3 +96,22 @@ def test_each_paragraph_of_a_document_gives_the_forms_the_whole_reading_gives(pa
     document = docx.Document(str(path))
     for paragraph in document.element.body.iter(f"{{{W}}}p"):
         assert _forms(paragraph) == whole(paragraph), etree.tostring(paragraph)
+
+
+def restyled(edit, model):
+    """`_restyled` the long way (the reference)."""
+    shown = own_styles(model) if model is not None and edit.marks else frozenset()
+    return any(styles - shown for _, styles in pieces(edit.text, edit.marks))
+
+
+@pytest.mark.parametrize("marks", [(), (Mark(0, 3, Style.ITALIC),), (Mark(1, 4, Style.BOLD),),
+                                   (Mark(0, 8, Style.ITALIC), Mark(2, 5, Style.BOLD))])
+@pytest.mark.parametrize("form", [None, *FORMS])
+@pytest.mark.parametrize("text", ["", " all", "Invites all"])
+def test_words_are_restyled_as_the_long_way_says(marks, form, text):
+    model = None if form is None else etree.fromstring(
+        f'<w:r xmlns:w="{W}"><w:rPr>{form}</w:rPr></w:r>')
+    edit = Edit(0, 0, Stamp("X"), text, marks=marks if text else ())
+    assert _restyled(edit, model) == restyled(edit, model)
+    if not edit.marks:
+        assert not _restyled(edit, model)
