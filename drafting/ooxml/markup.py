@@ -71,6 +71,9 @@ def styled(text: str, marks: Sequence[Mark], offset: int = 0, **form: Any) -> li
 def marks_of(runs: Sequence[Run]) -> tuple[Mark, ...]:
     """The marks of the text ``runs`` make together (`styled`'s inverse; struck-through
     text is no mark)."""
+    if not any(run.italic or run.bold or run.underline or run.small_caps or run.raised
+               for run in runs):  # most words: plain
+        return ()
     found, at = [], 0
     for run in runs:
         shown = [style for style, name in _FLAGS.items() if getattr(run, name)]

@@ -15,6 +15,7 @@ can find any character of the text in the document again.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -88,6 +89,19 @@ def visible(paragraph: etree._Element, footnotes: Footnotes | None = None) -> Vi
             _walk(child, found)
     found.text = "".join([atom.text for atom in found.atoms])
     return found
+
+
+def atoms_by_child(paragraph: etree._Element,
+                   children: Iterable[etree._Element]) -> Iterator[list[Atom]]:
+    """The atoms each of ``children`` (of the ``w:p`` ``paragraph``, its ``w:pPr`` passed
+    over) gives, as `visible` reads them with no footnotes given: what stands at the
+    start or the end of a long paragraph, read without reading all of it."""
+    found = Visible(paragraph)
+    for child in children:
+        if child.tag != _P_PR:
+            found.atoms = []
+            _walk(child, found)
+            yield found.atoms
 
 
 def _walk(element: etree._Element, found: Visible) -> None:

@@ -30,12 +30,12 @@ from drafting.ooxml.revisions import (
     text_element,
 )
 from drafting.ooxml.run_form import own_styles, with_styles
-from drafting.ooxml.visible import Atom, visible
+from drafting.ooxml.visible import Atom, atoms_by_child
 from drafting.opening_words import opening_words_end
 
 _T = qn("w:t")
 _R = qn("w:r")
-_RPR = qn("w:rPr")
+_RPR, _PPR = qn("w:rPr"), qn("w:pPr")
 _I, _I_CS = qn("w:i"), qn("w:iCs")
 _MARKS = (qn("w:ins"), qn("w:del"))
 _FIELD, _FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldSimple"), qn("w:fldChar"), qn("w:fldCharType")
@@ -209,7 +209,9 @@ def _insert(atoms: list[Atom], edit: Edit, marks: RevisionMarks, *,
 
 def _restyled(edit: Edit, model: Any | None) -> bool:
     """Whether ``edit``'s marks give some of its words a style the run ``model`` lacks."""
-    shown = own_styles(model) if model is not None and edit.marks else frozenset()
+    if not edit.marks:  # most words proposed: no style of their own
+        return False
+    shown = own_styles(model) if model is not None else frozenset()
     return any(styles - shown for _, styles in pieces(edit.text, edit.marks))
 
 
@@ -386,26 +388,59 @@ def new_runs(text: str, model: Any | None, form: Any | None = None, typed: str =
 def _forms(paragraph: Any) -> tuple[Any | None, Any | None]:
     """The runs of ``paragraph``'s typed label ("5.", a house style's "OP1") and of its
     first word after it, each where it is formatted otherwise than the paragraph's last
-    words; else None for it."""
-    atoms = visible(paragraph).atoms  # tabs too: "OP1<tab>" is a label typed
-    words = [a for a in atoms if a.node.tag == _T]
-    if not words:
+    words; else None for it. Only the children holding its opening and its last words are
+    read: a new paragraph's form is often one with hundreds of changes in it."""
+    last = _last_words(paragraph)
+    if last is None:
         return None, None
-    found = _TYPED_START.match("".join(a.text for a in atoms))
-    typed = found.end() if found else 0
-    offset, label, first = 0, None, None
+    atoms: list[Atom] = []  # tabs too: "OP1<tab>" is a label typed
+    stopped = False
+    for read in atoms_by_child(paragraph, paragraph):
+        atoms += read
+        stopped = stopped or any(_PAST_LABEL.search(atom.text) for atom in read)
+        if not stopped:
+            continue  # the typed label may go on
+        found = _TYPED_START.match("".join(atom.text for atom in atoms))  # as in all of it
+        label, first = _opening(atoms, found.end() if found else 0)
+        if first is not None:
+            break
+    else:  # read to its end
+        found = _TYPED_START.match("".join(atom.text for atom in atoms))
+        label, first = _opening(atoms, found.end() if found else 0)
+
+    def otherwise(run: Any | None) -> Any | None:
+        return run if run is not None and _form(run) != _form(last) else None
+
+    return otherwise(label), otherwise(first)
+
+
+def _opening(atoms: list[Atom], typed: int) -> tuple[Any | None, Any | None]:
+    """The run of the first word of ``atoms`` within their first ``typed`` characters (the
+    label's), and of the first word past them (None while ``atoms`` end before it)."""
+    offset, label = 0, None
     for atom in atoms:
         if atom.node.tag == _T and atom.text.strip():
             if offset + len(atom.text) > typed:
-                first = atom.run
-                break
+                return label, atom.run
             label = atom.run if label is None else label
         offset += len(atom.text)
+    return label, None
 
-    def otherwise(run: Any | None) -> Any | None:
-        return run if run is not None and _form(run) != _form(words[-1].run) else None
 
-    return otherwise(label), otherwise(first)
+def _last_words(paragraph: Any) -> Any | None:
+    """The run of the last ``w:t`` ``paragraph`` shows (as `visible` reads it), or None
+    where it shows none."""
+    if not any(node.text for node in paragraph.iter(_T)):  # a paragraph deleted whole
+        return None
+    for read in atoms_by_child(paragraph, reversed(paragraph)):
+        if words := [atom for atom in read if atom.node.tag == _T]:
+            return words[-1].run
+    return None
+
+
+_PAST_LABEL = lazy_compile(r"[^\s\da-zOPA.\-\u2013\uff0e\u3001()\u0621-\u064a]")
+"""A character `_TYPED_START` takes in no way: the label typed can end no further on,
+and what the paragraph holds after it cannot change where it ends."""
 
 
 def _form(run: Any) -> bytes:

@@ -95,7 +95,9 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
         document = docx.Document(io.BytesIO(source))
     else:
         document = source.word()
-        built = {name: read() for name, read in parts_of(document).items()}  # as saved
+        body = document.part.partname.membername  # changed_parts names it: not read as built
+        built = {name: read if name == body else read()  # as saved
+                 for name, read in parts_of(document).items()}
     # the merged draft and the changes between two revisions are sent to every
     # delegation: with none of the secretariat's own comments on its draft
     dropped = drop_comments(document)
@@ -116,6 +118,6 @@ def write_merged_into_source(source: bytes | UnLayout, compilation: Compilation,
         write_atomically(path, source_package(source, new, changed, mark))
     else:
         write_atomically(path, repackaged(
-            [(name, name, lambda blob=blob: blob) for name, blob in built.items()], new,
-            changed, mark))
+            [(name, name, blob if callable(blob) else lambda blob=blob: blob)
+             for name, blob in built.items()], new, changed, mark))
     return writer.unshown

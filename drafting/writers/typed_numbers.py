@@ -129,6 +129,8 @@ def in_words_of(number: str, text: str) -> str:
 
 def _script(text: str) -> str:
     """The script most of ``text``'s letters are in: "arabic", "cyrillic" or "" (other)."""
+    if not _ARABIC_OR_CYRILLIC.search(text):  # most texts: none of theirs, so other
+        return ""
     counts = {"arabic": 0, "cyrillic": 0, "": 0}
     for char in text:
         if char.isalpha():
@@ -136,6 +138,10 @@ def _script(text: str) -> str:
                 "cyrillic" if "\u0400" <= char <= "\u04ff" else ""
             counts[script] += 1
     return max(counts, key=lambda script: (counts[script], script == ""))
+
+
+_ARABIC_OR_CYRILLIC = lazy_compile("[\u0400-\u04ff\u0600-\u06ff]")
+"""A character of the blocks `_script` counts as Arabic or Cyrillic letters."""
 
 
 _LOCAL_WORDS = {
