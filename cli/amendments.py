@@ -234,6 +234,7 @@ def amendments(
 
     Example: drafting amendments A/C.2/81/L.7 --para OP3 --status submitted --json
     """
+    from drafting.json_layout import laid_out
     from drafting.lookup import known_codes
     from drafting.workflow import (
         amendment_json,
@@ -249,8 +250,7 @@ def amendments(
                                           delegations=known_codes(store, delegation),
                                           statuses=status)
     if as_json:
-        typer.echo(json.dumps([amendment_json(document, a) for a in found],
-                              ensure_ascii=False, indent=2))
+        typer.echo(laid_out([amendment_json(document, a) for a in found]))  # one a line
         return
     width = shutil.get_terminal_size((100, 24)).columns
     lines = []  # written at once: 100,000 lines one by one took a second

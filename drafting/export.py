@@ -4,11 +4,11 @@ event in one line for people."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting import atomic
+from drafting.json_layout import laid_out
 from drafting.lookup import label_of
 from drafting.model import Amendment, Document
 
@@ -75,7 +75,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
         "events": [event_json(e) for e in store.events(symbol)],
         "head": head.to_json(),
     }
-    atomic.write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    atomic.write_atomically(path, laid_out(data) + "\n")
     return data
 
 
