@@ -181,15 +181,18 @@ def row_name(table: Table, key: tuple[Any, ...]) -> str:
 
 
 def readable(connection: Connection, table: Table, where: ColumnElement[bool] | None = None,
-             *, checked: bool = False) -> list[Row[Any]]:
+             *, checked: bool = False,
+             columns: Sequence[Column[Any]] | None = None) -> list[Row[Any]]:
     """Every row of ``table`` (those ``where`` selects), in primary key order, as one query
     reads them when all can be read. RecordMismatch naming the first row that cannot be
     read (a value that is not what its column promises: a payload nested too deep to
     parse, a time that is not a time), its table, row and column, and `drafting verify`:
     nothing is shown or exported from a record changed behind drafting's back. With
     ``checked``, if all can be read, the first row `check_rows` finds faulty likewise (a
-    kind that does not exist, a span that runs backwards)."""
-    columns = list(table.columns)
+    kind that does not exist, a span that runs backwards). ``columns``: only these are
+    read (and checked; not with ``checked``)."""
+    assert columns is None or not checked
+    columns = list(table.columns) if columns is None else list(columns)
     rows, unread = _read(connection, table, columns, where)
     if checked and not unread:
         codes = set(connection.scalars(select(tables.delegations.c.code)))

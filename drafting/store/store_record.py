@@ -12,6 +12,7 @@ from sqlalchemy import select
 from drafting.store import mapping, rowcheck, tables
 from drafting.store.chain import Event, event_from
 from drafting.store.errors import NotFoundError, RecordMismatch
+from drafting.store.payloads import utc
 from drafting.store.receipts import Receipt
 from drafting.store.verify import VerifyReport, verify, verify_document
 
@@ -27,18 +28,26 @@ class RecordKeeping:
     def _read(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError  # Store's own
 
-    def events(self, symbol: str | None = None) -> list[Event]:
+    def events(self, symbol: str | None = None, *, payloads: bool = True) -> list[Event]:
         """The event log, oldest first; with ``symbol``, only the events about that
         document (NotFoundError if there is no such document). RecordMismatch naming the
         first event whose row cannot be read (changed behind drafting's back: a payload
-        nested too deep to parse, a time that is not a time), as `verify` names it."""
+        nested too deep to parse, a time that is not a time), as `verify` names it.
+        Without ``payloads``, each event's payload is left unread (empty): for a list of
+        the log's events, which would parse every amendment ever submitted for nothing."""
+        event = tables.events.c
+        columns = None if payloads else [c for c in tables.events.columns
+                                         if c is not event.payload]
         with self._read() as connection:
             where = None
             if symbol is not None:
                 _known(connection, symbol)
-                where = tables.events.c.document == symbol
-            return [event_from(row) for row in rowcheck.readable(connection, tables.events,
-                                                                 where)]
+                where = event.document == symbol
+            rows = rowcheck.readable(connection, tables.events, where, columns=columns)
+        if payloads:
+            return [event_from(row) for row in rows]
+        return [Event(row.seq, utc(row.at), row.actor, row.kind, row.document, {},
+                      row.prev_hash, row.hash) for row in rows]
 
     def verify(self, anchors: Sequence[Receipt] = ()) -> VerifyReport:
         """Check every row, recompute the event chain and replay it against the rows, and

@@ -334,6 +334,15 @@ def test_events_name_the_document_the_actor_and_the_time(store):
         store.events("TEST/9")
 
 
+def test_events_listed_without_payloads_are_the_same_events_with_none(store):
+    store.submit(SMALL.symbol, [amend("EU", "OP2", replace="submit", with_="present")])
+    full, listed = store.events(SMALL.symbol), store.events(SMALL.symbol, payloads=False)
+    assert [dataclasses.replace(e, payload={}) for e in full] == listed
+    assert all(e.payload for e in full) and not any(e.payload for e in listed)
+    with pytest.raises(NotFoundError):
+        store.events("TEST/9", payloads=False)
+
+
 def test_store_errors_are_drafting_errors():
     assert issubclass(StoreError, DraftingError)
     assert issubclass(SchemaError, StoreError) and issubclass(ConflictError, StoreError)
