@@ -141,8 +141,31 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
 
 def plain_reads(element: Any) -> dict[Any, ParagraphRead]:
     """`plain_paragraphs` of ``element``, each read: one piece of text, the paragraph
-    mark as it was (read paragraphs are immutable: several readings may share them)."""
-    return {p: _plain_read(text) for p, text in plain_paragraphs(element).items()}
+    mark as it was (read paragraphs are immutable: several readings may share them, and
+    paragraphs of one text, in this file or another, one read: `forget_plain_reads`)."""
+    memo = _plain_memo
+    found: dict[Any, ParagraphRead] = {}
+    for p, text in plain_paragraphs(element).items():
+        read = memo.get(text)
+        if read is None:
+            read = _plain_read(text)
+            if len(text) <= _MEMO_LONGEST:
+                if len(memo) >= _MEMO_MOST:
+                    memo.clear()
+                memo[text] = read
+        found[p] = read
+    return found
+
+
+_MEMO_MOST, _MEMO_LONGEST = 4096, 2000
+_plain_memo: dict[str, ParagraphRead] = {}
+"""`_plain_read` of texts up to ``_MEMO_LONGEST`` characters, by text: every copy of a
+draft (an inbox) holds the same unchanged paragraphs, each then read once."""
+
+
+def forget_plain_reads() -> None:
+    """Forget the paragraphs `plain_reads` read (the next file is read as the first)."""
+    _plain_memo.clear()
 
 
 def _plain_read(text: str) -> ParagraphRead:
