@@ -121,7 +121,7 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
     walker = _Walker(footnotes)
     walker.struck, walker.styles, walker.forms = struck, styles, forms
     parents: dict[int, list[Any]] = {}
-    for p in paragraphs:
+    for p in paragraphs if plain is None or struck else ():  # else no parent is looked at
         parent = p.getparent()
         if parent is not None:
             parents.setdefault(id(parent), [parent, 0])[1] += 1
