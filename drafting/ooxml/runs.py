@@ -181,19 +181,20 @@ def plain_paragraphs(element: Any) -> dict[Any, str]:
     texts: dict[Any, list[str]] = {}
     mixed: set[Any] = set()
     p: Any = None
+    found: list[str] = []  # the texts of ``p``'s runs
     for node in element.iter(_P, *_PLAIN, *_NOT_PLAIN):
         tag = node.tag
         if tag == _P:
             p = node
-            texts[p] = []
+            found = texts[p] = []
             continue
         parent = node.getparent()
         if tag in _PLAIN_TAGS and parent.tag == _R:
-            owner = parent.getparent()
-            while owner is not None and owner.tag in _CONTAINERS:
+            owner = parent.getparent()  # nearly always the paragraph itself
+            while owner is not p and owner is not None and owner.tag in _CONTAINERS:
                 owner = owner.getparent()
             if owner is p:
-                texts[p].append(_CHARACTERS.get(tag) or node.text or "")
+                found.append(_CHARACTERS.get(tag) or node.text or "")
                 continue
         elif tag in _PLAIN_TAGS and parent.tag == _TABS:  # a tab stop, not a tab
             continue
@@ -201,7 +202,7 @@ def plain_paragraphs(element: Any) -> dict[Any, str]:
             parent = parent.getparent()  # its paragraph
         mixed.add(parent)
         mixed.add(p)
-    return {p: "".join(found) for p, found in texts.items() if p not in mixed}
+    return {p: "".join(parts) for p, parts in texts.items() if p not in mixed}
 
 
 @dataclass(frozen=True, slots=True)
