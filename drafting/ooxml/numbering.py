@@ -173,9 +173,11 @@ class NumberingCounter:
         tells, in one look at ``element``, that `number` gives None for each of them."""
         if not self._nums:
             return False
-        if next(element.iter(_NUM_PR), None) is not None:
-            return True
-        used = {style.get(_VAL) for style in element.iter(_P_STYLE)}
+        used: set[str | None] = set()
+        for found in element.iter(_NUM_PR, _P_STYLE):  # one pass for both
+            if found.tag == _NUM_PR:
+                return True
+            used.add(found.get(_VAL))
         return any(self._styles.sets_number(style_id or self._styles.default)
                    for style_id in (*used, None))
 

@@ -121,7 +121,7 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
     walker = _Walker(footnotes)
     walker.struck, walker.styles, walker.forms = struck, styles, forms
     parents: dict[int, list[Any]] = {}
-    for p in paragraphs:
+    for p in paragraphs if plain is None or struck else ():  # else no parent is looked at
         parent = p.getparent()
         if parent is not None:
             parents.setdefault(id(parent), [parent, 0])[1] += 1
@@ -141,8 +141,31 @@ def read_paragraphs(paragraphs: Iterable[Any], footnotes: Footnotes | None = Non
 
 def plain_reads(element: Any) -> dict[Any, ParagraphRead]:
     """`plain_paragraphs` of ``element``, each read: one piece of text, the paragraph
-    mark as it was (read paragraphs are immutable: several readings may share them)."""
-    return {p: _plain_read(text) for p, text in plain_paragraphs(element).items()}
+    mark as it was (read paragraphs are immutable: several readings may share them, and
+    paragraphs of one text, in this file or another, one read: `forget_plain_reads`)."""
+    memo = _plain_memo
+    found: dict[Any, ParagraphRead] = {}
+    for p, text in plain_paragraphs(element).items():
+        read = memo.get(text)
+        if read is None:
+            read = _plain_read(text)
+            if len(text) <= _MEMO_LONGEST:
+                if len(memo) >= _MEMO_MOST:
+                    memo.clear()
+                memo[text] = read
+        found[p] = read
+    return found
+
+
+_MEMO_MOST, _MEMO_LONGEST = 4096, 2000
+_plain_memo: dict[str, ParagraphRead] = {}
+"""`_plain_read` of texts up to ``_MEMO_LONGEST`` characters, by text: every copy of a
+draft (an inbox) holds the same unchanged paragraphs, each then read once."""
+
+
+def forget_plain_reads() -> None:
+    """Forget the paragraphs `plain_reads` read (the next file is read as the first)."""
+    _plain_memo.clear()
 
 
 def _plain_read(text: str) -> ParagraphRead:
@@ -158,19 +181,20 @@ def plain_paragraphs(element: Any) -> dict[Any, str]:
     texts: dict[Any, list[str]] = {}
     mixed: set[Any] = set()
     p: Any = None
+    found: list[str] = []  # the texts of ``p``'s runs
     for node in element.iter(_P, *_PLAIN, *_NOT_PLAIN):
         tag = node.tag
         if tag == _P:
             p = node
-            texts[p] = []
+            found = texts[p] = []
             continue
         parent = node.getparent()
         if tag in _PLAIN_TAGS and parent.tag == _R:
-            owner = parent.getparent()
-            while owner is not None and owner.tag in _CONTAINERS:
+            owner = parent.getparent()  # nearly always the paragraph itself
+            while owner is not p and owner is not None and owner.tag in _CONTAINERS:
                 owner = owner.getparent()
             if owner is p:
-                texts[p].append(_CHARACTERS.get(tag) or node.text or "")
+                found.append(_CHARACTERS.get(tag) or node.text or "")
                 continue
         elif tag in _PLAIN_TAGS and parent.tag == _TABS:  # a tab stop, not a tab
             continue
@@ -178,7 +202,7 @@ def plain_paragraphs(element: Any) -> dict[Any, str]:
             parent = parent.getparent()  # its paragraph
         mixed.add(parent)
         mixed.add(p)
-    return {p: "".join(found) for p, found in texts.items() if p not in mixed}
+    return {p: "".join(parts) for p, parts in texts.items() if p not in mixed}
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,14 +220,25 @@ def _plainly_held(target: Revision, originals: list[str]) -> bool:
     words, total = _paragraph_words(target)
     needed, held, seen = SHARED_FLOOR * total, 0, set()
     for text in originals:
-        collapsed = " ".join(text.split())
-        for shown in (collapsed, collapsed.partition(" ")[2]):  # "1. Decides ...": the
-            if shown in words and shown not in seen:  # text after its number
+        for shown in _shown(text, words):  # "1. Decides ...": the text after its number
+            if shown in words and shown not in seen:
                 seen.add(shown)
                 held += words[shown]
         if total > 0 and held >= needed:
             return True
     return False
+
+
+def _shown(text: str, words: Collection[str]) -> tuple[str, str]:
+    """A copy's paragraph ``text`` with spaces collapsed, and the same after its first
+    word (its typed label). Where it is a label, a tab and one of ``words`` (texts with
+    spaces collapsed), as nearly every one is ("PP2<tab>Recalling ..."), both are told
+    without splitting it into its words."""
+    label, tab, rest = text.partition("\t")
+    if tab and rest in words and label.split() == [label]:
+        return f"{label} {rest}", rest
+    collapsed = " ".join(text.split())
+    return collapsed, collapsed.partition(" ")[2]
 
 
 def _paragraph_words(target: Revision) -> tuple[dict[str, int], int]:

@@ -141,6 +141,8 @@ def _broken(chunks: list[Chunk], body: list[Paragraph], named: Mapping[int, int]
     found: list[_Run] = []
     after = 0
     for i, chunk in enumerate(chunks):
+        if not any("\n" in p.text for p in chunk.pieces):  # nearly always: no line break
+            continue
         text = _text(chunk) if _line(chunk) else ""
         if "\n" not in text or any("\n" in p.text for p in chunk.pieces if p.state != NORMAL):
             continue

@@ -27,7 +27,7 @@ from drafting.ooxml.numbering import NumberingCounter
 from drafting.ooxml.parts import Parts, word_parts
 from drafting.ooxml.run_styles import run_styles
 from drafting.ooxml.runs import DELETED, RunPiece
-from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind
+from drafting.readers.blocks import AutoNumber, Role, RoleKind
 from drafting.readers.copy_chunks import Chunk, ChunkReader
 from drafting.readers.copy_furniture import box_warnings, margin_warnings
 from drafting.readers.copy_hidden import hidden_warnings, unseen_warnings
@@ -41,7 +41,7 @@ from drafting.readers.copy_notes import (
     unread_said,
 )
 from drafting.readers.copy_objects import object_warnings
-from drafting.readers.copy_roles import copy_roles
+from drafting.readers.copy_roles import Row, layout_roles
 from drafting.readers.copy_tables import aside_warnings, table_warnings
 from drafting.readers.copy_text import quoted
 from drafting.readers.docx_draft import clean_lines, heading_level
@@ -205,13 +205,13 @@ class CopyLayout(ChunkReader):
         counter = NumberingCounter(self.word)
         numbered = counter.numbers_any(self.word.body)  # else each number is None
         styled = style_ids(self.word.body)  # each paragraph's style, in one pass
-        blocks, subtitles = [], set()
+        rows: list[Row] = []  # each Word paragraph's block (`layout_roles`)
+        subtitles: set[int] = set()
         originals = [clean_lines(read.original) for _, read, _ in entries]
         for index, (p, read, note) in enumerate(entries):
             text = originals[index] or clean_lines(read.proposed)
-            where = f"{self.name}, paragraph {index + 1}"
             if note is not None:
-                blocks.append(Block(f"[^{note}]: {text}", where))
+                rows.append((f"[^{note}]: {text}", False, 0, None, False, 0))
                 continue
             if self.survey.format_changes:  # its style and numbering as they were too
                 p = as_before(p)
@@ -225,10 +225,9 @@ class CopyLayout(ChunkReader):
             if style == "subtitle":
                 subtitles.add(index)
                 text = ""
-            auto = AutoNumber.shown(number)
-            blocks.append(Block(text, where, title_style=style == "title",
-                                heading=heading_level(style), number=auto))
-        found, labels = copy_roles(blocks, str(self.path))
+            rows.append((text, style == "title", heading_level(style),
+                         AutoNumber.shown(number), False, 0))
+        found, labels = layout_roles(tuple(rows), self.name)
         roles: list[Role | None] = list(found)
         self.labels_read = labels
         for index in subtitles:

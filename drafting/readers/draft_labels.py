@@ -67,7 +67,7 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
         label = draft.label
         if label.kind is ParagraphKind.HEADING:
             heading = (number, draft.text)
-        if (sectioned or annexed(draft.section)) and draft.section and \
+        if draft.section and (sectioned or annexed(draft.section)) and \
                 not label.section and label.kind is ParagraphKind.OPERATIVE:
             label = Label(label.prefix, label.number, label.suffix, draft.section)
         shown = str(label)
@@ -78,7 +78,7 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
             shown = str(label)
         if shown in seen and unique:
             _several_drafts(blocks)
-            first = seen[shown]
+            first = seen[shown].rsplit(", ", 1)[-1]
             raise ReaderError(f"{draft.where}: the label {shown} is used twice (first "
                               f"{'on' if first.startswith('line') else 'in'} {first}); "
                               "each paragraph needs its own" + _mixed(
@@ -86,7 +86,7 @@ def labelled_paragraphs(drafts: Sequence[DraftParagraph], blocks: Sequence[Block
                               + _unread(drafts[first_at[shown]:number - 1])
                               + _option_lines(drafts[:first_at[shown] - 1],
                                               drafts[first_at[shown]:number - 1]))
-        seen[shown] = draft.where.rsplit(", ", 1)[-1]
+        seen[shown] = draft.where  # its place in it, said only if used twice
         first_at[shown] = number
         text = draft.text if draft.options is None else "".join(
             f"[{option}]" for option in draft.options)

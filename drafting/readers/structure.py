@@ -381,10 +381,12 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers, LineJoins):
              prefix: str = "") -> None:
         self.roles[index] = Role(kind, len(self.drafts), skip, prefix,
                                  skip_at=int(index in self.bracketed_whole))
-        prefix = draft.label.prefix
-        self.last_number[prefix] = max(self.last_number.get(prefix, 0), draft.label.number)
-        self.operative_seen |= draft.label.kind is ParagraphKind.OPERATIVE
-        self.operative_in[draft.section] += draft.label.kind is ParagraphKind.OPERATIVE
+        label = draft.label
+        self.last_number[label.prefix] = max(self.last_number.get(label.prefix, 0),
+                                             label.number)
+        operative = label.kind is ParagraphKind.OPERATIVE
+        self.operative_seen |= operative
+        self.operative_in[draft.section] += operative
         self.drafts.append(draft)
 
     # Labels and sections

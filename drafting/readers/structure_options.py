@@ -205,10 +205,12 @@ class OptionBlocks:
         for index, block in enumerate(self.blocks):
             if option_named(block.text) is not None and self._numbered_after(index):
                 run.append(index)
+            elif not run:  # no series open (nearly always): a section heading ends none
+                continue
             elif self._opens_section(index, block):
                 self.restarting.update(run if restarts else ())
                 run, used, restarts = [], set(), False
-            elif run and (number := top_number(block, self._label(index)[0])) is not None:
+            elif (number := top_number(block, self._label(index)[0])) is not None:
                 restarts |= number in used
                 used.add(number)
         self.restarting.update(run if restarts else ())

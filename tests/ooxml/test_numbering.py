@@ -181,6 +181,33 @@ def test_numbers_any_tells_in_one_look_whether_number_may_number_a_paragraph():
     assert NumberingCounter(document).numbers_any(document.element.body)
 
 
+def test_numbers_any_in_one_pass_tells_as_its_two_looks_did():
+    """`numbers_any` looks for a numPr and the styles used in one pass: the same answer
+    as looking for a numPr first, then at every style used, whatever stands first."""
+    def two_looks(counter, body):
+        if next(body.iter(qn("w:numPr")), None) is not None:
+            return True
+        used = {style.get(qn("w:val")) for style in body.iter(qn("w:pStyle"))}
+        return any(counter._styles.sets_number(style_id or counter._styles.default)
+                   for style_id in (*used, None))
+
+    for layout in ("styled, then numbered", "numbered, then styled", "styled only",
+                   "plain only", "numbered only"):
+        document = docx.Document()
+        if "styled" in layout:
+            document.add_paragraph("styled", style="List Number" if "only" in layout
+                                   else "Heading 1")
+        if "numbered" in layout:
+            numbered(document, "x", 1, 0)
+        if layout.startswith("numbered,"):
+            document.add_paragraph("styled", style="Heading 1")
+        document.add_paragraph("plain")
+        counter = NumberingCounter(document)
+        body = document.element.body
+        assert counter.numbers_any(body) == two_looks(counter, body), layout
+        assert counter.numbers_any(body) == (layout != "plain only"), layout
+
+
 def test_unknown_num_numbers_nothing():
     document = docx.Document()
     paragraph = numbered(document, "x", 999, 0)

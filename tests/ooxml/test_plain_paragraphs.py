@@ -105,3 +105,28 @@ def test_plain_runs_are_taken_in_one_pass_and_nothing_else_is():
     assert runs.read_paragraphs([inserted])[0].proposed == "Recalling its new"
     assert runs.read_paragraphs([marked])[0].mark.state == runs.INSERTED
     assert runs.read_paragraphs([hidden])[0].pieces == ()
+
+
+def test_plain_reads_remembered_by_text_read_as_the_walk_does():
+    """A plain paragraph's read is remembered by its text (the copies of one draft hold
+    the same paragraphs): a paragraph of another file, or of the same one, with that text
+    is read as its own walk reads it, whatever was read before; a text read before that
+    is no longer plain (a change in it) is walked; forgotten, all are read anew alike."""
+    runs.forget_plain_reads()
+    first = _body([(("none", ["text", "tab"]), ""), (("none", ["text"]), "")])
+    runs.plain_reads(first)  # remembered: "Recalling its \t", "Recalling its "
+    second = _body([(("tab stops", ["text"]), ""), (("none", ["text", "tab"]), ""),
+                    (("none", ["text", "inserted"]), ""), (("none", ["break"]), ""),
+                    (("none", ["text", "tab"]), "")])
+    found = list(second.iter(f"{{{W}}}p"))
+    remembered = runs.read_paragraphs(found, plain=runs.plain_reads(second))
+    assert remembered == _walked(found)
+    assert remembered[1] is remembered[4]  # one text, one read
+    assert remembered[2].proposed == "Recalling its new"
+    runs.forget_plain_reads()
+    assert runs.read_paragraphs(found, plain=runs.plain_reads(second)) == remembered
+    long = "x" * 2001  # too long to remember: read each time, alike
+    body = etree.fromstring(f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>{long}</w:t></w:r></w:p>'
+                            "</w:body>")
+    assert list(runs.plain_reads(body).values()) == [runs._plain_read(long)]
+    assert long not in runs._plain_memo

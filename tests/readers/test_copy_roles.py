@@ -9,7 +9,7 @@ import pytest
 from drafting.errors import LimitError
 from drafting.limits import MAX_PARAGRAPH_CHARS
 from drafting.readers.blocks import AutoNumber, Block, RoleKind
-from drafting.readers.copy_roles import copy_roles
+from drafting.readers.copy_roles import copy_roles, forget_layouts, layout_roles
 from drafting.readers.structure import read_structure
 
 TEXTS = ("Draft resolution", "The General Assembly,", "Recalling its resolutions,",
@@ -56,3 +56,24 @@ def test_past_the_limits_each_copy_is_refused_naming_itself():
         with pytest.raises(LimitError, match=f"^{name}, paragraph 1: the paragraph has"):
             copy_roles([Block("x" * (MAX_PARAGRAPH_CHARS + 1), f"{name}, paragraph 1")],
                        name)
+
+
+def _rows(blocks: list[Block]) -> tuple:
+    return tuple((b.text, b.title_style, b.heading, b.number, b.contents, b.table)
+                 for b in blocks)
+
+
+def test_a_layout_given_as_rows_is_read_as_its_blocks():
+    """A copy's reader gives its layout as rows, the blocks made only where the layout
+    is read: the same reading as the blocks', remembered for either, each layout its own,
+    and a refusal naming the copy's paragraph."""
+    forget_layouts()
+    first = layout_roles(_rows(_blocks("a.docx")), "a.docx")
+    assert first[0] == _alone(_blocks("c.docx"))
+    assert copy_roles(_blocks("b.docx"), "b.docx") == first
+    assert dict(first[1]) == {3: "PP1", 4: "PP2", 5: "OP1", 6: "OP2"}
+    heading = _blocks("a.docx", Scope={"heading": 1})
+    assert layout_roles(_rows(heading), "a.docx")[0] == _alone(heading) != first[0]
+    with pytest.raises(LimitError, match="^d.docx, paragraph 2: the paragraph has"):
+        layout_roles(_rows([Block("x", ""), Block("x" * (MAX_PARAGRAPH_CHARS + 1), "")]),
+                     "d.docx")

@@ -14,6 +14,7 @@ from drafting.errors import LimitError
 from drafting.limits import MAX_BRACKET_DEPTH, MAX_PARAGRAPH_CHARS, bracket_depth
 from drafting.ooxml.runs import DELETED, INSERTED, NORMAL, Change, ParagraphRead, RunPiece
 from drafting.readers.copy_chunks import Chunk, forget_chunks, plain_chunk
+from drafting.readers.copy_identity import _shown
 from drafting.readers.copy_lengths import check_length
 from drafting.readers.copy_pieces import struck_by
 from drafting.readers.docx_matching import Group, _longest_run, longest_run
@@ -100,3 +101,19 @@ def test_the_longest_run_of_a_copy_in_order_is_the_trees(found, noted):
     """A copy whose paragraphs all stand in the revision's order keeps them all, as the
     tree reading any order keeps them."""
     assert longest_run(found, noted) == _longest_run(found, noted)
+
+
+_SPACED = st.text(alphabet="ab1 \t\n\u00a0\u2003\x1c", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SPACED, max_size=4), _SPACED, _SPACED)
+def test_a_paragraph_shown_with_spaces_collapsed_answers_as_its_words_split(texts, label,
+                                                                            rest):
+    """`copy_identity._shown` takes a label, a tab and a text of the draft apart without
+    splitting them into words: the same two texts as splitting gives, whatever spaces,
+    tabs and line breaks stand in the label or the text."""
+    words = {" ".join(t.split()) for t in (*texts, rest)} - {""}
+    for text in (f"{label}\t{rest}", f"{label}\t{' '.join(rest.split())}", rest, *texts):
+        collapsed = " ".join(text.split())
+        assert _shown(text, words) == (collapsed, collapsed.partition(" ")[2]), text

@@ -331,3 +331,20 @@ def test_an_option_number_past_the_labels_limit_is_refused_saying_so():
             r"paragraphs are numbered from 1 again\), but a label names options 1 to 99 "
             r"\(or A to Z\) only")):
         read_text(_options(*names), name="draft.md")
+
+
+def test_each_articles_option_blocks_are_weighed_on_their_own():
+    """Whether option blocks number their paragraphs from 1 again is told article by
+    article: the next article's heading closes a series, so that Article 2's blocks
+    (1., then 1.) are sections of their own, Article 3's (1., 2., then 3.) headings only;
+    the headings where no series is open close none."""
+    read = read_text("The Parties to this Convention,\n\nRecognizing the problem,\n\n"
+                     "Have agreed as follows:\n\nArticle 1\n\n1. Parties shall act.\n\n"
+                     "Article 2\n\nOption 1\n\n1. Parties shall register.\n\nOption 2\n\n"
+                     "1. Parties may register.\n\nArticle 3\n\nOption 1\n\n"
+                     "1. Parties shall report.\n\n2. Parties shall publish.\n\nOption 2\n\n"
+                     "3. Parties may report.\n\nArticle 4\n\n1. Parties shall review.\n",
+                     name="draft.md")
+    assert [p.label for p in read.paragraphs if p.kind is ParagraphKind.OPERATIVE] == [
+        "1.1", "2 OPTION 1.1", "2 OPTION 2.1", "3.1", "3.2", "3.3", "4.1"]
+    assert read.warnings == ()
