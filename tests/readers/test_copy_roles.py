@@ -74,6 +74,6 @@ def test_a_layout_given_as_rows_is_read_as_its_blocks():
     assert dict(first[1]) == {3: "PP1", 4: "PP2", 5: "OP1", 6: "OP2"}
     heading = _blocks("a.docx", Scope={"heading": 1})
     assert layout_roles(_rows(heading), "a.docx")[0] == _alone(heading) != first[0]
-    with pytest.raises(LimitError, match="^d.docx, paragraph 2: the paragraph has"):
+    with pytest.raises(LimitError, match=r"^d\.docx, paragraph 2: the paragraph has"):
         layout_roles(_rows([Block("x", ""), Block("x" * (MAX_PARAGRAPH_CHARS + 1), "")]),
                      "d.docx")
