@@ -164,9 +164,12 @@ def _row(entry: Entry, formatted: bool) -> str:
         heading = f'<h2 dir="{_direction(inner)}">{inner}</h2>'
         return _tr(f"heading {css}", f'<td colspan="2">{heading}</td>', count)
     marks = shown_marks(entry.paragraph, formatted, convention=False)
-    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
-    paragraphs = [_para(escape(lead) + _pieces(pieces, marks) + _notes(entry))]
-    paragraphs += [_para(escape(lead) + _pieces(pieces, marks)) for lead, pieces in options]
+    rtl = right_to_left(entry.paragraph.text)  # its options' English leads isolated
+    (lead, pieces), *options = entry_options(entry, rtl)  # "Option 1: ...": of options
+    words = entry.paragraph.text if rtl and lead else ""  # "Option 3: No text" too
+    paragraphs = [_para(escape(lead) + _pieces(pieces, marks) + _notes(entry), words=words)]
+    paragraphs += [_para(escape(lead) + _pieces(pieces, marks), words=words)
+                   for lead, pieces in options]
     labels = alternative_labels(entry.paragraph.label, len(entry.alternatives))
     for label, option in zip(labels, entry.alternatives, strict=True):
         alt = _spaced(f'<b class="label">{escape(label)}</b>', _credit(option.credit),

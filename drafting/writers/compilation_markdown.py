@@ -165,7 +165,7 @@ def _entry_blocks(entry: Entry, formatted: bool = False) -> list[str]:
     status = status_word(paragraph)
     rtl = right_to_left(paragraph.text)
     marks = shown_marks(paragraph, formatted, convention=False)
-    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
+    (lead, pieces), *options = entry_options(entry, rtl)  # "Option 1: ...": of options
     first = _block(f"**{escape(paragraph.label)}**",
                    f"*{isolated(f'({status})', rtl)}*" if status else "",
                    lead + render_pieces(pieces, marks, rtl) + _notes(entry, rtl))

@@ -83,7 +83,7 @@ def _entry_blocks(entry: Entry) -> list[str]:
     paragraph = entry.paragraph
     status = status_word(paragraph)
     rtl = right_to_left(paragraph.text)
-    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
+    (lead, pieces), *options = entry_options(entry, rtl)  # "Option 1: ...": of options
     first = _join(paragraph.label, isolated(f"({status})", rtl) if status else "",
                   lead + _pieces(pieces, rtl) + _notes(entry, rtl))
     alternatives = zip(alternative_labels(paragraph.label, len(entry.alternatives)),

@@ -234,7 +234,7 @@ def _entry(out: _Body, entry: Entry) -> None:
     if status:
         runs.append(run_xml(f"{isolated(f'({status})', rtl)} ", italic=True))
     marks = shown_marks(paragraph, out.formatted)
-    (lead, pieces), *options = entry_options(entry)  # "Option 1: ..." of a paragraph of options
+    (lead, pieces), *options = entry_options(entry, rtl)  # "Option 1: ...": of options
     runs += [run_xml(lead)] if lead else []
     out.add(runs + _marked_runs(pieces, marks, rtl) + _notes(entry, rtl), direction=words)
     for lead, pieces in options:

@@ -17,6 +17,7 @@ from drafting.brackets import Bracket, parse, unparse
 from drafting.engine.segments import MergedParagraph
 from drafting.model import Mark, Paragraph, ParagraphKind
 from drafting.readers.lines import option_text
+from drafting.writers.isolates import isolated
 from drafting.writers.pieces import Piece, PieceKind, entry_pieces
 
 NO_TEXT = "No text"
@@ -126,14 +127,18 @@ def _new_options(between: list[Piece], groups: list[list[Piece]]) -> bool:
     return True
 
 
-def entry_options(entry: MergedParagraph) -> list[tuple[str, Sequence[Piece]]]:
+def entry_options(entry: MergedParagraph, rtl: bool = False,
+                  ) -> list[tuple[str, Sequence[Piece]]]:
     """What a compilation writes of ``entry``'s text, a block each: ("", its pieces); for
     a paragraph read from options, ("Option N: ", the option's pieces) for each option,
-    "No text" for an empty one (`option_groups`)."""
+    "No text" for an empty one (`option_groups`). In a right-to-left paragraph (``rtl``)
+    these English words stand each in an isolate (`isolated`): "Option 2:" then reads as
+    written at the line's start, and its Arabic words still set the line's direction."""
     pieces = entry_pieces(entry)
     groups = option_groups(entry.paragraph, pieces)
     if groups is None:
         return [("", pieces)]
-    return [(option_lead(number), group if any(p.text.strip() for p in group)
-             else [Piece(PieceKind.TEXT, NO_TEXT)])
+    return [(isolated(option_lead(number).rstrip(), rtl) + " ",
+             group if any(p.text.strip() for p in group)
+             else [Piece(PieceKind.TEXT, isolated(NO_TEXT, rtl))])
             for number, group in enumerate(groups, start=1)]

@@ -167,3 +167,42 @@ def test_the_legend_of_an_arabic_word_compilation_reads_left_to_right(tmp_path):
     assert _bidi_of(arabic, "Insertions in bold") == ["0"]
     assert _bidi_of(arabic, "compilation of proposals") == ["0"]
     assert _bidi_of(english, "Insertions in bold") == [None]  # as before
+
+
+def _options(first: str, second: str):
+    """OP1 typed as options: two, and a third "No text"; an amendment to the second."""
+    zero = Revision("Zero draft", (Paragraph("o1", "OP1", OP, f"[{first}][{second}][]"),))
+    return merge(Document("L1", "", (zero,)), [
+        draft_amendment(zero, Proposal("OP1", insert=" فورا", after=second), id="A1",
+                        proponents=["EGY"])])
+
+
+def test_the_options_of_an_arabic_paragraph_lead_with_isolated_english_in_every_format(
+        tmp_path):
+    """An Arabic line opening "Option 2:" was laid out left to right (its first letter
+    Latin), the Arabic option words on the left; "Option 3: No text" likewise."""
+    compilation = _options("تقرر عقد اجتماع", "تقرر النظر في المسألة")
+    lead = f"{FSI}Option 2:{PDI} "
+    empty = f"{FSI}Option 3:{PDI} {FSI}No text{PDI}"
+    text = render_text(compilation).splitlines()
+    assert f"OP1 {FSI}Option 1:{PDI} تقرر عقد اجتماع" in text
+    assert any(line.startswith(f"{lead}تقرر النظر في المسألة") for line in text)
+    assert empty in text
+    markdown = render_markdown(compilation)
+    assert f"\n\n{lead}تقرر النظر في المسألة" in markdown and f"\n\n{empty}" in markdown
+    html = render_html(compilation)
+    assert f'<p dir="rtl">{lead}تقرر النظر في المسألة' in html
+    assert f'<p dir="rtl">{empty}</p>' in html  # no Arabic letter of its own: told
+    write_compilation_docx(compilation, tmp_path / "ar.docx")
+    shown = [p.text for p in docx.Document(str(tmp_path / "ar.docx")).paragraphs]
+    assert f"\t{empty}" in shown
+
+
+def test_the_options_of_an_english_paragraph_are_written_as_before(tmp_path):
+    compilation = _options("Decides to convene a meeting", "Decides to consider it")
+    text = render_text(compilation)
+    assert "OP1 Option 1: Decides to convene a meeting" in text
+    assert "\nOption 3: No text\n" in text and FSI not in text
+    html = render_html(compilation)
+    assert '<p dir="auto">Option 3: No text</p>' in html and FSI not in html
+    assert FSI not in render_markdown(compilation)
