@@ -80,12 +80,25 @@ def _options(
     _state["debug"] = debug
 
 
+# No automatic cyclic garbage collection while a command runs. A command builds its
+# objects once and keeps them to the end (100,000 amendments are millions of objects), and
+# reference counting frees nearly all the rest: collections found little to free and walked
+# every object the command made at least twice. With Python's default thresholds they took
+# 10-25% of compile, merge and the amendment list at 100,000 amendments; collecting as
+# rarely as every 100,000 new objects, still 14-19% of a compile, a merge, a diff or the
+# list there, and more the more amendments there were (peak memory the same with none).
+# Where a command does make cycles file after file (a Word package opened through
+# python-docx), it collects them itself (`drafting.intake.prepare_file`,
+# `drafting.read_ahead`). At its end, what the command made (and the modules it imported on
+# the way) is moved to the oldest generation before collections resume: else the first
+# allocation after them started a collection of all of it (70-150 ms at the end of a merge
+# of 3,860 amendments, after its work was done).
 def main() -> None:
     """Run the command line; every failure is one line on stderr and a non-zero exit.
     With ``DRAFTING_TIMING=1`` the command's own time is told on stderr at the end."""
-    before = gc.get_threshold()
+    collecting = gc.isenabled()
     gc.freeze()  # what importing built (modules, classes) is never walked again
-    gc.set_threshold(*GC_THRESHOLDS)
+    gc.disable()  # no automatic collection during a command: see the note above
     atexit.unregister(_freeze_at_exit)  # once, however often main() is called
     atexit.register(_freeze_at_exit)
     started = time.perf_counter()
@@ -97,8 +110,9 @@ def main() -> None:
             _run()
         finally:  # as it was, for a program (or a test) that calls main() and goes on
             library.removeHandler(told)
-            gc.freeze()  # first: what the command made is not walked as thresholds drop
-            gc.set_threshold(*before)
+            gc.freeze()  # first: what the command made is not walked once collections resume
+            if collecting:
+                gc.enable()
             gc.unfreeze()  # everything left is the oldest generation's, as if long kept
             if os.environ.get("DRAFTING_TIMING"):
                 _timing(time.perf_counter() - started)
@@ -113,19 +127,6 @@ class _LibraryWarnings(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         show_warnings([record.getMessage()])
-
-
-GC_THRESHOLDS = (100_000, 20, 100)
-"""Cyclic garbage collections as rarely as this: the youngest every 100,000 new objects
-(Python's default: 700). A command builds its objects once and keeps them to the end
-(100,000 amendments are millions of objects): with the default, collections walking them
-took 10-25% of compile, merge and the amendment list at 100,000 amendments, and more the
-more there were. The reference counts free almost everything (peak memory is the same
-with collections off); the collections that remain are few, and cost in proportion to
-what is new. At its end, what the command made (and the modules it imported on the way)
-is moved to the oldest generation before the thresholds drop back: else the first
-allocation after them started a collection of all of it (70-150 ms of a merge at 3,860
-amendments, after its work was done)."""
 
 
 def _freeze_at_exit() -> None:

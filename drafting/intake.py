@@ -216,9 +216,9 @@ def prepare_file(store: Store, document: Document, path: str | Path, *,
                                     boxes=sources_boxes(store, document),
                                     source_comments=sources_comments(store, document))
         # A Word package opened through python-docx (an unusual file) is a web of cycles,
-        # and the command line collects cycles rarely (drafting_cli.app): freed here, file
-        # by file, an inbox of 193 such copies peaks at a tenth of the memory (1.3 GB
-        # without).
+        # and the command line does not collect cycles as it goes (drafting_cli.app):
+        # freed here, file by file, an inbox of 193 such copies peaks at a tenth of the
+        # memory (1.3 GB without).
         gc.collect(1)
     if not read.amendments:  # what was not read may be why: said below
         advice = (f"; a comment alone proposes nothing: track the change it asks for, or, "

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from drafting_cli.app import GC_THRESHOLDS, main
+from drafting_cli.app import main
 
 
 def _run(monkeypatch, *args: str) -> int:
@@ -39,15 +39,21 @@ def test_no_timing_unless_asked_and_a_failure_still_tells_it(monkeypatch, capsys
     assert "no drafting store" in lines[0] and lines[-1].startswith("drafting: timing: work")
 
 
-def test_collections_are_rare_during_a_command_and_as_before_after_it(monkeypatch, tmp_path):
+def test_no_collection_runs_during_a_command_and_all_is_as_before_after_it(monkeypatch):
     seen = []
     monkeypatch.setattr("drafting_cli.app._run", lambda: seen.append(
-        (gc.get_threshold(), gc.get_freeze_count() > 0)))
+        (gc.isenabled(), gc.get_freeze_count() > 0)))
     before = gc.get_threshold()
-    assert before != GC_THRESHOLDS
+    assert gc.isenabled()
     main()
-    assert seen == [(GC_THRESHOLDS, True)]
-    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    assert seen == [(False, True)]
+    assert gc.isenabled() and gc.get_threshold() == before and gc.get_freeze_count() == 0
+    gc.disable()  # a program that had turned collections off finds them off still
+    try:
+        main()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_what_a_command_leaves_is_not_walked_as_its_thresholds_drop(monkeypatch):
