@@ -35,7 +35,7 @@ def _laid_out(value: Any, indent: str, level: int) -> str:
             return line
     inner, outer = indent * (level + 1), indent * level
     if isinstance(value, dict):
-        entries = [f"{inner}{_one_line(key)}: {_laid_out(item, indent, level + 1)}"
+        entries = [f"{inner}{_key(key)}: {_laid_out(item, indent, level + 1)}"
                    for key, item in value.items()]
         return "{\n" + ",\n".join(entries) + f"\n{outer}}}"
     entries = [inner + _laid_out(item, indent, level + 1) for item in value]
@@ -44,3 +44,9 @@ def _laid_out(value: Any, indent: str, level: int) -> str:
 
 _one_line = json.JSONEncoder(ensure_ascii=False).encode
 """``value`` as JSON on one line (one encoder made once, not one a call)."""
+
+
+def _key(key: Any) -> str:
+    """A key as JSON writes it: a string as it is, a number, true, false or null as the
+    string of it (``{1: 0}`` is ``{"1": 0}``)."""
+    return _one_line(key) if isinstance(key, str) else _one_line({key: 0})[1:-4]
