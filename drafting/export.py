@@ -72,7 +72,7 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
                        "paragraphs": [_paragraph_entry(p) for p in r]}
                       for r in document.revisions],
         "amendments": [amendment_json(document, a, full=True) for a in amendments],
-        "events": [event_json(e) for e in store.events(symbol, payloads=False)],  # checked
+        "events": [event_json(e) for e in store.events(symbol, payloads=False)],  # hashed above
         "head": head.to_json(),
     }
     atomic.write_atomically(path, laid_out(data) + "\n")
