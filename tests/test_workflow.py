@@ -279,52 +279,44 @@ def test_long_functions_announce_each_step_before_doing_it(store, tmp_path):
     assert said == ["reading zero-draft.md", "storing 40 paragraphs"]
 
 
+def _printed_by_a_process(store, *lines: str) -> str:
+    """What a fresh Python process prints running ``lines`` with ``store`` open as
+    ``store`` (and ``sys`` imported): which modules a step loads, unseen by this one."""
+    code = "\n".join(["import sys", "from drafting.store import open_store",
+                      f"with open_store({store.url!r}) as store:",
+                      *(f"    {line}" for line in lines[:-1]), lines[-1]])
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def test_submitting_json_loads_no_word_code(store):
     eu = str(SAMPLES / "submissions" / "eu.json")
-    code = (
-        "import sys\n"
-        "from drafting.store import open_store\n"
-        "from drafting.workflow import prepare_files\n"
-        f"with open_store({store.url!r}) as store:\n"
-        f"    [done] = prepare_files(store, {SYMBOL!r}, [{eu!r}])\n"
-        "print(len(done.amendments), sorted({'docx', 'lxml'} & set(sys.modules)))"
-    )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout.split(maxsplit=1)
-    assert shown == ["6", "[]\n"]
+    shown = _printed_by_a_process(
+        store, "from drafting.workflow import prepare_files",
+        f"[done] = prepare_files(store, {SYMBOL!r}, [{eu!r}])",
+        "print(len(done.amendments), sorted({'docx', 'lxml'} & set(sys.modules)))")
+    assert shown.split(maxsplit=1) == ["6", "[]\n"]
 
 
 def test_compiling_loads_no_reader_nor_the_inbox(store, tmp_path):
     # a compilation reads no file: the text reader, the inbox and the Word readers (and
     # the time their imports take) stay out of compile and merge
-    code = (
-        "import sys\n"
-        "from drafting.store import open_store\n"
-        "from drafting.outputs import compile_to\n"
-        f"with open_store({store.url!r}) as store:\n"
-        f"    compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.md')!r})\n"
+    shown = _printed_by_a_process(
+        store, "from drafting.outputs import compile_to",
+        f"compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.md')!r})",
         "print(sorted(m for m in sys.modules if m in ('drafting.intake', 'drafting.inbox')\n"
-        "             or m.startswith(('drafting.readers.text', 'drafting.readers.docx'))))"
-    )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout
+        "             or m.startswith(('drafting.readers.text', 'drafting.readers.docx'))))")
     assert shown == "[]\n" and (tmp_path / "c.md").exists()
 
 
 def test_a_compilation_to_markdown_or_html_loads_no_word_library(store, tmp_path):
     # python-docx and lxml are for the Word outputs: a page or a text compiled without
     # them starts a tenth of a second sooner (the writers' text helpers live apart)
-    code = (
-        "import sys\n"
-        "from drafting.store import open_store\n"
-        "from drafting.outputs import compile_to\n"
-        f"with open_store({store.url!r}) as store:\n"
-        f"    compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.md')!r})\n"
-        f"    compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.html')!r})\n"
-        "print(sorted({'docx', 'lxml'} & set(sys.modules)))"
-    )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout
+    shown = _printed_by_a_process(
+        store, "from drafting.outputs import compile_to",
+        f"compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.md')!r})",
+        f"compile_to(store, {SYMBOL!r}, {str(tmp_path / 'c.html')!r})",
+        "print(sorted({'docx', 'lxml'} & set(sys.modules)))")
     assert shown == "[]\n"
     assert "<html" in (tmp_path / "c.html").read_text(encoding="utf-8")
 
