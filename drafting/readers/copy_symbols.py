@@ -255,7 +255,22 @@ def _text(p: etree._Element) -> str:
 
 
 def _cut(texts: Iterable[str]) -> Iterator[str]:
+    """The lines of ``texts`` as a masthead lays them out: apart where a tab, a line break
+    or three spaces or more set them apart ("United Nations<tab>A/C.2/81/L.99"; a text
+    copied from a PDF: "United Nations      A/C.2/81/L.99"), and a symbol after the name
+    of the United Nations ("Nations Unies A/C.3/81/L.12") a line of its own."""
     for text in texts:
-        for line in re.split(r"[\t\n\r\v]+", text):
+        for line in _APART.split(text):
             if line := line.strip().rstrip("*").rstrip():  # "A/C.2/81/L.99*": a note
-                yield line
+                named = _MASTHEAD.match(line)
+                if named and _symbol_like(rest := line[named.end():]):
+                    yield from (named[1], rest)
+                else:
+                    yield line
+
+
+_APART = lazy_compile(r"[\t\n\r\v]+| {3,}")
+_MASTHEAD = lazy_compile("(United Nations|Nations Unies|Naciones Unidas|"
+                         "Организация Объединенных Наций|联合国|الأمم المتحدة)\\s+")
+"""The name of the United Nations as a document's masthead prints it, in its six
+official languages."""

@@ -221,10 +221,13 @@ States", "Proposed by the delegation of Kenya")."""
 _NOT_TITLE = lazy_compile(
     r"(?i)\S*/\S*|.*\t.*|distr\b.*|original\s*:.*|(?:provisional\s+)?agenda\s+item\b.*"
     r"|items?\s+\d.*|.*\bsession(?:,\s*resumed)?|.*\bcommittee|\d{1,2}\s+\w+\s+\d{4}"
-    r"|united\s+nations|general\s+assembly|security\s+council")
+    r"|united\s+nations|general\s+assembly|security\s+council|.*\S {3,}\S.*"
+    r"|(?:united\s+nations|nations\s+unies|naciones\s+unidas|организация\s+объединенных"
+    r"\s+наций|联合国|الأمم\s+المتحدة)\s+\S*/\S*")
 """A line of the front matter that is no title: a symbol ("A/HRC/58/L.4"), two columns
-("Agenda item 13.2<tab>20 May 2026"), "Distr.", "Original:", an agenda item, a session,
-a committee, a date, an organ."""
+("Agenda item 13.2<tab>20 May 2026", or set apart by spaces, as a text copied from a PDF
+has them), "Distr.", "Original:", an agenda item, a session, a committee, a date, an
+organ, the masthead with the symbol ("Nations Unies A/C.3/81/L.12")."""
 
 
 _PREAMBLE = lazy_compile(r"(?i)pr[ée]amb(?:le|ule|ulo)|преамбула|الديباجة|序言")
