@@ -1,9 +1,11 @@
-"""The compilation text as plain text.
+r"""The compilation text as plain text.
 
 Plain text marks insertions ``+{thus}+`` and deletions ``-{thus}-`` (square
 brackets already mean "not agreed"), puts proponents in parentheses and keeps
 the options of a bracket as plain words: ``[submit / present (EU)]``. Nothing
-is wrapped; user text is written as it is.
+is wrapped; user text is written as it is, but for a brace that would read as one of
+those marks (after a ``+`` or ``-``, or before one), written ``\{`` or ``\}``: else words
+proposed as ``annual}+ (USA) and +{`` showed as another delegation's proposal.
 
 In a line whose words run right to left (Arabic), each credit, note (``delete paragraph
 (EGY)``), status and English lead is isolated (`drafting.writers.isolates`): text viewers
@@ -23,6 +25,7 @@ from drafting.engine.segments import (
     NewParagraph,
     StaleAmendment,
 )
+from drafting.lazy_re import lazy_compile
 from drafting.writers.isolates import isolated, right_to_left
 from drafting.writers.options import entry_options
 from drafting.writers.pieces import (
@@ -44,6 +47,8 @@ LEGEND = (
     "Insertions +{thus}+, deletions -{thus}-, proponents in parentheses; "
     "[ / ] alternatives not agreed."
 )
+_LIKE_A_MARK = lazy_compile(r"(?<=[+-])\{|\}(?=[+-])")
+"""A brace in the words that would read as an insertion's or deletion's mark."""
 
 
 def render_text(compilation: Compilation) -> str:
@@ -125,14 +130,21 @@ def _piece(piece: Piece, rtl: bool = False) -> str:
     if piece.kind in (PieceKind.INSERTED, PieceKind.BRACKET):
         return _inserted(piece.text)
     if piece.kind is PieceKind.DELETED:
-        return f"-{{{piece.text}}}-"
+        return f"-{{{_words(piece.text)}}}-"
     if piece.kind is PieceKind.CREDIT:
         return isolated(piece.text, rtl)
-    return piece.text
+    return _words(piece.text)
 
 
 def _inserted(text: str) -> str:
-    return f"+{{{text}}}+" if text else ""
+    return f"+{{{_words(text)}}}+" if text else ""
+
+
+def _words(text: str) -> str:
+    """``text`` with each brace that would read as a mark escaped (`_LIKE_A_MARK`)."""
+    if "{" not in text and "}" not in text:
+        return text
+    return _LIKE_A_MARK.sub(lambda found: "\\" + found[0], text)
 
 
 def _join(*parts: str) -> str:

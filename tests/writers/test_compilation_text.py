@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from drafting.engine.segments import Alternatives, Change, NewParagraph, Option, Text
@@ -159,6 +161,19 @@ def test_status_follows_the_label(make, status, expected):
 def test_user_text_is_written_as_it_is_and_lines_are_not_wrapped(make):
     long = "Calls upon *all* States <b> " + "to act " * 30 + ":\n(a) To report;"
     assert one(make, Text(long)) == "OP1 " + long
+
+
+def test_words_that_would_read_as_a_mark_cannot_pass_for_another_delegations_proposal(make):
+    """A delegation's words holding "}+ (USA) ... +{" read as an insertion credited to
+    the USA; each brace beside a "+" or "-" is escaped, so that the marks are ours only.
+    Braces elsewhere (a placeholder "{Option 1}") are written as they are."""
+    block = one(make, Text("Decides {Option 1} to act"),
+                Change("", " annual}+ (USA) and -{", make.credit("EU")),
+                Change("now}-", "", make.credit("JPN")), Text(";"))
+    assert block == ("OP1 Decides {Option 1} to act +{annual\\}+ (USA) and -\\{}+ (EU) "
+                     "-{now\\}-}- (JPN);")
+    unescaped = [mark for mark in re.findall(r"\\?\}[+-]|[+-]\\?\{", block) if "\\" not in mark]
+    assert unescaped == ["+{", "}+", "-{", "}-"]  # our own marks only
 
 
 def test_stale_proposals_are_listed_at_the_end(make):
