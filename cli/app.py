@@ -17,6 +17,7 @@ from drafting_cli import (
     amendments,
     delegations,
     documents,
+    keys,
     outputs,
     secretariat,
     store_commands,
@@ -55,6 +56,8 @@ app.command("positions", cls=OnceCommand)(outputs.positions)
 app.command("brackets", cls=OnceCommand)(documents.brackets)
 app.command("log", cls=OnceCommand)(secretariat.log)
 app.command("head", cls=OnceCommand)(store_commands.head)
+app.add_typer(keys.app, name="key")
+app.command("check-signatures", cls=OnceCommand)(keys.check_signatures)
 app.command("verify", cls=OnceCommand)(store_commands.verify)
 app.command("postgres-roles", cls=OnceCommand)(store_commands.postgres_roles)
 app.command("export", cls=OnceCommand)(outputs.export)

@@ -34,6 +34,11 @@ AnchorsOpt = typer.Option(
     help="A file of kept receipts: the 'receipt: #N <hash>' lines commands print, SEQ:HASH "
          "lines, a command's --json output, or an export (drafting export). Repeatable.")
 
+SignWithOpt = typer.Option(
+    None, "--sign-with", show_default=False,
+    help="The secretariat's signing key (drafting key new): the head printed with its "
+         "signature, which anyone checks with the public key (drafting check-signatures).")
+
 
 def init(
     secure: bool = typer.Option(
@@ -92,17 +97,32 @@ def _ready(where: str, schema: str, tokens: dict[str, str], receipts: tuple[Rece
     show_receipts(receipts)
 
 
-def head(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
+def head(sign_with: Path | None = SignWithOpt, db: str = DbOpt,
+         as_json: bool = JsonOpt) -> None:
     """Print the head of the record: the number and hash of the last event.
 
     Kept outside the store, it is a receipt for the whole record as it stands: `drafting
-    verify --anchor SEQ:HASH` fails if anything up to it is ever rewritten.
+    verify --anchor SEQ:HASH` fails if anything up to it is ever rewritten. Signed by the
+    secretariat (--sign-with), it also proves to anyone that the secretariat issued it.
 
     Example: drafting head --json > head-2026-05-01.json
+    Example: drafting head --sign-with ~/secretariat-signing.key >> heads.txt
     """
+    key = None
+    if sign_with is not None:
+        from drafting.signatures import read_key
+
+        key = read_key(sign_with)  # before the store is opened: a wrong path says so first
     with store_at(db) as store:
         now = store.head()
-    typer.echo(json.dumps(now.to_json()) if as_json else f"head: {now}")
+    if key is None:
+        typer.echo(json.dumps(now.to_json()) if as_json else f"head: {now}")
+        return
+    from drafting.signatures import KIND, sign
+
+    signed = sign(now, key)
+    typer.echo(json.dumps({**now.to_json(), "signature": f"{KIND}:{signed.signature}",
+                           "key": f"{KIND}:{signed.key}"}) if as_json else str(signed))
 
 
 def verify(

@@ -9,7 +9,8 @@ The public API is what ``__all__`` lists; everything else is internal:
   `revise` with `Decisions`, `diff_revisions`, `bracket_report`, the `brackets` language;
 - store: `init_store`, `open_store` -> `Store`; `revise_document` and `bracket_decisions`
   issue a revision on a store; every write's `Receipt` (its event's number and hash) to
-  keep, and check later with `Store.verify`;
+  keep, and check later with `Store.verify`; the secretariat's signed heads, checked
+  with its public key alone: `drafting.signatures`;
 - write: `render_html`, `render_markdown`, `render_text`, `write_text`,
   `write_compilation_docx`, `write_merged_docx` (real tracked changes), `write_docx_revision`.
 

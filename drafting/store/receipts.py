@@ -98,8 +98,14 @@ def _from_lines(path: Path, text: str) -> list[Receipt]:
 
 def _from_json(path: Path, text: str) -> list[Receipt]:
     """Every receipt in one JSON document or several written one after another."""
+    return [receipt for found in receipt_objects(path, text)
+            if (receipt := as_receipt(found)) is not None]
+
+
+def receipt_objects(path: Path, text: str) -> Iterator[dict[str, Any]]:
+    """Every JSON object, at any depth, of the JSON documents written one after another
+    in ``text`` (the file ``path``). InputError naming the line where one is no JSON."""
     decoder = json.JSONDecoder()
-    found: list[Receipt] = []
     position = 0
     while position < len(text):
         if text[position].isspace():
@@ -109,21 +115,26 @@ def _from_json(path: Path, text: str) -> list[Receipt]:
             value, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             raise InputError(f"{path}, line {error.lineno}: not JSON ({error.msg})") from error
-        found += _walk(value)
-    return found
+        yield from _objects(value)
 
 
-def _walk(value: Any) -> Iterator[Receipt]:
+def as_receipt(value: dict[str, Any]) -> Receipt | None:
+    """The receipt a JSON object is (an integer ``seq``, a 64-digit ``hash``), else None."""
+    seq, digest = value.get("seq"), value.get("hash")
+    if (isinstance(seq, int) and not isinstance(seq, bool) and isinstance(digest, str)
+            and re.fullmatch(_HASH, digest)):
+        return Receipt(seq, digest.lower())
+    return None
+
+
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
     if isinstance(value, dict):
-        seq, digest = value.get("seq"), value.get("hash")
-        if (isinstance(seq, int) and not isinstance(seq, bool) and isinstance(digest, str)
-                and re.fullmatch(_HASH, digest)):
-            yield Receipt(seq, digest.lower())
+        yield value
         for item in value.values():
-            yield from _walk(item)
+            yield from _objects(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _walk(item)
+            yield from _objects(item)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -171,3 +171,34 @@ def test_an_export_carries_the_head(cli, tmp_path):
     jsonschema.validate(data, schema)
     assert "passes through all 2 receipts" in cli.ok("verify", "--anchors",
                                                       str(tmp_path / "l7.json"))
+
+
+def test_a_head_signed_by_the_secretariat_is_checked_by_anyone_with_its_public_key(
+        cli, tmp_path):
+    """`key new`, `head --sign-with` and `check-signatures`: a kept head proves to a third
+    party that the secretariat issued it, where a receipt alone proves nothing."""
+    key = tmp_path / "secretariat.key"
+    made = cli.ok("key", "new", str(key))
+    public = made.splitlines()[-1].removeprefix("public key: ")
+    assert public.startswith("ed25519:") and cli.ok("key", "public", str(key)) == made.split(
+        "\n", 1)[1]
+    cli.ok("init")
+    cli.ok("delegation", "add", "EU")
+    signed = cli.ok("head", "--sign-with", str(key)).strip()
+    head = cli.logged()
+    seq = max(head)
+    assert signed.startswith(f"head: #{seq} {head[seq]} signature: ed25519:")
+    kept = tmp_path / "heads.txt"
+    kept.write_text(f"{signed}\n")
+    assert cli.ok("check-signatures", str(kept), "--public-key", public) == \
+        f"{kept}, line 1: head #{seq}: signed with the key\n"
+    assert cli.ok("verify", "--anchors", str(kept)).startswith("the record is intact")
+    as_json = json.loads(cli.ok("head", "--sign-with", str(key), "--json"))
+    assert as_json["seq"] == seq and as_json["key"] == public
+
+    kept.write_text(f"{signed}\n{signed.replace(f'#{seq} ', f'#{seq + 1} ')}\n")
+    code, out, err = cli.run("check-signatures", str(kept), "--public-key", public)
+    assert code == 1 and f"head #{seq + 1}: NOT signed with the key" in out
+    assert f"1 of 2 signed heads are not signed with the key given ({kept}, line 2)" in err
+    code, _, err = cli.run("key", "new", str(key))
+    assert code == 1 and "never overwritten" in err
