@@ -147,7 +147,7 @@ def _given_key(public: str) -> str:
     `drafting key new` printed, kept as it was)."""
     from drafting.given_files import decoded, read_given
 
-    if public.strip().lower().startswith(f"{KIND}:") or not Path(public).is_file():
+    if public.strip().lower().startswith(f"{KIND}:") or not _a_file(public):
         return public
     text = decoded(read_given(Path(public), 64 * 1024, kind="a public key",
                               limit_said="a key file may take"), Path(public))
@@ -156,6 +156,13 @@ def _given_key(public: str) -> str:
         raise InputError(f"{public}: holds no public key ({KIND}:<base64>, as `drafting key "
                          "new` prints it)")
     return found[0]
+
+
+def _a_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL: no file, a key to read
+        return False
 
 
 def sign(receipt: Receipt, key: Ed25519PrivateKey) -> SignedHead:

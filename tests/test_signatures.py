@@ -100,6 +100,12 @@ def test_a_file_without_a_signed_head_is_refused_saying_why(key_file, tmp_path, 
 def test_what_is_no_key_is_refused_saying_so(tmp_path):
     with pytest.raises(InputError, match="is not a public key"):
         parse_public("ed25519:AAAA")
+    new_key(tmp_path / "k.key")
+    kept = tmp_path / "heads.txt"
+    kept.write_text(f"{sign(HEAD, read_key(tmp_path / 'k.key'))}\n")
+    for junk in ("x" * 5000, "no\0key", str(tmp_path / "missing.pub")):
+        with pytest.raises(InputError, match="is not a public key"):
+            check_file(kept, junk)
     text = tmp_path / "notes.txt"
     text.write_text("-----BEGIN PRIVATE KEY-----\nnonsense\n-----END PRIVATE KEY-----\n")
     with pytest.raises(InputError, match="not a signing key"):
