@@ -81,7 +81,15 @@ def file_path(path: str | os.PathLike[str]) -> Path:
         raise DraftingError(f"{text}: ends with '{text[-1]}', so it names a folder, not a "
                             "file; nothing was written: give the file's name without the "
                             f"trailing '{text[-1]}'")
-    if (folder := Path(text)).is_dir():
+    folder = Path(text)
+    try:
+        named_folder = folder.is_dir()
+    except OSError as error:  # a name longer than the file system takes ("too long")
+        raise cannot_write(folder, error) from error
+    except ValueError as error:  # a NUL in it
+        raise DraftingError(f"{text!r}: holds a NUL character, which no file name may; "
+                            "nothing was written") from error
+    if named_folder:
         example = folder / f"name{folder.suffix or '.docx'}"
         raise DraftingError(f"{text}: is a folder, not a file; nothing was written: give a "
                             f"file's name in it ({example})")
@@ -184,6 +192,9 @@ def cannot_write(path: Path, error: OSError) -> DraftingError:
         advice = f"there is no folder {path.parent}: create it first"
     elif code == errno.EISDIR:
         advice = "that is a folder: give a file name"
+    elif code == errno.ENAMETOOLONG:
+        advice = "the name (or a folder's in the path) is longer than the disk allows: give a " \
+            "shorter one"
     else:
         advice = "check that the folder exists and is writable"
     return DraftingError(f"{path}: cannot write the file ({cause}); nothing was written: "

@@ -73,6 +73,19 @@ def test_a_name_near_the_systems_limit_is_written(store, tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+@pytest.mark.parametrize("name", ["c" * 300 + ".md", "c" * 5000 + ".md",
+                                  "d" * 300 + "/c.docx"])
+def test_a_name_past_the_systems_limit_is_refused_saying_so(store, tmp_path, name):
+    """A name (or a folder's) longer than the disk allows was "internal error (OSError:
+    File name too long)": looking whether it named a folder raised before any check."""
+    args = ("merge", "L.7", "-o") if name.endswith(".docx") else ("compile", "L.7", "-o")
+    refused = drafting(store, *args, str(tmp_path / name))
+    assert refused.returncode == 1
+    assert "cannot write the file (File name too long); nothing was written: the name" \
+        in refused.stderr and "internal error" not in refused.stderr
+    assert list(tmp_path.iterdir()) == [store]
+
+
 def test_an_output_path_is_said_escaped(store, tmp_path):
     """A name holding an escape sequence or a line break was printed raw in "wrote ...":
     a terminal obeyed it, and a line break made two lines of one."""
