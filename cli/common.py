@@ -38,6 +38,10 @@ TokenOpt = typer.Option(
 
 
 JsonOpt = typer.Option(False, "--json", help="Print JSON instead.")
+SignWithOpt = typer.Option(
+    None, "--sign-with", show_default=False,
+    help="The secretariat's signing key (drafting key new): the head is signed, and anyone "
+         "checks it with the public key (drafting check-signatures).")
 
 ONCE_HINTS = {
     ("amend", "delegation"): "an amendment has one proponent; the others support it "

@@ -11,7 +11,7 @@ import typer
 from drafting.atomic import file_path
 from drafting.characters import escaped
 from drafting.errors import InputError
-from drafting_cli.common import DbOpt, show_warnings, store_at
+from drafting_cli.common import DbOpt, SignWithOpt, show_warnings, store_at
 from drafting_cli.progress import steps
 
 OutputOpt = typer.Option(..., "--output", "-o", parser=file_path,
@@ -124,9 +124,13 @@ def export(
     symbol: str = SymbolArg,
     fmt: str = typer.Option("json", "--format", help="The format: json."),
     output: Path = JsonOpt,
+    sign_with: Path | None = SignWithOpt,
     db: str = DbOpt,
 ) -> None:
     """Export a document with its revisions, amendments and record.
+
+    With --sign-with (the secretariat's signing key) the export's head is signed: anyone
+    with the public key checks it (drafting check-signatures l7.json --public-key ...).
 
     Example: drafting export A/C.2/81/L.7 --format json -o l7.json
     """
@@ -135,7 +139,7 @@ def export(
     if fmt != "json":
         raise InputError(f"cannot export as '{fmt}'; use --format json")
     with store_at(db) as store:
-        data = export_json(store, symbol, output)
+        data = export_json(store, symbol, output, sign_with=sign_with)
     typer.echo(f"wrote {escaped(str(output))}: {len(data['revisions'])} revision(s), "
                f"{len(data['amendments'])} amendment(s), {len(data['events'])} event(s); "
                f"head: #{data['head']['seq']} {data['head']['hash']}")

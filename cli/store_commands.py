@@ -13,6 +13,7 @@ from drafting_cli.common import (
     ActorOpt,
     DbOpt,
     JsonOpt,
+    SignWithOpt,
     TokenOpt,
     show_receipts,
     show_tokens,
@@ -33,12 +34,6 @@ AnchorsOpt = typer.Option(
     None, "--anchors", show_default=False,
     help="A file of kept receipts: the 'receipt: #N <hash>' lines commands print, SEQ:HASH "
          "lines, a command's --json output, or an export (drafting export). Repeatable.")
-
-SignWithOpt = typer.Option(
-    None, "--sign-with", show_default=False,
-    help="The secretariat's signing key (drafting key new): the head printed with its "
-         "signature, which anyone checks with the public key (drafting check-signatures).")
-
 
 def init(
     secure: bool = typer.Option(

@@ -14,6 +14,7 @@ from drafting.model import Amendment, Document
 
 if TYPE_CHECKING:
     from drafting.store import SourceInfo, Store
+    from drafting.store.receipts import Receipt
 
 
 def amendment_json(document: Document, amendment: Amendment, *,
@@ -46,15 +47,24 @@ EXPORT_FORMAT = "drafting export"
 EXPORT_VERSION = 1
 
 
-def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
+def export_json(store: Store, symbol: str, path: str | Path, *,
+                sign_with: str | Path | None = None) -> dict[str, Any]:
     """Write document ``symbol`` to ``path`` as JSON (schemas/export.schema.json): every
     revision with its paragraphs (and what is kept of its Word source: SHA-256, size and
     format), every amendment, the document's event log, and the head of the whole log
     (number and hash of its last event) when the export began: with the events' own
-    hashes, receipts that ``drafting verify --anchors`` checks. Returns what was written."""
+    hashes, receipts that ``drafting verify --anchors`` checks. With ``sign_with`` (the
+    secretariat's signing key's file), the head carries its signature and public key, as
+    `drafting head --sign-with` prints them (`drafting.signatures`): the export is then
+    the secretariat's own word for the record it holds. Returns what was written."""
     from datetime import UTC, datetime
 
     path = atomic.file_path(path)  # a path that names a folder: refused before the work
+    key = None
+    if sign_with is not None:
+        from drafting.signatures import read_key
+
+        key = read_key(sign_with)  # a key that cannot be read: said before the work
     head = store.head()
     document, amendments = store.check_document(symbol, "nothing was written")
     sources = store.sources(symbol)
@@ -73,10 +83,19 @@ def export_json(store: Store, symbol: str, path: str | Path) -> dict[str, Any]:
                       for r in document.revisions],
         "amendments": [amendment_json(document, a, full=True) for a in amendments],
         "events": [event_json(e) for e in store.events(symbol, payloads=False)],  # hashed above
-        "head": head.to_json(),
+        "head": head.to_json() if key is None else _signed(head, key),
     }
     atomic.write_atomically(path, laid_out(data) + "\n")
     return data
+
+
+def _signed(head: Receipt, key: Any) -> dict[str, Any]:
+    """The head as JSON with its signature by ``key`` and the key's public half."""
+    from drafting.signatures import KIND, sign
+
+    signed = sign(head, key)
+    return {**head.to_json(), "signature": f"{KIND}:{signed.signature}",
+            "key": f"{KIND}:{signed.key}"}
 
 
 def _paragraph_entry(paragraph: Any) -> dict[str, Any]:

@@ -202,3 +202,27 @@ def test_a_head_signed_by_the_secretariat_is_checked_by_anyone_with_its_public_k
     assert f"1 of 2 signed heads are not signed with the key given ({kept}, line 2)" in err
     code, _, err = cli.run("key", "new", str(key))
     assert code == 1 and "never overwritten" in err
+
+
+def test_an_export_signed_by_the_secretariat_checks_and_is_a_valid_export(cli, tmp_path):
+    import jsonschema
+
+    key = tmp_path / "secretariat.key"
+    public = cli.ok("key", "new", str(key)).splitlines()[-1].removeprefix("public key: ")
+    cli.ok("init")
+    cli.ok("import", str(SAMPLES / "zero-draft.md"), "--doc", SYMBOL)
+    out = tmp_path / "l7.json"
+    code, _, err = cli.run("export", SYMBOL, "--format", "json", "-o", str(out),
+                           "--sign-with", str(tmp_path / "no.key"))
+    assert code == 1 and "no.key" in err and not out.exists()  # nothing written
+    cli.ok("export", SYMBOL, "--format", "json", "-o", str(out), "--sign-with", str(key))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["head"]["seq"] == 1 and data["head"]["key"] == public
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / "export.schema.json")
+                                         .read_text(encoding="utf-8")))
+    assert cli.ok("check-signatures", str(out), "--public-key", public) == \
+        f"{out}: head #1: signed with the key\n"
+    data["head"]["hash"] = "0" * 64  # the record said to be another
+    out.write_text(json.dumps(data), encoding="utf-8")
+    code, printed, _ = cli.run("check-signatures", str(out), "--public-key", public)
+    assert code == 1 and "NOT signed with the key" in printed
