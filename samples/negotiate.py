@@ -10,7 +10,9 @@ there what a secretariat circulates:
 - ``Rev.1.docx`` and ``Rev.2.docx``: the revised drafts, clean;
 - ``compilation-Rev.1.html``: the round-2 proposals on Rev.1;
 - ``changes-Rev.1-Rev.2.docx``: what Rev.2 changed, as tracked changes;
-- ``A-C.2-81-L.7.json``: the whole record (``drafting export``).
+- ``A-C.2-81-L.7.json``: the whole record (``drafting export``), its head signed with the
+  secretariat's key (``secretariat-signing.key``, made by ``drafting key new``), which a
+  delegation checks with the public key (``drafting check-signatures``).
 
 Round 1: the secretariat imports the Word zero draft; the EU and the United States send
 it back with Track Changes on, Japan an edited copy without tracked changes, AOSIS a
@@ -168,8 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     drafting("show", SYMBOL, "-o", out / "Rev.2.docx")
     drafting("brackets", SYMBOL)
     drafting("diff", SYMBOL, "Rev.1", "Rev.2", "-o", out / "changes-Rev.1-Rev.2.docx")
-    drafting("export", SYMBOL, "--format", "json", "-o", out / "A-C.2-81-L.7.json")
+    key = out / "secretariat-signing.key"  # a demo's: a real one stays off shared folders
+    key.unlink(missing_ok=True)
+    public = drafting("key", "new", key).splitlines()[-1].removeprefix("public key: ")
+    drafting("export", SYMBOL, "--format", "json", "-o", out / "A-C.2-81-L.7.json",
+             "--sign-with", key)
     drafting("verify")
+    _heading("A delegation checks the record it was sent: signed by the secretariat, and "
+             "still the store's")
+    drafting("check-signatures", out / "A-C.2-81-L.7.json", "--public-key", public)
+    drafting("verify", "--anchors", out / "A-C.2-81-L.7.json")
 
     print(f"\nDone. In {out}/:")
     for name in OUTPUTS:

@@ -82,6 +82,10 @@ def test_every_promised_file_is_left_in_one_folder(story):
         assert (out / name).stat().st_size > 0, name
     assert f"Done. In {out.resolve()}/" in printed
     assert "$ drafting revise A/C.2/81/L.7 --label Rev.2" in printed
+    record = json.loads((out / "A-C.2-81-L.7.json").read_text(encoding="utf-8"))
+    assert record["head"]["signature"].startswith("ed25519:")
+    assert f"{out / 'A-C.2-81-L.7.json'}: head #{record['head']['seq']}: signed with the " \
+        "key" in printed
 
 
 def test_each_revision_has_fewer_brackets(story):
