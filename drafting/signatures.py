@@ -97,7 +97,8 @@ def new_key(path: str | Path) -> str:
 
 def read_key(path: str | Path) -> Ed25519PrivateKey:
     """The signing key in the file at ``path`` (as `new_key` writes it). InputError
-    saying what is wrong where it cannot be read or is no Ed25519 private key."""
+    saying what is wrong where it cannot be read, others may read or write it (as ssh
+    refuses such a key), or it is no Ed25519 private key."""
     from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -106,6 +107,11 @@ def read_key(path: str | Path) -> Ed25519PrivateKey:
 
     path = Path(path)
     data = read_given(path, 64 * 1024, kind="a signing key", limit_said="a key file may take")
+    if os.name == "posix" and (mode := path.stat().st_mode & 0o077):
+        raise InputError(f"{path}: others on this machine may {'read' if mode & 0o044 else 'use'}"
+                         f" the signing key (permissions {oct(path.stat().st_mode & 0o777)[2:]}"
+                         "): whoever holds it signs as the secretariat; make it its owner's "
+                         f"alone (chmod 600 {path}) and use it again")
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm) as error:

@@ -43,6 +43,16 @@ def test_a_new_key_is_its_owners_alone_and_never_overwritten(key_file):
     assert path.read_bytes() == before
 
 
+def test_a_key_others_may_read_is_refused_until_it_is_its_owners_alone(key_file):
+    path, public = key_file
+    path.chmod(0o644)
+    with pytest.raises(InputError, match=r"others on this machine may read the signing key "
+                                         r"\(permissions 644\).*chmod 600"):
+        read_key(path)
+    path.chmod(0o600)
+    assert public_text(read_key(path)) == public
+
+
 def test_a_head_signed_checks_with_its_key_and_no_other(key_file, tmp_path):
     path, public = key_file
     signed = sign(HEAD, read_key(path))
@@ -108,6 +118,7 @@ def test_what_is_no_key_is_refused_saying_so(tmp_path):
             check_file(kept, junk)
     text = tmp_path / "notes.txt"
     text.write_text("-----BEGIN PRIVATE KEY-----\nnonsense\n-----END PRIVATE KEY-----\n")
+    text.chmod(0o600)
     with pytest.raises(InputError, match="not a signing key"):
         read_key(text)
     from cryptography.hazmat.primitives import serialization
@@ -117,5 +128,6 @@ def test_what_is_no_key_is_refused_saying_so(tmp_path):
     other.write_bytes(ec.generate_private_key(ec.SECP256R1()).private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption()))
+    other.chmod(0o600)
     with pytest.raises(InputError, match="not an ed25519 one"):
         read_key(other)
