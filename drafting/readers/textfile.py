@@ -47,6 +47,7 @@ naming the lines.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -66,6 +67,8 @@ from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
 _HEADING = lazy_compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
+_COMMENT = lazy_compile(r"(?<!\\)<!--(.*?)-->", re.DOTALL)
+r"""An HTML comment in Markdown (``\<!--`` is text: the writer escapes a "<")."""
 _ENDS = lazy_compile(r"(?:[,;:.!?\u060c\u061b\u3002\uff0c\uff1b\uff1a]|[,;]\d{1,3})"
                    r"[\"'\u2019\u201d)\]*\\]*$")
 """How a line that ends a paragraph ends: a comma, semicolon, colon or full stop (a
@@ -101,10 +104,13 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     a character that is not text (`characters`); stray brackets are warnings.
     """
     source = source.replace("\r\n", "\n").replace("\r", "\n")
+    hidden: list[ReadWarning] = []
+    if markdown and "<!--" in source:
+        source, hidden = _without_comments(source, name)
     printed = is_printed(source)
     lines = source.split("\n")
     _check_characters([unfed(line) for line in lines] if printed else lines, name)
-    warnings = _normalise(lines, name)
+    warnings = hidden + _normalise(lines, name)
     lines = [characters.normalised(characters.wide_brackets(line)[0]) for line in lines]
     runs = [] if printed else _runs(lines, markdown=markdown)
     if printed or (not markdown and _wrapped(runs)):  # a PDF's printed lines
@@ -122,6 +128,24 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
         after_title=tuple(unescaped(line) for line in result.after_title),
         paragraphs=tuple(replace(p, text=text, marks=marks) if marks or text != p.text else p
                          for p in result.paragraphs for text, marks in [unmarked(p.text)]))
+
+
+def _without_comments(source: str, name: str) -> tuple[str, list[ReadWarning]]:
+    """``source`` without its HTML comments (``<!-- ... -->``, on one line or several),
+    which Markdown never shows: a drafter's note to self is not the draft's text, and
+    would be circulated with it. Each leaves its line breaks (a comment on lines of its
+    own ends a block, as in CommonMark) and a warning quoting it. A comment never closed
+    stays text."""
+    warnings = []
+
+    def left_out(found: re.Match[str]) -> str:
+        line = source.count("\n", 0, found.start()) + 1
+        words = " ".join(found[1].split())
+        warnings.append(ReadWarning(f"{name}, line {line}", "an HTML comment, which Markdown "
+                                    f"does not show, was left out: '{_preview(words, 80)}'"))
+        return "\n" * found[0].count("\n")
+
+    return _COMMENT.sub(left_out, source), warnings
 
 
 def _structure_block(block: _Block, name: str, *, markdown: bool) -> Block:
