@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from drafting.characters import escaped
 from drafting_cli.common import JsonOpt, OnceCommand
 
 app = typer.Typer(
@@ -36,7 +37,7 @@ def new(path: Path = KeyPathArg) -> None:
     from drafting.signatures import new_key
 
     public = new_key(path)
-    typer.echo(f"wrote {path}: the secretariat's signing key (keep it secret)")
+    typer.echo(f"wrote {escaped(str(path))}: the secretariat's signing key (keep it secret)")
     typer.echo(f"public key: {public}")
 
 
@@ -74,9 +75,9 @@ def check_signatures(
     else:
         for c in checked:
             said = "signed with the key" if c.valid else "NOT signed with the key"
-            typer.echo(f"{c.where}: head #{c.head.receipt.seq}: {said}")
+            typer.echo(f"{escaped(c.where)}: head #{c.head.receipt.seq}: {said}")
     if bad:
         print(f"drafting: {len(bad)} of {len(checked)} signed heads are not signed with the "
-              f"key given ({'; '.join(c.where for c in bad)}): changed, or signed with "
+              f"key given ({'; '.join(escaped(c.where) for c in bad)}): changed, or signed with "
               "another key", file=sys.stderr)
         raise typer.Exit(1)

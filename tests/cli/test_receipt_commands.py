@@ -202,6 +202,9 @@ def test_a_head_signed_by_the_secretariat_is_checked_by_anyone_with_its_public_k
     assert f"1 of 2 signed heads are not signed with the key given ({kept}, line 2)" in err
     code, _, err = cli.run("key", "new", str(key))
     assert code == 1 and "never overwritten" in err
+    odd = tmp_path / "e\x1b[31mRED\nx.key"  # a terminal would obey it: said escaped
+    said = cli.ok("key", "new", str(odd))
+    assert len(said.splitlines()) == 2 and "\x1b" not in said and odd.exists()
 
 
 def test_an_export_signed_by_the_secretariat_checks_and_is_a_valid_export(cli, tmp_path):
