@@ -47,7 +47,6 @@ naming the lines.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -67,8 +66,6 @@ from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
 
 _HEADING = lazy_compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
-_COMMENT = lazy_compile(r"(?<!\\)<!--(.*?)-->", re.DOTALL)
-r"""An HTML comment in Markdown (``\<!--`` is text: the writer escapes a "<")."""
 _ENDS = lazy_compile(r"(?:[,;:.!?\u060c\u061b\u3002\uff0c\uff1b\uff1a]|[,;]\d{1,3})"
                    r"[\"'\u2019\u201d)\]*\\]*$")
 """How a line that ends a paragraph ends: a comma, semicolon, colon or full stop (a
@@ -136,16 +133,25 @@ def _without_comments(source: str, name: str) -> tuple[str, list[ReadWarning]]:
     would be circulated with it. Each leaves its line breaks (a comment on lines of its
     own ends a block, as in CommonMark) and a warning quoting it. A comment never closed
     stays text."""
-    warnings = []
-
-    def left_out(found: re.Match[str]) -> str:
-        line = source.count("\n", 0, found.start()) + 1
-        words = " ".join(found[1].split())
+    warnings, kept, at, line = [], [], 0, 1
+    while (start := source.find("<!--", at)) != -1:
+        line += source.count("\n", at, start)
+        if start and source[start - 1] == "\\":  # "\<!--": text
+            kept.append(source[at:start + 4])
+            at = start + 4
+            continue
+        end = source.find("-->", start + 4)
+        if end == -1:  # never closed: text, and so is every later one (one scan, not one each)
+            break
+        comment = source[start + 4:end]
         warnings.append(ReadWarning(f"{name}, line {line}", "an HTML comment, which Markdown "
-                                    f"does not show, was left out: '{_preview(words, 80)}'"))
-        return "\n" * found[0].count("\n")
-
-    return _COMMENT.sub(left_out, source), warnings
+                                    "does not show, was left out: "
+                                    f"'{_preview(' '.join(comment.split()), 80)}'"))
+        breaks = comment.count("\n")
+        kept += [source[at:start], "\n" * breaks]
+        line += breaks
+        at = end + 3
+    return "".join(kept) + source[at:], warnings
 
 
 def _structure_block(block: _Block, name: str, *, markdown: bool) -> Block:

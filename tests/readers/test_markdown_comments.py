@@ -6,7 +6,7 @@ title was lost into the front matter."""
 
 from __future__ import annotations
 
-from drafting.readers.textfile import read_text
+from drafting.readers.textfile import _without_comments, read_text
 
 DRAFT = """<!-- facilitator's note: do not circulate -->
 # Humanitarian assistance
@@ -53,3 +53,15 @@ def test_an_escaped_or_unclosed_comment_and_a_plain_text_file_keep_it_as_text():
     assert unclosed.paragraphs[0].text == "Decides <!-- to act."
     plain = read_text("The General Assembly,\n\n1. Decides <!-- x --> to act.\n")
     assert plain.paragraphs[0].text == "Decides <!-- x --> to act."
+
+
+def test_a_file_of_comment_openings_is_read_in_one_pass():
+    """Each "<!--" looked for its "-->" through the rest of the file: a file of them,
+    never closed (hostile, or a broken export), took time growing as their count squared
+    (8,000 took 2 s; a 10 MB file would take hours). Now the first one never closed ends
+    the search, and what follows is text."""
+    source = "The General Assembly,\n\n1. Decides " + "<!--x" * 2_000_000
+    assert _without_comments(source, "d.md") == (source, [])
+    closed, said = _without_comments("1. Decides" + " <!-- x -->" * 200_000 + " to act.",
+                                      "d.md")
+    assert closed == "1. Decides" + " " * 200_000 + " to act." and len(said) == 200_000
