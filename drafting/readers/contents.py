@@ -24,9 +24,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _FIELD_CHAR, _CODE, _SIMPLE = f"{_W}p", f"{_W}fldChar", f"{_W}instrText", f"{_W}fldSimple"
 _TYPE, _INSTR = f"{_W}fldCharType", f"{_W}instr"
 _STYLE = lazy_compile(r"(?:toc|contents) ?(?:[1-9]|heading)|table of contents|toc", re.I)
-_PAGED = lazy_compile(r"(?P<entry>\S.*?)(?:\s*\t\s*|\s*(?:\.\s?){3,}\s*|\s*\u2026+\s*)"
-                    r"(?P<page>\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
-"""A contents line: an entry, then its page after a tab or dot leaders."""
+_PAGE = lazy_compile(r"(?:\d{1,4}|[ivxlc]{1,6})\Z", re.IGNORECASE)
+"""The page number ending a contents line: figures, or roman ones."""
 _HEADING_WORDS = lazy_compile(
     r"(?:preamble|pr[ée]ambule|pre[áa]mbulo|final (?:clauses|provisions)|annex|appendix"
     r"|(?:[IVXLC]{1,7}|\d{1,3}|[A-Z])\.?(?:\t|\s))", re.IGNORECASE)
@@ -73,11 +72,43 @@ def _is_contents(code: str) -> bool:
 def contents_line(text: str) -> bool:
     """Whether ``text`` reads as a line of a table of contents typed by hand: a heading's
     words ("Article 1<tab>Purpose", "Preamble", "I. General provisions") then a page."""
-    found = _PAGED.fullmatch(text.strip())
-    if found is None:
+    entry = _entry(text.strip())
+    if entry is None:
         return False
-    entry = found["entry"].replace("\t", " ")
+    entry = entry.replace("\t", " ")
     return section_key(entry) is not None or bool(_HEADING_WORDS.match(entry))
+
+
+def _entry(text: str) -> str | None:
+    """The entry of a contents line ``text`` (stripped): its words before the page number
+    that ends it and the tab, the dot leaders (three dots or more, each maybe followed by
+    a space) or the ellipsis between; the shortest such, as they read; None for any other
+    line. Read from its end in one pass: a pattern read from the start tried every place
+    the entry could end, and took time growing as the square of a line of dots."""
+    run = len(text) - len(text.rstrip("0123456789"))
+    if not run:
+        run = len(text) - len(text.rstrip("ivxlcIVXLC"))
+    page = text[len(text) - run:]
+    if not page or not _PAGE.fullmatch(page) or run == len(text):
+        return None
+    before = text[:len(text) - run]
+    bare = before.rstrip()
+    ends = []
+    if "\t" in before[len(bare):]:  # a tab, spaces maybe around it
+        ends.append(len(bare))
+    at = len(bare)  # dot leaders: ". . . ." or "....", read backwards
+    dots = 0
+    while at and (bare[at - 1] == "." or (bare[at - 1].isspace() and at > 1 and
+                                          bare[at - 2] == "." and dots)):
+        dots += bare[at - 1] == "."
+        at -= 1
+    if dots >= 3:
+        ends.append(len(bare[:at].rstrip()))
+    ellipsis = len(bare) - len(bare.rstrip("\u2026"))
+    if ellipsis:
+        ends.append(len(bare[:len(bare) - ellipsis].rstrip()))
+    shortest = min((end for end in ends if end), default=None)
+    return None if shortest is None else text[:shortest]
 
 
 def typed_contents(texts: Sequence[str]) -> set[int]:
