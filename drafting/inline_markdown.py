@@ -12,6 +12,7 @@ writes ``\\(a\\)``, ``\\[arbitrary\\]``); the writer escapes only ``\\``, ``*`` 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from drafting.lazy_re import lazy_compile
 from drafting.model.marks import Mark, Style, normalised, pieces
@@ -27,6 +28,7 @@ _ESCAPED = lazy_compile(r"([\\*<])")
 _LINK = lazy_compile(r"(?<=\])\(|!(?=\[)")
 """What would make a link or an image of the negotiators' brackets: "](" and "!["."""
 _ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
+_STARS = lazy_compile(r"\*+")
 """A backslash escape: a backslash before an ASCII punctuation character."""
 MARKUP = "\\*<"
 """The characters whose escapes `unmarked` must see (the rest can be read before)."""
@@ -37,27 +39,29 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
     out: list[str] = []
     marks: list[Mark] = []
     opened: list[tuple[str, int, tuple[Style, ...]]] = []  # (delimiter, start, styles)
-    at = 0
+    closing = _last_closing(text) if "*" in text else {}
+    last = cache(text.rfind)  # where each closing tag is last found: one search each
+    at = length = 0  # length: of what ``out`` holds, kept as it grows
     while at < len(text):
         char = text[at]
         if char == "\\" and _ESCAPE.match(text, at):
             out.append(text[at + 1])
+            length += 1
             at += 2
             continue
         if char == "*":
-            run = len(text) - at - len(text[at:].lstrip("*"))
+            run = _STARS.match(text, at).end() - at  # type: ignore[union-attr]
             size = min(run, 3)
             before = text[at - 1] if at else " "
             after = text[at + size] if at + size < len(text) else " "
             delimiter = "*" * size
             if opened and opened[-1][0] == delimiter and not before.isspace():
                 _, start, styles = opened.pop()
-                marks += [Mark(start, len("".join(out)), s) for s in styles
-                          if len("".join(out)) > start]
+                marks += [Mark(start, length, s) for s in styles if length > start]
                 at += size
                 continue
-            if not after.isspace() and _closes(text, at + size, delimiter):
-                opened.append((delimiter, len("".join(out)), _ASTERISKS[size]))
+            if not after.isspace() and closing.get(size, -1) > at + size:
+                opened.append((delimiter, length, _ASTERISKS[size]))
                 at += size
                 continue
         if char == "<" and (tag := _TAG.match(text, at)):
@@ -65,15 +69,15 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
             closer = f"</{name.split()[0]}>"
             if tag[1] and opened and opened[-1][0] == f"</{name}>":
                 _, start, styles = opened.pop()
-                marks += [Mark(start, len("".join(out)), s) for s in styles
-                          if len("".join(out)) > start]
+                marks += [Mark(start, length, s) for s in styles if length > start]
                 at = tag.end()
                 continue
-            if not tag[1] and name in _TAGS and closer in text[tag.end():]:
-                opened.append((closer, len("".join(out)), (_TAGS[name],)))
+            if not tag[1] and name in _TAGS and last(closer) >= tag.end():
+                opened.append((closer, length, (_TAGS[name],)))
                 at = tag.end()
                 continue
         out.append(char)
+        length += 1
         at += 1
     plain = "".join(out)
     if opened:  # never closed: the text as written
@@ -81,22 +85,26 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
     return plain, normalised(marks, len(plain))
 
 
-def _closes(text: str, start: int, delimiter: str) -> bool:
-    """Whether a run of exactly ``delimiter``'s asterisks closes it later in ``text``,
-    after a character that is not a space (escaped asterisks are text)."""
-    at = start
+def _last_closing(text: str) -> dict[int, int]:
+    """For each size of asterisk run (1 to 3), where the last run of exactly that many
+    that could close one opened before it begins: after a character that is not a space
+    (escaped asterisks are text). An opening run closes if such a run begins after it.
+    Found in one pass: looking ahead from each opening took time growing as the square of
+    a paragraph of lone asterisks."""
+    last: dict[int, int] = {}
+    at = 0
     while at < len(text):
         if text[at] == "\\" and _ESCAPE.match(text, at):
             at += 2
             continue
         if text[at] == "*":
-            run = len(text) - at - len(text[at:].lstrip("*"))
-            if run == len(delimiter) and at > start and not text[at - 1].isspace():
-                return True
+            run = _STARS.match(text, at).end() - at  # type: ignore[union-attr]
+            if run <= 3 and at and not text[at - 1].isspace():
+                last[run] = at
             at += run
             continue
         at += 1
-    return False
+    return last
 
 
 def unescaped(text: str, keep: str = "") -> str:

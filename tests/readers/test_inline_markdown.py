@@ -63,3 +63,18 @@ def test_a_word_drafts_formatting_survives_markdown_and_back(tmp_path):
     assert any(p.marks for p in back.paragraphs)
     plain = write_text(draft.title, draft.paragraphs)  # text: no markup at all
     assert "*" not in plain and read_text(plain).paragraphs[0].marks == ()
+
+
+def test_a_paragraph_of_lone_asterisks_or_tags_is_read_in_one_pass():
+    """Each asterisk that might open emphasis looked through the rest of the paragraph for
+    its closing one, and the text read so far was joined again at each: a paragraph of
+    lone asterisks ("*a *a *a ...") took time growing as its length squared (13,000 of
+    them: more than ten seconds). Now where runs could close is found once, and the same
+    text and marks come out."""
+    lone = "*a " * 33_000
+    assert unmarked(lone) == (lone, ())
+    tags = "<u>" * 33_000
+    assert unmarked(tags) == (tags, ())
+    closed = "a* " * 33_000 + "*b*"
+    text, marks = unmarked(closed)
+    assert text == "a* " * 33_000 + "b" and marks == (Mark(99_000, 99_001, IT),)
