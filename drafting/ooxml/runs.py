@@ -68,6 +68,7 @@ from drafting.ooxml.run_pieces import RunPiece as RunPiece
 from drafting.ooxml.run_pieces import original_text as original_text
 from drafting.ooxml.run_pieces import proposed_text as proposed_text
 from drafting.ooxml.run_styles import RunStyles
+from drafting.text_memo import TextMemo
 
 _MARKS = {qn("w:ins"): (INSERTED, CHANGE), qn("w:del"): (DELETED, CHANGE),
           qn("w:moveTo"): (INSERTED, MOVE), qn("w:moveFrom"): (DELETED, MOVE)}
@@ -149,18 +150,14 @@ def plain_reads(element: Any) -> dict[Any, ParagraphRead]:
         read = memo.get(text)
         if read is None:
             read = _plain_read(text)
-            if len(text) <= _MEMO_LONGEST:
-                if len(memo) >= _MEMO_MOST:
-                    memo.clear()
-                memo[text] = read
+            memo.keep(text, read, len(text))
         found[p] = read
     return found
 
 
-_MEMO_MOST, _MEMO_LONGEST = 4096, 2000
-_plain_memo: dict[str, ParagraphRead] = {}
-"""`_plain_read` of texts up to ``_MEMO_LONGEST`` characters, by text: every copy of a
-draft (an inbox) holds the same unchanged paragraphs, each then read once."""
+_plain_memo: TextMemo[ParagraphRead] = TextMemo()
+"""`_plain_read` of short texts, by text: every copy of a draft (an inbox) holds the
+same unchanged paragraphs, each then read once."""
 
 
 def forget_plain_reads() -> None:

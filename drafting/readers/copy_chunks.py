@@ -29,6 +29,7 @@ from drafting.readers.copy_text import check_characters, unproposed
 from drafting.readers.docx_changes import strip_label
 from drafting.readers.lines import read_label, read_numbered
 from drafting.readers.result import ReadWarning
+from drafting.text_memo import TextMemo
 
 
 @dataclass
@@ -175,12 +176,11 @@ class ChunkReader:
                 self.seen_comments.setdefault(comment_id, (where, piece.text))
 
 
-_MEMO_MOST, _MEMO_LONGEST = 4096, 2000
-_memo: dict[tuple[str, bool, bool, bool], tuple[str | None, RunPiece | None]] = {}
-"""What `plain_chunk` makes of a bare piece of text (no comment, nothing but its text)
-of up to ``_MEMO_LONGEST`` characters, by its text and how its label is read: its
-label and its piece (None for none). Every copy of a draft (an inbox) holds the same
-unchanged paragraphs; each is then read once (`forget_chunks` forgets them)."""
+_memo: TextMemo[tuple[str | None, RunPiece | None]] = TextMemo()
+"""What `plain_chunk` makes of a bare piece of short text (no comment, nothing but its
+text), by its text and how its label is read: its label and its piece (None for none).
+Every copy of a draft (an inbox) holds the same unchanged paragraphs; each is then read
+once (`forget_chunks` forgets them)."""
 
 
 def plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
@@ -191,16 +191,14 @@ def plain_chunk(number: int, read: runs.ParagraphRead, label: bool,
     (piece,) = read.pieces
     text = piece.text
     key = (text, label, bracketed, inside)
-    bare = len(text) <= _MEMO_LONGEST and _bare(piece)
+    bare = len(text) <= _memo.longest and _bare(piece)
     found = _memo.get(key) if bare else None
     if found is None:
         found = _plain_parts(piece, label, bracketed, inside)
         if found is None:
             return None
         if bare:
-            if len(_memo) >= _MEMO_MOST:
-                _memo.clear()
-            _memo[key] = found
+            _memo.keep(key, found, len(text))
     kept = found[1]
     return Chunk(number, found[0], [kept] if kept is not None else [], read.mark)
 

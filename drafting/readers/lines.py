@@ -28,6 +28,7 @@ from drafting.model.sections import opens_article as opens_article
 from drafting.model.sections import section_key as section_key
 from drafting.readers.chapeaux import long_chapeau
 from drafting.readers.decisions import decision_opening
+from drafting.text_memo import TextMemo
 
 _SUFFIX = "|".join(sorted(SUFFIXES, key=len, reverse=True))
 GAP = "[\t \u00a0\u2002-\u200a\u202f]"
@@ -227,10 +228,9 @@ def read_numbered(text: str) -> tuple[Label | None, int, bool]:
     return (bracketed[0], bracketed[1], False) if bracketed else found
 
 
-_SPLIT_MAX, _SPLIT_LONGEST = 4096, 2000
-_splits: dict[str, tuple[Label | None, str, int, bool]] = {}
-"""`_split` of texts up to `_SPLIT_LONGEST` characters, by text: a paragraph's label is
-read by its structure and its copy's, in every copy of a draft (an inbox)."""
+_splits: TextMemo[tuple[Label | None, str, int, bool]] = TextMemo()
+"""`_split` of short texts, by text: a paragraph's label is read by its structure and
+its copy's, in every copy of a draft (an inbox)."""
 
 
 def _split(text: str) -> tuple[Label | None, str, int, bool]:
@@ -238,10 +238,7 @@ def _split(text: str) -> tuple[Label | None, str, int, bool]:
     found = _splits.get(text)
     if found is None:
         found = _split_now(text)
-        if len(text) <= _SPLIT_LONGEST:
-            if len(_splits) >= _SPLIT_MAX:
-                _splits.clear()
-            _splits[text] = found
+        _splits.keep(text, found, len(text))
     return found
 
 
