@@ -35,6 +35,7 @@ AnchorsOpt = typer.Option(
     help="A file of kept receipts: the 'receipt: #N <hash>' lines commands print, SEQ:HASH "
          "lines, a command's --json output, or an export (drafting export). Repeatable.")
 
+
 def init(
     secure: bool = typer.Option(
         False, "--secure", help="Require tokens from now on: prints the secretariat's token "
@@ -113,11 +114,10 @@ def head(sign_with: Path | None = SignWithOpt, db: str = DbOpt,
     if key is None:
         typer.echo(json.dumps(now.to_json()) if as_json else f"head: {now}")
         return
-    from drafting.signatures import KIND, sign
+    from drafting.signatures import sign
 
     signed = sign(now, key)
-    typer.echo(json.dumps({**now.to_json(), "signature": f"{KIND}:{signed.signature}",
-                           "key": f"{KIND}:{signed.key}"}) if as_json else str(signed))
+    typer.echo(json.dumps(signed.to_json()) if as_json else str(signed))
 
 
 def verify(

@@ -14,7 +14,6 @@ from drafting.model import Amendment, Document
 
 if TYPE_CHECKING:
     from drafting.store import SourceInfo, Store
-    from drafting.store.receipts import Receipt
 
 
 def amendment_json(document: Document, amendment: Amendment, *,
@@ -62,7 +61,7 @@ def export_json(store: Store, symbol: str, path: str | Path, *,
     path = atomic.file_path(path)  # a path that names a folder: refused before the work
     key = None
     if sign_with is not None:
-        from drafting.signatures import read_key
+        from drafting.signatures import read_key, sign
 
         key = read_key(sign_with)  # a key that cannot be read: said before the work
     head = store.head()
@@ -83,19 +82,10 @@ def export_json(store: Store, symbol: str, path: str | Path, *,
                       for r in document.revisions],
         "amendments": [amendment_json(document, a, full=True) for a in amendments],
         "events": [event_json(e) for e in store.events(symbol, payloads=False)],  # hashed above
-        "head": head.to_json() if key is None else _signed(head, key),
+        "head": head.to_json() if key is None else sign(head, key).to_json(),
     }
     atomic.write_atomically(path, laid_out(data) + "\n")
     return data
-
-
-def _signed(head: Receipt, key: Any) -> dict[str, Any]:
-    """The head as JSON with its signature by ``key`` and the key's public half."""
-    from drafting.signatures import KIND, sign
-
-    signed = sign(head, key)
-    return {**head.to_json(), "signature": f"{KIND}:{signed.signature}",
-            "key": f"{KIND}:{signed.key}"}
 
 
 def _paragraph_entry(paragraph: Any) -> dict[str, Any]:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafting.errors import InputError
 from drafting.lazy_re import lazy_compile
@@ -59,6 +59,12 @@ class SignedHead:
     def __str__(self) -> str:
         line = f"head: {self.receipt} signature: {KIND}:{self.signature}"
         return f"{line} key: {KIND}:{self.key}" if self.key else line
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"seq": 42, "hash": "...", "signature": "ed25519:...", "key": "ed25519:..."}``
+        (as `drafting head --sign-with --json` prints it, and an export's head holds it)."""
+        return {**self.receipt.to_json(), "signature": f"{KIND}:{self.signature}",
+                **({"key": f"{KIND}:{self.key}"} if self.key else {})}
 
 
 def signed_message(receipt: Receipt) -> bytes:
