@@ -83,7 +83,7 @@ from drafting.limits import (
 )
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import Label
-from drafting.readers.blocks import Block, Role, RoleKind, Structure
+from drafting.readers.blocks import AutoNumber, Block, Role, RoleKind, Structure
 from drafting.readers.contents import mark_contents
 from drafting.readers.decisions import decision_opening
 from drafting.readers.draft_labels import (
@@ -298,7 +298,8 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers, LineJoins):
         elif label is not None and is_alternative(block.text) and \
                 (named := self._alternative_of(label, block)) is not None:
             self._option(index, rest, skip, label_alt=True, host=named)
-        elif option := option_lead(rest if label is not None else block.text):
+        elif (option := option_lead(rest if label is not None else block.text)) and \
+                not self._option_item(label, number):
             self._options(index, block, label, rest, skip, option)
         elif label is not None:
             self._open(index, label, rest, block, skip)
@@ -336,6 +337,13 @@ class _Reader(FrontMatter, OptionBlocks, SectionKeys, WordNumbers, LineJoins):
                 else block.text  # "• Recalling ...": its bullet is part of its text
             self._open(index, self._unlabelled(index, block), shown, block,
                        prefix=shown[:len(shown) - len(block.text)])
+
+    def _option_item(self, label: Label | None, number: AutoNumber | None) -> bool:
+        """Whether an "Option 1: ..." block is an item of the paragraph before, numbered
+        by Word below its list's top level ("(b) Option 1: [...] Option 2: [...]"): a line
+        of that paragraph as typed, as the same item typed "(b) Option 1: ..." is."""
+        return label is None and number is not None and number.level > 0 and \
+            self._can_extend()
 
     def _heading(self, index: int, block: Block, key: str | None, level: int = 0) -> None:
         if key is not None:
