@@ -36,7 +36,11 @@ back into paragraphs first (`drafting.readers.printed_pages`).
 
 In Markdown (``markdown``), a backslash before an ASCII punctuation character is that
 character (``\\(a\\)`` is "(a)", ``\\[`` a bracket), as pandoc writes them, and a
-backslash at the end of a line inside a block is a line break.
+backslash at the end of a line inside a block is a line break. The structure is read
+from the text as shown, its emphasis left out (``*The General Assembly*,``, ``**2.**``,
+``*Option 1*:``), and each paragraph's words keep theirs (`drafting.readers.markdown_marks`).
+A block quote is read as its text (``> 1. Decides ...``: pandoc writes a Word draft's
+indented paragraphs so).
 
 The structure is read as `drafting.readers.structure` says, for every format alike.
 Characters are checked and the text normalised as `drafting.characters` says: a
@@ -61,6 +65,7 @@ from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
 from drafting.readers.chapeaux import long_chapeau
 from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, lone_item, split_label
+from drafting.readers.markdown_marks import placed, plain_blocks
 from drafting.readers.printed_pages import is_printed, paged, printed_blocks, unfed
 from drafting.readers.result import ReadResult, ReadWarning
 from drafting.readers.structure import read_structure
@@ -106,6 +111,8 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
         source, hidden = _without_comments(source, name)
     printed = is_printed(source)
     lines = source.split("\n")
+    if markdown and not printed:
+        lines = [_unquoted(line) for line in lines]
     _check_characters([unfed(line) for line in lines] if printed else lines, name)
     warnings = hidden + _normalise(lines, name)
     lines = [characters.normalised(characters.wide_brackets(line)[0]) for line in lines]
@@ -116,6 +123,12 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     else:
         found, joined = _blocks(runs, name)
     blocks = [_structure_block(block, name, markdown=markdown) for block in found]
+    if markdown and not printed:  # the structure read from the text as shown
+        plain, marks = plain_blocks(blocks)
+        read = placed(read_structure(plain, name=name, warnings=[*warnings, *joined]),
+                      plain, marks)
+        if read is not None:
+            return read
     result = read_structure(blocks, name=name, warnings=warnings + joined).result
     if not markdown:
         return result
@@ -152,6 +165,17 @@ def _without_comments(source: str, name: str) -> tuple[str, list[ReadWarning]]:
         line += breaks
         at = end + 3
     return "".join(kept) + source[at:], warnings
+
+
+_QUOTED = lazy_compile(r" {0,3}>(?: ?)")
+"""A Markdown block quote's marker: pandoc writes a Word draft's indented paragraphs so."""
+
+
+def _unquoted(line: str) -> str:
+    """``line`` without the block quote markers that open it (``> > text``)."""
+    while (found := _QUOTED.match(line)) is not None:
+        line = line[found.end():]
+    return line
 
 
 def _structure_block(block: _Block, name: str, *, markdown: bool) -> Block:
