@@ -52,9 +52,17 @@ class Chunk:
 
     @property
     def new(self) -> bool:
+        """Whether the paragraph is inserted whole: its words inserted, and nothing else
+        in it but spaces (Enter pressed before a paragraph's last space moves the space
+        to the new paragraph, untracked)."""
         pieces = self.pieces  # nearly always: the first piece is not inserted
-        return bool(pieces) and pieces[0].state == INSERTED and \
-            all(p.state == INSERTED for p in pieces)
+        if not pieces or (pieces[0].state == NORMAL and pieces[0].text.strip()):
+            return False
+        if all(p.state == INSERTED for p in pieces):
+            return True
+        return any(p.state == INSERTED and p.text.strip() for p in pieces) and \
+            all(p.state == INSERTED or (p.state == NORMAL and not p.text.strip())
+                for p in pieces)
 
 
 class ChunkReader:
