@@ -21,11 +21,12 @@ from drafting.model.labels import SUFFIXES
 
 ITEM = lazy_compile(r"(?P<open>\()?(?P<prefix>(?:\d{1,3}\.)+(?=\d))?"
                   r"(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})"
-                  r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.|(?(prefix)|(?<=[a-z])(?=\t)))))"
+                  r"(?P<close>(?(open)\)|(?:\)|(?<=\d)\.|(?<=[a-z])\.|(?(prefix)|(?<=[a-z])(?=\t)))))"
                   r"(?=[ \t])")
 """A sub-paragraph's number where its line begins: "(a)", "(iv)", "b)", "(12)", or
-digits with a full stop, as Word's "List Number 2" shows them or a text types them
-("2."; ``open`` is None where no bracket opens it); or Word's legal numbering, the
+digits or small letters with a full stop, as Word's "List Number 2" and lettered lists
+show them or a text types them ("2.", "b.", "iv."; ``open`` is None where no bracket
+opens it); or Word's legal numbering, the
 numbers of the items it stands in first ("2.1.3", ``prefix`` "2.1.", ``number`` "3");
 or a letter alone before a tab, as the Council of Europe letters items ("a<tab>")."""
 BETWEEN = lazy_compile(r"(?P<open>\(?)(?P<number>[a-z]{1,3}|[A-Z]{1,3}|\d{1,3})[ -]?(?:" +

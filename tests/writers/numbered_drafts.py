@@ -14,15 +14,17 @@ SYMBOL = "A/HRC/61/L.12"
 _LEVELS = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
            '<w:lvlText w:val="%1."/></w:lvl>'
            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
-           '<w:lvlText w:val="(%2)"/></w:lvl>')
+           '<w:lvlText w:val="{shown}"/></w:lvl>')
 
 
-def numbered_draft(path: Path, items: tuple[str, ...], form: str = "lowerLetter") -> Path:
-    """The draft at ``path``: OP2's ``items`` numbered by Word, "(%2)" in ``form``."""
+def numbered_draft(path: Path, items: tuple[str, ...], form: str = "lowerLetter",
+                   shown: str = "(%2)") -> Path:
+    """The draft at ``path``: OP2's ``items`` numbered by Word, ``shown`` ("(%2)", or
+    "%2." as Word's own lettered list) in ``form``."""
     word = docx.Document()
     numbering = word.part.numbering_part.element
     numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="70">'
-                                  f'{_LEVELS.format(form=form)}</w:abstractNum>'))
+                                  f'{_LEVELS.format(form=form, shown=shown)}</w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="70">'
                                '<w:abstractNumId w:val="70"/></w:num>'))
     for line in ("United Nations", SYMBOL, "The Human Rights Council,",
