@@ -5,8 +5,12 @@ around words (one for italics, two for bold, three for both) that open before a
 character that is not a space and close after one; ``<u>``, ``<sup>``, ``<sub>``,
 ``<em>``/``<i>``, ``<strong>``/``<b>`` and ``<span class="smallcaps">``. A backslash
 before an ASCII punctuation character is that character, as CommonMark says (pandoc
-writes ``\\(a\\)``, ``\\[arbitrary\\]``); the writer escapes only ``\\``, ``*`` and
-``<``. Anything else (a lone asterisk, ``A/C.2/81/L.7*``) is text as written.
+writes ``\\(a\\)``, ``\\[arbitrary\\]``). What pandoc writes for a Word draft's other
+formatting is read too: ``[words]{.underline}`` and ``[words]{.smallcaps}`` (a span's
+other attributes are dropped: its brackets are no negotiators' brackets),
+``^superscript^``, ``~subscript~``, and ``~~struck~~`` as its words (strikethrough is
+no mark, as in a Word draft). The writer escapes ``\\``, ``*``, ``<``, ``^`` and ``~``.
+Anything else (a lone asterisk, ``A/C.2/81/L.7*``) is text as written.
 """
 
 from __future__ import annotations
@@ -24,13 +28,23 @@ _TAGS = {"u": Style.UNDERLINE, "sup": Style.SUPERSCRIPT, "sub": Style.SUBSCRIPT,
 _TAG = lazy_compile(r"<(/?)(u|sup|sub|em|i|strong|b|span class=\"smallcaps\"|span)>")
 _WRITTEN = {Style.UNDERLINE: "u", Style.SUPERSCRIPT: "sup", Style.SUBSCRIPT: "sub",
             Style.SMALL_CAPS: 'span class="smallcaps"'}
-_ESCAPED = lazy_compile(r"([\\*<])")
-_LINK = lazy_compile(r"(?<=\])\(|!(?=\[)")
-"""What would make a link or an image of the negotiators' brackets: "](" and "!["."""
+_ESCAPED = lazy_compile(r"([\\*<^~])")
+_LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
+"""What would make a link, an image or a span of the negotiators' brackets: "](", "]{"
+and "!["."""
 _ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
-_STARS = lazy_compile(r"\*+")
 """A backslash escape: a backslash before an ASCII punctuation character."""
-MARKUP = "\\*<"
+_STARS = lazy_compile(r"\*+")
+_SPAN = lazy_compile(r"\[(?P<words>[^\[\]\n]*)\]\{(?P<attributes>\s*(?:(?:[.#][\w:.-]+"
+                     r"|[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|[^\s}\"]+))\s*)+)\}")
+"""A bracketed span with attributes, as pandoc writes formatting it has no mark for."""
+_CLASS = lazy_compile(r"\.([\w-]+)")
+_SPAN_STYLES = {"underline": Style.UNDERLINE, "ul": Style.UNDERLINE,
+                "smallcaps": Style.SMALL_CAPS}
+_SUPERSCRIPT = lazy_compile(r"\^(?:[^\s^\\]|\\.)+\^")
+_SUBSCRIPT = lazy_compile(r"~(?:[^\s~\\]|\\.)+~(?!~)")
+_STRUCK = lazy_compile(r"~~(?=\S)(?:[^~\n]|~(?!~))+?(?<=\S)~~")
+MARKUP = "\\*<^~{"
 """The characters whose escapes `unmarked` must see (the rest can be read before)."""
 
 
@@ -41,6 +55,7 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
     opened: list[tuple[str, int, tuple[Style, ...]]] = []  # (delimiter, start, styles)
     closing = _last_closing(text) if "*" in text else {}
     last = cache(text.rfind)  # where each closing tag is last found: one search each
+    ends: dict[int, int] = {}  # where a pandoc form opened closes: its closing's length
     at = length = 0  # length: of what ``out`` holds, kept as it grows
     while at < len(text):
         char = text[at]
@@ -48,6 +63,17 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
             out.append(text[at + 1])
             length += 1
             at += 2
+            continue
+        if ends and at in ends and opened and opened[-1][0] == f"@{at}":
+            _, start, styles = opened.pop()
+            marks += [Mark(start, length, s) for s in styles if length > start]
+            at += ends.pop(at)
+            continue
+        if char in "[^~" and (form := _pandoc(text, at)) is not None:
+            styles, opening, close, closing = form
+            opened.append((f"@{close}", length, styles))
+            ends[close] = closing
+            at += opening
             continue
         if char == "*":
             run = _STARS.match(text, at).end() - at  # type: ignore[union-attr]
@@ -83,6 +109,27 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
     if opened:  # never closed: the text as written
         return unescaped(text), ()
     return plain, normalised(marks, len(plain))
+
+
+def _pandoc(text: str, at: int) -> tuple[tuple[Style, ...], int, int, int] | None:
+    """The form pandoc writes that opens at ``at`` (`unmarked`'s docstring): its styles,
+    the length of its opening, where its closing stands and that closing's length; None
+    where none opens there."""
+    char = text[at]
+    if char == "[":
+        if (found := _SPAN.match(text, at)) is not None:
+            styles = {_SPAN_STYLES[name] for name in _CLASS.findall(found["attributes"])
+                      if name in _SPAN_STYLES}
+            return tuple(sorted(styles)), 1, found.end("words"), found.end() - found.end("words")
+    elif char == "^":
+        if (found := _SUPERSCRIPT.match(text, at)) is not None:
+            return (Style.SUPERSCRIPT,), 1, found.end() - 1, 1
+    elif text.startswith("~~", at):
+        if (found := _STRUCK.match(text, at)) is not None:
+            return (), 2, found.end() - 2, 2
+    elif (at == 0 or text[at - 1] != "~") and (found := _SUBSCRIPT.match(text, at)):
+        return (Style.SUBSCRIPT,), 1, found.end() - 1, 1
+    return None
 
 
 def _last_closing(text: str) -> dict[int, int]:

@@ -60,9 +60,10 @@ LEGEND = (
     "[ / ] alternatives not agreed."
 )
 
-_ACTIVE = lazy_compile(r"([\\*_~`<])")
-_LINK = lazy_compile(r"(?<=\])\(|!(?=\[)")
-"""What would make a link or an image of the negotiators' brackets: "](" and "!["."""
+_ACTIVE = lazy_compile(r"([\\*_~`<^])")
+_LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
+"""What would make a link, an image or a span of the negotiators' brackets: "](", "]{"
+and "!["."""
 _LINE_MARK = lazy_compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
 _LINE_NUMBER = lazy_compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 _MARKERS = {
@@ -107,9 +108,9 @@ def render_markdown(compilation: Compilation) -> str:
 def escape(text: str) -> str:
     """User text made inert: Markdown-active characters get a backslash.
 
-    Escapes ``\\ * _ ~``, backtick and ``<``; ``[``, ``]`` and ``/`` are kept as
-    they are, but never open a link or an image: a "(" right after "]" and a "!"
-    right before "[" get a backslash too. A line break becomes a hard break
+    Escapes ``\\ * _ ~ ^``, backtick and ``<``; ``[``, ``]`` and ``/`` are kept as
+    they are, but never open a link, an image or a span: a "(" or "{" right after "]"
+    and a "!" right before "[" get a backslash too. A line break becomes a hard break
     (backslash, newline).
     """
     text = _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")

@@ -1,0 +1,104 @@
+"""A Word draft turned into Markdown by pandoc reads as the Word draft itself.
+
+pandoc writes a Word draft's indented paragraphs as block quotes, its italic chapeau
+and opening words in asterisks, and the formatting Markdown has no asterisks for as its
+own forms: ``[words]{.underline}``, ``[words]{.smallcaps}``, ``^st^``, ``~2~``,
+``~~struck~~``. A span's brackets are no negotiators' brackets. The pandoc checks run
+where pandoc is installed (CI installs it); the forms are read without it too.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafting.inline_markdown import unmarked
+from drafting.model import Style
+from drafting.readers import read_draft
+from drafting.readers.textfile import read_text
+
+SAMPLE = Path(__file__).parents[2] / "samples" / "docx" / "zero-draft.docx"
+
+
+def _pandoc(source: Path, target: Path, flavour: str) -> Path:
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    subprocess.run(["pandoc", str(source), "-t", flavour, "-o", str(target)], check=True,
+                   timeout=60)
+    return target
+
+
+def _read(path: Path) -> tuple:
+    result = read_draft(path)
+    return (result.title, result.chapeau,
+            [(p.label, p.text, p.marks) for p in result.paragraphs])
+
+
+def _formatted_draft(path: Path) -> Path:
+    word = docx.Document()
+    for line in ("United Nations", "A/C.3/81/L.9", "The General Assembly,"):
+        word.add_paragraph(line)
+    for runs in ((("1.\t", ""), ("Decides", "italic"), (" to ", ""),
+                  ("strengthen", "underline"), (" cooperation [in the 21", ""),
+                  ("st", "superscript"), (" century];", "")),
+                 (("2.\t", ""), ("Requests", "italic"), (" a report on H", ""),
+                  ("2", "subscript"), ("O, ", ""), ("old words", "strike"), (" and the ", ""),
+                  ("Small Caps", "small_caps"), (" style.", ""))):
+        paragraph = word.add_paragraph()
+        for words, form in runs:
+            run = paragraph.add_run(words)
+            if form in ("italic", "underline"):
+                setattr(run, form, True)
+            elif form:
+                setattr(run.font, form, True)
+    word.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("flavour", ["markdown", "gfm", "commonmark"])
+def test_the_sample_draft_through_pandoc_reads_as_the_word_draft(tmp_path: Path, flavour):
+    markdown = _pandoc(SAMPLE, tmp_path / "draft.md", flavour)
+
+    assert _read(markdown) == _read(SAMPLE)
+
+
+def test_formatting_pandoc_writes_in_its_own_forms_reads_as_the_word_draft(tmp_path: Path):
+    draft = _formatted_draft(tmp_path / "draft.docx")
+    markdown = _pandoc(draft, tmp_path / "draft.md", "markdown")
+    assert "{.underline}" in markdown.read_text()  # pandoc's own form, read below
+
+    assert _read(markdown) == _read(draft)
+    op1 = read_draft(markdown).paragraphs[0]
+    assert op1.text.count("[") == 1
+
+
+def test_pandoc_forms_are_read_as_marks_and_their_brackets_as_no_brackets():
+    text, marks = unmarked("*Decides* to [strengthen]{.underline} cooperation \\[in the "
+                           "21^st^ century\\]; H~2~O, ~~old words~~ and "
+                           "[Small Caps]{.smallcaps} [as said]{lang=\"fr\"}.")
+
+    assert text == ("Decides to strengthen cooperation [in the 21st century]; H2O, old words "
+                    "and Small Caps as said.")
+    assert [(text[m.start:m.end], m.style) for m in marks] == [
+        ("Decides", Style.ITALIC), ("strengthen", Style.UNDERLINE), ("st", Style.SUPERSCRIPT),
+        ("2", Style.SUBSCRIPT), ("Small Caps", Style.SMALL_CAPS)]
+
+
+@pytest.mark.parametrize("text", ["10^6 and 2^ words", "~5 per cent, ~ 7", "[USD 100] {x}",
+                                  "[a]{not an attribute}", "a ~~ b ~~"])
+def test_carets_tildes_and_braces_that_make_no_form_are_text(text):
+    assert unmarked(text) == (text, ())
+
+
+def test_a_draft_with_a_span_reads_one_bracket_where_it_has_one():
+    result = read_text("# T\n\nThe General Assembly,\n\n1. *Decides* [to act]{.underline} "
+                       "[now];\n", name="d.md", markdown=True)
+
+    (op1,) = result.paragraphs
+    assert op1.text == "Decides to act [now];"
+    assert [(op1.text[m.start:m.end], m.style) for m in op1.marks] == [
+        ("Decides", Style.ITALIC), ("to act", Style.UNDERLINE)]
