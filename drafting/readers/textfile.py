@@ -167,14 +167,21 @@ def _without_comments(source: str, name: str) -> tuple[str, list[ReadWarning]]:
     return "".join(kept) + source[at:], warnings
 
 
-_QUOTED = lazy_compile(r" {0,3}>(?: ?)")
-"""A Markdown block quote's marker: pandoc writes a Word draft's indented paragraphs so."""
+_QUOTED = lazy_compile(r"[ \t]*(?:>[ \t]*)+")
+"""Markdown block quote markers (``> > ``), after the indent of the list item they may
+stand in: pandoc writes a Word draft's indented paragraphs so."""
+_LIST_MARKER = lazy_compile(r"[ \t]*\(?(?:[a-z]|[ivxlc]{2,5}|\d{1,3})[.)](?=[ \t]{2})")
+"""A Markdown list item's marker followed by the spaces that pad its words to the next
+column ("a.  Double ...", as pandoc writes a Word list): one space is the text's."""
 
 
 def _unquoted(line: str) -> str:
-    """``line`` without the block quote markers that open it (``> > text``)."""
-    while (found := _QUOTED.match(line)) is not None:
+    """``line`` without the block quote markers that open it (``> > text``), and with one
+    space after a list item's marker."""
+    if (found := _QUOTED.match(line)) is not None:
         line = line[found.end():]
+    if (marker := _LIST_MARKER.match(line)) is not None:
+        line = line[:marker.end()] + " " + line[marker.end():].lstrip(" \t")
     return line
 
 

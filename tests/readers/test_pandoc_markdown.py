@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -20,6 +21,9 @@ from drafting.inline_markdown import unmarked
 from drafting.model import Style
 from drafting.readers import read_draft
 from drafting.readers.textfile import read_text
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
+from numbered_drafts import numbered_draft
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "docx" / "zero-draft.docx"
 
@@ -102,3 +106,48 @@ def test_a_draft_with_a_span_reads_one_bracket_where_it_has_one():
     assert op1.text == "Decides to act [now];"
     assert [(op1.text[m.start:m.end], m.style) for m in op1.marks] == [
         ("Decides", Style.ITALIC), ("to act", Style.UNDERLINE)]
+
+
+def test_a_word_lettered_list_through_pandoc_reads_as_the_word_draft(tmp_path: Path):
+    draft = numbered_draft(tmp_path / "draft.docx", (
+        "To protect tenure rights;", "To improve access to markets;",
+        "Option 1: [grant] Option 2: [loan];"), shown="%2.")
+    markdown = _pandoc(draft, tmp_path / "draft.md", "markdown")
+    assert "    a.  To protect" in markdown.read_text()  # an indented list, padded
+
+    assert _read(markdown) == _read(draft)
+    assert read_draft(markdown).paragraphs[2].text == (
+        "Calls upon States:\na. To protect tenure rights;\nb. To improve access to markets;"
+        "\nc. Option 1: [grant] Option 2: [loan];")
+
+
+LISTED = """\
+The General Assembly,
+
+*Recalling* its resolutions,
+
+1.  *Decides* that the goal shall be \\[USD 100 billion\\] \\[USD 300
+    > billion\\] per year;
+
+2.  *Urges* States to:
+
+    a.  Double their contributions;
+
+    b.  Option 1: \\[grant\\] Option 2: \\[loan\\];
+
+    ii.  Report on progress;
+
+3.  *Decides* to remain seized of the matter.
+"""
+
+
+def test_list_items_lettered_padded_and_quoted_inside_read_as_lines_of_their_paragraph():
+    result = read_text(LISTED, name="d.md", markdown=True)
+
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"),
+        ("OP1", "Decides that the goal shall be [USD 100 billion] [USD 300 billion] per year;"),
+        ("OP2", "Urges States to:\na. Double their contributions;\n"
+                "b. Option 1: [grant] Option 2: [loan];\nii. Report on progress;"),
+        ("OP3", "Decides to remain seized of the matter.")]
+    assert result.warnings == ()
