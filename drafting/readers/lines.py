@@ -99,13 +99,16 @@ _ITEM = (r"\(?(?:(?:[a-z]{1,2}|[ivxlc]+)(?:[ -]?(?:" + _SUFFIX + r"))?|\d{1,2}"
 _CJK_ITEM = r"\uff08(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])\uff09"
 _TABBED_ITEM = r"(?:[a-z]|[ivx]{1,4})\t"
 _DOTTED_ITEM = r"(?:[a-z]|[ivxlc]{2,5})\.\s"
-SUBPARAGRAPH = lazy_compile(rf"{_ITEM}\s|{_CJK_ITEM}|{_TABBED_ITEM}|{_DOTTED_ITEM}")
+_BULLET = r"(?:[\u2022\u25aa\u25e6\u2023\u00b7][ \t]+|[*-]\t)(?=\S)"
+SUBPARAGRAPH = lazy_compile(rf"{_ITEM}\s|{_CJK_ITEM}|{_TABBED_ITEM}|{_DOTTED_ITEM}|{_BULLET}")
 """A line that opens a sub-paragraph: ``(a) ``, ``(iv) ``, ``b) ``, ``(1) ``, Arabic
 ``(أ) ``, Russian ``а) ``, Chinese ``（一）`` (full-width brackets, no space after), a
 new item typed between two, ``(a bis) `` (French ``a bis) ``), a small letter or roman
 numeral with a full stop, as Word's own lettered list shows it (``b. ``, ``iv. ``), and
 a letter or a roman numeral alone before a tab, as the Council of Europe's conventions
-letter the items of an article (``a<tab>"child" means ...``; never before a space: "a report")."""
+letter the items of an article (``a<tab>"child" means ...``; never before a space: "a
+report"); or a bullet typed (``•<tab>``, ``• ``, ``-<tab>``), as Word's "Save as text"
+writes its bullets (a hyphen before a space may be a dash where a line wraps)."""
 LONE_ITEM = lazy_compile(rf"(?:{_ITEM}|{_CJK_ITEM})[\t ]*")
 """A sub-paragraph's letter or number alone (``fullmatch`` it): "(a)" on a line of its
 own, its text on the next, as a PDF turned into Word or text often leaves an item."""

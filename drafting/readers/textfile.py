@@ -175,13 +175,19 @@ _LIST_MARKER = lazy_compile(r"[ \t]*\(?(?:[a-z]|[ivxlc]{2,5}|\d{1,3})[.)](?=[ \t
 column ("a.  Double ...", as pandoc writes a Word list): one space is the text's."""
 
 
+_BULLETED = lazy_compile(r"[ \t]*[-*+][ \t]+(?=\S)")
+"""A Markdown list item's bullet: the "•" a reader sees (as Word's bullet is read)."""
+
+
 def _unquoted(line: str) -> str:
-    """``line`` without the block quote markers that open it (``> > text``), and with one
-    space after a list item's marker."""
+    """``line`` without the block quote markers that open it (``> > text``), with one
+    space after a list item's marker, and a bullet list's item opening with "• "."""
     if (found := _QUOTED.match(line)) is not None:
         line = line[found.end():]
     if (marker := _LIST_MARKER.match(line)) is not None:
         line = line[:marker.end()] + " " + line[marker.end():].lstrip(" \t")
+    elif (bullet := _BULLETED.match(line)) is not None:
+        line = "\u2022 " + line[bullet.end():]
     return line
 
 

@@ -1,0 +1,75 @@
+"""Bulleted items typed or written in Markdown are lines of the paragraph they follow.
+
+Word's own bullets below a paragraph ending with ":" are lines of it ("\\n• Double ...").
+The same items typed ("•<tab>Double ...", as Word's "Save as text" or a PDF gives them),
+or written as a Markdown list ("- Double ...", as pandoc writes Word's bullets), were
+paragraphs of their own (other text, with warnings), or joined into one line.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafting.readers import read_draft
+from drafting.readers.textfile import read_text
+
+OPENING = "# Target\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
+LINES = "Urges States to:\n\u2022 Double their contributions;\n\u2022 Report on progress;"
+
+
+@pytest.mark.parametrize("body", [
+    "1. Urges States to:\n\n-   Double their contributions;\n\n-   Report on progress;\n\n",
+    "1. Urges States to:\n   - Double their contributions;\n   + Report on progress;\n\n",
+    "1. Urges States to:\n\n    * Double their contributions;\n\n    * Report on progress;\n\n",
+], ids=["pandoc", "tight", "indented"])
+def test_a_markdown_list_of_bullets_is_lines_of_its_paragraph(body: str):
+    result = read_text(f"{OPENING}{body}2. Decides to act.\n", name="d.md", markdown=True)
+
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"), ("OP1", LINES), ("OP2", "Decides to act.")]
+    assert result.warnings == ()
+
+
+@pytest.mark.parametrize("bullet", ["\u2022\t", "\u2022 ", "-\t"])
+def test_typed_bullets_after_a_colon_are_lines_of_their_paragraph(bullet: str):
+    body = (f"1.\tUrges States to:\n{bullet}Double their contributions;\n"
+            f"{bullet}Report on progress;\n2.\tDecides to act.\n")
+    result = read_text(OPENING.replace("\n\n", "\n") + body, name="d.txt")
+
+    op1 = next(p for p in result.paragraphs if p.label == "OP1")
+    assert op1.text == (f"Urges States to:\n{bullet}Double their contributions;\n"
+                        f"{bullet}Report on progress;")
+
+
+def test_a_hyphen_as_a_dash_where_a_typed_line_wraps_stays_text():
+    result = read_text(OPENING + "1.\tDecides that the so-called\n- and only - option is "
+                       "open;\n\n2.\tDecides to act.\n", name="d.txt")
+
+    assert result.paragraphs[1].text == \
+        "Decides that the so-called - and only - option is open;"
+
+
+def test_word_bullets_through_pandoc_read_as_the_word_draft(tmp_path: Path):
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    word = docx.Document()
+    for line in ("United Nations", "A/RES/81/1", "The General Assembly,",
+                 "Recalling its resolutions,", "1.\tUrges States to:"):
+        word.add_paragraph(line)
+    for item in ("Double their contributions;", "Report on progress;"):
+        word.add_paragraph(item, style="List Bullet 2")
+    word.add_paragraph("2.\tDecides to act.")
+    draft = tmp_path / "draft.docx"
+    word.save(str(draft))
+    markdown = tmp_path / "draft.md"
+    subprocess.run(["pandoc", str(draft), "-t", "markdown", "-o", str(markdown)],
+                   check=True, timeout=60)
+
+    read = [(p.label, p.text) for p in read_draft(markdown).paragraphs]
+    assert read == [(p.label, p.text) for p in read_draft(draft).paragraphs]
+    assert read[1] == ("OP1", LINES)
