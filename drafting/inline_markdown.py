@@ -9,7 +9,8 @@ writes ``\\(a\\)``, ``\\[arbitrary\\]``). What pandoc writes for a Word draft's 
 formatting is read too: ``[words]{.underline}`` and ``[words]{.smallcaps}`` (a span's
 other attributes are dropped: its brackets are no negotiators' brackets),
 ``^superscript^``, ``~subscript~``, and ``~~struck~~`` as its words (strikethrough is
-no mark, as in a Word draft). The writer escapes ``\\``, ``*``, ``<``, ``^`` and ``~``.
+no mark, as in a Word draft). The writer escapes ``\\``, ``*``, ``<``, ``^``, ``~``
+and a hyphen before another (two read as a dash: `drafting.readers.textfile`).
 Anything else (a lone asterisk, ``A/C.2/81/L.7*``) is text as written.
 """
 
@@ -32,6 +33,8 @@ _ESCAPED = lazy_compile(r"([\\*<^~])")
 _LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
 """What would make a link, an image or a span of the negotiators' brackets: "](", "]{"
 and "!["."""
+_HYPHENS = lazy_compile(r"-(?=-)")
+"""A hyphen before another: escaped, as two or three read as a dash (pandoc's "--")."""
 _ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash escape: a backslash before an ASCII punctuation character."""
 _STARS = lazy_compile(r"\*+")
@@ -176,7 +179,7 @@ def marked(text: str, marks: Sequence[Mark]) -> str:
 
 def _piece(text: str, styles: Iterable[Style], *, tags: bool) -> str:
     shown = set(styles)
-    inner = _LINK.sub(r"\\\g<0>", _ESCAPED.sub(r"\\\1", text))
+    inner = _HYPHENS.sub(r"\\-", _LINK.sub(r"\\\g<0>", _ESCAPED.sub(r"\\\1", text)))
     if not shown:
         return inner
     written = {**_WRITTEN, Style.ITALIC: "em", Style.BOLD: "strong"} if tags else _WRITTEN

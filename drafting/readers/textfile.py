@@ -40,7 +40,8 @@ backslash at the end of a line inside a block is a line break. The structure is 
 from the text as shown, its emphasis left out (``*The General Assembly*,``, ``**2.**``,
 ``*Option 1*:``), and each paragraph's words keep theirs (`drafting.readers.markdown_marks`).
 A block quote is read as its text (``> 1. Decides ...``: pandoc writes a Word draft's
-indented paragraphs so).
+indented paragraphs so), and two or three hyphens as the dash pandoc writes so
+("2021--2030" is "2021–2030"; ``\\--`` keeps two hyphens).
 
 The structure is read as `drafting.readers.structure` says, for every format alike.
 Characters are checked and the text normalised as `drafting.characters` says: a
@@ -175,15 +176,25 @@ _LIST_MARKER = lazy_compile(r"[ \t]*\(?(?:[a-z]|[ivxlc]{2,5}|\d{1,3})[.)](?=[ \t
 column ("a.  Double ...", as pandoc writes a Word list): one space is the text's."""
 
 
+_DASHES = lazy_compile(r"(?<!\\)(?<!<!)-{2,3}(?!>)")
+"""Two hyphens, or three, as pandoc writes an en dash or an em dash ("2021--2030"); a
+backslash before them keeps them hyphens ("a\\--b"), and so does a comment's "<!--"
+and "-->" kept as text."""
+_EN_OR_EM = {"--": "\u2013", "---": "\u2014"}
+_RULE_LINE = lazy_compile(r"[ \t]*(?:[-*_][ \t]*){3,}")
+"""A thematic break (``---``): a line of its own, no dash."""
 _BULLETED = lazy_compile(r"[ \t]*[-*+][ \t]+(?=\S)")
 """A Markdown list item's bullet: the "•" a reader sees (as Word's bullet is read)."""
 
 
 def _unquoted(line: str) -> str:
-    """``line`` without the block quote markers that open it (``> > text``), with one
-    space after a list item's marker, and a bullet list's item opening with "• "."""
+    """``line`` without the block quote markers that open it (``> > text``), its dashes
+    as pandoc writes them read as dashes, with one space after a list item's marker, and
+    a bullet list's item opening with "• "."""
     if (found := _QUOTED.match(line)) is not None:
         line = line[found.end():]
+    if "--" in line and not _RULE_LINE.fullmatch(line):
+        line = _DASHES.sub(lambda dashes: _EN_OR_EM[dashes[0]], line)
     if (marker := _LIST_MARKER.match(line)) is not None:
         line = line[:marker.end()] + " " + line[marker.end():].lstrip(" \t")
     elif (bullet := _BULLETED.match(line)) is not None:

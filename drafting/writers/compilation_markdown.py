@@ -64,6 +64,8 @@ _ACTIVE = lazy_compile(r"([\\*_~`<^])")
 _LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
 """What would make a link, an image or a span of the negotiators' brackets: "](", "]{"
 and "!["."""
+_HYPHENS = lazy_compile(r"-(?=-)")
+"""A hyphen before another: two or three read as a dash where pandoc reads them."""
 _LINE_MARK = lazy_compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
 _LINE_NUMBER = lazy_compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 _MARKERS = {
@@ -110,11 +112,12 @@ def escape(text: str) -> str:
 
     Escapes ``\\ * _ ~ ^``, backtick and ``<``; ``[``, ``]`` and ``/`` are kept as
     they are, but never open a link, an image or a span: a "(" or "{" right after "]"
-    and a "!" right before "[" get a backslash too. A line break becomes a hard break
+    and a "!" right before "[" get a backslash too, and so does a hyphen before another
+    (pandoc reads "--" as a dash). A line break becomes a hard break
     (backslash, newline).
     """
     text = _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")
-    return _LINK.sub(r"\\\g<0>", text)
+    return _HYPHENS.sub(r"\\-", _LINK.sub(r"\\\g<0>", text))
 
 
 def plain_block(text: str) -> str:

@@ -151,3 +151,26 @@ def test_list_items_lettered_padded_and_quoted_inside_read_as_lines_of_their_par
                 "b. Option 1: [grant] Option 2: [loan];\nii. Report on progress;"),
         ("OP3", "Decides to remain seized of the matter.")]
     assert result.warnings == ()
+
+
+def test_dashes_as_pandoc_writes_them_are_dashes_and_escaped_hyphens_hyphens():
+    result = read_text("# T\n\nThe General Assembly,\n\n1. *Proclaims* the Decade "
+                       "(2021--2030) --- a decade of action; a\\--b stays;\n\n---\n\n"
+                       "2. Decides to act.\n", name="d.md", markdown=True)
+
+    assert [p.text for p in result.paragraphs][:1] == [
+        "Proclaims the Decade (2021\u20132030) \u2014 a decade of action; a--b stays;"]
+
+
+def test_the_sample_draft_with_its_dashes_through_pandoc_reads_as_the_word_draft(
+        tmp_path: Path):
+    word = docx.Document(str(SAMPLE))
+    for paragraph in word.paragraphs:
+        if "2030" in paragraph.text and paragraph.runs:
+            paragraph.runs[-1].text += " (2021\u20132030) \u2014 and a--b"
+    draft = tmp_path / "draft.docx"
+    word.save(str(draft))
+    markdown = _pandoc(draft, tmp_path / "draft.md", "markdown")
+    assert "2021--2030" in markdown.read_text()
+
+    assert _read(markdown) == _read(draft)
