@@ -16,9 +16,11 @@ EUR is itself a code), nor is ``G77.docx`` G7's; the longest code wins (``G77_re
 is G77's when G7 is known too). A name that opens with no code, or with two
 (``EU-USA.docx``), is refused, the refusal listing the codes the store knows. A
 ``.json`` file names its own delegation: its name is checked only when it
-names one (then the two must agree, as with ``--delegation``). Word's lock files
-(``~$EU.docx``, kept beside a document while it is open), and a file given twice (by
-the same path or another, ``./EU.docx``), are passed over with a note.
+names one (then the two must agree, as with ``--delegation``). What programs leave in a
+folder (Word's and LibreOffice's lock files, ``~$EU.docx`` and ``.~lock.EU.docx#``, kept
+beside a document while it is open; a Mac's ``._EU.docx`` on a shared drive;
+``Thumbs.db``, ``desktop.ini``, ``.DS_Store``), and a file given twice (by the same path
+or another, ``./EU.docx``), are passed over with a note.
 
 The map: one line per file, ``file,delegation[,Word author=CODE ...]``; a first line
 ``file,delegation,...`` is a header and is skipped, as are empty lines and lines
@@ -109,22 +111,39 @@ def given(paths: Iterable[str | Path], *, delegation: str | None = None,
 
 
 def _without_locks(paths: Iterable[str | Path]) -> tuple[list[Path], tuple[str, ...]]:
-    """``paths`` without the lock files word processors leave in a folder while a document
-    is open (Word's ``~$EU.docx``: never a submission, and not a Word document) and
-    without a file given again (by another path too: ``./EU.docx``), and a note for each
-    one left out."""
+    """``paths`` without the files programs leave in a folder (`_left_by_programs`: never
+    a submission, and not a Word document) and without a file given again (by another
+    path too: ``./EU.docx``), and a note for each one left out."""
     kept, notes = [], []
     seen: dict[str, Path] = {}
     for raw in paths:
         path = Path(raw)
-        if path.name.startswith("~$"):
-            notes.append(f"{path} passed over: a lock file Word keeps beside a document "
-                         "while it is open, not a submission")
+        if (left := _left_by_programs(path.name)) is not None:
+            notes.append(f"{path} passed over: {left}, not a submission")
         elif (first := seen.setdefault(os.path.realpath(path), path)) is not path:
             notes.append(f"{path} passed over: the same file as {first}, given before")
         else:
             kept.append(path)
     return kept, tuple(notes)
+
+
+_SYSTEM_FILES = {"thumbs.db": "a file Windows keeps in a folder of pictures",
+                 "desktop.ini": "a file Windows keeps in a folder",
+                 ".ds_store": "a file macOS keeps in a folder"}
+
+
+def _left_by_programs(name: str) -> str | None:
+    """What a file named ``name`` is where a program, not a delegation, left it in an
+    inbox: a lock file beside an open document (Word's ``~$EU.docx``, LibreOffice's
+    ``.~lock.EU.docx#``), the copy of a file's Mac attributes on a shared drive
+    (``._EU.docx``) or a folder's own file (``Thumbs.db``); None for any other."""
+    if name.startswith("~$"):
+        return "a lock file Word keeps beside a document while it is open"
+    if name.startswith(".~lock."):
+        return "a lock file LibreOffice keeps beside a document while it is open"
+    if name.startswith("._"):
+        return "the copy of a file's attributes a Mac leaves on a shared drive"
+    return _SYSTEM_FILES.get(name.casefold())
 
 
 def delegation_from_name(path: str | Path, known: Collection[str]) -> str | None:

@@ -318,3 +318,16 @@ def test_thousands_of_unknown_codes_are_named_twenty_at_a_time(store):
     assert message.startswith("unknown delegation X00000, X00001, ")
     assert "X00019 and 99,980 more; the store knows: " in message and "X00020" not in message
     assert len(message) < 1000
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("~$EU.docx", "a lock file Word keeps"), (".~lock.EU.docx#", "a lock file LibreOffice"),
+    ("._EU.docx", "the copy of a file's attributes a Mac"), ("Thumbs.db", "Windows"),
+    ("desktop.ini", "Windows"), (".DS_Store", "macOS")])
+def test_what_programs_leave_in_an_inbox_is_passed_over_with_a_note(tmp_path, name, said):
+    paths = [tmp_path / "EU.docx", tmp_path / name]
+    for how in (by_filename(paths, CODES), given(paths, delegation="EU")):
+        assert [f.path.name for f in how.files] == ["EU.docx"] and not how.refused
+        (note,) = how.skipped
+        assert note.startswith(f"{tmp_path / name} passed over: ") and said in note
+        assert note.endswith(", not a submission")
