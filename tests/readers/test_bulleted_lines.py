@@ -15,8 +15,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from drafting.model import Paragraph, ParagraphKind
 from drafting.readers import read_draft
 from drafting.readers.textfile import read_text
+from drafting.writers import write_text
 
 OPENING = "# Target\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
 LINES = "Urges States to:\n\u2022 Double their contributions;\n\u2022 Report on progress;"
@@ -73,3 +75,19 @@ def test_word_bullets_through_pandoc_read_as_the_word_draft(tmp_path: Path):
     read = [(p.label, p.text) for p in read_draft(markdown).paragraphs]
     assert read == [(p.label, p.text) for p in read_draft(draft).paragraphs]
     assert read[1] == ("OP1", LINES)
+
+
+@pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "text"])
+def test_lettered_and_bulleted_lines_written_back_read_as_themselves(markdown: bool):
+    paragraphs = (
+        Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolutions,"),
+        Paragraph("p2", "OP1", ParagraphKind.OPERATIVE, "Urges States to:\na. Double their "
+                  "contributions;\nb. Report on progress;"),
+        Paragraph("p3", "OP2", ParagraphKind.OPERATIVE, LINES),
+        Paragraph("p4", "OP3", ParagraphKind.OPERATIVE, "Decides (2021\u20132030) -- to act."))
+    written = write_text("Target", paragraphs, chapeau="The General Assembly,",
+                         markdown=markdown)
+
+    read = read_text(written, name="d.md" if markdown else "d.txt", markdown=markdown)
+    assert [(p.label, p.text) for p in read.paragraphs] == \
+        [(p.label, p.text) for p in paragraphs]
