@@ -205,6 +205,9 @@ def _texts(amendment: Amendment) -> Iterable[tuple[str, str, characters.TextKind
         yield "a delegation", code, "line"
 
 
-def _shown(name: str) -> str:
-    """``name`` quoted for a message, characters that are not text escaped."""
+def _shown(name: str, most: int = 80) -> str:
+    """``name`` quoted for a message, characters that are not text escaped; a name longer
+    than ``most`` characters shown by its start and its length."""
+    if len(name) > most:
+        return f"'{characters.escaped(name[:most])}...' ({len(name):,} characters)"
     return "'" + characters.escaped(name) + "'"

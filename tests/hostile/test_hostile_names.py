@@ -168,6 +168,19 @@ def test_import_refuses_a_bad_symbol(tmp_path, negotiation, capsys):
     assert fingerprint(negotiation) == before
 
 
+def test_a_symbol_or_code_thousands_of_characters_long_is_quoted_by_its_start(negotiation_url):
+    with open_store(negotiation_url) as store:
+        with pytest.raises(StoreError) as refused:
+            store.add_document(a_document("A" * 5000))
+        with pytest.raises(StoreError) as refused_code:
+            store.add_delegation(Delegation("E" * 3000))
+    assert refused.value.message.startswith(
+        f"'{'A' * 80}...' (5,000 characters) is not a document symbol")
+    assert refused_code.value.message.startswith(
+        f"'{'E' * 80}...' (3,000 characters) is not a delegation code")
+    assert len(refused.value.message) < 600 and len(refused_code.value.message) < 600
+
+
 def test_a_hostile_title_is_imported_and_printed_literally(tmp_path, negotiation, capsys):
     draft = tmp_path / "draft.md"
     draft.write_text("OP1 Decides;\n", encoding="utf-8")
