@@ -65,7 +65,14 @@ from drafting.lazy_re import lazy_compile
 from drafting.limits import MAX_TEXT_FILE_BYTES
 from drafting.readers.blocks import Block
 from drafting.readers.chapeaux import long_chapeau
-from drafting.readers.lines import LONE_ITEM, SUBPARAGRAPH, chapeau_like, lone_item, split_label
+from drafting.readers.lines import (
+    FOOTNOTE,
+    LONE_ITEM,
+    SUBPARAGRAPH,
+    chapeau_like,
+    lone_item,
+    split_label,
+)
 from drafting.readers.markdown_marks import placed, plain_blocks
 from drafting.readers.printed_pages import is_printed, paged, printed_blocks, unfed
 from drafting.readers.result import ReadResult, ReadWarning
@@ -123,6 +130,7 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
         found = [_Block(number, text) for number, text in read]
     else:
         found, joined = _blocks(runs, name)
+        found = _notes_after_citers(found)
     blocks = [_structure_block(block, name, markdown=markdown) for block in found]
     if markdown and not printed:  # the structure read from the text as shown
         plain, marks = plain_blocks(blocks)
@@ -139,6 +147,32 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
         after_title=tuple(unescaped(line) for line in result.after_title),
         paragraphs=tuple(replace(p, text=text, marks=marks) if marks or text != p.text else p
                          for p in result.paragraphs for text, marks in [unmarked(p.text)]))
+
+
+def _notes_after_citers(blocks: list[_Block]) -> list[_Block]:
+    """``blocks`` with each footnote's (``[^3]: ...``, written where the text ends, as
+    Markdown writes them) right after the block that first cites it, where the Word
+    reader places a footnote; a footnote no block cites stays where it is."""
+    defined = {}
+    for k, block in enumerate(blocks):
+        if (note := FOOTNOTE.match(block.text)) is not None:
+            defined.setdefault(note["number"], k)
+    if not defined:
+        return blocks
+    after: dict[int, list[int]] = {}
+    moved: set[int] = set()
+    for k, block in enumerate(blocks):
+        if FOOTNOTE.match(block.text) is None:
+            for number in _CITED.findall(block.text):
+                if (note_at := defined.get(number)) is not None and note_at not in moved:
+                    moved.add(note_at)
+                    after.setdefault(k, []).append(note_at)
+    return [placed for k, block in enumerate(blocks) if k not in moved
+            for placed in (block, *(blocks[j] for j in after.get(k, ())))]
+
+
+_CITED = lazy_compile(r"\[\^(\d{1,4})\]")
+"""A footnote's marker where a paragraph cites it."""
 
 
 def _without_comments(source: str, name: str) -> tuple[str, list[ReadWarning]]:

@@ -174,3 +174,49 @@ def test_the_sample_draft_with_its_dashes_through_pandoc_reads_as_the_word_draft
     assert "2021--2030" in markdown.read_text()
 
     assert _read(markdown) == _read(draft)
+
+
+FOOTNOTED = """\
+United Nations
+
+A/HRC/61/L.3
+
+# Human rights and climate change
+
+*The Human Rights Council*,
+
+*Recalling* its resolution 50/9 of 7 July 2022,[^1]
+
+1\\. *Decides* to convene a panel [at its sixty-second session];
+
+2\\. *Requests* a summary report;[^2] and *notes*[^1] again;
+
+3\\. *Decides* to remain seized of the matter.
+
+[^1]: See A/HRC/RES/50/9.
+
+[^2]: To be submitted [by the sixty-third session].
+
+[^3]: A note no paragraph cites.
+"""
+
+
+def test_a_footnote_written_at_the_end_follows_the_paragraph_first_citing_it():
+    result = read_text(FOOTNOTED, name="d.md", markdown=True)
+
+    assert [p.label for p in result.paragraphs] == ["PP1", "FN1", "OP1", "OP2", "FN2", "OP3",
+                                                    "FN3"]
+    assert result.paragraphs[4].text == "To be submitted [by the sixty-third session]."
+
+
+def test_a_footnoted_draft_through_pandoc_reads_as_the_word_draft(tmp_path: Path):
+    source = tmp_path / "source.md"
+    source.write_text(FOOTNOTED.replace("\n\n[^3]: A note no paragraph cites.", ""))
+    draft = tmp_path / "draft.docx"
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    subprocess.run(["pandoc", str(source), "-o", str(draft)], check=True, timeout=60)
+    markdown = _pandoc(draft, tmp_path / "draft.md", "markdown")
+
+    assert _read(markdown) == _read(draft)
+    assert [p.label for p in read_draft(draft).paragraphs][:2] == ["PP1", "FN1"]

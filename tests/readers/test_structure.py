@@ -65,10 +65,10 @@ def test_a_general_assembly_draft_as_circulated_keeps_its_front_matter_apart():
         "Fiji and Samoa: draft resolution")
     assert result.title == "Sustainable small-scale fisheries"
     assert result.chapeau == "The General Assembly,"
-    assert labels(result) == ["PP1", "PP2", "OP1", "OP2", "OP3", "FN1"]
+    assert labels(result) == ["PP1", "PP2", "FN1", "OP1", "OP2", "OP3"]  # as Word places it
     assert result.paragraphs[1].text == "Noting with concern the state of fish stocks[^1],"
-    assert result.paragraphs[-1].text == "See A/79/123, para. 4."
-    assert result.paragraphs[3].text == (
+    assert result.paragraphs[2].text == "See A/79/123, para. 4."
+    assert result.paragraphs[4].text == (
         "Calls upon States:\n(a)\tTo protect small-scale fishers;\n"
         "(b)\tTo report [annually / biennially];")
     assert result.warnings == ()
