@@ -291,20 +291,30 @@ def _lines(numbers: list[int]) -> str:
     return f"line{'s' * (len(numbers) > 1)} {shown}"
 
 
+_LIST_ITEM = lazy_compile(r" ?\d{1,9}[.)][ \t]")
+"""An item of a numbered Markdown list, not indented under another."""
+
+
 def _runs(source_lines: list[str], *, markdown: bool) -> list[list[_Block]]:
     """The runs of lines between blank lines, each line trimmed. In Markdown, escapes
-    but those of ``#`` and `MARKUP` are read, and a line ending with a backslash (an
-    odd number of them) takes the next one after a line break."""
+    but those of ``#`` and `MARKUP` are read, a line ending with a backslash (an odd
+    number of them) takes the next one after a line break, and in a numbered list written
+    with no blank line between its items ("1. Decides ...", "2. Requests ...") each item
+    opens a run of its own, as Markdown reads them."""
     runs: list[list[_Block]] = []
     run: list[_Block] = []
-    broken = False
+    broken = listed = False
     for number, line in enumerate(source_lines, start=1):
         text = line.strip()
-        if not text:
+        item = markdown and _LIST_ITEM.match(line) is not None
+        if not text or (item and listed and not broken):  # a list's next item: its own
             if run:
                 runs.append(run)
             run, broken = [], False
-            continue
+            if not text:
+                continue
+        if not run:
+            listed = item
         if markdown:
             text = unescaped(text, MARKUP + "#")
         if broken:

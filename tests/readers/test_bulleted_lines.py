@@ -91,3 +91,22 @@ def test_lettered_and_bulleted_lines_written_back_read_as_themselves(markdown: b
     read = read_text(written, name="d.md" if markdown else "d.txt", markdown=markdown)
     assert [(p.label, p.text) for p in read.paragraphs] == \
         [(p.label, p.text) for p in paragraphs]
+
+
+def test_a_numbered_markdown_list_written_tight_is_one_paragraph_an_item():
+    result = read_text(f"{OPENING}1. *Urges* States to:\n   a. Double their contributions;\n"
+                       "   b. Report on progress;\n2. *Requests* a report;\n3. *Decides* to "
+                       "act, as\\\n4. it said.\n", name="d.md", markdown=True)
+
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"),
+        ("OP1", "Urges States to:\na. Double their contributions;\nb. Report on progress;"),
+        ("OP2", "Requests a report;"), ("OP3", "Decides to act, as\n4. it said.")]
+    assert result.warnings == ()
+
+
+def test_numbered_lines_of_plain_text_are_not_markdown_items():
+    result = read_text(OPENING + "1. Urges States to act\n2. for the reasons given;\n",
+                       name="d.txt")
+
+    assert result.paragraphs[-1].text == "Urges States to act 2. for the reasons given;"
