@@ -24,6 +24,7 @@ from drafting.inline_markdown import marked
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import parse_label
 from drafting.readers.formulas import formula
+from drafting.readers.lines import SUBPARAGRAPH
 from drafting.writers.options import NO_TEXT, option_lead, option_marks, paragraph_options
 
 
@@ -50,10 +51,23 @@ def write_text(title: str, paragraphs: Iterable[Paragraph], *,
             blocks += _options(paragraph, found, markdown=markdown)
         else:
             if markdown:
-                paragraph = replace(paragraph, text=marked(paragraph.text, paragraph.marks))
+                paragraph = replace(paragraph, text=_broken(marked(paragraph.text,
+                                                                   paragraph.marks)))
             blocks.append(_block(paragraph, bare_other=operative_seen))
         operative_seen |= paragraph.kind is ParagraphKind.OPERATIVE
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _broken(text: str) -> str:
+    """A paragraph's Markdown with each of its lines that the text reader would join to
+    the line before (one that opens with no item's number: "1. To protect ...", as
+    Word's "List Number 2" numbers a paragraph's lines) after a hard line break (a
+    backslash ending the line before); an item's line ("(a) ...", "• ...") as it is."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    return lines[0] + "".join(
+        ("\n" if SUBPARAGRAPH.match(line) else "\\\n") + line for line in lines[1:])
 
 
 def _options(paragraph: Paragraph, found: tuple[tuple[int, str], ...], *,

@@ -110,3 +110,21 @@ def test_numbered_lines_of_plain_text_are_not_markdown_items():
                        name="d.txt")
 
     assert result.paragraphs[-1].text == "Urges States to act 2. for the reasons given;"
+
+
+def test_numbered_lines_of_a_paragraph_written_as_markdown_read_back_as_themselves():
+    """Word's "List Number 2" numbers a paragraph's lines "1.", "2.": written back as
+    Markdown they were joined into one line, with a warning each (they open like
+    paragraphs); each now follows a hard line break."""
+    paragraphs = (
+        Paragraph("p1", "PP1", ParagraphKind.PREAMBULAR, "Recalling its resolutions,"),
+        Paragraph("p2", "OP1", ParagraphKind.OPERATIVE, "Calls upon States:\n1. To protect;"
+                  "\n2. To report, as\nit said;\n(a) an item;"),
+        Paragraph("p3", "OP2", ParagraphKind.OPERATIVE, "Decides to act."))
+    written = write_text("Target", paragraphs, chapeau="The General Assembly,", markdown=True)
+
+    assert "Calls upon States:\\\n1. To protect;\\\n2. To report, as\\\nit said;\n(a)" in written
+    read = read_text(written, name="d.md", markdown=True)
+    assert [(p.label, p.text) for p in read.paragraphs] == \
+        [(p.label, p.text) for p in paragraphs]
+    assert read.warnings == ()
