@@ -293,6 +293,8 @@ def _lines(numbers: list[int]) -> str:
 
 _LIST_ITEM = lazy_compile(r" ?\d{1,9}[.)][ \t]")
 """An item of a numbered Markdown list, not indented under another."""
+_NESTED_ITEM = lazy_compile(r"[ \t]{2,}\d{1,9}[.)][ \t]")
+"""An item of a numbered Markdown list indented under another's: a line of that item."""
 
 
 def _runs(source_lines: list[str], *, markdown: bool) -> list[list[_Block]]:
@@ -300,16 +302,22 @@ def _runs(source_lines: list[str], *, markdown: bool) -> list[list[_Block]]:
     but those of ``#`` and `MARKUP` are read, a line ending with a backslash (an odd
     number of them) takes the next one after a line break, and in a numbered list written
     with no blank line between its items ("1. Decides ...", "2. Requests ...") each item
-    opens a run of its own, as Markdown reads them."""
+    opens a run of its own, as Markdown reads them, and the items of a numbered list
+    indented under one ("   1. Double ...") are lines of it, blank lines between them
+    or not."""
     runs: list[list[_Block]] = []
     run: list[_Block] = []
-    broken = listed = False
+    broken = listed = last_listed = False
     for number, line in enumerate(source_lines, start=1):
         text = line.strip()
         item = markdown and _LIST_ITEM.match(line) is not None
+        nested = markdown and text and _NESTED_ITEM.match(line) is not None
+        if nested and not run and runs and last_listed:  # after a blank line: its item's
+            run, listed = runs.pop(), True
         if not text or (item and listed and not broken):  # a list's next item: its own
             if run:
                 runs.append(run)
+                last_listed = listed
             run, broken = [], False
             if not text:
                 continue
@@ -319,6 +327,8 @@ def _runs(source_lines: list[str], *, markdown: bool) -> list[list[_Block]]:
             text = unescaped(text, MARKUP + "#")
         if broken:
             run[-1] = _Block(run[-1].line, f"{run[-1].text[:-1].rstrip()}\n{text}")
+        elif nested and listed and run:  # "   1. Double ...": a line of its item
+            run[-1] = _Block(run[-1].line, f"{run[-1].text}\n{text}")
         else:
             run.append(_Block(number, text))
         broken = markdown and (len(text) - len(text.rstrip("\\"))) % 2 == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -19,6 +20,9 @@ from drafting.model import Paragraph, ParagraphKind
 from drafting.readers import read_draft
 from drafting.readers.textfile import read_text
 from drafting.writers import write_text
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
+from numbered_drafts import numbered_draft
 
 OPENING = "# Target\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
 LINES = "Urges States to:\n\u2022 Double their contributions;\n\u2022 Report on progress;"
@@ -128,3 +132,36 @@ def test_numbered_lines_of_a_paragraph_written_as_markdown_read_back_as_themselv
     assert [(p.label, p.text) for p in read.paragraphs] == \
         [(p.label, p.text) for p in paragraphs]
     assert read.warnings == ()
+
+
+@pytest.mark.parametrize("gap", ["", "\n"], ids=["tight", "loose"])
+def test_a_numbered_list_indented_under_an_item_is_lines_of_it(gap: str):
+    result = read_text(f"{OPENING}1. *Urges* States to:\n{gap}   1. Double their "
+                       f"contributions;\n{gap}   2. Report on progress;\n{gap}2. *Decides* to "
+                       "act.\n", name="d.md", markdown=True)
+
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling its resolutions,"),
+        ("OP1", "Urges States to:\n1. Double their contributions;\n2. Report on progress;"),
+        ("OP2", "Decides to act.")]
+    assert result.warnings == ()
+    again = read_text(write_text(result.title, result.paragraphs, chapeau=result.chapeau,
+                                 markdown=True), name="d.md", markdown=True)
+    assert [(p.label, p.text) for p in again.paragraphs] == \
+        [(p.label, p.text) for p in result.paragraphs]
+
+
+def test_word_sub_items_through_pandoc_gfm_read_as_lines_of_their_paragraph(tmp_path: Path):
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed")
+    draft = numbered_draft(tmp_path / "draft.docx", ("To protect tenure rights;",
+                                                     "To improve access to markets;"))
+    markdown = tmp_path / "draft.md"
+    subprocess.run(["pandoc", str(draft), "-t", "gfm", "-o", str(markdown)], check=True,
+                   timeout=60)
+    assert "    1.  To protect" in markdown.read_text()  # gfm numbers what Word letters
+
+    read = [(p.label, p.text) for p in read_draft(markdown).paragraphs]
+    assert read[2] == ("OP2", "Calls upon States:\n1. To protect tenure rights;\n"
+                              "2. To improve access to markets;")
+    assert [label for label, _ in read] == [p.label for p in read_draft(draft).paragraphs]
