@@ -9,16 +9,21 @@ writes ``\\(a\\)``, ``\\[arbitrary\\]``). What pandoc writes for a Word draft's 
 formatting is read too: ``[words]{.underline}`` and ``[words]{.smallcaps}`` (a span's
 other attributes are dropped: its brackets are no negotiators' brackets),
 ``^superscript^``, ``~subscript~``, and ``~~struck~~`` as its words (strikethrough is
-no mark, as in a Word draft). The writer escapes ``\\``, ``*``, ``<``, ``^``, ``~``
-and a hyphen before another (two read as a dash: `drafting.readers.textfile`).
-Anything else (a lone asterisk, ``A/C.2/81/L.7*``) is text as written.
+no mark, as in a Word draft); a link, ``[words](address)`` (a Word hyperlink), or
+``<https://...>``, as the words it shows (its brackets are no negotiators' brackets; the
+Word reader keeps a hyperlink's words, not the link, too); an HTML entity (``&nbsp;``)
+as its character. The writer escapes ``\\``, ``*``, ``<``, ``^``, ``~``, an ``&`` that
+would open an entity and a hyphen before another (two read as a dash:
+`drafting.readers.textfile`). Anything else (a lone asterisk, ``A/C.2/81/L.7*``) is text as written.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from drafting import characters
 from drafting.lazy_re import lazy_compile
 from drafting.model.marks import Mark, Style, normalised, pieces
 
@@ -29,7 +34,7 @@ _TAGS = {"u": Style.UNDERLINE, "sup": Style.SUPERSCRIPT, "sub": Style.SUBSCRIPT,
 _TAG = lazy_compile(r"<(/?)(u|sup|sub|em|i|strong|b|span class=\"smallcaps\"|span)>")
 _WRITTEN = {Style.UNDERLINE: "u", Style.SUPERSCRIPT: "sup", Style.SUBSCRIPT: "sub",
             Style.SMALL_CAPS: 'span class="smallcaps"'}
-_ESCAPED = lazy_compile(r"([\\*<^~])")
+_ESCAPED = lazy_compile(r"([\\*<^~]|&(?=#?\w+;))")
 _LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
 """What would make a link, an image or a span of the negotiators' brackets: "](", "]{"
 and "!["."""
@@ -41,6 +46,15 @@ _STARS = lazy_compile(r"\*+")
 _SPAN = lazy_compile(r"\[(?P<words>[^\[\]\n]*)\]\{(?P<attributes>\s*(?:(?:[.#][\w:.-]+"
                      r"|[A-Za-z][\w-]*=(?:\"[^\"\n]*\"|[^\s}\"]+))\s*)+)\}")
 """A bracketed span with attributes, as pandoc writes formatting it has no mark for."""
+_LINKED = lazy_compile(r"\[(?P<words>[^\[\]\n]*)\]\((?:https?://|ftp://|mailto:|www\.|#)"
+                       r"[^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+"""A link to an address (``[words](https://... "title")``, as pandoc writes a Word
+hyperlink): its words. Brackets before other words in brackets ("[shall](should)",
+"[x](javascript:...)") are text."""
+_AUTOLINK = lazy_compile(r"<(?P<address>(?:https?|ftp|mailto):[^\s<>]*)>")
+"""An address written as a link (``<https://undocs.org/A/RES/70/1>``): the address."""
+_ENTITY = lazy_compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""An HTML entity, as Markdown reads it (``&nbsp;``, ``&#8211;``)."""
 _CLASS = lazy_compile(r"\.([\w-]+)")
 _SPAN_STYLES = {"underline": Style.UNDERLINE, "ul": Style.UNDERLINE,
                 "smallcaps": Style.SMALL_CAPS}
@@ -93,6 +107,16 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
                 opened.append((delimiter, length, _ASTERISKS[size]))
                 at += size
                 continue
+        if char == "&" and (entity := _entity(text, at)) is not None:  # "&nbsp;": U+00A0
+            out.append(entity[0])
+            length += 1
+            at = entity[1]
+            continue
+        if char == "<" and (address := _AUTOLINK.match(text, at)):  # <https://...>: shown
+            out.append(address["address"])
+            length += len(address["address"])
+            at = address.end()
+            continue
         if char == "<" and (tag := _TAG.match(text, at)):
             name = tag[2]
             closer = f"</{name.split()[0]}>"
@@ -114,12 +138,28 @@ def unmarked(text: str) -> tuple[str, tuple[Mark, ...]]:
     return plain, normalised(marks, len(plain))
 
 
+def _entity(text: str, at: int) -> tuple[str, int] | None:
+    """The character an HTML entity at ``at`` stands for (``&amp;``, ``&nbsp;``,
+    ``&#8211;``) and where the entity ends; None for none, or for a character that is no
+    text (``&#x202E;``: a direction override hidden as an entity stays as written, the
+    characters' checks having read it so)."""
+    found = _ENTITY.match(text, at)
+    if found is None:
+        return None
+    char = html.unescape(found[0])
+    if len(char) != 1 or char in (found[0], "\ufffd") or characters.problem(char) is not None:
+        return None
+    return char, found.end()
+
+
 def _pandoc(text: str, at: int) -> tuple[tuple[Style, ...], int, int, int] | None:
     """The form pandoc writes that opens at ``at`` (`unmarked`'s docstring): its styles,
     the length of its opening, where its closing stands and that closing's length; None
     where none opens there."""
     char = text[at]
     if char == "[":
+        if (found := _LINKED.match(text, at)) is not None:  # the words, not the address
+            return (), 1, found.end("words"), found.end() - found.end("words")
         if (found := _SPAN.match(text, at)) is not None:
             styles = {_SPAN_STYLES[name] for name in _CLASS.findall(found["attributes"])
                       if name in _SPAN_STYLES}

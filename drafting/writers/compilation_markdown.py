@@ -60,7 +60,7 @@ LEGEND = (
     "[ / ] alternatives not agreed."
 )
 
-_ACTIVE = lazy_compile(r"([\\*_~`<^])")
+_ACTIVE = lazy_compile(r"([\\*_~`<^]|&(?=#?\w+;))")
 _LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
 """What would make a link, an image or a span of the negotiators' brackets: "](", "]{"
 and "!["."""
@@ -110,11 +110,11 @@ def render_markdown(compilation: Compilation) -> str:
 def escape(text: str) -> str:
     """User text made inert: Markdown-active characters get a backslash.
 
-    Escapes ``\\ * _ ~ ^``, backtick and ``<``; ``[``, ``]`` and ``/`` are kept as
-    they are, but never open a link, an image or a span: a "(" or "{" right after "]"
-    and a "!" right before "[" get a backslash too, and so does a hyphen before another
-    (pandoc reads "--" as a dash). A line break becomes a hard break
-    (backslash, newline).
+    Escapes ``\\ * _ ~ ^``, backtick, ``<`` and an ``&`` opening an entity (``&amp;``);
+    ``[``, ``]`` and ``/`` are kept as they are, but never open a link, an image or a
+    span: a "(" or "{" right after "]" and a "!" right before "[" get a backslash too,
+    and so does a hyphen before another (pandoc reads "--" as a dash). A line break
+    becomes a hard break (backslash, newline).
     """
     text = _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")
     return _HYPHENS.sub(r"\\-", _LINK.sub(r"\\\g<0>", text))

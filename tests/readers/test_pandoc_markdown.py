@@ -17,10 +17,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafting.inline_markdown import unmarked
+from drafting.inline_markdown import marked, unmarked
 from drafting.model import Style
 from drafting.readers import read_draft
 from drafting.readers.textfile import read_text
+from drafting.writers.compilation_markdown import escape
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
 from numbered_drafts import numbered_draft
@@ -220,3 +221,45 @@ def test_a_footnoted_draft_through_pandoc_reads_as_the_word_draft(tmp_path: Path
 
     assert _read(markdown) == _read(draft)
     assert [p.label for p in read_draft(draft).paragraphs][:2] == ["PP1", "FN1"]
+
+
+MARKDOWN_FORMS = """\
+Sustainable fisheries
+=====================
+
+The General Assembly,
+
+*Recalling* its resolution [70/1](https://undocs.org/A/RES/70/1 "A/RES/70/1"), the
+[shall](should) words and <https://www.un.org/oceans>,
+
+Means of implementation
+-----------------------
+
+1. *Decides* to act&nbsp;now &amp; here, not &#x202E;there, R&D;
+
+## II. Review ##
+
+2. *Decides* further.
+"""
+
+
+def test_links_entities_and_underlined_or_closed_headings_read_as_markdown_shows_them():
+    result = read_text(MARKDOWN_FORMS, name="d.md", markdown=True)
+
+    assert result.title == "Sustainable fisheries"
+    assert [(p.label, p.text) for p in result.paragraphs] == [
+        ("PP1", "Recalling its resolution 70/1, the [shall](should) words and "
+                "https://www.un.org/oceans,"),
+        ("H1", "Means of implementation"),
+        ("OP1", "Decides to act\u00a0now & here, not &#x202E;there, R&D;"),
+        ("H2", "II. Review"),
+        ("OP2", "Decides further.")]
+    assert [(p.label, p.level) for p in result.paragraphs if p.label.startswith("H")] == \
+        [("H1", 2), ("H2", 2)]
+
+
+def test_what_would_read_as_a_link_or_an_entity_is_written_so_as_to_read_back_as_itself():
+    for text in ("[70/1](https://undocs.org/A/RES/70/1) and &amp; &#65; R&D",
+                 "<https://un.org> [a](#b)"):
+        assert unmarked(marked(text, ())) == (text, ())
+        assert unmarked(escape(text)) == (text, ())
