@@ -73,6 +73,7 @@ from drafting.readers.lines import (
     lone_item,
     split_label,
 )
+from drafting.readers.markdown_lines import shown_line
 from drafting.readers.markdown_marks import placed, plain_blocks
 from drafting.readers.printed_pages import is_printed, paged, printed_blocks, unfed
 from drafting.readers.result import ReadResult, ReadWarning
@@ -124,7 +125,7 @@ def read_text(source: str, *, name: str = "<text>", markdown: bool = False) -> R
     printed = is_printed(source)
     lines = source.split("\n")
     if markdown and not printed:
-        lines = [_unquoted(line) for line in lines]
+        lines = [shown_line(line) for line in lines]
     _check_characters([unfed(line) for line in lines] if printed else lines, name)
     warnings = hidden + _normalise(lines, name)
     lines = [characters.normalised(characters.wide_brackets(line)[0]) for line in lines]
@@ -204,40 +205,6 @@ def _without_comments(source: str, name: str) -> tuple[str, list[ReadWarning]]:
         line += breaks
         at = end + 3
     return "".join(kept) + source[at:], warnings
-
-
-_QUOTED = lazy_compile(r"[ \t]*(?:>[ \t]*)+")
-"""Markdown block quote markers (``> > ``), after the indent of the list item they may
-stand in: pandoc writes a Word draft's indented paragraphs so."""
-_LIST_MARKER = lazy_compile(r"[ \t]*\(?(?:[a-z]|[ivxlc]{2,5}|\d{1,3})[.)](?=[ \t]{2})")
-"""A Markdown list item's marker followed by the spaces that pad its words to the next
-column ("a.  Double ...", as pandoc writes a Word list): one space is the text's."""
-
-
-_DASHES = lazy_compile(r"(?<!\\)(?<!<!)-{2,3}(?!>)")
-"""Two hyphens, or three, as pandoc writes an en dash or an em dash ("2021--2030"); a
-backslash before them keeps them hyphens ("a\\--b"), and so does a comment's "<!--"
-and "-->" kept as text."""
-_EN_OR_EM = {"--": "\u2013", "---": "\u2014"}
-_RULE_LINE = lazy_compile(r"[ \t]*(?:[-*_][ \t]*){3,}")
-"""A thematic break (``---``): a line of its own, no dash."""
-_BULLETED = lazy_compile(r"[ \t]*[-*+][ \t]+(?=\S)")
-"""A Markdown list item's bullet: the "•" a reader sees (as Word's bullet is read)."""
-
-
-def _unquoted(line: str) -> str:
-    """``line`` without the block quote markers that open it (``> > text``), its dashes
-    as pandoc writes them read as dashes, with one space after a list item's marker, and
-    a bullet list's item opening with "• "."""
-    if (found := _QUOTED.match(line)) is not None:
-        line = line[found.end():]
-    if "--" in line and not _RULE_LINE.fullmatch(line):
-        line = _DASHES.sub(lambda dashes: _EN_OR_EM[dashes[0]], line)
-    if (marker := _LIST_MARKER.match(line)) is not None:
-        line = line[:marker.end()] + " " + line[marker.end():].lstrip(" \t")
-    elif (bullet := _BULLETED.match(line)) is not None:
-        line = "\u2022 " + line[bullet.end():]
-    return line
 
 
 def _structure_block(block: _Block, name: str, *, markdown: bool) -> Block:
