@@ -61,7 +61,7 @@ _SPAN_STYLES = {"underline": Style.UNDERLINE, "ul": Style.UNDERLINE,
 _SUPERSCRIPT = lazy_compile(r"\^(?:[^\s^\\]|\\.)+\^")
 _SUBSCRIPT = lazy_compile(r"~(?:[^\s~\\]|\\.)+~(?!~)")
 _STRUCK = lazy_compile(r"~~(?=\S)(?:[^~\n]|~(?!~))+?(?<=\S)~~")
-MARKUP = "\\*<^~{"
+MARKUP = "\\*<^~{&"
 """The characters whose escapes `unmarked` must see (the rest can be read before)."""
 
 

@@ -82,8 +82,9 @@ from drafting.readers.structure import read_structure
 _HEADING = lazy_compile(r"(?P<hashes>#{1,6})\s+(?P<text>.*)")
 _CLOSING_HASHES = lazy_compile(r"(?:^|\s+)#+\s*$")
 """The hashes that may close a heading's line (``## II. Means ##``)."""
-_UNDERLINED = lazy_compile(r"(?P<text>[^\n]*\S)[ \n](?P<rule>={3,}|-{3,})")
-"""A heading underlined on the line after it (``=====`` for level 1, ``-----`` for 2)."""
+_UNDERLINED = lazy_compile(r"(?P<text>[^\n]*\S) (?P<rule>={3,}|-{3,})")
+"""A heading underlined on the line after it (``=====`` for level 1, ``-----`` for 2;
+the two lines joined as a block's lines are, not after a hard line break)."""
 _ENDS = lazy_compile(r"(?:[,;:.!?\u060c\u061b\u3002\uff0c\uff1b\uff1a]|[,;]\d{1,3})"
                    r"[\"'\u2019\u201d)\]*\\]*$")
 """How a line that ends a paragraph ends: a comma, semicolon, colon or full stop (a
@@ -216,8 +217,7 @@ def _structure_block(block: _Block, name: str, *, markdown: bool) -> Block:
                      title_style=level == 1, heading=level)
     if markdown and (underlined := _UNDERLINED.fullmatch(block.text)):  # "Title", "====="
         level = 1 if underlined["rule"][0] == "=" else 2
-        text = underlined["text"]
-        return Block(unescaped(text, MARKUP) if markdown else text, where,
+        return Block(unescaped(underlined["text"], MARKUP), where,
                      title_style=level == 1, heading=level)
     # "\#" was kept until now, so as not to open a heading; "\*", "\<" are `unmarked`'s
     return Block(unescaped(block.text, MARKUP) if markdown else block.text, where)

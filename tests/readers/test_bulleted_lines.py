@@ -8,6 +8,7 @@ paragraphs of their own (other text, with warnings), or joined into one line.
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 import sys
@@ -165,3 +166,25 @@ def test_word_sub_items_through_pandoc_gfm_read_as_lines_of_their_paragraph(tmp_
     assert read[2] == ("OP2", "Calls upon States:\n1. To protect tenure rights;\n"
                               "2. To improve access to markets;")
     assert [label for label, _ in read] == [p.label for p in read_draft(draft).paragraphs]
+
+
+_OPENINGS = ("- ", "> ", "+ ", "* ", "=====", "---", "1. ", "2) ", "a. ", "\u2022 ", "(a) ",
+             "-\t", "# ", "\\", "&amp; ", "")
+_MARKUP_OPENINGS = ("- ", "> ", "+ ", "* ", "=====", "---", "# ", "&amp; ", "")
+
+
+def test_any_paragraph_of_lines_opening_as_markdown_blocks_do_reads_back_as_itself():
+    pick = random.Random(41)
+    for _ in range(300):
+        lines = [f"{pick.choice(_OPENINGS)}{pick.choice(('words', 'To act;', 'x--y', ''))}"
+                 .strip() or "word" for _ in range(pick.randint(1, 4))]
+        paragraphs = (Paragraph("p1", "OP1", ParagraphKind.OPERATIVE, "Decides:\n" +
+                                "\n".join(lines)),
+                      Paragraph("p2", "OP2", ParagraphKind.OPERATIVE, "Decides to act."))
+        front = [f"{pick.choice(_MARKUP_OPENINGS)}United Nations".strip()
+                 for _ in range(pick.randint(1, 3))]  # what Markdown alone would take
+        written = write_text("Target", paragraphs, chapeau="The General Assembly,",
+                             front_matter=front, markdown=True)
+        read = read_text(written, name="d.md", markdown=True)
+        assert [p.text for p in read.paragraphs] == [p.text for p in paragraphs], written
+        assert read.front_matter == tuple(front), written
