@@ -20,6 +20,7 @@ would open an entity and a hyphen before another (two read as a dash:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -40,6 +41,9 @@ _LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
 and "!["."""
 _HYPHENS = lazy_compile(r"-(?=-)")
 """A hyphen before another: escaped, as two or three read as a dash (pandoc's "--")."""
+_LINE_OPENING = lazy_compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
+"""What opens a line that Markdown would read as a heading, a block quote, a bullet or a
+heading's underline ("# ", "> ", "- ", "+ ", "=====")."""
 _ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
 """A backslash escape: a backslash before an ASCII punctuation character."""
 _STARS = lazy_compile(r"\*+")
@@ -217,9 +221,22 @@ def marked(text: str, marks: Sequence[Mark]) -> str:
     return "".join(out)
 
 
+def unlinked(text: str) -> str:
+    """Markdown ``text`` whose brackets open no link, image or span ("](", "]{", "!["
+    escaped) and whose hyphens make no dash (one before another escaped): what every
+    writer of Markdown does to what a draft holds."""
+    return _HYPHENS.sub(r"\\-", _LINK.sub(r"\\\g<0>", text))
+
+
+def lines_as_text(text: str) -> str:
+    """Markdown ``text`` whose lines each open as the text does, never as a heading, a
+    block quote, a bullet or an underline (`_LINE_OPENING` escaped)."""
+    return _LINE_OPENING.sub(r"\1\\\2", text)
+
+
 def _piece(text: str, styles: Iterable[Style], *, tags: bool) -> str:
     shown = set(styles)
-    inner = _HYPHENS.sub(r"\\-", _LINK.sub(r"\\\g<0>", _ESCAPED.sub(r"\\\1", text)))
+    inner = unlinked(_ESCAPED.sub(r"\\\1", text))
     if not shown:
         return inner
     written = {**_WRITTEN, Style.ITALIC: "em", Style.BOLD: "strong"} if tags else _WRITTEN

@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from drafting.engine.segments import Compilation, Entry, MergedParagraph, NewParagraph
+from drafting.inline_markdown import lines_as_text, unlinked
 from drafting.lazy_re import lazy_compile
 from drafting.model import Mark, Style
 from drafting.writers.isolates import isolated, right_to_left
@@ -61,12 +62,6 @@ LEGEND = (
 )
 
 _ACTIVE = lazy_compile(r"([\\*_~`<^]|&(?=#?\w+;))")
-_LINK = lazy_compile(r"(?<=\])[({]|!(?=\[)")
-"""What would make a link, an image or a span of the negotiators' brackets: "](", "]{"
-and "!["."""
-_HYPHENS = lazy_compile(r"-(?=-)")
-"""A hyphen before another: two or three read as a dash where pandoc reads them."""
-_LINE_MARK = lazy_compile(r"^([ \t]*)([#>+=-])", re.MULTILINE)
 _LINE_NUMBER = lazy_compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 _MARKERS = {
     PieceKind.INSERTED: "**",
@@ -117,14 +112,14 @@ def escape(text: str) -> str:
     becomes a hard break (backslash, newline).
     """
     text = _ACTIVE.sub(r"\\\1", text.replace("\r\n", "\n")).replace("\n", "\\\n")
-    return _HYPHENS.sub(r"\\-", _LINK.sub(r"\\\g<0>", text))
+    return unlinked(text)
 
 
 def plain_block(text: str) -> str:
     """A line of text kept as it is (front matter, a chapeau) as a block of its own:
     escaped, and unable to open a list, heading, quote or code block."""
     text = "\n".join(line.strip() for line in escape(text).split("\n"))
-    return _LINE_NUMBER.sub(r"\1\\\2", _LINE_MARK.sub(r"\1\\\2", text))
+    return _LINE_NUMBER.sub(r"\1\\\2", lines_as_text(text))
 
 
 def render_pieces(pieces: Iterable[Piece], marks: Sequence[Mark] = (), rtl: bool = False
@@ -218,7 +213,7 @@ def _block(*parts: str) -> str:
     text = " ".join(part for part in parts if part).rstrip()
     first, newline, rest = text.partition("\n")
     # A continuation line must not open a list, heading, quote or setext underline.
-    rest = _LINE_NUMBER.sub(r"\1\\\2", _LINE_MARK.sub(r"\1\\\2", rest))
+    rest = _LINE_NUMBER.sub(r"\1\\\2", lines_as_text(rest))
     return first + newline + rest
 
 

@@ -15,14 +15,12 @@ block each: ``OP3 Option 1: ...``, ``Option 2: ...``, ``Option 3: No text``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from drafting.engine.option_sections import OPTION_SECTION
 from drafting.errors import LabelError
-from drafting.inline_markdown import marked
-from drafting.lazy_re import lazy_compile
+from drafting.inline_markdown import lines_as_text, marked
 from drafting.model import Paragraph, ParagraphKind
 from drafting.model.labels import parse_label
 from drafting.readers.formulas import formula
@@ -41,7 +39,7 @@ def write_text(title: str, paragraphs: Iterable[Paragraph], *,
     empty ``chapeau`` no chapeau. Paragraph ids and statuses are not part of this form.
     """
     def plain(text: str) -> str:  # no HTML, link or image of what a draft holds
-        return _opened_as_text(marked(text, ())) if markdown else text
+        return lines_as_text(marked(text, ())) if markdown else text
 
     blocks = [plain(line) for line in front_matter if line.strip()]
     blocks += [f"# {plain(title)}"] if title else []
@@ -53,22 +51,11 @@ def write_text(title: str, paragraphs: Iterable[Paragraph], *,
             blocks += _options(paragraph, found, markdown=markdown)
         else:
             if markdown:
-                paragraph = replace(paragraph, text=_broken(_opened_as_text(
+                paragraph = replace(paragraph, text=_broken(lines_as_text(
                     marked(paragraph.text, paragraph.marks))))
             blocks.append(_block(paragraph, bare_other=operative_seen))
         operative_seen |= paragraph.kind is ParagraphKind.OPERATIVE
     return "\n\n".join(blocks) + "\n" if blocks else ""
-
-
-_OPENING_MARK = lazy_compile(r"^([ \t]*)([>+=#-])", re.MULTILINE)
-"""What opens a line that Markdown would read as a block quote, a bullet, a heading or its
-underline ("> ", "- ", "+ ", "# ", "====="): escaped, it is the text's."""
-
-
-def _opened_as_text(text: str) -> str:
-    """Markdown ``text`` with each of its lines opening as the text does, never as a
-    block quote, a bullet or an underline (`_OPENING_MARK` escaped)."""
-    return _OPENING_MARK.sub(r"\1\\\2", text)
 
 
 def _broken(text: str) -> str:
